@@ -1,0 +1,120 @@
+# salesim: a terminal sales-practice game.
+#   make            build ./salesim
+#   make play       set up (if needed), build and play the default scenario
+#   make test       set up (if needed), build and run every test; ends with "N passed, N failed"
+#   make deps       install the Debian packages the build and tests need
+#   make bench      run the benchmarks and rewrite docs/performance.md
+#   make install PREFIX=/usr/local
+# Debug switches: make SAN=1 (ASan+UBSan build in build-san/), make CC=clang.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2 -g
+PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
+TEST_PKGS = cmocka
+# Debian packages: libraries, then the tools the tests drive.
+DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
+            libutf8proc-dev libpcre2-dev libcmocka-dev
+DEB_TOOLS = tmux valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium
+
+ifeq ($(SAN),1)
+BUILD    := build-san
+OPT      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDSAN    := -fsanitize=address,undefined
+endif
+
+WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wundef -Wpointer-arith -Wstrict-prototypes
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+ALL_CFLAGS = $(WARN) $(OPT) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+
+ENGINE_SRCS = $(wildcard engine/*.c)
+ENGINE_OBJS = $(patsubst engine/%.c,$(BUILD)/engine/%.o,$(ENGINE_SRCS))
+LIB_OBJS    = $(filter-out $(BUILD)/engine/main.o,$(ENGINE_OBJS))
+UNIT_SRCS   = $(wildcard tests/unit/test_*.c)
+UNIT_BINS   = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRCS))
+TOOL_SRCS   = $(wildcard tests/tools/*.c)
+TOOL_BINS   = $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRCS))
+SALESIM     = $(if $(filter 1,$(SAN)),$(BUILD)/salesim,salesim)
+
+.PHONY: all play test check-deps deps bench install uninstall clean fuzz unit-bins
+
+all: $(SALESIM)
+
+$(SALESIM): $(ENGINE_OBJS)
+	$(CC) $(OPT) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+$(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
+	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/testutil.h | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_OBJS) \
+	  $(LDSAN) $(PKG_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJS) | $(BUILD)/tools
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDSAN) $(PKG_LIBS) $(LDFLAGS)
+
+$(BUILD)/engine $(BUILD)/tests $(BUILD)/tools:
+	mkdir -p $@
+
+unit-bins: $(UNIT_BINS) $(TOOL_BINS)
+
+-include $(wildcard $(BUILD)/engine/*.d)
+
+# --- set-up ---------------------------------------------------------------------------------
+# `make play` and `make test` install the packages themselves when a library is missing, so on
+# a fresh Debian machine they are the whole set-up.
+check-deps:
+	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null; then $(MAKE) --no-print-directory deps; fi
+
+deps:
+	@echo "salesim needs: $(DEB_LIBS) $(DEB_TOOLS)"
+	@if command -v apt-get >/dev/null 2>&1; then \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    $(DEB_LIBS) $(DEB_TOOLS) >/dev/null && echo "deps: installed"; \
+	else \
+	  echo "No apt-get here. Install the equivalents, for example:"; \
+	  echo "  Fedora: dnf install lua-devel libyaml-devel readline-devel sqlite-devel jansson-devel utf8proc-devel pcre2-devel libcmocka-devel tmux valgrind"; \
+	  echo "  macOS:  brew install lua yaml readline sqlite jansson utf8proc pcre2 cmocka tmux pkg-config"; \
+	  exit 1; \
+	fi
+
+# --- the two commands of README.md ----------------------------------------------------------
+play: check-deps
+	@$(MAKE) --no-print-directory all
+	./salesim play scenarios/campus-platform.yaml
+
+test: check-deps
+	@$(MAKE) --no-print-directory all unit-bins
+	@$(MAKE) --no-print-directory SAN=1 all unit-bins
+	@tests/run.sh
+
+bench: check-deps
+	@$(MAKE) --no-print-directory all unit-bins
+	@tests/bench/run.sh
+
+fuzz: check-deps
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# --- install --------------------------------------------------------------------------------
+DATADIR = $(DESTDIR)$(PREFIX)/share/salesim
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/lua $(DATADIR)/scenarios \
+	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/salesim
+	install -m 755 salesim $(DESTDIR)$(PREFIX)/bin/salesim
+	install -m 644 engine/lexicons/*.yaml $(DATADIR)/lexicons/
+	install -m 644 engine/lua/*.lua $(DATADIR)/lua/
+	cp -R scenarios/. $(DATADIR)/scenarios/
+	install -m 644 docs/*.md docs/*.json $(DESTDIR)$(PREFIX)/share/doc/salesim/
+	if [ -f docs/salesim.1 ]; then install -m 644 docs/salesim.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/salesim $(DATADIR) $(DESTDIR)$(PREFIX)/share/doc/salesim \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/salesim.1
+
+clean:
+	rm -rf build build-san salesim

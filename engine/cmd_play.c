@@ -1,0 +1,9 @@
+/* cmd_play.c: scaffolding until the module that owns this command lands; replaced then. */
+#include <stdio.h>
+#include "cli.h"
+
+int cmd_play_exec(int argc, char **argv) {
+  (void)argc; (void)argv;
+  fprintf(stderr, "salesim play: not available in this build yet\n");
+  return CLI_USAGE;
+}

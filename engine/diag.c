@@ -1,0 +1,74 @@
+/*
+** diag.c: positioned diagnostics, collected then printed.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+void diag_init(diag *d) { memset(d, 0, sizeof *d); }
+
+void diag_free(diag *d) {
+  for (int i = 0; i < d->n; i++) { free(d->v[i].file); free(d->v[i].msg); }
+  free(d->v);
+  memset(d, 0, sizeof *d);
+}
+
+void diag_add(diag *d, diag_level level, const char *file, int line, int col, const char *fmt, ...) {
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 8;
+    d->v = xrealloc(d->v, (size_t)d->cap * sizeof *d->v);
+  }
+  diag_item *it = &d->v[d->n++];
+  it->level = level;
+  it->file = xstrdup(file ? file : "");
+  it->line = line;
+  it->col = col;
+  strbuf b = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  it->msg = sb_take(&b);
+  if (level == DIAG_ERROR) d->errors++;
+  else if (level == DIAG_WARNING) d->warnings++;
+}
+
+static const char *level_name(diag_level l) {
+  return l == DIAG_ERROR ? "error" : l == DIAG_WARNING ? "warning" : "note";
+}
+
+char *diag_format(const diag_item *it) {
+  if (it->line > 0)
+    return xasprintf("%s:%d:%d: %s: %s", it->file, it->line, it->col > 0 ? it->col : 1,
+                     level_name(it->level), it->msg);
+  if (*it->file) return xasprintf("%s: %s: %s", it->file, level_name(it->level), it->msg);
+  return xasprintf("%s: %s", level_name(it->level), it->msg);
+}
+
+void diag_print(const diag *d, FILE *out) {
+  for (int i = 0; i < d->n; i++) {
+    char *s = diag_format(&d->v[i]);
+    fprintf(out, "%s\n", s);
+    free(s);
+  }
+}
+
+static int cmp_item(const void *a, const void *b) {
+  const diag_item *x = a, *y = b;
+  int c = strcmp(x->file, y->file);
+  if (c) return c;
+  if (x->line != y->line) return x->line - y->line;
+  return x->col - y->col;
+}
+
+void diag_sort(diag *d) {
+  /* insertion sort: stable, and diagnostics lists are short */
+  for (int i = 1; i < d->n; i++) {
+    diag_item t = d->v[i];
+    int j = i - 1;
+    while (j >= 0 && cmp_item(&d->v[j], &t) > 0) { d->v[j + 1] = d->v[j]; j--; }
+    d->v[j + 1] = t;
+  }
+}

@@ -1,0 +1,241 @@
+/*
+** util.c: memory, growable strings, files, the data directory, clocks.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static void oom(void) {
+  static const char msg[] = "salesim: out of memory\n";
+  if (write(2, msg, sizeof msg - 1) < 0) { /* nothing left to do */ }
+  abort();
+}
+
+void *xmalloc(size_t n) { void *p = malloc(n ? n : 1); if (!p) oom(); return p; }
+void *xcalloc(size_t n, size_t size) { void *p = calloc(n ? n : 1, size ? size : 1); if (!p) oom(); return p; }
+void *xrealloc(void *p, size_t n) { p = realloc(p, n ? n : 1); if (!p) oom(); return p; }
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+char *xstrndup(const char *s, size_t n) {
+  char *p = xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *xasprintf(const char *fmt, ...) {
+  strbuf b = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  return sb_take(&b);
+}
+
+/* {=== strbuf */
+static void sb_grow(strbuf *b, size_t extra) {
+  if (b->len + extra + 1 <= b->cap) return;
+  size_t cap = b->cap ? b->cap : 64;
+  while (cap < b->len + extra + 1) cap *= 2;
+  b->s = xrealloc(b->s, cap);
+  b->cap = cap;
+}
+
+void sb_append(strbuf *b, const char *s, size_t n) {
+  sb_grow(b, n);
+  memcpy(b->s + b->len, s, n);
+  b->len += n;
+  b->s[b->len] = '\0';
+}
+
+void sb_puts(strbuf *b, const char *s) { sb_append(b, s, strlen(s)); }
+void sb_putc(strbuf *b, char c) { sb_append(b, &c, 1); }
+
+void sb_vprintf(strbuf *b, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0) return;
+  sb_grow(b, (size_t)n);
+  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+  b->len += (size_t)n;
+}
+
+void sb_printf(strbuf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(b, fmt, ap);
+  va_end(ap);
+}
+
+char *sb_take(strbuf *b) {
+  char *s = b->s ? b->s : xstrdup("");
+  b->s = NULL;
+  b->len = b->cap = 0;
+  return s;
+}
+
+void sb_free(strbuf *b) { free(b->s); b->s = NULL; b->len = b->cap = 0; }
+/* }=== */
+
+char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) { snprintf(err, errlen, "%s", strerror(errno)); return NULL; }
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    snprintf(err, errlen, "is a directory");
+    return NULL;
+  }
+  strbuf b = {0};
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (b.len + n > max) {
+      fclose(f);
+      sb_free(&b);
+      snprintf(err, errlen, "file too large (over %zu bytes)", max);
+      return NULL;
+    }
+    sb_append(&b, chunk, n);
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) { sb_free(&b); snprintf(err, errlen, "read error"); return NULL; }
+  if (len) *len = b.len;
+  return sb_take(&b);
+}
+
+int util_mkdirs(const char *path, int mode) {
+  char *p = xstrdup(path);
+  for (char *s = p + 1; *s; s++) {
+    if (*s != '/') continue;
+    *s = '\0';
+    if (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST) { free(p); return -1; }
+    *s = '/';
+  }
+  int rc = (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST) ? -1 : 0;
+  free(p);
+  return rc;
+}
+
+int util_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
+  const char *slash = strrchr(path, '/');
+  if (slash && slash != path) {
+    char *dir = xstrndup(path, (size_t)(slash - path));
+    int rc = util_mkdirs(dir, 0755);
+    free(dir);
+    if (rc != 0) { snprintf(err, errlen, "cannot create directory for %s: %s", path, strerror(errno)); return -1; }
+  }
+  char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (fd < 0) { snprintf(err, errlen, "%s: %s", tmp, strerror(errno)); free(tmp); return -1; }
+  size_t off = 0;
+  while (off < len) {
+    ssize_t w = write(fd, data + off, len - off);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+      close(fd); unlink(tmp); free(tmp);
+      return -1;
+    }
+    off += (size_t)w;
+  }
+  if (fsync(fd) != 0 || close(fd) != 0) {
+    snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+    unlink(tmp); free(tmp);
+    return -1;
+  }
+  if (rename(tmp, path) != 0) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    unlink(tmp); free(tmp);
+    return -1;
+  }
+  free(tmp);
+  return 0;
+}
+
+uint64_t util_hash64(const void *data, size_t len) {
+  const unsigned char *p = data;
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) { h ^= p[i]; h *= 1099511628211ULL; }
+  return h;
+}
+
+void util_hash_hex(const void *data, size_t len, char out[17]) {
+  snprintf(out, 17, "%016llx", (unsigned long long)util_hash64(data, len));
+}
+
+static int is_dir(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISDIR(st.st_mode); }
+static int exists(const char *p) { struct stat st; return stat(p, &st) == 0; }
+
+/* The data root: where lexicons/ and lua/ live.  Found once, then cached. */
+static const char *data_root(void) {
+  static char *root;
+  static int done;
+  if (done) return root;
+  done = 1;
+  const char *env = getenv("SALESIM_DATA");
+  if (env && *env && is_dir(env)) return root = xstrdup(env);
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return root = NULL;
+  exe[n] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (!slash) return root = NULL;
+  *slash = '\0';
+  /* build tree: ./salesim beside engine/; sanitizer build: build-san/salesim */
+  const char *cands[] = { "%s/engine", "%s/../engine", "%s/../share/salesim" };
+  for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
+    char *p = xasprintf(cands[i], exe);
+    char *lex = xasprintf("%s/lexicons", p);
+    int ok = is_dir(lex);
+    free(lex);
+    if (ok) return root = p;
+    free(p);
+  }
+  return root = NULL;
+}
+
+char *util_data_path(const char *rel) {
+  const char *root = data_root();
+  if (!root) return NULL;
+  char *p = xasprintf("%s/%s", root, rel);
+  if (exists(p)) return p;
+  free(p);
+  /* scenarios/ sits beside engine/ in the build tree */
+  p = xasprintf("%s/../%s", root, rel);
+  if (exists(p)) return p;
+  free(p);
+  return NULL;
+}
+
+char *util_xdg_dir(const char *env, const char *fallback_under_home) {
+  const char *v = getenv(env);
+  if (v && *v == '/') return xasprintf("%s/salesim", v);
+  const char *home = getenv("HOME");
+  if (!home || !*home) home = "/tmp";
+  return xasprintf("%s/%s/salesim", home, fallback_under_home);
+}
+
+void util_now_iso(char out[32]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+double util_monotonic(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

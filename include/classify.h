@@ -1,0 +1,90 @@
+/*
+** classify.h: reads one trainee line into sales moves and the slots of an ask.
+** Language-independent names; the phrases live in lexicons (engine/lexicons/LANG.yaml) that a
+** scenario may extend.  Every reading names what it matched, so a trainer can audit it.
+*/
+#ifndef SALESIM_CLASSIFY_H
+#define SALESIM_CLASSIFY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+#include "scenario.h"
+
+/* The moves (DESIGN.md).  Order is stable: it is the bit index in cls_result.moves. */
+#define CLS_MOVES(X) \
+  X(GREET, "greet") X(SMALL_TALK, "small_talk") X(OPEN_QUESTION, "open_question") \
+  X(CLOSED_QUESTION, "closed_question") X(CONFIRM_NEED, "confirm_need") \
+  X(PRESENT_FEATURE, "present_feature") X(PRESENT_BENEFIT, "present_benefit") X(PROOF, "proof") \
+  X(CHECK_CONCERNS, "check_concerns") X(SUMMARIZE_BENEFITS, "summarize_benefits") \
+  X(ASK_COMMITMENT, "ask_commitment") X(ASK_ORDER, "ask_order") X(GAIN_APPEAL, "gain_appeal") \
+  X(LOSS_APPEAL, "loss_appeal") X(DISCOUNT, "discount") X(PROBE_REFUSAL, "probe_refusal") \
+  X(LOWER_ASK, "lower_ask") X(THANK, "thank") X(LEAVE, "leave") X(ASK_PAYMENT, "ask_payment") \
+  X(ASK_REFERRAL, "ask_referral") X(SELLER_ACTION, "seller_action") X(PRAISE, "praise") \
+  X(ASK_DECISION_CHAIN, "ask_decision_chain") X(HANDLE_OBJECTION, "handle_objection")
+
+typedef enum {
+#define X(c, s) CLS_##c,
+  CLS_MOVES(X)
+#undef X
+  CLS_MOVE_COUNT
+} cls_move;
+
+#define CLS_HAS(r, m) (((r)->moves >> (m)) & 1u)
+
+const char *cls_move_name(cls_move m);
+int cls_move_from_name(const char *name);        /* -1 when unknown */
+
+typedef enum { CLS_TACTIC_NONE, CLS_TACTIC_GAIN, CLS_TACTIC_LOSS } cls_tactic;
+const char *cls_tactic_name(cls_tactic t);        /* NULL, "gain", "loss" */
+
+/* Slots of an ask. */
+typedef enum { CLS_SLOT_ACTION, CLS_SLOT_TIME, CLS_SLOT_PERSON, CLS_SLOT_PLACE, CLS_SLOT_COUNT } cls_slot;
+const char *cls_slot_name(cls_slot s);            /* "action" "time" "person" "place" */
+
+/* One thing that matched: a lexicon phrase, a time pattern, or a scenario keyword. */
+typedef struct cls_match {
+  char *label;      /* move, slot, "vague", "negation", "question", "need:ID", "benefit:ID", ... */
+  char *phrase;     /* the lexicon phrase or pattern name that matched */
+  char *source;     /* where it is defined: "lexicons/en.yaml:41" or "scenario.yaml:12" */
+  size_t start, end;/* byte offsets in the normalised text */
+} cls_match;
+
+typedef struct cls_result {
+  char *text;       /* the line as typed (sanitised: valid UTF-8, no control bytes) */
+  char *norm;       /* normalised: NFKC, case-folded, full-width to half-width, spaces collapsed */
+  uint64_t moves;   /* bit per cls_move */
+  char *slots[CLS_SLOT_COUNT];   /* matched text per slot, or NULL */
+  int specific;     /* action + time + (person or place/way) */
+  int vague;        /* leans on "sometime / 有空 / 改天" */
+  int question;     /* the line asks something */
+  int negated;      /* a refusal or negation governs the ask */
+  cls_tactic tactic;
+  int *needs; int n_needs;          /* scenario need indexes the line refers to */
+  int *benefits; int n_benefits;    /* scenario benefit indexes the line states */
+  int *objections; int n_objections;/* scenario objection indexes the line addresses */
+  int commitment;   /* scenario commitment index the ask names, or -1 */
+  cls_match *matches; int n_matches;
+} cls_result;
+
+typedef struct cls_classifier cls_classifier;
+
+/* Builds a classifier for a language ("zh" or "en") from the shipped lexicon, extended by the
+** scenario's lexicon and keywords when sc is not NULL.  NULL after adding errors to d. */
+cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d);
+void cls_free(cls_classifier *c);
+
+/* Classifies one line (any bytes; invalid UTF-8 and control bytes are replaced, never fatal).
+** Fills *out, which the caller releases with cls_result_free. */
+void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out);
+void cls_result_free(cls_result *r);
+
+/* Guesses "zh" when the text holds CJK characters, else "en". */
+const char *cls_guess_lang(const char *text);
+
+/* The DESIGN.md classify JSON object for one result (jansson; caller owns the reference).
+** sc may be NULL; with it, needs and benefits are named by id. */
+struct json_t;
+struct json_t *cls_result_json(const cls_result *r, const scenario *sc);
+
+#endif

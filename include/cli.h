@@ -1,0 +1,37 @@
+/*
+** cli.h: the command table.  One file per command (engine/cmd_NAME.c), each exporting
+** cmd_NAME_exec; main.c dispatches.  Exit codes: 0 success, 1 a failed test or check,
+** 2 bad usage or unreadable input.
+*/
+#ifndef SALESIM_CLI_H
+#define SALESIM_CLI_H
+
+#include <stdio.h>
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+typedef struct cli_command {
+  const char *name;
+  const char *usage;     /* "salesim check FILE..." */
+  const char *summary;   /* one line */
+  const char *help;      /* options, one per line */
+  int (*exec)(int argc, char **argv);   /* argv[0] is the command name */
+} cli_command;
+
+const cli_command *cli_find(const char *name);
+/* Prints "usage: ..." and the help text of a command. */
+void cli_print_help(const cli_command *c, FILE *out);
+/* Reports bad usage on stderr ("salesim CMD: MESSAGE" and the usage line); returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* 1 when argv holds -h or --help (before any "--"). */
+int cli_wants_help(int argc, char **argv);
+
+int cmd_play_exec(int argc, char **argv);
+int cmd_check_exec(int argc, char **argv);
+int cmd_test_exec(int argc, char **argv);
+int cmd_classify_exec(int argc, char **argv);
+int cmd_report_exec(int argc, char **argv);
+int cmd_replay_exec(int argc, char **argv);
+int cmd_list_exec(int argc, char **argv);
+
+#endif

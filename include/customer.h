@@ -1,0 +1,86 @@
+/*
+** customer.h: the customer, played by a sandboxed Lua 5.4 state (one per session).
+** The scenario's declarative reactions, its optional behaviour script and the shipped default
+** behaviour (engine/lua/default.lua) all run on this host.  docs/lua-api.md is the script API.
+**
+** A turn produces events (what the customer said and did); the session records them and the
+** scorer reads them.  A Lua error never ends the process: it becomes a CUST_EV_ERROR event with
+** "script.lua:LINE: message" and the turn falls back to the default behaviour.
+*/
+#ifndef SALESIM_CUSTOMER_H
+#define SALESIM_CUSTOMER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "scenario.h"
+#include "classify.h"
+
+typedef enum {
+  CUST_OUTCOME_NONE = -1,
+  CUST_OUTCOME_ORDER, CUST_OUTCOME_ADVANCE, CUST_OUTCOME_CONTINUATION, CUST_OUTCOME_NO_SALE
+} cust_outcome;
+const char *cust_outcome_name(cust_outcome o);     /* "order" "advance" "continuation" "no_sale" */
+int cust_outcome_from_name(const char *name);      /* -1 when unknown */
+
+typedef enum {
+  CUST_EV_SAY,            /* text: the line; key: lines key or NULL */
+  CUST_EV_STATE,          /* name: variable; before, after */
+  CUST_EV_REVEAL,         /* index: need revealed (the customer voiced it) */
+  CUST_EV_CONFIRM,        /* index: need confirmed by the customer */
+  CUST_EV_GIVE,           /* index: commitment given */
+  CUST_EV_REFUSE,         /* index: commitment refused; text: reason */
+  CUST_EV_OBJECTION,      /* index: objection raised */
+  CUST_EV_END,            /* outcome: the visit ends */
+  CUST_EV_NEXT_VISIT,     /* index: the visit that starts */
+  CUST_EV_ERROR           /* text: "script.lua:12: message\ntraceback" */
+} cust_event_kind;
+
+typedef struct cust_event {
+  cust_event_kind kind;
+  char *key;              /* owned or NULL */
+  char *text;             /* owned or NULL */
+  char *name;             /* owned or NULL */
+  double before, after;
+  int index;
+  cust_outcome outcome;
+} cust_event;
+
+typedef struct cust_events { cust_event *v; int n, cap; } cust_events;
+void cust_events_free(cust_events *e);
+
+typedef struct cust_limits {
+  size_t memory;          /* bytes; default 32 MiB */
+  long instructions;      /* per hook call; default 10,000,000 */
+  double seconds;         /* wall clock per hook call; default 0.25 */
+} cust_limits;
+void cust_limits_default(cust_limits *l);
+
+typedef struct cust_host cust_host;
+
+/* Creates the Lua state, loads the default behaviour and the scenario's script (if any).
+** Problems loading the script go into d with positions ("file.lua:LINE: msg"); returns NULL
+** only when the host cannot run at all. */
+cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d);
+void cust_free(cust_host *h);
+
+/* Runs on_start for the current visit (greeting, initial lines). */
+void cust_start(cust_host *h, cust_events *out);
+/* Runs one turn: declarative reactions, then the script's on_turn, then the default. */
+void cust_turn(cust_host *h, const cls_result *turn, cust_events *out);
+/* The trainee left (/quit, EOF, a leave move): on_end decides the outcome if none yet. */
+void cust_end(cust_host *h, cust_events *out);
+
+/* Current state, for /notes, /score and the scorer's snapshots. */
+int cust_state_count(const cust_host *h);
+const char *cust_state_name(const cust_host *h, int i);
+double cust_state_get(const cust_host *h, const char *name, int *found);
+int cust_need_revealed(const cust_host *h, int need);
+int cust_need_confirmed(const cust_host *h, int need);
+int cust_visit(const cust_host *h);                /* 0-based current visit */
+cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit goes on */
+
+/* Evaluates a sandboxed Lua condition against the current state (used for realistic_when by
+** the scorer and by `salesim check`).  Returns 1/0, or -1 with a message in err. */
+int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+** debrief.h: the debrief, built once as JSON (the DESIGN.md schema, documented in
+** docs/transcript.md) and rendered from that JSON to the terminal, Markdown and HTML.
+** Replay, the gradebook and the class report all read the same document.
+*/
+#ifndef SALESIM_DEBRIEF_H
+#define SALESIM_DEBRIEF_H
+
+#include <stdio.h>
+#include "session.h"
+#include "score.h"
+#include "util.h"
+
+struct json_t;
+/* Builds the debrief document; the caller owns the reference. */
+struct json_t *deb_build(const session *s, const score_result *r);
+
+typedef struct deb_style {
+  int colour;              /* ANSI colour */
+  int width;               /* wrap width in columns */
+  const char *lang;        /* "zh" or "en"; NULL = the debrief's language */
+} deb_style;
+
+void deb_render_text(const struct json_t *d, const deb_style *st, FILE *out);
+void deb_render_markdown(const struct json_t *d, strbuf *out);
+void deb_render_html(const struct json_t *d, strbuf *out);   /* self-contained, SVG chart */
+
+#endif

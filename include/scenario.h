@@ -1,0 +1,179 @@
+/*
+** scenario.h: the scenario model a trainer writes in YAML, loaded and validated.
+** docs/scenario-format.md describes every key; docs/scenario.schema.json mirrors them.
+**
+** Ownership: scn_load returns a scenario that owns every string and array inside it;
+** scn_free releases it all.  Indexes (need_index, ...) refer into the scenario's own arrays.
+*/
+#ifndef SALESIM_SCENARIO_H
+#define SALESIM_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "diag.h"
+
+typedef struct scn_pos { int line, col; } scn_pos;          /* 1-based; 0 = unknown */
+typedef struct scn_strs { char **v; int n; } scn_strs;      /* a list of owned strings */
+
+/* Well-known state variables; a scenario may add its own numbers and booleans. */
+#define SCN_STATE_INTEREST   "interest"            /* 0..10 */
+#define SCN_STATE_TRUST      "trust"               /* 0..10 */
+#define SCN_STATE_PATIENCE   "patience"            /* turns left before a continuation */
+#define SCN_STATE_VALUE_ACK  "value_acknowledged"  /* bool: the customer accepts the value */
+#define SCN_STATE_ON_LIST    "on_purchase_list"    /* bool: the product is on the purchase list */
+
+typedef struct scn_state_var {
+  char *name;
+  int is_bool;
+  double value;            /* booleans as 0/1 */
+  scn_pos pos;
+} scn_state_var;
+
+typedef struct scn_need {
+  char *id;
+  char *said;              /* what the customer says when the need comes out */
+  scn_strs keywords;       /* how the trainee refers to it */
+  scn_strs revealed_by;    /* words in a trainee question that bring a hidden need out */
+  int hidden;
+  scn_pos pos;
+} scn_need;
+
+typedef struct scn_benefit {
+  char *id;
+  scn_strs answers;        /* need ids this benefit answers */
+  int *need_index;         /* parallel to answers */
+  scn_strs keywords;       /* how the trainee states it */
+  scn_pos pos;
+} scn_benefit;
+
+typedef enum { SCN_LEVEL_HIGH, SCN_LEVEL_MID, SCN_LEVEL_LOW } scn_level;
+/* What giving a commitment means for the visit's outcome. */
+typedef enum { SCN_KIND_ADVANCE, SCN_KIND_ORDER, SCN_KIND_PAYMENT, SCN_KIND_REFERRAL } scn_kind;
+
+typedef struct scn_commitment {
+  char *id;
+  scn_level level;
+  scn_kind kind;
+  char *action;            /* plain description, shown in /notes and the debrief */
+  scn_strs keywords;       /* words by which an ask names this commitment */
+  char *realistic_when;    /* Lua condition over state; NULL = always realistic */
+  scn_strs accept;         /* customer lines when giving it (may be empty: default lines) */
+  scn_strs refuse;         /* customer lines when refusing it */
+  char *objection;         /* objection id raised on refusal, or NULL */
+  scn_pos pos;
+} scn_commitment;
+
+typedef struct scn_objection {
+  char *id;
+  char *said;              /* the customer's reason, said when probed */
+  scn_strs keywords;       /* words by which the trainee addresses it */
+  scn_pos pos;
+} scn_objection;
+
+typedef struct scn_lines {  /* one key of `lines:`, with its variants */
+  char *key;
+  scn_strs variants;
+  scn_pos pos;
+} scn_lines;
+
+typedef struct scn_change { char *var; double delta; int is_set; scn_pos pos; } scn_change;
+
+typedef struct scn_reaction {
+  char *when;              /* Lua condition; moves of the turn and state are in scope */
+  scn_change *changes; int n_changes;
+  char *say_key;           /* a key of lines:, or NULL */
+  scn_strs say;            /* inline variants, used when say_key is NULL */
+  char *reveal;            /* need id */
+  char *give;              /* commitment id */
+  char *refuse;            /* commitment id */
+  char *objection;         /* objection id */
+  char *end;               /* outcome name: order|advance|continuation|no_sale, or NULL */
+  int once;
+  int stop;                /* 1 (default): later reactions and the behaviour do not run this turn */
+  scn_pos pos;
+} scn_reaction;
+
+typedef struct scn_visit {
+  char *id;
+  char *title;
+  char *brief;
+  char *goal;
+  scn_state_var *state; int n_state;     /* overrides at the start of this visit */
+  scn_strs commitments;                  /* ladder ids on offer in this visit (empty = all) */
+  scn_pos pos;
+} scn_visit;
+
+typedef struct scn_band {   /* a score expectation such as ">= 80" or "40..70" */
+  double lo, hi;           /* inclusive */
+} scn_band;
+
+typedef struct scn_skill_band { char *skill; scn_band band; } scn_skill_band;
+
+typedef struct scn_test {
+  char *name;
+  uint64_t seed;
+  scn_strs lines;
+  char *outcome;           /* expected outcome or NULL */
+  int has_score; scn_band score;
+  scn_skill_band *skills; int n_skills;
+  scn_strs findings;       /* rule ids that must appear */
+  scn_strs no_findings;    /* rule ids that must not appear */
+  scn_strs says;           /* substrings the customer must say */
+  scn_strs not_says;
+  scn_pos pos;
+} scn_test;
+
+/* Scoring overrides; unset numbers are negative and mean "use the default". */
+typedef struct scn_rule_weight { char *rule; double points; } scn_rule_weight;
+typedef struct scn_scoring {
+  double w_commitment, w_benefits, w_tactics, w_discovery;
+  double pass;             /* total score that counts as a pass */
+  scn_rule_weight *rules; int n_rules;
+} scn_scoring;
+
+/* A scenario's additions to the language lexicon: move or slot name -> phrases. */
+typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; } scn_lex_entry;
+
+typedef struct scenario {
+  char *file;              /* path as loaded */
+  char *dir;               /* its directory, for the behaviour script */
+  char hash[17];           /* FNV-1a of the file bytes, hex */
+  char *id, *title, *language, *brief, *goal;
+  int difficulty, minutes;
+  char *cust_name, *cust_role, *cust_company, *cust_persona;
+  scn_state_var *state; int n_state;
+  scn_need *needs; int n_needs;
+  scn_benefit *benefits; int n_benefits;
+  scn_commitment *commitments; int n_commitments;   /* best first */
+  scn_objection *objections; int n_objections;
+  scn_lines *lines; int n_lines;
+  scn_reaction *reactions; int n_reactions;
+  scn_visit *visits; int n_visits;                  /* 0 = a single visit */
+  scn_strs hints;
+  scn_scoring scoring;
+  scn_lex_entry *lexicon; int n_lexicon;
+  char *behaviour;         /* script path resolved against dir, or NULL */
+  scn_pos behaviour_pos;
+  scn_test *tests; int n_tests;
+} scenario;
+
+/* Loads and validates a scenario file.  Every problem goes into d as a positioned error;
+** returns NULL when there was any error (d says why), else the scenario. */
+scenario *scn_load(const char *path, diag *d);
+void scn_free(scenario *s);
+
+/* Lookups by id; -1 when absent. */
+int scn_need_index(const scenario *s, const char *id);
+int scn_benefit_index(const scenario *s, const char *id);
+int scn_commitment_index(const scenario *s, const char *id);
+int scn_objection_index(const scenario *s, const char *id);
+const scn_lines *scn_find_lines(const scenario *s, const char *key);
+const scn_state_var *scn_find_state(const scenario *s, const char *name);
+
+const char *scn_level_name(scn_level l);   /* "high" "mid" "low" */
+const char *scn_kind_name(scn_kind k);     /* "advance" "order" "payment" "referral" */
+
+/* Parses a band: ">= 80", "<= 40", "> 50", "< 50", "= 100", "40..70", "40-70", "75". */
+int scn_parse_band(const char *text, scn_band *out);
+
+#endif

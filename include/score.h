@@ -1,0 +1,46 @@
+/*
+** score.h: the scorer.  Reads a finished session and produces findings, each tied to a turn and
+** a rule; docs/scoring.md lists every rule with its principle and source article.
+** Skill scores are 0..100; the total is their weighted mean (weights overridable per scenario).
+*/
+#ifndef SALESIM_SCORE_H
+#define SALESIM_SCORE_H
+
+#include "session.h"
+
+typedef enum { SK_COMMITMENT, SK_BENEFITS, SK_TACTICS, SK_DISCOVERY, SK_COUNT } score_skill;
+const char *score_skill_name(score_skill s);   /* "commitment" "benefits" "tactics" "discovery" */
+int score_skill_from_name(const char *name);
+
+typedef struct score_rule {
+  const char *id;          /* stable: "vague_ask", "no_ask", ... */
+  score_skill skill;
+  double points;           /* default: negative = lost, positive = won */
+  const char *principle_en, *principle_zh;
+  const char *better_en, *better_zh;   /* an example of a better line */
+  const char *source;      /* seed article file */
+} score_rule;
+const score_rule *score_rules(int *n);
+const score_rule *score_rule_find(const char *id);
+
+typedef struct score_finding {
+  const score_rule *rule;
+  int turn;                /* 1-based turn, 0 for the visit as a whole */
+  double points;           /* after scenario overrides */
+  char *message;           /* what happened, in the session's language; owned */
+  char *quote;             /* the trainee's line, or NULL; owned */
+} score_finding;
+
+typedef struct score_result {
+  cust_outcome outcome;
+  double total;
+  double skills[SK_COUNT];
+  double weights[SK_COUNT];
+  int pass;
+  score_finding *findings; int n_findings;
+} score_result;
+
+void score_session(const session *s, score_result *out);
+void score_result_free(score_result *r);
+
+#endif

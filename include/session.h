@@ -1,0 +1,83 @@
+/*
+** session.h: one practice visit (or campaign of visits): the turn loop without any terminal.
+** The play command feeds it lines from readline, a script or a pipe; `salesim test` feeds it
+** lines from a scenario's tests.  Each turn is classified, answered by the customer, recorded,
+** and the transcript is saved atomically after every turn so nothing is lost on a crash.
+*/
+#ifndef SALESIM_SESSION_H
+#define SALESIM_SESSION_H
+
+#include <stdint.h>
+#include "scenario.h"
+#include "classify.h"
+#include "customer.h"
+
+/* The customer's state at a moment, as the scorer needs it. */
+typedef struct sess_snapshot {
+  double interest, trust, patience;
+  int value_ack, on_list;
+  uint64_t revealed, confirmed;   /* bit per need index (scenarios have at most 64 needs) */
+  int visit;
+} sess_snapshot;
+
+typedef struct sess_turn {
+  int n;                  /* 1-based */
+  int visit;              /* 0-based visit the turn belongs to */
+  char *text;             /* what the trainee typed (sanitised) */
+  cls_result cls;
+  sess_snapshot before;   /* the customer's state when the line was said */
+  cust_events events;     /* the customer's reaction */
+  int hinted;             /* the trainee asked /hint just before this line */
+} sess_turn;
+
+typedef enum {
+  SESS_END_NONE, SESS_END_CUSTOMER, SESS_END_QUIT, SESS_END_EOF, SESS_END_HANGUP,
+  SESS_END_INTERRUPT, SESS_END_TURN_LIMIT
+} sess_end;
+const char *sess_end_name(sess_end e);   /* "customer" "quit" "eof" "hangup" "interrupt" "turn_limit" */
+
+typedef struct sess_options {
+  uint64_t seed;
+  const char *lang;          /* UI language override, NULL = scenario's */
+  const char *trainee;       /* NULL = anonymous */
+  const char *transcript;    /* path, NULL = data dir default, "" = do not save */
+  int max_turns;             /* 0 = default (200) */
+} sess_options;
+
+typedef struct session {
+  const scenario *sc;        /* not owned */
+  cls_classifier *cls;       /* owned */
+  cust_host *cust;           /* owned */
+  uint64_t seed;
+  char *lang;                /* UI language */
+  char *trainee;
+  char started[32], ended[32];
+  cust_events opening;       /* the customer's first lines (per visit start, appended) */
+  sess_turn *turns; int n_turns, cap_turns;
+  int hints_used;
+  int hint_pending;
+  cust_outcome outcome;      /* NONE until the end */
+  sess_end end_reason;
+  int max_turns;
+  char *transcript_path;     /* NULL when not saved */
+  char *save_error;          /* last transcript save error, or NULL */
+  diag diags;                /* Lua load problems and other warnings met on the way */
+} session;
+
+session *sess_new(const scenario *sc, const sess_options *opt, diag *d);
+void sess_free(session *s);
+/* The customer opens the visit; returns the events (owned by the session). */
+const cust_events *sess_start(session *s);
+/* One trainee line: classify, let the customer react, record, save.  Returns the new turn. */
+const sess_turn *sess_say(session *s, const char *line, size_t len);
+/* Ends the visit (if the customer has not): lets the customer decide the outcome, saves. */
+void sess_finish(session *s, sess_end why);
+int sess_over(const session *s);
+/* Marks a /hint; returns the hint text for the current situation (owned by the session). */
+const char *sess_hint(session *s);
+
+/* The versioned transcript (see docs/transcript.md) and its atomic save. */
+struct json_t *sess_transcript_json(const session *s, const struct json_t *debrief);
+int sess_save(session *s, const struct json_t *debrief);
+
+#endif

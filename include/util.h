@@ -1,0 +1,61 @@
+/*
+** util.h: memory, growable strings, files and the data directory.
+** Allocation failure is fatal (as in tmux's xmalloc): a sales game that ran out of memory has
+** nothing useful left to do, and every caller is spared a NULL check.
+*/
+#ifndef SALESIM_UTIL_H
+#define SALESIM_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdint.h>
+
+#define SALESIM_VERSION "0.1.0"
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable NUL-terminated byte string.  Zero-initialise, append, then either take
+** ownership of .s (sb_take) or sb_free it. */
+typedef struct strbuf { char *s; size_t len, cap; } strbuf;
+void sb_append(strbuf *b, const char *s, size_t n);
+void sb_puts(strbuf *b, const char *s);
+void sb_putc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
+char *sb_take(strbuf *b);     /* returns the string (never NULL), leaves b empty */
+void sb_free(strbuf *b);
+
+/* Reads a whole file, refusing files larger than max bytes.  Returns a malloc'd,
+** NUL-terminated buffer and its length, or NULL with a message in err (strerror or "too large"). */
+char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen);
+
+/* Writes data to path atomically: a temp file in the same directory, fsync, rename.
+** Creates missing parent directories.  Returns 0, or -1 with a message in err. */
+int util_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
+
+/* mkdir -p; returns 0 or -1 (errno set). */
+int util_mkdirs(const char *path, int mode);
+
+/* FNV-1a 64-bit over bytes, printed as 16 hex digits into out[17]; used for scenario file hashes. */
+uint64_t util_hash64(const void *data, size_t len);
+void util_hash_hex(const void *data, size_t len, char out[17]);
+
+/* Finds shipped data (lexicons, the default Lua behaviour, scenarios): $SALESIM_DATA, then
+** the build tree beside the executable, then PREFIX/share/salesim relative to the executable.
+** rel is e.g. "lexicons/en.yaml"; returns a malloc'd path that exists, or NULL. */
+char *util_data_path(const char *rel);
+
+/* XDG directories for per-user state (history) and data (transcripts, gradebook);
+** malloc'd, created on demand by the caller. */
+char *util_xdg_dir(const char *env, const char *fallback_under_home);
+
+/* Current wall-clock time as ISO 8601 UTC ("2026-11-27T16:40:00Z") into out[32]. */
+void util_now_iso(char out[32]);
+double util_monotonic(void);  /* seconds, for benchmarks and the Lua wall-clock guard */
+
+#endif

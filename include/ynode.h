@@ -1,0 +1,58 @@
+/*
+** ynode.h: a YAML document as a tree of nodes that remember where they came from.
+** Built on libyaml's event parser.  Every node keeps its 1-based line and column, so that
+** each later validation message can point at the exact spot in the trainer's file.
+**
+** Safety (the file may come from anywhere): aliases and anchors are refused, nesting depth and
+** file size are capped, invalid UTF-8 is reported with its position, only one document is read.
+** All strings are NUL-terminated UTF-8 owned by the tree; yn_free releases everything.
+*/
+#ifndef SALESIM_YNODE_H
+#define SALESIM_YNODE_H
+
+#include <stddef.h>
+#include "diag.h"
+
+#define YN_MAX_DEPTH 64
+#define YN_MAX_FILE  (4u << 20)   /* 4 MiB: a scenario is a few KiB */
+
+typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } yn_kind;
+
+typedef struct yn_node yn_node;
+struct yn_node {
+  yn_kind kind;
+  int line, col;          /* 1-based position of the node's first character */
+  const char *file;       /* shared, owned by the yn_doc */
+  /* scalar */
+  char *str;              /* value, UTF-8 */
+  size_t len;
+  int quoted;             /* 1 when written in quotes or as a block: never a number/bool */
+  /* map: keys[i] (scalar) -> vals[i]; seq: vals[i] */
+  yn_node **keys;
+  yn_node **vals;
+  int n, cap;
+};
+
+typedef struct yn_doc {
+  char *file;             /* path as given, for messages */
+  yn_node *root;          /* NULL for an empty document */
+} yn_doc;
+
+/* Parses a file.  Returns a document (possibly with root NULL when empty), or NULL after
+** adding a positioned error to d.  Duplicate map keys are reported as errors too. */
+yn_doc *yn_load_file(const char *path, diag *d);
+/* Parses a buffer; name is used in messages. */
+yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d);
+void yn_free(yn_doc *doc);
+
+/* Lookup helpers.  Return NULL when absent or when node is not a map. */
+yn_node *yn_get(const yn_node *map, const char *key);
+const char *yn_kind_name(yn_kind k);   /* "text", "mapping", "list" (trainer words) */
+
+/* Scalar conversions; return 0 on success, -1 when the scalar is not of that type. */
+int yn_to_int(const yn_node *n, long *out);
+int yn_to_double(const yn_node *n, double *out);
+int yn_to_bool(const yn_node *n, int *out);   /* true/false/yes/no (unquoted) */
+int yn_is_null(const yn_node *n);             /* ~, null, or empty unquoted scalar */
+
+#endif
