@@ -15,6 +15,7 @@
 
 #define YN_MAX_DEPTH 64
 #define YN_MAX_FILE  (4u << 20)   /* 4 MiB: a scenario is a few KiB */
+#define YN_MAX_NODES 200000       /* values in one file; bounds memory for hostile input */
 
 typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } yn_kind;
 

@@ -1,0 +1,435 @@
+/*
+** ynode.c: YAML text -> a tree of positioned nodes (ynode.h), over libyaml's event parser.
+**
+** The file may come from anywhere, so the builder refuses what a scenario never needs and an
+** attacker would use: anchors and aliases (no billion-laughs expansion), tags, more than one
+** document, nesting deeper than YN_MAX_DEPTH, more than YN_MAX_NODES nodes, files larger than
+** YN_MAX_FILE, invalid UTF-8 and NUL characters.  Syntax errors stop the parse; the other
+** problems (duplicate or non-text keys, anchors, tags) are all collected before giving up, so
+** a trainer sees every one of them in a single `salesim check`.
+*/
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util.h"
+#include "ynode.h"
+
+/* One open container on the builder's stack. */
+typedef struct frame {
+  yn_node *node;
+  yn_node *pending_key;   /* map: key read, value not yet (owned here until attached) */
+} frame;
+
+typedef struct builder {
+  yn_doc *doc;
+  diag *d;
+  const char *buf;        /* the raw input, for positions of reader errors */
+  size_t len;
+  frame stack[YN_MAX_DEPTH];
+  int depth;
+  long nodes;
+  int errors;             /* semantic problems found while building (the parse goes on) */
+} builder;
+
+/* {=== node memory */
+
+/* Frees a node and everything below it. */
+static void node_free(yn_node *n) {
+  if (!n) return;
+  for (int i = 0; i < n->n; i++) {
+    if (n->keys) node_free(n->keys[i]);
+    node_free(n->vals[i]);
+  }
+  free(n->keys);
+  free(n->vals);
+  free(n->str);
+  free(n);
+}
+
+void yn_free(yn_doc *doc) {
+  if (!doc) return;
+  node_free(doc->root);
+  free(doc->file);
+  free(doc);
+}
+
+/* Makes room for one more child in a map or list. */
+static void node_grow(yn_node *n) {
+  if (n->n < n->cap) return;
+  n->cap = n->cap ? n->cap * 2 : 4;
+  n->vals = xrealloc(n->vals, (size_t)n->cap * sizeof *n->vals);
+  if (n->kind == YN_MAP) n->keys = xrealloc(n->keys, (size_t)n->cap * sizeof *n->keys);
+}
+/* }=== */
+
+/* {=== positions and UTF-8 */
+
+/* Line and column (1-based, columns in characters) of a byte offset in the input. */
+static void offset_pos(const char *buf, size_t len, size_t off, int *line, int *col) {
+  int l = 1, c = 1;
+  if (off > len) off = len;
+  for (size_t i = 0; i < off; i++) {
+    unsigned char ch = (unsigned char)buf[i];
+    if (ch == '\n' || (ch == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) { l++; c = 1; }
+    else if (ch == '\r') continue;
+    else if ((ch & 0xC0) != 0x80) c++;
+  }
+  *line = l;
+  *col = c;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 when it is invalid
+** (bad lead byte, truncated, overlong, surrogate, beyond U+10FFFF). */
+static int utf8_seq(const unsigned char *s, size_t left) {
+  unsigned c = s[0];
+  if (c < 0x80) return 1;
+  int n;
+  unsigned min, cp;
+  if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; cp = c & 0x1F; }
+  else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; cp = c & 0x0F; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; cp = c & 0x07; }
+  else return 0;
+  if ((size_t)n > left) return 0;
+  for (int i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+/* Checks the whole input is UTF-8; on failure reports the first bad byte's position. */
+static int check_utf8(const char *name, const char *buf, size_t len, diag *d) {
+  const unsigned char *s = (const unsigned char *)buf;
+  for (size_t i = 0; i < len;) {
+    int n = utf8_seq(s + i, len - i);
+    if (n == 0) {
+      int line, col;
+      offset_pos(buf, len, i, &line, &col);
+      diag_add(d, DIAG_ERROR, name, line, col,
+               "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", s[i]);
+      return -1;
+    }
+    i += (size_t)n;
+  }
+  return 0;
+}
+/* }=== */
+
+/* {=== building */
+
+/* Adds a semantic error at a libyaml mark; the parse continues. */
+static void mark_error(builder *b, yaml_mark_t m, const char *msg) {
+  diag_add(b->d, DIAG_ERROR, b->doc->file, (int)m.line + 1, (int)m.column + 1, "%s", msg);
+  b->errors++;
+}
+
+/* Attaches a new node to the open container (or makes it the root); a map takes a key, then
+** its value.  A key that is not text is reported here and kept, so its subtree is freed. */
+static void attach(builder *b, yn_node *n) {
+  if (b->depth == 0) {
+    if (b->doc->root) node_free(b->doc->root);   /* cannot happen: one document */
+    b->doc->root = n;
+    return;
+  }
+  frame *f = &b->stack[b->depth - 1];
+  yn_node *p = f->node;
+  if (p->kind == YN_SEQ) {
+    node_grow(p);
+    p->vals[p->n++] = n;
+  } else if (!f->pending_key) {
+    if (n->kind != YN_SCALAR)
+      diag_add(b->d, DIAG_ERROR, b->doc->file, n->line, n->col,
+               "a key must be plain text, found a %s", yn_kind_name(n->kind));
+    if (n->kind != YN_SCALAR) b->errors++;
+    f->pending_key = n;
+  } else {
+    node_grow(p);
+    p->keys[p->n] = f->pending_key;
+    p->vals[p->n] = n;
+    p->n++;
+    f->pending_key = NULL;
+  }
+}
+
+/* A fresh node of a kind at a libyaml mark. */
+static yn_node *node_new(builder *b, yn_kind kind, yaml_mark_t m) {
+  yn_node *n = xcalloc(1, sizeof *n);
+  n->kind = kind;
+  n->line = (int)m.line + 1;
+  n->col = (int)m.column + 1;
+  n->file = b->doc->file;
+  b->nodes++;
+  return n;
+}
+
+/* Orders map key indexes by key text, then by position, to find duplicates in O(n log n). */
+static const yn_node *sort_map;
+static int cmp_keys(const void *a, const void *b) {
+  const yn_node *x = sort_map->keys[*(const int *)a], *y = sort_map->keys[*(const int *)b];
+  size_t m = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->str, y->str, m);
+  if (c) return c;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  return *(const int *)a - *(const int *)b;
+}
+
+/* Reports every repeated key of a finished map, pointing at each repeat and at the first. */
+static void check_duplicates(builder *b, const yn_node *map) {
+  int *idx = xmalloc((size_t)(map->n ? map->n : 1) * sizeof *idx);
+  int k = 0;
+  for (int i = 0; i < map->n; i++)
+    if (map->keys[i]->kind == YN_SCALAR) idx[k++] = i;
+  sort_map = map;
+  qsort(idx, (size_t)k, sizeof *idx, cmp_keys);
+  for (int i = 1, first = 0; i < k; i++) {
+    const yn_node *x = map->keys[idx[first]], *y = map->keys[idx[i]];
+    if (x->len == y->len && memcmp(x->str, y->str, x->len) == 0) {
+      diag_add(b->d, DIAG_ERROR, b->doc->file, y->line, y->col,
+               "duplicate key '%s' (first at line %d)", y->str, x->line);
+      b->errors++;
+    } else {
+      first = i;
+    }
+  }
+  sort_map = NULL;
+  free(idx);
+}
+
+/* Reports a libyaml failure (syntax, reader or memory) with its position. */
+static void parser_error(builder *b, const yaml_parser_t *p) {
+  const char *file = b->doc->file;
+  const char *problem = p->problem ? p->problem : "unknown YAML error";
+  if (p->error == YAML_MEMORY_ERROR) {
+    diag_add(b->d, DIAG_ERROR, file, 1, 1, "out of memory while reading YAML");
+  } else if (p->error == YAML_READER_ERROR) {
+    int line, col;
+    offset_pos(b->buf, b->len, p->problem_offset, &line, &col);
+    if (p->problem_value != -1)
+      diag_add(b->d, DIAG_ERROR, file, line, col, "%s (#%X)", problem, (unsigned)p->problem_value);
+    else
+      diag_add(b->d, DIAG_ERROR, file, line, col, "%s", problem);
+  } else if (p->context) {
+    diag_add(b->d, DIAG_ERROR, file, (int)p->problem_mark.line + 1,
+             (int)p->problem_mark.column + 1, "%s (%s at %d:%d)", problem, p->context,
+             (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
+  } else {
+    diag_add(b->d, DIAG_ERROR, file, (int)p->problem_mark.line + 1,
+             (int)p->problem_mark.column + 1, "%s", problem);
+  }
+}
+
+/* Handles one event.  Returns 1 to go on, 0 at the end of the stream, -1 to stop on an error. */
+static int on_event(builder *b, const yaml_event_t *e, int *docs) {
+  switch (e->type) {
+  case YAML_STREAM_START_EVENT:
+  case YAML_DOCUMENT_END_EVENT:
+  case YAML_NO_EVENT:
+    return 1;
+  case YAML_STREAM_END_EVENT:
+    return 0;
+  case YAML_DOCUMENT_START_EVENT:
+    if (++*docs > 1) {
+      diag_add(b->d, DIAG_ERROR, b->doc->file, (int)e->start_mark.line + 1,
+               (int)e->start_mark.column + 1,
+               "only one YAML document is allowed in a file (found a second '---')");
+      return -1;
+    }
+    return 1;
+  case YAML_ALIAS_EVENT:
+    mark_error(b, e->start_mark, "anchors and aliases are not allowed");
+    {
+      yn_node *n = node_new(b, YN_SCALAR, e->start_mark);   /* placeholder keeps maps whole */
+      n->str = xstrdup("");
+      attach(b, n);
+    }
+    break;
+  case YAML_SCALAR_EVENT: {
+    yn_node *n = node_new(b, YN_SCALAR, e->start_mark);
+    n->len = e->data.scalar.length;
+    n->str = xstrndup((const char *)e->data.scalar.value, n->len);
+    n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+    if (e->data.scalar.anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
+    if (e->data.scalar.tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");
+    if (strlen(n->str) != n->len) mark_error(b, e->start_mark, "text contains a NUL character");
+    attach(b, n);
+    break;
+  }
+  case YAML_SEQUENCE_START_EVENT:
+  case YAML_MAPPING_START_EVENT: {
+    int is_map = e->type == YAML_MAPPING_START_EVENT;
+    if (b->depth >= YN_MAX_DEPTH) {
+      diag_add(b->d, DIAG_ERROR, b->doc->file, (int)e->start_mark.line + 1,
+               (int)e->start_mark.column + 1, "nesting deeper than %d levels", YN_MAX_DEPTH);
+      return -1;
+    }
+    const yaml_char_t *anchor = is_map ? e->data.mapping_start.anchor : e->data.sequence_start.anchor;
+    const yaml_char_t *tag = is_map ? e->data.mapping_start.tag : e->data.sequence_start.tag;
+    if (anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
+    if (tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");
+    yn_node *n = node_new(b, is_map ? YN_MAP : YN_SEQ, e->start_mark);
+    attach(b, n);
+    b->stack[b->depth].node = n;
+    b->stack[b->depth].pending_key = NULL;
+    b->depth++;
+    break;
+  }
+  case YAML_SEQUENCE_END_EVENT:
+  case YAML_MAPPING_END_EVENT:
+    if (b->depth == 0) return -1;
+    b->depth--;
+    if (b->stack[b->depth].node->kind == YN_MAP) check_duplicates(b, b->stack[b->depth].node);
+    break;
+  }
+  if (b->nodes > YN_MAX_NODES) {
+    diag_add(b->d, DIAG_ERROR, b->doc->file, (int)e->start_mark.line + 1,
+             (int)e->start_mark.column + 1, "more than %d values in one file", YN_MAX_NODES);
+    return -1;
+  }
+  return 1;
+}
+
+/* Frees keys still waiting for their values (after an aborted parse). */
+static void drop_pending(builder *b) {
+  for (int i = 0; i < b->depth; i++) node_free(b->stack[i].pending_key);
+  b->depth = 0;
+}
+
+yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
+  if (!name) name = "<string>";
+  if (len > YN_MAX_FILE) {
+    diag_add(d, DIAG_ERROR, name, 1, 1, "file too large (%zu bytes; the limit is %u)", len,
+             (unsigned)YN_MAX_FILE);
+    return NULL;
+  }
+  if (check_utf8(name, buf, len, d) != 0) return NULL;
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.doc = xcalloc(1, sizeof *b.doc);
+  b.doc->file = xstrdup(name);
+  b.d = d;
+  b.buf = buf;
+  b.len = len;
+
+  yaml_parser_t p;
+  if (!yaml_parser_initialize(&p)) {
+    diag_add(d, DIAG_ERROR, name, 1, 1, "out of memory while reading YAML");
+    yn_free(b.doc);
+    return NULL;
+  }
+  yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+  yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+  int docs = 0, rc = 1;
+  while (rc == 1) {
+    yaml_event_t e;
+    if (!yaml_parser_parse(&p, &e)) { parser_error(&b, &p); rc = -1; break; }
+    rc = on_event(&b, &e, &docs);
+    yaml_event_delete(&e);
+  }
+  yaml_parser_delete(&p);
+  drop_pending(&b);
+  if (rc < 0 || b.errors) {
+    yn_free(b.doc);
+    return NULL;
+  }
+  return b.doc;
+}
+
+yn_doc *yn_load_file(const char *path, diag *d) {
+  char err[256];
+  size_t len = 0;
+  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
+  if (!buf) {
+    diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);
+    return NULL;
+  }
+  yn_doc *doc = yn_load_string(path, buf, len, d);
+  free(buf);
+  return doc;
+}
+/* }=== */
+
+/* {=== lookups and conversions */
+
+yn_node *yn_get(const yn_node *map, const char *key) {
+  if (!map || map->kind != YN_MAP || !key) return NULL;
+  for (int i = 0; i < map->n; i++)
+    if (map->keys[i]->kind == YN_SCALAR && strcmp(map->keys[i]->str, key) == 0) return map->vals[i];
+  return NULL;
+}
+
+const char *yn_kind_name(yn_kind k) {
+  switch (k) {
+  case YN_SCALAR: return "text";
+  case YN_MAP: return "mapping";
+  case YN_SEQ: return "list";
+  }
+  return "value";
+}
+
+/* An unquoted scalar, the only kind that can be a number, a boolean or null. */
+static const char *plain(const yn_node *n) {
+  return (n && n->kind == YN_SCALAR && !n->quoted && n->str) ? n->str : NULL;
+}
+
+int yn_to_int(const yn_node *n, long *out) {
+  const char *s = plain(n);
+  if (!s) return -1;
+  const char *p = s;
+  if (*p == '+' || *p == '-') p++;
+  if (!isdigit((unsigned char)*p)) return -1;
+  for (const char *q = p; *q; q++) if (!isdigit((unsigned char)*q)) return -1;
+  errno = 0;
+  long v = strtol(s, NULL, 10);
+  if (errno == ERANGE) return -1;
+  if (out) *out = v;
+  return 0;
+}
+
+int yn_to_double(const yn_node *n, double *out) {
+  const char *s = plain(n);
+  if (!s) return -1;
+  /* digits with an optional sign, one point and an exponent: no hex, inf or nan */
+  const char *p = s;
+  int digits = 0;
+  if (*p == '+' || *p == '-') p++;
+  while (isdigit((unsigned char)*p)) { p++; digits++; }
+  if (*p == '.') { p++; while (isdigit((unsigned char)*p)) { p++; digits++; } }
+  if (!digits) return -1;
+  if (*p == 'e' || *p == 'E') {
+    p++;
+    if (*p == '+' || *p == '-') p++;
+    if (!isdigit((unsigned char)*p)) return -1;
+    while (isdigit((unsigned char)*p)) p++;
+  }
+  if (*p) return -1;
+  errno = 0;
+  double v = strtod(s, NULL);
+  if (errno == ERANGE) return -1;
+  if (out) *out = v;
+  return 0;
+}
+
+int yn_to_bool(const yn_node *n, int *out) {
+  static const char *const yes[] = { "true", "True", "TRUE", "yes", "Yes", "YES" };
+  static const char *const no[] = { "false", "False", "FALSE", "no", "No", "NO" };
+  const char *s = plain(n);
+  if (!s) return -1;
+  for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+    if (strcmp(s, yes[i]) == 0) { if (out) *out = 1; return 0; }
+    if (strcmp(s, no[i]) == 0) { if (out) *out = 0; return 0; }
+  }
+  return -1;
+}
+
+int yn_is_null(const yn_node *n) {
+  const char *s = plain(n);
+  if (!s) return 0;
+  return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+         strcmp(s, "NULL") == 0;
+}
+/* }=== */

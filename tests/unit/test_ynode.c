@@ -1,0 +1,266 @@
+/* test_ynode.c: the YAML node layer: positions, scalars, caps, refusals and their messages. */
+#include "testutil.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util.h"
+#include "ynode.h"
+
+/* Loads text; returns the doc, and the diagnostics joined by newlines in *msgs (malloc'd). */
+static yn_doc *load(const char *text, size_t len, char **msgs) {
+  diag d;
+  diag_init(&d);
+  yn_doc *doc = yn_load_string("t.yaml", text, len, &d);
+  strbuf b = {0};
+  for (int i = 0; i < d.n; i++) {
+    char *s = diag_format(&d.v[i]);
+    if (i) sb_putc(&b, '\n');
+    sb_puts(&b, s);
+    free(s);
+  }
+  *msgs = sb_take(&b);
+  diag_free(&d);
+  return doc;
+}
+
+/* Expects the text to be refused with exactly these diagnostics. */
+static void expect_error(const char *text, const char *expected) {
+  char *m;
+  yn_doc *doc = load(text, strlen(text), &m);
+  assert_null(doc);
+  assert_string_equal(m, expected);
+  free(m);
+}
+
+static void test_positions(void **st) {
+  (void)st;
+  char *m;
+  const char *y = "id: demo\ncustomer:\n  name: 王处长\n  role: head\nlist:\n  - a\n  -   b\n";
+  yn_doc *doc = load(y, strlen(y), &m);
+  assert_non_null(doc);
+  assert_string_equal(m, "");
+  yn_node *root = doc->root;
+  assert_int_equal(root->kind, YN_MAP);
+  assert_int_equal(root->line, 1);
+  assert_int_equal(root->col, 1);
+  assert_int_equal(root->n, 3);
+  assert_int_equal(root->keys[1]->line, 2);
+  yn_node *c = yn_get(root, "customer");
+  assert_non_null(c);
+  assert_int_equal(c->kind, YN_MAP);
+  assert_int_equal(c->line, 3);
+  assert_int_equal(c->col, 3);
+  yn_node *name = yn_get(c, "name");
+  assert_string_equal(name->str, "王处长");
+  assert_int_equal(name->line, 3);
+  assert_int_equal(name->col, 9);
+  assert_int_equal(yn_get(c, "role")->line, 4);
+  yn_node *l = yn_get(root, "list");
+  assert_int_equal(l->kind, YN_SEQ);
+  assert_int_equal(l->n, 2);
+  assert_int_equal(l->vals[1]->line, 7);
+  assert_int_equal(l->vals[1]->col, 7);
+  assert_string_equal(l->vals[1]->file, "t.yaml");
+  assert_null(yn_get(root, "missing"));
+  assert_null(yn_get(name, "x"));
+  free(m);
+  yn_free(doc);
+}
+
+static void test_scalars(void **st) {
+  (void)st;
+  char *m;
+  const char *y = "a: 12\nb: '12'\nc: -3.5e2\nd: yes\ne: false\nf: ~\ng:\nh: \"\"\ni: |\n  line one\n  line two\n"
+                  "j: 0x10\nk: 1.2.3\nl: 99999999999999999999\n";
+  yn_doc *doc = load(y, strlen(y), &m);
+  assert_non_null(doc);
+  long v = 0;
+  double dv = 0;
+  int bv = -1;
+  yn_node *r = doc->root;
+  assert_int_equal(yn_to_int(yn_get(r, "a"), &v), 0);
+  assert_int_equal(v, 12);
+  assert_int_equal(yn_get(r, "b")->quoted, 1);
+  assert_int_equal(yn_to_int(yn_get(r, "b"), &v), -1);
+  assert_int_equal(yn_to_double(yn_get(r, "c"), &dv), 0);
+  assert_true(dv == -350.0);
+  assert_int_equal(yn_to_int(yn_get(r, "c"), &v), -1);
+  assert_int_equal(yn_to_bool(yn_get(r, "d"), &bv), 0);
+  assert_int_equal(bv, 1);
+  assert_int_equal(yn_to_bool(yn_get(r, "e"), &bv), 0);
+  assert_int_equal(bv, 0);
+  assert_int_equal(yn_to_bool(yn_get(r, "a"), &bv), -1);
+  assert_true(yn_is_null(yn_get(r, "f")));
+  assert_true(yn_is_null(yn_get(r, "g")));
+  assert_false(yn_is_null(yn_get(r, "h")));
+  assert_string_equal(yn_get(r, "i")->str, "line one\nline two\n");
+  assert_int_equal(yn_get(r, "i")->quoted, 1);
+  assert_int_equal(yn_to_int(yn_get(r, "j"), &v), -1);
+  assert_int_equal(yn_to_double(yn_get(r, "k"), &dv), -1);
+  assert_int_equal(yn_to_int(yn_get(r, "l"), &v), -1);
+  assert_int_equal(yn_to_int(r, &v), -1);
+  assert_string_equal(yn_kind_name(YN_SCALAR), "text");
+  assert_string_equal(yn_kind_name(YN_MAP), "mapping");
+  assert_string_equal(yn_kind_name(YN_SEQ), "list");
+  free(m);
+  yn_free(doc);
+}
+
+static void test_empty(void **st) {
+  (void)st;
+  char *m;
+  yn_doc *doc = load("# only a comment\n", 17, &m);
+  assert_non_null(doc);
+  assert_null(doc->root);
+  free(m);
+  yn_free(doc);
+}
+
+static void test_aliases_refused(void **st) {
+  (void)st;
+  expect_error("a: &x [1, 2]\nb: *x\n",
+               "t.yaml:1:4: error: anchors and aliases are not allowed\n"
+               "t.yaml:2:4: error: anchors and aliases are not allowed");
+  /* billion laughs: refused at the first anchor, never expanded */
+  expect_error("a: &a [\"lol\",\"lol\"]\nb: &b [*a,*a,*a]\nc: [*b,*b]\n",
+               "t.yaml:1:4: error: anchors and aliases are not allowed\n"
+               "t.yaml:2:4: error: anchors and aliases are not allowed\n"
+               "t.yaml:2:8: error: anchors and aliases are not allowed\n"
+               "t.yaml:2:11: error: anchors and aliases are not allowed\n"
+               "t.yaml:2:14: error: anchors and aliases are not allowed\n"
+               "t.yaml:3:5: error: anchors and aliases are not allowed\n"
+               "t.yaml:3:8: error: anchors and aliases are not allowed");
+  expect_error("x: !!str 5\n", "t.yaml:1:4: error: tags (!...) are not allowed");
+}
+
+static void test_utf8(void **st) {
+  (void)st;
+  expect_error("a: 1\nb: 王\xff\n", "t.yaml:2:5: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8");
+  /* overlong encoding of '/', and a UTF-16 surrogate */
+  expect_error("x: \xc0\xaf\n", "t.yaml:1:4: error: invalid UTF-8 (byte 0xC0); save the file as UTF-8");
+  expect_error("x: \xed\xa0\x80\n", "t.yaml:1:4: error: invalid UTF-8 (byte 0xED); save the file as UTF-8");
+  /* truncated sequence at the end of the input */
+  expect_error("x: \xe7\x8e", "t.yaml:1:4: error: invalid UTF-8 (byte 0xE7); save the file as UTF-8");
+  /* a control character: libyaml's reader error, positioned from its byte offset */
+  expect_error("a: 1\nb: x\x01y\n", "t.yaml:2:5: error: control characters are not allowed (#1)");
+}
+
+/* Builds n nested flow lists: [[[...]]]. */
+static char *nested(int n) {
+  char *s = xmalloc((size_t)n * 2 + 2);
+  for (int i = 0; i < n; i++) { s[i] = '['; s[n + i] = ']'; }
+  s[2 * n] = '\n';
+  s[2 * n + 1] = '\0';
+  return s;
+}
+
+static void test_depth_cap(void **st) {
+  (void)st;
+  char *m;
+  char *ok = nested(YN_MAX_DEPTH);
+  yn_doc *doc = load(ok, strlen(ok), &m);
+  assert_non_null(doc);
+  assert_string_equal(m, "");
+  free(m);
+  yn_free(doc);
+  free(ok);
+  char *deep = nested(100000);
+  doc = load(deep, strlen(deep), &m);
+  assert_null(doc);
+  assert_string_equal(m, "t.yaml:1:65: error: nesting deeper than 64 levels");
+  free(m);
+  free(deep);
+}
+
+static void test_size_cap(void **st) {
+  (void)st;
+  char *m;
+  size_t n = (size_t)YN_MAX_FILE + 1;
+  char *big = xmalloc(n);
+  memset(big, '#', n);
+  yn_doc *doc = load(big, n, &m);
+  assert_null(doc);
+  assert_string_equal(m, "t.yaml:1:1: error: file too large (4194305 bytes; the limit is 4194304)");
+  free(m);
+  free(big);
+}
+
+static void test_node_cap(void **st) {
+  (void)st;
+  char *m;
+  strbuf b = {0};
+  sb_puts(&b, "[");
+  for (int i = 0; i <= YN_MAX_NODES; i++) sb_puts(&b, "a,");
+  sb_puts(&b, "a]\n");
+  yn_doc *doc = load(b.s, b.len, &m);
+  assert_null(doc);
+  assert_string_equal(m, "t.yaml:1:400000: error: more than 200000 values in one file");
+  free(m);
+  sb_free(&b);
+}
+
+static void test_documents_and_keys(void **st) {
+  (void)st;
+  expect_error("a: 1\n---\nb: 2\n",
+               "t.yaml:2:1: error: only one YAML document is allowed in a file (found a second '---')");
+  expect_error("a: 1\nb: 2\na: 3\nb: 4\na: 5\n",
+               "t.yaml:3:1: error: duplicate key 'a' (first at line 1)\n"
+               "t.yaml:5:1: error: duplicate key 'a' (first at line 1)\n"
+               "t.yaml:4:1: error: duplicate key 'b' (first at line 2)");
+  expect_error("x:\n  ? [a, b]\n  : 1\n", "t.yaml:2:5: error: a key must be plain text, found a list");
+  expect_error("{a: 1}: 2\n", "t.yaml:1:1: error: a key must be plain text, found a mapping");
+}
+
+static void test_syntax_errors(void **st) {
+  (void)st;
+  expect_error("a: b: c\n", "t.yaml:1:5: error: mapping values are not allowed in this context");
+  expect_error("a:\n  - x\n  y: 1\n",
+               "t.yaml:3:3: error: did not find expected '-' indicator "
+               "(while parsing a block collection at 2:3)");
+  expect_error("a: \"open\n",
+               "t.yaml:2:1: error: found unexpected end of stream "
+               "(while scanning a quoted scalar at 1:4)");
+}
+
+static void test_load_file(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  assert_null(yn_load_file("/nonexistent/x.yaml", &d));
+  assert_int_equal(d.errors, 1);
+  char *s = diag_format(&d.v[0]);
+  assert_string_equal(s, "/nonexistent/x.yaml: error: cannot read: No such file or directory");
+  free(s);
+  diag_free(&d);
+  char path[] = "/tmp/test_ynode_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fputs("k: [1, 2]\n", f);
+  fclose(f);
+  diag_init(&d);
+  yn_doc *doc = yn_load_file(path, &d);
+  assert_non_null(doc);
+  assert_string_equal(doc->file, path);
+  assert_int_equal(yn_get(doc->root, "k")->n, 2);
+  yn_free(doc);
+  diag_free(&d);
+  remove(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_positions),
+    cmocka_unit_test(test_scalars),
+    cmocka_unit_test(test_empty),
+    cmocka_unit_test(test_aliases_refused),
+    cmocka_unit_test(test_utf8),
+    cmocka_unit_test(test_depth_cap),
+    cmocka_unit_test(test_size_cap),
+    cmocka_unit_test(test_node_cap),
+    cmocka_unit_test(test_documents_and_keys),
+    cmocka_unit_test(test_syntax_errors),
+    cmocka_unit_test(test_load_file),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
