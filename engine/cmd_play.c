@@ -1,9 +1,467 @@
-/* cmd_play.c: scaffolding until the module that owns this command lands; replaced then. */
+/*
+** cmd_play.c: `salesim play SCENARIO`: the practice visit a new hire sees.
+** Brief, then a prompt; each line goes to the session; slash commands coach; at the end the
+** debrief (terminal, JSON, Markdown, HTML), the transcript, and the gradebook entry.
+*/
+#include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
 #include "cli.h"
+#include "debrief.h"
+#include "gradebook.h"
+#include "score.h"
+#include "session.h"
+#include "term.h"
+#include "ui.h"
+#include "util.h"
+
+#define PLAY_MAX_LINE 2000   /* bytes: a spoken line, not a document */
+
+typedef struct play_opts {
+  const char *scenario, *script, *lang, *trainee, *gradebook, *transcript, *markdown, *html;
+  uint64_t seed;
+  int json, colour;
+} play_opts;
+
+typedef struct play {
+  play_opts o;
+  scenario *sc;
+  session *s;
+  term *t;
+  FILE *out;        /* the conversation: stdout, or nowhere useful under --json */
+  const char *lang;
+} play;
+
+static const char *const slash_commands[] = {
+  "/help", "/hint", "/brief", "/notes", "/score", "/restart", "/quit", NULL
+};
+
+/* {=== showing the customer */
+static void show_events(play *p, const cust_events *ev) {
+  const scenario *sc = p->sc;
+  for (int i = 0; i < ev->n; i++) {
+    const cust_event *e = &ev->v[i];
+    switch (e->kind) {
+    case CUST_EV_SAY: {
+      char *prefix = xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_CUSTOMER), sc->cust_name,
+                               term_esc(p->t, TERM_C_RESET));
+      term_wrap(p->t, p->out, prefix, 2, e->text ? e->text : "");
+      free(prefix);
+      break;
+    }
+    case CUST_EV_GIVE:
+      if (e->index >= 0 && e->index < sc->n_commitments) {
+        char *msg = xasprintf("(%s %s: %s)", sc->cust_name, ui_str(p->lang, UI_COMMITTED),
+                              sc->commitments[e->index].action ? sc->commitments[e->index].action
+                                                               : sc->commitments[e->index].id);
+        fprintf(p->out, "%s", term_esc(p->t, TERM_C_GOOD));
+        term_wrap(p->t, p->out, "  ", 2, msg);
+        fprintf(p->out, "%s", term_esc(p->t, TERM_C_RESET));
+        free(msg);
+      }
+      break;
+    case CUST_EV_NEXT_VISIT:
+      if (e->index >= 0 && e->index < sc->n_visits) {
+        const scn_visit *v = &sc->visits[e->index];
+        fprintf(p->out, "\n%s── %s %d: %s ──%s\n", term_esc(p->t, TERM_C_BOLD),
+                ui_str(p->lang, UI_NEXT_VISIT), e->index + 1, v->title ? v->title : v->id,
+                term_esc(p->t, TERM_C_RESET));
+        if (v->brief) term_wrap(p->t, p->out, "", 0, v->brief);
+        if (v->goal) {
+          char *g = xasprintf("%s: ", ui_str(p->lang, UI_GOAL));
+          term_wrap(p->t, p->out, g, 2, v->goal);
+          free(g);
+        }
+      }
+      break;
+    case CUST_EV_ERROR:
+      /* the trainer needs the position; the trainee needs to know the game goes on */
+      fprintf(stderr, "salesim: %s: %s\n", ui_str(p->lang, UI_SCRIPT_ERROR), e->text ? e->text : "");
+      break;
+    default:
+      break;
+    }
+  }
+  fflush(p->out);
+}
+
+static void show_brief(play *p) {
+  const scenario *sc = p->sc;
+  FILE *o = p->out;
+  fprintf(o, "\n%s═══ %s ═══%s\n", term_esc(p->t, TERM_C_BOLD), sc->title, term_esc(p->t, TERM_C_RESET));
+  strbuf who = {0};
+  sb_printf(&who, "%s", sc->cust_name);
+  if (sc->cust_role) sb_printf(&who, ", %s", sc->cust_role);
+  if (sc->cust_company) sb_printf(&who, ", %s", sc->cust_company);
+  char *label = xasprintf("%s: ", ui_str(p->lang, UI_CUSTOMER_LABEL));
+  term_wrap(p->t, o, label, 2, who.s);
+  free(label);
+  sb_free(&who);
+  fputc('\n', o);
+  term_wrap(p->t, o, "", 0, sc->brief);
+  const char *goal = sc->n_visits > 0 && sc->visits[0].goal ? sc->visits[0].goal : sc->goal;
+  if (goal) {
+    char *g = xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_GOAL),
+                        term_esc(p->t, TERM_C_RESET));
+    fputc('\n', o);
+    term_wrap(p->t, o, g, 2, goal);
+    free(g);
+  }
+  fprintf(o, "%s", term_esc(p->t, TERM_C_DIM));
+  term_wrap(p->t, o, "\n", 0, ui_str(p->lang, UI_TYPE_HINT));
+  fprintf(o, "%s\n", term_esc(p->t, TERM_C_RESET));
+  fflush(o);
+}
+/* }=== */
+
+/* {=== slash commands */
+static void show_notes(play *p) {
+  const scenario *sc = p->sc;
+  sess_snapshot now;
+  sess_snapshot_now(p->s, &now);
+  FILE *o = p->out;
+  fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_NEEDS), term_esc(p->t, TERM_C_RESET));
+  int any = 0;
+  for (int i = 0; i < sc->n_needs && i < 64; i++) {
+    if (!(now.revealed >> i & 1) && !(now.confirmed >> i & 1)) continue;
+    char *pre = xasprintf("  - [%s] ", ui_str(p->lang, now.confirmed >> i & 1 ? UI_CONFIRMED : UI_REVEALED));
+    term_wrap(p->t, o, pre, 6, sc->needs[i].said ? sc->needs[i].said : sc->needs[i].id);
+    free(pre);
+    any = 1;
+  }
+  if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
+  /* objections and commitments come from what the customer did, turn by turn */
+  int seen_obj[64] = {0}, given[64] = {0}, refused[64] = {0};
+  for (int t = 0; t < p->s->n_turns; t++) {
+    const cust_events *ev = &p->s->turns[t].events;
+    for (int k = 0; k < ev->n; k++) {
+      int ix = ev->v[k].index;
+      if (ix < 0 || ix >= 64) continue;
+      if (ev->v[k].kind == CUST_EV_OBJECTION) seen_obj[ix] = 1;
+      if (ev->v[k].kind == CUST_EV_GIVE) given[ix] = 1;
+      if (ev->v[k].kind == CUST_EV_REFUSE) refused[ix] = 1;
+    }
+  }
+  fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_OBJECTIONS), term_esc(p->t, TERM_C_RESET));
+  any = 0;
+  for (int i = 0; i < sc->n_objections && i < 64; i++)
+    if (seen_obj[i]) { term_wrap(p->t, o, "  - ", 4, sc->objections[i].said); any = 1; }
+  if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
+  fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_COMMITMENTS), term_esc(p->t, TERM_C_RESET));
+  any = 0;
+  for (int i = 0; i < sc->n_commitments && i < 64; i++) {
+    if (!given[i] && !refused[i]) continue;
+    char *pre = xasprintf("  - [%s] ", ui_str(p->lang, given[i] ? UI_GIVEN : UI_REFUSED));
+    term_wrap(p->t, o, pre, 6, sc->commitments[i].action ? sc->commitments[i].action : sc->commitments[i].id);
+    free(pre);
+    any = 1;
+  }
+  if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
+}
+
+static void show_score(play *p) {
+  score_result r;
+  score_session(p->s, &r);
+  fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
+          r.total, term_esc(p->t, TERM_C_RESET));
+  for (int k = 0; k < SK_COUNT; k++)
+    fprintf(p->out, "%s%s %.0f", k ? ", " : "", score_skill_name((score_skill)k), r.skills[k]);
+  fprintf(p->out, ")\n");
+  score_result_free(&r);
+}
+
+static int start_session(play *p, diag *d) {
+  sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
+                      .transcript = p->o.transcript };
+  p->s = sess_new(p->sc, &so, d);
+  if (!p->s) return -1;
+  show_events(p, sess_start(p->s));
+  return 0;
+}
+
+/* Returns 1 when the visit should end. */
+static int slash_command(play *p, const char *line) {
+  if (strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0) return 1;
+  if (strcmp(line, "/help") == 0) {
+    term_wrap(p->t, p->out, "", 0, ui_str(p->lang, UI_HELP));
+  } else if (strcmp(line, "/hint") == 0) {
+    char *pre = xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_NOTE), ui_str(p->lang, UI_HINT),
+                          term_esc(p->t, TERM_C_RESET));
+    term_wrap(p->t, p->out, pre, 2, sess_hint(p->s));
+    free(pre);
+  } else if (strcmp(line, "/brief") == 0) {
+    show_brief(p);
+  } else if (strcmp(line, "/notes") == 0) {
+    show_notes(p);
+  } else if (strcmp(line, "/score") == 0) {
+    show_score(p);
+  } else if (strcmp(line, "/restart") == 0) {
+    sess_finish(p->s, SESS_END_QUIT);
+    sess_free(p->s);
+    p->s = NULL;
+    diag d;
+    diag_init(&d);
+    fprintf(p->out, "%s\n", ui_str(p->lang, UI_RESTARTED));
+    int rc = start_session(p, &d);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    if (rc != 0) return 1;
+  } else {
+    char *msg = xasprintf(ui_str(p->lang, UI_UNKNOWN_COMMAND), line);
+    term_wrap(p->t, p->out, "", 0, msg);
+    free(msg);
+  }
+  fflush(p->out);
+  return 0;
+}
+/* }=== */
+
+/* The conversation; returns why it ended. */
+static sess_end converse(play *p) {
+  char *prompt = term_colour_on(p->t)
+    ? xasprintf("\001%s\002%s>\001%s\002 ", term_esc(p->t, TERM_C_TRAINEE), ui_str(p->lang, UI_YOU),
+                term_esc(p->t, TERM_C_RESET))
+    : xasprintf("%s> ", ui_str(p->lang, UI_YOU));
+  sess_end why = SESS_END_CUSTOMER;
+  while (p->s && !sess_over(p->s)) {
+    char *line;
+    term_status st = term_read(p->t, prompt, &line);
+    if (st == TERM_EOF) { why = SESS_END_EOF; break; }
+    if (st == TERM_HANGUP) { why = SESS_END_HANGUP; break; }
+    if (st == TERM_CANCEL) { fprintf(p->out, "%s\n", ui_str(p->lang, UI_CANCELLED)); continue; }
+    size_t len = strlen(line);
+    const char *q = line;
+    while (*q == ' ' || *q == '\t') q++;
+    if (!term_interactive(p->t) && !p->o.json) fprintf(p->out, "%s> %s\n", ui_str(p->lang, UI_YOU), line);
+    if (len > PLAY_MAX_LINE) {
+      char *msg = xasprintf(ui_str(p->lang, UI_TOO_LONG), len, PLAY_MAX_LINE);
+      term_wrap(p->t, p->out, "", 0, msg);
+      free(msg);
+    } else if (*q == '/') {
+      if (slash_command(p, q)) { free(line); why = SESS_END_QUIT; break; }
+    } else if (*q) {
+      const sess_turn *t = sess_say(p->s, line, len);
+      if (t) show_events(p, &t->events);
+    } else if (term_interactive(p->t)) {
+      fprintf(p->out, "%s\n", ui_str(p->lang, UI_EMPTY_INPUT));
+    }
+    free(line);
+  }
+  free(prompt);
+  return why;
+}
+
+/* Gradebook: record and attach earlier attempts as progress.  Returns 0, or -1 on failure. */
+static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
+  char *path = p->o.gradebook ? xstrdup(p->o.gradebook) : gb_default_path();
+  char err[512];
+  gb *g = gb_open(path, err, sizeof err);
+  if (!g) {
+    fprintf(stderr, "salesim play: %s\n", err);
+    free(path);
+    return -1;
+  }
+  long long id = gb_record(g, p->o.trainee, deb, transcript, err, sizeof err);
+  if (id < 0) {
+    fprintf(stderr, "salesim play: ");
+    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_FAILED), err);
+    fputc('\n', stderr);
+    gb_close(g);
+    free(path);
+    return -1;
+  }
+  json_t *hist = gb_history(g, p->o.trainee, p->sc->id, id);
+  if (hist) json_object_set_new(deb, "progress", hist);
+  if (!p->o.json) {
+    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_SAVED), path);
+    fputc('\n', stderr);
+  }
+  gb_close(g);
+  free(path);
+  return 0;
+}
+
+static int write_file(const char *path, const char *text) {
+  char err[512];
+  if (util_write_atomic(path, text, strlen(text), err, sizeof err) != 0) {
+    fprintf(stderr, "salesim play: cannot write %s\n", err);
+    return -1;
+  }
+  return 0;
+}
+
+/* The end of the visit: outcome, score, debrief, transcript, gradebook. */
+static int debrief(play *p, sess_end why) {
+  int rc = CLI_OK;
+  sess_finish(p->s, why);
+  if (why != SESS_END_HANGUP) show_events(p, &p->s->closing);
+  score_result r;
+  score_session(p->s, &r);
+  json_t *deb = deb_build(p->s, &r);
+  score_result_free(&r);
+  sess_save(p->s, deb);   /* the transcript first: nothing after this can lose the session */
+  if (p->o.trainee) {
+    json_t *tj = sess_transcript_json(p->s, NULL);
+    if (record_gradebook(p, deb, tj) != 0) rc = CLI_USAGE;
+    json_decref(tj);
+    sess_save(p->s, deb);  /* again, now with progress */
+  }
+  if (why == SESS_END_HANGUP) { json_decref(deb); return rc; }  /* no terminal to show it on */
+  if (p->o.json) {
+    char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (text) { fputs(text, stdout); fputc('\n', stdout); free(text); }
+  } else {
+    deb_style st = { .colour = term_colour_on(p->t), .width = term_width(p->t), .lang = p->o.lang };
+    fputc('\n', stdout);
+    deb_render_text(deb, &st, stdout);
+  }
+  if (p->o.markdown) {
+    strbuf b = {0};
+    deb_render_markdown(deb, &b);
+    if (write_file(p->o.markdown, b.s ? b.s : "") != 0) rc = CLI_USAGE;
+    sb_free(&b);
+  }
+  if (p->o.html) {
+    strbuf b = {0};
+    deb_render_html(deb, &b);
+    if (write_file(p->o.html, b.s ? b.s : "") != 0) rc = CLI_USAGE;
+    sb_free(&b);
+  }
+  if (p->s->transcript_path) {
+    FILE *o = p->o.json ? stderr : stdout;
+    if (p->s->save_error) {
+      fprintf(stderr, "salesim play: ");
+      fprintf(stderr, ui_str(p->lang, UI_TRANSCRIPT_FAILED), p->s->save_error);
+      fputc('\n', stderr);
+      rc = CLI_USAGE;
+    } else if (!p->o.json) {
+      fprintf(o, "%s", term_esc(p->t, TERM_C_DIM));
+      fprintf(o, ui_str(p->lang, UI_TRANSCRIPT_SAVED), p->s->transcript_path);
+      fprintf(o, "%s\n", term_esc(p->t, TERM_C_RESET));
+    }
+  }
+  json_decref(deb);
+  return rc;
+}
+
+/* A path as given, else a shipped scenario by id ("campus-platform"). */
+static char *resolve_scenario(const char *arg) {
+  if (access(arg, F_OK) == 0) return xstrdup(arg);
+  char *rel = xasprintf("scenarios/%s.yaml", arg);
+  char *p = util_data_path(rel);
+  free(rel);
+  return p ? p : xstrdup(arg);
+}
+
+static int parse_options(int argc, char **argv, play_opts *o) {
+  static const struct option longopts[] = {
+    { "script", required_argument, 0, 's' }, { "seed", required_argument, 0, 'S' },
+    { "lang", required_argument, 0, 'l' }, { "trainee", required_argument, 0, 't' },
+    { "gradebook", required_argument, 0, 'g' }, { "transcript", required_argument, 0, 'T' },
+    { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
+    { "html", required_argument, 0, 'H' }, { "no-color", no_argument, 0, 'n' },
+    { "no-colour", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+  };
+  memset(o, 0, sizeof *o);
+  o->colour = -1;
+  o->seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    switch (c) {
+    case 's': o->script = optarg; break;
+    case 'S': {
+      char *end;
+      unsigned long long v = strtoull(optarg, &end, 10);
+      if (*end || !*optarg) return cli_usage_error("play", "--seed takes a whole number, not '%s'", optarg);
+      o->seed = v;
+      break;
+    }
+    case 'l':
+      if (strcmp(optarg, "zh") != 0 && strcmp(optarg, "en") != 0)
+        return cli_usage_error("play", "--lang is zh or en, not '%s'", optarg);
+      o->lang = optarg;
+      break;
+    case 't':
+      if (!*optarg) return cli_usage_error("play", "--trainee needs a name");
+      o->trainee = optarg;
+      break;
+    case 'g': o->gradebook = optarg; break;
+    case 'T': o->transcript = optarg; break;
+    case 'j': o->json = 1; break;
+    case 'm': o->markdown = optarg; break;
+    case 'H': o->html = optarg; break;
+    case 'n': o->colour = 0; break;
+    default:
+      return cli_usage_error("play", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind != argc - 1)
+    return cli_usage_error("play", optind >= argc ? "which scenario? (salesim list shows them)"
+                                                  : "one scenario at a time");
+  o->scenario = argv[optind];
+  if (!o->gradebook) o->gradebook = NULL;
+  return CLI_OK;
+}
 
 int cmd_play_exec(int argc, char **argv) {
-  (void)argc; (void)argv;
-  fprintf(stderr, "salesim play: not available in this build yet\n");
-  return CLI_USAGE;
+  play p;
+  memset(&p, 0, sizeof p);
+  int rc = parse_options(argc, argv, &p.o);
+  if (rc != CLI_OK) return rc;
+  signal(SIGPIPE, SIG_IGN);   /* a closed terminal must not kill us before the transcript is saved */
+
+  char *path = resolve_scenario(p.o.scenario);
+  diag d;
+  diag_init(&d);
+  p.sc = scn_load(path, &d);
+  free(path);
+  if (!p.sc) {
+    diag_print(&d, stderr);
+    diag_free(&d);
+    return CLI_USAGE;
+  }
+  p.lang = p.o.lang ? p.o.lang : p.sc->language;
+
+  FILE *in = NULL;
+  if (p.o.script && strcmp(p.o.script, "-") != 0) {
+    in = fopen(p.o.script, "r");
+    if (!in) {
+      fprintf(stderr, "salesim play: cannot read script %s\n", p.o.script);
+      scn_free(p.sc);
+      diag_free(&d);
+      return CLI_USAGE;
+    }
+  } else if (p.o.script) {
+    in = stdin;
+  }
+  p.t = term_open(in, p.o.json ? 0 : p.o.colour, slash_commands);
+  p.out = stdout;
+  if (p.o.json) p.out = fopen("/dev/null", "w");
+  if (!p.out) p.out = stderr;
+
+  if (!p.o.json) show_brief(&p);
+  if (start_session(&p, &d) != 0) {
+    diag_print(&d, stderr);
+    rc = CLI_USAGE;
+  } else {
+    diag_print(&d, stderr);  /* warnings, e.g. a script that failed to load */
+    sess_end why = converse(&p);
+    if (p.s) rc = debrief(&p, why);
+  }
+  diag_free(&d);
+  sess_free(p.s);
+  term_close(p.t);
+  if (in && in != stdin) fclose(in);
+  if (p.out != stdout && p.out != stderr) fclose(p.out);
+  scn_free(p.sc);
+  return rc;
 }

@@ -52,7 +52,8 @@ typedef struct session {
   char *lang;                /* UI language */
   char *trainee;
   char started[32], ended[32];
-  cust_events opening;       /* the customer's first lines (per visit start, appended) */
+  cust_events opening;       /* the customer's first lines */
+  cust_events closing;       /* what the customer did when the trainee left (cust_end) */
   sess_turn *turns; int n_turns, cap_turns;
   int hints_used;
   int hint_pending;
@@ -75,6 +76,11 @@ void sess_finish(session *s, sess_end why);
 int sess_over(const session *s);
 /* Marks a /hint; returns the hint text for the current situation (owned by the session). */
 const char *sess_hint(session *s);
+
+/* The customer's state now, for /notes, /score and the scorer. */
+void sess_snapshot_now(const session *s, sess_snapshot *out);
+/* Default transcript path: XDG data dir/transcripts/ID-YYYYmmdd-HHMMSS-PID.json (malloc'd). */
+char *sess_default_transcript_path(const scenario *sc);
 
 /* The versioned transcript (see docs/transcript.md) and its atomic save. */
 struct json_t *sess_transcript_json(const session *s, const struct json_t *debrief);

@@ -1,0 +1,318 @@
+/*
+** session.c: one practice visit, without a terminal.  Each trainee line is classified, the
+** customer reacts, the turn is recorded with the customer's state as it was when the line was
+** said (the scorer judges a move by where the customer stood), and the transcript is saved
+** atomically so a crash or a closed terminal loses nothing.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "session.h"
+#include "util.h"
+
+#define SESS_DEFAULT_MAX_TURNS 200
+
+const char *sess_end_name(sess_end e) {
+  switch (e) {
+  case SESS_END_CUSTOMER: return "customer";
+  case SESS_END_QUIT: return "quit";
+  case SESS_END_EOF: return "eof";
+  case SESS_END_HANGUP: return "hangup";
+  case SESS_END_INTERRUPT: return "interrupt";
+  case SESS_END_TURN_LIMIT: return "turn_limit";
+  case SESS_END_NONE: break;
+  }
+  return "none";
+}
+
+char *sess_default_transcript_path(const scenario *sc) {
+  char *dir = util_xdg_dir("XDG_DATA_HOME", ".local/share");
+  char stamp[32];
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+  char *p = xasprintf("%s/transcripts/%s-%s-%ld.json", dir, sc->id, stamp, (long)getpid());
+  free(dir);
+  return p;
+}
+
+session *sess_new(const scenario *sc, const sess_options *opt, diag *d) {
+  session *s = xcalloc(1, sizeof *s);
+  s->sc = sc;
+  s->seed = opt->seed;
+  s->lang = xstrdup(opt->lang ? opt->lang : sc->language);
+  s->trainee = opt->trainee ? xstrdup(opt->trainee) : NULL;
+  s->max_turns = opt->max_turns > 0 ? opt->max_turns : SESS_DEFAULT_MAX_TURNS;
+  s->outcome = CUST_OUTCOME_NONE;
+  diag_init(&s->diags);
+  s->cls = cls_new(sc->language, sc, d);
+  if (!s->cls) { sess_free(s); return NULL; }
+  cust_limits lim;
+  cust_limits_default(&lim);
+  s->cust = cust_new(sc, opt->seed, &lim, d);
+  if (!s->cust) { sess_free(s); return NULL; }
+  if (opt->transcript == NULL) s->transcript_path = sess_default_transcript_path(sc);
+  else if (*opt->transcript) s->transcript_path = xstrdup(opt->transcript);
+  util_now_iso(s->started);
+  return s;
+}
+
+void sess_free(session *s) {
+  if (!s) return;
+  for (int i = 0; i < s->n_turns; i++) {
+    free(s->turns[i].text);
+    cls_result_free(&s->turns[i].cls);
+    cust_events_free(&s->turns[i].events);
+  }
+  free(s->turns);
+  cust_events_free(&s->opening);
+  cust_events_free(&s->closing);
+  if (s->cust) cust_free(s->cust);
+  if (s->cls) cls_free(s->cls);
+  free(s->lang);
+  free(s->trainee);
+  free(s->transcript_path);
+  free(s->save_error);
+  diag_free(&s->diags);
+  free(s);
+}
+
+void sess_snapshot_now(const session *s, sess_snapshot *out) {
+  memset(out, 0, sizeof *out);
+  int found;
+  out->interest = cust_state_get(s->cust, SCN_STATE_INTEREST, &found);
+  out->trust = cust_state_get(s->cust, SCN_STATE_TRUST, &found);
+  out->patience = cust_state_get(s->cust, SCN_STATE_PATIENCE, &found);
+  out->value_ack = cust_state_get(s->cust, SCN_STATE_VALUE_ACK, &found) != 0;
+  out->on_list = cust_state_get(s->cust, SCN_STATE_ON_LIST, &found) != 0;
+  for (int i = 0; i < s->sc->n_needs && i < 64; i++) {
+    if (cust_need_revealed(s->cust, i)) out->revealed |= 1ULL << i;
+    if (cust_need_confirmed(s->cust, i)) out->confirmed |= 1ULL << i;
+  }
+  out->visit = cust_visit(s->cust);
+}
+
+/* The visit is over once the customer has settled an outcome. */
+static void note_outcome(session *s, sess_end why) {
+  cust_outcome o = cust_current_outcome(s->cust);
+  if (o != CUST_OUTCOME_NONE && s->outcome == CUST_OUTCOME_NONE) {
+    s->outcome = o;
+    if (s->end_reason == SESS_END_NONE) s->end_reason = why;
+    util_now_iso(s->ended);
+  }
+}
+
+const cust_events *sess_start(session *s) {
+  cust_start(s->cust, &s->opening);
+  note_outcome(s, SESS_END_CUSTOMER);
+  sess_save(s, NULL);
+  return &s->opening;
+}
+
+const sess_turn *sess_say(session *s, const char *line, size_t len) {
+  if (sess_over(s)) return NULL;
+  if (s->n_turns == s->cap_turns) {
+    s->cap_turns = s->cap_turns ? s->cap_turns * 2 : 16;
+    s->turns = xrealloc(s->turns, (size_t)s->cap_turns * sizeof *s->turns);
+  }
+  sess_turn *t = &s->turns[s->n_turns];
+  memset(t, 0, sizeof *t);
+  t->n = s->n_turns + 1;
+  sess_snapshot_now(s, &t->before);
+  t->visit = t->before.visit;
+  cls_classify(s->cls, line, len, &t->cls);
+  t->text = xstrdup(t->cls.text);
+  t->hinted = s->hint_pending;
+  s->hint_pending = 0;
+  s->n_turns++;
+  cust_turn(s->cust, &t->cls, &t->events);
+  note_outcome(s, SESS_END_CUSTOMER);
+  if (!sess_over(s) && s->n_turns >= s->max_turns) sess_finish(s, SESS_END_TURN_LIMIT);
+  else sess_save(s, NULL);
+  return t;
+}
+
+void sess_finish(session *s, sess_end why) {
+  if (s->outcome == CUST_OUTCOME_NONE) {
+    cust_end(s->cust, &s->closing);
+    note_outcome(s, why);
+    if (s->outcome == CUST_OUTCOME_NONE) {   /* a script that settles nothing: no action, no deal */
+      s->outcome = CUST_OUTCOME_CONTINUATION;
+      s->end_reason = why;
+      util_now_iso(s->ended);
+    }
+  }
+  sess_save(s, NULL);
+}
+
+int sess_over(const session *s) { return s->outcome != CUST_OUTCOME_NONE; }
+
+/* {=== hints: coaching from where the visit stands, in the order the sales model teaches */
+static int any_move(const session *s, cls_move m) {
+  for (int i = 0; i < s->n_turns; i++)
+    if (CLS_HAS(&s->turns[i].cls, m)) return 1;
+  return 0;
+}
+
+static int asked_since_refusal(const session *s, int *refused) {
+  *refused = 0;
+  int probed = 0;
+  for (int i = 0; i < s->n_turns; i++) {
+    const sess_turn *t = &s->turns[i];
+    if (*refused && CLS_HAS(&t->cls, CLS_PROBE_REFUSAL)) probed = 1;
+    for (int k = 0; k < t->events.n; k++)
+      if (t->events.v[k].kind == CUST_EV_REFUSE) { *refused = 1; probed = 0; }
+  }
+  return probed;
+}
+
+const char *sess_hint(session *s) {
+  static char buf[512];
+  int zh = strcmp(s->lang, "zh") == 0;
+  sess_snapshot now;
+  sess_snapshot_now(s, &now);
+  s->hints_used++;
+  s->hint_pending = 1;
+  int refused, probed = asked_since_refusal(s, &refused);
+  const char *h;
+  if (refused && !probed)
+    h = zh ? "客户拒绝了。先别降低要求:问问是什么让对方有顾虑,例如“是哪方面让您还没法定下来?”"
+           : "The customer said no. Before lowering your ask, find out what holds them back: "
+             "\"What makes this hard to agree to right now?\"";
+  else if (now.confirmed == 0 && now.revealed == 0)
+    h = zh ? "还没有弄清客户的需求。问问对方工作中最头疼的事情,再用自己的话确认一遍。"
+           : "You have not uncovered a need yet. Ask what is hardest in their work today, then "
+             "confirm it back in your own words.";
+  else if (now.confirmed == 0)
+    h = zh ? "客户说出了需求,但你还没确认。复述一遍,问“我理解得对吗?”"
+           : "The customer has voiced a need you have not confirmed. Restate it and ask "
+             "\"Did I get that right?\"";
+  else if (!any_move(s, CLS_CHECK_CONCERNS))
+    h = zh ? "提出请求之前,先检查要点:“关于这件事,还有什么我们没谈到的吗?”"
+           : "Before you ask for anything, check key points: \"Is there anything we haven't covered?\"";
+  else if (!any_move(s, CLS_SUMMARIZE_BENEFITS))
+    h = zh ? "用客户确认过的需求来总结好处:“您提到……,我们的……正好能……”"
+           : "Summarise the benefits in the customer's terms, tied to the needs they confirmed: "
+             "\"You mentioned ..., and with ... you get ...\"";
+  else if (!any_move(s, CLS_ASK_COMMITMENT) && !any_move(s, CLS_ASK_ORDER))
+    h = zh ? "现在提出一个具体的行动承诺:做什么、什么时候、谁参加或在哪里。"
+           : "Now ask for a specific action commitment: what, when, and who or where.";
+  else
+    h = zh ? "如果客户还没答应,想想你的请求是否现实;不要反复施压,该离开时礼貌告辞。"
+           : "If the customer has not agreed, check whether your ask is realistic for where they "
+             "stand; do not repeat the close, and know when to leave politely.";
+  snprintf(buf, sizeof buf, "%s", h);
+  return buf;
+}
+/* }=== */
+
+/* {=== transcript */
+static json_t *events_json(const session *s, const cust_events *ev) {
+  json_t *a = json_array();
+  for (int i = 0; i < ev->n; i++) {
+    const cust_event *e = &ev->v[i];
+    json_t *o = json_object();
+    static const char *kinds[] = { "say", "state", "reveal", "confirm", "give", "refuse",
+                                   "objection", "end", "next_visit", "error" };
+    json_object_set_new(o, "kind", json_string(kinds[e->kind]));
+    if (e->key) json_object_set_new(o, "key", json_string(e->key));
+    if (e->text) json_object_set_new(o, "text", json_string(e->text));
+    if (e->name) json_object_set_new(o, "name", json_string(e->name));
+    switch (e->kind) {
+    case CUST_EV_STATE:
+      json_object_set_new(o, "before", json_real(e->before));
+      json_object_set_new(o, "after", json_real(e->after));
+      break;
+    case CUST_EV_REVEAL: case CUST_EV_CONFIRM:
+      if (e->index >= 0 && e->index < s->sc->n_needs)
+        json_object_set_new(o, "need", json_string(s->sc->needs[e->index].id));
+      break;
+    case CUST_EV_GIVE: case CUST_EV_REFUSE:
+      if (e->index >= 0 && e->index < s->sc->n_commitments)
+        json_object_set_new(o, "commitment", json_string(s->sc->commitments[e->index].id));
+      break;
+    case CUST_EV_OBJECTION:
+      if (e->index >= 0 && e->index < s->sc->n_objections)
+        json_object_set_new(o, "objection", json_string(s->sc->objections[e->index].id));
+      break;
+    case CUST_EV_END:
+      json_object_set_new(o, "outcome", json_string(cust_outcome_name(e->outcome)));
+      break;
+    case CUST_EV_NEXT_VISIT:
+      json_object_set_new(o, "visit", json_integer(e->index));
+      break;
+    default: break;
+    }
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
+static json_t *snapshot_json(const session *s, const sess_snapshot *sn) {
+  json_t *o = json_pack("{s:f, s:f, s:f, s:b, s:b, s:i}", "interest", sn->interest, "trust",
+                        sn->trust, "patience", sn->patience, "value_acknowledged", sn->value_ack,
+                        "on_purchase_list", sn->on_list, "visit", sn->visit);
+  json_t *rev = json_array(), *conf = json_array();
+  for (int i = 0; i < s->sc->n_needs && i < 64; i++) {
+    if (sn->revealed >> i & 1) json_array_append_new(rev, json_string(s->sc->needs[i].id));
+    if (sn->confirmed >> i & 1) json_array_append_new(conf, json_string(s->sc->needs[i].id));
+  }
+  json_object_set_new(o, "revealed", rev);
+  json_object_set_new(o, "confirmed", conf);
+  return o;
+}
+
+json_t *sess_transcript_json(const session *s, const json_t *debrief) {
+  json_t *root = json_object();
+  json_object_set_new(root, "format", json_string("salesim-transcript"));
+  json_object_set_new(root, "version", json_integer(1));
+  json_object_set_new(root, "scenario", json_pack("{s:s, s:s, s:s, s:s}", "id", s->sc->id,
+                      "title", s->sc->title, "file", s->sc->file, "hash", s->sc->hash));
+  json_object_set_new(root, "seed", json_integer((json_int_t)s->seed));
+  json_object_set_new(root, "language", json_string(s->lang));
+  json_object_set_new(root, "trainee", s->trainee ? json_string(s->trainee) : json_null());
+  json_object_set_new(root, "started", json_string(s->started));
+  json_object_set_new(root, "ended", s->ended[0] ? json_string(s->ended) : json_null());
+  json_object_set_new(root, "ended_by", s->end_reason == SESS_END_NONE ? json_null()
+                                         : json_string(sess_end_name(s->end_reason)));
+  json_object_set_new(root, "outcome", s->outcome == CUST_OUTCOME_NONE ? json_null()
+                                        : json_string(cust_outcome_name(s->outcome)));
+  json_object_set_new(root, "hints_used", json_integer(s->hints_used));
+  json_object_set_new(root, "opening", events_json(s, &s->opening));
+  json_t *turns = json_array();
+  for (int i = 0; i < s->n_turns; i++) {
+    const sess_turn *t = &s->turns[i];
+    json_t *o = cls_result_json(&t->cls, s->sc);
+    json_object_set_new(o, "n", json_integer(t->n));
+    json_object_set_new(o, "visit", json_integer(t->visit));
+    json_object_set_new(o, "hinted", json_boolean(t->hinted));
+    json_object_set_new(o, "before", snapshot_json(s, &t->before));
+    json_object_set_new(o, "customer", events_json(s, &t->events));
+    json_array_append_new(turns, o);
+  }
+  json_object_set_new(root, "turns", turns);
+  json_object_set_new(root, "closing", events_json(s, &s->closing));
+  if (debrief) json_object_set(root, "debrief", (json_t *)debrief);
+  return root;
+}
+
+int sess_save(session *s, const json_t *debrief) {
+  if (!s->transcript_path) return 0;
+  json_t *j = sess_transcript_json(s, debrief);
+  char *text = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+  json_decref(j);
+  char err[512];
+  int rc = text ? util_write_atomic(s->transcript_path, text, strlen(text), err, sizeof err) : -1;
+  if (!text) snprintf(err, sizeof err, "cannot encode the transcript");
+  free(text);
+  free(s->save_error);
+  s->save_error = rc == 0 ? NULL : xstrdup(err);
+  return rc;
+}
+/* }=== */

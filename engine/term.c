@@ -1,0 +1,257 @@
+/*
+** term.c: readline in a game loop.  REFERENCE.md: readline() itself never returns on Ctrl-C,
+** so the callback interface runs under our own select() loop; our async-signal-safe handlers
+** only set flags, and the loop acts on them.  A pipe or script is read with getline so
+** scripted transcripts stay clean (no echoed prompts).
+*/
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "term.h"
+#include "text.h"
+#include "util.h"
+
+struct term {
+  FILE *in;
+  int interactive, colour;
+  char *history_path;
+};
+
+static volatile sig_atomic_t got_int, got_hup;
+static const char *const *completion_words;
+/* the callback interface hands the line to a function: park it here */
+static char *cb_line;
+static int cb_done, cb_eof;
+
+static void on_signal(int sig) {
+  if (sig == SIGINT) got_int = 1;
+  else got_hup = 1;
+}
+
+int term_hangup_pending(void) { return got_hup != 0; }
+
+static char *complete_gen(const char *text, int state) {
+  static int i;
+  static size_t len;
+  if (!state) { i = 0; len = strlen(text); }
+  while (completion_words && completion_words[i]) {
+    const char *w = completion_words[i++];
+    if (strncmp(w, text, len) == 0) return xstrdup(w);
+  }
+  return NULL;
+}
+
+/* Slash commands complete at the start of the line; nothing else (not file names). */
+static char **complete(const char *text, int start, int end) {
+  (void)end;
+  rl_attempted_completion_over = 1;
+  if (start == 0 && text[0] == '/') return rl_completion_matches(text, complete_gen);
+  return NULL;
+}
+
+static void line_handler(char *line) {
+  rl_callback_handler_remove();
+  cb_done = 1;
+  if (!line) { cb_eof = 1; return; }
+  cb_line = line;
+}
+
+term *term_open(FILE *in, int colour, const char *const *completions) {
+  term *t = xcalloc(1, sizeof *t);
+  t->in = in ? in : stdin;
+  t->interactive = !in && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  const char *nc = getenv("NO_COLOR"), *tt = getenv("TERM");
+  int can = isatty(STDOUT_FILENO) && !(nc && *nc) && !(tt && strcmp(tt, "dumb") == 0);
+  t->colour = colour < 0 ? can : colour && !(nc && *nc);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  if (t->interactive) {
+    sigaction(SIGINT, &sa, NULL);
+    completion_words = completions;
+    rl_readline_name = "salesim";
+    rl_catch_signals = 0;
+    rl_attempted_completion_function = complete;
+    using_history();
+    stifle_history(1000);
+    char *dir = util_xdg_dir("XDG_STATE_HOME", ".local/state");
+    if (util_mkdirs(dir, 0700) == 0) {
+      t->history_path = xasprintf("%s/history", dir);
+      read_history(t->history_path);
+    }
+    free(dir);
+  }
+  return t;
+}
+
+void term_close(term *t) {
+  if (!t) return;
+  if (t->interactive) {
+    rl_callback_handler_remove();
+    if (t->history_path) history_truncate_file(t->history_path, 1000);
+    clear_history();
+    signal(SIGINT, SIG_DFL);
+  }
+  free(t->history_path);
+  free(t);
+}
+
+int term_interactive(const term *t) { return t->interactive; }
+int term_colour_on(const term *t) { return t->colour; }
+
+static term_status read_plain(term *t, char **line) {
+  char *buf = NULL;
+  size_t cap = 0;
+  errno = 0;
+  ssize_t n = getline(&buf, &cap, t->in);
+  if (n < 0) {
+    free(buf);
+    return got_hup ? TERM_HANGUP : TERM_EOF;
+  }
+  while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) buf[--n] = '\0';
+  *line = buf;
+  return TERM_LINE;
+}
+
+/* Keeps the history file current after every line, so a closed terminal loses nothing. */
+static void remember(term *t, const char *line) {
+  if (!*line) return;
+  HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+  if (last && strcmp(last->line, line) == 0) return;
+  add_history(line);
+  if (!t->history_path) return;
+  if (access(t->history_path, F_OK) != 0) write_history(t->history_path);
+  else append_history(1, t->history_path);
+}
+
+term_status term_read(term *t, const char *prompt, char **line) {
+  *line = NULL;
+  if (got_hup) return TERM_HANGUP;
+  if (!t->interactive) return read_plain(t, line);
+  cb_line = NULL;
+  cb_done = cb_eof = 0;
+  got_int = 0;
+  rl_callback_handler_install(prompt, line_handler);
+  while (!cb_done) {
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(STDIN_FILENO, &fds);
+    int r = select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+    if (got_hup) {
+      rl_callback_handler_remove();
+      return TERM_HANGUP;
+    }
+    if (got_int) {  /* Ctrl-C: drop the line being typed, keep the game */
+      got_int = 0;
+      rl_free_line_state();
+      rl_callback_sigcleanup();
+      rl_callback_handler_remove();
+      fputs("^C\n", stdout);
+      fflush(stdout);
+      return TERM_CANCEL;
+    }
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      rl_callback_handler_remove();
+      return TERM_EOF;
+    }
+    rl_callback_read_char();
+  }
+  if (cb_eof) { fputc('\n', stdout); return TERM_EOF; }
+  remember(t, cb_line);
+  *line = cb_line;
+  return TERM_LINE;
+}
+
+const char *term_esc(const term *t, term_colour c) {
+  if (!t->colour) return "";
+  static const char *codes[] = { "\033[0m", "\033[1m", "\033[2m", "\033[36m", "\033[33m",
+                                 "\033[35m", "\033[31m", "\033[32m" };
+  return codes[c];
+}
+
+int term_width(const term *t) {
+  struct winsize ws;
+  if (t->interactive && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+    return ws.ws_col > 100 ? 100 : ws.ws_col;
+  const char *cols = getenv("COLUMNS");
+  int c = cols ? atoi(cols) : 0;
+  return c >= 20 ? c : 80;
+}
+
+/* Wraps one paragraph (no newlines, already sanitised) from column *col. */
+static void wrap_para(FILE *out, const char *p, int width, int indent, int *col) {
+  size_t len = strlen(p);
+  while (*p) {
+    size_t adv;
+    int32_t cp = txt_decode(p, len, &adv);
+    if (cp == ' ') {
+      if (*col < width) { fputc(' ', out); (*col)++; }
+      p += adv; len -= adv;
+      continue;
+    }
+    /* a word: up to a space, or one wide character (CJK breaks anywhere) with the closing
+    ** punctuation that must stay with it */
+    const char *e = p;
+    size_t left = len;
+    while (left) {
+      int32_t c = txt_decode(e, left, &adv);
+      if (c == ' ') break;
+      int wide = txt_width_n(e, adv) == 2;
+      if (wide && e != p) break;
+      e += adv; left -= adv;
+      if (wide) {
+        while (left) {
+          int32_t c2 = txt_decode(e, left, &adv);
+          if (!(c2 == 0x3002 || c2 == 0xFF0C || c2 == 0xFF01 || c2 == 0xFF1F || c2 == 0x3001 ||
+                c2 == 0xFF1A || c2 == 0xFF1B || c2 == 0x201D || c2 == 0xFF09))
+            break;
+          e += adv; left -= adv;
+        }
+        break;
+      }
+    }
+    int ww = txt_width_n(p, (size_t)(e - p));
+    if (*col + ww > width && *col > indent) {
+      fprintf(out, "\n%*s", indent, "");
+      *col = indent;
+    }
+    fwrite(p, 1, (size_t)(e - p), out);
+    *col += ww;
+    len -= (size_t)(e - p);
+    p = e;
+  }
+}
+
+int term_text_width(const char *s) { return txt_width(s); }
+
+void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text) {
+  int width = term_width(t);
+  fputs(prefix, out);
+  const char *nl = strrchr(prefix, '\n');
+  int col = txt_width(nl ? nl + 1 : prefix);
+  for (const char *p = text;;) {
+    const char *end = strchr(p, '\n');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    char *clean = txt_sanitize(p, n, NULL);  /* never send control characters raw */
+    wrap_para(out, clean, width, indent, &col);
+    free(clean);
+    if (!end) break;
+    fprintf(out, "\n%*s", indent, "");
+    col = indent;
+    p = end + 1;
+  }
+  fputc('\n', out);
+}

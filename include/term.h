@@ -1,0 +1,41 @@
+/*
+** term.h: the trainee's terminal.  GNU readline (callback interface, so Ctrl-C cancels the
+** line instead of killing the game), history kept across runs, tab completion of slash
+** commands; plain getline when input is a script or a pipe.  Colour only on a terminal and
+** never with NO_COLOR or TERM=dumb; text wrapped to the width, CJK counted as two columns.
+*/
+#ifndef SALESIM_TERM_H
+#define SALESIM_TERM_H
+
+#include <stdio.h>
+
+typedef enum { TERM_LINE, TERM_EOF, TERM_CANCEL, TERM_HANGUP } term_status;
+
+typedef enum {
+  TERM_C_RESET, TERM_C_BOLD, TERM_C_DIM, TERM_C_CUSTOMER, TERM_C_TRAINEE, TERM_C_NOTE,
+  TERM_C_WARN, TERM_C_GOOD
+} term_colour;
+
+typedef struct term term;
+
+/* in: NULL for stdin; interactive when in is a terminal.  colour: -1 auto, 0 off, 1 on. */
+term *term_open(FILE *in, int colour, const char *const *completions);
+void term_close(term *t);
+int term_interactive(const term *t);
+int term_colour_on(const term *t);
+/* Reads one line (malloc'd into *line, no newline) for TERM_LINE.  TERM_CANCEL: Ctrl-C
+** cancelled the line being typed; TERM_HANGUP: SIGHUP/SIGTERM arrived; TERM_EOF: Ctrl-D or the
+** end of the script. */
+term_status term_read(term *t, const char *prompt, char **line);
+/* The escape sequence for c, or "" when colour is off. */
+const char *term_esc(const term *t, term_colour c);
+int term_width(const term *t);
+/* Prints text wrapped to the terminal width; continuation lines start with `indent` spaces.
+** Control characters in text are shown as U+FFFD, never sent to the terminal raw. */
+void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text);
+/* Display width of UTF-8 text in columns (wide CJK = 2, controls = 0). */
+int term_text_width(const char *s);
+/* 1 once SIGHUP or SIGTERM arrived (also outside term_read). */
+int term_hangup_pending(void);
+
+#endif
