@@ -1,9 +1,186 @@
-/* cmd_replay.c: scaffolding until the module that owns this command lands; replaced then. */
+/*
+** cmd_replay.c: `salesim replay TRANSCRIPT`: shows a saved session turn by turn (with a pause
+** for a projector) and its debrief.  A transcript cut short (a crash, a killed terminal) has no
+** debrief: the session is played again from its scenario, seed and lines, which gives the same
+** customer and so the same debrief.
+*/
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
 #include "cli.h"
+#include "debrief.h"
+#include "score.h"
+#include "session.h"
+#include "term.h"
+#include "ui.h"
+#include "util.h"
+
+static void pause_for(double seconds) {
+  if (seconds <= 0) return;
+  struct timespec ts = { (time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9) };
+  nanosleep(&ts, NULL);
+}
+
+static void show_said(const term *t, const char *who, json_t *events) {
+  size_t i;
+  json_t *e;
+  json_array_foreach(events, i, e) {
+    const char *kind = json_string_value(json_object_get(e, "kind"));
+    const char *text = json_string_value(json_object_get(e, "text"));
+    if (!kind || strcmp(kind, "say") != 0 || !text) continue;
+    char *prefix = xasprintf("%s%s:%s ", term_esc(t, TERM_C_CUSTOMER), who, term_esc(t, TERM_C_RESET));
+    term_wrap(t, stdout, prefix, 2, text);
+    free(prefix);
+  }
+}
+
+/* Plays the transcript's lines again to rebuild its debrief; NULL when that cannot be done. */
+static json_t *rebuild_debrief(const char *file, json_t *tr) {
+  json_t *sj = json_object_get(tr, "scenario");
+  const char *path = json_string_value(json_object_get(sj, "file"));
+  const char *hash = json_string_value(json_object_get(sj, "hash"));
+  if (!path) return NULL;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scn_load(path, &d);
+  if (!sc) {
+    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s cannot be loaded\n", file, path);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    return NULL;
+  }
+  if (hash && strcmp(hash, sc->hash) != 0)
+    fprintf(stderr, "salesim replay: warning: %s has changed since this session; the debrief is rebuilt with the current file\n", path);
+  const char *lang = json_string_value(json_object_get(tr, "language"));
+  const char *trainee = json_string_value(json_object_get(tr, "trainee"));
+  sess_options so = { .seed = (uint64_t)json_integer_value(json_object_get(tr, "seed")),
+                      .lang = lang, .trainee = trainee, .transcript = "" };
+  session *s = sess_new(sc, &so, &d);
+  json_t *deb = NULL;
+  if (s) {
+    sess_start(s);
+    size_t i;
+    json_t *turn;
+    json_array_foreach(json_object_get(tr, "turns"), i, turn) {
+      const char *text = json_string_value(json_object_get(turn, "text"));
+      if (text && !sess_over(s)) sess_say(s, text, strlen(text));
+    }
+    const char *by = json_string_value(json_object_get(tr, "ended_by"));
+    sess_end why = SESS_END_INTERRUPT;
+    if (by && strcmp(by, "eof") == 0) why = SESS_END_EOF;
+    else if (by && strcmp(by, "quit") == 0) why = SESS_END_QUIT;
+    else if (by && strcmp(by, "hangup") == 0) why = SESS_END_HANGUP;
+    sess_finish(s, why);
+    score_result r;
+    score_session(s, &r);
+    deb = deb_build(s, &r);
+    score_result_free(&r);
+    json_object_set_new(deb, "started", json_string(json_string_value(json_object_get(tr, "started"))));
+    sess_free(s);
+  }
+  diag_print(&d, stderr);
+  diag_free(&d);
+  scn_free(sc);
+  return deb;
+}
 
 int cmd_replay_exec(int argc, char **argv) {
-  (void)argc; (void)argv;
-  fprintf(stderr, "salesim replay: not available in this build yet\n");
-  return CLI_USAGE;
+  static const struct option longopts[] = {
+    { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
+    { "html", required_argument, 0, 'H' }, { "delay", required_argument, 0, 'd' },
+    { "no-color", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+  };
+  int json = 0, colour = -1, c;
+  const char *md = NULL, *html = NULL;
+  double delay = 0;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'j': json = 1; break;
+    case 'm': md = optarg; break;
+    case 'H': html = optarg; break;
+    case 'n': colour = 0; break;
+    case 'd': {
+      char *end;
+      delay = strtod(optarg, &end);
+      if (*end || delay < 0 || delay > 60) return cli_usage_error("replay", "--delay takes seconds (0 to 60), not '%s'", optarg);
+      break;
+    }
+    default: return cli_usage_error("replay", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind != argc - 1) return cli_usage_error("replay", "give one transcript file");
+  const char *file = argv[optind];
+  json_error_t jerr;
+  json_t *tr = json_load_file(file, 0, &jerr);
+  if (!tr) {
+    fprintf(stderr, "%s:%d:%d: error: %s\n", file, jerr.line > 0 ? jerr.line : 1,
+            jerr.column > 0 ? jerr.column : 1, jerr.text);
+    return CLI_USAGE;
+  }
+  const char *fmt = json_string_value(json_object_get(tr, "format"));
+  if (!fmt || strcmp(fmt, "salesim-transcript") != 0) {
+    fprintf(stderr, "%s:1:1: error: not a salesim transcript (no \"format\": \"salesim-transcript\")\n", file);
+    json_decref(tr);
+    return CLI_USAGE;
+  }
+  json_t *deb = json_object_get(tr, "debrief");
+  if (deb) json_incref(deb);
+  else deb = rebuild_debrief(file, tr);
+
+  term *t = term_open(stdin, json ? 0 : colour, NULL);
+  if (!json) {
+    const char *lang = json_string_value(json_object_get(tr, "language"));
+    const char *title = json_string_value(json_object_get(json_object_get(tr, "scenario"), "title"));
+    const char *who = json_string_value(json_object_get(json_object_get(tr, "scenario"), "customer"));
+    if (!who) who = ui_str(lang, UI_CUSTOMER_LABEL);
+    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), title ? title : "", term_esc(t, TERM_C_RESET));
+    show_said(t, who, json_object_get(tr, "opening"));
+    size_t i;
+    json_t *turn;
+    json_array_foreach(json_object_get(tr, "turns"), i, turn) {
+      pause_for(delay);
+      char *prefix = xasprintf("%s%s>%s ", term_esc(t, TERM_C_TRAINEE), ui_str(lang, UI_YOU), term_esc(t, TERM_C_RESET));
+      term_wrap(t, stdout, prefix, 2, json_string_value(json_object_get(turn, "text")) ? json_string_value(json_object_get(turn, "text")) : "");
+      free(prefix);
+      show_said(t, who, json_object_get(turn, "customer"));
+      fflush(stdout);
+    }
+    show_said(t, who, json_object_get(tr, "closing"));
+    pause_for(delay);
+  }
+  int rc = CLI_OK;
+  if (!deb) {
+    rc = CLI_USAGE;
+  } else if (json) {
+    char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    if (text) { puts(text); free(text); }
+  } else {
+    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = NULL };
+    fputc('\n', stdout);
+    deb_render_text(deb, &st, stdout);
+  }
+  for (int k = 0; deb && k < 2; k++) {
+    const char *path = k == 0 ? md : html;
+    if (!path) continue;
+    strbuf b = {0};
+    if (k == 0) deb_render_markdown(deb, &b);
+    else deb_render_html(deb, &b);
+    char err[512];
+    if (util_write_atomic(path, b.s ? b.s : "", b.len, err, sizeof err) != 0) {
+      fprintf(stderr, "salesim replay: cannot write %s\n", err);
+      rc = CLI_USAGE;
+    }
+    sb_free(&b);
+  }
+  term_close(t);
+  json_decref(deb);
+  json_decref(tr);
+  return rc;
 }

@@ -127,6 +127,12 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   sess_snapshot_now(s, &t->before);
   t->visit = t->before.visit;
   cls_classify(s->cls, line, len, &t->cls);
+  t->realistic = -1;
+  if (t->cls.commitment >= 0 && t->cls.commitment < s->sc->n_commitments) {
+    const char *expr = s->sc->commitments[t->cls.commitment].realistic_when;
+    char err[256];
+    t->realistic = expr ? cust_eval_condition(s->cust, expr, err, sizeof err) : 1;
+  }
   t->text = xstrdup(t->cls.text);
   t->hinted = s->hint_pending;
   s->hint_pending = 0;
@@ -272,8 +278,9 @@ json_t *sess_transcript_json(const session *s, const json_t *debrief) {
   json_t *root = json_object();
   json_object_set_new(root, "format", json_string("salesim-transcript"));
   json_object_set_new(root, "version", json_integer(1));
-  json_object_set_new(root, "scenario", json_pack("{s:s, s:s, s:s, s:s}", "id", s->sc->id,
-                      "title", s->sc->title, "file", s->sc->file, "hash", s->sc->hash));
+  json_object_set_new(root, "scenario", json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", s->sc->id,
+                      "title", s->sc->title, "file", s->sc->file, "hash", s->sc->hash,
+                      "customer", s->sc->cust_name));
   json_object_set_new(root, "seed", json_integer((json_int_t)s->seed));
   json_object_set_new(root, "language", json_string(s->lang));
   json_object_set_new(root, "trainee", s->trainee ? json_string(s->trainee) : json_null());
@@ -292,6 +299,7 @@ json_t *sess_transcript_json(const session *s, const json_t *debrief) {
     json_object_set_new(o, "n", json_integer(t->n));
     json_object_set_new(o, "visit", json_integer(t->visit));
     json_object_set_new(o, "hinted", json_boolean(t->hinted));
+    json_object_set_new(o, "realistic", t->realistic < 0 ? json_null() : json_boolean(t->realistic));
     json_object_set_new(o, "before", snapshot_json(s, &t->before));
     json_object_set_new(o, "customer", events_json(s, &t->events));
     json_array_append_new(turns, o);

@@ -184,7 +184,7 @@ const char *term_esc(const term *t, term_colour c) {
 
 int term_width(const term *t) {
   struct winsize ws;
-  if (t->interactive && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
     return ws.ws_col > 100 ? 100 : ws.ws_col;
   const char *cols = getenv("COLUMNS");
   int c = cols ? atoi(cols) : 0;

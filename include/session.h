@@ -28,6 +28,9 @@ typedef struct sess_turn {
   sess_snapshot before;   /* the customer's state when the line was said */
   cust_events events;     /* the customer's reaction */
   int hinted;             /* the trainee asked /hint just before this line */
+  int realistic;          /* the ask names a commitment: 1 when its realistic_when held at that
+                          ** moment (evaluated by the customer's Lua host), 0 when not; -1 when
+                          ** the line names no commitment */
 } sess_turn;
 
 typedef enum {
