@@ -1,0 +1,384 @@
+/*
+** lexicon.c: labelled phrases and the Aho-Corasick automaton that finds them all in one pass
+** over normalised text (lexicon.h).  Loading from YAML lives in lexicon_load.c.
+**
+** The automaton is built over the bytes of normalised phrase parts.  During insertion each trie
+** node keeps its children in a linked list; lex_build turns them into sorted edge arrays (binary
+** search per byte, a 256-entry table for the root) and computes failure and dictionary links, so
+** matching costs O(text length + hits) whatever the number of phrases.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+#include "util.h"
+
+enum { ANCHOR_START = 1, ANCHOR_END = 2 };
+
+typedef struct phrase_int {
+  lex_phrase pub;
+  int first_part, n_parts;
+  unsigned anchors;
+} phrase_int;
+
+typedef struct part {
+  int phrase, index;
+  size_t len;
+  unsigned char word_left, word_right;   /* ends that must sit on a word boundary */
+} part;
+
+typedef struct node {
+  int first_child, sibling;   /* build-time trie */
+  unsigned char byte;         /* byte on the edge into this node */
+  int fail, dict, out;        /* failure link, next node with output, first output (-1 none) */
+  int edge_start, n_edges;    /* into lexicon.edge_byte / edge_to after build */
+} node;
+
+typedef struct out_ent { int part, next; } out_ent;
+
+struct lexicon {
+  char **labels; int n_labels, cap_labels;
+  phrase_int *phrases; int n_phrases, cap_phrases;
+  part *parts; int n_parts, cap_parts;
+  node *nodes; int n_nodes, cap_nodes;
+  out_ent *outs; int n_outs, cap_outs;
+  unsigned char *edge_byte; int *edge_to;
+  int root_next[256];
+  int built;
+};
+
+lexicon *lex_new(void) {
+  lexicon *lx = xcalloc(1, sizeof *lx);
+  return lx;
+}
+
+void lex_free(lexicon *lx) {
+  if (!lx) return;
+  for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
+  for (int i = 0; i < lx->n_phrases; i++) { free(lx->phrases[i].pub.text); free(lx->phrases[i].pub.source); }
+  free(lx->labels); free(lx->phrases); free(lx->parts); free(lx->nodes); free(lx->outs);
+  free(lx->edge_byte); free(lx->edge_to);
+  free(lx);
+}
+
+int lex_label_find(const lexicon *lx, const char *name) {
+  for (int i = 0; i < lx->n_labels; i++)
+    if (strcmp(lx->labels[i], name) == 0) return i;
+  return -1;
+}
+
+int lex_label_id(lexicon *lx, const char *name) {
+  int i = lex_label_find(lx, name);
+  if (i >= 0) return i;
+  if (lx->n_labels == lx->cap_labels) {
+    lx->cap_labels = lx->cap_labels ? lx->cap_labels * 2 : 32;
+    lx->labels = xrealloc(lx->labels, (size_t)lx->cap_labels * sizeof *lx->labels);
+  }
+  lx->labels[lx->n_labels] = xstrdup(name);
+  return lx->n_labels++;
+}
+
+const char *lex_label_name(const lexicon *lx, int label) {
+  return label >= 0 && label < lx->n_labels ? lx->labels[label] : "?";
+}
+int lex_label_count(const lexicon *lx) { return lx->n_labels; }
+int lex_phrase_count(const lexicon *lx) { return lx->n_phrases; }
+const lex_phrase *lex_phrase_at(const lexicon *lx, int i) { return &lx->phrases[i].pub; }
+
+int lex_is_clause_punct(unsigned char c) { return strchr(",.?!;:", c) != NULL && c; }
+int lex_is_sentence_punct(unsigned char c) { return strchr(".?!;", c) != NULL && c; }
+
+static int is_word_byte(unsigned char c) { return c < 0x80 && (isalnum(c) || c == '\''); }
+
+/* A new trie node with no children and no output. */
+static int new_node(lexicon *lx, unsigned char byte) {
+  if (lx->n_nodes == lx->cap_nodes) {
+    lx->cap_nodes = lx->cap_nodes ? lx->cap_nodes * 2 : 256;
+    lx->nodes = xrealloc(lx->nodes, (size_t)lx->cap_nodes * sizeof *lx->nodes);
+  }
+  node *n = &lx->nodes[lx->n_nodes];
+  memset(n, 0, sizeof *n);
+  n->first_child = n->sibling = -1;
+  n->byte = byte;
+  n->fail = 0; n->dict = -1; n->out = -1;
+  return lx->n_nodes++;
+}
+
+/* Inserts the bytes of one part; records the part as an output of its last node. */
+static void trie_insert(lexicon *lx, const char *s, size_t len, int part_id) {
+  if (lx->n_nodes == 0) new_node(lx, 0);
+  int cur = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    int ch = lx->nodes[cur].first_child;
+    while (ch >= 0 && lx->nodes[ch].byte != c) ch = lx->nodes[ch].sibling;
+    if (ch < 0) {
+      ch = new_node(lx, c);
+      lx->nodes[ch].sibling = lx->nodes[cur].first_child;
+      lx->nodes[cur].first_child = ch;
+    }
+    cur = ch;
+  }
+  if (lx->n_outs == lx->cap_outs) {
+    lx->cap_outs = lx->cap_outs ? lx->cap_outs * 2 : 256;
+    lx->outs = xrealloc(lx->outs, (size_t)lx->cap_outs * sizeof *lx->outs);
+  }
+  lx->outs[lx->n_outs] = (out_ent){ part_id, lx->nodes[cur].out };
+  lx->nodes[cur].out = lx->n_outs++;
+}
+
+/* Adds a phrase: normalise, read ^ and $, split on "...", insert each part. */
+int lex_add(lexicon *lx, const char *label, const char *phrase, const char *source, const char **why) {
+  size_t nlen;
+  char *norm = txt_normalize(phrase, strlen(phrase), &nlen);
+  char *p = norm, *e = norm + nlen;
+  unsigned anchors = 0;
+  if (p < e && *p == '^') { anchors |= ANCHOR_START; p++; }
+  if (e > p && e[-1] == '$') { anchors |= ANCHOR_END; e--; }
+  *e = 0;
+  /* Split into parts. */
+  char *parts[16]; size_t plen[16]; int np = 0;
+  char *s = p;
+  for (;;) {
+    char *dots = strstr(s, "...");
+    char *pe = dots ? dots : e;
+    while (s < pe && *s == ' ') s++;
+    char *t = pe;
+    while (t > s && t[-1] == ' ') t--;
+    if (t == s || np == 16) {
+      free(norm);
+      if (why) *why = np == 16 ? "too many \"...\" parts (at most 16)" : "empty phrase (or an empty part around \"...\")";
+      return -1;
+    }
+    parts[np] = s; plen[np] = (size_t)(t - s); np++;
+    if (!dots) break;
+    s = dots + 3;
+  }
+  if (lx->n_phrases == lx->cap_phrases) {
+    lx->cap_phrases = lx->cap_phrases ? lx->cap_phrases * 2 : 128;
+    lx->phrases = xrealloc(lx->phrases, (size_t)lx->cap_phrases * sizeof *lx->phrases);
+  }
+  int id = lx->n_phrases++;
+  phrase_int *ph = &lx->phrases[id];
+  ph->pub.label = lex_label_id(lx, label);
+  ph->pub.text = xstrdup(phrase);
+  ph->pub.source = xstrdup(source ? source : "");
+  ph->first_part = lx->n_parts;
+  ph->n_parts = np;
+  ph->anchors = anchors;
+  for (int i = 0; i < np; i++) {
+    if (lx->n_parts == lx->cap_parts) {
+      lx->cap_parts = lx->cap_parts ? lx->cap_parts * 2 : 128;
+      lx->parts = xrealloc(lx->parts, (size_t)lx->cap_parts * sizeof *lx->parts);
+    }
+    int pid = lx->n_parts++;
+    part *pt = &lx->parts[pid];
+    pt->phrase = id; pt->index = i; pt->len = plen[i];
+    pt->word_left = is_word_byte((unsigned char)parts[i][0]);
+    pt->word_right = is_word_byte((unsigned char)parts[i][plen[i] - 1]);
+    trie_insert(lx, parts[i], plen[i], pid);
+  }
+  free(norm);
+  lx->built = 0;
+  return id;
+}
+
+/* Child of n on byte c in the built automaton, or -1. */
+static int child(const lexicon *lx, int n, unsigned char c) {
+  if (n == 0) return lx->root_next[c];
+  const node *nd = &lx->nodes[n];
+  int lo = 0, hi = nd->n_edges - 1;
+  const unsigned char *eb = lx->edge_byte + nd->edge_start;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (eb[mid] == c) return lx->edge_to[nd->edge_start + mid];
+    if (eb[mid] < c) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+
+/* Sorts the children of each node into edge arrays; computes failure and dictionary links (BFS). */
+void lex_build(lexicon *lx) {
+  if (lx->built) return;
+  if (lx->n_nodes == 0) new_node(lx, 0);
+  free(lx->edge_byte); free(lx->edge_to);
+  lx->edge_byte = xmalloc((size_t)lx->n_nodes);
+  lx->edge_to = xmalloc((size_t)lx->n_nodes * sizeof *lx->edge_to);
+  int ne = 0;
+  for (int i = 0; i < 256; i++) lx->root_next[i] = -1;
+  for (int n = 0; n < lx->n_nodes; n++) {
+    node *nd = &lx->nodes[n];
+    nd->edge_start = ne;
+    nd->n_edges = 0;
+    for (int ch = nd->first_child; ch >= 0; ch = lx->nodes[ch].sibling) {
+      lx->edge_to[ne + nd->n_edges] = ch;
+      nd->n_edges++;
+    }
+    /* insertion sort by byte: nodes have few children except the root */
+    for (int i = 1; i < nd->n_edges; i++) {
+      int v = lx->edge_to[ne + i], j = i;
+      while (j > 0 && lx->nodes[lx->edge_to[ne + j - 1]].byte > lx->nodes[v].byte) {
+        lx->edge_to[ne + j] = lx->edge_to[ne + j - 1];
+        j--;
+      }
+      lx->edge_to[ne + j] = v;
+    }
+    for (int i = 0; i < nd->n_edges; i++) lx->edge_byte[ne + i] = lx->nodes[lx->edge_to[ne + i]].byte;
+    if (n == 0)
+      for (int i = 0; i < nd->n_edges; i++) lx->root_next[lx->edge_byte[i]] = lx->edge_to[i];
+    ne += nd->n_edges;
+  }
+  /* BFS for failure links. */
+  int *queue = xmalloc((size_t)lx->n_nodes * sizeof *queue);
+  int qh = 0, qt = 0;
+  lx->nodes[0].fail = 0; lx->nodes[0].dict = -1;
+  for (int i = 0; i < lx->nodes[0].n_edges; i++) {
+    int ch = lx->edge_to[i];
+    lx->nodes[ch].fail = 0;
+    lx->nodes[ch].dict = -1;
+    queue[qt++] = ch;
+  }
+  while (qh < qt) {
+    int n = queue[qh++];
+    node *nd = &lx->nodes[n];
+    for (int i = 0; i < nd->n_edges; i++) {
+      int ch = lx->edge_to[nd->edge_start + i];
+      unsigned char c = lx->edge_byte[nd->edge_start + i];
+      int f = nd->fail, t;
+      while ((t = child(lx, f, c)) < 0 && f != 0) f = lx->nodes[f].fail;
+      t = child(lx, f, c);
+      if (t < 0 || t == ch) t = 0;
+      lx->nodes[ch].fail = t;
+      lx->nodes[ch].dict = lx->nodes[t].out >= 0 ? t : lx->nodes[t].dict;
+      queue[qt++] = ch;
+    }
+  }
+  free(queue);
+  lx->built = 1;
+}
+
+/* Growable list of hits. */
+typedef struct hitvec { lex_hit *v; int n, cap; } hitvec;
+static void hv_push(hitvec *h, lex_hit x) {
+  if (h->n == h->cap) { h->cap = h->cap ? h->cap * 2 : 16; h->v = xrealloc(h->v, (size_t)h->cap * sizeof *h->v); }
+  h->v[h->n++] = x;
+}
+
+/* Raw part hit: phrase field holds the part id until chained. */
+static int cmp_raw(const void *a, const void *b, void *ctx) {
+  const lexicon *lx = ctx;
+  const lex_hit *x = a, *y = b;
+  const part *px = &lx->parts[x->phrase], *py = &lx->parts[y->phrase];
+  if (px->phrase != py->phrase) return px->phrase < py->phrase ? -1 : 1;
+  if (px->index != py->index) return px->index < py->index ? -1 : 1;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return 0;
+}
+
+static int cmp_hit(const void *a, const void *b) {
+  const lex_hit *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return x->phrase - y->phrase;
+}
+
+/* Clause start: only spaces between pos and the line start or a clause mark. */
+static int at_clause_start(const char *t, size_t pos) {
+  while (pos > 0 && t[pos - 1] == ' ') pos--;
+  return pos == 0 || lex_is_clause_punct((unsigned char)t[pos - 1]);
+}
+static int at_clause_end(const char *t, size_t len, size_t pos) {
+  while (pos < len && t[pos] == ' ') pos++;
+  return pos == len || lex_is_clause_punct((unsigned char)t[pos]);
+}
+static int same_sentence(const char *t, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++)
+    if (lex_is_sentence_punct((unsigned char)t[i])) return 0;
+  return 1;
+}
+
+/* Minimal portable qsort with context (insertion sort: hit lists are short). */
+static void sort_ctx(lex_hit *v, int n, int (*cmp)(const void *, const void *, void *), void *ctx) {
+  for (int i = 1; i < n; i++) {
+    lex_hit x = v[i];
+    int j = i;
+    while (j > 0 && cmp(&v[j - 1], &x, ctx) > 0) { v[j] = v[j - 1]; j--; }
+    v[j] = x;
+  }
+}
+
+int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
+  *hits = NULL;
+  if (!lx->built) lex_build(lx);
+  hitvec raw = {0}, res = {0};
+  int st = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)t[i];
+    int nx;
+    while ((nx = child(lx, st, c)) < 0 && st != 0) st = lx->nodes[st].fail;
+    st = nx < 0 ? 0 : nx;
+    for (int n = lx->nodes[st].out >= 0 ? st : lx->nodes[st].dict; n >= 0; n = lx->nodes[n].dict) {
+      for (int o = lx->nodes[n].out; o >= 0; o = lx->outs[o].next) {
+        const part *pt = &lx->parts[lx->outs[o].part];
+        size_t end = i + 1, start = end - pt->len;
+        if (pt->word_left && start > 0 && is_word_byte((unsigned char)t[start - 1])) continue;
+        if (pt->word_right && end < len && is_word_byte((unsigned char)t[end])) continue;
+        hv_push(&raw, (lex_hit){ lx->outs[o].part, 0, start, end });
+      }
+    }
+  }
+  /* Chain parts into phrases: raw hits sorted by phrase, part index, start. */
+  sort_ctx(raw.v, raw.n, cmp_raw, lx);
+  for (int i = 0; i < raw.n;) {
+    int ph = lx->parts[raw.v[i].phrase].phrase;
+    int j = i;
+    while (j < raw.n && lx->parts[raw.v[j].phrase].phrase == ph) j++;
+    const phrase_int *P = &lx->phrases[ph];
+    size_t taken_until = 0;
+    for (int k = i; k < j && lx->parts[raw.v[k].phrase].index == 0; k++) {
+      if (raw.v[k].start < taken_until) continue;
+      size_t s0 = raw.v[k].start, e = raw.v[k].end;
+      int ok = 1;
+      for (int pi = 1; pi < P->n_parts && ok; pi++) {
+        ok = 0;
+        for (int m = i; m < j; m++) {
+          if (lx->parts[raw.v[m].phrase].index != pi || raw.v[m].start < e) continue;
+          if (!same_sentence(t, e, raw.v[m].start)) break;
+          e = raw.v[m].end; ok = 1;
+          break;
+        }
+      }
+      if (!ok) continue;
+      if ((P->anchors & ANCHOR_START) && !at_clause_start(t, s0)) continue;
+      if ((P->anchors & ANCHOR_END) && !at_clause_end(t, len, e)) continue;
+      hv_push(&res, (lex_hit){ ph, P->pub.label, s0, e });
+      taken_until = e;
+    }
+    i = j;
+  }
+  free(raw.v);
+  /* "ignore" hides shorter hits inside it; a negation inside a longer phrase is not one. */
+  int ign = lex_label_find(lx, "ignore"), neg = lex_label_find(lx, "negation");
+  int keep = 0;
+  for (int a = 0; a < res.n; a++) {
+    lex_hit *h = &res.v[a];
+    int drop = (h->label == ign && ign >= 0);
+    for (int b = 0; b < res.n && !drop; b++) {
+      if (a == b) continue;
+      const lex_hit *o = &res.v[b];
+      int inside = o->start <= h->start && h->end <= o->end && (o->end - o->start) > (h->end - h->start);
+      if (!inside) continue;
+      if (ign >= 0 && o->label == ign) drop = 1;
+      if (neg >= 0 && h->label == neg && o->label != neg && lx->phrases[o->phrase].n_parts == 1) drop = 1;
+    }
+    if (!drop) res.v[keep++] = *h;
+  }
+  res.n = keep;
+  if (res.n) qsort(res.v, (size_t)res.n, sizeof *res.v, cmp_hit);
+  else { free(res.v); res.v = NULL; }
+  *hits = res.v;
+  return res.n;
+}

@@ -1,0 +1,184 @@
+/*
+** text.c: UTF-8 sanitising, normalisation for matching (utf8proc), and display width.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text.h"
+#include "util.h"
+
+#define REPLACEMENT 0xFFFD
+
+/* Strict UTF-8 decoding: no overlong forms, no surrogates, nothing above U+10FFFF. */
+int32_t txt_decode(const char *s, size_t len, size_t *adv) {
+  const unsigned char *u = (const unsigned char *)s;
+  *adv = 1;
+  if (len == 0) return -1;
+  unsigned char c = u[0];
+  if (c < 0x80) return c;
+  int n; int32_t cp, min;
+  if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; min = 0x80; }
+  else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; min = 0x800; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; min = 0x10000; }
+  else return -1;
+  if ((size_t)n + 1 > len) return -1;
+  for (int i = 1; i <= n; i++) {
+    if ((u[i] & 0xC0) != 0x80) return -1;
+    cp = (cp << 6) | (u[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+  *adv = (size_t)n + 1;
+  return cp;
+}
+
+/* Appends one code point as UTF-8. */
+static void put_cp(strbuf *b, int32_t cp) {
+  utf8proc_uint8_t tmp[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+  sb_append(b, (const char *)tmp, (size_t)n);
+}
+
+/* Characters that must never reach a terminal or a lexicon match: C0, DEL, C1, bidi controls. */
+static int is_control(int32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Safe text: see text.h. */
+char *txt_sanitize(const char *s, size_t len, size_t *out_len) {
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  for (size_t i = 0; i < len;) {
+    size_t adv;
+    int32_t cp = txt_decode(s + i, len - i, &adv);
+    if (cp < 0) put_cp(&b, REPLACEMENT);
+    else if (cp == '\t' || cp == '\n' || cp == '\r') sb_putc(&b, ' ');
+    else if (is_control(cp)) put_cp(&b, REPLACEMENT);
+    else sb_append(&b, s + i, adv);
+    i += adv;
+  }
+  if (out_len) *out_len = b.len;
+  return sb_take(&b);
+}
+
+int txt_is_cjk(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) ||
+         (cp >= 0xAC00 && cp <= 0xD7AF);     /* hangul */
+}
+
+int txt_has_cjk(const char *s) {
+  size_t len = strlen(s);
+  for (size_t i = 0; i < len;) {
+    size_t adv;
+    int32_t cp = txt_decode(s + i, len - i, &adv);
+    if (cp >= 0 && txt_is_cjk(cp)) return 1;
+    i += adv;
+  }
+  return 0;
+}
+
+/* CJK punctuation that NFKC leaves alone, mapped to the ASCII a matcher expects. */
+static int32_t fold_punct(int32_t cp) {
+  switch (cp) {
+  case 0x3002: case 0xFF61: return '.';          /* 。 */
+  case 0x3001: case 0xFF64: return ',';          /* 、 */
+  case 0x300C: case 0x300D: case 0x300E: case 0x300F: return '"';   /* 「」『』 */
+  case 0x201C: case 0x201D: return '"';
+  case 0x2018: case 0x2019: return '\'';
+  case 0x3010: case 0x3014: return '[';          /* 【〔 */
+  case 0x3011: case 0x3015: return ']';
+  default: return cp;
+  }
+}
+
+/* A wide character next to which a space carries no meaning (CJK text has no spaces). */
+static int space_eater(int32_t cp) {
+  return txt_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+static int is_space(int32_t cp) {
+  return cp == ' ' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Normalised text: see text.h. */
+char *txt_normalize(const char *s, size_t len, size_t *out_len) {
+  size_t slen;
+  char *safe = txt_sanitize(s, len, &slen);
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t mlen = utf8proc_map((const utf8proc_uint8_t *)safe, (utf8proc_ssize_t)slen, &mapped,
+                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                       UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_IGNORE);
+  const char *src = safe; size_t srclen = slen;
+  if (mlen >= 0) { src = (const char *)mapped; srclen = (size_t)mlen; }
+
+  /* Decode into code points, fold punctuation, then emit with spaces collapsed. */
+  int32_t *cps = xmalloc((srclen + 1) * sizeof *cps);
+  size_t n = 0;
+  for (size_t i = 0; i < srclen;) {
+    size_t adv;
+    int32_t cp = txt_decode(src + i, srclen - i, &adv);
+    if (cp < 0) cp = REPLACEMENT;
+    cp = fold_punct(cp);
+    if (is_space(cp)) cp = ' ';
+    cps[n++] = cp;
+    i += adv;
+  }
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  int32_t prev = -1;            /* last code point written */
+  for (size_t i = 0; i < n; i++) {
+    if (cps[i] == ' ') {
+      size_t j = i;
+      while (j < n && cps[j] == ' ') j++;
+      int32_t next = j < n ? cps[j] : -1;
+      if (prev >= 0 && next >= 0 && !space_eater(prev) && !space_eater(next)) {
+        sb_putc(&b, ' ');
+        prev = ' ';
+      }
+      i = j - 1;
+      continue;
+    }
+    put_cp(&b, cps[i]);
+    prev = cps[i];
+  }
+  free(cps);
+  free(mapped);
+  free(safe);
+  if (out_len) *out_len = b.len;
+  return sb_take(&b);
+}
+
+/* Columns of one code point: utf8proc's width, controls 0. */
+static int cp_width(int32_t cp) {
+  if (cp < 0) return 1;
+  if (is_control(cp)) return 0;
+  return utf8proc_charwidth(cp);
+}
+
+int txt_width_n(const char *s, size_t len) {
+  int w = 0;
+  for (size_t i = 0; i < len;) {
+    size_t adv;
+    w += cp_width(txt_decode(s + i, len - i, &adv));
+    i += adv;
+  }
+  return w;
+}
+
+int txt_width(const char *s) { return txt_width_n(s, strlen(s)); }
+
+size_t txt_fit(const char *s, size_t len, int cols) {
+  int w = 0;
+  size_t i = 0;
+  while (i < len) {
+    size_t adv;
+    int cw = cp_width(txt_decode(s + i, len - i, &adv));
+    if (w + cw > cols) break;
+    w += cw;
+    i += adv;
+  }
+  return i;
+}

@@ -1,0 +1,169 @@
+/*
+** timex.c: time expressions by PCRE2 patterns over normalised text (timex.h).
+**
+** The text is already normalised (lower case, half-width digits and punctuation), so the
+** patterns need no case or width variants.  Every pattern of a language runs over the line; the
+** longest non-overlapping hits win; hits separated only by spaces, commas or a joining word
+** ("at", "on", "的") form one span: "下周三" + "下午" + "三点" is one time.
+*/
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timex.h"
+#include "util.h"
+
+typedef struct tx_def { const char *name; int line; const char *re; } tx_def;
+
+/* Building blocks, spelled out once. */
+#define ZN "(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"                    /* a number */
+#define ZWD "(?:周|星期|礼拜)"                                               /* week */
+#define ZBEFORE "(?:之前|以前|前|之内|以内)?"                                /* by ... */
+#define EWD "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri" \
+            "|wensday|wendsday|wednsday|wedensday|thrusday|thurday|firday|fryday|tuseday|teusday|munday)"
+#define ENUMW "(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|a few|couple of|[0-9]{1,2})"
+#define EMONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april" \
+               "|june|july|august|september|october|november|december)"
+#define ETIMEWORD "(?:" EWD "|tomorrow|tmrw?|tonight|today|noon|midday|end|eod|eow|next|this|the|" \
+                  "[0-9]|" EMONTH ")"
+
+static const tx_def zh_defs[] = {
+  { "zh.relative_day", __LINE__, "(?:大后天|后天|明天|今天|明早|明晚|今晚|今早|明日|今日|(?:这|本|下)?个?周末)" ZBEFORE },
+  { "zh.weekday", __LINE__, "(?:这个?|本|下个?|下下个?)?" ZWD "[一二三四五六日天1-7]" ZBEFORE },
+  { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE },
+  { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE },
+  { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)" },
+  { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZN "(?:点钟?|:[0-9]{2})"
+                          "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE },
+  { "zh.clock_digits", __LINE__, "(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9])" },
+  { "zh.date", __LINE__, "(?<!个)" ZN "月(?:" ZN "[日号]|初|中旬|上旬|下旬|中|底)?" ZBEFORE },
+  { "zh.day_of_month", __LINE__, "(?<![0-9月])" ZN "[号日](?![0-9])" ZBEFORE },
+  { "zh.duration", __LINE__, "(?:" ZN "|半)个?(?:天|周|星期|礼拜|月|工作日)(?:内|之内|以内|后|以后|之后)" },
+  { "zh.by", __LINE__, "(?:在|于|截止到?|最晚)(?=(?:这|本|下|明|今|后|周|星期|[0-9一二三四五六七八九十两]))" },
+  { NULL, 0, NULL }
+};
+
+static const tx_def en_defs[] = {
+  { "en.relative_day", __LINE__, "\\b(?:the day after tomorrow|today|tomorrow|tmrw|tmr|tonight)\\b" },
+  { "en.weekday", __LINE__, "\\b(?:(?:this|next|coming|the following|the coming)\\s+)?" EWD "\\b\\.?" },
+  { "en.period", __LINE__, "\\b(?:this|next|the following|the coming|coming)\\s+(?:week|month|quarter|term|semester|weekend)\\b" },
+  { "en.end_of", __LINE__, "\\b(?:(?:the\\s+)?(?:end|beginning|start|middle) of (?:the |this |next )?(?:day|week|month|quarter|term|" EMONTH ")|eod|eow|mid-?(?:month|week))\\b" },
+  { "en.part_of_day", __LINE__, "\\b(?:(?:this|tomorrow|in the)\\s+)?(?:morning|afternoon|evening|lunchtime|lunch time|midday)\\b" },
+  { "en.clock", __LINE__, "\\b(?:at\\s+|around\\s+)?[0-9]{1,2}(?::[0-9]{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock)(?![a-z])" },
+  { "en.clock_at", __LINE__, "\\b(?:at|around)\\s+[0-9]{1,2}(?::[0-9]{2})?(?![0-9%])(?!\\s*(?:percent|people|users|staff|students|schools|sites|of\\b))" },
+  { "en.clock_digits", __LINE__, "\\b[0-9]{1,2}:[0-9]{2}\\b" },
+  { "en.clock_words", __LINE__, "\\b(?:at|around)\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
+                                "(?:\\s+(?:thirty|fifteen|forty-five))?(?:\\s*o'?clock|\\s*[ap]m)?"
+                                "(?=\\s*$|\\s*[,.?!;]|\\s+(?:on|next|this|tomorrow|today|in|or|and|with|for|sharp)\\b)" },
+  { "en.clock_oclock", __LINE__, "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(?:o'?clock|[ap]m)\\b" },
+  { "en.date_ordinal", __LINE__, "\\b(?:on\\s+)?(?:the\\s+)?[0-9]{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+" EMONTH "\\b)?" },
+  { "en.date_month", __LINE__, "\\b" EMONTH "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b" },
+  { "en.date_numeric", __LINE__, "\\b[0-9]{1,2}/[0-9]{1,2}\\b" },
+  { "en.deadline", __LINE__, "\\b(?:by|before|no later than|ahead of|until)(?=\\s+" ETIMEWORD ")" },
+  { "en.duration", __LINE__, "\\b(?:in|within|inside)\\s+(?:the next\\s+)?" ENUMW "\\s+(?:more\\s+)?(?:days?|weeks?|months?|business days?|working days?)\\b" },
+  { "en.from_now", __LINE__, "\\b" ENUMW "\\s+(?:days?|weeks?|months?)\\s+from\\s+(?:now|today)\\b" },
+  { NULL, 0, NULL }
+};
+
+struct tx_set {
+  int n;
+  const tx_def *defs;
+  pcre2_code **code;
+  char **source;
+  pcre2_match_data *md;
+};
+
+tx_set *tx_new(const char *lang, diag *d) {
+  const tx_def *defs = (lang && strcmp(lang, "zh") == 0) ? zh_defs : en_defs;
+  tx_set *t = xcalloc(1, sizeof *t);
+  t->defs = defs;
+  while (defs[t->n].name) t->n++;
+  t->code = xcalloc((size_t)t->n, sizeof *t->code);
+  t->source = xcalloc((size_t)t->n, sizeof *t->source);
+  for (int i = 0; i < t->n; i++) {
+    int err; PCRE2_SIZE off;
+    t->source[i] = xasprintf("engine/timex.c:%d", defs[i].line);
+    t->code[i] = pcre2_compile((PCRE2_SPTR)defs[i].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
+    if (!t->code[i]) {
+      PCRE2_UCHAR msg[256];
+      pcre2_get_error_message(err, msg, sizeof msg);
+      diag_add(d, DIAG_ERROR, "engine/timex.c", defs[i].line, (int)off + 1, "time pattern %s: %s",
+               defs[i].name, (const char *)msg);
+      tx_free(t);
+      return NULL;
+    }
+    pcre2_jit_compile(t->code[i], PCRE2_JIT_COMPLETE);   /* optional speed-up; fine if absent */
+  }
+  t->md = pcre2_match_data_create(4, NULL);
+  return t;
+}
+
+void tx_free(tx_set *t) {
+  if (!t) return;
+  for (int i = 0; i < t->n; i++) { pcre2_code_free(t->code[i]); free(t->source[i]); }
+  free(t->code); free(t->source);
+  pcre2_match_data_free(t->md);
+  free(t);
+}
+
+int tx_count(const tx_set *t) { return t->n; }
+const char *tx_name(const tx_set *t, int i) { return i >= 0 && i < t->n ? t->defs[i].name : NULL; }
+
+/* Longer first at the same start, so the greedy pass keeps the longest. */
+static int cmp_hit(const void *a, const void *b) {
+  const tx_hit *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return 0;
+}
+
+/* Text between two hits that still reads as one time: spaces, commas, "at", "on", "的". */
+static int joins(const char *s, size_t len) {
+  while (len && (*s == ' ' || *s == ',')) { s++; len--; }
+  while (len && (s[len - 1] == ' ' || s[len - 1] == ',')) len--;
+  if (len == 0) return 1;
+  static const char *const words[] = { "at", "on", "around", "in the", "的", "on the", NULL };
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0) return 1;
+  return 0;
+}
+
+int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *spans) {
+  tx_hit *v = NULL; int n = 0, cap = 0;
+  *hits = NULL; *spans = 0;
+  /* match data is per-set; a set is used by one thread at a time */
+  pcre2_match_data *md = t->md;
+  for (int i = 0; i < t->n; i++) {
+    PCRE2_SIZE off = 0;
+    while (off <= len) {
+      int rc = pcre2_match(t->code[i], (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK, md, NULL);
+      if (rc < 0) break;
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      if (ov[1] > ov[0]) {
+        if (n == cap) { cap = cap ? cap * 2 : 8; v = xrealloc(v, (size_t)cap * sizeof *v); }
+        v[n++] = (tx_hit){ t->defs[i].name, t->source[i], ov[0], ov[1], 0 };
+        off = ov[1];
+      } else {
+        off = ov[1] + 1;
+        while (off < len && ((unsigned char)s[off] & 0xC0) == 0x80) off++;
+      }
+    }
+  }
+  if (n == 0) { free(v); return 0; }
+  qsort(v, (size_t)n, sizeof *v, cmp_hit);
+  int keep = 0; size_t last_end = 0;
+  for (int i = 0; i < n; i++) {
+    if (keep > 0 && v[i].start < last_end) continue;
+    v[keep++] = v[i];
+    last_end = v[i].end;
+  }
+  int span = 0;
+  for (int i = 0; i < keep; i++) {
+    if (i > 0 && !joins(s + v[i - 1].end, v[i].start - v[i - 1].end)) span++;
+    v[i].span = span;
+  }
+  *hits = v;
+  *spans = span + 1;
+  return keep;
+}

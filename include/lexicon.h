@@ -1,0 +1,77 @@
+/*
+** lexicon.h: labelled phrases matched in one pass over normalised text (Aho-Corasick).
+**
+** A lexicon is a set of phrases, each under a label (a move such as "ask_commitment", a slot such
+** as "person", or a marker such as "vague"), each remembering where it was written
+** ("lexicons/en.yaml:41").  Phrases are normalised like the text (txt_normalize) before they go
+** into the automaton, so "ＩＴ 主管" and "it主管" are the same phrase.
+**
+** Phrase syntax (docs/classifier.md):
+**   plain text      matched anywhere; an end that is a letter or digit must sit on a word boundary
+**                   ("no" does not match inside "know"; CJK text has no boundaries to respect)
+**   A ... B         A, then B later in the same sentence (any number of parts)
+**   ^phrase         only at the start of a clause (after , . ? ! ; : or the line start)
+**   phrase$         only at the end of a clause
+** Matching cost is one automaton pass over the text plus work per hit, flat in the lexicon size.
+*/
+#ifndef SALESIM_LEXICON_H
+#define SALESIM_LEXICON_H
+
+#include <stddef.h>
+#include "diag.h"
+
+typedef struct lexicon lexicon;
+
+typedef struct lex_phrase {
+  int label;            /* label id (lex_label_name) */
+  char *text;           /* as written by the trainer */
+  char *source;         /* "lexicons/en.yaml:41" */
+} lex_phrase;
+
+typedef struct lex_hit {
+  int phrase;           /* index for lex_phrase_at */
+  int label;
+  size_t start, end;    /* byte span in the normalised text (end exclusive) */
+} lex_hit;
+
+lexicon *lex_new(void);
+void lex_free(lexicon *lx);
+
+/* Label ids: lex_label_id interns a name; lex_label_find returns -1 when unknown. */
+int lex_label_id(lexicon *lx, const char *name);
+int lex_label_find(const lexicon *lx, const char *name);
+const char *lex_label_name(const lexicon *lx, int label);
+int lex_label_count(const lexicon *lx);
+
+/* Adds a phrase under a label.  Returns its index, or -1 with *why set (static text) when the
+** phrase is empty after normalisation or malformed.  Invalidates a built automaton. */
+int lex_add(lexicon *lx, const char *label, const char *phrase, const char *source, const char **why);
+
+/* Builds the automaton (done lazily by lex_match when needed, but not thread-safe then). */
+void lex_build(lexicon *lx);
+
+/* Every hit of every phrase in the normalised text, sorted by start then end.  A hit of the
+** label "ignore" hides every shorter hit inside its span and is itself dropped; a "negation" hit
+** inside a longer hit of another label is dropped ("不要错过" is not a negation).  Returns the
+** count; *hits is malloc'd (free it), NULL when none. */
+int lex_match(lexicon *lx, const char *norm, size_t len, lex_hit **hits);
+
+int lex_phrase_count(const lexicon *lx);
+const lex_phrase *lex_phrase_at(const lexicon *lx, int i);
+
+/* Loads a lexicon YAML file (format in docs/classifier.md): sections `moves`, `slots`,
+** `markers`, each mapping a label to a list of phrases.  shown is the name used in sources
+** ("lexicons/zh.yaml").  known(section, label) says whether a label may appear in a section
+** (NULL accepts any).  Problems go into d with file:line:col; returns the number of errors. */
+int lex_load_file(lexicon *lx, const char *path, const char *shown,
+                  int (*known)(const char *section, const char *label), diag *d);
+/* The same from a buffer (tests). */
+int lex_load_string(lexicon *lx, const char *shown, const char *buf, size_t len,
+                    int (*known)(const char *section, const char *label), diag *d);
+
+/* 1 when the byte at position i of the normalised text ends a clause (, . ? ! ; :). */
+int lex_is_clause_punct(unsigned char c);
+/* 1 when the byte ends a sentence (. ? ! ;). */
+int lex_is_sentence_punct(unsigned char c);
+
+#endif

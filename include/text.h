@@ -1,0 +1,44 @@
+/*
+** text.h: UTF-8 text as typed by a person: made safe, normalised for matching, measured.
+**
+** txt_sanitize makes any bytes safe to store and to echo on a terminal: invalid UTF-8 becomes
+** U+FFFD, tabs and line breaks become spaces, every other control character (C0, DEL, C1, and the
+** bidirectional overrides) becomes U+FFFD, so no escape sequence typed or pasted by a user ever
+** reaches a terminal.  txt_normalize is what the classifier matches on.  txt_width counts display
+** columns (East-Asian wide characters as 2) for wrapping.
+*/
+#ifndef SALESIM_TEXT_H
+#define SALESIM_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point from s[0..len).  Returns it and sets *adv to the bytes used (>= 1);
+** returns -1 (with *adv = 1) for an invalid or truncated sequence. */
+int32_t txt_decode(const char *s, size_t len, size_t *adv);
+
+/* Valid UTF-8 without control characters (see above).  Returns a malloc'd NUL-terminated
+** string; *out_len (may be NULL) receives its length.  Never fails. */
+char *txt_sanitize(const char *s, size_t len, size_t *out_len);
+
+/* Sanitises, then NFKC, case folding, full-width to half-width, CJK punctuation to ASCII
+** (。→.  、→,  “”→"), default-ignorable characters removed, runs of white space collapsed to one
+** space, spaces next to a CJK character dropped (so "下周三 下午" reads as "下周三下午"), trimmed.
+** Returns a malloc'd string; *out_len (may be NULL) receives its length.  Never fails. */
+char *txt_normalize(const char *s, size_t len, size_t *out_len);
+
+/* Display columns of a UTF-8 string on a terminal: wide/full-width characters 2, combining
+** marks and controls 0, invalid bytes 1 each. */
+int txt_width(const char *s);
+int txt_width_n(const char *s, size_t len);
+
+/* Length in bytes of the longest prefix of s[0..len) that fits in cols columns without
+** splitting a character (for wrapping). */
+size_t txt_fit(const char *s, size_t len, int cols);
+
+/* 1 when the code point is a CJK ideograph, kana or hangul (used to guess the language). */
+int txt_is_cjk(int32_t cp);
+/* 1 when the string holds at least one CJK character. */
+int txt_has_cjk(const char *s);
+
+#endif
