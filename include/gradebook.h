@@ -27,4 +27,11 @@ long long gb_record(gb *g, const char *trainee, const struct json_t *debrief,
 ** {started, outcome, score, skills:{...}}; excludes row id `except` (the one just recorded). */
 struct json_t *gb_history(gb *g, const char *trainee, const char *scenario_id, long long except);
 
+/* Opens an existing gradebook for the report: never creates a file; falls back to read-only
+** access when the file cannot be written.  NULL with a clear message in err. */
+gb *gb_open_existing(const char *path, char *err, size_t errlen);
+/* The underlying connection and path, for the class report's queries (report.h). */
+struct sqlite3 *gb_sqlite(gb *g);
+const char *gb_path(const gb *g);
+
 #endif

@@ -1,0 +1,320 @@
+/* test_gradebook.c: the SQLite gradebook: recording, history, refusing foreign files,
+** migrating a version-1 file forward. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "gradebook.h"
+#include "util.h"
+#include "../tools/gb_gen.h"
+
+static char dir[64];
+
+/* A fresh temporary directory per test. */
+static int setup(void **state) {
+  (void)state;
+  snprintf(dir, sizeof dir, "/tmp/gbtestXXXXXX");
+  return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char *cmd = xasprintf("rm -rf '%s'", dir);
+  int rc = system(cmd);
+  free(cmd);
+  return rc == 0 ? 0 : -1;
+}
+
+/* A path inside the test directory (malloc'd). */
+static char *tpath(const char *name) { return xasprintf("%s/%s", dir, name); }
+
+/* A small debrief with chosen scores and one finding per listed rule. */
+static json_t *debrief(const char *scenario, const char *started, const char *outcome, int score,
+                       int commitment, const char *rule) {
+  json_t *fs = json_array();
+  if (rule)
+    json_array_append_new(fs, json_pack("{s:s, s:i, s:i, s:s, s:s}", "rule", rule, "turn", 3,
+                                        "points", -15, "message", "vague", "principle",
+                                        "Name the action and the time."));
+  return json_pack("{s:i, s:s, s:s, s:s, s:s, s:s, s:i, s:b, s:{s:{s:i, s:o}, s:{s:i, s:[]},"
+                   " s:{s:i, s:[]}, s:{s:i, s:[]}}, s:[]}",
+                   "version", 1, "scenario", scenario, "started", started, "ended", started,
+                   "ended_by", "customer", "outcome", outcome, "score", score, "pass", score >= 60,
+                   "skills", "commitment", "score", commitment, "findings", fs,
+                   "benefits", "score", 50, "findings", "tactics", "score", 60, "findings",
+                   "discovery", "score", 70, "findings", "turns");
+}
+
+/* One integer from a query on a raw SQLite connection. */
+static long long sql_int(const char *path, const char *sql) {
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  long long v = -999;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+static void write_file(const char *path, const char *data, size_t len) {
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(data, 1, len, f), len);
+  fclose(f);
+}
+
+static void test_open_creates_versioned_wal_file(void **state) {
+  (void)state;
+  char *p = tpath("sub/dir/gradebook.db"), err[256] = "";
+  gb *g = gb_open(p, err, sizeof err);
+  assert_non_null(g);
+  gb_close(g);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+  assert_int_equal(sql_int(p, "PRAGMA application_id"), 0x534c534d);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'"), 1);
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  sqlite3_open(p, &db);
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  free(p);
+}
+
+static void test_record_and_history(void **state) {
+  (void)state;
+  char *p = tpath("gb.db"), err[256] = "";
+  gb *g = gb_open(p, err, sizeof err);
+  assert_non_null(g);
+  json_t *d1 = debrief("visit", "2026-11-20T09:00:00Z", "continuation", 41, 30, "vague_ask");
+  json_t *d2 = debrief("visit", "2026-11-21T09:00:00Z", "advance", 72, 85, NULL);
+  json_t *d3 = debrief("visit", "2026-11-22T09:00:00Z", "order", 90, 95, "vague_ask");
+  json_t *other = debrief("other", "2026-11-22T10:00:00Z", "no_sale", 10, 5, "no_ask");
+  json_t *tr = json_pack("{s:i}", "version", 1);
+  /* recorded out of order: history sorts by start time */
+  long long id2 = gb_record(g, "王小明", d2, tr, err, sizeof err);
+  long long id1 = gb_record(g, "王小明", d1, NULL, err, sizeof err);
+  long long id3 = gb_record(g, "王小明", d3, tr, err, sizeof err);
+  long long id4 = gb_record(g, "bob", other, NULL, err, sizeof err);
+  assert_true(id1 > 0 && id2 > 0 && id3 > 0 && id4 > 0);
+  assert_int_equal(id3, id1 + 1);
+
+  json_t *h = gb_history(g, "王小明", "visit", id3);
+  assert_non_null(h);
+  assert_int_equal(json_array_size(h), 2);
+  json_t *a = json_array_get(h, 0), *b = json_array_get(h, 1);
+  assert_string_equal(json_string_value(json_object_get(a, "started")), "2026-11-20T09:00:00Z");
+  assert_string_equal(json_string_value(json_object_get(a, "outcome")), "continuation");
+  assert_int_equal(json_integer_value(json_object_get(a, "score")), 41);
+  assert_int_equal(json_integer_value(json_object_get(json_object_get(a, "skills"), "commitment")), 30);
+  assert_int_equal(json_integer_value(json_object_get(json_object_get(a, "skills"), "discovery")), 70);
+  assert_int_equal(json_integer_value(json_object_get(b, "score")), 72);
+  json_decref(h);
+  h = gb_history(g, "bob", "visit", -1);
+  assert_int_equal(json_array_size(h), 0);
+  json_decref(h);
+  gb_close(g);
+
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='vague_ask'"), 2);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE skill='commitment'"), 3);
+  assert_int_equal(sql_int(p, "SELECT s_commitment FROM sessions WHERE score=90"), 95);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE transcript IS NULL"), 2);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM rules WHERE principle='Name the action and the time.'"), 2);
+  json_decref(d1); json_decref(d2); json_decref(d3); json_decref(other); json_decref(tr);
+  free(p);
+}
+
+static void test_record_rejects_bad_input(void **state) {
+  (void)state;
+  char *p = tpath("gb.db"), err[256] = "";
+  gb *g = gb_open(p, err, sizeof err);
+  json_t *d = debrief("visit", "2026-11-20T09:00:00Z", "advance", 70, 70, NULL);
+  assert_int_equal(gb_record(g, NULL, d, NULL, err, sizeof err), -1);
+  assert_string_equal(err, "no trainee name (use --trainee NAME)");
+  /* the debrief's own trainee is used when the caller passes none */
+  json_object_set_new(d, "trainee", json_string("carol"));
+  assert_true(gb_record(g, NULL, d, NULL, err, sizeof err) > 0);
+  json_object_set_new(d, "outcome", json_string("maybe"));
+  assert_int_equal(gb_record(g, "x", d, NULL, err, sizeof err), -1);
+  assert_string_equal(err, "the debrief's outcome is missing or unknown");
+  json_object_set_new(d, "outcome", json_string("order"));
+  json_object_set_new(d, "score", json_integer(101));
+  assert_int_equal(gb_record(g, "x", d, NULL, err, sizeof err), -1);
+  assert_string_equal(err, "the debrief's score is missing or outside 0..100");
+  json_object_del(d, "scenario");
+  assert_int_equal(gb_record(g, "x", d, NULL, err, sizeof err), -1);
+  assert_string_equal(err, "the debrief has no scenario id");
+  gb_close(g);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions"), 1);
+  json_decref(d);
+  free(p);
+}
+
+static void test_not_a_gradebook(void **state) {
+  (void)state;
+  char err[512] = "", *expect;
+  char *text = tpath("notes.txt");
+  write_file(text, "these are my notes, not a database\n", 35);
+  assert_null(gb_open(text, err, sizeof err));
+  expect = xasprintf("%s is not a salesim gradebook: file is not a database", text);
+  assert_string_equal(err, expect);
+  free(expect);
+
+  /* an SQLite header followed by garbage */
+  char *bad = tpath("bad.db");
+  char junk[8192];
+  memset(junk, 0xA5, sizeof junk);
+  memcpy(junk, "SQLite format 3", 16);
+  write_file(bad, junk, sizeof junk);
+  assert_null(gb_open(bad, err, sizeof err));
+  expect = xasprintf("%s is not a salesim gradebook: ", bad);
+  assert_memory_equal(err, expect, strlen(expect));
+  free(expect);
+
+  /* another program's database is refused and left exactly as it was (not switched to WAL) */
+  char *foreign = tpath("foreign.db");
+  sqlite3 *db;
+  sqlite3_open(foreign, &db);
+  sqlite3_exec(db, "CREATE TABLE invoices(id INTEGER, amount REAL)", NULL, NULL, NULL);
+  sqlite3_close(db);
+  assert_null(gb_open(foreign, err, sizeof err));
+  expect = xasprintf("%s is not a salesim gradebook: a SQLite database of another program", foreign);
+  assert_string_equal(err, expect);
+  free(expect);
+  assert_int_equal(sql_int(foreign, "SELECT count(*) FROM sqlite_master"), 1);
+  assert_int_equal(sql_int(foreign, "PRAGMA user_version"), 0);
+
+  char *d = tpath("adir");
+  mkdir(d, 0755);
+  assert_null(gb_open(d, err, sizeof err));
+  expect = xasprintf("%s is not a salesim gradebook: it is a directory", d);
+  assert_string_equal(err, expect);
+  free(expect);
+
+  char *missing = tpath("missing.db");
+  assert_null(gb_open_existing(missing, err, sizeof err));
+  expect = xasprintf("cannot open gradebook %s: No such file or directory", missing);
+  assert_string_equal(err, expect);
+  free(expect);
+  assert_int_equal(access(missing, F_OK), -1);   /* the report never creates a file */
+  free(text); free(bad); free(foreign); free(d); free(missing);
+}
+
+/* The version-1 schema as the first release wrote it. */
+static const char v1_schema[] =
+  "CREATE TABLE sessions(id INTEGER PRIMARY KEY, trainee TEXT NOT NULL, scenario TEXT NOT NULL,"
+  " title TEXT, scenario_hash TEXT, language TEXT, seed INTEGER, started TEXT NOT NULL,"
+  " ended TEXT, ended_by TEXT, outcome TEXT NOT NULL, score INTEGER NOT NULL, pass INTEGER NOT NULL,"
+  " s_commitment INTEGER, s_benefits INTEGER, s_tactics INTEGER, s_discovery INTEGER,"
+  " hints_used INTEGER, recorded TEXT NOT NULL, debrief TEXT NOT NULL, transcript TEXT);"
+  "CREATE INDEX sessions_by_trainee ON sessions(trainee, scenario, started);"
+  "CREATE TABLE findings(session_id INTEGER NOT NULL REFERENCES sessions(id), skill TEXT NOT NULL,"
+  " rule TEXT NOT NULL, turn INTEGER, points REAL);"
+  "CREATE INDEX findings_by_session ON findings(session_id);"
+  "CREATE TABLE rules(rule TEXT PRIMARY KEY, skill TEXT, principle TEXT);"
+  "INSERT INTO sessions VALUES(7, 'ann', 'visit', 'T', 'h', 'en', 1, '2026-10-01T08:00:00Z',"
+  " NULL, 'quit', 'no_sale', 12, 0, 10, 11, 12, 13, 0, '2026-10-01T08:10:00Z', '{}', NULL);"
+  "INSERT INTO findings VALUES(7, 'commitment', 'no_ask', 0, -30);"
+  "PRAGMA application_id=1397510989; PRAGMA user_version=1;";
+
+static void test_migrates_version_1(void **state) {
+  (void)state;
+  char *p = tpath("v1.db"), err[256] = "";
+  sqlite3 *db;
+  sqlite3_open(p, &db);
+  assert_int_equal(sqlite3_exec(db, v1_schema, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 1);
+
+  gb *g = gb_open(p, err, sizeof err);
+  assert_non_null(g);
+  json_t *h = gb_history(g, "ann", "visit", -1);
+  assert_int_equal(json_array_size(h), 1);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(h, 0), "id")), 7);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(h, 0), "score")), 12);
+  json_decref(h);
+  json_t *d = debrief("visit", "2026-11-20T09:00:00Z", "advance", 70, 70, "no_ask");
+  assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
+  json_decref(d);
+  gb_close(g);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by='" SALESIM_VERSION "'"), 1);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'"), 1);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='no_ask'"), 2);
+
+  /* a file from a newer salesim is refused, not downgraded */
+  sqlite3_open(p, &db);
+  sqlite3_exec(db, "PRAGMA user_version=9", NULL, NULL, NULL);
+  sqlite3_close(db);
+  assert_null(gb_open(p, err, sizeof err));
+  char *expect = xasprintf("%s: gradebook schema version 9 is newer than this salesim (it reads "
+                           "up to 2); upgrade salesim", p);
+  assert_string_equal(err, expect);
+  free(expect);
+  free(p);
+}
+
+static void test_default_path(void **state) {
+  (void)state;
+  setenv("SALESIM_GRADEBOOK", "/srv/class/gb.db", 1);
+  char *p = gb_default_path();
+  assert_string_equal(p, "/srv/class/gb.db");
+  free(p);
+  setenv("SALESIM_GRADEBOOK", "", 1);
+  setenv("XDG_DATA_HOME", "/home/t/.data", 1);
+  p = gb_default_path();
+  assert_string_equal(p, "/home/t/.data/salesim/gradebook.db");
+  free(p);
+  unsetenv("XDG_DATA_HOME");
+  setenv("HOME", "/home/u", 1);
+  p = gb_default_path();
+  assert_string_equal(p, "/home/u/.local/share/salesim/gradebook.db");
+  free(p);
+  unsetenv("SALESIM_GRADEBOOK");
+}
+
+/* Generated debriefs (the tool's generator) are accepted and their findings counted. */
+static void test_generated_sessions(void **state) {
+  (void)state;
+  char *p = tpath("gen.db"), err[256] = "";
+  gb *g = gb_open(p, err, sizeof err);
+  uint64_t rng = 42;
+  long findings = 0;
+  for (int i = 0; i < 50; i++) {
+    json_t *d = gbg_debrief(&rng, "scenario-1", "gen", i % 10 + 1, 1 + i % 28, i, 3);
+    json_t *sk;
+    const char *k;
+    json_object_foreach(json_object_get(d, "skills"), k, sk)
+      findings += (long)json_array_size(json_object_get(sk, "findings"));
+    assert_true(gb_record(g, NULL, d, d, err, sizeof err) > 0);
+    json_decref(d);
+  }
+  gb_close(g);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions"), 50);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings"), findings);
+  free(p);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(test_open_creates_versioned_wal_file, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_record_and_history, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_record_rejects_bad_input, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_not_a_gradebook, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
+    cmocka_unit_test(test_default_path),
+    cmocka_unit_test_setup_teardown(test_generated_sessions, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
