@@ -16,7 +16,7 @@ TEST_PKGS = cmocka
 # Debian packages: libraries, then the tools the tests drive.
 DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
             libutf8proc-dev libpcre2-dev libcmocka-dev
-DEB_TOOLS = tmux valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium
+DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium
 
 ifeq ($(SAN),1)
 BUILD    := build-san

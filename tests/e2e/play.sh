@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# `salesim play` driven as a script or a pipe, `salesim replay`: the debrief JSON, exit codes,
+# repeatability, hostile input, and that a killed session keeps its transcript.
+source "$(dirname "$0")/../lib.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+SC=scenarios/campus-platform.yaml
+EN=scenarios/it-trial.yaml
+cat >"$TMP/zh.txt" <<'L'
+王处长您好,上次聊得很愉快,今天想再听听您的想法。
+现在辅导员统计签到主要靠什么方式?
+所以手工签到太费时间,这是您最想解决的,对吗?
+家长那边有没有反映过什么问题?
+我们的平台可以自动签到,辅导员每天能省下一个多小时。
+关于这个平台,还有什么我们没谈到的吗?
+总结一下:自动签到帮辅导员省时间,家长端能实时看到孩子的情况,这两点正好解决您提到的问题。
+您看能不能请教务处和信息中心的负责人下周三下午三点一起来看一次演示?
+L
+
+# --- the debrief JSON (DESIGN.md interface) ---
+out=$("$SALESIM" play "$SC" --script "$TMP/zh.txt" --seed 3 --json --transcript "$TMP/a.json" 2>"$TMP/err"); rc=$?
+expect_eq "play --script --json exits 0" 0 "$rc"
+if jq -e . >/dev/null 2>&1 <<<"$out"; then ok "stdout is one JSON document"; else fail "stdout is one JSON document" "$out$(cat "$TMP/err")"; fi
+check "debrief has the DESIGN.md fields" jq -e '
+  (.scenario | type) == "string" and (.outcome | IN("order","advance","continuation","no_sale")) and
+  (.score | type) == "number" and .score >= 0 and .score <= 100 and
+  ([.skills | keys[]] | sort) == ["benefits","commitment","discovery","tactics"] and
+  all(.skills[]; (.score | type) == "number" and (.findings | type) == "array") and
+  (.turns | type) == "array" and all(.turns[]; has("n") and has("speaker") and has("text") and has("moves"))' <<<"$out"
+check "trainee turns carry their moves" jq -e '[.turns[] | select(.speaker == "trainee")] | length == 8' <<<"$out"
+check "every finding names a rule and a turn" jq -e '[.skills[].findings[]] | length > 0 and all(.[]; (.rule | type) == "string" and (.turn | type) == "number")' <<<"$out"
+check "transcript saved as versioned JSON" jq -e '.format == "salesim-transcript" and .version == 1 and (.turns | length) == 8 and (.debrief | type) == "object"' "$TMP/a.json"
+
+# --- repeatable with --seed ---
+"$SALESIM" play "$SC" --script "$TMP/zh.txt" --seed 3 --json --transcript "" 2>/dev/null | jq -S 'del(.started, .ended)' >"$TMP/r1"
+"$SALESIM" play "$SC" --script "$TMP/zh.txt" --seed 3 --json --transcript "" 2>/dev/null | jq -S 'del(.started, .ended)' >"$TMP/r2"
+if cmp -s "$TMP/r1" "$TMP/r2" && [ -s "$TMP/r1" ]; then ok "same seed, same session and debrief"; else fail "same seed, same debrief" "$(diff "$TMP/r1" "$TMP/r2" | head)"; fi
+
+# --- a pipe is read like a script; the terminal debrief shows the outcome first ---
+text=$(printf 'Hello Dana, thanks for making time.\n' | "$SALESIM" play "$EN" --seed 1 --transcript "" 2>&1); rc=$?
+expect_eq "play from a pipe exits 0" 0 "$rc"
+expect_contains "the brief is shown" "$text" "═══"
+expect_contains "the trainee's piped line is shown" "$text" "You> Hello Dana"
+first=$(printf '%s\n' "$text" | grep -n -iE 'outcome|结果' | head -1 | cut -d: -f1)
+bars=$(printf '%s\n' "$text" | grep -n 'commitment' | head -1 | cut -d: -f1)
+if [ -n "$first" ] && [ -n "$bars" ] && [ "$first" -lt "$bars" ]; then ok "outcome comes before the skill bars"; else fail "outcome first" "$text"; fi
+
+# --- exit codes ---
+"$SALESIM" play >/dev/null 2>&1; expect_eq "play without a scenario: exit 2" 2 $?
+"$SALESIM" play "$SC" --seed x >/dev/null 2>&1; expect_eq "bad --seed: exit 2" 2 $?
+"$SALESIM" play "$TMP/nope.yaml" >/dev/null 2>"$TMP/err"; expect_eq "missing scenario: exit 2" 2 $?
+expect_contains "missing scenario names the file" "$(cat "$TMP/err")" "nope.yaml"
+"$SALESIM" play "$SC" --script "$TMP/none.txt" >/dev/null 2>&1; expect_eq "missing script: exit 2" 2 $?
+printf 'id: [broken\n' >"$TMP/broken.yaml"
+"$SALESIM" play "$TMP/broken.yaml" </dev/null >/dev/null 2>"$TMP/err"; expect_eq "broken scenario: exit 2" 2 $?
+if grep -qE "broken.yaml:[0-9]+:[0-9]+: error:" "$TMP/err"; then ok "broken scenario: positioned error"; else fail "broken scenario: positioned error" "$(cat "$TMP/err")"; fi
+"$SALESIM" play campus-platform --script "$TMP/zh.txt" --seed 1 --transcript "" >/dev/null 2>&1
+expect_eq "a shipped scenario by id" 0 $?
+
+# --- hostile lines: binary, invalid UTF-8, terminal escapes, a 1 MiB line, EOF mid-line ---
+{ printf 'hello \x01\x02\x7f\xff\xfe world\n'; printf '\033]0;owned\007\033[2J\033[31mred\n';
+  head -c 1048576 /dev/zero | tr '\0' 'a'; printf '\n'; printf 'no newline at the end'; } >"$TMP/hostile.txt"
+out=$("$SALESIM" play "$EN" --script "$TMP/hostile.txt" --seed 1 --transcript "$TMP/h.json" 2>&1); rc=$?
+expect_eq "hostile lines: exit 0" 0 "$rc"
+if printf '%s' "$out" | grep -q $'\e'; then fail "no escape byte reaches the terminal" "$(printf '%s' "$out" | grep $'\e' | cat -v | head -3)"; else ok "no escape byte reaches the terminal"; fi
+expect_contains "a 1 MiB line gets a clear message" "$out" "fewer words"
+check "the transcript survives hostile lines" jq -e '(.turns | length) == 3 and (.turns[2].text == "no newline at the end")' "$TMP/h.json"
+check "invalid bytes are stored as U+FFFD" jq -e '.turns[0].text | contains("\ufffd")' "$TMP/h.json"
+
+# --- killed mid-session: the transcript is on disk; replay rebuilds the debrief ---
+( printf '现在辅导员统计签到主要靠什么方式?\n'; sleep 30 ) | "$SALESIM" play "$SC" --seed 5 --transcript "$TMP/k.json" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 50); do [ "$(jq -r '.turns | length' "$TMP/k.json" 2>/dev/null)" = 1 ] && break; sleep 0.1; done
+pkill -KILL -P $pid 2>/dev/null; kill -KILL $pid 2>/dev/null; pkill -KILL -f "k.json" 2>/dev/null; wait $pid 2>/dev/null
+check "SIGKILL mid-session leaves a valid transcript with the turn" jq -e '(.turns | length) == 1' "$TMP/k.json"
+out=$("$SALESIM" replay "$TMP/k.json" --json 2>&1); rc=$?
+expect_eq "replay of a cut-short transcript exits 0" 0 "$rc"
+check "replay rebuilds the debrief" jq -e '.outcome and (.turns | length) >= 2' <<<"$out"
+out=$("$SALESIM" replay "$TMP/a.json" 2>&1)
+expect_contains "replay shows the trainee's lines" "$out" "You> 现在辅导员统计签到主要靠什么方式"
+printf '{"format": "salesim-transcript", ' >"$TMP/bad.json"
+"$SALESIM" replay "$TMP/bad.json" >/dev/null 2>"$TMP/err"; expect_eq "replay of a broken file: exit 2" 2 $?
+if grep -qE "bad.json:[0-9]+:[0-9]+: error:" "$TMP/err"; then ok "replay of a broken file: positioned error"; else fail "replay positioned error" "$(cat "$TMP/err")"; fi
+
+# --- Markdown and HTML debriefs ---
+"$SALESIM" play "$SC" --script "$TMP/zh.txt" --seed 3 --transcript "" --markdown "$TMP/d.md" --html "$TMP/d.html" >/dev/null 2>&1
+expect_contains "Markdown debrief written" "$(cat "$TMP/d.md" 2>/dev/null)" "#"
+expect_contains "HTML debrief has an SVG chart" "$(cat "$TMP/d.html" 2>/dev/null)" "<svg"
+finish

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The readline experience through a real terminal: tmux runs `salesim play`, send-keys types
+# Chinese and English lines, uses history (Up), Tab completion, Ctrl-C and Ctrl-D, and
+# capture-pane reads what the trainee sees.  Then the transcript and the history file are checked.
+source "$(dirname "$0")/../lib.sh"
+if ! command -v tmux >/dev/null; then fail "tmux is installed (make deps installs it)"; finish; exit; fi
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8 LC_ALL=C.UTF-8
+mkdir -p "$HOME"
+SOCK=salesim-e2e-$$
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+screen() { tm capture-pane -p -t t -S -200; }
+# wait_for PATTERN: polls the screen (functional wait, not a timing assertion)
+wait_for() {
+  for _ in $(seq 1 100); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
+  return 1
+}
+count() { screen | grep -cF -- "$1"; }
+wait_count() {  # PATTERN N: until PATTERN shows at least N times
+  for _ in $(seq 1 100); do [ "$(count "$1")" -ge "$2" ] && return 0; sleep 0.1; done
+  return 1
+}
+
+T=$TMP/t.json
+tm -f /dev/null new-session -d -s t -x 100 -y 50 \
+  "env -u NO_COLOR TERM=screen-256color $SALESIM play scenarios/campus-platform.yaml --seed 7 --transcript $T; echo EXITED rc=\$?; sleep 60"
+if wait_for "你>"; then ok "brief and prompt appear"; else fail "brief and prompt appear" "$(screen)"; fi
+expect_contains "the brief names the goal" "$(screen)" "本次拜访目标"
+
+tm send-keys -t t -l "王处长您好,最近学生处的考勤统计还顺利吗?"
+tm send-keys -t t Enter
+if wait_count "你>" 2; then ok "a Chinese line gets an answer and a new prompt"; else fail "Chinese line answered" "$(screen)"; fi
+
+tm send-keys -t t -l "/he"
+tm send-keys -t t Tab
+sleep 0.3
+expect_contains "Tab completes /he to /help" "$(screen | tail -3)" "/help"
+tm send-keys -t t Enter
+if wait_for "/restart"; then ok "/help lists the commands"; else fail "/help lists the commands" "$(screen)"; fi
+
+# Up twice: /help, then the Chinese line; Ctrl-C clears it without sending it
+tm send-keys -t t Up
+tm send-keys -t t Up
+sleep 0.3
+expect_contains "Up recalls the earlier Chinese line" "$(screen | tail -2)" "考勤统计还顺利吗"
+tm send-keys -t t C-c
+if wait_for "已清空本行"; then ok "Ctrl-C clears the line and says so"; else fail "Ctrl-C clears the line" "$(screen)"; fi
+
+tm send-keys -t t -l "How do your counsellors track attendance today?"
+tm send-keys -t t Enter
+if wait_count "你>" 5; then ok "an English line gets an answer"; else fail "English line answered" "$(screen)"; fi
+
+tm send-keys -t t C-d
+if wait_for "EXITED rc=0"; then ok "Ctrl-D ends the visit, exit 0"; else fail "Ctrl-D ends the visit" "$(screen)"; fi
+s=$(screen)
+expect_contains "the debrief follows Ctrl-D" "$s" "记录已保存到"
+if printf '%s' "$s" | grep -qE $'\e'; then fail "no raw escape bytes in the captured screen text"; else ok "captured screen has no stray escape bytes"; fi
+
+# what was kept
+if [ -f "$T" ]; then ok "transcript saved"; else fail "transcript saved"; fi
+n=$(jq -r '.turns | length' "$T")
+expect_eq "two lines reached the customer (the cleared one did not)" 2 "$n"
+t1=$(jq -r '.turns[0].text' "$T")
+expect_eq "the Chinese line is kept exactly" "王处长您好,最近学生处的考勤统计还顺利吗?" "$t1"
+eb=$(jq -r '.ended_by' "$T")
+expect_eq "ended_by is eof" "eof" "$eb"
+h=$(cat "$XDG_STATE_HOME/salesim/history" 2>/dev/null)
+expect_contains "history kept across runs (file)" "$h" "How do your counsellors track attendance today?"
+
+# a second run: the history from the first is there
+tm kill-session -t t 2>/dev/null
+T2=$TMP/t2.json
+tm -f /dev/null new-session -d -s t -x 100 -y 50 \
+  "TERM=screen-256color $SALESIM play scenarios/campus-platform.yaml --seed 7 --transcript $T2; echo EXITED rc=\$?; sleep 60"
+wait_for "你>" >/dev/null
+tm send-keys -t t Up
+sleep 0.3
+expect_contains "Up recalls a line from the previous run" "$(screen | tail -2)" "How do your counsellors"
+tm send-keys -t t C-u
+tm send-keys -t t -l "我们的平台可以自动签到"
+tm send-keys -t t Enter
+wait_count "你>" 2 >/dev/null
+# closing the terminal: tmux kills the pane (SIGHUP); the transcript must survive
+tm kill-session -t t
+for _ in $(seq 1 50); do [ "$(jq -r .ended_by "$T2" 2>/dev/null)" = hangup ] && break; sleep 0.1; done
+if jq -e '(.turns | length) == 1 and .ended_by == "hangup" and (.debrief | type) == "object"' "$T2" >/dev/null 2>&1
+then ok "a closed terminal (SIGHUP) leaves the transcript with its debrief"
+else fail "a closed terminal leaves the transcript" "$(cat "$T2" 2>/dev/null | head -40)"; fi
+finish
