@@ -1,9 +1,67 @@
-/* cmd_check.c: scaffolding until the module that owns this command lands; replaced then. */
+/*
+** cmd_check.c: `salesim check FILE...`, the scenario linter.  Every problem of every file is
+** printed as FILE:LINE:COL: error: MESSAGE (sorted by position within each file) so an editor
+** can jump to it.  Exit 0 when all files are valid, 1 when any has problems, 2 for bad usage or
+** a file that cannot be read at all.
+*/
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "diag.h"
+#include "scenario.h"
+
+/* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
+static int readable(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+    return -1;
+  }
+  struct stat st;
+  int isdir = fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode);
+  fclose(f);
+  if (isdir) {
+    fprintf(stderr, "%s: error: cannot read: is a directory\n", path);
+    return -1;
+  }
+  return 0;
+}
+
+/* Checks one file; prints its problems.  Returns CLI_OK, CLI_FAIL or CLI_USAGE. */
+static int check_one(const char *path, int verbose) {
+  if (readable(path) != 0) return CLI_USAGE;
+  diag d;
+  diag_init(&d);
+  scenario *s = scn_load(path, &d);
+  int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
+  diag_sort(&d);
+  diag_print(&d, stderr);
+  if (rc == CLI_OK && verbose) printf("%s: ok\n", path);
+  scn_free(s);
+  diag_free(&d);
+  return rc;
+}
 
 int cmd_check_exec(int argc, char **argv) {
-  (void)argc; (void)argv;
-  fprintf(stderr, "salesim check: not available in this build yet\n");
-  return CLI_USAGE;
+  int verbose = 0, files = 0, rc = CLI_OK, opts = 1;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
+    if (opts && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) { verbose = 1; continue; }
+    if (opts && a[0] == '-' && a[1]) return cli_usage_error("check", "unknown option '%s'", a);
+  }
+  opts = 1;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
+    if (opts && a[0] == '-' && a[1]) continue;
+    files++;
+    int r = check_one(a, verbose);
+    if (r > rc) rc = r;
+  }
+  if (!files) return cli_usage_error("check", "no scenario file given");
+  return rc;
 }

@@ -176,4 +176,14 @@ const char *scn_kind_name(scn_kind k);     /* "advance" "order" "payment" "refer
 /* Parses a band: ">= 80", "<= 40", "> 50", "< 50", "= 100", "40..70", "40-70", "75". */
 int scn_parse_band(const char *text, scn_band *out);
 
+/* The keys the loader accepts, for docs, editors and the schema test.  section is a path in
+** the file: "" (top level), "customer", "needs[]", "scoring.weights", "tests[].expect", ...
+** Open mappings (state, lines, lexicon, change, set, scoring.rules) have no entries. */
+typedef struct scn_key_info { const char *section; const char *key; int required; } scn_key_info;
+const scn_key_info *scn_keys(int *n);
+
+/* Outcome names a reaction's end: and a test's outcome: accept, NULL-terminated:
+** "order" "advance" "continuation" "no_sale". */
+extern const char *const scn_outcome_names[];
+
 #endif

@@ -1,0 +1,484 @@
+/*
+** scenario.c: loads a scenario file into the model of scenario.h.
+** The load reads the sections that define things (state, needs, objections, lines) before the
+** sections that refer to them (benefits, commitments, reactions, visits, tests: see
+** scenario_validate.c), so order in the file does not matter and every reference is checked
+** with the position of the node that makes it.  Every problem is reported; any problem means
+** no scenario is returned.
+*/
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "scenario_int.h"
+#include "util.h"
+
+/* {=== names and lookups */
+
+const char *scn_level_name(scn_level l) {
+  switch (l) {
+  case SCN_LEVEL_HIGH: return "high";
+  case SCN_LEVEL_MID: return "mid";
+  case SCN_LEVEL_LOW: return "low";
+  }
+  return "?";
+}
+
+const char *scn_kind_name(scn_kind k) {
+  switch (k) {
+  case SCN_KIND_ADVANCE: return "advance";
+  case SCN_KIND_ORDER: return "order";
+  case SCN_KIND_PAYMENT: return "payment";
+  case SCN_KIND_REFERRAL: return "referral";
+  }
+  return "?";
+}
+
+int scn_need_index(const scenario *s, const char *id) {
+  for (int i = 0; id && i < s->n_needs; i++) if (strcmp(s->needs[i].id, id) == 0) return i;
+  return -1;
+}
+
+int scn_benefit_index(const scenario *s, const char *id) {
+  for (int i = 0; id && i < s->n_benefits; i++) if (strcmp(s->benefits[i].id, id) == 0) return i;
+  return -1;
+}
+
+int scn_commitment_index(const scenario *s, const char *id) {
+  for (int i = 0; id && i < s->n_commitments; i++)
+    if (strcmp(s->commitments[i].id, id) == 0) return i;
+  return -1;
+}
+
+int scn_objection_index(const scenario *s, const char *id) {
+  for (int i = 0; id && i < s->n_objections; i++)
+    if (strcmp(s->objections[i].id, id) == 0) return i;
+  return -1;
+}
+
+const scn_lines *scn_find_lines(const scenario *s, const char *key) {
+  for (int i = 0; key && i < s->n_lines; i++) if (strcmp(s->lines[i].key, key) == 0) return &s->lines[i];
+  return NULL;
+}
+
+const scn_state_var *scn_find_state(const scenario *s, const char *name) {
+  for (int i = 0; name && i < s->n_state; i++) if (strcmp(s->state[i].name, name) == 0) return &s->state[i];
+  return NULL;
+}
+/* }=== */
+
+/* {=== bands */
+
+/* Reads a number at *p (optional sign, digits, one point); advances *p.  0 or -1. */
+static int band_number(const char **p, double *out) {
+  const char *s = *p;
+  while (*s == ' ') s++;
+  const char *start = s;
+  if (*s == '-' || *s == '+') s++;
+  int digits = 0;
+  while (*s >= '0' && *s <= '9') { s++; digits++; }
+  if (*s == '.' && s[1] != '.') { s++; while (*s >= '0' && *s <= '9') { s++; digits++; } }
+  if (!digits) return -1;
+  char tmp[64];
+  size_t n = (size_t)(s - start);
+  if (n >= sizeof tmp) return -1;
+  memcpy(tmp, start, n);
+  tmp[n] = '\0';
+  *out = strtod(tmp, NULL);
+  while (*s == ' ') s++;
+  *p = s;
+  return 0;
+}
+
+int scn_parse_band(const char *text, scn_band *out) {
+  if (!text) return -1;
+  const char *p = text;
+  while (*p == ' ') p++;
+  double a, b;
+  scn_band r = { -1e300, 1e300 };
+  if (p[0] == '>' || p[0] == '<' || p[0] == '=') {
+    char op = p[0];
+    int eq = p[1] == '=';
+    p += 1 + eq;
+    if (op == '=' && eq) return -1;   /* "==" is not a band */
+    if (band_number(&p, &a) != 0 || *p) return -1;
+    if (op == '>') r.lo = eq ? a : a + 1e-9;
+    else if (op == '<') r.hi = eq ? a : a - 1e-9;
+    else r.lo = r.hi = a;
+  } else {
+    if (band_number(&p, &a) != 0) return -1;
+    if (*p == '\0') {
+      r.lo = r.hi = a;
+    } else {
+      if (p[0] == '.' && p[1] == '.') p += 2;
+      else if (p[0] == '-') p += 1;
+      else return -1;
+      if (band_number(&p, &b) != 0 || *p || b < a) return -1;
+      r.lo = a;
+      r.hi = b;
+    }
+  }
+  if (out) *out = r;
+  return 0;
+}
+/* }=== */
+
+/* {=== freeing */
+
+static void state_free(scn_state_var *v, int n) {
+  for (int i = 0; i < n; i++) free(v[i].name);
+  free(v);
+}
+
+void scn_free(scenario *s) {
+  if (!s) return;
+  free(s->file); free(s->dir); free(s->id); free(s->title); free(s->language);
+  free(s->brief); free(s->goal);
+  free(s->cust_name); free(s->cust_role); free(s->cust_company); free(s->cust_persona);
+  state_free(s->state, s->n_state);
+  for (int i = 0; i < s->n_needs; i++) {
+    scn_need *x = &s->needs[i];
+    free(x->id); free(x->said); sx_strs_free(&x->keywords); sx_strs_free(&x->revealed_by);
+  }
+  free(s->needs);
+  for (int i = 0; i < s->n_benefits; i++) {
+    scn_benefit *x = &s->benefits[i];
+    free(x->id); sx_strs_free(&x->answers); free(x->need_index); sx_strs_free(&x->keywords);
+  }
+  free(s->benefits);
+  for (int i = 0; i < s->n_commitments; i++) {
+    scn_commitment *x = &s->commitments[i];
+    free(x->id); free(x->action); sx_strs_free(&x->keywords); free(x->realistic_when);
+    sx_strs_free(&x->accept); sx_strs_free(&x->refuse); free(x->objection);
+  }
+  free(s->commitments);
+  for (int i = 0; i < s->n_objections; i++) {
+    scn_objection *x = &s->objections[i];
+    free(x->id); free(x->said); sx_strs_free(&x->keywords);
+  }
+  free(s->objections);
+  for (int i = 0; i < s->n_lines; i++) { free(s->lines[i].key); sx_strs_free(&s->lines[i].variants); }
+  free(s->lines);
+  for (int i = 0; i < s->n_reactions; i++) {
+    scn_reaction *x = &s->reactions[i];
+    free(x->when);
+    for (int j = 0; j < x->n_changes; j++) free(x->changes[j].var);
+    free(x->changes);
+    free(x->say_key); sx_strs_free(&x->say); free(x->reveal); free(x->give); free(x->refuse);
+    free(x->objection); free(x->end);
+  }
+  free(s->reactions);
+  for (int i = 0; i < s->n_visits; i++) {
+    scn_visit *x = &s->visits[i];
+    free(x->id); free(x->title); free(x->brief); free(x->goal);
+    state_free(x->state, x->n_state); sx_strs_free(&x->commitments);
+  }
+  free(s->visits);
+  sx_strs_free(&s->hints);
+  for (int i = 0; i < s->scoring.n_rules; i++) free(s->scoring.rules[i].rule);
+  free(s->scoring.rules);
+  for (int i = 0; i < s->n_lexicon; i++) { free(s->lexicon[i].name); sx_strs_free(&s->lexicon[i].phrases); }
+  free(s->lexicon);
+  free(s->behaviour);
+  for (int i = 0; i < s->n_tests; i++) {
+    scn_test *t = &s->tests[i];
+    free(t->name); sx_strs_free(&t->lines); free(t->outcome);
+    for (int j = 0; j < t->n_skills; j++) free(t->skills[j].skill);
+    free(t->skills);
+    sx_strs_free(&t->findings); sx_strs_free(&t->no_findings);
+    sx_strs_free(&t->says); sx_strs_free(&t->not_says);
+  }
+  free(s->tests);
+  free(s);
+}
+/* }=== */
+
+/* {=== sections that define things */
+
+static scn_pos pos_of(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
+
+/* The five known state variables, their defaults and ranges. */
+static const struct known_var {
+  const char *name;
+  int is_bool;
+  double def, lo, hi;
+  int whole;
+} known_vars[] = {
+  { SCN_STATE_INTEREST, 0, 3, 0, 10, 0 },
+  { SCN_STATE_TRUST, 0, 3, 0, 10, 0 },
+  { SCN_STATE_PATIENCE, 0, 12, 1, 100, 1 },
+  { SCN_STATE_VALUE_ACK, 1, 0, 0, 1, 0 },
+  { SCN_STATE_ON_LIST, 1, 0, 0, 1, 0 },
+};
+
+/* 1 when s is a Lua-friendly name: a letter, then letters, digits or '_'. */
+static int is_var_name(const char *s) {
+  return sx_is_ident(s, "_") && s[0] >= 'a' && s[0] <= 'z';
+}
+
+void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario *base,
+                  scn_state_var **out, int *nout) {
+  if (sx_expect(c, n, YN_MAP, what) != 0) return;
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *k = n->keys[i], *v = n->vals[i];
+    const char *name = k->str;
+    const struct known_var *kv = NULL;
+    for (size_t j = 0; j < sizeof known_vars / sizeof *known_vars; j++)
+      if (strcmp(known_vars[j].name, name) == 0) kv = &known_vars[j];
+    int is_bool;
+    const scn_state_var *bv = NULL;
+    if (base) {
+      bv = scn_find_state(base, name);
+      if (!bv) {
+        const char *cands[128];
+        int nc = 0;
+        for (int j = 0; j < base->n_state && nc < 128; j++) cands[nc++] = base->state[j].name;
+        sx_unknown_ref(c, k, "state variable", "state variables", name, cands, nc);
+        continue;
+      }
+      is_bool = bv->is_bool;
+    } else {
+      if (!is_var_name(name)) {
+        sx_err(c, k, "state variable '%s': use a-z, 0-9 and '_', starting with a letter", name);
+        continue;
+      }
+      int clash = 0;
+      for (int j = 0; j < sx_n_move_names; j++) clash |= strcmp(sx_move_names[j], name) == 0;
+      if (clash) {
+        sx_err(c, k, "state variable '%s' has the name of a move; choose another name", name);
+        continue;
+      }
+      is_bool = kv ? kv->is_bool : (yn_to_bool(v, NULL) == 0);
+    }
+    scn_state_var var = { NULL, is_bool, 0, pos_of(k) };
+    if (is_bool) {
+      int b;
+      if (sx_bool(c, v, name, &b) != 0) continue;
+      var.value = b;
+    } else if (kv && kv->whole) {
+      long l;
+      if (sx_int(c, v, name, (long)kv->lo, (long)kv->hi, &l) != 0) continue;
+      var.value = (double)l;
+    } else {
+      double d;
+      if (sx_num(c, v, name, kv ? kv->lo : -1e9, kv ? kv->hi : 1e9, &d) != 0) continue;
+      var.value = d;
+    }
+    /* replace a default (or an earlier value), else append */
+    int at = -1;
+    for (int j = 0; j < *nout; j++) if (strcmp((*out)[j].name, name) == 0) at = j;
+    if (at < 0) {
+      *out = xrealloc(*out, (size_t)(*nout + 1) * sizeof **out);
+      at = (*nout)++;
+      (*out)[at].name = xstrdup(name);
+    }
+    var.name = (*out)[at].name;
+    (*out)[at] = var;
+  }
+}
+
+/* Initial state: the five known variables with their defaults, then state: on top. */
+static void read_state(sx_ctx *c, const yn_node *n) {
+  scenario *s = c->s;
+  size_t nk = sizeof known_vars / sizeof *known_vars;
+  s->state = xcalloc(nk, sizeof *s->state);
+  for (size_t i = 0; i < nk; i++) {
+    s->state[i].name = xstrdup(known_vars[i].name);
+    s->state[i].is_bool = known_vars[i].is_bool;
+    s->state[i].value = known_vars[i].def;
+  }
+  s->n_state = (int)nk;
+  if (n) sx_state_map(c, n, "state", NULL, &s->state, &s->n_state);
+}
+
+static void read_customer(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_MAP, "customer") != 0) return;
+  sx_check_keys(c, n, "customer");
+  sx_text(c, yn_get(n, "name"), "name", &c->s->cust_name);
+  sx_text(c, yn_get(n, "role"), "role", &c->s->cust_role);
+  sx_text(c, yn_get(n, "company"), "company", &c->s->cust_company);
+  sx_text(c, yn_get(n, "persona"), "persona", &c->s->cust_persona);
+}
+
+/* Reads an item id ([a-z0-9_-]) of a list section. */
+static char *item_id(sx_ctx *c, const yn_node *item, const char *kind) {
+  char *id = NULL;
+  if (sx_text(c, yn_get(item, "id"), "id", &id) != 0) return NULL;
+  if (!sx_is_ident(id, "_-")) {
+    sx_err(c, yn_get(item, "id"), "%s id '%s': use only a-z, 0-9, '_' and '-'", kind, id);
+    free(id);
+    return NULL;
+  }
+  return id;
+}
+
+static void read_needs(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "needs") != 0) return;
+  scenario *s = c->s;
+  if (n->n > 64) sx_err(c, n, "needs: %d needs; a scenario may have at most 64", n->n);
+  s->needs = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->needs);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each need") != 0) continue;
+    sx_check_keys(c, it, "needs[]");
+    scn_need *x = &s->needs[s->n_needs];
+    memset(x, 0, sizeof *x);
+    x->id = item_id(c, it, "need");
+    x->pos = pos_of(it);
+    sx_text(c, yn_get(it, "said"), "said", &x->said);
+    sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "revealed_by"), "revealed_by", 0, 0, &x->revealed_by);
+    sx_bool(c, yn_get(it, "hidden"), "hidden", &x->hidden);
+    if (!x->id) x->id = xstrdup("");
+    for (int j = 0; *x->id && j < s->n_needs; j++)
+      if (strcmp(s->needs[j].id, x->id) == 0) {
+        sx_err(c, yn_get(it, "id"), "duplicate need id '%s' (first at line %d)", x->id, s->needs[j].pos.line);
+        break;
+      }
+    s->n_needs++;
+  }
+}
+
+static void read_objections(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "objections") != 0) return;
+  scenario *s = c->s;
+  s->objections = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->objections);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each objection") != 0) continue;
+    sx_check_keys(c, it, "objections[]");
+    scn_objection *x = &s->objections[s->n_objections];
+    memset(x, 0, sizeof *x);
+    x->id = item_id(c, it, "objection");
+    x->pos = pos_of(it);
+    sx_text(c, yn_get(it, "said"), "said", &x->said);
+    sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    if (!x->id) x->id = xstrdup("");
+    for (int j = 0; *x->id && j < s->n_objections; j++)
+      if (strcmp(s->objections[j].id, x->id) == 0) {
+        sx_err(c, yn_get(it, "id"), "duplicate objection id '%s' (first at line %d)", x->id,
+               s->objections[j].pos.line);
+        break;
+      }
+    s->n_objections++;
+  }
+}
+
+static void read_lines(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_MAP, "lines") != 0) return;
+  scenario *s = c->s;
+  s->lines = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->lines);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *k = n->keys[i];
+    if (!sx_is_ident(k->str, "_-")) {
+      sx_err(c, k, "line key '%s': use only a-z, 0-9, '_' and '-'", k->str);
+      continue;
+    }
+    scn_lines *x = &s->lines[s->n_lines];
+    memset(x, 0, sizeof *x);
+    if (sx_strs(c, n->vals[i], k->str, 1, 0, &x->variants) != 0) { sx_strs_free(&x->variants); continue; }
+    x->key = xstrdup(k->str);
+    x->pos = pos_of(k);
+    s->n_lines++;
+  }
+}
+
+/* The optional behaviour script, resolved against the scenario's directory; must be readable. */
+static void read_behaviour(sx_ctx *c, const yn_node *n) {
+  char *rel = NULL;
+  if (sx_text(c, n, "behaviour", &rel) != 0) return;
+  scenario *s = c->s;
+  char *path = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", s->dir, rel);
+  struct stat st;
+  FILE *f = NULL;
+  if (stat(path, &st) != 0) {
+    sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
+  } else if (!S_ISREG(st.st_mode)) {
+    sx_err(c, n, "behaviour script '%s' is not a regular file", rel);
+  } else if (!(f = fopen(path, "r"))) {
+    sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
+  } else {
+    fclose(f);
+    s->behaviour = path;
+    path = NULL;
+    s->behaviour_pos = pos_of(n);
+  }
+  free(path);
+  free(rel);
+}
+
+/* Scalars at the top level. */
+static void read_head(sx_ctx *c, const yn_node *root) {
+  scenario *s = c->s;
+  const yn_node *n;
+  if (sx_text(c, (n = yn_get(root, "id")), "id", &s->id) == 0 && !sx_is_ident(s->id, "-"))
+    sx_err(c, n, "id '%s': use only a-z, 0-9 and '-' (it names saved results)", s->id);
+  sx_text(c, yn_get(root, "title"), "title", &s->title);
+  if (sx_text(c, (n = yn_get(root, "language")), "language", &s->language) == 0 &&
+      strcmp(s->language, "zh") != 0 && strcmp(s->language, "en") != 0)
+    sx_err(c, n, "language: expected zh or en, found '%s'", s->language);
+  long v;
+  if (sx_int(c, yn_get(root, "difficulty"), "difficulty", 1, 5, &v) == 0) s->difficulty = (int)v;
+  s->minutes = 10;
+  if (sx_int(c, yn_get(root, "minutes"), "minutes", 1, 120, &v) == 0) s->minutes = (int)v;
+  sx_text(c, yn_get(root, "brief"), "brief", &s->brief);
+  sx_text(c, yn_get(root, "goal"), "goal", &s->goal);
+  sx_strs(c, yn_get(root, "hints"), "hints", 0, 0, &s->hints);
+}
+/* }=== */
+
+/* The directory part of a path ("." when there is none). */
+static char *dir_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return xstrdup(".");
+  if (slash == path) return xstrdup("/");
+  return xstrndup(path, (size_t)(slash - path));
+}
+
+scenario *scn_load(const char *path, diag *d) {
+  char err[256];
+  size_t len = 0;
+  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
+  if (!buf) {
+    diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);
+    return NULL;
+  }
+  yn_doc *doc = yn_load_string(path, buf, len, d);
+  if (!doc) { free(buf); return NULL; }
+  sx_ctx c = { d, path, NULL, 0 };
+  const yn_node *root = doc->root;
+  if (!root || yn_is_null(root)) {
+    sx_err(&c, NULL, "the file is empty; a scenario needs at least id, title, language, "
+                     "difficulty, brief, customer and commitments");
+  } else if (root->kind != YN_MAP) {
+    sx_err(&c, root, "expected a mapping of scenario keys (id: ..., title: ...), found %s",
+           root->kind == YN_SEQ ? "a list" : "text");
+  } else {
+    scenario *s = c.s = xcalloc(1, sizeof *s);
+    s->file = xstrdup(path);
+    s->dir = dir_of(path);
+    util_hash_hex(buf, len, s->hash);
+    s->scoring.w_commitment = s->scoring.w_benefits = -1;
+    s->scoring.w_tactics = s->scoring.w_discovery = s->scoring.pass = -1;
+    sx_check_keys(&c, root, "");
+    read_head(&c, root);
+    read_customer(&c, yn_get(root, "customer"));
+    read_state(&c, yn_get(root, "state"));
+    read_needs(&c, yn_get(root, "needs"));
+    read_objections(&c, yn_get(root, "objections"));
+    read_lines(&c, yn_get(root, "lines"));
+    read_behaviour(&c, yn_get(root, "behaviour"));
+    sx_commitments(&c, yn_get(root, "commitments"));
+    sx_benefits(&c, yn_get(root, "benefits"));
+    sx_reactions(&c, yn_get(root, "reactions"));
+    sx_visits(&c, yn_get(root, "visits"));
+    sx_scoring(&c, yn_get(root, "scoring"));
+    sx_lexicon(&c, yn_get(root, "lexicon"));
+    sx_tests(&c, yn_get(root, "tests"));
+  }
+  yn_free(doc);
+  free(buf);
+  if (c.errors) { scn_free(c.s); return NULL; }
+  return c.s;
+}

@@ -1,0 +1,63 @@
+/*
+** scenario_int.h: shared by the scenario loader's files (scenario.c, scenario_keys.c,
+** scenario_validate.c); not a public interface.  A load context collects every problem as a
+** positioned diagnostic and keeps going, so the trainer sees all of them at once.
+*/
+#ifndef SALESIM_SCENARIO_INT_H
+#define SALESIM_SCENARIO_INT_H
+
+#include "scenario.h"
+#include "ynode.h"
+
+typedef struct sx_ctx {
+  diag *d;
+  const char *file;
+  scenario *s;
+  int errors;
+} sx_ctx;
+
+/* An error at a node's position (1:1 when the node is NULL). */
+void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Reports unknown keys (with a did-you-mean) and missing required keys of one mapping, against
+** the key table of section ("", "customer", "needs[]", "tests[].expect", ...). */
+void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section);
+/* The closest of cands to word by edit distance, or NULL when none is close enough. */
+const char *sx_suggest(const char *word, const char *const *cands, int n);
+
+/* Typed reads: each reports a wrong type at the node and returns -1; a NULL node (absent key)
+** returns 1 and leaves *out alone; success returns 0.  `what` names the key in messages. */
+int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what);
+int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out);
+int sx_int(sx_ctx *c, const yn_node *n, const char *what, long lo, long hi, long *out);
+int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, double *out);
+int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out);
+/* A list of text, or (when one_ok) a single text taken as a one-item list.  An empty list is
+** an error unless empty_ok. */
+int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty_ok, scn_strs *out);
+/* 1 when s is non-empty and every byte is in [a-z0-9] or one of extra. */
+int sx_is_ident(const char *s, const char *extra);
+
+/* Sections with references between them (scenario_validate.c). */
+void sx_benefits(sx_ctx *c, const yn_node *n);
+void sx_commitments(sx_ctx *c, const yn_node *n);
+void sx_reactions(sx_ctx *c, const yn_node *n);
+void sx_visits(sx_ctx *c, const yn_node *n);
+void sx_scoring(sx_ctx *c, const yn_node *n);
+void sx_lexicon(sx_ctx *c, const yn_node *n);
+void sx_tests(sx_ctx *c, const yn_node *n);
+/* Reads `name: number|bool` pairs into state variables (state: and visits[].state:);
+** when base is given, every name must exist there with the same type. */
+void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario *base,
+                  scn_state_var **out, int *nout);
+/* Reports a reference to an id that is not defined, with a did-you-mean over the defined ones. */
+void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
+                    const char *id, const char *const *ids, int n);
+
+void sx_strs_free(scn_strs *v);
+
+/* The classifier's move names (classify.h's CLS_MOVES), which Lua conditions see as booleans. */
+extern const char *const sx_move_names[];
+extern const int sx_n_move_names;
+
+#endif

@@ -1,0 +1,278 @@
+/*
+** scenario_keys.c: the keys a scenario file may hold, and the typed reads every section uses.
+** One table says which keys each mapping accepts and which are required; the loader checks
+** files against it, docs/scenario.schema.json mirrors it (a unit test keeps the two in step).
+** Messages are written for a trainer: "difficulty: expected a whole number from 1 to 5, found 7".
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "scenario_int.h"
+#include "util.h"
+
+/* {=== the key table */
+
+static const scn_key_info key_table[] = {
+  { "", "id", 1 }, { "", "title", 1 }, { "", "language", 1 }, { "", "difficulty", 1 },
+  { "", "minutes", 0 }, { "", "brief", 1 }, { "", "goal", 0 }, { "", "customer", 1 },
+  { "", "state", 0 }, { "", "needs", 0 }, { "", "benefits", 0 }, { "", "commitments", 1 },
+  { "", "objections", 0 }, { "", "lines", 0 }, { "", "reactions", 0 }, { "", "behaviour", 0 },
+  { "", "visits", 0 }, { "", "hints", 0 }, { "", "scoring", 0 }, { "", "lexicon", 0 },
+  { "", "tests", 0 },
+  { "customer", "name", 1 }, { "customer", "role", 0 }, { "customer", "company", 0 },
+  { "customer", "persona", 0 },
+  { "needs[]", "id", 1 }, { "needs[]", "said", 1 }, { "needs[]", "keywords", 1 },
+  { "needs[]", "hidden", 0 }, { "needs[]", "revealed_by", 0 },
+  { "benefits[]", "id", 1 }, { "benefits[]", "answers", 1 }, { "benefits[]", "keywords", 1 },
+  { "commitments[]", "id", 1 }, { "commitments[]", "level", 1 }, { "commitments[]", "kind", 0 },
+  { "commitments[]", "action", 1 }, { "commitments[]", "keywords", 1 },
+  { "commitments[]", "realistic_when", 0 }, { "commitments[]", "accept", 0 },
+  { "commitments[]", "refuse", 0 }, { "commitments[]", "objection", 0 },
+  { "objections[]", "id", 1 }, { "objections[]", "said", 1 }, { "objections[]", "keywords", 0 },
+  { "reactions[]", "when", 1 }, { "reactions[]", "change", 0 }, { "reactions[]", "set", 0 },
+  { "reactions[]", "say", 0 }, { "reactions[]", "reveal", 0 }, { "reactions[]", "give", 0 },
+  { "reactions[]", "refuse", 0 }, { "reactions[]", "objection", 0 }, { "reactions[]", "end", 0 },
+  { "reactions[]", "once", 0 }, { "reactions[]", "stop", 0 },
+  { "visits[]", "id", 1 }, { "visits[]", "title", 1 }, { "visits[]", "brief", 1 },
+  { "visits[]", "goal", 0 }, { "visits[]", "state", 0 }, { "visits[]", "commitments", 0 },
+  { "scoring", "weights", 0 }, { "scoring", "pass", 0 }, { "scoring", "rules", 0 },
+  { "scoring.weights", "commitment", 0 }, { "scoring.weights", "benefits", 0 },
+  { "scoring.weights", "tactics", 0 }, { "scoring.weights", "discovery", 0 },
+  { "tests[]", "name", 1 }, { "tests[]", "seed", 0 }, { "tests[]", "lines", 1 },
+  { "tests[]", "expect", 1 },
+  { "tests[].expect", "outcome", 0 }, { "tests[].expect", "score", 0 },
+  { "tests[].expect", "skills", 0 }, { "tests[].expect", "findings", 0 },
+  { "tests[].expect", "no_findings", 0 }, { "tests[].expect", "says", 0 },
+  { "tests[].expect", "not_says", 0 },
+  { "tests[].expect.skills", "commitment", 0 }, { "tests[].expect.skills", "benefits", 0 },
+  { "tests[].expect.skills", "tactics", 0 }, { "tests[].expect.skills", "discovery", 0 },
+};
+
+const scn_key_info *scn_keys(int *n) {
+  *n = (int)(sizeof key_table / sizeof *key_table);
+  return key_table;
+}
+
+const char *const scn_outcome_names[] = { "order", "advance", "continuation", "no_sale", NULL };
+
+/* Taken from the classifier's own list, so a new move is known here at the next build. */
+const char *const sx_move_names[] = {
+#define X(c, s) s,
+  CLS_MOVES(X)
+#undef X
+};
+const int sx_n_move_names = (int)(sizeof sx_move_names / sizeof *sx_move_names);
+/* }=== */
+
+/* {=== messages */
+
+void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) {
+  strbuf b = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  diag_add(c->d, DIAG_ERROR, c->file, at ? at->line : 1, at ? at->col : 1, "%s", b.s ? b.s : "");
+  sb_free(&b);
+  c->errors++;
+}
+
+/* Optimal-string-alignment distance (edits and swaps of neighbours), bytes; capped lengths. */
+static int edit_distance(const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  if (n > 64 || m > 64) return 99;
+  int d[65][65];
+  for (size_t i = 0; i <= n; i++) d[i][0] = (int)i;
+  for (size_t j = 0; j <= m; j++) d[0][j] = (int)j;
+  for (size_t i = 1; i <= n; i++)
+    for (size_t j = 1; j <= m; j++) {
+      int cost = a[i - 1] != b[j - 1];
+      int v = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+      if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+        v = d[i - 2][j - 2] + 1;
+      d[i][j] = v;
+    }
+  return d[n][m];
+}
+
+const char *sx_suggest(const char *word, const char *const *cands, int n) {
+  size_t len = strlen(word);
+  int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+  const char *best = NULL;
+  int bestd = limit + 1;
+  for (int i = 0; i < n; i++) {
+    int dist = edit_distance(word, cands[i]);
+    if (dist < bestd) { bestd = dist; best = cands[i]; }
+  }
+  return best;
+}
+
+void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
+  const char *cands[32];
+  int nc = 0;
+  for (size_t i = 0; i < sizeof key_table / sizeof *key_table && nc < 32; i++)
+    if (strcmp(key_table[i].section, section) == 0) cands[nc++] = key_table[i].key;
+  for (int i = 0; i < map->n; i++) {
+    const char *k = map->keys[i]->str;
+    int known = 0;
+    for (int j = 0; j < nc && !known; j++) known = strcmp(cands[j], k) == 0;
+    if (known) continue;
+    const char *hint = sx_suggest(k, cands, nc);
+    if (hint) {
+      sx_err(c, map->keys[i], "unknown key '%s'; did you mean '%s'?", k, hint);
+    } else if (nc <= 11) {
+      strbuf b = {0};
+      for (int j = 0; j < nc; j++) sb_printf(&b, "%s%s", j ? ", " : "", cands[j]);
+      sx_err(c, map->keys[i], "unknown key '%s' (allowed here: %s)", k, b.s);
+      sb_free(&b);
+    } else {
+      sx_err(c, map->keys[i], "unknown key '%s' (docs/scenario-format.md lists the keys)", k);
+    }
+  }
+  for (size_t i = 0; i < sizeof key_table / sizeof *key_table; i++)
+    if (key_table[i].required && strcmp(key_table[i].section, section) == 0 &&
+        !yn_get(map, key_table[i].key))
+      sx_err(c, map, "missing required key '%s'", key_table[i].key);
+}
+/* }=== */
+
+/* {=== typed reads */
+
+/* How a found node reads in a message: 'text' (shortened), a list, a mapping, nothing. */
+static char *found(const yn_node *n) {
+  if (n->kind == YN_MAP) return xstrdup("a mapping");
+  if (n->kind == YN_SEQ) return xstrdup("a list");
+  if (yn_is_null(n)) return xstrdup("nothing");
+  size_t len = n->len;
+  if (len > 40) {   /* cut at a character boundary */
+    len = 40;
+    while (len > 0 && ((unsigned char)n->str[len] & 0xC0) == 0x80) len--;
+    return xasprintf("'%.*s...'", (int)len, n->str);
+  }
+  return xasprintf("'%s'", n->str);
+}
+
+/* Reports "WHAT: expected EXPECTED, found FOUND". */
+static void type_err(sx_ctx *c, const yn_node *n, const char *what, const char *expected) {
+  char *f = found(n);
+  sx_err(c, n, "%s: expected %s, found %s", what, expected, f);
+  free(f);
+}
+
+int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what) {
+  if (!n) return 1;
+  if (n->kind == kind) return 0;
+  if (n->kind == YN_SCALAR) {
+    /* a scalar's found text is quoted; say "text" for the type question */
+    sx_err(c, n, "%s: expected %s, found %s", what,
+           kind == YN_MAP ? "a mapping" : kind == YN_SEQ ? "a list" : "text",
+           yn_is_null(n) ? "nothing" : "text");
+    return -1;
+  }
+  sx_err(c, n, "%s: expected %s, found %s", what,
+         kind == YN_MAP ? "a mapping" : kind == YN_SEQ ? "a list" : "text",
+         n->kind == YN_MAP ? "a mapping" : "a list");
+  return -1;
+}
+
+int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {
+  if (!n) return 1;
+  if (n->kind != YN_SCALAR || yn_is_null(n)) { type_err(c, n, what, "text"); return -1; }
+  free(*out);
+  *out = xstrdup(n->str);
+  return 0;
+}
+
+int sx_int(sx_ctx *c, const yn_node *n, const char *what, long lo, long hi, long *out) {
+  if (!n) return 1;
+  long v;
+  if (yn_to_int(n, &v) != 0 || v < lo || v > hi) {
+    char *exp = hi == 0x7fffffffL ? xasprintf("a whole number of at least %ld", lo)
+                                  : xasprintf("a whole number from %ld to %ld", lo, hi);
+    if (n->kind == YN_SCALAR && yn_to_int(n, &v) == 0)
+      sx_err(c, n, "%s: expected %s, found %ld", what, exp, v);
+    else
+      type_err(c, n, what, exp);
+    free(exp);
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
+int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, double *out) {
+  if (!n) return 1;
+  double v;
+  if (yn_to_double(n, &v) != 0 || v < lo || v > hi) {
+    char *exp = xasprintf("a number from %g to %g", lo, hi);
+    if (n->kind == YN_SCALAR && yn_to_double(n, &v) == 0)
+      sx_err(c, n, "%s: expected %s, found %g", what, exp, v);
+    else
+      type_err(c, n, what, exp);
+    free(exp);
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
+int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out) {
+  if (!n) return 1;
+  int v;
+  if (yn_to_bool(n, &v) != 0) { type_err(c, n, what, "true or false"); return -1; }
+  *out = v;
+  return 0;
+}
+
+void sx_strs_free(scn_strs *v) {
+  for (int i = 0; i < v->n; i++) free(v->v[i]);
+  free(v->v);
+  v->v = NULL;
+  v->n = 0;
+}
+
+int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty_ok, scn_strs *out) {
+  if (!n) return 1;
+  sx_strs_free(out);
+  if (one_ok && n->kind == YN_SCALAR && !yn_is_null(n)) {
+    out->v = xmalloc(sizeof *out->v);
+    out->v[0] = xstrdup(n->str);
+    out->n = 1;
+    return 0;
+  }
+  if (n->kind != YN_SEQ) {
+    type_err(c, n, what, one_ok ? "text or a list of text" : "a list of text");
+    return -1;
+  }
+  if (n->n == 0 && !empty_ok) {
+    sx_err(c, n, "%s: the list is empty; give at least one entry", what);
+    return -1;
+  }
+  int bad = 0;
+  out->v = xcalloc((size_t)(n->n ? n->n : 1), sizeof *out->v);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (it->kind != YN_SCALAR || yn_is_null(it)) {
+      char *w = xasprintf("%s item %d", what, i + 1);
+      type_err(c, it, w, "text");
+      free(w);
+      bad = 1;
+      continue;
+    }
+    out->v[out->n++] = xstrdup(it->str);
+  }
+  return bad ? -1 : 0;
+}
+
+int sx_is_ident(const char *s, const char *extra) {
+  if (!s || !*s) return 0;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || strchr(extra, *s))) return 0;
+  return 1;
+}
+/* }=== */

@@ -1,0 +1,487 @@
+/*
+** scenario_validate.c: the sections of a scenario that refer to other sections (commitments ->
+** objections, benefits -> needs, reactions -> lines/needs/commitments/objections/state,
+** visits -> state/commitments), plus scoring, lexicon and tests.  scenario.c has already read
+** the definitions, so each reference is resolved here with the position of the node making it,
+** and an unknown id gets a did-you-mean over the ids that exist.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario_int.h"
+#include "util.h"
+
+static scn_pos pos_of(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
+
+void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
+                    const char *id, const char *const *ids, int n) {
+  const char *hint = sx_suggest(id, ids, n);
+  if (hint) {
+    sx_err(c, at, "unknown %s '%s'; did you mean '%s'?", kind, id, hint);
+  } else if (n == 0) {
+    sx_err(c, at, "unknown %s '%s': the file defines no %s", kind, id, plural);
+  } else {
+    strbuf b = {0};
+    int shown = 0;
+    for (int i = 0; i < n && shown < 8; i++) {
+      int seen = 0;
+      for (int j = 0; j < i && !seen; j++) seen = strcmp(ids[j], ids[i]) == 0;
+      if (seen || !*ids[i]) continue;
+      sb_printf(&b, "%s%s", shown++ ? ", " : "", ids[i]);
+    }
+    if (n > 8) sb_puts(&b, ", ...");
+    sx_err(c, at, "unknown %s '%s' (defined %s: %s)", kind, id, plural, b.s ? b.s : "");
+    sb_free(&b);
+  }
+}
+
+/* {=== resolving references */
+
+/* Collects the ids of one section into a temporary array for suggestions. */
+#define IDS_OF(arr, count, field, out)                                              \
+  do {                                                                              \
+    out = xcalloc((size_t)((count) ? (count) : 1), sizeof *out);                    \
+    for (int i_ = 0; i_ < (count); i_++) out[i_] = (arr)[i_].field;                 \
+  } while (0)
+
+/* Reads an id reference into *out and checks it names a need; 0 when it resolves. */
+static int ref_need(sx_ctx *c, const yn_node *n, const char *what, char **out) {
+  if (sx_text(c, n, what, out) != 0) return -1;
+  if (scn_need_index(c->s, *out) >= 0) return 0;
+  const char **ids;
+  IDS_OF(c->s->needs, c->s->n_needs, id, ids);
+  sx_unknown_ref(c, n, "need", "needs", *out, ids, c->s->n_needs);
+  free(ids);
+  return -1;
+}
+
+static int ref_commitment(sx_ctx *c, const yn_node *n, const char *what, char **out) {
+  if (sx_text(c, n, what, out) != 0) return -1;
+  if (scn_commitment_index(c->s, *out) >= 0) return 0;
+  const char **ids;
+  IDS_OF(c->s->commitments, c->s->n_commitments, id, ids);
+  sx_unknown_ref(c, n, "commitment", "commitments", *out, ids, c->s->n_commitments);
+  free(ids);
+  return -1;
+}
+
+static int ref_objection(sx_ctx *c, const yn_node *n, const char *what, char **out) {
+  if (sx_text(c, n, what, out) != 0) return -1;
+  if (scn_objection_index(c->s, *out) >= 0) return 0;
+  const char **ids;
+  IDS_OF(c->s->objections, c->s->n_objections, id, ids);
+  sx_unknown_ref(c, n, "objection", "objections", *out, ids, c->s->n_objections);
+  free(ids);
+  return -1;
+}
+
+static int ref_lines(sx_ctx *c, const yn_node *n, const char *key) {
+  if (scn_find_lines(c->s, key)) return 0;
+  const char **ids;
+  IDS_OF(c->s->lines, c->s->n_lines, key, ids);
+  sx_unknown_ref(c, n, "line key", "line keys", key, ids, c->s->n_lines);
+  free(ids);
+  return -1;
+}
+
+static const scn_state_var *ref_state(sx_ctx *c, const yn_node *n) {
+  const scn_state_var *v = scn_find_state(c->s, n->str);
+  if (v) return v;
+  const char **ids;
+  IDS_OF(c->s->state, c->s->n_state, name, ids);
+  sx_unknown_ref(c, n, "state variable", "state variables", n->str, ids, c->s->n_state);
+  free(ids);
+  return NULL;
+}
+
+/* An id of a list item ([a-z0-9_-]); NULL after an error. */
+static char *item_id(sx_ctx *c, const yn_node *item, const char *kind) {
+  char *id = NULL;
+  if (sx_text(c, yn_get(item, "id"), "id", &id) != 0) return NULL;
+  if (!sx_is_ident(id, "_-")) {
+    sx_err(c, yn_get(item, "id"), "%s id '%s': use only a-z, 0-9, '_' and '-'", kind, id);
+    free(id);
+    return NULL;
+  }
+  return id;
+}
+
+/* Index of a name in a NULL-terminated list, or -1. */
+static int enum_index(const char *const *names, const char *s) {
+  for (int i = 0; names[i]; i++) if (strcmp(names[i], s) == 0) return i;
+  return -1;
+}
+
+/* Reads an enumerated text; reports "what: expected a, b or c, found 'x'". */
+static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *const *names, int *out) {
+  char *v = NULL;
+  if (sx_text(c, n, what, &v) != 0) return -1;
+  int i = enum_index(names, v);
+  if (i < 0) {
+    strbuf b = {0};
+    for (int j = 0; names[j]; j++)
+      sb_printf(&b, "%s%s", j == 0 ? "" : names[j + 1] ? ", " : " or ", names[j]);
+    sx_err(c, n, "%s: expected %s, found '%s'", what, b.s, v);
+    sb_free(&b);
+  } else {
+    *out = i;
+  }
+  free(v);
+  return i < 0 ? -1 : 0;
+}
+/* }=== */
+
+/* {=== commitments and benefits */
+
+void sx_commitments(sx_ctx *c, const yn_node *n) {
+  static const char *const levels[] = { "high", "mid", "low", NULL };
+  static const char *const kinds[] = { "advance", "order", "payment", "referral", NULL };
+  if (sx_expect(c, n, YN_SEQ, "commitments") != 0) return;
+  scenario *s = c->s;
+  if (n->n == 0) {
+    sx_err(c, n, "commitments: the list is empty; give at least one commitment the customer could make");
+    return;
+  }
+  s->commitments = xcalloc((size_t)n->n, sizeof *s->commitments);
+  int prev_level = SCN_LEVEL_HIGH;
+  const char *prev_id = NULL;
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each commitment") != 0) continue;
+    sx_check_keys(c, it, "commitments[]");
+    scn_commitment *x = &s->commitments[s->n_commitments];
+    memset(x, 0, sizeof *x);
+    x->id = item_id(c, it, "commitment");
+    x->pos = pos_of(it);
+    int level = SCN_LEVEL_LOW, kind = SCN_KIND_ADVANCE;
+    const yn_node *ln = yn_get(it, "level");
+    if (read_enum(c, ln, "level", levels, &level) == 0) {
+      if (level < prev_level)
+        sx_err(c, ln, "commitments go best first: '%s' (%s) comes after '%s' (%s)",
+               x->id ? x->id : "?", levels[level], prev_id ? prev_id : "?", levels[prev_level]);
+      else
+        prev_level = level;
+    }
+    read_enum(c, yn_get(it, "kind"), "kind", kinds, &kind);
+    x->level = (scn_level)level;
+    x->kind = (scn_kind)kind;
+    sx_text(c, yn_get(it, "action"), "action", &x->action);
+    sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when);
+    sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
+    sx_strs(c, yn_get(it, "refuse"), "refuse", 1, 0, &x->refuse);
+    const yn_node *on = yn_get(it, "objection");
+    if (on && ref_objection(c, on, "objection", &x->objection) != 0) { free(x->objection); x->objection = NULL; }
+    if (!x->id) x->id = xstrdup("");
+    for (int j = 0; *x->id && j < s->n_commitments; j++)
+      if (strcmp(s->commitments[j].id, x->id) == 0) {
+        sx_err(c, yn_get(it, "id"), "duplicate commitment id '%s' (first at line %d)", x->id,
+               s->commitments[j].pos.line);
+        break;
+      }
+    prev_id = x->id;
+    s->n_commitments++;
+  }
+}
+
+void sx_benefits(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "benefits") != 0) return;
+  scenario *s = c->s;
+  s->benefits = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->benefits);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each benefit") != 0) continue;
+    sx_check_keys(c, it, "benefits[]");
+    scn_benefit *x = &s->benefits[s->n_benefits];
+    memset(x, 0, sizeof *x);
+    x->id = item_id(c, it, "benefit");
+    x->pos = pos_of(it);
+    sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    const yn_node *an = yn_get(it, "answers");
+    if (sx_strs(c, an, "answers", 1, 0, &x->answers) == 0) {
+      x->need_index = xcalloc((size_t)x->answers.n, sizeof *x->need_index);
+      for (int j = 0; j < x->answers.n; j++) {
+        x->need_index[j] = scn_need_index(s, x->answers.v[j]);
+        if (x->need_index[j] < 0) {
+          char *tmp = NULL;
+          ref_need(c, an->kind == YN_SEQ ? an->vals[j] : an, "answers", &tmp);
+          free(tmp);
+        }
+      }
+    } else {
+      sx_strs_free(&x->answers);
+    }
+    if (!x->id) x->id = xstrdup("");
+    for (int j = 0; *x->id && j < s->n_benefits; j++)
+      if (strcmp(s->benefits[j].id, x->id) == 0) {
+        sx_err(c, yn_get(it, "id"), "duplicate benefit id '%s' (first at line %d)", x->id,
+               s->benefits[j].pos.line);
+        break;
+      }
+    s->n_benefits++;
+  }
+}
+/* }=== */
+
+/* {=== reactions */
+
+/* change: {var: delta} (numbers only) or set: {var: value} into the reaction. */
+static void read_changes(sx_ctx *c, const yn_node *n, int is_set, scn_reaction *r) {
+  const char *what = is_set ? "set" : "change";
+  if (sx_expect(c, n, YN_MAP, what) != 0) return;
+  r->changes = xrealloc(r->changes, (size_t)(r->n_changes + n->n + 1) * sizeof *r->changes);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *k = n->keys[i], *v = n->vals[i];
+    const scn_state_var *sv = ref_state(c, k);
+    if (!sv) continue;
+    scn_change ch = { NULL, 0, is_set, pos_of(k) };
+    if (sv->is_bool) {
+      if (!is_set) {
+        sx_err(c, k, "change: '%s' is true or false, not a number; use set: { %s: true }", k->str, k->str);
+        continue;
+      }
+      int b;
+      if (sx_bool(c, v, k->str, &b) != 0) continue;
+      ch.delta = b;
+    } else if (sx_num(c, v, k->str, is_set ? -1e9 : -100, is_set ? 1e9 : 100, &ch.delta) != 0) {
+      continue;
+    }
+    ch.var = xstrdup(k->str);
+    r->changes[r->n_changes++] = ch;
+  }
+}
+
+/* say: a key of lines: (a short a-z name) or the customer's words (text or a list of text). */
+static void read_say(sx_ctx *c, const yn_node *n, scn_reaction *r) {
+  if (!n) return;
+  if (n->kind == YN_SCALAR && sx_is_ident(n->str, "_-")) {
+    if (ref_lines(c, n, n->str) == 0) r->say_key = xstrdup(n->str);
+    return;
+  }
+  if (sx_strs(c, n, "say", 1, 0, &r->say) != 0) sx_strs_free(&r->say);
+}
+
+void sx_reactions(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "reactions") != 0) return;
+  scenario *s = c->s;
+  s->reactions = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->reactions);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each reaction") != 0) continue;
+    sx_check_keys(c, it, "reactions[]");
+    scn_reaction *r = &s->reactions[s->n_reactions++];
+    memset(r, 0, sizeof *r);
+    r->pos = pos_of(it);
+    r->stop = 1;
+    sx_text(c, yn_get(it, "when"), "when", &r->when);
+    const yn_node *x;
+    if ((x = yn_get(it, "change"))) read_changes(c, x, 0, r);
+    if ((x = yn_get(it, "set"))) read_changes(c, x, 1, r);
+    read_say(c, yn_get(it, "say"), r);
+    if ((x = yn_get(it, "reveal")) && ref_need(c, x, "reveal", &r->reveal) != 0) { free(r->reveal); r->reveal = NULL; }
+    if ((x = yn_get(it, "give")) && ref_commitment(c, x, "give", &r->give) != 0) { free(r->give); r->give = NULL; }
+    if ((x = yn_get(it, "refuse")) && ref_commitment(c, x, "refuse", &r->refuse) != 0) { free(r->refuse); r->refuse = NULL; }
+    if ((x = yn_get(it, "objection")) && ref_objection(c, x, "objection", &r->objection) != 0) {
+      free(r->objection);
+      r->objection = NULL;
+    }
+    int end;
+    if (read_enum(c, yn_get(it, "end"), "end", scn_outcome_names, &end) == 0)
+      r->end = xstrdup(scn_outcome_names[end]);
+    sx_bool(c, yn_get(it, "once"), "once", &r->once);
+    sx_bool(c, yn_get(it, "stop"), "stop", &r->stop);
+    static const char *const effects[] = { "change", "set", "say", "reveal", "give", "refuse",
+                                           "objection", "end" };
+    int any = 0;
+    for (size_t j = 0; j < sizeof effects / sizeof *effects; j++) any |= yn_get(it, effects[j]) != NULL;
+    if (!any)
+      sx_err(c, it, "this reaction does nothing: give it change:, set:, say:, reveal:, give:, "
+                    "refuse:, objection: or end:");
+    if (yn_get(it, "give") && yn_get(it, "refuse"))
+      sx_err(c, yn_get(it, "refuse"), "a reaction cannot both give: and refuse: a commitment");
+  }
+}
+/* }=== */
+
+/* {=== visits, scoring, lexicon */
+
+void sx_visits(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "visits") != 0) return;
+  scenario *s = c->s;
+  if (n->n == 0) {
+    sx_err(c, n, "visits: the list is empty; remove visits: for a single visit");
+    return;
+  }
+  s->visits = xcalloc((size_t)n->n, sizeof *s->visits);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each visit") != 0) continue;
+    sx_check_keys(c, it, "visits[]");
+    scn_visit *v = &s->visits[s->n_visits];
+    memset(v, 0, sizeof *v);
+    v->id = item_id(c, it, "visit");
+    v->pos = pos_of(it);
+    sx_text(c, yn_get(it, "title"), "title", &v->title);
+    sx_text(c, yn_get(it, "brief"), "brief", &v->brief);
+    sx_text(c, yn_get(it, "goal"), "goal", &v->goal);
+    const yn_node *st = yn_get(it, "state");
+    if (st) sx_state_map(c, st, "state", s, &v->state, &v->n_state);
+    const yn_node *cn = yn_get(it, "commitments");
+    if (sx_strs(c, cn, "commitments", 0, 0, &v->commitments) == 0) {
+      for (int j = 0; j < v->commitments.n; j++)
+        if (scn_commitment_index(s, v->commitments.v[j]) < 0) {
+          char *tmp = NULL;
+          ref_commitment(c, cn->vals[j], "commitments", &tmp);
+          free(tmp);
+        }
+    } else {
+      sx_strs_free(&v->commitments);
+    }
+    if (!v->id) v->id = xstrdup("");
+    for (int j = 0; *v->id && j < s->n_visits; j++)
+      if (strcmp(s->visits[j].id, v->id) == 0) {
+        sx_err(c, yn_get(it, "id"), "duplicate visit id '%s' (first at line %d)", v->id, s->visits[j].pos.line);
+        break;
+      }
+    s->n_visits++;
+  }
+}
+
+void sx_scoring(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_MAP, "scoring") != 0) return;
+  sx_check_keys(c, n, "scoring");
+  scn_scoring *sc = &c->s->scoring;
+  const yn_node *w = yn_get(n, "weights");
+  if (sx_expect(c, w, YN_MAP, "weights") == 0) {
+    sx_check_keys(c, w, "scoring.weights");
+    sx_num(c, yn_get(w, "commitment"), "commitment", 0, 100, &sc->w_commitment);
+    sx_num(c, yn_get(w, "benefits"), "benefits", 0, 100, &sc->w_benefits);
+    sx_num(c, yn_get(w, "tactics"), "tactics", 0, 100, &sc->w_tactics);
+    sx_num(c, yn_get(w, "discovery"), "discovery", 0, 100, &sc->w_discovery);
+    double sum = 0;
+    int all = 1;
+    double ws[4] = { sc->w_commitment, sc->w_benefits, sc->w_tactics, sc->w_discovery };
+    for (int i = 0; i < 4; i++) { if (ws[i] < 0) all = 0; else sum += ws[i]; }
+    if (all && sum <= 0) sx_err(c, w, "weights: at least one weight must be above 0");
+  }
+  sx_num(c, yn_get(n, "pass"), "pass", 0, 100, &sc->pass);
+  const yn_node *r = yn_get(n, "rules");
+  if (sx_expect(c, r, YN_MAP, "rules") == 0) {
+    sc->rules = xcalloc((size_t)(r->n ? r->n : 1), sizeof *sc->rules);
+    for (int i = 0; i < r->n; i++) {
+      const yn_node *k = r->keys[i];
+      if (!sx_is_ident(k->str, "_")) {
+        sx_err(c, k, "rule id '%s': use only a-z, 0-9 and '_' (docs/scoring.md lists the rules)", k->str);
+        continue;
+      }
+      double pts;
+      if (sx_num(c, r->vals[i], k->str, -100, 100, &pts) != 0) continue;
+      sc->rules[sc->n_rules].rule = xstrdup(k->str);
+      sc->rules[sc->n_rules].points = pts;
+      sc->n_rules++;
+    }
+  }
+}
+
+void sx_lexicon(sx_ctx *c, const yn_node *n) {
+  static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation" };
+  if (sx_expect(c, n, YN_MAP, "lexicon") != 0) return;
+  scenario *s = c->s;
+  int nn = sx_n_move_names + (int)(sizeof slots / sizeof *slots);
+  const char **names = xcalloc((size_t)nn, sizeof *names);
+  for (int i = 0; i < sx_n_move_names; i++) names[i] = sx_move_names[i];
+  for (size_t i = 0; i < sizeof slots / sizeof *slots; i++) names[sx_n_move_names + (int)i] = slots[i];
+  s->lexicon = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->lexicon);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *k = n->keys[i];
+    int known = 0;
+    for (int j = 0; j < nn && !known; j++) known = strcmp(names[j], k->str) == 0;
+    if (!known) {
+      const char *hint = sx_suggest(k->str, names, nn);
+      if (hint) sx_err(c, k, "lexicon: no move or slot '%s'; did you mean '%s'?", k->str, hint);
+      else sx_err(c, k, "lexicon: no move or slot '%s' (docs/scenario-format.md lists them)", k->str);
+      continue;
+    }
+    scn_lex_entry *e = &s->lexicon[s->n_lexicon];
+    memset(e, 0, sizeof *e);
+    if (sx_strs(c, n->vals[i], k->str, 1, 0, &e->phrases) != 0) { sx_strs_free(&e->phrases); continue; }
+    e->name = xstrdup(k->str);
+    e->pos = pos_of(k);
+    s->n_lexicon++;
+  }
+  free(names);
+}
+/* }=== */
+
+/* {=== tests */
+
+/* A band in a test expectation: ">= 70", "40..70", 75. */
+static int read_band(sx_ctx *c, const yn_node *n, const char *what, scn_band *out) {
+  if (!n) return 1;
+  if (n->kind != YN_SCALAR || scn_parse_band(n->str, out) != 0) {
+    if (n->kind == YN_SCALAR)
+      sx_err(c, n, "%s: '%s' is not a score band; write for example \">= 70\", \"<= 40\", "
+                   "\"40..70\" or 75", what, n->str);
+    else
+      sx_expect(c, n, YN_SCALAR, what);
+    return -1;
+  }
+  return 0;
+}
+
+/* expect: of one test. */
+static void read_expect(sx_ctx *c, const yn_node *n, scn_test *t) {
+  if (sx_expect(c, n, YN_MAP, "expect") != 0) return;
+  sx_check_keys(c, n, "tests[].expect");
+  int o;
+  if (read_enum(c, yn_get(n, "outcome"), "outcome", scn_outcome_names, &o) == 0)
+    t->outcome = xstrdup(scn_outcome_names[o]);
+  if (read_band(c, yn_get(n, "score"), "score", &t->score) == 0) t->has_score = 1;
+  const yn_node *sk = yn_get(n, "skills");
+  if (sx_expect(c, sk, YN_MAP, "skills") == 0) {
+    sx_check_keys(c, sk, "tests[].expect.skills");
+    t->skills = xcalloc((size_t)(sk->n ? sk->n : 1), sizeof *t->skills);
+    static const char *const skills[] = { "commitment", "benefits", "tactics", "discovery", NULL };
+    for (int i = 0; i < sk->n; i++) {
+      if (enum_index(skills, sk->keys[i]->str) < 0) continue;   /* reported by the key check */
+      scn_band b;
+      if (read_band(c, sk->vals[i], sk->keys[i]->str, &b) != 0) continue;
+      t->skills[t->n_skills].skill = xstrdup(sk->keys[i]->str);
+      t->skills[t->n_skills].band = b;
+      t->n_skills++;
+    }
+  }
+  sx_strs(c, yn_get(n, "findings"), "findings", 1, 1, &t->findings);
+  sx_strs(c, yn_get(n, "no_findings"), "no_findings", 1, 1, &t->no_findings);
+  sx_strs(c, yn_get(n, "says"), "says", 1, 0, &t->says);
+  sx_strs(c, yn_get(n, "not_says"), "not_says", 1, 0, &t->not_says);
+}
+
+void sx_tests(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "tests") != 0) return;
+  scenario *s = c->s;
+  s->tests = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->tests);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each test") != 0) continue;
+    sx_check_keys(c, it, "tests[]");
+    scn_test *t = &s->tests[s->n_tests];
+    memset(t, 0, sizeof *t);
+    t->pos = pos_of(it);
+    t->seed = 1;
+    sx_text(c, yn_get(it, "name"), "name", &t->name);
+    long seed;
+    if (sx_int(c, yn_get(it, "seed"), "seed", 0, 0x7fffffffL, &seed) == 0) t->seed = (uint64_t)seed;
+    sx_strs(c, yn_get(it, "lines"), "lines", 0, 0, &t->lines);
+    read_expect(c, yn_get(it, "expect"), t);
+    if (!t->name) t->name = xstrdup("");
+    for (int j = 0; *t->name && j < s->n_tests; j++)
+      if (strcmp(s->tests[j].name, t->name) == 0) {
+        sx_err(c, yn_get(it, "name"), "duplicate test name '%s' (first at line %d)", t->name,
+               s->tests[j].pos.line);
+        break;
+      }
+    s->n_tests++;
+  }
+}
+/* }=== */
