@@ -1,9 +1,182 @@
-/* cmd_test.c: scaffolding until the module that owns this command lands; replaced then. */
+/*
+** cmd_test.c: `salesim test PATH... [--walks N] [--seed S] [--strict] [-v]`.
+** Runs the playthrough tests written in scenario files (testplan.c) and, with --walks, random
+** walks through each scenario (walk.c).  One line per test, then exactly "N passed, N failed".
+** Exit 0 when every test passed, 1 when one failed (or, with --strict, a walk warned), 2 when a
+** scenario could not be loaded or the command was used wrongly.
+*/
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli.h"
+#include "scenario.h"
+#include "testplan.h"
+#include "util.h"
+#include "walk.h"
+
+typedef struct files { char **v; int n, cap; } files;
+
+static void files_add(files *f, char *path) {
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    f->v = xrealloc(f->v, (size_t)f->cap * sizeof *f->v);
+  }
+  f->v[f->n++] = path;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Adds every *.yaml under dir (sorted, hidden entries skipped, depth-limited against loops). */
+static int collect_dir(const char *dir, files *f, int depth) {
+  if (depth > 16) return 0;
+  DIR *d = opendir(dir);
+  if (!d) { fprintf(stderr, "salesim test: %s: %s\n", dir, strerror(errno)); return -1; }
+  files here = {0};
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    files_add(&here, xasprintf("%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name));
+  }
+  closedir(d);
+  if (here.n) qsort(here.v, (size_t)here.n, sizeof *here.v, cmp_str);
+  int rc = 0;
+  for (int i = 0; i < here.n; i++) {
+    struct stat st;
+    if (stat(here.v[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (collect_dir(here.v[i], f, depth + 1) < 0) rc = -1;
+      free(here.v[i]);
+    } else if (ends_with(here.v[i], ".yaml")) {
+      files_add(f, here.v[i]);
+    } else {
+      free(here.v[i]);
+    }
+  }
+  free(here.v);
+  return rc;
+}
+
+static int collect(const char *path, files *f) {
+  struct stat st;
+  if (stat(path, &st) != 0) { fprintf(stderr, "salesim test: %s: %s\n", path, strerror(errno)); return -1; }
+  if (S_ISDIR(st.st_mode)) return collect_dir(path, f, 0);
+  files_add(f, xstrdup(path));
+  return 0;
+}
+
+typedef struct opts {
+  int walks, strict, verbose;
+  uint64_t seed;
+} opts;
+
+/* Random walks of one scenario: a summary line and its warnings; returns the warning count. */
+static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken) {
+  walk_options wo = { .walks = o->walks, .seed = o->seed };
+  walk_stats st;
+  diag d;
+  diag_init(&d);
+  int rc = walk_scenario(sc, &wo, &d, &st);
+  int warnings = d.warnings;
+  fprintf(out, "walks %s: %d sessions, %d turns, %d warning%s\n", sc->id, st.sessions, st.turns,
+          warnings, warnings == 1 ? "" : "s");
+  diag_sort(&d);
+  diag_print(&d, out);
+  if (rc < 0) *broken = 1;
+  diag_free(&d);
+  return warnings;
+}
+
+static int parse_args(int argc, char **argv, opts *o, files *f) {
+  int rc = 0, any = 0, dashdash = 0;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!dashdash && strcmp(a, "--") == 0) { dashdash = 1; continue; }
+    if (!dashdash && (strcmp(a, "--walks") == 0 || strcmp(a, "--seed") == 0)) {
+      if (i + 1 >= argc) return cli_usage_error("test", "%s needs a number", a);
+      char *end;
+      errno = 0;
+      unsigned long long v = strtoull(argv[++i], &end, 10);
+      if (errno || *end || !*argv[i] || argv[i][0] == '-')
+        return cli_usage_error("test", "%s: expected a whole number, found '%s'", a, argv[i]);
+      if (a[2] == 'w') {
+        if (v > 100000) return cli_usage_error("test", "--walks: at most 100000");
+        o->walks = (int)v;
+      } else {
+        o->seed = (uint64_t)v;
+      }
+    } else if (!dashdash && strcmp(a, "--strict") == 0) {
+      o->strict = 1;
+    } else if (!dashdash && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) {
+      o->verbose = 1;
+    } else if (!dashdash && a[0] == '-' && a[1]) {
+      return cli_usage_error("test", "unknown option '%s'", a);
+    } else {
+      any = 1;
+      if (collect(a, f) < 0) rc = CLI_USAGE;
+    }
+  }
+  if (!any) return cli_usage_error("test", "give a scenario file or a directory");
+  return rc;
+}
 
 int cmd_test_exec(int argc, char **argv) {
-  (void)argc; (void)argv;
-  fprintf(stderr, "salesim test: not available in this build yet\n");
-  return CLI_USAGE;
+  opts o = { .seed = 1 };
+  files f = {0};
+  int rc = parse_args(argc, argv, &o, &f);
+  if (rc == 0 && f.n == 0) {
+    fprintf(stderr, "salesim test: no scenario files (*.yaml) found\n");
+    rc = CLI_USAGE;
+  }
+  if (rc != 0) {
+    for (int i = 0; i < f.n; i++) free(f.v[i]);
+    free(f.v);
+    return rc;
+  }
+  tp_options to = { .verbose = o.verbose };
+  tp_counts c = {0};
+  int unusable = 0, strict_failed = 0;
+  for (int i = 0; i < f.n; i++) {
+    diag d;
+    diag_init(&d);
+    scenario *sc = scn_load(f.v[i], &d);
+    if (!sc) {
+      diag_print(&d, stdout);
+      if (d.n == 0) printf("%s: error: the scenario could not be loaded\n", f.v[i]);
+      printf("FAIL %s: the scenario does not load\n", f.v[i]);
+      unusable = 1;
+      diag_free(&d);
+      continue;
+    }
+    diag_print(&d, stdout);   /* warnings of a valid file */
+    diag_free(&d);
+    if (sc->n_tests == 0) printf("%s: note: scenario '%s' has no tests\n", sc->file, sc->id);
+    tp_run_scenario(sc, &to, stdout, &c);
+    if (o.walks > 0) {
+      int broken = 0;
+      int w = run_walks(sc, &o, stdout, &broken);
+      if (broken) unusable = 1;
+      if (o.strict && w > 0) {
+        printf("FAIL %s: random walks gave %d warning%s (--strict)\n", sc->id, w, w == 1 ? "" : "s");
+        strict_failed++;
+      }
+    }
+    fflush(stdout);
+    scn_free(sc);
+  }
+  if (c.unusable) unusable = 1;
+  printf("%d passed, %d failed\n", c.passed, c.failed + strict_failed);
+  for (int i = 0; i < f.n; i++) free(f.v[i]);
+  free(f.v);
+  if (unusable) return CLI_USAGE;
+  return c.failed + strict_failed ? CLI_FAIL : CLI_OK;
 }

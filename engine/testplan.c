@@ -1,0 +1,329 @@
+/*
+** testplan.c: the playthrough tests of a scenario (`tests:`), run against the real engine.
+** A test is a fresh session fed the test's lines, ended as an end of input would end it, scored,
+** and compared with what the trainer expected: outcome, total and skill bands, findings that
+** must or must not appear, customer lines that must or must not be said.  When a test fails,
+** the report names the turn where the playthrough diverged so the trainer starts reading there.
+*/
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testplan.h"
+#include "score.h"
+#include "session.h"
+#include "util.h"
+
+/* {=== bands */
+
+void tp_band_text(const scn_band *b, char *buf, size_t n) {
+  int open_lo = isinf(b->lo) || b->lo <= -1e9, open_hi = isinf(b->hi) || b->hi >= 1e9;
+  if (open_lo && open_hi) snprintf(buf, n, "any");
+  else if (open_lo) snprintf(buf, n, "<= %g", b->hi);
+  else if (open_hi) snprintf(buf, n, ">= %g", b->lo);
+  else if (b->lo == b->hi) snprintf(buf, n, "= %g", b->lo);
+  else snprintf(buf, n, "%g..%g", b->lo, b->hi);
+}
+
+int tp_band_holds(const scn_band *b, double v) {
+  return v >= b->lo - 1e-9 && v <= b->hi + 1e-9;
+}
+/* }=== */
+
+/* {=== reading a finished session */
+
+/* 1 when any customer line of the session (opening, turns, closing) holds needle. */
+static int events_say(const cust_events *ev, const char *needle) {
+  for (int i = 0; i < ev->n; i++)
+    if (ev->v[i].kind == CUST_EV_SAY && ev->v[i].text && strstr(ev->v[i].text, needle)) return 1;
+  return 0;
+}
+
+/* The first turn (1-based) whose customer lines hold needle: 0 for the opening or closing,
+** -1 when never said. */
+static int said_at(const session *s, const char *needle) {
+  if (events_say(&s->opening, needle)) return 0;
+  for (int i = 0; i < s->n_turns; i++)
+    if (events_say(&s->turns[i].events, needle)) return s->turns[i].n;
+  if (events_say(&s->closing, needle)) return 0;
+  return -1;
+}
+
+/* The first turn carrying an event of this kind, 0 when none. */
+static int first_event_turn(const session *s, cust_event_kind k) {
+  for (int i = 0; i < s->n_turns; i++)
+    for (int e = 0; e < s->turns[i].events.n; e++)
+      if (s->turns[i].events.v[e].kind == k) return s->turns[i].n;
+  return 0;
+}
+
+/* The first finding of a rule, or NULL. */
+static const score_finding *find_rule(const score_result *r, const char *id) {
+  for (int i = 0; i < r->n_findings; i++)
+    if (r->findings[i].rule && strcmp(r->findings[i].rule->id, id) == 0) return &r->findings[i];
+  return NULL;
+}
+
+/* The first turn where a finding cost points in a skill (-1: any skill), 0 when none. */
+static int first_loss_turn(const score_result *r, int skill) {
+  int best = 0;
+  for (int i = 0; i < r->n_findings; i++) {
+    const score_finding *f = &r->findings[i];
+    if (f->points >= 0 || f->turn <= 0 || !f->rule) continue;
+    if (skill >= 0 && (int)f->rule->skill != skill) continue;
+    if (!best || f->turn < best) best = f->turn;
+  }
+  return best;
+}
+
+/* Where a playthrough with the wrong outcome went another way: the turn the customer ended the
+** visit, else the turn that decided the outcome for the scorer, else the first refusal (when a
+** commitment was expected) or the first commitment given (when none was), else the last turn. */
+static int outcome_divergence(const session *s, const score_result *r, int expected) {
+  int end = first_event_turn(s, CUST_EV_END);
+  if (end) return end;
+  if (r->outcome_turn > 0) return r->outcome_turn;
+  int wanted_action = expected == CUST_OUTCOME_ORDER || expected == CUST_OUTCOME_ADVANCE;
+  int t = first_event_turn(s, wanted_action ? CUST_EV_REFUSE : CUST_EV_GIVE);
+  if (t) return t;
+  t = first_loss_turn(r, SK_COMMITMENT);
+  if (t) return t;
+  return s->n_turns;
+}
+/* }=== */
+
+/* {=== showing turns */
+
+/* One line of customer reaction: what was said, then what was done, in brackets. */
+static void show_events(const session *s, const cust_events *ev, const char *indent, strbuf *b) {
+  const scenario *sc = s->sc;
+  for (int i = 0; i < ev->n; i++) {
+    const cust_event *e = &ev->v[i];
+    switch (e->kind) {
+    case CUST_EV_SAY:
+      sb_printf(b, "%s< %s\n", indent, e->text ? e->text : "");
+      break;
+    case CUST_EV_GIVE: case CUST_EV_REFUSE:
+      sb_printf(b, "%s  [%s %s]\n", indent, e->kind == CUST_EV_GIVE ? "gives" : "refuses",
+                e->index >= 0 && e->index < sc->n_commitments ? sc->commitments[e->index].id : "?");
+      break;
+    case CUST_EV_REVEAL: case CUST_EV_CONFIRM:
+      sb_printf(b, "%s  [%s need %s]\n", indent, e->kind == CUST_EV_REVEAL ? "reveals" : "confirms",
+                e->index >= 0 && e->index < sc->n_needs ? sc->needs[e->index].id : "?");
+      break;
+    case CUST_EV_OBJECTION:
+      sb_printf(b, "%s  [objection %s]\n", indent,
+                e->index >= 0 && e->index < sc->n_objections ? sc->objections[e->index].id : "?");
+      break;
+    case CUST_EV_END:
+      sb_printf(b, "%s  [ends the visit: %s]\n", indent, cust_outcome_name(e->outcome));
+      break;
+    case CUST_EV_NEXT_VISIT:
+      sb_printf(b, "%s  [next visit: %s]\n", indent,
+                e->index >= 0 && e->index < sc->n_visits ? sc->visits[e->index].id : "?");
+      break;
+    case CUST_EV_ERROR:
+      sb_printf(b, "%s  [Lua error: %s]\n", indent, e->text ? e->text : "");
+      break;
+    case CUST_EV_STATE:
+      if (e->name) sb_printf(b, "%s  [%s %g -> %g]\n", indent, e->name, e->before, e->after);
+      break;
+    }
+  }
+}
+
+/* A trainee turn with its moves and the customer's reaction. */
+static void show_turn(const session *s, const sess_turn *t, strbuf *b) {
+  sb_printf(b, "    turn %d> %s\n", t->n, t->text ? t->text : "");
+  sb_puts(b, "           moves:");
+  int any = 0;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(&t->cls, m)) { sb_printf(b, " %s", cls_move_name((cls_move)m)); any = 1; }
+  if (!any) sb_puts(b, " (none)");
+  if (t->cls.specific) sb_puts(b, " [specific]");
+  if (t->cls.vague) sb_puts(b, " [vague]");
+  sb_putc(b, '\n');
+  show_events(s, &t->events, "           ", b);
+}
+
+static void show_all(const session *s, strbuf *b) {
+  if (s->opening.n) { sb_puts(b, "    opening\n"); show_events(s, &s->opening, "           ", b); }
+  for (int i = 0; i < s->n_turns; i++) show_turn(s, &s->turns[i], b);
+  if (s->closing.n) { sb_puts(b, "    closing\n"); show_events(s, &s->closing, "           ", b); }
+}
+/* }=== */
+
+/* {=== one test */
+
+typedef struct tp_run {
+  const scenario *sc;
+  const scn_test *t;
+  strbuf *b;
+  int failures;
+  int diverged;            /* earliest turn blamed by a failed expectation, 0 = none */
+} tp_run;
+
+/* Records a failed expectation at the test's position; blames turn (0 = none). */
+static void failed(tp_run *r, int turn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void failed(tp_run *r, int turn, const char *fmt, ...) {
+  va_list ap;
+  sb_printf(r->b, "  %s:%d:%d: ", r->sc->file, r->t->pos.line > 0 ? r->t->pos.line : 1,
+            r->t->pos.col > 0 ? r->t->pos.col : 1);
+  va_start(ap, fmt);
+  sb_vprintf(r->b, fmt, ap);
+  va_end(ap);
+  sb_putc(r->b, '\n');
+  r->failures++;
+  if (turn > 0 && (!r->diverged || turn < r->diverged)) r->diverged = turn;
+}
+
+static void check_outcome(tp_run *r, const session *s, const score_result *res) {
+  if (!r->t->outcome) return;
+  int want = cust_outcome_from_name(r->t->outcome);
+  if ((int)s->outcome == want) return;
+  failed(r, outcome_divergence(s, res, want), "outcome: expected %s, got %s", r->t->outcome,
+         cust_outcome_name(s->outcome));
+}
+
+static void check_scores(tp_run *r, const score_result *res) {
+  char band[64];
+  if (r->t->has_score && !tp_band_holds(&r->t->score, res->total)) {
+    tp_band_text(&r->t->score, band, sizeof band);
+    failed(r, first_loss_turn(res, -1), "score: expected %s, got %.0f", band, res->total);
+  }
+  for (int i = 0; i < r->t->n_skills; i++) {
+    const scn_skill_band *sk = &r->t->skills[i];
+    int k = score_skill_from_name(sk->skill);
+    if (k < 0 || k >= SK_COUNT) { failed(r, 0, "skills: unknown skill '%s'", sk->skill); continue; }
+    if (tp_band_holds(&sk->band, res->skills[k])) continue;
+    tp_band_text(&sk->band, band, sizeof band);
+    failed(r, first_loss_turn(res, k), "skills.%s: expected %s, got %.0f", sk->skill, band,
+           res->skills[k]);
+  }
+}
+
+/* Lists the rule ids found, for a message about a missing finding. */
+static void found_rules(const score_result *res, char *buf, size_t n) {
+  strbuf b = {0};
+  for (int i = 0; i < res->n_findings; i++) {
+    if (!res->findings[i].rule) continue;
+    int dup = 0;
+    for (int j = 0; j < i && !dup; j++) dup = res->findings[j].rule == res->findings[i].rule;
+    if (!dup) sb_printf(&b, "%s%s", b.len ? ", " : "", res->findings[i].rule->id);
+  }
+  snprintf(buf, n, "%s", b.len ? b.s : "none");
+  sb_free(&b);
+}
+
+static void check_findings(tp_run *r, const score_result *res) {
+  char list[1024];
+  for (int i = 0; i < r->t->findings.n; i++) {
+    const char *id = r->t->findings.v[i];
+    if (find_rule(res, id)) continue;
+    found_rules(res, list, sizeof list);
+    failed(r, 0, "findings: expected '%s', not found (found: %s)", id, list);
+  }
+  for (int i = 0; i < r->t->no_findings.n; i++) {
+    const score_finding *f = find_rule(res, r->t->no_findings.v[i]);
+    if (!f) continue;
+    if (f->turn > 0) failed(r, f->turn, "no_findings: '%s' found at turn %d", f->rule->id, f->turn);
+    else failed(r, 0, "no_findings: '%s' found for the visit as a whole", f->rule->id);
+  }
+}
+
+static void check_says(tp_run *r, const session *s) {
+  for (int i = 0; i < r->t->says.n; i++)
+    if (said_at(s, r->t->says.v[i]) < 0)
+      failed(r, 0, "says: the customer never said \"%s\"", r->t->says.v[i]);
+  for (int i = 0; i < r->t->not_says.n; i++) {
+    int at = said_at(s, r->t->not_says.v[i]);
+    if (at > 0) failed(r, at, "not_says: the customer said \"%s\" at turn %d", r->t->not_says.v[i], at);
+    else if (at == 0) failed(r, 0, "not_says: the customer said \"%s\"", r->t->not_says.v[i]);
+  }
+}
+
+/* A Lua error in a written test is a scenario bug: it fails the test. */
+static void check_errors(tp_run *r, const session *s) {
+  for (int i = 0; i < s->n_turns; i++)
+    for (int e = 0; e < s->turns[i].events.n; e++) {
+      const cust_event *ev = &s->turns[i].events.v[e];
+      if (ev->kind != CUST_EV_ERROR) continue;
+      const char *txt = ev->text ? ev->text : "";
+      const char *nl = strchr(txt, '\n');
+      failed(r, s->turns[i].n, "Lua error at turn %d: %.*s", s->turns[i].n,
+             (int)(nl ? (size_t)(nl - txt) : strlen(txt)), txt);
+    }
+}
+
+tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o, strbuf *report) {
+  diag d;
+  diag_init(&d);
+  sess_options so = { .seed = t->seed, .transcript = "" };
+  session *s = sess_new(sc, &so, &d);
+  if (!s || d.errors) {
+    for (int i = 0; i < d.n; i++) {
+      char *line = diag_format(&d.v[i]);
+      sb_printf(report, "  %s\n", line);
+      free(line);
+    }
+    if (!s) sb_printf(report, "  %s: the session could not start\n", sc->file);
+    sess_free(s);
+    diag_free(&d);
+    return TP_UNUSABLE;
+  }
+  diag_free(&d);
+  sess_start(s);
+  for (int i = 0; i < t->lines.n && !sess_over(s); i++)
+    sess_say(s, t->lines.v[i], strlen(t->lines.v[i]));
+  int unread = 0;
+  for (int i = s->n_turns; i < t->lines.n; i++) unread++;
+  sess_finish(s, SESS_END_EOF);
+  score_result res;
+  score_session(s, &res);
+
+  tp_run r = { .sc = sc, .t = t, .b = report };
+  check_errors(&r, s);
+  check_outcome(&r, s, &res);
+  check_scores(&r, &res);
+  check_findings(&r, &res);
+  check_says(&r, s);
+  if (r.failures) {
+    if (unread)
+      sb_printf(report, "    the customer ended the visit at turn %d; %d line%s of the test never "
+                "played\n", s->n_turns, unread, unread == 1 ? "" : "s");
+    if (o && o->verbose) {
+      char list[1024];
+      found_rules(&res, list, sizeof list);
+      sb_printf(report, "    outcome %s, score %.0f (commitment %.0f, benefits %.0f, tactics %.0f, "
+                "discovery %.0f); findings: %s\n", cust_outcome_name(s->outcome), res.total,
+                res.skills[SK_COMMITMENT], res.skills[SK_BENEFITS], res.skills[SK_TACTICS],
+                res.skills[SK_DISCOVERY], list);
+      show_all(s, report);
+    } else if (r.diverged > 0 && r.diverged <= s->n_turns) {
+      sb_printf(report, "    diverged at turn %d:\n", r.diverged);
+      show_turn(s, &s->turns[r.diverged - 1], report);
+      sb_puts(report, "    (-v shows every turn)\n");
+    }
+  }
+  score_result_free(&res);
+  sess_free(s);
+  return r.failures ? TP_FAIL : TP_PASS;
+}
+/* }=== */
+
+void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_counts *c) {
+  for (int i = 0; i < sc->n_tests; i++) {
+    const scn_test *t = &sc->tests[i];
+    strbuf b = {0};
+    tp_status st = tp_run_test(sc, t, o, &b);
+    fprintf(out, "%s %s: %s\n", st == TP_PASS ? "ok  " : "FAIL", sc->id, t->name);
+    if (b.len) fputs(b.s, out);
+    sb_free(&b);
+    if (st == TP_PASS) c->passed++;
+    else if (st == TP_FAIL) c->failed++;
+    else { c->failed++; c->unusable++; }
+    fflush(out);
+  }
+}

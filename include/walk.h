@@ -1,0 +1,40 @@
+/*
+** walk.h: random walks through a scenario, to find what no written test reaches.
+** A walk is a session fed lines built from the language lexicon and the scenario's own
+** vocabulary (need, benefit, commitment and objection keywords, time and person phrases), half
+** the time in the order the sales model teaches, half at random.  Across all walks it notes
+** Lua errors, dead ends (a line read as a move that drew no visible reaction) and the lines
+** keys, needs, commitments and objections that no walk reached, as positioned warnings.
+*/
+#ifndef SALESIM_WALK_H
+#define SALESIM_WALK_H
+
+#include <stdint.h>
+#include "diag.h"
+#include "scenario.h"
+
+typedef struct walk_options {
+  int walks;               /* sessions to play */
+  uint64_t seed;           /* the same seed plays the same walks */
+  int max_turns;           /* per walk; 0 = default (24) */
+} walk_options;
+
+typedef struct walk_stats {
+  int sessions, turns;
+  int lua_errors, dead_ends, unreached;   /* warnings added, by kind */
+} walk_stats;
+
+/* Plays o->walks random sessions of sc and adds a warning to d for each problem found
+** (FILE:LINE:COL: warning: ...).  Returns 0, or -1 after adding an error to d when no session
+** could start. */
+int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats *st);
+
+/* The random line generator on its own (for tests): builds line number k of a walk from the
+** scenario's vocabulary; returns a malloc'd line. */
+typedef struct walk_vocab walk_vocab;
+walk_vocab *walk_vocab_new(const scenario *sc);
+void walk_vocab_free(walk_vocab *v);
+int walk_vocab_size(const walk_vocab *v);
+char *walk_line(const walk_vocab *v, uint64_t *rng, int step);
+
+#endif
