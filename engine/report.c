@@ -1,0 +1,273 @@
+/*
+** report.c: reads the class report from a gradebook (report.h).
+** One ordered pass over the sessions in view (trainee, scenario, start time) computes every
+** per-trainee row, the class averages, the score distribution and the progress by attempt
+** number; one grouped query over the findings table counts the most frequent rules.
+*/
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "report.h"
+
+const char *const rep_skill_names[REP_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
+const char *const rep_outcome_names[4] = { "order", "advance", "continuation", "no_sale" };
+
+/* YYYY-MM-DD, optionally THH:MM, :SS and Z. */
+int rep_valid_date(const char *s) {
+  static const char pat[] = "dddd-dd-dd";
+  size_t n = strlen(s);
+  if (n < 10) return 0;
+  for (int i = 0; i < 10; i++)
+    if (pat[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != pat[i]) return 0;
+  int mon = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+  if (mon < 1 || mon > 12 || day < 1 || day > 31) return 0;
+  if (n == 10) return 1;
+  const char *t = s + 10;
+  static const char *const tails[] = { "Tdd:dd", "Tdd:ddZ", "Tdd:dd:dd", "Tdd:dd:ddZ" };
+  for (size_t k = 0; k < 4; k++) {
+    if (strlen(t) != strlen(tails[k])) continue;
+    int ok = 1;
+    for (size_t i = 0; tails[k][i] && ok; i++)
+      ok = tails[k][i] == 'd' ? isdigit((unsigned char)t[i]) != 0 : t[i] == tails[k][i];
+    if (ok) return 1;
+  }
+  return 0;
+}
+
+const char *rep_trend_word(const rep_row *r) {
+  if (r->attempts < 2) return "-";
+  return r->trend >= 1.0 ? "up" : r->trend <= -1.0 ? "down" : "flat";
+}
+
+/* The WHERE conditions for the active filters, on columns of `sessions`. */
+static void where_clause(const rep_filter *f, strbuf *sql) {
+  const char *sep = " WHERE ";
+  if (f->scenario) { sb_printf(sql, "%sscenario = :scenario", sep); sep = " AND "; }
+  if (f->trainee) { sb_printf(sql, "%strainee = :trainee", sep); sep = " AND "; }
+  if (f->since) sb_printf(sql, "%sstarted >= :since", sep);
+}
+
+static void bind_filter(sqlite3_stmt *st, const rep_filter *f) {
+  int i;
+  if (f->scenario && (i = sqlite3_bind_parameter_index(st, ":scenario")) > 0)
+    sqlite3_bind_text(st, i, f->scenario, -1, SQLITE_STATIC);
+  if (f->trainee && (i = sqlite3_bind_parameter_index(st, ":trainee")) > 0)
+    sqlite3_bind_text(st, i, f->trainee, -1, SQLITE_STATIC);
+  if (f->since && (i = sqlite3_bind_parameter_index(st, ":since")) > 0)
+    sqlite3_bind_text(st, i, f->since, -1, SQLITE_STATIC);
+}
+
+/* Running sums of one trainee-scenario group while the pass walks its attempts. */
+typedef struct group {
+  double sum, sx, sy, sxy, sxx;
+  double skill_sum[REP_SKILLS];
+  int skill_n[REP_SKILLS];
+  int last_skill[REP_SKILLS];       /* -1 when the latest attempt lacks the skill */
+} group;
+
+/* Closes the current row: averages and trend, and the latest attempt's skills for the class. */
+static void close_row(rep_data *d, group *gr, double latest_sum[], long latest_n[]) {
+  rep_row *r = &d->rows[d->n_rows - 1];
+  double n = r->attempts;
+  r->average = gr->sum / n;
+  for (int k = 0; k < REP_SKILLS; k++) {
+    r->skill[k] = gr->skill_n[k] ? gr->skill_sum[k] / gr->skill_n[k] : -1;
+    if (gr->last_skill[k] >= 0) { latest_sum[k] += gr->last_skill[k]; latest_n[k]++; }
+  }
+  double den = n * gr->sxx - gr->sx * gr->sx;
+  r->trend = den > 0 ? (n * gr->sxy - gr->sx * gr->sy) / den : 0;
+  latest_sum[REP_SKILLS] += r->latest;
+  latest_n[REP_SKILLS]++;
+}
+
+/* The ordered pass over the sessions in view. */
+static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
+                " s_tactics, s_discovery FROM sessions");
+  where_clause(&d->filter, &sql);
+  sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql.s, -1, &st, NULL);
+  sb_free(&sql);
+  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
+  bind_filter(st, &d->filter);
+
+  int cap_rows = 0, cap_steps = 0, cap_sc = 0;
+  double skill_sum[REP_SKILLS] = {0}, total_sum = 0;
+  long skill_n[REP_SKILLS] = {0};
+  double latest_sum[REP_SKILLS + 1] = {0};
+  long latest_n[REP_SKILLS + 1] = {0};
+  double *step_sum = NULL;
+  group gr;
+  memset(&gr, 0, sizeof gr);
+  const char *prev_trainee = NULL;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *trainee = (const char *)sqlite3_column_text(st, 0);
+    const char *scenario = (const char *)sqlite3_column_text(st, 1);
+    const char *started = (const char *)sqlite3_column_text(st, 2);
+    const char *outcome = (const char *)sqlite3_column_text(st, 3);
+    int score = sqlite3_column_int(st, 4);
+    if (!trainee || !scenario || !started || !outcome) continue;
+    rep_row *r = d->n_rows ? &d->rows[d->n_rows - 1] : NULL;
+    if (!r || strcmp(r->trainee, trainee) != 0 || strcmp(r->scenario, scenario) != 0) {
+      if (r) close_row(d, &gr, latest_sum, latest_n);
+      if (d->n_rows == cap_rows) {
+        cap_rows = cap_rows ? cap_rows * 2 : 64;
+        d->rows = xrealloc(d->rows, (size_t)cap_rows * sizeof *d->rows);
+      }
+      r = &d->rows[d->n_rows++];
+      memset(r, 0, sizeof *r);
+      r->trainee = xstrdup(trainee);
+      r->scenario = xstrdup(scenario);
+      r->first = r->best = score;
+      memset(&gr, 0, sizeof gr);
+      if (!prev_trainee || strcmp(prev_trainee, trainee) != 0) d->trainees++;
+      prev_trainee = r->trainee;
+      int known = 0;
+      for (int i = 0; i < d->n_scenarios && !known; i++) known = strcmp(d->scenarios[i], scenario) == 0;
+      if (!known) {
+        if (d->n_scenarios == cap_sc) {
+          cap_sc = cap_sc ? cap_sc * 2 : 8;
+          d->scenarios = xrealloc(d->scenarios, (size_t)cap_sc * sizeof *d->scenarios);
+        }
+        d->scenarios[d->n_scenarios++] = xstrdup(scenario);
+      }
+    }
+    int k = r->attempts++;            /* 0-based attempt number */
+    if (score > r->best) r->best = score;
+    r->latest = score;
+    free(r->latest_outcome);
+    free(r->latest_started);
+    r->latest_outcome = xstrdup(outcome);
+    r->latest_started = xstrdup(started);
+    gr.sum += score;
+    gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
+    for (int s = 0; s < REP_SKILLS; s++) {
+      if (sqlite3_column_type(st, 5 + s) == SQLITE_NULL) { gr.last_skill[s] = -1; continue; }
+      int v = sqlite3_column_int(st, 5 + s);
+      gr.skill_sum[s] += v; gr.skill_n[s]++; gr.last_skill[s] = v;
+      skill_sum[s] += v; skill_n[s]++;
+    }
+    if (k >= cap_steps) {
+      int nc = cap_steps ? cap_steps * 2 : 16;
+      while (nc <= k) nc *= 2;
+      d->steps = xrealloc(d->steps, (size_t)nc * sizeof *d->steps);
+      step_sum = xrealloc(step_sum, (size_t)nc * sizeof *step_sum);
+      for (int i = cap_steps; i < nc; i++) { d->steps[i].n = 0; step_sum[i] = 0; }
+      cap_steps = nc;
+    }
+    if (k >= d->n_steps) d->n_steps = k + 1;
+    d->steps[k].n++;
+    step_sum[k] += score;
+    d->sessions++;
+    total_sum += score;
+    for (int o = 0; o < 4; o++) if (strcmp(outcome, rep_outcome_names[o]) == 0) d->outcomes[o]++;
+    if (score >= 60) d->passed++;
+    d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
+    if (!d->first_started || strcmp(started, d->first_started) < 0) {
+      free(d->first_started);
+      d->first_started = xstrdup(started);
+    }
+    if (!d->last_started || strcmp(started, d->last_started) > 0) {
+      free(d->last_started);
+      d->last_started = xstrdup(started);
+    }
+  }
+  if (d->n_rows) close_row(d, &gr, latest_sum, latest_n);
+  sqlite3_finalize(st);
+  for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
+  free(step_sum);
+  for (int s = 0; s < REP_SKILLS; s++) {
+    d->class_skill[s] = skill_n[s] ? skill_sum[s] / (double)skill_n[s] : -1;
+    d->latest_skill[s] = latest_n[s] ? latest_sum[s] / (double)latest_n[s] : -1;
+  }
+  d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
+  d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
+  if (rc != SQLITE_DONE) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
+  return 0;
+}
+
+/* The most frequent findings among the sessions in view, with their rule's principle. */
+static int load_findings(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
+                " min(skill) AS skill, count(*) AS n, count(DISTINCT session_id) AS s,"
+                " avg(points) AS p FROM findings");
+  if (d->filter.scenario || d->filter.trainee || d->filter.since) {
+    sb_puts(&sql, " WHERE session_id IN (SELECT id FROM sessions");
+    where_clause(&d->filter, &sql);
+    sb_puts(&sql, ")");
+  }
+  sb_printf(&sql, " GROUP BY rule) AS g LEFT JOIN rules AS r ON r.rule = g.rule"
+                  " ORDER BY g.n DESC, g.rule LIMIT %d", REP_TOP_FINDINGS);
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql.s, -1, &st, NULL);
+  sb_free(&sql);
+  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
+  bind_filter(st, &d->filter);
+  d->findings = xcalloc(REP_TOP_FINDINGS, sizeof *d->findings);
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->n_findings < REP_TOP_FINDINGS) {
+    rep_finding *f = &d->findings[d->n_findings++];
+    const char *principle = (const char *)sqlite3_column_text(st, 2);
+    f->rule = xstrdup((const char *)sqlite3_column_text(st, 0));
+    f->skill = xstrdup((const char *)sqlite3_column_text(st, 1));
+    f->principle = principle ? xstrdup(principle) : NULL;
+    f->count = sqlite3_column_int64(st, 3);
+    f->sessions = sqlite3_column_int64(st, 4);
+    f->points = sqlite3_column_double(st, 5);
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
+  return 0;
+}
+
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+/* Reads the report (see report.h); one read transaction so both queries see the same rows. */
+int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen) {
+  memset(out, 0, sizeof *out);
+  out->source = xstrdup(gb_path(g));
+  out->filter.scenario = dup_or_null(f ? f->scenario : NULL);
+  out->filter.trainee = dup_or_null(f ? f->trainee : NULL);
+  out->filter.since = dup_or_null(f ? f->since : NULL);
+  sqlite3 *db = gb_sqlite(g);
+  char msg[400] = "";
+  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+  if (rc == 0) rc = load_sessions(db, out, msg, sizeof msg);
+  if (rc == 0) rc = load_findings(db, out, msg, sizeof msg);
+  if (rc != 0 && !*msg) snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(db));
+  if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  if (rc != 0) {
+    snprintf(err, errlen, "%s: cannot read the gradebook: %s", gb_path(g), msg);
+    rep_free(out);
+    return -1;
+  }
+  return 0;
+}
+
+void rep_free(rep_data *d) {
+  free(d->source);
+  free((char *)d->filter.scenario);
+  free((char *)d->filter.trainee);
+  free((char *)d->filter.since);
+  for (int i = 0; i < d->n_scenarios; i++) free(d->scenarios[i]);
+  free(d->scenarios);
+  free(d->first_started);
+  free(d->last_started);
+  for (int i = 0; i < d->n_rows; i++) {
+    rep_row *r = &d->rows[i];
+    free(r->trainee); free(r->scenario); free(r->latest_outcome); free(r->latest_started);
+  }
+  free(d->rows);
+  for (int i = 0; i < d->n_findings; i++) {
+    free(d->findings[i].rule); free(d->findings[i].skill); free(d->findings[i].principle);
+  }
+  free(d->findings);
+  free(d->steps);
+  memset(d, 0, sizeof *d);
+}

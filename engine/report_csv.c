@@ -1,0 +1,48 @@
+/*
+** report_csv.c: the per-trainee rows as CSV (RFC 4180: a header row, CRLF line ends, fields
+** quoted when they hold a comma, a quote or a line break, quotes doubled).  A text field that
+** starts with = + - @ gets a leading apostrophe so a spreadsheet shows a trainee's typed name
+** instead of running it as a formula.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+/* Appends one text field. */
+static void field(strbuf *out, const char *s) {
+  if (!s) return;
+  int quote = strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
+  if (quote) sb_putc(out, '"');
+  if (strchr("=+-@", *s) && *s) sb_putc(out, '\'');
+  for (const char *p = s; *p; p++) {
+    if (*p == '"') sb_putc(out, '"');
+    sb_putc(out, *p);
+  }
+  if (quote) sb_putc(out, '"');
+}
+
+static void number(strbuf *out, double v) {
+  if (v >= 0) sb_printf(out, "%.1f", v);
+}
+
+void rep_render_csv(const rep_data *d, strbuf *out) {
+  sb_puts(out, "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,"
+               "discovery,trend_per_attempt,trend,latest_outcome,latest_started\r\n");
+  for (int i = 0; i < d->n_rows; i++) {
+    const rep_row *r = &d->rows[i];
+    field(out, r->trainee);
+    sb_putc(out, ',');
+    field(out, r->scenario);
+    sb_printf(out, ",%d,%d,%d,%d,", r->attempts, r->best, r->first, r->latest);
+    number(out, r->average);
+    for (int k = 0; k < REP_SKILLS; k++) { sb_putc(out, ','); number(out, r->skill[k]); }
+    sb_putc(out, ',');
+    if (r->attempts > 1) sb_printf(out, "%.2f", r->trend);
+    sb_printf(out, ",%s,", rep_trend_word(r));
+    field(out, r->latest_outcome);
+    sb_putc(out, ',');
+    field(out, r->latest_started);
+    sb_puts(out, "\r\n");
+  }
+}

@@ -1,0 +1,296 @@
+/*
+** report_html.c: the class report as one self-contained HTML page: inline CSS, inline SVG
+** charts (the class distribution of total scores, the skills of every trainee, the class
+** average by attempt number) and a few lines of script that make the trainee table sortable.
+** Nothing is fetched from the network, and every text from the gradebook is escaped.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "text.h"
+
+static const char *const skill_colour[REP_SKILLS] = { "#1f6fb4", "#2a9d4b", "#e07b12", "#8a5bbf" };
+
+/* Appends s with & < > " ' escaped, after making it valid UTF-8 without control characters. */
+static void esc(strbuf *out, const char *s) {
+  if (!s) return;
+  char *clean = txt_sanitize(s, strlen(s), NULL);
+  for (const char *p = clean; *p; p++) {
+    switch (*p) {
+    case '&': sb_puts(out, "&amp;"); break;
+    case '<': sb_puts(out, "&lt;"); break;
+    case '>': sb_puts(out, "&gt;"); break;
+    case '"': sb_puts(out, "&quot;"); break;
+    case '\'': sb_puts(out, "&#39;"); break;
+    default: sb_putc(out, *p);
+    }
+  }
+  free(clean);
+}
+
+/* Like esc, cut to cols display columns with an ellipsis (for chart labels). */
+static void esc_cut(strbuf *out, const char *s, int cols) {
+  char *clean = txt_sanitize(s, strlen(s), NULL);
+  if (txt_width(clean) > cols) {
+    clean[txt_fit(clean, strlen(clean), cols - 1)] = '\0';
+    char *cut = xasprintf("%s…", clean);
+    free(clean);
+    clean = cut;
+  }
+  esc(out, clean);
+  free(clean);
+}
+
+static void num(strbuf *out, double v) {
+  if (v < 0) sb_puts(out, "-");
+  else sb_printf(out, "%.1f", v);
+}
+
+static const char css[] =
+  "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;margin:2em;"
+  "color:#222}"
+  "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}"
+  ".meta{color:#555}table{border-collapse:collapse;margin:.5em 0}"
+  "th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
+  "td:last-child,th:last-child{white-space:normal}"
+  "th{background:#f4f4f4;cursor:pointer;user-select:none}"
+  "td.t,th.t{text-align:left}tr:hover td{background:#fafafa}"
+  ".up{color:#2a9d4b}.down{color:#c0392b}"
+  "svg{display:block;margin:.5em 0}svg text{font-size:12px;fill:#333}"
+  ".legend span{display:inline-block;margin-right:1.2em}"
+  ".legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-1px}"
+  "@media print{th{cursor:auto}}";
+
+static const char script[] =
+  "(function(){var t=document.getElementById('trainees');if(!t)return;"
+  "var hs=t.tHead.rows[0].cells;"
+  "function key(c){var v=c.getAttribute('data-v');return v===null?c.textContent:v;}"
+  "Array.prototype.forEach.call(hs,function(h,i){h.addEventListener('click',function(){"
+  "var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);"
+  "var dir=h.getAttribute('aria-sort')==='ascending'?-1:1;"
+  "rows.sort(function(x,y){var a=key(x.cells[i]),c=key(y.cells[i]),"
+  "na=parseFloat(a),nc=parseFloat(c);"
+  "if(!isNaN(na)&&!isNaN(nc))return(na-nc)*dir;return a.localeCompare(c)*dir;});"
+  "Array.prototype.forEach.call(hs,function(o){o.removeAttribute('aria-sort');});"
+  "h.setAttribute('aria-sort',dir>0?'ascending':'descending');"
+  "rows.forEach(function(r){b.appendChild(r);});});});"
+  "t.setAttribute('data-sortable','1');})();";
+
+/* Bar chart of how many sessions fell in each 10-point band of the total score. */
+static void chart_distribution(const rep_data *d, strbuf *out) {
+  const int W = 560, H = 240, left = 40, bottom = 30, top = 20, bw = (W - left - 10) / REP_BUCKETS;
+  long max = 1;
+  for (int b = 0; b < REP_BUCKETS; b++) if (d->dist[b] > max) max = d->dist[b];
+  sb_printf(out, "<svg id=\"chart-distribution\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>Distribution of total scores,"
+            " %ld sessions</title>\n", W, H, W, H, d->sessions);
+  int plot = H - top - bottom;
+  sb_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n",
+            left, H - bottom, W - 10, H - bottom);
+  for (int b = 0; b < REP_BUCKETS; b++) {
+    int h = (int)((double)d->dist[b] * plot / (double)max + 0.5);
+    int x = left + b * bw;
+    sb_printf(out, "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">"
+              "<title>%d-%d: %ld</title></rect>", x + 3, H - bottom - h, bw - 6, h,
+              b >= 6 ? "#2a9d4b" : "#1f6fb4", b * 10, b == REP_BUCKETS - 1 ? 100 : b * 10 + 9,
+              d->dist[b]);
+    sb_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%ld</text>",
+              x + bw / 2, H - bottom - h - 4, d->dist[b]);
+    sb_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
+              x + bw / 2, H - bottom + 16, b * 10);
+  }
+  sb_puts(out, "</svg>\n");
+}
+
+/* Four horizontal bars (one per skill) for each trainee row, on a shared 0..100 scale. */
+static void chart_skills(const rep_data *d, strbuf *out) {
+  const int label = 200, scale = 400, W = label + scale + 60, rowh = 34, top = 24;
+  int H = top + d->n_rows * rowh + 10, multi = d->n_scenarios > 1;
+  sb_printf(out, "<svg id=\"chart-skills\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>Average skill scores per"
+            " trainee</title>\n", W, H, W, H);
+  for (int g = 0; g <= 100; g += 25) {
+    int x = label + g * scale / 100;
+    sb_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e4e4e4\"/>"
+              "<text x=\"%d\" y=\"14\" text-anchor=\"middle\">%d</text>\n", x, top - 4, x, H - 8, x, g);
+  }
+  for (int i = 0; i < d->n_rows; i++) {
+    const rep_row *r = &d->rows[i];
+    int y = top + i * rowh;
+    sb_printf(out, "<g class=\"trainee\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label - 8,
+              y + rowh / 2 + 2);
+    esc_cut(out, r->trainee, multi ? 14 : 26);
+    if (multi) { sb_puts(out, " · "); esc_cut(out, r->scenario, 12); }
+    sb_puts(out, "</text>");
+    for (int k = 0; k < REP_SKILLS; k++) {
+      double v = r->skill[k] < 0 ? 0 : r->skill[k];
+      sb_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%s\"><title>",
+                label, y + 3 + k * 7, v * scale / 100.0, skill_colour[k]);
+      esc(out, r->trainee);
+      sb_printf(out, " %s: ", rep_skill_names[k]);
+      num(out, r->skill[k]);
+      sb_puts(out, "</title></rect>");
+    }
+    sb_puts(out, "</g>\n");
+  }
+  sb_puts(out, "</svg>\n");
+}
+
+/* The class average total at attempt 1, 2, 3, ... as a line. */
+static void chart_progress(const rep_data *d, strbuf *out) {
+  int n = d->n_steps < 20 ? d->n_steps : 20;
+  const int W = 560, H = 220, left = 40, right = 20, top = 16, bottom = 30;
+  int plot_w = W - left - right, plot_h = H - top - bottom;
+  sb_printf(out, "<svg id=\"chart-progress\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
+            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>Class average total score by"
+            " attempt number</title>\n", W, H, W, H);
+  for (int g = 0; g <= 100; g += 25) {
+    int y = top + plot_h - g * plot_h / 100;
+    sb_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e4e4e4\"/>"
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>\n", left, y, W - right, y,
+              left - 6, y + 4, g);
+  }
+  sb_puts(out, "<polyline fill=\"none\" stroke=\"#1f6fb4\" stroke-width=\"2\" points=\"");
+  for (int i = 0; i < n; i++) {
+    double x = left + (n > 1 ? (double)i * plot_w / (n - 1) : plot_w / 2.0);
+    double y = top + plot_h - d->steps[i].average * plot_h / 100.0;
+    sb_printf(out, "%s%.1f,%.1f", i ? " " : "", x, y);
+  }
+  sb_puts(out, "\"/>\n");
+  for (int i = 0; i < n; i++) {
+    double x = left + (n > 1 ? (double)i * plot_w / (n - 1) : plot_w / 2.0);
+    double y = top + plot_h - d->steps[i].average * plot_h / 100.0;
+    sb_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1f6fb4\"><title>attempt %d:"
+              " %.1f (%ld)</title></circle><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
+              x, y, i + 1, d->steps[i].average, d->steps[i].n, x, H - bottom + 16, i + 1);
+  }
+  sb_puts(out, "</svg>\n");
+}
+
+static void header(const rep_data *d, strbuf *out) {
+  sb_puts(out, "<h1>Class report</h1>\n<p class=\"meta\">Gradebook <code>");
+  esc(out, d->source);
+  sb_printf(out, "</code>: %ld session%s, %d trainee%s", d->sessions, d->sessions == 1 ? "" : "s",
+            d->trainees, d->trainees == 1 ? "" : "s");
+  if (d->first_started) {
+    sb_puts(out, ", ");
+    esc(out, d->first_started);
+    sb_puts(out, " to ");
+    esc(out, d->last_started);
+  }
+  sb_puts(out, ".");
+  if (d->n_scenarios) {
+    sb_puts(out, " Scenarios:");
+    for (int i = 0; i < d->n_scenarios; i++) {
+      sb_puts(out, i ? ", " : " ");
+      sb_puts(out, "<code>"); esc(out, d->scenarios[i]); sb_puts(out, "</code>");
+    }
+    sb_puts(out, ".");
+  }
+  const char *v[3] = { d->filter.scenario, d->filter.trainee, d->filter.since };
+  const char *k[3] = { "scenario", "trainee", "since" };
+  for (int i = 0; i < 3; i++) {
+    if (!v[i]) continue;
+    sb_printf(out, " Filter %s = <code>", k[i]);
+    esc(out, v[i]);
+    sb_puts(out, "</code>.");
+  }
+  sb_puts(out, "</p>\n");
+}
+
+static void trainee_table(const rep_data *d, strbuf *out) {
+  int multi = d->n_scenarios > 1;
+  sb_puts(out, "<h2>Trainees</h2>\n<p class=\"meta\">Click a column heading to sort.</p>\n"
+               "<table id=\"trainees\"><thead><tr><th class=\"t\">Trainee</th>");
+  if (multi) sb_puts(out, "<th class=\"t\">Scenario</th>");
+  sb_puts(out, "<th>Attempts</th><th>Best</th><th>First</th><th>Latest</th><th>Average</th>"
+               "<th>Commitment</th><th>Benefits</th><th>Tactics</th><th>Discovery</th>"
+               "<th>Trend per attempt</th><th class=\"t\">Latest outcome</th></tr></thead><tbody>\n");
+  for (int i = 0; i < d->n_rows; i++) {
+    const rep_row *r = &d->rows[i];
+    sb_puts(out, "<tr><td class=\"t\">");
+    esc(out, r->trainee);
+    sb_puts(out, "</td>");
+    if (multi) { sb_puts(out, "<td class=\"t\">"); esc(out, r->scenario); sb_puts(out, "</td>"); }
+    sb_printf(out, "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>", r->attempts, r->best,
+              r->first, r->latest);
+    num(out, r->average);
+    for (int k = 0; k < REP_SKILLS; k++) {
+      sb_puts(out, "</td><td>");
+      num(out, r->skill[k]);
+    }
+    const char *w = rep_trend_word(r);
+    if (r->attempts > 1)
+      sb_printf(out, "</td><td class=\"%s\" data-v=\"%.2f\">%s %+.1f", w, r->trend,
+                strcmp(w, "up") == 0 ? "▲" : strcmp(w, "down") == 0 ? "▼" : "▶", r->trend);
+    else sb_puts(out, "</td><td data-v=\"0\">-");
+    sb_puts(out, "</td><td class=\"t\">");
+    esc(out, r->latest_outcome);
+    sb_puts(out, "</td></tr>\n");
+  }
+  sb_puts(out, "</tbody></table>\n");
+}
+
+static void class_section(const rep_data *d, strbuf *out) {
+  sb_puts(out, "<h2>Class averages</h2>\n<table id=\"class\"><thead><tr><th class=\"t\"></th>"
+               "<th>Total</th>");
+  for (int k = 0; k < REP_SKILLS; k++) sb_printf(out, "<th>%s</th>", rep_skill_names[k]);
+  sb_puts(out, "</tr></thead><tbody>\n<tr><td class=\"t\">all attempts</td><td>");
+  num(out, d->class_total);
+  for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, d->class_skill[k]); }
+  sb_puts(out, "</td></tr>\n<tr><td class=\"t\">latest attempts</td><td>");
+  num(out, d->latest_total);
+  for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, d->latest_skill[k]); }
+  sb_puts(out, "</td></tr>\n</tbody></table>\n<p>Outcomes:");
+  for (int o = 0; o < 4; o++)
+    sb_printf(out, "%s %s %ld", o ? "," : "", rep_outcome_names[o], d->outcomes[o]);
+  sb_printf(out, "; passed %ld of %ld.</p>\n", d->passed, d->sessions);
+  sb_puts(out, "<h2>Distribution of total scores</h2>\n");
+  chart_distribution(d, out);
+}
+
+static void findings_section(const rep_data *d, strbuf *out) {
+  sb_puts(out, "<h2>Most frequent findings</h2>\n");
+  if (!d->n_findings) { sb_puts(out, "<p>None.</p>\n"); return; }
+  sb_puts(out, "<table id=\"findings\"><thead><tr><th>Count</th><th>Sessions</th>"
+               "<th>Avg points</th><th class=\"t\">Rule</th><th class=\"t\">Skill</th>"
+               "<th class=\"t\">Principle</th></tr></thead><tbody>\n");
+  for (int i = 0; i < d->n_findings; i++) {
+    const rep_finding *f = &d->findings[i];
+    sb_printf(out, "<tr><td>%ld</td><td>%ld</td><td>%+.1f</td><td class=\"t\"><code>", f->count,
+              f->sessions, f->points);
+    esc(out, f->rule);
+    sb_puts(out, "</code></td><td class=\"t\">");
+    esc(out, f->skill);
+    sb_puts(out, "</td><td class=\"t\">");
+    esc(out, f->principle);
+    sb_puts(out, "</td></tr>\n");
+  }
+  sb_puts(out, "</tbody></table>\n");
+}
+
+/* The whole report as one self-contained page. */
+void rep_render_html(const rep_data *d, strbuf *out) {
+  sb_printf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                 "<title>salesim class report</title>\n<style>%s</style></head>\n<body>\n", css);
+  header(d, out);
+  if (!d->sessions) {
+    sb_puts(out, "<p>No sessions recorded yet.</p>\n</body></html>\n");
+    return;
+  }
+  trainee_table(d, out);
+  sb_puts(out, "<h2>Skills per trainee</h2>\n<p class=\"legend\">");
+  for (int k = 0; k < REP_SKILLS; k++)
+    sb_printf(out, "<span><i style=\"background:%s\"></i>%s</span>", skill_colour[k], rep_skill_names[k]);
+  sb_puts(out, "</p>\n");
+  chart_skills(d, out);
+  class_section(d, out);
+  findings_section(d, out);
+  sb_puts(out, "<h2>Progress over attempts</h2>\n<p class=\"meta\">The class average total"
+               " score at each attempt number (how many trainees made that attempt in brackets).</p>\n");
+  chart_progress(d, out);
+  sb_printf(out, "<script>%s</script>\n</body></html>\n", script);
+}

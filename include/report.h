@@ -1,0 +1,80 @@
+/*
+** report.h: the class report over a gradebook.  rep_load reads the sessions in view (filtered
+** by scenario, trainee and start date) into a rep_data summary with a few aggregate queries and
+** one ordered pass; the renderers turn that summary into terminal text, CSV or one
+** self-contained HTML page with SVG charts.  Renderers never touch the database, so they are
+** tested on hand-built summaries.
+*/
+#ifndef SALESIM_REPORT_H
+#define SALESIM_REPORT_H
+
+#include "gradebook.h"
+#include "util.h"
+
+#define REP_SKILLS 4          /* commitment, benefits, tactics, discovery (score.h order) */
+#define REP_BUCKETS 10        /* total-score distribution: 0-9, 10-19, ..., 90-100 */
+#define REP_TOP_FINDINGS 10
+
+typedef struct rep_filter {
+  const char *scenario;       /* NULL = all */
+  const char *trainee;        /* NULL = all */
+  const char *since;          /* ISO date or date-time (UTC); NULL = all */
+} rep_filter;
+
+/* One trainee's attempts at one scenario. */
+typedef struct rep_row {
+  char *trainee, *scenario;
+  int attempts;
+  int best, first, latest;          /* total scores */
+  double average;                   /* of the total */
+  double skill[REP_SKILLS];         /* averages; < 0 when no attempt scored the skill */
+  double trend;                     /* least-squares slope of the total, points per attempt */
+  char *latest_outcome, *latest_started;
+} rep_row;
+
+typedef struct rep_finding {
+  char *rule, *skill, *principle;   /* principle may be NULL */
+  long count;                       /* times found */
+  long sessions;                    /* sessions it was found in */
+  double points;                    /* average points per finding (negative = lost) */
+} rep_finding;
+
+/* The class average of the total after k attempts: attempt number k+1 over every row. */
+typedef struct rep_step { long n; double average; } rep_step;
+
+typedef struct rep_data {
+  char *source;                     /* gradebook path as given */
+  rep_filter filter;                /* copies (owned) */
+  long sessions;
+  int trainees;
+  char **scenarios; int n_scenarios;
+  char *first_started, *last_started;
+  rep_row *rows; int n_rows;        /* sorted by trainee, then scenario */
+  double class_skill[REP_SKILLS];   /* over every session in view; < 0 when none */
+  double latest_skill[REP_SKILLS];  /* over each row's latest attempt */
+  double class_total, latest_total;
+  long outcomes[4];                 /* order, advance, continuation, no_sale */
+  long passed;
+  long dist[REP_BUCKETS];
+  rep_finding *findings; int n_findings;   /* most frequent first */
+  rep_step *steps; int n_steps;
+} rep_data;
+
+extern const char *const rep_skill_names[REP_SKILLS];
+extern const char *const rep_outcome_names[4];
+
+/* Reads the report from an open gradebook.  Returns 0, or -1 with err (data is then empty). */
+int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen);
+void rep_free(rep_data *d);
+
+/* Checks a --since value: YYYY-MM-DD, optionally followed by THH:MM[:SS][Z]. */
+int rep_valid_date(const char *s);
+
+void rep_render_text(const rep_data *d, strbuf *out);
+void rep_render_csv(const rep_data *d, strbuf *out);
+void rep_render_html(const rep_data *d, strbuf *out);
+
+/* Trend arrow words used by every format: "up", "down", "flat", or "-" for one attempt. */
+const char *rep_trend_word(const rep_row *r);
+
+#endif

@@ -1,0 +1,300 @@
+/* test_report.c: the class report: what rep_load computes from a gradebook, and the text,
+** CSV and HTML renderings a trainer reads. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "gradebook.h"
+#include "report.h"
+#include "util.h"
+
+static char dir[64];
+static char *dbpath;
+
+/* A debrief with the given total and skill scores, and findings for the listed rules. */
+static json_t *debrief(const char *scenario, const char *started, const char *outcome, int score,
+                       const int sk[4], const char *rule1, const char *rule2) {
+  static const char *const names[4] = { "commitment", "benefits", "tactics", "discovery" };
+  json_t *skills = json_object();
+  for (int i = 0; i < 4; i++) {
+    json_t *fs = json_array();
+    if (i == 0 && rule1)
+      json_array_append_new(fs, json_pack("{s:s, s:i, s:i, s:s}", "rule", rule1, "turn", 2,
+                                          "points", -15, "principle", "Ask for a dated action."));
+    if (i == 1 && rule2)
+      json_array_append_new(fs, json_pack("{s:s, s:i, s:i}", "rule", rule2, "turn", 4, "points", -10));
+    json_object_set_new(skills, names[i], json_pack("{s:i, s:o}", "score", sk[i], "findings", fs));
+  }
+  return json_pack("{s:s, s:s, s:s, s:i, s:b, s:o}", "scenario", scenario, "started", started,
+                   "outcome", outcome, "score", score, "pass", score >= 60, "skills", skills);
+}
+
+static void add(gb *g, const char *trainee, const char *scenario, const char *started,
+                const char *outcome, int score, int c, int b, int t, int d,
+                const char *rule1, const char *rule2) {
+  char err[256];
+  int sk[4] = { c, b, t, d };
+  json_t *j = debrief(scenario, started, outcome, score, sk, rule1, rule2);
+  assert_true(gb_record(g, trainee, j, NULL, err, sizeof err) > 0);
+  json_decref(j);
+}
+
+/* Three sessions of ann, two of 王小明, one of ann at another scenario. */
+static int setup(void **state) {
+  (void)state;
+  snprintf(dir, sizeof dir, "/tmp/reptestXXXXXX");
+  if (!mkdtemp(dir)) return -1;
+  dbpath = xasprintf("%s/gb.db", dir);
+  char err[256];
+  gb *g = gb_open(dbpath, err, sizeof err);
+  if (!g) return -1;
+  add(g, "ann", "visit", "2026-11-20T09:00:00Z", "continuation", 40, 30, 40, 50, 40, "vague_ask", "feature_list");
+  add(g, "ann", "visit", "2026-11-21T09:00:00Z", "advance", 60, 60, 60, 60, 60, "vague_ask", NULL);
+  add(g, "ann", "visit", "2026-11-22T09:00:00Z", "order", 80, 90, 80, 70, 80, NULL, NULL);
+  add(g, "王小明", "visit", "2026-11-21T10:00:00Z", "no_sale", 100, 100, 100, 100, 100, NULL, NULL);
+  add(g, "王小明", "visit", "2026-11-22T10:00:00Z", "advance", 50, 50, 50, 50, 50, "vague_ask", "no_check_concerns");
+  add(g, "ann", "collect", "2026-11-23T09:00:00Z", "no_sale", 9, 10, 10, 10, 10, "no_ask", NULL);
+  gb_close(g);
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char *cmd = xasprintf("rm -rf '%s'", dir);
+  int rc = system(cmd);
+  free(cmd);
+  free(dbpath);
+  return rc == 0 ? 0 : -1;
+}
+
+static void load(const rep_filter *f, rep_data *d) {
+  char err[256] = "";
+  gb *g = gb_open_existing(dbpath, err, sizeof err);
+  assert_non_null(g);
+  assert_int_equal(rep_load(g, f, d, err, sizeof err), 0);
+  gb_close(g);
+}
+
+static void test_load_rows_and_class(void **state) {
+  (void)state;
+  rep_data d;
+  load(NULL, &d);
+  assert_int_equal(d.sessions, 6);
+  assert_int_equal(d.trainees, 2);
+  assert_int_equal(d.n_scenarios, 2);
+  assert_int_equal(d.n_rows, 3);
+  assert_string_equal(d.first_started, "2026-11-20T09:00:00Z");
+  assert_string_equal(d.last_started, "2026-11-23T09:00:00Z");
+  const rep_row *a = &d.rows[0];   /* ann / collect sorts before ann / visit */
+  assert_string_equal(a->trainee, "ann");
+  assert_string_equal(a->scenario, "collect");
+  assert_int_equal(a->attempts, 1);
+  assert_string_equal(rep_trend_word(a), "-");
+  const rep_row *v = &d.rows[1];
+  assert_string_equal(v->scenario, "visit");
+  assert_int_equal(v->attempts, 3);
+  assert_int_equal(v->best, 80);
+  assert_int_equal(v->first, 40);
+  assert_int_equal(v->latest, 80);
+  assert_float_equal(v->average, 60.0, 1e-9);
+  assert_float_equal(v->skill[0], 60.0, 1e-9);
+  assert_float_equal(v->skill[2], 60.0, 1e-9);
+  assert_float_equal(v->trend, 20.0, 1e-9);
+  assert_string_equal(rep_trend_word(v), "up");
+  assert_string_equal(v->latest_outcome, "order");
+  const rep_row *w = &d.rows[2];
+  assert_string_equal(w->trainee, "王小明");
+  assert_float_equal(w->trend, -50.0, 1e-9);
+  assert_string_equal(rep_trend_word(w), "down");
+  /* class: totals 40 60 80 100 50 9 */
+  assert_float_equal(d.class_total, 339.0 / 6, 1e-9);
+  assert_float_equal(d.class_skill[0], (30 + 60 + 90 + 100 + 50 + 10) / 6.0, 1e-9);
+  /* latest attempts: 9 (ann collect), 80 (ann visit), 50 (王小明) */
+  assert_float_equal(d.latest_total, 139.0 / 3, 1e-9);
+  assert_float_equal(d.latest_skill[0], (10 + 90 + 50) / 3.0, 1e-9);
+  assert_int_equal(d.outcomes[0], 1);
+  assert_int_equal(d.outcomes[1], 2);
+  assert_int_equal(d.outcomes[2], 1);
+  assert_int_equal(d.outcomes[3], 2);
+  assert_int_equal(d.passed, 3);
+  assert_int_equal(d.dist[0], 1);
+  assert_int_equal(d.dist[4], 1);
+  assert_int_equal(d.dist[5], 1);
+  assert_int_equal(d.dist[9], 1);   /* 100 falls in the top band */
+  /* progress: attempt 1 over three rows (40, 100, 9), attempt 2 (60, 50), attempt 3 (80) */
+  assert_int_equal(d.n_steps, 3);
+  assert_int_equal(d.steps[0].n, 3);
+  assert_float_equal(d.steps[0].average, 149.0 / 3, 1e-9);
+  assert_float_equal(d.steps[1].average, 55.0, 1e-9);
+  assert_int_equal(d.steps[2].n, 1);
+  /* findings: vague_ask x3 in 3 sessions, then the single ones by name */
+  assert_int_equal(d.n_findings, 4);
+  assert_string_equal(d.findings[0].rule, "vague_ask");
+  assert_int_equal(d.findings[0].count, 3);
+  assert_int_equal(d.findings[0].sessions, 3);
+  assert_float_equal(d.findings[0].points, -15.0, 1e-9);
+  assert_string_equal(d.findings[0].skill, "commitment");
+  assert_string_equal(d.findings[0].principle, "Ask for a dated action.");
+  assert_string_equal(d.findings[1].rule, "feature_list");
+  assert_null(d.findings[1].principle);
+  rep_free(&d);
+}
+
+static void test_load_filters(void **state) {
+  (void)state;
+  rep_data d;
+  rep_filter f = { "visit", NULL, NULL };
+  load(&f, &d);
+  assert_int_equal(d.sessions, 5);
+  assert_int_equal(d.n_rows, 2);
+  assert_int_equal(d.n_findings, 3);
+  assert_string_equal(d.filter.scenario, "visit");
+  rep_free(&d);
+
+  rep_filter f2 = { NULL, "王小明", "2026-11-22" };
+  load(&f2, &d);
+  assert_int_equal(d.sessions, 1);
+  assert_int_equal(d.rows[0].latest, 50);
+  assert_int_equal(d.n_findings, 2);
+  assert_string_equal(d.findings[0].rule, "no_check_concerns");
+  rep_free(&d);
+
+  rep_filter f3 = { "nobody-plays-this", NULL, NULL };
+  load(&f3, &d);
+  assert_int_equal(d.sessions, 0);
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  assert_non_null(strstr(out.s, "\nNo sessions recorded yet.\n"));
+  sb_free(&out);
+  rep_free(&d);
+}
+
+static void test_valid_date(void **state) {
+  (void)state;
+  assert_true(rep_valid_date("2026-11-27"));
+  assert_true(rep_valid_date("2026-11-27T09:30"));
+  assert_true(rep_valid_date("2026-11-27T09:30:00Z"));
+  assert_false(rep_valid_date("27/11/2026"));
+  assert_false(rep_valid_date("2026-13-01"));
+  assert_false(rep_valid_date("2026-11-27 09:30"));
+  assert_false(rep_valid_date("2026-11-2"));
+  assert_false(rep_valid_date("yesterday"));
+}
+
+/* Display column where `needle` starts in the line of `text` that begins with `line_start`. */
+static int column_of(const char *text, const char *line_start, const char *needle) {
+  const char *l = strstr(text, line_start);
+  assert_non_null(l);
+  const char *n = strstr(l, needle);
+  assert_non_null(n);
+  int cols = 0;
+  for (const char *p = l; p < n; ) {
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x80) { cols++; p++; }
+    else if (c >= 0xE0) { cols += 2; p += 3; }   /* the CJK test names are 3-byte, wide */
+    else p++;
+  }
+  return cols;
+}
+
+static void test_text_aligned_by_width(void **state) {
+  (void)state;
+  rep_data d;
+  rep_filter f = { "visit", NULL, NULL };
+  load(&f, &d);
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  /* one scenario: no scenario column; 王小明 (6 columns) pads to the same width as "Trainee" */
+  assert_non_null(strstr(out.s, "\nTRAINEES\nTrainee  Tries  Best  First  Latest   Avg  Commit"));
+  assert_non_null(strstr(out.s, "\nann          3    80     40      80  60.0    60.0     60.0    60.0    60.0  up +20.0/try  order\n"));
+  assert_int_equal(column_of(out.s, "\n王小明", "   2 "), column_of(out.s, "\nann ", "   3 "));
+  assert_non_null(strstr(out.s, "\n  all attempts           66.0        66.0      66.0     66.0       66.0\n"));
+  assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 3 of 5\n"));
+  assert_non_null(strstr(out.s, "\n      3         3    -15.0  vague_ask          commitment  Ask for a dated action.\n"));
+  assert_non_null(strstr(out.s, "\n        1         2     70.0\n"));
+  assert_non_null(strstr(out.s, "Trend per trainee: 1 up, 0 flat, 1 down, 0 with one attempt\n"));
+  assert_non_null(strstr(out.s, "Filter: scenario=visit\n"));
+  sb_free(&out);
+  rep_free(&d);
+}
+
+/* A hand-built summary with hostile names, for the CSV and HTML escaping. */
+static void hostile(rep_data *d, rep_row rows[2]) {
+  memset(d, 0, sizeof *d);
+  memset(rows, 0, 2 * sizeof *rows);
+  d->source = "class.db";
+  d->sessions = 3;
+  d->trainees = 2;
+  static char *sc[1] = { "visit" };
+  d->scenarios = sc;
+  d->n_scenarios = 1;
+  rows[0] = (rep_row){ "Smith, \"Jo\"", "visit", 2, 70, 50, 70, 60.0, { 55, 60, -1, 70 }, 20.0,
+                       "order", "2026-11-20T09:00:00Z" };
+  rows[1] = (rep_row){ "=HYPERLINK(\"x\")<script>alert(1)</script>", "visit", 1, 30, 30, 30, 30,
+                       { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z" };
+  d->rows = rows;
+  d->n_rows = 2;
+  d->dist[3] = 1; d->dist[5] = 1; d->dist[7] = 1;
+}
+
+static void test_csv(void **state) {
+  (void)state;
+  rep_data d;
+  rep_row rows[2];
+  hostile(&d, rows);
+  strbuf out = {0};
+  rep_render_csv(&d, &out);
+  assert_string_equal(out.s,
+    "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,"
+    "trend_per_attempt,trend,latest_outcome,latest_started\r\n"
+    "\"Smith, \"\"Jo\"\"\",visit,2,70,50,70,60.0,55.0,60.0,,70.0,20.00,up,order,2026-11-20T09:00:00Z\r\n"
+    "\"'=HYPERLINK(\"\"x\"\")<script>alert(1)</script>\",visit,1,30,30,30,30.0,30.0,30.0,30.0,30.0,,-,"
+    "no_sale,2026-11-21T09:00:00Z\r\n");
+  sb_free(&out);
+}
+
+static int count(const char *hay, const char *needle) {
+  int n = 0;
+  for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) n++;
+  return n;
+}
+
+static void test_html(void **state) {
+  (void)state;
+  rep_data d;
+  rep_row rows[2];
+  hostile(&d, rows);
+  d.steps = (rep_step[]){ { 2, 40.0 }, { 1, 70.0 } };
+  d.n_steps = 2;
+  strbuf out = {0};
+  rep_render_html(&d, &out);
+  assert_int_equal(strncmp(out.s, "<!DOCTYPE html>\n", 16), 0);
+  assert_int_equal(count(out.s, "<svg "), 3);
+  assert_int_equal(count(out.s, "<g class=\"trainee\">"), 2);
+  assert_int_equal(count(out.s, "<rect class=\"bar\""), 10);
+  assert_int_equal(count(out.s, "<script>"), 1);          /* only the page's own script */
+  assert_null(strstr(out.s, "<script>alert"));
+  assert_non_null(strstr(out.s, "<td class=\"t\">=HYPERLINK(&quot;x&quot;)&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
+  assert_non_null(strstr(out.s, "<td class=\"t\">Smith, &quot;Jo&quot;</td>"));
+  assert_null(strstr(out.s, " src="));   /* self-contained: nothing fetched */
+  assert_null(strstr(out.s, "<link"));
+  assert_non_null(strstr(out.s, "<td>2</td><td>70</td><td>50</td><td>70</td><td>60.0</td><td>55.0</td><td>60.0</td><td>-</td><td>70.0</td>"));
+  assert_true(out.len > 0 && strcmp(out.s + out.len - 15, "</body></html>\n") == 0);
+  sb_free(&out);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_load_rows_and_class),
+    cmocka_unit_test(test_load_filters),
+    cmocka_unit_test(test_valid_date),
+    cmocka_unit_test(test_text_aligned_by_width),
+    cmocka_unit_test(test_csv),
+    cmocka_unit_test(test_html),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
