@@ -25,4 +25,9 @@ void deb_render_text(const struct json_t *d, const deb_style *st, FILE *out);
 void deb_render_markdown(const struct json_t *d, strbuf *out);
 void deb_render_html(const struct json_t *d, strbuf *out);   /* self-contained, SVG chart */
 
+/* Added: a copy of text safe to print: terminal escape sequences (CSI, OSC, other ESC pairs),
+** C0/C1 control characters and DEL removed, tabs and newlines turned into spaces, invalid
+** UTF-8 replaced by U+FFFD.  Every renderer passes quoted text through it.  Malloc'd. */
+char *deb_clean_text(const char *s);
+
 #endif

@@ -1,0 +1,33 @@
+/*
+** debrief_int.h: what the three debrief renderers (text, Markdown, HTML) share: their UI labels
+** in English and Chinese, and the findings of a debrief document gathered in reading order.
+** Private to engine/debrief*.c.
+*/
+#ifndef SALESIM_DEBRIEF_INT_H
+#define SALESIM_DEBRIEF_INT_H
+
+#include <jansson.h>
+
+enum {
+  L_OUTCOME, L_SCORE, L_PASS, L_NOT_YET, L_SKILLS, L_WHOLE, L_TURN, L_WHY, L_TRY, L_REFLECT,
+  L_PROGRESS, L_NOW, L_NONE, L_ORDER, L_ADVANCE, L_CONTINUATION, L_NO_SALE, L_FINDINGS,
+  L_HINTS, L_COMMITMENT, L_BENEFITS, L_TACTICS, L_DISCOVERY, L_DEBRIEF, L_TRANSCRIPT,
+  L_CUSTOMER, L_YOU, L_STARTED, L_RULE, L_POINTS, L_SOURCE, L_COUNT
+};
+/* The label in Chinese when zh, else English. */
+const char *deb_label(int zh, int id);
+/* The label of an outcome name ("advance" -> "ADVANCE" / "晋级"). */
+const char *deb_outcome_label(int zh, const char *outcome);
+/* 1 when the document (or the override) asks for Chinese. */
+int deb_is_zh(const json_t *d, const char *override);
+
+extern const char *const deb_skill_names[4];   /* "commitment" ... in display order */
+
+typedef struct deb_item { const json_t *f; int skill; int turn; } deb_item;
+/* Every finding of the document: the visit as a whole (turn 0) first, then by turn, keeping the
+** document's order within a turn.  Returns the count; *out is malloc'd (free it). */
+size_t deb_items(const json_t *d, deb_item **out);
+/* The quote of the first finding at items[i]'s turn that has one, or NULL. */
+const char *deb_turn_quote(const deb_item *items, size_t n, size_t i);
+
+#endif

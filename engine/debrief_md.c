@@ -1,0 +1,168 @@
+/*
+** debrief_md.c: the debrief as Markdown, rendered from the debrief JSON (same content as the
+** terminal: outcome, skills, findings with principle and better line, reflection, progress,
+** then the conversation).  Every string from the document is cleaned of escapes and escaped so
+** that neither Markdown nor raw HTML in a trainee's line changes the page.
+*/
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include "debrief.h"
+#include "debrief_int.h"
+
+static const char *jstr(const json_t *o, const char *k) {
+  const char *s = json_string_value(json_object_get(o, k));
+  return s ? s : "";
+}
+
+/* Appends text cleaned and escaped for Markdown: HTML specials as entities, Markdown
+** punctuation behind a backslash. */
+static void md(strbuf *b, const char *raw) {
+  char *t = deb_clean_text(raw);
+  for (const char *p = t; *p; p++) {
+    switch (*p) {
+      case '&': sb_puts(b, "&amp;"); break;
+      case '<': sb_puts(b, "&lt;"); break;
+      case '>': sb_puts(b, "&gt;"); break;
+      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '|': case '~':
+      case '{': case '}': case '!': case '(': case ')':
+        sb_putc(b, '\\');
+        sb_putc(b, *p);
+        break;
+      default: sb_putc(b, *p);
+    }
+  }
+  free(t);
+}
+
+/* A bar of 20 cells for a 0..100 score. */
+static void bar(strbuf *b, int v) {
+  int full = (v * 20 + 50) / 100;
+  for (int i = 0; i < 20; i++) sb_puts(b, i < full ? "█" : "░");
+}
+
+/* See debrief.h. */
+void deb_render_markdown(const json_t *d, strbuf *b) {
+  int zh = deb_is_zh(d, NULL);
+  sb_printf(b, "# %s: ", deb_label(zh, L_DEBRIEF));
+  md(b, jstr(d, "title"));
+  sb_puts(b, "\n\n");
+  int pass = json_is_true(json_object_get(d, "pass"));
+  sb_printf(b, "> **%s: %s** · %s **%d/100** (%s)\n", deb_label(zh, L_OUTCOME),
+            deb_outcome_label(zh, jstr(d, "outcome")), deb_label(zh, L_SCORE),
+            (int)json_integer_value(json_object_get(d, "score")), deb_label(zh, pass ? L_PASS : L_NOT_YET));
+  if (*jstr(d, "outcome_reason")) {
+    sb_puts(b, ">\n> ");
+    md(b, jstr(d, "outcome_reason"));
+    sb_putc(b, '\n');
+  }
+  sb_puts(b, "\n");
+  if (json_is_string(json_object_get(d, "trainee"))) {
+    md(b, jstr(d, "trainee"));
+    sb_puts(b, " · ");
+  }
+  md(b, jstr(d, "scenario"));
+  sb_puts(b, " · ");
+  md(b, jstr(d, "started"));
+  sb_puts(b, "\n\n");
+
+  /* skills */
+  sb_printf(b, "## %s\n\n| | %s | |\n|---|---:|---|\n", deb_label(zh, L_SKILLS), deb_label(zh, L_SCORE));
+  const json_t *skills = json_object_get(d, "skills");
+  for (int k = 0; k < 4; k++) {
+    int v = (int)json_integer_value(json_object_get(json_object_get(skills, deb_skill_names[k]), "score"));
+    v = v < 0 ? 0 : v > 100 ? 100 : v;
+    sb_printf(b, "| %s | %d | ", deb_label(zh, L_COMMITMENT + k), v);
+    bar(b, v);
+    sb_puts(b, " |\n");
+  }
+
+  /* findings */
+  sb_printf(b, "\n## %s\n", deb_label(zh, L_FINDINGS));
+  deb_item *v;
+  size_t n = deb_items(d, &v);
+  if (n == 0) sb_printf(b, "\n%s\n", deb_label(zh, L_NONE));
+  int last = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (v[i].turn != last) {
+      last = v[i].turn;
+      if (last == 0) {
+        sb_printf(b, "\n### %s\n\n", deb_label(zh, L_WHOLE));
+      } else {
+        if (zh) sb_printf(b, "\n### 第 %d 轮", last);
+        else sb_printf(b, "\n### Turn %d", last);
+        const char *q = deb_turn_quote(v, n, i);
+        if (q) {
+          sb_puts(b, zh ? ":“" : ": \"");
+          md(b, q);
+          sb_puts(b, zh ? "”" : "\"");
+        }
+        sb_puts(b, "\n\n");
+      }
+    }
+    const json_t *f = v[i].f;
+    double p = json_number_value(json_object_get(f, "points"));
+    sb_printf(b, "- **%+g** `%s` (%s): ", p, jstr(f, "rule"), deb_label(zh, L_COMMITMENT + v[i].skill));
+    md(b, jstr(f, "message"));
+    sb_printf(b, "\n  - %s", deb_label(zh, L_WHY));
+    md(b, jstr(f, "principle"));
+    sb_puts(b, " (");
+    md(b, jstr(f, "source"));
+    sb_puts(b, ")\n");
+    if (p < 0 && *jstr(f, "better")) {
+      sb_printf(b, "  - %s*", deb_label(zh, L_TRY));
+      md(b, jstr(f, "better"));
+      sb_puts(b, "*\n");
+    }
+  }
+  free(v);
+
+  /* reflection */
+  const json_t *r = json_object_get(d, "reflection");
+  if (json_array_size(r)) {
+    sb_printf(b, "\n## %s\n\n", deb_label(zh, L_REFLECT));
+    size_t i;
+    const json_t *q;
+    json_array_foreach(r, i, q) {
+      sb_printf(b, "%zu. ", i + 1);
+      md(b, json_string_value(q) ? json_string_value(q) : "");
+      sb_putc(b, '\n');
+    }
+  }
+
+  /* progress */
+  const json_t *pr = json_object_get(d, "progress");
+  if (json_array_size(pr)) {
+    sb_printf(b, "\n## %s\n\n| %s | %s | %s |\n|---|---|---:|\n", deb_label(zh, L_PROGRESS),
+              deb_label(zh, L_STARTED), deb_label(zh, L_OUTCOME), deb_label(zh, L_SCORE));
+    size_t i;
+    const json_t *e;
+    json_array_foreach(pr, i, e) {
+      sb_puts(b, "| ");
+      md(b, jstr(e, "started"));
+      sb_puts(b, " | ");
+      md(b, deb_outcome_label(zh, jstr(e, "outcome")));
+      sb_printf(b, " | %.0f |\n", json_number_value(json_object_get(e, "score")));
+    }
+    sb_printf(b, "| **%s** | **%s** | **%d** |\n", deb_label(zh, L_NOW),
+              deb_outcome_label(zh, jstr(d, "outcome")), (int)json_integer_value(json_object_get(d, "score")));
+  }
+
+  /* the conversation */
+  const json_t *turns = json_object_get(d, "turns");
+  if (json_array_size(turns)) {
+    sb_printf(b, "\n## %s\n\n", deb_label(zh, L_TRANSCRIPT));
+    size_t i;
+    const json_t *t;
+    json_array_foreach(turns, i, t) {
+      int trainee = strcmp(jstr(t, "speaker"), "trainee") == 0;
+      int tn = (int)json_integer_value(json_object_get(t, "n"));
+      if (trainee) sb_printf(b, "- **%s (%d):** ", deb_label(zh, L_YOU), tn);
+      else sb_printf(b, "- *%s:* ", deb_label(zh, L_CUSTOMER));
+      md(b, jstr(t, "text"));
+      sb_putc(b, '\n');
+    }
+  }
+  int hints = (int)json_integer_value(json_object_get(d, "hints_used"));
+  if (hints > 0) sb_printf(b, "\n%s: %d\n", deb_label(zh, L_HINTS), hints);
+}

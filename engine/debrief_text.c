@@ -1,0 +1,244 @@
+/*
+** debrief_text.c: the debrief on a terminal, rendered from the debrief JSON.  Outcome first in a
+** box, the total and a bar per skill, the turns where points were won or lost (quoted, with the
+** rule, the principle and a line to try), the reflection questions, then progress.  Text is
+** wrapped to the style's width counting CJK characters as two columns, and every string from
+** the document is cleaned of escapes before it reaches the terminal.
+*/
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include "debrief.h"
+#include "text.h"
+#include "debrief_int.h"
+
+typedef struct out { strbuf *b; int colour, width, zh; } out;
+
+static const char *L(const out *o, int id) { return deb_label(o->zh, id); }
+static const char *esc(const out *o, const char *code) { return o->colour ? code : ""; }
+#define RESET "\033[0m"
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define CYAN "\033[36m"
+
+static const char *jstr(const json_t *o, const char *k) {
+  const char *s = json_string_value(json_object_get(o, k));
+  return s ? s : "";
+}
+
+/* Appends text wrapped to the width: the first line after `first` columns already used, later
+** lines indented by `indent` spaces.  Breaks at spaces, and between CJK characters. */
+static void wrap(out *o, const char *raw, int first, int indent) {
+  char *text = deb_clean_text(raw);
+  int width = o->width > indent + 10 ? o->width : indent + 10;
+  int col = first, line_start = 1;
+  size_t len = strlen(text), i = 0;
+  while (i < len) {
+    if (text[i] == ' ') { i++; continue; }
+    /* the next token: a run of non-space narrow characters, or one wide character */
+    size_t adv, j = i;
+    int32_t cp = txt_decode(text + j, len - j, &adv);
+    int w = txt_width_n(text + j, adv);
+    j += adv;
+    if (w < 2)
+      while (j < len && text[j] != ' ') {
+        int32_t c2 = txt_decode(text + j, len - j, &adv);
+        (void)c2;
+        if (txt_width_n(text + j, adv) >= 2) break;
+        j += adv;
+      }
+    (void)cp;
+    /* CJK punctuation stays with the character before it */
+    while (j < len) {
+      int32_t p = txt_decode(text + j, len - j, &adv);
+      if (!(p == 0xFF0C || p == 0x3002 || p == 0xFF1A || p == 0xFF1F || p == 0xFF01 ||
+            p == 0x3001 || p == 0xFF1B || p == 0x201D || p == 0xFF09)) break;
+      j += adv;
+    }
+    int tw = txt_width_n(text + i, j - i);
+    int space = (i > 0 && text[i - 1] == ' ' && !line_start) ? 1 : 0;
+    if (col + space + tw > width && !line_start) {
+      sb_putc(o->b, '\n');
+      for (int k = 0; k < indent; k++) sb_putc(o->b, ' ');
+      col = indent;
+      space = 0;
+    }
+    if (space) { sb_putc(o->b, ' '); col++; }
+    while (tw > width - col && j > i) {       /* a token longer than a line: cut it */
+      size_t fit = txt_fit(text + i, j - i, width - col);
+      if (fit == 0) fit = 1;
+      sb_append(o->b, text + i, fit);
+      i += fit;
+      sb_putc(o->b, '\n');
+      for (int k = 0; k < indent; k++) sb_putc(o->b, ' ');
+      col = indent;
+      tw = txt_width_n(text + i, j - i);
+    }
+    sb_append(o->b, text + i, j - i);
+    col += tw;
+    line_start = 0;
+    i = j;
+  }
+  sb_putc(o->b, '\n');
+  free(text);
+}
+
+/* The outcome banner: a box around the outcome and the score. */
+static void banner(out *o, const json_t *d) {
+  const char *oc = jstr(d, "outcome");
+  const char *col = strcmp(oc, "order") == 0 || strcmp(oc, "advance") == 0 ? GREEN
+                  : strcmp(oc, "no_sale") == 0 ? RED : YELLOW;
+  int pass = json_is_true(json_object_get(d, "pass"));
+  char *line = xasprintf("%s: %s   %s %d/100 (%s)", L(o, L_OUTCOME), deb_outcome_label(o->zh, oc),
+                         L(o, L_SCORE),
+                         (int)json_integer_value(json_object_get(d, "score")),
+                         L(o, pass ? L_PASS : L_NOT_YET));
+  int w = txt_width(line);
+  int inner = w + 4;
+  if (inner > o->width - 2 && o->width > 20) inner = o->width - 2;
+  strbuf *b = o->b;
+  sb_printf(b, "%s%s╔", esc(o, BOLD), esc(o, col));
+  for (int i = 0; i < inner; i++) sb_puts(b, "═");
+  sb_puts(b, "╗\n║  ");
+  if (w <= inner - 4) {
+    sb_puts(b, line);
+    for (int i = w + 2; i < inner; i++) sb_putc(b, ' ');
+  } else {
+    size_t fit = txt_fit(line, strlen(line), inner - 4);
+    sb_append(b, line, fit);
+    for (int i = txt_width_n(line, fit) + 2; i < inner; i++) sb_putc(b, ' ');
+  }
+  sb_puts(b, "║\n╚");
+  for (int i = 0; i < inner; i++) sb_puts(b, "═");
+  sb_printf(b, "╝%s\n", esc(o, RESET));
+  free(line);
+  const char *reason = jstr(d, "outcome_reason");
+  if (*reason) wrap(o, reason, 0, 0);
+}
+
+/* One bar per skill: name, blocks, score. */
+static void bars(out *o, const json_t *d) {
+  const json_t *skills = json_object_get(d, "skills");
+  sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_SKILLS), esc(o, RESET));
+  int cells = o->width >= 60 ? 20 : o->width >= 40 ? 12 : 8;
+  for (int k = 0; k < 4; k++) {
+    const json_t *sk = json_object_get(skills, deb_skill_names[k]);
+    int v = (int)json_integer_value(json_object_get(sk, "score"));
+    if (v < 0) v = 0;
+    if (v > 100) v = 100;
+    int full = (v * cells + 50) / 100;
+    const char *col = v >= 70 ? GREEN : v >= 40 ? YELLOW : RED;
+    const char *name = L(o, L_COMMITMENT + k);
+    sb_printf(o->b, "  %s", name);
+    for (int i = txt_width(name); i < 12; i++) sb_putc(o->b, ' ');
+    sb_printf(o->b, " %s", esc(o, col));
+    for (int i = 0; i < full; i++) sb_puts(o->b, "█");
+    sb_printf(o->b, "%s%s", esc(o, RESET), esc(o, DIM));
+    for (int i = full; i < cells; i++) sb_puts(o->b, "░");
+    sb_printf(o->b, "%s %3d\n", esc(o, RESET), v);
+  }
+}
+
+/* One finding: sign, points, rule, what happened, why, and a line to try. */
+static void finding(out *o, const json_t *f, int k) {
+  const char *skill = L(o, L_COMMITMENT + k);
+  double p = json_number_value(json_object_get(f, "points"));
+  int won = p > 0;
+  sb_printf(o->b, "  %s%s %+g%s  %s%s%s (%s)\n", esc(o, won ? GREEN : RED), won ? "✓" : "✗", p,
+            esc(o, RESET), esc(o, BOLD), jstr(f, "rule"), esc(o, RESET), skill);
+  sb_puts(o->b, "     ");
+  wrap(o, jstr(f, "message"), 5, 5);
+  sb_printf(o->b, "     %s%s", esc(o, DIM), L(o, L_WHY));
+  wrap(o, jstr(f, "principle"), 5 + txt_width(L(o, L_WHY)), 5);
+  if (o->colour) sb_puts(o->b, RESET);
+  if (!won && *jstr(f, "better")) {
+    sb_printf(o->b, "     %s%s%s", esc(o, CYAN), L(o, L_TRY), esc(o, RESET));
+    char *q = xasprintf(o->zh ? "“%s”" : "\"%s\"", jstr(f, "better"));
+    wrap(o, q, 5 + txt_width(L(o, L_TRY)), 5);
+    free(q);
+  }
+}
+
+/* The findings grouped by turn, each turn headed by the trainee's line. */
+static void findings(out *o, const json_t *d) {
+  deb_item *v;
+  size_t n = deb_items(d, &v);
+  sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_FINDINGS), esc(o, RESET));
+  if (n == 0) sb_printf(o->b, "  %s\n", L(o, L_NONE));
+  int last = -1;
+  for (size_t i = 0; i < n; i++) {
+    if (v[i].turn != last) {
+      last = v[i].turn;
+      if (last == 0) {
+        sb_printf(o->b, "\n %s%s%s\n", esc(o, BOLD), L(o, L_WHOLE), esc(o, RESET));
+      } else {
+        char *head = o->zh ? xasprintf("第 %d 轮 ", last) : xasprintf("Turn %d  ", last);
+        sb_printf(o->b, "\n %s%s%s", esc(o, BOLD), head, esc(o, RESET));
+        const char *q = deb_turn_quote(v, n, i);
+        if (q) {
+          char *qq = xasprintf(o->zh ? "“%s”" : "\"%s\"", q);
+          wrap(o, qq, 1 + txt_width(head), 3);
+          free(qq);
+        } else {
+          sb_putc(o->b, '\n');
+        }
+        free(head);
+      }
+    }
+    finding(o, v[i].f, v[i].skill);
+  }
+  free(v);
+}
+
+/* The reflection questions, numbered. */
+static void reflection(out *o, const json_t *d) {
+  const json_t *r = json_object_get(d, "reflection");
+  if (!json_array_size(r)) return;
+  sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_REFLECT), esc(o, RESET));
+  size_t i;
+  const json_t *q;
+  json_array_foreach(r, i, q) {
+    sb_printf(o->b, "  %zu. ", i + 1);
+    wrap(o, json_string_value(q) ? json_string_value(q) : "", 5, 5);
+  }
+}
+
+/* Earlier attempts and this one, oldest first. */
+static void progress(out *o, const json_t *d) {
+  const json_t *p = json_object_get(d, "progress");
+  if (!json_array_size(p)) return;
+  sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_PROGRESS), esc(o, RESET));
+  size_t i;
+  const json_t *e;
+  json_array_foreach(p, i, e) {
+    char *when = deb_clean_text(jstr(e, "started"));
+    char *oc = deb_clean_text(jstr(e, "outcome"));
+    int sc = (int)json_integer_value(json_object_get(e, "score"));
+    if (json_is_real(json_object_get(e, "score"))) sc = (int)(json_real_value(json_object_get(e, "score")) + 0.5);
+    sb_printf(o->b, "  %-20.20s  %-12.12s %3d\n", when, oc, sc);
+    free(when);
+    free(oc);
+  }
+  sb_printf(o->b, "  %s%-20.20s  %-12.12s %3d%s\n", esc(o, BOLD), L(o, L_NOW), jstr(d, "outcome"),
+            (int)json_integer_value(json_object_get(d, "score")), esc(o, RESET));
+}
+
+/* See debrief.h. */
+void deb_render_text(const json_t *d, const deb_style *st, FILE *f) {
+  strbuf b = { 0 };
+  const char *lang = st ? st->lang : NULL;
+  out o = { &b, st ? st->colour : 0, st && st->width > 0 ? st->width : 80, deb_is_zh(d, lang) };
+  if (o.width > 100) o.width = 100;
+  banner(&o, d);
+  bars(&o, d);
+  findings(&o, d);
+  reflection(&o, d);
+  progress(&o, d);
+  int hints = (int)json_integer_value(json_object_get(d, "hints_used"));
+  if (hints > 0) sb_printf(&b, "\n%s: %d\n", L(&o, L_HINTS), hints);
+  if (b.s) fputs(b.s, f);
+  sb_free(&b);
+}

@@ -1,0 +1,657 @@
+/*
+** score.c: reads a finished session and scores it.  Every finding names a rule (score_rules.c),
+** the turn it comes from (0 = the visit as a whole), its points after the scenario's overrides,
+** what happened in the session's language and the trainee's line.  A skill starts at 50 (an
+** ordinary visit) and moves by its findings' points, clamped to 0..100; the total is the
+** weighted mean of the four skills.  docs/scoring.md explains each rule to trainers.
+**
+** The outcome comes from the customer (the END event), with the SPIN rule on top: an advance
+** needs the customer to act (a GIVE event); if only the seller agreed to do something the
+** visit is a continuation.
+*/
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "score.h"
+#include "util.h"
+
+#define SKILL_BASE 50.0
+#define TRUST_OK 5.0          /* trust below this (0..10) is "missing trust" */
+#define QUOTE_CHARS 48        /* code points of the trainee's line quoted inside a message */
+
+static const double default_weights[SK_COUNT] = { 40, 25, 20, 15 };
+#define DEFAULT_PASS 70.0
+
+#define M(m) (1ull << CLS_##m)
+#define ASK_MOVES (M(ASK_COMMITMENT) | M(ASK_ORDER) | M(ASK_PAYMENT) | M(ASK_REFERRAL) | M(LOWER_ASK))
+#define PITCH_MOVES (M(PRESENT_FEATURE) | M(PRESENT_BENEFIT) | M(SUMMARIZE_BENEFITS))
+#define INFO_MOVES (M(PROBE_REFUSAL) | M(CHECK_CONCERNS) | M(HANDLE_OBJECTION) | M(CONFIRM_NEED) | \
+                    M(OPEN_QUESTION) | M(SUMMARIZE_BENEFITS) | M(PRESENT_BENEFIT) | M(PROOF))
+
+/* Families of commitments: a ladder compares rungs within one family. */
+enum { FAM_DEAL, FAM_PAYMENT, FAM_REFERRAL };
+
+typedef struct ctx {
+  const session *s;
+  const scenario *sc;
+  score_result *r;
+  int zh;
+  int cap;
+} ctx;
+
+/* ---- small helpers --------------------------------------------------------------------- */
+
+static int family_of(scn_kind k) {
+  return k == SCN_KIND_PAYMENT ? FAM_PAYMENT : k == SCN_KIND_REFERRAL ? FAM_REFERRAL : FAM_DEAL;
+}
+
+/* The rule's points after the scenario's per-rule override. */
+static double rule_points(const ctx *c, const score_rule *rule) {
+  if (c->sc)
+    for (int i = 0; i < c->sc->scoring.n_rules; i++)
+      if (c->sc->scoring.rules[i].rule && strcmp(c->sc->scoring.rules[i].rule, rule->id) == 0)
+        return c->sc->scoring.rules[i].points;
+  return rule->points;
+}
+
+/* The first QUOTE_CHARS code points of a line, with an ellipsis when cut. */
+static char *short_quote(const char *text) {
+  if (!text) return xstrdup("");
+  const unsigned char *p = (const unsigned char *)text;
+  int n = 0;
+  while (*p && n < QUOTE_CHARS) {
+    p++;
+    while ((*p & 0xC0) == 0x80) p++;
+    n++;
+  }
+  if (!*p) return xstrdup(text);
+  return xasprintf("%.*s…", (int)((const char *)p - text), text);
+}
+
+/* Adds a finding; the message is formatted from the format of the session's language.
+** A rule whose points a scenario set to 0 is switched off and adds nothing. */
+__attribute__((format(printf, 5, 7)))
+static void add_at(ctx *c, const char *id, int turn, const char *quote, const char *en,
+                   const char *zh, ...) {
+  const score_rule *rule = score_rule_find(id);
+  if (!rule) return;
+  double pts = rule_points(c, rule);
+  if (pts == 0) return;
+  if (c->r->n_findings == c->cap) {
+    c->cap = c->cap ? c->cap * 2 : 16;
+    c->r->findings = xrealloc(c->r->findings, (size_t)c->cap * sizeof *c->r->findings);
+  }
+  score_finding *f = &c->r->findings[c->r->n_findings++];
+  strbuf b = { 0 };
+  va_list ap;
+  va_start(ap, zh);
+  sb_vprintf(&b, c->zh ? zh : en, ap);
+  va_end(ap);
+  f->rule = rule;
+  f->turn = turn;
+  f->points = pts;
+  f->message = sb_take(&b);
+  f->quote = quote ? xstrdup(quote) : NULL;
+}
+
+/* A finding at turn t quoting its line (t NULL: the visit as a whole). */
+static int turn_n(const sess_turn *t) { return t ? t->n : 0; }
+static const char *turn_text(const sess_turn *t) { return t ? t->text : NULL; }
+#define add(c, id, t, ...) add_at((c), (id), turn_n(t), turn_text(t), __VA_ARGS__)
+
+/* 1 when the turn's customer events hold one of this kind; *idx gets the last one's index. */
+static int has_event(const sess_turn *t, cust_event_kind k, int *idx) {
+  int found = 0;
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == k) { found = 1; if (idx) *idx = t->events.v[i].index; }
+  return found;
+}
+
+static uint64_t bit(int i) { return (i >= 0 && i < 64) ? (1ull << i) : 0; }
+
+/* Needs a line refers to: directly, or through a benefit that answers them. */
+static uint64_t cited_needs(const ctx *c, const cls_result *r) {
+  uint64_t m = 0;
+  for (int i = 0; i < r->n_needs; i++) m |= bit(r->needs[i]);
+  if (c->sc)
+    for (int i = 0; i < r->n_benefits; i++) {
+      int b = r->benefits[i];
+      if (b < 0 || b >= c->sc->n_benefits) continue;
+      const scn_benefit *bn = &c->sc->benefits[b];
+      for (int j = 0; j < bn->answers.n; j++)
+        if (bn->need_index) m |= bit(bn->need_index[j]);
+    }
+  return m;
+}
+
+/* Need ids of a mask, comma separated ("attendance, parents"). */
+static char *need_list(const ctx *c, uint64_t mask) {
+  strbuf b = { 0 };
+  for (int i = 0; c->sc && i < c->sc->n_needs && i < 64; i++)
+    if (mask & bit(i)) {
+      if (b.len) sb_puts(&b, ", ");
+      sb_puts(&b, c->sc->needs[i].id ? c->sc->needs[i].id : "?");
+    }
+  return sb_take(&b);
+}
+
+/* Whether commitment j is on offer in visit v (a visit may restrict the ladder). */
+static int on_offer(const ctx *c, int v, int j) {
+  if (!c->sc || v < 0 || v >= c->sc->n_visits) return 1;
+  const scn_visit *vi = &c->sc->visits[v];
+  if (vi->commitments.n == 0) return 1;
+  for (int i = 0; i < vi->commitments.n; i++)
+    if (vi->commitments.v[i] && strcmp(vi->commitments.v[i], c->sc->commitments[j].id) == 0) return 1;
+  return 0;
+}
+
+/* 1 realistic, 0 not, -1 unknown: the condition over the snapshot, else the customer's answer. */
+static int realistic(const ctx *c, int j, const sess_turn *t) {
+  const scn_commitment *cm = &c->sc->commitments[j];
+  int gi = -1, ri = -1;
+  if (has_event(t, CUST_EV_GIVE, &gi) && gi == j) return 1;
+  if (!cm->realistic_when) return 1;
+  if (j == t->cls.commitment && t->realistic >= 0) return t->realistic;   /* the Lua host's verdict */
+  int v = score_eval_condition(cm->realistic_when, &t->before);
+  if (v >= 0) return v;
+  if (has_event(t, CUST_EV_REFUSE, &ri) && ri == j) return 0;
+  return -1;
+}
+
+/* Whether the line names an amount of money (a payment ask needs a date and an amount). */
+static int names_amount(const char *text) {
+  static const char *const marks[] = {
+    "元", "万", "块", "¥", "￥", "$", "€", "尾款", "余款", "全款", "货款", "yuan", "rmb", "dollar",
+    "usd", "eur", "balance", "in full", "full amount", "the rest", "remaining",
+  };
+  if (!text) return 0;
+  char *low = xstrdup(text);
+  for (char *p = low; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+  int digits = strpbrk(low, "0123456789") != NULL;
+  int found = 0;
+  for (size_t i = 0; i < sizeof marks / sizeof marks[0] && !found; i++)
+    if (strstr(low, marks[i])) found = 1;
+  free(low);
+  return found && (digits || strstr(text, "全款") || strstr(text, "尾款") || strstr(text, "余款"));
+}
+
+/* The family of asks a visit is about: payment or referral when every rung on offer is. */
+static int visit_family(const ctx *c, int v) {
+  int fam = -1;
+  for (int j = 0; c->sc && j < c->sc->n_commitments; j++) {
+    if (!on_offer(c, v, j)) continue;
+    int f = family_of(c->sc->commitments[j].kind);
+    if (fam == -1) fam = f;
+    else if (fam != f) return FAM_DEAL;
+  }
+  return fam == -1 ? FAM_DEAL : fam;
+}
+
+/* Describes what held the customer back at a moment ("trust 3/10, value not yet accepted"). */
+static char *state_words(const ctx *c, const sess_snapshot *b) {
+  strbuf s = { 0 };
+  if (b->trust < TRUST_OK) sb_printf(&s, c->zh ? "信任 %g/10" : "trust %g/10", b->trust);
+  if (!b->value_ack) sb_printf(&s, "%s%s", s.len ? (c->zh ? "," : ", ") : "",
+                               c->zh ? "尚未认可价值" : "value not yet accepted");
+  if (!b->on_list) sb_printf(&s, "%s%s", s.len ? (c->zh ? "," : ", ") : "",
+                             c->zh ? "尚未列入采购计划" : "not on the purchase list");
+  return sb_take(&s);
+}
+
+static const char *action_of(const ctx *c, int j) {
+  const scn_commitment *cm = &c->sc->commitments[j];
+  return cm->action ? cm->action : cm->id;
+}
+
+/* ---- one visit --------------------------------------------------------------------------- */
+
+typedef struct visit_state {
+  int asks, closes_run;
+  const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
+  int given;
+  uint64_t refused;          /* commitments refused in this visit */
+  int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
+      f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
+} visit_state;
+
+/* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
+static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
+  const cls_result *r = &t->cls;
+  char *q = short_quote(t->text);
+  vs->asks++;
+  if (++vs->closes_run >= 3)
+    add(c, "repeated_closes", t, "This was close number %d in a row (\"%s\") with nothing new "
+        "learned in between.", "这是连续第 %d 次催促成交(\"%s\"),其间没有获得任何新信息。",
+        vs->closes_run, q);
+
+  int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
+  int is_ref = CLS_HAS(r, CLS_ASK_REFERRAL) || (fam == FAM_REFERRAL && !is_pay);
+  if (is_pay) {
+    int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text);
+    if (has_date && has_amount && !r->vague) {
+      if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
+                             "amount: \"%s\".", "你提出了有日期、有金额的付款要求:\"%s\"。", q);
+    } else {
+      const char *miss_en = !has_date && !has_amount ? "no date and no amount"
+                            : !has_date ? "no date" : !has_amount ? "no amount" : "only a vague time";
+      const char *miss_zh = !has_date && !has_amount ? "没有日期也没有金额"
+                            : !has_date ? "没有日期" : !has_amount ? "没有金额" : "时间含糊";
+      add(c, "payment_vague", t, "Your payment ask \"%s\" names %s.", "你的收款要求\"%s\"%s。", q,
+          c->zh ? miss_zh : miss_en);
+    }
+  } else if (is_ref) {
+    if (!vs->f_referral++) add(c, "referral_asked", t, "You asked the customer for a referral: "
+                               "\"%s\".", "你请客户做了转介绍:\"%s\"。", q);
+  } else {
+    if (r->vague || !r->specific) {
+      strbuf m = { 0 };
+      if (r->vague) sb_puts(&m, c->zh ? "措辞含糊" : "it leans on \"sometime\"");
+      if (!r->slots[CLS_SLOT_ACTION])
+        sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "", c->zh ? "没有说明行动" : "no action");
+      if (!r->slots[CLS_SLOT_TIME])
+        sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "", c->zh ? "没有时间" : "no time");
+      if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE])
+        sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "",
+                  c->zh ? "没有人员或地点" : "no person or place");
+      if (!m.len) sb_puts(&m, c->zh ? "不够具体" : "it is not specific");
+      add(c, "vague_ask", t, "You asked \"%s\": %s.", "你的请求\"%s\":%s。", q, m.s);
+      sb_free(&m);
+    } else if (!vs->f_specific++) {
+      add(c, "specific_ask", t, "A specific ask: \"%s\".", "具体的承诺请求:\"%s\"。", q);
+    }
+    /* checked and summarised before the ask? (deal asks only) */
+    if (vs->check) {
+      if (!vs->f_checked++) {
+        char *cq = short_quote(vs->check->text);
+        add(c, "checked_concerns", vs->check, "You checked for open points before asking: \"%s\".",
+            "提出承诺前你先检查了遗漏:\"%s\"。", cq);
+        free(cq);
+      }
+    } else if (!vs->f_nocheck++) {
+      add(c, "ask_without_check", t, "You asked \"%s\" without first checking whether anything "
+          "was still open.", "你提出\"%s\"之前,没有先确认客户是否还有顾虑。", q);
+    }
+    if (!vs->summary && !vs->f_nosummary++)
+      add(c, "ask_without_summary", t, "You asked \"%s\" without first summing up the benefits "
+          "the customer agreed with.", "你提出\"%s\"之前,没有先总结客户认同的利益。", q);
+  }
+
+  /* realistic for where the customer stood? */
+  int j = r->commitment;
+  if (j < 0) has_event(t, CUST_EV_GIVE, &j);
+  if (j < 0) has_event(t, CUST_EV_REFUSE, &j);
+  if (c->sc && j >= 0 && j < c->sc->n_commitments) {
+    int rc = realistic(c, j, t);
+    if (rc == 0) {
+      char *why = state_words(c, &t->before);
+      add(c, "unrealistic_ask", t, "You asked for \"%s\" (\"%s\") before the customer was ready "
+          "(%s).", "你在客户还没准备好时(%3$s)就要求\"%1$s\"(\"%2$s\")。", action_of(c, j), q, why);
+      free(why);
+    } else if (rc == 1) {
+      int higher = -1;
+      for (int k = 0; k < j && higher < 0; k++)
+        if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&
+            family_of(c->sc->commitments[k].kind) == family_of(c->sc->commitments[j].kind) &&
+            c->sc->commitments[k].realistic_when &&
+            score_eval_condition(c->sc->commitments[k].realistic_when, &t->before) == 1)
+          higher = k;
+      if (higher >= 0) {
+        if (!vs->f_low++)
+          add(c, "ask_too_low", t, "You asked for \"%s\" when the customer could already give "
+              "\"%s\".", "客户已经可以答应\"%2$s\",你却只要求\"%1$s\"。", action_of(c, j),
+              action_of(c, higher));
+      } else if (!vs->f_realistic++) {
+        add(c, "realistic_ask", t, "\"%s\" was the most the customer could give at that point.",
+            "\"%s\"正是客户当时能给的最高承诺。", action_of(c, j));
+      }
+    }
+  }
+  free(q);
+}
+
+/* Scores the turns of visit v (turns [a, b)). */
+static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, uint64_t *found_hidden,
+                        int *chain_asked) {
+  const session *s = c->s;
+  visit_state vs;
+  memset(&vs, 0, sizeof vs);
+  int fam = visit_family(c, v);
+  int n_needs = c->sc ? c->sc->n_needs : 0;
+
+  for (int i = a; i < b; i++) {
+    const sess_turn *t = &s->turns[i];
+    const cls_result *r = &t->cls;
+    uint64_t known = t->before.revealed | t->before.confirmed;
+    char *q = short_quote(t->text);
+    vs.last_turn = t;
+
+    /* discovery before pitching */
+    if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs.f_pitch++)
+      add(c, "pitch_before_discovery", t, "You presented (\"%s\") before the customer had voiced "
+          "any need.", "客户还没说出任何需求,你就开始介绍(\"%s\")。", q);
+    if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
+        !vs.f_feature++)
+      add(c, "feature_list", t, "You listed features (\"%s\") without tying them to a need of "
+          "the customer's.", "你在罗列功能(\"%s\"),没有和客户的需求挂钩。", q);
+
+    /* the summary */
+    if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
+      uint64_t cited = cited_needs(c, r);
+      uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
+      if (unvoiced && !vs.f_unvoiced++) {
+        char *ids = need_list(c, unvoiced);
+        add(c, "summary_unconfirmed_needs", t, "Your summary \"%s\" cites needs the customer never "
+            "voiced: %s.", "你的总结\"%s\"提到了客户从未说过的需求:%s。", q, ids);
+        free(ids);
+      }
+      if (missed && !vs.f_miss++) {
+        char *ids = need_list(c, missed);
+        add(c, "summary_misses_needs", t, "Your summary \"%s\" leaves out needs the customer "
+            "confirmed: %s.", "你的总结\"%s\"漏掉了客户确认过的需求:%s。", q, ids);
+        free(ids);
+      }
+      if ((cited & t->before.confirmed) && !unvoiced && !missed && !vs.f_tied++)
+        add(c, "summary_tied_to_needs", t, "Your summary \"%s\" tied the benefits to the needs "
+            "the customer confirmed.", "你的总结\"%s\"把利益和客户确认的需求对应了起来。", q);
+      vs.summary = t;
+    }
+    if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs.check) vs.check = t;
+
+    /* tactics */
+    if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
+      if (t->before.value_ack && t->before.on_list) {
+        if (!vs.f_ready++)
+          add(c, "loss_when_ready", t, "You used the fear of loss (\"%s\") once the customer "
+              "accepted the value and had it on the purchase list.",
+              "在客户认可价值、已列入采购计划之后,你用了损失厌恶(\"%s\")。", q);
+      } else {
+        char *why = state_words(c, &t->before);
+        add(c, "loss_before_value", t, "You pressed with a loss (\"%s\") while %s.",
+            "在%2$s的情况下,你用损失施压(\"%1$s\")。", q, why);
+        free(why);
+      }
+    }
+    if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
+        !t->before.value_ack && !vs.f_gain++)
+      add(c, "gain_when_needed", t, "While the customer was still weighing the value you showed "
+          "the gain: \"%s\".", "客户还在衡量价值时,你展示了收益:\"%s\"。", q);
+    if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
+      sess_snapshot b2 = t->before;
+      b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
+      char *why = state_words(c, &b2);
+      add(c, "discount_for_trust", t, "You offered a price cut (\"%s\") while %s.",
+          "在%2$s的情况下,你提出降价(\"%1$s\")。", q, why);
+      free(why);
+    }
+
+    /* the decision chain */
+    if (CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !*chain_asked) {
+      *chain_asked = t->n;
+    }
+
+    /* refusals: probe first, lower after */
+    if (vs.refusal && CLS_HAS(r, CLS_PROBE_REFUSAL)) {
+      add(c, "probed_refusal", t, "After the refusal you asked what held the customer back: "
+          "\"%s\".", "被拒绝后,你先问了客户的顾虑:\"%s\"。", q);
+      vs.refusal = NULL;
+    } else if (vs.refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
+      add(c, "lower_before_probe", t, "After the refusal at turn %d you lowered the ask (\"%s\") "
+          "without asking why.", "第 %d 轮被拒绝后,你没有问原因就降低了要求(\"%s\")。",
+          vs.refusal->n, q);
+      vs.refusal = NULL;
+    }
+
+    /* closes and the new information between them */
+    int new_info = has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL) ||
+                   has_event(t, CUST_EV_GIVE, NULL);
+    if (r->moves & ASK_MOVES) {
+      score_ask(c, &vs, t, fam);
+      if (new_info) vs.closes_run = 0;
+    } else if (new_info || has_event(t, CUST_EV_OBJECTION, NULL) || (r->moves & INFO_MOVES)) {
+      vs.closes_run = 0;
+    }
+
+    /* what the customer did */
+    for (int e = 0; e < t->events.n; e++) {
+      const cust_event *ev = &t->events.v[e];
+      if (ev->kind == CUST_EV_REFUSE) {
+        vs.refused |= bit(ev->index);
+        vs.refusal = t;
+      } else if (ev->kind == CUST_EV_GIVE) {
+        vs.given = 1;
+      } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&
+                 !(*awarded_needs & bit(ev->index))) {
+        *awarded_needs |= bit(ev->index);
+        add(c, "need_confirmed", t, "The customer confirmed the need \"%s\" after you said \"%s\".",
+            "你说\"%2$s\"之后,客户确认了需求\"%1$s\"。", c->sc->needs[ev->index].id, q);
+      } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
+                 c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+                 !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
+        *found_hidden |= bit(ev->index);
+        add(c, "hidden_need_found", t, "Your question \"%s\" brought out a hidden need: \"%s\".",
+            "你的问题\"%s\"引出了一个隐藏需求:\"%s\"。", q,
+            c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : c->sc->needs[ev->index].id);
+      }
+    }
+    if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
+    free(q);
+  }
+
+  /* the visit as a whole */
+  if (vs.asks == 0) {
+    const char *id = fam == FAM_PAYMENT ? "no_payment_ask" : fam == FAM_REFERRAL ? "no_referral_ask"
+                                                                                  : "no_ask";
+    const sess_turn *last = vs.last_turn;
+    if (c->sc && c->sc->n_visits > 1)
+      add(c, id, NULL, "Visit %d ended without asking the customer for any commitment.",
+          "第 %d 次拜访结束时,你没有向客户提出任何承诺请求。", v + 1);
+    else
+      add(c, id, NULL, "The visit ended without asking the customer for any commitment.",
+          "整个拜访结束时,你都没有向客户提出任何承诺请求。");
+    if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
+      char *q = short_quote(last->text);
+      add(c, "praise_ending", last, "You closed on thanks and kind words (\"%s\") instead of an "
+          "ask.", "你以感谢和客套话收尾(\"%s\"),而没有提出承诺。", q);
+      free(q);
+    }
+  }
+  if (!vs.given && vs.last_seller) {
+    char *q = short_quote(vs.last_seller->text);
+    add(c, "seller_only_progress", vs.last_seller, "Only you agreed to act (\"%s\"); the customer "
+        "committed to nothing, so the visit is a continuation.",
+        "只有你答应要做事(\"%s\"),客户没有承诺任何行动,所以这次拜访只是暂时中断。", q);
+    free(q);
+  }
+}
+
+/* ---- the outcome ------------------------------------------------------------------------ */
+
+/* Decides the outcome: the customer's END event, an advance only with a GIVE. */
+static void decide_outcome(ctx *c) {
+  const session *s = c->s;
+  cust_outcome end = CUST_OUTCOME_NONE;
+  int end_turn = 0, give = -1, give_turn = 0;
+  for (int i = 0; i <= s->n_turns; i++) {
+    /* every turn's events, then what the customer did when the trainee left */
+    const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;
+    int tn = i < s->n_turns ? s->turns[i].n : 0;
+    for (int e = 0; e < evs->n; e++) {
+      const cust_event *ev = &evs->v[e];
+      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; }
+      if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
+        /* keep the best rung given (orders first, then the highest on the ladder) */
+        int better = give < 0 ||
+          (c->sc->commitments[ev->index].kind == SCN_KIND_ORDER &&
+           c->sc->commitments[give].kind != SCN_KIND_ORDER) ||
+          (ev->index < give && !(c->sc->commitments[give].kind == SCN_KIND_ORDER &&
+                                 c->sc->commitments[ev->index].kind != SCN_KIND_ORDER));
+        if (better) { give = ev->index; give_turn = tn; }
+      }
+    }
+  }
+  if (end == CUST_OUTCOME_NONE) end = s->outcome;
+  if (end == CUST_OUTCOME_NONE)
+    end = give < 0 ? CUST_OUTCOME_CONTINUATION
+        : c->sc->commitments[give].kind == SCN_KIND_ORDER ? CUST_OUTCOME_ORDER : CUST_OUTCOME_ADVANCE;
+
+  score_result *r = c->r;
+  r->given = give;
+  r->outcome_turn = give >= 0 ? give_turn : end_turn;
+  const char *act = give >= 0 ? action_of(c, give) : "";
+  if (end == CUST_OUTCOME_ADVANCE && give < 0) {
+    end = CUST_OUTCOME_CONTINUATION;
+    int seen = 0;
+    for (int i = 0; i < r->n_findings; i++)
+      if (strcmp(r->findings[i].rule->id, "seller_only_progress") == 0) seen = 1;
+    if (!seen)
+      add(c, "seller_only_progress", NULL, "The visit looked like progress, but the customer "
+          "committed to no action of their own: it is a continuation.",
+          "这次拜访看似有进展,但客户自己没有承诺任何行动:只是暂时中断。");
+    r->outcome_reason = xstrdup(c->zh ? "看似有进展,但只有销售答应做事,客户没有承诺行动:暂时中断。"
+                                      : "It felt like progress, but only the seller agreed to act; "
+                                        "the customer committed to nothing, so it is a continuation.");
+  } else if (end == CUST_OUTCOME_ORDER) {
+    r->outcome_reason = give >= 0
+      ? xasprintf(c->zh ? "客户在第 %d 轮下单:%s。" : "The customer placed the order at turn %d: %s.",
+                  give_turn, act)
+      : xstrdup(c->zh ? "客户决定下单。" : "The customer decided to order.");
+    add_at(c, "outcome_order", r->outcome_turn, NULL, "The customer ordered%s%s.",
+           "客户下了订单%s%s。", give >= 0 ? ": " : "", act);
+  } else if (end == CUST_OUTCOME_ADVANCE) {
+    r->outcome_reason = xasprintf(c->zh ? "客户在第 %d 轮答应采取行动:%s。"
+                                        : "The customer agreed to act at turn %d: %s.", give_turn, act);
+    add_at(c, "outcome_advance", give_turn, NULL, "The customer committed to an action: %s.",
+           "客户承诺了一项行动:%s。", act);
+  } else if (end == CUST_OUTCOME_NO_SALE) {
+    r->outcome_reason = xstrdup(c->zh ? "客户明确拒绝了合作。" : "The customer turned the offer down.");
+  } else {
+    r->outcome_reason = xstrdup(c->zh ? "客户态度友好,但没有承诺任何行动:暂时中断。"
+                                      : "Friendly words, but the customer committed to no action: "
+                                        "a continuation.");
+  }
+  r->outcome = end;
+}
+
+/* ---- the whole session ------------------------------------------------------------------ */
+
+/* Orders findings by turn, the visit as a whole first, keeping the order they were found in
+** (an insertion sort: stable, and a visit has few findings). */
+static void sort_findings(score_finding *f, int n) {
+  for (int i = 1; i < n; i++) {
+    score_finding x = f[i];
+    int j = i;
+    while (j > 0 && f[j - 1].turn > x.turn) { f[j] = f[j - 1]; j--; }
+    f[j] = x;
+  }
+}
+
+/* Fills out from the finished session. */
+void score_session(const session *s, score_result *out) {
+  memset(out, 0, sizeof *out);
+  out->outcome = CUST_OUTCOME_NONE;
+  out->given = -1;
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0 };
+  const char *lang = s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en";
+  c.zh = strncmp(lang, "zh", 2) == 0;
+  if (!s) return;
+
+  /* visits: runs of turns with the same visit number */
+  uint64_t awarded = 0, hidden = 0;
+  int chain_asked = 0;
+  int a = 0;
+  if (s->n_turns == 0) score_visit(&c, 0, 0, 0, &awarded, &hidden, &chain_asked);
+  while (a < s->n_turns) {
+    int b = a;
+    while (b < s->n_turns && s->turns[b].visit == s->turns[a].visit) b++;
+    score_visit(&c, s->turns[a].visit, a, b, &awarded, &hidden, &chain_asked);
+    a = b;
+  }
+
+  /* discovery over the session */
+  const scenario *sc = c.sc;
+  if (sc && sc->n_needs > 0) {
+    uint64_t known = 0, start = 0;
+    int events = 0;
+    for (int i = 0; i < s->n_turns; i++) {
+      const sess_turn *t = &s->turns[i];
+      if (i == 0) start = t->before.revealed | t->before.confirmed;
+      known |= t->before.revealed | t->before.confirmed;
+      for (int e = 0; e < t->events.n; e++)
+        if (t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) {
+          known |= bit(t->events.v[e].index);
+          events = 1;
+        }
+    }
+    for (int e = 0; e < s->opening.n; e++)
+      if (s->opening.v[e].kind == CUST_EV_REVEAL || s->opening.v[e].kind == CUST_EV_CONFIRM)
+        known |= bit(s->opening.v[e].index);
+    uint64_t all = sc->n_needs >= 64 ? ~0ull : (1ull << sc->n_needs) - 1;
+    if (!events && (start & all) != all)
+      add(&c, "no_discovery", NULL, "No need of the customer's came out during the visit.",
+          "整个拜访中,客户没有说出任何需求。");
+    for (int i = 0; i < sc->n_needs && i < 64; i++)
+      if (sc->needs[i].hidden && !(known & bit(i)))
+        add(&c, "missed_hidden_need", NULL, "A hidden need stayed hidden (%s): \"%s\".",
+            "有一个隐藏需求没有被发现(%s):\"%s\"。", sc->needs[i].id,
+            sc->needs[i].said ? sc->needs[i].said : "");
+  }
+  int chain = 0;
+  for (int i = 0; sc && i < sc->scoring.n_rules; i++)
+    if (sc->scoring.rules[i].rule && (strcmp(sc->scoring.rules[i].rule, "missed_decision_chain") == 0 ||
+                                      strcmp(sc->scoring.rules[i].rule, "decision_chain_asked") == 0))
+      chain = 1;
+  if (chain && chain_asked) {
+    const sess_turn *t = NULL;
+    for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
+    char *q = short_quote(t ? t->text : "");
+    add(&c, "decision_chain_asked", t, "You asked who else takes part in the decision: \"%s\".",
+        "你问了还有谁参与决策:\"%s\"。", q);
+    free(q);
+  } else if (chain) {
+    add(&c, "missed_decision_chain", NULL, "Others take part in this decision, and you never asked "
+        "who they are.", "这个决定还有其他人参与,而你始终没有问是谁。");
+  }
+
+  decide_outcome(&c);
+
+  /* skills and total */
+  double sum[SK_COUNT] = { 0 };
+  for (int i = 0; i < out->n_findings; i++) sum[out->findings[i].rule->skill] += out->findings[i].points;
+  const double w_over[SK_COUNT] = {
+    sc ? sc->scoring.w_commitment : -1, sc ? sc->scoring.w_benefits : -1,
+    sc ? sc->scoring.w_tactics : -1, sc ? sc->scoring.w_discovery : -1,
+  };
+  double wsum = 0, total = 0;
+  for (int k = 0; k < SK_COUNT; k++) {
+    double v = SKILL_BASE + sum[k];
+    out->skills[k] = v < 0 ? 0 : v > 100 ? 100 : v;
+    out->weights[k] = w_over[k] >= 0 ? w_over[k] : default_weights[k];
+    wsum += out->weights[k];
+    total += out->weights[k] * out->skills[k];
+  }
+  if (wsum <= 0) {
+    total = 0;
+    for (int k = 0; k < SK_COUNT; k++) total += out->skills[k];
+    out->total = total / SK_COUNT;
+  } else {
+    out->total = total / wsum;
+  }
+  double pass = sc && sc->scoring.pass >= 0 ? sc->scoring.pass : DEFAULT_PASS;
+  out->pass = round(out->total) >= pass;
+  sort_findings(out->findings, out->n_findings);
+}
+
+/* Releases everything score_session allocated. */
+void score_result_free(score_result *r) {
+  if (!r) return;
+  for (int i = 0; i < r->n_findings; i++) {
+    free(r->findings[i].message);
+    free(r->findings[i].quote);
+  }
+  free(r->findings);
+  free(r->outcome_reason);
+  memset(r, 0, sizeof *r);
+  r->outcome = CUST_OUTCOME_NONE;
+  r->given = -1;
+}
