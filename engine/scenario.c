@@ -212,6 +212,18 @@ static const struct known_var {
   { SCN_STATE_ON_LIST, 1, 0, 0, 1, 0 },
 };
 
+int sx_state_range(const char *name, double *lo, double *hi) {
+  for (size_t j = 0; j < sizeof known_vars / sizeof *known_vars; j++)
+    if (strcmp(known_vars[j].name, name) == 0) {
+      *lo = known_vars[j].lo;
+      *hi = known_vars[j].hi;
+      return 1;
+    }
+  *lo = -1e9;
+  *hi = 1e9;
+  return 0;
+}
+
 /* 1 when s is a Lua-friendly name: a letter, then letters, digits or '_'. */
 static int is_var_name(const char *s) {
   return sx_is_ident(s, "_") && s[0] >= 'a' && s[0] <= 'z';

@@ -50,6 +50,8 @@ void sx_tests(sx_ctx *c, const yn_node *n);
 ** when base is given, every name must exist there with the same type. */
 void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario *base,
                   scn_state_var **out, int *nout);
+/* The allowed range of a known state variable (1), or -1e9..1e9 for others (0). */
+int sx_state_range(const char *name, double *lo, double *hi);
 /* Reports a reference to an id that is not defined, with a did-you-mean over the defined ones. */
 void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
                     const char *id, const char *const *ids, int n);

@@ -180,9 +180,17 @@ int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what) {
   return -1;
 }
 
+/* 1 when a scalar holds only spaces, tabs and line breaks (or nothing). */
+static int blank(const yn_node *n) {
+  for (size_t i = 0; i < n->len; i++)
+    if (!strchr(" \t\r\n", n->str[i])) return 0;
+  return 1;
+}
+
 int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   if (!n) return 1;
   if (n->kind != YN_SCALAR || yn_is_null(n)) { type_err(c, n, what, "text"); return -1; }
+  if (blank(n)) { sx_err(c, n, "%s: the text is empty", what); return -1; }
   free(*out);
   *out = xstrdup(n->str);
   return 0;
@@ -209,7 +217,8 @@ int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, 
   if (!n) return 1;
   double v;
   if (yn_to_double(n, &v) != 0 || v < lo || v > hi) {
-    char *exp = xasprintf("a number from %g to %g", lo, hi);
+    char *exp = (lo <= -1e9 && hi >= 1e9) ? xstrdup("a number")
+                                          : xasprintf("a number from %g to %g", lo, hi);
     if (n->kind == YN_SCALAR && yn_to_double(n, &v) == 0)
       sx_err(c, n, "%s: expected %s, found %g", what, exp, v);
     else
@@ -240,6 +249,7 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
   if (!n) return 1;
   sx_strs_free(out);
   if (one_ok && n->kind == YN_SCALAR && !yn_is_null(n)) {
+    if (blank(n)) { sx_err(c, n, "%s: the text is empty", what); return -1; }
     out->v = xmalloc(sizeof *out->v);
     out->v[0] = xstrdup(n->str);
     out->n = 1;
@@ -261,6 +271,11 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
       char *w = xasprintf("%s item %d", what, i + 1);
       type_err(c, it, w, "text");
       free(w);
+      bad = 1;
+      continue;
+    }
+    if (blank(it)) {
+      sx_err(c, it, "%s item %d: the text is empty", what, i + 1);
       bad = 1;
       continue;
     }

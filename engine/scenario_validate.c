@@ -243,8 +243,10 @@ static void read_changes(sx_ctx *c, const yn_node *n, int is_set, scn_reaction *
       int b;
       if (sx_bool(c, v, k->str, &b) != 0) continue;
       ch.delta = b;
-    } else if (sx_num(c, v, k->str, is_set ? -1e9 : -100, is_set ? 1e9 : 100, &ch.delta) != 0) {
-      continue;
+    } else {
+      double lo = -100, hi = 100;
+      if (is_set) sx_state_range(k->str, &lo, &hi);
+      if (sx_num(c, v, k->str, lo, hi, &ch.delta) != 0) continue;
     }
     ch.var = xstrdup(k->str);
     r->changes[r->n_changes++] = ch;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# e2e: `salesim check` and `salesim list`: golden diagnostics (tests/golden/NAME.yaml with the
+# exact expected stderr in NAME.expected), exit codes 0/1/2, the shipped scenarios, and the YAML
+# test suite corpus (every case must be refused with a positioned error, no crash, no hang).
+source "$(dirname "$0")/../lib.sh"
+
+# --- golden diagnostics -----------------------------------------------------------------------
+n_golden=0
+for y in tests/golden/*.yaml; do
+  name=$(basename "$y" .yaml)
+  n_golden=$((n_golden + 1))
+  err=$("$SALESIM" check "$y" 2>&1 >/dev/null); rc=$?
+  if [ "$rc" -ne 1 ]; then fail "golden $name: exit 1" "exit $rc; stderr: $err"; continue; fi
+  expect_eq "golden $name" "$(cat "tests/golden/$name.expected")" "$err"
+done
+[ "$n_golden" -ge 25 ] && ok "at least 25 golden files ($n_golden)" || fail "at least 25 golden files" "found $n_golden"
+
+# --- exit codes and output --------------------------------------------------------------------
+out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1); rc=$?
+expect_eq "valid file: exit 0" 0 "$rc"
+expect_eq "valid file: prints nothing" "" "$out"
+out=$("$SALESIM" check -v scenarios/campus-platform.yaml scenarios/it-trial.yaml 2>&1)
+expect_eq "-v prints FILE: ok" "scenarios/campus-platform.yaml: ok
+scenarios/it-trial.yaml: ok" "$out"
+for s in scenarios/*.yaml; do check "shipped scenario $(basename "$s") passes check" "$SALESIM" check "$s"; done
+
+err=$("$SALESIM" check "$TMP/nope.yaml" 2>&1); rc=$?
+expect_eq "missing file: exit 2" 2 "$rc"
+expect_eq "missing file: message" "$TMP/nope.yaml: error: cannot read: No such file or directory" "$err"
+err=$("$SALESIM" check tests/golden 2>&1); rc=$?
+expect_eq "directory: exit 2" 2 "$rc"
+expect_eq "directory: message" "tests/golden: error: cannot read: is a directory" "$err"
+"$SALESIM" check >/dev/null 2>&1; expect_eq "no file: exit 2" 2 "$?"
+err=$("$SALESIM" check --frobnicate scenarios/it-trial.yaml 2>&1); rc=$?
+expect_eq "unknown option: exit 2" 2 "$rc"
+expect_contains "unknown option: message" "$err" "salesim check: unknown option '--frobnicate'"
+err=$("$SALESIM" check scenarios/it-trial.yaml tests/golden/bad-language.yaml 2>&1); rc=$?
+expect_eq "valid + invalid: exit 1" 1 "$rc"
+expect_eq "valid + invalid: only the invalid file's problem" \
+  "tests/golden/bad-language.yaml:3:11: error: language: expected zh or en, found 'fr'" "$err"
+"$SALESIM" check tests/golden/bad-language.yaml "$TMP/nope.yaml" >/dev/null 2>&1
+expect_eq "invalid + missing: exit 2" 2 "$?"
+printf 'id: x\n' >"$TMP/unreadable.yaml"; chmod 000 "$TMP/unreadable.yaml"
+if [ "$(id -u)" != 0 ]; then
+  "$SALESIM" check "$TMP/unreadable.yaml" >/dev/null 2>&1; expect_eq "unreadable file: exit 2" 2 "$?"
+else
+  ok "unreadable file: exit 2 # SKIP root can read any file"
+fi
+# the behaviour script is resolved next to the scenario, wherever the command runs from
+mkdir -p "$TMP/sc"
+sed 's/^minutes: 10$/minutes: 10\nbehaviour: campus.lua/' scenarios/campus-platform.yaml >"$TMP/sc/c.yaml"
+printf -- '-- behaviour\n' >"$TMP/sc/campus.lua"
+(cd / && "$SALESIM" check "$TMP/sc/c.yaml" >/dev/null 2>&1); expect_eq "behaviour found beside the file" 0 "$?"
+
+# --- list ---------------------------------------------------------------------------------------
+mkdir -p "$TMP/mine"; cp scenarios/campus-platform.yaml scenarios/it-trial.yaml "$TMP/mine/"
+out=$("$SALESIM" list "$TMP/mine" 2>&1); rc=$?
+expect_eq "list: exit 0" 0 "$rc"
+expect_eq "list: aligned lines" "campus-platform  zh  2   10 min  校园学生管理平台:第二次拜访学生处
+it-trial         en  3   12 min  Northwind Logistics: getting the IT director to a trial" "$out"
+out=$("$SALESIM" list 2>/dev/null); expect_contains "list: shipped scenarios by default" "$out" "it-trial"
+cp tests/golden/bad-language.yaml scenarios/it-trial.yaml "$TMP/sc/"
+out=$("$SALESIM" list "$TMP/sc" 2>"$TMP/err"); rc=$?
+expect_eq "list with a broken file: exit 1" 1 "$rc"
+expect_contains "list with a broken file: lists the good ones" "$out" "it-trial"
+expect_eq "list with a broken file: first error on stderr" \
+  "$TMP/sc/bad-language.yaml:3:11: error: language: expected zh or en, found 'fr'" "$(cat "$TMP/err")"
+"$SALESIM" list "$TMP/no-such-dir" >/dev/null 2>&1; expect_eq "list: missing dir exit 2" 2 "$?"
+
+# --- the YAML test suite: every case refused with FILE:LINE:COL, exit 1, in time -----------------
+suite=../shared/yaml-test-suite
+for part in valid error; do
+  if [ ! -d "$suite/$part" ]; then ok "yaml-test-suite/$part # SKIP not present"; continue; fi
+  total=0 bad=""
+  for f in "$suite/$part"/*.yaml; do
+    total=$((total + 1))
+    err=$(timeout 5 "$SALESIM" check "$f" 2>&1 >/dev/null); rc=$?
+    if [ "$rc" -ne 1 ] || ! grep -qE "^[^:]+:[0-9]+:[0-9]+: error: " <<<"$err"; then
+      bad+="$f: exit $rc: ${err:0:200}"$'\n'
+    fi
+  done
+  if [ -z "$bad" ]; then ok "yaml-test-suite/$part: all $total refused with a positioned error"
+  else fail "yaml-test-suite/$part: every case refused with a positioned error" "$bad"; fi
+done
+finish
