@@ -177,6 +177,37 @@ fail:
   return -1;
 }
 
+/* Runs a journal_mode pragma; returns SQLITE_OK and the mode in out[16], or the error code. */
+static int journal_mode(sqlite3 *db, const char *sql, char out[16]) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 0));
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Puts the file in WAL mode (persistent, so usually only its creator does it).  Changing the
+** mode needs an exclusive lock and SQLite may answer "locked" without waiting while fifty
+** processes open a new gradebook at once, so it is retried with a pause. */
+static int set_wal(sqlite3 *db) {
+  char mode[16] = "";
+  if (journal_mode(db, "PRAGMA journal_mode", mode) == SQLITE_OK && strcmp(mode, "wal") == 0)
+    return 0;
+  for (int i = 0; i < GB_RETRIES * 4; i++) {
+    int rc = journal_mode(db, "PRAGMA journal_mode=WAL", mode);
+    if (rc == SQLITE_OK && strcmp(mode, "wal") == 0) return 0;
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED) return -1;
+    backoff(i);
+  }
+  return -1;
+}
+
 /* Creates the file with mode 0666 less the umask, so a trainer's `umask 002` in a shared
 ** group directory gives a gradebook the whole class can write (SQLite alone would use 0644). */
 static void precreate(const char *path) {
@@ -223,15 +254,17 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
   }
   sqlite3_busy_timeout(g->db, GB_BUSY_MS);
   sqlite3_extended_result_codes(g->db, 0);
-  /* Look before touching: a file that is not ours must be left exactly as it was. */
+  /* Look before touching: a file that is not ours must be left exactly as it was.  The three
+  ** reads share one read transaction, so a gradebook being created by another process at this
+  ** very moment is seen either empty or complete, never half-made. */
   long long app = 0, ver = 0, tables = 0;
-  if (query_int(g->db, "PRAGMA application_id", &app) != SQLITE_OK ||
-      query_int(g->db, "PRAGMA user_version", &ver) != SQLITE_OK ||
-      query_int(g->db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK) {
-    not_gradebook(err, errlen, path, sqlite3_errmsg(g->db));
-    gb_close(g);
-    return NULL;
-  }
+  int bad = sqlite3_exec(g->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+            query_int(g->db, "PRAGMA application_id", &app) != SQLITE_OK ||
+            query_int(g->db, "PRAGMA user_version", &ver) != SQLITE_OK ||
+            query_int(g->db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK;
+  if (bad) not_gradebook(err, errlen, path, sqlite3_errmsg(g->db));
+  rollback(g->db);
+  if (bad) { gb_close(g); return NULL; }
   if (app != GB_APP_ID && !(app == 0 && ver == 0 && tables == 0)) {
     not_gradebook(err, errlen, path, "a SQLite database of another program");
     gb_close(g);
@@ -246,15 +279,7 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
     }
     return g;
   }
-  char *mode = NULL;
-  sqlite3_stmt *pst = NULL;
-  if (sqlite3_prepare_v2(g->db, "PRAGMA journal_mode=WAL", -1, &pst, NULL) == SQLITE_OK &&
-      sqlite3_step(pst) == SQLITE_ROW)
-    mode = xstrdup((const char *)sqlite3_column_text(pst, 0));
-  sqlite3_finalize(pst);
-  int wal = mode && strcmp(mode, "wal") == 0;
-  free(mode);
-  if (!wal) {
+  if (set_wal(g->db) != 0) {
     snprintf(err, errlen, "%s: cannot switch the gradebook to WAL mode: %s", path,
              sqlite3_errmsg(g->db));
     gb_close(g);

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The classroom gradebook under load and abuse: 50 writer processes at once (the gb_writer
+# tool, then real `salesim play --script --trainee` processes), a writer killed with SIGKILL
+# mid-write, broken and foreign files, a version-1 file migrated, and the report's exit codes.
+source "$(dirname "$0")/../lib.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+unset SALESIM_GRADEBOOK
+WRITER=${GB_WRITER:-$PWD/build/tools/gb_writer}
+q() { sqlite3 -batch -noheader "$1" "$2"; }
+
+if [ ! -x "$WRITER" ]; then fail "gb_writer built (make unit-bins)" "missing $WRITER"; finish; exit; fi
+
+# --- 50 concurrent writers x 20 sessions, one transaction each ---
+GB=$TMP/class/gradebook.db
+for i in $(seq 1 50); do "$WRITER" "$GB" 20 --trainee "trainee-$i" --seed "$i" 2>>"$TMP/w.err" & done
+wait
+expect_eq "50 writers x 20: 1000 rows, none lost" "1000" "$(q "$GB" 'SELECT count(*) FROM sessions')"
+expect_eq "every writer has its 20 rows" "50|20|20" \
+  "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
+expect_eq "integrity_check ok after the concurrent writes" "ok" "$(q "$GB" 'PRAGMA integrity_check')"
+expect_eq "no writer reported an error" "" "$(cat "$TMP/w.err")"
+expect_eq "the gradebook is in WAL mode at schema version 2" "wal|2" \
+  "$(q "$GB" 'PRAGMA journal_mode' | tr -d '\n')|$(q "$GB" 'PRAGMA user_version')"
+csv=$("$SALESIM" report "$GB" --format csv)
+expect_eq "the report sees 50 trainees with 20 attempts each" "50 50" \
+  "$(tail -n +2 <<<"$csv" | awk -F, '{n++; if ($3 == 20) k++} END {print n, k}')"
+
+# --- SIGKILL in the middle of a write: earlier rows intact, file consistent, still writable ---
+KG=$TMP/kill.db
+"$WRITER" "$KG" 5 --trainee before >/dev/null
+killed_ok=1
+for round in 1 2 3; do
+  "$WRITER" "$KG" 1000 --trainee "victim-$round" --payload 3000000 --print-ids >"$TMP/ids.$round" &
+  pid=$!
+  for _ in $(seq 1 200); do [ "$(wc -l <"$TMP/ids.$round")" -ge 2 ] && break; sleep 0.02; done
+  sleep 0.0$((round * 3))
+  kill -KILL "$pid"; wait "$pid" 2>/dev/null
+  n=$(wc -l <"$TMP/ids.$round")
+  [ "$n" -ge 2 ] || killed_ok=0
+  for id in $(cat "$TMP/ids.$round"); do
+    [ "$(q "$KG" "SELECT count(*) FROM sessions WHERE id=$id")" = 1 ] || killed_ok=0
+  done
+done
+expect_eq "killed writers had committed rows before the kill" "1" "$killed_ok"
+expect_eq "integrity_check ok after three SIGKILLs mid-write" "ok" "$(q "$KG" 'PRAGMA integrity_check')"
+expect_eq "the rows written before the kills are intact" "5" \
+  "$(q "$KG" "SELECT count(*) FROM sessions WHERE trainee='before'")"
+expect_eq "no half-written session (every session row has its debrief)" "0" \
+  "$(q "$KG" "SELECT count(*) FROM sessions WHERE debrief IS NULL OR length(debrief) < 10")"
+check "the gradebook takes new sessions after the kills" "$WRITER" "$KG" 3 --trainee after
+expect_eq "... and counts them" "3" "$(q "$KG" "SELECT count(*) FROM sessions WHERE trainee='after'")"
+
+# --- broken and foreign files: a clear error, exit 2, the file untouched ---
+printf 'these are my notes\n' >"$TMP/notes.txt"
+err=$("$SALESIM" report "$TMP/notes.txt" 2>&1 >/dev/null); rc=$?
+expect_eq "report on a text file exits 2" 2 "$rc"
+expect_eq "... with a clear error" "salesim report: $TMP/notes.txt is not a salesim gradebook: file is not a database" "$err"
+expect_eq "... and leaves the file as it was" "these are my notes" "$(cat "$TMP/notes.txt")"
+head -c 4096 "$GB" >"$TMP/cut.db"
+err=$("$SALESIM" report "$TMP/cut.db" 2>&1 >/dev/null); rc=$?
+expect_eq "report on a truncated gradebook exits 2" 2 "$rc"
+expect_contains "... with an error naming the file" "$err" "$TMP/cut.db"
+sqlite3 "$TMP/other.db" 'CREATE TABLE invoices(id INTEGER, amount REAL)'
+err=$("$SALESIM" report "$TMP/other.db" 2>&1 >/dev/null); rc=$?
+expect_eq "report on another program's database exits 2" 2 "$rc"
+expect_eq "... saying whose it is" "salesim report: $TMP/other.db is not a salesim gradebook: a SQLite database of another program" "$err"
+err=$("$WRITER" "$TMP/other.db" 1 --trainee x 2>&1); rc=$?
+expect_eq "a writer refuses another program's database" "2|gb_writer: $TMP/other.db is not a salesim gradebook: a SQLite database of another program" "$rc|$err"
+expect_eq "... and leaves it in rollback-journal mode with one table" "delete|1" \
+  "$(q "$TMP/other.db" 'PRAGMA journal_mode')|$(q "$TMP/other.db" 'SELECT count(*) FROM sqlite_master')"
+err=$("$SALESIM" report "$TMP/none.db" 2>&1 >/dev/null); rc=$?
+expect_eq "report on a missing file exits 2" "2|salesim report: cannot open gradebook $TMP/none.db: No such file or directory" "$rc|$err"
+[ -e "$TMP/none.db" ] && fail "report does not create a missing gradebook" || ok "report does not create a missing gradebook"
+"$SALESIM" report "$GB" --format pdf >/dev/null 2>&1; rc=$?
+expect_eq "report with an unknown format exits 2" 2 "$rc"
+"$SALESIM" report "$GB" --since yesterday >/dev/null 2>&1; rc=$?
+expect_eq "report with a bad --since exits 2" 2 "$rc"
+
+# --- a version-1 gradebook (the first schema) is migrated forward on open ---
+sqlite3 "$TMP/v1.db" <<'SQL'
+CREATE TABLE sessions(id INTEGER PRIMARY KEY, trainee TEXT NOT NULL, scenario TEXT NOT NULL,
+ title TEXT, scenario_hash TEXT, language TEXT, seed INTEGER, started TEXT NOT NULL, ended TEXT,
+ ended_by TEXT, outcome TEXT NOT NULL, score INTEGER NOT NULL, pass INTEGER NOT NULL,
+ s_commitment INTEGER, s_benefits INTEGER, s_tactics INTEGER, s_discovery INTEGER,
+ hints_used INTEGER, recorded TEXT NOT NULL, debrief TEXT NOT NULL, transcript TEXT);
+CREATE INDEX sessions_by_trainee ON sessions(trainee, scenario, started);
+CREATE TABLE findings(session_id INTEGER NOT NULL REFERENCES sessions(id), skill TEXT NOT NULL,
+ rule TEXT NOT NULL, turn INTEGER, points REAL);
+CREATE INDEX findings_by_session ON findings(session_id);
+CREATE TABLE rules(rule TEXT PRIMARY KEY, skill TEXT, principle TEXT);
+INSERT INTO sessions VALUES(1, 'ann', 'visit', 'T', 'h', 'en', 1, '2026-10-01T08:00:00Z', NULL,
+ 'quit', 'advance', 64, 1, 60, 61, 62, 63, 0, '2026-10-01T08:10:00Z', '{}', NULL);
+INSERT INTO findings VALUES(1, 'commitment', 'vague_ask', 3, -15);
+PRAGMA application_id=1397510989; PRAGMA user_version=1;
+SQL
+out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
+expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z" \
+  "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
+expect_eq "... and migrates it to version 2 (new column and index)" "2|1|1" \
+  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'")"
+
+# --- report output: -o writes atomically and picks the format from the name ---
+"$SALESIM" report "$GB" -o "$TMP/out/class.csv" 2>"$TMP/o.err"; rc=$?
+expect_eq "report -o FILE.csv exits 0" 0 "$rc"
+expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,trend_per_attempt,trend,latest_outcome,latest_started" \
+  "$(head -n 1 "$TMP/out/class.csv" | tr -d '\r')"
+expect_eq "... and says what it wrote" "salesim report: wrote $TMP/out/class.csv (1000 sessions, 50 trainees)" "$(cat "$TMP/o.err")"
+expect_eq "... leaving no temporary file" "class.csv" "$(ls "$TMP/out")"
+text=$("$SALESIM" report "$GB" --trainee trainee-7)
+expect_contains "text report filtered to one trainee" "$text" "20 sessions, 1 trainee,"
+expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
+
+# --- real play processes: 50 at once, 20 sessions each, each recording through gb_record ---
+SC=scenarios/it-trial.yaml
+cat >"$TMP/en.txt" <<'L'
+Hello, thanks for making time today.
+What takes most of your team's time at the moment?
+Could you bring your IT head to a 30-minute demo next Wednesday at 3?
+L
+PG=$TMP/play/gradebook.db
+probe=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 1 --json --trainee probe --gradebook "$TMP/probe.db" --transcript "$TMP/probe.json" 2>&1 >/dev/null); rc=$?
+expect_eq "play --script --trainee records a session" "0|1" "$rc|$(q "$TMP/probe.db" 'SELECT count(*) FROM sessions' 2>&1)"
+if [ "$rc" = 0 ]; then
+  player() {  # trainee number
+    for s in $(seq 1 20); do
+      SALESIM_GRADEBOOK=$PG "$SALESIM" play "$SC" --script "$TMP/en.txt" --seed "$s" --json \
+        --trainee "player-$1" --transcript "" >/dev/null 2>>"$TMP/p.err.$1" || echo "play $1/$s failed" >>"$TMP/p.err.$1"
+    done
+  }
+  for i in $(seq 1 50); do player "$i" & done
+  wait
+  expect_eq "50 concurrent play processes x 20 sessions: 1000 rows" "1000" "$(q "$PG" 'SELECT count(*) FROM sessions')"
+  expect_eq "... 20 per trainee" "50|20|20" \
+    "$(q "$PG" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
+  expect_eq "... integrity_check ok" "ok" "$(q "$PG" 'PRAGMA integrity_check')"
+  expect_eq "... no play process failed" "" "$(cat "$TMP"/p.err.* | head -5)"
+  expect_eq "... each row holds its transcript" "0" "$(q "$PG" 'SELECT count(*) FROM sessions WHERE transcript IS NULL')"
+
+  # progress in the debrief comes from the trainee's earlier attempts
+  d=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 99 --json --trainee player-1 --gradebook "$PG" --transcript "" 2>/dev/null)
+  expect_eq "the debrief shows the 20 earlier attempts as progress" "20" "$(jq '.progress | length' <<<"$d")"
+
+  # a broken gradebook: clear error, exit 2, the transcript still saved
+  err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 1 --trainee ann --gradebook "$TMP/notes.txt" --transcript "$TMP/kept.json" 2>&1 >/dev/null); rc=$?
+  expect_eq "play with a broken gradebook exits 2" 2 "$rc"
+  expect_contains "... with a clear error" "$err" "$TMP/notes.txt is not a salesim gradebook: file is not a database"
+  expect_eq "... and the transcript is still saved" "3" "$(jq '.turns | length' "$TMP/kept.json" 2>&1)"
+fi
+finish
