@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# Session benchmarks for docs/performance.md (make bench): start-up, per-turn latency,
+# `salesim test` throughput, peak memory, and how each grows when the scenario, the lexicon or
+# the session grows 10x and 100x.  Prints a Markdown section; every figure has the command that
+# repeats it.  Needs ./salesim and build/tools/bench_turns (make all unit-bins), hyperfine,
+# GNU time (/usr/bin/time) and taskset.  BENCH_QUICK=1 runs fewer repetitions.
+set -u
+cd "$(dirname "$0")/../.."
+export SALESIM_DATA=${SALESIM_DATA:-$PWD/engine} NO_COLOR=1 LANG=C.UTF-8
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+export HOME=$T/home XDG_DATA_HOME=$T/data XDG_STATE_HOME=$T/state
+BIN=./salesim BT=build/tools/bench_turns
+quick=${BENCH_QUICK:-0}
+runs=$([ "$quick" = 1 ] && echo 10 || echo 40)
+sessions=$([ "$quick" = 1 ] && echo 100 || echo 500)
+CPU="taskset -c 0"; command -v taskset >/dev/null || CPU=
+
+echo "## Session: start-up, turns, throughput, memory"
+echo
+for tool in hyperfine /usr/bin/time jq; do
+  command -v $tool >/dev/null || { echo "Skipped: $tool is missing (make deps installs it)."; exit 0; }
+done
+[ -x $BIN ] && [ -x $BT ] || { echo "Skipped: build ./salesim and $BT first (make all unit-bins)."; exit 0; }
+
+# {=== helpers
+# hf_ms CMD: mean wall time of CMD in ms (hyperfine, no shell, warm cache), "mean ± sd".
+hf_ms() {
+  hyperfine -N -w 3 -r "$runs" --export-json "$T/hf.json" "$1" >/dev/null 2>&1 || { echo "failed"; return; }
+  jq -r '.results[0] | "\(.mean * 1000 * 100 | round / 100) ± \(.stddev * 1000 * 100 | round / 100)"' "$T/hf.json"
+}
+hf_mean() { jq -r '.results[0].mean * 1000' "$T/hf.json"; }
+# rss_kib CMD...: peak resident set of CMD in KiB (GNU time -v).
+rss_kib() {
+  /usr/bin/time -v "$@" >/dev/null 2>"$T/time.txt" </dev/null
+  awk -F': ' '/Maximum resident set size/ {print $2}' "$T/time.txt"
+}
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+# kv KEY LINE: the value of KEY in bench_turns' key=value line.
+kv() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k {print $2}'; }
+# }===
+
+# The largest shipped scenario (bytes) and the default one.
+largest=$(ls -S scenarios/*.yaml scenarios/*/*.yaml 2>/dev/null | head -1)
+default=scenarios/campus-platform.yaml
+cat >"$T/visit.txt" <<'L'
+周处长您好,谢谢您今天又抽出半小时。
+现在辅导员每天统计签到,大概要花多少时间?
+也就是说签到全靠手工,占掉了辅导员大半个上午,对吗?
+家长那边最近有没有什么让您担心的情况?
+我们的平台扫码自动签到,缺勤会自动通知家长,报表一键生成。
+在谈下一步之前,还有什么我们没聊到、您比较在意的吗?
+总结一下:自动签到给辅导员省下上午的时间,家长第一时间知道孩子的出勤,报表也不用再手工汇总。
+能不能请您邀请信息中心李主任和教务处陈处长,下周三下午三点在学生处会议室一起看四十分钟的演示?
+L
+
+# {=== 1. start to first prompt
+echo "### Start-up"
+echo
+start_cmd="$BIN play $largest --script /dev/null --transcript ''"
+s_sal=$(hf_ms "$start_cmd") ; m_sal=$(hf_mean)
+s_lua=$(hf_ms "lua5.4 -e ''"); m_lua=$(hf_mean)
+ratio=$(awk -v a="$m_sal" -v b="$m_lua" 'BEGIN { printf "%.1f", a / b }')
+verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }')
+echo "Start to first prompt for the largest shipped scenario ($largest, $(wc -c <"$largest") bytes),"
+echo "measured as a whole run that ends at the first prompt (empty script: load, Lua customer, brief,"
+echo "greeting, then end of input and an empty debrief), so it is an upper bound:"
+echo
+echo "| command | mean (ms) |"
+echo "|---|---|"
+echo "| \`$start_cmd\` | $s_sal |"
+echo "| \`lua5.4 -e ''\` | $s_lua |"
+echo
+echo "Ratio ${ratio}x: $verdict the target (within 2x of a bare Lua start)."
+echo "Repeat: \`hyperfine -N -w 3 \"$start_cmd\" \"lua5.4 -e ''\"\`"
+echo
+# }===
+
+# {=== 2. per-turn latency
+echo "### Per-turn latency (classify + Lua customer)"
+echo
+echo "Each turn timed around \`sess_say\` (classify, realism check, Lua customer, turn record; no"
+echo "transcript save), the classifier alone timed on the same line; $sessions sessions per row,"
+echo "session k playing the lines of the scenario's playthrough test k mod n, on one core."
+echo
+echo "| scenario | turns | p50 (µs) | p99 (µs) | max (µs) | classify p50 / p99 (µs) | session set-up p50 (ms) |"
+echo "|---|---|---|---|---|---|---|"
+worst99=0
+for sc in scenarios/*.yaml; do
+  r=$($CPU $BT "$sc" --sessions "$sessions" 2>/dev/null) || { echo "| $sc | failed | | | | | |"; continue; }
+  echo "| $sc | $(kv turns "$r") | $(kv turn_p50_us "$r") | $(kv turn_p99_us "$r") | $(kv turn_max_us "$r") | $(kv classify_p50_us "$r") / $(kv classify_p99_us "$r") | $(kv setup_p50_ms "$r") |"
+  worst99=$(awk -v a="$worst99" -v b="$(kv turn_p99_us "$r")" 'BEGIN { print (b > a ? b : a) }')
+  r=$($CPU $BT "$sc" --sessions "$sessions" --walk --turns 24 2>/dev/null) &&
+    echo "| $sc (random walks, 24 lines) | $(kv turns "$r") | $(kv turn_p50_us "$r") | $(kv turn_p99_us "$r") | $(kv turn_max_us "$r") | $(kv classify_p50_us "$r") / $(kv classify_p99_us "$r") | $(kv setup_p50_ms "$r") |"
+done
+echo
+echo "Worst p99 over the shipped scenarios' tests: ${worst99} µs; target p99 < 200 µs:" \
+     "$(awk -v w="$worst99" 'BEGIN { print (w < 200 ? "meets" : "misses") }') it."
+echo "Repeat: \`make unit-bins && taskset -c 0 $BT SCENARIO --sessions $sessions [--walk --turns 24]\`"
+echo
+# }===
+
+# {=== 3. salesim test throughput
+echo "### \`salesim test\` throughput"
+echo
+walks=$([ "$quick" = 1 ] && echo 50 || echo 200)
+test_cmd="$CPU $BIN test scenarios --walks $walks"
+$test_cmd >"$T/test.out" 2>&1
+walk_turns=$(awk '/^walks .* turns/ { for (i = 1; i <= NF; i++) if ($(i) ~ /^turns/) s += $(i - 1) } END { print s + 0 }' "$T/test.out")
+test_turns=$($BT --count-test-lines scenarios/*.yaml 2>/dev/null || echo 0)
+turns=$((walk_turns + test_turns))
+runs_saved=$runs; runs=5
+hf_ms "$test_cmd" >/dev/null; secs=$(awk -v m="$(hf_mean)" 'BEGIN { print m / 1000 }'); runs=$runs_saved
+tps=$(awk -v t="$turns" -v s="$secs" 'BEGIN { printf "%.0f", t / s }')
+echo "All shipped scenarios, their playthrough tests and $walks random walks each: $turns turns"
+echo "($test_turns scripted, $walk_turns walked) in $(awk -v s="$secs" 'BEGIN { printf "%.3f", s }') s on one core:"
+echo "**$tps turns per second** (target ≥ 10,000: $(awk -v t="$tps" 'BEGIN { print (t >= 10000 ? "meets" : "misses") }') it)."
+echo "$(tail -1 "$T/test.out")"
+echo
+echo "Repeat: \`hyperfine -N -r 5 \"$test_cmd\"\`; turns from its \`walks ... turns\` lines plus"
+echo "\`$BT --count-test-lines scenarios/*.yaml\`."
+echo
+# }===
+
+# {=== 4. peak memory
+echo "### Peak resident memory"
+echo
+play_cmd="$BIN play $default --script T/visit.txt --seed 4 --transcript T/t.json"
+k_play=$(rss_kib $BIN play $default --script "$T/visit.txt" --seed 4 --transcript "$T/t.json")
+k_json=$(rss_kib $BIN play $default --script "$T/visit.txt" --seed 4 --transcript "" --json --html "$T/d.html")
+k_lua=$(rss_kib lua5.4 -e '')
+echo "| run | peak RSS (MiB) |"
+echo "|---|---|"
+echo "| a scripted play session of the default scenario (8 lines, transcript saved) | $(mib "$k_play") |"
+echo "| the same with \`--json --html\` | $(mib "$k_json") |"
+echo "| \`lua5.4 -e ''\` (for scale) | $(mib "$k_lua") |"
+echo
+echo "Target < 8 MiB: $(awk -v k="$k_play" 'BEGIN { print (k < 8192 ? "meets" : "misses") }') it."
+echo "Repeat: \`/usr/bin/time -v $play_cmd\` (Maximum resident set size; T/visit.txt is the"
+echo "eight-line visit in tests/bench/bench_session.sh)."
+echo
+# }===
+
+# {=== 5. growth
+# Rare characters for generated phrases, so they never match a real line by accident.
+RARE="鑫淼焱垚犇骉麤羴猋毳磊晶森轟蠱鱻灥劦舙龘"
+# gen_phrase N: a unique five-character phrase for number N.
+gen_phrase_awk='function ph(n,   s, i) { s = ""; for (i = 0; i < 5; i++) { s = s substr(R, (n % 20) * 3 + 1, 3); n = int(n / 20) } return s }'
+
+# grow_scenario FACTOR OUT: the default scenario with (FACTOR-1) times more objections, line
+# keys, reactions (whose conditions never hold, so each is still evaluated every turn) and hints.
+grow_scenario() {
+  LC_ALL=C awk -v K="$(($1 - 1))" -v R="$RARE" "$gen_phrase_awk"'
+    { print }
+    /^objections:$/ { for (i = 0; i < 3 * K; i++) printf "  - id: gen_obj_%d\n    said: 生成的顾虑%d。\n    keywords: [%s, %s]\n", i, i, ph(2 * i + 7), ph(2 * i + 8) }
+    /^lines:$/      { for (i = 0; i < 18 * K; i++) printf "  gen_line_%d:\n    - 生成的台词%d,第一种说法。\n    - 生成的台词%d,第二种说法。\n", i, i, i }
+    /^reactions:$/  { for (i = 0; i < 8 * K; i++) printf "  - when: ask_referral and trust > 50 + %d\n    change: { interest: 1 }\n    say: gen_line_%d\n", i, i % (18 * K) }
+    /^hints:$/      { for (i = 0; i < 5 * K; i++) printf "  - 生成的提示%d:先问需求,再总结好处。\n", i }
+  ' "$default" >"$2"
+}
+# grow_lexicon FACTOR OUT: the default scenario whose lexicon: section adds (FACTOR-1) times the
+# shipped zh lexicon's phrase count, spread over ten move labels.
+grow_lexicon() {
+  local base; base=$($BT --lexicon-size engine/lexicons/zh.yaml 2>/dev/null || echo 300)
+  LC_ALL=C awk -v N="$(( ($1 - 1) * base ))" -v R="$RARE" "$gen_phrase_awk"'
+    { print }
+    /^lexicon:$/ {
+      split("greet small_talk open_question present_feature present_benefit proof gain_appeal loss_appeal thank praise", L, " ")
+      for (l = 1; l <= 10 && N > 0; l++) {
+        printf "  %s: [", L[l]
+        for (i = 0; i < N / 10; i++) printf "%s%s", (i ? ", " : ""), ph(l * 100000 + i + 1000)
+        printf "]\n"
+      }
+    }' "$default" >"$2"
+  echo "$base"
+}
+# The neutral lines a long session repeats (no ask, nothing that ends the visit).
+cat >"$T/neutral.txt" <<'L'
+辅导员每天统计签到,大概要花多少时间?
+学生处现在用的是什么系统?
+报表一般多久要报一次?
+我们的平台支持扫码签到。
+这学期迎新还顺利吧?
+学院之间的数据格式一样吗?
+L
+long_session() {  # TURNS OUT: a scenario with unbounded patience, and TURNS neutral lines
+  sed 's/^  patience: .*/  patience: 1000000/' "$default" >"$2.yaml"
+  for ((i = 0; i < $1; i++)) do sed -n "$((i % 6 + 1))p" "$T/neutral.txt"; done >"$2.txt"
+}
+
+echo "### Growth: scenario, lexicon and session 10x and 100x"
+echo
+echo "Generated in a temporary directory from the default scenario ($(wc -c <"$default") bytes):"
+echo "*scenario* adds objections, line keys, reactions (never firing, still evaluated each turn)"
+echo "and hints; *lexicon* adds generated phrases through the scenario's \`lexicon:\` section (on"
+echo "top of the shipped zh lexicon); *session* plays 10, 100 and 1000 neutral lines against a"
+echo "customer with unbounded patience, saving the transcript after every turn as \`play\` does."
+echo
+echo "| grown | factor | file (KiB) | start (ms) | turn p50 (µs) | turn p99 (µs) | peak RSS (MiB) |"
+echo "|---|---|---|---|---|---|---|"
+runs_saved=$runs; runs=$([ "$quick" = 1 ] && echo 3 || echo 10)
+gs=$([ "$quick" = 1 ] && echo 30 || echo 100)
+for kind in scenario lexicon; do
+  for f in 1 10 100; do
+    g=$T/$kind-$f.yaml
+    if [ $kind = scenario ]; then grow_scenario $f "$g"; else grow_lexicon $f "$g" >"$T/lexbase"; fi
+    if ! $BIN check "$g" >"$T/check.txt" 2>&1; then
+      echo "| $kind | ${f}x | $(( $(wc -c <"$g") / 1024 )) | does not load: $(head -c 200 "$T/check.txt" | tr '\n|' '  ') | | | |"; continue
+    fi
+    hf_ms "$BIN play $g --script /dev/null --transcript ''" >/dev/null; st=$(awk -v m="$(hf_mean)" 'BEGIN { printf "%.1f", m }')
+    r=$($CPU $BT "$g" --sessions "$gs" 2>/dev/null)
+    k=$(rss_kib $BIN play "$g" --script "$T/visit.txt" --seed 4 --transcript "$T/g.json")
+    echo "| $kind | ${f}x | $(( $(wc -c <"$g") / 1024 )) | $st | $(kv turn_p50_us "$r") | $(kv turn_p99_us "$r") | $(mib "$k") |"
+  done
+done
+for f in 1 10 100; do
+  n=$((10 * f)); long_session $n "$T/long-$f"
+  hf_ms "$BIN play $T/long-$f.yaml --script $T/long-$f.txt --transcript $T/l.json" >/dev/null
+  st=$(awk -v m="$(hf_mean)" 'BEGIN { printf "%.1f", m }')
+  r=$($CPU $BT "$T/long-$f.yaml" --sessions 3 --lines "$T/long-$f.txt" --save "$T" --max-turns 100000 2>/dev/null)
+  k=$(rss_kib $BIN play "$T/long-$f.yaml" --script "$T/long-$f.txt" --transcript "$T/l.json")
+  echo "| session | ${f}x ($(kv turns "$r" | awk '{print $1/3}') turns) | $(( $(wc -c <"$T/long-$f.txt") / 1024 )) (lines) | $st (whole run) | $(kv turn_p50_us "$r") | $(kv turn_p99_us "$r") | $(mib "$k") |"
+done
+runs=$runs_saved
+echo
+echo "\`play\` stops a visit at 200 turns, so its 100x row (start and RSS columns) covers 200 turns;"
+echo "the latency columns come from \`$BT\`, which lifts that limit (\`--max-turns\`)."
+echo "Repeat: the generators \`grow_scenario\`, \`grow_lexicon\` and \`long_session\` in"
+echo "tests/bench/bench_session.sh write the files; then \`hyperfine -N \"$BIN play FILE --script /dev/null --transcript ''\"\`,"
+echo "\`$BT FILE --sessions $gs\` (session rows: \`--lines LINES --save DIR --max-turns 100000\`) and"
+echo "\`/usr/bin/time -v $BIN play FILE --script LINES --transcript T.json\`."
+# }===
