@@ -18,7 +18,7 @@
 
 #define SKILL_BASE 50.0
 #define TRUST_OK 5.0          /* trust below this (0..10) is "missing trust" */
-#define QUOTE_CHARS 48        /* code points of the trainee's line quoted inside a message */
+#define QUOTE_CHARS 80        /* code points of the trainee's line quoted inside a message */
 
 static const double default_weights[SK_COUNT] = { 40, 25, 20, 15 };
 #define DEFAULT_PASS 70.0

@@ -1,0 +1,513 @@
+/* test_score.c: the scorer on hand-built sessions: exact rule ids, turns, points and skill
+** scores for the visits a trainer expects to see, and the realistic_when evaluator. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include "score_fixture.h"
+
+/* Scores f and checks the findings list against "rule@turn ..." exactly. */
+static void expect_ids(const score_result *r, const char *want) {
+  char *got = fx_ids(r);
+  if (strcmp(got, want) != 0) fprintf(stderr, "findings: %s\nwanted:   %s\n", got, want);
+  assert_string_equal(got, want);
+  free(got);
+}
+
+static void expect_skills(const score_result *r, double c, double b, double t, double d) {
+  assert_true(fabs(r->skills[SK_COMMITMENT] - c) < 1e-9);
+  assert_true(fabs(r->skills[SK_BENEFITS] - b) < 1e-9);
+  assert_true(fabs(r->skills[SK_TACTICS] - t) < 1e-9);
+  assert_true(fabs(r->skills[SK_DISCOVERY] - d) < 1e-9);
+}
+
+/* A strong visit: discovery, proof, check, summary tied to needs, specific realistic ask. */
+static void build_strong(fx *f) {
+  fx_turn(f, "Hello, thanks for making time today.", MV(GREET));
+  sess_turn *t = fx_turn(f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  fx_event(f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(f, "So counting attendance by hand is the main pain?", MV(CONFIRM_NEED));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_event(f, t, CUST_EV_CONFIRM, 0);
+  t = fx_turn(f, "How do parents hear about their children?", MV(OPEN_QUESTION));
+  fx_event(f, t, CUST_EV_REVEAL, 1);
+  fx_event(f, t, CUST_EV_CONFIRM, 1);
+  t = fx_turn(f, "A school like yours cut attendance time by 80% in one term.", MV(PROOF) | MV(GAIN_APPEAL));
+  t->cls.tactic = CLS_TACTIC_GAIN;
+  f->now.value_ack = 1;
+  f->now.trust = 6;
+  fx_turn(f, "Is there anything we haven't covered?", MV(CHECK_CONCERNS));
+  t = fx_turn(f, "So: automatic check-in ends the manual count, and the parent app answers the "
+                 "complaints.", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 2, (int[]){ 0, 1 });
+  t = fx_turn(f, "Could you bring the department heads to a 30-minute demo in your meeting room "
+                 "next Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 1;
+  t->realistic = 1;
+  fx_event(f, t, CUST_EV_GIVE, 1);
+  fx_say(f, &t->events, "Yes, I'll invite them.");
+  fx_end(f, t, CUST_OUTCOME_ADVANCE);
+}
+
+static void strong_visit(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  build_strong(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "need_confirmed@3 hidden_need_found@4 need_confirmed@4 gain_when_needed@5 "
+                 "checked_concerns@6 summary_tied_to_needs@7 specific_ask@8 realistic_ask@8 "
+                 "outcome_advance@8");
+  expect_skills(&r, 95, 85, 65, 80);
+  assert_true(fabs(r.total - 84.25) < 1e-9);
+  assert_true(r.pass);
+  assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
+  assert_int_equal(r.given, 1);
+  assert_string_equal(r.outcome_reason,
+                      "The customer agreed to act at turn 8: bring the department heads to a demo.");
+  const score_finding *sp = fx_find(&r, "specific_ask", 8, NULL);
+  assert_non_null(sp);
+  assert_true(sp->points == 15);
+  assert_string_equal(sp->quote, f.s.turns[7].text);
+  assert_null(fx_find(&r, "outcome_advance", 8, NULL)->quote);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A new hire: features before any need, no ask, ending on thanks. */
+static void new_hire_no_ask(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "Hi, nice to meet you.", MV(GREET));
+  fx_turn(&f, "Our platform has cloud sync, dashboards and an app.", MV(PRESENT_FEATURE));
+  fx_turn(&f, "Thank you so much for your time, it was great talking!", MV(THANK) | MV(PRAISE) | MV(LEAVE));
+  fx_say(&f, &f.s.closing, "Good product. Let's talk next time.");
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "no_ask@0 no_discovery@0 missed_hidden_need@0 pitch_before_discovery@2 "
+                 "feature_list@2 praise_ending@3");
+  expect_skills(&r, 0, 40, 50, 0);
+  assert_true(fabs(r.total - 20) < 1e-9);
+  assert_false(r.pass);
+  assert_int_equal(r.outcome, CUST_OUTCOME_CONTINUATION);
+  const score_finding *no = fx_find(&r, "no_ask", 0, NULL);
+  assert_true(no->points == -40);
+  assert_null(no->quote);
+  assert_string_equal(no->message, "The visit ended without asking the customer for any commitment.");
+  assert_string_equal(fx_find(&r, "praise_ending", 3, NULL)->message,
+                      "You closed on thanks and kind words (\"Thank you so much for your time, it "
+                      "was great talking!\") instead of an ask.");
+  assert_string_equal(fx_find(&r, "missed_hidden_need", 0, NULL)->message,
+                      "A hidden need stayed hidden (parents): \"Parents complain they never know "
+                      "how their children are doing.\".");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* "Let's find some time" names nothing. */
+static void build_vague(fx *f) {
+  sess_turn *t = fx_turn(f, "Could we find some time to try it sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  t->cls.slots[CLS_SLOT_ACTION] = S("try it");
+  fx_say(f, &t->events, "Sure, some time.");
+}
+
+static void vague_ask(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  build_vague(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "no_discovery@0 missed_hidden_need@0 vague_ask@1 ask_without_check@1 "
+                 "ask_without_summary@1");
+  const score_finding *v = fx_find(&r, "vague_ask", 1, NULL);
+  assert_true(v->points == -15);
+  assert_string_equal(v->message, "You asked \"Could we find some time to try it sometime?\": it "
+                                  "leans on \"sometime\", no time, no person or place.");
+  assert_string_equal(v->rule->better_en, "Could you bring your IT lead to a 30-minute demo in your "
+                                          "meeting room next Wednesday at 3 pm?");
+  expect_skills(&r, 35, 20, 50, 10);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Same in Chinese: the message follows the session's language. */
+static void vague_ask_zh(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.lang = S("zh");
+  sess_turn *t = fx_turn(&f, "改天有空再约个时间看看吧", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_string_equal(fx_find(&r, "vague_ask", 1, NULL)->message,
+                      "你的请求\"改天有空再约个时间看看吧\":措辞含糊,没有说明行动,没有时间,没有人员或地点。");
+  assert_null(fx_find(&r, "no_ask", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A contract on a first visit: the host said the rung was not realistic. */
+static void premature_ask(void **state) {
+  (void)state;
+  for (int host = 0; host < 2; host++) {   /* with the host's verdict, then from the snapshot */
+    fx f;
+    fx_init(&f);
+    sess_turn *t = fx_turn(&f, "Could you sign the contract next Monday at 10 in your office?",
+                           MV(ASK_ORDER));
+    fx_specific(t);
+    t->cls.commitment = 0;
+    t->realistic = host ? 0 : -1;
+    fx_event(&f, t, CUST_EV_REFUSE, 0);
+    score_result r;
+    score_session(&f.s, &r);
+    const score_finding *u = fx_find(&r, "unrealistic_ask", 1, NULL);
+    assert_non_null(u);
+    assert_true(u->points == -15);
+    assert_string_equal(u->message, "You asked for \"sign the annual contract\" (\"Could you sign the "
+                        "contract next Monday at 10 in your office?\") before the customer was ready "
+                        "(trust 3/10, value not yet accepted, not on the purchase list).");
+    assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
+/* Asking for less than the customer could give. */
+static void ask_too_low(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.trust = 6;
+  f.now.value_ack = 1;
+  sess_turn *t = fx_turn(&f, "Could you email me your requirements by Friday noon?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  t->realistic = 1;
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *lo = fx_find(&r, "ask_too_low", 1, NULL);
+  assert_non_null(lo);
+  assert_string_equal(lo->message, "You asked for \"send the written requirements\" when the customer "
+                      "could already give \"bring the department heads to a demo\".");
+  assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Fear of loss before the value is accepted costs; after it, it wins. */
+static void loss_before_value(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Only 20 licences left at this price, you must decide today!", MV(LOSS_APPEAL));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  f.now.value_ack = 1;
+  f.now.on_list = 1;
+  f.now.trust = 7;
+  t = fx_turn(&f, "The current price holds until the 30th.", MV(LOSS_APPEAL));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *l = fx_find(&r, "loss_before_value", 1, NULL);
+  assert_non_null(l);
+  assert_true(l->points == -20);
+  assert_string_equal(l->message, "You pressed with a loss (\"Only 20 licences left at this price, you "
+                      "must decide today!\") while trust 3/10, value not yet accepted, not on the "
+                      "purchase list.");
+  assert_true(fx_find(&r, "loss_when_ready", 2, NULL)->points == 20);
+  assert_null(fx_find(&r, "loss_before_value", 2, NULL));
+  assert_true(fabs(r.skills[SK_TACTICS] - 50) < 1e-9);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A price cut to make up for missing trust. */
+static void discount_for_trust(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.value_ack = 1;
+  fx_turn(&f, "I can give you 20% off if you sign this week.", MV(DISCOUNT));
+  f.now.trust = 8;
+  fx_turn(&f, "And the price includes training.", MV(DISCOUNT));   /* trust and value there: fine */
+  score_result r;
+  score_session(&f.s, &r);
+  int n;
+  const score_finding *d = fx_find(&r, "discount_for_trust", -1, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(d->turn, 1);
+  assert_true(d->points == -20);
+  assert_string_equal(d->message, "You offered a price cut (\"I can give you 20% off if you sign this "
+                      "week.\") while trust 3/10.");
+  assert_true(fabs(r.skills[SK_TACTICS] - 30) < 1e-9);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Three closes in a row with nothing learned: the third costs; a check resets the run. */
+static void repeated_closes(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  for (int i = 0; i < 3; i++) {
+    sess_turn *t = fx_turn(&f, "So can we book the demo for Wednesday at 3 with your team?", MV(ASK_COMMITMENT));
+    fx_specific(t);
+    fx_event(&f, t, CUST_EV_REFUSE, 1);
+  }
+  fx_turn(&f, "What else should we cover before that?", MV(CHECK_CONCERNS));
+  sess_turn *t = fx_turn(&f, "Then shall we book Wednesday at 3 with your team?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  score_result r;
+  score_session(&f.s, &r);
+  int n;
+  const score_finding *rc = fx_find(&r, "repeated_closes", -1, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(rc->turn, 3);
+  assert_true(rc->points == -15);
+  assert_string_equal(rc->message, "This was close number 3 in a row (\"So can we book the demo for "
+                      "Wednesday at 3 with your team?\") with nothing new learned in between.");
+  assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Lowering the ask straight after a refusal; and the right order, probe first. */
+static void lower_before_probe(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  fx_turn(&f, "Then could you just send me your requirements?", MV(LOWER_ASK));
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *l = fx_find(&r, "lower_before_probe", 2, NULL);
+  assert_non_null(l);
+  assert_true(l->points == -15);
+  assert_string_equal(l->message, "After the refusal at turn 1 you lowered the ask (\"Then could you "
+                      "just send me your requirements?\") without asking why.");
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);
+  t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  fx_turn(&f, "May I ask what makes next week difficult?", MV(PROBE_REFUSAL));
+  fx_turn(&f, "Then could you just send me your requirements?", MV(LOWER_ASK));
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+  assert_true(fx_find(&r, "probed_refusal", 2, NULL)->points == 10);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* The customer "agreed" only to the seller sending a proposal: a continuation. */
+static void seller_only_advance(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "I'll send you a proposal by Friday.", MV(SELLER_ACTION));
+  fx_say(&f, &f.s.closing, "Fine, send it over.");
+  fx_end(&f, NULL, CUST_OUTCOME_ADVANCE);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.outcome, CUST_OUTCOME_CONTINUATION);
+  const score_finding *so = fx_find(&r, "seller_only_progress", 1, NULL);
+  assert_non_null(so);
+  assert_true(so->points == -15);
+  assert_string_equal(so->message, "Only you agreed to act (\"I'll send you a proposal by Friday.\"); "
+                      "the customer committed to nothing, so the visit is a continuation.");
+  assert_null(fx_find(&r, "outcome_advance", -1, NULL));
+  assert_non_null(fx_find(&r, "no_ask", 0, NULL));
+  assert_string_equal(r.outcome_reason, "It felt like progress, but only the seller agreed to act; "
+                      "the customer committed to nothing, so it is a continuation.");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A summary citing a need the customer never voiced, and one leaving a confirmed need out. */
+static void summary_unconfirmed(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 1;   /* attendance confirmed */
+  sess_turn *t = fx_turn(&f, "To sum up, we fix attendance and the parents' complaints.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 2, (int[]){ 0, 1 });
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *u = fx_find(&r, "summary_unconfirmed_needs", 1, NULL);
+  assert_non_null(u);
+  assert_true(u->points == -15);
+  assert_string_equal(u->message, "Your summary \"To sum up, we fix attendance and the parents' "
+                      "complaints.\" cites needs the customer never voiced: parents.");
+  assert_null(fx_find(&r, "summary_misses_needs", -1, NULL));
+  assert_null(fx_find(&r, "summary_tied_to_needs", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 1;
+  t = fx_turn(&f, "In short, the parent app keeps families informed.", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 1, (int[]){ 1 });
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_unconfirmed_needs", 1, NULL));
+  assert_string_equal(fx_find(&r, "summary_misses_needs", 1, NULL)->message,
+                      "Your summary \"In short, the parent app keeps families informed.\" leaves "
+                      "out needs the customer confirmed: attendance.");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* The scenario's scoring block: weights, pass mark, rule points, a rule switched off. */
+static void overrides(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.sc.scoring.w_commitment = 100;
+  f.sc.scoring.w_benefits = f.sc.scoring.w_tactics = f.sc.scoring.w_discovery = 0;
+  f.sc.scoring.pass = 30;
+  f.rules[0] = (scn_rule_weight){ S("vague_ask"), -30 };
+  f.rules[1] = (scn_rule_weight){ S("ask_without_summary"), 0 };
+  f.sc.scoring.rules = f.rules;
+  f.sc.scoring.n_rules = 2;
+  build_vague(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "no_discovery@0 missed_hidden_need@0 vague_ask@1 ask_without_check@1");
+  assert_true(fx_find(&r, "vague_ask", 1, NULL)->points == -30);
+  assert_true(r.weights[SK_COMMITMENT] == 100 && r.weights[SK_BENEFITS] == 0);
+  assert_true(fabs(r.skills[SK_COMMITMENT] - 20) < 1e-9);
+  assert_true(fabs(r.total - 20) < 1e-9);
+  assert_false(r.pass);
+  f.sc.scoring.pass = 20;
+  score_result_free(&r);
+  score_session(&f.s, &r);
+  assert_true(r.pass);
+  score_result_free(&r);
+  /* defaults when nothing is overridden */
+  f.sc.scoring.w_commitment = f.sc.scoring.w_benefits = f.sc.scoring.w_tactics =
+    f.sc.scoring.w_discovery = f.sc.scoring.pass = -1;
+  f.sc.scoring.n_rules = 0;
+  score_session(&f.s, &r);
+  assert_true(r.weights[SK_COMMITMENT] == 40 && r.weights[SK_BENEFITS] == 25 &&
+              r.weights[SK_TACTICS] == 20 && r.weights[SK_DISCOVERY] == 15);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A collection visit: a payment ask with a date and an amount scores as the commitment. */
+static void payment_visit(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("pay"), .level = SCN_LEVEL_HIGH,
+    .kind = SCN_KIND_PAYMENT, .action = S("pay the balance by Friday") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  sess_turn *t = fx_turn(&f, "Can you pay when convenient?", MV(ASK_PAYMENT));
+  t->cls.vague = 1;
+  t = fx_turn(&f, "Could the remaining 48,000 yuan be paid this Friday the 15th?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("this friday the 15th");
+  t->cls.commitment = 0;
+  fx_event(&f, t, CUST_EV_GIVE, 0);
+  fx_end(&f, t, CUST_OUTCOME_ADVANCE);
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "payment_vague@1 payment_specific@2 realistic_ask@2 outcome_advance@2");
+  assert_string_equal(fx_find(&r, "payment_vague", 1, NULL)->message,
+                      "Your payment ask \"Can you pay when convenient?\" names no date and no amount.");
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);   /* never asking for the money */
+  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("pay") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  fx_turn(&f, "How is the system working for you?", MV(OPEN_QUESTION));
+  score_session(&f.s, &r);
+  expect_ids(&r, "no_payment_ask@0");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* The decision chain counts only where the scenario declares one. */
+static void decision_chain(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.rules[0] = (scn_rule_weight){ S("missed_decision_chain"), -15 };
+  f.sc.scoring.rules = f.rules;
+  f.sc.scoring.n_rules = 1;
+  fx_turn(&f, "Hello.", MV(GREET));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_true(fx_find(&r, "missed_decision_chain", 0, NULL)->points == -15);
+  score_result_free(&r);
+  fx_turn(&f, "Who else will have a say in this?", MV(ASK_DECISION_CHAIN));
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "missed_decision_chain", -1, NULL));
+  assert_true(fx_find(&r, "decision_chain_asked", 2, NULL)->points == 10);
+  score_result_free(&r);
+  f.sc.scoring.n_rules = 0;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "decision_chain_asked", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* realistic_when without Lua. */
+static void conditions(void **state) {
+  (void)state;
+  sess_snapshot s = { .interest = 4, .trust = 6, .patience = 9, .value_ack = 1, .on_list = 0 };
+  assert_int_equal(score_eval_condition("trust >= 5 and value_acknowledged", &s), 1);
+  assert_int_equal(score_eval_condition("trust >= 7 and value_acknowledged", &s), 0);
+  assert_int_equal(score_eval_condition("state.trust > 3 and not on_purchase_list", &s), 1);
+  assert_int_equal(score_eval_condition("(interest + trust) / 2 == 5", &s), 1);
+  assert_int_equal(score_eval_condition("on_purchase_list or trust ~= 6", &s), 0);
+  assert_int_equal(score_eval_condition("return true", &s), 1);
+  assert_int_equal(score_eval_condition("budget > 3", &s), -1);
+  assert_int_equal(score_eval_condition("trust >=", &s), -1);
+  assert_int_equal(score_eval_condition("(function() while true do end end)()", &s), -1);
+  assert_int_equal(score_eval_condition("trust > true", &s), -1);
+  assert_int_equal(score_eval_condition(NULL, &s), -1);
+}
+
+/* Every rule has both languages, a seed source and a unique id; lookups work. */
+static void rule_table(void **state) {
+  (void)state;
+  int n;
+  const score_rule *r = score_rules(&n);
+  assert_true(n >= 30);
+  for (int i = 0; i < n; i++) {
+    assert_true(r[i].principle_en[0] && r[i].principle_zh[0] && r[i].better_en[0] && r[i].better_zh[0]);
+    assert_int_equal(strncmp(r[i].source, "00", 2), 0);
+    assert_ptr_equal(score_rule_find(r[i].id), &r[i]);
+    assert_true(r[i].points != 0);
+  }
+  assert_null(score_rule_find("nope"));
+  assert_string_equal(score_skill_name(SK_TACTICS), "tactics");
+  assert_int_equal(score_skill_from_name("discovery"), SK_DISCOVERY);
+  assert_int_equal(score_skill_from_name("x"), -1);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
+    cmocka_unit_test(vague_ask_zh), cmocka_unit_test(premature_ask), cmocka_unit_test(ask_too_low),
+    cmocka_unit_test(loss_before_value), cmocka_unit_test(discount_for_trust),
+    cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
+    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
+    cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
+    cmocka_unit_test(conditions), cmocka_unit_test(rule_table),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
