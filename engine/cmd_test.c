@@ -150,14 +150,16 @@ int cmd_test_exec(int argc, char **argv) {
     diag_init(&d);
     scenario *sc = scn_load(f.v[i], &d);
     if (!sc) {
-      diag_print(&d, stdout);
-      if (d.n == 0) printf("%s: error: the scenario could not be loaded\n", f.v[i]);
+      fflush(stdout);
+      diag_print(&d, stderr);
+      if (d.n == 0) fprintf(stderr, "%s: error: the scenario could not be loaded\n", f.v[i]);
       printf("FAIL %s: the scenario does not load\n", f.v[i]);
       unusable = 1;
+      c.failed++;
       diag_free(&d);
       continue;
     }
-    diag_print(&d, stdout);   /* warnings of a valid file */
+    diag_print(&d, stderr);   /* warnings of a valid file */
     diag_free(&d);
     if (sc->n_tests == 0) printf("%s: note: scenario '%s' has no tests\n", sc->file, sc->id);
     tp_run_scenario(sc, &to, stdout, &c);

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# e2e: `salesim test`: the shipped scenarios' playthrough tests all pass; a deliberately wrong
+# test fails with its position, the diverging turn and exit 1; a broken scenario exits 2 with
+# its diagnostics; random walks report dead ends, Lua errors and unreached content as
+# FILE:LINE:COL warnings (failing only with --strict); the authoring guide's scenario passes
+# check and test, and every snippet in docs/authoring.md is a verbatim part of it.
+source "$(dirname "$0")/../lib.sh"
+
+last_line() { printf '%s\n' "$1" | tail -n 1; }
+# line_of FILE TEXT: the first line number holding TEXT (fixed string).
+line_of() { grep -nF -- "$2" "$1" | head -n 1 | cut -d: -f1; }
+
+# --- the shipped scenarios ---------------------------------------------------------------------
+out=$("$SALESIM" test scenarios/ 2>&1); rc=$?
+expect_eq "salesim test scenarios/: exit 0" 0 "$rc"
+[ "$rc" -ne 0 ] && printf '%s\n' "$out" | grep -A30 '^FAIL' | head -80 | sed 's/^/# /'
+last=$(last_line "$out")
+if [[ "$last" =~ ^([0-9]+)\ passed,\ 0\ failed$ ]] && [ "${BASH_REMATCH[1]}" -ge 24 ]; then
+  ok "shipped scenarios: at least 24 tests, none failed ($last)"
+else
+  fail "shipped scenarios: at least 24 tests, none failed" "$last"
+fi
+n_zh=0 n_en=0 n_sc=0
+for s in scenarios/*.yaml; do
+  n_sc=$((n_sc + 1))
+  id=$(sed -n 's/^id: *//p' "$s" | head -n 1)
+  grep -q '^language: zh' "$s" && n_zh=$((n_zh + 1))
+  grep -q '^language: en' "$s" && n_en=$((n_en + 1))
+  check "$(basename "$s"): salesim check" "$SALESIM" check "$s"
+  n_ok=$(printf '%s\n' "$out" | grep -c "^ok   $id: ")
+  [ "$n_ok" -ge 3 ] && ok "$id: at least 3 passing tests ($n_ok)" || fail "$id: at least 3 passing tests" "found $n_ok"
+done
+[ "$n_sc" -ge 8 ] && ok "at least 8 shipped scenarios ($n_sc)" || fail "at least 8 shipped scenarios" "found $n_sc"
+[ "$n_zh" -ge 3 ] && [ "$n_en" -ge 3 ] && ok "at least 3 zh and 3 en ($n_zh zh, $n_en en)" \
+  || fail "at least 3 zh and 3 en" "$n_zh zh, $n_en en"
+
+# --- a test that must fail ---------------------------------------------------------------------
+fx=tests/fixtures/failing-test.yaml
+tl=$(line_of "$fx" "- name: expects an order")
+out=$("$SALESIM" test "$fx" 2>&1); rc=$?
+expect_eq "failing test: exit 1" 1 "$rc"
+expect_contains "failing test: the passing one is ok" "$out" "ok   fixture-failing-test: the greeting is said"
+expect_contains "failing test: FAIL line" "$out" "FAIL fixture-failing-test: expects an order that a goodbye cannot earn"
+expect_contains "failing test: outcome with the test's position" "$out" \
+  "  $fx:$tl:5: outcome: expected order, got continuation"
+expect_contains "failing test: missing customer line" "$out" \
+  "  $fx:$tl:5: says: the customer never said \"a line the customer never says\""
+expect_contains "failing test: the diverging turn" "$out" "    diverged at turn 2:
+    turn 2> Thanks for your time, goodbye."
+expect_eq "failing test: final line" "1 passed, 1 failed" "$(last_line "$out")"
+out=$("$SALESIM" test -v "$fx" 2>&1)
+expect_contains "-v: every turn of the failing test" "$out" "    turn 1> Hello Sam, nice shop."
+expect_contains "-v: the opening line" "$out" "< Morning. Make it quick, the van is waiting."
+expect_contains "-v: outcome and scores" "$out" "    outcome continuation, score "
+
+# --- unusable input ----------------------------------------------------------------------------
+out=$("$SALESIM" test tests/fixtures/broken-scenario.yaml 2>"$TMP/err"); rc=$?
+expect_eq "broken scenario: exit 2" 2 "$rc"
+expect_contains "broken scenario: its diagnostics" "$(cat "$TMP/err")" \
+  "tests/fixtures/broken-scenario.yaml:4:11: error: language: expected zh or en, found 'fr'"
+expect_eq "broken scenario: report" "FAIL tests/fixtures/broken-scenario.yaml: the scenario does not load
+0 passed, 1 failed" "$out"
+"$SALESIM" test >/dev/null 2>&1; expect_eq "no path: exit 2" 2 "$?"
+err=$("$SALESIM" test --walks x scenarios/it-trial.yaml 2>&1); rc=$?
+expect_eq "bad --walks: exit 2" 2 "$rc"
+expect_contains "bad --walks: message" "$err" "salesim test: --walks: expected a whole number, found 'x'"
+err=$("$SALESIM" test "$TMP/none.yaml" 2>&1); rc=$?
+expect_eq "missing file: exit 2" 2 "$rc"
+expect_contains "missing file: message" "$err" "salesim test: $TMP/none.yaml: No such file or directory"
+mkdir -p "$TMP/empty"
+err=$("$SALESIM" test "$TMP/empty" 2>&1); rc=$?
+expect_eq "empty directory: exit 2" 2 "$rc"
+expect_eq "empty directory: message" "salesim test: no scenario files (*.yaml) found" "$err"
+
+# --- random walks ------------------------------------------------------------------------------
+wf=tests/fixtures/walk-warnings.yaml
+out=$("$SALESIM" test --walks 12 --seed 3 "$wf" 2>&1); rc=$?
+expect_eq "walk warnings: exit 0 without --strict" 0 "$rc"
+expect_contains "walk warnings: summary" "$out" "walks fixture-walk-warnings: 12 sessions,"
+expect_contains "walk warnings: unreached lines key at its position" "$out" \
+  "$wf:$(line_of "$wf" "never_used:"):3: warning: lines key 'never_used' was never said in 12 random walks"
+expect_contains "walk warnings: dead end at the reaction" "$out" \
+  "$wf:$(line_of "$wf" "- when: greet"):5: warning: dead end: the customer did not react to a line read as [greet"
+expect_eq "walk warnings: final line" "1 passed, 0 failed" "$(last_line "$out")"
+out2=$("$SALESIM" test --walks 12 --seed 3 "$wf" 2>&1)
+expect_eq "walks: the same seed gives the same report" "$out" "$out2"
+out=$("$SALESIM" test --strict --walks 12 --seed 3 "$wf" 2>&1); rc=$?
+expect_eq "walk warnings: --strict exits 1" 1 "$rc"
+expect_contains "walk warnings: --strict FAIL line" "$out" "FAIL fixture-walk-warnings: random walks gave"
+expect_eq "walk warnings: --strict final line" "1 passed, 1 failed" "$(last_line "$out")"
+out=$("$SALESIM" test --walks 30 --seed 9 scenarios/ 2>&1); rc=$?
+expect_eq "walks over the shipped scenarios: exit 0" 0 "$rc"
+if printf '%s\n' "$out" | grep -q 'warning: Lua error'; then
+  fail "walks over the shipped scenarios: no Lua errors" "$(printf '%s\n' "$out" | grep 'Lua error' | head -5)"
+else
+  ok "walks over the shipped scenarios: no Lua errors"
+fi
+n_walked=$(printf '%s\n' "$out" | grep -c '^walks .*: 30 sessions,')
+[ "$n_walked" -ge 8 ] && ok "every shipped scenario walked ($n_walked)" || fail "every shipped scenario walked" "$n_walked"
+
+# --- the authoring guide -----------------------------------------------------------------------
+ex=scenarios/examples/clinic-booking.yaml
+check "authoring example: salesim check" "$SALESIM" check "$ex"
+out=$("$SALESIM" test "$ex" 2>&1); rc=$?
+expect_eq "authoring example: salesim test exit 0" 0 "$rc"
+[[ "$(last_line "$out")" =~ ^[3-9]\ passed,\ 0\ failed$ ]] && ok "authoring example: tests pass ($(last_line "$out"))" \
+  || fail "authoring example: tests pass" "$out"
+# Every fenced block in the guide that follows a "<!-- from: FILE -->" marker must appear in
+# FILE verbatim (as consecutive lines).
+n_snip=0 n_bad=0
+while IFS= read -r -d '' block; do
+  file=${block%%$'\n'*}; body=${block#*$'\n'}
+  n_snip=$((n_snip + 1))
+  if ! awk -v want="$body" 'BEGIN{RS="^$"} { exit index($0, want) ? 0 : 1 }' "$file"; then
+    n_bad=$((n_bad + 1)); fail "guide snippet $n_snip is in $file" "$body"
+  fi
+done < <(awk '
+  /^<!-- from: .* -->$/ { file=$3; want=1; next }
+  want && /^```/ { if (inblk) { printf "%s\0", buf; inblk=0; want=0 } else { inblk=1; buf=file "\n" } ; next }
+  inblk { buf = buf $0 "\n" }
+' docs/authoring.md)
+[ "$n_snip" -ge 8 ] && [ "$n_bad" -eq 0 ] && ok "docs/authoring.md: $n_snip snippets, all from the example files" \
+  || fail "docs/authoring.md: at least 8 snippets, all verbatim" "$n_snip snippets, $n_bad not found"
+
+finish
