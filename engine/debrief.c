@@ -15,8 +15,8 @@
 /* The post-call reflection questions (the checklist of seed 003, written anew). */
 static const char *const reflection_en[] = {
   "What went well in this visit, and what will you keep doing?",
-  "Where did your questions, your presentation or your demo fall short, and what will you change "
-  "next time?",
+  ("Where did your questions, your presentation or your demo fall short, and what will you "
+   "change next time?"),
   "Which objection did you handle least well, and how would you answer it now?",
   "Did you reach the goal you set for this visit? If not, what stopped you?",
   "What is the next step with this customer, and when and how will you follow up?",

@@ -222,7 +222,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
   vs->asks++;
   if (++vs->closes_run >= 3)
     add(c, "repeated_closes", t, "This was close number %d in a row (\"%s\") with nothing new "
-        "learned in between.", "这是连续第 %d 次催促成交(\"%s\"),其间没有获得任何新信息。",
+        "learned in between.", "这是连续第 %d 次催促成交(“%s”),其间没有获得任何新信息。",
         vs->closes_run, q);
 
   int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
@@ -231,18 +231,18 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text);
     if (has_date && has_amount && !r->vague) {
       if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
-                             "amount: \"%s\".", "你提出了有日期、有金额的付款要求:\"%s\"。", q);
+                             "amount: \"%s\".", "你提出了有日期、有金额的付款要求:“%s”。", q);
     } else {
       const char *miss_en = !has_date && !has_amount ? "no date and no amount"
                             : !has_date ? "no date" : !has_amount ? "no amount" : "only a vague time";
       const char *miss_zh = !has_date && !has_amount ? "没有日期也没有金额"
                             : !has_date ? "没有日期" : !has_amount ? "没有金额" : "时间含糊";
-      add(c, "payment_vague", t, "Your payment ask \"%s\" names %s.", "你的收款要求\"%s\"%s。", q,
+      add(c, "payment_vague", t, "Your payment ask \"%s\" names %s.", "你的收款要求“%s”%s。", q,
           c->zh ? miss_zh : miss_en);
     }
   } else if (is_ref) {
     if (!vs->f_referral++) add(c, "referral_asked", t, "You asked the customer for a referral: "
-                               "\"%s\".", "你请客户做了转介绍:\"%s\"。", q);
+                               "\"%s\".", "你请客户做了转介绍:“%s”。", q);
   } else {
     if (r->vague || !r->specific) {
       strbuf m = { 0 };
@@ -255,26 +255,26 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
         sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "",
                   c->zh ? "没有人员或地点" : "no person or place");
       if (!m.len) sb_puts(&m, c->zh ? "不够具体" : "it is not specific");
-      add(c, "vague_ask", t, "You asked \"%s\": %s.", "你的请求\"%s\":%s。", q, m.s);
+      add(c, "vague_ask", t, "You asked \"%s\": %s.", "你的请求“%s”:%s。", q, m.s);
       sb_free(&m);
     } else if (!vs->f_specific++) {
-      add(c, "specific_ask", t, "A specific ask: \"%s\".", "具体的承诺请求:\"%s\"。", q);
+      add(c, "specific_ask", t, "A specific ask: \"%s\".", "具体的承诺请求:“%s”。", q);
     }
     /* checked and summarised before the ask? (deal asks only) */
     if (vs->check) {
       if (!vs->f_checked++) {
         char *cq = short_quote(vs->check->text);
         add(c, "checked_concerns", vs->check, "You checked for open points before asking: \"%s\".",
-            "提出承诺前你先检查了遗漏:\"%s\"。", cq);
+            "提出承诺前你先检查了遗漏:“%s”。", cq);
         free(cq);
       }
     } else if (!vs->f_nocheck++) {
       add(c, "ask_without_check", t, "You asked \"%s\" without first checking whether anything "
-          "was still open.", "你提出\"%s\"之前,没有先确认客户是否还有顾虑。", q);
+          "was still open.", "你提出“%s”之前,没有先确认客户是否还有顾虑。", q);
     }
     if (!vs->summary && !vs->f_nosummary++)
       add(c, "ask_without_summary", t, "You asked \"%s\" without first summing up the benefits "
-          "the customer agreed with.", "你提出\"%s\"之前,没有先总结客户认同的利益。", q);
+          "the customer agreed with.", "你提出“%s”之前,没有先总结客户认同的利益。", q);
   }
 
   /* realistic for where the customer stood? */
@@ -286,7 +286,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     if (rc == 0) {
       char *why = state_words(c, &t->before);
       add(c, "unrealistic_ask", t, "You asked for \"%s\" (\"%s\") before the customer was ready "
-          "(%s).", "你在客户还没准备好时(%3$s)就要求\"%1$s\"(\"%2$s\")。", action_of(c, j), q, why);
+          "(%s).", "你在客户还没准备好时(%3$s)就要求“%1$s”(“%2$s”)。", action_of(c, j), q, why);
       free(why);
     } else if (rc == 1) {
       int higher = -1;
@@ -299,11 +299,11 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
       if (higher >= 0) {
         if (!vs->f_low++)
           add(c, "ask_too_low", t, "You asked for \"%s\" when the customer could already give "
-              "\"%s\".", "客户已经可以答应\"%2$s\",你却只要求\"%1$s\"。", action_of(c, j),
+              "\"%s\".", "客户已经可以答应“%2$s”,你却只要求“%1$s”。", action_of(c, j),
               action_of(c, higher));
       } else if (!vs->f_realistic++) {
         add(c, "realistic_ask", t, "\"%s\" was the most the customer could give at that point.",
-            "\"%s\"正是客户当时能给的最高承诺。", action_of(c, j));
+            "“%s”正是客户当时能给的最高承诺。", action_of(c, j));
       }
     }
   }
@@ -329,11 +329,11 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     /* discovery before pitching */
     if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs.f_pitch++)
       add(c, "pitch_before_discovery", t, "You presented (\"%s\") before the customer had voiced "
-          "any need.", "客户还没说出任何需求,你就开始介绍(\"%s\")。", q);
+          "any need.", "客户还没说出任何需求,你就开始介绍(“%s”)。", q);
     if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
         !vs.f_feature++)
       add(c, "feature_list", t, "You listed features (\"%s\") without tying them to a need of "
-          "the customer's.", "你在罗列功能(\"%s\"),没有和客户的需求挂钩。", q);
+          "the customer's.", "你在罗列功能(“%s”),没有和客户的需求挂钩。", q);
 
     /* the summary */
     if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
@@ -342,18 +342,18 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
       if (unvoiced && !vs.f_unvoiced++) {
         char *ids = need_list(c, unvoiced);
         add(c, "summary_unconfirmed_needs", t, "Your summary \"%s\" cites needs the customer never "
-            "voiced: %s.", "你的总结\"%s\"提到了客户从未说过的需求:%s。", q, ids);
+            "voiced: %s.", "你的总结“%s”提到了客户从未说过的需求:%s。", q, ids);
         free(ids);
       }
       if (missed && !vs.f_miss++) {
         char *ids = need_list(c, missed);
         add(c, "summary_misses_needs", t, "Your summary \"%s\" leaves out needs the customer "
-            "confirmed: %s.", "你的总结\"%s\"漏掉了客户确认过的需求:%s。", q, ids);
+            "confirmed: %s.", "你的总结“%s”漏掉了客户确认过的需求:%s。", q, ids);
         free(ids);
       }
       if ((cited & t->before.confirmed) && !unvoiced && !missed && !vs.f_tied++)
         add(c, "summary_tied_to_needs", t, "Your summary \"%s\" tied the benefits to the needs "
-            "the customer confirmed.", "你的总结\"%s\"把利益和客户确认的需求对应了起来。", q);
+            "the customer confirmed.", "你的总结“%s”把利益和客户确认的需求对应了起来。", q);
       vs.summary = t;
     }
     if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs.check) vs.check = t;
@@ -364,24 +364,24 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
         if (!vs.f_ready++)
           add(c, "loss_when_ready", t, "You used the fear of loss (\"%s\") once the customer "
               "accepted the value and had it on the purchase list.",
-              "在客户认可价值、已列入采购计划之后,你用了损失厌恶(\"%s\")。", q);
+              "在客户认可价值、已列入采购计划之后,你用了损失厌恶(“%s”)。", q);
       } else {
         char *why = state_words(c, &t->before);
         add(c, "loss_before_value", t, "You pressed with a loss (\"%s\") while %s.",
-            "在%2$s的情况下,你用损失施压(\"%1$s\")。", q, why);
+            "在%2$s的情况下,你用损失施压(“%1$s”)。", q, why);
         free(why);
       }
     }
     if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
         !t->before.value_ack && !vs.f_gain++)
       add(c, "gain_when_needed", t, "While the customer was still weighing the value you showed "
-          "the gain: \"%s\".", "客户还在衡量价值时,你展示了收益:\"%s\"。", q);
+          "the gain: \"%s\".", "客户还在衡量价值时,你展示了收益:“%s”。", q);
     if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
       sess_snapshot b2 = t->before;
       b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
       char *why = state_words(c, &b2);
       add(c, "discount_for_trust", t, "You offered a price cut (\"%s\") while %s.",
-          "在%2$s的情况下,你提出降价(\"%1$s\")。", q, why);
+          "在%2$s的情况下,你提出降价(“%1$s”)。", q, why);
       free(why);
     }
 
@@ -393,11 +393,11 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     /* refusals: probe first, lower after */
     if (vs.refusal && CLS_HAS(r, CLS_PROBE_REFUSAL)) {
       add(c, "probed_refusal", t, "After the refusal you asked what held the customer back: "
-          "\"%s\".", "被拒绝后,你先问了客户的顾虑:\"%s\"。", q);
+          "\"%s\".", "被拒绝后,你先问了客户的顾虑:“%s”。", q);
       vs.refusal = NULL;
     } else if (vs.refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
       add(c, "lower_before_probe", t, "After the refusal at turn %d you lowered the ask (\"%s\") "
-          "without asking why.", "第 %d 轮被拒绝后,你没有问原因就降低了要求(\"%s\")。",
+          "without asking why.", "第 %d 轮被拒绝后,你没有问原因就降低了要求(“%s”)。",
           vs.refusal->n, q);
       vs.refusal = NULL;
     }
@@ -424,13 +424,13 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
                  !(*awarded_needs & bit(ev->index))) {
         *awarded_needs |= bit(ev->index);
         add(c, "need_confirmed", t, "The customer confirmed the need \"%s\" after you said \"%s\".",
-            "你说\"%2$s\"之后,客户确认了需求\"%1$s\"。", c->sc->needs[ev->index].id, q);
+            "你说“%2$s”之后,客户确认了需求“%1$s”。", c->sc->needs[ev->index].id, q);
       } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                  c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                  !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
         *found_hidden |= bit(ev->index);
         add(c, "hidden_need_found", t, "Your question \"%s\" brought out a hidden need: \"%s\".",
-            "你的问题\"%s\"引出了一个隐藏需求:\"%s\"。", q,
+            "你的问题“%s”引出了一个隐藏需求:“%s”。", q,
             c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : c->sc->needs[ev->index].id);
       }
     }
@@ -452,7 +452,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
       char *q = short_quote(last->text);
       add(c, "praise_ending", last, "You closed on thanks and kind words (\"%s\") instead of an "
-          "ask.", "你以感谢和客套话收尾(\"%s\"),而没有提出承诺。", q);
+          "ask.", "你以感谢和客套话收尾(“%s”),而没有提出承诺。", q);
       free(q);
     }
   }
@@ -460,7 +460,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     char *q = short_quote(vs.last_seller->text);
     add(c, "seller_only_progress", vs.last_seller, "Only you agreed to act (\"%s\"); the customer "
         "committed to nothing, so the visit is a continuation.",
-        "只有你答应要做事(\"%s\"),客户没有承诺任何行动,所以这次拜访只是暂时中断。", q);
+        "只有你答应要做事(“%s”),客户没有承诺任何行动,所以这次拜访只是暂时中断。", q);
     free(q);
   }
 }
@@ -593,7 +593,7 @@ void score_session(const session *s, score_result *out) {
     for (int i = 0; i < sc->n_needs && i < 64; i++)
       if (sc->needs[i].hidden && !(known & bit(i)))
         add(&c, "missed_hidden_need", NULL, "A hidden need stayed hidden (%s): \"%s\".",
-            "有一个隐藏需求没有被发现(%s):\"%s\"。", sc->needs[i].id,
+            "有一个隐藏需求没有被发现(%s):“%s”。", sc->needs[i].id,
             sc->needs[i].said ? sc->needs[i].said : "");
   }
   int chain = 0;
@@ -606,7 +606,7 @@ void score_session(const session *s, score_result *out) {
     for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
     char *q = short_quote(t ? t->text : "");
     add(&c, "decision_chain_asked", t, "You asked who else takes part in the decision: \"%s\".",
-        "你问了还有谁参与决策:\"%s\"。", q);
+        "你问了还有谁参与决策:“%s”。", q);
     free(q);
   } else if (chain) {
     add(&c, "missed_decision_chain", NULL, "Others take part in this decision, and you never asked "

@@ -29,7 +29,7 @@ typedef struct fx {
 } fx;
 
 /* The campus scenario with default scoring and an empty session in English. */
-static void fx_init(fx *f) {
+static inline void fx_init(fx *f) {
   memset(f, 0, sizeof *f);
   scenario *sc = &f->sc;
   sc->id = S("campus-test");
@@ -82,7 +82,7 @@ static void fx_init(fx *f) {
 }
 
 /* Appends a trainee line with its moves; the customer's state is the fixture's current one. */
-static sess_turn *fx_turn(fx *f, const char *text, uint64_t moves) {
+static inline sess_turn *fx_turn(fx *f, const char *text, uint64_t moves) {
   session *s = &f->s;
   if (s->n_turns == s->cap_turns) {
     s->cap_turns = s->cap_turns ? s->cap_turns * 2 : 8;
@@ -101,7 +101,7 @@ static sess_turn *fx_turn(fx *f, const char *text, uint64_t moves) {
 }
 
 /* Marks an ask specific: action, time and a person. */
-static void fx_specific(sess_turn *t) {
+static inline void fx_specific(sess_turn *t) {
   t->cls.specific = 1;
   t->cls.slots[CLS_SLOT_ACTION] = S("demo");
   t->cls.slots[CLS_SLOT_TIME] = S("next wednesday at 3");
@@ -109,20 +109,20 @@ static void fx_specific(sess_turn *t) {
 }
 
 /* The need indexes the line refers to (n of them). */
-static void fx_needs(sess_turn *t, int n, const int *idx) {
+static inline void fx_needs(sess_turn *t, int n, const int *idx) {
   t->cls.needs = xmalloc((size_t)n * sizeof *idx);
   memcpy(t->cls.needs, idx, (size_t)n * sizeof *idx);
   t->cls.n_needs = n;
 }
 
-static void fx_benefits(sess_turn *t, int n, const int *idx) {
+static inline void fx_benefits(sess_turn *t, int n, const int *idx) {
   t->cls.benefits = xmalloc((size_t)n * sizeof *idx);
   memcpy(t->cls.benefits, idx, (size_t)n * sizeof *idx);
   t->cls.n_benefits = n;
 }
 
 /* Appends a customer event; needs revealed or confirmed carry into later snapshots. */
-static cust_event *fx_event_in(fx *f, cust_events *e, cust_event_kind k, int index) {
+static inline cust_event *fx_event_in(fx *f, cust_events *e, cust_event_kind k, int index) {
   if (e->n == e->cap) {
     e->cap = e->cap ? e->cap * 2 : 4;
     e->v = xrealloc(e->v, (size_t)e->cap * sizeof *e->v);
@@ -137,27 +137,27 @@ static cust_event *fx_event_in(fx *f, cust_events *e, cust_event_kind k, int ind
   return ev;
 }
 
-static cust_event *fx_event(fx *f, sess_turn *t, cust_event_kind k, int index) {
+static inline cust_event *fx_event(fx *f, sess_turn *t, cust_event_kind k, int index) {
   return fx_event_in(f, &t->events, k, index);
 }
 
-static void fx_say(fx *f, cust_events *e, const char *text) {
+static inline void fx_say(fx *f, cust_events *e, const char *text) {
   fx_event_in(f, e, CUST_EV_SAY, 0)->text = S(text);
 }
 
 /* The customer ends the visit with an outcome (in a turn, or in the closing when t is NULL). */
-static void fx_end(fx *f, sess_turn *t, cust_outcome o) {
+static inline void fx_end(fx *f, sess_turn *t, cust_outcome o) {
   cust_event *ev = fx_event_in(f, t ? &t->events : &f->s.closing, CUST_EV_END, 0);
   ev->outcome = o;
   f->s.outcome = o;
 }
 
-static void fx_free_events(cust_events *e) {
+static inline void fx_free_events(cust_events *e) {
   free(e->v);
   memset(e, 0, sizeof *e);
 }
 
-static void fx_free(fx *f) {
+static inline void fx_free(fx *f) {
   for (int i = 0; i < f->s.n_turns; i++) {
     free(f->s.turns[i].cls.needs);
     free(f->s.turns[i].cls.benefits);
@@ -168,8 +168,37 @@ static void fx_free(fx *f) {
   fx_free_events(&f->s.closing);
 }
 
+/* A strong visit (turns 1..8): discovery, proof, check, summary tied to needs, specific realistic ask. */
+static inline void fx_build_strong(fx *f) {
+  fx_turn(f, "Hello, thanks for making time today.", MV(GREET));
+  sess_turn *t = fx_turn(f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  fx_event(f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(f, "So counting attendance by hand is the main pain?", MV(CONFIRM_NEED));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_event(f, t, CUST_EV_CONFIRM, 0);
+  t = fx_turn(f, "How do parents hear about their children?", MV(OPEN_QUESTION));
+  fx_event(f, t, CUST_EV_REVEAL, 1);
+  fx_event(f, t, CUST_EV_CONFIRM, 1);
+  t = fx_turn(f, "A school like yours cut attendance time by 80% in one term.", MV(PROOF) | MV(GAIN_APPEAL));
+  t->cls.tactic = CLS_TACTIC_GAIN;
+  f->now.value_ack = 1;
+  f->now.trust = 6;
+  fx_turn(f, "Is there anything we haven't covered?", MV(CHECK_CONCERNS));
+  t = fx_turn(f, "So: automatic check-in ends the manual count, and the parent app answers the "
+                 "complaints.", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 2, (int[]){ 0, 1 });
+  t = fx_turn(f, "Could you bring the department heads to a 30-minute demo in your meeting room "
+                 "next Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 1;
+  t->realistic = 1;
+  fx_event(f, t, CUST_EV_GIVE, 1);
+  fx_say(f, &t->events, "Yes, I'll invite them.");
+  fx_end(f, t, CUST_OUTCOME_ADVANCE);
+}
+
 /* The finding for rule at turn (NULL when absent); counts matches in *count when not NULL. */
-static const score_finding *fx_find(const score_result *r, const char *rule, int turn, int *count) {
+static inline const score_finding *fx_find(const score_result *r, const char *rule, int turn, int *count) {
   const score_finding *hit = NULL;
   int n = 0;
   for (int i = 0; i < r->n_findings; i++)
@@ -182,7 +211,7 @@ static const score_finding *fx_find(const score_result *r, const char *rule, int
 }
 
 /* "rule@turn rule@turn ..." of every finding, in the result's order (malloc'd). */
-static char *fx_ids(const score_result *r) {
+static inline char *fx_ids(const score_result *r) {
   strbuf b = { 0 };
   sb_puts(&b, "");
   for (int i = 0; i < r->n_findings; i++)

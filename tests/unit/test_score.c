@@ -21,40 +21,11 @@ static void expect_skills(const score_result *r, double c, double b, double t, d
   assert_true(fabs(r->skills[SK_DISCOVERY] - d) < 1e-9);
 }
 
-/* A strong visit: discovery, proof, check, summary tied to needs, specific realistic ask. */
-static void build_strong(fx *f) {
-  fx_turn(f, "Hello, thanks for making time today.", MV(GREET));
-  sess_turn *t = fx_turn(f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
-  fx_event(f, t, CUST_EV_REVEAL, 0);
-  t = fx_turn(f, "So counting attendance by hand is the main pain?", MV(CONFIRM_NEED));
-  fx_needs(t, 1, (int[]){ 0 });
-  fx_event(f, t, CUST_EV_CONFIRM, 0);
-  t = fx_turn(f, "How do parents hear about their children?", MV(OPEN_QUESTION));
-  fx_event(f, t, CUST_EV_REVEAL, 1);
-  fx_event(f, t, CUST_EV_CONFIRM, 1);
-  t = fx_turn(f, "A school like yours cut attendance time by 80% in one term.", MV(PROOF) | MV(GAIN_APPEAL));
-  t->cls.tactic = CLS_TACTIC_GAIN;
-  f->now.value_ack = 1;
-  f->now.trust = 6;
-  fx_turn(f, "Is there anything we haven't covered?", MV(CHECK_CONCERNS));
-  t = fx_turn(f, "So: automatic check-in ends the manual count, and the parent app answers the "
-                 "complaints.", MV(SUMMARIZE_BENEFITS));
-  fx_benefits(t, 2, (int[]){ 0, 1 });
-  t = fx_turn(f, "Could you bring the department heads to a 30-minute demo in your meeting room "
-                 "next Wednesday at 3?", MV(ASK_COMMITMENT));
-  fx_specific(t);
-  t->cls.commitment = 1;
-  t->realistic = 1;
-  fx_event(f, t, CUST_EV_GIVE, 1);
-  fx_say(f, &t->events, "Yes, I'll invite them.");
-  fx_end(f, t, CUST_OUTCOME_ADVANCE);
-}
-
 static void strong_visit(void **state) {
   (void)state;
   fx f;
   fx_init(&f);
-  build_strong(&f);
+  fx_build_strong(&f);
   score_result r;
   score_session(&f.s, &r);
   expect_ids(&r, "need_confirmed@3 hidden_need_found@4 need_confirmed@4 gain_when_needed@5 "
@@ -147,7 +118,7 @@ static void vague_ask_zh(void **state) {
   score_result r;
   score_session(&f.s, &r);
   assert_string_equal(fx_find(&r, "vague_ask", 1, NULL)->message,
-                      "你的请求\"改天有空再约个时间看看吧\":措辞含糊,没有说明行动,没有时间,没有人员或地点。");
+                      "你的请求“改天有空再约个时间看看吧”:措辞含糊,没有说明行动,没有时间,没有人员或地点。");
   assert_null(fx_find(&r, "no_ask", -1, NULL));
   score_result_free(&r);
   fx_free(&f);

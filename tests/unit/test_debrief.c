@@ -1,0 +1,294 @@
+/* test_debrief.c: the debrief document (fields and types of the JSON interface) and its three
+** renderings: terminal (outcome first, bars, quoted turns, better lines, reflection, CJK-aware
+** wrapping), Markdown and HTML (escaping, the SVG charts), and the text cleaner. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <jansson.h>
+#include "debrief.h"
+#include "text.h"
+#include "score_fixture.h"
+
+/* The debrief of a fixture session. */
+static json_t *build(fx *f) {
+  score_result r;
+  score_session(&f->s, &r);
+  json_t *d = deb_build(&f->s, &r);
+  score_result_free(&r);
+  return d;
+}
+
+/* The terminal rendering as a string (malloc'd). */
+static char *render_text(const json_t *d, int colour, int width, const char *lang) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  deb_style st = { colour, width, lang };
+  deb_render_text(d, &st, m);
+  fclose(m);
+  return buf;
+}
+
+static int count(const char *hay, const char *needle) {
+  int n = 0;
+  for (const char *p = strstr(hay, needle); p; p = strstr(p + strlen(needle), needle)) n++;
+  return n;
+}
+
+/* The strong visit with an opening line. */
+static void strong(fx *f) {
+  fx_init(f);
+  fx_say(f, &f->s.opening, "Come in, I have twenty minutes.");
+  fx_build_strong(f);
+}
+
+static void json_fields(void **state) {
+  (void)state;
+  fx f;
+  strong(&f);
+  json_t *d = build(&f);
+  assert_int_equal(json_integer_value(json_object_get(d, "version")), 1);
+  assert_string_equal(json_string_value(json_object_get(d, "scenario")), "campus-test");
+  assert_string_equal(json_string_value(json_object_get(d, "title")), "Campus platform <test>");
+  assert_string_equal(json_string_value(json_object_get(d, "scenario_hash")), "0123456789abcdef");
+  assert_string_equal(json_string_value(json_object_get(d, "language")), "en");
+  assert_true(json_is_null(json_object_get(d, "trainee")));
+  assert_int_equal(json_integer_value(json_object_get(d, "seed")), 42);
+  assert_string_equal(json_string_value(json_object_get(d, "started")), "2026-11-27T10:00:00Z");
+  assert_string_equal(json_string_value(json_object_get(d, "ended")), "2026-11-27T10:08:00Z");
+  assert_string_equal(json_string_value(json_object_get(d, "ended_by")), "customer");
+  assert_string_equal(json_string_value(json_object_get(d, "outcome")), "advance");
+  assert_true(json_is_string(json_object_get(d, "outcome_reason")));
+  assert_true(json_is_integer(json_object_get(d, "score")));
+  assert_int_equal(json_integer_value(json_object_get(d, "score")), 84);
+  assert_true(json_is_true(json_object_get(d, "pass")));
+
+  const json_t *skills = json_object_get(d, "skills");
+  assert_int_equal(json_object_size(skills), 4);
+  static const char *const names[] = { "commitment", "benefits", "tactics", "discovery" };
+  static const int scores[] = { 95, 85, 65, 80 }, weights[] = { 40, 25, 20, 15 };
+  for (int k = 0; k < 4; k++) {
+    const json_t *sk = json_object_get(skills, names[k]);
+    assert_true(json_is_integer(json_object_get(sk, "score")));
+    assert_int_equal(json_integer_value(json_object_get(sk, "score")), scores[k]);
+    assert_int_equal((int)json_number_value(json_object_get(sk, "weight")), weights[k]);
+    assert_true(json_is_array(json_object_get(sk, "findings")));
+  }
+  const json_t *cf = json_object_get(json_object_get(skills, "commitment"), "findings");
+  assert_int_equal(json_array_size(cf), 3);
+  const json_t *f0 = json_array_get(cf, 0);
+  assert_string_equal(json_string_value(json_object_get(f0, "rule")), "specific_ask");
+  assert_int_equal(json_integer_value(json_object_get(f0, "turn")), 8);
+  assert_true(json_is_integer(json_object_get(f0, "points")));
+  assert_int_equal(json_integer_value(json_object_get(f0, "points")), 15);
+  assert_true(json_is_string(json_object_get(f0, "message")));
+  assert_string_equal(json_string_value(json_object_get(f0, "quote")), f.s.turns[7].text);
+  assert_string_equal(json_string_value(json_object_get(f0, "principle")),
+                      score_rule_find("specific_ask")->principle_en);
+  assert_string_equal(json_string_value(json_object_get(f0, "better")),
+                      score_rule_find("specific_ask")->better_en);
+  assert_string_equal(json_string_value(json_object_get(f0, "source")), "001_ea7d3aff8fd646a5.txt");
+  assert_true(json_is_null(json_object_get(json_array_get(cf, 2), "quote")));   /* the outcome */
+
+  const json_t *turns = json_object_get(d, "turns");
+  assert_int_equal(json_array_size(turns), 10);   /* opening + 8 lines + one answer */
+  const json_t *t0 = json_array_get(turns, 0), *t1 = json_array_get(turns, 1);
+  assert_int_equal(json_integer_value(json_object_get(t0, "n")), 0);
+  assert_string_equal(json_string_value(json_object_get(t0, "speaker")), "customer");
+  assert_string_equal(json_string_value(json_object_get(t0, "text")), "Come in, I have twenty minutes.");
+  assert_int_equal(json_array_size(json_object_get(t0, "moves")), 0);
+  assert_int_equal(json_integer_value(json_object_get(t1, "n")), 1);
+  assert_string_equal(json_string_value(json_object_get(t1, "speaker")), "trainee");
+  assert_string_equal(json_string_value(json_array_get(json_object_get(t1, "moves"), 0)), "greet");
+  const json_t *t9 = json_array_get(turns, 9);
+  assert_int_equal(json_integer_value(json_object_get(t9, "n")), 8);
+  assert_string_equal(json_string_value(json_object_get(t9, "speaker")), "customer");
+  assert_string_equal(json_string_value(json_object_get(t9, "text")), "Yes, I'll invite them.");
+
+  const json_t *cm = json_object_get(d, "commitments");
+  assert_int_equal(json_array_size(cm), 3);
+  const json_t *c0 = json_array_get(cm, 0), *c1 = json_array_get(cm, 1);
+  assert_string_equal(json_string_value(json_object_get(c0, "id")), "contract");
+  assert_string_equal(json_string_value(json_object_get(c0, "level")), "high");
+  assert_string_equal(json_string_value(json_object_get(c0, "action")), "sign the annual contract");
+  assert_true(json_is_false(json_object_get(c0, "given")));
+  assert_true(json_is_null(json_object_get(c0, "turn")));
+  assert_true(json_is_true(json_object_get(c1, "given")));
+  assert_int_equal(json_integer_value(json_object_get(c1, "turn")), 8);
+  assert_int_equal(json_integer_value(json_object_get(d, "hints_used")), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "reflection")), 5);
+  assert_true(json_is_array(json_object_get(d, "progress")));
+  assert_int_equal(json_array_size(json_object_get(d, "progress")), 0);
+  json_decref(d);
+  fx_free(&f);
+}
+
+/* Outcome first in a box, then the bars, the quoted turns, better lines and reflection. */
+static void text_render(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could we find some time to try it sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  f.s.trainee = S("Li Lei");
+  json_t *d = build(&f);
+  char *out = render_text(d, 0, 100, NULL);
+  assert_int_equal(strncmp(out, "╔", strlen("╔")), 0);
+  char *second = strchr(out, '\n') + 1;
+  assert_int_equal(strncmp(second, "║  Outcome: CONTINUATION   Score 31/100 (not yet a pass)",
+                           strlen("║  Outcome: CONTINUATION   Score 31/100 (not yet a pass)")), 0);
+  assert_true(strstr(out, "Outcome:") < strstr(out, "Skills"));
+  assert_non_null(strstr(out, "  commitment   ███████░░░░░░░░░░░░░  35\n"));
+  assert_non_null(strstr(out, "  benefits     ████░░░░░░░░░░░░░░░░  20\n"));
+  assert_non_null(strstr(out, "  tactics      ██████████░░░░░░░░░░  50\n"));
+  assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10\n"));
+  assert_non_null(strstr(out, " Turn 1  \"Could we find some time to try it sometime?\"\n"));
+  assert_non_null(strstr(out, "  ✗ -15  vague_ask (commitment)\n"));
+  assert_non_null(strstr(out, "     Try: \"Could you bring your IT lead to a 30-minute demo in your "
+                              "meeting room next Wednesday at 3\n"));
+  assert_non_null(strstr(out, "     Why: An ask only moves the deal"));
+  assert_non_null(strstr(out, " The visit as a whole\n"));
+  assert_true(strstr(out, "The visit as a whole") < strstr(out, "Turn 1"));
+  assert_non_null(strstr(out, "Think it over\n  1. What went well in this visit"));
+  assert_true(strstr(out, "Turn 1") < strstr(out, "Think it over"));
+  assert_null(strstr(out, "Your progress"));
+  assert_null(strchr(out, '\033'));
+  free(out);
+
+  /* colour on a terminal; progress once the gradebook filled it */
+  json_t *p = json_array();
+  json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "2026-11-20T09:00:00Z", "outcome",
+                                     "continuation", "score", 31));
+  json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "2026-11-24T09:00:00Z", "outcome",
+                                     "no_sale", "score", 12));
+  json_object_set_new(d, "progress", p);
+  out = render_text(d, 1, 100, NULL);
+  assert_non_null(strstr(out, "\033[33m"));   /* continuation is yellow */
+  assert_non_null(strstr(out, "Your progress"));
+  assert_non_null(strstr(out, "  2026-11-20T09:00:00Z  continuation  31\n"));
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
+/* Chinese labels, and wrapping that counts CJK characters as two columns. */
+static void text_zh_wrap(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.lang = S("zh");
+  sess_turn *t = fx_turn(&f, "改天有空的时候我们再约个时间,请您和各位领导一起看看我们的平台演示吧", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  json_t *d = build(&f);
+  char *out = render_text(d, 0, 40, NULL);
+  assert_non_null(strstr(out, "结果: 暂时中断"));
+  assert_non_null(strstr(out, "复盘思考"));
+  assert_non_null(strstr(out, "试试:"));
+  for (char *line = out; *line;) {
+    char *nl = strchr(line, '\n');
+    size_t len = nl ? (size_t)(nl - line) : strlen(line);
+    int w = txt_width_n(line, len);
+    if (w > 40) fprintf(stderr, "too wide (%d): %.*s\n", w, (int)len, line);
+    assert_true(w <= 40);
+    line += len + (nl ? 1 : 0);
+  }
+  free(out);
+  out = render_text(d, 0, 80, "en");   /* the style's language wins over the document's */
+  assert_non_null(strstr(out, "Outcome: CONTINUATION"));
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
+/* A hostile trainee line: markup and terminal escapes never reach any output raw. */
+static void escaping(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "<script>alert('x')</script> \033[31mRED\033]0;pwned\007 *bold* | a & b",
+                         MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  json_t *d = build(&f);
+
+  strbuf md = { 0 };
+  deb_render_markdown(d, &md);
+  assert_null(strstr(md.s, "<script>"));
+  assert_non_null(strstr(md.s, "&lt;script&gt;alert"));
+  assert_null(strchr(md.s, '\033'));
+  assert_null(strstr(md.s, "pwned"));
+  assert_non_null(strstr(md.s, "RED"));
+  assert_non_null(strstr(md.s, "\\*bold\\* \\| a &amp; b"));
+  assert_non_null(strstr(md.s, "# Debrief: Campus platform &lt;test&gt;\n"));
+  assert_non_null(strstr(md.s, "| commitment | 35 | ███████░░░░░░░░░░░░░ |"));
+  assert_non_null(strstr(md.s, "- **-15** `vague_ask` (commitment): "));
+  assert_non_null(strstr(md.s, "  - Try: *Could you bring your IT lead"));
+  assert_non_null(strstr(md.s, "## Think it over\n\n1. What went well"));
+  sb_free(&md);
+
+  strbuf html = { 0 };
+  deb_render_html(d, &html);
+  assert_int_equal(strncmp(html.s, "<!DOCTYPE html>", 15), 0);
+  assert_int_equal(count(html.s, "<script"), 0);
+  assert_non_null(strstr(html.s, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+  assert_null(strchr(html.s, '\033'));
+  assert_null(strstr(html.s, "pwned"));
+  assert_int_equal(count(html.s, "<svg"), 1);   /* skills only: no progress yet */
+  assert_int_equal(count(html.s, "class=\"bar\""), 4);
+  assert_non_null(strstr(html.s, "<style>"));
+  assert_null(strstr(html.s, "src="));
+  assert_null(strstr(html.s, "<link"));
+  assert_non_null(strstr(html.s, "<title>Debrief: Campus platform &lt;test&gt;</title>"));
+  assert_non_null(strstr(html.s, "<div class=\"banner continuation\">Outcome: CONTINUATION"));
+  sb_free(&html);
+
+  char *out = render_text(d, 0, 100, NULL);
+  assert_null(strchr(out, '\033'));
+  assert_null(strstr(out, "pwned"));
+  assert_non_null(strstr(out, "RED"));
+  free(out);
+
+  /* the progress chart appears with two earlier attempts */
+  json_t *p = json_array();
+  json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "a", "outcome", "no_sale", "score", 10));
+  json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "b", "outcome", "continuation", "score", 20));
+  json_object_set_new(d, "progress", p);
+  strbuf h2 = { 0 };
+  deb_render_html(d, &h2);
+  assert_int_equal(count(h2.s, "<svg"), 2);
+  assert_non_null(strstr(h2.s, "<polyline"));
+  sb_free(&h2);
+  json_decref(d);
+  fx_free(&f);
+}
+
+/* The cleaner on its own. */
+static void clean_text(void **state) {
+  (void)state;
+  struct { const char *in, *out; } cases[] = {
+    { "plain", "plain" },
+    { "a\033[1;31mb\033[0mc", "abc" },
+    { "x\033]0;title\007y", "xy" },
+    { "x\033]8;;http://e\033\\link\033]8;;\033\\y", "xlinky" },
+    { "tab\there\nnew", "tab here new" },
+    { "bell\007 del\177 c1\xc2\x9b" "2Jz", "bell del c1z" },
+    { "bad \xff byte", "bad \xEF\xBF\xBD byte" },
+    { "中文\u202Eevil", "中文evil" },
+    { "\033", "" },
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *got = deb_clean_text(cases[i].in);
+    assert_string_equal(got, cases[i].out);
+    free(got);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_zh_wrap),
+    cmocka_unit_test(escaping), cmocka_unit_test(clean_text),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
