@@ -1,9 +1,187 @@
-/* cmd_classify.c: scaffolding until the module that owns this command lands; replaced then. */
+/*
+** cmd_classify.c: `salesim classify [--lang zh|en] [--scenario FILE] [--json] [TEXT | -]`.
+** Shows how a line is read: moves, slots, why it is specific or vague, and every phrase and
+** pattern that matched with the file and line where it is written, so a trainer can fix a
+** lexicon in a minute.  With `-`, one reading per line of standard input.
+*/
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "classify.h"
 #include "cli.h"
+#include "scenario.h"
+#include "text.h"
+#include "util.h"
+
+typedef struct opts {
+  const char *lang;
+  const char *scenario_path;
+  int json;
+  scenario *sc;
+  cls_classifier *by_lang[2];   /* zh, en: built on first use */
+} opts;
+
+/* The classifier for a language, built once; NULL (message printed) when it cannot load. */
+static cls_classifier *classifier_for(opts *o, const char *lang) {
+  int k = strcmp(lang, "zh") == 0 ? 0 : 1;
+  if (o->by_lang[k]) return o->by_lang[k];
+  diag d;
+  diag_init(&d);
+  o->by_lang[k] = cls_new(lang, o->sc, &d);
+  if (!o->by_lang[k]) diag_print(&d, stderr);
+  diag_free(&d);
+  return o->by_lang[k];
+}
+
+static const char *yes_no(int b) { return b ? "yes" : "no"; }
+
+/* The sentence under "specific:" that says why. */
+static void explain_specific(const cls_result *r, FILE *out) {
+  int ask = CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_PAYMENT) ||
+            CLS_HAS(r, CLS_ASK_REFERRAL);
+  if (r->specific) {
+    fprintf(out, "yes (names the action, a time and %s)\n", r->slots[CLS_SLOT_PERSON] ? "a person" : "a place or way");
+    return;
+  }
+  if (!ask) { fprintf(out, "no (no ask for a customer action in this line)\n"); return; }
+  if (r->vague) { fprintf(out, "no (the ask leans on a vague time)\n"); return; }
+  strbuf b = {0};
+  if (!r->slots[CLS_SLOT_ACTION] && !CLS_HAS(r, CLS_ASK_ORDER) && !CLS_HAS(r, CLS_ASK_PAYMENT) &&
+      !CLS_HAS(r, CLS_ASK_REFERRAL)) sb_puts(&b, "an action, ");
+  if (!r->slots[CLS_SLOT_TIME]) sb_puts(&b, "a time, ");
+  if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&b, "a person or place/way, ");
+  if (b.len >= 2) b.s[b.len - 2] = 0;
+  fprintf(out, "no (the ask does not name %s)\n", b.s ? b.s : "everything");
+  sb_free(&b);
+}
+
+/* The readable explanation for a trainer. */
+static void print_text(const cls_result *r, const scenario *sc, const char *lang, FILE *out) {
+  fprintf(out, "line:     %s\n", r->text);
+  fprintf(out, "read as:  %s   (lexicon %s)\n", r->norm, lang);
+  fprintf(out, "moves:    ");
+  int any = 0;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(r, m)) { fprintf(out, "%s%s", any ? ", " : "", cls_move_name((cls_move)m)); any = 1; }
+  fprintf(out, "%s\n", any ? "" : "(none)");
+  fprintf(out, "slots:   ");
+  for (int s = 0; s < CLS_SLOT_COUNT; s++)
+    fprintf(out, " %s=%s%s%s", cls_slot_name((cls_slot)s), r->slots[s] ? "\"" : "",
+            r->slots[s] ? r->slots[s] : "-", r->slots[s] ? "\"" : "");
+  fputc('\n', out);
+  fprintf(out, "specific: ");
+  explain_specific(r, out);
+  fprintf(out, "vague:    %s\n", r->vague ? "yes (leans on a vague time such as \"sometime\" / \"有空\")" : "no");
+  fprintf(out, "question: %s    negated: %s\n", yes_no(r->question), yes_no(r->negated));
+  const char *tn = cls_tactic_name(r->tactic);
+  fprintf(out, "tactic:   %s\n", tn ? tn : "-");
+  if (sc) {
+    fprintf(out, "needs:    ");
+    for (int i = 0; i < r->n_needs; i++) fprintf(out, "%s%s", i ? ", " : "", sc->needs[r->needs[i]].id);
+    fprintf(out, "%s\nbenefits: ", r->n_needs ? "" : "-");
+    for (int i = 0; i < r->n_benefits; i++) {
+      const scn_benefit *b = &sc->benefits[r->benefits[i]];
+      if (b->id) fprintf(out, "%s%s", i ? ", " : "", b->id);
+      else fprintf(out, "%s#%d", i ? ", " : "", r->benefits[i] + 1);
+    }
+    fprintf(out, "%s\ncommitment: %s\n", r->n_benefits ? "" : "-",
+            r->commitment >= 0 ? sc->commitments[r->commitment].id : "-");
+  }
+  fprintf(out, "matched:\n");
+  if (r->n_matches == 0) fprintf(out, "  (nothing: no lexicon phrase or time pattern occurs in this line)\n");
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    int rule = strncmp(m->phrase, "rule:", 5) == 0;
+    char *seen = rule ? xstrdup("") : xstrndup(r->norm + m->start, m->end - m->start);
+    int pad = 18 - txt_width(m->label);
+    fprintf(out, "  %s%*s %s", m->label, pad > 0 ? pad : 0, "", m->phrase);
+    if (!rule && strcmp(seen, m->phrase) != 0) fprintf(out, "  [\"%s\"]", seen);
+    fprintf(out, "  (%s)\n", m->source);
+    free(seen);
+  }
+}
+
+/* Classifies one line and prints it; returns 0, or CLI_USAGE when no lexicon loads. */
+static int one_line(opts *o, const char *line, size_t len) {
+  char *safe = txt_sanitize(line, len, NULL);
+  const char *lang = o->lang ? o->lang : (o->sc && o->sc->language) ? o->sc->language : cls_guess_lang(safe);
+  free(safe);
+  cls_classifier *c = classifier_for(o, lang);
+  if (!c) return CLI_USAGE;
+  cls_result r;
+  cls_classify(c, line, len, &r);
+  if (o->json) {
+    json_t *j = cls_result_json(&r, o->sc);
+    json_object_set_new(j, "lang", json_string(lang));
+    char *s = json_dumps(j, JSON_COMPACT);
+    printf("%s\n", s);
+    free(s);
+    json_decref(j);
+  } else {
+    print_text(&r, o->sc, lang, stdout);
+  }
+  cls_result_free(&r);
+  return 0;
+}
 
 int cmd_classify_exec(int argc, char **argv) {
-  (void)argc; (void)argv;
-  fprintf(stderr, "salesim classify: not available in this build yet\n");
-  return CLI_USAGE;
+  const cli_command *me = cli_find("classify");
+  if (cli_wants_help(argc, argv)) { cli_print_help(me, stdout); return CLI_OK; }
+  opts o = {0};
+  strbuf text = {0};
+  int from_stdin = 0, words = 0, rc = CLI_OK;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--json") == 0) o.json = 1;
+    else if (strcmp(a, "--lang") == 0 || strcmp(a, "--scenario") == 0) {
+      if (i + 1 >= argc) { sb_free(&text); return cli_usage_error("classify", "%s needs a value", a); }
+      if (a[2] == 'l') o.lang = argv[++i]; else o.scenario_path = argv[++i];
+    } else if (strncmp(a, "--lang=", 7) == 0) o.lang = a + 7;
+    else if (strncmp(a, "--scenario=", 11) == 0) o.scenario_path = a + 11;
+    else if (strcmp(a, "-") == 0) from_stdin = 1;
+    else if (strcmp(a, "--") == 0) {
+      for (i++; i < argc; i++) { if (words++) sb_putc(&text, ' '); sb_puts(&text, argv[i]); }
+    } else if (a[0] == '-' && a[1] == '-') {
+      sb_free(&text);
+      return cli_usage_error("classify", "unknown option %s", a);
+    } else { if (words++) sb_putc(&text, ' '); sb_puts(&text, a); }
+  }
+  if (o.lang && strcmp(o.lang, "zh") != 0 && strcmp(o.lang, "en") != 0) {
+    sb_free(&text);
+    return cli_usage_error("classify", "--lang must be zh or en, not '%s'", o.lang);
+  }
+  if (from_stdin == (words > 0)) {
+    sb_free(&text);
+    return cli_usage_error("classify", from_stdin ? "give either TEXT or -, not both" : "give a line to classify, or - to read lines from standard input");
+  }
+  if (o.scenario_path) {
+    diag d;
+    diag_init(&d);
+    o.sc = scn_load(o.scenario_path, &d);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    if (!o.sc) { sb_free(&text); return CLI_USAGE; }
+  }
+  if (from_stdin) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while (rc == CLI_OK && (n = getline(&line, &cap, stdin)) >= 0) {
+      while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
+      rc = one_line(&o, line, (size_t)n);
+      if (!o.json && rc == CLI_OK) putchar('\n');
+      fflush(stdout);
+    }
+    free(line);
+  } else {
+    rc = one_line(&o, text.s, text.len);
+  }
+  sb_free(&text);
+  cls_free(o.by_lang[0]);
+  cls_free(o.by_lang[1]);
+  if (o.sc) scn_free(o.sc);
+  return rc;
 }

@@ -90,7 +90,7 @@ const lex_phrase *lex_phrase_at(const lexicon *lx, int i) { return &lx->phrases[
 int lex_is_clause_punct(unsigned char c) { return strchr(",.?!;:", c) != NULL && c; }
 int lex_is_sentence_punct(unsigned char c) { return strchr(".?!;", c) != NULL && c; }
 
-static int is_word_byte(unsigned char c) { return c < 0x80 && (isalnum(c) || c == '\''); }
+static int is_word_byte(unsigned char c) { return c < 0x80 && isalnum(c); }
 
 /* A new trie node with no children and no output. */
 static int new_node(lexicon *lx, unsigned char byte) {

@@ -19,7 +19,7 @@ typedef struct tx_def { const char *name; int line; const char *re; } tx_def;
 /* Building blocks, spelled out once. */
 #define ZN "(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"                    /* a number */
 #define ZWD "(?:周|星期|礼拜)"                                               /* week */
-#define ZBEFORE "(?:之前|以前|前|之内|以内)?"                                /* by ... */
+#define ZBEFORE "(?:之前|以前|前|之内|以内|内)?"                                /* by ... */
 #define EWD "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri" \
             "|wensday|wendsday|wednsday|wedensday|thrusday|thurday|firday|fryday|tuseday|teusday|munday)"
 #define ENUMW "(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|a few|couple of|[0-9]{1,2})"

@@ -1,0 +1,228 @@
+/*
+** classify.c: one trainee line -> moves, slots and flags (classify.h).
+**
+** The line is sanitised and normalised (text.h), then read in one pass of the lexicon's
+** automaton (lexicon.h) and the language's time patterns (timex.h).  The hits become a reading
+** by the rules in classify_rules.c.  Building, lookups and JSON live here.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "classify.h"
+#include "classify_int.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const move_names[] = {
+#define X(c, s) s,
+  CLS_MOVES(X)
+#undef X
+};
+
+static const char *const slot_names[] = { "action", "time", "person", "place" };
+
+/* Marker labels the rules read (lexicon `markers:` section). */
+const char *const cls_marker_names[CLS_MK_COUNT] = {
+  "request", "question", "wh", "vague", "negation", "summary", "customer_terms", "ignore",
+};
+
+const char *cls_move_name(cls_move m) {
+  return (int)m >= 0 && m < CLS_MOVE_COUNT ? move_names[m] : "?";
+}
+
+int cls_move_from_name(const char *name) {
+  for (int i = 0; i < CLS_MOVE_COUNT; i++)
+    if (strcmp(move_names[i], name) == 0) return i;
+  return -1;
+}
+
+const char *cls_tactic_name(cls_tactic t) {
+  return t == CLS_TACTIC_GAIN ? "gain" : t == CLS_TACTIC_LOSS ? "loss" : NULL;
+}
+
+const char *cls_slot_name(cls_slot s) {
+  return (int)s >= 0 && s < CLS_SLOT_COUNT ? slot_names[s] : "?";
+}
+
+/* Which names a lexicon may use in each section. */
+static int known_label(const char *section, const char *label) {
+  if (strcmp(section, "moves") == 0) return cls_move_from_name(label) >= 0;
+  if (strcmp(section, "slots") == 0) {
+    for (int i = 0; i < CLS_SLOT_COUNT; i++) if (strcmp(slot_names[i], label) == 0) return 1;
+    return strcmp(label, "way") == 0;
+  }
+  for (int i = 0; i < CLS_MK_COUNT; i++) if (strcmp(cls_marker_names[i], label) == 0) return 1;
+  return 0;
+}
+
+/* A scenario lexicon entry may name any move, slot or marker. */
+static int known_any(const char *label) {
+  return known_label("moves", label) || known_label("slots", label) || known_label("markers", label);
+}
+
+/* Adds each keyword of one scenario list under "kind:ID". */
+static void add_keywords(cls_classifier *c, const char *file, const char *kind, const char *id,
+                         const scn_strs *kw, scn_pos pos, int *label_out) {
+  char *label = xasprintf("%s:%s", kind, id ? id : "?");
+  *label_out = lex_label_id(c->lx, label);
+  char *src = xasprintf("%s:%d", file, pos.line);
+  for (int i = 0; i < kw->n; i++) lex_add(c->lx, label, kw->v[i], src, NULL);
+  free(src);
+  free(label);
+}
+
+cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
+  if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
+  if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
+    diag_add(d, DIAG_ERROR, sc ? sc->file : "classify", 0, 0, "no lexicon for language '%s' (zh or en)", lang);
+    return NULL;
+  }
+  char rel[64];
+  snprintf(rel, sizeof rel, "lexicons/%s.yaml", lang);
+  char *path = util_data_path(rel);
+  if (!path) {
+    diag_add(d, DIAG_ERROR, rel, 0, 0, "lexicon not found (looked in $SALESIM_DATA and beside the program)");
+    return NULL;
+  }
+  cls_classifier *c = xcalloc(1, sizeof *c);
+  c->lang = xstrdup(lang);
+  c->sc = sc;
+  c->lx = lex_new();
+  int errs = lex_load_file(c->lx, path, rel, known_label, d);
+  free(path);
+  if (sc) {
+    const char *file = sc->file ? sc->file : "scenario";
+    for (int i = 0; i < sc->n_lexicon; i++) {
+      const scn_lex_entry *e = &sc->lexicon[i];
+      if (!known_any(e->name)) {
+        diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col,
+                 "lexicon: unknown move, slot or marker '%s'", e->name);
+        errs++;
+        continue;
+      }
+      char *src = xasprintf("%s:%d", file, e->pos.line);
+      for (int j = 0; j < e->phrases.n; j++) {
+        const char *why = NULL;
+        if (lex_add(c->lx, e->name, e->phrases.v[j], src, &why) < 0) {
+          diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "lexicon '%s': phrase '%s': %s",
+                   e->name, e->phrases.v[j], why);
+          errs++;
+        }
+      }
+      free(src);
+    }
+    c->need_label = xmalloc(sizeof(int) * (size_t)(sc->n_needs + 1));
+    c->benefit_label = xmalloc(sizeof(int) * (size_t)(sc->n_benefits + 1));
+    c->objection_label = xmalloc(sizeof(int) * (size_t)(sc->n_objections + 1));
+    c->commitment_label = xmalloc(sizeof(int) * (size_t)(sc->n_commitments + 1));
+    for (int i = 0; i < sc->n_needs; i++)
+      add_keywords(c, file, "need", sc->needs[i].id, &sc->needs[i].keywords, sc->needs[i].pos, &c->need_label[i]);
+    for (int i = 0; i < sc->n_benefits; i++) {
+      char idx[16];
+      snprintf(idx, sizeof idx, "%d", i + 1);
+      add_keywords(c, file, "benefit", sc->benefits[i].id ? sc->benefits[i].id : idx,
+                   &sc->benefits[i].keywords, sc->benefits[i].pos, &c->benefit_label[i]);
+    }
+    for (int i = 0; i < sc->n_objections; i++)
+      add_keywords(c, file, "objection", sc->objections[i].id, &sc->objections[i].keywords,
+                   sc->objections[i].pos, &c->objection_label[i]);
+    for (int i = 0; i < sc->n_commitments; i++)
+      add_keywords(c, file, "commitment", sc->commitments[i].id, &sc->commitments[i].keywords,
+                   sc->commitments[i].pos, &c->commitment_label[i]);
+  }
+  if (errs) { cls_free(c); return NULL; }
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) c->move_label[m] = lex_label_id(c->lx, move_names[m]);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++) c->slot_label[s] = lex_label_id(c->lx, slot_names[s]);
+  c->way_label = lex_label_id(c->lx, "way");
+  for (int k = 0; k < CLS_MK_COUNT; k++) c->marker_label[k] = lex_label_id(c->lx, cls_marker_names[k]);
+  lex_build(c->lx);
+  c->tx = tx_new(lang, d);
+  if (!c->tx) { cls_free(c); return NULL; }
+  return c;
+}
+
+void cls_free(cls_classifier *c) {
+  if (!c) return;
+  lex_free(c->lx);
+  tx_free(c->tx);
+  free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
+  free(c->lang);
+  free(c);
+}
+
+void cls_result_free(cls_result *r) {
+  if (!r) return;
+  free(r->text); free(r->norm);
+  for (int i = 0; i < CLS_SLOT_COUNT; i++) free(r->slots[i]);
+  free(r->needs); free(r->benefits); free(r->objections);
+  for (int i = 0; i < r->n_matches; i++) {
+    free(r->matches[i].label); free(r->matches[i].phrase); free(r->matches[i].source);
+  }
+  free(r->matches);
+  memset(r, 0, sizeof *r);
+  r->commitment = -1;
+}
+
+const char *cls_guess_lang(const char *text) {
+  return text && txt_has_cjk(text) ? "zh" : "en";
+}
+
+const char *cls_lang(const cls_classifier *c) { return c->lang; }
+const lexicon *cls_lexicon(const cls_classifier *c) { return c->lx; }
+
+/* JSON: see classify.h and DESIGN.md. */
+struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
+  json_t *o = json_object();
+  json_object_set_new(o, "text", json_string(r->text ? r->text : ""));
+  json_object_set_new(o, "norm", json_string(r->norm ? r->norm : ""));
+  json_t *mv = json_array();
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(r, m)) json_array_append_new(mv, json_string(move_names[m]));
+  json_object_set_new(o, "moves", mv);
+  json_t *sl = json_object();
+  for (int s = 0; s < CLS_SLOT_COUNT; s++)
+    json_object_set_new(sl, slot_names[s], r->slots[s] ? json_string(r->slots[s]) : json_null());
+  json_object_set_new(o, "slots", sl);
+  json_object_set_new(o, "specific", json_boolean(r->specific));
+  json_object_set_new(o, "vague", json_boolean(r->vague));
+  json_object_set_new(o, "question", json_boolean(r->question));
+  json_object_set_new(o, "negated", json_boolean(r->negated));
+  const char *tn = cls_tactic_name(r->tactic);
+  json_object_set_new(o, "tactic", tn ? json_string(tn) : json_null());
+  if (sc) {
+    json_t *a = json_array();
+    for (int i = 0; i < r->n_needs; i++)
+      if (r->needs[i] >= 0 && r->needs[i] < sc->n_needs) json_array_append_new(a, json_string(sc->needs[r->needs[i]].id));
+    json_object_set_new(o, "needs", a);
+    a = json_array();
+    for (int i = 0; i < r->n_benefits; i++) {
+      int b = r->benefits[i];
+      if (b < 0 || b >= sc->n_benefits) continue;
+      if (sc->benefits[b].id) json_array_append_new(a, json_string(sc->benefits[b].id));
+      else json_array_append_new(a, json_integer(b + 1));
+    }
+    json_object_set_new(o, "benefits", a);
+    a = json_array();
+    for (int i = 0; i < r->n_objections; i++)
+      if (r->objections[i] >= 0 && r->objections[i] < sc->n_objections)
+        json_array_append_new(a, json_string(sc->objections[r->objections[i]].id));
+    json_object_set_new(o, "objections", a);
+    json_object_set_new(o, "commitment", r->commitment >= 0 && r->commitment < sc->n_commitments
+                        ? json_string(sc->commitments[r->commitment].id) : json_null());
+  }
+  json_t *ma = json_array();
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "label", json_string(m->label));
+    json_object_set_new(x, "phrase", json_string(m->phrase));
+    json_object_set_new(x, "source", json_string(m->source));
+    json_object_set_new(x, "start", json_integer((json_int_t)m->start));
+    json_object_set_new(x, "end", json_integer((json_int_t)m->end));
+    json_array_append_new(ma, x);
+  }
+  json_object_set_new(o, "matched", ma);
+  return o;
+}

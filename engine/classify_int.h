@@ -1,0 +1,34 @@
+/*
+** classify_int.h: the classifier's inside, shared by classify.c (building, JSON) and
+** classify_rules.c (the reading rules).  Not a public interface.
+*/
+#ifndef SALESIM_CLASSIFY_INT_H
+#define SALESIM_CLASSIFY_INT_H
+
+#include "classify.h"
+#include "lexicon.h"
+#include "timex.h"
+
+/* Markers: lexicon labels that are neither moves nor slots, read by the rules. */
+enum {
+  CLS_MK_REQUEST, CLS_MK_QUESTION, CLS_MK_WH, CLS_MK_VAGUE, CLS_MK_NEGATION, CLS_MK_SUMMARY,
+  CLS_MK_CUSTOMER_TERMS, CLS_MK_IGNORE, CLS_MK_COUNT
+};
+extern const char *const cls_marker_names[CLS_MK_COUNT];
+
+struct cls_classifier {
+  char *lang;
+  const scenario *sc;            /* not owned; may be NULL */
+  lexicon *lx;
+  tx_set *tx;
+  int move_label[CLS_MOVE_COUNT];
+  int slot_label[CLS_SLOT_COUNT];
+  int way_label;                 /* "way" is read as the place slot */
+  int marker_label[CLS_MK_COUNT];
+  int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
+};
+
+const char *cls_lang(const cls_classifier *c);
+const lexicon *cls_lexicon(const cls_classifier *c);
+
+#endif

@@ -1,0 +1,268 @@
+/*
+** classify_rules.c: how the hits of one line become a reading (moves, slots, flags).
+**
+** The rules, in the order they apply (docs/classifier.md explains them for trainers):
+**  1. A negation ("不需要", "no need") governs the action, ask and discount phrases of its clause
+**     (the text between two of , . ? ! ; :): they are kept in the audit as "negated:LABEL" and do
+**     not count.
+**  2. A move phrase gives its move; inside a longer phrase of another move it does not count
+**     ("我理解" inside "如果我理解没错" is no objection handling).  ask_order, ask_payment and ask_referral need the line to
+**     ask (a request or question form), so "our contract is simple" is no ask.
+**  3. ask_commitment: an ask phrase, or a request form + a customer action (a slot `action`
+**     phrase or a scenario commitment keyword), or a question + action + time, or an action +
+**     a vague marker ("有空来坐坐"), or a lower_ask (a lowered ask is an ask).  A seller-only
+**     action line ("I'll send you the proposal") without a request form is no ask.
+**  4. A summary marker ("to sum up", "总结一下", "so ... which means") is summarize_benefits when
+**     the line speaks in the customer's terms (you/your/您/贵校, or a scenario need or benefit
+**     keyword), else present_feature (a feature list).  A summary is not also read as
+**     present_benefit or gain_appeal: it restates the benefits.
+**  5. question: "?" or a question marker.  open_question / closed_question only when the line
+**     carries no other move (a question that checks concerns, probes or asks is read as that).
+**  6. specific: an ask with action + time + (person or place/way), not vague.  vague: a vague
+**     marker ("有空", "sometime").  tactic: loss when a loss appeal was read, else gain.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify_int.h"
+#include "text.h"
+#include "util.h"
+
+#define RULE_SRC "engine/classify_rules.c"
+
+typedef struct reading {
+  const cls_classifier *c;
+  cls_result *r;
+  const char *t;           /* normalised text */
+  size_t len;
+  int *clause;             /* clause index of each byte */
+  lex_hit *h; int nh;
+  char *negated;           /* per hit */
+  int *count;              /* non-negated hits per label */
+  int nlabels;
+} reading;
+
+static void add_match(cls_result *r, const char *label, const char *phrase, const char *source,
+                      size_t start, size_t end) {
+  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
+  r->matches[r->n_matches++] = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup(source), start, end };
+}
+
+/* Records a move given by a rule, with the rule named in the audit. */
+static void rule_move(reading *rd, cls_move m, const char *why, int line) {
+  if (CLS_HAS(rd->r, m)) return;
+  rd->r->moves |= (uint64_t)1 << m;
+  char src[64];
+  snprintf(src, sizeof src, "%s:%d", RULE_SRC, line);
+  char *p = xasprintf("rule: %s", why);
+  add_match(rd->r, cls_move_name(m), p, src, 0, rd->len);
+  free(p);
+}
+
+static int has(const reading *rd, int label) { return label >= 0 && label < rd->nlabels && rd->count[label] > 0; }
+static int has_mk(const reading *rd, int mk) { return has(rd, rd->c->marker_label[mk]); }
+static int has_move(const reading *rd, cls_move m) { return has(rd, rd->c->move_label[m]); }
+
+/* First non-negated hit of a label, or NULL. */
+static const lex_hit *first_hit(const reading *rd, int label) {
+  for (int i = 0; i < rd->nh; i++)
+    if (rd->h[i].label == label && !rd->negated[i]) return &rd->h[i];
+  return NULL;
+}
+
+static char *span_text(const reading *rd, size_t s, size_t e) { return xstrndup(rd->t + s, e - s); }
+
+/* Labels a negation governs: the action and the asks. */
+static int negatable(const reading *rd, int label) {
+  const cls_classifier *c = rd->c;
+  if (label == c->slot_label[CLS_SLOT_ACTION] || label == c->move_label[CLS_ASK_COMMITMENT] ||
+      label == c->move_label[CLS_ASK_ORDER] || label == c->move_label[CLS_DISCOUNT] ||
+      label == c->move_label[CLS_ASK_PAYMENT] || label == c->move_label[CLS_ASK_REFERRAL] ||
+      label == c->move_label[CLS_LOWER_ASK] || label == c->marker_label[CLS_MK_REQUEST])
+    return 1;
+  if (c->sc)
+    for (int i = 0; i < c->sc->n_commitments; i++) if (label == c->commitment_label[i]) return 1;
+  return 0;
+}
+
+/* 1 when the label is one of the moves. */
+static int is_move_label(const reading *rd, int label) {
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) if (rd->c->move_label[m] == label) return 1;
+  return 0;
+}
+
+/* Among move phrases the longest wins: a move hit strictly inside a longer hit of another move
+** ("我理解" inside "如果我理解没错") is not read. */
+static void drop_nested_moves(reading *rd) {
+  int keep = 0;
+  for (int i = 0; i < rd->nh; i++) {
+    const lex_hit *h = &rd->h[i];
+    int drop = 0;
+    if (is_move_label(rd, h->label))
+      for (int j = 0; j < rd->nh && !drop; j++) {
+        const lex_hit *o = &rd->h[j];
+        drop = j != i && o->label != h->label && is_move_label(rd, o->label) && o->start <= h->start &&
+               h->end <= o->end && o->end - o->start > h->end - h->start;
+      }
+    if (!drop) rd->h[keep++] = *h;
+  }
+  rd->nh = keep;
+}
+
+/* Adds index i to a list of ints unless present. */
+static void add_index(int **v, int *n, int i) {
+  for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
+  *v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+  (*v)[(*n)++] = i;
+}
+
+/* Scenario references: needs, benefits, objections, and the commitment an ask names. */
+static int scenario_refs(reading *rd) {
+  const cls_classifier *c = rd->c;
+  const scenario *sc = c->sc;
+  int commitment_hit = 0;
+  if (!sc) return 0;
+  for (int i = 0; i < rd->nh; i++) {
+    int l = rd->h[i].label;
+    if (rd->negated[i]) continue;
+    for (int k = 0; k < sc->n_needs; k++) if (l == c->need_label[k]) add_index(&rd->r->needs, &rd->r->n_needs, k);
+    for (int k = 0; k < sc->n_benefits; k++) if (l == c->benefit_label[k]) add_index(&rd->r->benefits, &rd->r->n_benefits, k);
+    for (int k = 0; k < sc->n_objections; k++) if (l == c->objection_label[k]) add_index(&rd->r->objections, &rd->r->n_objections, k);
+    for (int k = 0; k < sc->n_commitments; k++)
+      if (l == c->commitment_label[k]) {
+        commitment_hit = 1;
+        if (rd->r->commitment < 0 || k < rd->r->commitment) rd->r->commitment = k;
+      }
+  }
+  return commitment_hit;
+}
+
+void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
+  memset(out, 0, sizeof *out);
+  out->commitment = -1;
+  out->text = txt_sanitize(line, len, NULL);
+  size_t nl;
+  out->norm = txt_normalize(line, len, &nl);
+  reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
+  rd.nh = lex_match(c->lx, out->norm, nl, &rd.h);
+  tx_hit *th = NULL; int spans = 0;
+  int nt = tx_find(c->tx, out->norm, nl, &th, &spans);
+
+  /* 1. clauses and negation */
+  rd.clause = xmalloc((nl + 1) * sizeof *rd.clause);
+  for (size_t i = 0, k = 0; i <= nl; i++) {
+    rd.clause[i] = (int)k;
+    if (i < nl && lex_is_clause_punct((unsigned char)out->norm[i])) k++;
+  }
+  rd.negated = xcalloc((size_t)rd.nh + 1, 1);
+  drop_nested_moves(&rd);
+  int neg_label = c->marker_label[CLS_MK_NEGATION];
+  for (int i = 0; i < rd.nh; i++) {
+    if (!negatable(&rd, rd.h[i].label)) continue;
+    for (int j = 0; j < rd.nh; j++)
+      if (rd.h[j].label == neg_label && rd.clause[rd.h[j].start] == rd.clause[rd.h[i].start] &&
+          (rd.h[j].end <= rd.h[i].start || rd.h[j].start >= rd.h[i].end)) rd.negated[i] = 1;
+  }
+  rd.nlabels = lex_label_count(c->lx);
+  rd.count = xcalloc((size_t)rd.nlabels + 1, sizeof *rd.count);
+  const lexicon *lx = c->lx;
+  for (int i = 0; i < rd.nh; i++) {
+    const lex_phrase *p = lex_phrase_at(lx, rd.h[i].phrase);
+    const char *name = lex_label_name(lx, rd.h[i].label);
+    if (rd.negated[i]) {
+      char *lab = xasprintf("negated:%s", name);
+      add_match(out, lab, p->text, p->source, rd.h[i].start, rd.h[i].end);
+      free(lab);
+      out->negated = 1;
+      continue;
+    }
+    rd.count[rd.h[i].label]++;
+    add_match(out, name, p->text, p->source, rd.h[i].start, rd.h[i].end);
+  }
+  for (int i = 0; i < nt; i++) add_match(out, "time", th[i].name, th[i].source, th[i].start, th[i].end);
+
+  int commitment_hit = scenario_refs(&rd);
+
+  /* 2. move phrases */
+  int request = has_mk(&rd, CLS_MK_REQUEST);
+  out->question = has_mk(&rd, CLS_MK_QUESTION) || memchr(out->norm, '?', nl) != NULL;
+  int asks = request || out->question;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    if (!has_move(&rd, (cls_move)m)) continue;
+    if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks) continue;
+    if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
+    out->moves |= (uint64_t)1 << m;
+  }
+
+  /* slots */
+  const lex_hit *act = first_hit(&rd, c->slot_label[CLS_SLOT_ACTION]);
+  if (!act && c->sc)
+    for (int k = 0; k < c->sc->n_commitments && !act; k++) act = first_hit(&rd, c->commitment_label[k]);
+  if (act) out->slots[CLS_SLOT_ACTION] = span_text(&rd, act->start, act->end);
+  const lex_hit *who = first_hit(&rd, c->slot_label[CLS_SLOT_PERSON]);
+  if (who) out->slots[CLS_SLOT_PERSON] = span_text(&rd, who->start, who->end);
+  const lex_hit *where = first_hit(&rd, c->slot_label[CLS_SLOT_PLACE]);
+  if (!where) where = first_hit(&rd, c->way_label);
+  if (where) out->slots[CLS_SLOT_PLACE] = span_text(&rd, where->start, where->end);
+  if (nt > 0) {
+    size_t s = th[0].start, e = th[0].end;
+    for (int i = 1; i < nt && th[i].span == th[0].span; i++) e = th[i].end;
+    out->slots[CLS_SLOT_TIME] = span_text(&rd, s, e);
+  } else {
+    const lex_hit *tm = first_hit(&rd, c->slot_label[CLS_SLOT_TIME]);
+    if (tm) out->slots[CLS_SLOT_TIME] = span_text(&rd, tm->start, tm->end);
+  }
+  int action = act != NULL || commitment_hit;
+  int seller = CLS_HAS(out, CLS_SELLER_ACTION);
+
+  /* 3. ask_commitment */
+  int other_ask = CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
+  int about_concerns = (CLS_HAS(out, CLS_PROBE_REFUSAL) || CLS_HAS(out, CLS_CHECK_CONCERNS) ||
+                        CLS_HAS(out, CLS_ASK_DECISION_CHAIN)) && !out->slots[CLS_SLOT_TIME];
+  if (CLS_HAS(out, CLS_LOWER_ASK) && !CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask)
+    rule_move(&rd, CLS_ASK_COMMITMENT, "a lowered ask is still an ask", __LINE__);
+  if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {
+    if (request && action)
+      rule_move(&rd, CLS_ASK_COMMITMENT, "request form + customer action", __LINE__);
+    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller)
+      rule_move(&rd, CLS_ASK_COMMITMENT, "question + customer action + time", __LINE__);
+    else if (has_mk(&rd, CLS_MK_VAGUE) && action && !seller)
+      rule_move(&rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);
+  }
+
+  /* 4. summaries versus feature lists */
+  if (has_mk(&rd, CLS_MK_SUMMARY) || has_move(&rd, CLS_SUMMARIZE_BENEFITS)) {
+    if (has_mk(&rd, CLS_MK_CUSTOMER_TERMS) || out->n_needs > 0 || out->n_benefits > 0) {
+      rule_move(&rd, CLS_SUMMARIZE_BENEFITS, "summary in the customer's terms", __LINE__);
+      /* the summary restates the benefits: it is not also a benefit statement or an appeal */
+      out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL));
+    }
+    else
+      rule_move(&rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
+  }
+
+  /* 5. open / closed questions */
+  if (out->question && out->moves == 0) {
+    if (has_mk(&rd, CLS_MK_WH)) rule_move(&rd, CLS_OPEN_QUESTION, "question with a what/how/why word", __LINE__);
+    else rule_move(&rd, CLS_CLOSED_QUESTION, "question without a what/how/why word", __LINE__);
+  }
+
+  /* 6. flags */
+  out->vague = has_mk(&rd, CLS_MK_VAGUE);
+  int is_ask = CLS_HAS(out, CLS_ASK_COMMITMENT) || CLS_HAS(out, CLS_ASK_ORDER) ||
+               CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
+  int ask_action = action || CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) ||
+                   CLS_HAS(out, CLS_ASK_REFERRAL);
+  out->specific = is_ask && ask_action && out->slots[CLS_SLOT_TIME] &&
+                  (out->slots[CLS_SLOT_PERSON] || out->slots[CLS_SLOT_PLACE]) && !out->vague;
+  if (CLS_HAS(out, CLS_LOSS_APPEAL)) out->tactic = CLS_TACTIC_LOSS;
+  else if (CLS_HAS(out, CLS_GAIN_APPEAL)) out->tactic = CLS_TACTIC_GAIN;
+  if (is_ask) out->negated = 0;   /* an ask still stands: the negation was about something else */
+  if (!is_ask && out->commitment >= 0) out->commitment = -1;
+
+  free(th);
+  free(rd.h);
+  free(rd.clause);
+  free(rd.negated);
+  free(rd.count);
+}

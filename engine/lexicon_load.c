@@ -1,0 +1,117 @@
+/*
+** lexicon_load.c: reads a lexicon YAML file through ynode into a lexicon (lexicon.h).
+**
+**   language: en
+**   moves:   { ask_commitment: [could you ... join, ...], ... }
+**   slots:   { person: [your it head, ...], ... }
+**   markers: { vague: [sometime, ...], ... }
+**
+** Every problem is reported with the file, line and column of the offending node.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "util.h"
+#include "ynode.h"
+
+static const char *const sections[] = { "moves", "slots", "markers", NULL };
+
+/* Adds every phrase of one label's list; returns the number of errors. */
+static int load_label(lexicon *lx, const char *shown, const char *label, const yn_node *list, diag *d) {
+  int errs = 0;
+  if (list->kind == YN_SCALAR && !yn_is_null(list)) {
+    diag_add(d, DIAG_ERROR, shown, list->line, list->col,
+             "'%s' needs a list of phrases, e.g. [phrase one, phrase two]", label);
+    return 1;
+  }
+  if (list->kind != YN_SEQ) {
+    if (list->kind == YN_MAP) {
+      diag_add(d, DIAG_ERROR, shown, list->line, list->col, "'%s' needs a list of phrases, not a mapping", label);
+      return 1;
+    }
+    return 0;   /* empty: nothing to add */
+  }
+  for (int i = 0; i < list->n; i++) {
+    const yn_node *p = list->vals[i];
+    if (p->kind != YN_SCALAR) {
+      diag_add(d, DIAG_ERROR, shown, p->line, p->col, "a phrase of '%s' must be text, not a %s",
+               label, yn_kind_name(p->kind));
+      errs++;
+      continue;
+    }
+    char *src = xasprintf("%s:%d", shown, p->line);
+    const char *why = NULL;
+    if (lex_add(lx, label, p->str, src, &why) < 0) {
+      diag_add(d, DIAG_ERROR, shown, p->line, p->col, "phrase '%s' of '%s': %s", p->str, label, why);
+      errs++;
+    }
+    free(src);
+  }
+  return errs;
+}
+
+/* Walks the sections of a parsed document. */
+static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
+                    int (*known)(const char *, const char *), diag *d) {
+  const yn_node *root = doc->root;
+  if (!root) return 0;
+  if (root->kind != YN_MAP) {
+    diag_add(d, DIAG_ERROR, shown, root->line, root->col, "a lexicon is a mapping with moves:, slots: and markers:");
+    return 1;
+  }
+  int errs = 0;
+  for (int i = 0; i < root->n; i++) {
+    const yn_node *k = root->keys[i], *v = root->vals[i];
+    if (strcmp(k->str, "language") == 0 || strcmp(k->str, "description") == 0) continue;
+    int s = 0;
+    while (sections[s] && strcmp(sections[s], k->str) != 0) s++;
+    if (!sections[s]) {
+      diag_add(d, DIAG_ERROR, shown, k->line, k->col,
+               "unknown key '%s' (expected language, description, moves, slots, markers)", k->str);
+      errs++;
+      continue;
+    }
+    if (yn_is_null(v)) continue;
+    if (v->kind != YN_MAP) {
+      diag_add(d, DIAG_ERROR, shown, v->line, v->col, "'%s' must map names to lists of phrases", k->str);
+      errs++;
+      continue;
+    }
+    for (int j = 0; j < v->n; j++) {
+      const yn_node *lk = v->keys[j];
+      if (known && !known(sections[s], lk->str)) {
+        diag_add(d, DIAG_ERROR, shown, lk->line, lk->col, "unknown %s name '%s'",
+                 s == 0 ? "move" : s == 1 ? "slot" : "marker", lk->str);
+        errs++;
+        continue;
+      }
+      errs += load_label(lx, shown, lk->str, v->vals[j], d);
+    }
+  }
+  return errs;
+}
+
+int lex_load_string(lexicon *lx, const char *shown, const char *buf, size_t len,
+                    int (*known)(const char *section, const char *label), diag *d) {
+  int before = d->errors;
+  yn_doc *doc = yn_load_string(shown, buf, len, d);
+  if (!doc) return d->errors - before > 0 ? d->errors - before : 1;
+  int errs = load_doc(lx, shown, doc, known, d);
+  yn_free(doc);
+  return errs;
+}
+
+int lex_load_file(lexicon *lx, const char *path, const char *shown,
+                  int (*known)(const char *section, const char *label), diag *d) {
+  char err[256];
+  size_t len;
+  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
+  if (!buf) {
+    diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot read lexicon %s: %s", path, err);
+    return 1;
+  }
+  int errs = lex_load_string(lx, shown, buf, len, known, d);
+  free(buf);
+  return errs;
+}
