@@ -1,6 +1,7 @@
 # fuzz.mk: builds the libFuzzer targets with clang into build-fuzz/ (tests/fuzz/run.sh calls it:
 #   make -f tests/fuzz/fuzz.mk).  The engine is compiled with ASan+UBSan and the fuzzer's
-# coverage instrumentation; each tests/fuzz/fuzz_NAME.c links with libFuzzer's main.
+# coverage instrumentation, without main.c and the cmd_*.c commands (no target calls them);
+# each tests/fuzz/fuzz_NAME.c links with libFuzzer's main.
 FZ_CC    ?= clang
 FZ_BUILD ?= build-fuzz
 PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
@@ -10,7 +11,7 @@ FZ_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -g -O1 $(SANFLAGS) -Iinclude \
             $(shell pkg-config --cflags $(PKGS))
 FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
 
-FZ_ENGINE  = $(filter-out engine/main.c,$(wildcard engine/*.c))
+FZ_ENGINE  = $(filter-out engine/main.c engine/cmd_%.c,$(wildcard engine/*.c))
 FZ_OBJS    = $(patsubst engine/%.c,$(FZ_BUILD)/engine/%.o,$(FZ_ENGINE))
 FZ_TARGETS = $(patsubst tests/fuzz/%.c,$(FZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
 

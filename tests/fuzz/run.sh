@@ -45,17 +45,20 @@ for f in $scen $(find ../shared/yaml-test-suite engine/lexicons -name '*.yaml' -
 done
 # classify: each text item of the scenarios and lexicons, under each of the three classifiers.
 yaml_texts $scen engine/lexicons/*.yaml | awk 'length($0) < 400' | sort -u | head -1500 >$FZ/texts.txt
-n=0
-while IFS= read -r line; do
-  printf '%b%s' "\\x0$((n % 3))" "$line" | seed $FZ/corpus/classify; n=$((n + 1))
-done <$FZ/texts.txt
+# the labelled development sets (tests/data/classify_LANG.tsv): their text column
+for f in tests/data/classify_*.tsv; do [ -f "$f" ] && grep -v '^#' "$f" | cut -f1; done >>$FZ/texts.txt
+# One file per text (seed-N, rewritten in place on every run); the first byte picks the
+# classifier (byte % 3: "0" zh, "1" en, "2" the default scenario's).
+awk -v d=$FZ/corpus/classify '{ f = sprintf("%s/seed-%d", d, NR); printf "%d%s", NR % 3, $0 > f; close(f) }' $FZ/texts.txt
 # session: the hand-written sessions, and the texts of each scenario as one session.
 for f in tests/fuzz/seeds/session/*.txt; do [ -f "$f" ] && seed $FZ/corpus/session <"$f"; done
 for f in $scen; do yaml_texts "$f" | awk 'length($0) < 400' | head -40 | seed $FZ/corpus/session; done
 # A dictionary of lexicon phrases and scenario keys helps the mutator reach deep paths.
-{ sed 's/\\/\\\\/g; s/"/\\"/g; s/.*/"&"/' $FZ/texts.txt | awk 'length($0) < 60' | head -800
-  grep -ohE '^[[:space:]]*[a-z_]+:' $scen 2>/dev/null | tr -d ' ' | sort -u | sed 's/.*/"&"/'
-  printf '"/hint"\n"/notes"\n"/quit"\n"\\x0a"\n'; } >$FZ/dict.txt
+# libFuzzer takes printable ASCII only between the quotes: every other byte as \xNN.
+{ awk 'length($0) < 30' $FZ/texts.txt | head -800
+  grep -ohE '^[[:space:]]*[a-z_]+:' $scen 2>/dev/null | tr -d ' ' | sort -u
+  printf '/hint\n/notes\n/quit\n'; } |
+  perl -ne 'chomp; next unless length; s/([\\"])/\\$1/g; s/([^\x20-\x7e])/sprintf("\\x%02X", ord($1))/ge; print "\"$_\"\n"' >$FZ/dict.txt
 # }===
 
 rc=0
