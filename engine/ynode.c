@@ -167,27 +167,27 @@ static yn_node *node_new(builder *b, yn_kind kind, yaml_mark_t m) {
   return n;
 }
 
-/* Orders map key indexes by key text, then by position, to find duplicates in O(n log n). */
-static const yn_node *sort_map;
+/* A key and its place in the map, sorted by text then place to find repeats in O(n log n). */
+typedef struct key_ref { const yn_node *key; int idx; } key_ref;
+
 static int cmp_keys(const void *a, const void *b) {
-  const yn_node *x = sort_map->keys[*(const int *)a], *y = sort_map->keys[*(const int *)b];
-  size_t m = x->len < y->len ? x->len : y->len;
-  int c = memcmp(x->str, y->str, m);
+  const key_ref *x = a, *y = b;
+  size_t m = x->key->len < y->key->len ? x->key->len : y->key->len;
+  int c = memcmp(x->key->str, y->key->str, m);
   if (c) return c;
-  if (x->len != y->len) return x->len < y->len ? -1 : 1;
-  return *(const int *)a - *(const int *)b;
+  if (x->key->len != y->key->len) return x->key->len < y->key->len ? -1 : 1;
+  return x->idx - y->idx;
 }
 
 /* Reports every repeated key of a finished map, pointing at each repeat and at the first. */
 static void check_duplicates(builder *b, const yn_node *map) {
-  int *idx = xmalloc((size_t)(map->n ? map->n : 1) * sizeof *idx);
+  key_ref *refs = xmalloc((size_t)(map->n ? map->n : 1) * sizeof *refs);
   int k = 0;
   for (int i = 0; i < map->n; i++)
-    if (map->keys[i]->kind == YN_SCALAR) idx[k++] = i;
-  sort_map = map;
-  qsort(idx, (size_t)k, sizeof *idx, cmp_keys);
+    if (map->keys[i]->kind == YN_SCALAR) { refs[k].key = map->keys[i]; refs[k].idx = i; k++; }
+  qsort(refs, (size_t)k, sizeof *refs, cmp_keys);
   for (int i = 1, first = 0; i < k; i++) {
-    const yn_node *x = map->keys[idx[first]], *y = map->keys[idx[i]];
+    const yn_node *x = refs[first].key, *y = refs[i].key;
     if (x->len == y->len && memcmp(x->str, y->str, x->len) == 0) {
       diag_add(b->d, DIAG_ERROR, b->doc->file, y->line, y->col,
                "duplicate key '%s' (first at line %d)", y->str, x->line);
@@ -196,8 +196,7 @@ static void check_duplicates(builder *b, const yn_node *map) {
       first = i;
     }
   }
-  sort_map = NULL;
-  free(idx);
+  free(refs);
 }
 
 /* Reports a libyaml failure (syntax, reader or memory) with its position. */
