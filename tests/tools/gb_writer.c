@@ -5,10 +5,11 @@
 ** report benchmark.
 **
 **   gb_writer GRADEBOOK N [--trainee NAME | --trainees K] [--scenarios K] [--seed S]
-**             [--turns T] [--payload BYTES] [--print-ids]
+**             [--turns T] [--payload BYTES] [--no-transcript] [--print-ids]
 **
 ** --trainees K spreads the sessions over K generated trainees (some with Chinese names);
-** --payload adds a transcript of about BYTES bytes; --print-ids prints each committed row id.
+** --payload adds about BYTES bytes to each transcript; --no-transcript records none (a smaller
+** file for the benchmark); --print-ids prints each committed row id.
 ** Exit 0 when every session was recorded, 1 on a write error, 2 on bad usage or open failure.
 */
 #include <stdio.h>
@@ -32,18 +33,19 @@ static void trainee_name(int k, char *out, size_t n) {
 int main(int argc, char **argv) {
   if (argc < 3) {
     fprintf(stderr, "usage: gb_writer GRADEBOOK N [--trainee NAME | --trainees K] [--scenarios K]"
-                    " [--seed S] [--turns T] [--payload BYTES] [--print-ids]\n");
+                    " [--seed S] [--turns T] [--payload BYTES] [--no-transcript] [--print-ids]\n");
     return 2;
   }
   const char *path = argv[1];
   long n = atol(argv[2]);
   const char *trainee = NULL;
-  int trainees = 1, scenarios = 1, turns = 2, print_ids = 0;
+  int trainees = 1, scenarios = 1, turns = 2, print_ids = 0, no_transcript = 0;
   long payload = 0;
   uint64_t seed = 1;
   for (int i = 3; i < argc; i++) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (strcmp(a, "--print-ids") == 0) { print_ids = 1; continue; }
+    if (strcmp(a, "--no-transcript") == 0) { no_transcript = 1; continue; }
     if (!v) { fprintf(stderr, "gb_writer: %s needs a value\n", a); return 2; }
     i++;
     if (strcmp(a, "--trainee") == 0) trainee = v;
@@ -80,7 +82,7 @@ int main(int argc, char **argv) {
     json_t *t = json_pack("{s:i, s:s, s:o}", "version", 1, "scenario", scen,
                           "debrief", json_incref(d));
     if (blob) json_object_set_new(t, "payload", json_string(blob));
-    long long id = gb_record(g, name, d, t, err, sizeof err);
+    long long id = gb_record(g, name, d, no_transcript ? NULL : t, err, sizeof err);
     json_decref(t);
     json_decref(d);
     if (id < 0) { fprintf(stderr, "gb_writer: %s\n", err); rc = 1; break; }
