@@ -465,6 +465,18 @@ static void rule_table(void **state) {
     assert_true(r[i].points != 0);
   }
   assert_null(score_rule_find("nope"));
+  /* docs/scoring.md documents every rule (the suites run from the repository root) */
+  char err[128];
+  size_t len;
+  char *doc = util_read_file("docs/scoring.md", 1 << 20, &len, err, sizeof err);
+  assert_non_null(doc);
+  for (int i = 0; i < n; i++) {
+    char *head = xasprintf("\n#### %s\n", r[i].id);
+    if (!strstr(doc, head)) fprintf(stderr, "docs/scoring.md lacks %s", head);
+    assert_non_null(strstr(doc, head));
+    free(head);
+  }
+  free(doc);
   assert_string_equal(score_skill_name(SK_TACTICS), "tactics");
   assert_int_equal(score_skill_from_name("discovery"), SK_DISCOVERY);
   assert_int_equal(score_skill_from_name("x"), -1);
