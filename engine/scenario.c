@@ -451,6 +451,7 @@ static char *dir_of(const char *path) {
 scenario *scn_load(const char *path, diag *d) {
   char err[256];
   size_t len = 0;
+  if (yn_too_large(path, d)) return NULL;
   char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
   if (!buf) {
     diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);
@@ -484,6 +485,7 @@ scenario *scn_load(const char *path, diag *d) {
     sx_commitments(&c, yn_get(root, "commitments"));
     sx_benefits(&c, yn_get(root, "benefits"));
     sx_reactions(&c, yn_get(root, "reactions"));
+    sx_hidden_needs(&c, yn_get(root, "needs"));
     sx_visits(&c, yn_get(root, "visits"));
     sx_scoring(&c, yn_get(root, "scoring"));
     sx_lexicon(&c, yn_get(root, "lexicon"));

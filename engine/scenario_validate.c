@@ -305,6 +305,25 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
 }
 /* }=== */
 
+void sx_hidden_needs(sx_ctx *c, const yn_node *needs) {
+  scenario *s = c->s;
+  if (!needs || needs->kind != YN_SEQ) return;
+  for (int i = 0; i < s->n_needs; i++) {
+    const scn_need *x = &s->needs[i];
+    if (!x->hidden || x->revealed_by.n > 0 || !*x->id) continue;
+    int revealed = 0;
+    for (int j = 0; j < s->n_reactions && !revealed; j++)
+      revealed = s->reactions[j].reveal && strcmp(s->reactions[j].reveal, x->id) == 0;
+    if (revealed) continue;
+    const yn_node *at = NULL;   /* the need's hidden: value, for the position */
+    for (int j = 0; j < needs->n && !at; j++)
+      if (needs->vals[j]->line == x->pos.line && needs->vals[j]->col == x->pos.col)
+        at = yn_get(needs->vals[j], "hidden");
+    sx_err(c, at, "hidden need '%s' can never come out: give it revealed_by: or add a "
+                  "reaction with reveal: %s", x->id, x->id);
+  }
+}
+
 /* {=== visits, scoring, lexicon */
 
 void sx_visits(sx_ctx *c, const yn_node *n) {

@@ -12,7 +12,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "util.h"
@@ -338,9 +340,19 @@ yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
   return b.doc;
 }
 
+/* Reports a file over the size cap at 1:1, as yn_load_string does; 1 when it is too large. */
+int yn_too_large(const char *path, diag *d) {
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (uintmax_t)st.st_size <= YN_MAX_FILE) return 0;
+  diag_add(d, DIAG_ERROR, path, 1, 1, "file too large (%ju bytes; the limit is %u)",
+           (uintmax_t)st.st_size, (unsigned)YN_MAX_FILE);
+  return 1;
+}
+
 yn_doc *yn_load_file(const char *path, diag *d) {
   char err[256];
   size_t len = 0;
+  if (yn_too_large(path, d)) return NULL;
   char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
   if (!buf) {
     diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);

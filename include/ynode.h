@@ -45,6 +45,8 @@ yn_doc *yn_load_file(const char *path, diag *d);
 /* Parses a buffer; name is used in messages. */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d);
 void yn_free(yn_doc *doc);
+/* 1 after reporting (at 1:1) that a regular file is larger than YN_MAX_FILE; else 0. */
+int yn_too_large(const char *path, diag *d);
 
 /* Lookup helpers.  Return NULL when absent or when node is not a map. */
 yn_node *yn_get(const yn_node *map, const char *key);

@@ -347,6 +347,17 @@ static void test_duplicates_and_limits(void **st) {
 
 static void test_reactions_and_ladder(void **st) {
   (void)st;
+  expect_errors("needs:\n  - { id: a, said: s, keywords: [k], hidden: true }\n",
+                "14:46: hidden need 'a' can never come out: give it revealed_by: or add a "
+                "reaction with reveal: a");
+  char *m;
+  scenario *s = load_with("needs:\n  - { id: a, said: s, keywords: [k], hidden: true }\n"
+                          "reactions:\n  - { when: check_concerns, reveal: a }\n", &m);
+  assert_string_equal(m, "");
+  assert_non_null(s);
+  assert_string_equal(s->reactions[0].reveal, "a");
+  scn_free(s);
+  free(m);
   expect_errors("reactions:\n  - { when: greet, once: true }\n",
                 "14:5: this reaction does nothing: give it change:, set:, say:, reveal:, give:, "
                 "refuse:, objection: or end:");
@@ -381,6 +392,17 @@ static void test_file_level(void **st) {
   assert_null(scn_load(p, &d));
   assert_string_equal(d.v[0].msg, "the file is empty; a scenario needs at least id, title, language, "
                                   "difficulty, brief, customer and commitments");
+  diag_free(&d);
+  free(p);
+  /* over the size cap: refused before reading, with a position */
+  strbuf big = {0};
+  for (int i = 0; i < 70000; i++) sb_puts(&big, "# a comment line that fills the file up.......\n");
+  p = write_file("big.yaml", big.s);
+  sb_free(&big);
+  diag_init(&d);
+  assert_null(scn_load(p, &d));
+  assert_int_equal(d.v[0].line, 1);
+  assert_string_equal(d.v[0].msg, "file too large (4480000 bytes; the limit is 4194304)");
   diag_free(&d);
   free(p);
   p = write_file("l.yaml", "- a\n");
