@@ -396,13 +396,15 @@ static void test_file_level(void **st) {
   free(p);
   /* over the size cap: refused before reading, with a position */
   strbuf big = {0};
-  for (int i = 0; i < 70000; i++) sb_puts(&big, "# a comment line that fills the file up.......\n");
+  for (int i = 0; i < 100000; i++) sb_puts(&big, "# a comment line that fills the file up.......\n");
   p = write_file("big.yaml", big.s);
+  char *want = xasprintf("file too large (%zu bytes; the limit is 4194304)", big.len);
   sb_free(&big);
   diag_init(&d);
   assert_null(scn_load(p, &d));
   assert_int_equal(d.v[0].line, 1);
-  assert_string_equal(d.v[0].msg, "file too large (4480000 bytes; the limit is 4194304)");
+  assert_string_equal(d.v[0].msg, want);
+  free(want);
   diag_free(&d);
   free(p);
   p = write_file("l.yaml", "- a\n");
