@@ -38,6 +38,7 @@ typedef struct ctx {
   score_result *r;
   int zh;
   int cap;
+  int open;      /* the visit is still going (a running score for /score) */
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -438,7 +439,10 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     free(q);
   }
 
-  /* the visit as a whole */
+  /* the visit as a whole: not judged while the last visit is still going */
+  if (c->open && b == s->n_turns) return;
+  for (int e = 0; b == s->n_turns && e < s->closing.n; e++)   /* given as the trainee left */
+    if (s->closing.v[e].kind == CUST_EV_GIVE) vs.given = 1;
   if (vs.asks == 0) {
     const char *id = fam == FAM_PAYMENT ? "no_payment_ask" : fam == FAM_REFERRAL ? "no_referral_ask"
                                                                                   : "no_ask";
@@ -551,10 +555,11 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0 };
   const char *lang = s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en";
   c.zh = strncmp(lang, "zh", 2) == 0;
   if (!s) return;
+  c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
 
   /* visits: runs of turns with the same visit number */
   uint64_t awarded = 0, hidden = 0;
@@ -570,7 +575,7 @@ void score_session(const session *s, score_result *out) {
 
   /* discovery over the session */
   const scenario *sc = c.sc;
-  if (sc && sc->n_needs > 0) {
+  if (sc && sc->n_needs > 0 && !c.open) {
     uint64_t known = 0, start = 0;
     int events = 0;
     for (int i = 0; i < s->n_turns; i++) {
@@ -608,12 +613,17 @@ void score_session(const session *s, score_result *out) {
     add(&c, "decision_chain_asked", t, "You asked who else takes part in the decision: \"%s\".",
         "你问了还有谁参与决策:“%s”。", q);
     free(q);
-  } else if (chain) {
+  } else if (chain && !c.open) {
     add(&c, "missed_decision_chain", NULL, "Others take part in this decision, and you never asked "
         "who they are.", "这个决定还有其他人参与,而你始终没有问是谁。");
   }
 
-  decide_outcome(&c);
+  if (c.open) {
+    out->outcome_reason = xstrdup(c.zh ? "拜访还在进行中。" : "The visit is still going.");
+    out->outcome_turn = 0;
+  } else {
+    decide_outcome(&c);
+  }
 
   /* skills and total */
   double sum[SK_COUNT] = { 0 };

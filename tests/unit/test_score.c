@@ -435,6 +435,27 @@ static void decision_chain(void **state) {
   fx_free(&f);
 }
 
+/* /score during the visit: what was done so far, nothing judged on the visit as a whole. */
+static void running_score(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  fx_turn(&f, "Our platform has cloud sync.", MV(PRESENT_FEATURE));
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "pitch_before_discovery@1 feature_list@1");
+  assert_int_equal(r.outcome, CUST_OUTCOME_NONE);
+  assert_string_equal(r.outcome_reason, "The visit is still going.");
+  score_result_free(&r);
+  f.s.end_reason = SESS_END_QUIT;   /* once it ends, the visit as a whole counts */
+  score_session(&f.s, &r);
+  expect_ids(&r, "no_ask@0 no_discovery@0 missed_hidden_need@0 pitch_before_discovery@1 feature_list@1");
+  assert_int_equal(r.outcome, CUST_OUTCOME_CONTINUATION);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* realistic_when without Lua. */
 static void conditions(void **state) {
   (void)state;
@@ -490,7 +511,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
-    cmocka_unit_test(conditions), cmocka_unit_test(rule_table),
+    cmocka_unit_test(running_score), cmocka_unit_test(conditions), cmocka_unit_test(rule_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
