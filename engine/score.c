@@ -160,21 +160,30 @@ static int realistic(const ctx *c, int j, const sess_turn *t) {
   return -1;
 }
 
-/* Whether the line names an amount of money (a payment ask needs a date and an amount). */
+/* Whether the line names an amount of money (a payment ask needs a date and an amount): a
+** currency word with a number (digits or Chinese numerals), or words such as balance / 尾款. */
 static int names_amount(const char *text) {
-  static const char *const marks[] = {
-    "元", "万", "块", "¥", "￥", "$", "€", "尾款", "余款", "全款", "货款", "yuan", "rmb", "dollar",
-    "usd", "eur", "balance", "in full", "full amount", "the rest", "remaining",
+  static const char *const units[] = {
+    "元", "万", "块", "¥", "￥", "$", "€", "yuan", "rmb", "dollar", "usd", "eur", "k ",
   };
+  static const char *const whole[] = {
+    "尾款", "余款", "全款", "货款", "剩下的", "balance", "in full", "full amount", "the rest",
+    "remaining", "outstanding", "invoice amount",
+  };
+  static const char *const numerals[] = { "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千" };
   if (!text) return 0;
   char *low = xstrdup(text);
   for (char *p = low; *p; p++) if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
-  int digits = strpbrk(low, "0123456789") != NULL;
+  int number = strpbrk(low, "0123456789") != NULL;
+  for (size_t i = 0; i < sizeof numerals / sizeof numerals[0] && !number; i++)
+    if (strstr(low, numerals[i])) number = 1;
   int found = 0;
-  for (size_t i = 0; i < sizeof marks / sizeof marks[0] && !found; i++)
-    if (strstr(low, marks[i])) found = 1;
+  for (size_t i = 0; i < sizeof units / sizeof units[0] && !found; i++)
+    if (strstr(low, units[i]) && number) found = 1;
+  for (size_t i = 0; i < sizeof whole / sizeof whole[0] && !found; i++)
+    if (strstr(low, whole[i])) found = 1;
   free(low);
-  return found && (digits || strstr(text, "全款") || strstr(text, "尾款") || strstr(text, "余款"));
+  return found;
 }
 
 /* The family of asks a visit is about: payment or referral when every rung on offer is. */

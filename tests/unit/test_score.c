@@ -408,6 +408,22 @@ static void payment_visit(void **state) {
   expect_ids(&r, "no_payment_ask@0");
   score_result_free(&r);
   fx_free(&f);
+
+  fx_init(&f);   /* amounts in Chinese numerals */
+  f.s.lang = S("zh");
+  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("付款") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  t = fx_turn(&f, "能不能今天先付两万,剩下的两万八这个月三十号付清?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("这个月三十号");
+  t = fx_turn(&f, "那您看什么时候方便付一下?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("什么时候");
+  score_session(&f.s, &r);
+  expect_ids(&r, "payment_specific@1 payment_vague@2");
+  assert_string_equal(fx_find(&r, "payment_vague", 2, NULL)->message,
+                      "你的收款要求“那您看什么时候方便付一下?”没有金额。");
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The decision chain counts only where the scenario declares one. */
