@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "scenario_int.h"
+#include "score.h"
 #include "util.h"
 
 static scn_pos pos_of(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
@@ -36,6 +37,26 @@ void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *
 }
 
 /* {=== resolving references */
+
+/* Checks a scorer rule id (score_rules.c, docs/scoring.md); 0 when it exists. */
+static int ref_rule(sx_ctx *c, const yn_node *at, const char *id) {
+  if (score_rule_find(id)) return 0;
+  int n;
+  const score_rule *r = score_rules(&n);
+  const char **ids = xcalloc((size_t)(n ? n : 1), sizeof *ids);
+  for (int i = 0; i < n; i++) ids[i] = r[i].id;
+  const char *hint = sx_suggest(id, ids, n);
+  if (hint) sx_err(c, at, "unknown rule '%s'; did you mean '%s'?", id, hint);
+  else sx_err(c, at, "unknown rule '%s' (docs/scoring.md lists the rules)", id);
+  free(ids);
+  return -1;
+}
+
+/* Checks each rule id of a findings list (a text or a list of texts). */
+static void ref_rules(sx_ctx *c, const yn_node *n, const scn_strs *ids) {
+  for (int i = 0; n && i < ids->n; i++)
+    ref_rule(c, n->kind == YN_SEQ ? n->vals[i] : n, ids->v[i]);
+}
 
 /* Collects the ids of one section into a temporary array for suggestions. */
 #define IDS_OF(arr, count, field, out)                                              \
@@ -395,6 +416,7 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
         sx_err(c, k, "rule id '%s': use only a-z, 0-9 and '_' (docs/scoring.md lists the rules)", k->str);
         continue;
       }
+      if (ref_rule(c, k, k->str) != 0) continue;
       double pts;
       if (sx_num(c, r->vals[i], k->str, -100, 100, &pts) != 0) continue;
       sc->rules[sc->n_rules].rule = xstrdup(k->str);
@@ -472,8 +494,10 @@ static void read_expect(sx_ctx *c, const yn_node *n, scn_test *t) {
       t->n_skills++;
     }
   }
-  sx_strs(c, yn_get(n, "findings"), "findings", 1, 1, &t->findings);
-  sx_strs(c, yn_get(n, "no_findings"), "no_findings", 1, 1, &t->no_findings);
+  if (sx_strs(c, yn_get(n, "findings"), "findings", 1, 1, &t->findings) == 0)
+    ref_rules(c, yn_get(n, "findings"), &t->findings);
+  if (sx_strs(c, yn_get(n, "no_findings"), "no_findings", 1, 1, &t->no_findings) == 0)
+    ref_rules(c, yn_get(n, "no_findings"), &t->no_findings);
   sx_strs(c, yn_get(n, "says"), "says", 1, 0, &t->says);
   sx_strs(c, yn_get(n, "not_says"), "not_says", 1, 0, &t->not_says);
 }

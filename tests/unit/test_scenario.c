@@ -369,6 +369,25 @@ static void test_reactions_and_ladder(void **st) {
                 "13:38: time: the list is empty; give at least one entry");
 }
 
+static void test_rule_ids(void **st) {
+  (void)st;
+  expect_errors("scoring: { rules: { vage_ask: -10, vague_ask: -20 } }\n",
+                "13:21: unknown rule 'vage_ask'; did you mean 'vague_ask'?");
+  expect_errors("tests:\n  - { name: t, lines: [x], expect: { findings: [no_ask, nonsense_rule] } }\n",
+                "14:57: unknown rule 'nonsense_rule' (docs/scoring.md lists the rules)");
+  char *m;
+  scenario *s = load_with("scoring: { rules: { vague_ask: -20 } }\n"
+                          "tests:\n  - { name: t, lines: [x], expect: { no_findings: vague_ask } }\n", &m);
+  assert_string_equal(m, "");
+  assert_non_null(s);
+  assert_int_equal(s->scoring.n_rules, 1);
+  assert_string_equal(s->scoring.rules[0].rule, "vague_ask");
+  assert_true(s->scoring.rules[0].points == -20);
+  assert_string_equal(s->tests[0].no_findings.v[0], "vague_ask");
+  scn_free(s);
+  free(m);
+}
+
 static void test_bands_in_tests(void **st) {
   (void)st;
   expect_errors("tests:\n  - name: t\n    lines: [x]\n    expect: { score: about 70, skills: { tactics: 90..40 } }\n",
@@ -569,6 +588,7 @@ int main(void) {
     cmocka_unit_test(test_references),
     cmocka_unit_test(test_duplicates_and_limits),
     cmocka_unit_test(test_reactions_and_ladder),
+    cmocka_unit_test(test_rule_ids),
     cmocka_unit_test(test_bands_in_tests),
     cmocka_unit_test(test_file_level),
     cmocka_unit_test(test_lookups),
