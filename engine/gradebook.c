@@ -180,6 +180,19 @@ fail:
   return -1;
 }
 
+/* Reads the application id, schema version and table count in one read transaction, so a
+** gradebook being created by another process at this very moment is seen either empty or
+** complete, never half-made.  Returns SQLITE_OK or the error code. */
+static int inspect(sqlite3 *db, long long *app, long long *ver, long long *tables) {
+  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA application_id", app);
+  if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA user_version", ver);
+  if (rc == SQLITE_OK) rc = query_int(db, "SELECT count(*) FROM sqlite_master", tables);
+  int code = rc == SQLITE_OK ? rc : sqlite3_errcode(db);
+  rollback(db);
+  return code;
+}
+
 /* Runs a journal_mode pragma; returns SQLITE_OK and the mode in out[16], or the error code. */
 static int journal_mode(sqlite3 *db, const char *sql, char out[16]) {
   sqlite3_stmt *st = NULL;
@@ -255,19 +268,42 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
     gb_close(g);
     return NULL;
   }
+  if (!g->readonly && sqlite3_db_readonly(g->db, "main") == 1) {
+    /* SQLite quietly opens a file this user may not write read-only */
+    if (create) {
+      snprintf(err, errlen, "cannot write gradebook %s: permission denied (see docs/classroom.md"
+               " for a shared gradebook)", path);
+      gb_close(g);
+      return NULL;
+    }
+    g->readonly = 1;
+  }
   sqlite3_busy_timeout(g->db, GB_BUSY_MS);
   sqlite3_extended_result_codes(g->db, 0);
-  /* Look before touching: a file that is not ours must be left exactly as it was.  The three
-  ** reads share one read transaction, so a gradebook being created by another process at this
-  ** very moment is seen either empty or complete, never half-made. */
+  /* Look before touching: a file that is not ours must be left exactly as it was. */
   long long app = 0, ver = 0, tables = 0;
-  int bad = sqlite3_exec(g->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-            query_int(g->db, "PRAGMA application_id", &app) != SQLITE_OK ||
-            query_int(g->db, "PRAGMA user_version", &ver) != SQLITE_OK ||
-            query_int(g->db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK;
-  if (bad) not_gradebook(err, errlen, path, sqlite3_errmsg(g->db));
-  rollback(g->db);
-  if (bad) { gb_close(g); return NULL; }
+  rc = inspect(g->db, &app, &ver, &tables);
+  if (rc != SQLITE_OK && g->readonly) {
+    /* A WAL file this user cannot write cannot be read through shared memory either; with no
+    ** writer active (no -wal file) the main file alone is the whole gradebook. */
+    char *wal = xasprintf("%s-wal", path);
+    int idle = access(wal, F_OK) != 0;
+    free(wal);
+    if (idle) {
+      sqlite3_close(g->db);
+      g->db = NULL;
+      char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+      rc = sqlite3_open_v2(uri, &g->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      sqlite3_free(uri);
+      if (rc == SQLITE_OK) rc = inspect(g->db, &app, &ver, &tables);
+    }
+  }
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) not_gradebook(err, errlen, path, sqlite3_errstr(rc));
+    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, sqlite3_errstr(rc));
+    gb_close(g);
+    return NULL;
+  }
   if (app != GB_APP_ID && !(app == 0 && ver == 0 && tables == 0)) {
     not_gradebook(err, errlen, path, "a SQLite database of another program");
     gb_close(g);

@@ -30,6 +30,7 @@ KG=$TMP/kill.db
 "$WRITER" "$KG" 5 --trainee before >/dev/null
 killed_ok=1
 for round in 1 2 3; do
+  : >"$TMP/ids.$round"
   "$WRITER" "$KG" 1000 --trainee "victim-$round" --payload 3000000 --print-ids >"$TMP/ids.$round" &
   pid=$!
   for _ in $(seq 1 200); do [ "$(wc -l <"$TMP/ids.$round")" -ge 2 ] && break; sleep 0.02; done
@@ -75,6 +76,18 @@ expect_eq "report on a missing file exits 2" "2|salesim report: cannot open grad
 expect_eq "report with an unknown format exits 2" 2 "$rc"
 "$SALESIM" report "$GB" --since yesterday >/dev/null 2>&1; rc=$?
 expect_eq "report with a bad --since exits 2" 2 "$rc"
+
+# --- a user who may only read the gradebook: writing is refused clearly, the report still works ---
+if [ "$(id -u)" = 0 ] && su nobody -s /bin/sh -c true 2>/dev/null; then
+  chmod 755 "$TMP"; mkdir -m 755 "$TMP/ro"
+  "$WRITER" "$TMP/ro/g.db" 4 --trainee owner
+  err=$(su nobody -s /bin/sh -c "'$WRITER' '$TMP/ro/g.db' 1 --trainee guest" 2>&1); rc=$?
+  expect_eq "a user without write access gets a clear error" "2|gb_writer: cannot write gradebook $TMP/ro/g.db: permission denied (see docs/classroom.md for a shared gradebook)" "$rc|$err"
+  out=$(su nobody -s /bin/sh -c "'$SALESIM' report '$TMP/ro/g.db' --format csv" 2>&1); rc=$?
+  expect_eq "... and can still read the report" "0|owner,scenario-1,4" "$rc|$(tail -n 1 <<<"$out" | cut -d, -f1-3)"
+else
+  echo "ok $((_n += 1)) # SKIP read-only user test needs root and the nobody account"
+fi
 
 # --- a version-1 gradebook (the first schema) is migrated forward on open ---
 sqlite3 "$TMP/v1.db" <<'SQL'
