@@ -27,3 +27,5 @@ $(FZ_BUILD)/engine:
 	mkdir -p $@
 
 .PHONY: all
+# the objects are shared by every target: keep them when a link fails
+.SECONDARY: $(FZ_OBJS)
