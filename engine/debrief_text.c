@@ -142,8 +142,9 @@ static void bars(out *o, const json_t *d) {
   }
 }
 
-/* One finding: sign, points, rule, what happened, why, and a line to try. */
-static void finding(out *o, const json_t *f, int k) {
+/* One finding: sign, points, rule, what happened, why, and a line to try.  A rule met again
+** (first_turn >= 0) refers back to its first explanation instead of repeating it. */
+static void finding(out *o, const json_t *f, int k, int first_turn) {
   const char *skill = L(o, L_COMMITMENT + k);
   double p = json_number_value(json_object_get(f, "points"));
   int won = p > 0;
@@ -151,6 +152,14 @@ static void finding(out *o, const json_t *f, int k) {
             esc(o, RESET), esc(o, BOLD), jstr(f, "rule"), esc(o, RESET), skill);
   sb_puts(o->b, "     ");
   wrap(o, jstr(f, "message"), 5, 5);
+  if (first_turn >= 0) {
+    char *see = first_turn == 0 ? xstrdup(o->zh ? "(原因和示范见上文)" : "(why and what to try: see above)")
+              : o->zh ? xasprintf("(原因和示范见第 %d 轮)", first_turn)
+                      : xasprintf("(why and what to try: see turn %d)", first_turn);
+    sb_printf(o->b, "     %s%s%s\n", esc(o, DIM), see, esc(o, RESET));
+    free(see);
+    return;
+  }
   sb_printf(o->b, "     %s%s", esc(o, DIM), L(o, L_WHY));
   wrap(o, jstr(f, "principle"), 5 + txt_width(L(o, L_WHY)), 5);
   if (o->colour) sb_puts(o->b, RESET);
@@ -188,7 +197,10 @@ static void findings(out *o, const json_t *d) {
         free(head);
       }
     }
-    finding(o, v[i].f, v[i].skill);
+    int first = -1;   /* the turn where this rule was first explained */
+    for (size_t k = 0; k < i && first < 0; k++)
+      if (strcmp(jstr(v[k].f, "rule"), jstr(v[i].f, "rule")) == 0) first = v[k].turn;
+    finding(o, v[i].f, v[i].skill, first);
   }
   free(v);
 }

@@ -172,6 +172,26 @@ static void text_render(void **state) {
   fx_free(&f);
 }
 
+/* A rule met again points back to its first explanation rather than repeating it. */
+static void text_repeats(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  for (int i = 0; i < 2; i++) {
+    sess_turn *t = fx_turn(&f, "Let's find some time.", MV(ASK_COMMITMENT));
+    t->cls.vague = 1;
+  }
+  json_t *d = build(&f);
+  char *out = render_text(d, 0, 100, NULL);
+  assert_int_equal(count(out, "vague_ask (commitment)"), 2);
+  assert_int_equal(count(out, "Why: An ask only moves the deal"), 1);
+  assert_int_equal(count(out, "Try: \"Could you bring your IT lead"), 1);
+  assert_non_null(strstr(out, "     (why and what to try: see turn 1)\n"));
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
 /* Chinese labels, and wrapping that counts CJK characters as two columns. */
 static void text_zh_wrap(void **state) {
   (void)state;
@@ -287,7 +307,8 @@ static void clean_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_zh_wrap),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats),
+    cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(clean_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
