@@ -61,7 +61,7 @@ static const char css[] =
   "svg{display:block;margin:.5em 0}svg text{font-size:12px;fill:#333}"
   ".legend span{display:inline-block;margin-right:1.2em}"
   ".legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-1px}"
-  "@media print{th{cursor:auto}}";
+  ".wide{overflow-x:auto}@media print{th{cursor:auto}}";
 
 static const char script[] =
   "(function(){var t=document.getElementById('trainees');if(!t)return;"
@@ -203,7 +203,7 @@ static void header(const rep_data *d, strbuf *out) {
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
   sb_puts(out, "<h2>Trainees</h2>\n<p class=\"meta\">Click a column heading to sort.</p>\n"
-               "<table id=\"trainees\"><thead><tr><th class=\"t\">Trainee</th>");
+               "<div class=\"wide\"><table id=\"trainees\"><thead><tr><th class=\"t\">Trainee</th>");
   if (multi) sb_puts(out, "<th class=\"t\">Scenario</th>");
   sb_puts(out, "<th>Attempts</th><th>Best</th><th>First</th><th>Latest</th><th>Average</th>"
                "<th>Commitment</th><th>Benefits</th><th>Tactics</th><th>Discovery</th>"
@@ -230,7 +230,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     esc(out, r->latest_outcome);
     sb_puts(out, "</td></tr>\n");
   }
-  sb_puts(out, "</tbody></table>\n");
+  sb_puts(out, "</tbody></table></div>\n");
 }
 
 static void class_section(const rep_data *d, strbuf *out) {
@@ -290,7 +290,7 @@ void rep_render_html(const rep_data *d, strbuf *out) {
   class_section(d, out);
   findings_section(d, out);
   sb_puts(out, "<h2>Progress over attempts</h2>\n<p class=\"meta\">The class average total"
-               " score at each attempt number (how many trainees made that attempt in brackets).</p>\n");
+               " score at each attempt number; point at a dot to see how many trainees made that attempt.</p>\n");
   chart_progress(d, out);
   sb_printf(out, "<script>%s</script>\n</body></html>\n", script);
 }
