@@ -5,9 +5,10 @@
 **  1. A negation ("不需要", "no need") governs the action, ask and discount phrases of its clause
 **     (the text between two of , . ? ! ; :): they are kept in the audit as "negated:LABEL" and do
 **     not count.
-**  2. A move phrase gives its move; inside a longer phrase of another move it does not count
-**     ("我理解" inside "如果我理解没错" is no objection handling).  ask_order, ask_payment and ask_referral need the line to
-**     ask (a request or question form), so "our contract is simple" is no ask.
+**  2. A move phrase gives its move; inside a longer phrase of another move or marker it does
+**     not count ("我理解" inside "如果我理解没错" is no objection handling).  ask_order, ask_payment, ask_referral and lower_ask need the
+**     line to ask (a request or question form), so "our contract is simple" is no ask.  A
+**     discount offer or a goodbye is not also a seller_action ("I'll cut the price").
 **  3. ask_commitment: an ask phrase, or a request form + a customer action (a slot `action`
 **     phrase or a scenario commitment keyword), or a question + action + time, or an action +
 **     a vague marker ("有空来坐坐"), or a lower_ask (a lowered ask is an ask).  A seller-only
@@ -91,8 +92,13 @@ static int is_move_label(const reading *rd, int label) {
   return 0;
 }
 
-/* Among move phrases the longest wins: a move hit strictly inside a longer hit of another move
-** ("我理解" inside "如果我理解没错") is not read. */
+static int is_marker_label(const reading *rd, int label) {
+  for (int k = 0; k < CLS_MK_COUNT; k++) if (rd->c->marker_label[k] == label) return 1;
+  return 0;
+}
+
+/* The longest phrase wins over a move: a move hit strictly inside a longer hit of another move
+** or of a marker ("我理解" inside "如果我理解没错", "结一下" inside "总结一下") is not read. */
 static void drop_nested_moves(reading *rd) {
   int keep = 0;
   for (int i = 0; i < rd->nh; i++) {
@@ -101,7 +107,9 @@ static void drop_nested_moves(reading *rd) {
     if (is_move_label(rd, h->label))
       for (int j = 0; j < rd->nh && !drop; j++) {
         const lex_hit *o = &rd->h[j];
-        drop = j != i && o->label != h->label && is_move_label(rd, o->label) && o->start <= h->start &&
+        drop = j != i && !o->gapped && o->label != h->label &&
+               (is_move_label(rd, o->label) || is_marker_label(rd, o->label)) &&
+               o->start <= h->start &&
                h->end <= o->end && o->end - o->start > h->end - h->start;
       }
     if (!drop) rd->h[keep++] = *h;
@@ -163,12 +171,33 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
       if (rd.h[j].label == neg_label && rd.clause[rd.h[j].start] == rd.clause[rd.h[i].start] &&
           (rd.h[j].end <= rd.h[i].start || rd.h[j].start >= rd.h[i].end)) rd.negated[i] = 1;
   }
+  /* slots: an action word that is part of another move's phrase ("一下" in "我确认一下") is
+  ** that phrase, not a customer action */
+  for (int i = 0; i < rd.nh; i++) {
+    if (rd.h[i].label != c->slot_label[CLS_SLOT_ACTION] || rd.negated[i]) continue;
+    for (int j = 0; j < rd.nh; j++) {
+      const lex_hit *o = &rd.h[j];
+      if (!o->gapped && o->start <= rd.h[i].start && rd.h[i].end <= o->end &&
+          o->end - o->start > rd.h[i].end - rd.h[i].start &&
+          is_move_label(&rd, o->label) && o->label != c->move_label[CLS_LOWER_ASK] &&
+          o->label != c->move_label[CLS_ASK_COMMITMENT]) {
+        rd.negated[i] = 2;   /* not counted; not a negation either */
+        break;
+      }
+    }
+  }
   rd.nlabels = lex_label_count(c->lx);
   rd.count = xcalloc((size_t)rd.nlabels + 1, sizeof *rd.count);
   const lexicon *lx = c->lx;
   for (int i = 0; i < rd.nh; i++) {
     const lex_phrase *p = lex_phrase_at(lx, rd.h[i].phrase);
     const char *name = lex_label_name(lx, rd.h[i].label);
+    if (rd.negated[i] == 2) {
+      char *lab = xasprintf("inside-phrase:%s", name);
+      add_match(out, lab, p->text, p->source, rd.h[i].start, rd.h[i].end);
+      free(lab);
+      continue;
+    }
     if (rd.negated[i]) {
       char *lab = xasprintf("negated:%s", name);
       add_match(out, lab, p->text, p->source, rd.h[i].start, rd.h[i].end);
@@ -190,6 +219,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   for (int m = 0; m < CLS_MOVE_COUNT; m++) {
     if (!has_move(&rd, (cls_move)m)) continue;
     if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks) continue;
+    if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
     out->moves |= (uint64_t)1 << m;
   }
@@ -213,12 +243,14 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     if (tm) out->slots[CLS_SLOT_TIME] = span_text(&rd, tm->start, tm->end);
   }
   int action = act != NULL || commitment_hit;
+  if (CLS_HAS(out, CLS_DISCOUNT) || CLS_HAS(out, CLS_LEAVE))   /* "I'll cut the price" is the offer */
+    out->moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
   int seller = CLS_HAS(out, CLS_SELLER_ACTION);
 
   /* 3. ask_commitment */
   int other_ask = CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
-  int about_concerns = (CLS_HAS(out, CLS_PROBE_REFUSAL) || CLS_HAS(out, CLS_CHECK_CONCERNS) ||
-                        CLS_HAS(out, CLS_ASK_DECISION_CHAIN)) && !out->slots[CLS_SLOT_TIME];
+  int about_concerns = (CLS_HAS(out, CLS_PROBE_REFUSAL) || CLS_HAS(out, CLS_CHECK_CONCERNS)) &&
+                       !out->slots[CLS_SLOT_TIME];
   if (CLS_HAS(out, CLS_LOWER_ASK) && !CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask)
     rule_move(&rd, CLS_ASK_COMMITMENT, "a lowered ask is still an ask", __LINE__);
   if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {

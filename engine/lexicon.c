@@ -139,7 +139,7 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
   if (e > p && e[-1] == '$') { anchors |= ANCHOR_END; e--; }
   *e = 0;
   /* Split into parts. */
-  char *parts[16]; size_t plen[16]; int np = 0;
+  char *parts[16]; size_t plen[16]; int stems[16]; int np = 0;
   char *s = p;
   for (;;) {
     char *dots = strstr(s, "...");
@@ -147,12 +147,14 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
     while (s < pe && *s == ' ') s++;
     char *t = pe;
     while (t > s && t[-1] == ' ') t--;
+    int stem = 0;
+    if (t > s && t[-1] == '*') { stem = 1; t--; while (t > s && t[-1] == ' ') t--; }
     if (t == s || np == 16) {
       free(norm);
       if (why) *why = np == 16 ? "too many \"...\" parts (at most 16)" : "empty phrase (or an empty part around \"...\")";
       return -1;
     }
-    parts[np] = s; plen[np] = (size_t)(t - s); np++;
+    parts[np] = s; plen[np] = (size_t)(t - s); stems[np] = stem; np++;
     if (!dots) break;
     s = dots + 3;
   }
@@ -177,7 +179,7 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
     part *pt = &lx->parts[pid];
     pt->phrase = id; pt->index = i; pt->len = plen[i];
     pt->word_left = is_word_byte((unsigned char)parts[i][0]);
-    pt->word_right = is_word_byte((unsigned char)parts[i][plen[i] - 1]);
+    pt->word_right = !stems[i] && is_word_byte((unsigned char)parts[i][plen[i] - 1]);
     trie_insert(lx, parts[i], plen[i], pid);
   }
   free(norm);
@@ -326,7 +328,7 @@ int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
         size_t end = i + 1, start = end - pt->len;
         if (pt->word_left && start > 0 && is_word_byte((unsigned char)t[start - 1])) continue;
         if (pt->word_right && end < len && is_word_byte((unsigned char)t[end])) continue;
-        hv_push(&raw, (lex_hit){ lx->outs[o].part, 0, start, end });
+        hv_push(&raw, (lex_hit){ lx->outs[o].part, 0, start, end, 0 });
       }
     }
   }
@@ -354,7 +356,7 @@ int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
       if (!ok) continue;
       if ((P->anchors & ANCHOR_START) && !at_clause_start(t, s0)) continue;
       if ((P->anchors & ANCHOR_END) && !at_clause_end(t, len, e)) continue;
-      hv_push(&res, (lex_hit){ ph, P->pub.label, s0, e });
+      hv_push(&res, (lex_hit){ ph, P->pub.label, s0, e, P->n_parts > 1 });
       taken_until = e;
     }
     i = j;
@@ -372,7 +374,7 @@ int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
       int inside = o->start <= h->start && h->end <= o->end && (o->end - o->start) > (h->end - h->start);
       if (!inside) continue;
       if (ign >= 0 && o->label == ign) drop = 1;
-      if (neg >= 0 && h->label == neg && o->label != neg && lx->phrases[o->phrase].n_parts == 1) drop = 1;
+      if (neg >= 0 && h->label == neg && o->label != neg && !o->gapped) drop = 1;
     }
     if (!drop) res.v[keep++] = *h;
   }

@@ -10,6 +10,7 @@
 **   plain text      matched anywhere; an end that is a letter or digit must sit on a word boundary
 **                   ("no" does not match inside "know"; CJK text has no boundaries to respect)
 **   A ... B         A, then B later in the same sentence (any number of parts)
+**   stem*           a word start: "schedul*" matches "schedule", "scheduling", "scheduled"
 **   ^phrase         only at the start of a clause (after , . ? ! ; : or the line start)
 **   phrase$         only at the end of a clause
 ** Matching cost is one automaton pass over the text plus work per hit, flat in the lexicon size.
@@ -32,6 +33,7 @@ typedef struct lex_hit {
   int phrase;           /* index for lex_phrase_at */
   int label;
   size_t start, end;    /* byte span in the normalised text (end exclusive) */
+  int gapped;           /* 1 for an "A ... B" phrase: its span holds text that is not the phrase */
 } lex_hit;
 
 lexicon *lex_new(void);
