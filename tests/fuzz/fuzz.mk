@@ -1,7 +1,7 @@
 # fuzz.mk: builds the libFuzzer targets with clang into build-fuzz/ (tests/fuzz/run.sh calls it:
 #   make -f tests/fuzz/fuzz.mk).  The engine is compiled with ASan+UBSan and the fuzzer's
 # coverage instrumentation, without main.c and the cmd_*.c commands (no target calls them);
-# each tests/fuzz/fuzz_NAME.c links with libFuzzer's main.
+# each tests/fuzz/fuzz_NAME.c links with libFuzzer's main and what it needs of the engine.
 FZ_CC    ?= clang
 FZ_BUILD ?= build-fuzz
 PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
@@ -20,8 +20,12 @@ all: $(FZ_TARGETS)
 $(FZ_BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h engine/*.h) | $(FZ_BUILD)/engine
 	$(FZ_CC) $(FZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FZ_OBJS)
-	$(FZ_CC) $(FZ_CFLAGS) -Werror -fsanitize=fuzzer -o $@ $< $(FZ_OBJS) $(FZ_LIBS)
+# An archive, so each target links only the modules it reaches.
+$(FZ_BUILD)/libengine.a: $(FZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(FZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FZ_BUILD)/libengine.a
+	$(FZ_CC) $(FZ_CFLAGS) -Werror -fsanitize=fuzzer -o $@ $< $(FZ_BUILD)/libengine.a $(FZ_LIBS)
 
 $(FZ_BUILD)/engine:
 	mkdir -p $@

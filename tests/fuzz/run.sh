@@ -20,9 +20,11 @@ if ! command -v clang >/dev/null 2>&1; then
   echo "fuzz: clang is missing (apt-get install clang libclang-rt-14-dev)" >&2; exit 2
 fi
 jobs=$(nproc 2>/dev/null || echo 1); [ "$jobs" -gt 2 ] && jobs=2
-if ! make --no-print-directory -s -j"$jobs" -f tests/fuzz/fuzz.mk FZ_BUILD=$FZ >$FZ.log 2>&1; then
+targets=${FUZZ_TARGETS:-loader classify session}
+if ! make --no-print-directory -s -j"$jobs" -f tests/fuzz/fuzz.mk FZ_BUILD=$FZ \
+       $(for t in $targets; do echo $FZ/fuzz_$t; done) >$FZ.log 2>&1; then
   mkdir -p $FZ; cat $FZ.log >&2
-  echo "fuzz: build failed (libFuzzer needs libclang-rt-14-dev or the one matching clang)" >&2; exit 2
+  echo "fuzz: build failed (see $FZ.log; libFuzzer needs libclang-rt-14-dev or the one matching clang)" >&2; exit 2
 fi
 [ "${1:-}" = --build ] && exit 0
 
@@ -62,7 +64,7 @@ for f in $scen; do yaml_texts "$f" | awk 'length($0) < 400' | head -40 | seed $F
 # }===
 
 rc=0
-for name in ${FUZZ_TARGETS:-loader classify session}; do
+for name in $targets; do
   bin=$FZ/fuzz_$name
   [ -x "$bin" ] || { echo "fuzz: no $bin" >&2; rc=2; continue; }
   case $name in loader) maxlen=65536 ;; session) maxlen=8192 ;; *) maxlen=4096 ;; esac
