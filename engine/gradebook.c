@@ -325,7 +325,8 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
     return NULL;
   }
   sqlite3_exec(g->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
-  if (init_schema(g, err, errlen) != 0) { gb_close(g); return NULL; }
+  /* the write lock for creating or migrating is taken only when there is work to do */
+  if (ver != GB_VERSION && init_schema(g, err, errlen) != 0) { gb_close(g); return NULL; }
   return g;
 }
 
