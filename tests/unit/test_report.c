@@ -287,12 +287,28 @@ static void test_html(void **state) {
   sb_free(&out);
 }
 
+/* Long names are cut to 20 columns with an ellipsis; control characters never reach the terminal. */
+static void test_text_cuts_and_sanitises(void **state) {
+  (void)state;
+  rep_data d;
+  rep_row rows[2];
+  hostile(&d, rows);
+  rows[0].trainee = "\x1b[31mred\x1b[0m";
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  assert_null(strchr(out.s, '\x1b'));
+  assert_non_null(strstr(out.s, "\n\xef\xbf\xbd[31mred\xef\xbf\xbd[0m              2    70     50      70  60.0    55.0     60.0       -    70.0  up +20.0/try  order\n"));
+  assert_non_null(strstr(out.s, "\n=HYPERLINK(\"x\")<scr\xe2\x80\xa6      1    30     30      30  30.0"));
+  sb_free(&out);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_load_rows_and_class),
     cmocka_unit_test(test_load_filters),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
+    cmocka_unit_test(test_text_cuts_and_sanitises),
     cmocka_unit_test(test_csv),
     cmocka_unit_test(test_html),
   };
