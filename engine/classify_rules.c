@@ -73,6 +73,18 @@ static const lex_hit *first_hit(const reading *rd, int label) {
 
 static char *span_text(const reading *rd, size_t s, size_t e) { return xstrndup(rd->t + s, e - s); }
 
+/* The text of a slot: its first hit, widened by the hits of the same label that overlap it
+** ("your it" + "it head" -> "your it head"). */
+static char *slot_text(const reading *rd, const lex_hit *h) {
+  size_t s = h->start, e = h->end;
+  for (int i = 0; i < rd->nh; i++) {
+    const lex_hit *o = &rd->h[i];
+    if (o->label != h->label || rd->negated[i] || o->gapped) continue;
+    if (o->start < e && o->end > s) { if (o->start < s) s = o->start; if (o->end > e) e = o->end; }
+  }
+  return span_text(rd, s, e);
+}
+
 /* Labels a negation governs: the action and the asks. */
 static int negatable(const reading *rd, int label) {
   const cls_classifier *c = rd->c;
@@ -171,15 +183,16 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
       if (rd.h[j].label == neg_label && rd.clause[rd.h[j].start] == rd.clause[rd.h[i].start] &&
           (rd.h[j].end <= rd.h[i].start || rd.h[j].start >= rd.h[i].end)) rd.negated[i] = 1;
   }
-  /* slots: an action word that is part of another move's phrase ("一下" in "我确认一下") is
-  ** that phrase, not a customer action */
+  /* slots: an action word that is part of another move's or marker's phrase ("一下" in
+  ** "我确认一下" or "总结一下") is that phrase, not a customer action */
   for (int i = 0; i < rd.nh; i++) {
     if (rd.h[i].label != c->slot_label[CLS_SLOT_ACTION] || rd.negated[i]) continue;
     for (int j = 0; j < rd.nh; j++) {
       const lex_hit *o = &rd.h[j];
       if (!o->gapped && o->start <= rd.h[i].start && rd.h[i].end <= o->end &&
           o->end - o->start > rd.h[i].end - rd.h[i].start &&
-          is_move_label(&rd, o->label) && o->label != c->move_label[CLS_LOWER_ASK] &&
+          (is_move_label(&rd, o->label) || is_marker_label(&rd, o->label)) &&
+          o->label != c->move_label[CLS_LOWER_ASK] &&
           o->label != c->move_label[CLS_ASK_COMMITMENT]) {
         rd.negated[i] = 2;   /* not counted; not a negation either */
         break;
@@ -228,12 +241,12 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   const lex_hit *act = first_hit(&rd, c->slot_label[CLS_SLOT_ACTION]);
   if (!act && c->sc)
     for (int k = 0; k < c->sc->n_commitments && !act; k++) act = first_hit(&rd, c->commitment_label[k]);
-  if (act) out->slots[CLS_SLOT_ACTION] = span_text(&rd, act->start, act->end);
+  if (act) out->slots[CLS_SLOT_ACTION] = slot_text(&rd, act);
   const lex_hit *who = first_hit(&rd, c->slot_label[CLS_SLOT_PERSON]);
-  if (who) out->slots[CLS_SLOT_PERSON] = span_text(&rd, who->start, who->end);
+  if (who) out->slots[CLS_SLOT_PERSON] = slot_text(&rd, who);
   const lex_hit *where = first_hit(&rd, c->slot_label[CLS_SLOT_PLACE]);
   if (!where) where = first_hit(&rd, c->way_label);
-  if (where) out->slots[CLS_SLOT_PLACE] = span_text(&rd, where->start, where->end);
+  if (where) out->slots[CLS_SLOT_PLACE] = slot_text(&rd, where);
   if (nt > 0) {
     size_t s = th[0].start, e = th[0].end;
     for (int i = 1; i < nt && th[i].span == th[0].span; i++) e = th[i].end;

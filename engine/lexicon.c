@@ -27,6 +27,7 @@ typedef struct part {
   int phrase, index;
   size_t len;
   unsigned char word_left, word_right;   /* ends that must sit on a word boundary */
+  unsigned char stem;                    /* "word*": the hit runs on to the end of the word */
 } part;
 
 typedef struct node {
@@ -180,6 +181,7 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
     pt->phrase = id; pt->index = i; pt->len = plen[i];
     pt->word_left = is_word_byte((unsigned char)parts[i][0]);
     pt->word_right = !stems[i] && is_word_byte((unsigned char)parts[i][plen[i] - 1]);
+    pt->stem = (unsigned char)stems[i];
     trie_insert(lx, parts[i], plen[i], pid);
   }
   free(norm);
@@ -328,6 +330,7 @@ int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
         size_t end = i + 1, start = end - pt->len;
         if (pt->word_left && start > 0 && is_word_byte((unsigned char)t[start - 1])) continue;
         if (pt->word_right && end < len && is_word_byte((unsigned char)t[end])) continue;
+        if (pt->stem) while (end < len && is_word_byte((unsigned char)t[end])) end++;
         hv_push(&raw, (lex_hit){ lx->outs[o].part, 0, start, end, 0 });
       }
     }

@@ -25,7 +25,8 @@ typedef struct tx_def { const char *name; int line; const char *re; } tx_def;
 #define ENUMW "(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|a few|couple of|[0-9]{1,2})"
 #define EMONTH "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april" \
                "|june|july|august|september|october|november|december)"
-#define ETIMEWORD "(?:" EWD "|tomorrow|tmrw?|tonight|today|noon|midday|end|eod|eow|next|this|the|" \
+#define ETIMEWORD "(?:" EWD "|tomorrow|tmrw?|tonight|today|noon|midday|end|eod|eow|next|this|" \
+                  "the (?:end|beginning|start|middle|day after|[0-9])|" \
                   "[0-9]|" EMONTH ")"
 
 static const tx_def zh_defs[] = {

@@ -52,7 +52,8 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
 /* Builds the automaton (done lazily by lex_match when needed, but not thread-safe then). */
 void lex_build(lexicon *lx);
 
-/* Every hit of every phrase in the normalised text, sorted by start then end.  A hit of the
+/* Every hit of every phrase in the normalised text (a phrase does not overlap itself: leftmost
+** first), sorted by start, longer first.  A hit of the
 ** label "ignore" hides every shorter hit inside its span and is itself dropped; a "negation" hit
 ** inside a longer hit of another label is dropped ("不要错过" is not a negation).  Returns the
 ** count; *hits is malloc'd (free it), NULL when none. */

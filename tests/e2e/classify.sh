@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# e2e: `salesim classify`: the trainer's explanation, --json, stdin mode, --lang and language
+# guessing, --scenario references, hostile bytes, and exit 2 for bad usage or an unloadable
+# lexicon or scenario.
+source "$(dirname "$0")/../lib.sh"
+
+# --- the readable explanation -----------------------------------------------------------------
+out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1); rc=$?
+expect_eq "text: exit 0" 0 "$rc"
+expect_contains "text: moves" "$out" "moves:    ask_commitment"
+expect_contains "text: slots" "$out" 'slots:    action="bring" time="next wednesday at 3pm" person="your it head" place=-'
+expect_contains "text: why specific" "$out" "specific: yes (names the action, a time and a person)"
+expect_contains "text: request phrase with its source line" "$out" "request            could you  (lexicons/en.yaml:"
+expect_contains "text: time pattern with its source line" "$out" "time               en.weekday  [\"next wednesday\"]  (engine/timex.c:"
+expect_contains "text: the rule that made the ask" "$out" "ask_commitment     rule: request form + customer action  (engine/classify_rules.c:"
+
+out=$("$SALESIM" classify "Could you bring your IT head to a demo?")
+expect_contains "text: why not specific" "$out" "specific: no (the ask does not name a time)"
+out=$("$SALESIM" classify "Let's find some time to try it out.")
+expect_contains "text: vague" "$out" 'vague:    yes (leans on a vague time such as "sometime" / "有空")'
+out=$("$SALESIM" classify "I'll send you the proposal tonight.")
+expect_contains "text: seller-only action" "$out" "moves:    seller_action"
+expect_contains "text: no ask in a seller-only line" "$out" "specific: no (no ask for a customer action in this line)"
+out=$("$SALESIM" classify "不需要演示。")
+expect_contains "text: negation (language guessed: zh)" "$out" "moves:    (none)"
+expect_contains "text: negated action shown" "$out" "negated:action     演示  (lexicons/zh.yaml:"
+expect_contains "text: lexicon named" "$out" "(lexicon zh)"
+
+# --- JSON -------------------------------------------------------------------------------------
+js=$("$SALESIM" classify --json "王处长，下周三下午三点您能不能请ＩＴ主管一起来我们公司看个演示？")
+expect_eq "json: moves" '["ask_commitment"]' "$(jq -c .moves <<<"$js")"
+expect_eq "json: slots" '{"action":"来我们公司","time":"下周三下午三点","person":"处长","place":"我们公司"}' "$(jq -c .slots <<<"$js")"
+expect_eq "json: flags" 'true false null' "$(jq -r '"\(.specific) \(.vague) \(.tactic)"' <<<"$js")"
+expect_eq "json: text kept as typed" "王处长，下周三下午三点您能不能请ＩＴ主管一起来我们公司看个演示？" "$(jq -r .text <<<"$js")"
+expect_eq "json: every match has label, phrase, source" "0" "$(jq '[.matched[] | select(.label == null or .phrase == null or .source == null)] | length' <<<"$js")"
+expect_eq "json: lang" "zh" "$(jq -r .lang <<<"$js")"
+js=$("$SALESIM" classify --json "The price goes up 15 percent next month.")
+expect_eq "json: loss tactic" '"loss"' "$(jq -c .tactic <<<"$js")"
+
+# --- stdin: one output per input line ---------------------------------------------------------
+out=$(printf 'Hello!\n还有什么我们没谈到的吗？\n\nWhat is holding you back?\n' | "$SALESIM" classify --json -); rc=$?
+expect_eq "stdin: exit 0" 0 "$rc"
+expect_eq "stdin: one JSON object per line" 4 "$(wc -l <<<"$out")"
+expect_eq "stdin: each line read in its own language" "greet|check_concerns||probe_refusal" \
+  "$(jq -r '.moves | join(",")' <<<"$out" | paste -sd'|')"
+out=$(printf 'Hello!\nThanks!\n' | "$SALESIM" classify -)
+expect_eq "stdin text: one block per line" 2 "$(grep -c '^line:' <<<"$out")"
+
+# --- --lang -----------------------------------------------------------------------------------
+js=$("$SALESIM" classify --lang zh --json "hello")
+expect_eq "--lang zh forces the Chinese lexicon" "zh" "$(jq -r .lang <<<"$js")"
+
+# --- --scenario -------------------------------------------------------------------------------
+sc=scenarios/campus-platform.yaml
+js=$("$SALESIM" classify --scenario "$sc" --json "总结一下：您最头疼的是辅导员统计签到和家长投诉，用了自动签到这两件事都能解决。下周三下午三点，能不能请您出面约信息中心和教务处的负责人来学生处会议室看一次演示？")
+expect_eq "scenario: needs by id" '["attendance","parents"]' "$(jq -c .needs <<<"$js")"
+expect_eq "scenario: benefits by id" '["auto_attendance"]' "$(jq -c .benefits <<<"$js")"
+expect_eq "scenario: the ask's commitment" '"demo_with_heads"' "$(jq -c .commitment <<<"$js")"
+expect_eq "scenario: summary and ask" '["summarize_benefits","ask_commitment"]' "$(jq -c .moves <<<"$js")"
+expect_contains "scenario: keyword source is the scenario file" "$(jq -r '.matched[].source' <<<"$js")" "$sc:"
+js=$("$SALESIM" classify --scenario "$sc" --json "还有哪些方面您比较在意？")
+expect_contains "scenario lexicon phrase counts, with its line" "$(jq -c '.matched[] | select(.label=="check_concerns") | .source' <<<"$js")" "\"$sc:202\""
+
+# --- hostile input ----------------------------------------------------------------------------
+out=$(printf 'Could you\x1b[2J join\xff\xfe us\x07 tomorrow?\n' | "$SALESIM" classify -); rc=$?
+expect_eq "hostile bytes: exit 0" 0 "$rc"
+if grep -q $'\x1b' <<<"$out"; then fail "hostile bytes: no escape reaches the terminal"; else ok "hostile bytes: no escape reaches the terminal"; fi
+out=$(head -c 20000 /dev/urandom | "$SALESIM" classify --json - 2>&1 >/dev/null); rc=$?
+expect_eq "random bytes: exit 0, nothing on stderr" "0:" "$rc:$out"
+
+# --- bad usage and unloadable data: exit 2 ----------------------------------------------------
+err=$("$SALESIM" classify 2>&1); rc=$?
+expect_eq "no text: exit 2" 2 "$rc"
+expect_contains "no text: message" "$err" "salesim classify: give a line to classify, or - to read lines from standard input"
+err=$("$SALESIM" classify - "text" 2>&1); rc=$?
+expect_eq "text and -: exit 2" 2 "$rc"
+err=$("$SALESIM" classify --lang fr hello 2>&1); rc=$?
+expect_eq "--lang fr: exit 2" 2 "$rc"
+expect_contains "--lang fr: message" "$err" "--lang must be zh or en, not 'fr'"
+err=$("$SALESIM" classify --bogus hello 2>&1); rc=$?
+expect_eq "unknown option: exit 2" 2 "$rc"
+err=$("$SALESIM" classify --scenario "$TMP/none.yaml" hello 2>&1); rc=$?
+expect_eq "missing scenario: exit 2" 2 "$rc"
+mkdir -p "$TMP/data/lexicons"
+printf 'moves:\n  greet: [hi]\n  asks_commitment: [could you]\n' >"$TMP/data/lexicons/en.yaml"
+err=$(SALESIM_DATA="$TMP/data" "$SALESIM" classify hello 2>&1); rc=$?
+expect_eq "broken lexicon: exit 2" 2 "$rc"
+expect_eq "broken lexicon: positioned message" "lexicons/en.yaml:3:3: error: unknown move name 'asks_commitment'" "$err"
+err=$(SALESIM_DATA="$TMP/data" "$SALESIM" classify 您好 2>&1); rc=$?
+expect_eq "missing lexicon: exit 2" 2 "$rc"
+expect_contains "missing lexicon: message" "$err" "lexicons/zh.yaml: error: lexicon not found"
+finish

@@ -1,0 +1,485 @@
+/* test_classify.c: the classifier: every move in both languages, slots, specific vs vague,
+** negation, seller-only actions, questions, tactics, scenario references, audit sources, JSON. */
+#include "testutil.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <jansson.h>
+
+#include "classify.h"
+#include "util.h"
+
+static cls_classifier *zh, *en;
+
+static int setup(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  zh = cls_new("zh", NULL, &d);
+  en = cls_new("en", NULL, &d);
+  diag_print(&d, stderr);
+  diag_free(&d);
+  return zh && en ? 0 : -1;
+}
+static int teardown(void **st) { (void)st; cls_free(zh); cls_free(en); return 0; }
+
+static cls_result run(const cls_classifier *c, const char *line) {
+  cls_result r;
+  cls_classify(c, line, strlen(line), &r);
+  return r;
+}
+
+/* The moves of a reading as "a b c". */
+static char *moves_of(const cls_result *r) {
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(r, m)) sb_printf(&b, "%s%s", b.len ? " " : "", cls_move_name((cls_move)m));
+  return sb_take(&b);
+}
+
+static void expect_moves(const cls_classifier *c, const char *line, const char *want) {
+  cls_result r = run(c, line);
+  char *got = moves_of(&r);
+  if (strcmp(got, want) != 0) print_error("line: %s\n", line);
+  assert_string_equal(got, want);
+  free(got);
+  cls_result_free(&r);
+}
+
+static void test_every_move_en(void **st) {
+  (void)st;
+  expect_moves(en, "Good morning, Ms. Li!", "greet");
+  expect_moves(en, "How was the holiday?", "small_talk");
+  expect_moves(en, "What keeps your team busiest in September?", "open_question");
+  expect_moves(en, "Do you export the data to Excel?", "closed_question");
+  expect_moves(en, "Just to confirm, the paperwork is what slows you down?", "confirm_need");
+  expect_moves(en, "The system supports QR check-in.", "present_feature");
+  expect_moves(en, "That way you'll spot absences before noon.", "present_benefit");
+  expect_moves(en, "Here's the report from a school of your size.", "proof");
+  expect_moves(en, "Is there anything we haven't covered?", "check_concerns");
+  expect_moves(en, "To sum up, your staff stop typing rosters by hand.", "summarize_benefits");
+  expect_moves(en, "Could you bring your IT head to a demo next Wednesday at 3pm?", "ask_commitment");
+  expect_moves(en, "Shall we sign the contract today?", "ask_order");
+  expect_moves(en, "Imagine your counsellors with an extra hour a day.", "gain_appeal");
+  expect_moves(en, "The price goes up next month.", "loss_appeal");
+  expect_moves(en, "I can give you a 10% discount.", "discount");
+  expect_moves(en, "What's holding you back?", "probe_refusal");
+  expect_moves(en, "Could you at least try it with one class?", "ask_commitment lower_ask");
+  expect_moves(en, "Thank you for your time.", "thank");
+  expect_moves(en, "Goodbye, see you soon.", "leave");
+  expect_moves(en, "Could you arrange the payment by the 15th?", "ask_payment");
+  expect_moves(en, "Could you recommend us to the other deans?", "ask_referral");
+  expect_moves(en, "I'll send you the proposal tonight.", "seller_action");
+  expect_moves(en, "Congratulations on the award!", "praise");
+  expect_moves(en, "Who else is involved in the decision?", "ask_decision_chain");
+  expect_moves(en, "I hear you on cost; here's how it compares.", "handle_objection");
+}
+
+static void test_every_move_zh(void **st) {
+  (void)st;
+  expect_moves(zh, "王处长您好！", "greet");
+  expect_moves(zh, "周末过得怎么样？", "small_talk");
+  expect_moves(zh, "现在考勤是怎么做的？", "open_question");
+  expect_moves(zh, "现在用Excel吗？", "closed_question");
+  expect_moves(zh, "我确认一下，最头疼的是月报？", "confirm_need");
+  expect_moves(zh, "系统支持二维码签到。", "present_feature");
+  expect_moves(zh, "这样一来，上午就知道谁没到。", "present_benefit");
+  expect_moves(zh, "这是东湖大学的数据报告。", "proof");
+  expect_moves(zh, "还有什么我们没谈到的吗？", "check_concerns");
+  expect_moves(zh, "总结一下，您的老师不用再手工点名。", "summarize_benefits");
+  expect_moves(zh, "下周三下午三点能请IT主管来公司看个演示吗？", "ask_commitment");
+  expect_moves(zh, "今天把合同签了吧？", "ask_order");
+  expect_moves(zh, "想象一下，老师们每周多出十个小时。", "gain_appeal");
+  expect_moves(zh, "下个月开始涨价。", "loss_appeal");
+  expect_moves(zh, "我可以给您打九折。", "discount");
+  expect_moves(zh, "是什么让您有顾虑？", "probe_refusal");
+  expect_moves(zh, "那至少先请一位老师试用一下？", "ask_commitment lower_ask");
+  expect_moves(zh, "谢谢您！", "thank");
+  expect_moves(zh, "不多打扰了，再见。", "leave");
+  expect_moves(zh, "尾款什么时候能到账？", "ask_payment");
+  expect_moves(zh, "您愿意把我们推荐给别的学校的朋友吗？", "ask_referral");
+  expect_moves(zh, "我把方案发给您。", "seller_action");
+  expect_moves(zh, "恭喜新楼落成！", "praise");
+  expect_moves(zh, "这类采购谁来批？", "ask_decision_chain");
+  expect_moves(zh, "我理解价格偏高，我们算一下总成本。", "handle_objection");
+}
+
+static void test_specific_slots(void **st) {
+  (void)st;
+  cls_result r = run(en, "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?");
+  assert_true(r.specific);
+  assert_false(r.vague);
+  assert_true(r.question);
+  assert_string_equal(r.slots[CLS_SLOT_ACTION], "bring");
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "next wednesday at 3pm");
+  assert_string_equal(r.slots[CLS_SLOT_PERSON], "your it head");
+  assert_null(r.slots[CLS_SLOT_PLACE]);
+  cls_result_free(&r);
+
+  r = run(zh, "王处长，下周三下午三点您能不能请ＩＴ主管一起来我们公司看个演示？");
+  assert_true(r.specific);
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "下周三下午三点");
+  assert_string_equal(r.slots[CLS_SLOT_PLACE], "我们公司");
+  assert_string_equal(r.slots[CLS_SLOT_PERSON], "处长");
+  cls_result_free(&r);
+
+  /* an ask without a time or without a person/place is not specific */
+  r = run(en, "Could you bring your IT head to a demo?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(r.specific);
+  cls_result_free(&r);
+  r = run(zh, "要不我们下周做个演示？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(r.specific);
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "下周");
+  cls_result_free(&r);
+}
+
+static void test_vague(void **st) {
+  (void)st;
+  cls_result r = run(en, "Let's find some time to try it out.");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.vague);
+  assert_false(r.specific);
+  cls_result_free(&r);
+  r = run(zh, "改天找个时间，您带IT的同事来看看演示吧。");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.vague);
+  cls_result_free(&r);
+  /* vague beats an otherwise full ask */
+  r = run(en, "Could you bring your IT head to our office sometime next week?");
+  assert_true(r.vague);
+  assert_false(r.specific);
+  cls_result_free(&r);
+  r = run(zh, "有空再说吧。");
+  assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.vague);
+  cls_result_free(&r);
+}
+
+static void test_negation(void **st) {
+  (void)st;
+  const char *lines_en[] = { "No need for a trial.", "You don't need to bring anyone to the demo.",
+                             "A demo isn't necessary at this point.", NULL };
+  for (int i = 0; lines_en[i]; i++) {
+    cls_result r = run(en, lines_en[i]);
+    assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+    assert_true(r.negated);
+    assert_false(r.specific);
+    cls_result_free(&r);
+  }
+  const char *lines_zh[] = { "不需要演示。", "您不用请IT主管过来。", "演示就不用了。", "今天不需要签合同。", NULL };
+  for (int i = 0; lines_zh[i]; i++) {
+    cls_result r = run(zh, lines_zh[i]);
+    assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+    assert_false(CLS_HAS(&r, CLS_ASK_ORDER));
+    assert_true(r.negated);
+    cls_result_free(&r);
+  }
+  /* the negation governs its own clause only */
+  cls_result r = run(zh, "不用准备什么，明天上午十点您能在办公室参加一个短演示吗？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.specific);
+  assert_false(r.negated);
+  cls_result_free(&r);
+  r = run(en, "No need to decide today, but could you show the proposal to your director on Thursday at 2pm?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  /* a negation word inside a longer phrase is not a negation */
+  r = run(zh, "不要错过这次机会。");
+  assert_false(r.negated);
+  assert_int_equal(r.tactic, CLS_TACTIC_LOSS);
+  cls_result_free(&r);
+}
+
+static void test_seller_only(void **st) {
+  (void)st;
+  const char *sellers[] = { "I'll send you the proposal.", "Let me put together a quote by Friday.",
+                            "我把方案发给您。", "我下周三再来拜访您。", "我回去跟领导申请一下价格，再给您回电话。", NULL };
+  for (int i = 0; sellers[i]; i++) {
+    cls_result r = run(i < 2 ? en : zh, sellers[i]);
+    assert_true(CLS_HAS(&r, CLS_SELLER_ACTION));
+    assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+    cls_result_free(&r);
+  }
+  cls_result r = run(zh, "我今晚把方案发给您，您能不能周五前跟财务的同事在电话里过一遍？");
+  assert_true(CLS_HAS(&r, CLS_SELLER_ACTION));
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+}
+
+static void test_questions_and_tactics(void **st) {
+  (void)st;
+  cls_result r = run(zh, "预算是学生处自己管吗");
+  assert_true(r.question);
+  cls_result_free(&r);
+  r = run(zh, "预算是学生处自己管。");
+  assert_false(r.question);
+  cls_result_free(&r);
+  r = run(en, "Do you use Excel right now");
+  assert_true(r.question);
+  cls_result_free(&r);
+  r = run(en, "You use Excel right now.");
+  assert_false(r.question);
+  cls_result_free(&r);
+  r = run(en, "Schools like yours saw complaints drop by 40 percent.");
+  assert_int_equal(r.tactic, CLS_TACTIC_GAIN);
+  assert_string_equal(cls_tactic_name(r.tactic), "gain");
+  cls_result_free(&r);
+  r = run(en, "This offer expires on Friday.");
+  assert_int_equal(r.tactic, CLS_TACTIC_LOSS);
+  cls_result_free(&r);
+  r = run(en, "Hello.");
+  assert_int_equal(r.tactic, CLS_TACTIC_NONE);
+  assert_null(cls_tactic_name(r.tactic));
+  cls_result_free(&r);
+  /* a summary restates benefits; a list of features without the customer is a feature list */
+  r = run(en, "In summary, the features are cloud hosting and daily backups.");
+  assert_true(CLS_HAS(&r, CLS_PRESENT_FEATURE));
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  r = run(zh, "总结一下，我们产品有四大功能：考勤、成绩、消息、报表。");
+  assert_true(CLS_HAS(&r, CLS_PRESENT_FEATURE));
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+}
+
+/* The line of a file, for checking that a match's source really holds its phrase. */
+static char *file_line(const char *path, int line) {
+  FILE *f = fopen(path, "r");
+  if (!f) return NULL;
+  char *buf = NULL;
+  size_t cap = 0;
+  for (int i = 1; getline(&buf, &cap, f) >= 0; i++)
+    if (i == line) { fclose(f); return buf; }
+  fclose(f);
+  free(buf);
+  return NULL;
+}
+
+static void test_audit_sources(void **st) {
+  (void)st;
+  cls_result r = run(en, "Could you bring your IT head to a demo next Wednesday at 3pm?");
+  int lexicon_matches = 0, time_matches = 0, rules = 0;
+  for (int i = 0; i < r.n_matches; i++) {
+    const cls_match *m = &r.matches[i];
+    const char *colon = strrchr(m->source, ':');
+    assert_non_null(colon);
+    if (strncmp(m->source, "lexicons/en.yaml:", 17) == 0) {
+      char *path = xasprintf("%s/%.*s", getenv("SALESIM_DATA") ? getenv("SALESIM_DATA") : "engine",
+                             (int)(colon - m->source), m->source);
+      char *text = file_line(path, atoi(colon + 1));
+      assert_non_null(text);
+      char *bare = xstrdup(m->phrase);
+      if (bare[strlen(bare) - 1] == '*') bare[strlen(bare) - 1] = 0;
+      if (!strstr(text, bare)) print_error("%s not on %s\n", m->phrase, m->source);
+      assert_non_null(strstr(text, bare));
+      free(bare); free(text); free(path);
+      lexicon_matches++;
+    } else if (strncmp(m->source, "engine/timex.c:", 15) == 0) {
+      assert_string_equal(m->label, "time");
+      time_matches++;
+    } else {
+      assert_non_null(strstr(m->phrase, "rule:"));
+      rules++;
+    }
+  }
+  assert_true(lexicon_matches >= 3);    /* could you, bring, it head, ... */
+  assert_int_equal(time_matches, 2);    /* next wednesday + at 3pm */
+  assert_int_equal(rules, 1);           /* ask_commitment by request + action */
+  cls_result_free(&r);
+}
+
+/* A small scenario built by hand: needs, benefits, objections, commitments and a lexicon entry. */
+static scenario *tiny_scenario(void) {
+  scenario *s = xcalloc(1, sizeof *s);
+  s->file = xstrdup("campus.yaml");
+  s->language = xstrdup("zh");
+  s->n_needs = 2;
+  s->needs = xcalloc(2, sizeof *s->needs);
+  s->needs[0].id = xstrdup("attendance");
+  s->needs[0].keywords.n = 2;
+  s->needs[0].keywords.v = xcalloc(2, sizeof(char *));
+  s->needs[0].keywords.v[0] = xstrdup("签到");
+  s->needs[0].keywords.v[1] = xstrdup("考勤");
+  s->needs[0].pos.line = 12;
+  s->needs[1].id = xstrdup("parents");
+  s->needs[1].keywords.n = 1;
+  s->needs[1].keywords.v = xcalloc(1, sizeof(char *));
+  s->needs[1].keywords.v[0] = xstrdup("家长");
+  s->needs[1].pos.line = 16;
+  s->n_benefits = 1;
+  s->benefits = xcalloc(1, sizeof *s->benefits);
+  s->benefits[0].id = xstrdup("auto_checkin");
+  s->benefits[0].keywords.n = 1;
+  s->benefits[0].keywords.v = xcalloc(1, sizeof(char *));
+  s->benefits[0].keywords.v[0] = xstrdup("自动签到");
+  s->benefits[0].pos.line = 20;
+  s->n_commitments = 2;
+  s->commitments = xcalloc(2, sizeof *s->commitments);
+  s->commitments[0].id = xstrdup("demo_with_it");
+  s->commitments[0].keywords.n = 1;
+  s->commitments[0].keywords.v = xcalloc(1, sizeof(char *));
+  s->commitments[0].keywords.v[0] = xstrdup("演示");
+  s->commitments[0].pos.line = 25;
+  s->commitments[1].id = xstrdup("send_requirements");
+  s->commitments[1].keywords.n = 1;
+  s->commitments[1].keywords.v = xcalloc(1, sizeof(char *));
+  s->commitments[1].keywords.v[0] = xstrdup("需求表");
+  s->commitments[1].pos.line = 29;
+  s->n_objections = 1;
+  s->objections = xcalloc(1, sizeof *s->objections);
+  s->objections[0].id = xstrdup("budget");
+  s->objections[0].keywords.n = 1;
+  s->objections[0].keywords.v = xcalloc(1, sizeof(char *));
+  s->objections[0].keywords.v[0] = xstrdup("预算");
+  s->objections[0].pos.line = 33;
+  s->n_lexicon = 1;
+  s->lexicon = xcalloc(1, sizeof *s->lexicon);
+  s->lexicon[0].name = xstrdup("person");
+  s->lexicon[0].phrases.n = 1;
+  s->lexicon[0].phrases.v = xcalloc(1, sizeof(char *));
+  s->lexicon[0].phrases.v[0] = xstrdup("教学督导");
+  s->lexicon[0].pos.line = 40;
+  return s;
+}
+
+static void free_strs(scn_strs *s) { for (int i = 0; i < s->n; i++) free(s->v[i]); free(s->v); }
+static void free_tiny(scenario *s) {
+  for (int i = 0; i < s->n_needs; i++) { free(s->needs[i].id); free_strs(&s->needs[i].keywords); }
+  for (int i = 0; i < s->n_benefits; i++) { free(s->benefits[i].id); free_strs(&s->benefits[i].keywords); }
+  for (int i = 0; i < s->n_commitments; i++) { free(s->commitments[i].id); free_strs(&s->commitments[i].keywords); }
+  for (int i = 0; i < s->n_objections; i++) { free(s->objections[i].id); free_strs(&s->objections[i].keywords); }
+  for (int i = 0; i < s->n_lexicon; i++) { free(s->lexicon[i].name); free_strs(&s->lexicon[i].phrases); }
+  free(s->needs); free(s->benefits); free(s->commitments); free(s->objections); free(s->lexicon);
+  free(s->file); free(s->language);
+  free(s);
+}
+
+static void test_scenario_refs(void **st) {
+  (void)st;
+  scenario *s = tiny_scenario();
+  diag d;
+  diag_init(&d);
+  cls_classifier *c = cls_new(NULL, s, &d);   /* the scenario's language */
+  assert_non_null(c);
+  cls_result r = run(c, "总结一下，您担心签到太慢、家长投诉，用了自动签到这两点都解决了。");
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_int_equal(r.n_needs, 2);
+  assert_int_equal(r.needs[0], 0);
+  assert_int_equal(r.needs[1], 1);
+  assert_int_equal(r.n_benefits, 1);
+  assert_int_equal(r.commitment, -1);
+  json_t *j = cls_result_json(&r, s);
+  char *js = json_dumps(json_object_get(j, "needs"), JSON_COMPACT);
+  assert_string_equal(js, "[\"attendance\",\"parents\"]");
+  free(js);
+  js = json_dumps(json_object_get(j, "benefits"), JSON_COMPACT);
+  assert_string_equal(js, "[\"auto_checkin\"]");
+  free(js);
+  assert_true(json_is_null(json_object_get(j, "commitment")));
+  json_decref(j);
+  cls_result_free(&r);
+
+  r = run(c, "下周三下午三点，能不能请教学督导到会议室看一下演示？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_int_equal(r.commitment, 0);
+  assert_string_equal(r.slots[CLS_SLOT_PERSON], "教学督导");
+  int found = 0;
+  for (int i = 0; i < r.n_matches; i++)
+    if (strcmp(r.matches[i].phrase, "教学督导") == 0) { assert_string_equal(r.matches[i].source, "campus.yaml:40"); found = 1; }
+  assert_true(found);
+  cls_result_free(&r);
+
+  r = run(c, "是预算方面的顾虑吗？");
+  assert_int_equal(r.n_objections, 1);
+  cls_result_free(&r);
+  cls_free(c);
+
+  /* a scenario lexicon entry with an unknown name is a positioned error */
+  free(s->lexicon[0].name);
+  s->lexicon[0].name = xstrdup("persn");
+  s->lexicon[0].pos.col = 3;
+  c = cls_new("zh", s, &d);
+  assert_null(c);
+  char *msg = diag_format(&d.v[d.n - 1]);
+  assert_string_equal(msg, "campus.yaml:40:3: error: lexicon: unknown move, slot or marker 'persn'");
+  free(msg);
+  diag_free(&d);
+  free_tiny(s);
+}
+
+static void test_json(void **st) {
+  (void)st;
+  cls_result r = run(en, "Let's find some time to try it out.");
+  json_t *j = cls_result_json(&r, NULL);
+  assert_string_equal(json_string_value(json_object_get(j, "text")), "Let's find some time to try it out.");
+  char *mv = json_dumps(json_object_get(j, "moves"), JSON_COMPACT);
+  assert_string_equal(mv, "[\"ask_commitment\"]");
+  free(mv);
+  assert_true(json_is_false(json_object_get(j, "specific")));
+  assert_true(json_is_true(json_object_get(j, "vague")));
+  assert_true(json_is_null(json_object_get(j, "tactic")));
+  json_t *slots = json_object_get(j, "slots");
+  assert_string_equal(json_string_value(json_object_get(slots, "action")), "try");
+  assert_true(json_is_null(json_object_get(slots, "time")));
+  assert_true(json_array_size(json_object_get(j, "matched")) >= 3);
+  json_t *m0 = json_array_get(json_object_get(j, "matched"), 0);
+  assert_non_null(json_object_get(m0, "label"));
+  assert_non_null(json_object_get(m0, "phrase"));
+  assert_non_null(json_object_get(m0, "source"));
+  assert_null(json_object_get(j, "needs"));      /* only with a scenario */
+  json_decref(j);
+  cls_result_free(&r);
+}
+
+static void test_bytes_and_names(void **st) {
+  (void)st;
+  cls_result r = run(en, "\x1b[31m Could you\xff join\x07 us?");
+  assert_null(strchr(r.text, 0x1b));
+  assert_null(strchr(r.text, 0x07));
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  unsigned x = 5;
+  char buf[300];
+  for (int k = 0; k < 300; k++) {
+    for (int i = 0; i < 300; i++) { x = x * 1103515245u + 12345u; buf[i] = (char)(x >> 16); }
+    cls_classify(k % 2 ? zh : en, buf, (size_t)k, &r);
+    cls_result_free(&r);
+  }
+  cls_classify(en, "", 0, &r);
+  assert_int_equal(r.moves, 0);
+  assert_int_equal(r.n_matches, 0);
+  cls_result_free(&r);
+  assert_string_equal(cls_guess_lang("您好"), "zh");
+  assert_string_equal(cls_guess_lang("hello"), "en");
+  assert_int_equal(cls_move_from_name("ask_commitment"), CLS_ASK_COMMITMENT);
+  assert_int_equal(cls_move_from_name("nope"), -1);
+  assert_string_equal(cls_move_name(CLS_HANDLE_OBJECTION), "handle_objection");
+  assert_string_equal(cls_slot_name(CLS_SLOT_PLACE), "place");
+  diag d;
+  diag_init(&d);
+  assert_null(cls_new("fr", NULL, &d));
+  char *msg = diag_format(&d.v[0]);
+  assert_string_equal(msg, "classify: error: no lexicon for language 'fr' (zh or en)");
+  free(msg);
+  diag_free(&d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_every_move_en),
+    cmocka_unit_test(test_every_move_zh),
+    cmocka_unit_test(test_specific_slots),
+    cmocka_unit_test(test_vague),
+    cmocka_unit_test(test_negation),
+    cmocka_unit_test(test_seller_only),
+    cmocka_unit_test(test_questions_and_tactics),
+    cmocka_unit_test(test_audit_sources),
+    cmocka_unit_test(test_scenario_refs),
+    cmocka_unit_test(test_json),
+    cmocka_unit_test(test_bytes_and_names),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

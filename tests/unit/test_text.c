@@ -1,0 +1,129 @@
+/* test_text.c: sanitising, normalisation and display width of typed text. */
+#include "testutil.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "text.h"
+
+/* Normalises a NUL-terminated string and compares with the expected result. */
+static void expect_norm(const char *in, const char *want) {
+  size_t n;
+  char *out = txt_normalize(in, strlen(in), &n);
+  assert_string_equal(out, want);
+  assert_int_equal(n, strlen(want));
+  free(out);
+}
+
+static void expect_sane(const char *in, size_t len, const char *want) {
+  char *out = txt_sanitize(in, len, NULL);
+  assert_string_equal(out, want);
+  free(out);
+}
+
+static void test_fullwidth_and_case(void **st) {
+  (void)st;
+  expect_norm("ＣＯＵＬＤ ＹＯＵ？", "could you?");
+  expect_norm("ＩＴ主管", "it主管");
+  expect_norm("３月８号", "3月8号");
+  expect_norm("Hello World", "hello world");
+  expect_norm("ÉCOLE", "école");
+}
+
+static void test_cjk_punctuation(void **st) {
+  (void)st;
+  expect_norm("您好，王处长。还有什么吗？", "您好,王处长.还有什么吗?");
+  expect_norm("签到、请假；通知！", "签到,请假;通知!");
+  expect_norm("“好的”", "\"好的\"");
+  expect_norm("don’t", "don't");
+  expect_norm("下周三：下午", "下周三:下午");
+}
+
+static void test_spaces(void **st) {
+  (void)st;
+  expect_norm("  could   you\t bring  ", "could you bring");
+  expect_norm("下周三 下午 三点", "下周三下午三点");
+  expect_norm("IT 主管", "it主管");
+  expect_norm("王处长　下周", "王处长下周");        /* ideographic space */
+  expect_norm("", "");
+  expect_norm("   ", "");
+  expect_norm("a\xe2\x80\x8b" "b", "ab");            /* zero-width space is ignorable */
+}
+
+static void test_sanitize_controls(void **st) {
+  (void)st;
+  expect_sane("a\tb\nc\rd", 7, "a b c d");
+  expect_sane("\x1b[31mred", 8, "\xef\xbf\xbd[31mred");            /* ESC never passes */
+  expect_sane("x\x7fy", 3, "x\xef\xbf\xbdy");
+  expect_sane("x\xc2\x9by", 4, "x\xef\xbf\xbdy");                    /* C1 CSI */
+  expect_sane("a\xe2\x80\xae" "b", 5, "a\xef\xbf\xbd" "b");         /* bidi override */
+  expect_sane("a\0b", 3, "a\xef\xbf\xbd" "b");                       /* NUL inside */
+}
+
+static void test_invalid_utf8(void **st) {
+  (void)st;
+  expect_sane("\xff\xfe", 2, "\xef\xbf\xbd\xef\xbf\xbd");
+  expect_sane("\xe4\xb8", 2, "\xef\xbf\xbd\xef\xbf\xbd");          /* truncated 中 */
+  expect_sane("\xc0\xaf", 2, "\xef\xbf\xbd\xef\xbf\xbd");          /* overlong / */
+  expect_sane("\xed\xa0\x80", 3, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  /* surrogate */
+  expect_sane("\xf4\x90\x80\x80", 4, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+  expect_sane("中文", 6, "中文");
+  expect_norm("ok\xff" "fine", "ok\xef\xbf\xbd" "fine");
+  size_t adv;
+  assert_int_equal(txt_decode("\xe4\xb8\xad", 3, &adv), 0x4E2D);
+  assert_int_equal(adv, 3);
+  assert_int_equal(txt_decode("\xe4\xb8", 2, &adv), -1);
+  assert_int_equal(adv, 1);
+}
+
+/* Every byte value, and random byte strings, must come back as valid UTF-8 without crashing. */
+static void test_never_crash(void **st) {
+  (void)st;
+  char buf[512];
+  unsigned x = 12345;
+  for (int round = 0; round < 2000; round++) {
+    size_t len = (size_t)(round % 200);
+    for (size_t i = 0; i < len; i++) { x = x * 1103515245u + 12345u; buf[i] = (char)(x >> 16); }
+    size_t n;
+    char *a = txt_sanitize(buf, len, &n);
+    char *b = txt_normalize(buf, len, NULL);
+    for (size_t i = 0; i < n;) { size_t adv; assert_true(txt_decode(a + i, n - i, &adv) >= 0); i += adv; }
+    assert_true(txt_width(a) >= 0);
+    free(a);
+    free(b);
+  }
+}
+
+static void test_width(void **st) {
+  (void)st;
+  assert_int_equal(txt_width("abc"), 3);
+  assert_int_equal(txt_width("中文"), 4);
+  assert_int_equal(txt_width("王处长: ok"), 10);
+  assert_int_equal(txt_width("ＡＢ"), 4);
+  assert_int_equal(txt_width("e\xcc\x81"), 1);     /* e + combining acute */
+  assert_int_equal(txt_width(""), 0);
+  assert_int_equal(txt_fit("中文abc", 9, 3), 3);     /* 中 fits, 文 would make 4 */
+  assert_int_equal(txt_fit("中文abc", 9, 5), 7);
+  assert_int_equal(txt_fit("abc", 3, 10), 3);
+}
+
+static void test_cjk(void **st) {
+  (void)st;
+  assert_true(txt_has_cjk("please 看一下"));
+  assert_false(txt_has_cjk("could you bring your IT head?"));
+  assert_true(txt_is_cjk(0x4E2D));
+  assert_false(txt_is_cjk('A'));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_fullwidth_and_case),
+    cmocka_unit_test(test_cjk_punctuation),
+    cmocka_unit_test(test_spaces),
+    cmocka_unit_test(test_sanitize_controls),
+    cmocka_unit_test(test_invalid_utf8),
+    cmocka_unit_test(test_never_crash),
+    cmocka_unit_test(test_width),
+    cmocka_unit_test(test_cjk),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
