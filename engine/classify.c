@@ -26,6 +26,7 @@ static const char *const slot_names[] = { "action", "time", "person", "place" };
 /* Marker labels the rules read (lexicon `markers:` section). */
 const char *const cls_marker_names[CLS_MK_COUNT] = {
   "request", "question", "wh", "vague", "negation", "summary", "customer_terms", "ignore",
+  "scarcity", "offer",
 };
 
 const char *cls_move_name(cls_move m) {

@@ -12,7 +12,7 @@
 /* Markers: lexicon labels that are neither moves nor slots, read by the rules. */
 enum {
   CLS_MK_REQUEST, CLS_MK_QUESTION, CLS_MK_WH, CLS_MK_VAGUE, CLS_MK_NEGATION, CLS_MK_SUMMARY,
-  CLS_MK_CUSTOMER_TERMS, CLS_MK_IGNORE, CLS_MK_COUNT
+  CLS_MK_CUSTOMER_TERMS, CLS_MK_IGNORE, CLS_MK_SCARCITY, CLS_MK_OFFER, CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
 

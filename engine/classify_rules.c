@@ -16,7 +16,9 @@
 **  4. A summary marker ("to sum up", "总结一下", "so ... which means") is summarize_benefits when
 **     the line speaks in the customer's terms (you/your/您/贵校, or a scenario need or benefit
 **     keyword), else present_feature (a feature list).  A summary is not also read as
-**     present_benefit or gain_appeal: it restates the benefits.
+**     present_benefit, gain_appeal or seller_action: it restates the benefits.
+**     A scarcity marker ("ends", "only ... left", "截止") with an offer word (price, slots,
+**     discount) is a loss_appeal.
 **  5. question: "?" or a question marker.  open_question / closed_question only when the line
 **     carries no other move (a question that checks concerns, probes or asks is read as that).
 **  6. specific: an ask with action + time + (person or place/way), not vague.  vague: a vague
@@ -275,12 +277,18 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
       rule_move(&rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);
   }
 
+  /* scarcity of the offer is a loss appeal: "the discount ends Friday", "名额只剩两个" */
+  if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(&rd, CLS_MK_SCARCITY) &&
+      (has_mk(&rd, CLS_MK_OFFER) || CLS_HAS(out, CLS_DISCOUNT)))
+    rule_move(&rd, CLS_LOSS_APPEAL, "scarcity + the offer (price, discount, slots)", __LINE__);
+
   /* 4. summaries versus feature lists */
   if (has_mk(&rd, CLS_MK_SUMMARY) || has_move(&rd, CLS_SUMMARIZE_BENEFITS)) {
     if (has_mk(&rd, CLS_MK_CUSTOMER_TERMS) || out->n_needs > 0 || out->n_benefits > 0) {
       rule_move(&rd, CLS_SUMMARIZE_BENEFITS, "summary in the customer's terms", __LINE__);
       /* the summary restates the benefits: it is not also a benefit statement or an appeal */
-      out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL));
+      out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL) |
+                      ((uint64_t)1 << CLS_SELLER_ACTION));
     }
     else
       rule_move(&rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
