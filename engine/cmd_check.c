@@ -1,7 +1,8 @@
 /*
 ** cmd_check.c: `salesim check FILE...`, the scenario linter.  Every problem of every file is
 ** printed as FILE:LINE:COL: error: MESSAGE (sorted by position within each file) so an editor
-** can jump to it.  Exit 0 when all files are valid, 1 when any has problems, 2 for bad usage or
+** can jump to it.  -v says "FILE: ok" for each valid file; --vars also shows where each state
+** variable of a valid file is changed and read.  Exit 0 when all files are valid, 1 when any has problems, 2 for bad usage or
 ** a file that cannot be read at all.
 */
 #include <errno.h>
@@ -30,8 +31,9 @@ static int readable(const char *path) {
   return 0;
 }
 
-/* Checks one file; prints its problems.  Returns CLI_OK, CLI_FAIL or CLI_USAGE. */
-static int check_one(const char *path, int verbose) {
+/* Checks one file; prints its problems (and, with vars, where its state is changed and read).
+** Returns CLI_OK, CLI_FAIL or CLI_USAGE. */
+static int check_one(const char *path, int verbose, int vars) {
   if (readable(path) != 0) return CLI_USAGE;
   diag d;
   diag_init(&d);
@@ -40,17 +42,19 @@ static int check_one(const char *path, int verbose) {
   diag_sort(&d);
   diag_print(&d, stderr);
   if (rc == CLI_OK && verbose) printf("%s: ok\n", path);
+  if (rc == CLI_OK && vars) scn_print_vars(s, stdout);
   scn_free(s);
   diag_free(&d);
   return rc;
 }
 
 int cmd_check_exec(int argc, char **argv) {
-  int verbose = 0, files = 0, rc = CLI_OK, opts = 1;
+  int verbose = 0, vars = 0, files = 0, rc = CLI_OK, opts = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
     if (opts && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) { verbose = 1; continue; }
+    if (opts && strcmp(a, "--vars") == 0) { vars = 1; continue; }
     if (opts && a[0] == '-' && a[1]) return cli_usage_error("check", "unknown option '%s'", a);
   }
   opts = 1;
@@ -59,7 +63,7 @@ int cmd_check_exec(int argc, char **argv) {
     if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
     if (opts && a[0] == '-' && a[1]) continue;
     files++;
-    int r = check_one(a, verbose);
+    int r = check_one(a, verbose, vars);
     if (r > rc) rc = r;
   }
   if (!files) return cli_usage_error("check", "no scenario file given");

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "diag.h"
 
 typedef struct scn_pos { int line, col; } scn_pos;          /* 1-based; 0 = unknown */
@@ -181,6 +182,11 @@ int scn_parse_band(const char *text, scn_band *out);
 ** Open mappings (state, lines, lexicon, change, set, scoring.rules) have no entries. */
 typedef struct scn_key_info { const char *section; const char *key; int required; } scn_key_info;
 const scn_key_info *scn_keys(int *n);
+
+/* Writes, for each state variable, its start value and where the file changes it (reactions'
+** change:/set:, visits' state:) and reads it (when:, realistic_when:, the behaviour script).
+** `salesim check --vars` prints it. */
+void scn_print_vars(const scenario *s, FILE *out);
 
 /* Outcome names a reaction's end: and a test's outcome: accept, NULL-terminated:
 ** "order" "advance" "continuation" "no_sale". */

@@ -56,6 +56,63 @@ sed 's/^minutes: 10$/minutes: 10\nbehaviour: campus.lua/' scenarios/campus-platf
 printf -- '-- behaviour\n' >"$TMP/sc/campus.lua"
 (cd / && "$SALESIM" check "$TMP/sc/c.yaml" >/dev/null 2>&1); expect_eq "behaviour found beside the file" 0 "$?"
 
+# --- --vars: where state is changed and read ---------------------------------------------------
+mkdir -p "$TMP/vars"
+cat >"$TMP/vars/v.yaml" <<'YAML'
+id: vars
+title: Vars
+language: en
+difficulty: 1
+brief: Sam again.
+customer: { name: Sam }
+state: { mood: 2, flag: false }
+commitments:
+  - { id: meet, level: high, action: Sam meets, keywords: [meet], realistic_when: "trust >= 5 and mood > 1" }
+reactions:
+  - when: greet and not flag
+    change: { mood: 1, trust: -0.5 }
+  - when: leave and 'flag' == "flag"
+    set: { flag: true }
+visits:
+  - { id: one, title: One, brief: First. }
+  - { id: two, title: Two, brief: Second., state: { mood: 4 } }
+behaviour: v.lua
+YAML
+cat >"$TMP/vars/v.lua" <<'LUA'
+-- mood in a comment is not a read
+local s = "mood in a string"
+function on_turn(t)
+  if state.mood > 2 then return end
+  --[[ flag
+  flag ]] if flag then say(t:mood()) end
+  return [==[ mood ]==]
+end
+LUA
+out=$("$SALESIM" check --vars "$TMP/vars/v.yaml" 2>&1); rc=$?
+expect_eq "--vars: exit 0" 0 "$rc"
+expect_eq "--vars: where each variable is changed and read" "$TMP/vars/v.yaml: 7 state variables
+  interest = 3 (default)
+    not changed or read in this file
+  trust = 3 (default)
+    changed by: reaction at 11:5 (-0.5)
+    read by:    commitment 'meet' at 9:5
+  patience = 12 (default)
+    not changed or read in this file
+  value_acknowledged = false (default)
+    not changed or read in this file
+  on_purchase_list = false (default)
+    not changed or read in this file
+  mood = 2 (line 7)
+    changed by: reaction at 11:5 (+1), visit 'two' at 17:5 (= 4)
+    read by:    commitment 'meet' at 9:5
+    v.lua lines 4
+  flag = false (line 7)
+    changed by: reaction at 13:5 (= true)
+    read by:    reaction at 11:5
+    v.lua lines 6" "$out"
+out=$("$SALESIM" check --vars tests/golden/bad-language.yaml 2>/dev/null); rc=$?
+expect_eq "--vars on an invalid file: exit 1, no report" "1:" "$rc:$out"
+
 # --- list ---------------------------------------------------------------------------------------
 mkdir -p "$TMP/mine"; cp scenarios/campus-platform.yaml scenarios/it-trial.yaml "$TMP/mine/"
 out=$("$SALESIM" list "$TMP/mine" 2>&1); rc=$?

@@ -1,0 +1,168 @@
+/*
+** scenario_vars.c: where each customer state variable starts, is changed and is read
+** (`salesim check --vars`).  Trainers writing conditions lose track of which reaction moves
+** trust or who ever reads a custom flag; this answers it from the file itself.
+** Reads are found by scanning the Lua conditions (and the behaviour script) for the variable's
+** name as a Lua identifier or field (trust, state.trust), outside strings and comments and not
+** as a method (x:trust()).
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario.h"
+#include "util.h"
+
+/* {=== a small Lua identifier scanner */
+
+static int ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+static int ident_char(char c) { return ident_start(c) || (c >= '0' && c <= '9'); }
+
+/* Length of the long bracket opening at s ("[[", "[=[", ...) as its level + 2, or 0. */
+static int long_open(const char *s, int *level) {
+  if (s[0] != '[') return 0;
+  int l = 0;
+  while (s[1 + l] == '=') l++;
+  if (s[1 + l] != '[') return 0;
+  *level = l;
+  return l + 2;
+}
+
+/* Skips to just after the long bracket of the given level closing; returns the new position. */
+static const char *long_close(const char *s, int level, int *line) {
+  for (; *s; s++) {
+    if (*s == '\n') (*line)++;
+    if (*s != ']') continue;
+    int l = 0;
+    while (s[1 + l] == '=') l++;
+    if (l == level && s[1 + l] == ']') return s + l + 2;
+  }
+  return s;
+}
+
+/* Calls found(line) for each place where name occurs as a free identifier in Lua code. */
+static void scan_lua(const char *code, const char *name, void (*found)(void *, int), void *ud) {
+  size_t nlen = strlen(name);
+  int line = 1, level;
+  char prev = 0;   /* last significant character, to skip t:name */
+  const char *s = code;
+  while (*s) {
+    char c = *s;
+    if (c == '\n') { line++; s++; continue; }
+    if (c == '-' && s[1] == '-') {                         /* comment */
+      int n = long_open(s + 2, &level);
+      if (n) { s = long_close(s + 2 + n, level, &line); continue; }
+      while (*s && *s != '\n') s++;
+      continue;
+    }
+    if (c == '"' || c == '\'') {                           /* short string */
+      for (s++; *s && *s != c && *s != '\n'; s++) if (*s == '\\' && s[1]) s++;
+      if (*s == c) s++;
+      prev = 'x';
+      continue;
+    }
+    int n = long_open(s, &level);
+    if (n) { s = long_close(s + n, level, &line); prev = 'x'; continue; }
+    if (ident_start(c)) {
+      const char *e = s;
+      while (ident_char(*e)) e++;
+      if ((size_t)(e - s) == nlen && memcmp(s, name, nlen) == 0 && prev != ':')
+        found(ud, line);
+      s = e;
+      prev = 'x';
+      continue;
+    }
+    if (c != ' ' && c != '\t' && c != '\r') prev = c;
+    s++;
+  }
+}
+/* }=== */
+
+/* Collects "x at L:C" style entries for one variable. */
+typedef struct uses { strbuf b; int n; int last_line; } uses;
+
+static void add_use(uses *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add_use(uses *u, const char *fmt, ...) {
+  if (u->n++) sb_puts(&u->b, ", ");
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(&u->b, fmt, ap);
+  va_end(ap);
+}
+
+/* scan_lua callback: notes that a condition reads the variable (once per condition). */
+static void hit(void *ud, int line) { (void)line; *(int *)ud = 1; }
+
+/* scan_lua callback: collects the script's line numbers, each once. */
+static void script_hit(void *ud, int line) {
+  uses *u = ud;
+  if (line == u->last_line) return;
+  u->last_line = line;
+  add_use(u, "%d", line);
+}
+
+/* 1 when the Lua condition text reads name. */
+static int reads(const char *expr, const char *name) {
+  int found = 0;
+  if (expr) scan_lua(expr, name, hit, &found);
+  return found;
+}
+
+/* Formats a number as a state value (booleans as true/false). */
+static void value_text(char *out, size_t n, int is_bool, double v) {
+  if (is_bool) snprintf(out, n, "%s", v != 0 ? "true" : "false");
+  else snprintf(out, n, "%g", v);
+}
+
+void scn_print_vars(const scenario *s, FILE *out) {
+  char *script = NULL;
+  if (s->behaviour) {
+    char err[128];
+    script = util_read_file(s->behaviour, 1u << 20, NULL, err, sizeof err);
+  }
+  const char *script_name = s->behaviour ? strrchr(s->behaviour, '/') : NULL;
+  script_name = script_name ? script_name + 1 : s->behaviour;
+  fprintf(out, "%s: %d state variable%s\n", s->file, s->n_state, s->n_state == 1 ? "" : "s");
+  for (int i = 0; i < s->n_state; i++) {
+    const scn_state_var *v = &s->state[i];
+    char val[32];
+    value_text(val, sizeof val, v->is_bool, v->value);
+    if (v->pos.line) fprintf(out, "  %s = %s (line %d)\n", v->name, val, v->pos.line);
+    else fprintf(out, "  %s = %s (default)\n", v->name, val);
+    uses set = { {0}, 0, 0 }, read = { {0}, 0, 0 }, lua = { {0}, 0, 0 };
+    for (int j = 0; j < s->n_reactions; j++) {
+      const scn_reaction *r = &s->reactions[j];
+      for (int k = 0; k < r->n_changes; k++) {
+        const scn_change *ch = &r->changes[k];
+        if (strcmp(ch->var, v->name) != 0) continue;
+        char cv[32];
+        value_text(cv, sizeof cv, v->is_bool, ch->delta);
+        if (ch->is_set) add_use(&set, "reaction at %d:%d (= %s)", r->pos.line, r->pos.col, cv);
+        else add_use(&set, "reaction at %d:%d (%+g)", r->pos.line, r->pos.col, ch->delta);
+      }
+      if (reads(r->when, v->name)) add_use(&read, "reaction at %d:%d", r->pos.line, r->pos.col);
+    }
+    for (int j = 0; j < s->n_visits; j++)
+      for (int k = 0; k < s->visits[j].n_state; k++)
+        if (strcmp(s->visits[j].state[k].name, v->name) == 0) {
+          char cv[32];
+          value_text(cv, sizeof cv, v->is_bool, s->visits[j].state[k].value);
+          add_use(&set, "visit '%s' at %d:%d (= %s)", s->visits[j].id, s->visits[j].pos.line,
+                  s->visits[j].pos.col, cv);
+        }
+    for (int j = 0; j < s->n_commitments; j++)
+      if (reads(s->commitments[j].realistic_when, v->name))
+        add_use(&read, "commitment '%s' at %d:%d", s->commitments[j].id, s->commitments[j].pos.line,
+                s->commitments[j].pos.col);
+    if (script) scan_lua(script, v->name, script_hit, &lua);
+    if (set.n) fprintf(out, "    changed by: %s\n", set.b.s);
+    if (read.n) fprintf(out, "    read by:    %s\n", read.b.s);
+    if (lua.n) fprintf(out, "    %s lines %s\n", script_name, lua.b.s);
+    if (!set.n && !read.n && !lua.n) fprintf(out, "    not changed or read in this file\n");
+    sb_free(&set.b);
+    sb_free(&read.b);
+    sb_free(&lua.b);
+  }
+  free(script);
+}
