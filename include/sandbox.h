@@ -1,0 +1,106 @@
+/*
+** sandbox.h: a Lua 5.4 state for untrusted scenario scripts.
+**
+** What a script gets: the base functions that cannot reach outside the state (no dofile,
+** loadfile, print, collectgarbage control; load only of text chunks), string without dump,
+** table, math with a seeded random and no randomseed, utf8, coroutine.  No io, os, package,
+** require or debug.  Each environment made by sbx_new_env holds its own copies of those
+** library tables, so one script cannot change what another chunk (the default behaviour, a
+** reaction's condition) sees.
+**
+** What stops a hostile script (each is an error the script cannot swallow with pcall):
+**  - memory: a counting allocator with a cap (sbx_limits.memory);
+**  - CPU: a count hook charges an instruction budget per sbx_call and checks a wall-clock
+**    deadline; once tripped it fires on every instruction, so pcall cannot catch it away;
+**  - long C calls: string.find/match/gmatch/gsub use the sandbox's own pattern matcher, which
+**    charges each step to the same budget; string.rep and the table functions that loop in C
+**    charge their loop length before they run;
+**  - recursion: calls nested deeper than sbx_limits.depth levels stop with an error;
+**  - finalizers: metatables with __gc are refused, so no script code runs outside sbx_call.
+**
+** Error messages read "file.lua:LINE: message" followed by a short traceback.  Error objects
+** that are not strings are converted with a small separate budget; a __tostring that loops
+** or fails gives "(error object is a table value)".
+*/
+#ifndef SALESIM_SANDBOX_H
+#define SALESIM_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <lua.h>
+
+typedef struct sbx_limits {
+  size_t memory;          /* bytes the state may hold; default 32 MiB */
+  long instructions;      /* per sbx_call; default 10,000,000 */
+  double seconds;         /* wall clock per sbx_call; default 0.25 */
+  int depth;              /* nested Lua calls; default 200 */
+} sbx_limits;
+void sbx_limits_default(sbx_limits *l);
+
+/* Why a call failed. */
+typedef enum {
+  SBX_OK = 0,
+  SBX_ERR_RUNTIME,        /* an error raised by the script (or a bad argument to the API) */
+  SBX_ERR_SYNTAX,         /* a chunk did not compile */
+  SBX_ERR_MEMORY,         /* the memory cap was reached */
+  SBX_ERR_BUDGET,         /* the instruction budget ran out */
+  SBX_ERR_TIME,           /* the wall clock ran out */
+  SBX_ERR_DEPTH           /* recursion too deep */
+} sbx_status;
+const char *sbx_status_name(sbx_status s);
+
+typedef struct sbx sbx;
+
+/* Creates a state with the safe libraries loaded and math.random seeded with seed.
+** Returns NULL (with a message in err) only when even that does not fit in the limits. */
+sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen);
+void sbx_free(sbx *s);
+lua_State *sbx_lua(sbx *s);
+sbx *sbx_from_lua(lua_State *L);         /* the sandbox that owns L (any of its threads) */
+size_t sbx_memory_used(const sbx *s);
+long sbx_instructions_used(const sbx *s); /* during or after the last sbx_call */
+
+/* Pushes a new global environment: fresh copies of the safe libraries, _G pointing at
+** itself, and a protected metatable (setmetatable(_G, ...) fails).  Must run inside
+** sbx_protect or sbx_call (it allocates). */
+void sbx_push_env(lua_State *L);
+
+/* Compiles a text chunk (binary chunks are refused) with chunkname "@name" (so messages
+** read "name:LINE: ...") and sets its _ENV to the table at env_idx (0 = leave the default).
+** On success pushes the function and returns SBX_OK; otherwise pushes nothing and returns
+** SBX_ERR_SYNTAX or SBX_ERR_MEMORY with the message in *err (malloc'd). */
+sbx_status sbx_load(sbx *s, const char *name, const char *buf, size_t len, int env_idx,
+                    char **err);
+
+/* Calls the function below nargs arguments under the budget, the deadline and a traceback
+** handler (lua_pcall-like: pops function and arguments, pushes nresults on success).
+** On failure pushes nothing, returns the status and sets *err (malloc'd) to
+** "file.lua:LINE: message\nstack traceback:\n\t...".  A nested sbx_call (the script called
+** back into the host, which called Lua again) shares the outer call's budget. */
+sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err);
+
+/* Runs f(L) with ud as a light userdata argument in protected mode, without a budget:
+** for host code that allocates in the state.  Returns 0, or -1 with *err (malloc'd). */
+int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err);
+
+/* For C functions the sandbox exposes: charges n units to the running call's budget and
+** raises the budget or time error when it is spent. */
+void sbx_charge(lua_State *L, long n);
+
+/* Full garbage collection (after a failed call). */
+void sbx_collect(sbx *s);
+
+/* Compiles (never runs) "return (expr)" in a throwaway sandbox.  Returns 0 when it is a
+** valid Lua expression, else -1 with the compiler's message (without chunk name and line)
+** in err. */
+int sbx_check_expr(const char *expr, char *err, size_t errlen);
+
+/* The pattern functions (sandbox_pattern.c), installed by sbx_new in place of the stock
+** string.find, match, gmatch and gsub.  Lua 5.4 pattern syntax, with every matching step
+** charged to the budget. */
+int sbx_str_find(lua_State *L);
+int sbx_str_match(lua_State *L);
+int sbx_str_gmatch(lua_State *L);
+int sbx_str_gsub(lua_State *L);
+
+#endif

@@ -1,0 +1,3 @@
+-- expect: xxxxxxxxxx...
+-- A ten-megabyte error message is cut short.
+error(("x"):rep(1e7), 0)

@@ -1,0 +1,3 @@
+-- expect: (error object is a nil value)
+-- error() without a value.
+error()
