@@ -106,6 +106,7 @@ const char *sx_suggest(const char *word, const char *const *cands, int n) {
   const char *best = NULL;
   int bestd = limit + 1;
   for (int i = 0; i < n; i++) {
+    if (!cands[i] || !*cands[i]) continue;   /* ids that failed their own check */
     int dist = edit_distance(word, cands[i]);
     if (dist < bestd) { bestd = dist; best = cands[i]; }
   }
