@@ -94,7 +94,8 @@ tx_set *tx_new(const char *lang, diag *d) {
       tx_free(t);
       return NULL;
     }
-    pcre2_jit_compile(t->code[i], PCRE2_JIT_COMPLETE);   /* optional speed-up; fine if absent */
+    /* No pcre2_jit_compile: the interpreter keeps a line under 20 us (docs/classifier.md, "Speed") and
+    ** JIT code makes valgrind report uninitialised reads that are not ours. */
   }
   t->md = pcre2_match_data_create(4, NULL);
   return t;
