@@ -32,6 +32,7 @@
 #include "util.h"
 
 #define RULE_SRC "engine/classify_rules.c"
+#define CLS_READ_MAX 2048   /* bytes of normalised text read per line */
 
 typedef struct reading {
   const cls_classifier *c;
@@ -165,6 +166,13 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   out->text = txt_sanitize(line, len, NULL);
   size_t nl;
   out->norm = txt_normalize(line, len, &nl);
+  /* A spoken line is short; reading only its first CLS_READ_MAX bytes keeps a pasted book (or
+  ** "您" repeated 30,000 times, thousands of hits) from costing seconds. */
+  if (nl > CLS_READ_MAX) {
+    nl = CLS_READ_MAX;
+    while (nl > 0 && ((unsigned char)out->norm[nl] & 0xC0) == 0x80) nl--;
+    out->norm[nl] = 0;
+  }
   reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
   rd.nh = lex_match(c->lx, out->norm, nl, &rd.h);
   tx_hit *th = NULL; int spans = 0;

@@ -448,6 +448,15 @@ static void test_bytes_and_names(void **st) {
     cls_classify(k % 2 ? zh : en, buf, (size_t)k, &r);
     cls_result_free(&r);
   }
+  /* a pasted wall of text: the sanitised text is kept whole, only its first 2 KiB are read */
+  strbuf big = {0};
+  for (int i = 0; i < 30000; i++) sb_puts(&big, "您");
+  cls_classify(zh, big.s, big.len, &r);
+  assert_int_equal(strlen(r.text), big.len);
+  assert_true(strlen(r.norm) <= 2048);
+  assert_int_equal(strlen(r.norm) % 3, 0);          /* cut at a character boundary */
+  cls_result_free(&r);
+  sb_free(&big);
   cls_classify(en, "", 0, &r);
   assert_int_equal(r.moves, 0);
   assert_int_equal(r.n_matches, 0);
