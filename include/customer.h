@@ -83,4 +83,9 @@ cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit g
 ** the scorer and by `salesim check`).  Returns 1/0, or -1 with a message in err. */
 int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen);
 
+/* Compiles (never runs) a `when:` or `realistic_when:` expression in a throwaway sandbox, for
+** `salesim check`.  Returns 0 when it is a valid Lua expression, else -1 with the compiler's
+** message (no chunk name or line: the caller adds the YAML position) in err. */
+int cust_check_expr(const char *expr, char *err, size_t errlen);
+
 #endif

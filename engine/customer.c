@@ -1,0 +1,838 @@
+/*
+** customer.c: the customer host (customer.h).  Builds the sandbox with three environments
+** (the default behaviour, the scenario's script, and the conditions of reactions), keeps the
+** customer's state in C, and drives each turn: reactions, then the script's on_turn, then the
+** default's.  A script error rolls the script's partial effects back, becomes a
+** CUST_EV_ERROR event, and the default behaviour answers instead.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "customer_int.h"
+#include "util.h"
+
+#define CUST_MAX_SCRIPT (1u << 20)   /* a behaviour script is a few KiB */
+
+static const char *const outcome_names[] = { "order", "advance", "continuation", "no_sale" };
+
+const char *cust_outcome_name(cust_outcome o) {
+  if (o < CUST_OUTCOME_ORDER || o > CUST_OUTCOME_NO_SALE) return "none";
+  return outcome_names[o];
+}
+
+int cust_outcome_from_name(const char *name) {
+  for (int i = 0; name && i < 4; i++)
+    if (strcmp(name, outcome_names[i]) == 0) return i;
+  return -1;
+}
+
+void cust_limits_default(cust_limits *l) {
+  l->memory = 32u << 20;
+  l->instructions = 10000000;
+  l->seconds = 0.25;
+}
+
+void cust_events_free(cust_events *e) {
+  if (!e) return;
+  for (int i = 0; i < e->n; i++) {
+    free(e->v[i].key);
+    free(e->v[i].text);
+    free(e->v[i].name);
+  }
+  free(e->v);
+  e->v = NULL;
+  e->n = e->cap = 0;
+}
+
+/* Drops events past n (a rolled-back script's). */
+static void events_truncate(cust_events *e, int n) {
+  for (int i = n; i < e->n; i++) {
+    free(e->v[i].key);
+    free(e->v[i].text);
+    free(e->v[i].name);
+  }
+  if (n < e->n) e->n = n;
+}
+
+/* ===== events, state, flags ============================================================== */
+
+cust_event *cust_ev_push(cust_host *h, cust_event_kind k) {
+  cust_events *e = h->out;
+  if (e->n == e->cap) {
+    e->cap = e->cap ? e->cap * 2 : 8;
+    e->v = xrealloc(e->v, (size_t)e->cap * sizeof *e->v);
+  }
+  cust_event *ev = &e->v[e->n++];
+  memset(ev, 0, sizeof *ev);
+  ev->kind = k;
+  ev->index = -1;
+  ev->outcome = CUST_OUTCOME_NONE;
+  return ev;
+}
+
+void cust_ev_error(cust_host *h, const char *msg) {
+  cust_ev_push(h, CUST_EV_ERROR)->text = xstrdup(msg);
+}
+
+int cust_state_index(const cust_host *h, const char *name) {
+  for (int i = 0; i < h->n_state; i++)
+    if (strcmp(h->names[i], name) == 0) return i;
+  return -1;
+}
+
+/* Sets a variable (clamped for the known ones) and records the change. */
+void cust_state_set(cust_host *h, int i, double v) {
+  const char *n = h->names[i];
+  if (h->is_bool[i]) v = v != 0;
+  else if (strcmp(n, SCN_STATE_INTEREST) == 0 || strcmp(n, SCN_STATE_TRUST) == 0)
+    v = v < 0 ? 0 : v > 10 ? 10 : v;
+  else if (strcmp(n, SCN_STATE_PATIENCE) == 0)
+    v = v < 0 ? 0 : v;
+  if (v == h->val[i]) return;
+  if (h->out) {
+    cust_event *ev = cust_ev_push(h, CUST_EV_STATE);
+    ev->name = xstrdup(n);
+    ev->before = h->val[i];
+    ev->after = v;
+  }
+  h->val[i] = v;
+}
+
+int cust_flag(const cust_host *h, int kind, int i) { return h->flags[h->off[kind] + i]; }
+void cust_set_flag(cust_host *h, int kind, int i, int v) { h->flags[h->off[kind] + i] = (unsigned char)v; }
+
+/* splitmix64: small, seedable, and the same on every platform. */
+uint64_t cust_rand(cust_host *h) {
+  uint64_t z = (h->rng += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+const char *cust_pick(cust_host *h, const scn_strs *v) {
+  if (!v || v->n == 0) return NULL;
+  if (v->n == 1) return v->v[0];
+  return v->v[cust_rand(h) % (uint64_t)v->n];
+}
+
+/* Is commitment c on offer in the current visit (a visit's list, or all)? */
+int cust_offered(const cust_host *h, int c) {
+  const scenario *sc = h->sc;
+  if (sc->n_visits == 0 || h->visit >= sc->n_visits) return 1;
+  const scn_visit *v = &sc->visits[h->visit];
+  if (v->commitments.n == 0) return 1;
+  for (int i = 0; i < v->commitments.n; i++)
+    if (strcmp(v->commitments.v[i], sc->commitments[c].id) == 0) return 1;
+  return 0;
+}
+
+/* ===== lines ============================================================================= */
+
+static const scn_lines *find_lines(const scenario *sc, const char *key) {
+  for (int i = 0; i < sc->n_lines; i++)
+    if (sc->lines[i].key && strcmp(sc->lines[i].key, key) == 0) return &sc->lines[i];
+  return NULL;
+}
+
+/* The default behaviour's built-in line for key in lang (a string or a list), picked. */
+static const char *builtin_line(lua_State *L, cust_host *h, const char *lang, const char *key) {
+  const char *res = NULL;
+  int top = lua_gettop(L);
+  if (h->env_default == LUA_NOREF) return NULL;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  lua_pushliteral(L, "LINES");
+  if (lua_rawget(L, -2) == LUA_TTABLE) {
+    lua_pushstring(L, lang);
+    if (lua_rawget(L, -2) == LUA_TTABLE) {
+      lua_pushstring(L, key);
+      int t = lua_rawget(L, -2);
+      if (t == LUA_TSTRING) {
+        res = lua_tostring(L, -1);
+      } else if (t == LUA_TTABLE) {
+        lua_Unsigned n = lua_rawlen(L, -1);
+        if (n > 0) {
+          lua_Integer k = n == 1 ? 1 : (lua_Integer)(cust_rand(h) % n) + 1;
+          if (lua_rawgeti(L, -1, k) == LUA_TSTRING) res = lua_tostring(L, -1);
+        }
+      }
+    }
+  }
+  lua_settop(L, top);   /* the string stays alive: LINES still holds it */
+  return res;
+}
+
+/* A line for key: the scenario's, else the default behaviour's in the scenario's language,
+** else its English one.  NULL when there is none. */
+const char *cust_line(lua_State *L, cust_host *h, const char *key) {
+  const scn_lines *ln = find_lines(h->sc, key);
+  if (ln && ln->variants.n > 0) return cust_pick(h, &ln->variants);
+  const char *t = builtin_line(L, h, h->lang, key);
+  if (!t && strcmp(h->lang, "en") != 0) t = builtin_line(L, h, "en", key);
+  return t;
+}
+
+void cust_say_text(cust_host *h, const char *text, const char *key) {
+  cust_event *ev = cust_ev_push(h, CUST_EV_SAY);
+  ev->text = xstrdup(text);
+  ev->key = key ? xstrdup(key) : NULL;
+}
+
+int cust_say_key(lua_State *L, cust_host *h, const char *key) {
+  const char *t = cust_line(L, h, key);
+  if (!t) return 0;
+  cust_say_text(h, t, key);
+  return 1;
+}
+
+/* ===== what the customer does ============================================================ */
+
+int cust_reveal(cust_host *h, int need, int quiet) {
+  if (cust_flag(h, CF_REVEALED, need)) return 0;
+  cust_set_flag(h, CF_REVEALED, need, 1);
+  cust_ev_push(h, CUST_EV_REVEAL)->index = need;
+  const char *said = h->sc->needs[need].said;
+  if (!quiet && said && *said) cust_say_text(h, said, NULL);
+  return 1;
+}
+
+int cust_confirm(cust_host *h, int need) {
+  if (cust_flag(h, CF_CONFIRMED, need)) return 0;
+  cust_reveal(h, need, 1);
+  cust_set_flag(h, CF_CONFIRMED, need, 1);
+  cust_ev_push(h, CUST_EV_CONFIRM)->index = need;
+  return 1;
+}
+
+int cust_give(lua_State *L, cust_host *h, int c, int quiet) {
+  const scn_commitment *cm = &h->sc->commitments[c];
+  const char *line = quiet ? NULL : cust_pick(h, &cm->accept);
+  const char *key = NULL;
+  if (!line && !quiet) { key = "accept"; line = cust_line(L, h, key); }
+  cust_set_flag(h, CF_GIVEN, c, 1);
+  cust_ev_push(h, CUST_EV_GIVE)->index = c;
+  if (line) cust_say_text(h, line, key);
+  return 1;
+}
+
+int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet) {
+  const scn_commitment *cm = &h->sc->commitments[c];
+  const char *line = reason, *key = NULL;
+  if (!line && !quiet) line = cust_pick(h, &cm->refuse);
+  if (!line && !quiet) { key = "premature"; line = cust_line(L, h, key); }
+  cust_set_flag(h, CF_REFUSED, c, 1);
+  cust_event *ev = cust_ev_push(h, CUST_EV_REFUSE);
+  ev->index = c;
+  ev->text = line ? xstrdup(line) : NULL;
+  if (line && !quiet) cust_say_text(h, line, key);
+  return 1;
+}
+
+int cust_raise(cust_host *h, int obj, int quiet) {
+  int fresh = !cust_flag(h, CF_RAISED, obj);
+  if (fresh) {
+    cust_set_flag(h, CF_RAISED, obj, 1);
+    cust_ev_push(h, CUST_EV_OBJECTION)->index = obj;
+  }
+  const char *said = h->sc->objections[obj].said;
+  if (!quiet && said && *said) cust_say_text(h, said, NULL);
+  return fresh;
+}
+
+int cust_end_visit(cust_host *h, cust_outcome o) {
+  if (h->outcome != CUST_OUTCOME_NONE) return 0;
+  h->outcome = o;
+  cust_ev_push(h, CUST_EV_END)->outcome = o;
+  return 1;
+}
+
+/* Applies a visit's state overrides. */
+static void apply_visit_state(cust_host *h, int v) {
+  if (v >= h->sc->n_visits) return;
+  const scn_visit *vs = &h->sc->visits[v];
+  for (int i = 0; i < vs->n_state; i++) {
+    int k = cust_state_index(h, vs->state[i].name);
+    if (k >= 0) cust_state_set(h, k, vs->state[i].value);
+  }
+}
+
+/* Initial patience (the scenario's, or 12), restored at each visit. */
+static double initial_patience(const cust_host *h) {
+  const scenario *sc = h->sc;
+  for (int i = 0; i < sc->n_state; i++)
+    if (strcmp(sc->state[i].name, SCN_STATE_PATIENCE) == 0) return sc->state[i].value;
+  return 12;
+}
+
+int cust_next_visit(cust_host *h) {
+  if (h->visit + 1 >= h->sc->n_visits) return 0;
+  if (h->outcome == CUST_OUTCOME_NONE) cust_ev_push(h, CUST_EV_END)->outcome = CUST_OUTCOME_ADVANCE;
+  h->visit++;
+  h->outcome = CUST_OUTCOME_NONE;
+  h->turn_no = 0;
+  cust_ev_push(h, CUST_EV_NEXT_VISIT)->index = h->visit;
+  int p = cust_state_index(h, SCN_STATE_PATIENCE);
+  cust_state_set(h, p, initial_patience(h));
+  apply_visit_state(h, h->visit);
+  memset(h->flags + h->off[CF_FIRED], 0, (size_t)h->sc->n_reactions);  /* once: per visit */
+  memset(h->flags + h->off[CF_GIVEN], 0, (size_t)h->sc->n_commitments);
+  memset(h->flags + h->off[CF_REFUSED], 0, (size_t)h->sc->n_commitments);
+  h->pending_start = 1;
+  return 1;
+}
+
+int cust_is_realistic(lua_State *L, cust_host *h, int c) {
+  if (c < 0 || c >= h->sc->n_commitments) return 0;
+  if (h->real_ref[c] == LUA_NOREF) return 1;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->real_ref[c]);
+  lua_call(L, 0, 1);
+  int r = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return r;
+}
+
+/* ===== the tables a hook receives ========================================================= */
+
+static const char *const move_names[] = {
+#define X(c, s) s,
+  CLS_MOVES(X)
+#undef X
+};
+static const char *const slot_names[] = { "action", "time", "person", "place" };
+
+/* Pushes a list of ids for the indexes v[0..n) into kind's array of ids. */
+static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) {
+  const scenario *sc = h->sc;
+  lua_createtable(L, n, 0);
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    const char *id = NULL;
+    if (kind == CUST_K_NEED && v[i] >= 0 && v[i] < sc->n_needs) id = sc->needs[v[i]].id;
+    if (kind == CUST_K_BENEFIT && v[i] >= 0 && v[i] < sc->n_benefits) id = sc->benefits[v[i]].id;
+    if (kind == CUST_K_OBJECTION && v[i] >= 0 && v[i] < sc->n_objections) id = sc->objections[v[i]].id;
+    if (!id) continue;
+    lua_pushstring(L, id);
+    lua_rawseti(L, -2, ++k);
+  }
+}
+
+void cust_push_turn(lua_State *L, cust_host *h) {
+  const cls_result *t = h->turn;
+  lua_createtable(L, 0, 16);
+  if (!t) return;
+  lua_pushstring(L, t->text ? t->text : "");
+  lua_setfield(L, -2, "text");
+  lua_pushstring(L, t->norm ? t->norm : (t->text ? t->text : ""));
+  lua_setfield(L, -2, "norm");
+  lua_createtable(L, 0, 4);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    if (!CLS_HAS(t, m)) continue;
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, move_names[m]);
+  }
+  lua_setfield(L, -2, "moves");
+  lua_createtable(L, 0, 4);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++) {
+    if (!t->slots[s]) continue;
+    lua_pushstring(L, t->slots[s]);
+    lua_setfield(L, -2, slot_names[s]);
+  }
+  lua_setfield(L, -2, "slots");
+  lua_pushboolean(L, t->specific); lua_setfield(L, -2, "specific");
+  lua_pushboolean(L, t->vague); lua_setfield(L, -2, "vague");
+  lua_pushboolean(L, t->question); lua_setfield(L, -2, "question");
+  lua_pushboolean(L, t->negated); lua_setfield(L, -2, "negated");
+  if (t->tactic == CLS_TACTIC_GAIN) { lua_pushliteral(L, "gain"); lua_setfield(L, -2, "tactic"); }
+  if (t->tactic == CLS_TACTIC_LOSS) { lua_pushliteral(L, "loss"); lua_setfield(L, -2, "tactic"); }
+  push_ids(L, h, t->needs, t->n_needs, CUST_K_NEED);
+  lua_setfield(L, -2, "needs");
+  push_ids(L, h, t->benefits, t->n_benefits, CUST_K_BENEFIT);
+  lua_setfield(L, -2, "benefits");
+  push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
+  lua_setfield(L, -2, "objections");
+  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) {
+    lua_pushstring(L, h->sc->commitments[t->commitment].id);
+    lua_setfield(L, -2, "commitment");
+  }
+}
+
+void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
+  lua_createtable(L, 0, 6);
+  lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
+  lua_pushinteger(L, h->sc->n_visits > 0 ? h->sc->n_visits : 1); lua_setfield(L, -2, "visits");
+  lua_pushinteger(L, h->turn_no); lua_setfield(L, -2, "turn");
+  lua_pushstring(L, h->lang); lua_setfield(L, -2, "lang");
+  if (reason) { lua_pushstring(L, reason); lua_setfield(L, -2, "reason"); }
+  if (h->outcome != CUST_OUTCOME_NONE) {
+    lua_pushstring(L, cust_outcome_name(h->outcome));
+    lua_setfield(L, -2, "outcome");
+  }
+}
+
+/* ===== snapshots: a failed script leaves no trace but its error ============================ */
+
+typedef struct snap {
+  double *val;
+  unsigned char *flags;
+  int visit, turn_no, pending_start, n_events;
+  cust_outcome outcome;
+  uint64_t rng;
+} snap;
+
+static void snap_take(cust_host *h, snap *s) {
+  s->val = xmalloc((size_t)h->n_state * sizeof *s->val + 1);
+  memcpy(s->val, h->val, (size_t)h->n_state * sizeof *s->val);
+  s->flags = xmalloc((size_t)h->n_flags + 1);
+  memcpy(s->flags, h->flags, (size_t)h->n_flags);
+  s->visit = h->visit;
+  s->turn_no = h->turn_no;
+  s->pending_start = h->pending_start;
+  s->outcome = h->outcome;
+  s->rng = h->rng;
+  s->n_events = h->out->n;
+}
+
+static void snap_restore(cust_host *h, const snap *s) {
+  memcpy(h->val, s->val, (size_t)h->n_state * sizeof *s->val);
+  memcpy(h->flags, s->flags, (size_t)h->n_flags);
+  h->visit = s->visit;
+  h->turn_no = s->turn_no;
+  h->pending_start = s->pending_start;
+  h->outcome = s->outcome;
+  h->rng = s->rng;
+  events_truncate(h->out, s->n_events);
+}
+
+static void snap_free(snap *s) {
+  free(s->val);
+  free(s->flags);
+}
+
+/* ===== running hooks ===================================================================== */
+
+/* Switches the script off after it exhausted memory: its environment is released so the
+** collector can take back what it held, and the default answers from now on. */
+static void script_off(lua_State *L, cust_host *h) {
+  if (h->env_script == LUA_NOREF) return;
+  luaL_unref(L, LUA_REGISTRYINDEX, h->env_script);
+  h->env_script = LUA_NOREF;
+  h->script_off = 1;
+  sbx_collect(h->sbx);
+}
+
+/* Calls env[hook](args...) where the args were pushed by push (turn and/or ctx).  Returns
+** -1 when env has no such function, else 1 when it returned true, 0 otherwise; on error,
+** rolls back, records the error event and returns -2. */
+static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
+                     int with_turn, const char *reason) {
+  if (env_ref == LUA_NOREF) return -1;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref);
+  lua_pushstring(L, hook);
+  int t = lua_rawget(L, -2);
+  lua_remove(L, -2);
+  if (t != LUA_TFUNCTION) {
+    lua_pop(L, 1);
+    return -1;
+  }
+  int nargs = 1;
+  if (with_turn) { cust_push_turn(L, h); nargs++; }
+  cust_push_ctx(L, h, reason);
+  snap s;
+  snap_take(h, &s);
+  char *err = NULL;
+  sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
+  int res;
+  if (st == SBX_OK) {
+    res = lua_toboolean(L, -1) ? 1 : 0;
+    lua_pop(L, 1);
+  } else {
+    snap_restore(h, &s);
+    int is_script = env_ref == h->env_script;
+    char *msg = xasprintf("%s%s", err ? err : "?",
+                          st == SBX_ERR_MEMORY && is_script
+                            ? "\n(the behaviour script is switched off for the rest of the session)" : "");
+    cust_ev_error(h, msg);
+    free(msg);
+    free(err);
+    if (st == SBX_ERR_MEMORY && is_script) script_off(L, h);
+    else sbx_collect(h->sbx);
+    res = -2;
+  }
+  snap_free(&s);
+  return res;
+}
+
+/* The script's hook, then the default's unless the script returned true (or had the
+** hook and the visit is already settled). */
+static void run_layer(lua_State *L, cust_host *h, const char *hook, int with_turn,
+                      const char *reason) {
+  int r = call_hook(L, h, h->env_script, hook, with_turn, reason);
+  if (r == 1) return;
+  call_hook(L, h, h->env_default, hook, with_turn, reason);
+}
+
+/* The opening of the current visit. */
+static void run_start(lua_State *L, cust_host *h) {
+  h->pending_start = 0;
+  h->in_start = 1;
+  run_layer(L, h, "on_start", 0, NULL);
+  h->in_start = 0;
+}
+
+/* After a hook: the next visit's opening, or the end when patience ran out. */
+static void after_hook(lua_State *L, cust_host *h) {
+  for (int guard = 0; h->pending_start && guard < 8; guard++) run_start(L, h);
+  if (h->outcome == CUST_OUTCOME_NONE) {
+    int p = cust_state_index(h, SCN_STATE_PATIENCE);
+    if (h->val[p] <= 0) {
+      run_layer(L, h, "on_end", 0, "patience");
+      if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit(h, CUST_OUTCOME_CONTINUATION);
+    }
+  }
+}
+
+static int start_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  run_start(L, h);
+  after_hook(L, h);
+  return 0;
+}
+
+static int turn_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  int stop = 0;
+  h->turn_no++;
+  int p = cust_state_index(h, SCN_STATE_PATIENCE);
+  cust_state_set(h, p, h->val[p] - 1);
+  cust_run_reactions(L, h, &stop);
+  if (!stop && h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_turn", 1, NULL);
+  after_hook(L, h);
+  return 0;
+}
+
+static int end_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  if (h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_end", 0, "left");
+  if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit(h, CUST_OUTCOME_CONTINUATION);
+  return 0;
+}
+
+/* Runs f protected; a failure there (memory in host code) becomes an error event. */
+static void drive(cust_host *h, lua_CFunction f, const cls_result *turn, cust_events *out) {
+  h->out = out;
+  h->turn = turn;
+  char *err = NULL;
+  if (sbx_protect(h->sbx, f, h, &err) != 0) {
+    char *msg = xasprintf("customer: %s", err ? err : "?");
+    cust_ev_error(h, msg);
+    free(msg);
+    free(err);
+    lua_State *L = sbx_lua(h->sbx);
+    script_off(L, h);
+    sbx_collect(h->sbx);
+  }
+  h->turn = NULL;
+  h->out = NULL;
+}
+
+void cust_start(cust_host *h, cust_events *out) { drive(h, start_cf, NULL, out); }
+
+void cust_turn(cust_host *h, const cls_result *turn, cust_events *out) {
+  if (h->outcome != CUST_OUTCOME_NONE) return;   /* the visit is over */
+  drive(h, turn_cf, turn, out);
+}
+
+void cust_end(cust_host *h, cust_events *out) { drive(h, end_cf, NULL, out); }
+
+/* ===== construction ====================================================================== */
+
+static const char *basename_of(const char *path) {
+  const char *s = strrchr(path, '/');
+  return s ? s + 1 : path;
+}
+
+/* The line number of "name:LINE: ..." in a Lua message, or 0. */
+static int msg_line(const char *msg, const char *name) {
+  size_t n = strlen(name);
+  if (strncmp(msg, name, n) != 0 || msg[n] != ':') return 0;
+  return atoi(msg + n + 1);
+}
+
+/* Adds a script problem to d at its line, message without the "name:LINE: " prefix. */
+static void diag_script(diag *d, const char *path, const char *name, const char *msg) {
+  int line = msg_line(msg, name);
+  const char *m = msg;
+  if (line > 0) {
+    m = strchr(msg + strlen(name) + 1, ':');
+    m = m ? m + 1 : msg;
+    while (*m == ' ') m++;
+  }
+  diag_add(d, DIAG_ERROR, path, line, 0, "%s", m);
+}
+
+typedef struct setup_args {
+  cust_host *h;
+  diag *d;
+  const char *default_path;
+  char *default_src; size_t default_len;
+  char *script_src; size_t script_len;
+  int fatal;
+} setup_args;
+
+/* Makes an environment with the customer API, loads and runs a chunk in it; returns the
+** registry ref of the environment, or LUA_NOREF after reporting the problem. */
+static int load_env(lua_State *L, setup_args *a, const char *path, const char *name,
+                    const char *src, size_t len, int with_default) {
+  cust_host *h = a->h;
+  sbx_push_env(L);
+  cust_push_api(L, h);
+  lua_setfield(L, -2, "customer");
+  if (with_default && h->env_default != LUA_NOREF) {   /* default.on_turn(...) and friends */
+    static const char *const hooks[] = { "on_start", "on_turn", "on_end" };
+    lua_createtable(L, 0, 3);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+    for (int i = 0; i < 3; i++) {
+      lua_pushstring(L, hooks[i]);
+      lua_rawget(L, -2);
+      lua_setfield(L, -3, hooks[i]);
+    }
+    lua_pop(L, 1);
+    lua_setfield(L, -2, "default");
+  }
+  char *err = NULL;
+  if (sbx_load(h->sbx, name, src, len, -1, &err) != SBX_OK) {
+    diag_script(a->d, path, name, err);
+    free(err);
+    lua_pop(L, 1);
+    return LUA_NOREF;
+  }
+  cust_events tmp = {0};
+  cust_events *saved = h->out;
+  h->out = &tmp;    /* top-level code may not say anything yet; its events are dropped */
+  sbx_status st = sbx_call(h->sbx, 0, 0, &err);
+  h->out = saved;
+  cust_events_free(&tmp);
+  if (st != SBX_OK) {
+    diag_script(a->d, path, name, err);
+    free(err);
+    lua_pop(L, 1);
+    sbx_collect(h->sbx);
+    return LUA_NOREF;
+  }
+  return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static int setup_cf(lua_State *L) {
+  setup_args *a = lua_touserdata(L, 1);
+  cust_host *h = a->h;
+  const scenario *sc = h->sc;
+  h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0);
+  if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
+
+  cust_push_cond_env(L, h);
+  h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
+  for (int i = 0; i < sc->n_reactions; i++) {
+    char *err = NULL;
+    if (!sc->reactions[i].when) continue;
+    if (cust_compile_cond(h, sc->reactions[i].when, sc->reactions[i].pos.line, &err) == 0) {
+      h->when_ref[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+      diag_add(a->d, DIAG_ERROR, sc->file ? sc->file : "scenario", sc->reactions[i].pos.line,
+               sc->reactions[i].pos.col, "when: %s", err);
+      free(err);
+    }
+  }
+  for (int i = 0; i < sc->n_commitments; i++) {
+    char *err = NULL;
+    if (!sc->commitments[i].realistic_when) continue;
+    if (cust_compile_cond(h, sc->commitments[i].realistic_when, sc->commitments[i].pos.line, &err) == 0) {
+      h->real_ref[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+      diag_add(a->d, DIAG_ERROR, sc->file ? sc->file : "scenario", sc->commitments[i].pos.line,
+               sc->commitments[i].pos.col, "realistic_when: %s", err);
+      free(err);
+    }
+  }
+  if (a->script_src)
+    h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1);
+  return 0;
+}
+
+/* Fills the state: the five known variables with their defaults, the scenario's values and
+** its own variables, then the first visit's overrides. */
+static void init_state(cust_host *h) {
+  const scenario *sc = h->sc;
+  static const struct { const char *name; int is_bool; double v; } known[] = {
+    { SCN_STATE_INTEREST, 0, 3 }, { SCN_STATE_TRUST, 0, 3 }, { SCN_STATE_PATIENCE, 0, 12 },
+    { SCN_STATE_VALUE_ACK, 1, 0 }, { SCN_STATE_ON_LIST, 1, 0 },
+  };
+  int cap = 5 + sc->n_state;
+  h->names = xcalloc((size_t)cap, sizeof *h->names);
+  h->val = xcalloc((size_t)cap, sizeof *h->val);
+  h->is_bool = xcalloc((size_t)cap, 1);
+  for (int i = 0; i < 5; i++) {
+    h->names[i] = xstrdup(known[i].name);
+    h->is_bool[i] = (unsigned char)known[i].is_bool;
+    h->val[i] = known[i].v;
+  }
+  h->n_state = 5;
+  for (int i = 0; i < sc->n_state; i++) {
+    int k = cust_state_index(h, sc->state[i].name);
+    if (k < 0) {
+      k = h->n_state++;
+      h->names[k] = xstrdup(sc->state[i].name);
+      h->is_bool[k] = (unsigned char)(sc->state[i].is_bool != 0);
+    }
+    h->val[k] = sc->state[i].value;
+  }
+  apply_visit_state(h, 0);
+}
+
+cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
+  cust_host *h = xcalloc(1, sizeof *h);
+  h->sc = sc;
+  h->rng = seed ^ 0x5A1E5C0FFEEULL;
+  h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
+  h->outcome = CUST_OUTCOME_NONE;
+  h->env_default = h->env_script = h->env_cond = LUA_NOREF;
+  h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
+  init_state(h);
+  int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
+                          sc->n_objections, sc->n_reactions };
+  for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
+  h->flags = xcalloc((size_t)h->n_flags + 1, 1);
+  h->when_ref = xmalloc(((size_t)sc->n_reactions + 1) * sizeof *h->when_ref);
+  h->real_ref = xmalloc(((size_t)sc->n_commitments + 1) * sizeof *h->real_ref);
+  for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = LUA_NOREF;
+  for (int i = 0; i < sc->n_commitments; i++) h->real_ref[i] = LUA_NOREF;
+
+  setup_args a = { .h = h, .d = d };
+  char err[256];
+  sbx_limits sl;
+  sbx_limits_default(&sl);
+  if (lim) { sl.memory = lim->memory; sl.instructions = lim->instructions; sl.seconds = lim->seconds; }
+  h->sbx = sbx_new(&sl, seed, err, sizeof err);
+  char *dpath = util_data_path("lua/default.lua");
+  if (!h->sbx || !dpath) {
+    diag_add(d, DIAG_ERROR, dpath ? dpath : "lua/default.lua", 0, 0, "%s",
+             h->sbx ? "the default customer behaviour (lua/default.lua) is not installed; set SALESIM_DATA"
+                    : err);
+    free(dpath);
+    cust_free(h);
+    return NULL;
+  }
+  a.default_path = dpath;
+  a.default_src = util_read_file(dpath, CUST_MAX_SCRIPT, &a.default_len, err, sizeof err);
+  if (!a.default_src) {
+    diag_add(d, DIAG_ERROR, dpath, 0, 0, "cannot read the default behaviour: %s", err);
+    free(dpath);
+    cust_free(h);
+    return NULL;
+  }
+  if (sc->behaviour) {
+    h->script_name = xstrdup(basename_of(sc->behaviour));
+    a.script_src = util_read_file(sc->behaviour, CUST_MAX_SCRIPT, &a.script_len, err, sizeof err);
+    if (!a.script_src)
+      diag_add(d, DIAG_ERROR, sc->file ? sc->file : sc->behaviour, sc->behaviour_pos.line,
+               sc->behaviour_pos.col, "behaviour script '%s' cannot be read: %s", sc->behaviour, err);
+  }
+  cust_events sink = {0};
+  h->out = &sink;
+  char *perr = NULL;
+  int rc = sbx_protect(h->sbx, setup_cf, &a, &perr);
+  h->out = NULL;
+  cust_events_free(&sink);
+  free(a.default_src);
+  free(a.script_src);
+  if (rc != 0 || a.fatal) {
+    if (rc != 0) diag_add(d, DIAG_ERROR, dpath, 0, 0, "cannot set up the customer: %s", perr ? perr : "?");
+    free(perr);
+    free(dpath);
+    cust_free(h);
+    return NULL;
+  }
+  free(dpath);
+  return h;
+}
+
+void cust_free(cust_host *h) {
+  if (!h) return;
+  sbx_free(h->sbx);
+  for (int i = 0; i < h->n_state; i++) free(h->names[i]);
+  free(h->names);
+  free(h->val);
+  free(h->is_bool);
+  free(h->flags);
+  free(h->when_ref);
+  free(h->real_ref);
+  free(h->script_name);
+  free(h->scn_name);
+  free(h);
+}
+
+/* ===== reading the state ================================================================= */
+
+int cust_state_count(const cust_host *h) { return h->n_state; }
+
+const char *cust_state_name(const cust_host *h, int i) {
+  return (i >= 0 && i < h->n_state) ? h->names[i] : NULL;
+}
+
+double cust_state_get(const cust_host *h, const char *name, int *found) {
+  int i = cust_state_index(h, name);
+  if (found) *found = i >= 0;
+  return i >= 0 ? h->val[i] : 0;
+}
+
+int cust_need_revealed(const cust_host *h, int need) {
+  return need >= 0 && need < h->sc->n_needs && cust_flag(h, CF_REVEALED, need);
+}
+
+int cust_need_confirmed(const cust_host *h, int need) {
+  return need >= 0 && need < h->sc->n_needs && cust_flag(h, CF_CONFIRMED, need);
+}
+
+int cust_visit(const cust_host *h) { return h->visit; }
+cust_outcome cust_current_outcome(const cust_host *h) { return h->outcome; }
+
+/* ===== conditions from outside ============================================================ */
+
+typedef struct eval_args { cust_host *h; const char *expr; int result; char *err; } eval_args;
+
+static int eval_cf(lua_State *L) {
+  eval_args *a = lua_touserdata(L, 1);
+  cust_host *h = a->h;
+  if (cust_compile_cond(h, a->expr, 1, &a->err) != 0) { a->result = -1; return 0; }
+  char *err = NULL;
+  if (sbx_call(h->sbx, 0, 1, &err) != SBX_OK) {
+    a->err = err;
+    a->result = -1;
+    return 0;
+  }
+  a->result = lua_toboolean(L, -1) ? 1 : 0;
+  lua_pop(L, 1);
+  return 0;
+}
+
+int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen) {
+  eval_args a = { .h = h, .expr = expr, .result = -1 };
+  cust_events sink = {0};
+  cust_events *saved = h->out;
+  h->out = &sink;   /* a condition cannot act; anything it tried is dropped */
+  char *perr = NULL;
+  if (sbx_protect(h->sbx, eval_cf, &a, &perr) != 0) {
+    a.result = -1;
+    a.err = perr;
+    perr = NULL;
+  }
+  h->out = saved;
+  cust_events_free(&sink);
+  if (a.result < 0) snprintf(err, errlen, "%s", a.err ? a.err : "condition failed");
+  free(a.err);
+  free(perr);
+  return a.result;
+}
+
+int cust_check_expr(const char *expr, char *err, size_t errlen) {
+  return sbx_check_expr(expr, err, errlen);
+}

@@ -1,0 +1,363 @@
+/*
+** customer_api.c: the `customer` table a behaviour script (and the default behaviour) sees.
+** docs/lua-api.md documents each function.  Every function is a C closure over the host; each
+** environment gets its own table (and its own copies of the scenario data), so a script that
+** overwrites customer.say or customer.needs changes nothing for the default behaviour.
+**
+** Rule kept throughout: all Lua calls that can raise come before any C allocation that the
+** raise would leak; events are owned by the host's event list as soon as they exist.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "customer_int.h"
+#include "util.h"
+
+static cust_host *host(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
+
+static const char *const kind_words[] = { "need", "benefit", "commitment", "objection" };
+
+/* The index of the id at arg among kind's entries, or a Lua error naming the id. */
+int cust_find_id(lua_State *L, cust_host *h, int arg, int kind) {
+  const char *id = luaL_checkstring(L, arg);
+  const scenario *sc = h->sc;
+  int n = kind == CUST_K_NEED ? sc->n_needs : kind == CUST_K_BENEFIT ? sc->n_benefits
+        : kind == CUST_K_COMMITMENT ? sc->n_commitments : sc->n_objections;
+  for (int i = 0; i < n; i++) {
+    const char *x = kind == CUST_K_NEED ? sc->needs[i].id : kind == CUST_K_BENEFIT ? sc->benefits[i].id
+                  : kind == CUST_K_COMMITMENT ? sc->commitments[i].id : sc->objections[i].id;
+    if (x && strcmp(x, id) == 0) return i;
+  }
+  return luaL_error(L, "unknown %s '%s'", kind_words[kind], id);
+}
+
+/* ---- speaking ---------------------------------------------------------------------------- */
+
+/* say(key [, fallback]): the scenario's line, else the built-in one, else fallback (a text or
+** a list of variants). */
+static int api_say(lua_State *L) {
+  cust_host *h = host(L);
+  const char *key = luaL_checkstring(L, 1);
+  const char *line = cust_line(L, h, key);
+  if (!line) {
+    int t = lua_type(L, 2);
+    if (t == LUA_TSTRING) {
+      line = lua_tostring(L, 2);
+    } else if (t == LUA_TTABLE) {
+      lua_Unsigned n = lua_rawlen(L, 2);
+      if (n > 0) {
+        lua_Integer k = n == 1 ? 1 : (lua_Integer)(cust_rand(h) % n) + 1;
+        if (lua_rawgeti(L, 2, k) == LUA_TSTRING) line = lua_tostring(L, -1);
+      }
+    }
+  }
+  if (!line) return luaL_error(L, "say: no line '%s' (add it under lines: in the scenario)", key);
+  cust_say_text(h, line, key);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int api_say_text(lua_State *L) {
+  cust_host *h = host(L);
+  const char *text = luaL_checkstring(L, 1);
+  cust_say_text(h, text, NULL);
+  return 0;
+}
+
+static int api_has_line(lua_State *L) {
+  cust_host *h = host(L);
+  const char *key = luaL_checkstring(L, 1);
+  int found = 0;
+  for (int i = 0; i < h->sc->n_lines; i++)
+    if (h->sc->lines[i].key && strcmp(h->sc->lines[i].key, key) == 0 && h->sc->lines[i].variants.n > 0)
+      found = 1;
+  lua_pushboolean(L, found);
+  return 1;
+}
+
+/* ---- needs, value, commitments, objections ------------------------------------------------ */
+
+static int api_reveal(lua_State *L) {
+  cust_host *h = host(L);
+  int i = cust_find_id(L, h, 1, CUST_K_NEED);
+  lua_pushboolean(L, cust_reveal(h, i, lua_toboolean(L, 2)));
+  return 1;
+}
+
+static int api_confirm(lua_State *L) {
+  cust_host *h = host(L);
+  int i = cust_find_id(L, h, 1, CUST_K_NEED);
+  lua_pushboolean(L, cust_confirm(h, i));
+  return 1;
+}
+
+static int set_bool(lua_State *L, const char *name) {
+  cust_host *h = host(L);
+  int k = cust_state_index(h, name);
+  int was = h->val[k] != 0;
+  cust_state_set(h, k, 1);
+  lua_pushboolean(L, !was);
+  return 1;
+}
+
+static int api_acknowledge_value(lua_State *L) { return set_bool(L, SCN_STATE_VALUE_ACK); }
+static int api_add_to_purchase_list(lua_State *L) { return set_bool(L, SCN_STATE_ON_LIST); }
+
+static int api_give(lua_State *L) {
+  cust_host *h = host(L);
+  int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
+  cust_give(L, h, c, lua_toboolean(L, 2));
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int api_refuse(lua_State *L) {
+  cust_host *h = host(L);
+  int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
+  const char *reason = luaL_optstring(L, 2, NULL);
+  cust_refuse(L, h, c, reason, 0);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+static int api_objection(lua_State *L) {
+  cust_host *h = host(L);
+  int o = cust_find_id(L, h, 1, CUST_K_OBJECTION);
+  lua_pushboolean(L, cust_raise(h, o, lua_toboolean(L, 2)));
+  return 1;
+}
+
+static int api_end_visit(lua_State *L) {
+  cust_host *h = host(L);
+  const char *name = luaL_checkstring(L, 1);
+  int o = cust_outcome_from_name(name);
+  if (o < 0)
+    return luaL_error(L, "end_visit: unknown outcome '%s' (order, advance, continuation or no_sale)", name);
+  lua_pushboolean(L, cust_end_visit(h, (cust_outcome)o));
+  return 1;
+}
+
+static int api_next_visit(lua_State *L) {
+  lua_pushboolean(L, cust_next_visit(host(L)));
+  return 1;
+}
+
+static int api_is_realistic(lua_State *L) {
+  cust_host *h = host(L);
+  int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
+  lua_pushboolean(L, cust_is_realistic(L, h, c));
+  return 1;
+}
+
+static int api_offered(lua_State *L) {
+  cust_host *h = host(L);
+  int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
+  lua_pushboolean(L, cust_offered(h, c));
+  return 1;
+}
+
+/* revealed / confirmed / given / refused / raised: upvalue 2 is the flag kind. */
+static int api_flag(lua_State *L) {
+  cust_host *h = host(L);
+  int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+  int ek = kind <= CF_CONFIRMED ? CUST_K_NEED : kind == CF_RAISED ? CUST_K_OBJECTION : CUST_K_COMMITMENT;
+  int i = cust_find_id(L, h, 1, ek);
+  lua_pushboolean(L, cust_flag(h, kind, i));
+  return 1;
+}
+
+/* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
+** of them?  Words are compared case-folded (ASCII). */
+static int mention_one(cust_host *h, const char *w) {
+  const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
+  if (!norm || !*w) return 0;
+  char buf[256];
+  size_t n = strlen(w);
+  if (n >= sizeof buf) return 0;
+  for (size_t i = 0; i <= n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
+  return strstr(norm, buf) != NULL;
+}
+
+static int api_mentions(lua_State *L) {
+  cust_host *h = host(L);
+  int n = lua_gettop(L), hit = 0;
+  for (int a = 1; a <= n && !hit; a++) {
+    if (lua_type(L, a) == LUA_TTABLE) {
+      lua_Unsigned len = lua_rawlen(L, a);
+      for (lua_Unsigned i = 1; i <= len && !hit; i++) {
+        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) hit = mention_one(h, lua_tostring(L, -1));
+        lua_pop(L, 1);
+      }
+    } else {
+      hit = mention_one(h, luaL_checkstring(L, a));
+    }
+  }
+  lua_pushboolean(L, hit);
+  return 1;
+}
+
+/* ---- customer.state ------------------------------------------------------------------------ */
+
+static int state_index(lua_State *L) {
+  cust_host *h = host(L);
+  const char *name = luaL_checkstring(L, 2);
+  int k = cust_state_index(h, name);
+  if (k < 0) return luaL_error(L, "unknown state variable '%s'", name);
+  if (h->is_bool[k]) lua_pushboolean(L, h->val[k] != 0);
+  else lua_pushnumber(L, h->val[k]);
+  return 1;
+}
+
+static int state_newindex(lua_State *L) {
+  cust_host *h = host(L);
+  const char *name = luaL_checkstring(L, 2);
+  int k = cust_state_index(h, name);
+  if (k < 0)
+    return luaL_error(L, "unknown state variable '%s' (declare it under customer state: in the "
+                      "scenario, or keep it in a Lua variable)", name);
+  double v;
+  if (h->is_bool[k]) {
+    if (lua_type(L, 3) != LUA_TBOOLEAN)
+      return luaL_error(L, "state.%s is true or false, not a %s", name, luaL_typename(L, 3));
+    v = lua_toboolean(L, 3);
+  } else {
+    if (lua_type(L, 3) != LUA_TNUMBER)
+      return luaL_error(L, "state.%s is a number, not a %s", name, luaL_typename(L, 3));
+    v = lua_tonumber(L, 3);
+    if (v != v) return luaL_error(L, "state.%s cannot be NaN", name);
+  }
+  cust_state_set(h, k, v);
+  return 0;
+}
+
+/* pairs(customer.state): a snapshot table of every variable. */
+static int state_pairs(lua_State *L) {
+  cust_host *h = host(L);
+  lua_getglobal(L, "next");   /* the real globals keep next */
+  lua_createtable(L, 0, h->n_state);
+  for (int i = 0; i < h->n_state; i++) {
+    if (h->is_bool[i]) lua_pushboolean(L, h->val[i] != 0);
+    else lua_pushnumber(L, h->val[i]);
+    lua_setfield(L, -2, h->names[i]);
+  }
+  lua_pushnil(L);
+  return 3;
+}
+
+static void push_state_proxy(lua_State *L, cust_host *h) {
+  lua_newtable(L);
+  lua_createtable(L, 0, 4);
+  lua_pushlightuserdata(L, h);
+  lua_pushcclosure(L, state_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushlightuserdata(L, h);
+  lua_pushcclosure(L, state_newindex, 1);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushlightuserdata(L, h);
+  lua_pushcclosure(L, state_pairs, 1);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushliteral(L, "protected");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+}
+
+/* ---- the scenario's data, copied per environment ------------------------------------------- */
+
+static void push_strs(lua_State *L, const scn_strs *v) {
+  lua_createtable(L, v->n, 0);
+  for (int i = 0; i < v->n; i++) {
+    lua_pushstring(L, v->v[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+}
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  if (!v) return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void push_data(lua_State *L, const scenario *sc) {
+  lua_createtable(L, sc->n_needs, 0);
+  for (int i = 0; i < sc->n_needs; i++) {
+    const scn_need *n = &sc->needs[i];
+    lua_createtable(L, 0, 6);
+    set_str(L, "id", n->id);
+    set_str(L, "said", n->said);
+    lua_pushboolean(L, n->hidden); lua_setfield(L, -2, "hidden");
+    push_strs(L, &n->keywords); lua_setfield(L, -2, "keywords");
+    push_strs(L, &n->revealed_by); lua_setfield(L, -2, "revealed_by");
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "needs");
+  lua_createtable(L, sc->n_benefits, 0);
+  for (int i = 0; i < sc->n_benefits; i++) {
+    const scn_benefit *b = &sc->benefits[i];
+    lua_createtable(L, 0, 3);
+    set_str(L, "id", b->id);
+    push_strs(L, &b->answers); lua_setfield(L, -2, "answers");
+    push_strs(L, &b->keywords); lua_setfield(L, -2, "keywords");
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "benefits");
+  lua_createtable(L, sc->n_commitments, 0);
+  for (int i = 0; i < sc->n_commitments; i++) {
+    const scn_commitment *c = &sc->commitments[i];
+    lua_createtable(L, 0, 7);
+    set_str(L, "id", c->id);
+    set_str(L, "level", scn_level_name(c->level));
+    set_str(L, "kind", scn_kind_name(c->kind));
+    set_str(L, "action", c->action);
+    set_str(L, "objection", c->objection);
+    set_str(L, "realistic_when", c->realistic_when);
+    push_strs(L, &c->keywords); lua_setfield(L, -2, "keywords");
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "commitments");
+  lua_createtable(L, sc->n_objections, 0);
+  for (int i = 0; i < sc->n_objections; i++) {
+    const scn_objection *o = &sc->objections[i];
+    lua_createtable(L, 0, 3);
+    set_str(L, "id", o->id);
+    set_str(L, "said", o->said);
+    push_strs(L, &o->keywords); lua_setfield(L, -2, "keywords");
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "objections");
+  set_str(L, "name", sc->cust_name);
+  set_str(L, "role", sc->cust_role);
+  set_str(L, "company", sc->cust_company);
+  set_str(L, "id", sc->id);
+}
+
+static const luaL_Reg api_fns[] = {
+  { "say", api_say }, { "say_text", api_say_text }, { "has_line", api_has_line },
+  { "reveal", api_reveal }, { "confirm", api_confirm },
+  { "acknowledge_value", api_acknowledge_value }, { "add_to_purchase_list", api_add_to_purchase_list },
+  { "give", api_give }, { "refuse", api_refuse }, { "objection", api_objection },
+  { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
+  { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
+  { NULL, NULL }
+};
+
+void cust_push_api(lua_State *L, cust_host *h) {
+  lua_createtable(L, 0, 40);
+  lua_pushlightuserdata(L, h);
+  luaL_setfuncs(L, api_fns, 1);
+  static const struct { const char *name; int kind; } flags[] = {
+    { "revealed", CF_REVEALED }, { "confirmed", CF_CONFIRMED }, { "given", CF_GIVEN },
+    { "refused", CF_REFUSED }, { "raised", CF_RAISED },
+  };
+  for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
+    lua_pushlightuserdata(L, h);
+    lua_pushinteger(L, flags[i].kind);
+    lua_pushcclosure(L, api_flag, 2);
+    lua_setfield(L, -2, flags[i].name);
+  }
+  push_state_proxy(L, h);
+  lua_setfield(L, -2, "state");
+  lua_pushstring(L, h->lang);
+  lua_setfield(L, -2, "lang");
+  push_data(L, h->sc);
+}

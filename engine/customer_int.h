@@ -1,0 +1,92 @@
+/*
+** customer_int.h: what customer.c (host, turn driver), customer_api.c (the Lua API) and
+** customer_react.c (declarative reactions and conditions) share.  Not a public interface.
+**
+** All of the customer's state lives here in C (numbers, flags, the outcome), never only in
+** Lua: the session can read it at any time without entering the state, and a script error
+** can be rolled back by restoring a snapshot.
+*/
+#ifndef SALESIM_CUSTOMER_INT_H
+#define SALESIM_CUSTOMER_INT_H
+
+#include <lua.h>
+#include "customer.h"
+#include "sandbox.h"
+
+/* Per-entity flags, one byte each, kept in one array so a snapshot is one memcpy. */
+enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_KINDS };
+
+struct cust_host {
+  const scenario *sc;
+  sbx *sbx;
+  uint64_t rng;
+  const char *lang;            /* "zh" or "en": the scenario's language */
+  char *script_name;           /* basename of the behaviour script, or NULL */
+  char *scn_name;              /* basename of the scenario file (condition chunk names) */
+
+  int n_state;                 /* the five known variables first, then the scenario's own */
+  char **names;
+  double *val;
+  unsigned char *is_bool;
+
+  int off[CF_KINDS];           /* offsets of each kind in flags */
+  int n_flags;
+  unsigned char *flags;
+
+  int visit;                   /* 0-based */
+  int turn_no;                 /* turns in this visit */
+  cust_outcome outcome;
+  int pending_start;           /* next_visit() was called: run on_start after the hook */
+  int in_start;                /* running the opening of a visit */
+
+  int env_default, env_script, env_cond;   /* registry refs (LUA_NOREF when absent) */
+  int *when_ref;               /* compiled reaction conditions, per reaction */
+  int *real_ref;               /* compiled realistic_when, per commitment */
+  int script_off;              /* the script was switched off (memory error) */
+
+  cust_events *out;            /* where events go during a call */
+  const cls_result *turn;      /* the turn being answered, or NULL */
+};
+
+/* customer.c */
+cust_event *cust_ev_push(cust_host *h, cust_event_kind k);
+void cust_ev_error(cust_host *h, const char *msg);
+int cust_state_index(const cust_host *h, const char *name);
+void cust_state_set(cust_host *h, int i, double v);
+int cust_flag(const cust_host *h, int kind, int i);
+void cust_set_flag(cust_host *h, int kind, int i, int v);
+uint64_t cust_rand(cust_host *h);
+int cust_offered(const cust_host *h, int c);
+void cust_push_turn(lua_State *L, cust_host *h);
+void cust_push_ctx(lua_State *L, cust_host *h, const char *reason);
+/* Says the line for key: scenario lines, then the default behaviour's LINES for the
+** language, then English; returns 0 when there is none.  Runs in a protected context. */
+int cust_say_key(lua_State *L, cust_host *h, const char *key);
+void cust_say_text(cust_host *h, const char *text, const char *key);
+/* Picks one of n variants with the seeded RNG. */
+const char *cust_pick(cust_host *h, const scn_strs *v);
+int cust_reveal(cust_host *h, int need, int quiet);
+int cust_confirm(cust_host *h, int need);
+int cust_give(lua_State *L, cust_host *h, int c, int quiet);
+int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet);
+/* A line for key (scenario, then built-in), or NULL; the pointer stays valid for the call. */
+const char *cust_line(lua_State *L, cust_host *h, const char *key);
+int cust_raise(cust_host *h, int obj, int quiet);
+int cust_end_visit(cust_host *h, cust_outcome o);
+int cust_next_visit(cust_host *h);
+/* Evaluates realistic_when of commitment c inside a running call (errors propagate). */
+int cust_is_realistic(lua_State *L, cust_host *h, int c);
+
+/* customer_api.c */
+void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */
+int cust_find_id(lua_State *L, cust_host *h, int arg, int kind);  /* id -> index or error */
+enum { CUST_K_NEED, CUST_K_BENEFIT, CUST_K_COMMITMENT, CUST_K_OBJECTION };
+
+/* customer_react.c */
+void cust_push_cond_env(lua_State *L, cust_host *h);
+/* Compiles "return (expr)" against the condition environment at the top of the stack;
+** pushes the function or returns -1 with *err. */
+int cust_compile_cond(cust_host *h, const char *expr, int line, char **err);
+void cust_run_reactions(lua_State *L, cust_host *h, int *stop);
+
+#endif

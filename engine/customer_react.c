@@ -1,0 +1,169 @@
+/*
+** customer_react.c: the scenario's declarative reactions and the conditions they use.
+**
+** A condition (`when:`, `realistic_when:`) is compiled once as "return (EXPR)" in an
+** environment whose names resolve, in this order, to: a state variable (number, or true/false),
+** a move of the current line (true/false), a fact about the line (specific, vague, question,
+** negated, tactic, turn, visit), a helper (revealed, confirmed, given, refused, raised, offered,
+** is_realistic, mentions), or a safe library (math, string, tonumber, ...).  Any other name is
+** an error, so a typo shows up instead of silently reading nil.  The chunk is padded with
+** newlines so its line numbers are the YAML file's.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "customer_int.h"
+#include "util.h"
+
+static const char *const move_names[] = {
+#define X(c, s) s,
+  CLS_MOVES(X)
+#undef X
+};
+
+/* __index of the condition environment: upvalue 1 the host, upvalue 2 the helpers. */
+static int cond_index(lua_State *L) {
+  cust_host *h = lua_touserdata(L, lua_upvalueindex(1));
+  if (lua_type(L, 2) != LUA_TSTRING) return 0;
+  const char *k = lua_tostring(L, 2);
+  int i = cust_state_index(h, k);
+  if (i >= 0) {
+    if (h->is_bool[i]) lua_pushboolean(L, h->val[i] != 0);
+    else lua_pushnumber(L, h->val[i]);
+    return 1;
+  }
+  const cls_result *t = h->turn;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    if (strcmp(move_names[m], k) == 0) {
+      lua_pushboolean(L, t && CLS_HAS(t, m));
+      return 1;
+    }
+  }
+  if (strcmp(k, "specific") == 0) { lua_pushboolean(L, t && t->specific); return 1; }
+  if (strcmp(k, "vague") == 0) { lua_pushboolean(L, t && t->vague); return 1; }
+  if (strcmp(k, "question") == 0) { lua_pushboolean(L, t && t->question); return 1; }
+  if (strcmp(k, "negated") == 0) { lua_pushboolean(L, t && t->negated); return 1; }
+  if (strcmp(k, "tactic") == 0) {
+    if (t && t->tactic == CLS_TACTIC_GAIN) lua_pushliteral(L, "gain");
+    else if (t && t->tactic == CLS_TACTIC_LOSS) lua_pushliteral(L, "loss");
+    else lua_pushnil(L);
+    return 1;
+  }
+  if (strcmp(k, "turn") == 0) { lua_pushinteger(L, h->turn_no); return 1; }
+  if (strcmp(k, "visit") == 0) { lua_pushinteger(L, h->visit + 1); return 1; }
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;
+  return luaL_error(L, "unknown name '%s' in a condition (not a state variable, a move or a helper)", k);
+}
+
+static int cond_newindex(lua_State *L) {
+  return luaL_error(L, "a condition cannot assign '%s'", luaL_optstring(L, 2, "?"));
+}
+
+void cust_push_cond_env(lua_State *L, cust_host *h) {
+  lua_newtable(L);                       /* the environment: always empty */
+  lua_createtable(L, 0, 4);              /* its metatable */
+  lua_pushlightuserdata(L, h);
+  sbx_push_env(L);                       /* helpers: the safe libraries ... */
+  cust_push_api(L, h);                   /* ... and the customer's queries */
+  static const char *const helpers[] = { "revealed", "confirmed", "given", "refused", "raised",
+                                         "offered", "is_realistic", "mentions", NULL };
+  for (int i = 0; helpers[i]; i++) {
+    lua_getfield(L, -1, helpers[i]);
+    lua_setfield(L, -3, helpers[i]);
+  }
+  lua_pop(L, 1);
+  lua_pushcclosure(L, cond_index, 2);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, cond_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushliteral(L, "protected");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+}
+
+int cust_compile_cond(cust_host *h, const char *expr, int line, char **err) {
+  lua_State *L = sbx_lua(h->sbx);
+  strbuf b = {0};
+  for (int i = 1; i < line && i < 100000; i++) sb_putc(&b, '\n');
+  sb_printf(&b, "return (%s\n)", expr);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_cond);
+  sbx_status st = sbx_load(h->sbx, h->scn_name, b.s, b.len, -1, err);
+  lua_remove(L, st == SBX_OK ? -2 : -1);
+  sb_free(&b);
+  return st == SBX_OK ? 0 : -1;
+}
+
+static int outcome_of(const char *name) {
+  int o = cust_outcome_from_name(name);
+  return o < 0 ? CUST_OUTCOME_CONTINUATION : o;
+}
+
+/* Does what reaction r says, in the documented order: change/set, say, reveal, objection,
+** give or refuse, end. */
+static void apply(lua_State *L, cust_host *h, int ri) {
+  const scn_reaction *r = &h->sc->reactions[ri];
+  const scenario *sc = h->sc;
+  for (int i = 0; i < r->n_changes; i++) {
+    int k = cust_state_index(h, r->changes[i].var);
+    if (k < 0) continue;   /* the loader rejects these */
+    cust_state_set(h, k, r->changes[i].is_set ? r->changes[i].delta : h->val[k] + r->changes[i].delta);
+  }
+  int said = 0;
+  if (r->say_key) {
+    said = cust_say_key(L, h, r->say_key);
+  } else if (r->say.n > 0) {
+    cust_say_text(h, cust_pick(h, &r->say), NULL);
+    said = 1;
+  }
+  if (r->reveal) {
+    for (int i = 0; i < sc->n_needs; i++)
+      if (strcmp(sc->needs[i].id, r->reveal) == 0) cust_reveal(h, i, said);
+  }
+  if (r->objection) {
+    for (int i = 0; i < sc->n_objections; i++)
+      if (strcmp(sc->objections[i].id, r->objection) == 0) cust_raise(h, i, said);
+  }
+  if (r->give || r->refuse) {
+    const char *id = r->give ? r->give : r->refuse;
+    for (int i = 0; i < sc->n_commitments; i++) {
+      if (strcmp(sc->commitments[i].id, id) != 0) continue;
+      if (r->give) cust_give(L, h, i, said);
+      else cust_refuse(L, h, i, NULL, said);
+    }
+  }
+  if (r->end) {
+    int o = outcome_of(r->end);
+    /* in a campaign, an advance (or order) moves on to the next visit */
+    if ((o == CUST_OUTCOME_ADVANCE || o == CUST_OUTCOME_ORDER) && h->visit + 1 < sc->n_visits) {
+      cust_end_visit(h, (cust_outcome)o);   /* records this visit's END ... */
+      cust_next_visit(h);                   /* ... then the next one opens */
+    } else {
+      cust_end_visit(h, (cust_outcome)o);
+    }
+  }
+}
+
+void cust_run_reactions(lua_State *L, cust_host *h, int *stop) {
+  const scenario *sc = h->sc;
+  *stop = 0;
+  for (int i = 0; i < sc->n_reactions && h->outcome == CUST_OUTCOME_NONE; i++) {
+    if (h->when_ref[i] == LUA_NOREF) continue;
+    if (sc->reactions[i].once && cust_flag(h, CF_FIRED, i)) continue;
+    int visit = h->visit;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->when_ref[i]);
+    char *err = NULL;
+    if (sbx_call(h->sbx, 0, 1, &err) != SBX_OK) {
+      cust_ev_error(h, err);
+      free(err);
+      continue;
+    }
+    int hit = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!hit) continue;
+    cust_set_flag(h, CF_FIRED, i, 1);
+    apply(L, h, i);
+    if (h->visit != visit) { *stop = 1; break; }   /* a new visit: its opening follows */
+    if (sc->reactions[i].stop) { *stop = 1; break; }
+  }
+}

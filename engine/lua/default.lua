@@ -1,0 +1,429 @@
+-- default.lua: how a customer behaves when the scenario has no script of its own.
+--
+-- This is the sales model of salesim in about three hundred lines.  A trainer who wants a
+-- different customer copies this file next to the scenario, names it in `behaviour:`, and
+-- changes what needs changing.  docs/lua-api.md describes every `customer.*` call.
+--
+-- Order of a turn (the host does the first two):
+--   1. patience goes down by one;
+--   2. the scenario's `reactions:` run; one with `stop` (the default) ends the turn there;
+--   3. the behaviour script's on_turn, if any; returning true skips this file's on_turn;
+--   4. this file's on_turn.
+-- When patience reaches 0 the host calls on_end(ctx) with ctx.reason == "patience".
+--
+-- The principles behind each rule are in docs/scoring.md; in short:
+--   * loss appeals (deadlines, scarcity) before the customer accepts the value are pressure;
+--   * gain appeals and proof count only when they answer a need the customer voiced;
+--   * a price cut does not fix missing trust or value;
+--   * the customer gives a commitment only when the ask is specific AND realistic;
+--   * after a refusal the customer explains only when asked why;
+--   * praise and "I'll send you a proposal" are not commitments.
+
+local C = customer
+local S = customer.state
+
+-- Built-in lines, used when the scenario's `lines:` has no entry for a key.
+-- Each key holds a few variants; the session seed picks one, so a replay says the same.
+LINES = {
+  en = {
+    greeting = { "Hello, come in. I have a little time this morning.",
+                 "Good to see you. Have a seat." },
+    small_talk = { "Yes, busy weeks here as always.", "Ha, true enough. So, what brings you?" },
+    answer = { "Hm, go on.", "I see. What else?" },
+    idle = { "Sorry, I'm not sure what you mean.", "Mm. And?" },
+    vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
+    ask_details = { "What exactly do you have in mind, and when?",
+                    "Be concrete: what would I do, and by when?" },
+    premature = { "That's more than I can agree to right now.", "It's too early for that." },
+    accept = { "All right, let's do that.", "Fine. Put it in my calendar." },
+    pressure = { "You're pressuring me. I don't decide like that.",
+                 "Deadlines won't help if I'm not convinced yet." },
+    urgency_lands = { "Fair point, I'd rather not miss that window." },
+    discount = { "If the price drops that easily, what is it really worth?",
+                 "A discount doesn't answer my question." },
+    discount_ok = { "That helps with the budget, thanks." },
+    feature_dump = { "Nice, but how does that matter to us?", "And what does that change for my team?" },
+    gain_reply = { "That would make a difference for us.", "Now that is interesting." },
+    proof_reply = { "If it worked for them, it might work here.", "Good to know others use it." },
+    value_ack = { "I can see this would really help us.", "All right, I see the value." },
+    confirm_ack = { "Yes, exactly.", "Right, that's the problem." },
+    check_reply = { "No, I think we've covered it.", "Nothing else comes to mind." },
+    summary_ack = { "Yes, that sums it up well.", "Right, those are the things that matter to us." },
+    summary_off = { "Hm, that's not really what I said we need.",
+                    "I never said that was a problem for us." },
+    probe_answer = { "Honestly, I'm just not sure yet.", "It's hard to say. I need more to go on." },
+    objection_eased = { "Well, that does answer part of my worry.", "OK, that helps." },
+    pushy = { "You asked that already. My answer hasn't changed.", "Please don't push." },
+    seller_action = { "Sure, send it over and I'll have a look.", "Fine, email it to me." },
+    praise_reply = { "Thanks. It's a nice idea.", "Ha, kind of you." },
+    next_visit = { "Good, let's take the next step when you come back." },
+    thanks = { "You're welcome.", "No problem." },
+    goodbye = { "Thanks for coming by.", "Good, talk soon." },
+    out_of_time = { "I'm sorry, I have to go to another meeting.", "I need to wrap up here, sorry." },
+    patience_low = { "I only have a few minutes left.", "Let's get to the point, I'm short on time." },
+    trust_lost = { "I think we're done here.", "I don't think this is going anywhere." },
+  },
+  zh = {
+    greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
+    small_talk = { "是啊,最近一直挺忙的。", "哈哈,是这样。你今天来是想聊什么?" },
+    answer = { "嗯,你接着说。", "明白了,还有呢?" },
+    idle = { "不好意思,我没太明白你的意思。", "嗯……然后呢?" },
+    vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
+    ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
+    premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
+    accept = { "行,就这么办。", "好,我记一下时间。" },
+    pressure = { "你这是在给我压力啊,我不这样做决定。", "还没想清楚呢,催也没用。" },
+    urgency_lands = { "有道理,这个时间点确实不想错过。" },
+    discount = { "价格说降就降,那原来到底值多少?", "打折可解决不了我的问题。" },
+    discount_ok = { "这样预算上好办一些,谢谢。" },
+    feature_dump = { "功能是不错,可这跟我们有什么关系?", "那对我们的人来说能改变什么?" },
+    gain_reply = { "这个对我们确实有用。", "嗯,这个有意思。" },
+    proof_reply = { "别人用得好,说明有一定道理。", "有同类单位在用,我放心一点。" },
+    value_ack = { "我看得出来,这个对我们真有帮助。", "好,价值我认可。" },
+    confirm_ack = { "对,就是这个问题。", "没错,就是这样。" },
+    check_reply = { "没有了,该说的都说了。", "暂时想不到别的。" },
+    summary_ack = { "对,你总结得很到位。", "没错,我们在意的就是这几件事。" },
+    summary_off = { "嗯,这好像不是我说的问题。", "这个我可没说是我们的问题。" },
+    probe_answer = { "说实话,我自己也还没想好。", "不好说,我还需要更多依据。" },
+    objection_eased = { "嗯,这倒是解决了我一部分顾虑。", "好,这样我放心些。" },
+    pushy = { "这个你刚才问过了,我的回答没变。", "别催了。" },
+    seller_action = { "行,你发过来我看看。", "好,发我邮箱吧。" },
+    praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
+    next_visit = { "好,下次来咱们再往前走一步。" },
+    thanks = { "不客气。", "应该的。" },
+    goodbye = { "谢谢你跑一趟。", "好,回头联系。" },
+    out_of_time = { "不好意思,我还有个会,先到这儿吧。", "今天时间差不多了,先这样。" },
+    patience_low = { "我时间不多了。", "说重点吧,我一会儿还有事。" },
+    trust_lost = { "我看今天就到这儿吧。", "我觉得我们谈不下去了。" },
+  },
+}
+
+-- What this customer remembers during one visit.
+local memo
+
+local function fresh_memo()
+  return {
+    gains = 0,          -- gain appeals / proof that answered a voiced need
+    asks = 0,           -- commitment asks this visit
+    refused = nil,      -- id of the last commitment refused
+    probed = false,     -- the trainee asked why after that refusal
+    eased = {},         -- objection id -> true once the trainee answered it
+    warned = false,     -- patience_low was said
+  }
+end
+memo = fresh_memo()
+
+-- ---- small helpers -------------------------------------------------------------------------
+
+local function has(turn, move) return turn.moves[move] == true end
+
+local function find(list, id)
+  for _, x in ipairs(list) do if x.id == id then return x end end
+  return nil
+end
+
+-- Needs the line is about: those it names, and those its benefits answer.
+local function needs_touched(turn)
+  local out = {}
+  for _, id in ipairs(turn.needs) do out[#out + 1] = id end
+  for _, bid in ipairs(turn.benefits) do
+    local b = find(C.benefits, bid)
+    if b then for _, nid in ipairs(b.answers) do out[#out + 1] = nid end end
+  end
+  return out
+end
+
+-- How the visit ends once a commitment is given: an order, or an advance (which, in a
+-- campaign of visits, opens the next visit).
+local function settle(c, ctx)
+  if c.kind == "order" then
+    C.end_visit("order")
+  elseif ctx.visit < ctx.visits then
+    if C.has_line("next_visit") then C.say("next_visit") end
+    C.end_visit("advance")
+    C.next_visit()
+  else
+    C.end_visit("advance")
+  end
+end
+
+-- The end of a visit without (or after) a commitment: the best rung given decides.
+local function finish(ctx, line)
+  C.say(line)
+  for _, c in ipairs(C.commitments) do          -- best first
+    if C.given(c.id) then
+      C.end_visit(c.kind == "order" and "order" or "advance")
+      return
+    end
+  end
+  if S.trust <= 1 then C.end_visit("no_sale") else C.end_visit("continuation") end
+end
+
+-- ---- the rules, one function per principle -------------------------------------------------
+
+-- Loss aversion works only once the value is accepted and the product is on the list;
+-- a price cut before value and trust exist costs credibility.
+local function tactics(turn)
+  local said = false
+  if has(turn, "loss_appeal") or turn.tactic == "loss" then
+    if S.value_acknowledged and S.on_purchase_list then
+      S.interest = S.interest + 1
+      C.say("urgency_lands")
+    else
+      S.trust = S.trust - 2
+      C.say("pressure")
+    end
+    said = true
+  end
+  if has(turn, "discount") then
+    if not S.value_acknowledged or S.trust < 5 then
+      S.trust = S.trust - 1
+      C.say("discount")
+    else
+      S.interest = S.interest + 1
+      C.say("discount_ok")
+    end
+    said = true
+  end
+  return said
+end
+
+-- An answer to an objection the customer raised builds trust (once per objection).
+local function answer_objection(turn)
+  local hit
+  for _, id in ipairs(turn.objections) do
+    if C.raised(id) and not memo.eased[id] then hit = id end
+  end
+  if not hit and has(turn, "handle_objection") then
+    for _, o in ipairs(C.objections) do
+      if C.raised(o.id) and not memo.eased[o.id] then hit = o.id break end
+    end
+  end
+  if not hit then return false end
+  memo.eased[hit] = true
+  S.trust = S.trust + 1
+  C.say("objection_eased")
+  return true
+end
+
+-- "What holds you back?" after a refusal: the real objection comes out.
+local function probe(turn)
+  if not has(turn, "probe_refusal") then return false end
+  memo.probed = true
+  local c = memo.refused and find(C.commitments, memo.refused)
+  if c and c.objection then
+    C.objection(c.objection)
+  else
+    C.say("probe_answer")
+  end
+  return true
+end
+
+-- "Anything we haven't covered?" gets an honest answer: a need not yet voiced, an objection
+-- not yet raised, or "nothing else".
+local function check(turn)
+  if not has(turn, "check_concerns") then return false end
+  for _, n in ipairs(C.needs) do
+    if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
+  end
+  for _, n in ipairs(C.needs) do
+    if n.hidden and not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) return true end
+  end
+  for _, c in ipairs(C.commitments) do
+    if C.offered(c.id) and c.objection and not C.raised(c.objection) and not C.is_realistic(c.id) then
+      C.objection(c.objection)
+      return true
+    end
+  end
+  C.say("check_reply")
+  return true
+end
+
+-- Questions bring needs out: a hidden need only when the question touches its revealed_by
+-- words; an open question about the customer's situation brings out the next ordinary need.
+local function discover(turn)
+  local asking = turn.question or has(turn, "open_question") or has(turn, "closed_question")
+              or has(turn, "ask_decision_chain")
+  if not asking or has(turn, "confirm_need") then return false end
+  for _, n in ipairs(C.needs) do
+    if not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) return true end
+  end
+  for _, id in ipairs(turn.needs) do
+    local n = find(C.needs, id)
+    if n and not n.hidden and not C.revealed(id) then C.reveal(id) return true end
+  end
+  if has(turn, "open_question") then
+    for _, n in ipairs(C.needs) do
+      if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
+    end
+  end
+  return false
+end
+
+-- "So the problem is X, right?" on a need the customer has (voiced, or plainly not hidden):
+-- the customer confirms it and feels heard.
+local function confirm(turn)
+  if not has(turn, "confirm_need") then return false end
+  local target
+  for _, id in ipairs(needs_touched(turn)) do
+    local n = find(C.needs, id)
+    if n and not C.confirmed(id) and (C.revealed(id) or not n.hidden) then target = id break end
+  end
+  if not target then                      -- no keyword: the latest voiced, unconfirmed need
+    for i = #C.needs, 1, -1 do
+      local n = C.needs[i]
+      if C.revealed(n.id) and not C.confirmed(n.id) then target = n.id break end
+    end
+  end
+  if not target then return false end
+  C.confirm(target)
+  S.trust = S.trust + 1
+  C.say("confirm_ack")
+  return true
+end
+
+-- Gain appeals, proof and benefits raise interest when they answer a voiced need; a second
+-- one, with a confirmed need, and the customer accepts the value.  Features alone do not.
+local function value(turn)
+  local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
+            or turn.tactic == "gain"
+  if not gain then
+    if has(turn, "present_feature") then C.say("feature_dump") return true end
+    return false
+  end
+  local tied, confirmed = false, false
+  for _, id in ipairs(needs_touched(turn)) do
+    if C.revealed(id) then tied = true end
+    if C.confirmed(id) then confirmed = true end
+  end
+  if not tied then C.say("feature_dump") return true end
+  memo.gains = memo.gains + 1
+  S.interest = S.interest + 1
+  if not S.value_acknowledged and memo.gains >= 2 and confirmed then
+    C.acknowledge_value()
+    C.say("value_ack")
+  elseif has(turn, "proof") then
+    C.say("proof_reply")
+  else
+    C.say("gain_reply")
+  end
+  return true
+end
+
+-- A summary in the customer's terms, tied to needs they confirmed, builds trust and interest;
+-- once the value is accepted it puts the product on the purchase list.
+local function summary(turn)
+  if not has(turn, "summarize_benefits") then return false end
+  local good = 0
+  for _, id in ipairs(needs_touched(turn)) do
+    if C.confirmed(id) then good = good + 1 end
+  end
+  if good == 0 then C.say("summary_off") return true end
+  S.trust = S.trust + 1
+  S.interest = S.interest + 1
+  if not S.value_acknowledged and (memo.gains >= 1 or S.interest >= 6) then C.acknowledge_value() end
+  if S.value_acknowledged then C.add_to_purchase_list() end
+  C.say("summary_ack")
+  return true
+end
+
+local ASKS = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
+local KIND_OF_ASK = { ask_order = "order", ask_payment = "payment", ask_referral = "referral" }
+
+-- Which rung the trainee is asking for: the one named; after a refusal and a lower ask, the
+-- next rung down; else the best one the customer could give now.
+local function target_of(turn)
+  if turn.commitment then return find(C.commitments, turn.commitment) end
+  if has(turn, "lower_ask") and memo.refused then
+    local below = false
+    for _, c in ipairs(C.commitments) do
+      if below and C.offered(c.id) then return c end
+      if c.id == memo.refused then below = true end
+    end
+  end
+  local kind
+  for move, k in pairs(KIND_OF_ASK) do if has(turn, move) then kind = k end end
+  local best
+  for _, c in ipairs(C.commitments) do
+    if C.offered(c.id) and (kind == nil or c.kind == kind) then
+      best = best or c
+      if C.is_realistic(c.id) then return c end
+    end
+  end
+  return best
+end
+
+-- The ask: vague gets vague, unclear gets "what exactly?", realistic gets the commitment,
+-- too much gets a refusal with a reason; asking again without asking why costs trust.
+local function ask(turn, ctx)
+  local asking = false
+  for _, m in ipairs(ASKS) do if has(turn, m) then asking = true end end
+  if not asking then return false end
+  memo.asks = memo.asks + 1
+  if turn.vague then C.say("vague_answer") return true end
+  local c = target_of(turn)
+  if not c then C.say("vague_answer") return true end
+  if not turn.specific and c.kind ~= "order" and not has(turn, "ask_order") then
+    C.say("ask_details")
+    return true
+  end
+  if C.offered(c.id) and C.is_realistic(c.id) then
+    C.give(c.id)
+    settle(c, ctx)
+    return "given"
+  end
+  if C.refused(c.id) and not memo.probed then
+    S.trust = S.trust - 1
+    C.say("pushy")
+    return true
+  end
+  if memo.asks >= 3 then S.trust = S.trust - 1 end   -- more closes do not mean more success
+  C.refuse(c.id)
+  memo.refused = c.id
+  memo.probed = false
+  return true
+end
+
+-- Friendly words that move nothing.
+local function social(turn)
+  if has(turn, "seller_action") then C.say("seller_action") return true end
+  if has(turn, "praise") then C.say("praise_reply") return true end
+  if has(turn, "thank") then C.say("thanks") return true end
+  if has(turn, "greet") or has(turn, "small_talk") then C.say("small_talk") return true end
+  return false
+end
+
+-- ---- the hooks -----------------------------------------------------------------------------
+
+function on_start(ctx)
+  memo = fresh_memo()
+  C.say("greeting")
+end
+
+function on_turn(turn, ctx)
+  if has(turn, "leave") then
+    finish(ctx, "goodbye")
+    return
+  end
+  local said = false
+  local rules = { tactics, answer_objection, probe, check, discover, confirm, value, summary }
+  for _, rule in ipairs(rules) do
+    if rule(turn) then said = true end
+  end
+  local asked = ask(turn, ctx)
+  if asked == "given" then return end          -- the visit is settled
+  if asked then said = true end
+  if not said and social(turn) then said = true end
+  if not said then C.say(turn.question and "answer" or "idle") end
+
+  if S.trust <= 0 then
+    finish(ctx, "trust_lost")
+  elseif S.patience <= 2 and S.patience > 0 and not memo.warned then
+    memo.warned = true
+    C.say("patience_low")
+  end
+end
+
+function on_end(ctx)
+  finish(ctx, ctx.reason == "patience" and "out_of_time" or "goodbye")
+end
