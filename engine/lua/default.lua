@@ -109,6 +109,9 @@ local function fresh_memo()
     probed = false,     -- the trainee asked why after that refusal
     eased = {},         -- objection id -> true once the trainee answered it
     warned = false,     -- patience_low was said
+    refused_turn = -1,  -- the turn of that refusal
+    listened = 0,       -- needs the trainee's questions brought out
+    checked = false,    -- the trainee checked for concerns
   }
 end
 memo = fresh_memo()
@@ -207,8 +210,14 @@ local function answer_objection(turn)
 end
 
 -- "What holds you back?" after a refusal: the real objection comes out.
-local function probe(turn)
-  if not has(turn, "probe_refusal") then return false end
+local function probe(turn, ctx)
+  local why = has(turn, "probe_refusal")
+  -- a plain question straight after a refusal ("what makes it hard?") asks why, too
+  if not why and memo.refused and not memo.probed and ctx.turn == memo.refused_turn + 1
+     and (has(turn, "open_question") or has(turn, "closed_question")) then
+    why = true
+  end
+  if not why then return false end
   memo.probed = true
   local c = memo.refused and find(C.commitments, memo.refused)
   if c and c.objection then
@@ -223,6 +232,10 @@ end
 -- not yet raised, or "nothing else".
 local function check(turn)
   if not has(turn, "check_concerns") then return false end
+  if not memo.checked then            -- being asked what was missed builds trust, once
+    memo.checked = true
+    S.trust = S.trust + 1
+  end
   for _, n in ipairs(C.needs) do
     if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
   end
@@ -239,22 +252,35 @@ local function check(turn)
   return true
 end
 
--- Questions bring needs out: a hidden need only when the question touches its revealed_by
--- words; an open question about the customer's situation brings out the next ordinary need.
+-- A need brought out by the trainee's question: the customer feels listened to (trust, at
+-- most twice a visit).
+local function heard(id)
+  C.reveal(id)
+  if memo.listened < 2 then
+    memo.listened = memo.listened + 1
+    S.trust = S.trust + 1
+  end
+  return true
+end
+
 local function discover(turn)
-  local asking = turn.question or has(turn, "open_question") or has(turn, "closed_question")
+  local asking = has(turn, "open_question") or has(turn, "closed_question")
               or has(turn, "ask_decision_chain")
-  if not asking or has(turn, "confirm_need") then return false end
+  for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
+                       "confirm_need", "probe_refusal", "check_concerns" }) do
+    if has(turn, m) then return false end
+  end
+  if not asking and not turn.question then return false end
   for _, n in ipairs(C.needs) do
-    if not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) return true end
+    if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
   end
   for _, id in ipairs(turn.needs) do
     local n = find(C.needs, id)
-    if n and not n.hidden and not C.revealed(id) then C.reveal(id) return true end
+    if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
   if has(turn, "open_question") then
     for _, n in ipairs(C.needs) do
-      if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
+      if not n.hidden and not C.revealed(n.id) then return heard(n.id) end
     end
   end
   return false
@@ -310,18 +336,21 @@ local function value(turn)
   return true
 end
 
--- A summary in the customer's terms, tied to needs they confirmed, builds trust and interest;
--- once the value is accepted it puts the product on the purchase list.
+-- A summary in the customer's terms, tied to needs they voiced, builds trust and interest and
+-- confirms those needs; with the benefits that answer them, the customer accepts the value,
+-- and once the value is accepted the product goes on the purchase list.  A summary of needs
+-- the customer never voiced rings false.
 local function summary(turn)
   if not has(turn, "summarize_benefits") then return false end
-  local good = 0
+  local voiced = {}
   for _, id in ipairs(needs_touched(turn)) do
-    if C.confirmed(id) then good = good + 1 end
+    if C.revealed(id) then voiced[#voiced + 1] = id end
   end
-  if good == 0 then C.say("summary_off") return true end
+  if #voiced == 0 then C.say("summary_off") return true end
+  for _, id in ipairs(voiced) do C.confirm(id) end
   S.trust = S.trust + 1
   S.interest = S.interest + 1
-  if not S.value_acknowledged and (memo.gains >= 1 or S.interest >= 6) then C.acknowledge_value() end
+  if not S.value_acknowledged and (#turn.benefits > 0 or memo.gains >= 1) then C.acknowledge_value() end
   if S.value_acknowledged then C.add_to_purchase_list() end
   C.say("summary_ack")
   return true
@@ -334,6 +363,9 @@ local KIND_OF_ASK = { ask_order = "order", ask_payment = "payment", ask_referral
 -- next rung down; else the best one the customer could give now.
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
+  for _, c in ipairs(C.commitments) do                -- named by one of its words
+    if #c.keywords > 0 and C.mentions(c.keywords) then return c end
+  end
   if has(turn, "lower_ask") and memo.refused then
     local below = false
     for _, c in ipairs(C.commitments) do
@@ -353,8 +385,16 @@ local function target_of(turn)
   return best
 end
 
--- The ask: vague gets vague, unclear gets "what exactly?", realistic gets the commitment,
--- too much gets a refusal with a reason; asking again without asking why costs trust.
+-- Is the ask concrete enough to act on?  The classifier's `specific` (action, time, and a
+-- person, place or way), or at least a dated action; an order is concrete by itself.
+local function concrete(turn, c)
+  if turn.specific or c.kind == "order" or has(turn, "ask_order") then return true end
+  return turn.slots.time ~= nil and turn.slots.action ~= nil
+end
+
+-- The ask: vague gets vague; too much for now gets a refusal with a reason (asking again
+-- without asking why costs trust); realistic but unclear gets "what exactly, and when?";
+-- realistic and concrete gets the commitment.
 local function ask(turn, ctx)
   local asking = false
   for _, m in ipairs(ASKS) do if has(turn, m) then asking = true end end
@@ -362,26 +402,27 @@ local function ask(turn, ctx)
   memo.asks = memo.asks + 1
   if turn.vague then C.say("vague_answer") return true end
   local c = target_of(turn)
-  if not c then C.say("vague_answer") return true end
-  if not turn.specific and c.kind ~= "order" and not has(turn, "ask_order") then
+  if not c then C.say("ask_details") return true end
+  if not (C.offered(c.id) and C.is_realistic(c.id)) then
+    if C.refused(c.id) and not memo.probed then
+      S.trust = S.trust - 1
+      C.say("pushy")
+      return true
+    end
+    if memo.asks >= 3 then S.trust = S.trust - 1 end   -- more closes do not mean more success
+    C.refuse(c.id)
+    memo.refused = c.id
+    memo.refused_turn = ctx.turn
+    memo.probed = false
+    return true
+  end
+  if not concrete(turn, c) then
     C.say("ask_details")
     return true
   end
-  if C.offered(c.id) and C.is_realistic(c.id) then
-    C.give(c.id)
-    settle(c, ctx)
-    return "given"
-  end
-  if C.refused(c.id) and not memo.probed then
-    S.trust = S.trust - 1
-    C.say("pushy")
-    return true
-  end
-  if memo.asks >= 3 then S.trust = S.trust - 1 end   -- more closes do not mean more success
-  C.refuse(c.id)
-  memo.refused = c.id
-  memo.probed = false
-  return true
+  C.give(c.id)
+  settle(c, ctx)
+  return "given"
 end
 
 -- Friendly words that move nothing.
@@ -408,7 +449,7 @@ function on_turn(turn, ctx)
   local said = false
   local rules = { tactics, answer_objection, probe, check, discover, confirm, value, summary }
   for _, rule in ipairs(rules) do
-    if rule(turn) then said = true end
+    if rule(turn, ctx) then said = true end
   end
   local asked = ask(turn, ctx)
   if asked == "given" then return end          -- the visit is settled
