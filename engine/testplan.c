@@ -187,9 +187,10 @@ static void check_outcome(tp_run *r, const session *s, const score_result *res) 
          cust_outcome_name(s->outcome));
 }
 
+/* Scores are judged as the debrief shows them: rounded to a whole number. */
 static void check_scores(tp_run *r, const score_result *res) {
   char band[64];
-  if (r->t->has_score && !tp_band_holds(&r->t->score, res->total)) {
+  if (r->t->has_score && !tp_band_holds(&r->t->score, round(res->total))) {
     tp_band_text(&r->t->score, band, sizeof band);
     failed(r, first_loss_turn(res, -1), "score: expected %s, got %.0f", band, res->total);
   }
@@ -197,7 +198,7 @@ static void check_scores(tp_run *r, const score_result *res) {
     const scn_skill_band *sk = &r->t->skills[i];
     int k = score_skill_from_name(sk->skill);
     if (k < 0 || k >= SK_COUNT) { failed(r, 0, "skills: unknown skill '%s'", sk->skill); continue; }
-    if (tp_band_holds(&sk->band, res->skills[k])) continue;
+    if (tp_band_holds(&sk->band, round(res->skills[k]))) continue;
     tp_band_text(&sk->band, band, sizeof band);
     failed(r, first_loss_turn(res, k), "skills.%s: expected %s, got %.0f", sk->skill, band,
            res->skills[k]);
