@@ -11,12 +11,15 @@
 **     discount offer or a goodbye is not also a seller_action ("I'll cut the price").
 **  3. ask_commitment: an ask phrase, or a request form + a customer action (a slot `action`
 **     phrase or a scenario commitment keyword), or a question + action + time, or an action +
-**     a vague marker ("有空来坐坐"), or a lower_ask (a lowered ask is an ask).  A seller-only
+**     a vague marker ("有空来坐坐"), or a request form + a person or place + a time or vague
+**     marker ("could you line up your deputies next Tuesday at 3?"), or a lower_ask.  The
+**     request form and the action (or person/place) must share a sentence.  A seller-only
 **     action line ("I'll send you the proposal") without a request form is no ask.
 **  4. A summary marker ("to sum up", "总结一下", "so ... which means") is summarize_benefits when
 **     the line speaks in the customer's terms (you/your/您/贵校, or a scenario need or benefit
 **     keyword), else present_feature (a feature list).  A summary is not also read as
-**     present_benefit, gain_appeal or seller_action: it restates the benefits.
+**     present_benefit, present_feature, gain_appeal or seller_action: it restates the benefits.
+**     An ask is not also a feature list: the features it names are what it asks about.
 **     A scarcity marker ("ends", "only ... left", "截止") with an offer word (price, slots,
 **     discount) is a loss_appeal.
 **  5. question: "?" or a question marker.  open_question / closed_question only when the line
@@ -40,6 +43,7 @@ typedef struct reading {
   const char *t;           /* normalised text */
   size_t len;
   int *clause;             /* clause index of each byte */
+  int *sentence;           /* sentence index of each byte */
   lex_hit *h; int nh;
   char *negated;           /* per hit */
   int *count;              /* non-negated hits per label */
@@ -132,6 +136,21 @@ static void drop_nested_moves(reading *rd) {
   rd->nh = keep;
 }
 
+/* 1 when a counted request hit shares a sentence with a counted hit whose label is in
+** labels[0..n) ("您看对吗" after a sentence about "对接过" asks nothing of the customer). */
+static int request_with(const reading *rd, const int *labels, int n) {
+  int req = rd->c->marker_label[CLS_MK_REQUEST];
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != req || rd->negated[i]) continue;
+    int si = rd->sentence[rd->h[i].start];
+    for (int j = 0; j < rd->nh; j++) {
+      if (rd->negated[j] || rd->sentence[rd->h[j].start] != si) continue;
+      for (int k = 0; k < n; k++) if (rd->h[j].label == labels[k]) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Adds index i to a list of ints unless present. */
 static void add_index(int **v, int *n, int i) {
   for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
@@ -180,9 +199,12 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
 
   /* 1. clauses and negation */
   rd.clause = xmalloc((nl + 1) * sizeof *rd.clause);
-  for (size_t i = 0, k = 0; i <= nl; i++) {
+  rd.sentence = xmalloc((nl + 1) * sizeof *rd.sentence);
+  for (size_t i = 0, k = 0, sn = 0; i <= nl; i++) {
     rd.clause[i] = (int)k;
+    rd.sentence[i] = (int)sn;
     if (i < nl && lex_is_clause_punct((unsigned char)out->norm[i])) k++;
+    if (i < nl && lex_is_sentence_punct((unsigned char)out->norm[i])) sn++;
   }
   rd.negated = xcalloc((size_t)rd.nh + 1, 1);
   drop_nested_moves(&rd);
@@ -241,7 +263,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   int asks = request || out->question;
   for (int m = 0; m < CLS_MOVE_COUNT; m++) {
     if (!has_move(&rd, (cls_move)m)) continue;
-    if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks) continue;
+    if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks &&
+        !has_mk(&rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
     if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
     out->moves |= (uint64_t)1 << m;
@@ -276,14 +299,26 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
                        !out->slots[CLS_SLOT_TIME];
   if (CLS_HAS(out, CLS_LOWER_ASK) && !CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask)
     rule_move(&rd, CLS_ASK_COMMITMENT, "a lowered ask is still an ask", __LINE__);
+  int implied_action = 0;
+  int action_labels[66], na = 0;   /* the customer-action slot and the commitments' keywords */
+  action_labels[na++] = c->slot_label[CLS_SLOT_ACTION];
+  if (c->sc) for (int k = 0; k < c->sc->n_commitments && na < 66; k++) action_labels[na++] = c->commitment_label[k];
+  const int who_where[3] = { c->slot_label[CLS_SLOT_PERSON], c->slot_label[CLS_SLOT_PLACE], c->way_label };
   if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {
-    if (request && action)
+    if (request && action && request_with(&rd, action_labels, na))
       rule_move(&rd, CLS_ASK_COMMITMENT, "request form + customer action", __LINE__);
     else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller)
       rule_move(&rd, CLS_ASK_COMMITMENT, "question + customer action + time", __LINE__);
     else if (has_mk(&rd, CLS_MK_VAGUE) && action && !seller)
       rule_move(&rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);
+    else if (request && !seller && request_with(&rd, who_where, 3) &&
+             (out->slots[CLS_SLOT_TIME] || has_mk(&rd, CLS_MK_VAGUE))) {
+      rule_move(&rd, CLS_ASK_COMMITMENT, "request form + who or where + when", __LINE__);
+      implied_action = 1;   /* the verb after the request form is the action, unlisted */
+    }
   }
+  if (CLS_HAS(out, CLS_ASK_COMMITMENT) || other_ask)
+    out->moves &= ~((uint64_t)1 << CLS_PRESENT_FEATURE);   /* an ask names features as its object */
 
   /* scarcity of the offer is a loss appeal: "the discount ends Friday", "名额只剩两个" */
   if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(&rd, CLS_MK_SCARCITY) &&
@@ -296,7 +331,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
       rule_move(&rd, CLS_SUMMARIZE_BENEFITS, "summary in the customer's terms", __LINE__);
       /* the summary restates the benefits: it is not also a benefit statement or an appeal */
       out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL) |
-                      ((uint64_t)1 << CLS_SELLER_ACTION));
+                      ((uint64_t)1 << CLS_SELLER_ACTION) | ((uint64_t)1 << CLS_PRESENT_FEATURE));
     }
     else
       rule_move(&rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
@@ -312,7 +347,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   out->vague = has_mk(&rd, CLS_MK_VAGUE);
   int is_ask = CLS_HAS(out, CLS_ASK_COMMITMENT) || CLS_HAS(out, CLS_ASK_ORDER) ||
                CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
-  int ask_action = action || CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) ||
+  int ask_action = action || implied_action || CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) ||
                    CLS_HAS(out, CLS_ASK_REFERRAL);
   out->specific = is_ask && ask_action && out->slots[CLS_SLOT_TIME] &&
                   (out->slots[CLS_SLOT_PERSON] || out->slots[CLS_SLOT_PLACE]) && !out->vague;
@@ -324,6 +359,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   free(th);
   free(rd.h);
   free(rd.clause);
+  free(rd.sentence);
   free(rd.negated);
   free(rd.count);
 }
