@@ -15,7 +15,9 @@
 **  - long C calls: string.find/match/gmatch/gsub use the sandbox's own pattern matcher, which
 **    charges each step to the same budget; string.rep and the table functions that loop in C
 **    charge their loop length before they run;
-**  - recursion: calls nested deeper than sbx_limits.depth levels stop with an error;
+**  - recursion: calls nested deeper than sbx_limits.depth levels stop with an error (checked
+**    by the count hook every 1000 instructions, so a recursion may overshoot by a few hundred
+**    levels before it stops; Lua's own C-stack limit of 200 covers metamethods and callbacks);
 **  - finalizers: metatables with __gc are refused, so no script code runs outside sbx_call.
 **
 ** Error messages read "file.lua:LINE: message" followed by a short traceback.  Error objects

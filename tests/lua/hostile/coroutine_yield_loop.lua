@@ -1,4 +1,4 @@
--- expect: instruction budget exceeded
+-- expect: exceeded
 -- Ping-pong between coroutines, yielding inside pcall, hoping a yield slips past the hook.
 local co = coroutine.wrap(function()
   while true do pcall(coroutine.yield) end

@@ -1,0 +1,427 @@
+/*
+** test_sandbox.c: the Lua sandbox (engine/sandbox.c, engine/sandbox_pattern.c).
+**
+** Part 1 runs every script of tests/lua/hostile/ (one TAP line each).  A script's header says
+** what must happen:
+**   -- expect: TEXT      the call fails and the message contains TEXT
+**   -- expect: ok        the call succeeds ...
+**   -- returns: TEXT     ... and returns TEXT
+** Each must finish within 1 second (20 under valgrind), and afterwards the same state must still
+** run a fresh environment correctly (string.find intact, memory given back).
+** The three limits are one containment seen from different sides: on a loaded machine (or
+** under valgrind) the wall clock can stop a runaway before the instruction budget or the
+** memory cap does.  So "instruction budget exceeded", "time limit exceeded" and "memory limit
+** exceeded" all compare as "limit exceeded"; the TAP comment shows which one fired.
+** Part 2 checks the pieces one by one: the pattern matcher against stock Lua, limits,
+** seeding, messages, expression checks.
+*/
+#include "testutil.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include "sandbox.h"
+#include "util.h"
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+#define HOSTILE_DIR "tests/lua/hostile"
+
+/* ---- running a chunk -------------------------------------------------------------------- */
+
+typedef struct run {
+  const char *name, *src;
+  size_t len;
+  sbx_status st;
+  char *err;        /* malloc'd or NULL */
+  char *result;     /* tostring of the first result when it is a string or number */
+  double seconds;
+} run;
+
+static int run_cf(lua_State *L) {
+  run *r = lua_touserdata(L, 1);
+  sbx *s = sbx_from_lua(L);
+  sbx_push_env(L);
+  r->st = sbx_load(s, r->name, r->src, r->len, -1, &r->err);
+  if (r->st != SBX_OK) return 0;
+  double t0 = util_monotonic();
+  r->st = sbx_call(s, 0, 1, &r->err);
+  r->seconds = util_monotonic() - t0;
+  if (r->st == SBX_OK) {
+    int t = lua_type(L, -1);
+    if (t == LUA_TSTRING || t == LUA_TNUMBER) r->result = xstrdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
+/* Runs src as chunk name in a fresh environment of s. */
+static void run_chunk(sbx *s, const char *name, const char *src, run *r) {
+  memset(r, 0, sizeof *r);
+  r->name = name;
+  r->src = src;
+  r->len = strlen(src);
+  char *perr = NULL;
+  int rc = sbx_protect(s, run_cf, r, &perr);
+  assert_int_equal(rc, 0);
+  free(perr);
+}
+
+static void run_free(run *r) {
+  free(r->err);
+  free(r->result);
+}
+
+/* Runs src in a new default sandbox and returns the result text (or "ERR: message"). */
+static char *eval(const char *src) {
+  char e[200];
+  sbx *s = sbx_new(NULL, 1, e, sizeof e);
+  assert_non_null(s);
+  run r;
+  run_chunk(s, "t.lua", src, &r);
+  char *out = r.st == SBX_OK ? xstrdup(r.result ? r.result : "(nil)") : xasprintf("ERR: %s", r.err);
+  run_free(&r);
+  sbx_free(s);
+  return out;
+}
+
+/* ---- part 1: the hostile suite ---------------------------------------------------------- */
+
+static char *header_value(const char *src, const char *key) {
+  char *k = xasprintf("-- %s: ", key);
+  const char *p = strstr(src, k);
+  char *v = NULL;
+  if (p) {
+    p += strlen(k);
+    const char *e = strchr(p, '\n');
+    v = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+  }
+  free(k);
+  return v;
+}
+
+/* Replaces each limit phrase by "limit exceeded" (see the header comment); malloc'd. */
+static char *limits_as_one(const char *s) {
+  static const char *const phrases[] = { "instruction budget exceeded", "time limit exceeded",
+                                         "memory limit exceeded" };
+  char *out = xstrdup(s);
+  for (size_t i = 0; i < 3; i++) {
+    char *p;
+    while ((p = strstr(out, phrases[i])) != NULL) {
+      char *n = xasprintf("%.*slimit exceeded%s", (int)(p - out), out, p + strlen(phrases[i]));
+      free(out);
+      out = n;
+    }
+  }
+  return out;
+}
+
+static void test_hostile(void **state) {
+  const char *file = *state;
+  char *path = xasprintf("%s/%s", HOSTILE_DIR, file);
+  char e[256];
+  size_t len;
+  char *src = util_read_file(path, 1 << 20, &len, e, sizeof e);
+  assert_non_null(src);
+  char *expect = header_value(src, "expect");
+  char *returns = header_value(src, "returns");
+  assert_non_null(expect);
+
+  sbx *s = sbx_new(NULL, 42, e, sizeof e);
+  assert_non_null(s);
+  run r;
+  double t0 = util_monotonic();
+  run_chunk(s, file, src, &r);
+  double took = util_monotonic() - t0;
+  print_message("# %s: %s in %.3f s: %s\n", file, sbx_status_name(r.st), took,
+                r.err ? strtok(r.err, "\n") : (r.result ? r.result : ""));
+  assert_true(took < (RUNNING_ON_VALGRIND ? 20.0 : 1.0));
+  if (strcmp(expect, "ok") == 0) {
+    assert_int_equal(r.st, SBX_OK);
+    if (returns) assert_string_equal(r.result ? r.result : "", returns);
+  } else {
+    assert_int_not_equal(r.st, SBX_OK);
+    assert_non_null(r.err);
+    char *m = limits_as_one(r.err), *x = limits_as_one(expect);
+    int found = strstr(m, x) != NULL;
+    free(m);
+    free(x);
+    if (!found) fail_msg("message '%s' lacks '%s'", r.err, expect);
+  }
+  run_free(&r);
+
+  /* the host is still usable: a fresh environment with an intact string library */
+  sbx_collect(s);
+  assert_true(sbx_memory_used(s) < (1u << 20));
+  run again;
+  run_chunk(s, "after.lua", "local a, b = string.find('hostile', 'st') return a * 10 + b", &again);
+  assert_int_equal(again.st, SBX_OK);
+  assert_string_equal(again.result, "34");
+  run_free(&again);
+
+  sbx_free(s);
+  free(expect);
+  free(returns);
+  free(src);
+  free(path);
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- part 2: pieces --------------------------------------------------------------------- */
+
+/* A battery of pattern calls, serialised; run both by the sandbox's matcher and stock Lua. */
+static const char *const pattern_battery =
+  "local out = {}\n"
+  "local function put(...) local t = table.pack(...) for i = 1, t.n do out[#out+1] = tostring(t[i]) end out[#out+1] = '|' end\n"
+  "put(string.find('hello world', 'o w'))\n"
+  "put(string.find('hello world', 'o', 6))\n"
+  "put(string.find('hello world', 'l+'))\n"
+  "put(string.find('hello', 'xyz'))\n"
+  "put(string.find('a.b', '.', 1, true))\n"
+  "put(string.find('abc', '', 10))\n"
+  "put(string.find('abc', '', 4))\n"
+  "put(string.find('hello', '^h'), string.find('hello', '^e'))\n"
+  "put(string.find('  trim me  ', '^%s*(.-)%s*$'))\n"
+  "put(string.match('key = value', '(%w+)%s*=%s*(%w+)'))\n"
+  "put(string.match('2026-11-27', '(%d+)-(%d+)-(%d+)'))\n"
+  "put(string.match('THE (quick) fox', '%((%a+)%)'))\n"
+  "put(string.match('f(a(b)c)d', '%b()'))\n"
+  "put(string.match('THE (quick) fox', '%f[%a]%a+', 5))\n"
+  "put(string.match('hello', '()ll()'))\n"
+  "put(string.match('abcabc', '(abc)%1'))\n"
+  "put(string.match('[x]', '[%[]'), string.match('a-b', '[a%-]+'), string.match('xyz', '[^x]+'))\n"
+  "put(string.match('caaab', 'ca-b'), string.match('caaab', 'ca*b'), string.match('cb', 'ca?b'))\n"
+  "put(string.match('hello', '.-$'), string.match('hello', 'l*'), string.match('hello', 'l-o'))\n"
+  "put(string.match('x = 10', '%s*(%S+)%s*$'))\n"
+  "put(string.match('áé', '[\\128-\\255]+'))\n"
+  "put(string.gsub('hello world', 'o', '0'))\n"
+  "put(string.gsub('hello world', '(%w+)', '<%1>'))\n"
+  "put(string.gsub('hello world', '%w+', '%0 %0', 1))\n"
+  "put(string.gsub('abc', '', '-'))\n"
+  "put(string.gsub('$name is $age', '%$(%w+)', {name = 'Ann', age = 7}))\n"
+  "put(string.gsub('a b c', '%a', function(c) if c == 'b' then return false end return c:upper() end))\n"
+  "put(string.gsub('abc', '^a', 'X'))\n"
+  "put(string.gsub('100%', '%%', ' percent'))\n"
+  "for k, v in string.gmatch('a=1, b=2, c=3', '(%w+)=(%w+)') do put(k, v) end\n"
+  "for w in string.gmatch('one two  three', '%a+') do put(w) end\n"
+  "for w in string.gmatch('abc', '') do put(w) end\n"
+  "for a in string.gmatch('hello', '()l') do put(a) end\n"
+  "put(pcall(string.find, 'x', '[a'))\n"
+  "put(pcall(string.find, 'x', '%'))\n"
+  "put(pcall(string.gsub, 'x', 'x', '%2'))\n"
+  "put(pcall(string.match, 'x', '(x'))\n"
+  "put(pcall(string.match, 'x', 'x)'))\n"
+  "put(pcall(string.gsub, 'x', 'x', '%z'))\n"
+  "put(('abc'):find('b'), ('abc'):match('(b)(c)'), ('abc'):gsub('b', 'B'))\n"
+  "return table.concat(out, ' ')\n";
+
+static void test_patterns_match_stock_lua(void **state) {
+  (void)state;
+  char *ours = eval(pattern_battery);
+  lua_State *L = luaL_newstate();
+  luaL_openlibs(L);
+  assert_int_equal(luaL_loadbufferx(L, pattern_battery, strlen(pattern_battery), "=t.lua", "t"), LUA_OK);
+  assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
+  const char *stock = lua_tostring(L, -1);
+  /* error messages carry the chunk position in both; compare the whole serialisation */
+  if (strcmp(ours, stock) != 0) fail_msg("sandbox: %s\nstock:   %s", ours, stock);
+  lua_close(L);
+  free(ours);
+}
+
+static void test_budget_resets_between_calls(void **state) {
+  (void)state;
+  char e[200];
+  sbx *s = sbx_new(NULL, 1, e, sizeof e);
+  run r;
+  run_chunk(s, "loop.lua", "while true do end", &r);
+  assert_true(r.st == SBX_ERR_BUDGET || r.st == SBX_ERR_TIME);   /* time: a slow machine */
+  assert_true(strncmp(r.err, "loop.lua:1: ", 12) == 0);
+  run_free(&r);
+  run_chunk(s, "sum.lua", "local n = 0 for i = 1, 100000 do n = n + i end return n", &r);
+  assert_int_equal(r.st, SBX_OK);
+  assert_string_equal(r.result, "5000050000");
+  run_free(&r);
+  sbx_free(s);
+}
+
+static void test_limits_are_configurable(void **state) {
+  (void)state;
+  char e[200];
+  sbx_limits lim = { .memory = 1u << 20, .instructions = 5000, .seconds = 0.5, .depth = 20 };
+  sbx *s = sbx_new(&lim, 1, e, sizeof e);
+  assert_non_null(s);
+  run r;
+  run_chunk(s, "n.lua", "local n = 0 for i = 1, 100000 do n = n + i end return n", &r);
+  assert_int_equal(r.st, SBX_ERR_BUDGET);
+  assert_non_null(strstr(r.err, "instruction budget exceeded (5000 instructions)"));
+  run_free(&r);
+  sbx_limits memlim = { .memory = 1u << 20, .instructions = 0, .seconds = 0, .depth = 0 };
+  sbx *sm = sbx_new(&memlim, 1, e, sizeof e);
+  run_chunk(sm, "m.lua", "local t = {}\nfor i = 1, 4000 do t[i] = ('x'):rep(500) .. i end", &r);
+  assert_int_equal(r.st, SBX_ERR_MEMORY);
+  assert_non_null(strstr(r.err, "m.lua:2: memory limit exceeded (1 MiB)"));
+  run_free(&r);
+  sbx_free(sm);
+  run_chunk(s, "d.lua", "local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return f(5000)", &r);
+  assert_int_equal(r.st, SBX_ERR_DEPTH);
+  assert_non_null(strstr(r.err, "deeper than 20 levels"));
+  run_free(&r);
+  run_chunk(s, "d2.lua", "local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return f(10)", &r);
+  assert_int_equal(r.st, SBX_OK);
+  assert_string_equal(r.result, "10");
+  run_free(&r);
+  sbx_free(s);
+}
+
+static void test_time_limit(void **state) {
+  (void)state;
+  char e[200];
+  sbx_limits lim = { .memory = 0, .instructions = 2000000000L, .seconds = 0.05, .depth = 0 };
+  sbx *s = sbx_new(&lim, 1, e, sizeof e);
+  run r;
+  run_chunk(s, "slow.lua", "while true do end", &r);
+  assert_int_equal(r.st, SBX_ERR_TIME);
+  assert_non_null(strstr(r.err, "slow.lua:1: time limit exceeded (0.05 s)"));
+  assert_true(r.seconds < 0.5);
+  run_free(&r);
+  sbx_free(s);
+}
+
+static void test_seeded_random(void **state) {
+  (void)state;
+  const char *src = "local t = {} for i = 1, 8 do t[i] = math.random(1000) end "
+                    "return table.concat(t, ',') .. tostring(math.randomseed)";
+  char e[200];
+  char *a, *b, *c;
+  sbx *s1 = sbx_new(NULL, 7, e, sizeof e), *s2 = sbx_new(NULL, 7, e, sizeof e), *s3 = sbx_new(NULL, 8, e, sizeof e);
+  run r;
+  run_chunk(s1, "r.lua", src, &r); a = r.result; r.result = NULL; run_free(&r);
+  run_chunk(s2, "r.lua", src, &r); b = r.result; r.result = NULL; run_free(&r);
+  run_chunk(s3, "r.lua", src, &r); c = r.result; r.result = NULL; run_free(&r);
+  assert_string_equal(a, b);
+  assert_string_not_equal(a, c);
+  assert_non_null(strstr(a, "nil"));      /* randomseed is gone */
+  free(a); free(b); free(c);
+  sbx_free(s1); sbx_free(s2); sbx_free(s3);
+}
+
+static void test_error_message_shape(void **state) {
+  (void)state;
+  char *m = eval("local function inner()\n  error('boom')\nend\nlocal function outer() inner() end\nouter()\n");
+  /* "t.lua:2: boom" then a short traceback naming the frames */
+  assert_true(strncmp(m, "ERR: t.lua:2: boom\nstack traceback:\n", 36) == 0);
+  assert_non_null(strstr(m, "t.lua:2: in "));
+  assert_non_null(strstr(m, "t.lua:4: in "));
+  int lines = 0;
+  for (const char *p = m; *p; p++) lines += *p == '\n';
+  assert_true(lines <= 7);
+  free(m);
+  m = eval("error({code = 1})");
+  assert_string_equal(strtok(m, "\n"), "ERR: t.lua:1: (error object is a table value)");
+  free(m);
+}
+
+static void test_safe_globals(void **state) {
+  (void)state;
+  char *m = eval("local names = {} for k in pairs(_G) do names[#names + 1] = k end table.sort(names) "
+                 "return table.concat(names, ' ')");
+  assert_string_equal(m, "_G _VERSION assert collectgarbage coroutine error getmetatable ipairs load math "
+                         "next pairs pcall rawequal rawget rawlen rawset select setmetatable string table "
+                         "tonumber tostring type utf8 xpcall");
+  free(m);
+  m = eval("return tostring(string.dump) .. tostring(math.randomseed) .. type(string.rep)");
+  assert_string_equal(m, "nilnilfunction");
+  free(m);
+  m = eval("return select(2, xpcall(function() error('x', 0) end, function(e) return 'handled ' .. e end))");
+  assert_string_equal(m, "handled x");
+  free(m);
+  m = eval("return collectgarbage('count') > 0 and 'yes' or 'no'");
+  assert_string_equal(m, "yes");
+  free(m);
+}
+
+static void test_check_expr(void **state) {
+  (void)state;
+  char err[200];
+  assert_int_equal(sbx_check_expr("trust >= 5 and value_acknowledged", err, sizeof err), 0);
+  assert_int_equal(sbx_check_expr("loss_appeal and not (value_acknowledged and on_purchase_list)", err, sizeof err), 0);
+  assert_int_equal(sbx_check_expr("trust >=", err, sizeof err), -1);
+  assert_string_equal(err, "unexpected symbol near ')'");
+  assert_int_equal(sbx_check_expr("trust = 5", err, sizeof err), -1);
+  assert_string_equal(err, "')' expected near '='");
+  assert_int_equal(sbx_check_expr("", err, sizeof err), -1);
+  assert_string_equal(err, "empty condition");
+}
+
+static void test_binary_chunk_refused_by_loader(void **state) {
+  (void)state;
+  char e[200];
+  sbx *s = sbx_new(NULL, 1, e, sizeof e);
+  lua_State *L = luaL_newstate();
+  luaL_openlibs(L);
+  assert_int_equal(luaL_dostring(L, "return string.dump(function() return 1 end)"), LUA_OK);
+  size_t n;
+  const char *bc = lua_tolstring(L, -1, &n);
+  char *err = NULL;
+  assert_int_equal(sbx_load(s, "bc.lua", bc, n, 0, &err), SBX_ERR_SYNTAX);
+  assert_non_null(strstr(err, "attempt to load a binary chunk (mode is 't')"));
+  free(err);
+  lua_close(L);
+  sbx_free(s);
+}
+
+int main(void) {
+  DIR *d = opendir(HOSTILE_DIR);
+  if (!d) { fprintf(stderr, "cannot open %s (run from the repository root)\n", HOSTILE_DIR); return 1; }
+  char **names = NULL;
+  int n = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    size_t l = strlen(de->d_name);
+    if (l > 4 && strcmp(de->d_name + l - 4, ".lua") == 0) {
+      names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+      names[n++] = xstrdup(de->d_name);
+    }
+  }
+  closedir(d);
+  qsort(names, (size_t)n, sizeof *names, cmp_names);
+  const struct CMUnitTest pieces[] = {
+    cmocka_unit_test(test_patterns_match_stock_lua),
+    cmocka_unit_test(test_budget_resets_between_calls),
+    cmocka_unit_test(test_limits_are_configurable),
+    cmocka_unit_test(test_time_limit),
+    cmocka_unit_test(test_seeded_random),
+    cmocka_unit_test(test_error_message_shape),
+    cmocka_unit_test(test_safe_globals),
+    cmocka_unit_test(test_check_expr),
+    cmocka_unit_test(test_binary_chunk_refused_by_loader),
+  };
+  int np = (int)(sizeof pieces / sizeof *pieces);
+  struct CMUnitTest *tests = xcalloc((size_t)(n + np), sizeof *tests);
+  char **labels = xcalloc((size_t)n + 1, sizeof *labels);
+  for (int i = 0; i < n; i++) {
+    labels[i] = xasprintf("hostile %s", names[i]);
+    tests[i].name = labels[i];
+    tests[i].test_func = test_hostile;
+    tests[i].initial_state = names[i];
+  }
+  for (int i = 0; i < np; i++) tests[n + i] = pieces[i];
+  int rc = _cmocka_run_group_tests("sandbox", tests, (size_t)(n + np), NULL, NULL);
+  for (int i = 0; i < n; i++) { free(names[i]); free(labels[i]); }
+  free(names);
+  free(labels);
+  free(tests);
+  return rc;
+}
