@@ -29,20 +29,24 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "scarcity", "offer",
 };
 
+/* Name of a move, as in DESIGN.md and the JSON. */
 const char *cls_move_name(cls_move m) {
   return (int)m >= 0 && m < CLS_MOVE_COUNT ? move_names[m] : "?";
 }
 
+/* Move of a name, -1 when unknown (lexicon and scenario validation). */
 int cls_move_from_name(const char *name) {
   for (int i = 0; i < CLS_MOVE_COUNT; i++)
     if (strcmp(move_names[i], name) == 0) return i;
   return -1;
 }
 
+/* "gain", "loss", or NULL for no tactic (JSON null). */
 const char *cls_tactic_name(cls_tactic t) {
   return t == CLS_TACTIC_GAIN ? "gain" : t == CLS_TACTIC_LOSS ? "loss" : NULL;
 }
 
+/* Name of a slot: action, time, person, place. */
 const char *cls_slot_name(cls_slot s) {
   return (int)s >= 0 && s < CLS_SLOT_COUNT ? slot_names[s] : "?";
 }
@@ -74,6 +78,8 @@ static void add_keywords(cls_classifier *c, const char *file, const char *kind, 
   free(label);
 }
 
+/* Loads the shipped lexicon of the language, adds the scenario's lexicon and keywords, builds
+** the automaton and compiles the time patterns.  Every problem goes into d with its position. */
 cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
   if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
@@ -144,6 +150,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   return c;
 }
 
+/* Releases a classifier (not the scenario it was built with). */
 void cls_free(cls_classifier *c) {
   if (!c) return;
   lex_free(c->lx);
@@ -153,6 +160,7 @@ void cls_free(cls_classifier *c) {
   free(c);
 }
 
+/* Releases a reading and leaves it empty (commitment -1). */
 void cls_result_free(cls_result *r) {
   if (!r) return;
   free(r->text); free(r->norm);
@@ -166,6 +174,7 @@ void cls_result_free(cls_result *r) {
   r->commitment = -1;
 }
 
+/* zh when the text holds a CJK character, else en. */
 const char *cls_guess_lang(const char *text) {
   return text && txt_has_cjk(text) ? "zh" : "en";
 }

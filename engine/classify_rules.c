@@ -111,6 +111,7 @@ static int is_move_label(const reading *rd, int label) {
   return 0;
 }
 
+/* 1 when the label is one of the markers the rules read. */
 static int is_marker_label(const reading *rd, int label) {
   for (int k = 0; k < CLS_MK_COUNT; k++) if (rd->c->marker_label[k] == label) return 1;
   return 0;
@@ -179,6 +180,7 @@ static int scenario_refs(reading *rd) {
   return commitment_hit;
 }
 
+/* Reads one line: sanitise, normalise, match, then the rules at the top of this file. */
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   memset(out, 0, sizeof *out);
   out->commitment = -1;

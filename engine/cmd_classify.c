@@ -127,6 +127,7 @@ static int one_line(opts *o, const char *line, size_t len) {
   return 0;
 }
 
+/* The command: options, the scenario, then one reading per TEXT or per line of stdin. */
 int cmd_classify_exec(int argc, char **argv) {
   const cli_command *me = cli_find("classify");
   if (cli_wants_help(argc, argv)) { cli_print_help(me, stdout); return CLI_OK; }

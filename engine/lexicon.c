@@ -50,11 +50,13 @@ struct lexicon {
   int built;
 };
 
+/* An empty lexicon; phrases are added with lex_add or lex_load_file. */
 lexicon *lex_new(void) {
   lexicon *lx = xcalloc(1, sizeof *lx);
   return lx;
 }
 
+/* Releases the lexicon, its phrases, labels and automaton. */
 void lex_free(lexicon *lx) {
   if (!lx) return;
   for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
@@ -64,12 +66,14 @@ void lex_free(lexicon *lx) {
   free(lx);
 }
 
+/* Label id of a name, or -1 (labels are few: a linear search is enough). */
 int lex_label_find(const lexicon *lx, const char *name) {
   for (int i = 0; i < lx->n_labels; i++)
     if (strcmp(lx->labels[i], name) == 0) return i;
   return -1;
 }
 
+/* Label id of a name, interning it when new. */
 int lex_label_id(lexicon *lx, const char *name) {
   int i = lex_label_find(lx, name);
   if (i >= 0) return i;
@@ -81,6 +85,7 @@ int lex_label_id(lexicon *lx, const char *name) {
   return lx->n_labels++;
 }
 
+/* Name of a label id ("?" when out of range). */
 const char *lex_label_name(const lexicon *lx, int label) {
   return label >= 0 && label < lx->n_labels ? lx->labels[label] : "?";
 }
@@ -266,6 +271,7 @@ void lex_build(lexicon *lx) {
 
 /* Growable list of hits. */
 typedef struct hitvec { lex_hit *v; int n, cap; } hitvec;
+/* Appends a hit. */
 static void hv_push(hitvec *h, lex_hit x) {
   if (h->n == h->cap) { h->cap = h->cap ? h->cap * 2 : 16; h->v = xrealloc(h->v, (size_t)h->cap * sizeof *h->v); }
   h->v[h->n++] = x;
@@ -282,6 +288,7 @@ static int cmp_raw(const void *a, const void *b, void *ctx) {
   return 0;
 }
 
+/* Output order: by start, longer first, then phrase order. */
 static int cmp_hit(const void *a, const void *b) {
   const lex_hit *x = a, *y = b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -294,10 +301,12 @@ static int at_clause_start(const char *t, size_t pos) {
   while (pos > 0 && t[pos - 1] == ' ') pos--;
   return pos == 0 || lex_is_clause_punct((unsigned char)t[pos - 1]);
 }
+/* Clause end: only spaces between pos and the line end or a clause mark. */
 static int at_clause_end(const char *t, size_t len, size_t pos) {
   while (pos < len && t[pos] == ' ') pos++;
   return pos == len || lex_is_clause_punct((unsigned char)t[pos]);
 }
+/* 1 when no sentence mark (. ? ! ;) lies in t[from..to). */
 static int same_sentence(const char *t, size_t from, size_t to) {
   for (size_t i = from; i < to; i++)
     if (lex_is_sentence_punct((unsigned char)t[i])) return 0;
@@ -314,6 +323,8 @@ static void sort_ctx(lex_hit *v, int n, int (*cmp)(const void *, const void *, v
   }
 }
 
+/* One automaton pass collects part hits (with word boundaries), parts are chained into
+** phrases (gaps within a sentence, anchors), then "ignore" and nested negations are dropped. */
 int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
   *hits = NULL;
   if (!lx->built) lex_build(lx);

@@ -62,6 +62,7 @@ char *txt_sanitize(const char *s, size_t len, size_t *out_len) {
   return sb_take(&b);
 }
 
+/* Ideographs, kana and hangul: what makes a line Chinese (or at least not English). */
 int txt_is_cjk(int32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */
          (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
@@ -69,6 +70,7 @@ int txt_is_cjk(int32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7AF);     /* hangul */
 }
 
+/* Any CJK character in a string: the language guess of the classifier. */
 int txt_has_cjk(const char *s) {
   size_t len = strlen(s);
   for (size_t i = 0; i < len;) {
@@ -99,6 +101,7 @@ static int space_eater(int32_t cp) {
   return txt_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
+/* ASCII space or any Unicode space separator (NBSP, ideographic space ...). */
 static int is_space(int32_t cp) {
   return cp == ' ' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
@@ -158,6 +161,7 @@ static int cp_width(int32_t cp) {
   return utf8proc_charwidth(cp);
 }
 
+/* Display columns of s[0..len): the sum of each character's width. */
 int txt_width_n(const char *s, size_t len) {
   int w = 0;
   for (size_t i = 0; i < len;) {
@@ -170,6 +174,7 @@ int txt_width_n(const char *s, size_t len) {
 
 int txt_width(const char *s) { return txt_width_n(s, strlen(s)); }
 
+/* Longest prefix that fits in cols columns, never splitting a character. */
 size_t txt_fit(const char *s, size_t len, int cols) {
   int w = 0;
   size_t i = 0;

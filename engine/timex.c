@@ -75,6 +75,7 @@ struct tx_set {
   pcre2_match_data *md;
 };
 
+/* Compiles the patterns of a language; a pattern that does not compile is reported. */
 tx_set *tx_new(const char *lang, diag *d) {
   const tx_def *defs = (lang && strcmp(lang, "zh") == 0) ? zh_defs : en_defs;
   tx_set *t = xcalloc(1, sizeof *t);
@@ -101,6 +102,7 @@ tx_set *tx_new(const char *lang, diag *d) {
   return t;
 }
 
+/* Releases the compiled patterns and their sources. */
 void tx_free(tx_set *t) {
   if (!t) return;
   for (int i = 0; i < t->n; i++) { pcre2_code_free(t->code[i]); free(t->source[i]); }
@@ -131,6 +133,7 @@ static int joins(const char *s, size_t len) {
   return 0;
 }
 
+/* Runs every pattern, keeps the longest non-overlapping hits, numbers the joined spans. */
 int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *spans) {
   tx_hit *v = NULL; int n = 0, cap = 0;
   *hits = NULL; *spans = 0;
