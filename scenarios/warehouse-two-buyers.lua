@@ -1,0 +1,74 @@
+-- warehouse-two-buyers.lua: two people from one decision chain at one table.
+--
+-- Grace (operations) comes on board when the trainee shows how PickRight answers a need she
+-- voiced; Martin (finance) the same for his needs.  The pilot is realistic only once both are
+-- on board (see realistic_when in the YAML).  When the trainee asks for the pilot while one of
+-- them is still unconvinced, that one says so before the usual refusal.  Everything else is
+-- the shipped default behaviour, which runs after this script on every turn.
+
+local C, S = customer, customer.state
+
+-- Which person each benefit speaks to.
+local SPEAKS_TO = {
+  check_digits = "grace", one_hour_training = "grace",
+  credit_note_savings = "martin", subscription = "martin",
+}
+
+local function benefit(id)
+  for _, b in ipairs(C.benefits) do if b.id == id then return b end end
+  return nil
+end
+
+-- A benefit wins its person over only when it answers a need that person has voiced.
+local function answers_voiced_need(b)
+  for _, need in ipairs(b.answers) do
+    if C.revealed(need) then return true end
+  end
+  return false
+end
+
+local function win_over(who)
+  if who == "grace" and not S.grace_on_board then
+    S.grace_on_board = true
+    S.trust = S.trust + 1
+    C.say("grace_turns")
+  elseif who == "martin" and not S.martin_on_board then
+    S.martin_on_board = true
+    S.trust = S.trust + 1
+    C.say("martin_turns")
+  end
+end
+
+local chain_told = false
+
+-- 1 when the line carries any move at all (then the default has something to answer).
+local function any_move(turn)
+  for _, on in pairs(turn.moves) do if on then return true end end
+  return false
+end
+
+function on_turn(turn, ctx)
+  local spoke = false
+  for _, id in ipairs(turn.benefits) do
+    local b = benefit(id)
+    if b and SPEAKS_TO[id] and answers_voiced_need(b) and not S[SPEAKS_TO[id] .. "_on_board"] then
+      win_over(SPEAKS_TO[id])
+      spoke = true
+    end
+  end
+  if turn.moves.ask_decision_chain and not chain_told and C.mentions("who else", "a say", "sign off") then
+    chain_told = true
+    C.say("chain_answer")
+    spoke = true
+  end
+  if turn.commitment == "night_pilot" and not C.given("night_pilot") then
+    if not S.martin_on_board then
+      C.say("martin_not_yet")
+    elseif not S.grace_on_board then
+      C.say("grace_not_yet")
+    end
+  end
+  -- A line that only stated benefits was answered above; anything else goes on to the
+  -- default behaviour.
+  return spoke and not any_move(turn)
+end
