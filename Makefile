@@ -49,12 +49,18 @@ $(SALESIM): $(ENGINE_OBJS)
 $(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS) tests/unit/testutil.h | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_OBJS) \
+# Tests and tools link an archive of the engine, so they pull only the objects they use (the
+# commands' cmd_*.o need main.o's CLI helpers, which a test does not have).
+LIB_ARCHIVE = $(BUILD)/libsalesim.a
+$(LIB_ARCHIVE): $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
 	  $(LDSAN) $(PKG_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
-$(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJS) | $(BUILD)/tools
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDSAN) $(PKG_LIBS) $(LDFLAGS)
+$(BUILD)/tools/%: tests/tools/%.c $(LIB_ARCHIVE) | $(BUILD)/tools
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine $(BUILD)/tests $(BUILD)/tools:
 	mkdir -p $@
