@@ -34,7 +34,7 @@ static int rnd_below(uint64_t *x, int n) { return n > 0 ? (int)(rnd_next(x) % (u
 
 /* The phrase groups a line is built from: one per move, plus scenario word groups. */
 enum { G_TIME = CLS_MOVE_COUNT, G_PERSON, G_PLACE, G_NEED, G_REVEAL, G_BENEFIT, G_COMMIT,
-       G_OBJECTION, G_COUNT };
+       G_OBJECTION, G_WHEN, G_COUNT };
 
 struct walk_vocab {
   scn_strs g[G_COUNT];
@@ -112,6 +112,22 @@ static void add_builtin(walk_vocab *v) {
   for (int i = 0; i < 4; i++) add(&v->g[G_PERSON], v->zh ? zh_person[i] : en_person[i]);
 }
 
+/* The quoted words in a reaction's condition (mentions("律师", 'lawyer')): a line that holds
+** them is the only way to reach such a reaction. */
+static void add_condition_words(walk_vocab *v, const char *expr) {
+  for (const char *p = expr; p && *p; p++) {
+    if (*p != '"' && *p != '\'') continue;
+    const char *end = strchr(p + 1, *p);
+    if (!end) break;
+    if (end > p + 1 && end - p < 64) {
+      char *w = xstrndup(p + 1, (size_t)(end - p - 1));
+      add(&v->g[G_WHEN], w);
+      free(w);
+    }
+    p = end;
+  }
+}
+
 walk_vocab *walk_vocab_new(const scenario *sc) {
   walk_vocab *v = xcalloc(1, sizeof *v);
   v->zh = sc->language && strcmp(sc->language, "zh") == 0;
@@ -139,6 +155,7 @@ walk_vocab *walk_vocab_new(const scenario *sc) {
   for (int i = 0; i < sc->n_objections; i++)
     for (int k = 0; k < sc->objections[i].keywords.n; k++)
       add(&v->g[G_OBJECTION], sc->objections[i].keywords.v[k]);
+  for (int i = 0; i < sc->n_reactions; i++) add_condition_words(v, sc->reactions[i].when);
   add_builtin(v);
   return v;
 }
@@ -177,7 +194,7 @@ static const int plan[][4] = {
   { CLS_ASK_DECISION_CHAIN, G_PERSON, -1, -1 },
   { CLS_PRESENT_BENEFIT, G_BENEFIT, G_NEED, -1 },
   { CLS_PROOF, CLS_GAIN_APPEAL, G_BENEFIT, -1 },
-  { CLS_CHECK_CONCERNS, -1, -1, -1 },
+  { CLS_CHECK_CONCERNS, G_WHEN, -1, -1 },
   { CLS_SUMMARIZE_BENEFITS, G_NEED, G_BENEFIT, G_BENEFIT },
   { CLS_ASK_COMMITMENT, G_COMMIT, G_TIME, G_PERSON },
   { CLS_PROBE_REFUSAL, G_OBJECTION, -1, -1 },

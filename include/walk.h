@@ -1,8 +1,9 @@
 /*
 ** walk.h: random walks through a scenario, to find what no written test reaches.
 ** A walk is a session fed lines built from the language lexicon and the scenario's own
-** vocabulary (need, benefit, commitment and objection keywords, time and person phrases), half
-** the time in the order the sales model teaches, half at random.  Across all walks it notes
+** vocabulary (need, benefit, commitment and objection keywords, the words a reaction's
+** condition looks for with mentions(), time and person phrases), half the time in the order
+** the sales model teaches, half at random.  Across all walks it notes
 ** Lua errors, dead ends (a line read as a move that drew no visible reaction) and the lines
 ** keys, needs, commitments and objections that no walk reached, as positioned warnings.
 */
