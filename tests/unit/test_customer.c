@@ -1,0 +1,813 @@
+/*
+** test_customer.c: the customer host (engine/customer*.c) and the default behaviour
+** (engine/lua/default.lua), on a scenario built by hand and classified turns built by hand,
+** so these tests depend on neither the loader nor the classifier.
+*/
+#include "testutil.h"
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "customer.h"
+#include "util.h"
+
+/* ---- fixture: a scenario ---------------------------------------------------------------- */
+
+static scn_strs strs(int n, ...) {
+  scn_strs s = { xcalloc((size_t)n + 1, sizeof(char *)), n };
+  va_list ap;
+  va_start(ap, n);
+  for (int i = 0; i < n; i++) s.v[i] = xstrdup(va_arg(ap, const char *));
+  va_end(ap);
+  return s;
+}
+
+static void strs_free(scn_strs *s) {
+  for (int i = 0; i < s->n; i++) free(s->v[i]);
+  free(s->v);
+}
+
+/* Dana, IT director: two needs (one hidden), one benefit, a two-rung ladder, one objection,
+** two line keys, one reaction.  behaviour may be NULL.  visits: 0 or 2. */
+static scenario *fixture(const char *behaviour, int visits) {
+  scenario *sc = xcalloc(1, sizeof *sc);
+  sc->file = xstrdup("tests/fixture.yaml");
+  sc->id = xstrdup("fixture");
+  sc->language = xstrdup("en");
+  sc->cust_name = xstrdup("Dana");
+  sc->n_state = 4;
+  sc->state = xcalloc(4, sizeof *sc->state);
+  const char *names[] = { "interest", "trust", "patience", "heads_in" };
+  double vals[] = { 3, 3, 6, 0 };
+  for (int i = 0; i < 4; i++) {
+    sc->state[i].name = xstrdup(names[i]);
+    sc->state[i].value = vals[i];
+    sc->state[i].is_bool = i == 3;
+  }
+  sc->n_needs = 2;
+  sc->needs = xcalloc(2, sizeof *sc->needs);
+  sc->needs[0].id = xstrdup("outage");
+  sc->needs[0].said = xstrdup("Our scanners went down twice last month.");
+  sc->needs[0].keywords = strs(1, "outage");
+  sc->needs[0].revealed_by = strs(2, "scanner", "outage");
+  sc->needs[1].id = xstrdup("audit");
+  sc->needs[1].said = xstrdup("The spring audit eats a week of my time.");
+  sc->needs[1].keywords = strs(1, "audit");
+  sc->needs[1].revealed_by = strs(2, "audit", "report");
+  sc->needs[1].hidden = 1;
+  sc->n_benefits = 1;
+  sc->benefits = xcalloc(1, sizeof *sc->benefits);
+  sc->benefits[0].id = xstrdup("alerts");
+  sc->benefits[0].answers = strs(1, "outage");
+  sc->benefits[0].need_index = xcalloc(1, sizeof(int));
+  sc->benefits[0].keywords = strs(1, "alert");
+  sc->n_commitments = 2;
+  sc->commitments = xcalloc(2, sizeof *sc->commitments);
+  scn_commitment *c = &sc->commitments[0];
+  c->id = xstrdup("trial");
+  c->level = SCN_LEVEL_HIGH;
+  c->kind = SCN_KIND_ADVANCE;
+  c->action = xstrdup("a two-week trial");
+  c->keywords = strs(1, "trial");
+  c->realistic_when = xstrdup("trust >= 5 and value_acknowledged");
+  c->accept = strs(1, "Fine, Tuesday it is.");
+  c->refuse = strs(1, "Not before I know it is worth the week.");
+  c->objection = xstrdup("worth");
+  c->pos.line = 30;
+  c = &sc->commitments[1];
+  c->id = xstrdup("call");
+  c->level = SCN_LEVEL_LOW;
+  c->kind = SCN_KIND_ADVANCE;
+  c->action = xstrdup("a call with the engineer");
+  c->keywords = strs(1, "call");
+  sc->n_objections = 1;
+  sc->objections = xcalloc(1, sizeof *sc->objections);
+  sc->objections[0].id = xstrdup("worth");
+  sc->objections[0].said = xstrdup("I need to know it is worth my engineer's week.");
+  sc->objections[0].keywords = strs(1, "week");
+  sc->n_lines = 2;
+  sc->lines = xcalloc(2, sizeof *sc->lines);
+  sc->lines[0].key = xstrdup("greeting");
+  sc->lines[0].variants = strs(3, "Hello there.", "Morning.", "Come in.");
+  sc->lines[1].key = xstrdup("vague_answer");
+  sc->lines[1].variants = strs(1, "Let's see.");
+  sc->n_reactions = 1;
+  sc->reactions = xcalloc(1, sizeof *sc->reactions);
+  scn_reaction *r = &sc->reactions[0];
+  r->when = xstrdup("loss_appeal and not value_acknowledged");
+  r->changes = xcalloc(1, sizeof *r->changes);
+  r->n_changes = 1;
+  r->changes[0].var = xstrdup("trust");
+  r->changes[0].delta = -2;
+  r->say = strs(1, "That is pressure.");
+  r->stop = 1;
+  r->pos.line = 40;
+  if (visits) {
+    sc->n_visits = 2;
+    sc->visits = xcalloc(2, sizeof *sc->visits);
+    sc->visits[0].id = xstrdup("first");
+    sc->visits[0].commitments = strs(1, "call");
+    sc->visits[1].id = xstrdup("second");
+    sc->visits[1].n_state = 1;
+    sc->visits[1].state = xcalloc(1, sizeof *sc->visits[1].state);
+    sc->visits[1].state[0].name = xstrdup("trust");
+    sc->visits[1].state[0].value = 7;
+  }
+  sc->behaviour = behaviour ? xstrdup(behaviour) : NULL;
+  return sc;
+}
+
+static void fixture_free(scenario *sc) {
+  free(sc->file); free(sc->id); free(sc->language); free(sc->cust_name); free(sc->behaviour);
+  for (int i = 0; i < sc->n_state; i++) free(sc->state[i].name);
+  free(sc->state);
+  for (int i = 0; i < sc->n_needs; i++) {
+    free(sc->needs[i].id); free(sc->needs[i].said);
+    strs_free(&sc->needs[i].keywords); strs_free(&sc->needs[i].revealed_by);
+  }
+  free(sc->needs);
+  for (int i = 0; i < sc->n_benefits; i++) {
+    free(sc->benefits[i].id); strs_free(&sc->benefits[i].answers);
+    free(sc->benefits[i].need_index); strs_free(&sc->benefits[i].keywords);
+  }
+  free(sc->benefits);
+  for (int i = 0; i < sc->n_commitments; i++) {
+    scn_commitment *c = &sc->commitments[i];
+    free(c->id); free(c->action); free(c->realistic_when); free(c->objection);
+    strs_free(&c->keywords); strs_free(&c->accept); strs_free(&c->refuse);
+  }
+  free(sc->commitments);
+  for (int i = 0; i < sc->n_objections; i++) {
+    free(sc->objections[i].id); free(sc->objections[i].said); strs_free(&sc->objections[i].keywords);
+  }
+  free(sc->objections);
+  for (int i = 0; i < sc->n_lines; i++) { free(sc->lines[i].key); strs_free(&sc->lines[i].variants); }
+  free(sc->lines);
+  for (int i = 0; i < sc->n_reactions; i++) {
+    scn_reaction *r = &sc->reactions[i];
+    free(r->when);
+    for (int k = 0; k < r->n_changes; k++) free(r->changes[k].var);
+    free(r->changes);
+    strs_free(&r->say);
+  }
+  free(sc->reactions);
+  for (int i = 0; i < sc->n_visits; i++) {
+    free(sc->visits[i].id);
+    for (int k = 0; k < sc->visits[i].n_state; k++) free(sc->visits[i].state[k].name);
+    free(sc->visits[i].state);
+    strs_free(&sc->visits[i].commitments);
+  }
+  free(sc->visits);
+  free(sc);
+}
+
+/* ---- fixture: classified turns ---------------------------------------------------------- */
+
+#define MV(m) (1ull << CLS_##m)
+
+typedef struct turn { cls_result r; int needs[4], benefits[4], objs[4]; } turn;
+
+/* A turn as the classifier would give it; text must be lower case (it doubles as norm). */
+static turn *mk(turn *t, const char *text, uint64_t moves) {
+  memset(t, 0, sizeof *t);
+  t->r.text = (char *)text;
+  t->r.norm = (char *)text;
+  t->r.moves = moves;
+  t->r.commitment = -1;
+  t->r.needs = t->needs;
+  t->r.benefits = t->benefits;
+  t->r.objections = t->objs;
+  t->r.question = strchr(text, '?') != NULL;
+  return t;
+}
+
+static turn *need(turn *t, int i) { t->needs[t->r.n_needs++] = i; return t; }
+static turn *benefit(turn *t, int i) { t->benefits[t->r.n_benefits++] = i; return t; }
+static turn *specific(turn *t) {
+  t->r.specific = 1;
+  t->r.slots[CLS_SLOT_ACTION] = "trial";
+  t->r.slots[CLS_SLOT_TIME] = "tuesday";
+  return t;
+}
+static turn *names(turn *t, int commitment) { t->r.commitment = commitment; return t; }
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+static void setup_env(void) { setenv("SALESIM_DATA", "engine", 0); }
+
+static cust_host *host_for(const scenario *sc, uint64_t seed, diag *d) {
+  cust_limits lim;
+  cust_limits_default(&lim);
+  return cust_new(sc, seed, &lim, d);
+}
+
+static int count(const cust_events *e, cust_event_kind k) {
+  int n = 0;
+  for (int i = 0; i < e->n; i++) n += e->v[i].kind == k;
+  return n;
+}
+
+static const cust_event *first(const cust_events *e, cust_event_kind k) {
+  for (int i = 0; i < e->n; i++)
+    if (e->v[i].kind == k) return &e->v[i];
+  return NULL;
+}
+
+/* The customer's lines, joined by " / ". */
+static char *said(const cust_events *e) {
+  strbuf b = {0};
+  for (int i = 0; i < e->n; i++) {
+    if (e->v[i].kind != CUST_EV_SAY) continue;
+    if (b.len) sb_puts(&b, " / ");
+    sb_puts(&b, e->v[i].text);
+  }
+  return sb_take(&b);
+}
+
+static void expect_said(const cust_events *e, const char *want) {
+  char *s = said(e);
+  if (strcmp(s, want) != 0) fail_msg("said '%s', expected '%s'", s, want);
+  free(s);
+}
+
+static double st(cust_host *h, const char *name) { return cust_state_get(h, name, NULL); }
+
+static char *write_script(const char *name, const char *src) {
+  char *dir = xasprintf("/tmp/salesim-test-customer-%ld", (long)getpid());
+  util_mkdirs(dir, 0700);
+  char *path = xasprintf("%s/%s", dir, name);
+  char err[200];
+  assert_int_equal(util_write_atomic(path, src, strlen(src), err, sizeof err), 0);
+  free(dir);
+  return path;
+}
+
+/* ---- tests: the default behaviour -------------------------------------------------------- */
+
+static void test_greeting_replays_with_the_seed(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  char *first_line[2];
+  for (int k = 0; k < 2; k++) {
+    cust_host *h = host_for(sc, 7, &d);
+    assert_non_null(h);
+    cust_events ev = {0};
+    cust_start(h, &ev);
+    assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+    first_line[k] = said(&ev);
+    cust_events_free(&ev);
+    cust_free(h);
+  }
+  assert_string_equal(first_line[0], first_line[1]);
+  /* different seeds reach every variant */
+  int seen[3] = {0};
+  for (uint64_t seed = 1; seed <= 30; seed++) {
+    cust_host *h = host_for(sc, seed, &d);
+    cust_events ev = {0};
+    cust_start(h, &ev);
+    char *s = said(&ev);
+    seen[0] |= strcmp(s, "Hello there.") == 0;
+    seen[1] |= strcmp(s, "Morning.") == 0;
+    seen[2] |= strcmp(s, "Come in.") == 0;
+    free(s);
+    cust_events_free(&ev);
+    cust_free(h);
+  }
+  assert_true(seen[0] && seen[1] && seen[2]);
+  free(first_line[0]); free(first_line[1]);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_reaction_pressure_before_value(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "only three slots left this quarter.", MV(LOSS_APPEAL))->r, &ev);
+  expect_said(&ev, "That is pressure.");
+  const cust_event *s = first(&ev, CUST_EV_STATE);
+  assert_non_null(s);
+  assert_string_equal(s->name, "patience");      /* patience goes down first ... */
+  assert_int_equal((int)st(h, "trust"), 1);        /* ... then the reaction: 3 - 2 */
+  assert_int_equal((int)st(h, "patience"), 5);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_discovery_confirm_and_value(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  /* an open question brings out the ordinary need and builds trust */
+  cust_turn(h, &mk(&t, "how do you keep the sites running?", MV(OPEN_QUESTION))->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  assert_int_equal((int)st(h, "trust"), 4);
+  cust_events_free(&ev);
+  /* the hidden need only for a question touching its words */
+  cust_turn(h, &mk(&t, "who builds the uptime report for your customers?", MV(OPEN_QUESTION))->r, &ev);
+  expect_said(&ev, "The spring audit eats a week of my time.");
+  assert_true(cust_need_revealed(h, 1));
+  cust_events_free(&ev);
+  cust_turn(h, &need(mk(&t, "so the outage is the main worry?", MV(CONFIRM_NEED)), 0)->r, &ev);
+  assert_true(cust_need_confirmed(h, 0));
+  assert_int_equal(count(&ev, CUST_EV_CONFIRM), 1);
+  assert_int_equal((int)st(h, "trust"), 6);
+  cust_events_free(&ev);
+  /* two gains that answer a voiced, confirmed need: the value is accepted */
+  cust_turn(h, &benefit(mk(&t, "the alert reaches you first.", MV(PRESENT_BENEFIT)), 0)->r, &ev);
+  assert_int_equal((int)st(h, "value_acknowledged"), 0);
+  cust_events_free(&ev);
+  cust_turn(h, &benefit(mk(&t, "one alert per incident, so nothing is missed.", MV(GAIN_APPEAL)), 0)->r, &ev);
+  assert_int_equal((int)st(h, "value_acknowledged"), 1);
+  assert_string_equal(ev.v[ev.n - 1].key, "value_ack");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_vague_unclear_and_specific_asks(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  mk(&t, "maybe we could talk again sometime?", MV(ASK_COMMITMENT));
+  t.r.vague = 1;
+  cust_turn(h, &t.r, &ev);
+  expect_said(&ev, "Let's see.");
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
+  cust_events_free(&ev);
+  /* realistic but not concrete: what exactly? */
+  cust_turn(h, &names(mk(&t, "could we set up a call?", MV(ASK_COMMITMENT)), 1)->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
+  assert_int_equal(first(&ev, CUST_EV_SAY)->key ? 1 : 0, 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_details");
+  cust_events_free(&ev);
+  /* specific and realistic: given, the visit ends as an advance */
+  cust_turn(h, &names(specific(mk(&t, "could marcus join a call on tuesday at ten?", MV(ASK_COMMITMENT))), 1)->r, &ev);
+  const cust_event *g = first(&ev, CUST_EV_GIVE);
+  assert_non_null(g);
+  assert_int_equal(g->index, 1);
+  assert_int_equal(first(&ev, CUST_EV_END)->outcome, CUST_OUTCOME_ADVANCE);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_ADVANCE);
+  cust_events_free(&ev);
+  /* a settled visit takes no more turns */
+  cust_turn(h, &mk(&t, "great!", MV(PRAISE))->r, &ev);
+  assert_int_equal(ev.n, 0);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_refusal_probe_and_lower_ask(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &names(specific(mk(&t, "can we start the trial on tuesday?", MV(ASK_COMMITMENT))), 0)->r, &ev);
+  const cust_event *r = first(&ev, CUST_EV_REFUSE);
+  assert_non_null(r);
+  assert_int_equal(r->index, 0);
+  assert_string_equal(r->text, "Not before I know it is worth the week.");
+  expect_said(&ev, "Not before I know it is worth the week.");
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "what holds you back?", MV(PROBE_REFUSAL))->r, &ev);
+  assert_int_equal(first(&ev, CUST_EV_OBJECTION)->index, 0);
+  expect_said(&ev, "I need to know it is worth my engineer's week.");
+  cust_events_free(&ev);
+  cust_turn(h, &specific(mk(&t, "then could marcus and i have a call on tuesday?", MV(LOWER_ASK)))->r, &ev);
+  assert_int_equal(first(&ev, CUST_EV_GIVE)->index, 1);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_ADVANCE);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_pushing_again_costs_trust(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  for (int i = 0; i < 2; i++) {
+    cust_turn(h, &names(specific(mk(&t, "can we start the trial on tuesday?", MV(ASK_COMMITMENT))), 0)->r, &ev);
+    cust_events_free(&ev);
+  }
+  assert_int_equal((int)st(h, "trust"), 2);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_patience_runs_out(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  int turns = 0;
+  while (cust_current_outcome(h) == CUST_OUTCOME_NONE && turns < 20) {
+    cust_events_free(&ev);
+    cust_turn(h, &mk(&t, "lovely weather today.", MV(SMALL_TALK))->r, &ev);
+    turns++;
+  }
+  assert_int_equal(turns, 6);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_CONTINUATION);
+  assert_int_equal(first(&ev, CUST_EV_END)->outcome, CUST_OUTCOME_CONTINUATION);
+  char *s = said(&ev);
+  assert_non_null(strstr(s, "I'm sorry, I have to go to another meeting.") ? s : strstr(s, "I need to wrap up here, sorry."));
+  free(s);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_end_decides_outcome(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  cust_end(h, &ev);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_CONTINUATION);
+  cust_events_free(&ev);
+  cust_free(h);
+  /* trust collapsed: no sale */
+  h = host_for(sc, 1, &d);
+  turn t;
+  cust_turn(h, &mk(&t, "last chance, prices rise tomorrow.", MV(LOSS_APPEAL))->r, &ev);
+  cust_events_free(&ev);
+  assert_int_equal((int)st(h, "trust"), 1);
+  cust_end(h, &ev);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_NO_SALE);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_praise_and_seller_action_are_not_commitments(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "i'll send you the proposal tomorrow.", MV(SELLER_ACTION))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "seller_action");
+  cust_events_free(&ev);
+  cust_end(h, &ev);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_CONTINUATION);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_campaign_moves_to_next_visit(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 1);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &names(specific(mk(&t, "could we have a call on tuesday?", MV(ASK_COMMITMENT))), 1)->r, &ev);
+  assert_int_equal(first(&ev, CUST_EV_END)->outcome, CUST_OUTCOME_ADVANCE);
+  assert_int_equal(first(&ev, CUST_EV_NEXT_VISIT)->index, 1);
+  assert_int_equal(cust_visit(h), 1);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_NONE);
+  assert_int_equal((int)st(h, "trust"), 7);         /* the second visit's override */
+  assert_int_equal((int)st(h, "patience"), 6);      /* patience starts again */
+  /* the next visit opens with a greeting after the NEXT_VISIT event */
+  assert_int_equal(ev.v[ev.n - 1].kind, CUST_EV_SAY);
+  assert_string_equal(ev.v[ev.n - 1].key, "greeting");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_whole_visit_replays_exactly(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  char *runs[2];
+  for (int k = 0; k < 2; k++) {
+    cust_host *h = host_for(sc, 99, &d);
+    cust_events ev = {0};
+    turn t;
+    cust_start(h, &ev);
+    cust_turn(h, &mk(&t, "hello!", MV(GREET))->r, &ev);
+    cust_turn(h, &mk(&t, "how are things?", MV(OPEN_QUESTION))->r, &ev);
+    cust_turn(h, &mk(&t, "our tool has dashboards.", MV(PRESENT_FEATURE))->r, &ev);
+    cust_turn(h, &mk(&t, "what would help?", MV(CLOSED_QUESTION))->r, &ev);
+    cust_end(h, &ev);
+    runs[k] = said(&ev);
+    cust_events_free(&ev);
+    cust_free(h);
+  }
+  assert_string_equal(runs[0], runs[1]);
+  free(runs[0]); free(runs[1]);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+/* ---- tests: scripts --------------------------------------------------------------------- */
+
+static void test_script_overrides_then_defers(void **state) {
+  (void)state;
+  char *path = write_script("override.lua",
+    "function on_turn(turn, ctx)\n"
+    "  if turn.moves.praise then\n"
+    "    customer.say_text('Flattery, at turn ' .. ctx.turn .. '.')\n"
+    "    customer.state.heads_in = true\n"
+    "    return true\n"
+    "  end\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "what a great office.", MV(PRAISE))->r, &ev);
+  expect_said(&ev, "Flattery, at turn 1.");
+  assert_int_equal((int)st(h, "heads_in"), 1);
+  cust_events_free(&ev);
+  /* nothing returned: the default answers too */
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "thanks");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
+static void test_script_error_rolls_back_and_falls_back(void **state) {
+  (void)state;
+  char *path = write_script("broken.lua",
+    "function on_turn(turn, ctx)\n"
+    "  customer.state.trust = 9\n"
+    "  customer.say_text('half a line')\n"
+    "  local x = nil\n"
+    "  return x.field\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
+  const cust_event *e = first(&ev, CUST_EV_ERROR);
+  assert_non_null(e);
+  const char *want = "broken.lua:5: attempt to index a nil value (local 'x')\nstack traceback:\n";
+  if (strncmp(e->text, want, strlen(want)) != 0) fail_msg("got: %s", e->text);
+  assert_int_equal((int)st(h, "trust"), 3);            /* rolled back */
+  char *s = said(&ev);
+  assert_null(strstr(s, "half a line"));
+  free(s);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "thanks");   /* the default answered */
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
+static void test_script_runaway_and_memory_bomb(void **state) {
+  (void)state;
+  char *path = write_script("bad.lua",
+    "function on_turn(turn, ctx)\n"
+    "  if turn.moves.greet then while true do pcall(function() while true do end end) end end\n"
+    "  if turn.moves.thank then local t = {} while true do t[#t + 1] = ('x'):rep(1000) .. #t end end\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  double t0 = util_monotonic();
+  cust_turn(h, &mk(&t, "hello.", MV(GREET))->r, &ev);
+  assert_true(util_monotonic() - t0 < 1.0);
+  const cust_event *e = first(&ev, CUST_EV_ERROR);
+  assert_non_null(e);
+  assert_true(strncmp(e->text, "bad.lua:2: ", 11) == 0);
+  assert_non_null(strstr(e->text, "exceeded"));
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);        /* the default still answered */
+  cust_events_free(&ev);
+  t0 = util_monotonic();
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
+  assert_true(util_monotonic() - t0 < 1.0);
+  e = first(&ev, CUST_EV_ERROR);
+  assert_non_null(e);
+  assert_non_null(strstr(e->text, "exceeded"));
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  cust_events_free(&ev);
+  /* the host goes on: a normal turn gets a normal answer */
+  cust_turn(h, &mk(&t, "how are things?", MV(OPEN_QUESTION))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_REVEAL), 1);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
+static void test_script_load_errors_are_positioned(void **state) {
+  (void)state;
+  char *path = write_script("syntax.lua", "function on_turn(turn)\n  if then\nend\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_non_null(h);                                  /* the default still plays */
+  assert_int_equal(d.errors, 1);
+  char *msg = diag_format(&d.v[0]);
+  if (!strstr(msg, "syntax.lua:2:1: error: unexpected symbol near 'then'")) fail_msg("got: %s", msg);
+  free(msg);
+  cust_events ev = {0};
+  cust_start(h, &ev);
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
+static void test_script_api_errors(void **state) {
+  (void)state;
+  char *path = write_script("api.lua",
+    "function on_turn(turn, ctx)\n"
+    "  local ok1, e1 = pcall(function() customer.state.trust = 'high' end)\n"
+    "  local ok2, e2 = pcall(function() customer.state.mood = 1 end)\n"
+    "  local ok3, e3 = pcall(customer.give, 'contract')\n"
+    "  local ok4, e4 = pcall(customer.end_visit, 'won')\n"
+    "  local ok5, e5 = pcall(customer.say, 'no_such_key')\n"
+    "  customer.say_text(table.concat({ e1, e2, e3, e4, e5 }, ' | '))\n"
+    "  return true\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "hi.", MV(GREET))->r, &ev);
+  expect_said(&ev, "api.lua:2: state.trust is a number, not a string | "
+                   "api.lua:3: unknown state variable 'mood' (declare it under customer state: in the scenario, or keep it in a Lua variable) | "
+                   "unknown commitment 'contract' | "
+                   "end_visit: unknown outcome 'won' (order, advance, continuation or no_sale) | "
+                   "say: no line 'no_such_key' (add it under lines: in the scenario)");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
+/* Every hostile script as a scenario's behaviour: loading reports it, the process survives,
+** and the default behaviour still plays the visit. */
+static void test_hostile_scripts_as_behaviour(void **state) {
+  (void)state;
+  DIR *dir = opendir("tests/lua/hostile");
+  assert_non_null(dir);
+  struct dirent *de;
+  int n = 0;
+  while ((de = readdir(dir)) != NULL) {
+    size_t l = strlen(de->d_name);
+    if (l < 5 || strcmp(de->d_name + l - 4, ".lua") != 0) continue;
+    char *path = xasprintf("tests/lua/hostile/%s", de->d_name);
+    scenario *sc = fixture(path, 0);
+    diag d; diag_init(&d);
+    double t0 = util_monotonic();
+    cust_host *h = host_for(sc, 1, &d);
+    assert_non_null(h);
+    cust_events ev = {0};
+    turn t;
+    cust_start(h, &ev);
+    cust_turn(h, &mk(&t, "how are things?", MV(OPEN_QUESTION))->r, &ev);
+    cust_end(h, &ev);
+    assert_true(util_monotonic() - t0 < 2.0);
+    assert_true(count(&ev, CUST_EV_SAY) >= 2);
+    assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_CONTINUATION);
+    cust_events_free(&ev);
+    cust_free(h);
+    diag_free(&d);
+    fixture_free(sc);
+    free(path);
+    n++;
+  }
+  closedir(dir);
+  assert_true(n >= 40);
+}
+
+/* ---- tests: conditions ------------------------------------------------------------------ */
+
+static void test_conditions(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  char err[300];
+  assert_int_equal(cust_eval_condition(h, "trust >= 3 and not value_acknowledged", err, sizeof err), 1);
+  assert_int_equal(cust_eval_condition(h, "trust > 5", err, sizeof err), 0);
+  assert_int_equal(cust_eval_condition(h, "greet or revealed('outage')", err, sizeof err), 0);
+  assert_int_equal(cust_eval_condition(h, "math.max(interest, 4) == 4 and offered('trial')", err, sizeof err), 1);
+  assert_int_equal(cust_eval_condition(h, "trsut > 1", err, sizeof err), -1);
+  assert_non_null(strstr(err, "fixture.yaml:1: unknown name 'trsut' in a condition"));
+  assert_int_equal(cust_eval_condition(h, "trust >", err, sizeof err), -1);
+  assert_non_null(strstr(err, "unexpected symbol"));
+  assert_int_equal(cust_eval_condition(h, "(function() while true do end end)()", err, sizeof err), -1);
+  assert_non_null(strstr(err, "exceeded"));
+  assert_int_equal(cust_check_expr("summarize_benefits and trust >= 4", err, sizeof err), 0);
+  assert_int_equal(cust_check_expr("summarize_benefits and", err, sizeof err), -1);
+  assert_string_equal(err, "unexpected symbol near ')'");
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_bad_condition_reported_at_its_line(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  free(sc->reactions[0].when);
+  sc->reactions[0].when = xstrdup("loss_appeal and trsut < 3");
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "hurry, only two left.", MV(LOSS_APPEAL))->r, &ev);
+  const cust_event *e = first(&ev, CUST_EV_ERROR);
+  assert_non_null(e);
+  const char *want = "fixture.yaml:40: unknown name 'trsut' in a condition (not a state variable, a move or a helper)\n";
+  if (strncmp(e->text, want, strlen(want)) != 0) fail_msg("got: %s", e->text);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "pressure");   /* the default went on */
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+static void test_names(void **state) {
+  (void)state;
+  assert_string_equal(cust_outcome_name(CUST_OUTCOME_NO_SALE), "no_sale");
+  assert_int_equal(cust_outcome_from_name("advance"), CUST_OUTCOME_ADVANCE);
+  assert_int_equal(cust_outcome_from_name("won"), -1);
+  cust_limits l;
+  cust_limits_default(&l);
+  assert_int_equal((int)(l.memory >> 20), 32);
+  assert_int_equal(l.instructions, 10000000);
+}
+
+int main(void) {
+  setup_env();
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_names),
+    cmocka_unit_test(test_greeting_replays_with_the_seed),
+    cmocka_unit_test(test_reaction_pressure_before_value),
+    cmocka_unit_test(test_discovery_confirm_and_value),
+    cmocka_unit_test(test_vague_unclear_and_specific_asks),
+    cmocka_unit_test(test_refusal_probe_and_lower_ask),
+    cmocka_unit_test(test_pushing_again_costs_trust),
+    cmocka_unit_test(test_patience_runs_out),
+    cmocka_unit_test(test_end_decides_outcome),
+    cmocka_unit_test(test_praise_and_seller_action_are_not_commitments),
+    cmocka_unit_test(test_campaign_moves_to_next_visit),
+    cmocka_unit_test(test_whole_visit_replays_exactly),
+    cmocka_unit_test(test_script_overrides_then_defers),
+    cmocka_unit_test(test_script_error_rolls_back_and_falls_back),
+    cmocka_unit_test(test_script_runaway_and_memory_bomb),
+    cmocka_unit_test(test_script_load_errors_are_positioned),
+    cmocka_unit_test(test_script_api_errors),
+    cmocka_unit_test(test_hostile_scripts_as_behaviour),
+    cmocka_unit_test(test_conditions),
+    cmocka_unit_test(test_bad_condition_reported_at_its_line),
+  };
+  return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
+}
