@@ -18,13 +18,17 @@ static json_t *build(fx *f) {
   return d;
 }
 
-/* The terminal rendering as a string (malloc'd). */
+/* The terminal rendering as a string (malloc'd), through a temporary file. */
 static char *render_text(const json_t *d, int colour, int width, const char *lang) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&buf, &len);
+  FILE *m = tmpfile();
+  assert_non_null(m);
   deb_style st = { colour, width, lang };
   deb_render_text(d, &st, m);
+  long len = ftell(m);
+  rewind(m);
+  char *buf = xmalloc((size_t)len + 1);
+  assert_int_equal(fread(buf, 1, (size_t)len, m), (size_t)len);
+  buf[len] = '\0';
   fclose(m);
   return buf;
 }
