@@ -127,8 +127,9 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
     case CUST_EV_ERROR:
       sb_printf(b, "%s  [Lua error: %s]\n", indent, e->text ? e->text : "");
       break;
-    case CUST_EV_STATE:
-      if (e->name) sb_printf(b, "%s  [%s %g -> %g]\n", indent, e->name, e->before, e->after);
+    case CUST_EV_STATE:   /* the one-point patience tick of every turn is noise here */
+      if (e->name && !(strcmp(e->name, SCN_STATE_PATIENCE) == 0 && e->after == e->before - 1))
+        sb_printf(b, "%s  [%s %g -> %g]\n", indent, e->name, e->before, e->after);
       break;
     }
   }

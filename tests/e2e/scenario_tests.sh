@@ -108,18 +108,34 @@ expect_eq "authoring example: salesim test exit 0" 0 "$rc"
 # Every fenced block in the guide that follows a "<!-- from: FILE -->" marker must appear in
 # FILE verbatim (as consecutive lines).
 n_snip=0 n_bad=0
-while IFS= read -r -d '' block; do
-  file=${block%%$'\n'*}; body=${block#*$'\n'}
-  n_snip=$((n_snip + 1))
-  if ! awk -v want="$body" 'BEGIN{RS="^$"} { exit index($0, want) ? 0 : 1 }' "$file"; then
-    n_bad=$((n_bad + 1)); fail "guide snippet $n_snip is in $file" "$body"
-  fi
-done < <(awk '
+mkdir -p "$TMP/snips"
+awk -v dir="$TMP/snips" '
   /^<!-- from: .* -->$/ { file=$3; want=1; next }
-  want && /^```/ { if (inblk) { printf "%s\0", buf; inblk=0; want=0 } else { inblk=1; buf=file "\n" } ; next }
-  inblk { buf = buf $0 "\n" }
-' docs/authoring.md)
+  want && /^```/ { if (inblk) { close(out); inblk=0; want=0 } else { inblk=1; n++; out=dir "/" n; print file > out } ; next }
+  inblk { print > out }
+' docs/authoring.md
+for snip in "$TMP"/snips/*; do
+  [ -f "$snip" ] || continue
+  n_snip=$((n_snip + 1))
+  file=$(head -n 1 "$snip"); tail -n +2 "$snip" > "$snip.body"
+  if ! awk -v bodyfile="$snip.body" 'BEGIN { RS = "\001"; getline want < bodyfile; RS = "\001" }
+                                      { exit index($0, want) ? 0 : 1 }' "$file"; then
+    n_bad=$((n_bad + 1)); fail "guide snippet $(basename "$snip") is in $file" "$(cat "$snip.body")"
+  fi
+done
 [ "$n_snip" -ge 8 ] && [ "$n_bad" -eq 0 ] && ok "docs/authoring.md: $n_snip snippets, all from the example files" \
   || fail "docs/authoring.md: at least 8 snippets, all verbatim" "$n_snip snippets, $n_bad not found"
+
+# Every block after "<!-- output: salesim ARGS -->" is what that command prints today.
+n_out=0
+while IFS= read -r cmd; do
+  n_out=$((n_out + 1))
+  want=$(awk -v c="<!-- output: $cmd -->" '$0 == c { f = 1; next } f && /^```/ { if (inb) exit; inb = 1; next } f && inb' docs/authoring.md)
+  read -r -a args <<< "${cmd#salesim }"
+  # a walk's turn count follows the shipped lexicon, so it is not part of the comparison
+  got=$("$SALESIM" "${args[@]}" 2>&1 | sed -E 's/, [0-9]+ turns,/, N turns,/')
+  expect_eq "docs/authoring.md shows what '$cmd' prints" "$(printf '%s\n' "$want" | sed -E 's/, [0-9]+ turns,/, N turns,/')" "$got"
+done < <(sed -n 's/^<!-- output: \(salesim .*\) -->$/\1/p' docs/authoring.md)
+[ "$n_out" -ge 3 ] && ok "docs/authoring.md: $n_out command outputs checked" || fail "docs/authoring.md: at least 3 outputs" "$n_out"
 
 finish
