@@ -124,9 +124,12 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
       sb_printf(b, "%s  [next visit: %s]\n", indent,
                 e->index >= 0 && e->index < sc->n_visits ? sc->visits[e->index].id : "?");
       break;
-    case CUST_EV_ERROR:
-      sb_printf(b, "%s  [Lua error: %s]\n", indent, e->text ? e->text : "");
+    case CUST_EV_ERROR: {   /* the message, without the traceback */
+      const char *txt = e->text ? e->text : "";
+      const char *nl = strchr(txt, '\n');
+      sb_printf(b, "%s  [Lua error: %.*s]\n", indent, (int)(nl ? (size_t)(nl - txt) : strlen(txt)), txt);
       break;
+    }
     case CUST_EV_STATE:   /* the one-point patience tick of every turn is noise here */
       if (e->name && !(strcmp(e->name, SCN_STATE_PATIENCE) == 0 && e->after == e->before - 1))
         sb_printf(b, "%s  [%s %g -> %g]\n", indent, e->name, e->before, e->after);

@@ -88,6 +88,16 @@ out=$("$SALESIM" test --strict --walks 12 --seed 3 "$wf" 2>&1); rc=$?
 expect_eq "walk warnings: --strict exits 1" 1 "$rc"
 expect_contains "walk warnings: --strict FAIL line" "$out" "FAIL fixture-walk-warnings: random walks gave"
 expect_eq "walk warnings: --strict final line" "1 passed, 1 failed" "$(last_line "$out")"
+lf=tests/fixtures/walk-lua-error.yaml
+out=$("$SALESIM" test "$lf" 2>&1); rc=$?
+expect_eq "Lua error in a written test: exit 1" 1 "$rc"
+expect_contains "Lua error in a written test: FAIL with the script's line" "$out" \
+  "  $lf:$(line_of "$lf" "- name: a written test that reaches"):5: Lua error at turn 1: walk-lua-error.lua:5: attempt to index a nil value (local 'missing')"
+out=$("$SALESIM" test --walks 20 --seed 3 "$lf" 2>&1)
+expect_contains "walks: a Lua error at the script's line" "$out" \
+  "tests/fixtures/walk-lua-error.lua:5:1: warning: Lua error in walk "
+expect_eq "walks: the same Lua error is reported once" 1 "$(printf '%s\n' "$out" | grep -c 'warning: Lua error')"
+
 out=$("$SALESIM" test --walks 30 --seed 9 scenarios/ 2>&1); rc=$?
 expect_eq "walks over the shipped scenarios: exit 0" 0 "$rc"
 if printf '%s\n' "$out" | grep -q 'warning: Lua error'; then
