@@ -361,7 +361,9 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
             "confirmed: %s.", "你的总结“%s”漏掉了客户确认过的需求:%s。", q, ids);
         free(ids);
       }
-      if ((cited & t->before.confirmed) && !unvoiced && !missed && !vs.f_tied++)
+      /* tied: to needs the customer voiced (confirmed ones, or revealed where a scenario's
+      ** customer does not confirm), leaving no confirmed need out and adding none unvoiced */
+      if ((cited & known) && !unvoiced && !missed && !vs.f_tied++)
         add(c, "summary_tied_to_needs", t, "Your summary \"%s\" tied the benefits to the needs "
             "the customer confirmed.", "你的总结“%s”把利益和客户确认的需求对应了起来。", q);
       vs.summary = t;

@@ -336,6 +336,16 @@ static void summary_unconfirmed(void **state) {
                       "out needs the customer confirmed: attendance.");
   score_result_free(&r);
   fx_free(&f);
+
+  fx_init(&f);   /* a customer who voices needs without confirming them: tied to what was voiced */
+  f.now.revealed = 1;
+  t = fx_turn(&f, "So the automatic check-in ends the manual count.", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 1, (int[]){ 0 });
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
+  assert_null(fx_find(&r, "summary_misses_needs", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The scenario's scoring block: weights, pass mark, rule points, a rule switched off. */
