@@ -111,6 +111,13 @@ static int has_event(const sess_turn *t, cust_event_kind k, int *idx) {
 
 static uint64_t bit(int i) { return (i >= 0 && i < 64) ? (1ull << i) : 0; }
 
+/* Whether the turn's events confirm need i (a confirmation already scores the need). */
+static int has_confirm(const sess_turn *t, int i) {
+  for (int e = 0; e < t->events.n; e++)
+    if (t->events.v[e].kind == CUST_EV_CONFIRM && t->events.v[e].index == i) return 1;
+  return 0;
+}
+
 /* Needs a line refers to: directly, or through a benefit that answers them. */
 static uint64_t cited_needs(const ctx *c, const cls_result *r) {
   uint64_t m = 0;
@@ -437,6 +444,13 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
         *awarded_needs |= bit(ev->index);
         add(c, "need_confirmed", t, "The customer confirmed the need \"%s\" after you said \"%s\".",
             "你说“%2$s”之后,客户确认了需求“%1$s”。", c->sc->needs[ev->index].id, q);
+      } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
+                 !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+                 !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
+                 !has_confirm(t, ev->index)) {
+        *found_hidden |= bit(ev->index);
+        add(c, "need_uncovered", t, "Your question \"%s\" brought out the need \"%s\".",
+            "你的问题“%s”引出了需求“%s”。", q, c->sc->needs[ev->index].id);
       } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                  c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                  !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {

@@ -256,6 +256,13 @@ static const score_rule rules[] = {
     "Besides you, who else will have a say in this decision, and what matters to them?",
     "除了您,还有哪些人会参与这个决定?他们各自最关心什么?",
     S004 },
+  { "need_uncovered", SK_DISCOVERY, 5,
+    "Needs come out when the seller asks about the customer's work: the customer voiced one in "
+    "answer to a question.",
+    "需求要靠询问客户的工作才会浮现:客户在回答问题时说出了一个需求。",
+    "What happens on your side when the system goes down at night?",
+    "系统夜里出故障的时候,你们那边一般会发生什么?",
+    S004 },
   { "need_confirmed", SK_DISCOVERY, 10,
     "The customer confirmed a need in their own words; the value can now be tied to it.",
     "客户用自己的话确认了一个需求,之后的价值就有了落脚点。",

@@ -28,11 +28,11 @@ static void strong_visit(void **state) {
   fx_build_strong(&f);
   score_result r;
   score_session(&f.s, &r);
-  expect_ids(&r, "need_confirmed@3 hidden_need_found@4 need_confirmed@4 gain_when_needed@5 "
+  expect_ids(&r, "need_uncovered@2 need_confirmed@3 hidden_need_found@4 need_confirmed@4 gain_when_needed@5 "
                  "checked_concerns@6 summary_tied_to_needs@7 specific_ask@8 realistic_ask@8 "
                  "outcome_advance@8");
-  expect_skills(&r, 95, 85, 65, 80);
-  assert_true(fabs(r.total - 84.25) < 1e-9);
+  expect_skills(&r, 95, 85, 65, 85);
+  assert_true(fabs(r.total - 85) < 1e-9);
   assert_true(r.pass);
   assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
   assert_int_equal(r.given, 1);
