@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Memcheck over the Lua sandbox and the customer host: the unit suites test_sandbox (every
+# hostile script of tests/lua/hostile/ plus the sandbox's own checks) and test_customer (every
+# hostile script again, as a scenario's behaviour, plus the default behaviour) run under
+# valgrind with zero errors and no definite or indirect leak.  Normal build (valgrind and ASan
+# do not mix); the suites themselves relax their 1-second bound under valgrind.
+source "$(dirname "$0")/../lib.sh"
+if ! command -v valgrind >/dev/null 2>&1; then ok "sandbox memcheck # SKIP valgrind is not installed (make deps)"; finish; exit; fi
+for t in test_sandbox test_customer; do
+  bin=build/tests/$t
+  if [ ! -x "$bin" ]; then fail "memcheck clean: $t" "no $bin: run make unit-bins first"; continue; fi
+  log=$TMP/$t.vg
+  CMOCKA_MESSAGE_OUTPUT=tap valgrind -q --error-exitcode=99 --leak-check=full \
+    --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+    --num-callers=30 --log-file="$log" "$bin" >"$TMP/$t.out" 2>&1
+  rc=$?
+  nok=$(grep -c '^not ok' "$TMP/$t.out")
+  if [ "$rc" -eq 0 ] && [ "$nok" -eq 0 ] && ! grep -qE 'Invalid|uninitialised|definitely lost|indirectly lost' "$log"; then
+    ok "memcheck clean: $t ($(grep -c '^ok' "$TMP/$t.out") tests)"
+  else
+    fail "memcheck clean: $t (exit $rc, $nok failing)" "$(head -40 "$log"; grep -A3 '^not ok' "$TMP/$t.out" | head -20)"
+  fi
+done
+finish
