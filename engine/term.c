@@ -111,16 +111,32 @@ void term_close(term *t) {
 int term_interactive(const term *t) { return t->interactive; }
 int term_colour_on(const term *t) { return t->colour; }
 
+/* Bytes kept of one line read from a script or a pipe; the rest of a longer line is dropped,
+** so input without a newline (/dev/zero) cannot grow the buffer without bound.  A "line" that
+** goes on past TERM_MAX_PLAIN_INPUT bytes is not text at all: it reads as the end of input. */
+#define TERM_MAX_PLAIN_LINE (1u << 20)
+#define TERM_MAX_PLAIN_INPUT (16u << 20)
+
 static term_status read_plain(term *t, char **line) {
-  char *buf = NULL;
-  size_t cap = 0;
+  size_t cap = 256, n = 0, seen = 0;
+  char *buf = xmalloc(cap);
+  int c, any = 0;
   errno = 0;
-  ssize_t n = getline(&buf, &cap, t->in);
-  if (n < 0) {
+  while ((c = getc_unlocked(t->in)) != EOF) {
+    any = 1;
+    if (c == '\n') break;
+    if (++seen > TERM_MAX_PLAIN_INPUT) { any = 0; break; }
+    if (n < TERM_MAX_PLAIN_LINE) {
+      if (n + 1 >= cap) { cap *= 2; buf = xrealloc(buf, cap); }
+      buf[n++] = (char)c;
+    }
+  }
+  if (!any) {
     free(buf);
     return got_hup ? TERM_HANGUP : TERM_EOF;
   }
-  while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) buf[--n] = '\0';
+  while (n > 0 && buf[n - 1] == '\r') n--;
+  buf[n] = '\0';
   *line = buf;
   return TERM_LINE;
 }
@@ -243,9 +259,11 @@ void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const c
   fputs(prefix, out);
   const char *nl = strrchr(prefix, '\n');
   int col = txt_width(nl ? nl + 1 : prefix);
-  for (const char *p = text;;) {
-    const char *end = strchr(p, '\n');
-    size_t n = end ? (size_t)(end - p) : strlen(p);
+  size_t total = strlen(text);   /* YAML block text ends in a newline: not a blank line */
+  while (total && (text[total - 1] == '\n' || text[total - 1] == ' ')) total--;
+  for (const char *p = text, *stop = text + total;;) {
+    const char *end = memchr(p, '\n', (size_t)(stop - p));
+    size_t n = end ? (size_t)(end - p) : (size_t)(stop - p);
     char *clean = txt_sanitize(p, n, NULL);  /* never send control characters raw */
     wrap_para(out, clean, width, indent, &col);
     free(clean);
