@@ -22,11 +22,11 @@ static const char *const reflection_en[] = {
   "What is the next step with this customer, and when and how will you follow up?",
 };
 static const char *const reflection_zh[] = {
-  "这次拜访哪些地方做得好,下次要继续保持?",
-  "在提问、介绍或演示上有哪些不足?下次准备怎么改?",
-  "哪一个反对意见处理得最不理想?现在你会怎么回应?",
-  "这次拜访定下的目标达成了吗?如果没有,是什么挡住了你?",
-  "和这位客户的下一步是什么?你打算什么时候、用什么方式跟进?",
+  "这次拜访哪些地方做得好，下次要继续保持？",
+  "在提问、介绍或演示上有哪些不足？下次准备怎么改？",
+  "哪一个反对意见处理得最不理想？现在你会怎么回应？",
+  "这次拜访定下的目标达成了吗？如果没有，是什么挡住了你？",
+  "和这位客户的下一步是什么？你打算什么时候、用什么方式跟进？",
 };
 
 /* "zh" for any Chinese language tag, else "en". */
@@ -245,8 +245,8 @@ static const tl labels[L_COUNT] = {
   [L_SKILLS] = { "Skills", "各项技能" },
   [L_WHOLE] = { "The visit as a whole", "整体表现" },
   [L_TURN] = { "Turn", "轮次" },
-  [L_WHY] = { "Why: ", "原因:" },
-  [L_TRY] = { "Try: ", "试试:" },
+  [L_WHY] = { "Why: ", "原因：" },
+  [L_TRY] = { "Try: ", "试试：" },
   [L_REFLECT] = { "Think it over", "复盘思考" },
   [L_PROGRESS] = { "Your progress", "你的进步" },
   [L_NOW] = { "this attempt", "本次" },

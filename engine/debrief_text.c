@@ -43,6 +43,13 @@ static void wrap(out *o, const char *raw, int first, int indent) {
     int32_t cp = txt_decode(text + j, len - j, &adv);
     int w = txt_width_n(text + j, adv);
     j += adv;
+    /* an opening quote or bracket stays with the character after it */
+    while ((cp == 0x201C || cp == 0x2018 || cp == 0xFF08 || cp == 0x300A || cp == 0x300C ||
+            cp == 0x3010) && j < len && text[j] != ' ') {
+      cp = txt_decode(text + j, len - j, &adv);
+      w = txt_width_n(text + j, adv);
+      j += adv;
+    }
     if (w < 2)
       while (j < len && text[j] != ' ') {
         int32_t c2 = txt_decode(text + j, len - j, &adv);
@@ -50,7 +57,6 @@ static void wrap(out *o, const char *raw, int first, int indent) {
         if (txt_width_n(text + j, adv) >= 2) break;
         j += adv;
       }
-    (void)cp;
     /* CJK punctuation stays with the character before it */
     while (j < len) {
       int32_t p = txt_decode(text + j, len - j, &adv);
@@ -153,8 +159,8 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
   sb_puts(o->b, "     ");
   wrap(o, jstr(f, "message"), 5, 5);
   if (first_turn >= 0) {
-    char *see = first_turn == 0 ? xstrdup(o->zh ? "(原因和示范见上文)" : "(why and what to try: see above)")
-              : o->zh ? xasprintf("(原因和示范见第 %d 轮)", first_turn)
+    char *see = first_turn == 0 ? xstrdup(o->zh ? "（原因和示范见上文）" : "(why and what to try: see above)")
+              : o->zh ? xasprintf("（原因和示范见第 %d 轮）", first_turn)
                       : xasprintf("(why and what to try: see turn %d)", first_turn);
     sb_printf(o->b, "     %s%s%s\n", esc(o, DIM), see, esc(o, RESET));
     free(see);

@@ -209,9 +209,9 @@ static int visit_family(const ctx *c, int v) {
 static char *state_words(const ctx *c, const sess_snapshot *b) {
   strbuf s = { 0 };
   if (b->trust < TRUST_OK) sb_printf(&s, c->zh ? "信任 %g/10" : "trust %g/10", b->trust);
-  if (!b->value_ack) sb_printf(&s, "%s%s", s.len ? (c->zh ? "," : ", ") : "",
+  if (!b->value_ack) sb_printf(&s, "%s%s", s.len ? (c->zh ? "，" : ", ") : "",
                                c->zh ? "尚未认可价值" : "value not yet accepted");
-  if (!b->on_list) sb_printf(&s, "%s%s", s.len ? (c->zh ? "," : ", ") : "",
+  if (!b->on_list) sb_printf(&s, "%s%s", s.len ? (c->zh ? "，" : ", ") : "",
                              c->zh ? "尚未列入采购计划" : "not on the purchase list");
   return sb_take(&s);
 }
@@ -239,7 +239,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
   vs->asks++;
   if (++vs->closes_run >= 3)
     add(c, "repeated_closes", t, "This was close number %d in a row (\"%s\") with nothing new "
-        "learned in between.", "这是连续第 %d 次催促成交(“%s”),其间没有获得任何新信息。",
+        "learned in between.", "这是连续第 %d 次催促成交（“%s”），其间没有获得任何新信息。",
         vs->closes_run, q);
 
   int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
@@ -248,7 +248,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text);
     if (has_date && has_amount && !r->vague) {
       if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
-                             "amount: \"%s\".", "你提出了有日期、有金额的付款要求:“%s”。", q);
+                             "amount: \"%s\".", "你提出了有日期、有金额的付款要求：“%s”。", q);
     } else {
       const char *miss_en = !has_date && !has_amount ? "no date and no amount"
                             : !has_date ? "no date" : !has_amount ? "no amount" : "only a vague time";
@@ -259,51 +259,63 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     }
   } else if (is_ref) {
     if (!vs->f_referral++) add(c, "referral_asked", t, "You asked the customer for a referral: "
-                               "\"%s\".", "你请客户做了转介绍:“%s”。", q);
+                               "\"%s\".", "你请客户做了转介绍：“%s”。", q);
   } else {
     if (r->vague || !r->specific) {
       strbuf m = { 0 };
       if (r->vague) sb_puts(&m, c->zh ? "措辞含糊" : "it leans on \"sometime\"");
       if (!r->slots[CLS_SLOT_ACTION])
-        sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "", c->zh ? "没有说明行动" : "no action");
+        sb_printf(&m, "%s%s", m.len ? (c->zh ? "，" : ", ") : "", c->zh ? "没有说明行动" : "no action");
       if (!r->slots[CLS_SLOT_TIME])
-        sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "", c->zh ? "没有时间" : "no time");
+        sb_printf(&m, "%s%s", m.len ? (c->zh ? "，" : ", ") : "", c->zh ? "没有时间" : "no time");
       if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE])
-        sb_printf(&m, "%s%s", m.len ? (c->zh ? "," : ", ") : "",
+        sb_printf(&m, "%s%s", m.len ? (c->zh ? "，" : ", ") : "",
                   c->zh ? "没有人员或地点" : "no person or place");
       if (!m.len) sb_puts(&m, c->zh ? "不够具体" : "it is not specific");
-      add(c, "vague_ask", t, "You asked \"%s\": %s.", "你的请求“%s”:%s。", q, m.s);
+      add(c, "vague_ask", t, "You asked \"%s\": %s.", "你的请求“%s”：%s。", q, m.s);
       sb_free(&m);
     } else if (!vs->f_specific++) {
-      add(c, "specific_ask", t, "A specific ask: \"%s\".", "具体的承诺请求:“%s”。", q);
+      add(c, "specific_ask", t, "A specific ask: \"%s\".", "具体的承诺请求：“%s”。", q);
     }
     /* checked and summarised before the ask? (deal asks only) */
     if (vs->check) {
       if (!vs->f_checked++) {
         char *cq = short_quote(vs->check->text);
         add(c, "checked_concerns", vs->check, "You checked for open points before asking: \"%s\".",
-            "提出承诺前你先检查了遗漏:“%s”。", cq);
+            "提出承诺前你先检查了遗漏：“%s”。", cq);
         free(cq);
       }
     } else if (!vs->f_nocheck++) {
       add(c, "ask_without_check", t, "You asked \"%s\" without first checking whether anything "
-          "was still open.", "你提出“%s”之前,没有先确认客户是否还有顾虑。", q);
+          "was still open.", "你提出“%s”之前，没有先确认客户是否还有顾虑。", q);
     }
     if (!vs->summary && !vs->f_nosummary++)
       add(c, "ask_without_summary", t, "You asked \"%s\" without first summing up the benefits "
-          "the customer agreed with.", "你提出“%s”之前,没有先总结客户认同的利益。", q);
+          "the customer agreed with.", "你提出“%s”之前，没有先总结客户认同的利益。", q);
   }
 
   /* realistic for where the customer stood? */
   int j = r->commitment;
   if (j < 0) has_event(t, CUST_EV_GIVE, &j);
   if (j < 0) has_event(t, CUST_EV_REFUSE, &j);
+  for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
+    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) j = k;   /* "sign today" names the order rung */
+  if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
+    /* an order where the ladder holds none: more than this visit can give */
+    int top = -1;
+    for (int k = 0; k < c->sc->n_commitments && top < 0; k++)
+      if (on_offer(c, t->visit, k)) top = k;
+    if (top >= 0)
+      add(c, "unrealistic_ask", t, "You asked for the order (\"%s\"), but the most this customer "
+          "can give on this visit is \"%s\".", "你要求客户下单（“%s”），但这次拜访客户最多只能答应“%s”。",
+          q, action_of(c, top));
+  }
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t);
     if (rc == 0) {
       char *why = state_words(c, &t->before);
       add(c, "unrealistic_ask", t, "You asked for \"%s\" (\"%s\") before the customer was ready "
-          "(%s).", "你在客户还没准备好时(%3$s)就要求“%1$s”(“%2$s”)。", action_of(c, j), q, why);
+          "(%s).", "你在客户还没准备好时（%3$s）就要求“%1$s”（“%2$s”）。", action_of(c, j), q, why);
       free(why);
     } else if (rc == 1) {
       int higher = -1;
@@ -316,7 +328,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
       if (higher >= 0) {
         if (!vs->f_low++)
           add(c, "ask_too_low", t, "You asked for \"%s\" when the customer could already give "
-              "\"%s\".", "客户已经可以答应“%2$s”,你却只要求“%1$s”。", action_of(c, j),
+              "\"%s\".", "客户已经可以答应“%2$s”，你却只要求“%1$s”。", action_of(c, j),
               action_of(c, higher));
       } else if (!vs->f_realistic++) {
         add(c, "realistic_ask", t, "\"%s\" was the most the customer could give at that point.",
@@ -346,11 +358,11 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     /* discovery before pitching */
     if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs.f_pitch++)
       add(c, "pitch_before_discovery", t, "You presented (\"%s\") before the customer had voiced "
-          "any need.", "客户还没说出任何需求,你就开始介绍(“%s”)。", q);
+          "any need.", "客户还没说出任何需求，你就开始介绍（“%s”）。", q);
     if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
         !vs.f_feature++)
       add(c, "feature_list", t, "You listed features (\"%s\") without tying them to a need of "
-          "the customer's.", "你在罗列功能(“%s”),没有和客户的需求挂钩。", q);
+          "the customer's.", "你在罗列功能（“%s”），没有和客户的需求挂钩。", q);
 
     /* the summary */
     if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
@@ -359,13 +371,13 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
       if (unvoiced && !vs.f_unvoiced++) {
         char *ids = need_list(c, unvoiced);
         add(c, "summary_unconfirmed_needs", t, "Your summary \"%s\" cites needs the customer never "
-            "voiced: %s.", "你的总结“%s”提到了客户从未说过的需求:%s。", q, ids);
+            "voiced: %s.", "你的总结“%s”提到了客户从未说过的需求：%s。", q, ids);
         free(ids);
       }
       if (missed && !vs.f_miss++) {
         char *ids = need_list(c, missed);
         add(c, "summary_misses_needs", t, "Your summary \"%s\" leaves out needs the customer "
-            "confirmed: %s.", "你的总结“%s”漏掉了客户确认过的需求:%s。", q, ids);
+            "confirmed: %s.", "你的总结“%s”漏掉了客户确认过的需求：%s。", q, ids);
         free(ids);
       }
       /* tied: to needs the customer voiced (confirmed ones, or revealed where a scenario's
@@ -383,24 +395,24 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
         if (!vs.f_ready++)
           add(c, "loss_when_ready", t, "You used the fear of loss (\"%s\") once the customer "
               "accepted the value and had it on the purchase list.",
-              "在客户认可价值、已列入采购计划之后,你用了损失厌恶(“%s”)。", q);
+              "在客户认可价值、已列入采购计划之后，你用了损失厌恶（“%s”）。", q);
       } else {
         char *why = state_words(c, &t->before);
         add(c, "loss_before_value", t, "You pressed with a loss (\"%s\") while %s.",
-            "在%2$s的情况下,你用损失施压(“%1$s”)。", q, why);
+            "在%2$s的情况下，你用损失施压（“%1$s”）。", q, why);
         free(why);
       }
     }
     if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
         !t->before.value_ack && !vs.f_gain++)
       add(c, "gain_when_needed", t, "While the customer was still weighing the value you showed "
-          "the gain: \"%s\".", "客户还在衡量价值时,你展示了收益:“%s”。", q);
+          "the gain: \"%s\".", "客户还在衡量价值时，你展示了收益：“%s”。", q);
     if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
       sess_snapshot b2 = t->before;
       b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
       char *why = state_words(c, &b2);
       add(c, "discount_for_trust", t, "You offered a price cut (\"%s\") while %s.",
-          "在%2$s的情况下,你提出降价(“%1$s”)。", q, why);
+          "在%2$s的情况下，你提出降价（“%1$s”）。", q, why);
       free(why);
     }
 
@@ -412,11 +424,11 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     /* refusals: probe first, lower after */
     if (vs.refusal && CLS_HAS(r, CLS_PROBE_REFUSAL)) {
       add(c, "probed_refusal", t, "After the refusal you asked what held the customer back: "
-          "\"%s\".", "被拒绝后,你先问了客户的顾虑:“%s”。", q);
+          "\"%s\".", "被拒绝后，你先问了客户的顾虑：“%s”。", q);
       vs.refusal = NULL;
     } else if (vs.refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
       add(c, "lower_before_probe", t, "After the refusal at turn %d you lowered the ask (\"%s\") "
-          "without asking why.", "第 %d 轮被拒绝后,你没有问原因就降低了要求(“%s”)。",
+          "without asking why.", "第 %d 轮被拒绝后，你没有问原因就降低了要求（“%s”）。",
           vs.refusal->n, q);
       vs.refusal = NULL;
     }
@@ -443,7 +455,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
                  !(*awarded_needs & bit(ev->index))) {
         *awarded_needs |= bit(ev->index);
         add(c, "need_confirmed", t, "The customer confirmed the need \"%s\" after you said \"%s\".",
-            "你说“%2$s”之后,客户确认了需求“%1$s”。", c->sc->needs[ev->index].id, q);
+            "你说“%2$s”之后，客户确认了需求“%1$s”。", c->sc->needs[ev->index].id, q);
       } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                  !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                  !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
@@ -456,7 +468,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
                  !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
         *found_hidden |= bit(ev->index);
         add(c, "hidden_need_found", t, "Your question \"%s\" brought out a hidden need: \"%s\".",
-            "你的问题“%s”引出了一个隐藏需求:“%s”。", q,
+            "你的问题“%s”引出了一个隐藏需求：“%s”。", q,
             c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : c->sc->needs[ev->index].id);
       }
     }
@@ -474,14 +486,14 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     const sess_turn *last = vs.last_turn;
     if (c->sc && c->sc->n_visits > 1)
       add(c, id, NULL, "Visit %d ended without asking the customer for any commitment.",
-          "第 %d 次拜访结束时,你没有向客户提出任何承诺请求。", v + 1);
+          "第 %d 次拜访结束时，你没有向客户提出任何承诺请求。", v + 1);
     else
       add(c, id, NULL, "The visit ended without asking the customer for any commitment.",
-          "整个拜访结束时,你都没有向客户提出任何承诺请求。");
+          "整个拜访结束时，你都没有向客户提出任何承诺请求。");
     if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
       char *q = short_quote(last->text);
       add(c, "praise_ending", last, "You closed on thanks and kind words (\"%s\") instead of an "
-          "ask.", "你以感谢和客套话收尾(“%s”),而没有提出承诺。", q);
+          "ask.", "你以感谢和客套话收尾（“%s”），而没有提出承诺。", q);
       free(q);
     }
   }
@@ -489,7 +501,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     char *q = short_quote(vs.last_seller->text);
     add(c, "seller_only_progress", vs.last_seller, "Only you agreed to act (\"%s\"); the customer "
         "committed to nothing, so the visit is a continuation.",
-        "只有你答应要做事(“%s”),客户没有承诺任何行动,所以这次拜访只是暂时中断。", q);
+        "只有你答应要做事（“%s”），客户没有承诺任何行动，所以这次拜访只是暂时中断。", q);
     free(q);
   }
 }
@@ -536,26 +548,26 @@ static void decide_outcome(ctx *c) {
     if (!seen)
       add(c, "seller_only_progress", NULL, "The visit looked like progress, but the customer "
           "committed to no action of their own: it is a continuation.",
-          "这次拜访看似有进展,但客户自己没有承诺任何行动:只是暂时中断。");
-    r->outcome_reason = xstrdup(c->zh ? "看似有进展,但只有销售答应做事,客户没有承诺行动:暂时中断。"
+          "这次拜访看似有进展，但客户自己没有承诺任何行动：只是暂时中断。");
+    r->outcome_reason = xstrdup(c->zh ? "看似有进展，但只有销售答应做事，客户没有承诺行动：暂时中断。"
                                       : "It felt like progress, but only the seller agreed to act; "
                                         "the customer committed to nothing, so it is a continuation.");
   } else if (end == CUST_OUTCOME_ORDER) {
     r->outcome_reason = give >= 0
-      ? xasprintf(c->zh ? "客户在第 %d 轮下单:%s。" : "The customer placed the order at turn %d: %s.",
+      ? xasprintf(c->zh ? "客户在第 %d 轮下单：%s。" : "The customer placed the order at turn %d: %s.",
                   give_turn, act)
       : xstrdup(c->zh ? "客户决定下单。" : "The customer decided to order.");
     add_at(c, "outcome_order", r->outcome_turn, NULL, "The customer ordered%s%s.",
            "客户下了订单%s%s。", give >= 0 ? ": " : "", act);
   } else if (end == CUST_OUTCOME_ADVANCE) {
-    r->outcome_reason = xasprintf(c->zh ? "客户在第 %d 轮答应采取行动:%s。"
+    r->outcome_reason = xasprintf(c->zh ? "客户在第 %d 轮答应采取行动：%s。"
                                         : "The customer agreed to act at turn %d: %s.", give_turn, act);
     add_at(c, "outcome_advance", give_turn, NULL, "The customer committed to an action: %s.",
-           "客户承诺了一项行动:%s。", act);
+           "客户承诺了一项行动：%s。", act);
   } else if (end == CUST_OUTCOME_NO_SALE) {
     r->outcome_reason = xstrdup(c->zh ? "客户明确拒绝了合作。" : "The customer turned the offer down.");
   } else {
-    r->outcome_reason = xstrdup(c->zh ? "客户态度友好,但没有承诺任何行动:暂时中断。"
+    r->outcome_reason = xstrdup(c->zh ? "客户态度友好，但没有承诺任何行动：暂时中断。"
                                       : "Friendly words, but the customer committed to no action: "
                                         "a continuation.");
   }
@@ -619,11 +631,11 @@ void score_session(const session *s, score_result *out) {
     uint64_t all = sc->n_needs >= 64 ? ~0ull : (1ull << sc->n_needs) - 1;
     if (!events && (start & all) != all)
       add(&c, "no_discovery", NULL, "No need of the customer's came out during the visit.",
-          "整个拜访中,客户没有说出任何需求。");
+          "整个拜访中，客户没有说出任何需求。");
     for (int i = 0; i < sc->n_needs && i < 64; i++)
       if (sc->needs[i].hidden && !(known & bit(i)))
         add(&c, "missed_hidden_need", NULL, "A hidden need stayed hidden (%s): \"%s\".",
-            "有一个隐藏需求没有被发现(%s):“%s”。", sc->needs[i].id,
+            "有一个隐藏需求没有被发现（%s）：“%s”。", sc->needs[i].id,
             sc->needs[i].said ? sc->needs[i].said : "");
   }
   int chain = 0;
@@ -636,11 +648,11 @@ void score_session(const session *s, score_result *out) {
     for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
     char *q = short_quote(t ? t->text : "");
     add(&c, "decision_chain_asked", t, "You asked who else takes part in the decision: \"%s\".",
-        "你问了还有谁参与决策:“%s”。", q);
+        "你问了还有谁参与决策：“%s”。", q);
     free(q);
   } else if (chain && !c.open) {
     add(&c, "missed_decision_chain", NULL, "Others take part in this decision, and you never asked "
-        "who they are.", "这个决定还有其他人参与,而你始终没有问是谁。");
+        "who they are.", "这个决定还有其他人参与，而你始终没有问是谁。");
   }
 
   if (c.open) {

@@ -209,7 +209,7 @@ static void text_zh_wrap(void **state) {
   char *out = render_text(d, 0, 40, NULL);
   assert_non_null(strstr(out, "结果: 暂时中断"));
   assert_non_null(strstr(out, "复盘思考"));
-  assert_non_null(strstr(out, "试试:"));
+  assert_non_null(strstr(out, "试试：“"));
   for (char *line = out; *line;) {
     char *nl = strchr(line, '\n');
     size_t len = nl ? (size_t)(nl - line) : strlen(line);

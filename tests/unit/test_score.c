@@ -118,7 +118,7 @@ static void vague_ask_zh(void **state) {
   score_result r;
   score_session(&f.s, &r);
   assert_string_equal(fx_find(&r, "vague_ask", 1, NULL)->message,
-                      "你的请求“改天有空再约个时间看看吧”:措辞含糊,没有说明行动,没有时间,没有人员或地点。");
+                      "你的请求“改天有空再约个时间看看吧”：措辞含糊，没有说明行动，没有时间，没有人员或地点。");
   assert_null(fx_find(&r, "no_ask", -1, NULL));
   score_result_free(&r);
   fx_free(&f);
@@ -148,6 +148,25 @@ static void premature_ask(void **state) {
     score_result_free(&r);
     fx_free(&f);
   }
+}
+
+/* An order asked for where the visit's ladder holds no order at all. */
+static void order_beyond_ladder(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.sc.commitments = &f.commitments[1];   /* demo, requirements: no contract on offer */
+  f.sc.n_commitments = 2;
+  fx_turn(&f, "Can we sign the contract today?", MV(ASK_ORDER));
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *u = fx_find(&r, "unrealistic_ask", 1, NULL);
+  assert_non_null(u);
+  assert_string_equal(u->message, "You asked for the order (\"Can we sign the contract today?\"), but "
+                      "the most this customer can give on this visit is \"bring the department heads "
+                      "to a demo\".");
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* Asking for less than the customer could give. */
@@ -532,7 +551,8 @@ static void rule_table(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
-    cmocka_unit_test(vague_ask_zh), cmocka_unit_test(premature_ask), cmocka_unit_test(ask_too_low),
+    cmocka_unit_test(vague_ask_zh), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
+    cmocka_unit_test(ask_too_low),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
