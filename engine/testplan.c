@@ -59,6 +59,15 @@ static int first_event_turn(const session *s, cust_event_kind k) {
   return 0;
 }
 
+/* The last turn carrying an event of this kind, 0 when none (in a campaign the last visit's
+** end is the one that settles the outcome). */
+static int last_event_turn(const session *s, cust_event_kind k) {
+  for (int i = s->n_turns - 1; i >= 0; i--)
+    for (int e = 0; e < s->turns[i].events.n; e++)
+      if (s->turns[i].events.v[e].kind == k) return s->turns[i].n;
+  return 0;
+}
+
 /* The first finding of a rule, or NULL. */
 static const score_finding *find_rule(const score_result *r, const char *id) {
   for (int i = 0; i < r->n_findings; i++)
@@ -78,11 +87,11 @@ static int first_loss_turn(const score_result *r, int skill) {
   return best;
 }
 
-/* Where a playthrough with the wrong outcome went another way: the turn the customer ended the
-** visit, else the turn that decided the outcome for the scorer, else the first refusal (when a
+/* Where a playthrough with the wrong outcome went another way: the turn the customer last ended
+** a visit, else the turn that decided the outcome for the scorer, else the first refusal (when a
 ** commitment was expected) or the first commitment given (when none was), else the last turn. */
 static int outcome_divergence(const session *s, const score_result *r, int expected) {
-  int end = first_event_turn(s, CUST_EV_END);
+  int end = last_event_turn(s, CUST_EV_END);
   if (end) return end;
   if (r->outcome_turn > 0) return r->outcome_turn;
   int wanted_action = expected == CUST_OUTCOME_ORDER || expected == CUST_OUTCOME_ADVANCE;
