@@ -141,7 +141,7 @@ static void test_campus_platform(void **st) {
   assert_true(s->tests[0].skills[0].band.lo == 70);
   assert_true(s->scoring.pass == 70);
   assert_true(s->scoring.w_commitment < 0);
-  assert_int_equal(s->n_lexicon, 7);
+  assert_int_equal(s->n_lexicon, 8);
   assert_string_equal(s->lexicon[3].name, "loss_appeal");
   assert_true(s->hints.n >= 3);
   assert_null(s->behaviour);
