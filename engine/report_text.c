@@ -93,7 +93,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "\nTRAINEES\n");
   cell(out, "Trainee", nw, 0);
   if (multi) { sb_puts(out, "  "); cell(out, "Scenario", sw, 0); }
-  sb_puts(out, "  Tries  Best  First  Latest   Avg  Commit  Benefit  Tactic  Discov  Trend         Latest outcome\n");
+  sb_puts(out, "  Tries  Best  First  Latest   Avg  Commit  Benefit  Tactic  Discov  Trend          Latest outcome\n");
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     cell(out, r->trainee, nw, 0);
@@ -107,7 +107,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     char trend[48];
     if (r->attempts < 2) snprintf(trend, sizeof trend, "-");
     else snprintf(trend, sizeof trend, "%s %+.1f/try", rep_trend_word(r), r->trend);
-    sb_printf(out, "  %-14s%s\n", trend, r->latest_outcome);
+    sb_printf(out, "  %-15s%s\n", trend, r->latest_outcome);
   }
 }
 

@@ -210,7 +210,7 @@ static void test_text_aligned_by_width(void **state) {
   rep_render_text(&d, &out);
   /* one scenario: no scenario column; 王小明 (6 columns) pads to the same width as "Trainee" */
   assert_non_null(strstr(out.s, "\nTRAINEES\nTrainee  Tries  Best  First  Latest   Avg  Commit"));
-  assert_non_null(strstr(out.s, "\nann          3    80     40      80  60.0    60.0     60.0    60.0    60.0  up +20.0/try  order\n"));
+  assert_non_null(strstr(out.s, "\nann          3    80     40      80  60.0    60.0     60.0    60.0    60.0  up +20.0/try   order\n"));
   assert_int_equal(column_of(out.s, "\n王小明", "   2 "), column_of(out.s, "\nann ", "   3 "));
   assert_non_null(strstr(out.s, "\n  all attempts           66.0        66.0      66.0     66.0       66.0\n"));
   assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 3 of 5\n"));
@@ -297,7 +297,7 @@ static void test_text_cuts_and_sanitises(void **state) {
   strbuf out = {0};
   rep_render_text(&d, &out);
   assert_null(strchr(out.s, '\x1b'));
-  assert_non_null(strstr(out.s, "\n\xef\xbf\xbd[31mred\xef\xbf\xbd[0m              2    70     50      70  60.0    55.0     60.0       -    70.0  up +20.0/try  order\n"));
+  assert_non_null(strstr(out.s, "\n\xef\xbf\xbd[31mred\xef\xbf\xbd[0m              2    70     50      70  60.0    55.0     60.0       -    70.0  up +20.0/try   order\n"));
   assert_non_null(strstr(out.s, "\n=HYPERLINK(\"x\")<scr\xe2\x80\xa6      1    30     30      30  30.0"));
   sb_free(&out);
 }
