@@ -39,6 +39,7 @@ enum { G_TIME = CLS_MOVE_COUNT, G_PERSON, G_PLACE, G_NEED, G_REVEAL, G_BENEFIT, 
 struct walk_vocab {
   scn_strs g[G_COUNT];
   int zh;
+  const scenario *sc;      /* not owned: per-need keywords for lines about voiced needs */
 };
 
 static void add(scn_strs *s, const char *text) {
@@ -131,6 +132,7 @@ static void add_condition_words(walk_vocab *v, const char *expr) {
 walk_vocab *walk_vocab_new(const scenario *sc) {
   walk_vocab *v = xcalloc(1, sizeof *v);
   v->zh = sc->language && strcmp(sc->language, "zh") == 0;
+  v->sc = sc;
   add_shipped_lexicon(v, v->zh ? "zh" : "en");
   for (int i = 0; i < sc->n_lexicon; i++) {
     int g = group_of(sc->lexicon[i].name);
@@ -178,11 +180,37 @@ int walk_vocab_size(const walk_vocab *v) {
 
 /* {=== lines */
 
-/* Appends a random phrase of group g (nothing when the group is empty). */
-static void put(const walk_vocab *v, strbuf *b, uint64_t *rng, int g) {
+/* A keyword of a need the customer has voiced (bit per need index in voiced), or of a benefit
+** that answers one; NULL when there is none. */
+static const char *voiced_word(const walk_vocab *v, uint64_t *rng, int g, uint64_t voiced) {
+  const scenario *sc = v->sc;
+  int picks[64], n = 0;
+  for (int i = 0; i < sc->n_needs && i < 64; i++)
+    if (voiced >> i & 1) picks[n++] = i;
+  if (n == 0) return NULL;
+  int need = picks[rnd_below(rng, n)];
+  if (g == G_NEED) {
+    const scn_strs *k = &sc->needs[need].keywords;
+    return k->n ? k->v[rnd_below(rng, k->n)] : NULL;
+  }
+  for (int b = 0; b < sc->n_benefits; b++)
+    for (int a = 0; a < sc->benefits[b].answers.n; a++)
+      if (sc->benefits[b].need_index && sc->benefits[b].need_index[a] == need &&
+          sc->benefits[b].keywords.n)
+        return sc->benefits[b].keywords.v[rnd_below(rng, sc->benefits[b].keywords.n)];
+  return NULL;
+}
+
+/* Appends a random phrase of group g (nothing when the group is empty); words about needs and
+** benefits lean, three times in four, towards the needs the customer has voiced. */
+static void put(const walk_vocab *v, strbuf *b, uint64_t *rng, int g, uint64_t voiced) {
   if (g < 0 || g >= G_COUNT || v->g[g].n == 0) return;
+  const char *w = NULL;
+  if ((g == G_NEED || g == G_BENEFIT) && voiced && rnd_below(rng, 4) > 0)
+    w = voiced_word(v, rng, g, voiced);
+  if (!w) w = v->g[g].v[rnd_below(rng, v->g[g].n)];
   if (b->len) sb_puts(b, v->zh ? "," : " ");
-  sb_puts(b, v->g[g].v[rnd_below(rng, v->g[g].n)]);
+  sb_puts(b, w);
 }
 
 /* The steps of a visit as the sales model orders them; each names the groups of its line. */
@@ -206,18 +234,22 @@ static const int plan[][4] = {
 };
 #define PLAN_STEPS ((int)(sizeof plan / sizeof plan[0]))
 
+char *walk_line(const walk_vocab *v, uint64_t *rng, int step) {
+  return walk_line_for(v, rng, step, 0);
+}
+
 /* Line `step` of a walk: step >= 0 follows the plan at that step (with noise), step < 0 is a
 ** line of random groups. */
-char *walk_line(const walk_vocab *v, uint64_t *rng, int step) {
+char *walk_line_for(const walk_vocab *v, uint64_t *rng, int step, uint64_t voiced) {
   strbuf b = {0};
   if (step >= 0) {
     const int *p = plan[step % PLAN_STEPS];
     for (int i = 0; i < 4; i++)
-      if (p[i] >= 0 && rnd_below(rng, 5) > 0) put(v, &b, rng, p[i]);
+      if (p[i] >= 0 && rnd_below(rng, 5) > 0) put(v, &b, rng, p[i], voiced);
   }
   if (step < 0 || b.len == 0) {
     int parts = 1 + rnd_below(rng, 3);
-    for (int i = 0; i < parts; i++) put(v, &b, rng, rnd_below(rng, G_COUNT));
+    for (int i = 0; i < parts; i++) put(v, &b, rng, rnd_below(rng, G_COUNT), voiced);
   }
   if (b.len == 0) sb_puts(&b, v->zh ? "您好" : "hello");
   if (v->zh) sb_puts(&b, rnd_below(rng, 2) ? "?" : "。");
@@ -366,7 +398,9 @@ static int one_walk(const scenario *sc, const walk_vocab *v, uint64_t seed, int 
   int turns = 3 + rnd_below(&rng, max_turns > 3 ? max_turns - 2 : 1);
   int step = 0;
   for (int k = 0; k < turns && !sess_over(s); k++) {
-    char *line = walk_line(v, &rng, guided ? step : -1);
+    sess_snapshot now;
+    sess_snapshot_now(s, &now);
+    char *line = walk_line_for(v, &rng, guided ? step : -1, now.revealed | now.confirmed);
     if (guided) {   /* mostly the next step; sometimes the same again, sometimes one skipped */
       int r = rnd_below(&rng, 8);
       step += r == 0 ? 0 : r == 1 ? 2 : 1;
@@ -422,7 +456,9 @@ static void report_unreached(const scenario *sc, const tally *t, int walks, diag
 int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats *st) {
   memset(st, 0, sizeof *st);
   if (o->walks <= 0) return 0;
-  int max_turns = o->max_turns > 0 ? o->max_turns : WALK_DEFAULT_TURNS;
+  /* a campaign gets the default length for each of its visits */
+  int max_turns = o->max_turns > 0 ? o->max_turns
+                                   : WALK_DEFAULT_TURNS * (sc->n_visits > 1 ? sc->n_visits : 1);
   tally t = {
     .said_key = xcalloc((size_t)sc->n_lines + 1, 1), .revealed = xcalloc((size_t)sc->n_needs + 1, 1),
     .given = xcalloc((size_t)sc->n_commitments + 1, 1), .asked = xcalloc((size_t)sc->n_commitments + 1, 1),

@@ -17,7 +17,7 @@
 typedef struct walk_options {
   int walks;               /* sessions to play */
   uint64_t seed;           /* the same seed plays the same walks */
-  int max_turns;           /* per walk; 0 = default (24) */
+  int max_turns;           /* per walk; 0 = default (24 per visit) */
 } walk_options;
 
 typedef struct walk_stats {
@@ -37,5 +37,8 @@ walk_vocab *walk_vocab_new(const scenario *sc);
 void walk_vocab_free(walk_vocab *v);
 int walk_vocab_size(const walk_vocab *v);
 char *walk_line(const walk_vocab *v, uint64_t *rng, int step);
+/* The same, leaning towards the needs the customer has voiced (bit per need index) and the
+** benefits that answer them, as a trainee who listened would. */
+char *walk_line_for(const walk_vocab *v, uint64_t *rng, int step, uint64_t voiced);
 
 #endif

@@ -3,7 +3,7 @@
 -- Grace (operations) comes on board when the trainee shows how PickRight answers a need she
 -- voiced; Martin (finance) the same for his needs.  The pilot is realistic only once both are
 -- on board (see realistic_when in the YAML).  When the trainee asks for the pilot while one of
--- them is still unconvinced, that one says so before the usual refusal.  Everything else is
+-- them is still unconvinced, that one says why before the usual refusal.  Everything else is
 -- the shipped default behaviour, which runs after this script on every turn.
 
 local C, S = customer, customer.state
@@ -64,8 +64,8 @@ function on_turn(turn, ctx)
   if turn.commitment == "night_pilot" and not C.given("night_pilot") then
     if not S.martin_on_board then
       C.say("martin_not_yet")
-    elseif not S.grace_on_board then
-      C.say("grace_not_yet")
+    elseif not S.grace_on_board and not C.raised("freezer") then
+      C.objection("freezer")    -- Grace's own worry, in her words
     end
   end
   -- A line that only stated benefits was answered above; anything else goes on to the
