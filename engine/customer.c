@@ -441,6 +441,7 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
   snap_take(h, &s);
   char *err = NULL;
   sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
+  h->last_status = st;
   int res;
   if (st == SBX_OK) {
     res = lua_toboolean(L, -1) ? 1 : 0;
@@ -468,7 +469,15 @@ static void run_layer(lua_State *L, cust_host *h, const char *hook, int with_tur
                       const char *reason) {
   int r = call_hook(L, h, h->env_script, hook, with_turn, reason);
   if (r == 1) return;
-  call_hook(L, h, h->env_default, hook, with_turn, reason);
+  h->last_status = SBX_OK;
+  r = call_hook(L, h, h->env_default, hook, with_turn, reason);
+  if (r == -2 && h->last_status == SBX_ERR_MEMORY && h->env_script != LUA_NOREF) {
+    /* the script's data leaves no room for the default: the script goes, the default retries */
+    cust_ev_error(h, "the behaviour script holds too much memory; it is switched off for the "
+                     "rest of the session");
+    script_off(L, h);
+    call_hook(L, h, h->env_default, hook, with_turn, reason);
+  }
 }
 
 /* The opening of the current visit. */
@@ -498,13 +507,30 @@ static int start_cf(lua_State *L) {
   return 0;
 }
 
+/* The reactions of one turn, run as one budgeted call: the conditions inside it (nested
+** calls) share a single budget, so many runaway conditions cost no more than one. */
+static int reactions_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  int *stop = lua_touserdata(L, 2);
+  cust_run_reactions(L, h, stop);
+  return 0;
+}
+
 static int turn_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   int stop = 0;
   h->turn_no++;
   int p = cust_state_index(h, SCN_STATE_PATIENCE);
   cust_state_set(h, p, h->val[p] - 1);
-  cust_run_reactions(L, h, &stop);
+  lua_pushcfunction(L, reactions_cf);
+  lua_pushlightuserdata(L, h);
+  lua_pushlightuserdata(L, &stop);
+  char *err = NULL;
+  if (sbx_call(h->sbx, 2, 0, &err) != SBX_OK) {   /* memory in the actions, say */
+    cust_ev_error(h, err);
+    sbx_collect(h->sbx);
+  }
+  free(err);
   if (!stop && h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_turn", 1, NULL);
   after_hook(L, h);
   return 0;

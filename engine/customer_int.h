@@ -43,6 +43,7 @@ struct cust_host {
   int *when_ref;               /* compiled reaction conditions, per reaction */
   int *real_ref;               /* compiled realistic_when, per commitment */
   int script_off;              /* the script was switched off (memory error) */
+  sbx_status last_status;      /* of the last hook call */
 
   cust_events *out;            /* where events go during a call */
   const cls_result *turn;      /* the turn being answered, or NULL */

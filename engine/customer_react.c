@@ -156,6 +156,7 @@ void cust_run_reactions(lua_State *L, cust_host *h, int *stop) {
     if (sbx_call(h->sbx, 0, 1, &err) != SBX_OK) {
       cust_ev_error(h, err);
       free(err);
+      if (sbx_spent(h->sbx)) break;   /* the turn's budget for conditions is gone */
       continue;
     }
     int hit = lua_toboolean(L, -1);

@@ -476,6 +476,8 @@ void sbx_free(sbx *s) {
 
 void sbx_collect(sbx *s) { lua_gc(s->L, LUA_GCCOLLECT); }
 
+sbx_status sbx_spent(const sbx *s) { return s->tripped; }
+
 /* ===== loading =========================================================================== */
 
 sbx_status sbx_load(sbx *s, const char *name, const char *buf, size_t len, int env_idx,

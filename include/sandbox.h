@@ -89,6 +89,10 @@ int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err);
 ** raises the budget or time error when it is spent. */
 void sbx_charge(lua_State *L, long n);
 
+/* The limit that stopped the current (outermost) call, or SBX_OK while it may go on.  Nested
+** calls share the outer call's budget: once it is spent, they fail at their first instruction. */
+sbx_status sbx_spent(const sbx *s);
+
 /* Full garbage collection (after a failed call). */
 void sbx_collect(sbx *s);
 

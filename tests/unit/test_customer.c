@@ -774,6 +774,77 @@ static void test_bad_condition_reported_at_its_line(void **state) {
   fixture_free(sc);
 }
 
+static void test_runaway_conditions_share_one_budget(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  scn_reaction *r0 = &sc->reactions[0];
+  free(r0->when);
+  r0->when = xstrdup("(function() while true do end end)()");
+  sc->reactions = xrealloc(sc->reactions, 30 * sizeof *sc->reactions);
+  for (int i = 1; i < 30; i++) {   /* 29 more, each its own runaway */
+    scn_reaction *r = &sc->reactions[i];
+    memset(r, 0, sizeof *r);
+    r->when = xstrdup("(function() local n = 0 while true do n = n + 1 end end)()");
+    r->say = strs(1, "never");
+    r->stop = 1;
+    r->pos.line = 50 + i;
+  }
+  sc->n_reactions = 30;
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  double t0 = util_monotonic();
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
+  assert_true(util_monotonic() - t0 < 1.0);
+  assert_int_equal(count(&ev, CUST_EV_ERROR), 1);
+  assert_non_null(strstr(first(&ev, CUST_EV_ERROR)->text, "fixture.yaml:40: "));
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "thanks");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+/* A script that grabs all the memory it can (catching the memory error with pcall and keeping
+** everything in a global) does not take the customer down: every turn still gets an answer
+** from the default behaviour, within the time bound. */
+static void test_script_hoarding_memory_leaves_host_usable(void **state) {
+  (void)state;
+  char *path = write_script("hoard.lua",
+    "hoard = {}\n"
+    "function on_turn()\n"
+    "  pcall(function()\n"
+    "    while true do\n"
+    "      local t = {}\n"
+    "      for i = 1, 256 do t[i] = ('y'):rep(40) .. i end\n"
+    "      hoard[#hoard + 1] = t\n"
+    "    end\n"
+    "  end)\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  sc->state[2].value = 30;   /* patience for the turns this takes */
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_non_null(h);
+  assert_int_equal(d.errors, 0);
+  cust_events ev = {0};
+  turn t;
+  for (int i = 0; i < 6; i++) {
+    double t0 = util_monotonic();
+    cust_turn(h, &mk(&t, "lovely weather.", MV(SMALL_TALK))->r, &ev);
+    assert_true(util_monotonic() - t0 < 1.0);
+    assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+    assert_string_equal(first(&ev, CUST_EV_SAY)->key, "small_talk");
+    cust_events_free(&ev);
+  }
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
 static void test_names(void **state) {
   (void)state;
   assert_string_equal(cust_outcome_name(CUST_OUTCOME_NO_SALE), "no_sale");
@@ -808,6 +879,8 @@ int main(void) {
     cmocka_unit_test(test_hostile_scripts_as_behaviour),
     cmocka_unit_test(test_conditions),
     cmocka_unit_test(test_bad_condition_reported_at_its_line),
+    cmocka_unit_test(test_runaway_conditions_share_one_budget),
+    cmocka_unit_test(test_script_hoarding_memory_leaves_host_usable),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
 }
