@@ -30,14 +30,14 @@ t1=$(date +%s.%N)
 conc_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
 conc_rows=$(sqlite3 "$TMP/c.db" 'SELECT count(*) FROM sessions')
 
-# mean of R runs in milliseconds, after one warm-up run
+# mean of R runs in milliseconds, after one warm-up run; "failed" when a run exits non-zero
 measure() {
   local r=5 t0 t1
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1 || { echo failed; return; }
   t0=$(date +%s.%N)
-  for _ in $(seq 1 $r); do "$@" >/dev/null 2>&1; done
+  for _ in $(seq 1 $r); do "$@" >/dev/null 2>&1 || { echo failed; return; }; done
   t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" -v r="$r" 'BEGIN{print (b-a)/r*1000}'
+  awk -v a="$t0" -v b="$t1" -v r="$r" 'BEGIN{printf "%.0f ms", (b-a)/r*1000}'
 }
 text_s=$(measure "$SALESIM" report "$GB")
 csv_s=$(measure "$SALESIM" report "$GB" --format csv)
@@ -50,10 +50,10 @@ echo "\`salesim play --trainee\` records them. Target for the report: under 1 s.
 echo
 echo "| what | time |"
 echo "|---|---|"
-printf '| report, text | %.0f ms |\n' "$text_s"
-printf '| report, CSV | %.0f ms |\n' "$csv_s"
-printf '| report, HTML with charts, `-o` | %.0f ms |\n' "$html_s"
-printf '| report, `--scenario scenario-2 --since 2026-11-15` | %.0f ms |\n' "$filt_s"
+printf '| report, text | %s |\n' "$text_s"
+printf '| report, CSV | %s |\n' "$csv_s"
+printf '| report, HTML with charts, `-o` | %s |\n' "$html_s"
+printf '| report, `--scenario scenario-2 --since 2026-11-15` | %s |\n' "$filt_s"
 printf '| recording %d sessions, one process | %.1f s (%.0f sessions/s) |\n' "$N" "$write_s" "$(awk -v n="$N" -v s="$write_s" 'BEGIN{print n/s}')"
 printf '| recording 50 processes x 20 sessions at once (%s rows kept) | %.2f s |\n' "$conc_rows" "$conc_s"
 echo
