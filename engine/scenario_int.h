@@ -18,6 +18,8 @@ typedef struct sx_ctx {
 
 /* An error at a node's position (1:1 when the node is NULL). */
 void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* An error at an explicit 1-based line and column. */
+void sx_err_pos(sx_ctx *c, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Reports unknown keys (with a did-you-mean) and missing required keys of one mapping, against
 ** the key table of section ("", "customer", "needs[]", "tests[].expect", ...). */
@@ -59,6 +61,11 @@ void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *
                     const char *id, const char *const *ids, int n);
 
 void sx_strs_free(scn_strs *v);
+
+/* Calls cb for every identifier of Lua code outside strings, comments and numbers (line is
+** 1-based within code); fields (t.name) only when fields is 1, methods (t:name) never. */
+void sx_lua_idents(const char *code, int fields,
+                   void (*cb)(void *ud, const char *id, size_t len, int line), void *ud);
 
 /* The classifier's move names (classify.h's CLS_MOVES), which Lua conditions see as booleans. */
 extern const char *const sx_move_names[];

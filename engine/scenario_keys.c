@@ -80,6 +80,17 @@ void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) {
   c->errors++;
 }
 
+void sx_err_pos(sx_ctx *c, int line, int col, const char *fmt, ...) {
+  strbuf b = {0};
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  diag_add(c->d, DIAG_ERROR, c->file, line, col, "%s", b.s ? b.s : "");
+  sb_free(&b);
+  c->errors++;
+}
+
 /* Optimal-string-alignment distance (edits and swaps of neighbours), bytes; capped lengths. */
 static int edit_distance(const char *a, const char *b) {
   size_t n = strlen(a), m = strlen(b);

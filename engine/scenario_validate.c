@@ -5,9 +5,11 @@
 ** the definitions, so each reference is resolved here with the position of the node making it,
 ** and an unknown id gets a did-you-mean over the ids that exist.
 */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "customer.h"
 #include "scenario_int.h"
 #include "score.h"
 #include "util.h"
@@ -152,6 +154,87 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 }
 /* }=== */
 
+/* {=== conditions */
+
+/* Names a condition may use besides state variables and moves (docs/lua-api.md, Conditions):
+** facts about the line, helpers, and the sandbox's safe globals and libraries. */
+static const char *const cond_names[] = {
+  "specific", "vague", "question", "negated", "tactic", "turn", "visit",
+  "revealed", "confirmed", "given", "refused", "raised", "offered", "is_realistic", "mentions",
+  "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
+  "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",
+  "collectgarbage", "_G", "_VERSION", "string", "table", "math", "utf8", "coroutine",
+};
+static const char *const lua_keywords[] = {
+  "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
+  "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+};
+
+typedef struct cond_check {
+  sx_ctx *c;
+  const yn_node *at;
+  const char *expr;
+  const char *what;
+  const char **scope; int n_scope;
+  strbuf seen;            /* names already reported, "\n"-separated */
+} cond_check;
+
+/* 1 when the n bytes at id equal the text s. */
+static int same(const char *id, size_t n, const char *s) { return strlen(s) == n && memcmp(id, s, n) == 0; }
+
+/* sx_lua_idents callback: reports a name nothing defines, once per condition. */
+static void cond_name(void *ud, const char *id, size_t len, int line) {
+  cond_check *k = ud;
+  for (size_t i = 0; i < sizeof lua_keywords / sizeof *lua_keywords; i++) if (same(id, len, lua_keywords[i])) return;
+  for (int i = 0; i < k->n_scope; i++) if (same(id, len, k->scope[i])) return;
+  char *name = xstrndup(id, len);
+  char *mark = xasprintf("\n%s\n", name);
+  if (!k->seen.s || !strstr(k->seen.s, mark)) {
+    sb_puts(&k->seen, mark);
+    /* in a plain one-line value the name's own column is known; else the value's start */
+    int l = k->at->line, col = k->at->col;
+    if (!k->at->quoted && line == 1 && k->at->line > 0) {
+      for (const char *p = k->expr; p < id; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80) col++;
+    }
+    const char *hint = sx_suggest(name, k->scope, k->n_scope);
+    if (hint)
+      sx_err_pos(k->c, l, col, "%s: unknown name '%s'; did you mean '%s'?", k->what, name, hint);
+    else
+      sx_err_pos(k->c, l, col, "%s: unknown name '%s' (not a state variable, a move or a helper; "
+                               "docs/lua-api.md lists them)", k->what, name);
+  }
+  free(mark);
+  free(name);
+}
+
+/* Checks a condition: valid Lua (compiled, never run), and every name one the condition can
+** see.  Expressions that define a function are only compiled (their parameters are names). */
+static void check_cond(sx_ctx *c, const yn_node *at, const char *what, const char *expr) {
+  if (!expr) return;
+  char err[256];
+  if (cust_check_expr(expr, err, sizeof err) != 0) {
+    sx_err(c, at, "%s: not a valid condition: %s", what, err);
+    return;
+  }
+  int has_function = 0;
+  for (const char *p = strstr(expr, "function"); p && !has_function; p = strstr(p + 1, "function"))
+    has_function = (p == expr || (!isalnum((unsigned char)p[-1]) && p[-1] != '_')) &&
+                   !isalnum((unsigned char)p[8]) && p[8] != '_';
+  if (has_function) return;
+  const scenario *s = c->s;
+  cond_check k = { c, at, expr, what, NULL, 0, {0} };
+  int cap = s->n_state + sx_n_move_names + (int)(sizeof cond_names / sizeof *cond_names);
+  k.scope = xcalloc((size_t)cap, sizeof *k.scope);
+  for (int i = 0; i < s->n_state; i++) k.scope[k.n_scope++] = s->state[i].name;
+  for (int i = 0; i < sx_n_move_names; i++) k.scope[k.n_scope++] = sx_move_names[i];
+  for (size_t i = 0; i < sizeof cond_names / sizeof *cond_names; i++) k.scope[k.n_scope++] = cond_names[i];
+  sx_lua_idents(expr, 0, cond_name, &k);
+  sb_free(&k.seen);
+  free(k.scope);
+}
+/* }=== */
+
 /* {=== commitments and benefits */
 
 void sx_commitments(sx_ctx *c, const yn_node *n) {
@@ -188,7 +271,8 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     x->kind = (scn_kind)kind;
     sx_text(c, yn_get(it, "action"), "action", &x->action);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
-    sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when);
+    if (sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when) == 0)
+      check_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
     sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
     sx_strs(c, yn_get(it, "refuse"), "refuse", 1, 0, &x->refuse);
     const yn_node *on = yn_get(it, "objection");
@@ -296,7 +380,8 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
     memset(r, 0, sizeof *r);
     r->pos = pos_of(it);
     r->stop = 1;
-    sx_text(c, yn_get(it, "when"), "when", &r->when);
+    if (sx_text(c, yn_get(it, "when"), "when", &r->when) == 0)
+      check_cond(c, yn_get(it, "when"), "when", r->when);
     const yn_node *x;
     if ((x = yn_get(it, "change"))) read_changes(c, x, 0, r);
     if ((x = yn_get(it, "set"))) read_changes(c, x, 1, r);

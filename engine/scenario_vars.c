@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scenario.h"
+#include "scenario_int.h"
 #include "util.h"
 
 /* {=== a small Lua identifier scanner */
@@ -41,11 +41,10 @@ static const char *long_close(const char *s, int level, int *line) {
   return s;
 }
 
-/* Calls found(line) for each place where name occurs as a free identifier in Lua code. */
-static void scan_lua(const char *code, const char *name, void (*found)(void *, int), void *ud) {
-  size_t nlen = strlen(name);
+void sx_lua_idents(const char *code, int fields,
+                   void (*cb)(void *ud, const char *id, size_t len, int line), void *ud) {
   int line = 1, level;
-  char prev = 0;   /* last significant character, to skip t:name */
+  char prev = 0;   /* last significant character, to tell t.name and t:name apart */
   const char *s = code;
   while (*s) {
     char c = *s;
@@ -67,15 +66,33 @@ static void scan_lua(const char *code, const char *name, void (*found)(void *, i
     if (ident_start(c)) {
       const char *e = s;
       while (ident_char(*e)) e++;
-      if ((size_t)(e - s) == nlen && memcmp(s, name, nlen) == 0 && prev != ':')
-        found(ud, line);
+      if (prev != ':' && (fields || prev != '.')) cb(ud, s, (size_t)(e - s), line);
       s = e;
       prev = 'x';
       continue;
     }
+    if (c >= '0' && c <= '9') {                            /* a number, with any 1e5 or 0x1F */
+      while (ident_char(*s) || *s == '.') s++;
+      prev = 'x';
+      continue;
+    }
+    if (c == '.' && s[1] == '.') { prev = '+'; s += 2; continue; }   /* concatenation */
     if (c != ' ' && c != '\t' && c != '\r') prev = c;
     s++;
   }
+}
+
+/* Finds one name in Lua code (fields included), calling found(line) for each place. */
+typedef struct name_hunt { const char *name; size_t len; void (*found)(void *, int); void *ud; } name_hunt;
+
+static void hunt_cb(void *ud, const char *id, size_t len, int line) {
+  name_hunt *h = ud;
+  if (len == h->len && memcmp(id, h->name, len) == 0) h->found(h->ud, line);
+}
+
+static void scan_lua(const char *code, const char *name, void (*found)(void *, int), void *ud) {
+  name_hunt h = { name, strlen(name), found, ud };
+  sx_lua_idents(code, 1, hunt_cb, &h);
 }
 /* }=== */
 

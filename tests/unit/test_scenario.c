@@ -309,22 +309,22 @@ static void test_references(void **st) {
                 "14:23: unknown need 'stock': the file defines no needs");
   expect_errors("lines: { greeting: Hi }\nreactions:\n  - { when: greet, say: greting }\n",
                 "15:25: unknown line key 'greting'; did you mean 'greeting'?");
-  expect_errors("reactions:\n  - { when: x, give: meting }\n  - { when: y, refuse: contract }\n",
-                "14:22: unknown commitment 'meting'; did you mean 'meeting'?\n"
-                "15:24: unknown commitment 'contract' (defined commitments: meeting)");
-  expect_errors("reactions:\n  - { when: x, objection: busy }\n",
-                "14:27: unknown objection 'busy': the file defines no objections");
-  expect_errors("reactions:\n  - { when: x, reveal: pain }\n",
-                "14:24: unknown need 'pain': the file defines no needs");
-  expect_errors("state: { mood: 1 }\nreactions:\n  - { when: x, change: { moood: 1, trust: 500 } }\n",
-                "15:26: unknown state variable 'moood'; did you mean 'mood'?\n"
-                "15:43: trust: expected a number from -100 to 100, found 500");
-  expect_errors("reactions:\n  - { when: x, change: { value_acknowledged: 1 } }\n",
-                "14:26: change: 'value_acknowledged' is true or false, not a number; "
+  expect_errors("reactions:\n  - { when: greet, give: meting }\n  - { when: leave, refuse: contract }\n",
+                "14:26: unknown commitment 'meting'; did you mean 'meeting'?\n"
+                "15:28: unknown commitment 'contract' (defined commitments: meeting)");
+  expect_errors("reactions:\n  - { when: greet, objection: busy }\n",
+                "14:31: unknown objection 'busy': the file defines no objections");
+  expect_errors("reactions:\n  - { when: greet, reveal: pain }\n",
+                "14:28: unknown need 'pain': the file defines no needs");
+  expect_errors("state: { mood: 1 }\nreactions:\n  - { when: greet, change: { moood: 1, trust: 500 } }\n",
+                "15:30: unknown state variable 'moood'; did you mean 'mood'?\n"
+                "15:47: trust: expected a number from -100 to 100, found 500");
+  expect_errors("reactions:\n  - { when: greet, change: { value_acknowledged: 1 } }\n",
+                "14:30: change: 'value_acknowledged' is true or false, not a number; "
                 "use set: { value_acknowledged: true }");
-  expect_errors("reactions:\n  - { when: x, set: { on_purchase_list: 1, trust: 11 } }\n",
-                "14:41: on_purchase_list: expected true or false, found '1'\n"
-                "14:51: trust: expected a number from 0 to 10, found 11");
+  expect_errors("reactions:\n  - { when: greet, set: { on_purchase_list: 1, trust: 11 } }\n",
+                "14:45: on_purchase_list: expected true or false, found '1'\n"
+                "14:55: trust: expected a number from 0 to 10, found 11");
   expect_errors("visits:\n  - { id: v, title: t, brief: b, state: { mood: 1 }, commitments: [deal] }\n",
                 "14:43: unknown state variable 'mood' (defined state variables: interest, trust, "
                 "patience, value_acknowledged, on_purchase_list)\n"
@@ -385,6 +385,31 @@ static void test_rule_ids(void **st) {
   assert_string_equal(s->scoring.rules[0].rule, "vague_ask");
   assert_true(s->scoring.rules[0].points == -20);
   assert_string_equal(s->tests[0].no_findings.v[0], "vague_ask");
+  scn_free(s);
+  free(m);
+}
+
+static void test_conditions(void **st) {
+  (void)st;
+  expect_errors("state: { mood: 2 }\nreactions:\n  - { when: greet and and mood, say: Hi. }\n",
+                "15:13: when: not a valid condition: unexpected symbol near 'and'");
+  expect_errors("reactions:\n  - when: trsut > 4 and loss_apeal or foo(1)\n    say: Hi.\n",
+                "14:11: when: unknown name 'trsut'; did you mean 'trust'?\n"
+                "14:25: when: unknown name 'loss_apeal'; did you mean 'loss_appeal'?\n"
+                "14:39: when: unknown name 'foo' (not a state variable, a move or a helper; "
+                "docs/lua-api.md lists them)");
+  /* quoted: the value's position; each unknown name once */
+  expect_errors("reactions:\n  - { when: \"trsut > 1 or trsut < 0\", say: Hi. }\n",
+                "14:13: when: unknown name 'trsut'; did you mean 'trust'?");
+  char *m;
+  scenario *s = load_with("state: { mood: 2 }\n"
+                          "reactions:\n"
+                          "  - when: mood > 1e3 and string.len('trsut') > 0 -- trsut\n    say: Hi.\n"
+                          "  - when: revealed(\"x\") or mentions(\"a\", \"b\") or tactic == \"loss\" or turn > 3\n"
+                          "    say: Ho.\n"
+                          "  - when: (function(trsut) return trsut end)(greet)\n    say: Ha.\n", &m);
+  assert_string_equal(m, "");
+  assert_non_null(s);
   scn_free(s);
   free(m);
 }
@@ -590,6 +615,7 @@ int main(void) {
     cmocka_unit_test(test_duplicates_and_limits),
     cmocka_unit_test(test_reactions_and_ladder),
     cmocka_unit_test(test_rule_ids),
+    cmocka_unit_test(test_conditions),
     cmocka_unit_test(test_bands_in_tests),
     cmocka_unit_test(test_file_level),
     cmocka_unit_test(test_lookups),
