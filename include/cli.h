@@ -23,6 +23,8 @@ const cli_command *cli_find(const char *name);
 void cli_print_help(const cli_command *c, FILE *out);
 /* Reports bad usage on stderr ("salesim CMD: MESSAGE" and the usage line); returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The list of commands (salesim --help). */
+void cli_print_usage(FILE *out);
 /* 1 when argv holds -h or --help (before any "--"). */
 int cli_wants_help(int argc, char **argv);
 
