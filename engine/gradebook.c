@@ -72,7 +72,7 @@ static const char schema_v1[] =
 ** count of findings by rule read small indexes instead of the wide session rows. */
 static const char migrate_1_to_2[] =
   "ALTER TABLE sessions ADD COLUMN recorded_by TEXT;"
-  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score,"
+  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
   " s_commitment, s_benefits, s_tactics, s_discovery);"
   "CREATE INDEX findings_by_rule ON findings(rule, session_id, points, skill);";
 

@@ -88,7 +88,7 @@ static void close_row(rep_data *d, group *gr, double latest_sum[], long latest_n
 static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
-                " s_tactics, s_discovery FROM sessions");
+                " s_tactics, s_discovery, pass FROM sessions");
   where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   sqlite3_stmt *st = NULL;
@@ -167,7 +167,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     d->sessions++;
     total_sum += score;
     for (int o = 0; o < 4; o++) if (strcmp(outcome, rep_outcome_names[o]) == 0) d->outcomes[o]++;
-    if (score >= 60) d->passed++;
+    if (sqlite3_column_int(st, 9)) d->passed++;   /* the scenario's own pass mark */
     d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
     if (!d->first_started || strcmp(started, d->first_started) < 0) {
       free(d->first_started);

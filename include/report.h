@@ -54,7 +54,7 @@ typedef struct rep_data {
   double latest_skill[REP_SKILLS];  /* over each row's latest attempt */
   double class_total, latest_total;
   long outcomes[4];                 /* order, advance, continuation, no_sale */
-  long passed;
+  long passed;                      /* sessions whose debrief says pass (the scenario's mark) */
   long dist[REP_BUCKETS];
   rep_finding *findings; int n_findings;   /* most frequent first */
   rep_step *steps; int n_steps;

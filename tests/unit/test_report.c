@@ -30,7 +30,7 @@ static json_t *debrief(const char *scenario, const char *started, const char *ou
     json_object_set_new(skills, names[i], json_pack("{s:i, s:o}", "score", sk[i], "findings", fs));
   }
   return json_pack("{s:s, s:s, s:s, s:i, s:b, s:o}", "scenario", scenario, "started", started,
-                   "outcome", outcome, "score", score, "pass", score >= 60, "skills", skills);
+                   "outcome", outcome, "score", score, "pass", score >= 70, "skills", skills);
 }
 
 static void add(gb *g, const char *trainee, const char *scenario, const char *started,
@@ -120,7 +120,7 @@ static void test_load_rows_and_class(void **state) {
   assert_int_equal(d.outcomes[1], 2);
   assert_int_equal(d.outcomes[2], 1);
   assert_int_equal(d.outcomes[3], 2);
-  assert_int_equal(d.passed, 3);
+  assert_int_equal(d.passed, 2);   /* the debrief's pass flag (70 here), not a fixed mark */
   assert_int_equal(d.dist[0], 1);
   assert_int_equal(d.dist[4], 1);
   assert_int_equal(d.dist[5], 1);
@@ -213,7 +213,7 @@ static void test_text_aligned_by_width(void **state) {
   assert_non_null(strstr(out.s, "\nann          3    80     40      80  60.0    60.0     60.0    60.0    60.0  up +20.0/try   order\n"));
   assert_int_equal(column_of(out.s, "\n王小明", "   2 "), column_of(out.s, "\nann ", "   3 "));
   assert_non_null(strstr(out.s, "\n  all attempts           66.0        66.0      66.0     66.0       66.0\n"));
-  assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 3 of 5\n"));
+  assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 2 of 5\n"));
   assert_non_null(strstr(out.s, "\n      3         3    -15.0  vague_ask          commitment  Ask for a dated action.\n"));
   assert_non_null(strstr(out.s, "\n        1         2     70.0\n"));
   assert_non_null(strstr(out.s, "Trend per trainee: 1 up, 0 flat, 1 down, 0 with one attempt\n"));
