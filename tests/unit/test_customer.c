@@ -8,9 +8,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "customer.h"
 #include "util.h"
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+/* CPU seconds used by this process: the containment bound is about work done, which a loaded
+** machine (wall clock) or valgrind (30x slower) must not turn into a flaky failure. */
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+#define CPU_BOUND (RUNNING_ON_VALGRIND ? 60.0 : 1.0)
 
 /* ---- fixture: a scenario ---------------------------------------------------------------- */
 
@@ -610,18 +628,18 @@ static void test_script_runaway_and_memory_bomb(void **state) {
   cust_host *h = host_for(sc, 1, &d);
   cust_events ev = {0};
   turn t;
-  double t0 = util_monotonic();
+  double t0 = cpu_now();
   cust_turn(h, &mk(&t, "hello.", MV(GREET))->r, &ev);
-  assert_true(util_monotonic() - t0 < 1.0);
+  assert_true(cpu_now() - t0 < CPU_BOUND);
   const cust_event *e = first(&ev, CUST_EV_ERROR);
   assert_non_null(e);
   assert_true(strncmp(e->text, "bad.lua:2: ", 11) == 0);
   assert_non_null(strstr(e->text, "exceeded"));
   assert_int_equal(count(&ev, CUST_EV_SAY), 1);        /* the default still answered */
   cust_events_free(&ev);
-  t0 = util_monotonic();
+  t0 = cpu_now();
   cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
-  assert_true(util_monotonic() - t0 < 1.0);
+  assert_true(cpu_now() - t0 < CPU_BOUND);
   e = first(&ev, CUST_EV_ERROR);
   assert_non_null(e);
   assert_non_null(strstr(e->text, "exceeded"));
@@ -705,7 +723,7 @@ static void test_hostile_scripts_as_behaviour(void **state) {
     char *path = xasprintf("tests/lua/hostile/%s", de->d_name);
     scenario *sc = fixture(path, 0);
     diag d; diag_init(&d);
-    double t0 = util_monotonic();
+    double t0 = cpu_now();
     cust_host *h = host_for(sc, 1, &d);
     assert_non_null(h);
     cust_events ev = {0};
@@ -713,7 +731,7 @@ static void test_hostile_scripts_as_behaviour(void **state) {
     cust_start(h, &ev);
     cust_turn(h, &mk(&t, "how are things?", MV(OPEN_QUESTION))->r, &ev);
     cust_end(h, &ev);
-    assert_true(util_monotonic() - t0 < 2.0);
+    assert_true(cpu_now() - t0 < 2 * CPU_BOUND);
     assert_true(count(&ev, CUST_EV_SAY) >= 2);
     assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_CONTINUATION);
     cust_events_free(&ev);
@@ -794,9 +812,9 @@ static void test_runaway_conditions_share_one_budget(void **state) {
   cust_host *h = host_for(sc, 1, &d);
   cust_events ev = {0};
   turn t;
-  double t0 = util_monotonic();
+  double t0 = cpu_now();
   cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
-  assert_true(util_monotonic() - t0 < 1.0);
+  assert_true(cpu_now() - t0 < CPU_BOUND);
   assert_int_equal(count(&ev, CUST_EV_ERROR), 1);
   assert_non_null(strstr(first(&ev, CUST_EV_ERROR)->text, "fixture.yaml:40: "));
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "thanks");
@@ -831,9 +849,9 @@ static void test_script_hoarding_memory_leaves_host_usable(void **state) {
   cust_events ev = {0};
   turn t;
   for (int i = 0; i < 6; i++) {
-    double t0 = util_monotonic();
+    double t0 = cpu_now();
     cust_turn(h, &mk(&t, "lovely weather.", MV(SMALL_TALK))->r, &ev);
-    assert_true(util_monotonic() - t0 < 1.0);
+    assert_true(cpu_now() - t0 < CPU_BOUND);
     assert_int_equal(count(&ev, CUST_EV_SAY), 1);
     assert_string_equal(first(&ev, CUST_EV_SAY)->key, "small_talk");
     cust_events_free(&ev);
