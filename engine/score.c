@@ -638,7 +638,11 @@ void score_session(const session *s, score_result *out) {
             "有一个隐藏需求没有被发现（%s）：“%s”。", sc->needs[i].id,
             sc->needs[i].said ? sc->needs[i].said : "");
   }
-  int chain = 0;
+  /* a decision chain: the scenario scores it, or its customer has lines about it, or reacts
+  ** to being asked about it */
+  int chain = sc && scn_find_lines(sc, "decision_chain") != NULL;
+  for (int i = 0; sc && !chain && i < sc->n_reactions; i++)
+    if (sc->reactions[i].when && strstr(sc->reactions[i].when, "ask_decision_chain")) chain = 1;
   for (int i = 0; sc && i < sc->scoring.n_rules; i++)
     if (sc->scoring.rules[i].rule && (strcmp(sc->scoring.rules[i].rule, "missed_decision_chain") == 0 ||
                                       strcmp(sc->scoring.rules[i].rule, "decision_chain_asked") == 0))

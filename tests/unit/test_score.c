@@ -477,6 +477,18 @@ static void decision_chain(void **state) {
   score_session(&f.s, &r);
   assert_null(fx_find(&r, "decision_chain_asked", -1, NULL));
   score_result_free(&r);
+  /* a customer with lines about the decision chain has one, too */
+  scn_lines chain_lines = { .key = S("decision_chain") };
+  f.sc.lines = &chain_lines;
+  f.sc.n_lines = 1;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "decision_chain_asked", 2, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 1;   /* without the question */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "missed_decision_chain", 0, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 2;
   fx_free(&f);
 }
 
