@@ -273,11 +273,13 @@ static const tl labels[L_COUNT] = {
 
 const char *const deb_skill_names[4] = { "commitment", "benefits", "tactics", "discovery" };
 
+/* See debrief_int.h: one UI label. */
 const char *deb_label(int zh, int id) {
   if (id < 0 || id >= L_COUNT) return "";
   return zh ? labels[id].zh : labels[id].en;
 }
 
+/* See debrief_int.h: the banner word of an outcome. */
 const char *deb_outcome_label(int zh, const char *oc) {
   int id = !oc ? L_CONTINUATION : strcmp(oc, "order") == 0 ? L_ORDER
          : strcmp(oc, "advance") == 0 ? L_ADVANCE : strcmp(oc, "no_sale") == 0 ? L_NO_SALE
@@ -285,11 +287,13 @@ const char *deb_outcome_label(int zh, const char *oc) {
   return deb_label(zh, id);
 }
 
+/* See debrief_int.h: which language the labels are in. */
 int deb_is_zh(const json_t *d, const char *override) {
   const char *l = override ? override : json_string_value(json_object_get(d, "language"));
   return l && strncmp(l, "zh", 2) == 0;
 }
 
+/* See debrief_int.h: every finding in reading order. */
 size_t deb_items(const json_t *d, deb_item **out) {
   const json_t *skills = json_object_get(d, "skills");
   size_t n = 0, cap = 0;
@@ -318,6 +322,7 @@ size_t deb_items(const json_t *d, deb_item **out) {
   return n;
 }
 
+/* See debrief_int.h: the line a turn's findings quote. */
 const char *deb_turn_quote(const deb_item *items, size_t n, size_t i) {
   for (size_t k = i; k < n && items[k].turn == items[i].turn; k++) {
     const json_t *q = json_object_get(items[k].f, "quote");

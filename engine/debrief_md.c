@@ -10,6 +10,7 @@
 #include "debrief.h"
 #include "debrief_int.h"
 
+/* A string member, or "" when absent or not a string (the document may be hand-edited). */
 static const char *jstr(const json_t *o, const char *k) {
   const char *s = json_string_value(json_object_get(o, k));
   return s ? s : "";

@@ -24,6 +24,7 @@ static const char *esc(const out *o, const char *code) { return o->colour ? code
 #define YELLOW "\033[33m"
 #define CYAN "\033[36m"
 
+/* A string member, or "" when absent or not a string (the document may be hand-edited). */
 static const char *jstr(const json_t *o, const char *k) {
   const char *s = json_string_value(json_object_get(o, k));
   return s ? s : "";

@@ -216,6 +216,7 @@ static char *state_words(const ctx *c, const sess_snapshot *b) {
   return sb_take(&s);
 }
 
+/* The plain description of rung j, or its id. */
 static const char *action_of(const ctx *c, int j) {
   const scn_commitment *cm = &c->sc->commitments[j];
   return cm->action ? cm->action : cm->id;
