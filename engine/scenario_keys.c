@@ -113,7 +113,7 @@ static int edit_distance(const char *a, const char *b) {
 
 const char *sx_suggest(const char *word, const char *const *cands, int n) {
   size_t len = strlen(word);
-  int limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+  int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
   const char *best = NULL;
   int bestd = limit + 1;
   for (int i = 0; i < n; i++) {
@@ -122,6 +122,31 @@ const char *sx_suggest(const char *word, const char *const *cands, int n) {
     if (dist < bestd) { bestd = dist; best = cands[i]; }
   }
   return best;
+}
+
+/* Where a key that is unknown in section does belong: "under customer:", "in each item of
+** needs: or objections:"; NULL when it belongs nowhere (or everywhere). */
+static char *home_of(const char *key, const char *section) {
+  const char *homes[3];
+  int n = 0;
+  for (size_t i = 0; i < sizeof key_table / sizeof *key_table; i++) {
+    const scn_key_info *k = &key_table[i];
+    if (strcmp(k->key, key) != 0 || strcmp(k->section, section) == 0) continue;
+    if (n < 3) homes[n] = k->section;
+    n++;
+  }
+  if (n == 0 || n > 2) return NULL;
+  strbuf b = {0};
+  for (int i = 0; i < n; i++) {
+    const char *h = homes[i];
+    size_t len = strlen(h);
+    int item = len > 2 && strcmp(h + len - 2, "[]") == 0;
+    if (i) sb_puts(&b, " or ");
+    if (!*h) sb_puts(&b, "at the top level");
+    else if (item) sb_printf(&b, "in each item of %.*s:", (int)(len - 2), h);
+    else sb_printf(&b, "under %s:", h);
+  }
+  return sb_take(&b);
 }
 
 void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
@@ -134,8 +159,11 @@ void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
     int known = 0;
     for (int j = 0; j < nc && !known; j++) known = strcmp(cands[j], k) == 0;
     if (known) continue;
-    const char *hint = sx_suggest(k, cands, nc);
-    if (hint) {
+    char *home = home_of(k, section);
+    const char *hint = home ? NULL : sx_suggest(k, cands, nc);
+    if (home) {
+      sx_err(c, map->keys[i], "unknown key '%s' here; it belongs %s (check the indentation)", k, home);
+    } else if (hint) {
       sx_err(c, map->keys[i], "unknown key '%s'; did you mean '%s'?", k, hint);
     } else if (nc <= 11) {
       strbuf b = {0};
@@ -145,6 +173,7 @@ void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
     } else {
       sx_err(c, map->keys[i], "unknown key '%s' (docs/scenario-format.md lists the keys)", k);
     }
+    free(home);
   }
   for (size_t i = 0; i < sizeof key_table / sizeof *key_table; i++)
     if (key_table[i].required && strcmp(key_table[i].section, section) == 0 &&

@@ -245,6 +245,11 @@ static void test_unknown_and_missing_keys(void **st) {
   expect_errors("titel: x\n", "13:1: unknown key 'titel'; did you mean 'title'?");
   expect_errors("behavior: x.lua\n", "13:1: unknown key 'behavior'; did you mean 'behaviour'?");
   expect_errors("colour: blue\n", "13:1: unknown key 'colour' (docs/scenario-format.md lists the keys)");
+  expect_errors("role: owner\n",
+                "13:1: unknown key 'role' here; it belongs under customer: (check the indentation)");
+  expect_errors("needs:\n  - { id: a, said: b, keywords: [c], level: high }\n",
+                "14:38: unknown key 'level' here; it belongs in each item of commitments: "
+                "(check the indentation)");
   expect_errors("needs:\n  - { id: a, said: b, keyword: [c] }\n",
                 "14:5: missing required key 'keywords'\n"
                 "14:23: unknown key 'keyword'; did you mean 'keywords'?");
