@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include "sandbox.h"
@@ -30,7 +31,10 @@ struct sbx {
   int depth;              /* nesting of sbx_call: the budget applies while > 0 */
   long count;             /* instructions charged in the current call */
   long budget;            /* instruction limit of the current call */
-  double deadline;        /* monotonic time limit of the current call */
+  double deadline;        /* monotonic time limit of the current call ... */
+  double deadline_hard;   /* ... and the one that holds even on a busy machine */
+  double cpu_start;       /* thread CPU time when the call started */
+  double seconds;         /* the limit of the current call */
   sbx_status tripped;     /* SBX_ERR_BUDGET/TIME/DEPTH once a limit was hit */
   char trip_where[160];   /* "file.lua:LINE:" where it was hit */
   char last_where[160];   /* last position the hook saw, for memory errors */
@@ -93,6 +97,30 @@ long sbx_instructions_used(const sbx *s) { return s->count; }
 
 /* ===== budget, deadline, recursion ======================================================== */
 
+static double cpu_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Starts the clocks of a call allowed `seconds`. */
+static void start_clock(sbx *s, double seconds) {
+  double now = util_monotonic();
+  s->seconds = seconds;
+  s->deadline = now + seconds;
+  s->deadline_hard = now + 4 * seconds;
+  s->cpu_start = cpu_seconds();
+}
+
+/* Out of time: past the wall-clock deadline having also used that much CPU (a busy machine
+** does not blame the script for time it spent waiting), or past four times the deadline. */
+static int out_of_time(const sbx *s) {
+  double now = util_monotonic();
+  if (now <= s->deadline) return 0;
+  if (now > s->deadline_hard) return 1;
+  return cpu_seconds() - s->cpu_start > s->seconds;
+}
+
 /* Records "file.lua:LINE:" of the running Lua function at stack level lvl into buf. */
 static void where_at(lua_State *L, int lvl, char *buf, size_t n) {
   lua_Debug ar;
@@ -113,7 +141,7 @@ static const char *trip_message(const sbx *s, char *buf, size_t n) {
       snprintf(buf, n, "instruction budget exceeded (%ld instructions)", s->budget);
       break;
     case SBX_ERR_TIME:
-      snprintf(buf, n, "time limit exceeded (%.2f s)", s->lim.seconds);
+      snprintf(buf, n, "time limit exceeded (%.2f s)", s->seconds);
       break;
     case SBX_ERR_DEPTH:
       snprintf(buf, n, "stack overflow (calls nested deeper than %d levels)", s->lim.depth);
@@ -138,7 +166,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
       lua_Debug tmp;
       s->count += lua_gethookcount(L);
       if (s->count > s->budget) s->tripped = SBX_ERR_BUDGET;
-      else if (util_monotonic() > s->deadline) s->tripped = SBX_ERR_TIME;
+      else if (out_of_time(s)) s->tripped = SBX_ERR_TIME;
       else if (lua_getstack(L, s->lim.depth, &tmp)) s->tripped = SBX_ERR_DEPTH;
       if (!s->tripped) {
         where_at(L, 0, s->last_where, sizeof s->last_where);
@@ -163,7 +191,7 @@ void sbx_charge(lua_State *L, long n) {
   if (!s->tripped) {
     s->count = (n > s->budget - s->count) ? s->budget + 1 : s->count + n;
     if (s->count > s->budget) s->tripped = SBX_ERR_BUDGET;
-    else if (util_monotonic() > s->deadline) s->tripped = SBX_ERR_TIME;
+    else if (out_of_time(s)) s->tripped = SBX_ERR_TIME;
     if (!s->tripped) return;
     where_at(L, 1, s->trip_where, sizeof s->trip_where);
   }
@@ -567,7 +595,7 @@ static char *errobj_text(sbx *s) {
     s->count = 0;
     s->budget = SBX_TOSTRING_BUDGET;
     s->tripped = SBX_OK;
-    s->deadline = util_monotonic() + SBX_TOSTRING_SECONDS;
+    start_clock(s, SBX_TOSTRING_SECONDS);
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_EVERY);
     lua_pushcfunction(L, tostring_cf);
     lua_insert(L, -2);
@@ -627,7 +655,7 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
     s->count = 0;
     s->budget = s->lim.instructions;
     s->tripped = SBX_OK;
-    s->deadline = util_monotonic() + s->lim.seconds;
+    start_clock(s, s->lim.seconds);
     s->trip_where[0] = s->last_where[0] = '\0';
     s->errobj = 0;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_EVERY);

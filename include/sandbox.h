@@ -11,7 +11,9 @@
 ** What stops a hostile script (each is an error the script cannot swallow with pcall):
 **  - memory: a counting allocator with a cap (sbx_limits.memory);
 **  - CPU: a count hook charges an instruction budget per sbx_call and checks a wall-clock
-**    deadline; once tripped it fires on every instruction, so pcall cannot catch it away;
+**    deadline (passed once the call has run `seconds` of wall clock and used as much CPU, or
+**    4 x `seconds` of wall clock in any case, so a busy machine does not stop an innocent
+**    script); once tripped it fires on every instruction, so pcall cannot catch it away;
 **  - long C calls: string.find/match/gmatch/gsub use the sandbox's own pattern matcher, which
 **    charges each step to the same budget; string.rep and the table functions that loop in C
 **    charge their loop length before they run;
