@@ -119,6 +119,10 @@ expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,f
   "$(head -n 1 "$TMP/out/class.csv" | tr -d '\r')"
 expect_eq "... and says what it wrote" "salesim report: wrote $TMP/out/class.csv (1000 sessions, 50 trainees)" "$(cat "$TMP/o.err")"
 expect_eq "... leaving no temporary file" "class.csv" "$(ls "$TMP/out")"
+out=$(SALESIM_GRADEBOOK=$GB "$SALESIM" report --format csv | wc -l)
+expect_eq "report without GRADEBOOK reads \$SALESIM_GRADEBOOK" "51" "$out"
+"$SALESIM" report >/dev/null 2>&1; rc=$?
+expect_eq "report without GRADEBOOK or \$SALESIM_GRADEBOOK exits 2" 2 "$rc"
 text=$("$SALESIM" report "$GB" --trainee trainee-7)
 expect_contains "text report filtered to one trainee" "$text" "20 sessions, 1 trainee,"
 expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
