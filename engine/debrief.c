@@ -330,3 +330,17 @@ const char *deb_turn_quote(const deb_item *items, size_t n, size_t i) {
   }
   return NULL;
 }
+
+/* See debrief_int.h: a long line cut to max code points. */
+char *deb_shorten(const char *s, int max) {
+  if (!s) return xstrdup("");
+  const unsigned char *p = (const unsigned char *)s;
+  int n = 0;
+  while (*p && n < max) {
+    p++;
+    while ((*p & 0xC0) == 0x80) p++;
+    n++;
+  }
+  if (!*p) return xstrdup(s);
+  return xasprintf("%.*s…", (int)((const char *)p - s), s);
+}

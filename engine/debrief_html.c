@@ -147,7 +147,9 @@ void deb_render_html(const json_t *d, strbuf *b) {
         const char *q = deb_turn_quote(v, n, i);
         if (q) {
           sb_puts(b, ": <q>");
-          h(b, q);
+          char *sq = deb_shorten(q, 500);
+          h(b, sq);
+          free(sq);
           sb_puts(b, "</q>");
         }
         sb_puts(b, "</h3>\n");
@@ -216,7 +218,9 @@ void deb_render_html(const json_t *d, strbuf *b) {
                   (int)json_integer_value(json_object_get(t, "n")));
       else
         sb_printf(b, "<li class=\"customer\">%s: ", deb_label(zh, L_CUSTOMER));
-      h(b, jstr(t, "text"));
+      char *line = deb_shorten(jstr(t, "text"), 2000);
+      h(b, line);
+      free(line);
       sb_puts(b, "</li>\n");
     }
     sb_puts(b, "</ul>\n");

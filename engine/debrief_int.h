@@ -27,6 +27,8 @@ typedef struct deb_item { const json_t *f; int skill; int turn; } deb_item;
 /* Every finding of the document: the visit as a whole (turn 0) first, then by turn, keeping the
 ** document's order within a turn.  Returns the count; *out is malloc'd (free it). */
 size_t deb_items(const json_t *d, deb_item **out);
+/* The first max code points of s, with "…" when cut (malloc'd); a renderer's cap on lines. */
+char *deb_shorten(const char *s, int max);
 /* The quote of the first finding at items[i]'s turn that has one, or NULL. */
 const char *deb_turn_quote(const deb_item *items, size_t n, size_t i);
 

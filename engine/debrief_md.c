@@ -95,7 +95,9 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
         const char *q = deb_turn_quote(v, n, i);
         if (q) {
           sb_puts(b, zh ? ":“" : ": \"");
-          md(b, q);
+          char *sq = deb_shorten(q, 500);
+          md(b, sq);
+          free(sq);
           sb_puts(b, zh ? "”" : "\"");
         }
         sb_puts(b, "\n\n");
@@ -160,7 +162,9 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
       int tn = (int)json_integer_value(json_object_get(t, "n"));
       if (trainee) sb_printf(b, "- **%s (%d):** ", deb_label(zh, L_YOU), tn);
       else sb_printf(b, "- *%s:* ", deb_label(zh, L_CUSTOMER));
-      md(b, jstr(t, "text"));
+      char *line = deb_shorten(jstr(t, "text"), 2000);
+      md(b, line);
+      free(line);
       sb_putc(b, '\n');
     }
   }

@@ -78,11 +78,11 @@ static void wrap(out *o, const char *raw, int first, int indent) {
       size_t fit = txt_fit(text + i, j - i, width - col);
       if (fit == 0) fit = 1;
       sb_append(o->b, text + i, fit);
+      tw -= txt_width_n(text + i, fit);   /* linear even for a megabyte without a space */
       i += fit;
       sb_putc(o->b, '\n');
       for (int k = 0; k < indent; k++) sb_putc(o->b, ' ');
       col = indent;
-      tw = txt_width_n(text + i, j - i);
     }
     sb_append(o->b, text + i, j - i);
     col += tw;
@@ -195,7 +195,9 @@ static void findings(out *o, const json_t *d) {
         sb_printf(o->b, "\n %s%s%s", esc(o, BOLD), head, esc(o, RESET));
         const char *q = deb_turn_quote(v, n, i);
         if (q) {
-          char *qq = xasprintf(o->zh ? "“%s”" : "\"%s\"", q);
+          char *sq = deb_shorten(q, 300);
+          char *qq = xasprintf(o->zh ? "“%s”" : "\"%s\"", sq);
+          free(sq);
           wrap(o, qq, 1 + txt_width(head), 3);
           free(qq);
         } else {

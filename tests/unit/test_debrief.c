@@ -288,6 +288,43 @@ static void escaping(void **state) {
   fx_free(&f);
 }
 
+/* A megabyte line without a space: quoted shortened, wrapped without blowing up. */
+static void long_lines(void **state) {
+  (void)state;
+  size_t n = 1 << 20;
+  char *big = xmalloc(n + 1);
+  memset(big, 'a', n);
+  big[n] = '\0';
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, big, MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  json_t *d = build(&f);
+  /* a hand-edited document with a huge message, too */
+  json_t *fs = json_object_get(json_object_get(json_object_get(d, "skills"), "commitment"), "findings");
+  json_object_set_new(json_array_get(fs, 0), "message", json_string(big));
+  char *out = render_text(d, 0, 80, NULL);
+  assert_true(strlen(out) > n);            /* the message is all there, wrapped */
+  assert_true(strlen(out) < n + n / 10 + 20000);   /* + indents and line ends */
+  char *head = strstr(out, "Turn 1  \"");
+  assert_non_null(head);
+  assert_true(strstr(head, "a…") < head + 400);  /* the turn's quote is cut at 300 characters */
+  for (char *line = out; *line;) {
+    char *nl = strchr(line, '\n');
+    size_t len = nl ? (size_t)(nl - line) : strlen(line);
+    assert_true(txt_width_n(line, len) <= 80);
+    line += len + (nl ? 1 : 0);
+  }
+  free(out);
+  strbuf h = { 0 };
+  deb_render_html(d, &h);
+  assert_true(h.len < 2 * n);
+  sb_free(&h);
+  json_decref(d);
+  fx_free(&f);
+  free(big);
+}
+
 /* The cleaner on its own. */
 static void clean_text(void **state) {
   (void)state;
@@ -313,7 +350,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats),
     cmocka_unit_test(text_zh_wrap),
-    cmocka_unit_test(escaping), cmocka_unit_test(clean_text),
+    cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
