@@ -13,7 +13,10 @@ if [ ! -x "$WRITER" ]; then fail "gb_writer built (make unit-bins)" "missing $WR
 # --- 50 concurrent writers x 20 sessions, one transaction each ---
 GB=$TMP/class/gradebook.db
 for i in $(seq 1 50); do "$WRITER" "$GB" 20 --trainee "trainee-$i" --seed "$i" 2>>"$TMP/w.err" & done
+# the trainer watches while the class writes: WAL readers neither wait for nor block writers
+( for _ in $(seq 1 100); do [ -s "$GB" ] && break; sleep 0.05; done; for _ in 1 2 3 4 5; do "$SALESIM" report "$GB" --format csv >/dev/null 2>>"$TMP/r.err" || echo "report failed" >>"$TMP/r.err"; done ) &
 wait
+expect_eq "reports run during the writes all succeed" "" "$(cat "$TMP/r.err")"
 expect_eq "50 writers x 20: 1000 rows, none lost" "1000" "$(q "$GB" 'SELECT count(*) FROM sessions')"
 expect_eq "every writer has its 20 rows" "50|20|20" \
   "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
