@@ -149,6 +149,7 @@ json_t *deb_build(const session *s, const score_result *r) {
   long total = lround(r->total);
   json_object_set_new(d, "score", json_integer(total < 0 ? 0 : total > 100 ? 100 : total));
   json_object_set_new(d, "pass", json_boolean(r->pass));
+  json_object_set_new(d, "pass_mark", points_json(r->pass_mark));
 
   json_t *skills = json_object();
   for (int k = 0; k < SK_COUNT; k++) {

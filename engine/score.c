@@ -690,6 +690,7 @@ void score_session(const session *s, score_result *out) {
     out->total = total / wsum;
   }
   double pass = sc && sc->scoring.pass >= 0 ? sc->scoring.pass : DEFAULT_PASS;
+  out->pass_mark = pass;
   out->pass = round(out->total) >= pass;
   sort_findings(out->findings, out->n_findings);
 }

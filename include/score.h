@@ -43,6 +43,7 @@ typedef struct score_result {
   char *outcome_reason;
   int outcome_turn;
   int given;
+  double pass_mark;        /* the total that counts as a pass (default 70) */
 } score_result;
 
 void score_session(const session *s, score_result *out);

@@ -66,6 +66,7 @@ static void json_fields(void **state) {
   assert_true(json_is_integer(json_object_get(d, "score")));
   assert_int_equal(json_integer_value(json_object_get(d, "score")), 85);
   assert_true(json_is_true(json_object_get(d, "pass")));
+  assert_int_equal(json_integer_value(json_object_get(d, "pass_mark")), 70);
 
   const json_t *skills = json_object_get(d, "skills");
   assert_int_equal(json_object_size(skills), 4);
