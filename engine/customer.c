@@ -16,23 +16,27 @@
 
 static const char *const outcome_names[] = { "order", "advance", "continuation", "no_sale" };
 
+/* The outcome's name in transcripts and conditions. */
 const char *cust_outcome_name(cust_outcome o) {
   if (o < CUST_OUTCOME_ORDER || o > CUST_OUTCOME_NO_SALE) return "none";
   return outcome_names[o];
 }
 
+/* The outcome named, or -1. */
 int cust_outcome_from_name(const char *name) {
   for (int i = 0; name && i < 4; i++)
     if (strcmp(name, outcome_names[i]) == 0) return i;
   return -1;
 }
 
+/* The sandbox limits a session uses unless told otherwise. */
 void cust_limits_default(cust_limits *l) {
   l->memory = 32u << 20;
   l->instructions = 10000000;
   l->seconds = 0.25;
 }
 
+/* Frees every event's strings and the array; leaves e empty and reusable. */
 void cust_events_free(cust_events *e) {
   if (!e) return;
   for (int i = 0; i < e->n; i++) {
@@ -71,10 +75,12 @@ cust_event *cust_ev_push(cust_host *h, cust_event_kind k) {
   return ev;
 }
 
+/* Records an error event (a copy of msg). */
 void cust_ev_error(cust_host *h, const char *msg) {
   cust_ev_push(h, CUST_EV_ERROR)->text = xstrdup(msg);
 }
 
+/* The index of a state variable, or -1. */
 int cust_state_index(const cust_host *h, const char *name) {
   for (int i = 0; i < h->n_state; i++)
     if (strcmp(h->names[i], name) == 0) return i;
@@ -110,6 +116,7 @@ uint64_t cust_rand(cust_host *h) {
   return z ^ (z >> 31);
 }
 
+/* One of the variants, chosen by the seeded generator (no draw when there is one). */
 const char *cust_pick(cust_host *h, const scn_strs *v) {
   if (!v || v->n == 0) return NULL;
   if (v->n == 1) return v->v[0];
@@ -172,12 +179,14 @@ const char *cust_line(lua_State *L, cust_host *h, const char *key) {
   return t;
 }
 
+/* Records a line the customer says. */
 void cust_say_text(cust_host *h, const char *text, const char *key) {
   cust_event *ev = cust_ev_push(h, CUST_EV_SAY);
   ev->text = xstrdup(text);
   ev->key = key ? xstrdup(key) : NULL;
 }
 
+/* Says the line for key; 0 when no line exists. */
 int cust_say_key(lua_State *L, cust_host *h, const char *key) {
   const char *t = cust_line(L, h, key);
   if (!t) return 0;
@@ -196,6 +205,7 @@ int cust_reveal(cust_host *h, int need, int quiet) {
   return 1;
 }
 
+/* The customer confirms a need (revealing it quietly first); 0 when already confirmed. */
 int cust_confirm(cust_host *h, int need) {
   if (cust_flag(h, CF_CONFIRMED, need)) return 0;
   cust_reveal(h, need, 1);
@@ -204,6 +214,7 @@ int cust_confirm(cust_host *h, int need) {
   return 1;
 }
 
+/* The customer gives commitment c and, unless quiet, says its accept line. */
 int cust_give(lua_State *L, cust_host *h, int c, int quiet) {
   const scn_commitment *cm = &h->sc->commitments[c];
   const char *line = quiet ? NULL : cust_pick(h, &cm->accept);
@@ -215,6 +226,8 @@ int cust_give(lua_State *L, cust_host *h, int c, int quiet) {
   return 1;
 }
 
+/* The customer refuses commitment c with a reason: the one given, its refuse line, or the
+** built-in "premature" line. */
 int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet) {
   const scn_commitment *cm = &h->sc->commitments[c];
   const char *line = reason, *key = NULL;
@@ -228,6 +241,7 @@ int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet
   return 1;
 }
 
+/* The customer raises objection obj (an event the first time) and says it unless quiet. */
 int cust_raise(cust_host *h, int obj, int quiet) {
   int fresh = !cust_flag(h, CF_RAISED, obj);
   if (fresh) {
@@ -239,6 +253,7 @@ int cust_raise(cust_host *h, int obj, int quiet) {
   return fresh;
 }
 
+/* Settles the visit's outcome once; 0 when it was already settled. */
 int cust_end_visit(cust_host *h, cust_outcome o) {
   if (h->outcome != CUST_OUTCOME_NONE) return 0;
   h->outcome = o;
@@ -264,6 +279,7 @@ static double initial_patience(const cust_host *h) {
   return 12;
 }
 
+/* Moves a campaign to its next visit (see docs/lua-api.md); 0 on the last visit. */
 int cust_next_visit(cust_host *h) {
   if (h->visit + 1 >= h->sc->n_visits) return 0;
   if (h->outcome == CUST_OUTCOME_NONE) cust_ev_push(h, CUST_EV_END)->outcome = CUST_OUTCOME_ADVANCE;
@@ -281,6 +297,7 @@ int cust_next_visit(cust_host *h) {
   return 1;
 }
 
+/* Runs commitment c's realistic_when inside the running call. */
 int cust_is_realistic(lua_State *L, cust_host *h, int c) {
   if (c < 0 || c >= h->sc->n_commitments) return 0;
   if (h->real_ref[c] == LUA_NOREF) return 1;
@@ -316,6 +333,7 @@ static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) 
   }
 }
 
+/* Pushes a fresh turn table for the current line (empty outside a turn). */
 void cust_push_turn(lua_State *L, cust_host *h) {
   const cls_result *t = h->turn;
   lua_createtable(L, 0, 16);
@@ -356,6 +374,7 @@ void cust_push_turn(lua_State *L, cust_host *h) {
   }
 }
 
+/* Pushes a fresh ctx table: visit, visits, turn, lang, reason, outcome. */
 void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
   lua_createtable(L, 0, 6);
   lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
@@ -379,6 +398,7 @@ typedef struct snap {
   uint64_t rng;
 } snap;
 
+/* Copies everything a hook can change. */
 static void snap_take(cust_host *h, snap *s) {
   s->val = xmalloc((size_t)h->n_state * sizeof *s->val + 1);
   memcpy(s->val, h->val, (size_t)h->n_state * sizeof *s->val);
@@ -392,6 +412,7 @@ static void snap_take(cust_host *h, snap *s) {
   s->n_events = h->out->n;
 }
 
+/* Puts it all back and drops the events recorded since. */
 static void snap_restore(cust_host *h, const snap *s) {
   memcpy(h->val, s->val, (size_t)h->n_state * sizeof *s->val);
   memcpy(h->flags, s->flags, (size_t)h->n_flags);
@@ -403,6 +424,7 @@ static void snap_restore(cust_host *h, const snap *s) {
   events_truncate(h->out, s->n_events);
 }
 
+/* Frees a snapshot's copies. */
 static void snap_free(snap *s) {
   free(s->val);
   free(s->flags);
@@ -500,6 +522,7 @@ static void after_hook(lua_State *L, cust_host *h) {
   }
 }
 
+/* Host side of cust_start (protected). */
 static int start_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   run_start(L, h);
@@ -516,6 +539,7 @@ static int reactions_cf(lua_State *L) {
   return 0;
 }
 
+/* Host side of cust_turn (protected): patience, reactions, behaviour, then what follows. */
 static int turn_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   int stop = 0;
@@ -536,6 +560,7 @@ static int turn_cf(lua_State *L) {
   return 0;
 }
 
+/* Host side of cust_end (protected): on_end if the visit is still open, else nothing. */
 static int end_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   if (h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_end", 0, "left");
@@ -563,6 +588,7 @@ static void drive(cust_host *h, lua_CFunction f, const cls_result *turn, cust_ev
 
 void cust_start(cust_host *h, cust_events *out) { drive(h, start_cf, NULL, out); }
 
+/* One trainee line; nothing happens once the visit is settled. */
 void cust_turn(cust_host *h, const cls_result *turn, cust_events *out) {
   if (h->outcome != CUST_OUTCOME_NONE) return;   /* the visit is over */
   drive(h, turn_cf, turn, out);
@@ -648,6 +674,8 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* Loads the default behaviour, the condition environment and its conditions, then the
+** scenario's script (protected).  Problems go into the diag. */
 static int setup_cf(lua_State *L) {
   setup_args *a = lua_touserdata(L, 1);
   cust_host *h = a->h;
@@ -714,6 +742,7 @@ static void init_state(cust_host *h) {
   apply_visit_state(h, 0);
 }
 
+/* Creates the customer for a session; see customer.h. */
 cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
   cust_host *h = xcalloc(1, sizeof *h);
   h->sc = sc;
@@ -781,6 +810,7 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
   return h;
 }
 
+/* Frees the host and its Lua state. */
 void cust_free(cust_host *h) {
   if (!h) return;
   sbx_free(h->sbx);
@@ -800,20 +830,24 @@ void cust_free(cust_host *h) {
 
 int cust_state_count(const cust_host *h) { return h->n_state; }
 
+/* The name of state variable i, or NULL. */
 const char *cust_state_name(const cust_host *h, int i) {
   return (i >= 0 && i < h->n_state) ? h->names[i] : NULL;
 }
 
+/* The value of a state variable (booleans as 0/1); *found says whether it exists. */
 double cust_state_get(const cust_host *h, const char *name, int *found) {
   int i = cust_state_index(h, name);
   if (found) *found = i >= 0;
   return i >= 0 ? h->val[i] : 0;
 }
 
+/* Has the customer voiced need? */
 int cust_need_revealed(const cust_host *h, int need) {
   return need >= 0 && need < h->sc->n_needs && cust_flag(h, CF_REVEALED, need);
 }
 
+/* Has the customer confirmed need? */
 int cust_need_confirmed(const cust_host *h, int need) {
   return need >= 0 && need < h->sc->n_needs && cust_flag(h, CF_CONFIRMED, need);
 }
@@ -825,6 +859,7 @@ cust_outcome cust_current_outcome(const cust_host *h) { return h->outcome; }
 
 typedef struct eval_args { cust_host *h; const char *expr; int result; char *err; } eval_args;
 
+/* Compiles and runs one condition (protected). */
 static int eval_cf(lua_State *L) {
   eval_args *a = lua_touserdata(L, 1);
   cust_host *h = a->h;
@@ -840,6 +875,7 @@ static int eval_cf(lua_State *L) {
   return 0;
 }
 
+/* Evaluates a condition against the current state; see customer.h. */
 int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen) {
   eval_args a = { .h = h, .expr = expr, .result = -1 };
   cust_events sink = {0};
@@ -859,6 +895,7 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
   return a.result;
 }
 
+/* Compiles a condition without running it; see customer.h. */
 int cust_check_expr(const char *expr, char *err, size_t errlen) {
   return sbx_check_expr(expr, err, errlen);
 }

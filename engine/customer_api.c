@@ -58,6 +58,7 @@ static int api_say(lua_State *L) {
   return 1;
 }
 
+/* say_text(text): says exactly text. */
 static int api_say_text(lua_State *L) {
   cust_host *h = host(L);
   const char *text = luaL_checkstring(L, 1);
@@ -65,6 +66,7 @@ static int api_say_text(lua_State *L) {
   return 0;
 }
 
+/* has_line(key): does the scenario itself have this line key? */
 static int api_has_line(lua_State *L) {
   cust_host *h = host(L);
   const char *key = luaL_checkstring(L, 1);
@@ -85,6 +87,7 @@ static int api_reveal(lua_State *L) {
   return 1;
 }
 
+/* confirm(need_id): the customer confirms the need. */
 static int api_confirm(lua_State *L) {
   cust_host *h = host(L);
   int i = cust_find_id(L, h, 1, CUST_K_NEED);
@@ -92,6 +95,7 @@ static int api_confirm(lua_State *L) {
   return 1;
 }
 
+/* Sets a known boolean variable; returns true when it changed. */
 static int set_bool(lua_State *L, const char *name) {
   cust_host *h = host(L);
   int k = cust_state_index(h, name);
@@ -104,6 +108,7 @@ static int set_bool(lua_State *L, const char *name) {
 static int api_acknowledge_value(lua_State *L) { return set_bool(L, SCN_STATE_VALUE_ACK); }
 static int api_add_to_purchase_list(lua_State *L) { return set_bool(L, SCN_STATE_ON_LIST); }
 
+/* give(commitment_id [, quiet]). */
 static int api_give(lua_State *L) {
   cust_host *h = host(L);
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
@@ -112,6 +117,7 @@ static int api_give(lua_State *L) {
   return 1;
 }
 
+/* refuse(commitment_id [, reason]). */
 static int api_refuse(lua_State *L) {
   cust_host *h = host(L);
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
@@ -121,6 +127,7 @@ static int api_refuse(lua_State *L) {
   return 1;
 }
 
+/* objection(objection_id [, quiet]). */
 static int api_objection(lua_State *L) {
   cust_host *h = host(L);
   int o = cust_find_id(L, h, 1, CUST_K_OBJECTION);
@@ -128,6 +135,7 @@ static int api_objection(lua_State *L) {
   return 1;
 }
 
+/* end_visit(outcome): settles the visit. */
 static int api_end_visit(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 1);
@@ -138,11 +146,13 @@ static int api_end_visit(lua_State *L) {
   return 1;
 }
 
+/* next_visit(): moves a campaign on. */
 static int api_next_visit(lua_State *L) {
   lua_pushboolean(L, cust_next_visit(host(L)));
   return 1;
 }
 
+/* is_realistic(commitment_id): its realistic_when, now. */
 static int api_is_realistic(lua_State *L) {
   cust_host *h = host(L);
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
@@ -150,6 +160,7 @@ static int api_is_realistic(lua_State *L) {
   return 1;
 }
 
+/* offered(commitment_id): on offer in this visit? */
 static int api_offered(lua_State *L) {
   cust_host *h = host(L);
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
@@ -179,6 +190,7 @@ static int mention_one(cust_host *h, const char *w) {
   return strstr(norm, buf) != NULL;
 }
 
+/* mentions(word, ...) / mentions({words}). */
 static int api_mentions(lua_State *L) {
   cust_host *h = host(L);
   int n = lua_gettop(L), hit = 0;
@@ -209,6 +221,7 @@ static int state_index(lua_State *L) {
   return 1;
 }
 
+/* customer.state.x = v: checks the name and the kind, then records the change. */
 static int state_newindex(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
@@ -245,6 +258,7 @@ static int state_pairs(lua_State *L) {
   return 3;
 }
 
+/* The customer.state table: empty, all access through its protected metatable. */
 static void push_state_proxy(lua_State *L, cust_host *h) {
   lua_newtable(L);
   lua_createtable(L, 0, 4);
@@ -272,12 +286,14 @@ static void push_strs(lua_State *L, const scn_strs *v) {
   }
 }
 
+/* t[k] = v for the table on top, when v is not NULL. */
 static void set_str(lua_State *L, const char *k, const char *v) {
   if (!v) return;
   lua_pushstring(L, v);
   lua_setfield(L, -2, k);
 }
 
+/* Adds the scenario's needs, benefits, commitments, objections and persona to the table on top. */
 static void push_data(lua_State *L, const scenario *sc) {
   lua_createtable(L, sc->n_needs, 0);
   for (int i = 0; i < sc->n_needs; i++) {
@@ -341,6 +357,7 @@ static const luaL_Reg api_fns[] = {
   { NULL, NULL }
 };
 
+/* Pushes a new customer table (functions, state proxy, data) for one environment. */
 void cust_push_api(lua_State *L, cust_host *h) {
   lua_createtable(L, 0, 40);
   lua_pushlightuserdata(L, h);

@@ -56,10 +56,12 @@ static int cond_index(lua_State *L) {
   return luaL_error(L, "unknown name '%s' in a condition (not a state variable, a move or a helper)", k);
 }
 
+/* Conditions are read-only. */
 static int cond_newindex(lua_State *L) {
   return luaL_error(L, "a condition cannot assign '%s'", luaL_optstring(L, 2, "?"));
 }
 
+/* Pushes the environment conditions run in (see the comment at the top). */
 void cust_push_cond_env(lua_State *L, cust_host *h) {
   lua_newtable(L);                       /* the environment: always empty */
   lua_createtable(L, 0, 4);              /* its metatable */
@@ -82,6 +84,7 @@ void cust_push_cond_env(lua_State *L, cust_host *h) {
   lua_setmetatable(L, -2);
 }
 
+/* Compiles a condition so that its line numbers are the YAML file's. */
 int cust_compile_cond(cust_host *h, const char *expr, int line, char **err) {
   lua_State *L = sbx_lua(h->sbx);
   strbuf b = {0};
@@ -94,6 +97,7 @@ int cust_compile_cond(cust_host *h, const char *expr, int line, char **err) {
   return st == SBX_OK ? 0 : -1;
 }
 
+/* A reaction's end: value as an outcome (the loader has checked the name). */
 static int outcome_of(const char *name) {
   int o = cust_outcome_from_name(name);
   return o < 0 ? CUST_OUTCOME_CONTINUATION : o;
@@ -144,6 +148,7 @@ static void apply(lua_State *L, cust_host *h, int ri) {
   }
 }
 
+/* Tries each reaction in order; see customer_int.h. */
 void cust_run_reactions(lua_State *L, cust_host *h, int *stop) {
   const scenario *sc = h->sc;
   *stop = 0;

@@ -45,6 +45,7 @@ struct sbx {
 
 static const char errobj_key = 'e';
 
+/* A short name for a status, for messages and tests. */
 const char *sbx_status_name(sbx_status s) {
   switch (s) {
     case SBX_OK: return "ok";
@@ -58,6 +59,7 @@ const char *sbx_status_name(sbx_status s) {
   return "?";
 }
 
+/* The documented defaults: 32 MiB, 10M instructions, 0.25 s, 200 levels. */
 void sbx_limits_default(sbx_limits *l) {
   l->memory = 32u << 20;
   l->instructions = 10000000;
@@ -85,6 +87,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return p;
 }
 
+/* The sandbox is the allocator's userdata, shared by every thread of the state. */
 sbx *sbx_from_lua(lua_State *L) {
   void *ud = NULL;
   lua_getallocf(L, &ud);
@@ -156,6 +159,8 @@ static const char *trip_message(const sbx *s, char *buf, size_t n) {
 ** re-armed to fire on every instruction, so a pcall that caught it gets it straight back. */
 static int raise_tripped(lua_State *L, sbx *s);
 
+/* The count hook: charges the instructions since the last call and checks the clock and the
+** recursion depth; raises the limit error once any is hit (and on every instruction after). */
 static void sbx_hook(lua_State *L, lua_Debug *ar) {
   sbx *s = sbx_from_lua(L);
   (void)ar;
@@ -178,6 +183,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
   raise_tripped(L, s);
 }
 
+/* Re-arms the hook to fire on every instruction and raises "file:LINE: <limit> exceeded". */
 static int raise_tripped(lua_State *L, sbx *s) {
   char msg[128];
   lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
@@ -185,6 +191,7 @@ static int raise_tripped(lua_State *L, sbx *s) {
   return lua_error(L);
 }
 
+/* Charges work done in C (pattern steps, loop lengths) to the current call's budget. */
 void sbx_charge(lua_State *L, long n) {
   sbx *s = sbx_from_lua(L);
   if (s->depth == 0) return;
@@ -421,6 +428,7 @@ static int setup(lua_State *L) {
   return 0;
 }
 
+/* Builds a global table for one chunk: copies of the safe functions and libraries. */
 void sbx_push_env(lua_State *L) {
   lua_createtable(L, 0, 32);
   int env = lua_gettop(L);
@@ -469,6 +477,7 @@ static int sbx_panic(lua_State *L) {
   return 0;
 }
 
+/* Creates the state with the counting allocator and sets up the safe libraries. */
 sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
   sbx *s = xcalloc(1, sizeof *s);
   sbx_limits_default(&s->lim);
@@ -496,6 +505,7 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
   return s;
 }
 
+/* Closes the state (no finalizers can run: __gc is refused) and frees the sandbox. */
 void sbx_free(sbx *s) {
   if (!s) return;
   if (s->L) lua_close(s->L);
@@ -582,6 +592,8 @@ static int tostring_cf(lua_State *L) {
   return 1;
 }
 
+/* The text of a stashed non-string error object; malloc'd.  Its __tostring runs only at the
+** top level, with a budget of its own; if that loops or fails, the object's type is named. */
 static char *errobj_text(sbx *s) {
   lua_State *L = s->L;
   lua_rawgetp(L, LUA_REGISTRYINDEX, &errobj_key);
@@ -648,6 +660,7 @@ static char *shape_message(const char *first, const char *trace) {
   return sb_take(&b);
 }
 
+/* A protected, budgeted call; see sandbox.h. */
 sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
   lua_State *L = s->L;
   *err = NULL;

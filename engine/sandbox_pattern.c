@@ -283,6 +283,7 @@ static void prep_state(pat_state *ms, lua_State *L, const char *s, size_t ls,
   ms->steps = 0;
 }
 
+/* Resets captures and depth before trying the next start position. */
 static void reprep(pat_state *ms) {
   ms->level = 0;
   ms->depth = PAT_MAXDEPTH;
@@ -311,6 +312,7 @@ static int push_captures(pat_state *ms, const char *s, const char *e) {
   return n;
 }
 
+/* Has the pattern no magic characters (so a plain search will do)? */
 static int no_specials(const char *p, size_t l) {
   for (size_t i = 0; i < l; i++)
     if (p[i] && strchr(SPECIALS, p[i])) return 0;
@@ -364,6 +366,8 @@ int sbx_str_match(lua_State *L) { return find_aux(L, 0); }
 /* The iterator state of gmatch: offsets into the subject held as an upvalue. */
 typedef struct gm_state { size_t src; size_t lastmatch; int has_last; } gm_state;
 
+/* One step of the gmatch iterator: the next match after the last one, never the same empty
+** match twice. */
 static int gmatch_next(lua_State *L) {
   size_t ls, lp;
   const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
@@ -385,6 +389,7 @@ static int gmatch_next(lua_State *L) {
   return 0;
 }
 
+/* string.gmatch(s, pattern [, init]). */
 int sbx_str_gmatch(lua_State *L) {
   size_t ls;
   luaL_checklstring(L, 1, &ls);
@@ -459,6 +464,7 @@ static int add_value(pat_state *ms, luaL_Buffer *b, const char *s, const char *e
   return 1;
 }
 
+/* string.gsub(s, pattern, repl [, n]). */
 int sbx_str_gsub(lua_State *L) {
   size_t srcl, lp;
   const char *src = luaL_checklstring(L, 1, &srcl);
