@@ -44,7 +44,8 @@ L
 VG_IN=/dev/null vg "play --script, terminal debrief, Markdown, HTML, gradebook" 0 \
   play "$SC" --script "$TMP/visit.txt" --seed 4 --trainee 小林 --gradebook "$TMP/gb.db" \
   --transcript "$TMP/t.json" --markdown "$TMP/d.md" --html "$TMP/d.html"
-expect_contains "the session under memcheck reached a debrief" "$(cat "$TMP/vg.out")" "commitment"
+expect_contains "the session under memcheck wrote its HTML debrief" "$(cat "$TMP/d.html" 2>/dev/null)" "<svg"
+check "the session under memcheck saved its transcript with a debrief" jq -e '(.turns | length) == 8 and (.debrief.outcome | type) == "string"' "$TMP/t.json"
 vg "play --json (second attempt, progress from the gradebook)" 0 \
   play "$SC" --script "$TMP/visit.txt" --seed 4 --trainee 小林 --gradebook "$TMP/gb.db" --json --transcript ""
 check "the --json debrief under memcheck is one JSON document" jq -e .outcome "$TMP/vg.out"
