@@ -863,7 +863,16 @@ typedef struct eval_args { cust_host *h; const char *expr; int result; char *err
 static int eval_cf(lua_State *L) {
   eval_args *a = lua_touserdata(L, 1);
   cust_host *h = a->h;
-  if (cust_compile_cond(h, a->expr, 1, &a->err) != 0) { a->result = -1; return 0; }
+  int line = 1;   /* messages point at the YAML line when the expression is the scenario's */
+  for (int i = 0; i < h->sc->n_commitments; i++) {
+    const scn_commitment *c = &h->sc->commitments[i];
+    if (c->realistic_when && strcmp(c->realistic_when, a->expr) == 0 && c->pos.line > 0) line = c->pos.line;
+  }
+  for (int i = 0; i < h->sc->n_reactions; i++) {
+    const scn_reaction *r = &h->sc->reactions[i];
+    if (r->when && strcmp(r->when, a->expr) == 0 && r->pos.line > 0) line = r->pos.line;
+  }
+  if (cust_compile_cond(h, a->expr, line, &a->err) != 0) { a->result = -1; return 0; }
   char *err = NULL;
   if (sbx_call(h->sbx, 0, 1, &err) != SBX_OK) {
     a->err = err;

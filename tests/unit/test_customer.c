@@ -761,6 +761,10 @@ static void test_conditions(void **state) {
   assert_non_null(strstr(err, "fixture.yaml:1: unknown name 'trsut' in a condition"));
   assert_int_equal(cust_eval_condition(h, "trust >", err, sizeof err), -1);
   assert_non_null(strstr(err, "unexpected symbol"));
+  free(sc->commitments[0].realistic_when);   /* the scenario's own expression: its YAML line */
+  sc->commitments[0].realistic_when = xstrdup("valeu_acknowledged and trust >= 5");
+  assert_int_equal(cust_eval_condition(h, sc->commitments[0].realistic_when, err, sizeof err), -1);
+  assert_non_null(strstr(err, "fixture.yaml:30: unknown name 'valeu_acknowledged'"));
   assert_int_equal(cust_eval_condition(h, "(function() while true do end end)()", err, sizeof err), -1);
   assert_non_null(strstr(err, "exceeded"));
   assert_int_equal(cust_check_expr("summarize_benefits and trust >= 4", err, sizeof err), 0);
