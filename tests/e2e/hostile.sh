@@ -33,13 +33,15 @@ out=$("$SALESIM" replay "$TMP/m.json" 2>&1); rc=$?
 expect_eq "replay of that transcript exits 0" 0 "$rc"
 if grep -q "$ESC" <<<"$out"; then fail "no ESC byte in the replay" "$(grep "$ESC" <<<"$out" | cat -v | head -3)"; else ok "no ESC byte in the replay"; fi
 
-# --- a hand-crafted transcript with escapes in every text field ---
-jq '(.. | strings) |= (. + "\u001b[2J\u001b]0;t\u0007")' "$TMP/m.json" >"$TMP/evil.json" 2>/dev/null
-jq '.scenario.file = "'"$PWD/$SC"'"' "$TMP/evil.json" >"$TMP/evil2.json" 2>/dev/null
-out=$("$SALESIM" replay "$TMP/evil2.json" 2>&1); rc=$?
-if [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ]; then ok "replay of a crafted transcript ends with 0 or 2 (was $rc)"; else fail "replay of a crafted transcript: exit $rc" "$out"; fi
+# --- a hand-crafted transcript: escapes appended to every string of its turns and debrief ---
+jq '(.turns, .debrief, .opening) |= ((.. | strings) |= (. + "\u001b[2J\u001b]0;t\u0007\u009b31m"))' "$TMP/m.json" >"$TMP/evil.json" 2>/dev/null
+out=$("$SALESIM" replay "$TMP/evil.json" 2>&1); rc=$?
+expect_eq "replay of a crafted transcript exits 0" 0 "$rc"
 if grep -q "$ESC" <<<"$out"; then fail "no ESC byte from a crafted transcript reaches the terminal" "$(grep "$ESC" <<<"$out" | cat -v | head -3)"
 else ok "no ESC byte from a crafted transcript reaches the terminal"; fi
+"$SALESIM" replay "$TMP/evil.json" --markdown "$TMP/evil.md" >/dev/null 2>&1
+if grep -q "$ESC" "$TMP/evil.md" 2>/dev/null; then fail "no ESC byte from a crafted transcript in its Markdown debrief" "$(grep "$ESC" "$TMP/evil.md" | cat -v | head -3)"
+else ok "no ESC byte from a crafted transcript in its Markdown debrief"; fi
 jq '.turns = [range(0; 5000) | {n: ., speaker: 7, text: null, moves: "x"}]' "$TMP/m.json" >"$TMP/odd.json" 2>/dev/null
 out=$(timeout 60 "$SALESIM" replay "$TMP/odd.json" 2>&1); rc=$?
 if [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ]; then ok "replay of a transcript with wrongly typed turns ends with 0 or 2 (was $rc)"; else fail "replay of wrongly typed turns: exit $rc" "$(tail -5 <<<"$out")"; fi
