@@ -399,6 +399,11 @@ local function ask(turn, ctx)
   local asking = false
   for _, m in ipairs(ASKS) do if has(turn, m) then asking = true end end
   if not asking then return false end
+  -- "..., is that right?" closing a summary or a confirmation is not an ask for action
+  if (has(turn, "summarize_benefits") or has(turn, "confirm_need"))
+     and not turn.commitment and not turn.specific then
+    return false
+  end
   memo.asks = memo.asks + 1
   if turn.vague then C.say("vague_answer") return true end
   local c = target_of(turn)
@@ -427,6 +432,10 @@ end
 
 -- Friendly words that move nothing.
 local function social(turn)
+  if has(turn, "ask_decision_chain") and C.has_line("decision_chain") then
+    C.say("decision_chain")
+    return true
+  end
   if has(turn, "seller_action") then C.say("seller_action") return true end
   if has(turn, "praise") then C.say("praise_reply") return true end
   if has(turn, "thank") then C.say("thanks") return true end

@@ -418,6 +418,28 @@ static void test_refusal_probe_and_lower_ask(void **state) {
   fixture_free(sc);
 }
 
+/* "So: ..., is that right?" reads as a summary with an ask; the customer hears the summary. */
+static void test_summary_question_is_not_an_ask(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "how do you keep the sites running?", MV(OPEN_QUESTION))->r, &ev);
+  cust_events_free(&ev);
+  cust_turn(h, &need(benefit(mk(&t, "so: the outage hurts, and the alert reaches you first. is that right?",
+                                 MV(SUMMARIZE_BENEFITS) | MV(ASK_COMMITMENT)), 0), 0)->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_REFUSE) + count(&ev, CUST_EV_GIVE), 0);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "summary_ack");
+  assert_int_equal((int)st(h, "value_acknowledged"), 1);
+  assert_true(cust_need_confirmed(h, 0));
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 static void test_pushing_again_costs_trust(void **state) {
   (void)state;
   scenario *sc = fixture(NULL, 0);
@@ -887,6 +909,7 @@ int main(void) {
     cmocka_unit_test(test_discovery_confirm_and_value),
     cmocka_unit_test(test_vague_unclear_and_specific_asks),
     cmocka_unit_test(test_refusal_probe_and_lower_ask),
+    cmocka_unit_test(test_summary_question_is_not_an_ask),
     cmocka_unit_test(test_pushing_again_costs_trust),
     cmocka_unit_test(test_patience_runs_out),
     cmocka_unit_test(test_end_decides_outcome),
