@@ -112,6 +112,37 @@ static json_t *commitments_json(const session *s) {
   return a;
 }
 
+/* The objections the customer raised, each with whether and when the trainee answered it
+** (a later line addressing it, or an objection-handling line right after it): material for
+** the reflection question about the objection that went worst. */
+static json_t *objections_json(const session *s) {
+  json_t *a = json_array();
+  const scenario *sc = s->sc;
+  if (!sc) return a;
+  for (int j = 0; j < sc->n_objections; j++) {
+    int raised = -1, answered = -1;
+    for (int i = 0; i < s->n_turns && raised < 0; i++)
+      for (int e = 0; e < s->turns[i].events.n; e++)
+        if (s->turns[i].events.v[e].kind == CUST_EV_OBJECTION && s->turns[i].events.v[e].index == j)
+          raised = i;
+    if (raised < 0) continue;
+    for (int i = raised + 1; i < s->n_turns && answered < 0; i++) {
+      const cls_result *r = &s->turns[i].cls;
+      for (int k = 0; k < r->n_objections; k++)
+        if (r->objections[k] == j) answered = i;
+      if (answered < 0 && i == raised + 1 && CLS_HAS(r, CLS_HANDLE_OBJECTION) && r->n_objections == 0)
+        answered = i;
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(sc->objections[j].id ? sc->objections[j].id : ""));
+    json_object_set_new(o, "said", str_or_null(sc->objections[j].said));
+    json_object_set_new(o, "turn", json_integer(s->turns[raised].n));
+    json_object_set_new(o, "answered", answered >= 0 ? json_integer(s->turns[answered].n) : json_null());
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
 /* One finding as the debrief shows it, with the rule's principle and better line. */
 static json_t *finding_json(const score_finding *f, int zh) {
   json_t *o = json_object();
@@ -165,6 +196,7 @@ json_t *deb_build(const session *s, const score_result *r) {
   json_object_set_new(d, "skills", skills);
   json_object_set_new(d, "turns", turns_json(s));
   json_object_set_new(d, "commitments", commitments_json(s));
+  json_object_set_new(d, "objections", objections_json(s));
   json_object_set_new(d, "hints_used", json_integer(s->hints_used));
   json_t *refl = json_array();
   const char *const *q = zh ? reflection_zh : reflection_en;
@@ -270,6 +302,7 @@ static const tl labels[L_COUNT] = {
   [L_RULE] = { "rule", "规则" },
   [L_POINTS] = { "points", "分值" },
   [L_SOURCE] = { "source", "出处" },
+  [L_OBJECTIONS] = { "Objections the customer raised", "客户提出的异议" },
 };
 
 const char *const deb_skill_names[4] = { "commitment", "benefits", "tactics", "discovery" };
@@ -344,4 +377,15 @@ char *deb_shorten(const char *s, int max) {
   }
   if (!*p) return xstrdup(s);
   return xasprintf("%.*s…", (int)((const char *)p - s), s);
+}
+
+/* See debrief_int.h: when an objection came up and when it was answered. */
+char *deb_objection_when(int zh, const json_t *o) {
+  int turn = (int)json_integer_value(json_object_get(o, "turn"));
+  const json_t *a = json_object_get(o, "answered");
+  if (zh)
+    return json_is_integer(a) ? xasprintf("第 %d 轮提出，第 %d 轮回应", turn, (int)json_integer_value(a))
+                              : xasprintf("第 %d 轮提出，没有回应", turn);
+  return json_is_integer(a) ? xasprintf("turn %d, answered at turn %d", turn, (int)json_integer_value(a))
+                            : xasprintf("turn %d, never answered", turn);
 }

@@ -188,6 +188,23 @@ void deb_render_html(const json_t *d, strbuf *b) {
     sb_puts(b, "</ol>\n");
   }
 
+  const json_t *obs = json_object_get(d, "objections");
+  if (json_array_size(obs)) {
+    sb_printf(b, "<p>%s:</p>\n<ul>\n", deb_label(zh, L_OBJECTIONS));
+    size_t i;
+    const json_t *ob;
+    json_array_foreach(obs, i, ob) {
+      char *when = deb_objection_when(zh, ob);
+      sb_puts(b, "<li><q>");
+      h(b, *jstr(ob, "said") ? jstr(ob, "said") : jstr(ob, "id"));
+      sb_puts(b, "</q> (");
+      h(b, when);
+      sb_puts(b, ")</li>\n");
+      free(when);
+    }
+    sb_puts(b, "</ul>\n");
+  }
+
   const json_t *pr = json_object_get(d, "progress");
   if (json_array_size(pr)) {
     sb_printf(b, "<h2>%s</h2>\n", deb_label(zh, L_PROGRESS));

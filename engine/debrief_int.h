@@ -12,7 +12,7 @@ enum {
   L_OUTCOME, L_SCORE, L_PASS, L_NOT_YET, L_SKILLS, L_WHOLE, L_TURN, L_WHY, L_TRY, L_REFLECT,
   L_PROGRESS, L_NOW, L_NONE, L_ORDER, L_ADVANCE, L_CONTINUATION, L_NO_SALE, L_FINDINGS,
   L_HINTS, L_COMMITMENT, L_BENEFITS, L_TACTICS, L_DISCOVERY, L_DEBRIEF, L_TRANSCRIPT,
-  L_CUSTOMER, L_YOU, L_STARTED, L_RULE, L_POINTS, L_SOURCE, L_COUNT
+  L_CUSTOMER, L_YOU, L_STARTED, L_RULE, L_POINTS, L_SOURCE, L_OBJECTIONS, L_COUNT
 };
 /* The label in Chinese when zh, else English. */
 const char *deb_label(int zh, int id);
@@ -27,6 +27,8 @@ typedef struct deb_item { const json_t *f; int skill; int turn; } deb_item;
 /* Every finding of the document: the visit as a whole (turn 0) first, then by turn, keeping the
 ** document's order within a turn.  Returns the count; *out is malloc'd (free it). */
 size_t deb_items(const json_t *d, deb_item **out);
+/* "turn 3, answered at turn 4" / "第 3 轮提出，第 4 轮回应" for an objection (malloc'd). */
+char *deb_objection_when(int zh, const json_t *objection);
 /* The first max code points of s, with "…" when cut (malloc'd); a renderer's cap on lines. */
 char *deb_shorten(const char *s, int max);
 /* The quote of the first finding at items[i]'s turn that has one, or NULL. */

@@ -133,6 +133,23 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
     }
   }
 
+  /* objections, to think over */
+  const json_t *obs = json_object_get(d, "objections");
+  if (json_array_size(obs)) {
+    sb_printf(b, "\n%s:\n\n", deb_label(zh, L_OBJECTIONS));
+    size_t i;
+    const json_t *ob;
+    json_array_foreach(obs, i, ob) {
+      char *when = deb_objection_when(zh, ob);
+      sb_puts(b, "- ");
+      md(b, *jstr(ob, "said") ? jstr(ob, "said") : jstr(ob, "id"));
+      sb_puts(b, zh ? "（" : " (");
+      md(b, when);
+      sb_puts(b, zh ? "）\n" : ")\n");
+      free(when);
+    }
+  }
+
   /* progress */
   const json_t *pr = json_object_get(d, "progress");
   if (json_array_size(pr)) {

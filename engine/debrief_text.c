@@ -227,6 +227,24 @@ static void reflection(out *o, const json_t *d) {
   }
 }
 
+/* The objections raised, to think over: when each came up and whether it was answered. */
+static void objections(out *o, const json_t *d) {
+  const json_t *a = json_object_get(d, "objections");
+  if (!json_array_size(a)) return;
+  sb_printf(o->b, "\n  %s\n", L(o, L_OBJECTIONS));
+  size_t i;
+  const json_t *ob;
+  json_array_foreach(a, i, ob) {
+    char *when = deb_objection_when(o->zh, ob);
+    const char *said = jstr(ob, "said");
+    char *line = xasprintf(o->zh ? "“%s”（%s）" : "\"%s\" (%s)", *said ? said : jstr(ob, "id"), when);
+    sb_puts(o->b, "  - ");
+    wrap(o, line, 4, 4);
+    free(line);
+    free(when);
+  }
+}
+
 /* Earlier attempts and this one, oldest first. */
 static void progress(out *o, const json_t *d) {
   const json_t *p = json_object_get(d, "progress");
@@ -257,6 +275,7 @@ void deb_render_text(const json_t *d, const deb_style *st, FILE *f) {
   bars(&o, d);
   findings(&o, d);
   reflection(&o, d);
+  objections(&o, d);
   progress(&o, d);
   int hints = (int)json_integer_value(json_object_get(d, "hints_used"));
   if (hints > 0) sb_printf(&b, "\n%s: %d\n", L(&o, L_HINTS), hints);

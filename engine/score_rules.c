@@ -20,31 +20,34 @@ static const score_rule rules[] = {
     "Every visit needs a goal the customer acts on. A visit that ends without asking for a "
     "concrete next step leaves the deal exactly where it was.",
     "每次拜访都要有一个让客户动起来的目标。没有提出具体的下一步就离开，订单原地不动。",
-    "Before I go: could you set up a 30-minute session with your team next Tuesday at 10 so "
-    "they can see it on your own data?",
-    "我走之前想请您帮个忙：下周二上午十点，能不能约上您团队的几位同事，用你们自己的数据看30分钟演示？",
+    "Before I go: could you bring the two colleagues who would use this most to a 30-minute demo "
+    "in your office next Tuesday at 10?",
+    "我走之前想请您帮个忙：下周二上午十点，能不能请两位最常用到它的同事，在您办公室一"
+    "起看30分钟的演示？",
     S001 },
   { "vague_ask", SK_COMMITMENT, -15,
     "An ask only moves the deal when it names the action, the time and who takes part or where. "
     "\"Let's find some time\" commits nobody to anything.",
-    "只有讲清做什么、什么时候、谁参加或在哪里，承诺才算数。\"找时间再聊\"谁也没有约束。",
-    "Could you bring your IT lead to a 30-minute demo in your meeting room next Wednesday at 3 pm?",
-    "下周三下午三点，能否请您带上信息中心负责人，在你们会议室看一场30分钟的演示？",
+    "只有讲清做什么、什么时候、谁参加或在哪里，承诺才算数。“找时间再聊”谁也没有约束。",
+    "Could you bring your operations manager to a 30-minute demo in your meeting room next "
+    "Wednesday at 3 pm?",
+    "下周三下午三点，能否请您带上运营经理，在你们会议室看一场30分钟的演示？",
     S001 },
   { "unrealistic_ask", SK_COMMITMENT, -15,
     "Ask for what the customer can really give today. Pushing for a contract before they accept "
     "the value or trust you only earns a refusal.",
     "要提客户今天真正给得起的承诺。客户还没认可价值、还不信任你时就要合同，只会换来拒绝。",
-    "Since it's still early, would you be willing to run a two-week trial with one class first?",
-    "现在还早，您看能不能先选一个班试用两周？",
+    "Since it's early days, would you be willing to try it with one team for two weeks first?",
+    "现在还早，您看能不能先让一个团队试用两周？",
     S001 },
   { "ask_too_low", SK_COMMITMENT, -5,
     "Propose the most the customer can realistically give. Asking for less than they are ready "
     "for wastes a visit.",
     "提议客户现实中能给的最高承诺。客户已经准备好更进一步时，只要一个小动作就浪费了这次拜访。",
-    "You've seen how it fits; could we put the full demo with your director on the calendar for "
+    "You've seen how it fits; could we put the full demo with your director in the calendar for "
     "Thursday at 2?",
-    "您已经看到它怎么帮到你们了，我们能不能把周四下午两点和主任一起的完整演示定下来？",
+    "您已经看到它怎么帮到你们了，我们能不能把周四下午两点和您领导一起的完整演示定下来"
+    "？",
     S002 },
   { "seller_only_progress", SK_COMMITMENT, -15,
     "A deal moves when the customer acts. Offering to send a proposal or a quote is your work, "
@@ -74,14 +77,15 @@ static const score_rule rules[] = {
     "判断拜访要看客户做了什么，而不是说了什么好话。只以感谢和客套收尾而不提承诺，再愉快的谈话也只是暂时中断。",
     "Thank you, I'm glad it fits. To keep it moving, could we fix the trial start for Monday "
     "with your team leads?",
-    "谢谢您的认可。为了往前推进，我们能不能把试用定在下周一开始，请各组负责人一起参加？",
+    "谢谢您的认可。为了往前推进，我们能不能把试用定在下周一开始，请各组负责人一起参加"
+    "？",
     S001 },
   { "specific_ask", SK_COMMITMENT, 15,
     "A specific ask names the action, the time and who or where, so the customer knows exactly "
     "what they agree to.",
     "具体的承诺讲清做什么、什么时候、谁参加或在哪里，客户清楚自己答应的是什么。",
-    "Could you invite your two deans to a demo in room 302 next Thursday at 10?",
-    "下周四上午十点，能否请两位院长到302会议室看演示？",
+    "Could you invite your two department heads to a demo in meeting room 2 next Thursday at 10?",
+    "下周四上午十点，能否请两位部门负责人到二号会议室看演示？",
     S001 },
   { "realistic_ask", SK_COMMITMENT, 10,
     "The ask matched where the customer stands: the most they could give at that moment, and "
@@ -130,8 +134,8 @@ static const score_rule rules[] = {
     "A follow-up visit with a happy customer is the moment to ask for a referral; leaving "
     "without it wastes their goodwill.",
     "回访满意的客户正是请他转介绍的时机；不开口就离开，浪费了客户的好感。",
-    "I'm glad it's working for you. Is there a colleague at another school who could use it too?",
-    "很高兴系统用得顺手。您在其他学校有没有同行也用得上？能帮我介绍一下吗？",
+    "I'm glad it's working for you. Is there a colleague at another company who could use it too?",
+    "很高兴您用得顺手。您在其他公司有没有同行也用得上？能帮我介绍一下吗？",
     S004 },
   { "outcome_order", SK_COMMITMENT, 30,
     "The customer placed the order: the visit reached the best outcome.",
@@ -157,32 +161,33 @@ static const score_rule rules[] = {
     "Sum up the benefits in the customer's own terms before the ask, so the ask follows from "
     "what they already agreed with.",
     "提出承诺之前，用客户自己的话总结利益，让承诺顺理成章地来自客户已经认同的内容。",
-    "So to recap: you want to stop counting attendance by hand, and the automatic check-in does "
-    "that in real time. Does that sound right?",
-    "我总结一下：您希望不再手工统计签到，自动签到可以实时完成这件事。是这样吗？",
+    "So to recap: your team loses two hours a day to manual reports, and the automatic reports "
+    "give those hours back. Is that right?",
+    "我总结一下：您的团队每天要花两个小时手工做报表，自动报表能把这两个小时省下来。是"
+    "这样吗？",
     S002 },
   { "summary_misses_needs", SK_BENEFITS, -10,
     "A summary should cover every need the customer confirmed; a need left out looks forgotten.",
     "总结要覆盖客户确认过的每一个需求；漏掉的需求会让客户觉得你没听进去。",
-    "Let me make sure I have everything: the manual attendance counts and the parents' "
-    "complaints; we handle both with ...",
-    "我确认一下有没有遗漏：手工统计签到的问题，还有家长投诉的问题，我们分别这样解决……",
+    "Let me make sure I have everything: the manual reports and the late deliveries. Here is how "
+    "we handle each of them ...",
+    "我确认一下有没有遗漏：手工报表的问题，还有交货延迟的问题，我们分别这样解决……",
     S002 },
   { "summary_unconfirmed_needs", SK_BENEFITS, -15,
     "Sum up only needs the customer voiced. Citing needs they never mentioned turns the summary "
     "into your pitch, not their agreement.",
     "只总结客户亲口说过的需求。把客户没提过的需求加进去，总结就成了你的推销，而不是客户的认同。",
-    "You mentioned the attendance workload; is there anything else on your side I should "
-    "include?",
-    "您提到签到统计工作量大；您这边还有别的需要我一起考虑的吗？",
+    "You mentioned the time spent on manual reports; is there anything else on your side I "
+    "should include?",
+    "您提到手工做报表很花时间；您这边还有别的需要我一起考虑的吗？",
     S002 },
   { "feature_list", SK_BENEFITS, -10,
     "A feature means something to the customer only when it is tied to a need they have. A list "
     "of features is noise.",
     "功能只有和客户的需求挂钩才有意义。罗列功能只是噪音。",
-    "Because your counsellors spend an hour a day on attendance, the automatic check-in gives "
-    "them that hour back.",
-    "因为辅导员每天要花一个小时统计签到，自动签到能把这一个小时还给他们。",
+    "Because your team spends an hour a day on reports, the automatic report gives them that "
+    "hour back.",
+    "因为您的团队每天要花一个小时做报表，自动报表能把这一个小时还给他们。",
     S002 },
   { "checked_concerns", SK_BENEFITS, 15,
     "Checking for open points before the ask let the customer voice what still worried them.",
@@ -193,33 +198,33 @@ static const score_rule rules[] = {
   { "summary_tied_to_needs", SK_BENEFITS, 20,
     "The summary tied each benefit to a need the customer confirmed.",
     "总结把每一项利益都对应到了客户确认过的需求上。",
-    "As we agreed, the check-in saves your counsellors an hour a day and parents see updates "
-    "at once.",
-    "正如我们确认的，自动签到每天为辅导员节省一小时，家长也能及时看到孩子的情况。",
+    "As we agreed, the automatic reports save your team an hour a day, and your customers see "
+    "their delivery status at once.",
+    "正如我们确认的，自动报表每天为您的团队节省一小时，客户也能随时看到交货进度。",
     S002 },
   /* ---- tactics --------------------------------------------------------------------------- */
   { "loss_before_value", SK_TACTICS, -20,
     "Fear of loss works only once the customer accepts the value and has the purchase on their "
     "list. Before that, a deadline or scarcity is just pressure that costs trust.",
     "损失厌恶只有在客户认可价值、并且已列入采购计划时才有效。在此之前讲期限和限量，只是施压，会损失信任。",
-    "A school like yours cut the time spent on attendance by 80% in one term; I can show you "
-    "their numbers.",
-    "和你们规模相近的一所学校，一个学期就把签到用时减少了八成；我可以给您看他们的数据。",
+    "A company of your size cut that work by 80% in one quarter; I can show you their numbers.",
+    "一家和你们规模相近的公司，一个季度就把这部分工作减少了八成；我可以给您看他们的数"
+    "据。",
     S000 },
   { "discount_for_trust", SK_TACTICS, -20,
     "A price cut does not fix missing trust or value; it only lowers the price of something "
     "the customer still doubts. Build the value first.",
     "降价解决不了信任或价值的缺失，只会让客户怀疑的东西变便宜。先把价值讲清楚。",
-    "Rather than talk price now, may I show you the results another school got in its first "
-    "month?",
-    "先不谈价格，我给您看看另一所学校第一个月的效果，好吗？",
+    "Rather than talk about price now, may I show you the results a similar customer got in its "
+    "first month?",
+    "先不谈价格，我给您看看一家类似客户第一个月的效果，好吗？",
     S004 },
   { "gain_when_needed", SK_TACTICS, 15,
     "While the customer is still weighing the value, showing gain (value, proof, a similar "
     "client's result) is the right lever.",
     "客户还在衡量价值时，展示收益（价值、证据、同类客户的成果）是正确的做法。",
-    "Here is what the college next door saved in its first semester.",
-    "这是隔壁学院第一个学期节省下来的成本。",
+    "Here is what a customer like you saved in its first quarter.",
+    "这是一家和您类似的客户第一个季度节省下来的成本。",
     S000 },
   { "loss_when_ready", SK_TACTICS, 20,
     "Once the customer accepts the value and has it on the purchase list, a real deadline or "
@@ -233,8 +238,8 @@ static const score_rule rules[] = {
     "Find and confirm the customer's needs before presenting: a pitch without a need has nothing "
     "to land on.",
     "先发现并确认客户的需求，再介绍产品：没有需求作支撑，介绍就落不了地。",
-    "Before I show you anything, how do your counsellors handle attendance today?",
-    "在介绍之前，想先了解一下：辅导员现在是怎么统计签到的？",
+    "Before I show you anything, how does your team handle this today?",
+    "在介绍之前，想先了解一下：你们团队现在是怎么处理这件事的？",
     S002 },
   { "no_discovery", SK_DISCOVERY, -30,
     "Selling starts from a need. A visit that uncovers no need leaves nothing to tie "
@@ -246,8 +251,8 @@ static const score_rule rules[] = {
   { "missed_hidden_need", SK_DISCOVERY, -10,
     "Some needs only come out when asked about: the customer had one that stayed hidden.",
     "有些需求只有问到才会说出来：客户有一个需求始终没被发现。",
-    "What complaints reach your office most often?",
-    "你们办公室最常收到哪类投诉？",
+    "Besides that, what else in this area worries you?",
+    "除了这个，这方面还有什么让您放心不下的？",
     S004 },
   { "missed_decision_chain", SK_DISCOVERY, -15,
     "A purchase involves everyone who influences it. The trainee never asked who else takes "
@@ -260,20 +265,20 @@ static const score_rule rules[] = {
     "Needs come out when the seller asks about the customer's work: the customer voiced one in "
     "answer to a question.",
     "需求要靠询问客户的工作才会浮现：客户在回答问题时说出了一个需求。",
-    "What happens on your side when the system goes down at night?",
-    "系统夜里出故障的时候，你们那边一般会发生什么？",
+    "What happens on your side when this goes wrong?",
+    "这件事出问题的时候，你们那边一般会怎样？",
     S004 },
   { "need_confirmed", SK_DISCOVERY, 10,
     "The customer confirmed a need in their own words; the value can now be tied to it.",
     "客户用自己的话确认了一个需求，之后的价值就有了落脚点。",
-    "So the main pain is the manual attendance count; did I get that right?",
-    "所以最主要的困扰是手工统计签到，我理解得对吗？",
+    "So the main pain is the manual reporting; did I get that right?",
+    "所以最主要的困扰是手工做报表，我理解得对吗？",
     S002 },
   { "hidden_need_found", SK_DISCOVERY, 10,
     "A good question brought out a need the customer would not have volunteered.",
     "一个好问题引出了客户原本不会主动说的需求。",
-    "How do parents find out how their children are doing?",
-    "家长一般怎么了解孩子在学校的情况？",
+    "How do your customers find out where their order is?",
+    "您的客户一般怎么知道订单进展到哪一步了？",
     S004 },
   { "decision_chain_asked", SK_DISCOVERY, 10,
     "Asking who else takes part in the decision opens the way to every influencer.",

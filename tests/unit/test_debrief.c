@@ -150,8 +150,8 @@ static void text_render(void **state) {
   assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10\n"));
   assert_non_null(strstr(out, " Turn 1  \"Could we find some time to try it sometime?\"\n"));
   assert_non_null(strstr(out, "  ✗ -15  vague_ask (commitment)\n"));
-  assert_non_null(strstr(out, "     Try: \"Could you bring your IT lead to a 30-minute demo in your "
-                              "meeting room next Wednesday at 3\n"));
+  assert_non_null(strstr(out, "     Try: \"Could you bring your operations manager to a 30-minute "
+                              "demo in your meeting room next\n     Wednesday at 3 pm?\"\n"));
   assert_non_null(strstr(out, "     Why: An ask only moves the deal"));
   assert_non_null(strstr(out, " The visit as a whole\n"));
   assert_true(strstr(out, "The visit as a whole") < strstr(out, "Turn 1"));
@@ -190,10 +190,47 @@ static void text_repeats(void **state) {
   char *out = render_text(d, 0, 100, NULL);
   assert_int_equal(count(out, "vague_ask (commitment)"), 2);
   assert_int_equal(count(out, "Why: An ask only moves the deal"), 1);
-  assert_int_equal(count(out, "Try: \"Could you bring your IT lead"), 1);
+  assert_int_equal(count(out, "Try: \"Could you bring your operations manager"), 1);
   assert_non_null(strstr(out, "     (why and what to try: see turn 1)\n"));
   free(out);
   json_decref(d);
+  fx_free(&f);
+}
+
+/* The objections raised, and whether the trainee answered them, for the reflection. */
+static void objections_listed(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  scn_objection obs[2] = { { .id = S("price"), .said = S("It costs too much.") },
+                           { .id = S("timing"), .said = S("Not this term.") } };
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  sess_turn *t = fx_turn(&f, "Could your team try it next week?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_event(&f, t, CUST_EV_OBJECTION, 1);
+  t = fx_turn(&f, "It pays for itself in three months.", MV(HANDLE_OBJECTION));
+  t->cls.objections = xmalloc(sizeof(int));
+  t->cls.objections[0] = 0;
+  t->cls.n_objections = 1;
+  json_t *d = build(&f);
+  const json_t *a = json_object_get(d, "objections");
+  assert_int_equal(json_array_size(a), 2);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(a, 0), "id")), "price");
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(a, 0), "turn")), 1);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(a, 0), "answered")), 2);
+  assert_true(json_is_null(json_object_get(json_array_get(a, 1), "answered")));
+  char *out = render_text(d, 0, 100, NULL);
+  assert_non_null(strstr(out, "  Objections the customer raised\n"
+                              "  - \"It costs too much.\" (turn 1, answered at turn 2)\n"
+                              "  - \"Not this term.\" (turn 1, never answered)\n"));
+  free(out);
+  strbuf h = { 0 };
+  deb_render_html(d, &h);
+  assert_non_null(strstr(h.s, "<li><q>Not this term.</q> (turn 1, never answered)</li>"));
+  sb_free(&h);
+  json_decref(d);
+  free(t->cls.objections);
   fx_free(&f);
 }
 
@@ -249,7 +286,7 @@ static void escaping(void **state) {
   assert_non_null(strstr(md.s, "# Debrief: Campus platform &lt;test&gt;\n"));
   assert_non_null(strstr(md.s, "| commitment | 35 | ███████░░░░░░░░░░░░░ |"));
   assert_non_null(strstr(md.s, "- **-15** `vague_ask` (commitment): "));
-  assert_non_null(strstr(md.s, "  - Try: *Could you bring your IT lead"));
+  assert_non_null(strstr(md.s, "  - Try: *Could you bring your operations manager"));
   assert_non_null(strstr(md.s, "## Think it over\n\n1. What went well"));
   sb_free(&md);
 
@@ -349,7 +386,7 @@ static void clean_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(objections_listed),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text),
   };

@@ -100,8 +100,8 @@ static void vague_ask(void **state) {
   assert_true(v->points == -15);
   assert_string_equal(v->message, "You asked \"Could we find some time to try it sometime?\": it "
                                   "leans on \"sometime\", no time, no person or place.");
-  assert_string_equal(v->rule->better_en, "Could you bring your IT lead to a 30-minute demo in your "
-                                          "meeting room next Wednesday at 3 pm?");
+  assert_string_equal(v->rule->better_en, "Could you bring your operations manager to a 30-minute demo "
+                                          "in your meeting room next Wednesday at 3 pm?");
   expect_skills(&r, 35, 20, 50, 10);
   score_result_free(&r);
   fx_free(&f);
