@@ -69,8 +69,9 @@ typedef struct group {
   int last_skill[REP_SKILLS];       /* -1 when the latest attempt lacks the skill */
 } group;
 
-/* Closes the current row: averages and trend, and the latest attempt's skills for the class. */
-static void close_row(rep_data *d, group *gr, double latest_sum[], long latest_n[]) {
+/* Closes the current row: averages and trend, and the latest attempt's total and skills for the
+** class and for the row's scenario. */
+static void close_row(rep_data *d, group *gr, rep_scenario *ps, double latest_sum[], long latest_n[]) {
   rep_row *r = &d->rows[d->n_rows - 1];
   double n = r->attempts;
   r->average = gr->sum / n;
@@ -82,6 +83,18 @@ static void close_row(rep_data *d, group *gr, double latest_sum[], long latest_n
   r->trend = den > 0 ? (n * gr->sxy - gr->sx * gr->sy) / den : 0;
   latest_sum[REP_SKILLS] += r->latest;
   latest_n[REP_SKILLS]++;
+  ps->latest += r->latest;           /* a sum until finish_scenarios */
+}
+
+/* Turns the per-scenario sums into averages. */
+static void finish_scenarios(rep_data *d, double skill_sum[][REP_SKILLS], long skill_n[][REP_SKILLS]) {
+  for (int i = 0; i < d->n_scenarios; i++) {
+    rep_scenario *ps = &d->by_scenario[i];
+    ps->average = ps->sessions ? ps->average / (double)ps->sessions : -1;
+    ps->latest = ps->trainees ? ps->latest / ps->trainees : -1;
+    for (int k = 0; k < REP_SKILLS; k++)
+      ps->skill[k] = skill_n[i][k] ? skill_sum[i][k] / (double)skill_n[i][k] : -1;
+  }
 }
 
 /* The ordered pass over the sessions in view. */
@@ -97,7 +110,9 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
   if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
   bind_filter(st, &d->filter);
 
-  int cap_rows = 0, cap_steps = 0, cap_sc = 0;
+  int cap_rows = 0, cap_steps = 0, cap_sc = 0, cur_sc = -1;
+  double (*sc_skill_sum)[REP_SKILLS] = NULL;
+  long (*sc_skill_n)[REP_SKILLS] = NULL;
   double skill_sum[REP_SKILLS] = {0}, total_sum = 0;
   long skill_n[REP_SKILLS] = {0};
   double latest_sum[REP_SKILLS + 1] = {0};
@@ -115,7 +130,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     if (!trainee || !scenario || !started || !outcome) continue;
     rep_row *r = d->n_rows ? &d->rows[d->n_rows - 1] : NULL;
     if (!r || strcmp(r->trainee, trainee) != 0 || strcmp(r->scenario, scenario) != 0) {
-      if (r) close_row(d, &gr, latest_sum, latest_n);
+      if (r) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
       if (d->n_rows == cap_rows) {
         cap_rows = cap_rows ? cap_rows * 2 : 64;
         d->rows = xrealloc(d->rows, (size_t)cap_rows * sizeof *d->rows);
@@ -128,16 +143,29 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
       memset(&gr, 0, sizeof gr);
       if (!prev_trainee || strcmp(prev_trainee, trainee) != 0) d->trainees++;
       prev_trainee = r->trainee;
-      int known = 0;
-      for (int i = 0; i < d->n_scenarios && !known; i++) known = strcmp(d->scenarios[i], scenario) == 0;
-      if (!known) {
+      cur_sc = -1;
+      for (int i = 0; i < d->n_scenarios && cur_sc < 0; i++)
+        if (strcmp(d->scenarios[i], scenario) == 0) cur_sc = i;
+      if (cur_sc < 0) {
         if (d->n_scenarios == cap_sc) {
           cap_sc = cap_sc ? cap_sc * 2 : 8;
           d->scenarios = xrealloc(d->scenarios, (size_t)cap_sc * sizeof *d->scenarios);
+          d->by_scenario = xrealloc(d->by_scenario, (size_t)cap_sc * sizeof *d->by_scenario);
+          sc_skill_sum = xrealloc(sc_skill_sum, (size_t)cap_sc * sizeof *sc_skill_sum);
+          sc_skill_n = xrealloc(sc_skill_n, (size_t)cap_sc * sizeof *sc_skill_n);
         }
-        d->scenarios[d->n_scenarios++] = xstrdup(scenario);
+        cur_sc = d->n_scenarios++;
+        d->scenarios[cur_sc] = xstrdup(scenario);
+        memset(&d->by_scenario[cur_sc], 0, sizeof *d->by_scenario);
+        memset(sc_skill_sum[cur_sc], 0, sizeof sc_skill_sum[cur_sc]);
+        memset(sc_skill_n[cur_sc], 0, sizeof sc_skill_n[cur_sc]);
       }
+      d->by_scenario[cur_sc].trainees++;
     }
+    rep_scenario *ps = &d->by_scenario[cur_sc];
+    ps->sessions++;
+    ps->average += score;             /* a sum until finish_scenarios */
+    if (sqlite3_column_int(st, 9)) ps->passed++;
     int k = r->attempts++;            /* 0-based attempt number */
     if (score > r->best) r->best = score;
     r->latest = score;
@@ -152,6 +180,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
       int v = sqlite3_column_int(st, 5 + s);
       gr.skill_sum[s] += v; gr.skill_n[s]++; gr.last_skill[s] = v;
       skill_sum[s] += v; skill_n[s]++;
+      sc_skill_sum[cur_sc][s] += v; sc_skill_n[cur_sc][s]++;
     }
     if (k >= cap_steps) {
       int nc = cap_steps ? cap_steps * 2 : 16;
@@ -178,7 +207,10 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
       d->last_started = xstrdup(started);
     }
   }
-  if (d->n_rows) close_row(d, &gr, latest_sum, latest_n);
+  if (d->n_rows) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+  finish_scenarios(d, sc_skill_sum, sc_skill_n);
+  free(sc_skill_sum);
+  free(sc_skill_n);
   sqlite3_finalize(st);
   for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
   free(step_sum);
@@ -257,6 +289,7 @@ void rep_free(rep_data *d) {
   free((char *)d->filter.since);
   for (int i = 0; i < d->n_scenarios; i++) free(d->scenarios[i]);
   free(d->scenarios);
+  free(d->by_scenario);
   free(d->first_started);
   free(d->last_started);
   for (int i = 0; i < d->n_rows; i++) {

@@ -247,6 +247,24 @@ static void class_section(const rep_data *d, strbuf *out) {
   for (int o = 0; o < 4; o++)
     sb_printf(out, "%s %s %ld", o ? "," : "", rep_outcome_names[o], d->outcomes[o]);
   sb_printf(out, "; passed %ld of %ld.</p>\n", d->passed, d->sessions);
+  if (d->n_scenarios > 1) {
+    sb_puts(out, "<table id=\"scenarios\"><thead><tr><th class=\"t\">Scenario</th><th>Sessions</th>"
+                 "<th>Trainees</th><th>Average</th><th>Latest</th>");
+    for (int k = 0; k < REP_SKILLS; k++) sb_printf(out, "<th>%s</th>", rep_skill_names[k]);
+    sb_puts(out, "<th>Passed</th></tr></thead><tbody>\n");
+    for (int i = 0; i < d->n_scenarios; i++) {
+      const rep_scenario *ps = &d->by_scenario[i];
+      sb_puts(out, "<tr><td class=\"t\">");
+      esc(out, d->scenarios[i]);
+      sb_printf(out, "</td><td>%ld</td><td>%d</td><td>", ps->sessions, ps->trainees);
+      num(out, ps->average);
+      sb_puts(out, "</td><td>");
+      num(out, ps->latest);
+      for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, ps->skill[k]); }
+      sb_printf(out, "</td><td>%ld</td></tr>\n", ps->passed);
+    }
+    sb_puts(out, "</tbody></table>\n");
+  }
   sb_puts(out, "<h2>Distribution of total scores</h2>\n");
   chart_distribution(d, out);
 }

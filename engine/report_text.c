@@ -132,6 +132,27 @@ static void class_table(const rep_data *d, strbuf *out) {
   sb_printf(out, "; passed %ld of %ld\n", d->passed, d->sessions);
 }
 
+/* The class per scenario, when the report covers more than one. */
+static void scenario_table(const rep_data *d, strbuf *out) {
+  if (d->n_scenarios < 2) return;
+  int sw = name_cols(d, 1);
+  sb_puts(out, "\nSCENARIOS\n");
+  cell(out, "Scenario", sw, 0);
+  sb_puts(out, "  Sessions  Trainees  Average  Latest  Commit  Benefit  Tactic  Discov  Passed\n");
+  for (int i = 0; i < d->n_scenarios; i++) {
+    const rep_scenario *ps = &d->by_scenario[i];
+    cell(out, d->scenarios[i], sw, 0);
+    sb_printf(out, "  %8ld  %8d", ps->sessions, ps->trainees);
+    num(out, ps->average, 9);
+    num(out, ps->latest, 8);
+    num(out, ps->skill[0], 8);
+    num(out, ps->skill[1], 9);
+    num(out, ps->skill[2], 8);
+    num(out, ps->skill[3], 8);
+    sb_printf(out, "  %6ld\n", ps->passed);
+  }
+}
+
 static void distribution(const rep_data *d, strbuf *out) {
   long max = 1;
   for (int b = 0; b < REP_BUCKETS; b++) if (d->dist[b] > max) max = d->dist[b];
@@ -199,6 +220,7 @@ void rep_render_text(const rep_data *d, strbuf *out) {
   if (!d->sessions) { sb_puts(out, "\nNo sessions recorded yet.\n"); return; }
   trainee_table(d, out);
   class_table(d, out);
+  scenario_table(d, out);
   distribution(d, out);
   findings_table(d, out);
   progress(d, out);

@@ -39,6 +39,16 @@ typedef struct rep_finding {
   double points;                    /* average points per finding (negative = lost) */
 } rep_finding;
 
+/* The class on one scenario (same index as rep_data.scenarios). */
+typedef struct rep_scenario {
+  long sessions;
+  int trainees;
+  double average;                   /* total over every attempt */
+  double latest;                    /* total over each trainee's latest attempt */
+  double skill[REP_SKILLS];         /* < 0 when no attempt scored the skill */
+  long passed;
+} rep_scenario;
+
 /* The class average of the total after k attempts: attempt number k+1 over every row. */
 typedef struct rep_step { long n; double average; } rep_step;
 
@@ -47,7 +57,8 @@ typedef struct rep_data {
   rep_filter filter;                /* copies (owned) */
   long sessions;
   int trainees;
-  char **scenarios; int n_scenarios;
+  char **scenarios; int n_scenarios;   /* in order of first appearance */
+  rep_scenario *by_scenario;            /* n_scenarios entries */
   char *first_started, *last_started;
   rep_row *rows; int n_rows;        /* sorted by trainee, then scenario */
   double class_skill[REP_SKILLS];   /* over every session in view; < 0 when none */

@@ -125,6 +125,22 @@ static void test_load_rows_and_class(void **state) {
   assert_int_equal(d.dist[4], 1);
   assert_int_equal(d.dist[5], 1);
   assert_int_equal(d.dist[9], 1);   /* 100 falls in the top band */
+  /* per scenario, in order of first appearance: collect (ann), then visit */
+  assert_string_equal(d.scenarios[0], "collect");
+  assert_int_equal(d.by_scenario[0].sessions, 1);
+  assert_float_equal(d.by_scenario[0].average, 9.0, 1e-9);
+  assert_int_equal(d.by_scenario[1].sessions, 5);
+  assert_int_equal(d.by_scenario[1].trainees, 2);
+  assert_float_equal(d.by_scenario[1].average, 66.0, 1e-9);
+  assert_float_equal(d.by_scenario[1].latest, 65.0, 1e-9);      /* ann 80, 王小明 50 */
+  assert_float_equal(d.by_scenario[1].skill[0], 66.0, 1e-9);
+  assert_int_equal(d.by_scenario[1].passed, 2);
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  assert_non_null(strstr(out.s, "\nSCENARIOS\nScenario  Sessions  Trainees  Average  Latest  Commit  Benefit  Tactic  Discov  Passed\n"
+                                "collect          1         1      9.0     9.0    10.0     10.0    10.0    10.0       0\n"
+                                "visit            5         2     66.0    65.0    66.0     66.0    66.0    66.0       2\n"));
+  sb_free(&out);
   /* progress: attempt 1 over three rows (40, 100, 9), attempt 2 (60, 50), attempt 3 (80) */
   assert_int_equal(d.n_steps, 3);
   assert_int_equal(d.steps[0].n, 3);
@@ -218,6 +234,7 @@ static void test_text_aligned_by_width(void **state) {
   assert_non_null(strstr(out.s, "\n        1         2     70.0\n"));
   assert_non_null(strstr(out.s, "Trend per trainee: 1 up, 0 flat, 1 down, 0 with one attempt\n"));
   assert_non_null(strstr(out.s, "Filter: scenario=visit\n"));
+  assert_null(strstr(out.s, "SCENARIOS"));
   sb_free(&out);
   rep_free(&d);
 }
