@@ -908,3 +908,33 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
 int cust_check_expr(const char *expr, char *err, size_t errlen) {
   return sbx_check_expr(expr, err, errlen);
 }
+
+/* Compiles a behaviour script without running it; see customer.h. */
+int cust_check_script(const char *path, diag *d) {
+  char err[256];
+  size_t len;
+  char *src = util_read_file(path, CUST_MAX_SCRIPT, &len, err, sizeof err);
+  if (!src) {
+    diag_add(d, DIAG_ERROR, path, 0, 0, "behaviour script cannot be read: %s", err);
+    return -1;
+  }
+  sbx *s = sbx_new(NULL, 0, err, sizeof err);
+  if (!s) {
+    free(src);
+    diag_add(d, DIAG_ERROR, path, 0, 0, "%s", err);
+    return -1;
+  }
+  const char *name = basename_of(path);
+  char *msg = NULL;
+  int rc = 0;
+  if (sbx_load(s, name, src, len, 0, &msg) != SBX_OK) {
+    diag_script(d, path, name, msg);
+    rc = -1;
+  } else {
+    lua_pop(sbx_lua(s), 1);
+  }
+  free(msg);
+  sbx_free(s);
+  free(src);
+  return rc;
+}

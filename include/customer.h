@@ -88,4 +88,9 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
 ** message (no chunk name or line: the caller adds the YAML position) in err. */
 int cust_check_expr(const char *expr, char *err, size_t errlen);
 
+/* Compiles (never runs) a behaviour script in a throwaway sandbox, for `salesim check`.
+** Returns 0 when it compiles; else -1 with a positioned error in d ("x.lua:LINE:1: error: ...",
+** or the read error at the script path). */
+int cust_check_script(const char *path, diag *d);
+
 #endif

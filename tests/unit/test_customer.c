@@ -700,6 +700,27 @@ static void test_script_load_errors_are_positioned(void **state) {
   free(path);
 }
 
+static void test_check_script(void **state) {
+  (void)state;
+  char *good = write_script("good.lua", "function on_turn(turn) return turn.moves.greet end\n");
+  char *bad = write_script("bad_syntax.lua", "function on_turn(turn)\n  return turn.moves.\nend\n");
+  diag d; diag_init(&d);
+  assert_int_equal(cust_check_script(good, &d), 0);
+  assert_int_equal(d.n, 0);
+  assert_int_equal(cust_check_script(bad, &d), -1);
+  assert_int_equal(d.n, 1);
+  char *m = diag_format(&d.v[0]);
+  if (!strstr(m, "bad_syntax.lua:3:1: error: <name> expected near 'end'")) fail_msg("got: %s", m);
+  free(m);
+  assert_int_equal(cust_check_script("/nonexistent/x.lua", &d), -1);
+  m = diag_format(&d.v[1]);
+  assert_string_equal(m, "/nonexistent/x.lua: error: behaviour script cannot be read: No such file or directory");
+  free(m);
+  diag_free(&d);
+  unlink(good); unlink(bad);
+  free(good); free(bad);
+}
+
 static void test_script_api_errors(void **state) {
   (void)state;
   char *path = write_script("api.lua",
@@ -921,6 +942,7 @@ int main(void) {
     cmocka_unit_test(test_script_runaway_and_memory_bomb),
     cmocka_unit_test(test_script_load_errors_are_positioned),
     cmocka_unit_test(test_script_api_errors),
+    cmocka_unit_test(test_check_script),
     cmocka_unit_test(test_hostile_scripts_as_behaviour),
     cmocka_unit_test(test_conditions),
     cmocka_unit_test(test_bad_condition_reported_at_its_line),
