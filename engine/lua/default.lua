@@ -106,12 +106,12 @@ local function fresh_memo()
     gains = 0,          -- gain appeals / proof that answered a voiced need
     asks = 0,           -- commitment asks this visit
     refused = nil,      -- id of the last commitment refused
+    refused_turn = -1,  -- the turn of that refusal
     probed = false,     -- the trainee asked why after that refusal
     eased = {},         -- objection id -> true once the trainee answered it
-    warned = false,     -- patience_low was said
-    refused_turn = -1,  -- the turn of that refusal
     listened = 0,       -- needs the trainee's questions brought out
     checked = false,    -- the trainee checked for concerns
+    warned = false,     -- patience_low was said
   }
 end
 memo = fresh_memo()
