@@ -32,6 +32,7 @@ static int option(int argc, char **argv, int *i, const char *name, const char **
   return 1;
 }
 
+/* Parses the options, opens the gradebook without creating it, renders, writes. */
 int cmd_report_exec(int argc, char **argv) {
   const char *path = NULL, *format = NULL, *outfile = NULL;
   rep_filter f = { NULL, NULL, NULL };

@@ -128,6 +128,7 @@ static int commit(sqlite3 *db) {
   return rc;
 }
 
+/* Ends an open transaction without its changes (a no-op outside one). */
 static void rollback(sqlite3 *db) {
   if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -342,6 +343,7 @@ gb *gb_open_existing(const char *path, char *err, size_t errlen) {
   return open_common(path, 0, err, errlen);
 }
 
+/* Closes the connection; SQLite checkpoints and removes the -wal file when it is the last. */
 void gb_close(gb *g) {
   if (!g) return;
   sqlite3_close(g->db);

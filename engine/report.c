@@ -38,6 +38,7 @@ int rep_valid_date(const char *s) {
   return 0;
 }
 
+/* up / down at a slope of one point per attempt or more, flat between, "-" for one attempt. */
 const char *rep_trend_word(const rep_row *r) {
   if (r->attempts < 2) return "-";
   return r->trend >= 1.0 ? "up" : r->trend <= -1.0 ? "down" : "flat";
@@ -51,6 +52,7 @@ static void where_clause(const rep_filter *f, strbuf *sql) {
   if (f->since) sb_printf(sql, "%sstarted >= :since", sep);
 }
 
+/* Binds the filter values to the named parameters where_clause wrote. */
 static void bind_filter(sqlite3_stmt *st, const rep_filter *f) {
   int i;
   if (f->scenario && (i = sqlite3_bind_parameter_index(st, ":scenario")) > 0)
@@ -282,6 +284,7 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   return 0;
 }
 
+/* Frees everything rep_load allocated and leaves d empty. */
 void rep_free(rep_data *d) {
   free(d->source);
   free((char *)d->filter.scenario);

@@ -22,10 +22,12 @@ static void field(strbuf *out, const char *s) {
   if (quote) sb_putc(out, '"');
 }
 
+/* One decimal, or an empty field when there is no value. */
 static void number(strbuf *out, double v) {
   if (v >= 0) sb_printf(out, "%.1f", v);
 }
 
+/* The header row, then one line per trainee and scenario. */
 void rep_render_csv(const rep_data *d, strbuf *out) {
   sb_puts(out, "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,"
                "discovery,trend_per_attempt,trend,latest_outcome,latest_started\r\n");

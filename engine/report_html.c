@@ -43,6 +43,7 @@ static void esc_cut(strbuf *out, const char *s, int cols) {
   free(clean);
 }
 
+/* One decimal, or "-" when there is no value. */
 static void num(strbuf *out, double v) {
   if (v < 0) sb_puts(out, "-");
   else sb_printf(out, "%.1f", v);
@@ -169,6 +170,7 @@ static void chart_progress(const rep_data *d, strbuf *out) {
   sb_puts(out, "</svg>\n");
 }
 
+/* Title, source, counts, period, scenarios and the active filters. */
 static void header(const rep_data *d, strbuf *out) {
   sb_puts(out, "<h1>Class report</h1>\n<p class=\"meta\">Gradebook <code>");
   esc(out, d->source);
@@ -200,6 +202,7 @@ static void header(const rep_data *d, strbuf *out) {
   sb_puts(out, "</p>\n");
 }
 
+/* The sortable trainee table; data-v holds the numeric trend for sorting. */
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
   sb_puts(out, "<h2>Trainees</h2>\n<p class=\"meta\">Click a column heading to sort.</p>\n"
@@ -233,6 +236,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "</tbody></table></div>\n");
 }
 
+/* Class averages, outcomes, the per-scenario table and the distribution chart. */
 static void class_section(const rep_data *d, strbuf *out) {
   sb_puts(out, "<h2>Class averages</h2>\n<table id=\"class\"><thead><tr><th class=\"t\"></th>"
                "<th>Total</th>");
@@ -269,6 +273,7 @@ static void class_section(const rep_data *d, strbuf *out) {
   chart_distribution(d, out);
 }
 
+/* The most frequent findings with their rule ids and principles. */
 static void findings_section(const rep_data *d, strbuf *out) {
   sb_puts(out, "<h2>Most frequent findings</h2>\n");
   if (!d->n_findings) { sb_puts(out, "<p>None.</p>\n"); return; }

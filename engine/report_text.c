@@ -55,6 +55,7 @@ static int name_cols(const rep_data *d, int scenario) {
   return w > NAME_COLS ? NAME_COLS : w;
 }
 
+/* Source, counts, period, scenarios and the active filters. */
 static void header(const rep_data *d, strbuf *out) {
   char *src = txt_sanitize(d->source, strlen(d->source), NULL);
   sb_printf(out, "Class report: %s\n", src);
@@ -87,6 +88,7 @@ static void header(const rep_data *d, strbuf *out) {
   }
 }
 
+/* One aligned line per trainee and scenario. */
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
   int nw = name_cols(d, 0), sw = multi ? name_cols(d, 1) : 0;
@@ -111,6 +113,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   }
 }
 
+/* Class averages over all attempts and over the latest ones, then the outcomes. */
 static void class_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "\nCLASS AVERAGES          Total  Commitment  Benefits  Tactics  Discovery\n");
   sb_puts(out, "  all attempts     ");
@@ -153,6 +156,7 @@ static void scenario_table(const rep_data *d, strbuf *out) {
   }
 }
 
+/* A bar per ten-point band of the total, scaled to 40 columns. */
 static void distribution(const rep_data *d, strbuf *out) {
   long max = 1;
   for (int b = 0; b < REP_BUCKETS; b++) if (d->dist[b] > max) max = d->dist[b];
@@ -167,6 +171,7 @@ static void distribution(const rep_data *d, strbuf *out) {
   }
 }
 
+/* The most frequent findings with their rule ids and principles. */
 static void findings_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "\nMOST FREQUENT FINDINGS\n");
   if (!d->n_findings) { sb_puts(out, "  (none)\n"); return; }
@@ -196,6 +201,7 @@ static void findings_table(const rep_data *d, strbuf *out) {
   }
 }
 
+/* The class average at each attempt number, and how many trainees trend up or down. */
 static void progress(const rep_data *d, strbuf *out) {
   sb_puts(out, "\nPROGRESS OVER ATTEMPTS (average total at each attempt number)\n");
   sb_puts(out, "  Attempt  Trainees  Average\n");
