@@ -105,7 +105,10 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
     }
     const json_t *f = v[i].f;
     double p = json_number_value(json_object_get(f, "points"));
-    sb_printf(b, "- **%+g** `%s` (%s): ", p, jstr(f, "rule"), deb_label(zh, L_COMMITMENT + v[i].skill));
+    char *rule = deb_clean_text(jstr(f, "rule"));
+    for (char *c = rule; *c; c++) if (*c == '`') *c = '\'';   /* nothing can close the code span */
+    sb_printf(b, "- **%+g** `%s` (%s): ", p, rule, deb_label(zh, L_COMMITMENT + v[i].skill));
+    free(rule);
     md(b, jstr(f, "message"));
     sb_printf(b, "\n  - %s", deb_label(zh, L_WHY));
     md(b, jstr(f, "principle"));

@@ -155,8 +155,10 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
   const char *skill = L(o, L_COMMITMENT + k);
   double p = json_number_value(json_object_get(f, "points"));
   int won = p > 0;
+  char *rule = deb_clean_text(jstr(f, "rule"));
   sb_printf(o->b, "  %s%s %+g%s  %s%s%s (%s)\n", esc(o, won ? GREEN : RED), won ? "✓" : "✗", p,
-            esc(o, RESET), esc(o, BOLD), jstr(f, "rule"), esc(o, RESET), skill);
+            esc(o, RESET), esc(o, BOLD), rule, esc(o, RESET), skill);
+  free(rule);
   sb_puts(o->b, "     ");
   wrap(o, jstr(f, "message"), 5, 5);
   if (first_turn >= 0) {
@@ -261,8 +263,10 @@ static void progress(out *o, const json_t *d) {
     free(when);
     free(oc);
   }
-  sb_printf(o->b, "  %s%-20.20s  %-12.12s %3d%s\n", esc(o, BOLD), L(o, L_NOW), jstr(d, "outcome"),
+  char *oc = deb_clean_text(jstr(d, "outcome"));
+  sb_printf(o->b, "  %s%-20.20s  %-12.12s %3d%s\n", esc(o, BOLD), L(o, L_NOW), oc,
             (int)json_integer_value(json_object_get(d, "score")), esc(o, RESET));
+  free(oc);
 }
 
 /* See debrief.h. */

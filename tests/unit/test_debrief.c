@@ -312,6 +312,34 @@ static void escaping(void **state) {
   assert_non_null(strstr(out, "RED"));
   free(out);
 
+  /* a crafted document: escapes in the fields renderers print as they are */
+  json_t *crafted = json_deep_copy(d);
+  json_t *f0 = json_array_get(json_object_get(json_object_get(json_object_get(crafted, "skills"),
+                                                              "commitment"), "findings"), 0);
+  json_object_set_new(f0, "rule", json_string("vague_ask\033[2J`<b>"));
+  json_object_set_new(crafted, "outcome", json_string("\033]0;t\007advance"));
+  json_t *p0 = json_array();
+  json_array_append_new(p0, json_pack("{s:s, s:s, s:i}", "started", "\033[31m", "outcome", "\xc2\x9b" "1m", "score", 5));
+  json_object_set_new(crafted, "progress", p0);
+  out = render_text(crafted, 1, 100, NULL);
+  for (const char *c = out; (c = strchr(c, '\033')) != NULL; c++)   /* only our own colours */
+    assert_true(c[1] == '[' && (c[2] == '0' || c[2] == '1' || c[2] == '2' || c[2] == '3'));
+  assert_null(strstr(out, "\033[2J"));
+  assert_null(strstr(out, "\033]"));
+  assert_null(strstr(out, "\xc2\x9b"));
+  free(out);
+  strbuf m2 = { 0 };
+  deb_render_markdown(crafted, &m2);
+  assert_null(strchr(m2.s, '\033'));
+  assert_non_null(strstr(m2.s, "`vague_ask'<b>`"));
+  sb_free(&m2);
+  strbuf h3 = { 0 };
+  deb_render_html(crafted, &h3);
+  assert_null(strchr(h3.s, '\033'));
+  assert_null(strstr(h3.s, "<b>"));
+  sb_free(&h3);
+  json_decref(crafted);
+
   /* the progress chart appears with two earlier attempts */
   json_t *p = json_array();
   json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "a", "outcome", "no_sale", "score", 10));
