@@ -59,8 +59,12 @@ static void bind_filter(sqlite3_stmt *st, const rep_filter *f) {
     sqlite3_bind_text(st, i, f->scenario, -1, SQLITE_STATIC);
   if (f->trainee && (i = sqlite3_bind_parameter_index(st, ":trainee")) > 0)
     sqlite3_bind_text(st, i, f->trainee, -1, SQLITE_STATIC);
-  if (f->since && (i = sqlite3_bind_parameter_index(st, ":since")) > 0)
-    sqlite3_bind_text(st, i, f->since, -1, SQLITE_STATIC);
+  if (f->since && (i = sqlite3_bind_parameter_index(st, ":since")) > 0) {
+    /* stored times end in Z; without the user's Z, "T09:00Z" includes the minute 09:00 */
+    size_t n = strlen(f->since);
+    if (n && f->since[n - 1] == 'Z') n--;
+    sqlite3_bind_text(st, i, f->since, (int)n, SQLITE_STATIC);
+  }
 }
 
 /* Running sums of one trainee-scenario group while the pass walks its attempts. */

@@ -179,6 +179,14 @@ static void test_load_filters(void **state) {
   assert_string_equal(d.findings[0].rule, "no_check_concerns");
   rep_free(&d);
 
+  /* a time with Z includes sessions that started in that very minute */
+  rep_filter f4 = { NULL, NULL, "2026-11-22T09:00Z" };
+  load(&f4, &d);
+  assert_int_equal(d.sessions, 3);
+  assert_string_equal(d.first_started, "2026-11-22T09:00:00Z");
+  assert_string_equal(d.filter.since, "2026-11-22T09:00Z");
+  rep_free(&d);
+
   rep_filter f3 = { "nobody-plays-this", NULL, NULL };
   load(&f3, &d);
   assert_int_equal(d.sessions, 0);
