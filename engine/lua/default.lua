@@ -101,8 +101,9 @@ LINES = {
 -- What this customer remembers during one visit.
 local memo
 
-local function fresh_memo()
+local function fresh_memo(visit)
   return {
+    visit = visit,      -- the visit this memory belongs to
     gains = 0,          -- gain appeals / proof that answered a voiced need
     asks = 0,           -- commitment asks this visit
     refused = nil,      -- id of the last commitment refused
@@ -114,7 +115,7 @@ local function fresh_memo()
     warned = false,     -- patience_low was said
   }
 end
-memo = fresh_memo()
+memo = fresh_memo(1)
 
 -- ---- small helpers -------------------------------------------------------------------------
 
@@ -446,11 +447,12 @@ end
 -- ---- the hooks -----------------------------------------------------------------------------
 
 function on_start(ctx)
-  memo = fresh_memo()
+  memo = fresh_memo(1)
   C.say("greeting")
 end
 
 function on_turn(turn, ctx)
+  if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
   if has(turn, "leave") then
     finish(ctx, "goodbye")
     return
