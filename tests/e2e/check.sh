@@ -113,6 +113,32 @@ expect_eq "--vars: where each variable is changed and read" "$TMP/vars/v.yaml: 7
 out=$("$SALESIM" check --vars tests/golden/bad-language.yaml 2>/dev/null); rc=$?
 expect_eq "--vars on an invalid file: exit 1, no report" "1:" "$rc:$out"
 
+# --- the JSON schema accepts the shipped scenarios and refuses broken ones (when python3 has
+# PyYAML and jsonschema; the unit test test_scenario keeps its keys in step with the loader) ----
+if python3 -c 'import yaml, jsonschema' 2>/dev/null; then
+  out=$(python3 - docs/scenario.schema.json scenarios/*.yaml -- tests/golden/unknown-key.yaml \
+        tests/golden/bad-language.yaml tests/golden/wrong-type-list.yaml tests/golden/bad-level.yaml <<'PY' 2>&1
+import json, sys, yaml, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft7Validator.check_schema(schema)
+v = jsonschema.Draft7Validator(schema)
+good = True
+for f in sys.argv[2:]:
+    if f == "--":
+        good = False
+        continue
+    errors = list(v.iter_errors(yaml.safe_load(open(f))))
+    if good and errors:
+        print(f"{f}: schema refuses a valid scenario: {errors[0].message}")
+    if not good and not errors:
+        print(f"{f}: schema accepts a broken scenario")
+PY
+)
+  expect_eq "schema: accepts the shipped scenarios, refuses broken ones" "" "$out"
+else
+  ok "schema check # SKIP python3 without yaml and jsonschema"
+fi
+
 # --- list ---------------------------------------------------------------------------------------
 mkdir -p "$TMP/mine"; cp scenarios/campus-platform.yaml scenarios/it-trial.yaml "$TMP/mine/"
 out=$("$SALESIM" list "$TMP/mine" 2>&1); rc=$?
