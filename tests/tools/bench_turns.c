@@ -3,6 +3,8 @@
 ** Each turn is timed around sess_say (classify, the realism check, the Lua customer, the turn
 ** record and, with --save, the atomic transcript save that `salesim play` does every turn);
 ** the classifier alone is timed on the same line afterwards, so the customer's share shows too.
+** Each turn is timed twice: wall clock, and this thread's CPU time (which a busy machine does
+** not inflate); the slowest turn by CPU time is named (session k, turn n) so it can be replayed.
 **
 **   bench_turns SCENARIO [--sessions N] [--seed S] [--lines FILE] [--walk] [--turns T]
 **               [--save DIR] [--max-turns M]
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "classify.h"
 #include "diag.h"
@@ -28,6 +31,14 @@
 #include "walk.h"
 
 typedef struct samples { double *v; size_t n, cap; } samples;
+
+/* CPU seconds of this thread: unlike the wall clock, not inflated when another process takes
+** the core, so a slow turn that is real work shows apart from a preempted one. */
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 static void add(samples *s, double x) {
   if (s->n == s->cap) {
@@ -159,7 +170,9 @@ int main(int argc, char **argv) {
     return 2;
   }
 
-  samples turn = {0}, cls = {0}, setup = {0}, finish = {0};
+  samples turn = {0}, turn_cpu = {0}, cls = {0}, setup = {0}, finish = {0};
+  long slowest = -1, slowest_session = -1;
+  double slowest_cpu = 0;
   long errors = 0;
   for (long k = 0; k < o.sessions; k++) {
     const scn_test *t = (!o.lines && !o.walk) ? &sc->tests[k % sc->n_tests] : NULL;
@@ -179,10 +192,12 @@ int main(int argc, char **argv) {
       char *gen = wv ? walk_line(wv, &rng, (int)i) : NULL;
       const char *line = gen ? gen : t ? t->lines.v[i] : fixed.v[i];
       size_t len = strlen(line);
-      double b = util_monotonic();
+      double bc = cpu_now(), b = util_monotonic();
       const sess_turn *tr = sess_say(s, line, len);
-      double c = util_monotonic();
+      double c = util_monotonic(), cc = cpu_now();
       add(&turn, (c - b) * 1e6);
+      add(&turn_cpu, (cc - bc) * 1e6);
+      if ((cc - bc) * 1e6 > slowest_cpu) { slowest_cpu = (cc - bc) * 1e6; slowest = i + 1; slowest_session = k; }
       if (tr)
         for (int e = 0; e < tr->events.n; e++) errors += tr->events.v[e].kind == CUST_EV_ERROR;
       cls_result r;
@@ -202,23 +217,26 @@ int main(int argc, char **argv) {
   double elapsed = util_monotonic() - t0;
   double turn_mean = mean(&turn), cls_mean = mean(&cls);
   qsort(turn.v, turn.n, sizeof *turn.v, cmp_double);
+  qsort(turn_cpu.v, turn_cpu.n, sizeof *turn_cpu.v, cmp_double);
   qsort(cls.v, cls.n, sizeof *cls.v, cmp_double);
   qsort(setup.v, setup.n, sizeof *setup.v, cmp_double);
   qsort(finish.v, finish.n, sizeof *finish.v, cmp_double);
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("sessions=%ld turns=%zu turn_p50_us=%.1f turn_p99_us=%.1f turn_max_us=%.1f turn_mean_us=%.1f "
+         "cpu_p50_us=%.1f cpu_p99_us=%.1f cpu_max_us=%.1f slowest_turn=%ld slowest_session=%ld "
          "classify_p50_us=%.1f classify_p99_us=%.1f classify_mean_us=%.1f "
          "setup_p50_ms=%.3f setup_p99_ms=%.3f finish_p50_us=%.1f load_ms=%.3f lua_errors=%ld "
          "elapsed_s=%.3f maxrss_kib=%ld\n",
          o.sessions, turn.n, quantile(&turn, 0.5), quantile(&turn, 0.99), turn.n ? turn.v[turn.n - 1] : 0,
-         turn_mean, quantile(&cls, 0.5), quantile(&cls, 0.99), cls_mean, quantile(&setup, 0.5),
+         turn_mean, quantile(&turn_cpu, 0.5), quantile(&turn_cpu, 0.99),
+         turn_cpu.n ? turn_cpu.v[turn_cpu.n - 1] : 0, slowest, slowest_session, quantile(&cls, 0.5), quantile(&cls, 0.99), cls_mean, quantile(&setup, 0.5),
          quantile(&setup, 0.99), quantile(&finish, 0.5), load_ms, errors, elapsed, ru.ru_maxrss);
   fprintf(stderr, "%s: %ld sessions, %zu turns; turn p50 %.1f us, p99 %.1f us (classify p50 %.1f us, "
                   "p99 %.1f us); session setup p50 %.3f ms\n",
           o.scenario, o.sessions, turn.n, quantile(&turn, 0.5), quantile(&turn, 0.99),
           quantile(&cls, 0.5), quantile(&cls, 0.99), quantile(&setup, 0.5));
-  free(turn.v); free(cls.v); free(setup.v); free(finish.v);
+  free(turn.v); free(turn_cpu.v); free(cls.v); free(setup.v); free(finish.v);
   strs_free(&fixed);
   walk_vocab_free(wv);
   scn_free(sc);
