@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "classify.h"
 #include "scenario.h"
 #include "util.h"
 
@@ -600,6 +601,18 @@ static void test_schema_in_step(void **st) {
     scn_free(s);
     free(m);
     free(extra);
+  }
+  /* and every move the classifier knows is offered by the schema */
+  static const char *const moves[] = {
+#define X(c, name) name,
+    CLS_MOVES(X)
+#undef X
+  };
+  for (size_t m = 0; m < sizeof moves / sizeof *moves; m++) {
+    int found = 0;
+    json_array_foreach(names, i, v) found |= strcmp(json_string_value(v), moves[m]) == 0;
+    if (!found) print_error("move '%s' is missing from the schema's lexicon names\n", moves[m]);
+    assert_true(found);
   }
   json_decref(schema);
 }
