@@ -242,3 +242,50 @@ echo "tests/bench/bench_session.sh write the files; then \`hyperfine -N \"$BIN p
 echo "\`$BT FILE --sessions $gs\` (session rows: \`--lines LINES --save DIR --max-turns 100000\`) and"
 echo "\`/usr/bin/time -v $BIN play FILE --script LINES --transcript T.json\`."
 # }===
+
+# {=== 6. profiles: where the misses come from (measured 2026-11-27; the commands repeat them)
+cat <<'MD'
+
+### Profiles of the misses, and what fixes them
+
+Measured on 2026-11-27 at commit 6431547 with the commands shown; instruction counts from
+callgrind do not depend on the machine's load, so they stay comparable between runs.
+
+**`salesim test` throughput.** `perf record --call-graph dwarf ./salesim test scenarios --walks 30`:
+`sess_new` takes 82% of the run, of which `cls_new` 65% (lexicon YAML parse and one
+`txt_normalize` per phrase in `engine/lexicon_load.c:lex_load_file` → `engine/lexicon.c:lex_add`,
+then `lex_build`) and `cust_new` 17% (compiling `default.lua`); the turns themselves
+(`sess_say`) take 9%. Every written test and every random walk builds the same classifier
+again. Sharing one classifier per scenario (a `classifier` field in `sess_options` and
+`tp_options`, built once in `engine/walk.c:walk_scenario` and
+`engine/testplan.c:tp_run_scenario`, not freed by `engine/session.c:sess_free`) was tried on a
+copy of the tree: `taskset -c 1 salesim test scenarios --walks 200` went from 4.00 s to 1.01 s
+of user CPU (16,300 turns: about 4,100 → 16,100 turns per CPU-second), with byte-identical
+output. Owners: session.c/session.h (session), walk.c and testplan.c (`salesim test`).
+
+**Start-up.** `valgrind --tool=callgrind ./salesim play scenarios/warehouse-two-buyers.yaml
+--script /dev/null --transcript ''`: 39.3 M instructions against 1.0 M for `lua5.4 -e ''`.
+`cls_new` is 68% of them (`lex_load_file` 59%: YAML 20%, `lex_add` 39% of which
+`txt_normalize` 32% and a `xasprintf` per phrase for its source 7%; `lex_build` 4%),
+`cust_new` 11% (`luaL_loadbufferx` of default.lua 8%), `scn_load` 9%. An ASCII fast path in
+`engine/text.c:txt_normalize` (ASCII needs only lower-casing: NFKC, lumping and ignorables
+change nothing) brought the English scenario to 32.1 M (−18%); the Chinese one is unchanged.
+Within 2x of a bare Lua start needs the lexicon not to be rebuilt from YAML on every start
+(a prebuilt automaton, or a cache keyed by the lexicon's hash): a design change for the
+classifier's owner.
+
+**Growth with the scenario.** At 100x, `valgrind --tool=callgrind` of the start shows 781 M
+instructions, 579 M (74%) in `engine/customer_react.c:cust_compile_cond`: each `when:`
+condition is compiled with one newline per line above it in the YAML file (so Lua's line
+numbers match the file's), which makes compiling all conditions quadratic in the file's
+length (800 conditions × up to 16,000 padding lines). Compiling `return (expr)` alone and
+adding the line offset to the messages instead would make it linear.
+
+**Per-turn cost in `play`.** `sess_say` also saves the transcript atomically after every
+turn (JSON of the whole session, fsync, rename): `bench_turns scenarios/campus-platform.yaml
+--save DIR` gives 338 µs CPU p50 and 648 µs CPU p99 per turn (about 4 ms wall p50 with the
+fsync) against 26 / 68 µs without the save, and the save grows with the session (see the
+session rows above). The p99 target is for classify + customer, which meet it; the save is the
+price of losing nothing on a crash.
+MD
+# }===
