@@ -21,10 +21,11 @@ if ! command -v clang >/dev/null 2>&1; then
 fi
 jobs=$(nproc 2>/dev/null || echo 1); [ "$jobs" -gt 2 ] && jobs=2
 targets=${FUZZ_TARGETS:-loader classify session}
+mkdir -p $FZ
 if ! make --no-print-directory -s -j"$jobs" -f tests/fuzz/fuzz.mk FZ_BUILD=$FZ \
-       $(for t in $targets; do echo $FZ/fuzz_$t; done) >$FZ.log 2>&1; then
-  mkdir -p $FZ; cat $FZ.log >&2
-  echo "fuzz: build failed (see $FZ.log; libFuzzer needs libclang-rt-14-dev or the one matching clang)" >&2; exit 2
+       $(for t in $targets; do echo $FZ/fuzz_$t; done) >$FZ/build.log 2>&1; then
+  tail -40 $FZ/build.log >&2
+  echo "fuzz: build failed (see $FZ/build.log; libFuzzer needs libclang-rt-14-dev or the one matching clang)" >&2; exit 2
 fi
 [ "${1:-}" = --build ] && exit 0
 
