@@ -127,6 +127,32 @@ static int one_line(opts *o, const char *line, size_t len) {
   return 0;
 }
 
+/* Bytes kept of one input line, and the most read without a newline before the input is taken
+** to be no text at all (so `salesim classify - < /dev/zero` ends instead of eating memory). */
+#define CLASSIFY_MAX_LINE (1u << 20)
+#define CLASSIFY_MAX_RUN (16u << 20)
+
+/* One line of f without its newline (malloc'd, *len bytes, NUL-terminated), cut at
+** CLASSIFY_MAX_LINE bytes; NULL at the end of input. */
+static char *read_bounded_line(FILE *f, size_t *len) {
+  size_t cap = 256, n = 0, seen = 0;
+  char *buf = xmalloc(cap);
+  int c, any = 0;
+  while ((c = getc(f)) != EOF) {
+    any = 1;
+    if (c == '\n') break;
+    if (++seen > CLASSIFY_MAX_RUN) { any = 0; break; }
+    if (n < CLASSIFY_MAX_LINE) {
+      if (n + 1 >= cap) { cap *= 2; buf = xrealloc(buf, cap); }
+      buf[n++] = (char)c;
+    }
+  }
+  if (!any) { free(buf); return NULL; }
+  buf[n] = '\0';
+  *len = n;
+  return buf;
+}
+
 /* The command: options, the scenario, then one reading per TEXT or per line of stdin. */
 int cmd_classify_exec(int argc, char **argv) {
   const cli_command *me = cli_find("classify");
@@ -167,16 +193,15 @@ int cmd_classify_exec(int argc, char **argv) {
     if (!o.sc) { sb_free(&text); return CLI_USAGE; }
   }
   if (from_stdin) {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while (rc == CLI_OK && (n = getline(&line, &cap, stdin)) >= 0) {
-      while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
-      rc = one_line(&o, line, (size_t)n);
+    char *line;
+    size_t n;
+    while (rc == CLI_OK && (line = read_bounded_line(stdin, &n)) != NULL) {
+      while (n > 0 && line[n - 1] == '\r') n--;
+      rc = one_line(&o, line, n);
       if (!o.json && rc == CLI_OK) putchar('\n');
       fflush(stdout);
+      free(line);
     }
-    free(line);
   } else {
     rc = one_line(&o, text.s, text.len);
   }
