@@ -51,6 +51,17 @@ if [ "$rc" -eq 0 ] || [ "$rc" -eq 2 ]; then ok "replay of a transcript with wron
 rss=$(tail -1 "$TMP/rss" 2>/dev/null)
 if [ "$rc" -ne 124 ] && [ "${rss:-999999}" -lt 131072 ]; then ok "--script /dev/zero ends, peak RSS ${rss} KiB < 128 MiB"
 else fail "--script /dev/zero ends with bounded memory (exit $rc, peak RSS ${rss:-?} KiB)" "$(tail -3 "$TMP/z.err")"; fi
+/usr/bin/time -f '%M' -o "$TMP/rss" timeout 60 "$SALESIM" classify --lang zh - </dev/zero >/dev/null 2>&1; rc=$?
+rss=$(tail -1 "$TMP/rss" 2>/dev/null)
+if [ "$rc" -eq 0 ] && [ "${rss:-999999}" -lt 131072 ]; then ok "classify - </dev/zero ends, peak RSS ${rss} KiB < 128 MiB"
+else fail "classify - </dev/zero ends with bounded memory (exit $rc, peak RSS ${rss:-?} KiB)"; fi
+for c in "play /dev/zero" "test /dev/zero" "replay /dev/zero" "classify --scenario /dev/zero hello" "check /dev/zero"; do
+  /usr/bin/time -f '%M' -o "$TMP/rss" timeout 60 "$SALESIM" $c </dev/null >/dev/null 2>"$TMP/zerr"; rc=$?
+  rss=$(tail -1 "$TMP/rss" 2>/dev/null)
+  if [ "$rc" -ge 1 ] && [ "$rc" -le 2 ] && [ "${rss:-999999}" -lt 131072 ] && grep -q '/dev/zero' "$TMP/zerr"; then
+    ok "salesim $c: refused with a message naming it (exit $rc, ${rss} KiB)"
+  else fail "salesim $c: refused with a message naming it (exit $rc, ${rss:-?} KiB)" "$(head -3 "$TMP/zerr")"; fi
+done
 { yes '周处长您好,请问签到要花多少时间?' | head -n 1000; } >"$TMP/many.txt"
 out=$("$SALESIM" play "$SC" --script "$TMP/many.txt" --seed 1 --json --transcript "$TMP/many.json" 2>/dev/null); rc=$?
 expect_eq "a 1000-line script ends with exit 0" 0 "$rc"
