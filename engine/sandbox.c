@@ -69,6 +69,8 @@ void sbx_limits_default(sbx_limits *l) {
 
 /* ===== memory ============================================================================ */
 
+static void where_at(lua_State *L, int lvl, char *buf, size_t n);
+
 /* The allocator: counts every byte and refuses growth past the cap.  Outside sbx_call (host
 ** code building tables for a hook) a little headroom lets the host report the failure. */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -80,7 +82,12 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return NULL;
   }
   size_t cap = s->depth > 0 ? s->lim.memory : s->lim.memory + SBX_HOST_HEADROOM;
-  if (nsize > old && s->used - old + nsize > cap) return NULL;
+  if (nsize > old && s->used - old + nsize > cap) {
+    /* Lua runs no message handler for memory errors: note where the script stood now.
+    ** lua_getstack/lua_getinfo("Sl") only read the call stack, so this is safe here. */
+    if (s->depth > 0 && s->L) where_at(s->L, 0, s->last_where, sizeof s->last_where);
+    return NULL;
+  }
   void *p = realloc(ptr, nsize);
   if (!p) return NULL;
   s->used = s->used - old + nsize;
