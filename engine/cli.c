@@ -46,11 +46,24 @@ static const cli_command commands[] = {
   { .name = "report", .exec = cmd_report_exec,
     .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE]",
     .summary = "class report from a gradebook",
-    .help = "" },
+    .help =
+      "  GRADEBOOK           the class gradebook (default: $SALESIM_GRADEBOOK)\n"
+      "  --format text|csv|html   text for the terminal (default), CSV, or one HTML page\n"
+      "  -o FILE             write the report to FILE (atomically) instead of stdout\n"
+      "  --scenario ID       only sessions of this scenario\n"
+      "  --trainee NAME      only this trainee\n"
+      "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n" },
   { .name = "replay", .exec = cmd_replay_exec,
     .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS]",
     .summary = "show a saved session and its debrief again (for a projector)",
-    .help = "" },
+    .help =
+      "  --delay SECONDS     pause between turns (0 to 60), for a projector\n"
+      "  --json              print the debrief JSON instead\n"
+      "  --markdown FILE     also write the debrief as Markdown\n"
+      "  --html FILE         also write the debrief as HTML\n"
+      "  --no-color          no colour\n"
+      "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
+      "  scenario, seed and lines to rebuild its debrief.\n" },
   { .name = "list", .exec = cmd_list_exec,
     .usage = "salesim list [DIR]",
     .summary = "list scenarios: id, language, difficulty, minutes, title",

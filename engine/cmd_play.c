@@ -239,13 +239,21 @@ static sess_end converse(play *p) {
     size_t len = strlen(line);
     const char *q = line;
     while (*q == ' ' || *q == '\t') q++;
-    if (!term_interactive(p->t) && !p->o.json) fprintf(p->out, "%s> %s\n", ui_str(p->lang, UI_YOU), line);
+    if (!term_interactive(p->t) && !p->o.json) {  /* echo a scripted line, made safe to show */
+      char *prefix = xasprintf("%s> ", ui_str(p->lang, UI_YOU));
+      term_wrap(p->t, p->out, prefix, 2, len > PLAY_MAX_LINE ? "…" : line);
+      free(prefix);
+    }
     if (len > PLAY_MAX_LINE) {
       char *msg = xasprintf(ui_str(p->lang, UI_TOO_LONG), len, PLAY_MAX_LINE);
       term_wrap(p->t, p->out, "", 0, msg);
       free(msg);
     } else if (*q == '/') {
-      if (slash_command(p, q)) { free(line); why = SESS_END_QUIT; break; }
+      char *cmd = xstrdup(q);   /* Tab completion leaves a space after the command */
+      for (size_t n = strlen(cmd); n && (cmd[n - 1] == ' ' || cmd[n - 1] == '\t'); n--) cmd[n - 1] = '\0';
+      int quit = slash_command(p, cmd);
+      free(cmd);
+      if (quit) { free(line); why = SESS_END_QUIT; break; }
     } else if (*q) {
       const sess_turn *t = sess_say(p->s, line, len);
       if (t) show_events(p, &t->events);
@@ -375,7 +383,7 @@ static int parse_options(int argc, char **argv, play_opts *o) {
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
     switch (c) {
     case 's': o->script = optarg; break;
     case 'S': {

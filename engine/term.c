@@ -5,6 +5,7 @@
 ** scripted transcripts stay clean (no echoed prompts).
 */
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,11 +172,13 @@ term_status term_read(term *t, const char *prompt, char **line) {
     }
     if (got_int) {  /* Ctrl-C: drop the line being typed, keep the game */
       got_int = 0;
+      rl_point = rl_end;  /* mark the cancelled line after what was typed, as a shell does */
+      rl_redisplay();
+      fputs("^C\n", stdout);
+      fflush(stdout);
       rl_free_line_state();
       rl_callback_sigcleanup();
       rl_callback_handler_remove();
-      fputs("^C\n", stdout);
-      fflush(stdout);
       return TERM_CANCEL;
     }
     if (r < 0) {
@@ -185,7 +188,14 @@ term_status term_read(term *t, const char *prompt, char **line) {
     }
     rl_callback_read_char();
   }
-  if (cb_eof) { fputc('\n', stdout); return TERM_EOF; }
+  if (cb_eof) {
+    /* Ctrl-D typed, or the terminal went away (its SIGHUP may still be on the way) */
+    struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+    if (got_hup || (poll(&pfd, 1, 0) == 1 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))))
+      return TERM_HANGUP;
+    fputc('\n', stdout);
+    return TERM_EOF;
+  }
   remember(t, cb_line);
   *line = cb_line;
   return TERM_LINE;
@@ -211,11 +221,12 @@ int term_width(const term *t) {
 /* Wraps one paragraph (no newlines, already sanitised) from column *col. */
 static void wrap_para(FILE *out, const char *p, int width, int indent, int *col) {
   size_t len = strlen(p);
+  int space = 0;   /* a space is written only once the next word is known to fit after it */
   while (*p) {
     size_t adv;
     int32_t cp = txt_decode(p, len, &adv);
     if (cp == ' ') {
-      if (*col < width) { fputc(' ', out); (*col)++; }
+      space = 1;
       p += adv; len -= adv;
       continue;
     }
@@ -241,10 +252,14 @@ static void wrap_para(FILE *out, const char *p, int width, int indent, int *col)
       }
     }
     int ww = txt_width_n(p, (size_t)(e - p));
-    if (*col + ww > width && *col > indent) {
+    if (*col + space + ww > width && *col > indent) {
       fprintf(out, "\n%*s", indent, "");
       *col = indent;
+    } else if (space) {
+      fputc(' ', out);
+      (*col)++;
     }
+    space = 0;
     fwrite(p, 1, (size_t)(e - p), out);
     *col += ww;
     len -= (size_t)(e - p);

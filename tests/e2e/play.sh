@@ -40,8 +40,8 @@ text=$(printf 'Hello Dana, thanks for making time.\n' | "$SALESIM" play "$EN" --
 expect_eq "play from a pipe exits 0" 0 "$rc"
 expect_contains "the brief is shown" "$text" "═══"
 expect_contains "the trainee's piped line is shown" "$text" "You> Hello Dana"
-first=$(printf '%s\n' "$text" | grep -n -iE 'outcome|结果' | head -1 | cut -d: -f1)
-bars=$(printf '%s\n' "$text" | grep -n 'commitment' | head -1 | cut -d: -f1)
+first=$(printf '%s\n' "$text" | grep -n -E '║ +(Outcome|结果)' | head -1 | cut -d: -f1)
+bars=$(printf '%s\n' "$text" | grep -n '█' | head -1 | cut -d: -f1)
 if [ -n "$first" ] && [ -n "$bars" ] && [ "$first" -lt "$bars" ]; then ok "outcome comes before the skill bars"; else fail "outcome first" "$text"; fi
 
 # --- exit codes ---
@@ -76,7 +76,7 @@ out=$("$SALESIM" replay "$TMP/k.json" --json 2>&1); rc=$?
 expect_eq "replay of a cut-short transcript exits 0" 0 "$rc"
 check "replay rebuilds the debrief" jq -e '.outcome and (.turns | length) >= 2' <<<"$out"
 out=$("$SALESIM" replay "$TMP/a.json" 2>&1)
-expect_contains "replay shows the trainee's lines" "$out" "You> 现在辅导员统计签到主要靠什么方式"
+expect_contains "replay shows the trainee's lines" "$out" "你> 现在辅导员统计签到主要靠什么方式"
 printf '{"format": "salesim-transcript", ' >"$TMP/bad.json"
 "$SALESIM" replay "$TMP/bad.json" >/dev/null 2>"$TMP/err"; expect_eq "replay of a broken file: exit 2" 2 $?
 if grep -qE "bad.json:[0-9]+:[0-9]+: error:" "$TMP/err"; then ok "replay of a broken file: positioned error"; else fail "replay positioned error" "$(cat "$TMP/err")"; fi

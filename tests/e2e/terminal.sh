@@ -9,7 +9,7 @@ mkdir -p "$HOME"
 SOCK=salesim-e2e-$$
 tm() { tmux -L "$SOCK" "$@"; }
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-screen() { tm capture-pane -p -t t -S -200; }
+screen() { tm capture-pane -p -t t -S -200 | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'; }
 # wait_for PATTERN: polls the screen (functional wait, not a timing assertion)
 wait_for() {
   for _ in $(seq 1 100); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done
