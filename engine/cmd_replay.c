@@ -100,7 +100,7 @@ int cmd_replay_exec(int argc, char **argv) {
   double delay = 0;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
     switch (c) {
     case 'j': json = 1; break;
     case 'm': md = optarg; break;
