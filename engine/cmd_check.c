@@ -39,6 +39,8 @@ static int check_one(const char *path, int verbose, int vars) {
   diag_init(&d);
   scenario *s = scn_load(path, &d);
   int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
+  for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
+    if (d.v[i].line == 0) rc = CLI_USAGE;
   diag_sort(&d);
   diag_print(&d, stderr);
   if (rc == CLI_OK && verbose) printf("%s: ok\n", path);

@@ -50,6 +50,8 @@ head -c 5000000 /dev/zero | tr '\0' '#' >"$TMP/big.yaml"
 err=$("$SALESIM" check "$TMP/big.yaml" 2>&1); rc=$?
 expect_eq "file over 4 MiB: exit 1" 1 "$rc"
 expect_eq "file over 4 MiB: positioned message" "$TMP/big.yaml:1:1: error: file too large (5000000 bytes; the limit is 4194304)" "$err"
+err=$("$SALESIM" check /dev/zero 2>&1); rc=$?
+expect_eq "endless input: exit 2 with a message" "2 /dev/zero: error: cannot read: file too large (over 4194304 bytes)" "$rc $err"
 # the behaviour script is resolved next to the scenario, wherever the command runs from
 mkdir -p "$TMP/sc"
 sed 's/^minutes: 10$/minutes: 10\nbehaviour: campus.lua/' scenarios/campus-platform.yaml >"$TMP/sc/c.yaml"
