@@ -39,7 +39,7 @@ TOOL_SRCS   = $(wildcard tests/tools/*.c)
 TOOL_BINS   = $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRCS))
 SALESIM     = $(if $(filter 1,$(SAN)),$(BUILD)/salesim,salesim)
 
-.PHONY: all play test check-deps deps bench install uninstall clean fuzz unit-bins
+.PHONY: all play test check-deps check-test-deps deps bench install uninstall clean fuzz unit-bins
 
 all: $(SALESIM)
 
@@ -75,6 +75,12 @@ unit-bins: $(UNIT_BINS) $(TOOL_BINS)
 check-deps:
 	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null; then $(MAKE) --no-print-directory deps; fi
 
+# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
+TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium
+check-test-deps: check-deps
+	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps
+
 deps:
 	@echo "salesim needs: $(DEB_LIBS) $(DEB_TOOLS)"
 	@if command -v apt-get >/dev/null 2>&1; then \
@@ -94,12 +100,12 @@ play: check-deps
 	@$(MAKE) --no-print-directory all
 	./salesim play scenarios/campus-platform.yaml
 
-test: check-deps
+test: check-test-deps
 	@$(MAKE) --no-print-directory all unit-bins
 	@$(MAKE) --no-print-directory SAN=1 all unit-bins
 	@tests/run.sh
 
-bench: check-deps
+bench: check-test-deps
 	@$(MAKE) --no-print-directory all unit-bins
 	@tests/bench/run.sh
 
