@@ -14,7 +14,7 @@ fi
 if out=$(tests/fuzz/run.sh --build 2>&1); then ok "fuzz targets build with clang -fsanitize=fuzzer,address,undefined"
 else fail "fuzz targets build" "$(tail -30 <<<"$out")"; finish; exit; fi
 
-for name in loader classify session; do
+for name in loader classify session replay; do
   bin=$FZ/fuzz_$name
   inputs=(); [ -d tests/fuzz/regressions/$name ] && mapfile -t inputs < <(find tests/fuzz/regressions/$name -type f | sort)
   if [ ${#inputs[@]} -eq 0 ]; then ok "fuzz_$name: no regression inputs kept"; else

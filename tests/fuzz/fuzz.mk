@@ -1,6 +1,6 @@
 # fuzz.mk: builds the libFuzzer targets with clang into build-fuzz/ (tests/fuzz/run.sh calls it:
 #   make -f tests/fuzz/fuzz.mk).  The engine is compiled with ASan+UBSan and the fuzzer's
-# coverage instrumentation, without main.c and the cmd_*.c commands (no target calls them);
+# coverage instrumentation (all but main.c), in an archive;
 # each tests/fuzz/fuzz_NAME.c links with libFuzzer's main and what it needs of the engine.
 FZ_CC    ?= clang
 FZ_BUILD ?= build-fuzz
@@ -11,7 +11,7 @@ FZ_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -g -O1 $(SANFLAGS) -Iinclude \
             $(shell pkg-config --cflags $(PKGS))
 FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
 
-FZ_ENGINE  = $(filter-out engine/main.c engine/cmd_%.c,$(wildcard engine/*.c))
+FZ_ENGINE  = $(filter-out engine/main.c,$(wildcard engine/*.c))
 FZ_OBJS    = $(patsubst engine/%.c,$(FZ_BUILD)/engine/%.o,$(FZ_ENGINE))
 FZ_TARGETS = $(patsubst tests/fuzz/%.c,$(FZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -31,5 +31,3 @@ $(FZ_BUILD)/engine:
 	mkdir -p $@
 
 .PHONY: all
-# the objects are shared by every target: keep them when a link fails
-.SECONDARY: $(FZ_OBJS)

@@ -4,8 +4,9 @@
 #   FUZZ_RUNS=N tests/fuzz/run.sh   each target for N inputs instead (bounded, for CI)
 #   FUZZ_TARGETS="loader session"   only these targets
 #   tests/fuzz/run.sh --build       build only
-# Corpora live in build-fuzz/corpus/NAME (kept between runs), seeded from scenarios/,
-# ../shared/yaml-test-suite/, tests/data/, engine/lexicons/ and tests/fuzz/seeds/.  A crash
+# Targets: loader, classify, session, replay.  Corpora live in build-fuzz/corpus/NAME (kept
+# between runs), seeded from scenarios/, ../shared/yaml-test-suite/, tests/data/,
+# engine/lexicons/, tests/fuzz/seeds/ and (replay) transcripts that ./salesim writes.  A crash
 # leaves its input in build-fuzz/artifacts/; copy it to tests/fuzz/regressions/NAME/ once fixed
 # (tests/e2e/fuzz_regressions.sh replays that folder in `make test`).
 set -u
@@ -20,7 +21,7 @@ if ! command -v clang >/dev/null 2>&1; then
   echo "fuzz: clang is missing (apt-get install clang libclang-rt-14-dev)" >&2; exit 2
 fi
 jobs=$(nproc 2>/dev/null || echo 1); [ "$jobs" -gt 2 ] && jobs=2
-targets=${FUZZ_TARGETS:-loader classify session}
+targets=${FUZZ_TARGETS:-loader classify session replay}
 mkdir -p $FZ
 if ! make --no-print-directory -s -j"$jobs" -f tests/fuzz/fuzz.mk FZ_BUILD=$FZ \
        $(for t in $targets; do echo $FZ/fuzz_$t; done) >$FZ/build.log 2>&1; then
@@ -41,7 +42,7 @@ yaml_texts() {
           -e 's/^[[:space:]]*[a-z_]+:[[:space:]]+"?([^"{\[|>][^"]*)"?[[:space:]]*$/\1/p' "$@" 2>/dev/null |
     grep -v '^[[:space:]]*$'
 }
-mkdir -p $FZ/corpus/{loader,classify,session} $FZ/artifacts
+mkdir -p $FZ/corpus/{loader,classify,session,replay} $FZ/artifacts
 scen=$(find scenarios tests/data -name '*.yaml' -type f 2>/dev/null)
 for f in $scen $(find ../shared/yaml-test-suite engine/lexicons -name '*.yaml' -type f 2>/dev/null); do
   seed $FZ/corpus/loader <"$f"
@@ -56,6 +57,15 @@ awk -v d=$FZ/corpus/classify '{ f = sprintf("%s/seed-%d", d, NR); printf "%d%s",
 # session: the hand-written sessions, and the texts of each scenario as one session.
 for f in tests/fuzz/seeds/session/*.txt; do [ -f "$f" ] && seed $FZ/corpus/session <"$f"; done
 for f in $scen; do yaml_texts "$f" | awk 'length($0) < 400' | head -40 | seed $FZ/corpus/session; done
+# replay: transcripts of the hand-written sessions (needs ./salesim from `make`), with and
+# without their debrief (a cut-short session is rebuilt from its scenario).
+if [ -x ./salesim ]; then
+  for f in tests/fuzz/seeds/session/*.txt; do
+    t=$FZ/corpus/replay/seed-$(basename "$f" .txt).json
+    ./salesim play scenarios/campus-platform.yaml --script "$f" --seed 1 --transcript "$t" >/dev/null 2>&1
+    command -v jq >/dev/null && [ -f "$t" ] && jq 'del(.debrief)' "$t" >"${t%.json}-cut.json" 2>/dev/null
+  done
+fi
 # A dictionary of lexicon phrases and scenario keys helps the mutator reach deep paths.
 # libFuzzer takes printable ASCII only between the quotes: every other byte as \xNN.
 { awk 'length($0) < 30' $FZ/texts.txt | head -800
@@ -68,9 +78,9 @@ rc=0
 for name in $targets; do
   bin=$FZ/fuzz_$name
   [ -x "$bin" ] || { echo "fuzz: no $bin" >&2; rc=2; continue; }
-  case $name in loader) maxlen=65536 ;; session) maxlen=8192 ;; *) maxlen=4096 ;; esac
+  case $name in loader|replay) maxlen=65536 ;; session) maxlen=8192 ;; *) maxlen=4096 ;; esac
   limit=(-max_total_time="$secs"); [ -n "${FUZZ_RUNS:-}" ] && limit=(-runs="$FUZZ_RUNS")
-  dict=(); [ "$name" != loader ] && dict=(-dict=$FZ/dict.txt)
+  dict=(); [ "$name" = classify ] || [ "$name" = session ] && dict=(-dict=$FZ/dict.txt)
   echo "== fuzz_$name: ${FUZZ_RUNS:+$FUZZ_RUNS runs}${FUZZ_RUNS:-$secs s}"
   "$bin" "${limit[@]}" "${dict[@]}" -max_len=$maxlen -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix=$FZ/artifacts/$name- -print_final_stats=1 \
