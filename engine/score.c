@@ -154,15 +154,15 @@ static int on_offer(const ctx *c, int v, int j) {
   return 0;
 }
 
-/* 1 realistic, 0 not, -1 unknown: the condition over the snapshot, else the customer's answer. */
+/* 1 realistic, 0 not, -1 unknown: the Lua host's verdict recorded by the session, else the
+** customer's answer. */
 static int realistic(const ctx *c, int j, const sess_turn *t) {
   const scn_commitment *cm = &c->sc->commitments[j];
   int gi = -1, ri = -1;
   if (has_event(t, CUST_EV_GIVE, &gi) && gi == j) return 1;
   if (!cm->realistic_when) return 1;
   if (j == t->cls.commitment && t->realistic >= 0) return t->realistic;   /* the Lua host's verdict */
-  int v = score_eval_condition(cm->realistic_when, &t->before);
-  if (v >= 0) return v;
+  if (t->rungs_known && j < 64) return (int)(t->rungs_realistic >> j & 1);
   if (has_event(t, CUST_EV_REFUSE, &ri) && ri == j) return 0;
   return -1;
 }
@@ -323,8 +323,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
       for (int k = 0; k < j && higher < 0; k++)
         if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&
             family_of(c->sc->commitments[k].kind) == family_of(c->sc->commitments[j].kind) &&
-            c->sc->commitments[k].realistic_when &&
-            score_eval_condition(c->sc->commitments[k].realistic_when, &t->before) == 1)
+            c->sc->commitments[k].realistic_when && t->rungs_known && k < 64 &&
+            (t->rungs_realistic >> k & 1))
           higher = k;
       if (higher >= 0) {
         if (!vs->f_low++)

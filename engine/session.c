@@ -115,6 +115,24 @@ const cust_events *sess_start(session *s) {
   return &s->opening;
 }
 
+/* On a turn that asks for something, which rungs of the ladder could the customer give right
+** now?  The conditions are Lua, so the customer's own host judges them, before it reacts. */
+static void judge_rungs(session *s, sess_turn *t) {
+  const cls_result *r = &t->cls;
+  t->realistic = -1;
+  int asks = r->commitment >= 0 || CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) ||
+             CLS_HAS(r, CLS_ASK_PAYMENT) || CLS_HAS(r, CLS_ASK_REFERRAL) || CLS_HAS(r, CLS_LOWER_ASK);
+  if (!asks) return;
+  for (int k = 0; k < s->sc->n_commitments && k < 64; k++) {
+    const char *expr = s->sc->commitments[k].realistic_when;
+    char err[256];
+    if (!expr || cust_eval_condition(s->cust, expr, err, sizeof err) == 1) t->rungs_realistic |= 1ULL << k;
+  }
+  t->rungs_known = 1;
+  if (r->commitment >= 0 && r->commitment < s->sc->n_commitments && r->commitment < 64)
+    t->realistic = (int)(t->rungs_realistic >> r->commitment & 1);
+}
+
 const sess_turn *sess_say(session *s, const char *line, size_t len) {
   if (sess_over(s)) return NULL;
   if (s->n_turns == s->cap_turns) {
@@ -127,12 +145,7 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   sess_snapshot_now(s, &t->before);
   t->visit = t->before.visit;
   cls_classify(s->cls, line, len, &t->cls);
-  t->realistic = -1;
-  if (t->cls.commitment >= 0 && t->cls.commitment < s->sc->n_commitments) {
-    const char *expr = s->sc->commitments[t->cls.commitment].realistic_when;
-    char err[256];
-    t->realistic = expr ? cust_eval_condition(s->cust, expr, err, sizeof err) : 1;
-  }
+  judge_rungs(s, t);
   t->text = xstrdup(t->cls.text);
   t->hinted = s->hint_pending;
   s->hint_pending = 0;

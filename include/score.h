@@ -49,11 +49,5 @@ typedef struct score_result {
 void score_session(const session *s, score_result *out);
 void score_result_free(score_result *r);
 
-/* Evaluates a scenario's realistic_when condition against a state snapshot, without Lua: a
-** subset of Lua expressions (numbers, true/false, the state names interest, trust, patience,
-** value_acknowledged, on_purchase_list, visit, optionally prefixed "state.", comparisons,
-** + - * /, and/or/not, parentheses).  Returns 1 or 0, or -1 when the expression is outside
-** that subset (the caller then falls back to the customer's refuse event). */
-int score_eval_condition(const char *expr, const sess_snapshot *snap);
 
 #endif

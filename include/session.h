@@ -31,6 +31,9 @@ typedef struct sess_turn {
   int realistic;          /* the ask names a commitment: 1 when its realistic_when held at that
                           ** moment (evaluated by the customer's Lua host), 0 when not; -1 when
                           ** the line names no commitment */
+  uint64_t rungs_realistic; /* on a turn that asks: bit k set when rung k's realistic_when held
+                          ** (the Lua host's verdict), so the scorer can tell a too-low ask */
+  int rungs_known;        /* 1 when rungs_realistic was evaluated on this turn */
 } sess_turn;
 
 typedef enum {
