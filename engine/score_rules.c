@@ -255,8 +255,8 @@ static const score_rule rules[] = {
     "除了这个，这方面还有什么让您放心不下的？",
     S004 },
   { "missed_decision_chain", SK_DISCOVERY, -15,
-    "A purchase involves everyone who influences it. The trainee never asked who else takes "
-    "part in the decision.",
+    "A purchase involves everyone who influences it: each person in the decision chain has "
+    "needs of their own, and the deal moves only when they are reached.",
     "一笔采购涉及所有能影响决策的人。这次拜访始终没有问清还有谁参与决策。",
     "Besides you, who else will have a say in this decision, and what matters to them?",
     "除了您，还有哪些人会参与这个决定？他们各自最关心什么？",
