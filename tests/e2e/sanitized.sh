@@ -23,6 +23,7 @@ no_reports() {
 
 # {=== the other e2e suites, with the sanitizer binary
 for suite in tests/e2e/*.sh; do
+  [ -n "${SANITIZED_OWN_ONLY:-}" ] && break   # SANITIZED_OWN_ONLY=1: only this file's checks
   base=$(basename "$suite" .sh)
   case $base in sanitized|valgrind|fuzz_regressions|*memcheck*) continue ;; esac
   grep -q 'SALESIM' "$suite" || continue      # a suite that never runs the binary
@@ -36,6 +37,24 @@ for suite in tests/e2e/*.sh; do
   if [ "$rc" -ne 0 ] && ! grep -q '^not ok' <<<"$out"; then fail "$base under ASan exits 0" "$(tail -20 <<<"$out")"; fi
   no_reports "$base"
 done
+# }===
+
+# {=== the main paths directly (whatever the other suites do): play, replay, check, classify, test
+printf '周处长您好,谢谢您抽时间。\n辅导员每天统计签到要花多少时间?\n/hint\n家长那边有没有什么让您担心的?\n还有什么我们没聊到的吗?\n能不能请信息中心李主任下周三下午三点来学生处会议室看四十分钟演示?\n' >"$TMP/visit.txt"
+# run NAME EXPECTED CMD...: exit code as expected (a sanitizer report changes it: 86/87)
+run() { local name=$1 want=$2; shift 2; "$@" >"$TMP/out" 2>"$TMP/err" </dev/null; local rc=$?
+  if [ "$rc" -eq "$want" ]; then ok "ASan: $name"; else fail "ASan: $name (exit $rc, expected $want)" "$(head -20 "$TMP/err")"; fi; }
+run "play --script with every debrief format and the gradebook" 0 "$SALESIM" play "$SC" --script "$TMP/visit.txt" \
+  --seed 3 --trainee 小王 --gradebook "$TMP/gb.db" --transcript "$TMP/t.json" --markdown "$TMP/d.md" --html "$TMP/d.html"
+run "play --json" 0 "$SALESIM" play "$SC" --script "$TMP/visit.txt" --seed 3 --json --transcript ""
+run "replay" 0 "$SALESIM" replay "$TMP/t.json"
+run "replay --json" 0 "$SALESIM" replay "$TMP/t.json" --json
+run "check" 0 "$SALESIM" check "$SC"
+run "classify zh" 0 "$SALESIM" classify --lang zh --json "能不能请信息中心的负责人下周三下午三点来看一次演示?"
+run "classify en with a scenario" 0 "$SALESIM" classify --scenario scenarios/it-trial.yaml "Could your IT head join a demo next Wednesday at 3pm?"
+run "test every shipped scenario, with walks" 0 "$SALESIM" test scenarios --walks 5
+run "report" 0 "$SALESIM" report "$TMP/gb.db" --format html -o "$TMP/r.html"
+no_reports "the main paths"
 # }===
 
 # {=== broken scenario files of every kind: a positioned message, exit 1 (2 when unreadable)
