@@ -1,6 +1,6 @@
 /*
 ** fuzz_common.h: what the libFuzzer targets share: where the shipped data and the default
-** scenario are, and quiet stderr.  Targets run from the repository root (tests/fuzz/run.sh).
+** scenario are.  Targets run from the repository root (tests/fuzz/run.sh).
 */
 #ifndef SALESIM_FUZZ_COMMON_H
 #define SALESIM_FUZZ_COMMON_H
