@@ -50,6 +50,7 @@ static int check_one(const char *path, int verbose, int vars) {
   return rc;
 }
 
+/* Options first (-v, --vars, --), then each file in order; the worst exit status wins. */
 int cmd_check_exec(int argc, char **argv) {
   int verbose = 0, vars = 0, files = 0, rc = CLI_OK, opts = 1;
   for (int i = 1; i < argc; i++) {

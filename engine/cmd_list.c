@@ -43,6 +43,7 @@ static char **yaml_files(const char *dir, int *n) {
   return v;
 }
 
+/* Loads every scenario of the directory, then prints the good ones with aligned ids. */
 int cmd_list_exec(int argc, char **argv) {
   if (argc > 2) return cli_usage_error("list", "expected at most one directory");
   if (argc == 2 && argv[1][0] == '-') return cli_usage_error("list", "unknown option '%s'", argv[1]);

@@ -25,6 +25,7 @@ const char *scn_level_name(scn_level l) {
   return "?";
 }
 
+/* The YAML spelling of a commitment kind. */
 const char *scn_kind_name(scn_kind k) {
   switch (k) {
   case SCN_KIND_ADVANCE: return "advance";
@@ -35,6 +36,7 @@ const char *scn_kind_name(scn_kind k) {
   return "?";
 }
 
+/* Lookups by id or key: linear, since a scenario holds tens of each. */
 int scn_need_index(const scenario *s, const char *id) {
   for (int i = 0; id && i < s->n_needs; i++) if (strcmp(s->needs[i].id, id) == 0) return i;
   return -1;
@@ -57,11 +59,13 @@ int scn_objection_index(const scenario *s, const char *id) {
   return -1;
 }
 
+/* The variants of one key of lines:, or NULL. */
 const scn_lines *scn_find_lines(const scenario *s, const char *key) {
   for (int i = 0; key && i < s->n_lines; i++) if (strcmp(s->lines[i].key, key) == 0) return &s->lines[i];
   return NULL;
 }
 
+/* A state variable by name (the five known ones always exist), or NULL. */
 const scn_state_var *scn_find_state(const scenario *s, const char *name) {
   for (int i = 0; name && i < s->n_state; i++) if (strcmp(s->state[i].name, name) == 0) return &s->state[i];
   return NULL;
@@ -91,6 +95,7 @@ static int band_number(const char **p, double *out) {
   return 0;
 }
 
+/* ">= 80", "<= 40", "> 50", "< 50", "= 100", "40..70", "40-70" or "75" into an inclusive range. */
 int scn_parse_band(const char *text, scn_band *out) {
   if (!text) return -1;
   const char *p = text;
@@ -131,6 +136,7 @@ static void state_free(scn_state_var *v, int n) {
   free(v);
 }
 
+/* Frees a scenario and everything it owns; safe on a half-built one after errors. */
 void scn_free(scenario *s) {
   if (!s) return;
   free(s->file); free(s->dir); free(s->id); free(s->title); free(s->language);
@@ -212,6 +218,7 @@ static const struct known_var {
   { SCN_STATE_ON_LIST, 1, 0, 0, 1, 0 },
 };
 
+/* The allowed range of a known state variable, for set: and visits[].state. */
 int sx_state_range(const char *name, double *lo, double *hi) {
   for (size_t j = 0; j < sizeof known_vars / sizeof *known_vars; j++)
     if (strcmp(known_vars[j].name, name) == 0) {
@@ -304,6 +311,7 @@ static void read_state(sx_ctx *c, const yn_node *n) {
   if (n) sx_state_map(c, n, "state", NULL, &s->state, &s->n_state);
 }
 
+/* customer: name (required), role, company, persona. */
 static void read_customer(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_MAP, "customer") != 0) return;
   sx_check_keys(c, n, "customer");
@@ -325,6 +333,7 @@ static char *item_id(sx_ctx *c, const yn_node *item, const char *kind) {
   return id;
 }
 
+/* needs: ids unique, at most 64 (the session keeps them in a bit mask). */
 static void read_needs(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "needs") != 0) return;
   scenario *s = c->s;
@@ -352,6 +361,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
   }
 }
 
+/* objections: id, said, keywords; ids unique. */
 static void read_objections(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "objections") != 0) return;
   scenario *s = c->s;
@@ -377,6 +387,7 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
   }
 }
 
+/* lines: each key a text or a non-empty list of variants. */
 static void read_lines(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_MAP, "lines") != 0) return;
   scenario *s = c->s;
@@ -448,6 +459,7 @@ static char *dir_of(const char *path) {
   return xstrndup(path, (size_t)(slash - path));
 }
 
+/* Reads, parses and validates a scenario; any problem means NULL and every problem in d. */
 scenario *scn_load(const char *path, diag *d) {
   char err[256];
   size_t len = 0;

@@ -51,6 +51,7 @@ static const scn_key_info key_table[] = {
   { "tests[].expect.skills", "tactics", 0 }, { "tests[].expect.skills", "discovery", 0 },
 };
 
+/* The key table, for the schema test and tools. */
 const scn_key_info *scn_keys(int *n) {
   *n = (int)(sizeof key_table / sizeof *key_table);
   return key_table;
@@ -80,6 +81,7 @@ void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) {
   c->errors++;
 }
 
+/* Adds an error at an explicit position and counts it. */
 void sx_err_pos(sx_ctx *c, int line, int col, const char *fmt, ...) {
   strbuf b = {0};
   va_list ap;
@@ -111,6 +113,7 @@ static int edit_distance(const char *a, const char *b) {
   return d[n][m];
 }
 
+/* The nearest candidate within a distance that grows with the word's length. */
 const char *sx_suggest(const char *word, const char *const *cands, int n) {
   size_t len = strlen(word);
   int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
@@ -149,6 +152,7 @@ static char *home_of(const char *key, const char *section) {
   return sb_take(&b);
 }
 
+/* Unknown keys (with where they belong or a did-you-mean), then missing required keys. */
 void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
   const char *cands[32];
   int nc = 0;
@@ -205,6 +209,7 @@ static void type_err(sx_ctx *c, const yn_node *n, const char *what, const char *
   free(f);
 }
 
+/* Checks a node is a mapping, list or text. */
 int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what) {
   if (!n) return 1;
   if (n->kind == kind) return 0;
@@ -228,6 +233,7 @@ static int blank(const yn_node *n) {
   return 1;
 }
 
+/* Non-empty text (a plain number or boolean is read as its text). */
 int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   if (!n) return 1;
   if (n->kind != YN_SCALAR || yn_is_null(n)) { type_err(c, n, what, "text"); return -1; }
@@ -237,6 +243,7 @@ int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   return 0;
 }
 
+/* A whole number in a range. */
 int sx_int(sx_ctx *c, const yn_node *n, const char *what, long lo, long hi, long *out) {
   if (!n) return 1;
   long v;
@@ -254,6 +261,7 @@ int sx_int(sx_ctx *c, const yn_node *n, const char *what, long lo, long hi, long
   return 0;
 }
 
+/* A number in a range (no range shown when it is effectively unbounded). */
 int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, double *out) {
   if (!n) return 1;
   double v;
@@ -271,6 +279,7 @@ int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, 
   return 0;
 }
 
+/* true or false. */
 int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out) {
   if (!n) return 1;
   int v;
@@ -279,6 +288,7 @@ int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out) {
   return 0;
 }
 
+/* Frees a list of strings and leaves it empty. */
 void sx_strs_free(scn_strs *v) {
   for (int i = 0; i < v->n; i++) free(v->v[i]);
   free(v->v);
@@ -286,6 +296,7 @@ void sx_strs_free(scn_strs *v) {
   v->n = 0;
 }
 
+/* A list of non-empty texts, each bad item reported at its own position. */
 int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty_ok, scn_strs *out) {
   if (!n) return 1;
   sx_strs_free(out);
@@ -325,6 +336,7 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
   return bad ? -1 : 0;
 }
 
+/* Ids and keys: lower-case ASCII letters, digits and the extra characters. */
 int sx_is_ident(const char *s, const char *extra) {
   if (!s || !*s) return 0;
   for (; *s; s++)

@@ -78,6 +78,7 @@ static int ref_need(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   return -1;
 }
 
+/* Reads an id reference and checks it names a commitment. */
 static int ref_commitment(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   if (sx_text(c, n, what, out) != 0) return -1;
   if (scn_commitment_index(c->s, *out) >= 0) return 0;
@@ -88,6 +89,7 @@ static int ref_commitment(sx_ctx *c, const yn_node *n, const char *what, char **
   return -1;
 }
 
+/* Reads an id reference and checks it names an objection. */
 static int ref_objection(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   if (sx_text(c, n, what, out) != 0) return -1;
   if (scn_objection_index(c->s, *out) >= 0) return 0;
@@ -98,6 +100,7 @@ static int ref_objection(sx_ctx *c, const yn_node *n, const char *what, char **o
   return -1;
 }
 
+/* Checks a key of lines: exists. */
 static int ref_lines(sx_ctx *c, const yn_node *n, const char *key) {
   if (scn_find_lines(c->s, key)) return 0;
   const char **ids;
@@ -107,6 +110,7 @@ static int ref_lines(sx_ctx *c, const yn_node *n, const char *key) {
   return -1;
 }
 
+/* The state variable a change:/set: key names, or NULL after an error. */
 static const scn_state_var *ref_state(sx_ctx *c, const yn_node *n) {
   const scn_state_var *v = scn_find_state(c->s, n->str);
   if (v) return v;
@@ -289,6 +293,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
   }
 }
 
+/* benefits: each answers needs that exist (need_index filled in). */
 void sx_benefits(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "benefits") != 0) return;
   scenario *s = c->s;
@@ -368,6 +373,7 @@ static void read_say(sx_ctx *c, const yn_node *n, scn_reaction *r) {
   if (sx_strs(c, n, "say", 1, 0, &r->say) != 0) sx_strs_free(&r->say);
 }
 
+/* reactions: a checked condition and at least one effect, every reference resolved. */
 void sx_reactions(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "reactions") != 0) return;
   scenario *s = c->s;
@@ -474,6 +480,7 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
   }
 }
 
+/* scoring: weights and pass 0..100, rule overrides by known rule id. */
 void sx_scoring(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_MAP, "scoring") != 0) return;
   sx_check_keys(c, n, "scoring");
@@ -511,6 +518,7 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
   }
 }
 
+/* lexicon: keys are classifier moves or slots, values phrases. */
 void sx_lexicon(sx_ctx *c, const yn_node *n) {
   static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation" };
   if (sx_expect(c, n, YN_MAP, "lexicon") != 0) return;
@@ -587,6 +595,7 @@ static void read_expect(sx_ctx *c, const yn_node *n, scn_test *t) {
   sx_strs(c, yn_get(n, "not_says"), "not_says", 1, 0, &t->not_says);
 }
 
+/* tests: unique names, lines to play, expectations with valid bands and rule ids. */
 void sx_tests(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "tests") != 0) return;
   scenario *s = c->s;

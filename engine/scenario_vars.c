@@ -85,11 +85,13 @@ void sx_lua_idents(const char *code, int fields,
 /* Finds one name in Lua code (fields included), calling found(line) for each place. */
 typedef struct name_hunt { const char *name; size_t len; void (*found)(void *, int); void *ud; } name_hunt;
 
+/* sx_lua_idents callback: passes on the places where the hunted name occurs. */
 static void hunt_cb(void *ud, const char *id, size_t len, int line) {
   name_hunt *h = ud;
   if (len == h->len && memcmp(id, h->name, len) == 0) h->found(h->ud, line);
 }
 
+/* Calls found(line) wherever name occurs as an identifier or field in Lua code. */
 static void scan_lua(const char *code, const char *name, void (*found)(void *, int), void *ud) {
   name_hunt h = { name, strlen(name), found, ud };
   sx_lua_idents(code, 1, hunt_cb, &h);
@@ -99,6 +101,7 @@ static void scan_lua(const char *code, const char *name, void (*found)(void *, i
 /* Collects "x at L:C" style entries for one variable. */
 typedef struct uses { strbuf b; int n; int last_line; } uses;
 
+/* Appends one entry to a comma-separated list. */
 static void add_use(uses *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void add_use(uses *u, const char *fmt, ...) {
   if (u->n++) sb_puts(&u->b, ", ");
@@ -132,6 +135,7 @@ static void value_text(char *out, size_t n, int is_bool, double v) {
   else snprintf(out, n, "%g", v);
 }
 
+/* The --vars report: per variable, start value, what changes it, what reads it. */
 void scn_print_vars(const scenario *s, FILE *out) {
   char *script = NULL;
   if (s->behaviour) {

@@ -52,6 +52,7 @@ static void node_free(yn_node *n) {
   free(n);
 }
 
+/* Releases a document and every node and string in it. */
 void yn_free(yn_doc *doc) {
   if (!doc) return;
   node_free(doc->root);
@@ -300,6 +301,7 @@ static void drop_pending(builder *b) {
   b->depth = 0;
 }
 
+/* Builds the node tree from a buffer: size and UTF-8 checks first, then libyaml events. */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
   if (!name) name = "<string>";
   if (len > YN_MAX_FILE) {
@@ -349,6 +351,7 @@ int yn_too_large(const char *path, diag *d) {
   return 1;
 }
 
+/* Reads a file (size-capped) and parses it; an unreadable file is a diagnostic without position. */
 yn_doc *yn_load_file(const char *path, diag *d) {
   char err[256];
   size_t len = 0;
@@ -373,6 +376,7 @@ yn_node *yn_get(const yn_node *map, const char *key) {
   return NULL;
 }
 
+/* A node kind in the words a trainer reads in messages. */
 const char *yn_kind_name(yn_kind k) {
   switch (k) {
   case YN_SCALAR: return "text";
@@ -387,6 +391,7 @@ static const char *plain(const yn_node *n) {
   return (n && n->kind == YN_SCALAR && !n->quoted && n->str) ? n->str : NULL;
 }
 
+/* A plain decimal whole number (optional sign); no hex, octal or overflow. */
 int yn_to_int(const yn_node *n, long *out) {
   const char *s = plain(n);
   if (!s) return -1;
@@ -401,6 +406,7 @@ int yn_to_int(const yn_node *n, long *out) {
   return 0;
 }
 
+/* A plain decimal number. */
 int yn_to_double(const yn_node *n, double *out) {
   const char *s = plain(n);
   if (!s) return -1;
@@ -425,6 +431,7 @@ int yn_to_double(const yn_node *n, double *out) {
   return 0;
 }
 
+/* A plain true/false or yes/no in the three usual capitalisations. */
 int yn_to_bool(const yn_node *n, int *out) {
   static const char *const yes[] = { "true", "True", "TRUE", "yes", "Yes", "YES" };
   static const char *const no[] = { "false", "False", "FALSE", "no", "No", "NO" };
@@ -437,6 +444,7 @@ int yn_to_bool(const yn_node *n, int *out) {
   return -1;
 }
 
+/* A plain ~, null or nothing: what YAML writes for a key without a value. */
 int yn_is_null(const yn_node *n) {
   const char *s = plain(n);
   if (!s) return 0;
