@@ -105,6 +105,23 @@ static int negatable(const reading *rd, int label) {
   return 0;
 }
 
+/* 1 when the line asks for information ("how do you find out about problems today?"): a
+** what/how/why word other than "when" / "什么时候", which ask about the customer's world, not for
+** an action.  A question about when ("when could you bring Marcus?") can still be an ask. */
+static int info_question(const reading *rd) {
+  int wh = rd->c->marker_label[CLS_MK_WH];
+  for (int i = 0; i < rd->nh; i++) {
+    const lex_hit *h = &rd->h[i];
+    if (h->label != wh) continue;
+    const char *w = rd->t + h->start;
+    size_t n = h->end - h->start;
+    if (n == 4 && memcmp(w, "when", 4) == 0) continue;
+    if (n == 6 && memcmp(w, "什么", 6) == 0 && h->end + 6 <= rd->len && memcmp(w + 6, "时候", 6) == 0) continue;
+    return 1;
+  }
+  return 0;
+}
+
 /* 1 when the label is one of the moves. */
 static int is_move_label(const reading *rd, int label) {
   for (int m = 0; m < CLS_MOVE_COUNT; m++) if (rd->c->move_label[m] == label) return 1;
@@ -309,7 +326,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {
     if (request && action && request_with(&rd, action_labels, na))
       rule_move(&rd, CLS_ASK_COMMITMENT, "request form + customer action", __LINE__);
-    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller)
+    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(&rd))
       rule_move(&rd, CLS_ASK_COMMITMENT, "question + customer action + time", __LINE__);
     else if (has_mk(&rd, CLS_MK_VAGUE) && action && !seller)
       rule_move(&rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);

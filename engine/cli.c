@@ -26,7 +26,10 @@ static const cli_command commands[] = {
   { .name = "check", .exec = cmd_check_exec,
     .usage = "salesim check FILE...",
     .summary = "validate scenario files (FILE:LINE:COL: error: MESSAGE)",
-    .help = "  Exit 0 when every file is valid, 1 with problems, 2 for an unreadable file.\n" },
+    .help =
+      "  -v, --verbose       also print FILE: ok for each valid file\n"
+      "  --vars              show where each state variable starts, is changed and is read\n"
+      "  Exit 0 when every file is valid, 1 with problems, 2 for an unreadable file.\n" },
   { .name = "test", .exec = cmd_test_exec,
     .usage = "salesim test PATH... [--walks N] [--seed S]",
     .summary = "run the playthrough tests written in scenario files",
