@@ -202,8 +202,6 @@ void scn_free(scenario *s) {
 
 /* {=== sections that define things */
 
-static scn_pos pos_of(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
-
 /* The five known state variables, their defaults and ranges. */
 static const struct known_var {
   const char *name;
@@ -270,7 +268,7 @@ void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario 
       }
       is_bool = kv ? kv->is_bool : (yn_to_bool(v, NULL) == 0);
     }
-    scn_state_var var = { NULL, is_bool, 0, pos_of(k) };
+    scn_state_var var = { NULL, is_bool, 0, sx_pos(k) };
     if (is_bool) {
       int b;
       if (sx_bool(c, v, name, &b) != 0) continue;
@@ -322,7 +320,7 @@ static void read_customer(sx_ctx *c, const yn_node *n) {
 }
 
 /* Reads an item id ([a-z0-9_-]) of a list section. */
-static char *item_id(sx_ctx *c, const yn_node *item, const char *kind) {
+char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind) {
   char *id = NULL;
   if (sx_text(c, yn_get(item, "id"), "id", &id) != 0) return NULL;
   if (!sx_is_ident(id, "_-")) {
@@ -345,8 +343,8 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "needs[]");
     scn_need *x = &s->needs[s->n_needs];
     memset(x, 0, sizeof *x);
-    x->id = item_id(c, it, "need");
-    x->pos = pos_of(it);
+    x->id = sx_item_id(c, it, "need");
+    x->pos = sx_pos(it);
     sx_text(c, yn_get(it, "said"), "said", &x->said);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
     sx_strs(c, yn_get(it, "revealed_by"), "revealed_by", 0, 0, &x->revealed_by);
@@ -372,8 +370,8 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "objections[]");
     scn_objection *x = &s->objections[s->n_objections];
     memset(x, 0, sizeof *x);
-    x->id = item_id(c, it, "objection");
-    x->pos = pos_of(it);
+    x->id = sx_item_id(c, it, "objection");
+    x->pos = sx_pos(it);
     sx_text(c, yn_get(it, "said"), "said", &x->said);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
     if (!x->id) x->id = xstrdup("");
@@ -402,7 +400,7 @@ static void read_lines(sx_ctx *c, const yn_node *n) {
     memset(x, 0, sizeof *x);
     if (sx_strs(c, n->vals[i], k->str, 1, 0, &x->variants) != 0) { sx_strs_free(&x->variants); continue; }
     x->key = xstrdup(k->str);
-    x->pos = pos_of(k);
+    x->pos = sx_pos(k);
     s->n_lines++;
   }
 }
@@ -425,7 +423,7 @@ static void read_behaviour(sx_ctx *c, const yn_node *n) {
     fclose(f);
     s->behaviour = path;
     path = NULL;
-    s->behaviour_pos = pos_of(n);
+    s->behaviour_pos = sx_pos(n);
   }
   free(path);
   free(rel);
@@ -461,14 +459,9 @@ static char *dir_of(const char *path) {
 
 /* Reads, parses and validates a scenario; any problem means NULL and every problem in d. */
 scenario *scn_load(const char *path, diag *d) {
-  char err[256];
   size_t len = 0;
-  if (yn_too_large(path, d)) return NULL;
-  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
-  if (!buf) {
-    diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);
-    return NULL;
-  }
+  char *buf = yn_read_file(path, &len, d);   /* the bytes are kept for the file hash */
+  if (!buf) return NULL;
   yn_doc *doc = yn_load_string(path, buf, len, d);
   if (!doc) { free(buf); return NULL; }
   sx_ctx c = { d, path, NULL, 0 };

@@ -37,6 +37,10 @@ int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out);
 /* A list of text, or (when one_ok) a single text taken as a one-item list.  An empty list is
 ** an error unless empty_ok. */
 int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty_ok, scn_strs *out);
+/* The id of a list item ([a-z0-9_-]); NULL after an error.  kind names the section. */
+char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind);
+/* A node's position as the model keeps it. */
+static inline scn_pos sx_pos(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
 /* 1 when s is non-empty and every byte is in [a-z0-9] or one of extra. */
 int sx_is_ident(const char *s, const char *extra);
 

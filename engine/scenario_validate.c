@@ -14,8 +14,6 @@
 #include "score.h"
 #include "util.h"
 
-static scn_pos pos_of(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
-
 void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
                     const char *id, const char *const *ids, int n) {
   const char *hint = sx_suggest(id, ids, n);
@@ -119,18 +117,6 @@ static const scn_state_var *ref_state(sx_ctx *c, const yn_node *n) {
   sx_unknown_ref(c, n, "state variable", "state variables", n->str, ids, c->s->n_state);
   free(ids);
   return NULL;
-}
-
-/* An id of a list item ([a-z0-9_-]); NULL after an error. */
-static char *item_id(sx_ctx *c, const yn_node *item, const char *kind) {
-  char *id = NULL;
-  if (sx_text(c, yn_get(item, "id"), "id", &id) != 0) return NULL;
-  if (!sx_is_ident(id, "_-")) {
-    sx_err(c, yn_get(item, "id"), "%s id '%s': use only a-z, 0-9, '_' and '-'", kind, id);
-    free(id);
-    return NULL;
-  }
-  return id;
 }
 
 /* Index of a name in a NULL-terminated list, or -1. */
@@ -259,8 +245,8 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "commitments[]");
     scn_commitment *x = &s->commitments[s->n_commitments];
     memset(x, 0, sizeof *x);
-    x->id = item_id(c, it, "commitment");
-    x->pos = pos_of(it);
+    x->id = sx_item_id(c, it, "commitment");
+    x->pos = sx_pos(it);
     int level = SCN_LEVEL_LOW, kind = SCN_KIND_ADVANCE;
     const yn_node *ln = yn_get(it, "level");
     if (read_enum(c, ln, "level", levels, &level) == 0) {
@@ -304,8 +290,8 @@ void sx_benefits(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "benefits[]");
     scn_benefit *x = &s->benefits[s->n_benefits];
     memset(x, 0, sizeof *x);
-    x->id = item_id(c, it, "benefit");
-    x->pos = pos_of(it);
+    x->id = sx_item_id(c, it, "benefit");
+    x->pos = sx_pos(it);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
     const yn_node *an = yn_get(it, "answers");
     if (sx_strs(c, an, "answers", 1, 0, &x->answers) == 0) {
@@ -344,7 +330,7 @@ static void read_changes(sx_ctx *c, const yn_node *n, int is_set, scn_reaction *
     const yn_node *k = n->keys[i], *v = n->vals[i];
     const scn_state_var *sv = ref_state(c, k);
     if (!sv) continue;
-    scn_change ch = { NULL, 0, is_set, pos_of(k) };
+    scn_change ch = { NULL, 0, is_set, sx_pos(k) };
     if (sv->is_bool) {
       if (!is_set) {
         sx_err(c, k, "change: '%s' is true or false, not a number; use set: { %s: true }", k->str, k->str);
@@ -384,7 +370,7 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "reactions[]");
     scn_reaction *r = &s->reactions[s->n_reactions++];
     memset(r, 0, sizeof *r);
-    r->pos = pos_of(it);
+    r->pos = sx_pos(it);
     r->stop = 1;
     if (sx_text(c, yn_get(it, "when"), "when", &r->when) == 0)
       check_cond(c, yn_get(it, "when"), "when", r->when);
@@ -452,8 +438,8 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "visits[]");
     scn_visit *v = &s->visits[s->n_visits];
     memset(v, 0, sizeof *v);
-    v->id = item_id(c, it, "visit");
-    v->pos = pos_of(it);
+    v->id = sx_item_id(c, it, "visit");
+    v->pos = sx_pos(it);
     sx_text(c, yn_get(it, "title"), "title", &v->title);
     sx_text(c, yn_get(it, "brief"), "brief", &v->brief);
     sx_text(c, yn_get(it, "goal"), "goal", &v->goal);
@@ -542,7 +528,7 @@ void sx_lexicon(sx_ctx *c, const yn_node *n) {
     memset(e, 0, sizeof *e);
     if (sx_strs(c, n->vals[i], k->str, 1, 0, &e->phrases) != 0) { sx_strs_free(&e->phrases); continue; }
     e->name = xstrdup(k->str);
-    e->pos = pos_of(k);
+    e->pos = sx_pos(k);
     s->n_lexicon++;
   }
   free(names);
@@ -606,7 +592,7 @@ void sx_tests(sx_ctx *c, const yn_node *n) {
     sx_check_keys(c, it, "tests[]");
     scn_test *t = &s->tests[s->n_tests];
     memset(t, 0, sizeof *t);
-    t->pos = pos_of(it);
+    t->pos = sx_pos(it);
     t->seed = 1;
     sx_text(c, yn_get(it, "name"), "name", &t->name);
     long seed;

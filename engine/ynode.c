@@ -351,16 +351,20 @@ int yn_too_large(const char *path, diag *d) {
   return 1;
 }
 
-/* Reads a file (size-capped) and parses it; an unreadable file is a diagnostic without position. */
-yn_doc *yn_load_file(const char *path, diag *d) {
+/* Reads a YAML file's bytes (size-capped); an unreadable file is a diagnostic without position. */
+char *yn_read_file(const char *path, size_t *len, diag *d) {
   char err[256];
-  size_t len = 0;
   if (yn_too_large(path, d)) return NULL;
-  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
-  if (!buf) {
-    diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);
-    return NULL;
-  }
+  char *buf = util_read_file(path, YN_MAX_FILE, len, err, sizeof err);
+  if (!buf) diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", err);
+  return buf;
+}
+
+/* Reads a file (size-capped) and parses it. */
+yn_doc *yn_load_file(const char *path, diag *d) {
+  size_t len = 0;
+  char *buf = yn_read_file(path, &len, d);
+  if (!buf) return NULL;
   yn_doc *doc = yn_load_string(path, buf, len, d);
   free(buf);
   return doc;

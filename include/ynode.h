@@ -42,6 +42,9 @@ typedef struct yn_doc {
 /* Parses a file.  Returns a document (possibly with root NULL when empty), or NULL after
 ** adding a positioned error to d.  Duplicate map keys are reported as errors too. */
 yn_doc *yn_load_file(const char *path, diag *d);
+/* Reads a YAML file's bytes under the size cap (malloc'd, NUL-terminated); NULL after adding
+** an error to d.  For callers that need the bytes as well as the tree (the scenario hash). */
+char *yn_read_file(const char *path, size_t *len, diag *d);
 /* Parses a buffer; name is used in messages. */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d);
 void yn_free(yn_doc *doc);
