@@ -20,6 +20,11 @@ typedef struct tx_def { const char *name; int line; const char *re; } tx_def;
 #define ZN "(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"                    /* a number */
 #define ZWD "(?:周|星期|礼拜)"                                               /* week */
 #define ZBEFORE "(?:之前|以前|前|之内|以内|内)?"                                /* by ... */
+/* "点" also counts points: "这三点", "以下三点", "第二点", "三点建议" are no clock time. */
+#define ZCOUNTED_BEFORE "(?<!这|那|第|几|以下|以上|下面|上面|前面|后面|如下)"
+#define ZCOUNTED_AFTER "(?!建议|意见|原因|理由|好处|优势|问题|要求|需求|内容|看法|想法|考虑|顾虑" \
+                       "|担心|注意|说明|不足|改进|共识|区别|差异|变化|经验|体会|原则|事项|措施|做法" \
+                       "|方面|理解|补充|疑问|好消息|心得|请求|期望|希望|目标|计划|结论|总结|价值)"
 #define EWD "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri" \
             "|wensday|wendsday|wednsday|wedensday|thrusday|thurday|firday|fryday|tuseday|teusday|munday)"
 #define ENUMW "(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|a few|couple of|[0-9]{1,2})"
@@ -35,13 +40,14 @@ static const tx_def zh_defs[] = {
   { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE },
   { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE },
   { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)" },
-  { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZN "(?:点钟?|:[0-9]{2})"
-                          "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE },
+  { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZCOUNTED_BEFORE ZN "(?:点钟?|:[0-9]{2})"
+                          "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE
+                          ZCOUNTED_AFTER },
   { "zh.clock_digits", __LINE__, "(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9])" },
   { "zh.date", __LINE__, "(?<!个)" ZN "月(?:" ZN "[日号]|初|中旬|上旬|下旬|中|底)?" ZBEFORE },
   { "zh.day_of_month", __LINE__, "(?<![0-9月])" ZN "[号日](?![0-9])" ZBEFORE },
   { "zh.duration", __LINE__, "(?:" ZN "|半)个?(?:天|周|星期|礼拜|月|工作日)(?:内|之内|以内|后|以后|之后)" },
-  { "zh.by", __LINE__, "(?:在|于|截止到?|最晚)(?=(?:这|本|下|明|今|后|周|星期|[0-9一二三四五六七八九十两]))" },
+  { "zh.by", __LINE__, "(?:在|于|截止到?|最晚)(?=(?:(?:这|本|下)个?(?:周|星期|礼拜|月|季度)|明|今|后天|周|星期|礼拜|[0-9一二三四五六七八九十两]))" },
   { NULL, 0, NULL }
 };
 

@@ -80,6 +80,14 @@ static void test_zh_not_times(void **st) {
   expect(zh, "三个月的试用", "");
   expect(zh, "一个班", "");
   expect(zh, "有空再说", "");
+  /* a counted noun: points, not three o'clock */
+  expect(zh, "这三点", "");
+  expect(zh, "以下三点", "");
+  expect(zh, "三点建议", "");
+  expect(zh, "第二点", "");
+  expect(zh, "这两点我都同意,下午三点见", "下午三点 [zh.part_of_day,zh.clock]");
+  expect(zh, "关于这三点", "");          /* "于" + "这" is no deadline either */
+  expect(zh, "我们在这方面", "");
 }
 
 static void test_en_patterns(void **st) {
