@@ -21,7 +21,8 @@
 **     present_benefit, present_feature, gain_appeal or seller_action: it restates the benefits.
 **     An ask is not also a feature list: the features it names are what it asks about.
 **     A scarcity marker ("ends", "only ... left", "截止") with an offer word (price, slots,
-**     discount) is a loss_appeal.
+**     discount) is a loss_appeal.  A loss phrase inside a plain question (no request form in its
+**     clause: "do cancellations cost you much?") asks about the customer's losses: discovery.
 **  5. question: "?" or a question marker.  open_question / closed_question only when the line
 **     carries no other move (a question that checks concerns, probes or asks is read as that).
 **  6. specific: an ask with action + time + (person or place/way), not vague.  vague: a vague
@@ -36,6 +37,8 @@
 
 #define RULE_SRC "engine/classify_rules.c"
 #define CLS_READ_MAX 2048   /* bytes of normalised text read per line */
+#define CLS_STR2(x) #x
+#define CLS_STR(x) CLS_STR2(x)
 
 typedef struct reading {
   const cls_classifier *c;
@@ -169,6 +172,33 @@ static int request_with(const reading *rd, const int *labels, int n) {
   return 0;
 }
 
+/* 1 when the clause holding byte `at` asks a plain question: a "?" or a question marker in it,
+** and no request form (a request in a question is an ask, not a question about the customer). */
+static int plain_question_clause(const reading *rd, size_t at) {
+  int ci = rd->clause[at], q = 0;
+  for (size_t i = 0; i < rd->len && !q; i++) q = rd->clause[i] == ci && rd->t[i] == '?';
+  int qm = rd->c->marker_label[CLS_MK_QUESTION], req = rd->c->marker_label[CLS_MK_REQUEST];
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->negated[i] || rd->clause[rd->h[i].start] != ci) continue;
+    if (rd->h[i].label == req) return 0;
+    if (rd->h[i].label == qm) q = 1;
+  }
+  return q;
+}
+
+/* 1 when every loss phrase of the line sits in a plain question: "do cancellations cost you
+** much?" asks about the customer's own costs (discovery); "every week you wait costs you" tells
+** them what waiting costs (a loss appeal). */
+static int loss_only_asked(const reading *rd) {
+  int loss = rd->c->move_label[CLS_LOSS_APPEAL], seen = 0;
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != loss || rd->negated[i]) continue;
+    if (!plain_question_clause(rd, rd->h[i].start)) return 0;
+    seen = 1;
+  }
+  return seen;
+}
+
 /* Adds index i to a list of ints unless present. */
 static void add_index(int **v, int *n, int i) {
   for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
@@ -286,6 +316,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
         !has_mk(&rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
     if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
+    if (m == CLS_LOSS_APPEAL && loss_only_asked(&rd)) {
+      add_match(out, "asked:loss_appeal", "rule: a question about the customer's own losses is discovery",
+                RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+      continue;
+    }
     out->moves |= (uint64_t)1 << m;
   }
 
