@@ -138,17 +138,19 @@ static int is_marker_label(const reading *rd, int label) {
 }
 
 /* The longest phrase wins over a move: a move hit strictly inside a longer hit of another move
-** or of a marker ("我理解" inside "如果我理解没错", "结一下" inside "总结一下") is not read. */
+** or of a marker ("我理解" inside "如果我理解没错", "结一下" inside "总结一下") is not read.  So does
+** a what/how question over a request form: "怎么样" inside "情况怎么样" asks how things are, it
+** proposes nothing. */
 static void drop_nested_moves(reading *rd) {
-  int keep = 0;
+  int keep = 0, req = rd->c->marker_label[CLS_MK_REQUEST], wh = rd->c->marker_label[CLS_MK_WH];
   for (int i = 0; i < rd->nh; i++) {
     const lex_hit *h = &rd->h[i];
-    int drop = 0;
-    if (is_move_label(rd, h->label))
+    int drop = 0, move = is_move_label(rd, h->label);
+    if (move || h->label == req)
       for (int j = 0; j < rd->nh && !drop; j++) {
         const lex_hit *o = &rd->h[j];
         drop = j != i && !o->gapped && o->label != h->label &&
-               (is_move_label(rd, o->label) || is_marker_label(rd, o->label)) &&
+               (move ? is_move_label(rd, o->label) || is_marker_label(rd, o->label) : o->label == wh) &&
                o->start <= h->start &&
                h->end <= o->end && o->end - o->start > h->end - h->start;
       }
