@@ -174,6 +174,53 @@ static int request_with(const reading *rd, const int *labels, int n) {
   return 0;
 }
 
+/* Length of the UTF-8 character at p when it is a digit, a Chinese numeral or a digit
+** separator, else 0.  `lead` refuses 万/千/百/亿 (which start "万一", "千万", not amounts). */
+static size_t numeral_len(const char *p, size_t left, int lead) {
+  unsigned char b = (unsigned char)*p;
+  if (b >= '0' && b <= '9') return 1;
+  if (!lead && (b == ',' || b == '.') && left > 1 && p[1] >= '0' && p[1] <= '9') return 1;
+  static const char *const zh[] = { "零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+                                     "十", "两", "百", "千", "万", "亿" };
+  for (size_t k = 0; k < sizeof zh / sizeof *zh; k++) {
+    size_t n = strlen(zh[k]);
+    if (lead && k >= 13) break;
+    if (n <= left && memcmp(p, zh[k], n) == 0) return n;
+  }
+  return 0;
+}
+
+/* 1 when the text names a sum of money: "四万八千元", "4.8万", "4,800 dollars", "$4,800", "¥500". */
+static int names_amount(const char *t, size_t len) {
+  static const char *const sym[] = { "$", "€", "£", "¥" };
+  static const char *const unit[] = { "元", "块", "美元", "欧元", "人民币", " dollars", " euros",
+                                      " pounds", " yuan", " rmb", " usd", " eur", "k ", "dollars" };
+  for (size_t i = 0; i < len; i++) {
+    for (size_t k = 0; k < sizeof sym / sizeof *sym; k++) {
+      size_t n = strlen(sym[k]);
+      size_t j = i + n;
+      if (j < len && t[j] == ' ') j++;
+      if (n <= len - i && memcmp(t + i, sym[k], n) == 0 && j < len && t[j] >= '0' && t[j] <= '9') return 1;
+    }
+    size_t n = numeral_len(t + i, len - i, 1);
+    if (!n || (i > 0 && ((unsigned char)t[i - 1] & 0x80) == 0 && t[i - 1] >= '0' && t[i - 1] <= '9')) continue;
+    size_t e = i + n, digits = 1, big = 0;
+    for (size_t m; e < len && (m = numeral_len(t + e, len - e, 0)) > 0; e += m) {
+      digits++;
+      if (m == 3 && (memcmp(t + e, "万", 3) == 0 || memcmp(t + e, "千", 3) == 0)) big = 1;
+    }
+    if (e - i == 3 && memcmp(t + i, "一", 3) == 0 && e + 3 <= len && memcmp(t + e, "块", 3) == 0)
+      continue;   /* "一块" is "together" */
+    if (big && digits >= 2) return 1;
+    for (size_t k = 0; k < sizeof unit / sizeof *unit; k++) {
+      size_t u = strlen(unit[k]);
+      if (u <= len - e && memcmp(t + e, unit[k], u) == 0) return 1;
+    }
+    i = e - 1;
+  }
+  return 0;
+}
+
 /* 1 when the clause holding byte `at` asks a plain question: a "?" or a question marker in it,
 ** and no request form (a request in a question is an ask, not a question about the customer). */
 static int plain_question_clause(const reading *rd, size_t at) {
@@ -314,6 +361,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   int asks = request || out->question;
   for (int m = 0; m < CLS_MOVE_COUNT; m++) {
     if (!has_move(&rd, (cls_move)m)) continue;
+    if (m == CLS_ASK_PAYMENT && !asks && !has_mk(&rd, CLS_MK_VAGUE) &&
+        (nt > 0 || first_hit(&rd, c->slot_label[CLS_SLOT_TIME])) && names_amount(out->norm, nl)) {
+      rule_move(&rd, CLS_ASK_PAYMENT, "a payment with a date and an amount is a demand", __LINE__);
+      continue;   /* "四万八千元尾款今天必须付清" asks without a question */
+    }
     if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks &&
         !has_mk(&rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
     if (m == CLS_LOWER_ASK && !asks) continue;
