@@ -25,16 +25,22 @@ done
 # {=== helpers
 # hf_ms CMD: mean wall time of CMD in ms (hyperfine, no shell, warm cache), "mean ± sd".
 hf_ms() {
+  rm -f "$T/hf.json"
   hyperfine -N -w 3 -r "$runs" --export-json "$T/hf.json" "$1" >/dev/null 2>&1 || { echo "failed"; return; }
   jq -r '.results[0] | "\(.mean * 1000 * 100 | round / 100) ± \(.stddev * 1000 * 100 | round / 100)"' "$T/hf.json"
 }
 hf_mean() { jq -r '.results[0].mean * 1000' "$T/hf.json"; }
+# hf_cpu: CPU time (user + system) of the last hf_ms run in ms, which other load does not inflate.
+hf_cpu() { jq -r '(.results[0].user + .results[0].system) * 1000 * 100 | round / 100' "$T/hf.json"; }
 # rss_kib CMD...: peak resident set of CMD in KiB (GNU time -v).
 rss_kib() {
   /usr/bin/time -v "$@" >/dev/null 2>"$T/time.txt" </dev/null
   awk -F': ' '/Maximum resident set size/ {print $2}' "$T/time.txt"
 }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+# bt ARGS...: bench_turns on one core; tried twice (a rebuild by someone else can make the
+# binary busy for a moment on a shared tree).
+bt() { $CPU $BT "$@" 2>/dev/null || { sleep 1; $CPU $BT "$@" 2>/dev/null; }; }
 # kv KEY LINE: the value of KEY in bench_turns' key=value line.
 kv() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k {print $2}'; }
 # }===
@@ -57,20 +63,23 @@ L
 echo "### Start-up"
 echo
 start_cmd="$BIN play $largest --script /dev/null --transcript ''"
-s_sal=$(hf_ms "$start_cmd") ; m_sal=$(hf_mean)
-s_lua=$(hf_ms "lua5.4 -e ''"); m_lua=$(hf_mean)
+s_sal=$(hf_ms "$start_cmd") ; m_sal=$(hf_mean); c_sal=$(hf_cpu)
+s_lua=$(hf_ms "lua5.4 -e ''"); m_lua=$(hf_mean); c_lua=$(hf_cpu)
 ratio=$(awk -v a="$m_sal" -v b="$m_lua" 'BEGIN { printf "%.1f", a / b }')
+cratio=$(awk -v a="$c_sal" -v b="$c_lua" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
 verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }')
+cverdict=$(awk -v r="$cratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }')
 echo "Start to first prompt for the largest shipped scenario ($largest, $(wc -c <"$largest") bytes),"
 echo "measured as a whole run that ends at the first prompt (empty script: load, Lua customer, brief,"
 echo "greeting, then end of input and an empty debrief), so it is an upper bound:"
 echo
-echo "| command | mean (ms) |"
-echo "|---|---|"
-echo "| \`$start_cmd\` | $s_sal |"
-echo "| \`lua5.4 -e ''\` | $s_lua |"
+echo "| command | wall clock, mean (ms) | CPU, user + system (ms) |"
+echo "|---|---|---|"
+echo "| \`$start_cmd\` | $s_sal | $c_sal |"
+echo "| \`lua5.4 -e ''\` | $s_lua | $c_lua |"
 echo
-echo "Ratio ${ratio}x: $verdict the target (within 2x of a bare Lua start)."
+echo "Ratio ${ratio}x by the wall clock, ${cratio}x by CPU time: $verdict / $cverdict the target (within"
+echo "2x of a bare Lua start). The wall clock includes waiting for a core on this shared machine."
 echo "Repeat: \`hyperfine -N -w 3 \"$start_cmd\" \"lua5.4 -e ''\"\`"
 echo
 # }===
@@ -86,11 +95,11 @@ echo "| scenario | turns | p50 (µs) | p99 (µs) | CPU p99 (µs) | max (µs) | c
 echo "|---|---|---|---|---|---|---|---|"
 worst99=0
 for sc in scenarios/*.yaml; do
-  r=$($CPU $BT "$sc" --sessions "$sessions" 2>/dev/null) || { echo "| $sc | failed | | | | | | |"; continue; }
+  r=$(bt "$sc" --sessions "$sessions" 2>/dev/null) || { echo "| $sc | failed | | | | | | |"; continue; }
   echo "| $sc | $(kv turns "$r") | $(kv turn_p50_us "$r") | $(kv turn_p99_us "$r") | $(kv cpu_p99_us "$r") | $(kv turn_max_us "$r") | $(kv classify_p50_us "$r") / $(kv classify_p99_us "$r") | $(kv setup_p50_ms "$r") |"
   worst99=$(awk -v a="$worst99" -v b="$(kv turn_p99_us "$r")" 'BEGIN { print (b > a ? b : a) }')
   worstcpu=$(awk -v a="${worstcpu:-0}" -v b="$(kv cpu_p99_us "$r")" 'BEGIN { print (b > a ? b : a) }')
-  r=$($CPU $BT "$sc" --sessions "$sessions" --walk --turns 24 2>/dev/null) &&
+  r=$(bt "$sc" --sessions "$sessions" --walk --turns 24 2>/dev/null) &&
     echo "| $sc (random walks, 24 lines) | $(kv turns "$r") | $(kv turn_p50_us "$r") | $(kv turn_p99_us "$r") | $(kv cpu_p99_us "$r") | $(kv turn_max_us "$r") | $(kv classify_p50_us "$r") / $(kv classify_p99_us "$r") | $(kv setup_p50_ms "$r") |"
 done
 echo
@@ -206,9 +215,10 @@ echo "and hints; *lexicon* adds generated phrases through the scenario's \`lexic
 echo "top of the shipped zh lexicon); *session* plays 10, 100 and 1000 neutral lines against a"
 echo "customer with the most patience a scenario may give (100 turns), saving the transcript after"
 echo "every turn as \`play\` does (so those rows time the atomic save too; the others do not save)."
-echo "Turn times are CPU time (this thread), which a busy machine does not inflate."
+echo "Start (a whole run to the first prompt, as above) and turn times are CPU time, which a busy"
+echo "machine does not inflate; file is the scenario (or, for sessions, the lines) in KiB."
 echo
-echo "| grown | factor | file (KiB) | start (ms) | turn CPU p50 (µs) | turn CPU p99 (µs) | peak RSS (MiB) |"
+echo "| grown | factor | file (KiB) | start, CPU (ms) | turn CPU p50 (µs) | turn CPU p99 (µs) | peak RSS (MiB) |"
 echo "|---|---|---|---|---|---|---|"
 runs_saved=$runs; runs=$([ "$quick" = 1 ] && echo 3 || echo 10)
 gs=$([ "$quick" = 1 ] && echo 30 || echo 100)
@@ -219,17 +229,16 @@ for kind in scenario lexicon; do
     if ! $BIN check "$g" >"$T/check.txt" 2>&1; then
       echo "| $kind | ${f}x | $(( $(wc -c <"$g") / 1024 )) | does not load: $(head -c 200 "$T/check.txt" | tr '\n|' '  ') | | | |"; continue
     fi
-    hf_ms "$BIN play $g --script /dev/null --transcript ''" >/dev/null; st=$(awk -v m="$(hf_mean)" 'BEGIN { printf "%.1f", m }')
-    r=$($CPU $BT "$g" --sessions "$gs" 2>/dev/null)
+    st=$(hf_ms "$BIN play $g --script /dev/null --transcript ''"); [ "$st" != failed ] && st=$(hf_cpu)
+    r=$(bt "$g" --sessions "$gs" 2>/dev/null)
     k=$(rss_kib $BIN play "$g" --script "$T/visit.txt" --seed 4 --transcript "$T/g.json")
     echo "| $kind | ${f}x | $(( $(wc -c <"$g") / 1024 )) | $st | $(kv cpu_p50_us "$r") | $(kv cpu_p99_us "$r") | $(mib "$k") |"
   done
 done
 for f in 1 10 100; do
   n=$((10 * f)); long_session $n "$T/long-$f"
-  hf_ms "$BIN play $T/long-$f.yaml --script $T/long-$f.txt --transcript $T/l.json" >/dev/null
-  st=$(awk -v m="$(hf_mean)" 'BEGIN { printf "%.1f", m }')
-  r=$($CPU $BT "$T/long-$f.yaml" --sessions 3 --lines "$T/long-$f.txt" --save "$T" --max-turns 100000 2>/dev/null)
+  st=$(hf_ms "$BIN play $T/long-$f.yaml --script $T/long-$f.txt --transcript $T/l.json"); [ "$st" != failed ] && st=$(hf_cpu)
+  r=$(bt "$T/long-$f.yaml" --sessions 3 --lines "$T/long-$f.txt" --save "$T" --max-turns 100000 2>/dev/null)
   k=$(rss_kib $BIN play "$T/long-$f.yaml" --script "$T/long-$f.txt" --transcript "$T/l.json")
   echo "| session | ${f}x: $n lines, $(kv turns "$r" | awk '{print $1 / 3}') turns played | $(( $(wc -c <"$T/long-$f.txt") / 1024 )) (lines) | $st (whole run) | $(kv cpu_p50_us "$r") | $(kv cpu_p99_us "$r") | $(mib "$k") |"
 done
