@@ -210,9 +210,23 @@ local function answer_objection(turn)
   return true
 end
 
+-- Has the customer refused anything this visit (by this behaviour or by a reaction)?
+local function refused_any()
+  if memo.refused then return true end
+  for _, c in ipairs(C.commitments) do if C.refused(c.id) then return true end end
+  return false
+end
+
+-- "Any concerns?" before any refusal probes nothing: the classifier reads one line and cannot
+-- know whether a refusal came before, so the customer, who remembers, hears it as a check for
+-- concerns (docs/classifier.md, "What a line cannot know").
+local function asks_concerns(turn)
+  return has(turn, "check_concerns") or (has(turn, "probe_refusal") and not refused_any())
+end
+
 -- "What holds you back?" after a refusal: the real objection comes out.
 local function probe(turn, ctx)
-  local why = has(turn, "probe_refusal")
+  local why = has(turn, "probe_refusal") and refused_any()
   -- a plain question straight after a refusal ("what makes it hard?") asks why, too
   if not why and memo.refused and not memo.probed and ctx.turn == memo.refused_turn + 1
      and (has(turn, "open_question") or has(turn, "closed_question")) then
@@ -232,7 +246,7 @@ end
 -- "Anything we haven't covered?" gets an honest answer: a need not yet voiced, an objection
 -- not yet raised, or "nothing else".
 local function check(turn)
-  if not has(turn, "check_concerns") then return false end
+  if not asks_concerns(turn) then return false end
   if not memo.checked then            -- being asked what was missed builds trust, once
     memo.checked = true
     S.trust = S.trust + 1

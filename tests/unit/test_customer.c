@@ -418,6 +418,35 @@ static void test_refusal_probe_and_lower_ask(void **state) {
   fixture_free(sc);
 }
 
+/* "Any concerns?" before any refusal probes nothing: the customer hears a check for concerns
+** (trust +1 once, an unvoiced need comes out), not "why did you say no". */
+static void test_probe_without_refusal_is_a_concern_check(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "what worries you about it?", MV(PROBE_REFUSAL))->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  assert_null(first(&ev, CUST_EV_OBJECTION));
+  assert_int_equal((int)st(h, "trust"), 4);
+  cust_events_free(&ev);
+  /* after a refusal the same words ask why: the refused rung's objection comes out */
+  cust_turn(h, &names(specific(mk(&t, "can we start the trial on tuesday?", MV(ASK_COMMITMENT))), 0)->r, &ev);
+  assert_non_null(first(&ev, CUST_EV_REFUSE));
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "what worries you about it?", MV(PROBE_REFUSAL))->r, &ev);
+  expect_said(&ev, "I need to know it is worth my engineer's week.");
+  assert_int_equal(first(&ev, CUST_EV_OBJECTION)->index, 0);
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* "So: ..., is that right?" reads as a summary with an ask; the customer hears the summary. */
 static void test_summary_question_is_not_an_ask(void **state) {
   (void)state;
@@ -930,6 +959,7 @@ int main(void) {
     cmocka_unit_test(test_discovery_confirm_and_value),
     cmocka_unit_test(test_vague_unclear_and_specific_asks),
     cmocka_unit_test(test_refusal_probe_and_lower_ask),
+    cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
     cmocka_unit_test(test_summary_question_is_not_an_ask),
     cmocka_unit_test(test_pushing_again_costs_trust),
     cmocka_unit_test(test_patience_runs_out),
