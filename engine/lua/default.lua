@@ -326,8 +326,11 @@ end
 -- Gain appeals, proof and benefits raise interest when they answer a voiced need; a second
 -- one, with a confirmed need, and the customer accepts the value.  Features alone do not.
 local function value(turn)
+  -- a line that names a scenario benefit and does nothing else ("With online booking, patients
+  -- move their own appointments.") states that benefit, move word or not
+  local stated = #turn.benefits > 0 and next(turn.moves) == nil
   local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
-            or turn.tactic == "gain"
+            or turn.tactic == "gain" or stated
   if not gain then
     if has(turn, "present_feature") then C.say("feature_dump") return true end
     return false

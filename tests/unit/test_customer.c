@@ -447,6 +447,34 @@ static void test_probe_without_refusal_is_a_concern_check(void **state) {
   fixture_free(sc);
 }
 
+/* A line that only names a benefit (no move word) states it: tied to a voiced need it raises
+** interest like present_benefit; tied to nothing voiced it is a feature, not an idle line. */
+static void test_benefit_without_move_word(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &benefit(mk(&t, "with the alert, nobody checks the scanners by hand.", 0), 0)->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "feature_dump");
+  assert_int_equal((int)st(h, "interest"), 3);
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "how do you keep the sites running?", MV(OPEN_QUESTION))->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  cust_events_free(&ev);
+  cust_turn(h, &benefit(mk(&t, "with the alert, nobody checks the scanners by hand.", 0), 0)->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "gain_reply");
+  assert_int_equal((int)st(h, "interest"), 4);
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* "So: ..., is that right?" reads as a summary with an ask; the customer hears the summary. */
 static void test_summary_question_is_not_an_ask(void **state) {
   (void)state;
@@ -960,6 +988,7 @@ int main(void) {
     cmocka_unit_test(test_vague_unclear_and_specific_asks),
     cmocka_unit_test(test_refusal_probe_and_lower_ask),
     cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
+    cmocka_unit_test(test_benefit_without_move_word),
     cmocka_unit_test(test_summary_question_is_not_an_ask),
     cmocka_unit_test(test_pushing_again_costs_trust),
     cmocka_unit_test(test_patience_runs_out),
