@@ -248,6 +248,26 @@ static int loss_only_asked(const reading *rd) {
   return seen;
 }
 
+/* 1 when some question clause (a "?" or a question marker in it) holds no greeting, thanks or
+** praise phrase: the line asks something besides being polite. */
+static int question_beyond_courtesy(const reading *rd) {
+  const int social[3] = { rd->c->move_label[CLS_GREET], rd->c->move_label[CLS_THANK],
+                          rd->c->move_label[CLS_PRAISE] };
+  int qm = rd->c->marker_label[CLS_MK_QUESTION];
+  for (size_t i = 0; i < rd->len; i++) {
+    int ci = rd->clause[i], q = rd->t[i] == '?', polite = 0;
+    if (i > 0 && rd->clause[i - 1] == ci) continue;   /* look at each clause once, from its start */
+    for (size_t k = i; k < rd->len && rd->clause[k] == ci && !q; k++) q = rd->t[k] == '?';
+    for (int h = 0; h < rd->nh; h++) {
+      if (rd->clause[rd->h[h].start] != ci) continue;
+      if (rd->h[h].label == qm) q = 1;
+      for (int s = 0; s < 3; s++) if (rd->h[h].label == social[s]) polite = 1;
+    }
+    if (q && !polite) return 1;
+  }
+  return 0;
+}
+
 /* Adds index i to a list of ints unless present. */
 static void add_index(int **v, int *n, int i) {
   for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
@@ -351,7 +371,19 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     rd.count[rd.h[i].label]++;
     add_match(out, name, p->text, p->source, rd.h[i].start, rd.h[i].end);
   }
-  for (int i = 0; i < nt; i++) add_match(out, "time", th[i].name, th[i].source, th[i].start, th[i].end);
+  /* a time inside a greeting or a goodbye ("good morning", "早上好", "have a great afternoon")
+  ** greets; it names no time */
+  int kept = 0;
+  for (int i = 0; i < nt; i++) {
+    int polite = 0;
+    for (int j = 0; j < rd.nh && !polite; j++)
+      polite = !rd.negated[j] && !rd.h[j].gapped &&
+               (rd.h[j].label == c->move_label[CLS_GREET] || rd.h[j].label == c->move_label[CLS_LEAVE]) &&
+               rd.h[j].start <= th[i].start && th[i].end <= rd.h[j].end;
+    add_match(out, polite ? "inside-phrase:time" : "time", th[i].name, th[i].source, th[i].start, th[i].end);
+    if (!polite) th[kept++] = th[i];
+  }
+  nt = kept;
 
   int commitment_hit = scenario_refs(&rd);
 
@@ -445,8 +477,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
       rule_move(&rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
   }
 
-  /* 5. open / closed questions */
-  if (out->question && out->moves == 0) {
+  /* 5. open / closed questions: alone, or after a greeting, thanks or praise when the question
+  ** is more than those words ("Thanks for coming. How do patients book today?", not "hey,
+  ** how's it going?") */
+  const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_PRAISE);
+  if (out->question && (out->moves == 0 || ((out->moves & ~courtesy) == 0 && question_beyond_courtesy(&rd)))) {
     if (has_mk(&rd, CLS_MK_WH)) rule_move(&rd, CLS_OPEN_QUESTION, "question with a what/how/why word", __LINE__);
     else rule_move(&rd, CLS_CLOSED_QUESTION, "question without a what/how/why word", __LINE__);
   }
