@@ -482,7 +482,9 @@ function on_turn(turn, ctx)
   local asked = ask(turn, ctx)
   if asked == "given" then return end          -- the visit is settled
   if asked then said = true end
-  if not said and social(turn) then said = true end
+  -- a greeting or thanks that comes with a question: the question is what wants an answer
+  local asked_too = has(turn, "open_question") or has(turn, "closed_question")
+  if not said and not asked_too and social(turn) then said = true end
   if not said then C.say(turn.question and "answer" or "idle") end
 
   if S.trust <= 0 then

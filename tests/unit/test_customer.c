@@ -475,6 +475,34 @@ static void test_benefit_without_move_word(void **state) {
   fixture_free(sc);
 }
 
+/* A greeting or thanks together with a question: the question is answered, not the courtesy. */
+static void test_courtesy_with_question(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "thanks for the time. how do you keep the sites running?",
+                   MV(THANK) | MV(OPEN_QUESTION))->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  cust_events_free(&ev);
+  /* nothing left to reveal: the customer answers the question, not the thanks */
+  cust_turn(h, &mk(&t, "good morning! do you like the coffee here?", MV(GREET) | MV(CLOSED_QUESTION))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "answer");
+  cust_events_free(&ev);
+  /* thanks alone still gets thanks */
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "thanks");
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* "So: ..., is that right?" reads as a summary with an ask; the customer hears the summary. */
 static void test_summary_question_is_not_an_ask(void **state) {
   (void)state;
@@ -989,6 +1017,7 @@ int main(void) {
     cmocka_unit_test(test_refusal_probe_and_lower_ask),
     cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
     cmocka_unit_test(test_benefit_without_move_word),
+    cmocka_unit_test(test_courtesy_with_question),
     cmocka_unit_test(test_summary_question_is_not_an_ask),
     cmocka_unit_test(test_pushing_again_costs_trust),
     cmocka_unit_test(test_patience_runs_out),
