@@ -476,6 +476,43 @@ static void test_bytes_and_names(void **st) {
   diag_free(&d);
 }
 
+/* 1 when the reading lists a match with this label and phrase. */
+static int has_match(const cls_result *r, const char *label, const char *phrase) {
+  for (int i = 0; i < r->n_matches; i++)
+    if (strcmp(r->matches[i].label, label) == 0 && strcmp(r->matches[i].phrase, phrase) == 0) return 1;
+  return 0;
+}
+
+/* Misreadings found in play, each fixed by a rule: a question about the customer's own costs,
+** a low price, a state question, a dated payment with an amount, a courtesy with a question. */
+static void test_rules_from_play(void **st) {
+  (void)st;
+  cls_result r = run(en, "Do missed appointments or cancellations cost you much?");
+  assert_int_equal(r.tactic, CLS_TACTIC_NONE);
+  assert_true(has_match(&r, "asked:loss_appeal", "rule: a question about the customer's own losses is discovery"));
+  cls_result_free(&r);
+  expect_moves(en, "Do missed appointments or cancellations cost you much?", "closed_question");
+  expect_moves(en, "Can you afford to lose another semester?", "loss_appeal");   /* a request form: an appeal */
+  expect_moves(en, "It's only 49 a month per chair, the cheapest price on the market.", "");
+  expect_moves(zh, "和现在的系统对接这块,情况怎么样?", "open_question");
+  r = run(zh, "李总,今天是十五号,四万八千元尾款今天必须付清。");
+  assert_true(has_match(&r, "ask_payment", "rule: a payment with a date and an amount is a demand"));
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "今天");
+  cls_result_free(&r);
+  expect_moves(zh, "尾款上个月已经付清了。", "");                  /* no amount, no date: a statement */
+  expect_moves(zh, "我们一块去付款,明天。", "");                   /* "一块" is "together", no sum */
+  r = run(en, "Good morning! Do you use any booking software?");
+  assert_null(r.slots[CLS_SLOT_TIME]);                                /* "morning" greets */
+  assert_true(has_match(&r, "inside-phrase:time", "en.part_of_day"));
+  cls_result_free(&r);
+  expect_moves(en, "Good morning! Do you use any booking software?", "greet closed_question");
+  expect_moves(en, "hey, how's it going?", "greet");
+  r = run(zh, "关于这三点,您能不能请王主任一起来看看?");
+  assert_null(r.slots[CLS_SLOT_TIME]);
+  assert_int_equal(r.specific, 0);
+  cls_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_move_en),
@@ -489,6 +526,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_refs),
     cmocka_unit_test(test_json),
     cmocka_unit_test(test_bytes_and_names),
+    cmocka_unit_test(test_rules_from_play),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
