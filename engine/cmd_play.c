@@ -172,7 +172,7 @@ static void show_score(play *p) {
   fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
           r.total, term_esc(p->t, TERM_C_RESET));
   for (int k = 0; k < SK_COUNT; k++)
-    fprintf(p->out, "%s%s %.0f", k ? ", " : "", score_skill_name((score_skill)k), r.skills[k]);
+    fprintf(p->out, "%s%s %.0f", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k), r.skills[k]);
   fprintf(p->out, ")\n");
   score_result_free(&r);
 }

@@ -389,3 +389,8 @@ char *deb_objection_when(int zh, const json_t *o) {
   return json_is_integer(a) ? xasprintf("turn %d, answered at turn %d", turn, (int)json_integer_value(a))
                             : xasprintf("turn %d, never answered", turn);
 }
+
+const char *deb_skill_label(const char *lang, score_skill k) {
+  if (k < 0 || k >= SK_COUNT) return "";
+  return deb_label(lang && strcmp(lang, "zh") == 0, L_COMMITMENT + (int)k);
+}

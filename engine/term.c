@@ -221,12 +221,13 @@ int term_width(const term *t) {
 /* Wraps one paragraph (no newlines, already sanitised) from column *col. */
 static void wrap_para(FILE *out, const char *p, int width, int indent, int *col) {
   size_t len = strlen(p);
-  int space = 0;   /* a space is written only once the next word is known to fit after it */
+  int space = 0;   /* spaces are written only once the next word is known to fit after them;
+                   ** a run of them is kept (the columns of /help), except at a line break */
   while (*p) {
     size_t adv;
     int32_t cp = txt_decode(p, len, &adv);
     if (cp == ' ') {
-      space = 1;
+      space++;
       p += adv; len -= adv;
       continue;
     }
@@ -256,8 +257,8 @@ static void wrap_para(FILE *out, const char *p, int width, int indent, int *col)
       fprintf(out, "\n%*s", indent, "");
       *col = indent;
     } else if (space) {
-      fputc(' ', out);
-      (*col)++;
+      fprintf(out, "%*s", space, "");
+      *col += space;
     }
     space = 0;
     fwrite(p, 1, (size_t)(e - p), out);

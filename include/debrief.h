@@ -25,6 +25,9 @@ void deb_render_text(const struct json_t *d, const deb_style *st, FILE *out);
 void deb_render_markdown(const struct json_t *d, strbuf *out);
 void deb_render_html(const struct json_t *d, strbuf *out);   /* self-contained, SVG chart */
 
+/* The display name of a skill in the language ("zh" or "en"): "commitment" / "行动承诺". */
+const char *deb_skill_label(const char *lang, score_skill k);
+
 /* Added: a copy of text safe to print: terminal escape sequences (CSI, OSC, other ESC pairs),
 ** C0/C1 control characters and DEL removed, tabs and newlines turned into spaces, invalid
 ** UTF-8 replaced by U+FFFD.  Every renderer passes quoted text through it.  Malloc'd. */

@@ -86,4 +86,19 @@ for _ in $(seq 1 50); do [ "$(jq -r .ended_by "$T2" 2>/dev/null)" = hangup ] && 
 if jq -e '(.turns | length) == 1 and .ended_by == "hangup" and (.debrief | type) == "object"' "$T2" >/dev/null 2>&1
 then ok "a closed terminal (SIGHUP) leaves the transcript with its debrief"
 else fail "a closed terminal leaves the transcript" "$(cat "$T2" 2>/dev/null | head -40)"; fi
+# colour on a terminal, none with NO_COLOR (capture-pane -e keeps the escape sequences)
+for mode in colour nocolour; do
+  tm kill-session -t c 2>/dev/null
+  envs="TERM=screen-256color"; [ $mode = nocolour ] && envs="$envs NO_COLOR=1"
+  tm -f /dev/null new-session -d -s c -x 100 -y 50 \
+    "env -u NO_COLOR $envs $SALESIM play scenarios/it-trial.yaml --seed 1 --transcript ''; sleep 60"
+  for _ in $(seq 1 100); do tm capture-pane -p -t c | grep -qF "You>" && break; sleep 0.1; done
+  esc=$(tm capture-pane -p -e -t c | grep -c $'\e\[[0-9;]*m')
+  if [ $mode = colour ]; then
+    if [ "$esc" -gt 0 ]; then ok "colour on a terminal"; else fail "colour on a terminal" "$(tm capture-pane -p -e -t c | cat -v | head)"; fi
+  else
+    expect_eq "no colour with NO_COLOR" 0 "$esc"
+  fi
+done
+tm kill-session -t c 2>/dev/null
 finish
