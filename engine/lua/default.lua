@@ -378,7 +378,8 @@ local ASKS = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lo
 local KIND_OF_ASK = { ask_order = "order", ask_payment = "payment", ask_referral = "referral" }
 
 -- Which rung the trainee is asking for: the one named; after a refusal and a lower ask, the
--- next rung down; else the best one the customer could give now.
+-- next rung down; a demand for payment or the order: the top rung of that kind; else the best
+-- one the customer could give now.
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
   for _, c in ipairs(C.commitments) do                -- named by one of its words
@@ -393,6 +394,13 @@ local function target_of(turn)
   end
   local kind
   for move, k in pairs(KIND_OF_ASK) do if has(turn, move) then kind = k end end
+  -- "the balance is due today" / "can we sign today?": a demand for the money or the order,
+  -- naming no rung, asks for all of it: the top rung of that kind
+  if kind == "payment" or kind == "order" then
+    for _, c in ipairs(C.commitments) do
+      if C.offered(c.id) and c.kind == kind then return c end
+    end
+  end
   local best
   for _, c in ipairs(C.commitments) do
     if C.offered(c.id) and (kind == nil or c.kind == kind) then
