@@ -26,7 +26,13 @@
 **  5. question: "?" or a question marker.  open_question / closed_question only when the line
 **     carries no other move (a question that checks concerns, probes or asks is read as that).
 **  6. specific: an ask with action + time + (person or place/way), not vague.  vague: a vague
-**     marker ("有空", "sometime").  tactic: loss when a loss appeal was read, else gain.
+**     marker ("有空", "sometime").  tactic: loss when a loss appeal or a threat was read, else
+**     gain.
+**  7. threat ("只能找律师", "we'll take legal action"): negatable like an ask ("没必要走法律程序"
+**     threatens nothing).  A threat is not also a seller_action ("we'll send this to
+**     collections" is no service) nor a loss_appeal: the loss it holds out is the seller's own
+**     hostile act, not a deadline or scarcity of the offer, so the line's loss phrases ("再拖下去")
+**     describe the threat.  Its tactic is still "loss".
 */
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +107,8 @@ static int negatable(const reading *rd, int label) {
   if (label == c->slot_label[CLS_SLOT_ACTION] || label == c->move_label[CLS_ASK_COMMITMENT] ||
       label == c->move_label[CLS_ASK_ORDER] || label == c->move_label[CLS_DISCOUNT] ||
       label == c->move_label[CLS_ASK_PAYMENT] || label == c->move_label[CLS_ASK_REFERRAL] ||
-      label == c->move_label[CLS_LOWER_ASK] || label == c->marker_label[CLS_MK_REQUEST])
+      label == c->move_label[CLS_LOWER_ASK] || label == c->move_label[CLS_THREAT] ||
+      label == c->marker_label[CLS_MK_REQUEST])
     return 1;
   if (c->sc)
     for (int i = 0; i < c->sc->n_commitments; i++) if (label == c->commitment_label[i]) return 1;
@@ -429,7 +436,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     if (tm) out->slots[CLS_SLOT_TIME] = span_text(&rd, tm->start, tm->end);
   }
   int action = act != NULL || commitment_hit;
-  if (CLS_HAS(out, CLS_DISCOUNT) || CLS_HAS(out, CLS_LEAVE))   /* "I'll cut the price" is the offer */
+  if (CLS_HAS(out, CLS_DISCOUNT) || CLS_HAS(out, CLS_LEAVE) ||   /* "I'll cut the price" is the offer */
+      CLS_HAS(out, CLS_THREAT))                                   /* "we'll sue" is the threat */
     out->moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
   int seller = CLS_HAS(out, CLS_SELLER_ACTION);
 
@@ -465,6 +473,13 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
       (has_mk(&rd, CLS_MK_OFFER) || CLS_HAS(out, CLS_DISCOUNT)))
     rule_move(&rd, CLS_LOSS_APPEAL, "scarcity + the offer (price, discount, slots)", __LINE__);
 
+  /* 7. a threat: its loss is the seller's hostile act, not a loss appeal (rule 7 above) */
+  if (CLS_HAS(out, CLS_THREAT) && CLS_HAS(out, CLS_LOSS_APPEAL)) {
+    out->moves &= ~((uint64_t)1 << CLS_LOSS_APPEAL);
+    add_match(out, "threat:loss_appeal", "rule: the loss a threat holds out is the threat, not a loss appeal",
+              RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+  }
+
   /* 4. summaries versus feature lists */
   if (has_mk(&rd, CLS_MK_SUMMARY) || has_move(&rd, CLS_SUMMARIZE_BENEFITS)) {
     if (has_mk(&rd, CLS_MK_CUSTOMER_TERMS) || out->n_needs > 0 || out->n_benefits > 0) {
@@ -494,7 +509,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
                    CLS_HAS(out, CLS_ASK_REFERRAL);
   out->specific = is_ask && ask_action && out->slots[CLS_SLOT_TIME] &&
                   (out->slots[CLS_SLOT_PERSON] || out->slots[CLS_SLOT_PLACE]) && !out->vague;
-  if (CLS_HAS(out, CLS_LOSS_APPEAL)) out->tactic = CLS_TACTIC_LOSS;
+  if (CLS_HAS(out, CLS_LOSS_APPEAL) || CLS_HAS(out, CLS_THREAT)) out->tactic = CLS_TACTIC_LOSS;
   else if (CLS_HAS(out, CLS_GAIN_APPEAL)) out->tactic = CLS_TACTIC_GAIN;
   if (is_ask) out->negated = 0;   /* an ask still stands: the negation was about something else */
   if (!is_ask && out->commitment >= 0) out->commitment = -1;

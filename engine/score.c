@@ -390,8 +390,13 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     }
     if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs.check) vs.check = t;
 
-    /* tactics */
-    if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
+    /* tactics: a threat is never the right lever, whatever the customer's state; it is
+    ** judged as a threat alone, so it earns no loss_when_ready (nor a second penalty) */
+    if (CLS_HAS(r, CLS_THREAT)) {
+      add(c, "hostile_threat", t, "You threatened the customer (\"%s\"): firm is not hostile, "
+          "and a threat turns them into an opponent.", "你威胁了客户（“%s”）：坚定不等于敌对，威胁只会把客户变成对手。",
+          q);
+    } else if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
       if (t->before.value_ack && t->before.on_list) {
         if (!vs.f_ready++)
           add(c, "loss_when_ready", t, "You used the fear of loss (\"%s\") once the customer "

@@ -233,6 +233,18 @@ static const score_rule rules[] = {
     "The current price holds until the end of the month; after that the new list applies.",
     "现在的价格保留到月底，下个月起执行新价格。",
     S000 },
+  { "hostile_threat", SK_TACTICS, -25,
+    "Firm is not hostile. Holding the customer to what was agreed keeps the relationship; "
+    "threatening lawyers, collections or a cut-off turns a late payer or a hesitant buyer into "
+    "an opponent who now has a reason not to act. Unlike a deadline once the value is accepted, "
+    "a threat is never the right lever.",
+    "坚定不等于敌对。按约定办事，关系还在；拿律师、催收、断供来吓唬客户，会把一个晚付款或还在犹豫的客户"
+    "变成对手，他反而有了不配合的理由。期限在客户认可价值后可以用，威胁在任何时候都不该用。",
+    "We agreed on 48,000 yuan today. What is standing in the way? If today is not possible, "
+    "let's write down the date and the amount now and you sign it.",
+    "咱们约定的是今天付四万八千元。是什么卡住了？今天实在不行，我们现在就把付款日期和金额写下来，"
+    "您签个字。",
+    S003 },
   /* ---- discovery ------------------------------------------------------------------------- */
   { "pitch_before_discovery", SK_DISCOVERY, -10,
     "Find and confirm the customer's needs before presenting: a pitch without a need has nothing "

@@ -11,7 +11,9 @@
 #include "diag.h"
 #include "scenario.h"
 
-/* The moves (DESIGN.md).  Order is stable: it is the bit index in cls_result.moves. */
+/* The moves (DESIGN.md).  Order is stable: it is the bit index in cls_result.moves, so a new
+** move is appended at the end.  threat: the seller threatens the customer (lawyers, court,
+** collections, blacklists, cutting off service); its tactic is "loss" (docs/classifier.md). */
 #define CLS_MOVES(X) \
   X(GREET, "greet") X(SMALL_TALK, "small_talk") X(OPEN_QUESTION, "open_question") \
   X(CLOSED_QUESTION, "closed_question") X(CONFIRM_NEED, "confirm_need") \
@@ -21,7 +23,8 @@
   X(LOSS_APPEAL, "loss_appeal") X(DISCOUNT, "discount") X(PROBE_REFUSAL, "probe_refusal") \
   X(LOWER_ASK, "lower_ask") X(THANK, "thank") X(LEAVE, "leave") X(ASK_PAYMENT, "ask_payment") \
   X(ASK_REFERRAL, "ask_referral") X(SELLER_ACTION, "seller_action") X(PRAISE, "praise") \
-  X(ASK_DECISION_CHAIN, "ask_decision_chain") X(HANDLE_OBJECTION, "handle_objection")
+  X(ASK_DECISION_CHAIN, "ask_decision_chain") X(HANDLE_OBJECTION, "handle_objection") \
+  X(THREAT, "threat")
 
 typedef enum {
 #define X(c, s) CLS_##c,

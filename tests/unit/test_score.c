@@ -220,6 +220,62 @@ static void loss_before_value(void **state) {
   fx_free(&f);
 }
 
+/* A threat costs whatever the customer's state: ready for a deadline or not, it earns no
+** loss_when_ready and no second penalty from loss_before_value. */
+static void hostile_threat(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.value_ack = 1;   /* the state in which a real deadline would win points */
+  f.now.on_list = 1;
+  f.now.trust = 7;
+  sess_turn *t = fx_turn(&f, "If you don't pay today we'll have to involve our lawyers.", MV(THREAT));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  f.now.value_ack = 0;   /* and before the value is accepted */
+  f.now.on_list = 0;
+  t = fx_turn(&f, "Sign by Friday or we stop supplying you.", MV(THREAT));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  score_result r;
+  score_session(&f.s, &r);
+  int n;
+  fx_find(&r, "hostile_threat", -1, &n);
+  assert_int_equal(n, 2);
+  const score_finding *h = fx_find(&r, "hostile_threat", 1, NULL);
+  assert_non_null(h);
+  assert_true(h->points == -25);
+  assert_int_equal(h->rule->skill, SK_TACTICS);
+  assert_string_equal(h->rule->source, "003_3edb5b4c417e1f92.txt");
+  assert_string_equal(h->message, "You threatened the customer (\"If you don't pay today we'll have "
+                      "to involve our lawyers.\"): firm is not hostile, and a threat turns them into "
+                      "an opponent.");
+  assert_non_null(fx_find(&r, "hostile_threat", 2, NULL));
+  assert_null(fx_find(&r, "loss_when_ready", -1, NULL));
+  assert_null(fx_find(&r, "loss_before_value", -1, NULL));
+  assert_true(fabs(r.skills[SK_TACTICS] - 0) < 1e-9);
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);   /* in Chinese; a scenario may set its points, 0 switches it off */
+  f.s.lang = S("zh");
+  t = fx_turn(&f, "今天不付的话,我们公司只能找律师走法律程序了。", MV(THREAT));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  score_session(&f.s, &r);
+  assert_string_equal(fx_find(&r, "hostile_threat", 1, NULL)->message,
+                      "你威胁了客户（“今天不付的话,我们公司只能找律师走法律程序了。”）：坚定不等于敌对，"
+                      "威胁只会把客户变成对手。");
+  assert_true(fabs(r.skills[SK_TACTICS] - 25) < 1e-9);
+  score_result_free(&r);
+  f.rules[0] = (scn_rule_weight){ S("hostile_threat"), 0 };
+  f.sc.scoring.rules = f.rules;
+  f.sc.scoring.n_rules = 1;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "hostile_threat", -1, NULL));
+  assert_null(fx_find(&r, "loss_before_value", -1, NULL));
+  assert_true(fabs(r.skills[SK_TACTICS] - 50) < 1e-9);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A price cut to make up for missing trust. */
 static void discount_for_trust(void **state) {
   (void)state;
@@ -550,7 +606,8 @@ int main(void) {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
     cmocka_unit_test(vague_ask_zh), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
     cmocka_unit_test(ask_too_low),
-    cmocka_unit_test(loss_before_value), cmocka_unit_test(discount_for_trust),
+    cmocka_unit_test(loss_before_value), cmocka_unit_test(hostile_threat),
+    cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
