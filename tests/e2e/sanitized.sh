@@ -11,6 +11,9 @@ export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.U
 SALESIM=${SALESIM_BIN:-$PWD/build-san/salesim}
 SC=scenarios/campus-platform.yaml
 if [ ! -x "$SALESIM" ]; then fail "sanitizer build present" "no $SALESIM: run make SAN=1 (make test does)"; finish; exit; fi
+# A private copy: a rebuild of build-san/ while these minutes of tests run cannot pull the binary
+# from under them (shipped data comes from $SALESIM_DATA, not from beside the binary).
+cp "$SALESIM" "$TMP/salesim-asan" && SALESIM=$TMP/salesim-asan
 mkdir -p "$TMP/san"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86:log_path=$TMP/san/asan
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87:log_path=$TMP/san/ubsan
@@ -41,9 +44,10 @@ done
 
 # {=== the main paths directly (whatever the other suites do): play, replay, check, classify, test
 printf '周处长您好,谢谢您抽时间。\n辅导员每天统计签到要花多少时间?\n/hint\n家长那边有没有什么让您担心的?\n还有什么我们没聊到的吗?\n能不能请信息中心李主任下周三下午三点来学生处会议室看四十分钟演示?\n' >"$TMP/visit.txt"
-# run NAME EXPECTED CMD...: exit code as expected (a sanitizer report changes it: 86/87)
+# run NAME EXPECTED CMD...: exit code as expected, EXPECTED being one code or several as "0|1"
+# (a sanitizer report changes it to 86 or 87)
 run() { local name=$1 want=$2; shift 2; "$@" >"$TMP/out" 2>"$TMP/err" </dev/null; local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok "ASan: $name"; else fail "ASan: $name (exit $rc, expected $want)" "$(head -20 "$TMP/err")"; fi; }
+  if [[ "|$want|" == *"|$rc|"* ]]; then ok "ASan: $name"; else fail "ASan: $name (exit $rc, expected $want)" "$(head -20 "$TMP/err")"; fi; }
 run "play --script with every debrief format and the gradebook" 0 "$SALESIM" play "$SC" --script "$TMP/visit.txt" \
   --seed 3 --trainee 小王 --gradebook "$TMP/gb.db" --transcript "$TMP/t.json" --markdown "$TMP/d.md" --html "$TMP/d.html"
 run "play --json" 0 "$SALESIM" play "$SC" --script "$TMP/visit.txt" --seed 3 --json --transcript ""
@@ -52,7 +56,8 @@ run "replay --json" 0 "$SALESIM" replay "$TMP/t.json" --json
 run "check" 0 "$SALESIM" check "$SC"
 run "classify zh" 0 "$SALESIM" classify --lang zh --json "能不能请信息中心的负责人下周三下午三点来看一次演示?"
 run "classify en with a scenario" 0 "$SALESIM" classify --scenario scenarios/it-trial.yaml "Could your IT head join a demo next Wednesday at 3pm?"
-run "test every shipped scenario, with walks" 0 "$SALESIM" test scenarios --walks 5
+# whether each playthrough passes is scenario_tests.sh's question; here: no sanitizer report
+run "test every shipped scenario, with walks" "0|1" "$SALESIM" test scenarios --walks 5
 run "report" 0 "$SALESIM" report "$TMP/gb.db" --format html -o "$TMP/r.html"
 no_reports "the main paths"
 # }===

@@ -13,8 +13,11 @@ if ! command -v valgrind >/dev/null 2>&1; then ok "memcheck # SKIP valgrind is n
 [ -x "$BIN" ] || { fail "memcheck" "no $BIN: run make first"; finish; exit; }
 # Valgrind 3.19 cannot read clang's DWARF 5 (`make CC=clang` also writes ./salesim): then check a
 # copy without debug information (reports keep function names, lose file:line).
+# A private copy either way, so a rebuild during these minutes cannot change the binary under test.
 if readelf --debug-dump=info "$BIN" 2>/dev/null | grep -m1 DW_AT_producer | grep -q clang; then
   objcopy --strip-debug "$BIN" "$TMP/salesim" && BIN=$TMP/salesim && echo "# ./salesim was built by clang: checking a copy without debug information"
+else
+  cp "$BIN" "$TMP/salesim" && BIN=$TMP/salesim
 fi
 
 # vg NAME EXPECTED_EXIT [<INPUT] CMD...: runs salesim under memcheck; passes on the expected exit
