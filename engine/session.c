@@ -51,7 +51,11 @@ session *sess_new(const scenario *sc, const sess_options *opt, diag *d) {
   s->max_turns = opt->max_turns > 0 ? opt->max_turns : SESS_DEFAULT_MAX_TURNS;
   s->outcome = CUST_OUTCOME_NONE;
   diag_init(&s->diags);
-  s->cls = cls_new(sc->language, sc, d);
+  s->cls = opt->classifier;   /* building one is most of a session's start: share it if given */
+  if (!s->cls) {
+    s->cls = cls_new(sc->language, sc, d);
+    s->owns_cls = 1;
+  }
   if (!s->cls) { sess_free(s); return NULL; }
   cust_limits lim;
   cust_limits_default(&lim);
@@ -74,7 +78,7 @@ void sess_free(session *s) {
   cust_events_free(&s->opening);
   cust_events_free(&s->closing);
   if (s->cust) cust_free(s->cust);
-  if (s->cls) cls_free(s->cls);
+  if (s->cls && s->owns_cls) cls_free(s->cls);
   free(s->lang);
   free(s->trainee);
   free(s->transcript_path);

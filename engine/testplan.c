@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "testplan.h"
 #include "score.h"
 #include "session.h"
@@ -274,7 +275,7 @@ static void check_errors(tp_run *r, const session *s) {
 tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o, strbuf *report) {
   diag d;
   diag_init(&d);
-  sess_options so = { .seed = t->seed, .transcript = "" };
+  sess_options so = { .seed = t->seed, .transcript = "", .classifier = o->classifier };
   session *s = sess_new(sc, &so, &d);
   if (!s || d.errors) {
     for (int i = 0; i < d.n; i++) {
@@ -328,10 +329,19 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
 /* }=== */
 
 void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_counts *c) {
+  /* one classifier for all the scenario's tests: building it is most of a session's start */
+  tp_options shared = *o;
+  cls_classifier *own = NULL;
+  if (!shared.classifier && sc->n_tests > 1) {
+    diag d;
+    diag_init(&d);
+    shared.classifier = own = cls_new(sc->language, sc, &d);   /* on failure each test reports it */
+    diag_free(&d);
+  }
   for (int i = 0; i < sc->n_tests; i++) {
     const scn_test *t = &sc->tests[i];
     strbuf b = {0};
-    tp_status st = tp_run_test(sc, t, o, &b);
+    tp_status st = tp_run_test(sc, t, &shared, &b);
     fprintf(out, "%s %s: %s\n", st == TP_PASS ? "ok  " : "FAIL", sc->id, t->name);
     if (b.len) fputs(b.s, out);
     sb_free(&b);
@@ -340,4 +350,5 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
     else { c->failed++; c->unusable++; }
     fflush(out);
   }
+  if (own) cls_free(own);
 }

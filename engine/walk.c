@@ -376,12 +376,12 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
 /* }=== */
 
 /* Plays one walk; returns -1 when the session cannot start. */
-static int one_walk(const scenario *sc, const walk_vocab *v, uint64_t seed, int walk, int max_turns,
-                    tally *t, diag *d, walk_stats *st) {
+static int one_walk(const scenario *sc, cls_classifier *cls, const walk_vocab *v, uint64_t seed,
+                    int walk, int max_turns, tally *t, diag *d, walk_stats *st) {
   uint64_t rng = seed;
   diag sd;
   diag_init(&sd);
-  sess_options so = { .seed = rnd_next(&rng), .transcript = "" };
+  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls };
   session *s = sess_new(sc, &so, &sd);
   if (!s) {
     for (int i = 0; i < sd.n; i++)
@@ -467,10 +467,15 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   walk_vocab *v = walk_vocab_new(sc);
   uint64_t master = o->seed ^ util_hash64(sc->id, strlen(sc->id));
   int rc = 0;
+  diag cd;   /* one classifier for every walk; when it cannot be built, each walk says why */
+  diag_init(&cd);
+  cls_classifier *cls = cls_new(sc->language, sc, &cd);
+  diag_free(&cd);
   for (int w = 1; w <= o->walks; w++) {
     uint64_t seed = rnd_next(&master);
-    if (one_walk(sc, v, seed, w, max_turns, &t, d, st) < 0) { rc = -1; break; }
+    if (one_walk(sc, cls, v, seed, w, max_turns, &t, d, st) < 0) { rc = -1; break; }
   }
+  if (cls) cls_free(cls);
   if (rc == 0) report_unreached(sc, &t, o->walks, d, st);
   walk_vocab_free(v);
   free(t.said_key); free(t.revealed); free(t.given); free(t.asked); free(t.raised);

@@ -48,11 +48,14 @@ typedef struct sess_options {
   const char *trainee;       /* NULL = anonymous */
   const char *transcript;    /* path, NULL = data dir default, "" = do not save */
   int max_turns;             /* 0 = default (200) */
+  cls_classifier *classifier; /* borrowed, for many sessions of one scenario (`salesim test`):
+                             ** must outlive the session; NULL = the session builds its own */
 } sess_options;
 
 typedef struct session {
   const scenario *sc;        /* not owned */
-  cls_classifier *cls;       /* owned */
+  cls_classifier *cls;       /* owned unless borrowed through sess_options.classifier */
+  int owns_cls;
   cust_host *cust;           /* owned */
   uint64_t seed;
   char *lang;                /* UI language */

@@ -12,8 +12,11 @@
 #include "scenario.h"
 #include "util.h"
 
+struct cls_classifier;
 typedef struct tp_options {
   int verbose;             /* 1: show every turn of a failing test with the customer's replies */
+  struct cls_classifier *classifier; /* shared by the tests of one scenario; NULL = each test
+                                    ** builds its own (tp_run_scenario builds one) */
 } tp_options;
 
 typedef enum { TP_PASS = 0, TP_FAIL = 1, TP_UNUSABLE = 2 } tp_status;
