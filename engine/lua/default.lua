@@ -375,7 +375,9 @@ local function summary(turn)
 end
 
 local ASKS = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
-local KIND_OF_ASK = { ask_order = "order", ask_payment = "payment", ask_referral = "referral" }
+-- a list, not a map: pairs() order over string keys changes from run to run in Lua 5.4 (its
+-- string hash is seeded per state), and --seed must replay a session exactly
+local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { "ask_referral", "referral" } }
 
 -- Which rung the trainee is asking for: the one named; after a refusal and a lower ask, the
 -- next rung down; a demand for payment or the order: the top rung of that kind; else the best
@@ -393,7 +395,7 @@ local function target_of(turn)
     end
   end
   local kind
-  for move, k in pairs(KIND_OF_ASK) do if has(turn, move) then kind = k end end
+  for _, mk in ipairs(KIND_OF_ASK) do if has(turn, mk[1]) then kind = mk[2] end end
   -- "the balance is due today" / "can we sign today?": a demand for the money or the order,
   -- naming no rung, asks for all of it: the top rung of that kind
   if kind == "payment" or kind == "order" then

@@ -148,4 +148,9 @@ while IFS= read -r cmd; do
 done < <(sed -n 's/^<!-- output: \(salesim .*\) -->$/\1/p' docs/authoring.md)
 [ "$n_out" -ge 3 ] && ok "docs/authoring.md: $n_out command outputs checked" || fail "docs/authoring.md: at least 3 outputs" "$n_out"
 
+# --- the same seed plays the same walks: every run, byte for byte (Lua's pairs() order is not) ---
+a=$("$SALESIM" test scenarios/ --walks 200 --seed 11 2>&1 | md5sum)
+b=$("$SALESIM" test scenarios/ --walks 200 --seed 11 2>&1 | md5sum)
+expect_eq "same seed, same walks and report, run after run" "$a" "$b"
+
 finish
