@@ -315,6 +315,11 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     int rc = realistic(c, j, t);
     if (rc == 0) {
       char *why = state_words(c, &t->before);
+      if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
+        free(why);
+        why = xasprintf(c->zh ? "条件“%s”尚未满足" : "its condition \"%s\" was not met",
+                        c->sc->commitments[j].realistic_when);
+      }
       add(c, "unrealistic_ask", t, "You asked for \"%s\" (\"%s\") before the customer was ready "
           "(%s).", "你在客户还没准备好时（%3$s）就要求“%1$s”（“%2$s”）。", action_of(c, j), q, why);
       free(why);

@@ -150,6 +150,36 @@ static void premature_ask(void **state) {
   }
 }
 
+/* Not ready although trust, value and the purchase list are fine: the rung's own condition
+** (cash on hand) is named instead of an empty reason. */
+static void unrealistic_by_condition(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT,
+    .action = S("pay the balance today"), .realistic_when = S("cash_ready") };
+  f.sc.n_commitments = 1;
+  f.now.trust = 6;
+  f.now.value_ack = 1;
+  f.now.on_list = 1;
+  sess_turn *t = fx_turn(&f, "The 4,800 dollars are due today.", MV(ASK_PAYMENT));
+  t->cls.commitment = 0;
+  t->realistic = 0;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_string_equal(fx_find(&r, "unrealistic_ask", 1, NULL)->message,
+                      "You asked for \"pay the balance today\" (\"The 4,800 dollars are due today.\") "
+                      "before the customer was ready (its condition \"cash_ready\" was not met).");
+  score_result_free(&r);
+  f.s.lang = S("zh");
+  score_session(&f.s, &r);
+  assert_string_equal(fx_find(&r, "unrealistic_ask", 1, NULL)->message,
+                      "你在客户还没准备好时（条件“cash_ready”尚未满足）就要求“pay the balance today”"
+                      "（“The 4,800 dollars are due today.”）。");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* An order asked for where the visit's ladder holds no order at all. */
 static void order_beyond_ladder(void **state) {
   (void)state;
@@ -605,7 +635,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
     cmocka_unit_test(vague_ask_zh), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
-    cmocka_unit_test(ask_too_low),
+    cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
