@@ -233,7 +233,7 @@ static const score_rule rules[] = {
     "The current price holds until the end of the month; after that the new list applies.",
     "现在的价格保留到月底，下个月起执行新价格。",
     S000 },
-  { "hostile_threat", SK_TACTICS, -25,
+  { "hostile_threat", SK_TACTICS, -40,   /* twice a misplaced deadline: it makes an opponent */
     "Firm is not hostile. Holding the customer to what was agreed keeps the relationship; "
     "threatening lawyers, collections or a cut-off turns a late payer or a hesitant buyer into "
     "an opponent who now has a reason not to act. Unlike a deadline once the value is accepted, "

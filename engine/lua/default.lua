@@ -36,6 +36,8 @@ LINES = {
                     "Be concrete: what would I do, and by when?" },
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
     accept = { "All right, let's do that.", "Fine. Put it in my calendar." },
+    threatened = { "Is that a threat? That's not how I work with suppliers.",
+                   "If that's how you want to play it, we can stop talking right now." },
     pressure = { "You're pressuring me. I don't decide like that.",
                  "Deadlines won't help if I'm not convinced yet." },
     urgency_lands = { "Fair point, I'd rather not miss that window." },
@@ -72,6 +74,7 @@ LINES = {
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
+    threatened = { "你这是在威胁我?我们合作可不是这么谈的。", "话说到这个份上,那也没什么好谈的了。" },
     pressure = { "你这是在给我压力啊,我不这样做决定。", "还没想清楚呢,催也没用。" },
     urgency_lands = { "有道理,这个时间点确实不想错过。" },
     discount = { "价格说降就降,那原来到底值多少?", "打折可解决不了我的问题。" },
@@ -169,6 +172,13 @@ end
 -- a price cut before value and trust exist costs credibility.
 local function tactics(turn)
   local said = false
+  -- a threat (lawyers, cutting off supply) is never a welcome deadline, however ready the
+  -- customer is: it makes an opponent of them
+  if has(turn, "threat") then
+    S.trust = S.trust - 3
+    C.say("threatened")
+    return true
+  end
   if has(turn, "loss_appeal") or turn.tactic == "loss" then
     if S.value_acknowledged and S.on_purchase_list then
       S.interest = S.interest + 1

@@ -272,7 +272,7 @@ static void hostile_threat(void **state) {
   assert_int_equal(n, 2);
   const score_finding *h = fx_find(&r, "hostile_threat", 1, NULL);
   assert_non_null(h);
-  assert_true(h->points == -25);
+  assert_true(h->points == -40);
   assert_int_equal(h->rule->skill, SK_TACTICS);
   assert_string_equal(h->rule->source, "003_3edb5b4c417e1f92.txt");
   assert_string_equal(h->message, "You threatened the customer (\"If you don't pay today we'll have "
@@ -293,7 +293,7 @@ static void hostile_threat(void **state) {
   assert_string_equal(fx_find(&r, "hostile_threat", 1, NULL)->message,
                       "你威胁了客户（“今天不付的话,我们公司只能找律师走法律程序了。”）：坚定不等于敌对，"
                       "威胁只会把客户变成对手。");
-  assert_true(fabs(r.skills[SK_TACTICS] - 25) < 1e-9);
+  assert_true(fabs(r.skills[SK_TACTICS] - 10) < 1e-9);
   score_result_free(&r);
   f.rules[0] = (scn_rule_weight){ S("hostile_threat"), 0 };
   f.sc.scoring.rules = f.rules;
