@@ -904,6 +904,35 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
   return a.result;
 }
 
+typedef struct rung_args { cust_host *h; int c; int result; } rung_args;
+
+/* Runs commitment c's compiled realistic_when under the sandbox's budget (protected). */
+static int rung_cf(lua_State *L) {
+  rung_args *a = lua_touserdata(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, a->h->real_ref[a->c]);
+  char *err = NULL;
+  if (sbx_call(a->h->sbx, 0, 1, &err) != SBX_OK) { free(err); a->result = -1; return 0; }
+  a->result = lua_toboolean(L, -1) ? 1 : 0;
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* Is commitment c realistic now?  The condition compiled when the host was made; see customer.h. */
+int cust_commitment_realistic(cust_host *h, int c) {
+  if (c < 0 || c >= h->sc->n_commitments) return -1;
+  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
+  rung_args a = { h, c, -1 };
+  cust_events sink = {0};
+  cust_events *saved = h->out;
+  h->out = &sink;   /* a condition cannot act; anything it tried is dropped */
+  char *perr = NULL;
+  if (sbx_protect(h->sbx, rung_cf, &a, &perr) != 0) a.result = -1;
+  h->out = saved;
+  cust_events_free(&sink);
+  free(perr);
+  return a.result;
+}
+
 /* Compiles a condition without running it; see customer.h. */
 int cust_check_expr(const char *expr, char *err, size_t errlen) {
   return sbx_check_expr(expr, err, errlen);

@@ -82,6 +82,10 @@ cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit g
 /* Evaluates a sandboxed Lua condition against the current state (used for realistic_when by
 ** the scorer and by `salesim check`).  Returns 1/0, or -1 with a message in err. */
 int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen);
+/* Is ladder rung c realistic now?  Runs its realistic_when as compiled when the host was made
+** (no recompiling on a hot path): 1 or 0; 1 for a rung without a condition; -1 when the
+** condition failed to compile or to run. */
+int cust_commitment_realistic(cust_host *h, int c);
 
 /* Compiles (never runs) a `when:` or `realistic_when:` expression in a throwaway sandbox, for
 ** `salesim check`.  Returns 0 when it is a valid Lua expression, else -1 with the compiler's
