@@ -296,13 +296,12 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   return 0;
 }
 
-static int write_file(const char *path, const char *text) {
+/* --markdown / --html: returns 0, or -1 after saying why on stderr. */
+static int write_rendering(const json_t *deb, char fmt, const char *path) {
   char err[512];
-  if (util_write_atomic(path, text, strlen(text), err, sizeof err) != 0) {
-    fprintf(stderr, "salesim play: cannot write %s\n", err);
-    return -1;
-  }
-  return 0;
+  if (deb_write_file(deb, fmt, path, err, sizeof err) == 0) return 0;
+  fprintf(stderr, "salesim play: cannot write %s\n", err);
+  return -1;
 }
 
 /* The end of the visit: outcome, score, debrief, transcript, gradebook. */
@@ -330,18 +329,8 @@ static int debrief(play *p, sess_end why) {
     fputc('\n', stdout);
     deb_render_text(deb, &st, stdout);
   }
-  if (p->o.markdown) {
-    strbuf b = {0};
-    deb_render_markdown(deb, &b);
-    if (write_file(p->o.markdown, b.s ? b.s : "") != 0) rc = CLI_USAGE;
-    sb_free(&b);
-  }
-  if (p->o.html) {
-    strbuf b = {0};
-    deb_render_html(deb, &b);
-    if (write_file(p->o.html, b.s ? b.s : "") != 0) rc = CLI_USAGE;
-    sb_free(&b);
-  }
+  if (p->o.markdown && write_rendering(deb, 'm', p->o.markdown) != 0) rc = CLI_USAGE;
+  if (p->o.html && write_rendering(deb, 'h', p->o.html) != 0) rc = CLI_USAGE;
   if (p->s->transcript_path) {
     FILE *o = p->o.json ? stderr : stdout;
     if (p->s->save_error) {
@@ -416,7 +405,6 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     return cli_usage_error("play", optind >= argc ? "which scenario? (salesim list shows them)"
                                                   : "one scenario at a time");
   o->scenario = argv[optind];
-  if (!o->gradebook) o->gradebook = NULL;
   return CLI_OK;
 }
 

@@ -168,16 +168,11 @@ int cmd_replay_exec(int argc, char **argv) {
   }
   for (int k = 0; deb && k < 2; k++) {
     const char *path = k == 0 ? md : html;
-    if (!path) continue;
-    strbuf b = {0};
-    if (k == 0) deb_render_markdown(deb, &b);
-    else deb_render_html(deb, &b);
     char err[512];
-    if (util_write_atomic(path, b.s ? b.s : "", b.len, err, sizeof err) != 0) {
+    if (path && deb_write_file(deb, k == 0 ? 'm' : 'h', path, err, sizeof err) != 0) {
       fprintf(stderr, "salesim replay: cannot write %s\n", err);
       rc = CLI_USAGE;
     }
-    sb_free(&b);
   }
   term_close(t);
   json_decref(deb);

@@ -394,3 +394,12 @@ const char *deb_skill_label(const char *lang, score_skill k) {
   if (k < 0 || k >= SK_COUNT) return "";
   return deb_label(lang && strcmp(lang, "zh") == 0, L_COMMITMENT + (int)k);
 }
+
+int deb_write_file(const json_t *d, char fmt, const char *path, char *err, size_t errlen) {
+  strbuf b = {0};
+  if (fmt == 'h') deb_render_html(d, &b);
+  else deb_render_markdown(d, &b);
+  int rc = util_write_atomic(path, b.s ? b.s : "", b.len, err, errlen);
+  sb_free(&b);
+  return rc;
+}

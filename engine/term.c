@@ -268,8 +268,6 @@ static void wrap_para(FILE *out, const char *p, int width, int indent, int *col)
   }
 }
 
-int term_text_width(const char *s) { return txt_width(s); }
-
 void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text) {
   int width = term_width(t);
   fputs(prefix, out);

@@ -25,6 +25,10 @@ void deb_render_text(const struct json_t *d, const deb_style *st, FILE *out);
 void deb_render_markdown(const struct json_t *d, strbuf *out);
 void deb_render_html(const struct json_t *d, strbuf *out);   /* self-contained, SVG chart */
 
+/* Renders d as Markdown (fmt 'm') or HTML (fmt 'h') and writes it to path atomically; for the
+** --markdown and --html options of play and replay.  0, or -1 with a message in err. */
+int deb_write_file(const struct json_t *d, char fmt, const char *path, char *err, size_t errlen);
+
 /* The display name of a skill in the language ("zh" or "en"): "commitment" / "行动承诺". */
 const char *deb_skill_label(const char *lang, score_skill k);
 

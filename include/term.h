@@ -33,8 +33,6 @@ int term_width(const term *t);
 /* Prints text wrapped to the terminal width; continuation lines start with `indent` spaces.
 ** Control characters in text are shown as U+FFFD, never sent to the terminal raw. */
 void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text);
-/* Display width of UTF-8 text in columns (wide CJK = 2, controls = 0). */
-int term_text_width(const char *s);
 /* 1 once SIGHUP or SIGTERM arrived (also outside term_read). */
 int term_hangup_pending(void);
 
