@@ -27,7 +27,20 @@ endif
 WARN      = -std=c11 -Wall -Wextra -Werror -Wshadow -Wundef -Wpointer-arith -Wstrict-prototypes
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# The libraries are linked statically when their archives are installed (Debian's -dev packages
+# ship them): start-up then maps libc and libm only instead of ten shared objects, a third of
+# the time to the first prompt (docs/performance.md).  LINK=shared links them dynamically.
+LINK     ?= static
+SYS_LIBS  = -lm -ldl -lpthread -lz
+STATIC_OK := $(shell for l in $(patsubst -l%,lib%.a,$(filter-out $(SYS_LIBS),$(shell pkg-config \
+               --static --libs $(PKGS) 2>/dev/null))); do [ -f "$$($(CC) -print-file-name=$$l)" ] \
+               || exit 0; done; echo yes)
+ifeq ($(LINK)$(STATIC_OK),staticyes)
+PKG_LIBS   = -Wl,-Bstatic $(filter-out $(SYS_LIBS),$(shell pkg-config --static --libs $(PKGS))) \
+             -Wl,-Bdynamic -lm -ldl -lpthread
+else
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+endif
 ALL_CFLAGS = $(WARN) $(OPT) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 
 ENGINE_SRCS = $(wildcard engine/*.c)
@@ -39,20 +52,41 @@ TOOL_SRCS   = $(wildcard tests/tools/*.c)
 TOOL_BINS   = $(patsubst tests/tools/%.c,$(BUILD)/tools/%,$(TOOL_SRCS))
 SALESIM     = $(if $(filter 1,$(SAN)),$(BUILD)/salesim,salesim)
 
+# Built-in data (include/builtin.h): the generator builds the lexicon automata, time patterns
+# and default.lua's bytecode from source with the engine itself (linked without built-in data,
+# engine/gen/builtin_none.c) and writes them as C, so start-up does not redo that work.
+GEN_DIR  = $(BUILD)/gen
+GEN_TOOL = $(GEN_DIR)/salesim-gen
+GEN_OBJ  = $(GEN_DIR)/builtin_data.o
+CORE_ARCHIVE = $(BUILD)/libcore.a
+
 .PHONY: all play test check-deps check-test-deps deps bench install uninstall clean fuzz unit-bins
 
 all: $(SALESIM)
 
-$(SALESIM): $(ENGINE_OBJS)
+$(SALESIM): $(ENGINE_OBJS) $(GEN_OBJ)
 	$(CC) $(OPT) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
+$(CORE_ARCHIVE): $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(GEN_DIR)/builtin_none.o: engine/gen/builtin_none.c include/builtin.h | $(GEN_DIR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(CORE_ARCHIVE)
+	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(LDFLAGS)
+$(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) engine/lua/default.lua
+	$(GEN_TOOL) engine $@
+$(GEN_OBJ): $(GEN_DIR)/builtin_data.c engine/lexicon_int.h include/builtin.h include/lexicon.h
+	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<
+$(GEN_DIR):
+	mkdir -p $@
+
 # Tests and tools link an archive of the engine, so they pull only the objects they use (the
 # commands' cmd_*.o need main.o's CLI helpers, which a test does not have).
 LIB_ARCHIVE = $(BUILD)/libsalesim.a
-$(LIB_ARCHIVE): $(LIB_OBJS)
+$(LIB_ARCHIVE): $(LIB_OBJS) $(GEN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests

@@ -10,10 +10,13 @@
 
 #include <jansson.h>
 
+#include "builtin.h"
 #include "classify.h"
 #include "classify_int.h"
+#include "lexicon_int.h"
 #include "text.h"
 #include "util.h"
+#include "ynode.h"
 
 static const char *const move_names[] = {
 #define X(c, s) s,
@@ -93,12 +96,28 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
     diag_add(d, DIAG_ERROR, rel, 0, 0, "lexicon not found (looked in $SALESIM_DATA and beside the program)");
     return NULL;
   }
+  char err[256];
+  size_t len;
+  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
+  if (!buf) {
+    diag_add(d, DIAG_ERROR, rel, 0, 0, "cannot read lexicon %s: %s", path, err);
+    free(path);
+    return NULL;
+  }
+  free(path);
   cls_classifier *c = xcalloc(1, sizeof *c);
   c->lang = xstrdup(lang);
   c->sc = sc;
-  c->lx = lex_new();
-  int errs = lex_load_file(c->lx, path, rel, known_label, d);
-  free(path);
+  /* The automaton compiled at build time when the file is the shipped one, else from source. */
+  const bi_entry *image = bi_find(rel, buf, len);
+  int errs = 0;
+  if (image && image->lexicon) {
+    c->lx = lex_new_from(image->lexicon);
+  } else {
+    c->lx = lex_new();
+    errs = lex_load_string(c->lx, rel, buf, len, known_label, d);
+  }
+  free(buf);
   if (sc) {
     const char *file = sc->file ? sc->file : "scenario";
     for (int i = 0; i < sc->n_lexicon; i++) {

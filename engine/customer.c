@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
+#include "builtin.h"
 #include "customer_int.h"
 #include "util.h"
 
@@ -652,7 +653,11 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     lua_setfield(L, -2, "default");
   }
   char *err = NULL;
-  if (sbx_load(h->sbx, name, src, len, -1, &err) != SBX_OK) {
+  /* default.lua as compiled at build time when it is the shipped file (builtin.h) */
+  const bi_entry *bc = with_default ? NULL : bi_find("lua/default.lua", src, len);
+  sbx_status ls = bc && bc->bytes ? sbx_load_builtin(h->sbx, name, bc->bytes, bc->n_bytes, -1, &err)
+                                  : sbx_load(h->sbx, name, src, len, -1, &err);
+  if (ls != SBX_OK) {
     diag_script(a->d, path, name, err);
     free(err);
     lua_pop(L, 1);

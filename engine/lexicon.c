@@ -6,47 +6,31 @@
 ** node keeps its children in a linked list; lex_build turns them into sorted edge arrays (binary
 ** search per byte, a 256-entry table for the root) and computes failure and dictionary links, so
 ** matching costs O(text length + hits) whatever the number of phrases.
+**
+** A lexicon may start from a built-in image (lexicon_int.h): the same tables, compiled from the
+** shipped lexicon at build time and matched in place, so start-up does not rebuild them.
+** Phrases added afterwards get an automaton of their own; lex_match runs both.
 */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexicon.h"
+#include "lexicon_int.h"
 #include "text.h"
 #include "util.h"
 
-enum { ANCHOR_START = 1, ANCHOR_END = 2 };
-
-typedef struct phrase_int {
-  lex_phrase pub;
-  int first_part, n_parts;
-  unsigned anchors;
-} phrase_int;
-
-typedef struct part {
-  int phrase, index;
-  size_t len;
-  unsigned char word_left, word_right;   /* ends that must sit on a word boundary */
-  unsigned char stem;                    /* "word*": the hit runs on to the end of the word */
-} part;
-
-typedef struct node {
-  int first_child, sibling;   /* build-time trie */
-  unsigned char byte;         /* byte on the edge into this node */
-  int fail, dict, out;        /* failure link, next node with output, first output (-1 none) */
-  int edge_start, n_edges;    /* into lexicon.edge_byte / edge_to after build */
-} node;
-
-typedef struct out_ent { int part, next; } out_ent;
-
 struct lexicon {
-  char **labels; int n_labels, cap_labels;
-  phrase_int *phrases; int n_phrases, cap_phrases;
-  part *parts; int n_parts, cap_parts;
-  node *nodes; int n_nodes, cap_nodes;
-  out_ent *outs; int n_outs, cap_outs;
+  const lex_table *image;        /* built-in automaton matched first, or NULL */
+  int image_phrases;             /* its phrase count: the ids of added phrases start there */
+  char **labels; int n_labels, cap_labels;   /* the image's labels first, with the same ids */
+  /* what lex_add added, and the automaton lex_build makes of it */
+  lex_phrase_int *phrases; int n_phrases, cap_phrases;
+  lex_part *parts; int n_parts, cap_parts;
+  lex_node *nodes; int n_nodes, cap_nodes;
+  lex_out *outs; int n_outs, cap_outs;
   unsigned char *edge_byte; int *edge_to;
   int root_next[256];
+  lex_table own;                 /* read-only view of the above, valid when built */
   int built;
 };
 
@@ -56,7 +40,20 @@ lexicon *lex_new(void) {
   return lx;
 }
 
-/* Releases the lexicon, its phrases, labels and automaton. */
+/* A lexicon over a built-in image: only the label names are copied (so added phrases can
+** intern more); the image's tables are used where they are. */
+lexicon *lex_new_from(const lex_table *image) {
+  lexicon *lx = lex_new();
+  lx->image = image;
+  lx->image_phrases = image->n_phrases;
+  for (int i = 0; i < image->n_labels; i++) lex_label_id(lx, image->labels[i]);
+  return lx;
+}
+
+const lex_table *lex_image(const lexicon *lx) { return lx->image; }
+const lex_table *lex_own_table(const lexicon *lx) { return lx->built ? &lx->own : NULL; }
+
+/* Releases the lexicon, its phrases, labels and automaton (never the image). */
 void lex_free(lexicon *lx) {
   if (!lx) return;
   for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
@@ -82,6 +79,8 @@ int lex_label_id(lexicon *lx, const char *name) {
     lx->labels = xrealloc(lx->labels, (size_t)lx->cap_labels * sizeof *lx->labels);
   }
   lx->labels[lx->n_labels] = xstrdup(name);
+  lx->own.labels = (const char *const *)lx->labels;   /* the view follows a moved list */
+  lx->own.n_labels = lx->n_labels + 1;
   return lx->n_labels++;
 }
 
@@ -90,8 +89,10 @@ const char *lex_label_name(const lexicon *lx, int label) {
   return label >= 0 && label < lx->n_labels ? lx->labels[label] : "?";
 }
 int lex_label_count(const lexicon *lx) { return lx->n_labels; }
-int lex_phrase_count(const lexicon *lx) { return lx->n_phrases; }
-const lex_phrase *lex_phrase_at(const lexicon *lx, int i) { return &lx->phrases[i].pub; }
+int lex_phrase_count(const lexicon *lx) { return lx->image_phrases + lx->n_phrases; }
+const lex_phrase *lex_phrase_at(const lexicon *lx, int i) {
+  return i < lx->image_phrases ? &lx->image->phrases[i].pub : &lx->phrases[i - lx->image_phrases].pub;
+}
 
 int lex_is_clause_punct(unsigned char c) { return strchr(",.?!;:", c) != NULL && c; }
 int lex_is_sentence_punct(unsigned char c) { return strchr(".?!;", c) != NULL && c; }
@@ -104,7 +105,7 @@ static int new_node(lexicon *lx, unsigned char byte) {
     lx->cap_nodes = lx->cap_nodes ? lx->cap_nodes * 2 : 256;
     lx->nodes = xrealloc(lx->nodes, (size_t)lx->cap_nodes * sizeof *lx->nodes);
   }
-  node *n = &lx->nodes[lx->n_nodes];
+  lex_node *n = &lx->nodes[lx->n_nodes];
   memset(n, 0, sizeof *n);
   n->first_child = n->sibling = -1;
   n->byte = byte;
@@ -131,7 +132,7 @@ static void trie_insert(lexicon *lx, const char *s, size_t len, int part_id) {
     lx->cap_outs = lx->cap_outs ? lx->cap_outs * 2 : 256;
     lx->outs = xrealloc(lx->outs, (size_t)lx->cap_outs * sizeof *lx->outs);
   }
-  lx->outs[lx->n_outs] = (out_ent){ part_id, lx->nodes[cur].out };
+  lx->outs[lx->n_outs] = (lex_out){ part_id, lx->nodes[cur].out };
   lx->nodes[cur].out = lx->n_outs++;
 }
 
@@ -141,8 +142,8 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
   char *norm = txt_normalize(phrase, strlen(phrase), &nlen);
   char *p = norm, *e = norm + nlen;
   unsigned anchors = 0;
-  if (p < e && *p == '^') { anchors |= ANCHOR_START; p++; }
-  if (e > p && e[-1] == '$') { anchors |= ANCHOR_END; e--; }
+  if (p < e && *p == '^') { anchors |= LEX_ANCHOR_START; p++; }
+  if (e > p && e[-1] == '$') { anchors |= LEX_ANCHOR_END; e--; }
   *e = 0;
   /* Split into parts. */
   char *parts[16]; size_t plen[16]; int stems[16]; int np = 0;
@@ -169,7 +170,7 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
     lx->phrases = xrealloc(lx->phrases, (size_t)lx->cap_phrases * sizeof *lx->phrases);
   }
   int id = lx->n_phrases++;
-  phrase_int *ph = &lx->phrases[id];
+  lex_phrase_int *ph = &lx->phrases[id];
   ph->pub.label = lex_label_id(lx, label);
   ph->pub.text = xstrdup(phrase);
   ph->pub.source = xstrdup(source ? source : "");
@@ -182,7 +183,7 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
       lx->parts = xrealloc(lx->parts, (size_t)lx->cap_parts * sizeof *lx->parts);
     }
     int pid = lx->n_parts++;
-    part *pt = &lx->parts[pid];
+    lex_part *pt = &lx->parts[pid];
     pt->phrase = id; pt->index = i; pt->len = plen[i];
     pt->word_left = is_word_byte((unsigned char)parts[i][0]);
     pt->word_right = !stems[i] && is_word_byte((unsigned char)parts[i][plen[i] - 1]);
@@ -191,23 +192,31 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
   }
   free(norm);
   lx->built = 0;
-  return id;
+  return lx->image_phrases + id;
 }
 
-/* Child of n on byte c in the built automaton, or -1. */
-static int child(const lexicon *lx, int n, unsigned char c) {
-  if (n == 0) return lx->root_next[c];
-  const node *nd = &lx->nodes[n];
+/* Child of n on byte c in a built automaton, or -1. */
+static int child(const lex_table *t, int n, unsigned char c) {
+  if (n == 0) return t->root_next[c];
+  const lex_node *nd = &t->nodes[n];
   int lo = 0, hi = nd->n_edges - 1;
-  const unsigned char *eb = lx->edge_byte + nd->edge_start;
+  const unsigned char *eb = t->edge_byte + nd->edge_start;
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
-    if (eb[mid] == c) return lx->edge_to[nd->edge_start + mid];
+    if (eb[mid] == c) return t->edge_to[nd->edge_start + mid];
     if (eb[mid] < c) lo = mid + 1; else hi = mid - 1;
   }
   return -1;
 }
 
+/* Points the read-only view at the run-time arrays. */
+static void refresh_view(lexicon *lx) {
+  lx->own = (lex_table){
+    (const char *const *)lx->labels, lx->n_labels,
+    lx->phrases, lx->n_phrases, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
+    lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next,
+  };
+}
 
 /* Sorts the children of each node into edge arrays; computes failure and dictionary links (BFS). */
 void lex_build(lexicon *lx) {
@@ -219,7 +228,7 @@ void lex_build(lexicon *lx) {
   int ne = 0;
   for (int i = 0; i < 256; i++) lx->root_next[i] = -1;
   for (int n = 0; n < lx->n_nodes; n++) {
-    node *nd = &lx->nodes[n];
+    lex_node *nd = &lx->nodes[n];
     nd->edge_start = ne;
     nd->n_edges = 0;
     for (int ch = nd->first_child; ch >= 0; ch = lx->nodes[ch].sibling) {
@@ -240,6 +249,7 @@ void lex_build(lexicon *lx) {
       for (int i = 0; i < nd->n_edges; i++) lx->root_next[lx->edge_byte[i]] = lx->edge_to[i];
     ne += nd->n_edges;
   }
+  refresh_view(lx);
   /* BFS for failure links. */
   int *queue = xmalloc((size_t)lx->n_nodes * sizeof *queue);
   int qh = 0, qt = 0;
@@ -252,13 +262,13 @@ void lex_build(lexicon *lx) {
   }
   while (qh < qt) {
     int n = queue[qh++];
-    node *nd = &lx->nodes[n];
+    lex_node *nd = &lx->nodes[n];
     for (int i = 0; i < nd->n_edges; i++) {
       int ch = lx->edge_to[nd->edge_start + i];
       unsigned char c = lx->edge_byte[nd->edge_start + i];
       int f = nd->fail, t;
-      while ((t = child(lx, f, c)) < 0 && f != 0) f = lx->nodes[f].fail;
-      t = child(lx, f, c);
+      while ((t = child(&lx->own, f, c)) < 0 && f != 0) f = lx->nodes[f].fail;
+      t = child(&lx->own, f, c);
       if (t < 0 || t == ch) t = 0;
       lx->nodes[ch].fail = t;
       lx->nodes[ch].dict = lx->nodes[t].out >= 0 ? t : lx->nodes[t].dict;
@@ -278,10 +288,9 @@ static void hv_push(hitvec *h, lex_hit x) {
 }
 
 /* Raw part hit: phrase field holds the part id until chained. */
-static int cmp_raw(const void *a, const void *b, void *ctx) {
-  const lexicon *lx = ctx;
+static int cmp_raw(const void *a, const void *b, const lex_table *tb) {
   const lex_hit *x = a, *y = b;
-  const part *px = &lx->parts[x->phrase], *py = &lx->parts[y->phrase];
+  const lex_part *px = &tb->parts[x->phrase], *py = &tb->parts[y->phrase];
   if (px->phrase != py->phrase) return px->phrase < py->phrase ? -1 : 1;
   if (px->index != py->index) return px->index < py->index ? -1 : 1;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -313,69 +322,77 @@ static int same_sentence(const char *t, size_t from, size_t to) {
   return 1;
 }
 
-/* Minimal portable qsort with context (insertion sort: hit lists are short). */
-static void sort_ctx(lex_hit *v, int n, int (*cmp)(const void *, const void *, void *), void *ctx) {
+/* Insertion sort of raw hits (hit lists are short). */
+static void sort_raw(lex_hit *v, int n, const lex_table *tb) {
   for (int i = 1; i < n; i++) {
     lex_hit x = v[i];
     int j = i;
-    while (j > 0 && cmp(&v[j - 1], &x, ctx) > 0) { v[j] = v[j - 1]; j--; }
+    while (j > 0 && cmp_raw(&v[j - 1], &x, tb) > 0) { v[j] = v[j - 1]; j--; }
     v[j] = x;
   }
 }
 
-/* One automaton pass collects part hits (with word boundaries), parts are chained into
-** phrases (gaps within a sentence, anchors), then "ignore" and nested negations are dropped. */
-int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
-  *hits = NULL;
-  if (!lx->built) lex_build(lx);
-  hitvec raw = {0}, res = {0};
+/* One automaton pass over t collects part hits (with word boundaries); parts are chained into
+** phrases (gaps within a sentence, anchors).  Phrase ids in res are offset by first_id. */
+static void match_table(const lex_table *tb, int first_id, const char *t, size_t len, hitvec *res) {
+  hitvec raw = {0};
   int st = 0;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)t[i];
     int nx;
-    while ((nx = child(lx, st, c)) < 0 && st != 0) st = lx->nodes[st].fail;
+    while ((nx = child(tb, st, c)) < 0 && st != 0) st = tb->nodes[st].fail;
     st = nx < 0 ? 0 : nx;
-    for (int n = lx->nodes[st].out >= 0 ? st : lx->nodes[st].dict; n >= 0; n = lx->nodes[n].dict) {
-      for (int o = lx->nodes[n].out; o >= 0; o = lx->outs[o].next) {
-        const part *pt = &lx->parts[lx->outs[o].part];
+    for (int n = tb->nodes[st].out >= 0 ? st : tb->nodes[st].dict; n >= 0; n = tb->nodes[n].dict) {
+      for (int o = tb->nodes[n].out; o >= 0; o = tb->outs[o].next) {
+        const lex_part *pt = &tb->parts[tb->outs[o].part];
         size_t end = i + 1, start = end - pt->len;
         if (pt->word_left && start > 0 && is_word_byte((unsigned char)t[start - 1])) continue;
         if (pt->word_right && end < len && is_word_byte((unsigned char)t[end])) continue;
         if (pt->stem) while (end < len && is_word_byte((unsigned char)t[end])) end++;
-        hv_push(&raw, (lex_hit){ lx->outs[o].part, 0, start, end, 0 });
+        hv_push(&raw, (lex_hit){ tb->outs[o].part, 0, start, end, 0 });
       }
     }
   }
   /* Chain parts into phrases: raw hits sorted by phrase, part index, start. */
-  sort_ctx(raw.v, raw.n, cmp_raw, lx);
+  sort_raw(raw.v, raw.n, tb);
   for (int i = 0; i < raw.n;) {
-    int ph = lx->parts[raw.v[i].phrase].phrase;
+    int ph = tb->parts[raw.v[i].phrase].phrase;
     int j = i;
-    while (j < raw.n && lx->parts[raw.v[j].phrase].phrase == ph) j++;
-    const phrase_int *P = &lx->phrases[ph];
+    while (j < raw.n && tb->parts[raw.v[j].phrase].phrase == ph) j++;
+    const lex_phrase_int *P = &tb->phrases[ph];
     size_t taken_until = 0;
-    for (int k = i; k < j && lx->parts[raw.v[k].phrase].index == 0; k++) {
+    for (int k = i; k < j && tb->parts[raw.v[k].phrase].index == 0; k++) {
       if (raw.v[k].start < taken_until) continue;
       size_t s0 = raw.v[k].start, e = raw.v[k].end;
       int ok = 1;
       for (int pi = 1; pi < P->n_parts && ok; pi++) {
         ok = 0;
         for (int m = i; m < j; m++) {
-          if (lx->parts[raw.v[m].phrase].index != pi || raw.v[m].start < e) continue;
+          if (tb->parts[raw.v[m].phrase].index != pi || raw.v[m].start < e) continue;
           if (!same_sentence(t, e, raw.v[m].start)) break;
           e = raw.v[m].end; ok = 1;
           break;
         }
       }
       if (!ok) continue;
-      if ((P->anchors & ANCHOR_START) && !at_clause_start(t, s0)) continue;
-      if ((P->anchors & ANCHOR_END) && !at_clause_end(t, len, e)) continue;
-      hv_push(&res, (lex_hit){ ph, P->pub.label, s0, e, P->n_parts > 1 });
+      if ((P->anchors & LEX_ANCHOR_START) && !at_clause_start(t, s0)) continue;
+      if ((P->anchors & LEX_ANCHOR_END) && !at_clause_end(t, len, e)) continue;
+      hv_push(res, (lex_hit){ first_id + ph, P->pub.label, s0, e, P->n_parts > 1 });
       taken_until = e;
     }
     i = j;
   }
   free(raw.v);
+}
+
+/* Hits of the built-in image and of the added phrases, then "ignore" and nested negations are
+** dropped. */
+int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
+  *hits = NULL;
+  if (!lx->built) lex_build(lx);
+  hitvec res = {0};
+  if (lx->image) match_table(lx->image, 0, t, len, &res);
+  if (lx->n_phrases) match_table(&lx->own, lx->image_phrases, t, len, &res);
   /* "ignore" hides shorter hits inside it; a negation inside a longer phrase is not one. */
   int ign = lex_label_find(lx, "ignore"), neg = lex_label_find(lx, "negation");
   int keep = 0;

@@ -525,12 +525,13 @@ sbx_status sbx_spent(const sbx *s) { return s->tripped; }
 
 /* ===== loading =========================================================================== */
 
-sbx_status sbx_load(sbx *s, const char *name, const char *buf, size_t len, int env_idx,
-                    char **err) {
+/* Loads a chunk in the given mode ("t" text, "b" bytecode); see sbx_load. */
+static sbx_status load_chunk(sbx *s, const char *name, const char *buf, size_t len, const char *mode,
+                             int env_idx, char **err) {
   lua_State *L = s->L;
   if (env_idx < 0 && env_idx > LUA_REGISTRYINDEX) env_idx = lua_gettop(L) + env_idx + 1;
   char *chunk = xasprintf("@%s", name);
-  int rc = luaL_loadbufferx(L, buf, len, chunk, "t");
+  int rc = luaL_loadbufferx(L, buf, len, chunk, mode);
   free(chunk);
   if (rc != LUA_OK) {
     const char *m = lua_tostring(L, -1);
@@ -544,6 +545,44 @@ sbx_status sbx_load(sbx *s, const char *name, const char *buf, size_t len, int e
   }
   *err = NULL;
   return SBX_OK;
+}
+
+sbx_status sbx_load(sbx *s, const char *name, const char *buf, size_t len, int env_idx,
+                    char **err) {
+  return load_chunk(s, name, buf, len, "t", env_idx, err);
+}
+
+/* Bytecode is accepted only from the program's own read-only data (builtin.h): Lua does not
+** verify it, so it never comes from a file. */
+sbx_status sbx_load_builtin(sbx *s, const char *name, const unsigned char *code, size_t len,
+                            int env_idx, char **err) {
+  return load_chunk(s, name, (const char *)code, len, "b", env_idx, err);
+}
+
+/* lua_dump writer: appends to a strbuf. */
+static int dump_writer(lua_State *L, const void *p, size_t n, void *ud) {
+  (void)L;
+  sb_append(ud, p, n);
+  return 0;
+}
+
+char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err) {
+  lua_State *L = luaL_newstate();
+  if (!L) { *err = xstrdup("not enough memory"); return NULL; }
+  char *chunk = xasprintf("@%s", name);   /* the name sbx_load gives, so messages match */
+  int rc = luaL_loadbufferx(L, buf, len, chunk, "t");
+  free(chunk);
+  if (rc != LUA_OK) {
+    *err = xstrdup(lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+    lua_close(L);
+    return NULL;
+  }
+  strbuf b = {0};
+  lua_dump(L, dump_writer, &b, 0);   /* with line information: errors keep their positions */
+  lua_close(L);
+  *n = b.len;
+  *err = NULL;
+  return sb_take(&b);
 }
 
 /* ===== calls and messages ================================================================ */

@@ -115,7 +115,9 @@ static void note_outcome(session *s, sess_end why) {
 const cust_events *sess_start(session *s) {
   cust_start(s->cust, &s->opening);
   note_outcome(s, SESS_END_CUSTOMER);
-  sess_save(s, NULL);
+  /* No save yet: nothing the trainee typed could be lost, and a synced write before the first
+  ** prompt is a third of the start-up time.  The first line (or the end) writes it. */
+  if (sess_over(s)) sess_save(s, NULL);
   return &s->opening;
 }
 

@@ -106,8 +106,32 @@ static int is_space(int32_t cp) {
   return cp == ' ' || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+/* The normal form of printable ASCII (tabs and line ends count as spaces): lower case, spaces
+** collapsed and trimmed, which is all the full path below does to such text.  NULL when s has
+** any other byte.  Most English lines and phrases take this path. */
+static char *ascii_normalize(const char *s, size_t len, size_t *out_len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r')) return NULL;
+  }
+  char *out = xmalloc(len + 1);
+  size_t n = 0;
+  int pending_space = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { pending_space = n > 0; continue; }
+    if (pending_space) { out[n++] = ' '; pending_space = 0; }
+    out[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  out[n] = 0;
+  if (out_len) *out_len = n;
+  return out;
+}
+
 /* Normalised text: see text.h. */
 char *txt_normalize(const char *s, size_t len, size_t *out_len) {
+  char *fast = ascii_normalize(s, len, out_len);
+  if (fast) return fast;
   size_t slen;
   char *safe = txt_sanitize(s, len, &slen);
   utf8proc_uint8_t *mapped = NULL;
@@ -156,6 +180,7 @@ char *txt_normalize(const char *s, size_t len, size_t *out_len) {
 
 /* Columns of one code point: utf8proc's width, controls 0. */
 static int cp_width(int32_t cp) {
+  if (cp >= 0x20 && cp < 0x7F) return 1;   /* printable ASCII, without a table lookup */
   if (cp < 0) return 1;
   if (is_control(cp)) return 0;
   return utf8proc_charwidth(cp);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtin.h"
 #include "timex.h"
 #include "util.h"
 
@@ -81,17 +82,48 @@ struct tx_set {
   pcre2_match_data *md;
 };
 
+static const tx_def *defs_of(const char *lang) {
+  return (lang && strcmp(lang, "zh") == 0) ? zh_defs : en_defs;
+}
+
+/* Every pattern of a language, each name and expression ended by a NUL: what the built-in
+** serialised form (builtin.h) was made from. */
+static void pattern_text(const tx_def *defs, strbuf *b) {
+  for (int i = 0; defs[i].name; i++) {
+    sb_append(b, defs[i].name, strlen(defs[i].name) + 1);
+    sb_append(b, defs[i].re, strlen(defs[i].re) + 1);
+  }
+}
+
+/* Takes the patterns from the built-in serialised form when it was made from these very
+** patterns and this PCRE2 accepts it (same version and configuration); 0 when it cannot. */
+static int decode_builtin(tx_set *t, const char *lang) {
+  strbuf src = {0};
+  pattern_text(t->defs, &src);
+  const bi_entry *e = bi_find(strcmp(lang, "zh") == 0 ? "timex/zh" : "timex/en", src.s, src.len);
+  sb_free(&src);
+  if (!e || !e->bytes) return 0;
+  if (pcre2_serialize_get_number_of_codes(e->bytes) != t->n) return 0;
+  if (pcre2_serialize_decode(t->code, t->n, e->bytes, NULL) != t->n) {
+    memset(t->code, 0, (size_t)t->n * sizeof *t->code);
+    return 0;
+  }
+  return 1;
+}
+
 /* Compiles the patterns of a language; a pattern that does not compile is reported. */
 tx_set *tx_new(const char *lang, diag *d) {
-  const tx_def *defs = (lang && strcmp(lang, "zh") == 0) ? zh_defs : en_defs;
+  const tx_def *defs = defs_of(lang);
+  lang = defs == zh_defs ? "zh" : "en";
   tx_set *t = xcalloc(1, sizeof *t);
   t->defs = defs;
   while (defs[t->n].name) t->n++;
   t->code = xcalloc((size_t)t->n, sizeof *t->code);
   t->source = xcalloc((size_t)t->n, sizeof *t->source);
-  for (int i = 0; i < t->n; i++) {
+  for (int i = 0; i < t->n; i++) t->source[i] = xasprintf("engine/timex.c:%d", defs[i].line);
+  int decoded = decode_builtin(t, lang);
+  for (int i = 0; i < t->n && !decoded; i++) {
     int err; PCRE2_SIZE off;
-    t->source[i] = xasprintf("engine/timex.c:%d", defs[i].line);
     t->code[i] = pcre2_compile((PCRE2_SPTR)defs[i].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
     if (!t->code[i]) {
       PCRE2_UCHAR msg[256];
@@ -106,6 +138,22 @@ tx_set *tx_new(const char *lang, diag *d) {
   }
   t->md = pcre2_match_data_create(4, NULL);
   return t;
+}
+
+/* The patterns of a language serialised by PCRE2 (what the generator writes into builtin.h's
+** table), malloc'd, and the text they are made from; -1 when PCRE2 cannot serialise. */
+int tx_serialize(const tx_set *t, unsigned char **bytes, size_t *n, char **src, size_t *src_len) {
+  uint8_t *out; PCRE2_SIZE size;
+  if (pcre2_serialize_encode((const pcre2_code **)t->code, t->n, &out, &size, NULL) < 0) return -1;
+  *bytes = xmalloc(size);
+  memcpy(*bytes, out, size);
+  *n = size;
+  pcre2_serialize_free(out);
+  strbuf b = {0};
+  pattern_text(t->defs, &b);
+  *src_len = b.len;
+  *src = sb_take(&b);
+  return 0;
 }
 
 /* Releases the compiled patterns and their sources. */

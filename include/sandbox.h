@@ -76,6 +76,14 @@ void sbx_push_env(lua_State *L);
 sbx_status sbx_load(sbx *s, const char *name, const char *buf, size_t len, int env_idx,
                     char **err);
 
+/* The same for bytecode the program compiled at build time (builtin.h); never for a file. */
+sbx_status sbx_load_builtin(sbx *s, const char *name, const unsigned char *code, size_t len,
+                            int env_idx, char **err);
+
+/* Compiles a text chunk as sbx_load would name it and returns its bytecode (malloc'd, *n
+** bytes), for the generator of built-in data; NULL with *err (malloc'd) on a syntax error. */
+char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err);
+
 /* Calls the function below nargs arguments under the budget, the deadline and a traceback
 ** handler (lua_pcall-like: pops function and arguments, pushes nresults on success).
 ** On failure pushes nothing, returns the status and sets *err (malloc'd) to

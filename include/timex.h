@@ -29,6 +29,10 @@ void tx_free(tx_set *t);
 ** hits; *hits is malloc'd (NULL when none).  *spans receives the number of merged spans. */
 int tx_find(const tx_set *t, const char *norm, size_t len, tx_hit **hits, int *spans);
 
+/* The compiled patterns in PCRE2's serialised form (malloc'd) and the pattern text they stand
+** for (malloc'd), for the generator of built-in data (builtin.h); -1 when PCRE2 cannot. */
+int tx_serialize(const tx_set *t, unsigned char **bytes, size_t *n, char **src, size_t *src_len);
+
 /* Number of patterns and the name of pattern i (for documentation and tests). */
 int tx_count(const tx_set *t);
 const char *tx_name(const tx_set *t, int i);

@@ -1,0 +1,7 @@
+/*
+** builtin_none.c: no compiled forms (builtin.h).  The generator links this, since it builds
+** them from source, and so do the fuzz targets, which exercise the from-source paths.
+*/
+#include "builtin.h"
+
+const bi_entry bi_entries[] = { { 0 } };

@@ -1,0 +1,174 @@
+/*
+** salesim_gen.c: writes the compiled forms of the shipped data as C (builtin.h).
+**
+**   salesim-gen DATA_DIR OUT.c
+**
+** For each language it builds the classifier exactly as the program does from source (this
+** tool links engine/gen/builtin_none.c, so nothing is taken from an earlier run) and writes out
+** the lexicon's automaton and the time patterns in PCRE2's serialised form; it compiles
+** DATA_DIR/lua/default.lua to bytecode.  Each entry records the length and hash of the bytes it
+** was made from, so the program uses it only for that exact file.  The output is written
+** atomically: a failed run leaves no half-written file for make to trust.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "classify.h"
+#include "classify_int.h"
+#include "lexicon_int.h"
+#include "sandbox.h"
+#include "timex.h"
+#include "util.h"
+
+static const char *const langs[] = { "en", "zh" };
+
+/* A C string literal: printable ASCII as is, everything else as octal (no trigraphs). */
+static void put_str(strbuf *o, const char *s) {
+  if (!s) { sb_puts(o, "NULL"); return; }
+  sb_putc(o, '"');
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\' && *p != '?') sb_putc(o, (char)*p);
+    else sb_printf(o, "\\%03o", *p);
+  }
+  sb_putc(o, '"');
+}
+
+/* A byte array, 16-byte aligned (PCRE2 reads its serialised header in place). */
+static void put_bytes(strbuf *o, const char *name, const unsigned char *b, size_t n) {
+  sb_printf(o, "static const _Alignas(16) unsigned char %s[%zu] = {", name, n ? n : 1);
+  for (size_t i = 0; i < n; i++) sb_printf(o, "%s%u,", i % 24 ? "" : "\n  ", b[i]);
+  if (!n) sb_puts(o, "0");
+  sb_puts(o, "\n};\n\n");
+}
+
+static void put_ints(strbuf *o, const char *name, const int *v, int n) {
+  sb_printf(o, "static const int %s[%d] = {", name, n ? n : 1);
+  for (int i = 0; i < n; i++) sb_printf(o, "%s%d,", i % 16 ? "" : "\n  ", v[i]);
+  if (!n) sb_puts(o, "0");
+  sb_puts(o, "\n};\n\n");
+}
+
+/* One lexicon table as static arrays and a lex_table named P_table. */
+static void put_table(strbuf *o, const char *P, const lex_table *t) {
+  sb_printf(o, "static const char *const %s_labels[%d] = {\n", P, t->n_labels);
+  for (int i = 0; i < t->n_labels; i++) { sb_puts(o, "  "); put_str(o, t->labels[i]); sb_puts(o, ",\n"); }
+  sb_puts(o, "};\n\n");
+  sb_printf(o, "static const lex_phrase_int %s_phrases[%d] = {\n", P, t->n_phrases);
+  for (int i = 0; i < t->n_phrases; i++) {
+    const lex_phrase_int *p = &t->phrases[i];
+    sb_printf(o, "  { { %d, ", p->pub.label);
+    put_str(o, p->pub.text); sb_puts(o, ", "); put_str(o, p->pub.source);
+    sb_printf(o, " }, %d, %d, %u },\n", p->first_part, p->n_parts, p->anchors);
+  }
+  sb_puts(o, "};\n\n");
+  sb_printf(o, "static const lex_part %s_parts[%d] = {\n", P, t->n_parts);
+  for (int i = 0; i < t->n_parts; i++) {
+    const lex_part *p = &t->parts[i];
+    sb_printf(o, "  { %d, %d, %zu, %u, %u, %u },\n", p->phrase, p->index, p->len, p->word_left,
+              p->word_right, p->stem);
+  }
+  sb_puts(o, "};\n\n");
+  sb_printf(o, "static const lex_node %s_nodes[%d] = {", P, t->n_nodes);
+  for (int i = 0; i < t->n_nodes; i++) {
+    const lex_node *n = &t->nodes[i];
+    sb_printf(o, "%s{-1,-1,%u,%d,%d,%d,%d,%d},", i % 4 ? "" : "\n  ", n->byte, n->fail, n->dict, n->out,
+              n->edge_start, n->n_edges);
+  }
+  sb_puts(o, "\n};\n\n");
+  sb_printf(o, "static const lex_out %s_outs[%d] = {", P, t->n_outs ? t->n_outs : 1);
+  for (int i = 0; i < t->n_outs; i++)
+    sb_printf(o, "%s{%d,%d},", i % 8 ? "" : "\n  ", t->outs[i].part, t->outs[i].next);
+  if (!t->n_outs) sb_puts(o, "{0,0}");
+  sb_puts(o, "\n};\n\n");
+  char name[64];
+  int n_edges = t->n_nodes - 1;
+  snprintf(name, sizeof name, "%s_edge_byte", P);
+  put_bytes(o, name, t->edge_byte, (size_t)n_edges);
+  snprintf(name, sizeof name, "%s_edge_to", P);
+  put_ints(o, name, t->edge_to, n_edges);
+  snprintf(name, sizeof name, "%s_root_next", P);
+  put_ints(o, name, t->root_next, 256);
+  sb_printf(o, "static const lex_table %s_table = {\n"
+               "  %s_labels, %d, %s_phrases, %d, %s_parts, %d, %s_nodes, %d, %s_outs, %d,\n"
+               "  %s_edge_byte, %s_edge_to, %s_root_next,\n};\n\n",
+            P, P, t->n_labels, P, t->n_phrases, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P);
+}
+
+static void put_entry(strbuf *o, const char *name, const void *src, size_t len, const char *lex_sym,
+                      const char *bytes) {
+  sb_puts(o, "  { ");
+  put_str(o, name);
+  sb_printf(o, ", %zu, 0x%016llxULL, %s, %s, %s%s },\n", len,
+            (unsigned long long)bi_hash(src, len), lex_sym ? lex_sym : "NULL",
+            bytes ? bytes : "NULL", bytes ? "sizeof " : "0", bytes ? bytes : "");
+}
+
+static char *read_or_die(const char *dir, const char *rel, size_t *len) {
+  char err[256];
+  char *path = xasprintf("%s/%s", dir, rel);
+  char *buf = util_read_file(path, 16u << 20, len, err, sizeof err);
+  if (!buf) { fprintf(stderr, "salesim-gen: %s: %s\n", path, err); exit(1); }
+  free(path);
+  return buf;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3) { fprintf(stderr, "usage: salesim-gen DATA_DIR OUT.c\n"); return 2; }
+  const char *dir = argv[1], *out = argv[2];
+  setenv("SALESIM_DATA", dir, 1);
+  strbuf o = {0}, entries = {0};
+  sb_puts(&o, "/* Generated by salesim-gen from the shipped lexicons, time patterns and lua/default.lua\n"
+              "** (builtin.h).  Do not edit: `make` writes it again when a source changes. */\n"
+              "#include <stddef.h>\n#include \"builtin.h\"\n#include \"lexicon_int.h\"\n\n");
+  int status = 0;
+  for (size_t li = 0; li < sizeof langs / sizeof *langs; li++) {
+    const char *lang = langs[li];
+    diag d; diag_init(&d);
+    cls_classifier *c = cls_new(lang, NULL, &d);
+    if (!c) { diag_print(&d, stderr); diag_free(&d); return 1; }
+    diag_free(&d);
+    char rel[64], P[16], bytes_name[32], lex_name[32];
+    snprintf(rel, sizeof rel, "lexicons/%s.yaml", lang);
+    snprintf(P, sizeof P, "lex_%s", lang);
+    size_t len;
+    char *src = read_or_die(dir, rel, &len);
+    put_table(&o, P, lex_own_table(cls_lexicon(c)));
+    snprintf(lex_name, sizeof lex_name, "&%s_table", P);
+    put_entry(&entries, rel, src, len, lex_name, NULL);
+    free(src);
+    cls_free(c);
+
+    diag_init(&d);
+    tx_set *tx = tx_new(lang, &d);
+    diag_free(&d);
+    unsigned char *ser; size_t n_ser; char *pat; size_t pat_len;
+    if (tx && tx_serialize(tx, &ser, &n_ser, &pat, &pat_len) == 0) {
+      snprintf(bytes_name, sizeof bytes_name, "timex_%s", lang);
+      put_bytes(&o, bytes_name, ser, n_ser);
+      snprintf(rel, sizeof rel, "timex/%s", lang);
+      put_entry(&entries, rel, pat, pat_len, NULL, bytes_name);
+      free(ser); free(pat);
+    }   /* else: the program compiles the patterns at start, as without this table */
+    tx_free(tx);
+  }
+  size_t len, n_code;
+  char *src = read_or_die(dir, "lua/default.lua", &len), *err = NULL;
+  char *code = sbx_compile("default.lua", src, len, &n_code, &err);
+  if (!code) { fprintf(stderr, "salesim-gen: %s\n", err); free(err); free(src); return 1; }
+  put_bytes(&o, "lua_default", (const unsigned char *)code, n_code);
+  put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default");
+  free(code); free(src);
+
+  sb_puts(&o, "const bi_entry bi_entries[] = {\n");
+  sb_append(&o, entries.s, entries.len);
+  sb_puts(&o, "  { 0 }\n};\n");
+  char werr[256];
+  if (util_write_atomic(out, o.s, o.len, werr, sizeof werr) != 0) {
+    fprintf(stderr, "salesim-gen: %s: %s\n", out, werr);
+    status = 1;
+  }
+  sb_free(&o); sb_free(&entries);
+  return status;
+}

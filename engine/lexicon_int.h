@@ -1,0 +1,59 @@
+/*
+** lexicon_int.h: the tables behind a lexicon, shared by lexicon.c, the generator that writes the
+** built-in images (engine/gen/salesim_gen.c) and the images it writes (build/gen/builtin_data.c);
+** not a public interface.
+**
+** A lexicon matches with up to two automata: a built-in image, compiled from the shipped
+** lexicon file at build time and used in place from read-only memory, and the automaton built at
+** run time from whatever was added with lex_add (the scenario's own phrases and keywords, or the
+** whole lexicon when no image matches the file).  Phrase ids run through the image first.
+*/
+#ifndef SALESIM_LEXICON_INT_H
+#define SALESIM_LEXICON_INT_H
+
+#include "lexicon.h"
+
+enum { LEX_ANCHOR_START = 1, LEX_ANCHOR_END = 2 };
+
+typedef struct lex_phrase_int {
+  lex_phrase pub;
+  int first_part, n_parts;
+  unsigned anchors;
+} lex_phrase_int;
+
+typedef struct lex_part {
+  int phrase, index;                     /* phrase: index within its own table */
+  size_t len;
+  unsigned char word_left, word_right;   /* ends that must sit on a word boundary */
+  unsigned char stem;                    /* "word*": the hit runs on to the end of the word */
+} lex_part;
+
+typedef struct lex_node {
+  int first_child, sibling;   /* build-time trie */
+  unsigned char byte;         /* byte on the edge into this node */
+  int fail, dict, out;        /* failure link, next node with output, first output (-1 none) */
+  int edge_start, n_edges;    /* into edge_byte / edge_to after build */
+} lex_node;
+
+typedef struct lex_out { int part, next; } lex_out;
+
+/* One built automaton and the phrases it finds, read-only. */
+typedef struct lex_table {
+  const char *const *labels; int n_labels;   /* label names; ids in phrases index them */
+  const lex_phrase_int *phrases; int n_phrases;
+  const lex_part *parts; int n_parts;
+  const lex_node *nodes; int n_nodes;
+  const lex_out *outs; int n_outs;
+  const unsigned char *edge_byte; const int *edge_to;   /* n_nodes - 1 edges */
+  const int *root_next;                                  /* 256 entries, -1 for none */
+} lex_table;
+
+/* A lexicon that starts from a built-in image: its labels, phrases and automaton come first
+** and are never copied; lex_add builds a second automaton for what is added. */
+lexicon *lex_new_from(const lex_table *image);
+/* The run-time table of a built lexicon (what the generator writes out); NULL before lex_build. */
+const lex_table *lex_own_table(const lexicon *lx);
+/* The built-in image a lexicon started from, or NULL. */
+const lex_table *lex_image(const lexicon *lx);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+** builtin.h: the shipped data in compiled form, made at build time so that start-up does not
+** redo the work: each language's lexicon automaton, the bytecode of lua/default.lua and each
+** language's time patterns in PCRE2's serialised form.
+**
+** The generator (engine/gen/salesim_gen.c) builds them with the same code the program runs
+** from source and writes build/gen/builtin_data.c.  A compiled form is used only when the file
+** the program finds at run time has exactly the bytes it was made from (length and 64-bit hash),
+** so an edited lexicon or default.lua is read from source as before and takes effect at once.
+** Builds that have no generated data (the generator itself, the fuzzers) link
+** engine/gen/builtin_none.c, and everything is compiled from source.
+*/
+#ifndef SALESIM_BUILTIN_H
+#define SALESIM_BUILTIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lex_table;
+
+/* One compiled form: of which file (or pattern set), made from which bytes. */
+typedef struct bi_entry {
+  const char *name;                /* "lexicons/en.yaml", "lua/default.lua", "timex/en" */
+  size_t src_len;                  /* length and bi_hash of the source it was made from */
+  uint64_t src_hash;
+  const struct lex_table *lexicon; /* a lexicon image, or NULL */
+  const unsigned char *bytes;      /* bytecode or serialised patterns, or NULL */
+  size_t n_bytes;
+} bi_entry;
+
+/* The table the generator writes, ended by an entry with a NULL name. */
+extern const bi_entry bi_entries[];
+
+/* A 64-bit hash of a file's bytes, to tell the shipped file from an edited one. */
+uint64_t bi_hash(const void *data, size_t len);
+
+/* The compiled form of name when it was made from exactly src[0..len), else NULL. */
+const bi_entry *bi_find(const char *name, const void *src, size_t len);
+
+#endif
