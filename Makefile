@@ -90,7 +90,7 @@ $(LIB_ARCHIVE): $(LIB_OBJS) $(GEN_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
 	  $(LDSAN) $(PKG_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB_ARCHIVE) | $(BUILD)/tools

@@ -690,7 +690,25 @@ static int setup_cf(lua_State *L) {
 
   cust_push_cond_env(L, h);
   h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
+  /* All at once (customer_react.c); one by one only to report what does not compile. */
+  int nc = sc->n_reactions + sc->n_commitments;
+  const char **exprs = xcalloc((size_t)nc + 1, sizeof *exprs);
+  int *lines = xcalloc((size_t)nc + 1, sizeof *lines), *refs = xcalloc((size_t)nc + 1, sizeof *refs);
   for (int i = 0; i < sc->n_reactions; i++) {
+    exprs[i] = sc->reactions[i].when;
+    lines[i] = sc->reactions[i].pos.line;
+  }
+  for (int i = 0; i < sc->n_commitments; i++) {
+    exprs[sc->n_reactions + i] = sc->commitments[i].realistic_when;
+    lines[sc->n_reactions + i] = sc->commitments[i].pos.line;
+  }
+  int all = cust_compile_conds(h, nc, exprs, lines, refs) == 0;
+  if (all) {
+    for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = refs[i];
+    for (int i = 0; i < sc->n_commitments; i++) h->real_ref[i] = refs[sc->n_reactions + i];
+  }
+  free(exprs); free(lines); free(refs);
+  for (int i = 0; i < sc->n_reactions && !all; i++) {
     char *err = NULL;
     if (!sc->reactions[i].when) continue;
     if (cust_compile_cond(h, sc->reactions[i].when, sc->reactions[i].pos.line, &err) == 0) {
@@ -701,7 +719,7 @@ static int setup_cf(lua_State *L) {
       free(err);
     }
   }
-  for (int i = 0; i < sc->n_commitments; i++) {
+  for (int i = 0; i < sc->n_commitments && !all; i++) {
     char *err = NULL;
     if (!sc->commitments[i].realistic_when) continue;
     if (cust_compile_cond(h, sc->commitments[i].realistic_when, sc->commitments[i].pos.line, &err) == 0) {

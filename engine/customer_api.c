@@ -357,21 +357,38 @@ static const luaL_Reg api_fns[] = {
   { NULL, NULL }
 };
 
+/* The five need and commitment flags (customer.revealed(id) ...), as closures over the host. */
+static const struct { const char *name; int kind; } flag_fns[] = {
+  { "revealed", CF_REVEALED }, { "confirmed", CF_CONFIRMED }, { "given", CF_GIVEN },
+  { "refused", CF_REFUSED }, { "raised", CF_RAISED },
+};
+
+/* Sets the flags into the table on top of the stack. */
+static void set_flags(lua_State *L, cust_host *h) {
+  for (size_t i = 0; i < sizeof flag_fns / sizeof *flag_fns; i++) {
+    lua_pushlightuserdata(L, h);
+    lua_pushinteger(L, flag_fns[i].kind);
+    lua_pushcclosure(L, api_flag, 2);
+    lua_setfield(L, -2, flag_fns[i].name);
+  }
+}
+
+void cust_set_cond_helpers(lua_State *L, cust_host *h) {
+  static const luaL_Reg queries[] = {
+    { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
+    { NULL, NULL }
+  };
+  lua_pushlightuserdata(L, h);
+  luaL_setfuncs(L, queries, 1);
+  set_flags(L, h);
+}
+
 /* Pushes a new customer table (functions, state proxy, data) for one environment. */
 void cust_push_api(lua_State *L, cust_host *h) {
   lua_createtable(L, 0, 40);
   lua_pushlightuserdata(L, h);
   luaL_setfuncs(L, api_fns, 1);
-  static const struct { const char *name; int kind; } flags[] = {
-    { "revealed", CF_REVEALED }, { "confirmed", CF_CONFIRMED }, { "given", CF_GIVEN },
-    { "refused", CF_REFUSED }, { "raised", CF_RAISED },
-  };
-  for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
-    lua_pushlightuserdata(L, h);
-    lua_pushinteger(L, flags[i].kind);
-    lua_pushcclosure(L, api_flag, 2);
-    lua_setfield(L, -2, flags[i].name);
-  }
+  set_flags(L, h);
   push_state_proxy(L, h);
   lua_setfield(L, -2, "state");
   lua_pushstring(L, h->lang);

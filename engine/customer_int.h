@@ -80,6 +80,9 @@ int cust_is_realistic(lua_State *L, cust_host *h, int c);
 
 /* customer_api.c */
 void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */
+/* Sets what conditions may call (revealed, confirmed, given, refused, raised, offered,
+** is_realistic, mentions) into the table on top of the stack. */
+void cust_set_cond_helpers(lua_State *L, cust_host *h);
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind);  /* id -> index or error */
 enum { CUST_K_NEED, CUST_K_BENEFIT, CUST_K_COMMITMENT, CUST_K_OBJECTION };
 
@@ -88,6 +91,9 @@ void cust_push_cond_env(lua_State *L, cust_host *h);
 /* Compiles "return (expr)" against the condition environment at the top of the stack;
 ** pushes the function or returns -1 with *err. */
 int cust_compile_cond(cust_host *h, const char *expr, int line, char **err);
+/* Compiles n conditions (NULL entries skipped) at their YAML lines in one chunk; refs[i] gets
+** a registry reference to each function.  -1 (no refs) when one does not compile. */
+int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs);
 void cust_run_reactions(lua_State *L, cust_host *h, int *stop);
 
 #endif

@@ -67,14 +67,7 @@ void cust_push_cond_env(lua_State *L, cust_host *h) {
   lua_createtable(L, 0, 4);              /* its metatable */
   lua_pushlightuserdata(L, h);
   sbx_push_env(L);                       /* helpers: the safe libraries ... */
-  cust_push_api(L, h);                   /* ... and the customer's queries */
-  static const char *const helpers[] = { "revealed", "confirmed", "given", "refused", "raised",
-                                         "offered", "is_realistic", "mentions", NULL };
-  for (int i = 0; helpers[i]; i++) {
-    lua_getfield(L, -1, helpers[i]);
-    lua_setfield(L, -3, helpers[i]);
-  }
-  lua_pop(L, 1);
+  cust_set_cond_helpers(L, h);           /* ... and the customer's queries */
   lua_pushcclosure(L, cond_index, 2);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, cond_newindex);
@@ -95,6 +88,78 @@ int cust_compile_cond(cust_host *h, const char *expr, int line, char **err) {
   lua_remove(L, st == SBX_OK ? -2 : -1);
   sb_free(&b);
   return st == SBX_OK ? 0 : -1;
+}
+
+/* Order of conditions by YAML line (the index breaks ties, so the order is stable). */
+typedef struct cond_at { int line, i; } cond_at;
+static int cmp_cond_at(const void *a, const void *b) {
+  const cond_at *x = a, *y = b;
+  return x->line != y->line ? (x->line > y->line) - (x->line < y->line) : x->i - y->i;
+}
+
+/* Compiles every condition in one chunk, each one on its YAML line:
+**   (...)[1] = function() return (expr\n) end  (...)[2] = ...
+** so the padding that keeps Lua's line numbers equal to the file's is written once for the
+** file, not once per condition (which made loading quadratic in the file's length).  Each
+** expression is checked alone when the scenario loads, so none can reach into another.  A
+** condition that cannot share the chunk (two on one line, or one using "...") is compiled
+** alone.  Returns -1 when the chunk does not compile: the caller then compiles each alone to
+** report its error. */
+int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs) {
+  lua_State *L = sbx_lua(h->sbx);
+  cond_at *order = xmalloc(((size_t)n + 1) * sizeof *order);
+  int m = 0;
+  for (int i = 0; i < n; i++) {
+    refs[i] = LUA_NOREF;
+    if (exprs[i]) order[m++] = (cond_at){ lines[i] > 0 ? lines[i] : 1, i };
+  }
+  qsort(order, (size_t)m, sizeof *order, cmp_cond_at);
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  int cur = 1, *alone = xcalloc((size_t)n + 1, sizeof *alone);
+  for (int k = 0; k < m; k++) {
+    const char *e = exprs[order[k].i];
+    if (order[k].line < cur || strstr(e, "...")) { alone[order[k].i] = 1; continue; }
+    for (; cur < order[k].line; cur++) sb_putc(&b, '\n');
+    sb_printf(&b, "(...)[%d] = function() return (%s\n) end ", order[k].i + 1, e);
+    for (const char *p = e; *p; p++) cur += *p == '\n';
+    cur++;
+  }
+  free(order);
+  int rc = 0;
+  char *err = NULL;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_cond);
+  if (sbx_load(h->sbx, h->scn_name, b.s, b.len, -1, &err) != SBX_OK) {
+    rc = -1;
+  } else {
+    lua_remove(L, -2);                       /* the environment */
+    lua_createtable(L, n, 0);
+    lua_pushvalue(L, -1);
+    lua_insert(L, -3);                       /* table, chunk, table */
+    if (sbx_call(h->sbx, 1, 0, &err) != SBX_OK) rc = -1;
+  }
+  if (rc == 0) {
+    for (int i = 0; i < n; i++) {
+      if (!exprs[i]) continue;
+      char *why = NULL;
+      if (alone[i]) {
+        if (cust_compile_cond(h, exprs[i], lines[i], &why) == 0) refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+        else { free(why); rc = -1; }
+      } else {
+        lua_rawgeti(L, -1, i + 1);
+        refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+      }
+    }
+    lua_pop(L, 1);
+  } else {
+    lua_settop(L, lua_gettop(L) - 1);        /* the environment, or the table left by the call */
+  }
+  if (rc != 0)
+    for (int i = 0; i < n; i++) { luaL_unref(L, LUA_REGISTRYINDEX, refs[i]); refs[i] = LUA_NOREF; }
+  free(err);
+  free(alone);
+  sb_free(&b);
+  return rc;
 }
 
 /* A reaction's end: value as an outcome (the loader has checked the name). */

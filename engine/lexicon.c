@@ -63,9 +63,10 @@ void lex_free(lexicon *lx) {
   free(lx);
 }
 
-/* Label id of a name, or -1 (labels are few: a linear search is enough). */
+/* Label id of a name, or -1 (labels are few: a linear search is enough, from the newest, since
+** phrases come label by label and the scenario's labels are interned last). */
 int lex_label_find(const lexicon *lx, const char *name) {
-  for (int i = 0; i < lx->n_labels; i++)
+  for (int i = lx->n_labels - 1; i >= 0; i--)
     if (strcmp(lx->labels[i], name) == 0) return i;
   return -1;
 }

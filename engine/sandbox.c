@@ -458,7 +458,10 @@ void sbx_push_env(lua_State *L) {
   lua_setfield(L, env, "load");
   for (int i = 0; lib_names[i]; i++) {   /* a copy of each library for this environment */
     push_lib(L, lib_names[i]);
-    lua_newtable(L);
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) { lua_pop(L, 1); n++; }
+    lua_createtable(L, 0, n);   /* sized once: growing it key by key rehashes */
     lua_pushnil(L);
     while (lua_next(L, -3)) {
       lua_pushvalue(L, -2);
@@ -788,12 +791,21 @@ int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err) {
 
 /* ===== expression check ================================================================== */
 
+/* One plain state serves every syntax check (a scenario has dozens of conditions, and
+** `salesim test` loads many scenarios): it only compiles, never runs anything. */
+static lua_State *checker;
+static void close_checker(void) { if (checker) lua_close(checker); checker = NULL; }
+static lua_State *check_state(void) {
+  if (!checker && (checker = luaL_newstate()) != NULL) atexit(close_checker);
+  return checker;
+}
+
 int sbx_check_expr(const char *expr, char *err, size_t errlen) {
   if (!expr || !*expr) {
     snprintf(err, errlen, "empty condition");
     return -1;
   }
-  lua_State *L = luaL_newstate();
+  lua_State *L = check_state();
   if (!L) {
     snprintf(err, errlen, "cannot create a Lua state");
     return -1;
@@ -813,6 +825,6 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen) {
     snprintf(err, errlen, "%s", m);
     res = -1;
   }
-  lua_close(L);
+  lua_settop(L, 0);
   return res;
 }

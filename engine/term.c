@@ -218,6 +218,16 @@ int term_width(const term *t) {
   return c >= 20 ? c : 80;
 }
 
+/* n spaces (fprintf's "%*s" costs more than the words it separates). */
+static void put_spaces(FILE *out, int n) {
+  static const char sp[] = "                                ";
+  while (n > 0) {
+    int k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
+    fwrite(sp, 1, (size_t)k, out);
+    n -= k;
+  }
+}
+
 /* Wraps one paragraph (no newlines, already sanitised) from column *col. */
 static void wrap_para(FILE *out, const char *p, int width, int indent, int *col) {
   size_t len = strlen(p);
@@ -254,10 +264,11 @@ static void wrap_para(FILE *out, const char *p, int width, int indent, int *col)
     }
     int ww = txt_width_n(p, (size_t)(e - p));
     if (*col + space + ww > width && *col > indent) {
-      fprintf(out, "\n%*s", indent, "");
+      fputc('\n', out);
+      put_spaces(out, indent);
       *col = indent;
     } else if (space) {
-      fprintf(out, "%*s", space, "");
+      put_spaces(out, space);
       *col += space;
     }
     space = 0;
@@ -282,7 +293,8 @@ void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const c
     wrap_para(out, clean, width, indent, &col);
     free(clean);
     if (!end) break;
-    fprintf(out, "\n%*s", indent, "");
+    fputc('\n', out);
+    put_spaces(out, indent);
     col = indent;
     p = end + 1;
   }

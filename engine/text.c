@@ -45,19 +45,24 @@ static int is_control(int32_t cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* Safe text: see text.h. */
+/* Safe text: see text.h.  Runs of characters that stay as they are are copied whole. */
 char *txt_sanitize(const char *s, size_t len, size_t *out_len) {
   strbuf b = {0};
   sb_append(&b, "", 0);
+  size_t run = 0;   /* start of the bytes kept since the last replacement */
   for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c < 0x7F) { i++; continue; }
     size_t adv;
     int32_t cp = txt_decode(s + i, len - i, &adv);
-    if (cp < 0) put_cp(&b, REPLACEMENT);
-    else if (cp == '\t' || cp == '\n' || cp == '\r') sb_putc(&b, ' ');
-    else if (is_control(cp)) put_cp(&b, REPLACEMENT);
-    else sb_append(&b, s + i, adv);
+    if (cp >= 0 && !is_control(cp)) { i += adv; continue; }
+    sb_append(&b, s + run, i - run);
+    if (cp == '\t' || cp == '\n' || cp == '\r') sb_putc(&b, ' ');
+    else put_cp(&b, REPLACEMENT);
     i += adv;
+    run = i;
   }
+  sb_append(&b, s + run, len - run);
   if (out_len) *out_len = b.len;
   return sb_take(&b);
 }

@@ -111,8 +111,9 @@ static int decode_builtin(tx_set *t, const char *lang) {
   return 1;
 }
 
-/* Compiles the patterns of a language; a pattern that does not compile is reported. */
-tx_set *tx_new(const char *lang, diag *d) {
+/* The patterns of a language, decoded from the built-in form when allowed and possible, else
+** compiled; a pattern that does not compile is reported. */
+static tx_set *make_set(const char *lang, int allow_builtin, diag *d) {
   const tx_def *defs = defs_of(lang);
   lang = defs == zh_defs ? "zh" : "en";
   tx_set *t = xcalloc(1, sizeof *t);
@@ -121,7 +122,7 @@ tx_set *tx_new(const char *lang, diag *d) {
   t->code = xcalloc((size_t)t->n, sizeof *t->code);
   t->source = xcalloc((size_t)t->n, sizeof *t->source);
   for (int i = 0; i < t->n; i++) t->source[i] = xasprintf("engine/timex.c:%d", defs[i].line);
-  int decoded = decode_builtin(t, lang);
+  int decoded = allow_builtin && decode_builtin(t, lang);
   for (int i = 0; i < t->n && !decoded; i++) {
     int err; PCRE2_SIZE off;
     t->code[i] = pcre2_compile((PCRE2_SPTR)defs[i].re, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &err, &off, NULL);
@@ -139,6 +140,9 @@ tx_set *tx_new(const char *lang, diag *d) {
   t->md = pcre2_match_data_create(4, NULL);
   return t;
 }
+
+tx_set *tx_new(const char *lang, diag *d) { return make_set(lang, 1, d); }
+tx_set *tx_compile(const char *lang, diag *d) { return make_set(lang, 0, d); }
 
 /* The patterns of a language serialised by PCRE2 (what the generator writes into builtin.h's
 ** table), malloc'd, and the text they are made from; -1 when PCRE2 cannot serialise. */

@@ -20,9 +20,12 @@ typedef struct tx_hit {
   int span;             /* index of the merged time span this hit belongs to */
 } tx_hit;
 
-/* Compiles the patterns of a language ("zh" or "en"; any other gives the English set).
-** NULL after adding an error to d (a pattern that does not compile is a bug). */
+/* The patterns of a language ("zh" or "en"; any other gives the English set), taken from their
+** built-in compiled form (builtin.h) when this PCRE2 accepts it, else compiled.  NULL after
+** adding an error to d (a pattern that does not compile is a bug). */
 tx_set *tx_new(const char *lang, diag *d);
+/* The same, always compiled from the pattern text (the generator and tests use it). */
+tx_set *tx_compile(const char *lang, diag *d);
 void tx_free(tx_set *t);
 
 /* Finds every time expression (longest, non-overlapping, left to right).  Returns the number of

@@ -141,7 +141,7 @@ int main(int argc, char **argv) {
     cls_free(c);
 
     diag_init(&d);
-    tx_set *tx = tx_new(lang, &d);
+    tx_set *tx = tx_compile(lang, &d);
     diag_free(&d);
     unsigned char *ser; size_t n_ser; char *pat; size_t pat_len;
     if (tx && tx_serialize(tx, &ser, &n_ser, &pat, &pat_len) == 0) {

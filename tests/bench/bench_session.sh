@@ -62,24 +62,50 @@ L
 # {=== 1. start to first prompt
 echo "### Start-up"
 echo
+BS=build/tools/bench_start
+lang=$(awk '$1 == "language:" {print $2; exit}' "$largest")
+prompt=$([ "$lang" = zh ] && echo "你> " || echo "You> ")
+if [ -x $BS ]; then
+  bs_sal=$(TERM=xterm $CPU $BS --runs "$runs" --until "$prompt" -- $BIN play "$largest" --transcript "$T/start.json")
+  bs_lua=$(TERM=xterm $CPU $BS --runs "$runs" -- lua5.4 -e '')
+  bs_ver=$(TERM=xterm $CPU $BS --runs "$runs" -- $BIN --version)
+  c_sal=$(kv cpu_median_ms "$bs_sal"); c_lua=$(kv cpu_median_ms "$bs_lua")
+  w_sal=$(kv wall_median_ms "$bs_sal"); w_lua=$(kv wall_median_ms "$bs_lua")
+  cratio=$(awk -v a="$c_sal" -v b="$c_lua" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  wratio=$(awk -v a="$w_sal" -v b="$w_lua" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  echo "Start to the first prompt for the largest shipped scenario ($largest, $(wc -c <"$largest")"
+  echo "bytes, plus its Lua script), as a trainee meets it: \`salesim play\` started on a new"
+  echo "pseudo-terminal, timed until its prompt \`$prompt\` appears (scenario loaded and checked, classifier"
+  echo "and Lua customer built, brief and greeting shown, readline ready), then killed; CPU time"
+  echo "(user + system) from wait4. The comparison programs run to their exit under the same tool."
+  echo "Medians of $runs runs on one core:"
+  echo
+  echo "| program | to | wall clock, median (ms) | CPU, median (ms) | CPU, mean (ms) |"
+  echo "|---|---|---|---|---|"
+  echo "| \`salesim play $largest\` | first prompt | $w_sal | $c_sal | $(kv cpu_mean_ms "$bs_sal") |"
+  echo "| \`lua5.4 -e ''\` | exit | $w_lua | $c_lua | $(kv cpu_mean_ms "$bs_lua") |"
+  echo "| \`salesim --version\` (process start alone) | exit | $(kv wall_median_ms "$bs_ver") | $(kv cpu_median_ms "$bs_ver") | $(kv cpu_mean_ms "$bs_ver") |"
+  echo
+  echo "Ratio **${cratio}x by CPU time**, ${wratio}x by the wall clock: $(awk -v r="$cratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }')" \
+       "/ $(awk -v r="$wratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }') the target (within 2x of a bare Lua start)."
+  echo "Repeat: \`make unit-bins && TERM=xterm taskset -c 0 $BS --until '$prompt' -- $BIN play $largest\`"
+  echo "and \`$BS -- lua5.4 -e ''\`."
+  echo
+fi
 start_cmd="$BIN play $largest --script /dev/null --transcript ''"
 s_sal=$(hf_ms "$start_cmd") ; m_sal=$(hf_mean); c_sal=$(hf_cpu)
 s_lua=$(hf_ms "lua5.4 -e ''"); m_lua=$(hf_mean); c_lua=$(hf_cpu)
 ratio=$(awk -v a="$m_sal" -v b="$m_lua" 'BEGIN { printf "%.1f", a / b }')
 cratio=$(awk -v a="$c_sal" -v b="$c_lua" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }')
-cverdict=$(awk -v r="$cratio" 'BEGIN { print (r <= 2 ? "meets" : "misses") }')
-echo "Start to first prompt for the largest shipped scenario ($largest, $(wc -c <"$largest") bytes),"
-echo "measured as a whole run that ends at the first prompt (empty script: load, Lua customer, brief,"
-echo "greeting, then end of input and an empty debrief), so it is an upper bound:"
+echo "An upper bound without a terminal: a whole scripted run with an empty script (everything"
+echo "above, then end of input, an empty debrief scored and printed, and everything freed):"
 echo
 echo "| command | wall clock, mean (ms) | CPU, user + system (ms) |"
 echo "|---|---|---|"
 echo "| \`$start_cmd\` | $s_sal | $c_sal |"
 echo "| \`lua5.4 -e ''\` | $s_lua | $c_lua |"
 echo
-echo "Ratio ${ratio}x by the wall clock, ${cratio}x by CPU time: $verdict / $cverdict the target (within"
-echo "2x of a bare Lua start). The wall clock includes waiting for a core on this shared machine."
+echo "Ratio ${ratio}x by the wall clock, ${cratio}x by CPU time."
 echo "Repeat: \`hyperfine -N -w 3 \"$start_cmd\" \"lua5.4 -e ''\"\`"
 echo
 # }===

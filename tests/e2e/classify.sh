@@ -90,4 +90,9 @@ expect_eq "broken lexicon: positioned message" "lexicons/en.yaml:3:3: error: unk
 err=$(SALESIM_DATA="$TMP/data" "$SALESIM" classify 您好 2>&1); rc=$?
 expect_eq "missing lexicon: exit 2" 2 "$rc"
 expect_contains "missing lexicon: message" "$err" "lexicons/zh.yaml: error: lexicon not found"
+# --- the worked example in docs/classifier.md is what the program prints -------------------------
+doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
+out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
+expect_eq "docs/classifier.md: the worked example matches the program's output" "$out" "$doc"
+
 finish

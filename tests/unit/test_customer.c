@@ -924,6 +924,51 @@ static void test_bad_condition_reported_at_its_line(void **state) {
   fixture_free(sc);
 }
 
+/* Conditions are compiled together, each at its YAML line; an error in any of them still names
+** its own line: on the second line of a two-line condition, on a condition that shares a line
+** with it or uses "..." (both compiled alone), and after them. */
+static void test_conditions_keep_their_lines(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  static const struct { int line; const char *when; } conds[] = {
+    { 60, "interest >= 0 and\n  nosuch1 > 0" },
+    { 61, "nosuch2 > 0" },
+    { 70, "trust > 100 or nosuch3 > 0" },
+    { 80, "select('#', ...) == 0 and nosuch4 > 0" },
+  };
+  int n = (int)(sizeof conds / sizeof *conds);
+  for (int i = 0; i < sc->n_reactions; i++) free(sc->reactions[i].when);
+  sc->reactions = xrealloc(sc->reactions, (size_t)(sc->n_reactions > n ? sc->n_reactions : n) * sizeof *sc->reactions);
+  for (int i = 0; i < n; i++) {
+    scn_reaction *r = &sc->reactions[i];
+    if (i >= sc->n_reactions) memset(r, 0, sizeof *r);
+    r->when = xstrdup(conds[i].when);
+    r->pos.line = conds[i].line;
+  }
+  for (int i = n; i < sc->n_reactions; i++) { sc->reactions[i].when = xstrdup("false"); }
+  if (sc->n_reactions < n) sc->n_reactions = n;
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_non_null(h);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "hello", MV(GREET))->r, &ev);
+  static const char *const want[] = { "fixture.yaml:61: unknown name 'nosuch1'", "fixture.yaml:61: unknown name 'nosuch2'",
+                                      "fixture.yaml:70: unknown name 'nosuch3'", "fixture.yaml:80: unknown name 'nosuch4'" };
+  int k = 0;
+  for (int i = 0; i < ev.n; i++) {
+    if (ev.v[i].kind != CUST_EV_ERROR) continue;
+    assert_true(k < n);
+    if (strncmp(ev.v[i].text, want[k], strlen(want[k])) != 0) fail_msg("error %d: got %s, want %s", k, ev.v[i].text, want[k]);
+    k++;
+  }
+  assert_int_equal(k, n);
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 static void test_runaway_conditions_share_one_budget(void **state) {
   (void)state;
   scenario *sc = fixture(NULL, 0);
@@ -1034,6 +1079,7 @@ int main(void) {
     cmocka_unit_test(test_hostile_scripts_as_behaviour),
     cmocka_unit_test(test_conditions),
     cmocka_unit_test(test_bad_condition_reported_at_its_line),
+    cmocka_unit_test(test_conditions_keep_their_lines),
     cmocka_unit_test(test_runaway_conditions_share_one_budget),
     cmocka_unit_test(test_script_hoarding_memory_leaves_host_usable),
   };

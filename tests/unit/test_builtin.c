@@ -1,0 +1,200 @@
+/* test_builtin.c: the compiled forms made at build time (builtin.h) exist for the shipped files,
+** are refused for any other bytes, and behave exactly like what the program builds from source:
+** the lexicon image against the YAML over every line of the classifier's data sets, the decoded
+** time patterns against freshly compiled ones over the same lines. */
+#include "testutil.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "builtin.h"
+#include "lexicon_int.h"   /* engine/: lex_new_from */
+#include "text.h"
+#include "timex.h"
+#include "util.h"
+
+static char *read_data(const char *rel, size_t *len) {
+  char *path = xasprintf("%s/%s", getenv("SALESIM_DATA") ? getenv("SALESIM_DATA") : "engine", rel);
+  char err[256];
+  char *buf = util_read_file(path, 16u << 20, len, err, sizeof err);
+  if (!buf) fail_msg("%s: %s", path, err);
+  free(path);
+  return buf;
+}
+
+/* Every line (first column) of the classifier's data sets of a language, heldout ones too. */
+static int corpus(const char *lang, char ***lines) {
+  static const char *const sets[] = { "", "heldout_", "heldout2_", "heldout3_", "heldout4_", "heldout5_" };
+  int n = 0, cap = 0;
+  *lines = NULL;
+  for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
+    char path[128];
+    snprintf(path, sizeof path, "tests/data/classify_%s%s.tsv", sets[s], lang);
+    FILE *f = fopen(path, "r");
+    if (!f) continue;
+    char buf[4096];
+    while (fgets(buf, sizeof buf, f)) {
+      char *tab = strchr(buf, '\t');
+      if (tab) *tab = 0;
+      buf[strcspn(buf, "\r\n")] = 0;
+      if (!*buf || *buf == '#') continue;
+      if (n == cap) { cap = cap ? cap * 2 : 256; *lines = xrealloc(*lines, (size_t)cap * sizeof **lines); }
+      (*lines)[n++] = xstrdup(buf);
+    }
+    fclose(f);
+  }
+  return n;
+}
+
+static void free_lines(char **lines, int n) {
+  for (int i = 0; i < n; i++) free(lines[i]);
+  free(lines);
+}
+
+/* "label:phrase@start-end" for every hit, by label name and phrase text (ids may differ). */
+static char *render_hits(lexicon *lx, const char *norm, size_t n) {
+  lex_hit *h;
+  int k = lex_match(lx, norm, n, &h);
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  for (int i = 0; i < k; i++) {
+    const lex_phrase *p = lex_phrase_at(lx, h[i].phrase);
+    sb_printf(&b, "%s:%s(%s)@%zu-%zu%s;", lex_label_name(lx, h[i].label), p->text, p->source,
+              h[i].start, h[i].end, h[i].gapped ? "+gap" : "");
+  }
+  free(h);
+  return sb_take(&b);
+}
+
+static void lexicon_same_as_source(const char *lang) {
+  char rel[64];
+  snprintf(rel, sizeof rel, "lexicons/%s.yaml", lang);
+  size_t len;
+  char *src = read_data(rel, &len);
+  const bi_entry *e = bi_find(rel, src, len);
+  assert_non_null(e);                       /* the shipped file has its image */
+  assert_non_null(e->lexicon);
+  lexicon *img = lex_new_from(e->lexicon);
+  lexicon *yaml = lex_new();
+  diag d;
+  diag_init(&d);
+  assert_int_equal(lex_load_string(yaml, rel, src, len, NULL, &d), 0);
+  diag_free(&d);
+  lex_build(yaml);
+  lex_build(img);
+  assert_int_equal(lex_phrase_count(img), lex_phrase_count(yaml));
+  for (int i = 0; i < lex_phrase_count(img); i++) {
+    assert_string_equal(lex_phrase_at(img, i)->text, lex_phrase_at(yaml, i)->text);
+    assert_string_equal(lex_phrase_at(img, i)->source, lex_phrase_at(yaml, i)->source);
+    assert_string_equal(lex_label_name(img, lex_phrase_at(img, i)->label),
+                        lex_label_name(yaml, lex_phrase_at(yaml, i)->label));
+  }
+  /* a phrase added on top (a scenario's) is found alongside the image's, with the next id */
+  assert_int_equal(lex_add(img, "need:extra", "zanzibar", "s.yaml:3", NULL), lex_phrase_count(yaml));
+  assert_int_equal(lex_add(yaml, "need:extra", "zanzibar", "s.yaml:3", NULL), lex_phrase_count(yaml));
+  char **lines;
+  int n = corpus(lang, &lines), hits = 0;
+  assert_true(n > 300);
+  for (int i = 0; i <= n; i++) {
+    const char *line = i < n ? lines[i] : "zanzibar, could you, next week? 好的 zanzibar";
+    size_t nl;
+    char *norm = txt_normalize(line, strlen(line), &nl);
+    char *a = render_hits(img, norm, nl), *b = render_hits(yaml, norm, nl);
+    if (strcmp(a, b) != 0) fail_msg("%s: %s\n image: %s\n  yaml: %s", lang, line, a, b);
+    hits += *a != 0;
+    free(a); free(b); free(norm);
+  }
+  assert_true(hits > n / 2);   /* the comparison saw real hits, not two empty lists */
+  free_lines(lines, n);
+  lex_free(img);
+  lex_free(yaml);
+  free(src);
+}
+
+static void test_lexicon_en(void **st) { (void)st; lexicon_same_as_source("en"); }
+static void test_lexicon_zh(void **st) { (void)st; lexicon_same_as_source("zh"); }
+
+static void patterns_same_as_compiled(const char *lang) {
+  diag d;
+  diag_init(&d);
+  tx_set *built = tx_new(lang, &d), *compiled = tx_compile(lang, &d);
+  diag_free(&d);
+  assert_non_null(built);
+  assert_non_null(compiled);
+  char key[16];
+  snprintf(key, sizeof key, "timex/%s", lang);
+  int found = 0;
+  for (const bi_entry *e = bi_entries; e->name; e++) found |= strcmp(e->name, key) == 0 && e->bytes;
+  assert_true(found);
+  char **lines;
+  int n = corpus(lang, &lines), times = 0;
+  for (int i = 0; i < n; i++) {
+    size_t nl;
+    char *norm = txt_normalize(lines[i], strlen(lines[i]), &nl);
+    tx_hit *ha, *hb;
+    int sa, sb;
+    int ka = tx_find(built, norm, nl, &ha, &sa), kb = tx_find(compiled, norm, nl, &hb, &sb);
+    assert_int_equal(ka, kb);
+    assert_int_equal(sa, sb);
+    for (int k = 0; k < ka; k++) {
+      assert_string_equal(ha[k].name, hb[k].name);
+      assert_int_equal(ha[k].start, hb[k].start);
+      assert_int_equal(ha[k].end, hb[k].end);
+    }
+    times += ka > 0;
+    free(ha); free(hb); free(norm);
+  }
+  assert_true(times > 50);
+  free_lines(lines, n);
+  tx_free(built);
+  tx_free(compiled);
+}
+
+static void test_patterns_en(void **st) { (void)st; patterns_same_as_compiled("en"); }
+static void test_patterns_zh(void **st) { (void)st; patterns_same_as_compiled("zh"); }
+
+/* Other bytes get nothing: the program then reads the file from source. */
+static void test_edited_files_refused(void **st) {
+  (void)st;
+  static const char *const files[] = { "lexicons/en.yaml", "lexicons/zh.yaml", "lua/default.lua" };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    size_t len;
+    char *src = read_data(files[i], &len);
+    assert_non_null(bi_find(files[i], src, len));
+    src[len / 2] ^= 1;                                   /* one bit changed */
+    assert_null(bi_find(files[i], src, len));
+    src[len / 2] ^= 1;
+    assert_null(bi_find(files[i], src, len - 1));         /* one byte fewer */
+    char *longer = xasprintf("%.*s\n", (int)len, src);    /* a line ending more */
+    assert_null(bi_find(files[i], longer, len + 1));
+    free(longer);
+    free(src);
+  }
+  assert_null(bi_find("lexicons/fr.yaml", "", 0));
+}
+
+/* The hash tells apart inputs that differ anywhere, including in the tail past the last word. */
+static void test_hash(void **st) {
+  (void)st;
+  char a[64], b[64];
+  memset(a, 'x', sizeof a);
+  for (size_t len = 0; len <= sizeof a; len++) {
+    for (size_t pos = 0; pos < len; pos++) {
+      memcpy(b, a, sizeof b);
+      b[pos] = 'y';
+      assert_true(bi_hash(a, len) != bi_hash(b, len));
+    }
+    if (len) assert_true(bi_hash(a, len) != bi_hash(a, len - 1));
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_lexicon_en),
+    cmocka_unit_test(test_lexicon_zh),
+    cmocka_unit_test(test_patterns_en),
+    cmocka_unit_test(test_patterns_zh),
+    cmocka_unit_test(test_edited_files_refused),
+    cmocka_unit_test(test_hash),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
