@@ -23,8 +23,10 @@ struct lexicon {
   const lex_table *image;        /* built-in automaton matched first, or NULL */
   int image_phrases;             /* its phrase count: the ids of added phrases start there */
   char **labels; int n_labels, cap_labels;   /* the image's labels first, with the same ids */
+  lex_phrase *image_pubs;        /* lex_phrase_at's view of image phrases, filled when asked */
   /* what lex_add added, and the automaton lex_build makes of it */
   lex_phrase_int *phrases; int n_phrases, cap_phrases;
+  lex_phrase *pubs;              /* label, text and source of each added phrase */
   lex_part *parts; int n_parts, cap_parts;
   lex_node *nodes; int n_nodes, cap_nodes;
   lex_out *outs; int n_outs, cap_outs;
@@ -57,8 +59,8 @@ const lex_table *lex_own_table(const lexicon *lx) { return lx->built ? &lx->own 
 void lex_free(lexicon *lx) {
   if (!lx) return;
   for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
-  for (int i = 0; i < lx->n_phrases; i++) { free(lx->phrases[i].pub.text); free(lx->phrases[i].pub.source); }
-  free(lx->labels); free(lx->phrases); free(lx->parts); free(lx->nodes); free(lx->outs);
+  for (int i = 0; i < lx->n_phrases; i++) { free(lx->pubs[i].text); free(lx->pubs[i].source); }
+  free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs); free(lx->parts); free(lx->nodes); free(lx->outs);
   free(lx->edge_byte); free(lx->edge_to);
   free(lx);
 }
@@ -91,8 +93,21 @@ const char *lex_label_name(const lexicon *lx, int label) {
 }
 int lex_label_count(const lexicon *lx) { return lx->n_labels; }
 int lex_phrase_count(const lexicon *lx) { return lx->image_phrases + lx->n_phrases; }
+/* An image phrase's view is made the first time it is asked for (the matches of a line, or all
+** of them for the random walks); the cache is not part of the lexicon's value, so filling it
+** from a const lexicon is fine. */
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i) {
-  return i < lx->image_phrases ? &lx->image->phrases[i].pub : &lx->phrases[i - lx->image_phrases].pub;
+  if (i >= lx->image_phrases) return &lx->pubs[i - lx->image_phrases];
+  lexicon *m = (lexicon *)lx;
+  if (!m->image_pubs) m->image_pubs = xcalloc((size_t)lx->image_phrases, sizeof *m->image_pubs);
+  lex_phrase *p = &m->image_pubs[i];
+  if (!p->text) {
+    const lex_table *t = lx->image;
+    p->label = t->phrases[i].label;
+    p->text = (char *)t->strings + t->text_at[i];
+    p->source = (char *)t->strings + t->source_at[i];
+  }
+  return p;
 }
 
 int lex_is_clause_punct(unsigned char c) { return strchr(",.?!;:", c) != NULL && c; }
@@ -169,12 +184,12 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
   if (lx->n_phrases == lx->cap_phrases) {
     lx->cap_phrases = lx->cap_phrases ? lx->cap_phrases * 2 : 128;
     lx->phrases = xrealloc(lx->phrases, (size_t)lx->cap_phrases * sizeof *lx->phrases);
+    lx->pubs = xrealloc(lx->pubs, (size_t)lx->cap_phrases * sizeof *lx->pubs);
   }
   int id = lx->n_phrases++;
   lex_phrase_int *ph = &lx->phrases[id];
-  ph->pub.label = lex_label_id(lx, label);
-  ph->pub.text = xstrdup(phrase);
-  ph->pub.source = xstrdup(source ? source : "");
+  ph->label = lex_label_id(lx, label);
+  lx->pubs[id] = (lex_phrase){ ph->label, xstrdup(phrase), xstrdup(source ? source : "") };
   ph->first_part = lx->n_parts;
   ph->n_parts = np;
   ph->anchors = anchors;
@@ -214,7 +229,7 @@ static int child(const lex_table *t, int n, unsigned char c) {
 static void refresh_view(lexicon *lx) {
   lx->own = (lex_table){
     (const char *const *)lx->labels, lx->n_labels,
-    lx->phrases, lx->n_phrases, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
+    lx->phrases, lx->n_phrases, NULL, NULL, NULL, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
     lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next,
   };
 }
@@ -378,7 +393,7 @@ static void match_table(const lex_table *tb, int first_id, const char *t, size_t
       if (!ok) continue;
       if ((P->anchors & LEX_ANCHOR_START) && !at_clause_start(t, s0)) continue;
       if ((P->anchors & LEX_ANCHOR_END) && !at_clause_end(t, len, e)) continue;
-      hv_push(res, (lex_hit){ first_id + ph, P->pub.label, s0, e, P->n_parts > 1 });
+      hv_push(res, (lex_hit){ first_id + ph, P->label, s0, e, P->n_parts > 1 });
       taken_until = e;
     }
     i = j;

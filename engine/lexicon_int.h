@@ -15,8 +15,9 @@
 
 enum { LEX_ANCHOR_START = 1, LEX_ANCHOR_END = 2 };
 
+/* What matching needs of a phrase; its text and source are kept apart (lex_phrase_at). */
 typedef struct lex_phrase_int {
-  lex_phrase pub;
+  int label;
   int first_part, n_parts;
   unsigned anchors;
 } lex_phrase_int;
@@ -37,10 +38,14 @@ typedef struct lex_node {
 
 typedef struct lex_out { int part, next; } lex_out;
 
-/* One built automaton and the phrases it finds, read-only. */
+/* One built automaton and the phrases it finds, read-only.  An image keeps each phrase's text
+** and source as offsets into one string pool rather than as pointers: pointers in a
+** position-independent program are relocated at every start, page by page. */
 typedef struct lex_table {
   const char *const *labels; int n_labels;   /* label names; ids in phrases index them */
   const lex_phrase_int *phrases; int n_phrases;
+  const char *strings;                       /* image only: the pool ... */
+  const int *text_at, *source_at;            /* ... and each phrase's text and source in it */
   const lex_part *parts; int n_parts;
   const lex_node *nodes; int n_nodes;
   const lex_out *outs; int n_outs;

@@ -23,7 +23,7 @@
 /* One open container on the builder's stack. */
 typedef struct frame {
   yn_node *node;
-  yn_node *pending_key;   /* map: key read, value not yet (owned here until attached) */
+  yn_node *pending_key;   /* map: key read, value not yet */
 } frame;
 
 typedef struct builder {
@@ -39,33 +39,55 @@ typedef struct builder {
 
 /* {=== node memory */
 
-/* Frees a node and everything below it. */
-static void node_free(yn_node *n) {
-  if (!n) return;
-  for (int i = 0; i < n->n; i++) {
-    if (n->keys) node_free(n->keys[i]);
-    node_free(n->vals[i]);
+/* Nodes, their strings and their child arrays come from one arena per document, freed at once:
+** a scenario is hundreds of small values, and a malloc and a free for each cost more than
+** parsing them.  A grown child array leaves its old copy in the arena (at most doubling it). */
+typedef struct yn_block { struct yn_block *next; size_t used, cap; max_align_t data[]; } yn_block;
+
+static void *arena_alloc(yn_doc *doc, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+  yn_block *b = doc->arena;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = b ? b->cap * 2 : 8192;
+    if (cap > (1u << 20)) cap = 1u << 20;
+    if (cap < n) cap = n;
+    yn_block *nb = xmalloc(sizeof *nb + cap);
+    nb->next = b; nb->used = 0; nb->cap = cap;
+    doc->arena = b = nb;
   }
-  free(n->keys);
-  free(n->vals);
-  free(n->str);
-  free(n);
+  void *p = (char *)b->data + b->used;
+  b->used += n;
+  return p;
+}
+
+static char *arena_strndup(yn_doc *doc, const char *s, size_t n) {
+  char *p = arena_alloc(doc, n + 1);
+  memcpy(p, s, n);
+  p[n] = 0;
+  return p;
 }
 
 /* Releases a document and every node and string in it. */
 void yn_free(yn_doc *doc) {
   if (!doc) return;
-  node_free(doc->root);
+  for (yn_block *b = doc->arena, *next; b; b = next) { next = b->next; free(b); }
   free(doc->file);
   free(doc);
 }
 
 /* Makes room for one more child in a map or list. */
-static void node_grow(yn_node *n) {
+static void node_grow(yn_doc *doc, yn_node *n) {
   if (n->n < n->cap) return;
-  n->cap = n->cap ? n->cap * 2 : 4;
-  n->vals = xrealloc(n->vals, (size_t)n->cap * sizeof *n->vals);
-  if (n->kind == YN_MAP) n->keys = xrealloc(n->keys, (size_t)n->cap * sizeof *n->keys);
+  int cap = n->cap ? n->cap * 2 : 4;
+  yn_node **vals = arena_alloc(doc, (size_t)cap * sizeof *vals);
+  if (n->n) memcpy(vals, n->vals, (size_t)n->n * sizeof *vals);
+  n->vals = vals;
+  if (n->kind == YN_MAP) {
+    yn_node **keys = arena_alloc(doc, (size_t)cap * sizeof *keys);
+    if (n->n) memcpy(keys, n->keys, (size_t)n->n * sizeof *keys);
+    n->keys = keys;
+  }
+  n->cap = cap;
 }
 /* }=== */
 
@@ -109,6 +131,9 @@ static int utf8_seq(const unsigned char *s, size_t left) {
 static int check_utf8(const char *name, const char *buf, size_t len, diag *d) {
   const unsigned char *s = (const unsigned char *)buf;
   for (size_t i = 0; i < len;) {
+    uint64_t w;   /* eight ASCII bytes at a time: most of a scenario is ASCII */
+    while (len - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) i += 8;
+    if (i == len) break;
     int n = utf8_seq(s + i, len - i);
     if (n == 0) {
       int line, col;
@@ -135,14 +160,13 @@ static void mark_error(builder *b, yaml_mark_t m, const char *msg) {
 ** its value.  A key that is not text is reported here and kept, so its subtree is freed. */
 static void attach(builder *b, yn_node *n) {
   if (b->depth == 0) {
-    if (b->doc->root) node_free(b->doc->root);   /* cannot happen: one document */
     b->doc->root = n;
     return;
   }
   frame *f = &b->stack[b->depth - 1];
   yn_node *p = f->node;
   if (p->kind == YN_SEQ) {
-    node_grow(p);
+    node_grow(b->doc, p);
     p->vals[p->n++] = n;
   } else if (!f->pending_key) {
     if (n->kind != YN_SCALAR)
@@ -151,7 +175,7 @@ static void attach(builder *b, yn_node *n) {
     if (n->kind != YN_SCALAR) b->errors++;
     f->pending_key = n;
   } else {
-    node_grow(p);
+    node_grow(b->doc, p);
     p->keys[p->n] = f->pending_key;
     p->vals[p->n] = n;
     p->n++;
@@ -161,7 +185,8 @@ static void attach(builder *b, yn_node *n) {
 
 /* A fresh node of a kind at a libyaml mark. */
 static yn_node *node_new(builder *b, yn_kind kind, yaml_mark_t m) {
-  yn_node *n = xcalloc(1, sizeof *n);
+  yn_node *n = arena_alloc(b->doc, sizeof *n);
+  memset(n, 0, sizeof *n);
   n->kind = kind;
   n->line = (int)m.line + 1;
   n->col = (int)m.column + 1;
@@ -246,14 +271,14 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
     mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     {
       yn_node *n = node_new(b, YN_SCALAR, e->start_mark);   /* placeholder keeps maps whole */
-      n->str = xstrdup("");
+      n->str = arena_strndup(b->doc, "", 0);
       attach(b, n);
     }
     break;
   case YAML_SCALAR_EVENT: {
     yn_node *n = node_new(b, YN_SCALAR, e->start_mark);
     n->len = e->data.scalar.length;
-    n->str = xstrndup((const char *)e->data.scalar.value, n->len);
+    n->str = arena_strndup(b->doc, (const char *)e->data.scalar.value, n->len);
     n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
     if (e->data.scalar.anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     if (e->data.scalar.tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");
@@ -295,11 +320,6 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
   return 1;
 }
 
-/* Frees keys still waiting for their values (after an aborted parse). */
-static void drop_pending(builder *b) {
-  for (int i = 0; i < b->depth; i++) node_free(b->stack[i].pending_key);
-  b->depth = 0;
-}
 
 /* Builds the node tree from a buffer: size and UTF-8 checks first, then libyaml events. */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
@@ -333,8 +353,7 @@ yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
     rc = on_event(&b, &e, &docs);
     yaml_event_delete(&e);
   }
-  yaml_parser_delete(&p);
-  drop_pending(&b);
+  yaml_parser_delete(&p);   /* nodes of an aborted parse go with the document's arena */
   if (rc < 0 || b.errors) {
     yn_free(b.doc);
     return NULL;

@@ -37,6 +37,7 @@ struct yn_node {
 typedef struct yn_doc {
   char *file;             /* path as given, for messages */
   yn_node *root;          /* NULL for an empty document */
+  struct yn_block *arena; /* where the nodes and their strings live (ynode.c) */
 } yn_doc;
 
 /* Parses a file.  Returns a document (possibly with root NULL when empty), or NULL after

@@ -50,19 +50,37 @@ static void put_ints(strbuf *o, const char *name, const int *v, int n) {
   sb_puts(o, "\n};\n\n");
 }
 
-/* One lexicon table as static arrays and a lex_table named P_table. */
-static void put_table(strbuf *o, const char *P, const lex_table *t) {
+/* One lexicon's run-time table as static arrays and a lex_table named P_table; phrase texts
+** and sources go into one string pool, addressed by offset. */
+static void put_table(strbuf *o, const char *P, const lexicon *lx, const lex_table *t) {
   sb_printf(o, "static const char *const %s_labels[%d] = {\n", P, t->n_labels);
   for (int i = 0; i < t->n_labels; i++) { sb_puts(o, "  "); put_str(o, t->labels[i]); sb_puts(o, ",\n"); }
   sb_puts(o, "};\n\n");
-  sb_printf(o, "static const lex_phrase_int %s_phrases[%d] = {\n", P, t->n_phrases);
+  sb_printf(o, "static const lex_phrase_int %s_phrases[%d] = {", P, t->n_phrases);
   for (int i = 0; i < t->n_phrases; i++) {
     const lex_phrase_int *p = &t->phrases[i];
-    sb_printf(o, "  { { %d, ", p->pub.label);
-    put_str(o, p->pub.text); sb_puts(o, ", "); put_str(o, p->pub.source);
-    sb_printf(o, " }, %d, %d, %u },\n", p->first_part, p->n_parts, p->anchors);
+    sb_printf(o, "%s{%d,%d,%d,%u},", i % 6 ? "" : "\n  ", p->label, p->first_part, p->n_parts, p->anchors);
   }
-  sb_puts(o, "};\n\n");
+  sb_puts(o, "\n};\n\n");
+  int *text_at = xmalloc(((size_t)t->n_phrases + 1) * sizeof *text_at);
+  int *source_at = xmalloc(((size_t)t->n_phrases + 1) * sizeof *source_at);
+  sb_printf(o, "static const char %s_strings[] =", P);
+  int at = 0;
+  for (int i = 0; i < t->n_phrases; i++) {
+    const lex_phrase *p = lex_phrase_at(lx, i);
+    text_at[i] = at;
+    at += (int)strlen(p->text) + 1;
+    source_at[i] = at;
+    at += (int)strlen(p->source) + 1;
+    sb_puts(o, "\n  "); put_str(o, p->text); sb_puts(o, " \"\\0\" "); put_str(o, p->source); sb_puts(o, " \"\\0\"");
+  }
+  sb_puts(o, "\n  \"\";\n\n");
+  char name[64];
+  snprintf(name, sizeof name, "%s_text_at", P);
+  put_ints(o, name, text_at, t->n_phrases);
+  snprintf(name, sizeof name, "%s_source_at", P);
+  put_ints(o, name, source_at, t->n_phrases);
+  free(text_at); free(source_at);
   sb_printf(o, "static const lex_part %s_parts[%d] = {\n", P, t->n_parts);
   for (int i = 0; i < t->n_parts; i++) {
     const lex_part *p = &t->parts[i];
@@ -82,7 +100,6 @@ static void put_table(strbuf *o, const char *P, const lex_table *t) {
     sb_printf(o, "%s{%d,%d},", i % 8 ? "" : "\n  ", t->outs[i].part, t->outs[i].next);
   if (!t->n_outs) sb_puts(o, "{0,0}");
   sb_puts(o, "\n};\n\n");
-  char name[64];
   int n_edges = t->n_nodes - 1;
   snprintf(name, sizeof name, "%s_edge_byte", P);
   put_bytes(o, name, t->edge_byte, (size_t)n_edges);
@@ -91,9 +108,9 @@ static void put_table(strbuf *o, const char *P, const lex_table *t) {
   snprintf(name, sizeof name, "%s_root_next", P);
   put_ints(o, name, t->root_next, 256);
   sb_printf(o, "static const lex_table %s_table = {\n"
-               "  %s_labels, %d, %s_phrases, %d, %s_parts, %d, %s_nodes, %d, %s_outs, %d,\n"
-               "  %s_edge_byte, %s_edge_to, %s_root_next,\n};\n\n",
-            P, P, t->n_labels, P, t->n_phrases, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P);
+               "  %s_labels, %d, %s_phrases, %d, %s_strings, %s_text_at, %s_source_at,\n"
+               "  %s_parts, %d, %s_nodes, %d, %s_outs, %d, %s_edge_byte, %s_edge_to, %s_root_next,\n};\n\n",
+            P, P, t->n_labels, P, t->n_phrases, P, P, P, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P);
 }
 
 static void put_entry(strbuf *o, const char *name, const void *src, size_t len, const char *lex_sym,
@@ -134,7 +151,7 @@ int main(int argc, char **argv) {
     snprintf(P, sizeof P, "lex_%s", lang);
     size_t len;
     char *src = read_or_die(dir, rel, &len);
-    put_table(&o, P, lex_own_table(cls_lexicon(c)));
+    put_table(&o, P, cls_lexicon(c), lex_own_table(cls_lexicon(c)));
     snprintf(lex_name, sizeof lex_name, "&%s_table", P);
     put_entry(&entries, rel, src, len, lex_name, NULL);
     free(src);
