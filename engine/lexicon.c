@@ -23,6 +23,7 @@ struct lexicon {
   const lex_table *image;        /* built-in automaton matched first, or NULL */
   int image_phrases;             /* its phrase count: the ids of added phrases start there */
   char **labels; int n_labels, cap_labels;   /* the image's labels first, with the same ids */
+  int last_label;                /* lex_label_find's last answer (a cache) */
   lex_phrase *image_pubs;        /* lex_phrase_at's view of image phrases, filled when asked */
   /* what lex_add added, and the automaton lex_build makes of it */
   lex_phrase_int *phrases; int n_phrases, cap_phrases;
@@ -48,7 +49,10 @@ lexicon *lex_new_from(const lex_table *image) {
   lexicon *lx = lex_new();
   lx->image = image;
   lx->image_phrases = image->n_phrases;
-  for (int i = 0; i < image->n_labels; i++) lex_label_id(lx, image->labels[i]);
+  lx->cap_labels = image->n_labels + 32;   /* the image's labels are distinct: no search */
+  lx->labels = xmalloc((size_t)lx->cap_labels * sizeof *lx->labels);
+  for (int i = 0; i < image->n_labels; i++) lx->labels[i] = xstrdup(image->labels[i]);
+  lx->n_labels = image->n_labels;
   return lx;
 }
 
@@ -65,11 +69,12 @@ void lex_free(lexicon *lx) {
   free(lx);
 }
 
-/* Label id of a name, or -1 (labels are few: a linear search is enough, from the newest, since
-** phrases come label by label and the scenario's labels are interned last). */
+/* Label id of a name, or -1.  Labels are few, so a linear search is enough, after a look at the
+** label found last: phrases come label by label. */
 int lex_label_find(const lexicon *lx, const char *name) {
-  for (int i = lx->n_labels - 1; i >= 0; i--)
-    if (strcmp(lx->labels[i], name) == 0) return i;
+  if (lx->last_label < lx->n_labels && strcmp(lx->labels[lx->last_label], name) == 0) return lx->last_label;
+  for (int i = 0; i < lx->n_labels; i++)
+    if (strcmp(lx->labels[i], name) == 0) return ((lexicon *)lx)->last_label = i;
   return -1;
 }
 

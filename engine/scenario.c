@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "scenario_int.h"
 #include "util.h"
@@ -412,15 +413,13 @@ static void read_behaviour(sx_ctx *c, const yn_node *n) {
   scenario *s = c->s;
   char *path = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", s->dir, rel);
   struct stat st;
-  FILE *f = NULL;
   if (stat(path, &st) != 0) {
     sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
   } else if (!S_ISREG(st.st_mode)) {
     sx_err(c, n, "behaviour script '%s' is not a regular file", rel);
-  } else if (!(f = fopen(path, "r"))) {
+  } else if (access(path, R_OK) != 0) {
     sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
   } else {
-    fclose(f);
     s->behaviour = path;
     path = NULL;
     s->behaviour_pos = sx_pos(n);

@@ -239,11 +239,23 @@ char *util_xdg_dir(const char *env, const char *fallback_under_home) {
   return xasprintf("%s/%s/salesim", home, fallback_under_home);
 }
 
-void util_now_iso(char out[32]) {
-  time_t t = time(NULL);
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+/* UTC by arithmetic (days to a civil date, after Howard Hinnant's algorithm): glibc's gmtime_r
+** loads the local time zone file first, which a start-up does not need. */
+void util_now_iso(char out[32]) { util_iso_time((long long)time(NULL), out); }
+
+void util_iso_time(long long t, char out[32]) {
+  long long days = t / 86400, secs = t % 86400;
+  if (secs < 0) { secs += 86400; days--; }
+  long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097;
+  long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+  long long y = yoe + era * 400 + (m <= 2);
+  char buf[128];
+  snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d, secs / 3600,
+           secs / 60 % 60, secs % 60);
+  snprintf(out, 32, "%.31s", buf);
 }
 
 double util_monotonic(void) {

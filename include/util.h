@@ -55,6 +55,8 @@ char *util_data_path(const char *rel);
 char *util_xdg_dir(const char *env, const char *fallback_under_home);
 
 /* Current wall-clock time as ISO 8601 UTC ("2026-11-27T16:40:00Z") into out[32]. */
+/* Seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" (UTC). */
+void util_iso_time(long long t, char out[32]);
 void util_now_iso(char out[32]);
 double util_monotonic(void);  /* seconds, for benchmarks and the Lua wall-clock guard */
 
