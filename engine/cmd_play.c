@@ -124,7 +124,7 @@ static void show_brief(play *p) {
   fprintf(o, "%s\n", term_esc(p->t, TERM_C_RESET));
   if (mem) {
     fclose(mem);
-    fwrite(text, 1, len, p->out);
+    term_write_block(p->out, text, len);
     free(text);
   }
   fflush(p->out);

@@ -685,6 +685,10 @@ static int setup_cf(lua_State *L) {
   setup_args *a = lua_touserdata(L, 1);
   cust_host *h = a->h;
   const scenario *sc = h->sc;
+  /* The host's own set-up (default.lua, environments, conditions) makes only what lives as long
+  ** as the host, so a collection meanwhile would find nothing to free.  It runs again before
+  ** the scenario's script, whose top-level code may make garbage. */
+  lua_gc(L, LUA_GCSTOP);
   h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0);
   if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
 
@@ -730,6 +734,7 @@ static int setup_cf(lua_State *L) {
       free(err);
     }
   }
+  lua_gc(L, LUA_GCRESTART);
   if (a->script_src)
     h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1);
   return 0;
@@ -818,6 +823,7 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
   h->out = &sink;
   char *perr = NULL;
   int rc = sbx_protect(h->sbx, setup_cf, &a, &perr);
+  lua_gc(sbx_lua(h->sbx), LUA_GCRESTART);   /* whichever way the set-up ended */
   h->out = NULL;
   cust_events_free(&sink);
   free(a.default_src);

@@ -88,7 +88,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (s->depth > 0 && s->L) where_at(s->L, 0, s->last_where, sizeof s->last_where);
     return NULL;
   }
-  void *p = realloc(ptr, nsize);
+  void *p = ptr ? realloc(ptr, nsize) : malloc(nsize);   /* most calls make a new object */
   if (!p) return NULL;
   s->used = s->used - old + nsize;
   return p;

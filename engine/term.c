@@ -279,6 +279,19 @@ static void wrap_para(FILE *out, const char *p, int width, int indent, int *col)
   }
 }
 
+void term_write_block(FILE *out, const char *s, size_t n) {
+  fflush(out);
+  int fd = fileno(out);
+  while (n > 0 && fd >= 0) {
+    ssize_t w = write(fd, s, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) break;   /* a closed terminal: what is left goes through stdio, which notes it */
+    s += w;
+    n -= (size_t)w;
+  }
+  if (n > 0) fwrite(s, 1, n, out);
+}
+
 void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text) {
   int width = term_width(t);
   fputs(prefix, out);

@@ -30,6 +30,9 @@ term_status term_read(term *t, const char *prompt, char **line);
 /* The escape sequence for c, or "" when colour is off. */
 const char *term_esc(const term *t, term_colour c);
 int term_width(const term *t);
+/* Writes a block of text in one write(2) (a terminal pays per write; stdio on a line-buffered
+** stream would send it line by line), after flushing what the stream holds. */
+void term_write_block(FILE *out, const char *s, size_t n);
 /* Prints text wrapped to the terminal width; continuation lines start with `indent` spaces.
 ** Control characters in text are shown as U+FFFD, never sent to the terminal raw. */
 void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text);
