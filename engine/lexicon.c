@@ -57,7 +57,10 @@ lexicon *lex_new_from(const lex_table *image) {
 }
 
 const lex_table *lex_image(const lexicon *lx) { return lx->image; }
-const lex_table *lex_own_table(const lexicon *lx) { return lx->built ? &lx->own : NULL; }
+const lex_table *lex_own_table(lexicon *lx) {
+  lex_build(lx);
+  return &lx->own;
+}
 
 /* Releases the lexicon, its phrases, labels and automaton (never the image). */
 void lex_free(lexicon *lx) {

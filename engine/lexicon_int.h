@@ -56,8 +56,8 @@ typedef struct lex_table {
 /* A lexicon that starts from a built-in image: its labels, phrases and automaton come first
 ** and are never copied; lex_add builds a second automaton for what is added. */
 lexicon *lex_new_from(const lex_table *image);
-/* The run-time table of a built lexicon (what the generator writes out); NULL before lex_build. */
-const lex_table *lex_own_table(const lexicon *lx);
+/* The run-time table of a lexicon, built first if need be (what the generator writes out). */
+const lex_table *lex_own_table(lexicon *lx);
 /* The built-in image a lexicon started from, or NULL. */
 const lex_table *lex_image(const lexicon *lx);
 

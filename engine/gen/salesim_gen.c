@@ -151,7 +151,8 @@ int main(int argc, char **argv) {
     snprintf(P, sizeof P, "lex_%s", lang);
     size_t len;
     char *src = read_or_die(dir, rel, &len);
-    put_table(&o, P, cls_lexicon(c), lex_own_table(cls_lexicon(c)));
+    lexicon *lx = (lexicon *)cls_lexicon(c);   /* the classifier is this tool's alone */
+    put_table(&o, P, lx, lex_own_table(lx));
     snprintf(lex_name, sizeof lex_name, "&%s_table", P);
     put_entry(&entries, rel, src, len, lex_name, NULL);
     free(src);
