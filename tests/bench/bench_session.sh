@@ -69,6 +69,9 @@ if [ -x $BS ]; then
   bs_sal=$(TERM=xterm $CPU $BS --runs "$runs" --until "$prompt" -- $BIN play "$largest" --transcript "$T/start.json")
   bs_lua=$(TERM=xterm $CPU $BS --runs "$runs" -- lua5.4 -e '')
   bs_ver=$(TERM=xterm $CPU $BS --runs "$runs" -- $BIN --version)
+  dlang=$(awk '$1 == "language:" {print $2; exit}' "$default")
+  dprompt=$([ "$dlang" = zh ] && echo "你> " || echo "You> ")
+  bs_def=$(TERM=xterm $CPU $BS --runs "$runs" --until "$dprompt" -- $BIN play "$default" --transcript "$T/start.json")
   c_sal=$(kv cpu_median_ms "$bs_sal"); c_lua=$(kv cpu_median_ms "$bs_lua")
   w_sal=$(kv wall_median_ms "$bs_sal"); w_lua=$(kv wall_median_ms "$bs_lua")
   cratio=$(awk -v a="$c_sal" -v b="$c_lua" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
@@ -83,6 +86,7 @@ if [ -x $BS ]; then
   echo "| program | to | wall clock, median (ms) | CPU, median (ms) | CPU, mean (ms) |"
   echo "|---|---|---|---|---|"
   echo "| \`salesim play $largest\` | first prompt | $w_sal | $c_sal | $(kv cpu_mean_ms "$bs_sal") |"
+  echo "| \`salesim play $default\` (the default, Chinese) | first prompt | $(kv wall_median_ms "$bs_def") | $(kv cpu_median_ms "$bs_def") | $(kv cpu_mean_ms "$bs_def") |"
   echo "| \`lua5.4 -e ''\` | exit | $w_lua | $c_lua | $(kv cpu_mean_ms "$bs_lua") |"
   echo "| \`salesim --version\` (process start alone) | exit | $(kv wall_median_ms "$bs_ver") | $(kv cpu_median_ms "$bs_ver") | $(kv cpu_mean_ms "$bs_ver") |"
   echo
@@ -282,7 +286,7 @@ echo "\`/usr/bin/time -v $BIN play FILE --script LINES --transcript T.json\`."
 # {=== 6. profiles: where the misses come from (measured 2026-11-27; the commands repeat them)
 cat <<'MD'
 
-### Profiles of the misses, and what fixes them
+### Profiles of the misses, and what fixed them
 
 Measured on 2026-11-27 at commit 6431547 with the commands shown; instruction counts from
 callgrind do not depend on the machine's load, so they stay comparable between runs.
@@ -300,23 +304,41 @@ of user CPU (16,300 turns: about 4,100 → 16,100 turns per CPU-second), with by
 output. **Done** in commit a1d10fe: measured on the shipped tree, 4.35 s → 1.17 s of CPU
 (4,071 → 13,937 turns per CPU-second); the throughput section above is measured after it.
 
-**Start-up.** `valgrind --tool=callgrind ./salesim play scenarios/warehouse-two-buyers.yaml
---script /dev/null --transcript ''`: 39.3 M instructions against 1.0 M for `lua5.4 -e ''`.
-`cls_new` is 68% of them (`lex_load_file` 59%: YAML 20%, `lex_add` 39% of which
-`txt_normalize` 32% and a `xasprintf` per phrase for its source 7%; `lex_build` 4%),
-`cust_new` 11% (`luaL_loadbufferx` of default.lua 8%), `scn_load` 9%. An ASCII fast path in
-`engine/text.c:txt_normalize` (ASCII needs only lower-casing: NFKC, lumping and ignorables
-change nothing) brought the English scenario to 32.1 M (−18%); the Chinese one is unchanged.
-Within 2x of a bare Lua start needs the lexicon not to be rebuilt from YAML on every start
-(a prebuilt automaton, or a cache keyed by the lexicon's hash): a design change for the
-classifier's owner.
+**Start-up** (fixed 2026-11-27; commits 035d441 … a5078fa). The profile that missed:
+`valgrind --tool=callgrind ./salesim play scenarios/warehouse-two-buyers.yaml --script /dev/null
+--transcript ''` counted 40.6 M instructions against 1.0 M for `lua5.4 -e ''`, 68% of them in
+`cls_new` rebuilding the lexicon from YAML (YAML 20%, `lex_add`/`txt_normalize` 39%,
+`lex_build` 4%) and 11% in compiling default.lua; `perf` on a terminal showed the rest in the
+kernel and the dynamic loader (ten shared libraries, 23 writes to the terminal, every locale
+category loaded, a synced transcript write before the first prompt). What changed, each
+checked for identical output (classification of every data-set line, 200 seeded walks):
 
-**Growth with the scenario.** At 100x, `valgrind --tool=callgrind` of the start shows 781 M
+- the shipped lexicons, time patterns and default.lua are compiled at build time
+  (`build/gen/salesim-gen` writes `build/gen/builtin_data.c`: the automaton as static tables
+  used in place, PCRE2's serialised patterns, Lua bytecode), each used only while the data
+  file has the bytes it was made from (include/builtin.h); 40.6 M → 9.1 M instructions;
+- the libraries are linked statically when their archives exist (`LINK=shared` opts out):
+  `salesim --version` went from 1.5 ms to 0.8 ms of CPU, level with `lua5.4 -e ''`;
+- `setlocale(LC_CTYPE)` instead of `LC_ALL` (one locale file, not thirteen), no transcript
+  write before the first line (nothing typed can be lost yet), the brief in one write;
+- smaller things the profile pointed at: an ASCII path in `txt_normalize` and the width
+  function, a per-document arena for YAML nodes, one Lua state for syntax checks, conditions
+  compiled in one chunk (also the growth fix below), files read into one buffer of their size,
+  UTC timestamps without loading the time zone file, phrase texts as offsets (half the
+  program's relative relocations), the scenario phrases' automaton built on first use;
+  6.6 M instructions for the whole scripted run.
+
+What is left is the scenario's YAML (libyaml, a third of the instructions), the Lua customer
+(about a quarter: default.lua's bytecode, the script, three sandboxed environments), readline's
+terminal and inputrc set-up and the loading of the UTF-8 locale, which `lua5.4 -e ''` does not
+do.
+
+**Growth with the scenario** (fixed in 2f41c45). At 100x, callgrind of the start showed 781 M
 instructions, 579 M (74%) in `engine/customer_react.c:cust_compile_cond`: each `when:`
-condition is compiled with one newline per line above it in the YAML file (so Lua's line
-numbers match the file's), which makes compiling all conditions quadratic in the file's
-length (800 conditions × up to 16,000 padding lines). Compiling `return (expr)` alone and
-adding the line offset to the messages instead would make it linear.
+condition was compiled with one newline per line above it in the YAML file (so Lua's line
+numbers match the file's), quadratic in the file's length. All conditions are now compiled in
+one chunk, each placed at its own line (`cust_compile_conds`), so the padding is written once
+per file; a unit test checks that errors still name each condition's line.
 
 **Per-turn cost in `play`.** `sess_say` also saves the transcript atomically after every
 turn (JSON of the whole session, fsync, rename): `bench_turns scenarios/campus-platform.yaml
