@@ -27,7 +27,8 @@ struct lexicon {
   lex_phrase *image_pubs;        /* lex_phrase_at's view of image phrases, filled when asked */
   /* what lex_add added, and the automaton lex_build makes of it */
   lex_phrase_int *phrases; int n_phrases, cap_phrases;
-  lex_phrase *pubs;              /* label, text and source of each added phrase */
+  lex_phrase *pubs;              /* label, text and source of each added phrase ... */
+  arena strings;                 /* ... whose texts and sources live here */
   lex_part *parts; int n_parts, cap_parts;
   lex_node *nodes; int n_nodes, cap_nodes;
   lex_out *outs; int n_outs, cap_outs;
@@ -66,7 +67,7 @@ const lex_table *lex_own_table(lexicon *lx) {
 void lex_free(lexicon *lx) {
   if (!lx) return;
   for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
-  for (int i = 0; i < lx->n_phrases; i++) { free(lx->pubs[i].text); free(lx->pubs[i].source); }
+  arena_free(&lx->strings);
   free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs); free(lx->parts); free(lx->nodes); free(lx->outs);
   free(lx->edge_byte); free(lx->edge_to);
   free(lx);
@@ -197,7 +198,11 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
   int id = lx->n_phrases++;
   lex_phrase_int *ph = &lx->phrases[id];
   ph->label = lex_label_id(lx, label);
-  lx->pubs[id] = (lex_phrase){ ph->label, xstrdup(phrase), xstrdup(source ? source : "") };
+  if (!source) source = "";
+  /* phrases come in runs from one line of a file: they share its source text */
+  char *src = id > 0 && strcmp(lx->pubs[id - 1].source, source) == 0
+    ? lx->pubs[id - 1].source : arena_strndup(&lx->strings, source, strlen(source));
+  lx->pubs[id] = (lex_phrase){ ph->label, arena_strndup(&lx->strings, phrase, strlen(phrase)), src };
   ph->first_part = lx->n_parts;
   ph->n_parts = np;
   ph->anchors = anchors;

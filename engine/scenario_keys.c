@@ -155,9 +155,12 @@ static char *home_of(const char *key, const char *section) {
 /* Unknown keys (with where they belong or a did-you-mean), then missing required keys. */
 void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
   const char *cands[32];
-  int nc = 0;
+  int required[32], nc = 0;
   for (size_t i = 0; i < sizeof key_table / sizeof *key_table && nc < 32; i++)
-    if (strcmp(key_table[i].section, section) == 0) cands[nc++] = key_table[i].key;
+    if (key_table[i].section[0] == section[0] && strcmp(key_table[i].section, section) == 0) {
+      required[nc] = key_table[i].required;
+      cands[nc++] = key_table[i].key;
+    }
   for (int i = 0; i < map->n; i++) {
     const char *k = map->keys[i]->str;
     int known = 0;
@@ -179,10 +182,8 @@ void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
     }
     free(home);
   }
-  for (size_t i = 0; i < sizeof key_table / sizeof *key_table; i++)
-    if (key_table[i].required && strcmp(key_table[i].section, section) == 0 &&
-        !yn_get(map, key_table[i].key))
-      sx_err(c, map, "missing required key '%s'", key_table[i].key);
+  for (int j = 0; j < nc; j++)
+    if (required[j] && !yn_get(map, cands[j])) sx_err(c, map, "missing required key '%s'", cands[j]);
 }
 /* }=== */
 

@@ -195,6 +195,8 @@ static int cp_width(int32_t cp) {
 int txt_width_n(const char *s, size_t len) {
   int w = 0;
   for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c < 0x7F) { w++; i++; continue; }   /* printable ASCII: one column */
     size_t adv;
     w += cp_width(txt_decode(s + i, len - i, &adv));
     i += adv;

@@ -2,6 +2,7 @@
 ** util.c: memory, growable strings, files, the data directory, clocks.
 */
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -85,6 +86,38 @@ char *sb_take(strbuf *b) {
 }
 
 void sb_free(strbuf *b) { free(b->s); b->s = NULL; b->len = b->cap = 0; }
+/* }=== */
+
+/* {=== arena: blocks of 8 KiB doubling to 1 MiB, carved front to back */
+typedef struct arena_block { struct arena_block *next; size_t used, cap; max_align_t data[]; } arena_block;
+
+void *arena_alloc(arena *a, size_t n) {
+  n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+  arena_block *b = a->head;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = b ? b->cap * 2 : 8192;
+    if (cap > (1u << 20)) cap = 1u << 20;
+    if (cap < n) cap = n;
+    arena_block *nb = xmalloc(sizeof *nb + cap);
+    nb->next = b; nb->used = 0; nb->cap = cap;
+    a->head = b = nb;
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += n;
+  return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n) {
+  char *p = arena_alloc(a, n + 1);
+  memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+void arena_free(arena *a) {
+  for (arena_block *b = a->head, *next; b; b = next) { next = b->next; free(b); }
+  a->head = NULL;
+}
 /* }=== */
 
 /* A regular file is read into one buffer of its size (no stdio buffer, no regrowth: the files

@@ -42,35 +42,11 @@ typedef struct builder {
 /* Nodes, their strings and their child arrays come from one arena per document, freed at once:
 ** a scenario is hundreds of small values, and a malloc and a free for each cost more than
 ** parsing them.  A grown child array leaves its old copy in the arena (at most doubling it). */
-typedef struct yn_block { struct yn_block *next; size_t used, cap; max_align_t data[]; } yn_block;
-
-static void *arena_alloc(yn_doc *doc, size_t n) {
-  n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-  yn_block *b = doc->arena;
-  if (!b || b->cap - b->used < n) {
-    size_t cap = b ? b->cap * 2 : 8192;
-    if (cap > (1u << 20)) cap = 1u << 20;
-    if (cap < n) cap = n;
-    yn_block *nb = xmalloc(sizeof *nb + cap);
-    nb->next = b; nb->used = 0; nb->cap = cap;
-    doc->arena = b = nb;
-  }
-  void *p = (char *)b->data + b->used;
-  b->used += n;
-  return p;
-}
-
-static char *arena_strndup(yn_doc *doc, const char *s, size_t n) {
-  char *p = arena_alloc(doc, n + 1);
-  memcpy(p, s, n);
-  p[n] = 0;
-  return p;
-}
 
 /* Releases a document and every node and string in it. */
 void yn_free(yn_doc *doc) {
   if (!doc) return;
-  for (yn_block *b = doc->arena, *next; b; b = next) { next = b->next; free(b); }
+  arena_free(&doc->arena);
   free(doc->file);
   free(doc);
 }
@@ -79,11 +55,11 @@ void yn_free(yn_doc *doc) {
 static void node_grow(yn_doc *doc, yn_node *n) {
   if (n->n < n->cap) return;
   int cap = n->cap ? n->cap * 2 : 4;
-  yn_node **vals = arena_alloc(doc, (size_t)cap * sizeof *vals);
+  yn_node **vals = arena_alloc(&doc->arena, (size_t)cap * sizeof *vals);
   if (n->n) memcpy(vals, n->vals, (size_t)n->n * sizeof *vals);
   n->vals = vals;
   if (n->kind == YN_MAP) {
-    yn_node **keys = arena_alloc(doc, (size_t)cap * sizeof *keys);
+    yn_node **keys = arena_alloc(&doc->arena, (size_t)cap * sizeof *keys);
     if (n->n) memcpy(keys, n->keys, (size_t)n->n * sizeof *keys);
     n->keys = keys;
   }
@@ -185,7 +161,7 @@ static void attach(builder *b, yn_node *n) {
 
 /* A fresh node of a kind at a libyaml mark. */
 static yn_node *node_new(builder *b, yn_kind kind, yaml_mark_t m) {
-  yn_node *n = arena_alloc(b->doc, sizeof *n);
+  yn_node *n = arena_alloc(&b->doc->arena, sizeof *n);
   memset(n, 0, sizeof *n);
   n->kind = kind;
   n->line = (int)m.line + 1;
@@ -271,14 +247,14 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
     mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     {
       yn_node *n = node_new(b, YN_SCALAR, e->start_mark);   /* placeholder keeps maps whole */
-      n->str = arena_strndup(b->doc, "", 0);
+      n->str = arena_strndup(&b->doc->arena, "", 0);
       attach(b, n);
     }
     break;
   case YAML_SCALAR_EVENT: {
     yn_node *n = node_new(b, YN_SCALAR, e->start_mark);
     n->len = e->data.scalar.length;
-    n->str = arena_strndup(b->doc, (const char *)e->data.scalar.value, n->len);
+    n->str = arena_strndup(&b->doc->arena, (const char *)e->data.scalar.value, n->len);
     n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
     if (e->data.scalar.anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     if (e->data.scalar.tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");

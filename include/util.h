@@ -30,6 +30,13 @@ void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 char *sb_take(strbuf *b);     /* returns the string (never NULL), leaves b empty */
 void sb_free(strbuf *b);
 
+/* Memory for many small pieces freed together (the nodes of a YAML document, the texts of a
+** lexicon): no header or free per piece.  Zero-initialise; arena_free releases everything. */
+typedef struct arena { struct arena_block *head; } arena;
+void *arena_alloc(arena *a, size_t n);            /* aligned for any type, not zeroed */
+char *arena_strndup(arena *a, const char *s, size_t n);
+void arena_free(arena *a);
+
 /* Reads a whole file, refusing files larger than max bytes.  Returns a malloc'd,
 ** NUL-terminated buffer and its length, or NULL with a message in err (strerror or "too large"). */
 char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen);

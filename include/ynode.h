@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include "diag.h"
+#include "util.h"
 
 #define YN_MAX_DEPTH 64
 #define YN_MAX_FILE  (4u << 20)   /* 4 MiB: a scenario is a few KiB */
@@ -37,7 +38,7 @@ struct yn_node {
 typedef struct yn_doc {
   char *file;             /* path as given, for messages */
   yn_node *root;          /* NULL for an empty document */
-  struct yn_block *arena; /* where the nodes and their strings live (ynode.c) */
+  arena arena;            /* where the nodes and their strings live */
 } yn_doc;
 
 /* Parses a file.  Returns a document (possibly with root NULL when empty), or NULL after
