@@ -163,8 +163,9 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   for (int s = 0; s < CLS_SLOT_COUNT; s++) c->slot_label[s] = lex_label_id(c->lx, slot_names[s]);
   c->way_label = lex_label_id(c->lx, "way");
   for (int k = 0; k < CLS_MK_COUNT; k++) c->marker_label[k] = lex_label_id(c->lx, cls_marker_names[k]);
-  /* The automaton of the scenario's own phrases is built by the first lex_match: a session
-  ** shows its brief and greeting before anything is classified. */
+  /* Built now, not by the first match: a scenario with thousands of phrases of its own would
+  ** make the trainee's first line wait (16 ms at 100x in docs/performance.md, "Growth"). */
+  lex_build(c->lx);
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
   return c;
