@@ -90,6 +90,19 @@ expect_eq "broken lexicon: positioned message" "lexicons/en.yaml:3:3: error: unk
 err=$(SALESIM_DATA="$TMP/data" "$SALESIM" classify 您好 2>&1); rc=$?
 expect_eq "missing lexicon: exit 2" 2 "$rc"
 expect_contains "missing lexicon: message" "$err" "lexicons/zh.yaml: error: lexicon not found"
+# --- a price compared is no price cut; an offer still is ------------------------------------------
+for line in "Our price is 30% cheaper than the big vendors." "It works out cheaper than hiring another clerk." \
+            "我们的价格比同类产品便宜三成。" "用我们的系统比雇一个人便宜多了。"; do
+  mv=$("$SALESIM" classify --json "$line" | jq -r '.moves | join(" ")')
+  if [[ " $mv " == *" discount "* ]]; then fail "a comparison is not a discount: $line" "moves: $mv"
+  else ok "a comparison is not a discount: $line"; fi
+done
+for line in "If you sign today I can make it cheaper." "I can offer you a special price, cheaper than the list." \
+            "如果今天签,我可以给您便宜一点。" "签约的话我可以比报价再便宜5%。"; do
+  mv=$("$SALESIM" classify --json "$line" | jq -r '.moves | join(" ")')
+  expect_contains "an offer is a discount: $line" " $mv " " discount "
+done
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
