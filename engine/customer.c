@@ -653,10 +653,15 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     lua_setfield(L, -2, "default");
   }
   char *err = NULL;
-  /* default.lua as compiled at build time when it is the shipped file (builtin.h) */
+  /* default.lua as compiled at build time when it is the shipped file (builtin.h); from source
+  ** when it is not, or when this Lua refuses the bytecode (a shared liblua of another release) */
   const bi_entry *bc = with_default ? NULL : bi_find("lua/default.lua", src, len);
-  sbx_status ls = bc && bc->bytes ? sbx_load_builtin(h->sbx, name, bc->bytes, bc->n_bytes, -1, &err)
-                                  : sbx_load(h->sbx, name, src, len, -1, &err);
+  sbx_status ls = SBX_ERR_SYNTAX;
+  if (bc && bc->bytes && (ls = sbx_load_builtin(h->sbx, name, bc->bytes, bc->n_bytes, -1, &err)) != SBX_OK) {
+    free(err);
+    err = NULL;
+  }
+  if (ls != SBX_OK) ls = sbx_load(h->sbx, name, src, len, -1, &err);
   if (ls != SBX_OK) {
     diag_script(a->d, path, name, err);
     free(err);

@@ -396,6 +396,43 @@ static void test_binary_chunk_refused_by_loader(void **state) {
   sbx_free(s);
 }
 
+/* The bytecode path for the program's own compiled default.lua (builtin.h): what sbx_compile
+** makes loads and runs with its line numbers; text, truncated or corrupted bytes are refused
+** with an error, so the caller can fall back to the source. */
+static void test_builtin_bytecode(void **state) {
+  (void)state;
+  char e[200], *err = NULL;
+  const char *src = "local x = 20\nreturn x + 22, debug and 1 or 0\n";
+  size_t n;
+  char *code = sbx_compile("b.lua", src, strlen(src), &n, &err);
+  assert_non_null(code);
+  assert_null(err);
+  sbx *s = sbx_new(NULL, 1, e, sizeof e);
+  assert_int_equal(sbx_load_builtin(s, "b.lua", (const unsigned char *)code, n, 0, &err), SBX_OK);
+  assert_int_equal(sbx_call(s, 0, 1, &err), SBX_OK);
+  assert_int_equal(lua_tointeger(sbx_lua(s), -1), 42);
+  lua_pop(sbx_lua(s), 1);
+  const char *bad = "error('at line two')";   /* line numbers survive the dump */
+  char *code2 = sbx_compile("c.lua", bad, strlen(bad), &n, &err);
+  assert_int_equal(sbx_load_builtin(s, "c.lua", (const unsigned char *)code2, n, 0, &err), SBX_OK);
+  assert_int_not_equal(sbx_call(s, 0, 0, &err), SBX_OK);
+  assert_non_null(strstr(err, "c.lua:1: at line two"));
+  free(err); err = NULL;
+  assert_int_equal(sbx_load_builtin(s, "t.lua", (const unsigned char *)src, strlen(src), 0, &err), SBX_ERR_SYNTAX);
+  free(err); err = NULL;
+  assert_int_equal(sbx_load_builtin(s, "b.lua", (const unsigned char *)code, n / 2, 0, &err), SBX_ERR_SYNTAX);
+  assert_non_null(strstr(err, "truncated"));
+  free(err); err = NULL;
+  code[5] ^= 0x7f;   /* the header's format byte */
+  assert_int_equal(sbx_load_builtin(s, "b.lua", (const unsigned char *)code, n, 0, &err), SBX_ERR_SYNTAX);
+  free(err); err = NULL;
+  assert_null(sbx_compile("d.lua", "return (", 8, &n, &err));
+  assert_non_null(strstr(err, "d.lua:1:"));
+  free(err);
+  free(code); free(code2);
+  sbx_free(s);
+}
+
 int main(void) {
   DIR *d = opendir(HOSTILE_DIR);
   if (!d) { fprintf(stderr, "cannot open %s (run from the repository root)\n", HOSTILE_DIR); return 1; }
@@ -421,6 +458,7 @@ int main(void) {
     cmocka_unit_test(test_safe_globals),
     cmocka_unit_test(test_check_expr),
     cmocka_unit_test(test_binary_chunk_refused_by_loader),
+    cmocka_unit_test(test_builtin_bytecode),
   };
   int np = (int)(sizeof pieces / sizeof *pieces);
   struct CMUnitTest *tests = xcalloc((size_t)(n + np), sizeof *tests);
