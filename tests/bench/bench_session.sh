@@ -308,7 +308,7 @@ of user CPU (16,300 turns: about 4,100 → 16,100 turns per CPU-second), with by
 output. **Done** in commit a1d10fe: measured on the shipped tree, 4.35 s → 1.17 s of CPU
 (4,071 → 13,937 turns per CPU-second); the throughput section above is measured after it.
 
-**Start-up** (fixed 2026-11-27; commits 035d441 … a5078fa). The profile that missed:
+**Start-up** (fixed 2026-11-27; commits 035d441 … 9e04b54). The profile that missed:
 `valgrind --tool=callgrind ./salesim play scenarios/warehouse-two-buyers.yaml --script /dev/null
 --transcript ''` counted 40.6 M instructions against 1.0 M for `lua5.4 -e ''`, 68% of them in
 `cls_new` rebuilding the lexicon from YAML (YAML 20%, `lex_add`/`txt_normalize` 39%,
