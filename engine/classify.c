@@ -81,16 +81,13 @@ static void add_keywords(cls_classifier *c, const char *file, const char *kind, 
   free(label);
 }
 
-/* Loads the shipped lexicon of the language, adds the scenario's lexicon and keywords, builds
-** the automaton and compiles the time patterns.  Every problem goes into d with its position. */
-cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
-  if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
-  if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
-    diag_add(d, DIAG_ERROR, sc ? sc->file : "classify", 0, 0, "no lexicon for language '%s' (zh or en)", lang);
-    return NULL;
-  }
+/* The shipped lexicon of a language: the automaton compiled at build time when the file is the
+** shipped one (builtin.h), else built from the file.  NULL after a message when there is no
+** file to read; otherwise *errors counts the file's problems (each in d). */
+lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
   char rel[64];
   snprintf(rel, sizeof rel, "lexicons/%s.yaml", lang);
+  *errors = 0;
   char *path = util_data_path(rel);
   if (!path) {
     diag_add(d, DIAG_ERROR, rel, 0, 0, "lexicon not found (looked in $SALESIM_DATA and beside the program)");
@@ -105,19 +102,33 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
     return NULL;
   }
   free(path);
+  const bi_entry *image = bi_find(rel, buf, len);
+  lexicon *lx;
+  if (image && image->lexicon) {
+    lx = lex_new_from(image->lexicon);
+  } else {
+    lx = lex_new();
+    *errors = lex_load_string(lx, rel, buf, len, known_label, d);
+  }
+  free(buf);
+  return lx;
+}
+
+/* Loads the shipped lexicon of the language, adds the scenario's lexicon and keywords, builds
+** the automaton and compiles the time patterns.  Every problem goes into d with its position. */
+cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
+  if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
+  if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
+    diag_add(d, DIAG_ERROR, sc ? sc->file : "classify", 0, 0, "no lexicon for language '%s' (zh or en)", lang);
+    return NULL;
+  }
+  int errs = 0;
+  lexicon *lx = cls_load_lexicon(lang, d, &errs);
+  if (!lx) return NULL;
   cls_classifier *c = xcalloc(1, sizeof *c);
   c->lang = xstrdup(lang);
   c->sc = sc;
-  /* The automaton compiled at build time when the file is the shipped one, else from source. */
-  const bi_entry *image = bi_find(rel, buf, len);
-  int errs = 0;
-  if (image && image->lexicon) {
-    c->lx = lex_new_from(image->lexicon);
-  } else {
-    c->lx = lex_new();
-    errs = lex_load_string(c->lx, rel, buf, len, known_label, d);
-  }
-  free(buf);
+  c->lx = lx;
   if (sc) {
     const char *file = sc->file ? sc->file : "scenario";
     for (int i = 0; i < sc->n_lexicon; i++) {

@@ -80,15 +80,11 @@ static int group_of(const char *label) {
 }
 
 static void add_shipped_lexicon(walk_vocab *v, const char *lang) {
-  char rel[64];
-  snprintf(rel, sizeof rel, "lexicons/%s.yaml", lang);
-  char *path = util_data_path(rel);
-  if (!path) return;
-  lexicon *lx = lex_new();
   diag d;
   diag_init(&d);
-  lex_load_file(lx, path, rel, NULL, &d);
-  for (int i = 0; i < lex_phrase_count(lx); i++) {
+  int errs;
+  lexicon *lx = cls_load_lexicon(lang, &d, &errs);   /* the compiled one, as the classifier's */
+  for (int i = 0; lx && i < lex_phrase_count(lx); i++) {
     const lex_phrase *ph = lex_phrase_at(lx, i);
     int g = group_of(lex_label_name(lx, ph->label));
     if (g < 0) continue;
@@ -98,7 +94,6 @@ static void add_shipped_lexicon(walk_vocab *v, const char *lang) {
   }
   diag_free(&d);
   lex_free(lx);
-  free(path);
 }
 
 /* Times and people the lexicon may not list as phrases (time expressions are patterns). */

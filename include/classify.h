@@ -76,6 +76,9 @@ typedef struct cls_classifier cls_classifier;
 ** scenario's lexicon and keywords when sc is not NULL.  NULL after adding errors to d. */
 cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d);
 void cls_free(cls_classifier *c);
+/* The shipped lexicon of "zh" or "en" alone, as cls_new starts from it (lex_free it); NULL after
+** a message in d when the file is missing, else *errors counts the file's problems. */
+struct lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors);
 
 /* Classifies one line (any bytes; invalid UTF-8 and control bytes are replaced, never fatal).
 ** Fills *out, which the caller releases with cls_result_free. */
