@@ -711,34 +711,24 @@ static int setup_cf(lua_State *L) {
     exprs[sc->n_reactions + i] = sc->commitments[i].realistic_when;
     lines[sc->n_reactions + i] = sc->commitments[i].pos.line;
   }
-  int all = cust_compile_conds(h, nc, exprs, lines, refs) == 0;
-  if (all) {
-    for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = refs[i];
-    for (int i = 0; i < sc->n_commitments; i++) h->real_ref[i] = refs[sc->n_reactions + i];
+  if (cust_compile_conds(h, nc, exprs, lines, refs) != 0) {
+    for (int i = 0; i < nc; i++) {   /* one by one, to say which does not compile */
+      if (!exprs[i]) continue;
+      int is_when = i < sc->n_reactions;
+      scn_pos pos = is_when ? sc->reactions[i].pos : sc->commitments[i - sc->n_reactions].pos;
+      char *err = NULL;
+      if (cust_compile_cond(h, exprs[i], lines[i], &err) == 0) {
+        refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
+      } else {
+        diag_add(a->d, DIAG_ERROR, sc->file ? sc->file : "scenario", pos.line, pos.col, "%s: %s",
+                 is_when ? "when" : "realistic_when", err);
+        free(err);
+      }
+    }
   }
+  for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = refs[i];
+  for (int i = 0; i < sc->n_commitments; i++) h->real_ref[i] = refs[sc->n_reactions + i];
   free(exprs); free(lines); free(refs);
-  for (int i = 0; i < sc->n_reactions && !all; i++) {
-    char *err = NULL;
-    if (!sc->reactions[i].when) continue;
-    if (cust_compile_cond(h, sc->reactions[i].when, sc->reactions[i].pos.line, &err) == 0) {
-      h->when_ref[i] = luaL_ref(L, LUA_REGISTRYINDEX);
-    } else {
-      diag_add(a->d, DIAG_ERROR, sc->file ? sc->file : "scenario", sc->reactions[i].pos.line,
-               sc->reactions[i].pos.col, "when: %s", err);
-      free(err);
-    }
-  }
-  for (int i = 0; i < sc->n_commitments && !all; i++) {
-    char *err = NULL;
-    if (!sc->commitments[i].realistic_when) continue;
-    if (cust_compile_cond(h, sc->commitments[i].realistic_when, sc->commitments[i].pos.line, &err) == 0) {
-      h->real_ref[i] = luaL_ref(L, LUA_REGISTRYINDEX);
-    } else {
-      diag_add(a->d, DIAG_ERROR, sc->file ? sc->file : "scenario", sc->commitments[i].pos.line,
-               sc->commitments[i].pos.col, "realistic_when: %s", err);
-      free(err);
-    }
-  }
   lua_gc(L, LUA_GCRESTART);
   if (a->script_src)
     h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1);
