@@ -12,14 +12,6 @@
 #include <unistd.h>
 #include "customer.h"
 #include "util.h"
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
 
 /* CPU seconds used by this process: the containment bound is about work done, which a loaded
 ** machine (wall clock) or valgrind (30x slower) must not turn into a flaky failure. */

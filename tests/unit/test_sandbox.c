@@ -26,14 +26,6 @@
 #include <lualib.h>
 #include "sandbox.h"
 #include "util.h"
-#if defined(__has_include)
-#if __has_include(<valgrind/valgrind.h>)
-#include <valgrind/valgrind.h>
-#endif
-#endif
-#ifndef RUNNING_ON_VALGRIND
-#define RUNNING_ON_VALGRIND 0
-#endif
 
 #define HOSTILE_DIR "tests/lua/hostile"
 
