@@ -15,7 +15,7 @@ PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
 TEST_PKGS = cmocka
 # Debian packages: libraries, then the tools the tests drive.
 DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
-            libutf8proc-dev libpcre2-dev libcmocka-dev
+            libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev
 DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium
 
 ifeq ($(SAN),1)
@@ -59,23 +59,51 @@ GEN_DIR  = $(BUILD)/gen
 GEN_TOOL = $(GEN_DIR)/salesim-gen
 GEN_OBJ  = $(GEN_DIR)/builtin_data.o
 CORE_ARCHIVE = $(BUILD)/libcore.a
+T2S_TOOL = $(GEN_DIR)/salesim-t2s
+T2S_C    = $(GEN_DIR)/t2s_table.c
+T2S_OBJ  = $(GEN_DIR)/t2s_table.o
+TRAIN_TOOL = $(GEN_DIR)/salesim-train
+MODEL_C  = $(GEN_DIR)/model_data.c
+MODEL_OBJ = $(GEN_DIR)/model_data.o
+# Snowball's English stemmer (libstemmer has no pkg-config file); its archive when installed.
+STEM_STATIC = -Wl,-Bstatic -lstemmer -Wl,-Bdynamic
+STEM_LIBS = $(if $(and $(filter static,$(LINK)),$(wildcard /usr/lib/*/libstemmer.a)),$(STEM_STATIC),-lstemmer)
 
 .PHONY: all play test check-deps check-test-deps deps bench install uninstall clean fuzz unit-bins
 
 all: $(SALESIM)
 
-$(SALESIM): $(ENGINE_OBJS) $(GEN_OBJ)
-	$(CC) $(OPT) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+$(SALESIM): $(ENGINE_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
+	$(CC) $(OPT) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
-$(CORE_ARCHIVE): $(LIB_OBJS)
+$(CORE_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ)
 	rm -f $@ && ar rcs $@ $^
+# OpenCC's Traditional-to-Simplified mapping of single characters, as a table (text.h): the
+# tool runs OpenCC once at build time; the program does not load its dictionaries (4 ms).
+$(T2S_TOOL): engine/gen/salesim_t2s.c | $(GEN_DIR)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $(shell pkg-config --cflags opencc) -o $@ $< $(shell pkg-config --libs opencc)
+$(T2S_C): $(T2S_TOOL)
+	$(T2S_TOOL) $@
+$(T2S_OBJ): $(T2S_C)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR)/builtin_none.o: engine/gen/builtin_none.c include/builtin.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(CORE_ARCHIVE)
-	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(LDFLAGS)
+$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(GEN_DIR)/model_none.o $(CORE_ARCHIVE)
+	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
+$(GEN_DIR)/model_none.o: engine/gen/model_none.c include/model.h | $(GEN_DIR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# The reader's linear model (include/model.h): trained at build time with liblinear on the
+# labelled corpus (engine/corpus/LANG/*.tsv), with the engine's own features and the shipped
+# lexicons, and written as C.  The program only reads the weights; liblinear is not linked in.
+$(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(CORE_ARCHIVE)
+	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) -llinear -lstdc++ $(LDFLAGS)
+$(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/lexicons/*.yaml)
+	$(TRAIN_TOOL) engine $@
+$(MODEL_OBJ): $(MODEL_C) include/model.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) engine/lua/default.lua
 	$(GEN_TOOL) engine $@
 $(GEN_OBJ): $(GEN_DIR)/builtin_data.c engine/lexicon_int.h include/builtin.h include/lexicon.h
@@ -86,15 +114,15 @@ $(GEN_DIR):
 # Tests and tools link an archive of the engine, so they pull only the objects they use (the
 # commands' cmd_*.o need main.o's CLI helpers, which a test does not have).
 LIB_ARCHIVE = $(BUILD)/libsalesim.a
-$(LIB_ARCHIVE): $(LIB_OBJS) $(GEN_OBJ)
+$(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
-	  $(LDSAN) $(PKG_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
+	  $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB_ARCHIVE) | $(BUILD)/tools
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine $(BUILD)/tests $(BUILD)/tools:
 	mkdir -p $@
@@ -107,7 +135,8 @@ unit-bins: $(UNIT_BINS) $(TOOL_BINS)
 # `make play` and `make test` install the packages themselves when a library is missing, so on
 # a fresh Debian machine they are the whole set-up.
 check-deps:
-	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null; then $(MAKE) --no-print-directory deps; fi
+	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
+	    [ ! -f /usr/include/linear.h ]; then $(MAKE) --no-print-directory deps; fi
 
 # the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
 TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium

@@ -29,7 +29,7 @@ static const char *const slot_names[] = { "action", "time", "person", "place" };
 /* Marker labels the rules read (lexicon `markers:` section). */
 const char *const cls_marker_names[CLS_MK_COUNT] = {
   "request", "question", "wh", "vague", "negation", "summary", "customer_terms", "ignore",
-  "scarcity", "offer",
+  "scarcity", "offer", "seller", "customer", "confirm",
 };
 
 /* Name of a move, as in DESIGN.md and the JSON. */
@@ -179,6 +179,8 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   lex_build(c->lx);
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
+  c->model = mdl_find(lang);
+  c->stem = wd_new();
   return c;
 }
 
@@ -187,6 +189,7 @@ void cls_free(cls_classifier *c) {
   if (!c) return;
   lex_free(c->lx);
   tx_free(c->tx);
+  wd_free(c->stem);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
   free(c->lang);
   free(c);
@@ -202,6 +205,7 @@ void cls_result_free(cls_result *r) {
     free(r->matches[i].label); free(r->matches[i].phrase); free(r->matches[i].source);
   }
   free(r->matches);
+  free(r->probs); free(r->rows);
   memset(r, 0, sizeof *r);
   r->commitment = -1;
 }

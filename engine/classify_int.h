@@ -7,12 +7,15 @@
 
 #include "classify.h"
 #include "lexicon.h"
+#include "model.h"
 #include "timex.h"
+#include "words.h"
 
 /* Markers: lexicon labels that are neither moves nor slots, read by the rules. */
 enum {
   CLS_MK_REQUEST, CLS_MK_QUESTION, CLS_MK_WH, CLS_MK_VAGUE, CLS_MK_NEGATION, CLS_MK_SUMMARY,
-  CLS_MK_CUSTOMER_TERMS, CLS_MK_IGNORE, CLS_MK_SCARCITY, CLS_MK_OFFER, CLS_MK_COUNT
+  CLS_MK_CUSTOMER_TERMS, CLS_MK_IGNORE, CLS_MK_SCARCITY, CLS_MK_OFFER, CLS_MK_SELLER,
+  CLS_MK_CUSTOMER, CLS_MK_CONFIRM, CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
 
@@ -26,7 +29,14 @@ struct cls_classifier {
   int way_label;                 /* "way" is read as the place slot */
   int marker_label[CLS_MK_COUNT];
   int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
+  const mdl_image *model;        /* the language's compiled model, or NULL (rules alone) */
+  wd_stemmer *stem;              /* English base forms, for the model's features */
 };
+
+/* The rules alone (classify_rules.c): fills *out from the line. */
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
+/* Where the rules are silent, the model's reading (classify_model.c). */
+void cls_apply_model(const cls_classifier *c, cls_result *r);
 
 const char *cls_lang(const cls_classifier *c);
 const lexicon *cls_lexicon(const cls_classifier *c);

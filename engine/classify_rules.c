@@ -304,7 +304,7 @@ static int scenario_refs(reading *rd) {
 }
 
 /* Reads one line: sanitise, normalise, match, then the rules at the top of this file. */
-void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   memset(out, 0, sizeof *out);
   out->commitment = -1;
   out->text = txt_sanitize(line, len, NULL);
@@ -317,6 +317,10 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     while (nl > 0 && ((unsigned char)out->norm[nl] & 0xC0) == 0x80) nl--;
     out->norm[nl] = 0;
   }
+  /* one-edit typos of longer English words, against the words the model knows (words.h) */
+  int typos = 0;
+  char *fixed = c->model ? wd_correct(c->model, out->norm, nl, &nl, &typos) : NULL;
+  if (fixed) { free(out->norm); out->norm = fixed; }
   reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
   rd.nh = lex_match(c->lx, out->norm, nl, &rd.h);
   tx_hit *th = NULL; int spans = 0;
@@ -391,6 +395,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     if (!polite) th[kept++] = th[i];
   }
   nt = kept;
+  if (typos) {
+    char *n = xasprintf("%d word%s read as the known word one letter away", typos, typos == 1 ? "" : "s");
+    add_match(out, "typo", n, "engine/words.c", 0, 0);
+    free(n);
+  }
 
   int commitment_hit = scenario_refs(&rd);
 
@@ -510,7 +519,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   out->specific = is_ask && ask_action && out->slots[CLS_SLOT_TIME] &&
                   (out->slots[CLS_SLOT_PERSON] || out->slots[CLS_SLOT_PLACE]) && !out->vague;
   if (CLS_HAS(out, CLS_LOSS_APPEAL) || CLS_HAS(out, CLS_THREAT)) out->tactic = CLS_TACTIC_LOSS;
-  else if (CLS_HAS(out, CLS_GAIN_APPEAL)) out->tactic = CLS_TACTIC_GAIN;
+  else if (CLS_HAS(out, CLS_GAIN_APPEAL) || CLS_HAS(out, CLS_PROOF) || CLS_HAS(out, CLS_SUMMARIZE_BENEFITS))
+    out->tactic = CLS_TACTIC_GAIN;   /* proof and a benefits summary motivate by gain too */
   if (is_ask) out->negated = 0;   /* an ask still stands: the negation was about something else */
   if (!is_ask && out->commitment >= 0) out->commitment = -1;
 

@@ -102,6 +102,21 @@ static int32_t fold_punct(int32_t cp) {
 }
 
 /* A wide character next to which a space carries no meaning (CJK text has no spaces). */
+/* Traditional -> Simplified, one character (OpenCC's mapping, build/gen/t2s_table.c). */
+extern const uint32_t txt_t2s_pairs[][2];
+extern const int txt_t2s_count;
+int32_t txt_t2s(int32_t cp) {
+  if (cp < 0x3400) return cp;
+  int lo = 0, hi = txt_t2s_count - 1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    uint32_t k = txt_t2s_pairs[mid][0];
+    if (k == (uint32_t)cp) return (int32_t)txt_t2s_pairs[mid][1];
+    if (k < (uint32_t)cp) lo = mid + 1; else hi = mid - 1;
+  }
+  return cp;
+}
+
 static int space_eater(int32_t cp) {
   return txt_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
@@ -153,7 +168,7 @@ char *txt_normalize(const char *s, size_t len, size_t *out_len) {
     size_t adv;
     int32_t cp = txt_decode(src + i, srclen - i, &adv);
     if (cp < 0) cp = REPLACEMENT;
-    cp = fold_punct(cp);
+    cp = txt_t2s(fold_punct(cp));
     if (is_space(cp)) cp = ' ';
     cps[n++] = cp;
     i += adv;

@@ -68,7 +68,19 @@ typedef struct cls_result {
   int *objections; int n_objections;/* scenario objection indexes the line addresses */
   int commitment;   /* scenario commitment index the ask names, or -1 */
   cls_match *matches; int n_matches;
+  /* The model's part (docs/classifier.md, "Rules and model"): what it gave where the rules
+  ** were silent, and the evidence, so a reading can always be explained. */
+  uint64_t model_moves;   /* moves the model gave (a bit per cls_move) */
+  int model_flags;        /* CLS_BY_MODEL_* bits: which flags the model set */
+  float *probs;           /* per label of the model (model.h), NULL when it has none */
+  int n_probs;
+  int32_t *rows; int n_rows;   /* the model's rows of the line's known features */
+  int n_features;              /* features made, known to the model or not */
 } cls_result;
+
+#define CLS_BY_MODEL_SPECIFIC 1
+#define CLS_BY_MODEL_VAGUE    2
+#define CLS_BY_MODEL_TACTIC   4
 
 typedef struct cls_classifier cls_classifier;
 
@@ -80,7 +92,8 @@ void cls_free(cls_classifier *c);
 ** a message in d when the file is missing, else *errors counts the file's problems. */
 struct lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors);
 
-/* Classifies one line (any bytes; invalid UTF-8 and control bytes are replaced, never fatal).
+/* Classifies one line (any bytes; invalid UTF-8 and control bytes are replaced, never fatal):
+** the rules, then the model where they are silent.
 ** Fills *out, which the caller releases with cls_result_free. */
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 void cls_result_free(cls_result *r);
@@ -92,5 +105,11 @@ const char *cls_guess_lang(const char *text);
 ** sc may be NULL; with it, needs and benefits are named by id. */
 struct json_t;
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc);
+
+/* The n strongest features behind the model's probability of a move or flag ("ask",
+** "specific", "gain" ...) in a reading: names[] point into the model (static), weights[] their
+** contribution to the score.  Returns how many were written; 0 without a model. */
+int cls_model_evidence(const cls_classifier *c, const cls_result *r, const char *label,
+                       const char **names, float *weights, int n);
 
 #endif

@@ -22,11 +22,15 @@ int32_t txt_decode(const char *s, size_t len, size_t *adv);
 char *txt_sanitize(const char *s, size_t len, size_t *out_len);
 
 /* Sanitises, then NFKC, case folding, full-width to half-width, CJK punctuation to ASCII
-** (。→.  、→,  “”→"), default-ignorable characters removed, runs of white space collapsed to one
+** (。→.  、→,  “”→"), Traditional Chinese to Simplified (txt_t2s), default-ignorable characters removed, runs of white space collapsed to one
 ** space, spaces next to a CJK character dropped (so "下周三 下午" reads as "下周三下午"), trimmed.
 ** Returns a malloc'd string; *out_len (may be NULL) receives its length.  Never fails. */
 char *txt_normalize(const char *s, size_t len, size_t *out_len);
 
+/* The Simplified form of a Traditional Chinese character (OpenCC's t2s mapping of single
+** characters, compiled at build time); any other code point unchanged.  txt_normalize applies
+** it, so text, lexicon phrases and scenario keywords meet in Simplified form. */
+int32_t txt_t2s(int32_t cp);
 /* Display columns of a UTF-8 string on a terminal: wide/full-width characters 2, combining
 ** marks and controls 0, invalid bytes 1 each. */
 int txt_width(const char *s);

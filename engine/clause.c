@@ -1,0 +1,72 @@
+/*
+** clause.c: agent, mood and addressee of each clause (clause.h).
+*/
+#include <string.h>
+
+#include "clause.h"
+#include "lexicon.h"
+
+const char *cl_agent_name(cl_agent a) {
+  return a == CL_AGENT_SELLER ? "seller" : a == CL_AGENT_CUSTOMER ? "customer" : "none";
+}
+
+const char *cl_mood_name(cl_mood m) {
+  static const char *const names[] = { "statement", "question", "request", "confirm" };
+  return (int)m >= 0 && m <= CL_MOOD_CONFIRM ? names[m] : "?";
+}
+
+/* Index of the clause holding byte `at`. */
+static int clause_of(const cl_clause *c, int n, size_t at) {
+  for (int i = 0; i < n; i++) if (at < c[i].end) return i;
+  return n - 1;
+}
+
+/* A name or title standing alone before the first comma ("grace,", "王处长,"): short, and
+** either a person phrase or one word. */
+static int only_a_name(const cls_result *r, const cl_clause *c) {
+  size_t len = c->end - c->start;
+  const char *t = r->norm + c->start;
+  if (len < 2 || t[len - 1] != ',') return 0;
+  len--;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "person") == 0 && m->start == c->start && m->end == c->start + len) return 1;
+  }
+  if (len > 15) return 0;
+  for (size_t i = 0; i < len; i++) if (t[i] == ' ') return 0;
+  return 1;
+}
+
+int cl_read(const cls_result *r, cl_clause *out) {
+  const char *t = r->norm ? r->norm : "";
+  size_t len = strlen(t);
+  int n = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < len && n < CL_MAX_CLAUSES - 1; i++) {
+    if (!lex_is_clause_punct((unsigned char)t[i])) continue;
+    while (i + 1 < len && (lex_is_clause_punct((unsigned char)t[i + 1]) || t[i + 1] == ' ')) i++;
+    out[n++] = (cl_clause){ start, i + 1, CL_AGENT_NONE, CL_MOOD_STATEMENT, 0 };
+    start = i + 1;
+  }
+  if (start < len || n == 0) out[n++] = (cl_clause){ start, len, CL_AGENT_NONE, CL_MOOD_STATEMENT, 0 };
+  int request[CL_MAX_CLAUSES] = { 0 }, question[CL_MAX_CLAUSES] = { 0 }, confirm[CL_MAX_CLAUSES] = { 0 };
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start) continue;   /* a rule's note, not a phrase */
+    int k = clause_of(out, n, m->start);
+    if (strcmp(m->label, "request") == 0) request[k] = 1;
+    else if (strcmp(m->label, "question") == 0) question[k] = 1;
+    else if (strcmp(m->label, "confirm") == 0) confirm[k] = 1;
+    else if (strcmp(m->label, "seller") == 0 && out[k].agent == CL_AGENT_NONE) out[k].agent = CL_AGENT_SELLER;
+    else if (strcmp(m->label, "customer") == 0 && out[k].agent == CL_AGENT_NONE) out[k].agent = CL_AGENT_CUSTOMER;
+  }
+  for (int k = 0; k < n; k++) {
+    cl_clause *c = &out[k];
+    int q = question[k] || memchr(t + c->start, '?', c->end - c->start) != NULL;
+    c->mood = confirm[k] ? CL_MOOD_CONFIRM : request[k] ? CL_MOOD_REQUEST : q ? CL_MOOD_QUESTION
+              : CL_MOOD_STATEMENT;
+    if (c->mood == CL_MOOD_REQUEST && c->agent == CL_AGENT_NONE) c->agent = CL_AGENT_CUSTOMER;
+    if (k == 0 && n > 1) c->addressed = only_a_name(r, c);
+  }
+  return n;
+}

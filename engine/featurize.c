@@ -1,0 +1,123 @@
+/*
+** featurize.c: a reading's features for the linear model (featurize.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "clause.h"
+#include "featurize.h"
+#include "text.h"
+#include "util.h"
+
+uint64_t ft_hash2(const char *prefix, const char *s, size_t n) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (const unsigned char *p = (const unsigned char *)prefix; *p; p++) h = (h ^ *p) * 0x100000001B3ULL;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001B3ULL;
+  return h ? h : 1;
+}
+
+static void add(ft_set *o, const char *prefix, const char *s, size_t n) {
+  if (o->n >= FT_MAX) return;
+  uint64_t k = ft_hash2(prefix, s, n);
+  for (int i = 0; i < o->n; i++) if (o->keys[i] == k) return;
+  o->keys[o->n] = k;
+  o->names[o->n] = o->keep_names ? xasprintf("%s%.*s", prefix, (int)n, s) : NULL;
+  o->n++;
+}
+
+static void add_str(ft_set *o, const char *prefix, const char *s) { add(o, prefix, s, strlen(s)); }
+
+static int is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\''; }
+
+/* English words of one clause: base forms, and pairs with the clause's ends. */
+static void english(wd_stemmer *stem, const char *t, size_t s, size_t e, ft_set *o) {
+  char prev[WD_MAX_WORD + 2] = "^", cur[WD_MAX_WORD + 2], pair[2 * WD_MAX_WORD + 4];
+  int words = 0;
+  for (size_t i = s; i < e;) {
+    if (!is_word_byte(t[i])) { i++; continue; }
+    size_t j = i;
+    while (j < e && is_word_byte(t[j])) j++;
+    int digits = 1;
+    for (size_t k = i; k < j && digits; k++) digits = t[k] >= '0' && t[k] <= '9';
+    if (digits) strcpy(cur, "#");
+    else wd_stem(stem, t + i, j - i, cur, sizeof cur);
+    add_str(o, "w:", cur);
+    snprintf(pair, sizeof pair, "%s_%s", prev, cur);
+    add_str(o, "b:", pair);
+    strcpy(prev, cur);
+    words++;
+    i = j;
+  }
+  if (words) { snprintf(pair, sizeof pair, "%s_$", prev); add_str(o, "b:", pair); }
+}
+
+/* Chinese characters of one clause, one to three at a time; ^ and $ mark the clause's ends. */
+static void chinese(const char *t, size_t s, size_t e, ft_set *o) {
+  char gram[32];
+  /* the clause's CJK characters in order (runs split by Latin words join: 签个contract吧) */
+  size_t pos[256], len[256];
+  int m = 0;
+  for (size_t i = s; i < e && m < 256;) {
+    size_t adv;
+    int32_t cp = txt_decode(t + i, e - i, &adv);
+    if (cp >= 0 && txt_is_cjk(cp)) { pos[m] = i; len[m] = adv; m++; }
+    i += adv;
+  }
+  for (int i = 0; i < m; i++) {
+    size_t g = 0;
+    for (int k = i; k < i + 3 && k < m; k++) {   /* the characters alone, without what lies between */
+      memcpy(gram + g, t + pos[k], len[k]);
+      g += len[k];
+      add(o, "c:", gram, g);
+    }
+  }
+  if (m > 0) {
+    snprintf(gram, sizeof gram, "^%.*s", (int)len[0], t + pos[0]);
+    add_str(o, "c:", gram);
+    snprintf(gram, sizeof gram, "%.*s$", (int)len[m - 1], t + pos[m - 1]);
+    add_str(o, "c:", gram);
+    if (m > 1) {
+      snprintf(gram, sizeof gram, "%.*s%.*s$", (int)len[m - 2], t + pos[m - 2], (int)len[m - 1], t + pos[m - 1]);
+      add_str(o, "c:", gram);
+    }
+  }
+}
+
+void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
+  int keep = o->keep_names;
+  memset(o, 0, sizeof *o);
+  o->keep_names = keep;
+  const char *t = r->norm ? r->norm : "";
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl);
+  char buf[96];
+  for (int k = 0; k < n; k++) {
+    english(stem, t, cl[k].start, cl[k].end, o);
+    chinese(t, cl[k].start, cl[k].end, o);
+    snprintf(buf, sizeof buf, "%s:%s", cl_agent_name(cl[k].agent), cl_mood_name(cl[k].mood));
+    add_str(o, "cl:", buf);
+  }
+  if (n > 0) add_str(o, "last:", cl_mood_name(cl[n - 1].mood));
+  for (int i = 0; i < r->n_matches; i++) {
+    const char *l = r->matches[i].label;
+    /* scenario items (need:ID ...) are the scenario's, not the language's */
+    if (strncmp(l, "need:", 5) == 0 || strncmp(l, "benefit:", 8) == 0 || strncmp(l, "objection:", 10) == 0 ||
+        strncmp(l, "commitment:", 11) == 0)
+      continue;
+    if (strncmp(r->matches[i].phrase, "rule:", 5) == 0) continue;   /* the rules' moves come below */
+    add_str(o, "lx:", l);
+  }
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) if (CLS_HAS(r, m)) add_str(o, "rm:", cls_move_name((cls_move)m));
+  for (int s = 0; s < CLS_SLOT_COUNT; s++) if (r->slots[s]) add_str(o, "slot:", cls_slot_name((cls_slot)s));
+  if (r->question) add_str(o, "", "q");
+  if (r->vague) add_str(o, "", "vague");
+  if (r->specific) add_str(o, "", "specific");
+  if (r->negated) add_str(o, "", "negated");
+  const char *tn = cls_tactic_name(r->tactic);
+  if (tn) add_str(o, "tactic:", tn);
+}
+
+void ft_release(ft_set *s) {
+  for (int i = 0; i < s->n; i++) free(s->names[i]);
+  s->n = 0;
+}

@@ -1,0 +1,37 @@
+/*
+** model.c: reading the compiled linear model (model.h).  The tables come from
+** build/gen/model_data.c (or engine/gen/model_none.c); this file only looks them up.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "featurize.h"
+#include "model.h"
+
+/* Linear probing from the hash's low bits; the generator sized the table at most half full. */
+int mdl_lookup(const mdl_image *m, uint64_t key) {
+  for (uint32_t i = (uint32_t)key & m->mask, probes = 0; probes <= m->mask; i = (i + 1) & m->mask, probes++) {
+    if (m->keys[i] == key) return (int)i;
+    if (m->keys[i] == 0) return -1;
+  }
+  return -1;
+}
+
+int mdl_knows_word(const mdl_image *m, const char *word, size_t len) {
+  return mdl_lookup(m, ft_hash2("v:", word, len)) >= 0;
+}
+
+/* Logistic regression per label: p = 1 / (1 + exp(-(w.x + b))), x_i = 1/sqrt(n_total). */
+void mdl_predict(const mdl_image *m, const int32_t *rows, int n, int n_total, float *out) {
+  float x = n_total > 0 ? 1.0f / sqrtf((float)n_total) : 0.0f;
+  for (int l = 0; l < m->n_labels; l++) {
+    float s = m->bias[l];
+    for (int i = 0; i < n; i++) s += m->weights[(size_t)rows[i] * (size_t)m->n_labels + (size_t)l] * x;
+    out[l] = 1.0f / (1.0f + expf(-s));
+  }
+}
+
+int mdl_label(const mdl_image *m, const char *name) {
+  for (int l = 0; l < m->n_labels; l++) if (strcmp(m->labels[l], name) == 0) return l;
+  return -1;
+}

@@ -1,0 +1,118 @@
+/*
+** words.c: base forms (Snowball) and one-edit typo correction (words.h).
+*/
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "words.h"
+
+struct wd_stemmer { struct sb_stemmer *sb; };
+
+wd_stemmer *wd_new(void) {
+  struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+  if (!sb) return NULL;
+  wd_stemmer *s = xmalloc(sizeof *s);
+  s->sb = sb;
+  return s;
+}
+
+void wd_free(wd_stemmer *s) {
+  if (!s) return;
+  sb_stemmer_delete(s->sb);
+  free(s);
+}
+
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+
+size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
+  int letters = n > 0 && n <= WD_MAX_WORD;
+  for (size_t i = 0; i < n && letters; i++) letters = is_lower(w[i]) || w[i] == '\'';
+  if (!s || !letters) {
+    size_t k = n < cap - 1 ? n : cap - 1;
+    memcpy(out, w, k);
+    out[k] = 0;
+    return k;
+  }
+  const sb_symbol *st = sb_stemmer_stem(s->sb, (const sb_symbol *)w, (int)n);
+  size_t k = st ? (size_t)sb_stemmer_length(s->sb) : 0;
+  if (!st || k == 0) { st = (const sb_symbol *)w; k = n; }
+  if (k > cap - 1) k = cap - 1;
+  memcpy(out, st, k);
+  out[k] = 0;
+  return k;
+}
+
+/* The known word one edit from w[0..n), or 0 when none or more than one (an ambiguous typo is
+** left as typed).  cand receives it. */
+static int correct_word(const mdl_image *m, const char *w, size_t n, char *cand, size_t *cand_len) {
+  char buf[WD_MAX_WORD + 2], found[WD_MAX_WORD + 2];
+  size_t found_len = 0;
+  int hits = 0;
+#define TRY(len_) do { \
+    if (mdl_knows_word(m, buf, (len_)) && !(found_len == (len_) && memcmp(found, buf, (len_)) == 0)) { \
+      if (++hits > 1) return 0; \
+      memcpy(found, buf, (len_)); \
+      found_len = (len_); \
+    } \
+  } while (0)
+  for (size_t i = 0; i < n; i++) {                     /* a letter too many */
+    memcpy(buf, w, i); memcpy(buf + i, w + i + 1, n - i - 1);
+    TRY(n - 1);
+  }
+  for (size_t i = 0; i + 1 < n; i++) {                 /* two letters swapped */
+    if (w[i] == w[i + 1]) continue;
+    memcpy(buf, w, n); buf[i] = w[i + 1]; buf[i + 1] = w[i];
+    TRY(n);
+  }
+  for (size_t i = 0; i < n; i++)                       /* a letter changed */
+    for (char c = 'a'; c <= 'z'; c++) {
+      if (c == w[i]) continue;
+      memcpy(buf, w, n); buf[i] = c;
+      TRY(n);
+    }
+  if (n < WD_MAX_WORD)                                  /* a letter missing */
+    for (size_t i = 0; i <= n; i++)
+      for (char c = 'a'; c <= 'z'; c++) {
+        memcpy(buf, w, i); buf[i] = c; memcpy(buf + i + 1, w + i, n - i);
+        TRY(n + 1);
+      }
+#undef TRY
+  if (hits != 1) return 0;
+  memcpy(cand, found, found_len);
+  *cand_len = found_len;
+  return 1;
+}
+
+char *wd_correct(const mdl_image *m, const char *text, size_t len, size_t *out_len, int *fixes) {
+  if (fixes) *fixes = 0;
+  if (!m) return NULL;
+  strbuf b = {0};
+  int changed = 0;
+  size_t done = 0;
+  for (size_t i = 0; i < len;) {
+    if (!is_lower(text[i])) { i++; continue; }
+    size_t j = i;
+    while (j < len && (is_lower(text[j]) || text[j] == '\'')) j++;
+    size_t n = j - i;
+    /* only whole ASCII words: a letter run glued to digits or other scripts is a code or name */
+    int whole = (i == 0 || (unsigned char)text[i - 1] < 0x80) && (j == len || (unsigned char)text[j] < 0x80) &&
+                (i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9')) && (j == len || !(text[j] >= '0' && text[j] <= '9'));
+    char cand[WD_MAX_WORD + 2];
+    size_t cl;
+    if (whole && n >= WD_MIN_TYPO_LEN && n <= WD_MAX_WORD && !memchr(text + i, '\'', n) &&
+        !mdl_knows_word(m, text + i, n) && correct_word(m, text + i, n, cand, &cl)) {
+      sb_append(&b, text + done, i - done);
+      sb_append(&b, cand, cl);
+      done = j;
+      changed++;
+    }
+    i = j;
+  }
+  if (!changed) { free(b.s); return NULL; }
+  sb_append(&b, text + done, len - done);
+  if (fixes) *fixes = changed;
+  if (out_len) *out_len = b.len;
+  return sb_take(&b);
+}

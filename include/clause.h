@@ -1,0 +1,38 @@
+/*
+** clause.h: clause-level reading of one line (docs/classifier.md, "Clauses").
+**
+** A line is split at , . ? ! ; : into clauses, and each is read for its agent (who would act:
+** the seller, "I'll send it"; the customer, "could you send it", "您发我一下", or an imperative),
+** its mood (a request or proposal, a question about facts, a confirmation of what the customer
+** said, or a statement) and its addressee (a name or title it opens with: "Grace, ...",
+** "王处长,...").  The words that mark them are lexicon markers (`seller`, `customer`,
+** `request`, `question`, `confirm`), so a trainer extends them like any phrase.
+*/
+#ifndef SALESIM_CLAUSE_H
+#define SALESIM_CLAUSE_H
+
+#include <stddef.h>
+
+#include "classify.h"
+
+#define CL_MAX_CLAUSES 32   /* clauses read per line; the rest join the last one */
+
+typedef enum { CL_AGENT_NONE, CL_AGENT_SELLER, CL_AGENT_CUSTOMER } cl_agent;
+typedef enum { CL_MOOD_STATEMENT, CL_MOOD_QUESTION, CL_MOOD_REQUEST, CL_MOOD_CONFIRM } cl_mood;
+
+typedef struct cl_clause {
+  size_t start, end;        /* byte span in the normalised text, punctuation included */
+  cl_agent agent;
+  cl_mood mood;
+  int addressed;            /* 1 when the clause is only a name or title ("Grace,") */
+} cl_clause;
+
+/* Reads the clauses of a reading's normalised text, using its lexicon matches (markers and
+** the person slot).  Fills out[0..CL_MAX_CLAUSES) and returns the count (>= 1 unless the text
+** is empty). */
+int cl_read(const cls_result *r, cl_clause *out);
+
+const char *cl_agent_name(cl_agent a);   /* "none" "seller" "customer" */
+const char *cl_mood_name(cl_mood m);     /* "statement" "question" "request" "confirm" */
+
+#endif

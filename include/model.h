@@ -1,0 +1,59 @@
+/*
+** model.h: the reader's learned linear model (docs/classifier.md, "The model").
+**
+** One binary logistic-regression classifier per label (a move such as "ask_commitment", an
+** ask's flag "specific" or "vague", a tactic "gain" or "loss", or "ask" for any of the four
+** asks), trained at build time with liblinear on the labelled corpus in engine/corpus/LANG/
+** (engine/gen/salesim_train.c) over the features of featurize.h, and compiled into the program
+** as static tables (build/gen/model_data.c).  The program only reads the weights: a line's
+** features are looked up in one open-addressing table and summed per label.
+**
+** The rules of classify_rules.c keep the final word where they are explicit; the model decides
+** where they are silent (classify_model.c says how the two combine).
+*/
+#ifndef SALESIM_MODEL_H
+#define SALESIM_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MDL_MAX_LABELS 32   /* labels one model may carry */
+
+/* A compiled model of one language. */
+typedef struct mdl_image {
+  const char *lang;                 /* "zh" or "en" */
+  int n_labels;
+  const char *const *labels;        /* label names, see above */
+  const float *bias;                /* per label: the weight of liblinear's bias feature */
+  const float *threshold;           /* per label: probability at or above which it is read */
+  const float *dev_f1;              /* per label: F1 of the model alone on the dev split */
+  int n_features;
+  uint32_t mask;                    /* table size - 1 (a power of two) */
+  const uint64_t *keys;             /* per slot: a feature's hash (ft_hash), 0 when empty */
+  const int32_t *index;             /* per slot: the feature's row in weights, or -1 for a word
+                                    ** known only as vocabulary (typo correction) */
+  const float *weights;             /* n_features rows of n_labels */
+  const uint32_t *name_off;         /* per feature: offset of its name in names */
+  const char *names;
+  int n_train, n_dev;               /* corpus lines trained on, and held out */
+  uint64_t corpus_hash;             /* of the corpus and lexicon bytes it was trained from */
+} mdl_image;
+
+/* The compiled model of a language, or NULL when the program has none (the generator's
+** builds, the fuzzers: engine/gen/model_none.c). */
+const mdl_image *mdl_find(const char *lang);
+
+/* Slot of a feature hash in the table, or -1 when the model does not know it. */
+int mdl_lookup(const mdl_image *m, uint64_t key);
+
+/* 1 when the model knows the word as a feature or as vocabulary (typo correction). */
+int mdl_knows_word(const mdl_image *m, const char *word, size_t len);
+
+/* Probabilities per label of a line whose distinct known features are rows[0..n) (each weighing
+** 1/sqrt(n_total), n_total counting unknown features too, as in training): out[n_labels]. */
+void mdl_predict(const mdl_image *m, const int32_t *rows, int n, int n_total, float *out);
+
+/* The label's index in the model, or -1. */
+int mdl_label(const mdl_image *m, const char *name);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+** words.h: English words as the reader compares them: base forms and one-edit typos.
+**
+** Base forms come from Snowball's English stemmer (libstemmer), so signed, signs and signing
+** meet as "sign", and savings and save as "save" (README says why Snowball rather than
+** WordNet).  A longer word the reader does not know is read as the one known word it is a
+** single edit away from (a letter dropped, added, changed, or two swapped: "tommorow",
+** "recieve"), the known words being the corpus's and the lexicon's (model.h's vocabulary).
+*/
+#ifndef SALESIM_WORDS_H
+#define SALESIM_WORDS_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+#define WD_MAX_WORD 48        /* longer "words" are not stemmed or corrected */
+#define WD_MIN_TYPO_LEN 5     /* shorter words are too ambiguous to correct */
+
+typedef struct wd_stemmer wd_stemmer;
+
+/* A stemmer for English (owned by the caller; wd_free).  NULL when libstemmer has no English
+** algorithm, in which case words are compared as typed. */
+wd_stemmer *wd_new(void);
+void wd_free(wd_stemmer *s);
+
+/* The base form of w[0..n) (lower-case ASCII) into out (cap >= WD_MAX_WORD + 1); returns its
+** length.  Words that are too long or hold non-letters are copied unchanged. */
+size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap);
+
+/* The text with each unknown English word of WD_MIN_TYPO_LEN letters or more replaced by the
+** only known word one edit away, or NULL when nothing changed.  The result is malloc'd
+** (caller frees), *out_len its length; *fixes (may be NULL) counts the replaced words. */
+char *wd_correct(const mdl_image *m, const char *text, size_t len, size_t *out_len, int *fixes);
+
+#endif
