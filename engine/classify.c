@@ -13,6 +13,7 @@
 #include "builtin.h"
 #include "classify.h"
 #include "classify_int.h"
+#include "clause.h"
 #include "lexicon_int.h"
 #include "text.h"
 #include "util.h"
@@ -217,6 +218,7 @@ const char *cls_guess_lang(const char *text) {
 
 const char *cls_lang(const cls_classifier *c) { return c->lang; }
 const lexicon *cls_lexicon(const cls_classifier *c) { return c->lx; }
+const struct mdl_image *cls_model(const cls_classifier *c) { return c->model; }
 
 /* JSON: see classify.h and DESIGN.md. */
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
@@ -227,6 +229,10 @@ struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
     if (CLS_HAS(r, m)) json_array_append_new(mv, json_string(move_names[m]));
   json_object_set_new(o, "moves", mv);
+  json_t *bm = json_array();   /* the moves the model gave where the rules were silent */
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if ((r->model_moves >> m) & 1) json_array_append_new(bm, json_string(move_names[m]));
+  json_object_set_new(o, "by_model", bm);
   json_t *sl = json_object();
   for (int s = 0; s < CLS_SLOT_COUNT; s++)
     json_object_set_new(sl, slot_names[s], r->slots[s] ? json_string(r->slots[s]) : json_null());
@@ -258,6 +264,14 @@ struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
     json_object_set_new(o, "commitment", r->commitment >= 0 && r->commitment < sc->n_commitments
                         ? json_string(sc->commitments[r->commitment].id) : json_null());
   }
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  json_t *ca = json_array();
+  for (int k = 0; k < ncl; k++)
+    json_array_append_new(ca, json_pack("{s:s%, s:s, s:s, s:b}", "text", r->norm + cl[k].start,
+                                        cl[k].end - cl[k].start, "agent", cl_agent_name(cl[k].agent),
+                                        "mood", cl_mood_name(cl[k].mood), "addressee", cl[k].addressed));
+  json_object_set_new(o, "clauses", ca);
   json_t *ma = json_array();
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];

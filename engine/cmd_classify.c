@@ -11,7 +11,9 @@
 #include <jansson.h>
 
 #include "classify.h"
+#include "clause.h"
 #include "cli.h"
+#include "model.h"
 #include "scenario.h"
 #include "text.h"
 #include "util.h"
@@ -58,15 +60,67 @@ static void explain_specific(const cls_result *r, FILE *out) {
   sb_free(&b);
 }
 
+/* Labels of the model that gave something to this reading, with what they gave. */
+static int model_gave(const cls_result *r, const char **labels, const char **gave) {
+  int n = 0;
+  uint64_t asks = ((uint64_t)1 << CLS_ASK_COMMITMENT) | ((uint64_t)1 << CLS_ASK_ORDER) |
+                  ((uint64_t)1 << CLS_ASK_PAYMENT) | ((uint64_t)1 << CLS_ASK_REFERRAL);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    if (!((r->model_moves >> m) & 1)) continue;
+    const char *name = cls_move_name((cls_move)m);
+    if (m == CLS_LOSS_APPEAL) { labels[n] = "loss"; gave[n++] = name; continue; }
+    if (m == CLS_GAIN_APPEAL) { labels[n] = "gain"; gave[n++] = name; continue; }
+    labels[n] = ((uint64_t)1 << m) & asks ? "ask" : name;
+    gave[n++] = name;
+  }
+  if (r->model_flags & CLS_BY_MODEL_SPECIFIC) { labels[n] = "specific"; gave[n++] = "specific"; }
+  if (r->model_flags & CLS_BY_MODEL_VAGUE) { labels[n] = "vague"; gave[n++] = "vague"; }
+  if ((r->model_flags & CLS_BY_MODEL_TACTIC) && !(r->model_moves & (((uint64_t)1 << CLS_LOSS_APPEAL) | ((uint64_t)1 << CLS_GAIN_APPEAL)))) {
+    labels[n] = gave[n] = r->tactic == CLS_TACTIC_LOSS ? "loss" : "gain";
+    n++;
+  }
+  return n;
+}
+
+#define EVIDENCE 5   /* features shown per label the model gave */
+
+/* What the model gave and why: its probability, the threshold and the strongest features. */
+static void print_model(const cls_classifier *c, const cls_result *r, FILE *out) {
+  const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];
+  int n = model_gave(r, labels, gave);
+  if (!r->probs) { fprintf(out, "model:    (none in this build: the rules alone)\n"); return; }
+  if (n == 0) { fprintf(out, "model:    gave nothing (the rules' reading stands)\n"); return; }
+  const mdl_image *m = cls_model(c);
+  for (int i = 0; i < n; i++) {
+    int l = mdl_label(m, labels[i]);
+    fprintf(out, "model:    %s (p %.2f >= %.2f), from:", gave[i], (double)r->probs[l], (double)m->threshold[l]);
+    const char *names[EVIDENCE];
+    float w[EVIDENCE];
+    int k = cls_model_evidence(c, r, labels[i], names, w, EVIDENCE);
+    for (int j = 0; j < k; j++) fprintf(out, " %s %+.2f", names[j], (double)w[j]);
+    fputc('\n', out);
+  }
+}
+
 /* The readable explanation for a trainer. */
-static void print_text(const cls_result *r, const scenario *sc, const char *lang, FILE *out) {
+static void print_text(const cls_classifier *c, const cls_result *r, const scenario *sc, const char *lang, FILE *out) {
   fprintf(out, "line:     %s\n", r->text);
   fprintf(out, "read as:  %s   (lexicon %s)\n", r->norm, lang);
   fprintf(out, "moves:    ");
   int any = 0;
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
-    if (CLS_HAS(r, m)) { fprintf(out, "%s%s", any ? ", " : "", cls_move_name((cls_move)m)); any = 1; }
+    if (CLS_HAS(r, m)) {
+      fprintf(out, "%s%s%s", any ? ", " : "", cls_move_name((cls_move)m), (r->model_moves >> m) & 1 ? " (model)" : "");
+      any = 1;
+    }
   fprintf(out, "%s\n", any ? "" : "(none)");
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  fprintf(out, "clauses: ");
+  for (int k = 0; k < ncl; k++)
+    fprintf(out, " [%.*s] %s %s%s", (int)(cl[k].end - cl[k].start), r->norm + cl[k].start,
+            cl_agent_name(cl[k].agent), cl_mood_name(cl[k].mood), cl[k].addressed ? " (addressee)" : "");
+  fputc('\n', out);
   fprintf(out, "slots:   ");
   for (int s = 0; s < CLS_SLOT_COUNT; s++)
     fprintf(out, " %s=%s%s%s", cls_slot_name((cls_slot)s), r->slots[s] ? "\"" : "",
@@ -78,6 +132,7 @@ static void print_text(const cls_result *r, const scenario *sc, const char *lang
   fprintf(out, "question: %s    negated: %s\n", yes_no(r->question), yes_no(r->negated));
   const char *tn = cls_tactic_name(r->tactic);
   fprintf(out, "tactic:   %s\n", tn ? tn : "-");
+  print_model(c, r, out);
   if (sc) {
     fprintf(out, "needs:    ");
     for (int i = 0; i < r->n_needs; i++) fprintf(out, "%s%s", i ? ", " : "", sc->needs[r->needs[i]].id);
@@ -116,12 +171,30 @@ static int one_line(opts *o, const char *line, size_t len) {
   if (o->json) {
     json_t *j = cls_result_json(&r, o->sc);
     json_object_set_new(j, "lang", json_string(lang));
+    if (r.probs) {   /* the model's evidence for what it gave */
+      const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];
+      int n = model_gave(&r, labels, gave);
+      const mdl_image *m = cls_model(c);
+      json_t *mo = json_object(), *p = json_object(), *ev = json_object();
+      for (int l = 0; l < m->n_labels; l++) json_object_set_new(p, m->labels[l], json_real((double)r.probs[l]));
+      for (int i = 0; i < n; i++) {
+        const char *names[EVIDENCE];
+        float w[EVIDENCE];
+        int k = cls_model_evidence(c, &r, labels[i], names, w, EVIDENCE);
+        json_t *a = json_array();
+        for (int q = 0; q < k; q++) json_array_append_new(a, json_pack("[s f]", names[q], (double)w[q]));
+        json_object_set_new(ev, gave[i], a);
+      }
+      json_object_set_new(mo, "probabilities", p);
+      json_object_set_new(mo, "evidence", ev);
+      json_object_set_new(j, "model", mo);
+    }
     char *s = json_dumps(j, JSON_COMPACT);
     printf("%s\n", s);
     free(s);
     json_decref(j);
   } else {
-    print_text(&r, o->sc, lang, stdout);
+    print_text(c, &r, o->sc, lang, stdout);
   }
   cls_result_free(&r);
   return 0;

@@ -106,6 +106,10 @@ const char *cls_guess_lang(const char *text);
 struct json_t;
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc);
 
+/* The classifier's compiled model (model.h), or NULL when the build has none. */
+struct mdl_image;
+const struct mdl_image *cls_model(const cls_classifier *c);
+
 /* The n strongest features behind the model's probability of a move or flag ("ask",
 ** "specific", "gain" ...) in a reading: names[] point into the model (static), weights[] their
 ** contribution to the score.  Returns how many were written; 0 without a model. */

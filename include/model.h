@@ -53,6 +53,10 @@ int mdl_knows_word(const mdl_image *m, const char *word, size_t len);
 ** 1/sqrt(n_total), n_total counting unknown features too, as in training): out[n_labels]. */
 void mdl_predict(const mdl_image *m, const int32_t *rows, int n, int n_total, float *out);
 
+/* 1 when a corpus line belongs to the dev split (a fifth of the lines, by a hash of the text):
+** the trainer never trains on it, the evaluation measures on it. */
+int mdl_dev_split(const char *text);
+
 /* The label's index in the model, or -1. */
 int mdl_label(const mdl_image *m, const char *name);
 

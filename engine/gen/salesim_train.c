@@ -28,6 +28,7 @@
 #include "classify_int.h"
 #include "featurize.h"
 #include "lexicon.h"
+#include "model.h"
 #include "text.h"
 #include "util.h"
 
@@ -152,7 +153,7 @@ static int read_corpus(const char *path, row **rows, int *n, int *cap, strbuf *a
       errors++;
     }
     /* the dev split: a fifth, by the text's hash, so it does not move when files are added */
-    r.dev = ft_hash2("dev:", r.text, strlen(r.text)) % 5 == 0;
+    r.dev = mdl_dev_split(r.text);
     if (*n == *cap) { *cap = *cap ? *cap * 2 : 1024; *rows = xrealloc(*rows, sizeof **rows * (size_t)*cap); }
     (*rows)[(*n)++] = r;
   }
