@@ -71,6 +71,7 @@ typedef struct cls_result {
   /* The model's part (docs/classifier.md, "Rules and model"): what it gave where the rules
   ** were silent, and the evidence, so a reading can always be explained. */
   uint64_t model_moves;   /* moves the model gave (a bit per cls_move) */
+  uint64_t model_vetoed;  /* moves a composite rule gave that the model overruled */
   int model_flags;        /* CLS_BY_MODEL_* bits: which flags the model set */
   float *probs;           /* per label of the model (model.h), NULL when it has none */
   int n_probs;
