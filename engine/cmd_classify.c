@@ -75,7 +75,8 @@ static int model_gave(const cls_result *r, const char **labels, const char **gav
   }
   if (r->model_flags & CLS_BY_MODEL_SPECIFIC) { labels[n] = "specific"; gave[n++] = "specific"; }
   if (r->model_flags & CLS_BY_MODEL_VAGUE) { labels[n] = "vague"; gave[n++] = "vague"; }
-  if ((r->model_flags & CLS_BY_MODEL_TACTIC) && !(r->model_moves & (((uint64_t)1 << CLS_LOSS_APPEAL) | ((uint64_t)1 << CLS_GAIN_APPEAL)))) {
+  if ((r->model_flags & CLS_BY_MODEL_TACTIC) && r->tactic != CLS_TACTIC_NONE &&
+      !(r->model_moves & (((uint64_t)1 << CLS_LOSS_APPEAL) | ((uint64_t)1 << CLS_GAIN_APPEAL)))) {
     labels[n] = gave[n] = r->tactic == CLS_TACTIC_LOSS ? "loss" : "gain";
     n++;
   }
@@ -89,8 +90,18 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
   const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];
   int n = model_gave(r, labels, gave);
   if (!r->probs) { fprintf(out, "model:    (none in this build: the rules alone)\n"); return; }
-  if (n == 0) { fprintf(out, "model:    gave nothing (the rules' reading stands)\n"); return; }
   const mdl_image *m = cls_model(c);
+  for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {   /* what the rules read and the model overruled */
+    if (!((r->model_vetoed >> mv) & 1)) continue;
+    const char *lab = mv == CLS_LOSS_APPEAL ? "loss" : mv == CLS_GAIN_APPEAL ? "gain"
+                    : (mv == CLS_ASK_COMMITMENT || mv == CLS_ASK_ORDER || mv == CLS_ASK_PAYMENT ||
+                       mv == CLS_ASK_REFERRAL || mv == CLS_LOWER_ASK) ? "ask" : cls_move_name((cls_move)mv);
+    int l = mdl_label(m, lab);
+    if (l >= 0)
+      fprintf(out, "model:    not %s (the rules read it; p %.2f < %.2f)\n", cls_move_name((cls_move)mv),
+              (double)r->probs[l], (double)m->threshold[l]);
+  }
+  if (n == 0) { if (!r->model_vetoed) fprintf(out, "model:    agrees with the rules' reading\n"); return; }
   for (int i = 0; i < n; i++) {
     int l = mdl_label(m, labels[i]);
     fprintf(out, "model:    %s (p %.2f >= %.2f), from:", gave[i], (double)r->probs[l], (double)m->threshold[l]);
