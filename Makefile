@@ -16,7 +16,7 @@ TEST_PKGS = cmocka
 # Debian packages: libraries, then the tools the tests drive.
 DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
             libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev
-DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium
+DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium python3
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -139,7 +139,7 @@ check-deps:
 	    [ ! -f /usr/include/linear.h ]; then $(MAKE) --no-print-directory deps; fi
 
 # the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
-TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium
+TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3
 check-test-deps: check-deps
 	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
 	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps

@@ -345,6 +345,18 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
   free(q);
 }
 
+/* 1 when a summary at or after turn i, before b, is tied to the needs the customer voiced (see
+** below): a trainee who recaps again, better, is judged on the better recap. */
+static int tied_summary_from(ctx *c, int i, int b) {
+  for (; i < b; i++) {
+    const sess_turn *t = &c->s->turns[i];
+    if (!CLS_HAS(&t->cls, CLS_SUMMARIZE_BENEFITS)) continue;
+    uint64_t known = t->before.revealed | t->before.confirmed, cited = cited_needs(c, &t->cls);
+    if ((cited & known) && !(cited & ~known) && !(t->before.confirmed & ~cited)) return 1;
+  }
+  return 0;
+}
+
 /* Scores the turns of visit v (turns [a, b)). */
 static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, uint64_t *found_hidden,
                         int *chain_asked) {
@@ -374,6 +386,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
       uint64_t cited = cited_needs(c, r);
       uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
+      if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
       if (unvoiced && !vs.f_unvoiced++) {
         char *ids = need_list(c, unvoiced);
         add(c, "summary_unconfirmed_needs", t, "Your summary \"%s\" cites needs the customer never "

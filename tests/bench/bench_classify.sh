@@ -8,7 +8,7 @@ tool=build/tools/bench_classify
 [ -x "$tool" ] || { echo "bench_classify: build it first (make unit-bins)" >&2; exit 1; }
 echo "## Classifier: time per line as the lexicon grows"
 echo
-echo "Every development-set line (\`tests/data/classify_{zh,en}.tsv\`) is classified with the shipped"
+echo "Every development-set line (\`engine/corpus/{zh,en}/legacy.tsv\`) is classified with the shipped"
 echo "lexicon plus a scenario lexicon of generated phrases; one Aho-Corasick pass per line keeps the"
 echo "cost flat in the number of phrases (target: under 100 µs per typical line)."
 echo

@@ -15,7 +15,7 @@ done
 
 # --- compiled forms and source agree ----------------------------------------------------------
 for lang in en zh; do
-  cut -f1 tests/data/classify_*"$lang".tsv | grep -v '^#' | grep . >"$TMP/lines_$lang"
+  cut -f1 engine/corpus/"$lang"/legacy.tsv | grep -v '^#' | grep . >"$TMP/lines_$lang"
   "$SALESIM" classify --json --lang $lang - <"$TMP/lines_$lang" >"$TMP/built_$lang.json" 2>&1
   SALESIM_DATA=$DATA "$SALESIM" classify --json --lang $lang - <"$TMP/lines_$lang" >"$TMP/source_$lang.json" 2>&1
   n=$(wc -l <"$TMP/lines_$lang")

@@ -9,12 +9,14 @@ SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-om
 FZ_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -g -O1 $(SANFLAGS) -Iinclude \
             -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSALESIM_FUZZING \
             $(shell pkg-config --cflags $(PKGS))
-FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lm
+FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
 
 # engine/gen/builtin_none.c: no built-in data, so the fuzzers run the from-source paths
 # (lexicon YAML, time patterns, default.lua) that a changed data file takes (include/builtin.h).
-FZ_ENGINE  = $(filter-out engine/main.c,$(wildcard engine/*.c)) engine/gen/builtin_none.c
-FZ_OBJS    = $(patsubst engine/%.c,$(FZ_BUILD)/engine/%.o,$(FZ_ENGINE))
+# engine/gen/model_none.c: no model either (the rules alone).  The Traditional-to-Simplified
+# table is data made by the main build (build/gen/t2s_table.c, text.h).
+FZ_ENGINE  = $(filter-out engine/main.c,$(wildcard engine/*.c)) engine/gen/builtin_none.c engine/gen/model_none.c
+FZ_OBJS    = $(patsubst engine/%.c,$(FZ_BUILD)/engine/%.o,$(FZ_ENGINE)) $(FZ_BUILD)/t2s_table.o
 FZ_TARGETS = $(patsubst tests/fuzz/%.c,$(FZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 all: $(FZ_TARGETS)
@@ -22,6 +24,11 @@ all: $(FZ_TARGETS)
 $(FZ_BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h engine/*.h) | $(FZ_BUILD)/engine
 	@mkdir -p $(dir $@)
 	$(FZ_CC) $(FZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FZ_BUILD)/t2s_table.o: build/gen/t2s_table.c | $(FZ_BUILD)/engine
+	$(FZ_CC) $(FZ_CFLAGS) -c -o $@ $<
+build/gen/t2s_table.c:
+	$(MAKE) -f Makefile build/gen/t2s_table.c
 
 # An archive, so each target links only the modules it reaches.
 $(FZ_BUILD)/libengine.a: $(FZ_OBJS)

@@ -49,8 +49,8 @@ for f in $scen $(find ../shared/yaml-test-suite engine/lexicons -name '*.yaml' -
 done
 # classify: each text item of the scenarios and lexicons, under each of the three classifiers.
 yaml_texts $scen engine/lexicons/*.yaml | awk 'length($0) < 400' | sort -u | head -1500 >$FZ/texts.txt
-# the labelled development sets (tests/data/classify_LANG.tsv): their text column
-for f in tests/data/classify_*.tsv; do [ -f "$f" ] && grep -v '^#' "$f" | cut -f1; done >>$FZ/texts.txt
+# the labelled corpus (engine/corpus/LANG/*.tsv): its text column
+for f in engine/corpus/*/*.tsv; do [ -f "$f" ] && grep -v '^#' "$f" | cut -f1; done >>$FZ/texts.txt
 # One file per text (seed-N, rewritten in place on every run); the first byte picks the
 # classifier (byte % 3: "0" zh, "1" en, "2" the default scenario's).
 awk -v d=$FZ/corpus/classify '{ f = sprintf("%s/seed-%d", d, NR); printf "%d%s", NR % 3, $0 > f; close(f) }' $FZ/texts.txt

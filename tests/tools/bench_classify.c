@@ -5,7 +5,7 @@
 **
 ** For each size, a scenario lexicon of SIZE generated phrases (Chinese and English, 2-6
 ** characters or 1-3 words) is added to the shipped lexicon, and every line of the development
-** sets (tests/data/classify_{zh,en}.tsv) is classified N times.  Prints a Markdown table: the
+** sets (engine/corpus/{zh,en}/legacy.tsv) is classified N times.  Prints a Markdown table: the
 ** time to build the classifier and the mean time per line.  Run from the repository root with
 ** SALESIM_DATA=engine.
 */
@@ -120,7 +120,7 @@ int main(int argc, char **argv) {
     else if (ns < 16) sizes[ns++] = atoi(argv[i]);
   }
   if (ns == 0) { sizes[0] = 100; sizes[1] = 1000; sizes[2] = 10000; sizes[3] = 100000; ns = 4; }
-  lines zh = read_lines("tests/data/classify_zh.tsv"), en = read_lines("tests/data/classify_en.tsv");
+  lines zh = read_lines("engine/corpus/zh/legacy.tsv"), en = read_lines("engine/corpus/en/legacy.tsv");
   printf("| phrases added | zh: build (ms) | zh: µs per line | en: build (ms) | en: µs per line | matches per line (zh/en) |\n");
   printf("|---:|---:|---:|---:|---:|---:|\n");
   for (int k = 0; k < ns; k++) {

@@ -10,7 +10,8 @@
 ** (any of the four asks), specific and vague (among the asks), check (check_concerns or
 ** probe_refusal), summary, gain and loss (proof and a benefits summary carry gain).
 ** With --tap, one TAP line per gated figure, failing below --min (0.90).  With --errors, every
-** line whose reading differs from its labels on a gated figure.
+** line whose reading differs from its labels on a gated figure.  With --each (must-read lines),
+** one TAP line per line instead: ok when it reads as labelled on every gated figure.
 ** Exit 0 when every gated figure reaches --min, 1 otherwise, 2 for bad usage.
 */
 #include <stdio.h>
@@ -89,11 +90,11 @@ static void print_set(uint64_t s) {
   if (!any) printf("-");
 }
 
-#define USAGE "usage: eval_classify [--lang zh|en] [--split dev|train] [--tap] [--min F1] [--errors] FILE.tsv...\n"
+#define USAGE "usage: eval_classify [--lang zh|en] [--split dev|train] [--tap] [--each] [--min F1] [--errors] FILE.tsv...\n"
 
 int main(int argc, char **argv) {
   const char *lang = NULL, *split = NULL, *files[256];
-  int nfiles = 0, tap = 0, errors = 0;
+  int nfiles = 0, tap = 0, errors = 0, each = 0, each_failed = 0;
   double min = 0.90;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) lang = argv[++i];
@@ -101,6 +102,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "--min") == 0 && i + 1 < argc) min = atof(argv[++i]);
     else if (strcmp(argv[i], "--tap") == 0) tap = 1;
     else if (strcmp(argv[i], "--errors") == 0) errors = 1;
+    else if (strcmp(argv[i], "--each") == 0) each = 1;
     else if (argv[i][0] != '-' && nfiles < 256) files[nfiles++] = argv[i];
     else { fputs(USAGE, stderr); return 2; }
   }
@@ -154,6 +156,10 @@ int main(int argc, char **argv) {
         if (w != h) miss |= 1u << g;
       }
       rows++;
+      if (each) {
+        printf("%s %d - %s:%d reads as labelled: %s\n", miss ? "not ok" : "ok", rows, file, lineno, text);
+        each_failed += miss != 0;
+      }
       if (!miss) exact++;
       else if (errors) {
         printf("%s:%d: %s\n  want: ", file, lineno, text);
@@ -180,6 +186,7 @@ int main(int argc, char **argv) {
     printf("# %-20s %5ld %5ld %5ld %9.3f %7.3f %6.3f\n", label_name(i), tp[i], fp[i], fn[i], pr, rc,
            pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0.0);
   }
+  if (each) return each_failed ? 1 : 0;
   int failed = 0;
   for (int g = 0; g < G_COUNT; g++) {
     double pr = gtp[g] + gfp[g] ? (double)gtp[g] / (double)(gtp[g] + gfp[g]) : 1.0;

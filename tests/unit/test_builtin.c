@@ -21,14 +21,14 @@ static char *read_data(const char *rel, size_t *len) {
   return buf;
 }
 
-/* Every line (first column) of the classifier's data sets of a language, heldout ones too. */
+/* Every line (first column) of the first reader's data sets of a language, kept in the corpus. */
 static int corpus(const char *lang, char ***lines) {
-  static const char *const sets[] = { "", "heldout_", "heldout2_", "heldout3_", "heldout4_", "heldout5_" };
+  static const char *const sets[] = { "legacy" };
   int n = 0, cap = 0;
   *lines = NULL;
   for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
     char path[128];
-    snprintf(path, sizeof path, "tests/data/classify_%s%s.tsv", sets[s], lang);
+    snprintf(path, sizeof path, "engine/corpus/%s/%s.tsv", lang, sets[s]);
     FILE *f = fopen(path, "r");
     if (!f) continue;
     char buf[4096];

@@ -1,0 +1,178 @@
+/* test_reader.c: the reader's front end and model: Traditional to Simplified, English base
+** forms, one-edit typos, clause reading, the compiled model's table and the dev split. */
+#include "testutil.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "classify.h"
+#include "clause.h"
+#include "featurize.h"
+#include "model.h"
+#include "text.h"
+#include "words.h"
+
+static void expect_norm(const char *in, const char *want) {
+  char *out = txt_normalize(in, strlen(in), NULL);
+  assert_string_equal(out, want);
+  free(out);
+}
+
+static void test_traditional(void **st) {
+  (void)st;
+  expect_norm("請問您這週五下午三點能來簽約嗎？", "请问您这周五下午三点能来签约吗?");
+  expect_norm("價格會漲,名額有限", "价格会涨,名额有限");
+  expect_norm("已经是简体", "已经是简体");       /* Simplified text is unchanged */
+  assert_int_equal(txt_t2s(0x9019), 0x8FD9);       /* 這 -> 这 */
+  assert_int_equal(txt_t2s('a'), 'a');
+  assert_int_equal(txt_t2s(0x8457), 0x8457);       /* 著: OpenCC keeps it (著名) */
+}
+
+static void expect_stem(wd_stemmer *s, const char *w, const char *want) {
+  char out[WD_MAX_WORD + 1];
+  wd_stem(s, w, strlen(w), out, sizeof out);
+  assert_string_equal(out, want);
+}
+
+static void test_base_forms(void **st) {
+  (void)st;
+  wd_stemmer *s = wd_new();
+  assert_non_null(s);
+  expect_stem(s, "signed", "sign");
+  expect_stem(s, "signing", "sign");
+  expect_stem(s, "signs", "sign");
+  expect_stem(s, "savings", "save");
+  expect_stem(s, "growing", "grow");
+  expect_stem(s, "x9y", "x9y");                    /* not a word: unchanged */
+  wd_free(s);
+}
+
+static void test_typos(void **st) {
+  (void)st;
+  const mdl_image *m = mdl_find("en");
+  assert_non_null(m);
+  assert_true(mdl_knows_word(m, "tomorrow", 8));
+  size_t n;
+  int fixes;
+  char *t = wd_correct(m, "see you tommorow at 10", 22, &n, &fixes);
+  assert_non_null(t);
+  assert_string_equal(t, "see you tomorrow at 10");
+  assert_int_equal(fixes, 1);
+  free(t);
+  /* short words, known words, words glued to digits: left as typed */
+  assert_null(wd_correct(m, "teh demo on 3rd", 15, &n, &fixes));
+  assert_null(wd_correct(m, "could you sign tomorrow", 23, &n, &fixes));
+  assert_null(wd_correct(m, "model x200tommorow", 18, &n, &fixes));
+}
+
+static cls_classifier *en, *zh;
+
+static void test_clauses(void **st) {
+  (void)st;
+  cls_result r;
+  const char *line = "I'll send the deck tonight, could you review it with Grace by Friday?";
+  cls_classify(en, line, strlen(line), &r);
+  cl_clause c[CL_MAX_CLAUSES];
+  int n = cl_read(&r, c);
+  assert_int_equal(n, 2);
+  assert_int_equal(c[0].agent, CL_AGENT_SELLER);
+  assert_int_equal(c[0].mood, CL_MOOD_STATEMENT);
+  assert_int_equal(c[1].agent, CL_AGENT_CUSTOMER);
+  assert_int_equal(c[1].mood, CL_MOOD_REQUEST);
+  /* the seller's clause does not cancel the customer's ask in the next one */
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  line = "王处长,我们的平台能自动签到,对吧?";
+  cls_classify(zh, line, strlen(line), &r);
+  n = cl_read(&r, c);
+  assert_int_equal(n, 3);
+  assert_true(c[0].addressed);
+  assert_int_equal(c[1].agent, CL_AGENT_SELLER);
+  assert_int_equal(c[2].mood, CL_MOOD_CONFIRM);
+  assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));   /* a tag question is no request */
+  cls_result_free(&r);
+}
+
+static void test_model_table(void **st) {
+  (void)st;
+  for (int k = 0; k < 2; k++) {
+    const mdl_image *m = mdl_find(k ? "zh" : "en");
+    assert_non_null(m);
+    assert_true(m->n_labels > 0 && m->n_labels <= MDL_MAX_LABELS);
+    assert_true(mdl_label(m, "ask") >= 0);
+    assert_int_equal(mdl_label(m, "no-such-label"), -1);
+    assert_int_equal(m->mask & (m->mask + 1), 0);  /* a power of two, minus one */
+    /* every feature row is found again by the hash of its own name */
+    for (int i = 0; i < m->n_features; i += 97) {
+      const char *name = m->names + m->name_off[i];
+      int slot = mdl_lookup(m, ft_hash2("", name, strlen(name)));
+      assert_true(slot >= 0);
+      assert_int_equal(m->index[slot], i);
+    }
+    assert_int_equal(mdl_lookup(m, ft_hash2("", "no such feature", 15)), -1);
+    float p[MDL_MAX_LABELS];
+    mdl_predict(m, NULL, 0, 0, p);                 /* no features: the bias alone */
+    for (int l = 0; l < m->n_labels; l++) assert_true(p[l] > 0 && p[l] < 1);
+    assert_true(m->n_train > 0 && m->n_dev > 0);
+  }
+  assert_null(mdl_find("fr"));
+}
+
+static void test_dev_split(void **st) {
+  (void)st;
+  /* a fifth, stable: the trainer and the evaluation choose the same lines */
+  int dev = 0;
+  char buf[32];
+  for (int i = 0; i < 10000; i++) {
+    snprintf(buf, sizeof buf, "line %d", i);
+    dev += mdl_dev_split(buf);
+    assert_int_equal(mdl_dev_split(buf), mdl_dev_split(buf));
+  }
+  assert_true(dev > 1800 && dev < 2200);
+}
+
+static void test_explained(void **st) {
+  (void)st;
+  const char *line = "Only three left, miss this and they are gone, sign today.";
+  cls_result r;
+  cls_classify(en, line, strlen(line), &r);
+  assert_non_null(r.probs);
+  const char *names[3];
+  float w[3];
+  int k = cls_model_evidence(en, &r, "loss", names, w, 3);
+  assert_true(k > 0);
+  for (int i = 1; i < k; i++) assert_true(fabsf(w[i - 1]) >= fabsf(w[i]));   /* strongest first */
+  assert_int_equal(cls_model_evidence(en, &r, "no-such-label", names, w, 3), 0);
+  cls_result_free(&r);
+}
+
+static int setup(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  en = cls_new("en", NULL, &d);
+  zh = cls_new("zh", NULL, &d);
+  diag_print(&d, stderr);
+  diag_free(&d);
+  return en && zh ? 0 : -1;
+}
+
+static int teardown(void **st) {
+  (void)st;
+  cls_free(en);
+  cls_free(zh);
+  return 0;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_traditional),
+    cmocka_unit_test(test_base_forms),
+    cmocka_unit_test(test_typos),
+    cmocka_unit_test(test_clauses),
+    cmocka_unit_test(test_model_table),
+    cmocka_unit_test(test_dev_split),
+    cmocka_unit_test(test_explained),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
