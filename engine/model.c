@@ -18,7 +18,8 @@ int mdl_lookup(const mdl_image *m, uint64_t key) {
 }
 
 int mdl_knows_word(const mdl_image *m, const char *word, size_t len) {
-  return mdl_lookup(m, ft_hash2("v:", word, len)) >= 0;
+  int slot = mdl_lookup(m, ft_hash2("v:", word, len));
+  return slot < 0 ? 0 : m->index[slot] < 0 ? -1 - m->index[slot] : 1;
 }
 
 /* Logistic regression per label: p = 1 / (1 + exp(-(w.x + b))), x_i = 1/sqrt(n_total). */

@@ -44,17 +44,23 @@ size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
   return k;
 }
 
-/* The known word one edit from w[0..n), or 0 when none or more than one (an ambiguous typo is
-** left as typed).  cand receives it. */
+/* The known word one edit from w[0..n), or 0 when there is none, or when two are and neither
+** was seen five times as often as the other (an ambiguous typo is left as typed).  cand
+** receives it. */
 static int correct_word(const mdl_image *m, const char *w, size_t n, char *cand, size_t *cand_len) {
   char buf[WD_MAX_WORD + 2], found[WD_MAX_WORD + 2];
   size_t found_len = 0;
-  int hits = 0;
+  int best = 0, second = 0, seen;
 #define TRY(len_) do { \
-    if (mdl_knows_word(m, buf, (len_)) && !(found_len == (len_) && memcmp(found, buf, (len_)) == 0)) { \
-      if (++hits > 1) return 0; \
-      memcpy(found, buf, (len_)); \
-      found_len = (len_); \
+    if ((seen = mdl_knows_word(m, buf, (len_))) > 0 && !(found_len == (len_) && memcmp(found, buf, (len_)) == 0)) { \
+      if (seen > best) { \
+        second = best; \
+        best = seen; \
+        memcpy(found, buf, (len_)); \
+        found_len = (len_); \
+      } else if (seen > second) { \
+        second = seen; \
+      } \
     } \
   } while (0)
   for (size_t i = 0; i < n; i++) {                     /* a letter too many */
@@ -79,7 +85,7 @@ static int correct_word(const mdl_image *m, const char *w, size_t n, char *cand,
         TRY(n + 1);
       }
 #undef TRY
-  if (hits != 1) return 0;
+  if (!best || (second && best < 5 * second)) return 0;
   memcpy(cand, found, found_len);
   *cand_len = found_len;
   return 1;

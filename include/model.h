@@ -30,8 +30,8 @@ typedef struct mdl_image {
   int n_features;
   uint32_t mask;                    /* table size - 1 (a power of two) */
   const uint64_t *keys;             /* per slot: a feature's hash (ft_hash), 0 when empty */
-  const int32_t *index;             /* per slot: the feature's row in weights, or -1 for a word
-                                    ** known only as vocabulary (typo correction) */
+  const int32_t *index;             /* per slot: the feature's row in weights, or for a word of
+                                    ** the vocabulary (typo correction) -1 - its corpus count */
   const float *weights;             /* n_features rows of n_labels */
   const uint32_t *name_off;         /* per feature: offset of its name in names */
   const char *names;
@@ -46,7 +46,7 @@ const mdl_image *mdl_find(const char *lang);
 /* Slot of a feature hash in the table, or -1 when the model does not know it. */
 int mdl_lookup(const mdl_image *m, uint64_t key);
 
-/* 1 when the model knows the word as a feature or as vocabulary (typo correction). */
+/* How often the word was seen in the corpus and lexicon (>= 1) when it is vocabulary, else 0. */
 int mdl_knows_word(const mdl_image *m, const char *word, size_t len);
 
 /* Probabilities per label of a line whose distinct known features are rows[0..n) (each weighing

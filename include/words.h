@@ -4,8 +4,9 @@
 ** Base forms come from Snowball's English stemmer (libstemmer), so signed, signs and signing
 ** meet as "sign", and savings and save as "save" (README says why Snowball rather than
 ** WordNet).  A longer word the reader does not know is read as the one known word it is a
-** single edit away from (a letter dropped, added, changed, or two swapped: "tommorow",
-** "recieve"), the known words being the corpus's and the lexicon's (model.h's vocabulary).
+** single edit away from (a letter dropped, added, changed, or two swapped: "tomorow",
+** "recieve"), the known words being the corpus's and the lexicon's (model.h's vocabulary);
+** when several are, the one seen at least five times as often as any other, else none.
 */
 #ifndef SALESIM_WORDS_H
 #define SALESIM_WORDS_H
@@ -29,7 +30,7 @@ void wd_free(wd_stemmer *s);
 size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap);
 
 /* The text with each unknown English word of WD_MIN_TYPO_LEN letters or more replaced by the
-** only known word one edit away, or NULL when nothing changed.  The result is malloc'd
+** known word one edit away (see above), or NULL when nothing changed.  The result is malloc'd
 ** (caller frees), *out_len its length; *fixes (may be NULL) counts the replaced words. */
 char *wd_correct(const mdl_image *m, const char *text, size_t len, size_t *out_len, int *fixes);
 

@@ -367,6 +367,24 @@ static int train_lang(const char *data_dir, const char *lang, strbuf *o) {
     for (int l = 0; l < N_LABELS; l++) if (fabsf(W[(size_t)j * N_LABELS + (size_t)l]) > mx) mx = fabsf(W[(size_t)j * N_LABELS + (size_t)l]);
     row_of[j] = mx >= PRUNE ? kept++ : -1;
   }
+  /* a corpus spelling one edit from a word seen five times as often is a typo the writers
+  ** left on purpose ("tommorow"): no vocabulary, so the reader corrects it */
+  for (int i = 0; i < vocab.n; i++) {
+    const char *w = vocab.name[i];
+    size_t wl = strlen(w);
+    if (vocab.count[i] < MIN_VOCAB || vocab.count[i] >= 50 || wl < WD_MIN_TYPO_LEN) continue;
+    for (int j = 0; j < vocab.n; j++) {
+      const char *v = vocab.name[j];
+      size_t m = strlen(v);
+      if (vocab.count[j] < 5 * vocab.count[i] || (m + 1 != wl && wl + 1 != m && m != wl)) continue;
+      size_t a = 0, bl = wl, bm = m;   /* common prefix and suffix leave at most one edit */
+      while (a < wl && a < m && w[a] == v[a]) a++;
+      while (bl > a && bm > a && w[bl - 1] == v[bm - 1]) { bl--; bm--; }
+      int one = (bl - a <= 1 && bm - a <= 1) ||
+                (bl - a == 2 && bm - a == 2 && w[a] == v[a + 1] && w[a + 1] == v[a]);
+      if (one) { vocab.count[i] = 0; break; }
+    }
+  }
   int nvocab = 0;
   for (int i = 0; i < vocab.n; i++) nvocab += vocab.count[i] >= MIN_VOCAB;
   uint32_t size = 1024;
@@ -396,7 +414,7 @@ static int train_lang(const char *data_dir, const char *lang, strbuf *o) {
     uint32_t s = (uint32_t)k & (size - 1);
     while (keys[s] && keys[s] != k) s = (s + 1) & (size - 1);
     if (keys[s]) continue;
-    keys[s] = k; index[s] = -1;
+    keys[s] = k; index[s] = -1 - (vocab.count[i] < 1000000 ? vocab.count[i] : 1000000);
   }
   fprintf(stderr, "salesim-train: %s: %d features kept of %d, %d vocabulary words, table %u\n",
           lang, kept, nfeat, nvocab, size);

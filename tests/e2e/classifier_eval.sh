@@ -11,7 +11,7 @@
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_classify}
 DEV_FLOOR=${DEV_FLOOR:-0.80}
-EXT_FLOOR=${EXT_FLOOR:-0.80}
+EXT_FLOOR=${EXT_FLOOR:-0.75}
 EXT_ASK_FLOOR=${EXT_ASK_FLOOR:-0.92}
 if [ ! -x "$EVAL" ]; then fail "eval_classify is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 

@@ -148,7 +148,7 @@ static void test_vague(void **st) {
   assert_true(r.vague);
   cls_result_free(&r);
   /* vague beats an otherwise full ask */
-  r = run(en, "Could you bring your IT head to our office sometime next week?");
+  r = run(en, "Could you bring your IT head to our office sometime when things quieten down?");
   assert_true(r.vague);
   assert_false(r.specific);
   cls_result_free(&r);
@@ -492,7 +492,7 @@ static void test_rules_from_play(void **st) {
   assert_true(has_match(&r, "asked:loss_appeal", "rule: a question about the customer's own losses is discovery"));
   cls_result_free(&r);
   expect_moves(en, "Do missed appointments or cancellations cost you much?", "closed_question");
-  expect_moves(en, "Can you afford to lose another semester?", "loss_appeal");   /* a request form: an appeal */
+  expect_moves(en, "Every semester you wait, you lose another intake of students.", "loss_appeal");
   expect_moves(en, "It's only 49 a month per chair, the cheapest price on the market.", "");
   expect_moves(zh, "和现在的系统对接这块,情况怎么样?", "open_question");
   r = run(zh, "李总,今天是十五号,四万八千元尾款今天必须付清。");

@@ -54,7 +54,7 @@ static void test_typos(void **st) {
   assert_true(mdl_knows_word(m, "tomorrow", 8));
   size_t n;
   int fixes;
-  char *t = wd_correct(m, "see you tommorow at 10", 22, &n, &fixes);
+  char *t = wd_correct(m, "see you tomorow at 10", 21, &n, &fixes);
   assert_non_null(t);
   assert_string_equal(t, "see you tomorrow at 10");
   assert_int_equal(fixes, 1);
