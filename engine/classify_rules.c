@@ -303,6 +303,30 @@ static int scenario_refs(reading *rd) {
   return commitment_hit;
 }
 
+/* The text with every spelling variant the lexicon lists ("定单") replaced by its form ("订单"),
+** or NULL when it holds none; *count gets the number replaced. */
+static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len, size_t *out_len, int *count) {
+  lex_hit *h = NULL;
+  int nh = lex_match(c->lx, t, len, &h), done = 0;
+  *count = 0;
+  strbuf b = {0};
+  size_t at = 0;
+  for (int i = 0; i < nh; i++) {
+    const char *name = lex_label_name(c->lx, h[i].label);
+    if (strncmp(name, "variant:", 8) != 0 || h[i].gapped || h[i].start < at) continue;
+    sb_append(&b, t + done, h[i].start - done);
+    sb_puts(&b, name + 8);
+    done = (int)h[i].end;
+    at = h[i].end;
+    (*count)++;
+  }
+  free(h);
+  if (!*count) { sb_free(&b); return NULL; }
+  sb_append(&b, t + done, len - (size_t)done);
+  *out_len = b.len;
+  return sb_take(&b);
+}
+
 /* Reads one line: sanitise, normalise, match, then the rules at the top of this file. */
 void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   memset(out, 0, sizeof *out);
@@ -321,6 +345,9 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   int typos = 0;
   char *fixed = c->model ? wd_correct(c->model, out->norm, nl, &nl, &typos) : NULL;
   if (fixed) { free(out->norm); out->norm = fixed; }
+  int variants = 0;
+  char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants) : NULL;
+  if (canon) { free(out->norm); out->norm = canon; }
   reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
   rd.nh = lex_match(c->lx, out->norm, nl, &rd.h);
   tx_hit *th = NULL; int spans = 0;
@@ -400,6 +427,11 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
     add_match(out, "typo", n, "engine/words.c", 0, 0);
     free(n);
   }
+  if (variants) {
+    char *n = xasprintf("%d spelling variant%s read in the lexicon's form", variants, variants == 1 ? "" : "s");
+    add_match(out, "variant", n, "lexicon variants:", 0, 0);
+    free(n);
+  }
 
   int commitment_hit = scenario_refs(&rd);
 
@@ -424,6 +456,14 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
       continue;
     }
     out->moves |= (uint64_t)1 << m;
+  }
+
+  /* "who else would be involved?" asks who decides, not for an introduction: a referral
+  ** phrase in a line that asks about the decision chain is that question */
+  if (CLS_HAS(out, CLS_ASK_DECISION_CHAIN) && CLS_HAS(out, CLS_ASK_REFERRAL)) {
+    out->moves &= ~((uint64_t)1 << CLS_ASK_REFERRAL);
+    add_match(out, "decision-chain:ask_referral", "rule: a who-decides question asks for no introduction",
+              RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
 
   /* slots */

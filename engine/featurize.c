@@ -19,7 +19,10 @@ uint64_t ft_hash2(const char *prefix, const char *s, size_t n) {
 static void add(ft_set *o, const char *prefix, const char *s, size_t n) {
   if (o->n >= FT_MAX) return;
   uint64_t k = ft_hash2(prefix, s, n);
-  for (int i = 0; i < o->n; i++) if (o->keys[i] == k) return;
+  uint32_t slot = (uint32_t)k & (FT_SLOTS - 1);
+  for (; o->seen[slot]; slot = (slot + 1) & (FT_SLOTS - 1))
+    if (o->seen[slot] == k) return;
+  o->seen[slot] = k;
   o->keys[o->n] = k;
   o->names[o->n] = o->keep_names ? xasprintf("%s%.*s", prefix, (int)n, s) : NULL;
   o->n++;
@@ -85,7 +88,8 @@ static void chinese(const char *t, size_t s, size_t e, ft_set *o) {
 
 void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
   int keep = o->keep_names;
-  memset(o, 0, sizeof *o);
+  memset(o->seen, 0, sizeof o->seen);
+  o->n = 0;
   o->keep_names = keep;
   const char *t = r->norm ? r->norm : "";
   cl_clause cl[CL_MAX_CLAUSES];

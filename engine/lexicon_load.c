@@ -15,7 +15,9 @@
 #include "util.h"
 #include "ynode.h"
 
-static const char *const sections[] = { "moves", "slots", "markers", NULL };
+/* variants: a canonical form and the spellings read as it ("订单: [定单]"); the reader rewrites
+** them before it matches anything else (classify_rules.c), under the label "variant:FORM". */
+static const char *const sections[] = { "moves", "slots", "markers", "variants", NULL };
 
 /* Adds every phrase of one label's list; returns the number of errors. */
 static int load_label(lexicon *lx, const char *shown, const char *label, const yn_node *list, diag *d) {
@@ -68,7 +70,7 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
     while (sections[s] && strcmp(sections[s], k->str) != 0) s++;
     if (!sections[s]) {
       diag_add(d, DIAG_ERROR, shown, k->line, k->col,
-               "unknown key '%s' (expected language, description, moves, slots, markers)", k->str);
+               "unknown key '%s' (expected language, description, moves, slots, markers, variants)", k->str);
       errs++;
       continue;
     }
@@ -80,13 +82,19 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
     }
     for (int j = 0; j < v->n; j++) {
       const yn_node *lk = v->keys[j];
-      if (known && !known(sections[s], lk->str)) {
+      if (known && s != 3 && !known(sections[s], lk->str)) {
         diag_add(d, DIAG_ERROR, shown, lk->line, lk->col, "unknown %s name '%s'",
                  s == 0 ? "move" : s == 1 ? "slot" : "marker", lk->str);
         errs++;
         continue;
       }
-      errs += load_label(lx, shown, lk->str, v->vals[j], d);
+      if (s == 3) {   /* variants */
+        char *label = xasprintf("variant:%s", lk->str);
+        errs += load_label(lx, shown, label, v->vals[j], d);
+        free(label);
+      } else {
+        errs += load_label(lx, shown, lk->str, v->vals[j], d);
+      }
     }
   }
   return errs;

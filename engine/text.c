@@ -173,6 +173,19 @@ char *txt_normalize(const char *s, size_t len, size_t *out_len) {
     cps[n++] = cp;
     i += adv;
   }
+  /* a two-character word said twice is said once: "推荐推荐", "研究研究" (not "哈哈哈哈") */
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (i + 3 < n && txt_is_cjk(cps[i]) && txt_is_cjk(cps[i + 1]) && cps[i] != cps[i + 1] &&
+        cps[i] == cps[i + 2] && cps[i + 1] == cps[i + 3]) {
+      cps[kept++] = cps[i];
+      cps[kept++] = cps[i + 1];
+      i += 3;
+      continue;
+    }
+    cps[kept++] = cps[i];
+  }
+  n = kept;
   strbuf b = {0};
   sb_append(&b, "", 0);
   int32_t prev = -1;            /* last code point written */

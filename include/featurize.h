@@ -22,8 +22,11 @@
 
 #define FT_MAX 1024   /* features kept per line: a pasted page is read by its start */
 
+#define FT_SLOTS (2 * FT_MAX)   /* the set of hashes seen, for one probe per feature */
+
 typedef struct ft_set {
-  uint64_t keys[FT_MAX];   /* distinct feature hashes, sorted */
+  uint64_t keys[FT_MAX];   /* distinct feature hashes, in the order made */
+  uint64_t seen[FT_SLOTS]; /* open addressing over keys (0: empty) */
   char *names[FT_MAX];     /* their names when keep_names (training, explanations), else NULL */
   int n;
   int keep_names;

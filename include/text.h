@@ -22,7 +22,8 @@ int32_t txt_decode(const char *s, size_t len, size_t *adv);
 char *txt_sanitize(const char *s, size_t len, size_t *out_len);
 
 /* Sanitises, then NFKC, case folding, full-width to half-width, CJK punctuation to ASCII
-** (。→.  、→,  “”→"), Traditional Chinese to Simplified (txt_t2s), default-ignorable characters removed, runs of white space collapsed to one
+** (。→.  、→,  “”→"), Traditional Chinese to Simplified (txt_t2s), a two-character Chinese word said twice
+** said once (推荐推荐 -> 推荐), default-ignorable characters removed, runs of white space collapsed to one
 ** space, spaces next to a CJK character dropped (so "下周三 下午" reads as "下周三下午"), trimmed.
 ** Returns a malloc'd string; *out_len (may be NULL) receives its length.  Never fails. */
 char *txt_normalize(const char *s, size_t len, size_t *out_len);
