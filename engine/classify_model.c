@@ -12,8 +12,8 @@
 **    figures (their false readings stuck), so shipped phrases are evidence, not verdicts.
 **  - A scenario's own phrase (its `lexicon:` section, written by the trainer for that visit)
 **    is explicit: the move it names stands whatever the model says.  So do a threat and a
-**    negation the rules read over an ask ("不需要演示", "no need to meet"): the model gives no
-**    ask there.
+**    negation the rules read over an ask ("不需要演示", "no need to meet"), or a who-decides
+**    question without a request form: the model gives no ask there.
 **  - Everything else the rules read (greetings, thanks, features, benefits, proof, discounts,
 **    seller actions, slots) stands as the rules read it.
 ** Every move the model gave is in model_moves, every rule move it removed in model_vetoed, and
@@ -64,6 +64,12 @@ static int scenario_phrase(const cls_result *r, cls_move m) {
   return 0;
 }
 
+/* 1 when some match carries the label (a rule's note such as "decision-chain:ask"). */
+static int has_label(const cls_result *r, const char *label) {
+  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, label) == 0) return 1;
+  return 0;
+}
+
 /* 1 when a shipped lexicon phrase of the move itself (not a composite rule) gave it. */
 static int lexicon_phrase(const cls_result *r, cls_move m) {
   const char *name = cls_move_name(m);
@@ -101,7 +107,8 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   int ask = says(c, r, "ask");
   int explicit_ask = 0;
   for (size_t k = 0; k < 4; k++) explicit_ask |= CLS_HAS(r, kinds[k]) && scenario_phrase(r, kinds[k]);
-  if (ask == 1 && !(r->moves & ASKS) && !(r->negated && !explicit_ask)) {
+  int chain_question = has_label(r, "decision-chain:ask");
+  if (ask == 1 && !(r->moves & ASKS) && !(r->negated && !explicit_ask) && !chain_question) {
     cls_move best = CLS_ASK_COMMITMENT;
     float bp = -1;
     for (size_t k = 0; k < 4; k++) {

@@ -465,6 +465,15 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
     add_match(out, "decision-chain:ask_referral", "rule: a who-decides question asks for no introduction",
               RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
+  /* without a request form, the order or commitment words of a who-decides question are what it
+  ** asks about ("who else would be involved if you decided to go ahead?"): no ask */
+  const uint64_t any_ask = ((uint64_t)1 << CLS_ASK_COMMITMENT) | ((uint64_t)1 << CLS_ASK_ORDER) |
+                           ((uint64_t)1 << CLS_ASK_PAYMENT) | ((uint64_t)1 << CLS_ASK_REFERRAL);
+  if (CLS_HAS(out, CLS_ASK_DECISION_CHAIN) && !request && (out->moves & any_ask)) {
+    out->moves &= ~any_ask;
+    add_match(out, "decision-chain:ask", "rule: a who-decides question without a request form asks for no action",
+              RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+  }
 
   /* slots */
   const lex_hit *act = first_hit(&rd, c->slot_label[CLS_SLOT_ACTION]);
