@@ -14,5 +14,13 @@ echo "cost flat in the number of phrases (target: under 100 µs per typical line
 echo
 "$tool" --reps 20
 echo
+echo "### The whole reader, line by line"
+echo
+echo "Every corpus line (front end, rules and the model) classified one call at a time, 5 passes;"
+echo "target: p99 under 200 µs."
+echo
+"$tool" --latency --reps 5
+echo
 echo "Repeat: \`make unit-bins && SALESIM_DATA=engine build/tools/bench_classify --reps 20\`"
+echo "and \`... build/tools/bench_classify --latency --reps 5\`"
 echo "(or \`tests/bench/bench_classify.sh\`)."
