@@ -14,6 +14,7 @@
 #include "classify.h"
 #include "classify_int.h"
 #include "clause.h"
+#include "featurize.h"
 #include "lexicon_int.h"
 #include "text.h"
 #include "util.h"
@@ -181,6 +182,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
   c->model = mdl_find(lang);
+  if (c->model) c->features = xcalloc(1, sizeof *c->features);
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();
@@ -193,6 +195,7 @@ void cls_free(cls_classifier *c) {
   lex_free(c->lx);
   tx_free(c->tx);
   wd_free(c->stem);
+  free(c->features);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
   free(c->lang);
   free(c);

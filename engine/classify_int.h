@@ -31,6 +31,7 @@ struct cls_classifier {
   int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
   const mdl_image *model;        /* the language's compiled model, or NULL (rules alone) */
   wd_stemmer *stem;              /* English base forms, for the model's features */
+  struct ft_set *features;       /* the model's feature set, reused line after line (owned) */
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */
 };
 

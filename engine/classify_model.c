@@ -88,8 +88,7 @@ static void decide(cls_result *r, cls_move m, int yes) {
 void cls_apply_model(const cls_classifier *c, cls_result *r) {
   const mdl_image *m = c->model;
   if (!m) return;
-  ft_set *fs = xmalloc(sizeof *fs);
-  fs->keep_names = 0;
+  ft_set *fs = c->features;
   ft_extract(c->stem, r, fs);
   r->rows = xmalloc(sizeof *r->rows * (size_t)(fs->n + 1));
   for (int i = 0; i < fs->n; i++) {
@@ -97,7 +96,6 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
     if (slot >= 0 && m->index[slot] >= 0) r->rows[r->n_rows++] = m->index[slot];
   }
   r->n_features = fs->n;
-  free(fs);
   r->n_probs = m->n_labels;
   r->probs = xmalloc(sizeof *r->probs * (size_t)m->n_labels);
   mdl_predict(m, r->rows, r->n_rows, r->n_features, r->probs);

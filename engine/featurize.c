@@ -87,10 +87,7 @@ static void chinese(const char *t, size_t s, size_t e, ft_set *o) {
 }
 
 void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
-  int keep = o->keep_names;
-  memset(o->seen, 0, sizeof o->seen);
   o->n = 0;
-  o->keep_names = keep;
   const char *t = r->norm ? r->norm : "";
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
@@ -119,6 +116,10 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
   if (r->negated) add_str(o, "", "negated");
   const char *tn = cls_tactic_name(r->tactic);
   if (tn) add_str(o, "tactic:", tn);
+  /* leave the set clean: every run of filled slots starts at some key's home slot */
+  for (int i = 0; i < o->n; i++)
+    for (uint32_t slot = (uint32_t)o->keys[i] & (FT_SLOTS - 1); o->seen[slot]; slot = (slot + 1) & (FT_SLOTS - 1))
+      o->seen[slot] = 0;
 }
 
 void ft_release(ft_set *s) {

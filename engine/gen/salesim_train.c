@@ -247,7 +247,7 @@ static int train_lang(const char *data_dir, const char *lang, strbuf *o) {
   /* features, and the dictionary of those seen in training */
   dict fd = { 0 }, vocab = { 0 };
   dindex fix = { 0 }, vix = { 0 };
-  ft_set *fs = xmalloc(sizeof *fs);
+  ft_set *fs = xcalloc(1, sizeof *fs);
   for (int i = 0; i < n; i++) {
     cls_result r;
     cls_classify(c, rows[i].text, strlen(rows[i].text), &r);
