@@ -22,7 +22,7 @@
 #include "ui.h"
 #include "util.h"
 
-#define REPLAY_MAX_FILE (512u << 20)   /* a visit of 200 turns is about 200 KiB */
+#define REPLAY_MAX_FILE (64u << 20)   /* a visit of 200 turns is about 200 KiB */
 
 static void pause_for(double seconds) {
   if (seconds <= 0) return;
@@ -106,7 +106,7 @@ static json_t *load_transcript(const char *file) {
     if (!buf) { free(jpath); jpath = NULL; }
   }
   if (!buf) {
-    fprintf(stderr, "salesim replay: %s\n", err);
+    fprintf(stderr, "salesim replay: %s: %s\n", file, err);
     return NULL;
   }
   const char *src = jpath ? jpath : file;
