@@ -632,11 +632,9 @@ typedef struct setup_args {
   int fatal;
 } setup_args;
 
-/* Makes an environment with the customer API, loads and runs a chunk in it; returns the
-** registry ref of the environment, or LUA_NOREF after reporting the problem. */
-static int load_env(lua_State *L, setup_args *a, const char *path, const char *name,
-                    const char *src, size_t len, int with_default) {
-  cust_host *h = a->h;
+/* Pushes a new environment with the customer API (and, for the scenario's script, the default
+** behaviour's hooks as `default`). */
+static void push_env(lua_State *L, cust_host *h, int with_default) {
   sbx_push_env(L);
   cust_push_api(L, h);
   lua_setfield(L, -2, "customer");
@@ -652,6 +650,39 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     lua_pop(L, 1);
     lua_setfield(L, -2, "default");
   }
+}
+
+/* Runs a loaded chunk (below the environment on the stack; both popped) with that environment
+** as its _ENV; returns the environment's registry ref, or LUA_NOREF after reporting to d. */
+static int run_chunk(lua_State *L, cust_host *h, diag *d, const char *path, const char *name) {
+  lua_pushvalue(L, -1);
+  if (!lua_setupvalue(L, -3, 1)) lua_pop(L, 1);   /* _ENV, the chunk's first upvalue */
+  lua_insert(L, -2);                              /* env, chunk */
+  char *err = NULL;
+  cust_events tmp = {0};
+  cust_events *saved = h->out;
+  h->out = &tmp;    /* top-level code may not say anything yet; its events are dropped */
+  sbx_status st = sbx_call(h->sbx, 0, 0, &err);
+  h->out = saved;
+  cust_events_free(&tmp);
+  if (st != SBX_OK) {
+    if (d) diag_script(d, path, name, err);
+    free(err);
+    lua_pop(L, 1);
+    sbx_collect(h->sbx);
+    return LUA_NOREF;
+  }
+  return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Makes an environment with the customer API, loads and runs a chunk in it; returns the
+** registry ref of the environment, or LUA_NOREF after reporting the problem.  *chunk gets a
+** reference to the loaded chunk (for cust_reset), LUA_NOREF when it did not compile. */
+static int load_env(lua_State *L, setup_args *a, const char *path, const char *name,
+                    const char *src, size_t len, int with_default, int *chunk) {
+  cust_host *h = a->h;
+  *chunk = LUA_NOREF;
+  push_env(L, h, with_default);
   char *err = NULL;
   /* default.lua as compiled at build time when it is the shipped file (builtin.h); from source
   ** when it is not, or when this Lua refuses the bytecode (a shared liblua of another release) */
@@ -668,20 +699,10 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     lua_pop(L, 1);
     return LUA_NOREF;
   }
-  cust_events tmp = {0};
-  cust_events *saved = h->out;
-  h->out = &tmp;    /* top-level code may not say anything yet; its events are dropped */
-  sbx_status st = sbx_call(h->sbx, 0, 0, &err);
-  h->out = saved;
-  cust_events_free(&tmp);
-  if (st != SBX_OK) {
-    diag_script(a->d, path, name, err);
-    free(err);
-    lua_pop(L, 1);
-    sbx_collect(h->sbx);
-    return LUA_NOREF;
-  }
-  return luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pushvalue(L, -1);
+  *chunk = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_insert(L, -2);   /* chunk, env */
+  return run_chunk(L, h, a->d, path, name);
 }
 
 /* Loads the default behaviour, the condition environment and its conditions, then the
@@ -694,10 +715,21 @@ static int setup_cf(lua_State *L) {
   ** as the host, so a collection meanwhile would find nothing to free.  It runs again before
   ** the scenario's script, whose top-level code may make garbage. */
   lua_gc(L, LUA_GCSTOP);
-  h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0);
+  int chunk;
+  h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0, &chunk);
   if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
+  luaL_unref(L, LUA_REGISTRYINDEX, chunk);   /* reuse calls its forget() instead of running it again */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  h->mark_default = sbx_mark(h->sbx, -1);
+  lua_pop(L, 1);
 
   cust_push_cond_env(L, h);
+  h->mark_cond = sbx_mark(h->sbx, -1);            /* the environment (always empty) ... */
+  lua_getmetatable(L, -1);
+  lua_getfield(L, -1, "__index");
+  lua_getupvalue(L, -1, 2);
+  h->mark_helpers = sbx_mark(h->sbx, -1);         /* ... and what its names resolve to */
+  lua_pop(L, 3);
   h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
   /* All at once (customer_react.c); one by one only to report what does not compile. */
   int nc = sc->n_reactions + sc->n_commitments;
@@ -731,7 +763,8 @@ static int setup_cf(lua_State *L) {
   free(exprs); free(lines); free(refs);
   lua_gc(L, LUA_GCRESTART);
   if (a->script_src)
-    h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1);
+    h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1,
+                             &h->script_chunk);
   return 0;
 }
 
@@ -773,8 +806,13 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
   h->outcome = CUST_OUTCOME_NONE;
   h->env_default = h->env_script = h->env_cond = LUA_NOREF;
+  h->script_chunk = h->mark_default = h->mark_cond = h->mark_helpers = LUA_NOREF;
+  if (lim) h->lim = *lim;
+  else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
   init_state(h);
+  h->val0 = xmalloc((size_t)h->n_state * sizeof *h->val0 + 1);
+  memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
   int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
                           sc->n_objections, sc->n_reactions };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
@@ -841,6 +879,7 @@ void cust_free(cust_host *h) {
   for (int i = 0; i < h->n_state; i++) free(h->names[i]);
   free(h->names);
   free(h->val);
+  free(h->val0);
   free(h->is_bool);
   free(h->flags);
   free(h->when_ref);
@@ -848,6 +887,83 @@ void cust_free(cust_host *h) {
   free(h->script_name);
   free(h->scn_name);
   free(h);
+}
+
+/* ===== reuse ============================================================================= */
+
+typedef struct reset_args { cust_host *h; diag *d; } reset_args;
+
+/* The Lua side of a reset (protected): the default behaviour forgets the last visit, the
+** script runs again in a new environment. */
+static int reset_cf(lua_State *L) {
+  reset_args *a = lua_touserdata(L, 1);
+  cust_host *h = a->h;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  lua_pushliteral(L, "forget");
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  char *err = NULL;
+  if (sbx_call(h->sbx, 0, 0, &err) != SBX_OK) return luaL_error(L, "default.lua forget(): %s", err ? err : "?");
+  if (h->env_script != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, h->env_script);
+  h->env_script = LUA_NOREF;
+  if (h->script_chunk != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->script_chunk);
+    push_env(L, h, 1);
+    h->env_script = run_chunk(L, h, a->d, h->sc->behaviour, h->script_name);
+  }
+  return 0;
+}
+
+/* Can the kept environments be trusted to be as a new host's?  The default behaviour keeps
+** what it remembers of a visit in one table that forget() replaces; its environment and the
+** conditions' must be exactly as marked (a condition could write to a library table, say). */
+static int reusable(cust_host *h) {
+  if (h->mark_default == LUA_NOREF || h->mark_cond == LUA_NOREF || h->mark_helpers == LUA_NOREF)
+    return 0;
+  lua_State *L = sbx_lua(h->sbx);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  lua_pushliteral(L, "forget");
+  int ok = lua_rawget(L, -2) == LUA_TFUNCTION;
+  lua_pop(L, 2);
+  return ok && sbx_unchanged(h->sbx, h->mark_default) && sbx_unchanged(h->sbx, h->mark_cond) &&
+         sbx_unchanged(h->sbx, h->mark_helpers);
+}
+
+/* Starts over as cust_new(h->sc, seed, ...) would; see customer.h. */
+int cust_reset(cust_host *h, uint64_t seed, diag *d) {
+  if (!reusable(h)) {   /* build a new host and take its place */
+    cust_host *n = cust_new(h->sc, seed, &h->lim, d);
+    if (!n) return -1;
+    cust_host old = *h;
+    *h = *n;
+    *n = old;
+    cust_free(n);
+    return 0;
+  }
+  /* in cust_new's order: the state and the random generators first, then the Lua code */
+  memcpy(h->val, h->val0, (size_t)h->n_state * sizeof *h->val);
+  memset(h->flags, 0, (size_t)h->n_flags);
+  h->rng = seed ^ 0x5A1E5C0FFEEULL;
+  h->visit = 0;
+  h->turn_no = 0;
+  h->outcome = CUST_OUTCOME_NONE;
+  h->pending_start = h->in_start = h->script_off = 0;
+  h->last_status = SBX_OK;
+  h->turn = NULL;
+  if (sbx_reseed(h->sbx, seed) != 0) return -1;
+  cust_events sink = {0};
+  h->out = &sink;
+  reset_args a = { h, d };
+  char *perr = NULL;
+  int rc = sbx_protect(h->sbx, reset_cf, &a, &perr);
+  h->out = NULL;
+  cust_events_free(&sink);
+  if (rc != 0) {
+    if (d) diag_add(d, DIAG_ERROR, "lua/default.lua", 0, 0, "cannot reset the customer: %s", perr ? perr : "?");
+    free(perr);
+    return -1;
+  }
+  return 0;
 }
 
 /* ===== reading the state ================================================================= */

@@ -43,6 +43,12 @@ struct cust_host {
   int *when_ref;               /* compiled reaction conditions, per reaction */
   int *real_ref;               /* compiled realistic_when, per commitment */
   int script_off;              /* the script was switched off (memory error) */
+
+  /* reuse (cust_reset): what a new host would start from */
+  cust_limits lim;
+  double *val0;                /* the state before any Lua ran */
+  int script_chunk;            /* the script's compiled chunk, run again in a new environment */
+  int mark_default, mark_cond, mark_helpers;   /* sbx_mark of the environments kept */
   sbx_status last_status;      /* of the last hook call */
 
   cust_events *out;            /* where events go during a call */

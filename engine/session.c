@@ -59,9 +59,15 @@ session *sess_new(const scenario *sc, const sess_options *opt, diag *d) {
     s->owns_cls = 1;
   }
   if (!s->cls) { sess_free(s); return NULL; }
-  cust_limits lim;
-  cust_limits_default(&lim);
-  s->cust = cust_new(sc, opt->seed, &lim, d);
+  if (opt->customer) {   /* a walk: the same customer, started over */
+    if (cust_reset(opt->customer, opt->seed, d) != 0) { sess_free(s); return NULL; }
+    s->cust = opt->customer;
+  } else {
+    cust_limits lim;
+    cust_limits_default(&lim);
+    s->cust = cust_new(sc, opt->seed, &lim, d);
+    s->owns_cust = 1;
+  }
   if (!s->cust) { sess_free(s); return NULL; }
   if (opt->transcript == NULL) s->transcript_path = sess_default_transcript_path(sc);
   else if (*opt->transcript) s->transcript_path = xstrdup(opt->transcript);
@@ -79,7 +85,7 @@ void sess_free(session *s) {
   free(s->turns);
   cust_events_free(&s->opening);
   cust_events_free(&s->closing);
-  if (s->cust) cust_free(s->cust);
+  if (s->cust && s->owns_cust) cust_free(s->cust);
   if (s->cls && s->owns_cls) cls_free(s->cls);
   free(s->lang);
   free(s->trainee);

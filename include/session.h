@@ -52,13 +52,17 @@ typedef struct sess_options {
   int max_turns;             /* 0 = default (200) */
   cls_classifier *classifier; /* borrowed, for many sessions of one scenario (`salesim test`):
                              ** must outlive the session; NULL = the session builds its own */
+  cust_host *customer;       /* borrowed likewise (random walks): reset with cust_reset for this
+                             ** session's seed; NULL = the session builds its own.  When the
+                             ** reset fails, sess_new returns NULL and the host must be freed */
 } sess_options;
 
 typedef struct session {
   const scenario *sc;        /* not owned */
   cls_classifier *cls;       /* owned unless borrowed through sess_options.classifier */
   int owns_cls;
-  cust_host *cust;           /* owned */
+  cust_host *cust;           /* owned unless borrowed through sess_options.customer */
+  int owns_cust;
   uint64_t seed;
   char *lang;                /* UI language */
   char *trainee;
