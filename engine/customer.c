@@ -798,9 +798,9 @@ static void init_state(cust_host *h) {
   apply_visit_state(h, 0);
 }
 
-/* Creates the customer for a session; see customer.h. */
-cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
-  cust_host *h = xcalloc(1, sizeof *h);
+/* Builds the host in *h (zeroed); 0, or -1 after reporting to d (then clear it).  In place, not
+** returned: the Lua closures of the API hold h's address. */
+static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
   h->sc = sc;
   h->rng = seed ^ 0x5A1E5C0FFEEULL;
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
@@ -834,16 +834,14 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
              h->sbx ? "the default customer behaviour (lua/default.lua) is not installed; set SALESIM_DATA"
                     : err);
     free(dpath);
-    cust_free(h);
-    return NULL;
+    return -1;
   }
   a.default_path = dpath;
   a.default_src = util_read_file(dpath, CUST_MAX_SCRIPT, &a.default_len, err, sizeof err);
   if (!a.default_src) {
     diag_add(d, DIAG_ERROR, dpath, 0, 0, "cannot read the default behaviour: %s", err);
     free(dpath);
-    cust_free(h);
-    return NULL;
+    return -1;
   }
   if (sc->behaviour) {
     h->script_name = xstrdup(basename_of(sc->behaviour));
@@ -865,16 +863,21 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
     if (rc != 0) diag_add(d, DIAG_ERROR, dpath, 0, 0, "cannot set up the customer: %s", perr ? perr : "?");
     free(perr);
     free(dpath);
-    cust_free(h);
-    return NULL;
+    return -1;
   }
   free(dpath);
+  return 0;
+}
+
+/* Creates the customer for a session; see customer.h. */
+cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
+  cust_host *h = xcalloc(1, sizeof *h);
+  if (cust_init(h, sc, seed, lim, d) != 0) { cust_free(h); return NULL; }
   return h;
 }
 
-/* Frees the host and its Lua state. */
-void cust_free(cust_host *h) {
-  if (!h) return;
+/* Frees what the host holds (its Lua state and arrays), not the struct. */
+static void cust_clear(cust_host *h) {
   sbx_free(h->sbx);
   for (int i = 0; i < h->n_state; i++) free(h->names[i]);
   free(h->names);
@@ -886,6 +889,12 @@ void cust_free(cust_host *h) {
   free(h->real_ref);
   free(h->script_name);
   free(h->scn_name);
+}
+
+/* Frees the host and its Lua state. */
+void cust_free(cust_host *h) {
+  if (!h) return;
+  cust_clear(h);
   free(h);
 }
 
@@ -931,14 +940,12 @@ static int reusable(cust_host *h) {
 
 /* Starts over as cust_new(h->sc, seed, ...) would; see customer.h. */
 int cust_reset(cust_host *h, uint64_t seed, diag *d) {
-  if (!reusable(h)) {   /* build a new host and take its place */
-    cust_host *n = cust_new(h->sc, seed, &h->lim, d);
-    if (!n) return -1;
-    cust_host old = *h;
-    *h = *n;
-    *n = old;
-    cust_free(n);
-    return 0;
+  if (!reusable(h)) {   /* build it anew, in place */
+    const scenario *sc = h->sc;
+    cust_limits lim = h->lim;
+    cust_clear(h);
+    memset(h, 0, sizeof *h);
+    return cust_init(h, sc, seed, &lim, d);
   }
   /* in cust_new's order: the state and the random generators first, then the Lua code */
   memcpy(h->val, h->val0, (size_t)h->n_state * sizeof *h->val);
