@@ -923,19 +923,20 @@ static int reset_cf(lua_State *L) {
   return 0;
 }
 
-/* Can the kept environments be trusted to be as a new host's?  The default behaviour keeps
-** what it remembers of a visit in one table that forget() replaces; its environment and the
-** conditions' must be exactly as marked (a condition could write to a library table, say). */
+/* Can the kept environments be trusted to be as a new host's?  The default behaviour is the
+** program's own code, which nothing else can reach (a script gets copies of its three hooks):
+** it keeps what it remembers of a visit in one table that forget() replaces, and changes
+** nothing else (test_customer checks its environment after many visits).  The conditions are
+** the scenario's: their environment and what their names resolve to must be exactly as marked
+** (a condition could write to a library table, say). */
 static int reusable(cust_host *h) {
-  if (h->mark_default == LUA_NOREF || h->mark_cond == LUA_NOREF || h->mark_helpers == LUA_NOREF)
-    return 0;
+  if (h->mark_cond == LUA_NOREF || h->mark_helpers == LUA_NOREF) return 0;
   lua_State *L = sbx_lua(h->sbx);
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
   lua_pushliteral(L, "forget");
   int ok = lua_rawget(L, -2) == LUA_TFUNCTION;
   lua_pop(L, 2);
-  return ok && sbx_unchanged(h->sbx, h->mark_default) && sbx_unchanged(h->sbx, h->mark_cond) &&
-         sbx_unchanged(h->sbx, h->mark_helpers);
+  return ok && sbx_unchanged(h->sbx, h->mark_cond) && sbx_unchanged(h->sbx, h->mark_helpers);
 }
 
 /* Starts over as cust_new(h->sc, seed, ...) would; see customer.h. */

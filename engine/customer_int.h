@@ -48,7 +48,8 @@ struct cust_host {
   cust_limits lim;
   double *val0;                /* the state before any Lua ran */
   int script_chunk;            /* the script's compiled chunk, run again in a new environment */
-  int mark_default, mark_cond, mark_helpers;   /* sbx_mark of the environments kept */
+  int mark_default, mark_cond, mark_helpers;   /* sbx_mark of the environments kept (default:
+                               ** for tests; it is trusted, see reusable()) */
   sbx_status last_status;      /* of the last hook call */
 
   cust_events *out;            /* where events go during a call */

@@ -863,7 +863,7 @@ static void push_copy(lua_State *L, int idx) {
 }
 
 /* Builds the mark of the table at idx (protected): a list of (table, copy, metatable or
-** false) for it and for each table it holds. */
+** false, number of pairs) for it and for each table it holds. */
 static int mark_cf(lua_State *L) {
   int t = 1;
   lua_newtable(L);   /* 2: the mark */
@@ -891,8 +891,13 @@ static int mark_cf(lua_State *L) {
     lua_pushvalue(L, cur);
     lua_rawseti(L, 2, ++n);
     push_copy(L, cur);
+    lua_Integer pairs = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) { lua_pop(L, 1); pairs++; }
     lua_rawseti(L, 2, ++n);
     if (!lua_getmetatable(L, cur)) lua_pushboolean(L, 0);
+    lua_rawseti(L, 2, ++n);
+    lua_pushinteger(L, pairs);
     lua_rawseti(L, 2, ++n);
     if (cur != t) lua_pop(L, 1);
   }
@@ -922,20 +927,18 @@ int sbx_mark(sbx *s, int idx) {
   return a.ref;
 }
 
-/* Does table idx hold exactly the pairs of copy cp (no allocation, no metamethods)? */
-static int same_pairs(lua_State *L, int idx, int cp) {
-  lua_Integer n = 0;
+/* Does table idx hold exactly the n pairs of copy cp (no allocation, no metamethods)?  Each of
+** its pairs is in the copy and there are n: no pair was added, removed or changed. */
+static int same_pairs(lua_State *L, int idx, int cp, lua_Integer n) {
   lua_pushnil(L);
   while (lua_next(L, idx)) {
-    n++;
+    n--;
     lua_pushvalue(L, -2);
     lua_rawget(L, cp);
     int eq = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
-    if (!eq) { lua_pop(L, 1); return 0; }
+    if (!eq || n < 0) { lua_pop(L, 1); return 0; }
   }
-  lua_pushnil(L);
-  while (lua_next(L, cp)) { n--; lua_pop(L, 1); }
   return n == 0;
 }
 
@@ -948,12 +951,14 @@ int sbx_unchanged(sbx *s, int ref) {
   int m = top + 1;
   lua_Integer n = (lua_Integer)lua_rawlen(L, m);
   int same = 1;
-  for (lua_Integer i = 1; same && i + 2 <= n; i += 3) {
+  for (lua_Integer i = 1; same && i + 3 <= n; i += 4) {
     lua_rawgeti(L, m, i);       /* the table */
     lua_rawgeti(L, m, i + 1);   /* its copy */
     lua_rawgeti(L, m, i + 2);   /* its metatable, or false */
+    lua_Integer pairs = (lua_rawgeti(L, m, i + 3), lua_tointeger(L, -1));
+    lua_pop(L, 1);
     if (!lua_getmetatable(L, top + 2)) lua_pushboolean(L, 0);
-    same = lua_rawequal(L, -1, -2) && same_pairs(L, top + 2, top + 3);
+    same = lua_rawequal(L, -1, -2) && same_pairs(L, top + 2, top + 3, pairs);
     lua_settop(L, m);
   }
   lua_settop(L, top);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "customer.h"
+#include "customer_int.h"
 #include "util.h"
 
 /* CPU seconds used by this process: the containment bound is about work done, which a loaded
@@ -705,6 +706,8 @@ static void test_reset_is_a_new_host(void **state) {
     char *got = visit(shared);
     assert_string_equal(got, want);
     assert_non_null(strstr(got, "calls 1 seen 1 marks 1 1"));
+    /* reuse trusts default.lua to change nothing but what forget() resets: it must not */
+    assert_true(sbx_unchanged(shared->sbx, shared->mark_default));
     free(want);
     free(got);
     cust_free(fresh);
