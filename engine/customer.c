@@ -7,6 +7,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "builtin.h"
@@ -81,9 +82,27 @@ void cust_ev_error(cust_host *h, const char *msg) {
   cust_ev_push(h, CUST_EV_ERROR)->text = xstrdup(msg);
 }
 
+static int cmp_name(const void *a, const void *b) {
+  const cust_name *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  return c ? c : x->i - y->i;
+}
+
+/* The index of the first entry named name in a sorted index of n, or -1. */
+static int name_find(const cust_name *ix, int n, const char *name) {
+  int lo = 0, hi = n;
+  while (lo < hi) {   /* leftmost: equal names keep their order */
+    int mid = lo + (hi - lo) / 2;
+    if (strcmp(ix[mid].name, name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && strcmp(ix[lo].name, name) == 0 ? ix[lo].i : -1;
+}
+
 /* The index of a state variable, or -1. */
 int cust_state_index(const cust_host *h, const char *name) {
-  for (int i = 0; i < h->n_state; i++)
+  if (h->state_ix) return name_find(h->state_ix, h->n_state, name);
+  for (int i = 0; i < h->n_state; i++)   /* while the state is being built */
     if (strcmp(h->names[i], name) == 0) return i;
   return -1;
 }
@@ -92,10 +111,8 @@ int cust_state_index(const cust_host *h, const char *name) {
 void cust_state_set(cust_host *h, int i, double v) {
   const char *n = h->names[i];
   if (h->is_bool[i]) v = v != 0;
-  else if (strcmp(n, SCN_STATE_INTEREST) == 0 || strcmp(n, SCN_STATE_TRUST) == 0)
-    v = v < 0 ? 0 : v > 10 ? 10 : v;
-  else if (strcmp(n, SCN_STATE_PATIENCE) == 0)
-    v = v < 0 ? 0 : v;
+  else if (h->clamp[i] == 1) v = v < 0 ? 0 : v > 10 ? 10 : v;
+  else if (h->clamp[i] == 2) v = v < 0 ? 0 : v;
   if (v == h->val[i]) return;
   if (h->out) {
     cust_event *ev = cust_ev_push(h, CUST_EV_STATE);
@@ -137,10 +154,9 @@ int cust_offered(const cust_host *h, int c) {
 
 /* ===== lines ============================================================================= */
 
-static const scn_lines *find_lines(const scenario *sc, const char *key) {
-  for (int i = 0; i < sc->n_lines; i++)
-    if (sc->lines[i].key && strcmp(sc->lines[i].key, key) == 0) return &sc->lines[i];
-  return NULL;
+/* The index of the scenario's first lines entry with key, or -1. */
+int cust_line_index(const cust_host *h, const char *key) {
+  return name_find(h->line_ix, h->n_line_ix, key);
 }
 
 /* The default behaviour's built-in line for key in lang (a string or a list), picked. */
@@ -173,7 +189,12 @@ static const char *builtin_line(lua_State *L, cust_host *h, const char *lang, co
 /* A line for key: the scenario's, else the default behaviour's in the scenario's language,
 ** else its English one.  NULL when there is none. */
 const char *cust_line(lua_State *L, cust_host *h, const char *key) {
-  const scn_lines *ln = find_lines(h->sc, key);
+  return cust_line_at(L, h, cust_line_index(h, key), key);
+}
+
+/* The same with the scenario's entry found already (line, or -1). */
+const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) {
+  const scn_lines *ln = line >= 0 ? &h->sc->lines[line] : NULL;
   if (ln && ln->variants.n > 0) return cust_pick(h, &ln->variants);
   const char *t = builtin_line(L, h, h->lang, key);
   if (!t && strcmp(h->lang, "en") != 0) t = builtin_line(L, h, "en", key);
@@ -288,8 +309,7 @@ int cust_next_visit(cust_host *h) {
   h->outcome = CUST_OUTCOME_NONE;
   h->turn_no = 0;
   cust_ev_push(h, CUST_EV_NEXT_VISIT)->index = h->visit;
-  int p = cust_state_index(h, SCN_STATE_PATIENCE);
-  cust_state_set(h, p, initial_patience(h));
+  cust_state_set(h, h->patience, initial_patience(h));
   apply_visit_state(h, h->visit);
   memset(h->flags + h->off[CF_FIRED], 0, (size_t)h->sc->n_reactions);  /* once: per visit */
   memset(h->flags + h->off[CF_GIVEN], 0, (size_t)h->sc->n_commitments);
@@ -515,8 +535,7 @@ static void run_start(lua_State *L, cust_host *h) {
 static void after_hook(lua_State *L, cust_host *h) {
   for (int guard = 0; h->pending_start && guard < 8; guard++) run_start(L, h);
   if (h->outcome == CUST_OUTCOME_NONE) {
-    int p = cust_state_index(h, SCN_STATE_PATIENCE);
-    if (h->val[p] <= 0) {
+    if (h->val[h->patience] <= 0) {
       run_layer(L, h, "on_end", 0, "patience");
       if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit(h, CUST_OUTCOME_CONTINUATION);
     }
@@ -545,8 +564,7 @@ static int turn_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   int stop = 0;
   h->turn_no++;
-  int p = cust_state_index(h, SCN_STATE_PATIENCE);
-  cust_state_set(h, p, h->val[p] - 1);
+  cust_state_set(h, h->patience, h->val[h->patience] - 1);
   lua_pushcfunction(L, reactions_cf);
   lua_pushlightuserdata(L, h);
   lua_pushlightuserdata(L, &stop);
@@ -769,7 +787,7 @@ static int setup_cf(lua_State *L) {
 }
 
 /* Fills the state: the five known variables with their defaults, the scenario's values and
-** its own variables, then the first visit's overrides. */
+** its own variables (cust_init then applies the first visit's overrides). */
 static void init_state(cust_host *h) {
   const scenario *sc = h->sc;
   static const struct { const char *name; int is_bool; double v; } known[] = {
@@ -795,7 +813,49 @@ static void init_state(cust_host *h) {
     }
     h->val[k] = sc->state[i].value;
   }
-  apply_visit_state(h, 0);
+}
+
+/* The index of id among n entries of size sz whose id is at offset off, or -1. */
+static int id_index(const void *base, int n, size_t sz, size_t off, const char *id) {
+  for (int i = 0; id && i < n; i++) {
+    const char *x = *(const char *const *)((const char *)base + (size_t)i * sz + off);
+    if (x && strcmp(x, id) == 0) return i;
+  }
+  return -1;
+}
+
+/* Resolves every name a turn would otherwise look up by scanning: state variables and line
+** keys into sorted indexes, each reaction's line key, need, objection, commitment and state
+** variables into indexes.  Once per host, in time n log n. */
+static void resolve_names(cust_host *h) {
+  const scenario *sc = h->sc;
+  h->state_ix = xmalloc(((size_t)h->n_state + 1) * sizeof *h->state_ix);
+  h->clamp = xcalloc((size_t)h->n_state + 1, 1);
+  for (int i = 0; i < h->n_state; i++) {
+    h->state_ix[i] = (cust_name){ h->names[i], i };
+    const char *n = h->names[i];
+    h->clamp[i] = (strcmp(n, SCN_STATE_INTEREST) == 0 || strcmp(n, SCN_STATE_TRUST) == 0) ? 1
+                : strcmp(n, SCN_STATE_PATIENCE) == 0 ? 2 : 0;
+  }
+  qsort(h->state_ix, (size_t)h->n_state, sizeof *h->state_ix, cmp_name);
+  h->patience = cust_state_index(h, SCN_STATE_PATIENCE);
+  h->line_ix = xmalloc(((size_t)sc->n_lines + 1) * sizeof *h->line_ix);
+  for (int i = 0; i < sc->n_lines; i++)
+    if (sc->lines[i].key) h->line_ix[h->n_line_ix++] = (cust_name){ sc->lines[i].key, i };
+  qsort(h->line_ix, (size_t)h->n_line_ix, sizeof *h->line_ix, cmp_name);
+  h->rx = xcalloc((size_t)sc->n_reactions + 1, sizeof *h->rx);
+  for (int i = 0; i < sc->n_reactions; i++) {
+    const scn_reaction *r = &sc->reactions[i];
+    cust_rx *x = &h->rx[i];
+    x->say_line = r->say_key ? cust_line_index(h, r->say_key) : -1;
+    x->reveal = id_index(sc->needs, sc->n_needs, sizeof *sc->needs, offsetof(scn_need, id), r->reveal);
+    x->objection = id_index(sc->objections, sc->n_objections, sizeof *sc->objections,
+                            offsetof(scn_objection, id), r->objection);
+    x->commitment = id_index(sc->commitments, sc->n_commitments, sizeof *sc->commitments,
+                             offsetof(scn_commitment, id), r->give ? r->give : r->refuse);
+    x->change_var = xmalloc(((size_t)r->n_changes + 1) * sizeof *x->change_var);
+    for (int k = 0; k < r->n_changes; k++) x->change_var[k] = cust_state_index(h, r->changes[k].var);
+  }
 }
 
 /* Builds the host in *h (zeroed); 0, or -1 after reporting to d (then clear it).  In place, not
@@ -811,6 +871,8 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
   init_state(h);
+  resolve_names(h);
+  apply_visit_state(h, 0);
   h->val0 = xmalloc((size_t)h->n_state * sizeof *h->val0 + 1);
   memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
   int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
@@ -883,6 +945,11 @@ static void cust_clear(cust_host *h) {
   free(h->names);
   free(h->val);
   free(h->val0);
+  free(h->state_ix);
+  free(h->line_ix);
+  free(h->clamp);
+  for (int i = 0; h->rx && i < h->sc->n_reactions; i++) free(h->rx[i].change_var);
+  free(h->rx);
   free(h->is_bool);
   free(h->flags);
   free(h->when_ref);

@@ -92,8 +92,7 @@ struct tx_set {
   size_t trig_len[TX_MAX_TRIG];
   uint64_t first[256];         /* the triggers that start with this byte */
   uint64_t *need;              /* per pattern: the triggers any of which lets it run */
-  int jit;                     /* the patterns are JIT-compiled (tx_find after enough lines) */
-  unsigned long lines;         /* lines matched so far */
+  int no_prefilter;            /* tests: run every pattern on every line */
 };
 
 /* Splits each pattern's need into the set's triggers. */
@@ -199,6 +198,8 @@ static tx_set *make_set(const char *lang, int allow_builtin, diag *d) {
   return t;
 }
 
+void tx_prefilter(tx_set *t, int on) { t->no_prefilter = !on; }
+
 tx_set *tx_new(const char *lang, diag *d) { return make_set(lang, 1, d); }
 tx_set *tx_compile(const char *lang, diag *d) { return make_set(lang, 0, d); }
 
@@ -257,7 +258,7 @@ int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *span
   *hits = NULL; *spans = 0;
   /* match data is per-set; a set is used by one thread at a time */
   pcre2_match_data *md = t->md;
-  uint64_t has = line_needs(t, (const unsigned char *)s, len);
+  uint64_t has = t->no_prefilter ? ~0ULL : line_needs(t, (const unsigned char *)s, len);
   for (int i = 0; i < t->n; i++) {
     if (!(t->need[i] & has)) continue;   /* this line cannot match pattern i */
     PCRE2_SIZE off = 0;
