@@ -11,6 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>   /* only its RUNNING_ON_VALGRIND request (a few instructions) */
+#endif
+#endif
 #include "builtin.h"
 #include "timex.h"
 #include "util.h"
@@ -93,7 +98,32 @@ struct tx_set {
   uint64_t first[256];         /* the triggers that start with this byte */
   uint64_t *need;              /* per pattern: the triggers any of which lets it run */
   int no_prefilter;            /* tests: run every pattern on every line */
+  struct tx_jit *jit;          /* mutable through a const set: see tx_find */
 };
+
+/* JIT compilation pays for itself over many lines (walks, long visits), not over the few of a
+** short visit or a start-up: the patterns are compiled after TX_JIT_AFTER lines.  Never under
+** valgrind, which reports reads inside JIT code that are not ours. */
+#define TX_JIT_AFTER 32
+struct tx_jit { unsigned long lines; int done; };
+
+static int under_valgrind(void) {
+#ifdef RUNNING_ON_VALGRIND
+  return RUNNING_ON_VALGRIND != 0;
+#else
+  return 0;
+#endif
+}
+
+/* JIT-compiles every pattern once the set has matched enough lines (when PCRE2 has a JIT). */
+static void maybe_jit(const tx_set *t) {
+  struct tx_jit *j = t->jit;
+  if (j->done || ++j->lines < TX_JIT_AFTER) return;
+  j->done = 1;
+  uint32_t have = 0;
+  if (pcre2_config(PCRE2_CONFIG_JIT, &have) < 0 || !have || under_valgrind()) return;
+  for (int i = 0; i < t->n; i++) pcre2_jit_compile(t->code[i], PCRE2_JIT_COMPLETE);   /* else interpreted */
+}
 
 /* Splits each pattern's need into the set's triggers. */
 static void build_needs(tx_set *t) {
@@ -190,10 +220,10 @@ static tx_set *make_set(const char *lang, int allow_builtin, diag *d) {
       tx_free(t);
       return NULL;
     }
-    /* No pcre2_jit_compile: the interpreter keeps a line under 20 us (docs/classifier.md, "Speed") and
-    ** JIT code makes valgrind report uninitialised reads that are not ours. */
+    /* JIT compilation comes later, when the set has been used enough (maybe_jit) */
   }
   t->md = pcre2_match_data_create(4, NULL);
+  t->jit = xcalloc(1, sizeof *t->jit);
   build_needs(t);
   return t;
 }
@@ -226,6 +256,7 @@ void tx_free(tx_set *t) {
   free(t->code); free(t->source);
   for (int k = 0; k < t->n_trig; k++) free(t->trig[k]);
   free(t->need);
+  free(t->jit);
   pcre2_match_data_free(t->md);
   free(t);
 }
@@ -259,6 +290,7 @@ int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *span
   /* match data is per-set; a set is used by one thread at a time */
   pcre2_match_data *md = t->md;
   uint64_t has = t->no_prefilter ? ~0ULL : line_needs(t, (const unsigned char *)s, len);
+  if (has) maybe_jit(t);
   for (int i = 0; i < t->n; i++) {
     if (!(t->need[i] & has)) continue;   /* this line cannot match pattern i */
     PCRE2_SIZE off = 0;
