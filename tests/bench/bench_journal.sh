@@ -29,7 +29,7 @@ for ((i = 0; i < 1000; i++)); do
 L
 done >"$T/lines.txt"
 
-echo "### Per-turn cost as a visit grows, with the durable save"
+echo "## Transcript journal: a turn's cost as the visit grows, with the durable save"
 echo
 echo "$sessions visits of 1000 turns each (the default scenario, a customer who never tires, six"
 echo "neutral lines repeated), each turn timed around \`sess_say\`: classify, the Lua customer, the"

@@ -41,7 +41,7 @@ if [ -f "$PEERS/ink/bench.js" ]; then
   fi
 fi
 
-echo "### \`salesim test --walks\` beside inkjs"
+echo "## Random walks (\`salesim test --walks\`) beside inkjs"
 echo
 echo "All shipped scenarios, their playthrough tests and $walks random walks each (seed 7):"
 echo "$((walked + scripted)) turns ($scripted scripted, $walked walked) in $best s of CPU time"
