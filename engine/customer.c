@@ -141,15 +141,17 @@ const char *cust_pick(cust_host *h, const scn_strs *v) {
   return v->v[cust_rand(h) % (uint64_t)v->n];
 }
 
-/* Is commitment c on offer in the current visit (a visit's list, or all)? */
+/* Is commitment c on offer in the current visit (a visit's list, or all)?  From the table
+** resolve_names made. */
 int cust_offered(const cust_host *h, int c) {
   const scenario *sc = h->sc;
   if (sc->n_visits == 0 || h->visit >= sc->n_visits) return 1;
-  const scn_visit *v = &sc->visits[h->visit];
-  if (v->commitments.n == 0) return 1;
-  for (int i = 0; i < v->commitments.n; i++)
-    if (strcmp(v->commitments.v[i], sc->commitments[c].id) == 0) return 1;
-  return 0;
+  return h->offered[(size_t)h->visit * (size_t)sc->n_commitments + (size_t)c];
+}
+
+/* The index of the entity of kind with id, or -1. */
+int cust_id_index(const cust_host *h, int kind, const char *id) {
+  return name_find(h->id_ix[kind], h->n_id_ix[kind], id);
 }
 
 /* ===== lines ============================================================================= */
@@ -843,6 +845,26 @@ static void resolve_names(cust_host *h) {
   for (int i = 0; i < sc->n_lines; i++)
     if (sc->lines[i].key) h->line_ix[h->n_line_ix++] = (cust_name){ sc->lines[i].key, i };
   qsort(h->line_ix, (size_t)h->n_line_ix, sizeof *h->line_ix, cmp_name);
+  for (int k = 0; k < 4; k++) {   /* ids, as the Lua API names them (CUST_K_*) */
+    int n = k == CUST_K_NEED ? sc->n_needs : k == CUST_K_BENEFIT ? sc->n_benefits
+          : k == CUST_K_COMMITMENT ? sc->n_commitments : sc->n_objections;
+    h->id_ix[k] = xmalloc(((size_t)n + 1) * sizeof *h->id_ix[k]);
+    for (int i = 0; i < n; i++) {
+      const char *id = k == CUST_K_NEED ? sc->needs[i].id : k == CUST_K_BENEFIT ? sc->benefits[i].id
+                     : k == CUST_K_COMMITMENT ? sc->commitments[i].id : sc->objections[i].id;
+      if (id) h->id_ix[k][h->n_id_ix[k]++] = (cust_name){ id, i };
+    }
+    qsort(h->id_ix[k], (size_t)h->n_id_ix[k], sizeof *h->id_ix[k], cmp_name);
+  }
+  h->offered = xcalloc((size_t)sc->n_visits * (size_t)sc->n_commitments + 1, 1);
+  for (int v = 0; v < sc->n_visits; v++) {
+    const scn_strs *list = &sc->visits[v].commitments;
+    for (int c = 0; c < sc->n_commitments; c++) {
+      int on = list->n == 0;
+      for (int i = 0; i < list->n && !on; i++) on = strcmp(list->v[i], sc->commitments[c].id) == 0;
+      h->offered[(size_t)v * (size_t)sc->n_commitments + (size_t)c] = (unsigned char)on;
+    }
+  }
   h->rx = xcalloc((size_t)sc->n_reactions + 1, sizeof *h->rx);
   for (int i = 0; i < sc->n_reactions; i++) {
     const scn_reaction *r = &sc->reactions[i];
@@ -948,6 +970,8 @@ static void cust_clear(cust_host *h) {
   free(h->state_ix);
   free(h->line_ix);
   free(h->clamp);
+  for (int k = 0; k < 4; k++) free(h->id_ix[k]);
+  free(h->offered);
   for (int i = 0; h->rx && i < h->sc->n_reactions; i++) free(h->rx[i].change_var);
   free(h->rx);
   free(h->is_bool);

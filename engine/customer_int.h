@@ -50,6 +50,9 @@ struct cust_host {
   int n_line_ix;
   unsigned char *clamp;        /* per state variable: 0 none, 1 to 0..10, 2 to >= 0 */
   struct cust_rx *rx;          /* per reaction: its names as indexes */
+  struct cust_name *id_ix[4];  /* need, benefit, commitment, objection ids, sorted (CUST_K_*) */
+  int n_id_ix[4];
+  unsigned char *offered;      /* [visit * n_commitments + c]: c is on offer in that visit */
   int patience;                /* index of patience */
 
   /* reuse (cust_reset): what a new host would start from */
@@ -78,6 +81,8 @@ typedef struct cust_rx {
 cust_event *cust_ev_push(cust_host *h, cust_event_kind k);
 void cust_ev_error(cust_host *h, const char *msg);
 int cust_state_index(const cust_host *h, const char *name);
+/* The index of the entity of kind (CUST_K_*) with id, or -1: a binary search. */
+int cust_id_index(const cust_host *h, int kind, const char *id);
 /* The scenario's line for key by index (-1 = none: the built-in lines); see cust_line. */
 const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key);
 int cust_line_index(const cust_host *h, const char *key);
