@@ -2,13 +2,15 @@
 ** cmd_replay.c: `salesim replay TRANSCRIPT`: shows a saved session turn by turn (with a pause
 ** for a projector) and its debrief.  A transcript cut short (a crash, a killed terminal) has no
 ** debrief: the session is played again from its scenario, seed and lines, which gives the same
-** customer and so the same debrief.
+** customer and so the same debrief.  A visit that never ended left only its journal
+** (TRANSCRIPT.journal): replay reads that too, given either name.
 */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -19,6 +21,8 @@
 #include "term.h"
 #include "ui.h"
 #include "util.h"
+
+#define REPLAY_MAX_FILE (64u << 20)   /* a visit of 200 turns is about 200 KiB */
 
 static void pause_for(double seconds) {
   if (seconds <= 0) return;
@@ -89,6 +93,48 @@ static json_t *rebuild_debrief(const char *file, json_t *tr) {
   return deb;
 }
 
+/* The transcript in file, or rebuilt from a journal (file itself, or FILE.journal when the
+** visit never wrote FILE); NULL after saying why on stderr. */
+static json_t *load_transcript(const char *file) {
+  char err[512];
+  size_t len;
+  char *jpath = NULL;
+  char *buf = util_read_file(file, REPLAY_MAX_FILE, &len, err, sizeof err);
+  if (!buf && access(file, F_OK) != 0) {
+    jpath = sess_journal_path(file);
+    buf = util_read_file(jpath, REPLAY_MAX_FILE, &len, NULL, 0);
+    if (!buf) { free(jpath); jpath = NULL; }
+  }
+  if (!buf) {
+    fprintf(stderr, "salesim replay: %s: %s\n", file, err);
+    return NULL;
+  }
+  const char *src = jpath ? jpath : file;
+  json_t *tr = NULL;
+  if (sess_is_journal(buf, len)) {
+    diag d;
+    diag_init(&d);
+    int complete;
+    tr = sess_journal_transcript(buf, len, src, &d, &complete);
+    diag_print(&d, stderr);
+    diag_free(&d);
+    if (tr)
+      fprintf(stderr, "salesim replay: %s is the journal of a visit %s (%zu turns); the debrief is "
+                      "rebuilt from its scenario, seed and lines\n", src,
+              complete ? "that ended before its transcript was written" : "that did not end",
+              json_array_size(json_object_get(tr, "turns")));
+  } else {
+    json_error_t jerr;
+    tr = json_loadb(buf, len, 0, &jerr);
+    if (!tr)
+      fprintf(stderr, "%s:%d:%d: error: %s\n", src, jerr.line > 0 ? jerr.line : 1,
+              jerr.column > 0 ? jerr.column : 1, jerr.text);
+  }
+  free(buf);
+  free(jpath);
+  return tr;
+}
+
 int cmd_replay_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
@@ -116,14 +162,9 @@ int cmd_replay_exec(int argc, char **argv) {
     }
   }
   if (optind != argc - 1) return cli_usage_error("replay", "give one transcript file");
+  json_t *tr = load_transcript(argv[optind]);
+  if (!tr) return CLI_USAGE;
   const char *file = argv[optind];
-  json_error_t jerr;
-  json_t *tr = json_load_file(file, 0, &jerr);
-  if (!tr) {
-    fprintf(stderr, "%s:%d:%d: error: %s\n", file, jerr.line > 0 ? jerr.line : 1,
-            jerr.column > 0 ? jerr.column : 1, jerr.text);
-    return CLI_USAGE;
-  }
   const char *fmt = json_string_value(json_object_get(tr, "format"));
   if (!fmt || strcmp(fmt, "salesim-transcript") != 0) {
     fprintf(stderr, "%s:1:1: error: not a salesim transcript (no \"format\": \"salesim-transcript\")\n", file);

@@ -7,6 +7,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "builtin.h"
@@ -81,9 +82,27 @@ void cust_ev_error(cust_host *h, const char *msg) {
   cust_ev_push(h, CUST_EV_ERROR)->text = xstrdup(msg);
 }
 
+static int cmp_name(const void *a, const void *b) {
+  const cust_name *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  return c ? c : x->i - y->i;
+}
+
+/* The index of the first entry named name in a sorted index of n, or -1. */
+static int name_find(const cust_name *ix, int n, const char *name) {
+  int lo = 0, hi = n;
+  while (lo < hi) {   /* leftmost: equal names keep their order */
+    int mid = lo + (hi - lo) / 2;
+    if (strcmp(ix[mid].name, name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && strcmp(ix[lo].name, name) == 0 ? ix[lo].i : -1;
+}
+
 /* The index of a state variable, or -1. */
 int cust_state_index(const cust_host *h, const char *name) {
-  for (int i = 0; i < h->n_state; i++)
+  if (h->state_ix) return name_find(h->state_ix, h->n_state, name);
+  for (int i = 0; i < h->n_state; i++)   /* while the state is being built */
     if (strcmp(h->names[i], name) == 0) return i;
   return -1;
 }
@@ -92,10 +111,8 @@ int cust_state_index(const cust_host *h, const char *name) {
 void cust_state_set(cust_host *h, int i, double v) {
   const char *n = h->names[i];
   if (h->is_bool[i]) v = v != 0;
-  else if (strcmp(n, SCN_STATE_INTEREST) == 0 || strcmp(n, SCN_STATE_TRUST) == 0)
-    v = v < 0 ? 0 : v > 10 ? 10 : v;
-  else if (strcmp(n, SCN_STATE_PATIENCE) == 0)
-    v = v < 0 ? 0 : v;
+  else if (h->clamp[i] == 1) v = v < 0 ? 0 : v > 10 ? 10 : v;
+  else if (h->clamp[i] == 2) v = v < 0 ? 0 : v;
   if (v == h->val[i]) return;
   if (h->out) {
     cust_event *ev = cust_ev_push(h, CUST_EV_STATE);
@@ -124,23 +141,24 @@ const char *cust_pick(cust_host *h, const scn_strs *v) {
   return v->v[cust_rand(h) % (uint64_t)v->n];
 }
 
-/* Is commitment c on offer in the current visit (a visit's list, or all)? */
+/* Is commitment c on offer in the current visit (a visit's list, or all)?  From the table
+** resolve_names made. */
 int cust_offered(const cust_host *h, int c) {
   const scenario *sc = h->sc;
   if (sc->n_visits == 0 || h->visit >= sc->n_visits) return 1;
-  const scn_visit *v = &sc->visits[h->visit];
-  if (v->commitments.n == 0) return 1;
-  for (int i = 0; i < v->commitments.n; i++)
-    if (strcmp(v->commitments.v[i], sc->commitments[c].id) == 0) return 1;
-  return 0;
+  return h->offered[(size_t)h->visit * (size_t)sc->n_commitments + (size_t)c];
+}
+
+/* The index of the entity of kind with id, or -1. */
+int cust_id_index(const cust_host *h, int kind, const char *id) {
+  return name_find(h->id_ix[kind], h->n_id_ix[kind], id);
 }
 
 /* ===== lines ============================================================================= */
 
-static const scn_lines *find_lines(const scenario *sc, const char *key) {
-  for (int i = 0; i < sc->n_lines; i++)
-    if (sc->lines[i].key && strcmp(sc->lines[i].key, key) == 0) return &sc->lines[i];
-  return NULL;
+/* The index of the scenario's first lines entry with key, or -1. */
+int cust_line_index(const cust_host *h, const char *key) {
+  return name_find(h->line_ix, h->n_line_ix, key);
 }
 
 /* The default behaviour's built-in line for key in lang (a string or a list), picked. */
@@ -173,7 +191,12 @@ static const char *builtin_line(lua_State *L, cust_host *h, const char *lang, co
 /* A line for key: the scenario's, else the default behaviour's in the scenario's language,
 ** else its English one.  NULL when there is none. */
 const char *cust_line(lua_State *L, cust_host *h, const char *key) {
-  const scn_lines *ln = find_lines(h->sc, key);
+  return cust_line_at(L, h, cust_line_index(h, key), key);
+}
+
+/* The same with the scenario's entry found already (line, or -1). */
+const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) {
+  const scn_lines *ln = line >= 0 ? &h->sc->lines[line] : NULL;
   if (ln && ln->variants.n > 0) return cust_pick(h, &ln->variants);
   const char *t = builtin_line(L, h, h->lang, key);
   if (!t && strcmp(h->lang, "en") != 0) t = builtin_line(L, h, "en", key);
@@ -288,8 +311,7 @@ int cust_next_visit(cust_host *h) {
   h->outcome = CUST_OUTCOME_NONE;
   h->turn_no = 0;
   cust_ev_push(h, CUST_EV_NEXT_VISIT)->index = h->visit;
-  int p = cust_state_index(h, SCN_STATE_PATIENCE);
-  cust_state_set(h, p, initial_patience(h));
+  cust_state_set(h, h->patience, initial_patience(h));
   apply_visit_state(h, h->visit);
   memset(h->flags + h->off[CF_FIRED], 0, (size_t)h->sc->n_reactions);  /* once: per visit */
   memset(h->flags + h->off[CF_GIVEN], 0, (size_t)h->sc->n_commitments);
@@ -515,8 +537,7 @@ static void run_start(lua_State *L, cust_host *h) {
 static void after_hook(lua_State *L, cust_host *h) {
   for (int guard = 0; h->pending_start && guard < 8; guard++) run_start(L, h);
   if (h->outcome == CUST_OUTCOME_NONE) {
-    int p = cust_state_index(h, SCN_STATE_PATIENCE);
-    if (h->val[p] <= 0) {
+    if (h->val[h->patience] <= 0) {
       run_layer(L, h, "on_end", 0, "patience");
       if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit(h, CUST_OUTCOME_CONTINUATION);
     }
@@ -545,8 +566,7 @@ static int turn_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   int stop = 0;
   h->turn_no++;
-  int p = cust_state_index(h, SCN_STATE_PATIENCE);
-  cust_state_set(h, p, h->val[p] - 1);
+  cust_state_set(h, h->patience, h->val[h->patience] - 1);
   lua_pushcfunction(L, reactions_cf);
   lua_pushlightuserdata(L, h);
   lua_pushlightuserdata(L, &stop);
@@ -632,11 +652,9 @@ typedef struct setup_args {
   int fatal;
 } setup_args;
 
-/* Makes an environment with the customer API, loads and runs a chunk in it; returns the
-** registry ref of the environment, or LUA_NOREF after reporting the problem. */
-static int load_env(lua_State *L, setup_args *a, const char *path, const char *name,
-                    const char *src, size_t len, int with_default) {
-  cust_host *h = a->h;
+/* Pushes a new environment with the customer API (and, for the scenario's script, the default
+** behaviour's hooks as `default`). */
+static void push_env(lua_State *L, cust_host *h, int with_default) {
   sbx_push_env(L);
   cust_push_api(L, h);
   lua_setfield(L, -2, "customer");
@@ -652,6 +670,39 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     lua_pop(L, 1);
     lua_setfield(L, -2, "default");
   }
+}
+
+/* Runs a loaded chunk (below the environment on the stack; both popped) with that environment
+** as its _ENV; returns the environment's registry ref, or LUA_NOREF after reporting to d. */
+static int run_chunk(lua_State *L, cust_host *h, diag *d, const char *path, const char *name) {
+  lua_pushvalue(L, -1);
+  if (!lua_setupvalue(L, -3, 1)) lua_pop(L, 1);   /* _ENV, the chunk's first upvalue */
+  lua_insert(L, -2);                              /* env, chunk */
+  char *err = NULL;
+  cust_events tmp = {0};
+  cust_events *saved = h->out;
+  h->out = &tmp;    /* top-level code may not say anything yet; its events are dropped */
+  sbx_status st = sbx_call(h->sbx, 0, 0, &err);
+  h->out = saved;
+  cust_events_free(&tmp);
+  if (st != SBX_OK) {
+    if (d) diag_script(d, path, name, err);
+    free(err);
+    lua_pop(L, 1);
+    sbx_collect(h->sbx);
+    return LUA_NOREF;
+  }
+  return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Makes an environment with the customer API, loads and runs a chunk in it; returns the
+** registry ref of the environment, or LUA_NOREF after reporting the problem.  *chunk gets a
+** reference to the loaded chunk (for cust_reset), LUA_NOREF when it did not compile. */
+static int load_env(lua_State *L, setup_args *a, const char *path, const char *name,
+                    const char *src, size_t len, int with_default, int *chunk) {
+  cust_host *h = a->h;
+  *chunk = LUA_NOREF;
+  push_env(L, h, with_default);
   char *err = NULL;
   /* default.lua as compiled at build time when it is the shipped file (builtin.h); from source
   ** when it is not, or when this Lua refuses the bytecode (a shared liblua of another release) */
@@ -668,20 +719,10 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     lua_pop(L, 1);
     return LUA_NOREF;
   }
-  cust_events tmp = {0};
-  cust_events *saved = h->out;
-  h->out = &tmp;    /* top-level code may not say anything yet; its events are dropped */
-  sbx_status st = sbx_call(h->sbx, 0, 0, &err);
-  h->out = saved;
-  cust_events_free(&tmp);
-  if (st != SBX_OK) {
-    diag_script(a->d, path, name, err);
-    free(err);
-    lua_pop(L, 1);
-    sbx_collect(h->sbx);
-    return LUA_NOREF;
-  }
-  return luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pushvalue(L, -1);
+  *chunk = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_insert(L, -2);   /* chunk, env */
+  return run_chunk(L, h, a->d, path, name);
 }
 
 /* Loads the default behaviour, the condition environment and its conditions, then the
@@ -694,10 +735,21 @@ static int setup_cf(lua_State *L) {
   ** as the host, so a collection meanwhile would find nothing to free.  It runs again before
   ** the scenario's script, whose top-level code may make garbage. */
   lua_gc(L, LUA_GCSTOP);
-  h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0);
+  int chunk;
+  h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0, &chunk);
   if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
+  luaL_unref(L, LUA_REGISTRYINDEX, chunk);   /* reuse calls its forget() instead of running it again */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  h->mark_default = sbx_mark(h->sbx, -1);
+  lua_pop(L, 1);
 
   cust_push_cond_env(L, h);
+  h->mark_cond = sbx_mark(h->sbx, -1);            /* the environment (always empty) ... */
+  lua_getmetatable(L, -1);
+  lua_getfield(L, -1, "__index");
+  lua_getupvalue(L, -1, 2);
+  h->mark_helpers = sbx_mark(h->sbx, -1);         /* ... and what its names resolve to */
+  lua_pop(L, 3);
   h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
   /* All at once (customer_react.c); one by one only to report what does not compile. */
   int nc = sc->n_reactions + sc->n_commitments;
@@ -731,12 +783,13 @@ static int setup_cf(lua_State *L) {
   free(exprs); free(lines); free(refs);
   lua_gc(L, LUA_GCRESTART);
   if (a->script_src)
-    h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1);
+    h->env_script = load_env(L, a, sc->behaviour, h->script_name, a->script_src, a->script_len, 1,
+                             &h->script_chunk);
   return 0;
 }
 
 /* Fills the state: the five known variables with their defaults, the scenario's values and
-** its own variables, then the first visit's overrides. */
+** its own variables (cust_init then applies the first visit's overrides). */
 static void init_state(cust_host *h) {
   const scenario *sc = h->sc;
   static const struct { const char *name; int is_bool; double v; } known[] = {
@@ -762,19 +815,88 @@ static void init_state(cust_host *h) {
     }
     h->val[k] = sc->state[i].value;
   }
-  apply_visit_state(h, 0);
 }
 
-/* Creates the customer for a session; see customer.h. */
-cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
-  cust_host *h = xcalloc(1, sizeof *h);
+/* The index of id among n entries of size sz whose id is at offset off, or -1. */
+static int id_index(const void *base, int n, size_t sz, size_t off, const char *id) {
+  for (int i = 0; id && i < n; i++) {
+    const char *x = *(const char *const *)((const char *)base + (size_t)i * sz + off);
+    if (x && strcmp(x, id) == 0) return i;
+  }
+  return -1;
+}
+
+/* Resolves every name a turn would otherwise look up by scanning: state variables and line
+** keys into sorted indexes, each reaction's line key, need, objection, commitment and state
+** variables into indexes.  Once per host, in time n log n. */
+static void resolve_names(cust_host *h) {
+  const scenario *sc = h->sc;
+  h->state_ix = xmalloc(((size_t)h->n_state + 1) * sizeof *h->state_ix);
+  h->clamp = xcalloc((size_t)h->n_state + 1, 1);
+  for (int i = 0; i < h->n_state; i++) {
+    h->state_ix[i] = (cust_name){ h->names[i], i };
+    const char *n = h->names[i];
+    h->clamp[i] = (strcmp(n, SCN_STATE_INTEREST) == 0 || strcmp(n, SCN_STATE_TRUST) == 0) ? 1
+                : strcmp(n, SCN_STATE_PATIENCE) == 0 ? 2 : 0;
+  }
+  qsort(h->state_ix, (size_t)h->n_state, sizeof *h->state_ix, cmp_name);
+  h->patience = cust_state_index(h, SCN_STATE_PATIENCE);
+  h->line_ix = xmalloc(((size_t)sc->n_lines + 1) * sizeof *h->line_ix);
+  for (int i = 0; i < sc->n_lines; i++)
+    if (sc->lines[i].key) h->line_ix[h->n_line_ix++] = (cust_name){ sc->lines[i].key, i };
+  qsort(h->line_ix, (size_t)h->n_line_ix, sizeof *h->line_ix, cmp_name);
+  for (int k = 0; k < 4; k++) {   /* ids, as the Lua API names them (CUST_K_*) */
+    int n = k == CUST_K_NEED ? sc->n_needs : k == CUST_K_BENEFIT ? sc->n_benefits
+          : k == CUST_K_COMMITMENT ? sc->n_commitments : sc->n_objections;
+    h->id_ix[k] = xmalloc(((size_t)n + 1) * sizeof *h->id_ix[k]);
+    for (int i = 0; i < n; i++) {
+      const char *id = k == CUST_K_NEED ? sc->needs[i].id : k == CUST_K_BENEFIT ? sc->benefits[i].id
+                     : k == CUST_K_COMMITMENT ? sc->commitments[i].id : sc->objections[i].id;
+      if (id) h->id_ix[k][h->n_id_ix[k]++] = (cust_name){ id, i };
+    }
+    qsort(h->id_ix[k], (size_t)h->n_id_ix[k], sizeof *h->id_ix[k], cmp_name);
+  }
+  h->offered = xcalloc((size_t)sc->n_visits * (size_t)sc->n_commitments + 1, 1);
+  for (int v = 0; v < sc->n_visits; v++) {
+    const scn_strs *list = &sc->visits[v].commitments;
+    for (int c = 0; c < sc->n_commitments; c++) {
+      int on = list->n == 0;
+      for (int i = 0; i < list->n && !on; i++) on = strcmp(list->v[i], sc->commitments[c].id) == 0;
+      h->offered[(size_t)v * (size_t)sc->n_commitments + (size_t)c] = (unsigned char)on;
+    }
+  }
+  h->rx = xcalloc((size_t)sc->n_reactions + 1, sizeof *h->rx);
+  for (int i = 0; i < sc->n_reactions; i++) {
+    const scn_reaction *r = &sc->reactions[i];
+    cust_rx *x = &h->rx[i];
+    x->say_line = r->say_key ? cust_line_index(h, r->say_key) : -1;
+    x->reveal = id_index(sc->needs, sc->n_needs, sizeof *sc->needs, offsetof(scn_need, id), r->reveal);
+    x->objection = id_index(sc->objections, sc->n_objections, sizeof *sc->objections,
+                            offsetof(scn_objection, id), r->objection);
+    x->commitment = id_index(sc->commitments, sc->n_commitments, sizeof *sc->commitments,
+                             offsetof(scn_commitment, id), r->give ? r->give : r->refuse);
+    x->change_var = xmalloc(((size_t)r->n_changes + 1) * sizeof *x->change_var);
+    for (int k = 0; k < r->n_changes; k++) x->change_var[k] = cust_state_index(h, r->changes[k].var);
+  }
+}
+
+/* Builds the host in *h (zeroed); 0, or -1 after reporting to d (then clear it).  In place, not
+** returned: the Lua closures of the API hold h's address. */
+static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
   h->sc = sc;
   h->rng = seed ^ 0x5A1E5C0FFEEULL;
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
   h->outcome = CUST_OUTCOME_NONE;
   h->env_default = h->env_script = h->env_cond = LUA_NOREF;
+  h->script_chunk = h->mark_default = h->mark_cond = h->mark_helpers = LUA_NOREF;
+  if (lim) h->lim = *lim;
+  else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
   init_state(h);
+  resolve_names(h);
+  apply_visit_state(h, 0);
+  h->val0 = xmalloc((size_t)h->n_state * sizeof *h->val0 + 1);
+  memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
   int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
                           sc->n_objections, sc->n_reactions };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
@@ -796,16 +918,14 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
              h->sbx ? "the default customer behaviour (lua/default.lua) is not installed; set SALESIM_DATA"
                     : err);
     free(dpath);
-    cust_free(h);
-    return NULL;
+    return -1;
   }
   a.default_path = dpath;
   a.default_src = util_read_file(dpath, CUST_MAX_SCRIPT, &a.default_len, err, sizeof err);
   if (!a.default_src) {
     diag_add(d, DIAG_ERROR, dpath, 0, 0, "cannot read the default behaviour: %s", err);
     free(dpath);
-    cust_free(h);
-    return NULL;
+    return -1;
   }
   if (sc->behaviour) {
     h->script_name = xstrdup(basename_of(sc->behaviour));
@@ -827,27 +947,122 @@ cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, d
     if (rc != 0) diag_add(d, DIAG_ERROR, dpath, 0, 0, "cannot set up the customer: %s", perr ? perr : "?");
     free(perr);
     free(dpath);
-    cust_free(h);
-    return NULL;
+    return -1;
   }
   free(dpath);
+  return 0;
+}
+
+/* Creates the customer for a session; see customer.h. */
+cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d) {
+  cust_host *h = xcalloc(1, sizeof *h);
+  if (cust_init(h, sc, seed, lim, d) != 0) { cust_free(h); return NULL; }
   return h;
 }
 
-/* Frees the host and its Lua state. */
-void cust_free(cust_host *h) {
-  if (!h) return;
+/* Frees what the host holds (its Lua state and arrays), not the struct. */
+static void cust_clear(cust_host *h) {
   sbx_free(h->sbx);
   for (int i = 0; i < h->n_state; i++) free(h->names[i]);
   free(h->names);
   free(h->val);
+  free(h->val0);
+  free(h->state_ix);
+  free(h->line_ix);
+  free(h->clamp);
+  for (int k = 0; k < 4; k++) free(h->id_ix[k]);
+  free(h->offered);
+  for (int i = 0; h->rx && i < h->sc->n_reactions; i++) free(h->rx[i].change_var);
+  free(h->rx);
   free(h->is_bool);
   free(h->flags);
   free(h->when_ref);
   free(h->real_ref);
   free(h->script_name);
   free(h->scn_name);
+}
+
+/* Frees the host and its Lua state. */
+void cust_free(cust_host *h) {
+  if (!h) return;
+  cust_clear(h);
   free(h);
+}
+
+/* ===== reuse ============================================================================= */
+
+typedef struct reset_args { cust_host *h; diag *d; } reset_args;
+
+/* The Lua side of a reset (protected): the default behaviour forgets the last visit, the
+** script runs again in a new environment. */
+static int reset_cf(lua_State *L) {
+  reset_args *a = lua_touserdata(L, 1);
+  cust_host *h = a->h;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  lua_pushliteral(L, "forget");
+  lua_rawget(L, -2);
+  lua_remove(L, -2);
+  char *err = NULL;
+  if (sbx_call(h->sbx, 0, 0, &err) != SBX_OK) return luaL_error(L, "default.lua forget(): %s", err ? err : "?");
+  if (h->env_script != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, h->env_script);
+  h->env_script = LUA_NOREF;
+  if (h->script_chunk != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->script_chunk);
+    push_env(L, h, 1);
+    h->env_script = run_chunk(L, h, a->d, h->sc->behaviour, h->script_name);
+  }
+  return 0;
+}
+
+/* Can the kept environments be trusted to be as a new host's?  The default behaviour is the
+** program's own code, which nothing else can reach (a script gets copies of its three hooks):
+** it keeps what it remembers of a visit in one table that forget() replaces, and changes
+** nothing else (test_customer checks its environment after many visits).  The conditions are
+** the scenario's: their environment and what their names resolve to must be exactly as marked
+** (a condition could write to a library table, say). */
+static int reusable(cust_host *h) {
+  if (h->mark_cond == LUA_NOREF || h->mark_helpers == LUA_NOREF) return 0;
+  lua_State *L = sbx_lua(h->sbx);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  lua_pushliteral(L, "forget");
+  int ok = lua_rawget(L, -2) == LUA_TFUNCTION;
+  lua_pop(L, 2);
+  return ok && sbx_unchanged(h->sbx, h->mark_cond) && sbx_unchanged(h->sbx, h->mark_helpers);
+}
+
+/* Starts over as cust_new(h->sc, seed, ...) would; see customer.h. */
+int cust_reset(cust_host *h, uint64_t seed, diag *d) {
+  if (!reusable(h)) {   /* build it anew, in place */
+    const scenario *sc = h->sc;
+    cust_limits lim = h->lim;
+    cust_clear(h);
+    memset(h, 0, sizeof *h);
+    return cust_init(h, sc, seed, &lim, d);
+  }
+  /* in cust_new's order: the state and the random generators first, then the Lua code */
+  memcpy(h->val, h->val0, (size_t)h->n_state * sizeof *h->val);
+  memset(h->flags, 0, (size_t)h->n_flags);
+  h->rng = seed ^ 0x5A1E5C0FFEEULL;
+  h->visit = 0;
+  h->turn_no = 0;
+  h->outcome = CUST_OUTCOME_NONE;
+  h->pending_start = h->in_start = h->script_off = 0;
+  h->last_status = SBX_OK;
+  h->turn = NULL;
+  if (sbx_reseed(h->sbx, seed) != 0) return -1;
+  cust_events sink = {0};
+  h->out = &sink;
+  reset_args a = { h, d };
+  char *perr = NULL;
+  int rc = sbx_protect(h->sbx, reset_cf, &a, &perr);
+  h->out = NULL;
+  cust_events_free(&sink);
+  if (rc != 0) {
+    if (d) diag_add(d, DIAG_ERROR, "lua/default.lua", 0, 0, "cannot reset the customer: %s", perr ? perr : "?");
+    free(perr);
+    return -1;
+  }
+  return 0;
 }
 
 /* ===== reading the state ================================================================= */

@@ -21,15 +21,8 @@ static const char *const kind_words[] = { "need", "benefit", "commitment", "obje
 /* The index of the id at arg among kind's entries, or a Lua error naming the id. */
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind) {
   const char *id = luaL_checkstring(L, arg);
-  const scenario *sc = h->sc;
-  int n = kind == CUST_K_NEED ? sc->n_needs : kind == CUST_K_BENEFIT ? sc->n_benefits
-        : kind == CUST_K_COMMITMENT ? sc->n_commitments : sc->n_objections;
-  for (int i = 0; i < n; i++) {
-    const char *x = kind == CUST_K_NEED ? sc->needs[i].id : kind == CUST_K_BENEFIT ? sc->benefits[i].id
-                  : kind == CUST_K_COMMITMENT ? sc->commitments[i].id : sc->objections[i].id;
-    if (x && strcmp(x, id) == 0) return i;
-  }
-  return luaL_error(L, "unknown %s '%s'", kind_words[kind], id);
+  int i = cust_id_index(h, kind, id);
+  return i >= 0 ? i : luaL_error(L, "unknown %s '%s'", kind_words[kind], id);
 }
 
 /* ---- speaking ---------------------------------------------------------------------------- */

@@ -43,16 +43,49 @@ struct cust_host {
   int *when_ref;               /* compiled reaction conditions, per reaction */
   int *real_ref;               /* compiled realistic_when, per commitment */
   int script_off;              /* the script was switched off (memory error) */
+
+  /* names resolved once (cust_init), so a turn does no linear string scans */
+  struct cust_name *state_ix;  /* state names, sorted */
+  struct cust_name *line_ix;   /* the scenario's line keys, sorted (first of equal keys first) */
+  int n_line_ix;
+  unsigned char *clamp;        /* per state variable: 0 none, 1 to 0..10, 2 to >= 0 */
+  struct cust_rx *rx;          /* per reaction: its names as indexes */
+  struct cust_name *id_ix[4];  /* need, benefit, commitment, objection ids, sorted (CUST_K_*) */
+  int n_id_ix[4];
+  unsigned char *offered;      /* [visit * n_commitments + c]: c is on offer in that visit */
+  int patience;                /* index of patience */
+
+  /* reuse (cust_reset): what a new host would start from */
+  cust_limits lim;
+  double *val0;                /* the state before any Lua ran */
+  int script_chunk;            /* the script's compiled chunk, run again in a new environment */
+  int mark_default, mark_cond, mark_helpers;   /* sbx_mark of the environments kept (default:
+                               ** for tests; it is trusted, see reusable()) */
   sbx_status last_status;      /* of the last hook call */
 
   cust_events *out;            /* where events go during a call */
   const cls_result *turn;      /* the turn being answered, or NULL */
 };
 
+/* A name and its index, for binary search. */
+typedef struct cust_name { const char *name; int i; } cust_name;
+
+/* A reaction's names resolved at load: -1 where it names nothing (or nothing that exists). */
+typedef struct cust_rx {
+  int say_line;                /* say_key: index in sc->lines, -1 for the built-in lines */
+  int reveal, objection, commitment;
+  int *change_var;             /* per change: state index */
+} cust_rx;
+
 /* customer.c */
 cust_event *cust_ev_push(cust_host *h, cust_event_kind k);
 void cust_ev_error(cust_host *h, const char *msg);
 int cust_state_index(const cust_host *h, const char *name);
+/* The index of the entity of kind (CUST_K_*) with id, or -1: a binary search. */
+int cust_id_index(const cust_host *h, int kind, const char *id);
+/* The scenario's line for key by index (-1 = none: the built-in lines); see cust_line. */
+const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key);
+int cust_line_index(const cust_host *h, const char *key);
 void cust_state_set(cust_host *h, int i, double v);
 int cust_flag(const cust_host *h, int kind, int i);
 void cust_set_flag(cust_host *h, int kind, int i, int v);

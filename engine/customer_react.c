@@ -21,39 +21,67 @@ static const char *const move_names[] = {
 #undef X
 };
 
-/* __index of the condition environment: upvalue 1 the host, upvalue 2 the helpers. */
+/* What a name in a condition stands for: codes in the names table (upvalue 3 of cond_index),
+** made once per host, so a lookup is one hash probe instead of string comparisons. */
+enum { CN_STATE = 0, CN_MOVE = 1 << 16, CN_SPECIFIC = 2 << 16, CN_VAGUE, CN_QUESTION, CN_NEGATED,
+       CN_TACTIC, CN_TURN, CN_VISIT };
+
+/* __index of the condition environment: upvalue 1 the host, upvalue 2 the helpers, upvalue 3
+** the names table (name -> code).  A state variable shadows a move, a move a fact, a fact a
+** helper. */
 static int cond_index(lua_State *L) {
   cust_host *h = lua_touserdata(L, lua_upvalueindex(1));
   if (lua_type(L, 2) != LUA_TSTRING) return 0;
-  const char *k = lua_tostring(L, 2);
-  int i = cust_state_index(h, k);
-  if (i >= 0) {
-    if (h->is_bool[i]) lua_pushboolean(L, h->val[i] != 0);
-    else lua_pushnumber(L, h->val[i]);
-    return 1;
-  }
+  lua_pushvalue(L, 2);
+  int isnum;
+  lua_Integer code = (lua_rawget(L, lua_upvalueindex(3)), lua_tointegerx(L, -1, &isnum));
+  lua_pop(L, 1);
   const cls_result *t = h->turn;
-  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
-    if (strcmp(move_names[m], k) == 0) {
-      lua_pushboolean(L, t && CLS_HAS(t, m));
+  if (isnum) {
+    if (code < CN_MOVE) {
+      int i = (int)code;
+      if (h->is_bool[i]) lua_pushboolean(L, h->val[i] != 0);
+      else lua_pushnumber(L, h->val[i]);
       return 1;
     }
+    switch (code) {
+    case CN_SPECIFIC: lua_pushboolean(L, t && t->specific); return 1;
+    case CN_VAGUE: lua_pushboolean(L, t && t->vague); return 1;
+    case CN_QUESTION: lua_pushboolean(L, t && t->question); return 1;
+    case CN_NEGATED: lua_pushboolean(L, t && t->negated); return 1;
+    case CN_TACTIC:
+      if (t && t->tactic == CLS_TACTIC_GAIN) lua_pushliteral(L, "gain");
+      else if (t && t->tactic == CLS_TACTIC_LOSS) lua_pushliteral(L, "loss");
+      else lua_pushnil(L);
+      return 1;
+    case CN_TURN: lua_pushinteger(L, h->turn_no); return 1;
+    case CN_VISIT: lua_pushinteger(L, h->visit + 1); return 1;
+    default: lua_pushboolean(L, t && CLS_HAS(t, (int)(code - CN_MOVE))); return 1;
+    }
   }
-  if (strcmp(k, "specific") == 0) { lua_pushboolean(L, t && t->specific); return 1; }
-  if (strcmp(k, "vague") == 0) { lua_pushboolean(L, t && t->vague); return 1; }
-  if (strcmp(k, "question") == 0) { lua_pushboolean(L, t && t->question); return 1; }
-  if (strcmp(k, "negated") == 0) { lua_pushboolean(L, t && t->negated); return 1; }
-  if (strcmp(k, "tactic") == 0) {
-    if (t && t->tactic == CLS_TACTIC_GAIN) lua_pushliteral(L, "gain");
-    else if (t && t->tactic == CLS_TACTIC_LOSS) lua_pushliteral(L, "loss");
-    else lua_pushnil(L);
-    return 1;
-  }
-  if (strcmp(k, "turn") == 0) { lua_pushinteger(L, h->turn_no); return 1; }
-  if (strcmp(k, "visit") == 0) { lua_pushinteger(L, h->visit + 1); return 1; }
   lua_pushvalue(L, 2);
   if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;
-  return luaL_error(L, "unknown name '%s' in a condition (not a state variable, a move or a helper)", k);
+  return luaL_error(L, "unknown name '%s' in a condition (not a state variable, a move or a helper)",
+                    lua_tostring(L, 2));
+}
+
+/* Pushes the names table of cond_index: facts, then moves, then state variables, each later
+** one taking the name over (the order in which names shadow each other). */
+static void push_cond_names(lua_State *L, cust_host *h) {
+  static const char *const facts[] = { "specific", "vague", "question", "negated", "tactic", "turn", "visit" };
+  lua_createtable(L, 0, 7 + CLS_MOVE_COUNT + h->n_state);
+  for (int f = 0; f < 7; f++) {
+    lua_pushinteger(L, CN_SPECIFIC + f);
+    lua_setfield(L, -2, facts[f]);
+  }
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    lua_pushinteger(L, CN_MOVE + m);
+    lua_setfield(L, -2, move_names[m]);
+  }
+  for (int i = 0; i < h->n_state; i++) {
+    lua_pushinteger(L, CN_STATE + i);
+    lua_setfield(L, -2, h->names[i]);
+  }
 }
 
 /* Conditions are read-only. */
@@ -68,7 +96,8 @@ void cust_push_cond_env(lua_State *L, cust_host *h) {
   lua_pushlightuserdata(L, h);
   sbx_push_env(L);                       /* helpers: the safe libraries ... */
   cust_set_cond_helpers(L, h);           /* ... and the customer's queries */
-  lua_pushcclosure(L, cond_index, 2);
+  push_cond_names(L, h);
+  lua_pushcclosure(L, cond_index, 3);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, cond_newindex);
   lua_setfield(L, -2, "__newindex");
@@ -173,33 +202,25 @@ static int outcome_of(const char *name) {
 static void apply(lua_State *L, cust_host *h, int ri) {
   const scn_reaction *r = &h->sc->reactions[ri];
   const scenario *sc = h->sc;
+  const cust_rx *x = &h->rx[ri];   /* its names, resolved when the host was made */
   for (int i = 0; i < r->n_changes; i++) {
-    int k = cust_state_index(h, r->changes[i].var);
+    int k = x->change_var[i];
     if (k < 0) continue;   /* the loader rejects these */
     cust_state_set(h, k, r->changes[i].is_set ? r->changes[i].delta : h->val[k] + r->changes[i].delta);
   }
   int said = 0;
   if (r->say_key) {
-    said = cust_say_key(L, h, r->say_key);
+    const char *text = cust_line_at(L, h, x->say_line, r->say_key);
+    if (text) { cust_say_text(h, text, r->say_key); said = 1; }
   } else if (r->say.n > 0) {
     cust_say_text(h, cust_pick(h, &r->say), NULL);
     said = 1;
   }
-  if (r->reveal) {
-    for (int i = 0; i < sc->n_needs; i++)
-      if (strcmp(sc->needs[i].id, r->reveal) == 0) cust_reveal(h, i, said);
-  }
-  if (r->objection) {
-    for (int i = 0; i < sc->n_objections; i++)
-      if (strcmp(sc->objections[i].id, r->objection) == 0) cust_raise(h, i, said);
-  }
-  if (r->give || r->refuse) {
-    const char *id = r->give ? r->give : r->refuse;
-    for (int i = 0; i < sc->n_commitments; i++) {
-      if (strcmp(sc->commitments[i].id, id) != 0) continue;
-      if (r->give) cust_give(L, h, i, said);
-      else cust_refuse(L, h, i, NULL, said);
-    }
+  if (x->reveal >= 0) cust_reveal(h, x->reveal, said);
+  if (x->objection >= 0) cust_raise(h, x->objection, said);
+  if (x->commitment >= 0) {
+    if (r->give) cust_give(L, h, x->commitment, said);
+    else cust_refuse(L, h, x->commitment, NULL, said);
   }
   if (r->end) {
     int o = outcome_of(r->end);

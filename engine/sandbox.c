@@ -44,6 +44,7 @@ struct sbx {
 };
 
 static const char errobj_key = 'e';
+static const char randomseed_key = 'r';   /* registry: the real math.randomseed */
 
 /* A short name for a status, for messages and tests. */
 const char *sbx_status_name(sbx_status s) {
@@ -428,6 +429,8 @@ static int setup(lua_State *L) {
   /* math.random replays with the session seed; scripts cannot reseed it */
   push_lib(L, LUA_MATHLIBNAME);
   lua_getfield(L, -1, "randomseed");
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &randomseed_key);   /* for sbx_reseed */
   lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
   lua_call(L, 1, 0);
   lua_pushnil(L); lua_setfield(L, -2, "randomseed");
@@ -828,3 +831,137 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen) {
   lua_settop(L, 0);
   return res;
 }
+
+/* {=== reuse: one state for many sessions (walks) */
+
+/* Seeds math.random as sbx_new(seed) did (protected). */
+static int reseed_cf(lua_State *L) {
+  uint64_t seed = *(uint64_t *)lua_touserdata(L, 1);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &randomseed_key);
+  lua_pushinteger(L, (lua_Integer)(seed & 0x7fffffffffffffffULL));
+  lua_call(L, 1, 0);
+  return 0;
+}
+
+int sbx_reseed(sbx *s, uint64_t seed) {
+  char *err = NULL;
+  int rc = sbx_protect(s, reseed_cf, &seed, &err);
+  free(err);
+  return rc;
+}
+
+/* Pushes a shallow copy of the table at idx. */
+static void push_copy(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_newtable(L);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+}
+
+/* Builds the mark of the table at idx (protected): a list of (table, copy, metatable or
+** false, number of pairs) for it and for each table it holds. */
+static int mark_cf(lua_State *L) {
+  int t = 1;
+  lua_newtable(L);   /* 2: the mark */
+  lua_newtable(L);   /* 3: tables seen */
+  int n = 0;
+  lua_pushnil(L);
+  int first = 1;
+  for (;;) {
+    /* the table itself first, then each table value of it */
+    int cur;
+    if (first) {
+      cur = t;
+      first = 0;
+    } else {
+      if (!lua_next(L, t)) break;
+      if (lua_type(L, -1) != LUA_TTABLE) { lua_pop(L, 1); continue; }
+      cur = lua_gettop(L);
+    }
+    lua_pushvalue(L, cur);
+    if (lua_rawget(L, 3) != LUA_TNIL) { lua_pop(L, 1); if (cur != t) lua_pop(L, 1); continue; }
+    lua_pop(L, 1);
+    lua_pushvalue(L, cur);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, 3);
+    lua_pushvalue(L, cur);
+    lua_rawseti(L, 2, ++n);
+    push_copy(L, cur);
+    lua_Integer pairs = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) { lua_pop(L, 1); pairs++; }
+    lua_rawseti(L, 2, ++n);
+    if (!lua_getmetatable(L, cur)) lua_pushboolean(L, 0);
+    lua_rawseti(L, 2, ++n);
+    lua_pushinteger(L, pairs);
+    lua_rawseti(L, 2, ++n);
+    if (cur != t) lua_pop(L, 1);
+  }
+  lua_pushvalue(L, 2);
+  return 1;
+}
+
+typedef struct mark_args { int ref; } mark_args;
+
+static int mark_entry(lua_State *L) {
+  mark_args *a = lua_touserdata(L, 2);
+  lua_pushcfunction(L, mark_cf);
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  a->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+int sbx_mark(sbx *s, int idx) {
+  lua_State *L = s->L;
+  idx = lua_absindex(L, idx);
+  mark_args a = { LUA_NOREF };
+  lua_pushcfunction(L, mark_entry);
+  lua_pushvalue(L, idx);
+  lua_pushlightuserdata(L, &a);
+  if (lua_pcall(L, 2, 0, 0) != LUA_OK) { lua_pop(L, 1); return LUA_NOREF; }
+  return a.ref;
+}
+
+/* Does table idx hold exactly the n pairs of copy cp (no allocation, no metamethods)?  Each of
+** its pairs is in the copy and there are n: no pair was added, removed or changed. */
+static int same_pairs(lua_State *L, int idx, int cp, lua_Integer n) {
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    n--;
+    lua_pushvalue(L, -2);
+    lua_rawget(L, cp);
+    int eq = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    if (!eq || n < 0) { lua_pop(L, 1); return 0; }
+  }
+  return n == 0;
+}
+
+int sbx_unchanged(sbx *s, int ref) {
+  lua_State *L = s->L;
+  if (ref == LUA_NOREF || ref == LUA_REFNIL) return 0;
+  if (!lua_checkstack(L, 8)) return 0;
+  int top = lua_gettop(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  int m = top + 1;
+  lua_Integer n = (lua_Integer)lua_rawlen(L, m);
+  int same = 1;
+  for (lua_Integer i = 1; same && i + 3 <= n; i += 4) {
+    lua_rawgeti(L, m, i);       /* the table */
+    lua_rawgeti(L, m, i + 1);   /* its copy */
+    lua_rawgeti(L, m, i + 2);   /* its metatable, or false */
+    lua_Integer pairs = (lua_rawgeti(L, m, i + 3), lua_tointeger(L, -1));
+    lua_pop(L, 1);
+    if (!lua_getmetatable(L, top + 2)) lua_pushboolean(L, 0);
+    same = lua_rawequal(L, -1, -2) && same_pairs(L, top + 2, top + 3, pairs);
+    lua_settop(L, m);
+  }
+  lua_settop(L, top);
+  return same;
+}
+/* }=== */

@@ -1,8 +1,9 @@
 /*
 ** session.c: one practice visit, without a terminal.  Each trainee line is classified, the
 ** customer reacts, the turn is recorded with the customer's state as it was when the line was
-** said (the scorer judges a move by where the customer stood), and the transcript is saved
-** atomically so a crash or a closed terminal loses nothing.
+** said (the scorer judges a move by where the customer stood), and each turn is appended to the
+** transcript's journal before the answer is shown, so a crash or a closed terminal loses at most
+** the line being typed.  The transcript document is written whole once, when the visit ends.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "journal.h"
 #include "session.h"
 #include "util.h"
 
@@ -57,9 +59,15 @@ session *sess_new(const scenario *sc, const sess_options *opt, diag *d) {
     s->owns_cls = 1;
   }
   if (!s->cls) { sess_free(s); return NULL; }
-  cust_limits lim;
-  cust_limits_default(&lim);
-  s->cust = cust_new(sc, opt->seed, &lim, d);
+  if (opt->customer) {   /* a walk: the same customer, started over */
+    if (cust_reset(opt->customer, opt->seed, d) != 0) { sess_free(s); return NULL; }
+    s->cust = opt->customer;
+  } else {
+    cust_limits lim;
+    cust_limits_default(&lim);
+    s->cust = cust_new(sc, opt->seed, &lim, d);
+    s->owns_cust = 1;
+  }
   if (!s->cust) { sess_free(s); return NULL; }
   if (opt->transcript == NULL) s->transcript_path = sess_default_transcript_path(sc);
   else if (*opt->transcript) s->transcript_path = xstrdup(opt->transcript);
@@ -77,10 +85,11 @@ void sess_free(session *s) {
   free(s->turns);
   cust_events_free(&s->opening);
   cust_events_free(&s->closing);
-  if (s->cust) cust_free(s->cust);
+  if (s->cust && s->owns_cust) cust_free(s->cust);
   if (s->cls && s->owns_cls) cls_free(s->cls);
   free(s->lang);
   free(s->trainee);
+  jrn_close(s->journal, 0);   /* a visit that did not end keeps its journal for replay */
   free(s->transcript_path);
   free(s->save_error);
   diag_free(&s->diags);
@@ -111,6 +120,8 @@ static void note_outcome(session *s, sess_end why) {
     util_now_iso(s->ended);
   }
 }
+
+static void journal_write(session *s, int with_end);
 
 const cust_events *sess_start(session *s) {
   cust_start(s->cust, &s->opening);
@@ -155,8 +166,8 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   s->n_turns++;
   cust_turn(s->cust, &t->cls, &t->events);
   note_outcome(s, SESS_END_CUSTOMER);
+  journal_write(s, sess_over(s));   /* the customer may have ended it: one write for both */
   if (!sess_over(s) && s->n_turns >= s->max_turns) sess_finish(s, SESS_END_TURN_LIMIT);
-  else sess_save(s, NULL);
   return t;
 }
 
@@ -170,6 +181,7 @@ void sess_finish(session *s, sess_end why) {
       util_now_iso(s->ended);
     }
   }
+  journal_write(s, 1);
   sess_save(s, NULL);
 }
 
@@ -290,40 +302,57 @@ static json_t *snapshot_json(const session *s, const sess_snapshot *sn) {
   return o;
 }
 
+/* One element of the transcript's turns. */
+static json_t *turn_json(const session *s, const sess_turn *t) {
+  json_t *o = cls_result_json(&t->cls, s->sc);
+  json_object_set_new(o, "n", json_integer(t->n));
+  json_object_set_new(o, "visit", json_integer(t->visit));
+  json_object_set_new(o, "hinted", json_boolean(t->hinted));
+  json_object_set_new(o, "realistic", t->realistic < 0 ? json_null() : json_boolean(t->realistic));
+  json_object_set_new(o, "before", snapshot_json(s, &t->before));
+  json_object_set_new(o, "customer", events_json(s, &t->events));
+  return o;
+}
+
+/* The fields fixed when the visit starts, in the transcript's order, into o. */
+static void head_fields(const session *s, json_t *o) {
+  json_object_set_new(o, "scenario", json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", s->sc->id,
+                      "title", s->sc->title, "file", s->sc->file, "hash", s->sc->hash,
+                      "customer", s->sc->cust_name));
+  json_object_set_new(o, "seed", json_integer((json_int_t)s->seed));
+  json_object_set_new(o, "language", json_string(s->lang));
+  json_object_set_new(o, "trainee", s->trainee ? json_string(s->trainee) : json_null());
+  json_object_set_new(o, "started", json_string(s->started));
+}
+
+/* ended, ended_by and outcome (null while the visit goes on) into o. */
+static void end_fields(const session *s, json_t *o) {
+  json_object_set_new(o, "ended", s->ended[0] ? json_string(s->ended) : json_null());
+  json_object_set_new(o, "ended_by", s->end_reason == SESS_END_NONE ? json_null()
+                                      : json_string(sess_end_name(s->end_reason)));
+  json_object_set_new(o, "outcome", s->outcome == CUST_OUTCOME_NONE ? json_null()
+                                     : json_string(cust_outcome_name(s->outcome)));
+}
+
 json_t *sess_transcript_json(const session *s, const json_t *debrief) {
   json_t *root = json_object();
   json_object_set_new(root, "format", json_string("salesim-transcript"));
   json_object_set_new(root, "version", json_integer(1));
-  json_object_set_new(root, "scenario", json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", s->sc->id,
-                      "title", s->sc->title, "file", s->sc->file, "hash", s->sc->hash,
-                      "customer", s->sc->cust_name));
-  json_object_set_new(root, "seed", json_integer((json_int_t)s->seed));
-  json_object_set_new(root, "language", json_string(s->lang));
-  json_object_set_new(root, "trainee", s->trainee ? json_string(s->trainee) : json_null());
-  json_object_set_new(root, "started", json_string(s->started));
-  json_object_set_new(root, "ended", s->ended[0] ? json_string(s->ended) : json_null());
-  json_object_set_new(root, "ended_by", s->end_reason == SESS_END_NONE ? json_null()
-                                         : json_string(sess_end_name(s->end_reason)));
-  json_object_set_new(root, "outcome", s->outcome == CUST_OUTCOME_NONE ? json_null()
-                                        : json_string(cust_outcome_name(s->outcome)));
+  head_fields(s, root);
+  end_fields(s, root);
   json_object_set_new(root, "hints_used", json_integer(s->hints_used));
   json_object_set_new(root, "opening", events_json(s, &s->opening));
   json_t *turns = json_array();
-  for (int i = 0; i < s->n_turns; i++) {
-    const sess_turn *t = &s->turns[i];
-    json_t *o = cls_result_json(&t->cls, s->sc);
-    json_object_set_new(o, "n", json_integer(t->n));
-    json_object_set_new(o, "visit", json_integer(t->visit));
-    json_object_set_new(o, "hinted", json_boolean(t->hinted));
-    json_object_set_new(o, "realistic", t->realistic < 0 ? json_null() : json_boolean(t->realistic));
-    json_object_set_new(o, "before", snapshot_json(s, &t->before));
-    json_object_set_new(o, "customer", events_json(s, &t->events));
-    json_array_append_new(turns, o);
-  }
+  for (int i = 0; i < s->n_turns; i++) json_array_append_new(turns, turn_json(s, &s->turns[i]));
   json_object_set_new(root, "turns", turns);
   json_object_set_new(root, "closing", events_json(s, &s->closing));
   if (debrief) json_object_set(root, "debrief", (json_t *)debrief);
   return root;
+}
+
+static void set_save_error(session *s, const char *err) {
+  free(s->save_error);
+  s->save_error = err ? xstrdup(err) : NULL;
 }
 
 int sess_save(session *s, const json_t *debrief) {
@@ -335,8 +364,69 @@ int sess_save(session *s, const json_t *debrief) {
   int rc = text ? util_write_atomic(s->transcript_path, text, strlen(text), err, sizeof err) : -1;
   if (!text) snprintf(err, sizeof err, "cannot encode the transcript");
   free(text);
-  free(s->save_error);
-  s->save_error = rc == 0 ? NULL : xstrdup(err);
+  set_save_error(s, rc == 0 ? NULL : err);
+  if (rc == 0 && sess_over(s) && s->journal) {   /* the document now holds everything */
+    jrn_close(s->journal, 1);
+    s->journal = NULL;
+  }
   return rc;
+}
+
+char *sess_journal_path(const char *transcript_path) { return xasprintf("%s.journal", transcript_path); }
+
+/* Appends one record (compact JSON, one line) to buf, and a newline when more follow. */
+static void put_record(strbuf *b, json_t *rec) {
+  char *text = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(rec);
+  if (b->len) sb_putc(b, '\n');
+  if (text) sb_puts(b, text);
+  free(text);
+}
+
+/* Appends to the journal, in one durable write: the start record before the first turn, the
+** turns not yet in it (one, unless a write failed), and the end record when with_end is set
+** (once).  The cost is the records', never the session's length.  A failure is kept in
+** save_error; the next write retries what it missed. */
+static void journal_write(session *s, int with_end) {
+  if (!s->transcript_path) return;
+  if (s->journal_turns == s->n_turns && (!with_end || s->journal_end)) return;
+  char err[512];
+  if (!s->journal) {
+    char *path = sess_journal_path(s->transcript_path);
+    s->journal = jrn_create(path, err, sizeof err);
+    free(path);
+    if (!s->journal) { set_save_error(s, err); return; }
+    s->journal_head = 0;
+  }
+  strbuf b = {0};
+  if (!s->journal_head) {
+    json_t *h = json_object();
+    json_object_set_new(h, "format", json_string("salesim-journal"));
+    json_object_set_new(h, "version", json_integer(1));
+    json_object_set_new(h, "record", json_string("start"));
+    head_fields(s, h);
+    json_object_set_new(h, "opening", events_json(s, &s->opening));
+    put_record(&b, h);
+  }
+  for (int i = s->journal_turns; i < s->n_turns; i++)
+    put_record(&b, json_pack("{s:s, s:i, s:o}", "record", "turn", "hints_used", s->hints_used,
+                             "turn", turn_json(s, &s->turns[i])));
+  int ending = with_end && !s->journal_end;
+  if (ending) {
+    json_t *e = json_object();
+    json_object_set_new(e, "record", json_string("end"));
+    end_fields(s, e);
+    json_object_set_new(e, "hints_used", json_integer(s->hints_used));
+    json_object_set_new(e, "closing", events_json(s, &s->closing));
+    put_record(&b, e);
+  }
+  int rc = jrn_append(s->journal, b.s ? b.s : "", b.len, err, sizeof err);
+  sb_free(&b);
+  set_save_error(s, rc == 0 ? NULL : err);
+  if (rc == 0) {
+    s->journal_head = 1;
+    s->journal_turns = s->n_turns;
+    if (ending) s->journal_end = 1;
+  }
 }
 /* }=== */

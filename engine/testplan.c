@@ -275,7 +275,8 @@ static void check_errors(tp_run *r, const session *s) {
 tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o, strbuf *report) {
   diag d;
   diag_init(&d);
-  sess_options so = { .seed = t->seed, .transcript = "", .classifier = o->classifier };
+  sess_options so = { .seed = t->seed, .transcript = "", .classifier = o->classifier,
+                      .customer = o->customer };
   session *s = sess_new(sc, &so, &d);
   if (!s || d.errors) {
     for (int i = 0; i < d.n; i++) {
@@ -338,10 +339,26 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
     shared.classifier = own = cls_new(sc->language, sc, &d);   /* on failure each test reports it */
     diag_free(&d);
   }
+  /* one customer too, when it loads without a word to say (else each test says it) */
+  cust_host *cust = NULL;
+  if (!shared.customer && sc->n_tests > 1 && shared.classifier) {
+    diag d;
+    diag_init(&d);
+    cust_limits lim;
+    cust_limits_default(&lim);
+    cust = cust_new(sc, 0, &lim, &d);
+    if (cust && d.n > 0) { cust_free(cust); cust = NULL; }
+    shared.customer = cust;
+    diag_free(&d);
+  }
   for (int i = 0; i < sc->n_tests; i++) {
     const scn_test *t = &sc->tests[i];
     strbuf b = {0};
     tp_status st = tp_run_test(sc, t, &shared, &b);
+    if (st == TP_UNUSABLE && shared.customer == cust && cust) {   /* a failed reset: build anew */
+      cust_free(cust);
+      shared.customer = cust = NULL;
+    }
     fprintf(out, "%s %s: %s\n", st == TP_PASS ? "ok  " : "FAIL", sc->id, t->name);
     if (b.len) fputs(b.s, out);
     sb_free(&b);
@@ -350,5 +367,6 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
     else { c->failed++; c->unusable++; }
     fflush(out);
   }
+  cust_free(cust);
   if (own) cls_free(own);
 }

@@ -11,11 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>   /* only its RUNNING_ON_VALGRIND request (a few instructions) */
+#endif
+#endif
 #include "builtin.h"
 #include "timex.h"
 #include "util.h"
 
-typedef struct tx_def { const char *name; int line; const char *re; } tx_def;
+/* need: what a line must hold for the pattern to have a chance, as "a|b|c" (any of them; "#" is
+** any ASCII digit).  Every match of re contains one of them, so a line with none skips the
+** pattern without changing what is found (test_timex checks that on every data-set line). */
+typedef struct tx_def { const char *name; int line; const char *re; const char *need; } tx_def;
 
 /* Building blocks, spelled out once. */
 #define ZN "(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"                    /* a number */
@@ -36,43 +44,46 @@ typedef struct tx_def { const char *name; int line; const char *re; } tx_def;
                   "[0-9]|" EMONTH ")"
 
 static const tx_def zh_defs[] = {
-  { "zh.relative_day", __LINE__, "(?:大后天|后天|明天|今天|明早|明晚|今晚|今早|明日|今日|(?:这|本|下)?个?周末)" ZBEFORE },
-  { "zh.weekday", __LINE__, "(?:这个?|本|下个?|下下个?)?" ZWD "[一二三四五六日天1-7]" ZBEFORE },
-  { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE },
-  { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE },
-  { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)" },
+  { "zh.relative_day", __LINE__, "(?:大后天|后天|明天|今天|明早|明晚|今晚|今早|明日|今日|(?:这|本|下)?个?周末)" ZBEFORE, "天|早|晚|日|周" },
+  { "zh.weekday", __LINE__, "(?:这个?|本|下个?|下下个?)?" ZWD "[一二三四五六日天1-7]" ZBEFORE, "周|星期|礼拜" },
+  { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE, "周|星期|礼拜" },
+  { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE, "月|年|季" },
+  { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)", "午|晚|早|傍|班" },
   { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZCOUNTED_BEFORE ZN "(?:点钟?|:[0-9]{2})"
                           "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE
-                          ZCOUNTED_AFTER },
-  { "zh.clock_digits", __LINE__, "(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9])" },
-  { "zh.date", __LINE__, "(?<!个)" ZN "月(?:" ZN "[日号]|初|中旬|上旬|下旬|中|底)?" ZBEFORE },
-  { "zh.day_of_month", __LINE__, "(?<![0-9月])" ZN "[号日](?![0-9])" ZBEFORE },
-  { "zh.duration", __LINE__, "(?:" ZN "|半)个?(?:天|周|星期|礼拜|月|工作日)(?:内|之内|以内|后|以后|之后)" },
-  { "zh.by", __LINE__, "(?:在|于|截止到?|最晚)(?=(?:(?:这|本|下)个?(?:周|星期|礼拜|月|季度)|明|今|后天|周|星期|礼拜|[0-9一二三四五六七八九十两]))" },
-  { NULL, 0, NULL }
+                          ZCOUNTED_AFTER, "点|:" },
+  { "zh.clock_digits", __LINE__, "(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9])", ":" },
+  { "zh.date", __LINE__, "(?<!个)" ZN "月(?:" ZN "[日号]|初|中旬|上旬|下旬|中|底)?" ZBEFORE, "月" },
+  { "zh.day_of_month", __LINE__, "(?<![0-9月])" ZN "[号日](?![0-9])" ZBEFORE, "号|日" },
+  { "zh.duration", __LINE__, "(?:" ZN "|半)个?(?:天|周|星期|礼拜|月|工作日)(?:内|之内|以内|后|以后|之后)", "天|周|期|拜|月|日" },
+  { "zh.by", __LINE__, "(?:在|于|截止到?|最晚)(?=(?:(?:这|本|下)个?(?:周|星期|礼拜|月|季度)|明|今|后天|周|星期|礼拜|[0-9一二三四五六七八九十两]))", "在|于|截|最晚" },
+  { NULL, 0, NULL, NULL }
 };
 
 static const tx_def en_defs[] = {
-  { "en.relative_day", __LINE__, "\\b(?:the day after tomorrow|today|tomorrow|tmrw|tmr|tonight)\\b" },
-  { "en.weekday", __LINE__, "\\b(?:(?:this|next|coming|the following|the coming)\\s+)?" EWD "\\b\\.?" },
-  { "en.period", __LINE__, "\\b(?:this|next|the following|the coming|coming)\\s+(?:week|month|quarter|term|semester|weekend)\\b" },
-  { "en.end_of", __LINE__, "\\b(?:(?:the\\s+)?(?:end|beginning|start|middle) of (?:the |this |next )?(?:day|week|month|quarter|term|" EMONTH ")|eod|eow|mid-?(?:month|week))\\b" },
-  { "en.part_of_day", __LINE__, "\\b(?:(?:this|tomorrow|in the)\\s+)?(?:morning|afternoon|evening|lunchtime|lunch time|midday)\\b" },
-  { "en.clock", __LINE__, "\\b(?:at\\s+|around\\s+)?[0-9]{1,2}(?::[0-9]{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock)(?![a-z])" },
-  { "en.clock_at", __LINE__, "\\b(?:at|around)\\s+[0-9]{1,2}(?::[0-9]{2})?(?![0-9%])(?!\\s*(?:percent|people|users|staff|students|schools|sites|of\\b))" },
-  { "en.clock_digits", __LINE__, "\\b[0-9]{1,2}:[0-9]{2}\\b" },
+  { "en.relative_day", __LINE__, "\\b(?:the day after tomorrow|today|tomorrow|tmrw|tmr|tonight)\\b", "today|tomorrow|tmr|tonight" },
+  { "en.weekday", __LINE__, "\\b(?:(?:this|next|coming|the following|the coming)\\s+)?" EWD "\\b\\.?", "mon|tue|wed|thu|fri|sat|sun|wen|thr|fir|fry|tus|teu|mun" },
+  { "en.period", __LINE__, "\\b(?:this|next|the following|the coming|coming)\\s+(?:week|month|quarter|term|semester|weekend)\\b", "week|month|quarter|term|semester" },
+  { "en.end_of", __LINE__, "\\b(?:(?:the\\s+)?(?:end|beginning|start|middle) of (?:the |this |next )?(?:day|week|month|quarter|term|" EMONTH ")|eod|eow|mid-?(?:month|week))\\b", "end|beginning|start|mid|eod|eow" },
+  { "en.part_of_day", __LINE__, "\\b(?:(?:this|tomorrow|in the)\\s+)?(?:morning|afternoon|evening|lunchtime|lunch time|midday)\\b", "morning|afternoon|evening|lunch|mid" },
+  { "en.clock", __LINE__, "\\b(?:at\\s+|around\\s+)?[0-9]{1,2}(?::[0-9]{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock)(?![a-z])", "#" },
+  { "en.clock_at", __LINE__, "\\b(?:at|around)\\s+[0-9]{1,2}(?::[0-9]{2})?(?![0-9%])(?!\\s*(?:percent|people|users|staff|students|schools|sites|of\\b))", "#" },
+  { "en.clock_digits", __LINE__, "\\b[0-9]{1,2}:[0-9]{2}\\b", "#" },
   { "en.clock_words", __LINE__, "\\b(?:at|around)\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
                                 "(?:\\s+(?:thirty|fifteen|forty-five))?(?:\\s*o'?clock|\\s*[ap]m)?"
-                                "(?=\\s*$|\\s*[,.?!;]|\\s+(?:on|next|this|tomorrow|today|in|or|and|with|for|sharp)\\b)" },
-  { "en.clock_oclock", __LINE__, "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(?:o'?clock|[ap]m)\\b" },
-  { "en.date_ordinal", __LINE__, "\\b(?:on\\s+)?(?:the\\s+)?[0-9]{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+" EMONTH "\\b)?" },
-  { "en.date_month", __LINE__, "\\b" EMONTH "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b" },
-  { "en.date_numeric", __LINE__, "\\b[0-9]{1,2}/[0-9]{1,2}\\b" },
-  { "en.deadline", __LINE__, "\\b(?:by|before|no later than|ahead of|until)(?=\\s+" ETIMEWORD ")" },
-  { "en.duration", __LINE__, "\\b(?:in|within|inside)\\s+(?:the next\\s+)?" ENUMW "\\s+(?:more\\s+)?(?:days?|weeks?|months?|business days?|working days?)\\b" },
-  { "en.from_now", __LINE__, "\\b" ENUMW "\\s+(?:days?|weeks?|months?)\\s+from\\s+(?:now|today)\\b" },
-  { NULL, 0, NULL }
+                                "(?=\\s*$|\\s*[,.?!;]|\\s+(?:on|next|this|tomorrow|today|in|or|and|with|for|sharp)\\b)", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon" },
+  { "en.clock_oclock", __LINE__, "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(?:o'?clock|[ap]m)\\b", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon" },
+  { "en.date_ordinal", __LINE__, "\\b(?:on\\s+)?(?:the\\s+)?[0-9]{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+" EMONTH "\\b)?", "#" },
+  { "en.date_month", __LINE__, "\\b" EMONTH "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b", "#" },
+  { "en.date_numeric", __LINE__, "\\b[0-9]{1,2}/[0-9]{1,2}\\b", "#" },
+  { "en.deadline", __LINE__, "\\b(?:by|before|no later than|ahead of|until)(?=\\s+" ETIMEWORD ")", "by|before|later|ahead|until" },
+  { "en.duration", __LINE__, "\\b(?:in|within|inside)\\s+(?:the next\\s+)?" ENUMW "\\s+(?:more\\s+)?(?:days?|weeks?|months?|business days?|working days?)\\b", "day|week|month" },
+  { "en.from_now", __LINE__, "\\b" ENUMW "\\s+(?:days?|weeks?|months?)\\s+from\\s+(?:now|today)\\b", "day|week|month" },
+  { NULL, 0, NULL, NULL }
 };
+
+#define TX_MAX_TRIG 63              /* bit 63 of a need mask is "any ASCII digit" */
+#define TX_DIGIT (1ULL << 63)
 
 struct tx_set {
   int n;
@@ -80,7 +91,82 @@ struct tx_set {
   pcre2_code **code;
   char **source;
   pcre2_match_data *md;
+  /* the one pass before the patterns (tx_find): which of the needs a line holds */
+  int n_trig;
+  char *trig[TX_MAX_TRIG];     /* the distinct strings of every pattern's need */
+  size_t trig_len[TX_MAX_TRIG];
+  uint64_t first[256];         /* the triggers that start with this byte */
+  uint64_t *need;              /* per pattern: the triggers any of which lets it run */
+  int no_prefilter;            /* tests: run every pattern on every line */
+  struct tx_jit *jit;          /* mutable through a const set: see tx_find */
 };
+
+/* JIT compilation pays for itself over many lines (walks, long visits), not over the few of a
+** short visit or a start-up: the patterns are compiled after TX_JIT_AFTER lines.  Never under
+** valgrind, which reports reads inside JIT code that are not ours. */
+#define TX_JIT_AFTER 32
+struct tx_jit { unsigned long lines; int done; };
+
+static int under_valgrind(void) {
+#ifdef RUNNING_ON_VALGRIND
+  return RUNNING_ON_VALGRIND != 0;
+#else
+  return 0;
+#endif
+}
+
+/* JIT-compiles every pattern once the set has matched enough lines (when PCRE2 has a JIT). */
+static void maybe_jit(const tx_set *t) {
+  struct tx_jit *j = t->jit;
+  if (j->done || ++j->lines < TX_JIT_AFTER) return;
+  j->done = 1;
+  uint32_t have = 0;
+  if (pcre2_config(PCRE2_CONFIG_JIT, &have) < 0 || !have || under_valgrind()) return;
+  for (int i = 0; i < t->n; i++) pcre2_jit_compile(t->code[i], PCRE2_JIT_COMPLETE);   /* else interpreted */
+}
+
+/* Splits each pattern's need into the set's triggers. */
+static void build_needs(tx_set *t) {
+  t->need = xcalloc((size_t)t->n + 1, sizeof *t->need);
+  for (int i = 0; i < t->n; i++) {
+    const char *p = t->defs[i].need;
+    while (p && *p) {
+      const char *bar = strchr(p, '|');
+      size_t n = bar ? (size_t)(bar - p) : strlen(p);
+      if (n == 1 && *p == '#') {
+        t->need[i] |= TX_DIGIT;
+      } else {
+        int k = 0;
+        while (k < t->n_trig && !(t->trig_len[k] == n && memcmp(t->trig[k], p, n) == 0)) k++;
+        if (k == t->n_trig && k < TX_MAX_TRIG) {
+          t->trig[k] = xstrndup(p, n);
+          t->trig_len[k] = n;
+          t->first[(unsigned char)*p] |= 1ULL << k;
+          t->n_trig++;
+        }
+        if (k < TX_MAX_TRIG) t->need[i] |= 1ULL << k;
+        else t->need[i] = ~0ULL;   /* too many to tell apart: always run (never in practice) */
+      }
+      p = bar ? bar + 1 : p + n;
+    }
+    if (!t->need[i]) t->need[i] = ~0ULL;   /* no need given: always run */
+  }
+}
+
+/* The triggers a line holds, in one pass (digits as TX_DIGIT). */
+static uint64_t line_needs(const tx_set *t, const unsigned char *s, size_t len) {
+  uint64_t seen = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] >= '0' && s[i] <= '9') { seen |= TX_DIGIT; continue; }
+    uint64_t m = t->first[s[i]] & ~seen;
+    while (m) {
+      int k = __builtin_ctzll(m);
+      m &= m - 1;
+      if (t->trig_len[k] <= len - i && memcmp(s + i, t->trig[k], t->trig_len[k]) == 0) seen |= 1ULL << k;
+    }
+  }
+  return seen;
+}
 
 static const tx_def *defs_of(const char *lang) {
   return (lang && strcmp(lang, "zh") == 0) ? zh_defs : en_defs;
@@ -134,12 +220,15 @@ static tx_set *make_set(const char *lang, int allow_builtin, diag *d) {
       tx_free(t);
       return NULL;
     }
-    /* No pcre2_jit_compile: the interpreter keeps a line under 20 us (docs/classifier.md, "Speed") and
-    ** JIT code makes valgrind report uninitialised reads that are not ours. */
+    /* JIT compilation comes later, when the set has been used enough (maybe_jit) */
   }
   t->md = pcre2_match_data_create(4, NULL);
+  t->jit = xcalloc(1, sizeof *t->jit);
+  build_needs(t);
   return t;
 }
+
+void tx_prefilter(tx_set *t, int on) { t->no_prefilter = !on; }
 
 tx_set *tx_new(const char *lang, diag *d) { return make_set(lang, 1, d); }
 tx_set *tx_compile(const char *lang, diag *d) { return make_set(lang, 0, d); }
@@ -165,6 +254,9 @@ void tx_free(tx_set *t) {
   if (!t) return;
   for (int i = 0; i < t->n; i++) { pcre2_code_free(t->code[i]); free(t->source[i]); }
   free(t->code); free(t->source);
+  for (int k = 0; k < t->n_trig; k++) free(t->trig[k]);
+  free(t->need);
+  free(t->jit);
   pcre2_match_data_free(t->md);
   free(t);
 }
@@ -197,7 +289,10 @@ int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *span
   *hits = NULL; *spans = 0;
   /* match data is per-set; a set is used by one thread at a time */
   pcre2_match_data *md = t->md;
+  uint64_t has = t->no_prefilter ? ~0ULL : line_needs(t, (const unsigned char *)s, len);
+  if (has) maybe_jit(t);
   for (int i = 0; i < t->n; i++) {
+    if (!(t->need[i] & has)) continue;   /* this line cannot match pattern i */
     PCRE2_SIZE off = 0;
     while (off <= len) {
       int rc = pcre2_match(t->code[i], (PCRE2_SPTR)s, len, off, PCRE2_NO_UTF_CHECK, md, NULL);

@@ -371,13 +371,21 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
 /* }=== */
 
 /* Plays one walk; returns -1 when the session cannot start. */
-static int one_walk(const scenario *sc, cls_classifier *cls, const walk_vocab *v, uint64_t seed,
-                    int walk, int max_turns, tally *t, diag *d, walk_stats *st) {
+static int one_walk(const scenario *sc, cls_classifier *cls, cust_host **cust, const walk_vocab *v,
+                    uint64_t seed, int walk, int max_turns, tally *t, diag *d, walk_stats *st) {
   uint64_t rng = seed;
   diag sd;
   diag_init(&sd);
-  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls };
+  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls, .customer = *cust };
   session *s = sess_new(sc, &so, &sd);
+  if (!s && *cust) {   /* the shared customer cannot go on: this walk and the next build their own */
+    cust_free(*cust);
+    *cust = NULL;
+    diag_free(&sd);
+    diag_init(&sd);
+    so.customer = NULL;
+    s = sess_new(sc, &so, &sd);
+  }
   if (!s) {
     for (int i = 0; i < sd.n; i++)
       diag_add(d, DIAG_ERROR, sd.v[i].file, sd.v[i].line, sd.v[i].col, "%s", sd.v[i].msg);
@@ -466,10 +474,17 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   diag_init(&cd);
   cls_classifier *cls = cls_new(sc->language, sc, &cd);
   diag_free(&cd);
+  /* one customer too, started over for each walk (cust_reset): building it was half the time */
+  diag_init(&cd);
+  cust_limits lim;
+  cust_limits_default(&lim);
+  cust_host *cust = cls ? cust_new(sc, o->seed, &lim, &cd) : NULL;
+  diag_free(&cd);
   for (int w = 1; w <= o->walks; w++) {
     uint64_t seed = rnd_next(&master);
-    if (one_walk(sc, cls, v, seed, w, max_turns, &t, d, st) < 0) { rc = -1; break; }
+    if (one_walk(sc, cls, &cust, v, seed, w, max_turns, &t, d, st) < 0) { rc = -1; break; }
   }
+  cust_free(cust);
   if (cls) cls_free(cls);
   if (rc == 0) report_unreached(sc, &t, o->walks, d, st);
   walk_vocab_free(v);

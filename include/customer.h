@@ -63,6 +63,15 @@ typedef struct cust_host cust_host;
 cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d);
 void cust_free(cust_host *h);
 
+/* Starts the same customer over for another session (random walks play hundreds): afterwards
+** it behaves exactly as cust_new(sc, seed, ...) would have made it, and nothing a script or a
+** condition did before can be seen.  The compiled code, the conditions and the default
+** behaviour's environment are kept; the state, the random generators and what the default
+** behaviour remembers are reset; the scenario's script runs again in a new environment.  When
+** a kept environment was changed (a condition wrote to a library table), the host is built
+** anew instead.  Returns 0, or -1 (problems in d) when it cannot run any more: free it then. */
+int cust_reset(cust_host *h, uint64_t seed, diag *d);
+
 /* Runs on_start for the current visit (greeting, initial lines). */
 void cust_start(cust_host *h, cust_events *out);
 /* Runs one turn: declarative reactions, then the script's on_turn, then the default. */

@@ -103,6 +103,16 @@ void sbx_charge(lua_State *L, long n);
 ** calls share the outer call's budget: once it is spent, they fail at their first instruction. */
 sbx_status sbx_spent(const sbx *s);
 
+/* Reuse of one state for many sessions (walks), without a session seeing another's doings:
+** sbx_reseed seeds math.random as sbx_new(seed) did; sbx_mark records the table at idx and the
+** tables it holds (one level: the libraries of an environment), their pairs and metatables,
+** and returns a registry reference (LUA_NOREF when out of memory); sbx_unchanged tells
+** whether they are all as marked (no allocation).  Nothing deeper is compared: a caller marks
+** environments whose deeper tables no untrusted code can reach or change. */
+int sbx_reseed(sbx *s, uint64_t seed);
+int sbx_mark(sbx *s, int idx);
+int sbx_unchanged(sbx *s, int ref);
+
 /* Full garbage collection (after a failed call). */
 void sbx_collect(sbx *s);
 

@@ -2,7 +2,9 @@
 ** session.h: one practice visit (or campaign of visits): the turn loop without any terminal.
 ** The play command feeds it lines from readline, a script or a pipe; `salesim test` feeds it
 ** lines from a scenario's tests.  Each turn is classified, answered by the customer, recorded,
-** and the transcript is saved atomically after every turn so nothing is lost on a crash.
+** and appended to the transcript's journal (journal.h) before the customer's answer is shown,
+** so a crash loses at most the line being typed; the transcript document is written whole,
+** atomically, when the visit ends (docs/transcript.md).
 */
 #ifndef SALESIM_SESSION_H
 #define SALESIM_SESSION_H
@@ -50,13 +52,17 @@ typedef struct sess_options {
   int max_turns;             /* 0 = default (200) */
   cls_classifier *classifier; /* borrowed, for many sessions of one scenario (`salesim test`):
                              ** must outlive the session; NULL = the session builds its own */
+  cust_host *customer;       /* borrowed likewise (random walks): reset with cust_reset for this
+                             ** session's seed; NULL = the session builds its own.  When the
+                             ** reset fails, sess_new returns NULL and the host must be freed */
 } sess_options;
 
 typedef struct session {
   const scenario *sc;        /* not owned */
   cls_classifier *cls;       /* owned unless borrowed through sess_options.classifier */
   int owns_cls;
-  cust_host *cust;           /* owned */
+  cust_host *cust;           /* owned unless borrowed through sess_options.customer */
+  int owns_cust;
   uint64_t seed;
   char *lang;                /* UI language */
   char *trainee;
@@ -71,6 +77,10 @@ typedef struct session {
   int max_turns;
   char *transcript_path;     /* NULL when not saved */
   char *save_error;          /* last transcript save error, or NULL */
+  struct jrn *journal;       /* TRANSCRIPT.journal while the visit runs; NULL before turn 1 */
+  int journal_head;          /* the start record is in the journal */
+  int journal_turns;         /* turns in the journal */
+  int journal_end;           /* the end record is in the journal */
   diag diags;                /* Lua load problems and other warnings met on the way */
 } session;
 
@@ -78,9 +88,11 @@ session *sess_new(const scenario *sc, const sess_options *opt, diag *d);
 void sess_free(session *s);
 /* The customer opens the visit; returns the events (owned by the session). */
 const cust_events *sess_start(session *s);
-/* One trainee line: classify, let the customer react, record, save.  Returns the new turn. */
+/* One trainee line: classify, let the customer react, record, append the turn to the journal
+** (durable when this returns; a failure goes to save_error).  Returns the new turn. */
 const sess_turn *sess_say(session *s, const char *line, size_t len);
-/* Ends the visit (if the customer has not): lets the customer decide the outcome, saves. */
+/* Ends the visit (if the customer has not): lets the customer decide the outcome, appends the
+** end to the journal and writes the transcript document (sess_save without a debrief). */
 void sess_finish(session *s, sess_end why);
 int sess_over(const session *s);
 /* Marks a /hint; returns the hint text for the current situation (owned by the session). */
@@ -91,8 +103,23 @@ void sess_snapshot_now(const session *s, sess_snapshot *out);
 /* Default transcript path: XDG data dir/transcripts/ID-YYYYmmdd-HHMMSS-PID.json (malloc'd). */
 char *sess_default_transcript_path(const scenario *sc);
 
-/* The versioned transcript (see docs/transcript.md) and its atomic save. */
+/* The versioned transcript (see docs/transcript.md) and its atomic save.  Once the visit is
+** over and the document is on disk, the journal is removed.  Returns 0, or -1 with the reason
+** in s->save_error. */
 struct json_t *sess_transcript_json(const session *s, const struct json_t *debrief);
 int sess_save(session *s, const struct json_t *debrief);
+
+/* The journal beside a transcript: "PATH.journal" (malloc'd). */
+char *sess_journal_path(const char *transcript_path);
+
+/* Builds the transcript document (no debrief) from a journal's bytes, as sess_transcript_json
+** would have at its last record: session_journal.c.  Problems go into d positioned at
+** file:line:1: a last record cut short and damaged records are warnings (what comes before is
+** kept); a file that is not a journal is an error and returns NULL.  *complete is set when the
+** journal holds the visit's end. */
+struct json_t *sess_journal_transcript(const char *buf, size_t len, const char *file, diag *d,
+                                       int *complete);
+/* Is buf the start of a journal (its first line a journal's start record)? */
+int sess_is_journal(const char *buf, size_t len);
 
 #endif

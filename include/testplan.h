@@ -17,6 +17,7 @@ typedef struct tp_options {
   int verbose;             /* 1: show every turn of a failing test with the customer's replies */
   struct cls_classifier *classifier; /* shared by the tests of one scenario; NULL = each test
                                     ** builds its own (tp_run_scenario builds one) */
+  struct cust_host *customer;        /* likewise, started over for each test (cust_reset) */
 } tp_options;
 
 typedef enum { TP_PASS = 0, TP_FAIL = 1, TP_UNUSABLE = 2 } tp_status;

@@ -36,6 +36,10 @@ int tx_find(const tx_set *t, const char *norm, size_t len, tx_hit **hits, int *s
 ** for (malloc'd), for the generator of built-in data (builtin.h); -1 when PCRE2 cannot. */
 int tx_serialize(const tx_set *t, unsigned char **bytes, size_t *n, char **src, size_t *src_len);
 
+/* Before the patterns, tx_find passes over the line once to see which of the words and
+** digits the patterns need it holds, and skips the patterns that cannot match.  Tests turn
+** that off (on = 0) to check it finds the same. */
+void tx_prefilter(tx_set *t, int on);
 /* Number of patterns and the name of pattern i (for documentation and tests). */
 int tx_count(const tx_set *t);
 const char *tx_name(const tx_set *t, int i);

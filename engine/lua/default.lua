@@ -120,6 +120,10 @@ local function fresh_memo(visit)
 end
 memo = fresh_memo(1)
 
+-- The host calls this before reusing the customer for another session (salesim test --walks):
+-- it must leave this file as loading it left it.  `memo` is its only changing state.
+function forget() memo = fresh_memo(1) end
+
 -- ---- small helpers -------------------------------------------------------------------------
 
 local function has(turn, move) return turn.moves[move] == true end

@@ -248,8 +248,8 @@ echo "Generated in a temporary directory from the default scenario ($(wc -c <"$d
 echo "*scenario* adds objections, line keys, reactions (never firing, still evaluated each turn)"
 echo "and hints; *lexicon* adds generated phrases through the scenario's \`lexicon:\` section (on"
 echo "top of the shipped zh lexicon); *session* plays 10, 100 and 1000 neutral lines against a"
-echo "customer with the most patience a scenario may give (100 turns), saving the transcript after"
-echo "every turn as \`play\` does (so those rows time the atomic save too; the others do not save)."
+echo "customer with the most patience a scenario may give (100 turns), saving every turn to the"
+echo "journal as \`play\` does (so those rows time the durable append too; the others do not save)."
 echo "Start (a whole run to the first prompt, as above) and turn times are CPU time, which a busy"
 echo "machine does not inflate; file is the scenario (or, for sessions, the lines) in KiB."
 echo
@@ -345,11 +345,38 @@ numbers match the file's), quadratic in the file's length. All conditions are no
 one chunk, each placed at its own line (`cust_compile_conds`), so the padding is written once
 per file; a unit test checks that errors still name each condition's line.
 
-**Per-turn cost in `play`.** `sess_say` also saves the transcript atomically after every
-turn (JSON of the whole session, fsync, rename): `bench_turns scenarios/campus-platform.yaml
---save DIR` gives 338 µs CPU p50 and 648 µs CPU p99 per turn (about 4 ms wall p50 with the
-fsync) against 26 / 68 µs without the save, and the save grows with the session (see the
-session rows above). The p99 target is for classify + customer, which meet it; the save is the
-price of losing nothing on a crash.
+**Per-turn cost in `play`** (fixed for issue 17). `sess_say` saved the transcript atomically
+after every turn (JSON of the whole session, fsync, rename): 338 µs CPU p50 and 648 µs CPU
+p99 per turn at the start (about 4 ms wall p50 with the fsync) against 26 / 68 µs without the
+save, growing by about 35 µs per earlier turn (46 ms at turn 1,000). Each turn is now one
+record appended to the transcript's journal (`TRANSCRIPT.journal`, compact JSON, one
+`pwritev` and one `fdatasync` into blocks allocated ahead with `fallocate`, so the sync
+writes no file size), and the document is written once, when the visit ends
+(engine/journal.c, engine/session.c; docs/transcript.md). The cost no longer depends on the
+turn number: see "Per-turn cost as a visit grows" (tests/bench/bench_journal.sh). Measured
+with a small C program on this machine while it was quiet, 1000 appends of 1.5 KiB with
+fdatasync: plain `O_APPEND` p50 140 µs, p99 390-1520 µs; into blocks allocated ahead p50
+100-110 µs, p99 250-330 µs; hence the allocation ahead.
+
+**`salesim test --walks`** (issue 17). `perf` and callgrind of `salesim test scenarios
+--walks 50` at 3f6a1fe: building the Lua customer for every walk was 41% of the
+instructions (`cust_new`: a new Lua state, default.lua's bytecode undumped, three
+environments, the conditions compiled) and freeing it 7%; the time patterns 14% (every
+PCRE2 pattern over every line, about 14 runs a line). What changed, each checked for the same
+output byte for byte (`salesim test scenarios --walks 200 --seed 7`, and seeds 1 and 3 with
+100 walks, against a build of main): one customer per scenario, started over with
+`cust_reset` between walks (the state, both random generators, default.lua's memory through
+its `forget()`, the script run again in a new environment; the host is built anew when a
+condition changed what conditions share) and for the written tests too; one pass over each
+line finds which needed words and digits of the time patterns it holds, and only the patterns
+that can match run (PCRE2 JIT once a set has matched 32 lines: after the pass, no difference
+the walks could measure, 0.27-0.32 s with or without it); the names a turn looked up by
+scanning (condition names, reaction line keys, needs, objections, commitments, state
+variables) resolved to indexes when the customer is made. Instructions for that run:
+1,603 M → 700 M. What is left in a turn, by callgrind after the rebase on the layered
+reader: the classifier 36% (its model: feature extraction clears a large vector with memset
+for every line, 7% of the whole run, and formats features with snprintf, 2.4%), the Lua
+customer 40% (of which the sandbox's count hook 7%; its CPU clock reads are system calls on
+this virtual machine: issue 13 replaces both), the reset 5%, scoring every walk 3%.
 MD
 # }===

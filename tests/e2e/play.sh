@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `salesim play` driven as a script or a pipe, `salesim replay`: the debrief JSON, exit codes,
-# repeatability, hostile input, and that a killed session keeps its transcript.
+# repeatability, hostile input, and that a killed session keeps every completed turn (journal).
 source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
 SC=scenarios/campus-platform.yaml
@@ -66,15 +66,31 @@ expect_contains "a 1 MiB line gets a clear message" "$out" "fewer words"
 check "the transcript survives hostile lines" jq -e '(.turns | length) == 3 and (.turns[2].text == "no newline at the end")' "$TMP/h.json"
 check "invalid bytes are stored as U+FFFD" jq -e '.turns[0].text | contains("\ufffd")' "$TMP/h.json"
 
-# --- killed mid-session: the transcript is on disk; replay rebuilds the debrief ---
-( printf '现在辅导员统计签到主要靠什么方式?\n'; sleep 30 ) | "$SALESIM" play "$SC" --seed 5 --transcript "$TMP/k.json" >/dev/null 2>&1 &
+# --- killed mid-session: every completed turn is in the journal; replay rebuilds the debrief ---
+head -n 3 "$TMP/zh.txt" >"$TMP/k3.txt"
+( cat "$TMP/k3.txt"; sleep 30 ) | "$SALESIM" play "$SC" --seed 5 --transcript "$TMP/k.json" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 50); do [ "$(jq -r '.turns | length' "$TMP/k.json" 2>/dev/null)" = 1 ] && break; sleep 0.1; done
-pkill -KILL -P $pid 2>/dev/null; kill -KILL $pid 2>/dev/null; pkill -KILL -f "k.json" 2>/dev/null; wait $pid 2>/dev/null
-check "SIGKILL mid-session leaves a valid transcript with the turn" jq -e '(.turns | length) == 1' "$TMP/k.json"
-out=$("$SALESIM" replay "$TMP/k.json" --json 2>&1); rc=$?
-expect_eq "replay of a cut-short transcript exits 0" 0 "$rc"
-check "replay rebuilds the debrief" jq -e '.outcome and (.turns | length) >= 2' <<<"$out"
+records() { tr -d '\0' <"$1" 2>/dev/null | grep -c '^{'; }
+for _ in $(seq 1 100); do [ "$(records "$TMP/k.json.journal")" = 4 ] && break; sleep 0.1; done
+kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+expect_eq "SIGKILL mid-visit: the journal holds the start and the 3 turns" 4 "$(records "$TMP/k.json.journal")"
+if [ ! -e "$TMP/k.json" ]; then ok "no transcript document before the visit ends"; else fail "no document yet"; fi
+out=$("$SALESIM" replay "$TMP/k.json" --json 2>"$TMP/err"); rc=$?
+expect_eq "replay of a killed visit (by its transcript name) exits 0" 0 "$rc"
+expect_contains "replay says it read the journal of a visit that did not end" "$(cat "$TMP/err")" "k.json.journal is the journal of a visit that did not end (3 turns)"
+check "replay recovers every completed turn" jq -e --rawfile want "$TMP/k3.txt" \
+  '[.turns[] | select(.speaker == "trainee") | .text] == ($want | rtrimstr("\n") | split("\n"))' <<<"$out"
+check "replay rebuilds the debrief" jq -e '.outcome and .ended_by == "interrupt"' <<<"$out"
+out2=$("$SALESIM" replay "$TMP/k.json.journal" --json 2>/dev/null)
+expect_eq "replay of the journal by its own name gives the same debrief" "$(jq -c 'del(.ended)' <<<"$out")" "$(jq -c 'del(.ended)' <<<"$out2")"
+# the process died inside a write: the last record is cut short
+{ tr -d '\0' <"$TMP/k.json.journal"; printf '{"record":"turn","hints_used":0,"turn":{"text":"我们的'; } >"$TMP/torn.journal"
+out=$("$SALESIM" replay "$TMP/torn.journal" --json 2>"$TMP/err"); rc=$?
+expect_eq "replay of a journal with a torn last record exits 0" 0 "$rc"
+expect_contains "the torn record is named with its line" "$(cat "$TMP/err")" "torn.journal:5:1: warning: the last record is cut short"
+check "the turns before the torn record are kept" jq -e '[.turns[] | select(.speaker == "trainee")] | length == 3' <<<"$out"
+printf 'not a journal\n' >"$TMP/nj.journal"
+"$SALESIM" replay "$TMP/nj.journal" >/dev/null 2>"$TMP/err"; expect_eq "replay of a file that is neither: exit 2" 2 $?
 out=$("$SALESIM" replay "$TMP/a.json" 2>&1)
 expect_contains "replay shows the trainee's lines" "$out" "你> 现在辅导员统计签到主要靠什么方式"
 printf '{"format": "salesim-transcript", ' >"$TMP/bad.json"

@@ -98,6 +98,17 @@ expect_contains "walks: a Lua error at the script's line" "$out" \
   "tests/fixtures/walk-lua-error.lua:5:1: warning: Lua error in walk "
 expect_eq "walks: the same Lua error is reported once" 1 "$(printf '%s\n' "$out" | grep -c 'warning: Lua error')"
 
+# walks reuse one customer per scenario; no walk may see another's state (a script's globals,
+# upvalues, library tables, the customer table; a condition's writes)
+for f in walk-isolation walk-isolation-cond; do
+  out=$("$SALESIM" test --walks 40 --seed 3 "tests/fixtures/$f.yaml" 2>&1)
+  if printf '%s\n' "$out" | grep -q 'Lua error'; then
+    fail "walks: each walk starts from a new customer ($f)" "$(printf '%s\n' "$out" | grep 'Lua error' | head -3)"
+  else
+    ok "walks: each walk starts from a new customer ($f)"
+  fi
+done
+
 out=$("$SALESIM" test --walks 30 --seed 9 scenarios/ 2>&1); rc=$?
 expect_eq "walks over the shipped scenarios: exit 0" 0 "$rc"
 if printf '%s\n' "$out" | grep -q 'warning: Lua error'; then

@@ -7,12 +7,14 @@
 ** not inflate); the slowest turn by CPU time is named (session k, turn n) so it can be replayed.
 **
 **   bench_turns SCENARIO [--sessions N] [--seed S] [--lines FILE] [--walk] [--turns T]
-**               [--save DIR] [--max-turns M]
+**               [--save DIR] [--max-turns M] [--at A,B]
 **   bench_turns --count-test-lines SCENARIO...   (lines in the playthrough tests, summed)
 **   bench_turns --lexicon-size LEXICON.yaml      (phrases in a lexicon file)
 **
 ** Lines: --lines FILE (one per line) for every session; --walk builds T lines per session with
 ** the random-walk generator (walk.h); otherwise session k plays the lines of test k mod n.
+** --at A,B also reports the turns numbered A-4..A+5 and B-4..B+5 apart (at_A_*, at_B_*): how
+** a turn's cost changes as the session grows (with --save, the journal append included).
 ** Output: one "key=value" line (times in microseconds, setup in milliseconds) for scripts,
 ** then a readable summary on stderr.
 */
@@ -130,11 +132,12 @@ typedef struct opts {
   long sessions, turns, max_turns;
   uint64_t seed;
   int walk;
+  long at[2];              /* --at A,B: turn numbers to report apart (0 = none) */
 } opts;
 
 static int usage(void) {
   fprintf(stderr, "usage: bench_turns SCENARIO [--sessions N] [--seed S] [--lines FILE] [--walk]"
-                  " [--turns T] [--save DIR] [--max-turns M]\n"
+                  " [--turns T] [--save DIR] [--max-turns M] [--at A,B]\n"
                   "       bench_turns --count-test-lines SCENARIO...\n"
                   "       bench_turns --lexicon-size LEXICON.yaml\n");
   return 2;
@@ -154,6 +157,11 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--save") == 0 && more) o.save = argv[++i];
     else if (strcmp(a, "--max-turns") == 0 && more) o.max_turns = atol(argv[++i]);
     else if (strcmp(a, "--walk") == 0) o.walk = 1;
+    else if (strcmp(a, "--at") == 0 && more) {
+      char *end;
+      o.at[0] = strtol(argv[++i], &end, 10);
+      o.at[1] = *end == ',' ? strtol(end + 1, NULL, 10) : 0;
+    }
     else if (a[0] == '-') return usage();
     else o.scenario = a;
   }
@@ -171,6 +179,7 @@ int main(int argc, char **argv) {
   }
 
   samples turn = {0}, turn_cpu = {0}, cls = {0}, setup = {0}, finish = {0};
+  samples at[2] = {{0}}, at_cpu[2] = {{0}};   /* the turns around --at A and B */
   long slowest = -1, slowest_session = -1;
   double slowest_cpu = 0;
   long errors = 0;
@@ -197,6 +206,11 @@ int main(int argc, char **argv) {
       double c = util_monotonic(), cc = cpu_now();
       add(&turn, (c - b) * 1e6);
       add(&turn_cpu, (cc - bc) * 1e6);
+      for (int w = 0; w < 2; w++)
+        if (o.at[w] > 0 && i + 1 >= o.at[w] - 4 && i + 1 <= o.at[w] + 5) {
+          add(&at[w], (c - b) * 1e6);
+          add(&at_cpu[w], (cc - bc) * 1e6);
+        }
       if ((cc - bc) * 1e6 > slowest_cpu) { slowest_cpu = (cc - bc) * 1e6; slowest = i + 1; slowest_session = k; }
       if (tr)
         for (int e = 0; e < tr->events.n; e++) errors += tr->events.v[e].kind == CUST_EV_ERROR;
@@ -232,6 +246,15 @@ int main(int argc, char **argv) {
          turn_mean, quantile(&turn_cpu, 0.5), quantile(&turn_cpu, 0.99),
          turn_cpu.n ? turn_cpu.v[turn_cpu.n - 1] : 0, slowest, slowest_session, quantile(&cls, 0.5), quantile(&cls, 0.99), cls_mean, quantile(&setup, 0.5),
          quantile(&setup, 0.99), quantile(&finish, 0.5), load_ms, errors, elapsed, ru.ru_maxrss);
+  for (int w = 0; w < 2; w++) {
+    if (o.at[w] <= 0) continue;
+    qsort(at[w].v, at[w].n, sizeof *at[w].v, cmp_double);
+    qsort(at_cpu[w].v, at_cpu[w].n, sizeof *at_cpu[w].v, cmp_double);
+    printf("at_%ld_turns=%zu at_%ld_p50_us=%.1f at_%ld_mean_us=%.1f at_%ld_cpu_p50_us=%.1f at_%ld_cpu_mean_us=%.1f\n",
+           o.at[w], at[w].n, o.at[w], quantile(&at[w], 0.5), o.at[w], mean(&at[w]), o.at[w],
+           quantile(&at_cpu[w], 0.5), o.at[w], mean(&at_cpu[w]));
+    free(at[w].v); free(at_cpu[w].v);
+  }
   fprintf(stderr, "%s: %ld sessions, %zu turns; turn p50 %.1f us, p99 %.1f us (classify p50 %.1f us, "
                   "p99 %.1f us); session setup p50 %.3f ms\n",
           o.scenario, o.sessions, turn.n, quantile(&turn, 0.5), quantile(&turn, 0.99),

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "customer.h"
+#include "customer_int.h"
 #include "util.h"
 
 /* CPU seconds used by this process: the containment bound is about work done, which a loaded
@@ -652,6 +653,73 @@ static void test_whole_visit_replays_exactly(void **state) {
 
 /* ---- tests: scripts --------------------------------------------------------------------- */
 
+/* ---- tests: reuse (cust_reset) ----------------------------------------------------------- */
+
+/* Everything a session records of the events, as one string. */
+static void events_text(strbuf *b, const cust_events *ev) {
+  for (int i = 0; i < ev->n; i++)
+    sb_printf(b, "%d|%s|%s|%s|%g|%g|%d|%d;", (int)ev->v[i].kind, ev->v[i].key ? ev->v[i].key : "",
+              ev->v[i].text ? ev->v[i].text : "", ev->v[i].name ? ev->v[i].name : "",
+              ev->v[i].before, ev->v[i].after, ev->v[i].index, (int)ev->v[i].outcome);
+}
+
+/* One short visit: the opening, four turns, the end; returns its events and final state. */
+static char *visit(cust_host *h) {
+  strbuf b = {0};
+  cust_events ev = {0};
+  turn t;
+  cust_start(h, &ev); events_text(&b, &ev); cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "what a great office.", MV(PRAISE))->r, &ev); events_text(&b, &ev); cust_events_free(&ev);
+  cust_turn(h, &need(mk(&t, "any scanner outage lately?", MV(OPEN_QUESTION)), 0)->r, &ev); events_text(&b, &ev); cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "prices rise next month.", MV(LOSS_APPEAL))->r, &ev); events_text(&b, &ev); cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev); events_text(&b, &ev); cust_events_free(&ev);
+  cust_end(h, &ev); events_text(&b, &ev); cust_events_free(&ev);
+  for (int i = 0; i < cust_state_count(h); i++) sb_printf(&b, "%s=%g ", cust_state_name(h, i), st(h, cust_state_name(h, i)));
+  sb_printf(&b, "outcome=%d", (int)cust_current_outcome(h));
+  return sb_take(&b);
+}
+
+/* A host started over with cust_reset plays exactly as a new one with the same seed, and its
+** script never sees what an earlier session left: globals, upvalues, library tables, the
+** customer table, math.random's sequence. */
+static void test_reset_is_a_new_host(void **state) {
+  (void)state;
+  char *path = write_script("counter.lua",
+    "calls = 0\n"
+    "local seen = 0\n"
+    "string.mark = (string.mark or 0) + 1\n"
+    "customer.mark = (customer.mark or 0) + 1\n"
+    "function on_turn(turn, ctx)\n"
+    "  calls = calls + 1; seen = seen + 1\n"
+    "  customer.say_text(('calls %d seen %d marks %d %d draw %d'):format(calls, seen, string.mark,\n"
+    "                    customer.mark, math.random(1000)))\n"
+    "  string.mark = string.mark + 1\n"
+    "  return calls % 2 == 0\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *shared = host_for(sc, 99, &d);
+  for (uint64_t seed = 1; seed <= 6; seed++) {
+    cust_host *fresh = host_for(sc, seed, &d);
+    char *want = visit(fresh);
+    assert_int_equal(cust_reset(shared, seed, &d), 0);
+    char *got = visit(shared);
+    assert_string_equal(got, want);
+    assert_non_null(strstr(got, "calls 1 seen 1 marks 1 1"));
+    /* reuse trusts default.lua to change nothing but what forget() resets: it must not */
+    assert_true(sbx_unchanged(shared->sbx, shared->mark_default));
+    free(want);
+    free(got);
+    cust_free(fresh);
+  }
+  assert_int_equal(d.errors, 0);
+  cust_free(shared);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
 static void test_script_overrides_then_defers(void **state) {
   (void)state;
   char *path = write_script("override.lua",
@@ -1074,6 +1142,7 @@ int main(void) {
     cmocka_unit_test(test_conditions_keep_their_lines),
     cmocka_unit_test(test_runaway_conditions_share_one_budget),
     cmocka_unit_test(test_script_hoarding_memory_leaves_host_usable),
+    cmocka_unit_test(test_reset_is_a_new_host),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
 }

@@ -1,10 +1,12 @@
 /* test_session.c: the turn loop on the shipped default scenario: turns and snapshots, the
-** realism of every rung judged by the Lua host on an ask, hints, the turn limit, and the
-** transcript saved atomically after every turn. */
+** realism of every rung judged by the Lua host on an ask, hints, the turn limit, the journal
+** written at every turn (and read back as replay reads it), the transcript at the end. */
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -113,37 +115,65 @@ static void turn_limit(void **state) {
   scn_free(sc);
 }
 
-/* The transcript is on disk after every turn, complete and versioned, with no temp file left. */
-static void transcript_after_every_turn(void **state) {
+/* The journal as replay would read it must be the document sess_transcript_json gives now. */
+static json_t *assembled(const char *jpath, int *complete, diag *d) {
+  char err[256];
+  size_t len;
+  char *buf = util_read_file(jpath, 1u << 26, &len, err, sizeof err);
+  assert_non_null(buf);
+  json_t *j = sess_journal_transcript(buf, len, jpath, d, complete);
+  free(buf);
+  return j;
+}
+
+static void assert_journal_is_session(const session *s, const char *jpath, int want_complete) {
+  diag d;
+  diag_init(&d);
+  int complete;
+  json_t *j = assembled(jpath, &complete, &d);
+  assert_non_null(j);
+  assert_int_equal(d.n, 0);
+  assert_int_equal(complete, want_complete);
+  json_t *mem = sess_transcript_json(s, NULL);
+  if (!json_equal(j, mem)) {
+    char *a = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER), *b = json_dumps(mem, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    fprintf(stderr, "journal:\n%s\nsession:\n%s\n", a, b);
+    free(a); free(b);
+    fail();
+  }
+  json_decref(mem);
+  json_decref(j);
+  diag_free(&d);
+}
+
+/* Every turn is in the journal when sess_say returns; the document is written at the end and
+** the journal removed then. */
+static void journal_after_every_turn(void **state) {
   (void)state;
-  char dir[] = "/tmp/salesim-sess-XXXXXX";
+  char dir[] = "/tmp/salesim-test-session-XXXXXX";
   assert_non_null(mkdtemp(dir));
   char *path = xasprintf("%s/sub/t.json", dir);
+  char *jpath = sess_journal_path(path);
   scenario *sc = campus();
   session *s = open_session(sc, path, 0);
+  assert_int_not_equal(access(jpath, F_OK), 0);   /* nothing typed yet, nothing written */
   say(s, "现在辅导员统计签到主要靠什么方式?");
+  assert_int_not_equal(access(path, F_OK), 0);    /* no document while the visit runs */
+  assert_journal_is_session(s, jpath, 0);
+  sess_hint(s);
+  say(s, "家长那边有没有反映过什么问题?");
+  assert_journal_is_session(s, jpath, 0);
+  sess_finish(s, SESS_END_EOF);
+  assert_null(s->save_error);
+  assert_int_not_equal(access(jpath, F_OK), 0);   /* the document holds it all now */
   json_error_t e;
   json_t *j = json_load_file(path, 0, &e);
   assert_non_null(j);
   assert_string_equal(json_string_value(json_object_get(j, "format")), "salesim-transcript");
-  assert_int_equal(json_integer_value(json_object_get(j, "version")), 1);
-  assert_int_equal(json_array_size(json_object_get(j, "turns")), 1);
-  assert_true(json_is_null(json_object_get(j, "ended")));     /* still going */
-  assert_null(json_object_get(j, "debrief"));
-  json_decref(j);
-  say(s, "家长那边有没有反映过什么问题?");
-  j = json_load_file(path, 0, &e);
   assert_int_equal(json_array_size(json_object_get(j, "turns")), 2);
-  json_t *t2 = json_array_get(json_object_get(j, "turns"), 1);
-  assert_string_equal(json_string_value(json_object_get(t2, "text")), "家长那边有没有反映过什么问题?");
-  assert_true(json_is_object(json_object_get(t2, "before")));
-  assert_true(json_is_array(json_object_get(t2, "customer")));
-  json_decref(j);
-  sess_finish(s, SESS_END_EOF);
-  j = json_load_file(path, 0, &e);
   assert_string_equal(json_string_value(json_object_get(j, "ended_by")), "eof");
+  assert_int_equal(json_integer_value(json_object_get(j, "hints_used")), 1);
   json_decref(j);
-  assert_null(s->save_error);
   char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
   assert_int_not_equal(access(tmp, F_OK), 0);
   free(tmp);
@@ -154,6 +184,81 @@ static void transcript_after_every_turn(void **state) {
   rmdir(sub);
   rmdir(dir);
   free(sub);
+  free(jpath);
+  free(path);
+}
+
+/* When the document cannot be written, the journal keeps the whole visit, its end too; a last
+** record cut short, a NUL tail and a damaged record are read with warnings, never lost turns. */
+static void journal_survives(void **state) {
+  (void)state;
+  char dir[] = "/tmp/salesim-test-session-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char *path = xasprintf("%s/t.json", dir);
+  assert_int_equal(mkdir(path, 0755), 0);         /* a directory: the document cannot go there */
+  char *jpath = sess_journal_path(path);
+  scenario *sc = campus();
+  session *s = open_session(sc, path, 0);
+  say(s, "周处长您好,今天想再听听您的想法。");
+  say(s, "现在辅导员统计签到主要靠什么方式?");
+  sess_hint(s);
+  sess_finish(s, SESS_END_QUIT);
+  assert_non_null(s->save_error);
+  assert_journal_is_session(s, jpath, 1);
+
+  char err[256];
+  size_t len;
+  char *buf = util_read_file(jpath, 1u << 26, &len, err, sizeof err);
+  assert_non_null(buf);
+  /* the end record cut in the middle, then the unused tail of NUL bytes */
+  assert_true(strlen(buf) < len);                 /* the open journal's tail is NUL bytes */
+  size_t last = strlen(buf) - 1;                  /* the newline before the end record */
+  while (last > 0 && buf[last - 1] != '\n') last--;
+  assert_true(last > 0);
+  size_t cut = last + 20;
+  char *torn = xcalloc(cut + 4096, 1);
+  memcpy(torn, buf, cut);
+  diag d;
+  diag_init(&d);
+  int complete;
+  json_t *j = sess_journal_transcript(torn, cut + 4096, jpath, &d, &complete);
+  assert_non_null(j);
+  assert_int_equal(complete, 0);
+  assert_int_equal(json_array_size(json_object_get(j, "turns")), 2);
+  assert_int_equal(d.warnings, 1);
+  assert_non_null(strstr(d.v[0].msg, "cut short"));
+  assert_int_equal(d.v[0].line, 4);
+  json_decref(j);
+  diag_free(&d);
+  /* a damaged second turn: the first is kept */
+  char *second = strstr(buf, "\n{\"record\":\"turn\"");
+  assert_non_null(second);
+  second = strstr(second + 1, "\n{\"record\":\"turn\"");
+  assert_non_null(second);
+  second[5] = '#';
+  diag_init(&d);
+  j = sess_journal_transcript(buf, len, jpath, &d, &complete);
+  assert_non_null(j);
+  assert_int_equal(json_array_size(json_object_get(j, "turns")), 1);
+  assert_int_equal(d.warnings, 1);
+  assert_int_equal(d.v[0].line, 3);
+  json_decref(j);
+  diag_free(&d);
+  /* not a journal at all */
+  diag_init(&d);
+  assert_null(sess_journal_transcript("{\"format\":\"salesim-transcript\"}\n", 32, "x", &d, &complete));
+  assert_int_equal(d.errors, 1);
+  assert_false(sess_is_journal("{\"format\":\"salesim-transcript\"}", 31));
+  assert_true(sess_is_journal(buf, len));
+  diag_free(&d);
+  free(torn);
+  free(buf);
+  sess_free(s);
+  scn_free(sc);
+  unlink(jpath);
+  rmdir(path);
+  rmdir(dir);
+  free(jpath);
   free(path);
 }
 
@@ -172,7 +277,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(turns_and_snapshots), cmocka_unit_test(rungs_judged_by_lua),
     cmocka_unit_test(hints), cmocka_unit_test(turn_limit),
-    cmocka_unit_test(transcript_after_every_turn), cmocka_unit_test(unwritable_transcript),
+    cmocka_unit_test(journal_after_every_turn), cmocka_unit_test(journal_survives), cmocka_unit_test(unwritable_transcript),
   };
   return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }

@@ -1,7 +1,9 @@
 /* test_timex.c: every time pattern, in both languages, with the span it yields. */
 #include "testutil.h"
 #include <stdio.h>
+#include <dirent.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "text.h"
 #include "timex.h"
@@ -143,6 +145,59 @@ static void test_names_and_bytes(void **st) {
   }
 }
 
+/* The lines of one corpus file through both ways of finding times; returns how many. */
+static int compare_file(tx_set *t, const char *path) {
+  char err[200];
+  size_t len;
+  char *buf = util_read_file(path, 1u << 24, &len, err, sizeof err);
+  if (!buf) return 0;
+  int lines = 0;
+  for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+    if (*line == '#') continue;
+    char *tab = strchr(line, '\t');
+    if (tab) *tab = 0;
+    tx_prefilter(t, 1);
+    char *a = render(t, line);
+    tx_prefilter(t, 0);
+    char *b = render(t, line);
+    tx_prefilter(t, 1);
+    if (strcmp(a, b) != 0) print_error("%s: line: %s\n", path, line);
+    assert_string_equal(a, b);
+    free(a); free(b);
+    lines++;
+  }
+  free(buf);
+  return lines;
+}
+
+/* Skipping the patterns whose needed words a line lacks finds exactly what running them all
+** finds: on every line of the corpus (engine/corpus/LANG/) and the must-read lines of both
+** languages. */
+static void test_prefilter_changes_nothing(void **st) {
+  (void)st;
+  static const char *const langs[] = { "zh", "en" };
+  for (int l = 0; l < 2; l++) {
+    tx_set *t = l == 0 ? zh : en;
+    int lines = 0;
+    char *dir = xasprintf("engine/corpus/%s", langs[l]);
+    DIR *dp = opendir(dir);
+    assert_non_null(dp);
+    for (struct dirent *e; (e = readdir(dp));) {
+      size_t n = strlen(e->d_name);
+      if (n < 5 || strcmp(e->d_name + n - 4, ".tsv") != 0) continue;
+      char *path = xasprintf("%s/%s", dir, e->d_name);
+      lines += compare_file(t, path);
+      free(path);
+    }
+    closedir(dp);
+    free(dir);
+    char *must = xasprintf("tests/data/must_read_%s.tsv", langs[l]);
+    lines += compare_file(t, must);
+    free(must);
+    assert_true(lines > 1000);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_zh_patterns),
@@ -150,6 +205,7 @@ int main(void) {
     cmocka_unit_test(test_en_patterns),
     cmocka_unit_test(test_en_not_times),
     cmocka_unit_test(test_names_and_bytes),
+    cmocka_unit_test(test_prefilter_changes_nothing),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
