@@ -187,7 +187,7 @@ static void test_yaml(void **st) {
   assert_string_equal(m,
     "lexicons/t.yaml:2:3: error: unknown move name 'greeet'\n"
     "lexicons/t.yaml:3:10: error: 'greet' needs a list of phrases, e.g. [phrase one, phrase two]\n"
-    "lexicons/t.yaml:4:1: error: unknown key 'foo' (expected language, description, moves, slots, markers)\n"
+    "lexicons/t.yaml:4:1: error: unknown key 'foo' (expected language, description, moves, slots, markers, variants)\n"
     "lexicons/t.yaml:6:12: error: a phrase of 'action' must be text, not a list\n"
     "lexicons/t.yaml:7:3: error: unknown slot name 'action2'");
   free(m);

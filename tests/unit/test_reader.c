@@ -93,6 +93,22 @@ static void test_clauses(void **st) {
   cls_result_free(&r);
 }
 
+static void test_variants_and_doubling(void **st) {
+  (void)st;
+  expect_norm("您帮我推荐推荐几位同行", "您帮我推荐几位同行");   /* a word said twice, read once */
+  expect_norm("哈哈哈哈", "哈哈哈哈");                             /* not a word said twice */
+  cls_result r;
+  const char *line = "这个定单周五前能下吗?对帐单我发您微信";
+  cls_classify(zh, line, strlen(line), &r);
+  assert_non_null(strstr(r.norm, "订单"));      /* the lexicon's variants: section */
+  assert_non_null(strstr(r.norm, "对账单"));
+  assert_null(strstr(r.norm, "定单"));
+  int listed = 0;
+  for (int i = 0; i < r.n_matches; i++) listed |= strcmp(r.matches[i].label, "variant") == 0;
+  assert_true(listed);
+  cls_result_free(&r);
+}
+
 static void test_model_table(void **st) {
   (void)st;
   for (int k = 0; k < 2; k++) {
@@ -170,6 +186,7 @@ int main(void) {
     cmocka_unit_test(test_base_forms),
     cmocka_unit_test(test_typos),
     cmocka_unit_test(test_clauses),
+    cmocka_unit_test(test_variants_and_doubling),
     cmocka_unit_test(test_model_table),
     cmocka_unit_test(test_dev_split),
     cmocka_unit_test(test_explained),
