@@ -38,7 +38,11 @@ typedef struct sbx_limits {
   long instructions;      /* per sbx_call; default 10,000,000 */
   double seconds;         /* wall clock per sbx_call; default 0.25 */
   int depth;              /* nested Lua calls; default 200 */
+  size_t kept;            /* bytes the host keeps for the script's text; default 8 MiB */
 } sbx_limits;
+
+/* The longest string a script can hand to the host (a line to say, a reason, a word). */
+#define SBX_MAX_HOST_STRING (64 << 10)
 void sbx_limits_default(sbx_limits *l);
 
 /* Why a call failed. */
@@ -49,7 +53,8 @@ typedef enum {
   SBX_ERR_MEMORY,         /* the memory cap was reached */
   SBX_ERR_BUDGET,         /* the instruction budget ran out */
   SBX_ERR_TIME,           /* the wall clock ran out */
-  SBX_ERR_DEPTH           /* recursion too deep */
+  SBX_ERR_DEPTH,          /* recursion too deep */
+  SBX_ERR_SIGNAL          /* sbx_interrupt: the program was asked to stop */
 } sbx_status;
 const char *sbx_status_name(sbx_status s);
 
@@ -98,6 +103,22 @@ int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err);
 /* For C functions the sandbox exposes: charges n units to the running call's budget and
 ** raises the budget or time error when it is spent. */
 void sbx_charge(lua_State *L, long n);
+
+/* For C functions the sandbox exposes: counts n bytes of script text the host keeps (lines
+** said, reasons), raising "file.lua:LINE: what: memory limit exceeded ..." once the session's
+** total passes sbx_limits.kept.  The count never goes down: the transcript keeps the text. */
+void sbx_keep(lua_State *L, size_t n, const char *what);
+size_t sbx_kept(const sbx *s);
+
+/* luaL_checklstring for a string the host keeps or scans, refused (an error naming what and
+** the script's line) when longer than SBX_MAX_HOST_STRING. */
+const char *sbx_host_string(lua_State *L, int arg, const char *what, size_t *len);
+
+/* Stops the call running now (and every later one) with SBX_ERR_SIGNAL, "interrupted: salesim
+** was asked to stop".  Async-signal-safe: for SIGTERM and SIGHUP handlers.  sbx_interrupted()
+** says whether it was called. */
+void sbx_interrupt(void);
+int sbx_interrupted(void);
 
 /* The limit that stopped the current (outermost) call, or SBX_OK while it may go on.  Nested
 ** calls share the outer call's budget: once it is spent, they fail at their first instruction. */
