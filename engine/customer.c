@@ -484,6 +484,7 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
   cust_push_ctx(L, h, reason);
   snap s;
   snap_take(h, &s);
+  size_t kept = sbx_kept(h->sbx);
   char *err = NULL;
   sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
   h->last_status = st;
@@ -493,6 +494,7 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
     lua_pop(L, 1);
   } else {
     snap_restore(h, &s);
+    sbx_set_kept(h->sbx, kept);   /* what the call said is dropped: it is not kept either */
     int is_script = env_ref == h->env_script;
     char *msg = xasprintf("%s%s", err ? err : "?",
                           st == SBX_ERR_MEMORY && is_script

@@ -140,6 +140,7 @@ sbx *sbx_from_lua(lua_State *L) {
 lua_State *sbx_lua(sbx *s) { return s->L; }
 size_t sbx_memory_used(const sbx *s) { return s->used; }
 size_t sbx_kept(const sbx *s) { return s->kept; }
+void sbx_set_kept(sbx *s, size_t n) { s->kept = n; }
 long sbx_instructions_used(const sbx *s) { return s->count; }
 
 /* ===== the time cap: a CPU-time timer ===================================================== */
@@ -375,11 +376,10 @@ void sbx_charge(lua_State *L, long n) {
 void sbx_keep(lua_State *L, size_t n, const char *what) {
   sbx *s = sbx_from_lua(L);
   if (n > s->lim.kept || s->kept > s->lim.kept - n) {
-    char where[160];
-    where_at(L, 1, where, sizeof where);
-    luaL_error(L, "%s%s%s: memory limit exceeded (the host already keeps %zu KiB of this "
-               "script's text; %zu KiB at most)", where, where[0] ? " " : "", what,
-               s->kept >> 10, s->lim.kept >> 10);
+    char m[300];   /* luaL_error puts the script's position first */
+    snprintf(m, sizeof m, "%s: memory limit exceeded (the host already keeps %zu KiB of this "
+             "script's text; %zu KiB at most)", what, s->kept >> 10, s->lim.kept >> 10);
+    luaL_error(L, "%s", m);
   }
   s->kept += n;
   sbx_charge(L, (long)(n / 16 + 1));
@@ -390,10 +390,9 @@ const char *sbx_host_string(lua_State *L, int arg, const char *what, size_t *len
   size_t n;
   const char *p = luaL_checklstring(L, arg, &n);
   if (n > SBX_MAX_HOST_STRING) {
-    char where[160];
-    where_at(L, 1, where, sizeof where);
-    luaL_error(L, "%s%s%s: string too long (%zu bytes; %d at most)", where, where[0] ? " " : "",
-               what, n, SBX_MAX_HOST_STRING);
+    char m[300];
+    snprintf(m, sizeof m, "%s: string too long (%zu bytes; %d at most)", what, n, SBX_MAX_HOST_STRING);
+    luaL_error(L, "%s", m);
   }
   if (len) *len = n;
   return p;

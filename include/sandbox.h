@@ -109,6 +109,7 @@ void sbx_charge(lua_State *L, long n);
 ** total passes sbx_limits.kept.  The count never goes down: the transcript keeps the text. */
 void sbx_keep(lua_State *L, size_t n, const char *what);
 size_t sbx_kept(const sbx *s);
+void sbx_set_kept(sbx *s, size_t n);    /* the host dropped what a failed call said */
 
 /* luaL_checklstring for a string the host keeps or scans, refused (an error naming what and
 ** the script's line) when longer than SBX_MAX_HOST_STRING. */

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Hostile behaviour scripts against the sandbox's caps (issue 13): long C calls (a sort or a
+# comparison of long strings, a parse in quadratic time, a host function over 500,000 words),
+# host memory (long and many lines said, state flipped millions of times) and the Lua 5.4.4
+# coroutine.close crash.  Each plays two lines; each must end its turns with the cap's error
+# in the transcript, keep the transcript, and stay under 200 MB of peak RSS (/usr/bin/time).
+# No timing assertion: the error itself shows which cap stopped the turn.
+source "$(dirname "$0")/../lib.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+SC=scenarios/campus-platform.yaml
+RSS_MAX=204800   # KiB
+printf '周处长您好\n辅导员每天签到要花多少时间?\n' >"$TMP/lines.txt"
+
+{ printf '周处长您好 '; head -c 1900 /dev/zero | tr '\0' 'a'; printf '\n辅导员每天签到要花多少时间?\n'; } >"$TMP/long.txt"
+
+# hostile NAME EXPECTED LUA [LINES]: plays two lines against a copy of $SC whose behaviour is LUA.
+hostile() {
+  local name=$1 expected=$2 dir=$TMP/$1 lines=${4:-$TMP/lines.txt}
+  mkdir -p "$dir"; printf '%s\n' "$3" >"$dir/$name.lua"
+  grep -v '^behaviour:' "$SC" >"$dir/s.yaml"; printf 'behaviour: %s.lua\n' "$name" >>"$dir/s.yaml"
+  /usr/bin/time -f '%M %e' -o "$dir/time" timeout 120 "$SALESIM" play "$dir/s.yaml" --script "$lines" \
+    --seed 1 --json --transcript "$dir/t.json" >"$dir/out" 2>"$dir/err"; local rc=$?
+  local rss secs; read -r rss secs < <(tail -1 "$dir/time")
+  expect_eq "$name: play exits 0 (${secs:-?} s, ${rss:-?} KiB)" 0 "$rc"
+  check "$name: the transcript keeps both turns" jq -e '(.turns | length) == 2' "$dir/t.json"
+  if jq -r '[.opening[]?, .turns[].customer[]?] | map(select(.kind == "error") | .text) | .[]' "$dir/t.json" 2>/dev/null \
+       | grep -qE "$name\.lua:[0-9]+:.*$expected"; then
+    ok "$name: the turn ends with \"$expected\" at the script's line"
+  else fail "$name: the turn ends with \"$expected\" at the script's line" "$(head -c 1200 "$dir/err")"; fi
+  if [ "${rss:-999999}" -lt "$RSS_MAX" ]; then ok "$name: peak RSS ${rss} KiB < 200 MB"
+  else fail "$name: peak RSS ${rss:-?} KiB < 200 MB"; fi
+}
+
+hostile sort_nul 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
+local t = {} for i = 1, 64 do t[i] = s end
+function on_turn() table.sort(t) end'
+hostile sort_nul_1024 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
+local t = {} for i = 1, 1024 do t[i] = s end
+function on_turn() table.sort(t) end'
+hostile compare_nul 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
+function on_turn() while true do local _ = s < s end end'
+hostile builtins_long 'time limit exceeded' 'local s = ("ab"):rep(4 << 20)
+function on_turn() while true do local _ = utf8.len(s) + #s:upper() + #s:reverse() end end'
+hostile load_or_chain 'time limit exceeded' 'function on_turn() return load("return " .. ("x or "):rep(50000) .. "x") end'
+hostile load_huge 'chunk too large' 'function on_turn() return load(("x = 1 "):rep(200000)) end'
+hostile mentions_500k 'work budget exceeded' 'function on_turn()
+  local words = {} for i = 1, 500000 do words[i] = "zzzz" end
+  return customer.mentions(words)
+end' "$TMP/long.txt"
+hostile coroutine_loop 'time limit exceeded' 'local s = ("\0"):rep(4 << 20)
+function on_turn() coroutine.wrap(function() while true do local _ = s < s end end)() end'
+hostile say_text_12mb 'string too long' 'local big = ("x"):rep(12 << 20)
+function on_turn() for i = 1, 40 do customer.say_text(big) end end'
+hostile say_text_many 'memory limit exceeded' 'local big = ("x"):rep(60000)
+function on_turn() for i = 1, 400 do customer.say_text(big) end end'
+hostile state_flip 'memory limit exceeded' 'function on_turn() for i = 1, 1e7 do customer.state.trust = i % 2 + 3 end end'
+hostile close_nesting 'coroutine.close nested too deeply' 'function on_turn()
+  local cos = {}
+  local mt = { __close = function(o)
+    local n = cos[o.i + 1]
+    if n then local ok, e = coroutine.close(n) if not ok then error(e, 0) end end
+  end }
+  for i = 1, 11000 do
+    cos[i] = coroutine.create(function() local x <close> = setmetatable({ i = i }, mt) coroutine.yield() end)
+    coroutine.resume(cos[i])
+  end
+  local ok, e = coroutine.close(cos[1])
+  if not ok then error(e, 0) end
+end'
+
+# a behaviour file that itself parses in quadratic time: refused while compiling, the default plays
+mkdir -p "$TMP/big"; { printf 'return '; for _ in $(seq 1 50000); do printf 'x or '; done; printf 'x\n'; } >"$TMP/big/big.lua"
+grep -v '^behaviour:' "$SC" >"$TMP/big/s.yaml"; echo 'behaviour: big.lua' >>"$TMP/big/s.yaml"
+/usr/bin/time -f '%M %e' -o "$TMP/big/time" timeout 120 "$SALESIM" play "$TMP/big/s.yaml" --script "$TMP/lines.txt" \
+  --seed 1 --json --transcript "$TMP/big/t.json" >/dev/null 2>"$TMP/big/err"; rc=$?
+if [ "$rc" -le 2 ] && grep -q 'big.lua.*time limit exceeded' "$TMP/big/err"; then ok "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)"
+else fail "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)" "$(head -c 800 "$TMP/big/err")"; fi
+finish
