@@ -75,4 +75,24 @@ grep -v '^behaviour:' "$SC" >"$TMP/big/s.yaml"; echo 'behaviour: big.lua' >>"$TM
   --seed 1 --json --transcript "$TMP/big/t.json" >/dev/null 2>"$TMP/big/err"; rc=$?
 if [ "$rc" -le 2 ] && grep -q 'big.lua.*time limit exceeded' "$TMP/big/err"; then ok "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)"
 else fail "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)" "$(head -c 800 "$TMP/big/err")"; fi
+# SIGTERM and SIGHUP while a script runs: the running call stops at once with "interrupted",
+# the visit ends, the transcript is kept, and salesim exits
+mkdir -p "$TMP/sig"; yes '辅导员每天签到要花多少时间?' | head -n 400 >"$TMP/sig/lines.txt"
+printf 'function on_turn() while true do end end\n' >"$TMP/sig/busy.lua"
+grep -v '^behaviour:' "$SC" >"$TMP/sig/s.yaml"; echo 'behaviour: busy.lua' >>"$TMP/sig/s.yaml"
+for sig in TERM HUP; do
+  f=$TMP/sig/$sig.json
+  "$SALESIM" play "$TMP/sig/s.yaml" --script "$TMP/sig/lines.txt" --seed 1 --transcript "$f" >/dev/null 2>"$TMP/sig/$sig.err" &
+  pid=$!
+  for _ in $(seq 1 100); do [ "$(jq -r '.turns | length' "$f" 2>/dev/null)" -ge 2 ] 2>/dev/null && break; sleep 0.1; done
+  kill -$sig $pid
+  for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  if kill -0 $pid 2>/dev/null; then fail "SIG$sig during a running script ends the session"; kill -KILL $pid
+  else ok "SIG$sig during a running script ends the session"; fi
+  wait $pid 2>/dev/null
+  check "SIG$sig: the transcript is kept with an outcome" jq -e '(.turns | length) >= 2 and (.outcome | type) == "string"' "$f"
+  if jq -r '.turns[-1].customer[]? | select(.kind == "error") | .text' "$f" 2>/dev/null | grep -q 'busy.lua:1: interrupted'; then
+    ok "SIG$sig: the running call stopped with \"interrupted\" at the script's line"
+  else fail "SIG$sig: the running call stopped with \"interrupted\" at the script's line" "$(jq -c '.turns[-1].customer' "$f" | head -c 600)"; fi
+done
 finish
