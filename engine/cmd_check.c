@@ -6,9 +6,11 @@
 ** a file that cannot be read at all.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -16,16 +18,17 @@
 
 /* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
 static int readable(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);   /* a FIFO must not block here */
+  if (fd < 0) {
     fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
     return -1;
   }
   struct stat st;
-  int isdir = fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode);
-  fclose(f);
-  if (isdir) {
-    fprintf(stderr, "%s: error: cannot read: is a directory\n", path);
+  int rc = fstat(fd, &st);
+  close(fd);
+  if (rc == 0 && (S_ISDIR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+    fprintf(stderr, "%s: error: cannot read: %s\n", path,
+            S_ISDIR(st.st_mode) ? "is a directory" : "is a FIFO or socket, not a file");
     return -1;
   }
   return 0;

@@ -439,6 +439,7 @@ int cmd_play_exec(int argc, char **argv) {
 
   FILE *in = NULL;
   if (p.o.script && strcmp(p.o.script, "-") != 0) {
+    util_note_input(p.o.script);
     in = fopen(p.o.script, "r");
     if (!in) {
       fprintf(stderr, "salesim play: cannot read script %s\n", p.o.script);

@@ -237,6 +237,11 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
   struct stat st;
   int exists = stat(path, &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) { not_gradebook(err, errlen, path, "it is a directory"); return NULL; }
+  if (exists && !S_ISREG(st.st_mode)) {   /* a FIFO would hang SQLite's first read */
+    not_gradebook(err, errlen, path, "it is not a regular file (a FIFO or a device)");
+    return NULL;
+  }
+  if (exists) util_note_input(path);   /* never overwritten by this run's -o or --transcript */
   if (!exists && !create) {
     snprintf(err, errlen, "cannot open gradebook %s: %s", path, strerror(ENOENT));
     return NULL;

@@ -2,6 +2,7 @@
 ** main.c: the salesim command line.  Dispatches to one command per file (cli.h, cli.c).
 */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,9 @@ int main(int argc, char **argv) {
   /* Only the character type (readline's and wcwidth's UTF-8): numbers must keep the C
   ** locale's decimal point in JSON and CSV, and loading every category costs a file each. */
   setlocale(LC_CTYPE, "");
+  /* Past `ulimit -f` a write fails with EFBIG (and the temp file is removed) instead of the
+  ** process being killed by SIGXFSZ mid-write. */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) { cli_print_usage(stderr); return CLI_USAGE; }
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
     if (argc > 2 && cli_find(argv[2])) cli_print_help(cli_find(argv[2]), stdout);

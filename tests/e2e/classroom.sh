@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# A shared class directory where trainees can plant files (issue 13): every atomic write (the
+# report's -o, --html, --markdown, the transcript) uses a temp file no planted link can catch;
+# no output replaces a gradebook, an input of the same run, a device or a FIFO; -o /dev/stdout
+# works; FIFOs given as inputs are refused instead of hanging; `ulimit -f` gives an error and
+# leaves no temp file behind.
+source "$(dirname "$0")/../lib.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+SC=scenarios/campus-platform.yaml
+CLASS=$TMP/class; mkdir -p "$CLASS"
+printf '周处长您好\n辅导员每天签到要花多少时间?\n' >"$TMP/lines.txt"
+"$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee ann --gradebook "$CLASS/class.db" \
+  --transcript "$CLASS/t.json" >/dev/null 2>&1
+check "a gradebook to report on" test -s "$CLASS/class.db"
+echo 'precious' >"$TMP/victim"; chmod 644 "$TMP/victim"
+
+# --- planted links at the temp names an earlier version predicted (PATH.tmp.PID) ---
+# sh plants links for its own PID, then execs salesim under that PID.
+planted() {  # NAME OUTPUT-FLAG OUTPUT COMMAND...
+  local name=$1 out=$3; shift 3
+  sh -c 'for p in "$1".tmp.$$ "$1".tmp; do ln -sf "$2" "$p"; done; shift 2; exec "$@"' sh "$out" "$TMP/victim" "$@" >/dev/null 2>&1
+  expect_eq "$name: a link planted at the temp name is not followed" "precious" "$(cat "$TMP/victim")"
+  if [ -f "$out" ] && [ ! -L "$out" ]; then ok "$name: the output is written as a new file"; else fail "$name: the output is written as a new file"; fi
+}
+planted "report -o" -o "$CLASS/r.txt" "$SALESIM" report "$CLASS/class.db" -o "$CLASS/r.txt"
+planted "report --format html -o" -o "$CLASS/r.html" "$SALESIM" report "$CLASS/class.db" -o "$CLASS/r.html"
+planted "play --transcript" --transcript "$CLASS/p.json" "$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --transcript "$CLASS/p.json" --gradebook "$TMP/own.db"
+planted "play --html" --html "$CLASS/p.html" "$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --html "$CLASS/p.html" --gradebook "$TMP/own.db"
+planted "replay --markdown" --markdown "$CLASS/p.md" "$SALESIM" replay "$CLASS/t.json" --markdown "$CLASS/p.md"
+# a link at the output name itself is replaced, never written through
+ln -sf "$TMP/victim" "$CLASS/link.txt"
+"$SALESIM" report "$CLASS/class.db" -o "$CLASS/link.txt" >/dev/null 2>&1
+expect_eq "a link at the -o name is replaced, its target untouched" "precious" "$(cat "$TMP/victim")"
+if [ -L "$CLASS/link.txt" ]; then fail "the link itself is replaced by the report"; else ok "the link itself is replaced by the report"; fi
+if ls -a "$CLASS" | grep -q '^\.[^.].*\.[A-Za-z0-9]\{6\}$'; then fail "no temp file is left in the class directory" "$(ls -a "$CLASS")"; else ok "no temp file is left in the class directory"; fi
+
+# --- no output replaces a gradebook or an input of the same run ---
+cp "$CLASS/class.db" "$TMP/before.db"
+err=$("$SALESIM" report "$CLASS/class.db" -o "$CLASS/class.db" 2>&1 >/dev/null); rc=$?
+if [ "$rc" -ne 0 ] && cmp -s "$CLASS/class.db" "$TMP/before.db"; then ok "report class.db -o class.db is refused, the gradebook intact (exit $rc)"
+else fail "report class.db -o class.db is refused, the gradebook intact (exit $rc)" "$err"; fi
+expect_contains "the refusal says why" "$err" "not overwritten"
+cp "$CLASS/class.db" "$TMP/other.db"
+err=$("$SALESIM" report "$CLASS/class.db" -o "$TMP/other.db" 2>&1 >/dev/null); rc=$?
+if [ "$rc" -ne 0 ] && cmp -s "$TMP/other.db" "$TMP/before.db"; then ok "report -o onto another gradebook is refused"; else fail "report -o onto another gradebook is refused (exit $rc)" "$err"; fi
+err=$("$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --gradebook "$TMP/own.db" --transcript "$CLASS/class.db" 2>&1 >/dev/null)
+if cmp -s "$CLASS/class.db" "$TMP/before.db"; then ok "play --transcript class.db leaves the gradebook intact"; else fail "play --transcript class.db leaves the gradebook intact" "$err"; fi
+expect_contains "play --transcript class.db: the message says why" "$err" "not overwritten"
+cp "$TMP/lines.txt" "$TMP/lines.bak"
+"$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --gradebook "$TMP/own.db" --transcript "$TMP/lines.txt" >/dev/null 2>&1
+if cmp -s "$TMP/lines.txt" "$TMP/lines.bak"; then ok "play --transcript onto its own --script is refused"; else fail "play --transcript onto its own --script is refused"; fi
+cp "$SC" "$TMP/sc.yaml"
+"$SALESIM" play "$TMP/sc.yaml" --script "$TMP/lines.txt" --seed 1 --gradebook "$TMP/own.db" --html "$TMP/sc.yaml" >/dev/null 2>&1
+if cmp -s "$TMP/sc.yaml" "$SC"; then ok "play --html onto its own scenario is refused"; else fail "play --html onto its own scenario is refused"; fi
+
+# --- devices, FIFOs, /dev/stdout ---
+mkfifo "$TMP/fifo"
+err=$(timeout 20 "$SALESIM" report "$CLASS/class.db" -o "$TMP/fifo" 2>&1 >/dev/null); rc=$?
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && [ -p "$TMP/fifo" ]; then ok "-o onto a FIFO is refused, the FIFO kept (exit $rc)"; else fail "-o onto a FIFO is refused (exit $rc)" "$err"; fi
+out=$("$SALESIM" report "$CLASS/class.db" -o /dev/stdout 2>&1); rc=$?
+expect_eq "-o /dev/stdout exits 0" 0 "$rc"
+expect_contains "-o /dev/stdout writes the report to standard output" "$out" "ann"
+for c in "play $TMP/fifo" "replay $TMP/fifo" "report $TMP/fifo" "check $TMP/fifo"; do
+  err=$(timeout 20 "$SALESIM" $c </dev/null 2>&1 >/dev/null); rc=$?
+  if [ "$rc" -ge 1 ] && [ "$rc" -le 2 ]; then ok "salesim $c: a FIFO is refused (exit $rc)"
+  else fail "salesim $c: a FIFO is refused (exit $rc)" "$err"; fi
+done
+
+# --- ulimit -f: an error, not SIGXFSZ, and no temp file left ---
+mkdir -p "$TMP/lim"
+err=$( (ulimit -f 1; "$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --gradebook "$TMP/own.db" \
+        --transcript "$TMP/lim/t.json" --html "$TMP/lim/d.html") 2>&1 >/dev/null); rc=$?
+if [ "$rc" -ne 153 ] && [ "$rc" -le 2 ]; then ok "ulimit -f: salesim is not killed by SIGXFSZ (exit $rc)"; else fail "ulimit -f: salesim is not killed by SIGXFSZ (exit $rc)" "$err"; fi
+if [ -z "$(ls -A "$TMP/lim" | grep -v '^t.json$\|^d.html$')" ]; then ok "ulimit -f: no temp file is left"; else fail "ulimit -f: no temp file is left" "$(ls -a "$TMP/lim")"; fi
+expect_contains "ulimit -f: the error is reported" "$err" "File too large"
+finish
