@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "report.h"
+#include "text.h"
 
 const char *const rep_skill_names[REP_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
 const char *const rep_outcome_names[4] = { "order", "advance", "continuation", "no_sale" };
@@ -45,6 +46,36 @@ const char *rep_trend_word(const rep_row *r) {
 }
 
 /* The WHERE conditions for the active filters, on columns of `sessions`. */
+
+/* Every gradebook field is untrusted input (a hand-edited or foreign file): a NULL becomes
+** `missing`, and the text is sanitised once here (valid UTF-8, no control or bidi characters)
+** for every renderer.  With mark set (trainee names), characters that make two names look
+** alike are shown: leading and trailing spaces as "␠", invisible format characters (zero
+** widths, joiners, the BOM, soft hyphen) as <U+XXXX>.  Malloc'd. */
+static char *field(const unsigned char *raw, const char *missing, int mark) {
+  if (!raw) return missing ? xstrdup(missing) : NULL;
+  char *clean = txt_sanitize((const char *)raw, strlen((const char *)raw), NULL);
+  if (!mark) return clean;
+  strbuf b = {0};
+  size_t n = strlen(clean), lead = 0, tail = n;
+  while (lead < n && clean[lead] == ' ') lead++;
+  while (tail > lead && clean[tail - 1] == ' ') tail--;
+  for (size_t i = 0; i < lead; i++) sb_puts(&b, "\xe2\x90\xa3");
+  for (size_t i = lead; i < tail;) {
+    size_t adv;
+    int32_t cp = txt_decode(clean + i, tail - i, &adv);
+    if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+        cp == 0xFEFF || cp == 0x180E || cp == 0x034F)
+      sb_printf(&b, "<U+%04X>", (unsigned)cp);
+    else
+      sb_append(&b, clean + i, adv);
+    i += adv;
+  }
+  for (size_t i = tail; i < n; i++) sb_puts(&b, "\xe2\x90\xa3");
+  free(clean);
+  return sb_take(&b);
+}
+
 static void where_clause(const rep_filter *f, strbuf *sql) {
   const char *sep = " WHERE ";
   if (f->scenario) { sb_printf(sql, "%sscenario = :scenario", sep); sep = " AND "; }
@@ -127,6 +158,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
   group gr;
   memset(&gr, 0, sizeof gr);
   const char *prev_trainee = NULL;
+  strbuf raw_t = {0}, raw_s = {0};
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *trainee = (const char *)sqlite3_column_text(st, 0);
     const char *scenario = (const char *)sqlite3_column_text(st, 1);
@@ -135,7 +167,11 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     int score = sqlite3_column_int(st, 4);
     if (!trainee || !scenario || !started || !outcome) continue;
     rep_row *r = d->n_rows ? &d->rows[d->n_rows - 1] : NULL;
-    if (!r || strcmp(r->trainee, trainee) != 0 || strcmp(r->scenario, scenario) != 0) {
+    /* rows group on the raw values; the names shown are field()'s cleaned copies */
+    if (!r || strcmp(raw_t.s ? raw_t.s : "", trainee) != 0 || strcmp(raw_s.s ? raw_s.s : "", scenario) != 0) {
+      raw_t.len = raw_s.len = 0;
+      sb_puts(&raw_t, trainee);
+      sb_puts(&raw_s, scenario);
       if (r) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
       if (d->n_rows == cap_rows) {
         cap_rows = cap_rows ? cap_rows * 2 : 64;
@@ -143,15 +179,15 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
       }
       r = &d->rows[d->n_rows++];
       memset(r, 0, sizeof *r);
-      r->trainee = xstrdup(trainee);
-      r->scenario = xstrdup(scenario);
+      r->trainee = field((const unsigned char *)trainee, "?", 1);
+      r->scenario = field((const unsigned char *)scenario, "?", 0);
       r->first = r->best = score;
       memset(&gr, 0, sizeof gr);
-      if (!prev_trainee || strcmp(prev_trainee, trainee) != 0) d->trainees++;
+      if (!prev_trainee || strcmp(prev_trainee, r->trainee) != 0) d->trainees++;
       prev_trainee = r->trainee;
       cur_sc = -1;
       for (int i = 0; i < d->n_scenarios && cur_sc < 0; i++)
-        if (strcmp(d->scenarios[i], scenario) == 0) cur_sc = i;
+        if (strcmp(d->scenarios[i], r->scenario) == 0) cur_sc = i;
       if (cur_sc < 0) {
         if (d->n_scenarios == cap_sc) {
           cap_sc = cap_sc ? cap_sc * 2 : 8;
@@ -161,7 +197,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
           sc_skill_n = xrealloc(sc_skill_n, (size_t)cap_sc * sizeof *sc_skill_n);
         }
         cur_sc = d->n_scenarios++;
-        d->scenarios[cur_sc] = xstrdup(scenario);
+        d->scenarios[cur_sc] = field((const unsigned char *)scenario, "?", 0);
         memset(&d->by_scenario[cur_sc], 0, sizeof *d->by_scenario);
         memset(sc_skill_sum[cur_sc], 0, sizeof sc_skill_sum[cur_sc]);
         memset(sc_skill_n[cur_sc], 0, sizeof sc_skill_n[cur_sc]);
@@ -214,6 +250,8 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     }
   }
   if (d->n_rows) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+  sb_free(&raw_t);
+  sb_free(&raw_s);
   finish_scenarios(d, sc_skill_sum, sc_skill_n);
   free(sc_skill_sum);
   free(sc_skill_n);
@@ -251,10 +289,9 @@ static int load_findings(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
   d->findings = xcalloc(REP_TOP_FINDINGS, sizeof *d->findings);
   while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->n_findings < REP_TOP_FINDINGS) {
     rep_finding *f = &d->findings[d->n_findings++];
-    const char *principle = (const char *)sqlite3_column_text(st, 2);
-    f->rule = xstrdup((const char *)sqlite3_column_text(st, 0));
-    f->skill = xstrdup((const char *)sqlite3_column_text(st, 1));
-    f->principle = principle ? xstrdup(principle) : NULL;
+    f->rule = field(sqlite3_column_text(st, 0), "(no rule)", 0);
+    f->skill = field(sqlite3_column_text(st, 1), "(no skill)", 0);
+    f->principle = field(sqlite3_column_text(st, 2), NULL, 0);
     f->count = sqlite3_column_int64(st, 3);
     f->sessions = sqlite3_column_int64(st, 4);
     f->points = sqlite3_column_double(st, 5);

@@ -73,4 +73,23 @@ err=$( (ulimit -f 1; "$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --
 if [ "$rc" -ne 153 ] && [ "$rc" -le 2 ]; then ok "ulimit -f: salesim is not killed by SIGXFSZ (exit $rc)"; else fail "ulimit -f: salesim is not killed by SIGXFSZ (exit $rc)" "$err"; fi
 if [ -z "$(ls -A "$TMP/lim" | grep -v '^t.json$\|^d.html$')" ]; then ok "ulimit -f: no temp file is left"; else fail "ulimit -f: no temp file is left" "$(ls -a "$TMP/lim")"; fi
 expect_contains "ulimit -f: the error is reported" "$err" "File too large"
+# --- gradebook fields are untrusted: NULLs, escape sequences, look-alike names ---
+cp "$CLASS/class.db" "$TMP/odd.db"
+sqlite3 "$TMP/odd.db" "CREATE TABLE f2 AS SELECT * FROM findings; DROP TABLE findings; ALTER TABLE f2 RENAME TO findings;
+  INSERT INTO findings(session_id, skill, rule, turn, points) SELECT id, NULL, NULL, 1, -5 FROM sessions;
+  INSERT INTO findings(session_id, skill, rule, turn, points) SELECT id, 'discovery', 'x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 1, -5 FROM sessions;
+  CREATE TEMP TABLE t AS SELECT * FROM sessions WHERE trainee = 'ann' LIMIT 1;
+  UPDATE t SET id = NULL, trainee = ' ann'; INSERT INTO sessions SELECT * FROM t;
+  UPDATE t SET id = NULL, trainee = 'an' || char(8203) || 'n'; INSERT INTO sessions SELECT * FROM t;
+  UPDATE t SET id = NULL, trainee = 'eve' || char(27) || '[31m'; INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
+check "a gradebook with NULL rules, escapes and look-alike names" test ! -s "$TMP/sq.err"
+for fmt in text csv html; do
+  out=$("$SALESIM" report "$TMP/odd.db" --format $fmt 2>&1); rc=$?
+  expect_eq "report --format $fmt of NULL gradebook fields: exit 0, no crash" 0 "$rc"
+  if grep -q $'\033' <<<"$out"; then fail "report --format $fmt: no ESC byte from a gradebook field" "$(cat -v <<<"$out" | grep -m3 '\^\[')"
+  else ok "report --format $fmt: no ESC byte from a gradebook field"; fi
+done
+out=$("$SALESIM" report "$TMP/odd.db" 2>&1)
+expect_contains "a leading space in a trainee name is shown" "$out" "␣ann"
+expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200B>n"
 finish
