@@ -22,13 +22,15 @@ static const cli_command commands[] = {
       "  --json              print the debrief as one JSON document on stdout\n"
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as a self-contained HTML page\n"
-      "  --no-color          no colour (also: NO_COLOR set, or not a terminal)\n" },
+      "  --no-color          no colour (also: NO_COLOR set, or not a terminal)\n"
+      "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n" },
   { .name = "check", .exec = cmd_check_exec,
     .usage = "salesim check FILE...",
     .summary = "validate scenario files (FILE:LINE:COL: error: MESSAGE)",
     .help =
       "  -v, --verbose       also print FILE: ok for each valid file\n"
       "  --vars              show where each state variable starts, is changed and is read\n"
+      "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
       "  Exit 0 when every file is valid, 1 with problems, 2 for an unreadable file.\n" },
   { .name = "test", .exec = cmd_test_exec,
     .usage = "salesim test PATH... [--walks N] [--seed S] [--strict]",

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "customer.h"
 #include "diag.h"
 #include "scenario.h"
 
@@ -41,6 +42,7 @@ static int check_one(const char *path, int verbose, int vars) {
   diag d;
   diag_init(&d);
   scenario *s = scn_load(path, &d);
+  if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
   int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
   for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
     if (d.v[i].line == 0) rc = CLI_USAGE;
@@ -61,6 +63,7 @@ int cmd_check_exec(int argc, char **argv) {
     if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
     if (opts && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) { verbose = 1; continue; }
     if (opts && strcmp(a, "--vars") == 0) { vars = 1; continue; }
+    if (opts && strcmp(a, "--behaviour-anywhere") == 0) { scn_allow_behaviour_anywhere(1); continue; }
     if (opts && a[0] == '-' && a[1]) return cli_usage_error("check", "unknown option '%s'", a);
   }
   opts = 1;

@@ -5,6 +5,7 @@
 */
 #include <getopt.h>
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -374,7 +375,7 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     { "gradebook", required_argument, 0, 'g' }, { "transcript", required_argument, 0, 'T' },
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "no-color", no_argument, 0, 'n' },
-    { "no-colour", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+    { "no-colour", no_argument, 0, 'n' }, { "behaviour-anywhere", no_argument, 0, 'B' }, { 0, 0, 0, 0 }
   };
   memset(o, 0, sizeof *o);
   o->colour = -1;
@@ -387,8 +388,12 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     case 's': o->script = optarg; break;
     case 'S': {
       char *end;
+      errno = 0;
       unsigned long long v = strtoull(optarg, &end, 10);
-      if (*end || !*optarg) return cli_usage_error("play", "--seed takes a whole number, not '%s'", optarg);
+      /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
+      if (*end || !*optarg || optarg[strspn(optarg, " \t")] == '-' || errno == ERANGE)
+        return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
+                               (unsigned long long)-1, optarg);
       o->seed = v;
       break;
     }
@@ -407,6 +412,7 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     case 'm': o->markdown = optarg; break;
     case 'H': o->html = optarg; break;
     case 'n': o->colour = 0; break;
+    case 'B': scn_allow_behaviour_anywhere(1); break;
     default:
       return cli_usage_error("play", "unknown or incomplete option '%s'", argv[optind - 1]);
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -19,6 +20,7 @@
 #include "score.h"
 #include "session.h"
 #include "term.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -43,23 +45,72 @@ static void show_said(const term *t, const char *who, json_t *events) {
   }
 }
 
+/* Is path inside dir's tree (both resolved)? */
+static int under(const char *path, const char *dir) {
+  if (!dir) return 0;
+  char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
+  size_t n = rd ? strlen(rd) : 0;
+  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+  free(rp);
+  free(rd);
+  return in;
+}
+
+/* May the debrief be rebuilt by running the scenario at path?  Rebuilding runs its Lua in this
+** process, and a transcript can name any file: allowed without asking for the shipped
+** scenarios, the transcript's own folder and the current one; anything else only when the
+** user says yes on a terminal. */
+static int may_rebuild_from(const char *file, const char *path) {
+  struct stat st;
+  char *safe = txt_sanitize(path, strlen(path), NULL);
+  int ok = 0;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s is not a readable file\n", file, safe);
+    free(safe);
+    return 0;
+  }
+  char *shipped = util_data_path("scenarios");
+  char *fdir = xstrdup(file);
+  char *slash = strrchr(fdir, '/');
+  if (slash) *slash = '\0'; else { free(fdir); fdir = xstrdup("."); }
+  ok = under(path, shipped) || under(path, fdir) || under(path, ".");
+  free(shipped);
+  free(fdir);
+  if (!ok && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
+    fprintf(stderr, "salesim replay: %s has no debrief; rebuilding it runs the scenario %s (and its Lua).  Go on? [y/N] ", file, safe);
+    char ans[16] = "";
+    ok = fgets(ans, sizeof ans, stdin) && (ans[0] == 'y' || ans[0] == 'Y');
+  } else if (!ok) {
+    fprintf(stderr, "salesim replay: %s: the session has no debrief, and its scenario %s is outside the shipped "
+            "scenarios, the transcript's folder and the current one; not run (copy it beside the transcript "
+            "to rebuild the debrief)\n", file, safe);
+  }
+  free(safe);
+  return ok;
+}
+
 /* Plays the transcript's lines again to rebuild its debrief; NULL when that cannot be done. */
 static json_t *rebuild_debrief(const char *file, json_t *tr) {
   json_t *sj = json_object_get(tr, "scenario");
   const char *path = json_string_value(json_object_get(sj, "file"));
   const char *hash = json_string_value(json_object_get(sj, "hash"));
-  if (!path) return NULL;
+  if (!path || !may_rebuild_from(file, path)) return NULL;
   diag d;
   diag_init(&d);
   scenario *sc = scn_load(path, &d);
   if (!sc) {
-    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s cannot be loaded\n", file, path);
+    char *safe = txt_sanitize(path, strlen(path), NULL);
+    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s cannot be loaded\n", file, safe);
+    free(safe);
     diag_print(&d, stderr);
     diag_free(&d);
     return NULL;
   }
-  if (hash && strcmp(hash, sc->hash) != 0)
-    fprintf(stderr, "salesim replay: warning: %s has changed since this session; the debrief is rebuilt with the current file\n", path);
+  if (hash && strcmp(hash, sc->hash) != 0) {
+    char *safe = txt_sanitize(path, strlen(path), NULL);
+    fprintf(stderr, "salesim replay: warning: %s has changed since this session; the debrief is rebuilt with the current file\n", safe);
+    free(safe);
+  }
   const char *lang = json_string_value(json_object_get(tr, "language"));
   const char *trainee = json_string_value(json_object_get(tr, "trainee"));
   sess_options so = { .seed = (uint64_t)json_integer_value(json_object_get(tr, "seed")),
@@ -181,7 +232,11 @@ int cmd_replay_exec(int argc, char **argv) {
     const char *title = json_string_value(json_object_get(json_object_get(tr, "scenario"), "title"));
     const char *who = json_string_value(json_object_get(json_object_get(tr, "scenario"), "customer"));
     if (!who) who = ui_str(lang, UI_CUSTOMER_LABEL);
-    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), title ? title : "", term_esc(t, TERM_C_RESET));
+    char *stitle = txt_sanitize(title ? title : "", strlen(title ? title : ""), NULL);
+    char *swho = txt_sanitize(who, strlen(who), NULL);   /* transcript fields are untrusted */
+    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), stitle, term_esc(t, TERM_C_RESET));
+    free(stitle);
+    who = swho;
     show_said(t, who, json_object_get(tr, "opening"));
     size_t i;
     json_t *turn;
@@ -194,6 +249,7 @@ int cmd_replay_exec(int argc, char **argv) {
       fflush(stdout);
     }
     show_said(t, who, json_object_get(tr, "closing"));
+    free(swho);
     pause_for(delay);
   }
   int rc = CLI_OK;

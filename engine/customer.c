@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 #include "builtin.h"
 #include "customer_int.h"
+#include "safe.h"
 #include "util.h"
 
 #define CUST_MAX_SCRIPT (1u << 20)   /* a behaviour script is a few KiB */
@@ -79,7 +80,8 @@ cust_event *cust_ev_push(cust_host *h, cust_event_kind k) {
 
 /* Records an error event (a copy of msg). */
 void cust_ev_error(cust_host *h, const char *msg) {
-  cust_ev_push(h, CUST_EV_ERROR)->text = xstrdup(msg);
+  /* a script's message (error("\27[2J")) is shown and stored: made safe once here */
+  cust_ev_push(h, CUST_EV_ERROR)->text = safe_text(msg, strlen(msg), NULL);
 }
 
 static int cmp_name(const void *a, const void *b) {

@@ -406,14 +406,36 @@ static void read_lines(sx_ctx *c, const yn_node *n) {
   }
 }
 
-/* The optional behaviour script, resolved against the scenario's directory; must be readable. */
+static int behaviour_anywhere = -1;   /* -1: from $SALESIM_BEHAVIOUR_ANYWHERE */
+void scn_allow_behaviour_anywhere(int yes) { behaviour_anywhere = yes != 0; }
+
+/* Is path inside dir's tree (both resolved: no "..", no link leads out)? */
+static int inside_dir(const char *path, const char *dir) {
+  char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
+  size_t n = rd ? strlen(rd) : 0;
+  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+  free(rp);
+  free(rd);
+  return in;
+}
+
+/* The optional behaviour script, resolved against the scenario's directory; must be readable
+** and, unless allowed otherwise, inside the scenario's folder tree: a scenario file from
+** elsewhere cannot make salesim read /etc/passwd or ../../secret as "Lua". */
 static void read_behaviour(sx_ctx *c, const yn_node *n) {
   char *rel = NULL;
   if (sx_text(c, n, "behaviour", &rel) != 0) return;
   scenario *s = c->s;
   char *path = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", s->dir, rel);
+  if (behaviour_anywhere < 0) {
+    const char *e = getenv("SALESIM_BEHAVIOUR_ANYWHERE");
+    behaviour_anywhere = e && strcmp(e, "1") == 0;
+  }
   struct stat st;
-  if (stat(path, &st) != 0) {
+  if (stat(path, &st) == 0 && !behaviour_anywhere && !inside_dir(path, s->dir)) {
+    sx_err(c, n, "behaviour script '%s' is outside the scenario's folder (%s); keep scripts beside "
+           "the scenario, or allow it with --behaviour-anywhere", rel, s->dir);
+  } else if (stat(path, &st) != 0) {
     sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
   } else if (!S_ISREG(st.st_mode)) {
     sx_err(c, n, "behaviour script '%s' is not a regular file", rel);

@@ -192,4 +192,8 @@ void scn_print_vars(const scenario *s, FILE *out);
 ** "order" "advance" "continuation" "no_sale". */
 extern const char *const scn_outcome_names[];
 
+/* Lets scn_load accept a behaviour script outside the scenario's folder tree (the
+** --behaviour-anywhere flag; also SALESIM_BEHAVIOUR_ANYWHERE=1).  Off by default. */
+void scn_allow_behaviour_anywhere(int yes);
+
 #endif
