@@ -1147,33 +1147,83 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
   return a.result;
 }
 
-typedef struct rung_args { cust_host *h; int c; int result; } rung_args;
+typedef struct rung_args { cust_host *h; int n; uint64_t mask, failed; char *err; } rung_args;
 
-/* Runs commitment c's compiled realistic_when under the sandbox's budget (protected). */
-static int rung_cf(lua_State *L) {
+/* All the rungs' conditions, inside one budgeted call (started by rungs_cf): each runs
+** protected, so one that fails leaves the others judged; a spent budget stops them all. */
+static int rungs_body(lua_State *L) {
   rung_args *a = lua_touserdata(L, 1);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, a->h->real_ref[a->c]);
-  char *err = NULL;
-  if (sbx_call(a->h->sbx, 0, 1, &err) != SBX_OK) { free(err); a->result = -1; return 0; }
-  a->result = lua_toboolean(L, -1) ? 1 : 0;
-  lua_pop(L, 1);
+  cust_host *h = a->h;
+  for (int c = 0; c < a->n; c++) {
+    if (h->real_ref[c] == LUA_NOREF) {
+      if (!h->sc->commitments[c].realistic_when) a->mask |= 1ULL << c;
+      else a->failed |= 1ULL << c;
+      continue;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->real_ref[c]);
+    if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
+      a->failed |= 1ULL << c;
+      if (!a->err) {
+        const char *m = lua_tostring(L, -1);
+        a->err = xasprintf("realistic_when of '%s': %s", h->sc->commitments[c].id, m ? m : "error");
+      }
+      if (sbx_spent(h->sbx)) return lua_error(L);   /* the shared budget is gone */
+    } else if (lua_toboolean(L, -1)) {
+      a->mask |= 1ULL << c;
+    }
+    lua_pop(L, 1);
+  }
   return 0;
 }
 
-/* Is commitment c realistic now?  The condition compiled when the host was made; see customer.h. */
-int cust_commitment_realistic(cust_host *h, int c) {
-  if (c < 0 || c >= h->sc->n_commitments) return -1;
-  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
-  rung_args a = { h, c, -1 };
+static int rungs_cf(lua_State *L) {
+  rung_args *a = lua_touserdata(L, 1);
+  lua_pushcfunction(L, rungs_body);
+  lua_pushlightuserdata(L, a);
+  char *err = NULL;
+  if (sbx_call(a->h->sbx, 1, 0, &err) != SBX_OK) {
+    a->failed |= ~a->mask;
+    free(a->err);
+    a->err = err;
+  } else {
+    free(err);
+  }
+  return 0;
+}
+
+/* Judges every rung at once; see customer.h. */
+uint64_t cust_rungs_realistic(cust_host *h, cust_events *errors) {
+  rung_args a = { .h = h, .n = h->sc->n_commitments < 64 ? h->sc->n_commitments : 64 };
   cust_events sink = {0};
   cust_events *saved = h->out;
   h->out = &sink;   /* a condition cannot act; anything it tried is dropped */
   char *perr = NULL;
-  if (sbx_protect(h->sbx, rung_cf, &a, &perr) != 0) a.result = -1;
+  if (sbx_protect(h->sbx, rungs_cf, &a, &perr) != 0 && !a.err) a.err = perr, perr = NULL;
+  cust_events_free(&sink);
+  h->out = errors;
+  if (a.err && errors) cust_ev_error(h, a.err);   /* shown like a script's errors */
+  h->out = saved;
+  free(a.err);
+  free(perr);
+  return a.mask;
+}
+
+/* Is commitment c realistic now?  One rung on its own; see customer.h. */
+int cust_commitment_realistic(cust_host *h, int c) {
+  if (c < 0 || c >= h->sc->n_commitments || c >= 64) return -1;
+  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
+  rung_args a = { .h = h, .n = c + 1 };
+  cust_events sink = {0};
+  cust_events *saved = h->out;
+  h->out = &sink;
+  char *perr = NULL;
+  sbx_protect(h->sbx, rungs_cf, &a, &perr);
   h->out = saved;
   cust_events_free(&sink);
+  free(a.err);
   free(perr);
-  return a.result;
+  if (a.failed >> c & 1) return -1;
+  return (int)(a.mask >> c & 1);
 }
 
 /* Compiles a condition without running it; see customer.h. */

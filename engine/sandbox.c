@@ -1135,6 +1135,12 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen) {
     snprintf(err, errlen, "empty condition");
     return -1;
   }
+  size_t n = strlen(expr);
+  if (n > SBX_MAX_CONDITION) {   /* Lua parses long chains of `or` in quadratic time */
+    snprintf(err, errlen, "condition too long (%zu bytes; %d at most: move the logic into a "
+             "behaviour script)", n, SBX_MAX_CONDITION);
+    return -1;
+  }
   lua_State *L = check_state();
   if (!L) {
     snprintf(err, errlen, "cannot create a Lua state");

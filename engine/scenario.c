@@ -413,7 +413,7 @@ void scn_allow_behaviour_anywhere(int yes) { behaviour_anywhere = yes != 0; }
 static int inside_dir(const char *path, const char *dir) {
   char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
   size_t n = rd ? strlen(rd) : 0;
-  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || rp[n] == '\0' || (n == 1 && rd[0] == '/'));
   free(rp);
   free(rd);
   return in;

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include <unistd.h>
 
 #include "util.h"
+
+#define UTIL_FIFO_WAIT_MS 5000
 
 static void oom(void) {
   static const char msg[] = "salesim: out of memory\n";
@@ -128,10 +131,15 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_
   if (fd < 0) { snprintf(err, errlen, "%s", strerror(errno)); return NULL; }
   struct stat st;
   if (fstat(fd, &st) != 0) { snprintf(err, errlen, "%s", strerror(errno)); close(fd); return NULL; }
-  if (S_ISFIFO(st.st_mode)) {
-    close(fd);
-    snprintf(err, errlen, "is a FIFO (named pipe), not a file");
-    return NULL;
+  if (S_ISFIFO(st.st_mode)) {   /* read it only when a writer comes and writes within 5 s */
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    int r;
+    while ((r = poll(&pfd, 1, UTIL_FIFO_WAIT_MS)) < 0 && errno == EINTR) {}
+    if (r <= 0) {
+      close(fd);
+      snprintf(err, errlen, "is a FIFO (named pipe) that nobody writes to");
+      return NULL;
+    }
   }
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (S_ISREG(st.st_mode)) util_note_input(path);

@@ -95,6 +95,10 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
 ** (no recompiling on a hot path): 1 or 0; 1 for a rung without a condition; -1 when the
 ** condition failed to compile or to run. */
 int cust_commitment_realistic(cust_host *h, int c);
+/* Judges the first 64 rungs at once, all their conditions sharing one call's budget (so a
+** ladder of slow conditions costs one time cap, not one each): bit c set when rung c is
+** realistic.  The first failure is appended to errors (when not NULL) as an error event. */
+uint64_t cust_rungs_realistic(cust_host *h, cust_events *errors);
 
 /* Compiles (never runs) a `when:` or `realistic_when:` expression in a throwaway sandbox, for
 ** `salesim check`.  Returns 0 when it is a valid Lua expression, else -1 with the compiler's

@@ -138,7 +138,11 @@ int sbx_unchanged(sbx *s, int ref);
 /* Full garbage collection (after a failed call). */
 void sbx_collect(sbx *s);
 
-/* Compiles (never runs) "return (expr)" in a throwaway sandbox.  Returns 0 when it is a
+/* The longest condition (when:, realistic_when:) sbx_check_expr accepts. */
+#define SBX_MAX_CONDITION 4000
+
+/* Compiles (never runs) "return (expr)" in a throwaway sandbox; refuses expressions longer
+** than SBX_MAX_CONDITION bytes.  Returns 0 when it is a
 ** valid Lua expression, else -1 with the compiler's message (without chunk name and line)
 ** in err. */
 int sbx_check_expr(const char *expr, char *err, size_t errlen);
