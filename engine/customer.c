@@ -208,7 +208,7 @@ const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) 
 /* Records a line the customer says. */
 void cust_say_text(cust_host *h, const char *text, const char *key) {
   cust_event *ev = cust_ev_push(h, CUST_EV_SAY);
-  ev->text = xstrdup(text);
+  ev->text = safe_text(text, strlen(text), NULL);   /* invalid UTF-8 would vanish from the JSON */
   ev->key = key ? xstrdup(key) : NULL;
 }
 
@@ -262,7 +262,7 @@ int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet
   cust_set_flag(h, CF_REFUSED, c, 1);
   cust_event *ev = cust_ev_push(h, CUST_EV_REFUSE);
   ev->index = c;
-  ev->text = line ? xstrdup(line) : NULL;
+  ev->text = line ? safe_text(line, strlen(line), NULL) : NULL;
   if (line && !quiet) cust_say_text(h, line, key);
   return 1;
 }

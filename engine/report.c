@@ -213,8 +213,8 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     r->latest = score;
     free(r->latest_outcome);
     free(r->latest_started);
-    r->latest_outcome = xstrdup(outcome);
-    r->latest_started = xstrdup(started);
+    r->latest_outcome = field((const unsigned char *)outcome, "?", 0);
+    r->latest_started = field((const unsigned char *)started, "?", 0);
     gr.sum += score;
     gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
     for (int s = 0; s < REP_SKILLS; s++) {

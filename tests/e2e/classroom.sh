@@ -81,7 +81,9 @@ sqlite3 "$TMP/odd.db" "CREATE TABLE f2 AS SELECT * FROM findings; DROP TABLE fin
   CREATE TEMP TABLE t AS SELECT * FROM sessions WHERE trainee = 'ann' LIMIT 1;
   UPDATE t SET id = NULL, trainee = ' ann'; INSERT INTO sessions SELECT * FROM t;
   UPDATE t SET id = NULL, trainee = 'an' || char(8203) || 'n'; INSERT INTO sessions SELECT * FROM t;
-  UPDATE t SET id = NULL, trainee = 'eve' || char(27) || '[31m'; INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
+  UPDATE t SET id = NULL, trainee = 'eve' || char(27) || '[31m'; INSERT INTO sessions SELECT * FROM t;
+  UPDATE t SET id = NULL, trainee = char(9) || '=HYPERLINK(1)'; INSERT INTO sessions SELECT * FROM t;
+  UPDATE t SET id = NULL, trainee = CAST(X'626F62FF01' AS TEXT); INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
 check "a gradebook with NULL rules, escapes and look-alike names" test ! -s "$TMP/sq.err"
 for fmt in text csv html; do
   out=$("$SALESIM" report "$TMP/odd.db" --format $fmt 2>&1); rc=$?
@@ -89,6 +91,11 @@ for fmt in text csv html; do
   if grep -q $'\033' <<<"$out"; then fail "report --format $fmt: no ESC byte from a gradebook field" "$(cat -v <<<"$out" | grep -m3 '\^\[')"
   else ok "report --format $fmt: no ESC byte from a gradebook field"; fi
 done
+csv=$("$SALESIM" report "$TMP/odd.db" --format csv 2>&1)
+if grep -qE "^[\"]?[[:space:]]*=" <<<"$csv"; then fail "CSV: a formula behind a tab is neutralised" "$(grep -m2 HYPER <<<"$csv" | cat -A)"
+else ok "CSV: a formula behind a tab is neutralised"; fi
+if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f]' <<<"$csv"; then fail "CSV: no raw control byte"; else ok "CSV: no raw control byte"; fi
+if iconv -f UTF-8 -t UTF-8 <<<"$csv" >/dev/null 2>&1; then ok "CSV: valid UTF-8 throughout"; else fail "CSV: valid UTF-8 throughout"; fi
 out=$("$SALESIM" report "$TMP/odd.db" 2>&1)
 expect_contains "a leading space in a trainee name is shown" "$out" "␣ann"
 expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200B>n"

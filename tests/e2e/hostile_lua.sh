@@ -75,6 +75,13 @@ grep -v '^behaviour:' "$SC" >"$TMP/big/s.yaml"; echo 'behaviour: big.lua' >>"$TM
   --seed 1 --json --transcript "$TMP/big/t.json" >/dev/null 2>"$TMP/big/err"; rc=$?
 if [ "$rc" -le 2 ] && grep -q 'big.lua.*time limit exceeded' "$TMP/big/err"; then ok "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)"
 else fail "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)" "$(head -c 800 "$TMP/big/err")"; fi
+# invalid UTF-8 and control bytes said by a script stay in the transcript, made safe
+mkdir -p "$TMP/utf"; printf 'function on_turn() customer.say_text("ok\\255\\254 \\27[2J end") return true end\n' >"$TMP/utf/u.lua"
+grep -v '^behaviour:' "$SC" >"$TMP/utf/s.yaml"; echo 'behaviour: u.lua' >>"$TMP/utf/s.yaml"
+"$SALESIM" play "$TMP/utf/s.yaml" --script "$TMP/lines.txt" --seed 1 --json --transcript "$TMP/utf/t.json" >/dev/null 2>&1
+check "a line with invalid UTF-8 and an escape is kept in the transcript, made safe" \
+  jq -e '[.turns[0].customer[] | select(.kind == "say") | .text] | index("ok\ufffd\ufffd \ufffd[2J end") != null' "$TMP/utf/t.json"
+
 # SIGTERM and SIGHUP while a script runs: the running call stops at once with "interrupted",
 # the visit ends, the transcript is kept, and salesim exits
 mkdir -p "$TMP/sig"; yes '辅导员每天签到要花多少时间?' | head -n 400 >"$TMP/sig/lines.txt"
