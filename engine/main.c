@@ -1,6 +1,7 @@
 /*
 ** main.c: the salesim command line.  Dispatches to one command per file (cli.h, cli.c).
 */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -54,5 +55,14 @@ int main(int argc, char **argv) {
     return CLI_USAGE;
   }
   if (cli_wants_help(argc - 1, argv + 1)) { cli_print_help(c, stdout); return CLI_OK; }
-  return c->exec(argc - 1, argv + 1);
+  int rc = c->exec(argc - 1, argv + 1);
+  /* Output that never arrived (stdout on a full disk, a closed pipe) is a failure, not exit 0:
+  ** the command's own work (a transcript, a gradebook row) is already saved by now. */
+  errno = 0;
+  if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
+    fprintf(stderr, "salesim %s: cannot write to standard output: %s\n", argv[1],
+            errno ? strerror(errno) : "write error");
+    rc = CLI_FAIL;
+  }
+  return rc;
 }

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,8 +359,23 @@ char *util_xdg_dir(const char *env, const char *fallback_under_home) {
   const char *v = getenv(env);
   if (v && *v == '/') return xasprintf("%s/salesim", v);
   const char *home = getenv("HOME");
-  if (!home || !*home) home = "/tmp";
-  return xasprintf("%s/%s/salesim", home, fallback_under_home);
+  if (!home || !*home) {   /* HOME unset (a cron job, sudo -i): the account's own home */
+    struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_dir && *pw->pw_dir && strcmp(pw->pw_dir, "/") != 0) home = pw->pw_dir;
+  }
+  if (home && *home) return xasprintf("%s/%s/salesim", home, fallback_under_home);
+  /* No home at all: a private directory in /tmp (0700, ours), never a shared /tmp/.local
+  ** where every user could read the transcripts; one planted by someone else is not used. */
+  char *priv = xasprintf("/tmp/salesim-%ld", (long)getuid());
+  struct stat st;
+  if (mkdir(priv, 0700) != 0 && errno != EEXIST) { free(priv); return xstrdup("/nonexistent/salesim"); }
+  if (lstat(priv, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 077)) {
+    free(priv);
+    return xstrdup("/nonexistent/salesim");
+  }
+  char *dir = xasprintf("%s/%s/salesim", priv, fallback_under_home);
+  free(priv);
+  return dir;
 }
 
 /* UTC by arithmetic (days to a civil date, after Howard Hinnant's algorithm): glibc's gmtime_r

@@ -95,4 +95,11 @@ if command -v tmux >/dev/null; then
   tmux -L "$SOCK" kill-server 2>/dev/null
   check "LANG=C: a Chinese line typed at the prompt is stored whole" jq -e '.turns[0].text == "周处长您好"' "$T"
 else ok "LANG=C at a terminal # SKIP tmux is not installed"; fi
+# --- standard output on a full disk: a failure, not exit 0 ---
+"$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --transcript "$TMP/f.json" >/dev/null 2>&1
+for c in "list scenarios" "classify --lang en hello" "replay $TMP/f.json" "play $SC --script $TMP/lines.txt --json --transcript $TMP/f2.json"; do
+  "$SALESIM" $c >/dev/full 2>"$TMP/full.err"; rc=$?
+  if [ "$rc" -eq 1 ] && grep -q "standard output" "$TMP/full.err"; then ok "salesim ${c%% *} >/dev/full: exit 1 with a message"
+  else fail "salesim ${c%% *} >/dev/full: exit 1 with a message (exit $rc)" "$(cat "$TMP/full.err")"; fi
+done
 finish
