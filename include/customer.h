@@ -50,8 +50,8 @@ void cust_events_free(cust_events *e);
 
 typedef struct cust_limits {
   size_t memory;          /* bytes; default 32 MiB */
-  long instructions;      /* per hook call; default 10,000,000 */
-  double seconds;         /* wall clock per hook call; default 0.25 */
+  long instructions;      /* steps of C work per hook call; default 10,000,000 */
+  double seconds;         /* CPU time per hook call (wall clock: 4x); default 0.25 */
 } cust_limits;
 void cust_limits_default(cust_limits *l);
 

@@ -8,18 +8,28 @@
 ** library tables, so one script cannot change what another chunk (the default behaviour, a
 ** reaction's condition) sees.
 **
-** What stops a hostile script (each is an error the script cannot swallow with pcall):
-**  - memory: a counting allocator with a cap (sbx_limits.memory);
-**  - CPU: a count hook charges an instruction budget per sbx_call and checks a wall-clock
-**    deadline (passed once the call has run `seconds` of wall clock and used as much CPU, or
-**    4 x `seconds` of wall clock in any case, so a busy machine does not stop an innocent
-**    script); once tripped it fires on every instruction, so pcall cannot catch it away;
-**  - long C calls: string.find/match/gmatch/gsub use the sandbox's own pattern matcher, which
-**    charges each step to the same budget; string.rep and the table functions that loop in C
-**    charge their loop length before they run;
-**  - recursion: calls nested deeper than sbx_limits.depth levels stop with an error (checked
-**    by the count hook every 1000 instructions, so a recursion may overshoot by a few hundred
-**    levels before it stops; Lua's own C-stack limit of 200 covers metamethods and callbacks);
+** What stops a hostile script (each is an error the script cannot swallow with pcall; the
+** table in docs/lua-api.md gives the values):
+**  - time: a POSIX timer on the thread's CPU clock ticks every 2 ms of CPU; while a call runs,
+**    each tick sets a hook (lua_sethook may be called from a signal handler) on the main thread
+**    and on every coroutine resumed inside the call (coroutine.resume, wrap and close are
+**    wrapped so the sandbox knows them).  The hook stops the call once it has had `seconds` of
+**    CPU or 4 x `seconds` of wall clock, checks the recursion depth, and otherwise removes
+**    itself, so Lua runs without any hook between ticks and no clock is read per call.  Long C
+**    work is stopped at its next call, jump or charged step: table.sort without a comparator
+**    compares through a C function, load parses in 512-byte pieces and checks the clock
+**    between them.  Without the timer a count hook every 1000 instructions reads the clocks.
+**    Once tripped, the hook fires on every instruction and call, so pcall cannot catch it away;
+**  - work done in C: the pattern functions (own matcher), string.rep, the table functions,
+**    host functions (sbx_charge) charge a budget of steps per call;
+**  - memory: a counting allocator with a cap (sbx_limits.memory); what the host keeps for the
+**    script (lines said, events) is counted against sbx_limits.kept (sbx_keep), and strings
+**    handed to the host are capped at SBX_MAX_HOST_STRING (sbx_host_string);
+**  - recursion: calls nested deeper than sbx_limits.depth stop with an error (checked at each
+**    tick and whenever a block of 512 bytes or more is allocated, as a deepening stack does);
+**    Lua's own C-stack limit of 200 covers metamethods and callbacks; coroutine.close nests at
+**    most 100 deep (Lua 5.4.4 overflows the C stack in a chain of __close handlers);
+**  - signals: sbx_interrupt (SIGTERM, SIGHUP) stops the running call and every later one;
 **  - finalizers: metatables with __gc are refused, so no script code runs outside sbx_call.
 **
 ** Error messages read "file.lua:LINE: message" followed by a short traceback.  Error objects
@@ -35,8 +45,8 @@
 
 typedef struct sbx_limits {
   size_t memory;          /* bytes the state may hold; default 32 MiB */
-  long instructions;      /* per sbx_call; default 10,000,000 */
-  double seconds;         /* wall clock per sbx_call; default 0.25 */
+  long instructions;      /* steps of C work per sbx_call (sbx_charge); default 10,000,000 */
+  double seconds;         /* CPU time per sbx_call (wall clock: 4x); default 0.25 */
   int depth;              /* nested Lua calls; default 200 */
   size_t kept;            /* bytes the host keeps for the script's text; default 8 MiB */
 } sbx_limits;
