@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -80,6 +81,24 @@ static const char *const migrations[] = { NULL, migrate_1_to_2 };
 #define GB_VERSION 2
 
 /* Writes "PATH is not a salesim gradebook: WHY" into err. */
+/* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
+** shared-memory file could not grow): say what the trainer can act on. */
+static const char *db_error(sqlite3 *db) {
+  if (!db) return "out of memory";
+  int code = sqlite3_errcode(db);
+  int full = sqlite3_system_errno(db) == ENOSPC;
+  const char *file = sqlite3_db_filename(db, "main");
+  struct statvfs vfs;
+  if (!full && (code == SQLITE_IOERR || code == SQLITE_FULL) && file && *file) {
+    char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    full = statvfs(slash ? (*dir ? dir : "/") : ".", &vfs) == 0 && vfs.f_bavail == 0;
+    free(dir);
+  }
+  if (full) return "the disk is full (No space left on device); free some space and try again";
+  return sqlite3_errmsg(db);
+}
+
 static void not_gradebook(char *err, size_t errlen, const char *path, const char *why) {
   snprintf(err, errlen, "%s is not a salesim gradebook: %s", path, why);
 }
@@ -139,14 +158,14 @@ static int init_schema(gb *g, char *err, size_t errlen) {
   sqlite3 *db = g->db;
   int rc = begin_immediate(db);
   if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "%s: cannot lock the gradebook: %s", g->path, sqlite3_errmsg(db));
+    snprintf(err, errlen, "%s: cannot lock the gradebook: %s", g->path, db_error(db));
     return -1;
   }
   long long ver = 0, app = 0, tables = 0;
   if (query_int(db, "PRAGMA user_version", &ver) != SQLITE_OK ||
       query_int(db, "PRAGMA application_id", &app) != SQLITE_OK ||
       query_int(db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK) {
-    not_gradebook(err, errlen, g->path, sqlite3_errmsg(db));
+    not_gradebook(err, errlen, g->path, db_error(db));
     rollback(db);
     return -1;
   }
@@ -176,7 +195,7 @@ static int init_schema(gb *g, char *err, size_t errlen) {
   if (commit(db) != SQLITE_OK) goto fail;
   return 0;
 fail:
-  snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->path, sqlite3_errmsg(db));
+  snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->path, db_error(db));
   rollback(db);
   return -1;
 }
@@ -270,7 +289,7 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
   }
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open gradebook %s: %s", path,
-             g->db ? sqlite3_errmsg(g->db) : sqlite3_errstr(rc));
+             g->db ? db_error(g->db) : sqlite3_errstr(rc));
     gb_close(g);
     return NULL;
   }
@@ -306,7 +325,7 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
   }
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) not_gradebook(err, errlen, path, sqlite3_errstr(rc));
-    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, sqlite3_errstr(rc));
+    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, g->db ? db_error(g->db) : sqlite3_errstr(rc));
     gb_close(g);
     return NULL;
   }
@@ -326,7 +345,7 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
   }
   if (set_wal(g->db) != 0) {
     snprintf(err, errlen, "%s: cannot switch the gradebook to WAL mode: %s", path,
-             sqlite3_errmsg(g->db));
+             db_error(g->db));
     gb_close(g);
     return NULL;
   }
@@ -498,7 +517,7 @@ static int record_once(gb *g, const char *trainee, const json_t *d, const char *
   if (rc == SQLITE_OK) return rc;
 fail:
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_ERROR;
-  snprintf(err, errlen, "%s: cannot record the session: %s", g->path, sqlite3_errmsg(db));
+  snprintf(err, errlen, "%s: cannot record the session: %s", g->path, db_error(db));
   rollback(db);
   return rc;
 }

@@ -99,4 +99,14 @@ if iconv -f UTF-8 -t UTF-8 <<<"$csv" >/dev/null 2>&1; then ok "CSV: valid UTF-8 
 out=$("$SALESIM" report "$TMP/odd.db" 2>&1)
 expect_contains "a leading space in a trainee name is shown" "$out" "␣ann"
 expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200B>n"
+# --- a full disk is named as such (SQLite says "disk I/O error" when its -shm cannot grow) ---
+mkdir -p "$TMP/small"
+if mount -t tmpfs -o size=200k tmpfs "$TMP/small" 2>/dev/null; then
+  "$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee bob --gradebook "$TMP/small/c.db" --transcript "$TMP/s1.json" >/dev/null 2>&1
+  head -c 1000000 /dev/zero >"$TMP/small/fill" 2>/dev/null
+  err=$("$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee bob --gradebook "$TMP/small/c.db" --transcript "$TMP/s2.json" 2>&1 >/dev/null)
+  expect_contains "a full disk is reported as a full disk" "$err" "disk is full"
+  check "a full disk: the transcript is still saved elsewhere" jq -e '.turns | length == 2' "$TMP/s2.json"
+  umount "$TMP/small"
+else ok "a full disk # SKIP cannot mount a small tmpfs here (not root)"; fi
 finish
