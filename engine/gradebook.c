@@ -308,7 +308,9 @@ static gb *open_common(const char *path, int create, char *err, size_t errlen) {
   /* Look before touching: a file that is not ours must be left exactly as it was. */
   long long app = 0, ver = 0, tables = 0;
   rc = inspect(g->db, &app, &ver, &tables);
-  if (rc != SQLITE_OK && g->readonly) {
+  if (rc != SQLITE_OK && (g->readonly || !create)) {
+    /* (also a writable gradebook in a folder the reader cannot write: no -shm can be made) */
+    g->readonly = 1;
     /* A WAL file this user cannot write cannot be read through shared memory either; with no
     ** writer active (no -wal file) the main file alone is the whole gradebook. */
     char *wal = xasprintf("%s-wal", path);

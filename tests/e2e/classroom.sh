@@ -109,4 +109,12 @@ if mount -t tmpfs -o size=200k tmpfs "$TMP/small" 2>/dev/null; then
   check "a full disk: the transcript is still saved elsewhere" jq -e '.turns | length == 2' "$TMP/s2.json"
   umount "$TMP/small"
 else ok "a full disk # SKIP cannot mount a small tmpfs here (not root)"; fi
+# --- a writable gradebook in a folder the trainer cannot write can still be reported ---
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  mkdir -p "$TMP/ro"; cp "$CLASS/class.db" "$TMP/ro/class.db"; chmod 666 "$TMP/ro/class.db"; chmod 555 "$TMP/ro"; chmod o+x "$TMP"
+  out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$SALESIM" report "$TMP/ro/class.db" 2>&1); rc=$?
+  expect_eq "a gradebook in a read-only folder: report exits 0" 0 "$rc"
+  expect_contains "a gradebook in a read-only folder: the report lists the trainee" "$out" "ann"
+  chmod 755 "$TMP/ro"
+else ok "a gradebook in a read-only folder # SKIP needs root and setpriv to act as another user"; fi
 finish
