@@ -1183,8 +1183,8 @@ static int rungs_cf(lua_State *L) {
   char *err = NULL;
   if (sbx_call(a->h->sbx, 1, 0, &err) != SBX_OK) {
     a->failed |= ~a->mask;
-    free(a->err);
-    a->err = err;
+    if (!a->err) a->err = err, err = NULL;   /* the rung's own message names it: kept */
+    free(err);
   } else {
     free(err);
   }

@@ -82,6 +82,15 @@ grep -v '^behaviour:' "$SC" >"$TMP/utf/s.yaml"; echo 'behaviour: u.lua' >>"$TMP/
 check "a line with invalid UTF-8 and an escape is kept in the transcript, made safe" \
   jq -e '[.turns[0].customer[] | select(.kind == "say") | .text] | index("ok\ufffd\ufffd \ufffd[2J end") != null' "$TMP/utf/t.json"
 
+# every rung's realistic_when is judged in one call with one budget, and its error is shown
+mkdir -p "$TMP/rung"
+sed 's/    realistic_when: trust >= 5 and value_acknowledged/    realistic_when: trust >= 5 or (("ab"):rep(200000):find(".-.-.-.-c")) ~= nil/' "$SC" \
+  | grep -v '^behaviour:' >"$TMP/rung/s.yaml"
+printf '能不能请您邀请信息中心李主任下周三下午三点来看演示?\n' >"$TMP/rung/l.txt"
+"$SALESIM" play "$TMP/rung/s.yaml" --script "$TMP/rung/l.txt" --seed 1 --json --transcript "$TMP/rung/t.json" >/dev/null 2>&1
+check "a realistic_when that exhausts the budget is reported, not dropped" \
+  jq -e '[.turns[0].customer[] | select(.kind == "error") | .text] | any(startswith("realistic_when of '"'"'demo_with_heads'"'"'") and contains("work budget exceeded"))' "$TMP/rung/t.json"
+
 # SIGTERM and SIGHUP while a script runs: the running call stops at once with "interrupted",
 # the visit ends, the transcript is kept, and salesim exits
 mkdir -p "$TMP/sig"; yes '辅导员每天签到要花多少时间?' | head -n 400 >"$TMP/sig/lines.txt"
