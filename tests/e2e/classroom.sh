@@ -60,6 +60,9 @@ if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && [ -p "$TMP/fifo" ]; then ok "-o onto 
 out=$("$SALESIM" report "$CLASS/class.db" -o /dev/stdout 2>&1); rc=$?
 expect_eq "-o /dev/stdout exits 0" 0 "$rc"
 expect_contains "-o /dev/stdout writes the report to standard output" "$out" "ann"
+mkdir -p "$TMP/listdir"; cp "$SC" "$TMP/listdir/"; mkfifo "$TMP/listdir/trap.yaml"
+out=$(timeout 20 "$SALESIM" list "$TMP/listdir" 2>&1); rc=$?
+if [ "$rc" -eq 0 ] && [[ "$out" == *campus-platform* ]]; then ok "list skips a FIFO named .yaml (exit $rc)"; else fail "list skips a FIFO named .yaml (exit $rc)" "$out"; fi
 for c in "play $TMP/fifo" "replay $TMP/fifo" "report $TMP/fifo" "check $TMP/fifo"; do
   err=$(timeout 20 "$SALESIM" $c </dev/null 2>&1 >/dev/null); rc=$?
   if [ "$rc" -ge 1 ] && [ "$rc" -le 2 ]; then ok "salesim $c: a FIFO is refused (exit $rc)"
