@@ -40,7 +40,8 @@ static const cli_command commands[] = {
       "  --walks N           also play N random sessions per scenario (default 0)\n"
       "  --seed S            seed of the random walks\n"
       "  --strict            walk warnings (Lua errors, dead ends, unreached content) fail the run\n"
-      "  -v, --verbose       show every turn of failing tests\n" },
+      "  -v, --verbose       show every turn of failing tests\n"
+      "  --behaviour-anywhere  accept behaviour scripts outside their scenario's folder\n" },
   { .name = "classify", .exec = cmd_classify_exec,
     .usage = "salesim classify [--lang zh|en] [--scenario FILE] [--json] [TEXT | -]",
     .summary = "show how a line is read (moves, slots, what matched)",

@@ -114,6 +114,8 @@ static int parse_args(int argc, char **argv, opts *o, files *f) {
       } else {
         o->seed = (uint64_t)v;
       }
+    } else if (!dashdash && strcmp(a, "--behaviour-anywhere") == 0) {
+      scn_allow_behaviour_anywhere(1);
     } else if (!dashdash && strcmp(a, "--strict") == 0) {
       o->strict = 1;
     } else if (!dashdash && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) {
