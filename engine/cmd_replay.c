@@ -24,7 +24,7 @@
 #include "ui.h"
 #include "util.h"
 
-#define REPLAY_MAX_FILE (64u << 20)   /* a visit of 200 turns is about 200 KiB */
+#define REPLAY_MAX_FILE (32u << 20)   /* a visit of 200 turns is about 200 KiB */
 
 static void pause_for(double seconds) {
   if (seconds <= 0) return;
@@ -150,6 +150,11 @@ static json_t *load_transcript(const char *file) {
   char err[512];
   size_t len;
   char *jpath = NULL;
+  struct stat st;   /* a device (/dev/zero) would fill the buffer to the cap for nothing */
+  if (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    fprintf(stderr, "salesim replay: %s: not a regular file\n", file);
+    return NULL;
+  }
   char *buf = util_read_file(file, REPLAY_MAX_FILE, &len, err, sizeof err);
   if (!buf && access(file, F_OK) != 0) {
     jpath = sess_journal_path(file);

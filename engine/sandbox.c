@@ -46,6 +46,7 @@ struct sbx {
   double cpu_start;       /* thread CPU time when the call started (without the timer) */
   double seconds;         /* the limit of the current call */
   volatile sig_atomic_t ticks_left;  /* timer ticks of CPU left to the current call */
+  sig_atomic_t ticks_wall;           /* from this many left on, the wall-clock guard applies */
   volatile sig_atomic_t expired;     /* set by the timer: the current call is out of time */
   lua_State *volatile run[SBX_MAX_RUN];  /* threads resumed (or closed) inside the call */
   volatile sig_atomic_t n_run;
@@ -179,7 +180,11 @@ static void on_tick(int sig, siginfo_t *si, void *uc) {
   if (s) {
     int n = 1 + (si && si->si_overrun > 0 ? si->si_overrun : 0);
     s->ticks_left -= n;
-    if (s->ticks_left <= 0 || util_monotonic() > s->deadline_hard) s->expired = 1;
+    /* out of CPU; or past the wall-clock guard having used a quarter of the CPU (a call that
+    ** waited on a busy machine without working is not blamed) */
+    if (s->ticks_left <= 0 ||
+        (s->ticks_left <= s->ticks_wall && util_monotonic() > s->deadline_hard))
+      s->expired = 1;
     arm_hooks(s);
   }
   errno = saved;
@@ -236,7 +241,9 @@ static void start_clock(sbx *s, double seconds) {
   s->expired = 0;
   if (timer_ready()) {
     long ticks = (long)ceil(seconds * 1e9 / (double)SBX_TICK_NS);
-    s->ticks_left = (sig_atomic_t)(ticks < 1 ? 1 : ticks);
+    if (ticks < 1) ticks = 1;
+    s->ticks_wall = (sig_atomic_t)(ticks - (ticks + 3) / 4);
+    s->ticks_left = (sig_atomic_t)ticks;
     if (!timer_on) { timer_run(1); timer_on = 1; }
   } else {
     s->cpu_start = cpu_seconds();

@@ -14,9 +14,10 @@
 **    each tick sets a hook (lua_sethook may be called from a signal handler) on the main thread
 **    and on every coroutine resumed inside the call (coroutine.resume, wrap and close are
 **    wrapped so the sandbox knows them).  The hook stops the call once it has had `seconds` of
-**    CPU or 4 x `seconds` of wall clock, checks the recursion depth, and otherwise removes
-**    itself, so Lua runs without any hook between ticks and no clock is read per call.  Long C
-**    work is stopped at its next call, jump or charged step: table.sort without a comparator
+**    CPU (or 4 x `seconds` of wall clock having used a quarter of that CPU), checks the
+**    recursion depth, and otherwise removes itself, so Lua runs without any hook between
+**    ticks and no clock is read per call.  Long C work is stopped at its next call, jump or
+**    charged step: table.sort without a comparator
 **    compares through a C function, load parses in 512-byte pieces and checks the clock
 **    between them.  Without the timer a count hook every 1000 instructions reads the clocks.
 **    Once tripped, the hook fires on every instruction and call, so pcall cannot catch it away;

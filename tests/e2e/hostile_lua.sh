@@ -49,7 +49,7 @@ hostile mentions_500k 'work budget exceeded' 'function on_turn()
 end' "$TMP/long.txt"
 hostile coroutine_loop 'time limit exceeded' 'local s = ("\0"):rep(4 << 20)
 function on_turn() coroutine.wrap(function() while true do local _ = s < s end end)() end'
-hostile say_text_12mb 'string too long' 'local big = ("x"):rep(12 << 20)
+hostile say_text_12mb 'string too long' 'local big = ("x"):rep(1 << 20):rep(12)
 function on_turn() for i = 1, 40 do customer.say_text(big) end end'
 hostile say_text_many 'memory limit exceeded' 'local big = ("x"):rep(60000)
 function on_turn() for i = 1, 400 do customer.say_text(big) end end'
