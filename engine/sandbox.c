@@ -1184,6 +1184,7 @@ static int reseed_cf(lua_State *L) {
 }
 
 int sbx_reseed(sbx *s, uint64_t seed) {
+  s->kept = 0;   /* a new session: nothing of the last one is kept by the host any more */
   char *err = NULL;
   int rc = sbx_protect(s, reseed_cf, &seed, &err);
   free(err);
