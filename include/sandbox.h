@@ -138,8 +138,8 @@ sbx_status sbx_spent(const sbx *s);
 
 /* Reuse of one state for many sessions (walks), without a session seeing another's doings:
 ** sbx_reseed seeds math.random as sbx_new(seed) did and zeroes the bytes sbx_keep counted;
-** sbx_mark records the table at idx and the tables it holds (one level: the libraries of an environment), their pairs and metatables,
-** and returns a registry reference (LUA_NOREF when out of memory); sbx_unchanged tells
+** sbx_mark records the table at idx and the tables it holds (one level: the libraries of an
+** environment), their pairs and metatables, and returns a registry reference (LUA_NOREF when out of memory); sbx_unchanged tells
 ** whether they are all as marked (no allocation).  Nothing deeper is compared: a caller marks
 ** environments whose deeper tables no untrusted code can reach or change. */
 int sbx_reseed(sbx *s, uint64_t seed);
