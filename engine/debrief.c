@@ -181,11 +181,24 @@ json_t *deb_build(const session *s, const score_result *r) {
   json_object_set_new(d, "score", json_integer(total < 0 ? 0 : total > 100 ? 100 : total));
   json_object_set_new(d, "pass", json_boolean(r->pass));
   json_object_set_new(d, "pass_mark", points_json(r->pass_mark));
+  int nt = 0;
+  const score_tier *tiers = score_tiers(&nt);
+  json_t *tj = json_array();
+  for (int k = 0; k < nt; k++)
+    json_array_append_new(tj, json_pack("{s:o, s:s, s:s}", "min", points_json(tiers[k].min),
+                                         "id", tiers[k].id, "name", zh ? tiers[k].zh : tiers[k].en));
+  const score_tier *tr = &tiers[r->tier >= 0 && r->tier < nt ? r->tier : nt - 1];
+  json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", tr->id, "name", zh ? tr->zh : tr->en));
+  json_object_set_new(d, "tiers", tj);
+  json_object_set_new(d, "attempt", json_boolean(r->attempt));
+  json_object_set_new(d, "visit_kind", json_string(score_visit_kind_name(r->kind)));
 
   json_t *skills = json_object();
   for (int k = 0; k < SK_COUNT; k++) {
     json_t *sk = json_object(), *fa = json_array();
-    json_object_set_new(sk, "score", json_integer(lround(r->skills[k])));
+    /* a skill without evidence is "not shown": no score rather than a made-up 50 */
+    json_object_set_new(sk, "score", r->shown[k] ? json_integer(lround(r->skills[k])) : json_null());
+    json_object_set_new(sk, "shown", json_boolean(r->shown[k]));
     json_object_set_new(sk, "weight", points_json(r->weights[k]));
     for (int i = 0; i < r->n_findings; i++)
       if (r->findings[i].rule->skill == (score_skill)k)
