@@ -28,6 +28,7 @@ typedef struct play_opts {
   const char *scenario, *script, *lang, *trainee, *gradebook, *transcript, *markdown, *html;
   uint64_t seed;
   int json, colour;
+  int full;         /* --full: the whole debrief, not only its first screen */
 } play_opts;
 
 typedef struct play {
@@ -335,7 +336,10 @@ static int debrief(play *p, sess_end why) {
     char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (text) { fputs(text, stdout); fputc('\n', stdout); free(text); }
   } else {
-    deb_style st = { .colour = term_colour_on(p->t), .width = term_width(p->t), .lang = p->o.lang };
+    /* on a terminal the first screen alone, so the result stays in view; the full list with
+    ** --full, and always when the output goes to a file or a pipe */
+    deb_style st = { .colour = term_colour_on(p->t), .width = term_width(p->t), .lang = p->o.lang,
+                     .full = p->o.full || !isatty(STDOUT_FILENO) };
     fputc('\n', stdout);
     deb_render_text(deb, &st, stdout);
   }
@@ -374,7 +378,7 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     { "gradebook", required_argument, 0, 'g' }, { "transcript", required_argument, 0, 'T' },
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "no-color", no_argument, 0, 'n' },
-    { "no-colour", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+    { "no-colour", no_argument, 0, 'n' }, { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
   };
   memset(o, 0, sizeof *o);
   o->colour = -1;
@@ -407,6 +411,7 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     case 'm': o->markdown = optarg; break;
     case 'H': o->html = optarg; break;
     case 'n': o->colour = 0; break;
+    case 'F': o->full = 1; break;
     default:
       return cli_usage_error("play", "unknown or incomplete option '%s'", argv[optind - 1]);
     }

@@ -316,6 +316,13 @@ static const tl labels[L_COUNT] = {
   [L_POINTS] = { "points", "分值" },
   [L_SOURCE] = { "source", "出处" },
   [L_OBJECTIONS] = { "Objections the customer raised", "客户提出的异议" },
+  [L_NOT_SHOWN] = { "not shown", "未体现" },
+  [L_TIER] = { "Tier", "等级" },
+  [L_PASS_MARK] = { "pass mark", "及格线" },
+  [L_ENDED] = { "The visit ended: ", "拜访结束原因：" },
+  [L_TOP] = { "What would have gained most", "最能提分的改进" },
+  [L_FULL_HINT] = { "The full list of findings: play or replay with --full.",
+                    "完整的得分与失分明细：play 或 replay 时加 --full。" },
 };
 
 const char *const deb_skill_names[4] = { "commitment", "benefits", "tactics", "discovery" };
@@ -367,6 +374,38 @@ size_t deb_items(const json_t *d, deb_item **out) {
   }
   *out = v;
   return n;
+}
+
+/* See debrief_int.h. */
+const char *deb_ended_label(int zh, const char *e) {
+  static const struct { const char *id, *en, *zh; } t[] = {
+    { "customer", "the customer ended it.", "客户结束了拜访。" },
+    { "quit", "you left with /quit.", "你用 /quit 离开了。" },
+    { "eof", "your input ended (Ctrl-D or the end of the script).", "输入结束（Ctrl-D 或脚本结束）。" },
+    { "hangup", "the terminal hung up.", "终端断开了。" },
+    { "interrupt", "you interrupted it (Ctrl-C).", "你中断了拜访（Ctrl-C）。" },
+    { "turn_limit", "the turn limit was reached.", "达到了轮次上限。" },
+  };
+  for (size_t i = 0; e && i < sizeof t / sizeof t[0]; i++)
+    if (strcmp(t[i].id, e) == 0) return zh ? t[i].zh : t[i].en;
+  return zh ? "拜访仍在进行。" : "it is still going.";
+}
+
+/* See debrief_int.h: a selection of the most negative points, stable by reading order. */
+size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    double p = json_number_value(json_object_get(items[i].f, "points"));
+    if (p >= 0) continue;
+    size_t j = k < max ? k++ : max;
+    /* insert i at its place among the kept ones (more negative first, then reading order) */
+    while (j > 0 && json_number_value(json_object_get(items[out[j - 1]].f, "points")) > p) {
+      if (j < max) out[j] = out[j - 1];
+      j--;
+    }
+    if (j < max) out[j] = i;
+  }
+  return k;
 }
 
 /* See debrief_int.h: the line a turn's findings quote. */
