@@ -308,7 +308,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     if (!vs->f_referral++) add(c, "referral_asked", t, "You asked the customer for a referral: "
                                "\"%s\".", "你请客户做了转介绍：“%s”。", q);
   } else {
-    if (r->vague || !r->specific) {
+    /* an order names what and when; who or where adds nothing to "order 40 sets by Monday" */
+    int order_ask = CLS_HAS(r, CLS_ASK_ORDER) ||
+      (c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
+       c->sc->commitments[r->commitment].kind == SCN_KIND_ORDER);
+    int specific = r->specific ||
+      (order_ask && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME]);
+    if (r->vague || !specific) {
       strbuf m = { 0 };
       if (r->vague) sb_puts(&m, c->zh ? "措辞含糊" : "it leans on \"sometime\"");
       if (!r->slots[CLS_SLOT_ACTION])

@@ -879,6 +879,28 @@ static void firm_fair_payment(void **state) {
   fx_free(&f);
 }
 
+/* An order ask with what and when is specific without a person or place; a demo ask is not. */
+static void order_ask_specific(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could you order the annual contract today, starting Monday?", MV(ASK_ORDER));
+  t->cls.slots[CLS_SLOT_ACTION] = S("order");
+  t->cls.slots[CLS_SLOT_TIME] = S("today");
+  t->cls.commitment = 0;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "specific_ask", 1, NULL));
+  assert_null(fx_find(&r, "vague_ask", -1, NULL));
+  score_result_free(&r);
+  t->cls.moves = MV(ASK_COMMITMENT);   /* near case: the demo rung needs who or where */
+  t->cls.commitment = 1;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "vague_ask", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Tiers follow the rounded total. */
 static void tiers(void **state) {
   (void)state;
@@ -913,6 +935,7 @@ int main(void) {
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
     cmocka_unit_test(firm_fair_payment), cmocka_unit_test(tiers),
+    cmocka_unit_test(order_ask_specific),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
