@@ -571,18 +571,18 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
             c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : c->sc->needs[ev->index].id);
       }
     }
-    /* a hidden need the trainee raised in a question or a check ("do your customers audit
-    ** you?") is discovered, whether or not the customer then tells it in their own words */
-    if (c->sc && (r->question || (r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) |
-                                              M(CONFIRM_NEED) | M(CHECK_CONCERNS)))))
+    /* a hidden need the trainee raised, naming the customer's problem itself ("do your
+    ** customers audit you?", "the skirting joint: we fix it tomorrow"), is discovered whether or
+    ** not the customer then tells it in their own words; a benefit pitched alone names none */
+    if (c->sc)
       for (int k = 0; k < r->n_needs; k++) {
         int ni = r->needs[k];
         if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
             (known & bit(ni)))
           continue;
         *found_hidden |= bit(ni);
-        add(c, "hidden_need_found", t, "Your question \"%s\" raised a hidden need: \"%s\".",
-            "你的问题“%s”点出了一个隐藏需求：“%s”。", q,
+        add(c, "hidden_need_found", t, "Your line \"%s\" raised a hidden need: \"%s\".",
+            "你的话“%s”点出了一个隐藏需求：“%s”。", q,
             c->sc->needs[ni].said ? c->sc->needs[ni].said : c->sc->needs[ni].id);
       }
     if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;

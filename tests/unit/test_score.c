@@ -756,7 +756,7 @@ static void summary_rejected(void **state) {
   fx_free(&f);
 }
 
-/* A hidden need the trainee raised in a question is discovered; named in a statement it is not. */
+/* A hidden need the trainee named is discovered; a benefit that answers it, pitched alone, is not. */
 static void hidden_need_raised(void **state) {
   (void)state;
   fx f;
@@ -770,9 +770,9 @@ static void hidden_need_raised(void **state) {
   assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
   score_result_free(&r);
   fx_free(&f);
-  fx_init(&f);                         /* near case: told, not asked */
-  t = fx_turn(&f, "Our parent app keeps parents informed.", MV(PRESENT_BENEFIT));
-  fx_needs(t, 1, (int[]){ 1 });
+  fx_init(&f);                         /* near case: a benefit pitched, the need never named */
+  t = fx_turn(&f, "Our parent app keeps families informed.", MV(PRESENT_BENEFIT));
+  fx_benefits(t, 1, (int[]){ 1 });
   score_session(&f.s, &r);
   assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
   assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
