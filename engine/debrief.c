@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "advice.h"
 #include "debrief.h"
 #include "text.h"
 #include "debrief_int.h"
@@ -144,7 +145,7 @@ static json_t *objections_json(const session *s) {
 }
 
 /* One finding as the debrief shows it, with the rule's principle and better line. */
-static json_t *finding_json(const score_finding *f, int zh) {
+static json_t *finding_json(const score_finding *f, int zh, const scenario *sc, score_visit_kind kind) {
   json_t *o = json_object();
   json_object_set_new(o, "rule", json_string(f->rule->id));
   json_object_set_new(o, "turn", json_integer(f->turn));
@@ -152,7 +153,11 @@ static json_t *finding_json(const score_finding *f, int zh) {
   json_object_set_new(o, "message", safe_string(f->message));
   json_object_set_new(o, "quote", f->quote ? safe_string(f->quote) : json_null());
   json_object_set_new(o, "principle", json_string(zh ? f->rule->principle_zh : f->rule->principle_en));
-  json_object_set_new(o, "better", json_string(zh ? f->rule->better_zh : f->rule->better_en));
+  /* the Try line made from the scenario (advice.c), else the rule's fixed example */
+  char *made = adv_try(sc, f->rule->id, kind);
+  json_object_set_new(o, "better", made ? safe_string(made)
+                                        : json_string(zh ? f->rule->better_zh : f->rule->better_en));
+  free(made);
   json_object_set_new(o, "source", json_string(f->rule->source));
   return o;
 }
@@ -202,7 +207,7 @@ json_t *deb_build(const session *s, const score_result *r) {
     json_object_set_new(sk, "weight", points_json(r->weights[k]));
     for (int i = 0; i < r->n_findings; i++)
       if (r->findings[i].rule->skill == (score_skill)k)
-        json_array_append_new(fa, finding_json(&r->findings[i], zh));
+        json_array_append_new(fa, finding_json(&r->findings[i], zh, sc, r->kind));
     json_object_set_new(sk, "findings", fa);
     json_object_set_new(skills, score_skill_name((score_skill)k), sk);
   }

@@ -219,6 +219,25 @@ static void text_first_screen(void **state) {
   fx_free(&f);
 }
 
+/* A scenario with a customer gets Try lines made from it; without one, the rule's fixed line. */
+static void try_from_scenario(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.sc.cust_name = S("Dana Okafor");
+  sess_turn *t = fx_turn(&f, "Could we find some time to try it sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  json_t *d = build(&f);
+  const json_t *v = json_array_get(json_object_get(json_object_get(json_object_get(d, "skills"),
+                                   "commitment"), "findings"), 0);
+  assert_string_equal(json_string_value(json_object_get(v, "rule")), "outcome_continuation");
+  assert_string_equal(json_string_value(json_object_get(v, "better")),
+                      "Dana, could we fix the next step today: sign the annual contract. Could we put "
+                      "the meeting in the calendar for next Tuesday at 10, in your office?");
+  json_decref(d);
+  fx_free(&f);
+}
+
 /* A rule met again points back to its first explanation rather than repeating it. */
 static void text_repeats(void **state) {
   (void)state;
@@ -460,7 +479,7 @@ static void clean_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(objections_listed),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(objections_listed),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text),
   };
