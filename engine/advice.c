@@ -99,7 +99,8 @@ static const char *benefit_words(const scenario *sc, int i, int zh) {
 /* The rung an ask teaches: the best of the visit's family, or its lowest when the rule says the
 ** trainee asked for too much; -1 when the ladder has none of that family. */
 static int pick_rung(const scenario *sc, adv_teach t, const char *rule) {
-  int lowest = strcmp(rule, "unrealistic_ask") == 0, found = -1;
+  /* after too big an ask or a threat, the smallest firm step the customer can take */
+  int lowest = strcmp(rule, "unrealistic_ask") == 0 || strcmp(rule, "hostile_threat") == 0, found = -1;
   for (int j = 0; j < sc->n_commitments; j++) {
     scn_kind k = sc->commitments[j].kind;
     int fam = t == ADV_PAY ? k == SCN_KIND_PAYMENT : t == ADV_REFERRAL ? k == SCN_KIND_REFERRAL
@@ -144,9 +145,10 @@ char *adv_try(const scenario *sc, const char *rule, score_visit_kind kind) {
                          : "%s, could we fix the next step today: %s. Could we put the %s in the "
                            "calendar for next Tuesday at 10, in your office?", name, act, kw);
     else if (t == ADV_PAY)
-      out = xasprintf(zh ? "%s，按约定尾款已经到期：%s。能不能这周五十五号之前付清？金额和日期我写下来请您签字确认。"
-                         : "%s, as agreed the balance is due: %s. Could it be paid this Friday the "
-                           "15th? I'll write the amount and the date down for you to sign.", name, act);
+      /* the rung's action carries its own date; the line adds the agreement and the paper */
+      out = xasprintf(zh ? "%s，按约定尾款已经到期，我们今天把它定下来：%s。金额和日期我写下来请您签字确认，可以吗？"
+                         : "%s, as agreed the balance is due, so could we settle it today: %s? I'll "
+                           "write the amount and the date down for you to sign.", name, act);
     else
       out = xasprintf(zh ? "%s，很高兴您用得满意。您身边还有谁有同样的问题？能不能帮我介绍一下：%s。这周就安排，可以吗？"
                          : "%s, I'm glad it's working for you. Who do you know with the same "

@@ -271,7 +271,8 @@ typedef struct visit_state {
   int threats;               /* threat lines so far in this visit */
   score_visit_kind kind;
   uint64_t refused;          /* commitments refused in this visit */
-  int f_rejected, f_pressure, f_firm;
+  int f_rejected, f_pressure;
+  const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
 } visit_state;
@@ -293,9 +294,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
                              "amount: \"%s\".", "你提出了有日期、有金额的付款要求：“%s”。", q);
       /* firm but fair: the agreed money and a date, with no threat and no price cut so far */
-      if (vs->kind == SV_PAYMENT && !vs->threats && !CLS_HAS(r, CLS_DISCOUNT) && !vs->f_firm++)
-        add(c, "firm_fair_payment", t, "You held the customer to the money and a date, firmly and "
-            "without a threat or a discount: \"%s\".", "你坚定地讲清了金额和日期，没有威胁也没有打折：“%s”。", q);
+      /* judged when the visit ends: a threat later in it spoils "fair" */
+      if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
     } else {
       const char *miss_en = !has_date && !has_amount ? "no date and no amount"
                             : !has_date ? "no date" : !has_amount ? "no amount" : "only a vague time";
@@ -609,6 +609,12 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
           "ask.", "你以感谢和客套话收尾（“%s”），而没有提出承诺。", q);
       free(q);
     }
+  }
+  if (vs.firm && !vs.threats) {
+    char *q = short_quote(vs.firm->text);
+    add(c, "firm_fair_payment", vs.firm, "You held the customer to the money and a date, firmly and "
+        "without a threat or a discount: \"%s\".", "你坚定地讲清了金额和日期，没有威胁也没有打折：“%s”。", q);
+    free(q);
   }
   if (!vs.given && vs.last_seller) {
     char *q = short_quote(vs.last_seller->text);

@@ -520,7 +520,7 @@ static void payment_visit(void **state) {
   fx_end(&f, t, CUST_OUTCOME_ADVANCE);
   score_result r;
   score_session(&f.s, &r);
-  expect_ids(&r, "payment_vague@1 payment_specific@2 firm_fair_payment@2 realistic_ask@2 "
+  expect_ids(&r, "payment_vague@1 payment_specific@2 realistic_ask@2 firm_fair_payment@2 "
                  "outcome_advance@2");
   assert_string_equal(fx_find(&r, "payment_vague", 1, NULL)->message,
                       "Your payment ask \"Can you pay when convenient?\" names no date and no amount.");
@@ -870,7 +870,13 @@ static void firm_fair_payment(void **state) {
   assert_non_null(fx_find(&r, "payment_specific", 2, NULL));
   assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
   score_result_free(&r);
-  f.s.turns[0].cls.moves = MV(LOSS_APPEAL);   /* near case: a due date, no threat */
+  t = fx_turn(&f, "Pay now or we go to court.", MV(THREAT));   /* a threat after the ask */
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  f.s.turns[0].cls.moves = MV(LOSS_APPEAL);
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 2;                             /* near case: a due date, no threat at all */
   f.s.turns[0].text = S("The balance was due on the 1st, as agreed.");
   score_session(&f.s, &r);
   assert_non_null(fx_find(&r, "firm_fair_payment", 2, NULL));
