@@ -293,8 +293,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     if (has_date && has_amount && !r->vague) {
       if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
                              "amount: \"%s\".", "你提出了有日期、有金额的付款要求：“%s”。", q);
-      /* firm but fair: the agreed money and a date, with no threat and no price cut so far */
-      /* judged when the visit ends: a threat later in it spoils "fair" */
+      /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
+      ** since a threat anywhere in it spoils "fair" */
       if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
     } else {
       const char *miss_en = !has_date && !has_amount ? "no date and no amount"
