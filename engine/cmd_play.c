@@ -182,8 +182,12 @@ static void show_score(play *p) {
   score_session(p->s, &r);
   fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
           r.total, term_esc(p->t, TERM_C_RESET));
-  for (int k = 0; k < SK_COUNT; k++)
-    fprintf(p->out, "%s%s %.0f", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k), r.skills[k]);
+  int zh = p->lang && strncmp(p->lang, "zh", 2) == 0;
+  for (int k = 0; k < SK_COUNT; k++) {
+    fprintf(p->out, "%s%s ", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k));
+    if (r.shown[k]) fprintf(p->out, "%.0f", r.skills[k]);
+    else fputs(zh ? "未体现" : "not shown", p->out);   /* no evidence yet: no made-up 50 */
+  }
   fprintf(p->out, ")\n");
   score_result_free(&r);
 }

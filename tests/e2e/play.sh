@@ -108,6 +108,7 @@ expect_contains "/hint coaches discovery first" "$out" "提示: 还没有弄清�
 expect_contains "/notes lists the voiced need" "$out" "[已说出] 辅导员每天早上"
 expect_contains "/score names the skills in the session's language" "$out" "目前得分: "
 expect_contains "/score: Chinese skill names" "$out" "行动承诺"
+expect_contains "/score: a skill without evidence is not shown, not 50" "$out" "促单策略 未体现"
 expect_contains "/restart starts again" "$out" "拜访重新开始。"
 expect_contains "an unknown command is named" "$out" "没有 /nonsense 这个命令"
 check "after /restart the transcript holds only the new visit" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("家长")) and .ended_by == "quit"' "$TMP/s.json"
