@@ -23,7 +23,8 @@ static const cli_command commands[] = {
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as a self-contained HTML page\n"
       "  --no-color          no colour (also: NO_COLOR set, or not a terminal)\n"
-      "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n" },
+      "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
+      "  --full              the whole debrief on a terminal, not only its first screen\n" },
   { .name = "check", .exec = cmd_check_exec,
     .usage = "salesim check FILE...",
     .summary = "validate scenario files (FILE:LINE:COL: error: MESSAGE)",
@@ -61,7 +62,7 @@ static const cli_command commands[] = {
       "  --trainee NAME      only this trainee\n"
       "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n" },
   { .name = "replay", .exec = cmd_replay_exec,
-    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS]",
+    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full]",
     .summary = "show a saved session and its debrief again (for a projector)",
     .help =
       "  --delay SECONDS     pause between turns (0 to 60), for a projector\n"
@@ -69,6 +70,7 @@ static const cli_command commands[] = {
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as HTML\n"
       "  --no-color          no colour\n"
+      "  --full              the whole debrief on a terminal, not only its first screen\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
   { .name = "list", .exec = cmd_list_exec,

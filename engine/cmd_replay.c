@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -195,9 +196,9 @@ int cmd_replay_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "delay", required_argument, 0, 'd' },
-    { "no-color", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+    { "no-color", no_argument, 0, 'n' }, { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
   };
-  int json = 0, colour = -1, c;
+  int json = 0, colour = -1, c, full = 0;
   const char *md = NULL, *html = NULL;
   double delay = 0;
   optind = 1;
@@ -208,6 +209,7 @@ int cmd_replay_exec(int argc, char **argv) {
     case 'm': md = optarg; break;
     case 'H': html = optarg; break;
     case 'n': colour = 0; break;
+    case 'F': full = 1; break;
     case 'd': {
       char *end;
       delay = strtod(optarg, &end);
@@ -264,7 +266,8 @@ int cmd_replay_exec(int argc, char **argv) {
     char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (text) { puts(text); free(text); }
   } else {
-    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = NULL };
+    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = NULL,
+                     .full = full || !isatty(STDOUT_FILENO) };
     fputc('\n', stdout);
     deb_render_text(deb, &st, stdout);
   }
