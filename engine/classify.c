@@ -186,6 +186,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();
+  c->links = lnk_new(sc, c->stem);   /* built once here: a turn only scores the line */
   return c;
 }
 
@@ -194,6 +195,7 @@ void cls_free(cls_classifier *c) {
   if (!c) return;
   lex_free(c->lx);
   tx_free(c->tx);
+  lnk_free(c->links);
   wd_free(c->stem);
   free(c->features);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
@@ -224,6 +226,8 @@ const char *cls_guess_lang(const char *text) {
 const char *cls_lang(const cls_classifier *c) { return c->lang; }
 const lexicon *cls_lexicon(const cls_classifier *c) { return c->lx; }
 const struct mdl_image *cls_model(const cls_classifier *c) { return c->model; }
+struct lnk_index *cls_links(const cls_classifier *c) { return c->links; }
+struct wd_stemmer *cls_stemmer(const cls_classifier *c) { return c->stem; }
 
 /* JSON: see classify.h and DESIGN.md. */
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {

@@ -165,6 +165,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
+  if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
 }
 
 int cls_model_evidence(const cls_classifier *c, const cls_result *r, const char *label,

@@ -261,6 +261,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     x->kind = (scn_kind)kind;
     sx_text(c, yn_get(it, "action"), "action", &x->action);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     if (sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when) == 0)
       check_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
     sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
@@ -293,6 +294,7 @@ void sx_benefits(sx_ctx *c, const yn_node *n) {
     x->id = sx_item_id(c, it, "benefit");
     x->pos = sx_pos(it);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     const yn_node *an = yn_get(it, "answers");
     if (sx_strs(c, an, "answers", 1, 0, &x->answers) == 0) {
       x->need_index = xcalloc((size_t)x->answers.n, sizeof *x->need_index);
