@@ -10,6 +10,8 @@
 #include "link.h"
 #include "util.h"
 
+#define MAX_LINKS 9   /* one per segment of the line (link.c) */
+
 static void add_index(int **v, int *n, int i) {
   for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
   *v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
@@ -47,41 +49,26 @@ static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h, f
 
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   if (!c->links || !c->sc || !r->norm) return;
-  const scenario *sc = c->sc;
   float thr = lnk_threshold(c->links);
   size_t len = strlen(r->norm);
-  int cap = sc->n_needs;
-  if (sc->n_benefits > cap) cap = sc->n_benefits;
-  if (sc->n_objections > cap) cap = sc->n_objections;
-  if (sc->n_commitments > cap) cap = sc->n_commitments;
-  lnk_hit *h = xmalloc(sizeof *h * (size_t)(cap + 1));
+  lnk_hit h[MAX_LINKS];
   if (commitments) {
-    /* the rung an ask names: the best one above the threshold, when no keyword named one */
-    if (r->commitment < 0) {
-      int n = lnk_rank(c->links, c->stem, r->norm, len, LNK_COMMITMENT, h, cap);
-      for (int i = 0; i < n; i++)
-        if (h[i].score >= thr && lnk_linkable(c->links, LNK_COMMITMENT, h[i].item)) {
-          r->commitment = h[i].item;
-          evidence(c, r, &h[i], thr);
-          break;
-        }
+    /* the rung an ask names: the nearest one above the threshold, when no keyword named one */
+    if (r->commitment < 0 && lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_COMMITMENT, h, 1) == 1) {
+      r->commitment = h[0].item;
+      evidence(c, r, &h[0], thr);
     }
-    free(h);
     return;
   }
-  const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
-  int **lists[3] = { &r->needs, &r->benefits, &r->objections };
-  int *counts[3] = { &r->n_needs, &r->n_benefits, &r->n_objections };
-  for (int k = 0; k < 3; k++) {
-    int n = lnk_rank(c->links, c->stem, r->norm, len, kinds[k], h, cap);
-    for (int i = 0; i < n && h[i].score >= thr; i++) {   /* several needs may link */
-      if (!lnk_linkable(c->links, kinds[k], h[i].item)) continue;
-      int have = 0;
-      for (int j = 0; j < *counts[k]; j++) have |= (*lists[k])[j] == h[i].item;
-      if (have) continue;   /* a keyword linked it already: that is the evidence */
-      add_index(lists[k], counts[k], h[i].item);
-      evidence(c, r, &h[i], thr);
-    }
+  int n = lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
+                   h, MAX_LINKS);
+  for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
+    int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;
+    int *count = h[i].kind == LNK_NEED ? &r->n_needs : h[i].kind == LNK_BENEFIT ? &r->n_benefits : &r->n_objections;
+    int have = 0;
+    for (int j = 0; j < *count; j++) have |= (*list)[j] == h[i].item;
+    if (have) continue;   /* a keyword linked it already: that is the evidence */
+    add_index(list, count, h[i].item);
+    evidence(c, r, &h[i], thr);
   }
-  free(h);
 }

@@ -2,8 +2,9 @@
 ** link.c: a line to the scenario's items by meaning (link.h).
 **
 ** Texts and lines become sorted sparse vectors of term ids (the scenario's vocabulary, built
-** here) with TF-IDF weights; a line's terms the scenario never uses count in its length but
-** match nothing, so "thanks for coming" is far from every item.  Per-line cost: tokenising the
+** here) with TF-IDF weights; a line's terms the scenario never uses are left out of it (counting
+** them in its length lost more right links than it saved wrong ones: docs/classifier.md, 1d),
+** and a text must share two terms with a line to score at all.  Per-line cost: tokenising the
 ** line once per clause plus a merge of short sorted vectors per text (docs/performance.md).
 */
 #include <math.h>
@@ -206,11 +207,13 @@ static void bag_vec(const lnk_index *x, bag *b, vec *v, int with_unknown) {
 static float cosine(const vec *a, const vec *b) {
   if (a->norm <= 0 || b->norm <= 0) return 0;
   double dot = 0;
+  int shared = 0;
   for (int i = 0, j = 0; i < a->n && j < b->n;) {
     if (a->id[i] < b->id[j]) i++;
     else if (a->id[i] > b->id[j]) j++;
-    else { dot += (double)a->w[i] * b->w[j]; i++; j++; }
+    else { dot += (double)a->w[i] * b->w[j]; i++; j++; shared++; }
   }
+  if (shared < LNK_MIN_SHARED) return 0;   /* one shared word is too weak a sign of meaning */
   return (float)(dot / ((double)a->norm * b->norm));
 }
 
@@ -430,37 +433,63 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end) {
   return clauses > 1 ? n : 1;   /* one clause is the whole line */
 }
 
-int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, lnk_kind kind,
-             lnk_hit *out, int cap) {
-  if (!x || kind >= LNK_KINDS || cap <= 0) return 0;
-  int ni = x->nitems[kind] < cap ? x->nitems[kind] : cap;
-  for (int i = 0; i < ni; i++) {
-    out[i].kind = kind; out[i].item = i; out[i].score = 0; out[i].text = -1;
-    out[i].start = 0; out[i].end = len;
-  }
-  size_t ss[MAX_SEGS], se[MAX_SEGS];
+/* Scores every segment of a line against the texts of the given kinds: per segment and item,
+** the best cosine (nearest mode) or the centroid's, into sc[seg * nall + global item]; returns
+** the number of segments, their spans in ss/se.  Items are numbered across kinds by base[]. */
+static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
+                          const int *base, int nall, float *sc, int *best_text, size_t *ss, size_t *se) {
   int nseg = segments(norm, len, ss, se);
   bag *b = xmalloc(sizeof *b);
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
   vec q = { ids, ws, 0, 0 };
   int lo = x->mode == LNK_CENTROID ? x->n_texts : 0, hi = x->mode == LNK_CENTROID ? x->nt : x->n_texts;
   for (int g = 0; g < nseg; g++) {
+    float *row = sc + (size_t)g * (size_t)nall;
+    int *brow = best_text + (size_t)g * (size_t)nall;
+    for (int i = 0; i < nall; i++) { row[i] = 0; brow[i] = -1; }
     b->x = (lnk_index *)x;   /* add == 0: the vocabulary is only read */
     b->add = 0;
     b->n = 0;
     b->unknown = 0;
     tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
-    if (g > 0 && b->n < 2) continue;
-    bag_vec(x, b, &q, 1);
+    if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
+    bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
     for (int i = lo; i < hi; i++) {
       const ltext *t = &x->t[i];
-      if (t->kind != kind || t->item >= ni) continue;
+      int gi = base[t->kind] + t->item;
       float s = cosine(&q, &t->v);
-      lnk_hit *h = &out[t->item];
-      if (s > h->score) { h->score = s; h->text = i; h->start = ss[g]; h->end = se[g]; }
+      if (s > row[gi]) { row[gi] = s; brow[gi] = i; }
     }
   }
   free(b);
+  return nseg;
+}
+
+static void bases(const lnk_index *x, int *base, int *nall) {
+  *nall = 0;
+  for (int k = 0; k < LNK_KINDS; k++) { base[k] = *nall; *nall += x->nitems[k]; }
+}
+
+int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, lnk_kind kind,
+             lnk_hit *out, int cap) {
+  if (!x || kind >= LNK_KINDS || cap <= 0) return 0;
+  int base[LNK_KINDS], nall;
+  bases(x, base, &nall);
+  size_t ss[MAX_SEGS], se[MAX_SEGS];
+  float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
+  int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
+  int nseg = score_segments(x, st, norm, len, base, nall, sc, bt, ss, se);
+  int ni = x->nitems[kind] < cap ? x->nitems[kind] : cap;
+  for (int i = 0; i < ni; i++) {
+    lnk_hit *h = &out[i];
+    h->kind = kind; h->item = i; h->score = 0; h->text = -1; h->start = 0; h->end = len;
+    for (int g = 0; g < nseg; g++) {
+      float s = sc[(size_t)g * (size_t)nall + (size_t)(base[kind] + i)];
+      if (s > h->score) { h->score = s; h->text = bt[(size_t)g * (size_t)nall + (size_t)(base[kind] + i)]; h->start = ss[g]; h->end = se[g]; }
+    }
+  }
+  free(sc);
+  free(bt);
   for (int i = 1; i < ni; i++) {   /* insertion sort, best first (a handful of items) */
     lnk_hit h = out[i];
     int j = i;
@@ -468,6 +497,46 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
     out[j] = h;
   }
   return ni;
+}
+
+int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
+             lnk_hit *out, int cap) {
+  if (!x || cap <= 0) return 0;
+  int base[LNK_KINDS], nall;
+  bases(x, base, &nall);
+  size_t ss[MAX_SEGS], se[MAX_SEGS];
+  float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
+  int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
+  int nseg = score_segments(x, st, norm, len, base, nall, sc, bt, ss, se);
+  float thr = lnk_threshold(x);
+  int n = 0;
+  for (int g = 0; g < nseg; g++) {
+    /* the one item this segment is about: the best of the kinds asked for */
+    int bk = -1, bi = -1;
+    float bs = 0;
+    for (int k = 0; k < LNK_KINDS; k++) {
+      if (!(kinds >> k & 1u)) continue;
+      for (int i = 0; i < x->nitems[k]; i++) {
+        float s = sc[(size_t)g * (size_t)nall + (size_t)(base[k] + i)];
+        if (s > bs && x->linkable[k][i]) { bs = s; bk = k; bi = i; }
+      }
+    }
+    if (bk < 0 || bs < thr) continue;
+    int dup = -1;
+    for (int j = 0; j < n; j++) if ((int)out[j].kind == bk && out[j].item == bi) dup = j;
+    if (dup >= 0) {
+      if (bs > out[dup].score) {
+        out[dup].score = bs; out[dup].text = bt[(size_t)g * (size_t)nall + (size_t)(base[bk] + bi)];
+        out[dup].start = ss[g]; out[dup].end = se[g];
+      }
+      continue;
+    }
+    if (n == cap) break;
+    out[n++] = (lnk_hit){ (lnk_kind)bk, bi, bs, bt[(size_t)g * (size_t)nall + (size_t)(base[bk] + bi)], ss[g], se[g] };
+  }
+  free(sc);
+  free(bt);
+  return n;
 }
 
 typedef struct lbuf { char *s; size_t n, cap; } lbuf;

@@ -27,9 +27,10 @@ typedef enum { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION, LNK_COMMITMENT, LNK_KINDS }
 /* How an item's texts are compared with a line: the nearest text, or their centroid. */
 typedef enum { LNK_NEAREST, LNK_CENTROID } lnk_mode;
 
-#define LNK_FLOOR 0.30f      /* the calibrated threshold is never lower */
+#define LNK_FLOOR 0.20f      /* the calibrated threshold is never lower */
 #define LNK_CEIL 0.70f       /* nor higher */
-#define LNK_DEFAULT 0.45f    /* too few examples to calibrate on */
+#define LNK_DEFAULT 0.30f    /* too few examples to calibrate on */
+#define LNK_MIN_SHARED 2     /* terms a line must share with a text to score */
 
 typedef struct lnk_index lnk_index;
 
@@ -54,6 +55,12 @@ void lnk_free(lnk_index *x);
 ** (cap entries); returns how many were written.  Items without examples are listed too (with
 ** lnk_linkable 0) so a trainer sees them; only linkable ones at or above the threshold link. */
 int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, lnk_kind kind,
+             lnk_hit *out, int cap);
+
+/* The links of a line (link.h): for the whole line and each of its clauses, the one linkable
+** item of the kinds in the bit set `kinds` (1u << LNK_NEED | ...) it is nearest to, when at or
+** above the threshold; each item once.  Returns how many were written to out (cap entries). */
+int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
              lnk_hit *out, int cap);
 
 float lnk_threshold(const lnk_index *x);
