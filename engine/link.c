@@ -288,24 +288,48 @@ static void build_centroids(lnk_index *x) {
   free(acc);
 }
 
-/* Leave-one-out over the examples (link.h): the lowest threshold at which 95% of the links
-** they would make are right. */
+/* The centroid text of an item, or -1. */
+static int centroid_of(const lnk_index *x, lnk_kind k, int item) {
+  for (int i = x->n_texts; i < x->nt; i++) if (x->t[i].kind == k && x->t[i].item == item) return i;
+  return -1;
+}
+
+/* Leave-one-out over the examples (link.h), in the comparison the index uses: each example
+** against its own item without it (the nearest other text, or the centroid of the others:
+** with unit vectors e and sum S, cos(e, S - e) = (e.S - 1) / |S - e|) and against the other
+** items of its kind; the threshold is the lowest score at which 95% of the links these would
+** make are right. */
 static void calibrate(lnk_index *x) {
   enum { GRID = 81 };            /* 0.00 .. 0.80 */
   int tp[GRID] = { 0 }, fp[GRID] = { 0 };
   int n = 0;
   for (int e = 0; e < x->n_texts; e++) {
     const ltext *te = &x->t[e];
-    if (strcmp(te->what, "example") != 0) continue;
+    if (strcmp(te->what, "example") != 0 || te->v.norm <= 0) continue;
     float best[64 + 1];
     int ni = x->nitems[te->kind];
     if (ni > 64) ni = 64;
     for (int i = 0; i < ni; i++) best[i] = 0;
-    for (int o = 0; o < x->n_texts; o++) {
-      const ltext *to = &x->t[o];
-      if (o == e || to->kind != te->kind || to->item >= ni) continue;
-      float s = cosine(&te->v, &to->v);
-      if (s > best[to->item]) best[to->item] = s;
+    if (x->mode == LNK_CENTROID) {
+      for (int i = 0; i < ni; i++) {
+        int ci = centroid_of(x, te->kind, i);
+        if (ci < 0) continue;
+        const vec *cv = &x->t[ci].v;
+        float s = cosine(&te->v, cv);
+        if (i == te->item) {   /* without the example itself */
+          float es = s * cv->norm;   /* e.S with e a unit vector */
+          double rest = (double)cv->norm * cv->norm - 2.0 * es + 1.0;
+          s = rest > 1e-9 ? (float)((es - 1.0) / sqrt(rest)) : 0;
+        }
+        best[i] = s > 0 ? s : 0;
+      }
+    } else {
+      for (int o = 0; o < x->n_texts; o++) {
+        const ltext *to = &x->t[o];
+        if (o == e || to->kind != te->kind || to->item >= ni) continue;
+        float s = cosine(&te->v, &to->v);
+        if (s > best[to->item]) best[to->item] = s;
+      }
     }
     for (int i = 0; i < ni; i++) {
       if (!x->linkable[te->kind][i]) continue;
@@ -335,6 +359,7 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   lnk_index *x = xcalloc(1, sizeof *x);
   x->sc = sc;
   x->fixed_thr = -1;
+  x->mode = LNK_DEFAULT_MODE;
   x->nitems[LNK_NEED] = sc->n_needs;
   x->nitems[LNK_BENEFIT] = sc->n_benefits;
   x->nitems[LNK_OBJECTION] = sc->n_objections;
@@ -414,7 +439,7 @@ const char *lnk_text_kind(const lnk_index *x, int i) {
 }
 
 void lnk_configure(lnk_index *x, lnk_mode mode, float threshold) {
-  x->mode = mode;
+  if (mode != x->mode) { x->mode = mode; calibrate(x); }
   x->fixed_thr = threshold;
 }
 

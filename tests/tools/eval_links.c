@@ -1,7 +1,7 @@
 /*
 ** eval_links: measures linking by meaning (link.h) against a paraphrase set.
 **
-**   eval_links [--centroid] [--threshold T] [--errors] [--tap] [--min-right R] [--max-wrong W]
+**   eval_links [--centroid|--nearest] [--threshold T] [--errors] [--tap] [--min-right R] [--max-wrong W]
 **              SCENARIO.yaml SET.tsv
 **
 ** SET.tsv (tests/data/links/README.md): text<TAB>ids, ids "need:ID benefit:ID ..." required,
@@ -75,11 +75,12 @@ static int is_example(const scenario *sc, const char *norm) {
 }
 
 int main(int argc, char **argv) {
-  int centroid = 0, errors = 0, tap = 0;
+  int centroid = LNK_DEFAULT_MODE == LNK_CENTROID, errors = 0, tap = 0;
   double thr = -1, min_right = 0.85, max_wrong = 0.05;
   const char *scn = NULL, *set = NULL;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--centroid") == 0) centroid = 1;
+    else if (strcmp(argv[i], "--nearest") == 0) centroid = 0;
     else if (strcmp(argv[i], "--errors") == 0) errors = 1;
     else if (strcmp(argv[i], "--tap") == 0) tap = 1;
     else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc) thr = atof(argv[++i]);
