@@ -479,11 +479,18 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
     if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
-    for (int i = lo; i < hi; i++) {
+    /* the score in the index's mode; the nearest text (example, said or keywords) in every
+    ** mode, as the evidence a trainer reads */
+    float nearest[1024];
+    int nn = nall < 1024 ? nall : 1024;
+    for (int i = 0; i < nn; i++) nearest[i] = 0;
+    for (int i = 0; i < x->nt; i++) {
       const ltext *t = &x->t[i];
       int gi = base[t->kind] + t->item;
+      if (gi >= nn && i < x->n_texts) continue;
       float s = cosine(&q, &t->v);
-      if (s > row[gi]) { row[gi] = s; brow[gi] = i; }
+      if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
+      if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
     }
   }
   free(b);

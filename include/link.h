@@ -36,7 +36,7 @@ typedef enum { LNK_NEAREST, LNK_CENTROID } lnk_mode;
 typedef struct lnk_index lnk_index;
 
 /* One item's score for a line: the item (its index in the scenario's list of its kind), the
-** cosine, the text it was nearest to (lnk_text) and the span of the line that scored it (byte
+** cosine (to the centroid in LNK_CENTROID mode), the item's text nearest to the line (lnk_text) and the span of the line that scored it (byte
 ** offsets in the normalised text). */
 typedef struct lnk_hit {
   lnk_kind kind;
