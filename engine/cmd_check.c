@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "lint.h"
 #include "scenario.h"
 
 /* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
@@ -38,6 +39,7 @@ static int check_one(const char *path, int verbose, int vars) {
   diag d;
   diag_init(&d);
   scenario *s = scn_load(path, &d);
+  if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
   int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
   for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
     if (d.v[i].line == 0) rc = CLI_USAGE;

@@ -137,7 +137,8 @@ typedef struct scn_scoring {
 } scn_scoring;
 
 /* A scenario's additions to the language lexicon: move or slot name -> phrases. */
-typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; } scn_lex_entry;
+/* off: the entry switches the listed built-in phrases off for this scenario (`lexicon: off:`). */
+typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; int off; } scn_lex_entry;
 
 typedef struct scenario {
   char *file;              /* path as loaded */
