@@ -133,14 +133,14 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->lx = lx;
   if (sc) {
     const char *file = sc->file ? sc->file : "scenario";
-    /* `off:` first: it switches off built-in phrases, never the scenario's own */
+    /* `switch_off:` first: it switches off built-in phrases, never the scenario's own */
     for (int i = 0; i < sc->n_lexicon; i++) {
       const scn_lex_entry *e = &sc->lexicon[i];
       if (!e->off) continue;
       for (int j = 0; j < e->phrases.n; j++)
         if (lex_disable(c->lx, e->name, e->phrases.v[j]) == 0) {
           diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col,
-                   "lexicon.off: '%s' is no built-in %s phrase of the %s lexicon (salesim classify shows "
+                   "lexicon.switch_off: '%s' is no built-in %s phrase of the %s lexicon (salesim classify shows "
                    "the phrases a line matched)", e->phrases.v[j], e->name, lang);
           errs++;
         }

@@ -42,7 +42,7 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
 /* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to
 ** (commitments 0), or, for an ask that names no rung by keyword, the rung (commitments 1). */
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments);
-/* The scenario's switched-off phrases (`lexicon: off:`) bind the model too (classify_model.c). */
+/* The scenario's switched-off phrases (`lexicon: switch_off:`) bind the model too (classify_model.c). */
 void cls_apply_off(const cls_classifier *c, cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);

@@ -190,7 +190,7 @@ int cls_model_evidence(const cls_classifier *c, const cls_result *r, const char 
   return got;
 }
 
-/* A scenario's `lexicon: off:` says what those words are not: a move whose phrase it switched
+/* A scenario's `lexicon: switch_off:` says what those words are not: a move whose phrase it switched
 ** off, found in the line, is not given by the model either (it reads characters and words, and
 ** would read the same cue); a rule phrase still standing for the move keeps it. */
 void cls_apply_off(const cls_classifier *c, cls_result *r) {

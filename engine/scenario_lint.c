@@ -83,7 +83,7 @@ int lint_scenario(const scenario *s, diag *d) {
         if (!move) continue;
         diag_add(d, DIAG_WARNING, file, refs[i].pos.line, refs[i].pos.col,
                  "%s '%s': keyword '%s' holds the built-in %s phrase '%s': a line naming it is read as %s "
-                 "too (switch it off with `lexicon: off: { %s: [%s] }`)", refs[i].kind, refs[i].id,
+                 "too (switch it off with `lexicon: switch_off: { %s: [%s] }`)", refs[i].kind, refs[i].id,
                  refs[i].kw->v[j], move, phrase, move, move, phrase);
         n++;
       }

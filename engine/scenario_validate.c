@@ -509,7 +509,7 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
 /* lexicon: keys are classifier moves or slots, values phrases. */
 void sx_lexicon(sx_ctx *c, const yn_node *n) {
   static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation", "ignore" };
-  /* what `off:` may name: any label of the shipped lexicons (docs/classifier.md, section 3) */
+  /* what `switch_off:` may name: any label of the shipped lexicons (docs/classifier.md, section 3) */
   static const char *const markers[] = { "way", "request", "question", "wh", "summary", "customer_terms",
                                          "scarcity", "offer", "seller", "customer", "confirm" };
   if (sx_expect(c, n, YN_MAP, "lexicon") != 0) return;
@@ -523,23 +523,23 @@ void sx_lexicon(sx_ctx *c, const yn_node *n) {
   int total = 0;
   const yn_node *off = NULL;
   for (int i = 0; i < n->n; i++) {
-    if (strcmp(n->keys[i]->str, "off") == 0) { off = n->vals[i]; total += off->kind == YN_MAP ? off->n : 0; }
+    if (strcmp(n->keys[i]->str, "switch_off") == 0) { off = n->vals[i]; total += off->kind == YN_MAP ? off->n : 0; }
     else total++;
   }
   s->lexicon = xcalloc((size_t)(total ? total : 1), sizeof *s->lexicon);
-  for (int pass = 0; pass < 2; pass++) {   /* additions, then `off:` */
+  for (int pass = 0; pass < 2; pass++) {   /* additions, then `switch_off:` */
     const yn_node *m = pass == 0 ? n : off;
-    if (pass == 1 && (!off || sx_expect(c, off, YN_MAP, "lexicon.off") != 0)) break;
-    int allowed = pass == 0 ? sx_n_move_names + nslots : nn;   /* off: also the markers */
+    if (pass == 1 && (!off || sx_expect(c, off, YN_MAP, "lexicon.switch_off") != 0)) break;
+    int allowed = pass == 0 ? sx_n_move_names + nslots : nn;   /* switch_off: also the markers */
     for (int i = 0; i < m->n; i++) {
       const yn_node *k = m->keys[i];
-      if (pass == 0 && strcmp(k->str, "off") == 0) continue;
+      if (pass == 0 && strcmp(k->str, "switch_off") == 0) continue;
       int known = 0;
       for (int j = 0; j < allowed && !known; j++) known = strcmp(names[j], k->str) == 0;
       if (!known) {
         const char *hint = sx_suggest(k->str, names, allowed);
-        if (hint) sx_err(c, k, "lexicon%s: no move or slot '%s'; did you mean '%s'?", pass ? ".off" : "", k->str, hint);
-        else sx_err(c, k, "lexicon%s: no move or slot '%s' (docs/scenario-format.md lists them)", pass ? ".off" : "", k->str);
+        if (hint) sx_err(c, k, "lexicon%s: no move or slot '%s'; did you mean '%s'?", pass ? ".switch_off" : "", k->str, hint);
+        else sx_err(c, k, "lexicon%s: no move or slot '%s' (docs/scenario-format.md lists them)", pass ? ".switch_off" : "", k->str);
         continue;
       }
       scn_lex_entry *e = &s->lexicon[s->n_lexicon];

@@ -11,7 +11,7 @@
 #include "scenario.h"
 
 /* Adds each finding to d as a warning at the item's position; also builds the scenario's
-** classifier, so a lexicon problem (an unknown name, a phrase `off:` names that the built-in
+** classifier, so a lexicon problem (an unknown name, a phrase `switch_off:` names that the built-in
 ** lexicon lacks) is an error here as in play.  Returns the number of warnings added. */
 int lint_scenario(const scenario *s, diag *d);
 

@@ -137,7 +137,7 @@ typedef struct scn_scoring {
 } scn_scoring;
 
 /* A scenario's additions to the language lexicon: move or slot name -> phrases. */
-/* off: the entry switches the listed built-in phrases off for this scenario (`lexicon: off:`). */
+/* off: the entry switches the listed built-in phrases off for this scenario (`lexicon: switch_off:`). */
 typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; int off; } scn_lex_entry;
 
 typedef struct scenario {
