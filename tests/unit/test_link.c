@@ -106,6 +106,8 @@ static void test_links(void **st) {
   diag_init(&d);
   cls_classifier *c = cls_new(NULL, s, &d);
   assert_non_null(c);
+  assert_int_equal(s->needs[0].examples.n, 3);   /* the loader keeps them, in order */
+  assert_string_equal(s->benefits[0].examples.v[2], "duplicate warnings are merged so each problem shows once");
   lnk_index *x = cls_links(c);
   assert_non_null(x);
   assert_true(lnk_threshold(x) >= LNK_FLOOR && lnk_threshold(x) <= LNK_CEIL);
@@ -181,12 +183,53 @@ static void test_lexicon_off(void **st) {
   lex_free(lx);
 }
 
+/* lexicon: switch_off: in a scenario: loaded as entries that switch built-in phrases off; a
+** phrase the built-in lexicon lacks is an error with its position when the classifier is built. */
+static void test_switch_off_scenario(void **st) {
+  (void)st;
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/salesim-test-off-%d.yaml", (int)getpid());
+  for (int bad = 0; bad < 2; bad++) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, base_yaml, "", "", "");
+    fprintf(f, "lexicon:\n  person: [dana]\n  switch_off:\n    ask_payment: [%s]\n", bad ? "no such phrase" : "pays");
+    fclose(f);
+    diag d;
+    diag_init(&d);
+    scenario *s = scn_load(path, &d);
+    assert_non_null(s);
+    assert_int_equal(s->n_lexicon, 2);
+    assert_int_equal(s->lexicon[1].off, 1);
+    assert_string_equal(s->lexicon[1].name, "ask_payment");
+    cls_classifier *c = cls_new(NULL, s, &d);
+    if (bad) {
+      assert_null(c);
+      assert_int_equal(d.errors, 1);
+      assert_int_equal(d.v[0].line, 26);   /* the switch_off entry's key */
+    } else {
+      assert_non_null(c);
+      cls_result r;
+      const char *line = "Could it pays for itself by next month?";
+      cls_classify(c, line, strlen(line), &r);
+      for (int i = 0; i < r.n_matches; i++)
+        assert_false(strcmp(r.matches[i].label, "ask_payment") == 0);   /* the phrase is off */
+      cls_result_free(&r);
+      cls_free(c);
+    }
+    diag_free(&d);
+    scn_free(s);
+  }
+  unlink(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_terms),
     cmocka_unit_test(test_no_examples),
     cmocka_unit_test(test_links),
     cmocka_unit_test(test_lexicon_off),
+    cmocka_unit_test(test_switch_off_scenario),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
