@@ -5,7 +5,8 @@
 **
 ** For each scenario: the time to build its link index (lnk_new, median of N builds), the time
 ** lnk_link adds to a line (p50 and p99 over N passes of its paraphrase set), and a whole reading
-** with links (cls_classify, p50 and p99).  Prints one Markdown table row per scenario.
+** with links (cls_classify, p50 and p99).  Prints one Markdown table row per scenario; with
+** BENCH_SLOWEST set, the slowest line of each on stderr (to tell a slow line from preemption).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,6 +86,13 @@ int main(int argc, char **argv) {
         whole[r * n + k] = now_us() - t0;
         cls_result_free(&res);
       }
+    if (getenv("BENCH_SLOWEST")) {   /* which line the tail is */
+      int worst = 0;
+      for (int k = 0; k < n * reps; k++) if (whole[k] > whole[worst]) worst = k;
+      double lworst = 0;
+      for (int k = 0; k < n * reps; k++) if (lk[k] > lworst) lworst = lk[k];
+      fprintf(stderr, "%s: slowest reading %.0f us: %s (slowest links %.0f us)\n", sc->id, whole[worst], lines[worst % n], lworst);
+    }
     printf("| %s | %d | %.0f | %.1f / %.1f | %.1f / %.1f |\n", sc->id, texts, pct(build, reps, 0.5),
            pct(lk, n * reps, 0.5), pct(lk, n * reps, 0.99), pct(whole, n * reps, 0.5), pct(whole, n * reps, 0.99));
     for (int k = 0; k < n; k++) free(lines[k]);
