@@ -34,14 +34,16 @@ static const cli_command commands[] = {
       "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
       "  Exit 0 when every file is valid, 1 with problems, 2 for an unreadable file.\n" },
   { .name = "test", .exec = cmd_test_exec,
-    .usage = "salesim test PATH... [--walks N] [--seed S] [--strict]",
+    .usage = "salesim test PATH... [--walks N] [--seed S] [--strict] [-v] [--coverage]",
     .summary = "run the playthrough tests written in scenario files",
     .help =
       "  PATH is a scenario file or a directory of them.\n"
       "  --walks N           also play N random sessions per scenario (default 0)\n"
       "  --seed S            seed of the random walks\n"
       "  --strict            walk warnings (Lua errors, dead ends, unreached content) fail the run\n"
-      "  -v, --verbose       show every turn of failing tests\n"
+      "  -v, --verbose       show every turn of every test, passing ones too\n"
+      "  --coverage          list the needs, benefits, objections, rungs, reactions and line keys\n"
+      "                      no test (or walk) reached\n"
       "  --behaviour-anywhere  accept behaviour scripts outside their scenario's folder\n" },
   { .name = "classify", .exec = cmd_classify_exec,
     .usage = "salesim classify [--lang zh|en] [--scenario FILE] [--json] [TEXT | -]",

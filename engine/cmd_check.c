@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "customer.h"
 #include "diag.h"
+#include "lint.h"
 #include "scenario.h"
 
 /* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
@@ -43,6 +44,7 @@ static int check_one(const char *path, int verbose, int vars) {
   diag_init(&d);
   scenario *s = scn_load(path, &d);
   if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
+  if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
   int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
   for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
     if (d.v[i].line == 0) rc = CLI_USAGE;

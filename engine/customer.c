@@ -905,6 +905,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
                           sc->n_objections, sc->n_reactions };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
   h->flags = xcalloc((size_t)h->n_flags + 1, 1);
+  h->ever_fired = xcalloc((size_t)sc->n_reactions + 1, 1);
   h->when_ref = xmalloc(((size_t)sc->n_reactions + 1) * sizeof *h->when_ref);
   h->real_ref = xmalloc(((size_t)sc->n_commitments + 1) * sizeof *h->real_ref);
   for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = LUA_NOREF;
@@ -980,6 +981,7 @@ static void cust_clear(cust_host *h) {
   free(h->rx);
   free(h->is_bool);
   free(h->flags);
+  free(h->ever_fired);
   free(h->when_ref);
   free(h->real_ref);
   free(h->script_name);
@@ -1046,6 +1048,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   /* in cust_new's order: the state and the random generators first, then the Lua code */
   memcpy(h->val, h->val0, (size_t)h->n_state * sizeof *h->val);
   memset(h->flags, 0, (size_t)h->n_flags);
+  memset(h->ever_fired, 0, (size_t)h->sc->n_reactions);   /* a new session: none fired yet */
   h->rng = seed ^ 0x5A1E5C0FFEEULL;
   h->visit = 0;
   h->turn_no = 0;
@@ -1259,4 +1262,8 @@ int cust_check_script(const char *path, diag *d) {
   sbx_free(s);
   free(src);
   return rc;
+}
+
+int cust_reaction_fired(const cust_host *h, int i) {
+  return i >= 0 && i < h->sc->n_reactions && h->ever_fired[i];
 }

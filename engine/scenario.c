@@ -147,22 +147,25 @@ void scn_free(scenario *s) {
   for (int i = 0; i < s->n_needs; i++) {
     scn_need *x = &s->needs[i];
     free(x->id); free(x->said); sx_strs_free(&x->keywords); sx_strs_free(&x->revealed_by);
+    sx_strs_free(&x->examples);
   }
   free(s->needs);
   for (int i = 0; i < s->n_benefits; i++) {
     scn_benefit *x = &s->benefits[i];
     free(x->id); sx_strs_free(&x->answers); free(x->need_index); sx_strs_free(&x->keywords);
+    sx_strs_free(&x->examples);
   }
   free(s->benefits);
   for (int i = 0; i < s->n_commitments; i++) {
     scn_commitment *x = &s->commitments[i];
     free(x->id); free(x->action); sx_strs_free(&x->keywords); free(x->realistic_when);
+    sx_strs_free(&x->examples);
     sx_strs_free(&x->accept); sx_strs_free(&x->refuse); free(x->objection);
   }
   free(s->commitments);
   for (int i = 0; i < s->n_objections; i++) {
     scn_objection *x = &s->objections[i];
-    free(x->id); free(x->said); sx_strs_free(&x->keywords);
+    free(x->id); free(x->said); sx_strs_free(&x->keywords); sx_strs_free(&x->examples);
   }
   free(s->objections);
   for (int i = 0; i < s->n_lines; i++) { free(s->lines[i].key); sx_strs_free(&s->lines[i].variants); }
@@ -348,6 +351,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
     x->pos = sx_pos(it);
     sx_text(c, yn_get(it, "said"), "said", &x->said);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     sx_strs(c, yn_get(it, "revealed_by"), "revealed_by", 0, 0, &x->revealed_by);
     sx_bool(c, yn_get(it, "hidden"), "hidden", &x->hidden);
     if (!x->id) x->id = xstrdup("");
@@ -375,6 +379,7 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
     x->pos = sx_pos(it);
     sx_text(c, yn_get(it, "said"), "said", &x->said);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_objections; j++)
       if (strcmp(s->objections[j].id, x->id) == 0) {

@@ -85,6 +85,9 @@ const char *cust_state_name(const cust_host *h, int i);
 double cust_state_get(const cust_host *h, const char *name, int *found);
 int cust_need_revealed(const cust_host *h, int need);
 int cust_need_confirmed(const cust_host *h, int need);
+/* 1 when reaction i fired at least once since the customer was made or reset (cust_reset), in
+** any visit. */
+int cust_reaction_fired(const cust_host *h, int i);
 int cust_visit(const cust_host *h);                /* 0-based current visit */
 cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit goes on */
 
