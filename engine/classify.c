@@ -83,6 +83,26 @@ static void add_keywords(cls_classifier *c, const char *file, const char *kind, 
   free(label);
 }
 
+static void own_add(wd_words *w, const scn_strs *v) {
+  for (int i = 0; i < v->n; i++) {
+    size_t n;
+    char *t = txt_normalize(v->v[i], strlen(v->v[i]), &n);
+    wd_words_add(w, t);
+    free(t);
+  }
+}
+
+/* The scenario's own English words: its lexicon phrases, keywords and examples. */
+static wd_words *own_words(const scenario *sc) {
+  wd_words *w = wd_words_new();
+  for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
+  for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }
+  for (int i = 0; i < sc->n_benefits; i++) { own_add(w, &sc->benefits[i].keywords); own_add(w, &sc->benefits[i].examples); }
+  for (int i = 0; i < sc->n_objections; i++) { own_add(w, &sc->objections[i].keywords); own_add(w, &sc->objections[i].examples); }
+  for (int i = 0; i < sc->n_commitments; i++) { own_add(w, &sc->commitments[i].keywords); own_add(w, &sc->commitments[i].examples); }
+  return w;
+}
+
 /* The shipped lexicon of a language: the automaton compiled at build time when the file is the
 ** shipped one (builtin.h), else built from the file.  NULL after a message when there is no
 ** file to read; otherwise *errors counts the file's problems (each in d). */
@@ -199,6 +219,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();
+  if (sc && strcmp(lang, "en") == 0) c->own_words = own_words(sc);
   c->links = lnk_new(sc, c->stem);   /* built once here: a turn only scores the line */
   return c;
 }
@@ -210,6 +231,7 @@ void cls_free(cls_classifier *c) {
   tx_free(c->tx);
   lnk_free(c->links);
   wd_free(c->stem);
+  wd_words_free(c->own_words);
   free(c->features);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
   free(c->lang);

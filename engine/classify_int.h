@@ -35,6 +35,7 @@ struct cls_classifier {
   struct ft_set *features;       /* the model's feature set, reused line after line (owned) */
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */
   lnk_index *links;              /* the scenario's items by meaning (link.h), or NULL */
+  wd_words *own_words;           /* the scenario's English words, kept from typo correction (owned) */
 };
 
 /* The rules alone (classify_rules.c): fills *out from the line. */

@@ -343,7 +343,7 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   }
   /* one-edit typos of longer English words, against the words the model knows (words.h) */
   int typos = 0;
-  char *fixed = c->model ? wd_correct(c->model, out->norm, nl, &nl, &typos) : NULL;
+  char *fixed = c->model ? wd_correct(c->model, c->own_words, out->norm, nl, &nl, &typos) : NULL;
   if (fixed) { free(out->norm); out->norm = fixed; }
   int variants = 0;
   char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants) : NULL;

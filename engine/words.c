@@ -26,6 +26,67 @@ void wd_free(wd_stemmer *s) {
 
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
+/* ---- a scenario's own words: an open-addressed set of hashes, doubled at half full ---- */
+#define OWN_WEIGHT 1000000   /* counts as seen this often: beats any corpus word as a correction */
+struct wd_words { uint64_t *h; size_t n, cap; };
+
+static uint64_t word_hash(const char *w, size_t n) {
+  uint64_t h = util_hash64(w, n);
+  return h ? h : 1;   /* 0 marks an empty slot */
+}
+
+static void words_put(wd_words *w, uint64_t h) {
+  size_t i = (size_t)h & (w->cap - 1);
+  for (; w->h[i]; i = (i + 1) & (w->cap - 1)) if (w->h[i] == h) return;
+  w->h[i] = h;
+  w->n++;
+}
+
+wd_words *wd_words_new(void) {
+  wd_words *w = xcalloc(1, sizeof *w);
+  w->cap = 64;
+  w->h = xcalloc(w->cap, sizeof *w->h);
+  return w;
+}
+
+void wd_words_free(wd_words *w) {
+  if (!w) return;
+  free(w->h);
+  free(w);
+}
+
+void wd_words_add(wd_words *w, const char *norm) {
+  for (const char *p = norm; *p;) {
+    if (!is_lower(*p)) { p++; continue; }
+    const char *q = p;
+    while (is_lower(*q)) q++;
+    if ((size_t)(q - p) >= WD_MIN_TYPO_LEN - 1 && (size_t)(q - p) <= WD_MAX_WORD) {
+      if (2 * (w->n + 1) > w->cap) {   /* grow: rehash into twice the slots */
+        wd_words old = *w;
+        w->cap *= 2; w->n = 0;
+        w->h = xcalloc(w->cap, sizeof *w->h);
+        for (size_t i = 0; i < old.cap; i++) if (old.h[i]) words_put(w, old.h[i]);
+        free(old.h);
+      }
+      words_put(w, word_hash(p, (size_t)(q - p)));
+    }
+    p = q;
+  }
+}
+
+int wd_words_has(const wd_words *w, const char *word, size_t n) {
+  if (!w || !w->n) return 0;
+  uint64_t h = word_hash(word, n);
+  for (size_t i = (size_t)h & (w->cap - 1); w->h[i]; i = (i + 1) & (w->cap - 1)) if (w->h[i] == h) return 1;
+  return 0;
+}
+
+/* How often the word was seen: the model's count, or OWN_WEIGHT for a scenario's own word. */
+static int seen_count(const mdl_image *m, const wd_words *own, const char *w, size_t n) {
+  if (wd_words_has(own, w, n)) return OWN_WEIGHT;
+  return mdl_knows_word(m, w, n);
+}
+
 size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
   int letters = n > 0 && n <= WD_MAX_WORD;
   for (size_t i = 0; i < n && letters; i++) letters = is_lower(w[i]) || w[i] == '\'';
@@ -47,12 +108,12 @@ size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
 /* The known word one edit from w[0..n), or 0 when there is none, or when two are and neither
 ** was seen five times as often as the other (an ambiguous typo is left as typed).  cand
 ** receives it. */
-static int correct_word(const mdl_image *m, const char *w, size_t n, char *cand, size_t *cand_len) {
+static int correct_word(const mdl_image *m, const wd_words *own, const char *w, size_t n, char *cand, size_t *cand_len) {
   char buf[WD_MAX_WORD + 2], found[WD_MAX_WORD + 2];
   size_t found_len = 0;
   int best = 0, second = 0, seen;
 #define TRY(len_) do { \
-    if ((seen = mdl_knows_word(m, buf, (len_))) > 0 && !(found_len == (len_) && memcmp(found, buf, (len_)) == 0)) { \
+    if ((seen = seen_count(m, own, buf, (len_))) > 0 && !(found_len == (len_) && memcmp(found, buf, (len_)) == 0)) { \
       if (seen > best) { \
         second = best; \
         best = seen; \
@@ -91,7 +152,8 @@ static int correct_word(const mdl_image *m, const char *w, size_t n, char *cand,
   return 1;
 }
 
-char *wd_correct(const mdl_image *m, const char *text, size_t len, size_t *out_len, int *fixes) {
+char *wd_correct(const mdl_image *m, const wd_words *own, const char *text, size_t len, size_t *out_len,
+                 int *fixes) {
   if (fixes) *fixes = 0;
   if (!m) return NULL;
   strbuf b = {0};
@@ -108,7 +170,7 @@ char *wd_correct(const mdl_image *m, const char *text, size_t len, size_t *out_l
     char cand[WD_MAX_WORD + 2];
     size_t cl;
     if (whole && n >= WD_MIN_TYPO_LEN && n <= WD_MAX_WORD && !memchr(text + i, '\'', n) &&
-        !mdl_knows_word(m, text + i, n) && correct_word(m, text + i, n, cand, &cl)) {
+        !seen_count(m, own, text + i, n) && correct_word(m, own, text + i, n, cand, &cl)) {
       sb_append(&b, text + done, i - done);
       sb_append(&b, cand, cl);
       done = j;

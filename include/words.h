@@ -29,9 +29,23 @@ void wd_free(wd_stemmer *s);
 ** length.  Words that are too long or hold non-letters are copied unchanged. */
 size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap);
 
+/* A scenario's own English words (its keywords, examples and lexicon phrases): words the
+** typo correction must never rewrite ("alert fatigue" is not "alerts fatigue") and prefers as
+** corrections, since they are the visit's topic.  Owned by the caller (wd_words_free). */
+typedef struct wd_words wd_words;
+wd_words *wd_words_new(void);
+void wd_words_free(wd_words *w);
+/* Adds the lower-case ASCII words of a normalised text (txt_normalize) of WD_MIN_TYPO_LEN - 1
+** letters or more. */
+void wd_words_add(wd_words *w, const char *norm);
+/* 1 when w (may be NULL) holds word[0..n). */
+int wd_words_has(const wd_words *w, const char *word, size_t n);
+
 /* The text with each unknown English word of WD_MIN_TYPO_LEN letters or more replaced by the
-** known word one edit away (see above), or NULL when nothing changed.  The result is malloc'd
+** known word one edit away (see above), or NULL when nothing changed.  A word of own (may be
+** NULL) is known, and wins as a correction over the model's words.  The result is malloc'd
 ** (caller frees), *out_len its length; *fixes (may be NULL) counts the replaced words. */
-char *wd_correct(const mdl_image *m, const char *text, size_t len, size_t *out_len, int *fixes);
+char *wd_correct(const mdl_image *m, const wd_words *own, const char *text, size_t len, size_t *out_len,
+                 int *fixes);
 
 #endif

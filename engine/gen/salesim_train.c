@@ -49,6 +49,7 @@ static const char *const label_names[] = {
 
 typedef struct row {
   char *text;
+  const char *path; int lineno;   /* where it was read, for the review list */
   unsigned char y[N_LABELS];
   int dev;
   int *feats; int nf;        /* feature ids (dictionary order), before pruning */
@@ -126,6 +127,7 @@ static int read_corpus(const char *path, row **rows, int *n, int *cap, strbuf *a
     }
     row r = { 0 };
     r.text = xstrdup(col[0]);
+    r.path = path; r.lineno = lineno;
     int ask = 0, gain_move = 0;
     for (char *tok = strtok(col[1], " "); tok; tok = strtok(NULL, " ")) {
       if (strcmp(tok, "-") == 0) continue;
@@ -216,6 +218,19 @@ static void put_cstr(strbuf *o, const char *s, size_t n) {
     else sb_printf(o, "\\%03o", c);
   }
   sb_putc(o, '"');
+}
+
+/* Appends to out the training lines whose out-of-fold probability for label l contradicts
+** their label by a wide margin (REVIEW_MARGIN): FILE:LINE, label, wanted, probability, text. */
+#define REVIEW_MARGIN 0.80
+static void review_label(FILE *out, const row *rows, int n, const unsigned char *use, const double *oof, int l) {
+  for (int i = 0; i < n; i++) {
+    if (!use[i]) continue;
+    double miss = rows[i].y[l] ? 1.0 - oof[i] : oof[i];
+    if (miss >= REVIEW_MARGIN)
+      fprintf(out, "%s:%d\t%s\t%d\t%.2f\t%s\n", rows[i].path, rows[i].lineno, label_names[l], rows[i].y[l],
+              oof[i], rows[i].text);
+  }
 }
 
 /* Trains one language and appends its image to o.  Returns 0, or 1 after printing errors. */
@@ -319,6 +334,10 @@ static int train_lang(const char *data_dir, const char *lang, strbuf *o) {
   float *W = xcalloc((size_t)(nfeat + 1) * N_LABELS, sizeof *W);
   float bias[N_LABELS], thr[N_LABELS], devf1[N_LABELS];
   double *oof = xmalloc(sizeof *oof * (size_t)n);
+  /* SALESIM_TRAIN_REVIEW=FILE lists the lines the out-of-fold model reads confidently against
+  ** their label: most are label slips, worth a human look (docs/classifier.md, "Corpus") */
+  const char *rp = getenv("SALESIM_TRAIN_REVIEW");
+  FILE *review = rp && *rp ? fopen(rp, "a") : NULL;
   fprintf(stderr, "salesim-train: %s: %d lines (%d train, %d dev), %d features\n", lang, n, ntrain, ndev, nfeat);
   for (int l = 0; l < N_LABELS; l++) {
     int pos = 0;
@@ -345,6 +364,7 @@ static int train_lang(const char *data_dir, const char *lang, strbuf *o) {
       if (s > best + 1e-9) { best = s; bt = t; }
     }
     thr[l] = bt;
+    if (review) review_label(review, rows, n, use, oof, l);
     struct model *m = train_one(rows, n, use, l, nfeat, x);
     double sign = m->label[0] == 1 ? 1 : -1;
     for (int j = 0; j < nfeat; j++) W[(size_t)(j + 1) * N_LABELS + (size_t)l] = (float)(sign * m->w[j]);
@@ -448,6 +468,7 @@ static int train_lang(const char *data_dir, const char *lang, strbuf *o) {
             (unsigned long long)bi_hash(all.s, all.len));
   /* release */
   for (int i = 0; i < n; i++) { free(rows[i].text); free(rows[i].feats); free(x[i]); }
+  if (review) fclose(review);
   free(rows); free(x); free(use); free(fold_use); free(W); free(oof); free(newid); free(row_of);
   free(keys); free(index); free(name_off); free(rowsW); sb_free(&names); sb_free(&all);
   for (int i = 0; i < fd.n; i++) free(fd.name[i]);

@@ -54,15 +54,33 @@ static void test_typos(void **st) {
   assert_true(mdl_knows_word(m, "tomorrow", 8));
   size_t n;
   int fixes;
-  char *t = wd_correct(m, "see you tomorow at 10", 21, &n, &fixes);
+  char *t = wd_correct(m, NULL, "see you tomorow at 10", 21, &n, &fixes);
   assert_non_null(t);
   assert_string_equal(t, "see you tomorrow at 10");
   assert_int_equal(fixes, 1);
   free(t);
   /* short words, known words, words glued to digits: left as typed */
-  assert_null(wd_correct(m, "teh demo on 3rd", 15, &n, &fixes));
-  assert_null(wd_correct(m, "could you sign tomorrow", 23, &n, &fixes));
-  assert_null(wd_correct(m, "model x200tommorow", 18, &n, &fixes));
+  assert_null(wd_correct(m, NULL, "teh demo on 3rd", 15, &n, &fixes));
+  assert_null(wd_correct(m, NULL, "could you sign tomorrow", 23, &n, &fixes));
+  assert_null(wd_correct(m, NULL, "model x200tommorow", 18, &n, &fixes));
+  /* a scenario's own word is never "corrected" to a corpus word, and wins as a correction */
+  wd_words *own = wd_words_new();
+  wd_words_add(own, "too many pings, alert fatigue");
+  assert_true(wd_words_has(own, "alert", 5));
+  assert_false(wd_words_has(own, "too", 3));   /* too short to be a correction */
+  assert_null(wd_correct(m, own, "alert fatigue again", 19, &n, &fixes));
+  t = wd_correct(m, own, "the alertt fatigue", 18, &n, &fixes);   /* "alerts" is one edit too */
+  assert_non_null(t);
+  assert_string_equal(t, "the alert fatigue");
+  free(t);
+  for (int i = 0; i < 200; i++) {   /* the set grows past its first slots */
+    char w[16];
+    snprintf(w, sizeof w, "word%c%c", 'a' + i % 26, 'a' + i / 26);
+    wd_words_add(own, w);
+  }
+  assert_true(wd_words_has(own, "wordzg", 6));
+  assert_true(wd_words_has(own, "fatigue", 7));
+  wd_words_free(own);
 }
 
 static cls_classifier *en, *zh;
