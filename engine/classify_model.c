@@ -170,6 +170,13 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
 }
 
+const char *cls_model_label(cls_move m) {
+  if (m == CLS_LOSS_APPEAL) return "loss";
+  if (m == CLS_GAIN_APPEAL) return "gain";
+  if ((ASKS | BIT(CLS_LOWER_ASK)) & BIT(m)) return "ask";
+  return cls_move_name(m);
+}
+
 int cls_model_evidence(const cls_classifier *c, const cls_result *r, const char *label,
                        const char **names, float *weights, int n) {
   const mdl_image *m = c->model;

@@ -64,15 +64,10 @@ static void explain_specific(const cls_result *r, FILE *out) {
 /* Labels of the model that gave something to this reading, with what they gave. */
 static int model_gave(const cls_result *r, const char **labels, const char **gave) {
   int n = 0;
-  uint64_t asks = ((uint64_t)1 << CLS_ASK_COMMITMENT) | ((uint64_t)1 << CLS_ASK_ORDER) |
-                  ((uint64_t)1 << CLS_ASK_PAYMENT) | ((uint64_t)1 << CLS_ASK_REFERRAL);
   for (int m = 0; m < CLS_MOVE_COUNT; m++) {
     if (!((r->model_moves >> m) & 1)) continue;
-    const char *name = cls_move_name((cls_move)m);
-    if (m == CLS_LOSS_APPEAL) { labels[n] = "loss"; gave[n++] = name; continue; }
-    if (m == CLS_GAIN_APPEAL) { labels[n] = "gain"; gave[n++] = name; continue; }
-    labels[n] = ((uint64_t)1 << m) & asks ? "ask" : name;
-    gave[n++] = name;
+    labels[n] = cls_model_label((cls_move)m);
+    gave[n++] = cls_move_name((cls_move)m);
   }
   if (r->model_flags & CLS_BY_MODEL_SPECIFIC) { labels[n] = "specific"; gave[n++] = "specific"; }
   if (r->model_flags & CLS_BY_MODEL_VAGUE) { labels[n] = "vague"; gave[n++] = "vague"; }
@@ -94,10 +89,7 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
   const mdl_image *m = cls_model(c);
   for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {   /* what the rules read and the model overruled */
     if (!((r->model_vetoed >> mv) & 1)) continue;
-    const char *lab = mv == CLS_LOSS_APPEAL ? "loss" : mv == CLS_GAIN_APPEAL ? "gain"
-                    : (mv == CLS_ASK_COMMITMENT || mv == CLS_ASK_ORDER || mv == CLS_ASK_PAYMENT ||
-                       mv == CLS_ASK_REFERRAL || mv == CLS_LOWER_ASK) ? "ask" : cls_move_name((cls_move)mv);
-    int l = mdl_label(m, lab);
+    int l = mdl_label(m, cls_model_label((cls_move)mv));
     if (l >= 0)
       fprintf(out, "model:    not %s (the rules read it; p %.2f < %.2f)\n", cls_move_name((cls_move)mv),
               (double)r->probs[l], (double)m->threshold[l]);

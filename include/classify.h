@@ -118,6 +118,10 @@ struct wd_stemmer;
 struct lnk_index *cls_links(const cls_classifier *c);
 struct wd_stemmer *cls_stemmer(const cls_classifier *c);
 
+/* The model's label that decides move m: "ask" for every kind of ask, "gain" and "loss" for
+** the appeals, else the move's own name (which the model may not have: mdl_label says). */
+const char *cls_model_label(cls_move m);
+
 /* The n strongest features behind the model's probability of a move or flag ("ask",
 ** "specific", "gain" ...) in a reading: names[] point into the model (static), weights[] their
 ** contribution to the score.  Returns how many were written; 0 without a model. */
