@@ -15,7 +15,8 @@ PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
 TEST_PKGS = cmocka
 # Debian packages: libraries, then the tools the tests drive.
 DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
-            libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev
+            libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev \
+            wamerican wbritish
 DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium python3
 
 ifeq ($(SAN),1)
@@ -100,8 +101,10 @@ $(GEN_DIR)/model_none.o: engine/gen/model_none.c include/model.h | $(GEN_DIR)
 # lexicons, and written as C.  The program only reads the weights; liblinear is not linked in.
 $(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) -llinear -lstdc++ $(LDFLAGS)
+# English word lists (Debian's wamerican, wbritish): a real word is never "corrected" (words.h)
+WORD_LISTS = /usr/share/dict/american-english /usr/share/dict/british-english
 $(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/lexicons/*.yaml)
-	$(TRAIN_TOOL) engine $@
+	$(TRAIN_TOOL) engine $@ $(WORD_LISTS)
 $(MODEL_OBJ): $(MODEL_C) include/model.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) engine/lua/default.lua
@@ -136,7 +139,8 @@ unit-bins: $(UNIT_BINS) $(TOOL_BINS)
 # a fresh Debian machine they are the whole set-up.
 check-deps:
 	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
-	    [ ! -f /usr/include/linear.h ]; then $(MAKE) --no-print-directory deps; fi
+	    [ ! -f /usr/include/linear.h ] || [ ! -f /usr/share/dict/american-english ] || \
+	    [ ! -f /usr/share/dict/british-english ]; then $(MAKE) --no-print-directory deps; fi
 
 # the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
 TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3

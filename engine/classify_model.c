@@ -30,7 +30,7 @@
 
 #define BIT(m) ((uint64_t)1 << (m))
 #define ASKS (BIT(CLS_ASK_COMMITMENT) | BIT(CLS_ASK_ORDER) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))
-#define MDL_VETO 0.10f   /* an ask phrase of the lexicon stands unless the model's p(ask) is below */
+#define MDL_VETO 0.05f   /* an ask phrase of the lexicon stands unless the model's p(ask) is below */
 #define COURTESY (BIT(CLS_GREET) | BIT(CLS_THANK) | BIT(CLS_PRAISE))
 
 /* Moves the model decides under their own names (besides the asks and the appeals), and

@@ -22,6 +22,23 @@ int mdl_knows_word(const mdl_image *m, const char *word, size_t len) {
   return slot < 0 ? 0 : m->index[slot] < 0 ? -1 - m->index[slot] : 1;
 }
 
+uint32_t mdl_word_hash(const char *word, size_t len) {
+  uint32_t h = 2166136261u;   /* FNV-1a, 32 bits: 62k words collide with a typo about once in 70,000 */
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
+  return h;
+}
+
+int mdl_is_word(const mdl_image *m, const char *word, size_t len) {
+  if (!m || m->n_dict == 0) return 0;
+  uint32_t h = mdl_word_hash(word, len);
+  size_t lo = 0, hi = (size_t)m->n_dict;
+  while (lo < hi) {   /* binary search of the sorted hashes */
+    size_t mid = lo + (hi - lo) / 2;
+    if (m->dict[mid] < h) lo = mid + 1; else hi = mid;
+  }
+  return lo < (size_t)m->n_dict && m->dict[lo] == h;
+}
+
 /* Logistic regression per label: p = 1 / (1 + exp(-(w.x + b))), x_i = 1/sqrt(n_total). */
 void mdl_predict(const mdl_image *m, const int32_t *rows, int n, int n_total, float *out) {
   float x = n_total > 0 ? 1.0f / sqrtf((float)n_total) : 0.0f;

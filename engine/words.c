@@ -170,7 +170,7 @@ char *wd_correct(const mdl_image *m, const wd_words *own, const char *text, size
     char cand[WD_MAX_WORD + 2];
     size_t cl;
     if (whole && n >= WD_MIN_TYPO_LEN && n <= WD_MAX_WORD && !memchr(text + i, '\'', n) &&
-        !seen_count(m, own, text + i, n) && correct_word(m, own, text + i, n, cand, &cl)) {
+        !seen_count(m, own, text + i, n) && !mdl_is_word(m, text + i, n) && correct_word(m, own, text + i, n, cand, &cl)) {
       sb_append(&b, text + done, i - done);
       sb_append(&b, cand, cl);
       done = j;

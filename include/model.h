@@ -37,6 +37,8 @@ typedef struct mdl_image {
   const char *names;
   int n_train, n_dev;               /* corpus lines trained on, and held out */
   uint64_t corpus_hash;             /* of the corpus and lexicon bytes it was trained from */
+  int n_dict;                       /* English dictionary words (wamerican, wbritish), or 0 */
+  const uint32_t *dict;             /* their mdl_word_hash values, sorted */
 } mdl_image;
 
 /* The compiled model of a language, or NULL when the program has none (the generator's
@@ -48,6 +50,12 @@ int mdl_lookup(const mdl_image *m, uint64_t key);
 
 /* How often the word was seen in the corpus and lexicon (>= 1) when it is vocabulary, else 0. */
 int mdl_knows_word(const mdl_image *m, const char *word, size_t len);
+
+/* 1 when word[0..len) is a word of the language's dictionary (a real word, however rare in the
+** corpus: typo correction leaves it as typed, so "prefer" never becomes "refer"). */
+int mdl_is_word(const mdl_image *m, const char *word, size_t len);
+/* The 32-bit hash of a dictionary word (the trainer and mdl_is_word agree on it). */
+uint32_t mdl_word_hash(const char *word, size_t len);
 
 /* Probabilities per label of a line whose distinct known features are rows[0..n) (each weighing
 ** 1/sqrt(n_total), n_total counting unknown features too, as in training): out[n_labels]. */

@@ -63,6 +63,10 @@ static void test_typos(void **st) {
   assert_null(wd_correct(m, NULL, "teh demo on 3rd", 15, &n, &fixes));
   assert_null(wd_correct(m, NULL, "could you sign tomorrow", 23, &n, &fixes));
   assert_null(wd_correct(m, NULL, "model x200tommorow", 18, &n, &fixes));
+  /* a real word the corpus happens not to know is a word, not a typo of one it knows */
+  assert_true(mdl_is_word(m, "prefer", 6));
+  assert_false(mdl_is_word(m, "tomorow", 7));
+  assert_null(wd_correct(m, NULL, "how would you prefer to fund it", 31, &n, &fixes));
   /* a scenario's own word is never "corrected" to a corpus word, and wins as a correction */
   wd_words *own = wd_words_new();
   wd_words_add(own, "too many pings, alert fatigue");
