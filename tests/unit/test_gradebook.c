@@ -77,8 +77,9 @@ static void test_open_creates_versioned_wal_file(void **state) {
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
   assert_int_equal(sql_int(p, "PRAGMA application_id"), 0x534c534d);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'"), 1);
   sqlite3 *db;
   sqlite3_stmt *st;
@@ -247,8 +248,11 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
   json_decref(d);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
+  /* version 3 counted the old row's findings per session and rule, and the new row's at write */
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
+  assert_int_equal(sql_int(p, "SELECT sum(pts_sum) FROM session_rules WHERE session_id=7"), -30);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by='" SALESIM_VERSION "'"), 1);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('findings_by_rule', 'sessions_report')"), 2);
@@ -307,6 +311,40 @@ static void test_generated_sessions(void **state) {
   free(p);
 }
 
+/* A visit recorded twice under its content key (a retry after a lost answer, `salesim record`
+** of a visit that was recorded after all) is one row; a changed visit gets its own key. */
+static void test_keyed_record_is_idempotent(void **state) {
+  (void)state;
+  char *p = tpath("keyed.db"), err[256] = "", k1[17], k2[17], k3[17];
+  gb *g = gb_open(p, err, sizeof err);
+  assert_non_null(g);
+  json_t *d = debrief("visit", "2026-11-20T09:00:00Z", "advance", 70, 70, "no_ask");
+  gb_visit_key("ann", d, k1);
+  gb_visit_key("bob", d, k3);
+  assert_string_not_equal(k1, k3);
+  int fresh = -1;
+  long long id1 = gb_record_keyed(g, k1, "ann", d, NULL, &fresh, err, sizeof err);
+  assert_true(id1 > 0);
+  assert_int_equal(fresh, 1);
+  json_object_set_new(d, "progress", json_array());   /* added after recording: not part of the key */
+  gb_visit_key("ann", d, k2);
+  assert_string_equal(k1, k2);
+  long long id2 = gb_record_keyed(g, k2, "ann", d, NULL, &fresh, err, sizeof err);
+  assert_int_equal(id2, id1);
+  assert_int_equal(fresh, 0);
+  json_object_set_new(d, "score", json_integer(71));
+  gb_visit_key("ann", d, k2);
+  assert_string_not_equal(k1, k2);
+  assert_true(gb_record_keyed(g, k2, "ann", d, NULL, &fresh, err, sizeof err) > id1);
+  assert_int_equal(fresh, 1);
+  json_decref(d);
+  gb_close(g);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions"), 2);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings"), 2);
+  assert_int_equal(sql_int(p, "SELECT sum(n) FROM session_rules"), 2);
+  free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_open_creates_versioned_wal_file, setup, teardown),
@@ -316,6 +354,7 @@ int main(void) {
     cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
     cmocka_unit_test(test_default_path),
     cmocka_unit_test_setup_teardown(test_generated_sessions, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_keyed_record_is_idempotent, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
