@@ -187,8 +187,11 @@ static const char pg_v2[] =
   " INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);"
   "CREATE INDEX findings_by_rule ON salesim.findings(rule, session_id) INCLUDE (points, skill);";
 
-/* Version 3: visit keys (a retry after a lost commit stores nothing twice) and the per-session
-** rule counts the report sums (gb_sqlite.c). */
+/* Version 3: visit keys (a retry after a lost commit stores nothing twice), the per-session
+** rule counts and the per-rule totals the report reads (gb_sqlite.c).  The totals are kept by
+** a SECURITY DEFINER trigger, so a trainee role adds to them without being able to read or
+** change them; session_rules rows are inserted in rule order, so concurrent writers lock the
+** totals' rows in one order and do not deadlock. */
 static const char pg_v3[] =
   "ALTER TABLE salesim.sessions ADD COLUMN visit_key text;"
   "CREATE UNIQUE INDEX sessions_by_key ON salesim.sessions(visit_key);"
@@ -196,11 +199,30 @@ static const char pg_v3[] =
   " session_id bigint NOT NULL REFERENCES salesim.sessions(id),"
   " rule text COLLATE \"C\" NOT NULL, skill text, n integer NOT NULL, pts_n integer NOT NULL,"
   " pts_sum double precision, db_user text NOT NULL DEFAULT current_user);"
+  "CREATE TABLE salesim.rule_totals("
+  " rule text COLLATE \"C\" PRIMARY KEY, skill text, n bigint NOT NULL, sessions bigint NOT NULL,"
+  " pts_n bigint NOT NULL, pts_sum double precision);"
+  "CREATE FUNCTION salesim.count_session_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+  " SET search_path = salesim, pg_catalog AS $f$ BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "   INSERT INTO salesim.rule_totals AS t VALUES (NEW.rule, NEW.skill, NEW.n, 1, NEW.pts_n, NEW.pts_sum)"
+  "   ON CONFLICT (rule) DO UPDATE SET n = t.n + excluded.n, sessions = t.sessions + 1,"
+  "   pts_n = t.pts_n + excluded.pts_n, pts_sum = coalesce(t.pts_sum, 0) + coalesce(excluded.pts_sum, 0),"
+  "   skill = least(t.skill, excluded.skill);"
+  "   RETURN NEW;"
+  "  END IF;"
+  "  UPDATE salesim.rule_totals SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,"
+  "  pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE rule = OLD.rule;"
+  "  RETURN OLD;"
+  " END $f$;"
+  "CREATE TRIGGER session_rules_total AFTER INSERT OR DELETE ON salesim.session_rules"
+  " FOR EACH ROW EXECUTE FUNCTION salesim.count_session_rule();"
   "INSERT INTO salesim.session_rules(session_id, rule, skill, n, pts_n, pts_sum, db_user)"
   " SELECT session_id, rule, min(skill), count(*), count(points), sum(points), min(db_user)"
-  " FROM salesim.findings GROUP BY session_id, rule;"
+  " FROM salesim.findings GROUP BY session_id, rule ORDER BY session_id, rule;"
   "CREATE INDEX session_rules_by_rule ON salesim.session_rules(rule, session_id)"
-  " INCLUDE (n, pts_n, pts_sum, skill);";
+  " INCLUDE (n, pts_n, pts_sum, skill);"
+  "CREATE INDEX session_rules_by_session ON salesim.session_rules(session_id);";
 
 static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3 };
 
@@ -394,7 +416,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
     const char *ip[1] = { idtext };
     r = run(g, "INSERT INTO session_rules(session_id, rule, skill, n, pts_n, pts_sum) SELECT"
             " session_id, rule, min(skill), count(*), count(points), sum(points) FROM findings"
-            " WHERE session_id = $1 GROUP BY rule", 1, ip, state, err, errlen);
+            " WHERE session_id = $1 GROUP BY rule ORDER BY rule", 1, ip, state, err, errlen);
     if (!r) goto fail;
     pq.clear(r);
   }
@@ -490,7 +512,8 @@ static const char pg_roles[] =
   "GRANT SELECT ON salesim.meta, salesim.rules TO salesim_trainee, salesim_trainer;"
   "GRANT INSERT ON salesim.rules TO salesim_trainee;"
   "GRANT SELECT, INSERT ON salesim.sessions, salesim.findings, salesim.session_rules TO salesim_trainee;"
-  "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules TO salesim_trainer;"
+  "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules, salesim.rule_totals"
+  " TO salesim_trainer;"
   "ALTER TABLE salesim.sessions ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE salesim.findings ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE salesim.session_rules ENABLE ROW LEVEL SECURITY;"

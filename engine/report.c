@@ -128,6 +128,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   group gr;
   memset(&gr, 0, sizeof gr);
   const char *prev_trainee = NULL;
+  strbuf last_outcome = {0}, last_started = {0};   /* of the latest row read */
   while ((rc = gb_step(g, st, err, errlen)) == 1) {
     const char *trainee = gb_text(g, st, 0);
     const char *scenario = gb_text(g, st, 1);
@@ -137,7 +138,11 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
     if (!trainee || !scenario || !started || !outcome) continue;
     rep_row *r = d->n_rows ? &d->rows[d->n_rows - 1] : NULL;
     if (!r || strcmp(r->trainee, trainee) != 0 || strcmp(r->scenario, scenario) != 0) {
-      if (r) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+      if (r) {
+        r->latest_outcome = xstrdup(last_outcome.s);
+        r->latest_started = xstrdup(last_started.s);
+        close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+      }
       if (d->n_rows == cap_rows) {
         cap_rows = cap_rows ? cap_rows * 2 : 64;
         d->rows = xrealloc(d->rows, (size_t)cap_rows * sizeof *d->rows);
@@ -176,10 +181,9 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
     int k = r->attempts++;            /* 0-based attempt number */
     if (score > r->best) r->best = score;
     r->latest = score;
-    free(r->latest_outcome);
-    free(r->latest_started);
-    r->latest_outcome = xstrdup(outcome);
-    r->latest_started = xstrdup(started);
+    last_outcome.len = last_started.len = 0;   /* copied into the row when it closes */
+    sb_puts(&last_outcome, outcome);
+    sb_puts(&last_started, started);
     gr.sum += score;
     gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
     for (int s = 0; s < REP_SKILLS; s++) {
@@ -214,7 +218,14 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       d->last_started = xstrdup(started);
     }
   }
-  if (d->n_rows) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+  if (d->n_rows) {
+    rep_row *r = &d->rows[d->n_rows - 1];
+    r->latest_outcome = xstrdup(last_outcome.s);
+    r->latest_started = xstrdup(last_started.s);
+    close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+  }
+  sb_free(&last_outcome);
+  sb_free(&last_started);
   finish_scenarios(d, sc_skill_sum, sc_skill_n);
   free(sc_skill_sum);
   free(sc_skill_n);
@@ -230,19 +241,23 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   return rc == 0 ? 0 : -1;
 }
 
-/* The most frequent findings among the sessions in view, with their rule's principle: summed
-** from the per-session rule counts kept at write time (schema version 3). */
+/* The most frequent findings among the sessions in view, with their rule's principle, from the
+** counts kept at write time (schema version 3): the whole gradebook's per-rule totals, or for a
+** filtered view the per-session rule counts of the sessions in it. */
 static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
-  sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
-                " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
-                " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules");
   if (d->filter.scenario || d->filter.trainee || d->filter.since) {
-    sb_puts(&sql, " WHERE session_id IN (SELECT id FROM sessions");
+    sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
+                  " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
+                  " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules"
+                  " WHERE session_id IN (SELECT id FROM sessions");
     where_clause(&d->filter, &sql);
-    sb_puts(&sql, ")");
+    sb_puts(&sql, ") GROUP BY rule) AS g");
+  } else {
+    sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.sessions, g.pts_sum / nullif(g.pts_n, 0)"
+                  " FROM rule_totals AS g");
   }
-  sb_printf(&sql, " GROUP BY rule) AS g LEFT JOIN rules AS r ON r.rule = g.rule"
+  sb_printf(&sql, " LEFT JOIN rules AS r ON r.rule = g.rule WHERE g.n > 0"
                   " ORDER BY g.n DESC, g.rule LIMIT %d", REP_TOP_FINDINGS);
   const char *params[3];
   char since[64];

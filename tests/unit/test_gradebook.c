@@ -264,7 +264,7 @@ static void test_migrates_version_1(void **state) {
   sqlite3_close(db);
   assert_null(gb_open(p, err, sizeof err));
   char *expect = xasprintf("%s: gradebook schema version 9 is newer than this salesim (it reads "
-                           "up to 2); upgrade salesim", p);
+                           "up to 3); upgrade salesim", p);
   assert_string_equal(err, expect);
   free(expect);
   free(p);
