@@ -17,7 +17,8 @@ static const cli_command commands[] = {
       "  --seed N            repeatable customer choices\n"
       "  --lang zh|en        language of the interface (default: the scenario's)\n"
       "  --trainee NAME      record the session in the gradebook under NAME\n"
-      "  --gradebook PATH    gradebook file (default: $SALESIM_GRADEBOOK or the data dir)\n"
+      "  --gradebook WHERE   gradebook file or postgresql://USER@HOST/DB (default:\n"
+      "                      $SALESIM_GRADEBOOK or the data dir)\n"
       "  --transcript PATH   where to save the transcript (default: the data dir)\n"
       "  --json              print the debrief as one JSON document on stdout\n"
       "  --markdown FILE     also write the debrief as Markdown\n"
@@ -68,6 +69,28 @@ static const cli_command commands[] = {
       "  --no-color          no colour\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
+  { .name = "record", .exec = cmd_record_exec,
+    .usage = "salesim record TRANSCRIPT... [--gradebook WHERE] [--trainee NAME]",
+    .summary = "record finished visits the gradebook missed (play names this command)",
+    .help =
+      "  --gradebook WHERE   gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
+      "  --trainee NAME      record under NAME instead of the transcript's trainee\n"
+      "  A visit already in the gradebook is not added twice.\n" },
+  { .name = "gradebook", .exec = cmd_gradebook_exec,
+    .usage = "salesim gradebook init [WHERE] [--trainee ROLE]... [--trainer ROLE]...",
+    .summary = "create or upgrade a gradebook; on PostgreSQL, its trainee and trainer roles",
+    .help =
+      "  WHERE               gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
+      "  --trainee ROLE      create login ROLE that records and reads only its own sessions\n"
+      "  --trainer ROLE      create login ROLE that reads every session (reports)\n"
+      "  See docs/classroom.md for the roles' SQL and SQLite's trust model.\n" },
+  { .name = "next", .exec = cmd_next_exec,
+    .usage = "salesim next --trainee NAME [--gradebook WHERE] [DIR]",
+    .summary = "the scenario that trains a trainee's weakest skill, and why",
+    .help =
+      "  --trainee NAME      the trainee (required)\n"
+      "  --gradebook WHERE   gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
+      "  DIR                 scenarios to choose from (default: the shipped ones)\n" },
   { .name = "list", .exec = cmd_list_exec,
     .usage = "salesim list [DIR]",
     .summary = "list scenarios: id, language, difficulty, minutes, title",

@@ -25,7 +25,7 @@ int gb_is_postgres(const char *location) {
 
 /* The URI without a password ("postgresql://ann:secret@host/db" -> "postgresql://ann@host/db"),
 ** so messages never show it. */
-static char *redact(const char *where) {
+char *gb_location_label(const char *where) {
   if (!gb_is_postgres(where)) return xstrdup(where);
   const char *auth = strstr(where, "://") + 3;
   const char *at = strchr(auth, '@'), *slash = strchr(auth, '/');
@@ -41,7 +41,7 @@ static gb *open_any(const char *where, int create, char *err, size_t errlen) {
   gb *g = xcalloc(1, sizeof *g);
   g->be = gb_is_postgres(where) ? &gb_pg_backend : &gb_sqlite_backend;
   g->where = xstrdup(where);
-  g->label = redact(where);
+  g->label = gb_location_label(where);
   if (g->be->open(g, create, err, errlen) != 0) { gb_close(g); return NULL; }
   return g;
 }

@@ -36,6 +36,8 @@ void gb_visit_key(const char *trainee, const struct json_t *debrief, char out[17
 
 /* 1 when location names a PostgreSQL database (postgresql:// or postgres://). */
 int gb_is_postgres(const char *location);
+/* The location for messages (malloc'd): a path as is, a URI without its password. */
+char *gb_location_label(const char *location);
 /* "sqlite" or "postgresql". */
 const char *gb_kind(const gb *g);
 
