@@ -49,15 +49,19 @@ static const cli_command commands[] = {
       "  --json              one JSON object per line\n"
       "  -                   read lines from standard input\n" },
   { .name = "report", .exec = cmd_report_exec,
-    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE]",
+    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE] [--visits] [--bom]",
     .summary = "class report from a gradebook",
     .help =
-      "  GRADEBOOK           the class gradebook (default: $SALESIM_GRADEBOOK)\n"
+      "  GRADEBOOK           the class gradebook file or postgresql:// URI\n"
+      "                      (default: $SALESIM_GRADEBOOK)\n"
       "  --format text|csv|html   text for the terminal (default), CSV, or one HTML page\n"
       "  -o FILE             write the report to FILE (atomically) instead of stdout\n"
       "  --scenario ID       only sessions of this scenario\n"
       "  --trainee NAME      only this trainee\n"
-      "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n" },
+      "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n"
+      "  --visits            CSV with one row per visit (skill scores, outcome)\n"
+      "  --bom               start a CSV with the UTF-8 byte order mark (for Excel)\n"
+      "  GRADEBOOK may be a file or a postgresql:// URI.\n" },
   { .name = "replay", .exec = cmd_replay_exec,
     .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS]",
     .summary = "show a saved session and its debrief again (for a projector)",

@@ -132,7 +132,8 @@ static int setup_session(PGconn *c) {
 ** (and *state the SQLSTATE, "" for a lost connection). */
 static PGresult *run(gb *g, const char *sql, int n, const char *const *params, char *state,
                      char *err, size_t errlen) {
-  PGresult *r = pq.exec_params(CONN(g), sql, n, NULL, params, NULL, NULL, 0);
+  /* without parameters, the simple protocol: a migration is several statements in one string */
+  PGresult *r = n ? pq.exec_params(CONN(g), sql, n, NULL, params, NULL, NULL, 0) : pq.exec(CONN(g), sql);
   ExecStatusType st = pq.result_status(r);
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) { if (state) *state = '\0'; return r; }
   char line[400];
@@ -416,7 +417,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
     const char *ip[1] = { idtext };
     r = run(g, "INSERT INTO session_rules(session_id, rule, skill, n, pts_n, pts_sum) SELECT"
             " session_id, rule, min(skill), count(*), count(points), sum(points) FROM findings"
-            " WHERE session_id = $1 GROUP BY rule ORDER BY rule", 1, ip, state, err, errlen);
+            " WHERE session_id = $1 GROUP BY session_id, rule ORDER BY rule", 1, ip, state, err, errlen);
     if (!r) goto fail;
     pq.clear(r);
   }

@@ -386,7 +386,7 @@ static int insert_findings(sqlite3 *db, long long id, const gb_visit *v) {
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(db, "INSERT INTO session_rules(session_id, rule, skill, n, pts_n, pts_sum)"
                             " SELECT session_id, rule, min(skill), count(*), count(points), sum(points)"
-                            " FROM findings WHERE session_id = ? GROUP BY rule ORDER BY rule", -1, &agg, NULL);
+                            " FROM findings WHERE session_id = ? GROUP BY session_id, rule ORDER BY rule", -1, &agg, NULL);
   for (int i = 0; rc == SQLITE_OK && i < v->n_findings; i++) {
     const gb_finding *f = &v->findings[i];
     sqlite3_bind_int64(ins, 1, id);

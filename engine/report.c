@@ -43,7 +43,7 @@ const char *rep_trend_word(const rep_row *r) {
 }
 
 /* The active filters' values in parameter order ($1, $2, ...); returns how many. */
-static int filter_params(const rep_filter *f, const char *params[3], char *since, size_t n) {
+int rep_filter_params(const rep_filter *f, const char *params[3], char *since, size_t n) {
   int k = 0;
   if (f->scenario) params[k++] = f->scenario;
   if (f->trainee) params[k++] = f->trainee;
@@ -58,8 +58,8 @@ static int filter_params(const rep_filter *f, const char *params[3], char *since
 }
 
 /* The WHERE conditions for the active filters, on columns of `sessions`, numbered as
-** filter_params orders the values. */
-static void where_clause(const rep_filter *f, strbuf *sql) {
+** rep_filter_params orders the values. */
+void rep_where_clause(const rep_filter *f, strbuf *sql) {
   const char *sep = " WHERE ";
   int k = 0;
   if (f->scenario) { sb_printf(sql, "%sscenario = $%d", sep, ++k); sep = " AND "; }
@@ -108,11 +108,11 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
                 " s_tactics, s_discovery, pass FROM sessions");
-  where_clause(&d->filter, &sql);
+  rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   const char *params[3];
   char since[64];
-  int np = filter_params(&d->filter, params, since, sizeof since);
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
   gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
   sb_free(&sql);
   if (!st) return -1;
@@ -251,7 +251,7 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
                   " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
                   " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules"
                   " WHERE session_id IN (SELECT id FROM sessions");
-    where_clause(&d->filter, &sql);
+    rep_where_clause(&d->filter, &sql);
     sb_puts(&sql, ") GROUP BY rule) AS g");
   } else {
     sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.sessions, g.pts_sum / nullif(g.pts_n, 0)"
@@ -261,7 +261,7 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
                   " ORDER BY g.n DESC, g.rule LIMIT %d", REP_TOP_FINDINGS);
   const char *params[3];
   char since[64];
-  int np = filter_params(&d->filter, params, since, sizeof since);
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
   gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
   sb_free(&sql);
   if (!st) return -1;
