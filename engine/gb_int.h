@@ -76,6 +76,7 @@ struct gb {
   char *where;                      /* path or connection URI as given */
   char *label;                      /* for messages: the path, or the URI without its password */
   int readonly;
+  int partial;                      /* this role reads only its own rows (gb_partial_view) */
 };
 
 extern const gb_backend gb_sqlite_backend;

@@ -243,10 +243,11 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
 
 /* The most frequent findings among the sessions in view, with their rule's principle, from the
 ** counts kept at write time (schema version 3): the whole gradebook's per-rule totals, or for a
-** filtered view the per-session rule counts of the sessions in it. */
+** filtered view (or a trainee role that sees only its own rows) the per-session rule counts of
+** the sessions in it. */
 static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
-  if (d->filter.scenario || d->filter.trainee || d->filter.since) {
+  if (d->filter.scenario || d->filter.trainee || d->filter.since || gb_partial_view(g)) {
     sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
                   " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
                   " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules"

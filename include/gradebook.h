@@ -58,6 +58,9 @@ struct json_t *gb_history(gb *g, const char *trainee, const char *scenario_id, l
 /* Opens an existing gradebook for the report: never creates a file; falls back to read-only
 ** access when the file cannot be written.  NULL with a clear message in err. */
 gb *gb_open_existing(const char *path, char *err, size_t errlen);
+/* 1 when this connection reads only its own rows (a trainee role on PostgreSQL), so class-wide
+** totals are not for it. */
+int gb_partial_view(const gb *g);
 /* The location for messages: the path, or the URI without its password. */
 const char *gb_path(const gb *g);
 
