@@ -223,7 +223,9 @@ static const char pg_v3[] =
   " FROM salesim.findings GROUP BY session_id, rule ORDER BY session_id, rule;"
   "CREATE INDEX session_rules_by_rule ON salesim.session_rules(rule, session_id)"
   " INCLUDE (n, pts_n, pts_sum, skill);"
-  "CREATE INDEX session_rules_by_session ON salesim.session_rules(session_id);";
+  "CREATE INDEX session_rules_by_session ON salesim.session_rules(session_id);"
+  "DROP INDEX salesim.findings_by_rule;"
+  "DROP INDEX salesim.sessions_by_trainee;";
 
 static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3 };
 

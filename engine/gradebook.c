@@ -4,7 +4,6 @@
 ** keys each visit so a retried or repeated record is stored once, reads a trainee's history,
 ** and passes the report's read queries through to the backend.
 */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,13 +147,11 @@ static void collect_findings(const json_t *skills, gb_visit *v) {
 /* 16 random hex digits: a key for a visit that has no content key. */
 static void random_key(char out[17]) {
   unsigned long long x = 0;
-  int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-  if (fd < 0 || read(fd, &x, sizeof x) != (ssize_t)sizeof x) {
+  if (getentropy(&x, sizeof x) != 0) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     x = ((unsigned long long)ts.tv_nsec << 20) ^ (unsigned long long)ts.tv_sec ^ ((unsigned long long)getpid() << 40);
   }
-  if (fd >= 0) close(fd);
   snprintf(out, 17, "%016llx", x);
 }
 

@@ -8,9 +8,11 @@
 
 #include "report.h"
 
+/* The columns are those of the report's covering index (schema version 2), so the export reads
+** the index alone, never the wide session rows with their debriefs. */
 static const char header[] =
-  "session,trainee,scenario,attempt,started,ended,ended_by,outcome,score,pass,"
-  "commitment,benefits,tactics,discovery,hints_used\r\n";
+  "session,trainee,scenario,attempt,started,outcome,score,pass,"
+  "commitment,benefits,tactics,discovery\r\n";
 
 /* An integer column, or an empty field for NULL. */
 static void int_field(gb *g, gb_rows *r, int col, strbuf *out) {
@@ -22,8 +24,8 @@ static int export(gb *g, const rep_filter *f, strbuf *out, char *err, size_t err
   static const rep_filter none = { NULL, NULL, NULL };
   if (!f) f = &none;
   strbuf sql = {0};
-  sb_puts(&sql, "SELECT id, trainee, scenario, started, ended, ended_by, outcome, score, pass,"
-                " s_commitment, s_benefits, s_tactics, s_discovery, hints_used FROM sessions");
+  sb_puts(&sql, "SELECT id, trainee, scenario, started, outcome, score, pass,"
+                " s_commitment, s_benefits, s_tactics, s_discovery FROM sessions");
   rep_where_clause(f, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   const char *params[3];
@@ -56,10 +58,10 @@ static int export(gb *g, const rep_filter *f, strbuf *out, char *err, size_t err
     sb_putc(out, ',');
     rep_csv_field(out, scenario);
     sb_printf(out, ",%ld,", attempt);
-    for (int c = 3; c <= 6; c++) { rep_csv_field(out, gb_text(g, r, c)); sb_putc(out, ','); }
-    int_field(g, r, 7, out);
-    sb_printf(out, ",%s", gb_int(g, r, 8) ? "yes" : "no");
-    for (int c = 9; c <= 13; c++) { sb_putc(out, ','); int_field(g, r, c, out); }
+    for (int c = 3; c <= 4; c++) { rep_csv_field(out, gb_text(g, r, c)); sb_putc(out, ','); }
+    int_field(g, r, 5, out);
+    sb_printf(out, ",%s", gb_int(g, r, 6) ? "yes" : "no");
+    for (int c = 7; c <= 10; c++) { sb_putc(out, ','); int_field(g, r, c, out); }
     sb_puts(out, "\r\n");
   }
   sb_free(&prev);

@@ -87,9 +87,9 @@ int rep_filter_params(const rep_filter *f, const char *params[3], char *since, s
 /* Checks a --since value: YYYY-MM-DD, optionally followed by THH:MM[:SS][Z]. */
 int rep_valid_date(const char *s);
 
-/* The per-visit export: one CSV row per session in view (trainee, scenario, attempt number,
-** times, outcome, total and skill scores), ordered by trainee, scenario and start, streamed from
-** the gradebook.  Returns 0, or -1 with err. */
+/* The per-visit export: one CSV row per session in view (row id, trainee, scenario, attempt
+** number, start, outcome, total, pass and skill scores), ordered by trainee, scenario and start,
+** streamed from the gradebook.  Returns 0, or -1 with err. */
 int rep_export_visits(gb *g, const rep_filter *f, strbuf *out, char *err, size_t errlen);
 /* One CSV text field: quoted when needed, a formula-like start defused (report_csv.c). */
 void rep_csv_field(strbuf *out, const char *s);

@@ -37,6 +37,7 @@ pg_start() {
   PGDIR=$(mktemp -d /tmp/salesim-pg.XXXXXX)
   chmod 755 "$PGDIR"
   trap 'pg_stop; rm -rf "$TMP"' EXIT
+  trap 'exit 143' TERM INT HUP   # so the EXIT trap stops the server on a kill too
   if [ "$(id -u)" = 0 ]; then
     local user=postgres
     if ! id "$user" >/dev/null 2>&1; then

@@ -120,7 +120,7 @@ out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
 expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z" \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
 expect_eq "... and migrates it to version 3 (new columns, indexes, counts)" "3|1|1|vague_ask 1 1" \
-  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')"
+  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')"
 
 # --- report output: -o writes atomically and picks the format from the name ---
 "$SALESIM" report "$GB" -o "$TMP/out/class.csv" 2>"$TMP/o.err"; rc=$?
@@ -140,14 +140,14 @@ expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
 # --- the per-visit export, and the byte order mark for spreadsheet programs ---
 vis=$("$SALESIM" report "$GB" --visits)
 expect_eq "report --visits: a header and one row per visit" \
-  "session,trainee,scenario,attempt,started,ended,ended_by,outcome,score,pass,commitment,benefits,tactics,discovery,hints_used|1000" \
+  "session,trainee,scenario,attempt,started,outcome,score,pass,commitment,benefits,tactics,discovery|1000" \
   "$(head -n 1 <<<"$vis" | tr -d '\r')|$(tail -n +2 <<<"$vis" | wc -l)"
 expect_eq "... attempts numbered in start order per trainee and scenario" "1 2 3 4 5" \
   "$(grep ',trainee-7,' <<<"$vis" | cut -d, -f4 | tr '\n' ' ' | sed 's/ $//')"
 row=$(grep '^17,' <<<"$vis" | tr -d '\r')
 expect_eq "... each row holds the visit's outcome and skill scores" \
   "$(q "$GB" "SELECT outcome, score, s_commitment, s_benefits, s_tactics, s_discovery FROM sessions WHERE id = 17" | tr '|' ',')" \
-  "$(cut -d, -f8,9,11-14 <<<"$row")"
+  "$(cut -d, -f6,7,9-12 <<<"$row")"
 "$SALESIM" report "$GB" --visits --bom -o "$TMP/visits.csv" 2>/dev/null
 expect_eq "--bom starts the file with the UTF-8 byte order mark" "efbbbf73" "$(head -c 4 "$TMP/visits.csv" | od -An -tx1 | tr -d ' \n')"
 expect_eq "... and without it the file starts with the header" "73657373" "$("$SALESIM" report "$GB" --visits | head -c 4 | od -An -tx1 | tr -d ' \n')"

@@ -80,7 +80,7 @@ static void test_open_creates_versioned_wal_file(void **state) {
   assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
   assert_int_equal(sql_int(p, "PRAGMA application_id"), 0x534c534d);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'"), 1);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
   sqlite3 *db;
   sqlite3_stmt *st;
   sqlite3_open(p, &db);
@@ -255,7 +255,9 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(sql_int(p, "SELECT sum(pts_sum) FROM session_rules WHERE session_id=7"), -30);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by='" SALESIM_VERSION "'"), 1);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
-                            " ('findings_by_rule', 'sessions_report')"), 2);
+                            " ('session_rules_by_rule', 'sessions_report')"), 2);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                            " ('findings_by_rule', 'sessions_by_trainee')"), 0);   /* dropped by v3 */
   assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='no_ask'"), 2);
 
   /* a file from a newer salesim is refused, not downgraded */
