@@ -27,6 +27,7 @@
 
 #define PG_LOCK_KEY 0x534c534d            /* "SLSM", the advisory lock for create/migrate */
 #define PG_RETRY_SECONDS 90               /* how long a record keeps retrying a lost server */
+#define PG_CONNECT_TIMEOUT "10"           /* seconds, unless the URI or PGCONNECT_TIMEOUT says */
 
 /* {=== libpq, loaded on first use */
 static struct {
@@ -335,6 +336,9 @@ static int see_all(gb *g, char *err, size_t errlen) {
 /* Connects, checks and migrates (gb_backend.open). */
 static int pg_open(gb *g, int create, char *err, size_t errlen) {
   if (load_libpq(err, errlen) != 0) return -1;
+  /* libpq waits forever for a host that does not answer; a trainee should hear within seconds
+  ** (a connect_timeout in the URI or the environment still wins) */
+  setenv("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT, 0);
   PGconn *c = pq.connectdb(g->where);
   g->conn = c;
   if (!c) { snprintf(err, errlen, "cannot connect to the gradebook %s: out of memory", g->label); return -1; }
@@ -466,7 +470,7 @@ static int pg_record(gb *g, const gb_visit *v, long long *id, int *fresh, char *
       first_line(pq.error_message(CONN(g)), msg, sizeof msg);
     }
     if (time(NULL) >= deadline) break;
-    gb_backoff(attempt < 40 ? attempt * 4 : 160);   /* up to about a second between tries */
+    gb_backoff(attempt);   /* a growing pause, up to about a tenth of a second */
   }
   if (strstr(msg, "row-level security"))
     snprintf(err, errlen, "%s: the gradebook refused the session: a trainee role records only "
