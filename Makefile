@@ -142,10 +142,12 @@ check-deps:
 	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
 	    [ ! -f /usr/include/linear.h ]; then $(MAKE) --no-print-directory deps; fi
 
-# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
+# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser,
+# a PostgreSQL server) and need a Chinese font (the HTML report's glyph test)
 TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3 pg_ctlcluster fc-list
 check-test-deps: check-deps
 	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	 fc-list :lang=zh 2>/dev/null | grep -q . || missing=1; \
 	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps
 
 deps:

@@ -136,7 +136,7 @@ void cli_print_usage(FILE *out) {
   fprintf(out, "salesim %s: a terminal sales-practice game\n\nusage: salesim COMMAND [ARGS]\n\n",
           SALESIM_VERSION);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-    fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fprintf(out, "\nsalesim COMMAND --help for a command's options; docs/ for the guides.\n");
 }
 

@@ -137,6 +137,13 @@ text=$("$SALESIM" report "$GB" --trainee trainee-7)
 expect_contains "text report filtered to one trainee" "$text" "5 sessions, 1 trainee,"
 expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
 
+# --- gradebook init on SQLite: creates the file and states the trust model; no roles ---
+out=$("$SALESIM" gradebook init "$TMP/init/new.db"); rc=$?
+expect_eq "gradebook init creates a SQLite gradebook at version 3" "0|3" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
+expect_contains "... and says plainly who can change it" "$out" "Every trainee who records into this file can also read, change and delete every row in it"
+err=$("$SALESIM" gradebook init "$TMP/init/new.db" --trainee ann 2>&1); rc=$?
+expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/init/new.db: a SQLite gradebook has no roles (--trainee and --trainer need a postgresql:// gradebook; see docs/classroom.md)" "$rc|$err"
+
 # --- the per-visit export, and the byte order mark for spreadsheet programs ---
 vis=$("$SALESIM" report "$GB" --visits)
 expect_eq "report --visits: a header and one row per visit" \
