@@ -122,6 +122,29 @@ expect_eq "... all 1000 sessions there, none twice (the restart came after $befo
 expect_eq "... 20 for each of the 50 trainees" "50|20|20" \
   "$(q restart 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM salesim.sessions GROUP BY trainee) t')"
 
+# --- serialisation failures and deadlocks are retried; other errors are not ------------------
+# A trigger fails every other insert (a sequence is not rolled back, so the retry passes).
+q postgres "CREATE DATABASE flaky"
+FG=$(pg_url flaky)
+"$SALESIM" gradebook init "$FG" >/dev/null
+q flaky "CREATE SEQUENCE salesim.flaky_n;
+  CREATE FUNCTION salesim.flaky() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+    IF nextval('salesim.flaky_n') % 2 = 1 THEN
+      RAISE EXCEPTION 'injected' USING ERRCODE = CASE WHEN NEW.trainee = 'dl' THEN '40P01' ELSE '40001' END;
+    END IF; RETURN NEW; END \$\$;
+  CREATE TRIGGER flaky BEFORE INSERT ON salesim.sessions FOR EACH ROW EXECUTE FUNCTION salesim.flaky();"
+err=$("$WRITER" "$FG" 5 --trainee ser 2>&1); rc=$?
+expect_eq "a serialisation failure on every first attempt: all 5 sessions recorded" "0||5" "$rc|$err|$(q flaky "SELECT count(*) FROM salesim.sessions WHERE trainee = 'ser'")"
+err=$("$WRITER" "$FG" 5 --trainee dl 2>&1); rc=$?
+expect_eq "... and a deadlock on every first attempt: all 5 recorded" "0||5" "$rc|$err|$(q flaky "SELECT count(*) FROM salesim.sessions WHERE trainee = 'dl'")"
+expect_eq "... each after one failed try (10 failures injected)" "20" "$(q flaky "SELECT last_value FROM salesim.flaky_n")"
+q flaky "CREATE OR REPLACE FUNCTION salesim.flaky() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+    RAISE EXCEPTION 'no sessions today' USING ERRCODE = '23514'; END \$\$"
+t0=$(date +%s)
+err=$("$WRITER" "$FG" 1 --trainee other 2>&1); rc=$?
+expect_eq "another error is not retried: the writer fails at once with the server's message" \
+  "1|gb_writer: $FG: cannot record the session: no sessions today|fast" "$rc|$err|$([ $(( $(date +%s) - t0 )) -lt 10 ] && echo fast)"
+
 # --- the same class on both backends gives the same report in every format ------------------
 q postgres "CREATE DATABASE same"
 SAME=$(pg_url same)
