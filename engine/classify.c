@@ -133,8 +133,21 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->lx = lx;
   if (sc) {
     const char *file = sc->file ? sc->file : "scenario";
+    /* `switch_off:` first: it switches off built-in phrases, never the scenario's own */
     for (int i = 0; i < sc->n_lexicon; i++) {
       const scn_lex_entry *e = &sc->lexicon[i];
+      if (!e->off) continue;
+      for (int j = 0; j < e->phrases.n; j++)
+        if (lex_disable(c->lx, e->name, e->phrases.v[j]) == 0) {
+          diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col,
+                   "lexicon.switch_off: '%s' is no built-in %s phrase of the %s lexicon (salesim classify shows "
+                   "the phrases a line matched)", e->phrases.v[j], e->name, lang);
+          errs++;
+        }
+    }
+    for (int i = 0; i < sc->n_lexicon; i++) {
+      const scn_lex_entry *e = &sc->lexicon[i];
+      if (e->off) continue;
       if (!known_any(e->name)) {
         diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col,
                  "lexicon: unknown move, slot or marker '%s'", e->name);
@@ -186,6 +199,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();
+  c->links = lnk_new(sc, c->stem);   /* built once here: a turn only scores the line */
   return c;
 }
 
@@ -194,6 +208,7 @@ void cls_free(cls_classifier *c) {
   if (!c) return;
   lex_free(c->lx);
   tx_free(c->tx);
+  lnk_free(c->links);
   wd_free(c->stem);
   free(c->features);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
@@ -224,6 +239,8 @@ const char *cls_guess_lang(const char *text) {
 const char *cls_lang(const cls_classifier *c) { return c->lang; }
 const lexicon *cls_lexicon(const cls_classifier *c) { return c->lx; }
 const struct mdl_image *cls_model(const cls_classifier *c) { return c->model; }
+struct lnk_index *cls_links(const cls_classifier *c) { return c->links; }
+struct wd_stemmer *cls_stemmer(const cls_classifier *c) { return c->stem; }
 
 /* JSON: see classify.h and DESIGN.md. */
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {

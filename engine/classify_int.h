@@ -7,6 +7,7 @@
 
 #include "classify.h"
 #include "lexicon.h"
+#include "link.h"
 #include "model.h"
 #include "timex.h"
 #include "words.h"
@@ -30,13 +31,19 @@ struct cls_classifier {
   int marker_label[CLS_MK_COUNT];
   int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
   const mdl_image *model;        /* the language's compiled model, or NULL (rules alone) */
-  wd_stemmer *stem;              /* English base forms, for the model's features */
+  wd_stemmer *stem;              /* English base forms, for the model's features and links */
   struct ft_set *features;       /* the model's feature set, reused line after line (owned) */
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */
+  lnk_index *links;              /* the scenario's items by meaning (link.h), or NULL */
 };
 
 /* The rules alone (classify_rules.c): fills *out from the line. */
 void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
+/* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to
+** (commitments 0), or, for an ask that names no rung by keyword, the rung (commitments 1). */
+void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments);
+/* The scenario's switched-off phrases (`lexicon: switch_off:`) bind the model too (classify_model.c). */
+void cls_apply_off(const cls_classifier *c, cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

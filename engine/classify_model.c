@@ -25,6 +25,7 @@
 
 #include "classify_int.h"
 #include "featurize.h"
+#include "text.h"
 #include "util.h"
 
 #define BIT(m) ((uint64_t)1 << (m))
@@ -165,6 +166,8 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
+  cls_apply_off(c, out);
+  if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
 }
 
 int cls_model_evidence(const cls_classifier *c, const cls_result *r, const char *label,
@@ -185,4 +188,36 @@ int cls_model_evidence(const cls_classifier *c, const cls_result *r, const char 
     if (got < n) got++;
   }
   return got;
+}
+
+/* A scenario's `lexicon: switch_off:` says what those words are not: a move whose phrase it switched
+** off, found in the line, is not given by the model either (it reads characters and words, and
+** would read the same cue); a rule phrase still standing for the move keeps it. */
+void cls_apply_off(const cls_classifier *c, cls_result *r) {
+  const scenario *sc = c->sc;
+  if (!sc || !r->norm) return;
+  for (int i = 0; i < sc->n_lexicon; i++) {
+    const scn_lex_entry *e = &sc->lexicon[i];
+    int m = e->off ? cls_move_from_name(e->name) : -1;
+    if (m < 0 || !((r->model_moves >> m) & 1)) continue;
+    for (int j = 0; j < e->phrases.n; j++) {
+      char *p = txt_normalize(e->phrases.v[j], strlen(e->phrases.v[j]), NULL);
+      const char *at = *p ? strstr(r->norm, p) : NULL;
+      if (at) {
+        r->moves &= ~BIT(m);
+        r->model_moves &= ~BIT(m);
+        char *why = xasprintf("switched off by the scenario: %s", e->phrases.v[j]);
+        char *src = xasprintf("%s:%d", sc->file ? sc->file : "scenario", e->pos.line);
+        r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
+        r->matches[r->n_matches++] = (cls_match){ xasprintf("off:%s", e->name), why, src,
+                                                  (size_t)(at - r->norm), (size_t)(at - r->norm) + strlen(p) };
+        free(p);
+        break;
+      }
+      free(p);
+    }
+  }
+  if (r->tactic == CLS_TACTIC_LOSS && !CLS_HAS(r, CLS_LOSS_APPEAL) && !CLS_HAS(r, CLS_THREAT))
+    r->tactic = CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)
+                ? CLS_TACTIC_GAIN : CLS_TACTIC_NONE;
 }

@@ -434,6 +434,7 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   }
 
   int commitment_hit = scenario_refs(&rd);
+  cls_link_meaning(c, out, 0);   /* by meaning, beside the keywords (link.h) */
 
   /* 2. move phrases */
   int request = has_mk(&rd, CLS_MK_REQUEST);

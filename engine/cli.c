@@ -23,23 +23,29 @@ static const cli_command commands[] = {
       "  --json              print the debrief as one JSON document on stdout\n"
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as a self-contained HTML page\n"
-      "  --no-color          no colour (also: NO_COLOR set, or not a terminal)\n" },
+      "  --no-color          no colour (also: NO_COLOR set, or not a terminal)\n"
+      "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
+      "  --full              the whole debrief on a terminal, not only its first screen\n" },
   { .name = "check", .exec = cmd_check_exec,
     .usage = "salesim check FILE...",
     .summary = "validate scenario files (FILE:LINE:COL: error: MESSAGE)",
     .help =
       "  -v, --verbose       also print FILE: ok for each valid file\n"
       "  --vars              show where each state variable starts, is changed and is read\n"
+      "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
       "  Exit 0 when every file is valid, 1 with problems, 2 for an unreadable file.\n" },
   { .name = "test", .exec = cmd_test_exec,
-    .usage = "salesim test PATH... [--walks N] [--seed S] [--strict]",
+    .usage = "salesim test PATH... [--walks N] [--seed S] [--strict] [-v] [--coverage]",
     .summary = "run the playthrough tests written in scenario files",
     .help =
       "  PATH is a scenario file or a directory of them.\n"
       "  --walks N           also play N random sessions per scenario (default 0)\n"
       "  --seed S            seed of the random walks\n"
       "  --strict            walk warnings (Lua errors, dead ends, unreached content) fail the run\n"
-      "  -v, --verbose       show every turn of failing tests\n" },
+      "  -v, --verbose       show every turn of every test, passing ones too\n"
+      "  --coverage          list the needs, benefits, objections, rungs, reactions and line keys\n"
+      "                      no test (or walk) reached\n"
+      "  --behaviour-anywhere  accept behaviour scripts outside their scenario's folder\n" },
   { .name = "classify", .exec = cmd_classify_exec,
     .usage = "salesim classify [--lang zh|en] [--scenario FILE] [--json] [TEXT | -]",
     .summary = "show how a line is read (moves, slots, what matched)",
@@ -63,7 +69,7 @@ static const cli_command commands[] = {
       "  --bom               start a CSV with the UTF-8 byte order mark (for Excel)\n"
       "  GRADEBOOK may be a file or a postgresql:// URI.\n" },
   { .name = "replay", .exec = cmd_replay_exec,
-    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS]",
+    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full]",
     .summary = "show a saved session and its debrief again (for a projector)",
     .help =
       "  --delay SECONDS     pause between turns (0 to 60), for a projector\n"
@@ -71,6 +77,7 @@ static const cli_command commands[] = {
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as HTML\n"
       "  --no-color          no colour\n"
+      "  --full              the whole debrief on a terminal, not only its first screen\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
   { .name = "record", .exec = cmd_record_exec,

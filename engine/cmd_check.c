@@ -6,26 +6,31 @@
 ** a file that cannot be read at all.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "customer.h"
 #include "diag.h"
+#include "lint.h"
 #include "scenario.h"
 
 /* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
 static int readable(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);   /* a FIFO must not block here */
+  if (fd < 0) {
     fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
     return -1;
   }
   struct stat st;
-  int isdir = fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode);
-  fclose(f);
-  if (isdir) {
-    fprintf(stderr, "%s: error: cannot read: is a directory\n", path);
+  int rc = fstat(fd, &st);
+  close(fd);
+  if (rc == 0 && (S_ISDIR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
+    fprintf(stderr, "%s: error: cannot read: %s\n", path,
+            S_ISDIR(st.st_mode) ? "is a directory" : "is a FIFO or socket, not a file");
     return -1;
   }
   return 0;
@@ -38,6 +43,8 @@ static int check_one(const char *path, int verbose, int vars) {
   diag d;
   diag_init(&d);
   scenario *s = scn_load(path, &d);
+  if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
+  if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
   int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
   for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
     if (d.v[i].line == 0) rc = CLI_USAGE;
@@ -58,6 +65,7 @@ int cmd_check_exec(int argc, char **argv) {
     if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
     if (opts && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) { verbose = 1; continue; }
     if (opts && strcmp(a, "--vars") == 0) { vars = 1; continue; }
+    if (opts && strcmp(a, "--behaviour-anywhere") == 0) { scn_allow_behaviour_anywhere(1); continue; }
     if (opts && a[0] == '-' && a[1]) return cli_usage_error("check", "unknown option '%s'", a);
   }
   opts = 1;

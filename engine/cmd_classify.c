@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "classify.h"
+#include "link.h"
 #include "clause.h"
 #include "cli.h"
 #include "model.h"
@@ -113,6 +114,65 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
   }
 }
 
+/* The items a line is closest to, by meaning (link.h), for needs and benefits: the three best
+** of each with their scores, the threshold, and the nearest text, so a trainer sees why a line
+** did not link and which example to add.  Nothing without a scenario that has examples. */
+#define NEAR_SHOWN 3
+static double round2(float v) { return (double)(long)((double)v * 100.0 + 0.5) / 100.0; }
+static const char *near_id(const scenario *sc, lnk_kind k, int i) {
+  return k == LNK_NEED ? sc->needs[i].id : sc->benefits[i].id ? sc->benefits[i].id : "?";
+}
+static int near_linked(const cls_result *r, lnk_kind k, int i) {
+  const int *v = k == LNK_NEED ? r->needs : r->benefits;
+  int n = k == LNK_NEED ? r->n_needs : r->n_benefits;
+  for (int j = 0; j < n; j++) if (v[j] == i) return 1;
+  return 0;
+}
+static int near_rank(const cls_classifier *c, const scenario *sc, const cls_result *r, lnk_kind k, lnk_hit *h) {
+  int cap = k == LNK_NEED ? sc->n_needs : sc->n_benefits;
+  return lnk_rank(cls_links(c), cls_stemmer(c), r->norm, strlen(r->norm), k, h, cap < 64 ? cap : 64);
+}
+static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
+  const lnk_index *x = cls_links(c);
+  if (!x) return;
+  fprintf(out, "closest:  (by meaning; links at %.2f or more, one item per clause)\n", (double)lnk_threshold(x));
+  const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
+  for (int k = 0; k < 2; k++) {
+    lnk_hit h[64];
+    int n = near_rank(c, sc, r, kinds[k], h);
+    for (int i = 0; i < n && i < NEAR_SHOWN; i++) {
+      const char *mark = near_linked(r, kinds[k], h[i].item) ? "linked" :
+                         !lnk_linkable(x, kinds[k], h[i].item) ? "no examples" :
+                         h[i].score >= lnk_threshold(x) ? "not the clause's best" : "below";
+      fprintf(out, "  %-8s %-22s %.2f  %-21s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
+              (double)h[i].score, mark);
+      if (h[i].text >= 0) fprintf(out, " nearest %s: %s", lnk_text_kind(x, h[i].text), lnk_text(x, h[i].text));
+      else if (h[i].score > 0) fprintf(out, " (no single text shares two words with the line)");
+      fputc('\n', out);
+    }
+  }
+}
+static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_result *r) {
+  const lnk_index *x = cls_links(c);
+  json_t *o = json_object();
+  json_object_set_new(o, "threshold", json_real(round2(lnk_threshold(x))));
+  const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
+  const char *keys[2] = { "needs", "benefits" };
+  for (int k = 0; k < 2; k++) {
+    lnk_hit h[64];
+    int n = near_rank(c, sc, r, kinds[k], h);
+    json_t *a = json_array();
+    for (int i = 0; i < n && i < NEAR_SHOWN; i++)
+      json_array_append_new(a, json_pack("{s:s, s:f, s:b, s:b, s:s, s:s}", "id", near_id(sc, kinds[k], h[i].item),
+                                         "score", round2(h[i].score), "linked", near_linked(r, kinds[k], h[i].item),
+                                         "has_examples", lnk_linkable(x, kinds[k], h[i].item),
+                                         "nearest", h[i].text >= 0 ? lnk_text(x, h[i].text) : "",
+                                         "nearest_is", h[i].text >= 0 ? lnk_text_kind(x, h[i].text) : ""));
+    json_object_set_new(o, keys[k], a);
+  }
+  return o;
+}
+
 /* The readable explanation for a trainer. */
 static void print_text(const cls_classifier *c, const cls_result *r, const scenario *sc, const char *lang, FILE *out) {
   fprintf(out, "line:     %s\n", r->text);
@@ -155,6 +215,7 @@ static void print_text(const cls_classifier *c, const cls_result *r, const scena
     }
     fprintf(out, "%s\ncommitment: %s\n", r->n_benefits ? "" : "-",
             r->commitment >= 0 ? sc->commitments[r->commitment].id : "-");
+    print_near(c, sc, r, out);
   }
   fprintf(out, "matched:\n");
   if (r->n_matches == 0) fprintf(out, "  (nothing: no lexicon phrase or time pattern occurs in this line)\n");
@@ -182,6 +243,7 @@ static int one_line(opts *o, const char *line, size_t len) {
   if (o->json) {
     json_t *j = cls_result_json(&r, o->sc);
     json_object_set_new(j, "lang", json_string(lang));
+    if (o->sc && cls_links(c)) json_object_set_new(j, "closest", near_json(c, o->sc, &r));
     if (r.probs) {   /* the model's evidence for what it gave */
       const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];
       int n = model_gave(&r, labels, gave);

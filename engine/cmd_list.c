@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -34,8 +35,14 @@ char **cli_scenario_files(const char *dir, int *n) {
   struct dirent *e;
   while ((e = readdir(d))) {
     if (e->d_name[0] == '.' || !is_yaml(e->d_name)) continue;
+    char *path = xasprintf("%s/%s", dir, e->d_name);
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {   /* a FIFO named x.yaml would hang */
+      free(path);
+      continue;
+    }
     if (*n == cap) { cap = cap ? cap * 2 : 16; v = xrealloc(v, (size_t)cap * sizeof *v); }
-    v[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+    v[(*n)++] = path;
   }
   closedir(d);
   if (*n) qsort(v, (size_t)*n, sizeof *v, cmp_str);

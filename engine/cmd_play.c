@@ -5,6 +5,7 @@
 */
 #include <getopt.h>
 #include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ typedef struct play_opts {
   const char *scenario, *script, *lang, *trainee, *gradebook, *transcript, *markdown, *html;
   uint64_t seed;
   int json, colour;
+  int full;         /* --full: the whole debrief, not only its first screen */
 } play_opts;
 
 typedef struct play {
@@ -181,8 +183,12 @@ static void show_score(play *p) {
   score_session(p->s, &r);
   fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
           r.total, term_esc(p->t, TERM_C_RESET));
-  for (int k = 0; k < SK_COUNT; k++)
-    fprintf(p->out, "%s%s %.0f", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k), r.skills[k]);
+  int zh = p->lang && strncmp(p->lang, "zh", 2) == 0;
+  for (int k = 0; k < SK_COUNT; k++) {
+    fprintf(p->out, "%s%s ", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k));
+    if (r.shown[k]) fprintf(p->out, "%.0f", r.skills[k]);
+    else fputs(zh ? "未体现" : "not shown", p->out);   /* no evidence yet: no made-up 50 */
+  }
   fprintf(p->out, ")\n");
   score_result_free(&r);
 }
@@ -378,7 +384,10 @@ static int debrief(play *p, sess_end why) {
     char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (text) { fputs(text, stdout); fputc('\n', stdout); free(text); }
   } else {
-    deb_style st = { .colour = term_colour_on(p->t), .width = term_width(p->t), .lang = p->o.lang };
+    /* on a terminal the first screen alone, so the result stays in view; the full list with
+    ** --full, and always when the output goes to a file or a pipe */
+    deb_style st = { .colour = term_colour_on(p->t), .width = term_width(p->t), .lang = p->o.lang,
+                     .full = p->o.full || !isatty(STDOUT_FILENO) };
     fputc('\n', stdout);
     deb_render_text(deb, &st, stdout);
   }
@@ -417,7 +426,8 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     { "gradebook", required_argument, 0, 'g' }, { "transcript", required_argument, 0, 'T' },
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "no-color", no_argument, 0, 'n' },
-    { "no-colour", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+    { "no-colour", no_argument, 0, 'n' }, { "behaviour-anywhere", no_argument, 0, 'B' },
+    { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
   };
   memset(o, 0, sizeof *o);
   o->colour = -1;
@@ -430,8 +440,12 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     case 's': o->script = optarg; break;
     case 'S': {
       char *end;
+      errno = 0;
       unsigned long long v = strtoull(optarg, &end, 10);
-      if (*end || !*optarg) return cli_usage_error("play", "--seed takes a whole number, not '%s'", optarg);
+      /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
+      if (*end || !*optarg || optarg[strspn(optarg, " \t")] == '-' || errno == ERANGE)
+        return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
+                               (unsigned long long)-1, optarg);
       o->seed = v;
       break;
     }
@@ -450,6 +464,8 @@ static int parse_options(int argc, char **argv, play_opts *o) {
     case 'm': o->markdown = optarg; break;
     case 'H': o->html = optarg; break;
     case 'n': o->colour = 0; break;
+    case 'B': scn_allow_behaviour_anywhere(1); break;
+    case 'F': o->full = 1; break;
     default:
       return cli_usage_error("play", "unknown or incomplete option '%s'", argv[optind - 1]);
     }
@@ -482,6 +498,7 @@ int cmd_play_exec(int argc, char **argv) {
 
   FILE *in = NULL;
   if (p.o.script && strcmp(p.o.script, "-") != 0) {
+    util_note_input(p.o.script);
     in = fopen(p.o.script, "r");
     if (!in) {
       fprintf(stderr, "salesim play: cannot read script %s\n", p.o.script);

@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -19,10 +21,11 @@
 #include "score.h"
 #include "session.h"
 #include "term.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
-#define REPLAY_MAX_FILE (64u << 20)   /* a visit of 200 turns is about 200 KiB */
+#define REPLAY_MAX_FILE (32u << 20)   /* a visit of 200 turns is about 200 KiB */
 
 static void pause_for(double seconds) {
   if (seconds <= 0) return;
@@ -43,23 +46,72 @@ static void show_said(const term *t, const char *who, json_t *events) {
   }
 }
 
+/* Is path inside dir's tree (both resolved)? */
+static int under(const char *path, const char *dir) {
+  if (!dir) return 0;
+  char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
+  size_t n = rd ? strlen(rd) : 0;
+  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
+  free(rp);
+  free(rd);
+  return in;
+}
+
+/* May the debrief be rebuilt by running the scenario at path?  Rebuilding runs its Lua in this
+** process, and a transcript can name any file: allowed without asking for the shipped
+** scenarios, the transcript's own folder and the current one; anything else only when the
+** user says yes on a terminal. */
+static int may_rebuild_from(const char *file, const char *path) {
+  struct stat st;
+  char *safe = txt_sanitize(path, strlen(path), NULL);
+  int ok = 0;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s is not a readable file\n", file, safe);
+    free(safe);
+    return 0;
+  }
+  char *shipped = util_data_path("scenarios");
+  char *fdir = xstrdup(file);
+  char *slash = strrchr(fdir, '/');
+  if (slash) *slash = '\0'; else { free(fdir); fdir = xstrdup("."); }
+  ok = under(path, shipped) || under(path, fdir) || under(path, ".");
+  free(shipped);
+  free(fdir);
+  if (!ok && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
+    fprintf(stderr, "salesim replay: %s has no debrief; rebuilding it runs the scenario %s (and its Lua).  Go on? [y/N] ", file, safe);
+    char ans[16] = "";
+    ok = fgets(ans, sizeof ans, stdin) && (ans[0] == 'y' || ans[0] == 'Y');
+  } else if (!ok) {
+    fprintf(stderr, "salesim replay: %s: the session has no debrief, and its scenario %s is outside the shipped "
+            "scenarios, the transcript's folder and the current one; not run (copy it beside the transcript "
+            "to rebuild the debrief)\n", file, safe);
+  }
+  free(safe);
+  return ok;
+}
+
 /* Plays the transcript's lines again to rebuild its debrief; NULL when that cannot be done. */
 static json_t *rebuild_debrief(const char *file, json_t *tr) {
   json_t *sj = json_object_get(tr, "scenario");
   const char *path = json_string_value(json_object_get(sj, "file"));
   const char *hash = json_string_value(json_object_get(sj, "hash"));
-  if (!path) return NULL;
+  if (!path || !may_rebuild_from(file, path)) return NULL;
   diag d;
   diag_init(&d);
   scenario *sc = scn_load(path, &d);
   if (!sc) {
-    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s cannot be loaded\n", file, path);
+    char *safe = txt_sanitize(path, strlen(path), NULL);
+    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s cannot be loaded\n", file, safe);
+    free(safe);
     diag_print(&d, stderr);
     diag_free(&d);
     return NULL;
   }
-  if (hash && strcmp(hash, sc->hash) != 0)
-    fprintf(stderr, "salesim replay: warning: %s has changed since this session; the debrief is rebuilt with the current file\n", path);
+  if (hash && strcmp(hash, sc->hash) != 0) {
+    char *safe = txt_sanitize(path, strlen(path), NULL);
+    fprintf(stderr, "salesim replay: warning: %s has changed since this session; the debrief is rebuilt with the current file\n", safe);
+    free(safe);
+  }
   const char *lang = json_string_value(json_object_get(tr, "language"));
   const char *trainee = json_string_value(json_object_get(tr, "trainee"));
   sess_options so = { .seed = (uint64_t)json_integer_value(json_object_get(tr, "seed")),
@@ -99,6 +151,11 @@ static json_t *load_transcript(const char *file) {
   char err[512];
   size_t len;
   char *jpath = NULL;
+  struct stat st;   /* a device (/dev/zero) would fill the buffer to the cap for nothing */
+  if (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    fprintf(stderr, "salesim replay: %s: not a regular file\n", file);
+    return NULL;
+  }
   char *buf = util_read_file(file, REPLAY_MAX_FILE, &len, err, sizeof err);
   if (!buf && access(file, F_OK) != 0) {
     jpath = sess_journal_path(file);
@@ -139,9 +196,9 @@ int cmd_replay_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "delay", required_argument, 0, 'd' },
-    { "no-color", no_argument, 0, 'n' }, { 0, 0, 0, 0 }
+    { "no-color", no_argument, 0, 'n' }, { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
   };
-  int json = 0, colour = -1, c;
+  int json = 0, colour = -1, c, full = 0;
   const char *md = NULL, *html = NULL;
   double delay = 0;
   optind = 1;
@@ -152,6 +209,7 @@ int cmd_replay_exec(int argc, char **argv) {
     case 'm': md = optarg; break;
     case 'H': html = optarg; break;
     case 'n': colour = 0; break;
+    case 'F': full = 1; break;
     case 'd': {
       char *end;
       delay = strtod(optarg, &end);
@@ -181,7 +239,11 @@ int cmd_replay_exec(int argc, char **argv) {
     const char *title = json_string_value(json_object_get(json_object_get(tr, "scenario"), "title"));
     const char *who = json_string_value(json_object_get(json_object_get(tr, "scenario"), "customer"));
     if (!who) who = ui_str(lang, UI_CUSTOMER_LABEL);
-    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), title ? title : "", term_esc(t, TERM_C_RESET));
+    char *stitle = txt_sanitize(title ? title : "", strlen(title ? title : ""), NULL);
+    char *swho = txt_sanitize(who, strlen(who), NULL);   /* transcript fields are untrusted */
+    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), stitle, term_esc(t, TERM_C_RESET));
+    free(stitle);
+    who = swho;
     show_said(t, who, json_object_get(tr, "opening"));
     size_t i;
     json_t *turn;
@@ -194,6 +256,7 @@ int cmd_replay_exec(int argc, char **argv) {
       fflush(stdout);
     }
     show_said(t, who, json_object_get(tr, "closing"));
+    free(swho);
     pause_for(delay);
   }
   int rc = CLI_OK;
@@ -203,7 +266,8 @@ int cmd_replay_exec(int argc, char **argv) {
     char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (text) { puts(text); free(text); }
   } else {
-    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = NULL };
+    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = NULL,
+                     .full = full || !isatty(STDOUT_FILENO) };
     fputc('\n', stdout);
     deb_render_text(deb, &st, stdout);
   }

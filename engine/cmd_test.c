@@ -1,5 +1,5 @@
 /*
-** cmd_test.c: `salesim test PATH... [--walks N] [--seed S] [--strict] [-v]`.
+** cmd_test.c: `salesim test PATH... [--walks N] [--seed S] [--strict] [-v] [--coverage]`.
 ** Runs the playthrough tests written in scenario files (testplan.c) and, with --walks, random
 ** walks through each scenario (walk.c).  One line per test, then exactly "N passed, N failed".
 ** Exit 0 when every test passed, 1 when one failed (or, with --strict, a walk warned), 2 when a
@@ -16,6 +16,7 @@
 #include "scenario.h"
 #include "testplan.h"
 #include "util.h"
+#include "coverage.h"
 #include "walk.h"
 
 typedef struct files { char **v; int n, cap; } files;
@@ -75,13 +76,13 @@ static int collect(const char *path, files *f) {
 }
 
 typedef struct opts {
-  int walks, strict, verbose;
+  int walks, strict, verbose, coverage;
   uint64_t seed;
 } opts;
 
 /* Random walks of one scenario: a summary line and its warnings; returns the warning count. */
-static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken) {
-  walk_options wo = { .walks = o->walks, .seed = o->seed };
+static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken, cov_set *cov) {
+  walk_options wo = { .walks = o->walks, .seed = o->seed, .coverage = cov };
   walk_stats st;
   diag d;
   diag_init(&d);
@@ -114,10 +115,14 @@ static int parse_args(int argc, char **argv, opts *o, files *f) {
       } else {
         o->seed = (uint64_t)v;
       }
+    } else if (!dashdash && strcmp(a, "--behaviour-anywhere") == 0) {
+      scn_allow_behaviour_anywhere(1);
     } else if (!dashdash && strcmp(a, "--strict") == 0) {
       o->strict = 1;
     } else if (!dashdash && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) {
       o->verbose = 1;
+    } else if (!dashdash && strcmp(a, "--coverage") == 0) {
+      o->coverage = 1;
     } else if (!dashdash && a[0] == '-' && a[1]) {
       return cli_usage_error("test", "unknown option '%s'", a);
     } else {
@@ -162,16 +167,20 @@ int cmd_test_exec(int argc, char **argv) {
     diag_print(&d, stderr);   /* warnings of a valid file */
     diag_free(&d);
     if (sc->n_tests == 0) printf("%s: note: scenario '%s' has no tests\n", sc->file, sc->id);
+    cov_set *cov = o.coverage ? cov_new(sc) : NULL;
+    to.coverage = cov;
     tp_run_scenario(sc, &to, stdout, &c);
     if (o.walks > 0) {
       int broken = 0;
-      int w = run_walks(sc, &o, stdout, &broken);
+      int w = run_walks(sc, &o, stdout, &broken, cov);
       if (broken) unusable = 1;
       if (o.strict && w > 0) {
         printf("FAIL %s: random walks gave %d warning%s (--strict)\n", sc->id, w, w == 1 ? "" : "s");
         strict_failed++;
       }
     }
+    if (cov) cov_print(cov, stdout);   /* what no test or walk reached */
+    cov_free(cov);
     fflush(stdout);
     scn_free(sc);
   }

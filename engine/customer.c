@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 #include "builtin.h"
 #include "customer_int.h"
+#include "safe.h"
 #include "util.h"
 
 #define CUST_MAX_SCRIPT (1u << 20)   /* a behaviour script is a few KiB */
@@ -79,7 +80,8 @@ cust_event *cust_ev_push(cust_host *h, cust_event_kind k) {
 
 /* Records an error event (a copy of msg). */
 void cust_ev_error(cust_host *h, const char *msg) {
-  cust_ev_push(h, CUST_EV_ERROR)->text = xstrdup(msg);
+  /* a script's message (error("\27[2J")) is shown and stored: made safe once here */
+  cust_ev_push(h, CUST_EV_ERROR)->text = safe_text(msg, strlen(msg), NULL);
 }
 
 static int cmp_name(const void *a, const void *b) {
@@ -206,7 +208,7 @@ const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) 
 /* Records a line the customer says. */
 void cust_say_text(cust_host *h, const char *text, const char *key) {
   cust_event *ev = cust_ev_push(h, CUST_EV_SAY);
-  ev->text = xstrdup(text);
+  ev->text = safe_text(text, strlen(text), NULL);   /* invalid UTF-8 would vanish from the JSON */
   ev->key = key ? xstrdup(key) : NULL;
 }
 
@@ -260,7 +262,7 @@ int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet
   cust_set_flag(h, CF_REFUSED, c, 1);
   cust_event *ev = cust_ev_push(h, CUST_EV_REFUSE);
   ev->index = c;
-  ev->text = line ? xstrdup(line) : NULL;
+  ev->text = line ? safe_text(line, strlen(line), NULL) : NULL;
   if (line && !quiet) cust_say_text(h, line, key);
   return 1;
 }
@@ -484,6 +486,7 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
   cust_push_ctx(L, h, reason);
   snap s;
   snap_take(h, &s);
+  size_t kept = sbx_kept(h->sbx);
   char *err = NULL;
   sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
   h->last_status = st;
@@ -493,6 +496,7 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
     lua_pop(L, 1);
   } else {
     snap_restore(h, &s);
+    sbx_set_kept(h->sbx, kept);   /* what the call said is dropped: it is not kept either */
     int is_script = env_ref == h->env_script;
     char *msg = xasprintf("%s%s", err ? err : "?",
                           st == SBX_ERR_MEMORY && is_script
@@ -901,6 +905,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
                           sc->n_objections, sc->n_reactions };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
   h->flags = xcalloc((size_t)h->n_flags + 1, 1);
+  h->ever_fired = xcalloc((size_t)sc->n_reactions + 1, 1);
   h->when_ref = xmalloc(((size_t)sc->n_reactions + 1) * sizeof *h->when_ref);
   h->real_ref = xmalloc(((size_t)sc->n_commitments + 1) * sizeof *h->real_ref);
   for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = LUA_NOREF;
@@ -976,6 +981,7 @@ static void cust_clear(cust_host *h) {
   free(h->rx);
   free(h->is_bool);
   free(h->flags);
+  free(h->ever_fired);
   free(h->when_ref);
   free(h->real_ref);
   free(h->script_name);
@@ -1042,6 +1048,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   /* in cust_new's order: the state and the random generators first, then the Lua code */
   memcpy(h->val, h->val0, (size_t)h->n_state * sizeof *h->val);
   memset(h->flags, 0, (size_t)h->n_flags);
+  memset(h->ever_fired, 0, (size_t)h->sc->n_reactions);   /* a new session: none fired yet */
   h->rng = seed ^ 0x5A1E5C0FFEEULL;
   h->visit = 0;
   h->turn_no = 0;
@@ -1143,33 +1150,83 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
   return a.result;
 }
 
-typedef struct rung_args { cust_host *h; int c; int result; } rung_args;
+typedef struct rung_args { cust_host *h; int n; uint64_t mask, failed; char *err; } rung_args;
 
-/* Runs commitment c's compiled realistic_when under the sandbox's budget (protected). */
-static int rung_cf(lua_State *L) {
+/* All the rungs' conditions, inside one budgeted call (started by rungs_cf): each runs
+** protected, so one that fails leaves the others judged; a spent budget stops them all. */
+static int rungs_body(lua_State *L) {
   rung_args *a = lua_touserdata(L, 1);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, a->h->real_ref[a->c]);
-  char *err = NULL;
-  if (sbx_call(a->h->sbx, 0, 1, &err) != SBX_OK) { free(err); a->result = -1; return 0; }
-  a->result = lua_toboolean(L, -1) ? 1 : 0;
-  lua_pop(L, 1);
+  cust_host *h = a->h;
+  for (int c = 0; c < a->n; c++) {
+    if (h->real_ref[c] == LUA_NOREF) {
+      if (!h->sc->commitments[c].realistic_when) a->mask |= 1ULL << c;
+      else a->failed |= 1ULL << c;
+      continue;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->real_ref[c]);
+    if (lua_pcall(L, 0, 1, 0) != LUA_OK) {
+      a->failed |= 1ULL << c;
+      if (!a->err) {
+        const char *m = lua_tostring(L, -1);
+        a->err = xasprintf("realistic_when of '%s': %s", h->sc->commitments[c].id, m ? m : "error");
+      }
+      if (sbx_spent(h->sbx)) return lua_error(L);   /* the shared budget is gone */
+    } else if (lua_toboolean(L, -1)) {
+      a->mask |= 1ULL << c;
+    }
+    lua_pop(L, 1);
+  }
   return 0;
 }
 
-/* Is commitment c realistic now?  The condition compiled when the host was made; see customer.h. */
-int cust_commitment_realistic(cust_host *h, int c) {
-  if (c < 0 || c >= h->sc->n_commitments) return -1;
-  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
-  rung_args a = { h, c, -1 };
+static int rungs_cf(lua_State *L) {
+  rung_args *a = lua_touserdata(L, 1);
+  lua_pushcfunction(L, rungs_body);
+  lua_pushlightuserdata(L, a);
+  char *err = NULL;
+  if (sbx_call(a->h->sbx, 1, 0, &err) != SBX_OK) {
+    a->failed |= ~a->mask;
+    if (!a->err) a->err = err, err = NULL;   /* the rung's own message names it: kept */
+    free(err);
+  } else {
+    free(err);
+  }
+  return 0;
+}
+
+/* Judges every rung at once; see customer.h. */
+uint64_t cust_rungs_realistic(cust_host *h, cust_events *errors) {
+  rung_args a = { .h = h, .n = h->sc->n_commitments < 64 ? h->sc->n_commitments : 64 };
   cust_events sink = {0};
   cust_events *saved = h->out;
   h->out = &sink;   /* a condition cannot act; anything it tried is dropped */
   char *perr = NULL;
-  if (sbx_protect(h->sbx, rung_cf, &a, &perr) != 0) a.result = -1;
+  if (sbx_protect(h->sbx, rungs_cf, &a, &perr) != 0 && !a.err) a.err = perr, perr = NULL;
+  cust_events_free(&sink);
+  h->out = errors;
+  if (a.err && errors) cust_ev_error(h, a.err);   /* shown like a script's errors */
+  h->out = saved;
+  free(a.err);
+  free(perr);
+  return a.mask;
+}
+
+/* Is commitment c realistic now?  One rung on its own; see customer.h. */
+int cust_commitment_realistic(cust_host *h, int c) {
+  if (c < 0 || c >= h->sc->n_commitments || c >= 64) return -1;
+  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
+  rung_args a = { .h = h, .n = c + 1 };
+  cust_events sink = {0};
+  cust_events *saved = h->out;
+  h->out = &sink;
+  char *perr = NULL;
+  sbx_protect(h->sbx, rungs_cf, &a, &perr);
   h->out = saved;
   cust_events_free(&sink);
+  free(a.err);
   free(perr);
-  return a.result;
+  if (a.failed >> c & 1) return -1;
+  return (int)(a.mask >> c & 1);
 }
 
 /* Compiles a condition without running it; see customer.h. */
@@ -1205,4 +1262,8 @@ int cust_check_script(const char *path, diag *d) {
   sbx_free(s);
   free(src);
   return rc;
+}
+
+int cust_reaction_fired(const cust_host *h, int i) {
+  return i >= 0 && i < h->sc->n_reactions && h->ever_fired[i];
 }

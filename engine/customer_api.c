@@ -8,6 +8,8 @@
 ** raise would leak; events are owned by the host's event list as soon as they exist.
 */
 #include <ctype.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
@@ -17,6 +19,14 @@
 static cust_host *host(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
 static const char *const kind_words[] = { "need", "benefit", "commitment", "objection" };
+
+/* Every event the host records for a script is kept for the rest of the session (the
+** transcript): its bytes count against the sandbox's cap on what the host keeps, so a loop of
+** says or state changes ends with an error at the script's line instead of host memory. */
+#define EVENT_BYTES 64   /* an event's own size, beside its text */
+static void keep_event(lua_State *L, size_t text, const char *what) {
+  sbx_keep(L, EVENT_BYTES + text, what);
+}
 
 /* The index of the id at arg among kind's entries, or a Lua error naming the id. */
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind) {
@@ -46,6 +56,10 @@ static int api_say(lua_State *L) {
     }
   }
   if (!line) return luaL_error(L, "say: no line '%s' (add it under lines: in the scenario)", key);
+  size_t n = strlen(line);
+  if (n > SBX_MAX_HOST_STRING)
+    return luaL_error(L, "say: the line is too long (%d bytes; %d at most)", (int)(n > INT_MAX ? INT_MAX : n), SBX_MAX_HOST_STRING);
+  keep_event(L, n + strlen(key), "say");
   cust_say_text(h, line, key);
   lua_pushboolean(L, 1);
   return 1;
@@ -54,7 +68,9 @@ static int api_say(lua_State *L) {
 /* say_text(text): says exactly text. */
 static int api_say_text(lua_State *L) {
   cust_host *h = host(L);
-  const char *text = luaL_checkstring(L, 1);
+  size_t n;
+  const char *text = sbx_host_string(L, 1, "say_text", &n);
+  keep_event(L, n, "say_text");
   cust_say_text(h, text, NULL);
   return 0;
 }
@@ -76,6 +92,8 @@ static int api_has_line(lua_State *L) {
 static int api_reveal(lua_State *L) {
   cust_host *h = host(L);
   int i = cust_find_id(L, h, 1, CUST_K_NEED);
+  const char *said = h->sc->needs[i].said;
+  keep_event(L, 2 * EVENT_BYTES + (said ? strlen(said) : 0), "reveal");
   lua_pushboolean(L, cust_reveal(h, i, lua_toboolean(L, 2)));
   return 1;
 }
@@ -84,6 +102,7 @@ static int api_reveal(lua_State *L) {
 static int api_confirm(lua_State *L) {
   cust_host *h = host(L);
   int i = cust_find_id(L, h, 1, CUST_K_NEED);
+  keep_event(L, 2 * EVENT_BYTES, "confirm");
   lua_pushboolean(L, cust_confirm(h, i));
   return 1;
 }
@@ -92,6 +111,7 @@ static int api_confirm(lua_State *L) {
 static int set_bool(lua_State *L, const char *name) {
   cust_host *h = host(L);
   int k = cust_state_index(h, name);
+  keep_event(L, strlen(name), name);
   int was = h->val[k] != 0;
   cust_state_set(h, k, 1);
   lua_pushboolean(L, !was);
@@ -105,6 +125,7 @@ static int api_add_to_purchase_list(lua_State *L) { return set_bool(L, SCN_STATE
 static int api_give(lua_State *L) {
   cust_host *h = host(L);
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
+  keep_event(L, EVENT_BYTES + 512, "give");   /* the event and its accept line */
   cust_give(L, h, c, lua_toboolean(L, 2));
   lua_pushboolean(L, 1);
   return 1;
@@ -114,7 +135,10 @@ static int api_give(lua_State *L) {
 static int api_refuse(lua_State *L) {
   cust_host *h = host(L);
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
-  const char *reason = luaL_optstring(L, 2, NULL);
+  const char *reason = NULL;
+  size_t n = 512;   /* the refuse line the scenario gives, when there is no reason */
+  if (!lua_isnoneornil(L, 2)) reason = sbx_host_string(L, 2, "refuse", &n);
+  keep_event(L, EVENT_BYTES + 2 * n, "refuse");   /* the event keeps the reason, and says it */
   cust_refuse(L, h, c, reason, 0);
   lua_pushboolean(L, 1);
   return 1;
@@ -124,6 +148,8 @@ static int api_refuse(lua_State *L) {
 static int api_objection(lua_State *L) {
   cust_host *h = host(L);
   int o = cust_find_id(L, h, 1, CUST_K_OBJECTION);
+  const char *said = h->sc->objections[o].said;
+  keep_event(L, EVENT_BYTES + (said ? strlen(said) : 0), "objection");
   lua_pushboolean(L, cust_raise(h, o, lua_toboolean(L, 2)));
   return 1;
 }
@@ -135,12 +161,14 @@ static int api_end_visit(lua_State *L) {
   int o = cust_outcome_from_name(name);
   if (o < 0)
     return luaL_error(L, "end_visit: unknown outcome '%s' (order, advance, continuation or no_sale)", name);
+  keep_event(L, 0, "end_visit");
   lua_pushboolean(L, cust_end_visit(h, (cust_outcome)o));
   return 1;
 }
 
 /* next_visit(): moves a campaign on. */
 static int api_next_visit(lua_State *L) {
+  keep_event(L, 4 * EVENT_BYTES, "next_visit");
   lua_pushboolean(L, cust_next_visit(host(L)));
   return 1;
 }
@@ -172,9 +200,11 @@ static int api_flag(lua_State *L) {
 }
 
 /* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
-** of them?  Words are compared case-folded (ASCII). */
-static int mention_one(cust_host *h, const char *w) {
+** of them?  Words are compared case-folded (ASCII).  Each word is charged to the call's budget
+** by the length of the line it scans, so a list of 500,000 words stops at the cap. */
+static int mention_one(lua_State *L, cust_host *h, const char *w) {
   const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
+  sbx_charge(L, (long)((norm ? strlen(norm) : 0) / 16 + 1));
   if (!norm || !*w) return 0;
   char buf[256];
   size_t n = strlen(w);
@@ -191,11 +221,11 @@ static int api_mentions(lua_State *L) {
     if (lua_type(L, a) == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
       for (lua_Unsigned i = 1; i <= len && !hit; i++) {
-        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) hit = mention_one(h, lua_tostring(L, -1));
+        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) hit = mention_one(L, h, lua_tostring(L, -1));
         lua_pop(L, 1);
       }
     } else {
-      hit = mention_one(h, luaL_checkstring(L, a));
+      hit = mention_one(L, h, luaL_checkstring(L, a));
     }
   }
   lua_pushboolean(L, hit);
@@ -232,7 +262,9 @@ static int state_newindex(lua_State *L) {
       return luaL_error(L, "state.%s is a number, not a %s", name, luaL_typename(L, 3));
     v = lua_tonumber(L, 3);
     if (v != v) return luaL_error(L, "state.%s cannot be NaN", name);
+    if (isinf(v)) return luaL_error(L, "state.%s cannot be infinite", name);
   }
+  if (v != h->val[k]) keep_event(L, strlen(name), "state");
   cust_state_set(h, k, v);
   return 0;
 }

@@ -24,6 +24,7 @@ struct cust_host {
   char *script_name;           /* basename of the behaviour script, or NULL */
   char *scn_name;              /* basename of the scenario file (condition chunk names) */
 
+  unsigned char *ever_fired;   /* per reaction: fired in any visit (`salesim test --coverage`) */
   int n_state;                 /* the five known variables first, then the scenario's own */
   char **names;
   double *val;

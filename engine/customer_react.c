@@ -254,6 +254,7 @@ void cust_run_reactions(lua_State *L, cust_host *h, int *stop) {
     lua_pop(L, 1);
     if (!hit) continue;
     cust_set_flag(h, CF_FIRED, i, 1);
+    h->ever_fired[i] = 1;
     apply(L, h, i);
     if (h->visit != visit) { *stop = 1; break; }   /* a new visit: its opening follows */
     if (sc->reactions[i].stop) { *stop = 1; break; }

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "advice.h"
 #include "debrief.h"
 #include "text.h"
 #include "debrief_int.h"
@@ -144,7 +145,7 @@ static json_t *objections_json(const session *s) {
 }
 
 /* One finding as the debrief shows it, with the rule's principle and better line. */
-static json_t *finding_json(const score_finding *f, int zh) {
+static json_t *finding_json(const score_finding *f, int zh, const scenario *sc, score_visit_kind kind) {
   json_t *o = json_object();
   json_object_set_new(o, "rule", json_string(f->rule->id));
   json_object_set_new(o, "turn", json_integer(f->turn));
@@ -152,7 +153,11 @@ static json_t *finding_json(const score_finding *f, int zh) {
   json_object_set_new(o, "message", safe_string(f->message));
   json_object_set_new(o, "quote", f->quote ? safe_string(f->quote) : json_null());
   json_object_set_new(o, "principle", json_string(zh ? f->rule->principle_zh : f->rule->principle_en));
-  json_object_set_new(o, "better", json_string(zh ? f->rule->better_zh : f->rule->better_en));
+  /* the Try line made from the scenario (advice.c), else the rule's fixed example */
+  char *made = adv_try(sc, f->rule->id, kind);
+  json_object_set_new(o, "better", made ? safe_string(made)
+                                        : json_string(zh ? f->rule->better_zh : f->rule->better_en));
+  free(made);
   json_object_set_new(o, "source", json_string(f->rule->source));
   return o;
 }
@@ -181,15 +186,28 @@ json_t *deb_build(const session *s, const score_result *r) {
   json_object_set_new(d, "score", json_integer(total < 0 ? 0 : total > 100 ? 100 : total));
   json_object_set_new(d, "pass", json_boolean(r->pass));
   json_object_set_new(d, "pass_mark", points_json(r->pass_mark));
+  int nt = 0;
+  const score_tier *tiers = score_tiers(&nt);
+  json_t *tj = json_array();
+  for (int k = 0; k < nt; k++)
+    json_array_append_new(tj, json_pack("{s:o, s:s, s:s}", "min", points_json(tiers[k].min),
+                                         "id", tiers[k].id, "name", zh ? tiers[k].zh : tiers[k].en));
+  const score_tier *tr = &tiers[r->tier >= 0 && r->tier < nt ? r->tier : nt - 1];
+  json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", tr->id, "name", zh ? tr->zh : tr->en));
+  json_object_set_new(d, "tiers", tj);
+  json_object_set_new(d, "attempt", json_boolean(r->attempt));
+  json_object_set_new(d, "visit_kind", json_string(score_visit_kind_name(r->kind)));
 
   json_t *skills = json_object();
   for (int k = 0; k < SK_COUNT; k++) {
     json_t *sk = json_object(), *fa = json_array();
-    json_object_set_new(sk, "score", json_integer(lround(r->skills[k])));
+    /* a skill without evidence is "not shown": no score rather than a made-up 50 */
+    json_object_set_new(sk, "score", r->shown[k] ? json_integer(lround(r->skills[k])) : json_null());
+    json_object_set_new(sk, "shown", json_boolean(r->shown[k]));
     json_object_set_new(sk, "weight", points_json(r->weights[k]));
     for (int i = 0; i < r->n_findings; i++)
       if (r->findings[i].rule->skill == (score_skill)k)
-        json_array_append_new(fa, finding_json(&r->findings[i], zh));
+        json_array_append_new(fa, finding_json(&r->findings[i], zh, sc, r->kind));
     json_object_set_new(sk, "findings", fa);
     json_object_set_new(skills, score_skill_name((score_skill)k), sk);
   }
@@ -303,6 +321,13 @@ static const tl labels[L_COUNT] = {
   [L_POINTS] = { "points", "分值" },
   [L_SOURCE] = { "source", "出处" },
   [L_OBJECTIONS] = { "Objections the customer raised", "客户提出的异议" },
+  [L_NOT_SHOWN] = { "not shown", "未体现" },
+  [L_TIER] = { "Tier", "等级" },
+  [L_PASS_MARK] = { "pass mark", "及格线" },
+  [L_ENDED] = { "The visit ended: ", "拜访结束原因：" },
+  [L_TOP] = { "What would have gained most", "最能提分的改进" },
+  [L_FULL_HINT] = { "The full list of findings: play or replay with --full.",
+                    "完整的得分与失分明细：play 或 replay 时加 --full。" },
 };
 
 const char *const deb_skill_names[4] = { "commitment", "benefits", "tactics", "discovery" };
@@ -354,6 +379,38 @@ size_t deb_items(const json_t *d, deb_item **out) {
   }
   *out = v;
   return n;
+}
+
+/* See debrief_int.h. */
+const char *deb_ended_label(int zh, const char *e) {
+  static const struct { const char *id, *en, *zh; } t[] = {
+    { "customer", "the customer ended it.", "客户结束了拜访。" },
+    { "quit", "you left with /quit.", "你用 /quit 离开了。" },
+    { "eof", "your input ended (Ctrl-D or the end of the script).", "输入结束（Ctrl-D 或脚本结束）。" },
+    { "hangup", "the terminal hung up.", "终端断开了。" },
+    { "interrupt", "you interrupted it (Ctrl-C).", "你中断了拜访（Ctrl-C）。" },
+    { "turn_limit", "the turn limit was reached.", "达到了轮次上限。" },
+  };
+  for (size_t i = 0; e && i < sizeof t / sizeof t[0]; i++)
+    if (strcmp(t[i].id, e) == 0) return zh ? t[i].zh : t[i].en;
+  return zh ? "拜访仍在进行。" : "it is still going.";
+}
+
+/* See debrief_int.h: a selection of the most negative points, stable by reading order. */
+size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    double p = json_number_value(json_object_get(items[i].f, "points"));
+    if (p >= 0) continue;
+    size_t j = k < max ? k++ : max;
+    /* insert i at its place among the kept ones (more negative first, then reading order) */
+    while (j > 0 && json_number_value(json_object_get(items[out[j - 1]].f, "points")) > p) {
+      if (j < max) out[j] = out[j - 1];
+      j--;
+    }
+    if (j < max) out[j] = i;
+  }
+  return k;
 }
 
 /* See debrief_int.h: the line a turn's findings quote. */

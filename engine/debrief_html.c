@@ -46,9 +46,18 @@ static void skills_svg(strbuf *b, const json_t *d, int zh) {
                  "<text x=\"%d\" y=\"165\" font-size=\"11\" text-anchor=\"middle\" fill=\"#777\">%d</text>\n",
               130 + x * 3, 130 + x * 3, 130 + x * 3, x);
   for (int k = 0; k < 4; k++) {
-    int v = (int)json_integer_value(json_object_get(json_object_get(skills, deb_skill_names[k]), "score"));
+    const json_t *sv = json_object_get(json_object_get(skills, deb_skill_names[k]), "score");
+    int v = (int)json_integer_value(sv);
     v = v < 0 ? 0 : v > 100 ? 100 : v;
     int y = 15 + k * 34;
+    if (json_is_null(sv)) {   /* no evidence for the skill: a label, no bar */
+      sb_printf(b, "<text x=\"120\" y=\"%d\" font-size=\"14\" text-anchor=\"end\">", y + 17);
+      h(b, deb_label(zh, L_COMMITMENT + k));
+      sb_printf(b, "</text><text x=\"136\" y=\"%d\" font-size=\"13\" fill=\"#777\">", y + 17);
+      h(b, deb_label(zh, L_NOT_SHOWN));
+      sb_puts(b, "</text>\n");
+      continue;
+    }
     sb_printf(b, "<text x=\"120\" y=\"%d\" font-size=\"14\" text-anchor=\"end\">", y + 17);
     h(b, deb_label(zh, L_COMMITMENT + k));
     sb_printf(b, "</text><rect class=\"bar\" x=\"130\" y=\"%d\" width=\"%d\" height=\"24\" fill=\"%s\"/>"
@@ -128,6 +137,11 @@ void deb_render_html(const json_t *d, strbuf *b) {
             cls, deb_label(zh, L_OUTCOME), deb_outcome_label(zh, oc), deb_label(zh, L_SCORE),
             (int)json_integer_value(json_object_get(d, "score")), deb_label(zh, pass ? L_PASS : L_NOT_YET));
   h(b, jstr(d, "outcome_reason"));
+  if (json_is_object(json_object_get(d, "tier"))) {
+    sb_printf(b, "</p>\n<p class=\"tier\">%s: ", deb_label(zh, L_TIER));
+    h(b, jstr(json_object_get(d, "tier"), "name"));
+    sb_printf(b, " (%s %g)", deb_label(zh, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
+  }
   sb_printf(b, "</p>\n<h2>%s</h2>\n", deb_label(zh, L_SKILLS));
   skills_svg(b, d, zh);
 

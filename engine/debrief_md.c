@@ -57,6 +57,11 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
     md(b, jstr(d, "outcome_reason"));
     sb_putc(b, '\n');
   }
+  if (json_is_object(json_object_get(d, "tier"))) {
+    sb_printf(b, ">\n> %s: ", deb_label(zh, L_TIER));
+    md(b, jstr(json_object_get(d, "tier"), "name"));
+    sb_printf(b, " (%s %g)\n", deb_label(zh, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
+  }
   sb_puts(b, "\n");
   if (json_is_string(json_object_get(d, "trainee"))) {
     md(b, jstr(d, "trainee"));
@@ -71,7 +76,12 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
   sb_printf(b, "## %s\n\n| | %s | |\n|---|---:|---|\n", deb_label(zh, L_SKILLS), deb_label(zh, L_SCORE));
   const json_t *skills = json_object_get(d, "skills");
   for (int k = 0; k < 4; k++) {
-    int v = (int)json_integer_value(json_object_get(json_object_get(skills, deb_skill_names[k]), "score"));
+    const json_t *sv = json_object_get(json_object_get(skills, deb_skill_names[k]), "score");
+    if (json_is_null(sv)) {   /* no evidence for the skill */
+      sb_printf(b, "| %s | %s | |\n", deb_label(zh, L_COMMITMENT + k), deb_label(zh, L_NOT_SHOWN));
+      continue;
+    }
+    int v = (int)json_integer_value(sv);
     v = v < 0 ? 0 : v > 100 ? 100 : v;
     sb_printf(b, "| %s | %d | ", deb_label(zh, L_COMMITMENT + k), v);
     bar(b, v);

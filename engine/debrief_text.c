@@ -1,7 +1,9 @@
 /*
-** debrief_text.c: the debrief on a terminal, rendered from the debrief JSON.  Outcome first in a
-** box, the total and a bar per skill, the turns where points were won or lost (quoted, with the
-** rule, the principle and a line to try), the reflection questions, then progress.  Text is
+** debrief_text.c: the debrief on a terminal, rendered from the debrief JSON.  The first screen
+** teaches: the outcome and score in a box, the tier and pass mark, why the visit ended, a bar per
+** skill, and the three changes that would have gained most.  With --full (or when not on a
+** terminal) follow the turns where points were won or lost (quoted, with the rule, the principle
+** and a line to try), the reflection questions, then progress.  Text is
 ** wrapped to the style's width counting CJK characters as two columns, and every string from
 ** the document is cleaned of escapes before it reaches the terminal.
 */
@@ -124,6 +126,19 @@ static void banner(out *o, const json_t *d) {
   free(line);
   const char *reason = jstr(d, "outcome_reason");
   if (*reason) wrap(o, reason, 0, 0);
+  const json_t *tier = json_object_get(d, "tier");
+  if (json_is_object(tier)) {
+    char *t = xasprintf(o->zh ? "%s：%s（%s %g）" : "%s: %s (%s %g)", L(o, L_TIER), jstr(tier, "name"),
+                        L(o, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
+    wrap(o, t, 0, 2);
+    free(t);
+  }
+  const char *ended = jstr(d, "ended_by");
+  if (*ended) {
+    char *t = xasprintf("%s%s", L(o, L_ENDED), deb_ended_label(o->zh, ended));
+    wrap(o, t, 0, 2);
+    free(t);
+  }
 }
 
 /* One bar per skill: name, blocks, score. */
@@ -133,12 +148,18 @@ static void bars(out *o, const json_t *d) {
   int cells = o->width >= 60 ? 20 : o->width >= 40 ? 12 : 8;
   for (int k = 0; k < 4; k++) {
     const json_t *sk = json_object_get(skills, deb_skill_names[k]);
+    const char *name = L(o, L_COMMITMENT + k);
+    if (json_is_null(json_object_get(sk, "score"))) {   /* no evidence: not a made-up 50 */
+      sb_printf(o->b, "  %s", name);
+      for (int i = txt_width(name); i < 12; i++) sb_putc(o->b, ' ');
+      sb_printf(o->b, " %s%s%s\n", esc(o, DIM), L(o, L_NOT_SHOWN), esc(o, RESET));
+      continue;
+    }
     int v = (int)json_integer_value(json_object_get(sk, "score"));
     if (v < 0) v = 0;
     if (v > 100) v = 100;
     int full = (v * cells + 50) / 100;
     const char *col = v >= 70 ? GREEN : v >= 40 ? YELLOW : RED;
-    const char *name = L(o, L_COMMITMENT + k);
     sb_printf(o->b, "  %s", name);
     for (int i = txt_width(name); i < 12; i++) sb_putc(o->b, ' ');
     sb_printf(o->b, " %s", esc(o, col));
@@ -178,6 +199,37 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
     wrap(o, q, 5 + txt_width(L(o, L_TRY)), 5);
     free(q);
   }
+}
+
+/* The three findings that cost most, each with its turn, what happened and a line to try. */
+static void top_changes(out *o, const json_t *d) {
+  deb_item *v;
+  size_t n = deb_items(d, &v), top[3];
+  size_t k = deb_top_losses(v, n, top, 3);
+  if (k > 0) {
+    sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_TOP), esc(o, RESET));
+    for (size_t i = 0; i < k; i++) {
+      const json_t *f = v[top[i]].f;
+      int turn = v[top[i]].turn;
+      char *rule = deb_clean_text(jstr(f, "rule"));
+      char *head = turn ? xasprintf(o->zh ? "%zu. %+g %s（第 %d 轮）" : "%zu. %+g %s (turn %d)", i + 1,
+                                    json_number_value(json_object_get(f, "points")), rule, turn)
+                        : xasprintf(o->zh ? "%zu. %+g %s（整体）" : "%zu. %+g %s (the visit as a whole)",
+                                    i + 1, json_number_value(json_object_get(f, "points")), rule);
+      sb_printf(o->b, "  %s%s%s\n", esc(o, BOLD), head, esc(o, RESET));
+      free(head);
+      free(rule);
+      sb_puts(o->b, "     ");
+      wrap(o, jstr(f, "message"), 5, 5);
+      if (*jstr(f, "better")) {
+        sb_printf(o->b, "     %s%s%s", esc(o, CYAN), L(o, L_TRY), esc(o, RESET));
+        char *q = xasprintf(o->zh ? "“%s”" : "\"%s\"", jstr(f, "better"));
+        wrap(o, q, 5 + txt_width(L(o, L_TRY)), 5);
+        free(q);
+      }
+    }
+  }
+  free(v);
 }
 
 /* The findings grouped by turn, each turn headed by the trainee's line. */
@@ -277,6 +329,13 @@ void deb_render_text(const json_t *d, const deb_style *st, FILE *f) {
   if (o.width > 100) o.width = 100;
   banner(&o, d);
   bars(&o, d);
+  top_changes(&o, d);
+  if (!(st && st->full)) {
+    sb_printf(&b, "\n%s%s%s\n", esc(&o, DIM), L(&o, L_FULL_HINT), esc(&o, RESET));
+    if (b.s) fputs(b.s, f);
+    sb_free(&b);
+    return;
+  }
   findings(&o, d);
   reflection(&o, d);
   objections(&o, d);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "safe.h"
 #include "util.h"
 
 void diag_init(diag *d) { memset(d, 0, sizeof *d); }
@@ -50,7 +51,9 @@ char *diag_format(const diag_item *it) {
 void diag_print(const diag *d, FILE *out) {
   for (int i = 0; i < d->n; i++) {
     char *s = diag_format(&d->v[i]);
-    fprintf(out, "%s\n", s);
+    char *clean = safe_text(s, strlen(s), NULL);   /* file names and messages are untrusted */
+    fprintf(out, "%s\n", clean);
+    free(clean);
     free(s);
   }
 }

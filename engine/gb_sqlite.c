@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -115,6 +116,24 @@ static const char migrate_2_to_3[] =
 
 static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3 };
 
+/* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
+** shared-memory file could not grow): say what the trainer can act on. */
+static const char *db_error(sqlite3 *db) {
+  if (!db) return "out of memory";
+  int code = sqlite3_errcode(db);
+  int full = sqlite3_system_errno(db) == ENOSPC;
+  const char *file = sqlite3_db_filename(db, "main");
+  struct statvfs vfs;
+  if (!full && (code == SQLITE_IOERR || code == SQLITE_FULL) && file && *file) {
+    char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    full = statvfs(slash ? (*dir ? dir : "/") : ".", &vfs) == 0 && vfs.f_bavail == 0;
+    free(dir);
+  }
+  if (full) return "the disk is full (No space left on device); free some space and try again";
+  return sqlite3_errmsg(db);
+}
+
 /* Writes "PATH is not a salesim gradebook: WHY" into err. */
 static void not_gradebook(char *err, size_t errlen, const char *path, const char *why) {
   snprintf(err, errlen, "%s is not a salesim gradebook: %s", path, why);
@@ -167,14 +186,14 @@ static int init_schema(gb *g, char *err, size_t errlen) {
   sqlite3 *db = DB(g);
   int rc = begin_immediate(db);
   if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "%s: cannot lock the gradebook: %s", g->label, sqlite3_errmsg(db));
+    snprintf(err, errlen, "%s: cannot lock the gradebook: %s", g->label, db_error(db));
     return -1;
   }
   long long ver = 0, app = 0, tables = 0;
   if (query_int(db, "PRAGMA user_version", &ver) != SQLITE_OK ||
       query_int(db, "PRAGMA application_id", &app) != SQLITE_OK ||
       query_int(db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK) {
-    not_gradebook(err, errlen, g->label, sqlite3_errmsg(db));
+    not_gradebook(err, errlen, g->label, db_error(db));
     rollback(db);
     return -1;
   }
@@ -204,7 +223,7 @@ static int init_schema(gb *g, char *err, size_t errlen) {
   if (commit(db) != SQLITE_OK) goto fail;
   return 0;
 fail:
-  snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->label, sqlite3_errmsg(db));
+  snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->label, db_error(db));
   rollback(db);
   return -1;
 }
@@ -266,6 +285,11 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   struct stat st;
   int exists = stat(path, &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) { not_gradebook(err, errlen, path, "it is a directory"); return -1; }
+  if (exists && !S_ISREG(st.st_mode)) {   /* a FIFO would hang SQLite's first read */
+    not_gradebook(err, errlen, path, "it is not a regular file (a FIFO or a device)");
+    return -1;
+  }
+  if (exists) util_note_input(path);   /* never overwritten by this run's -o or --transcript */
   if (!exists && !create) {
     snprintf(err, errlen, "cannot open gradebook %s: %s", path, strerror(ENOENT));
     return -1;
@@ -294,7 +318,7 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   g->conn = db;
   if (rc != SQLITE_OK) {
     snprintf(err, errlen, "cannot open gradebook %s: %s", path,
-             db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+             db ? db_error(db) : sqlite3_errstr(rc));
     return -1;
   }
   if (!g->readonly && sqlite3_db_readonly(db, "main") == 1) {
@@ -311,7 +335,9 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   /* Look before touching: a file that is not ours must be left exactly as it was. */
   long long app = 0, ver = 0, tables = 0;
   rc = inspect(db, &app, &ver, &tables);
-  if (rc != SQLITE_OK && g->readonly) {
+  if (rc != SQLITE_OK && (g->readonly || !create)) {
+    /* (also a writable gradebook in a folder the reader cannot write: no -shm can be made) */
+    g->readonly = 1;
     /* A WAL file this user cannot write cannot be read through shared memory either; with no
     ** writer active (no -wal file) the main file alone is the whole gradebook. */
     char *wal = xasprintf("%s-wal", path);
@@ -329,7 +355,7 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   }
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) not_gradebook(err, errlen, path, sqlite3_errstr(rc));
-    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, sqlite3_errstr(rc));
+    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, db ? db_error(db) : sqlite3_errstr(rc));
     return -1;
   }
   if (app != GB_APP_ID && !(app == 0 && ver == 0 && tables == 0)) {
@@ -345,7 +371,7 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
     return 0;
   }
   if (set_wal(db) != 0) {
-    snprintf(err, errlen, "%s: cannot switch the gradebook to WAL mode: %s", path, sqlite3_errmsg(db));
+    snprintf(err, errlen, "%s: cannot switch the gradebook to WAL mode: %s", path, db_error(db));
     return -1;
   }
   sqlite3_exec(db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
@@ -473,7 +499,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   if (rc == SQLITE_OK) return rc;
 fail:
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_ERROR;
-  snprintf(err, errlen, "%s: cannot record the session: %s", g->label, sqlite3_errmsg(db));
+  snprintf(err, errlen, "%s: cannot record the session: %s", g->label, db_error(db));
   rollback(db);
   return rc;
 }
@@ -503,7 +529,7 @@ static char *numbered_params(const char *sql) {
 
 static int sq_begin_read(gb *g, char *err, size_t errlen) {
   if (sqlite3_exec(DB(g), "BEGIN", NULL, NULL, NULL) == SQLITE_OK) return 0;
-  snprintf(err, errlen, "%s", sqlite3_errmsg(DB(g)));
+  snprintf(err, errlen, "%s", db_error(DB(g)));
   return -1;
 }
 
@@ -517,7 +543,7 @@ static gb_rows *sq_query(gb *g, const char *sql, int nparams, const char *const 
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(DB(g), q, -1, &st, NULL);
   free(q);
-  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", sqlite3_errmsg(DB(g))); return NULL; }
+  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", db_error(DB(g))); return NULL; }
   for (int i = 0; i < nparams; i++) bind_text(st, i + 1, params[i]);
   gb_rows *r = xmalloc(sizeof *r);
   r->st = st;
@@ -529,7 +555,7 @@ static int sq_step(gb_rows *r, char *err, size_t errlen) {
   int rc = sqlite3_step(r->st);
   if (rc == SQLITE_ROW) return 1;
   if (rc == SQLITE_DONE) return 0;
-  snprintf(err, errlen, "%s", sqlite3_errmsg(r->db));
+  snprintf(err, errlen, "%s", db_error(r->db));
   return -1;
 }
 

@@ -51,7 +51,11 @@ jrn *jrn_create(const char *path, char *err, size_t errlen) {
     free(dir);
     if (rc != 0) { snprintf(err, errlen, "cannot create directory for %s: %s", path, strerror(errno)); return NULL; }
   }
-  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  /* The name is predictable (TRANSCRIPT.journal) and the directory may be a shared class
+  ** folder: an old journal is removed and a new file made with O_EXCL | O_NOFOLLOW, so a link
+  ** planted under that name is never followed (issue 13). */
+  if (unlink(path) != 0 && errno != ENOENT) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return NULL; }
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return NULL; }
   if (sync_dir(path) != 0) {
     snprintf(err, errlen, "%s: cannot sync its directory: %s", path, strerror(errno));

@@ -36,6 +36,8 @@ struct lexicon {
   int root_next[256];
   lex_table own;                 /* read-only view of the above, valid when built */
   int built;
+  unsigned char *off;            /* per phrase id: switched off (lex_disable), or NULL */
+  int n_off;
 };
 
 /* An empty lexicon; phrases are added with lex_add or lex_load_file. */
@@ -70,6 +72,7 @@ void lex_free(lexicon *lx) {
   arena_free(&lx->strings);
   free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs); free(lx->parts); free(lx->nodes); free(lx->outs);
   free(lx->edge_byte); free(lx->edge_to);
+  free(lx->off);
   free(lx);
 }
 
@@ -414,14 +417,47 @@ static void match_table(const lex_table *tb, int first_id, const char *t, size_t
   free(raw.v);
 }
 
+/* Switches off every phrase of a label written as phrase (compared normalised), built-in or
+** added; returns how many (0: the label has no such phrase). */
+int lex_disable(lexicon *lx, const char *label, const char *phrase) {
+  int l = lex_label_find(lx, label);
+  if (l < 0) return 0;
+  char *want = txt_normalize(phrase, strlen(phrase), NULL);
+  int total = lx->image_phrases + lx->n_phrases, n = 0;
+  for (int i = 0; i < total; i++) {
+    const lex_phrase *p = lex_phrase_at(lx, i);
+    if (p->label != l) continue;
+    char *have = txt_normalize(p->text, strlen(p->text), NULL);
+    if (strcmp(have, want) == 0) {
+      if (lx->n_off < total) {
+        lx->off = xrealloc(lx->off, (size_t)total);
+        memset(lx->off + lx->n_off, 0, (size_t)(total - lx->n_off));
+        lx->n_off = total;
+      }
+      lx->off[i] = 1;
+      n++;
+    }
+    free(have);
+  }
+  free(want);
+  return n;
+}
+
 /* Hits of the built-in image and of the added phrases, then "ignore" and nested negations are
-** dropped. */
+** dropped, and the phrases switched off (lex_disable) count for nothing: not even as an
+** "ignore" that hides others. */
 int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
   *hits = NULL;
   if (!lx->built) lex_build(lx);
   hitvec res = {0};
   if (lx->image) match_table(lx->image, 0, t, len, &res);
   if (lx->n_phrases) match_table(&lx->own, lx->image_phrases, t, len, &res);
+  if (lx->off) {
+    int on = 0;
+    for (int a = 0; a < res.n; a++)
+      if (!(res.v[a].phrase < lx->n_off && lx->off[res.v[a].phrase])) res.v[on++] = res.v[a];
+    res.n = on;
+  }
   /* "ignore" hides shorter hits inside it; a negation inside a longer phrase is not one. */
   int ign = lex_label_find(lx, "ignore"), neg = lex_label_find(lx, "negation");
   int keep = 0;

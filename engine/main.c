@@ -1,17 +1,46 @@
 /*
 ** main.c: the salesim command line.  Dispatches to one command per file (cli.h, cli.c).
 */
+#include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "util.h"
 
-int main(int argc, char **argv) {
-  /* Only the character type (readline's and wcwidth's UTF-8): numbers must keep the C
-  ** locale's decimal point in JSON and CSV, and loading every category costs a file each. */
+/* Only the character type (readline's and wcwidth's UTF-8): numbers must keep the C locale's
+** decimal point in JSON and CSV, and loading every category costs a file each.  salesim reads
+** and writes UTF-8 whatever the locale says: under LANG=C (a typical ssh login) readline would
+** take each byte of a Chinese character for a separate Latin-1 one, so a UTF-8 character type
+** is switched to when one exists; otherwise `play` warns at start.  Returns 1 when UTF-8. */
+static int utf8_ctype(void) {
   setlocale(LC_CTYPE, "");
+  const char *cs = nl_langinfo(CODESET);
+  if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0)) return 1;
+  static const char *const tries[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "zh_CN.UTF-8", NULL };
+  for (int i = 0; tries[i]; i++)
+    if (setlocale(LC_CTYPE, tries[i])) {
+      /* readline takes its character type from LC_ALL / LC_CTYPE / LANG in the environment
+      ** (and sets it again), so the environment must say the same */
+      setenv("LC_ALL", tries[i], 1);
+      return 1;
+    }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  int utf8 = utf8_ctype();
+  if (!utf8 && argc > 1 && strcmp(argv[1], "play") == 0 && isatty(STDIN_FILENO))
+    fprintf(stderr, "salesim: warning: no UTF-8 locale is installed and LANG/LC_ALL is not UTF-8; "
+                    "Chinese typed at the prompt may be garbled (install one: locale-gen C.UTF-8)\n");
+  /* Past `ulimit -f` a write fails with EFBIG (and the temp file is removed) instead of the
+  ** process being killed by SIGXFSZ mid-write. */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) { cli_print_usage(stderr); return CLI_USAGE; }
   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
     if (argc > 2 && cli_find(argv[2])) cli_print_help(cli_find(argv[2]), stdout);
@@ -26,5 +55,14 @@ int main(int argc, char **argv) {
     return CLI_USAGE;
   }
   if (cli_wants_help(argc - 1, argv + 1)) { cli_print_help(c, stdout); return CLI_OK; }
-  return c->exec(argc - 1, argv + 1);
+  int rc = c->exec(argc - 1, argv + 1);
+  /* Output that never arrived (stdout on a full disk, a closed pipe) is a failure, not exit 0:
+  ** the command's own work (a transcript, a gradebook row) is already saved by now. */
+  errno = 0;
+  if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
+    fprintf(stderr, "salesim %s: cannot write to standard output: %s\n", argv[1],
+            errno ? strerror(errno) : "write error");
+    rc = CLI_FAIL;
+  }
+  return rc;
 }

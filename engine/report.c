@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "text.h"
 
 const char *const rep_skill_names[REP_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
 const char *const rep_outcome_names[4] = { "order", "advance", "continuation", "no_sale" };
@@ -40,6 +41,35 @@ int rep_valid_date(const char *s) {
 const char *rep_trend_word(const rep_row *r) {
   if (r->attempts < 2) return "-";
   return r->trend >= 1.0 ? "up" : r->trend <= -1.0 ? "down" : "flat";
+}
+
+/* Every gradebook field is untrusted input (a hand-edited or foreign file): a NULL becomes
+** `missing`, and the text is sanitised once here (valid UTF-8, no control or bidi characters)
+** for every renderer.  With mark set (trainee names), characters that make two names look
+** alike are shown: leading and trailing spaces as "␠", invisible format characters (zero
+** widths, joiners, the BOM, soft hyphen) as <U+XXXX>.  Malloc'd. */
+char *rep_field(const unsigned char *raw, const char *missing, int mark) {
+  if (!raw) return missing ? xstrdup(missing) : NULL;
+  char *clean = txt_sanitize((const char *)raw, strlen((const char *)raw), NULL);
+  if (!mark) return clean;
+  strbuf b = {0};
+  size_t n = strlen(clean), lead = 0, tail = n;
+  while (lead < n && clean[lead] == ' ') lead++;
+  while (tail > lead && clean[tail - 1] == ' ') tail--;
+  for (size_t i = 0; i < lead; i++) sb_puts(&b, "\xe2\x90\xa3");
+  for (size_t i = lead; i < tail;) {
+    size_t adv;
+    int32_t cp = txt_decode(clean + i, tail - i, &adv);
+    if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+        cp == 0xFEFF || cp == 0x180E || cp == 0x034F)
+      sb_printf(&b, "<U+%04X>", (unsigned)cp);
+    else
+      sb_append(&b, clean + i, adv);
+    i += adv;
+  }
+  for (size_t i = tail; i < n; i++) sb_puts(&b, "\xe2\x90\xa3");
+  free(clean);
+  return sb_take(&b);
 }
 
 /* The active filters' values in parameter order ($1, $2, ...); returns how many. */
@@ -129,6 +159,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   memset(&gr, 0, sizeof gr);
   const char *prev_trainee = NULL;
   strbuf last_outcome = {0}, last_started = {0};   /* of the latest row read */
+  strbuf raw_t = {0}, raw_s = {0};                  /* the current group's raw names */
   while ((rc = gb_step(g, st, err, errlen)) == 1) {
     const char *trainee = gb_text(g, st, 0);
     const char *scenario = gb_text(g, st, 1);
@@ -137,10 +168,14 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
     int score = (int)gb_int(g, st, 4);
     if (!trainee || !scenario || !started || !outcome) continue;
     rep_row *r = d->n_rows ? &d->rows[d->n_rows - 1] : NULL;
-    if (!r || strcmp(r->trainee, trainee) != 0 || strcmp(r->scenario, scenario) != 0) {
+    /* rows group on the raw values; the names shown are rep_field()'s cleaned copies */
+    if (!r || strcmp(raw_t.s ? raw_t.s : "", trainee) != 0 || strcmp(raw_s.s ? raw_s.s : "", scenario) != 0) {
+      raw_t.len = raw_s.len = 0;
+      sb_puts(&raw_t, trainee);
+      sb_puts(&raw_s, scenario);
       if (r) {
-        r->latest_outcome = xstrdup(last_outcome.s);
-        r->latest_started = xstrdup(last_started.s);
+        r->latest_outcome = rep_field((const unsigned char *)last_outcome.s, "?", 0);
+        r->latest_started = rep_field((const unsigned char *)last_started.s, "?", 0);
         close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
       }
       if (d->n_rows == cap_rows) {
@@ -149,15 +184,15 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       }
       r = &d->rows[d->n_rows++];
       memset(r, 0, sizeof *r);
-      r->trainee = xstrdup(trainee);
-      r->scenario = xstrdup(scenario);
+      r->trainee = rep_field((const unsigned char *)trainee, "?", 1);
+      r->scenario = rep_field((const unsigned char *)scenario, "?", 0);
       r->first = r->best = score;
       memset(&gr, 0, sizeof gr);
-      if (!prev_trainee || strcmp(prev_trainee, trainee) != 0) d->trainees++;
+      if (!prev_trainee || strcmp(prev_trainee, r->trainee) != 0) d->trainees++;
       prev_trainee = r->trainee;
       cur_sc = -1;
       for (int i = 0; i < d->n_scenarios && cur_sc < 0; i++)
-        if (strcmp(d->scenarios[i], scenario) == 0) cur_sc = i;
+        if (strcmp(d->scenarios[i], r->scenario) == 0) cur_sc = i;
       if (cur_sc < 0) {
         if (d->n_scenarios == cap_sc) {
           cap_sc = cap_sc ? cap_sc * 2 : 8;
@@ -167,7 +202,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
           sc_skill_n = xrealloc(sc_skill_n, (size_t)cap_sc * sizeof *sc_skill_n);
         }
         cur_sc = d->n_scenarios++;
-        d->scenarios[cur_sc] = xstrdup(scenario);
+        d->scenarios[cur_sc] = rep_field((const unsigned char *)scenario, "?", 0);
         memset(&d->by_scenario[cur_sc], 0, sizeof *d->by_scenario);
         memset(sc_skill_sum[cur_sc], 0, sizeof sc_skill_sum[cur_sc]);
         memset(sc_skill_n[cur_sc], 0, sizeof sc_skill_n[cur_sc]);
@@ -220,12 +255,14 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   }
   if (d->n_rows) {
     rep_row *r = &d->rows[d->n_rows - 1];
-    r->latest_outcome = xstrdup(last_outcome.s);
-    r->latest_started = xstrdup(last_started.s);
+    r->latest_outcome = rep_field((const unsigned char *)last_outcome.s, "?", 0);
+    r->latest_started = rep_field((const unsigned char *)last_started.s, "?", 0);
     close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
   }
   sb_free(&last_outcome);
   sb_free(&last_started);
+  sb_free(&raw_t);
+  sb_free(&raw_s);
   finish_scenarios(d, sc_skill_sum, sc_skill_n);
   free(sc_skill_sum);
   free(sc_skill_n);
@@ -270,10 +307,9 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   int rc;
   while ((rc = gb_step(g, st, err, errlen)) == 1 && d->n_findings < REP_TOP_FINDINGS) {
     rep_finding *f = &d->findings[d->n_findings++];
-    const char *rule = gb_text(g, st, 0), *skill = gb_text(g, st, 1), *principle = gb_text(g, st, 2);
-    f->rule = xstrdup(rule ? rule : "");
-    f->skill = xstrdup(skill ? skill : "");
-    f->principle = principle ? xstrdup(principle) : NULL;
+    f->rule = rep_field((const unsigned char *)gb_text(g, st, 0), "(no rule)", 0);
+    f->skill = rep_field((const unsigned char *)gb_text(g, st, 1), "(no skill)", 0);
+    f->principle = rep_field((const unsigned char *)gb_text(g, st, 2), NULL, 0);
     f->count = (long)gb_int(g, st, 3);
     f->sessions = (long)gb_int(g, st, 4);
     f->points = gb_real(g, st, 5);

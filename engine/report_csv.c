@@ -1,8 +1,9 @@
 /*
 ** report_csv.c: the per-trainee rows as CSV (RFC 4180: a header row, CRLF line ends, fields
 ** quoted when they hold a comma, a quote or a line break, quotes doubled).  A text field that
-** starts with = + - @ gets a leading apostrophe so a spreadsheet shows a trainee's typed name
-** instead of running it as a formula.
+** starts with = + - @ (after any spaces), a tab or a carriage return gets a leading apostrophe
+** so a spreadsheet shows a trainee's typed name instead of running it as a formula.  Every
+** field was sanitised when read (report.c: valid UTF-8, no control bytes).
 */
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,9 @@ void rep_csv_field(strbuf *out, const char *s) {
   if (!s) return;
   int quote = strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
   if (quote) sb_putc(out, '"');
-  if (strchr("=+-@", *s) && *s) sb_putc(out, '\'');
+  /* a formula may also hide behind spaces, a tab or a carriage return (OWASP CSV injection) */
+  const char *f = s + strspn(s, " \t\r");
+  if ((*f && strchr("=+-@", *f)) || *s == '\t' || *s == '\r') sb_putc(out, '\'');
   for (const char *p = s; *p; p++) {
     if (*p == '"') sb_putc(out, '"');
     sb_putc(out, *p);

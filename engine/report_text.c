@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "score.h"
 #include "text.h"
 
 #define NAME_COLS 20
@@ -43,10 +44,10 @@ static void num(strbuf *out, double v, int cols) {
 }
 
 /* The widest display width among the trainee names, capped. */
-static int name_cols(const rep_data *d, int scenario) {
-  int w = scenario ? 8 : 7;
+static int name_cols(const rep_data *d, int of_scenario) {
+  int w = of_scenario ? 8 : 7;
   for (int i = 0; i < d->n_rows; i++) {
-    const char *s = scenario ? d->rows[i].scenario : d->rows[i].trainee;
+    const char *s = of_scenario ? d->rows[i].scenario : d->rows[i].trainee;
     char *clean = txt_sanitize(s, strlen(s), NULL);
     int cw = txt_width(clean);
     free(clean);
@@ -133,6 +134,17 @@ static void class_table(const rep_data *d, strbuf *out) {
     sb_printf(out, "%s %s %ld (%.0f%%)", o ? "," : "", rep_outcome_names[o], d->outcomes[o],
               d->sessions ? 100.0 * (double)d->outcomes[o] / (double)d->sessions : 0.0);
   sb_printf(out, "; passed %ld of %ld\n", d->passed, d->sessions);
+  /* the proficiency tiers of docs/scoring.md, over each trainee's latest attempt */
+  int nt = 0;
+  const score_tier *tiers = score_tiers(&nt);
+  sb_puts(out, "Tiers (latest attempts):");
+  for (int k = 0; k < nt; k++) {
+    long n = 0;
+    for (int i = 0; i < d->n_rows; i++)
+      if (d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
+    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", tiers[k].en, tiers[k].min, n);
+  }
+  sb_putc(out, '\n');
 }
 
 /* The class per scenario, when the report covers more than one. */

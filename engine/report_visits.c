@@ -4,6 +4,7 @@
 ** never sit in memory as rows, only as the CSV text.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -17,6 +18,14 @@ static const char header[] =
 /* An integer column, or an empty field for NULL. */
 static void int_field(gb *g, gb_rows *r, int col, strbuf *out) {
   if (!gb_is_null(g, r, col)) sb_printf(out, "%lld", gb_int(g, r, col));
+}
+
+/* A gradebook text field as a CSV field, through the report's one sanitising path (rep_field):
+** a hand-edited or foreign gradebook's control bytes never reach the spreadsheet. */
+static void text_field(const char *raw, int mark, strbuf *out) {
+  char *clean = rep_field((const unsigned char *)raw, "", mark);
+  rep_csv_field(out, clean);
+  free(clean);
 }
 
 /* The export without the error's prefix. */
@@ -54,11 +63,11 @@ static int export(gb *g, const rep_filter *f, strbuf *out, char *err, size_t err
     }
     int_field(g, r, 0, out);
     sb_putc(out, ',');
-    rep_csv_field(out, trainee);
+    text_field(trainee, 1, out);
     sb_putc(out, ',');
-    rep_csv_field(out, scenario);
+    text_field(scenario, 0, out);
     sb_printf(out, ",%ld,", attempt);
-    for (int c = 3; c <= 4; c++) { rep_csv_field(out, gb_text(g, r, c)); sb_putc(out, ','); }
+    for (int c = 3; c <= 4; c++) { text_field(gb_text(g, r, c), 0, out); sb_putc(out, ','); }
     int_field(g, r, 5, out);
     sb_printf(out, ",%s", gb_int(g, r, 6) ? "yes" : "no");
     for (int c = 7; c <= 10; c++) { sb_putc(out, ','); int_field(g, r, c, out); }

@@ -5,36 +5,54 @@
 ** recursion); the library set-up (which functions a script gets, wrapped where a stock one
 ** could loop in C); environments; loading; protected calls and error messages.
 */
-#define _GNU_SOURCE 1   /* memmem */
+#define _GNU_SOURCE 1   /* memmem, gettid, sigev_notify_thread_id */
+#include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include "sandbox.h"
 #include "util.h"
 
-#define SBX_HOOK_EVERY   1000          /* instructions between hook calls */
+#define SBX_HOOK_EVERY   1000          /* instructions between hook calls (without the timer) */
 #define SBX_HOST_HEADROOM (2u << 20)   /* host code may allocate this far past the cap */
-#define SBX_MAX_CHUNK    (1u << 20)    /* largest text chunk load() accepts */
+#define SBX_MAX_CHUNK    (256u << 10)  /* largest text chunk load() accepts */
+#define SBX_READ_PIECE   512           /* the parser gets its text this many bytes at a time */
 #define SBX_MSG_MAX      600           /* longest first line of an error message */
 #define SBX_TRACE_LINES  6             /* traceback frames kept */
 #define SBX_TOSTRING_BUDGET 100000     /* for an error object's __tostring */
 #define SBX_TOSTRING_SECONDS 0.05
+#define SBX_TICK_NS      2000000L      /* the CPU-time timer's period: 2 ms of this thread's CPU */
+#define SBX_MAX_RUN      256           /* coroutines resumed inside each other */
+#define SBX_MAX_CLOSE    100           /* coroutine.close calls nested inside each other */
+#define SBX_SIGNAL       SIGVTALRM     /* the CPU-time timer's signal */
+#define SBX_TRAP_MASK    (LUA_MASKCOUNT | LUA_MASKCALL)
 
 struct sbx {
   lua_State *L;
   sbx_limits lim;
   size_t used;            /* bytes held by the state */
+  size_t kept;            /* bytes the host keeps for the script (sbx_keep) */
   int depth;              /* nesting of sbx_call: the budget applies while > 0 */
-  long count;             /* instructions charged in the current call */
-  long budget;            /* instruction limit of the current call */
+  long count;             /* work charged in the current call */
+  long budget;            /* work limit of the current call */
   double deadline;        /* monotonic time limit of the current call ... */
   double deadline_hard;   /* ... and the one that holds even on a busy machine */
-  double cpu_start;       /* thread CPU time when the call started */
+  double cpu_start;       /* thread CPU time when the call started (without the timer) */
   double seconds;         /* the limit of the current call */
+  volatile sig_atomic_t ticks_left;  /* timer ticks of CPU left to the current call */
+  sig_atomic_t ticks_wall;           /* from this many left on, the wall-clock guard applies */
+  volatile sig_atomic_t expired;     /* set by the timer: the current call is out of time */
+  lua_State *volatile run[SBX_MAX_RUN];  /* threads resumed (or closed) inside the call */
+  volatile sig_atomic_t n_run;
+  int close_depth;        /* coroutine.close calls in progress */
+  int rethrown_mem;       /* a wrapper re-raised a memory error as a plain one */
+  sbx *prev_active;       /* the call this one interrupted (sbx_call of another state) */
   sbx_status tripped;     /* SBX_ERR_BUDGET/TIME/DEPTH once a limit was hit */
   char trip_where[160];   /* "file.lua:LINE:" where it was hit */
   char last_where[160];   /* last position the hook saw, for memory errors */
@@ -56,21 +74,31 @@ const char *sbx_status_name(sbx_status s) {
     case SBX_ERR_BUDGET: return "budget";
     case SBX_ERR_TIME: return "time";
     case SBX_ERR_DEPTH: return "depth";
+    case SBX_ERR_SIGNAL: return "signal";
   }
   return "?";
 }
 
-/* The documented defaults: 32 MiB, 10M instructions, 0.25 s, 200 levels. */
+/* The documented defaults: 32 MiB, 10M steps of C work, 0.25 s, 200 levels, 8 MiB kept. */
 void sbx_limits_default(sbx_limits *l) {
   l->memory = 32u << 20;
   l->instructions = 10000000;
   l->seconds = 0.25;
   l->depth = 200;
+  l->kept = 8u << 20;
 }
 
 /* ===== memory ============================================================================ */
 
 static void where_at(lua_State *L, int lvl, char *buf, size_t n);
+static void arm_hooks(sbx *s);
+static int timer_state = -1;          /* -1 not tried, 0 unavailable, 1 running */
+
+/* The thread running now: the innermost one resumed inside the call, else the main one. */
+static lua_State *running(const sbx *s) {
+  int n = s->n_run;
+  return n > 0 ? s->run[n - 1] : s->L;
+}
 
 /* The allocator: counts every byte and refuses growth past the cap.  Outside sbx_call (host
 ** code building tables for a hook) a little headroom lets the host report the failure. */
@@ -86,12 +114,20 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   if (nsize > old && s->used - old + nsize > cap) {
     /* Lua runs no message handler for memory errors: note where the script stood now.
     ** lua_getstack/lua_getinfo("Sl") only read the call stack, so this is safe here. */
-    if (s->depth > 0 && s->L) where_at(s->L, 0, s->last_where, sizeof s->last_where);
+    if (s->depth > 0 && s->L) where_at(running(s), 0, s->last_where, sizeof s->last_where);
     return NULL;
   }
   void *p = ptr ? realloc(ptr, nsize) : malloc(nsize);   /* most calls make a new object */
   if (!p) return NULL;
   s->used = s->used - old + nsize;
+  /* A larger block (a thread's stack grows by a new block of double the size): a cheap
+  ** moment to look at the depth, so a recursion is caught near the limit, not at the next
+  ** tick.  lua_getstack only walks the CallInfo list, which a stack reallocation leaves in
+  ** place; the hook then raises. */
+  if (nsize >= 512 && nsize > old && s->depth > 0 && timer_state == 1) {
+    lua_Debug ar;
+    if (lua_getstack(running(s), s->lim.depth, &ar)) arm_hooks(s);
+  }
   return p;
 }
 
@@ -104,9 +140,91 @@ sbx *sbx_from_lua(lua_State *L) {
 
 lua_State *sbx_lua(sbx *s) { return s->L; }
 size_t sbx_memory_used(const sbx *s) { return s->used; }
+size_t sbx_kept(const sbx *s) { return s->kept; }
+void sbx_set_kept(sbx *s, size_t n) { s->kept = n; }
 long sbx_instructions_used(const sbx *s) { return s->count; }
 
-/* ===== budget, deadline, recursion ======================================================== */
+/* ===== the time cap: a CPU-time timer ===================================================== */
+
+/* One POSIX timer on this thread's CPU clock ticks every SBX_TICK_NS of CPU the thread uses
+** (none while it waits for input).  While a call runs, each tick takes one off the call's
+** ticks and sets a hook on the running threads (lua_sethook may be called from a signal
+** handler): the hook stops the call once it is out of time, checks the recursion depth, and
+** otherwise removes itself.  So Lua code runs without any hook between ticks, nothing reads a
+** clock per call, and a long C function (a sort, a comparison, a parse) is stopped at its next
+** call, jump or charged step instead of when an instruction count reaches it.  Without the
+** timer (timer_create refused, or SALESIM_SANDBOX_TIMER=0) a count hook every SBX_HOOK_EVERY
+** instructions reads the clocks instead. */
+static timer_t cpu_timer;
+static sbx *volatile g_active;        /* the sandbox whose call (or load) runs now */
+static volatile sig_atomic_t g_signalled;   /* sbx_interrupt was called */
+static int live_states;
+
+static void sbx_hook(lua_State *L, lua_Debug *ar);
+
+/* Sets the hook on every thread that may be running: the main one and those resumed. */
+static void arm_hooks(sbx *s) {
+  lua_sethook(s->L, sbx_hook, SBX_TRAP_MASK, 1);
+  int n = s->n_run;
+  for (int i = 0; i < n && i < SBX_MAX_RUN; i++) {
+    lua_State *t = s->run[i];
+    if (t) lua_sethook(t, sbx_hook, SBX_TRAP_MASK, 1);
+  }
+}
+
+static void on_tick(int sig, siginfo_t *si, void *uc) {
+  (void)sig;
+  (void)uc;
+  int saved = errno;
+  sbx *s = g_active;
+  if (s) {
+    int n = 1 + (si && si->si_overrun > 0 ? si->si_overrun : 0);
+    s->ticks_left -= n;
+    /* out of CPU; or past the wall-clock guard having used a quarter of the CPU (a call that
+    ** waited on a busy machine without working is not blamed) */
+    if (s->ticks_left <= 0 ||
+        (s->ticks_left <= s->ticks_wall && util_monotonic() > s->deadline_hard))
+      s->expired = 1;
+    arm_hooks(s);
+  }
+  errno = saved;
+}
+
+/* Creates the timer on first use; 1 when it runs. */
+static int timer_ready(void) {
+  if (timer_state >= 0) return timer_state;
+  timer_state = 0;
+  const char *env = getenv("SALESIM_SANDBOX_TIMER");
+  if (env && strcmp(env, "0") == 0) return 0;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_tick;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(SBX_SIGNAL, &sa, NULL) != 0) return 0;
+  struct sigevent sev;
+  memset(&sev, 0, sizeof sev);
+  sev.sigev_notify = SIGEV_THREAD_ID;
+  sev.sigev_signo = SBX_SIGNAL;
+  sev._sigev_un._tid = gettid();   /* sigev_notify_thread_id */
+  if (timer_create(CLOCK_THREAD_CPUTIME_ID, &sev, &cpu_timer) != 0) {
+    signal(SBX_SIGNAL, SIG_DFL);
+    return 0;
+  }
+  timer_state = 1;
+  return 1;
+}
+
+/* Starts (or stops, when on is 0) the periodic tick. */
+static void timer_run(int on) {
+  struct itimerspec it;
+  memset(&it, 0, sizeof it);
+  if (on) it.it_value.tv_nsec = it.it_interval.tv_nsec = SBX_TICK_NS;
+  timer_settime(cpu_timer, 0, &it, NULL);
+}
+
+/* Sandbox-wide: the timer ticks while any state exists and has run a call. */
+static int timer_on;
 
 static double cpu_seconds(void) {
   struct timespec ts;
@@ -114,23 +232,59 @@ static double cpu_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Starts the clocks of a call allowed `seconds`. */
+/* Starts the clocks of a call (or a load) allowed `seconds`, and makes it the active one. */
 static void start_clock(sbx *s, double seconds) {
   double now = util_monotonic();
   s->seconds = seconds;
   s->deadline = now + seconds;
   s->deadline_hard = now + 4 * seconds;
-  s->cpu_start = cpu_seconds();
+  s->expired = 0;
+  if (timer_ready()) {
+    long ticks = (long)ceil(seconds * 1e9 / (double)SBX_TICK_NS);
+    if (ticks < 1) ticks = 1;
+    s->ticks_wall = (sig_atomic_t)(ticks - (ticks + 3) / 4);
+    s->ticks_left = (sig_atomic_t)ticks;
+    if (!timer_on) { timer_run(1); timer_on = 1; }
+  } else {
+    s->cpu_start = cpu_seconds();
+  }
+  if (g_active != s) { s->prev_active = g_active; g_active = s; }
+  if (g_signalled) { s->expired = 1; arm_hooks(s); }
 }
 
-/* Out of time: past the wall-clock deadline having also used that much CPU (a busy machine
-** does not blame the script for time it spent waiting), or past four times the deadline. */
+/* Ends the active call or load of s. */
+static void stop_clock(sbx *s) {
+  if (g_active == s) { g_active = s->prev_active; s->prev_active = NULL; }
+}
+
+/* Out of time: the timer said so; or, without the timer, past the wall-clock deadline having
+** also used that much CPU (a busy machine does not blame the script for time it spent
+** waiting), or past four times the deadline. */
 static int out_of_time(const sbx *s) {
+  if (s->expired) return 1;
+  if (timer_state == 1) return 0;
   double now = util_monotonic();
   if (now <= s->deadline) return 0;
   if (now > s->deadline_hard) return 1;
   return cpu_seconds() - s->cpu_start > s->seconds;
 }
+
+/* The status a spent clock gives: a signal (sbx_interrupt) or the time cap. */
+static sbx_status time_status(void) { return g_signalled ? SBX_ERR_SIGNAL : SBX_ERR_TIME; }
+
+/* Stops whatever call runs now; see sandbox.h.  Async-signal-safe. */
+void sbx_interrupt(void) {
+  g_signalled = 1;
+  sbx *s = g_active;
+  if (s) {
+    s->expired = 1;
+    arm_hooks(s);
+  }
+}
+
+int sbx_interrupted(void) { return g_signalled != 0; }
+
+/* ===== budget, deadline, recursion ======================================================== */
 
 /* Records "file.lua:LINE:" of the running Lua function at stack level lvl into buf. */
 static void where_at(lua_State *L, int lvl, char *buf, size_t n) {
@@ -149,13 +303,16 @@ static void where_at(lua_State *L, int lvl, char *buf, size_t n) {
 static const char *trip_message(const sbx *s, char *buf, size_t n) {
   switch (s->tripped) {
     case SBX_ERR_BUDGET:
-      snprintf(buf, n, "instruction budget exceeded (%ld instructions)", s->budget);
+      snprintf(buf, n, "work budget exceeded (%ld steps)", s->budget);
       break;
     case SBX_ERR_TIME:
       snprintf(buf, n, "time limit exceeded (%.2f s)", s->seconds);
       break;
     case SBX_ERR_DEPTH:
       snprintf(buf, n, "stack overflow (calls nested deeper than %d levels)", s->lim.depth);
+      break;
+    case SBX_ERR_SIGNAL:
+      snprintf(buf, n, "interrupted: salesim was asked to stop");
       break;
     default:
       snprintf(buf, n, "limit exceeded");
@@ -167,8 +324,9 @@ static const char *trip_message(const sbx *s, char *buf, size_t n) {
 ** re-armed to fire on every instruction, so a pcall that caught it gets it straight back. */
 static int raise_tripped(lua_State *L, sbx *s);
 
-/* The count hook: charges the instructions since the last call and checks the clock and the
-** recursion depth; raises the limit error once any is hit (and on every instruction after). */
+/* The hook: set by a timer tick (or, without the timer, every SBX_HOOK_EVERY instructions).
+** Raises the limit error once the call is out of time, too deep, or over its budget (and on
+** every instruction after); otherwise it removes itself until the next tick. */
 static void sbx_hook(lua_State *L, lua_Debug *ar) {
   sbx *s = sbx_from_lua(L);
   (void)ar;
@@ -177,12 +335,16 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
       s->tripped = SBX_ERR_BUDGET;      /* script code outside a call: never allowed */
     } else {
       lua_Debug tmp;
-      s->count += lua_gethookcount(L);
-      if (s->count > s->budget) s->tripped = SBX_ERR_BUDGET;
-      else if (out_of_time(s)) s->tripped = SBX_ERR_TIME;
+      if (timer_state != 1) {
+        s->count += lua_gethookcount(L);
+        if (s->count > s->budget) s->tripped = SBX_ERR_BUDGET;
+      }
+      if (s->tripped) {
+      } else if (out_of_time(s)) s->tripped = time_status();
       else if (lua_getstack(L, s->lim.depth, &tmp)) s->tripped = SBX_ERR_DEPTH;
       if (!s->tripped) {
-        where_at(L, 0, s->last_where, sizeof s->last_where);
+        if (timer_state == 1) lua_sethook(L, NULL, 0, 0);
+        else where_at(L, 0, s->last_where, sizeof s->last_where);
         return;
       }
     }
@@ -194,23 +356,53 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
 /* Re-arms the hook to fire on every instruction and raises "file:LINE: <limit> exceeded". */
 static int raise_tripped(lua_State *L, sbx *s) {
   char msg[128];
-  lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
+  s->expired = 1;
+  arm_hooks(s);
+  lua_sethook(L, sbx_hook, SBX_TRAP_MASK, 1);
   lua_pushfstring(L, "%s %s", s->trip_where[0] ? s->trip_where : "?:", trip_message(s, msg, sizeof msg));
   return lua_error(L);
 }
 
-/* Charges work done in C (pattern steps, loop lengths) to the current call's budget. */
+/* Charges work done in C (pattern steps, loop lengths, bytes handed to the host) to the
+** current call's budget, and stops the call when its time is up. */
 void sbx_charge(lua_State *L, long n) {
   sbx *s = sbx_from_lua(L);
   if (s->depth == 0) return;
   if (!s->tripped) {
     s->count = (n > s->budget - s->count) ? s->budget + 1 : s->count + n;
     if (s->count > s->budget) s->tripped = SBX_ERR_BUDGET;
-    else if (out_of_time(s)) s->tripped = SBX_ERR_TIME;
+    else if (out_of_time(s)) s->tripped = time_status();
     if (!s->tripped) return;
     where_at(L, 1, s->trip_where, sizeof s->trip_where);
   }
   raise_tripped(L, s);
+}
+
+/* Counts n bytes the host keeps for the script (a line said, a reason given): an error at
+** the script's line once the session's total passes the cap.  See sandbox.h. */
+void sbx_keep(lua_State *L, size_t n, const char *what) {
+  sbx *s = sbx_from_lua(L);
+  if (n > s->lim.kept || s->kept > s->lim.kept - n) {
+    char m[300];   /* luaL_error puts the script's position first */
+    snprintf(m, sizeof m, "%s: memory limit exceeded (the host already keeps %zu KiB of this "
+             "script's text; %zu KiB at most)", what, s->kept >> 10, s->lim.kept >> 10);
+    luaL_error(L, "%s", m);
+  }
+  s->kept += n;
+  sbx_charge(L, (long)(n / 16 + 1));
+}
+
+/* A string argument the host will keep or scan: refused past SBX_MAX_HOST_STRING. */
+const char *sbx_host_string(lua_State *L, int arg, const char *what, size_t *len) {
+  size_t n;
+  const char *p = luaL_checklstring(L, arg, &n);
+  if (n > SBX_MAX_HOST_STRING) {
+    char m[300];
+    snprintf(m, sizeof m, "%s: string too long (%zu bytes; %d at most)", what, n, SBX_MAX_HOST_STRING);
+    luaL_error(L, "%s", m);
+  }
+  if (len) *len = n;
+  return p;
 }
 
 /* Charges a loop length given as a double (may be huge or negative). */
@@ -247,6 +439,18 @@ static int sbx_str_rep(lua_State *L) {
 
 enum { TB_INSERT, TB_REMOVE, TB_MOVE, TB_SORT, TB_CONCAT, TB_UNPACK };
 
+/* table.sort's default order, as a C function: each comparison is then a call the timer's hook
+** sees, and comparing two strings is charged by their length (Lua compares strings with
+** strcoll piece by piece between NUL bytes, so one comparison of long strings is long). */
+static int sort_lt(lua_State *L) {
+  if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
+    size_t a = lua_rawlen(L, 1), b = lua_rawlen(L, 2);
+    sbx_charge(L, (long)((a < b ? a : b) / 8 + 1));
+  }
+  lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
+  return 1;
+}
+
 /* The table functions loop in C over a length a script controls (through __len, or just a
 ** large index): each charges its loop length before calling the stock function. */
 static int sbx_tbl_guard(lua_State *L) {
@@ -263,6 +467,10 @@ static int sbx_tbl_guard(lua_State *L) {
       break;
     case TB_SORT:
       if (tab) { double n = (double)luaL_len(L, 1); cost = n * log2(n + 2); }
+      if (tab && lua_isnoneornil(L, 2)) {   /* compare through a C function: see sort_lt */
+        lua_settop(L, 1);
+        lua_pushcfunction(L, sort_lt);
+      }
       break;
     case TB_CONCAT:
     case TB_UNPACK: {
@@ -306,6 +514,35 @@ static int sbx_collectgarbage(lua_State *L) {
   return 1;
 }
 
+/* The parser reads its text through this reader, SBX_READ_PIECE bytes at a time: between
+** pieces it checks the clock, so a chunk that parses in quadratic time (a long chain of `or`)
+** stops at the time cap.  Raising here is caught by lua_load, which returns the error. */
+typedef struct piece_reader { sbx *s; const char *p; size_t left; } piece_reader;
+
+static const char *read_piece(lua_State *L, void *ud, size_t *size) {
+  piece_reader *r = ud;
+  if (!r->s->tripped && out_of_time(r->s)) {
+    r->s->tripped = time_status();
+    where_at(L, 0, r->s->trip_where, sizeof r->s->trip_where);
+  }
+  if (r->s->tripped) {
+    char m[128];
+    luaL_error(L, "%s %s", r->s->trip_where[0] ? r->s->trip_where : "?:", trip_message(r->s, m, sizeof m));
+  }
+  size_t n = r->left < SBX_READ_PIECE ? r->left : SBX_READ_PIECE;
+  const char *p = r->p;
+  r->p += n;
+  r->left -= n;
+  *size = n;
+  return n ? p : NULL;
+}
+
+static int load_pieces(lua_State *L, sbx *s, const char *text, size_t len, const char *name,
+                       const char *mode) {
+  piece_reader r = { s, text, len };
+  return lua_load(L, read_piece, &r, name, mode);
+}
+
 /* load: text chunks given as a string only, never binary; the environment defaults to the
 ** caller's own (upvalue 1), never the state's real globals. */
 static int sbx_load_fn(lua_State *L) {
@@ -319,7 +556,9 @@ static int sbx_load_fn(lua_State *L) {
   if (len > SBX_MAX_CHUNK) return luaL_error(L, "load: chunk too large (%d bytes at most)", (int)SBX_MAX_CHUNK);
   sbx_charge(L, (long)(len / 16 + 1));
   int env = lua_isnone(L, 4) ? lua_upvalueindex(1) : 4;
-  if (luaL_loadbufferx(L, text, len, name, "t") != LUA_OK) {
+  sbx *s = sbx_from_lua(L);
+  if (load_pieces(L, s, text, len, name, "t") != LUA_OK) {
+    if (s->tripped) return raise_tripped(L, s);   /* out of time while parsing */
     luaL_pushfail(L);
     lua_insert(L, -2);
     return 2;
@@ -356,6 +595,67 @@ static int sbx_xpcall(lua_State *L) {
   lua_pushvalue(L, n);
   lua_insert(L, n + 1);
   return nres + 1;
+}
+
+/* ---- coroutines: the sandbox knows which thread runs ----------------------------------------
+** A hook belongs to one thread, so the timer must reach the coroutine that is running, not
+** only the main thread: resume, the functions wrap returns and close push their thread on
+** s->run while it runs.  They call the stock function protected, so the stack is popped
+** whatever happens, then re-raise.  close also counts its nesting: Lua 5.4.4 does not count
+** C levels in coroutine.close, and a chain of __close handlers that close the next coroutine
+** overflows the C stack (SIGSEGV) after some thousands of levels. */
+static int run_stock_on(lua_State *L, lua_State *co, int closing) {
+  sbx *s = sbx_from_lua(L);
+  if (s->n_run >= SBX_MAX_RUN)
+    return luaL_error(L, "coroutines nested too deeply (%d levels at most)", SBX_MAX_RUN);
+  if (closing && s->close_depth >= SBX_MAX_CLOSE)
+    return luaL_error(L, "coroutine.close nested too deeply (%d levels at most)", SBX_MAX_CLOSE);
+  if (s->expired || s->tripped) lua_sethook(co, sbx_hook, SBX_TRAP_MASK, 1);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  int n = s->n_run;
+  s->run[n] = co;
+  s->n_run = n + 1;
+  s->close_depth += closing;
+  int rc = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+  s->close_depth -= closing;
+  s->n_run = n;
+  s->run[n] = NULL;
+  if (rc != LUA_OK) {
+    if (rc == LUA_ERRMEM) s->rethrown_mem = 1;
+    if (s->tripped) return raise_tripped(L, s);
+    return lua_error(L);
+  }
+  return lua_gettop(L);
+}
+
+/* coroutine.resume(co, ...) and coroutine.close(co): upvalue 1 the stock function. */
+static int sbx_co_resume(lua_State *L) {
+  lua_State *co = lua_tothread(L, 1);
+  if (!co) return luaL_typeerror(L, 1, "coroutine");
+  return run_stock_on(L, co, 0);
+}
+
+static int sbx_co_close(lua_State *L) {
+  lua_State *co = lua_tothread(L, 1);
+  if (!co) return luaL_typeerror(L, 1, "coroutine");
+  return run_stock_on(L, co, 1);
+}
+
+/* The function coroutine.wrap returns: upvalue 1 the stock one, upvalue 2 its thread. */
+static int sbx_co_wrapped(lua_State *L) {
+  return run_stock_on(L, lua_tothread(L, lua_upvalueindex(2)), 0);
+}
+
+/* coroutine.wrap(f): the stock wrapper (its upvalue 1 is the new thread), wrapped again. */
+static int sbx_co_wrap(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  if (!lua_getupvalue(L, -1, 1) || !lua_isthread(L, -1))
+    return luaL_error(L, "coroutine.wrap: unexpected Lua version");
+  lua_pushcclosure(L, sbx_co_wrapped, 2);
+  return 1;
 }
 
 static const char *const base_names[] = {
@@ -419,6 +719,12 @@ static int setup(lua_State *L) {
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
   }
+  lua_pop(L, 1);
+
+  push_lib(L, LUA_COLIBNAME);
+  wrap_field(L, "resume", sbx_co_resume, -1);
+  wrap_field(L, "close", sbx_co_close, -1);
+  wrap_field(L, "wrap", sbx_co_wrap, -1);
   lua_pop(L, 1);
 
   push_lib(L, LUA_TABLIBNAME);
@@ -508,6 +814,7 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
     return NULL;
   }
   lua_atpanic(s->L, sbx_panic);
+  live_states++;
   char *e = NULL;
   if (sbx_protect(s, setup, &seed, &e) != 0) {
     snprintf(err, errlen, "cannot set up the Lua sandbox: %s", e ? e : "?");
@@ -515,13 +822,18 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
     sbx_free(s);
     return NULL;
   }
+  lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);   /* script code outside sbx_call: refused */
   return s;
 }
 
-/* Closes the state (no finalizers can run: __gc is refused) and frees the sandbox. */
+/* Closes the state (no finalizers can run: __gc is refused) and frees the sandbox; the timer
+** stops with the last state. */
 void sbx_free(sbx *s) {
   if (!s) return;
+  for (sbx **a = (sbx **)&g_active; *a; a = &(*a)->prev_active)
+    if (*a == s) { *a = s->prev_active; break; }
   if (s->L) lua_close(s->L);
+  if (--live_states == 0 && timer_on) { timer_run(0); timer_on = 0; }
   free(s);
 }
 
@@ -537,13 +849,21 @@ static sbx_status load_chunk(sbx *s, const char *name, const char *buf, size_t l
   lua_State *L = s->L;
   if (env_idx < 0 && env_idx > LUA_REGISTRYINDEX) env_idx = lua_gettop(L) + env_idx + 1;
   char *chunk = xasprintf("@%s", name);
-  int rc = luaL_loadbufferx(L, buf, len, chunk, mode);
+  int outer = s->depth == 0 && g_active != s;   /* a load of its own gets the call's time cap */
+  if (outer) { s->tripped = SBX_OK; s->trip_where[0] = '\0'; start_clock(s, s->lim.seconds); }
+  int rc = load_pieces(L, s, buf, len, chunk, mode);
+  if (outer) stop_clock(s);
   free(chunk);
   if (rc != LUA_OK) {
+    sbx_status st = rc == LUA_ERRMEM ? SBX_ERR_MEMORY : s->tripped ? s->tripped : SBX_ERR_SYNTAX;
     const char *m = lua_tostring(L, -1);
-    *err = xstrdup(rc == LUA_ERRMEM ? "not enough memory to load the script" : (m ? m : "?"));
+    char tm[128];
+    if (rc == LUA_ERRMEM) *err = xstrdup("not enough memory to load the script");
+    else if (s->tripped && outer) *err = xasprintf("%s: %s while compiling", name, trip_message(s, tm, sizeof tm));
+    else *err = xstrdup(m ? m : "?");
     lua_pop(L, 1);
-    return rc == LUA_ERRMEM ? SBX_ERR_MEMORY : SBX_ERR_SYNTAX;
+    if (outer) s->tripped = SBX_OK;
+    return st;
   }
   if (env_idx != 0) {
     lua_pushvalue(L, env_idx);
@@ -638,6 +958,13 @@ static int sbx_msgh(lua_State *L) {
   return 1;
 }
 
+/* The main thread's hook while a call runs: none with the timer, else the count hook. */
+static void set_call_hook(sbx *s) {
+  if (timer_state == 1) lua_sethook(s->L, NULL, 0, 0);
+  else lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_EVERY);
+  if (s->expired) arm_hooks(s);
+}
+
 /* Calls __tostring of the stashed error object under a small budget of its own. */
 static int tostring_cf(lua_State *L) {
   luaL_tolstring(L, 1, NULL);
@@ -660,12 +987,14 @@ static char *errobj_text(sbx *s) {
     s->budget = SBX_TOSTRING_BUDGET;
     s->tripped = SBX_OK;
     start_clock(s, SBX_TOSTRING_SECONDS);
-    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_EVERY);
+    set_call_hook(s);
     lua_pushcfunction(L, tostring_cf);
     lua_insert(L, -2);
     s->depth++;
     int rc = lua_pcall(L, 1, 1, 0);
     s->depth--;
+    stop_clock(s);
+    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
     if (rc == LUA_OK && !s->tripped && lua_type(L, -1) == LUA_TSTRING)
       out = xasprintf("%s", lua_tostring(L, -1));
     lua_pop(L, 1);
@@ -720,10 +1049,11 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
     s->count = 0;
     s->budget = s->lim.instructions;
     s->tripped = SBX_OK;
-    start_clock(s, s->lim.seconds);
+    s->rethrown_mem = 0;
     s->trip_where[0] = s->last_where[0] = '\0';
     s->errobj = 0;
-    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SBX_HOOK_EVERY);
+    start_clock(s, s->lim.seconds);
+    set_call_hook(s);
     lua_Debug ar;
     lua_pushvalue(L, -1 - nargs);
     s->call_src[0] = '\0';
@@ -736,6 +1066,10 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
   int rc = lua_pcall(L, nargs, nresults, base);
   s->depth--;
   lua_remove(L, base);
+  if (s->depth == 0) {
+    stop_clock(s);
+    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);   /* script code outside a call: refused */
+  }
   if (rc == LUA_OK) return SBX_OK;
 
   const char *val = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
@@ -747,7 +1081,7 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
     snprintf(head, sizeof head, "%s %s", s->trip_where[0] ? s->trip_where : "?:",
              trip_message(s, m, sizeof m));
     *err = shape_message(head, val);
-  } else if (rc == LUA_ERRMEM) {
+  } else if (rc == LUA_ERRMEM || s->rethrown_mem) {
     st = SBX_ERR_MEMORY;
     snprintf(head, sizeof head, "%s memory limit exceeded (%zu MiB)",
              s->last_where[0] ? s->last_where : s->call_src, s->lim.memory >> 20);
@@ -808,6 +1142,12 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen) {
     snprintf(err, errlen, "empty condition");
     return -1;
   }
+  size_t n = strlen(expr);
+  if (n > SBX_MAX_CONDITION) {   /* Lua parses long chains of `or` in quadratic time */
+    snprintf(err, errlen, "condition too long (%zu bytes; %d at most: move the logic into a "
+             "behaviour script)", n, SBX_MAX_CONDITION);
+    return -1;
+  }
   lua_State *L = check_state();
   if (!L) {
     snprintf(err, errlen, "cannot create a Lua state");
@@ -844,6 +1184,7 @@ static int reseed_cf(lua_State *L) {
 }
 
 int sbx_reseed(sbx *s, uint64_t seed) {
+  s->kept = 0;   /* a new session: nothing of the last one is kept by the host any more */
   char *err = NULL;
   int rc = sbx_protect(s, reseed_cf, &seed, &err);
   free(err);

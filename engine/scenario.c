@@ -147,22 +147,25 @@ void scn_free(scenario *s) {
   for (int i = 0; i < s->n_needs; i++) {
     scn_need *x = &s->needs[i];
     free(x->id); free(x->said); sx_strs_free(&x->keywords); sx_strs_free(&x->revealed_by);
+    sx_strs_free(&x->examples);
   }
   free(s->needs);
   for (int i = 0; i < s->n_benefits; i++) {
     scn_benefit *x = &s->benefits[i];
     free(x->id); sx_strs_free(&x->answers); free(x->need_index); sx_strs_free(&x->keywords);
+    sx_strs_free(&x->examples);
   }
   free(s->benefits);
   for (int i = 0; i < s->n_commitments; i++) {
     scn_commitment *x = &s->commitments[i];
     free(x->id); free(x->action); sx_strs_free(&x->keywords); free(x->realistic_when);
+    sx_strs_free(&x->examples);
     sx_strs_free(&x->accept); sx_strs_free(&x->refuse); free(x->objection);
   }
   free(s->commitments);
   for (int i = 0; i < s->n_objections; i++) {
     scn_objection *x = &s->objections[i];
-    free(x->id); free(x->said); sx_strs_free(&x->keywords);
+    free(x->id); free(x->said); sx_strs_free(&x->keywords); sx_strs_free(&x->examples);
   }
   free(s->objections);
   for (int i = 0; i < s->n_lines; i++) { free(s->lines[i].key); sx_strs_free(&s->lines[i].variants); }
@@ -348,6 +351,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
     x->pos = sx_pos(it);
     sx_text(c, yn_get(it, "said"), "said", &x->said);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     sx_strs(c, yn_get(it, "revealed_by"), "revealed_by", 0, 0, &x->revealed_by);
     sx_bool(c, yn_get(it, "hidden"), "hidden", &x->hidden);
     if (!x->id) x->id = xstrdup("");
@@ -375,6 +379,7 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
     x->pos = sx_pos(it);
     sx_text(c, yn_get(it, "said"), "said", &x->said);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_objections; j++)
       if (strcmp(s->objections[j].id, x->id) == 0) {
@@ -406,14 +411,36 @@ static void read_lines(sx_ctx *c, const yn_node *n) {
   }
 }
 
-/* The optional behaviour script, resolved against the scenario's directory; must be readable. */
+static int behaviour_anywhere = -1;   /* -1: from $SALESIM_BEHAVIOUR_ANYWHERE */
+void scn_allow_behaviour_anywhere(int yes) { behaviour_anywhere = yes != 0; }
+
+/* Is path inside dir's tree (both resolved: no "..", no link leads out)? */
+static int inside_dir(const char *path, const char *dir) {
+  char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
+  size_t n = rd ? strlen(rd) : 0;
+  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || rp[n] == '\0' || (n == 1 && rd[0] == '/'));
+  free(rp);
+  free(rd);
+  return in;
+}
+
+/* The optional behaviour script, resolved against the scenario's directory; must be readable
+** and, unless allowed otherwise, inside the scenario's folder tree: a scenario file from
+** elsewhere cannot make salesim read /etc/passwd or ../../secret as "Lua". */
 static void read_behaviour(sx_ctx *c, const yn_node *n) {
   char *rel = NULL;
   if (sx_text(c, n, "behaviour", &rel) != 0) return;
   scenario *s = c->s;
   char *path = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", s->dir, rel);
+  if (behaviour_anywhere < 0) {
+    const char *e = getenv("SALESIM_BEHAVIOUR_ANYWHERE");
+    behaviour_anywhere = e && strcmp(e, "1") == 0;
+  }
   struct stat st;
-  if (stat(path, &st) != 0) {
+  if (stat(path, &st) == 0 && !behaviour_anywhere && !inside_dir(path, s->dir)) {
+    sx_err(c, n, "behaviour script '%s' is outside the scenario's folder (%s); keep scripts beside "
+           "the scenario, or allow it with --behaviour-anywhere", rel, s->dir);
+  } else if (stat(path, &st) != 0) {
     sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
   } else if (!S_ISREG(st.st_mode)) {
     sx_err(c, n, "behaviour script '%s' is not a regular file", rel);

@@ -261,6 +261,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     x->kind = (scn_kind)kind;
     sx_text(c, yn_get(it, "action"), "action", &x->action);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     if (sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when) == 0)
       check_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
     sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
@@ -293,6 +294,7 @@ void sx_benefits(sx_ctx *c, const yn_node *n) {
     x->id = sx_item_id(c, it, "benefit");
     x->pos = sx_pos(it);
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
+    sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     const yn_node *an = yn_get(it, "answers");
     if (sx_strs(c, an, "answers", 1, 0, &x->answers) == 0) {
       x->need_index = xcalloc((size_t)x->answers.n, sizeof *x->need_index);
@@ -506,30 +508,48 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
 
 /* lexicon: keys are classifier moves or slots, values phrases. */
 void sx_lexicon(sx_ctx *c, const yn_node *n) {
-  static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation" };
+  static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation", "ignore" };
+  /* what `switch_off:` may name: any label of the shipped lexicons (docs/classifier.md, section 3) */
+  static const char *const markers[] = { "way", "request", "question", "wh", "summary", "customer_terms",
+                                         "scarcity", "offer", "seller", "customer", "confirm" };
   if (sx_expect(c, n, YN_MAP, "lexicon") != 0) return;
   scenario *s = c->s;
-  int nn = sx_n_move_names + (int)(sizeof slots / sizeof *slots);
+  int nslots = (int)(sizeof slots / sizeof *slots), nmk = (int)(sizeof markers / sizeof *markers);
+  int nn = sx_n_move_names + nslots + nmk;
   const char **names = xcalloc((size_t)nn, sizeof *names);
   for (int i = 0; i < sx_n_move_names; i++) names[i] = sx_move_names[i];
-  for (size_t i = 0; i < sizeof slots / sizeof *slots; i++) names[sx_n_move_names + (int)i] = slots[i];
-  s->lexicon = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->lexicon);
+  for (int i = 0; i < nslots; i++) names[sx_n_move_names + i] = slots[i];
+  for (int i = 0; i < nmk; i++) names[sx_n_move_names + nslots + i] = markers[i];
+  int total = 0;
+  const yn_node *off = NULL;
   for (int i = 0; i < n->n; i++) {
-    const yn_node *k = n->keys[i];
-    int known = 0;
-    for (int j = 0; j < nn && !known; j++) known = strcmp(names[j], k->str) == 0;
-    if (!known) {
-      const char *hint = sx_suggest(k->str, names, nn);
-      if (hint) sx_err(c, k, "lexicon: no move or slot '%s'; did you mean '%s'?", k->str, hint);
-      else sx_err(c, k, "lexicon: no move or slot '%s' (docs/scenario-format.md lists them)", k->str);
-      continue;
+    if (strcmp(n->keys[i]->str, "switch_off") == 0) { off = n->vals[i]; total += off->kind == YN_MAP ? off->n : 0; }
+    else total++;
+  }
+  s->lexicon = xcalloc((size_t)(total ? total : 1), sizeof *s->lexicon);
+  for (int pass = 0; pass < 2; pass++) {   /* additions, then `switch_off:` */
+    const yn_node *m = pass == 0 ? n : off;
+    if (pass == 1 && (!off || sx_expect(c, off, YN_MAP, "lexicon.switch_off") != 0)) break;
+    int allowed = pass == 0 ? sx_n_move_names + nslots : nn;   /* switch_off: also the markers */
+    for (int i = 0; i < m->n; i++) {
+      const yn_node *k = m->keys[i];
+      if (pass == 0 && strcmp(k->str, "switch_off") == 0) continue;
+      int known = 0;
+      for (int j = 0; j < allowed && !known; j++) known = strcmp(names[j], k->str) == 0;
+      if (!known) {
+        const char *hint = sx_suggest(k->str, names, allowed);
+        if (hint) sx_err(c, k, "lexicon%s: no move or slot '%s'; did you mean '%s'?", pass ? ".switch_off" : "", k->str, hint);
+        else sx_err(c, k, "lexicon%s: no move or slot '%s' (docs/scenario-format.md lists them)", pass ? ".switch_off" : "", k->str);
+        continue;
+      }
+      scn_lex_entry *e = &s->lexicon[s->n_lexicon];
+      memset(e, 0, sizeof *e);
+      if (sx_strs(c, m->vals[i], k->str, 1, 0, &e->phrases) != 0) { sx_strs_free(&e->phrases); continue; }
+      e->name = xstrdup(k->str);
+      e->pos = sx_pos(k);
+      e->off = pass;
+      s->n_lexicon++;
     }
-    scn_lex_entry *e = &s->lexicon[s->n_lexicon];
-    memset(e, 0, sizeof *e);
-    if (sx_strs(c, n->vals[i], k->str, 1, 0, &e->phrases) != 0) { sx_strs_free(&e->phrases); continue; }
-    e->name = xstrdup(k->str);
-    e->pos = sx_pos(k);
-    s->n_lexicon++;
   }
   free(names);
 }

@@ -29,6 +29,9 @@ static const double default_weights[SK_COUNT] = { 40, 25, 20, 15 };
 #define INFO_MOVES (M(PROBE_REFUSAL) | M(CHECK_CONCERNS) | M(HANDLE_OBJECTION) | M(CONFIRM_NEED) | \
                     M(OPEN_QUESTION) | M(SUMMARIZE_BENEFITS) | M(PRESENT_BENEFIT) | M(PROOF))
 
+/* Lines that try to sell: anything but greetings, small talk, thanks, praise and leaving. */
+#define SOCIAL_MOVES (M(GREET) | M(SMALL_TALK) | M(THANK) | M(PRAISE) | M(LEAVE))
+
 /* Families of commitments: a ladder compares rungs within one family. */
 enum { FAM_DEAL, FAM_PAYMENT, FAM_REFERRAL };
 
@@ -205,6 +208,43 @@ static int visit_family(const ctx *c, int v) {
   return fam == -1 ? FAM_DEAL : fam;
 }
 
+/* What the visit is for: collection or referral when the ladder says so, else a first visit or
+** (a later visit of a campaign) a follow-up. */
+static score_visit_kind visit_kind(const ctx *c, int v) {
+  int fam = visit_family(c, v);
+  if (fam == FAM_PAYMENT) return SV_PAYMENT;
+  if (fam == FAM_REFERRAL) return SV_REFERRAL;
+  return v > 0 ? SV_FOLLOW_UP : SV_FIRST;
+}
+
+/* Whether the customer answered the turn with the line of this key (summary_off, ...). */
+static int said_key(const sess_turn *t, const char *key) {
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_SAY && t->events.v[i].key && strcmp(t->events.v[i].key, key) == 0)
+      return 1;
+  return 0;
+}
+
+/* Needs the customer has confirmed once the turn is over (before it, or in answer to it). */
+static uint64_t confirmed_after(const sess_turn *t) {
+  uint64_t m = t->before.confirmed;
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_CONFIRM) m |= bit(t->events.v[i].index);
+  return m;
+}
+
+/* The moves the scorer judges: a who-decides question ("who else would have a say?") is
+** discovery, not a referral ask, unless it names a referral rung. */
+static uint64_t judged_moves(const ctx *c, const cls_result *r) {
+  uint64_t mv = r->moves;
+  if ((mv & M(ASK_DECISION_CHAIN)) && (mv & M(ASK_REFERRAL))) {
+    int named_ref = c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
+                    c->sc->commitments[r->commitment].kind == SCN_KIND_REFERRAL;
+    if (!named_ref) mv &= ~M(ASK_REFERRAL);
+  }
+  return mv;
+}
+
 /* Describes what held the customer back at a moment ("trust 3/10, value not yet accepted"). */
 static char *state_words(const ctx *c, const sess_snapshot *b) {
   strbuf s = { 0 };
@@ -228,14 +268,17 @@ typedef struct visit_state {
   int asks, closes_run;
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
   int given;
+  int threats;               /* threat lines so far in this visit */
+  score_visit_kind kind;
   uint64_t refused;          /* commitments refused in this visit */
+  int f_rejected, f_pressure;
+  const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
 } visit_state;
 
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
-static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
-  const cls_result *r = &t->cls;
+static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text);
   vs->asks++;
   if (++vs->closes_run >= 3)
@@ -250,6 +293,9 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     if (has_date && has_amount && !r->vague) {
       if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
                              "amount: \"%s\".", "你提出了有日期、有金额的付款要求：“%s”。", q);
+      /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
+      ** since a threat anywhere in it spoils "fair" */
+      if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
     } else {
       const char *miss_en = !has_date && !has_amount ? "no date and no amount"
                             : !has_date ? "no date" : !has_amount ? "no amount" : "only a vague time";
@@ -262,7 +308,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
     if (!vs->f_referral++) add(c, "referral_asked", t, "You asked the customer for a referral: "
                                "\"%s\".", "你请客户做了转介绍：“%s”。", q);
   } else {
-    if (r->vague || !r->specific) {
+    /* an order names what and when; who or where adds nothing to "order 40 sets by Monday" */
+    int order_ask = CLS_HAS(r, CLS_ASK_ORDER) ||
+      (c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
+       c->sc->commitments[r->commitment].kind == SCN_KIND_ORDER);
+    int specific = r->specific ||
+      (order_ask && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME]);
+    if (r->vague || !specific) {
       strbuf m = { 0 };
       if (r->vague) sb_puts(&m, c->zh ? "措辞含糊" : "it leans on \"sometime\"");
       if (!r->slots[CLS_SLOT_ACTION])
@@ -295,12 +347,14 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
           "the customer agreed with.", "你提出“%s”之前，没有先总结客户认同的利益。", q);
   }
 
-  /* realistic for where the customer stood? */
-  int j = r->commitment;
+  /* realistic for where the customer stood?  Only a rung the trainee named (or an order asked
+  ** for) is praised: a rung the customer picked for an ask that named none is the customer's
+  ** substitution, not the trainee's realistic ask. */
+  int j = r->commitment, named = j >= 0;
   if (j < 0) has_event(t, CUST_EV_GIVE, &j);
   if (j < 0) has_event(t, CUST_EV_REFUSE, &j);
   for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
-    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) j = k;   /* "sign today" names the order rung */
+    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; named = 1; }   /* "sign today" names the order rung */
   if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
     /* an order where the ladder holds none: more than this visit can give */
     int top = -1;
@@ -323,7 +377,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
       add(c, "unrealistic_ask", t, "You asked for \"%s\" (\"%s\") before the customer was ready "
           "(%s).", "你在客户还没准备好时（%3$s）就要求“%1$s”（“%2$s”）。", action_of(c, j), q, why);
       free(why);
-    } else if (rc == 1) {
+    } else if (rc == 1 && named) {
       int higher = -1;
       for (int k = 0; k < j && higher < 0; k++)
         if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&
@@ -350,9 +404,9 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, int fam) {
 static int tied_summary_from(ctx *c, int i, int b) {
   for (; i < b; i++) {
     const sess_turn *t = &c->s->turns[i];
-    if (!CLS_HAS(&t->cls, CLS_SUMMARIZE_BENEFITS)) continue;
+    if (!CLS_HAS(&t->cls, CLS_SUMMARIZE_BENEFITS) || said_key(t, "summary_off")) continue;
     uint64_t known = t->before.revealed | t->before.confirmed, cited = cited_needs(c, &t->cls);
-    if ((cited & known) && !(cited & ~known) && !(t->before.confirmed & ~cited)) return 1;
+    if ((cited & confirmed_after(t)) && !(cited & ~known) && !(t->before.confirmed & ~cited)) return 1;
   }
   return 0;
 }
@@ -364,11 +418,15 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
   visit_state vs;
   memset(&vs, 0, sizeof vs);
   int fam = visit_family(c, v);
+  vs.kind = visit_kind(c, v);
+  c->r->kind = vs.kind;
   int n_needs = c->sc ? c->sc->n_needs : 0;
 
   for (int i = a; i < b; i++) {
     const sess_turn *t = &s->turns[i];
-    const cls_result *r = &t->cls;
+    cls_result judged = t->cls;          /* a shallow copy: only its moves differ */
+    judged.moves = judged_moves(c, &t->cls);
+    const cls_result *r = &judged;
     uint64_t known = t->before.revealed | t->before.confirmed;
     char *q = short_quote(t->text);
     vs.last_turn = t;
@@ -383,7 +441,12 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
           "the customer's.", "你在罗列功能（“%s”），没有和客户的需求挂钩。", q);
 
     /* the summary */
-    if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
+    if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) && said_key(t, "summary_off")) {
+      /* the customer did not recognise it: no credit, and it is no summary before an ask */
+      if (!vs.f_rejected++)
+        add(c, "summary_rejected", t, "The customer did not recognise your summary \"%s\" as what "
+            "they said.", "客户不认同你的总结“%s”，那不是客户说过的话。", q);
+    } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
       uint64_t cited = cited_needs(c, r);
       uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
       if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
@@ -399,9 +462,9 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
             "confirmed: %s.", "你的总结“%s”漏掉了客户确认过的需求：%s。", q, ids);
         free(ids);
       }
-      /* tied: to needs the customer voiced (confirmed ones, or revealed where a scenario's
-      ** customer does not confirm), leaving no confirmed need out and adding none unvoiced */
-      if ((cited & known) && !unvoiced && !missed && !vs.f_tied++)
+      /* tied: to needs the customer confirmed (before the summary or in answer to it), leaving
+      ** no confirmed need out and adding none unvoiced */
+      if ((cited & confirmed_after(t)) && !unvoiced && !missed && !vs.f_tied++)
         add(c, "summary_tied_to_needs", t, "Your summary \"%s\" tied the benefits to the needs "
             "the customer confirmed.", "你的总结“%s”把利益和客户确认的需求对应了起来。", q);
       vs.summary = t;
@@ -411,9 +474,21 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     /* tactics: a threat is never the right lever, whatever the customer's state; it is
     ** judged as a threat alone, so it earns no loss_when_ready (nor a second penalty) */
     if (CLS_HAS(r, CLS_THREAT)) {
+      vs.threats++;
       add(c, "hostile_threat", t, "You threatened the customer (\"%s\"): firm is not hostile, "
           "and a threat turns them into an opponent.", "你威胁了客户（“%s”）：坚定不等于敌对，威胁只会把客户变成对手。",
           q);
+    } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
+               vs.kind == SV_REFERRAL) {
+      /* after the sale nothing is left to lose by waiting: no deadline lever */
+      if (!vs.f_pressure++)
+        add(c, "pressure_after_sale", t, "You pressed with a deadline or scarcity (\"%s\") in a "
+            "visit after the sale, where the customer has nothing left to buy.",
+            "成交后的拜访中客户已没有要买的东西，你却用期限或限量施压（“%s”）。", q);
+    } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
+               vs.kind == SV_PAYMENT) {
+      /* a due date in a collection is the agreement, not a sales lever: judged by the payment
+      ** rules (firm_fair_payment, payment_vague) and, when hostile, by hostile_threat */
     } else if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
       if (t->before.value_ack && t->before.on_list) {
         if (!vs.f_ready++)
@@ -461,7 +536,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     int new_info = has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL) ||
                    has_event(t, CUST_EV_GIVE, NULL);
     if (r->moves & ASK_MOVES) {
-      score_ask(c, &vs, t, fam);
+      score_ask(c, &vs, t, r, fam);
       if (new_info) vs.closes_run = 0;
     } else if (new_info || has_event(t, CUST_EV_OBJECTION, NULL) || (r->moves & INFO_MOVES)) {
       vs.closes_run = 0;
@@ -496,6 +571,20 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
             c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : c->sc->needs[ev->index].id);
       }
     }
+    /* a hidden need the trainee raised, naming the customer's problem itself ("do your
+    ** customers audit you?", "the skirting joint: we fix it tomorrow"), is discovered whether or
+    ** not the customer then tells it in their own words; a benefit pitched alone names none */
+    if (c->sc)
+      for (int k = 0; k < r->n_needs; k++) {
+        int ni = r->needs[k];
+        if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
+            (known & bit(ni)))
+          continue;
+        *found_hidden |= bit(ni);
+        add(c, "hidden_need_found", t, "Your line \"%s\" raised a hidden need: \"%s\".",
+            "你的话“%s”点出了一个隐藏需求：“%s”。", q,
+            c->sc->needs[ni].said ? c->sc->needs[ni].said : c->sc->needs[ni].id);
+      }
     if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
     free(q);
   }
@@ -520,6 +609,12 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
           "ask.", "你以感谢和客套话收尾（“%s”），而没有提出承诺。", q);
       free(q);
     }
+  }
+  if (vs.firm && !vs.threats) {
+    char *q = short_quote(vs.firm->text);
+    add(c, "firm_fair_payment", vs.firm, "You held the customer to the money and a date, firmly and "
+        "without a threat or a discount: \"%s\".", "你坚定地讲清了金额和日期，没有威胁也没有打折：“%s”。", q);
+    free(q);
   }
   if (!vs.given && vs.last_seller) {
     char *q = short_quote(vs.last_seller->text);
@@ -576,6 +671,8 @@ static void decide_outcome(ctx *c) {
     r->outcome_reason = xstrdup(c->zh ? "看似有进展，但只有销售答应做事，客户没有承诺行动：暂时中断。"
                                       : "It felt like progress, but only the seller agreed to act; "
                                         "the customer committed to nothing, so it is a continuation.");
+    add_at(c, "outcome_continuation", 0, NULL, "The visit ended as a continuation: the customer "
+           "committed to no action.", "这次拜访以暂时中断结束：客户没有承诺任何行动。");
   } else if (end == CUST_OUTCOME_ORDER) {
     r->outcome_reason = give >= 0
       ? xasprintf(c->zh ? "客户在第 %d 轮下单：%s。" : "The customer placed the order at turn %d: %s.",
@@ -594,6 +691,8 @@ static void decide_outcome(ctx *c) {
     r->outcome_reason = xstrdup(c->zh ? "客户态度友好，但没有承诺任何行动：暂时中断。"
                                       : "Friendly words, but the customer committed to no action: "
                                         "a continuation.");
+    add_at(c, "outcome_continuation", 0, NULL, "The visit ended as a continuation: the customer "
+           "committed to no action.", "这次拜访以暂时中断结束：客户没有承诺任何行动。");
   }
   r->outcome = end;
 }
@@ -657,7 +756,7 @@ void score_session(const session *s, score_result *out) {
       add(&c, "no_discovery", NULL, "No need of the customer's came out during the visit.",
           "整个拜访中，客户没有说出任何需求。");
     for (int i = 0; i < sc->n_needs && i < 64; i++)
-      if (sc->needs[i].hidden && !(known & bit(i)))
+      if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i)))
         add(&c, "missed_hidden_need", NULL, "A hidden need stayed hidden (%s): \"%s\".",
             "有一个隐藏需求没有被发现（%s）：“%s”。", sc->needs[i].id,
             sc->needs[i].said ? sc->needs[i].said : "");
@@ -690,31 +789,58 @@ void score_session(const session *s, score_result *out) {
     decide_outcome(&c);
   }
 
-  /* skills and total */
+  /* skills and total: a skill is shown when some finding is evidence for it; the total is the
+  ** weighted mean of the shown skills (docs/scoring.md, "The scoring model") */
   double sum[SK_COUNT] = { 0 };
-  for (int i = 0; i < out->n_findings; i++) sum[out->findings[i].rule->skill] += out->findings[i].points;
+  for (int i = 0; i < out->n_findings; i++) {
+    sum[out->findings[i].rule->skill] += out->findings[i].points;
+    out->shown[out->findings[i].rule->skill] = 1;
+  }
   const double w_over[SK_COUNT] = {
     sc ? sc->scoring.w_commitment : -1, sc ? sc->scoring.w_benefits : -1,
     sc ? sc->scoring.w_tactics : -1, sc ? sc->scoring.w_discovery : -1,
   };
-  double wsum = 0, total = 0;
+  double wsum = 0, total = 0, plain = 0;
+  int n_shown = 0;
   for (int k = 0; k < SK_COUNT; k++) {
     double v = SKILL_BASE + sum[k];
     out->skills[k] = v < 0 ? 0 : v > 100 ? 100 : v;
     out->weights[k] = w_over[k] >= 0 ? w_over[k] : default_weights[k];
+    if (!out->shown[k]) continue;
+    n_shown++;
+    plain += out->skills[k];
     wsum += out->weights[k];
     total += out->weights[k] * out->skills[k];
   }
-  if (wsum <= 0) {
-    total = 0;
-    for (int k = 0; k < SK_COUNT; k++) total += out->skills[k];
-    out->total = total / SK_COUNT;
-  } else {
-    out->total = total / wsum;
+  out->total = wsum > 0 ? total / wsum : n_shown ? plain / n_shown : 0;
+
+  /* an abandoned visit (fewer than two lines that try to sell, unless the customer ended it or
+  ** committed after one) scores 0; a genuine attempt at least 1, so leaving early never pays */
+  int tries = 0, gave = 0;
+  for (int i = 0; i < s->n_turns; i++) {
+    if (s->turns[i].cls.moves & ~SOCIAL_MOVES) tries++;
+    if (has_event(&s->turns[i], CUST_EV_GIVE, NULL)) gave = 1;
+  }
+  out->attempt = tries >= 2 || (tries >= 1 && (gave || s->end_reason == SESS_END_CUSTOMER));
+  if (!c.open && !out->attempt) {
+    out->total = 0;
+    char *why = xasprintf(c.zh ? "你在真正尝试之前就离开了（少于两句推进销售的话），本次得 0 分。%s"
+                               : "You left before a genuine attempt (fewer than two lines that try "
+                                 "to sell), so the visit scores 0. %s",
+                          out->outcome_reason ? out->outcome_reason : "");
+    free(out->outcome_reason);
+    out->outcome_reason = why;
+  } else if (out->attempt && out->total < 1) {
+    out->total = 1;
   }
   double pass = sc && sc->scoring.pass >= 0 ? sc->scoring.pass : DEFAULT_PASS;
   out->pass_mark = pass;
-  out->pass = round(out->total) >= pass;
+  out->pass = out->attempt && round(out->total) >= pass;
+  int nt = 0;
+  const score_tier *tiers = score_tiers(&nt);
+  out->tier = nt - 1;
+  for (int k = nt - 1; k >= 0; k--)
+    if (round(out->total) >= tiers[k].min) out->tier = k;
   sort_findings(out->findings, out->n_findings);
 }
 

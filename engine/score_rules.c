@@ -150,6 +150,14 @@ static const score_rule rules[] = {
     "calendars.",
     "好的，我现在就把周三下午三点的邀请发过去，方便大家排进日程。",
     S002 },
+  { "outcome_continuation", SK_COMMITMENT, -10,
+    "A continuation is not a neutral result: the customer spent the visit and committed to no "
+    "action, so the deal is where it was and the next visit starts from there.",
+    "暂时中断并不是不好不坏的结果：客户花了时间却没有承诺任何行动，订单停在原地，下次还得从这里开始。",
+    "Before I go: could we fix the next step now, a 30-minute demo with your team next Tuesday "
+    "at 10?",
+    "我走之前，咱们把下一步定下来：下周二上午十点，和您的团队一起看30分钟的演示，好吗？",
+    S002 },
   /* ---- benefits -------------------------------------------------------------------------- */
   { "ask_without_check", SK_BENEFITS, -15,
     "Before asking, check the key points: a customer with an unspoken concern will not commit.",
@@ -202,6 +210,14 @@ static const score_rule rules[] = {
     "their delivery status at once.",
     "正如我们确认的，自动报表每天为您的团队节省一小时，客户也能随时看到交货进度。",
     S002 },
+  { "summary_rejected", SK_BENEFITS, -10,
+    "A summary only counts when the customer recognises it. One they reject shows you were "
+    "telling, not listening: go back to what they said.",
+    "总结只有客户认同才算数。客户不认的总结说明你在讲自己的，而不是在听客户说：回到客户的原话。",
+    "Let me check I heard you right: the manual reports cost your team two hours a day. Is that "
+    "the main thing?",
+    "我确认一下有没有听对：手工报表每天占用您团队两个小时，这是最主要的问题吗？",
+    S002 },
   /* ---- tactics --------------------------------------------------------------------------- */
   { "loss_before_value", SK_TACTICS, -20,
     "Fear of loss works only once the customer accepts the value and has the purchase on their "
@@ -244,6 +260,22 @@ static const score_rule rules[] = {
     "let's write down the date and the amount now and you sign it.",
     "咱们约定的是今天付四万八千元。是什么卡住了？今天实在不行，我们现在就把付款日期和金额写下来，"
     "您签个字。",
+    S003 },
+  { "pressure_after_sale", SK_TACTICS, -15,
+    "After the sale there is nothing left for the customer to lose by waiting: a deadline or "
+    "scarcity in a referral or follow-up visit only spends the goodwill you came for.",
+    "成交之后，客户等一等也不会失去什么：在转介绍或回访时讲期限、讲限量，只会消耗你想争取的好感。",
+    "I'm glad it's working for you. Who do you know who has the same problem? Could you "
+    "introduce me this week?",
+    "很高兴您用得满意。您身边还有谁有同样的问题？这周能帮我介绍一下吗？",
+    S004 },
+  { "firm_fair_payment", SK_TACTICS, 15,
+    "Firm but fair: holding the customer to the agreed amount and a date, without a threat or a "
+    "discount, is the right lever in a collection.",
+    "坚定而公道：按约定讲清金额和日期，不威胁、不打折，是收款时正确的做法。",
+    "As agreed, the remaining 48,000 yuan is due; can it be paid this Friday the 15th? I'll bring "
+    "the invoice.",
+    "按合同约定，剩下的四万八千元该结了；能不能这周五15号付清？发票我带过来。",
     S003 },
   /* ---- discovery ------------------------------------------------------------------------- */
   { "pitch_before_discovery", SK_DISCOVERY, -10,
@@ -312,6 +344,26 @@ const score_rule *score_rule_find(const char *id) {
   for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
     if (strcmp(rules[i].id, id) == 0) return &rules[i];
   return NULL;
+}
+
+static const score_tier tiers[] = {
+  { 90, "excellent", "Excellent", "优秀" },
+  { 75, "proficient", "Proficient", "熟练" },
+  { 50, "developing", "Developing", "入门" },
+  { 0, "beginner", "Not yet", "尚未入门" },
+};
+
+/* The default proficiency tiers, best first (docs/scoring.md). */
+const score_tier *score_tiers(int *n) {
+  if (n) *n = (int)(sizeof tiers / sizeof tiers[0]);
+  return tiers;
+}
+
+static const char *const kind_names[] = { "first_visit", "follow_up", "payment", "referral" };
+
+/* The JSON and docs name of a visit kind. */
+const char *score_visit_kind_name(score_visit_kind k) {
+  return (k >= 0 && k <= SV_REFERRAL) ? kind_names[k] : "first_visit";
 }
 
 static const char *const skill_names[SK_COUNT] = { "commitment", "benefits", "tactics", "discovery" };

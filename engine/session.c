@@ -140,8 +140,7 @@ static void judge_rungs(session *s, sess_turn *t) {
   int asks = r->commitment >= 0 || CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) ||
              CLS_HAS(r, CLS_ASK_PAYMENT) || CLS_HAS(r, CLS_ASK_REFERRAL) || CLS_HAS(r, CLS_LOWER_ASK);
   if (!asks) return;
-  for (int k = 0; k < s->sc->n_commitments && k < 64; k++)
-    if (cust_commitment_realistic(s->cust, k) == 1) t->rungs_realistic |= 1ULL << k;
+  t->rungs_realistic = cust_rungs_realistic(s->cust, &t->events);   /* one budget for all */
   t->rungs_known = 1;
   if (r->commitment >= 0 && r->commitment < s->sc->n_commitments && r->commitment < 64)
     t->realistic = (int)(t->rungs_realistic >> r->commitment & 1);

@@ -17,6 +17,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "sandbox.h"
 #include "term.h"
 #include "text.h"
 #include "util.h"
@@ -33,9 +34,16 @@ static const char *const *completion_words;
 static char *cb_line;
 static int cb_done, cb_eof;
 
+/* SIGHUP and SIGTERM also stop a behaviour script that is running now (sbx_interrupt is
+** async-signal-safe): the turn ends with an "interrupted" error, the next read returns
+** TERM_HANGUP, and the caller saves the transcript and exits. */
 static void on_signal(int sig) {
-  if (sig == SIGINT) got_int = 1;
-  else got_hup = 1;
+  if (sig == SIGINT) {
+    got_int = 1;
+  } else {
+    got_hup = 1;
+    sbx_interrupt();
+  }
 }
 
 int term_hangup_pending(void) { return got_hup != 0; }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "coverage.h"
 #include "testplan.h"
 #include "score.h"
 #include "session.h"
@@ -322,7 +323,11 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
       show_turn(s, &s->turns[r.diverged - 1], report);
       sb_puts(report, "    (-v shows every turn)\n");
     }
+  } else if (o && o->verbose) {   /* a passing test's transcript: what it actually exercised */
+    sb_printf(report, "    outcome %s, score %.0f\n", cust_outcome_name(s->outcome), res.total);
+    show_all(s, report);
   }
+  if (o && o->coverage) cov_session(o->coverage, s);
   score_result_free(&res);
   sess_free(s);
   return r.failures ? TP_FAIL : TP_PASS;

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,8 @@
 #include <unistd.h>
 
 #include "util.h"
+
+#define UTIL_FIFO_WAIT_MS 5000
 
 static void oom(void) {
   static const char msg[] = "salesim: out of memory\n";
@@ -124,10 +128,23 @@ void arena_free(arena *a) {
 ** read at start-up are tens of KiB, and every fresh page costs a fault); anything else (a
 ** pipe, /dev/zero) is read in chunks up to max. */
 char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);   /* a FIFO must not block the open */
   if (fd < 0) { snprintf(err, errlen, "%s", strerror(errno)); return NULL; }
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (fstat(fd, &st) != 0) { snprintf(err, errlen, "%s", strerror(errno)); close(fd); return NULL; }
+  if (S_ISFIFO(st.st_mode)) {   /* read it only when a writer comes and writes within 5 s */
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    int r;
+    while ((r = poll(&pfd, 1, UTIL_FIFO_WAIT_MS)) < 0 && errno == EINTR) {}
+    if (r <= 0) {
+      close(fd);
+      snprintf(err, errlen, "is a FIFO (named pipe) that nobody writes to");
+      return NULL;
+    }
+  }
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  if (S_ISREG(st.st_mode)) util_note_input(path);
+  if (S_ISDIR(st.st_mode)) {
     close(fd);
     snprintf(err, errlen, "is a directory");
     return NULL;
@@ -173,30 +190,104 @@ int util_mkdirs(const char *path, int mode) {
   return rc;
 }
 
-int util_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
-  const char *slash = strrchr(path, '/');
-  if (slash && slash != path) {
-    char *dir = xstrndup(path, (size_t)(slash - path));
-    int rc = util_mkdirs(dir, 0755);
-    free(dir);
-    if (rc != 0) { snprintf(err, errlen, "cannot create directory for %s: %s", path, strerror(errno)); return -1; }
-  }
-  char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd < 0) { snprintf(err, errlen, "%s: %s", tmp, strerror(errno)); free(tmp); return -1; }
+/* ---- inputs of this run: never overwritten ----------------------------------------------- */
+
+#define UTIL_MAX_INPUTS 64
+static struct { dev_t dev; ino_t ino; } inputs[UTIL_MAX_INPUTS];
+static int n_inputs;
+
+/* Remembers the file at path (if it exists) as an input of this run; see util.h. */
+void util_note_input(const char *path) {
+  struct stat st;
+  if (!path || n_inputs >= UTIL_MAX_INPUTS || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  for (int i = 0; i < n_inputs; i++)
+    if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino) return;
+  inputs[n_inputs].dev = st.st_dev;
+  inputs[n_inputs].ino = st.st_ino;
+  n_inputs++;
+}
+
+static int is_input(const struct stat *st) {
+  for (int i = 0; i < n_inputs; i++)
+    if (inputs[i].dev == st->st_dev && inputs[i].ino == st->st_ino) return 1;
+  return 0;
+}
+
+/* Does the regular file at path start like an SQLite database (a gradebook)? */
+static int looks_like_sqlite(const char *path) {
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char head[16];
+  ssize_t n = read(fd, head, sizeof head);
+  close(fd);
+  return n == (ssize_t)sizeof head && memcmp(head, "SQLite format 3", 16) == 0;
+}
+
+/* Writes all of data to fd; 0 or -1 (errno set). */
+static int write_all(int fd, const char *data, size_t len) {
   size_t off = 0;
   while (off < len) {
     ssize_t w = write(fd, data + off, len - off);
     if (w < 0) {
       if (errno == EINTR) continue;
-      snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
-      close(fd); unlink(tmp); free(tmp);
       return -1;
     }
     off += (size_t)w;
   }
-  if (fsync(fd) != 0 || close(fd) != 0) {
-    snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+  return 0;
+}
+
+/* Atomic replacement that a shared directory cannot subvert: the temp file comes from
+** mkstemp in the target's own directory (O_EXCL: a link planted under any name is never
+** followed), and rename replaces a link at path itself, never what it points to.  What is at
+** path is checked first: devices, FIFOs and directories are refused (as root, rename would
+** replace a device node; a FIFO would hang a reader), and so are a gradebook and any input
+** of this run.  "-" and /dev/stdout write to standard output. */
+int util_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen) {
+  if (strcmp(path, "-") == 0 || strcmp(path, "/dev/stdout") == 0) {
+    fflush(stdout);
+    if (write_all(STDOUT_FILENO, data, len) != 0) {
+      snprintf(err, errlen, "%s: %s", path, strerror(errno));
+      return -1;
+    }
+    return 0;
+  }
+  struct stat st;
+  if (lstat(path, &st) == 0) {
+    if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+      snprintf(err, errlen, "%s: not a regular file (a directory, device, FIFO or socket); not replaced", path);
+      return -1;
+    }
+    if (S_ISREG(st.st_mode) && is_input(&st)) {
+      snprintf(err, errlen, "%s: is an input of this command; not overwritten (choose another file)", path);
+      return -1;
+    }
+    if (S_ISREG(st.st_mode) && looks_like_sqlite(path)) {
+      snprintf(err, errlen, "%s: is a gradebook (an SQLite database); not overwritten (choose another file)", path);
+      return -1;
+    }
+  }
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path))) : xstrdup(".");
+  if (slash && slash != path && util_mkdirs(dir, 0755) != 0) {
+    snprintf(err, errlen, "cannot create directory for %s: %s", path, strerror(errno));
+    free(dir);
+    return -1;
+  }
+  char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash ? slash + 1 : path);
+  free(dir);
+  int fd = mkstemp(tmp);
+  if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC);
+  if (fd < 0) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); free(tmp); return -1; }
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    close(fd); unlink(tmp); free(tmp);
+    return -1;
+  }
+  if (close(fd) != 0) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
     unlink(tmp); free(tmp);
     return -1;
   }
@@ -268,8 +359,23 @@ char *util_xdg_dir(const char *env, const char *fallback_under_home) {
   const char *v = getenv(env);
   if (v && *v == '/') return xasprintf("%s/salesim", v);
   const char *home = getenv("HOME");
-  if (!home || !*home) home = "/tmp";
-  return xasprintf("%s/%s/salesim", home, fallback_under_home);
+  if (!home || !*home) {   /* HOME unset (a cron job, sudo -i): the account's own home */
+    struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_dir && *pw->pw_dir && strcmp(pw->pw_dir, "/") != 0) home = pw->pw_dir;
+  }
+  if (home && *home) return xasprintf("%s/%s/salesim", home, fallback_under_home);
+  /* No home at all: a private directory in /tmp (0700, ours), never a shared /tmp/.local
+  ** where every user could read the transcripts; one planted by someone else is not used. */
+  char *priv = xasprintf("/tmp/salesim-%ld", (long)getuid());
+  struct stat st;
+  if (mkdir(priv, 0700) != 0 && errno != EEXIST) { free(priv); return xstrdup("/nonexistent/salesim"); }
+  if (lstat(priv, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 077)) {
+    free(priv);
+    return xstrdup("/nonexistent/salesim");
+  }
+  char *dir = xasprintf("%s/%s/salesim", priv, fallback_under_home);
+  free(priv);
+  return dir;
 }
 
 /* UTC by arithmetic (days to a civil date, after Howard Hinnant's algorithm): glibc's gmtime_r

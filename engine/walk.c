@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "walk.h"
 #include "classify.h"
 #include "lexicon.h"
@@ -372,7 +373,8 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
 
 /* Plays one walk; returns -1 when the session cannot start. */
 static int one_walk(const scenario *sc, cls_classifier *cls, cust_host **cust, const walk_vocab *v,
-                    uint64_t seed, int walk, int max_turns, tally *t, diag *d, walk_stats *st) {
+                    uint64_t seed, int walk, int max_turns, tally *t, diag *d, walk_stats *st,
+                    cov_set *cov) {
   uint64_t rng = seed;
   diag sd;
   diag_init(&sd);
@@ -423,6 +425,7 @@ static int one_walk(const scenario *sc, cls_classifier *cls, cust_host **cust, c
   score_result r;
   score_session(s, &r);   /* the scorer must cope with every walk too */
   score_result_free(&r);
+  if (cov) cov_session(cov, s);
   sess_free(s);
   return 0;
 }
@@ -482,7 +485,7 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   diag_free(&cd);
   for (int w = 1; w <= o->walks; w++) {
     uint64_t seed = rnd_next(&master);
-    if (one_walk(sc, cls, &cust, v, seed, w, max_turns, &t, d, st) < 0) { rc = -1; break; }
+    if (one_walk(sc, cls, &cust, v, seed, w, max_turns, &t, d, st, o->coverage) < 0) { rc = -1; break; }
   }
   cust_free(cust);
   if (cls) cls_free(cls);

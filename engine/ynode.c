@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "util.h"
+#include "safe.h"
 #include "ynode.h"
 
 /* One open container on the builder's stack. */
@@ -255,6 +256,15 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
     yn_node *n = node_new(b, YN_SCALAR, e->start_mark);
     n->len = e->data.scalar.length;
     n->str = arena_strndup(&b->doc->arena, (const char *)e->data.scalar.value, n->len);
+    if (strlen(n->str) == n->len && !safe_is_clean(n->str, n->len)) {
+      /* a quoted "\e[2J" or "\u202e" in a title, a name or a key: neutralised once here,
+      ** for every command that shows scenario text (play, list, check, replay) */
+      size_t cl;
+      char *clean = safe_text(n->str, n->len, &cl);
+      n->str = arena_strndup(&b->doc->arena, clean, cl);
+      n->len = cl;
+      free(clean);
+    }
     n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
     if (e->data.scalar.anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     if (e->data.scalar.tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");

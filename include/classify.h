@@ -111,6 +111,13 @@ struct json_t *cls_result_json(const cls_result *r, const scenario *sc);
 struct mdl_image;
 const struct mdl_image *cls_model(const cls_classifier *c);
 
+/* The scenario's index of links by meaning (link.h), NULL without a scenario or when no item
+** has examples; and the stemmer it reads English with.  Both owned by the classifier. */
+struct lnk_index;
+struct wd_stemmer;
+struct lnk_index *cls_links(const cls_classifier *c);
+struct wd_stemmer *cls_stemmer(const cls_classifier *c);
+
 /* The n strongest features behind the model's probability of a move or flag ("ask",
 ** "specific", "gain" ...) in a reading: names[] point into the model (static), weights[] their
 ** contribution to the score.  Returns how many were written; 0 without a model. */

@@ -50,8 +50,8 @@ void cust_events_free(cust_events *e);
 
 typedef struct cust_limits {
   size_t memory;          /* bytes; default 32 MiB */
-  long instructions;      /* per hook call; default 10,000,000 */
-  double seconds;         /* wall clock per hook call; default 0.25 */
+  long instructions;      /* steps of C work per hook call; default 10,000,000 */
+  double seconds;         /* CPU time per hook call (wall clock: 4x); default 0.25 */
 } cust_limits;
 void cust_limits_default(cust_limits *l);
 
@@ -85,6 +85,9 @@ const char *cust_state_name(const cust_host *h, int i);
 double cust_state_get(const cust_host *h, const char *name, int *found);
 int cust_need_revealed(const cust_host *h, int need);
 int cust_need_confirmed(const cust_host *h, int need);
+/* 1 when reaction i fired at least once since the customer was made or reset (cust_reset), in
+** any visit. */
+int cust_reaction_fired(const cust_host *h, int i);
 int cust_visit(const cust_host *h);                /* 0-based current visit */
 cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit goes on */
 
@@ -95,6 +98,10 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
 ** (no recompiling on a hot path): 1 or 0; 1 for a rung without a condition; -1 when the
 ** condition failed to compile or to run. */
 int cust_commitment_realistic(cust_host *h, int c);
+/* Judges the first 64 rungs at once, all their conditions sharing one call's budget (so a
+** ladder of slow conditions costs one time cap, not one each): bit c set when rung c is
+** realistic.  The first failure is appended to errors (when not NULL) as an error event. */
+uint64_t cust_rungs_realistic(cust_host *h, cust_events *errors);
 
 /* Compiles (never runs) a `when:` or `realistic_when:` expression in a throwaway sandbox, for
 ** `salesim check`.  Returns 0 when it is a valid Lua expression, else -1 with the compiler's

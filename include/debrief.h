@@ -19,6 +19,8 @@ typedef struct deb_style {
   int colour;              /* ANSI colour */
   int width;               /* wrap width in columns */
   const char *lang;        /* "zh" or "en"; NULL = the debrief's language */
+  int full;                /* 1: the full list of findings, reflection and progress after the
+                           ** first screen; 0: the first screen alone (fits a 40-line terminal) */
 } deb_style;
 
 void deb_render_text(const struct json_t *d, const deb_style *st, FILE *out);

@@ -59,6 +59,11 @@ void lex_build(lexicon *lx);
 ** count; *hits is malloc'd (free it), NULL when none. */
 int lex_match(lexicon *lx, const char *norm, size_t len, lex_hit **hits);
 
+/* Switches off every phrase under label that reads as phrase once normalised, built-in or
+** added: it matches nothing from then on.  Returns how many were switched off (0 when the label
+** has no such phrase: the caller reports it). */
+int lex_disable(lexicon *lx, const char *label, const char *phrase);
+
 int lex_phrase_count(const lexicon *lx);
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i);
 

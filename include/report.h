@@ -84,6 +84,11 @@ void rep_free(rep_data *d);
 void rep_where_clause(const rep_filter *f, strbuf *sql);
 int rep_filter_params(const rep_filter *f, const char *params[3], char *since, size_t n);
 
+/* A gradebook text field made safe to show (report.c): NULL becomes a copy of missing (or NULL),
+** the text is sanitised (valid UTF-8, no control or bidi characters), and with mark set the
+** characters that make two trainee names look alike are shown.  Malloc'd. */
+char *rep_field(const unsigned char *raw, const char *missing, int mark);
+
 /* Checks a --since value: YYYY-MM-DD, optionally followed by THH:MM[:SS][Z]. */
 int rep_valid_date(const char *s);
 

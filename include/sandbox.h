@@ -8,18 +8,29 @@
 ** library tables, so one script cannot change what another chunk (the default behaviour, a
 ** reaction's condition) sees.
 **
-** What stops a hostile script (each is an error the script cannot swallow with pcall):
-**  - memory: a counting allocator with a cap (sbx_limits.memory);
-**  - CPU: a count hook charges an instruction budget per sbx_call and checks a wall-clock
-**    deadline (passed once the call has run `seconds` of wall clock and used as much CPU, or
-**    4 x `seconds` of wall clock in any case, so a busy machine does not stop an innocent
-**    script); once tripped it fires on every instruction, so pcall cannot catch it away;
-**  - long C calls: string.find/match/gmatch/gsub use the sandbox's own pattern matcher, which
-**    charges each step to the same budget; string.rep and the table functions that loop in C
-**    charge their loop length before they run;
-**  - recursion: calls nested deeper than sbx_limits.depth levels stop with an error (checked
-**    by the count hook every 1000 instructions, so a recursion may overshoot by a few hundred
-**    levels before it stops; Lua's own C-stack limit of 200 covers metamethods and callbacks);
+** What stops a hostile script (each is an error the script cannot swallow with pcall; the
+** table in docs/lua-api.md gives the values):
+**  - time: a POSIX timer on the thread's CPU clock ticks every 2 ms of CPU; while a call runs,
+**    each tick sets a hook (lua_sethook may be called from a signal handler) on the main thread
+**    and on every coroutine resumed inside the call (coroutine.resume, wrap and close are
+**    wrapped so the sandbox knows them).  The hook stops the call once it has had `seconds` of
+**    CPU (or 4 x `seconds` of wall clock having used a quarter of that CPU), checks the
+**    recursion depth, and otherwise removes itself, so Lua runs without any hook between
+**    ticks and no clock is read per call.  Long C work is stopped at its next call, jump or
+**    charged step: table.sort without a comparator
+**    compares through a C function, load parses in 512-byte pieces and checks the clock
+**    between them.  Without the timer a count hook every 1000 instructions reads the clocks.
+**    Once tripped, the hook fires on every instruction and call, so pcall cannot catch it away;
+**  - work done in C: the pattern functions (own matcher), string.rep, the table functions,
+**    host functions (sbx_charge) charge a budget of steps per call;
+**  - memory: a counting allocator with a cap (sbx_limits.memory); what the host keeps for the
+**    script (lines said, events) is counted against sbx_limits.kept (sbx_keep), and strings
+**    handed to the host are capped at SBX_MAX_HOST_STRING (sbx_host_string);
+**  - recursion: calls nested deeper than sbx_limits.depth stop with an error (checked at each
+**    tick and whenever a block of 512 bytes or more is allocated, as a deepening stack does);
+**    Lua's own C-stack limit of 200 covers metamethods and callbacks; coroutine.close nests at
+**    most 100 deep (Lua 5.4.4 overflows the C stack in a chain of __close handlers);
+**  - signals: sbx_interrupt (SIGTERM, SIGHUP) stops the running call and every later one;
 **  - finalizers: metatables with __gc are refused, so no script code runs outside sbx_call.
 **
 ** Error messages read "file.lua:LINE: message" followed by a short traceback.  Error objects
@@ -35,10 +46,14 @@
 
 typedef struct sbx_limits {
   size_t memory;          /* bytes the state may hold; default 32 MiB */
-  long instructions;      /* per sbx_call; default 10,000,000 */
-  double seconds;         /* wall clock per sbx_call; default 0.25 */
+  long instructions;      /* steps of C work per sbx_call (sbx_charge); default 10,000,000 */
+  double seconds;         /* CPU time per sbx_call (wall clock: 4x); default 0.25 */
   int depth;              /* nested Lua calls; default 200 */
+  size_t kept;            /* bytes the host keeps for the script's text; default 8 MiB */
 } sbx_limits;
+
+/* The longest string a script can hand to the host (a line to say, a reason, a word). */
+#define SBX_MAX_HOST_STRING (64 << 10)
 void sbx_limits_default(sbx_limits *l);
 
 /* Why a call failed. */
@@ -49,7 +64,8 @@ typedef enum {
   SBX_ERR_MEMORY,         /* the memory cap was reached */
   SBX_ERR_BUDGET,         /* the instruction budget ran out */
   SBX_ERR_TIME,           /* the wall clock ran out */
-  SBX_ERR_DEPTH           /* recursion too deep */
+  SBX_ERR_DEPTH,          /* recursion too deep */
+  SBX_ERR_SIGNAL          /* sbx_interrupt: the program was asked to stop */
 } sbx_status;
 const char *sbx_status_name(sbx_status s);
 
@@ -99,14 +115,31 @@ int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err);
 ** raises the budget or time error when it is spent. */
 void sbx_charge(lua_State *L, long n);
 
+/* For C functions the sandbox exposes: counts n bytes of script text the host keeps (lines
+** said, reasons), raising "file.lua:LINE: what: memory limit exceeded ..." once the session's
+** total passes sbx_limits.kept.  The count never goes down: the transcript keeps the text. */
+void sbx_keep(lua_State *L, size_t n, const char *what);
+size_t sbx_kept(const sbx *s);
+void sbx_set_kept(sbx *s, size_t n);    /* the host dropped what a failed call said */
+
+/* luaL_checklstring for a string the host keeps or scans, refused (an error naming what and
+** the script's line) when longer than SBX_MAX_HOST_STRING. */
+const char *sbx_host_string(lua_State *L, int arg, const char *what, size_t *len);
+
+/* Stops the call running now (and every later one) with SBX_ERR_SIGNAL, "interrupted: salesim
+** was asked to stop".  Async-signal-safe: for SIGTERM and SIGHUP handlers.  sbx_interrupted()
+** says whether it was called. */
+void sbx_interrupt(void);
+int sbx_interrupted(void);
+
 /* The limit that stopped the current (outermost) call, or SBX_OK while it may go on.  Nested
 ** calls share the outer call's budget: once it is spent, they fail at their first instruction. */
 sbx_status sbx_spent(const sbx *s);
 
 /* Reuse of one state for many sessions (walks), without a session seeing another's doings:
-** sbx_reseed seeds math.random as sbx_new(seed) did; sbx_mark records the table at idx and the
-** tables it holds (one level: the libraries of an environment), their pairs and metatables,
-** and returns a registry reference (LUA_NOREF when out of memory); sbx_unchanged tells
+** sbx_reseed seeds math.random as sbx_new(seed) did and zeroes the bytes sbx_keep counted;
+** sbx_mark records the table at idx and the tables it holds (one level: the libraries of an
+** environment), their pairs and metatables, and returns a registry reference (LUA_NOREF when out of memory); sbx_unchanged tells
 ** whether they are all as marked (no allocation).  Nothing deeper is compared: a caller marks
 ** environments whose deeper tables no untrusted code can reach or change. */
 int sbx_reseed(sbx *s, uint64_t seed);
@@ -116,7 +149,11 @@ int sbx_unchanged(sbx *s, int ref);
 /* Full garbage collection (after a failed call). */
 void sbx_collect(sbx *s);
 
-/* Compiles (never runs) "return (expr)" in a throwaway sandbox.  Returns 0 when it is a
+/* The longest condition (when:, realistic_when:) sbx_check_expr accepts. */
+#define SBX_MAX_CONDITION 4000
+
+/* Compiles (never runs) "return (expr)" in a throwaway sandbox; refuses expressions longer
+** than SBX_MAX_CONDITION bytes.  Returns 0 when it is a
 ** valid Lua expression, else -1 with the compiler's message (without chunk name and line)
 ** in err. */
 int sbx_check_expr(const char *expr, char *err, size_t errlen);

@@ -34,6 +34,7 @@ typedef struct scn_need {
   char *id;
   char *said;              /* what the customer says when the need comes out */
   scn_strs keywords;       /* how the trainee refers to it */
+  scn_strs examples;       /* whole lines a trainee might say for it (linked by meaning: link.h) */
   scn_strs revealed_by;    /* words in a trainee question that bring a hidden need out */
   int hidden;
   scn_pos pos;
@@ -44,6 +45,7 @@ typedef struct scn_benefit {
   scn_strs answers;        /* need ids this benefit answers */
   int *need_index;         /* parallel to answers */
   scn_strs keywords;       /* how the trainee states it */
+  scn_strs examples;       /* whole lines a trainee might say for it (link.h) */
   scn_pos pos;
 } scn_benefit;
 
@@ -57,6 +59,7 @@ typedef struct scn_commitment {
   scn_kind kind;
   char *action;            /* plain description, shown in /notes and the debrief */
   scn_strs keywords;       /* words by which an ask names this commitment */
+  scn_strs examples;       /* whole asks a trainee might make for it (link.h) */
   char *realistic_when;    /* Lua condition over state; NULL = always realistic */
   scn_strs accept;         /* customer lines when giving it (may be empty: default lines) */
   scn_strs refuse;         /* customer lines when refusing it */
@@ -68,6 +71,7 @@ typedef struct scn_objection {
   char *id;
   char *said;              /* the customer's reason, said when probed */
   scn_strs keywords;       /* words by which the trainee addresses it */
+  scn_strs examples;       /* whole lines a trainee might say about it (link.h) */
   scn_pos pos;
 } scn_objection;
 
@@ -133,7 +137,8 @@ typedef struct scn_scoring {
 } scn_scoring;
 
 /* A scenario's additions to the language lexicon: move or slot name -> phrases. */
-typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; } scn_lex_entry;
+/* off: the entry switches the listed built-in phrases off for this scenario (`lexicon: switch_off:`). */
+typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; int off; } scn_lex_entry;
 
 typedef struct scenario {
   char *file;              /* path as loaded */
@@ -191,5 +196,9 @@ void scn_print_vars(const scenario *s, FILE *out);
 /* Outcome names a reaction's end: and a test's outcome: accept, NULL-terminated:
 ** "order" "advance" "continuation" "no_sale". */
 extern const char *const scn_outcome_names[];
+
+/* Lets scn_load accept a behaviour script outside the scenario's folder tree (the
+** --behaviour-anywhere flag; also SALESIM_BEHAVIOUR_ANYWHERE=1).  Off by default. */
+void scn_allow_behaviour_anywhere(int yes);
 
 #endif

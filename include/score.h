@@ -23,6 +23,16 @@ typedef struct score_rule {
 const score_rule *score_rules(int *n);
 const score_rule *score_rule_find(const char *id);
 
+/* What a visit is for, as the rules judge it: derived from the ladder on offer (every rung a
+** payment: collection; every rung a referral: referral) and the visit's place (a later visit
+** of a campaign: follow-up). */
+typedef enum { SV_FIRST, SV_FOLLOW_UP, SV_PAYMENT, SV_REFERRAL } score_visit_kind;
+const char *score_visit_kind_name(score_visit_kind k);  /* "first_visit" "follow_up" "payment" "referral" */
+
+/* Proficiency tiers, best first: the lowest total that reaches each and its names. */
+typedef struct score_tier { double min; const char *id, *en, *zh; } score_tier;
+const score_tier *score_tiers(int *n);
+
 typedef struct score_finding {
   const score_rule *rule;
   int turn;                /* 1-based turn, 0 for the visit as a whole */
@@ -44,6 +54,13 @@ typedef struct score_result {
   int outcome_turn;
   int given;
   double pass_mark;        /* the total that counts as a pass (default 70) */
+  /* Calibration (docs/scoring.md, "The scoring model"): a skill is shown only when some finding
+  ** is evidence for it; a skill not shown has no score and takes no part in the total. */
+  int shown[SK_COUNT];
+  int attempt;             /* 1 when the trainee made a genuine attempt (two lines that try to
+                           ** sell); an abandoned visit scores 0, a genuine one at least 1 */
+  int tier;                /* index into score_tiers(): the band the total reaches */
+  score_visit_kind kind;   /* the kind of the (last) visit, as the rules judged it */
 } score_result;
 
 void score_session(const session *s, score_result *out);

@@ -13,8 +13,11 @@
 #include "util.h"
 
 struct cls_classifier;
+struct cov_set;
 typedef struct tp_options {
-  int verbose;             /* 1: show every turn of a failing test with the customer's replies */
+  int verbose;             /* 1: show every turn of every test (failing or passing) with the
+                           ** customer's replies */
+  struct cov_set *coverage;          /* NULL, or where each test adds what it reached */
   struct cls_classifier *classifier; /* shared by the tests of one scenario; NULL = each test
                                     ** builds its own (tp_run_scenario builds one) */
   struct cust_host *customer;        /* likewise, started over for each test (cust_reset) */

@@ -41,9 +41,17 @@ void arena_free(arena *a);
 ** NUL-terminated buffer and its length, or NULL with a message in err (strerror or "too large"). */
 char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_t errlen);
 
-/* Writes data to path atomically: a temp file in the same directory, fsync, rename.
-** Creates missing parent directories.  Returns 0, or -1 with a message in err. */
+/* Writes data to path atomically: a temp file made by mkstemp in the same directory (never a
+** predictable name a planted link could catch), fsync, rename.  Creates missing parent
+** directories.  Refuses (-1, message in err) to replace a directory, device, FIFO or socket,
+** a gradebook (an SQLite database) or an input of this run (util_note_input); a link at path
+** is replaced, never followed.  "-" and /dev/stdout write to standard output.  Returns 0, or
+** -1 with a message in err. */
 int util_write_atomic(const char *path, const char *data, size_t len, char *err, size_t errlen);
+
+/* Remembers a file this run reads (util_read_file does it for its files) so that
+** util_write_atomic never overwrites it. */
+void util_note_input(const char *path);
 
 /* mkdir -p; returns 0 or -1 (errno set). */
 int util_mkdirs(const char *path, int mode);

@@ -18,6 +18,7 @@ typedef struct walk_options {
   int walks;               /* sessions to play */
   uint64_t seed;           /* the same seed plays the same walks */
   int max_turns;           /* per walk; 0 = default (24 per visit) */
+  struct cov_set *coverage;/* NULL, or where each walk adds what it reached (coverage.h) */
 } walk_options;
 
 typedef struct walk_stats {

@@ -16,11 +16,11 @@ done
 [ "$n_golden" -ge 25 ] && ok "at least 25 golden files ($n_golden)" || fail "at least 25 golden files" "found $n_golden"
 
 # --- exit codes and output --------------------------------------------------------------------
-out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1); rc=$?
+out=$("$SALESIM" check scenarios/referral-follow-up.yaml 2>&1); rc=$?
 expect_eq "valid file: exit 0" 0 "$rc"
 expect_eq "valid file: prints nothing" "" "$out"
-out=$("$SALESIM" check -v scenarios/campus-platform.yaml scenarios/it-trial.yaml 2>&1)
-expect_eq "-v prints FILE: ok" "scenarios/campus-platform.yaml: ok
+out=$("$SALESIM" check -v scenarios/referral-follow-up.yaml scenarios/it-trial.yaml 2>&1)
+expect_eq "-v prints FILE: ok" "scenarios/referral-follow-up.yaml: ok
 scenarios/it-trial.yaml: ok" "$out"
 for s in scenarios/*.yaml; do check "shipped scenario $(basename "$s") passes check" "$SALESIM" check "$s"; done
 
@@ -171,4 +171,45 @@ for part in valid error; do
   if [ -z "$bad" ]; then ok "yaml-test-suite/$part: all $total refused with a positioned error"
   else fail "yaml-test-suite/$part: every case refused with a positioned error" "$bad"; fi
 done
+# --- warnings about how the scenario will be read (lint.h) ----------------------------------------
+tmp=$(mktemp -d)
+# the hospital scenario without its lexicon: section, then with lexicon: LEXICON appended
+hospital_with() {
+  python3 - "$1" <<'PY'
+import re, sys
+s = open("scenarios/hospital-campaign.yaml").read()
+s = re.sub(r"^lexicon:\n(?:  .*\n)*", "", s, flags=re.M)
+sys.stdout.write(s + sys.argv[1])
+PY
+}
+hospital_with "" > "$tmp/plain.yaml"
+out=$("$SALESIM" check "$tmp/plain.yaml" 2>&1); rc=$?
+expect_eq "a warning does not fail check" 0 "$rc"
+expect_contains "a keyword holding a built-in loss phrase is warned about, at the need" "$out" \
+  "plain.yaml:53:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
+out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
+if [[ "$out" != *"老系统"* ]]; then ok "the shipped scenario switches 老系统 off: no warning"; else fail "the shipped scenario switches 老系统 off: no warning" "$out"; fi
+out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1)
+expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:104:5: warning: benefit 'early_warning' answers 2 needs"
+expect_contains "an objection and a rung sharing a keyword are warned about" "$out" \
+  "commitment 'demo_with_heads' and objection 'it_review' (line 153) share the keyword '信息中心'"
+hospital_with $'lexicon:\n  switch_off:\n    loss_appeal: [老系统]\n' > "$tmp/off.yaml"
+out=$("$SALESIM" check "$tmp/off.yaml" 2>&1); rc=$?
+expect_eq "lexicon switch_off: the scenario loads" 0 "$rc"
+if [[ "$out" != *"老系统"* ]]; then ok "a phrase switched off is no longer warned about"; else fail "a phrase switched off is no longer warned about" "$out"; fi
+hospital_with $'lexicon:\n  switch_off:\n    loss_appeal: [没有这个词]\n' > "$tmp/bad.yaml"
+out=$("$SALESIM" check "$tmp/bad.yaml" 2>&1); rc=$?
+expect_eq "lexicon switch_off: a phrase the built-in lexicon lacks fails check" 1 "$rc"
+expect_contains "lexicon switch_off: the error names the phrase, with its position" "$out" \
+  "error: lexicon.switch_off: '没有这个词' is no built-in loss_appeal phrase of the zh lexicon"
+cp scenarios/it-trial.yaml "$tmp/two.yaml"
+python3 - "$tmp/two.yaml" <<'PY'
+import sys; p = sys.argv[1]; s = open(p).read()
+s = s.replace("keywords: [noise, too many alerts", "keywords: [outage, noise, too many alerts", 1)
+open(p, "w").write(s)
+PY
+out=$("$SALESIM" check "$tmp/two.yaml" 2>&1)
+expect_contains "two needs sharing a keyword are warned about" "$out" "need 'alert_noise' and need 'early_warning'"
+rm -rf "$tmp"
+
 finish

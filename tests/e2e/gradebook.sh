@@ -214,7 +214,8 @@ if [ "$rc" = 0 ]; then
   expect_eq "record refuses a transcript without a debrief" "2|salesim record: $TMP/cut.json: the visit has no debrief (it was cut short); salesim replay $TMP/cut.json rebuilds it" "$rc|$err"
 
   # salesim next: the weakest skill over the latest visits, and a scenario in their language
-  weakest=$(sqlite3 "$PG" "WITH l AS (SELECT * FROM sessions WHERE trainee='player-1' ORDER BY started DESC, id DESC LIMIT 10) SELECT k FROM (SELECT 'commitment' AS k, avg(s_commitment) AS a, 1 AS o FROM l UNION ALL SELECT 'benefits', avg(s_benefits), 2 FROM l UNION ALL SELECT 'tactics', avg(s_tactics), 3 FROM l UNION ALL SELECT 'discovery', avg(s_discovery), 4 FROM l) ORDER BY a, o LIMIT 1")
+  # (a skill the visits gave no evidence of, stored as NULL, is not weakest: it was not shown)
+  weakest=$(sqlite3 "$PG" "WITH l AS (SELECT * FROM sessions WHERE trainee='player-1' ORDER BY started DESC, id DESC LIMIT 10) SELECT k FROM (SELECT 'commitment' AS k, avg(s_commitment) AS a, 1 AS o FROM l UNION ALL SELECT 'benefits', avg(s_benefits), 2 FROM l UNION ALL SELECT 'tactics', avg(s_tactics), 3 FROM l UNION ALL SELECT 'discovery', avg(s_discovery), 4 FROM l) WHERE a IS NOT NULL ORDER BY a, o LIMIT 1")
   out=$("$SALESIM" next --trainee player-1 --gradebook "$PG"); rc=$?
   expect_contains "salesim next names the weakest skill with its average" "$rc|$out" "0|next for player-1: "
   expect_contains "... the weakest skill is the lowest average of the latest 10 visits" "$out" "why: $weakest is the weakest skill"

@@ -166,6 +166,38 @@ expect_eq "the per-visit CSV is the same on both" "$a" "$b"
 a=$("$SALESIM" next --trainee trainee-005 --gradebook "$TMP/same.db" 2>&1); b=$("$SALESIM" next --trainee trainee-005 --gradebook "$SAME" 2>&1)
 expect_eq "salesim next answers the same on both" "$a" "$b"
 
+# --- gradebook fields are untrusted on PostgreSQL too (issue 13's report.c rep_field) --------
+q postgres "CREATE DATABASE odd"
+ODD=$(pg_url odd)
+for name in ann ' ann' "$(printf 'an\u200bn')" "$(printf 'eve\033[31m')" "$(printf '\t=HYPERLINK(1)')"; do
+  "$WRITER" "$ODD" 2 --trainee "$name" --seed 3 >/dev/null 2>>"$TMP/odd.err"
+done
+expect_eq "sessions with escapes and look-alike names are written" "" "$(cat "$TMP/odd.err")"
+q odd "ALTER TABLE salesim.session_rules ALTER COLUMN rule DROP NOT NULL;
+  UPDATE salesim.session_rules SET rule = NULL, skill = NULL WHERE session_id = (SELECT min(id) FROM salesim.sessions WHERE trainee = 'ann');
+  UPDATE salesim.rule_totals SET rule = rule || E'\\x1b]0;pwn\\x07', skill = NULL;
+  UPDATE salesim.sessions SET outcome = E'order\\x1b[2J' WHERE trainee = 'ann'"
+for fmt in text csv html; do
+  for filter in "" "--trainee ann"; do
+    out=$("$SALESIM" report "$ODD" --format $fmt $filter 2>&1); rc=$?
+    expect_eq "PostgreSQL: report --format $fmt $filter of odd fields exits 0" 0 "$rc"
+    if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' <<<"$out"; then
+      fail "PostgreSQL: report --format $fmt $filter: no escape or control byte from a field" "$(cat -v <<<"$out" | grep -m3 '\^')"
+    else ok "PostgreSQL: report --format $fmt $filter: no escape or control byte from a field"; fi
+  done
+done
+out=$("$SALESIM" report "$ODD" 2>&1)
+expect_contains "PostgreSQL: a leading space in a trainee name is shown" "$out" "␣ann"
+expect_contains "... a zero-width space too" "$out" "an<U+200B>n"
+expect_contains "... a rule missing its skill is shown as (no skill)" "$out" "(no skill)"
+expect_contains "PostgreSQL: a NULL rule (filtered report) is shown as (no rule)" "$("$SALESIM" report "$ODD" --trainee ann 2>&1)" "(no rule)"
+csv=$("$SALESIM" report "$ODD" --visits 2>&1)
+if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' <<<"$csv"; then fail "PostgreSQL: report --visits: no escape or control byte"; else ok "PostgreSQL: report --visits: no escape or control byte"; fi
+if grep -qE '^[0-9]+,"?[[:space:]]*=' <<<"$csv"; then fail "PostgreSQL: report --visits: a formula behind a tab is neutralised" "$(grep -m2 HYPER <<<"$csv" | cat -A)"
+else ok "PostgreSQL: report --visits: a formula behind a tab is neutralised"; fi
+out=$("$SALESIM" report "$ODD" -o "$TMP/odd.txt" 2>&1); rc=$?
+expect_eq "PostgreSQL: report -o writes through the safe path" "0|yes" "$rc|$(grep -q 'an<U+200B>n' "$TMP/odd.txt" && echo yes)"
+
 # --- roles: trainees insert and read only their own rows; the trainer reads all -------------
 q postgres "CREATE DATABASE roles"
 RL=$(pg_url roles)

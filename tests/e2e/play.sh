@@ -24,7 +24,7 @@ check "debrief has the DESIGN.md fields" jq -e '
   (.scenario | type) == "string" and (.outcome | IN("order","advance","continuation","no_sale")) and
   (.score | type) == "number" and .score >= 0 and .score <= 100 and
   ([.skills | keys[]] | sort) == ["benefits","commitment","discovery","tactics"] and
-  all(.skills[]; (.score | type) == "number" and (.findings | type) == "array") and
+  all(.skills[]; ((.score | type) == "number" or (.score == null and .shown == false)) and (.findings | type) == "array") and
   (.turns | type) == "array" and all(.turns[]; has("n") and has("speaker") and has("text") and has("moves"))' <<<"$out"
 check "trainee turns carry their moves" jq -e '[.turns[] | select(.speaker == "trainee")] | length == 8' <<<"$out"
 check "every finding names a rule and a turn" jq -e '[.skills[].findings[]] | length > 0 and all(.[]; (.rule | type) == "string" and (.turn | type) == "number")' <<<"$out"
@@ -41,7 +41,7 @@ expect_eq "play from a pipe exits 0" 0 "$rc"
 expect_contains "the brief is shown" "$text" "═══"
 expect_contains "the trainee's piped line is shown" "$text" "You> Hello Dana"
 first=$(printf '%s\n' "$text" | grep -n -E '║ +(Outcome|结果)' | head -1 | cut -d: -f1)
-bars=$(printf '%s\n' "$text" | grep -n '█' | head -1 | cut -d: -f1)
+bars=$(printf '%s\n' "$text" | grep -n -E '█|░' | head -1 | cut -d: -f1)
 if [ -n "$first" ] && [ -n "$bars" ] && [ "$first" -lt "$bars" ]; then ok "outcome comes before the skill bars"; else fail "outcome first" "$text"; fi
 
 # --- exit codes ---
@@ -108,6 +108,7 @@ expect_contains "/hint coaches discovery first" "$out" "提示: 还没有弄清�
 expect_contains "/notes lists the voiced need" "$out" "[已说出] 辅导员每天早上"
 expect_contains "/score names the skills in the session's language" "$out" "目前得分: "
 expect_contains "/score: Chinese skill names" "$out" "行动承诺"
+expect_contains "/score: a skill without evidence is not shown, not 50" "$out" "促单策略 未体现"
 expect_contains "/restart starts again" "$out" "拜访重新开始。"
 expect_contains "an unknown command is named" "$out" "没有 /nonsense 这个命令"
 check "after /restart the transcript holds only the new visit" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("家长")) and .ended_by == "quit"' "$TMP/s.json"

@@ -52,6 +52,23 @@ out=$("$SALESIM" test -v "$fx" 2>&1)
 expect_contains "-v: every turn of the failing test" "$out" "    turn 1> Hello Sam, nice shop."
 expect_contains "-v: the opening line" "$out" "< Morning. Make it quick, the van is waiting."
 expect_contains "-v: outcome and scores" "$out" "    outcome continuation, score "
+pass_part=$(awk '/^ok   fixture-failing-test: the greeting is said/ { on = 1; next } /^(ok  |FAIL)/ { on = 0 } on' <<<"$out")
+expect_contains "-v: a passing test's transcript too" "$pass_part" "    turn 1> "
+out=$("$SALESIM" test "$fx" 2>&1)
+pass_part=$(awk '/^ok   fixture-failing-test: the greeting is said/ { on = 1; next } /^(ok  |FAIL)/ { on = 0 } on' <<<"$out")
+expect_eq "without -v: a passing test prints only its line" "" "$pass_part"
+
+# --- coverage: what no test or walk reached ----------------------------------------------------
+out=$("$SALESIM" test --coverage scenarios/it-trial.yaml 2>&1); rc=$?
+expect_eq "--coverage: exit as without it" 0 "$rc"
+expect_contains "--coverage: a need no test reached" "$out" "coverage it-trial needs: 3/4 reached; not reached: audit"
+expect_contains "--coverage: rungs no test asked for" "$out" "coverage it-trial rungs: 1/4 reached; not reached: meeting_with_cfo share_logs reference_call"
+expect_contains "--coverage: reactions by their line" "$out" "coverage it-trial reactions: 3/7 reached; not reached: line 249"
+expect_contains "--coverage: line keys never said" "$out" "coverage it-trial line keys: 7/17 reached; not reached: answer"
+expect_eq "--coverage: the last line is still the count" "3 passed, 0 failed" "$(last_line "$out")"
+out=$("$SALESIM" test --coverage --walks 20 scenarios/it-trial.yaml 2>&1)
+expect_contains "--coverage: walks reach what the tests did not" "$out" "coverage it-trial needs: 4/4 reached"
+expect_contains "--coverage: walks ask for every rung" "$out" "coverage it-trial rungs: 4/4 reached"
 
 # --- unusable input ----------------------------------------------------------------------------
 out=$("$SALESIM" test tests/fixtures/broken-scenario.yaml 2>"$TMP/err"); rc=$?

@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
     double t1 = util_monotonic();
     json_t *d = deb_build(&f.s, &r);
     double t2 = util_monotonic();
-    deb_style st = { 1, 80, NULL };
+    deb_style st = { 1, 80, NULL, 1 };
     deb_render_text(d, &st, null);
     double t3 = util_monotonic();
     strbuf md = { 0 }, html = { 0 };

@@ -139,7 +139,7 @@ int main(int argc, char **argv) {
   scn_free(sc);
   diag_free(&d);
 
-  printf("\n| hostile script (default limits: 10M instructions, 0.25 s, 32 MiB) | stopped after |\n|---|---|\n");
+  printf("\n| hostile script (default limits: 0.25 s CPU, 10M steps of C work, 32 MiB) | stopped after |\n|---|---|\n");
   stop_time("`while true do end`", "while true do end");
   stop_time("`while true do pcall(function() while true do end end) end`",
             "while true do pcall(function() while true do end end) end");

@@ -210,6 +210,9 @@ static void setup_env(void) { setenv("SALESIM_DATA", "engine", 0); }
 static cust_host *host_for(const scenario *sc, uint64_t seed, diag *d) {
   cust_limits lim;
   cust_limits_default(&lim);
+  /* honest work runs ~30x slower under valgrind, and code runs slower still the first time
+  ** (translation): the 4 x seconds wall guard must not stop an innocent condition there */
+  if (RUNNING_ON_VALGRIND) lim.seconds = 2.0;
   return cust_new(sc, seed, &lim, d);
 }
 

@@ -22,7 +22,7 @@ static json_t *build(fx *f) {
 static char *render_text(const json_t *d, int colour, int width, const char *lang) {
   FILE *m = tmpfile();
   assert_non_null(m);
-  deb_style st = { colour, width, lang };
+  deb_style st = { colour, width, lang, 1 };
   deb_render_text(d, &st, m);
   long len = ftell(m);
   rewind(m);
@@ -141,12 +141,20 @@ static void text_render(void **state) {
   char *out = render_text(d, 0, 100, NULL);
   assert_int_equal(strncmp(out, "╔", strlen("╔")), 0);
   char *second = strchr(out, '\n') + 1;
-  assert_int_equal(strncmp(second, "║  Outcome: CONTINUATION   Score 31/100 (not yet a pass)",
-                           strlen("║  Outcome: CONTINUATION   Score 31/100 (not yet a pass)")), 0);
+  assert_int_equal(strncmp(second, "║  Outcome: CONTINUATION   Score 21/100 (not yet a pass)",
+                           strlen("║  Outcome: CONTINUATION   Score 21/100 (not yet a pass)")), 0);
   assert_true(strstr(out, "Outcome:") < strstr(out, "Skills"));
-  assert_non_null(strstr(out, "  commitment   ███████░░░░░░░░░░░░░  35\n"));
+  assert_non_null(strstr(out, "Tier: Not yet (pass mark 70)\nThe visit ended: the customer ended it.\n"));
+  assert_non_null(strstr(out, "  commitment   █████░░░░░░░░░░░░░░░  25\n"));
   assert_non_null(strstr(out, "  benefits     ████░░░░░░░░░░░░░░░░  20\n"));
-  assert_non_null(strstr(out, "  tactics      ██████████░░░░░░░░░░  50\n"));
+  assert_non_null(strstr(out, "  tactics      not shown\n"));   /* no evidence: no made-up 50 */
+  /* the first screen: the three findings that cost most, worst first, before the full list */
+  const char *top = strstr(out, "What would have gained most\n  1. -30 no_discovery (the visit as a whole)\n");
+  assert_non_null(top);
+  assert_non_null(strstr(top, "  2. -15 vague_ask (turn 1)\n"));
+  assert_non_null(strstr(top, "  3. -15 ask_without_check (turn 1)\n"));
+  assert_null(strstr(top, "  4. -"));
+  assert_true(top < strstr(out, "Where you won or lost points"));
   assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10\n"));
   assert_non_null(strstr(out, " Turn 1  \"Could we find some time to try it sometime?\"\n"));
   assert_non_null(strstr(out, "  ✗ -15  vague_ask (commitment)\n"));
@@ -177,6 +185,59 @@ static void text_render(void **state) {
   fx_free(&f);
 }
 
+/* Without --full the first screen stands alone and fits a 40-line terminal. */
+static void text_first_screen(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "Our platform has cloud sync, dashboards and an app.", MV(PRESENT_FEATURE));
+  for (int i = 0; i < 6; i++) {
+    sess_turn *t = fx_turn(&f, "Let's find some time.", MV(ASK_COMMITMENT));
+    t->cls.vague = 1;
+  }
+  json_t *d = build(&f);
+  FILE *m = tmpfile();
+  deb_style st = { 0, 80, NULL, 0 };
+  deb_render_text(d, &st, m);
+  long len = ftell(m);
+  rewind(m);
+  char *out = xmalloc((size_t)len + 1);
+  assert_int_equal(fread(out, 1, (size_t)len, m), (size_t)len);
+  out[len] = '\0';
+  fclose(m);
+  assert_true(count(out, "\n") <= 40);
+  assert_non_null(strstr(out, "What would have gained most"));
+  assert_non_null(strstr(out, "play or replay with --full"));
+  assert_null(strstr(out, "Where you won or lost points"));
+  char *full = render_text(d, 0, 80, NULL);   /* near case: --full has the whole list */
+  assert_true(count(full, "\n") > 40);
+  assert_non_null(strstr(full, "Where you won or lost points"));
+  assert_null(strstr(full, "with --full"));
+  free(full);
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
+/* A scenario with a customer gets Try lines made from it; without one, the rule's fixed line. */
+static void try_from_scenario(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.sc.cust_name = S("Dana Okafor");
+  sess_turn *t = fx_turn(&f, "Could we find some time to try it sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  json_t *d = build(&f);
+  const json_t *v = json_array_get(json_object_get(json_object_get(json_object_get(d, "skills"),
+                                   "commitment"), "findings"), 0);
+  assert_string_equal(json_string_value(json_object_get(v, "rule")), "outcome_continuation");
+  assert_string_equal(json_string_value(json_object_get(v, "better")),
+                      "Dana, could we fix the next step today: sign the annual contract. Could we put "
+                      "the meeting in the calendar for next Tuesday at 10, in your office?");
+  json_decref(d);
+  fx_free(&f);
+}
+
 /* A rule met again points back to its first explanation rather than repeating it. */
 static void text_repeats(void **state) {
   (void)state;
@@ -190,7 +251,8 @@ static void text_repeats(void **state) {
   char *out = render_text(d, 0, 100, NULL);
   assert_int_equal(count(out, "vague_ask (commitment)"), 2);
   assert_int_equal(count(out, "Why: An ask only moves the deal"), 1);
-  assert_int_equal(count(out, "Try: \"Could you bring your operations manager"), 1);
+  /* once in the first screen's top changes, once in the full list */
+  assert_int_equal(count(out, "Try: \"Could you bring your operations manager"), 2);
   assert_non_null(strstr(out, "     (why and what to try: see turn 1)\n"));
   free(out);
   json_decref(d);
@@ -284,7 +346,9 @@ static void escaping(void **state) {
   assert_non_null(strstr(md.s, "RED"));
   assert_non_null(strstr(md.s, "\\*bold\\* \\| a &amp; b"));
   assert_non_null(strstr(md.s, "# Debrief: Campus platform &lt;test&gt;\n"));
-  assert_non_null(strstr(md.s, "| commitment | 35 | ███████░░░░░░░░░░░░░ |"));
+  assert_non_null(strstr(md.s, "| commitment | 25 | █████░░░░░░░░░░░░░░░ |"));
+  assert_non_null(strstr(md.s, "| tactics | not shown | |"));
+  assert_non_null(strstr(md.s, "> Tier: Not yet (pass mark 70)\n"));
   assert_non_null(strstr(md.s, "- **-15** `vague_ask` (commitment): "));
   assert_non_null(strstr(md.s, "  - Try: *Could you bring your operations manager"));
   assert_non_null(strstr(md.s, "## Think it over\n\n1. What went well"));
@@ -298,7 +362,8 @@ static void escaping(void **state) {
   assert_null(strchr(html.s, '\033'));
   assert_null(strstr(html.s, "pwned"));
   assert_int_equal(count(html.s, "<svg"), 1);   /* skills only: no progress yet */
-  assert_int_equal(count(html.s, "class=\"bar\""), 4);
+  assert_int_equal(count(html.s, "class=\"bar\""), 3);   /* tactics not shown: no bar */
+  assert_non_null(strstr(html.s, ">not shown</text>"));
   assert_non_null(strstr(html.s, "<style>"));
   assert_null(strstr(html.s, "src="));
   assert_null(strstr(html.s, "<link"));
@@ -414,7 +479,7 @@ static void clean_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(objections_listed),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(objections_listed),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text),
   };

@@ -240,6 +240,9 @@ static void test_text_aligned_by_width(void **state) {
   assert_int_equal(column_of(out.s, "\n王小明", "   2 "), column_of(out.s, "\nann ", "   3 "));
   assert_non_null(strstr(out.s, "\n  all attempts           66.0        66.0      66.0     66.0       66.0\n"));
   assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 2 of 5\n"));
+  /* ann's latest is 80 (Proficient), 王小明's lower: each trainee counted once, in one tier */
+  assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (75+) 1, "
+                                "Developing (50+) 1, Not yet (0+) 0\n"));
   assert_non_null(strstr(out.s, "\n      3         3    -15.0  vague_ask          commitment  Ask for a dated action.\n"));
   assert_non_null(strstr(out.s, "\n        1         2     70.0\n"));
   assert_non_null(strstr(out.s, "Trend per trainee: 1 up, 0 flat, 1 down, 0 with one attempt\n"));

@@ -59,10 +59,14 @@ static void new_hire_no_ask(void **state) {
   fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
   score_result r;
   score_session(&f.s, &r);
-  expect_ids(&r, "no_ask@0 no_discovery@0 missed_hidden_need@0 pitch_before_discovery@2 "
-                 "feature_list@2 praise_ending@3");
+  expect_ids(&r, "no_ask@0 no_discovery@0 missed_hidden_need@0 outcome_continuation@0 "
+                 "pitch_before_discovery@2 feature_list@2 praise_ending@3");
   expect_skills(&r, 0, 40, 50, 0);
-  assert_true(fabs(r.total - 20) < 1e-9);
+  /* no tactics shown: the total is (40*0 + 25*40 + 15*0) / 80, not a mean with a made-up 50 */
+  assert_false(r.shown[SK_TACTICS]);
+  assert_true(r.shown[SK_COMMITMENT] && r.shown[SK_BENEFITS] && r.shown[SK_DISCOVERY]);
+  assert_true(fabs(r.total - 12.5) < 1e-9);
+  assert_true(r.attempt);
   assert_false(r.pass);
   assert_int_equal(r.outcome, CUST_OUTCOME_CONTINUATION);
   const score_finding *no = fx_find(&r, "no_ask", 0, NULL);
@@ -94,15 +98,15 @@ static void vague_ask(void **state) {
   build_vague(&f);
   score_result r;
   score_session(&f.s, &r);
-  expect_ids(&r, "no_discovery@0 missed_hidden_need@0 vague_ask@1 ask_without_check@1 "
-                 "ask_without_summary@1");
+  expect_ids(&r, "no_discovery@0 missed_hidden_need@0 outcome_continuation@0 vague_ask@1 "
+                 "ask_without_check@1 ask_without_summary@1");
   const score_finding *v = fx_find(&r, "vague_ask", 1, NULL);
   assert_true(v->points == -15);
   assert_string_equal(v->message, "You asked \"Could we find some time to try it sometime?\": it "
                                   "leans on \"sometime\", no time, no person or place.");
   assert_string_equal(v->rule->better_en, "Could you bring your operations manager to a 30-minute demo "
                                           "in your meeting room next Wednesday at 3 pm?");
-  expect_skills(&r, 35, 20, 50, 10);
+  expect_skills(&r, 25, 20, 50, 10);
   score_result_free(&r);
   fx_free(&f);
 }
@@ -444,13 +448,18 @@ static void summary_unconfirmed(void **state) {
   score_result_free(&r);
   fx_free(&f);
 
-  fx_init(&f);   /* a customer who voices needs without confirming them: tied to what was voiced */
+  fx_init(&f);   /* a need voiced, never confirmed, and the customer does not confirm it now:
+                 ** benefits credit needs what the customer confirmed */
   f.now.revealed = 1;
   t = fx_turn(&f, "So the automatic check-in ends the manual count.", MV(SUMMARIZE_BENEFITS));
   fx_benefits(t, 1, (int[]){ 0 });
   score_session(&f.s, &r);
-  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
+  assert_null(fx_find(&r, "summary_tied_to_needs", -1, NULL));
   assert_null(fx_find(&r, "summary_misses_needs", -1, NULL));
+  score_result_free(&r);
+  fx_event(&f, t, CUST_EV_CONFIRM, 0);   /* the near case: the summary itself is confirmed */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
   score_result_free(&r);
   fx_free(&f);
 }
@@ -470,13 +479,14 @@ static void overrides(void **state) {
   build_vague(&f);
   score_result r;
   score_session(&f.s, &r);
-  expect_ids(&r, "no_discovery@0 missed_hidden_need@0 vague_ask@1 ask_without_check@1");
+  expect_ids(&r, "no_discovery@0 missed_hidden_need@0 outcome_continuation@0 vague_ask@1 "
+                 "ask_without_check@1");
   assert_true(fx_find(&r, "vague_ask", 1, NULL)->points == -30);
   assert_true(r.weights[SK_COMMITMENT] == 100 && r.weights[SK_BENEFITS] == 0);
-  assert_true(fabs(r.skills[SK_COMMITMENT] - 20) < 1e-9);
-  assert_true(fabs(r.total - 20) < 1e-9);
+  assert_true(fabs(r.skills[SK_COMMITMENT] - 10) < 1e-9);
+  assert_true(fabs(r.total - 10) < 1e-9);
   assert_false(r.pass);
-  f.sc.scoring.pass = 20;
+  f.sc.scoring.pass = 10;
   score_result_free(&r);
   score_session(&f.s, &r);
   assert_true(r.pass);
@@ -510,7 +520,8 @@ static void payment_visit(void **state) {
   fx_end(&f, t, CUST_OUTCOME_ADVANCE);
   score_result r;
   score_session(&f.s, &r);
-  expect_ids(&r, "payment_vague@1 payment_specific@2 realistic_ask@2 outcome_advance@2");
+  expect_ids(&r, "payment_vague@1 payment_specific@2 realistic_ask@2 firm_fair_payment@2 "
+                 "outcome_advance@2");
   assert_string_equal(fx_find(&r, "payment_vague", 1, NULL)->message,
                       "Your payment ask \"Can you pay when convenient?\" names no date and no amount.");
   score_result_free(&r);
@@ -522,7 +533,7 @@ static void payment_visit(void **state) {
   f.sc.n_needs = 0;
   fx_turn(&f, "How is the system working for you?", MV(OPEN_QUESTION));
   score_session(&f.s, &r);
-  expect_ids(&r, "no_payment_ask@0");
+  expect_ids(&r, "no_payment_ask@0 outcome_continuation@0");
   score_result_free(&r);
   fx_free(&f);
 
@@ -536,7 +547,7 @@ static void payment_visit(void **state) {
   t = fx_turn(&f, "那您看什么时候方便付一下?", MV(ASK_PAYMENT));
   t->cls.slots[CLS_SLOT_TIME] = S("什么时候");
   score_session(&f.s, &r);
-  expect_ids(&r, "payment_specific@1 payment_vague@2");
+  expect_ids(&r, "outcome_continuation@0 payment_specific@1 firm_fair_payment@1 payment_vague@2");
   assert_string_equal(fx_find(&r, "payment_vague", 2, NULL)->message,
                       "你的收款要求“那您看什么时候方便付一下?”没有金额。");
   score_result_free(&r);
@@ -595,7 +606,8 @@ static void running_score(void **state) {
   score_result_free(&r);
   f.s.end_reason = SESS_END_QUIT;   /* once it ends, the visit as a whole counts */
   score_session(&f.s, &r);
-  expect_ids(&r, "no_ask@0 no_discovery@0 missed_hidden_need@0 pitch_before_discovery@1 feature_list@1");
+  expect_ids(&r, "no_ask@0 no_discovery@0 missed_hidden_need@0 outcome_continuation@0 "
+                 "pitch_before_discovery@1 feature_list@1");
   assert_int_equal(r.outcome, CUST_OUTCOME_CONTINUATION);
   score_result_free(&r);
   fx_free(&f);
@@ -631,6 +643,289 @@ static void rule_table(void **state) {
   assert_int_equal(score_skill_from_name("x"), -1);
 }
 
+/* ---- calibration, agreement with the customer, the visit's kind (issue 16) --------------- */
+
+/* The worked example of docs/scoring.md: tactics not shown, the total over three skills. */
+static void worked_example(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.rules[0] = (scn_rule_weight){ S("missed_decision_chain"), -15 };
+  f.sc.scoring.rules = f.rules;
+  f.sc.scoring.n_rules = 1;
+  f.needs[1].hidden = 0;
+  sess_turn *t = fx_turn(&f, "How do you take attendance today?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "And how do parents hear about it?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 1);
+  t = fx_turn(&f, "So it's the hand count, and the parents who never know?", MV(CONFIRM_NEED));
+  fx_event(&f, t, CUST_EV_CONFIRM, 0);
+  t = fx_turn(&f, "Both of those matter most?", MV(CONFIRM_NEED));
+  fx_event(&f, t, CUST_EV_CONFIRM, 1);
+  build_vague(&f);
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  score_result r;
+  score_session(&f.s, &r);
+  expect_ids(&r, "missed_decision_chain@0 outcome_continuation@0 need_uncovered@1 need_uncovered@2 "
+                 "need_confirmed@3 need_confirmed@4 vague_ask@5 ask_without_check@5 ask_without_summary@5");
+  expect_skills(&r, 25, 20, 50, 65);
+  assert_false(r.shown[SK_TACTICS]);
+  assert_true(fabs(r.total - 2475.0 / 80) < 1e-9);
+  assert_int_equal(r.tier, 3);
+  assert_false(r.pass);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Leaving before a genuine attempt scores 0, below any genuine try however bad. */
+static void abandoned_visits(void **state) {
+  (void)state;
+  fx f;
+  score_result quit0, oneline, bad;
+  fx_init(&f);                         /* a turn-0 quit */
+  f.s.end_reason = SESS_END_QUIT;
+  score_session(&f.s, &quit0);
+  assert_false(quit0.attempt);
+  assert_true(quit0.total == 0);
+  assert_false(quit0.pass);
+  fx_free(&f);
+
+  fx_init(&f);                         /* one line and Ctrl-D */
+  f.s.end_reason = SESS_END_EOF;
+  fx_turn(&f, "Hi, I'm from Beacon, how do you monitor today?", MV(GREET) | MV(OPEN_QUESTION));
+  score_session(&f.s, &oneline);
+  assert_false(oneline.attempt);
+  assert_true(oneline.total == 0);
+  assert_non_null(strstr(oneline.outcome_reason, "before a genuine attempt"));
+  fx_free(&f);
+
+  fx_init(&f);                         /* bad but genuine: a threat, a pushy order, no discovery */
+  f.s.end_reason = SESS_END_EOF;
+  sess_turn *t = fx_turn(&f, "Our product is the best on the market.", MV(PRESENT_FEATURE));
+  t = fx_turn(&f, "Sign today or the price goes up, and my boss will call yours.", MV(ASK_ORDER) | MV(THREAT));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  t = fx_turn(&f, "Sign today or the price goes up, and my boss will call yours.", MV(ASK_ORDER) | MV(THREAT));
+  t = fx_turn(&f, "Sign today or the price goes up, and my boss will call yours.", MV(ASK_ORDER) | MV(THREAT));
+  score_session(&f.s, &bad);
+  assert_true(bad.attempt);
+  assert_true(bad.total >= 1);
+  assert_true(quit0.total < bad.total && oneline.total < bad.total);
+  fx_free(&f);
+
+  fx_init(&f);                         /* near case: one line the customer answers by committing */
+  t = fx_turn(&f, "Could the department heads see a demo next Wednesday at 3 in room 2?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  fx_event(&f, t, CUST_EV_GIVE, 2);
+  score_result one;
+  score_session(&f.s, &one);
+  assert_true(one.attempt);
+  assert_true(one.total > 0);
+  score_result_free(&one);
+  fx_free(&f);
+  score_result_free(&quit0);
+  score_result_free(&oneline);
+  score_result_free(&bad);
+}
+
+/* A summary the customer rejected earns nothing and is no summary before the ask. */
+static void summary_rejected(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 1;
+  sess_turn *t = fx_turn(&f, "So automatic check-in ends the manual count.", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 1, (int[]){ 0 });
+  fx_say(&f, &t->events, "Hm, that's not really what I said we need.");
+  t->events.v[t->events.n - 1].key = S("summary_off");
+  t = fx_turn(&f, "Could the department heads see a demo next Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_rejected", 1, NULL));
+  assert_null(fx_find(&r, "summary_tied_to_needs", -1, NULL));
+  assert_non_null(fx_find(&r, "ask_without_summary", 2, NULL));
+  score_result_free(&r);
+  t = &f.s.turns[0];                   /* near case: the same summary accepted */
+  t->events.v[t->events.n - 1].key = S("summary_ack");
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "summary_rejected", -1, NULL));
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
+  assert_null(fx_find(&r, "ask_without_summary", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A hidden need the trainee named is discovered; a benefit that answers it, pitched alone, is not. */
+static void hidden_need_raised(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Do parents complain that they never hear how their children do?", MV(CLOSED_QUESTION));
+  t->cls.question = 1;
+  fx_needs(t, 1, (int[]){ 1 });
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "hidden_need_found", 1, NULL));
+  assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+  fx_init(&f);                         /* near case: a benefit pitched, the need never named */
+  t = fx_turn(&f, "Our parent app keeps families informed.", MV(PRESENT_BENEFIT));
+  fx_benefits(t, 1, (int[]){ 1 });
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
+  assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A rung the customer picked for an ask that named none is not the trainee's realistic ask. */
+static void substituted_rung(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.trust = 6;
+  f.now.value_ack = 1;
+  sess_turn *t = fx_turn(&f, "So, what do you say, shall we move forward next Wednesday at 3 with your team?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  fx_event(&f, t, CUST_EV_GIVE, 1);    /* the customer chose the demo */
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+  assert_non_null(fx_find(&r, "outcome_advance", 1, NULL));
+  score_result_free(&r);
+  t->cls.commitment = 1;               /* near case: the trainee named the demo */
+  t->realistic = 1;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A referral visit (every rung a referral): no loss lever, and who-decides is no referral ask. */
+static void referral_visit(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
+                                       .action = S("introduce a neighbour") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  f.now.value_ack = f.now.on_list = 1;
+  sess_turn *t = fx_turn(&f, "The referral bonus ends Friday, so give me names today.", MV(LOSS_APPEAL) | MV(ASK_REFERRAL));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  t = fx_turn(&f, "Who else in the family would have a say in that?", MV(ASK_REFERRAL) | MV(ASK_DECISION_CHAIN));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_REFERRAL);
+  assert_non_null(fx_find(&r, "pressure_after_sale", 1, NULL));
+  assert_null(fx_find(&r, "loss_when_ready", -1, NULL));
+  assert_non_null(fx_find(&r, "referral_asked", 1, NULL));
+  assert_null(fx_find(&r, "referral_asked", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);                         /* near case: a first visit, value accepted, on the list */
+  f.now.value_ack = f.now.on_list = 1;
+  t = fx_turn(&f, "The current price holds until the 30th.", MV(LOSS_APPEAL));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_FIRST);
+  assert_non_null(fx_find(&r, "loss_when_ready", 1, NULL));
+  assert_null(fx_find(&r, "pressure_after_sale", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);                         /* a who-decides question alone names no referral */
+  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
+                                       .action = S("introduce a neighbour") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  fx_turn(&f, "Who else would have a say in choosing a contractor?", MV(ASK_REFERRAL) | MV(ASK_DECISION_CHAIN));
+  fx_turn(&f, "Thanks for your time.", MV(THANK));
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "referral_asked", -1, NULL));
+  assert_non_null(fx_find(&r, "no_referral_ask", 0, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Firm but fair in a collection: rewarded, unless a threat came first. */
+static void firm_fair_payment(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("pay") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  sess_turn *t = fx_turn(&f, "If you don't pay we will see you in court.", MV(THREAT));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  t = fx_turn(&f, "Could the remaining 48,000 yuan be paid this Friday?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("this friday");
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_PAYMENT);
+  assert_non_null(fx_find(&r, "hostile_threat", 1, NULL));
+  assert_non_null(fx_find(&r, "payment_specific", 2, NULL));
+  assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
+  score_result_free(&r);
+  t = fx_turn(&f, "Pay now or we go to court.", MV(THREAT));   /* a threat after the ask */
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  f.s.turns[0].cls.moves = MV(LOSS_APPEAL);
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 2;                             /* near case: a due date, no threat at all */
+  f.s.turns[0].text = S("The balance was due on the 1st, as agreed.");
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "firm_fair_payment", 2, NULL));
+  assert_null(fx_find(&r, "loss_before_value", -1, NULL));   /* a due date is no sales lever */
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* An order ask with what and when is specific without a person or place; a demo ask is not. */
+static void order_ask_specific(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could you order the annual contract today, starting Monday?", MV(ASK_ORDER));
+  t->cls.slots[CLS_SLOT_ACTION] = S("order");
+  t->cls.slots[CLS_SLOT_TIME] = S("today");
+  t->cls.commitment = 0;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "specific_ask", 1, NULL));
+  assert_null(fx_find(&r, "vague_ask", -1, NULL));
+  score_result_free(&r);
+  t->cls.moves = MV(ASK_COMMITMENT);   /* near case: the demo rung needs who or where */
+  t->cls.commitment = 1;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "vague_ask", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* Tiers follow the rounded total. */
+static void tiers(void **state) {
+  (void)state;
+  int n;
+  const score_tier *t = score_tiers(&n);
+  assert_int_equal(n, 4);
+  assert_true(t[0].min == 90 && t[1].min == 75 && t[2].min == 50 && t[3].min == 0);
+  fx f;
+  fx_init(&f);
+  fx_build_strong(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_true(r.total >= 75 && r.total < 90);
+  assert_string_equal(t[r.tier].id, "proficient");
+  score_result_free(&r);
+  fx_free(&f);
+  assert_string_equal(score_visit_kind_name(SV_FOLLOW_UP), "follow_up");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
@@ -642,6 +937,11 @@ int main(void) {
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score), cmocka_unit_test(rule_table),
+    cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
+    cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
+    cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
+    cmocka_unit_test(firm_fair_payment), cmocka_unit_test(tiers),
+    cmocka_unit_test(order_ask_specific),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

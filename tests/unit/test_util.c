@@ -2,8 +2,10 @@
 ** files: exact sizes, empty files, files that grow, non-regular files and the size cap. */
 #include "testutil.h"
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -143,9 +145,25 @@ static void test_read_fifo(void **st) {
   free(p);
 }
 
+/* HOME and XDG unset: the account's home from the password database, never /tmp/.local. */
+static void test_xdg_without_home(void **st) {
+  (void)st;
+  char *saved = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+  unsetenv("HOME");
+  unsetenv("XDG_DATA_HOME");
+  char *d = util_xdg_dir("XDG_DATA_HOME", ".local/share");
+  struct passwd *pw = getpwuid(getuid());
+  assert_non_null(d);
+  assert_null(strstr(d, "/tmp/.local"));
+  if (pw && pw->pw_dir && strcmp(pw->pw_dir, "/") != 0) assert_true(strncmp(d, pw->pw_dir, strlen(pw->pw_dir)) == 0);
+  free(d);
+  if (saved) { setenv("HOME", saved, 1); free(saved); }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_iso_time),
+    cmocka_unit_test(test_xdg_without_home),
     cmocka_unit_test_setup_teardown(test_read_file, setup, teardown),
     cmocka_unit_test_setup_teardown(test_read_fifo, setup, teardown),
   };

@@ -1,3 +1,3 @@
--- expect: infinite_loop.lua:3: instruction budget exceeded
+-- expect: infinite_loop.lua:3: work budget exceeded
 -- The simplest runaway script.
 while true do end

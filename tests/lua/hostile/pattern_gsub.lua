@@ -1,3 +1,3 @@
--- expect: pattern_gsub.lua:3: instruction budget exceeded
+-- expect: pattern_gsub.lua:3: work budget exceeded
 -- gsub with a pathological pattern.
 return (("a"):rep(5e4)):gsub("a*a*a*a*b", "")

@@ -1,4 +1,4 @@
--- expect: pattern_method.lua:4: instruction budget exceeded
+-- expect: pattern_method.lua:4: work budget exceeded
 -- The same through the string metatable (s:match).
 local s = ("a"):rep(1e5)
 return s:match("(.-)(.-)(.-)(.-)b")

@@ -1,4 +1,4 @@
--- expect: instruction budget exceeded
+-- expect: work budget exceeded
 -- A message handler that loops, and a loop around xpcall.
 while true do
   xpcall(function() error("x") end, function() while true do end end)

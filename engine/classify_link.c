@@ -1,0 +1,74 @@
+/*
+** classify_link.c: the classifier's links by meaning to the scenario's items (link.h), added
+** to the reading beside the keywords' verbatim links, each with its evidence as a match:
+** label "need:ID", phrase "similar to: EXAMPLE (0.62 >= 0.45)".
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify_int.h"
+#include "link.h"
+#include "util.h"
+
+#define MAX_LINKS 9   /* one per segment of the line (link.c) */
+
+static void add_index(int **v, int *n, int i) {
+  for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
+  *v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+  (*v)[(*n)++] = i;
+}
+
+static const char *item_id(const scenario *sc, lnk_kind k, int i) {
+  switch (k) {
+  case LNK_NEED: return sc->needs[i].id;
+  case LNK_BENEFIT: return sc->benefits[i].id ? sc->benefits[i].id : "?";
+  case LNK_OBJECTION: return sc->objections[i].id;
+  default: return sc->commitments[i].id;
+  }
+}
+
+static int item_line(const scenario *sc, lnk_kind k, int i) {
+  switch (k) {
+  case LNK_NEED: return sc->needs[i].pos.line;
+  case LNK_BENEFIT: return sc->benefits[i].pos.line;
+  case LNK_OBJECTION: return sc->objections[i].pos.line;
+  default: return sc->commitments[i].pos.line;
+  }
+}
+
+/* Records one link by meaning as a match (the audit a trainer reads). */
+static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h, float thr) {
+  const scenario *sc = c->sc;
+  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
+  r->matches[r->n_matches++] = (cls_match){
+    xasprintf("%s:%s", lnk_kind_name(h->kind), item_id(sc, h->kind, h->item)),
+    xasprintf("similar to: %s (%.2f >= %.2f)", lnk_text(c->links, h->text), h->score, thr),
+    xasprintf("%s:%d", sc->file ? sc->file : "scenario", item_line(sc, h->kind, h->item)),
+    h->start, h->end };
+}
+
+void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
+  if (!c->links || !c->sc || !r->norm) return;
+  float thr = lnk_threshold(c->links);
+  size_t len = strlen(r->norm);
+  lnk_hit h[MAX_LINKS];
+  if (commitments) {
+    /* the rung an ask names: the nearest one above the threshold, when no keyword named one */
+    if (r->commitment < 0 && lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_COMMITMENT, h, 1) == 1) {
+      r->commitment = h[0].item;
+      evidence(c, r, &h[0], thr);
+    }
+    return;
+  }
+  int n = lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
+                   h, MAX_LINKS);
+  for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
+    int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;
+    int *count = h[i].kind == LNK_NEED ? &r->n_needs : h[i].kind == LNK_BENEFIT ? &r->n_benefits : &r->n_objections;
+    int have = 0;
+    for (int j = 0; j < *count; j++) have |= (*list)[j] == h[i].item;
+    if (have) continue;   /* a keyword linked it already: that is the evidence */
+    add_index(list, count, h[i].item);
+    evidence(c, r, &h[i], thr);
+  }
+}

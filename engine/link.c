@@ -1,0 +1,588 @@
+/*
+** link.c: a line to the scenario's items by meaning (link.h).
+**
+** Texts and lines become sorted sparse vectors of term ids (the scenario's vocabulary, built
+** here) with TF-IDF weights; a line's terms the scenario never uses are left out of it (counting
+** them in its length lost more right links than it saved wrong ones: docs/classifier.md, 1d),
+** and a text must share two terms with a line to score at all.  Per-line cost: tokenising the
+** line once per clause plus a merge of short sorted vectors per text (docs/performance.md).
+*/
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+#include "text.h"
+#include "util.h"
+
+#define MAX_SEGS 9          /* the whole line and its first 8 clauses */
+#define MAX_TERMS 512       /* per text or line; a spoken line is far shorter */
+
+typedef struct vec { int *id; float *w; int n; float norm; } vec;
+
+typedef struct ltext {
+  lnk_kind kind;
+  int item;
+  char *shown;       /* as written in the scenario (for "similar to: ...") */
+  const char *what;  /* "example", "said", "keywords", "centroid" */
+  vec v;
+} ltext;
+
+struct lnk_index {
+  const scenario *sc;
+  /* vocabulary: open addressing over term strings */
+  char **terms; int nterms, cap_terms;
+  int *slot; size_t nslot;
+  float *idf;
+  float idf_unknown;
+  ltext *t; int nt, cap_t;
+  int n_texts;            /* the item texts; centroids follow them in t[] */
+  int nitems[LNK_KINDS];
+  unsigned char *linkable[LNK_KINDS];
+  lnk_mode mode;
+  float thr, fixed_thr;
+  int calibrated_on;
+};
+
+static const char *const kind_names[LNK_KINDS] = { "need", "benefit", "objection", "commitment" };
+const char *lnk_kind_name(lnk_kind k) { return k < LNK_KINDS ? kind_names[k] : "?"; }
+
+/* English function words: they carry no item's meaning, and with a scenario's few dozen items
+** IDF alone cannot tell that "your" says nothing. */
+static const char *const stop_en[] = {
+  "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+  "be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "don't", "for",
+  "from", "get", "got", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i",
+  "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "it", "it's", "its", "just", "let",
+  "let's", "like", "may", "me", "might", "more", "much", "must", "my", "no", "not", "now", "of",
+  "ok", "okay", "on", "or", "our", "out", "really", "right", "s", "she", "should", "so", "some",
+  "than", "that", "that's", "the", "their", "them", "then", "there", "these", "they", "this",
+  "those", "to", "too", "up", "us", "very", "was", "we", "we'd", "we'll", "we're", "we've",
+  "well", "were", "what", "what's", "when", "where", "which", "who", "why", "will", "with",
+  "would", "yes", "you", "you'd", "you'll", "you're", "you've", "your", "yours",
+};
+/* Chinese bigrams of pronouns and particles, for the same reason. */
+static const char *const stop_zh[] = {
+  "我们", "你们", "您的", "你的", "我的", "这个", "那个", "一个", "就是", "的话", "可以", "是不",
+  "不是", "他们", "咱们", "您看", "您这", "我这", "这边", "那边", "的时", "时候", "什么", "怎么",
+};
+
+static int is_stop(const char *const *list, size_t n, const char *w, size_t len) {
+  for (size_t i = 0; i < n; i++)
+    if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0) return 1;
+  return 0;
+}
+
+static uint64_t fnv(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ull; }
+  return h;
+}
+
+/* The id of a term, adding it when add is set; -1 when unknown. */
+static int term_id(lnk_index *x, const char *s, size_t n, int add) {
+  if (!x->nslot) {
+    if (!add) return -1;
+    x->nslot = 1024;
+    x->slot = xmalloc(x->nslot * sizeof *x->slot);
+    for (size_t i = 0; i < x->nslot; i++) x->slot[i] = -1;
+  }
+  size_t m = x->nslot - 1, i = fnv(s, n) & m;
+  for (; x->slot[i] >= 0; i = (i + 1) & m) {
+    const char *t = x->terms[x->slot[i]];
+    if (strlen(t) == n && memcmp(t, s, n) == 0) return x->slot[i];
+  }
+  if (!add) return -1;
+  if (x->nterms == x->cap_terms) {
+    x->cap_terms = x->cap_terms ? 2 * x->cap_terms : 256;
+    x->terms = xrealloc(x->terms, (size_t)x->cap_terms * sizeof *x->terms);
+  }
+  x->terms[x->nterms] = xstrndup(s, n);
+  x->slot[i] = x->nterms;
+  if ((size_t)(x->nterms + 1) * 2 > x->nslot) {   /* keep the table at most half full */
+    size_t ns = x->nslot * 2;
+    int *sl = xmalloc(ns * sizeof *sl);
+    for (size_t k = 0; k < ns; k++) sl[k] = -1;
+    for (int k = 0; k <= x->nterms; k++) {
+      size_t j = fnv(x->terms[k], strlen(x->terms[k])) & (ns - 1);
+      while (sl[j] >= 0) j = (j + 1) & (ns - 1);
+      sl[j] = k;
+    }
+    free(x->slot);
+    x->slot = sl;
+    x->nslot = ns;
+  }
+  return x->nterms++;
+}
+
+/* Calls emit(term) for every term of norm[0..len): English base forms without function words,
+** digits as they are, Chinese character bigrams (a lone character as itself). */
+typedef void (*emit_fn)(void *ctx, const char *term, size_t n);
+
+static int is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+}
+
+static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void *ctx) {
+  size_t i = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (is_word_byte(c) && c != '\'') {
+      size_t j = i;
+      while (j < len && is_word_byte((unsigned char)s[j])) j++;
+      size_t n = j - i;
+      while (n > 0 && s[i + n - 1] == '\'') n--;
+      if (n > 2 && s[i + n - 2] == '\'' && s[i + n - 1] == 's') n -= 2;   /* engineer's */
+      if (n > 0 && !is_stop(stop_en, sizeof stop_en / sizeof *stop_en, s + i, n)) {
+        char out[WD_MAX_WORD + 1];
+        size_t k = wd_stem(st, s + i, n, out, sizeof out);
+        emit(ctx, out, k);
+      }
+      i = j;
+      continue;
+    }
+    size_t adv;
+    int32_t cp = txt_decode(s + i, len - i, &adv);
+    if (cp >= 0 && txt_is_cjk(cp)) {
+      size_t j = i, prev = i;
+      int count = 0;
+      while (j < len) {
+        size_t a;
+        int32_t q = txt_decode(s + j, len - j, &a);
+        if (q < 0 || !txt_is_cjk(q)) break;
+        if (count > 0) {
+          size_t n = j + a - prev;
+          if (!is_stop(stop_zh, sizeof stop_zh / sizeof *stop_zh, s + prev, n)) emit(ctx, s + prev, n);
+        }
+        prev = j;
+        j += a;
+        count++;
+      }
+      if (count == 1) emit(ctx, s + i, j - i);
+      i = j;
+      continue;
+    }
+    i += adv;
+  }
+}
+
+/* A bag of term ids (with counts) while tokenising; unknown terms are counted apart. */
+typedef struct bag {
+  lnk_index *x; int add;
+  int id[MAX_TERMS]; int tf[MAX_TERMS]; int n;
+  int unknown;
+} bag;
+
+static void bag_emit(void *ctx, const char *term, size_t n) {
+  bag *b = ctx;
+  int id = term_id(b->x, term, n, b->add);
+  if (id < 0) { b->unknown++; return; }
+  for (int i = 0; i < b->n; i++) if (b->id[i] == id) { b->tf[i]++; return; }
+  if (b->n < MAX_TERMS) { b->id[b->n] = id; b->tf[b->n] = 1; b->n++; }
+}
+
+static int cmp_int_pair(const void *a, const void *b) {
+  const int *x = a, *y = b;
+  return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* Sorts a bag by term id and weighs it into v (TF-IDF, sublinear tf); unknown terms add to the
+** length with the weight of a term no item uses. */
+static void bag_vec(const lnk_index *x, bag *b, vec *v, int with_unknown) {
+  int pairs[2 * MAX_TERMS];
+  for (int i = 0; i < b->n; i++) { pairs[2 * i] = b->id[i]; pairs[2 * i + 1] = b->tf[i]; }
+  qsort(pairs, (size_t)b->n, 2 * sizeof(int), cmp_int_pair);
+  v->n = b->n;
+  double sq = 0;
+  for (int i = 0; i < b->n; i++) {
+    v->id[i] = pairs[2 * i];
+    v->w[i] = (1.0f + logf((float)pairs[2 * i + 1])) * x->idf[pairs[2 * i]];
+    sq += (double)v->w[i] * v->w[i];
+  }
+  if (with_unknown) sq += (double)b->unknown * x->idf_unknown * x->idf_unknown;
+  v->norm = (float)sqrt(sq);
+}
+
+static float cosine(const vec *a, const vec *b) {
+  if (a->norm <= 0 || b->norm <= 0) return 0;
+  double dot = 0;
+  int shared = 0;
+  for (int i = 0, j = 0; i < a->n && j < b->n;) {
+    if (a->id[i] < b->id[j]) i++;
+    else if (a->id[i] > b->id[j]) j++;
+    else { dot += (double)a->w[i] * b->w[j]; i++; j++; shared++; }
+  }
+  if (shared < LNK_MIN_SHARED) return 0;   /* one shared word is too weak a sign of meaning */
+  return (float)(dot / ((double)a->norm * b->norm));
+}
+
+static void add_text(lnk_index *x, lnk_kind k, int item, const char *shown, const char *what) {
+  if (!shown || !*shown) return;
+  if (x->nt == x->cap_t) {
+    x->cap_t = x->cap_t ? 2 * x->cap_t : 64;
+    x->t = xrealloc(x->t, (size_t)x->cap_t * sizeof *x->t);
+  }
+  ltext *t = &x->t[x->nt++];
+  memset(t, 0, sizeof *t);
+  t->kind = k;
+  t->item = item;
+  t->shown = xstrdup(shown);
+  t->what = what;
+}
+
+static void add_item(lnk_index *x, lnk_kind k, int item, const scn_strs *ex, const char *said,
+                     const scn_strs *kw) {
+  for (int i = 0; i < ex->n; i++) add_text(x, k, item, ex->v[i], "example");
+  add_text(x, k, item, said, "said");
+  if (kw->n) {
+    size_t len = 0;
+    for (int i = 0; i < kw->n; i++) len += strlen(kw->v[i]) + 2;
+    char *all = xmalloc(len + 1), *p = all;
+    for (int i = 0; i < kw->n; i++) p += sprintf(p, "%s%s", i ? ", " : "", kw->v[i]);
+    add_text(x, k, item, all, "keywords");
+    free(all);
+  }
+  if (ex->n) x->linkable[k][item] = 1;
+}
+
+/* Tokenises a text's normalised form into a bag (adding its terms to the vocabulary). */
+static void text_bag(lnk_index *x, wd_stemmer *st, const char *s, bag *b, int add) {
+  size_t nl;
+  char *norm = txt_normalize(s, strlen(s), &nl);
+  memset(b, 0, sizeof *b);
+  b->x = x;
+  b->add = add;
+  tokens(st, norm, nl, bag_emit, b);
+  free(norm);
+}
+
+static void vec_alloc(vec *v, int n) {
+  v->id = xmalloc(sizeof *v->id * (size_t)(n ? n : 1));
+  v->w = xmalloc(sizeof *v->w * (size_t)(n ? n : 1));
+}
+
+/* Every item's centroid: the mean of its texts' unit vectors, itself a text in t[]. */
+static void build_centroids(lnk_index *x) {
+  float *acc = xcalloc((size_t)x->nterms + 1, sizeof *acc);
+  for (int k = 0; k < LNK_KINDS; k++)
+    for (int item = 0; item < x->nitems[k]; item++) {
+      int any = 0;
+      for (int i = 0; i < x->n_texts; i++) {
+        const ltext *t = &x->t[i];
+        if (t->kind != (lnk_kind)k || t->item != item || t->v.norm <= 0) continue;
+        for (int j = 0; j < t->v.n; j++) acc[t->v.id[j]] += t->v.w[j] / t->v.norm;
+        any = 1;
+      }
+      if (!any) continue;
+      add_text(x, (lnk_kind)k, item, "the centroid of its texts", "centroid");
+      ltext *c = &x->t[x->nt - 1];
+      int n = 0;
+      for (int j = 0; j < x->nterms; j++) n += acc[j] != 0;
+      vec_alloc(&c->v, n);
+      double sq = 0;
+      for (int j = 0; j < x->nterms; j++)
+        if (acc[j] != 0) { c->v.id[c->v.n] = j; c->v.w[c->v.n++] = acc[j]; sq += (double)acc[j] * acc[j]; acc[j] = 0; }
+      c->v.norm = (float)sqrt(sq);
+    }
+  free(acc);
+}
+
+/* The centroid text of an item, or -1. */
+static int centroid_of(const lnk_index *x, lnk_kind k, int item) {
+  for (int i = x->n_texts; i < x->nt; i++) if (x->t[i].kind == k && x->t[i].item == item) return i;
+  return -1;
+}
+
+/* Leave-one-out over the examples (link.h), in the comparison the index uses: each example
+** against its own item without it (the nearest other text, or the centroid of the others:
+** with unit vectors e and sum S, cos(e, S - e) = (e.S - 1) / |S - e|) and against the other
+** items of its kind; the threshold is the lowest score at which 95% of the links these would
+** make are right. */
+static void calibrate(lnk_index *x) {
+  enum { GRID = 81 };            /* 0.00 .. 0.80 */
+  int tp[GRID] = { 0 }, fp[GRID] = { 0 };
+  int n = 0;
+  for (int e = 0; e < x->n_texts; e++) {
+    const ltext *te = &x->t[e];
+    if (strcmp(te->what, "example") != 0 || te->v.norm <= 0) continue;
+    float best[64 + 1];
+    int ni = x->nitems[te->kind];
+    if (ni > 64) ni = 64;
+    for (int i = 0; i < ni; i++) best[i] = 0;
+    if (x->mode == LNK_CENTROID) {
+      for (int i = 0; i < ni; i++) {
+        int ci = centroid_of(x, te->kind, i);
+        if (ci < 0) continue;
+        const vec *cv = &x->t[ci].v;
+        float s = cosine(&te->v, cv);
+        if (i == te->item) {   /* without the example itself */
+          float es = s * cv->norm;   /* e.S with e a unit vector */
+          double rest = (double)cv->norm * cv->norm - 2.0 * es + 1.0;
+          s = rest > 1e-9 ? (float)((es - 1.0) / sqrt(rest)) : 0;
+        }
+        best[i] = s > 0 ? s : 0;
+      }
+    } else {
+      for (int o = 0; o < x->n_texts; o++) {
+        const ltext *to = &x->t[o];
+        if (o == e || to->kind != te->kind || to->item >= ni) continue;
+        float s = cosine(&te->v, &to->v);
+        if (s > best[to->item]) best[to->item] = s;
+      }
+    }
+    for (int i = 0; i < ni; i++) {
+      if (!x->linkable[te->kind][i]) continue;
+      for (int g = 0; g < GRID; g++) {
+        if (best[i] < (float)g / 100.0f) break;
+        if (i == te->item) tp[g]++; else fp[g]++;
+      }
+    }
+    n++;
+  }
+  x->calibrated_on = n;
+  x->thr = LNK_DEFAULT;
+  if (n < 4) { x->calibrated_on = 0; return; }
+  for (int g = (int)(LNK_FLOOR * 100 + 0.5f); g < GRID; g++)
+    if (tp[g] + fp[g] > 0 && fp[g] * 20 <= tp[g] + fp[g]) { x->thr = (float)g / 100.0f; return; }
+  x->thr = LNK_CEIL;
+}
+
+lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
+  if (!sc) return NULL;
+  int any = 0;
+  for (int i = 0; i < sc->n_needs; i++) any |= sc->needs[i].examples.n > 0;
+  for (int i = 0; i < sc->n_benefits; i++) any |= sc->benefits[i].examples.n > 0;
+  for (int i = 0; i < sc->n_objections; i++) any |= sc->objections[i].examples.n > 0;
+  for (int i = 0; i < sc->n_commitments; i++) any |= sc->commitments[i].examples.n > 0;
+  if (!any) return NULL;
+  lnk_index *x = xcalloc(1, sizeof *x);
+  x->sc = sc;
+  x->fixed_thr = -1;
+  x->mode = LNK_DEFAULT_MODE;
+  x->nitems[LNK_NEED] = sc->n_needs;
+  x->nitems[LNK_BENEFIT] = sc->n_benefits;
+  x->nitems[LNK_OBJECTION] = sc->n_objections;
+  x->nitems[LNK_COMMITMENT] = sc->n_commitments;
+  for (int k = 0; k < LNK_KINDS; k++) x->linkable[k] = xcalloc((size_t)x->nitems[k] + 1, 1);
+  for (int i = 0; i < sc->n_needs; i++)
+    add_item(x, LNK_NEED, i, &sc->needs[i].examples, sc->needs[i].said, &sc->needs[i].keywords);
+  for (int i = 0; i < sc->n_benefits; i++)
+    add_item(x, LNK_BENEFIT, i, &sc->benefits[i].examples, NULL, &sc->benefits[i].keywords);
+  for (int i = 0; i < sc->n_objections; i++)
+    add_item(x, LNK_OBJECTION, i, &sc->objections[i].examples, sc->objections[i].said, &sc->objections[i].keywords);
+  for (int i = 0; i < sc->n_commitments; i++)
+    add_item(x, LNK_COMMITMENT, i, &sc->commitments[i].examples, sc->commitments[i].action,
+             &sc->commitments[i].keywords);
+  x->n_texts = x->nt;
+
+  /* vocabulary and document frequency over items (an item's texts are one document) */
+  bag *b = xmalloc(sizeof *b);
+  int total_items = 0;
+  for (int k = 0; k < LNK_KINDS; k++) total_items += x->nitems[k];
+  int *df = NULL, *last = NULL, cap = 0;
+  for (int i = 0; i < x->n_texts; i++) {
+    ltext *t = &x->t[i];
+    text_bag(x, st, t->shown, b, 1);
+    if (x->nterms > cap) {
+      int nc = x->nterms * 2;
+      df = xrealloc(df, sizeof *df * (size_t)nc);
+      last = xrealloc(last, sizeof *last * (size_t)nc);
+      for (int j = cap; j < nc; j++) { df[j] = 0; last[j] = -1; }
+      cap = nc;
+    }
+    int key = (int)t->kind * 100000 + t->item;
+    for (int j = 0; j < b->n; j++)
+      if (last[b->id[j]] != key) { last[b->id[j]] = key; df[b->id[j]]++; }
+  }
+  x->idf = xmalloc(sizeof *x->idf * (size_t)(x->nterms + 1));
+  for (int j = 0; j < x->nterms; j++) x->idf[j] = logf(1.0f + (float)total_items / (float)df[j]);
+  x->idf_unknown = logf(1.0f + (float)total_items);
+  free(df);
+  free(last);
+  for (int i = 0; i < x->n_texts; i++) {
+    ltext *t = &x->t[i];
+    text_bag(x, st, t->shown, b, 0);
+    vec_alloc(&t->v, b->n);
+    bag_vec(x, b, &t->v, 0);
+  }
+  free(b);
+  build_centroids(x);
+  calibrate(x);
+  return x;
+}
+
+void lnk_free(lnk_index *x) {
+  if (!x) return;
+  for (int i = 0; i < x->nterms; i++) free(x->terms[i]);
+  free(x->terms);
+  free(x->slot);
+  free(x->idf);
+  for (int i = 0; i < x->nt; i++) { free(x->t[i].shown); free(x->t[i].v.id); free(x->t[i].v.w); }
+  free(x->t);
+  for (int k = 0; k < LNK_KINDS; k++) free(x->linkable[k]);
+  free(x);
+}
+
+float lnk_threshold(const lnk_index *x) { return x->fixed_thr >= 0 ? x->fixed_thr : x->thr; }
+int lnk_calibrated_on(const lnk_index *x) { return x->calibrated_on; }
+
+int lnk_linkable(const lnk_index *x, lnk_kind kind, int item) {
+  return kind < LNK_KINDS && item >= 0 && item < x->nitems[kind] && x->linkable[kind][item];
+}
+
+const char *lnk_text(const lnk_index *x, int i) {
+  return i >= 0 && i < x->nt ? x->t[i].shown : "";
+}
+const char *lnk_text_kind(const lnk_index *x, int i) {
+  return i >= 0 && i < x->nt ? x->t[i].what : "";
+}
+
+void lnk_configure(lnk_index *x, lnk_mode mode, float threshold) {
+  if (mode != x->mode) { x->mode = mode; calibrate(x); }
+  x->fixed_thr = threshold;
+}
+
+/* The segments of a line: the whole of it, then each clause (between , . ? ! ; :) of two
+** terms or more, so "so you need X, and Y" links both X and Y. */
+static int segments(const char *s, size_t len, size_t *start, size_t *end) {
+  int n = 0;
+  start[n] = 0; end[n] = len; n++;
+  size_t from = 0;
+  int clauses = 0;
+  for (size_t i = 0; i <= len && n < MAX_SEGS; i++) {
+    if (i < len && !strchr(",.?!;:", s[i])) continue;
+    if (i > from) { start[n] = from; end[n] = i; n++; clauses++; }
+    from = i + 1;
+  }
+  return clauses > 1 ? n : 1;   /* one clause is the whole line */
+}
+
+/* Scores every segment of a line against the texts of the given kinds: per segment and item,
+** the best cosine (nearest mode) or the centroid's, into sc[seg * nall + global item]; returns
+** the number of segments, their spans in ss/se.  Items are numbered across kinds by base[]. */
+static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
+                          const int *base, int nall, float *sc, int *best_text, size_t *ss, size_t *se) {
+  int nseg = segments(norm, len, ss, se);
+  bag *b = xmalloc(sizeof *b);
+  int ids[MAX_TERMS]; float ws[MAX_TERMS];
+  vec q = { ids, ws, 0, 0 };
+  int lo = x->mode == LNK_CENTROID ? x->n_texts : 0, hi = x->mode == LNK_CENTROID ? x->nt : x->n_texts;
+  for (int g = 0; g < nseg; g++) {
+    float *row = sc + (size_t)g * (size_t)nall;
+    int *brow = best_text + (size_t)g * (size_t)nall;
+    for (int i = 0; i < nall; i++) { row[i] = 0; brow[i] = -1; }
+    b->x = (lnk_index *)x;   /* add == 0: the vocabulary is only read */
+    b->add = 0;
+    b->n = 0;
+    b->unknown = 0;
+    tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
+    if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
+    bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
+    /* the score in the index's mode; the nearest text (example, said or keywords) in every
+    ** mode, as the evidence a trainer reads */
+    float nearest[1024];
+    int nn = nall < 1024 ? nall : 1024;
+    for (int i = 0; i < nn; i++) nearest[i] = 0;
+    for (int i = 0; i < x->nt; i++) {
+      const ltext *t = &x->t[i];
+      int gi = base[t->kind] + t->item;
+      if (gi >= nn && i < x->n_texts) continue;
+      float s = cosine(&q, &t->v);
+      if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
+      if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
+    }
+  }
+  free(b);
+  return nseg;
+}
+
+static void bases(const lnk_index *x, int *base, int *nall) {
+  *nall = 0;
+  for (int k = 0; k < LNK_KINDS; k++) { base[k] = *nall; *nall += x->nitems[k]; }
+}
+
+int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, lnk_kind kind,
+             lnk_hit *out, int cap) {
+  if (!x || kind >= LNK_KINDS || cap <= 0) return 0;
+  int base[LNK_KINDS], nall;
+  bases(x, base, &nall);
+  size_t ss[MAX_SEGS], se[MAX_SEGS];
+  float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
+  int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
+  int nseg = score_segments(x, st, norm, len, base, nall, sc, bt, ss, se);
+  int ni = x->nitems[kind] < cap ? x->nitems[kind] : cap;
+  for (int i = 0; i < ni; i++) {
+    lnk_hit *h = &out[i];
+    h->kind = kind; h->item = i; h->score = 0; h->text = -1; h->start = 0; h->end = len;
+    for (int g = 0; g < nseg; g++) {
+      float s = sc[(size_t)g * (size_t)nall + (size_t)(base[kind] + i)];
+      if (s > h->score) { h->score = s; h->text = bt[(size_t)g * (size_t)nall + (size_t)(base[kind] + i)]; h->start = ss[g]; h->end = se[g]; }
+    }
+  }
+  free(sc);
+  free(bt);
+  for (int i = 1; i < ni; i++) {   /* insertion sort, best first (a handful of items) */
+    lnk_hit h = out[i];
+    int j = i;
+    while (j > 0 && out[j - 1].score < h.score) { out[j] = out[j - 1]; j--; }
+    out[j] = h;
+  }
+  return ni;
+}
+
+int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
+             lnk_hit *out, int cap) {
+  if (!x || cap <= 0) return 0;
+  int base[LNK_KINDS], nall;
+  bases(x, base, &nall);
+  size_t ss[MAX_SEGS], se[MAX_SEGS];
+  float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
+  int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
+  int nseg = score_segments(x, st, norm, len, base, nall, sc, bt, ss, se);
+  float thr = lnk_threshold(x);
+  int n = 0;
+  for (int g = 0; g < nseg; g++) {
+    /* the one item this segment is about: the best of the kinds asked for */
+    int bk = -1, bi = -1;
+    float bs = 0;
+    for (int k = 0; k < LNK_KINDS; k++) {
+      if (!(kinds >> k & 1u)) continue;
+      for (int i = 0; i < x->nitems[k]; i++) {
+        float s = sc[(size_t)g * (size_t)nall + (size_t)(base[k] + i)];
+        if (s > bs && x->linkable[k][i]) { bs = s; bk = k; bi = i; }
+      }
+    }
+    if (bk < 0 || bs < thr) continue;
+    int dup = -1;
+    for (int j = 0; j < n; j++) if ((int)out[j].kind == bk && out[j].item == bi) dup = j;
+    if (dup >= 0) {
+      if (bs > out[dup].score) {
+        out[dup].score = bs; out[dup].text = bt[(size_t)g * (size_t)nall + (size_t)(base[bk] + bi)];
+        out[dup].start = ss[g]; out[dup].end = se[g];
+      }
+      continue;
+    }
+    if (n == cap) break;
+    out[n++] = (lnk_hit){ (lnk_kind)bk, bi, bs, bt[(size_t)g * (size_t)nall + (size_t)(base[bk] + bi)], ss[g], se[g] };
+  }
+  free(sc);
+  free(bt);
+  return n;
+}
+
+typedef struct lbuf { char *s; size_t n, cap; } lbuf;
+static void sb_emit(void *ctx, const char *term, size_t n) {
+  lbuf *b = ctx;
+  if (b->n + n + 2 > b->cap) { b->cap = (b->n + n + 2) * 2; b->s = xrealloc(b->s, b->cap); }
+  if (b->n) b->s[b->n++] = ' ';
+  memcpy(b->s + b->n, term, n);
+  b->n += n;
+  b->s[b->n] = 0;
+}
+
+char *lnk_terms(wd_stemmer *st, const char *norm, size_t len) {
+  lbuf b = { xstrdup(""), 0, 1 };
+  tokens(st, norm, len, sb_emit, &b);
+  return b.s;
+}

@@ -1,0 +1,109 @@
+/*
+** scenario_lint.c: check's warnings about how a scenario will be read (lint.h).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "lexicon.h"
+#include "lint.h"
+#include "text.h"
+#include "util.h"
+
+/* The built-in moves a keyword must not carry without the author meaning it. */
+static const char *const risky[] = { "loss_appeal", "leave", "ask_payment", "ask_commitment",
+                                     "ask_order", "ask_referral", "lower_ask" };
+
+typedef struct kw_ref { const char *kind, *id; const scn_strs *kw; scn_pos pos; } kw_ref;
+
+/* Is the phrase of a risky built-in move inside the keyword (normalised)?  Returns the move
+** and the phrase, or NULL. */
+static const char *risky_in(lexicon *lx, const char *kw, const char **phrase) {
+  size_t n;
+  char *norm = txt_normalize(kw, strlen(kw), &n);
+  lex_hit *h = NULL;
+  int nh = lex_match(lx, norm, n, &h);
+  const char *found = NULL;
+  for (int i = 0; i < nh && !found; i++) {
+    const char *label = lex_label_name(lx, h[i].label);
+    for (size_t r = 0; r < sizeof risky / sizeof *risky && !found; r++)
+      if (strcmp(label, risky[r]) == 0) { found = risky[r]; *phrase = lex_phrase_at(lx, h[i].phrase)->text; }
+  }
+  free(h);
+  free(norm);
+  return found;
+}
+
+static int same_kw(const char *a, const char *b) {
+  char *x = txt_normalize(a, strlen(a), NULL), *y = txt_normalize(b, strlen(b), NULL);
+  int same = strcmp(x, y) == 0;
+  free(x); free(y);
+  return same;
+}
+
+/* Warns when two items of the given kinds share a keyword. */
+static int shared(const kw_ref *a, const kw_ref *b, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; i < a->kw->n; i++)
+    for (int j = 0; j < b->kw->n; j++)
+      if (same_kw(a->kw->v[i], b->kw->v[j])) {
+        diag_add(d, DIAG_WARNING, file, b->pos.line, b->pos.col,
+                 "%s '%s' and %s '%s' (line %d) share the keyword '%s': a line naming it links both",
+                 b->kind, b->id, a->kind, a->id, a->pos.line, b->kw->v[j]);
+        n++;
+      }
+  return n;
+}
+
+int lint_scenario(const scenario *s, diag *d) {
+  const char *file = s->file ? s->file : "scenario";
+  int n = 0;
+  cls_classifier *c = cls_new(NULL, s, d);   /* errors in the scenario's lexicon: as in play */
+  cls_free(c);
+  int errs = 0;
+  lexicon *lx = cls_load_lexicon(s->language ? s->language : "en", d, &errs);
+  if (lx) {
+    for (int i = 0; i < s->n_lexicon; i++)   /* what the scenario switched off is no risk */
+      if (s->lexicon[i].off)
+        for (int j = 0; j < s->lexicon[i].phrases.n; j++) lex_disable(lx, s->lexicon[i].name, s->lexicon[i].phrases.v[j]);
+    int total = s->n_needs + s->n_benefits + s->n_objections + s->n_commitments;
+    kw_ref *refs = xcalloc((size_t)total + 1, sizeof *refs);
+    int k = 0;
+    for (int i = 0; i < s->n_needs; i++) refs[k++] = (kw_ref){ "need", s->needs[i].id, &s->needs[i].keywords, s->needs[i].pos };
+    for (int i = 0; i < s->n_benefits; i++)
+      refs[k++] = (kw_ref){ "benefit", s->benefits[i].id ? s->benefits[i].id : "?", &s->benefits[i].keywords, s->benefits[i].pos };
+    for (int i = 0; i < s->n_objections; i++)
+      refs[k++] = (kw_ref){ "objection", s->objections[i].id, &s->objections[i].keywords, s->objections[i].pos };
+    for (int i = 0; i < s->n_commitments; i++)
+      refs[k++] = (kw_ref){ "commitment", s->commitments[i].id, &s->commitments[i].keywords, s->commitments[i].pos };
+    for (int i = 0; i < k; i++) {
+      if (strcmp(refs[i].kind, "commitment") == 0) continue;   /* a rung's keywords name asks */
+      for (int j = 0; j < refs[i].kw->n; j++) {
+        const char *phrase = NULL, *move = risky_in(lx, refs[i].kw->v[j], &phrase);
+        if (!move) continue;
+        diag_add(d, DIAG_WARNING, file, refs[i].pos.line, refs[i].pos.col,
+                 "%s '%s': keyword '%s' holds the built-in %s phrase '%s': a line naming it is read as %s "
+                 "too (switch it off with `lexicon: switch_off: { %s: [%s] }`)", refs[i].kind, refs[i].id,
+                 refs[i].kw->v[j], move, phrase, move, move, phrase);
+        n++;
+      }
+    }
+    for (int i = 0; i < k; i++)
+      for (int j = i + 1; j < k; j++) {
+        int needs = strcmp(refs[i].kind, "need") == 0 && strcmp(refs[j].kind, "need") == 0;
+        int obj_rung = (strcmp(refs[i].kind, "objection") == 0 && strcmp(refs[j].kind, "commitment") == 0) ||
+                       (strcmp(refs[i].kind, "commitment") == 0 && strcmp(refs[j].kind, "objection") == 0);
+        if (needs || obj_rung) n += shared(&refs[i], &refs[j], file, d);
+      }
+    free(refs);
+    lex_free(lx);
+  }
+  for (int i = 0; i < s->n_benefits; i++)
+    if (s->benefits[i].answers.n > 1) {
+      diag_add(d, DIAG_WARNING, file, s->benefits[i].pos.line, s->benefits[i].pos.col,
+               "benefit '%s' answers %d needs: stating it counts for each, so one line can answer them all",
+               s->benefits[i].id ? s->benefits[i].id : "?", s->benefits[i].answers.n);
+      n++;
+    }
+  return n;
+}

@@ -1,0 +1,86 @@
+/*
+** link.h: links a trainee's line to a scenario's needs, benefits, objections and commitment
+** rungs by meaning (docs/classifier.md, section 1d).
+**
+** Each item is represented by its texts: every line of its `examples:`, its `said` (the rung's
+** `action`) and its keywords (one text), each a bag of base forms: English words through
+** Snowball (words.h) without function words, Chinese as character bigrams of the normalised
+** text (Traditional already Simplified).  Terms are weighted by TF-IDF over the scenario's items.
+** A line's score for an item is the cosine similarity of the line (or of one of its clauses, so
+** a recap of two needs links both) with the item's nearest text.  Only items that have
+** `examples:` are linked this way; the others still link by their keywords, verbatim.
+**
+** The threshold is calibrated when the index is built, on the examples alone (leave one out:
+** each example against its own item's other texts and against the other items of its kind), as
+** the lowest score at which 95% of those links are right, never below LNK_FLOOR.
+*/
+#ifndef SALESIM_LINK_H
+#define SALESIM_LINK_H
+
+#include <stddef.h>
+
+#include "scenario.h"
+#include "words.h"
+
+typedef enum { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION, LNK_COMMITMENT, LNK_KINDS } lnk_kind;
+
+/* How an item's texts are compared with a line: the nearest text, or their centroid. */
+typedef enum { LNK_NEAREST, LNK_CENTROID } lnk_mode;
+#define LNK_DEFAULT_MODE LNK_CENTROID   /* measured: docs/classifier.md, section 1d */
+
+#define LNK_FLOOR 0.10f      /* the calibrated threshold is never lower */
+#define LNK_CEIL 0.70f       /* nor higher */
+#define LNK_DEFAULT 0.30f    /* too few examples to calibrate on */
+#define LNK_MIN_SHARED 2     /* terms a line must share with a text to score */
+
+typedef struct lnk_index lnk_index;
+
+/* One item's score for a line: the item (its index in the scenario's list of its kind), the
+** cosine (to the centroid in LNK_CENTROID mode), the item's text nearest to the line (lnk_text) and the span of the line that scored it (byte
+** offsets in the normalised text). */
+typedef struct lnk_hit {
+  lnk_kind kind;
+  int item;
+  float score;
+  int text;
+  size_t start, end;
+} lnk_hit;
+
+/* Builds the index of a scenario (not owned; it must outlive the index), stemming English with
+** st (may be NULL: words as typed).  NULL when no item of the scenario has examples (nothing to
+** link by meaning); never fails otherwise. */
+lnk_index *lnk_new(const scenario *sc, wd_stemmer *st);
+void lnk_free(lnk_index *x);
+
+/* Scores every item of a kind for a normalised line (txt_normalize), best first, into out
+** (cap entries); returns how many were written.  Items without examples are listed too (with
+** lnk_linkable 0) so a trainer sees them; only linkable ones at or above the threshold link. */
+int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, lnk_kind kind,
+             lnk_hit *out, int cap);
+
+/* The links of a line (link.h): for the whole line and each of its clauses, the one linkable
+** item of the kinds in the bit set `kinds` (1u << LNK_NEED | ...) it is nearest to, when at or
+** above the threshold; each item once.  Returns how many were written to out (cap entries). */
+int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
+             lnk_hit *out, int cap);
+
+float lnk_threshold(const lnk_index *x);
+int lnk_linkable(const lnk_index *x, lnk_kind kind, int item);
+/* The text a hit was nearest to ("the centroid of N texts" in centroid mode; static or owned by
+** the index), and whether it is an example, the said/action line or the keywords. */
+const char *lnk_text(const lnk_index *x, int text);
+const char *lnk_text_kind(const lnk_index *x, int text);   /* "example", "said", "keywords" */
+/* The number of example texts the threshold was calibrated on (0: LNK_DEFAULT is used). */
+int lnk_calibrated_on(const lnk_index *x);
+
+/* For measuring (tools/eval_links): the comparison mode, and a fixed threshold (< 0: the
+** calibrated one).  The default is LNK_NEAREST, calibrated. */
+void lnk_configure(lnk_index *x, lnk_mode mode, float threshold);
+
+/* The base forms of a normalised text as link.c compares them, space-separated (malloc'd):
+** for tools that check a line holds none of a scenario's keywords. */
+char *lnk_terms(wd_stemmer *st, const char *norm, size_t len);
+
+const char *lnk_kind_name(lnk_kind k);   /* "need" "benefit" "objection" "commitment" */
+
+#endif

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Hostile behaviour scripts against the sandbox's caps (issue 13): long C calls (a sort or a
+# comparison of long strings, a parse in quadratic time, a host function over 500,000 words),
+# host memory (long and many lines said, state flipped millions of times) and the Lua 5.4.4
+# coroutine.close crash.  Each plays two lines; each must end its turns with the cap's error
+# in the transcript, keep the transcript, and stay under 200 MB of peak RSS (/usr/bin/time).
+# No timing assertion: the error itself shows which cap stopped the turn.
+source "$(dirname "$0")/../lib.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+SC=scenarios/campus-platform.yaml
+RSS_MAX=204800   # KiB
+printf '周处长您好\n辅导员每天签到要花多少时间?\n' >"$TMP/lines.txt"
+
+{ printf '周处长您好 '; head -c 1900 /dev/zero | tr '\0' 'a'; printf '\n辅导员每天签到要花多少时间?\n'; } >"$TMP/long.txt"
+
+# hostile NAME EXPECTED LUA [LINES]: plays two lines against a copy of $SC whose behaviour is LUA.
+hostile() {
+  local name=$1 expected=$2 dir=$TMP/$1 lines=${4:-$TMP/lines.txt}
+  mkdir -p "$dir"; printf '%s\n' "$3" >"$dir/$name.lua"
+  grep -v '^behaviour:' "$SC" >"$dir/s.yaml"; printf 'behaviour: %s.lua\n' "$name" >>"$dir/s.yaml"
+  /usr/bin/time -f '%M %e' -o "$dir/time" timeout 120 "$SALESIM" play "$dir/s.yaml" --script "$lines" \
+    --seed 1 --json --transcript "$dir/t.json" >"$dir/out" 2>"$dir/err"; local rc=$?
+  local rss secs; read -r rss secs < <(tail -1 "$dir/time")
+  expect_eq "$name: play exits 0 (${secs:-?} s, ${rss:-?} KiB)" 0 "$rc"
+  check "$name: the transcript keeps both turns" jq -e '(.turns | length) == 2' "$dir/t.json"
+  if jq -r '[.opening[]?, .turns[].customer[]?] | map(select(.kind == "error") | .text) | .[]' "$dir/t.json" 2>/dev/null \
+       | grep -qE "$name\.lua:[0-9]+:.*$expected"; then
+    ok "$name: the turn ends with \"$expected\" at the script's line"
+  else fail "$name: the turn ends with \"$expected\" at the script's line" "$(head -c 1200 "$dir/err")"; fi
+  if [ "${rss:-999999}" -lt "$RSS_MAX" ]; then ok "$name: peak RSS ${rss} KiB < 200 MB"
+  else fail "$name: peak RSS ${rss:-?} KiB < 200 MB"; fi
+}
+
+hostile sort_nul 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
+local t = {} for i = 1, 64 do t[i] = s end
+function on_turn() table.sort(t) end'
+hostile sort_nul_1024 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
+local t = {} for i = 1, 1024 do t[i] = s end
+function on_turn() table.sort(t) end'
+hostile compare_nul 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
+function on_turn() while true do local _ = s < s end end'
+hostile builtins_long 'time limit exceeded' 'local s = ("ab"):rep(4 << 20)
+function on_turn() while true do local _ = utf8.len(s) + #s:upper() + #s:reverse() end end'
+hostile load_or_chain 'time limit exceeded' 'function on_turn() return load("return " .. ("x or "):rep(50000) .. "x") end'
+hostile load_huge 'chunk too large' 'function on_turn() return load(("x = 1 "):rep(200000)) end'
+hostile mentions_500k 'work budget exceeded' 'function on_turn()
+  local words = {} for i = 1, 500000 do words[i] = "zzzz" end
+  return customer.mentions(words)
+end' "$TMP/long.txt"
+hostile coroutine_loop 'time limit exceeded' 'local s = ("\0"):rep(4 << 20)
+function on_turn() coroutine.wrap(function() while true do local _ = s < s end end)() end'
+hostile say_text_12mb 'string too long' 'local big = ("x"):rep(1 << 20):rep(12)
+function on_turn() for i = 1, 40 do customer.say_text(big) end end'
+hostile say_text_many 'memory limit exceeded' 'local big = ("x"):rep(60000)
+function on_turn() for i = 1, 400 do customer.say_text(big) end end'
+hostile state_flip 'memory limit exceeded' 'function on_turn() for i = 1, 1e7 do customer.state.trust = i % 2 + 3 end end'
+hostile close_nesting 'coroutine.close nested too deeply' 'function on_turn()
+  local cos = {}
+  local mt = { __close = function(o)
+    local n = cos[o.i + 1]
+    if n then local ok, e = coroutine.close(n) if not ok then error(e, 0) end end
+  end }
+  for i = 1, 11000 do
+    cos[i] = coroutine.create(function() local x <close> = setmetatable({ i = i }, mt) coroutine.yield() end)
+    coroutine.resume(cos[i])
+  end
+  local ok, e = coroutine.close(cos[1])
+  if not ok then error(e, 0) end
+end'
+
+# a behaviour file that itself parses in quadratic time: refused while compiling, the default plays
+mkdir -p "$TMP/big"; { printf 'return '; for _ in $(seq 1 50000); do printf 'x or '; done; printf 'x\n'; } >"$TMP/big/big.lua"
+grep -v '^behaviour:' "$SC" >"$TMP/big/s.yaml"; echo 'behaviour: big.lua' >>"$TMP/big/s.yaml"
+/usr/bin/time -f '%M %e' -o "$TMP/big/time" timeout 120 "$SALESIM" play "$TMP/big/s.yaml" --script "$TMP/lines.txt" \
+  --seed 1 --json --transcript "$TMP/big/t.json" >/dev/null 2>"$TMP/big/err"; rc=$?
+if [ "$rc" -le 2 ] && grep -q 'big.lua.*time limit exceeded' "$TMP/big/err"; then ok "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)"
+else fail "a behaviour file that parses in quadratic time is stopped while compiling (exit $rc)" "$(head -c 800 "$TMP/big/err")"; fi
+# invalid UTF-8 and control bytes said by a script stay in the transcript, made safe
+mkdir -p "$TMP/utf"; printf 'function on_turn() customer.say_text("ok\\255\\254 \\27[2J end") return true end\n' >"$TMP/utf/u.lua"
+grep -v '^behaviour:' "$SC" >"$TMP/utf/s.yaml"; echo 'behaviour: u.lua' >>"$TMP/utf/s.yaml"
+"$SALESIM" play "$TMP/utf/s.yaml" --script "$TMP/lines.txt" --seed 1 --json --transcript "$TMP/utf/t.json" >/dev/null 2>&1
+check "a line with invalid UTF-8 and an escape is kept in the transcript, made safe" \
+  jq -e '[.turns[0].customer[] | select(.kind == "say") | .text] | index("ok\ufffd\ufffd \ufffd[2J end") != null' "$TMP/utf/t.json"
+
+# every rung's realistic_when is judged in one call with one budget, and its error is shown
+mkdir -p "$TMP/rung"
+sed 's/    realistic_when: trust >= 5 and value_acknowledged/    realistic_when: trust >= 5 or (("ab"):rep(200000):find(".-.-.-.-c")) ~= nil/' "$SC" \
+  | grep -v '^behaviour:' >"$TMP/rung/s.yaml"
+printf '能不能请您邀请信息中心李主任下周三下午三点来看演示?\n' >"$TMP/rung/l.txt"
+"$SALESIM" play "$TMP/rung/s.yaml" --script "$TMP/rung/l.txt" --seed 1 --json --transcript "$TMP/rung/t.json" >/dev/null 2>&1
+check "a realistic_when that exhausts the budget is reported, not dropped" \
+  jq -e '[.turns[0].customer[] | select(.kind == "error") | .text] | any(startswith("realistic_when of '"'"'demo_with_heads'"'"'") and contains("work budget exceeded"))' "$TMP/rung/t.json"
+
+# SIGTERM and SIGHUP while a script runs: the running call stops at once with "interrupted",
+# the visit ends, the transcript is kept, and salesim exits
+mkdir -p "$TMP/sig"; yes '辅导员每天签到要花多少时间?' | head -n 400 >"$TMP/sig/lines.txt"
+printf 'function on_turn() while true do end end\n' >"$TMP/sig/busy.lua"
+grep -v '^behaviour:' "$SC" >"$TMP/sig/s.yaml"; echo 'behaviour: busy.lua' >>"$TMP/sig/s.yaml"
+for sig in TERM HUP; do
+  f=$TMP/sig/$sig.json
+  "$SALESIM" play "$TMP/sig/s.yaml" --script "$TMP/sig/lines.txt" --seed 1 --transcript "$f" >/dev/null 2>"$TMP/sig/$sig.err" &
+  pid=$!
+  # the journal (TRANSCRIPT.journal) holds the visit while it runs; each turn takes a busy 0.25 s
+  for _ in $(seq 1 100); do [ -s "$f.journal" ] && break; sleep 0.1; done
+  sleep 0.6
+  kill -$sig $pid
+  for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  if kill -0 $pid 2>/dev/null; then fail "SIG$sig during a running script ends the session"; kill -KILL $pid
+  else ok "SIG$sig during a running script ends the session"; fi
+  wait $pid 2>/dev/null
+  check "SIG$sig: the transcript is kept with an outcome" jq -e '(.turns | length) >= 2 and (.outcome | type) == "string"' "$f"
+  if jq -r '.turns[-1].customer[]? | select(.kind == "error") | .text' "$f" 2>/dev/null | grep -q 'busy.lua:1: interrupted'; then
+    ok "SIG$sig: the running call stopped with \"interrupted\" at the script's line"
+  else fail "SIG$sig: the running call stopped with \"interrupted\" at the script's line" "$(jq -c '.turns[-1].customer' "$f" | head -c 600)"; fi
+done
+finish

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# e2e: linking by meaning (link.h, docs/classifier.md section 1d) measured on the team's
+# paraphrase sets (tests/data/links/SCENARIO.tsv, written before the examples and without the
+# scenario's keywords).  Per scenario: each set is a fair held-out measure (no keyword, no
+# example) and the links stay above per-set floors; over all sets: linked right >= LINK_RIGHT and
+# wrong links <= LINK_WRONG.  The floors are the figures measured when the examples were written
+# (docs/authoring.md); the issue's goal (0.85 right, 0.05 wrong) is not reached yet.
+source "$(dirname "$0")/../lib.sh"
+EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
+LINK_RIGHT=${LINK_RIGHT:-0.80}
+LINK_WRONG=${LINK_WRONG:-0.13}
+SET_RIGHT=${SET_RIGHT:-0.60}
+SET_WRONG=${SET_WRONG:-0.20}
+if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
+R=0 T=0 W=0 M=0
+for f in scenarios/*.yaml; do
+  b=$(basename "$f" .yaml); set=tests/data/links/$b.tsv
+  if [ ! -f "$set" ]; then fail "$b has a paraphrase set" "missing $set"; continue; fi
+  n=$(grep -v '^#' "$set" | grep -c .)
+  [ "$n" -ge 30 ] && ok "$b: $n paraphrases (>= 30)" || fail "$b: >= 30 paraphrases" "found $n"
+  out=$("$EVAL" --tap --min-right "$SET_RIGHT" --max-wrong "$SET_WRONG" "$f" "$set" 2>&1)
+  grep '^#' <<<"$out"
+  while IFS= read -r line; do
+    case "$line" in
+      "ok "*) ok "${line#ok * - }" ;;
+      "not ok "*) fail "${line#not ok * - }" "$(grep -v '^#\|^ok\|^not ok' <<<"$out" | head -5)" ;;
+    esac
+  done <<<"$out"
+  sum=$(grep '^# ' <<<"$out" | sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
+  read -r a t w m <<<"$sum"
+  R=$((R + ${a:-0})); T=$((T + ${t:-0})); W=$((W + ${w:-0})); M=$((M + ${m:-0}))
+done
+right=$(awk -v a=$R -v b=$T 'BEGIN { printf "%.3f", b ? a / b : 0 }')
+wrong=$(awk -v a=$W -v b=$M 'BEGIN { printf "%.3f", b ? a / b : 0 }')
+echo "# all sets: linked right $R/$T = $right, wrong links $W/$M = $wrong"
+awk -v a="$right" -v b="$LINK_RIGHT" 'BEGIN { exit !(a >= b) }' && ok "all sets linked right $right (>= $LINK_RIGHT)" \
+  || fail "all sets linked right $right (>= $LINK_RIGHT)" ""
+awk -v a="$wrong" -v b="$LINK_WRONG" 'BEGIN { exit !(a <= b) }' && ok "all sets wrong links $wrong (<= $LINK_WRONG)" \
+  || fail "all sets wrong links $wrong (<= $LINK_WRONG)" ""
+# a scenario without examples links by keywords alone: eval_links says there is nothing to measure
+out=$("$EVAL" scenarios/examples/clinic-booking.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
+[ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
+  || fail "a scenario without examples has no links by meaning" "$out"
+finish

@@ -1,0 +1,135 @@
+/* test_advice.c: the Try lines made from the scenario (advice.h).  For every shipped scenario
+** and every rule, the line names the scenario's customer, is in the scenario's language, and
+** read back through the classifier with the scenario's keywords it is the move it teaches. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "advice.h"
+#include "classify.h"
+#include "score.h"
+#include "util.h"
+
+/* The visit kind a scenario's (first) visit is for, as the scorer derives it. */
+static score_visit_kind kind_of(const scenario *sc) {
+  int pay = 0, ref = 0, other = 0;
+  for (int j = 0; j < sc->n_commitments; j++) {
+    if (sc->commitments[j].kind == SCN_KIND_PAYMENT) pay++;
+    else if (sc->commitments[j].kind == SCN_KIND_REFERRAL) ref++;
+    else other++;
+  }
+  return pay && !ref && !other ? SV_PAYMENT : ref && !pay && !other ? SV_REFERRAL : SV_FIRST;
+}
+
+/* 1 when the reading is the move t teaches. */
+static int is_move(const scenario *sc, adv_teach t, const cls_result *r) {
+  int asks = CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER);
+  int rung_kind = r->commitment >= 0 ? (int)sc->commitments[r->commitment].kind : -1;
+  switch (t) {
+  case ADV_ASK: return asks && r->commitment >= 0 && r->specific && !r->vague;
+  case ADV_PAY: return CLS_HAS(r, CLS_ASK_PAYMENT) && r->slots[CLS_SLOT_TIME] && !r->vague;
+  case ADV_REFERRAL: return CLS_HAS(r, CLS_ASK_REFERRAL) || (asks && rung_kind == SCN_KIND_REFERRAL);
+  case ADV_CHECK: return CLS_HAS(r, CLS_CHECK_CONCERNS);
+  case ADV_SUMMARY: return CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) && r->n_needs + r->n_benefits > 0;
+  case ADV_CONFIRM: return CLS_HAS(r, CLS_CONFIRM_NEED) && r->n_needs > 0;
+  case ADV_OPEN: return CLS_HAS(r, CLS_OPEN_QUESTION) && !(r->moves & ((1ull << CLS_ASK_COMMITMENT) | (1ull << CLS_ASK_ORDER)));
+  case ADV_HIDDEN: return r->question && (CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CHECK_CONCERNS) || CLS_HAS(r, CLS_CLOSED_QUESTION));
+  case ADV_CHAIN: return CLS_HAS(r, CLS_ASK_DECISION_CHAIN);
+  case ADV_PROBE: return CLS_HAS(r, CLS_PROBE_REFUSAL);
+  case ADV_GAIN: return (CLS_HAS(r, CLS_PROOF) || CLS_HAS(r, CLS_GAIN_APPEAL) || r->tactic == CLS_TACTIC_GAIN) && !CLS_HAS(r, CLS_THREAT);
+  case ADV_LOSS: return (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) && !CLS_HAS(r, CLS_THREAT);
+  case ADV_NONE: return 0;
+  }
+  return 0;
+}
+
+static void every_line_is_its_move(void **state) {
+  (void)state;
+  DIR *dir = opendir("scenarios");
+  assert_non_null(dir);
+  struct dirent *e;
+  int scenarios = 0, lines = 0, wrong = 0;
+  int n_rules;
+  const score_rule *rules = score_rules(&n_rules);
+  while ((e = readdir(dir))) {
+    size_t len = strlen(e->d_name);
+    if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0) continue;
+    char *path = xasprintf("scenarios/%s", e->d_name);
+    diag d;
+    diag_init(&d);
+    scenario *sc = scn_load(path, &d);
+    assert_non_null(sc);
+    cls_classifier *c = cls_new(sc->language, sc, &d);
+    assert_non_null(c);
+    scenarios++;
+    score_visit_kind kinds[2] = { kind_of(sc), SV_FIRST };
+    int nk = kinds[0] == SV_FIRST ? 1 : 2;
+    int zh = strncmp(sc->language, "zh", 2) == 0;
+    for (int k = 0; k < nk; k++)
+      for (int i = 0; i < n_rules; i++) {
+        adv_teach t = adv_teaches(rules[i].id, kinds[k]);
+        assert_int_not_equal(t, ADV_NONE);
+        char *line = adv_try(sc, rules[i].id, kinds[k]);
+        if (!line) {   /* only an ask of a family this ladder lacks (a payment ladder's deal ask) */
+          if (!(k > 0 && (t == ADV_ASK || t == ADV_PAY || t == ADV_REFERRAL)))
+            fprintf(stderr, "%s %s: no line\n", sc->id, rules[i].id);
+          assert_true(k > 0 && (t == ADV_ASK || t == ADV_PAY || t == ADV_REFERRAL));
+          continue;
+        }
+        lines++;
+        /* made from the scenario: the customer is addressed by name, in the scenario's language */
+        char *first = xasprintf("%.*s", (int)strcspn(sc->cust_name, zh ? "" : " ,"), sc->cust_name);
+        assert_non_null(strstr(line, first));
+        free(first);
+        int has_cjk = 0;
+        for (const unsigned char *p = (const unsigned char *)line; *p; p++) if (*p >= 0xE4 && *p <= 0xE9) has_cjk = 1;
+        assert_int_equal(has_cjk, zh);
+        cls_result r;
+        cls_classify(c, line, strlen(line), &r);
+        if (!is_move(sc, t, &r)) {
+          wrong++;
+          fprintf(stderr, "%s %s (kind %s): not the move it teaches (%d): %s\n", sc->id, rules[i].id,
+                  score_visit_kind_name(kinds[k]), (int)t, line);
+        }
+        cls_result_free(&r);
+        free(line);
+      }
+    cls_free(c);
+    scn_free(sc);
+    diag_free(&d);
+    free(path);
+  }
+  closedir(dir);
+  assert_true(scenarios >= 8);
+  fprintf(stderr, "%d Try lines over %d scenarios, %d misread\n", lines, scenarios, wrong);
+  assert_int_equal(wrong, 0);
+}
+
+/* The visit's kind changes what is taught; an unknown rule or no scenario gives no line. */
+static void kinds_and_fallbacks(void **state) {
+  (void)state;
+  assert_int_equal(adv_teaches("no_ask", SV_FIRST), ADV_ASK);
+  assert_int_equal(adv_teaches("no_ask", SV_PAYMENT), ADV_PAY);
+  assert_int_equal(adv_teaches("loss_when_ready", SV_REFERRAL), ADV_REFERRAL);
+  assert_int_equal(adv_teaches("loss_when_ready", SV_FIRST), ADV_LOSS);
+  assert_int_equal(adv_teaches("hostile_threat", SV_PAYMENT), ADV_PAY);
+  assert_int_equal(adv_teaches("hostile_threat", SV_FIRST), ADV_PROBE);
+  assert_int_equal(adv_teaches("nope", SV_FIRST), ADV_NONE);
+  assert_null(adv_try(NULL, "no_ask", SV_FIRST));
+  scenario sc;
+  memset(&sc, 0, sizeof sc);
+  sc.language = (char *)"en";
+  sc.cust_name = (char *)"Ann Lee";
+  assert_null(adv_try(&sc, "no_ask", SV_FIRST));   /* no ladder: nothing to ask for */
+  char *l = adv_try(&sc, "missed_decision_chain", SV_FIRST);
+  assert_string_equal(l, "Ann, besides you, who else will have a say in this decision, and what matters to them?");
+  free(l);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

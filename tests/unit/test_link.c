@@ -1,0 +1,235 @@
+/* test_link: linking by meaning (link.h): terms, the index, links per clause, the threshold,
+** the classifier's evidence, scenarios without examples, and a lexicon's switched-off phrases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "classify.h"
+#include "lexicon.h"
+#include "link.h"
+#include "scenario.h"
+#include "text.h"
+#include "util.h"
+#include "words.h"
+
+static const char *const base_yaml =
+  "id: link-test\ntitle: t\nlanguage: en\ndifficulty: 1\nbrief: b\ncustomer: { name: Dana }\n"
+  "needs:\n"
+  "  - id: noise\n    said: \"Our scripts send two hundred emails a day.\"\n    keywords: [alert fatigue]\n%s"
+  "  - id: audit\n    said: \"Our biggest customer audits us every spring.\"\n    keywords: [uptime report]\n%s"
+  "benefits:\n"
+  "  - id: grouped\n    answers: noise\n    keywords: [one per incident]\n%s"
+  "commitments:\n"
+  "  - id: trial\n    level: high\n    action: a two-week trial\n    keywords: [trial]\n";
+
+static const char *const ex_noise =
+  "    examples:\n      - \"your team gets so many warnings that they ignore them\"\n"
+  "      - \"nobody reads the flood of warning emails any more\"\n"
+  "      - \"the monitoring scripts bury the team in warnings\"\n";
+static const char *const ex_audit =
+  "    examples:\n      - \"your largest client inspects your availability figures every spring\"\n"
+  "      - \"you build the availability figures for the client inspection by hand\"\n"
+  "      - \"the spring inspection needs availability figures\"\n";
+static const char *const ex_grouped =
+  "    examples:\n      - \"related warnings are merged into a single incident message\"\n"
+  "      - \"each failure sends one message instead of dozens of warnings\"\n"
+  "      - \"duplicate warnings are merged so each problem shows once\"\n";
+
+static scenario *load(int with_examples, char *path, size_t n) {
+  snprintf(path, n, "/tmp/salesim-test-link-%d.yaml", (int)getpid());
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fprintf(f, base_yaml, with_examples ? ex_noise : "", with_examples ? ex_audit : "",
+          with_examples ? ex_grouped : "");
+  fclose(f);
+  diag d;
+  diag_init(&d);
+  scenario *s = scn_load(path, &d);
+  if (!s) diag_print(&d, stderr);
+  diag_free(&d);
+  assert_non_null(s);
+  return s;
+}
+
+static void test_terms(void **st) {
+  (void)st;
+  wd_stemmer *w = wd_new();
+  const char *en = "the engineers were signing reports";
+  char *t = lnk_terms(w, en, strlen(en));
+  assert_string_equal(t, "engin sign report");   /* base forms, no function words */
+  free(t);
+  char *norm = txt_normalize("簽到系統", strlen("簽到系統"), NULL);   /* Traditional, normalised first */
+  t = lnk_terms(w, norm, strlen(norm));
+  assert_string_equal(t, "签到 到系 系统");   /* character bigrams */
+  free(t);
+  free(norm);
+  wd_free(w);
+}
+
+static void test_no_examples(void **st) {
+  (void)st;
+  char path[64];
+  scenario *s = load(0, path, sizeof path);
+  assert_null(lnk_new(s, NULL));   /* nothing to link by meaning: keywords alone, as before */
+  diag d;
+  diag_init(&d);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  assert_null(cls_links(c));
+  cls_result r;
+  const char *line = "So the uptime report matters to you.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_needs, 1);   /* the keyword, verbatim */
+  cls_result_free(&r);
+  line = "Nobody reads the flood of warning emails any more.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_needs, 0);
+  cls_result_free(&r);
+  cls_free(c);
+  diag_free(&d);
+  scn_free(s);
+  unlink(path);
+}
+
+static int has_need(const cls_result *r, const scenario *s, const char *id) {
+  for (int i = 0; i < r->n_needs; i++) if (strcmp(s->needs[r->needs[i]].id, id) == 0) return 1;
+  return 0;
+}
+
+static void test_links(void **st) {
+  (void)st;
+  char path[64];
+  scenario *s = load(1, path, sizeof path);
+  diag d;
+  diag_init(&d);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  assert_int_equal(s->needs[0].examples.n, 3);   /* the loader keeps them, in order */
+  assert_string_equal(s->benefits[0].examples.v[2], "duplicate warnings are merged so each problem shows once");
+  lnk_index *x = cls_links(c);
+  assert_non_null(x);
+  assert_true(lnk_threshold(x) >= LNK_FLOOR && lnk_threshold(x) <= LNK_CEIL);
+  assert_true(lnk_linkable(x, LNK_NEED, 0));
+  assert_false(lnk_linkable(x, LNK_COMMITMENT, 0));   /* no examples: keywords only */
+
+  cls_result r;
+  const char *line = "So your people ignore the warning emails because there are so many.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_true(has_need(&r, s, "noise"));
+  assert_false(has_need(&r, s, "audit"));
+  int evidence = 0;
+  for (int i = 0; i < r.n_matches; i++)
+    if (strcmp(r.matches[i].label, "need:noise") == 0 && strncmp(r.matches[i].phrase, "similar to: ", 12) == 0 &&
+        strstr(r.matches[i].phrase, " >= ")) evidence = 1;
+  assert_true(evidence);   /* "similar to: EXAMPLE (0.62 >= 0.45)" */
+  cls_result_free(&r);
+
+  /* a recap of two needs links both, one per clause */
+  line = "So the team ignores the flood of warnings, and you build the availability figures for the spring inspection by hand.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_true(has_need(&r, s, "noise"));
+  assert_true(has_need(&r, s, "audit"));
+  cls_result_free(&r);
+
+  /* a line about nothing in the scenario links nothing */
+  line = "Thanks for making the time to see me today.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_needs, 0);
+  assert_int_equal(r.n_benefits, 0);
+  cls_result_free(&r);
+
+  /* the ranking lists every item of a kind, best first */
+  line = "duplicate warnings merged into one incident message";
+  char *norm = txt_normalize(line, strlen(line), NULL);
+  lnk_hit h[8];
+  int n = lnk_rank(x, cls_stemmer(c), norm, strlen(norm), LNK_BENEFIT, h, 8);
+  assert_int_equal(n, 1);
+  assert_true(h[0].score >= lnk_threshold(x));
+  assert_string_equal(lnk_text_kind(x, h[0].text), "example");
+  n = lnk_rank(x, cls_stemmer(c), norm, strlen(norm), LNK_NEED, h, 8);
+  assert_int_equal(n, 2);
+  assert_true(h[0].score >= h[1].score);
+  free(norm);
+
+  /* a fixed threshold above every score links nothing (eval_links --threshold) */
+  lnk_configure(x, LNK_NEAREST, 0.99f);
+  line = "So your people ignore the warning emails because there are so many.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_false(has_need(&r, s, "noise"));
+  cls_result_free(&r);
+  cls_free(c);
+  diag_free(&d);
+  scn_free(s);
+  unlink(path);
+}
+
+static void test_lexicon_off(void **st) {
+  (void)st;
+  lexicon *lx = lex_new();
+  assert_true(lex_add(lx, "loss_appeal", "过期", "t:1", NULL) >= 0);
+  assert_true(lex_add(lx, "loss_appeal", "损失", "t:1", NULL) >= 0);
+  lex_hit *h = NULL;
+  const char *t = "药过期了,损失很大";
+  assert_int_equal(lex_match(lx, t, strlen(t), &h), 2);
+  free(h);
+  assert_int_equal(lex_disable(lx, "loss_appeal", "過期"), 1);   /* compared normalised */
+  assert_int_equal(lex_disable(lx, "loss_appeal", "没有"), 0);
+  assert_int_equal(lex_disable(lx, "leave", "损失"), 0);         /* another label's phrase stays */
+  assert_int_equal(lex_match(lx, t, strlen(t), &h), 1);
+  assert_string_equal(lex_phrase_at(lx, h[0].phrase)->text, "损失");
+  free(h);
+  lex_free(lx);
+}
+
+/* lexicon: switch_off: in a scenario: loaded as entries that switch built-in phrases off; a
+** phrase the built-in lexicon lacks is an error with its position when the classifier is built. */
+static void test_switch_off_scenario(void **st) {
+  (void)st;
+  char path[64];
+  snprintf(path, sizeof path, "/tmp/salesim-test-off-%d.yaml", (int)getpid());
+  for (int bad = 0; bad < 2; bad++) {
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fprintf(f, base_yaml, "", "", "");
+    fprintf(f, "lexicon:\n  person: [dana]\n  switch_off:\n    ask_payment: [%s]\n", bad ? "no such phrase" : "pays");
+    fclose(f);
+    diag d;
+    diag_init(&d);
+    scenario *s = scn_load(path, &d);
+    assert_non_null(s);
+    assert_int_equal(s->n_lexicon, 2);
+    assert_int_equal(s->lexicon[1].off, 1);
+    assert_string_equal(s->lexicon[1].name, "ask_payment");
+    cls_classifier *c = cls_new(NULL, s, &d);
+    if (bad) {
+      assert_null(c);
+      assert_int_equal(d.errors, 1);
+      assert_int_equal(d.v[0].line, 26);   /* the switch_off entry's key */
+    } else {
+      assert_non_null(c);
+      cls_result r;
+      const char *line = "Could it pays for itself by next month?";
+      cls_classify(c, line, strlen(line), &r);
+      for (int i = 0; i < r.n_matches; i++)
+        assert_false(strcmp(r.matches[i].label, "ask_payment") == 0);   /* the phrase is off */
+      cls_result_free(&r);
+      cls_free(c);
+    }
+    diag_free(&d);
+    scn_free(s);
+  }
+  unlink(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_terms),
+    cmocka_unit_test(test_no_examples),
+    cmocka_unit_test(test_links),
+    cmocka_unit_test(test_lexicon_off),
+    cmocka_unit_test(test_switch_off_scenario),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
