@@ -532,7 +532,14 @@ static const char pg_roles[] =
   "GRANT USAGE ON SCHEMA salesim TO salesim_trainee, salesim_trainer;"
   "GRANT SELECT ON salesim.meta, salesim.rules TO salesim_trainee, salesim_trainer;"
   "GRANT INSERT ON salesim.rules TO salesim_trainee;"
-  "GRANT SELECT, INSERT ON salesim.sessions, salesim.findings, salesim.session_rules TO salesim_trainee;"
+  "GRANT SELECT, INSERT ON salesim.findings, salesim.session_rules TO salesim_trainee;"
+  /* every column but id: a trainee choosing ids could take the ones the identity will hand to
+  ** another trainee's next visit and make its recording fail */
+  "REVOKE INSERT ON salesim.sessions FROM salesim_trainee;"
+  "GRANT SELECT ON salesim.sessions TO salesim_trainee;"
+  "GRANT INSERT (trainee, scenario, title, scenario_hash, language, seed, started, ended, ended_by,"
+  " outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used, recorded,"
+  " debrief, transcript, recorded_by, visit_key) ON salesim.sessions TO salesim_trainee;"
   "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules, salesim.rule_totals"
   " TO salesim_trainer;"
   "ALTER TABLE salesim.sessions ENABLE ROW LEVEL SECURITY;"

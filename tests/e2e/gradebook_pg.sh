@@ -222,7 +222,38 @@ expect_contains "ann cannot delete her own rows either" "$(psql_as roles ann ann
 expect_contains "ann cannot add findings to bob's session" \
   "$(psql_as roles ann ann-pw "INSERT INTO salesim.findings(session_id, skill, rule) VALUES ($bob_id, 'tactics', 'x')")" "row-level security"
 expect_contains "ann cannot read the class totals" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.rule_totals')" "permission denied"
-expect_eq "bob's rows are unchanged" "2" "$(q roles "SELECT count(*) FROM salesim.sessions WHERE trainee = 'bob'")"
+expect_eq "ann sees none of bob's per-session rule counts" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.session_rules WHERE db_user <> 'ann'")"
+expect_eq "... nor bob's row by its id" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.sessions WHERE id = $bob_id")"
+expect_contains "ann cannot change bob's findings" "$(psql_as roles ann ann-pw "UPDATE salesim.findings SET points = 0 WHERE session_id = $bob_id")" "permission denied"
+expect_contains "ann cannot delete bob's findings" "$(psql_as roles ann ann-pw "DELETE FROM salesim.findings WHERE session_id = $bob_id")" "permission denied"
+expect_contains "ann cannot change bob's rule counts" "$(psql_as roles ann ann-pw "UPDATE salesim.session_rules SET n = 0")" "permission denied"
+expect_contains "ann cannot delete bob's rule counts" "$(psql_as roles ann ann-pw "DELETE FROM salesim.session_rules")" "permission denied"
+expect_contains "ann cannot change the class totals" "$(psql_as roles ann ann-pw "UPDATE salesim.rule_totals SET n = 0")" "permission denied"
+expect_contains "ann cannot empty the sessions table" "$(psql_as roles ann ann-pw "TRUNCATE salesim.sessions CASCADE")" "permission denied"
+expect_contains "ann cannot change a rule's principle" "$(psql_as roles ann ann-pw "UPDATE salesim.rules SET principle = 'x'")" "permission denied"
+expect_contains "ann cannot switch row-level security off" "$(psql_as roles ann ann-pw "ALTER TABLE salesim.sessions DISABLE ROW LEVEL SECURITY")" "must be owner"
+expect_contains "ann cannot drop the policy" "$(psql_as roles ann ann-pw "DROP POLICY trainee_reads_own ON salesim.sessions")" "must be owner"
+expect_contains "ann cannot become the trainer" "$(psql_as roles ann ann-pw "SET ROLE tina")" "permission denied"
+expect_contains "ann cannot become the trainer group" "$(psql_as roles ann ann-pw "SET ROLE salesim_trainer")" "permission denied"
+expect_contains "ann cannot insert a row under bob's name with SQL" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief) VALUES ('bob', 's', 'x', 'order', 100, 1, 'x', '{}')")" "row-level security"
+expect_contains "ann cannot insert a row claiming bob as its writer" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief, db_user) VALUES ('ann', 's', 'x', 'order', 100, 1, 'x', '{}', 'bob')")" "permission denied"
+# an id chosen by a trainee could be the one the identity hands to bob's next visit
+next_id=$(( $(q roles "SELECT max(id) FROM salesim.sessions") + 1 ))
+expect_contains "ann cannot choose a row id (and so block bob's next one)" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.sessions(id, trainee, scenario, started, outcome, score, pass, recorded, debrief) VALUES ($next_id, 'ann', 's', 'x', 'order', 100, 1, 'x', '{}')")" "permission denied"
+check "... bob still records after ann's attempts" "$WRITER" "$BOB" 1 --trainee bob
+q roles "ANALYZE salesim.sessions"
+expect_eq "the planner's statistics show ann nothing of the sessions table" "0" \
+  "$(psql_as roles ann ann-pw "SELECT count(*) FROM pg_stats WHERE schemaname = 'salesim' AND tablename = 'sessions'")"
+out=$("$SALESIM" report "$ANN" --trainee bob --format csv 2>&1 | tail -n +2)
+expect_eq "a report as ann filtered to bob is empty" "" "$out"
+out=$("$SALESIM" next --trainee bob --gradebook "$ANN" 2>&1); rc=$?
+expect_eq "salesim next as ann for bob finds no visits of his (exit 1)" "1" "$rc"
+expect_eq "bob's rows are unchanged" "3" "$(q roles "SELECT count(*) FROM salesim.sessions WHERE trainee = 'bob'")"
+expect_eq "... and his findings and rule counts too" "0|0" \
+  "$(q roles "SELECT count(*) FROM salesim.sessions s WHERE s.trainee = 'bob' AND (SELECT count(*) FROM salesim.findings f WHERE f.session_id = s.id) <> coalesce((SELECT sum(n) FROM salesim.session_rules r WHERE r.session_id = s.id), 0)")|$(q roles "SELECT count(*) FROM salesim.session_rules r JOIN salesim.sessions s ON s.id = r.session_id WHERE s.trainee = 'bob' AND r.n = 0")"
 out=$("$SALESIM" report "$ANN" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | sort -u | tr '\n' ' ')
 expect_eq "a report as ann shows nothing of bob's" "ann " "$out"
 out=$("$SALESIM" report "$TINA" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | sort -u | tr '\n' ' ')
