@@ -144,9 +144,11 @@ check-deps:
 
 # the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser,
 # a PostgreSQL server) and need a Chinese font (the HTML report's glyph test)
-TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3 pg_ctlcluster fc-list
+# (the server's initdb and pg_ctl, which tests/pg.sh runs, not only the client tools)
+TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3 fc-list
 check-test-deps: check-deps
 	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	 ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing=1; \
 	 fc-list :lang=zh 2>/dev/null | grep -q . || missing=1; \
 	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps
 
