@@ -6,7 +6,8 @@
 # cut off or scrolled at 1024 pixels, on an A4 page (the page's print rules applied at the
 # printable width) and on a 375-pixel phone.  Glyphs, from screenshots: Chinese trainee names
 # in the page's font stack must draw glyphs, not the empty boxes a missing font gives; a control
-# pair of characters no font has shows that such boxes are caught.
+# pair of characters no font has shows that such boxes are caught, and the same Chinese names
+# rendered with fontconfig limited to a Latin font show that the check fails without a CJK font.
 source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home LANG=C.UTF-8
 WRITER=${GB_WRITER:-$PWD/build/tools/gb_writer}
@@ -103,6 +104,26 @@ if [ -s "$cjk" ] && ! cmp -s "$cjk" "$blank" && ! cmp -s "$cjk" "$pua" && ! cmp 
 else
   fail "Chinese names draw real glyphs in the report's font stack (not blank, not boxes)" \
     "no CJK font reached by the stack on this machine: fc-list :lang=zh is '$(fc-list :lang=zh 2>/dev/null | head -1)' (make deps installs fonts-wqy-microhei)"
+fi
+# control: the same check on the same Chinese names fails on a machine without a Chinese font
+# (fontconfig limited to one Latin font): both names draw the same boxes
+latin=$(comm -23 <(fc-list -f '%{file}\n' 2>/dev/null | sort -u) <(fc-list -f '%{file}\n' :lang=zh 2>/dev/null | sort -u) | head -1)
+if [ -n "$latin" ]; then
+  mkdir -p "$TMP/latin-fonts"; ln -s "$latin" "$TMP/latin-fonts/"
+  printf '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+    "$TMP/latin-fonts" "$TMP/fc-cache" >"$TMP/latin.conf"
+  export FONTCONFIG_FILE=$TMP/latin.conf
+  nocjk=$(glyph_shot nocjk "王小明李娜张伟陈静")
+  nocjk2=$(glyph_shot nocjk2 "刘洋成绩册拜访客户")
+  unset FONTCONFIG_FILE
+  if [ -s "$nocjk" ] && ! cmp -s "$nocjk" "$blank" && cmp -s "$nocjk" "$nocjk2"; then
+    ok "without a Chinese font the glyph check fails: the two names draw the same boxes (control)"
+  else
+    fail "without a Chinese font the glyph check fails: the two names draw the same boxes (control)" \
+      "font $latin; shots $(md5sum "$nocjk" "$nocjk2" "$blank" 2>&1 | cut -c1-12 | tr '\n' ' ')"
+  fi
+else
+  fail "a font without Chinese glyphs for the missing-glyph control" "fc-list lists none"
 fi
 
 # control: a page whose script fails must be caught by the same check
