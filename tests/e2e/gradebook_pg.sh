@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The gradebook on a real PostgreSQL server (tests/pg.sh starts a throwaway one): the same class
 # run as on SQLite (200 writers at once, writers killed mid-transaction, the server restarted
-# mid-class: nothing lost, nothing twice), the report suite and the same report in every format
+# mid-class: nothing lost, nothing twice), the report and gradebook unit suites, the same report in every format
 # on both backends, migrations when processes start together, clear errors (refused connection,
 # bad credentials, missing database, foreign schema), the trainee and trainer roles (a trainee
 # cannot read, change or delete another's rows), and `salesim record` of a visit the server missed.
@@ -11,6 +11,7 @@ export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.U
 unset SALESIM_GRADEBOOK PGPASSWORD PGUSER PGHOST PGDATABASE
 WRITER=${GB_WRITER:-$PWD/build/tools/gb_writer}
 REPORT_SUITE=${REPORT_SUITE:-$PWD/build/tests/test_report}
+GB_SUITE=${GB_SUITE:-$PWD/build/tests/test_gradebook}
 cp "$SALESIM" "$TMP/salesim" && SALESIM=$TMP/salesim
 if [ ! -x "$WRITER" ]; then fail "gb_writer built (make unit-bins)" "missing $WRITER"; finish; exit; fi
 pg_start || { finish; exit 1; }
@@ -65,6 +66,20 @@ if [ -x "$REPORT_SUITE" ]; then
   [ "$rc" = 0 ] || printf '%s\n' "$out" | grep -A5 '^not ok' | sed 's/^/# /'
 else
   fail "the report unit suite is built (make unit-bins)" "missing $REPORT_SUITE"
+fi
+
+# --- the gradebook suite against PostgreSQL (its tests of SQLite files are skipped) ------------
+if [ -x "$GB_SUITE" ]; then
+  for d in history rejects gen keyed; do q postgres "CREATE DATABASE gbt_$d"; done
+  # (cmocka reports a skipped test as "not ok N # SKIP")
+  out=$(GB_TEST_LOCATION="postgresql://postgres@/gbt_%s?host=$PGDIR" CMOCKA_MESSAGE_OUTPUT=tap "$GB_SUITE" 2>&1)
+  expect_eq "the gradebook unit suite passes on PostgreSQL (4 run, 4 about SQLite files skipped)" "4|0|4" \
+    "$(grep -c '^ok ' <<<"$out")|$(grep '^not ok' <<<"$out" | grep -vc '# SKIP')|$(grep -c '# SKIP' <<<"$out")"
+  grep -A5 '^not ok [0-9]* -' <<<"$out" | sed 's/^/# /'
+  expect_eq "... its visits are in the server's databases" "4|1|50|2" \
+    "$(q gbt_history 'SELECT count(*) FROM salesim.sessions')|$(q gbt_rejects 'SELECT count(*) FROM salesim.sessions')|$(q gbt_gen 'SELECT count(*) FROM salesim.sessions')|$(q gbt_keyed 'SELECT count(*) FROM salesim.sessions')"
+else
+  fail "the gradebook unit suite is built (make unit-bins)" "missing $GB_SUITE"
 fi
 
 # --- 200 writers at once x 5 sessions, one transaction each; reports while they write -------
