@@ -263,6 +263,14 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   sb_free(&last_started);
   sb_free(&raw_t);
   sb_free(&raw_s);
+  /* the period's ends were compared raw; shown, they pass through rep_field like every field
+  ** (a start time beginning with an escape sorts first and would head the text report) */
+  char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
+  char *last = rep_field((const unsigned char *)d->last_started, NULL, 0);
+  free(d->first_started);
+  free(d->last_started);
+  d->first_started = first;
+  d->last_started = last;
   finish_scenarios(d, sc_skill_sum, sc_skill_n);
   free(sc_skill_sum);
   free(sc_skill_n);

@@ -95,7 +95,8 @@ sqlite3 "$TMP/odd.db" "CREATE TABLE f2 AS SELECT * FROM findings; DROP TABLE fin
   UPDATE t SET id = NULL, trainee = 'an' || char(8203) || 'n'; INSERT INTO sessions SELECT * FROM t;
   UPDATE t SET id = NULL, trainee = 'eve' || char(27) || '[31m'; INSERT INTO sessions SELECT * FROM t;
   UPDATE t SET id = NULL, trainee = char(9) || '=HYPERLINK(1)'; INSERT INTO sessions SELECT * FROM t;
-  UPDATE t SET id = NULL, trainee = CAST(X'626F62FF01' AS TEXT); INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
+  UPDATE t SET id = NULL, trainee = CAST(X'626F62FF01' AS TEXT); INSERT INTO sessions SELECT * FROM t;
+  UPDATE t SET id = NULL, trainee = 'zed', started = char(27) || ']0;pwn' || char(7) || '2026-12-01'; INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
 check "a gradebook with NULL rules, escapes and look-alike names" test ! -s "$TMP/sq.err"
 for fmt in text csv html; do
   out=$("$SALESIM" report "$TMP/odd.db" --format $fmt 2>&1); rc=$?
@@ -109,6 +110,7 @@ else ok "CSV: a formula behind a tab is neutralised"; fi
 if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f]' <<<"$csv"; then fail "CSV: no raw control byte"; else ok "CSV: no raw control byte"; fi
 if iconv -f UTF-8 -t UTF-8 <<<"$csv" >/dev/null 2>&1; then ok "CSV: valid UTF-8 throughout"; else fail "CSV: valid UTF-8 throughout"; fi
 out=$("$SALESIM" report "$TMP/odd.db" 2>&1)
+if iconv -f UTF-8 -t UTF-8 <<<"$out" >/dev/null 2>&1; then ok "text report: valid UTF-8 throughout (the period's dates cut by character)"; else fail "text report: valid UTF-8 throughout (the period's dates cut by character)" "$(head -3 <<<"$out" | cat -v)"; fi
 expect_contains "a leading space in a trainee name is shown" "$out" "␣ann"
 expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200B>n"
 expect_contains "a NULL rule is shown as (no rule)" "$out" "(no rule)"
