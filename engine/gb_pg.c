@@ -408,7 +408,17 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
     pq.clear(r);
     r = run(g, "SELECT id FROM sessions WHERE visit_key = $1", 1, &v->key, state, err, errlen);
     if (!r) goto fail;
-    *id = pq.ntuples(r) ? atoll(pq.getvalue(r, 0, 0)) : 0;
+    if (pq.ntuples(r) == 0) {
+      /* the key is on a row this role may not read: another trainee's row carries it (keys
+      ** hash the trainee's name, so only a row written by hand can), and the visit must not
+      ** pass for recorded */
+      pq.clear(r);
+      snprintf(state, 8, "%s", "23505");
+      snprintf(err, errlen, "the visit's key is taken by a row this role cannot read (written "
+               "by another role); the visit is not recorded");
+      goto fail;
+    }
+    *id = atoll(pq.getvalue(r, 0, 0));
     *fresh = 0;
     pq.clear(r);
     rollback(g);

@@ -294,4 +294,14 @@ expect_contains "... and says so" "$out" "recorded in postgresql://ann@/roles"
 out=$("$SALESIM" record "$kept" --gradebook "$ANN" 2>&1); rc=$?
 expect_contains "recording it again adds nothing" "$rc|$out" "0|$kept: already in"
 expect_eq "... one row for the visit" "1" "$(q roles "SELECT count(*) FROM salesim.sessions WHERE trainee = 'ann' AND scenario = 'it-trial'")"
+
+# a row written by hand under another role carrying the key of ann's next visit: her visit must
+# not pass for recorded (she cannot read that row)
+"$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 7 --trainee ann --gradebook "$TMP/keys.db" --transcript "$TMP/ann7.json" >/dev/null 2>&1
+key=$(sqlite3 "$TMP/keys.db" 'SELECT visit_key FROM sessions')
+q roles "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief, db_user, visit_key)
+  VALUES ('bob', 's', 'x', 'order', 1, 0, 'x', '{}', 'bob', '$key')"
+out=$("$SALESIM" record "$TMP/ann7.json" --gradebook "$ANN" 2>&1); rc=$?
+expect_eq "a visit whose key another role's row holds is not passed off as recorded (exit 2)" "2" "$rc"
+expect_contains "... and says why" "$out" "the visit's key is taken by a row this role cannot read"
 finish
