@@ -11,13 +11,16 @@ PREFIX   ?= /usr/local
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g
-PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
+PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8 libpq
+# libpq is opened at run time for a postgresql:// gradebook (engine/gb_pg.c): its header only.
+LINK_PKGS = $(filter-out libpq,$(PKGS))
 TEST_PKGS = cmocka
 # Debian packages: libraries, then the tools the tests drive.
 DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
             libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev \
-            wamerican wbritish
-DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium python3
+            libpq-dev wamerican wbritish
+DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium python3 \
+            postgresql fonts-wqy-microhei
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -34,13 +37,13 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LINK     ?= static
 SYS_LIBS  = -lm -ldl -lpthread -lz
 STATIC_OK := $(shell for l in $(patsubst -l%,lib%.a,$(filter-out $(SYS_LIBS),$(shell pkg-config \
-               --static --libs $(PKGS) 2>/dev/null))); do [ -f "$$($(CC) -print-file-name=$$l)" ] \
+               --static --libs $(LINK_PKGS) 2>/dev/null))); do [ -f "$$($(CC) -print-file-name=$$l)" ] \
                || exit 0; done; echo yes)
 ifeq ($(LINK)$(STATIC_OK),staticyes)
-PKG_LIBS   = -Wl,-Bstatic $(filter-out $(SYS_LIBS),$(shell pkg-config --static --libs $(PKGS))) \
+PKG_LIBS   = -Wl,-Bstatic $(filter-out $(SYS_LIBS),$(shell pkg-config --static --libs $(LINK_PKGS))) \
              -Wl,-Bdynamic -lm -ldl -lpthread
 else
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -lm -ldl
 endif
 ALL_CFLAGS = $(WARN) $(OPT) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS)
 
@@ -142,10 +145,14 @@ check-deps:
 	    [ ! -f /usr/include/linear.h ] || [ ! -f /usr/share/dict/american-english ] || \
 	    [ ! -f /usr/share/dict/british-english ]; then $(MAKE) --no-print-directory deps; fi
 
-# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
-TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3
+# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser,
+# a PostgreSQL server) and need a Chinese font (the HTML report's glyph test)
+# (the server's initdb and pg_ctl, which tests/pg.sh runs, not only the client tools)
+TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3 fc-list
 check-test-deps: check-deps
 	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	 ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing=1; \
+	 fc-list :lang=zh 2>/dev/null | grep -q . || missing=1; \
 	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps
 
 deps:

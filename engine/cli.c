@@ -17,7 +17,8 @@ static const cli_command commands[] = {
       "  --seed N            repeatable customer choices\n"
       "  --lang zh|en        language of the interface (default: the scenario's)\n"
       "  --trainee NAME      record the session in the gradebook under NAME\n"
-      "  --gradebook PATH    gradebook file (default: $SALESIM_GRADEBOOK or the data dir)\n"
+      "  --gradebook WHERE   gradebook file or postgresql://USER@HOST/DB (default:\n"
+      "                      $SALESIM_GRADEBOOK or the data dir)\n"
       "  --transcript PATH   where to save the transcript (default: the data dir)\n"
       "  --json              print the debrief as one JSON document on stdout\n"
       "  --markdown FILE     also write the debrief as Markdown\n"
@@ -54,15 +55,19 @@ static const cli_command commands[] = {
       "  --json              one JSON object per line\n"
       "  -                   read lines from standard input\n" },
   { .name = "report", .exec = cmd_report_exec,
-    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE]",
+    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE] [--visits] [--bom]",
     .summary = "class report from a gradebook",
     .help =
-      "  GRADEBOOK           the class gradebook (default: $SALESIM_GRADEBOOK)\n"
+      "  GRADEBOOK           the class gradebook file or postgresql:// URI\n"
+      "                      (default: $SALESIM_GRADEBOOK)\n"
       "  --format text|csv|html   text for the terminal (default), CSV, or one HTML page\n"
       "  -o FILE             write the report to FILE (atomically) instead of stdout\n"
       "  --scenario ID       only sessions of this scenario\n"
       "  --trainee NAME      only this trainee\n"
-      "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n" },
+      "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n"
+      "  --visits            CSV with one row per visit (skill scores, outcome)\n"
+      "  --bom               start a CSV with the UTF-8 byte order mark (for Excel)\n"
+      "  GRADEBOOK may be a file or a postgresql:// URI.\n" },
   { .name = "replay", .exec = cmd_replay_exec,
     .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full]",
     .summary = "show a saved session and its debrief again (for a projector)",
@@ -75,6 +80,28 @@ static const cli_command commands[] = {
       "  --full              the whole debrief on a terminal, not only its first screen\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
+  { .name = "record", .exec = cmd_record_exec,
+    .usage = "salesim record TRANSCRIPT... [--gradebook WHERE] [--trainee NAME]",
+    .summary = "record finished visits the gradebook missed (play names this command)",
+    .help =
+      "  --gradebook WHERE   gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
+      "  --trainee NAME      record under NAME instead of the transcript's trainee\n"
+      "  A visit already in the gradebook is not added twice.\n" },
+  { .name = "gradebook", .exec = cmd_gradebook_exec,
+    .usage = "salesim gradebook init [WHERE] [--trainee ROLE]... [--trainer ROLE]...",
+    .summary = "create or upgrade a gradebook; on PostgreSQL, its trainee and trainer roles",
+    .help =
+      "  WHERE               gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
+      "  --trainee ROLE      create login ROLE that records and reads only its own sessions\n"
+      "  --trainer ROLE      create login ROLE that reads every session (reports)\n"
+      "  See docs/classroom.md for the roles' SQL and SQLite's trust model.\n" },
+  { .name = "next", .exec = cmd_next_exec,
+    .usage = "salesim next --trainee NAME [--gradebook WHERE] [DIR]",
+    .summary = "the scenario that trains a trainee's weakest skill, and why",
+    .help =
+      "  --trainee NAME      the trainee (required)\n"
+      "  --gradebook WHERE   gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
+      "  DIR                 scenarios to choose from (default: the shipped ones)\n" },
   { .name = "list", .exec = cmd_list_exec,
     .usage = "salesim list [DIR]",
     .summary = "list scenarios: id, language, difficulty, minutes, title",
@@ -116,7 +143,7 @@ void cli_print_usage(FILE *out) {
   fprintf(out, "salesim %s: a terminal sales-practice game\n\nusage: salesim COMMAND [ARGS]\n\n",
           SALESIM_VERSION);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-    fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fprintf(out, "\nsalesim COMMAND --help for a command's options; docs/ for the guides.\n");
 }
 

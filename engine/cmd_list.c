@@ -25,8 +25,8 @@ static int cmp_str(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The sorted YAML file names of dir (malloc'd array of malloc'd names), or NULL with errno. */
-static char **yaml_files(const char *dir, int *n) {
+/* The sorted YAML file names of dir (cli.h). */
+char **cli_scenario_files(const char *dir, int *n) {
   DIR *d = opendir(dir);
   if (!d) return NULL;
   char **v = NULL;
@@ -60,7 +60,7 @@ int cmd_list_exec(int argc, char **argv) {
     return CLI_USAGE;
   }
   int n = 0;
-  char **files = yaml_files(dir, &n);
+  char **files = cli_scenario_files(dir, &n);
   if (!files) {
     fprintf(stderr, "salesim list: cannot open %s: %s\n", dir, strerror(errno));
     free(dir);

@@ -282,21 +282,64 @@ static sess_end converse(play *p) {
   return why;
 }
 
-/* Gradebook: record and attach earlier attempts as progress.  Returns 0, or -1 on failure. */
+/* A shell word for s: as is when it is plain, else in single quotes. */
+static char *shell_word(const char *s) {
+  if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
+              == strlen(s)) return xstrdup(s);
+  strbuf b = {0};
+  sb_putc(&b, '\'');
+  for (; *s; s++) {
+    if (*s == '\'') sb_puts(&b, "'\\''");
+    else sb_putc(&b, *s);
+  }
+  sb_putc(&b, '\'');
+  return sb_take(&b);
+}
+
+/* The visit could not be recorded: keep its transcript (saving it to the data dir when the
+** trainee asked for none) and say how to record it later. */
+static void keep_for_later(play *p, const json_t *deb, const char *where) {
+  if (!p->s->transcript_path) {
+    p->s->transcript_path = sess_default_transcript_path(p->sc);
+    sess_save(p->s, deb);
+  }
+  if (p->s->save_error) return;   /* said when the transcript is reported */
+  char *t = shell_word(p->s->transcript_path);
+  char *opt = NULL;
+  if (p->o.gradebook) {
+    char *w = shell_word(where);
+    opt = xasprintf(" --gradebook %s", w);
+    free(w);
+  }
+  fprintf(stderr, "salesim play: ");
+  fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_LATER), p->s->transcript_path, t, opt ? opt : "");
+  fputc('\n', stderr);
+  free(t);
+  free(opt);
+}
+
+/* Gradebook: record and attach earlier attempts as progress.  The visit is keyed by its content,
+** so `salesim record` of the kept transcript never adds it twice.  Returns 0, or -1 on failure. */
 static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   char *path = p->o.gradebook ? xstrdup(p->o.gradebook) : gb_default_path();
-  char err[512];
+  char err[1024];
   gb *g = gb_open(path, err, sizeof err);
   if (!g) {
     fprintf(stderr, "salesim play: %s\n", err);
+    char *label = gb_location_label(path);
+    keep_for_later(p, deb, label);
+    free(label);
     free(path);
     return -1;
   }
-  long long id = gb_record(g, p->o.trainee, deb, transcript, err, sizeof err);
+  char key[17];
+  gb_visit_key(p->o.trainee, deb, key);
+  long long id = gb_record_keyed(g, key, p->o.trainee, deb, transcript, NULL, err, sizeof err);
   if (id < 0) {
     fprintf(stderr, "salesim play: ");
     fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_FAILED), err);
     fputc('\n', stderr);
+    keep_for_later(p, deb, gb_path(g));
     gb_close(g);
     free(path);
     return -1;
@@ -304,7 +347,7 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   json_t *hist = gb_history(g, p->o.trainee, p->sc->id, id);
   if (hist) json_object_set_new(deb, "progress", hist);
   if (!p->o.json) {
-    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_SAVED), path);
+    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_SAVED), gb_path(g));
     fputc('\n', stderr);
   }
   gb_close(g);

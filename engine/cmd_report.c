@@ -1,7 +1,8 @@
 /*
 ** cmd_report.c: salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID]
-**                                        [--trainee NAME] [--since DATE]
-** The class report for a trainer.  Without -o the report goes to standard output; with -o it
+**                                        [--trainee NAME] [--since DATE] [--visits] [--bom]
+** The class report for a trainer; --visits exports one CSV row per visit instead of one per
+** trainee and scenario, --bom starts a CSV with the UTF-8 byte order mark.  Without -o the report goes to standard output; with -o it
 ** is written atomically (so a browser tab refreshing the file never sees half a page).  When
 ** --format is not given, an -o name ending in .html or .csv picks the format.
 ** Exit 0, or 2 for bad usage, an unreadable gradebook or an unwritable output file.
@@ -35,9 +36,12 @@ static int option(int argc, char **argv, int *i, const char *name, const char **
 /* Parses the options, opens the gradebook without creating it, renders, writes. */
 int cmd_report_exec(int argc, char **argv) {
   const char *path = NULL, *format = NULL, *outfile = NULL;
+  int visits = 0, bom = 0;
   rep_filter f = { NULL, NULL, NULL };
   for (int i = 1; i < argc; i++) {
     const char *v = NULL, *a = argv[i];
+    if (strcmp(a, "--visits") == 0) { visits = 1; continue; }
+    if (strcmp(a, "--bom") == 0) { bom = 1; continue; }
     if (option(argc, argv, &i, "--format", &v)) format = v;
     else if (option(argc, argv, &i, "-o", &v) || option(argc, argv, &i, "--output", &v)) outfile = v;
     else if (option(argc, argv, &i, "--scenario", &v)) f.scenario = v;
@@ -50,7 +54,11 @@ int cmd_report_exec(int argc, char **argv) {
   }
   if (!format && outfile) format = ends_with(outfile, ".html") || ends_with(outfile, ".htm") ? "html"
                                  : ends_with(outfile, ".csv") ? "csv" : "text";
-  if (!format) format = "text";
+  if (!format) format = visits ? "csv" : "text";
+  if (visits && strcmp(format, "csv") != 0)
+    return cli_usage_error("report", "--visits is a CSV export (--format csv), not %s", format);
+  if (bom && strcmp(format, "csv") != 0)
+    return cli_usage_error("report", "--bom is for CSV files, not %s", format);
   if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "html") != 0)
     return cli_usage_error("report", "--format must be text, csv or html, not '%s'", format);
   if (f.since && !rep_valid_date(f.since))
@@ -71,12 +79,21 @@ int cmd_report_exec(int argc, char **argv) {
     return CLI_USAGE;
   }
   rep_data d;
-  int rc = rep_load(g, &f, &d, err, sizeof err);
+  memset(&d, 0, sizeof d);
+  strbuf out = {0};
+  if (bom) sb_puts(&out, REP_UTF8_BOM);
+  int rc = visits ? rep_export_visits(g, &f, &out, err, sizeof err) : rep_load(g, &f, &d, err, sizeof err);
+  if (rc != 0) {
+    fprintf(stderr, "salesim report: %s\n", err);
+    gb_close(g);
+    free(dflt);
+    sb_free(&out);
+    return CLI_USAGE;
+  }
   gb_close(g);
   free(dflt);
-  if (rc != 0) { fprintf(stderr, "salesim report: %s\n", err); return CLI_USAGE; }
-  strbuf out = {0};
-  if (strcmp(format, "csv") == 0) rep_render_csv(&d, &out);
+  if (visits) ;  /* already rendered */
+  else if (strcmp(format, "csv") == 0) rep_render_csv(&d, &out);
   else if (strcmp(format, "html") == 0) rep_render_html(&d, &out);
   else rep_render_text(&d, &out);
   rc = CLI_OK;
@@ -85,8 +102,9 @@ int cmd_report_exec(int argc, char **argv) {
       fprintf(stderr, "salesim report: cannot write %s\n", err);
       rc = CLI_USAGE;
     } else {
-      fprintf(stderr, "salesim report: wrote %s (%ld session%s, %d trainee%s)\n", outfile,
-              d.sessions, d.sessions == 1 ? "" : "s", d.trainees, d.trainees == 1 ? "" : "s");
+      if (visits) fprintf(stderr, "salesim report: wrote %s\n", outfile);
+      else fprintf(stderr, "salesim report: wrote %s (%ld session%s, %d trainee%s)\n", outfile,
+                   d.sessions, d.sessions == 1 ? "" : "s", d.trainees, d.trainees == 1 ? "" : "s");
     }
   } else if (out.len && fwrite(out.s, 1, out.len, stdout) != out.len) {
     rc = CLI_USAGE;

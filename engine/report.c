@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
 #include "report.h"
 #include "text.h"
 
@@ -45,14 +43,12 @@ const char *rep_trend_word(const rep_row *r) {
   return r->trend >= 1.0 ? "up" : r->trend <= -1.0 ? "down" : "flat";
 }
 
-/* The WHERE conditions for the active filters, on columns of `sessions`. */
-
 /* Every gradebook field is untrusted input (a hand-edited or foreign file): a NULL becomes
 ** `missing`, and the text is sanitised once here (valid UTF-8, no control or bidi characters)
 ** for every renderer.  With mark set (trainee names), characters that make two names look
 ** alike are shown: leading and trailing spaces as "␠", invisible format characters (zero
 ** widths, joiners, the BOM, soft hyphen) as <U+XXXX>.  Malloc'd. */
-static char *field(const unsigned char *raw, const char *missing, int mark) {
+char *rep_field(const unsigned char *raw, const char *missing, int mark) {
   if (!raw) return missing ? xstrdup(missing) : NULL;
   char *clean = txt_sanitize((const char *)raw, strlen((const char *)raw), NULL);
   if (!mark) return clean;
@@ -76,26 +72,29 @@ static char *field(const unsigned char *raw, const char *missing, int mark) {
   return sb_take(&b);
 }
 
-static void where_clause(const rep_filter *f, strbuf *sql) {
-  const char *sep = " WHERE ";
-  if (f->scenario) { sb_printf(sql, "%sscenario = :scenario", sep); sep = " AND "; }
-  if (f->trainee) { sb_printf(sql, "%strainee = :trainee", sep); sep = " AND "; }
-  if (f->since) sb_printf(sql, "%sstarted >= :since", sep);
+/* The active filters' values in parameter order ($1, $2, ...); returns how many. */
+int rep_filter_params(const rep_filter *f, const char *params[3], char *since, size_t n) {
+  int k = 0;
+  if (f->scenario) params[k++] = f->scenario;
+  if (f->trainee) params[k++] = f->trainee;
+  if (f->since) {
+    /* stored times end in Z; without the user's Z, "T09:00Z" includes the minute 09:00 */
+    snprintf(since, n, "%s", f->since);
+    size_t len = strlen(since);
+    if (len && since[len - 1] == 'Z') since[len - 1] = '\0';
+    params[k++] = since;
+  }
+  return k;
 }
 
-/* Binds the filter values to the named parameters where_clause wrote. */
-static void bind_filter(sqlite3_stmt *st, const rep_filter *f) {
-  int i;
-  if (f->scenario && (i = sqlite3_bind_parameter_index(st, ":scenario")) > 0)
-    sqlite3_bind_text(st, i, f->scenario, -1, SQLITE_STATIC);
-  if (f->trainee && (i = sqlite3_bind_parameter_index(st, ":trainee")) > 0)
-    sqlite3_bind_text(st, i, f->trainee, -1, SQLITE_STATIC);
-  if (f->since && (i = sqlite3_bind_parameter_index(st, ":since")) > 0) {
-    /* stored times end in Z; without the user's Z, "T09:00Z" includes the minute 09:00 */
-    size_t n = strlen(f->since);
-    if (n && f->since[n - 1] == 'Z') n--;
-    sqlite3_bind_text(st, i, f->since, (int)n, SQLITE_STATIC);
-  }
+/* The WHERE conditions for the active filters, on columns of `sessions`, numbered as
+** rep_filter_params orders the values. */
+void rep_where_clause(const rep_filter *f, strbuf *sql) {
+  const char *sep = " WHERE ";
+  int k = 0;
+  if (f->scenario) { sb_printf(sql, "%sscenario = $%d", sep, ++k); sep = " AND "; }
+  if (f->trainee) { sb_printf(sql, "%strainee = $%d", sep, ++k); sep = " AND "; }
+  if (f->since) sb_printf(sql, "%sstarted >= $%d", sep, ++k);
 }
 
 /* Running sums of one trainee-scenario group while the pass walks its attempts. */
@@ -135,19 +134,20 @@ static void finish_scenarios(rep_data *d, double skill_sum[][REP_SKILLS], long s
 }
 
 /* The ordered pass over the sessions in view. */
-static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
+static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
                 " s_tactics, s_discovery, pass FROM sessions");
-  where_clause(&d->filter, &sql);
+  rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
-  sqlite3_stmt *st = NULL;
-  int rc = sqlite3_prepare_v2(db, sql.s, -1, &st, NULL);
+  const char *params[3];
+  char since[64];
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
+  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
   sb_free(&sql);
-  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
-  bind_filter(st, &d->filter);
+  if (!st) return -1;
 
-  int cap_rows = 0, cap_steps = 0, cap_sc = 0, cur_sc = -1;
+  int rc, cap_rows = 0, cap_steps = 0, cap_sc = 0, cur_sc = -1;
   double (*sc_skill_sum)[REP_SKILLS] = NULL;
   long (*sc_skill_n)[REP_SKILLS] = NULL;
   double skill_sum[REP_SKILLS] = {0}, total_sum = 0;
@@ -158,29 +158,34 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
   group gr;
   memset(&gr, 0, sizeof gr);
   const char *prev_trainee = NULL;
-  strbuf raw_t = {0}, raw_s = {0};
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    const char *trainee = (const char *)sqlite3_column_text(st, 0);
-    const char *scenario = (const char *)sqlite3_column_text(st, 1);
-    const char *started = (const char *)sqlite3_column_text(st, 2);
-    const char *outcome = (const char *)sqlite3_column_text(st, 3);
-    int score = sqlite3_column_int(st, 4);
+  strbuf last_outcome = {0}, last_started = {0};   /* of the latest row read */
+  strbuf raw_t = {0}, raw_s = {0};                  /* the current group's raw names */
+  while ((rc = gb_step(g, st, err, errlen)) == 1) {
+    const char *trainee = gb_text(g, st, 0);
+    const char *scenario = gb_text(g, st, 1);
+    const char *started = gb_text(g, st, 2);
+    const char *outcome = gb_text(g, st, 3);
+    int score = (int)gb_int(g, st, 4);
     if (!trainee || !scenario || !started || !outcome) continue;
     rep_row *r = d->n_rows ? &d->rows[d->n_rows - 1] : NULL;
-    /* rows group on the raw values; the names shown are field()'s cleaned copies */
+    /* rows group on the raw values; the names shown are rep_field()'s cleaned copies */
     if (!r || strcmp(raw_t.s ? raw_t.s : "", trainee) != 0 || strcmp(raw_s.s ? raw_s.s : "", scenario) != 0) {
       raw_t.len = raw_s.len = 0;
       sb_puts(&raw_t, trainee);
       sb_puts(&raw_s, scenario);
-      if (r) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+      if (r) {
+        r->latest_outcome = rep_field((const unsigned char *)last_outcome.s, "?", 0);
+        r->latest_started = rep_field((const unsigned char *)last_started.s, "?", 0);
+        close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+      }
       if (d->n_rows == cap_rows) {
         cap_rows = cap_rows ? cap_rows * 2 : 64;
         d->rows = xrealloc(d->rows, (size_t)cap_rows * sizeof *d->rows);
       }
       r = &d->rows[d->n_rows++];
       memset(r, 0, sizeof *r);
-      r->trainee = field((const unsigned char *)trainee, "?", 1);
-      r->scenario = field((const unsigned char *)scenario, "?", 0);
+      r->trainee = rep_field((const unsigned char *)trainee, "?", 1);
+      r->scenario = rep_field((const unsigned char *)scenario, "?", 0);
       r->first = r->best = score;
       memset(&gr, 0, sizeof gr);
       if (!prev_trainee || strcmp(prev_trainee, r->trainee) != 0) d->trainees++;
@@ -197,7 +202,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
           sc_skill_n = xrealloc(sc_skill_n, (size_t)cap_sc * sizeof *sc_skill_n);
         }
         cur_sc = d->n_scenarios++;
-        d->scenarios[cur_sc] = field((const unsigned char *)scenario, "?", 0);
+        d->scenarios[cur_sc] = rep_field((const unsigned char *)scenario, "?", 0);
         memset(&d->by_scenario[cur_sc], 0, sizeof *d->by_scenario);
         memset(sc_skill_sum[cur_sc], 0, sizeof sc_skill_sum[cur_sc]);
         memset(sc_skill_n[cur_sc], 0, sizeof sc_skill_n[cur_sc]);
@@ -207,19 +212,18 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     rep_scenario *ps = &d->by_scenario[cur_sc];
     ps->sessions++;
     ps->average += score;             /* a sum until finish_scenarios */
-    if (sqlite3_column_int(st, 9)) ps->passed++;
+    if (gb_int(g, st, 9)) ps->passed++;
     int k = r->attempts++;            /* 0-based attempt number */
     if (score > r->best) r->best = score;
     r->latest = score;
-    free(r->latest_outcome);
-    free(r->latest_started);
-    r->latest_outcome = field((const unsigned char *)outcome, "?", 0);
-    r->latest_started = field((const unsigned char *)started, "?", 0);
+    last_outcome.len = last_started.len = 0;   /* copied into the row when it closes */
+    sb_puts(&last_outcome, outcome);
+    sb_puts(&last_started, started);
     gr.sum += score;
     gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
     for (int s = 0; s < REP_SKILLS; s++) {
-      if (sqlite3_column_type(st, 5 + s) == SQLITE_NULL) { gr.last_skill[s] = -1; continue; }
-      int v = sqlite3_column_int(st, 5 + s);
+      if (gb_is_null(g, st, 5 + s)) { gr.last_skill[s] = -1; continue; }
+      int v = (int)gb_int(g, st, 5 + s);
       gr.skill_sum[s] += v; gr.skill_n[s]++; gr.last_skill[s] = v;
       skill_sum[s] += v; skill_n[s]++;
       sc_skill_sum[cur_sc][s] += v; sc_skill_n[cur_sc][s]++;
@@ -238,7 +242,7 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
     d->sessions++;
     total_sum += score;
     for (int o = 0; o < 4; o++) if (strcmp(outcome, rep_outcome_names[o]) == 0) d->outcomes[o]++;
-    if (sqlite3_column_int(st, 9)) d->passed++;   /* the scenario's own pass mark */
+    if (gb_int(g, st, 9)) d->passed++;   /* the scenario's own pass mark */
     d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
     if (!d->first_started || strcmp(started, d->first_started) < 0) {
       free(d->first_started);
@@ -249,13 +253,28 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
       d->last_started = xstrdup(started);
     }
   }
-  if (d->n_rows) close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+  if (d->n_rows) {
+    rep_row *r = &d->rows[d->n_rows - 1];
+    r->latest_outcome = rep_field((const unsigned char *)last_outcome.s, "?", 0);
+    r->latest_started = rep_field((const unsigned char *)last_started.s, "?", 0);
+    close_row(d, &gr, &d->by_scenario[cur_sc], latest_sum, latest_n);
+  }
+  sb_free(&last_outcome);
+  sb_free(&last_started);
   sb_free(&raw_t);
   sb_free(&raw_s);
+  /* the period's ends were compared raw; shown, they pass through rep_field like every field
+  ** (a start time beginning with an escape sorts first and would head the text report) */
+  char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
+  char *last = rep_field((const unsigned char *)d->last_started, NULL, 0);
+  free(d->first_started);
+  free(d->last_started);
+  d->first_started = first;
+  d->last_started = last;
   finish_scenarios(d, sc_skill_sum, sc_skill_n);
   free(sc_skill_sum);
   free(sc_skill_n);
-  sqlite3_finalize(st);
+  gb_rows_free(g, st);
   for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
   free(step_sum);
   for (int s = 0; s < REP_SKILLS; s++) {
@@ -264,41 +283,47 @@ static int load_sessions(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
   }
   d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
   d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
-  if (rc != SQLITE_DONE) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
-  return 0;
+  return rc == 0 ? 0 : -1;
 }
 
-/* The most frequent findings among the sessions in view, with their rule's principle. */
-static int load_findings(sqlite3 *db, rep_data *d, char *err, size_t errlen) {
+/* The most frequent findings among the sessions in view, with their rule's principle, from the
+** counts kept at write time (schema version 3): the whole gradebook's per-rule totals, or for a
+** filtered view (or a trainee role that sees only its own rows) the per-session rule counts of
+** the sessions in it. */
+static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
-  sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
-                " min(skill) AS skill, count(*) AS n, count(DISTINCT session_id) AS s,"
-                " avg(points) AS p FROM findings");
-  if (d->filter.scenario || d->filter.trainee || d->filter.since) {
-    sb_puts(&sql, " WHERE session_id IN (SELECT id FROM sessions");
-    where_clause(&d->filter, &sql);
-    sb_puts(&sql, ")");
+  if (d->filter.scenario || d->filter.trainee || d->filter.since || gb_partial_view(g)) {
+    sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
+                  " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
+                  " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules"
+                  " WHERE session_id IN (SELECT id FROM sessions");
+    rep_where_clause(&d->filter, &sql);
+    sb_puts(&sql, ") GROUP BY rule) AS g");
+  } else {
+    sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.sessions, g.pts_sum / nullif(g.pts_n, 0)"
+                  " FROM rule_totals AS g");
   }
-  sb_printf(&sql, " GROUP BY rule) AS g LEFT JOIN rules AS r ON r.rule = g.rule"
+  sb_printf(&sql, " LEFT JOIN rules AS r ON r.rule = g.rule WHERE g.n > 0"
                   " ORDER BY g.n DESC, g.rule LIMIT %d", REP_TOP_FINDINGS);
-  sqlite3_stmt *st = NULL;
-  int rc = sqlite3_prepare_v2(db, sql.s, -1, &st, NULL);
+  const char *params[3];
+  char since[64];
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
+  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
   sb_free(&sql);
-  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
-  bind_filter(st, &d->filter);
+  if (!st) return -1;
   d->findings = xcalloc(REP_TOP_FINDINGS, sizeof *d->findings);
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW && d->n_findings < REP_TOP_FINDINGS) {
+  int rc;
+  while ((rc = gb_step(g, st, err, errlen)) == 1 && d->n_findings < REP_TOP_FINDINGS) {
     rep_finding *f = &d->findings[d->n_findings++];
-    f->rule = field(sqlite3_column_text(st, 0), "(no rule)", 0);
-    f->skill = field(sqlite3_column_text(st, 1), "(no skill)", 0);
-    f->principle = field(sqlite3_column_text(st, 2), NULL, 0);
-    f->count = sqlite3_column_int64(st, 3);
-    f->sessions = sqlite3_column_int64(st, 4);
-    f->points = sqlite3_column_double(st, 5);
+    f->rule = rep_field((const unsigned char *)gb_text(g, st, 0), "(no rule)", 0);
+    f->skill = rep_field((const unsigned char *)gb_text(g, st, 1), "(no skill)", 0);
+    f->principle = rep_field((const unsigned char *)gb_text(g, st, 2), NULL, 0);
+    f->count = (long)gb_int(g, st, 3);
+    f->sessions = (long)gb_int(g, st, 4);
+    f->points = gb_real(g, st, 5);
   }
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW) { snprintf(err, errlen, "%s", sqlite3_errmsg(db)); return -1; }
-  return 0;
+  gb_rows_free(g, st);
+  return rc < 0 ? -1 : 0;
 }
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
@@ -310,13 +335,11 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   out->filter.scenario = dup_or_null(f ? f->scenario : NULL);
   out->filter.trainee = dup_or_null(f ? f->trainee : NULL);
   out->filter.since = dup_or_null(f ? f->since : NULL);
-  sqlite3 *db = gb_sqlite(g);
   char msg[400] = "";
-  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-  if (rc == 0) rc = load_sessions(db, out, msg, sizeof msg);
-  if (rc == 0) rc = load_findings(db, out, msg, sizeof msg);
-  if (rc != 0 && !*msg) snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(db));
-  if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+  int rc = gb_begin_read(g, msg, sizeof msg);
+  if (rc == 0) rc = load_sessions(g, out, msg, sizeof msg);
+  if (rc == 0) rc = load_findings(g, out, msg, sizeof msg);
+  gb_end_read(g);
   if (rc != 0) {
     snprintf(err, errlen, "%s: cannot read the gradebook: %s", gb_path(g), msg);
     rep_free(out);

@@ -10,8 +10,8 @@
 
 #include "report.h"
 
-/* Appends one text field. */
-static void field(strbuf *out, const char *s) {
+/* Appends one text field (report.h). */
+void rep_csv_field(strbuf *out, const char *s) {
   if (!s) return;
   int quote = strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
   if (quote) sb_putc(out, '"');
@@ -36,18 +36,18 @@ void rep_render_csv(const rep_data *d, strbuf *out) {
                "discovery,trend_per_attempt,trend,latest_outcome,latest_started\r\n");
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
-    field(out, r->trainee);
+    rep_csv_field(out, r->trainee);
     sb_putc(out, ',');
-    field(out, r->scenario);
+    rep_csv_field(out, r->scenario);
     sb_printf(out, ",%d,%d,%d,%d,", r->attempts, r->best, r->first, r->latest);
     number(out, r->average);
     for (int k = 0; k < REP_SKILLS; k++) { sb_putc(out, ','); number(out, r->skill[k]); }
     sb_putc(out, ',');
     if (r->attempts > 1) sb_printf(out, "%.2f", r->trend);
     sb_printf(out, ",%s,", rep_trend_word(r));
-    field(out, r->latest_outcome);
+    rep_csv_field(out, r->latest_outcome);
     sb_putc(out, ',');
-    field(out, r->latest_started);
+    rep_csv_field(out, r->latest_started);
     sb_puts(out, "\r\n");
   }
 }

@@ -49,20 +49,36 @@ static void num(strbuf *out, double v) {
   else sb_printf(out, "%.1f", v);
 }
 
+/* The page fits a 1024-pixel screen and an A4 or Letter page without cutting columns (headings
+** wrap, print uses a smaller type), and scales to a phone (charts shrink with the page, the
+** trainee table turns into one card per row, other tables scroll inside their box).  The font
+** stack reaches a CJK font on every common system, so Chinese names never show as boxes. */
 static const char css[] =
-  "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC',sans-serif;margin:2em;"
-  "color:#222}"
+  "*{box-sizing:border-box}"
+  "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,'Noto Sans',"
+  "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Hiragino Sans GB','Microsoft YaHei',"
+  "'WenQuanYi Micro Hei','Noto Sans CJK JP',sans-serif;margin:1.5em auto;max-width:1100px;"
+  "padding:0 1em;color:#222;line-height:1.4}"
   "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}"
-  ".meta{color:#555}table{border-collapse:collapse;margin:.5em 0}"
-  "th,td{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
-  "td:last-child,th:last-child{white-space:normal}"
+  ".meta{color:#555}table{border-collapse:collapse;margin:.5em 0;font-size:.92em}"
+  "th,td{padding:.25em .4em;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
+  "th{white-space:normal;vertical-align:bottom;font-size:.85em}td:last-child{white-space:normal}"
   "th{background:#f4f4f4;cursor:pointer;user-select:none}"
-  "td.t,th.t{text-align:left}tr:hover td{background:#fafafa}"
+  "td.t,th.t{text-align:left}td.t{white-space:normal;overflow-wrap:anywhere}tr:hover td{background:#fafafa}"
   ".up{color:#2a9d4b}.down{color:#c0392b}"
-  "svg{display:block;margin:.5em 0}svg text{font-size:12px;fill:#333}"
+  "svg{display:block;margin:.5em 0;max-width:100%;height:auto}svg text{font-size:12px;fill:#333}"
   ".legend span{display:inline-block;margin-right:1.2em}"
   ".legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-1px}"
-  ".wide{overflow-x:auto}@media print{th{cursor:auto}}";
+  ".wide{overflow-x:auto;max-width:100%}"
+  "@media (max-width:700px){body{margin:.5em 0;padding:0 .6em}"
+  "#trainees thead{display:none}#trainees,#trainees tbody,#trainees tr{display:block;width:100%}"
+  "#trainees tr{border:1px solid #ddd;border-radius:4px;margin:.6em 0;padding:.3em .5em}"
+  "#trainees td{display:flex;justify-content:space-between;gap:1em;border:0;padding:.1em 0;"
+  "white-space:normal;text-align:right}"
+  "#trainees td::before{content:attr(data-l);color:#555;text-align:left}}"
+  "@media print{@page{size:auto;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:9pt}"
+  "table{font-size:1em;width:100%}th,td{padding:.15em .25em}th{cursor:auto;background:#eee}"
+  ".wide{overflow:visible}h2{break-after:avoid}tr,svg{break-inside:avoid}.sorthint{display:none}}";
 
 static const char script[] =
   "(function(){var t=document.getElementById('trainees');if(!t)return;"
@@ -205,7 +221,7 @@ static void header(const rep_data *d, strbuf *out) {
 /* The sortable trainee table; data-v holds the numeric trend for sorting. */
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
-  sb_puts(out, "<h2>Trainees</h2>\n<p class=\"meta\">Click a column heading to sort.</p>\n"
+  sb_puts(out, "<h2>Trainees</h2>\n<p class=\"meta sorthint\">Click a column heading to sort.</p>\n"
                "<div class=\"wide\"><table id=\"trainees\"><thead><tr><th class=\"t\">Trainee</th>");
   if (multi) sb_puts(out, "<th class=\"t\">Scenario</th>");
   sb_puts(out, "<th>Attempts</th><th>Best</th><th>First</th><th>Latest</th><th>Average</th>"
@@ -213,23 +229,24 @@ static void trainee_table(const rep_data *d, strbuf *out) {
                "<th>Trend per attempt</th><th class=\"t\">Latest outcome</th></tr></thead><tbody>\n");
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
-    sb_puts(out, "<tr><td class=\"t\">");
+    /* data-l: the column's name, shown beside each value when a phone turns rows into cards */
+    sb_puts(out, "<tr><td class=\"t\" data-l=\"Trainee\">");
     esc(out, r->trainee);
     sb_puts(out, "</td>");
-    if (multi) { sb_puts(out, "<td class=\"t\">"); esc(out, r->scenario); sb_puts(out, "</td>"); }
-    sb_printf(out, "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>", r->attempts, r->best,
-              r->first, r->latest);
+    if (multi) { sb_puts(out, "<td class=\"t\" data-l=\"Scenario\">"); esc(out, r->scenario); sb_puts(out, "</td>"); }
+    sb_printf(out, "<td data-l=\"Attempts\">%d</td><td data-l=\"Best\">%d</td><td data-l=\"First\">%d</td>"
+              "<td data-l=\"Latest\">%d</td><td data-l=\"Average\">", r->attempts, r->best, r->first, r->latest);
     num(out, r->average);
     for (int k = 0; k < REP_SKILLS; k++) {
-      sb_puts(out, "</td><td>");
+      sb_printf(out, "</td><td data-l=\"%s\">", rep_skill_names[k]);
       num(out, r->skill[k]);
     }
     const char *w = rep_trend_word(r);
     if (r->attempts > 1)
-      sb_printf(out, "</td><td class=\"%s\" data-v=\"%.2f\">%s %+.1f", w, r->trend,
+      sb_printf(out, "</td><td class=\"%s\" data-l=\"Trend\" data-v=\"%.2f\">%s %+.1f", w, r->trend,
                 strcmp(w, "up") == 0 ? "▲" : strcmp(w, "down") == 0 ? "▼" : "▶", r->trend);
-    else sb_puts(out, "</td><td data-v=\"0\">-");
-    sb_puts(out, "</td><td class=\"t\">");
+    else sb_puts(out, "</td><td data-l=\"Trend\" data-v=\"0\">-");
+    sb_puts(out, "</td><td class=\"t\" data-l=\"Latest outcome\">");
     esc(out, r->latest_outcome);
     sb_puts(out, "</td></tr>\n");
   }
@@ -238,7 +255,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
 
 /* Class averages, outcomes, the per-scenario table and the distribution chart. */
 static void class_section(const rep_data *d, strbuf *out) {
-  sb_puts(out, "<h2>Class averages</h2>\n<table id=\"class\"><thead><tr><th class=\"t\"></th>"
+  sb_puts(out, "<h2>Class averages</h2>\n<div class=\"wide\"><table id=\"class\"><thead><tr><th class=\"t\"></th>"
                "<th>Total</th>");
   for (int k = 0; k < REP_SKILLS; k++) sb_printf(out, "<th>%s</th>", rep_skill_names[k]);
   sb_puts(out, "</tr></thead><tbody>\n<tr><td class=\"t\">all attempts</td><td>");
@@ -247,12 +264,12 @@ static void class_section(const rep_data *d, strbuf *out) {
   sb_puts(out, "</td></tr>\n<tr><td class=\"t\">latest attempts</td><td>");
   num(out, d->latest_total);
   for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, d->latest_skill[k]); }
-  sb_puts(out, "</td></tr>\n</tbody></table>\n<p>Outcomes:");
+  sb_puts(out, "</td></tr>\n</tbody></table></div>\n<p>Outcomes:");
   for (int o = 0; o < 4; o++)
     sb_printf(out, "%s %s %ld", o ? "," : "", rep_outcome_names[o], d->outcomes[o]);
   sb_printf(out, "; passed %ld of %ld.</p>\n", d->passed, d->sessions);
   if (d->n_scenarios > 1) {
-    sb_puts(out, "<table id=\"scenarios\"><thead><tr><th class=\"t\">Scenario</th><th>Sessions</th>"
+    sb_puts(out, "<div class=\"wide\"><table id=\"scenarios\"><thead><tr><th class=\"t\">Scenario</th><th>Sessions</th>"
                  "<th>Trainees</th><th>Average</th><th>Latest</th>");
     for (int k = 0; k < REP_SKILLS; k++) sb_printf(out, "<th>%s</th>", rep_skill_names[k]);
     sb_puts(out, "<th>Passed</th></tr></thead><tbody>\n");
@@ -267,7 +284,7 @@ static void class_section(const rep_data *d, strbuf *out) {
       for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, ps->skill[k]); }
       sb_printf(out, "</td><td>%ld</td></tr>\n", ps->passed);
     }
-    sb_puts(out, "</tbody></table>\n");
+    sb_puts(out, "</tbody></table></div>\n");
   }
   sb_puts(out, "<h2>Distribution of total scores</h2>\n");
   chart_distribution(d, out);
@@ -277,7 +294,7 @@ static void class_section(const rep_data *d, strbuf *out) {
 static void findings_section(const rep_data *d, strbuf *out) {
   sb_puts(out, "<h2>Most frequent findings</h2>\n");
   if (!d->n_findings) { sb_puts(out, "<p>None.</p>\n"); return; }
-  sb_puts(out, "<table id=\"findings\"><thead><tr><th>Count</th><th>Sessions</th>"
+  sb_puts(out, "<div class=\"wide\"><table id=\"findings\"><thead><tr><th>Count</th><th>Sessions</th>"
                "<th>Avg points</th><th class=\"t\">Rule</th><th class=\"t\">Skill</th>"
                "<th class=\"t\">Principle</th></tr></thead><tbody>\n");
   for (int i = 0; i < d->n_findings; i++) {
@@ -291,7 +308,7 @@ static void findings_section(const rep_data *d, strbuf *out) {
     esc(out, f->principle);
     sb_puts(out, "</td></tr>\n");
   }
-  sb_puts(out, "</tbody></table>\n");
+  sb_puts(out, "</tbody></table></div>\n");
 }
 
 /* The whole report as one self-contained page. */

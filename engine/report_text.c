@@ -63,8 +63,12 @@ static void header(const rep_data *d, strbuf *out) {
   free(src);
   sb_printf(out, "%ld session%s, %d trainee%s", d->sessions, d->sessions == 1 ? "" : "s",
             d->trainees, d->trainees == 1 ? "" : "s");
-  if (d->first_started)
-    sb_printf(out, ", %.10s to %.10s", d->first_started, d->last_started);
+  if (d->first_started) {
+    /* the dates: ten columns of each start, never half a character of an odd one */
+    size_t a = txt_fit(d->first_started, strlen(d->first_started), 10);
+    size_t b = txt_fit(d->last_started, strlen(d->last_started), 10);
+    sb_printf(out, ", %.*s to %.*s", (int)a, d->first_started, (int)b, d->last_started);
+  }
   sb_puts(out, "\n");
   if (d->n_scenarios) {
     sb_puts(out, "Scenarios:");

@@ -54,6 +54,8 @@ static const char *const text[UI_COUNT][2] = {
   [UI_GRADEBOOK_SAVED] = { "Recorded in the gradebook %s", "已记入成绩册 %s" },
   [UI_GRADEBOOK_FAILED] = { "could not record the session in the gradebook: %s",
                             "无法记入成绩册:%s" },
+  [UI_GRADEBOOK_LATER] = { "the visit is kept in %s; record it later with: salesim record %s%s",
+                           "本次拜访已保存在 %s;稍后可用以下命令记入成绩册:salesim record %s%s" },
   [UI_COMMITTED] = { "agreed to", "答应了" },
   [UI_EMPTY_INPUT] = { "(say something to the customer, or /help)", "(请对客户说点什么,或输入 /help)" },
 };

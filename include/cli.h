@@ -28,6 +28,10 @@ void cli_print_usage(FILE *out);
 /* 1 when argv holds -h or --help (before any "--"). */
 int cli_wants_help(int argc, char **argv);
 
+/* The sorted paths of the YAML files in dir (a malloc'd array of n malloc'd strings), or NULL
+** with errno when dir cannot be read. */
+char **cli_scenario_files(const char *dir, int *n);
+
 int cmd_play_exec(int argc, char **argv);
 int cmd_check_exec(int argc, char **argv);
 int cmd_test_exec(int argc, char **argv);
@@ -35,5 +39,8 @@ int cmd_classify_exec(int argc, char **argv);
 int cmd_report_exec(int argc, char **argv);
 int cmd_replay_exec(int argc, char **argv);
 int cmd_list_exec(int argc, char **argv);
+int cmd_record_exec(int argc, char **argv);
+int cmd_gradebook_exec(int argc, char **argv);
+int cmd_next_exec(int argc, char **argv);
 
 #endif

@@ -78,8 +78,28 @@ extern const char *const rep_outcome_names[4];
 int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen);
 void rep_free(rep_data *d);
 
+/* The SQL conditions for a filter (" WHERE scenario = $1 AND ...") and their values in the same
+** order (since is a caller's buffer for the normalised date); rep_filter_params returns how
+** many values it set. */
+void rep_where_clause(const rep_filter *f, strbuf *sql);
+int rep_filter_params(const rep_filter *f, const char *params[3], char *since, size_t n);
+
+/* A gradebook text field made safe to show (report.c): NULL becomes a copy of missing (or NULL),
+** the text is sanitised (valid UTF-8, no control or bidi characters), and with mark set the
+** characters that make two trainee names look alike are shown.  Malloc'd. */
+char *rep_field(const unsigned char *raw, const char *missing, int mark);
+
 /* Checks a --since value: YYYY-MM-DD, optionally followed by THH:MM[:SS][Z]. */
 int rep_valid_date(const char *s);
+
+/* The per-visit export: one CSV row per session in view (row id, trainee, scenario, attempt
+** number, start, outcome, total, pass and skill scores), ordered by trainee, scenario and start,
+** streamed from the gradebook.  Returns 0, or -1 with err. */
+int rep_export_visits(gb *g, const rep_filter *f, strbuf *out, char *err, size_t errlen);
+/* One CSV text field: quoted when needed, a formula-like start defused (report_csv.c). */
+void rep_csv_field(strbuf *out, const char *s);
+/* The UTF-8 byte order mark some spreadsheet programs need to read a CSV file as UTF-8. */
+#define REP_UTF8_BOM "\xEF\xBB\xBF"
 
 void rep_render_text(const rep_data *d, strbuf *out);
 void rep_render_csv(const rep_data *d, strbuf *out);

@@ -79,15 +79,24 @@ if [ -z "$(ls -A "$TMP/lim" | grep -v '^t.json$\|^d.html$\|^t.json.journal$')" ]
 expect_contains "ulimit -f: the error is reported" "$err" "File too large"
 # --- gradebook fields are untrusted: NULLs, escape sequences, look-alike names ---
 cp "$CLASS/class.db" "$TMP/odd.db"
+# (schema version 3: the report reads the findings counted per session and rule, and their
+# totals; both are rebuilt without their NOT NULL and key constraints, as a foreign tool might)
 sqlite3 "$TMP/odd.db" "CREATE TABLE f2 AS SELECT * FROM findings; DROP TABLE findings; ALTER TABLE f2 RENAME TO findings;
   INSERT INTO findings(session_id, skill, rule, turn, points) SELECT id, NULL, NULL, 1, -5 FROM sessions;
   INSERT INTO findings(session_id, skill, rule, turn, points) SELECT id, 'discovery', 'x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 1, -5 FROM sessions;
+  CREATE TABLE r2 AS SELECT * FROM session_rules; DROP TABLE session_rules; ALTER TABLE r2 RENAME TO session_rules;
+  CREATE TABLE t2 AS SELECT * FROM rule_totals; DROP TABLE rule_totals; ALTER TABLE t2 RENAME TO rule_totals;
+  INSERT INTO session_rules SELECT id, NULL, NULL, 1, 1, -5 FROM sessions;
+  INSERT INTO session_rules SELECT id, 'x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 'discovery', 1, 1, -5 FROM sessions;
+  INSERT INTO rule_totals VALUES (NULL, NULL, 9, 1, 1, -5), ('x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 'discovery', 9, 1, 1, -5);
   CREATE TEMP TABLE t AS SELECT * FROM sessions WHERE trainee = 'ann' LIMIT 1;
+  UPDATE t SET visit_key = NULL;
   UPDATE t SET id = NULL, trainee = ' ann'; INSERT INTO sessions SELECT * FROM t;
   UPDATE t SET id = NULL, trainee = 'an' || char(8203) || 'n'; INSERT INTO sessions SELECT * FROM t;
   UPDATE t SET id = NULL, trainee = 'eve' || char(27) || '[31m'; INSERT INTO sessions SELECT * FROM t;
   UPDATE t SET id = NULL, trainee = char(9) || '=HYPERLINK(1)'; INSERT INTO sessions SELECT * FROM t;
-  UPDATE t SET id = NULL, trainee = CAST(X'626F62FF01' AS TEXT); INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
+  UPDATE t SET id = NULL, trainee = CAST(X'626F62FF01' AS TEXT); INSERT INTO sessions SELECT * FROM t;
+  UPDATE t SET id = NULL, trainee = 'zed', started = char(27) || ']0;pwn' || char(7) || '2026-12-01'; INSERT INTO sessions SELECT * FROM t;" 2>"$TMP/sq.err"
 check "a gradebook with NULL rules, escapes and look-alike names" test ! -s "$TMP/sq.err"
 for fmt in text csv html; do
   out=$("$SALESIM" report "$TMP/odd.db" --format $fmt 2>&1); rc=$?
@@ -101,14 +110,27 @@ else ok "CSV: a formula behind a tab is neutralised"; fi
 if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f]' <<<"$csv"; then fail "CSV: no raw control byte"; else ok "CSV: no raw control byte"; fi
 if iconv -f UTF-8 -t UTF-8 <<<"$csv" >/dev/null 2>&1; then ok "CSV: valid UTF-8 throughout"; else fail "CSV: valid UTF-8 throughout"; fi
 out=$("$SALESIM" report "$TMP/odd.db" 2>&1)
+if iconv -f UTF-8 -t UTF-8 <<<"$out" >/dev/null 2>&1; then ok "text report: valid UTF-8 throughout (the period's dates cut by character)"; else fail "text report: valid UTF-8 throughout (the period's dates cut by character)" "$(head -3 <<<"$out" | cat -v)"; fi
 expect_contains "a leading space in a trainee name is shown" "$out" "␣ann"
 expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200B>n"
+expect_contains "a NULL rule is shown as (no rule)" "$out" "(no rule)"
+out=$("$SALESIM" report "$TMP/odd.db" --trainee ann 2>&1)
+expect_contains "a filtered report (per-session rule counts): a NULL rule is shown as (no rule)" "$out" "(no rule)"
+csv=$("$SALESIM" report "$TMP/odd.db" --visits 2>&1); rc=$?
+expect_eq "report --visits of odd gradebook fields: exit 0" 0 "$rc"
+if grep -q $'\033' <<<"$csv"; then fail "report --visits: no ESC byte from a gradebook field"; else ok "report --visits: no ESC byte from a gradebook field"; fi
+if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f]' <<<"$csv"; then fail "report --visits: no raw control byte"; else ok "report --visits: no raw control byte"; fi
+if iconv -f UTF-8 -t UTF-8 <<<"$csv" >/dev/null 2>&1; then ok "report --visits: valid UTF-8 throughout"; else fail "report --visits: valid UTF-8 throughout"; fi
+if grep -qE "^[0-9]+,[\"]?[[:space:]]*=" <<<"$csv"; then fail "report --visits: a formula behind a tab is neutralised" "$(grep -m2 HYPER <<<"$csv" | cat -A)"
+else ok "report --visits: a formula behind a tab is neutralised"; fi
+expect_contains "report --visits: look-alike names are shown apart" "$csv" "an<U+200B>n"
 # --- a full disk is named as such (SQLite says "disk I/O error" when its -shm cannot grow) ---
 mkdir -p "$TMP/small"
 if mount -t tmpfs -o size=200k tmpfs "$TMP/small" 2>/dev/null; then
   "$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee bob --gradebook "$TMP/small/c.db" --transcript "$TMP/s1.json" >/dev/null 2>&1
   head -c 1000000 /dev/zero >"$TMP/small/fill" 2>/dev/null
-  err=$("$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee bob --gradebook "$TMP/small/c.db" --transcript "$TMP/s2.json" 2>&1 >/dev/null)
+  # (another trainee: the same visit again would be found by its key and need no write)
+  err=$("$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee carol --gradebook "$TMP/small/c.db" --transcript "$TMP/s2.json" 2>&1 >/dev/null)
   expect_contains "a full disk is reported as a full disk" "$err" "disk is full"
   check "a full disk: the transcript is still saved elsewhere" jq -e '.turns | length == 2' "$TMP/s2.json"
   umount "$TMP/small"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The classroom gradebook under load and abuse: 50 writer processes at once (the gb_writer
-# tool, then real `salesim play --script --trainee` processes), a writer killed with SIGKILL
-# mid-write, broken and foreign files, a version-1 file migrated, and the report's exit codes.
+# The classroom gradebook (SQLite) under load and abuse: 200 writer processes at once (the
+# gb_writer tool, then 50 real `salesim play --script --trainee` processes), a writer killed
+# with SIGKILL mid-write, broken and foreign files, a version-1 file migrated, the report's exit
+# codes, the per-visit export and `salesim record`.  gradebook_pg.sh runs the same class on
+# PostgreSQL.
 source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
 unset SALESIM_GRADEBOOK
@@ -13,23 +15,25 @@ cp "$SALESIM" "$TMP/salesim" && SALESIM=$TMP/salesim
 
 if [ ! -x "$WRITER" ]; then fail "gb_writer built (make unit-bins)" "missing $WRITER"; finish; exit; fi
 
-# --- 50 concurrent writers x 20 sessions, one transaction each ---
+# --- 200 concurrent writers x 5 sessions, one transaction each ---
 GB=$TMP/class/gradebook.db
-for i in $(seq 1 50); do "$WRITER" "$GB" 20 --trainee "trainee-$i" --seed "$i" 2>>"$TMP/w.err" & done
+for i in $(seq 1 200); do "$WRITER" "$GB" 5 --trainee "trainee-$i" --seed "$i" 2>>"$TMP/w.err" & done
 # the trainer watches while the class writes: WAL readers neither wait for nor block writers
 ( for _ in $(seq 1 100); do [ -s "$GB" ] && break; sleep 0.05; done; for _ in 1 2 3 4 5; do "$SALESIM" report "$GB" --format csv >/dev/null 2>>"$TMP/r.err" || echo "report failed" >>"$TMP/r.err"; done ) &
 wait
 expect_eq "reports run during the writes all succeed" "" "$(cat "$TMP/r.err")"
-expect_eq "50 writers x 20: 1000 rows, none lost" "1000" "$(q "$GB" 'SELECT count(*) FROM sessions')"
-expect_eq "every writer has its 20 rows" "50|20|20" \
+expect_eq "200 writers x 5: 1000 rows, none lost" "1000" "$(q "$GB" 'SELECT count(*) FROM sessions')"
+expect_eq "every writer has its 5 rows" "200|5|5" \
   "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
 expect_eq "integrity_check ok after the concurrent writes" "ok" "$(q "$GB" 'PRAGMA integrity_check')"
 expect_eq "no writer reported an error" "" "$(cat "$TMP/w.err")"
-expect_eq "the gradebook is in WAL mode at schema version 2" "wal|2" \
+expect_eq "the gradebook is in WAL mode at schema version 3" "wal|3" \
   "$(q "$GB" 'PRAGMA journal_mode' | tr -d '\n')|$(q "$GB" 'PRAGMA user_version')"
 csv=$("$SALESIM" report "$GB" --format csv)
-expect_eq "the report sees 50 trainees with 20 attempts each" "50 50" \
-  "$(tail -n +2 <<<"$csv" | awk -F, '{n++; if ($3 == 20) k++} END {print n, k}')"
+expect_eq "the report sees 200 trainees with 5 attempts each" "200 200" \
+  "$(tail -n +2 <<<"$csv" | awk -F, '{n++; if ($3 == 5) k++} END {print n, k}')"
+expect_eq "the per-rule totals agree with the findings" "" \
+  "$(q "$GB" 'SELECT t.rule FROM rule_totals t LEFT JOIN (SELECT rule, count(*) AS n, count(DISTINCT session_id) AS s FROM findings GROUP BY rule) f ON f.rule = t.rule WHERE f.n IS NOT t.n OR f.s IS NOT t.sessions')"
 
 # --- SIGKILL in the middle of a write: earlier rows intact, file consistent, still writable ---
 KG=$TMP/kill.db
@@ -115,23 +119,50 @@ SQL
 out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
 expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z" \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
-expect_eq "... and migrates it to version 2 (new column and index)" "2|1|1" \
-  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'")"
+expect_eq "... and migrates it to version 3 (new columns, indexes, counts)" "3|1|1|vague_ask 1 1" \
+  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')"
 
 # --- report output: -o writes atomically and picks the format from the name ---
 "$SALESIM" report "$GB" -o "$TMP/out/class.csv" 2>"$TMP/o.err"; rc=$?
 expect_eq "report -o FILE.csv exits 0" 0 "$rc"
 expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,trend_per_attempt,trend,latest_outcome,latest_started" \
   "$(head -n 1 "$TMP/out/class.csv" | tr -d '\r')"
-expect_eq "... and says what it wrote" "salesim report: wrote $TMP/out/class.csv (1000 sessions, 50 trainees)" "$(cat "$TMP/o.err")"
+expect_eq "... and says what it wrote" "salesim report: wrote $TMP/out/class.csv (1000 sessions, 200 trainees)" "$(cat "$TMP/o.err")"
 expect_eq "... leaving no temporary file" "class.csv" "$(ls "$TMP/out")"
 out=$(SALESIM_GRADEBOOK=$GB "$SALESIM" report --format csv | wc -l)
-expect_eq "report without GRADEBOOK reads \$SALESIM_GRADEBOOK" "51" "$out"
+expect_eq "report without GRADEBOOK reads \$SALESIM_GRADEBOOK" "201" "$out"
 "$SALESIM" report >/dev/null 2>&1; rc=$?
 expect_eq "report without GRADEBOOK or \$SALESIM_GRADEBOOK exits 2" 2 "$rc"
 text=$("$SALESIM" report "$GB" --trainee trainee-7)
-expect_contains "text report filtered to one trainee" "$text" "20 sessions, 1 trainee,"
+expect_contains "text report filtered to one trainee" "$text" "5 sessions, 1 trainee,"
 expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
+
+# --- gradebook init on SQLite: creates the file and states the trust model; no roles ---
+out=$("$SALESIM" gradebook init "$TMP/init/new.db"); rc=$?
+expect_eq "gradebook init creates a SQLite gradebook at version 3" "0|3" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
+expect_contains "... and says plainly who can change it" "$out" "Every trainee who records into this file can also read, change and delete every row in it"
+err=$("$SALESIM" gradebook init "$TMP/init/new.db" --trainee ann 2>&1); rc=$?
+expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/init/new.db: a SQLite gradebook has no roles (--trainee and --trainer need a postgresql:// gradebook; see docs/classroom.md)" "$rc|$err"
+
+# --- the per-visit export, and the byte order mark for spreadsheet programs ---
+vis=$("$SALESIM" report "$GB" --visits)
+expect_eq "report --visits: a header and one row per visit" \
+  "session,trainee,scenario,attempt,started,outcome,score,pass,commitment,benefits,tactics,discovery|1000" \
+  "$(head -n 1 <<<"$vis" | tr -d '\r')|$(tail -n +2 <<<"$vis" | wc -l)"
+expect_eq "... attempts numbered in start order per trainee and scenario" "1 2 3 4 5" \
+  "$(grep ',trainee-7,' <<<"$vis" | cut -d, -f4 | tr '\n' ' ' | sed 's/ $//')"
+row=$(grep '^17,' <<<"$vis" | tr -d '\r')
+expect_eq "... each row holds the visit's outcome and skill scores" \
+  "$(q "$GB" "SELECT outcome, score, s_commitment, s_benefits, s_tactics, s_discovery FROM sessions WHERE id = 17" | tr '|' ',')" \
+  "$(cut -d, -f6,7,9-12 <<<"$row")"
+"$SALESIM" report "$GB" --visits --bom -o "$TMP/visits.csv" 2>/dev/null
+expect_eq "--bom starts the file with the UTF-8 byte order mark" "efbbbf73" "$(head -c 4 "$TMP/visits.csv" | od -An -tx1 | tr -d ' \n')"
+expect_eq "... and without it the file starts with the header" "73657373" "$("$SALESIM" report "$GB" --visits | head -c 4 | od -An -tx1 | tr -d ' \n')"
+expect_eq "--bom works for the per-trainee CSV too" "efbbbf74" "$("$SALESIM" report "$GB" --format csv --bom | head -c 4 | od -An -tx1 | tr -d ' \n')"
+"$SALESIM" report "$GB" --format html --bom >/dev/null 2>&1; rc=$?
+expect_eq "--bom with HTML is a usage error" 2 "$rc"
+"$SALESIM" report "$GB" --format text --visits >/dev/null 2>&1; rc=$?
+expect_eq "--visits with text is a usage error" 2 "$rc"
 
 # --- real play processes: 50 at once, 20 sessions each, each recording through gb_record ---
 SC=scenarios/it-trial.yaml
@@ -168,5 +199,30 @@ if [ "$rc" = 0 ]; then
   expect_eq "play with a broken gradebook exits 2" 2 "$rc"
   expect_contains "... with a clear error" "$err" "$TMP/notes.txt is not a salesim gradebook: file is not a database"
   expect_eq "... and the transcript is still saved" "3" "$(jq '.turns | length' "$TMP/kept.json" 2>&1)"
+  expect_contains "... and play says how to record it later" "$err" "the visit is kept in $TMP/kept.json; record it later with: salesim record $TMP/kept.json --gradebook $TMP/notes.txt"
+  out=$("$SALESIM" record "$TMP/kept.json" --gradebook "$TMP/later.db"); rc=$?
+  expect_eq "salesim record records the kept visit" "0|1|ann" "$rc|$(q "$TMP/later.db" 'SELECT count(*) FROM sessions')|$(q "$TMP/later.db" 'SELECT trainee FROM sessions')"
+  out=$("$SALESIM" record "$TMP/kept.json" --gradebook "$TMP/later.db"); rc=$?
+  expect_eq "... and a second time adds nothing" "0|1" "$rc|$(q "$TMP/later.db" 'SELECT count(*) FROM sessions')"
+  expect_contains "... saying so" "$out" "already in $TMP/later.db"
+  # with no transcript asked for, the kept one goes to the data dir
+  err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 2 --trainee ann --gradebook "$TMP/notes.txt" --transcript "" 2>&1 >/dev/null)
+  kept=$(sed -n 's/.*the visit is kept in \([^;]*\);.*/\1/p' <<<"$err")
+  expect_eq "a visit asked to keep no transcript keeps one when it cannot be recorded" "$TMP/data/salesim/transcripts|it-trial" "$(dirname "$kept")|$(jq -r .debrief.scenario "$kept" 2>&1)"
+  printf '{"version": 1}' >"$TMP/cut.json"
+  err=$("$SALESIM" record "$TMP/cut.json" --gradebook "$TMP/later.db" 2>&1); rc=$?
+  expect_eq "record refuses a transcript without a debrief" "2|salesim record: $TMP/cut.json: the visit has no debrief (it was cut short); salesim replay $TMP/cut.json rebuilds it" "$rc|$err"
+
+  # salesim next: the weakest skill over the latest visits, and a scenario in their language
+  # (a skill the visits gave no evidence of, stored as NULL, is not weakest: it was not shown)
+  weakest=$(sqlite3 "$PG" "WITH l AS (SELECT * FROM sessions WHERE trainee='player-1' ORDER BY started DESC, id DESC LIMIT 10) SELECT k FROM (SELECT 'commitment' AS k, avg(s_commitment) AS a, 1 AS o FROM l UNION ALL SELECT 'benefits', avg(s_benefits), 2 FROM l UNION ALL SELECT 'tactics', avg(s_tactics), 3 FROM l UNION ALL SELECT 'discovery', avg(s_discovery), 4 FROM l) WHERE a IS NOT NULL ORDER BY a, o LIMIT 1")
+  out=$("$SALESIM" next --trainee player-1 --gradebook "$PG"); rc=$?
+  expect_contains "salesim next names the weakest skill with its average" "$rc|$out" "0|next for player-1: "
+  expect_contains "... the weakest skill is the lowest average of the latest 10 visits" "$out" "why: $weakest is the weakest skill"
+  named=$(sed -n 's/^next for player-1: \([^ ]*\) .*/\1/p' <<<"$out")
+  expect_eq "... and names an English scenario, as player-1 plays in English" "en" "$("$SALESIM" list | awk -v id="$named" '$1 == id {print $2}')"
+  expect_contains "... and how to play it" "$out" "play: salesim play $named --trainee player-1"
+  "$SALESIM" next --trainee nobody --gradebook "$PG" >/dev/null 2>&1; rc=$?
+  expect_eq "salesim next for a trainee with no visits exits 1" 1 "$rc"
 fi
 finish

@@ -8,8 +8,8 @@ PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FZ_CFLAGS = -std=c11 -Wall -Wextra -Wshadow -g -O1 $(SANFLAGS) -Iinclude \
             -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DSALESIM_FUZZING \
-            $(shell pkg-config --cflags $(PKGS))
-FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm
+            $(shell pkg-config --cflags $(PKGS) libpq)
+FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -ldl
 
 # engine/gen/builtin_none.c: no built-in data, so the fuzzers run the from-source paths
 # (lexicon YAML, time patterns, default.lua) that a changed data file takes (include/builtin.h).

@@ -1,5 +1,7 @@
-/* test_gradebook.c: the SQLite gradebook: recording, history, refusing foreign files,
-** migrating a version-1 file forward. */
+/* test_gradebook.c: the gradebook: recording, history, visit keys, refusing foreign files,
+** migrating a version-1 file forward.  With GB_TEST_LOCATION set to a PostgreSQL URI holding
+** "%s" (tests/e2e/gradebook_pg.sh creates one empty database per name: gbt_history, gbt_rejects,
+** gbt_gen, gbt_keyed) the tests that are not about SQLite files run on that backend. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -15,10 +17,13 @@
 #include "../tools/gb_gen.h"
 
 static char dir[64];
+static const char *pg_template;   /* GB_TEST_LOCATION, or NULL for SQLite files */
 
 /* A fresh temporary directory per test. */
 static int setup(void **state) {
   (void)state;
+  pg_template = getenv("GB_TEST_LOCATION");
+  if (pg_template && !*pg_template) pg_template = NULL;
   snprintf(dir, sizeof dir, "/tmp/gbtestXXXXXX");
   return mkdtemp(dir) ? 0 : -1;
 }
@@ -33,6 +38,32 @@ static int teardown(void **state) {
 
 /* A path inside the test directory (malloc'd). */
 static char *tpath(const char *name) { return xasprintf("%s/%s", dir, name); }
+
+/* The gradebook a portable test uses (malloc'd): a file in the test directory, or on
+** PostgreSQL the template with its %s replaced by the name's stem ("gen.db" -> gbt_gen). */
+static char *gbpath(const char *name) {
+  if (!pg_template) return tpath(name);
+  const char *at = strstr(pg_template, "%s"), *dot = strchr(name, '.');
+  assert_non_null(at);
+  return xasprintf("%.*s%.*s%s", (int)(at - pg_template), pg_template,
+                   (int)(dot ? (size_t)(dot - name) : strlen(name)), name, at + 2);
+}
+
+/* One integer from a query through the gradebook's own seam (either backend). */
+static long long gb_sql_int(const char *where, const char *sql) {
+  char err[256] = "";
+  gb *g = gb_open_existing(where, err, sizeof err);
+  assert_non_null(g);
+  gb_rows *r = gb_query(g, sql, 0, NULL, err, sizeof err);
+  assert_non_null(r);
+  long long v = gb_step(g, r, err, sizeof err) == 1 ? gb_int(g, r, 0) : -999;
+  gb_rows_free(g, r);
+  gb_close(g);
+  return v;
+}
+
+/* SQLite-only tests (files, pragmas) are skipped on PostgreSQL. */
+#define SQLITE_ONLY() do { if (pg_template) skip(); } while (0)
 
 /* A small debrief with chosen scores and one finding per listed rule. */
 static json_t *debrief(const char *scenario, const char *started, const char *outcome, int score,
@@ -73,13 +104,15 @@ static void write_file(const char *path, const char *data, size_t len) {
 
 static void test_open_creates_versioned_wal_file(void **state) {
   (void)state;
+  SQLITE_ONLY();
   char *p = tpath("sub/dir/gradebook.db"), err[256] = "";
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
   assert_int_equal(sql_int(p, "PRAGMA application_id"), 0x534c534d);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='findings_by_rule'"), 1);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
   sqlite3 *db;
   sqlite3_stmt *st;
   sqlite3_open(p, &db);
@@ -93,7 +126,7 @@ static void test_open_creates_versioned_wal_file(void **state) {
 
 static void test_record_and_history(void **state) {
   (void)state;
-  char *p = tpath("gb.db"), err[256] = "";
+  char *p = gbpath("history.db"), err[256] = "";
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   json_t *d1 = debrief("visit", "2026-11-20T09:00:00Z", "continuation", 41, 30, "vague_ask");
@@ -125,18 +158,18 @@ static void test_record_and_history(void **state) {
   json_decref(h);
   gb_close(g);
 
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='vague_ask'"), 2);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE skill='commitment'"), 3);
-  assert_int_equal(sql_int(p, "SELECT s_commitment FROM sessions WHERE score=90"), 95);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE transcript IS NULL"), 2);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM rules WHERE principle='Name the action and the time.'"), 2);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM findings WHERE rule='vague_ask'"), 2);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM findings WHERE skill='commitment'"), 3);
+  assert_int_equal(gb_sql_int(p, "SELECT s_commitment FROM sessions WHERE score=90"), 95);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM sessions WHERE transcript IS NULL"), 2);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM rules WHERE principle='Name the action and the time.'"), 2);
   json_decref(d1); json_decref(d2); json_decref(d3); json_decref(other); json_decref(tr);
   free(p);
 }
 
 static void test_record_rejects_bad_input(void **state) {
   (void)state;
-  char *p = tpath("gb.db"), err[256] = "";
+  char *p = gbpath("rejects.db"), err[256] = "";
   gb *g = gb_open(p, err, sizeof err);
   json_t *d = debrief("visit", "2026-11-20T09:00:00Z", "advance", 70, 70, NULL);
   assert_int_equal(gb_record(g, NULL, d, NULL, err, sizeof err), -1);
@@ -155,13 +188,14 @@ static void test_record_rejects_bad_input(void **state) {
   assert_int_equal(gb_record(g, "x", d, NULL, err, sizeof err), -1);
   assert_string_equal(err, "the debrief has no scenario id");
   gb_close(g);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions"), 1);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM sessions"), 1);
   json_decref(d);
   free(p);
 }
 
 static void test_not_a_gradebook(void **state) {
   (void)state;
+  SQLITE_ONLY();
   char err[512] = "", *expect;
   char *text = tpath("notes.txt");
   write_file(text, "these are my notes, not a database\n", 35);
@@ -229,6 +263,7 @@ static const char v1_schema[] =
 
 static void test_migrates_version_1(void **state) {
   (void)state;
+  SQLITE_ONLY();
   char *p = tpath("v1.db"), err[256] = "";
   sqlite3 *db;
   sqlite3_open(p, &db);
@@ -247,11 +282,16 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
   json_decref(d);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
+  /* version 3 counted the old row's findings per session and rule, and the new row's at write */
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
+  assert_int_equal(sql_int(p, "SELECT sum(pts_sum) FROM session_rules WHERE session_id=7"), -30);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by='" SALESIM_VERSION "'"), 1);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
-                            " ('findings_by_rule', 'sessions_report')"), 2);
+                            " ('session_rules_by_rule', 'sessions_report')"), 2);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                            " ('findings_by_rule', 'sessions_by_trainee')"), 0);   /* dropped by v3 */
   assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='no_ask'"), 2);
 
   /* a file from a newer salesim is refused, not downgraded */
@@ -260,7 +300,7 @@ static void test_migrates_version_1(void **state) {
   sqlite3_close(db);
   assert_null(gb_open(p, err, sizeof err));
   char *expect = xasprintf("%s: gradebook schema version 9 is newer than this salesim (it reads "
-                           "up to 2); upgrade salesim", p);
+                           "up to 3); upgrade salesim", p);
   assert_string_equal(err, expect);
   free(expect);
   free(p);
@@ -268,6 +308,7 @@ static void test_migrates_version_1(void **state) {
 
 static void test_default_path(void **state) {
   (void)state;
+  SQLITE_ONLY();
   setenv("SALESIM_GRADEBOOK", "/srv/class/gb.db", 1);
   char *p = gb_default_path();
   assert_string_equal(p, "/srv/class/gb.db");
@@ -288,7 +329,7 @@ static void test_default_path(void **state) {
 /* Generated debriefs (the tool's generator) are accepted and their findings counted. */
 static void test_generated_sessions(void **state) {
   (void)state;
-  char *p = tpath("gen.db"), err[256] = "";
+  char *p = gbpath("gen.db"), err[256] = "";
   gb *g = gb_open(p, err, sizeof err);
   uint64_t rng = 42;
   long findings = 0;
@@ -302,8 +343,42 @@ static void test_generated_sessions(void **state) {
     json_decref(d);
   }
   gb_close(g);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions"), 50);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings"), findings);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM sessions"), 50);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM findings"), findings);
+  free(p);
+}
+
+/* A visit recorded twice under its content key (a retry after a lost answer, `salesim record`
+** of a visit that was recorded after all) is one row; a changed visit gets its own key. */
+static void test_keyed_record_is_idempotent(void **state) {
+  (void)state;
+  char *p = gbpath("keyed.db"), err[256] = "", k1[17], k2[17], k3[17];
+  gb *g = gb_open(p, err, sizeof err);
+  assert_non_null(g);
+  json_t *d = debrief("visit", "2026-11-20T09:00:00Z", "advance", 70, 70, "no_ask");
+  gb_visit_key("ann", d, k1);
+  gb_visit_key("bob", d, k3);
+  assert_string_not_equal(k1, k3);
+  int fresh = -1;
+  long long id1 = gb_record_keyed(g, k1, "ann", d, NULL, &fresh, err, sizeof err);
+  assert_true(id1 > 0);
+  assert_int_equal(fresh, 1);
+  json_object_set_new(d, "progress", json_array());   /* added after recording: not part of the key */
+  gb_visit_key("ann", d, k2);
+  assert_string_equal(k1, k2);
+  long long id2 = gb_record_keyed(g, k2, "ann", d, NULL, &fresh, err, sizeof err);
+  assert_int_equal(id2, id1);
+  assert_int_equal(fresh, 0);
+  json_object_set_new(d, "score", json_integer(71));
+  gb_visit_key("ann", d, k2);
+  assert_string_not_equal(k1, k2);
+  assert_true(gb_record_keyed(g, k2, "ann", d, NULL, &fresh, err, sizeof err) > id1);
+  assert_int_equal(fresh, 1);
+  json_decref(d);
+  gb_close(g);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM sessions"), 2);
+  assert_int_equal(gb_sql_int(p, "SELECT count(*) FROM findings"), 2);
+  assert_int_equal(gb_sql_int(p, "SELECT sum(n) FROM session_rules"), 2);
   free(p);
 }
 
@@ -314,8 +389,9 @@ int main(void) {
     cmocka_unit_test_setup_teardown(test_record_rejects_bad_input, setup, teardown),
     cmocka_unit_test_setup_teardown(test_not_a_gradebook, setup, teardown),
     cmocka_unit_test_setup_teardown(test_migrates_version_1, setup, teardown),
-    cmocka_unit_test(test_default_path),
+    cmocka_unit_test_setup_teardown(test_default_path, setup, teardown),
     cmocka_unit_test_setup_teardown(test_generated_sessions, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_keyed_record_is_idempotent, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,198 @@
+/*
+** cmd_next.c: `salesim next --trainee NAME [--gradebook WHERE] [DIR]`: what a trainer asks after a
+** class: which scenario should this trainee play next?  The trainee's weakest skill is the lowest
+** average over their latest NEXT_RECENT visits; the scenario that trains it is the one, in the
+** trainee's language, whose content asks most of that skill (hidden needs for discovery,
+** benefits to match for benefits, objections for tactics, rungs on the commitment ladder for
+** commitment, each relative to the richest scenario and scaled by the skill's weight in the
+** scenario's score), preferring scenarios the trainee has played less.  The answer names the
+** scenario and gives the reason in numbers.  Exit 0, 1 when the trainee has no scored visit,
+** 2 for bad usage or an unreadable gradebook.
+*/
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "gradebook.h"
+#include "scenario.h"
+#include "util.h"
+
+#define NEXT_RECENT 10
+#define NEXT_SKILLS 4
+
+static const char *const skill_names[NEXT_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
+static const char *const content_words[NEXT_SKILLS] = {
+  "commitments on its ladder", "benefits to match to needs", "objections to handle",
+  "hidden needs to uncover",
+};
+
+/* What the trainee's latest visits say. */
+typedef struct trainee_view {
+  double avg[NEXT_SKILLS];
+  int n[NEXT_SKILLS];
+  int visits;
+  char language[8];
+  char **played; long *times; int n_played;
+} trainee_view;
+
+/* Reads the latest visits and the attempts per scenario; 0, or -1 with err. */
+static int read_trainee(gb *g, const char *trainee, trainee_view *v, char *err, size_t errlen) {
+  memset(v, 0, sizeof *v);
+  char limit[16];
+  snprintf(limit, sizeof limit, "%d", NEXT_RECENT);
+  const char *p[2] = { trainee, limit };
+  if (gb_begin_read(g, err, errlen) != 0) return -1;
+  gb_rows *r = gb_query(g, "SELECT language, s_commitment, s_benefits, s_tactics, s_discovery"
+                        " FROM sessions WHERE trainee = $1 ORDER BY started DESC, id DESC LIMIT $2",
+                        2, p, err, errlen);
+  int rc = r ? 0 : -1, zh = 0, en = 0, step;
+  double sum[NEXT_SKILLS] = {0};
+  while (r && (step = gb_step(g, r, err, errlen)) == 1) {
+    v->visits++;
+    const char *lang = gb_text(g, r, 0);
+    if (lang && strcmp(lang, "zh") == 0) zh++;
+    else if (lang && strcmp(lang, "en") == 0) en++;
+    for (int k = 0; k < NEXT_SKILLS; k++)
+      if (!gb_is_null(g, r, 1 + k)) { sum[k] += (double)gb_int(g, r, 1 + k); v->n[k]++; }
+  }
+  if (r && step < 0) rc = -1;
+  gb_rows_free(g, r);
+  for (int k = 0; k < NEXT_SKILLS; k++) v->avg[k] = v->n[k] ? sum[k] / v->n[k] : -1;
+  snprintf(v->language, sizeof v->language, "%s", zh > en ? "zh" : en > zh ? "en" : "");
+  if (rc == 0) {
+    r = gb_query(g, "SELECT scenario, count(*) FROM sessions WHERE trainee = $1 GROUP BY scenario",
+                 1, p, err, errlen);
+    rc = r ? 0 : -1;
+    while (r && (step = gb_step(g, r, err, errlen)) == 1) {
+      v->played = xrealloc(v->played, (size_t)(v->n_played + 1) * sizeof *v->played);
+      v->times = xrealloc(v->times, (size_t)(v->n_played + 1) * sizeof *v->times);
+      v->played[v->n_played] = xstrdup(gb_text(g, r, 0) ? gb_text(g, r, 0) : "");
+      v->times[v->n_played++] = (long)gb_int(g, r, 1);
+    }
+    if (r && step < 0) rc = -1;
+    gb_rows_free(g, r);
+  }
+  gb_end_read(g);
+  return rc;
+}
+
+static long times_played(const trainee_view *v, const char *id) {
+  for (int i = 0; i < v->n_played; i++) if (strcmp(v->played[i], id) == 0) return v->times[i];
+  return 0;
+}
+
+/* How much of skill k the scenario's content holds. */
+static int content(const scenario *s, int k) {
+  if (k == 0) return s->n_commitments;
+  if (k == 1) return s->n_benefits;
+  if (k == 2) return s->n_objections;
+  int hidden = 0;
+  for (int i = 0; i < s->n_needs; i++) hidden += s->needs[i].hidden != 0;
+  return hidden;
+}
+
+/* The skill's weight in the scenario's total, in percent (25 when the scenario keeps the default). */
+static double weight(const scenario *s, int k) {
+  const double w[NEXT_SKILLS] = { s->scoring.w_commitment, s->scoring.w_benefits,
+                                  s->scoring.w_tactics, s->scoring.w_discovery };
+  double total = 0;
+  for (int i = 0; i < NEXT_SKILLS; i++) total += w[i] >= 0 ? w[i] : 25;
+  return total > 0 ? 100.0 * (w[k] >= 0 ? w[k] : 25) / total : 25;
+}
+
+int cmd_next_exec(int argc, char **argv) {
+  static const struct option longopts[] = {
+    { "trainee", required_argument, 0, 't' }, { "gradebook", required_argument, 0, 'g' },
+    { 0, 0, 0, 0 },
+  };
+  const char *trainee = NULL, *where = NULL;
+  opterr = 0;
+  optind = 1;
+  int c;
+  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    if (c == 't') trainee = optarg;
+    else if (c == 'g') where = optarg;
+    else return cli_usage_error("next", "unknown option or missing value '%s'", argv[optind - 1]);
+  }
+  if (!trainee || !*trainee) return cli_usage_error("next", "whose next scenario? give --trainee NAME");
+  if (optind + 1 < argc) return cli_usage_error("next", "expected at most one directory");
+  char *dir = optind < argc ? xstrdup(argv[optind]) : util_data_path("scenarios");
+  if (!dir) { fprintf(stderr, "salesim next: cannot find the shipped scenarios (set SALESIM_DATA)\n"); return CLI_USAGE; }
+  char *path = where ? xstrdup(where) : gb_default_path();
+  char err[1024];
+  gb *g = gb_open_existing(path, err, sizeof err);
+  free(path);
+  trainee_view v;
+  memset(&v, 0, sizeof v);
+  int rc = CLI_OK;
+  if (!g || read_trainee(g, trainee, &v, err, sizeof err) != 0) {
+    fprintf(stderr, "salesim next: %s\n", err);
+    rc = CLI_USAGE;
+  }
+  int weakest = -1;
+  for (int k = 0; rc == CLI_OK && k < NEXT_SKILLS; k++)
+    if (v.avg[k] >= 0 && (weakest < 0 || v.avg[k] < v.avg[weakest])) weakest = k;
+  if (rc == CLI_OK && weakest < 0) {
+    fprintf(stderr, "salesim next: %s has no scored visit in %s yet; any scenario is a start "
+            "(salesim list)\n", trainee, g ? gb_path(g) : "the gradebook");
+    rc = CLI_FAIL;
+  }
+  int n = 0;
+  char **files = rc == CLI_OK ? cli_scenario_files(dir, &n) : NULL;
+  if (rc == CLI_OK && !files) { fprintf(stderr, "salesim next: cannot read %s\n", dir); rc = CLI_USAGE; }
+  scenario **sc = xcalloc((size_t)n + 1, sizeof *sc);
+  int max_content = 0, in_language = 0;
+  for (int i = 0; i < n; i++) {
+    diag d;
+    diag_init(&d);
+    sc[i] = scn_load(files[i], &d);   /* a broken file is `salesim check`'s business, not ours */
+    diag_free(&d);
+    if (sc[i] && *v.language && strcmp(sc[i]->language, v.language) == 0) in_language++;
+  }
+  int best = -1;
+  double best_score = -1;
+  for (int pass = 0; pass < 2 && rc == CLI_OK; pass++) {
+    for (int i = 0; i < n; i++) {
+      if (!sc[i] || (in_language && strcmp(sc[i]->language, v.language) != 0)) continue;
+      int ct = content(sc[i], weakest);
+      if (pass == 0) { if (ct > max_content) max_content = ct; continue; }
+      double score = max_content ? weight(sc[i], weakest) / 25.0 * ct / max_content : 0;
+      long tb = best >= 0 ? times_played(&v, sc[best]->id) : 0, ti = times_played(&v, sc[i]->id);
+      if (best < 0 || score > best_score + 1e-9 || (score > best_score - 1e-9 && ti < tb)) {
+        best = i;
+        best_score = score;
+      }
+    }
+  }
+  if (rc == CLI_OK && best < 0) { fprintf(stderr, "salesim next: no scenario in %s\n", dir); rc = CLI_USAGE; }
+  if (rc == CLI_OK) {
+    const scenario *s = sc[best];
+    printf("next for %s: %s (%s)\n", trainee, s->id, s->title);
+    printf("why: %s is the weakest skill, %.0f on average over the latest %d visit%s (", skill_names[weakest],
+           v.avg[weakest], v.visits, v.visits == 1 ? "" : "s");
+    const char *sep = "";
+    for (int k = 0; k < NEXT_SKILLS; k++) {
+      if (k == weakest || v.avg[k] < 0) continue;
+      printf("%s%s %.0f", sep, skill_names[k], v.avg[k]);
+      sep = ", ";
+    }
+    int pool = in_language ? in_language : n;
+    printf("); %s trains it most of the %d%s%s scenario%s: %d %s, %s weighs %.0f%% of its score; played "
+           "%ld time%s so far.\n", s->id, pool, in_language ? " " : "", in_language ? v.language : "",
+           pool == 1 ? "" : "s", content(s, weakest), content_words[weakest], skill_names[weakest],
+           weight(s, weakest), times_played(&v, s->id), times_played(&v, s->id) == 1 ? "" : "s");
+    printf("play: salesim play %s --trainee %s\n", s->id, trainee);
+  }
+  for (int i = 0; i < n; i++) { scn_free(sc[i]); free(files[i]); }
+  free(sc);
+  free(files);
+  for (int i = 0; i < v.n_played; i++) free(v.played[i]);
+  free(v.played);
+  free(v.times);
+  gb_close(g);
+  free(dir);
+  return rc;
+}

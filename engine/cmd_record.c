@@ -1,0 +1,101 @@
+/*
+** cmd_record.c: `salesim record TRANSCRIPT... [--gradebook LOCATION] [--trainee NAME]`: records
+** finished visits whose gradebook could not be reached when they ended (play says so and names
+** this command).  Each visit is keyed by its content, as play keys it, so recording a transcript
+** twice, or one that was recorded after all, adds nothing.
+** Exit 0 when every transcript is in the gradebook, 2 for bad usage, an unreadable transcript
+** or a gradebook that cannot be opened or written.
+*/
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "gradebook.h"
+#include "util.h"
+
+#define RECORD_MAX_BYTES (64u << 20)   /* a transcript larger than this is not one of ours */
+
+/* Records one transcript; 0, or -1 after saying why on stderr. */
+static int record_one(gb *g, const char *file, const char *trainee_opt) {
+  char err[1024];
+  size_t len = 0;
+  char *text = util_read_file(file, RECORD_MAX_BYTES, &len, err, sizeof err);
+  if (!text) { fprintf(stderr, "salesim record: cannot read %s: %s\n", file, err); return -1; }
+  json_error_t je;
+  json_t *tr = json_loadb(text, len, 0, &je);
+  free(text);
+  if (!json_is_object(tr)) {
+    fprintf(stderr, "salesim record: %s:%d:%d: not a salesim transcript (%s)\n", file, je.line,
+            je.column, tr ? "not a JSON object" : je.text);
+    json_decref(tr);
+    return -1;
+  }
+  json_t *deb = json_deep_copy(json_object_get(tr, "debrief"));
+  if (!json_is_object(deb)) {
+    fprintf(stderr, "salesim record: %s: the visit has no debrief (it was cut short); "
+            "salesim replay %s rebuilds it\n", file, file);
+    json_decref(deb);
+    json_decref(tr);
+    return -1;
+  }
+  json_object_del(deb, "progress");   /* attached after recording, not part of the visit */
+  json_object_del(tr, "debrief");     /* the gradebook keeps the transcript beside its debrief */
+  const char *trainee = trainee_opt ? trainee_opt : json_string_value(json_object_get(deb, "trainee"));
+  if (!trainee) trainee = json_string_value(json_object_get(tr, "trainee"));
+  int rc = 0;
+  if (!trainee || !*trainee) {
+    fprintf(stderr, "salesim record: %s: the visit names no trainee (use --trainee NAME)\n", file);
+    rc = -1;
+  } else {
+    char key[17];
+    gb_visit_key(trainee, deb, key);
+    int fresh = 1;
+    long long id = gb_record_keyed(g, key, trainee, deb, tr, &fresh, err, sizeof err);
+    if (id < 0) {
+      fprintf(stderr, "salesim record: %s: %s\n", file, err);
+      rc = -1;
+    } else if (fresh) {
+      printf("%s: recorded in %s (session %lld, trainee %s)\n", file, gb_path(g), id, trainee);
+    } else {
+      printf("%s: already in %s (session %lld); nothing added\n", file, gb_path(g), id);
+    }
+  }
+  json_decref(deb);
+  json_decref(tr);
+  return rc;
+}
+
+int cmd_record_exec(int argc, char **argv) {
+  static const struct option longopts[] = {
+    { "gradebook", required_argument, 0, 'g' }, { "trainee", required_argument, 0, 't' },
+    { 0, 0, 0, 0 },
+  };
+  const char *where = NULL, *trainee = NULL;
+  opterr = 0;
+  optind = 1;
+  int c;
+  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    if (c == 'g') where = optarg;
+    else if (c == 't') {
+      if (!*optarg) return cli_usage_error("record", "--trainee needs a name");
+      trainee = optarg;
+    } else {
+      return cli_usage_error("record", "unknown option or missing value '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind >= argc) return cli_usage_error("record", "which transcript? give its path");
+  char *path = where ? xstrdup(where) : gb_default_path();
+  char err[1024];
+  gb *g = gb_open(path, err, sizeof err);
+  free(path);
+  if (!g) { fprintf(stderr, "salesim record: %s\n", err); return CLI_USAGE; }
+  int rc = CLI_OK;
+  for (int i = optind; i < argc; i++)
+    if (record_one(g, argv[i], trainee) != 0) rc = CLI_USAGE;
+  gb_close(g);
+  return rc;
+}

@@ -1,0 +1,630 @@
+/*
+** gb_pg.c: the gradebook backend for PostgreSQL (gb_int.h): `--gradebook postgresql://...`, for
+** a class whose trainees play on their own laptops or on several servers.
+**
+** The gradebook lives in its own schema, `salesim`, with the SQLite file's tables and columns
+** (text columns that are sorted are COLLATE "C", so the report's order is SQLite's bytewise
+** order) plus a db_user column naming the role that wrote each row; salesim.meta holds the
+** application name and schema version.  Creating and migrating run under a transaction-scoped
+** advisory lock, so processes that start together migrate once.  `salesim gradebook init`
+** adds the roles: salesim_trainee inserts and reads only its own rows (row-level security),
+** salesim_trainer reads everything (docs/classroom.md).
+**
+** libpq is opened at run time (dlopen), the first time a postgresql:// gradebook is used: a
+** trainee on the default SQLite gradebook does not pay for loading it and its two dozen
+** libraries at every start, and salesim runs where libpq is not installed.
+*/
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libpq-fe.h>
+
+#include "gb_int.h"
+#include "util.h"
+
+#define PG_LOCK_KEY 0x534c534d            /* "SLSM", the advisory lock for create/migrate */
+#define PG_RETRY_SECONDS 90               /* how long a record keeps retrying a lost server */
+#define PG_CONNECT_TIMEOUT "10"           /* seconds, unless the URI or PGCONNECT_TIMEOUT says */
+
+/* {=== libpq, loaded on first use */
+static struct {
+  int loaded;
+  PGconn *(*connectdb)(const char *);
+  ConnStatusType (*status)(const PGconn *);
+  char *(*error_message)(const PGconn *);
+  void (*finish)(PGconn *);
+  void (*reset)(PGconn *);
+  PGresult *(*exec)(PGconn *, const char *);
+  PGresult *(*exec_params)(PGconn *, const char *, int, const Oid *, const char *const *,
+                           const int *, const int *, int);
+  ExecStatusType (*result_status)(const PGresult *);
+  char *(*result_error_field)(const PGresult *, int);
+  char *(*result_error_message)(const PGresult *);
+  void (*clear)(PGresult *);
+  int (*ntuples)(const PGresult *);
+  char *(*getvalue)(const PGresult *, int, int);
+  int (*getisnull)(const PGresult *, int, int);
+  PQnoticeProcessor (*set_notice_processor)(PGconn *, PQnoticeProcessor, void *);
+  char *(*escape_identifier)(PGconn *, const char *, size_t);
+  void (*freemem)(void *);
+} pq;
+
+/* Loads libpq.so.5; 0, or -1 with err. */
+static int load_libpq(char *err, size_t errlen) {
+  if (pq.loaded) return 0;
+  void *h = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+  if (!h) {
+    snprintf(err, errlen, "a postgresql:// gradebook needs libpq, which cannot be loaded (%s); "
+             "install it (Debian: apt-get install libpq5)", dlerror());
+    return -1;
+  }
+  static const char *const names[] = {
+    "PQconnectdb", "PQstatus", "PQerrorMessage", "PQfinish", "PQreset", "PQexec", "PQexecParams",
+    "PQresultStatus", "PQresultErrorField", "PQresultErrorMessage", "PQclear", "PQntuples",
+    "PQgetvalue", "PQgetisnull", "PQsetNoticeProcessor", "PQescapeIdentifier", "PQfreemem",
+  };
+  void **slots[] = {
+    (void **)&pq.connectdb, (void **)&pq.status, (void **)&pq.error_message, (void **)&pq.finish,
+    (void **)&pq.reset, (void **)&pq.exec, (void **)&pq.exec_params, (void **)&pq.result_status,
+    (void **)&pq.result_error_field, (void **)&pq.result_error_message, (void **)&pq.clear,
+    (void **)&pq.ntuples, (void **)&pq.getvalue, (void **)&pq.getisnull,
+    (void **)&pq.set_notice_processor, (void **)&pq.escape_identifier, (void **)&pq.freemem,
+  };
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    *slots[i] = dlsym(h, names[i]);
+    if (!*slots[i]) {
+      snprintf(err, errlen, "libpq.so.5 lacks %s; install a current libpq", names[i]);
+      return -1;
+    }
+  }
+  pq.loaded = 1;
+  return 0;
+}
+/* }=== */
+
+#define CONN(g) ((PGconn *)(g)->conn)
+
+/* The first line of a libpq or server message, without "FATAL:  " or "ERROR:  ". */
+static void first_line(const char *msg, char *out, size_t n) {
+  if (!msg) msg = "";
+  for (const char *p; (p = strstr(msg, ":  ")) && p - msg < 10; ) msg = p + 3;
+  size_t len = strcspn(msg, "\n");
+  snprintf(out, n, "%.*s", (int)len, msg);
+}
+
+/* The SQLSTATE of a result ("" when none, e.g. the connection was lost). */
+static const char *sqlstate(const PGresult *r) {
+  const char *s = r ? pq.result_error_field(r, PG_DIAG_SQLSTATE) : NULL;
+  return s ? s : "";
+}
+
+/* A connection failure in words a trainer can act on. */
+static void connect_error(gb *g, const char *msg, char *err, size_t errlen) {
+  char line[400];
+  first_line(msg, line, sizeof line);
+  if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory"))
+    snprintf(err, errlen, "cannot connect to the gradebook %s: the server refused the connection "
+             "(is PostgreSQL running and listening there?): %s", g->label, line);
+  else if (strstr(msg, "authentication failed") || strstr(msg, "no password supplied") ||
+           (strstr(msg, "role \"") && strstr(msg, "does not exist")))
+    snprintf(err, errlen, "cannot connect to the gradebook %s: bad credentials (check the user "
+             "name and password in the URI, or ~/.pgpass): %s", g->label, line);
+  else if (strstr(msg, "database \"") && strstr(msg, "does not exist"))
+    snprintf(err, errlen, "cannot connect to the gradebook %s: the database does not exist (the "
+             "trainer creates it: createdb NAME, then salesim gradebook init URI): %s", g->label, line);
+  else
+    snprintf(err, errlen, "cannot connect to the gradebook %s: %s", g->label, line);
+}
+
+static void quiet(void *arg, const char *message) { (void)arg; (void)message; }
+
+/* Per-connection settings, again after every reconnect. */
+static int setup_session(PGconn *c) {
+  PGresult *r = pq.exec(c, "SET search_path TO salesim; SET client_min_messages TO warning");
+  int ok = pq.result_status(r) == PGRES_COMMAND_OK;
+  pq.clear(r);
+  return ok ? 0 : -1;
+}
+
+/* Runs one command with text parameters; returns the result (caller clears) or NULL with err
+** (and *state the SQLSTATE, "" for a lost connection). */
+static PGresult *run(gb *g, const char *sql, int n, const char *const *params, char *state,
+                     char *err, size_t errlen) {
+  /* without parameters, the simple protocol: a migration is several statements in one string */
+  PGresult *r = n ? pq.exec_params(CONN(g), sql, n, NULL, params, NULL, NULL, 0) : pq.exec(CONN(g), sql);
+  ExecStatusType st = pq.result_status(r);
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) { if (state) *state = '\0'; return r; }
+  char line[400];
+  first_line(r ? pq.result_error_message(r) : pq.error_message(CONN(g)), line, sizeof line);
+  snprintf(err, errlen, "%s", line);
+  if (state) snprintf(state, 6, "%s", sqlstate(r));
+  pq.clear(r);
+  return NULL;
+}
+
+/* Runs a command whose result is not needed; 0 or -1 with err. */
+static int exec_ok(gb *g, const char *sql, char *err, size_t errlen) {
+  PGresult *r = run(g, sql, 0, NULL, NULL, err, errlen);
+  pq.clear(r);
+  return r ? 0 : -1;
+}
+
+static void rollback(gb *g) {
+  if (pq.status(CONN(g)) == CONNECTION_OK) pq.clear(pq.exec(CONN(g), "ROLLBACK"));
+}
+
+/* {=== schema */
+
+/* Version 1: the gradebook's tables as in gb_sqlite.c, with the writing role on every row. */
+static const char pg_v1[] =
+  "CREATE SCHEMA salesim;"
+  "CREATE TABLE salesim.meta(key text PRIMARY KEY, value text NOT NULL);"
+  "INSERT INTO salesim.meta VALUES ('application', 'salesim-gradebook'), ('version', '0');"
+  "CREATE TABLE salesim.sessions("
+  " id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+  " trainee text COLLATE \"C\" NOT NULL,"
+  " scenario text COLLATE \"C\" NOT NULL,"
+  " title text, scenario_hash text, language text, seed bigint,"
+  " started text COLLATE \"C\" NOT NULL,"
+  " ended text, ended_by text,"
+  " outcome text NOT NULL, score integer NOT NULL, pass integer NOT NULL,"
+  " s_commitment integer, s_benefits integer, s_tactics integer, s_discovery integer,"
+  " hints_used integer, recorded text NOT NULL, debrief text NOT NULL, transcript text,"
+  " db_user text NOT NULL DEFAULT current_user);"
+  "CREATE INDEX sessions_by_trainee ON salesim.sessions(trainee, scenario, started);"
+  "CREATE TABLE salesim.findings("
+  " session_id bigint NOT NULL REFERENCES salesim.sessions(id),"
+  " skill text NOT NULL, rule text COLLATE \"C\" NOT NULL, turn integer, points double precision,"
+  " db_user text NOT NULL DEFAULT current_user);"
+  "CREATE INDEX findings_by_session ON salesim.findings(session_id);"
+  "CREATE TABLE salesim.rules(rule text COLLATE \"C\" PRIMARY KEY, skill text, principle text);";
+
+/* Version 2: the recording salesim's version, and the report's covering indexes. */
+static const char pg_v2[] =
+  "ALTER TABLE salesim.sessions ADD COLUMN recorded_by text;"
+  "CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)"
+  " INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);"
+  "CREATE INDEX findings_by_rule ON salesim.findings(rule, session_id) INCLUDE (points, skill);";
+
+/* Version 3: visit keys (a retry after a lost commit stores nothing twice), the per-session
+** rule counts and the per-rule totals the report reads (gb_sqlite.c).  The totals are kept by
+** a SECURITY DEFINER trigger, so a trainee role adds to them without being able to read or
+** change them; session_rules rows are inserted in rule order, so concurrent writers lock the
+** totals' rows in one order and do not deadlock. */
+static const char pg_v3[] =
+  "ALTER TABLE salesim.sessions ADD COLUMN visit_key text;"
+  "CREATE UNIQUE INDEX sessions_by_key ON salesim.sessions(visit_key);"
+  "CREATE TABLE salesim.session_rules("
+  " session_id bigint NOT NULL REFERENCES salesim.sessions(id),"
+  " rule text COLLATE \"C\" NOT NULL, skill text, n integer NOT NULL, pts_n integer NOT NULL,"
+  " pts_sum double precision, db_user text NOT NULL DEFAULT current_user);"
+  "CREATE TABLE salesim.rule_totals("
+  " rule text COLLATE \"C\" PRIMARY KEY, skill text, n bigint NOT NULL, sessions bigint NOT NULL,"
+  " pts_n bigint NOT NULL, pts_sum double precision);"
+  "CREATE FUNCTION salesim.count_session_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+  " SET search_path = salesim, pg_catalog AS $f$ BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "   INSERT INTO salesim.rule_totals AS t VALUES (NEW.rule, NEW.skill, NEW.n, 1, NEW.pts_n, NEW.pts_sum)"
+  "   ON CONFLICT (rule) DO UPDATE SET n = t.n + excluded.n, sessions = t.sessions + 1,"
+  "   pts_n = t.pts_n + excluded.pts_n, pts_sum = coalesce(t.pts_sum, 0) + coalesce(excluded.pts_sum, 0),"
+  "   skill = least(t.skill, excluded.skill);"
+  "   RETURN NEW;"
+  "  END IF;"
+  "  UPDATE salesim.rule_totals SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,"
+  "  pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE rule = OLD.rule;"
+  "  RETURN OLD;"
+  " END $f$;"
+  "CREATE TRIGGER session_rules_total AFTER INSERT OR DELETE ON salesim.session_rules"
+  " FOR EACH ROW EXECUTE FUNCTION salesim.count_session_rule();"
+  "INSERT INTO salesim.session_rules(session_id, rule, skill, n, pts_n, pts_sum, db_user)"
+  " SELECT session_id, rule, min(skill), count(*), count(points), sum(points), min(db_user)"
+  " FROM salesim.findings GROUP BY session_id, rule ORDER BY session_id, rule;"
+  "CREATE INDEX session_rules_by_rule ON salesim.session_rules(rule, session_id)"
+  " INCLUDE (n, pts_n, pts_sum, skill);"
+  "CREATE INDEX session_rules_by_session ON salesim.session_rules(session_id);"
+  "DROP INDEX salesim.findings_by_rule;"
+  "DROP INDEX salesim.sessions_by_trainee;";
+
+static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3 };
+
+/* Reads the schema version into *ver (0: an empty database, ready for a new gradebook).
+** -1 with err when the database is another program's or the gradebook is newer than this
+** salesim. */
+static int inspect(gb *g, long long *ver, char *err, size_t errlen) {
+  char msg[400];
+  /* the catalogs read as tables (not to_regclass, whose cache can miss a schema another process
+  ** committed while this one waited for the advisory lock) */
+  PGresult *r = run(g, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'salesim'),"
+                    " EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'salesim' AND tablename = 'meta')",
+                    0, NULL, NULL, msg, sizeof msg);
+  if (!r) { snprintf(err, errlen, "%s: cannot read the database: %s", g->label, msg); return -1; }
+  int has_schema = *pq.getvalue(r, 0, 0) == 't', has_meta = *pq.getvalue(r, 0, 1) == 't';
+  pq.clear(r);
+  *ver = 0;
+  if (has_meta) {
+    r = run(g, "SELECT (SELECT value FROM salesim.meta WHERE key = 'application'),"
+            " (SELECT value FROM salesim.meta WHERE key = 'version')", 0, NULL, NULL, msg, sizeof msg);
+    if (!r) {
+      snprintf(err, errlen, "%s: cannot read the gradebook: %s (a trainee role needs "
+               "`salesim gradebook init` to have granted it access)", g->label, msg);
+      return -1;
+    }
+    const char *app = pq.getisnull(r, 0, 0) ? "" : pq.getvalue(r, 0, 0);
+    const char *v = pq.getisnull(r, 0, 1) ? "" : pq.getvalue(r, 0, 1);
+    int ours = strcmp(app, "salesim-gradebook") == 0;
+    *ver = atoll(v);
+    pq.clear(r);
+    if (!ours) {
+      snprintf(err, errlen, "%s is not a salesim gradebook: its schema \"salesim\" belongs to "
+               "another program", g->label);
+      return -1;
+    }
+  } else if (has_schema) {
+    snprintf(err, errlen, "%s is not a salesim gradebook: it has a schema \"salesim\" of "
+             "another program", g->label);
+    return -1;
+  } else {
+    r = run(g, "SELECT count(*), min(schemaname || '.' || tablename) FROM pg_tables"
+            " WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'salesim')", 0, NULL, NULL, msg, sizeof msg);
+    if (!r) { snprintf(err, errlen, "%s: cannot read the database: %s", g->label, msg); return -1; }
+    long long tables = atoll(pq.getvalue(r, 0, 0));
+    char first[200];
+    snprintf(first, sizeof first, "%s", pq.getisnull(r, 0, 1) ? "" : pq.getvalue(r, 0, 1));
+    pq.clear(r);
+    if (tables > 0) {
+      snprintf(err, errlen, "%s is not a salesim gradebook: the database holds another program's "
+               "tables (%s%s); give the class a database of its own (createdb NAME)", g->label,
+               first, tables > 1 ? ", ..." : "");
+      return -1;
+    }
+  }
+  if (*ver > GB_VERSION) {
+    snprintf(err, errlen, "%s: gradebook schema version %lld is newer than this salesim (it reads "
+             "up to %d); upgrade salesim", g->label, *ver, GB_VERSION);
+    return -1;
+  }
+  return 0;
+}
+
+/* Creates or migrates the schema under the advisory lock: the first process does the work,
+** the others wait for it and then find nothing left to do. */
+static int migrate(gb *g, char *err, size_t errlen) {
+  char msg[400], state[8] = "";
+  long long ver = 0;
+  if (exec_ok(g, "BEGIN", msg, sizeof msg) != 0) goto fail;
+  char lock[64];
+  snprintf(lock, sizeof lock, "SELECT pg_advisory_xact_lock(%d)", PG_LOCK_KEY);
+  PGresult *r = run(g, lock, 0, NULL, state, msg, sizeof msg);
+  if (!r) goto fail;
+  pq.clear(r);
+  if (inspect(g, &ver, err, errlen) != 0) { rollback(g); return -1; }
+  for (; ver < GB_VERSION; ver++) {
+    r = run(g, pg_migrations[ver], 0, NULL, state, msg, sizeof msg);
+    if (!r) goto fail;
+    pq.clear(r);
+    char sql[96];
+    snprintf(sql, sizeof sql, "UPDATE salesim.meta SET value = '%lld' WHERE key = 'version'", ver + 1);
+    if (exec_ok(g, sql, msg, sizeof msg) != 0) goto fail;
+  }
+  if (exec_ok(g, "COMMIT", msg, sizeof msg) != 0) goto fail;
+  return 0;
+fail:
+  rollback(g);
+  if (strcmp(state, "42501") == 0)
+    snprintf(err, errlen, "%s: the gradebook needs creating or upgrading to schema version %d, "
+             "which its owner does (salesim gradebook init URI, as the trainer): %s", g->label,
+             GB_VERSION, msg);
+  else
+    snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->label, msg);
+  return -1;
+}
+/* }=== */
+
+/* Sets g->partial when row-level security limits this role to its own rows (a trainee). */
+static int see_all(gb *g, char *err, size_t errlen) {
+  char msg[400];
+  PGresult *r = run(g, "SELECT row_security_active('salesim.sessions')", 0, NULL, NULL, msg, sizeof msg);
+  if (!r) { snprintf(err, errlen, "%s: cannot read the gradebook: %s", g->label, msg); return -1; }
+  g->partial = *pq.getvalue(r, 0, 0) == 't';
+  pq.clear(r);
+  return 0;
+}
+
+/* Connects, checks and migrates (gb_backend.open). */
+static int pg_open(gb *g, int create, char *err, size_t errlen) {
+  if (load_libpq(err, errlen) != 0) return -1;
+  /* libpq waits forever for a host that does not answer; a trainee should hear within seconds
+  ** (a connect_timeout in the URI or the environment still wins) */
+  setenv("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT, 0);
+  PGconn *c = pq.connectdb(g->where);
+  g->conn = c;
+  if (!c) { snprintf(err, errlen, "cannot connect to the gradebook %s: out of memory", g->label); return -1; }
+  if (pq.status(c) != CONNECTION_OK) { connect_error(g, pq.error_message(c), err, errlen); return -1; }
+  pq.set_notice_processor(c, quiet, NULL);
+  if (setup_session(c) != 0) {
+    snprintf(err, errlen, "%s: cannot set up the connection: %s", g->label, pq.error_message(c));
+    return -1;
+  }
+  long long ver = 0;
+  if (inspect(g, &ver, err, errlen) != 0) return -1;
+  if (ver == GB_VERSION) return see_all(g, err, errlen);
+  if (ver == 0 && !create) {
+    snprintf(err, errlen, "%s: no salesim gradebook in this database yet (salesim gradebook init "
+             "URI creates one)", g->label);
+    return -1;
+  }
+  if (migrate(g, err, errlen) != 0) return -1;
+  return see_all(g, err, errlen);
+}
+
+static void pg_close(gb *g) {
+  pq.finish(CONN(g));
+  g->conn = NULL;
+}
+
+/* {=== recording */
+
+/* 1 when the failure is worth retrying the whole transaction: a serialisation failure or
+** deadlock, or a connection the server dropped (restart, failover: reconnect and go again). */
+static int transient(gb *g, const char *state) {
+  if (pq.status(CONN(g)) != CONNECTION_OK) return 1;
+  return strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+         strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
+         strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0 || *state == '\0';
+}
+
+/* A long long parameter as text ("" buffer when unset: passed as NULL). */
+static const char *opt_text(gb_opt v, char *buf, size_t n) {
+  if (!v.set) return NULL;
+  snprintf(buf, n, "%lld", v.v);
+  return buf;
+}
+
+/* One attempt at the whole transaction; 0, or -1 with err and state. */
+static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char *state,
+                       char *err, size_t errlen) {
+  char nums[8][24], idtext[24], pts[40];
+  PGresult *r = NULL;
+  if (exec_ok(g, "BEGIN", err, errlen) != 0) { *state = '\0'; return -1; }
+  const char *p[22] = {
+    v->trainee, v->scenario, v->title, v->scenario_hash, v->language,
+    opt_text(v->seed, nums[0], 24), v->started, v->ended, v->ended_by, v->outcome,
+    opt_text(v->score, nums[1], 24), v->pass ? "1" : "0",
+    opt_text(v->skill[0], nums[2], 24), opt_text(v->skill[1], nums[3], 24),
+    opt_text(v->skill[2], nums[4], 24), opt_text(v->skill[3], nums[5], 24),
+    opt_text(v->hints, nums[6], 24), v->recorded, v->debrief, v->transcript, v->recorded_by, v->key,
+  };
+  r = run(g, "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started,"
+          " ended, ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,"
+          " hints_used, recorded, debrief, transcript, recorded_by, visit_key) VALUES ($1, $2, $3,"
+          " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+          " ON CONFLICT (visit_key) DO NOTHING RETURNING id", 22, p, state, err, errlen);
+  if (!r) goto fail;
+  if (pq.ntuples(r) == 0) {
+    /* stored already: an earlier attempt committed before its answer was lost, or a repeat */
+    pq.clear(r);
+    r = run(g, "SELECT id FROM sessions WHERE visit_key = $1", 1, &v->key, state, err, errlen);
+    if (!r) goto fail;
+    if (pq.ntuples(r) == 0) {
+      /* the key is on a row this role may not read: another trainee's row carries it (keys
+      ** hash the trainee's name, so only a row written by hand can), and the visit must not
+      ** pass for recorded */
+      pq.clear(r);
+      snprintf(state, 8, "%s", "23505");
+      snprintf(err, errlen, "the visit's key is taken by a row this role cannot read (written "
+               "by another role); the visit is not recorded");
+      goto fail;
+    }
+    *id = atoll(pq.getvalue(r, 0, 0));
+    *fresh = 0;
+    pq.clear(r);
+    rollback(g);
+    return 0;
+  }
+  *id = atoll(pq.getvalue(r, 0, 0));
+  *fresh = 1;
+  pq.clear(r);
+  snprintf(idtext, sizeof idtext, "%lld", *id);
+  for (int i = 0; i < v->n_findings; i++) {
+    const gb_finding *f = &v->findings[i];
+    if (f->has_points) snprintf(pts, sizeof pts, "%.17g", f->points);
+    const char *fp[5] = { idtext, f->skill, f->rule, opt_text(f->turn, nums[7], 24),
+                          f->has_points ? pts : NULL };
+    r = run(g, "INSERT INTO findings(session_id, skill, rule, turn, points) VALUES ($1, $2, $3, $4, $5)",
+            5, fp, state, err, errlen);
+    if (!r) goto fail;
+    pq.clear(r);
+    const char *rp[3] = { f->rule, f->skill, f->principle };
+    r = run(g, "INSERT INTO rules(rule, skill, principle) VALUES ($1, $2, $3) ON CONFLICT (rule) DO NOTHING",
+            3, rp, state, err, errlen);
+    if (!r) goto fail;
+    pq.clear(r);
+  }
+  if (v->n_findings) {
+    const char *ip[1] = { idtext };
+    r = run(g, "INSERT INTO session_rules(session_id, rule, skill, n, pts_n, pts_sum) SELECT"
+            " session_id, rule, min(skill), count(*), count(points), sum(points) FROM findings"
+            " WHERE session_id = $1 GROUP BY session_id, rule ORDER BY rule", 1, ip, state, err, errlen);
+    if (!r) goto fail;
+    pq.clear(r);
+  }
+  r = run(g, "COMMIT", 0, NULL, state, err, errlen);
+  if (!r) return -1;
+  pq.clear(r);
+  return 0;
+fail:
+  rollback(g);
+  return -1;
+}
+
+/* Records v, retrying transient failures for up to PG_RETRY_SECONDS (reconnecting when the
+** server went away); the visit key makes a retry after a lost COMMIT answer harmless. */
+static int pg_record(gb *g, const gb_visit *v, long long *id, int *fresh, char *err, size_t errlen) {
+  char msg[400], state[8];
+  time_t deadline = time(NULL) + PG_RETRY_SECONDS;
+  for (int attempt = 0;; attempt++) {
+    if (pq.status(CONN(g)) != CONNECTION_OK) {
+      pq.reset(CONN(g));
+      if (pq.status(CONN(g)) == CONNECTION_OK) {
+        pq.set_notice_processor(CONN(g), quiet, NULL);
+        setup_session(CONN(g));
+      }
+    }
+    if (pq.status(CONN(g)) == CONNECTION_OK) {
+      if (record_once(g, v, id, fresh, state, msg, sizeof msg) == 0) return 0;
+      if (!transient(g, state)) break;
+    } else {
+      first_line(pq.error_message(CONN(g)), msg, sizeof msg);
+    }
+    if (time(NULL) >= deadline) break;
+    gb_backoff(attempt);   /* a growing pause, up to about a tenth of a second */
+  }
+  if (strstr(msg, "row-level security"))
+    snprintf(err, errlen, "%s: the gradebook refused the session: a trainee role records only "
+             "its own sessions, under its own name (--trainee must be the role's name): %s",
+             g->label, msg);
+  else
+    snprintf(err, errlen, "%s: cannot record the session: %s", g->label, msg);
+  return -1;
+}
+/* }=== */
+
+/* {=== reading */
+
+struct gb_rows { PGresult *res; int row, n; };
+
+static int pg_begin_read(gb *g, char *err, size_t errlen) {
+  return exec_ok(g, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err, errlen);
+}
+
+static void pg_end_read(gb *g) {
+  if (pq.status(CONN(g)) == CONNECTION_OK) pq.clear(pq.exec(CONN(g), "COMMIT"));
+}
+
+static gb_rows *pg_query(gb *g, const char *sql, int nparams, const char *const *params,
+                         char *err, size_t errlen) {
+  PGresult *r = run(g, sql, nparams, params, NULL, err, errlen);
+  if (!r) return NULL;
+  gb_rows *rows = xmalloc(sizeof *rows);
+  rows->res = r;
+  rows->row = -1;
+  rows->n = pq.ntuples(r);
+  return rows;
+}
+
+static int pg_step(gb_rows *r, char *err, size_t errlen) {
+  (void)err; (void)errlen;
+  return ++r->row < r->n ? 1 : 0;
+}
+
+static int pg_is_null(gb_rows *r, int col) { return pq.getisnull(r->res, r->row, col); }
+static const char *pg_text(gb_rows *r, int col) {
+  return pq.getisnull(r->res, r->row, col) ? NULL : pq.getvalue(r->res, r->row, col);
+}
+static long long pgr_int64(gb_rows *r, int col) { return atoll(pq.getvalue(r->res, r->row, col)); }
+static double pgr_real(gb_rows *r, int col) { return strtod(pq.getvalue(r->res, r->row, col), NULL); }
+static void pg_rows_free(gb_rows *r) { pq.clear(r->res); free(r); }
+/* }=== */
+
+/* {=== roles */
+
+/* The group roles, their grants and the row-level policies; idempotent (run by every init). */
+static const char pg_roles[] =
+  "DO $$ BEGIN"
+  " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'salesim_trainee') THEN"
+  "  CREATE ROLE salesim_trainee NOLOGIN; END IF;"
+  " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'salesim_trainer') THEN"
+  "  CREATE ROLE salesim_trainer NOLOGIN; END IF;"
+  " END $$;"
+  "GRANT USAGE ON SCHEMA salesim TO salesim_trainee, salesim_trainer;"
+  "GRANT SELECT ON salesim.meta, salesim.rules TO salesim_trainee, salesim_trainer;"
+  "GRANT INSERT ON salesim.rules TO salesim_trainee;"
+  "GRANT SELECT, INSERT ON salesim.findings, salesim.session_rules TO salesim_trainee;"
+  /* every column but id: a trainee choosing ids could take the ones the identity will hand to
+  ** another trainee's next visit and make its recording fail */
+  "REVOKE INSERT ON salesim.sessions FROM salesim_trainee;"
+  "GRANT SELECT ON salesim.sessions TO salesim_trainee;"
+  "GRANT INSERT (trainee, scenario, title, scenario_hash, language, seed, started, ended, ended_by,"
+  " outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used, recorded,"
+  " debrief, transcript, recorded_by, visit_key) ON salesim.sessions TO salesim_trainee;"
+  "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules, salesim.rule_totals"
+  " TO salesim_trainer;"
+  "ALTER TABLE salesim.sessions ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE salesim.findings ENABLE ROW LEVEL SECURITY;"
+  "ALTER TABLE salesim.session_rules ENABLE ROW LEVEL SECURITY;"
+  "DROP POLICY IF EXISTS trainee_reads_own ON salesim.sessions;"
+  "DROP POLICY IF EXISTS trainee_adds_own ON salesim.sessions;"
+  "DROP POLICY IF EXISTS trainer_reads_all ON salesim.sessions;"
+  "CREATE POLICY trainee_reads_own ON salesim.sessions FOR SELECT TO salesim_trainee"
+  " USING (db_user = current_user);"
+  "CREATE POLICY trainee_adds_own ON salesim.sessions FOR INSERT TO salesim_trainee"
+  " WITH CHECK (db_user = current_user AND trainee = current_user);"
+  "CREATE POLICY trainer_reads_all ON salesim.sessions FOR SELECT TO salesim_trainer USING (true);"
+  "DROP POLICY IF EXISTS trainee_reads_own ON salesim.findings;"
+  "DROP POLICY IF EXISTS trainee_adds_own ON salesim.findings;"
+  "DROP POLICY IF EXISTS trainer_reads_all ON salesim.findings;"
+  "CREATE POLICY trainee_reads_own ON salesim.findings FOR SELECT TO salesim_trainee"
+  " USING (db_user = current_user);"
+  "CREATE POLICY trainee_adds_own ON salesim.findings FOR INSERT TO salesim_trainee"
+  " WITH CHECK (db_user = current_user AND session_id IN (SELECT id FROM salesim.sessions));"
+  "CREATE POLICY trainer_reads_all ON salesim.findings FOR SELECT TO salesim_trainer USING (true);"
+  "DROP POLICY IF EXISTS trainee_reads_own ON salesim.session_rules;"
+  "DROP POLICY IF EXISTS trainee_adds_own ON salesim.session_rules;"
+  "DROP POLICY IF EXISTS trainer_reads_all ON salesim.session_rules;"
+  "CREATE POLICY trainee_reads_own ON salesim.session_rules FOR SELECT TO salesim_trainee"
+  " USING (db_user = current_user);"
+  "CREATE POLICY trainee_adds_own ON salesim.session_rules FOR INSERT TO salesim_trainee"
+  " WITH CHECK (db_user = current_user AND session_id IN (SELECT id FROM salesim.sessions));"
+  "CREATE POLICY trainer_reads_all ON salesim.session_rules FOR SELECT TO salesim_trainer USING (true);";
+
+/* Creates login role name in group (or adds an existing role to it). */
+static int add_member(gb *g, const char *name, const char *group, strbuf *log, char *err, size_t errlen) {
+  char msg[400];
+  PGresult *r = run(g, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, &name, NULL, msg, sizeof msg);
+  if (!r) { snprintf(err, errlen, "%s: %s", g->label, msg); return -1; }
+  int exists = pq.ntuples(r) > 0;
+  pq.clear(r);
+  char *id = pq.escape_identifier(CONN(g), name, strlen(name));
+  if (!id) { snprintf(err, errlen, "%s: bad role name '%s'", g->label, name); return -1; }
+  char *sql = exists ? xasprintf("GRANT %s TO %s", group, id)
+                     : xasprintf("CREATE ROLE %s LOGIN IN ROLE %s", id, group);
+  int rc = exec_ok(g, sql, msg, sizeof msg);
+  free(sql);
+  pq.freemem(id);
+  if (rc != 0) { snprintf(err, errlen, "%s: cannot set up role %s: %s", g->label, name, msg); return -1; }
+  sb_printf(log, "%s role %s in %s\n", exists ? "added" : "created", name, group);
+  return 0;
+}
+
+static int pg_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t errlen) {
+  char msg[400];
+  if (exec_ok(g, "BEGIN", msg, sizeof msg) != 0 || exec_ok(g, pg_roles, msg, sizeof msg) != 0) {
+    rollback(g);
+    snprintf(err, errlen, "%s: cannot set up the roles (this needs the gradebook's owner with "
+             "CREATEROLE): %s", g->label, msg);
+    return -1;
+  }
+  for (int i = 0; i < o->n_trainees; i++)
+    if (add_member(g, o->trainees[i], "salesim_trainee", log, err, errlen) != 0) { rollback(g); return -1; }
+  for (int i = 0; i < o->n_trainers; i++)
+    if (add_member(g, o->trainers[i], "salesim_trainer", log, err, errlen) != 0) { rollback(g); return -1; }
+  if (exec_ok(g, "COMMIT", msg, sizeof msg) != 0) {
+    snprintf(err, errlen, "%s: cannot set up the roles: %s", g->label, msg);
+    return -1;
+  }
+  sb_printf(log, "%s: PostgreSQL gradebook at schema version %d; roles salesim_trainee (records "
+            "and reads only its own sessions) and salesim_trainer (reads all) are ready.\n",
+            g->label, GB_VERSION);
+  return 0;
+}
+/* }=== */
+
+const gb_backend gb_pg_backend = {
+  .kind = "postgresql", .open = pg_open, .close = pg_close, .record = pg_record,
+  .begin_read = pg_begin_read, .end_read = pg_end_read, .query = pg_query, .step = pg_step,
+  .is_null = pg_is_null, .text = pg_text, .int64 = pgr_int64, .real = pgr_real,
+  .rows_free = pg_rows_free, .init = pg_init,
+};

@@ -1,0 +1,588 @@
+/*
+** gb_sqlite.c: the gradebook backend for a SQLite file (gb_int.h), the default: one machine,
+** every trainee able to write the file (docs/classroom.md has the trust model).
+** Many trainees finish sessions at once from separate processes on one machine, so every
+** connection runs in WAL mode with a busy timeout, and every write is one BEGIN IMMEDIATE
+** transaction retried on SQLITE_BUSY.  The file carries an application id ("SLSM") so a
+** foreign database is refused untouched, and PRAGMA user_version holds the schema version,
+** migrated forward one step at a time when an older file is opened.
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "gb_int.h"
+#include "util.h"
+
+#define GB_APP_ID 0x534c534d        /* "SLSM" */
+#define GB_BUSY_MS 30000            /* how long one statement waits for a lock */
+#define GB_RETRIES 60               /* whole-transaction retries after the wait ran out */
+
+#define DB(g) ((sqlite3 *)(g)->conn)
+
+/* Schema version 1: sessions with their scores, findings by rule, rule descriptions. */
+static const char schema_v1[] =
+  "CREATE TABLE sessions("
+  " id INTEGER PRIMARY KEY,"
+  " trainee TEXT NOT NULL,"
+  " scenario TEXT NOT NULL,"
+  " title TEXT,"
+  " scenario_hash TEXT,"
+  " language TEXT,"
+  " seed INTEGER,"
+  " started TEXT NOT NULL,"
+  " ended TEXT,"
+  " ended_by TEXT,"
+  " outcome TEXT NOT NULL,"
+  " score INTEGER NOT NULL,"
+  " pass INTEGER NOT NULL,"
+  " s_commitment INTEGER, s_benefits INTEGER, s_tactics INTEGER, s_discovery INTEGER,"
+  " hints_used INTEGER,"
+  " recorded TEXT NOT NULL,"
+  " debrief TEXT NOT NULL,"
+  " transcript TEXT);"
+  "CREATE INDEX sessions_by_trainee ON sessions(trainee, scenario, started);"
+  "CREATE TABLE findings("
+  " session_id INTEGER NOT NULL REFERENCES sessions(id),"
+  " skill TEXT NOT NULL,"
+  " rule TEXT NOT NULL,"
+  " turn INTEGER,"
+  " points REAL);"
+  "CREATE INDEX findings_by_session ON findings(session_id);"
+  "CREATE TABLE rules("
+  " rule TEXT PRIMARY KEY,"
+  " skill TEXT,"
+  " principle TEXT);";
+
+/* Version 2: the salesim version that recorded each row (trainers upgrade mid-course), and two
+** covering indexes for the class report, so its ordered pass over 100,000 sessions and its
+** count of findings by rule read small indexes instead of the wide session rows. */
+static const char migrate_1_to_2[] =
+  "ALTER TABLE sessions ADD COLUMN recorded_by TEXT;"
+  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
+  " s_commitment, s_benefits, s_tactics, s_discovery);"
+  "CREATE INDEX findings_by_rule ON findings(rule, session_id, points, skill);";
+
+/* Version 3: a key per visit (a retried or repeated record is stored once), and the findings
+** counted at write time so the report's "most frequent findings" stays fast at a million
+** sessions: per session and rule (session_rules, summed for a filtered report) and per rule for
+** the whole gradebook (rule_totals, kept by triggers; ten rows for the unfiltered report instead
+** of a pass over every finding).  Two indexes the report no longer reads are dropped, so a
+** recording, which now also writes the counts and the key, stays close to its old cost. */
+static const char migrate_2_to_3[] =
+  "ALTER TABLE sessions ADD COLUMN visit_key TEXT;"
+  "CREATE UNIQUE INDEX sessions_by_key ON sessions(visit_key);"
+  "CREATE TABLE session_rules("
+  " session_id INTEGER NOT NULL REFERENCES sessions(id),"
+  " rule TEXT NOT NULL,"
+  " skill TEXT,"
+  " n INTEGER NOT NULL,"
+  " pts_n INTEGER NOT NULL,"
+  " pts_sum REAL);"
+  "CREATE TABLE rule_totals("
+  " rule TEXT PRIMARY KEY,"
+  " skill TEXT,"
+  " n INTEGER NOT NULL,"
+  " sessions INTEGER NOT NULL,"
+  " pts_n INTEGER NOT NULL,"
+  " pts_sum REAL);"
+  "CREATE TRIGGER session_rules_add AFTER INSERT ON session_rules BEGIN"
+  " INSERT INTO rule_totals VALUES (NEW.rule, NEW.skill, NEW.n, 1, NEW.pts_n, NEW.pts_sum)"
+  " ON CONFLICT(rule) DO UPDATE SET n = n + excluded.n, sessions = sessions + 1,"
+  " pts_n = pts_n + excluded.pts_n, pts_sum = coalesce(pts_sum, 0) + coalesce(excluded.pts_sum, 0),"
+  " skill = min(skill, excluded.skill);"
+  " END;"
+  "CREATE TRIGGER session_rules_remove AFTER DELETE ON session_rules BEGIN"
+  " UPDATE rule_totals SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,"
+  " pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE rule = OLD.rule;"
+  " END;"
+  "INSERT INTO session_rules SELECT session_id, rule, min(skill), count(*), count(points),"
+  " sum(points) FROM findings GROUP BY session_id, rule ORDER BY session_id, rule;"
+  "CREATE INDEX session_rules_by_rule ON session_rules(rule, session_id, n, pts_n, pts_sum, skill);"
+  "CREATE INDEX session_rules_by_session ON session_rules(session_id);"
+  /* what the report no longer reads, so a recording writes no page for it: findings are
+  ** counted from session_rules, and sessions_report serves every lookup by trainee */
+  "DROP INDEX findings_by_rule;"
+  "DROP INDEX sessions_by_trainee;";
+
+static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3 };
+
+/* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
+** shared-memory file could not grow): say what the trainer can act on. */
+static const char *db_error(sqlite3 *db) {
+  if (!db) return "out of memory";
+  int code = sqlite3_errcode(db);
+  int full = sqlite3_system_errno(db) == ENOSPC;
+  const char *file = sqlite3_db_filename(db, "main");
+  struct statvfs vfs;
+  if (!full && (code == SQLITE_IOERR || code == SQLITE_FULL) && file && *file) {
+    char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+    if (slash) *slash = '\0';
+    full = statvfs(slash ? (*dir ? dir : "/") : ".", &vfs) == 0 && vfs.f_bavail == 0;
+    free(dir);
+  }
+  if (full) return "the disk is full (No space left on device); free some space and try again";
+  return sqlite3_errmsg(db);
+}
+
+/* Writes "PATH is not a salesim gradebook: WHY" into err. */
+static void not_gradebook(char *err, size_t errlen, const char *path, const char *why) {
+  snprintf(err, errlen, "%s is not a salesim gradebook: %s", path, why);
+}
+
+/* Runs one pragma or query that returns a single integer; -1 with err on failure. */
+static int query_int(sqlite3 *db, const char *sql, long long *out) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) { *out = sqlite3_column_int64(st, 0); rc = SQLITE_OK; }
+    else if (rc == SQLITE_DONE) { *out = 0; rc = SQLITE_OK; }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+
+/* BEGIN IMMEDIATE, retried while another writer holds the lock beyond the busy timeout. */
+static int begin_immediate(sqlite3 *db) {
+  int rc = SQLITE_BUSY;
+  for (int i = 0; i < GB_RETRIES; i++) {
+    rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) return rc;
+    gb_backoff(i);
+  }
+  return rc;
+}
+
+/* COMMIT, retried on SQLITE_BUSY (the transaction stays open until it succeeds). */
+static int commit(sqlite3 *db) {
+  int rc = SQLITE_BUSY;
+  for (int i = 0; i < GB_RETRIES; i++) {
+    rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_BUSY) return rc;
+    gb_backoff(i);
+  }
+  return rc;
+}
+
+/* Ends an open transaction without its changes (a no-op outside one). */
+static void rollback(sqlite3 *db) {
+  if (!sqlite3_get_autocommit(db)) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Creates the schema in a fresh file or migrates an older one, inside one write transaction
+** (so fifty processes opening a new gradebook at once create it exactly once). */
+static int init_schema(gb *g, char *err, size_t errlen) {
+  sqlite3 *db = DB(g);
+  int rc = begin_immediate(db);
+  if (rc != SQLITE_OK) {
+    snprintf(err, errlen, "%s: cannot lock the gradebook: %s", g->label, db_error(db));
+    return -1;
+  }
+  long long ver = 0, app = 0, tables = 0;
+  if (query_int(db, "PRAGMA user_version", &ver) != SQLITE_OK ||
+      query_int(db, "PRAGMA application_id", &app) != SQLITE_OK ||
+      query_int(db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK) {
+    not_gradebook(err, errlen, g->label, db_error(db));
+    rollback(db);
+    return -1;
+  }
+  if (ver == 0 && app == 0 && tables == 0) {
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=1", GB_APP_ID);
+    if (sqlite3_exec(db, schema_v1, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) goto fail;
+    ver = 1;
+  } else if (app != GB_APP_ID) {
+    not_gradebook(err, errlen, g->label, "a SQLite database of another program");
+    rollback(db);
+    return -1;
+  }
+  if (ver > GB_VERSION) {
+    snprintf(err, errlen, "%s: gradebook schema version %lld is newer than this salesim "
+             "(it reads up to %d); upgrade salesim", g->label, ver, GB_VERSION);
+    rollback(db);
+    return -1;
+  }
+  for (; ver < GB_VERSION; ver++) {
+    char sql[48];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%lld", ver + 1);
+    if (sqlite3_exec(db, migrations[ver], NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) goto fail;
+  }
+  if (commit(db) != SQLITE_OK) goto fail;
+  return 0;
+fail:
+  snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->label, db_error(db));
+  rollback(db);
+  return -1;
+}
+
+/* Reads the application id, schema version and table count in one read transaction, so a
+** gradebook being created by another process at this very moment is seen either empty or
+** complete, never half-made.  Returns SQLITE_OK or the error code. */
+static int inspect(sqlite3 *db, long long *app, long long *ver, long long *tables) {
+  int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA application_id", app);
+  if (rc == SQLITE_OK) rc = query_int(db, "PRAGMA user_version", ver);
+  if (rc == SQLITE_OK) rc = query_int(db, "SELECT count(*) FROM sqlite_master", tables);
+  int code = rc == SQLITE_OK ? rc : sqlite3_errcode(db);
+  rollback(db);
+  return code;
+}
+
+/* Runs a journal_mode pragma; returns SQLITE_OK and the mode in out[16], or the error code. */
+static int journal_mode(sqlite3 *db, const char *sql, char out[16]) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+      snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 0));
+      rc = SQLITE_OK;
+    }
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Puts the file in WAL mode (persistent, so usually only its creator does it).  Changing the
+** mode needs an exclusive lock and SQLite may answer "locked" without waiting while fifty
+** processes open a new gradebook at once, so it is retried with a pause. */
+static int set_wal(sqlite3 *db) {
+  char mode[16] = "";
+  if (journal_mode(db, "PRAGMA journal_mode", mode) == SQLITE_OK && strcmp(mode, "wal") == 0)
+    return 0;
+  for (int i = 0; i < GB_RETRIES * 4; i++) {
+    int rc = journal_mode(db, "PRAGMA journal_mode=WAL", mode);
+    if (rc == SQLITE_OK && strcmp(mode, "wal") == 0) return 0;
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED) return -1;
+    gb_backoff(i);
+  }
+  return -1;
+}
+
+/* Creates the file with mode 0666 less the umask, so a trainer's `umask 002` in a shared
+** group directory gives a gradebook the whole class can write (SQLite alone would use 0644). */
+static void precreate(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+  if (fd >= 0) close(fd);
+}
+
+/* Opens the database and checks it is a gradebook (gb_backend.open). */
+static int sq_open(gb *g, int create, char *err, size_t errlen) {
+  const char *path = g->where;
+  struct stat st;
+  int exists = stat(path, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) { not_gradebook(err, errlen, path, "it is a directory"); return -1; }
+  if (exists && !S_ISREG(st.st_mode)) {   /* a FIFO would hang SQLite's first read */
+    not_gradebook(err, errlen, path, "it is not a regular file (a FIFO or a device)");
+    return -1;
+  }
+  if (exists) util_note_input(path);   /* never overwritten by this run's -o or --transcript */
+  if (!exists && !create) {
+    snprintf(err, errlen, "cannot open gradebook %s: %s", path, strerror(ENOENT));
+    return -1;
+  }
+  if (!exists) {
+    const char *slash = strrchr(path, '/');
+    if (slash && slash != path) {
+      char *dir = xstrndup(path, (size_t)(slash - path));
+      int rc = util_mkdirs(dir, 0777);
+      if (rc != 0) snprintf(err, errlen, "cannot create directory %s: %s", dir, strerror(errno));
+      free(dir);
+      if (rc != 0) return -1;
+    }
+    precreate(path);
+  }
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;   /* one thread per connection */
+  int rc = sqlite3_open_v2(path, &db, flags, NULL);
+  if (rc != SQLITE_OK && !create) {
+    /* a trainer may only be able to read a copied gradebook */
+    sqlite3_close(db);
+    db = NULL;
+    g->readonly = 1;
+    rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  }
+  g->conn = db;
+  if (rc != SQLITE_OK) {
+    snprintf(err, errlen, "cannot open gradebook %s: %s", path,
+             db ? db_error(db) : sqlite3_errstr(rc));
+    return -1;
+  }
+  if (!g->readonly && sqlite3_db_readonly(db, "main") == 1) {
+    /* SQLite quietly opens a file this user may not write read-only */
+    if (create) {
+      snprintf(err, errlen, "cannot write gradebook %s: permission denied (see docs/classroom.md"
+               " for a shared gradebook)", path);
+      return -1;
+    }
+    g->readonly = 1;
+  }
+  sqlite3_busy_timeout(db, GB_BUSY_MS);
+  sqlite3_extended_result_codes(db, 0);
+  /* Look before touching: a file that is not ours must be left exactly as it was. */
+  long long app = 0, ver = 0, tables = 0;
+  rc = inspect(db, &app, &ver, &tables);
+  if (rc != SQLITE_OK && (g->readonly || !create)) {
+    /* (also a writable gradebook in a folder the reader cannot write: no -shm can be made) */
+    g->readonly = 1;
+    /* A WAL file this user cannot write cannot be read through shared memory either; with no
+    ** writer active (no -wal file) the main file alone is the whole gradebook. */
+    char *wal = xasprintf("%s-wal", path);
+    int idle = access(wal, F_OK) != 0;
+    free(wal);
+    if (idle) {
+      sqlite3_close(db);
+      g->conn = db = NULL;
+      char *uri = sqlite3_mprintf("file:%s?immutable=1", path);
+      rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+      sqlite3_free(uri);
+      g->conn = db;
+      if (rc == SQLITE_OK) rc = inspect(db, &app, &ver, &tables);
+    }
+  }
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) not_gradebook(err, errlen, path, sqlite3_errstr(rc));
+    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, db ? db_error(db) : sqlite3_errstr(rc));
+    return -1;
+  }
+  if (app != GB_APP_ID && !(app == 0 && ver == 0 && tables == 0)) {
+    not_gradebook(err, errlen, path, "a SQLite database of another program");
+    return -1;
+  }
+  if (g->readonly) {
+    if (ver != GB_VERSION) {
+      snprintf(err, errlen, "%s: gradebook schema version %lld needs upgrading, which needs "
+               "write access to the file", path, ver);
+      return -1;
+    }
+    return 0;
+  }
+  if (set_wal(db) != 0) {
+    snprintf(err, errlen, "%s: cannot switch the gradebook to WAL mode: %s", path, db_error(db));
+    return -1;
+  }
+  sqlite3_exec(db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+  /* the write lock for creating or migrating is taken only when there is work to do */
+  if (ver != GB_VERSION && init_schema(g, err, errlen) != 0) return -1;
+  return 0;
+}
+
+/* Closes the connection; SQLite checkpoints and removes the -wal file when it is the last. */
+static void sq_close(gb *g) {
+  sqlite3_close(DB(g));
+  g->conn = NULL;
+}
+
+/* {=== recording */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s) {
+  if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(st, i);
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, gb_opt v) {
+  if (v.set) sqlite3_bind_int64(st, i, v.v);
+  else sqlite3_bind_null(st, i);
+}
+
+/* Runs one prepared statement to its end; SQLITE_OK or the error code. */
+static int run(sqlite3_stmt *st) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* The finding rows, the per-session rule counts and the rules' principles of session id. */
+static int insert_findings(sqlite3 *db, long long id, const gb_visit *v) {
+  sqlite3_stmt *ins = NULL, *rule = NULL, *agg = NULL;
+  int rc = sqlite3_prepare_v2(db, "INSERT INTO findings(session_id, skill, rule, turn, points) "
+                              "VALUES (?,?,?,?,?)", -1, &ins, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, "INSERT INTO rules(rule, skill, principle) VALUES (?,?,?) "
+                            "ON CONFLICT(rule) DO UPDATE SET skill=excluded.skill, "
+                            "principle=coalesce(excluded.principle, principle)", -1, &rule, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(db, "INSERT INTO session_rules(session_id, rule, skill, n, pts_n, pts_sum)"
+                            " SELECT session_id, rule, min(skill), count(*), count(points), sum(points)"
+                            " FROM findings WHERE session_id = ? GROUP BY session_id, rule ORDER BY rule", -1, &agg, NULL);
+  for (int i = 0; rc == SQLITE_OK && i < v->n_findings; i++) {
+    const gb_finding *f = &v->findings[i];
+    sqlite3_bind_int64(ins, 1, id);
+    bind_text(ins, 2, f->skill);
+    bind_text(ins, 3, f->rule);
+    bind_opt(ins, 4, f->turn);
+    if (f->has_points) sqlite3_bind_double(ins, 5, f->points);
+    else sqlite3_bind_null(ins, 5);
+    rc = run(ins);
+    if (rc != SQLITE_OK) break;
+    bind_text(rule, 1, f->rule);
+    bind_text(rule, 2, f->skill);
+    bind_text(rule, 3, f->principle);
+    rc = run(rule);
+  }
+  if (rc == SQLITE_OK && v->n_findings) {
+    sqlite3_bind_int64(agg, 1, id);
+    rc = run(agg);
+  }
+  sqlite3_finalize(ins);
+  sqlite3_finalize(rule);
+  sqlite3_finalize(agg);
+  return rc;
+}
+
+/* One attempt at the whole write; SQLITE_BUSY means "try the transaction again". */
+static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char *err, size_t errlen) {
+  sqlite3 *db = DB(g);
+  sqlite3_stmt *st = NULL;
+  int rc = begin_immediate(db);
+  if (rc != SQLITE_OK) goto fail;
+  /* the same visit recorded again (a retry, `salesim record` after all) is one row */
+  rc = sqlite3_prepare_v2(db, "SELECT id FROM sessions WHERE visit_key = ?", -1, &st, NULL);
+  if (rc != SQLITE_OK) goto fail;
+  bind_text(st, 1, v->key);
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *id = sqlite3_column_int64(st, 0);
+    *fresh = 0;
+    sqlite3_finalize(st);
+    rollback(db);
+    return SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (rc != SQLITE_DONE) goto fail;
+  rc = sqlite3_prepare_v2(db,
+    "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started, ended,"
+    " ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,"
+    " hints_used, recorded, debrief, transcript, recorded_by, visit_key)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+  if (rc != SQLITE_OK) goto fail;
+  const char *const texts[] = { v->trainee, v->scenario, v->title, v->scenario_hash, v->language };
+  for (int i = 0; i < 5; i++) bind_text(st, 1 + i, texts[i]);
+  bind_opt(st, 6, v->seed);
+  bind_text(st, 7, v->started);
+  bind_text(st, 8, v->ended);
+  bind_text(st, 9, v->ended_by);
+  bind_text(st, 10, v->outcome);
+  bind_opt(st, 11, v->score);
+  sqlite3_bind_int(st, 12, v->pass);
+  for (int i = 0; i < GB_SKILLS; i++) bind_opt(st, 13 + i, v->skill[i]);
+  bind_opt(st, 17, v->hints);
+  bind_text(st, 18, v->recorded);
+  bind_text(st, 19, v->debrief);
+  bind_text(st, 20, v->transcript);
+  bind_text(st, 21, v->recorded_by);
+  bind_text(st, 22, v->key);
+  rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) goto fail;
+  *id = sqlite3_last_insert_rowid(db);
+  *fresh = 1;
+  if (insert_findings(db, *id, v) != SQLITE_OK) {
+    rc = sqlite3_errcode(db);
+    goto fail;
+  }
+  rc = commit(db);
+  if (rc == SQLITE_OK) return rc;
+fail:
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_ERROR;
+  snprintf(err, errlen, "%s: cannot record the session: %s", g->label, db_error(db));
+  rollback(db);
+  return rc;
+}
+
+/* Records one visit, retrying the whole transaction while other writers hold the lock. */
+static int sq_record(gb *g, const gb_visit *v, long long *id, int *fresh, char *err, size_t errlen) {
+  int rc = SQLITE_BUSY;
+  for (int i = 0; i < GB_RETRIES && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); i++) {
+    rc = record_once(g, v, id, fresh, err, errlen);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) gb_backoff(i);
+  }
+  return rc == SQLITE_OK ? 0 : -1;
+}
+/* }=== */
+
+/* {=== reading */
+
+struct gb_rows { sqlite3_stmt *st; sqlite3 *db; };
+
+/* "$1" -> "?1": the shared queries' parameters in SQLite's numbered form. */
+static char *numbered_params(const char *sql) {
+  char *s = xstrdup(sql);
+  for (char *p = s; *p; p++)
+    if (*p == '$' && p[1] >= '0' && p[1] <= '9') *p = '?';
+  return s;
+}
+
+static int sq_begin_read(gb *g, char *err, size_t errlen) {
+  if (sqlite3_exec(DB(g), "BEGIN", NULL, NULL, NULL) == SQLITE_OK) return 0;
+  snprintf(err, errlen, "%s", db_error(DB(g)));
+  return -1;
+}
+
+static void sq_end_read(gb *g) {
+  if (!sqlite3_get_autocommit(DB(g))) sqlite3_exec(DB(g), "COMMIT", NULL, NULL, NULL);
+}
+
+static gb_rows *sq_query(gb *g, const char *sql, int nparams, const char *const *params,
+                         char *err, size_t errlen) {
+  char *q = numbered_params(sql);
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(DB(g), q, -1, &st, NULL);
+  free(q);
+  if (rc != SQLITE_OK) { snprintf(err, errlen, "%s", db_error(DB(g))); return NULL; }
+  for (int i = 0; i < nparams; i++) bind_text(st, i + 1, params[i]);
+  gb_rows *r = xmalloc(sizeof *r);
+  r->st = st;
+  r->db = DB(g);
+  return r;
+}
+
+static int sq_step(gb_rows *r, char *err, size_t errlen) {
+  int rc = sqlite3_step(r->st);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc == SQLITE_DONE) return 0;
+  snprintf(err, errlen, "%s", db_error(r->db));
+  return -1;
+}
+
+static int sq_is_null(gb_rows *r, int col) { return sqlite3_column_type(r->st, col) == SQLITE_NULL; }
+static const char *sq_text(gb_rows *r, int col) { return (const char *)sqlite3_column_text(r->st, col); }
+static long long sq_int64(gb_rows *r, int col) { return sqlite3_column_int64(r->st, col); }
+static double sq_real(gb_rows *r, int col) { return sqlite3_column_double(r->st, col); }
+static void sq_rows_free(gb_rows *r) { sqlite3_finalize(r->st); free(r); }
+/* }=== */
+
+/* SQLite has no users: the file's permissions are the whole access control. */
+static int sq_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t errlen) {
+  if (o->n_trainees || o->n_trainers) {
+    snprintf(err, errlen, "%s: a SQLite gradebook has no roles (--trainee and --trainer need a "
+             "postgresql:// gradebook; see docs/classroom.md)", g->label);
+    return -1;
+  }
+  sb_printf(log, "%s: SQLite gradebook at schema version %d.\n"
+            "Every trainee who records into this file can also read, change and delete every "
+            "row in it: share it only with a class you trust (docs/classroom.md).\n",
+            g->label, GB_VERSION);
+  return 0;
+}
+
+const gb_backend gb_sqlite_backend = {
+  .kind = "sqlite", .open = sq_open, .close = sq_close, .record = sq_record,
+  .begin_read = sq_begin_read, .end_read = sq_end_read, .query = sq_query, .step = sq_step,
+  .is_null = sq_is_null, .text = sq_text, .int64 = sq_int64, .real = sq_real,
+  .rows_free = sq_rows_free, .init = sq_init,
+};

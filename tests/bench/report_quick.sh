@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The class report's 1-second target checked quickly on both backends, for after a change to the
+# report or the gradebook: make bench records all N sessions one transaction at a time (minutes
+# per backend); this records N/10 that way (20 trainees, 3 scenarios) and grows them tenfold
+# inside the database (200 trainees, each copy a new trainee with the same visits), the shape of
+# make bench's class.  Prints a Markdown table: mean and best of 5 runs after a warm-up.
+# Usage: tests/bench/report_quick.sh [N]   (default 100000; needs make all unit-bins)
+# Not run by make bench (its name does not start with bench_).
+set -u
+cd "$(dirname "$0")/../.."
+N=${1:-100000}
+SALESIM=${SALESIM_BIN:-$PWD/salesim}
+WRITER=${GB_WRITER:-$PWD/build/tools/gb_writer}
+[ -x "$SALESIM" ] && [ -x "$WRITER" ] || { echo "build salesim and build/tools/gb_writer first (make all unit-bins)" >&2; exit 2; }
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+SEED=$(( N / 10 ))
+ok() { :; }
+fail() { PG_FAILED="$1: ${2:-}"; }
+
+# "MEAN ms (best BEST ms)" of 5 runs after one warm-up; "failed" when a run exits non-zero.
+measure() {
+  local r=5 t0 t1 best= all=0 ms
+  "$@" >/dev/null 2>&1 || { echo failed; return; }
+  for _ in $(seq 1 $r); do
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || { echo failed; return; }
+    t1=$(date +%s%N)
+    ms=$(( (t1 - t0) / 1000000 ))
+    all=$(( all + ms ))
+    [ -z "$best" ] || [ "$ms" -lt "$best" ] && best=$ms
+  done
+  echo "$(( all / r )) ms (best $best ms)"
+}
+# rows LABEL WHERE: one table row per report kind for one gradebook
+rows() {
+  printf '| %s | text | %s |\n' "$1" "$(measure "$SALESIM" report "$2")"
+  printf '| %s | CSV | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --format csv)"
+  printf '| %s | HTML, `-o` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --format html -o "$TMP/r.html")"
+  printf '| %s | `--scenario scenario-2 --since 2026-11-15` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --scenario scenario-2 --since 2026-11-15)"
+  printf '| %s | `--visits` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --visits)"
+}
+
+# The copies' SQL, shared by both backends: copy m of every seed session gets id + m * 10^8 and
+# trainee NAME/m; findings and per-session rule counts follow their session; the per-rule totals
+# are multiplied (each copy repeats every finding), as recording the copies would leave them.
+grow_sql() {  # PREFIX ("" or "salesim.") K
+  local p=$1 k=$2 series
+  series="(WITH RECURSIVE c(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM c WHERE m < $k) SELECT m FROM c) AS c"
+  cat <<SQL
+INSERT INTO ${p}sessions(id, trainee, scenario, title, scenario_hash, language, seed, started, ended,
+  ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used,
+  recorded, debrief, transcript, recorded_by, visit_key)
+  SELECT id + m * 100000000, trainee || '/' || m, scenario, title, scenario_hash, language, seed,
+  started, ended, ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,
+  hints_used, recorded, debrief, transcript, recorded_by, NULL FROM ${p}sessions, $series WHERE id < 100000000;
+INSERT INTO ${p}findings(session_id, skill, rule, turn, points)
+  SELECT session_id + m * 100000000, skill, rule, turn, points FROM ${p}findings, $series WHERE session_id < 100000000;
+INSERT INTO ${p}session_rules(session_id, rule, skill, n, pts_n, pts_sum)
+  SELECT session_id + m * 100000000, rule, skill, n, pts_n, pts_sum FROM ${p}session_rules, $series WHERE session_id < 100000000;
+UPDATE ${p}rule_totals SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
+  pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
+SQL
+}
+
+printf 'Load average at the start: %s.\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| gradebook | report | time |"
+echo "|---|---|---|"
+
+# --- SQLite: the triggers that keep the totals are dropped while the copies go in ---
+GB=$TMP/quick.db
+"$WRITER" "$GB" "$SEED" --trainees 20 --scenarios 3 --turns 0 --no-transcript
+sqlite3 "$GB" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger'" >"$TMP/trig.sql"
+drops=$(sqlite3 "$GB" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'")
+sqlite3 "$GB" "BEGIN; $drops $(grow_sql "" 9) $(cat "$TMP/trig.sql") COMMIT; ANALYZE;" >/dev/null
+rows "SQLite, $(sqlite3 "$GB" 'SELECT count(*) FROM sessions') sessions" "$GB"
+
+# --- PostgreSQL: a throwaway server; the totals' trigger is disabled while the copies go in ---
+PG_FAILED=
+source tests/pg.sh
+pg_start >/dev/null 2>&1
+if [ -z "$PG_FAILED" ] && [ -n "$PGDIR" ]; then
+  pg_sql postgres "CREATE DATABASE quick" >/dev/null
+  pg_sql postgres "ALTER DATABASE quick SET synchronous_commit = off" >/dev/null
+  PGB=$(pg_url quick)
+  "$SALESIM" gradebook init "$PGB" >/dev/null
+  per=$(( SEED / 4 ))
+  for i in 1 2 3 4; do "$WRITER" "$PGB" "$per" --trainees 20 --scenarios 3 --turns 0 --no-transcript --seed "$i" & done
+  wait
+  pg_sql quick "BEGIN; ALTER TABLE salesim.session_rules DISABLE TRIGGER session_rules_total;
+    $(grow_sql salesim. 9)
+    ALTER TABLE salesim.session_rules ENABLE TRIGGER session_rules_total; COMMIT" >/dev/null
+  pg_sql quick "VACUUM ANALYZE" >/dev/null
+  rows "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), $(pg_sql quick 'SELECT count(*) FROM salesim.sessions') sessions" "$PGB"
+  pg_stop
+else
+  echo "| PostgreSQL | not measured | no server could be started (${PG_FAILED:-unknown}) |"
+fi
+echo
+echo "Repeat: \`make all unit-bins && tests/bench/report_quick.sh $N\`."

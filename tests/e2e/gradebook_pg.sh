@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# The gradebook on a real PostgreSQL server (tests/pg.sh starts a throwaway one): the same class
+# run as on SQLite (200 writers at once, writers killed mid-transaction, the server restarted
+# mid-class: nothing lost, nothing twice), the report and gradebook unit suites, the same report in every format
+# on both backends, migrations when processes start together, clear errors (refused connection,
+# bad credentials, missing database, foreign schema), the trainee and trainer roles (a trainee
+# cannot read, change or delete another's rows), and `salesim record` of a visit the server missed.
+source "$(dirname "$0")/../lib.sh"
+source "$(dirname "$0")/../pg.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+unset SALESIM_GRADEBOOK PGPASSWORD PGUSER PGHOST PGDATABASE
+WRITER=${GB_WRITER:-$PWD/build/tools/gb_writer}
+REPORT_SUITE=${REPORT_SUITE:-$PWD/build/tests/test_report}
+GB_SUITE=${GB_SUITE:-$PWD/build/tests/test_gradebook}
+cp "$SALESIM" "$TMP/salesim" && SALESIM=$TMP/salesim
+if [ ! -x "$WRITER" ]; then fail "gb_writer built (make unit-bins)" "missing $WRITER"; finish; exit; fi
+pg_start || { finish; exit 1; }
+q() { pg_sql "$1" "$2"; }
+psql_as() {  # DB USER PASSWORD SQL: runs SQL as a role through its password; stdout and stderr
+  PGPASSWORD=$3 "$PGBIN/psql" -X -q -A -t -h "$PGDIR" -U "$2" -d "$1" -c "$4" 2>&1
+}
+
+# --- errors a trainer can act on -------------------------------------------------------------
+err=$("$SALESIM" report "postgresql://postgres@/class?host=$TMP/nowhere" 2>&1 >/dev/null); rc=$?
+expect_eq "a refused connection exits 2" 2 "$rc"
+expect_contains "... and says the server refused it" "$err" "the server refused the connection (is PostgreSQL running and listening there?)"
+q postgres "CREATE ROLE carol LOGIN PASSWORD 'right'"
+err=$("$SALESIM" report "postgresql://carol:wrong@/postgres?host=$PGDIR" 2>&1 >/dev/null); rc=$?
+expect_eq "bad credentials exit 2" 2 "$rc"
+expect_contains "... and say so" "$err" "bad credentials (check the user name and password in the URI, or ~/.pgpass)"
+expect_eq "... without showing the password" "" "$(grep -o wrong <<<"$err")"
+err=$("$SALESIM" report "$(pg_url nosuchdb)" 2>&1 >/dev/null); rc=$?
+expect_eq "a missing database exits 2" 2 "$rc"
+expect_contains "... and says how to create it" "$err" "the database does not exist (the trainer creates it: createdb NAME"
+q postgres "CREATE DATABASE erp"
+q erp "CREATE TABLE invoices(id int, amount numeric)"
+err=$("$WRITER" "$(pg_url erp)" 1 --trainee x 2>&1); rc=$?
+expect_eq "a database of another program is refused" "2" "$rc"
+expect_contains "... naming its tables" "$err" "is not a salesim gradebook: the database holds another program's tables (public.invoices)"
+expect_eq "... and left untouched (no salesim schema)" "0" "$(q erp "SELECT count(*) FROM pg_namespace WHERE nspname = 'salesim'")"
+q postgres "CREATE DATABASE foreign_schema"
+q foreign_schema "CREATE SCHEMA salesim; CREATE TABLE salesim.sessions(x int)"
+err=$("$SALESIM" report "$(pg_url foreign_schema)" 2>&1 >/dev/null); rc=$?
+expect_eq "a salesim schema of another program is refused" "2|$(pg_url foreign_schema) is not a salesim gradebook: it has a schema \"salesim\" of another program" "$rc|${err#salesim report: }"
+q postgres "CREATE DATABASE future"
+"$WRITER" "$(pg_url future)" 1 --trainee x >/dev/null
+q future "UPDATE salesim.meta SET value = '9' WHERE key = 'version'"
+err=$("$SALESIM" report "$(pg_url future)" 2>&1 >/dev/null)
+expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 3)"
+q postgres "CREATE DATABASE empty"
+err=$("$SALESIM" report "$(pg_url empty)" 2>&1 >/dev/null); rc=$?
+expect_eq "report never creates a gradebook" "2|0" "$rc|$(q empty "SELECT count(*) FROM pg_namespace WHERE nspname = 'salesim'")"
+
+# --- migrations: 20 processes open a new gradebook together; the schema is made once ---------
+q postgres "CREATE DATABASE fresh"
+for i in $(seq 1 20); do "$WRITER" "$(pg_url fresh)" 1 --trainee "t$i" 2>>"$TMP/m.err" & done
+wait
+expect_eq "20 processes creating the schema at once: no error" "" "$(cat "$TMP/m.err")"
+expect_eq "... 20 rows, schema version 3" "20|3" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
+
+# --- the report suite against PostgreSQL ------------------------------------------------------
+if [ -x "$REPORT_SUITE" ]; then
+  q postgres "CREATE DATABASE report_suite"
+  out=$(GB_TEST_LOCATION=$(pg_url report_suite) CMOCKA_MESSAGE_OUTPUT=tap "$REPORT_SUITE" 2>&1); rc=$?
+  expect_eq "the report unit suite passes on PostgreSQL" "0|0" "$rc|$(grep -c '^not ok' <<<"$out")"
+  [ "$rc" = 0 ] || printf '%s\n' "$out" | grep -A5 '^not ok' | sed 's/^/# /'
+else
+  fail "the report unit suite is built (make unit-bins)" "missing $REPORT_SUITE"
+fi
+
+# --- the gradebook suite against PostgreSQL (its tests of SQLite files are skipped) ------------
+if [ -x "$GB_SUITE" ]; then
+  for d in history rejects gen keyed; do q postgres "CREATE DATABASE gbt_$d"; done
+  # (cmocka reports a skipped test as "not ok N # SKIP")
+  out=$(GB_TEST_LOCATION="postgresql://postgres@/gbt_%s?host=$PGDIR" CMOCKA_MESSAGE_OUTPUT=tap "$GB_SUITE" 2>&1)
+  expect_eq "the gradebook unit suite passes on PostgreSQL (4 run, 4 about SQLite files skipped)" "4|0|4" \
+    "$(grep -c '^ok ' <<<"$out")|$(grep '^not ok' <<<"$out" | grep -vc '# SKIP')|$(grep -c '# SKIP' <<<"$out")"
+  grep -A5 '^not ok [0-9]* -' <<<"$out" | sed 's/^/# /'
+  expect_eq "... its visits are in the server's databases" "4|1|50|2" \
+    "$(q gbt_history 'SELECT count(*) FROM salesim.sessions')|$(q gbt_rejects 'SELECT count(*) FROM salesim.sessions')|$(q gbt_gen 'SELECT count(*) FROM salesim.sessions')|$(q gbt_keyed 'SELECT count(*) FROM salesim.sessions')"
+else
+  fail "the gradebook unit suite is built (make unit-bins)" "missing $GB_SUITE"
+fi
+
+# --- 200 writers at once x 5 sessions, one transaction each; reports while they write -------
+q postgres "CREATE DATABASE class"
+CLASS=$(pg_url class)
+"$SALESIM" gradebook init "$CLASS" >/dev/null
+for i in $(seq 1 200); do "$WRITER" "$CLASS" 5 --trainee "trainee-$i" --seed "$i" 2>>"$TMP/w.err" & done
+( for _ in 1 2 3 4 5; do "$SALESIM" report "$CLASS" --format csv >/dev/null 2>>"$TMP/r.err" || echo "report failed" >>"$TMP/r.err"; done ) &
+wait
+expect_eq "200 writers x 5: no writer reported an error" "" "$(head -5 "$TMP/w.err")"
+expect_eq "... reports run during the writes all succeed" "" "$(cat "$TMP/r.err")"
+expect_eq "... 1000 rows, 5 per trainee" "1000|200|5|5" \
+  "$(q class 'SELECT count(*) FROM salesim.sessions')|$(q class 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM salesim.sessions GROUP BY trainee) t' | tr -s '|' '|')"
+expect_eq "... the per-rule totals agree with the findings" "0" \
+  "$(q class 'SELECT count(*) FROM salesim.rule_totals t FULL JOIN (SELECT rule, count(*) AS n, count(DISTINCT session_id) AS s FROM salesim.findings GROUP BY rule) f ON f.rule = t.rule WHERE t.n IS DISTINCT FROM f.n OR t.sessions IS DISTINCT FROM f.s')"
+
+# --- SIGKILL mid-transaction: committed rows intact, no half session, still writable --------
+q postgres "CREATE DATABASE killed"
+KG=$(pg_url killed)
+"$WRITER" "$KG" 5 --trainee before >/dev/null
+killed_ok=1
+for round in 1 2 3; do
+  "$WRITER" "$KG" 1000 --trainee "victim-$round" --payload 2000000 --print-ids >"$TMP/ids.$round" &
+  pid=$!
+  for _ in $(seq 1 300); do [ "$(wc -l <"$TMP/ids.$round")" -ge 2 ] && break; sleep 0.02; done
+  sleep 0.0$((round * 3))
+  kill -KILL "$pid"; wait "$pid" 2>/dev/null
+  [ "$(wc -l <"$TMP/ids.$round")" -ge 2 ] || killed_ok=0
+  for id in $(cat "$TMP/ids.$round"); do
+    [ "$(q killed "SELECT count(*) FROM salesim.sessions WHERE id = $id")" = 1 ] || killed_ok=0
+  done
+done
+expect_eq "killed writers' committed rows are all there" "1" "$killed_ok"
+expect_eq "... the rows written before are intact" "5" "$(q killed "SELECT count(*) FROM salesim.sessions WHERE trainee = 'before'")"
+expect_eq "... no session without its findings' counts, no counts without a session" "0|0" \
+  "$(q killed 'SELECT count(*) FROM salesim.sessions s WHERE (SELECT count(*) FROM salesim.findings f WHERE f.session_id = s.id) <> coalesce((SELECT sum(n) FROM salesim.session_rules r WHERE r.session_id = s.id), 0)')|$(q killed 'SELECT count(*) FROM salesim.session_rules r WHERE NOT EXISTS (SELECT 1 FROM salesim.sessions s WHERE s.id = r.session_id)')"
+sleep 0.5   # the server notices the killed clients and ends their transactions
+expect_eq "... no transaction left open by a killed writer" "0" \
+  "$(q postgres "SELECT count(*) FROM pg_stat_activity WHERE datname = 'killed' AND state LIKE 'idle in transaction%'")"
+check "the gradebook takes new sessions after the kills" "$WRITER" "$KG" 3 --trainee after
+
+# --- the server restarted (a crash: immediate stop) in the middle of the class -------------
+q postgres "CREATE DATABASE restart"
+RG=$(pg_url restart)
+"$SALESIM" gradebook init "$RG" >/dev/null
+for i in $(seq 1 50); do "$WRITER" "$RG" 20 --trainee "r-$i" --seed "$i" 2>>"$TMP/rw.err" & done
+sleep 1
+before=$(q restart 'SELECT count(*) FROM salesim.sessions')
+out=$(pg_ctl_do -m immediate -w restart -o "-c listen_addresses='' -k $PGDIR -c max_connections=320 -c shared_buffers=64MB" 2>&1) \
+  || fail "the test server restarts" "$out"
+wait
+expect_eq "writers across a server crash and restart: no error" "" "$(head -5 "$TMP/rw.err")"
+expect_eq "... all 1000 sessions there, none twice (the restart came after $before)" "1000|1000" \
+  "$(q restart 'SELECT count(*) FROM salesim.sessions')|$(q restart 'SELECT count(DISTINCT visit_key) FROM salesim.sessions')"
+expect_eq "... 20 for each of the 50 trainees" "50|20|20" \
+  "$(q restart 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM salesim.sessions GROUP BY trainee) t')"
+
+# --- serialisation failures and deadlocks are retried; other errors are not ------------------
+# A trigger fails every other insert (a sequence is not rolled back, so the retry passes).
+q postgres "CREATE DATABASE flaky"
+FG=$(pg_url flaky)
+"$SALESIM" gradebook init "$FG" >/dev/null
+q flaky "CREATE SEQUENCE salesim.flaky_n;
+  CREATE FUNCTION salesim.flaky() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+    IF nextval('salesim.flaky_n') % 2 = 1 THEN
+      RAISE EXCEPTION 'injected' USING ERRCODE = CASE WHEN NEW.trainee = 'dl' THEN '40P01' ELSE '40001' END;
+    END IF; RETURN NEW; END \$\$;
+  CREATE TRIGGER flaky BEFORE INSERT ON salesim.sessions FOR EACH ROW EXECUTE FUNCTION salesim.flaky();"
+err=$("$WRITER" "$FG" 5 --trainee ser 2>&1); rc=$?
+expect_eq "a serialisation failure on every first attempt: all 5 sessions recorded" "0||5" "$rc|$err|$(q flaky "SELECT count(*) FROM salesim.sessions WHERE trainee = 'ser'")"
+err=$("$WRITER" "$FG" 5 --trainee dl 2>&1); rc=$?
+expect_eq "... and a deadlock on every first attempt: all 5 recorded" "0||5" "$rc|$err|$(q flaky "SELECT count(*) FROM salesim.sessions WHERE trainee = 'dl'")"
+expect_eq "... each after one failed try (10 failures injected)" "20" "$(q flaky "SELECT last_value FROM salesim.flaky_n")"
+q flaky "CREATE OR REPLACE FUNCTION salesim.flaky() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+    RAISE EXCEPTION 'no sessions today' USING ERRCODE = '23514'; END \$\$"
+t0=$(date +%s)
+err=$("$WRITER" "$FG" 1 --trainee other 2>&1); rc=$?
+expect_eq "another error is not retried: the writer fails at once with the server's message" \
+  "1|gb_writer: $FG: cannot record the session: no sessions today|fast" "$rc|$err|$([ $(( $(date +%s) - t0 )) -lt 10 ] && echo fast)"
+
+# --- the same class on both backends gives the same report in every format ------------------
+q postgres "CREATE DATABASE same"
+SAME=$(pg_url same)
+for gbk in "$TMP/same.db" "$SAME"; do
+  "$WRITER" "$gbk" 300 --trainees 12 --scenarios 3 --seed 11 >/dev/null
+  "$WRITER" "$gbk" 3 --trainee '<b>Zoë, "the" =1+1</b>' --seed 12 >/dev/null
+done
+for fmt in text csv html; do
+  a=$("$SALESIM" report "$TMP/same.db" --format "$fmt" | sed "s|$TMP/same.db|GRADEBOOK|g")
+  b=$("$SALESIM" report "$SAME" --format "$fmt" | sed "s|$SAME|GRADEBOOK|g")
+  if [ "$a" == "$b" ] && [ -n "$a" ]; then ok "the $fmt report is the same on SQLite and PostgreSQL"
+  else fail "the $fmt report is the same on SQLite and PostgreSQL" "$(diff <(echo "$a") <(echo "$b") | head -20)"; fi
+  a=$("$SALESIM" report "$TMP/same.db" --format "$fmt" --scenario scenario-2 --since 2026-11-10 --trainee trainee-003 | sed "s|$TMP/same.db|GRADEBOOK|g")
+  b=$("$SALESIM" report "$SAME" --format "$fmt" --scenario scenario-2 --since 2026-11-10 --trainee trainee-003 | sed "s|$SAME|GRADEBOOK|g")
+  expect_eq "... and filtered ($fmt)" "$a" "$b"
+done
+a=$("$SALESIM" report "$TMP/same.db" --visits --format csv); b=$("$SALESIM" report "$SAME" --visits --format csv)
+expect_eq "the per-visit CSV is the same on both" "$a" "$b"
+a=$("$SALESIM" next --trainee trainee-005 --gradebook "$TMP/same.db" 2>&1); b=$("$SALESIM" next --trainee trainee-005 --gradebook "$SAME" 2>&1)
+expect_eq "salesim next answers the same on both" "$a" "$b"
+
+# --- gradebook fields are untrusted on PostgreSQL too (issue 13's report.c rep_field) --------
+q postgres "CREATE DATABASE odd"
+ODD=$(pg_url odd)
+for name in ann ' ann' "$(printf 'an\u200bn')" "$(printf 'eve\033[31m')" "$(printf '\t=HYPERLINK(1)')"; do
+  "$WRITER" "$ODD" 2 --trainee "$name" --seed 3 >/dev/null 2>>"$TMP/odd.err"
+done
+expect_eq "sessions with escapes and look-alike names are written" "" "$(cat "$TMP/odd.err")"
+q odd "ALTER TABLE salesim.session_rules ALTER COLUMN rule DROP NOT NULL;
+  UPDATE salesim.session_rules SET rule = NULL, skill = NULL WHERE session_id = (SELECT min(id) FROM salesim.sessions WHERE trainee = 'ann');
+  UPDATE salesim.rule_totals SET rule = rule || E'\\x1b]0;pwn\\x07', skill = NULL;
+  UPDATE salesim.sessions SET outcome = E'order\\x1b[2J' WHERE trainee = 'ann'"
+for fmt in text csv html; do
+  for filter in "" "--trainee ann"; do
+    out=$("$SALESIM" report "$ODD" --format $fmt $filter 2>&1); rc=$?
+    expect_eq "PostgreSQL: report --format $fmt $filter of odd fields exits 0" 0 "$rc"
+    if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' <<<"$out"; then
+      fail "PostgreSQL: report --format $fmt $filter: no escape or control byte from a field" "$(cat -v <<<"$out" | grep -m3 '\^')"
+    else ok "PostgreSQL: report --format $fmt $filter: no escape or control byte from a field"; fi
+  done
+done
+out=$("$SALESIM" report "$ODD" 2>&1)
+expect_contains "PostgreSQL: a leading space in a trainee name is shown" "$out" "␣ann"
+expect_contains "... a zero-width space too" "$out" "an<U+200B>n"
+expect_contains "... a rule missing its skill is shown as (no skill)" "$out" "(no skill)"
+expect_contains "PostgreSQL: a NULL rule (filtered report) is shown as (no rule)" "$("$SALESIM" report "$ODD" --trainee ann 2>&1)" "(no rule)"
+csv=$("$SALESIM" report "$ODD" --visits 2>&1)
+if LC_ALL=C grep -qP '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' <<<"$csv"; then fail "PostgreSQL: report --visits: no escape or control byte"; else ok "PostgreSQL: report --visits: no escape or control byte"; fi
+if grep -qE '^[0-9]+,"?[[:space:]]*=' <<<"$csv"; then fail "PostgreSQL: report --visits: a formula behind a tab is neutralised" "$(grep -m2 HYPER <<<"$csv" | cat -A)"
+else ok "PostgreSQL: report --visits: a formula behind a tab is neutralised"; fi
+out=$("$SALESIM" report "$ODD" -o "$TMP/odd.txt" 2>&1); rc=$?
+expect_eq "PostgreSQL: report -o writes through the safe path" "0|yes" "$rc|$(grep -q 'an<U+200B>n' "$TMP/odd.txt" && echo yes)"
+
+# --- roles: trainees insert and read only their own rows; the trainer reads all -------------
+q postgres "CREATE DATABASE roles"
+RL=$(pg_url roles)
+out=$("$SALESIM" gradebook init "$RL" --trainee ann --trainee bob --trainer tina); rc=$?
+expect_eq "gradebook init creates the roles" "0" "$rc"
+expect_contains "... and says so" "$out" "created role ann in salesim_trainee"
+expect_eq "... running it again changes nothing and succeeds" "0" "$("$SALESIM" gradebook init "$RL" --trainee ann >/dev/null 2>&1; echo $?)"
+for r in ann bob tina; do q postgres "ALTER ROLE $r PASSWORD '$r-pw'"; done
+ANN="postgresql://ann:ann-pw@/roles?host=$PGDIR" BOB="postgresql://bob:bob-pw@/roles?host=$PGDIR"
+TINA="postgresql://tina:tina-pw@/roles?host=$PGDIR"
+check "ann records her own sessions" "$WRITER" "$ANN" 3 --trainee ann
+check "bob records his own sessions" "$WRITER" "$BOB" 2 --trainee bob
+err=$("$WRITER" "$ANN" 1 --trainee bob 2>&1); rc=$?
+expect_eq "ann cannot record a session as bob" "1" "$rc"
+expect_contains "... and is told why" "$err" "a trainee role records only its own sessions, under its own name"
+expect_eq "ann sees only her own rows" "3|ann" "$(psql_as roles ann ann-pw 'SELECT count(*), min(trainee) FROM salesim.sessions' | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "... and only her findings" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.findings WHERE db_user <> 'ann'")"
+bob_id=$(q roles "SELECT min(id) FROM salesim.sessions WHERE trainee = 'bob'")
+expect_contains "ann cannot change bob's rows" "$(psql_as roles ann ann-pw "UPDATE salesim.sessions SET score = 100 WHERE id = $bob_id")" "permission denied"
+expect_contains "ann cannot delete bob's rows" "$(psql_as roles ann ann-pw "DELETE FROM salesim.sessions WHERE id = $bob_id")" "permission denied"
+expect_contains "ann cannot delete her own rows either" "$(psql_as roles ann ann-pw "DELETE FROM salesim.sessions WHERE trainee = 'ann'")" "permission denied"
+expect_contains "ann cannot add findings to bob's session" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.findings(session_id, skill, rule) VALUES ($bob_id, 'tactics', 'x')")" "row-level security"
+expect_contains "ann cannot read the class totals" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.rule_totals')" "permission denied"
+expect_eq "ann sees none of bob's per-session rule counts" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.session_rules WHERE db_user <> 'ann'")"
+expect_eq "... nor bob's row by its id" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.sessions WHERE id = $bob_id")"
+expect_contains "ann cannot change bob's findings" "$(psql_as roles ann ann-pw "UPDATE salesim.findings SET points = 0 WHERE session_id = $bob_id")" "permission denied"
+expect_contains "ann cannot delete bob's findings" "$(psql_as roles ann ann-pw "DELETE FROM salesim.findings WHERE session_id = $bob_id")" "permission denied"
+expect_contains "ann cannot change bob's rule counts" "$(psql_as roles ann ann-pw "UPDATE salesim.session_rules SET n = 0")" "permission denied"
+expect_contains "ann cannot delete bob's rule counts" "$(psql_as roles ann ann-pw "DELETE FROM salesim.session_rules")" "permission denied"
+expect_contains "ann cannot change the class totals" "$(psql_as roles ann ann-pw "UPDATE salesim.rule_totals SET n = 0")" "permission denied"
+expect_contains "ann cannot empty the sessions table" "$(psql_as roles ann ann-pw "TRUNCATE salesim.sessions CASCADE")" "permission denied"
+expect_contains "ann cannot change a rule's principle" "$(psql_as roles ann ann-pw "UPDATE salesim.rules SET principle = 'x'")" "permission denied"
+expect_contains "ann cannot switch row-level security off" "$(psql_as roles ann ann-pw "ALTER TABLE salesim.sessions DISABLE ROW LEVEL SECURITY")" "must be owner"
+expect_contains "ann cannot drop the policy" "$(psql_as roles ann ann-pw "DROP POLICY trainee_reads_own ON salesim.sessions")" "must be owner"
+expect_contains "ann cannot become the trainer" "$(psql_as roles ann ann-pw "SET ROLE tina")" "permission denied"
+expect_contains "ann cannot become the trainer group" "$(psql_as roles ann ann-pw "SET ROLE salesim_trainer")" "permission denied"
+expect_contains "ann cannot insert a row under bob's name with SQL" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief) VALUES ('bob', 's', 'x', 'order', 100, 1, 'x', '{}')")" "row-level security"
+expect_contains "ann cannot insert a row claiming bob as its writer" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief, db_user) VALUES ('ann', 's', 'x', 'order', 100, 1, 'x', '{}', 'bob')")" "permission denied"
+# an id chosen by a trainee could be the one the identity hands to bob's next visit
+next_id=$(( $(q roles "SELECT max(id) FROM salesim.sessions") + 1 ))
+expect_contains "ann cannot choose a row id (and so block bob's next one)" \
+  "$(psql_as roles ann ann-pw "INSERT INTO salesim.sessions(id, trainee, scenario, started, outcome, score, pass, recorded, debrief) VALUES ($next_id, 'ann', 's', 'x', 'order', 100, 1, 'x', '{}')")" "permission denied"
+check "... bob still records after ann's attempts" "$WRITER" "$BOB" 1 --trainee bob
+q roles "ANALYZE salesim.sessions"
+expect_eq "the planner's statistics show ann nothing of the sessions table" "0" \
+  "$(psql_as roles ann ann-pw "SELECT count(*) FROM pg_stats WHERE schemaname = 'salesim' AND tablename = 'sessions'")"
+out=$("$SALESIM" report "$ANN" --trainee bob --format csv 2>&1 | tail -n +2)
+expect_eq "a report as ann filtered to bob is empty" "" "$out"
+out=$("$SALESIM" next --trainee bob --gradebook "$ANN" 2>&1); rc=$?
+expect_eq "salesim next as ann for bob finds no visits of his (exit 1)" "1" "$rc"
+expect_eq "bob's rows are unchanged" "3" "$(q roles "SELECT count(*) FROM salesim.sessions WHERE trainee = 'bob'")"
+expect_eq "... and his findings and rule counts too" "0|0" \
+  "$(q roles "SELECT count(*) FROM salesim.sessions s WHERE s.trainee = 'bob' AND (SELECT count(*) FROM salesim.findings f WHERE f.session_id = s.id) <> coalesce((SELECT sum(n) FROM salesim.session_rules r WHERE r.session_id = s.id), 0)")|$(q roles "SELECT count(*) FROM salesim.session_rules r JOIN salesim.sessions s ON s.id = r.session_id WHERE s.trainee = 'bob' AND r.n = 0")"
+out=$("$SALESIM" report "$ANN" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | sort -u | tr '\n' ' ')
+expect_eq "a report as ann shows nothing of bob's" "ann " "$out"
+out=$("$SALESIM" report "$TINA" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | sort -u | tr '\n' ' ')
+expect_eq "the trainer's report shows everyone" "ann bob " "$out"
+expect_contains "the trainer cannot record sessions" "$("$WRITER" "$TINA" 1 --trainee tina 2>&1)" "cannot record the session"
+expect_contains "the trainer cannot change rows" "$(psql_as roles tina tina-pw "UPDATE salesim.sessions SET score = 0")" "permission denied"
+
+# --- a visit the server missed: transcript kept, `salesim record` later, never twice ---------
+SC=scenarios/it-trial.yaml
+printf 'Hello, thanks for making time today.\nCould you bring your IT head to a 30-minute demo next Wednesday at 3?\n' >"$TMP/en.txt"
+pg_ctl_do -m fast -w stop >/dev/null 2>&1
+err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 4 --trainee ann --gradebook "$ANN" --transcript "" 2>&1 >/dev/null); rc=$?
+expect_eq "play with the server down exits 2" 2 "$rc"
+expect_contains "... says the server refused the connection" "$err" "the server refused the connection"
+kept=$(sed -n 's/.*the visit is kept in \([^;]*\);.*/\1/p' <<<"$err")
+expect_contains "... keeps the transcript and names the command" "$err" "record it later with: salesim record $kept --gradebook 'postgresql://ann@/roles?host=$PGDIR'"
+expect_eq "... the kept transcript holds the debrief" "it-trial" "$(jq -r '.debrief.scenario' "$kept" 2>&1)"
+expect_eq "... and the password is not shown" "" "$(grep -o ann-pw <<<"$err")"
+pg_ctl_do -w -o "-c listen_addresses='' -k $PGDIR -c max_connections=320 -c shared_buffers=64MB" start >/dev/null 2>&1
+out=$("$SALESIM" record "$kept" --gradebook "$ANN" 2>&1); rc=$?
+expect_eq "salesim record records it once the server is back" "0" "$rc"
+expect_contains "... and says so" "$out" "recorded in postgresql://ann@/roles"
+out=$("$SALESIM" record "$kept" --gradebook "$ANN" 2>&1); rc=$?
+expect_contains "recording it again adds nothing" "$rc|$out" "0|$kept: already in"
+expect_eq "... one row for the visit" "1" "$(q roles "SELECT count(*) FROM salesim.sessions WHERE trainee = 'ann' AND scenario = 'it-trial'")"
+
+# a row written by hand under another role carrying the key of ann's next visit: her visit must
+# not pass for recorded (she cannot read that row)
+"$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 7 --trainee ann --gradebook "$TMP/keys.db" --transcript "$TMP/ann7.json" >/dev/null 2>&1
+key=$(sqlite3 "$TMP/keys.db" 'SELECT visit_key FROM sessions')
+q roles "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief, db_user, visit_key)
+  VALUES ('bob', 's', 'x', 'order', 1, 0, 'x', '{}', 'bob', '$key')"
+out=$("$SALESIM" record "$TMP/ann7.json" --gradebook "$ANN" 2>&1); rc=$?
+expect_eq "a visit whose key another role's row holds is not passed off as recorded (exit 2)" "2" "$rc"
+expect_contains "... and says why" "$out" "the visit's key is taken by a row this role cannot read"
+finish
