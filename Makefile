@@ -2,7 +2,9 @@
 #   make            build ./salesim
 #   make play       set up (if needed), build and play the default scenario
 #   make test       set up (if needed), build and run every test; ends with "N passed, N failed"
-#   make deps       install the Debian packages the build and tests need
+#                   (make test T=PATTERN runs only the suites whose name contains PATTERN)
+#   make deps       install the Debian packages building and playing need (scripts/deps.sh play)
+#   make test-deps  those plus the tools the tests drive (scripts/deps.sh test)
 #   make bench      run the benchmarks and rewrite docs/performance.md
 #   make install PREFIX=/usr/local
 # Debug switches: make SAN=1 (ASan+UBSan build in build-san/), make CC=clang.
@@ -13,10 +15,7 @@ BUILD    ?= build
 OPT      ?= -O2 -g
 PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8
 TEST_PKGS = cmocka
-# Debian packages: libraries, then the tools the tests drive.
-DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
-            libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev
-DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium python3
+# The Debian package lists, resolved per release, are in scripts/deps.sh.
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -69,7 +68,7 @@ MODEL_OBJ = $(GEN_DIR)/model_data.o
 STEM_STATIC = -Wl,-Bstatic -lstemmer -Wl,-Bdynamic
 STEM_LIBS = $(if $(and $(filter static,$(LINK)),$(wildcard /usr/lib/*/libstemmer.a)),$(STEM_STATIC),-lstemmer)
 
-.PHONY: all play test check-deps check-test-deps deps bench install uninstall clean fuzz unit-bins
+.PHONY: all play test check-deps check-test-deps deps test-deps bench install uninstall clean fuzz unit-bins
 
 all: $(SALESIM)
 
@@ -132,31 +131,25 @@ unit-bins: $(UNIT_BINS) $(TOOL_BINS)
 -include $(wildcard $(BUILD)/engine/*.d)
 
 # --- set-up ---------------------------------------------------------------------------------
-# `make play` and `make test` install the packages themselves when a library is missing, so on
-# a fresh Debian machine they are the whole set-up.
+# `make play` and `make test` install the packages themselves when something is missing, so on
+# a fresh Debian or Ubuntu machine they are the whole set-up.  `play` needs only the compiler
+# and the libraries; `test` adds the tools the tests drive (scripts/deps.sh has both lists).
 check-deps:
-	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
-	    [ ! -f /usr/include/linear.h ]; then $(MAKE) --no-print-directory deps; fi
+	@if ! command -v cc >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1 || \
+	    ! pkg-config --exists $(PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
+	    [ ! -f /usr/include/linear.h ]; then scripts/deps.sh play; fi
 
-# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser)
-TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3
+# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer)
+TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 python3
 check-test-deps: check-deps
-	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
-	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps
+	@missing=; pkg-config --exists $(TEST_PKGS) 2>/dev/null || missing=1; \
+	 for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	 [ -z "$$missing" ] || scripts/deps.sh test
 
 deps:
-	@echo "salesim needs: $(DEB_LIBS) $(DEB_TOOLS)"
-	@if command -v apt-get >/dev/null 2>&1; then \
-	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-	    $(DEB_LIBS) $(DEB_TOOLS) >/dev/null && echo "deps: installed"; \
-	else \
-	  echo "No apt-get here. Install the equivalents, for example:"; \
-	  echo "  Fedora: dnf install lua-devel libyaml-devel readline-devel sqlite-devel jansson-devel utf8proc-devel pcre2-devel libcmocka-devel tmux valgrind"; \
-	  echo "  macOS:  brew install lua yaml readline sqlite jansson utf8proc pcre2 cmocka tmux pkg-config"; \
-	  exit 1; \
-	fi
+	@scripts/deps.sh play
+test-deps:
+	@scripts/deps.sh test
 
 # --- the two commands of README.md ----------------------------------------------------------
 play: check-deps
@@ -166,7 +159,7 @@ play: check-deps
 test: check-test-deps
 	@$(MAKE) --no-print-directory all unit-bins
 	@$(MAKE) --no-print-directory SAN=1 all unit-bins
-	@tests/run.sh
+	@tests/run.sh $(T)
 
 bench: check-test-deps
 	@$(MAKE) --no-print-directory all unit-bins
