@@ -3,7 +3,7 @@
 ** Brief, then a prompt; each line goes to the session; slash commands coach; at the end the
 ** debrief (terminal, JSON, Markdown, HTML), the transcript, and the gradebook entry.
 */
-#include <getopt.h>
+#include <assert.h>
 #include <signal.h>
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "debrief.h"
 #include "gradebook.h"
+#include "scnfind.h"
 #include "score.h"
 #include "session.h"
 #include "term.h"
@@ -367,13 +368,42 @@ static int debrief(play *p, sess_end why) {
   return rc;
 }
 
-/* A path as given, else a shipped scenario by id ("campus-platform"). */
-static char *resolve_scenario(const char *arg) {
-  if (access(arg, F_OK) == 0) return xstrdup(arg);
-  char *rel = xasprintf("scenarios/%s.yaml", arg);
-  char *p = util_data_path(rel);
-  free(rel);
-  return p ? p : xstrdup(arg);
+/* One option of `play` (cli_parse's on_opt): checks its value and stores it in the options. */
+static int play_option(void *ctx, int c, const char *arg) {
+  play_opts *o = ctx;
+  switch (c) {
+  case 's': o->script = arg; break;
+  case 'S': {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
+    if (*end || !*arg || arg[strspn(arg, " \t")] == '-' || errno == ERANGE)
+      return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
+                             (unsigned long long)-1, arg);
+    o->seed = v;
+    break;
+  }
+  case 'l':
+    if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
+      return cli_usage_error("play", "--lang is zh or en, not '%s'", arg);
+    o->lang = arg;
+    break;
+  case 't':
+    if (!*arg) return cli_usage_error("play", "--trainee needs a name");
+    o->trainee = arg;
+    break;
+  case 'g': o->gradebook = arg; break;
+  case 'T': o->transcript = arg; break;
+  case 'j': o->json = 1; break;
+  case 'm': o->markdown = arg; break;
+  case 'H': o->html = arg; break;
+  case 'n': o->colour = 0; break;
+  case 'B': scn_allow_behaviour_anywhere(1); break;
+  case 'F': o->full = 1; break;
+  default: assert(!"an option of the table without a case");
+  }
+  return CLI_OK;
 }
 
 static int parse_options(int argc, char **argv, play_opts *o) {
@@ -389,48 +419,12 @@ static int parse_options(int argc, char **argv, play_opts *o) {
   memset(o, 0, sizeof *o);
   o->colour = -1;
   o->seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-    switch (c) {
-    case 's': o->script = optarg; break;
-    case 'S': {
-      char *end;
-      errno = 0;
-      unsigned long long v = strtoull(optarg, &end, 10);
-      /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
-      if (*end || !*optarg || optarg[strspn(optarg, " \t")] == '-' || errno == ERANGE)
-        return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
-                               (unsigned long long)-1, optarg);
-      o->seed = v;
-      break;
-    }
-    case 'l':
-      if (strcmp(optarg, "zh") != 0 && strcmp(optarg, "en") != 0)
-        return cli_usage_error("play", "--lang is zh or en, not '%s'", optarg);
-      o->lang = optarg;
-      break;
-    case 't':
-      if (!*optarg) return cli_usage_error("play", "--trainee needs a name");
-      o->trainee = optarg;
-      break;
-    case 'g': o->gradebook = optarg; break;
-    case 'T': o->transcript = optarg; break;
-    case 'j': o->json = 1; break;
-    case 'm': o->markdown = optarg; break;
-    case 'H': o->html = optarg; break;
-    case 'n': o->colour = 0; break;
-    case 'B': scn_allow_behaviour_anywhere(1); break;
-    case 'F': o->full = 1; break;
-    default:
-      return cli_usage_error("play", "unknown or incomplete option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind != argc - 1)
-    return cli_usage_error("play", optind >= argc ? "which scenario? (salesim list shows them)"
-                                                  : "one scenario at a time");
-  o->scenario = argv[optind];
+  int first, rc = cli_parse("play", argc, argv, "", longopts, play_option, o, &first);
+  if (rc != CLI_OK) return rc;
+  if (first != argc - 1)
+    return cli_usage_error("play", first >= argc ? "which scenario? (salesim list shows them)"
+                                                 : "one scenario at a time");
+  o->scenario = argv[first];
   return CLI_OK;
 }
 
@@ -441,7 +435,8 @@ int cmd_play_exec(int argc, char **argv) {
   if (rc != CLI_OK) return rc;
   signal(SIGPIPE, SIG_IGN);   /* a closed terminal must not kill us before the transcript is saved */
 
-  char *path = resolve_scenario(p.o.scenario);
+  char *path = scnfind_resolve("play", p.o.scenario);
+  if (!path) return CLI_USAGE;
   diag d;
   diag_init(&d);
   p.sc = scn_load(path, &d);

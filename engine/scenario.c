@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "scenario_int.h"
+#include "suggest.h"
 #include "util.h"
 
 /* {=== names and lookups */
@@ -238,6 +239,14 @@ static int is_var_name(const char *s) {
   return sx_is_ident(s, "_") && s[0] >= 'a' && s[0] <= 'z';
 }
 
+/* The built-in state variable `name` is one edit from (an insertion, deletion, substitution or
+** swap of neighbours), or NULL.  The schema's state.propertyNames says the same (docs/). */
+static const char *misspelt_known(const char *name) {
+  for (size_t j = 0; j < sizeof known_vars / sizeof *known_vars; j++)
+    if (sug_distance(name, known_vars[j].name) == 1) return known_vars[j].name;
+  return NULL;
+}
+
 void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario *base,
                   scn_state_var **out, int *nout) {
   if (sx_expect(c, n, YN_MAP, what) != 0) return;
@@ -268,6 +277,12 @@ void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario 
       for (int j = 0; j < sx_n_move_names; j++) clash |= strcmp(sx_move_names[j], name) == 0;
       if (clash) {
         sx_err(c, k, "state variable '%s' has the name of a move; choose another name", name);
+        continue;
+      }
+      const char *near = kv ? NULL : misspelt_known(name);
+      if (near) {   /* `patince: 5` would be a new variable nothing reads, and patience stays 12 */
+        sx_err(c, k, "state variable '%s' is one letter from '%s': a typo? (a variable of your "
+                     "own needs a name further from the built-in ones)", name, near);
         continue;
       }
       is_bool = kv ? kv->is_bool : (yn_to_bool(v, NULL) == 0);
