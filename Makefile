@@ -172,10 +172,13 @@ fuzz: check-deps
 DATADIR = $(DESTDIR)$(PREFIX)/share/salesim
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/lua $(DATADIR)/scenarios \
+	  $(DATADIR)/templates $(DATADIR)/docs \
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/salesim
 	install -m 755 salesim $(DESTDIR)$(PREFIX)/bin/salesim
 	install -m 644 engine/lexicons/*.yaml $(DATADIR)/lexicons/
 	install -m 644 engine/lua/*.lua $(DATADIR)/lua/
+	install -m 644 engine/templates/*.yaml $(DATADIR)/templates/
+	install -m 644 docs/scenario.schema.json $(DATADIR)/docs/
 	cp -R scenarios/. $(DATADIR)/scenarios/
 	install -m 644 docs/*.md docs/*.json $(DESTDIR)$(PREFIX)/share/doc/salesim/
 	if [ -f docs/salesim.1 ]; then install -m 644 docs/salesim.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi

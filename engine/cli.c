@@ -78,6 +78,15 @@ static const cli_command commands[] = {
       "  --full              the whole debrief on a terminal, not only its first screen\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
+  { .name = "init-scenario", .exec = cmd_init_scenario_exec,
+    .usage = "salesim init-scenario FILE.yaml [--lang en|zh] [--id ID] [--force]",
+    .summary = "write a new scenario to fill in, with its schema line",
+    .help =
+      "  FILE's name (without .yaml) becomes the id; its schema line points to the schema\n"
+      "  from FILE's folder, so an editor completes and checks keys there too.\n"
+      "  --lang en|zh        language of the scenario (default en)\n"
+      "  --id ID             the id, when it is not the file's name\n"
+      "  --force             replace FILE when it exists\n" },
   { .name = "list", .exec = cmd_list_exec,
     .usage = "salesim list [--json] [DIR]",
     .summary = "list scenarios: name, language, difficulty, minutes, title",
