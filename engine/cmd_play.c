@@ -73,9 +73,11 @@ static void show_events(play *p, const cust_events *ev) {
     case CUST_EV_NEXT_VISIT:
       if (e->index >= 0 && e->index < sc->n_visits) {
         const scn_visit *v = &sc->visits[e->index];
-        fprintf(p->out, "\n%s── %s %d: %s ──%s\n", term_esc(p->t, TERM_C_BOLD),
-                ui_str(p->lang, UI_NEXT_VISIT), e->index + 1, v->title ? v->title : v->id,
-                term_esc(p->t, TERM_C_RESET));
+        char *head = xasprintf("%s %d: %s", ui_str(p->lang, UI_NEXT_VISIT), e->index + 1,
+                               v->title ? v->title : v->id);
+        fputc('\n', p->out);
+        term_heading(p->t, p->out, "──", head);
+        free(head);
         if (v->brief) term_wrap(p->t, p->out, "", 0, v->brief);
         if (v->goal) {
           char *g = xasprintf("%s: ", ui_str(p->lang, UI_GOAL));
@@ -103,7 +105,8 @@ static void show_brief(play *p) {
   size_t len = 0;
   FILE *mem = open_memstream(&text, &len);
   FILE *o = mem ? mem : p->out;
-  fprintf(o, "\n%s═══ %s ═══%s\n", term_esc(p->t, TERM_C_BOLD), sc->title, term_esc(p->t, TERM_C_RESET));
+  fputc('\n', o);
+  term_heading(p->t, o, "═══", sc->title);
   strbuf who = {0};
   sb_printf(&who, "%s", sc->cust_name);
   if (sc->cust_role) sb_printf(&who, ", %s", sc->cust_role);

@@ -250,7 +250,7 @@ int cmd_replay_exec(int argc, char **argv) {
     if (!who) who = ui_str(lang, UI_CUSTOMER_LABEL);
     char *stitle = txt_sanitize(title ? title : "", strlen(title ? title : ""), NULL);
     char *swho = txt_sanitize(who, strlen(who), NULL);   /* transcript fields are untrusted */
-    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), stitle, term_esc(t, TERM_C_RESET));
+    term_heading(t, stdout, "═══", stitle);
     free(stitle);
     who = swho;
     show_said(t, who, json_object_get(tr, "opening"));

@@ -484,8 +484,8 @@ static void read_head(sx_ctx *c, const yn_node *root) {
   if (sx_int(c, yn_get(root, "difficulty"), "difficulty", 1, 5, &v) == 0) s->difficulty = (int)v;
   s->minutes = 10;
   if (sx_int(c, yn_get(root, "minutes"), "minutes", 1, 120, &v) == 0) s->minutes = (int)v;
-  sx_text(c, yn_get(root, "brief"), "brief", &s->brief);
-  sx_text(c, yn_get(root, "goal"), "goal", &s->goal);
+  sx_prose(c, yn_get(root, "brief"), "brief", &s->brief);
+  sx_prose(c, yn_get(root, "goal"), "goal", &s->goal);
   sx_strs(c, yn_get(root, "hints"), "hints", 0, 0, &s->hints);
 }
 /* }=== */

@@ -443,8 +443,8 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
     v->id = sx_item_id(c, it, "visit");
     v->pos = sx_pos(it);
     sx_text(c, yn_get(it, "title"), "title", &v->title);
-    sx_text(c, yn_get(it, "brief"), "brief", &v->brief);
-    sx_text(c, yn_get(it, "goal"), "goal", &v->goal);
+    sx_prose(c, yn_get(it, "brief"), "brief", &v->brief);
+    sx_prose(c, yn_get(it, "goal"), "goal", &v->goal);
     const yn_node *st = yn_get(it, "state");
     if (st) sx_state_map(c, st, "state", s, &v->state, &v->n_state);
     const yn_node *cn = yn_get(it, "commitments");
