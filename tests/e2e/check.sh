@@ -186,7 +186,7 @@ hospital_with "" > "$tmp/plain.yaml"
 out=$("$SALESIM" check "$tmp/plain.yaml" 2>&1); rc=$?
 expect_eq "a warning does not fail check" 0 "$rc"
 expect_contains "a keyword holding a built-in loss phrase is warned about, at the need" "$out" \
-  "plain.yaml:53:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
+  "plain.yaml:54:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
 out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
 if [[ "$out" != *"老系统"* ]]; then ok "the shipped scenario switches 老系统 off: no warning"; else fail "the shipped scenario switches 老系统 off: no warning" "$out"; fi
 out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1)
