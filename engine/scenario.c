@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "scenario_int.h"
 #include "suggest.h"
 #include "util.h"
@@ -350,11 +351,11 @@ char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind) {
   return id;
 }
 
-/* needs: ids unique, at most 64 (the session keeps them in a bit mask). */
+/* needs: ids unique, at most CAP_NEEDS (the session keeps them in a bit mask). */
 static void read_needs(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "needs") != 0) return;
   scenario *s = c->s;
-  if (n->n > 64) sx_err(c, n, "needs: %d needs; a scenario may have at most 64", n->n);
+  if (n->n > CAP_NEEDS) sx_err(c, n, "too many needs: %d (limit is %d)", n->n, CAP_NEEDS);
   s->needs = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->needs);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
@@ -383,6 +384,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
 static void read_objections(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "objections") != 0) return;
   scenario *s = c->s;
+  if (n->n > CAP_OBJECTIONS) sx_err(c, n, "too many objections: %d (limit is %d)", n->n, CAP_OBJECTIONS);
   s->objections = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->objections);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];

@@ -106,6 +106,13 @@ names=$(for f in scenarios/*.yaml scenarios/*/*.yaml; do
 bad=$(grep -Ex "$pat" <<<"$names" | grep -vxE 'interest|trust|patience|value_acknowledged|on_purchase_list')
 expect_eq "schema: no shipped state name is taken for a typo" "" "$bad"
 
+# --- limits: too many commitments is an error, not rungs dropped without a word ---------------
+{ printf 'id: many\ntitle: T\nlanguage: en\ndifficulty: 1\nminutes: 5\nbrief: B\ncustomer: { name: C }\ncommitments:\n'
+  for i in $(seq 0 64); do printf '  - { id: c%d, level: low, action: C does %d, keywords: [do %d] }\n' "$i" "$i" "$i"; done; } > "$TMP/many.yaml"
+err=$("$SALESIM" check "$TMP/many.yaml" 2>&1); rc=$?
+expect_eq "65 commitments: exit 1" 1 "$rc"
+expect_contains "65 commitments: named with the limit" "$err" "many.yaml:9:3: error: too many commitments: 65 (limit is 64)"
+
 # --- schema lines and init-scenario ---------------------------------------------------------
 bad=
 for f in scenarios/*.yaml scenarios/*/*.yaml; do
