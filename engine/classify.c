@@ -236,7 +236,6 @@ const char *cls_guess_lang(const char *text) {
   return text && txt_has_cjk(text) ? "zh" : "en";
 }
 
-const char *cls_lang(const cls_classifier *c) { return c->lang; }
 const lexicon *cls_lexicon(const cls_classifier *c) { return c->lx; }
 const struct mdl_image *cls_model(const cls_classifier *c) { return c->model; }
 struct lnk_index *cls_links(const cls_classifier *c) { return c->links; }

@@ -59,7 +59,6 @@ lexicon *lex_new_from(const lex_table *image) {
   return lx;
 }
 
-const lex_table *lex_image(const lexicon *lx) { return lx->image; }
 const lex_table *lex_own_table(lexicon *lx) {
   lex_build(lx);
   return &lx->own;

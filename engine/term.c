@@ -48,8 +48,6 @@ static void on_signal(int sig) {
   }
 }
 
-int term_hangup_pending(void) { return got_hup != 0; }
-
 static char *complete_gen(const char *text, int state) {
   static int i;
   static size_t len;

@@ -41,7 +41,5 @@ int term_text_width(const char *s);
 /* A title between two rules in bold ("═══ Title ═══"); on a narrow terminal the title wraps
 ** after the first rule instead of running past the edge. */
 void term_heading(const term *t, FILE *out, const char *rule, const char *text);
-/* 1 once SIGHUP or SIGTERM arrived (also outside term_read). */
-int term_hangup_pending(void);
 
 #endif
