@@ -23,10 +23,7 @@
 typedef struct files { char **v; int n, cap; } files;
 
 static void files_add(files *f, char *path) {
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    f->v = xrealloc(f->v, (size_t)f->cap * sizeof *f->v);
-  }
+  f->v = xgrow(f->v, f->n, &f->cap, sizeof *f->v, 16);
   f->v[f->n++] = path;
 }
 

@@ -17,10 +17,7 @@ void diag_free(diag *d) {
 }
 
 void diag_add(diag *d, diag_level level, const char *file, int line, int col, const char *fmt, ...) {
-  if (d->n == d->cap) {
-    d->cap = d->cap ? d->cap * 2 : 8;
-    d->v = xrealloc(d->v, (size_t)d->cap * sizeof *d->v);
-  }
+  d->v = xgrow(d->v, d->n, &d->cap, sizeof *d->v, 8);
   diag_item *it = &d->v[d->n++];
   it->level = level;
   it->file = xstrdup(file ? file : "");

@@ -314,7 +314,7 @@ void lex_build(lexicon *lx) {
 typedef struct hitvec { lex_hit *v; int n, cap; } hitvec;
 /* Appends a hit. */
 static void hv_push(hitvec *h, lex_hit x) {
-  if (h->n == h->cap) { h->cap = h->cap ? h->cap * 2 : 16; h->v = xrealloc(h->v, (size_t)h->cap * sizeof *h->v); }
+  h->v = xgrow(h->v, h->n, &h->cap, sizeof *h->v, 16);
   h->v[h->n++] = x;
 }
 

@@ -37,7 +37,7 @@ static char **sorted_names(const char *dir, int *n) {
   struct dirent *e;
   while ((e = readdir(d))) {
     if (e->d_name[0] == '.') continue;
-    if (*n == cap) { cap = cap ? cap * 2 : 16; v = xrealloc(v, (size_t)cap * sizeof *v); }
+    v = xgrow(v, *n, &cap, sizeof *v, 16);
     v[(*n)++] = xstrdup(e->d_name);
   }
   closedir(d);
@@ -46,10 +46,7 @@ static char **sorted_names(const char *dir, int *n) {
 }
 
 static void add(scn_entries *es, char *path, const char *folder, const char *name, size_t stem) {
-  if (es->n == es->cap) {
-    es->cap = es->cap ? es->cap * 2 : 16;
-    es->v = xrealloc(es->v, (size_t)es->cap * sizeof *es->v);
-  }
+  es->v = xgrow(es->v, es->n, &es->cap, sizeof *es->v, 16);
   es->v[es->n++] = (scn_entry){ path, folder ? xstrdup(folder) : NULL, xstrndup(name, stem) };
 }
 

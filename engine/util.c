@@ -1,6 +1,7 @@
 /*
 ** util.c: memory, growable strings, files, the data directory, clocks.
 */
+#include <assert.h>
 #include <errno.h>
 #include <stddef.h>
 #include <fcntl.h>
@@ -27,6 +28,14 @@ static void oom(void) {
 void *xmalloc(size_t n) { void *p = malloc(n ? n : 1); if (!p) oom(); return p; }
 void *xcalloc(size_t n, size_t size) { void *p = calloc(n ? n : 1, size ? size : 1); if (!p) oom(); return p; }
 void *xrealloc(void *p, size_t n) { p = realloc(p, n ? n : 1); if (!p) oom(); return p; }
+void *xgrow(void *v, int n, int *cap, size_t size, int first) {
+  assert(n >= 0 && n <= *cap && first > 0);
+  if (n < *cap) return v;
+  assert(*cap < INT_MAX / 2);
+  *cap = *cap ? *cap * 2 : first;
+  return xrealloc(v, (size_t)*cap * size);
+}
+
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
 char *xstrndup(const char *s, size_t n) {

@@ -15,6 +15,10 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* The one growth step of a growing array: when n == *cap, doubles *cap (from `first` when the
+** array is empty) and reallocates v for *cap elements of `size` bytes.  Returns v, moved or
+** not; there is then room for element n.  Allocation failure is fatal. */
+void *xgrow(void *v, int n, int *cap, size_t size, int first);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
