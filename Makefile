@@ -117,18 +117,19 @@ $(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
 	  $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB_ARCHIVE) | $(BUILD)/tools
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine $(BUILD)/tests $(BUILD)/tools:
 	mkdir -p $@
 
 unit-bins: $(UNIT_BINS) $(TOOL_BINS)
 
--include $(wildcard $(BUILD)/engine/*.d)
+# the headers each object, test and tool was built with (-MMD): an edited header rebuilds them
+-include $(wildcard $(BUILD)/engine/*.d $(BUILD)/tests/*.d $(BUILD)/tools/*.d)
 
 # --- set-up ---------------------------------------------------------------------------------
 # `make play` and `make test` install the packages themselves when something is missing, so on

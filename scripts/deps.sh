@@ -19,8 +19,10 @@ case "$what" in play|test) ;; *) echo "usage: scripts/deps.sh play|test [--dry-r
 PLAY_DEBS="gcc g++ libc6-dev pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev
   libjansson-dev libutf8proc-dev libpcre2-dev libopencc-dev libstemmer-dev liblinear-dev"
 # What the tests drive: the unit framework, a real terminal, JSON checks, memcheck, the
-# sqlite3 shell, Lua, python3 (the external evaluation script), benchmarks.
-TEST_DEBS="libcmocka-dev tmux jq valgrind sqlite3 lua5.4 python3 hyperfine clang"
+# sqlite3 shell, Lua, python3 (the external evaluation script; PyYAML and jsonschema check
+# the scenarios against docs/scenario.schema.json), benchmarks.
+TEST_DEBS="libcmocka-dev tmux jq valgrind sqlite3 lua5.4 python3 python3-yaml python3-jsonschema
+  hyperfine clang"
 # Servers some suites start (test-only; added by the gradebook work, e.g. postgresql).
 TEST_SERVER_DEBS=""
 # ------------------------------------------------------------------------------------------
