@@ -91,6 +91,23 @@ void sb_printf(strbuf *b, const char *fmt, ...) {
   va_end(ap);
 }
 
+void sb_html(strbuf *b, const char *s) {
+  assert(b && s);
+  for (const char *p = s; *p; p++) {
+    const char *run = p;   /* copy the plain bytes in one piece */
+    while (*p && !strchr("&<>\"'", *p)) p++;
+    if (p > run) sb_append(b, run, (size_t)(p - run));
+    if (!*p) break;
+    switch (*p) {
+    case '&': sb_puts(b, "&amp;"); break;
+    case '<': sb_puts(b, "&lt;"); break;
+    case '>': sb_puts(b, "&gt;"); break;
+    case '"': sb_puts(b, "&quot;"); break;
+    default: sb_puts(b, "&#39;"); break;
+    }
+  }
+}
+
 char *sb_take(strbuf *b) {
   char *s = b->s ? b->s : xstrdup("");
   b->s = NULL;
