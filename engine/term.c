@@ -4,6 +4,7 @@
 ** only set flags, and the loop acts on them.  A pipe or script is read with getline so
 ** scripted transcripts stay clean (no echoed prompts).
 */
+#include <assert.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -214,6 +215,7 @@ const char *term_esc(const term *t, term_colour c) {
   if (!t->colour) return "";
   static const char *codes[] = { "\033[0m", "\033[1m", "\033[2m", "\033[36m", "\033[33m",
                                  "\033[35m", "\033[31m", "\033[32m" };
+  assert((size_t)c < sizeof codes / sizeof *codes);   /* one code per term_colour */
   return codes[c];
 }
 
