@@ -117,11 +117,11 @@ $(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $@.d -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
 	  $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB_ARCHIVE) | $(BUILD)/tools
-	$(CC) $(ALL_CFLAGS) -MMD -MP -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $@.d -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine $(BUILD)/tests $(BUILD)/tools:
 	mkdir -p $@
