@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "debrief.h"
 #include "gradebook.h"
@@ -145,7 +146,7 @@ static void show_notes(play *p) {
   FILE *o = p->out;
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_NEEDS), term_esc(p->t, TERM_C_RESET));
   int any = 0;
-  for (int i = 0; i < sc->n_needs && i < 64; i++) {
+  for (int i = 0; i < sc->n_needs && i < CAP_NEEDS; i++) {
     if (!(now.revealed >> i & 1) && !(now.confirmed >> i & 1)) continue;
     char *pre = xasprintf("  - [%s] ", ui_str(p->lang, now.confirmed >> i & 1 ? UI_CONFIRMED : UI_REVEALED));
     term_wrap(p->t, o, pre, 6, sc->needs[i].said ? sc->needs[i].said : sc->needs[i].id);
@@ -154,12 +155,12 @@ static void show_notes(play *p) {
   }
   if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
   /* objections and commitments come from what the customer did, turn by turn */
-  int seen_obj[64] = {0}, given[64] = {0}, refused[64] = {0};
+  int seen_obj[CAP_OBJECTIONS] = {0}, given[CAP_COMMITMENTS] = {0}, refused[CAP_COMMITMENTS] = {0};
   for (int t = 0; t < p->s->n_turns; t++) {
     const cust_events *ev = &p->s->turns[t].events;
     for (int k = 0; k < ev->n; k++) {
       int ix = ev->v[k].index;
-      if (ix < 0 || ix >= 64) continue;
+      if (ix < 0 || ix >= CAP_COMMITMENTS || ix >= CAP_OBJECTIONS) continue;
       if (ev->v[k].kind == CUST_EV_OBJECTION) seen_obj[ix] = 1;
       if (ev->v[k].kind == CUST_EV_GIVE) given[ix] = 1;
       if (ev->v[k].kind == CUST_EV_REFUSE) refused[ix] = 1;
@@ -167,12 +168,12 @@ static void show_notes(play *p) {
   }
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_OBJECTIONS), term_esc(p->t, TERM_C_RESET));
   any = 0;
-  for (int i = 0; i < sc->n_objections && i < 64; i++)
+  for (int i = 0; i < sc->n_objections && i < CAP_OBJECTIONS; i++)
     if (seen_obj[i]) { term_wrap(p->t, o, "  - ", 4, sc->objections[i].said); any = 1; }
   if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_COMMITMENTS), term_esc(p->t, TERM_C_RESET));
   any = 0;
-  for (int i = 0; i < sc->n_commitments && i < 64; i++) {
+  for (int i = 0; i < sc->n_commitments && i < CAP_COMMITMENTS; i++) {
     if (!given[i] && !refused[i]) continue;
     char *pre = xasprintf("  - [%s] ", ui_str(p->lang, given[i] ? UI_GIVEN : UI_REFUSED));
     term_wrap(p->t, o, pre, 6, sc->commitments[i].action ? sc->commitments[i].action : sc->commitments[i].id);
