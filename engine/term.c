@@ -1,5 +1,5 @@
 /*
-** term.c: readline in a game loop.  REFERENCE.md: readline() itself never returns on Ctrl-C,
+** term.c: readline in a game loop.  readline() itself never returns on Ctrl-C,
 ** so the callback interface runs under our own select() loop; our async-signal-safe handlers
 ** only set flags, and the loop acts on them.  A pipe or script is read with getline so
 ** scripted transcripts stay clean (no echoed prompts).
