@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "scenario.h"
+#include "scnfind.h"
 #include "testplan.h"
 #include "util.h"
 #include "coverage.h"
@@ -67,7 +68,18 @@ static int collect_dir(const char *dir, files *f, int depth) {
 
 static int collect(const char *path, files *f) {
   struct stat st;
-  if (stat(path, &st) != 0) { fprintf(stderr, "salesim test: %s: %s\n", path, strerror(errno)); return -1; }
+  if (stat(path, &st) != 0) {
+    /* not a file: a shipped scenario's name ("it-trial"), else "did you mean" (scnfind.c) */
+    int err = errno;
+    char *named = err == ENOENT ? scnfind_resolve("test", path) : NULL;   /* NULL: it said why */
+    if (named && strcmp(named, path) != 0 && stat(named, &st) == 0 && S_ISREG(st.st_mode)) {
+      files_add(f, named);
+      return 0;
+    }
+    if (named || err != ENOENT) fprintf(stderr, "salesim test: %s: %s\n", path, strerror(err));
+    free(named);
+    return -1;
+  }
   if (S_ISDIR(st.st_mode)) return collect_dir(path, f, 0);
   files_add(f, xstrdup(path));
   return 0;

@@ -18,6 +18,9 @@ expect_contains "a word far from every command: the command list, no guess" "$er
 err=$("$SALESIM" play it-trail </dev/null 2>&1); rc=$?
 expect_eq "mistyped scenario: exit 2" 2 "$rc"
 expect_contains "mistyped scenario: did you mean" "$err" "no scenario 'it-trail' (did you mean 'it-trial'?)"
+err=$("$SALESIM" test it-trail 2>&1); rc=$?
+expect_eq "test: a mistyped scenario name: exit 2, one message" "2:salesim test: no scenario 'it-trail' (did you mean 'it-trial'?)" "$rc:$err"
+out=$("$SALESIM" test it-trial 2>&1); expect_contains "test takes a shipped scenario's name" "$(tail -1 <<<"$out")" " passed, 0 failed"
 err=$("$SALESIM" play examples/clinic-bookin </dev/null 2>&1)
 expect_contains "mistyped scenario in a subfolder" "$err" "(did you mean 'examples/clinic-booking'?)"
 err=$("$SALESIM" play "$TMP/nope.yaml" </dev/null 2>&1)
