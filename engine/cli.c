@@ -40,7 +40,7 @@ static const cli_command commands[] = {
     .usage = "salesim test PATH... [--walks N] [--seed S] [--strict] [-v] [--coverage]",
     .summary = "run the playthrough tests written in scenario files",
     .help =
-      "  PATH is a scenario file or a directory of them.\n"
+      "  PATH is a scenario file, a shipped scenario's name (it-trial) or a directory.\n"
       "  --walks N           also play N random sessions per scenario (default 0)\n"
       "  --seed S            seed of the random walks\n"
       "  --strict            walk warnings (Lua errors, dead ends, unreached content) fail the run\n"
