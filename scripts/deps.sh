@@ -8,6 +8,7 @@
 # a real package on Debian but a snap stub on Ubuntu), so they are resolved here with apt-cache
 # instead of being written down once.  Runs apt-get through sudo when not root.
 set -eu
+export LC_ALL=C   # apt-cache's "Candidate:" and "Depends:" are parsed below, untranslated
 
 what=${1:-}
 dry=${2:-}
