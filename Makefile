@@ -2,7 +2,9 @@
 #   make            build ./salesim
 #   make play       set up (if needed), build and play the default scenario
 #   make test       set up (if needed), build and run every test; ends with "N passed, N failed"
-#   make deps       install the Debian packages the build and tests need
+#                   (make test T=PATTERN runs only the suites whose name contains PATTERN)
+#   make deps       install the Debian packages building and playing need (scripts/deps.sh play)
+#   make test-deps  those plus the tools the tests drive (scripts/deps.sh test)
 #   make bench      run the benchmarks and rewrite docs/performance.md
 #   make install PREFIX=/usr/local
 # Debug switches: make SAN=1 (ASan+UBSan build in build-san/), make CC=clang.
@@ -15,12 +17,7 @@ PKGS      = lua5.4 yaml-0.1 readline sqlite3 jansson libutf8proc libpcre2-8 libp
 # libpq is opened at run time for a postgresql:// gradebook (engine/gb_pg.c): its header only.
 LINK_PKGS = $(filter-out libpq,$(PKGS))
 TEST_PKGS = cmocka
-# Debian packages: libraries, then the tools the tests drive.
-DEB_LIBS  = pkg-config liblua5.4-dev libyaml-dev libreadline-dev libsqlite3-dev libjansson-dev \
-            libutf8proc-dev libpcre2-dev libcmocka-dev libopencc-dev libstemmer-dev liblinear-dev \
-            libpq-dev wamerican wbritish
-DEB_TOOLS = tmux jq valgrind sqlite3 clang libclang-rt-14-dev hyperfine lua5.4 chromium python3 \
-            postgresql fonts-wqy-microhei
+# The Debian package lists, resolved per release, are in scripts/deps.sh.
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -73,7 +70,7 @@ MODEL_OBJ = $(GEN_DIR)/model_data.o
 STEM_STATIC = -Wl,-Bstatic -lstemmer -Wl,-Bdynamic
 STEM_LIBS = $(if $(and $(filter static,$(LINK)),$(wildcard /usr/lib/*/libstemmer.a)),$(STEM_STATIC),-lstemmer)
 
-.PHONY: all play test check-deps check-test-deps deps bench install uninstall clean fuzz unit-bins
+.PHONY: all play test check-deps check-test-deps deps test-deps bench install uninstall clean fuzz unit-bins
 
 all: $(SALESIM)
 
@@ -124,50 +121,45 @@ $(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $@.d -Itests/unit -Iengine $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $< $(LIB_ARCHIVE) \
 	  $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(shell pkg-config --libs $(TEST_PKGS)) $(LDFLAGS)
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB_ARCHIVE) | $(BUILD)/tools
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -MF $@.d -o $@ $< $(LIB_ARCHIVE) $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine $(BUILD)/tests $(BUILD)/tools:
 	mkdir -p $@
 
 unit-bins: $(UNIT_BINS) $(TOOL_BINS)
 
--include $(wildcard $(BUILD)/engine/*.d)
+# the headers each object, test and tool was built with (-MMD): an edited header rebuilds them
+-include $(wildcard $(BUILD)/engine/*.d $(BUILD)/tests/*.d $(BUILD)/tools/*.d)
 
 # --- set-up ---------------------------------------------------------------------------------
-# `make play` and `make test` install the packages themselves when a library is missing, so on
-# a fresh Debian machine they are the whole set-up.
+# `make play` and `make test` install the packages themselves when something is missing, so on
+# a fresh Debian or Ubuntu machine they are the whole set-up.  `play` needs only the compiler
+# and the libraries; `test` adds the tools the tests drive (scripts/deps.sh has both lists).
 check-deps:
-	@if ! pkg-config --exists $(PKGS) $(TEST_PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
+	@if ! command -v cc >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1 || \
+	    ! pkg-config --exists $(PKGS) opencc 2>/dev/null || [ ! -f /usr/include/libstemmer.h ] || \
 	    [ ! -f /usr/include/linear.h ] || [ ! -f /usr/share/dict/american-english ] || \
-	    [ ! -f /usr/share/dict/british-english ]; then $(MAKE) --no-print-directory deps; fi
+	    [ ! -f /usr/share/dict/british-english ]; then scripts/deps.sh play; fi
 
-# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer, a browser,
-# a PostgreSQL server) and need a Chinese font (the HTML report's glyph test)
-# (the server's initdb and pg_ctl, which tests/pg.sh runs, not only the client tools)
-TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 chromium python3 fc-list
+# the tests also drive these programs (a real terminal, JSON checks, memcheck, libFuzzer), a
+# PostgreSQL server (its initdb and pg_ctl, which tests/pg.sh runs, not only the client tools)
+# and a Chinese font (the HTML report's glyph test)
+TEST_CMDS = tmux jq valgrind sqlite3 clang hyperfine lua5.4 python3 fc-list
 check-test-deps: check-deps
-	@for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	@missing=; pkg-config --exists $(TEST_PKGS) 2>/dev/null || missing=1; \
+	 for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
 	 ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing=1; \
 	 fc-list :lang=zh 2>/dev/null | grep -q . || missing=1; \
-	 [ -z "$$missing" ] || $(MAKE) --no-print-directory deps
+	 [ -z "$$missing" ] || scripts/deps.sh test
 
 deps:
-	@echo "salesim needs: $(DEB_LIBS) $(DEB_TOOLS)"
-	@if command -v apt-get >/dev/null 2>&1; then \
-	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-	    $(DEB_LIBS) $(DEB_TOOLS) >/dev/null && echo "deps: installed"; \
-	else \
-	  echo "No apt-get here. Install the equivalents, for example:"; \
-	  echo "  Fedora: dnf install lua-devel libyaml-devel readline-devel sqlite-devel jansson-devel utf8proc-devel pcre2-devel libcmocka-devel tmux valgrind"; \
-	  echo "  macOS:  brew install lua yaml readline sqlite jansson utf8proc pcre2 cmocka tmux pkg-config"; \
-	  exit 1; \
-	fi
+	@scripts/deps.sh play
+test-deps:
+	@scripts/deps.sh test
 
 # --- the two commands of README.md ----------------------------------------------------------
 play: check-deps
@@ -177,7 +169,7 @@ play: check-deps
 test: check-test-deps
 	@$(MAKE) --no-print-directory all unit-bins
 	@$(MAKE) --no-print-directory SAN=1 all unit-bins
-	@tests/run.sh
+	@tests/run.sh $(T)
 
 bench: check-test-deps
 	@$(MAKE) --no-print-directory all unit-bins
@@ -190,10 +182,13 @@ fuzz: check-deps
 DATADIR = $(DESTDIR)$(PREFIX)/share/salesim
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/lua $(DATADIR)/scenarios \
+	  $(DATADIR)/templates $(DATADIR)/docs \
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/salesim
 	install -m 755 salesim $(DESTDIR)$(PREFIX)/bin/salesim
 	install -m 644 engine/lexicons/*.yaml $(DATADIR)/lexicons/
 	install -m 644 engine/lua/*.lua $(DATADIR)/lua/
+	install -m 644 engine/templates/*.yaml $(DATADIR)/templates/
+	install -m 644 docs/scenario.schema.json $(DATADIR)/docs/
 	cp -R scenarios/. $(DATADIR)/scenarios/
 	install -m 644 docs/*.md docs/*.json $(DESTDIR)$(PREFIX)/share/doc/salesim/
 	if [ -f docs/salesim.1 ]; then install -m 644 docs/salesim.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi

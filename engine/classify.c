@@ -34,7 +34,7 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "scarcity", "offer", "seller", "customer", "confirm",
 };
 
-/* Name of a move, as in DESIGN.md and the JSON. */
+/* Name of a move, as in the JSON (docs/transcript.md, docs/classifier.md). */
 const char *cls_move_name(cls_move m) {
   return (int)m >= 0 && m < CLS_MOVE_COUNT ? move_names[m] : "?";
 }
@@ -258,13 +258,12 @@ const char *cls_guess_lang(const char *text) {
   return text && txt_has_cjk(text) ? "zh" : "en";
 }
 
-const char *cls_lang(const cls_classifier *c) { return c->lang; }
 const lexicon *cls_lexicon(const cls_classifier *c) { return c->lx; }
 const struct mdl_image *cls_model(const cls_classifier *c) { return c->model; }
 struct lnk_index *cls_links(const cls_classifier *c) { return c->links; }
 struct wd_stemmer *cls_stemmer(const cls_classifier *c) { return c->stem; }
 
-/* JSON: see classify.h and DESIGN.md. */
+/* JSON: see classify.h and docs/transcript.md ("salesim classify --json"). */
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
   json_t *o = json_object();
   json_object_set_new(o, "text", json_string(r->text ? r->text : ""));

@@ -48,7 +48,6 @@ void cls_apply_off(const cls_classifier *c, cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 
-const char *cls_lang(const cls_classifier *c);
 const lexicon *cls_lexicon(const cls_classifier *c);
 
 #endif

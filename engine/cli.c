@@ -1,11 +1,13 @@
 /*
 ** cli.c: the command table and the helpers every command shares (cli.h).
 */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "suggest.h"
 #include "util.h"
 
 static const cli_command commands[] = {
@@ -23,22 +25,23 @@ static const cli_command commands[] = {
       "  --json              print the debrief as one JSON document on stdout\n"
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as a self-contained HTML page\n"
-      "  --no-color          no colour (also: NO_COLOR set, or not a terminal)\n"
+      "  --no-color          no colour (also --no-colour; NO_COLOR set, or not a terminal)\n"
       "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
       "  --full              the whole debrief on a terminal, not only its first screen\n" },
   { .name = "check", .exec = cmd_check_exec,
-    .usage = "salesim check FILE...",
+    .usage = "salesim check [--json] [-v] [--vars] FILE...",
     .summary = "validate scenario files (FILE:LINE:COL: error: MESSAGE)",
     .help =
       "  -v, --verbose       also print FILE: ok for each valid file\n"
       "  --vars              show where each state variable starts, is changed and is read\n"
+      "  --json              one JSON document on stdout: every file, ok or not, and its problems\n"
       "  --behaviour-anywhere  accept a behaviour script outside the scenario's folder\n"
       "  Exit 0 when every file is valid, 1 with problems, 2 for an unreadable file.\n" },
   { .name = "test", .exec = cmd_test_exec,
     .usage = "salesim test PATH... [--walks N] [--seed S] [--strict] [-v] [--coverage]",
     .summary = "run the playthrough tests written in scenario files",
     .help =
-      "  PATH is a scenario file or a directory of them.\n"
+      "  PATH is a scenario file, a shipped scenario's name (it-trial) or a directory.\n"
       "  --walks N           also play N random sessions per scenario (default 0)\n"
       "  --seed S            seed of the random walks\n"
       "  --strict            walk warnings (Lua errors, dead ends, unreached content) fail the run\n"
@@ -61,7 +64,7 @@ static const cli_command commands[] = {
       "  GRADEBOOK           the class gradebook file or postgresql:// URI\n"
       "                      (default: $SALESIM_GRADEBOOK)\n"
       "  --format text|csv|html   text for the terminal (default), CSV, or one HTML page\n"
-      "  -o FILE             write the report to FILE (atomically) instead of stdout\n"
+      "  -o, --output FILE   write the report to FILE (atomically) instead of stdout\n"
       "  --scenario ID       only sessions of this scenario\n"
       "  --trainee NAME      only this trainee\n"
       "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n"
@@ -76,7 +79,7 @@ static const cli_command commands[] = {
       "  --json              print the debrief JSON instead\n"
       "  --markdown FILE     also write the debrief as Markdown\n"
       "  --html FILE         also write the debrief as HTML\n"
-      "  --no-color          no colour\n"
+      "  --no-color          no colour (also --no-colour)\n"
       "  --full              the whole debrief on a terminal, not only its first screen\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
@@ -102,10 +105,23 @@ static const cli_command commands[] = {
       "  --trainee NAME      the trainee (required)\n"
       "  --gradebook WHERE   gradebook file or postgresql:// URI (default: $SALESIM_GRADEBOOK)\n"
       "  DIR                 scenarios to choose from (default: the shipped ones)\n" },
+  { .name = "init-scenario", .exec = cmd_init_scenario_exec,
+    .usage = "salesim init-scenario FILE.yaml [--lang en|zh] [--id ID] [--force]",
+    .summary = "write a new scenario to fill in, with its schema line",
+    .help =
+      "  FILE's name (without .yaml) becomes the id; its schema line points to the schema\n"
+      "  from FILE's folder, so an editor completes and checks keys there too.\n"
+      "  --lang en|zh        language of the scenario (default en)\n"
+      "  --id ID             the id, when it is not the file's name\n"
+      "  --force             replace FILE when it exists\n" },
   { .name = "list", .exec = cmd_list_exec,
-    .usage = "salesim list [DIR]",
-    .summary = "list scenarios: id, language, difficulty, minutes, title",
-    .help = "  DIR defaults to the shipped scenarios.\n" },
+    .usage = "salesim list [--json] [DIR]",
+    .summary = "list scenarios: name, language, difficulty, minutes, title",
+    .help =
+      "  DIR defaults to the shipped scenarios; its subfolders are listed too, marked by\n"
+      "  their folder (examples/clinic-booking), the name `salesim play` takes.\n"
+      "  --json              one JSON array: name, id, path, folder, language, difficulty,\n"
+      "                      minutes, title\n" },
 };
 
 const cli_command *cli_find(const char *name) {
@@ -139,11 +155,76 @@ int cli_wants_help(int argc, char **argv) {
   return 0;
 }
 
+const char *cli_suggest_command(const char *name) {
+  const char *names[sizeof commands / sizeof *commands];
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) names[i] = commands[i].name;
+  return sug_nearest(name, names, sizeof commands / sizeof *commands);
+}
+
+/* An option as typed, without "=value", into buf: the long one in argv[at - 1] when long is
+** set, else "-C" for the short option character c. */
+static const char *typed_option(int argc, char **argv, int at, int is_long, int c, char *buf, size_t n) {
+  if (!is_long || at < 1 || at > argc) { snprintf(buf, n, "-%c", c ? c : '?'); return buf; }
+  const char *a = argv[at - 1];
+  int len = (int)strcspn(a, "=");
+  snprintf(buf, n, "%.*s", len, a);
+  return buf;
+}
+
+/* Reports an unknown option with the nearest known one, long or short. */
+static int unknown_option(const char *cmd, const char *typed, const char *shortopts,
+                          const struct option *lo) {
+  enum { MAX_CANDS = 64 };
+  const char *cands[MAX_CANDS];
+  char bufs[MAX_CANDS][40];
+  size_t n = 0;
+  for (; lo && lo->name && n < MAX_CANDS; lo++, n++) {
+    snprintf(bufs[n], sizeof bufs[n], "--%s", lo->name);
+    cands[n] = bufs[n];
+  }
+  for (const char *s = shortopts; s && *s && n < MAX_CANDS; s++)
+    if (*s != ':') { snprintf(bufs[n], sizeof bufs[n], "-%c", *s); cands[n] = bufs[n]; n++; }
+  const char *near = sug_nearest(typed, cands, n);
+  if (near) return cli_usage_error(cmd, "unknown option '%s' (did you mean '%s'?)", typed, near);
+  return cli_usage_error(cmd, "unknown option '%s'", typed);
+}
+
+int cli_parse(const char *cmd, int argc, char **argv, const char *shortopts,
+              const struct option *longopts, cli_opt_fn on_opt, void *ctx, int *first_operand) {
+  assert(cmd && argv && on_opt && first_operand);
+  char spec[64];
+  /* ':' first: a missing value comes back as ':' rather than '?', so it can be told apart */
+  snprintf(spec, sizeof spec, ":%s", shortopts ? shortopts : "");
+  static const struct option none[] = { { 0, 0, 0, 0 } };
+  if (!longopts) longopts = none;
+  optind = 0;   /* glibc: 0 starts a fresh scan (1 would keep the state of a previous one) */
+  opterr = 0;
+  int c;
+  char typed[80];
+  while ((c = getopt_long(argc, argv, spec, longopts, NULL)) != -1) {
+    /* glibc: an unknown long option leaves optopt 0; a long one missing its value is the
+    ** argument just passed */
+    if (c == '?')
+      return unknown_option(cmd, typed_option(argc, argv, optind, optopt == 0, optopt, typed,
+                                              sizeof typed), shortopts, longopts);
+    if (c == ':') {
+      int is_long = optind >= 1 && optind <= argc && strncmp(argv[optind - 1], "--", 2) == 0;
+      return cli_usage_error(cmd, "'%s' needs a value",
+                             typed_option(argc, argv, optind, is_long, optopt, typed, sizeof typed));
+    }
+    int rc = on_opt(ctx, c, optarg);
+    if (rc != CLI_OK) return rc;
+  }
+  *first_operand = optind;
+  return CLI_OK;
+}
+
 void cli_print_usage(FILE *out) {
   fprintf(out, "salesim %s: a terminal sales-practice game\n\nusage: salesim COMMAND [ARGS]\n\n",
           SALESIM_VERSION);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-    fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-  fprintf(out, "\nsalesim COMMAND --help for a command's options; docs/ for the guides.\n");
+    fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
+  fprintf(out, "\nsalesim COMMAND --help for a command's options (--opt=VALUE or --opt VALUE);\n"
+               "man salesim, and docs/ for the guides.\n");
 }
 

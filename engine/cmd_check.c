@@ -2,21 +2,29 @@
 ** cmd_check.c: `salesim check FILE...`, the scenario linter.  Every problem of every file is
 ** printed as FILE:LINE:COL: error: MESSAGE (sorted by position within each file) so an editor
 ** can jump to it.  -v says "FILE: ok" for each valid file; --vars also shows where each state
-** variable of a valid file is changed and read.  Exit 0 when all files are valid, 1 when any has problems, 2 for bad usage or
+** variable of a valid file is changed and read; --json gives the same as one JSON document.
+** Exit 0 when all files are valid, 1 when any has problems, 2 for bad usage or
 ** a file that cannot be read at all.
 */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "cli.h"
 #include "customer.h"
 #include "diag.h"
 #include "lint.h"
 #include "scenario.h"
+#include "text.h"
+
+typedef struct check_opts { int verbose, vars, json; } check_opts;
 
 /* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
 static int readable(const char *path) {
@@ -36,10 +44,23 @@ static int readable(const char *path) {
   return 0;
 }
 
+/* A JSON string of any bytes: a message may quote a file's invalid UTF-8. */
+static json_t *jtext(const char *s) {
+  char *clean = txt_sanitize(s, strlen(s), NULL);
+  json_t *j = json_string(clean);
+  free(clean);
+  return j ? j : json_string("");
+}
+
 /* Checks one file; prints its problems (and, with vars, where its state is changed and read).
 ** Returns CLI_OK, CLI_FAIL or CLI_USAGE. */
-static int check_one(const char *path, int verbose, int vars) {
-  if (readable(path) != 0) return CLI_USAGE;
+static int check_one(const char *path, const check_opts *o, json_t *files) {
+  if (readable(path) != 0) {
+    if (files) json_array_append_new(files, json_pack("{s:o,s:b,s:[{s:i,s:i,s:s,s:s}]}", "path", jtext(path),
+                                     "ok", 0, "problems", "line", 0, "col", 0, "level", "error",
+                                     "message", "cannot read"));
+    return CLI_USAGE;
+  }
   diag d;
   diag_init(&d);
   scenario *s = scn_load(path, &d);
@@ -49,34 +70,60 @@ static int check_one(const char *path, int verbose, int vars) {
   for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
     if (d.v[i].line == 0) rc = CLI_USAGE;
   diag_sort(&d);
-  diag_print(&d, stderr);
-  if (rc == CLI_OK && verbose) printf("%s: ok\n", path);
-  if (rc == CLI_OK && vars) scn_print_vars(s, stdout);
+  if (files) {
+    static const char *const level[] = { "error", "warning", "note" };
+    json_t *probs = json_array();
+    for (int i = 0; i < d.n; i++)
+      json_array_append_new(probs, json_pack("{s:i,s:i,s:s,s:o}", "line", d.v[i].line,
+                                             "col", d.v[i].col, "level", level[d.v[i].level],
+                                             "message", jtext(d.v[i].msg)));
+    json_array_append_new(files, json_pack("{s:o,s:b,s:o}", "path", jtext(path), "ok", rc == CLI_OK,
+                                           "problems", probs));
+  } else {
+    diag_print(&d, stderr);
+    if (rc == CLI_OK && o->verbose) printf("%s: ok\n", path);
+    if (rc == CLI_OK && o->vars) scn_print_vars(s, stdout);
+  }
   scn_free(s);
   diag_free(&d);
   return rc;
 }
 
-/* Options first (-v, --vars, --), then each file in order; the worst exit status wins. */
-int cmd_check_exec(int argc, char **argv) {
-  int verbose = 0, vars = 0, files = 0, rc = CLI_OK, opts = 1;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
-    if (opts && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) { verbose = 1; continue; }
-    if (opts && strcmp(a, "--vars") == 0) { vars = 1; continue; }
-    if (opts && strcmp(a, "--behaviour-anywhere") == 0) { scn_allow_behaviour_anywhere(1); continue; }
-    if (opts && a[0] == '-' && a[1]) return cli_usage_error("check", "unknown option '%s'", a);
+/* One option of `check` (cli_parse's on_opt). */
+static int check_option(void *ctx, int c, const char *arg) {
+  check_opts *o = ctx;
+  (void)arg;
+  switch (c) {
+  case 'v': o->verbose = 1; break;
+  case 'V': o->vars = 1; break;
+  case 'j': o->json = 1; break;
+  case 'B': scn_allow_behaviour_anywhere(1); break;
+  default: assert(!"an option of the table without a case");
   }
-  opts = 1;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (opts && strcmp(a, "--") == 0) { opts = 0; continue; }
-    if (opts && a[0] == '-' && a[1]) continue;
-    files++;
-    int r = check_one(a, verbose, vars);
+  return CLI_OK;
+}
+
+/* The options, then each file in order; the worst exit status wins.  With --json one
+** document on stdout: {"files": [{"path", "ok", "problems": [{line, col, level, message}]}]}. */
+int cmd_check_exec(int argc, char **argv) {
+  static const struct option longopts[] = {
+    { "verbose", no_argument, 0, 'v' }, { "vars", no_argument, 0, 'V' },
+    { "json", no_argument, 0, 'j' }, { "behaviour-anywhere", no_argument, 0, 'B' }, { 0, 0, 0, 0 }
+  };
+  check_opts o = {0};
+  int first, rc = cli_parse("check", argc, argv, "v", longopts, check_option, &o, &first);
+  if (rc != CLI_OK) return rc;
+  if (first >= argc) return cli_usage_error("check", "no scenario file given");
+  json_t *files = o.json ? json_array() : NULL;
+  for (int i = first; i < argc; i++) {
+    int r = check_one(argv[i], &o, files);
     if (r > rc) rc = r;
   }
-  if (!files) return cli_usage_error("check", "no scenario file given");
+  if (files) {
+    json_t *doc = json_pack("{s:o}", "files", files);
+    json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(doc);
+  }
   return rc;
 }

@@ -4,6 +4,7 @@
 ** pattern that matched with the file and line where it is written, so a trainer can fix a
 ** lexicon in a minute.  With `-`, one reading per line of standard input.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,27 +293,32 @@ static char *read_bounded_line(FILE *f, size_t *len) {
 }
 
 /* The command: options, the scenario, then one reading per TEXT or per line of stdin. */
+/* One option of `classify` (cli_parse's on_opt). */
+static int classify_option(void *ctx, int c, const char *arg) {
+  opts *o = ctx;
+  switch (c) {
+  case 'j': o->json = 1; break;
+  case 'l': o->lang = arg; break;
+  case 's': o->scenario_path = arg; break;
+  default: assert(!"an option of the table without a case");
+  }
+  return CLI_OK;
+}
+
 int cmd_classify_exec(int argc, char **argv) {
-  const cli_command *me = cli_find("classify");
-  if (cli_wants_help(argc, argv)) { cli_print_help(me, stdout); return CLI_OK; }
+  static const struct option longopts[] = {
+    { "json", no_argument, 0, 'j' }, { "lang", required_argument, 0, 'l' },
+    { "scenario", required_argument, 0, 's' }, { 0, 0, 0, 0 }
+  };
   opts o = {0};
   strbuf text = {0};
-  int from_stdin = 0, words = 0, rc = CLI_OK;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "--json") == 0) o.json = 1;
-    else if (strcmp(a, "--lang") == 0 || strcmp(a, "--scenario") == 0) {
-      if (i + 1 >= argc) { sb_free(&text); return cli_usage_error("classify", "%s needs a value", a); }
-      if (a[2] == 'l') o.lang = argv[++i]; else o.scenario_path = argv[++i];
-    } else if (strncmp(a, "--lang=", 7) == 0) o.lang = a + 7;
-    else if (strncmp(a, "--scenario=", 11) == 0) o.scenario_path = a + 11;
-    else if (strcmp(a, "-") == 0) from_stdin = 1;
-    else if (strcmp(a, "--") == 0) {
-      for (i++; i < argc; i++) { if (words++) sb_putc(&text, ' '); sb_puts(&text, argv[i]); }
-    } else if (a[0] == '-' && a[1] == '-') {
-      sb_free(&text);
-      return cli_usage_error("classify", "unknown option %s", a);
-    } else { if (words++) sb_putc(&text, ' '); sb_puts(&text, a); }
+  int from_stdin = 0, words = 0, first;
+  int rc = cli_parse("classify", argc, argv, "", longopts, classify_option, &o, &first);
+  if (rc != CLI_OK) return rc;
+  /* the operands are the words of the line ("-" alone: read lines from standard input) */
+  for (int i = first; i < argc; i++) {
+    if (strcmp(argv[i], "-") == 0) from_stdin = 1;
+    else { if (words++) sb_putc(&text, ' '); sb_puts(&text, argv[i]); }
   }
   if (o.lang && strcmp(o.lang, "zh") != 0 && strcmp(o.lang, "en") != 0) {
     sb_free(&text);

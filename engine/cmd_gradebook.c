@@ -6,6 +6,7 @@
 ** --trainer (docs/classroom.md gives the same SQL).  Safe to run again: it changes only what
 ** is missing.  Exit 0, or 2 for bad usage or a gradebook that cannot be set up.
 */
+#include <assert.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,18 @@
 #include "cli.h"
 #include "gradebook.h"
 #include "util.h"
+
+/* One option of `gradebook init` (cli_parse's on_opt): a role for the trainee or trainer list. */
+typedef struct role_lists { const char **trainees, **trainers; int n_trainees, n_trainers; } role_lists;
+
+static int gradebook_option(void *ctx, int c, const char *arg) {
+  role_lists *r = ctx;
+  assert(c == 't' || c == 'T');
+  if (!*arg) return cli_usage_error("gradebook", "%s needs a role name", c == 't' ? "--trainee" : "--trainer");
+  if (c == 't') r->trainees[r->n_trainees++] = arg;
+  else r->trainers[r->n_trainers++] = arg;
+  return CLI_OK;
+}
 
 int cmd_gradebook_exec(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "init") != 0)
@@ -25,22 +38,16 @@ int cmd_gradebook_exec(int argc, char **argv) {
   };
   argc--;                          /* from here on argv[0] is "init" */
   argv++;
+  /* at most one role per argument, so argc bounds each list */
   const char **trainees = xcalloc((size_t)argc, sizeof *trainees);
   const char **trainers = xcalloc((size_t)argc, sizeof *trainers);
-  gb_init_opts o = { trainees, 0, trainers, 0 };
-  opterr = 0;
-  optind = 1;
-  int c, rc = CLI_OK;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-    if ((c == 't' || c == 'T') && !*optarg) { rc = cli_usage_error("gradebook", "%s needs a role name", argv[optind - 2]); break; }
-    if (c == 't') trainees[o.n_trainees++] = optarg;
-    else if (c == 'T') trainers[o.n_trainers++] = optarg;
-    else { rc = cli_usage_error("gradebook", "unknown option or missing value '%s'", argv[optind - 1]); break; }
-  }
-  if (rc == CLI_OK && optind + 1 < argc)
-    rc = cli_usage_error("gradebook", "only one LOCATION, got '%s' and '%s'", argv[optind], argv[optind + 1]);
+  role_lists r = { trainees, trainers, 0, 0 };
+  int first, rc = cli_parse("gradebook", argc, argv, "", longopts, gradebook_option, &r, &first);
+  gb_init_opts o = { trainees, r.n_trainees, trainers, r.n_trainers };
+  if (rc == CLI_OK && first + 1 < argc)
+    rc = cli_usage_error("gradebook", "only one LOCATION, got '%s' and '%s'", argv[first], argv[first + 1]);
   if (rc != CLI_OK) { free(trainees); free(trainers); return rc; }
-  char *where = optind < argc ? xstrdup(argv[optind]) : gb_default_path();
+  char *where = first < argc ? xstrdup(argv[first]) : gb_default_path();
   char err[1024];
   gb *g = gb_open(where, err, sizeof err);
   free(where);

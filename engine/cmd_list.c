@@ -1,97 +1,107 @@
 /*
-** cmd_list.c: `salesim list [DIR]`: the scenarios in a directory, one line each with id,
-** language, difficulty, minutes and title in aligned columns.  Files that fail to load are
-** named on stderr with their first problem; the exit status is then 1.
+** cmd_list.c: `salesim list [--json] [DIR]`: the scenarios in a directory and its subfolders
+** (examples/), one line each with the name to play it by, language, difficulty, minutes and
+** title in aligned columns.  A scenario in a subfolder is marked by its folder in the name
+** ("examples/clinic-booking"), which `salesim play` accepts as it is.  --json gives the same as
+** one JSON array.  Files that fail to load are named on stderr with their first problem; the
+** exit status is then 1.
 */
-#include <dirent.h>
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include <jansson.h>
 
 #include "cli.h"
 #include "diag.h"
 #include "scenario.h"
+#include "scnfind.h"
+#include "text.h"
 #include "util.h"
 
-/* 1 for names ending in .yaml or .yml. */
-static int is_yaml(const char *name) {
-  size_t n = strlen(name);
-  return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+/* One option of `list` (cli_parse's on_opt). */
+static int list_option(void *ctx, int c, const char *arg) {
+  (void)arg;
+  assert(c == 'j');
+  *(int *)ctx = 1;
+  return CLI_OK;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+/* A JSON string of any bytes (a title may hold invalid UTF-8 only if the file failed, but a
+** path can). */
+static json_t *jtext(const char *s) {
+  char *clean = txt_sanitize(s, strlen(s), NULL);
+  json_t *j = json_string(clean);
+  free(clean);
+  return j ? j : json_string("");
 }
 
-/* The sorted YAML file names of dir (cli.h). */
-char **cli_scenario_files(const char *dir, int *n) {
-  DIR *d = opendir(dir);
-  if (!d) return NULL;
-  char **v = NULL;
-  int cap = 0;
-  *n = 0;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.' || !is_yaml(e->d_name)) continue;
-    char *path = xasprintf("%s/%s", dir, e->d_name);
-    struct stat st;
-    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {   /* a FIFO named x.yaml would hang */
-      free(path);
-      continue;
-    }
-    if (*n == cap) { cap = cap ? cap * 2 : 16; v = xrealloc(v, (size_t)cap * sizeof *v); }
-    v[(*n)++] = path;
-  }
-  closedir(d);
-  if (*n) qsort(v, (size_t)*n, sizeof *v, cmp_str);
-  if (!v) v = xcalloc(1, sizeof *v);
-  return v;
+/* The name to show: the id for a scenario at the top, "FOLDER/FILE" (without .yaml) below. */
+static char *shown_name(const scn_entry *e, const scenario *s) {
+  return e->folder ? xasprintf("%s/%s", e->folder, e->stem) : xstrdup(s->id);
 }
 
-/* Loads every scenario of the directory, then prints the good ones with aligned ids. */
+/* Loads every scenario of the directory, then prints the good ones with aligned names. */
 int cmd_list_exec(int argc, char **argv) {
-  if (argc > 2) return cli_usage_error("list", "expected at most one directory");
-  if (argc == 2 && argv[1][0] == '-') return cli_usage_error("list", "unknown option '%s'", argv[1]);
-  char *dir = argc == 2 ? xstrdup(argv[1]) : util_data_path("scenarios");
+  static const struct option longopts[] = { { "json", no_argument, 0, 'j' }, { 0, 0, 0, 0 } };
+  int json = 0, first;
+  int rc = cli_parse("list", argc, argv, "", longopts, list_option, &json, &first);
+  if (rc != CLI_OK) return rc;
+  if (argc - first > 1) return cli_usage_error("list", "expected at most one directory");
+  char *dir = first < argc ? xstrdup(argv[first]) : util_data_path("scenarios");
   if (!dir) {
     fprintf(stderr, "salesim list: cannot find the shipped scenarios (set SALESIM_DATA)\n");
     return CLI_USAGE;
   }
-  int n = 0;
-  char **files = cli_scenario_files(dir, &n);
-  if (!files) {
+  scn_entries es;
+  if (scnfind_scan(dir, &es) != 0) {
     fprintf(stderr, "salesim list: cannot open %s: %s\n", dir, strerror(errno));
     free(dir);
     return CLI_USAGE;
   }
+  int n = es.n;
   scenario **ok = xcalloc((size_t)(n ? n : 1), sizeof *ok);
-  int idw = 2, rc = CLI_OK;
+  char **names = xcalloc((size_t)(n ? n : 1), sizeof *names);
+  int idw = 2;
   for (int i = 0; i < n; i++) {
     diag d;
     diag_init(&d);
-    ok[i] = scn_load(files[i], &d);
+    ok[i] = scn_load(es.v[i].path, &d);
     if (!ok[i]) {
       diag_sort(&d);
-      char *msg = d.n ? diag_format(&d.v[0]) : xasprintf("%s: error: cannot load", files[i]);
+      char *msg = d.n ? diag_format(&d.v[0]) : xasprintf("%s: error: cannot load", es.v[i].path);
       fprintf(stderr, "%s\n", msg);
       free(msg);
       rc = CLI_FAIL;
-    } else if ((int)strlen(ok[i]->id) > idw) {
-      idw = (int)strlen(ok[i]->id);
+    } else {
+      names[i] = shown_name(&es.v[i], ok[i]);
+      if ((int)strlen(names[i]) > idw) idw = (int)strlen(names[i]);
     }
     diag_free(&d);
   }
+  json_t *arr = json ? json_array() : NULL;
   for (int i = 0; i < n; i++) {
-    if (ok[i])
-      printf("%-*s  %-2s  %d  %3d min  %s\n", idw, ok[i]->id, ok[i]->language, ok[i]->difficulty,
+    if (ok[i] && arr)
+      json_array_append_new(arr, json_pack("{s:o,s:o,s:o,s:o?,s:s,s:i,s:i,s:o}",
+          "name", jtext(names[i]), "id", jtext(ok[i]->id), "path", jtext(es.v[i].path),
+          "folder", es.v[i].folder ? jtext(es.v[i].folder) : NULL, "language", ok[i]->language,
+          "difficulty", ok[i]->difficulty, "minutes", ok[i]->minutes, "title", jtext(ok[i]->title)));
+    else if (ok[i])
+      printf("%-*s  %-2s  %d  %3d min  %s\n", idw, names[i], ok[i]->language, ok[i]->difficulty,
              ok[i]->minutes, ok[i]->title);
     scn_free(ok[i]);
-    free(files[i]);
+    free(names[i]);
+  }
+  if (arr) {
+    json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+    json_decref(arr);
   }
   free(ok);
-  free(files);
+  free(names);
+  scnfind_free(&es);
   free(dir);
   return rc;
 }

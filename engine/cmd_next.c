@@ -9,6 +9,8 @@
 ** scenario and gives the reason in numbers.  Exit 0, 1 when the trainee has no scored visit,
 ** 2 for bad usage or an unreadable gradebook.
 */
+#include <assert.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include "diag.h"
 #include "gradebook.h"
 #include "scenario.h"
+#include "scnfind.h"
 #include "util.h"
 
 #define NEXT_RECENT 10
@@ -103,23 +106,29 @@ static double weight(const scenario *s, int k) {
   return total > 0 ? 100.0 * (w[k] >= 0 ? w[k] : 25) / total : 25;
 }
 
+typedef struct next_opts { const char *trainee, *where; } next_opts;
+
+/* One option of `next` (cli_parse's on_opt). */
+static int next_option(void *ctx, int c, const char *arg) {
+  next_opts *o = ctx;
+  if (c == 't') o->trainee = arg;
+  else { assert(c == 'g'); o->where = arg; }
+  return CLI_OK;
+}
+
 int cmd_next_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "trainee", required_argument, 0, 't' }, { "gradebook", required_argument, 0, 'g' },
     { 0, 0, 0, 0 },
   };
-  const char *trainee = NULL, *where = NULL;
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-    if (c == 't') trainee = optarg;
-    else if (c == 'g') where = optarg;
-    else return cli_usage_error("next", "unknown option or missing value '%s'", argv[optind - 1]);
-  }
+  next_opts o = { 0 };
+  int first = 0;
+  int prc = cli_parse("next", argc, argv, "", longopts, next_option, &o, &first);
+  if (prc != CLI_OK) return prc;
+  const char *trainee = o.trainee, *where = o.where;
   if (!trainee || !*trainee) return cli_usage_error("next", "whose next scenario? give --trainee NAME");
-  if (optind + 1 < argc) return cli_usage_error("next", "expected at most one directory");
-  char *dir = optind < argc ? xstrdup(argv[optind]) : util_data_path("scenarios");
+  if (first + 1 < argc) return cli_usage_error("next", "expected at most one directory");
+  char *dir = first < argc ? xstrdup(argv[first]) : util_data_path("scenarios");
   if (!dir) { fprintf(stderr, "salesim next: cannot find the shipped scenarios (set SALESIM_DATA)\n"); return CLI_USAGE; }
   char *path = where ? xstrdup(where) : gb_default_path();
   char err[1024];
@@ -140,15 +149,18 @@ int cmd_next_exec(int argc, char **argv) {
             "(salesim list)\n", trainee, g ? gb_path(g) : "the gradebook");
     rc = CLI_FAIL;
   }
-  int n = 0;
-  char **files = rc == CLI_OK ? cli_scenario_files(dir, &n) : NULL;
-  if (rc == CLI_OK && !files) { fprintf(stderr, "salesim next: cannot read %s\n", dir); rc = CLI_USAGE; }
+  scn_entries es = { 0 };
+  if (rc == CLI_OK && scnfind_scan(dir, &es) != 0) {
+    fprintf(stderr, "salesim next: cannot read %s: %s\n", dir, strerror(errno));
+    rc = CLI_USAGE;
+  }
+  int n = es.n;
   scenario **sc = xcalloc((size_t)n + 1, sizeof *sc);
   int max_content = 0, in_language = 0;
   for (int i = 0; i < n; i++) {
     diag d;
     diag_init(&d);
-    sc[i] = scn_load(files[i], &d);   /* a broken file is `salesim check`'s business, not ours */
+    sc[i] = scn_load(es.v[i].path, &d);   /* a broken file is `salesim check`'s business, not ours */
     diag_free(&d);
     if (sc[i] && *v.language && strcmp(sc[i]->language, v.language) == 0) in_language++;
   }
@@ -184,11 +196,13 @@ int cmd_next_exec(int argc, char **argv) {
            "%ld time%s so far.\n", s->id, pool, in_language ? " " : "", in_language ? v.language : "",
            pool == 1 ? "" : "s", content(s, weakest), content_words[weakest], skill_names[weakest],
            weight(s, weakest), times_played(&v, s->id), times_played(&v, s->id) == 1 ? "" : "s");
-    printf("play: salesim play %s --trainee %s\n", s->id, trainee);
+    const scn_entry *e = &es.v[best];   /* play takes FOLDER/FILE for a scenario in a subfolder */
+    if (e->folder) printf("play: salesim play %s/%s --trainee %s\n", e->folder, e->stem, trainee);
+    else printf("play: salesim play %s --trainee %s\n", s->id, trainee);
   }
-  for (int i = 0; i < n; i++) { scn_free(sc[i]); free(files[i]); }
+  for (int i = 0; i < n; i++) scn_free(sc[i]);
   free(sc);
-  free(files);
+  scnfind_free(&es);
   for (int i = 0; i < v.n_played; i++) free(v.played[i]);
   free(v.played);
   free(v.times);

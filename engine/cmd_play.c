@@ -3,7 +3,7 @@
 ** Brief, then a prompt; each line goes to the session; slash commands coach; at the end the
 ** debrief (terminal, JSON, Markdown, HTML), the transcript, and the gradebook entry.
 */
-#include <getopt.h>
+#include <assert.h>
 #include <signal.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,9 +14,11 @@
 
 #include <jansson.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "debrief.h"
 #include "gradebook.h"
+#include "scnfind.h"
 #include "score.h"
 #include "session.h"
 #include "term.h"
@@ -72,9 +74,11 @@ static void show_events(play *p, const cust_events *ev) {
     case CUST_EV_NEXT_VISIT:
       if (e->index >= 0 && e->index < sc->n_visits) {
         const scn_visit *v = &sc->visits[e->index];
-        fprintf(p->out, "\n%s── %s %d: %s ──%s\n", term_esc(p->t, TERM_C_BOLD),
-                ui_str(p->lang, UI_NEXT_VISIT), e->index + 1, v->title ? v->title : v->id,
-                term_esc(p->t, TERM_C_RESET));
+        char *head = xasprintf("%s %d: %s", ui_str(p->lang, UI_NEXT_VISIT), e->index + 1,
+                               v->title ? v->title : v->id);
+        fputc('\n', p->out);
+        term_heading(p->t, p->out, "──", head);
+        free(head);
         if (v->brief) term_wrap(p->t, p->out, "", 0, v->brief);
         if (v->goal) {
           char *g = xasprintf("%s: ", ui_str(p->lang, UI_GOAL));
@@ -102,7 +106,8 @@ static void show_brief(play *p) {
   size_t len = 0;
   FILE *mem = open_memstream(&text, &len);
   FILE *o = mem ? mem : p->out;
-  fprintf(o, "\n%s═══ %s ═══%s\n", term_esc(p->t, TERM_C_BOLD), sc->title, term_esc(p->t, TERM_C_RESET));
+  fputc('\n', o);
+  term_heading(p->t, o, "═══", sc->title);
   strbuf who = {0};
   sb_printf(&who, "%s", sc->cust_name);
   if (sc->cust_role) sb_printf(&who, ", %s", sc->cust_role);
@@ -141,7 +146,7 @@ static void show_notes(play *p) {
   FILE *o = p->out;
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_NEEDS), term_esc(p->t, TERM_C_RESET));
   int any = 0;
-  for (int i = 0; i < sc->n_needs && i < 64; i++) {
+  for (int i = 0; i < sc->n_needs && i < CAP_NEEDS; i++) {
     if (!(now.revealed >> i & 1) && !(now.confirmed >> i & 1)) continue;
     char *pre = xasprintf("  - [%s] ", ui_str(p->lang, now.confirmed >> i & 1 ? UI_CONFIRMED : UI_REVEALED));
     term_wrap(p->t, o, pre, 6, sc->needs[i].said ? sc->needs[i].said : sc->needs[i].id);
@@ -150,12 +155,12 @@ static void show_notes(play *p) {
   }
   if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
   /* objections and commitments come from what the customer did, turn by turn */
-  int seen_obj[64] = {0}, given[64] = {0}, refused[64] = {0};
+  int seen_obj[CAP_OBJECTIONS] = {0}, given[CAP_COMMITMENTS] = {0}, refused[CAP_COMMITMENTS] = {0};
   for (int t = 0; t < p->s->n_turns; t++) {
     const cust_events *ev = &p->s->turns[t].events;
     for (int k = 0; k < ev->n; k++) {
       int ix = ev->v[k].index;
-      if (ix < 0 || ix >= 64) continue;
+      if (ix < 0 || ix >= CAP_COMMITMENTS || ix >= CAP_OBJECTIONS) continue;
       if (ev->v[k].kind == CUST_EV_OBJECTION) seen_obj[ix] = 1;
       if (ev->v[k].kind == CUST_EV_GIVE) given[ix] = 1;
       if (ev->v[k].kind == CUST_EV_REFUSE) refused[ix] = 1;
@@ -163,12 +168,12 @@ static void show_notes(play *p) {
   }
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_OBJECTIONS), term_esc(p->t, TERM_C_RESET));
   any = 0;
-  for (int i = 0; i < sc->n_objections && i < 64; i++)
+  for (int i = 0; i < sc->n_objections && i < CAP_OBJECTIONS; i++)
     if (seen_obj[i]) { term_wrap(p->t, o, "  - ", 4, sc->objections[i].said); any = 1; }
   if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_COMMITMENTS), term_esc(p->t, TERM_C_RESET));
   any = 0;
-  for (int i = 0; i < sc->n_commitments && i < 64; i++) {
+  for (int i = 0; i < sc->n_commitments && i < CAP_COMMITMENTS; i++) {
     if (!given[i] && !refused[i]) continue;
     char *pre = xasprintf("  - [%s] ", ui_str(p->lang, given[i] ? UI_GIVEN : UI_REFUSED));
     term_wrap(p->t, o, pre, 6, sc->commitments[i].action ? sc->commitments[i].action : sc->commitments[i].id);
@@ -410,13 +415,42 @@ static int debrief(play *p, sess_end why) {
   return rc;
 }
 
-/* A path as given, else a shipped scenario by id ("campus-platform"). */
-static char *resolve_scenario(const char *arg) {
-  if (access(arg, F_OK) == 0) return xstrdup(arg);
-  char *rel = xasprintf("scenarios/%s.yaml", arg);
-  char *p = util_data_path(rel);
-  free(rel);
-  return p ? p : xstrdup(arg);
+/* One option of `play` (cli_parse's on_opt): checks its value and stores it in the options. */
+static int play_option(void *ctx, int c, const char *arg) {
+  play_opts *o = ctx;
+  switch (c) {
+  case 's': o->script = arg; break;
+  case 'S': {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
+    if (*end || !*arg || arg[strspn(arg, " \t")] == '-' || errno == ERANGE)
+      return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
+                             (unsigned long long)-1, arg);
+    o->seed = v;
+    break;
+  }
+  case 'l':
+    if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
+      return cli_usage_error("play", "--lang is zh or en, not '%s'", arg);
+    o->lang = arg;
+    break;
+  case 't':
+    if (!*arg) return cli_usage_error("play", "--trainee needs a name");
+    o->trainee = arg;
+    break;
+  case 'g': o->gradebook = arg; break;
+  case 'T': o->transcript = arg; break;
+  case 'j': o->json = 1; break;
+  case 'm': o->markdown = arg; break;
+  case 'H': o->html = arg; break;
+  case 'n': o->colour = 0; break;
+  case 'B': scn_allow_behaviour_anywhere(1); break;
+  case 'F': o->full = 1; break;
+  default: assert(!"an option of the table without a case");
+  }
+  return CLI_OK;
 }
 
 static int parse_options(int argc, char **argv, play_opts *o) {
@@ -432,48 +466,12 @@ static int parse_options(int argc, char **argv, play_opts *o) {
   memset(o, 0, sizeof *o);
   o->colour = -1;
   o->seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-    switch (c) {
-    case 's': o->script = optarg; break;
-    case 'S': {
-      char *end;
-      errno = 0;
-      unsigned long long v = strtoull(optarg, &end, 10);
-      /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
-      if (*end || !*optarg || optarg[strspn(optarg, " \t")] == '-' || errno == ERANGE)
-        return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
-                               (unsigned long long)-1, optarg);
-      o->seed = v;
-      break;
-    }
-    case 'l':
-      if (strcmp(optarg, "zh") != 0 && strcmp(optarg, "en") != 0)
-        return cli_usage_error("play", "--lang is zh or en, not '%s'", optarg);
-      o->lang = optarg;
-      break;
-    case 't':
-      if (!*optarg) return cli_usage_error("play", "--trainee needs a name");
-      o->trainee = optarg;
-      break;
-    case 'g': o->gradebook = optarg; break;
-    case 'T': o->transcript = optarg; break;
-    case 'j': o->json = 1; break;
-    case 'm': o->markdown = optarg; break;
-    case 'H': o->html = optarg; break;
-    case 'n': o->colour = 0; break;
-    case 'B': scn_allow_behaviour_anywhere(1); break;
-    case 'F': o->full = 1; break;
-    default:
-      return cli_usage_error("play", "unknown or incomplete option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind != argc - 1)
-    return cli_usage_error("play", optind >= argc ? "which scenario? (salesim list shows them)"
-                                                  : "one scenario at a time");
-  o->scenario = argv[optind];
+  int first, rc = cli_parse("play", argc, argv, "", longopts, play_option, o, &first);
+  if (rc != CLI_OK) return rc;
+  if (first != argc - 1)
+    return cli_usage_error("play", first >= argc ? "which scenario? (salesim list shows them)"
+                                                 : "one scenario at a time");
+  o->scenario = argv[first];
   return CLI_OK;
 }
 
@@ -484,7 +482,8 @@ int cmd_play_exec(int argc, char **argv) {
   if (rc != CLI_OK) return rc;
   signal(SIGPIPE, SIG_IGN);   /* a closed terminal must not kill us before the transcript is saved */
 
-  char *path = resolve_scenario(p.o.scenario);
+  char *path = scnfind_resolve("play", p.o.scenario);
+  if (!path) return CLI_USAGE;
   diag d;
   diag_init(&d);
   p.sc = scn_load(path, &d);

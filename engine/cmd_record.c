@@ -6,6 +6,7 @@
 ** Exit 0 when every transcript is in the gradebook, 2 for bad usage, an unreadable transcript
 ** or a gradebook that cannot be opened or written.
 */
+#include <assert.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,32 +70,35 @@ static int record_one(gb *g, const char *file, const char *trainee_opt) {
   return rc;
 }
 
+typedef struct record_opts { const char *where, *trainee; } record_opts;
+
+/* One option of `record` (cli_parse's on_opt). */
+static int record_option(void *ctx, int c, const char *arg) {
+  record_opts *o = ctx;
+  if (c == 'g') { o->where = arg; return CLI_OK; }
+  assert(c == 't');
+  if (!*arg) return cli_usage_error("record", "--trainee needs a name");
+  o->trainee = arg;
+  return CLI_OK;
+}
+
 int cmd_record_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "gradebook", required_argument, 0, 'g' }, { "trainee", required_argument, 0, 't' },
     { 0, 0, 0, 0 },
   };
-  const char *where = NULL, *trainee = NULL;
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-    if (c == 'g') where = optarg;
-    else if (c == 't') {
-      if (!*optarg) return cli_usage_error("record", "--trainee needs a name");
-      trainee = optarg;
-    } else {
-      return cli_usage_error("record", "unknown option or missing value '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind >= argc) return cli_usage_error("record", "which transcript? give its path");
+  record_opts o = { NULL, NULL };
+  int first, prc = cli_parse("record", argc, argv, "", longopts, record_option, &o, &first);
+  if (prc != CLI_OK) return prc;
+  const char *where = o.where, *trainee = o.trainee;
+  if (first >= argc) return cli_usage_error("record", "which transcript? give its path");
   char *path = where ? xstrdup(where) : gb_default_path();
   char err[1024];
   gb *g = gb_open(path, err, sizeof err);
   free(path);
   if (!g) { fprintf(stderr, "salesim record: %s\n", err); return CLI_USAGE; }
   int rc = CLI_OK;
-  for (int i = optind; i < argc; i++)
+  for (int i = first; i < argc; i++)
     if (record_one(g, argv[i], trainee) != 0) rc = CLI_USAGE;
   gb_close(g);
   return rc;

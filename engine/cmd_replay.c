@@ -5,7 +5,7 @@
 ** customer and so the same debrief.  A visit that never ended left only its journal
 ** (TRANSCRIPT.journal): replay reads that too, given either name.
 */
-#include <getopt.h>
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,37 +192,46 @@ static json_t *load_transcript(const char *file) {
   return tr;
 }
 
+typedef struct replay_opts { int json, colour, full; const char *md, *html; double delay; } replay_opts;
+
+/* One option of `replay` (cli_parse's on_opt). */
+static int replay_option(void *ctx, int c, const char *arg) {
+  replay_opts *o = ctx;
+  switch (c) {
+  case 'j': o->json = 1; break;
+  case 'm': o->md = arg; break;
+  case 'H': o->html = arg; break;
+  case 'n': o->colour = 0; break;
+  case 'F': o->full = 1; break;
+  case 'd': {
+    char *end;
+    o->delay = strtod(arg, &end);
+    if (*end || !*arg || !(o->delay >= 0 && o->delay <= 60))
+      return cli_usage_error("replay", "--delay takes seconds (0 to 60), not '%s'", arg);
+    break;
+  }
+  default: assert(!"an option of the table without a case");
+  }
+  return CLI_OK;
+}
+
 int cmd_replay_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "delay", required_argument, 0, 'd' },
-    { "no-color", no_argument, 0, 'n' }, { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
+    { "no-color", no_argument, 0, 'n' }, { "no-colour", no_argument, 0, 'n' },
+    { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
   };
-  int json = 0, colour = -1, c, full = 0;
-  const char *md = NULL, *html = NULL;
-  double delay = 0;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'j': json = 1; break;
-    case 'm': md = optarg; break;
-    case 'H': html = optarg; break;
-    case 'n': colour = 0; break;
-    case 'F': full = 1; break;
-    case 'd': {
-      char *end;
-      delay = strtod(optarg, &end);
-      if (*end || delay < 0 || delay > 60) return cli_usage_error("replay", "--delay takes seconds (0 to 60), not '%s'", optarg);
-      break;
-    }
-    default: return cli_usage_error("replay", "unknown or incomplete option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind != argc - 1) return cli_usage_error("replay", "give one transcript file");
-  json_t *tr = load_transcript(argv[optind]);
+  replay_opts o = { .colour = -1 };
+  int first, prc = cli_parse("replay", argc, argv, "", longopts, replay_option, &o, &first);
+  if (prc != CLI_OK) return prc;
+  if (first != argc - 1) return cli_usage_error("replay", "give one transcript file");
+  int json = o.json, colour = o.colour, full = o.full;
+  const char *md = o.md, *html = o.html;
+  double delay = o.delay;
+  json_t *tr = load_transcript(argv[first]);
   if (!tr) return CLI_USAGE;
-  const char *file = argv[optind];
+  const char *file = argv[first];
   const char *fmt = json_string_value(json_object_get(tr, "format"));
   if (!fmt || strcmp(fmt, "salesim-transcript") != 0) {
     fprintf(stderr, "%s:1:1: error: not a salesim transcript (no \"format\": \"salesim-transcript\")\n", file);
@@ -241,7 +250,7 @@ int cmd_replay_exec(int argc, char **argv) {
     if (!who) who = ui_str(lang, UI_CUSTOMER_LABEL);
     char *stitle = txt_sanitize(title ? title : "", strlen(title ? title : ""), NULL);
     char *swho = txt_sanitize(who, strlen(who), NULL);   /* transcript fields are untrusted */
-    fprintf(stdout, "%s═══ %s ═══%s\n", term_esc(t, TERM_C_BOLD), stitle, term_esc(t, TERM_C_RESET));
+    term_heading(t, stdout, "═══", stitle);
     free(stitle);
     who = swho;
     show_said(t, who, json_object_get(tr, "opening"));

@@ -7,6 +7,7 @@
 ** --format is not given, an -o name ending in .html or .csv picks the format.
 ** Exit 0, or 2 for bad usage, an unreadable gradebook or an unwritable output file.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,36 +23,40 @@ static int ends_with(const char *s, const char *suffix) {
   return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* Takes the value of option `name` from argv[*i] ("--name VALUE" or "--name=VALUE"). */
-static int option(int argc, char **argv, int *i, const char *name, const char **val) {
-  size_t n = strlen(name);
-  if (strncmp(argv[*i], name, n) != 0) return 0;
-  if (argv[*i][n] == '=') { *val = argv[*i] + n + 1; return 1; }
-  if (argv[*i][n] != '\0') return 0;
-  if (*i + 1 >= argc) { *val = NULL; return 1; }
-  *val = argv[++*i];
-  return 1;
+typedef struct report_opts { const char *format, *outfile; rep_filter f; int visits, bom; } report_opts;
+
+/* One option of `report` (cli_parse's on_opt). */
+static int report_option(void *ctx, int c, const char *arg) {
+  report_opts *o = ctx;
+  switch (c) {
+  case 'f': o->format = arg; break;
+  case 'o': o->outfile = arg; break;
+  case 's': o->f.scenario = arg; break;
+  case 't': o->f.trainee = arg; break;
+  case 'S': o->f.since = arg; break;
+  case 'v': o->visits = 1; break;
+  case 'b': o->bom = 1; break;
+  default: assert(!"an option of the table without a case");
+  }
+  return CLI_OK;
 }
 
 /* Parses the options, opens the gradebook without creating it, renders, writes. */
 int cmd_report_exec(int argc, char **argv) {
-  const char *path = NULL, *format = NULL, *outfile = NULL;
-  int visits = 0, bom = 0;
-  rep_filter f = { NULL, NULL, NULL };
-  for (int i = 1; i < argc; i++) {
-    const char *v = NULL, *a = argv[i];
-    if (strcmp(a, "--visits") == 0) { visits = 1; continue; }
-    if (strcmp(a, "--bom") == 0) { bom = 1; continue; }
-    if (option(argc, argv, &i, "--format", &v)) format = v;
-    else if (option(argc, argv, &i, "-o", &v) || option(argc, argv, &i, "--output", &v)) outfile = v;
-    else if (option(argc, argv, &i, "--scenario", &v)) f.scenario = v;
-    else if (option(argc, argv, &i, "--trainee", &v)) f.trainee = v;
-    else if (option(argc, argv, &i, "--since", &v)) f.since = v;
-    else if (a[0] == '-' && a[1] != '\0') return cli_usage_error("report", "unknown option '%s'", a);
-    else if (path) return cli_usage_error("report", "only one GRADEBOOK, got '%s' and '%s'", path, a);
-    else { path = a; continue; }
-    if (!v) return cli_usage_error("report", "%s needs a value", a);
-  }
+  static const struct option longopts[] = {
+    { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
+    { "scenario", required_argument, 0, 's' }, { "trainee", required_argument, 0, 't' },
+    { "since", required_argument, 0, 'S' }, { "visits", no_argument, 0, 'v' },
+    { "bom", no_argument, 0, 'b' }, { 0, 0, 0, 0 }
+  };
+  report_opts o = { NULL, NULL, { NULL, NULL, NULL }, 0, 0 };
+  int first, prc = cli_parse("report", argc, argv, "o:", longopts, report_option, &o, &first);
+  if (prc != CLI_OK) return prc;
+  if (argc - first > 1)
+    return cli_usage_error("report", "only one GRADEBOOK, got '%s' and '%s'", argv[first], argv[first + 1]);
+  const char *path = first < argc ? argv[first] : NULL, *format = o.format, *outfile = o.outfile;
+  rep_filter f = o.f;
+  int visits = o.visits, bom = o.bom;
   if (!format && outfile) format = ends_with(outfile, ".html") || ends_with(outfile, ".htm") ? "html"
                                  : ends_with(outfile, ".csv") ? "csv" : "text";
   if (!format) format = visits ? "csv" : "text";

@@ -5,6 +5,7 @@
 ** Exit 0 when every test passed, 1 when one failed (or, with --strict, a walk warned), 2 when a
 ** scenario could not be loaded or the command was used wrongly.
 */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "cli.h"
 #include "scenario.h"
+#include "scnfind.h"
 #include "testplan.h"
 #include "util.h"
 #include "coverage.h"
@@ -22,10 +24,7 @@
 typedef struct files { char **v; int n, cap; } files;
 
 static void files_add(files *f, char *path) {
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    f->v = xrealloc(f->v, (size_t)f->cap * sizeof *f->v);
-  }
+  f->v = xgrow(f->v, f->n, &f->cap, sizeof *f->v, 16);
   f->v[f->n++] = path;
 }
 
@@ -69,7 +68,18 @@ static int collect_dir(const char *dir, files *f, int depth) {
 
 static int collect(const char *path, files *f) {
   struct stat st;
-  if (stat(path, &st) != 0) { fprintf(stderr, "salesim test: %s: %s\n", path, strerror(errno)); return -1; }
+  if (stat(path, &st) != 0) {
+    /* not a file: a shipped scenario's name ("it-trial"), else "did you mean" (scnfind.c) */
+    int err = errno;
+    char *named = err == ENOENT ? scnfind_resolve("test", path) : NULL;   /* NULL: it said why */
+    if (named && strcmp(named, path) != 0 && stat(named, &st) == 0 && S_ISREG(st.st_mode)) {
+      files_add(f, named);
+      return 0;
+    }
+    if (named || err != ENOENT) fprintf(stderr, "salesim test: %s: %s\n", path, strerror(err));
+    free(named);
+    return -1;
+  }
   if (S_ISDIR(st.st_mode)) return collect_dir(path, f, 0);
   files_add(f, xstrdup(path));
   return 0;
@@ -97,40 +107,51 @@ static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken, 
   return warnings;
 }
 
-static int parse_args(int argc, char **argv, opts *o, files *f) {
-  int rc = 0, any = 0, dashdash = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!dashdash && strcmp(a, "--") == 0) { dashdash = 1; continue; }
-    if (!dashdash && (strcmp(a, "--walks") == 0 || strcmp(a, "--seed") == 0)) {
-      if (i + 1 >= argc) return cli_usage_error("test", "%s needs a number", a);
-      char *end;
-      errno = 0;
-      unsigned long long v = strtoull(argv[++i], &end, 10);
-      if (errno || *end || !*argv[i] || argv[i][0] == '-')
-        return cli_usage_error("test", "%s: expected a whole number, found '%s'", a, argv[i]);
-      if (a[2] == 'w') {
-        if (v > 100000) return cli_usage_error("test", "--walks: at most 100000");
-        o->walks = (int)v;
-      } else {
-        o->seed = (uint64_t)v;
-      }
-    } else if (!dashdash && strcmp(a, "--behaviour-anywhere") == 0) {
-      scn_allow_behaviour_anywhere(1);
-    } else if (!dashdash && strcmp(a, "--strict") == 0) {
-      o->strict = 1;
-    } else if (!dashdash && (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)) {
-      o->verbose = 1;
-    } else if (!dashdash && strcmp(a, "--coverage") == 0) {
-      o->coverage = 1;
-    } else if (!dashdash && a[0] == '-' && a[1]) {
-      return cli_usage_error("test", "unknown option '%s'", a);
-    } else {
-      any = 1;
-      if (collect(a, f) < 0) rc = CLI_USAGE;
-    }
+/* A whole number option value (--walks, --seed) into *v, or a usage error. */
+static int number(const char *name, const char *arg, unsigned long long *v) {
+  char *end;
+  errno = 0;
+  *v = strtoull(arg, &end, 10);
+  if (errno || *end || !*arg || arg[0] == '-')
+    return cli_usage_error("test", "%s: expected a whole number, found '%s'", name, arg);
+  return CLI_OK;
+}
+
+/* One option of `test` (cli_parse's on_opt). */
+static int test_option(void *ctx, int c, const char *arg) {
+  opts *o = ctx;
+  unsigned long long v;
+  switch (c) {
+  case 'w':
+    if (number("--walks", arg, &v) != CLI_OK) return CLI_USAGE;
+    if (v > 100000) return cli_usage_error("test", "--walks: at most 100000");
+    o->walks = (int)v;
+    break;
+  case 'S':
+    if (number("--seed", arg, &v) != CLI_OK) return CLI_USAGE;
+    o->seed = (uint64_t)v;
+    break;
+  case 'B': scn_allow_behaviour_anywhere(1); break;
+  case 's': o->strict = 1; break;
+  case 'v': o->verbose = 1; break;
+  case 'c': o->coverage = 1; break;
+  default: assert(!"an option of the table without a case");
   }
-  if (!any) return cli_usage_error("test", "give a scenario file or a directory");
+  return CLI_OK;
+}
+
+/* The options, then every scenario file the operands name (a directory: the files under it). */
+static int parse_args(int argc, char **argv, opts *o, files *f) {
+  static const struct option longopts[] = {
+    { "walks", required_argument, 0, 'w' }, { "seed", required_argument, 0, 'S' },
+    { "behaviour-anywhere", no_argument, 0, 'B' }, { "strict", no_argument, 0, 's' },
+    { "verbose", no_argument, 0, 'v' }, { "coverage", no_argument, 0, 'c' }, { 0, 0, 0, 0 }
+  };
+  int first, rc = cli_parse("test", argc, argv, "v", longopts, test_option, o, &first);
+  if (rc != CLI_OK) return rc;
+  if (first >= argc) return cli_usage_error("test", "give a scenario file or a directory");
+  for (int i = first; i < argc; i++)
+    if (collect(argv[i], f) < 0) rc = CLI_USAGE;
   return rc;
 }
 

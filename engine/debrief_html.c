@@ -19,16 +19,7 @@ static const char *jstr(const json_t *o, const char *k) {
 /* Appends text cleaned and escaped for HTML text and attribute values. */
 static void h(strbuf *b, const char *raw) {
   char *t = deb_clean_text(raw);
-  for (const char *p = t; *p; p++) {
-    switch (*p) {
-      case '&': sb_puts(b, "&amp;"); break;
-      case '<': sb_puts(b, "&lt;"); break;
-      case '>': sb_puts(b, "&gt;"); break;
-      case '"': sb_puts(b, "&quot;"); break;
-      case '\'': sb_puts(b, "&#39;"); break;
-      default: sb_putc(b, *p);
-    }
-  }
+  sb_html(b, t);
   free(t);
 }
 

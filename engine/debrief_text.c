@@ -107,22 +107,36 @@ static void banner(out *o, const json_t *d) {
                          L(o, pass ? L_PASS : L_NOT_YET));
   int w = txt_width(line);
   int inner = w + 4;
-  if (inner > o->width - 2 && o->width > 20) inner = o->width - 2;
+  /* too wide for the terminal (40 columns): the outcome and the score on two rows */
+  const char *rows[2] = { line, NULL };
+  char *second = NULL;
+  if (inner > o->width - 2 && o->width > 20) {
+    char *cut = strstr(line, "   ");
+    if (cut) {
+      *cut = '\0';
+      second = xstrdup(cut + 3);
+      rows[1] = second;
+      w = txt_width(line) > txt_width(second) ? txt_width(line) : txt_width(second);
+      inner = w + 4;
+    }
+    if (inner > o->width - 2) inner = o->width - 2;
+  }
   strbuf *b = o->b;
   sb_printf(b, "%s%s╔", esc(o, BOLD), esc(o, col));
   for (int i = 0; i < inner; i++) sb_puts(b, "═");
-  sb_puts(b, "╗\n║  ");
-  if (w <= inner - 4) {
-    sb_puts(b, line);
-    for (int i = w + 2; i < inner; i++) sb_putc(b, ' ');
-  } else {
-    size_t fit = txt_fit(line, strlen(line), inner - 4);
-    sb_append(b, line, fit);
-    for (int i = txt_width_n(line, fit) + 2; i < inner; i++) sb_putc(b, ' ');
+  sb_puts(b, "╗\n");
+  for (int r = 0; r < 2 && rows[r]; r++) {
+    const char *text = rows[r];
+    sb_puts(b, "║  ");
+    size_t fit = txt_width(text) <= inner - 4 ? strlen(text) : txt_fit(text, strlen(text), inner - 4);
+    sb_append(b, text, fit);
+    for (int i = txt_width_n(text, fit) + 2; i < inner; i++) sb_putc(b, ' ');
+    sb_puts(b, "║\n");
   }
-  sb_puts(b, "║\n╚");
+  sb_puts(b, "╚");
   for (int i = 0; i < inner; i++) sb_puts(b, "═");
   sb_printf(b, "╝%s\n", esc(o, RESET));
+  free(second);
   free(line);
   const char *reason = jstr(d, "outcome_reason");
   if (*reason) wrap(o, reason, 0, 0);
@@ -177,8 +191,12 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
   double p = json_number_value(json_object_get(f, "points"));
   int won = p > 0;
   char *rule = deb_clean_text(jstr(f, "rule"));
-  sb_printf(o->b, "  %s%s %+g%s  %s%s%s (%s)\n", esc(o, won ? GREEN : RED), won ? "✓" : "✗", p,
-            esc(o, RESET), esc(o, BOLD), rule, esc(o, RESET), skill);
+  char *pts = xasprintf("%+g", p);
+  /* "  ✗ -15  rule (skill)"; on a narrow terminal the skill goes under the rule */
+  int fits = 2 + 2 + txt_width(pts) + 2 + txt_width(rule) + 2 + txt_width(skill) + 1 <= o->width;
+  sb_printf(o->b, "  %s%s %s%s  %s%s%s%s(%s)\n", esc(o, won ? GREEN : RED), won ? "✓" : "✗", pts,
+            esc(o, RESET), esc(o, BOLD), rule, esc(o, RESET), fits ? " " : "\n     ", skill);
+  free(pts);
   free(rule);
   sb_puts(o->b, "     ");
   wrap(o, jstr(f, "message"), 5, 5);
@@ -216,7 +234,9 @@ static void top_changes(out *o, const json_t *d) {
                                     json_number_value(json_object_get(f, "points")), rule, turn)
                         : xasprintf(o->zh ? "%zu. %+g %s（整体）" : "%zu. %+g %s (the visit as a whole)",
                                     i + 1, json_number_value(json_object_get(f, "points")), rule);
-      sb_printf(o->b, "  %s%s%s\n", esc(o, BOLD), head, esc(o, RESET));
+      sb_printf(o->b, "  %s", esc(o, BOLD));
+      wrap(o, head, 2, 5);   /* a 40-column terminal: the rule's name goes on a line of its own */
+      sb_puts(o->b, esc(o, RESET));
       free(head);
       free(rule);
       sb_puts(o->b, "     ");

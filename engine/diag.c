@@ -1,6 +1,7 @@
 /*
 ** diag.c: positioned diagnostics, collected then printed.
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,10 +18,8 @@ void diag_free(diag *d) {
 }
 
 void diag_add(diag *d, diag_level level, const char *file, int line, int col, const char *fmt, ...) {
-  if (d->n == d->cap) {
-    d->cap = d->cap ? d->cap * 2 : 8;
-    d->v = xrealloc(d->v, (size_t)d->cap * sizeof *d->v);
-  }
+  assert(level == DIAG_ERROR || level == DIAG_WARNING || level == DIAG_NOTE);
+  d->v = xgrow(d->v, d->n, &d->cap, sizeof *d->v, 8);
   diag_item *it = &d->v[d->n++];
   it->level = level;
   it->file = xstrdup(file ? file : "");

@@ -118,8 +118,6 @@ int jrn_append(jrn *j, const char *rec, size_t len, char *err, size_t errlen) {
   return 0;
 }
 
-size_t jrn_length(const jrn *j) { return j->used; }
-
 void jrn_close(jrn *j, int remove) {
   if (!j) return;
   if (remove) {

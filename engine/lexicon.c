@@ -59,7 +59,6 @@ lexicon *lex_new_from(const lex_table *image) {
   return lx;
 }
 
-const lex_table *lex_image(const lexicon *lx) { return lx->image; }
 const lex_table *lex_own_table(lexicon *lx) {
   lex_build(lx);
   return &lx->own;
@@ -315,7 +314,7 @@ void lex_build(lexicon *lx) {
 typedef struct hitvec { lex_hit *v; int n, cap; } hitvec;
 /* Appends a hit. */
 static void hv_push(hitvec *h, lex_hit x) {
-  if (h->n == h->cap) { h->cap = h->cap ? h->cap * 2 : 16; h->v = xrealloc(h->v, (size_t)h->cap * sizeof *h->v); }
+  h->v = xgrow(h->v, h->n, &h->cap, sizeof *h->v, 16);
   h->v[h->n++] = x;
 }
 

@@ -58,7 +58,5 @@ typedef struct lex_table {
 lexicon *lex_new_from(const lex_table *image);
 /* The run-time table of a lexicon, built first if need be (what the generator writes out). */
 const lex_table *lex_own_table(lexicon *lx);
-/* The built-in image a lexicon started from, or NULL. */
-const lex_table *lex_image(const lexicon *lx);
 
 #endif

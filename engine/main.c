@@ -50,6 +50,11 @@ int main(int argc, char **argv) {
   if (strcmp(argv[1], "--version") == 0) { printf("salesim %s\n", SALESIM_VERSION); return CLI_OK; }
   const cli_command *c = cli_find(argv[1]);
   if (!c) {
+    const char *near = cli_suggest_command(argv[1]);
+    if (near) {   /* a typo: the one line that helps, not the whole list */
+      fprintf(stderr, "salesim: unknown command '%s' (did you mean '%s'?)\n", argv[1], near);
+      return CLI_USAGE;
+    }
     fprintf(stderr, "salesim: unknown command '%s'\n", argv[1]);
     cli_print_usage(stderr);
     return CLI_USAGE;

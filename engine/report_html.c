@@ -17,16 +17,7 @@ static const char *const skill_colour[REP_SKILLS] = { "#1f6fb4", "#2a9d4b", "#e0
 static void esc(strbuf *out, const char *s) {
   if (!s) return;
   char *clean = txt_sanitize(s, strlen(s), NULL);
-  for (const char *p = clean; *p; p++) {
-    switch (*p) {
-    case '&': sb_puts(out, "&amp;"); break;
-    case '<': sb_puts(out, "&lt;"); break;
-    case '>': sb_puts(out, "&gt;"); break;
-    case '"': sb_puts(out, "&quot;"); break;
-    case '\'': sb_puts(out, "&#39;"); break;
-    default: sb_putc(out, *p);
-    }
-  }
+  sb_html(out, clean);
   free(clean);
 }
 

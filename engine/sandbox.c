@@ -142,7 +142,6 @@ lua_State *sbx_lua(sbx *s) { return s->L; }
 size_t sbx_memory_used(const sbx *s) { return s->used; }
 size_t sbx_kept(const sbx *s) { return s->kept; }
 void sbx_set_kept(sbx *s, size_t n) { s->kept = n; }
-long sbx_instructions_used(const sbx *s) { return s->count; }
 
 /* ===== the time cap: a CPU-time timer ===================================================== */
 
@@ -281,8 +280,6 @@ void sbx_interrupt(void) {
     arm_hooks(s);
   }
 }
-
-int sbx_interrupted(void) { return g_signalled != 0; }
 
 /* ===== budget, deadline, recursion ======================================================== */
 

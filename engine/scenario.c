@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "scenario_int.h"
+#include "suggest.h"
 #include "util.h"
 
 /* {=== names and lookups */
@@ -238,6 +240,14 @@ static int is_var_name(const char *s) {
   return sx_is_ident(s, "_") && s[0] >= 'a' && s[0] <= 'z';
 }
 
+/* The built-in state variable `name` is one edit from (an insertion, deletion, substitution or
+** swap of neighbours), or NULL.  The schema's state.propertyNames says the same (docs/). */
+static const char *misspelt_known(const char *name) {
+  for (size_t j = 0; j < sizeof known_vars / sizeof *known_vars; j++)
+    if (sug_distance(name, known_vars[j].name) == 1) return known_vars[j].name;
+  return NULL;
+}
+
 void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario *base,
                   scn_state_var **out, int *nout) {
   if (sx_expect(c, n, YN_MAP, what) != 0) return;
@@ -268,6 +278,12 @@ void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario 
       for (int j = 0; j < sx_n_move_names; j++) clash |= strcmp(sx_move_names[j], name) == 0;
       if (clash) {
         sx_err(c, k, "state variable '%s' has the name of a move; choose another name", name);
+        continue;
+      }
+      const char *near = kv ? NULL : misspelt_known(name);
+      if (near) {   /* `patince: 5` would be a new variable nothing reads, and patience stays 12 */
+        sx_err(c, k, "state variable '%s' is one letter from '%s': a typo? (a variable of your "
+                     "own needs a name further from the built-in ones)", name, near);
         continue;
       }
       is_bool = kv ? kv->is_bool : (yn_to_bool(v, NULL) == 0);
@@ -335,11 +351,11 @@ char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind) {
   return id;
 }
 
-/* needs: ids unique, at most 64 (the session keeps them in a bit mask). */
+/* needs: ids unique, at most CAP_NEEDS (the session keeps them in a bit mask). */
 static void read_needs(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "needs") != 0) return;
   scenario *s = c->s;
-  if (n->n > 64) sx_err(c, n, "needs: %d needs; a scenario may have at most 64", n->n);
+  if (n->n > CAP_NEEDS) sx_err(c, n, "too many needs: %d (limit is %d)", n->n, CAP_NEEDS);
   s->needs = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->needs);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
@@ -368,6 +384,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
 static void read_objections(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "objections") != 0) return;
   scenario *s = c->s;
+  if (n->n > CAP_OBJECTIONS) sx_err(c, n, "too many objections: %d (limit is %d)", n->n, CAP_OBJECTIONS);
   s->objections = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->objections);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
@@ -469,8 +486,8 @@ static void read_head(sx_ctx *c, const yn_node *root) {
   if (sx_int(c, yn_get(root, "difficulty"), "difficulty", 1, 5, &v) == 0) s->difficulty = (int)v;
   s->minutes = 10;
   if (sx_int(c, yn_get(root, "minutes"), "minutes", 1, 120, &v) == 0) s->minutes = (int)v;
-  sx_text(c, yn_get(root, "brief"), "brief", &s->brief);
-  sx_text(c, yn_get(root, "goal"), "goal", &s->goal);
+  sx_prose(c, yn_get(root, "brief"), "brief", &s->brief);
+  sx_prose(c, yn_get(root, "goal"), "goal", &s->goal);
   sx_strs(c, yn_get(root, "hints"), "hints", 0, 0, &s->hints);
 }
 /* }=== */

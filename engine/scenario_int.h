@@ -31,6 +31,9 @@ const char *sx_suggest(const char *word, const char *const *cands, int n);
 ** returns 1 and leaves *out alone; success returns 0.  `what` names the key in messages. */
 int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what);
 int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out);
+/* sx_text for prose a terminal wraps (brief, goal): a literal block's lines are joined
+** (txt_join_lines) so it reflows to any width as a folded one does. */
+int sx_prose(sx_ctx *c, const yn_node *n, const char *what, char **out);
 int sx_int(sx_ctx *c, const yn_node *n, const char *what, long lo, long hi, long *out);
 int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, double *out);
 int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out);

@@ -11,6 +11,7 @@
 
 #include "classify.h"
 #include "scenario_int.h"
+#include "text.h"
 #include "util.h"
 
 /* {=== the key table */
@@ -242,6 +243,16 @@ int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   free(*out);
   *out = xstrdup(n->str);
   return 0;
+}
+
+int sx_prose(sx_ctx *c, const yn_node *n, const char *what, char **out) {
+  int rc = sx_text(c, n, what, out);
+  if (rc == 0 && n->literal) {
+    char *joined = txt_join_lines(*out);
+    free(*out);
+    *out = joined;
+  }
+  return rc;
 }
 
 /* A whole number in a range. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caps.h"
 #include "customer.h"
 #include "scenario_int.h"
 #include "score.h"
@@ -236,6 +237,8 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     sx_err(c, n, "commitments: the list is empty; give at least one commitment the customer could make");
     return;
   }
+  if (n->n > CAP_COMMITMENTS)
+    sx_err(c, n, "too many commitments: %d (limit is %d)", n->n, CAP_COMMITMENTS);
   s->commitments = xcalloc((size_t)n->n, sizeof *s->commitments);
   int prev_level = SCN_LEVEL_HIGH;
   const char *prev_id = NULL;
@@ -443,8 +446,8 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
     v->id = sx_item_id(c, it, "visit");
     v->pos = sx_pos(it);
     sx_text(c, yn_get(it, "title"), "title", &v->title);
-    sx_text(c, yn_get(it, "brief"), "brief", &v->brief);
-    sx_text(c, yn_get(it, "goal"), "goal", &v->goal);
+    sx_prose(c, yn_get(it, "brief"), "brief", &v->brief);
+    sx_prose(c, yn_get(it, "goal"), "goal", &v->goal);
     const yn_node *st = yn_get(it, "state");
     if (st) sx_state_map(c, st, "state", s, &v->state, &v->n_state);
     const yn_node *cn = yn_get(it, "commitments");

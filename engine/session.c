@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "caps.h"
 #include "journal.h"
 #include "session.h"
 #include "util.h"
@@ -104,7 +105,7 @@ void sess_snapshot_now(const session *s, sess_snapshot *out) {
   out->patience = cust_state_get(s->cust, SCN_STATE_PATIENCE, &found);
   out->value_ack = cust_state_get(s->cust, SCN_STATE_VALUE_ACK, &found) != 0;
   out->on_list = cust_state_get(s->cust, SCN_STATE_ON_LIST, &found) != 0;
-  for (int i = 0; i < s->sc->n_needs && i < 64; i++) {
+  for (int i = 0; i < s->sc->n_needs && i < CAP_NEEDS; i++) {
     if (cust_need_revealed(s->cust, i)) out->revealed |= 1ULL << i;
     if (cust_need_confirmed(s->cust, i)) out->confirmed |= 1ULL << i;
   }
@@ -142,7 +143,7 @@ static void judge_rungs(session *s, sess_turn *t) {
   if (!asks) return;
   t->rungs_realistic = cust_rungs_realistic(s->cust, &t->events);   /* one budget for all */
   t->rungs_known = 1;
-  if (r->commitment >= 0 && r->commitment < s->sc->n_commitments && r->commitment < 64)
+  if (r->commitment >= 0 && r->commitment < s->sc->n_commitments && r->commitment < CAP_COMMITMENTS)
     t->realistic = (int)(t->rungs_realistic >> r->commitment & 1);
 }
 
@@ -292,7 +293,7 @@ static json_t *snapshot_json(const session *s, const sess_snapshot *sn) {
                         sn->trust, "patience", sn->patience, "value_acknowledged", sn->value_ack,
                         "on_purchase_list", sn->on_list, "visit", sn->visit);
   json_t *rev = json_array(), *conf = json_array();
-  for (int i = 0; i < s->sc->n_needs && i < 64; i++) {
+  for (int i = 0; i < s->sc->n_needs && i < CAP_NEEDS; i++) {
     if (sn->revealed >> i & 1) json_array_append_new(rev, json_string(s->sc->needs[i].id));
     if (sn->confirmed >> i & 1) json_array_append_new(conf, json_string(s->sc->needs[i].id));
   }

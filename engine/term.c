@@ -1,9 +1,10 @@
 /*
-** term.c: readline in a game loop.  REFERENCE.md: readline() itself never returns on Ctrl-C,
+** term.c: readline in a game loop.  readline() itself never returns on Ctrl-C,
 ** so the callback interface runs under our own select() loop; our async-signal-safe handlers
 ** only set flags, and the loop acts on them.  A pipe or script is read with getline so
 ** scripted transcripts stay clean (no echoed prompts).
 */
+#include <assert.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -21,6 +22,8 @@
 #include "term.h"
 #include "text.h"
 #include "util.h"
+
+static void rewrap_typed(const term *t, const char *prompt, const char *line);
 
 struct term {
   FILE *in;
@@ -45,8 +48,6 @@ static void on_signal(int sig) {
     sbx_interrupt();
   }
 }
-
-int term_hangup_pending(void) { return got_hup != 0; }
 
 static char *complete_gen(const char *text, int state) {
   static int i;
@@ -205,6 +206,7 @@ term_status term_read(term *t, const char *prompt, char **line) {
     return TERM_EOF;
   }
   remember(t, cb_line);
+  rewrap_typed(t, prompt, cb_line);
   *line = cb_line;
   return TERM_LINE;
 }
@@ -213,6 +215,7 @@ const char *term_esc(const term *t, term_colour c) {
   if (!t->colour) return "";
   static const char *codes[] = { "\033[0m", "\033[1m", "\033[2m", "\033[36m", "\033[33m",
                                  "\033[35m", "\033[31m", "\033[32m" };
+  assert((size_t)c < sizeof codes / sizeof *codes);   /* one code per term_colour */
   return codes[c];
 }
 
@@ -224,6 +227,30 @@ int term_width(const term *t) {
   const char *cols = getenv("COLUMNS");
   int c = cols ? atoi(cols) : 0;
   return c >= 20 ? c : 80;
+}
+
+/* Bytes of the control sequence at s (a CSI escape, ESC [ parameters final-byte, or readline's
+** \001 / \002 marker), or 0 when s starts with text.  They take no column. */
+static size_t control_len(const char *s, size_t len) {
+  if (len && (*s == '\001' || *s == '\002')) return 1;
+  if (len < 2 || s[0] != '\033' || s[1] != '[') return 0;
+  size_t i = 2;
+  while (i < len && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E)) i++;
+  return i < len ? i + 1 : len;
+}
+
+int term_text_width(const char *s) {
+  int w = 0;
+  size_t len = strlen(s);
+  while (len) {
+    size_t adv = control_len(s, len);
+    if (!adv) {
+      txt_decode(s, len, &adv);
+      w += txt_width_n(s, adv);
+    }
+    s += adv; len -= adv;
+  }
+  return w;
 }
 
 /* n spaces (fprintf's "%*s" costs more than the words it separates). */
@@ -304,7 +331,7 @@ void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const c
   int width = term_width(t);
   fputs(prefix, out);
   const char *nl = strrchr(prefix, '\n');
-  int col = txt_width(nl ? nl + 1 : prefix);
+  int col = term_text_width(nl ? nl + 1 : prefix);   /* a colour escape takes no column */
   size_t total = strlen(text);   /* YAML block text ends in a newline: not a blank line */
   while (total && (text[total - 1] == '\n' || text[total - 1] == ' ')) total--;
   for (const char *p = text, *stop = text + total;;) {
@@ -320,4 +347,58 @@ void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const c
     p = end + 1;
   }
   fputc('\n', out);
+}
+
+void term_heading(const term *t, FILE *out, const char *rule, const char *text) {
+  int width = term_width(t), rw = term_text_width(rule);
+  fputs(term_esc(t, TERM_C_BOLD), out);
+  if (rw + 1 + term_text_width(text) + 1 + rw <= width) {
+    fprintf(out, "%s %s %s", rule, text, rule);
+    fprintf(out, "%s\n", term_esc(t, TERM_C_RESET));
+    return;
+  }
+  char *prefix = xasprintf("%s ", rule);
+  term_wrap(t, out, prefix, rw + 1, text);   /* ends the line */
+  free(prefix);
+  fputs(term_esc(t, TERM_C_RESET), out);
+}
+
+/* Rows the terminal of `cols` columns took for text written from column 0, as it wraps: a
+** wide character that does not fit at the end of a row goes to the next, and a row filled to
+** the last column puts the cursor on the next one. */
+static int rows_used(const char *s, int cols) {
+  int rows = 1, col = 0;
+  size_t len = strlen(s);
+  while (len) {
+    size_t adv = control_len(s, len);
+    int w = 0;
+    if (!adv) {
+      txt_decode(s, len, &adv);
+      w = txt_width_n(s, adv);
+    }
+    if (col + w > cols) { rows++; col = 0; }
+    col += w;
+    s += adv; len -= adv;
+  }
+  if (col >= cols) rows++;
+  return rows;
+}
+
+/* Readline wraps a long typed line at the last column, inside words; once it is sent, the rows
+** it took are written again wrapped at word boundaries, as the rest of the conversation is. */
+static void rewrap_typed(const term *t, const char *prompt, const char *line) {
+  struct winsize ws;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 20) return;
+  strbuf all = {0};
+  sb_printf(&all, "%s%s", prompt, line);
+  int rows = rows_used(all.s, ws.ws_col);
+  sb_free(&all);
+  if (rows < 2 || rows > ws.ws_row) return;   /* one row: nothing to mend; taller: scrolled away */
+  /* the prompt without readline's \001 \002 markers */
+  strbuf pr = {0};
+  for (const char *p = prompt; *p; p++) if (*p != '\001' && *p != '\002') sb_putc(&pr, *p);
+  printf("\033[%dA\r\033[J", rows);   /* up to the prompt's row, clear to the end of the screen */
+  term_wrap(t, stdout, pr.s ? pr.s : "", 2, line);
+  fflush(stdout);
+  sb_free(&pr);
 }

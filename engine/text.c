@@ -1,6 +1,7 @@
 /*
 ** text.c: UTF-8 sanitising, normalisation for matching (utf8proc), and display width.
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -246,4 +247,46 @@ size_t txt_fit(const char *s, size_t len, int cols) {
     i += adv;
   }
   return i;
+}
+
+/* 1 when line (up to its newline) begins as an item of a list or indented text. */
+static int starts_item(const char *line) {
+  if (*line == ' ' || *line == '\t') return 1;
+  if ((line[0] == '-' || line[0] == '*') && line[1] == ' ') return 1;
+  if (strncmp(line, "\xe2\x80\xa2", 3) == 0) return 1;   /* • */
+  const char *p = line;
+  while (*p >= '0' && *p <= '9') p++;
+  return p > line && (*p == '.' || *p == ')') && p[1] == ' ';
+}
+
+/* Display width of the last character of s[0..n) (0 for an empty string). */
+static int last_char_width(const char *s, size_t n) {
+  size_t i = n;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  return i > 0 ? txt_width_n(s + i - 1, n - i + 1) : 0;
+}
+
+char *txt_join_lines(const char *s) {
+  assert(s);
+  strbuf b = {0};
+  const char *p = s;
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    sb_append(&b, p, n);
+    if (!nl) break;
+    const char *next = nl + 1;
+    size_t nn = strcspn(next, "\n");
+    if (n == 0 || nn == 0 || !*next || starts_item(next)) {
+      sb_putc(&b, '\n');   /* a paragraph break, the end, or a line of its own */
+    } else {
+      size_t adv;
+      txt_decode(next, nn, &adv);
+      int wide = last_char_width(p, n) >= 2 || txt_width_n(next, adv) >= 2;
+      if (!wide) sb_putc(&b, ' ');
+    }
+    p = next;
+  }
+  if (!b.s) sb_puts(&b, "");
+  return sb_take(&b);
 }

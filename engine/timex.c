@@ -299,7 +299,7 @@ int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *span
       if (rc < 0) break;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       if (ov[1] > ov[0]) {
-        if (n == cap) { cap = cap ? cap * 2 : 8; v = xrealloc(v, (size_t)cap * sizeof *v); }
+        v = xgrow(v, n, &cap, sizeof *v, 8);
         v[n++] = (tx_hit){ t->defs[i].name, t->source[i], ov[0], ov[1], 0 };
         off = ov[1];
       } else {

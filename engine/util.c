@@ -1,6 +1,7 @@
 /*
 ** util.c: memory, growable strings, files, the data directory, clocks.
 */
+#include <assert.h>
 #include <errno.h>
 #include <stddef.h>
 #include <fcntl.h>
@@ -27,6 +28,14 @@ static void oom(void) {
 void *xmalloc(size_t n) { void *p = malloc(n ? n : 1); if (!p) oom(); return p; }
 void *xcalloc(size_t n, size_t size) { void *p = calloc(n ? n : 1, size ? size : 1); if (!p) oom(); return p; }
 void *xrealloc(void *p, size_t n) { p = realloc(p, n ? n : 1); if (!p) oom(); return p; }
+void *xgrow(void *v, int n, int *cap, size_t size, int first) {
+  assert(n >= 0 && n <= *cap && first > 0);
+  if (n < *cap) return v;
+  assert(*cap < INT_MAX / 2);
+  *cap = *cap ? *cap * 2 : first;
+  return xrealloc(v, (size_t)*cap * size);
+}
+
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
 char *xstrndup(const char *s, size_t n) {
@@ -80,6 +89,23 @@ void sb_printf(strbuf *b, const char *fmt, ...) {
   va_start(ap, fmt);
   sb_vprintf(b, fmt, ap);
   va_end(ap);
+}
+
+void sb_html(strbuf *b, const char *s) {
+  assert(b && s);
+  for (const char *p = s; *p; p++) {
+    const char *run = p;   /* copy the plain bytes in one piece */
+    while (*p && !strchr("&<>\"'", *p)) p++;
+    if (p > run) sb_append(b, run, (size_t)(p - run));
+    if (!*p) break;
+    switch (*p) {
+    case '&': sb_puts(b, "&amp;"); break;
+    case '<': sb_puts(b, "&lt;"); break;
+    case '>': sb_puts(b, "&gt;"); break;
+    case '"': sb_puts(b, "&quot;"); break;
+    default: sb_puts(b, "&#39;"); break;
+    }
+  }
 }
 
 char *sb_take(strbuf *b) {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caps.h"
 #include "coverage.h"
 #include "walk.h"
 #include "classify.h"
@@ -180,8 +181,8 @@ int walk_vocab_size(const walk_vocab *v) {
 ** that answers one; NULL when there is none. */
 static const char *voiced_word(const walk_vocab *v, uint64_t *rng, int g, uint64_t voiced) {
   const scenario *sc = v->sc;
-  int picks[64], n = 0;
-  for (int i = 0; i < sc->n_needs && i < 64; i++)
+  int picks[CAP_NEEDS], n = 0;
+  for (int i = 0; i < sc->n_needs && i < CAP_NEEDS; i++)
     if (voiced >> i & 1) picks[n++] = i;
   if (n == 0) return NULL;
   int need = picks[rnd_below(rng, n)];

@@ -266,6 +266,7 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
       free(clean);
     }
     n->quoted = e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+    n->literal = e->data.scalar.style == YAML_LITERAL_SCALAR_STYLE;
     if (e->data.scalar.anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     if (e->data.scalar.tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");
     if (strlen(n->str) != n->len) mark_error(b, e->start_mark, "text contains a NUL character");

@@ -11,7 +11,7 @@
 #include "diag.h"
 #include "scenario.h"
 
-/* The moves (DESIGN.md).  Order is stable: it is the bit index in cls_result.moves, so a new
+/* The moves (docs/classifier.md).  Order is stable: it is the bit index in cls_result.moves, so a new
 ** move is appended at the end.  threat: the seller threatens the customer (lawyers, court,
 ** collections, blacklists, cutting off service); its tactic is "loss" (docs/classifier.md). */
 #define CLS_MOVES(X) \
@@ -102,7 +102,7 @@ void cls_result_free(cls_result *r);
 /* Guesses "zh" when the text holds CJK characters, else "en". */
 const char *cls_guess_lang(const char *text);
 
-/* The DESIGN.md classify JSON object for one result (jansson; caller owns the reference).
+/* The classify JSON object (docs/transcript.md) for one result (jansson; caller owns the reference).
 ** sc may be NULL; with it, needs and benefits are named by id. */
 struct json_t;
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc);

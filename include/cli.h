@@ -6,6 +6,7 @@
 #ifndef SALESIM_CLI_H
 #define SALESIM_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -27,10 +28,19 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 void cli_print_usage(FILE *out);
 /* 1 when argv holds -h or --help (before any "--"). */
 int cli_wants_help(int argc, char **argv);
+/* The command nearest to a mistyped name ("plya" -> "play"), or NULL. */
+const char *cli_suggest_command(const char *name);
 
-/* The sorted paths of the YAML files in dir (a malloc'd array of n malloc'd strings), or NULL
-** with errno when dir cannot be read. */
-char **cli_scenario_files(const char *dir, int *n);
+/* One option parser for every command: getopt_long over argv (argv[0] is the command name),
+** so "--opt=value" and "--opt value" both work, options and operands may mix (operands are
+** moved to the end) and "--" ends the options.  on_opt(ctx, val, optarg) is called for each
+** option found and returns CLI_OK or an exit code (from cli_usage_error) that stops the parse.
+** An unknown option is reported with the nearest known one ("did you mean '--seed'?"), a
+** missing value as "'--seed' needs a value".  Returns CLI_OK with *first_operand set to the
+** index of the first operand (argc when none), or the exit code. */
+typedef int (*cli_opt_fn)(void *ctx, int val, const char *arg);
+int cli_parse(const char *cmd, int argc, char **argv, const char *shortopts,
+              const struct option *longopts, cli_opt_fn on_opt, void *ctx, int *first_operand);
 
 int cmd_play_exec(int argc, char **argv);
 int cmd_check_exec(int argc, char **argv);
@@ -42,5 +52,6 @@ int cmd_list_exec(int argc, char **argv);
 int cmd_record_exec(int argc, char **argv);
 int cmd_gradebook_exec(int argc, char **argv);
 int cmd_next_exec(int argc, char **argv);
+int cmd_init_scenario_exec(int argc, char **argv);
 
 #endif

@@ -28,9 +28,6 @@ jrn *jrn_create(const char *path, char *err, size_t errlen);
 ** Returns 0, or -1 with a message in err (the record may then be missing or partial). */
 int jrn_append(jrn *j, const char *rec, size_t len, char *err, size_t errlen);
 
-/* Bytes of records written so far (the file's logical length). */
-size_t jrn_length(const jrn *j);
-
 /* Closes the file: cuts the unused tail off, then removes the file when remove is set.
 ** NULL is a no-op. */
 void jrn_close(jrn *j, int remove);

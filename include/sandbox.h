@@ -78,7 +78,6 @@ void sbx_free(sbx *s);
 lua_State *sbx_lua(sbx *s);
 sbx *sbx_from_lua(lua_State *L);         /* the sandbox that owns L (any of its threads) */
 size_t sbx_memory_used(const sbx *s);
-long sbx_instructions_used(const sbx *s); /* during or after the last sbx_call */
 
 /* Pushes a new global environment: fresh copies of the safe libraries, _G pointing at
 ** itself, and a protected metatable (setmetatable(_G, ...) fails).  Must run inside
@@ -127,10 +126,8 @@ void sbx_set_kept(sbx *s, size_t n);    /* the host dropped what a failed call s
 const char *sbx_host_string(lua_State *L, int arg, const char *what, size_t *len);
 
 /* Stops the call running now (and every later one) with SBX_ERR_SIGNAL, "interrupted: salesim
-** was asked to stop".  Async-signal-safe: for SIGTERM and SIGHUP handlers.  sbx_interrupted()
-** says whether it was called. */
+** was asked to stop".  Async-signal-safe: for SIGTERM and SIGHUP handlers. */
 void sbx_interrupt(void);
-int sbx_interrupted(void);
 
 /* The limit that stopped the current (outermost) call, or SBX_OK while it may go on.  Nested
 ** calls share the outer call's budget: once it is spent, they fail at their first instruction. */

@@ -36,7 +36,10 @@ void term_write_block(FILE *out, const char *s, size_t n);
 /* Prints text wrapped to the terminal width; continuation lines start with `indent` spaces.
 ** Control characters in text are shown as U+FFFD, never sent to the terminal raw. */
 void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text);
-/* 1 once SIGHUP or SIGTERM arrived (also outside term_read). */
-int term_hangup_pending(void);
+/* Display columns of s: CJK counts two, colour escapes and readline's \001/\002 none. */
+int term_text_width(const char *s);
+/* A title between two rules in bold ("═══ Title ═══"); on a narrow terminal the title wraps
+** after the first rule instead of running past the edge. */
+void term_heading(const term *t, FILE *out, const char *rule, const char *text);
 
 #endif

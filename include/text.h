@@ -21,6 +21,13 @@ int32_t txt_decode(const char *s, size_t len, size_t *adv);
 ** string; *out_len (may be NULL) receives its length.  Never fails. */
 char *txt_sanitize(const char *s, size_t len, size_t *out_len);
 
+/* Prose written as a literal YAML block (|) with its lines broken at the author's width, made
+** to read like a folded one (>): the lines of a paragraph joined with a space (with nothing
+** when either side is a wide, CJK character), so a terminal of any width can wrap it.  Blank
+** lines stay paragraph breaks; a line that starts with white space or a list marker ("- ",
+** "* ", "• ", "1. ") stays a line of its own.  Returns a malloc'd string. */
+char *txt_join_lines(const char *s);
+
 /* Sanitises, then NFKC, case folding, full-width to half-width, CJK punctuation to ASCII
 ** (。→.  、→,  “”→"), Traditional Chinese to Simplified (txt_t2s), a two-character Chinese word said twice
 ** said once (推荐推荐 -> 推荐), default-ignorable characters removed, runs of white space collapsed to one

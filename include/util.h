@@ -15,6 +15,10 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* The one growth step of a growing array: when n == *cap, doubles *cap (from `first` when the
+** array is empty) and reallocates v for *cap elements of `size` bytes.  Returns v, moved or
+** not; there is then room for element n.  Allocation failure is fatal. */
+void *xgrow(void *v, int n, int *cap, size_t size, int first);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -29,6 +33,9 @@ void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2,
 void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 char *sb_take(strbuf *b);     /* returns the string (never NULL), leaves b empty */
 void sb_free(strbuf *b);
+/* Appends s with HTML's five specials (& < > " ') as entities: the one HTML escaper, for text
+** and attribute values.  s must already be clean text (txt_sanitize, deb_clean_text). */
+void sb_html(strbuf *b, const char *s);
 
 /* Memory for many small pieces freed together (the nodes of a YAML document, the texts of a
 ** lexicon): no header or free per piece.  Zero-initialise; arena_free releases everything. */

@@ -29,6 +29,7 @@ struct yn_node {
   char *str;              /* value, UTF-8 */
   size_t len;
   int quoted;             /* 1 when written in quotes or as a block: never a number/bool */
+  int literal;            /* 1 for a literal block (|): its line breaks are the author's */
   /* map: keys[i] (scalar) -> vals[i]; seq: vals[i] */
   yn_node **keys;
   yn_node **vals;

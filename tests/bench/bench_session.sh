@@ -18,7 +18,7 @@ CPU="taskset -c 0"; command -v taskset >/dev/null || CPU=
 echo "## Session: start-up, turns, throughput, memory"
 echo
 for tool in hyperfine /usr/bin/time jq; do
-  command -v $tool >/dev/null || { echo "Skipped: $tool is missing (make deps installs it)."; exit 0; }
+  command -v $tool >/dev/null || { echo "Skipped: $tool is missing (make test-deps installs it)."; exit 0; }
 done
 [ -x $BIN ] && [ -x $BT ] || { echo "Skipped: build ./salesim and $BT first (make all unit-bins)."; exit 0; }
 

@@ -40,7 +40,7 @@ ext=../shared/nlu/external-dev.tsv
 if [ ! -f "$ext" ] || [ ! -f ../shared/nlu/eval.py ]; then
   fail "the external set is measured" "$ext or ../shared/nlu/eval.py not found: the external measure needs shared/ beside the repository"
 elif ! command -v python3 >/dev/null 2>&1; then
-  fail "the external set is measured" "python3 is not installed (make deps installs it)"
+  fail "the external set is measured" "python3 is not installed (make test-deps installs it)"
 else
   out=$(python3 ../shared/nlu/eval.py ./salesim "$ext" 2>&1)
   sed 's/^/# external-dev: /' <<<"$out"

@@ -2,14 +2,14 @@
 # The libFuzzer targets inside `make test`: builds them (clang, ASan+UBSan, build-fuzz/),
 # replays every input kept in tests/fuzz/regressions/NAME/ (each once crashed or leaked), then
 # runs each target for a short bounded time (FUZZ_CI_SECONDS, default 10) from the seed corpus.
-# Skipped, not failed, on a machine without clang's libFuzzer (say so: `make deps` installs it).
+# Skipped, not failed, on a machine without clang's libFuzzer (say so: `make test-deps` installs it).
 source "$(dirname "$0")/../lib.sh"
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 FZ=build-fuzz
 if ! command -v clang >/dev/null 2>&1 || ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n){(void)d;(void)n;return 0;}' |
      clang -x c -fsanitize=fuzzer -o "$TMP/probe" - >/dev/null 2>&1; then
-  ok "fuzz targets # SKIP clang with libFuzzer is not installed (make deps)"; finish; exit
+  ok "fuzz targets # SKIP clang with libFuzzer is not installed (make test-deps)"; finish; exit
 fi
 if out=$(tests/fuzz/run.sh --build 2>&1); then ok "fuzz targets build with clang -fsanitize=fuzzer,address,undefined"
 else fail "fuzz targets build" "$(tail -30 <<<"$out")"; finish; exit; fi

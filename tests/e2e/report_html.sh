@@ -12,7 +12,7 @@ source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home LANG=C.UTF-8
 WRITER=${GB_WRITER:-$PWD/build/tools/gb_writer}
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROMIUM" ]; then echo "ok 1 # SKIP chromium is not installed (make deps installs it)"; echo "1..1"; exit 0; fi
+if [ -z "$CHROMIUM" ]; then echo "ok 1 # SKIP chromium is not installed (make test-deps installs it)"; echo "1..1"; exit 0; fi
 if [ ! -x "$WRITER" ]; then fail "gb_writer built (make unit-bins)" "missing $WRITER"; finish; exit; fi
 
 # chrome FILE OUTFLAGS...: renders file:// FILE headless; the browser log goes to $TMP/chrome.log.

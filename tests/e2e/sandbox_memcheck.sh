@@ -5,7 +5,7 @@
 # valgrind with zero errors and no definite or indirect leak.  Normal build (valgrind and ASan
 # do not mix); the suites themselves relax their 1-second bound under valgrind.
 source "$(dirname "$0")/../lib.sh"
-if ! command -v valgrind >/dev/null 2>&1; then ok "sandbox memcheck # SKIP valgrind is not installed (make deps)"; finish; exit; fi
+if ! command -v valgrind >/dev/null 2>&1; then ok "sandbox memcheck # SKIP valgrind is not installed (make test-deps)"; finish; exit; fi
 for t in test_sandbox test_customer; do
   bin=build/tests/$t
   if [ ! -x "$bin" ]; then fail "memcheck clean: $t" "no $bin: run make unit-bins first"; continue; fi

@@ -3,7 +3,7 @@
 # Chinese and English lines, uses history (Up), Tab completion, Ctrl-C and Ctrl-D, and
 # capture-pane reads what the trainee sees.  Then the transcript and the history file are checked.
 source "$(dirname "$0")/../lib.sh"
-if ! command -v tmux >/dev/null; then fail "tmux is installed (make deps installs it)"; finish; exit; fi
+if ! command -v tmux >/dev/null; then fail "tmux is installed (make test-deps installs it)"; finish; exit; fi
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8 LC_ALL=C.UTF-8
 # Under the sanitizer build (e2e/sanitized runs this suite again), no leak check for the games
 # tmux runs: closing a pane while LeakSanitizer has the exiting game ptrace-stopped orphans its

@@ -9,7 +9,7 @@ source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
 BIN=$PWD/salesim
 SC=scenarios/campus-platform.yaml
-if ! command -v valgrind >/dev/null 2>&1; then ok "memcheck # SKIP valgrind is not installed (make deps)"; finish; exit; fi
+if ! command -v valgrind >/dev/null 2>&1; then ok "memcheck # SKIP valgrind is not installed (make test-deps)"; finish; exit; fi
 [ -x "$BIN" ] || { fail "memcheck" "no $BIN: run make first"; finish; exit; }
 # Valgrind 3.19 cannot read clang's DWARF 5 (`make CC=clang` also writes ./salesim): then check a
 # copy without debug information (reports keep function names, lose file:line).

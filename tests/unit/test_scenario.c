@@ -346,7 +346,11 @@ static void test_duplicates_and_limits(void **st) {
   strbuf b = {0};
   sb_puts(&b, "needs:\n");
   for (int i = 0; i < 65; i++) sb_printf(&b, "  - { id: n%d, said: s, keywords: [k] }\n", i);
-  expect_errors(b.s, "14:3: needs: 65 needs; a scenario may have at most 64");
+  expect_errors(b.s, "14:3: too many needs: 65 (limit is 64)");
+  sb_free(&b);
+  sb_puts(&b, "objections:\n");
+  for (int i = 0; i < 65; i++) sb_printf(&b, "  - { id: o%d, said: s, keywords: [k%d] }\n", i, i);
+  expect_errors(b.s, "14:3: too many objections: 65 (limit is 64)");
   sb_free(&b);
   expect_errors("lines:\n  greeting: []\n", "14:13: greeting: the list is empty; give at least one entry");
   expect_errors("commitments:\n", "13:1: duplicate key 'commitments' (first at line 8)");

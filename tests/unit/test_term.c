@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "term.h"
 #include "text.h"
@@ -89,11 +90,33 @@ static void colour_only_when_asked(void **state) {
   fclose(in);
 }
 
+/* A coloured prefix wraps as a plain one: its escapes take no column (they once took 7). */
+static void escapes_take_no_column(void **state) {
+  (void)state;
+  setenv("COLUMNS", "24", 1);
+  const char *text = "Could we start a two-week trial at the Reno warehouse next Tuesday?";
+  char *plain = wrap("Dana: ", 2, text);
+  char *colour = wrap("\033[36mDana:\033[0m ", 2, text);
+  /* the same text with the escapes taken out */
+  char *w = colour;
+  for (const char *r = colour; *r;) {
+    if (*r == '\033') { r = strchr(r, 'm') + 1; continue; }
+    *w++ = *r++;
+  }
+  *w = '\0';
+  assert_string_equal(colour, plain);
+  free(plain);
+  free(colour);
+  assert_int_equal(term_text_width("\033[36mDana:\033[0m "), 6);
+  assert_int_equal(term_text_width("\001\033[33m\002你>\001\033[0m\002 "), 4);
+  assert_int_equal(term_text_width(""), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_wraps_by_width), cmocka_unit_test(english_wraps_at_spaces),
     cmocka_unit_test(keeps_columns_and_lines), cmocka_unit_test(never_sends_controls),
-    cmocka_unit_test(colour_only_when_asked),
+    cmocka_unit_test(colour_only_when_asked), cmocka_unit_test(escapes_take_no_column),
   };
   return cmocka_run_group_tests_name("term", tests, NULL, NULL);
 }

@@ -114,6 +114,23 @@ static void test_cjk(void **st) {
   assert_false(txt_is_cjk('A'));
 }
 
+/* Literal (|) prose: soft line breaks joined, paragraphs and list items kept. */
+static void test_join_lines(void **st) {
+  (void)st;
+  char *s = txt_join_lines("First line\ngoes on.\n\n- an item\n- another\n  indented\n1. one\nend\n");
+  assert_string_equal(s, "First line goes on.\n\n- an item\n- another\n  indented\n1. one end\n");
+  free(s);
+  s = txt_join_lines("说\"有点意思\",\n留了名片,\nand English\n中文");
+  assert_string_equal(s, "说\"有点意思\",留了名片, and English中文");   /* ASCII , then a Latin word: a space */
+  free(s);
+  s = txt_join_lines("");
+  assert_string_equal(s, "");
+  free(s);
+  s = txt_join_lines("one line\n");
+  assert_string_equal(s, "one line\n");
+  free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_fullwidth_and_case),
@@ -124,6 +141,7 @@ int main(void) {
     cmocka_unit_test(test_never_crash),
     cmocka_unit_test(test_width),
     cmocka_unit_test(test_cjk),
+    cmocka_unit_test(test_join_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
