@@ -226,10 +226,10 @@ static void apply(lua_State *L, cust_host *h, int ri) {
     int o = outcome_of(r->end);
     /* in a campaign, an advance (or order) moves on to the next visit */
     if ((o == CUST_OUTCOME_ADVANCE || o == CUST_OUTCOME_ORDER) && h->visit + 1 < sc->n_visits) {
-      cust_end_visit(h, (cust_outcome)o);   /* records this visit's END ... */
+      cust_end_visit_why(h, (cust_outcome)o, "reaction");   /* records this visit's END ... */
       cust_next_visit(h);                   /* ... then the next one opens */
     } else {
-      cust_end_visit(h, (cust_outcome)o);
+      cust_end_visit_why(h, (cust_outcome)o, "reaction");
     }
   }
 }
