@@ -1164,6 +1164,7 @@ int cust_need_confirmed(const cust_host *h, int need) {
 }
 
 int cust_visit(const cust_host *h) { return h->visit; }
+int cust_speaker(const cust_host *h, const char *text) { return cust_speaker_of(h, text); }
 cust_outcome cust_current_outcome(const cust_host *h) { return h->outcome; }
 
 /* ===== conditions from outside ============================================================ */

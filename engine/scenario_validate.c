@@ -362,6 +362,32 @@ static void read_say(sx_ctx *c, const yn_node *n, scn_reaction *r) {
 }
 
 /* reactions: a checked condition and at least one effect, every reference resolved. */
+/* hints: a list of texts, or of { text, when } where when is a condition under which the
+** hint fits (/hint never shows one that no longer fits). */
+void sx_hints(sx_ctx *c, const yn_node *n) {
+  if (!n || sx_expect(c, n, YN_SEQ, "hints") != 0) return;
+  scenario *s = c->s;
+  if (n->n == 0) { sx_err(c, n, "hints: the list is empty; give at least one entry"); return; }
+  s->hints.v = xcalloc((size_t)n->n + 1, sizeof *s->hints.v);
+  s->hint_when = xcalloc((size_t)n->n + 1, sizeof *s->hint_when);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    char *text = NULL, *when = NULL;
+    if (it->kind == YN_MAP) {
+      sx_check_keys(c, it, "hints[]");
+      if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "hints: a hint needs text:");
+      if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) check_cond(c, yn_get(it, "when"), "when", when);
+    } else {
+      char *w = xasprintf("hints item %d", i + 1);
+      sx_text(c, it, w, &text);
+      free(w);
+    }
+    if (!text) { free(when); continue; }
+    s->hint_when[s->hints.n] = when;
+    s->hints.v[s->hints.n++] = text;
+  }
+}
+
 void sx_reactions(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "reactions") != 0) return;
   scenario *s = c->s;

@@ -97,6 +97,9 @@ int cust_need_confirmed(const cust_host *h, int need);
 ** any visit. */
 int cust_reaction_fired(const cust_host *h, int i);
 int cust_visit(const cust_host *h);                /* 0-based current visit */
+/* Several people at one table (named in customer.name): the index of the one whose line text
+** is ("Grace: ..."), or -1 (one customer, or a line of both). */
+int cust_speaker(const cust_host *h, const char *text);
 cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit goes on */
 
 /* Evaluates a sandboxed Lua condition against the current state (used for realistic_when by
