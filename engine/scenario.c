@@ -473,7 +473,6 @@ static void read_head(sx_ctx *c, const yn_node *root) {
   if (sx_int(c, yn_get(root, "minutes"), "minutes", 1, 120, &v) == 0) s->minutes = (int)v;
   sx_text(c, yn_get(root, "brief"), "brief", &s->brief);
   sx_text(c, yn_get(root, "goal"), "goal", &s->goal);
-  sx_hints(c, yn_get(root, "hints"));
 }
 /* }=== */
 
@@ -518,6 +517,7 @@ scenario *scn_load(const char *path, diag *d) {
     sx_commitments(&c, yn_get(root, "commitments"));
     sx_benefits(&c, yn_get(root, "benefits"));
     sx_reactions(&c, yn_get(root, "reactions"));
+    sx_hints(&c, yn_get(root, "hints"));      /* after the state: a hint's when: names it */
     sx_hidden_needs(&c, yn_get(root, "needs"));
     sx_visits(&c, yn_get(root, "visits"));
     sx_scoring(&c, yn_get(root, "scoring"));

@@ -152,7 +152,7 @@ end
 -- the one that matters most (RANK), and only when nothing with content (a need, an objection,
 -- a refusal, a reaction's or the script's line) was said this turn already, unless it is a
 -- warning the trainee must hear (rank 9 and up).  Stacked fillers contradicted each other.
-local RANK = { threatened = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 7,
+local RANK = { threatened = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
                feature_dump = 3, check_reply = 3, probe_answer = 3 }
@@ -568,8 +568,11 @@ function on_turn(turn, ctx)
   local asked_too = has(turn, "open_question") or has(turn, "closed_question")
   if not said and before == 0 and not asked_too and social(turn) then said = true end
   if not said and C.spoken() == 0 then
+    -- a question gets an answer; a statement an acknowledgement; "what do you mean" only for a
+    -- line of a word or two that nothing in it could be read from
+    local words = select(2, string.gsub(turn.text, "%S+", ""))
     if turn.question then C.say("answer")
-    elseif was_read(turn) then C.say("ack")
+    elseif was_read(turn) or words > 2 or C.lang == "zh" and #turn.text > 9 then C.say("ack")
     else C.say("idle") end
   end
 
