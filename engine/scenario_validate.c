@@ -365,8 +365,9 @@ static void read_say(sx_ctx *c, const yn_node *n, scn_reaction *r) {
 /* hints: a list of texts, or of { text, when } where when is a condition under which the
 ** hint fits (/hint never shows one that no longer fits). */
 void sx_hints(sx_ctx *c, const yn_node *n) {
-  if (!n || sx_expect(c, n, YN_SEQ, "hints") != 0) return;
+  if (!n) return;
   scenario *s = c->s;
+  if (n->kind != YN_SEQ) { sx_strs(c, n, "hints", 0, 0, &s->hints); return; }   /* its message */
   if (n->n == 0) { sx_err(c, n, "hints: the list is empty; give at least one entry"); return; }
   s->hints.v = xcalloc((size_t)n->n + 1, sizeof *s->hints.v);
   s->hint_when = xcalloc((size_t)n->n + 1, sizeof *s->hint_when);
