@@ -1103,6 +1103,61 @@ static void test_script_hoarding_memory_leaves_host_usable(void **state) {
   free(path);
 }
 
+/* Issue 15: placeholders filled from the line in the trainee's spelling, fallbacks, people
+** named in the customer's name, who a line addresses, and variants not repeated. */
+static void test_listening_helpers(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  free(sc->cust_name);
+  sc->cust_name = xstrdup("Grace Liu and Martin Hale");
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(h->n_people, 2);
+  assert_string_equal(h->people[0], "Grace");
+  assert_string_equal(h->people[1], "Martin");
+  assert_int_equal(cust_speaker_of(h, "Martin: Correct."), 1);
+  assert_int_equal(cust_speaker_of(h, "Martina said so"), -1);
+  turn t;
+  mk(&t, "Martin, could we start on Monday the 10th?", MV(ASK_COMMITMENT));
+  t.r.norm = "martin, could we start on monday the 10th?";
+  t.r.slots[CLS_SLOT_TIME] = "monday the 10th";
+  assert_int_equal(cust_addressed(h, &t.r), 2u);
+  h->turn = &t.r;
+  char *f = cust_fill(h, "Starting {time|the 1st}.");
+  assert_string_equal(f, "Starting Monday the 10th.");
+  free(f);
+  f = cust_fill(h, "{time} won't work for us.");
+  assert_string_equal(f, "Monday the 10th won't work for us.");
+  free(f);
+  f = cust_fill(h, "With {person|your manager}, {place} fine.");
+  assert_string_equal(f, "With your manager, fine.");
+  free(f);
+  mk(&t, "could you both come?", MV(ASK_COMMITMENT));
+  assert_int_equal(cust_addressed(h, &t.r), 3u);
+  h->turn = NULL;
+  f = cust_fill(h, "Starting {time|the 1st}.");   /* outside a turn: the fallback */
+  assert_string_equal(f, "Starting the 1st.");
+  free(f);
+  /* no verbatim repeat while an unused variant exists; the preferred speaker first */
+  const char *v[] = { "Grace: Yes.", "Martin: Correct." };
+  h->prefer = 2u;
+  assert_string_equal(cust_pick_among(h, v, 2), "Martin: Correct.");
+  cust_note_said(h, "Martin: Correct.");
+  assert_string_equal(cust_pick_among(h, v, 2), "Grace: Yes.");
+  cust_note_said(h, "Grace: Yes.");
+  assert_non_null(cust_pick_among(h, v, 2));       /* all said: any */
+  h->prefer = 0;
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  /* one customer: no people */
+  sc = fixture(NULL, 0);
+  h = host_for(sc, 1, &d);
+  assert_int_equal(h->n_people, 0);
+  cust_free(h);
+  fixture_free(sc);
+}
+
 static void test_names(void **state) {
   (void)state;
   assert_string_equal(cust_outcome_name(CUST_OUTCOME_NO_SALE), "no_sale");
@@ -1118,6 +1173,7 @@ int main(void) {
   setup_env();
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names),
+    cmocka_unit_test(test_listening_helpers),
     cmocka_unit_test(test_greeting_replays_with_the_seed),
     cmocka_unit_test(test_reaction_pressure_before_value),
     cmocka_unit_test(test_discovery_confirm_and_value),
