@@ -338,6 +338,11 @@ local function discover(turn)
     if has(turn, m) then return false end
   end
   if not asking and not turn.question then return false end
+  if has(turn, "closed_question") then       -- restating a voiced need: confirm() answers it
+    for _, id in ipairs(turn.needs) do
+      if C.revealed(id) and not C.confirmed(id) then return false end
+    end
+  end
   for _, n in ipairs(C.needs) do
     if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
   end
@@ -346,8 +351,17 @@ local function discover(turn)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
   if has(turn, "open_question") then
+    -- with several people at the table, the one asked answers with a need of their own
+    local asked = turn.addressed or {}
     for _, n in ipairs(C.needs) do
-      if not n.hidden and not C.revealed(n.id) then return heard(n.id) end
+      if not n.hidden and not C.revealed(n.id) and #asked == 1 and n.voiced_by == asked[1] then
+        return heard(n.id)
+      end
+    end
+    for _, n in ipairs(C.needs) do
+      if not n.hidden and not C.revealed(n.id) and (#asked ~= 1 or not n.voiced_by) then
+        return heard(n.id)
+      end
     end
   end
   return false
@@ -361,8 +375,18 @@ local function addressed(turn, who)
   return false
 end
 
+-- "So they come to you for what the big stores don't have. Is that fair?": a yes/no question
+-- that restates a need the customer voiced is a confirmation too, whatever its wording.
+local function restates_voiced(turn)
+  if not has(turn, "closed_question") then return false end
+  for _, id in ipairs(turn.needs) do
+    if C.revealed(id) and not C.confirmed(id) then return true end
+  end
+  return false
+end
+
 local function confirm(turn)
-  if not has(turn, "confirm_need") then return false end
+  if not has(turn, "confirm_need") and not restates_voiced(turn) then return false end
   local targets, seen = {}, {}
   -- the needs the line names; only when it names none, those its benefits answer
   local touched = #turn.needs > 0 and turn.needs or needs_touched(turn)
@@ -402,7 +426,10 @@ end
 local function value(turn)
   -- a line that names a scenario benefit and does nothing else ("With online booking, patients
   -- move their own appointments.") states that benefit, move word or not
-  local stated = #turn.benefits > 0 and next(turn.moves) == nil
+  local stated = #turn.benefits > 0
+  for m in pairs(turn.moves) do
+    if m ~= "greet" and m ~= "thank" and m ~= "small_talk" then stated = false end
+  end
   local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
             or turn.tactic == "gain" or stated
   if not gain then
