@@ -338,11 +338,6 @@ local function discover(turn)
     if has(turn, m) then return false end
   end
   if not asking and not turn.question then return false end
-  if has(turn, "closed_question") then       -- restating a voiced need: confirm() answers it
-    for _, id in ipairs(turn.needs) do
-      if C.revealed(id) and not C.confirmed(id) then return false end
-    end
-  end
   for _, n in ipairs(C.needs) do
     if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
   end
