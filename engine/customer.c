@@ -201,7 +201,15 @@ const char *cust_line(lua_State *L, cust_host *h, const char *key) {
 /* The same with the scenario's entry found already (line, or -1). */
 const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) {
   const scn_lines *ln = line >= 0 ? &h->sc->lines[line] : NULL;
-  if (ln && ln->variants.n > 0) return cust_pick(h, &ln->variants);
+  if (ln && ln->variants.n > 0) {
+    int fresh = 0;
+    for (int i = 0; i < ln->variants.n && !fresh; i++) fresh = !cust_was_said(h, ln->variants.v[i]);
+    if (!fresh) {   /* every variant of the scenario's said already: a built-in one not said yet */
+      const char *b = builtin_line(L, h, h->lang, key);
+      if (b && !cust_was_said(h, b)) return b;
+    }
+    return cust_pick(h, &ln->variants);
+  }
   const char *t = builtin_line(L, h, h->lang, key);
   if (!t && strcmp(h->lang, "en") != 0) t = builtin_line(L, h, "en", key);
   return t;

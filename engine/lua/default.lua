@@ -34,6 +34,7 @@ LINES = {
     idle = { "Sorry, I'm not sure what you mean.", "Mm. And?" },
     ack = { "I see.", "Right, noted.", "OK." },
     vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
+    ask_when = { "All right, but when exactly?", "Possibly. Which day did you have in mind?" },
     ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
@@ -58,7 +59,7 @@ LINES = {
     probe_answer = { "Honestly, I'm just not sure yet.", "It's hard to say. I need more to go on." },
     objection_eased = { "Well, that does answer part of my worry.", "OK, that helps." },
     pushy = { "You asked that already. My answer hasn't changed.", "Please don't push." },
-    seller_action = { "Sure, send it over and I'll have a look.", "Fine, email it to me." },
+    seller_action = { "Sure, send it over and I'll have a look.", "Fine, go ahead and let me know." },
     praise_reply = { "Thanks. It's a nice idea.", "Ha, kind of you." },
     next_visit = { "Good, let's take the next step when you come back." },
     thanks = { "You're welcome.", "No problem." },
@@ -75,6 +76,7 @@ LINES = {
     idle = { "不好意思,我没太明白你的意思。", "嗯……然后呢?" },
     ack = { "嗯,明白。", "好,我记下了。", "哦,这样。" },
     vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
+    ask_when = { "可以考虑,具体什么时候?", "行是行,你说个时间。" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
@@ -94,7 +96,7 @@ LINES = {
     probe_answer = { "说实话,我自己也还没想好。", "不好说,我还需要更多依据。" },
     objection_eased = { "嗯,这倒是解决了我一部分顾虑。", "好,这样我放心些。" },
     pushy = { "这个你刚才问过了,我的回答没变。", "别催了。" },
-    seller_action = { "行,你发过来我看看。", "好,发我邮箱吧。" },
+    seller_action = { "行,你发过来我看看。", "好,那你安排吧,弄好了跟我说一声。" },
     praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
     next_visit = { "好,下次来咱们再往前走一步。" },
     thanks = { "不客气。", "应该的。" },
@@ -541,7 +543,10 @@ local function ask(turn, ctx)
     return true
   end
   if not concrete(turn, c) then
-    C.say("ask_details")
+    -- the rung is clear (named, or linked by meaning) and only the date is missing: ask for
+    -- the date, not "what exactly" about what was just said
+    local named = turn.commitment ~= nil or (#c.keywords > 0 and C.mentions(c.keywords))
+    C.say((named and turn.slots.time == nil) and "ask_when" or "ask_details")
     return true
   end
   C.give(c.id)
