@@ -96,7 +96,7 @@ LINES = {
     probe_answer = { "说实话,我自己也还没想好。", "不好说,我还需要更多依据。" },
     objection_eased = { "嗯,这倒是解决了我一部分顾虑。", "好,这样我放心些。" },
     pushy = { "这个你刚才问过了,我的回答没变。", "别催了。" },
-    seller_action = { "行,你发过来我看看。", "好,那你安排吧,弄好了跟我说一声。" },
+    seller_action = { "行,那你安排吧,弄好了跟我说一声。", "好,说到做到就行。" },
     praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
     next_visit = { "好,下次来咱们再往前走一步。" },
     thanks = { "不客气。", "应该的。" },
@@ -427,18 +427,31 @@ local function value(turn)
   for m in pairs(turn.moves) do
     if m ~= "greet" and m ~= "thank" and m ~= "small_talk" then stated = false end
   end
-  local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
-            or turn.tactic == "gain" or stated
-  if not gain then
-    if has(turn, "present_feature") then reply("feature_dump") return true end
-    return false
+  -- a feature said about a need the customer voiced ("the parent app tells parents the same
+  -- day") is heard as what it does for that need, not as a feature list
+  local feature_for_need = false
+  if has(turn, "present_feature") then
+    for _, id in ipairs(turn.needs) do if C.revealed(id) then feature_for_need = true end end
   end
+  local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
+            or turn.tactic == "gain" or stated or feature_for_need
+  if not gain and not has(turn, "present_feature") then return false end
   local tied, confirmed = false, false
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then tied = true end
     if C.confirmed(id) then confirmed = true end
   end
-  if not tied then reply("feature_dump") return true end
+  if not tied then
+    -- the line speaks to a worry the customer has not voiced yet: it comes out now ("that is
+    -- exactly what worries me"), rather than "what does that mean for us"
+    for _, id in ipairs(turn.needs) do
+      local n = find(C.needs, id)
+      if n and n.hidden and not C.revealed(id) then C.reveal(id) return true end
+    end
+    reply("feature_dump")
+    return true
+  end
+  if not gain then reply("feature_dump") return true end
   memo.gains = memo.gains + 1
   S.interest = S.interest + 1
   if not S.value_acknowledged and memo.gains >= 2 and confirmed then
