@@ -21,6 +21,7 @@ for f in "${files[@]}"; do
   jq -r '(.opening[] | select(.kind == "say") | "   < " + .text),
          (.turns[] | "\(.n)> \(.text)", (.customer[] | select(.kind == "say" or .kind == "end")
            | if .kind == "say" then "   < " + .text else "   [end: \(.text // "-") -> \(.outcome)]" end)),
+         (if (.closing | length) > 0 then "   -- closing (the script ended)" else empty end),
          (.closing[] | select(.kind == "say" or .kind == "end")
            | if .kind == "say" then "   < " + .text else "   [end: \(.text // "-") -> \(.outcome)]" end),
          "   outcome \(.outcome), ended_by \(.ended_by), cause \(.debrief.end_cause // "-"), score \(.debrief.score)"' "$tmp/t.json"
