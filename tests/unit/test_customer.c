@@ -365,10 +365,15 @@ static void test_vague_unclear_and_specific_asks(void **state) {
   expect_said(&ev, "Let's see.");
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   cust_events_free(&ev);
-  /* realistic but not concrete: what exactly? */
+  /* realistic but not concrete: the rung is clear, the date is not: when? */
   cust_turn(h, &names(mk(&t, "could we set up a call?", MV(ASK_COMMITMENT)), 1)->r, &ev);
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   assert_int_equal(first(&ev, CUST_EV_SAY)->key ? 1 : 0, 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_when");
+  cust_events_free(&ev);
+  /* a specific ask that names no rung: a question back, never a rung nobody proposed */
+  cust_turn(h, &specific(mk(&t, "could we do something on tuesday at ten?", MV(ASK_COMMITMENT)))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_details");
   cust_events_free(&ev);
   /* specific and realistic: given, the visit ends as an advance */
