@@ -283,15 +283,21 @@ int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet
   return 1;
 }
 
-/* The customer raises objection obj (an event the first time) and says it unless quiet. */
-int cust_raise(cust_host *h, int obj, int quiet) {
+/* The customer raises objection obj (an event the first time) and says it unless quiet.  Said
+** already, it is not said word for word again: "objection_again" ("As I said, ...") stands in
+** when the scenario or the default behaviour has that line. */
+int cust_raise(lua_State *L, cust_host *h, int obj, int quiet) {
   int fresh = !cust_flag(h, CF_RAISED, obj);
   if (fresh) {
     cust_set_flag(h, CF_RAISED, obj, 1);
     cust_ev_push(h, CUST_EV_OBJECTION)->index = obj;
   }
   const char *said = h->sc->objections[obj].said;
-  if (!quiet && said && *said) cust_say_text(h, said, NULL);
+  if (!quiet && said && *said) {
+    const char *again = cust_was_said(h, said) ? cust_line(L, h, "objection_again") : NULL;
+    if (again) cust_say_text(h, again, "objection_again");
+    else cust_say_text(h, said, NULL);
+  }
   return fresh;
 }
 

@@ -150,7 +150,7 @@ static int api_objection(lua_State *L) {
   int o = cust_find_id(L, h, 1, CUST_K_OBJECTION);
   const char *said = h->sc->objections[o].said;
   keep_event(L, EVENT_BYTES + (said ? strlen(said) : 0), "objection");
-  lua_pushboolean(L, cust_raise(h, o, lua_toboolean(L, 2)));
+  lua_pushboolean(L, cust_raise(L, h, o, lua_toboolean(L, 2)));
   return 1;
 }
 

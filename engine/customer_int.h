@@ -117,7 +117,7 @@ int cust_give(lua_State *L, cust_host *h, int c, int quiet);
 int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet);
 /* A line for key (scenario, then built-in), or NULL; the pointer stays valid for the call. */
 const char *cust_line(lua_State *L, cust_host *h, const char *key);
-int cust_raise(cust_host *h, int obj, int quiet);
+int cust_raise(lua_State *L, cust_host *h, int obj, int quiet);
 int cust_end_visit(cust_host *h, cust_outcome o);
 int cust_next_visit(cust_host *h);
 /* Evaluates realistic_when of commitment c inside a running call (errors propagate). */

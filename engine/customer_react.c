@@ -217,7 +217,7 @@ static void apply(lua_State *L, cust_host *h, int ri) {
     said = 1;
   }
   if (x->reveal >= 0) cust_reveal(h, x->reveal, said);
-  if (x->objection >= 0) cust_raise(h, x->objection, said);
+  if (x->objection >= 0) cust_raise(L, h, x->objection, said);
   if (x->commitment >= 0) {
     if (r->give) cust_give(L, h, x->commitment, said);
     else cust_refuse(L, h, x->commitment, NULL, said);

@@ -46,6 +46,11 @@ What happened with the scanners last month?
 So the outage hit before anyone knew, and the alert emails are just noise to your team, is that right?" "$TMP/one.json" >/dev/null
 check "at most one reply per turn" jq -e 'all(.turns[]; ([.customer[] | select(.kind == "say")] | length) <= 1)' "$TMP/one.json"
 check "a question asked twice gets two different answers" jq -e '[.turns[1,2].customer[] | select(.kind == "say") | .text] | length == 2 and .[0] != .[1]' "$TMP/one.json"
+play "$EN" "Hi Dana, thanks for making time today.
+Could we start a two-week trial at Reno next Tuesday at ten with Marcus?
+What is holding you back?
+What else is holding you back?" "$TMP/obj.json" >/dev/null
+check "an objection asked for twice is not said word for word again" jq -e '[.turns[2,3].customer[] | select(.kind == "say") | .text] | length == 2 and .[0] != .[1]' "$TMP/obj.json"
 check "a plain statement gets an acknowledgement, not 'what do you mean'" jq -e '.turns[3].customer | any(.kind == "say" and (.text | test("mean|catch|follow") | not))' "$TMP/one.json"
 
 # --- 6. a visit ends only for a visible reason, and the debrief says which ---
