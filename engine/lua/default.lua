@@ -160,7 +160,7 @@ end
 local RANK = { threatened = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 3, probe_answer = 3 }
+               feature_dump = 3, check_reply = 3, probe_answer = 7 }
 local pending
 
 local function reply(key)
@@ -291,6 +291,7 @@ local function probe(turn, ctx)
   end
   if not why then return false end
   memo.probed = true
+  memo.probe_turn = ctx.turn              -- the answer to "why?" is this turn's reply
   local c = memo.refused and find(C.commitments, memo.refused)
   if c and c.objection then
     C.objection(c.objection)
@@ -335,7 +336,8 @@ local function heard(id)
   return true
 end
 
-local function discover(turn)
+local function discover(turn, ctx)
+  if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   local asking = has(turn, "open_question") or has(turn, "closed_question")
               or has(turn, "ask_decision_chain")
   for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
