@@ -14,6 +14,14 @@ play() {  # scenario script-text transcript [extra args]: runs a visit, prints t
   "$SALESIM" play "$sc" --script "$TMP/in.txt" --seed 5 --transcript "$tr" "$@" 2>&1
 }
 
+# --- 1. placeholders: salesim check names one that is no slot ---
+sed 's/Starting {time|the 1st}\./Starting {date|the 1st}./' "$WH" >"$TMP/wh-date.yaml"
+cp scenarios/warehouse-two-buyers.lua "$TMP/"
+out=$("$SALESIM" check "$TMP/wh-date.yaml" 2>&1)
+expect_contains "check warns about a placeholder that is no slot" "$out" "accept: '{date}' is no placeholder"
+out=$("$SALESIM" check "$WH" 2>&1)
+if [[ "$out" == *"no placeholder"* ]]; then fail "the shipped placeholders are all slots" "$out"; else ok "the shipped placeholders are all slots"; fi
+
 # --- 2. an ask that names no rung gets a question back, never a commitment ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?
