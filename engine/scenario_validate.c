@@ -149,7 +149,7 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 /* Names a condition may use besides state variables and moves (docs/lua-api.md, Conditions):
 ** facts about the line, helpers, and the sandbox's safe globals and libraries. */
 static const char *const cond_names[] = {
-  "specific", "vague", "question", "negated", "tactic", "turn", "visit",
+  "specific", "vague", "question", "negated", "tactic", "turn", "visit", "voiced_need",
   "revealed", "confirmed", "given", "refused", "raised", "offered", "is_realistic", "mentions",
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",
