@@ -65,7 +65,7 @@ check "a plain statement gets an acknowledgement, not 'what do you mean'" jq -e 
 play scenarios/campus-platform.yaml "周处长您好,谢谢您抽出时间。
 关于这件事,还有什么我们没谈到、您比较在意的吗?
 家长那边确实麻烦。平台有家长端,孩子缺勤当天家长就能收到提醒,不会再等到打校长信箱。" "$TMP/voiced.json" >/dev/null
-check "a feature about a voiced need gets no feature_dump" jq -e '.turns[1].customer | any(.kind == "reveal") and (.turns[2].customer | all(.key != "feature_dump"))' "$TMP/voiced.json"
+check "a feature about a voiced need gets no feature_dump" jq -e '(.turns[1].customer | any(.kind == "reveal")) and (.turns[2].customer | all(.key != "feature_dump"))' "$TMP/voiced.json"
 
 # --- 6. a visit ends only for a visible reason, and the debrief says which ---
 play "$EN" "Hi Dana, thanks for making time today.
