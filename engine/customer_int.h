@@ -65,7 +65,8 @@ struct cust_host {
   sbx_status last_status;      /* of the last hook call */
 
   /* listening (customer_talk.c) */
-  char *people[8];             /* several people at one table (CUST_MAX_PEOPLE), else none */
+  char *people[8];             /* several people at one table (CUST_MAX_PEOPLE, checked in
+                               ** customer_talk.c), else none */
   int n_people;
   unsigned addressed;          /* this turn: bit per person the trainee's line names */
   unsigned prefer;             /* this turn: whose variants are picked first */

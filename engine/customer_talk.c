@@ -13,6 +13,7 @@
 **    person the turn prefers (the addressed one, unless the behaviour chose) is picked first.
 ** The words are the scenario's; this file only chooses among them and fills them in.
 */
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,7 @@ void cust_people_init(cust_host *h) {
     for (int i = 0; i < n; i++) free(names[i]);
     return;
   }
+  static_assert(sizeof h->people / sizeof h->people[0] == CUST_MAX_PEOPLE, "people[] holds CUST_MAX_PEOPLE");
   for (int i = 0; i < n; i++) h->people[i] = names[i];
   h->n_people = n;
 }
@@ -79,6 +81,7 @@ static const char *find_ci(const char *hay, const char *needle) {
 
 /* The person (index) whose line this is: "Grace: ..." or "王主任：...", or -1. */
 int cust_speaker_of(const cust_host *h, const char *text) {
+  assert(h->n_people >= 0 && h->n_people <= CUST_MAX_PEOPLE);
   if (!text) return -1;
   for (int i = 0; i < h->n_people; i++) {
     size_t n = strlen(h->people[i]);
@@ -131,7 +134,8 @@ void cust_note_said(cust_host *h, const char *text) {
 ** then any.  One draw of the generator whenever n > 1 (as before this rule), so a session
 ** whose lines never repeat picks what it always picked. */
 const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
-  if (n <= 0) return NULL;
+  assert(n >= 0 && (n == 0 || v));
+  if (n == 0) return NULL;
   if (n == 1) return v[0];
   uint64_t r = cust_rand(h);
   unsigned prefer = h->prefer;
