@@ -28,6 +28,8 @@ LINES = {
   en = {
     greeting = { "Hello, come in. I have a little time this morning.",
                  "Good to see you. Have a seat." },
+    greeting_again = { "Good to see you again. Where did we leave things?",
+                       "Welcome back. Have a seat, let's pick up where we stopped." },
     small_talk = { "Yes, busy weeks here as always.", "Ha, true enough. So, what brings you?" },
     answer = { "Hard to say offhand. What exactly would you like to know?",
                "Good question; I'd have to check. Which part matters most to you?" },
@@ -73,6 +75,7 @@ LINES = {
   },
   zh = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
+    greeting_again = { "又来啦,坐。咱们接着上次说。", "来了?坐吧,上次说到哪儿了?" },
     small_talk = { "是啊,最近一直挺忙的。", "哈哈,是这样。你今天来是想聊什么?" },
     answer = { "这个一下子不好说。你具体想了解哪方面?", "问得好,我得查一下。你最关心的是哪一点?" },
     idle = { "不好意思,我没太明白你的意思。", "嗯……然后呢?" },
@@ -589,7 +592,8 @@ end
 
 function on_start(ctx)
   memo = fresh_memo(1)
-  C.say("greeting")
+  -- a later visit of a campaign opens as a return, not as a first meeting
+  C.say(ctx.visit > 1 and "greeting_again" or "greeting")
 end
 
 function on_turn(turn, ctx)

@@ -625,9 +625,9 @@ static void test_campaign_moves_to_next_visit(void **state) {
   assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_NONE);
   assert_int_equal((int)st(h, "trust"), 7);         /* the second visit's override */
   assert_int_equal((int)st(h, "patience"), 6);      /* patience starts again */
-  /* the next visit opens with a greeting after the NEXT_VISIT event */
+  /* the next visit opens with a return greeting (not a first meeting's) after NEXT_VISIT */
   assert_int_equal(ev.v[ev.n - 1].kind, CUST_EV_SAY);
-  assert_string_equal(ev.v[ev.n - 1].key, "greeting");
+  assert_string_equal(ev.v[ev.n - 1].key, "greeting_again");
   cust_events_free(&ev);
   cust_free(h);
   diag_free(&d);
