@@ -41,6 +41,8 @@ typedef struct play {
   term *t;
   FILE *out;        /* the conversation: stdout, or nowhere useful under --json */
   const char *lang;
+  int attempt;      /* 1, then 2, 3 ... after each /restart */
+  char *attempt_path; /* the transcript path of a restarted attempt (owned), or NULL */
 } play;
 
 static const char *const slash_commands[] = {
@@ -54,8 +56,11 @@ static void show_events(play *p, const cust_events *ev) {
     const cust_event *e = &ev->v[i];
     switch (e->kind) {
     case CUST_EV_SAY: {
-      char *prefix = xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_CUSTOMER), sc->cust_name,
-                               term_esc(p->t, TERM_C_RESET));
+      /* with several people at the table a line that starts "Grace:" names its speaker */
+      int own = cust_speaker(p->s->cust, e->text) >= 0;
+      char *prefix = own ? xasprintf("%s»%s ", term_esc(p->t, TERM_C_CUSTOMER), term_esc(p->t, TERM_C_RESET))
+                         : xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_CUSTOMER), sc->cust_name,
+                                     term_esc(p->t, TERM_C_RESET));
       term_wrap(p->t, p->out, prefix, 2, e->text ? e->text : "");
       free(prefix);
       break;
@@ -146,9 +151,17 @@ static void show_notes(play *p) {
   FILE *o = p->out;
   fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_NEEDS), term_esc(p->t, TERM_C_RESET));
   int any = 0;
+  const char *by[CAP_NEEDS] = {0};   /* who confirmed each need, when several people sit there */
+  for (int t = 0; t < p->s->n_turns; t++)
+    for (int k = 0; k < p->s->turns[t].events.n; k++) {
+      const cust_event *e = &p->s->turns[t].events.v[k];
+      if (e->kind == CUST_EV_CONFIRM && e->name && e->index >= 0 && e->index < CAP_NEEDS) by[e->index] = e->name;
+    }
   for (int i = 0; i < sc->n_needs && i < CAP_NEEDS; i++) {
     if (!(now.revealed >> i & 1) && !(now.confirmed >> i & 1)) continue;
-    char *pre = xasprintf("  - [%s] ", ui_str(p->lang, now.confirmed >> i & 1 ? UI_CONFIRMED : UI_REVEALED));
+    char *who = by[i] && (now.confirmed >> i & 1) ? xasprintf(ui_str(p->lang, UI_CONFIRMED_BY), by[i]) : NULL;
+    char *pre = xasprintf("  - [%s] ", who ? who : ui_str(p->lang, now.confirmed >> i & 1 ? UI_CONFIRMED : UI_REVEALED));
+    free(who);
     term_wrap(p->t, o, pre, 6, sc->needs[i].said ? sc->needs[i].said : sc->needs[i].id);
     free(pre);
     any = 1;
@@ -200,7 +213,7 @@ static void show_score(play *p) {
 
 static int start_session(play *p, diag *d) {
   sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
-                      .transcript = p->o.transcript };
+                      .transcript = p->attempt_path ? p->attempt_path : p->o.transcript };
   p->s = sess_new(p->sc, &so, d);
   if (!p->s) return -1;
   show_events(p, sess_start(p->s));
@@ -224,7 +237,36 @@ static int slash_command(play *p, const char *line) {
   } else if (strcmp(line, "/score") == 0) {
     show_score(p);
   } else if (strcmp(line, "/restart") == 0) {
+    /* asked first: a slip of the keyboard must not end the visit; the attempt is kept in its
+    ** own transcript and the next one goes to PATH-attemptN.json */
+    term_wrap(p->t, p->out, "", 0, ui_str(p->lang, UI_RESTART_ASK));
+    char *ans = NULL;
+    term_status st = term_read(p->t, "(y/n)> ", &ans);
+    if (st == TERM_LINE && !term_interactive(p->t)) fprintf(p->out, "(y/n)> %s\n", ans);
+    int yes = st == TERM_LINE && ans && (ans[0] == 'y' || ans[0] == 'Y' || strncmp(ans, "是", 3) == 0
+                                      || strncmp(ans, "好", 3) == 0);
+    free(ans);
+    if (!yes) {
+      fprintf(p->out, "%s\n", ui_str(p->lang, UI_RESTART_NOT));
+      fflush(p->out);
+      return 0;
+    }
     sess_finish(p->s, SESS_END_QUIT);
+    if (p->s->transcript_path) {
+      char *msg = xasprintf(ui_str(p->lang, UI_RESTART_KEPT), p->s->transcript_path);
+      term_wrap(p->t, p->out, "", 0, msg);
+      free(msg);
+      const char *base = p->s->transcript_path;
+      size_t n = strlen(base);
+      if (n > 5 && strcmp(base + n - 5, ".json") == 0) n -= 5;
+      if (p->attempt_path) {   /* PATH-attemptN.json: back to PATH */
+        const char *dash = strstr(base, "-attempt");
+        if (dash) n = (size_t)(dash - base);
+      }
+      char *next = xasprintf("%.*s-attempt%d.json", (int)n, base, ++p->attempt + 1);
+      free(p->attempt_path);
+      p->attempt_path = next;
+    }
     sess_free(p->s);
     p->s = NULL;
     diag d;
@@ -524,6 +566,7 @@ int cmd_play_exec(int argc, char **argv) {
   }
   diag_free(&d);
   sess_free(p.s);
+  free(p.attempt_path);
   term_close(p.t);
   if (in && in != stdin) fclose(in);
   if (p.out != stdout && p.out != stderr) fclose(p.out);

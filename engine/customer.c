@@ -139,8 +139,7 @@ uint64_t cust_rand(cust_host *h) {
 /* One of the variants, chosen by the seeded generator (no draw when there is one). */
 const char *cust_pick(cust_host *h, const scn_strs *v) {
   if (!v || v->n == 0) return NULL;
-  if (v->n == 1) return v->v[0];
-  return v->v[cust_rand(h) % (uint64_t)v->n];
+  return cust_pick_among(h, (const char *const *)v->v, v->n);
 }
 
 /* Is commitment c on offer in the current visit (a visit's list, or all)?  From the table
@@ -179,10 +178,13 @@ static const char *builtin_line(lua_State *L, cust_host *h, const char *lang, co
         res = lua_tostring(L, -1);
       } else if (t == LUA_TTABLE) {
         lua_Unsigned n = lua_rawlen(L, -1);
-        if (n > 0) {
-          lua_Integer k = n == 1 ? 1 : (lua_Integer)(cust_rand(h) % n) + 1;
-          if (lua_rawgeti(L, -1, k) == LUA_TSTRING) res = lua_tostring(L, -1);
+        const char *v[16];
+        int m = 0;
+        for (lua_Unsigned k = 1; k <= n && m < 16; k++) {
+          if (lua_rawgeti(L, -1, (lua_Integer)k) == LUA_TSTRING) v[m++] = lua_tostring(L, -1);
+          lua_pop(L, 1);   /* the strings stay alive: LINES holds them */
         }
+        res = cust_pick_among(h, v, m);
       }
     }
   }
@@ -199,7 +201,15 @@ const char *cust_line(lua_State *L, cust_host *h, const char *key) {
 /* The same with the scenario's entry found already (line, or -1). */
 const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) {
   const scn_lines *ln = line >= 0 ? &h->sc->lines[line] : NULL;
-  if (ln && ln->variants.n > 0) return cust_pick(h, &ln->variants);
+  if (ln && ln->variants.n > 0) {
+    int fresh = 0;
+    for (int i = 0; i < ln->variants.n && !fresh; i++) fresh = !cust_was_said(h, ln->variants.v[i]);
+    if (!fresh) {   /* every variant of the scenario's said already: a built-in one not said yet */
+      const char *b = builtin_line(L, h, h->lang, key);
+      if (b && !cust_was_said(h, b)) return b;
+    }
+    return cust_pick(h, &ln->variants);
+  }
   const char *t = builtin_line(L, h, h->lang, key);
   if (!t && strcmp(h->lang, "en") != 0) t = builtin_line(L, h, "en", key);
   return t;
@@ -207,8 +217,11 @@ const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) 
 
 /* Records a line the customer says. */
 void cust_say_text(cust_host *h, const char *text, const char *key) {
+  cust_note_said(h, text);             /* the template: its variants are compared, not fillings */
+  char *filled = cust_fill(h, text);
   cust_event *ev = cust_ev_push(h, CUST_EV_SAY);
-  ev->text = safe_text(text, strlen(text), NULL);   /* invalid UTF-8 would vanish from the JSON */
+  ev->text = safe_text(filled, strlen(filled), NULL);   /* invalid UTF-8 would vanish from the JSON */
+  free(filled);
   ev->key = key ? xstrdup(key) : NULL;
 }
 
@@ -236,7 +249,10 @@ int cust_confirm(cust_host *h, int need) {
   if (cust_flag(h, CF_CONFIRMED, need)) return 0;
   cust_reveal(h, need, 1);
   cust_set_flag(h, CF_CONFIRMED, need, 1);
-  cust_ev_push(h, CUST_EV_CONFIRM)->index = need;
+  cust_event *ev = cust_ev_push(h, CUST_EV_CONFIRM);
+  ev->index = need;
+  int who = cust_speaker_of(h, h->sc->needs[need].said);   /* credited to the one who said it */
+  if (who >= 0) ev->name = xstrdup(h->people[who]);
   return 1;
 }
 
@@ -267,23 +283,34 @@ int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet
   return 1;
 }
 
-/* The customer raises objection obj (an event the first time) and says it unless quiet. */
-int cust_raise(cust_host *h, int obj, int quiet) {
+/* The customer raises objection obj (an event the first time) and says it unless quiet.  Said
+** already, it is not said word for word again: "objection_again" ("As I said, ...") stands in
+** when the scenario or the default behaviour has that line. */
+int cust_raise(lua_State *L, cust_host *h, int obj, int quiet) {
   int fresh = !cust_flag(h, CF_RAISED, obj);
   if (fresh) {
     cust_set_flag(h, CF_RAISED, obj, 1);
     cust_ev_push(h, CUST_EV_OBJECTION)->index = obj;
   }
   const char *said = h->sc->objections[obj].said;
-  if (!quiet && said && *said) cust_say_text(h, said, NULL);
+  if (!quiet && said && *said) {
+    const char *again = cust_was_said(h, said) ? cust_line(L, h, "objection_again") : NULL;
+    if (again) cust_say_text(h, again, "objection_again");
+    else cust_say_text(h, said, NULL);
+  }
   return fresh;
 }
 
 /* Settles the visit's outcome once; 0 when it was already settled. */
-int cust_end_visit(cust_host *h, cust_outcome o) {
+int cust_end_visit(cust_host *h, cust_outcome o) { return cust_end_visit_why(h, o, NULL); }
+
+/* The same, with why the visit ended in the END event's text (the debrief shows it). */
+int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why) {
   if (h->outcome != CUST_OUTCOME_NONE) return 0;
   h->outcome = o;
-  cust_ev_push(h, CUST_EV_END)->outcome = o;
+  cust_event *ev = cust_ev_push(h, CUST_EV_END);
+  ev->outcome = o;
+  if (why) ev->text = xstrdup(why);
   return 1;
 }
 
@@ -308,10 +335,15 @@ static double initial_patience(const cust_host *h) {
 /* Moves a campaign to its next visit (see docs/lua-api.md); 0 on the last visit. */
 int cust_next_visit(cust_host *h) {
   if (h->visit + 1 >= h->sc->n_visits) return 0;
-  if (h->outcome == CUST_OUTCOME_NONE) cust_ev_push(h, CUST_EV_END)->outcome = CUST_OUTCOME_ADVANCE;
+  if (h->outcome == CUST_OUTCOME_NONE) {
+    cust_event *ev = cust_ev_push(h, CUST_EV_END);
+    ev->outcome = CUST_OUTCOME_ADVANCE;
+    ev->text = xstrdup("commitment");
+  }
   h->visit++;
   h->outcome = CUST_OUTCOME_NONE;
   h->turn_no = 0;
+  h->warned = 0;
   cust_ev_push(h, CUST_EV_NEXT_VISIT)->index = h->visit;
   cust_state_set(h, h->patience, initial_patience(h));
   apply_visit_state(h, h->visit);
@@ -393,6 +425,13 @@ void cust_push_turn(lua_State *L, cust_host *h) {
   lua_setfield(L, -2, "benefits");
   push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
   lua_setfield(L, -2, "objections");
+  lua_createtable(L, h->n_people, 0);   /* the people the line names, when several sit there */
+  for (int i = 0, k = 0; i < h->n_people; i++) {
+    if (!(h->addressed >> i & 1)) continue;
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, ++k);
+  }
+  lua_setfield(L, -2, "addressed");
   if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) {
     lua_pushstring(L, h->sc->commitments[t->commitment].id);
     lua_setfield(L, -2, "commitment");
@@ -543,9 +582,19 @@ static void after_hook(lua_State *L, cust_host *h) {
   if (h->outcome == CUST_OUTCOME_NONE) {
     if (h->val[h->patience] <= 0) {
       run_layer(L, h, "on_end", 0, "patience");
-      if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit(h, CUST_OUTCOME_CONTINUATION);
+      if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit_why(h, CUST_OUTCOME_CONTINUATION, "patience");
     }
   }
+}
+
+/* Two turns before patience runs out the customer says so, once a visit, whatever the
+** behaviour: the end must never come without a warning the trainee could see. */
+static void warn_patience(lua_State *L, cust_host *h) {
+  if (h->outcome != CUST_OUTCOME_NONE || h->warned) return;
+  double p = h->val[h->patience];
+  if (p > 2 || p <= 0) return;
+  h->warned = 1;
+  cust_say_key(L, h, "patience_low");
 }
 
 /* Host side of cust_start (protected). */
@@ -570,6 +619,8 @@ static int turn_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   int stop = 0;
   h->turn_no++;
+  h->addressed = h->prefer = cust_addressed(h, h->turn);
+  h->said_at_turn = h->out->n;
   cust_state_set(h, h->patience, h->val[h->patience] - 1);
   lua_pushcfunction(L, reactions_cf);
   lua_pushlightuserdata(L, h);
@@ -582,14 +633,16 @@ static int turn_cf(lua_State *L) {
   free(err);
   if (!stop && h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_turn", 1, NULL);
   after_hook(L, h);
+  warn_patience(L, h);
   return 0;
 }
 
 /* Host side of cust_end (protected): on_end if the visit is still open, else nothing. */
 static int end_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
-  if (h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_end", 0, "left");
-  if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit(h, CUST_OUTCOME_CONTINUATION);
+  const char *why = h->end_why ? h->end_why : "left";
+  if (h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_end", 0, why);
+  if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit_why(h, CUST_OUTCOME_CONTINUATION, why);
   return 0;
 }
 
@@ -619,7 +672,28 @@ void cust_turn(cust_host *h, const cls_result *turn, cust_events *out) {
   drive(h, turn_cf, turn, out);
 }
 
-void cust_end(cust_host *h, cust_events *out) { drive(h, end_cf, NULL, out); }
+void cust_end(cust_host *h, cust_events *out) { cust_end_for(h, NULL, out); }
+
+/* The visit ends for a reason the session knows ("left", "time_limit"); on_end gets it as
+** ctx.reason. */
+void cust_end_for(cust_host *h, const char *why, cust_events *out) {
+  h->end_why = why;
+  drive(h, end_cf, NULL, out);
+  h->end_why = NULL;
+}
+
+/* Says the line for key now, outside a turn (the session's own announcements). */
+static int say_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  cust_say_key(L, h, h->end_why);
+  return 0;
+}
+
+void cust_announce(cust_host *h, const char *key, cust_events *out) {
+  h->end_why = key;
+  drive(h, say_cf, NULL, out);
+  h->end_why = NULL;
+}
 
 /* ===== construction ====================================================================== */
 
@@ -898,6 +972,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
   init_state(h);
   resolve_names(h);
+  cust_people_init(h);
   apply_visit_state(h, 0);
   h->val0 = xmalloc((size_t)h->n_state * sizeof *h->val0 + 1);
   memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
@@ -986,6 +1061,8 @@ static void cust_clear(cust_host *h) {
   free(h->real_ref);
   free(h->script_name);
   free(h->scn_name);
+  cust_people_free(h);
+  free(h->said);
 }
 
 /* Frees the host and its Lua state. */
@@ -1052,6 +1129,8 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   h->rng = seed ^ 0x5A1E5C0FFEEULL;
   h->visit = 0;
   h->turn_no = 0;
+  h->n_said = 0;
+  h->warned = 0;
   h->outcome = CUST_OUTCOME_NONE;
   h->pending_start = h->in_start = h->script_off = 0;
   h->last_status = SBX_OK;
@@ -1099,6 +1178,7 @@ int cust_need_confirmed(const cust_host *h, int need) {
 }
 
 int cust_visit(const cust_host *h) { return h->visit; }
+int cust_speaker(const cust_host *h, const char *text) { return cust_speaker_of(h, text); }
 cust_outcome cust_current_outcome(const cust_host *h) { return h->outcome; }
 
 /* ===== conditions from outside ============================================================ */

@@ -150,19 +150,43 @@ static int api_objection(lua_State *L) {
   int o = cust_find_id(L, h, 1, CUST_K_OBJECTION);
   const char *said = h->sc->objections[o].said;
   keep_event(L, EVENT_BYTES + (said ? strlen(said) : 0), "objection");
-  lua_pushboolean(L, cust_raise(h, o, lua_toboolean(L, 2)));
+  lua_pushboolean(L, cust_raise(L, h, o, lua_toboolean(L, 2)));
   return 1;
 }
 
-/* end_visit(outcome): settles the visit. */
+/* end_visit(outcome [, why]): settles the visit; why (goodbye, commitment, patience, trust,
+** or a word of the script's) goes to the debrief. */
 static int api_end_visit(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 1);
+  const char *why = luaL_optstring(L, 2, NULL);
   int o = cust_outcome_from_name(name);
   if (o < 0)
     return luaL_error(L, "end_visit: unknown outcome '%s' (order, advance, continuation or no_sale)", name);
-  keep_event(L, 0, "end_visit");
-  lua_pushboolean(L, cust_end_visit(h, (cust_outcome)o));
+  if (why && strlen(why) > 64) return luaL_error(L, "end_visit: the reason is one word, not '%.20s...'", why);
+  keep_event(L, why ? strlen(why) : 0, "end_visit");
+  lua_pushboolean(L, cust_end_visit_why(h, (cust_outcome)o, why ? why : "script"));
+  return 1;
+}
+
+/* spoken(): how many lines the customer has said in this turn so far (reactions, the script,
+** the default), so a later layer can stay quiet instead of stacking a second reply. */
+static int api_spoken(lua_State *L) {
+  cust_host *h = host(L);
+  int n = 0;
+  for (int i = h->said_at_turn; h->out && i < h->out->n; i++) n += h->out->v[i].kind == CUST_EV_SAY;
+  lua_pushinteger(L, n);
+  return 1;
+}
+
+/* speaker(name): the person whose variants this turn's lines prefer (several at one table);
+** returns true when name is one of them. */
+static int api_speaker(lua_State *L) {
+  cust_host *h = host(L);
+  const char *name = luaL_checkstring(L, 1);
+  for (int i = 0; i < h->n_people; i++)
+    if (strcasecmp(h->people[i], name) == 0) { h->prefer = 1u << i; lua_pushboolean(L, 1); return 1; }
+  lua_pushboolean(L, 0);
   return 1;
 }
 
@@ -319,7 +343,8 @@ static void set_str(lua_State *L, const char *k, const char *v) {
 }
 
 /* Adds the scenario's needs, benefits, commitments, objections and persona to the table on top. */
-static void push_data(lua_State *L, const scenario *sc) {
+static void push_data(lua_State *L, cust_host *h) {
+  const scenario *sc = h->sc;
   lua_createtable(L, sc->n_needs, 0);
   for (int i = 0; i < sc->n_needs; i++) {
     const scn_need *n = &sc->needs[i];
@@ -329,6 +354,8 @@ static void push_data(lua_State *L, const scenario *sc) {
     lua_pushboolean(L, n->hidden); lua_setfield(L, -2, "hidden");
     push_strs(L, &n->keywords); lua_setfield(L, -2, "keywords");
     push_strs(L, &n->revealed_by); lua_setfield(L, -2, "revealed_by");
+    int who = cust_speaker_of(h, n->said);
+    if (who >= 0) set_str(L, "voiced_by", h->people[who]);
     lua_rawseti(L, -2, i + 1);
   }
   lua_setfield(L, -2, "needs");
@@ -379,6 +406,7 @@ static const luaL_Reg api_fns[] = {
   { "give", api_give }, { "refuse", api_refuse }, { "objection", api_objection },
   { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
+  { "spoken", api_spoken }, { "speaker", api_speaker },
   { NULL, NULL }
 };
 
@@ -418,5 +446,11 @@ void cust_push_api(lua_State *L, cust_host *h) {
   lua_setfield(L, -2, "state");
   lua_pushstring(L, h->lang);
   lua_setfield(L, -2, "lang");
-  push_data(L, h->sc);
+  push_data(L, h);
+  lua_createtable(L, h->n_people, 0);   /* several people at one table: their names */
+  for (int i = 0; i < h->n_people; i++) {
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  lua_setfield(L, -2, "people");
 }

@@ -64,6 +64,18 @@ struct cust_host {
                                ** for tests; it is trusted, see reusable()) */
   sbx_status last_status;      /* of the last hook call */
 
+  /* listening (customer_talk.c) */
+  char *people[8];             /* several people at one table (CUST_MAX_PEOPLE, checked in
+                               ** customer_talk.c), else none */
+  int n_people;
+  unsigned addressed;          /* this turn: bit per person the trainee's line names */
+  unsigned prefer;             /* this turn: whose variants are picked first */
+  uint64_t *said;              /* hashes of the lines said this session */
+  int n_said, cap_said;
+  int warned;                  /* patience_low said in this visit */
+  int said_at_turn;
+  const char *end_why;         /* cust_end_for / cust_announce: the reason or key, for the call */            /* events in out when the turn began (customer.spoken()) */
+
   cust_events *out;            /* where events go during a call */
   const cls_result *turn;      /* the turn being answered, or NULL */
 };
@@ -106,11 +118,28 @@ int cust_give(lua_State *L, cust_host *h, int c, int quiet);
 int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet);
 /* A line for key (scenario, then built-in), or NULL; the pointer stays valid for the call. */
 const char *cust_line(lua_State *L, cust_host *h, const char *key);
-int cust_raise(cust_host *h, int obj, int quiet);
+int cust_raise(lua_State *L, cust_host *h, int obj, int quiet);
 int cust_end_visit(cust_host *h, cust_outcome o);
 int cust_next_visit(cust_host *h);
 /* Evaluates realistic_when of commitment c inside a running call (errors propagate). */
 int cust_is_realistic(lua_State *L, cust_host *h, int c);
+
+/* customer_talk.c */
+#define CUST_MAX_PEOPLE 8
+void cust_people_init(cust_host *h);
+void cust_people_free(cust_host *h);
+/* The person whose line this is ("Grace: ..."), or -1. */
+int cust_speaker_of(const cust_host *h, const char *text);
+/* Bit per person the line addresses by name; all of them for "both of you". */
+unsigned cust_addressed(const cust_host *h, const cls_result *t);
+int cust_was_said(const cust_host *h, const char *text);
+void cust_note_said(cust_host *h, const char *text);
+/* Picks a variant: unsaid and by a preferred speaker, then unsaid, then any (one draw). */
+const char *cust_pick_among(cust_host *h, const char *const *v, int n);
+/* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
+char *cust_fill(const cust_host *h, const char *text);
+/* Settles the visit like cust_end_visit and says why (goodbye, commitment, patience, ...). */
+int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why);
 
 /* customer_api.c */
 void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */

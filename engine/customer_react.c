@@ -24,7 +24,15 @@ static const char *const move_names[] = {
 /* What a name in a condition stands for: codes in the names table (upvalue 3 of cond_index),
 ** made once per host, so a lookup is one hash probe instead of string comparisons. */
 enum { CN_STATE = 0, CN_MOVE = 1 << 16, CN_SPECIFIC = 2 << 16, CN_VAGUE, CN_QUESTION, CN_NEGATED,
-       CN_TACTIC, CN_TURN, CN_VISIT };
+       CN_TACTIC, CN_TURN, CN_VISIT, CN_VOICED };
+
+/* Does the line name a need the customer has voiced?  (A feature said about it is an answer to
+** that need, not a feature dump: issue 15.) */
+static int names_voiced_need(const cust_host *h, const cls_result *t) {
+  for (int i = 0; t && i < t->n_needs; i++)
+    if (t->needs[i] >= 0 && t->needs[i] < h->sc->n_needs && cust_flag(h, CF_REVEALED, t->needs[i])) return 1;
+  return 0;
+}
 
 /* __index of the condition environment: upvalue 1 the host, upvalue 2 the helpers, upvalue 3
 ** the names table (name -> code).  A state variable shadows a move, a move a fact, a fact a
@@ -56,6 +64,7 @@ static int cond_index(lua_State *L) {
       return 1;
     case CN_TURN: lua_pushinteger(L, h->turn_no); return 1;
     case CN_VISIT: lua_pushinteger(L, h->visit + 1); return 1;
+    case CN_VOICED: lua_pushboolean(L, names_voiced_need(h, t)); return 1;
     default: lua_pushboolean(L, t && CLS_HAS(t, (int)(code - CN_MOVE))); return 1;
     }
   }
@@ -68,9 +77,10 @@ static int cond_index(lua_State *L) {
 /* Pushes the names table of cond_index: facts, then moves, then state variables, each later
 ** one taking the name over (the order in which names shadow each other). */
 static void push_cond_names(lua_State *L, cust_host *h) {
-  static const char *const facts[] = { "specific", "vague", "question", "negated", "tactic", "turn", "visit" };
-  lua_createtable(L, 0, 7 + CLS_MOVE_COUNT + h->n_state);
-  for (int f = 0; f < 7; f++) {
+  static const char *const facts[] = { "specific", "vague", "question", "negated", "tactic", "turn", "visit",
+                                       "voiced_need" };
+  lua_createtable(L, 0, 8 + CLS_MOVE_COUNT + h->n_state);
+  for (int f = 0; f < 8; f++) {
     lua_pushinteger(L, CN_SPECIFIC + f);
     lua_setfield(L, -2, facts[f]);
   }
@@ -217,7 +227,7 @@ static void apply(lua_State *L, cust_host *h, int ri) {
     said = 1;
   }
   if (x->reveal >= 0) cust_reveal(h, x->reveal, said);
-  if (x->objection >= 0) cust_raise(h, x->objection, said);
+  if (x->objection >= 0) cust_raise(L, h, x->objection, said);
   if (x->commitment >= 0) {
     if (r->give) cust_give(L, h, x->commitment, said);
     else cust_refuse(L, h, x->commitment, NULL, said);
@@ -226,10 +236,10 @@ static void apply(lua_State *L, cust_host *h, int ri) {
     int o = outcome_of(r->end);
     /* in a campaign, an advance (or order) moves on to the next visit */
     if ((o == CUST_OUTCOME_ADVANCE || o == CUST_OUTCOME_ORDER) && h->visit + 1 < sc->n_visits) {
-      cust_end_visit(h, (cust_outcome)o);   /* records this visit's END ... */
+      cust_end_visit_why(h, (cust_outcome)o, "reaction");   /* records this visit's END ... */
       cust_next_visit(h);                   /* ... then the next one opens */
     } else {
-      cust_end_visit(h, (cust_outcome)o);
+      cust_end_visit_why(h, (cust_outcome)o, "reaction");
     }
   }
 }

@@ -179,6 +179,7 @@ json_t *deb_build(const session *s, const score_result *r) {
   json_object_set_new(d, "ended", json_string(s->ended));
   json_object_set_new(d, "ended_by", json_string(s->end_reason == SESS_END_NONE ? "none"
                                                  : sess_end_name(s->end_reason)));
+  if (s->end_cause[0]) json_object_set_new(d, "end_cause", json_string(s->end_cause));
   cust_outcome oc = r->outcome == CUST_OUTCOME_NONE ? CUST_OUTCOME_CONTINUATION : r->outcome;
   json_object_set_new(d, "outcome", json_string(cust_outcome_name(oc)));
   json_object_set_new(d, "outcome_reason", safe_string(r->outcome_reason ? r->outcome_reason : ""));
@@ -382,6 +383,23 @@ size_t deb_items(const json_t *d, deb_item **out) {
 }
 
 /* See debrief_int.h. */
+const char *deb_cause_label(int zh, const char *c) {
+  static const struct { const char *id, *en, *zh; } t[] = {
+    { "goodbye", "you said goodbye.", "你告辞了。" },
+    { "commitment", "the customer gave a commitment.", "客户做出了承诺。" },
+    { "patience", "the customer ran out of time (they warned you two turns before).",
+      "客户没时间了（提前两轮已提醒）。" },
+    { "trust", "the customer lost trust and stopped the talk.", "客户失去信任，结束了谈话。" },
+    { "reaction", "the scenario's customer ended it (a reaction).", "场景中的客户结束了拜访（反应规则）。" },
+    { "time_limit", "the time limit was reached (announced two turns before).",
+      "达到了时间上限（提前两轮已提醒）。" },
+    { "left", "you left.", "你离开了。" },
+  };
+  for (size_t i = 0; c && i < sizeof t / sizeof t[0]; i++)
+    if (strcmp(t[i].id, c) == 0) return zh ? t[i].zh : t[i].en;
+  return NULL;
+}
+
 const char *deb_ended_label(int zh, const char *e) {
   static const struct { const char *id, *en, *zh; } t[] = {
     { "customer", "the customer ended it.", "客户结束了拜访。" },

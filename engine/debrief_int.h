@@ -30,6 +30,9 @@ typedef struct deb_item { const json_t *f; int skill; int turn; } deb_item;
 size_t deb_items(const json_t *d, deb_item **out);
 /* Why the visit ended, in words, from its ended_by ("quit" -> "you left with /quit"). */
 const char *deb_ended_label(int zh, const char *ended_by);
+/* The customer's reason, from end_cause ("patience" -> "the customer ran out of time ..."), or
+** NULL for a cause it does not know (a script's own word). */
+const char *deb_cause_label(int zh, const char *end_cause);
 /* The (at most max) findings that cost most, worst first (ties: earlier turn first); returns
 ** the count and fills out[] with indexes into items. */
 size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max);

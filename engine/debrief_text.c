@@ -148,8 +148,10 @@ static void banner(out *o, const json_t *d) {
     free(t);
   }
   const char *ended = jstr(d, "ended_by");
+  const char *cause = strcmp(ended, "customer") == 0 || strcmp(ended, "turn_limit") == 0
+                    ? deb_cause_label(o->zh, jstr(d, "end_cause")) : NULL;
   if (*ended) {
-    char *t = xasprintf("%s%s", L(o, L_ENDED), deb_ended_label(o->zh, ended));
+    char *t = xasprintf("%s%s", L(o, L_ENDED), cause ? cause : deb_ended_label(o->zh, ended));
     wrap(o, t, 0, 2);
     free(t);
   }

@@ -187,6 +187,8 @@ void scn_free(scenario *s) {
     state_free(x->state, x->n_state); sx_strs_free(&x->commitments);
   }
   free(s->visits);
+  for (int i = 0; s->hint_when && i < s->hints.n; i++) free(s->hint_when[i]);
+  free(s->hint_when);
   sx_strs_free(&s->hints);
   for (int i = 0; i < s->scoring.n_rules; i++) free(s->scoring.rules[i].rule);
   free(s->scoring.rules);
@@ -488,7 +490,6 @@ static void read_head(sx_ctx *c, const yn_node *root) {
   if (sx_int(c, yn_get(root, "minutes"), "minutes", 1, 120, &v) == 0) s->minutes = (int)v;
   sx_prose(c, yn_get(root, "brief"), "brief", &s->brief);
   sx_prose(c, yn_get(root, "goal"), "goal", &s->goal);
-  sx_strs(c, yn_get(root, "hints"), "hints", 0, 0, &s->hints);
 }
 /* }=== */
 
@@ -533,6 +534,7 @@ scenario *scn_load(const char *path, diag *d) {
     sx_commitments(&c, yn_get(root, "commitments"));
     sx_benefits(&c, yn_get(root, "benefits"));
     sx_reactions(&c, yn_get(root, "reactions"));
+    sx_hints(&c, yn_get(root, "hints"));      /* after the state: a hint's when: names it */
     sx_hidden_needs(&c, yn_get(root, "needs"));
     sx_visits(&c, yn_get(root, "visits"));
     sx_scoring(&c, yn_get(root, "scoring"));

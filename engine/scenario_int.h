@@ -51,6 +51,7 @@ int sx_is_ident(const char *s, const char *extra);
 void sx_benefits(sx_ctx *c, const yn_node *n);
 void sx_commitments(sx_ctx *c, const yn_node *n);
 void sx_reactions(sx_ctx *c, const yn_node *n);
+void sx_hints(sx_ctx *c, const yn_node *n);
 void sx_visits(sx_ctx *c, const yn_node *n);
 /* A hidden need with no revealed_by: and no reaction that reveals it can never come out. */
 void sx_hidden_needs(sx_ctx *c, const yn_node *needs);

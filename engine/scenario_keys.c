@@ -23,6 +23,7 @@ static const scn_key_info key_table[] = {
   { "", "objections", 0 }, { "", "lines", 0 }, { "", "reactions", 0 }, { "", "behaviour", 0 },
   { "", "visits", 0 }, { "", "hints", 0 }, { "", "scoring", 0 }, { "", "lexicon", 0 },
   { "", "tests", 0 },
+  { "hints[]", "text", 1 }, { "hints[]", "when", 0 },
   { "customer", "name", 1 }, { "customer", "role", 0 }, { "customer", "company", 0 },
   { "customer", "persona", 0 },
   { "needs[]", "id", 1 }, { "needs[]", "said", 1 }, { "needs[]", "keywords", 1 },

@@ -55,6 +55,27 @@ static int shared(const kw_ref *a, const kw_ref *b, const char *file, diag *d) {
   return n;
 }
 
+/* Warns about each "{word}" or "{word|...}" in the texts that is no placeholder: the customer
+** would say it as written (docs/scenario-format.md, "Placeholders"). */
+static int placeholders(const scn_strs *v, const char *what, const char *file, scn_pos pos, diag *d) {
+  static const char *const slots[] = { "time", "person", "place", "action" };
+  int n = 0;
+  for (int i = 0; i < v->n; i++)
+    for (const char *p = strchr(v->v[i], '{'); p; p = strchr(p + 1, '{')) {
+      size_t len = strcspn(p + 1, "|}");
+      if (p[1 + len] != '}' && p[1 + len] != '|') continue;   /* not closed: plain text */
+      int known = 0;
+      for (size_t k = 0; k < sizeof slots / sizeof *slots; k++)
+        known |= strlen(slots[k]) == len && strncmp(p + 1, slots[k], len) == 0;
+      if (known) continue;
+      diag_add(d, DIAG_WARNING, file, pos.line, pos.col,
+               "%s: '{%.*s}' is no placeholder ({time}, {person}, {place} or {action}): the customer "
+               "says it as written", what, (int)len, p + 1);
+      n++;
+    }
+  return n;
+}
+
 int lint_scenario(const scenario *s, diag *d) {
   const char *file = s->file ? s->file : "scenario";
   int n = 0;
@@ -98,6 +119,12 @@ int lint_scenario(const scenario *s, diag *d) {
     free(refs);
     lex_free(lx);
   }
+  for (int i = 0; i < s->n_commitments; i++) {
+    n += placeholders(&s->commitments[i].accept, "accept", file, s->commitments[i].pos, d);
+    n += placeholders(&s->commitments[i].refuse, "refuse", file, s->commitments[i].pos, d);
+  }
+  for (int i = 0; i < s->n_lines; i++) n += placeholders(&s->lines[i].variants, "lines", file, s->lines[i].pos, d);
+  for (int i = 0; i < s->n_reactions; i++) n += placeholders(&s->reactions[i].say, "say", file, s->reactions[i].pos, d);
   for (int i = 0; i < s->n_benefits; i++)
     if (s->benefits[i].answers.n > 1) {
       diag_add(d, DIAG_WARNING, file, s->benefits[i].pos.line, s->benefits[i].pos.col,

@@ -150,7 +150,7 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 /* Names a condition may use besides state variables and moves (docs/lua-api.md, Conditions):
 ** facts about the line, helpers, and the sandbox's safe globals and libraries. */
 static const char *const cond_names[] = {
-  "specific", "vague", "question", "negated", "tactic", "turn", "visit",
+  "specific", "vague", "question", "negated", "tactic", "turn", "visit", "voiced_need",
   "revealed", "confirmed", "given", "refused", "raised", "offered", "is_realistic", "mentions",
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",
@@ -365,6 +365,33 @@ static void read_say(sx_ctx *c, const yn_node *n, scn_reaction *r) {
 }
 
 /* reactions: a checked condition and at least one effect, every reference resolved. */
+/* hints: a list of texts, or of { text, when } where when is a condition under which the
+** hint fits (/hint never shows one that no longer fits). */
+void sx_hints(sx_ctx *c, const yn_node *n) {
+  if (!n) return;
+  scenario *s = c->s;
+  if (n->kind != YN_SEQ) { sx_strs(c, n, "hints", 0, 0, &s->hints); return; }   /* its message */
+  if (n->n == 0) { sx_err(c, n, "hints: the list is empty; give at least one entry"); return; }
+  s->hints.v = xcalloc((size_t)n->n + 1, sizeof *s->hints.v);
+  s->hint_when = xcalloc((size_t)n->n + 1, sizeof *s->hint_when);
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    char *text = NULL, *when = NULL;
+    if (it->kind == YN_MAP) {
+      sx_check_keys(c, it, "hints[]");
+      if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "hints: a hint needs text:");
+      if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) check_cond(c, yn_get(it, "when"), "when", when);
+    } else {
+      char *w = xasprintf("hints item %d", i + 1);
+      sx_text(c, it, w, &text);
+      free(w);
+    }
+    if (!text) { free(when); continue; }
+    s->hint_when[s->hints.n] = when;
+    s->hints.v[s->hints.n++] = text;
+  }
+}
+
 void sx_reactions(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "reactions") != 0) return;
   scenario *s = c->s;

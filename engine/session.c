@@ -112,6 +112,17 @@ void sess_snapshot_now(const session *s, sess_snapshot *out) {
   out->visit = cust_visit(s->cust);
 }
 
+/* Why the customer ended the visit: the text of the last END event in ev (goodbye,
+** commitment, patience, trust, reaction, time_limit; an earlier one closed an earlier visit
+** of a campaign), kept for the debrief. */
+static void note_cause(session *s, const cust_events *ev) {
+  for (int i = ev->n - 1; i >= 0; i--)
+    if (ev->v[i].kind == CUST_EV_END && ev->v[i].text) {
+      snprintf(s->end_cause, sizeof s->end_cause, "%s", ev->v[i].text);
+      return;
+    }
+}
+
 /* The visit is over once the customer has settled an outcome. */
 static void note_outcome(session *s, sess_end why) {
   cust_outcome o = cust_current_outcome(s->cust);
@@ -126,6 +137,7 @@ static void journal_write(session *s, int with_end);
 
 const cust_events *sess_start(session *s) {
   cust_start(s->cust, &s->opening);
+  note_cause(s, &s->opening);
   note_outcome(s, SESS_END_CUSTOMER);
   /* No save yet: nothing the trainee typed could be lost, and a synced write before the first
   ** prompt is a third of the start-up time.  The first line (or the end) writes it. */
@@ -165,7 +177,11 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   s->hint_pending = 0;
   s->n_turns++;
   cust_turn(s->cust, &t->cls, &t->events);
+  if (cust_current_outcome(s->cust) != CUST_OUTCOME_NONE) note_cause(s, &t->events);
   note_outcome(s, SESS_END_CUSTOMER);
+  /* the time limit is announced two turns ahead, in the customer's words: a visit never stops
+  ** mid-recovery without warning */
+  if (!sess_over(s) && s->max_turns - s->n_turns == 2) cust_announce(s->cust, "time_low", &t->events);
   journal_write(s, sess_over(s));   /* the customer may have ended it: one write for both */
   if (!sess_over(s) && s->n_turns >= s->max_turns) sess_finish(s, SESS_END_TURN_LIMIT);
   return t;
@@ -173,7 +189,8 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
 
 void sess_finish(session *s, sess_end why) {
   if (s->outcome == CUST_OUTCOME_NONE) {
-    cust_end(s->cust, &s->closing);
+    cust_end_for(s->cust, why == SESS_END_TURN_LIMIT ? "time_limit" : "left", &s->closing);
+    if (why == SESS_END_TURN_LIMIT) note_cause(s, &s->closing);
     note_outcome(s, why);
     if (s->outcome == CUST_OUTCOME_NONE) {   /* a script that settles nothing: no action, no deal */
       s->outcome = CUST_OUTCOME_CONTINUATION;
@@ -213,6 +230,18 @@ const char *sess_hint(session *s) {
   sess_snapshot_now(s, &now);
   s->hints_used++;
   s->hint_pending = 1;
+  /* the scenario's own hints first: the first not shown yet whose when: holds now (a hint is
+  ** shown once; one whose condition no longer holds is skipped) */
+  const scenario *sc = s->sc;
+  for (int i = 0; i < sc->hints.n && i < 32; i++) {
+    if (s->hint_shown[i]) continue;
+    const char *when = sc->hint_when ? sc->hint_when[i] : NULL;
+    char err[256];
+    if (when && cust_eval_condition(s->cust, when, err, sizeof err) != 1) continue;
+    s->hint_shown[i] = 1;
+    snprintf(buf, sizeof buf, "%s", sc->hints.v[i]);
+    return buf;
+  }
   int refused, probed = asked_since_refusal(s, &refused);
   const char *h;
   if (refused && !probed)

@@ -58,6 +58,11 @@ static const char *const text[UI_COUNT][2] = {
                            "本次拜访已保存在 %s;稍后可用以下命令记入成绩册:salesim record %s%s" },
   [UI_COMMITTED] = { "agreed to", "答应了" },
   [UI_EMPTY_INPUT] = { "(say something to the customer, or /help)", "(请对客户说点什么,或输入 /help)" },
+  [UI_RESTART_ASK] = { "Start the visit over? This attempt is kept in its transcript. (y/n)",
+                       "重新开始拜访?这次的记录会保留。(y/n)" },
+  [UI_RESTART_KEPT] = { "The first attempt is kept in %s", "上一次尝试保存在 %s" },
+  [UI_RESTART_NOT] = { "The visit goes on.", "拜访继续。" },
+  [UI_CONFIRMED_BY] = { "confirmed by %s", "%s 确认" },
 };
 
 const char *ui_str(const char *lang, ui_key k) {

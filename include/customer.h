@@ -26,11 +26,13 @@ typedef enum {
   CUST_EV_SAY,            /* text: the line; key: lines key or NULL */
   CUST_EV_STATE,          /* name: variable; before, after */
   CUST_EV_REVEAL,         /* index: need revealed (the customer voiced it) */
-  CUST_EV_CONFIRM,        /* index: need confirmed by the customer */
+  CUST_EV_CONFIRM,        /* index: need confirmed by the customer; name: who confirmed it
+                          ** when several people sit at the table */
   CUST_EV_GIVE,           /* index: commitment given */
   CUST_EV_REFUSE,         /* index: commitment refused; text: reason */
   CUST_EV_OBJECTION,      /* index: objection raised */
-  CUST_EV_END,            /* outcome: the visit ends */
+  CUST_EV_END,            /* outcome: the visit ends; text: why (goodbye, commitment, patience,
+                          ** trust, reaction, left, time_limit) or NULL */
   CUST_EV_NEXT_VISIT,     /* index: the visit that starts */
   CUST_EV_ERROR           /* text: "script.lua:12: message\ntraceback" */
 } cust_event_kind;
@@ -78,6 +80,12 @@ void cust_start(cust_host *h, cust_events *out);
 void cust_turn(cust_host *h, const cls_result *turn, cust_events *out);
 /* The trainee left (/quit, EOF, a leave move): on_end decides the outcome if none yet. */
 void cust_end(cust_host *h, cust_events *out);
+/* The same with the reason on_end sees in ctx.reason ("left", "time_limit"; NULL = "left");
+** the END event's text says why the visit ended. */
+void cust_end_for(cust_host *h, const char *why, cust_events *out);
+/* The customer says the line for key (scenario's, else built-in) between turns: the session's
+** announcements, such as the time limit two turns ahead. */
+void cust_announce(cust_host *h, const char *key, cust_events *out);
 
 /* Current state, for /notes, /score and the scorer's snapshots. */
 int cust_state_count(const cust_host *h);
@@ -89,6 +97,9 @@ int cust_need_confirmed(const cust_host *h, int need);
 ** any visit. */
 int cust_reaction_fired(const cust_host *h, int i);
 int cust_visit(const cust_host *h);                /* 0-based current visit */
+/* Several people at one table (named in customer.name): the index of the one whose line text
+** is ("Grace: ..."), or -1 (one customer, or a line of both). */
+int cust_speaker(const cust_host *h, const char *text);
 cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit goes on */
 
 /* Evaluates a sandboxed Lua condition against the current state (used for realistic_when by

@@ -155,7 +155,8 @@ typedef struct scenario {
   scn_lines *lines; int n_lines;
   scn_reaction *reactions; int n_reactions;
   scn_visit *visits; int n_visits;                  /* 0 = a single visit */
-  scn_strs hints;
+  scn_strs hints;           /* /hint's texts, in order */
+  char **hint_when;         /* parallel to hints: the condition under which each fits, or NULL */
   scn_scoring scoring;
   scn_lex_entry *lexicon; int n_lexicon;
   char *behaviour;         /* script path resolved against dir, or NULL */

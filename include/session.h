@@ -74,6 +74,9 @@ typedef struct session {
   int hint_pending;
   cust_outcome outcome;      /* NONE until the end */
   sess_end end_reason;
+  char end_cause[24];        /* why the customer ended it (goodbye, commitment, patience, trust,
+                             ** reaction, time_limit), or "" */
+  int hint_shown[32];        /* /hint: the scenario's hints shown so far (first 32) */
   int max_turns;
   char *transcript_path;     /* NULL when not saved */
   char *save_error;          /* last transcript save error, or NULL */

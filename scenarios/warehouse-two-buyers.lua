@@ -56,7 +56,8 @@ function on_turn(turn, ctx)
       spoke = true
     end
   end
-  if turn.moves.ask_decision_chain and not chain_told and C.mentions("who else", "a say", "sign off") then
+  if (turn.moves.ask_decision_chain or turn.question) and not chain_told
+     and C.mentions("who else", "a say", "sign off") then
     chain_told = true
     C.say("chain_answer")
     spoke = true

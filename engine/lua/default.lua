@@ -28,11 +28,16 @@ LINES = {
   en = {
     greeting = { "Hello, come in. I have a little time this morning.",
                  "Good to see you. Have a seat." },
+    greeting_again = { "Good to see you again. Where did we leave things?",
+                       "Welcome back. Have a seat, let's pick up where we stopped." },
     small_talk = { "Yes, busy weeks here as always.", "Ha, true enough. So, what brings you?" },
-    answer = { "Hm, go on.", "I see. What else?" },
+    answer = { "Hard to say offhand. What exactly would you like to know?",
+               "Good question; I'd have to check. Which part matters most to you?" },
     idle = { "Sorry, I'm not sure what you mean.", "Mm. And?" },
+    ack = { "I see.", "Right, noted.", "OK." },
     vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
-    ask_details = { "What exactly do you have in mind, and when?",
+    ask_when = { "All right, but when exactly?", "Possibly. Which day did you have in mind?" },
+    ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
     accept = { "All right, let's do that.", "Fine. Put it in my calendar." },
@@ -56,21 +61,27 @@ LINES = {
     probe_answer = { "Honestly, I'm just not sure yet.", "It's hard to say. I need more to go on." },
     objection_eased = { "Well, that does answer part of my worry.", "OK, that helps." },
     pushy = { "You asked that already. My answer hasn't changed.", "Please don't push." },
-    seller_action = { "Sure, send it over and I'll have a look.", "Fine, email it to me." },
+    objection_again = { "As I said, that's still what holds me back.",
+                        "Same as before: that worry hasn't gone away." },
+    seller_action = { "Sure, send it over and I'll have a look.", "Fine, go ahead and let me know." },
     praise_reply = { "Thanks. It's a nice idea.", "Ha, kind of you." },
     next_visit = { "Good, let's take the next step when you come back." },
     thanks = { "You're welcome.", "No problem." },
     goodbye = { "Thanks for coming by.", "Good, talk soon." },
     out_of_time = { "I'm sorry, I have to go to another meeting.", "I need to wrap up here, sorry." },
+    time_low = { "We'll have to finish in a couple of minutes.", "I can give you two more minutes." },
     patience_low = { "I only have a few minutes left.", "Let's get to the point, I'm short on time." },
     trust_lost = { "I think we're done here.", "I don't think this is going anywhere." },
   },
   zh = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
+    greeting_again = { "又来啦,坐。咱们接着上次说。", "来了?坐吧,上次说到哪儿了?" },
     small_talk = { "是啊,最近一直挺忙的。", "哈哈,是这样。你今天来是想聊什么?" },
-    answer = { "嗯,你接着说。", "明白了,还有呢?" },
+    answer = { "这个一下子不好说。你具体想了解哪方面?", "问得好,我得查一下。你最关心的是哪一点?" },
     idle = { "不好意思,我没太明白你的意思。", "嗯……然后呢?" },
+    ack = { "嗯,明白。", "好,我记下了。", "哦,这样。" },
     vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
+    ask_when = { "可以考虑,具体什么时候?", "行是行,你说个时间。" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
@@ -90,12 +101,14 @@ LINES = {
     probe_answer = { "说实话,我自己也还没想好。", "不好说,我还需要更多依据。" },
     objection_eased = { "嗯,这倒是解决了我一部分顾虑。", "好,这样我放心些。" },
     pushy = { "这个你刚才问过了,我的回答没变。", "别催了。" },
-    seller_action = { "行,你发过来我看看。", "好,发我邮箱吧。" },
+    objection_again = { "还是刚才说的那个顾虑,没解决之前我定不下来。", "跟刚才一样,这个问题还在。" },
+    seller_action = { "行,那你安排吧,弄好了跟我说一声。", "好,说到做到就行。" },
     praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
     next_visit = { "好,下次来咱们再往前走一步。" },
     thanks = { "不客气。", "应该的。" },
     goodbye = { "谢谢你跑一趟。", "好,回头联系。" },
     out_of_time = { "不好意思,我还有个会,先到这儿吧。", "今天时间差不多了,先这样。" },
+    time_low = { "我们再聊两分钟就得结束了。", "我只剩两分钟了。" },
     patience_low = { "我时间不多了。", "说重点吧,我一会儿还有事。" },
     trust_lost = { "我看今天就到这儿吧。", "我觉得我们谈不下去了。" },
   },
@@ -115,7 +128,6 @@ local function fresh_memo(visit)
     eased = {},         -- objection id -> true once the trainee answered it
     listened = 0,       -- needs the trainee's questions brought out
     checked = false,    -- the trainee checked for concerns
-    warned = false,     -- patience_low was said
   }
 end
 memo = fresh_memo(1)
@@ -144,30 +156,64 @@ local function needs_touched(turn)
   return out
 end
 
+-- One reply per turn.  The rules say what they would answer through reply(); on_turn then says
+-- the one that matters most (RANK), and only when nothing with content (a need, an objection,
+-- a refusal, a reaction's or the script's line) was said this turn already, unless it is a
+-- warning the trainee must hear (rank 9 and up).  Stacked fillers contradicted each other.
+local RANK = { threatened = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
+               summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
+               discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
+               feature_dump = 3, check_reply = 3, probe_answer = 7 }
+local pending
+
+local function reply(key)
+  local r = RANK[key] or 1
+  if not pending or r > pending.rank then pending = { key = key, rank = r } end
+end
+
+-- Did the classifier read anything in the line?  A line that was read never gets "what do
+-- you mean": a statement gets an acknowledgement, a question an answer.
+local function was_read(turn)
+  if next(turn.moves) ~= nil or turn.commitment then return true end
+  if #turn.needs > 0 or #turn.benefits > 0 or #turn.objections > 0 then return true end
+  return next(turn.slots) ~= nil
+end
+
+-- A goodbye ends the visit only when it is the line's point: "thanks, see you" leaves; "before
+-- I go, could we ..." or a pitch with a word read as leaving does not.
+local LEAVE_WITH = { leave = true, thank = true, praise = true, greet = true, small_talk = true,
+                     seller_action = true }
+local function leaving(turn)
+  if not has(turn, "leave") or turn.question then return false end
+  for m in pairs(turn.moves) do if not LEAVE_WITH[m] then return false end end
+  return #turn.benefits == 0 and #turn.needs == 0 and turn.commitment == nil
+end
+
 -- How the visit ends once a commitment is given: an order, or an advance (which, in a
 -- campaign of visits, opens the next visit).
 local function settle(c, ctx)
   if c.kind == "order" then
-    C.end_visit("order")
+    C.end_visit("order", "commitment")
   elseif ctx.visit < ctx.visits then
     if C.has_line("next_visit") then C.say("next_visit") end
-    C.end_visit("advance")
+    C.end_visit("advance", "commitment")
     C.next_visit()
   else
-    C.end_visit("advance")
+    C.end_visit("advance", "commitment")
   end
 end
 
--- The end of a visit without (or after) a commitment: the best rung given decides.
-local function finish(ctx, line)
+-- The end of a visit without (or after) a commitment: the best rung given decides.  why says
+-- what ended it (goodbye, trust, patience, time_limit), for the debrief.
+local function finish(ctx, line, why)
   C.say(line)
   for _, c in ipairs(C.commitments) do          -- best first
     if C.given(c.id) then
-      C.end_visit(c.kind == "order" and "order" or "advance")
+      C.end_visit(c.kind == "order" and "order" or "advance", why)
       return
     end
   end
-  if S.trust <= 1 then C.end_visit("no_sale") else C.end_visit("continuation") end
+  if S.trust <= 1 then C.end_visit("no_sale", why) else C.end_visit("continuation", why) end
 end
 
 -- ---- the rules, one function per principle -------------------------------------------------
@@ -180,26 +226,26 @@ local function tactics(turn)
   -- customer is: it makes an opponent of them
   if has(turn, "threat") then
     S.trust = S.trust - 3
-    C.say("threatened")
+    reply("threatened")
     return true
   end
   if has(turn, "loss_appeal") or turn.tactic == "loss" then
     if S.value_acknowledged and S.on_purchase_list then
       S.interest = S.interest + 1
-      C.say("urgency_lands")
+      reply("urgency_lands")
     else
       S.trust = S.trust - 2
-      C.say("pressure")
+      reply("pressure")
     end
     said = true
   end
   if has(turn, "discount") then
     if not S.value_acknowledged or S.trust < 5 then
       S.trust = S.trust - 1
-      C.say("discount")
+      reply("discount")
     else
       S.interest = S.interest + 1
-      C.say("discount_ok")
+      reply("discount_ok")
     end
     said = true
   end
@@ -220,7 +266,7 @@ local function answer_objection(turn)
   if not hit then return false end
   memo.eased[hit] = true
   S.trust = S.trust + 1
-  C.say("objection_eased")
+  reply("objection_eased")
   return true
 end
 
@@ -248,11 +294,12 @@ local function probe(turn, ctx)
   end
   if not why then return false end
   memo.probed = true
+  memo.probe_turn = ctx.turn              -- the answer to "why?" is this turn's reply
   local c = memo.refused and find(C.commitments, memo.refused)
   if c and c.objection then
     C.objection(c.objection)
   else
-    C.say("probe_answer")
+    reply("probe_answer")
   end
   return true
 end
@@ -277,7 +324,7 @@ local function check(turn)
       return true
     end
   end
-  C.say("check_reply")
+  reply("check_reply")
   return true
 end
 
@@ -292,7 +339,8 @@ local function heard(id)
   return true
 end
 
-local function discover(turn)
+local function discover(turn, ctx)
+  if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   local asking = has(turn, "open_question") or has(turn, "closed_question")
               or has(turn, "ask_decision_chain")
   for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
@@ -308,32 +356,73 @@ local function discover(turn)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
   if has(turn, "open_question") then
+    -- with several people at the table, the one asked answers with a need of their own
+    local asked = turn.addressed or {}
     for _, n in ipairs(C.needs) do
-      if not n.hidden and not C.revealed(n.id) then return heard(n.id) end
+      if not n.hidden and not C.revealed(n.id) and #asked == 1 and n.voiced_by == asked[1] then
+        return heard(n.id)
+      end
+    end
+    for _, n in ipairs(C.needs) do
+      if not n.hidden and not C.revealed(n.id) and (#asked ~= 1 or not n.voiced_by) then
+        return heard(n.id)
+      end
     end
   end
   return false
 end
 
--- "So the problem is X, right?" on a need the customer has (voiced, or plainly not hidden):
--- the customer confirms it and feels heard.
-local function confirm(turn)
-  if not has(turn, "confirm_need") then return false end
-  local target
-  for _, id in ipairs(needs_touched(turn)) do
-    local n = find(C.needs, id)
-    if n and not C.confirmed(id) and (C.revealed(id) or not n.hidden) then target = id break end
+-- "So the problem is X, right?" on needs the customer has (voiced, or plainly not hidden): the
+-- customer confirms each need the line restates and feels heard.  With several people at the
+-- table a need is confirmed by the one who voiced it, and that person answers.
+local function addressed(turn, who)
+  for _, name in ipairs(turn.addressed or {}) do if name == who then return true end end
+  return false
+end
+
+-- "So they come to you for what the big stores don't have. Is that fair?": a yes/no question
+-- that restates a need the customer voiced is a confirmation too, whatever its wording.
+local function restates_voiced(turn)
+  if not has(turn, "closed_question") then return false end
+  for _, id in ipairs(turn.needs) do
+    if C.revealed(id) and not C.confirmed(id) then return true end
   end
-  if not target then                      -- no keyword: the latest voiced, unconfirmed need
-    for i = #C.needs, 1, -1 do
-      local n = C.needs[i]
-      if C.revealed(n.id) and not C.confirmed(n.id) then target = n.id break end
+  return false
+end
+
+local function confirm(turn)
+  if not has(turn, "confirm_need") and not restates_voiced(turn) then return false end
+  local targets, seen = {}, {}
+  -- the needs the line names; only when it names none, those its benefits answer
+  local touched = #turn.needs > 0 and turn.needs or needs_touched(turn)
+  for _, id in ipairs(touched) do
+    local n = find(C.needs, id)
+    if n and not seen[id] and not C.confirmed(id) and (C.revealed(id) or not n.hidden) then
+      seen[id] = true
+      targets[#targets + 1] = n
     end
   end
-  if not target then return false end
-  C.confirm(target)
+  if #targets == 0 then                   -- no keyword: the latest voiced, unconfirmed need,
+    local any                             -- of the person addressed when one is
+    for i = #C.needs, 1, -1 do
+      local n = C.needs[i]
+      if C.revealed(n.id) and not C.confirmed(n.id) then
+        any = any or n
+        if n.voiced_by and addressed(turn, n.voiced_by) then targets[1] = n break end
+      end
+    end
+    if #targets == 0 and any then targets[1] = any end
+  end
+  if #targets == 0 then return false end
+  local owner
+  for _, n in ipairs(targets) do
+    C.confirm(n.id)
+    if owner == nil then owner = n.voiced_by or false
+    elseif owner ~= n.voiced_by then owner = false end
+  end
+  if owner then C.speaker(owner) end
   S.trust = S.trust + 1
-  C.say("confirm_ack")
+  reply("confirm_ack")
   return true
 end
 
@@ -342,28 +431,44 @@ end
 local function value(turn)
   -- a line that names a scenario benefit and does nothing else ("With online booking, patients
   -- move their own appointments.") states that benefit, move word or not
-  local stated = #turn.benefits > 0 and next(turn.moves) == nil
-  local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
-            or turn.tactic == "gain" or stated
-  if not gain then
-    if has(turn, "present_feature") then C.say("feature_dump") return true end
-    return false
+  local stated = #turn.benefits > 0
+  for m in pairs(turn.moves) do
+    if m ~= "greet" and m ~= "thank" and m ~= "small_talk" then stated = false end
   end
+  -- a feature said about a need the customer voiced ("the parent app tells parents the same
+  -- day") is heard as what it does for that need, not as a feature list
+  local feature_for_need = false
+  if has(turn, "present_feature") then
+    for _, id in ipairs(turn.needs) do if C.revealed(id) then feature_for_need = true end end
+  end
+  local gain = has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
+            or turn.tactic == "gain" or stated or feature_for_need
+  if not gain and not has(turn, "present_feature") then return false end
   local tied, confirmed = false, false
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then tied = true end
     if C.confirmed(id) then confirmed = true end
   end
-  if not tied then C.say("feature_dump") return true end
+  if not tied then
+    -- the line speaks to a worry the customer has not voiced yet: it comes out now ("that is
+    -- exactly what worries me"), rather than "what does that mean for us"
+    for _, id in ipairs(turn.needs) do
+      local n = find(C.needs, id)
+      if n and n.hidden and not C.revealed(id) then C.reveal(id) return true end
+    end
+    reply("feature_dump")
+    return true
+  end
+  if not gain then reply("feature_dump") return true end
   memo.gains = memo.gains + 1
   S.interest = S.interest + 1
   if not S.value_acknowledged and memo.gains >= 2 and confirmed then
     C.acknowledge_value()
-    C.say("value_ack")
+    reply("value_ack")
   elseif has(turn, "proof") then
-    C.say("proof_reply")
+    reply("proof_reply")
   else
-    C.say("gain_reply")
+    reply("gain_reply")
   end
   return true
 end
@@ -378,13 +483,13 @@ local function summary(turn)
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then voiced[#voiced + 1] = id end
   end
-  if #voiced == 0 then C.say("summary_off") return true end
+  if #voiced == 0 then reply("summary_off") return true end
   for _, id in ipairs(voiced) do C.confirm(id) end
   S.trust = S.trust + 1
   S.interest = S.interest + 1
   if not S.value_acknowledged and (#turn.benefits > 0 or memo.gains >= 1) then C.acknowledge_value() end
   if S.value_acknowledged then C.add_to_purchase_list() end
-  C.say("summary_ack")
+  reply("summary_ack")
   return true
 end
 
@@ -394,8 +499,8 @@ local ASKS = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lo
 local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { "ask_referral", "referral" } }
 
 -- Which rung the trainee is asking for: the one named; after a refusal and a lower ask, the
--- next rung down; a demand for payment or the order: the top rung of that kind; else the best
--- one the customer could give now.
+-- next rung down; a demand for payment or the order: the top rung of that kind; else none
+-- (the customer then asks what exactly is meant).
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
   for _, c in ipairs(C.commitments) do                -- named by one of its words
@@ -417,14 +522,9 @@ local function target_of(turn)
       if C.offered(c.id) and c.kind == kind then return c end
     end
   end
-  local best
-  for _, c in ipairs(C.commitments) do
-    if C.offered(c.id) and (kind == nil or c.kind == kind) then
-      best = best or c
-      if C.is_realistic(c.id) then return c end
-    end
-  end
-  return best
+  -- an ask that names no rung is not matched to one: the customer asks what is meant rather
+  -- than giving a commitment the trainee never proposed
+  return nil
 end
 
 -- Is the ask concrete enough to act on?  The classifier's `specific` (action, time, and a
@@ -464,7 +564,10 @@ local function ask(turn, ctx)
     return true
   end
   if not concrete(turn, c) then
-    C.say("ask_details")
+    -- the rung is clear (named, or linked by meaning) and only the date is missing: ask for
+    -- the date, not "what exactly" about what was just said
+    local named = turn.commitment ~= nil or (#c.keywords > 0 and C.mentions(c.keywords))
+    C.say((named and turn.slots.time == nil) and "ask_when" or "ask_details")
     return true
   end
   C.give(c.id)
@@ -489,15 +592,18 @@ end
 
 function on_start(ctx)
   memo = fresh_memo(1)
-  C.say("greeting")
+  -- a later visit of a campaign opens as a return, not as a first meeting
+  C.say(ctx.visit > 1 and "greeting_again" or "greeting")
 end
 
 function on_turn(turn, ctx)
   if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
-  if has(turn, "leave") then
-    finish(ctx, "goodbye")
+  if leaving(turn) then
+    finish(ctx, "goodbye", "goodbye")
     return
   end
+  pending = nil
+  local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
   local rules = { tactics, answer_objection, probe, check, discover, confirm, value, summary }
   for _, rule in ipairs(rules) do
@@ -506,19 +612,24 @@ function on_turn(turn, ctx)
   local asked = ask(turn, ctx)
   if asked == "given" then return end          -- the visit is settled
   if asked then said = true end
+  if pending and (C.spoken() == 0 or pending.rank >= 9) then C.say(pending.key) end
   -- a greeting or thanks that comes with a question: the question is what wants an answer
   local asked_too = has(turn, "open_question") or has(turn, "closed_question")
-  if not said and not asked_too and social(turn) then said = true end
-  if not said then C.say(turn.question and "answer" or "idle") end
-
-  if S.trust <= 0 then
-    finish(ctx, "trust_lost")
-  elseif S.patience <= 2 and S.patience > 0 and not memo.warned then
-    memo.warned = true
-    C.say("patience_low")
+  if not said and before == 0 and not asked_too and social(turn) then said = true end
+  if not said and C.spoken() == 0 then
+    -- a question gets an answer; a statement an acknowledgement; "what do you mean" only for a
+    -- line of a word or two that nothing in it could be read from
+    local words = select(2, string.gsub(turn.text, "%S+", ""))
+    if turn.question then C.say("answer")
+    elseif was_read(turn) or words > 2 or C.lang == "zh" and #turn.text > 9 then C.say("ack")
+    else C.say("idle") end
   end
+
+  if S.trust <= 0 then finish(ctx, "trust_lost", "trust") end
+  -- patience_low: the host warns two turns before patience runs out, whatever the script
 end
 
 function on_end(ctx)
-  finish(ctx, ctx.reason == "patience" and "out_of_time" or "goodbye")
+  local timed = ctx.reason == "patience" or ctx.reason == "time_limit"
+  finish(ctx, timed and "out_of_time" or "goodbye", ctx.reason or "left")
 end

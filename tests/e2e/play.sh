@@ -98,20 +98,23 @@ printf '{"format": "salesim-transcript", ' >"$TMP/bad.json"
 if grep -qE "bad.json:[0-9]+:[0-9]+: error:" "$TMP/err"; then ok "replay of a broken file: positioned error"; else fail "replay positioned error" "$(cat "$TMP/err")"; fi
 
 # --- slash commands (they work from a script too) and --lang ---
-printf '%s\n' /help /brief /hint '现在辅导员统计签到主要靠什么方式?' /notes /score /restart \
+printf '%s\n' /help /brief /hint '现在辅导员统计签到主要靠什么方式?' /notes /score /restart y \
   '家长那边有没有反映过什么问题?' /nonsense /quit >"$TMP/slash.txt"
 out=$("$SALESIM" play "$SC" --script "$TMP/slash.txt" --seed 3 --transcript "$TMP/s.json" 2>&1); rc=$?
 expect_eq "slash commands: exit 0" 0 "$rc"
 expect_contains "/help keeps its columns" "$out" "/restart  重新开始这次拜访"
 expect_eq "/brief shows the brief again" 2 "$(grep -c '═══ 校园学生管理平台' <<<"$out")"
-expect_contains "/hint coaches discovery first" "$out" "提示: 还没有弄清客户的需求"
+# the scenario's own hints come first (issue 15); its first one coaches discovery
+expect_contains "/hint coaches discovery first" "$out" "提示: 先别急着讲功能。问问她的辅导员"
 expect_contains "/notes lists the voiced need" "$out" "[已说出] 辅导员每天早上"
 expect_contains "/score names the skills in the session's language" "$out" "目前得分: "
 expect_contains "/score: Chinese skill names" "$out" "行动承诺"
 expect_contains "/score: a skill without evidence is not shown, not 50" "$out" "促单策略 未体现"
 expect_contains "/restart starts again" "$out" "拜访重新开始。"
 expect_contains "an unknown command is named" "$out" "没有 /nonsense 这个命令"
-check "after /restart the transcript holds only the new visit" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("家长")) and .ended_by == "quit"' "$TMP/s.json"
+# /restart asks first and keeps the first attempt; the new one has its own transcript (issue 15)
+check "/restart keeps the first attempt's transcript" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("现在")) and .ended_by == "quit"' "$TMP/s.json"
+check "after /restart the new transcript holds only the new visit" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("家长")) and .ended_by == "quit"' "$TMP/s-attempt2.json"
 out=$(printf '/help\n' | "$SALESIM" play "$SC" --lang en --seed 3 --transcript "" 2>&1)
 expect_contains "--lang en: English interface on a Chinese scenario" "$out" "/restart  start the visit again"
 expect_contains "--lang en: English debrief" "$out" "Outcome:"

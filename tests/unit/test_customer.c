@@ -365,10 +365,15 @@ static void test_vague_unclear_and_specific_asks(void **state) {
   expect_said(&ev, "Let's see.");
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   cust_events_free(&ev);
-  /* realistic but not concrete: what exactly? */
+  /* realistic but not concrete: the rung is clear, the date is not: when? */
   cust_turn(h, &names(mk(&t, "could we set up a call?", MV(ASK_COMMITMENT)), 1)->r, &ev);
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   assert_int_equal(first(&ev, CUST_EV_SAY)->key ? 1 : 0, 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_when");
+  cust_events_free(&ev);
+  /* a specific ask that names no rung: a question back, never a rung nobody proposed */
+  cust_turn(h, &specific(mk(&t, "could we do something on tuesday at ten?", MV(ASK_COMMITMENT)))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_details");
   cust_events_free(&ev);
   /* specific and realistic: given, the visit ends as an advance */
@@ -620,9 +625,9 @@ static void test_campaign_moves_to_next_visit(void **state) {
   assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_NONE);
   assert_int_equal((int)st(h, "trust"), 7);         /* the second visit's override */
   assert_int_equal((int)st(h, "patience"), 6);      /* patience starts again */
-  /* the next visit opens with a greeting after the NEXT_VISIT event */
+  /* the next visit opens with a return greeting (not a first meeting's) after NEXT_VISIT */
   assert_int_equal(ev.v[ev.n - 1].kind, CUST_EV_SAY);
-  assert_string_equal(ev.v[ev.n - 1].key, "greeting");
+  assert_string_equal(ev.v[ev.n - 1].key, "greeting_again");
   cust_events_free(&ev);
   cust_free(h);
   diag_free(&d);
@@ -1103,6 +1108,61 @@ static void test_script_hoarding_memory_leaves_host_usable(void **state) {
   free(path);
 }
 
+/* Issue 15: placeholders filled from the line in the trainee's spelling, fallbacks, people
+** named in the customer's name, who a line addresses, and variants not repeated. */
+static void test_listening_helpers(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  free(sc->cust_name);
+  sc->cust_name = xstrdup("Grace Liu and Martin Hale");
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(h->n_people, 2);
+  assert_string_equal(h->people[0], "Grace");
+  assert_string_equal(h->people[1], "Martin");
+  assert_int_equal(cust_speaker_of(h, "Martin: Correct."), 1);
+  assert_int_equal(cust_speaker_of(h, "Martina said so"), -1);
+  turn t;
+  mk(&t, "Martin, could we start on Monday the 10th?", MV(ASK_COMMITMENT));
+  t.r.norm = "martin, could we start on monday the 10th?";
+  t.r.slots[CLS_SLOT_TIME] = "monday the 10th";
+  assert_int_equal(cust_addressed(h, &t.r), 2u);
+  h->turn = &t.r;
+  char *f = cust_fill(h, "Starting {time|the 1st}.");
+  assert_string_equal(f, "Starting Monday the 10th.");
+  free(f);
+  f = cust_fill(h, "{time} won't work for us.");
+  assert_string_equal(f, "Monday the 10th won't work for us.");
+  free(f);
+  f = cust_fill(h, "With {person|your manager}, {place} fine.");
+  assert_string_equal(f, "With your manager, fine.");
+  free(f);
+  mk(&t, "could you both come?", MV(ASK_COMMITMENT));
+  assert_int_equal(cust_addressed(h, &t.r), 3u);
+  h->turn = NULL;
+  f = cust_fill(h, "Starting {time|the 1st}.");   /* outside a turn: the fallback */
+  assert_string_equal(f, "Starting the 1st.");
+  free(f);
+  /* no verbatim repeat while an unused variant exists; the preferred speaker first */
+  const char *v[] = { "Grace: Yes.", "Martin: Correct." };
+  h->prefer = 2u;
+  assert_string_equal(cust_pick_among(h, v, 2), "Martin: Correct.");
+  cust_note_said(h, "Martin: Correct.");
+  assert_string_equal(cust_pick_among(h, v, 2), "Grace: Yes.");
+  cust_note_said(h, "Grace: Yes.");
+  assert_non_null(cust_pick_among(h, v, 2));       /* all said: any */
+  h->prefer = 0;
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  /* one customer: no people */
+  sc = fixture(NULL, 0);
+  h = host_for(sc, 1, &d);
+  assert_int_equal(h->n_people, 0);
+  cust_free(h);
+  fixture_free(sc);
+}
+
 static void test_names(void **state) {
   (void)state;
   assert_string_equal(cust_outcome_name(CUST_OUTCOME_NO_SALE), "no_sale");
@@ -1118,6 +1178,7 @@ int main(void) {
   setup_env();
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names),
+    cmocka_unit_test(test_listening_helpers),
     cmocka_unit_test(test_greeting_replays_with_the_seed),
     cmocka_unit_test(test_reaction_pressure_before_value),
     cmocka_unit_test(test_discovery_confirm_and_value),

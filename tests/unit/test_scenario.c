@@ -548,6 +548,10 @@ static void walk_schema(json_t *obj, const char *path, strbuf *out) {
       free(sub);
     }
   }
+  json_t *alts = json_object_get(obj, "oneOf");   /* hints: text, or { text, when } */
+  size_t ai;
+  json_t *alt;
+  json_array_foreach(alts, ai, alt) walk_schema(alt, path, out);
   json_t *items = json_object_get(obj, "items");
   if (items && json_is_object(items)) {
     char *sub = xasprintf("%s[]", path);

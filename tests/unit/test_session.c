@@ -87,13 +87,15 @@ static void rungs_judged_by_lua(void **state) {
   scn_free(sc);
 }
 
-/* The first hint is about discovery, and the next line is marked as hinted. */
+/* The first hint is the scenario's own first one (about discovery), and the next line is
+** marked as hinted. */
 static void hints(void **state) {
   (void)state;
   scenario *sc = campus();
   session *s = open_session(sc, "", 0);
   const char *h = sess_hint(s);
-  assert_non_null(strstr(h, "需求"));
+  assert_string_equal(h, sc->hints.v[0]);
+  assert_non_null(strstr(h, "辅导员每天在什么事上最花时间"));
   const sess_turn *t = say(s, "最近工作里最头疼的是什么?");
   assert_int_equal(t->hinted, 1);
   assert_int_equal(s->hints_used, 1);
@@ -111,6 +113,19 @@ static void turn_limit(void **state) {
   for (int i = 0; i < 10 && !sess_over(s); i++) say(s, "嗯。");
   assert_true(sess_over(s));
   assert_true(s->n_turns <= 3);
+  sess_free(s);
+  /* announced two turns ahead, in the customer's words, and named as the cause (issue 15) */
+  s = open_session(sc, "", 5);
+  for (int i = 0; i < 10 && !sess_over(s); i++) say(s, "我们公司成立二十年了。");
+  assert_int_equal(s->n_turns, 5);
+  int announced = 0;
+  for (int k = 0; k < s->turns[2].events.n; k++) {
+    const cust_event *e = &s->turns[2].events.v[k];
+    announced |= e->kind == CUST_EV_SAY && e->key && strcmp(e->key, "time_low") == 0;
+  }
+  assert_int_equal(announced, 1);
+  assert_string_equal(s->end_cause, "time_limit");
+  assert_int_equal(s->end_reason, SESS_END_TURN_LIMIT);
   sess_free(s);
   scn_free(sc);
 }

@@ -1,0 +1,215 @@
+/*
+** customer_talk.c: what makes the customer's words follow the conversation (issue 15).
+**
+**  - placeholders: {time} {person} {place} {action} in a line are filled from the slots of the
+**    trainee's line being answered, in the trainee's own spelling; "{time|the 1st}" says "the
+**    1st" when the line named no time.  A placeholder without a fallback and without a value
+**    is left out.
+**  - no verbatim repeat: of a line's variants, one not said yet in this session is picked while
+**    there is one.
+**  - several people at one table: a customer name such as "Grace Liu and Martin Hale" or
+**    "王主任和李处长" names the people; a line or need that starts "Grace:" is Grace's.  The
+**    people the trainee's line names (or "both of you") are addressed; a variant spoken by the
+**    person the turn prefers (the addressed one, unless the behaviour chose) is picked first.
+** The words are the scenario's; this file only chooses among them and fills them in.
+*/
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "customer_int.h"
+#include "util.h"
+
+/* ===== people ============================================================================ */
+
+/* Cuts name at the first separator between people; returns the length of the first part. */
+static size_t part_len(const char *s, size_t *skip) {
+  static const char *const seps[] = { " and ", " & ", "和", "与", "、", " / ", "/", ", ", "，" };
+  size_t best = strlen(s);
+  *skip = 0;
+  for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+    const char *p = strstr(s, seps[k]);
+    if (p && (size_t)(p - s) < best) { best = (size_t)(p - s); *skip = strlen(seps[k]); }
+  }
+  return best;
+}
+
+/* Fills h->people from the customer's name: two or more people, or none (one customer). */
+void cust_people_init(cust_host *h) {
+  const char *s = h->sc->cust_name;
+  h->n_people = 0;
+  if (!s) return;
+  char *names[CUST_MAX_PEOPLE];
+  int n = 0;
+  while (*s && n < CUST_MAX_PEOPLE) {
+    size_t skip, len = part_len(s, &skip);
+    const char *a = s, *e = s + len;
+    while (a < e && *a == ' ') a++;
+    while (e > a && e[-1] == ' ') e--;
+    if (e > a) {
+      /* "Grace Liu": a Latin name is called by its first word; a Chinese name as written */
+      const char *w = a;
+      if (isalpha((unsigned char)*a)) while (w < e && *w != ' ') w++;
+      else w = e;
+      names[n++] = xstrndup(a, (size_t)(w - a));
+    }
+    s += len + skip;
+    if (!skip) break;
+  }
+  if (n < 2) {
+    for (int i = 0; i < n; i++) free(names[i]);
+    return;
+  }
+  static_assert(sizeof h->people / sizeof h->people[0] == CUST_MAX_PEOPLE, "people[] holds CUST_MAX_PEOPLE");
+  for (int i = 0; i < n; i++) h->people[i] = names[i];
+  h->n_people = n;
+}
+
+void cust_people_free(cust_host *h) {
+  for (int i = 0; i < h->n_people; i++) free(h->people[i]);
+  h->n_people = 0;
+}
+
+/* Case-folded (ASCII) search of needle in hay. */
+static const char *find_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  if (!n) return NULL;
+  for (const char *p = hay; *p; p++)
+    if (strncasecmp(p, needle, n) == 0) return p;
+  return NULL;
+}
+
+/* The person (index) whose line this is: "Grace: ..." or "王主任：...", or -1. */
+int cust_speaker_of(const cust_host *h, const char *text) {
+  assert(h->n_people >= 0 && h->n_people <= CUST_MAX_PEOPLE);
+  if (!text) return -1;
+  for (int i = 0; i < h->n_people; i++) {
+    size_t n = strlen(h->people[i]);
+    if (strncasecmp(text, h->people[i], n) != 0) continue;
+    const char *r = text + n;
+    if (*r == ':' || strncmp(r, "：", strlen("：")) == 0) return i;
+  }
+  return -1;
+}
+
+/* Which people the turn's line addresses: a bit per person; all for "both of you". */
+unsigned cust_addressed(const cust_host *h, const cls_result *t) {
+  static const char *const all[] = { "both of you", "you both", "you two", "either of you",
+                                     "each of you", "两位", "你们俩", "你们两位", "二位" };
+  if (!t || h->n_people < 2) return 0;
+  const char *s = t->text ? t->text : "";
+  unsigned m = 0;
+  for (int i = 0; i < h->n_people; i++)
+    if (find_ci(s, h->people[i])) m |= 1u << i;
+  for (size_t k = 0; k < sizeof all / sizeof *all; k++)
+    if (find_ci(s, all[k])) m = (1u << h->n_people) - 1;
+  return m;
+}
+
+/* ===== what was said ===================================================================== */
+
+/* FNV-1a: lines are compared by hash; a collision only makes a variant look used. */
+static uint64_t text_hash(const char *s) {
+  uint64_t x = 1469598103934665603ULL;
+  for (; *s; s++) x = (x ^ (unsigned char)*s) * 1099511628211ULL;
+  return x;
+}
+
+int cust_was_said(const cust_host *h, const char *text) {
+  uint64_t x = text_hash(text);
+  for (int i = 0; i < h->n_said; i++) if (h->said[i] == x) return 1;
+  return 0;
+}
+
+void cust_note_said(cust_host *h, const char *text) {
+  if (cust_was_said(h, text)) return;
+  if (h->n_said == h->cap_said) {
+    h->cap_said = h->cap_said ? h->cap_said * 2 : 32;
+    h->said = xrealloc(h->said, (size_t)h->cap_said * sizeof *h->said);
+  }
+  h->said[h->n_said++] = text_hash(text);
+}
+
+/* One of n variants: not said yet and spoken by a preferred person first, then not said yet,
+** then any.  One draw of the generator whenever n > 1 (as before this rule), so a session
+** whose lines never repeat picks what it always picked. */
+const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
+  assert(n >= 0 && (n == 0 || v));
+  if (n == 0) return NULL;
+  if (n == 1) return v[0];
+  uint64_t r = cust_rand(h);
+  unsigned prefer = h->prefer;
+  for (int tier = 0; tier < 3; tier++) {
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      int fresh = !cust_was_said(h, v[i]);
+      int sp = cust_speaker_of(h, v[i]);
+      int ok = tier == 2 || (fresh && (tier == 1 || (prefer && sp >= 0 && (prefer >> sp & 1))));
+      if (ok) m++;
+    }
+    if (m == 0) continue;
+    int k = (int)(r % (uint64_t)m);
+    for (int i = 0; i < n; i++) {
+      int fresh = !cust_was_said(h, v[i]);
+      int sp = cust_speaker_of(h, v[i]);
+      int ok = tier == 2 || (fresh && (tier == 1 || (prefer && sp >= 0 && (prefer >> sp & 1))));
+      if (ok && k-- == 0) return v[i];
+    }
+  }
+  return v[r % (uint64_t)n];
+}
+
+/* ===== placeholders ====================================================================== */
+
+static const char *const slot_word[CLS_SLOT_COUNT] = { "action", "time", "person", "place" };
+
+/* The slot's words as the trainee wrote them (the slot holds the normalised text). */
+static void put_slot(strbuf *b, const cls_result *t, int s, int at_start) {
+  const char *v = t->slots[s];
+  size_t n = strlen(v);
+  const char *orig = t->text ? find_ci(t->text, v) : NULL;
+  const char *src = orig ? orig : v;
+  size_t start = b->len;
+  sb_append(b, src, n);
+  if (at_start && islower((unsigned char)b->s[start])) b->s[start] = (char)toupper((unsigned char)b->s[start]);
+}
+
+/* Does a placeholder start a sentence (so its first letter is raised)? */
+static int sentence_start(const strbuf *b) {
+  size_t i = b->len;
+  while (i > 0 && b->s[i - 1] == ' ') i--;
+  if (i == 0) return 1;
+  char c = b->s[i - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+/* The text with its placeholders filled (malloc'd); see the comment at the top. */
+char *cust_fill(const cust_host *h, const char *text) {
+  if (!strchr(text, '{')) return xstrdup(text);
+  const cls_result *t = h->turn;
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  const char *p = text;
+  while (*p) {
+    if (*p == '{') {
+      const char *close = strchr(p, '}');
+      int s = -1;
+      size_t wl = 0;
+      for (int k = 0; close && k < CLS_SLOT_COUNT; k++) {
+        wl = strlen(slot_word[k]);
+        if (strncmp(p + 1, slot_word[k], wl) == 0 && (p[1 + wl] == '}' || p[1 + wl] == '|')) { s = k; break; }
+      }
+      if (s >= 0) {
+        const char *fb = p[1 + wl] == '|' ? p + 2 + wl : NULL;
+        if (t && t->slots[s] && *t->slots[s]) put_slot(&b, t, s, sentence_start(&b));
+        else if (fb) sb_append(&b, fb, (size_t)(close - fb));
+        else if (b.len && b.s[b.len - 1] == ' ' && (close[1] == ' ' || close[1] == '.' || close[1] == ','))
+          b.len--, b.s[b.len] = '\0';   /* no value, no fallback: the words around close up */
+        p = close + 1;
+        continue;
+      }
+    }
+    sb_putc(&b, *p++);
+  }
+  return b.s;
+}

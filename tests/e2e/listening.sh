@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# A customer who listens (issue 15): what the customer says follows the conversation.
+# Each check plays a short visit through `salesim play --script` and reads its transcript:
+# asks matched to rungs only, several needs confirmed, two buyers each answering for their own
+# needs, one reply per turn without verbatim repeats, visible ends with their causes in the
+# debrief, /restart keeping the first attempt, /hint from the scenario's own hints.
+source "$(dirname "$0")/../lib.sh"
+export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
+EN=scenarios/it-trial.yaml
+WH=scenarios/warehouse-two-buyers.yaml
+play() {  # scenario script-text transcript [extra args]: runs a visit, prints the terminal text
+  local sc=$1 text=$2 tr=$3; shift 3
+  printf '%s\n' "$text" >"$TMP/in.txt"
+  "$SALESIM" play "$sc" --script "$TMP/in.txt" --seed 5 --transcript "$tr" "$@" 2>&1
+}
+
+# --- 1. placeholders: salesim check names one that is no slot ---
+sed 's/Starting {time|the 1st}\./Starting {date|the 1st}./' "$WH" >"$TMP/wh-date.yaml"
+cp scenarios/warehouse-two-buyers.lua "$TMP/"
+out=$("$SALESIM" check "$TMP/wh-date.yaml" 2>&1)
+expect_contains "check warns about a placeholder that is no slot" "$out" "accept: '{date}' is no placeholder"
+out=$("$SALESIM" check "$WH" 2>&1)
+if [[ "$out" == *"no placeholder"* ]]; then fail "the shipped placeholders are all slots" "$out"; else ok "the shipped placeholders are all slots"; fi
+
+# --- 2. an ask that names no rung gets a question back, never a commitment ---
+play "$EN" "Hi Dana, thanks for making time today.
+What happened with the scanners last month?
+Can we agree on a next step for Tuesday at 10?" "$TMP/ask.json" >/dev/null
+check "an unmatched ask gives no commitment" jq -e '[.turns[].customer[] | select(.kind == "give")] | length == 0' "$TMP/ask.json"
+check "an unmatched ask is answered with a question" jq -e '.turns[2].customer | any(.kind == "say" and (.text | test("\\?$")))' "$TMP/ask.json"
+
+# --- 3. a line that restates two needs confirms both ---
+play "$EN" "Hi Dana, thanks for making time today.
+What happened with the scanners last month?
+So the outage hit before anyone knew, and the alert emails are just noise to your team, is that right?" "$TMP/two.json" >/dev/null
+check "two needs restated, two confirmed" jq -e '[.turns[2].customer[] | select(.kind == "confirm") | .need] | sort == ["alert_noise", "early_warning"]' "$TMP/two.json"
+
+# --- 4. two buyers: the one addressed answers; a need is confirmed by the one who voiced it ---
+out=$(play "$WH" "Grace, Martin, thanks for having me. Grace, what has been happening on the floor?
+Grace, so three hundred wrong cases last quarter, each one a credit note. Did I get that right?
+Martin, what would you need to see before approving something like this?
+/notes" "$TMP/wh.json")
+check "Grace, asked by name, answers her confirmation" jq -e '[.turns[1].customer[] | select(.kind == "say") | .text] | length == 1 and (.[0] | startswith("Grace:"))' "$TMP/wh.json"
+check "the confirmation is credited to Grace, who voiced the need" jq -e '.turns[1].customer | any(.kind == "confirm" and .need == "mispicks" and .name == "Grace")' "$TMP/wh.json"
+check "Martin, asked by name, answers" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text] | length == 1 and (.[0] | startswith("Martin:"))' "$TMP/wh.json"
+expect_contains "/notes shows who confirmed the need" "$out" "[confirmed by Grace] Grace: We shipped"
+
+# --- 5. one reply per turn; no verbatim repeat while another variant exists; fallbacks fit ---
+play "$EN" "Hi Dana, thanks for making time today.
+How many warehouses do you run?
+How many warehouses do you run?
+We have been in this business for twenty years.
+What happened with the scanners last month?
+So the outage hit before anyone knew, and the alert emails are just noise to your team, is that right?" "$TMP/one.json" >/dev/null
+check "at most one reply per turn" jq -e 'all(.turns[]; ([.customer[] | select(.kind == "say")] | length) <= 1)' "$TMP/one.json"
+check "a question asked twice gets two different answers" jq -e '[.turns[1,2].customer[] | select(.kind == "say") | .text] | length == 2 and .[0] != .[1]' "$TMP/one.json"
+play "$EN" "Hi Dana, thanks for making time today.
+Could we start a two-week trial at Reno next Tuesday at ten with Marcus?
+What is holding you back?
+What else is holding you back?" "$TMP/obj.json" >/dev/null
+check "an objection asked for twice is not said word for word again" jq -e '[.turns[2,3].customer[] | select(.kind == "say") | .text] | length == 2 and .[0] != .[1]' "$TMP/obj.json"
+check "a plain statement gets an acknowledgement, not 'what do you mean'" jq -e '.turns[3].customer | any(.kind == "say" and (.text | test("mean|catch|follow") | not))' "$TMP/one.json"
+
+# a feature said about a need she voiced is not a feature dump (voiced_need in a condition)
+play scenarios/campus-platform.yaml "周处长您好,谢谢您抽出时间。
+关于这件事,还有什么我们没谈到、您比较在意的吗?
+家长那边确实麻烦。平台有家长端,孩子缺勤当天家长就能收到提醒,不会再等到打校长信箱。" "$TMP/voiced.json" >/dev/null
+check "a feature about a voiced need gets no feature_dump" jq -e '(.turns[1].customer | any(.kind == "reveal")) and (.turns[2].customer | all(.key != "feature_dump"))' "$TMP/voiced.json"
+
+# --- 6. a visit ends only for a visible reason, and the debrief says which ---
+play "$EN" "Hi Dana, thanks for making time today.
+Before I go through the details, what happened with the scanners last month?" "$TMP/word.json" >/dev/null
+check "'before I go' in a question does not end the visit" jq -e '.ended_by != "customer"' "$TMP/word.json"
+lines=$(for i in $(seq 1 16); do echo "We have dashboards, reports and a mobile app, number $i."; done)
+out=$(play "$EN" "$lines" "$TMP/pat.json" --full)
+check "patience runs out with a warning two turns before" jq -e '([.turns[] | select(any(.customer[]; .kind == "end"))][0].n) as $last | [.turns[] | select(any(.customer[]; .key == "patience_low"))][0].n == $last - 2' "$TMP/pat.json"
+check "the debrief names patience as the cause" jq -e '.debrief.end_cause == "patience"' "$TMP/pat.json"
+expect_contains "the debrief says why in words" "$out" "the customer ran out of time"
+play "$EN" "Hi Dana, thanks for making time today.
+Thanks, that's all for today. Goodbye!" "$TMP/bye.json" >/dev/null
+check "a goodbye ends it, and the debrief says so" jq -e '.debrief.end_cause == "goodbye"' "$TMP/bye.json"
+
+# --- 7. /restart asks first and keeps the first attempt ---
+out=$(play "$EN" "Hi Dana, thanks for making time today.
+/restart
+n
+What happened with the scanners last month?
+/restart
+y
+Hello again." "$TMP/rs.json")
+expect_contains "/restart asks before it starts over" "$out" "Start the visit over?"
+expect_contains "/restart n: the visit goes on" "$out" "The visit goes on."
+check "the first attempt's transcript is kept whole" jq -e '(.turns | length) == 2 and .ended_by == "quit"' "$TMP/rs.json"
+check "the new attempt has its own transcript" jq -e '(.turns | length) == 1' "$TMP/rs-attempt2.json"
+
+# --- 8. /hint uses the scenario's hints, each once, skipping those that no longer fit ---
+out=$(play "$WH" "/hint
+Grace, Martin, thanks for having me. Grace, what has been happening on the floor?
+Martin, what would you need to see before approving something like this?
+Grace, so three hundred wrong cases last quarter, each one a credit note. Did I get that right?
+Martin, so it has to pay for itself within twelve months with your numbers, correct?
+/hint" "$TMP/hint.json")
+expect_contains "/hint shows the scenario's first hint" "$out" "Two people, two sets of needs"
+if [[ "$out" == *"Confirm each need with the person"* ]]; then fail "a hint that no longer fits is skipped" "$out"; else ok "a hint that no longer fits is skipped"; fi
+expect_contains "the next hint that fits is shown" "$out" "A summary that covers only Grace's needs"
+finish
