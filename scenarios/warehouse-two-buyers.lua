@@ -49,7 +49,11 @@ end
 
 function on_turn(turn, ctx)
   local spoke = false
-  for _, id in ipairs(turn.benefits) do
+  -- A line that checks what was said ("so three hundred wrong cases, each one a credit note,
+  -- did I get that right?") is answered by the one who said it; the benefit its words brush
+  -- against is not being pitched.
+  local checking = turn.moves.confirm_need and not turn.moves.summarize_benefits
+  for _, id in ipairs(checking and {} or turn.benefits) do
     local b = benefit(id)
     if b and SPEAKS_TO[id] and answers_voiced_need(b) and not S[SPEAKS_TO[id] .. "_on_board"] then
       win_over(SPEAKS_TO[id])
