@@ -104,7 +104,8 @@ $(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/le
 	$(TRAIN_TOOL) engine $@
 $(MODEL_OBJ): $(MODEL_C) include/model.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) engine/lua/default.lua
+$(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) $(wildcard engine/messages/*.yaml) \
+                           engine/lua/default.lua
 	$(GEN_TOOL) engine $@
 $(GEN_OBJ): $(GEN_DIR)/builtin_data.c engine/lexicon_int.h include/builtin.h include/lexicon.h
 	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<
@@ -178,10 +179,11 @@ fuzz: check-deps
 # --- install --------------------------------------------------------------------------------
 DATADIR = $(DESTDIR)$(PREFIX)/share/salesim
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/lua $(DATADIR)/scenarios \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/messages $(DATADIR)/lua $(DATADIR)/scenarios \
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/salesim
 	install -m 755 salesim $(DESTDIR)$(PREFIX)/bin/salesim
 	install -m 644 engine/lexicons/*.yaml $(DATADIR)/lexicons/
+	install -m 644 engine/messages/*.yaml $(DATADIR)/messages/
 	install -m 644 engine/lua/*.lua $(DATADIR)/lua/
 	cp -R scenarios/. $(DATADIR)/scenarios/
 	install -m 644 docs/*.md docs/*.json $(DESTDIR)$(PREFIX)/share/doc/salesim/

@@ -32,3 +32,9 @@ const bi_entry *bi_find(const char *name, const void *src, size_t len) {
   }
   return NULL;
 }
+
+const bi_entry *bi_named(const char *name) {
+  for (const bi_entry *e = bi_entries; e->name; e++)
+    if (strcmp(e->name, name) == 0) return e;
+  return NULL;
+}

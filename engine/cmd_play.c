@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "debrief.h"
+#include "msg.h"
 #include "gradebook.h"
 #include "score.h"
 #include "session.h"
@@ -183,11 +184,10 @@ static void show_score(play *p) {
   score_session(p->s, &r);
   fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
           r.total, term_esc(p->t, TERM_C_RESET));
-  int zh = p->lang && strncmp(p->lang, "zh", 2) == 0;
   for (int k = 0; k < SK_COUNT; k++) {
     fprintf(p->out, "%s%s ", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k));
     if (r.shown[k]) fprintf(p->out, "%.0f", r.skills[k]);
-    else fputs(zh ? "未体现" : "not shown", p->out);   /* no evidence yet: no made-up 50 */
+    else fputs(msg_text(msg_lang(p->lang), "label.not_shown"), p->out);   /* no evidence yet: no made-up 50 */
   }
   fprintf(p->out, ")\n");
   score_result_free(&r);
@@ -230,7 +230,7 @@ static int slash_command(play *p, const char *line) {
     diag_free(&d);
     if (rc != 0) return 1;
   } else {
-    char *msg = xasprintf(ui_str(p->lang, UI_UNKNOWN_COMMAND), line);
+    char *msg = msg_get(msg_lang(p->lang), ui_key_name(UI_UNKNOWN_COMMAND), "command", line, NULL);
     term_wrap(p->t, p->out, "", 0, msg);
     free(msg);
   }
@@ -261,7 +261,10 @@ static sess_end converse(play *p) {
       free(prefix);
     }
     if (len > PLAY_MAX_LINE) {
-      char *msg = xasprintf(ui_str(p->lang, UI_TOO_LONG), len, PLAY_MAX_LINE);
+      char nb[24], mb[24];
+      snprintf(nb, sizeof nb, "%zu", len);
+      snprintf(mb, sizeof mb, "%d", PLAY_MAX_LINE);
+      char *msg = msg_get(msg_lang(p->lang), ui_key_name(UI_TOO_LONG), "bytes", nb, "max", mb, NULL);
       term_wrap(p->t, p->out, "", 0, msg);
       free(msg);
     } else if (*q == '/') {
@@ -295,8 +298,9 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   long long id = gb_record(g, p->o.trainee, deb, transcript, err, sizeof err);
   if (id < 0) {
     fprintf(stderr, "salesim play: ");
-    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_FAILED), err);
-    fputc('\n', stderr);
+    char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_FAILED), "error", err, NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
     gb_close(g);
     free(path);
     return -1;
@@ -304,8 +308,9 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   json_t *hist = gb_history(g, p->o.trainee, p->sc->id, id);
   if (hist) json_object_set_new(deb, "progress", hist);
   if (!p->o.json) {
-    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_SAVED), path);
-    fputc('\n', stderr);
+    char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_SAVED), "path", path, NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
   }
   gb_close(g);
   free(path);
@@ -354,12 +359,15 @@ static int debrief(play *p, sess_end why) {
     FILE *o = p->o.json ? stderr : stdout;
     if (p->s->save_error) {
       fprintf(stderr, "salesim play: ");
-      fprintf(stderr, ui_str(p->lang, UI_TRANSCRIPT_FAILED), p->s->save_error);
-      fputc('\n', stderr);
+      char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_TRANSCRIPT_FAILED), "error", p->s->save_error, NULL);
+      fprintf(stderr, "%s\n", m);
+      free(m);
       rc = CLI_USAGE;
     } else if (!p->o.json) {
       fprintf(o, "%s", term_esc(p->t, TERM_C_DIM));
-      fprintf(o, ui_str(p->lang, UI_TRANSCRIPT_SAVED), p->s->transcript_path);
+      char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_TRANSCRIPT_SAVED), "path", p->s->transcript_path, NULL);
+      fputs(m, o);
+      free(m);
       fprintf(o, "%s\n", term_esc(p->t, TERM_C_RESET));
     }
   }

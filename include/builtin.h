@@ -20,7 +20,8 @@ struct lex_table;
 
 /* One compiled form: of which file (or pattern set), made from which bytes. */
 typedef struct bi_entry {
-  const char *name;                /* "lexicons/en.yaml", "lua/default.lua", "timex/en" */
+  const char *name;                /* "lexicons/en.yaml", "lua/default.lua", "timex/en",
+                                   ** "messages/en.yaml" */
   size_t src_len;                  /* length and bi_hash of the source it was made from */
   uint64_t src_hash;
   const struct lex_table *lexicon; /* a lexicon image, or NULL */
@@ -36,5 +37,9 @@ uint64_t bi_hash(const void *data, size_t len);
 
 /* The compiled form of name when it was made from exactly src[0..len), else NULL. */
 const bi_entry *bi_find(const char *name, const void *src, size_t len);
+
+/* The compiled form of name whatever it was made from, or NULL: for data the program must have
+** even when no data directory is installed (the message catalogues, msg.h). */
+const bi_entry *bi_named(const char *name);
 
 #endif

@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 
 #include "builtin.h"
 #include "classify.h"
 #include "classify_int.h"
 #include "lexicon_int.h"
+#include "msg.h"
 #include "sandbox.h"
 #include "timex.h"
 #include "util.h"
@@ -131,6 +133,57 @@ static char *read_or_die(const char *dir, const char *rel, size_t *len) {
   return buf;
 }
 
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Compiles DATA_DIR/messages/LANG.yaml, English first (the reference of the others); 0, or 1
+** after printing the problems. */
+static int put_messages(strbuf *o, strbuf *entries, const char *dir) {
+  char *mdir = xasprintf("%s/messages", dir);
+  DIR *dh = opendir(mdir);
+  if (!dh) { fprintf(stderr, "salesim-gen: %s: cannot open\n", mdir); free(mdir); return 1; }
+  char *names[64];
+  int n = 0;
+  for (struct dirent *de; (de = readdir(dh)) != NULL && n < 64;) {
+    size_t l = strlen(de->d_name);
+    if (l > 5 && strcmp(de->d_name + l - 5, ".yaml") == 0) names[n++] = xstrdup(de->d_name);
+  }
+  closedir(dh);
+  qsort(names, (size_t)n, sizeof *names, by_name);
+  int bad = 0;
+  msg_cat *ref = NULL;
+  unsigned char *ref_blob = NULL;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < n; i++) {
+      int is_ref = strcmp(names[i], MSG_REF_LANG ".yaml") == 0;
+      if (is_ref != (pass == 0)) continue;
+      char rel[128], sym[64];
+      snprintf(rel, sizeof rel, "messages/%s", names[i]);
+      size_t len, nb;
+      char *src = read_or_die(dir, rel, &len);
+      diag d; diag_init(&d);
+      char *shown = xasprintf("%s/%s", dir, rel);
+      unsigned char *blob = msg_compile(shown, src, len, ref, &nb, &d);
+      free(shown);
+      if (!blob) { diag_print(&d, stderr); bad = 1; }
+      diag_free(&d);
+      if (blob) {
+        snprintf(sym, sizeof sym, "msg_%.*s", (int)(strlen(names[i]) - 5), names[i]);
+        for (char *p = sym; *p; p++) if (*p == '-') *p = '_';
+        put_bytes(o, sym, blob, nb);
+        put_entry(entries, rel, src, len, NULL, sym);
+        if (is_ref) { ref_blob = blob; ref = msg_open(blob, nb); }
+        else free(blob);
+      }
+      free(src);
+    }
+  if (!ref) { fprintf(stderr, "salesim-gen: %s has no %s.yaml\n", mdir, MSG_REF_LANG); bad = 1; }
+  msg_close(ref);
+  free(ref_blob);
+  for (int i = 0; i < n; i++) free(names[i]);
+  free(mdir);
+  return bad;
+}
+
 int main(int argc, char **argv) {
   if (argc != 3) { fprintf(stderr, "usage: salesim-gen DATA_DIR OUT.c\n"); return 2; }
   const char *dir = argv[1], *out = argv[2];
@@ -178,6 +231,10 @@ int main(int argc, char **argv) {
   put_bytes(&o, "lua_default", (const unsigned char *)code, n_code);
   put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default");
   free(code); free(src);
+
+  /* the message catalogues: checked (every language against English; the build stops on an
+  ** error) and embedded compiled, so the program has its words even without a data directory */
+  if (put_messages(&o, &entries, dir) != 0) return 1;
 
   sb_puts(&o, "const bi_entry bi_entries[] = {\n");
   sb_append(&o, entries.s, entries.len);
