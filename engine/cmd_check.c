@@ -1,5 +1,5 @@
 /*
-** cmd_check.c: `salesim check FILE...`, the scenario linter.  Every problem of every file is
+** cmd_check.c: `salesim check FILE...`, the scenario linter (and the message catalogues').  Every problem of every file is
 ** printed as FILE:LINE:COL: error: MESSAGE (sorted by position within each file) so an editor
 ** can jump to it.  -v says "FILE: ok" for each valid file; --vars also shows where each state
 ** variable of a valid file is changed and read.  Exit 0 when all files are valid, 1 when any has problems, 2 for bad usage or
@@ -16,6 +16,7 @@
 #include "customer.h"
 #include "diag.h"
 #include "lint.h"
+#include "msg.h"
 #include "scenario.h"
 
 /* 0 when path is a readable regular file, else prints why on stderr and returns -1. */
@@ -42,6 +43,14 @@ static int check_one(const char *path, int verbose, int vars) {
   if (readable(path) != 0) return CLI_USAGE;
   diag d;
   diag_init(&d);
+  if (msg_is_catalogue(path)) {   /* a message catalogue (msg.h): checked against English */
+    int errs = msg_check_file(path, &d);
+    diag_sort(&d);
+    diag_print(&d, stderr);
+    if (!errs && verbose) printf("%s: ok\n", path);
+    diag_free(&d);
+    return errs ? CLI_FAIL : CLI_OK;
+  }
   scenario *s = scn_load(path, &d);
   if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
   if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */

@@ -16,6 +16,8 @@
 #include "util.h"
 #include "ynode.h"
 
+#define MAX_MISSING_SHOWN 5
+
 const char *const msg_categories[MSG_NCAT] = { "other", "one", "zero", "two", "few", "many" };
 
 int msg_category_index(const char *name) {
@@ -210,12 +212,19 @@ unsigned char *msg_compile(const char *shown, const char *buf, size_t len, const
     }
     if (read_message(shown, rule, k, msgs->vals[i], ref, &es[ne], d) == 0) ne++;
   }
+  /* missing keys: the first few by name, then how many more (a new language misses them all) */
+  int missing = 0;
   for (int i = 0; ref && i < msg_count(ref); i++) {
     const char *rk = msg_key_at(ref, i);
-    if (!yn_get(msgs, rk))
+    if (yn_get(msgs, rk)) continue;
+    if (++missing <= MAX_MISSING_SHOWN)
       diag_add(d, DIAG_ERROR, shown, msgs->line, msgs->col, "missing message '%s' (the %s catalogue has it)",
                rk, MSG_REF_LANG);
   }
+  if (missing > MAX_MISSING_SHOWN)
+    diag_add(d, DIAG_ERROR, shown, msgs->line, msgs->col,
+             "%d more messages missing (`salesim i18n export` lists them all for a translator)",
+             missing - MAX_MISSING_SHOWN);
   unsigned char *blob = NULL;
   if (d->errors == before) {
     qsort(es, (size_t)ne, sizeof *es, by_key);
@@ -246,19 +255,29 @@ int msg_check_file(const char *path, diag *d) {
   size_t len, n;
   char *buf = yn_read_file(path, &len, d);
   if (!buf) return d->errors - before;
-  /* alone first: its shape, and which language it is; then against English unless it is it */
-  unsigned char *blob = msg_compile(path, buf, len, NULL, &n, d);
-  msg_cat *c = blob ? msg_open(blob, n) : NULL;
-  if (c && strcmp(msg_cat_lang(c), MSG_REF_LANG) != 0) {
-    const msg_cat *ref = msg_catalogue(MSG_REF_LANG);
-    if (!ref)
-      diag_add(d, DIAG_ERROR, path, 0, 0, "cannot find the %s catalogue to check against (set SALESIM_DATA)",
-               MSG_REF_LANG);
-    unsigned char *again = ref ? msg_compile(path, buf, len, ref, &n, d) : NULL;
-    free(again);
-  }
-  msg_close(c);
+  /* which language it is decides whether English is its reference (English has none) */
+  diag scratch; diag_init(&scratch);
+  yn_doc *doc = yn_load_string(path, buf, len, &scratch);
+  const yn_node *lang = doc && doc->root ? yn_get(doc->root, "language") : NULL;
+  int is_ref = lang && lang->kind == YN_SCALAR && strcmp(lang->str, MSG_REF_LANG) == 0;
+  yn_free(doc);
+  diag_free(&scratch);
+  const msg_cat *ref = is_ref ? NULL : msg_catalogue(MSG_REF_LANG);
+  if (!is_ref && !ref)
+    diag_add(d, DIAG_ERROR, path, 0, 0, "cannot find the %s catalogue to check against (set SALESIM_DATA)",
+             MSG_REF_LANG);
+  unsigned char *blob = msg_compile(path, buf, len, ref, &n, d);
   free(blob);
   free(buf);
   return d->errors - before;
+}
+
+int msg_is_catalogue(const char *path) {
+  char err[128];
+  size_t len;
+  char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
+  if (!buf) return 0;
+  int yes = strncmp(buf, "messages:", 9) == 0 || strstr(buf, "\nmessages:") != NULL;
+  free(buf);
+  return yes;
 }

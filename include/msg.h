@@ -86,5 +86,7 @@ const char *msg_cat_plural(const msg_cat *c);
 /* Checks the catalogue file at path against the reference (English) catalogue; the diagnostics
 ** go to d.  Returns the number of errors.  For `salesim check messages/LANG.yaml`. */
 int msg_check_file(const char *path, diag *d);
+/* 1 when the file at path is a message catalogue (a top-level "messages:" key), not a scenario. */
+int msg_is_catalogue(const char *path);
 
 #endif
