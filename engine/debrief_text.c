@@ -324,7 +324,14 @@ static void objections(out *o, const json_t *d) {
   }
 }
 
-/* Earlier attempts and this one, oldest first. */
+/* Appends text padded with spaces to width columns (wide characters count two; never cut:
+** a translation may be longer than the column). */
+static void pad(out *o, const char *text, int width) {
+  sb_puts(o->b, text);
+  for (int w = txt_width(text); w < width; w++) sb_putc(o->b, ' ');
+}
+
+/* Earlier attempts and this one, oldest first; outcomes in words, not their JSON names. */
 static void progress(out *o, const json_t *d) {
   const json_t *p = json_object_get(d, "progress");
   if (!json_array_size(p)) return;
@@ -333,17 +340,18 @@ static void progress(out *o, const json_t *d) {
   const json_t *e;
   json_array_foreach(p, i, e) {
     char *when = deb_clean_text(jstr(e, "started"));
-    char *oc = deb_clean_text(jstr(e, "outcome"));
     int sc = (int)json_integer_value(json_object_get(e, "score"));
     if (json_is_real(json_object_get(e, "score"))) sc = (int)(json_real_value(json_object_get(e, "score")) + 0.5);
-    sb_printf(o->b, "  %-20.20s  %-12.12s %3d\n", when, oc, sc);
+    sb_printf(o->b, "  %-20.20s  ", when);
+    pad(o, deb_outcome_label(o->lang, jstr(e, "outcome")), 12);
+    sb_printf(o->b, " %3d\n", sc);
     free(when);
-    free(oc);
   }
-  char *oc = deb_clean_text(jstr(d, "outcome"));
-  sb_printf(o->b, "  %s%-20.20s  %-12.12s %3d%s\n", esc(o, BOLD), L(o, L_NOW), oc,
-            (int)json_integer_value(json_object_get(d, "score")), esc(o, RESET));
-  free(oc);
+  sb_printf(o->b, "  %s", esc(o, BOLD));
+  pad(o, L(o, L_NOW), 20);
+  sb_puts(o->b, "  ");
+  pad(o, deb_outcome_label(o->lang, jstr(d, "outcome")), 12);
+  sb_printf(o->b, " %3d%s\n", (int)json_integer_value(json_object_get(d, "score")), esc(o, RESET));
 }
 
 /* See debrief.h. */

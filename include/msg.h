@@ -89,4 +89,15 @@ int msg_check_file(const char *path, diag *d);
 /* 1 when the file at path is a message catalogue (a top-level "messages:" key), not a scenario. */
 int msg_is_catalogue(const char *path);
 
+/* The pseudo-locale's markers (msg_write_pseudo). */
+#define MSG_PSEUDO_OPEN "\xE2\x9F\xA6"    /* U+27E6 ⟦ */
+#define MSG_PSEUDO_CLOSE "\xE2\x9F\xA7"   /* U+27E7 ⟧ */
+
+struct strbuf;
+/* Writes a catalogue of language lang made from ref with every text wrapped in the pseudo
+** markers (placeholders and plural forms kept) to out, as YAML. */
+void msg_write_pseudo(const msg_cat *ref, const char *lang, struct strbuf *out);
+/* Appends s to out as a YAML double-quoted scalar. */
+void msg_yaml_quote(struct strbuf *out, const char *s);
+
 #endif

@@ -445,7 +445,7 @@ static void summary_unconfirmed(void **state) {
   assert_non_null(fx_find(&r, "summary_unconfirmed_needs", 1, NULL));
   assert_string_equal(fx_msg(&fx_find(&r, "summary_misses_needs", 1, NULL)->msg, r.lang),
                       "Your summary \"In short, the parent app keeps families informed.\" leaves "
-                      "out needs the customer confirmed: attendance.");
+                      "out needs the customer confirmed: Counting attendance by hand takes hours.");
   score_result_free(&r);
   fx_free(&f);
 
