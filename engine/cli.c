@@ -75,6 +75,16 @@ static const cli_command commands[] = {
       "  --full              the whole debrief on a terminal, not only its first screen\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
+  { .name = "i18n", .exec = cmd_i18n_exec,
+    .usage = "salesim i18n export|import|pseudo [--lang LANG] [SCENARIO...] [-o FILE]",
+    .summary = "translators' sheets (CSV) of the message catalogues and scenarios",
+    .help =
+      "  export [--lang LANG] [SCENARIO...]   one CSV sheet: id,source,translation\n"
+      "  import SHEET.csv [--lang LANG] [SCENARIO...] [-o LANG.yaml]\n"
+      "                      report missing, stale and extra rows; with -o write LANG's catalogue\n"
+      "  pseudo [--lang qps] the pseudo-locale test catalogue (every text in markers)\n"
+      "  --plural none|one_other   how LANG chooses plural forms (default: its catalogue's)\n"
+      "  -o FILE             write to FILE (atomically) instead of stdout\n" },
   { .name = "list", .exec = cmd_list_exec,
     .usage = "salesim list [DIR]",
     .summary = "list scenarios: id, language, difficulty, minutes, title",

@@ -35,5 +35,6 @@ int cmd_classify_exec(int argc, char **argv);
 int cmd_report_exec(int argc, char **argv);
 int cmd_replay_exec(int argc, char **argv);
 int cmd_list_exec(int argc, char **argv);
+int cmd_i18n_exec(int argc, char **argv);
 
 #endif
