@@ -647,7 +647,11 @@ static void rule_table(void **state) {
     if (!strstr(doc, head)) fprintf(stderr, "docs/scoring.md lacks %s", head);
     assert_non_null(strstr(doc, head));
     free(head);
+    head = xasprintf("<a id=\"principle-%s\"></a>", r[i].principle);   /* and its principle */
+    assert_non_null(strstr(doc, head));
+    free(head);
   }
+  assert_null(strstr(doc, ".txt"));   /* no seed file cited: a reader cannot open one */
   free(doc);
   assert_string_equal(score_skill_name(SK_TACTICS), "tactics");
   assert_int_equal(score_skill_from_name("discovery"), SK_DISCOVERY);
