@@ -415,8 +415,8 @@ static int parse_options(int argc, char **argv, play_opts *o) {
       break;
     }
     case 'l':
-      if (strcmp(optarg, "zh") != 0 && strcmp(optarg, "en") != 0)
-        return cli_usage_error("play", "--lang is zh or en, not '%s'", optarg);
+      if (!msg_catalogue(optarg))   /* any language with a message catalogue (docs/i18n.md) */
+        return cli_usage_error("play", "--lang is zh, en or another language with a message catalogue, not '%s'", optarg);
       o->lang = optarg;
       break;
     case 't':

@@ -108,4 +108,16 @@ PY
   n=$(grep -c "^\"\?scn:" "$TMP/$name.csv")
   [ "$n" -ge 10 ] && ok "scenario $name: $n texts" || fail "scenario $name: at least 10 texts" "$n"
 done
+# --- a language is files: the pseudo-locale dropped into a data directory ---------------------
+"$SALESIM" i18n pseudo -o "$TMP/data/messages/qps.yaml"
+out=$(printf 'Hello, how do you monitor today?\n/hint\n/notes\n/score\n/quit\n' | SALESIM_DATA="$TMP/data" \
+      XDG_DATA_HOME="$TMP/xdg" "$SALESIM" play scenarios/it-trial.yaml --lang qps --full 2>&1)
+for w in "⟦You⟧> " "⟦Goal of this visit⟧" "⟦Hint⟧: ⟦" "⟦Needs⟧" "⟦Score so far⟧" "⟦Outcome⟧: ⟦CONTINUATION⟧" \
+         "⟦Think it over⟧" "⟦Transcript saved to "; do
+  expect_contains "play --lang qps: $w" "$out" "$w"
+done
+for w in "Goal of this visit:" "Think it over" "Hint:" "Score so far"; do
+  if [[ "$out" == *"$w"* && "$out" != *"⟦$w"* ]]; then fail "play --lang qps: no bare '$w'" "${out:0:3000}"
+  else ok "play --lang qps: no bare '$w'"; fi
+done
 finish
