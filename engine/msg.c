@@ -17,6 +17,7 @@ typedef struct msg_item { const char *key; const char *forms[MSG_NCAT]; } msg_it
 
 struct msg_cat {
   const char *lang, *plural;
+  unsigned char *owned;      /* the blob when compiled at run time (kept with its index) */
   msg_item *items;
   int n;
 };
@@ -66,6 +67,7 @@ bad:
 
 void msg_close(msg_cat *c) {
   if (!c) return;
+  free(c->owned);
   free(c->items);
   free(c);
 }
@@ -137,8 +139,9 @@ static const msg_cat *load(const char *lang) {
       diag d; diag_init(&d);
       size_t n;
       unsigned char *blob = msg_compile(path, buf, len, NULL, &n, &d);
-      msg_cat *c = blob ? msg_open(blob, n) : NULL;   /* the blob lives as long as the program */
-      if (!c) { diag_print(&d, stderr); free(blob); }
+      msg_cat *c = blob ? msg_open(blob, n) : NULL;   /* kept for the program's life */
+      if (c) c->owned = blob;
+      else { diag_print(&d, stderr); free(blob); }
       diag_free(&d);
       free(buf);
       free(path);
