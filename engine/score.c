@@ -109,7 +109,7 @@ char *score_msg_text(const score_msg *m, const char *lang) {
   return msg_format(lang, m->key, m->args, m->n);
 }
 
-/* A number as an argument (a static buffer per call site's use: copied by msg_fill). */
+/* A number as an argument, written into the caller's buf (msg_fill copies it). */
 static const char *num(char buf[24], double v) {
   snprintf(buf, 24, "%g", v);
   return buf;
@@ -198,7 +198,7 @@ static void put_need_name(strbuf *b, const ctx *c, int i) {
 }
 
 /* The names of the needs of a mask as one argument: a list (MSG_LIST_SEP between names) that
-** the catalogue joins with its own separator ("attendance, parents" / "签到、家长"). */
+** the catalogue joins with its own separator ("attendance, parents" / "签到，家长"). */
 static char *need_list(const ctx *c, uint64_t mask) {
   strbuf b = { 0 };
   sb_puts(&b, "");
