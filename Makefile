@@ -59,6 +59,11 @@ SALESIM     = $(if $(filter 1,$(SAN)),$(BUILD)/salesim,salesim)
 GEN_DIR  = $(BUILD)/gen
 GEN_TOOL = $(GEN_DIR)/salesim-gen
 GEN_OBJ  = $(GEN_DIR)/builtin_data.o
+# The message catalogues (include/msg.h), compiled by the same tool into a table of their own, so
+# that editing one does not retrain the model.
+MSG_C    = $(GEN_DIR)/msg_data.c
+MSG_OBJ  = $(GEN_DIR)/msg_data.o
+MSG_NONE = $(GEN_DIR)/msg_none.o
 CORE_ARCHIVE = $(BUILD)/libcore.a
 T2S_TOOL = $(GEN_DIR)/salesim-t2s
 T2S_C    = $(GEN_DIR)/t2s_table.c
@@ -74,7 +79,7 @@ STEM_LIBS = $(if $(and $(filter static,$(LINK)),$(wildcard /usr/lib/*/libstemmer
 
 all: $(SALESIM)
 
-$(SALESIM): $(ENGINE_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
+$(SALESIM): $(ENGINE_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(MODEL_OBJ)
 	$(CC) $(OPT) $(LDSAN) -o $@ $^ $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
@@ -92,14 +97,14 @@ $(T2S_OBJ): $(T2S_C)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR)/builtin_none.o: engine/gen/builtin_none.c include/builtin.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(GEN_DIR)/model_none.o $(CORE_ARCHIVE)
+$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(GEN_DIR)/model_none.o $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 $(GEN_DIR)/model_none.o: engine/gen/model_none.c include/model.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 # The reader's linear model (include/model.h): trained at build time with liblinear on the
 # labelled corpus (engine/corpus/LANG/*.tsv), with the engine's own features and the shipped
 # lexicons, and written as C.  The program only reads the weights; liblinear is not linked in.
-$(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(CORE_ARCHIVE)
+$(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(MSG_NONE) $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) -llinear -lstdc++ $(LDFLAGS)
 # English word lists (Debian's wamerican, wbritish): a real word is never "corrected" (words.h)
 WORD_LISTS = /usr/share/dict/american-english /usr/share/dict/british-english
@@ -111,13 +116,19 @@ $(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) engine
 	$(GEN_TOOL) engine $@
 $(GEN_OBJ): $(GEN_DIR)/builtin_data.c engine/lexicon_int.h include/builtin.h include/lexicon.h
 	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<
+$(MSG_NONE): engine/gen/msg_none.c include/builtin.h | $(GEN_DIR)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(MSG_C): $(GEN_TOOL) $(wildcard engine/messages/*.yaml)
+	$(GEN_TOOL) --messages engine $@
+$(MSG_OBJ): $(MSG_C) include/builtin.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR):
 	mkdir -p $@
 
 # Tests and tools link an archive of the engine, so they pull only the objects they use (the
 # commands' cmd_*.o need main.o's CLI helpers, which a test does not have).
 LIB_ARCHIVE = $(BUILD)/libsalesim.a
-$(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MODEL_OBJ)
+$(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(MODEL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests
@@ -181,11 +192,12 @@ fuzz: check-deps
 # --- install --------------------------------------------------------------------------------
 DATADIR = $(DESTDIR)$(PREFIX)/share/salesim
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/lua $(DATADIR)/scenarios \
-	  $(DATADIR)/templates $(DATADIR)/docs \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DATADIR)/lexicons $(DATADIR)/messages $(DATADIR)/lua \
+	  $(DATADIR)/scenarios $(DATADIR)/templates $(DATADIR)/docs \
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/salesim
 	install -m 755 salesim $(DESTDIR)$(PREFIX)/bin/salesim
 	install -m 644 engine/lexicons/*.yaml $(DATADIR)/lexicons/
+	install -m 644 engine/messages/*.yaml $(DATADIR)/messages/
 	install -m 644 engine/lua/*.lua $(DATADIR)/lua/
 	install -m 644 engine/templates/*.yaml $(DATADIR)/templates/
 	install -m 644 docs/scenario.schema.json $(DATADIR)/docs/

@@ -24,11 +24,16 @@ uint64_t bi_hash(const void *data, size_t len) {
 }
 
 const bi_entry *bi_find(const char *name, const void *src, size_t len) {
-  for (const bi_entry *e = bi_entries; e->name; e++) {
-    if (strcmp(e->name, name) != 0) continue;
-    /* the length first: most edits change it, and it costs nothing */
-    if (e->src_len == len && e->src_hash == bi_hash(src, len)) return e;
-    return NULL;
-  }
+  const bi_entry *e = bi_named(name);
+  /* the length first: most edits change it, and it costs nothing */
+  if (e && e->src_len == len && e->src_hash == bi_hash(src, len)) return e;
+  return NULL;
+}
+
+const bi_entry *bi_named(const char *name) {
+  const bi_entry *const tables[] = { bi_entries, bi_messages };
+  for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
+    for (const bi_entry *e = tables[t]; e->name; e++)
+      if (strcmp(e->name, name) == 0) return e;
   return NULL;
 }

@@ -114,6 +114,16 @@ static const cli_command commands[] = {
       "  --lang en|zh        language of the scenario (default en)\n"
       "  --id ID             the id, when it is not the file's name\n"
       "  --force             replace FILE when it exists\n" },
+  { .name = "i18n", .exec = cmd_i18n_exec,
+    .usage = "salesim i18n export|import|pseudo [--lang LANG] [SCENARIO...] [-o FILE]",
+    .summary = "translators' sheets (CSV) of the message catalogues and scenarios",
+    .help =
+      "  export [--lang LANG] [SCENARIO...]   one CSV sheet: id,source,translation\n"
+      "  import SHEET.csv [--lang LANG] [SCENARIO...] [-o LANG.yaml]\n"
+      "                      report missing, stale and extra rows; with -o write LANG's catalogue\n"
+      "  pseudo [--lang qps] the pseudo-locale test catalogue (every text in markers)\n"
+      "  --plural none|one_other   how LANG chooses plural forms (default: its catalogue's)\n"
+      "  -o FILE             write to FILE (atomically) instead of stdout\n" },
   { .name = "list", .exec = cmd_list_exec,
     .usage = "salesim list [--json] [DIR]",
     .summary = "list scenarios: name, language, difficulty, minutes, title",

@@ -1,5 +1,5 @@
 /*
-** cmd_check.c: `salesim check FILE...`, the scenario linter.  Every problem of every file is
+** cmd_check.c: `salesim check FILE...`, the scenario linter (and the message catalogues').  Every problem of every file is
 ** printed as FILE:LINE:COL: error: MESSAGE (sorted by position within each file) so an editor
 ** can jump to it.  -v says "FILE: ok" for each valid file; --vars also shows where each state
 ** variable of a valid file is changed and read; --json gives the same as one JSON document.
@@ -21,6 +21,7 @@
 #include "customer.h"
 #include "diag.h"
 #include "lint.h"
+#include "msg.h"
 #include "scenario.h"
 #include "text.h"
 
@@ -63,10 +64,16 @@ static int check_one(const char *path, const check_opts *o, json_t *files) {
   }
   diag d;
   diag_init(&d);
-  scenario *s = scn_load(path, &d);
-  if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
-  if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
-  int rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
+  scenario *s = NULL;
+  int rc;
+  if (msg_is_catalogue(path)) {   /* a message catalogue (msg.h): checked against English */
+    rc = msg_check_file(path, &d) ? CLI_FAIL : CLI_OK;
+  } else {
+    s = scn_load(path, &d);
+    if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
+    if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
+    rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
+  }
   for (int i = 0; i < d.n; i++)   /* a problem without a position: the file could not be read */
     if (d.v[i].line == 0) rc = CLI_USAGE;
   diag_sort(&d);
@@ -82,7 +89,7 @@ static int check_one(const char *path, const check_opts *o, json_t *files) {
   } else {
     diag_print(&d, stderr);
     if (rc == CLI_OK && o->verbose) printf("%s: ok\n", path);
-    if (rc == CLI_OK && o->vars) scn_print_vars(s, stdout);
+    if (rc == CLI_OK && o->vars && s) scn_print_vars(s, stdout);
   }
   scn_free(s);
   diag_free(&d);

@@ -17,6 +17,7 @@
 #include "caps.h"
 #include "cli.h"
 #include "debrief.h"
+#include "msg.h"
 #include "gradebook.h"
 #include "scnfind.h"
 #include "score.h"
@@ -159,7 +160,8 @@ static void show_notes(play *p) {
     }
   for (int i = 0; i < sc->n_needs && i < CAP_NEEDS; i++) {
     if (!(now.revealed >> i & 1) && !(now.confirmed >> i & 1)) continue;
-    char *who = by[i] && (now.confirmed >> i & 1) ? xasprintf(ui_str(p->lang, UI_CONFIRMED_BY), by[i]) : NULL;
+    char *who = by[i] && (now.confirmed >> i & 1)
+              ? msg_get(msg_lang(p->lang), ui_key_name(UI_CONFIRMED_BY), "name", by[i], NULL) : NULL;
     char *pre = xasprintf("  - [%s] ", who ? who : ui_str(p->lang, now.confirmed >> i & 1 ? UI_CONFIRMED : UI_REVEALED));
     free(who);
     term_wrap(p->t, o, pre, 6, sc->needs[i].said ? sc->needs[i].said : sc->needs[i].id);
@@ -201,11 +203,10 @@ static void show_score(play *p) {
   score_session(p->s, &r);
   fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
           r.total, term_esc(p->t, TERM_C_RESET));
-  int zh = p->lang && strncmp(p->lang, "zh", 2) == 0;
   for (int k = 0; k < SK_COUNT; k++) {
     fprintf(p->out, "%s%s ", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k));
     if (r.shown[k]) fprintf(p->out, "%.0f", r.skills[k]);
-    else fputs(zh ? "未体现" : "not shown", p->out);   /* no evidence yet: no made-up 50 */
+    else fputs(msg_text(msg_lang(p->lang), "label.not_shown"), p->out);   /* no evidence yet: no made-up 50 */
   }
   fprintf(p->out, ")\n");
   score_result_free(&r);
@@ -253,7 +254,7 @@ static int slash_command(play *p, const char *line) {
     }
     sess_finish(p->s, SESS_END_QUIT);
     if (p->s->transcript_path) {
-      char *msg = xasprintf(ui_str(p->lang, UI_RESTART_KEPT), p->s->transcript_path);
+      char *msg = msg_get(msg_lang(p->lang), ui_key_name(UI_RESTART_KEPT), "path", p->s->transcript_path, NULL);
       term_wrap(p->t, p->out, "", 0, msg);
       free(msg);
       const char *base = p->s->transcript_path;
@@ -277,7 +278,7 @@ static int slash_command(play *p, const char *line) {
     diag_free(&d);
     if (rc != 0) return 1;
   } else {
-    char *msg = xasprintf(ui_str(p->lang, UI_UNKNOWN_COMMAND), line);
+    char *msg = msg_get(msg_lang(p->lang), ui_key_name(UI_UNKNOWN_COMMAND), "command", line, NULL);
     term_wrap(p->t, p->out, "", 0, msg);
     free(msg);
   }
@@ -308,7 +309,10 @@ static sess_end converse(play *p) {
       free(prefix);
     }
     if (len > PLAY_MAX_LINE) {
-      char *msg = xasprintf(ui_str(p->lang, UI_TOO_LONG), len, PLAY_MAX_LINE);
+      char nb[24], mb[24];
+      snprintf(nb, sizeof nb, "%zu", len);
+      snprintf(mb, sizeof mb, "%d", PLAY_MAX_LINE);
+      char *msg = msg_get(msg_lang(p->lang), ui_key_name(UI_TOO_LONG), "bytes", nb, "max", mb, NULL);
       term_wrap(p->t, p->out, "", 0, msg);
       free(msg);
     } else if (*q == '/') {
@@ -358,9 +362,12 @@ static void keep_for_later(play *p, const json_t *deb, const char *where) {
     opt = xasprintf(" --gradebook %s", w);
     free(w);
   }
-  fprintf(stderr, "salesim play: ");
-  fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_LATER), p->s->transcript_path, t, opt ? opt : "");
-  fputc('\n', stderr);
+  char *cmd = xasprintf("salesim record %s%s", t, opt ? opt : "");
+  char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_LATER), "path", p->s->transcript_path,
+                    "command", cmd, NULL);
+  fprintf(stderr, "salesim play: %s\n", m);
+  free(m);
+  free(cmd);
   free(t);
   free(opt);
 }
@@ -384,8 +391,9 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   long long id = gb_record_keyed(g, key, p->o.trainee, deb, transcript, NULL, err, sizeof err);
   if (id < 0) {
     fprintf(stderr, "salesim play: ");
-    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_FAILED), err);
-    fputc('\n', stderr);
+    char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_FAILED), "error", err, NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
     keep_for_later(p, deb, gb_path(g));
     gb_close(g);
     free(path);
@@ -394,8 +402,9 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   json_t *hist = gb_history(g, p->o.trainee, p->sc->id, id);
   if (hist) json_object_set_new(deb, "progress", hist);
   if (!p->o.json) {
-    fprintf(stderr, ui_str(p->lang, UI_GRADEBOOK_SAVED), gb_path(g));
-    fputc('\n', stderr);
+    char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_SAVED), "path", gb_path(g), NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
   }
   gb_close(g);
   free(path);
@@ -444,12 +453,15 @@ static int debrief(play *p, sess_end why) {
     FILE *o = p->o.json ? stderr : stdout;
     if (p->s->save_error) {
       fprintf(stderr, "salesim play: ");
-      fprintf(stderr, ui_str(p->lang, UI_TRANSCRIPT_FAILED), p->s->save_error);
-      fputc('\n', stderr);
+      char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_TRANSCRIPT_FAILED), "error", p->s->save_error, NULL);
+      fprintf(stderr, "%s\n", m);
+      free(m);
       rc = CLI_USAGE;
     } else if (!p->o.json) {
       fprintf(o, "%s", term_esc(p->t, TERM_C_DIM));
-      fprintf(o, ui_str(p->lang, UI_TRANSCRIPT_SAVED), p->s->transcript_path);
+      char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_TRANSCRIPT_SAVED), "path", p->s->transcript_path, NULL);
+      fputs(m, o);
+      free(m);
       fprintf(o, "%s\n", term_esc(p->t, TERM_C_RESET));
     }
   }
@@ -474,8 +486,8 @@ static int play_option(void *ctx, int c, const char *arg) {
     break;
   }
   case 'l':
-    if (strcmp(arg, "zh") != 0 && strcmp(arg, "en") != 0)
-      return cli_usage_error("play", "--lang is zh or en, not '%s'", arg);
+    if (!msg_catalogue(arg))   /* any language with a message catalogue (docs/i18n.md) */
+      return cli_usage_error("play", "--lang is zh, en or another language with a message catalogue, not '%s'", arg);
     o->lang = arg;
     break;
   case 't':

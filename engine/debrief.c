@@ -6,34 +6,21 @@
 */
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "advice.h"
+#include "msg.h"
 #include "debrief.h"
 #include "text.h"
 #include "debrief_int.h"
 
-/* The post-call reflection questions (the checklist of seed 003, written anew). */
-static const char *const reflection_en[] = {
-  "What went well in this visit, and what will you keep doing?",
-  ("Where did your questions, your presentation or your demo fall short, and what will you "
-   "change next time?"),
-  "Which objection did you handle least well, and how would you answer it now?",
-  "Did you reach the goal you set for this visit? If not, what stopped you?",
-  "What is the next step with this customer, and when and how will you follow up?",
-};
-static const char *const reflection_zh[] = {
-  "这次拜访哪些地方做得好，下次要继续保持？",
-  "在提问、介绍或演示上有哪些不足？下次准备怎么改？",
-  "哪一个反对意见处理得最不理想？现在你会怎么回应？",
-  "这次拜访定下的目标达成了吗？如果没有，是什么挡住了你？",
-  "和这位客户的下一步是什么？你打算什么时候、用什么方式跟进？",
-};
+/* The post-call reflection questions (the checklist of seed 003, written anew): reflect.N. */
+#define N_REFLECT 5
 
-/* "zh" for any Chinese language tag, else "en". */
+/* The catalogue language of the session: its own, else its scenario's ("zh-CN" -> "zh"). */
 static const char *lang_of(const session *s) {
-  const char *l = s->lang ? s->lang : (s->sc && s->sc->language) ? s->sc->language : "en";
-  return strncmp(l, "zh", 2) == 0 ? "zh" : "en";
+  return msg_lang(s->lang ? s->lang : (s->sc && s->sc->language) ? s->sc->language : "en");
 }
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
@@ -144,29 +131,58 @@ static json_t *objections_json(const session *s) {
   return a;
 }
 
-/* One finding as the debrief shows it, with the rule's principle and better line. */
-static json_t *finding_json(const score_finding *f, int zh, const scenario *sc, score_visit_kind kind) {
+/* A message's key and arguments as JSON members KEY_id and KEY_params: the data a renderer
+** formats in any language (the text in the document's language sits beside it). */
+static void msg_json(json_t *o, const char *id_member, const char *params_member, const score_msg *m) {
+  json_t *p = json_object();
+  for (int i = 0; i < m->n; i++) json_object_set_new(p, m->args[i].name, safe_string(m->args[i].value));
+  json_object_set_new(o, id_member, json_string(m->key ? m->key : ""));
+  json_object_set_new(o, params_member, p);
+}
+
+/* One finding as the debrief shows it: the data (rule, turn, message key and arguments), its
+** text in the debrief's language, the principle by name and statement, and a line to try. */
+static json_t *finding_json(const score_finding *f, const char *lang, const scenario *sc,
+                            score_visit_kind kind) {
   json_t *o = json_object();
   json_object_set_new(o, "rule", json_string(f->rule->id));
   json_object_set_new(o, "turn", json_integer(f->turn));
   json_object_set_new(o, "points", points_json(f->points));
-  json_object_set_new(o, "message", safe_string(f->message));
+  char *text = score_msg_text(&f->msg, lang);
+  json_object_set_new(o, "message", safe_string(text));
+  free(text);
+  msg_json(o, "message_id", "params", &f->msg);
   json_object_set_new(o, "quote", f->quote ? safe_string(f->quote) : json_null());
-  json_object_set_new(o, "principle", json_string(zh ? f->rule->principle_zh : f->rule->principle_en));
+  char key[96];
+  snprintf(key, sizeof key, "rule.%s.why", f->rule->id);
+  json_object_set_new(o, "principle", json_string(msg_text(lang, key)));
+  json_object_set_new(o, "principle_id", json_string(f->rule->principle));
+  snprintf(key, sizeof key, "principle.%s", f->rule->principle);
+  json_object_set_new(o, "principle_name", json_string(msg_text(lang, key)));
   /* the Try line made from the scenario (advice.c), else the rule's fixed example */
-  char *made = adv_try(sc, f->rule->id, kind);
-  json_object_set_new(o, "better", made ? safe_string(made)
-                                        : json_string(zh ? f->rule->better_zh : f->rule->better_en));
+  char *made = adv_try(sc, lang, f->rule->id, kind);
+  snprintf(key, sizeof key, "rule.%s.better", f->rule->id);
+  json_object_set_new(o, "better", made ? safe_string(made) : json_string(msg_text(lang, key)));
   free(made);
-  json_object_set_new(o, "source", json_string(f->rule->source));
   return o;
+}
+
+/* A tier's name in lang. */
+static const char *tier_name(const char *lang, const char *id) {
+  char key[64];
+  snprintf(key, sizeof key, "tier.%s", id);
+  return msg_text(lang, key);
 }
 
 /* The debrief document (DESIGN.md schema, docs/transcript.md). */
 json_t *deb_build(const session *s, const score_result *r) {
+  return deb_build_lang(s, r, NULL);
+}
+
+/* See debrief.h. */
+json_t *deb_build_lang(const session *s, const score_result *r, const char *force) {
   const scenario *sc = s->sc;
-  const char *lang = lang_of(s);
-  int zh = lang[0] == 'z';
+  const char *lang = force ? msg_lang(force) : lang_of(s);
   json_t *d = json_object();
   json_object_set_new(d, "version", json_integer(1));
   json_object_set_new(d, "scenario", json_string(sc && sc->id ? sc->id : ""));
@@ -182,7 +198,10 @@ json_t *deb_build(const session *s, const score_result *r) {
   if (s->end_cause[0]) json_object_set_new(d, "end_cause", json_string(s->end_cause));
   cust_outcome oc = r->outcome == CUST_OUTCOME_NONE ? CUST_OUTCOME_CONTINUATION : r->outcome;
   json_object_set_new(d, "outcome", json_string(cust_outcome_name(oc)));
-  json_object_set_new(d, "outcome_reason", safe_string(r->outcome_reason ? r->outcome_reason : ""));
+  char *reason = score_msg_text(&r->reason, lang);
+  json_object_set_new(d, "outcome_reason", safe_string(r->reason.key ? reason : ""));
+  free(reason);
+  msg_json(d, "outcome_reason_id", "outcome_params", &r->reason);
   long total = lround(r->total);
   json_object_set_new(d, "score", json_integer(total < 0 ? 0 : total > 100 ? 100 : total));
   json_object_set_new(d, "pass", json_boolean(r->pass));
@@ -192,9 +211,9 @@ json_t *deb_build(const session *s, const score_result *r) {
   json_t *tj = json_array();
   for (int k = 0; k < nt; k++)
     json_array_append_new(tj, json_pack("{s:o, s:s, s:s}", "min", points_json(tiers[k].min),
-                                         "id", tiers[k].id, "name", zh ? tiers[k].zh : tiers[k].en));
+                                         "id", tiers[k].id, "name", tier_name(lang, tiers[k].id)));
   const score_tier *tr = &tiers[r->tier >= 0 && r->tier < nt ? r->tier : nt - 1];
-  json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", tr->id, "name", zh ? tr->zh : tr->en));
+  json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", tr->id, "name", tier_name(lang, tr->id)));
   json_object_set_new(d, "tiers", tj);
   json_object_set_new(d, "attempt", json_boolean(r->attempt));
   json_object_set_new(d, "visit_kind", json_string(score_visit_kind_name(r->kind)));
@@ -208,7 +227,7 @@ json_t *deb_build(const session *s, const score_result *r) {
     json_object_set_new(sk, "weight", points_json(r->weights[k]));
     for (int i = 0; i < r->n_findings; i++)
       if (r->findings[i].rule->skill == (score_skill)k)
-        json_array_append_new(fa, finding_json(&r->findings[i], zh, sc, r->kind));
+        json_array_append_new(fa, finding_json(&r->findings[i], lang, sc, r->kind));
     json_object_set_new(sk, "findings", fa);
     json_object_set_new(skills, score_skill_name((score_skill)k), sk);
   }
@@ -218,9 +237,11 @@ json_t *deb_build(const session *s, const score_result *r) {
   json_object_set_new(d, "objections", objections_json(s));
   json_object_set_new(d, "hints_used", json_integer(s->hints_used));
   json_t *refl = json_array();
-  const char *const *q = zh ? reflection_zh : reflection_en;
-  for (size_t i = 0; i < sizeof reflection_en / sizeof reflection_en[0]; i++)
-    json_array_append_new(refl, json_string(q[i]));
+  for (int i = 1; i <= N_REFLECT; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "reflect.%d", i);
+    json_array_append_new(refl, json_string(msg_text(lang, key)));
+  }
   json_object_set_new(d, "reflection", refl);
   json_object_set_new(d, "progress", json_array());
   return d;
@@ -288,69 +309,105 @@ char *deb_clean_text(const char *s) {
 
 /* ---- shared by the renderers (debrief_int.h) ------------------------------------------- */
 
-typedef struct tl { const char *en, *zh; } tl;
-static const tl labels[L_COUNT] = {
-  [L_OUTCOME] = { "Outcome", "结果" },
-  [L_SCORE] = { "Score", "得分" },
-  [L_PASS] = { "pass", "通过" },
-  [L_NOT_YET] = { "not yet a pass", "未通过" },
-  [L_SKILLS] = { "Skills", "各项技能" },
-  [L_WHOLE] = { "The visit as a whole", "整体表现" },
-  [L_TURN] = { "Turn", "轮次" },
-  [L_WHY] = { "Why: ", "原因：" },
-  [L_TRY] = { "Try: ", "试试：" },
-  [L_REFLECT] = { "Think it over", "复盘思考" },
-  [L_PROGRESS] = { "Your progress", "你的进步" },
-  [L_NOW] = { "this attempt", "本次" },
-  [L_NONE] = { "Nothing scored either way.", "没有得分或失分项。" },
-  [L_ORDER] = { "ORDER", "成交" },
-  [L_ADVANCE] = { "ADVANCE", "晋级" },
-  [L_CONTINUATION] = { "CONTINUATION", "暂时中断" },
-  [L_NO_SALE] = { "NO SALE", "未成交" },
-  [L_FINDINGS] = { "Where you won or lost points", "得分与失分" },
-  [L_HINTS] = { "Hints used", "使用提示" },
-  [L_COMMITMENT] = { "commitment", "行动承诺" },
-  [L_BENEFITS] = { "benefits", "利益总结" },
-  [L_TACTICS] = { "tactics", "促单策略" },
-  [L_DISCOVERY] = { "discovery", "需求发现" },
-  [L_DEBRIEF] = { "Debrief", "复盘" },
-  [L_TRANSCRIPT] = { "The conversation", "对话记录" },
-  [L_CUSTOMER] = { "Customer", "客户" },
-  [L_YOU] = { "You", "你" },
-  [L_STARTED] = { "Started", "开始时间" },
-  [L_RULE] = { "rule", "规则" },
-  [L_POINTS] = { "points", "分值" },
-  [L_SOURCE] = { "source", "出处" },
-  [L_OBJECTIONS] = { "Objections the customer raised", "客户提出的异议" },
-  [L_NOT_SHOWN] = { "not shown", "未体现" },
-  [L_TIER] = { "Tier", "等级" },
-  [L_PASS_MARK] = { "pass mark", "及格线" },
-  [L_ENDED] = { "The visit ended: ", "拜访结束原因：" },
-  [L_TOP] = { "What would have gained most", "最能提分的改进" },
-  [L_FULL_HINT] = { "The full list of findings: play or replay with --full.",
-                    "完整的得分与失分明细：play 或 replay 时加 --full。" },
+/* The catalogue key of each label (debrief_int.h). */
+static const char *const labels[L_COUNT] = {
+  [L_OUTCOME] = "label.outcome", [L_SCORE] = "label.score", [L_PASS] = "label.pass",
+  [L_NOT_YET] = "label.not_yet", [L_SKILLS] = "label.skills", [L_WHOLE] = "label.whole",
+  [L_TURN] = "label.turn", [L_WHY] = "label.why", [L_TRY] = "label.try", [L_REFLECT] = "label.reflect",
+  [L_PROGRESS] = "label.progress", [L_NOW] = "label.now", [L_NONE] = "label.none",
+  [L_ORDER] = "outcome.order", [L_ADVANCE] = "outcome.advance",
+  [L_CONTINUATION] = "outcome.continuation", [L_NO_SALE] = "outcome.no_sale",
+  [L_FINDINGS] = "label.findings", [L_HINTS] = "label.hints", [L_COMMITMENT] = "skill.commitment",
+  [L_BENEFITS] = "skill.benefits", [L_TACTICS] = "skill.tactics", [L_DISCOVERY] = "skill.discovery",
+  [L_DEBRIEF] = "label.debrief", [L_TRANSCRIPT] = "label.transcript", [L_CUSTOMER] = "label.customer",
+  [L_YOU] = "label.you", [L_STARTED] = "label.started", [L_RULE] = "label.rule",
+  [L_POINTS] = "label.points", [L_PRINCIPLE] = "label.principle", [L_OBJECTIONS] = "label.objections",
+  [L_NOT_SHOWN] = "label.not_shown", [L_TIER] = "label.tier", [L_PASS_MARK] = "label.pass_mark",
+  [L_ENDED] = "label.ended", [L_TOP] = "label.top", [L_FULL_HINT] = "label.full_hint",
 };
 
 const char *const deb_skill_names[4] = { "commitment", "benefits", "tactics", "discovery" };
 
 /* See debrief_int.h: one UI label. */
-const char *deb_label(int zh, int id) {
+const char *deb_label(const char *lang, int id) {
   if (id < 0 || id >= L_COUNT) return "";
-  return zh ? labels[id].zh : labels[id].en;
+  return msg_text(lang, labels[id]);
 }
 
 /* See debrief_int.h: the banner word of an outcome. */
-const char *deb_outcome_label(int zh, const char *oc) {
+const char *deb_outcome_label(const char *lang, const char *oc) {
   int id = !oc ? L_CONTINUATION : strcmp(oc, "order") == 0 ? L_ORDER
          : strcmp(oc, "advance") == 0 ? L_ADVANCE : strcmp(oc, "no_sale") == 0 ? L_NO_SALE
          : L_CONTINUATION;
-  return deb_label(zh, id);
+  return deb_label(lang, id);
 }
 
-/* See debrief_int.h: which language the labels are in. */
-int deb_is_zh(const json_t *d, const char *override) {
-  const char *l = override ? override : json_string_value(json_object_get(d, "language"));
-  return l && strncmp(l, "zh", 2) == 0;
+/* See debrief_int.h: which language the words are in. */
+const char *deb_lang(const json_t *d, const char *override) {
+  return msg_lang(override ? override : json_string_value(json_object_get(d, "language")));
+}
+
+/* A message of the document in lang: formatted from its key and arguments when it has them
+** (so a debrief shows in any language), else its stored text (older documents). */
+static char *doc_text(const char *lang, const json_t *o, const char *id_member, const char *params_member,
+                      const char *text_member) {
+  const char *id = json_string_value(json_object_get(o, id_member));
+  const json_t *p = json_object_get(o, params_member);
+  if (!id || !*id || !json_is_object(p)) {
+    const char *t = json_string_value(json_object_get(o, text_member));
+    return xstrdup(t ? t : "");
+  }
+  msg_arg args[SCORE_MAX_ARGS];
+  int n = 0;
+  const char *k;
+  json_t *v;
+  json_object_foreach((json_t *)p, k, v)
+    if (n < SCORE_MAX_ARGS && json_is_string(v)) { args[n].name = k; args[n].value = json_string_value(v); n++; }
+  return msg_format(lang, id, args, n);
+}
+
+char *deb_finding_text(const char *lang, const json_t *f) {
+  return doc_text(lang, f, "message_id", "params", "message");
+}
+
+char *deb_reason_text(const char *lang, const json_t *d) {
+  return doc_text(lang, d, "outcome_reason_id", "outcome_params", "outcome_reason");
+}
+
+/* A rule's catalogue text (rule.ID.FIELD) in lang, else the document's member. */
+static const char *rule_text(const char *lang, const json_t *f, const char *field, const char *member) {
+  const char *rule = json_string_value(json_object_get(f, "rule"));
+  char key[96];
+  if (rule && score_rule_find(rule)) {
+    snprintf(key, sizeof key, "rule.%s.%s", rule, field);
+    if (msg_has(lang, key)) return msg_text(lang, key);
+  }
+  const char *t = json_string_value(json_object_get(f, member));
+  return t ? t : "";
+}
+
+const char *deb_tier_name(const char *lang, const json_t *tier) {
+  const char *id = json_string_value(json_object_get(tier, "id"));
+  char key[64];
+  if (id) {
+    snprintf(key, sizeof key, "tier.%s", id);
+    if (msg_has(lang, key)) return msg_text(lang, key);
+  }
+  const char *t = json_string_value(json_object_get(tier, "name"));
+  return t ? t : "";
+}
+
+const char *deb_principle(const char *lang, const json_t *f) { return rule_text(lang, f, "why", "principle"); }
+
+const char *deb_principle_name(const char *lang, const json_t *f) {
+  const char *id = json_string_value(json_object_get(f, "principle_id"));
+  char key[96];
+  if (id) {
+    snprintf(key, sizeof key, "principle.%s", id);
+    if (msg_has(lang, key)) return msg_text(lang, key);
+  }
+  const char *t = json_string_value(json_object_get(f, "principle_name"));
+  return t ? t : "";
 }
 
 /* See debrief_int.h: every finding in reading order. */
@@ -383,35 +440,30 @@ size_t deb_items(const json_t *d, deb_item **out) {
 }
 
 /* See debrief_int.h. */
-const char *deb_cause_label(int zh, const char *c) {
-  static const struct { const char *id, *en, *zh; } t[] = {
-    { "goodbye", "you said goodbye.", "你告辞了。" },
-    { "commitment", "the customer gave a commitment.", "客户做出了承诺。" },
-    { "patience", "the customer ran out of time (they warned you two turns before).",
-      "客户没时间了（提前两轮已提醒）。" },
-    { "trust", "the customer lost trust and stopped the talk.", "客户失去信任，结束了谈话。" },
-    { "reaction", "the scenario's customer ended it (a reaction).", "场景中的客户结束了拜访（反应规则）。" },
-    { "time_limit", "the time limit was reached (announced two turns before).",
-      "达到了时间上限（提前两轮已提醒）。" },
-    { "left", "you left.", "你离开了。" },
-  };
-  for (size_t i = 0; c && i < sizeof t / sizeof t[0]; i++)
-    if (strcmp(t[i].id, c) == 0) return zh ? t[i].zh : t[i].en;
+/* The catalogue text PREFIX.ID when id is one of ids[0..n), else NULL: a known word only, so a
+** script's own word never becomes a catalogue key. */
+static const char *known_label(const char *lang, const char *prefix, const char *const *ids, size_t n,
+                               const char *id) {
+  for (size_t i = 0; id && i < n; i++)
+    if (strcmp(ids[i], id) == 0) {
+      char key[48];
+      snprintf(key, sizeof key, "%s.%s", prefix, ids[i]);
+      return msg_text(lang, key);
+    }
   return NULL;
 }
 
-const char *deb_ended_label(int zh, const char *e) {
-  static const struct { const char *id, *en, *zh; } t[] = {
-    { "customer", "the customer ended it.", "客户结束了拜访。" },
-    { "quit", "you left with /quit.", "你用 /quit 离开了。" },
-    { "eof", "your input ended (Ctrl-D or the end of the script).", "输入结束（Ctrl-D 或脚本结束）。" },
-    { "hangup", "the terminal hung up.", "终端断开了。" },
-    { "interrupt", "you interrupted it (Ctrl-C).", "你中断了拜访（Ctrl-C）。" },
-    { "turn_limit", "the turn limit was reached.", "达到了轮次上限。" },
-  };
-  for (size_t i = 0; e && i < sizeof t / sizeof t[0]; i++)
-    if (strcmp(t[i].id, e) == 0) return zh ? t[i].zh : t[i].en;
-  return zh ? "拜访仍在进行。" : "it is still going.";
+const char *deb_ended_label(const char *lang, const char *e) {
+  static const char *const ids[] = { "customer", "quit", "eof", "hangup", "interrupt", "turn_limit" };
+  const char *t = known_label(lang, "ended", ids, sizeof ids / sizeof ids[0], e);
+  return t ? t : msg_text(lang, "ended.none");
+}
+
+/* See debrief_int.h. */
+const char *deb_cause_label(const char *lang, const char *c) {
+  static const char *const ids[] = { "goodbye", "commitment", "patience", "trust", "reaction",
+                                     "time_limit", "left" };
+  return known_label(lang, "cause", ids, sizeof ids / sizeof ids[0], c);
 }
 
 /* See debrief_int.h: a selection of the most negative points, stable by reading order. */
@@ -455,19 +507,18 @@ char *deb_shorten(const char *s, int max) {
 }
 
 /* See debrief_int.h: when an objection came up and when it was answered. */
-char *deb_objection_when(int zh, const json_t *o) {
-  int turn = (int)json_integer_value(json_object_get(o, "turn"));
-  const json_t *a = json_object_get(o, "answered");
-  if (zh)
-    return json_is_integer(a) ? xasprintf("第 %d 轮提出，第 %d 轮回应", turn, (int)json_integer_value(a))
-                              : xasprintf("第 %d 轮提出，没有回应", turn);
-  return json_is_integer(a) ? xasprintf("turn %d, answered at turn %d", turn, (int)json_integer_value(a))
-                            : xasprintf("turn %d, never answered", turn);
+char *deb_objection_when(const char *lang, const json_t *o) {
+  char t[24], a[24];
+  snprintf(t, sizeof t, "%d", (int)json_integer_value(json_object_get(o, "turn")));
+  const json_t *ans = json_object_get(o, "answered");
+  if (!json_is_integer(ans)) return msg_get(lang, "objection.never", "turn", t, NULL);
+  snprintf(a, sizeof a, "%d", (int)json_integer_value(ans));
+  return msg_get(lang, "objection.answered", "turn", t, "answered", a, NULL);
 }
 
 const char *deb_skill_label(const char *lang, score_skill k) {
   if (k < 0 || k >= SK_COUNT) return "";
-  return deb_label(lang && strcmp(lang, "zh") == 0, L_COMMITMENT + (int)k);
+  return deb_label(msg_lang(lang), L_COMMITMENT + (int)k);
 }
 
 int deb_write_file(const json_t *d, char fmt, const char *path, char *err, size_t errlen) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "debrief.h"
+#include "msg.h"
 #include "debrief_int.h"
 
 /* A string member, or "" when absent or not a string (the document may be hand-edited). */
@@ -26,11 +27,11 @@ static void h(strbuf *b, const char *raw) {
 static const char *score_colour(int v) { return v >= 70 ? "#2e7d32" : v >= 40 ? "#f9a825" : "#c62828"; }
 
 /* The skills as an SVG bar chart: one horizontal bar per skill, 0..100. */
-static void skills_svg(strbuf *b, const json_t *d, int zh) {
+static void skills_svg(strbuf *b, const json_t *d, const char *lang) {
   const json_t *skills = json_object_get(d, "skills");
   sb_puts(b, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 520 170\" width=\"520\" height=\"170\" "
              "xmlns=\"http://www.w3.org/2000/svg\">\n<title>");
-  h(b, deb_label(zh, L_SKILLS));
+  h(b, deb_label(lang, L_SKILLS));
   sb_puts(b, "</title>\n");
   for (int x = 0; x <= 100; x += 25)
     sb_printf(b, "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"150\" stroke=\"#ddd\"/>"
@@ -43,14 +44,14 @@ static void skills_svg(strbuf *b, const json_t *d, int zh) {
     int y = 15 + k * 34;
     if (json_is_null(sv)) {   /* no evidence for the skill: a label, no bar */
       sb_printf(b, "<text x=\"120\" y=\"%d\" font-size=\"14\" text-anchor=\"end\">", y + 17);
-      h(b, deb_label(zh, L_COMMITMENT + k));
+      h(b, deb_label(lang, L_COMMITMENT + k));
       sb_printf(b, "</text><text x=\"136\" y=\"%d\" font-size=\"13\" fill=\"#777\">", y + 17);
-      h(b, deb_label(zh, L_NOT_SHOWN));
+      h(b, deb_label(lang, L_NOT_SHOWN));
       sb_puts(b, "</text>\n");
       continue;
     }
     sb_printf(b, "<text x=\"120\" y=\"%d\" font-size=\"14\" text-anchor=\"end\">", y + 17);
-    h(b, deb_label(zh, L_COMMITMENT + k));
+    h(b, deb_label(lang, L_COMMITMENT + k));
     sb_printf(b, "</text><rect class=\"bar\" x=\"130\" y=\"%d\" width=\"%d\" height=\"24\" fill=\"%s\"/>"
                  "<text x=\"%d\" y=\"%d\" font-size=\"13\">%d</text>\n",
               y, v * 3, score_colour(v), 136 + v * 3, y + 17, v);
@@ -59,14 +60,14 @@ static void skills_svg(strbuf *b, const json_t *d, int zh) {
 }
 
 /* Earlier attempts and this one as an SVG line chart (only with two or more earlier ones). */
-static void progress_svg(strbuf *b, const json_t *d, int zh) {
+static void progress_svg(strbuf *b, const json_t *d, const char *lang) {
   const json_t *p = json_object_get(d, "progress");
   size_t n = json_array_size(p);
   if (n < 2) return;
   size_t pts = n + 1;
   sb_puts(b, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 520 200\" width=\"520\" height=\"200\" "
              "xmlns=\"http://www.w3.org/2000/svg\">\n<title>");
-  h(b, deb_label(zh, L_PROGRESS));
+  h(b, deb_label(lang, L_PROGRESS));
   sb_puts(b, "</title>\n");
   for (int y = 0; y <= 100; y += 25)
     sb_printf(b, "<line x1=\"40\" y1=\"%d\" x2=\"500\" y2=\"%d\" stroke=\"#ddd\"/>"
@@ -103,14 +104,14 @@ static const char *css =
 
 /* See debrief.h. */
 void deb_render_html(const json_t *d, strbuf *b) {
-  int zh = deb_is_zh(d, NULL);
+  const char *lang = deb_lang(d, NULL);
   const char *oc = jstr(d, "outcome");
   const char *cls = strcmp(oc, "order") == 0 ? "order" : strcmp(oc, "advance") == 0 ? "advance"
                   : strcmp(oc, "no_sale") == 0 ? "no_sale" : "continuation";
   sb_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-            zh ? "zh" : "en");
-  h(b, deb_label(zh, L_DEBRIEF));
+            lang);
+  h(b, deb_label(lang, L_DEBRIEF));
   sb_puts(b, ": ");
   h(b, jstr(d, "title"));
   sb_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", css);
@@ -125,54 +126,63 @@ void deb_render_html(const json_t *d, strbuf *b) {
   h(b, jstr(d, "started"));
   int pass = json_is_true(json_object_get(d, "pass"));
   sb_printf(b, "</p>\n<div class=\"banner %s\">%s: %s · %s %d/100 (%s)</div>\n<p class=\"reason\">",
-            cls, deb_label(zh, L_OUTCOME), deb_outcome_label(zh, oc), deb_label(zh, L_SCORE),
-            (int)json_integer_value(json_object_get(d, "score")), deb_label(zh, pass ? L_PASS : L_NOT_YET));
-  h(b, jstr(d, "outcome_reason"));
+            cls, deb_label(lang, L_OUTCOME), deb_outcome_label(lang, oc), deb_label(lang, L_SCORE),
+            (int)json_integer_value(json_object_get(d, "score")), deb_label(lang, pass ? L_PASS : L_NOT_YET));
+  char *reason = deb_reason_text(lang, d);
+  h(b, reason);
+  free(reason);
   if (json_is_object(json_object_get(d, "tier"))) {
-    sb_printf(b, "</p>\n<p class=\"tier\">%s: ", deb_label(zh, L_TIER));
-    h(b, jstr(json_object_get(d, "tier"), "name"));
-    sb_printf(b, " (%s %g)", deb_label(zh, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
+    sb_printf(b, "</p>\n<p class=\"tier\">%s: ", deb_label(lang, L_TIER));
+    h(b, deb_tier_name(lang, json_object_get(d, "tier")));
+    sb_printf(b, " (%s %g)", deb_label(lang, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
   }
-  sb_printf(b, "</p>\n<h2>%s</h2>\n", deb_label(zh, L_SKILLS));
-  skills_svg(b, d, zh);
+  sb_printf(b, "</p>\n<h2>%s</h2>\n", deb_label(lang, L_SKILLS));
+  skills_svg(b, d, lang);
 
-  sb_printf(b, "<h2>%s</h2>\n", deb_label(zh, L_FINDINGS));
+  sb_printf(b, "<h2>%s</h2>\n", deb_label(lang, L_FINDINGS));
   deb_item *v;
   size_t n = deb_items(d, &v);
-  if (n == 0) sb_printf(b, "<p>%s</p>\n", deb_label(zh, L_NONE));
+  if (n == 0) sb_printf(b, "<p>%s</p>\n", deb_label(lang, L_NONE));
   int last = -1;
   for (size_t i = 0; i < n; i++) {
     if (v[i].turn != last) {
       last = v[i].turn;
       if (last == 0) {
-        sb_printf(b, "<h3>%s</h3>\n", deb_label(zh, L_WHOLE));
+        sb_printf(b, "<h3>%s</h3>\n", deb_label(lang, L_WHOLE));
       } else {
-        if (zh) sb_printf(b, "<h3>第 %d 轮", last);
-        else sb_printf(b, "<h3>Turn %d", last);
+        char tn[24];
+        snprintf(tn, sizeof tn, "%d", last);
+        char *head = msg_get(lang, "fmt.turn_head", "turn", tn, NULL);
+        sb_puts(b, "<h3>");
+        h(b, head);
+        free(head);
         const char *q = deb_turn_quote(v, n, i);
         if (q) {
-          sb_puts(b, ": <q>");
           char *sq = deb_shorten(q, 500);
-          h(b, sq);
+          char *line = msg_get(lang, "fmt.turn_quote", "text", sq, NULL);
+          h(b, line);
+          free(line);
           free(sq);
-          sb_puts(b, "</q>");
         }
         sb_puts(b, "</h3>\n");
       }
     }
     const json_t *f = v[i].f;
     double p = json_number_value(json_object_get(f, "points"));
-    sb_printf(b, "<div class=\"finding %s\"><span class=\"pts\">%+g</span><code>", p > 0 ? "won" : "lost", p);
+    /* the rule's id only as data for scripts and styles; the reader sees the principle */
+    sb_printf(b, "<div class=\"finding %s\" data-rule=\"", p > 0 ? "won" : "lost");
     h(b, jstr(f, "rule"));
-    sb_printf(b, "</code> (%s)<br>", deb_label(zh, L_COMMITMENT + v[i].skill));
-    h(b, jstr(f, "message"));
-    sb_printf(b, "<br><span class=\"why\">%s", deb_label(zh, L_WHY));
-    h(b, jstr(f, "principle"));
-    sb_puts(b, " <small>(");
-    h(b, jstr(f, "source"));
-    sb_puts(b, ")</small></span>");
+    sb_printf(b, "\"><span class=\"pts\">%+g</span><strong>", p);
+    h(b, deb_principle_name(lang, f));
+    sb_printf(b, "</strong> (%s)<br>", deb_label(lang, L_COMMITMENT + v[i].skill));
+    char *text = deb_finding_text(lang, f);
+    h(b, text);
+    free(text);
+    sb_printf(b, "<br><span class=\"why\">%s", deb_label(lang, L_WHY));
+    h(b, deb_principle(lang, f));
+    sb_puts(b, "</span>");
     if (p < 0 && *jstr(f, "better")) {
-      sb_printf(b, "<br><span class=\"try\">%s<q>", deb_label(zh, L_TRY));
+      sb_printf(b, "<br><span class=\"try\">%s<q>", deb_label(lang, L_TRY));
       h(b, jstr(f, "better"));
       sb_puts(b, "</q></span>");
     }
@@ -182,7 +192,7 @@ void deb_render_html(const json_t *d, strbuf *b) {
 
   const json_t *r = json_object_get(d, "reflection");
   if (json_array_size(r)) {
-    sb_printf(b, "<h2>%s</h2>\n<ol>\n", deb_label(zh, L_REFLECT));
+    sb_printf(b, "<h2>%s</h2>\n<ol>\n", deb_label(lang, L_REFLECT));
     size_t i;
     const json_t *q;
     json_array_foreach(r, i, q) {
@@ -195,11 +205,11 @@ void deb_render_html(const json_t *d, strbuf *b) {
 
   const json_t *obs = json_object_get(d, "objections");
   if (json_array_size(obs)) {
-    sb_printf(b, "<p>%s:</p>\n<ul>\n", deb_label(zh, L_OBJECTIONS));
+    sb_printf(b, "<p>%s:</p>\n<ul>\n", deb_label(lang, L_OBJECTIONS));
     size_t i;
     const json_t *ob;
     json_array_foreach(obs, i, ob) {
-      char *when = deb_objection_when(zh, ob);
+      char *when = deb_objection_when(lang, ob);
       sb_puts(b, "<li><q>");
       h(b, *jstr(ob, "said") ? jstr(ob, "said") : jstr(ob, "id"));
       sb_puts(b, "</q> (");
@@ -212,34 +222,34 @@ void deb_render_html(const json_t *d, strbuf *b) {
 
   const json_t *pr = json_object_get(d, "progress");
   if (json_array_size(pr)) {
-    sb_printf(b, "<h2>%s</h2>\n", deb_label(zh, L_PROGRESS));
-    progress_svg(b, d, zh);
-    sb_printf(b, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", deb_label(zh, L_STARTED),
-              deb_label(zh, L_OUTCOME), deb_label(zh, L_SCORE));
+    sb_printf(b, "<h2>%s</h2>\n", deb_label(lang, L_PROGRESS));
+    progress_svg(b, d, lang);
+    sb_printf(b, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", deb_label(lang, L_STARTED),
+              deb_label(lang, L_OUTCOME), deb_label(lang, L_SCORE));
     size_t i;
     const json_t *e;
     json_array_foreach(pr, i, e) {
       sb_puts(b, "<tr><td>");
       h(b, jstr(e, "started"));
-      sb_printf(b, "</td><td>%s</td><td>%.0f</td></tr>\n", deb_outcome_label(zh, jstr(e, "outcome")),
+      sb_printf(b, "</td><td>%s</td><td>%.0f</td></tr>\n", deb_outcome_label(lang, jstr(e, "outcome")),
                 json_number_value(json_object_get(e, "score")));
     }
-    sb_printf(b, "<tr><th>%s</th><th>%s</th><th>%d</th></tr>\n</table>\n", deb_label(zh, L_NOW),
-              deb_outcome_label(zh, oc), (int)json_integer_value(json_object_get(d, "score")));
+    sb_printf(b, "<tr><th>%s</th><th>%s</th><th>%d</th></tr>\n</table>\n", deb_label(lang, L_NOW),
+              deb_outcome_label(lang, oc), (int)json_integer_value(json_object_get(d, "score")));
   }
 
   const json_t *turns = json_object_get(d, "turns");
   if (json_array_size(turns)) {
-    sb_printf(b, "<h2>%s</h2>\n<ul class=\"turns\">\n", deb_label(zh, L_TRANSCRIPT));
+    sb_printf(b, "<h2>%s</h2>\n<ul class=\"turns\">\n", deb_label(lang, L_TRANSCRIPT));
     size_t i;
     const json_t *t;
     json_array_foreach(turns, i, t) {
       int trainee = strcmp(jstr(t, "speaker"), "trainee") == 0;
       if (trainee)
-        sb_printf(b, "<li class=\"trainee\">%s (%d): ", deb_label(zh, L_YOU),
+        sb_printf(b, "<li class=\"trainee\">%s (%d): ", deb_label(lang, L_YOU),
                   (int)json_integer_value(json_object_get(t, "n")));
       else
-        sb_printf(b, "<li class=\"customer\">%s: ", deb_label(zh, L_CUSTOMER));
+        sb_printf(b, "<li class=\"customer\">%s: ", deb_label(lang, L_CUSTOMER));
       char *line = deb_shorten(jstr(t, "text"), 2000);
       h(b, line);
       free(line);
@@ -248,6 +258,6 @@ void deb_render_html(const json_t *d, strbuf *b) {
     sb_puts(b, "</ul>\n");
   }
   int hints = (int)json_integer_value(json_object_get(d, "hints_used"));
-  if (hints > 0) sb_printf(b, "<p>%s: %d</p>\n", deb_label(zh, L_HINTS), hints);
+  if (hints > 0) sb_printf(b, "<p>%s: %d</p>\n", deb_label(lang, L_HINTS), hints);
   sb_puts(b, "</body>\n</html>\n");
 }

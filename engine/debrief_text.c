@@ -11,12 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include "debrief.h"
+#include "msg.h"
 #include "text.h"
 #include "debrief_int.h"
 
-typedef struct out { strbuf *b; int colour, width, zh; } out;
+typedef struct out { strbuf *b; int colour, width; const char *lang; } out;
 
-static const char *L(const out *o, int id) { return deb_label(o->zh, id); }
+static const char *L(const out *o, int id) { return deb_label(o->lang, id); }
+
+/* A text in quotation marks of the language ("..." / “...”), malloc'd. */
+static char *quoted(const out *o, const char *text) { return msg_get(o->lang, "fmt.quote", "text", text, NULL); }
 static const char *esc(const out *o, const char *code) { return o->colour ? code : ""; }
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -101,7 +105,7 @@ static void banner(out *o, const json_t *d) {
   const char *col = strcmp(oc, "order") == 0 || strcmp(oc, "advance") == 0 ? GREEN
                   : strcmp(oc, "no_sale") == 0 ? RED : YELLOW;
   int pass = json_is_true(json_object_get(d, "pass"));
-  char *line = xasprintf("%s: %s   %s %d/100 (%s)", L(o, L_OUTCOME), deb_outcome_label(o->zh, oc),
+  char *line = xasprintf("%s: %s   %s %d/100 (%s)", L(o, L_OUTCOME), deb_outcome_label(o->lang, oc),
                          L(o, L_SCORE),
                          (int)json_integer_value(json_object_get(d, "score")),
                          L(o, pass ? L_PASS : L_NOT_YET));
@@ -138,20 +142,23 @@ static void banner(out *o, const json_t *d) {
   sb_printf(b, "╝%s\n", esc(o, RESET));
   free(second);
   free(line);
-  const char *reason = jstr(d, "outcome_reason");
+  char *reason = deb_reason_text(o->lang, d);
   if (*reason) wrap(o, reason, 0, 0);
+  free(reason);
   const json_t *tier = json_object_get(d, "tier");
   if (json_is_object(tier)) {
-    char *t = xasprintf(o->zh ? "%s：%s（%s %g）" : "%s: %s (%s %g)", L(o, L_TIER), jstr(tier, "name"),
-                        L(o, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
+    char mark[24];
+    snprintf(mark, sizeof mark, "%g", json_number_value(json_object_get(d, "pass_mark")));
+    char *t = msg_get(o->lang, "fmt.tier_line", "tier", L(o, L_TIER), "name", deb_tier_name(o->lang, tier),
+                      "pass_mark", L(o, L_PASS_MARK), "mark", mark, NULL);
     wrap(o, t, 0, 2);
     free(t);
   }
   const char *ended = jstr(d, "ended_by");
   const char *cause = strcmp(ended, "customer") == 0 || strcmp(ended, "turn_limit") == 0
-                    ? deb_cause_label(o->zh, jstr(d, "end_cause")) : NULL;
+                    ? deb_cause_label(o->lang, jstr(d, "end_cause")) : NULL;
   if (*ended) {
-    char *t = xasprintf("%s%s", L(o, L_ENDED), cause ? cause : deb_ended_label(o->zh, ended));
+    char *t = xasprintf("%s%s", L(o, L_ENDED), cause ? cause : deb_ended_label(o->lang, ended));
     wrap(o, t, 0, 2);
     free(t);
   }
@@ -192,30 +199,34 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
   const char *skill = L(o, L_COMMITMENT + k);
   double p = json_number_value(json_object_get(f, "points"));
   int won = p > 0;
-  char *rule = deb_clean_text(jstr(f, "rule"));
-  char *pts = xasprintf("%+g", p);
-  /* "  ✗ -15  rule (skill)"; on a narrow terminal the skill goes under the rule */
-  int fits = 2 + 2 + txt_width(pts) + 2 + txt_width(rule) + 2 + txt_width(skill) + 1 <= o->width;
-  sb_printf(o->b, "  %s%s %s%s  %s%s%s%s(%s)\n", esc(o, won ? GREEN : RED), won ? "✓" : "✗", pts,
-            esc(o, RESET), esc(o, BOLD), rule, esc(o, RESET), fits ? " " : "\n     ", skill);
-  free(pts);
-  free(rule);
+  /* the principle's name, not the rule's id: the id is for trainers and the JSON */
+  char pts[32];
+  snprintf(pts, sizeof pts, "%+g", p);
+  sb_printf(o->b, "  %s%s %s%s  %s", esc(o, won ? GREEN : RED), won ? "✓" : "✗", pts, esc(o, RESET),
+            esc(o, BOLD));
+  char *head = xasprintf("%s (%s)", deb_principle_name(o->lang, f), skill);
+  wrap(o, head, 6 + txt_width(pts), 5);   /* a name is longer than an id: wrapped like the rest */
+  free(head);
+  if (o->colour) sb_puts(o->b, RESET);
   sb_puts(o->b, "     ");
-  wrap(o, jstr(f, "message"), 5, 5);
+  char *text = deb_finding_text(o->lang, f);
+  wrap(o, text, 5, 5);
+  free(text);
   if (first_turn >= 0) {
-    char *see = first_turn == 0 ? xstrdup(o->zh ? "（原因和示范见上文）" : "(why and what to try: see above)")
-              : o->zh ? xasprintf("（原因和示范见第 %d 轮）", first_turn)
-                      : xasprintf("(why and what to try: see turn %d)", first_turn);
+    char tn[24];
+    snprintf(tn, sizeof tn, "%d", first_turn);
+    char *see = first_turn == 0 ? xstrdup(msg_text(o->lang, "fmt.see_above"))
+              : msg_get(o->lang, "fmt.see_turn", "turn", tn, NULL);
     sb_printf(o->b, "     %s%s%s\n", esc(o, DIM), see, esc(o, RESET));
     free(see);
     return;
   }
   sb_printf(o->b, "     %s%s", esc(o, DIM), L(o, L_WHY));
-  wrap(o, jstr(f, "principle"), 5 + txt_width(L(o, L_WHY)), 5);
+  wrap(o, deb_principle(o->lang, f), 5 + txt_width(L(o, L_WHY)), 5);
   if (o->colour) sb_puts(o->b, RESET);
   if (!won && *jstr(f, "better")) {
     sb_printf(o->b, "     %s%s%s", esc(o, CYAN), L(o, L_TRY), esc(o, RESET));
-    char *q = xasprintf(o->zh ? "“%s”" : "\"%s\"", jstr(f, "better"));
+    char *q = quoted(o, jstr(f, "better"));
     wrap(o, q, 5 + txt_width(L(o, L_TRY)), 5);
     free(q);
   }
@@ -231,21 +242,25 @@ static void top_changes(out *o, const json_t *d) {
     for (size_t i = 0; i < k; i++) {
       const json_t *f = v[top[i]].f;
       int turn = v[top[i]].turn;
-      char *rule = deb_clean_text(jstr(f, "rule"));
-      char *head = turn ? xasprintf(o->zh ? "%zu. %+g %s（第 %d 轮）" : "%zu. %+g %s (turn %d)", i + 1,
-                                    json_number_value(json_object_get(f, "points")), rule, turn)
-                        : xasprintf(o->zh ? "%zu. %+g %s（整体）" : "%zu. %+g %s (the visit as a whole)",
-                                    i + 1, json_number_value(json_object_get(f, "points")), rule);
+      char *rule = deb_clean_text(deb_principle_name(o->lang, f));
+      char num[24], pts[32], tn[24];
+      snprintf(num, sizeof num, "%zu", i + 1);
+      snprintf(pts, sizeof pts, "%+g", json_number_value(json_object_get(f, "points")));
+      snprintf(tn, sizeof tn, "%d", turn);
+      char *head = msg_get(o->lang, turn ? "fmt.top_turn" : "fmt.top_whole", "n", num, "points", pts,
+                           "name", rule, "turn", tn, NULL);
       sb_printf(o->b, "  %s", esc(o, BOLD));
-      wrap(o, head, 2, 5);   /* a 40-column terminal: the rule's name goes on a line of its own */
-      sb_puts(o->b, esc(o, RESET));
+      wrap(o, head, 2, 5);
+      if (o->colour) sb_puts(o->b, RESET);
       free(head);
       free(rule);
       sb_puts(o->b, "     ");
-      wrap(o, jstr(f, "message"), 5, 5);
+      char *text = deb_finding_text(o->lang, f);
+      wrap(o, text, 5, 5);
+      free(text);
       if (*jstr(f, "better")) {
         sb_printf(o->b, "     %s%s%s", esc(o, CYAN), L(o, L_TRY), esc(o, RESET));
-        char *q = xasprintf(o->zh ? "“%s”" : "\"%s\"", jstr(f, "better"));
+        char *q = quoted(o, jstr(f, "better"));
         wrap(o, q, 5 + txt_width(L(o, L_TRY)), 5);
         free(q);
       }
@@ -267,12 +282,16 @@ static void findings(out *o, const json_t *d) {
       if (last == 0) {
         sb_printf(o->b, "\n %s%s%s\n", esc(o, BOLD), L(o, L_WHOLE), esc(o, RESET));
       } else {
-        char *head = o->zh ? xasprintf("第 %d 轮 ", last) : xasprintf("Turn %d  ", last);
+        char tn[24];
+        snprintf(tn, sizeof tn, "%d", last);
+        char *th = msg_get(o->lang, "fmt.turn_head", "turn", tn, NULL);
+        char *head = xasprintf("%s  ", th);
+        free(th);
         sb_printf(o->b, "\n %s%s%s", esc(o, BOLD), head, esc(o, RESET));
         const char *q = deb_turn_quote(v, n, i);
         if (q) {
           char *sq = deb_shorten(q, 300);
-          char *qq = xasprintf(o->zh ? "“%s”" : "\"%s\"", sq);
+          char *qq = quoted(o, sq);
           free(sq);
           wrap(o, qq, 1 + txt_width(head), 3);
           free(qq);
@@ -311,9 +330,9 @@ static void objections(out *o, const json_t *d) {
   size_t i;
   const json_t *ob;
   json_array_foreach(a, i, ob) {
-    char *when = deb_objection_when(o->zh, ob);
+    char *when = deb_objection_when(o->lang, ob);
     const char *said = jstr(ob, "said");
-    char *line = xasprintf(o->zh ? "“%s”（%s）" : "\"%s\" (%s)", *said ? said : jstr(ob, "id"), when);
+    char *line = msg_get(o->lang, "objection.line", "said", *said ? said : jstr(ob, "id"), "when", when, NULL);
     sb_puts(o->b, "  - ");
     wrap(o, line, 4, 4);
     free(line);
@@ -321,7 +340,14 @@ static void objections(out *o, const json_t *d) {
   }
 }
 
-/* Earlier attempts and this one, oldest first. */
+/* Appends text padded with spaces to width columns (wide characters count two; never cut:
+** a translation may be longer than the column). */
+static void pad(out *o, const char *text, int width) {
+  sb_puts(o->b, text);
+  for (int w = txt_width(text); w < width; w++) sb_putc(o->b, ' ');
+}
+
+/* Earlier attempts and this one, oldest first; outcomes in words, not their JSON names. */
 static void progress(out *o, const json_t *d) {
   const json_t *p = json_object_get(d, "progress");
   if (!json_array_size(p)) return;
@@ -330,24 +356,25 @@ static void progress(out *o, const json_t *d) {
   const json_t *e;
   json_array_foreach(p, i, e) {
     char *when = deb_clean_text(jstr(e, "started"));
-    char *oc = deb_clean_text(jstr(e, "outcome"));
     int sc = (int)json_integer_value(json_object_get(e, "score"));
     if (json_is_real(json_object_get(e, "score"))) sc = (int)(json_real_value(json_object_get(e, "score")) + 0.5);
-    sb_printf(o->b, "  %-20.20s  %-12.12s %3d\n", when, oc, sc);
+    sb_printf(o->b, "  %-20.20s  ", when);
+    pad(o, deb_outcome_label(o->lang, jstr(e, "outcome")), 12);
+    sb_printf(o->b, " %3d\n", sc);
     free(when);
-    free(oc);
   }
-  char *oc = deb_clean_text(jstr(d, "outcome"));
-  sb_printf(o->b, "  %s%-20.20s  %-12.12s %3d%s\n", esc(o, BOLD), L(o, L_NOW), oc,
-            (int)json_integer_value(json_object_get(d, "score")), esc(o, RESET));
-  free(oc);
+  sb_printf(o->b, "  %s", esc(o, BOLD));
+  pad(o, L(o, L_NOW), 20);
+  sb_puts(o->b, "  ");
+  pad(o, deb_outcome_label(o->lang, jstr(d, "outcome")), 12);
+  sb_printf(o->b, " %3d%s\n", (int)json_integer_value(json_object_get(d, "score")), esc(o, RESET));
 }
 
 /* See debrief.h. */
 void deb_render_text(const json_t *d, const deb_style *st, FILE *f) {
   strbuf b = { 0 };
   const char *lang = st ? st->lang : NULL;
-  out o = { &b, st ? st->colour : 0, st && st->width > 0 ? st->width : 80, deb_is_zh(d, lang) };
+  out o = { &b, st ? st->colour : 0, st && st->width > 0 ? st->width : 80, deb_lang(d, lang) };
   if (o.width > 100) o.width = 100;
   banner(&o, d);
   bars(&o, d);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 #include "score.h"
 #include "text.h"
@@ -146,7 +147,9 @@ static void class_table(const rep_data *d, strbuf *out) {
     long n = 0;
     for (int i = 0; i < d->n_rows; i++)
       if (d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
-    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", tiers[k].en, tiers[k].min, n);
+    char key[64];   /* the class report is English until it takes a language (issue 18) */
+    snprintf(key, sizeof key, "tier.%s", tiers[k].id);
+    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", msg_text("en", key), tiers[k].min, n);
   }
   sb_putc(out, '\n');
 }

@@ -1,7 +1,8 @@
 /*
 ** score.c: reads a finished session and scores it.  Every finding names a rule (score_rules.c),
 ** the turn it comes from (0 = the visit as a whole), its points after the scenario's overrides,
-** what happened in the session's language and the trainee's line.  A skill starts at 50 (an
+** what happened as a message key with arguments (the words are in the catalogues, msg.h: this
+** file writes no prose) and the trainee's line.  A skill starts at 50 (an
 ** ordinary visit) and moves by its findings' points, clamped to 0..100; the total is the
 ** weighted mean of the four skills.  docs/scoring.md explains each rule to trainers.
 **
@@ -9,8 +10,10 @@
 ** needs the customer to act (a GIVE event); if only the seller agreed to do something the
 ** visit is a continuation.
 */
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "score.h"
@@ -39,7 +42,6 @@ typedef struct ctx {
   const session *s;
   const scenario *sc;
   score_result *r;
-  int zh;
   int cap;
   int open;      /* the visit is still going (a running score for /score) */
 } ctx;
@@ -73,11 +75,52 @@ static char *short_quote(const char *text) {
   return xasprintf("%.*s…", (int)((const char *)p - text), text);
 }
 
-/* Adds a finding; the message is formatted from the format of the session's language.
+/* Fills m with key and the NULL-ended name, value pairs of ap (values copied). */
+static void msg_fill(score_msg *m, const char *key, va_list ap) {
+  memset(m, 0, sizeof *m);
+  m->key = xstrdup(key);
+  for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+    const char *value = va_arg(ap, const char *);
+    assert(m->n < SCORE_MAX_ARGS);
+    m->args[m->n].name = name;
+    m->args[m->n].value = xstrdup(value ? value : "");
+    m->n++;
+  }
+}
+
+static void msg_clear(score_msg *m) {
+  free(m->key);
+  for (int i = 0; i < m->n; i++) free((char *)m->args[i].value);
+  memset(m, 0, sizeof *m);
+}
+
+static void set_reason(score_result *r, const char *key, ...) __attribute__((sentinel));
+static void set_reason(score_result *r, const char *key, ...) {
+  msg_clear(&r->reason);
+  va_list ap;
+  va_start(ap, key);
+  msg_fill(&r->reason, key, ap);
+  va_end(ap);
+}
+
+/* See score.h. */
+char *score_msg_text(const score_msg *m, const char *lang) {
+  if (!m || !m->key) return xstrdup("");
+  return msg_format(lang, m->key, m->args, m->n);
+}
+
+/* A number as an argument, written into the caller's buf (msg_fill copies it). */
+static const char *num(char buf[24], double v) {
+  snprintf(buf, 24, "%g", v);
+  return buf;
+}
+
+/* Adds a finding of rule id whose message is the catalogue's KEY (finding.ID, or
+** finding.ID.VARIANT when variant is not NULL) with the NULL-ended name, value pairs.
 ** A rule whose points a scenario set to 0 is switched off and adds nothing. */
-__attribute__((format(printf, 5, 7)))
-static void add_at(ctx *c, const char *id, int turn, const char *quote, const char *en,
-                   const char *zh, ...) {
+static void add_at(ctx *c, const char *id, int turn, const char *quote, const char *variant, ...)
+  __attribute__((sentinel));
+static void add_at(ctx *c, const char *id, int turn, const char *quote, const char *variant, ...) {
   const score_rule *rule = score_rule_find(id);
   if (!rule) return;
   double pts = rule_points(c, rule);
@@ -87,15 +130,15 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
     c->r->findings = xrealloc(c->r->findings, (size_t)c->cap * sizeof *c->r->findings);
   }
   score_finding *f = &c->r->findings[c->r->n_findings++];
-  strbuf b = { 0 };
+  char *key = variant ? xasprintf("finding.%s.%s", id, variant) : xasprintf("finding.%s", id);
   va_list ap;
-  va_start(ap, zh);
-  sb_vprintf(&b, c->zh ? zh : en, ap);
+  va_start(ap, variant);
+  msg_fill(&f->msg, key, ap);
   va_end(ap);
+  free(key);
   f->rule = rule;
   f->turn = turn;
   f->points = pts;
-  f->message = sb_take(&b);
   f->quote = quote ? xstrdup(quote) : NULL;
 }
 
@@ -136,13 +179,33 @@ static uint64_t cited_needs(const ctx *c, const cls_result *r) {
   return m;
 }
 
-/* Need ids of a mask, comma separated ("attendance, parents"). */
+/* What a trainee calls need i: its first keyword, else the customer's words, else its id (the
+** id is the trainer's, and only the last resort). */
+static const char *need_name(const ctx *c, int i) {
+  const scn_need *n = &c->sc->needs[i];
+  if (n->keywords.n > 0 && n->keywords.v[0] && *n->keywords.v[0]) return n->keywords.v[0];
+  if (n->said && *n->said) return n->said;
+  return n->id ? n->id : "?";
+}
+
+/* need_name for a list: without a final full stop, since the message ends the sentence. */
+static void put_need_name(strbuf *b, const ctx *c, int i) {
+  const char *s = need_name(c, i);
+  size_t n = strlen(s);
+  if (n >= 3 && strcmp(s + n - 3, "\xE3\x80\x82") == 0) n -= 3;   /* U+3002 */
+  else if (n >= 1 && s[n - 1] == '.') n--;
+  sb_append(b, s, n);
+}
+
+/* The names of the needs of a mask as one argument: a list (MSG_LIST_SEP between names) that
+** the catalogue joins with its own separator ("attendance, parents" / "签到，家长"). */
 static char *need_list(const ctx *c, uint64_t mask) {
   strbuf b = { 0 };
+  sb_puts(&b, "");
   for (int i = 0; c->sc && i < c->sc->n_needs && i < 64; i++)
     if (mask & bit(i)) {
-      if (b.len) sb_puts(&b, ", ");
-      sb_puts(&b, c->sc->needs[i].id ? c->sc->needs[i].id : "?");
+      if (b.len) sb_putc(&b, MSG_LIST_SEP);
+      put_need_name(&b, c, i);
     }
   return sb_take(&b);
 }
@@ -245,14 +308,16 @@ static uint64_t judged_moves(const ctx *c, const cls_result *r) {
   return mv;
 }
 
-/* Describes what held the customer back at a moment ("trust 3/10, value not yet accepted"). */
-static char *state_words(const ctx *c, const sess_snapshot *b) {
+/* What held the customer back at a moment, as a list of catalogue keys ("@part.trust_low,
+** part.value_not_accepted": "trust 3/10, value not yet accepted"); "" when nothing did.  The
+** trust figure is the argument {trust}. */
+static char *state_words(const sess_snapshot *b) {
   strbuf s = { 0 };
-  if (b->trust < TRUST_OK) sb_printf(&s, c->zh ? "信任 %g/10" : "trust %g/10", b->trust);
-  if (!b->value_ack) sb_printf(&s, "%s%s", s.len ? (c->zh ? "，" : ", ") : "",
-                               c->zh ? "尚未认可价值" : "value not yet accepted");
-  if (!b->on_list) sb_printf(&s, "%s%s", s.len ? (c->zh ? "，" : ", ") : "",
-                             c->zh ? "尚未列入采购计划" : "not on the purchase list");
+  sb_puts(&s, "");
+  if (b->trust < TRUST_OK) sb_puts(&s, ",part.trust_low");
+  if (!b->value_ack) sb_puts(&s, ",part.value_not_accepted");
+  if (!b->on_list) sb_puts(&s, ",part.not_on_list");
+  if (s.len) s.s[0] = '@';
   return sb_take(&s);
 }
 
@@ -279,34 +344,28 @@ typedef struct visit_state {
 
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
-  char *q = short_quote(t->text);
+  char *q = short_quote(t->text), nb[24];
   vs->asks++;
   if (++vs->closes_run >= 3)
-    add(c, "repeated_closes", t, "This was close number %d in a row (\"%s\") with nothing new "
-        "learned in between.", "这是连续第 %d 次催促成交（“%s”），其间没有获得任何新信息。",
-        vs->closes_run, q);
+    add(c, "repeated_closes", t, NULL, "count", num(nb, vs->closes_run), "quote", q, NULL);
 
   int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
   int is_ref = CLS_HAS(r, CLS_ASK_REFERRAL) || (fam == FAM_REFERRAL && !is_pay);
   if (is_pay) {
     int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text);
     if (has_date && has_amount && !r->vague) {
-      if (!vs->f_paid++) add(c, "payment_specific", t, "You asked for payment with a date and an "
-                             "amount: \"%s\".", "你提出了有日期、有金额的付款要求：“%s”。", q);
+      if (!vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
       /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
       ** since a threat anywhere in it spoils "fair" */
       if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
     } else {
-      const char *miss_en = !has_date && !has_amount ? "no date and no amount"
-                            : !has_date ? "no date" : !has_amount ? "no amount" : "only a vague time";
-      const char *miss_zh = !has_date && !has_amount ? "没有日期也没有金额"
-                            : !has_date ? "没有日期" : !has_amount ? "没有金额" : "时间含糊";
-      add(c, "payment_vague", t, "Your payment ask \"%s\" names %s.", "你的收款要求“%s”%s。", q,
-          c->zh ? miss_zh : miss_en);
+      const char *miss = !has_date && !has_amount ? "@part.pay_no_date_no_amount"
+                         : !has_date ? "@part.pay_no_date" : !has_amount ? "@part.pay_no_amount"
+                         : "@part.pay_vague_time";
+      add(c, "payment_vague", t, NULL, "quote", q, "missing", miss, NULL);
     }
   } else if (is_ref) {
-    if (!vs->f_referral++) add(c, "referral_asked", t, "You asked the customer for a referral: "
-                               "\"%s\".", "你请客户做了转介绍：“%s”。", q);
+    if (!vs->f_referral++) add(c, "referral_asked", t, NULL, "quote", q, NULL);
   } else {
     /* an order names what and when; who or where adds nothing to "order 40 sets by Monday" */
     int order_ask = CLS_HAS(r, CLS_ASK_ORDER) ||
@@ -315,36 +374,31 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     int specific = r->specific ||
       (order_ask && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME]);
     if (r->vague || !specific) {
+      /* what it lacks, as catalogue keys: "it leans on sometime, no time" */
       strbuf m = { 0 };
-      if (r->vague) sb_puts(&m, c->zh ? "措辞含糊" : "it leans on \"sometime\"");
-      if (!r->slots[CLS_SLOT_ACTION])
-        sb_printf(&m, "%s%s", m.len ? (c->zh ? "，" : ", ") : "", c->zh ? "没有说明行动" : "no action");
-      if (!r->slots[CLS_SLOT_TIME])
-        sb_printf(&m, "%s%s", m.len ? (c->zh ? "，" : ", ") : "", c->zh ? "没有时间" : "no time");
-      if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE])
-        sb_printf(&m, "%s%s", m.len ? (c->zh ? "，" : ", ") : "",
-                  c->zh ? "没有人员或地点" : "no person or place");
-      if (!m.len) sb_puts(&m, c->zh ? "不够具体" : "it is not specific");
-      add(c, "vague_ask", t, "You asked \"%s\": %s.", "你的请求“%s”：%s。", q, m.s);
+      if (r->vague) sb_puts(&m, ",part.ask_vague");
+      if (!r->slots[CLS_SLOT_ACTION]) sb_puts(&m, ",part.ask_no_action");
+      if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
+      if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
+      if (!m.len) sb_puts(&m, ",part.ask_not_specific");
+      m.s[0] = '@';
+      add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
       sb_free(&m);
     } else if (!vs->f_specific++) {
-      add(c, "specific_ask", t, "A specific ask: \"%s\".", "具体的承诺请求：“%s”。", q);
+      add(c, "specific_ask", t, NULL, "quote", q, NULL);
     }
     /* checked and summarised before the ask? (deal asks only) */
     if (vs->check) {
       if (!vs->f_checked++) {
         char *cq = short_quote(vs->check->text);
-        add(c, "checked_concerns", vs->check, "You checked for open points before asking: \"%s\".",
-            "提出承诺前你先检查了遗漏：“%s”。", cq);
+        add(c, "checked_concerns", vs->check, NULL, "quote", cq, NULL);
         free(cq);
       }
     } else if (!vs->f_nocheck++) {
-      add(c, "ask_without_check", t, "You asked \"%s\" without first checking whether anything "
-          "was still open.", "你提出“%s”之前，没有先确认客户是否还有顾虑。", q);
+      add(c, "ask_without_check", t, NULL, "quote", q, NULL);
     }
     if (!vs->summary && !vs->f_nosummary++)
-      add(c, "ask_without_summary", t, "You asked \"%s\" without first summing up the benefits "
-          "the customer agreed with.", "你提出“%s”之前，没有先总结客户认同的利益。", q);
+      add(c, "ask_without_summary", t, NULL, "quote", q, NULL);
   }
 
   /* realistic for where the customer stood?  Only a rung the trainee named (or an order asked
@@ -361,21 +415,20 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     for (int k = 0; k < c->sc->n_commitments && top < 0; k++)
       if (on_offer(c, t->visit, k)) top = k;
     if (top >= 0)
-      add(c, "unrealistic_ask", t, "You asked for the order (\"%s\"), but the most this customer "
-          "can give on this visit is \"%s\".", "你要求客户下单（“%s”），但这次拜访客户最多只能答应“%s”。",
-          q, action_of(c, top));
+      add(c, "unrealistic_ask", t, "order", "quote", q, "action", action_of(c, top), NULL);
   }
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t);
     if (rc == 0) {
-      char *why = state_words(c, &t->before);
+      char *why = state_words(&t->before);
       if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
         free(why);
-        why = xasprintf(c->zh ? "条件“%s”尚未满足" : "its condition \"%s\" was not met",
-                        c->sc->commitments[j].realistic_when);
+        why = xstrdup("@part.condition_unmet");
       }
-      add(c, "unrealistic_ask", t, "You asked for \"%s\" (\"%s\") before the customer was ready "
-          "(%s).", "你在客户还没准备好时（%3$s）就要求“%1$s”（“%2$s”）。", action_of(c, j), q, why);
+      char tb[24];
+      add(c, "unrealistic_ask", t, NULL, "action", action_of(c, j), "quote", q, "why", why,
+          "trust", num(tb, t->before.trust), "condition", c->sc->commitments[j].realistic_when
+          ? c->sc->commitments[j].realistic_when : "", NULL);
       free(why);
     } else if (rc == 1 && named) {
       int higher = -1;
@@ -387,12 +440,9 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           higher = k;
       if (higher >= 0) {
         if (!vs->f_low++)
-          add(c, "ask_too_low", t, "You asked for \"%s\" when the customer could already give "
-              "\"%s\".", "客户已经可以答应“%2$s”，你却只要求“%1$s”。", action_of(c, j),
-              action_of(c, higher));
+          add(c, "ask_too_low", t, NULL, "action", action_of(c, j), "higher", action_of(c, higher), NULL);
       } else if (!vs->f_realistic++) {
-        add(c, "realistic_ask", t, "\"%s\" was the most the customer could give at that point.",
-            "“%s”正是客户当时能给的最高承诺。", action_of(c, j));
+        add(c, "realistic_ask", t, NULL, "action", action_of(c, j), NULL);
       }
     }
   }
@@ -433,40 +483,34 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
 
     /* discovery before pitching */
     if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs.f_pitch++)
-      add(c, "pitch_before_discovery", t, "You presented (\"%s\") before the customer had voiced "
-          "any need.", "客户还没说出任何需求，你就开始介绍（“%s”）。", q);
+      add(c, "pitch_before_discovery", t, NULL, "quote", q, NULL);
     if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
         !vs.f_feature++)
-      add(c, "feature_list", t, "You listed features (\"%s\") without tying them to a need of "
-          "the customer's.", "你在罗列功能（“%s”），没有和客户的需求挂钩。", q);
+      add(c, "feature_list", t, NULL, "quote", q, NULL);
 
     /* the summary */
     if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) && said_key(t, "summary_off")) {
       /* the customer did not recognise it: no credit, and it is no summary before an ask */
       if (!vs.f_rejected++)
-        add(c, "summary_rejected", t, "The customer did not recognise your summary \"%s\" as what "
-            "they said.", "客户不认同你的总结“%s”，那不是客户说过的话。", q);
+        add(c, "summary_rejected", t, NULL, "quote", q, NULL);
     } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
       uint64_t cited = cited_needs(c, r);
       uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
       if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
       if (unvoiced && !vs.f_unvoiced++) {
         char *ids = need_list(c, unvoiced);
-        add(c, "summary_unconfirmed_needs", t, "Your summary \"%s\" cites needs the customer never "
-            "voiced: %s.", "你的总结“%s”提到了客户从未说过的需求：%s。", q, ids);
+        add(c, "summary_unconfirmed_needs", t, NULL, "quote", q, "needs", ids, NULL);
         free(ids);
       }
       if (missed && !vs.f_miss++) {
         char *ids = need_list(c, missed);
-        add(c, "summary_misses_needs", t, "Your summary \"%s\" leaves out needs the customer "
-            "confirmed: %s.", "你的总结“%s”漏掉了客户确认过的需求：%s。", q, ids);
+        add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
         free(ids);
       }
       /* tied: to needs the customer confirmed (before the summary or in answer to it), leaving
       ** no confirmed need out and adding none unvoiced */
       if ((cited & confirmed_after(t)) && !unvoiced && !missed && !vs.f_tied++)
-        add(c, "summary_tied_to_needs", t, "Your summary \"%s\" tied the benefits to the needs "
-            "the customer confirmed.", "你的总结“%s”把利益和客户确认的需求对应了起来。", q);
+        add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);
       vs.summary = t;
     }
     if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs.check) vs.check = t;
@@ -475,16 +519,12 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     ** judged as a threat alone, so it earns no loss_when_ready (nor a second penalty) */
     if (CLS_HAS(r, CLS_THREAT)) {
       vs.threats++;
-      add(c, "hostile_threat", t, "You threatened the customer (\"%s\"): firm is not hostile, "
-          "and a threat turns them into an opponent.", "你威胁了客户（“%s”）：坚定不等于敌对，威胁只会把客户变成对手。",
-          q);
+      add(c, "hostile_threat", t, NULL, "quote", q, NULL);
     } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
                vs.kind == SV_REFERRAL) {
       /* after the sale nothing is left to lose by waiting: no deadline lever */
       if (!vs.f_pressure++)
-        add(c, "pressure_after_sale", t, "You pressed with a deadline or scarcity (\"%s\") in a "
-            "visit after the sale, where the customer has nothing left to buy.",
-            "成交后的拜访中客户已没有要买的东西，你却用期限或限量施压（“%s”）。", q);
+        add(c, "pressure_after_sale", t, NULL, "quote", q, NULL);
     } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
                vs.kind == SV_PAYMENT) {
       /* a due date in a collection is the agreement, not a sales lever: judged by the payment
@@ -492,26 +532,21 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     } else if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
       if (t->before.value_ack && t->before.on_list) {
         if (!vs.f_ready++)
-          add(c, "loss_when_ready", t, "You used the fear of loss (\"%s\") once the customer "
-              "accepted the value and had it on the purchase list.",
-              "在客户认可价值、已列入采购计划之后，你用了损失厌恶（“%s”）。", q);
+          add(c, "loss_when_ready", t, NULL, "quote", q, NULL);
       } else {
-        char *why = state_words(c, &t->before);
-        add(c, "loss_before_value", t, "You pressed with a loss (\"%s\") while %s.",
-            "在%2$s的情况下，你用损失施压（“%1$s”）。", q, why);
+        char *why = state_words(&t->before), tb[24];
+        add(c, "loss_before_value", t, NULL, "quote", q, "why", why, "trust", num(tb, t->before.trust), NULL);
         free(why);
       }
     }
     if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
         !t->before.value_ack && !vs.f_gain++)
-      add(c, "gain_when_needed", t, "While the customer was still weighing the value you showed "
-          "the gain: \"%s\".", "客户还在衡量价值时，你展示了收益：“%s”。", q);
+      add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
     if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
       sess_snapshot b2 = t->before;
       b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
-      char *why = state_words(c, &b2);
-      add(c, "discount_for_trust", t, "You offered a price cut (\"%s\") while %s.",
-          "在%2$s的情况下，你提出降价（“%1$s”）。", q, why);
+      char *why = state_words(&b2), tb[24];
+      add(c, "discount_for_trust", t, NULL, "quote", q, "why", why, "trust", num(tb, b2.trust), NULL);
       free(why);
     }
 
@@ -522,13 +557,11 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
 
     /* refusals: probe first, lower after */
     if (vs.refusal && CLS_HAS(r, CLS_PROBE_REFUSAL)) {
-      add(c, "probed_refusal", t, "After the refusal you asked what held the customer back: "
-          "\"%s\".", "被拒绝后，你先问了客户的顾虑：“%s”。", q);
+      add(c, "probed_refusal", t, NULL, "quote", q, NULL);
       vs.refusal = NULL;
     } else if (vs.refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
-      add(c, "lower_before_probe", t, "After the refusal at turn %d you lowered the ask (\"%s\") "
-          "without asking why.", "第 %d 轮被拒绝后，你没有问原因就降低了要求（“%s”）。",
-          vs.refusal->n, q);
+      char tn[24];
+      add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs.refusal->n), "quote", q, NULL);
       vs.refusal = NULL;
     }
 
@@ -553,22 +586,19 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
       } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&
                  !(*awarded_needs & bit(ev->index))) {
         *awarded_needs |= bit(ev->index);
-        add(c, "need_confirmed", t, "The customer confirmed the need \"%s\" after you said \"%s\".",
-            "你说“%2$s”之后，客户确认了需求“%1$s”。", c->sc->needs[ev->index].id, q);
+        add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, NULL);
       } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                  !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                  !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
                  !has_confirm(t, ev->index)) {
         *found_hidden |= bit(ev->index);
-        add(c, "need_uncovered", t, "Your question \"%s\" brought out the need \"%s\".",
-            "你的问题“%s”引出了需求“%s”。", q, c->sc->needs[ev->index].id);
+        add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), NULL);
       } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                  c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                  !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
         *found_hidden |= bit(ev->index);
-        add(c, "hidden_need_found", t, "Your question \"%s\" brought out a hidden need: \"%s\".",
-            "你的问题“%s”引出了一个隐藏需求：“%s”。", q,
-            c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : c->sc->needs[ev->index].id);
+        add(c, "hidden_need_found", t, NULL, "quote", q, "said",
+            c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
       }
     }
     /* a hidden need the trainee raised, naming the customer's problem itself ("do your
@@ -581,9 +611,8 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
             (known & bit(ni)))
           continue;
         *found_hidden |= bit(ni);
-        add(c, "hidden_need_found", t, "Your line \"%s\" raised a hidden need: \"%s\".",
-            "你的话“%s”点出了一个隐藏需求：“%s”。", q,
-            c->sc->needs[ni].said ? c->sc->needs[ni].said : c->sc->needs[ni].id);
+        add(c, "hidden_need_found", t, "raised", "quote", q, "said",
+            c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
       }
     if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
     free(q);
@@ -597,30 +626,25 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     const char *id = fam == FAM_PAYMENT ? "no_payment_ask" : fam == FAM_REFERRAL ? "no_referral_ask"
                                                                                   : "no_ask";
     const sess_turn *last = vs.last_turn;
+    char vb[24];
     if (c->sc && c->sc->n_visits > 1)
-      add(c, id, NULL, "Visit %d ended without asking the customer for any commitment.",
-          "第 %d 次拜访结束时，你没有向客户提出任何承诺请求。", v + 1);
+      add(c, id, NULL, "visit", "visit", num(vb, v + 1), NULL);
     else
-      add(c, id, NULL, "The visit ended without asking the customer for any commitment.",
-          "整个拜访结束时，你都没有向客户提出任何承诺请求。");
+      add(c, id, NULL, NULL, NULL);
     if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
       char *q = short_quote(last->text);
-      add(c, "praise_ending", last, "You closed on thanks and kind words (\"%s\") instead of an "
-          "ask.", "你以感谢和客套话收尾（“%s”），而没有提出承诺。", q);
+      add(c, "praise_ending", last, NULL, "quote", q, NULL);
       free(q);
     }
   }
   if (vs.firm && !vs.threats) {
     char *q = short_quote(vs.firm->text);
-    add(c, "firm_fair_payment", vs.firm, "You held the customer to the money and a date, firmly and "
-        "without a threat or a discount: \"%s\".", "你坚定地讲清了金额和日期，没有威胁也没有打折：“%s”。", q);
+    add(c, "firm_fair_payment", vs.firm, NULL, "quote", q, NULL);
     free(q);
   }
   if (!vs.given && vs.last_seller) {
     char *q = short_quote(vs.last_seller->text);
-    add(c, "seller_only_progress", vs.last_seller, "Only you agreed to act (\"%s\"); the customer "
-        "committed to nothing, so the visit is a continuation.",
-        "只有你答应要做事（“%s”），客户没有承诺任何行动，所以这次拜访只是暂时中断。", q);
+    add(c, "seller_only_progress", vs.last_seller, NULL, "quote", q, NULL);
     free(q);
   }
 }
@@ -665,34 +689,24 @@ static void decide_outcome(ctx *c) {
     for (int i = 0; i < r->n_findings; i++)
       if (strcmp(r->findings[i].rule->id, "seller_only_progress") == 0) seen = 1;
     if (!seen)
-      add(c, "seller_only_progress", NULL, "The visit looked like progress, but the customer "
-          "committed to no action of their own: it is a continuation.",
-          "这次拜访看似有进展，但客户自己没有承诺任何行动：只是暂时中断。");
-    r->outcome_reason = xstrdup(c->zh ? "看似有进展，但只有销售答应做事，客户没有承诺行动：暂时中断。"
-                                      : "It felt like progress, but only the seller agreed to act; "
-                                        "the customer committed to nothing, so it is a continuation.");
-    add_at(c, "outcome_continuation", 0, NULL, "The visit ended as a continuation: the customer "
-           "committed to no action.", "这次拜访以暂时中断结束：客户没有承诺任何行动。");
+      add(c, "seller_only_progress", NULL, "looked", NULL);
+    set_reason(r, "reason.seller_only", NULL);
+    add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
   } else if (end == CUST_OUTCOME_ORDER) {
-    r->outcome_reason = give >= 0
-      ? xasprintf(c->zh ? "客户在第 %d 轮下单：%s。" : "The customer placed the order at turn %d: %s.",
-                  give_turn, act)
-      : xstrdup(c->zh ? "客户决定下单。" : "The customer decided to order.");
-    add_at(c, "outcome_order", r->outcome_turn, NULL, "The customer ordered%s%s.",
-           "客户下了订单%s%s。", give >= 0 ? ": " : "", act);
+    char tb[24];
+    if (give >= 0) set_reason(r, "reason.order_at", "turn", num(tb, give_turn), "action", act, NULL);
+    else set_reason(r, "reason.order", NULL);
+    if (give >= 0) add_at(c, "outcome_order", r->outcome_turn, NULL, "action", "action", act, NULL);
+    else add_at(c, "outcome_order", r->outcome_turn, NULL, NULL, NULL);
   } else if (end == CUST_OUTCOME_ADVANCE) {
-    r->outcome_reason = xasprintf(c->zh ? "客户在第 %d 轮答应采取行动：%s。"
-                                        : "The customer agreed to act at turn %d: %s.", give_turn, act);
-    add_at(c, "outcome_advance", give_turn, NULL, "The customer committed to an action: %s.",
-           "客户承诺了一项行动：%s。", act);
+    char tb[24];
+    set_reason(r, "reason.advance_at", "turn", num(tb, give_turn), "action", act, NULL);
+    add_at(c, "outcome_advance", give_turn, NULL, NULL, "action", act, NULL);
   } else if (end == CUST_OUTCOME_NO_SALE) {
-    r->outcome_reason = xstrdup(c->zh ? "客户明确拒绝了合作。" : "The customer turned the offer down.");
+    set_reason(r, "reason.no_sale", NULL);
   } else {
-    r->outcome_reason = xstrdup(c->zh ? "客户态度友好，但没有承诺任何行动：暂时中断。"
-                                      : "Friendly words, but the customer committed to no action: "
-                                        "a continuation.");
-    add_at(c, "outcome_continuation", 0, NULL, "The visit ended as a continuation: the customer "
-           "committed to no action.", "这次拜访以暂时中断结束：客户没有承诺任何行动。");
+    set_reason(r, "reason.continuation", NULL);
+    add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
   }
   r->outcome = end;
 }
@@ -715,9 +729,8 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0 };
-  const char *lang = s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en";
-  c.zh = strncmp(lang, "zh", 2) == 0;
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0 };
+  out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
 
@@ -753,13 +766,11 @@ void score_session(const session *s, score_result *out) {
         known |= bit(s->opening.v[e].index);
     uint64_t all = sc->n_needs >= 64 ? ~0ull : (1ull << sc->n_needs) - 1;
     if (!events && (start & all) != all)
-      add(&c, "no_discovery", NULL, "No need of the customer's came out during the visit.",
-          "整个拜访中，客户没有说出任何需求。");
+      add(&c, "no_discovery", NULL, NULL, NULL);
     for (int i = 0; i < sc->n_needs && i < 64; i++)
       if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i)))
-        add(&c, "missed_hidden_need", NULL, "A hidden need stayed hidden (%s): \"%s\".",
-            "有一个隐藏需求没有被发现（%s）：“%s”。", sc->needs[i].id,
-            sc->needs[i].said ? sc->needs[i].said : "");
+        add(&c, "missed_hidden_need", NULL, NULL, "said", sc->needs[i].said ? sc->needs[i].said
+            : need_name(&c, i), NULL);
   }
   /* a decision chain: the scenario scores it, or its customer has lines about it, or reacts
   ** to being asked about it */
@@ -774,16 +785,14 @@ void score_session(const session *s, score_result *out) {
     const sess_turn *t = NULL;
     for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
     char *q = short_quote(t ? t->text : "");
-    add(&c, "decision_chain_asked", t, "You asked who else takes part in the decision: \"%s\".",
-        "你问了还有谁参与决策：“%s”。", q);
+    add(&c, "decision_chain_asked", t, NULL, "quote", q, NULL);
     free(q);
   } else if (chain && !c.open) {
-    add(&c, "missed_decision_chain", NULL, "Others take part in this decision, and you never asked "
-        "who they are.", "这个决定还有其他人参与，而你始终没有问是谁。");
+    add(&c, "missed_decision_chain", NULL, NULL, NULL);
   }
 
   if (c.open) {
-    out->outcome_reason = xstrdup(c.zh ? "拜访还在进行中。" : "The visit is still going.");
+    set_reason(out, "reason.still_going", NULL);
     out->outcome_turn = 0;
   } else {
     decide_outcome(&c);
@@ -824,12 +833,15 @@ void score_session(const session *s, score_result *out) {
   out->attempt = tries >= 2 || (tries >= 1 && (gave || s->end_reason == SESS_END_CUSTOMER));
   if (!c.open && !out->attempt) {
     out->total = 0;
-    char *why = xasprintf(c.zh ? "你在真正尝试之前就离开了（少于两句推进销售的话），本次得 0 分。%s"
-                               : "You left before a genuine attempt (fewer than two lines that try "
-                                 "to sell), so the visit scores 0. %s",
-                          out->outcome_reason ? out->outcome_reason : "");
-    free(out->outcome_reason);
-    out->outcome_reason = why;
+    /* the reason says why 0, then why the outcome: "reason.abandoned" wraps the outcome's key,
+    ** its arguments kept ("@reason.order_at" is formatted with them) */
+    score_msg *m = &out->reason;
+    char *inner = xasprintf("@%s", m->key ? m->key : "reason.continuation");
+    free(m->key);
+    m->key = xstrdup("reason.abandoned");
+    assert(m->n < SCORE_MAX_ARGS);
+    m->args[m->n].name = "reason";
+    m->args[m->n++].value = inner;
   } else if (out->attempt && out->total < 1) {
     out->total = 1;
   }
@@ -848,11 +860,11 @@ void score_session(const session *s, score_result *out) {
 void score_result_free(score_result *r) {
   if (!r) return;
   for (int i = 0; i < r->n_findings; i++) {
-    free(r->findings[i].message);
+    msg_clear(&r->findings[i].msg);
     free(r->findings[i].quote);
   }
   free(r->findings);
-  free(r->outcome_reason);
+  msg_clear(&r->reason);
   memset(r, 0, sizeof *r);
   r->outcome = CUST_OUTCOME_NONE;
   r->given = -1;

@@ -15,6 +15,7 @@
 
 #include "caps.h"
 #include "journal.h"
+#include "msg.h"
 #include "session.h"
 #include "util.h"
 
@@ -225,7 +226,6 @@ static int asked_since_refusal(const session *s, int *refused) {
 
 const char *sess_hint(session *s) {
   static char buf[512];
-  int zh = strcmp(s->lang, "zh") == 0;
   sess_snapshot now;
   sess_snapshot_now(s, &now);
   s->hints_used++;
@@ -243,33 +243,15 @@ const char *sess_hint(session *s) {
     return buf;
   }
   int refused, probed = asked_since_refusal(s, &refused);
-  const char *h;
-  if (refused && !probed)
-    h = zh ? "客户拒绝了。先别降低要求:问问是什么让对方有顾虑,例如“是哪方面让您还没法定下来?”"
-           : "The customer said no. Before lowering your ask, find out what holds them back: "
-             "\"What makes this hard to agree to right now?\"";
-  else if (now.confirmed == 0 && now.revealed == 0)
-    h = zh ? "还没有弄清客户的需求。问问对方工作中最头疼的事情,再用自己的话确认一遍。"
-           : "You have not uncovered a need yet. Ask what is hardest in their work today, then "
-             "confirm it back in your own words.";
-  else if (now.confirmed == 0)
-    h = zh ? "客户说出了需求,但你还没确认。复述一遍,问“我理解得对吗?”"
-           : "The customer has voiced a need you have not confirmed. Restate it and ask "
-             "\"Did I get that right?\"";
-  else if (!any_move(s, CLS_CHECK_CONCERNS))
-    h = zh ? "提出请求之前,先检查要点:“关于这件事,还有什么我们没谈到的吗?”"
-           : "Before you ask for anything, check key points: \"Is there anything we haven't covered?\"";
-  else if (!any_move(s, CLS_SUMMARIZE_BENEFITS))
-    h = zh ? "用客户确认过的需求来总结好处:“您提到……,我们的……正好能……”"
-           : "Summarise the benefits in the customer's terms, tied to the needs they confirmed: "
-             "\"You mentioned ..., and with ... you get ...\"";
-  else if (!any_move(s, CLS_ASK_COMMITMENT) && !any_move(s, CLS_ASK_ORDER))
-    h = zh ? "现在提出一个具体的行动承诺:做什么、什么时候、谁参加或在哪里。"
-           : "Now ask for a specific action commitment: what, when, and who or where.";
-  else
-    h = zh ? "如果客户还没答应,想想你的请求是否现实;不要反复施压,该离开时礼貌告辞。"
-           : "If the customer has not agreed, check whether your ask is realistic for where they "
-             "stand; do not repeat the close, and know when to leave politely.";
+  const char *key;   /* the words are the catalogue's hint.* */
+  if (refused && !probed) key = "hint.refused";
+  else if (now.confirmed == 0 && now.revealed == 0) key = "hint.no_need";
+  else if (now.confirmed == 0) key = "hint.unconfirmed";
+  else if (!any_move(s, CLS_CHECK_CONCERNS)) key = "hint.check";
+  else if (!any_move(s, CLS_SUMMARIZE_BENEFITS)) key = "hint.summary";
+  else if (!any_move(s, CLS_ASK_COMMITMENT) && !any_move(s, CLS_ASK_ORDER)) key = "hint.ask";
+  else key = "hint.realistic";
+  const char *h = msg_text(msg_lang(s->lang), key);
   snprintf(buf, sizeof buf, "%s", h);
   return buf;
 }

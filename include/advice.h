@@ -1,8 +1,8 @@
 /*
 ** advice.h: the "Try" line of a finding, made from the scenario itself: the customer's name, the
 ** needs in the words the trainee would use for them, the benefits, the commitment ladder's
-** actions and the visit's kind, in the scenario's language.  The rule table's fixed better lines
-** (score_rules.c) remain the fallback for a scenario that gives nothing to build from.
+** actions and the visit's kind, in the scenario's language.  The rules' fixed better lines
+** (rule.ID.better in the catalogues) remain the fallback for a scenario that gives nothing.
 */
 #ifndef SALESIM_ADVICE_H
 #define SALESIM_ADVICE_H
@@ -19,10 +19,10 @@ typedef enum {
 /* What the Try line of rule_id teaches in a visit of this kind; ADV_NONE for an unknown rule. */
 adv_teach adv_teaches(const char *rule_id, score_visit_kind kind);
 
-/* The Try line for rule_id in a visit of this kind, built from sc in sc's language (malloc'd;
-** the caller frees it).  NULL when sc is NULL, the rule is unknown, or the scenario lacks what
+/* The Try line for rule_id in a visit of this kind, built from sc in the catalogue language
+** lang (NULL: sc's language) (malloc'd; the caller frees it).  NULL when sc is NULL, the rule is unknown, or the scenario lacks what
 ** the line needs (a customer name; for an ask, a rung of the visit's kind): use the rule's fixed
 ** line then. */
-char *adv_try(const scenario *sc, const char *rule_id, score_visit_kind kind);
+char *adv_try(const scenario *sc, const char *lang, const char *rule_id, score_visit_kind kind);
 
 #endif

@@ -20,7 +20,8 @@ struct lex_table;
 
 /* One compiled form: of which file (or pattern set), made from which bytes. */
 typedef struct bi_entry {
-  const char *name;                /* "lexicons/en.yaml", "lua/default.lua", "timex/en" */
+  const char *name;                /* "lexicons/en.yaml", "lua/default.lua", "timex/en",
+                                   ** "messages/en.yaml" */
   size_t src_len;                  /* length and bi_hash of the source it was made from */
   uint64_t src_hash;
   const struct lex_table *lexicon; /* a lexicon image, or NULL */
@@ -30,11 +31,19 @@ typedef struct bi_entry {
 
 /* The table the generator writes, ended by an entry with a NULL name. */
 extern const bi_entry bi_entries[];
+/* The message catalogues' compiled forms ("messages/LANG.yaml", bytes = the compiled blob,
+** msg.h), a table of their own (build/gen/msg_data.c; engine/gen/msg_none.c has none). */
+extern const bi_entry bi_messages[];
 
 /* A 64-bit hash of a file's bytes, to tell the shipped file from an edited one. */
 uint64_t bi_hash(const void *data, size_t len);
 
-/* The compiled form of name when it was made from exactly src[0..len), else NULL. */
+/* The compiled form of name (in either table) when it was made from exactly src[0..len), else
+** NULL. */
 const bi_entry *bi_find(const char *name, const void *src, size_t len);
+
+/* The compiled form of name whatever it was made from, or NULL: for data the program must have
+** even when no data directory is installed (the message catalogues, msg.h). */
+const bi_entry *bi_named(const char *name);
 
 #endif

@@ -53,5 +53,6 @@ int cmd_record_exec(int argc, char **argv);
 int cmd_gradebook_exec(int argc, char **argv);
 int cmd_next_exec(int argc, char **argv);
 int cmd_init_scenario_exec(int argc, char **argv);
+int cmd_i18n_exec(int argc, char **argv);
 
 #endif

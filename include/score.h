@@ -1,11 +1,14 @@
 /*
 ** score.h: the scorer.  Reads a finished session and produces findings, each tied to a turn and
-** a rule; docs/scoring.md lists every rule with its principle and source article.
+** a rule, as data: the rule, the turn and the message's key and arguments (need names, quoted
+** text, numbers).  It writes no prose: the words are in the message catalogues (msg.h), looked
+** up by whoever shows a finding.  docs/scoring.md lists every rule with its principle.
 ** Skill scores are 0..100; the total is their weighted mean (weights overridable per scenario).
 */
 #ifndef SALESIM_SCORE_H
 #define SALESIM_SCORE_H
 
+#include "msg.h"
 #include "session.h"
 
 typedef enum { SK_COMMITMENT, SK_BENEFITS, SK_TACTICS, SK_DISCOVERY, SK_COUNT } score_skill;
@@ -16,9 +19,9 @@ typedef struct score_rule {
   const char *id;          /* stable: "vague_ask", "no_ask", ... */
   score_skill skill;
   double points;           /* default: negative = lost, positive = won */
-  const char *principle_en, *principle_zh;
-  const char *better_en, *better_zh;   /* an example of a better line */
-  const char *source;      /* seed article file */
+  const char *principle;   /* the stable name of the principle it applies ("ask-every-visit");
+                           ** its name and statement are principle.NAME.* and rule.ID.why in
+                           ** the catalogues, an example of a better line rule.ID.better */
 } score_rule;
 const score_rule *score_rules(int *n);
 const score_rule *score_rule_find(const char *id);
@@ -30,14 +33,24 @@ typedef enum { SV_FIRST, SV_FOLLOW_UP, SV_PAYMENT, SV_REFERRAL } score_visit_kin
 const char *score_visit_kind_name(score_visit_kind k);  /* "first_visit" "follow_up" "payment" "referral" */
 
 /* Proficiency tiers, best first: the lowest total that reaches each and its names. */
-typedef struct score_tier { double min; const char *id, *en, *zh; } score_tier;
+typedef struct score_tier { double min; const char *id; } score_tier;   /* words: tier.ID */
 const score_tier *score_tiers(int *n);
+
+/* A message as data: a catalogue key and its named arguments (names static, values owned). */
+#define SCORE_MAX_ARGS 6
+typedef struct score_msg {
+  char *key;               /* "finding.vague_ask"; owned */
+  msg_arg args[SCORE_MAX_ARGS];
+  int n;
+} score_msg;
+/* The message in lang's words (malloc'd). */
+char *score_msg_text(const score_msg *m, const char *lang);
 
 typedef struct score_finding {
   const score_rule *rule;
   int turn;                /* 1-based turn, 0 for the visit as a whole */
   double points;           /* after scenario overrides */
-  char *message;           /* what happened, in the session's language; owned */
+  score_msg msg;           /* what happened */
   char *quote;             /* the trainee's line, or NULL; owned */
 } score_finding;
 
@@ -48,9 +61,10 @@ typedef struct score_result {
   double weights[SK_COUNT];
   int pass;
   score_finding *findings; int n_findings;
-  /* Added for the debrief: why the outcome is what it is (session language; owned), the turn
-  ** that decided it (0 = the visit as a whole) and the commitment given (-1 = none). */
-  char *outcome_reason;
+  /* Added for the debrief: why the outcome is what it is, the turn that decided it (0 = the
+  ** visit as a whole) and the commitment given (-1 = none). */
+  score_msg reason;
+  const char *lang;        /* the session's catalogue language ("en", "zh") */
   int outcome_turn;
   int given;
   double pass_mark;        /* the total that counts as a pass (default 70) */

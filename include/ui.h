@@ -1,6 +1,8 @@
 /*
-** ui.h: the interface's own words in Chinese and English (scenario text comes from the
-** scenario).  The language is the scenario's unless --lang overrides it.
+** ui.h: the interface's own words by key (scenario text comes from the scenario), from the
+** message catalogues (msg.h).  The language is the scenario's unless --lang overrides it.
+** A word with placeholders ({command}, {path}...) is formatted with msg_get(lang, ui_key_name(k),
+** ...), never used as a printf format.
 */
 #ifndef SALESIM_UI_H
 #define SALESIM_UI_H
@@ -15,6 +17,9 @@ typedef enum {
   UI_COUNT
 } ui_key;
 
+/* The word of k in lang (owned by the catalogue). */
 const char *ui_str(const char *lang, ui_key k);
+/* The catalogue key of k ("ui.help"). */
+const char *ui_key_name(ui_key k);
 
 #endif

@@ -157,7 +157,18 @@ static inline void fx_free_events(cust_events *e) {
   memset(e, 0, sizeof *e);
 }
 
+/* A scored message in words (score.h): the text of the last call, freed by the next call or
+** by fx_free, so a test can compare it in one assert. */
+static char *fx_last_text;
+static inline const char *fx_msg(const score_msg *m, const char *lang) {
+  free(fx_last_text);
+  fx_last_text = score_msg_text(m, lang);
+  return fx_last_text;
+}
+
 static inline void fx_free(fx *f) {
+  free(fx_last_text);
+  fx_last_text = NULL;
   for (int i = 0; i < f->s.n_turns; i++) {
     free(f->s.turns[i].cls.needs);
     free(f->s.turns[i].cls.benefits);

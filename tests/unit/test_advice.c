@@ -70,7 +70,7 @@ static void every_line_is_its_move(void **state) {
       for (int i = 0; i < n_rules; i++) {
         adv_teach t = adv_teaches(rules[i].id, kinds[k]);
         assert_int_not_equal(t, ADV_NONE);
-        char *line = adv_try(sc, rules[i].id, kinds[k]);
+        char *line = adv_try(sc, NULL, rules[i].id, kinds[k]);
         if (!line) {   /* only an ask of a family this ladder lacks (a payment ladder's deal ask) */
           if (!(k > 0 && (t == ADV_ASK || t == ADV_PAY || t == ADV_REFERRAL)))
             fprintf(stderr, "%s %s: no line\n", sc->id, rules[i].id);
@@ -116,13 +116,13 @@ static void kinds_and_fallbacks(void **state) {
   assert_int_equal(adv_teaches("hostile_threat", SV_PAYMENT), ADV_PAY);
   assert_int_equal(adv_teaches("hostile_threat", SV_FIRST), ADV_PROBE);
   assert_int_equal(adv_teaches("nope", SV_FIRST), ADV_NONE);
-  assert_null(adv_try(NULL, "no_ask", SV_FIRST));
+  assert_null(adv_try(NULL, NULL, "no_ask", SV_FIRST));
   scenario sc;
   memset(&sc, 0, sizeof sc);
   sc.language = (char *)"en";
   sc.cust_name = (char *)"Ann Lee";
-  assert_null(adv_try(&sc, "no_ask", SV_FIRST));   /* no ladder: nothing to ask for */
-  char *l = adv_try(&sc, "missed_decision_chain", SV_FIRST);
+  assert_null(adv_try(&sc, NULL, "no_ask", SV_FIRST));   /* no ladder: nothing to ask for */
+  char *l = adv_try(&sc, NULL, "missed_decision_chain", SV_FIRST);
   assert_string_equal(l, "Ann, besides you, who else will have a say in this decision, and what matters to them?");
   free(l);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <jansson.h>
 #include "debrief.h"
+#include "msg.h"
 #include "text.h"
 #include "score_fixture.h"
 
@@ -89,10 +90,18 @@ static void json_fields(void **state) {
   assert_true(json_is_string(json_object_get(f0, "message")));
   assert_string_equal(json_string_value(json_object_get(f0, "quote")), f.s.turns[7].text);
   assert_string_equal(json_string_value(json_object_get(f0, "principle")),
-                      score_rule_find("specific_ask")->principle_en);
+                      msg_text("en", "rule.specific_ask.why"));
   assert_string_equal(json_string_value(json_object_get(f0, "better")),
-                      score_rule_find("specific_ask")->better_en);
-  assert_string_equal(json_string_value(json_object_get(f0, "source")), "001_ea7d3aff8fd646a5.txt");
+                      msg_text("en", "rule.specific_ask.better"));
+  /* the principle by its stable name and its words; no seed file for a reader to look for */
+  assert_string_equal(json_string_value(json_object_get(f0, "principle_id")), "specific-ask");
+  assert_string_equal(json_string_value(json_object_get(f0, "principle_name")),
+                      "An ask names what, when, and who or where");
+  assert_null(json_object_get(f0, "source"));
+  /* the finding as data: its message key and arguments */
+  assert_string_equal(json_string_value(json_object_get(f0, "message_id")), "finding.specific_ask");
+  assert_int_equal(strncmp(json_string_value(json_object_get(json_object_get(f0, "params"), "quote")),
+                           f.s.turns[7].text, 60), 0);
   assert_true(json_is_null(json_object_get(json_array_get(cf, 2), "quote")));   /* the outcome */
 
   const json_t *turns = json_object_get(d, "turns");
@@ -149,15 +158,19 @@ static void text_render(void **state) {
   assert_non_null(strstr(out, "  benefits     ████░░░░░░░░░░░░░░░░  20\n"));
   assert_non_null(strstr(out, "  tactics      not shown\n"));   /* no evidence: no made-up 50 */
   /* the first screen: the three findings that cost most, worst first, before the full list */
-  const char *top = strstr(out, "What would have gained most\n  1. -30 no_discovery (the visit as a whole)\n");
+  /* each cited by its principle's name, not the rule's id (issue 18) */
+  const char *top = strstr(out, "What would have gained most\n  1. -30 Uncover and confirm needs before "
+                                "pitching (the visit as a whole)\n");
   assert_non_null(top);
-  assert_non_null(strstr(top, "  2. -15 vague_ask (turn 1)\n"));
-  assert_non_null(strstr(top, "  3. -15 ask_without_check (turn 1)\n"));
+  assert_non_null(strstr(top, "  2. -15 An ask names what, when, and who or where (turn 1)\n"));
+  assert_non_null(strstr(top, "  3. -15 Check for open points before asking (turn 1)\n"));
+  assert_null(strstr(out, "vague_ask"));
+  assert_null(strstr(out, "no_discovery"));
   assert_null(strstr(top, "  4. -"));
   assert_true(top < strstr(out, "Where you won or lost points"));
   assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10\n"));
   assert_non_null(strstr(out, " Turn 1  \"Could we find some time to try it sometime?\"\n"));
-  assert_non_null(strstr(out, "  ✗ -15  vague_ask (commitment)\n"));
+  assert_non_null(strstr(out, "  ✗ -15  An ask names what, when, and who or where (commitment)\n"));
   assert_non_null(strstr(out, "     Try: \"Could you bring your operations manager to a 30-minute "
                               "demo in your meeting room next\n     Wednesday at 3 pm?\"\n"));
   assert_non_null(strstr(out, "     Why: An ask only moves the deal"));
@@ -179,7 +192,9 @@ static void text_render(void **state) {
   out = render_text(d, 1, 100, NULL);
   assert_non_null(strstr(out, "\033[33m"));   /* continuation is yellow */
   assert_non_null(strstr(out, "Your progress"));
-  assert_non_null(strstr(out, "  2026-11-20T09:00:00Z  continuation  31\n"));
+  /* outcomes in words (the banner's), not their JSON names */
+  assert_non_null(strstr(out, "  2026-11-20T09:00:00Z  CONTINUATION  31\n"));
+  assert_non_null(strstr(out, "  2026-11-24T09:00:00Z  NO SALE       12\n"));
   free(out);
   json_decref(d);
   fx_free(&f);
@@ -249,7 +264,7 @@ static void text_repeats(void **state) {
   }
   json_t *d = build(&f);
   char *out = render_text(d, 0, 100, NULL);
-  assert_int_equal(count(out, "vague_ask (commitment)"), 2);
+  assert_int_equal(count(out, "An ask names what, when, and who or where (commitment)"), 2);
   assert_int_equal(count(out, "Why: An ask only moves the deal"), 1);
   /* once in the first screen's top changes, once in the full list */
   assert_int_equal(count(out, "Try: \"Could you bring your operations manager"), 2);
@@ -349,7 +364,8 @@ static void escaping(void **state) {
   assert_non_null(strstr(md.s, "| commitment | 25 | █████░░░░░░░░░░░░░░░ |"));
   assert_non_null(strstr(md.s, "| tactics | not shown | |"));
   assert_non_null(strstr(md.s, "> Tier: Not yet (pass mark 70)\n"));
-  assert_non_null(strstr(md.s, "- **-15** `vague_ask` (commitment): "));
+  assert_non_null(strstr(md.s, "- **-15** *An ask names what, when, and who or where* (commitment): "));
+  assert_null(strstr(md.s, "vague_ask"));
   assert_non_null(strstr(md.s, "  - Try: *Could you bring your operations manager"));
   assert_non_null(strstr(md.s, "## Think it over\n\n1. What went well"));
   sb_free(&md);
@@ -396,7 +412,7 @@ static void escaping(void **state) {
   strbuf m2 = { 0 };
   deb_render_markdown(crafted, &m2);
   assert_null(strchr(m2.s, '\033'));
-  assert_non_null(strstr(m2.s, "`vague_ask'<b>`"));
+  assert_null(strstr(m2.s, "<b>"));   /* the rule id is not shown; nothing crafted gets through */
   sb_free(&m2);
   strbuf h3 = { 0 };
   deb_render_html(crafted, &h3);
@@ -434,6 +450,7 @@ static void long_lines(void **state) {
   /* a hand-edited document with a huge message, too */
   json_t *fs = json_object_get(json_object_get(json_object_get(d, "skills"), "commitment"), "findings");
   json_object_set_new(json_array_get(fs, 0), "message", json_string(big));
+  json_object_del(json_array_get(fs, 0), "message_id");   /* as an older document: text only */
   char *out = render_text(d, 0, 80, NULL);
   assert_true(strlen(out) > n);            /* the message is all there, wrapped */
   assert_true(strlen(out) < n + n / 10 + 20000);   /* + indents and line ends */

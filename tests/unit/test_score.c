@@ -36,7 +36,7 @@ static void strong_visit(void **state) {
   assert_true(r.pass);
   assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
   assert_int_equal(r.given, 1);
-  assert_string_equal(r.outcome_reason,
+  assert_string_equal(fx_msg(&r.reason, r.lang),
                       "The customer agreed to act at turn 8: bring the department heads to a demo.");
   const score_finding *sp = fx_find(&r, "specific_ask", 8, NULL);
   assert_non_null(sp);
@@ -72,12 +72,12 @@ static void new_hire_no_ask(void **state) {
   const score_finding *no = fx_find(&r, "no_ask", 0, NULL);
   assert_true(no->points == -40);
   assert_null(no->quote);
-  assert_string_equal(no->message, "The visit ended without asking the customer for any commitment.");
-  assert_string_equal(fx_find(&r, "praise_ending", 3, NULL)->message,
+  assert_string_equal(fx_msg(&no->msg, r.lang), "The visit ended without asking the customer for any commitment.");
+  assert_string_equal(fx_msg(&fx_find(&r, "praise_ending", 3, NULL)->msg, r.lang),
                       "You closed on thanks and kind words (\"Thank you so much for your time, it "
                       "was great talking!\") instead of an ask.");
-  assert_string_equal(fx_find(&r, "missed_hidden_need", 0, NULL)->message,
-                      "A hidden need stayed hidden (parents): \"Parents complain they never know "
+  assert_string_equal(fx_msg(&fx_find(&r, "missed_hidden_need", 0, NULL)->msg, r.lang),
+                      "A hidden need stayed hidden: \"Parents complain they never know "
                       "how their children are doing.\".");
   score_result_free(&r);
   fx_free(&f);
@@ -102,9 +102,9 @@ static void vague_ask(void **state) {
                  "ask_without_check@1 ask_without_summary@1");
   const score_finding *v = fx_find(&r, "vague_ask", 1, NULL);
   assert_true(v->points == -15);
-  assert_string_equal(v->message, "You asked \"Could we find some time to try it sometime?\": it "
+  assert_string_equal(fx_msg(&v->msg, r.lang), "You asked \"Could we find some time to try it sometime?\": it "
                                   "leans on \"sometime\", no time, no person or place.");
-  assert_string_equal(v->rule->better_en, "Could you bring your operations manager to a 30-minute demo "
+  assert_string_equal(msg_text("en", "rule.vague_ask.better"), "Could you bring your operations manager to a 30-minute demo "
                                           "in your meeting room next Wednesday at 3 pm?");
   expect_skills(&r, 25, 20, 50, 10);
   score_result_free(&r);
@@ -121,7 +121,7 @@ static void vague_ask_zh(void **state) {
   t->cls.vague = 1;
   score_result r;
   score_session(&f.s, &r);
-  assert_string_equal(fx_find(&r, "vague_ask", 1, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "vague_ask", 1, NULL)->msg, r.lang),
                       "你的请求“改天有空再约个时间看看吧”：措辞含糊，没有说明行动，没有时间，没有人员或地点。");
   assert_null(fx_find(&r, "no_ask", -1, NULL));
   score_result_free(&r);
@@ -145,7 +145,7 @@ static void premature_ask(void **state) {
     const score_finding *u = fx_find(&r, "unrealistic_ask", 1, NULL);
     assert_non_null(u);
     assert_true(u->points == -15);
-    assert_string_equal(u->message, "You asked for \"sign the annual contract\" (\"Could you sign the "
+    assert_string_equal(fx_msg(&u->msg, r.lang), "You asked for \"sign the annual contract\" (\"Could you sign the "
                         "contract next Monday at 10 in your office?\") before the customer was ready "
                         "(trust 3/10, value not yet accepted, not on the purchase list).");
     assert_null(fx_find(&r, "realistic_ask", -1, NULL));
@@ -171,13 +171,13 @@ static void unrealistic_by_condition(void **state) {
   t->realistic = 0;
   score_result r;
   score_session(&f.s, &r);
-  assert_string_equal(fx_find(&r, "unrealistic_ask", 1, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 1, NULL)->msg, r.lang),
                       "You asked for \"pay the balance today\" (\"The 4,800 dollars are due today.\") "
                       "before the customer was ready (its condition \"cash_ready\" was not met).");
   score_result_free(&r);
   f.s.lang = S("zh");
   score_session(&f.s, &r);
-  assert_string_equal(fx_find(&r, "unrealistic_ask", 1, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 1, NULL)->msg, r.lang),
                       "你在客户还没准备好时（条件“cash_ready”尚未满足）就要求“pay the balance today”"
                       "（“The 4,800 dollars are due today.”）。");
   score_result_free(&r);
@@ -196,7 +196,7 @@ static void order_beyond_ladder(void **state) {
   score_session(&f.s, &r);
   const score_finding *u = fx_find(&r, "unrealistic_ask", 1, NULL);
   assert_non_null(u);
-  assert_string_equal(u->message, "You asked for the order (\"Can we sign the contract today?\"), but "
+  assert_string_equal(fx_msg(&u->msg, r.lang), "You asked for the order (\"Can we sign the contract today?\"), but "
                       "the most this customer can give on this visit is \"bring the department heads "
                       "to a demo\".");
   score_result_free(&r);
@@ -220,7 +220,7 @@ static void ask_too_low(void **state) {
   score_session(&f.s, &r);
   const score_finding *lo = fx_find(&r, "ask_too_low", 1, NULL);
   assert_non_null(lo);
-  assert_string_equal(lo->message, "You asked for \"send the written requirements\" when the customer "
+  assert_string_equal(fx_msg(&lo->msg, r.lang), "You asked for \"send the written requirements\" when the customer "
                       "could already give \"bring the department heads to a demo\".");
   assert_null(fx_find(&r, "realistic_ask", -1, NULL));
   score_result_free(&r);
@@ -244,7 +244,7 @@ static void loss_before_value(void **state) {
   const score_finding *l = fx_find(&r, "loss_before_value", 1, NULL);
   assert_non_null(l);
   assert_true(l->points == -20);
-  assert_string_equal(l->message, "You pressed with a loss (\"Only 20 licences left at this price, you "
+  assert_string_equal(fx_msg(&l->msg, r.lang), "You pressed with a loss (\"Only 20 licences left at this price, you "
                       "must decide today!\") while trust 3/10, value not yet accepted, not on the "
                       "purchase list.");
   assert_true(fx_find(&r, "loss_when_ready", 2, NULL)->points == 20);
@@ -278,8 +278,8 @@ static void hostile_threat(void **state) {
   assert_non_null(h);
   assert_true(h->points == -40);
   assert_int_equal(h->rule->skill, SK_TACTICS);
-  assert_string_equal(h->rule->source, "003_3edb5b4c417e1f92.txt");
-  assert_string_equal(h->message, "You threatened the customer (\"If you don't pay today we'll have "
+  assert_string_equal(h->rule->principle, "firm-not-hostile");
+  assert_string_equal(fx_msg(&h->msg, r.lang), "You threatened the customer (\"If you don't pay today we'll have "
                       "to involve our lawyers.\"): firm is not hostile, and a threat turns them into "
                       "an opponent.");
   assert_non_null(fx_find(&r, "hostile_threat", 2, NULL));
@@ -294,7 +294,7 @@ static void hostile_threat(void **state) {
   t = fx_turn(&f, "今天不付的话,我们公司只能找律师走法律程序了。", MV(THREAT));
   t->cls.tactic = CLS_TACTIC_LOSS;
   score_session(&f.s, &r);
-  assert_string_equal(fx_find(&r, "hostile_threat", 1, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "hostile_threat", 1, NULL)->msg, r.lang),
                       "你威胁了客户（“今天不付的话,我们公司只能找律师走法律程序了。”）：坚定不等于敌对，"
                       "威胁只会把客户变成对手。");
   assert_true(fabs(r.skills[SK_TACTICS] - 10) < 1e-9);
@@ -326,7 +326,7 @@ static void discount_for_trust(void **state) {
   assert_int_equal(n, 1);
   assert_int_equal(d->turn, 1);
   assert_true(d->points == -20);
-  assert_string_equal(d->message, "You offered a price cut (\"I can give you 20% off if you sign this "
+  assert_string_equal(fx_msg(&d->msg, r.lang), "You offered a price cut (\"I can give you 20% off if you sign this "
                       "week.\") while trust 3/10.");
   assert_true(fabs(r.skills[SK_TACTICS] - 30) < 1e-9);
   score_result_free(&r);
@@ -353,7 +353,7 @@ static void repeated_closes(void **state) {
   assert_int_equal(n, 1);
   assert_int_equal(rc->turn, 3);
   assert_true(rc->points == -15);
-  assert_string_equal(rc->message, "This was close number 3 in a row (\"So can we book the demo for "
+  assert_string_equal(fx_msg(&rc->msg, r.lang), "This was close number 3 in a row (\"So can we book the demo for "
                       "Wednesday at 3 with your team?\") with nothing new learned in between.");
   assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
   score_result_free(&r);
@@ -374,7 +374,7 @@ static void lower_before_probe(void **state) {
   const score_finding *l = fx_find(&r, "lower_before_probe", 2, NULL);
   assert_non_null(l);
   assert_true(l->points == -15);
-  assert_string_equal(l->message, "After the refusal at turn 1 you lowered the ask (\"Then could you "
+  assert_string_equal(fx_msg(&l->msg, r.lang), "After the refusal at turn 1 you lowered the ask (\"Then could you "
                       "just send me your requirements?\") without asking why.");
   score_result_free(&r);
   fx_free(&f);
@@ -406,11 +406,11 @@ static void seller_only_advance(void **state) {
   const score_finding *so = fx_find(&r, "seller_only_progress", 1, NULL);
   assert_non_null(so);
   assert_true(so->points == -15);
-  assert_string_equal(so->message, "Only you agreed to act (\"I'll send you a proposal by Friday.\"); "
+  assert_string_equal(fx_msg(&so->msg, r.lang), "Only you agreed to act (\"I'll send you a proposal by Friday.\"); "
                       "the customer committed to nothing, so the visit is a continuation.");
   assert_null(fx_find(&r, "outcome_advance", -1, NULL));
   assert_non_null(fx_find(&r, "no_ask", 0, NULL));
-  assert_string_equal(r.outcome_reason, "It felt like progress, but only the seller agreed to act; "
+  assert_string_equal(fx_msg(&r.reason, r.lang), "It felt like progress, but only the seller agreed to act; "
                       "the customer committed to nothing, so it is a continuation.");
   score_result_free(&r);
   fx_free(&f);
@@ -429,8 +429,9 @@ static void summary_unconfirmed(void **state) {
   const score_finding *u = fx_find(&r, "summary_unconfirmed_needs", 1, NULL);
   assert_non_null(u);
   assert_true(u->points == -15);
-  assert_string_equal(u->message, "Your summary \"To sum up, we fix attendance and the parents' "
-                      "complaints.\" cites needs the customer never voiced: parents.");
+  assert_string_equal(fx_msg(&u->msg, r.lang), "Your summary \"To sum up, we fix attendance and the parents' "
+                      "complaints.\" cites needs the customer never voiced: Parents complain they "
+                      "never know how their children are doing.");
   assert_null(fx_find(&r, "summary_misses_needs", -1, NULL));
   assert_null(fx_find(&r, "summary_tied_to_needs", -1, NULL));
   score_result_free(&r);
@@ -442,9 +443,9 @@ static void summary_unconfirmed(void **state) {
   fx_benefits(t, 1, (int[]){ 1 });
   score_session(&f.s, &r);
   assert_non_null(fx_find(&r, "summary_unconfirmed_needs", 1, NULL));
-  assert_string_equal(fx_find(&r, "summary_misses_needs", 1, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "summary_misses_needs", 1, NULL)->msg, r.lang),
                       "Your summary \"In short, the parent app keeps families informed.\" leaves "
-                      "out needs the customer confirmed: attendance.");
+                      "out needs the customer confirmed: Counting attendance by hand takes hours.");
   score_result_free(&r);
   fx_free(&f);
 
@@ -522,7 +523,7 @@ static void payment_visit(void **state) {
   score_session(&f.s, &r);
   expect_ids(&r, "payment_vague@1 payment_specific@2 realistic_ask@2 firm_fair_payment@2 "
                  "outcome_advance@2");
-  assert_string_equal(fx_find(&r, "payment_vague", 1, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "payment_vague", 1, NULL)->msg, r.lang),
                       "Your payment ask \"Can you pay when convenient?\" names no date and no amount.");
   score_result_free(&r);
   fx_free(&f);
@@ -548,7 +549,7 @@ static void payment_visit(void **state) {
   t->cls.slots[CLS_SLOT_TIME] = S("什么时候");
   score_session(&f.s, &r);
   expect_ids(&r, "outcome_continuation@0 payment_specific@1 firm_fair_payment@1 payment_vague@2");
-  assert_string_equal(fx_find(&r, "payment_vague", 2, NULL)->message,
+  assert_string_equal(fx_msg(&fx_find(&r, "payment_vague", 2, NULL)->msg, r.lang),
                       "你的收款要求“那您看什么时候方便付一下?”没有金额。");
   score_result_free(&r);
   fx_free(&f);
@@ -602,7 +603,7 @@ static void running_score(void **state) {
   score_session(&f.s, &r);
   expect_ids(&r, "pitch_before_discovery@1 feature_list@1");
   assert_int_equal(r.outcome, CUST_OUTCOME_NONE);
-  assert_string_equal(r.outcome_reason, "The visit is still going.");
+  assert_string_equal(fx_msg(&r.reason, r.lang), "The visit is still going.");
   score_result_free(&r);
   f.s.end_reason = SESS_END_QUIT;   /* once it ends, the visit as a whole counts */
   score_session(&f.s, &r);
@@ -613,15 +614,25 @@ static void running_score(void **state) {
   fx_free(&f);
 }
 
-/* Every rule has both languages, a seed source and a unique id; lookups work. */
+/* Every rule has its words in both languages (statement, better line, principle name), a
+** principle and a unique id; lookups work. */
 static void rule_table(void **state) {
   (void)state;
   int n;
   const score_rule *r = score_rules(&n);
   assert_true(n >= 30);
   for (int i = 0; i < n; i++) {
-    assert_true(r[i].principle_en[0] && r[i].principle_zh[0] && r[i].better_en[0] && r[i].better_zh[0]);
-    assert_int_equal(strncmp(r[i].source, "00", 2), 0);
+    const char *langs[] = { "en", "zh" };
+    for (int l = 0; l < 2; l++) {
+      const msg_cat *c = msg_catalogue(langs[l]);
+      char key[96];
+      snprintf(key, sizeof key, "rule.%s.why", r[i].id);
+      assert_non_null(msg_form(c, key, "other"));
+      snprintf(key, sizeof key, "rule.%s.better", r[i].id);
+      assert_non_null(msg_form(c, key, "other"));
+      snprintf(key, sizeof key, "principle.%s", r[i].principle);
+      assert_non_null(msg_form(c, key, "other"));
+    }
     assert_ptr_equal(score_rule_find(r[i].id), &r[i]);
     assert_true(r[i].points != 0);
   }
@@ -636,7 +647,11 @@ static void rule_table(void **state) {
     if (!strstr(doc, head)) fprintf(stderr, "docs/scoring.md lacks %s", head);
     assert_non_null(strstr(doc, head));
     free(head);
+    head = xasprintf("<a id=\"principle-%s\"></a>", r[i].principle);   /* and its principle */
+    assert_non_null(strstr(doc, head));
+    free(head);
   }
+  assert_null(strstr(doc, ".txt"));   /* no seed file cited: a reader cannot open one */
   free(doc);
   assert_string_equal(score_skill_name(SK_TACTICS), "tactics");
   assert_int_equal(score_skill_from_name("discovery"), SK_DISCOVERY);
@@ -696,7 +711,7 @@ static void abandoned_visits(void **state) {
   score_session(&f.s, &oneline);
   assert_false(oneline.attempt);
   assert_true(oneline.total == 0);
-  assert_non_null(strstr(oneline.outcome_reason, "before a genuine attempt"));
+  assert_non_null(strstr(fx_msg(&oneline.reason, oneline.lang), "before a genuine attempt"));
   fx_free(&f);
 
   fx_init(&f);                         /* bad but genuine: a threat, a pushy order, no discovery */

@@ -1,0 +1,288 @@
+/*
+** msg.c: the run-time side of the message catalogues (msg.h): finds each language's catalogue
+** once (the data directory's file, its compiled form from the build, or the compiled form alone),
+** looks keys up with a fallback to English, and formats named placeholders and plural forms.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "msg.h"
+#include "msg_int.h"
+#include "util.h"
+
+typedef struct msg_item { const char *key; const char *forms[MSG_NCAT]; } msg_item;
+
+struct msg_cat {
+  const char *lang, *plural;
+  unsigned char *owned;      /* the blob when compiled at run time (kept with its index) */
+  msg_item *items;
+  int n;
+};
+
+/* ---- the index over a blob --------------------------------------------------------------- */
+
+/* Reads one NUL-terminated string at *p within [.., end); NULL when it runs past the end. */
+static const char *take(const unsigned char **p, const unsigned char *end) {
+  const unsigned char *s = *p;
+  const unsigned char *z = memchr(s, 0, (size_t)(end - s));
+  if (!z) return NULL;
+  *p = z + 1;
+  return (const char *)s;
+}
+
+msg_cat *msg_open(const unsigned char *blob, size_t n) {
+  if (!blob || n < 5 || memcmp(blob, "MSG1", 5) != 0) return NULL;
+  const unsigned char *p = blob + 5, *end = blob + n;
+  msg_cat *c = xcalloc(1, sizeof *c);
+  c->lang = take(&p, end);
+  c->plural = take(&p, end);
+  int cap = 0;
+  for (;;) {
+    const char *key = p < end ? take(&p, end) : NULL;
+    if (!key) goto bad;
+    if (!*key) break;
+    if (c->n == cap) { cap = cap ? cap * 2 : 256; c->items = xrealloc(c->items, (size_t)cap * sizeof *c->items); }
+    msg_item *it = &c->items[c->n++];
+    memset(it, 0, sizeof *it);
+    it->key = key;
+    for (;;) {
+      const char *cat = take(&p, end);
+      if (!cat) goto bad;
+      if (!*cat) break;
+      const char *text = take(&p, end);
+      int ci = msg_category_index(cat);
+      if (!text || ci < 0) goto bad;
+      it->forms[ci] = text;
+    }
+  }
+  if (!c->lang || !c->plural) goto bad;
+  return c;
+bad:
+  msg_close(c);
+  return NULL;
+}
+
+void msg_close(msg_cat *c) {
+  if (!c) return;
+  free(c->owned);
+  free(c->items);
+  free(c);
+}
+
+int msg_count(const msg_cat *c) { return c ? c->n : 0; }
+const char *msg_key_at(const msg_cat *c, int i) { return c && i >= 0 && i < c->n ? c->items[i].key : NULL; }
+const char *msg_cat_lang(const msg_cat *c) { return c ? c->lang : NULL; }
+const char *msg_cat_plural(const msg_cat *c) { return c ? c->plural : NULL; }
+
+int msg_find(const msg_cat *c, const char *key) {
+  int lo = 0, hi = c ? c->n - 1 : -1;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2, cmp = strcmp(c->items[mid].key, key);
+    if (cmp == 0) return mid;
+    if (cmp < 0) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+const char *msg_form(const msg_cat *c, const char *key, const char *cat) {
+  int i = msg_find(c, key), ci = msg_category_index(cat);
+  return i >= 0 && ci >= 0 ? c->items[i].forms[ci] : NULL;
+}
+
+typedef struct uses_ctx { const char *name; size_t len; int found; } uses_ctx;
+static void uses_cb(const char *name, size_t len, void *v) {
+  uses_ctx *u = v;
+  if (len == u->len && memcmp(name, u->name, len) == 0) u->found = 1;
+}
+
+int msg_ref_uses(const msg_cat *c, const char *key, const char *name, size_t len) {
+  int i = msg_find(c, key);
+  if (i < 0) return 0;
+  uses_ctx u = { name, len, 0 };
+  for (int k = 0; k < MSG_NCAT; k++)
+    if (c->items[i].forms[k]) msg_scan(c->items[i].forms[k], uses_cb, &u);
+  return u.found;
+}
+
+/* ---- finding the catalogues --------------------------------------------------------------- */
+
+#define MAX_LANGS 16
+static struct { char lang[16]; const msg_cat *cat; } loaded[MAX_LANGS];
+static int n_loaded;
+
+/* A language tag is letters, digits and '-' (it names a file: no path may hide in it). */
+static int valid_tag(const char *s) {
+  size_t n = strlen(s);
+  if (n < 2 || n > 15) return 0;
+  for (const char *p = s; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) return 0;
+  return 1;
+}
+
+/* The compiled catalogue of the data directory's file, or of the build when none is installed
+** or the file is broken (its problems are printed once). */
+static const msg_cat *load(const char *lang) {
+  char rel[48];
+  snprintf(rel, sizeof rel, "messages/%s.yaml", lang);
+  char *path = util_data_path(rel);
+  const bi_entry *e = NULL;
+  if (path) {
+    char err[256];
+    size_t len;
+    char *buf = util_read_file(path, 4u << 20, &len, err, sizeof err);
+    if (buf && (e = bi_find(rel, buf, len)) == NULL) {
+      /* an edited or new catalogue: compiled from source, checked alone (missing keys fall
+      ** back to English; `salesim check` reports them) */
+      diag d; diag_init(&d);
+      size_t n;
+      unsigned char *blob = msg_compile(path, buf, len, NULL, &n, &d);
+      msg_cat *c = blob ? msg_open(blob, n) : NULL;   /* kept for the program's life */
+      if (c) c->owned = blob;
+      else { diag_print(&d, stderr); free(blob); }
+      diag_free(&d);
+      free(buf);
+      free(path);
+      if (c) return c;
+      e = bi_named(rel);
+      return e ? msg_open(e->bytes, e->n_bytes) : NULL;
+    }
+    free(buf);
+    free(path);
+  }
+  if (!e) e = bi_named(rel);
+  return e && e->bytes ? msg_open(e->bytes, e->n_bytes) : NULL;
+}
+
+const msg_cat *msg_catalogue(const char *lang) {
+  if (!lang || !valid_tag(lang)) return NULL;
+  for (int i = 0; i < n_loaded; i++)
+    if (strcmp(loaded[i].lang, lang) == 0) return loaded[i].cat;
+  const msg_cat *c = load(lang);
+  if (n_loaded < MAX_LANGS) {
+    snprintf(loaded[n_loaded].lang, sizeof loaded[n_loaded].lang, "%s", lang);
+    loaded[n_loaded++].cat = c;
+  }
+  return c;
+}
+
+const char *msg_lang(const char *tag) {
+  if (!tag || !*tag) return MSG_REF_LANG;
+  char base[16];
+  size_t n = strcspn(tag, "-_");
+  if (n >= sizeof base) return MSG_REF_LANG;
+  for (size_t i = 0; i < n; i++) base[i] = (char)(tag[i] >= 'A' && tag[i] <= 'Z' ? tag[i] + 32 : tag[i]);
+  base[n] = '\0';
+  const msg_cat *c = msg_catalogue(base);
+  return c ? c->lang : MSG_REF_LANG;
+}
+
+/* ---- formatting ---------------------------------------------------------------------------- */
+
+/* The catalogue and entry that hold key for lang (lang's own, else English's). */
+static const msg_item *lookup(const char *lang, const char *key, const msg_cat **from) {
+  const msg_cat *c = msg_catalogue(lang);
+  int i = msg_find(c, key);
+  if (i < 0 && (!lang || strcmp(lang, MSG_REF_LANG) != 0)) {
+    c = msg_catalogue(MSG_REF_LANG);
+    i = msg_find(c, key);
+  }
+  if (i < 0) return NULL;
+  *from = c;
+  return &c->items[i];
+}
+
+static const char *arg(const msg_arg *args, int n, const char *name, size_t len) {
+  for (int i = 0; i < n; i++)
+    if (args[i].name && strlen(args[i].name) == len && memcmp(args[i].name, name, len) == 0)
+      return args[i].value;
+  return NULL;
+}
+
+static void format_into(strbuf *b, const char *lang, const char *key, const msg_arg *args, int n, int depth);
+
+/* A value: the text, a list of texts (MSG_LIST_SEP), or "@k1,k2": the messages k1 and k2
+** formatted with the same arguments; lists are joined with sep.list. */
+static void put_value(strbuf *b, const char *lang, const char *v, const msg_arg *args, int n, int depth) {
+  if (strchr(v, MSG_LIST_SEP)) {
+    for (const char *p = v; *p;) {
+      size_t len = strcspn(p, "\x1e");
+      if (p != v) format_into(b, lang, "sep.list", NULL, 0, depth + 1);
+      sb_append(b, p, len);
+      p += len;
+      if (*p) p++;
+    }
+    return;
+  }
+  if (v[0] != '@' || depth > 3) { sb_puts(b, v); return; }
+  const char *p = v + 1;
+  int first = 1;
+  while (*p) {
+    size_t len = strcspn(p, ",");
+    char *k = xstrndup(p, len);
+    if (*k) {
+      if (!first) format_into(b, lang, "sep.list", NULL, 0, depth + 1);
+      format_into(b, lang, k, args, n, depth + 1);
+      first = 0;
+    }
+    free(k);
+    p += len;
+    if (*p == ',') p++;
+  }
+}
+
+static void format_into(strbuf *b, const char *lang, const char *key, const msg_arg *args, int n, int depth) {
+  const msg_cat *c = NULL;
+  const msg_item *it = lookup(lang, key, &c);
+  if (!it) { sb_puts(b, key); return; }
+  const char *text = it->forms[MSG_OTHER];
+  const char *count = arg(args, n, "count", 5);
+  if (count) {
+    const char *f = it->forms[msg_rule_category(c->plural, strtol(count, NULL, 10))];
+    if (f) text = f;
+  }
+  if (!text) { sb_puts(b, key); return; }
+  for (const char *p = text; *p; p++) {
+    if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) { sb_putc(b, *p); p++; continue; }
+    if (*p != '{') { sb_putc(b, *p); continue; }
+    const char *q = strchr(p, '}');
+    if (!q) { sb_puts(b, p); break; }
+    const char *v = arg(args, n, p + 1, (size_t)(q - p - 1));
+    if (v) put_value(b, lang, v, args, n, depth);
+    else sb_append(b, p, (size_t)(q - p + 1));
+    p = q;
+  }
+}
+
+char *msg_format(const char *lang, const char *key, const msg_arg *args, int n) {
+  strbuf b = { 0 };
+  sb_puts(&b, "");
+  format_into(&b, lang, key, args, n, 0);
+  return sb_take(&b);
+}
+
+char *msg_get(const char *lang, const char *key, ...) {
+  msg_arg args[16];
+  int n = 0;
+  va_list ap;
+  va_start(ap, key);
+  for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+    const char *value = va_arg(ap, const char *);
+    if (n < 16) { args[n].name = name; args[n].value = value; n++; }
+  }
+  va_end(ap);
+  return msg_format(lang, key, args, n);
+}
+
+const char *msg_text(const char *lang, const char *key) {
+  const msg_cat *c = NULL;
+  const msg_item *it = lookup(lang, key, &c);
+  return it && it->forms[MSG_OTHER] ? it->forms[MSG_OTHER] : key;
+}
+
+int msg_has(const char *lang, const char *key) {
+  const msg_cat *c = NULL;
+  return lookup(lang, key, &c) != NULL;
+}
