@@ -165,6 +165,7 @@ check-test-deps: check-deps
 	 for c in $(TEST_CMDS); do command -v $$c >/dev/null 2>&1 || missing=1; done; \
 	 ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing=1; \
 	 fc-list :lang=zh 2>/dev/null | grep -q . || missing=1; \
+	 python3 -c 'import yaml, jsonschema' 2>/dev/null || missing=1; \
 	 [ -z "$$missing" ] || scripts/deps.sh test
 
 deps:
