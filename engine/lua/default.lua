@@ -431,9 +431,13 @@ end
 local function value(turn)
   -- a line that names a scenario benefit and does nothing else ("With online booking, patients
   -- move their own appointments.") states that benefit, move word or not
+  -- (courtesies and an acknowledgement of the customer's point -- "Fair point. We set it up for
+  -- you, ..." -- come with it and change nothing)
   local stated = #turn.benefits > 0
   for m in pairs(turn.moves) do
-    if m ~= "greet" and m ~= "thank" and m ~= "small_talk" then stated = false end
+    if m ~= "greet" and m ~= "thank" and m ~= "small_talk" and m ~= "handle_objection" then
+      stated = false
+    end
   end
   -- a feature said about a need the customer voiced ("the parent app tells parents the same
   -- day") is heard as what it does for that need, not as a feature list
