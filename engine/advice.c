@@ -124,7 +124,8 @@ static char *action_words(const scenario *sc, int j) {
 }
 
 /* See advice.h. */
-char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind) {
+char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind,
+              int about) {
   if (!sc || !rule) return NULL;
   adv_teach t = adv_teaches(rule, kind);
   if (t == ADV_NONE) return NULL;
@@ -132,6 +133,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   if (!sc->cust_name || !*sc->cust_name) return NULL;   /* nobody to address: the fixed line */
   char *name = address(sc, lang), *out = NULL;
   int need = pick_need(sc, 0), hid = pick_need(sc, 1);
+  if (about >= 0 && about < sc->n_needs && sc->needs[about].hidden) hid = about;
   const char *nw = need_words(sc, need, lang), *bw = benefit_words(sc, need, lang);
   const char *company = sc->cust_company && *sc->cust_company ? sc->cust_company : msg_text(lang, "advice.yours");
   switch (t) {

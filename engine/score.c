@@ -140,6 +140,7 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->turn = turn;
   f->points = pts;
   f->quote = quote ? xstrdup(quote) : NULL;
+  f->need = -1;
 }
 
 /* A finding at turn t quoting its line (t NULL: the visit as a whole). */
@@ -768,9 +769,12 @@ void score_session(const session *s, score_result *out) {
     if (!events && (start & all) != all)
       add(&c, "no_discovery", NULL, NULL, NULL);
     for (int i = 0; i < sc->n_needs && i < 64; i++)
-      if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i)))
+      if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i))) {
+        int before = c.r->n_findings;
         add(&c, "missed_hidden_need", NULL, NULL, "said", sc->needs[i].said ? sc->needs[i].said
             : need_name(&c, i), NULL);
+        if (c.r->n_findings > before) c.r->findings[before].need = i;   /* its Try line asks about it */
+      }
   }
   /* a decision chain: the scenario scores it, or its customer has lines about it, or reacts
   ** to being asked about it */

@@ -20,9 +20,12 @@ typedef enum {
 adv_teach adv_teaches(const char *rule_id, score_visit_kind kind);
 
 /* The Try line for rule_id in a visit of this kind, built from sc in the catalogue language
-** lang (NULL: sc's language) (malloc'd; the caller frees it).  NULL when sc is NULL, the rule is unknown, or the scenario lacks what
-** the line needs (a customer name; for an ask, a rung of the visit's kind): use the rule's fixed
-** line then. */
-char *adv_try(const scenario *sc, const char *lang, const char *rule_id, score_visit_kind kind);
+** lang (NULL: sc's language) (malloc'd; the caller frees it).  need is the index of the need
+** the finding is about (the hidden need that stayed hidden), or -1: then the scenario's first
+** need of the kind the line teaches.  NULL when sc is NULL, the rule is unknown, or the scenario
+** lacks what the line needs (a customer name; for an ask, a rung of the visit's kind): use the
+** rule's fixed line then. */
+char *adv_try(const scenario *sc, const char *lang, const char *rule_id, score_visit_kind kind,
+              int need);
 
 #endif

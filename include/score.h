@@ -52,6 +52,7 @@ typedef struct score_finding {
   double points;           /* after scenario overrides */
   score_msg msg;           /* what happened */
   char *quote;             /* the trainee's line, or NULL; owned */
+  int need;                /* index of the scenario need it is about, or -1 (the Try line uses it) */
 } score_finding;
 
 typedef struct score_result {

@@ -70,7 +70,7 @@ static void every_line_is_its_move(void **state) {
       for (int i = 0; i < n_rules; i++) {
         adv_teach t = adv_teaches(rules[i].id, kinds[k]);
         assert_int_not_equal(t, ADV_NONE);
-        char *line = adv_try(sc, NULL, rules[i].id, kinds[k]);
+        char *line = adv_try(sc, NULL, rules[i].id, kinds[k], -1);
         if (!line) {   /* only an ask of a family this ladder lacks (a payment ladder's deal ask) */
           if (!(k > 0 && (t == ADV_ASK || t == ADV_PAY || t == ADV_REFERRAL)))
             fprintf(stderr, "%s %s: no line\n", sc->id, rules[i].id);
@@ -116,20 +116,50 @@ static void kinds_and_fallbacks(void **state) {
   assert_int_equal(adv_teaches("hostile_threat", SV_PAYMENT), ADV_PAY);
   assert_int_equal(adv_teaches("hostile_threat", SV_FIRST), ADV_PROBE);
   assert_int_equal(adv_teaches("nope", SV_FIRST), ADV_NONE);
-  assert_null(adv_try(NULL, NULL, "no_ask", SV_FIRST));
+  assert_null(adv_try(NULL, NULL, "no_ask", SV_FIRST, -1));
   scenario sc;
   memset(&sc, 0, sizeof sc);
   sc.language = (char *)"en";
   sc.cust_name = (char *)"Ann Lee";
-  assert_null(adv_try(&sc, NULL, "no_ask", SV_FIRST));   /* no ladder: nothing to ask for */
-  char *l = adv_try(&sc, NULL, "missed_decision_chain", SV_FIRST);
+  assert_null(adv_try(&sc, NULL, "no_ask", SV_FIRST, -1));   /* no ladder: nothing to ask for */
+  char *l = adv_try(&sc, NULL, "missed_decision_chain", SV_FIRST, -1);
   assert_string_equal(l, "Ann, besides you, who else will have a say in this decision, and what matters to them?");
   free(l);
+}
+
+/* The Try line for a hidden need that stayed hidden asks about that need, not about the
+** scenario's first hidden need (which the trainee may well have brought out). */
+static void hidden_need_line_is_about_the_missed_one(void **state) {
+  (void)state;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scn_load("scenarios/it-trial.yaml", &d);
+  assert_non_null(sc);
+  int first = -1, second = -1;
+  for (int i = 0; i < sc->n_needs; i++)
+    if (sc->needs[i].hidden) { if (first < 0) first = i; else if (second < 0) second = i; }
+  assert_true(first >= 0 && second >= 0);
+  char *a = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, first);
+  char *b = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, second);
+  char *none = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, -1);
+  assert_non_null(a);
+  assert_non_null(b);
+  assert_string_not_equal(a, b);
+  assert_string_equal(none, a);   /* no need named: the first hidden one, as before */
+  const char *w = sc->needs[second].revealed_by.n ? sc->needs[second].revealed_by.v[0]
+                                                  : sc->needs[second].keywords.v[0];
+  assert_non_null(strstr(b, w));
+  free(a);
+  free(b);
+  free(none);
+  scn_free(sc);
+  diag_free(&d);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
+    cmocka_unit_test(hidden_need_line_is_about_the_missed_one),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
