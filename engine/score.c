@@ -704,7 +704,14 @@ static void decide_outcome(ctx *c) {
     set_reason(r, "reason.advance_at", "turn", num(tb, give_turn), "action", act, NULL);
     add_at(c, "outcome_advance", give_turn, NULL, NULL, "action", act, NULL);
   } else if (end == CUST_OUTCOME_NO_SALE) {
-    set_reason(r, "reason.no_sale", NULL);
+    /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
+    ** the reason says which, so "the customer refused" is never said of a customer who didn't */
+    int refused = 0;
+    for (int i = 0; i <= s->n_turns && !refused; i++) {
+      const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;
+      for (int e = 0; e < evs->n; e++) if (evs->v[e].kind == CUST_EV_REFUSE) refused = 1;
+    }
+    set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
   } else {
     set_reason(r, "reason.continuation", NULL);
     add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);

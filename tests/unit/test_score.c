@@ -941,6 +941,32 @@ static void tiers(void **state) {
   assert_string_equal(score_visit_kind_name(SV_FOLLOW_UP), "follow_up");
 }
 
+/* A visit that ends in no sale says why: a rung turned down, or trust lost with nothing refused
+** (the customer who never refused anything is not said to have turned the offer down). */
+static void no_sale_reasons(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Sign today or the price goes up.", MV(LOSS_APPEAL));
+  fx_end(&f, t, CUST_OUTCOME_NO_SALE);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.outcome, CUST_OUTCOME_NO_SALE);
+  assert_string_equal(r.reason.key, "reason.no_sale_trust");
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);
+  t = fx_turn(&f, "Could we book the demo for Tuesday at 10?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  fx_end(&f, t, CUST_OUTCOME_NO_SALE);
+  score_session(&f.s, &r);
+  assert_string_equal(r.reason.key, "reason.no_sale");
+  assert_string_equal(fx_msg(&r.reason, "en"), "The customer turned the offer down.");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
@@ -955,7 +981,8 @@ int main(void) {
     cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
-    cmocka_unit_test(firm_fair_payment), cmocka_unit_test(tiers),
+    cmocka_unit_test(firm_fair_payment),
+    cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(order_ask_specific),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
