@@ -64,13 +64,13 @@ echo "### Start-up"
 echo
 BS=build/tools/bench_start
 lang=$(awk '$1 == "language:" {print $2; exit}' "$largest")
-prompt=$([ "$lang" = zh ] && echo "你> " || echo "You> ")
+prompt=$([ "$lang" = zh ] && echo "你>" || echo "You>")
 if [ -x $BS ]; then
   bs_sal=$(TERM=xterm $CPU $BS --runs "$runs" --until "$prompt" -- $BIN play "$largest" --transcript "$T/start.json")
   bs_lua=$(TERM=xterm $CPU $BS --runs "$runs" -- lua5.4 -e '')
   bs_ver=$(TERM=xterm $CPU $BS --runs "$runs" -- $BIN --version)
   dlang=$(awk '$1 == "language:" {print $2; exit}' "$default")
-  dprompt=$([ "$dlang" = zh ] && echo "你> " || echo "You> ")
+  dprompt=$([ "$dlang" = zh ] && echo "你>" || echo "You>")
   bs_def=$(TERM=xterm $CPU $BS --runs "$runs" --until "$dprompt" -- $BIN play "$default" --transcript "$T/start.json")
   c_sal=$(kv cpu_median_ms "$bs_sal"); c_lua=$(kv cpu_median_ms "$bs_lua")
   w_sal=$(kv wall_median_ms "$bs_sal"); w_lua=$(kv wall_median_ms "$bs_lua")
