@@ -386,28 +386,28 @@ static const char *rule_text(const char *lang, const json_t *f, const char *fiel
   return t ? t : "";
 }
 
-const char *deb_tier_name(const char *lang, const json_t *tier) {
-  const char *id = json_string_value(json_object_get(tier, "id"));
-  char key[64];
+/* The catalogue's text PREFIX.ID, ID being o's member id_member, else o's member text_member as
+** written in the document (a debrief made by another version, or a scenario's own tier). */
+static const char *named_text(const char *lang, const json_t *o, const char *id_member,
+                              const char *prefix, const char *text_member) {
+  const char *id = json_string_value(json_object_get(o, id_member));
+  char key[96];
   if (id) {
-    snprintf(key, sizeof key, "tier.%s", id);
+    snprintf(key, sizeof key, "%s.%s", prefix, id);
     if (msg_has(lang, key)) return msg_text(lang, key);
   }
-  const char *t = json_string_value(json_object_get(tier, "name"));
+  const char *t = json_string_value(json_object_get(o, text_member));
   return t ? t : "";
+}
+
+const char *deb_tier_name(const char *lang, const json_t *tier) {
+  return named_text(lang, tier, "id", "tier", "name");
 }
 
 const char *deb_principle(const char *lang, const json_t *f) { return rule_text(lang, f, "why", "principle"); }
 
 const char *deb_principle_name(const char *lang, const json_t *f) {
-  const char *id = json_string_value(json_object_get(f, "principle_id"));
-  char key[96];
-  if (id) {
-    snprintf(key, sizeof key, "principle.%s", id);
-    if (msg_has(lang, key)) return msg_text(lang, key);
-  }
-  const char *t = json_string_value(json_object_get(f, "principle_name"));
-  return t ? t : "";
+  return named_text(lang, f, "principle_id", "principle", "principle_name");
 }
 
 /* See debrief_int.h: every finding in reading order. */

@@ -17,20 +17,7 @@ SEED=$(( N / 10 ))
 ok() { :; }
 fail() { PG_FAILED="$1: ${2:-}"; }
 
-# "MEAN ms (best BEST ms)" of 5 runs after one warm-up; "failed" when a run exits non-zero.
-measure() {
-  local r=5 t0 t1 best= all=0 ms
-  "$@" >/dev/null 2>&1 || { echo failed; return; }
-  for _ in $(seq 1 $r); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || { echo failed; return; }
-    t1=$(date +%s%N)
-    ms=$(( (t1 - t0) / 1000000 ))
-    all=$(( all + ms ))
-    [ -z "$best" ] || [ "$ms" -lt "$best" ] && best=$ms
-  done
-  echo "$(( all / r )) ms (best $best ms)"
-}
+source tests/bench/measure.sh   # measure CMD...
 # rows LABEL WHERE: one table row per report kind for one gradebook
 rows() {
   printf '| %s | text | %s |\n' "$1" "$(measure "$SALESIM" report "$2")"
