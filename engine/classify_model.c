@@ -79,11 +79,26 @@ static int lexicon_phrase(const cls_result *r, cls_move m) {
   return 0;
 }
 
+/* A benefits summary the rules read that names the scenario's own items: at least one of its
+** benefits and two items in all ("总结一下:输液监测减轻夜班护士负担,补上评审里的空白,接口我们来适配").
+** Those links are the scenario's evidence, which the corpus never saw, so they stand like a
+** scenario phrase. */
+static int scenario_summary(const cls_result *r, cls_move m) {
+  return m == CLS_SUMMARIZE_BENEFITS && r->n_benefits > 0 && r->n_needs + r->n_benefits >= 2;
+}
+
 /* Sets or clears a move as the model decided, keeping a scenario's explicit phrase. */
 static void decide(cls_result *r, cls_move m, int yes) {
   int had = CLS_HAS(r, m);
   if (yes && !had) { r->moves |= BIT(m); r->model_moves |= BIT(m); }
-  if (!yes && had && !scenario_phrase(r, m)) { r->moves &= ~BIT(m); r->model_vetoed |= BIT(m); }
+  if (!yes && had) {
+    if (scenario_phrase(r, m) || scenario_summary(r, m)) {
+      r->scenario_kept |= BIT(m);
+    } else {
+      r->moves &= ~BIT(m);
+      r->model_vetoed |= BIT(m);
+    }
+  }
 }
 
 void cls_apply_model(const cls_classifier *c, cls_result *r) {

@@ -95,7 +95,17 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
       fprintf(out, "model:    not %s (the rules read it; p %.2f < %.2f)\n", cls_move_name((cls_move)mv),
               (double)r->probs[l], (double)m->threshold[l]);
   }
-  if (n == 0) { if (!r->model_vetoed) fprintf(out, "model:    agrees with the rules' reading\n"); return; }
+  for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {   /* what the scenario's evidence kept */
+    if (!((r->scenario_kept >> mv) & 1)) continue;
+    int l = mdl_label(m, cls_model_label((cls_move)mv));
+    if (l >= 0)
+      fprintf(out, "model:    not %s (p %.2f < %.2f), kept: the scenario's own phrase or items say it\n",
+              cls_move_name((cls_move)mv), (double)r->probs[l], (double)m->threshold[l]);
+  }
+  if (n == 0) {
+    if (!r->model_vetoed && !r->scenario_kept) fprintf(out, "model:    agrees with the rules' reading\n");
+    return;
+  }
   for (int i = 0; i < n; i++) {
     int l = mdl_label(m, labels[i]);
     fprintf(out, "model:    %s (p %.2f >= %.2f), from:", gave[i], (double)r->probs[l], (double)m->threshold[l]);

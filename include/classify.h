@@ -72,6 +72,8 @@ typedef struct cls_result {
   ** were silent, and the evidence, so a reading can always be explained. */
   uint64_t model_moves;   /* moves the model gave (a bit per cls_move) */
   uint64_t model_vetoed;  /* moves a composite rule gave that the model overruled */
+  uint64_t scenario_kept; /* moves the model would have removed, kept by the scenario's own
+                          ** phrase or items (classify_model.c) */
   int model_flags;        /* CLS_BY_MODEL_* bits: which flags the model set */
   float *probs;           /* per label of the model (model.h), NULL when it has none */
   int n_probs;
