@@ -37,6 +37,7 @@ LINES = {
     ack = { "I see.", "Right, noted.", "OK." },
     vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
     ask_when = { "All right, but when exactly?", "Possibly. Which day did you have in mind?" },
+    ask_who = { "Possibly. Who exactly do you mean?", "Whose details are you after?" },
     ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
@@ -82,6 +83,7 @@ LINES = {
     ack = { "嗯,明白。", "好,我记下了。", "哦,这样。" },
     vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
     ask_when = { "可以考虑,具体什么时候?", "行是行,你说个时间。" },
+    ask_who = { "可以啊,你说的是谁?", "你要谁的联系方式?" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
@@ -570,8 +572,12 @@ local function ask(turn, ctx)
   if not concrete(turn, c) then
     -- the rung is clear (named, or linked by meaning) and only the date is missing: ask for
     -- the date, not "what exactly" about what was just said
+    -- the date; for an introduction asked with nobody named ("can I get some names?"), who
     local named = turn.commitment ~= nil or (#c.keywords > 0 and C.mentions(c.keywords))
-    C.say((named and turn.slots.time == nil) and "ask_when" or "ask_details")
+    local key = "ask_details"
+    if named and c.kind == "referral" and turn.slots.person == nil then key = "ask_who"
+    elseif named and turn.slots.time == nil then key = "ask_when" end
+    C.say(key)
     return true
   end
   C.give(c.id)
