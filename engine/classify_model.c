@@ -34,10 +34,13 @@
 #define COURTESY (BIT(CLS_GREET) | BIT(CLS_THANK) | BIT(CLS_PRAISE))
 
 /* Moves the model decides under their own names (besides the asks and the appeals), and
-** those it only adds where the rules read nothing: the corpus holds too few of them (20 to 60
-** a language) for the model to overrule a phrase that names them. */
-static const cls_move decided[] = { CLS_CHECK_CONCERNS, CLS_SUMMARIZE_BENEFITS };
-static const cls_move added[] = { CLS_CONFIRM_NEED, CLS_ASK_DECISION_CHAIN, CLS_PROBE_REFUSAL };
+** those it only adds where the rules read nothing: the corpus holds too few of them (80 to 120
+** a language) for the model to overrule a phrase that names them.  Refusal probes moved to the
+** decided ones once the corpus held 150 a language: the lexicon's bare words (不满意, 什么让您)
+** fired on questions about facts, and letting the model decide raised the dev split's check
+** from 0.881 to 0.893 (en) and 0.889 to 0.915 (zh), nothing else moving. */
+static const cls_move decided[] = { CLS_CHECK_CONCERNS, CLS_SUMMARIZE_BENEFITS, CLS_PROBE_REFUSAL };
+static const cls_move added[] = { CLS_CONFIRM_NEED, CLS_ASK_DECISION_CHAIN };
 
 /* Probability of a label, or -1 when the model has no such label. */
 static float prob(const cls_classifier *c, const cls_result *r, const char *name, float *thr) {

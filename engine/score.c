@@ -556,8 +556,10 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
       *chain_asked = t->n;
     }
 
-    /* refusals: probe first, lower after */
-    if (vs.refusal && CLS_HAS(r, CLS_PROBE_REFUSAL)) {
+    /* refusals: probe first, lower after.  A question about concerns after a refusal probes
+    ** it, whatever the reader called it: one line cannot tell a probe from a fresh check, the
+    ** visit can (docs/classifier.md, "What a line cannot know"; the customer hears it so too) */
+    if (vs.refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || (CLS_HAS(r, CLS_CHECK_CONCERNS) && r->question))) {
       add(c, "probed_refusal", t, NULL, "quote", q, NULL);
       vs.refusal = NULL;
     } else if (vs.refusal && CLS_HAS(r, CLS_LOWER_ASK)) {

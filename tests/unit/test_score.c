@@ -390,6 +390,20 @@ static void lower_before_probe(void **state) {
   assert_true(fx_find(&r, "probed_refusal", 2, NULL)->points == 10);
   score_result_free(&r);
   fx_free(&f);
+
+  /* "any concerns?" read as a concern check probes the refusal it follows all the same */
+  fx_init(&f);
+  t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  t = fx_turn(&f, "Is there something that worries you about it?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_turn(&f, "Then could you just send me your requirements?", MV(LOWER_ASK));
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+  assert_non_null(fx_find(&r, "probed_refusal", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The customer "agreed" only to the seller sending a proposal: a continuation. */
