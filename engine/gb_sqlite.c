@@ -153,27 +153,23 @@ static int query_int(sqlite3 *db, const char *sql, long long *out) {
 }
 
 
-/* BEGIN IMMEDIATE, retried while another writer holds the lock beyond the busy timeout. */
-static int begin_immediate(sqlite3 *db) {
+/* sql run again, with a growing pause, while another writer holds the lock beyond the busy
+** timeout: SQLITE_BUSY, and SQLITE_LOCKED too when also_locked is set. */
+static int exec_retried(sqlite3 *db, const char *sql, int also_locked) {
   int rc = SQLITE_BUSY;
   for (int i = 0; i < GB_RETRIES; i++) {
-    rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) return rc;
+    rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_BUSY && !(also_locked && rc == SQLITE_LOCKED)) return rc;
     gb_backoff(i);
   }
   return rc;
 }
 
+/* BEGIN IMMEDIATE, retried while another writer holds the lock. */
+static int begin_immediate(sqlite3 *db) { return exec_retried(db, "BEGIN IMMEDIATE", 1); }
+
 /* COMMIT, retried on SQLITE_BUSY (the transaction stays open until it succeeds). */
-static int commit(sqlite3 *db) {
-  int rc = SQLITE_BUSY;
-  for (int i = 0; i < GB_RETRIES; i++) {
-    rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_BUSY) return rc;
-    gb_backoff(i);
-  }
-  return rc;
-}
+static int commit(sqlite3 *db) { return exec_retried(db, "COMMIT", 0); }
 
 /* Ends an open transaction without its changes (a no-op outside one). */
 static void rollback(sqlite3 *db) {

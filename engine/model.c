@@ -23,7 +23,7 @@ int mdl_knows_word(const mdl_image *m, const char *word, size_t len) {
 }
 
 uint32_t mdl_word_hash(const char *word, size_t len) {
-  uint32_t h = 2166136261u;   /* FNV-1a, 32 bits: 62k words collide with a typo about once in 70,000 */
+  uint32_t h = 2166136261u;   /* FNV-1a, 32 bits: 130k words collide with a typo about once in 33,000 */
   for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)word[i]) * 16777619u;
   return h;
 }

@@ -658,7 +658,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
 static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
-  int end_turn = 0, give = -1, give_turn = 0;
+  int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
   for (int i = 0; i <= s->n_turns; i++) {
     /* every turn's events, then what the customer did when the trainee left */
     const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;
@@ -666,6 +666,7 @@ static void decide_outcome(ctx *c) {
     for (int e = 0; e < evs->n; e++) {
       const cust_event *ev = &evs->v[e];
       if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; }
+      if (ev->kind == CUST_EV_REFUSE) refused = 1;
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
         /* keep the best rung given (orders first, then the highest on the ladder) */
         int better = give < 0 ||
@@ -708,11 +709,6 @@ static void decide_outcome(ctx *c) {
   } else if (end == CUST_OUTCOME_NO_SALE) {
     /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
     ** the reason says which, so "the customer refused" is never said of a customer who didn't */
-    int refused = 0;
-    for (int i = 0; i <= s->n_turns && !refused; i++) {
-      const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;
-      for (int e = 0; e < evs->n; e++) if (evs->v[e].kind == CUST_EV_REFUSE) refused = 1;
-    }
     set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
   } else {
     set_reason(r, "reason.continuation", NULL);

@@ -112,9 +112,7 @@ size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
   }
   stem_memo *slot = NULL;
   if (n <= STEM_MEMO_WORD) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    slot = &s->memo[h % STEM_MEMO_SLOTS];
+    slot = &s->memo[mdl_word_hash(w, n) % STEM_MEMO_SLOTS];
     if (slot->wlen == n && memcmp(slot->word, w, n) == 0) {
       size_t k = slot->slen < cap - 1 ? slot->slen : cap - 1;
       memcpy(out, slot->stem, k);

@@ -289,15 +289,13 @@ end
 -- "What holds you back?" after a refusal: the real objection comes out.
 local function probe(turn, ctx)
   local why = has(turn, "probe_refusal") and refused_any()
-  -- "any concerns?" after a refusal not yet probed asks why it was refused: the reader, with
-  -- one line, may call it a check; the customer remembers the refusal (the scorer agrees)
-  if not why and memo.refused and not memo.probed and has(turn, "check_concerns") and turn.question then
-    why = true
-  end
-  -- a plain question straight after a refusal ("what makes it hard?") asks why, too
-  if not why and memo.refused and not memo.probed and ctx.turn == memo.refused_turn + 1
-     and (has(turn, "open_question") or has(turn, "closed_question")) then
-    why = true
+  if not why and memo.refused and not memo.probed then
+    -- after a refusal not yet probed, "any concerns?" asks why it was refused (the reader, with
+    -- one line, may call it a check; the customer remembers the refusal, the scorer agrees), and
+    -- so does a plain question straight after it ("what makes it hard?")
+    why = (has(turn, "check_concerns") and turn.question)
+          or (ctx.turn == memo.refused_turn + 1
+              and (has(turn, "open_question") or has(turn, "closed_question")))
   end
   if not why then return false end
   memo.probed = true
