@@ -88,19 +88,14 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
   int n = model_gave(r, labels, gave);
   if (!r->probs) { fprintf(out, "model:    (none in this build: the rules alone)\n"); return; }
   const mdl_image *m = cls_model(c);
-  for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {   /* what the rules read and the model overruled */
-    if (!((r->model_vetoed >> mv) & 1)) continue;
-    int l = mdl_label(m, cls_model_label((cls_move)mv));
+  /* what the rules read and the model overruled, or would have but the scenario's evidence kept */
+  for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {
+    int vetoed = (r->model_vetoed >> mv) & 1, kept = (r->scenario_kept >> mv) & 1;
+    int l = vetoed || kept ? mdl_label(m, cls_model_label((cls_move)mv)) : -1;
     if (l >= 0)
-      fprintf(out, "model:    not %s (the rules read it; p %.2f < %.2f)\n", cls_move_name((cls_move)mv),
-              (double)r->probs[l], (double)m->threshold[l]);
-  }
-  for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {   /* what the scenario's evidence kept */
-    if (!((r->scenario_kept >> mv) & 1)) continue;
-    int l = mdl_label(m, cls_model_label((cls_move)mv));
-    if (l >= 0)
-      fprintf(out, "model:    not %s (p %.2f < %.2f), kept: the scenario's own phrase or items say it\n",
-              cls_move_name((cls_move)mv), (double)r->probs[l], (double)m->threshold[l]);
+      fprintf(out, "model:    not %s (%sp %.2f < %.2f)%s\n", cls_move_name((cls_move)mv),
+              vetoed ? "the rules read it; " : "", (double)r->probs[l], (double)m->threshold[l],
+              kept ? ", kept: the scenario's own phrase or items say it" : "");
   }
   if (n == 0) {
     if (!r->model_vetoed && !r->scenario_kept) fprintf(out, "model:    agrees with the rules' reading\n");
