@@ -5,6 +5,7 @@
 **   moves:   { ask_commitment: [could you ... join, ...], ... }
 **   slots:   { person: [your it head, ...], ... }
 **   markers: { vague: [sometime, ...], ... }
+**   classes: { concern: [worr*, doubt*, ...], ... }
 **
 ** Every problem is reported with the file, line and column of the offending node.
 */
@@ -17,7 +18,12 @@
 
 /* variants: a canonical form and the spellings read as it ("订单: [定单]"); the reader rewrites
 ** them before it matches anything else (classify_rules.c), under the label "variant:FORM". */
-static const char *const sections[] = { "moves", "slots", "markers", "variants", NULL };
+/* classes: words of one meaning ("worried", "doubts", "pushback" are all concern words); each hit
+** is a feature of the linear model under "class:NAME" and nothing else, so a word the corpus
+** never used still weighs like its class (docs/classifier.md "Word classes").  The rules never
+** read them. */
+enum { SEC_MOVES, SEC_SLOTS, SEC_MARKERS, SEC_VARIANTS, SEC_CLASSES };
+static const char *const sections[] = { "moves", "slots", "markers", "variants", "classes", NULL };
 
 /* Adds every phrase of one label's list; returns the number of errors. */
 static int load_label(lexicon *lx, const char *shown, const char *label, const yn_node *list, diag *d) {
@@ -70,7 +76,7 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
     while (sections[s] && strcmp(sections[s], k->str) != 0) s++;
     if (!sections[s]) {
       diag_add(d, DIAG_ERROR, shown, k->line, k->col,
-               "unknown key '%s' (expected language, description, moves, slots, markers, variants)", k->str);
+               "unknown key '%s' (expected language, description, moves, slots, markers, variants, classes)", k->str);
       errs++;
       continue;
     }
@@ -82,14 +88,14 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
     }
     for (int j = 0; j < v->n; j++) {
       const yn_node *lk = v->keys[j];
-      if (known && s != 3 && !known(sections[s], lk->str)) {
+      if (known && s != SEC_VARIANTS && s != SEC_CLASSES && !known(sections[s], lk->str)) {
         diag_add(d, DIAG_ERROR, shown, lk->line, lk->col, "unknown %s name '%s'",
                  s == 0 ? "move" : s == 1 ? "slot" : "marker", lk->str);
         errs++;
         continue;
       }
-      if (s == 3) {   /* variants */
-        char *label = xasprintf("variant:%s", lk->str);
+      if (s == SEC_VARIANTS || s == SEC_CLASSES) {
+        char *label = xasprintf("%s:%s", s == SEC_VARIANTS ? "variant" : "class", lk->str);
         errs += load_label(lx, shown, label, v->vals[j], d);
         free(label);
       } else {

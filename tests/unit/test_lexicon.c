@@ -182,12 +182,20 @@ static void test_yaml(void **st) {
   expect_hits(lx, "Hello, let's go", "greet:hello|action:let's go");
   lex_free(lx);
 
+  /* classes: any name, read under "class:NAME"; a phrase of one must still be text */
+  lx = lex_new();
+  m = load_msgs(lx, "classes:\n  concern: [\"worr*\", misgivings]\n  risk: [[x]]\n");
+  assert_string_equal(m, "lexicons/t.yaml:3:10: error: a phrase of 'class:risk' must be text, not a list");
+  free(m);
+  expect_hits(lx, "Any misgivings? I'm worried.", "class:concern:misgivings|class:concern:worried");
+  lex_free(lx);
+
   lx = lex_new();
   m = load_msgs(lx, "moves:\n  greeet: [hi]\n  greet: hi\nfoo: 1\nslots:\n  action: [[a]]\n  action2: [x]\n");
   assert_string_equal(m,
     "lexicons/t.yaml:2:3: error: unknown move name 'greeet'\n"
     "lexicons/t.yaml:3:10: error: 'greet' needs a list of phrases, e.g. [phrase one, phrase two]\n"
-    "lexicons/t.yaml:4:1: error: unknown key 'foo' (expected language, description, moves, slots, markers, variants)\n"
+    "lexicons/t.yaml:4:1: error: unknown key 'foo' (expected language, description, moves, slots, markers, variants, classes)\n"
     "lexicons/t.yaml:6:12: error: a phrase of 'action' must be text, not a list\n"
     "lexicons/t.yaml:7:3: error: unknown slot name 'action2'");
   free(m);
