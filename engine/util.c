@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -173,6 +174,11 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_
   if (S_ISDIR(st.st_mode)) {
     close(fd);
     snprintf(err, errlen, "is a directory");
+    return NULL;
+  }
+  if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max) {   /* refused unread */
+    close(fd);
+    snprintf(err, errlen, "file too large (over %zu bytes)", max);
     return NULL;
   }
   /* size + 2: room for the NUL and for the read that sees the end without growing */

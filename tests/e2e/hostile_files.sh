@@ -2,7 +2,7 @@
 # Hostile files from a careless or malicious scenario author (issue 13): escape sequences in
 # scenario text, YAML keys and Lua errors reach no terminal; `check` compiles the behaviour
 # script and confines behaviour paths; `replay` does not run a foreign scenario's Lua to rebuild
-# a debrief; --seed refuses what is not a seed; a non-UTF-8 locale still reads Chinese.
+# a debrief; a transcript over the input cap; --seed refuses what is not a seed; a non-UTF-8 locale still reads Chinese.
 source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
 SC=scenarios/campus-platform.yaml
@@ -102,4 +102,11 @@ for c in "list scenarios" "classify --lang en hello" "replay $TMP/f.json" "play 
   if [ "$rc" -eq 1 ] && grep -q "standard output" "$TMP/full.err"; then ok "salesim ${c%% *} >/dev/full: exit 1 with a message"
   else fail "salesim ${c%% *} >/dev/full: exit 1 with a message (exit $rc)" "$(cat "$TMP/full.err")"; fi
 done
+# --- a transcript over the 32 MiB input cap: refused before it is read (a 1.5 GB one took 8 GB) ---
+truncate -s 40M "$TMP/huge.json"
+err=$(/usr/bin/time -f '%M' -o "$TMP/huge.rss" "$SALESIM" replay "$TMP/huge.json" 2>&1); rc=$?
+expect_eq "replay of a 40 MB transcript: exit 2 with the cap" "2 salesim replay: $TMP/huge.json: file too large (over 33554432 bytes)" "$rc $err"
+rss=$(tail -1 "$TMP/huge.rss")
+if [ "${rss:-999999}" -lt 20480 ]; then ok "replay of a 40 MB transcript: nothing read (peak RSS $rss KiB)"
+else fail "replay of a 40 MB transcript: nothing read (peak RSS ${rss:-?} KiB)"; fi
 finish

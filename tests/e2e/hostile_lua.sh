@@ -54,6 +54,7 @@ function on_turn() for i = 1, 40 do customer.say_text(big) end end'
 hostile say_text_many 'memory limit exceeded' 'local big = ("x"):rep(60000)
 function on_turn() for i = 1, 400 do customer.say_text(big) end end'
 hostile state_flip 'memory limit exceeded' 'function on_turn() for i = 1, 1e7 do customer.state.trust = i % 2 + 3 end end'
+hostile state_infinite 'cannot be infinite' 'function on_turn() customer.state.trust = math.huge end'
 hostile close_nesting 'coroutine.close nested too deeply' 'function on_turn()
   local cos = {}
   local mt = { __close = function(o)
