@@ -339,6 +339,7 @@ typedef struct visit_state {
   uint64_t refused;          /* commitments refused in this visit */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
+  int pay_demanded;          /* payment rungs asked for so far in a collection visit */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
 } visit_state;
@@ -419,7 +420,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       add(c, "unrealistic_ask", t, "order", "quote", q, "action", action_of(c, top), NULL);
   }
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
-    int rc = realistic(c, j, t);
+    int rc = realistic(c, j, t), first_pay = is_pay && vs->kind == SV_PAYMENT && !vs->pay_demanded++;
+    /* In a collection the money owed is the agreement: the first firm ask for it, made before
+    ** the customer refused it, opens the visit as it should ("态度诚恳但立场坚定,讲清金额和日期"),
+    ** though the customer turns out unable to pay it all.  Demanding it again after that refusal
+    ** is still unrealistic. */
+    if (rc == 0 && first_pay && family_of(c->sc->commitments[j].kind) == FAM_PAYMENT && !(vs->refused & bit(j)))
+      rc = -1;
     if (rc == 0) {
       char *why = state_words(&t->before);
       if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */

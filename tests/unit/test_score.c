@@ -166,18 +166,23 @@ static void unrealistic_by_condition(void **state) {
   f.now.trust = 6;
   f.now.value_ack = 1;
   f.now.on_list = 1;
-  sess_turn *t = fx_turn(&f, "The 4,800 dollars are due today.", MV(ASK_PAYMENT));
+  /* asked once and refused (a first demand in a collection is excused: first_payment_demand) */
+  sess_turn *t = fx_turn(&f, "Could you pay the balance today?", MV(ASK_PAYMENT));
+  t->cls.commitment = 0;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  t = fx_turn(&f, "The 4,800 dollars are due today.", MV(ASK_PAYMENT));
   t->cls.commitment = 0;
   t->realistic = 0;
   score_result r;
   score_session(&f.s, &r);
-  assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 1, NULL)->msg, r.lang),
+  assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 2, NULL)->msg, r.lang),
                       "You asked for \"pay the balance today\" (\"The 4,800 dollars are due today.\") "
                       "before the customer was ready (its condition \"cash_ready\" was not met).");
   score_result_free(&r);
   f.s.lang = S("zh");
   score_session(&f.s, &r);
-  assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 1, NULL)->msg, r.lang),
+  assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 2, NULL)->msg, r.lang),
                       "你在客户还没准备好时（条件“cash_ready”尚未满足）就要求“pay the balance today”"
                       "（“The 4,800 dollars are due today.”）。");
   score_result_free(&r);
@@ -880,6 +885,48 @@ static void referral_visit(void **state) {
   fx_free(&f);
 }
 
+/* In a collection the first firm ask for the whole sum is no unrealistic ask, though the
+** customer cannot pay it all; asking for it again after the refusal is. */
+static void first_payment_demand(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("pay_all"), .kind = SCN_KIND_PAYMENT,
+    .action = S("pay the 48,000 balance today"), .realistic_when = S("cash_ready") };
+  f.commitments[1] = (scn_commitment){ .id = S("pay_part"), .kind = SCN_KIND_PAYMENT,
+    .action = S("pay half today, the rest on a written date") };
+  f.sc.n_commitments = 2;
+  f.sc.n_needs = 0;
+  sess_turn *t = fx_turn(&f, "The 48,000 balance is due today, as agreed.", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("today");
+  t->cls.commitment = 0;
+  t->rungs_known = 1;
+  t->rungs_realistic = 2;   /* only the part payment was realistic */
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "unrealistic_ask", -1, NULL));
+  assert_null(fx_find(&r, "realistic_ask", -1, NULL));   /* excused, not praised */
+  score_result_free(&r);
+  t = fx_turn(&f, "I still need the full 48,000 today.", MV(ASK_PAYMENT));   /* near case: again */
+  t->cls.slots[CLS_SLOT_TIME] = S("today");
+  t->cls.commitment = 0;
+  t->rungs_known = 1;
+  t->rungs_realistic = 2;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "unrealistic_ask", 1, NULL));
+  assert_non_null(fx_find(&r, "unrealistic_ask", 2, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 1;   /* near case: the same first demand in a sales visit is unrealistic */
+  f.commitments[0].kind = SCN_KIND_ADVANCE;
+  f.commitments[1].kind = SCN_KIND_ADVANCE;
+  f.s.turns[0].cls.moves = MV(ASK_COMMITMENT);
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "unrealistic_ask", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Firm but fair in a collection: rewarded, unless a threat came first. */
 static void firm_fair_payment(void **state) {
   (void)state;
@@ -996,6 +1043,7 @@ int main(void) {
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
     cmocka_unit_test(firm_fair_payment),
+    cmocka_unit_test(first_payment_demand),
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(order_ask_specific),
   };
