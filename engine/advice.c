@@ -87,6 +87,14 @@ static const char *hidden_words(const scenario *sc, int i, const char *lang) {
   return k ? k : need_words(sc, i, lang);
 }
 
+/* The first benefit answering need i, or -1. */
+static int benefit_for(const scenario *sc, int i) {
+  for (int b = 0; i >= 0 && b < sc->n_benefits; b++)
+    for (int a = 0; a < sc->benefits[b].answers.n; a++)
+      if (sc->benefits[b].need_index && sc->benefits[b].need_index[a] == i) return b;
+  return -1;
+}
+
 /* The benefit answering need i: its first keyword. */
 static const char *benefit_words(const scenario *sc, int i, const char *lang) {
   for (int b = 0; i >= 0 && b < sc->n_benefits; b++)
@@ -98,20 +106,24 @@ static const char *benefit_words(const scenario *sc, int i, const char *lang) {
   return msg_text(lang, "advice.what_we_offer");
 }
 
-/* The rung an ask teaches: the best of the visit's family, or its lowest when the rule says the
-** trainee asked for too much; -1 when the ladder has none of that family. */
-static int pick_rung(const scenario *sc, adv_teach t, const char *rule) {
+/* The rung an ask teaches: the best of the visit's family the customer could have given at
+** that turn when the turn judged the ladder (asking a first-time buyer for the order that only
+** a later visit can win is no advice); else the best of the family, or its lowest when the rule
+** says the trainee asked for too much; -1 when the ladder has none of that family. */
+static int pick_rung(const scenario *sc, adv_teach t, const char *rule, const adv_about *about) {
   /* after too big an ask or a threat, the smallest firm step the customer can take */
   int lowest = strcmp(rule, "unrealistic_ask") == 0 || strcmp(rule, "hostile_threat") == 0, found = -1;
+  int best_real = -1;
   for (int j = 0; j < sc->n_commitments; j++) {
     scn_kind k = sc->commitments[j].kind;
     int fam = t == ADV_PAY ? k == SCN_KIND_PAYMENT : t == ADV_REFERRAL ? k == SCN_KIND_REFERRAL
             : (k == SCN_KIND_ADVANCE || k == SCN_KIND_ORDER);
     if (!fam) continue;
-    found = j;
-    if (!lowest) break;
+    if (best_real < 0 && about && about->rungs_known && j < 64 && (about->rungs_realistic >> j & 1))
+      best_real = j;
+    if (found < 0 || lowest) found = j;
   }
-  return found;
+  return best_real >= 0 ? best_real : found;
 }
 
 /* The rung's action as said to the customer: its description without a final full stop. */
@@ -125,7 +137,7 @@ static char *action_words(const scenario *sc, int j) {
 
 /* See advice.h. */
 char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind,
-              int about) {
+              const adv_about *about) {
   if (!sc || !rule) return NULL;
   adv_teach t = adv_teaches(rule, kind);
   if (t == ADV_NONE) return NULL;
@@ -133,12 +145,13 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   if (!sc->cust_name || !*sc->cust_name) return NULL;   /* nobody to address: the fixed line */
   char *name = address(sc, lang), *out = NULL;
   int need = pick_need(sc, 0), hid = pick_need(sc, 1);
-  if (about >= 0 && about < sc->n_needs && sc->needs[about].hidden) hid = about;
+  int n = about ? about->need : -1;
+  if (n >= 0 && n < sc->n_needs && sc->needs[n].hidden) hid = n;
   const char *nw = need_words(sc, need, lang), *bw = benefit_words(sc, need, lang);
   const char *company = sc->cust_company && *sc->cust_company ? sc->cust_company : msg_text(lang, "advice.yours");
   switch (t) {
   case ADV_ASK: case ADV_PAY: case ADV_REFERRAL: {
-    int j = pick_rung(sc, t, rule);
+    int j = pick_rung(sc, t, rule, about);
     if (j < 0) break;
     char *act = action_words(sc, j);
     /* the rung's first keyword names it, whatever words its description uses; a payment's
@@ -159,9 +172,15 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     break;
   case ADV_CHAIN: out = msg_get(lang, "advice.chain", "name", name, NULL); break;
   case ADV_PROBE: out = msg_get(lang, "advice.probe", "name", name, NULL); break;
-  case ADV_GAIN:
-    out = msg_get(lang, "advice.gain", "name", name, "company", company, "benefit", bw, NULL);
+  case ADV_GAIN: {
+    /* the trainer's own words for the benefit, when it has examples: a keyword ("临沂",
+    ** "page the on-call") is a name for the benefit, not a phrase that fits in a sentence */
+    int b = benefit_for(sc, need);
+    const char *ex = b >= 0 ? first_str(&sc->benefits[b].examples) : NULL;
+    if (ex) out = msg_get(lang, "advice.gain_said", "name", name, "example", ex, NULL);
+    else out = msg_get(lang, "advice.gain", "name", name, "company", company, "benefit", bw, NULL);
     break;
+  }
   case ADV_LOSS: out = msg_get(lang, "advice.loss", "name", name, NULL); break;
   case ADV_NONE: break;
   }

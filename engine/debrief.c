@@ -160,7 +160,8 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
   snprintf(key, sizeof key, "principle.%s", f->rule->principle);
   json_object_set_new(o, "principle_name", json_string(msg_text(lang, key)));
   /* the Try line made from the scenario (advice.c), else the rule's fixed example */
-  char *made = adv_try(sc, lang, f->rule->id, kind, f->need);
+  adv_about about = { f->need, f->rungs_known, f->rungs_realistic };
+  char *made = adv_try(sc, lang, f->rule->id, kind, &about);
   snprintf(key, sizeof key, "rule.%s.better", f->rule->id);
   json_object_set_new(o, "better", made ? safe_string(made) : json_string(msg_text(lang, key)));
   free(made);

@@ -141,6 +141,12 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->points = pts;
   f->quote = quote ? xstrdup(quote) : NULL;
   f->need = -1;
+  f->rungs_known = 0;
+  f->rungs_realistic = 0;
+  if (turn > 0 && turn <= c->s->n_turns && c->s->turns[turn - 1].rungs_known) {
+    f->rungs_known = 1;
+    f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic;
+  }
 }
 
 /* A finding at turn t quoting its line (t NULL: the visit as a whole). */

@@ -19,13 +19,19 @@ typedef enum {
 /* What the Try line of rule_id teaches in a visit of this kind; ADV_NONE for an unknown rule. */
 adv_teach adv_teaches(const char *rule_id, score_visit_kind kind);
 
+/* What a finding knows of its moment, for its Try line. */
+typedef struct adv_about {
+  int need;                 /* the need it is about (the hidden need that stayed hidden), or -1:
+                            ** then the scenario's first need of the kind the line teaches */
+  int rungs_known;          /* 1 when the turn judged the ladder: then an ask teaches the best */
+  uint64_t rungs_realistic; /* rung whose bit is set here (it could have been given) */
+} adv_about;
+
 /* The Try line for rule_id in a visit of this kind, built from sc in the catalogue language
-** lang (NULL: sc's language) (malloc'd; the caller frees it).  need is the index of the need
-** the finding is about (the hidden need that stayed hidden), or -1: then the scenario's first
-** need of the kind the line teaches.  NULL when sc is NULL, the rule is unknown, or the scenario
-** lacks what the line needs (a customer name; for an ask, a rung of the visit's kind): use the
-** rule's fixed line then. */
+** lang (NULL: sc's language) (malloc'd; the caller frees it); about may be NULL (nothing
+** known).  NULL when sc is NULL, the rule is unknown, or the scenario lacks what the line needs
+** (a customer name; for an ask, a rung of the visit's kind): use the rule's fixed line then. */
 char *adv_try(const scenario *sc, const char *lang, const char *rule_id, score_visit_kind kind,
-              int need);
+              const adv_about *about);
 
 #endif

@@ -53,6 +53,9 @@ typedef struct score_finding {
   score_msg msg;           /* what happened */
   char *quote;             /* the trainee's line, or NULL; owned */
   int need;                /* index of the scenario need it is about, or -1 (the Try line uses it) */
+  int rungs_known;         /* 1 when the finding's turn judged the ladder (an ask turn) */
+  uint64_t rungs_realistic;/* then: bit k when rung k could have been given (the Try line asks
+                           ** for the best of those, not for a rung the customer could not give) */
 } score_finding;
 
 typedef struct score_result {

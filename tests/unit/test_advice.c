@@ -70,7 +70,7 @@ static void every_line_is_its_move(void **state) {
       for (int i = 0; i < n_rules; i++) {
         adv_teach t = adv_teaches(rules[i].id, kinds[k]);
         assert_int_not_equal(t, ADV_NONE);
-        char *line = adv_try(sc, NULL, rules[i].id, kinds[k], -1);
+        char *line = adv_try(sc, NULL, rules[i].id, kinds[k], NULL);
         if (!line) {   /* only an ask of a family this ladder lacks (a payment ladder's deal ask) */
           if (!(k > 0 && (t == ADV_ASK || t == ADV_PAY || t == ADV_REFERRAL)))
             fprintf(stderr, "%s %s: no line\n", sc->id, rules[i].id);
@@ -116,13 +116,13 @@ static void kinds_and_fallbacks(void **state) {
   assert_int_equal(adv_teaches("hostile_threat", SV_PAYMENT), ADV_PAY);
   assert_int_equal(adv_teaches("hostile_threat", SV_FIRST), ADV_PROBE);
   assert_int_equal(adv_teaches("nope", SV_FIRST), ADV_NONE);
-  assert_null(adv_try(NULL, NULL, "no_ask", SV_FIRST, -1));
+  assert_null(adv_try(NULL, NULL, "no_ask", SV_FIRST, NULL));
   scenario sc;
   memset(&sc, 0, sizeof sc);
   sc.language = (char *)"en";
   sc.cust_name = (char *)"Ann Lee";
-  assert_null(adv_try(&sc, NULL, "no_ask", SV_FIRST, -1));   /* no ladder: nothing to ask for */
-  char *l = adv_try(&sc, NULL, "missed_decision_chain", SV_FIRST, -1);
+  assert_null(adv_try(&sc, NULL, "no_ask", SV_FIRST, NULL));   /* no ladder: nothing to ask for */
+  char *l = adv_try(&sc, NULL, "missed_decision_chain", SV_FIRST, NULL);
   assert_string_equal(l, "Ann, besides you, who else will have a say in this decision, and what matters to them?");
   free(l);
 }
@@ -139,9 +139,9 @@ static void hidden_need_line_is_about_the_missed_one(void **state) {
   for (int i = 0; i < sc->n_needs; i++)
     if (sc->needs[i].hidden) { if (first < 0) first = i; else if (second < 0) second = i; }
   assert_true(first >= 0 && second >= 0);
-  char *a = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, first);
-  char *b = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, second);
-  char *none = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, -1);
+  char *a = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, &(adv_about){ .need = first });
+  char *b = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, &(adv_about){ .need = second });
+  char *none = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, NULL);
   assert_non_null(a);
   assert_non_null(b);
   assert_string_not_equal(a, b);
@@ -156,8 +156,33 @@ static void hidden_need_line_is_about_the_missed_one(void **state) {
   diag_free(&d);
 }
 
+/* An ask's Try line asks for the best rung the customer could have given at that turn: on a
+** first visit, not the order that only a later visit can win (dealer-first-visit's ladder:
+** first_order, linyi_visit, plan_workshop). */
+static void ask_line_asks_what_could_be_given(void **state) {
+  (void)state;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scn_load("scenarios/dealer-first-visit.yaml", &d);
+  assert_non_null(sc);
+  assert_true(sc->n_commitments == 3);
+  char *none = adv_try(sc, NULL, "vague_ask", SV_FIRST, NULL);
+  char *low = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 1, 1u << 2 });
+  char *mid = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 1, 1u << 1 | 1u << 2 });
+  char *unjudged = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 0, 0 });
+  assert_non_null(strstr(none, sc->commitments[0].action));   /* nothing known: the ladder's best */
+  assert_string_equal(unjudged, none);
+  assert_non_null(strstr(low, sc->commitments[2].action));
+  assert_null(strstr(low, sc->commitments[0].action));
+  assert_non_null(strstr(mid, sc->commitments[1].action));
+  free(none); free(low); free(mid); free(unjudged);
+  scn_free(sc);
+  diag_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(ask_line_asks_what_could_be_given),
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
     cmocka_unit_test(hidden_need_line_is_about_the_missed_one),
   };
