@@ -10,6 +10,8 @@
 #include <string.h>
 #include "advice.h"
 #include "msg.h"
+#include "text.h"
+#include "timex.h"
 #include "util.h"
 
 static const struct { const char *rule; adv_teach teach; } table[] = {
@@ -135,6 +137,24 @@ static char *action_words(const scenario *sc, int j) {
   return xasprintf("%.*s", (int)n, a);
 }
 
+/* 1 when the rung's action already says when ("周四和你一起过一遍方案", "starting Monday"):
+** the line then adds no time of its own, which would contradict it. */
+static int action_has_time(const char *lang, const char *action) {
+  diag d;
+  diag_init(&d);
+  tx_set *tx = tx_new(strcmp(lang, "zh") == 0 ? "zh" : "en", &d);
+  diag_free(&d);
+  if (!tx) return 0;
+  size_t n;
+  char *norm = txt_normalize(action, strlen(action), &n);
+  tx_hit *hits = NULL;
+  int spans = 0, found = tx_find(tx, norm, n, &hits, &spans) > 0;
+  free(hits);
+  free(norm);
+  tx_free(tx);
+  return found;
+}
+
 /* See advice.h. */
 char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind,
               const adv_about *about) {
@@ -158,8 +178,9 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     ** action carries its own date, the line adds the agreement and the paper */
     const char *kw = first_str(&sc->commitments[j].keywords);
     if (!kw) kw = msg_text(lang, "advice.meeting");
-    out = msg_get(lang, t == ADV_ASK ? "advice.ask" : t == ADV_PAY ? "advice.pay" : "advice.referral",
-                  "name", name, "action", act, "keyword", kw, NULL);
+    const char *key = t == ADV_PAY ? "advice.pay" : t == ADV_REFERRAL ? "advice.referral"
+                    : action_has_time(sc->language, act) ? "advice.ask_timed" : "advice.ask";
+    out = msg_get(lang, key, "name", name, "action", act, "keyword", kw, NULL);
     free(act);
     break;
   }

@@ -174,6 +174,8 @@ static void ask_line_asks_what_could_be_given(void **state) {
   assert_string_equal(unjudged, none);
   assert_non_null(strstr(low, sc->commitments[2].action));
   assert_null(strstr(low, sc->commitments[0].action));
+  assert_null(strstr(low, "下周二"));   /* the rung says 周四 itself: no second time to contradict it */
+  assert_non_null(strstr(none, "下周二"));
   assert_non_null(strstr(mid, sc->commitments[1].action));
   free(none); free(low); free(mid); free(unjudged);
   scn_free(sc);
