@@ -503,6 +503,12 @@ static void script_off(lua_State *L, cust_host *h) {
   luaL_unref(L, LUA_REGISTRYINDEX, h->env_script);
   h->env_script = LUA_NOREF;
   h->script_off = 1;
+  if (h->script_chunk != LUA_NOREF) {   /* its _ENV upvalue still holds the script's data */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->script_chunk);
+    lua_pushnil(L);                     /* no allocation: memory may be exhausted here */
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    lua_pop(L, 1);                      /* cust_reset gives the chunk a new environment */
+  }
   sbx_collect(h->sbx);
 }
 

@@ -354,6 +354,7 @@ static void push_data(lua_State *L, cust_host *h) {
     lua_pushboolean(L, n->hidden); lua_setfield(L, -2, "hidden");
     push_strs(L, &n->keywords); lua_setfield(L, -2, "keywords");
     push_strs(L, &n->revealed_by); lua_setfield(L, -2, "revealed_by");
+    push_strs(L, &n->more); lua_setfield(L, -2, "more");
     int who = cust_speaker_of(h, n->said);
     if (who >= 0) set_str(L, "voiced_by", h->people[who]);
     lua_rawseti(L, -2, i + 1);

@@ -149,6 +149,7 @@ void scn_free(scenario *s) {
   for (int i = 0; i < s->n_needs; i++) {
     scn_need *x = &s->needs[i];
     free(x->id); free(x->said); sx_strs_free(&x->keywords); sx_strs_free(&x->revealed_by);
+    sx_strs_free(&x->more);
     sx_strs_free(&x->examples);
   }
   free(s->needs);
@@ -371,6 +372,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
     sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     sx_strs(c, yn_get(it, "revealed_by"), "revealed_by", 0, 0, &x->revealed_by);
+    sx_strs(c, yn_get(it, "more"), "more", 1, 0, &x->more);
     sx_bool(c, yn_get(it, "hidden"), "hidden", &x->hidden);
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_needs; j++)

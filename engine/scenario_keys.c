@@ -27,7 +27,7 @@ static const scn_key_info key_table[] = {
   { "customer", "name", 1 }, { "customer", "role", 0 }, { "customer", "company", 0 },
   { "customer", "persona", 0 },
   { "needs[]", "id", 1 }, { "needs[]", "said", 1 }, { "needs[]", "keywords", 1 },
-  { "needs[]", "hidden", 0 }, { "needs[]", "examples", 0 }, { "needs[]", "revealed_by", 0 },
+  { "needs[]", "hidden", 0 }, { "needs[]", "examples", 0 }, { "needs[]", "revealed_by", 0 }, { "needs[]", "more", 0 },
   { "benefits[]", "id", 1 }, { "benefits[]", "answers", 1 }, { "benefits[]", "keywords", 1 }, { "benefits[]", "examples", 0 },
   { "commitments[]", "id", 1 }, { "commitments[]", "level", 1 }, { "commitments[]", "kind", 0 },
   { "commitments[]", "action", 1 }, { "commitments[]", "keywords", 1 }, { "commitments[]", "examples", 0 },

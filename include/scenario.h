@@ -36,6 +36,7 @@ typedef struct scn_need {
   scn_strs keywords;       /* how the trainee refers to it */
   scn_strs examples;       /* whole lines a trainee might say for it (linked by meaning: link.h) */
   scn_strs revealed_by;    /* words in a trainee question that bring a hidden need out */
+  scn_strs more;           /* what the customer adds when asked about it once voiced, in turn */
   int hidden;
   scn_pos pos;
 } scn_need;

@@ -130,6 +130,10 @@ local function fresh_memo(visit)
     eased = {},         -- objection id -> true once the trainee answered it
     listened = 0,       -- needs the trainee's questions brought out
     checked = false,    -- the trainee checked for concerns
+    more = {},          -- need id -> how many of its `more:` lines were said
+    turn = 0,           -- the turn being answered
+    topic = nil,        -- the need the last reply was about, and its turn
+    topic_turn = -1,
   }
 end
 memo = fresh_memo(1)
@@ -282,8 +286,16 @@ end
 -- "Any concerns?" before any refusal probes nothing: the classifier reads one line and cannot
 -- know whether a refusal came before, so the customer, who remembers, hears it as a check for
 -- concerns (docs/classifier.md, "What a line cannot know").
+-- A "why?" with nothing refused yet that is about a need ("what has been going wrong on the
+-- floor?") is discovery: an open question (the reader, with one line, may call it a probe).
+local function open_q(turn)
+  return has(turn, "open_question")
+         or (has(turn, "probe_refusal") and not refused_any() and #turn.needs > 0)
+end
+
 local function asks_concerns(turn)
-  return has(turn, "check_concerns") or (has(turn, "probe_refusal") and not refused_any())
+  return has(turn, "check_concerns")
+         or (has(turn, "probe_refusal") and not refused_any() and not open_q(turn))
 end
 
 -- "What holds you back?" after a refusal: the real objection comes out.
@@ -309,6 +321,66 @@ local function probe(turn, ctx)
   return true
 end
 
+-- A need brought out by the trainee's question: the customer feels listened to (trust, at
+-- most twice a visit, also for a question that digs into a need already voiced).
+local function feel_heard()
+  if memo.listened < 2 then
+    memo.listened = memo.listened + 1
+    S.trust = S.trust + 1
+  end
+end
+
+local function on_topic(id)
+  memo.topic, memo.topic_turn = id, memo.turn
+end
+
+local function heard(id)
+  C.reveal(id)
+  on_topic(id)
+  feel_heard()
+  return true
+end
+
+-- "When does it blink, and what colour?" about a need already voiced, or "what did you try
+-- when it started?" right after the customer spoke of it: the customer tells more of it (the
+-- need's `more:` lines, in turn), not the next need, which would talk past the question.
+-- A check about a voiced need ("anything else about the phones I should know?") is answered
+-- the same way (checking).  False when the line is about no voiced need with more to tell.
+local BESIDES = { "besides", "apart from", "other than", "aside from", "除了", "以外", "之外" }
+local BACK_EN = { "it", "that", "this" }
+local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" }
+local function points_back(turn)
+  local t = string.lower(turn.text)
+  for _, w in ipairs(BACK_EN) do
+    if t:find("%f[%a]" .. w .. "%f[%A]") then return true end
+  end
+  for _, w in ipairs(BACK_ZH) do
+    if t:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+local function tell_more(turn, checking)
+  if not (checking or open_q(turn)) then return false end
+  if C.mentions(BESIDES) then return false end   -- "besides the money, anything else?"
+  local ids = turn.needs
+  if #ids == 0 and memo.topic and memo.topic_turn == memo.turn - 1 and points_back(turn) then
+    ids = { memo.topic }              -- the question points back at what was just said
+  end
+  for _, id in ipairs(ids) do
+    local n = find(C.needs, id)
+    local k = (memo.more[id] or 0) + 1
+    if n and C.revealed(id) and n.more and k <= #n.more then
+      memo.more[id] = k
+      C.say_text(n.more[k])
+      on_topic(id)
+      feel_heard()
+      return true
+    end
+  end
+  return false
+end
+
 -- "Anything we haven't covered?" gets an honest answer: a need not yet voiced, an objection
 -- not yet raised, or "nothing else".
 local function check(turn)
@@ -323,6 +395,7 @@ local function check(turn)
   for _, n in ipairs(C.needs) do
     if n.hidden and not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) return true end
   end
+  if tell_more(turn, true) then return true end   -- "anything else about the phones?"
   for _, c in ipairs(C.commitments) do
     if C.offered(c.id) and c.objection and not C.raised(c.objection) and not C.is_realistic(c.id) then
       C.objection(c.objection)
@@ -333,25 +406,15 @@ local function check(turn)
   return true
 end
 
--- A need brought out by the trainee's question: the customer feels listened to (trust, at
--- most twice a visit).
-local function heard(id)
-  C.reveal(id)
-  if memo.listened < 2 then
-    memo.listened = memo.listened + 1
-    S.trust = S.trust + 1
-  end
-  return true
-end
 
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
-  local asking = has(turn, "open_question") or has(turn, "closed_question")
-              or has(turn, "ask_decision_chain")
+  local asking = open_q(turn) or has(turn, "closed_question") or has(turn, "ask_decision_chain")
   for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
-                       "confirm_need", "probe_refusal", "check_concerns" }) do
+                       "confirm_need", "check_concerns" }) do
     if has(turn, m) then return false end
   end
+  if has(turn, "probe_refusal") and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
   for _, n in ipairs(C.needs) do
     if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
@@ -360,7 +423,8 @@ local function discover(turn, ctx)
     local n = find(C.needs, id)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
-  if has(turn, "open_question") then
+  if tell_more(turn) then return true end
+  if open_q(turn) then
     -- with several people at the table, the one asked answers with a need of their own
     local asked = turn.addressed or {}
     for _, n in ipairs(C.needs) do
@@ -611,6 +675,7 @@ end
 
 function on_turn(turn, ctx)
   if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
+  memo.turn = ctx.turn
   if leaving(turn) then
     finish(ctx, "goodbye", "goodbye")
     return
