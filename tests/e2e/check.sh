@@ -213,4 +213,17 @@ out=$("$SALESIM" check "$tmp/two.yaml" 2>&1)
 expect_contains "two needs sharing a keyword are warned about" "$out" "need 'alert_noise' and need 'early_warning'"
 rm -rf "$tmp"
 
+# --- a need's more: lines (what the customer adds when asked about a voiced need) ---
+tmp=$(mktemp -d)
+awk '/^    more:$/ { print "    more: []"; skip = 1; next } skip && /^      - / { next } { skip = 0; print }' \
+  scenarios/examples/clinic-booking.yaml >"$tmp/more.yaml"
+cp scenarios/examples/clinic-booking.lua "$tmp/" 2>/dev/null
+out=$("$SALESIM" check "$tmp/more.yaml" 2>&1); rc=$?
+expect_eq "more: [] is an error: exit 1" 1 "$rc"
+expect_contains "more: [] is an error, at its position" "$out" "more.yaml:37:11: error: more: the list is empty"
+sed 's/^    more:$/    more: {a: 1}/' scenarios/examples/clinic-booking.yaml | awk '/^    more: \{/ { print; skip = 1; next } skip && /^      - / { next } { skip = 0; print }' >"$tmp/more2.yaml"
+out=$("$SALESIM" check "$tmp/more2.yaml" 2>&1)
+expect_contains "more: as a mapping is an error, at its position" "$out" "more2.yaml:37:11: error: more"
+rm -rf "$tmp"
+
 finish
