@@ -133,6 +133,21 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
       if (p > bp) { bp = p; best = kinds[k]; }
     }
     decide(r, best, 1);
+  } else if (ask == 1 && (r->moves & ASKS) && !explicit_ask) {
+    /* the kind: the rules' unless the model holds none of theirs and one of its own ("could you
+    ** introduce me to your sister?" is a referral though "could you ... me" reads as a meeting) */
+    int held = 0, best = -1;
+    float bp = -1;
+    for (size_t k = 0; k < 4; k++) {
+      int yes = says(c, r, cls_move_name(kinds[k])) == 1;
+      if (yes && CLS_HAS(r, kinds[k])) held = 1;
+      float p = prob(c, r, cls_move_name(kinds[k]), NULL);
+      if (yes && p > bp) { bp = p; best = (int)k; }
+    }
+    if (!held && best >= 0) {
+      for (size_t k = 0; k < 4; k++) if (CLS_HAS(r, kinds[k])) decide(r, kinds[k], 0);
+      decide(r, kinds[best], 1);
+    }
   } else if (ask == 0) {
     /* an order, payment or referral phrase in a line that asks ("anyone else who ...?") is
     ** overruled only when the model finds an ask very unlikely */

@@ -89,9 +89,14 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
   if (!r->probs) { fprintf(out, "model:    (none in this build: the rules alone)\n"); return; }
   const mdl_image *m = cls_model(c);
   /* what the rules read and the model overruled, or would have but the scenario's evidence kept */
+  int asks = CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_PAYMENT) ||
+             CLS_HAS(r, CLS_ASK_REFERRAL);
   for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {
     int vetoed = (r->model_vetoed >> mv) & 1, kept = (r->scenario_kept >> mv) & 1;
-    int l = vetoed || kept ? mdl_label(m, cls_model_label((cls_move)mv)) : -1;
+    /* a kind the model replaced by another ("ask_commitment" read as a referral): its own label */
+    int kind = mv == CLS_ASK_COMMITMENT || mv == CLS_ASK_ORDER || mv == CLS_ASK_PAYMENT || mv == CLS_ASK_REFERRAL;
+    const char *lab = kind && asks ? cls_move_name((cls_move)mv) : cls_model_label((cls_move)mv);
+    int l = vetoed || kept ? mdl_label(m, lab) : -1;
     if (l >= 0)
       fprintf(out, "model:    not %s (%sp %.2f < %.2f)%s\n", cls_move_name((cls_move)mv),
               vetoed ? "the rules read it; " : "", (double)r->probs[l], (double)m->threshold[l],

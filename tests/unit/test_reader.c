@@ -157,6 +157,23 @@ static void test_model_table(void **st) {
   assert_null(mdl_find("fr"));
 }
 
+/* The ask's kind: the rules' unless the model holds none of theirs and one of its own. */
+static void test_ask_kind(void **st) {
+  (void)st;
+  cls_result r;
+  const char *line = "Could you put me in touch with the other practice owners?";   /* rules: a meeting */
+  cls_classify(en, line, strlen(line), &r);
+  assert_true(CLS_HAS(&r, CLS_ASK_REFERRAL));
+  assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.model_vetoed & (1ull << CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  line = "Could you join the demo with your IT lead on Friday at 10?";         /* near case: kept */
+  cls_classify(en, line, strlen(line), &r);
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(CLS_HAS(&r, CLS_ASK_REFERRAL));
+  cls_result_free(&r);
+}
+
 static void test_dev_split(void **st) {
   (void)st;
   /* a fifth, stable: the trainer and the evaluation choose the same lines */
@@ -238,6 +255,7 @@ int main(void) {
     cmocka_unit_test(test_variants_and_doubling),
     cmocka_unit_test(test_model_table),
     cmocka_unit_test(test_dev_split),
+    cmocka_unit_test(test_ask_kind),
     cmocka_unit_test(test_explained),
     cmocka_unit_test(test_scenario_summary_kept),
   };
