@@ -58,7 +58,7 @@ static const cli_command commands[] = {
       "  --json              one JSON object per line\n"
       "  -                   read lines from standard input\n" },
   { .name = "report", .exec = cmd_report_exec,
-    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE] [--visits] [--bom]",
+    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE] [--visits] [--bom] [--lang LANG]",
     .summary = "class report from a gradebook",
     .help =
       "  GRADEBOOK           the class gradebook file or postgresql:// URI\n"
@@ -70,6 +70,8 @@ static const cli_command commands[] = {
       "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n"
       "  --visits            CSV with one row per visit (skill scores, outcome)\n"
       "  --bom               start a CSV with the UTF-8 byte order mark (for Excel)\n"
+      "  --lang zh|en        language of the report (default: the sessions' language,\n"
+      "                      English when they mix languages)\n"
       "  GRADEBOOK may be a file or a postgresql:// URI.\n" },
   { .name = "replay", .exec = cmd_replay_exec,
     .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full]",
