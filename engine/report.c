@@ -352,7 +352,12 @@ static int load_languages(gb *g, rep_data *d, char *err, size_t errlen) {
   }
   gb_rows_free(g, st);
   if (n == 1) d->language = xstrndup(seen.s + 1, seen.len - 2);
-  else if (n > 1) d->languages = xstrndup(seen.s + 1, seen.len - 2);
+  else if (n > 1) {
+    strbuf list = {0};          /* "zh, en" */
+    for (char *tok = strtok(seen.s + 1, ","); tok; tok = strtok(NULL, ","))
+      sb_printf(&list, "%s%s", list.len ? ", " : "", tok);
+    d->languages = sb_take(&list);
+  }
   sb_free(&seen);
   return rc < 0 ? -1 : 0;
 }
