@@ -74,7 +74,7 @@ static const cli_command commands[] = {
       "                      English when they mix languages)\n"
       "  GRADEBOOK may be a file or a postgresql:// URI.\n" },
   { .name = "replay", .exec = cmd_replay_exec,
-    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full]",
+    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full] [--lang LANG]",
     .summary = "show a saved session and its debrief again (for a projector)",
     .help =
       "  --delay SECONDS     pause between turns (0 to 60), for a projector\n"
@@ -83,6 +83,7 @@ static const cli_command commands[] = {
       "  --html FILE         also write the debrief as HTML\n"
       "  --no-color          no colour (also --no-colour)\n"
       "  --full              the whole debrief on a terminal, not only its first screen\n"
+      "  --lang zh|en        the debrief in this language (default: the visit's)\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
   { .name = "record", .exec = cmd_record_exec,

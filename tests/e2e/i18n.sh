@@ -160,4 +160,18 @@ expect_eq "report --lang xx: exit 2" 2 "$rc"
 expect_contains "... naming the languages" "$out" "--lang must be a language with a message catalogue"
 out=$(SALESIM_DATA="$TMP/data" "$SALESIM" report "$TMP/zh.db" --lang qps 2>&1)
 expect_contains "report --lang qps: the pseudo-locale's words" "$out" "⟦Class report: "
+# --- a visit's debrief in another catalogue language (replay --lang) ---------------------------
+"$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/zh.txt" --seed 1 --transcript "$TMP/zh.json" >/dev/null 2>&1
+out=$("$SALESIM" replay "$TMP/zh.json" --full 2>&1)
+expect_contains "replay: a Chinese visit's debrief in Chinese" "$out" "结果"
+out=$("$SALESIM" replay "$TMP/zh.json" --full --lang en --markdown "$TMP/zh-en.md" --html "$TMP/zh-en.html" 2>&1)
+expect_contains "replay --lang en: the debrief's words in English" "$out" "Outcome: CONTINUATION"
+expect_contains "... the trainee's own words kept" "$out" "您现在怎么管理学生的出勤"
+expect_contains "... the Markdown file in English" "$(cat "$TMP/zh-en.md")" "> **Outcome: CONTINUATION**"
+expect_contains "... the HTML file in English" "$(cat "$TMP/zh-en.html")" "CONTINUATION"
+out=$("$SALESIM" replay "$TMP/zh.json" --json --lang en 2>&1)
+expect_contains "replay --json --lang en: the document as recorded" "$out" '"language": "zh'
+out=$("$SALESIM" replay "$TMP/zh.json" --lang xx 2>&1); rc=$?
+expect_eq "replay --lang xx: exit 2" 2 "$rc"
+expect_contains "... saying why" "$out" "--lang must be a language with a message catalogue"
 finish
