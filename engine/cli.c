@@ -58,7 +58,7 @@ static const cli_command commands[] = {
       "  --json              one JSON object per line\n"
       "  -                   read lines from standard input\n" },
   { .name = "report", .exec = cmd_report_exec,
-    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE] [--visits] [--bom]",
+    .usage = "salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID] [--trainee NAME] [--since DATE] [--visits] [--bom] [--lang LANG]",
     .summary = "class report from a gradebook",
     .help =
       "  GRADEBOOK           the class gradebook file or postgresql:// URI\n"
@@ -70,9 +70,11 @@ static const cli_command commands[] = {
       "  --since DATE        only sessions started on or after DATE (UTC, YYYY-MM-DD)\n"
       "  --visits            CSV with one row per visit (skill scores, outcome)\n"
       "  --bom               start a CSV with the UTF-8 byte order mark (for Excel)\n"
+      "  --lang zh|en        language of the report (default: the sessions' language,\n"
+      "                      English when they mix languages)\n"
       "  GRADEBOOK may be a file or a postgresql:// URI.\n" },
   { .name = "replay", .exec = cmd_replay_exec,
-    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full]",
+    .usage = "salesim replay TRANSCRIPT [--json|--markdown FILE|--html FILE] [--delay SECONDS] [--full] [--lang LANG]",
     .summary = "show a saved session and its debrief again (for a projector)",
     .help =
       "  --delay SECONDS     pause between turns (0 to 60), for a projector\n"
@@ -81,6 +83,7 @@ static const cli_command commands[] = {
       "  --html FILE         also write the debrief as HTML\n"
       "  --no-color          no colour (also --no-colour)\n"
       "  --full              the whole debrief on a terminal, not only its first screen\n"
+      "  --lang zh|en        the debrief in this language (default: the visit's)\n"
       "  A transcript cut short (a crash, a closed terminal) is played again from its\n"
       "  scenario, seed and lines to rebuild its debrief.\n" },
   { .name = "record", .exec = cmd_record_exec,

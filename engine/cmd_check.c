@@ -24,6 +24,7 @@
 #include "msg.h"
 #include "scenario.h"
 #include "text.h"
+#include "msg_cli.h"
 
 typedef struct check_opts { int verbose, vars, json; } check_opts;
 
@@ -31,15 +32,19 @@ typedef struct check_opts { int verbose, vars, json; } check_opts;
 static int readable(const char *path) {
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);   /* a FIFO must not block here */
   if (fd < 0) {
-    fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(errno));
+    char *m = msg_get(MSG_CLI_LANG, "cli.check.unreadable", "path", path, "error", strerror(errno), NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
     return -1;
   }
   struct stat st;
   int rc = fstat(fd, &st);
   close(fd);
   if (rc == 0 && (S_ISDIR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) {
-    fprintf(stderr, "%s: error: cannot read: %s\n", path,
-            S_ISDIR(st.st_mode) ? "is a directory" : "is a FIFO or socket, not a file");
+    char *m = msg_get(MSG_CLI_LANG, "cli.check.unreadable", "path", path, "error",
+                      msg_text(MSG_CLI_LANG, S_ISDIR(st.st_mode) ? "cli.check.is_dir" : "cli.check.is_fifo"), NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
     return -1;
   }
   return 0;
@@ -59,7 +64,7 @@ static int check_one(const char *path, const check_opts *o, json_t *files) {
   if (readable(path) != 0) {
     if (files) json_array_append_new(files, json_pack("{s:o,s:b,s:[{s:i,s:i,s:s,s:s}]}", "path", jtext(path),
                                      "ok", 0, "problems", "line", 0, "col", 0, "level", "error",
-                                     "message", "cannot read"));
+                                     "message", msg_text(MSG_CLI_LANG, "cli.check.cannot_read")));
     return CLI_USAGE;
   }
   diag d;
@@ -105,7 +110,7 @@ static int check_option(void *ctx, int c, const char *arg) {
   case 'V': o->vars = 1; break;
   case 'j': o->json = 1; break;
   case 'B': scn_allow_behaviour_anywhere(1); break;
-  default: assert(!"an option of the table without a case");
+  default: assert(c == 0);   /* every option of the table has a case */
   }
   return CLI_OK;
 }
@@ -120,7 +125,7 @@ int cmd_check_exec(int argc, char **argv) {
   check_opts o = {0};
   int first, rc = cli_parse("check", argc, argv, "v", longopts, check_option, &o, &first);
   if (rc != CLI_OK) return rc;
-  if (first >= argc) return cli_usage_error("check", "no scenario file given");
+  if (first >= argc) return msg_usage("check", "cli.check.no_file", NULL);
   json_t *files = o.json ? json_array() : NULL;
   for (int i = first; i < argc; i++) {
     int r = check_one(argv[i], &o, files);

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "gradebook.h"
 #include "util.h"
+#include "msg_cli.h"
 
 /* One option of `gradebook init` (cli_parse's on_opt): a role for the trainee or trainer list. */
 typedef struct role_lists { const char **trainees, **trainers; int n_trainees, n_trainers; } role_lists;
@@ -22,7 +23,7 @@ typedef struct role_lists { const char **trainees, **trainers; int n_trainees, n
 static int gradebook_option(void *ctx, int c, const char *arg) {
   role_lists *r = ctx;
   assert(c == 't' || c == 'T');
-  if (!*arg) return cli_usage_error("gradebook", "%s needs a role name", c == 't' ? "--trainee" : "--trainer");
+  if (!*arg) return msg_usage("gradebook", "cli.gradebook.role_name", "option", c == 't' ? "--trainee" : "--trainer", NULL);
   if (c == 't') r->trainees[r->n_trainees++] = arg;
   else r->trainers[r->n_trainers++] = arg;
   return CLI_OK;
@@ -30,8 +31,8 @@ static int gradebook_option(void *ctx, int c, const char *arg) {
 
 int cmd_gradebook_exec(int argc, char **argv) {
   if (argc < 2 || strcmp(argv[1], "init") != 0)
-    return cli_usage_error("gradebook", argc < 2 ? "which action? (init)" : "unknown action '%s'",
-                           argc < 2 ? "" : argv[1]);
+    return argc < 2 ? msg_usage("gradebook", "cli.gradebook.which_action", NULL)
+                    : msg_usage("gradebook", "cli.gradebook.unknown_action", "action", argv[1], NULL);
   static const struct option longopts[] = {
     { "trainee", required_argument, 0, 't' }, { "trainer", required_argument, 0, 'T' },
     { 0, 0, 0, 0 },
@@ -45,7 +46,7 @@ int cmd_gradebook_exec(int argc, char **argv) {
   int first, rc = cli_parse("gradebook", argc, argv, "", longopts, gradebook_option, &r, &first);
   gb_init_opts o = { trainees, r.n_trainees, trainers, r.n_trainers };
   if (rc == CLI_OK && first + 1 < argc)
-    rc = cli_usage_error("gradebook", "only one LOCATION, got '%s' and '%s'", argv[first], argv[first + 1]);
+    rc = msg_usage("gradebook", "cli.gradebook.one_location", "first", argv[first], "second", argv[first + 1], NULL);
   if (rc != CLI_OK) { free(trainees); free(trainers); return rc; }
   char *where = first < argc ? xstrdup(argv[first]) : gb_default_path();
   char err[1024];

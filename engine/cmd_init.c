@@ -14,6 +14,8 @@
 
 #include "cli.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 typedef struct init_opts { const char *lang, *id; int force; } init_opts;
 
@@ -23,12 +25,12 @@ static int init_option(void *ctx, int c, const char *arg) {
   switch (c) {
   case 'l':
     if (strcmp(arg, "en") != 0 && strcmp(arg, "zh") != 0)
-      return cli_usage_error("init-scenario", "--lang is en or zh, not '%s'", arg);
+      return msg_usage("init-scenario", "cli.init.lang", "lang", arg, NULL);
     o->lang = arg;
     break;
   case 'i': o->id = arg; break;
   case 'f': o->force = 1; break;
-  default: assert(!"an option of the table without a case");
+  default: assert(c == 0);   /* every option of the table has a case */
   }
   return CLI_OK;
 }
@@ -100,22 +102,21 @@ int cmd_init_scenario_exec(int argc, char **argv) {
   init_opts o = { "en", NULL, 0 };
   int first, rc = cli_parse("init-scenario", argc, argv, "", longopts, init_option, &o, &first);
   if (rc != CLI_OK) return rc;
-  if (first != argc - 1) return cli_usage_error("init-scenario", "give one FILE.yaml to write");
+  if (first != argc - 1) return msg_usage("init-scenario", "cli.init.one_file", NULL);
   const char *file = argv[first];
   size_t n = strlen(file);
   if (n < 6 || strcmp(file + n - 5, ".yaml") != 0)
-    return cli_usage_error("init-scenario", "the file name ends in .yaml, not '%s'", file);
+    return msg_usage("init-scenario", "cli.init.yaml_name", "file", file, NULL);
   const char *base = strrchr(file, '/');
   base = base ? base + 1 : file;
   char *id = o.id ? xstrdup(o.id) : xstrndup(base, strlen(base) - 5);
   if (!valid_id(id)) {
-    int r = cli_usage_error("init-scenario", "'%s' is not an id: use a-z, 0-9 and '-', starting with "
-                            "a letter (name the file so, or give --id)", id);
+    int r = msg_usage("init-scenario", "cli.init.bad_id", "id", id, NULL);
     free(id);
     return r;
   }
   if (!o.force && access(file, F_OK) == 0) {
-    fprintf(stderr, "salesim init-scenario: %s exists (--force replaces it)\n", file);
+    msg_eprint("init-scenario", "cli.init.exists", "file", file, NULL);
     free(id);
     return CLI_USAGE;
   }
@@ -126,22 +127,23 @@ int cmd_init_scenario_exec(int argc, char **argv) {
   size_t len;
   char *tpl = tpath ? util_read_file(tpath, 1 << 20, &len, err, sizeof err) : NULL;
   if (!tpl) {
-    fprintf(stderr, "salesim init-scenario: cannot read the template%s%s (set SALESIM_DATA)\n",
-            tpath ? ": " : "", tpath ? err : "");
+    if (tpath) msg_eprint("init-scenario", "cli.init.template_error", "error", err, NULL);
+    else msg_eprint("init-scenario", "cli.init.no_template", NULL);
     free(tpath);
     free(id);
     return CLI_USAGE;
   }
   char *schema = schema_ref(file);
-  if (!schema) fprintf(stderr, "salesim init-scenario: warning: the schema was not found; the "
-                               "schema line names scenario.schema.json beside the file\n");
+  if (!schema) msg_eprint("init-scenario", "cli.init.no_schema", NULL);
   char *text = fill(tpl, id, file, schema ? schema : "scenario.schema.json");
   rc = CLI_OK;
   if (util_write_atomic(file, text, strlen(text), err, sizeof err) != 0) {
-    fprintf(stderr, "salesim init-scenario: cannot write %s\n", err);
+    msg_eprint("init-scenario", "report.err.write", "error", err, NULL);
     rc = CLI_USAGE;
   } else {
-    printf("wrote %s (id %s); next: salesim check %s\n", file, id, file);
+    char *m = msg_get(MSG_CLI_LANG, "cli.init.wrote", "file", file, "id", id, NULL);
+    printf("%s\n", m);
+    free(m);
   }
   free(text);
   free(schema);

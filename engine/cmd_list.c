@@ -20,6 +20,8 @@
 #include "scnfind.h"
 #include "text.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 /* One option of `list` (cli_parse's on_opt). */
 static int list_option(void *ctx, int c, const char *arg) {
@@ -49,15 +51,15 @@ int cmd_list_exec(int argc, char **argv) {
   int json = 0, first;
   int rc = cli_parse("list", argc, argv, "", longopts, list_option, &json, &first);
   if (rc != CLI_OK) return rc;
-  if (argc - first > 1) return cli_usage_error("list", "expected at most one directory");
+  if (argc - first > 1) return msg_usage("list", "cli.list.one_directory", NULL);
   char *dir = first < argc ? xstrdup(argv[first]) : util_data_path("scenarios");
   if (!dir) {
-    fprintf(stderr, "salesim list: cannot find the shipped scenarios (set SALESIM_DATA)\n");
+    msg_eprint("list", "cli.list.no_data", NULL);
     return CLI_USAGE;
   }
   scn_entries es;
   if (scnfind_scan(dir, &es) != 0) {
-    fprintf(stderr, "salesim list: cannot open %s: %s\n", dir, strerror(errno));
+    msg_eprint("list", "cli.cannot_open", "path", dir, "error", strerror(errno), NULL);
     free(dir);
     return CLI_USAGE;
   }
@@ -71,7 +73,7 @@ int cmd_list_exec(int argc, char **argv) {
     ok[i] = scn_load(es.v[i].path, &d);
     if (!ok[i]) {
       diag_sort(&d);
-      char *msg = d.n ? diag_format(&d.v[0]) : xasprintf("%s: error: cannot load", es.v[i].path);
+      char *msg = d.n ? diag_format(&d.v[0]) : msg_get(MSG_CLI_LANG, "cli.list.cannot_load", "path", es.v[i].path, NULL);
       fprintf(stderr, "%s\n", msg);
       free(msg);
       rc = CLI_FAIL;
@@ -88,9 +90,14 @@ int cmd_list_exec(int argc, char **argv) {
           "name", jtext(names[i]), "id", jtext(ok[i]->id), "path", jtext(es.v[i].path),
           "folder", es.v[i].folder ? jtext(es.v[i].folder) : NULL, "language", ok[i]->language,
           "difficulty", ok[i]->difficulty, "minutes", ok[i]->minutes, "title", jtext(ok[i]->title)));
-    else if (ok[i])
-      printf("%-*s  %-2s  %d  %3d min  %s\n", idw, names[i], ok[i]->language, ok[i]->difficulty,
-             ok[i]->minutes, ok[i]->title);
+    else if (ok[i]) {
+      char min[16];
+      snprintf(min, sizeof min, "%3d", ok[i]->minutes);
+      char *minutes = msg_get(MSG_CLI_LANG, "cli.list.minutes", "minutes", min, NULL);
+      printf("%-*s  %-2s  %d  %s  %s\n", idw, names[i], ok[i]->language, ok[i]->difficulty, minutes,
+             ok[i]->title);
+      free(minutes);
+    }
     scn_free(ok[i]);
     free(names[i]);
   }

@@ -22,15 +22,14 @@
 #include "scenario.h"
 #include "scnfind.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 #define NEXT_RECENT 10
 #define NEXT_SKILLS 4
 
 static const char *const skill_names[NEXT_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
-static const char *const content_words[NEXT_SKILLS] = {
-  "commitments on its ladder", "benefits to match to needs", "objections to handle",
-  "hidden needs to uncover",
-};
+/* what a scenario holds to train each skill: cli.next.content.SKILL in the catalogues */
 
 /* What the trainee's latest visits say. */
 typedef struct trainee_view {
@@ -116,6 +115,56 @@ static int next_option(void *ctx, int c, const char *arg) {
   return CLI_OK;
 }
 
+/* A number as text for a message argument. */
+static void num_text(char *b, size_t n, const char *fmt, double v) { snprintf(b, n, fmt, v); }
+
+/* The advice on stdout, in the catalogue's words (cli.next.*): the scenario, why (the weakest
+** skill among the latest visits, the others, what the scenario holds to train it) and how to
+** play it.  pool: the scenarios considered, in_language: how many are in the trainee's language. */
+static void print_advice(const char *trainee, const scenario *s, const scn_entry *e, const trainee_view *v,
+                         int weakest, int pool, int in_language) {
+  const char *L = MSG_CLI_LANG;
+  char *m = msg_get(L, "cli.next.head", "trainee", trainee, "id", s->id, "title", s->title, NULL);
+  printf("%s\n", m);
+  free(m);
+  char skill_key[32], avg[32], count[24], weight_s[32];
+  strbuf others = {0};
+  for (int k = 0; k < NEXT_SKILLS; k++) {
+    if (k == weakest || v->avg[k] < 0) continue;
+    snprintf(skill_key, sizeof skill_key, "skill.%s", skill_names[k]);
+    num_text(avg, sizeof avg, "%.0f", v->avg[k]);
+    sb_printf(&others, "%s%s %s", others.len ? ", " : "", msg_text(L, skill_key), avg);
+  }
+  snprintf(skill_key, sizeof skill_key, "skill.%s", skill_names[weakest]);
+  num_text(avg, sizeof avg, "%.0f", v->avg[weakest]);
+  snprintf(count, sizeof count, "%d", v->visits);
+  char *visits = msg_get(L, "cli.next.visits", "count", count, NULL);
+  snprintf(count, sizeof count, "%d", pool);
+  char *scenarios = in_language ? msg_get(L, "cli.next.scenarios_in", "count", count, "language", v->language, NULL)
+                                : msg_get(L, "cli.next.scenarios", "count", count, NULL);
+  snprintf(count, sizeof count, "%ld", times_played(v, s->id));
+  char *times = msg_get(L, "cli.next.times", "count", count, NULL);
+  char content_key[48], held[24];
+  snprintf(content_key, sizeof content_key, "cli.next.content.%s", skill_names[weakest]);
+  snprintf(held, sizeof held, "%d", content(s, weakest));
+  num_text(weight_s, sizeof weight_s, "%.0f", weight(s, weakest));
+  m = msg_get(L, "cli.next.why", "skill", msg_text(L, skill_key), "average", avg, "visits", visits,
+              "others", others.s ? others.s : "", "id", s->id, "scenarios", scenarios, "count", held,
+              "content", msg_text(L, content_key), "weight", weight_s, "times", times, NULL);
+  printf("%s\n", m);
+  free(m);
+  free(visits);
+  free(scenarios);
+  free(times);
+  sb_free(&others);
+  /* play takes FOLDER/FILE for a scenario in a subfolder */
+  char *name = e->folder ? xasprintf("%s/%s", e->folder, e->stem) : xstrdup(s->id);
+  m = msg_get(L, "cli.next.play", "scenario", name, "trainee", trainee, NULL);
+  printf("%s\n", m);
+  free(m);
+  free(name);
+}
+
 int cmd_next_exec(int argc, char **argv) {
   static const struct option longopts[] = {
     { "trainee", required_argument, 0, 't' }, { "gradebook", required_argument, 0, 'g' },
@@ -126,10 +175,10 @@ int cmd_next_exec(int argc, char **argv) {
   int prc = cli_parse("next", argc, argv, "", longopts, next_option, &o, &first);
   if (prc != CLI_OK) return prc;
   const char *trainee = o.trainee, *where = o.where;
-  if (!trainee || !*trainee) return cli_usage_error("next", "whose next scenario? give --trainee NAME");
-  if (first + 1 < argc) return cli_usage_error("next", "expected at most one directory");
+  if (!trainee || !*trainee) return msg_usage("next", "cli.next.whose", NULL);
+  if (first + 1 < argc) return msg_usage("next", "cli.list.one_directory", NULL);
   char *dir = first < argc ? xstrdup(argv[first]) : util_data_path("scenarios");
-  if (!dir) { fprintf(stderr, "salesim next: cannot find the shipped scenarios (set SALESIM_DATA)\n"); return CLI_USAGE; }
+  if (!dir) { msg_eprint("next", "cli.list.no_data", NULL); return CLI_USAGE; }
   char *path = where ? xstrdup(where) : gb_default_path();
   char err[1024];
   gb *g = gb_open_existing(path, err, sizeof err);
@@ -138,20 +187,20 @@ int cmd_next_exec(int argc, char **argv) {
   memset(&v, 0, sizeof v);
   int rc = CLI_OK;
   if (!g || read_trainee(g, trainee, &v, err, sizeof err) != 0) {
-    fprintf(stderr, "salesim next: %s\n", err);
+    msg_eprint("next", "cli.error", "error", err, NULL);
     rc = CLI_USAGE;
   }
   int weakest = -1;
   for (int k = 0; rc == CLI_OK && k < NEXT_SKILLS; k++)
     if (v.avg[k] >= 0 && (weakest < 0 || v.avg[k] < v.avg[weakest])) weakest = k;
   if (rc == CLI_OK && weakest < 0) {
-    fprintf(stderr, "salesim next: %s has no scored visit in %s yet; any scenario is a start "
-            "(salesim list)\n", trainee, g ? gb_path(g) : "the gradebook");
+    msg_eprint("next", "cli.next.no_visit", "trainee", trainee, "gradebook",
+               g ? gb_path(g) : msg_text(MSG_CLI_LANG, "cli.next.the_gradebook"), NULL);
     rc = CLI_FAIL;
   }
   scn_entries es = { 0 };
   if (rc == CLI_OK && scnfind_scan(dir, &es) != 0) {
-    fprintf(stderr, "salesim next: cannot read %s: %s\n", dir, strerror(errno));
+    msg_eprint("next", "cli.record.cannot_read", "path", dir, "error", strerror(errno), NULL);
     rc = CLI_USAGE;
   }
   int n = es.n;
@@ -179,26 +228,10 @@ int cmd_next_exec(int argc, char **argv) {
       }
     }
   }
-  if (rc == CLI_OK && best < 0) { fprintf(stderr, "salesim next: no scenario in %s\n", dir); rc = CLI_USAGE; }
+  if (rc == CLI_OK && best < 0) { msg_eprint("next", "cli.next.no_scenario", "path", dir, NULL); rc = CLI_USAGE; }
   if (rc == CLI_OK) {
     const scenario *s = sc[best];
-    printf("next for %s: %s (%s)\n", trainee, s->id, s->title);
-    printf("why: %s is the weakest skill, %.0f on average over the latest %d visit%s (", skill_names[weakest],
-           v.avg[weakest], v.visits, v.visits == 1 ? "" : "s");
-    const char *sep = "";
-    for (int k = 0; k < NEXT_SKILLS; k++) {
-      if (k == weakest || v.avg[k] < 0) continue;
-      printf("%s%s %.0f", sep, skill_names[k], v.avg[k]);
-      sep = ", ";
-    }
-    int pool = in_language ? in_language : n;
-    printf("); %s trains it most of the %d%s%s scenario%s: %d %s, %s weighs %.0f%% of its score; played "
-           "%ld time%s so far.\n", s->id, pool, in_language ? " " : "", in_language ? v.language : "",
-           pool == 1 ? "" : "s", content(s, weakest), content_words[weakest], skill_names[weakest],
-           weight(s, weakest), times_played(&v, s->id), times_played(&v, s->id) == 1 ? "" : "s");
-    const scn_entry *e = &es.v[best];   /* play takes FOLDER/FILE for a scenario in a subfolder */
-    if (e->folder) printf("play: salesim play %s/%s --trainee %s\n", e->folder, e->stem, trainee);
-    else printf("play: salesim play %s --trainee %s\n", s->id, trainee);
+    print_advice(trainee, s, &es.v[best], &v, weakest, in_language ? in_language : n, in_language);
   }
   for (int i = 0; i < n; i++) scn_free(sc[i]);
   free(sc);

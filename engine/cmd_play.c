@@ -25,6 +25,7 @@
 #include "term.h"
 #include "ui.h"
 #include "util.h"
+#include "msg_cli.h"
 
 #define PLAY_MAX_LINE 2000   /* bytes: a spoken line, not a document */
 
@@ -415,7 +416,7 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
 static int write_rendering(const json_t *deb, char fmt, const char *path) {
   char err[512];
   if (deb_write_file(deb, fmt, path, err, sizeof err) == 0) return 0;
-  fprintf(stderr, "salesim play: cannot write %s\n", err);
+  msg_eprint("play", "report.err.write", "error", err, NULL);
   return -1;
 }
 
@@ -480,18 +481,21 @@ static int play_option(void *ctx, int c, const char *arg) {
     unsigned long long v = strtoull(arg, &end, 10);
     /* strtoull takes "-1" (as 2^64-1) and saturates on overflow: neither is a seed */
     if (*end || !*arg || arg[strspn(arg, " \t")] == '-' || errno == ERANGE)
-      return cli_usage_error("play", "--seed takes a whole number from 0 to %llu, not '%s'",
-                             (unsigned long long)-1, arg);
+    {
+      char max[32];
+      snprintf(max, sizeof max, "%llu", (unsigned long long)-1);
+      return msg_usage("play", "cli.play.seed", "max", max, "seed", arg, NULL);
+    }
     o->seed = v;
     break;
   }
   case 'l':
     if (!msg_catalogue(arg))   /* any language with a message catalogue (docs/i18n.md) */
-      return cli_usage_error("play", "--lang is zh, en or another language with a message catalogue, not '%s'", arg);
+      return msg_usage("play", "cli.play.lang", "lang", arg, NULL);
     o->lang = arg;
     break;
   case 't':
-    if (!*arg) return cli_usage_error("play", "--trainee needs a name");
+    if (!*arg) return msg_usage("play", "cli.record.trainee_name", NULL);
     o->trainee = arg;
     break;
   case 'g': o->gradebook = arg; break;
@@ -502,7 +506,7 @@ static int play_option(void *ctx, int c, const char *arg) {
   case 'n': o->colour = 0; break;
   case 'B': scn_allow_behaviour_anywhere(1); break;
   case 'F': o->full = 1; break;
-  default: assert(!"an option of the table without a case");
+  default: assert(c == 0);   /* every option of the table has a case */
   }
   return CLI_OK;
 }
@@ -523,8 +527,7 @@ static int parse_options(int argc, char **argv, play_opts *o) {
   int first, rc = cli_parse("play", argc, argv, "", longopts, play_option, o, &first);
   if (rc != CLI_OK) return rc;
   if (first != argc - 1)
-    return cli_usage_error("play", first >= argc ? "which scenario? (salesim list shows them)"
-                                                 : "one scenario at a time");
+    return msg_usage("play", first >= argc ? "cli.play.which" : "cli.play.one_scenario", NULL);
   o->scenario = argv[first];
   return CLI_OK;
 }
@@ -554,7 +557,7 @@ int cmd_play_exec(int argc, char **argv) {
     util_note_input(p.o.script);
     in = fopen(p.o.script, "r");
     if (!in) {
-      fprintf(stderr, "salesim play: cannot read script %s\n", p.o.script);
+      msg_eprint("play", "cli.play.script", "path", p.o.script, NULL);
       scn_free(p.sc);
       diag_free(&d);
       return CLI_USAGE;

@@ -17,6 +17,8 @@
 #include "cli.h"
 #include "gradebook.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 #define RECORD_MAX_BYTES (64u << 20)   /* a transcript larger than this is not one of ours */
 
@@ -25,20 +27,21 @@ static int record_one(gb *g, const char *file, const char *trainee_opt) {
   char err[1024];
   size_t len = 0;
   char *text = util_read_file(file, RECORD_MAX_BYTES, &len, err, sizeof err);
-  if (!text) { fprintf(stderr, "salesim record: cannot read %s: %s\n", file, err); return -1; }
+  if (!text) { msg_eprint("record", "cli.record.cannot_read", "path", file, "error", err, NULL); return -1; }
   json_error_t je;
   json_t *tr = json_loadb(text, len, 0, &je);
   free(text);
   if (!json_is_object(tr)) {
-    fprintf(stderr, "salesim record: %s:%d:%d: not a salesim transcript (%s)\n", file, je.line,
-            je.column, tr ? "not a JSON object" : je.text);
+    char pos[64];
+    snprintf(pos, sizeof pos, "%s:%d:%d", file, je.line, je.column);
+    msg_eprint("record", "cli.record.not_transcript", "where", pos, "why",
+               tr ? msg_text(MSG_CLI_LANG, "cli.record.not_object") : je.text, NULL);
     json_decref(tr);
     return -1;
   }
   json_t *deb = json_deep_copy(json_object_get(tr, "debrief"));
   if (!json_is_object(deb)) {
-    fprintf(stderr, "salesim record: %s: the visit has no debrief (it was cut short); "
-            "salesim replay %s rebuilds it\n", file, file);
+    msg_eprint("record", "cli.record.no_debrief", "path", file, NULL);
     json_decref(deb);
     json_decref(tr);
     return -1;
@@ -49,7 +52,7 @@ static int record_one(gb *g, const char *file, const char *trainee_opt) {
   if (!trainee) trainee = json_string_value(json_object_get(tr, "trainee"));
   int rc = 0;
   if (!trainee || !*trainee) {
-    fprintf(stderr, "salesim record: %s: the visit names no trainee (use --trainee NAME)\n", file);
+    msg_eprint("record", "cli.record.no_trainee", "path", file, NULL);
     rc = -1;
   } else {
     char key[17];
@@ -57,12 +60,21 @@ static int record_one(gb *g, const char *file, const char *trainee_opt) {
     int fresh = 1;
     long long id = gb_record_keyed(g, key, trainee, deb, tr, &fresh, err, sizeof err);
     if (id < 0) {
-      fprintf(stderr, "salesim record: %s: %s\n", file, err);
+      msg_eprint("record", "cli.path_error", "path", file, "error", err, NULL);
       rc = -1;
     } else if (fresh) {
-      printf("%s: recorded in %s (session %lld, trainee %s)\n", file, gb_path(g), id, trainee);
+      char sid[24];
+      snprintf(sid, sizeof sid, "%lld", id);
+      char *m = msg_get(MSG_CLI_LANG, "cli.record.recorded", "path", file, "gradebook", gb_path(g), "session", sid,
+                        "trainee", trainee, NULL);
+      printf("%s\n", m);
+      free(m);
     } else {
-      printf("%s: already in %s (session %lld); nothing added\n", file, gb_path(g), id);
+      char sid[24];
+      snprintf(sid, sizeof sid, "%lld", id);
+      char *m = msg_get(MSG_CLI_LANG, "cli.record.already", "path", file, "gradebook", gb_path(g), "session", sid, NULL);
+      printf("%s\n", m);
+      free(m);
     }
   }
   json_decref(deb);
@@ -77,7 +89,7 @@ static int record_option(void *ctx, int c, const char *arg) {
   record_opts *o = ctx;
   if (c == 'g') { o->where = arg; return CLI_OK; }
   assert(c == 't');
-  if (!*arg) return cli_usage_error("record", "--trainee needs a name");
+  if (!*arg) return msg_usage("record", "cli.record.trainee_name", NULL);
   o->trainee = arg;
   return CLI_OK;
 }
@@ -91,12 +103,12 @@ int cmd_record_exec(int argc, char **argv) {
   int first, prc = cli_parse("record", argc, argv, "", longopts, record_option, &o, &first);
   if (prc != CLI_OK) return prc;
   const char *where = o.where, *trainee = o.trainee;
-  if (first >= argc) return cli_usage_error("record", "which transcript? give its path");
+  if (first >= argc) return msg_usage("record", "cli.record.which", NULL);
   char *path = where ? xstrdup(where) : gb_default_path();
   char err[1024];
   gb *g = gb_open(path, err, sizeof err);
   free(path);
-  if (!g) { fprintf(stderr, "salesim record: %s\n", err); return CLI_USAGE; }
+  if (!g) { msg_eprint("record", "cli.error", "error", err, NULL); return CLI_USAGE; }
   int rc = CLI_OK;
   for (int i = first; i < argc; i++)
     if (record_one(g, argv[i], trainee) != 0) rc = CLI_USAGE;

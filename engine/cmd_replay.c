@@ -3,7 +3,8 @@
 ** for a projector) and its debrief.  A transcript cut short (a crash, a killed terminal) has no
 ** debrief: the session is played again from its scenario, seed and lines, which gives the same
 ** customer and so the same debrief.  A visit that never ended left only its journal
-** (TRANSCRIPT.journal): replay reads that too, given either name.
+** (TRANSCRIPT.journal): replay reads that too, given either name.  --lang shows the debrief in
+** another catalogue language (the JSON stays the document as recorded).
 */
 #include <assert.h>
 #include <stdio.h>
@@ -24,6 +25,8 @@
 #include "text.h"
 #include "ui.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 #define REPLAY_MAX_FILE (32u << 20)   /* a visit of 200 turns is about 200 KiB */
 
@@ -66,7 +69,7 @@ static int may_rebuild_from(const char *file, const char *path) {
   char *safe = txt_sanitize(path, strlen(path), NULL);
   int ok = 0;
   if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s is not a readable file\n", file, safe);
+    msg_eprint("replay", "cli.replay.scenario_unreadable", "path", file, "scenario", safe, NULL);
     free(safe);
     return 0;
   }
@@ -78,13 +81,13 @@ static int may_rebuild_from(const char *file, const char *path) {
   free(shipped);
   free(fdir);
   if (!ok && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
-    fprintf(stderr, "salesim replay: %s has no debrief; rebuilding it runs the scenario %s (and its Lua).  Go on? [y/N] ", file, safe);
+    char *q = msg_get(MSG_CLI_LANG, "cli.replay.ask_rebuild", "path", file, "scenario", safe, NULL);
+    fprintf(stderr, "salesim replay: %s ", q);   /* the answer follows on the same line */
+    free(q);
     char ans[16] = "";
     ok = fgets(ans, sizeof ans, stdin) && (ans[0] == 'y' || ans[0] == 'Y');
   } else if (!ok) {
-    fprintf(stderr, "salesim replay: %s: the session has no debrief, and its scenario %s is outside the shipped "
-            "scenarios, the transcript's folder and the current one; not run (copy it beside the transcript "
-            "to rebuild the debrief)\n", file, safe);
+    msg_eprint("replay", "cli.replay.scenario_outside", "path", file, "scenario", safe, NULL);
   }
   free(safe);
   return ok;
@@ -101,7 +104,7 @@ static json_t *rebuild_debrief(const char *file, json_t *tr) {
   scenario *sc = scn_load(path, &d);
   if (!sc) {
     char *safe = txt_sanitize(path, strlen(path), NULL);
-    fprintf(stderr, "salesim replay: %s: the session has no debrief and its scenario %s cannot be loaded\n", file, safe);
+    msg_eprint("replay", "cli.replay.scenario_broken", "path", file, "scenario", safe, NULL);
     free(safe);
     diag_print(&d, stderr);
     diag_free(&d);
@@ -109,7 +112,7 @@ static json_t *rebuild_debrief(const char *file, json_t *tr) {
   }
   if (hash && strcmp(hash, sc->hash) != 0) {
     char *safe = txt_sanitize(path, strlen(path), NULL);
-    fprintf(stderr, "salesim replay: warning: %s has changed since this session; the debrief is rebuilt with the current file\n", safe);
+    msg_eprint("replay", "cli.replay.scenario_changed", "scenario", safe, NULL);
     free(safe);
   }
   const char *lang = json_string_value(json_object_get(tr, "language"));
@@ -153,7 +156,7 @@ static json_t *load_transcript(const char *file) {
   char *jpath = NULL;
   struct stat st;   /* a device (/dev/zero) would fill the buffer to the cap for nothing */
   if (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-    fprintf(stderr, "salesim replay: %s: not a regular file\n", file);
+    msg_eprint("replay", "cli.replay.not_regular", "path", file, NULL);
     return NULL;
   }
   char *buf = util_read_file(file, REPLAY_MAX_FILE, &len, err, sizeof err);
@@ -163,7 +166,7 @@ static json_t *load_transcript(const char *file) {
     if (!buf) { free(jpath); jpath = NULL; }
   }
   if (!buf) {
-    fprintf(stderr, "salesim replay: %s: %s\n", file, err);
+    msg_eprint("replay", "cli.path_error", "path", file, "error", err, NULL);
     return NULL;
   }
   const char *src = jpath ? jpath : file;
@@ -175,11 +178,12 @@ static json_t *load_transcript(const char *file) {
     tr = sess_journal_transcript(buf, len, src, &d, &complete);
     diag_print(&d, stderr);
     diag_free(&d);
-    if (tr)
-      fprintf(stderr, "salesim replay: %s is the journal of a visit %s (%zu turns); the debrief is "
-                      "rebuilt from its scenario, seed and lines\n", src,
-              complete ? "that ended before its transcript was written" : "that did not end",
-              json_array_size(json_object_get(tr, "turns")));
+    if (tr) {
+      char turns[24];
+      snprintf(turns, sizeof turns, "%zu", json_array_size(json_object_get(tr, "turns")));
+      msg_eprint("replay", complete ? "cli.replay.journal_ended" : "cli.replay.journal_open", "path", src,
+                 "turns", turns, NULL);
+    }
   } else {
     json_error_t jerr;
     tr = json_loadb(buf, len, 0, &jerr);
@@ -192,7 +196,7 @@ static json_t *load_transcript(const char *file) {
   return tr;
 }
 
-typedef struct replay_opts { int json, colour, full; const char *md, *html; double delay; } replay_opts;
+typedef struct replay_opts { int json, colour, full; const char *md, *html, *lang; double delay; } replay_opts;
 
 /* One option of `replay` (cli_parse's on_opt). */
 static int replay_option(void *ctx, int c, const char *arg) {
@@ -207,10 +211,11 @@ static int replay_option(void *ctx, int c, const char *arg) {
     char *end;
     o->delay = strtod(arg, &end);
     if (*end || !*arg || !(o->delay >= 0 && o->delay <= 60))
-      return cli_usage_error("replay", "--delay takes seconds (0 to 60), not '%s'", arg);
+      return msg_usage("replay", "cli.replay.delay", "delay", arg, NULL);
     break;
   }
-  default: assert(!"an option of the table without a case");
+  case 'l': o->lang = arg; break;
+  default: assert(c == 0);   /* every option of the table has a case */
   }
   return CLI_OK;
 }
@@ -220,12 +225,15 @@ int cmd_replay_exec(int argc, char **argv) {
     { "json", no_argument, 0, 'j' }, { "markdown", required_argument, 0, 'm' },
     { "html", required_argument, 0, 'H' }, { "delay", required_argument, 0, 'd' },
     { "no-color", no_argument, 0, 'n' }, { "no-colour", no_argument, 0, 'n' },
-    { "full", no_argument, 0, 'F' }, { 0, 0, 0, 0 }
+    { "full", no_argument, 0, 'F' }, { "lang", required_argument, 0, 'l' }, { 0, 0, 0, 0 }
   };
   replay_opts o = { .colour = -1 };
   int first, prc = cli_parse("replay", argc, argv, "", longopts, replay_option, &o, &first);
   if (prc != CLI_OK) return prc;
-  if (first != argc - 1) return cli_usage_error("replay", "give one transcript file");
+  if (first != argc - 1) return msg_usage("replay", "cli.replay.one_file", NULL);
+  /* a language is one with a catalogue (the pseudo-locale qps included, for the tests) */
+  if (o.lang && (strchr(o.lang, '/') || !msg_catalogue(o.lang)))
+    return msg_usage("replay", "cli.replay.lang", "lang", o.lang, NULL);
   int json = o.json, colour = o.colour, full = o.full;
   const char *md = o.md, *html = o.html;
   double delay = o.delay;
@@ -234,7 +242,9 @@ int cmd_replay_exec(int argc, char **argv) {
   const char *file = argv[first];
   const char *fmt = json_string_value(json_object_get(tr, "format"));
   if (!fmt || strcmp(fmt, "salesim-transcript") != 0) {
-    fprintf(stderr, "%s:1:1: error: not a salesim transcript (no \"format\": \"salesim-transcript\")\n", file);
+    char *m = msg_get(MSG_CLI_LANG, "cli.replay.not_transcript", "path", file, NULL);
+    fprintf(stderr, "%s\n", m);
+    free(m);
     json_decref(tr);
     return CLI_USAGE;
   }
@@ -244,7 +254,7 @@ int cmd_replay_exec(int argc, char **argv) {
 
   term *t = term_open(stdin, json ? 0 : colour, NULL);
   if (!json) {
-    const char *lang = json_string_value(json_object_get(tr, "language"));
+    const char *lang = o.lang ? o.lang : json_string_value(json_object_get(tr, "language"));
     const char *title = json_string_value(json_object_get(json_object_get(tr, "scenario"), "title"));
     const char *who = json_string_value(json_object_get(json_object_get(tr, "scenario"), "customer"));
     if (!who) who = ui_str(lang, UI_CUSTOMER_LABEL);
@@ -275,20 +285,24 @@ int cmd_replay_exec(int argc, char **argv) {
     char *text = json_dumps(deb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     if (text) { puts(text); free(text); }
   } else {
-    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = NULL,
+    deb_style st = { .colour = term_colour_on(t), .width = term_width(t), .lang = o.lang,
                      .full = full || !isatty(STDOUT_FILENO) };
     fputc('\n', stdout);
     deb_render_text(deb, &st, stdout);
   }
+  /* the Markdown and HTML files take their language from the document: a copy says --lang's */
+  json_t *shown = deb && o.lang ? json_copy(deb) : json_incref(deb);
+  if (deb && o.lang) json_object_set_new(shown, "language", json_string(o.lang));
   for (int k = 0; deb && k < 2; k++) {
     const char *path = k == 0 ? md : html;
     char err[512];
-    if (path && deb_write_file(deb, k == 0 ? 'm' : 'h', path, err, sizeof err) != 0) {
-      fprintf(stderr, "salesim replay: cannot write %s\n", err);
+    if (path && deb_write_file(shown, k == 0 ? 'm' : 'h', path, err, sizeof err) != 0) {
+      msg_eprint("replay", "report.err.write", "error", err, NULL);
       rc = CLI_USAGE;
     }
   }
   term_close(t);
+  json_decref(shown);
   json_decref(deb);
   json_decref(tr);
   return rc;

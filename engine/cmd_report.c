@@ -1,10 +1,13 @@
 /*
 ** cmd_report.c: salesim report GRADEBOOK [--format text|csv|html] [-o FILE] [--scenario ID]
 **                                        [--trainee NAME] [--since DATE] [--visits] [--bom]
+**                                        [--lang LANG]
 ** The class report for a trainer; --visits exports one CSV row per visit instead of one per
 ** trainee and scenario, --bom starts a CSV with the UTF-8 byte order mark.  Without -o the report goes to standard output; with -o it
 ** is written atomically (so a browser tab refreshing the file never sees half a page).  When
-** --format is not given, an -o name ending in .html or .csv picks the format.
+** --format is not given, an -o name ending in .html or .csv picks the format.  The words come
+** from the message catalogue of --lang, by default of the language every session in view was
+** played in (English when they mix languages, said on stderr; the per-visit CSV: English).
 ** Exit 0, or 2 for bad usage, an unreadable gradebook or an unwritable output file.
 */
 #include <assert.h>
@@ -14,6 +17,7 @@
 
 #include "cli.h"
 #include "gradebook.h"
+#include "msg.h"
 #include "report.h"
 #include "util.h"
 
@@ -23,7 +27,15 @@ static int ends_with(const char *s, const char *suffix) {
   return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-typedef struct report_opts { const char *format, *outfile; rep_filter f; int visits, bom; } report_opts;
+typedef struct report_opts { const char *format, *outfile, *lang; rep_filter f; int visits, bom; } report_opts;
+
+/* A usage error whose words are the catalogue's message key with its arguments (NULL-ended). */
+static int usage_msg(const char *key, const char *n1, const char *v1, const char *n2, const char *v2) {
+  char *m = msg_get("en", key, n1, v1, n2, v2, NULL);
+  int rc = cli_usage_error("report", "%s", m);
+  free(m);
+  return rc;
+}
 
 /* One option of `report` (cli_parse's on_opt). */
 static int report_option(void *ctx, int c, const char *arg) {
@@ -36,7 +48,8 @@ static int report_option(void *ctx, int c, const char *arg) {
   case 'S': o->f.since = arg; break;
   case 'v': o->visits = 1; break;
   case 'b': o->bom = 1; break;
-  default: assert(!"an option of the table without a case");
+  case 'l': o->lang = arg; break;
+  default: assert(c == 0);   /* every option of the table has a case */
   }
   return CLI_OK;
 }
@@ -47,13 +60,13 @@ int cmd_report_exec(int argc, char **argv) {
     { "format", required_argument, 0, 'f' }, { "output", required_argument, 0, 'o' },
     { "scenario", required_argument, 0, 's' }, { "trainee", required_argument, 0, 't' },
     { "since", required_argument, 0, 'S' }, { "visits", no_argument, 0, 'v' },
-    { "bom", no_argument, 0, 'b' }, { 0, 0, 0, 0 }
+    { "bom", no_argument, 0, 'b' }, { "lang", required_argument, 0, 'l' }, { 0, 0, 0, 0 }
   };
-  report_opts o = { NULL, NULL, { NULL, NULL, NULL }, 0, 0 };
+  report_opts o = { NULL, NULL, NULL, { NULL, NULL, NULL }, 0, 0 };
   int first, prc = cli_parse("report", argc, argv, "o:", longopts, report_option, &o, &first);
   if (prc != CLI_OK) return prc;
   if (argc - first > 1)
-    return cli_usage_error("report", "only one GRADEBOOK, got '%s' and '%s'", argv[first], argv[first + 1]);
+    return usage_msg("report.err.one_gradebook", "first", argv[first], "second", argv[first + 1]);
   const char *path = first < argc ? argv[first] : NULL, *format = o.format, *outfile = o.outfile;
   rep_filter f = o.f;
   int visits = o.visits, bom = o.bom;
@@ -61,19 +74,21 @@ int cmd_report_exec(int argc, char **argv) {
                                  : ends_with(outfile, ".csv") ? "csv" : "text";
   if (!format) format = visits ? "csv" : "text";
   if (visits && strcmp(format, "csv") != 0)
-    return cli_usage_error("report", "--visits is a CSV export (--format csv), not %s", format);
+    return usage_msg("report.err.visits", "format", format, NULL, NULL);
   if (bom && strcmp(format, "csv") != 0)
-    return cli_usage_error("report", "--bom is for CSV files, not %s", format);
+    return usage_msg("report.err.bom", "format", format, NULL, NULL);
   if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "html") != 0)
-    return cli_usage_error("report", "--format must be text, csv or html, not '%s'", format);
+    return usage_msg("report.err.format", "format", format, NULL, NULL);
   if (f.since && !rep_valid_date(f.since))
-    return cli_usage_error("report", "--since wants a date like 2026-11-27 or 2026-11-27T09:00Z, not '%s'",
-                           f.since);
+    return usage_msg("report.err.since", "since", f.since, NULL, NULL);
+  /* a language is one with a catalogue (the pseudo-locale qps included, for the tests) */
+  if (o.lang && (strchr(o.lang, '/') || !msg_catalogue(o.lang)))
+    return usage_msg("report.err.lang", "lang", o.lang, NULL, NULL);
   char *dflt = NULL;
   if (!path) {
     const char *env = getenv("SALESIM_GRADEBOOK");
     if (!env || !*env)
-      return cli_usage_error("report", "which gradebook? give its path (or set SALESIM_GRADEBOOK)");
+      return usage_msg("report.err.no_gradebook", NULL, NULL, NULL, NULL);
     path = dflt = gb_default_path();
   }
   char err[1024];
@@ -87,7 +102,7 @@ int cmd_report_exec(int argc, char **argv) {
   memset(&d, 0, sizeof d);
   strbuf out = {0};
   if (bom) sb_puts(&out, REP_UTF8_BOM);
-  int rc = visits ? rep_export_visits(g, &f, &out, err, sizeof err) : rep_load(g, &f, &d, err, sizeof err);
+  int rc = visits ? rep_export_visits(g, &f, o.lang, &out, err, sizeof err) : rep_load(g, &f, &d, err, sizeof err);
   if (rc != 0) {
     fprintf(stderr, "salesim report: %s\n", err);
     gb_close(g);
@@ -97,6 +112,14 @@ int cmd_report_exec(int argc, char **argv) {
   }
   gb_close(g);
   free(dflt);
+  if (!visits) {
+    d.lang = o.lang ? o.lang : d.language && msg_catalogue(d.language) ? d.language : "en";
+    if (!o.lang && d.languages) {
+      char *m = msg_get("en", "report.mixed_languages", "languages", d.languages, NULL);
+      fprintf(stderr, "%s\n", m);
+      free(m);
+    }
+  }
   if (visits) ;  /* already rendered */
   else if (strcmp(format, "csv") == 0) rep_render_csv(&d, &out);
   else if (strcmp(format, "html") == 0) rep_render_html(&d, &out);
@@ -104,12 +127,28 @@ int cmd_report_exec(int argc, char **argv) {
   rc = CLI_OK;
   if (outfile && strcmp(outfile, "-") != 0) {
     if (util_write_atomic(outfile, out.s ? out.s : "", out.len, err, sizeof err) != 0) {
-      fprintf(stderr, "salesim report: cannot write %s\n", err);
+      char *m = msg_get("en", "report.err.write", "error", err, NULL);
+      fprintf(stderr, "salesim report: %s\n", m);
+      free(m);
       rc = CLI_USAGE;
     } else {
-      if (visits) fprintf(stderr, "salesim report: wrote %s\n", outfile);
-      else fprintf(stderr, "salesim report: wrote %s (%ld session%s, %d trainee%s)\n", outfile,
-                   d.sessions, d.sessions == 1 ? "" : "s", d.trainees, d.trainees == 1 ? "" : "s");
+      char *m;
+      if (visits) {
+        m = msg_get("en", "report.wrote", "path", outfile, NULL);
+      } else {
+        /* the trainer's terminal: English like every command's messages; counts without the period */
+        char n[24], t[24];
+        snprintf(n, sizeof n, "%ld", d.sessions);
+        snprintf(t, sizeof t, "%d", d.trainees);
+        char *sn = msg_get("en", "report.sessions", "count", n, NULL), *tn = msg_get("en", "report.trainees", "count", t, NULL);
+        char *counts = msg_get("en", "report.counts", "sessions", sn, "trainees", tn, NULL);
+        m = msg_get("en", "report.wrote_counts", "path", outfile, "counts", counts, NULL);
+        free(sn);
+        free(tn);
+        free(counts);
+      }
+      fprintf(stderr, "%s\n", m);
+      free(m);
     }
   } else if (out.len && fwrite(out.s, 1, out.len, stdout) != out.len) {
     rc = CLI_USAGE;

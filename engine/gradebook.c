@@ -14,6 +14,7 @@
 
 #include "gb_int.h"
 #include "util.h"
+#include "msg_cli.h"
 
 static const char *const skill_names[GB_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
 
@@ -36,7 +37,7 @@ char *gb_location_label(const char *where) {
 
 /* Opens either kind; the common part of gb_open and gb_open_existing. */
 static gb *open_any(const char *where, int create, char *err, size_t errlen) {
-  if (!where || !*where) { snprintf(err, errlen, "no gradebook path"); return NULL; }
+  if (!where || !*where) { msg_snprint(err, errlen, "cli.gradebook.no_path", NULL); return NULL; }
   gb *g = xcalloc(1, sizeof *g);
   g->be = gb_is_postgres(where) ? &gb_pg_backend : &gb_sqlite_backend;
   g->where = xstrdup(where);
@@ -101,17 +102,17 @@ static gb_opt jint(const json_t *o, const char *key) {
 
 /* Checks the members the gradebook and the report depend on; 0 or -1 with err. */
 static int check_debrief(const json_t *d, char *err, size_t errlen) {
-  if (!json_is_object(d)) { snprintf(err, errlen, "the debrief is not a JSON object"); return -1; }
+  if (!json_is_object(d)) { msg_snprint(err, errlen, "cli.gradebook.debrief_not_object", NULL); return -1; }
   const char *sc = jstr(d, "scenario");
-  if (!sc || !*sc) { snprintf(err, errlen, "the debrief has no scenario id"); return -1; }
+  if (!sc || !*sc) { msg_snprint(err, errlen, "cli.gradebook.debrief_no_scenario", NULL); return -1; }
   const char *out = jstr(d, "outcome");
   static const char *const outcomes[] = { "order", "advance", "continuation", "no_sale" };
   int known = 0;
   for (int i = 0; out && i < 4; i++) known |= strcmp(out, outcomes[i]) == 0;
-  if (!known) { snprintf(err, errlen, "the debrief's outcome is missing or unknown"); return -1; }
+  if (!known) { msg_snprint(err, errlen, "cli.gradebook.debrief_outcome", NULL); return -1; }
   const json_t *score = json_object_get(d, "score");
   if (!json_is_number(score) || json_number_value(score) < 0 || json_number_value(score) > 100) {
-    snprintf(err, errlen, "the debrief's score is missing or outside 0..100");
+    msg_snprint(err, errlen, "cli.gradebook.debrief_score", NULL);
     return -1;
   }
   return 0;
@@ -170,10 +171,10 @@ void gb_visit_key(const char *trainee, const json_t *debrief, char out[17]) {
 /* Records one finished session (see gradebook.h). */
 long long gb_record_keyed(gb *g, const char *key, const char *trainee, const json_t *debrief,
                           const json_t *transcript, int *fresh, char *err, size_t errlen) {
-  if (g->readonly) { snprintf(err, errlen, "%s: the gradebook is read-only", g->label); return -1; }
+  if (g->readonly) { msg_snprint(err, errlen, "cli.gradebook.read_only", "path", g->label, NULL); return -1; }
   if (check_debrief(debrief, err, errlen) != 0) return -1;
   if (!trainee || !*trainee) trainee = jstr(debrief, "trainee");
-  if (!trainee || !*trainee) { snprintf(err, errlen, "no trainee name (use --trainee NAME)"); return -1; }
+  if (!trainee || !*trainee) { msg_snprint(err, errlen, "cli.gradebook.no_trainee", NULL); return -1; }
   char rnd[17], now[32];
   if (!key) { random_key(rnd); key = rnd; }
   util_now_iso(now);

@@ -18,6 +18,7 @@
 
 #include "journal.h"
 #include "util.h"
+#include "msg_cli.h"
 
 #define JRN_FIRST_BLOCK (64u << 10)   /* a visit's first hundred turns or so */
 #define JRN_MAX_BLOCK (1u << 20)      /* growth doubles up to this */
@@ -49,7 +50,10 @@ jrn *jrn_create(const char *path, char *err, size_t errlen) {
     char *dir = xstrndup(path, (size_t)(slash - path));
     int rc = util_mkdirs(dir, 0755);
     free(dir);
-    if (rc != 0) { snprintf(err, errlen, "cannot create directory for %s: %s", path, strerror(errno)); return NULL; }
+    if (rc != 0) {
+      msg_snprint(err, errlen, "cli.journal.mkdir", "path", path, "error", strerror(errno), NULL);
+      return NULL;
+    }
   }
   /* The name is predictable (TRANSCRIPT.journal) and the directory may be a shared class
   ** folder: an old journal is removed and a new file made with O_EXCL | O_NOFOLLOW, so a link
@@ -58,7 +62,7 @@ jrn *jrn_create(const char *path, char *err, size_t errlen) {
   int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return NULL; }
   if (sync_dir(path) != 0) {
-    snprintf(err, errlen, "%s: cannot sync its directory: %s", path, strerror(errno));
+    msg_snprint(err, errlen, "cli.journal.sync_dir", "path", path, "error", strerror(errno), NULL);
     close(fd);
     unlink(path);
     return NULL;

@@ -12,6 +12,8 @@
 
 #include "cli.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 /* Only the character type (readline's and wcwidth's UTF-8): numbers must keep the C locale's
 ** decimal point in JSON and CSV, and loading every category costs a file each.  salesim reads
@@ -36,8 +38,7 @@ static int utf8_ctype(void) {
 int main(int argc, char **argv) {
   int utf8 = utf8_ctype();
   if (!utf8 && argc > 1 && strcmp(argv[1], "play") == 0 && isatty(STDIN_FILENO))
-    fprintf(stderr, "salesim: warning: no UTF-8 locale is installed and LANG/LC_ALL is not UTF-8; "
-                    "Chinese typed at the prompt may be garbled (install one: locale-gen C.UTF-8)\n");
+    msg_eprint(NULL, "cli.no_utf8_locale", NULL);
   /* Past `ulimit -f` a write fails with EFBIG (and the temp file is removed) instead of the
   ** process being killed by SIGXFSZ mid-write. */
   signal(SIGXFSZ, SIG_IGN);
@@ -52,10 +53,10 @@ int main(int argc, char **argv) {
   if (!c) {
     const char *near = cli_suggest_command(argv[1]);
     if (near) {   /* a typo: the one line that helps, not the whole list */
-      fprintf(stderr, "salesim: unknown command '%s' (did you mean '%s'?)\n", argv[1], near);
+      msg_eprint(NULL, "cli.unknown_command_near", "command", argv[1], "near", near, NULL);
       return CLI_USAGE;
     }
-    fprintf(stderr, "salesim: unknown command '%s'\n", argv[1]);
+    msg_eprint(NULL, "cli.unknown_command", "command", argv[1], NULL);
     cli_print_usage(stderr);
     return CLI_USAGE;
   }
@@ -65,8 +66,7 @@ int main(int argc, char **argv) {
   ** the command's own work (a transcript, a gradebook row) is already saved by now. */
   errno = 0;
   if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
-    fprintf(stderr, "salesim %s: cannot write to standard output: %s\n", argv[1],
-            errno ? strerror(errno) : "write error");
+    msg_eprint(argv[1], "cli.stdout_failed", "error", errno ? strerror(errno) : msg_text(MSG_CLI_LANG, "cli.write_error"), NULL);
     rc = CLI_FAIL;
   }
   return rc;

@@ -263,17 +263,22 @@ char *msg_format(const char *lang, const char *key, const msg_arg *args, int n) 
   return sb_take(&b);
 }
 
-char *msg_get(const char *lang, const char *key, ...) {
+char *msg_vget(const char *lang, const char *key, va_list ap) {
   msg_arg args[16];
   int n = 0;
-  va_list ap;
-  va_start(ap, key);
   for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
     const char *value = va_arg(ap, const char *);
     if (n < 16) { args[n].name = name; args[n].value = value; n++; }
   }
-  va_end(ap);
   return msg_format(lang, key, args, n);
+}
+
+char *msg_get(const char *lang, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *s = msg_vget(lang, key, ap);
+  va_end(ap);
+  return s;
 }
 
 const char *msg_text(const char *lang, const char *key) {

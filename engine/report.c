@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 #include "text.h"
 
@@ -326,6 +327,41 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   return rc < 0 ? -1 : 0;
 }
 
+/* The languages the sessions in view were played in, as catalogue languages ("zh-CN" -> "zh"):
+** d->language when they all agree, else d->languages lists them (report.h). */
+static int load_languages(gb *g, rep_data *d, char *err, size_t errlen) {
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT DISTINCT language FROM sessions");
+  rep_where_clause(&d->filter, &sql);
+  const char *params[3];
+  char since[64];
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
+  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
+  sb_free(&sql);
+  if (!st) return -1;
+  strbuf seen = {0};            /* ",en,zh," */
+  int n = 0, rc;
+  while ((rc = gb_step(g, st, err, errlen)) == 1) {
+    const char *raw = gb_text(g, st, 0);
+    const char *lang = msg_lang(raw ? raw : "");
+    char probe[40];
+    snprintf(probe, sizeof probe, ",%s,", lang);
+    if (seen.s && strstr(seen.s, probe)) continue;
+    sb_printf(&seen, "%s%s,", seen.len ? "" : ",", lang);
+    n++;
+  }
+  gb_rows_free(g, st);
+  if (n == 1) d->language = xstrndup(seen.s + 1, seen.len - 2);
+  else if (n > 1) {
+    strbuf list = {0};          /* "zh, en" */
+    for (char *tok = strtok(seen.s + 1, ","); tok; tok = strtok(NULL, ","))
+      sb_printf(&list, "%s%s", list.len ? ", " : "", tok);
+    d->languages = sb_take(&list);
+  }
+  sb_free(&seen);
+  return rc < 0 ? -1 : 0;
+}
+
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
 /* Reads the report (see report.h); one read transaction so both queries see the same rows. */
@@ -339,9 +375,12 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   int rc = gb_begin_read(g, msg, sizeof msg);
   if (rc == 0) rc = load_sessions(g, out, msg, sizeof msg);
   if (rc == 0) rc = load_findings(g, out, msg, sizeof msg);
+  if (rc == 0) rc = load_languages(g, out, msg, sizeof msg);
   gb_end_read(g);
   if (rc != 0) {
-    snprintf(err, errlen, "%s: cannot read the gradebook: %s", gb_path(g), msg);
+    char *m = msg_get("en", "report.err.read", "path", gb_path(g), "error", msg, NULL);
+    snprintf(err, errlen, "%s", m);
+    free(m);
     rep_free(out);
     return -1;
   }
@@ -369,5 +408,7 @@ void rep_free(rep_data *d) {
   }
   free(d->findings);
   free(d->steps);
+  free(d->language);
+  free(d->languages);
   memset(d, 0, sizeof *d);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 
 /* Appends one text field (report.h). */
@@ -32,8 +33,8 @@ static void number(strbuf *out, double v) {
 
 /* The header row, then one line per trainee and scenario. */
 void rep_render_csv(const rep_data *d, strbuf *out) {
-  sb_puts(out, "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,"
-               "discovery,trend_per_attempt,trend,latest_outcome,latest_started\r\n");
+  /* the column names are words of the catalogue too (a spreadsheet user reads them) */
+  sb_printf(out, "%s\r\n", msg_text(d->lang ? d->lang : "en", "report.csv.header"));
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     rep_csv_field(out, r->trainee);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 #include "text.h"
 
@@ -32,6 +33,32 @@ static void esc_cut(strbuf *out, const char *s, int cols) {
   }
   esc(out, clean);
   free(clean);
+}
+
+/* The report's language (rep_data.lang; English when unset) and a label of it, escaped. */
+static const char *L(const rep_data *d) { return d->lang ? d->lang : "en"; }
+static void say(const rep_data *d, strbuf *out, const char *key) { esc(out, msg_text(L(d), key)); }
+
+/* A skill's word (a heading or a legend). */
+static void skill_label(const rep_data *d, strbuf *out, int k) {
+  esc(out, rep_skill_word(rep_skill_names[k], L(d)));
+}
+
+/* Appends the message key formatted with one argument shown as code (<code>value</code>) and
+** the others as plain text, all escaped: the catalogue's words never carry markup. */
+static void esc_code(const rep_data *d, strbuf *out, const char *key, const char *code_name,
+                     const char *code, const char *name2, const char *value2) {
+  char *m = msg_get(L(d), key, code_name, "\x1f", name2, value2, NULL);
+  char *mark = strchr(m, '\x1f');
+  if (mark) *mark = '\0';
+  esc(out, m);
+  if (mark) {
+    sb_puts(out, "<code>");
+    esc(out, code);
+    sb_puts(out, "</code>");
+    esc(out, mark + 1);
+  }
+  free(m);
 }
 
 /* One decimal, or "-" when there is no value. */
@@ -92,8 +119,15 @@ static void chart_distribution(const rep_data *d, strbuf *out) {
   long max = 1;
   for (int b = 0; b < REP_BUCKETS; b++) if (d->dist[b] > max) max = d->dist[b];
   sb_printf(out, "<svg id=\"chart-distribution\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>Distribution of total scores,"
-            " %ld sessions</title>\n", W, H, W, H, d->sessions);
+            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>", W, H, W, H);
+  char n[24];
+  snprintf(n, sizeof n, "%ld", d->sessions);
+  char *sessions = msg_get(L(d), "report.sessions", "count", n, NULL);
+  char *title = msg_get(L(d), "report.html.chart_distribution", "sessions", sessions, NULL);
+  esc(out, title);
+  free(title);
+  free(sessions);
+  sb_puts(out, "</title>\n");
   int plot = H - top - bottom;
   sb_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n",
             left, H - bottom, W - 10, H - bottom);
@@ -117,8 +151,9 @@ static void chart_skills(const rep_data *d, strbuf *out) {
   const int label = 200, scale = 400, W = label + scale + 60, rowh = 34, top = 24;
   int H = top + d->n_rows * rowh + 10, multi = d->n_scenarios > 1;
   sb_printf(out, "<svg id=\"chart-skills\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>Average skill scores per"
-            " trainee</title>\n", W, H, W, H);
+            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>", W, H, W, H);
+  say(d, out, "report.html.chart_skills");
+  sb_puts(out, "</title>\n");
   for (int g = 0; g <= 100; g += 25) {
     int x = label + g * scale / 100;
     sb_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e4e4e4\"/>"
@@ -137,7 +172,9 @@ static void chart_skills(const rep_data *d, strbuf *out) {
       sb_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%s\"><title>",
                 label, y + 3 + k * 7, v * scale / 100.0, skill_colour[k]);
       esc(out, r->trainee);
-      sb_printf(out, " %s: ", rep_skill_names[k]);
+      sb_puts(out, " ");
+      skill_label(d, out, k);
+      sb_puts(out, ": ");
       num(out, r->skill[k]);
       sb_puts(out, "</title></rect>");
     }
@@ -152,8 +189,9 @@ static void chart_progress(const rep_data *d, strbuf *out) {
   const int W = 560, H = 220, left = 40, right = 20, top = 16, bottom = 30;
   int plot_w = W - left - right, plot_h = H - top - bottom;
   sb_printf(out, "<svg id=\"chart-progress\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
-            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>Class average total score by"
-            " attempt number</title>\n", W, H, W, H);
+            " height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\"><title>", W, H, W, H);
+  say(d, out, "report.html.chart_progress");
+  sb_puts(out, "</title>\n");
   for (int g = 0; g <= 100; g += 25) {
     int y = top + plot_h - g * plot_h / 100;
     sb_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e4e4e4\"/>"
@@ -170,41 +208,44 @@ static void chart_progress(const rep_data *d, strbuf *out) {
   for (int i = 0; i < n; i++) {
     double x = left + (n > 1 ? (double)i * plot_w / (n - 1) : plot_w / 2.0);
     double y = top + plot_h - d->steps[i].average * plot_h / 100.0;
-    sb_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1f6fb4\"><title>attempt %d:"
-              " %.1f (%ld)</title></circle><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
-              x, y, i + 1, d->steps[i].average, d->steps[i].n, x, H - bottom + 16, i + 1);
+    char a[24], avg[32], cnt[24];
+    snprintf(a, sizeof a, "%d", i + 1);
+    snprintf(avg, sizeof avg, "%.1f", d->steps[i].average);
+    snprintf(cnt, sizeof cnt, "%ld", d->steps[i].n);
+    sb_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1f6fb4\"><title>", x, y);
+    char *dot = msg_get(L(d), "report.html.dot", "attempt", a, "average", avg, "count", cnt, NULL);
+    esc(out, dot);
+    free(dot);
+    sb_printf(out, "</title></circle><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n",
+              x, H - bottom + 16, i + 1);
   }
   sb_puts(out, "</svg>\n");
 }
 
 /* Title, source, counts, period, scenarios and the active filters. */
 static void header(const rep_data *d, strbuf *out) {
-  sb_puts(out, "<h1>Class report</h1>\n<p class=\"meta\">Gradebook <code>");
-  esc(out, d->source);
-  sb_printf(out, "</code>: %ld session%s, %d trainee%s", d->sessions, d->sessions == 1 ? "" : "s",
-            d->trainees, d->trainees == 1 ? "" : "s");
-  if (d->first_started) {
-    sb_puts(out, ", ");
-    esc(out, d->first_started);
-    sb_puts(out, " to ");
-    esc(out, d->last_started);
-  }
-  sb_puts(out, ".");
+  sb_puts(out, "<h1>");
+  say(d, out, "report.html.heading");
+  sb_puts(out, "</h1>\n<p class=\"meta\">");
+  char *counts = rep_counts(d, L(d), 0);
+  esc_code(d, out, "report.html.gradebook", "source", d->source, "counts", counts);
+  free(counts);
   if (d->n_scenarios) {
-    sb_puts(out, " Scenarios:");
+    sb_puts(out, " ");
+    say(d, out, "report.html.scenarios");
     for (int i = 0; i < d->n_scenarios; i++) {
-      sb_puts(out, i ? ", " : " ");
+      if (i) say(d, out, "sep.list");
+      else sb_puts(out, " ");
       sb_puts(out, "<code>"); esc(out, d->scenarios[i]); sb_puts(out, "</code>");
     }
-    sb_puts(out, ".");
+    say(d, out, "report.html.stop");
   }
   const char *v[3] = { d->filter.scenario, d->filter.trainee, d->filter.since };
-  const char *k[3] = { "scenario", "trainee", "since" };
+  static const char *const k[3] = { "report.filter.scenario", "report.filter.trainee", "report.filter.since" };
   for (int i = 0; i < 3; i++) {
     if (!v[i]) continue;
-    sb_printf(out, " Filter %s = <code>", k[i]);
-    esc(out, v[i]);
-    sb_puts(out, "</code>.");
+    sb_puts(out, " ");
+    esc_code(d, out, "report.html.filter", "value", v[i], "name", msg_text(L(d), k[i]));
   }
   sb_puts(out, "</p>\n");
 }
@@ -212,33 +253,71 @@ static void header(const rep_data *d, strbuf *out) {
 /* The sortable trainee table; data-v holds the numeric trend for sorting. */
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
-  sb_puts(out, "<h2>Trainees</h2>\n<p class=\"meta sorthint\">Click a column heading to sort.</p>\n"
-               "<div class=\"wide\"><table id=\"trainees\"><thead><tr><th class=\"t\">Trainee</th>");
-  if (multi) sb_puts(out, "<th class=\"t\">Scenario</th>");
-  sb_puts(out, "<th>Attempts</th><th>Best</th><th>First</th><th>Latest</th><th>Average</th>"
-               "<th>Commitment</th><th>Benefits</th><th>Tactics</th><th>Discovery</th>"
-               "<th>Trend per attempt</th><th class=\"t\">Latest outcome</th></tr></thead><tbody>\n");
+  sb_puts(out, "<h2>");
+  say(d, out, "report.html.trainees");
+  sb_puts(out, "</h2>\n<p class=\"meta sorthint\">");
+  say(d, out, "report.html.sort_hint");
+  sb_puts(out, "</p>\n<div class=\"wide\"><table id=\"trainees\"><thead><tr><th class=\"t\">");
+  say(d, out, "report.col.trainee");
+  sb_puts(out, "</th>");
+  if (multi) { sb_puts(out, "<th class=\"t\">"); say(d, out, "report.col.scenario"); sb_puts(out, "</th>"); }
+  static const char *const cols[] = { "report.col.attempts", "report.col.best", "report.col.first",
+                                      "report.col.latest", "report.col.average" };
+  for (int k = 0; k < 5; k++) { sb_puts(out, "<th>"); say(d, out, cols[k]); sb_puts(out, "</th>"); }
+  static const char *const skills[] = { "report.col.commitment", "report.col.benefits",
+                                        "report.col.tactics", "report.col.discovery" };
+  for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "<th>"); say(d, out, skills[k]); sb_puts(out, "</th>"); }
+  sb_puts(out, "<th>");
+  say(d, out, "report.col.trend_per_attempt");
+  sb_puts(out, "</th><th class=\"t\">");
+  say(d, out, "report.col.latest_outcome");
+  sb_puts(out, "</th></tr></thead><tbody>\n");
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     /* data-l: the column's name, shown beside each value when a phone turns rows into cards */
-    sb_puts(out, "<tr><td class=\"t\" data-l=\"Trainee\">");
+    sb_puts(out, "<tr><td class=\"t\" data-l=\"");
+    say(d, out, "report.col.trainee");
+    sb_puts(out, "\">");
     esc(out, r->trainee);
     sb_puts(out, "</td>");
-    if (multi) { sb_puts(out, "<td class=\"t\" data-l=\"Scenario\">"); esc(out, r->scenario); sb_puts(out, "</td>"); }
-    sb_printf(out, "<td data-l=\"Attempts\">%d</td><td data-l=\"Best\">%d</td><td data-l=\"First\">%d</td>"
-              "<td data-l=\"Latest\">%d</td><td data-l=\"Average\">", r->attempts, r->best, r->first, r->latest);
+    if (multi) {
+      sb_puts(out, "<td class=\"t\" data-l=\"");
+      say(d, out, "report.col.scenario");
+      sb_puts(out, "\">");
+      esc(out, r->scenario);
+      sb_puts(out, "</td>");
+    }
+    const int v[4] = { r->attempts, r->best, r->first, r->latest };
+    for (int k = 0; k < 4; k++) {
+      sb_puts(out, "<td data-l=\"");
+      say(d, out, cols[k]);
+      sb_printf(out, "\">%d</td>", v[k]);
+    }
+    sb_puts(out, "<td data-l=\"");
+    say(d, out, cols[4]);
+    sb_puts(out, "\">");
     num(out, r->average);
     for (int k = 0; k < REP_SKILLS; k++) {
-      sb_printf(out, "</td><td data-l=\"%s\">", rep_skill_names[k]);
+      sb_puts(out, "</td><td data-l=\"");
+      skill_label(d, out, k);
+      sb_puts(out, "\">");
       num(out, r->skill[k]);
     }
     const char *w = rep_trend_word(r);
-    if (r->attempts > 1)
-      sb_printf(out, "</td><td class=\"%s\" data-l=\"Trend\" data-v=\"%.2f\">%s %+.1f", w, r->trend,
+    if (r->attempts > 1) {
+      sb_printf(out, "</td><td class=\"%s\" data-l=\"", w);
+      say(d, out, "report.col.trend");
+      sb_printf(out, "\" data-v=\"%.2f\">%s %+.1f", r->trend,
                 strcmp(w, "up") == 0 ? "▲" : strcmp(w, "down") == 0 ? "▼" : "▶", r->trend);
-    else sb_puts(out, "</td><td data-l=\"Trend\" data-v=\"0\">-");
-    sb_puts(out, "</td><td class=\"t\" data-l=\"Latest outcome\">");
-    esc(out, r->latest_outcome);
+    } else {
+      sb_puts(out, "</td><td data-l=\"");
+      say(d, out, "report.col.trend");
+      sb_puts(out, "\" data-v=\"0\">-");
+    }
+    sb_puts(out, "</td><td class=\"t\" data-l=\"");
+    say(d, out, "report.col.latest_outcome");
+    sb_puts(out, "\">");
+    esc(out, rep_outcome_word(r->latest_outcome, L(d)));
     sb_puts(out, "</td></tr>\n");
   }
   sb_puts(out, "</tbody></table></div>\n");
@@ -246,24 +325,49 @@ static void trainee_table(const rep_data *d, strbuf *out) {
 
 /* Class averages, outcomes, the per-scenario table and the distribution chart. */
 static void class_section(const rep_data *d, strbuf *out) {
-  sb_puts(out, "<h2>Class averages</h2>\n<div class=\"wide\"><table id=\"class\"><thead><tr><th class=\"t\"></th>"
-               "<th>Total</th>");
-  for (int k = 0; k < REP_SKILLS; k++) sb_printf(out, "<th>%s</th>", rep_skill_names[k]);
-  sb_puts(out, "</tr></thead><tbody>\n<tr><td class=\"t\">all attempts</td><td>");
+  sb_puts(out, "<h2>");
+  say(d, out, "report.html.class_averages");
+  sb_puts(out, "</h2>\n<div class=\"wide\"><table id=\"class\"><thead><tr><th class=\"t\"></th><th>");
+  say(d, out, "report.col.total");
+  sb_puts(out, "</th>");
+  for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "<th>"); skill_label(d, out, k); sb_puts(out, "</th>"); }
+  sb_puts(out, "</tr></thead><tbody>\n<tr><td class=\"t\">");
+  say(d, out, "report.all_attempts");
+  sb_puts(out, "</td><td>");
   num(out, d->class_total);
   for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, d->class_skill[k]); }
-  sb_puts(out, "</td></tr>\n<tr><td class=\"t\">latest attempts</td><td>");
+  sb_puts(out, "</td></tr>\n<tr><td class=\"t\">");
+  say(d, out, "report.latest_attempts");
+  sb_puts(out, "</td><td>");
   num(out, d->latest_total);
   for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, d->latest_skill[k]); }
-  sb_puts(out, "</td></tr>\n</tbody></table></div>\n<p>Outcomes:");
-  for (int o = 0; o < 4; o++)
-    sb_printf(out, "%s %s %ld", o ? "," : "", rep_outcome_names[o], d->outcomes[o]);
-  sb_printf(out, "; passed %ld of %ld.</p>\n", d->passed, d->sessions);
+  sb_puts(out, "</td></tr>\n</tbody></table></div>\n<p>");
+  say(d, out, "report.outcomes");
+  for (int o = 0; o < 4; o++) {
+    sb_puts(out, o ? ", " : " ");
+    esc(out, rep_outcome_word(rep_outcome_names[o], L(d)));
+    sb_printf(out, " %ld", d->outcomes[o]);
+  }
+  char passed[24], sessions[24];
+  snprintf(passed, sizeof passed, "%ld", d->passed);
+  snprintf(sessions, sizeof sessions, "%ld", d->sessions);
+  char *p = msg_get(L(d), "report.passed", "passed", passed, "sessions", sessions, NULL);
+  sb_puts(out, "; ");
+  esc(out, p);
+  free(p);
+  say(d, out, "report.html.stop");
+  sb_puts(out, "</p>\n");
   if (d->n_scenarios > 1) {
-    sb_puts(out, "<div class=\"wide\"><table id=\"scenarios\"><thead><tr><th class=\"t\">Scenario</th><th>Sessions</th>"
-                 "<th>Trainees</th><th>Average</th><th>Latest</th>");
-    for (int k = 0; k < REP_SKILLS; k++) sb_printf(out, "<th>%s</th>", rep_skill_names[k]);
-    sb_puts(out, "<th>Passed</th></tr></thead><tbody>\n");
+    sb_puts(out, "<div class=\"wide\"><table id=\"scenarios\"><thead><tr><th class=\"t\">");
+    say(d, out, "report.col.scenario");
+    sb_puts(out, "</th>");
+    static const char *const cols[] = { "report.col.sessions", "report.col.trainees", "report.col.average",
+                                        "report.col.latest" };
+    for (int k = 0; k < 4; k++) { sb_puts(out, "<th>"); say(d, out, cols[k]); sb_puts(out, "</th>"); }
+    for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "<th>"); skill_label(d, out, k); sb_puts(out, "</th>"); }
+    sb_puts(out, "<th>");
+    say(d, out, "report.col.passed");
+    sb_puts(out, "</th></tr></thead><tbody>\n");
     for (int i = 0; i < d->n_scenarios; i++) {
       const rep_scenario *ps = &d->by_scenario[i];
       sb_puts(out, "<tr><td class=\"t\">");
@@ -277,26 +381,33 @@ static void class_section(const rep_data *d, strbuf *out) {
     }
     sb_puts(out, "</tbody></table></div>\n");
   }
-  sb_puts(out, "<h2>Distribution of total scores</h2>\n");
+  sb_puts(out, "<h2>");
+  say(d, out, "report.html.distribution");
+  sb_puts(out, "</h2>\n");
   chart_distribution(d, out);
 }
 
 /* The most frequent findings with their rule ids and principles. */
 static void findings_section(const rep_data *d, strbuf *out) {
-  sb_puts(out, "<h2>Most frequent findings</h2>\n");
-  if (!d->n_findings) { sb_puts(out, "<p>None.</p>\n"); return; }
-  sb_puts(out, "<div class=\"wide\"><table id=\"findings\"><thead><tr><th>Count</th><th>Sessions</th>"
-               "<th>Avg points</th><th class=\"t\">Rule</th><th class=\"t\">Skill</th>"
-               "<th class=\"t\">Principle</th></tr></thead><tbody>\n");
+  sb_puts(out, "<h2>");
+  say(d, out, "report.html.findings");
+  sb_puts(out, "</h2>\n");
+  if (!d->n_findings) { sb_puts(out, "<p>"); say(d, out, "report.html.none"); sb_puts(out, "</p>\n"); return; }
+  sb_puts(out, "<div class=\"wide\"><table id=\"findings\"><thead><tr>");
+  static const char *const cols[] = { "report.col.count", "report.col.sessions", "report.col.avg_points" };
+  for (int k = 0; k < 3; k++) { sb_puts(out, "<th>"); say(d, out, cols[k]); sb_puts(out, "</th>"); }
+  static const char *const tcols[] = { "report.col.rule", "report.col.skill", "report.col.principle" };
+  for (int k = 0; k < 3; k++) { sb_puts(out, "<th class=\"t\">"); say(d, out, tcols[k]); sb_puts(out, "</th>"); }
+  sb_puts(out, "</tr></thead><tbody>\n");
   for (int i = 0; i < d->n_findings; i++) {
     const rep_finding *f = &d->findings[i];
     sb_printf(out, "<tr><td>%ld</td><td>%ld</td><td>%+.1f</td><td class=\"t\"><code>", f->count,
               f->sessions, f->points);
     esc(out, f->rule);
     sb_puts(out, "</code></td><td class=\"t\">");
-    esc(out, f->skill);
+    esc(out, rep_skill_word(f->skill, L(d)));
     sb_puts(out, "</td><td class=\"t\">");
-    esc(out, f->principle);
+    esc(out, rep_principle_words(f, L(d)));
     sb_puts(out, "</td></tr>\n");
   }
   sb_puts(out, "</tbody></table></div>\n");
@@ -304,24 +415,37 @@ static void findings_section(const rep_data *d, strbuf *out) {
 
 /* The whole report as one self-contained page. */
 void rep_render_html(const rep_data *d, strbuf *out) {
-  sb_printf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<title>salesim class report</title>\n<style>%s</style></head>\n<body>\n", css);
+  sb_puts(out, "<!DOCTYPE html>\n<html lang=\"");
+  say(d, out, "report.html.lang");
+  sb_puts(out, "\"><head><meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+  say(d, out, "report.html.title");
+  sb_printf(out, "</title>\n<style>%s</style></head>\n<body>\n", css);
   header(d, out);
   if (!d->sessions) {
-    sb_puts(out, "<p>No sessions recorded yet.</p>\n</body></html>\n");
+    sb_puts(out, "<p>");
+    say(d, out, "report.no_sessions");
+    sb_puts(out, "</p>\n</body></html>\n");
     return;
   }
   trainee_table(d, out);
-  sb_puts(out, "<h2>Skills per trainee</h2>\n<p class=\"legend\">");
-  for (int k = 0; k < REP_SKILLS; k++)
-    sb_printf(out, "<span><i style=\"background:%s\"></i>%s</span>", skill_colour[k], rep_skill_names[k]);
+  sb_puts(out, "<h2>");
+  say(d, out, "report.html.skills");
+  sb_puts(out, "</h2>\n<p class=\"legend\">");
+  for (int k = 0; k < REP_SKILLS; k++) {
+    sb_printf(out, "<span><i style=\"background:%s\"></i>", skill_colour[k]);
+    skill_label(d, out, k);
+    sb_puts(out, "</span>");
+  }
   sb_puts(out, "</p>\n");
   chart_skills(d, out);
   class_section(d, out);
   findings_section(d, out);
-  sb_puts(out, "<h2>Progress over attempts</h2>\n<p class=\"meta\">The class average total"
-               " score at each attempt number; point at a dot to see how many trainees made that attempt.</p>\n");
+  sb_puts(out, "<h2>");
+  say(d, out, "report.html.progress");
+  sb_puts(out, "</h2>\n<p class=\"meta\">");
+  say(d, out, "report.html.progress_about");
+  sb_puts(out, "</p>\n");
   chart_progress(d, out);
   sb_printf(out, "<script>%s</script>\n</body></html>\n", script);
 }

@@ -57,22 +57,38 @@ static int name_cols(const rep_data *d, int of_scenario) {
   return w > NAME_COLS ? NAME_COLS : w;
 }
 
+/* The report's language (rep_data.lang; English when unset). */
+static const char *L(const rep_data *d) { return d->lang ? d->lang : "en"; }
+
+/* Appends the formatted message and frees it. */
+static void put_msg(strbuf *out, char *m) {
+  sb_puts(out, m);
+  free(m);
+}
+
+/* Appends a heading from the catalogue padded to cols (right = 1: right-aligned).  Never cut: a
+** translation wider than its column is shown whole and shifts the line (a translator keeps the
+** headings as wide as the English ones, docs/i18n.md). */
+static void label(const rep_data *d, strbuf *out, const char *key, int cols, int right) {
+  const char *s = msg_text(L(d), key);
+  int w = txt_width(s);
+  if (right) for (int i = w; i < cols; i++) sb_putc(out, ' ');
+  sb_puts(out, s);
+  if (!right) for (int i = w; i < cols; i++) sb_putc(out, ' ');
+}
+
 /* Source, counts, period, scenarios and the active filters. */
 static void header(const rep_data *d, strbuf *out) {
   char *src = txt_sanitize(d->source, strlen(d->source), NULL);
-  sb_printf(out, "Class report: %s\n", src);
+  put_msg(out, msg_get(L(d), "report.title", "source", src, NULL));
+  sb_putc(out, '\n');
   free(src);
-  sb_printf(out, "%ld session%s, %d trainee%s", d->sessions, d->sessions == 1 ? "" : "s",
-            d->trainees, d->trainees == 1 ? "" : "s");
-  if (d->first_started) {
-    /* the dates: ten columns of each start, never half a character of an odd one */
-    size_t a = txt_fit(d->first_started, strlen(d->first_started), 10);
-    size_t b = txt_fit(d->last_started, strlen(d->last_started), 10);
-    sb_printf(out, ", %.*s to %.*s", (int)a, d->first_started, (int)b, d->last_started);
-  }
+  char *counts = rep_counts(d, L(d), 10);
+  sb_puts(out, counts);
+  free(counts);
   sb_puts(out, "\n");
   if (d->n_scenarios) {
-    sb_puts(out, "Scenarios:");
+    sb_puts(out, msg_text(L(d), "report.scenarios_label"));
     for (int i = 0; i < d->n_scenarios; i++) {
       char *s = txt_sanitize(d->scenarios[i], strlen(d->scenarios[i]), NULL);
       sb_printf(out, " %s", s);
@@ -81,9 +97,10 @@ static void header(const rep_data *d, strbuf *out) {
     sb_puts(out, "\n");
   }
   if (d->filter.scenario || d->filter.trainee || d->filter.since) {
-    sb_puts(out, "Filter:");
+    sb_puts(out, msg_text(L(d), "report.filter"));
     const char *v[3] = { d->filter.scenario, d->filter.trainee, d->filter.since };
-    const char *k[3] = { "scenario", "trainee", "since" };
+    const char *k[3] = { msg_text(L(d), "report.filter.scenario"), msg_text(L(d), "report.filter.trainee"),
+                         msg_text(L(d), "report.filter.since") };
     for (int i = 0; i < 3; i++) {
       if (!v[i]) continue;
       char *s = txt_sanitize(v[i], strlen(v[i]), NULL);
@@ -98,10 +115,22 @@ static void header(const rep_data *d, strbuf *out) {
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
   int nw = name_cols(d, 0), sw = multi ? name_cols(d, 1) : 0;
-  sb_puts(out, "\nTRAINEES\n");
-  cell(out, "Trainee", nw, 0);
-  if (multi) { sb_puts(out, "  "); cell(out, "Scenario", sw, 0); }
-  sb_puts(out, "  Tries  Best  First  Latest   Avg  Commit  Benefit  Tactic  Discov  Trend          Latest outcome\n");
+  sb_printf(out, "\n%s\n", msg_text(L(d), "report.trainees_heading"));
+  label(d, out, "report.col.trainee", nw, 0);
+  if (multi) { sb_puts(out, "  "); label(d, out, "report.col.scenario", sw, 0); }
+  /* each heading right-aligned over its column: "  %5d  %4d  %5d  %6d", then num() widths */
+  static const char *const keys[] = { "report.col.tries", "report.col.best", "report.col.first",
+                                      "report.col.latest" };
+  static const int widths[] = { 5, 4, 5, 6 };
+  for (int k = 0; k < 4; k++) { sb_puts(out, "  "); label(d, out, keys[k], widths[k], 1); }
+  label(d, out, "report.col.avg", 6, 1);
+  label(d, out, "report.col.commit", 8, 1);
+  label(d, out, "report.col.benefit", 9, 1);
+  label(d, out, "report.col.tactic", 8, 1);
+  label(d, out, "report.col.discov", 8, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.trend", 15, 0);
+  sb_printf(out, "%s\n", msg_text(L(d), "report.col.latest_outcome"));
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     cell(out, r->trainee, nw, 0);
@@ -112,44 +141,67 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     num(out, r->skill[1], 9);
     num(out, r->skill[2], 8);
     num(out, r->skill[3], 8);
-    char trend[48];
-    if (r->attempts < 2) snprintf(trend, sizeof trend, "-");
-    else snprintf(trend, sizeof trend, "%s %+.1f/try", rep_trend_word(r), r->trend);
-    sb_printf(out, "  %-15s%s\n", trend, r->latest_outcome);
+    sb_puts(out, "  ");
+    if (r->attempts < 2) {
+      cell(out, "-", 15, 0);
+    } else {
+      char delta[32], key[32];
+      snprintf(delta, sizeof delta, "%+.1f", r->trend);
+      snprintf(key, sizeof key, "report.trend.%s", rep_trend_word(r));
+      char *t = msg_get(L(d), "report.per_try", "trend", msg_text(L(d), key), "delta", delta, NULL);
+      /* as "%-15s" did: padded to 15 columns, never cut */
+      sb_puts(out, t);
+      for (int w = txt_width(t); w < 15; w++) sb_putc(out, ' ');
+      free(t);
+    }
+    sb_printf(out, "%s\n", rep_outcome_word(r->latest_outcome, L(d)));
   }
 }
 
 /* Class averages over all attempts and over the latest ones, then the outcomes. */
 static void class_table(const rep_data *d, strbuf *out) {
-  sb_puts(out, "\nCLASS AVERAGES          Total  Commitment  Benefits  Tactics  Discovery\n");
-  sb_puts(out, "  all attempts     ");
+  sb_puts(out, "\n");
+  label(d, out, "report.class_averages", 19, 0);
+  label(d, out, "report.col.total", 10, 1);
+  static const char *const skills[] = { "report.col.commitment", "report.col.benefits",
+                                        "report.col.tactics", "report.col.discovery" };
+  static const int sw[] = { 12, 10, 9, 11 };
+  for (int k = 0; k < REP_SKILLS; k++) label(d, out, skills[k], sw[k], 1);
+  sb_puts(out, "\n  ");
+  label(d, out, "report.all_attempts", 17, 0);
   num(out, d->class_total, 10);
   num(out, d->class_skill[0], 12);
   num(out, d->class_skill[1], 10);
   num(out, d->class_skill[2], 9);
   num(out, d->class_skill[3], 11);
-  sb_puts(out, "\n  latest attempts  ");
+  sb_puts(out, "\n  ");
+  label(d, out, "report.latest_attempts", 17, 0);
   num(out, d->latest_total, 10);
   num(out, d->latest_skill[0], 12);
   num(out, d->latest_skill[1], 10);
   num(out, d->latest_skill[2], 9);
   num(out, d->latest_skill[3], 11);
-  sb_puts(out, "\nOutcomes:");
+  sb_printf(out, "\n%s", msg_text(L(d), "report.outcomes"));
   for (int o = 0; o < 4; o++)
-    sb_printf(out, "%s %s %ld (%.0f%%)", o ? "," : "", rep_outcome_names[o], d->outcomes[o],
-              d->sessions ? 100.0 * (double)d->outcomes[o] / (double)d->sessions : 0.0);
-  sb_printf(out, "; passed %ld of %ld\n", d->passed, d->sessions);
+    sb_printf(out, "%s %s %ld (%.0f%%)", o ? "," : "", rep_outcome_word(rep_outcome_names[o], L(d)),
+              d->outcomes[o], d->sessions ? 100.0 * (double)d->outcomes[o] / (double)d->sessions : 0.0);
+  char passed[24], sessions[24];
+  snprintf(passed, sizeof passed, "%ld", d->passed);
+  snprintf(sessions, sizeof sessions, "%ld", d->sessions);
+  sb_puts(out, "; ");
+  put_msg(out, msg_get(L(d), "report.passed", "passed", passed, "sessions", sessions, NULL));
+  sb_putc(out, '\n');
   /* the proficiency tiers of docs/scoring.md, over each trainee's latest attempt */
   int nt = 0;
   const score_tier *tiers = score_tiers(&nt);
-  sb_puts(out, "Tiers (latest attempts):");
+  sb_puts(out, msg_text(L(d), "report.tiers"));
   for (int k = 0; k < nt; k++) {
     long n = 0;
     for (int i = 0; i < d->n_rows; i++)
       if (d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
-    char key[64];   /* the class report is English until it takes a language (issue 18) */
+    char key[64];
     snprintf(key, sizeof key, "tier.%s", tiers[k].id);
-    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", msg_text("en", key), tiers[k].min, n);
+    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", msg_text(L(d), key), tiers[k].min, n);
   }
   sb_putc(out, '\n');
 }
@@ -158,9 +210,19 @@ static void class_table(const rep_data *d, strbuf *out) {
 static void scenario_table(const rep_data *d, strbuf *out) {
   if (d->n_scenarios < 2) return;
   int sw = name_cols(d, 1);
-  sb_puts(out, "\nSCENARIOS\n");
-  cell(out, "Scenario", sw, 0);
-  sb_puts(out, "  Sessions  Trainees  Average  Latest  Commit  Benefit  Tactic  Discov  Passed\n");
+  sb_printf(out, "\n%s\n", msg_text(L(d), "report.scenarios"));
+  label(d, out, "report.col.scenario", sw, 0);
+  static const char *const keys[] = { "report.col.sessions", "report.col.trainees" };
+  for (int k = 0; k < 2; k++) { sb_puts(out, "  "); label(d, out, keys[k], 8, 1); }
+  label(d, out, "report.col.average", 9, 1);
+  label(d, out, "report.col.latest", 8, 1);
+  label(d, out, "report.col.commit", 8, 1);
+  label(d, out, "report.col.benefit", 9, 1);
+  label(d, out, "report.col.tactic", 8, 1);
+  label(d, out, "report.col.discov", 8, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.passed", 6, 1);
+  sb_puts(out, "\n");
   for (int i = 0; i < d->n_scenarios; i++) {
     const rep_scenario *ps = &d->by_scenario[i];
     cell(out, d->scenarios[i], sw, 0);
@@ -179,7 +241,7 @@ static void scenario_table(const rep_data *d, strbuf *out) {
 static void distribution(const rep_data *d, strbuf *out) {
   long max = 1;
   for (int b = 0; b < REP_BUCKETS; b++) if (d->dist[b] > max) max = d->dist[b];
-  sb_puts(out, "\nSCORE DISTRIBUTION (all attempts)\n");
+  sb_printf(out, "\n%s\n", msg_text(L(d), "report.distribution"));
   for (int b = 0; b < REP_BUCKETS; b++) {
     char label[16];
     snprintf(label, sizeof label, "%d-%d", b * 10, b == REP_BUCKETS - 1 ? 100 : b * 10 + 9);
@@ -192,26 +254,38 @@ static void distribution(const rep_data *d, strbuf *out) {
 
 /* The most frequent findings with their rule ids and principles. */
 static void findings_table(const rep_data *d, strbuf *out) {
-  sb_puts(out, "\nMOST FREQUENT FINDINGS\n");
-  if (!d->n_findings) { sb_puts(out, "  (none)\n"); return; }
+  sb_printf(out, "\n%s\n", msg_text(L(d), "report.findings"));
+  if (!d->n_findings) { sb_printf(out, "  %s\n", msg_text(L(d), "report.none")); return; }
   int rw = 4;
   for (int i = 0; i < d->n_findings; i++) {
     int w = txt_width(d->findings[i].rule);
     if (w > rw) rw = w;
   }
   if (rw > 28) rw = 28;
-  sb_puts(out, "  Count  Sessions  Avg pts  ");
-  cell(out, "Rule", rw, 0);
-  sb_puts(out, "  Skill       Principle\n");
+  sb_puts(out, "  ");
+  label(d, out, "report.col.count", 5, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.sessions", 8, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.avg_pts", 7, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.rule", rw, 0);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.skill", 10, 0);
+  sb_printf(out, "  %s\n", msg_text(L(d), "report.col.principle"));
   for (int i = 0; i < d->n_findings; i++) {
     const rep_finding *f = &d->findings[i];
     sb_printf(out, "  %5ld  %8ld  %+7.1f  ", f->count, f->sessions, f->points);
     cell(out, f->rule, rw, 0);
     sb_puts(out, "  ");
-    cell(out, f->skill, 10, 0);
-    if (f->principle) {
+    /* the skill's word, whole like a heading (the stored id in English, cut to its column) */
+    const char *skill = rep_skill_word(f->skill, L(d));
+    if (skill == f->skill) cell(out, skill, 10, 0);
+    else { sb_puts(out, skill); for (int w = txt_width(skill); w < 10; w++) sb_putc(out, ' '); }
+    const char *principle = rep_principle_words(f, L(d));
+    if (principle) {
       sb_puts(out, "  ");
-      char *p = txt_sanitize(f->principle, strlen(f->principle), NULL);
+      char *p = txt_sanitize(principle, strlen(principle), NULL);
       sb_puts(out, p);
       free(p);
     }
@@ -222,12 +296,24 @@ static void findings_table(const rep_data *d, strbuf *out) {
 
 /* The class average at each attempt number, and how many trainees trend up or down. */
 static void progress(const rep_data *d, strbuf *out) {
-  sb_puts(out, "\nPROGRESS OVER ATTEMPTS (average total at each attempt number)\n");
-  sb_puts(out, "  Attempt  Trainees  Average\n");
+  sb_printf(out, "\n%s\n", msg_text(L(d), "report.progress"));
+  sb_puts(out, "  ");
+  label(d, out, "report.col.attempt", 7, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.trainees", 8, 1);
+  sb_puts(out, "  ");
+  label(d, out, "report.col.average", 7, 1);
+  sb_puts(out, "\n");
   int shown = d->n_steps < 20 ? d->n_steps : 20;
   for (int i = 0; i < shown; i++)
     sb_printf(out, "  %7d  %8ld  %7.1f\n", i + 1, d->steps[i].n, d->steps[i].average);
-  if (d->n_steps > shown) sb_printf(out, "  (%d more attempt numbers)\n", d->n_steps - shown);
+  if (d->n_steps > shown) {
+    char more[24];
+    snprintf(more, sizeof more, "%d", d->n_steps - shown);
+    sb_puts(out, "  ");
+    put_msg(out, msg_get(L(d), "report.more_attempts", "count", more, NULL));
+    sb_putc(out, '\n');
+  }
   int up = 0, down = 0, flat = 0;
   for (int i = 0; i < d->n_rows; i++) {
     const char *w = rep_trend_word(&d->rows[i]);
@@ -235,14 +321,20 @@ static void progress(const rep_data *d, strbuf *out) {
     down += strcmp(w, "down") == 0;
     flat += strcmp(w, "flat") == 0;
   }
-  sb_printf(out, "Trend per trainee: %d up, %d flat, %d down, %d with one attempt\n", up, flat,
-            down, d->n_rows - up - flat - down);
+  char n[4][24];
+  snprintf(n[0], sizeof n[0], "%d", up);
+  snprintf(n[1], sizeof n[1], "%d", flat);
+  snprintf(n[2], sizeof n[2], "%d", down);
+  snprintf(n[3], sizeof n[3], "%d", d->n_rows - up - flat - down);
+  put_msg(out, msg_get(L(d), "report.trend_summary", "up", n[0], "flat", n[1], "down", n[2],
+                       "single", n[3], NULL));
+  sb_putc(out, '\n');
 }
 
 /* The whole report as terminal text. */
 void rep_render_text(const rep_data *d, strbuf *out) {
   header(d, out);
-  if (!d->sessions) { sb_puts(out, "\nNo sessions recorded yet.\n"); return; }
+  if (!d->sessions) { sb_printf(out, "\n%s\n", msg_text(L(d), "report.no_sessions")); return; }
   trainee_table(d, out);
   class_table(d, out);
   scenario_table(d, out);

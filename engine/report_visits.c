@@ -7,13 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 
-/* The columns are those of the report's covering index (schema version 2), so the export reads
-** the index alone, never the wide session rows with their debriefs. */
-static const char header[] =
-  "session,trainee,scenario,attempt,started,outcome,score,pass,"
-  "commitment,benefits,tactics,discovery\r\n";
+/* The columns (report.csv.visits_header) are those of the report's covering index (schema
+** version 2), so the export reads the index alone, never the wide session rows with their debriefs. */
 
 /* An integer column, or an empty field for NULL. */
 static void int_field(gb *g, gb_rows *r, int col, strbuf *out) {
@@ -37,7 +35,7 @@ static void text_field(const char *raw, int mark, strbuf *out) {
 }
 
 /* The export without the error's prefix. */
-static int export(gb *g, const rep_filter *f, strbuf *out, char *err, size_t errlen) {
+static int export(gb *g, const rep_filter *f, const char *lang, strbuf *out, char *err, size_t errlen) {
   static const rep_filter none = { NULL, NULL, NULL };
   if (!f) f = &none;
   strbuf sql = {0};
@@ -52,7 +50,7 @@ static int export(gb *g, const rep_filter *f, strbuf *out, char *err, size_t err
   gb_rows *r = gb_query(g, sql.s, np, params, err, errlen);
   sb_free(&sql);
   if (!r) { gb_end_read(g); return -1; }
-  sb_puts(out, header);
+  sb_printf(out, "%s\r\n", msg_text(lang ? lang : "en", "report.csv.visits_header"));
   strbuf prev = {0};            /* trainee NUL scenario of the previous row */
   long attempt = 0;
   int rc;
@@ -87,9 +85,11 @@ static int export(gb *g, const rep_filter *f, strbuf *out, char *err, size_t err
   return rc < 0 ? -1 : 0;
 }
 
-int rep_export_visits(gb *g, const rep_filter *f, strbuf *out, char *err, size_t errlen) {
+int rep_export_visits(gb *g, const rep_filter *f, const char *lang, strbuf *out, char *err, size_t errlen) {
   char msg[400] = "";
-  if (export(g, f, out, msg, sizeof msg) == 0) return 0;
-  snprintf(err, errlen, "%s: cannot read the gradebook: %s", gb_path(g), msg);
+  if (export(g, f, lang, out, msg, sizeof msg) == 0) return 0;
+  char *m = msg_get("en", "report.err.read", "path", gb_path(g), "error", msg, NULL);
+  snprintf(err, errlen, "%s", m);
+  free(m);
   return -1;
 }

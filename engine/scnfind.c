@@ -13,6 +13,7 @@
 #include "scnfind.h"
 #include "suggest.h"
 #include "util.h"
+#include "msg_cli.h"
 
 /* Length of name without its .yaml / .yml suffix, or 0 when it has neither. */
 static size_t yaml_stem_len(const char *name) {
@@ -121,9 +122,9 @@ char *scnfind_resolve(const char *cmd, const char *arg) {
     near = sug_nearest(arg, (const char *const *)names, (size_t)es.n);
   }
   if (near)
-    fprintf(stderr, "salesim %s: no scenario '%s' (did you mean '%s'?)\n", cmd, arg, near);
+    msg_eprint(cmd, "cli.no_scenario_near", "name", arg, "near", near, NULL);
   else
-    fprintf(stderr, "salesim %s: no scenario '%s' (salesim list shows them)\n", cmd, arg);
+    msg_eprint(cmd, "cli.no_scenario", "name", arg, NULL);
   for (int i = 0; names && i < es.n; i++) free(names[i]);
   free(names);
   scnfind_free(&es);

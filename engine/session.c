@@ -18,6 +18,7 @@
 #include "msg.h"
 #include "session.h"
 #include "util.h"
+#include "msg_cli.h"
 
 #define SESS_DEFAULT_MAX_TURNS 200
 
@@ -373,7 +374,7 @@ int sess_save(session *s, const json_t *debrief) {
   json_decref(j);
   char err[512];
   int rc = text ? util_write_atomic(s->transcript_path, text, strlen(text), err, sizeof err) : -1;
-  if (!text) snprintf(err, sizeof err, "cannot encode the transcript");
+  if (!text) msg_snprint(err, sizeof err, "cli.transcript_encode", NULL);
   free(text);
   set_save_error(s, rc == 0 ? NULL : err);
   if (rc == 0 && sess_over(s) && s->journal) {   /* the document now holds everything */

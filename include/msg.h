@@ -26,6 +26,7 @@
 #ifndef SALESIM_MSG_H
 #define SALESIM_MSG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include "diag.h"
 
@@ -56,6 +57,9 @@ char *msg_format(const char *lang, const char *key, const msg_arg *args, int n);
 
 /* msg_format with name, value pairs ended by NULL: msg_get("zh", "ui.turn", "turn", "3", NULL). */
 char *msg_get(const char *lang, const char *key, ...) __attribute__((sentinel));
+
+/* msg_get with the name, value pairs in a va_list (for wrappers such as msg_cli.h's). */
+char *msg_vget(const char *lang, const char *key, va_list ap);
 
 /* The text of a message without arguments, owned by the catalogue (valid for the program's
 ** life); the key itself when no catalogue has it.  For labels. */

@@ -69,6 +69,11 @@ typedef struct rep_data {
   long dist[REP_BUCKETS];
   rep_finding *findings; int n_findings;   /* most frequent first */
   rep_step *steps; int n_steps;
+  /* Languages: the one catalogue language every session in view was played in (NULL when the
+  ** sessions mix languages or none is recorded; then languages lists them, comma-separated),
+  ** and the language the renderers write in (set by the caller; NULL = English). */
+  char *language, *languages;
+  const char *lang;
 } rep_data;
 
 extern const char *const rep_skill_names[REP_SKILLS];
@@ -94,8 +99,8 @@ int rep_valid_date(const char *s);
 
 /* The per-visit export: one CSV row per session in view (row id, trainee, scenario, attempt
 ** number, start, outcome, total, pass and skill scores), ordered by trainee, scenario and start,
-** streamed from the gradebook.  Returns 0, or -1 with err. */
-int rep_export_visits(gb *g, const rep_filter *f, strbuf *out, char *err, size_t errlen);
+** streamed from the gradebook; the header row in lang (NULL = English).  Returns 0, or -1 with err. */
+int rep_export_visits(gb *g, const rep_filter *f, const char *lang, strbuf *out, char *err, size_t errlen);
 /* One CSV text field: quoted when needed, a formula-like start defused (report_csv.c). */
 void rep_csv_field(strbuf *out, const char *s);
 /* The UTF-8 byte order mark some spreadsheet programs need to read a CSV file as UTF-8. */
@@ -104,6 +109,15 @@ void rep_csv_field(strbuf *out, const char *s);
 void rep_render_text(const rep_data *d, strbuf *out);
 void rep_render_csv(const rep_data *d, strbuf *out);
 void rep_render_html(const rep_data *d, strbuf *out);
+
+/* The words of the report in lang (report.c), from the message catalogues (docs/i18n.md):
+** "N sessions, M trainees[, FIRST to LAST]" with each date cut to date_cols columns (0: whole),
+** malloc'd; an outcome, skill or the finding's principle as words (a value the catalogue does
+** not know is shown as stored; the principle may be NULL). */
+char *rep_counts(const rep_data *d, const char *lang, int date_cols);
+const char *rep_outcome_word(const char *outcome, const char *lang);
+const char *rep_skill_word(const char *skill, const char *lang);
+const char *rep_principle_words(const rep_finding *f, const char *lang);
 
 /* Trend arrow words used by every format: "up", "down", "flat", or "-" for one attempt. */
 const char *rep_trend_word(const rep_row *r);

@@ -121,4 +121,57 @@ for w in "Goal of this visit:" "Think it over" "Hint:" "Score so far"; do
   if [[ "$out" == *"$w"* && "$out" != *"⟦$w"* ]]; then fail "play --lang qps: no bare '$w'" "${out:0:3000}"
   else ok "play --lang qps: no bare '$w'"; fi
 done
+# --- the class report in the class's language (report --lang) ---------------------------------
+printf '您好，王处长，您现在怎么管理学生的出勤？\n/quit\n' > "$TMP/zh.txt"
+printf 'Hello, how do you monitor today?\n/quit\n' > "$TMP/en.txt"
+for t in 李雷 韩梅梅; do
+  "$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/zh.txt" --seed 1 --trainee "$t" \
+    --gradebook "$TMP/zh.db" >/dev/null 2>&1
+done
+out=$("$SALESIM" report "$TMP/zh.db" 2>&1)
+expect_contains "report: a Chinese class gets its report in Chinese" "$out" "班级报告：$TMP/zh.db"
+expect_contains "... with its counts in Chinese" "$out" "2 次拜访，2 名学员"
+expect_contains "... and its outcomes" "$out" "结果: 成交 0 (0%)"
+expect_contains "... and the principles by name" "$out" "每次拜访都要提出行动承诺"
+if [[ "$out" == *"Class report"* || "$out" == *"TRAINEES"* ]]; then fail "... with no English heading" "$out"
+else ok "... with no English heading"; fi
+out=$("$SALESIM" report "$TMP/zh.db" --lang en 2>&1)
+expect_contains "report --lang en: the same class in English" "$out" "Class report: $TMP/zh.db"
+expect_contains "... its outcomes as before" "$out" "Outcomes: order 0 (0%)"
+out=$("$SALESIM" report "$TMP/zh.db" --format html 2>/dev/null)
+expect_contains "report --format html: the page is Chinese" "$out" '<html lang="zh">'
+expect_contains "... with Chinese headings" "$out" "<h2>学员</h2>"
+out=$("$SALESIM" report "$TMP/zh.db" --format csv 2>/dev/null)
+expect_contains "report --format csv: the header row in Chinese" "$out" "学员,场景,练习次数"
+out=$("$SALESIM" report "$TMP/zh.db" --visits --lang zh 2>/dev/null)
+expect_contains "report --visits --lang zh: the header row in Chinese" "$out" "拜访,学员,场景"
+out=$("$SALESIM" report "$TMP/zh.db" --visits 2>/dev/null)
+expect_contains "report --visits: English columns by default" "$out" "session,trainee,scenario"
+"$SALESIM" play scenarios/it-trial.yaml --script "$TMP/en.txt" --seed 1 --trainee bob \
+  --gradebook "$TMP/zh.db" >/dev/null 2>&1
+out=$("$SALESIM" report "$TMP/zh.db" 2>"$TMP/err")
+expect_contains "a class of mixed languages: the report is in English" "$out" "Class report: "
+expect_contains "... and stderr says why" "$(cat "$TMP/err")" "scenarios in several languages (zh, en)"
+out=$("$SALESIM" report "$TMP/zh.db" --scenario campus-platform 2>"$TMP/err")
+expect_contains "a filter to the Chinese scenario: Chinese again" "$out" "班级报告"
+expect_eq "... with nothing on stderr" "" "$(cat "$TMP/err")"
+out=$("$SALESIM" report "$TMP/zh.db" --lang xx 2>&1); rc=$?
+expect_eq "report --lang xx: exit 2" 2 "$rc"
+expect_contains "... naming the languages" "$out" "--lang must be a language with a message catalogue"
+out=$(SALESIM_DATA="$TMP/data" "$SALESIM" report "$TMP/zh.db" --lang qps 2>&1)
+expect_contains "report --lang qps: the pseudo-locale's words" "$out" "⟦Class report: "
+# --- a visit's debrief in another catalogue language (replay --lang) ---------------------------
+"$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/zh.txt" --seed 1 --transcript "$TMP/zh.json" >/dev/null 2>&1
+out=$("$SALESIM" replay "$TMP/zh.json" --full 2>&1)
+expect_contains "replay: a Chinese visit's debrief in Chinese" "$out" "结果"
+out=$("$SALESIM" replay "$TMP/zh.json" --full --lang en --markdown "$TMP/zh-en.md" --html "$TMP/zh-en.html" 2>&1)
+expect_contains "replay --lang en: the debrief's words in English" "$out" "Outcome: CONTINUATION"
+expect_contains "... the trainee's own words kept" "$out" "您现在怎么管理学生的出勤"
+expect_contains "... the Markdown file in English" "$(cat "$TMP/zh-en.md")" "> **Outcome: CONTINUATION**"
+expect_contains "... the HTML file in English" "$(cat "$TMP/zh-en.html")" "CONTINUATION"
+out=$("$SALESIM" replay "$TMP/zh.json" --json --lang en 2>&1)
+expect_contains "replay --json --lang en: the document as recorded" "$out" '"language": "zh'
+out=$("$SALESIM" replay "$TMP/zh.json" --lang xx 2>&1); rc=$?
+expect_eq "replay --lang xx: exit 2" 2 "$rc"
+expect_contains "... saying why" "$out" "--lang must be a language with a message catalogue"
 finish

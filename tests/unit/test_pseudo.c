@@ -3,7 +3,7 @@
 ** private data directory; a debrief holding every finding of every rule (each message variant,
 ** with every argument its text uses) is built and rendered in it on the terminal, in Markdown
 ** and in HTML, with and without the scenario's advice lines, and so are the play screen's
-** words.  What the scenario and the trainee wrote is wrapped in « » by the fixture.  Once both
+** words, and the class report (text, HTML, the CSV header).  What the scenario and the trainee wrote is wrapped in « » by the fixture.  Once both
 ** kinds of marked text are taken out, no letter may be left. */
 #include "testutil.h"
 #include <stdio.h>
@@ -14,6 +14,7 @@
 
 #include "debrief.h"
 #include "msg.h"
+#include "report.h"
 #include "score.h"
 #include "ui.h"
 #include "util.h"
@@ -36,13 +37,17 @@ static void strip_spans(char *s, const char *open, const char *close) {
   }
 }
 
-/* Removes <tag ...>, <style>...</style> and &entities; (HTML output). */
+/* Removes <tag ...>, <style>...</style>, <script>...</script> and &entities; (HTML output). */
 static void strip_html(char *s) {
-  char *st;
-  while ((st = strstr(s, "<style>")) != NULL) {
-    char *e = strstr(st, "</style>");
-    assert_non_null(e);
-    memmove(st, e + 8, strlen(e + 8) + 1);
+  static const char *const blocks[][2] = { { "<style>", "</style>" }, { "<script>", "</script>" } };
+  for (int b = 0; b < 2; b++) {
+    char *st;
+    while ((st = strstr(s, blocks[b][0])) != NULL) {
+      char *e = strstr(st, blocks[b][1]);
+      assert_non_null(e);
+      e += strlen(blocks[b][1]);
+      memmove(st, e, strlen(e) + 1);
+    }
   }
   char *w = s;
   for (char *p = s; *p;) {
@@ -243,6 +248,87 @@ static void play_words(void **state) {
   for (int k = 0; k < SK_COUNT; k++) expect_all_marked("skill", deb_skill_label(PSEUDO, (score_skill)k), 0);
 }
 
+/* A class report over two scenarios, every section shown (filters, trends up, down, flat and
+** single, findings with and without a principle, more than twenty attempt numbers), with the
+** gradebook's texts in « »: rendered as text, HTML and CSV in the pseudo-locale. */
+static void class_report(void **state) {
+  (void)state;
+  rep_data d;
+  memset(&d, 0, sizeof d);
+  d.lang = PSEUDO;
+  d.source = xstrdup("«class.db»");
+  d.filter.scenario = xstrdup("«sc»");
+  d.filter.trainee = xstrdup("«ann»");
+  d.filter.since = xstrdup("2026-11-01");
+  d.sessions = 30;
+  d.trainees = 4;
+  d.first_started = xstrdup("2026-11-01T09:00:00Z");
+  d.last_started = xstrdup("2026-11-30T09:00:00Z");
+  d.n_scenarios = 2;
+  d.scenarios = xcalloc(2, sizeof *d.scenarios);
+  d.scenarios[0] = xstrdup("«sc-a»");
+  d.scenarios[1] = xstrdup("«sc-b»");
+  d.by_scenario = xcalloc(2, sizeof *d.by_scenario);
+  static const double trends[] = { 2.0, -2.0, 0.0, 0.0 };
+  static const int attempts[] = { 22, 3, 3, 1 };
+  static const char *const outcomes[] = { "order", "advance", "continuation", "no_sale" };
+  d.n_rows = 4;
+  d.rows = xcalloc(4, sizeof *d.rows);
+  for (int i = 0; i < 4; i++) {
+    rep_row *r = &d.rows[i];
+    r->trainee = xasprintf("«t%d»", i);
+    r->scenario = xstrdup(d.scenarios[i % 2]);
+    r->attempts = attempts[i];
+    r->best = r->first = r->latest = 50 + i;
+    r->average = 50;
+    for (int k = 0; k < REP_SKILLS; k++) r->skill[k] = k == 3 ? -1 : 40;
+    r->trend = trends[i];
+    r->latest_outcome = xstrdup(outcomes[i]);
+    r->latest_started = xstrdup("2026-11-30T09:00:00Z");
+  }
+  for (int k = 0; k < REP_SKILLS; k++) d.class_skill[k] = d.latest_skill[k] = 40;
+  d.class_total = d.latest_total = 50;
+  for (int o = 0; o < 4; o++) d.outcomes[o] = 7 + (o == 0);
+  d.passed = 3;
+  d.dist[5] = 30;
+  d.n_findings = 2;
+  d.findings = xcalloc(2, sizeof *d.findings);
+  d.findings[0].rule = xstrdup("«no_ask»");
+  d.findings[0].skill = xstrdup("commitment");
+  d.findings[0].principle = xstrdup("«Ask every visit»");
+  d.findings[1].rule = xstrdup("«vague_ask»");
+  d.findings[1].skill = xstrdup("tactics");
+  d.n_steps = 22;
+  d.steps = xcalloc(22, sizeof *d.steps);
+  for (int i = 0; i < 22; i++) { d.steps[i].n = 1; d.steps[i].average = 50; }
+  strbuf out = { 0 };
+  rep_render_text(&d, &out);
+  expect_all_marked("class report (text)", out.s, 0);
+  out.len = 0;
+  rep_render_html(&d, &out);
+  expect_all_marked("class report (HTML)", out.s, 1);
+  out.len = 0;
+  rep_render_csv(&d, &out);
+  out.s[strcspn(out.s, "\r")] = '\0';   /* the header; the rows are the gradebook's data */
+  expect_all_marked("class report (CSV header)", out.s, 0);
+  /* a known rule's principle is named from the catalogue in a language other than English */
+  rep_finding known = { .rule = (char *)"no_ask", .skill = (char *)"commitment", .principle = NULL };
+  expect_all_marked("principle", rep_principle_words(&known, PSEUDO), 0);
+  sb_free(&out);
+  rep_free(&d);
+  /* the empty report */
+  memset(&d, 0, sizeof d);
+  d.lang = PSEUDO;
+  d.source = xstrdup("«empty.db»");
+  rep_render_text(&d, &out);
+  expect_all_marked("empty class report (text)", out.s, 0);
+  out.len = 0;
+  rep_render_html(&d, &out);
+  expect_all_marked("empty class report (HTML)", out.s, 1);
+  sb_free(&out);
+  rep_free(&d);
+}
+
 /* A private data directory: the shipped data by link, and the pseudo-locale made from English. */
 static int setup(void **state) {
   (void)state;
@@ -293,6 +379,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(every_finding),
     cmocka_unit_test(play_words),
+    cmocka_unit_test(class_report),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,64 @@
+/*
+** report_words.c: the class report's words in a language (report.h): counts and period, outcome,
+** skill and principle names, from the message catalogues (docs/i18n.md).  The renderers keep the
+** layout; this file owns what a value is called.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "report.h"
+#include "score.h"
+#include "text.h"
+
+/* The counts and period of the report in lang (report.h). */
+char *rep_counts(const rep_data *d, const char *lang, int date_cols) {
+  char n[24], t[24];
+  snprintf(n, sizeof n, "%ld", d->sessions);
+  snprintf(t, sizeof t, "%d", d->trainees);
+  char *sessions = msg_get(lang, "report.sessions", "count", n, NULL);
+  char *trainees = msg_get(lang, "report.trainees", "count", t, NULL);
+  char *out;
+  if (d->first_started) {
+    /* the dates: date_cols columns of each start, never half a character of an odd one */
+    size_t a = date_cols ? txt_fit(d->first_started, strlen(d->first_started), date_cols) : strlen(d->first_started);
+    size_t b = date_cols ? txt_fit(d->last_started, strlen(d->last_started), date_cols) : strlen(d->last_started);
+    char *from = xasprintf("%.*s", (int)a, d->first_started), *to = xasprintf("%.*s", (int)b, d->last_started);
+    out = msg_get(lang, "report.counts_period", "sessions", sessions, "trainees", trainees, "from", from,
+                  "to", to, NULL);
+    free(from);
+    free(to);
+  } else {
+    out = msg_get(lang, "report.counts", "sessions", sessions, "trainees", trainees, NULL);
+  }
+  free(sessions);
+  free(trainees);
+  return out;
+}
+
+/* The catalogue's word for a stored value under prefix ("report.outcome." + "no_sale"), or
+** the value itself when the catalogue has no such key (a foreign gradebook's own word). */
+static const char *word_of(const char *prefix, const char *value, const char *lang) {
+  char key[96];
+  if (!value || snprintf(key, sizeof key, "%s%s", prefix, value) >= (int)sizeof key) return value;
+  return msg_has(lang, key) ? msg_text(lang, key) : value;
+}
+
+const char *rep_outcome_word(const char *outcome, const char *lang) {
+  return word_of("report.outcome.", outcome, lang);
+}
+
+const char *rep_skill_word(const char *skill, const char *lang) {
+  /* English shows the stored id, which is the English word ("commitment") */
+  return strcmp(lang, "en") == 0 ? skill : word_of("skill.", skill, lang);
+}
+
+/* English shows the principle as the gradebook stored it (byte-identical to older reports); any
+** other language names the rule's principle from the catalogue. */
+const char *rep_principle_words(const rep_finding *f, const char *lang) {
+  if (strcmp(lang, "en") == 0) return f->principle;
+  const score_rule *r = score_rule_find(f->rule);
+  if (!r || !r->principle) return f->principle;
+  return word_of("principle.", r->principle, lang);
+}

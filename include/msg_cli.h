@@ -1,0 +1,22 @@
+/*
+** msg_cli.h: a command's messages to the trainer's terminal (usage errors, notes and errors on
+** standard error, error texts handed up through err buffers) from the message catalogues, like
+** every other word (docs/i18n.md).  They are in MSG_CLI_LANG: the terminal's reader is the
+** trainer, whose language is not the class's (a report or a debrief takes the class's).
+** Arguments are name, value pairs ended by NULL, as for msg_get.
+*/
+#ifndef SALESIM_MSG_CLI_H
+#define SALESIM_MSG_CLI_H
+
+#include <stddef.h>
+
+#define MSG_CLI_LANG "en"
+
+/* Writes "salesim CMD: " (or "salesim: " when cmd is NULL), the message and a newline to stderr. */
+void msg_eprint(const char *cmd, const char *key, ...) __attribute__((sentinel));
+/* Writes the message into buf (cut to n bytes, always ended); returns buf. */
+char *msg_snprint(char *buf, size_t n, const char *key, ...) __attribute__((sentinel));
+/* cli_usage_error for command cmd with the message: prints it and the usage; returns CLI_USAGE. */
+int msg_usage(const char *cmd, const char *key, ...) __attribute__((sentinel));
+
+#endif
