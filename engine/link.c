@@ -554,8 +554,23 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   return ni;
 }
 
+/* The weight of kind k for the segment [s, e): the least weight of the spans it overlaps (1 when
+** it overlaps none). */
+static float seg_weight(const lnk_span *sp, int nsp, size_t s, size_t e, lnk_kind k) {
+  float w = 1.0f;
+  for (int i = 0; i < nsp; i++)
+    if (sp[i].start < e && sp[i].end > s && sp[i].w[k] < w) w = sp[i].w[k];
+  return w;
+}
+
 int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
              lnk_hit *out, int cap) {
+  return lnk_link_spans(x, st, norm, len, kinds, NULL, 0, out, cap);
+}
+
+int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
+                   const lnk_span *spans, int nspans, lnk_hit *out, int cap) {
+  assert(nspans == 0 || spans);
   if (!x || cap <= 0) return 0;
   int base[LNK_KINDS], nall;
   bases(x, base, &nall);
@@ -571,8 +586,9 @@ int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, u
     float bs = 0;
     for (int k = 0; k < LNK_KINDS; k++) {
       if (!(kinds >> k & 1u)) continue;
+      float w = seg_weight(spans, nspans, ss[g], se[g], (lnk_kind)k);
       for (int i = 0; i < x->nitems[k]; i++) {
-        float s = sc[(size_t)g * (size_t)nall + (size_t)(base[k] + i)];
+        float s = w * sc[(size_t)g * (size_t)nall + (size_t)(base[k] + i)];
         if (s > bs && x->linkable[k][i]) { bs = s; bk = k; bi = i; }
       }
     }

@@ -64,6 +64,16 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
 int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
              lnk_hit *out, int cap);
 
+/* A span of the line (byte offsets in the normalised text, e.g. one clause as clause.h reads it)
+** and a weight per kind for the segments that overlap it: 0 keeps that kind from linking there,
+** 1 leaves it as it is (the least weight of the spans a segment overlaps applies). */
+typedef struct lnk_span { size_t start, end; float w[LNK_KINDS]; } lnk_span;
+
+/* lnk_link with the scores of each segment weighed by the spans it overlaps (spans may be NULL
+** when nspans is 0: lnk_link). */
+int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
+                   const lnk_span *spans, int nspans, lnk_hit *out, int cap);
+
 float lnk_threshold(const lnk_index *x);
 int lnk_linkable(const lnk_index *x, lnk_kind kind, int item);
 /* The text a hit was nearest to ("the centroid of N texts" in centroid mode; static or owned by
