@@ -10,6 +10,10 @@
 ** a recap of two needs links both) with the item's nearest text.  Only items that have
 ** `examples:` are linked this way; the others still link by their keywords, verbatim.
 **
+** The caller may weigh each kind per span of the line (lnk_link_spans): classify_link.c keeps a
+** request clause from linking needs, benefits and objections, and a seller's clause from
+** linking needs (clause.h).
+**
 ** The threshold is calibrated when the index is built, on the examples alone (leave one out:
 ** each example against its own item's other texts and against the other items of its kind), as
 ** the lowest score at which 95% of those links are right, never below LNK_FLOOR.
