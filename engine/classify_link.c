@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "classify_int.h"
+#include "clause.h"
 #include "link.h"
 #include "util.h"
 
@@ -60,8 +61,25 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     }
     return;
   }
-  int n = lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
-                   h, MAX_LINKS);
+  /* who speaks and how, per clause (clause.h), decides which kinds a clause may link: a request
+  ** ("could you send me the figures", "能不能请您...") asks for a rung, so it names no need,
+  ** benefit or objection; a clause whose agent is the seller ("we were founded in 2012", "我们公司
+  ** 做...") tells the seller's side, never the customer's need.  Chosen on the tuning part of the
+  ** paraphrase sets (eval_links --part tune): wrong links 0.079 -> 0.042, linked right unchanged. */
+  cl_clause cl[CL_MAX_CLAUSES];
+  lnk_span sp[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), nsp = 0;
+  for (int i = 0; i < ncl; i++) {
+    if (cl[i].addressed) continue;   /* "Grace," alone: the clause it opens decides */
+    lnk_span *s = &sp[nsp++];
+    s->start = cl[i].start;
+    s->end = cl[i].end;
+    for (int k = 0; k < LNK_KINDS; k++) s->w[k] = 1.0f;
+    if (cl[i].mood == CL_MOOD_REQUEST) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
+    if (cl[i].agent == CL_AGENT_SELLER) s->w[LNK_NEED] = 0;
+  }
+  int n = lnk_link_spans(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
+                         sp, nsp, h, MAX_LINKS);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
     int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;
     int *count = h[i].kind == LNK_NEED ? &r->n_needs : h[i].kind == LNK_BENEFIT ? &r->n_benefits : &r->n_objections;

@@ -10,6 +10,10 @@
 ** a recap of two needs links both) with the item's nearest text.  Only items that have
 ** `examples:` are linked this way; the others still link by their keywords, verbatim.
 **
+** The caller may weigh each kind per span of the line (lnk_link_spans): classify_link.c keeps a
+** request clause from linking needs, benefits and objections, and a seller's clause from
+** linking needs (clause.h).
+**
 ** The threshold is calibrated when the index is built, on the examples alone (leave one out:
 ** each example against its own item's other texts and against the other items of its kind), as
 ** the lowest score at which 95% of those links are right, never below LNK_FLOOR.
@@ -63,6 +67,16 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
 ** above the threshold; each item once.  Returns how many were written to out (cap entries). */
 int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
              lnk_hit *out, int cap);
+
+/* A span of the line (byte offsets in the normalised text, e.g. one clause as clause.h reads it)
+** and a weight per kind for the segments that overlap it: 0 keeps that kind from linking there,
+** 1 leaves it as it is (the least weight of the spans a segment overlaps applies). */
+typedef struct lnk_span { size_t start, end; float w[LNK_KINDS]; } lnk_span;
+
+/* lnk_link with the scores of each segment weighed by the spans it overlaps (spans may be NULL
+** when nspans is 0: lnk_link). */
+int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
+                   const lnk_span *spans, int nspans, lnk_hit *out, int cap);
 
 float lnk_threshold(const lnk_index *x);
 int lnk_linkable(const lnk_index *x, lnk_kind kind, int item);

@@ -3,14 +3,21 @@
 # paraphrase sets (tests/data/links/SCENARIO.tsv, written before the examples and without the
 # scenario's keywords).  Per scenario: each set is a fair held-out measure (no keyword, no
 # example) and the links stay above per-set floors; over all sets: linked right >= LINK_RIGHT and
-# wrong links <= LINK_WRONG.  The floors are the figures measured when the examples were written
-# (docs/authoring.md); the issue's goal (0.85 right, 0.05 wrong) is not reached yet.
+# wrong links <= LINK_WRONG; and the same over each part of the fixed split (eval_links --part: a
+# hash of the line puts a third of each set in the held-out part, the rest in the tuning part on
+# which link.c's rules were chosen).  The floors are the figures measured (docs/classifier.md 1d),
+# rounded down, so a regression fails; the issue's goal (0.85 right, 0.05 wrong) is reached on the
+# tuning part only.
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
-LINK_RIGHT=${LINK_RIGHT:-0.80}
-LINK_WRONG=${LINK_WRONG:-0.13}
-SET_RIGHT=${SET_RIGHT:-0.60}
-SET_WRONG=${SET_WRONG:-0.20}
+LINK_RIGHT=${LINK_RIGHT:-0.87}   # measured 194/223 = 0.870
+LINK_WRONG=${LINK_WRONG:-0.085}  # measured 18/224 = 0.080
+SET_RIGHT=${SET_RIGHT:-0.74}     # the lowest set: warehouse-two-buyers 0.741
+SET_WRONG=${SET_WRONG:-0.14}     # the highest set: payment-collection 0.133
+TUNE_RIGHT=${TUNE_RIGHT:-0.91}   # measured 132/144 = 0.917
+TUNE_WRONG=${TUNE_WRONG:-0.05}   # measured 7/147 = 0.048
+HELD_RIGHT=${HELD_RIGHT:-0.78}   # measured 62/79 = 0.785
+HELD_WRONG=${HELD_WRONG:-0.15}   # measured 11/77 = 0.143
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do
@@ -37,6 +44,25 @@ awk -v a="$right" -v b="$LINK_RIGHT" 'BEGIN { exit !(a >= b) }' && ok "all sets 
   || fail "all sets linked right $right (>= $LINK_RIGHT)" ""
 awk -v a="$wrong" -v b="$LINK_WRONG" 'BEGIN { exit !(a <= b) }' && ok "all sets wrong links $wrong (<= $LINK_WRONG)" \
   || fail "all sets wrong links $wrong (<= $LINK_WRONG)" ""
+# each part of the split, summed over the sets
+for part in tune held; do
+  R=0 T=0 W=0 M=0
+  for f in scenarios/*.yaml; do
+    b=$(basename "$f" .yaml)
+    sum=$("$EVAL" --part "$part" "$f" "tests/data/links/$b.tsv" 2>&1 | grep '^# ' |
+          sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
+    read -r a t w m <<<"$sum"
+    R=$((R + ${a:-0})); T=$((T + ${t:-0})); W=$((W + ${w:-0})); M=$((M + ${m:-0}))
+  done
+  [ "$part" = tune ] && { fr=$TUNE_RIGHT; fw=$TUNE_WRONG; } || { fr=$HELD_RIGHT; fw=$HELD_WRONG; }
+  right=$(awk -v a=$R -v b=$T 'BEGIN { printf "%.3f", b ? a / b : 0 }')
+  wrong=$(awk -v a=$W -v b=$M 'BEGIN { printf "%.3f", b ? a / b : 0 }')
+  echo "# $part part: linked right $R/$T = $right, wrong links $W/$M = $wrong"
+  [ "$T" -gt 0 ] && awk -v a="$right" -v b="$fr" 'BEGIN { exit !(a >= b) }' && ok "$part part linked right $right (>= $fr)" \
+    || fail "$part part linked right $right (>= $fr)" ""
+  awk -v a="$wrong" -v b="$fw" 'BEGIN { exit !(a <= b) }' && ok "$part part wrong links $wrong (<= $fw)" \
+    || fail "$part part wrong links $wrong (<= $fw)" ""
+done
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" scenarios/examples/clinic-booking.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \

@@ -2,7 +2,11 @@
 ** eval_links: measures linking by meaning (link.h) against a paraphrase set.
 **
 **   eval_links [--centroid|--nearest] [--threshold T] [--errors] [--tap] [--min-right R] [--max-wrong W]
-**              SCENARIO.yaml SET.tsv
+**              [--part tune|held|all] SCENARIO.yaml SET.tsv
+**
+** --part: the set's lines are split once by a fixed hash of the line's text (FNV-1a of its bytes,
+** mod 3): remainder 0 is the held-out part, the rest the tuning part.  Every weight and threshold
+** of link.c was chosen on the tuning part only; the held-out part reports how it carries over.
 **
 ** SET.tsv (tests/data/links/README.md): text<TAB>ids, ids "need:ID benefit:ID ..." required,
 ** "~kind:ID" acceptable, "-" none.  Reads every line as the game does (cls_classify with the
@@ -25,6 +29,13 @@
 #include "util.h"
 
 #define MAXIDS 16
+
+/* The part of the set a line belongs to (see --part): 1 held out, 0 tuning. */
+static int held_out(const char *text) {
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) { h ^= *p; h *= 16777619u; }
+  return h % 3 == 0;
+}
 
 static int has_id(char **v, int n, const char *s) {
   for (int i = 0; i < n; i++) if (strcmp(v[i], s) == 0) return 1;
@@ -78,12 +89,18 @@ int main(int argc, char **argv) {
   int centroid = LNK_DEFAULT_MODE == LNK_CENTROID, errors = 0, tap = 0;
   double thr = -1, min_right = 0.85, max_wrong = 0.05;
   const char *scn = NULL, *set = NULL;
+  int part = -1;   /* -1 all, 0 tuning, 1 held out */
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--centroid") == 0) centroid = 1;
     else if (strcmp(argv[i], "--nearest") == 0) centroid = 0;
     else if (strcmp(argv[i], "--errors") == 0) errors = 1;
     else if (strcmp(argv[i], "--tap") == 0) tap = 1;
     else if (strcmp(argv[i], "--threshold") == 0 && i + 1 < argc) thr = atof(argv[++i]);
+    else if (strcmp(argv[i], "--part") == 0 && i + 1 < argc) {
+      const char *p = argv[++i];
+      part = strcmp(p, "tune") == 0 ? 0 : strcmp(p, "held") == 0 ? 1 : strcmp(p, "all") == 0 ? -1 : -2;
+      if (part == -2) { fprintf(stderr, "eval_links: --part is tune, held or all\n"); return 2; }
+    }
     else if (strcmp(argv[i], "--min-right") == 0 && i + 1 < argc) min_right = atof(argv[++i]);
     else if (strcmp(argv[i], "--max-wrong") == 0 && i + 1 < argc) max_wrong = atof(argv[++i]);
     else if (!scn) scn = argv[i];
@@ -111,6 +128,7 @@ int main(int argc, char **argv) {
     char *tab = strchr(buf, '\t');
     if (!tab) { fprintf(stderr, "%s:%d: error: expected text<TAB>ids\n", set, lineno); return 2; }
     *tab = 0;
+    if (part >= 0 && held_out(buf) != part) continue;
     char *req[MAXIDS], *ok[MAXIDS]; int nreq = 0, nok = 0;
     for (char *tok = strtok(tab + 1, " "); tok; tok = strtok(NULL, " ")) {
       if (strcmp(tok, "-") == 0) continue;

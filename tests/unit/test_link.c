@@ -133,6 +133,23 @@ static void test_links(void **st) {
   assert_true(has_need(&r, s, "audit"));
   cls_result_free(&r);
 
+  /* a request asks for a rung: the need it mentions is not linked, though its words are near
+  ** the need's (lnk_link alone links it); nor is a need in a clause where the seller acts */
+  const char *const not_needs[] = {
+    "Could you forward me the warning emails your team ignores because there are so many?",
+    "We ignore so many warning emails ourselves.",
+  };
+  for (size_t k = 0; k < sizeof not_needs / sizeof *not_needs; k++) {
+    char *nn = txt_normalize(not_needs[k], strlen(not_needs[k]), NULL);
+    lnk_hit lh[4];
+    int nl = lnk_link(x, cls_stemmer(c), nn, strlen(nn), 1u << LNK_NEED, lh, 4);
+    assert_true(nl >= 1 && lh[0].item == 0);   /* by the words alone: need:noise */
+    free(nn);
+    cls_classify(c, not_needs[k], strlen(not_needs[k]), &r);
+    assert_false(has_need(&r, s, "noise"));
+    cls_result_free(&r);
+  }
+
   /* a line about nothing in the scenario links nothing */
   line = "Thanks for making the time to see me today.";
   cls_classify(c, line, strlen(line), &r);
