@@ -276,7 +276,7 @@ static int visit_family(const ctx *c, int v) {
 ** referral when the ladder says so, else a first visit or (a later visit of a campaign) a
 ** follow-up. */
 _Static_assert(SCN_VISIT_REFERRAL - SCN_VISIT_FIRST == SV_REFERRAL &&
-               SCN_VISIT_PAYMENT - SCN_VISIT_FIRST == SV_PAYMENT, "visit kinds in step");
+               SCN_VISIT_PAYMENT - SCN_VISIT_FIRST == SV_PAYMENT, "score_visit_kind_follows_scn_visit_kind");
 static score_visit_kind visit_kind(const ctx *c, int v) {
   /* the file's visit_kind: (the visit's own, else the top-level one) overrides the derivation */
   int given = c->sc && v >= 0 && v < c->sc->n_visits ? c->sc->visits[v].kind : 0;
