@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 
 /* Appends one text field (report.h). */
@@ -33,7 +34,8 @@ static void number(strbuf *out, double v) {
 /* The header row, then one line per trainee and scenario. */
 void rep_render_csv(const rep_data *d, strbuf *out) {
   sb_puts(out, "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,"
-               "discovery,trend_per_attempt,trend,latest_outcome,latest_started\r\n");
+               "discovery,trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,"
+               "pass_mark\r\n");
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     rep_csv_field(out, r->trainee);
@@ -48,6 +50,10 @@ void rep_render_csv(const rep_data *d, strbuf *out) {
     rep_csv_field(out, r->latest_outcome);
     sb_putc(out, ',');
     rep_csv_field(out, r->latest_started);
+    sb_putc(out, ',');   /* the latest attempt's tier and pass mark, by its scenario's own bands */
+    rep_csv_field(out, rep_tier_name(r, "en"));
+    sb_putc(out, ',');
+    if (r->has_mark) sb_printf(out, "%g", r->pass_mark);
     sb_puts(out, "\r\n");
   }
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "report.h"
 #include "text.h"
 
@@ -217,7 +218,10 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   if (multi) sb_puts(out, "<th class=\"t\">Scenario</th>");
   sb_puts(out, "<th>Attempts</th><th>Best</th><th>First</th><th>Latest</th><th>Average</th>"
                "<th>Commitment</th><th>Benefits</th><th>Tactics</th><th>Discovery</th>"
-               "<th>Trend per attempt</th><th class=\"t\">Latest outcome</th></tr></thead><tbody>\n");
+               "<th>Trend per attempt</th><th class=\"t\">Latest outcome</th>");
+  /* the latest attempt's tier and pass mark (the scenario's own bands when it sets them) */
+  sb_printf(out, "<th class=\"t\">%s</th><th>%s</th></tr></thead><tbody>\n", msg_text("en", "label.tier"),
+            msg_text("en", "label.pass_mark"));
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     /* data-l: the column's name, shown beside each value when a phone turns rows into cards */
@@ -239,6 +243,10 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     else sb_puts(out, "</td><td data-l=\"Trend\" data-v=\"0\">-");
     sb_puts(out, "</td><td class=\"t\" data-l=\"Latest outcome\">");
     esc(out, r->latest_outcome);
+    sb_printf(out, "</td><td class=\"t\" data-l=\"%s\">", msg_text("en", "label.tier"));
+    esc(out, rep_tier_name(r, "en"));
+    sb_printf(out, "</td><td data-l=\"%s\">", msg_text("en", "label.pass_mark"));
+    if (r->has_mark) sb_printf(out, "%g", r->pass_mark);
     sb_puts(out, "</td></tr>\n");
   }
   sb_puts(out, "</tbody></table></div>\n");
