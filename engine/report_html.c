@@ -69,7 +69,7 @@ static const char css[] =
   "white-space:normal;text-align:right}"
   "#trainees td::before{content:attr(data-l);color:#555;text-align:left}}"
   "@media print{@page{size:auto;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:9pt}"
-  "table{font-size:1em;width:100%}th,td{padding:.15em .25em}th{cursor:auto;background:#eee}"
+  "table{font-size:.9em;width:100%}th,td{padding:.15em .2em}th{cursor:auto;background:#eee}"
   ".wide{overflow:visible}h2{break-after:avoid}tr,svg{break-inside:avoid}.sorthint{display:none}}";
 
 static const char script[] =
