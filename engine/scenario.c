@@ -541,7 +541,7 @@ scenario *scn_load(const char *path, diag *d) {
     sx_reactions(&c, yn_get(root, "reactions"));
     sx_hints(&c, yn_get(root, "hints"));      /* after the state: a hint's when: names it */
     sx_hidden_needs(&c, yn_get(root, "needs"));
-    sx_visit_kind(&c, yn_get(root, "visit_kind"), &s->visit_kind);
+    sx_visit_kind(&c, yn_get(root, "visit_kind"), &s->visit_kind, &s->visit_kind_pos);
     sx_visits(&c, yn_get(root, "visits"));
     sx_scoring(&c, yn_get(root, "scoring"));
     sx_lexicon(&c, yn_get(root, "lexicon"));

@@ -477,7 +477,7 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
     sx_prose(c, yn_get(it, "goal"), "goal", &v->goal);
     const yn_node *st = yn_get(it, "state");
     if (st) sx_state_map(c, st, "state", s, &v->state, &v->n_state);
-    sx_visit_kind(c, yn_get(it, "visit_kind"), &v->kind);
+    sx_visit_kind(c, yn_get(it, "visit_kind"), &v->kind, &v->kind_pos);
     const yn_node *cn = yn_get(it, "commitments");
     if (sx_strs(c, cn, "commitments", 0, 0, &v->commitments) == 0) {
       for (int j = 0; j < v->commitments.n; j++)
@@ -499,10 +499,14 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
   }
 }
 
-/* visit_kind: one of scn_visit_kind_names; *out gets the scn_visit_kind (unchanged when absent). */
-void sx_visit_kind(sx_ctx *c, const yn_node *n, int *out) {
+/* visit_kind: one of scn_visit_kind_names; *out gets the scn_visit_kind, *pos its place
+** (both unchanged when absent). */
+void sx_visit_kind(sx_ctx *c, const yn_node *n, int *out, scn_pos *pos) {
   int k;
-  if (n && read_enum(c, n, "visit_kind", scn_visit_kind_names, &k) == 0) *out = SCN_VISIT_FIRST + k;
+  if (n && read_enum(c, n, "visit_kind", scn_visit_kind_names, &k) == 0) {
+    *out = SCN_VISIT_FIRST + k;
+    *pos = sx_pos(n);
+  }
 }
 
 /* A tier's name: text in the scenario's language, or a mapping language -> text (zh, en) that

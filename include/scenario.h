@@ -106,6 +106,7 @@ typedef struct scn_visit {
   scn_state_var *state; int n_state;     /* overrides at the start of this visit */
   scn_strs commitments;                  /* ladder ids on offer in this visit (empty = all) */
   int kind;                              /* visit_kind: a scn_visit_kind (0 = derived) */
+  scn_pos kind_pos;                      /* where visit_kind: is written (for check's warnings) */
   scn_pos pos;
 } scn_visit;
 
@@ -176,6 +177,7 @@ typedef struct scenario {
   scn_visit *visits; int n_visits;                  /* 0 = a single visit */
   int visit_kind;          /* top-level visit_kind: (a scn_visit_kind, 0 = derived): the kind of
                            ** a single visit, and of every visit of a campaign without its own */
+  scn_pos visit_kind_pos;
   scn_strs hints;           /* /hint's texts, in order */
   char **hint_when;         /* parallel to hints: the condition under which each fits, or NULL */
   scn_scoring scoring;
