@@ -2,8 +2,9 @@
 ** report_tiers.c: the class report's tiers and pass marks.  The gradebook keeps no tier column:
 ** each session's debrief records the tier its total reached, the pass mark, and the tiers it was
 ** graded by (the scenario's own, `scoring: tiers:`, or the defaults).  This reads the latest
-** attempt's debrief of every row, by id (one primary-key lookup per row, not a pass over every
-** debrief), so a report shows the tier each trainee stands at by their scenario's own bands.
+** attempt's debrief of every row, by id (a few primary-key lookups of up to 500 ids each, not a
+** pass over every debrief), so a report shows the tier each trainee stands at by their
+** scenario's own bands.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,25 +60,52 @@ static void read_row(rep_row *r, rep_scenario *ps, const char *text) {
   json_decref(d);
 }
 
-/* See report.h. */
+/* Orders row pointers by their latest session id, for the lookup below. */
+static int by_id(const void *a, const void *b) {
+  long long x = (*(rep_row *const *)a)->latest_id, y = (*(rep_row *const *)b)->latest_id;
+  return x < y ? -1 : x > y;
+}
+
+/* The scenario entry of a row (by its shown name, as report.c groups them). */
+static rep_scenario *scenario_of(rep_data *d, const rep_row *r) {
+  for (int k = 0; k < d->n_scenarios; k++)
+    if (strcmp(d->scenarios[k], r->scenario) == 0) return &d->by_scenario[k];
+  return NULL;
+}
+
+#define TIER_BATCH 500   /* ids per query: a few queries rather than one per row */
+
+/* See report.h.  The ids are integers this program read, so they are written into the query
+** (no text from the gradebook reaches the SQL). */
 int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen) {
-  for (int i = 0; i < d->n_rows; i++) {
-    rep_row *r = &d->rows[i];
-    if (r->latest_id <= 0) continue;
-    char id[32];
-    snprintf(id, sizeof id, "%lld", r->latest_id);
-    const char *params[1] = { id };
-    gb_rows *st = gb_query(g, "SELECT debrief FROM sessions WHERE id = $1", 1, params, err, errlen);
-    if (!st) return -1;
-    int rc = gb_step(g, st, err, errlen);
-    rep_scenario *ps = NULL;
-    for (int k = 0; k < d->n_scenarios && !ps; k++)
-      if (strcmp(d->scenarios[k], r->scenario) == 0) ps = &d->by_scenario[k];
-    if (rc == 1 && ps && gb_text(g, st, 0)) read_row(r, ps, gb_text(g, st, 0));
+  rep_row **v = xcalloc((size_t)(d->n_rows ? d->n_rows : 1), sizeof *v);
+  int n = 0;
+  for (int i = 0; i < d->n_rows; i++)
+    if (d->rows[i].latest_id > 0) v[n++] = &d->rows[i];
+  qsort(v, (size_t)n, sizeof *v, by_id);
+  int rc = 0;
+  for (int at = 0; at < n && rc == 0; at += TIER_BATCH) {
+    int end = at + TIER_BATCH < n ? at + TIER_BATCH : n;
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT id, debrief FROM sessions WHERE id IN (");
+    for (int i = at; i < end; i++) sb_printf(&sql, "%s%lld", i > at ? "," : "", v[i]->latest_id);
+    sb_puts(&sql, ")");
+    gb_rows *st = gb_query(g, sql.s, 0, NULL, err, errlen);
+    sb_free(&sql);
+    if (!st) { rc = -1; break; }
+    int step;
+    while ((step = gb_step(g, st, err, errlen)) == 1) {
+      rep_row key = { .latest_id = gb_int(g, st, 0) }, *kp = &key;
+      rep_row **hit = bsearch(&kp, v + at, (size_t)(end - at), sizeof *v, by_id);
+      const char *text = gb_text(g, st, 1);
+      rep_scenario *ps = hit ? scenario_of(d, *hit) : NULL;
+      if (hit && ps && text && !(*hit)->tier_id) read_row(*hit, ps, text);
+    }
+    if (step < 0) rc = -1;
     gb_rows_free(g, st);
-    if (rc < 0) return -1;
   }
-  return 0;
+  free(v);
+  return rc;
 }
 
 /* See report.h. */

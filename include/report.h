@@ -120,7 +120,7 @@ void rep_render_csv(const rep_data *d, strbuf *out);
 void rep_render_html(const rep_data *d, strbuf *out);
 
 /* Reads each row's latest tier and pass mark (and each scenario's own tiers) from the latest
-** attempt's debrief: one lookup by id per row (report_tiers.c).  Returns 0, or -1 with err. */
+** attempt's debrief: looked up by id, 500 at a time (report_tiers.c).  Returns 0, or -1 with err. */
 int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen);
 void rep_free_tiers(rep_data *d);
 /* The name a report shows for a row's latest tier in lang: the scenario's own name, else the
