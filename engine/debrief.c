@@ -168,13 +168,6 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
   return o;
 }
 
-/* A tier's name in lang. */
-static const char *tier_name(const char *lang, const char *id) {
-  char key[64];
-  snprintf(key, sizeof key, "tier.%s", id);
-  return msg_text(lang, key);
-}
-
 /* The debrief document (DESIGN.md schema, docs/transcript.md). */
 json_t *deb_build(const session *s, const score_result *r) {
   return deb_build_lang(s, r, NULL);
@@ -207,14 +200,24 @@ json_t *deb_build_lang(const session *s, const score_result *r, const char *forc
   json_object_set_new(d, "score", json_integer(total < 0 ? 0 : total > 100 ? 100 : total));
   json_object_set_new(d, "pass", json_boolean(r->pass));
   json_object_set_new(d, "pass_mark", points_json(r->pass_mark));
-  int nt = 0;
-  const score_tier *tiers = score_tiers(&nt);
+  /* the scenario's own tiers (scoring.tiers) or the defaults; an own tier is marked "own" so
+  ** its name, not a catalogue word of the same id, is shown */
+  int nt = score_tier_count(sc);
   json_t *tj = json_array();
-  for (int k = 0; k < nt; k++)
-    json_array_append_new(tj, json_pack("{s:o, s:s, s:s}", "min", points_json(tiers[k].min),
-                                         "id", tiers[k].id, "name", tier_name(lang, tiers[k].id)));
-  const score_tier *tr = &tiers[r->tier >= 0 && r->tier < nt ? r->tier : nt - 1];
-  json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", tr->id, "name", tier_name(lang, tr->id)));
+  for (int k = 0; k < nt; k++) {
+    score_tier t = score_tier_at(sc, k);
+    json_t *o = json_pack("{s:o, s:s, s:s}", "min", points_json(t.min), "id", t.id,
+                          "name", score_tier_name(&t, sc, lang));
+    if (t.own) json_object_set_new(o, "own", json_true());
+    json_array_append_new(tj, o);
+  }
+  score_tier tr = score_tier_at(sc, r->tier >= 0 && r->tier < nt ? r->tier : nt - 1);
+  json_t *tro = json_pack("{s:s, s:s}", "id", tr.id, "name", score_tier_name(&tr, sc, lang));
+  if (tr.own) {
+    json_object_set_new(tro, "own", json_true());
+    json_object_set_new(tro, "min", points_json(tr.min));
+  }
+  json_object_set_new(d, "tier", tro);
   json_object_set_new(d, "tiers", tj);
   json_object_set_new(d, "attempt", json_boolean(r->attempt));
   json_object_set_new(d, "visit_kind", json_string(score_visit_kind_name(r->kind)));
@@ -402,6 +405,10 @@ static const char *named_text(const char *lang, const json_t *o, const char *id_
 }
 
 const char *deb_tier_name(const char *lang, const json_t *tier) {
+  if (json_is_true(json_object_get(tier, "own"))) {   /* the scenario's tier: its own name */
+    const char *t = json_string_value(json_object_get(tier, "name"));
+    return t ? t : "";
+  }
   return named_text(lang, tier, "id", "tier", "name");
 }
 

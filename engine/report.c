@@ -138,7 +138,7 @@ static void finish_scenarios(rep_data *d, double skill_sum[][REP_SKILLS], long s
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
-                " s_tactics, s_discovery, pass FROM sessions");
+                " s_tactics, s_discovery, pass, id FROM sessions");
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   const char *params[3];
@@ -217,6 +217,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
     int k = r->attempts++;            /* 0-based attempt number */
     if (score > r->best) r->best = score;
     r->latest = score;
+    r->latest_id = gb_int(g, st, 10);
     last_outcome.len = last_started.len = 0;   /* copied into the row when it closes */
     sb_puts(&last_outcome, outcome);
     sb_puts(&last_started, started);
@@ -376,6 +377,7 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   if (rc == 0) rc = load_sessions(g, out, msg, sizeof msg);
   if (rc == 0) rc = load_findings(g, out, msg, sizeof msg);
   if (rc == 0) rc = load_languages(g, out, msg, sizeof msg);
+  if (rc == 0) rc = rep_load_tiers(g, out, msg, sizeof msg);
   gb_end_read(g);
   if (rc != 0) {
     char *m = msg_get("en", "report.err.read", "path", gb_path(g), "error", msg, NULL);
@@ -389,6 +391,7 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
 
 /* Frees everything rep_load allocated and leaves d empty. */
 void rep_free(rep_data *d) {
+  rep_free_tiers(d);
   free(d->source);
   free((char *)d->filter.scenario);
   free((char *)d->filter.trainee);

@@ -49,6 +49,10 @@ void rep_render_csv(const rep_data *d, strbuf *out) {
     rep_csv_field(out, r->latest_outcome);
     sb_putc(out, ',');
     rep_csv_field(out, r->latest_started);
+    sb_putc(out, ',');   /* the latest attempt's tier and pass mark, by its scenario's own bands */
+    rep_csv_field(out, rep_tier_name(r, d->lang ? d->lang : "en"));
+    sb_putc(out, ',');
+    if (r->has_mark) sb_printf(out, "%g", r->pass_mark);
     sb_puts(out, "\r\n");
   }
 }

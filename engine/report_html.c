@@ -95,7 +95,7 @@ static const char css[] =
   "white-space:normal;text-align:right}"
   "#trainees td::before{content:attr(data-l);color:#555;text-align:left}}"
   "@media print{@page{size:auto;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:9pt}"
-  "table{font-size:1em;width:100%}th,td{padding:.15em .25em}th{cursor:auto;background:#eee}"
+  "table{font-size:.9em;width:100%}th,td{padding:.15em .2em}th{cursor:auto;background:#eee}"
   ".wide{overflow:visible}h2{break-after:avoid}tr,svg{break-inside:avoid}.sorthint{display:none}}";
 
 static const char script[] =
@@ -271,6 +271,11 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   say(d, out, "report.col.trend_per_attempt");
   sb_puts(out, "</th><th class=\"t\">");
   say(d, out, "report.col.latest_outcome");
+  /* the latest attempt's tier and pass mark (the scenario's own bands when it sets them) */
+  sb_puts(out, "</th><th class=\"t\">");
+  say(d, out, "label.tier");
+  sb_puts(out, "</th><th>");
+  say(d, out, "label.pass_mark");
   sb_puts(out, "</th></tr></thead><tbody>\n");
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
@@ -318,6 +323,14 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     say(d, out, "report.col.latest_outcome");
     sb_puts(out, "\">");
     esc(out, rep_outcome_word(r->latest_outcome, L(d)));
+    sb_puts(out, "</td><td class=\"t\" data-l=\"");
+    say(d, out, "label.tier");
+    sb_puts(out, "\">");
+    esc(out, rep_tier_name(r, L(d)));
+    sb_puts(out, "</td><td data-l=\"");
+    say(d, out, "label.pass_mark");
+    sb_puts(out, "\">");
+    if (r->has_mark) sb_printf(out, "%g", r->pass_mark);
     sb_puts(out, "</td></tr>\n");
   }
   sb_puts(out, "</tbody></table></div>\n");

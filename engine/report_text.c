@@ -158,6 +158,27 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   }
 }
 
+/* A line per scenario that sets its own tiers: its pass mark and how many latest attempts
+** stand in each of its tiers (by the tier the debrief recorded). */
+static void own_tiers(const rep_data *d, strbuf *out) {
+  for (int s = 0; d->by_scenario && s < d->n_scenarios; s++) {
+    const rep_scenario *ps = &d->by_scenario[s];
+    if (ps->n_tiers == 0) continue;
+    sb_printf(out, "  %s", d->scenarios[s]);   /* under "Tiers (latest attempts):" */
+    if (ps->has_mark) sb_printf(out, " (%s %g)", msg_text(L(d), "label.pass_mark"), ps->pass_mark);
+    sb_putc(out, ':');
+    for (int k = 0; k < ps->n_tiers; k++) {
+      long n = 0;
+      for (int i = 0; i < d->n_rows; i++) {
+        const rep_row *r = &d->rows[i];
+        if (r->tier_own && strcmp(r->scenario, d->scenarios[s]) == 0 && strcmp(r->tier_id, ps->tiers[k].id) == 0) n++;
+      }
+      sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", ps->tiers[k].name, ps->tiers[k].min, n);
+    }
+    sb_putc(out, '\n');
+  }
+}
+
 /* Class averages over all attempts and over the latest ones, then the outcomes. */
 static void class_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "\n");
@@ -191,19 +212,22 @@ static void class_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "; ");
   put_msg(out, msg_get(L(d), "report.passed", "passed", passed, "sessions", sessions, NULL));
   sb_putc(out, '\n');
-  /* the proficiency tiers of docs/scoring.md, over each trainee's latest attempt */
+  /* the proficiency tiers of docs/scoring.md, over each trainee's latest attempt; a row whose
+  ** scenario sets its own tiers is counted on that scenario's line below */
   int nt = 0;
   const score_tier *tiers = score_tiers(&nt);
   sb_puts(out, msg_text(L(d), "report.tiers"));
   for (int k = 0; k < nt; k++) {
     long n = 0;
     for (int i = 0; i < d->n_rows; i++)
-      if (d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
+      if (!d->rows[i].tier_own &&
+          d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
     char key[64];
     snprintf(key, sizeof key, "tier.%s", tiers[k].id);
     sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", msg_text(L(d), key), tiers[k].min, n);
   }
   sb_putc(out, '\n');
+  own_tiers(d, out);
 }
 
 /* The class per scenario, when the report covers more than one. */

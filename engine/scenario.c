@@ -193,6 +193,11 @@ void scn_free(scenario *s) {
   sx_strs_free(&s->hints);
   for (int i = 0; i < s->scoring.n_rules; i++) free(s->scoring.rules[i].rule);
   free(s->scoring.rules);
+  for (int i = 0; i < s->scoring.n_tiers; i++) {
+    scn_tier *t = &s->scoring.tiers[i];
+    free(t->id); sx_strs_free(&t->langs); sx_strs_free(&t->names);
+  }
+  free(s->scoring.tiers);
   for (int i = 0; i < s->n_lexicon; i++) { free(s->lexicon[i].name); sx_strs_free(&s->lexicon[i].phrases); }
   free(s->lexicon);
   free(s->behaviour);
@@ -538,6 +543,7 @@ scenario *scn_load(const char *path, diag *d) {
     sx_reactions(&c, yn_get(root, "reactions"));
     sx_hints(&c, yn_get(root, "hints"));      /* after the state: a hint's when: names it */
     sx_hidden_needs(&c, yn_get(root, "needs"));
+    sx_visit_kind(&c, yn_get(root, "visit_kind"), &s->visit_kind, &s->visit_kind_pos);
     sx_visits(&c, yn_get(root, "visits"));
     sx_scoring(&c, yn_get(root, "scoring"));
     sx_lexicon(&c, yn_get(root, "lexicon"));

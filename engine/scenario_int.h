@@ -56,6 +56,9 @@ void sx_visits(sx_ctx *c, const yn_node *n);
 /* A hidden need with no revealed_by: and no reaction that reveals it can never come out. */
 void sx_hidden_needs(sx_ctx *c, const yn_node *needs);
 void sx_scoring(sx_ctx *c, const yn_node *n);
+/* visit_kind: (top level or in a visit): *out gets the scn_visit_kind and *pos its place;
+** both unchanged when absent. */
+void sx_visit_kind(sx_ctx *c, const yn_node *n, int *out, scn_pos *pos);
 void sx_lexicon(sx_ctx *c, const yn_node *n);
 void sx_tests(sx_ctx *c, const yn_node *n);
 /* Reads `name: number|bool` pairs into state variables (state: and visits[].state:);

@@ -22,7 +22,7 @@ static const scn_key_info key_table[] = {
   { "", "state", 0 }, { "", "needs", 0 }, { "", "benefits", 0 }, { "", "commitments", 1 },
   { "", "objections", 0 }, { "", "lines", 0 }, { "", "reactions", 0 }, { "", "behaviour", 0 },
   { "", "visits", 0 }, { "", "hints", 0 }, { "", "scoring", 0 }, { "", "lexicon", 0 },
-  { "", "tests", 0 },
+  { "", "tests", 0 }, { "", "visit_kind", 0 },
   { "hints[]", "text", 1 }, { "hints[]", "when", 0 },
   { "customer", "name", 1 }, { "customer", "role", 0 }, { "customer", "company", 0 },
   { "customer", "persona", 0 },
@@ -40,7 +40,10 @@ static const scn_key_info key_table[] = {
   { "reactions[]", "once", 0 }, { "reactions[]", "stop", 0 },
   { "visits[]", "id", 1 }, { "visits[]", "title", 1 }, { "visits[]", "brief", 1 },
   { "visits[]", "goal", 0 }, { "visits[]", "state", 0 }, { "visits[]", "commitments", 0 },
+  { "visits[]", "visit_kind", 0 },
   { "scoring", "weights", 0 }, { "scoring", "pass", 0 }, { "scoring", "rules", 0 },
+  { "scoring", "tiers", 0 },
+  { "scoring.tiers[]", "id", 1 }, { "scoring.tiers[]", "min", 1 }, { "scoring.tiers[]", "name", 1 },
   { "scoring.weights", "commitment", 0 }, { "scoring.weights", "benefits", 0 },
   { "scoring.weights", "tactics", 0 }, { "scoring.weights", "discovery", 0 },
   { "tests[]", "name", 1 }, { "tests[]", "seed", 0 }, { "tests[]", "lines", 1 },
@@ -60,6 +63,7 @@ const scn_key_info *scn_keys(int *n) {
 }
 
 const char *const scn_outcome_names[] = { "order", "advance", "continuation", "no_sale", NULL };
+const char *const scn_visit_kind_names[] = { "first_visit", "follow_up", "payment", "referral", NULL };
 
 /* Taken from the classifier's own list, so a new move is known here at the next build. */
 const char *const sx_move_names[] = {

@@ -76,6 +76,38 @@ static int placeholders(const scn_strs *v, const char *what, const char *file, s
   return n;
 }
 
+/* 1 when visit v (-1: a single visit) offers a rung of this kind. */
+static int offers(const scenario *s, int v, scn_kind kind) {
+  const scn_strs *on = v >= 0 && v < s->n_visits ? &s->visits[v].commitments : NULL;
+  for (int j = 0; j < s->n_commitments; j++) {
+    if (s->commitments[j].kind != kind) continue;
+    if (!on || on->n == 0) return 1;
+    for (int i = 0; i < on->n; i++)
+      if (strcmp(on->v[i], s->commitments[j].id) == 0) return 1;
+  }
+  return 0;
+}
+
+/* A visit said to be a collection or a referral visit (visit_kind:) with no such rung on offer:
+** the scorer judges it as one, but its Try lines have no rung to name. */
+static int kind_without_rung(const scenario *s, const char *file, diag *d) {
+  int n = 0;
+  int nv = s->n_visits ? s->n_visits : 1;
+  for (int v = 0; v < nv; v++) {
+    int kind = s->n_visits && s->visits[v].kind ? s->visits[v].kind : s->visit_kind;
+    scn_pos pos = s->n_visits && s->visits[v].kind ? s->visits[v].kind_pos : s->visit_kind_pos;
+    scn_kind want = kind == SCN_VISIT_PAYMENT ? SCN_KIND_PAYMENT : SCN_KIND_REFERRAL;
+    if (kind != SCN_VISIT_PAYMENT && kind != SCN_VISIT_REFERRAL) continue;
+    if (offers(s, s->n_visits ? v : -1, want)) continue;
+    diag_add(d, DIAG_WARNING, file, pos.line, pos.col,
+             "visit_kind: %s, but no commitment of kind %s is on offer%s%s: the debrief's Try lines "
+             "have no rung to name", scn_visit_kind_names[kind - SCN_VISIT_FIRST], scn_kind_name(want),
+             s->n_visits ? " in visit " : "", s->n_visits ? s->visits[v].id : "");
+    n++;
+  }
+  return n;
+}
+
 int lint_scenario(const scenario *s, diag *d) {
   const char *file = s->file ? s->file : "scenario";
   int n = 0;
@@ -132,5 +164,6 @@ int lint_scenario(const scenario *s, diag *d) {
                s->benefits[i].id ? s->benefits[i].id : "?", s->benefits[i].answers.n);
       n++;
     }
+  n += kind_without_rung(s, file, d);
   return n;
 }

@@ -477,6 +477,7 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
     sx_prose(c, yn_get(it, "goal"), "goal", &v->goal);
     const yn_node *st = yn_get(it, "state");
     if (st) sx_state_map(c, st, "state", s, &v->state, &v->n_state);
+    sx_visit_kind(c, yn_get(it, "visit_kind"), &v->kind, &v->kind_pos);
     const yn_node *cn = yn_get(it, "commitments");
     if (sx_strs(c, cn, "commitments", 0, 0, &v->commitments) == 0) {
       for (int j = 0; j < v->commitments.n; j++)
@@ -498,7 +499,88 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
   }
 }
 
-/* scoring: weights and pass 0..100, rule overrides by known rule id. */
+/* visit_kind: one of scn_visit_kind_names; *out gets the scn_visit_kind, *pos its place
+** (both unchanged when absent). */
+void sx_visit_kind(sx_ctx *c, const yn_node *n, int *out, scn_pos *pos) {
+  int k;
+  if (n && read_enum(c, n, "visit_kind", scn_visit_kind_names, &k) == 0) {
+    *out = SCN_VISIT_FIRST + k;
+    *pos = sx_pos(n);
+  }
+}
+
+/* A tier's name: text in the scenario's language, or a mapping language -> text (zh, en) that
+** holds the scenario's language. */
+static void tier_name(sx_ctx *c, const yn_node *n, scn_tier *t) {
+  const char *lang = c->s->language ? c->s->language : "";
+  if (n->kind == YN_SCALAR) {
+    char *txt = NULL;
+    if (sx_text(c, n, "name", &txt) != 0) return;
+    t->langs.v = xmalloc(sizeof *t->langs.v);
+    t->names.v = xmalloc(sizeof *t->names.v);
+    t->langs.v[0] = xstrdup(lang);
+    t->names.v[0] = txt;
+    t->langs.n = t->names.n = 1;
+    return;
+  }
+  if (n->kind != YN_MAP) { sx_expect(c, n, YN_MAP, "name"); return; }
+  t->langs.v = xcalloc((size_t)(n->n ? n->n : 1), sizeof *t->langs.v);
+  t->names.v = xcalloc((size_t)(n->n ? n->n : 1), sizeof *t->names.v);
+  int has_own = 0;
+  for (int i = 0; i < n->n; i++) {
+    const char *k = n->keys[i]->str;
+    if (strcmp(k, "zh") != 0 && strcmp(k, "en") != 0) {
+      sx_err(c, n->keys[i], "name: expected a language, zh or en, found '%s'", k);
+      continue;
+    }
+    char *txt = NULL;
+    if (sx_text(c, n->vals[i], k, &txt) != 0) continue;
+    has_own |= strcmp(k, lang) == 0;
+    t->langs.v[t->langs.n++] = xstrdup(k);
+    t->names.v[t->names.n++] = txt;
+  }
+  if (!has_own && *lang) sx_err(c, n, "name: give the tier's name in the scenario's language (%s:)", lang);
+}
+
+/* scoring.tiers: a list, best first, of id (unique), min (0..100, each below the one before,
+** the last 0 so every total has a tier) and name. */
+static void read_tiers(sx_ctx *c, const yn_node *n) {
+  if (sx_expect(c, n, YN_SEQ, "tiers") != 0) return;
+  scn_scoring *sc = &c->s->scoring;
+  if (n->n == 0) { sx_err(c, n, "tiers: the list is empty; remove tiers: for the default tiers"); return; }
+  sc->tiers = xcalloc((size_t)n->n, sizeof *sc->tiers);
+  const yn_node *last_min = NULL;
+  for (int i = 0; i < n->n; i++) {
+    const yn_node *it = n->vals[i];
+    if (sx_expect(c, it, YN_MAP, "each tier") != 0) continue;
+    sx_check_keys(c, it, "scoring.tiers[]");
+    scn_tier *t = &sc->tiers[sc->n_tiers];
+    memset(t, 0, sizeof *t);
+    t->id = sx_item_id(c, it, "tier");
+    t->pos = sx_pos(it);
+    t->min = -1;
+    const yn_node *mn = yn_get(it, "min");
+    if (sx_num(c, mn, "min", 0, 100, &t->min) == 0) {
+      if (sc->n_tiers > 0 && sc->tiers[sc->n_tiers - 1].min >= 0 && t->min >= sc->tiers[sc->n_tiers - 1].min)
+        sx_err(c, mn, "min: tiers go best first, each min below the one before; %g is not below %g (line %d)",
+               t->min, sc->tiers[sc->n_tiers - 1].min, sc->tiers[sc->n_tiers - 1].pos.line);
+      last_min = mn;
+    }
+    const yn_node *nm = yn_get(it, "name");
+    if (nm) tier_name(c, nm, t);
+    if (!t->id) t->id = xstrdup("");
+    for (int j = 0; *t->id && j < sc->n_tiers; j++)
+      if (strcmp(sc->tiers[j].id, t->id) == 0) {
+        sx_err(c, yn_get(it, "id"), "duplicate tier id '%s' (first at line %d)", t->id, sc->tiers[j].pos.line);
+        break;
+      }
+    sc->n_tiers++;
+  }
+  if (last_min && sc->n_tiers > 0 && sc->tiers[sc->n_tiers - 1].min > 0)
+    sx_err(c, last_min, "min: the last tier's min must be 0, so that every total has a tier");
+}
+
+/* scoring: weights and pass 0..100, rule overrides by known rule id, the scenario's tiers. */
 void sx_scoring(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_MAP, "scoring") != 0) return;
   sx_check_keys(c, n, "scoring");
@@ -517,6 +599,7 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
     if (all && sum <= 0) sx_err(c, w, "weights: at least one weight must be above 0");
   }
   sx_num(c, yn_get(n, "pass"), "pass", 0, 100, &sc->pass);
+  read_tiers(c, yn_get(n, "tiers"));
   const yn_node *r = yn_get(n, "rules");
   if (sx_expect(c, r, YN_MAP, "rules") == 0) {
     sc->rules = xcalloc((size_t)(r->n ? r->n : 1), sizeof *sc->rules);

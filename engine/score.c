@@ -278,9 +278,16 @@ static int visit_family(const ctx *c, int v) {
   return fam == -1 ? FAM_DEAL : fam;
 }
 
-/* What the visit is for: collection or referral when the ladder says so, else a first visit or
-** (a later visit of a campaign) a follow-up. */
+/* What the visit is for: the scenario's visit_kind: when it sets one, else collection or
+** referral when the ladder says so, else a first visit or (a later visit of a campaign) a
+** follow-up. */
+_Static_assert(SCN_VISIT_REFERRAL - SCN_VISIT_FIRST == SV_REFERRAL &&
+               SCN_VISIT_PAYMENT - SCN_VISIT_FIRST == SV_PAYMENT, "score_visit_kind_follows_scn_visit_kind");
 static score_visit_kind visit_kind(const ctx *c, int v) {
+  /* the file's visit_kind: (the visit's own, else the top-level one) overrides the derivation */
+  int given = c->sc && v >= 0 && v < c->sc->n_visits ? c->sc->visits[v].kind : 0;
+  if (!given && c->sc) given = c->sc->visit_kind;
+  if (given > SCN_VISIT_DERIVED) return (score_visit_kind)(given - SCN_VISIT_FIRST);
   int fam = visit_family(c, v);
   if (fam == FAM_PAYMENT) return SV_PAYMENT;
   if (fam == FAM_REFERRAL) return SV_REFERRAL;
@@ -870,11 +877,7 @@ void score_session(const session *s, score_result *out) {
   double pass = sc && sc->scoring.pass >= 0 ? sc->scoring.pass : DEFAULT_PASS;
   out->pass_mark = pass;
   out->pass = out->attempt && round(out->total) >= pass;
-  int nt = 0;
-  const score_tier *tiers = score_tiers(&nt);
-  out->tier = nt - 1;
-  for (int k = nt - 1; k >= 0; k--)
-    if (round(out->total) >= tiers[k].min) out->tier = k;
+  out->tier = score_tier_of(sc, out->total);
   sort_findings(out->findings, out->n_findings);
 }
 

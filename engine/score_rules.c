@@ -6,6 +6,9 @@
 ** docs/scoring.md lists the same rules for trainers; keep the two in step.
 ** The ids are stable: scenarios override points by id and the gradebook stores them.
 */
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include "score.h"
 
@@ -74,13 +77,57 @@ const score_rule *score_rule_find(const char *id) {
 }
 
 static const score_tier tiers[] = {
-  { 90, "excellent" }, { 75, "proficient" }, { 50, "developing" }, { 0, "beginner" },
+  { 90, "excellent", NULL }, { 75, "proficient", NULL }, { 50, "developing", NULL }, { 0, "beginner", NULL },
 };
 
 /* The default proficiency tiers, best first (docs/scoring.md). */
 const score_tier *score_tiers(int *n) {
   if (n) *n = (int)(sizeof tiers / sizeof tiers[0]);
   return tiers;
+}
+
+/* See score.h. */
+int score_tier_count(const scenario *sc) {
+  int n = 0;
+  if (sc && sc->scoring.n_tiers > 0) return sc->scoring.n_tiers;
+  score_tiers(&n);
+  return n;
+}
+
+/* See score.h. */
+score_tier score_tier_at(const scenario *sc, int k) {
+  int n = score_tier_count(sc);
+  assert(k >= 0 && k < n);
+  if (sc && sc->scoring.n_tiers > 0) {
+    const scn_tier *t = &sc->scoring.tiers[k];
+    score_tier r = { t->min, t->id, t };
+    return r;
+  }
+  return tiers[k];
+}
+
+/* See score.h: the best tier whose min the rounded total reaches, else the last. */
+int score_tier_of(const scenario *sc, double total) {
+  int n = score_tier_count(sc);
+  for (int k = 0; k < n; k++)
+    if (round(total) >= score_tier_at(sc, k).min) return k;
+  return n - 1;
+}
+
+/* See score.h. */
+const char *score_tier_name(const score_tier *t, const scenario *sc, const char *lang) {
+  if (t->own) {
+    const scn_tier *o = t->own;
+    const char *want[2] = { lang, sc ? sc->language : NULL };
+    for (int w = 0; w < 2; w++)
+      for (int i = 0; want[w] && i < o->langs.n; i++)
+        if (strcmp(o->langs.v[i], want[w]) == 0) return o->names.v[i];
+    if (o->names.n > 0) return o->names.v[0];
+    return o->id;
+  }
+  char key[64];
+  snprintf(key, sizeof key, "tier.%s", t->id);
+  return msg_text(lang, key);
 }
 
 static const char *const kind_names[] = { "first_visit", "follow_up", "payment", "referral" };

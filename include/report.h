@@ -30,7 +30,17 @@ typedef struct rep_row {
   double skill[REP_SKILLS];         /* averages; < 0 when no attempt scored the skill */
   double trend;                     /* least-squares slope of the total, points per attempt */
   char *latest_outcome, *latest_started;
+  /* The latest attempt's tier and pass mark as its debrief recorded them (report_tiers.c):
+  ** tier_id NULL when the debrief has none (made before tiers); tier_name is the scenario's
+  ** own name when tier_own, else the debrief's word (the renderers show the catalogue's). */
+  char *tier_id, *tier_name;
+  int tier_own;
+  int has_mark; double pass_mark;
+  long long latest_id;              /* the latest attempt's session id (report.c) */
 } rep_row;
+
+/* A scenario's own proficiency tier, as its debriefs list it (`scoring: tiers:`). */
+typedef struct rep_tier { double min; char *id, *name; } rep_tier;
 
 typedef struct rep_finding {
   char *rule, *skill, *principle;   /* principle may be NULL */
@@ -47,6 +57,10 @@ typedef struct rep_scenario {
   double latest;                    /* total over each trainee's latest attempt */
   double skill[REP_SKILLS];         /* < 0 when no attempt scored the skill */
   long passed;
+  /* The scenario's own tiers, best first, and pass mark, from the latest debrief that lists
+  ** them (report_tiers.c); n_tiers 0: the default tiers. */
+  rep_tier *tiers; int n_tiers;
+  int has_mark; double pass_mark;
 } rep_scenario;
 
 /* The class average of the total after k attempts: attempt number k+1 over every row. */
@@ -118,6 +132,13 @@ char *rep_counts(const rep_data *d, const char *lang, int date_cols);
 const char *rep_outcome_word(const char *outcome, const char *lang);
 const char *rep_skill_word(const char *skill, const char *lang);
 const char *rep_principle_words(const rep_finding *f, const char *lang);
+/* Reads each row's latest tier and pass mark (and each scenario's own tiers) from the latest
+** attempt's debrief: looked up by id, 500 at a time (report_tiers.c).  Returns 0, or -1 with err. */
+int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen);
+void rep_free_tiers(rep_data *d);
+/* The name a report shows for a row's latest tier in lang: the scenario's own name, else the
+** catalogue's tier.ID, else the debrief's word; "" when the debrief recorded no tier. */
+const char *rep_tier_name(const rep_row *r, const char *lang);
 
 /* Trend arrow words used by every format: "up", "down", "flat", or "-" for one attempt. */
 const char *rep_trend_word(const rep_row *r);

@@ -106,8 +106,19 @@ typedef struct scn_visit {
   char *goal;
   scn_state_var *state; int n_state;     /* overrides at the start of this visit */
   scn_strs commitments;                  /* ladder ids on offer in this visit (empty = all) */
+  int kind;                              /* visit_kind: a scn_visit_kind (0 = derived) */
+  scn_pos kind_pos;                      /* where visit_kind: is written (for check's warnings) */
   scn_pos pos;
 } scn_visit;
+
+/* What a visit is for, when the file says so (`visit_kind:`); the scorer's score_visit_kind
+** has the same order, one lower.  SCN_VISIT_DERIVED (0, so a zeroed scenario derives): the
+** scorer derives the kind from the ladder on offer and the visit's place. */
+typedef enum { SCN_VISIT_DERIVED = 0, SCN_VISIT_FIRST, SCN_VISIT_FOLLOW_UP, SCN_VISIT_PAYMENT,
+               SCN_VISIT_REFERRAL } scn_visit_kind;
+/* The file names of the visit kinds from SCN_VISIT_FIRST on, NULL-terminated:
+** "first_visit" "follow_up" "payment" "referral". */
+extern const char *const scn_visit_kind_names[];
 
 typedef struct scn_band {   /* a score expectation such as ">= 80" or "40..70" */
   double lo, hi;           /* inclusive */
@@ -131,10 +142,19 @@ typedef struct scn_test {
 
 /* Scoring overrides; unset numbers are negative and mean "use the default". */
 typedef struct scn_rule_weight { char *rule; double points; } scn_rule_weight;
+/* A proficiency tier of the scenario's own (`scoring: tiers:`): the lowest total that reaches
+** it, its id and its name in one or more languages (langs[i] -> names[i]). */
+typedef struct scn_tier {
+  char *id;
+  double min;
+  scn_strs langs, names;
+  scn_pos pos;
+} scn_tier;
 typedef struct scn_scoring {
   double w_commitment, w_benefits, w_tactics, w_discovery;
   double pass;             /* total score that counts as a pass */
   scn_rule_weight *rules; int n_rules;
+  scn_tier *tiers; int n_tiers;   /* best first, the last at 0; none = the default tiers */
 } scn_scoring;
 
 /* A scenario's additions to the language lexicon: move or slot name -> phrases. */
@@ -156,6 +176,9 @@ typedef struct scenario {
   scn_lines *lines; int n_lines;
   scn_reaction *reactions; int n_reactions;
   scn_visit *visits; int n_visits;                  /* 0 = a single visit */
+  int visit_kind;          /* top-level visit_kind: (a scn_visit_kind, 0 = derived): the kind of
+                           ** a single visit, and of every visit of a campaign without its own */
+  scn_pos visit_kind_pos;
   scn_strs hints;           /* /hint's texts, in order */
   char **hint_when;         /* parallel to hints: the condition under which each fits, or NULL */
   scn_scoring scoring;

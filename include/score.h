@@ -32,9 +32,20 @@ const score_rule *score_rule_find(const char *id);
 typedef enum { SV_FIRST, SV_FOLLOW_UP, SV_PAYMENT, SV_REFERRAL } score_visit_kind;
 const char *score_visit_kind_name(score_visit_kind k);  /* "first_visit" "follow_up" "payment" "referral" */
 
-/* Proficiency tiers, best first: the lowest total that reaches each and its names. */
-typedef struct score_tier { double min; const char *id; } score_tier;   /* words: tier.ID */
-const score_tier *score_tiers(int *n);
+/* Proficiency tiers, best first: the lowest total that reaches each and its id.  own is the
+** scenario's tier (`scoring: tiers:`, its names in the file), NULL for a default tier (its
+** words are the catalogues' tier.ID). */
+typedef struct score_tier { double min; const char *id; const scn_tier *own; } score_tier;
+const score_tier *score_tiers(int *n);          /* the defaults (docs/scoring.md) */
+/* The tiers sc grades by: its own when it sets scoring.tiers, else the defaults (sc may be
+** NULL).  score_tier_at: the k-th, 0 <= k < score_tier_count(sc), best first. */
+int score_tier_count(const scenario *sc);
+score_tier score_tier_at(const scenario *sc, int k);
+/* The index of the tier a rounded total reaches among sc's tiers. */
+int score_tier_of(const scenario *sc, double total);
+/* A tier's name in lang: the scenario's own name in lang (else in the scenario's language, else
+** its first), or the catalogue's tier.ID.  Static or owned by the scenario. */
+const char *score_tier_name(const score_tier *t, const scenario *sc, const char *lang);
 
 /* A message as data: a catalogue key and its named arguments (names static, values owned). */
 #define SCORE_MAX_ARGS 6
@@ -77,7 +88,7 @@ typedef struct score_result {
   int shown[SK_COUNT];
   int attempt;             /* 1 when the trainee made a genuine attempt (two lines that try to
                            ** sell); an abandoned visit scores 0, a genuine one at least 1 */
-  int tier;                /* index into score_tiers(): the band the total reaches */
+  int tier;                /* index into score_tier_at(scenario, .): the band the total reaches */
   score_visit_kind kind;   /* the kind of the (last) visit, as the rules judged it */
 } score_result;
 

@@ -211,6 +211,29 @@ open(p, "w").write(s)
 PY
 out=$("$SALESIM" check "$tmp/two.yaml" 2>&1)
 expect_contains "two needs sharing a keyword are warned about" "$out" "need 'alert_noise' and need 'early_warning'"
+# visit_kind: payment or referral with no such rung on offer: warned at the key (issue 16)
+cat >"$tmp/kind.yaml" <<'YAML'
+id: demo
+title: Demo visit
+language: en
+difficulty: 1
+brief: You visit Sam, who runs a small shop.
+visit_kind: payment
+customer:
+  name: Sam
+commitments:
+  - { id: meeting, level: high, action: Sam books a meeting, keywords: [meeting] }
+  - { id: pay, level: mid, kind: payment, action: Sam pays by Friday, keywords: [pay] }
+visits:
+  - { id: first, title: First, brief: Meet Sam., visit_kind: referral }
+  - { id: second, title: Payment, brief: Collect., commitments: [pay] }
+  - { id: third, title: Again, brief: Meet again., commitments: [meeting] }
+YAML
+out=$("$SALESIM" check "$tmp/kind.yaml" 2>&1); rc=$?
+expect_eq "visit_kind without its rung: a warning, not an error" 0 "$rc"
+expect_eq "visit_kind without its rung: warned per visit at the key; a visit with the rung is not" \
+  "$tmp/kind.yaml:6:13: warning: visit_kind: payment, but no commitment of kind payment is on offer in visit third: the debrief's Try lines have no rung to name
+$tmp/kind.yaml:13:62: warning: visit_kind: referral, but no commitment of kind referral is on offer in visit first: the debrief's Try lines have no rung to name" "$out"
 rm -rf "$tmp"
 
 # --- a need's more: lines (what the customer adds when asked about a voiced need) ---

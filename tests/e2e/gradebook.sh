@@ -117,7 +117,7 @@ INSERT INTO findings VALUES(1, 'commitment', 'vague_ask', 3, -15);
 PRAGMA application_id=1397510989; PRAGMA user_version=1;
 SQL
 out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
-expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z" \
+expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z,," \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
 expect_eq "... and migrates it to version 3 (new columns, indexes, counts)" "3|1|1|vague_ask 1 1" \
   "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')"
@@ -125,7 +125,7 @@ expect_eq "... and migrates it to version 3 (new columns, indexes, counts)" "3|1
 # --- report output: -o writes atomically and picks the format from the name ---
 "$SALESIM" report "$GB" -o "$TMP/out/class.csv" 2>"$TMP/o.err"; rc=$?
 expect_eq "report -o FILE.csv exits 0" 0 "$rc"
-expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,trend_per_attempt,trend,latest_outcome,latest_started" \
+expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,pass_mark" \
   "$(head -n 1 "$TMP/out/class.csv" | tr -d '\r')"
 expect_eq "... and says what it wrote" "salesim report: wrote $TMP/out/class.csv (1000 sessions, 200 trainees)" "$(cat "$TMP/o.err")"
 expect_eq "... leaving no temporary file" "class.csv" "$(ls "$TMP/out")"

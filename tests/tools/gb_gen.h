@@ -85,12 +85,15 @@ static inline json_t *gbg_debrief(uint64_t *rng, const char *scenario, const cha
     json_array_append_new(ts, json_pack("{s:i, s:s, s:s, s:[s]}", "n", t, "speaker", "trainee",
                                         "text", "We could set up a demo next Wednesday at 3.",
                                         "moves", "ask_commitment"));
-  return json_pack("{s:i, s:s, s:s, s:s, s:s, s:s?, s:i, s:s, s:s, s:s, s:s, s:i, s:b, s:o,"
+  /* the tier and pass mark as a real debrief records them (the default tiers, a 60 mark) */
+  const char *tier = total >= 90 ? "excellent" : total >= 75 ? "proficient" : total >= 50 ? "developing" : "beginner";
+  return json_pack("{s:i, s:s, s:s, s:s, s:s, s:s?, s:i, s:s, s:s, s:s, s:s, s:i, s:b, s:i, s:{s:s, s:s}, s:o,"
                    " s:o, s:[], s:i, s:[], s:[]}",
                    "version", 1, "scenario", scenario, "title", "Test visit",
                    "scenario_hash", "0123456789abcdef", "language", "en", "trainee", trainee,
                    "seed", attempt, "started", started, "ended", ended, "ended_by", "customer",
-                   "outcome", outcome, "score", total, "pass", total >= 60, "skills", sk,
+                   "outcome", outcome, "score", total, "pass", total >= 60, "pass_mark", 60,
+                   "tier", "id", tier, "name", tier, "skills", sk,
                    "turns", ts, "commitments", "hints_used", 0, "reflection", "progress");
 }
 

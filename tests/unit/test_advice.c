@@ -13,6 +13,8 @@
 
 /* The visit kind a scenario's (first) visit is for, as the scorer derives it. */
 static score_visit_kind kind_of(const scenario *sc) {
+  /* the file's visit_kind: first, as the scorer takes it */
+  if (sc->visit_kind > SCN_VISIT_DERIVED) return (score_visit_kind)(sc->visit_kind - SCN_VISIT_FIRST);
   int pay = 0, ref = 0, other = 0;
   for (int j = 0; j < sc->n_commitments; j++) {
     if (sc->commitments[j].kind == SCN_KIND_PAYMENT) pay++;

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <jansson.h>
+#include "advice.h"
 #include "debrief.h"
 #include "msg.h"
 #include "text.h"
@@ -253,6 +254,96 @@ static void try_from_scenario(void **state) {
   fx_free(&f);
 }
 
+/* A scenario's own tiers: the JSON marks them "own" with the scenario's names, every rendering
+** shows the name and the pass mark; without them the JSON has no "own" member (unchanged). */
+static void scenario_tiers(void **state) {
+  (void)state;
+  fx f;
+  strong(&f);
+  json_t *d = build(&f);
+  assert_null(json_object_get(json_object_get(d, "tier"), "own"));
+  assert_null(json_object_get(json_array_get(json_object_get(d, "tiers"), 0), "own"));
+  json_decref(d);
+
+  char *l[] = { S("en"), S("zh") }, *top[] = { S("Trusted advisor"), S("可信顾问") }, *low[] = { S("Keep going"), S("继续努力") };
+  scn_tier own[2] = {
+    { S("advisor"), 60, { l, 2 }, { top, 2 }, { 0, 0 } },
+    { S("excellent"), 0, { l, 2 }, { low, 2 }, { 0, 0 } },   /* a default id with its own name */
+  };
+  f.sc.scoring.tiers = own;
+  f.sc.scoring.n_tiers = 2;
+  f.sc.scoring.pass = 66;
+  d = build(&f);
+  const json_t *t = json_object_get(d, "tier");
+  assert_true(json_is_true(json_object_get(t, "own")));
+  assert_string_equal(json_string_value(json_object_get(t, "id")), "advisor");
+  assert_string_equal(json_string_value(json_object_get(t, "name")), "Trusted advisor");
+  assert_int_equal(json_array_size(json_object_get(d, "tiers")), 2);
+  assert_int_equal(json_integer_value(json_object_get(d, "pass_mark")), 66);
+  char *txt = render_text(d, 0, 80, "en");
+  assert_non_null(strstr(txt, "Trusted advisor"));
+  assert_non_null(strstr(txt, "66"));
+  free(txt);
+  strbuf md = {0}, html = {0};
+  deb_render_markdown(d, &md);
+  deb_render_html(d, &html);
+  assert_non_null(strstr(md.s, "Trusted advisor"));
+  assert_non_null(strstr(html.s, "Trusted advisor"));
+  sb_free(&md);
+  sb_free(&html);
+  json_decref(d);
+
+  own[0].min = 99;                 /* near case: the lower tier, whose id the catalogue knows */
+  d = build(&f);
+  t = json_object_get(d, "tier");
+  assert_string_equal(json_string_value(json_object_get(t, "id")), "excellent");
+  txt = render_text(d, 0, 80, "en");
+  assert_non_null(strstr(txt, "Keep going"));       /* the scenario's name, not "Excellent" */
+  assert_null(strstr(txt, "Excellent"));
+  free(txt);
+  json_decref(d);
+  score_result r;
+  score_session(&f.s, &r);
+  d = deb_build_lang(&f.s, &r, "zh");            /* asked in zh: the zh name */
+  assert_string_equal(json_string_value(json_object_get(json_object_get(d, "tier"), "name")), "继续努力");
+  score_result_free(&r);
+  json_decref(d);
+  fx_free(&f);
+}
+
+/* visit_kind: shapes the debrief's Try lines exactly as the derived kind does. */
+static void try_follows_visit_kind(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.sc.cust_name = S("Dana Okafor");
+  f.commitments[2].kind = SCN_KIND_PAYMENT;   /* a mixed ladder: derived, a first visit */
+  sess_turn *t = fx_turn(&f, "Could we find some time to try it sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  json_t *d = build(&f);
+  assert_string_equal(json_string_value(json_object_get(d, "visit_kind")), "first_visit");
+  const json_t *v = json_array_get(json_object_get(json_object_get(json_object_get(d, "skills"),
+                                   "commitment"), "findings"), 0);
+  char *derived = xstrdup(json_string_value(json_object_get(v, "better")));
+  json_decref(d);
+  f.sc.visit_kind = SCN_VISIT_PAYMENT;
+  d = build(&f);
+  assert_string_equal(json_string_value(json_object_get(d, "visit_kind")), "payment");
+  v = json_array_get(json_object_get(json_object_get(json_object_get(d, "skills"), "commitment"), "findings"), 0);
+  const char *said = json_string_value(json_object_get(v, "better"));
+  score_result r;
+  score_session(&f.s, &r);
+  char *want = adv_try(&f.sc, "en", json_string_value(json_object_get(v, "rule")), SV_PAYMENT, NULL);
+  assert_non_null(want);
+  assert_string_equal(said, want);
+  assert_string_not_equal(said, derived);
+  free(want);
+  score_result_free(&r);
+  free(derived);
+  json_decref(d);
+  fx_free(&f);
+}
+
 /* A rule met again points back to its first explanation rather than repeating it. */
 static void text_repeats(void **state) {
   (void)state;
@@ -496,7 +587,7 @@ static void clean_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(objections_listed),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text),
   };

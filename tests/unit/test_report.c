@@ -30,8 +30,21 @@ static json_t *debrief(const char *scenario, const char *started, const char *ou
       json_array_append_new(fs, json_pack("{s:s, s:i, s:i}", "rule", rule2, "turn", 4, "points", -10));
     json_object_set_new(skills, names[i], json_pack("{s:i, s:o}", "score", sk[i], "findings", fs));
   }
-  return json_pack("{s:s, s:s, s:s, s:i, s:b, s:o}", "scenario", scenario, "started", started,
-                   "outcome", outcome, "score", score, "pass", score >= 70, "skills", skills);
+  json_t *d = json_pack("{s:s, s:s, s:s, s:i, s:b, s:o}", "scenario", scenario, "started", started,
+                        "outcome", outcome, "score", score, "pass", score >= 70, "skills", skills);
+  if (strcmp(scenario, "collect") == 0) {   /* a scenario with its own tiers and a 60 mark */
+    json_object_set_new(d, "pass_mark", json_integer(60));
+    json_object_set_new(d, "tier", json_pack("{s:s, s:s, s:b, s:i}", "id", score >= 60 ? "collector" : "learner",
+                                             "name", score >= 60 ? "Collector" : "Learner", "own", 1, "min", 0));
+    json_object_set_new(d, "tiers", json_pack("[{s:i, s:s, s:s, s:b}, {s:i, s:s, s:s, s:b}]",
+                                              "min", 60, "id", "collector", "name", "Collector", "own", 1,
+                                              "min", 0, "id", "learner", "name", "Learner", "own", 1));
+  } else if (strcmp(started, "2026-11-20T09:00:00Z") != 0) {   /* the first: made before tiers */
+    json_object_set_new(d, "pass_mark", json_integer(70));
+    json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", score >= 90 ? "excellent" : score >= 75 ? "proficient"
+                                             : score >= 50 ? "developing" : "beginner", "name", "(the debrief's word)"));
+  }
+  return d;
 }
 
 static void add(gb *g, const char *trainee, const char *scenario, const char *started,
@@ -252,6 +265,45 @@ static void test_text_aligned_by_width(void **state) {
   rep_free(&d);
 }
 
+/* Tiers and pass marks from the latest debriefs: a scenario's own (its line in the text report,
+** its names in CSV), the defaults by catalogue word, none for a debrief made before tiers. */
+static void test_tiers(void **state) {
+  (void)state;
+  rep_data d;
+  load(NULL, &d);
+  const rep_row *a = &d.rows[0], *v = &d.rows[1], *w = &d.rows[2];
+  assert_string_equal(a->scenario, "collect");
+  assert_true(a->tier_own);
+  assert_string_equal(a->tier_id, "learner");       /* 9 < 60 */
+  assert_string_equal(rep_tier_name(a, "en"), "Learner");
+  assert_true(a->has_mark && a->pass_mark == 60);
+  assert_false(v->tier_own);
+  assert_string_equal(rep_tier_name(v, "en"), "Proficient");   /* the catalogue's word, not the debrief's */
+  assert_true(v->has_mark && v->pass_mark == 70);
+  assert_string_equal(rep_tier_name(w, "en"), "Developing");
+  assert_string_equal(d.scenarios[1], "visit");
+  assert_int_equal(d.by_scenario[1].n_tiers, 0);    /* "visit": the defaults */
+  const rep_scenario *c = &d.by_scenario[0];
+  assert_string_equal(d.scenarios[0], "collect");
+  assert_int_equal(c->n_tiers, 2);
+  assert_string_equal(c->tiers[0].name, "Collector");
+  assert_true(c->tiers[0].min == 60 && c->has_mark && c->pass_mark == 60);
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  /* ann's "collect" row is counted by its scenario's tiers, not the defaults */
+  assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (75+) 1, "
+                                "Developing (50+) 1, Not yet (0+) 0\n"
+                                "  collect (pass mark 60): Collector (60+) 0, Learner (0+) 1\n"));
+  out.len = 0;
+  rep_render_csv(&d, &out);
+  assert_non_null(strstr(out.s, ",latest_tier,pass_mark\r\nann,collect,"));
+  assert_non_null(strstr(out.s, ",Learner,60\r\nann,visit,"));
+  assert_non_null(strstr(out.s, ",Proficient,70\r\n"));
+  sb_free(&out);
+  rep_free(&d);
+
+}
+
 /* A hand-built summary with hostile names, for the CSV and HTML escaping. */
 static void hostile(rep_data *d, rep_row rows[2]) {
   memset(d, 0, sizeof *d);
@@ -262,10 +314,12 @@ static void hostile(rep_data *d, rep_row rows[2]) {
   static char *sc[1] = { "visit" };
   d->scenarios = sc;
   d->n_scenarios = 1;
+  /* row 0 stands in a scenario's own tier (a name to quote and escape), row 1 in a default one */
   rows[0] = (rep_row){ "Smith, \"Jo\"", "visit", 2, 70, 50, 70, 60.0, { 55, 60, -1, 70 }, 20.0,
-                       "order", "2026-11-20T09:00:00Z" };
+                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1 };
   rows[1] = (rep_row){ "=HYPERLINK(\"x\")<script>alert(1)</script>", "visit", 1, 30, 30, 30, 30,
-                       { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z" };
+                       { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z", "beginner", "尚未入门", 0,
+                       1, 70, 2 };
   d->rows = rows;
   d->n_rows = 2;
   d->dist[3] = 1; d->dist[5] = 1; d->dist[7] = 1;
@@ -280,10 +334,16 @@ static void test_csv(void **state) {
   rep_render_csv(&d, &out);
   assert_string_equal(out.s,
     "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,"
-    "trend_per_attempt,trend,latest_outcome,latest_started\r\n"
-    "\"Smith, \"\"Jo\"\"\",visit,2,70,50,70,60.0,55.0,60.0,,70.0,20.00,up,order,2026-11-20T09:00:00Z\r\n"
+    "trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,pass_mark\r\n"
+    "\"Smith, \"\"Jo\"\"\",visit,2,70,50,70,60.0,55.0,60.0,,70.0,20.00,up,order,2026-11-20T09:00:00Z,"
+    "\"Expert, <\"\"A\"\">\",65\r\n"
     "\"'=HYPERLINK(\"\"x\"\")<script>alert(1)</script>\",visit,1,30,30,30,30.0,30.0,30.0,30.0,30.0,,-,"
-    "no_sale,2026-11-21T09:00:00Z\r\n");
+    "no_sale,2026-11-21T09:00:00Z,Not yet,70\r\n");
+  rows[1].tier_id = NULL;            /* a debrief made before tiers: empty fields */
+  rows[1].has_mark = 0;
+  out.len = 0;
+  rep_render_csv(&d, &out);
+  assert_non_null(strstr(out.s, ",no_sale,2026-11-21T09:00:00Z,,\r\n"));
   sb_free(&out);
 }
 
@@ -315,6 +375,9 @@ static void test_html(void **state) {
   assert_non_null(strstr(out.s, "<td data-l=\"Attempts\">2</td><td data-l=\"Best\">70</td><td data-l=\"First\">50</td>"
                                 "<td data-l=\"Latest\">70</td><td data-l=\"Average\">60.0</td><td data-l=\"commitment\">55.0</td>"
                                 "<td data-l=\"benefits\">60.0</td><td data-l=\"tactics\">-</td><td data-l=\"discovery\">70.0</td>"));
+  assert_non_null(strstr(out.s, "<th class=\"t\">Tier</th><th>pass mark</th></tr></thead>"));
+  assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Tier\">Expert, &lt;&quot;A&quot;&gt;</td><td data-l=\"pass mark\">65</td></tr>"));
+  assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Tier\">Not yet</td><td data-l=\"pass mark\">70</td></tr>"));
   assert_non_null(strstr(out.s, "'WenQuanYi Micro Hei'"));   /* a CJK font on Linux, Windows and macOS */
   assert_non_null(strstr(out.s, "'Microsoft YaHei'"));
   assert_non_null(strstr(out.s, "'PingFang SC'"));
@@ -340,6 +403,7 @@ static void test_text_cuts_and_sanitises(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_load_rows_and_class),
+    cmocka_unit_test(test_tiers),
     cmocka_unit_test(test_load_filters),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),

@@ -199,6 +199,51 @@ static void test_defaults(void **st) {
   free(m);
 }
 
+/* scoring.tiers and visit_kind: read when valid (a plain name is the scenario's language; the
+** visit's kind and the top level's kept apart), absent they leave the defaults; refused with
+** positions when wrong (tests/golden/scoring-tiers.yaml and visit-kind.yaml hold more). */
+static void test_tiers_and_visit_kind(void **st) {
+  (void)st;
+  char *m;
+  scenario *s = load_with("visit_kind: follow_up\n"
+                          "visits:\n  - { id: a, title: A, brief: B, visit_kind: payment }\n"
+                          "  - { id: b, title: B, brief: C }\n"
+                          "scoring:\n  pass: 60\n  tiers:\n"
+                          "    - { id: top, min: 80.5, name: { en: Top, zh: 顶尖 } }\n"
+                          "    - { id: rest, min: 0, name: Rest }\n", &m);
+  assert_string_equal(m, "");
+  assert_non_null(s);
+  assert_int_equal(s->visit_kind, SCN_VISIT_FOLLOW_UP);
+  assert_int_equal(s->visit_kind_pos.line, 13);
+  assert_int_equal(s->visits[0].kind, SCN_VISIT_PAYMENT);
+  assert_int_equal(s->visits[1].kind, SCN_VISIT_DERIVED);
+  assert_true(s->scoring.pass == 60);
+  assert_int_equal(s->scoring.n_tiers, 2);
+  assert_string_equal(s->scoring.tiers[0].id, "top");
+  assert_true(s->scoring.tiers[0].min == 80.5);
+  assert_int_equal(s->scoring.tiers[0].names.n, 2);
+  assert_string_equal(s->scoring.tiers[0].langs.v[1], "zh");
+  assert_string_equal(s->scoring.tiers[0].names.v[1], "顶尖");
+  assert_string_equal(s->scoring.tiers[1].langs.v[0], "en");   /* plain text: the scenario's language */
+  assert_string_equal(s->scoring.tiers[1].names.v[0], "Rest");
+  assert_int_equal(s->scoring.tiers[1].pos.line, 21);
+  scn_free(s);
+  free(m);
+  s = load_with("", &m);                     /* near case: absent, nothing set */
+  assert_int_equal(s->visit_kind, SCN_VISIT_DERIVED);
+  assert_int_equal(s->scoring.n_tiers, 0);
+  scn_free(s);
+  free(m);
+  expect_errors("scoring:\n  tiers:\n    - { id: a, min: 50, name: A }\n    - { id: b, min: 50, name: B }\n",
+                "16:21: min: tiers go best first, each min below the one before; 50 is not below 50 (line 15)\n"
+                "16:21: min: the last tier's min must be 0, so that every total has a tier");
+  expect_errors("scoring:\n  tiers: []\n", "14:10: tiers: the list is empty; remove tiers: for the default tiers");
+  expect_errors("scoring:\n  tiers:\n    - { id: a, min: 0, name: { zh: 甲 } }\n",
+                "15:30: name: give the tier's name in the scenario's language (en:)");
+  expect_errors("visit_kind: Payment\n",
+                "13:13: visit_kind: expected first_visit, follow_up, payment or referral, found 'Payment'");
+}
+
 static void test_visits_and_state(void **st) {
   (void)st;
   char *m;
@@ -633,6 +678,7 @@ int main(void) {
     cmocka_unit_test(test_campus_platform),
     cmocka_unit_test(test_it_trial),
     cmocka_unit_test(test_defaults),
+    cmocka_unit_test(test_tiers_and_visit_kind),
     cmocka_unit_test(test_visits_and_state),
     cmocka_unit_test(test_behaviour),
     cmocka_unit_test(test_unknown_and_missing_keys),

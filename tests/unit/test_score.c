@@ -1002,6 +1002,119 @@ static void tiers(void **state) {
   assert_string_equal(score_visit_kind_name(SV_FOLLOW_UP), "follow_up");
 }
 
+/* A scenario's own tiers and pass mark (scoring.tiers, scoring.pass): the band the rounded total
+** reaches, its name in the debrief's language (else the scenario's, else the first given), and
+** the defaults when the scenario sets none. */
+static void scenario_tiers(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_build_strong(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  double total = round(r.total);
+  assert_true(total > 40 && total < 100);
+  assert_int_equal(score_tier_count(&f.sc), 4);               /* no tiers: the defaults */
+  assert_null(score_tier_at(&f.sc, r.tier).own);
+  assert_string_equal(score_tier_name(&(score_tier){ 75, "proficient", NULL }, &f.sc, "zh"), "熟练");
+  score_result_free(&r);
+
+  char *top_l[] = { S("en"), S("zh") }, *top_n[] = { S("Master"), S("大师") };
+  char *mid_l[] = { S("en") }, *mid_n[] = { S("Journeyman") };
+  char *low_l[] = { S("zh") }, *low_n[] = { S("新手") };
+  scn_tier own[3] = {
+    { S("master"), total, { top_l, 2 }, { top_n, 2 }, { 0, 0 } },   /* reached exactly */
+    { S("journeyman"), total - 20, { mid_l, 1 }, { mid_n, 1 }, { 0, 0 } },
+    { S("novice"), 0, { low_l, 1 }, { low_n, 1 }, { 0, 0 } },
+  };
+  f.sc.scoring.tiers = own;
+  f.sc.scoring.n_tiers = 3;
+  f.sc.scoring.pass = total;                                  /* the mark itself passes */
+  score_session(&f.s, &r);
+  assert_int_equal(r.tier, 0);
+  assert_true(r.pass);
+  assert_true(r.pass_mark == total);
+  score_tier t = score_tier_at(&f.sc, r.tier);
+  assert_ptr_equal(t.own, &own[0]);
+  assert_string_equal(score_tier_name(&t, &f.sc, "zh"), "大师");
+  assert_string_equal(score_tier_name(&t, &f.sc, "en"), "Master");
+  score_result_free(&r);
+
+  own[0].min = total + 1;                                     /* near case: one point short */
+  f.sc.scoring.pass = total + 1;
+  score_session(&f.s, &r);
+  assert_int_equal(r.tier, 1);
+  assert_false(r.pass);
+  t = score_tier_at(&f.sc, r.tier);
+  assert_string_equal(t.id, "journeyman");
+  assert_string_equal(score_tier_name(&t, &f.sc, "zh"), "Journeyman");   /* the scenario's language */
+  t = score_tier_at(&f.sc, 2);
+  assert_string_equal(score_tier_name(&t, &f.sc, "en"), "新手");         /* the only name given */
+  assert_int_equal(score_tier_of(&f.sc, 0), 2);
+  assert_int_equal(score_tier_of(&f.sc, total - 20.4), 1);               /* rounded first */
+  assert_int_equal(score_tier_of(&f.sc, total - 20.6), 2);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* visit_kind: in the file overrides the kind derived from the ladder, at the top level and per
+** visit (the visit's own first); absent, the derivation stands. */
+static void visit_kind_key(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
+                                       .action = S("introduce a neighbour") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  f.now.value_ack = f.now.on_list = 1;
+  sess_turn *t = fx_turn(&f, "The referral bonus ends Friday, so give me names today.", MV(LOSS_APPEAL) | MV(ASK_REFERRAL));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  score_result r;
+  score_session(&f.s, &r);                       /* derived: every rung a referral */
+  assert_int_equal(r.kind, SV_REFERRAL);
+  assert_non_null(fx_find(&r, "pressure_after_sale", 1, NULL));
+  score_result_free(&r);
+
+  f.sc.visit_kind = SCN_VISIT_FIRST;             /* said: a first visit, so a deadline is a lever */
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_FIRST);
+  assert_null(fx_find(&r, "pressure_after_sale", -1, NULL));
+  assert_non_null(fx_find(&r, "loss_when_ready", 1, NULL));
+  score_result_free(&r);
+
+  scn_visit v = { .id = S("v1"), .title = S("One"), .brief = S("b"), .kind = SCN_VISIT_REFERRAL };
+  f.sc.visits = &v;                              /* the visit's own kind before the top level's */
+  f.sc.n_visits = 1;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_REFERRAL);
+  assert_non_null(fx_find(&r, "pressure_after_sale", 1, NULL));
+  score_result_free(&r);
+  v.kind = SCN_VISIT_DERIVED;                    /* none of its own: the top level's */
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_FIRST);
+  score_result_free(&r);
+  f.sc.visits = NULL;
+  f.sc.n_visits = 0;
+  fx_free(&f);
+
+  fx_init(&f);                                   /* a deal ladder said to be a collection */
+  f.sc.visit_kind = SCN_VISIT_PAYMENT;
+  f.now.value_ack = f.now.on_list = 1;
+  t = fx_turn(&f, "The current price holds until the 30th.", MV(LOSS_APPEAL));
+  t->cls.tactic = CLS_TACTIC_LOSS;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_PAYMENT);
+  assert_null(fx_find(&r, "loss_when_ready", -1, NULL));   /* a due date is no sales lever */
+  score_result_free(&r);
+  f.sc.visit_kind = SCN_VISIT_DERIVED;           /* near case: derived, a first visit */
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_FIRST);
+  assert_non_null(fx_find(&r, "loss_when_ready", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A visit that ends in no sale says why: a rung turned down, or trust lost with nothing refused
 ** (the customer who never refused anything is not said to have turned the offer down). */
 static void no_sale_reasons(void **state) {
@@ -1045,6 +1158,7 @@ int main(void) {
     cmocka_unit_test(firm_fair_payment),
     cmocka_unit_test(first_payment_demand),
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
+    cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),
     cmocka_unit_test(order_ask_specific),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,135 @@
+/*
+** report_tiers.c: the class report's tiers and pass marks.  The gradebook keeps no tier column:
+** each session's debrief records the tier its total reached, the pass mark, and the tiers it was
+** graded by (the scenario's own, `scoring: tiers:`, or the defaults).  This reads the latest
+** attempt's debrief of every row, by id (a few primary-key lookups of up to 500 ids each, not a
+** pass over every debrief), so a report shows the tier each trainee stands at by their
+** scenario's own bands.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "msg.h"
+#include "report.h"
+
+/* A debrief member as text made safe to show (rep_field), or NULL. */
+static char *field(const json_t *o, const char *key) {
+  const char *v = json_string_value(json_object_get(o, key));
+  return v ? rep_field((const unsigned char *)v, NULL, 0) : NULL;
+}
+
+/* Copies the scenario's own tiers from a debrief's "tiers" list, once per scenario. */
+static void scenario_tiers(rep_scenario *ps, const json_t *tiers) {
+  if (ps->n_tiers > 0 || !json_is_array(tiers) || json_array_size(tiers) == 0) return;
+  size_t n = json_array_size(tiers);
+  ps->tiers = xcalloc(n, sizeof *ps->tiers);
+  for (size_t i = 0; i < n; i++) {
+    const json_t *t = json_array_get(tiers, i);
+    if (!json_is_true(json_object_get(t, "own"))) continue;
+    rep_tier *x = &ps->tiers[ps->n_tiers];
+    x->id = field(t, "id");
+    x->name = field(t, "name");
+    if (!x->id || !x->name) { free(x->id); free(x->name); continue; }
+    x->min = json_number_value(json_object_get(t, "min"));
+    ps->n_tiers++;
+  }
+  if (ps->n_tiers == 0) { free(ps->tiers); ps->tiers = NULL; }
+}
+
+/* Reads one row's latest debrief: its tier, pass mark and (for its scenario) own tiers. */
+static void read_row(rep_row *r, rep_scenario *ps, const char *text) {
+  json_t *d = json_loads(text, 0, NULL);
+  if (!d) return;   /* a debrief that is not JSON: no tier, as for one made before tiers */
+  const json_t *t = json_object_get(d, "tier");
+  if (json_is_object(t)) {
+    r->tier_id = field(t, "id");
+    r->tier_name = field(t, "name");
+    r->tier_own = json_is_true(json_object_get(t, "own"));
+    if (!r->tier_id) { free(r->tier_name); r->tier_name = NULL; r->tier_own = 0; }
+  }
+  const json_t *m = json_object_get(d, "pass_mark");
+  if (json_is_number(m)) {
+    r->has_mark = 1;
+    r->pass_mark = json_number_value(m);
+    if (!ps->has_mark) { ps->has_mark = 1; ps->pass_mark = r->pass_mark; }
+  }
+  if (r->tier_own) scenario_tiers(ps, json_object_get(d, "tiers"));
+  json_decref(d);
+}
+
+/* Orders row pointers by their latest session id, for the lookup below. */
+static int by_id(const void *a, const void *b) {
+  long long x = (*(rep_row *const *)a)->latest_id, y = (*(rep_row *const *)b)->latest_id;
+  return x < y ? -1 : x > y;
+}
+
+/* The scenario entry of a row (by its shown name, as report.c groups them). */
+static rep_scenario *scenario_of(rep_data *d, const rep_row *r) {
+  for (int k = 0; k < d->n_scenarios; k++)
+    if (strcmp(d->scenarios[k], r->scenario) == 0) return &d->by_scenario[k];
+  return NULL;
+}
+
+#define TIER_BATCH 500   /* ids per query: a few queries rather than one per row */
+
+/* See report.h.  The ids are integers this program read, so they are written into the query
+** (no text from the gradebook reaches the SQL). */
+int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen) {
+  rep_row **v = xcalloc((size_t)(d->n_rows ? d->n_rows : 1), sizeof *v);
+  int n = 0;
+  for (int i = 0; i < d->n_rows; i++)
+    if (d->rows[i].latest_id > 0) v[n++] = &d->rows[i];
+  qsort(v, (size_t)n, sizeof *v, by_id);
+  int rc = 0;
+  for (int at = 0; at < n && rc == 0; at += TIER_BATCH) {
+    int end = at + TIER_BATCH < n ? at + TIER_BATCH : n;
+    strbuf sql = {0};
+    sb_puts(&sql, "SELECT id, debrief FROM sessions WHERE id IN (");
+    for (int i = at; i < end; i++) sb_printf(&sql, "%s%lld", i > at ? "," : "", v[i]->latest_id);
+    sb_puts(&sql, ")");
+    gb_rows *st = gb_query(g, sql.s, 0, NULL, err, errlen);
+    sb_free(&sql);
+    if (!st) { rc = -1; break; }
+    int step;
+    while ((step = gb_step(g, st, err, errlen)) == 1) {
+      rep_row key = { .latest_id = gb_int(g, st, 0) }, *kp = &key;
+      rep_row **hit = bsearch(&kp, v + at, (size_t)(end - at), sizeof *v, by_id);
+      const char *text = gb_text(g, st, 1);
+      rep_scenario *ps = hit ? scenario_of(d, *hit) : NULL;
+      if (hit && ps && text && !(*hit)->tier_id) read_row(*hit, ps, text);
+    }
+    if (step < 0) rc = -1;
+    gb_rows_free(g, st);
+  }
+  free(v);
+  return rc;
+}
+
+/* See report.h. */
+void rep_free_tiers(rep_data *d) {
+  for (int i = 0; i < d->n_rows; i++) {
+    free(d->rows[i].tier_id);
+    free(d->rows[i].tier_name);
+    d->rows[i].tier_id = d->rows[i].tier_name = NULL;
+  }
+  for (int k = 0; d->by_scenario && k < d->n_scenarios; k++) {
+    rep_scenario *ps = &d->by_scenario[k];
+    for (int j = 0; j < ps->n_tiers; j++) { free(ps->tiers[j].id); free(ps->tiers[j].name); }
+    free(ps->tiers);
+    ps->tiers = NULL;
+    ps->n_tiers = 0;
+  }
+}
+
+/* See report.h. */
+const char *rep_tier_name(const rep_row *r, const char *lang) {
+  if (!r->tier_id) return "";
+  if (r->tier_own) return r->tier_name ? r->tier_name : r->tier_id;
+  char key[96];
+  snprintf(key, sizeof key, "tier.%s", r->tier_id);
+  if (msg_has(lang, key)) return msg_text(lang, key);
+  return r->tier_name ? r->tier_name : r->tier_id;
+}
