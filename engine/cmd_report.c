@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "gradebook.h"
 #include "msg.h"
+#include "msg_cli.h"
 #include "report.h"
 #include "util.h"
 
@@ -28,14 +29,6 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 typedef struct report_opts { const char *format, *outfile, *lang; rep_filter f; int visits, bom; } report_opts;
-
-/* A usage error whose words are the catalogue's message key with its arguments (NULL-ended). */
-static int usage_msg(const char *key, const char *n1, const char *v1, const char *n2, const char *v2) {
-  char *m = msg_get("en", key, n1, v1, n2, v2, NULL);
-  int rc = cli_usage_error("report", "%s", m);
-  free(m);
-  return rc;
-}
 
 /* One option of `report` (cli_parse's on_opt). */
 static int report_option(void *ctx, int c, const char *arg) {
@@ -66,7 +59,7 @@ int cmd_report_exec(int argc, char **argv) {
   int first, prc = cli_parse("report", argc, argv, "o:", longopts, report_option, &o, &first);
   if (prc != CLI_OK) return prc;
   if (argc - first > 1)
-    return usage_msg("report.err.one_gradebook", "first", argv[first], "second", argv[first + 1]);
+    return msg_usage("report", "report.err.one_gradebook", "first", argv[first], "second", argv[first + 1], NULL);
   const char *path = first < argc ? argv[first] : NULL, *format = o.format, *outfile = o.outfile;
   rep_filter f = o.f;
   int visits = o.visits, bom = o.bom;
@@ -74,21 +67,21 @@ int cmd_report_exec(int argc, char **argv) {
                                  : ends_with(outfile, ".csv") ? "csv" : "text";
   if (!format) format = visits ? "csv" : "text";
   if (visits && strcmp(format, "csv") != 0)
-    return usage_msg("report.err.visits", "format", format, NULL, NULL);
+    return msg_usage("report", "report.err.visits", "format", format, NULL);
   if (bom && strcmp(format, "csv") != 0)
-    return usage_msg("report.err.bom", "format", format, NULL, NULL);
+    return msg_usage("report", "report.err.bom", "format", format, NULL);
   if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "html") != 0)
-    return usage_msg("report.err.format", "format", format, NULL, NULL);
+    return msg_usage("report", "report.err.format", "format", format, NULL);
   if (f.since && !rep_valid_date(f.since))
-    return usage_msg("report.err.since", "since", f.since, NULL, NULL);
+    return msg_usage("report", "report.err.since", "since", f.since, NULL);
   /* a language is one with a catalogue (the pseudo-locale qps included, for the tests) */
   if (o.lang && (strchr(o.lang, '/') || !msg_catalogue(o.lang)))
-    return usage_msg("report.err.lang", "lang", o.lang, NULL, NULL);
+    return msg_usage("report", "report.err.lang", "lang", o.lang, NULL);
   char *dflt = NULL;
   if (!path) {
     const char *env = getenv("SALESIM_GRADEBOOK");
     if (!env || !*env)
-      return usage_msg("report.err.no_gradebook", NULL, NULL, NULL, NULL);
+      return msg_usage("report", "report.err.no_gradebook", NULL);
     path = dflt = gb_default_path();
   }
   char err[1024];
@@ -115,7 +108,7 @@ int cmd_report_exec(int argc, char **argv) {
   if (!visits) {
     d.lang = o.lang ? o.lang : d.language && msg_catalogue(d.language) ? d.language : "en";
     if (!o.lang && d.languages) {
-      char *m = msg_get("en", "report.mixed_languages", "languages", d.languages, NULL);
+      char *m = msg_get(MSG_CLI_LANG, "report.mixed_languages", "languages", d.languages, NULL);
       fprintf(stderr, "%s\n", m);
       free(m);
     }
@@ -127,22 +120,22 @@ int cmd_report_exec(int argc, char **argv) {
   rc = CLI_OK;
   if (outfile && strcmp(outfile, "-") != 0) {
     if (util_write_atomic(outfile, out.s ? out.s : "", out.len, err, sizeof err) != 0) {
-      char *m = msg_get("en", "report.err.write", "error", err, NULL);
+      char *m = msg_get(MSG_CLI_LANG, "report.err.write", "error", err, NULL);
       fprintf(stderr, "salesim report: %s\n", m);
       free(m);
       rc = CLI_USAGE;
     } else {
       char *m;
       if (visits) {
-        m = msg_get("en", "report.wrote", "path", outfile, NULL);
+        m = msg_get(MSG_CLI_LANG, "report.wrote", "path", outfile, NULL);
       } else {
         /* the trainer's terminal: English like every command's messages; counts without the period */
         char n[24], t[24];
         snprintf(n, sizeof n, "%ld", d.sessions);
         snprintf(t, sizeof t, "%d", d.trainees);
-        char *sn = msg_get("en", "report.sessions", "count", n, NULL), *tn = msg_get("en", "report.trainees", "count", t, NULL);
-        char *counts = msg_get("en", "report.counts", "sessions", sn, "trainees", tn, NULL);
-        m = msg_get("en", "report.wrote_counts", "path", outfile, "counts", counts, NULL);
+        char *sn = msg_get(MSG_CLI_LANG, "report.sessions", "count", n, NULL), *tn = msg_get(MSG_CLI_LANG, "report.trainees", "count", t, NULL);
+        char *counts = msg_get(MSG_CLI_LANG, "report.counts", "sessions", sn, "trainees", tn, NULL);
+        m = msg_get(MSG_CLI_LANG, "report.wrote_counts", "path", outfile, "counts", counts, NULL);
         free(sn);
         free(tn);
         free(counts);

@@ -22,6 +22,8 @@
 
 #include "gb_int.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 #define GB_APP_ID 0x534c534d        /* "SLSM" */
 #define GB_BUSY_MS 30000            /* how long one statement waits for a lock */
@@ -119,7 +121,7 @@ static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3 }
 /* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
 ** shared-memory file could not grow): say what the trainer can act on. */
 static const char *db_error(sqlite3 *db) {
-  if (!db) return "out of memory";
+  if (!db) return msg_text(MSG_CLI_LANG, "cli.sqlite.no_memory");
   int code = sqlite3_errcode(db);
   int full = sqlite3_system_errno(db) == ENOSPC;
   const char *file = sqlite3_db_filename(db, "main");
@@ -130,13 +132,13 @@ static const char *db_error(sqlite3 *db) {
     full = statvfs(slash ? (*dir ? dir : "/") : ".", &vfs) == 0 && vfs.f_bavail == 0;
     free(dir);
   }
-  if (full) return "the disk is full (No space left on device); free some space and try again";
+  if (full) return msg_text(MSG_CLI_LANG, "cli.sqlite.disk_full");
   return sqlite3_errmsg(db);
 }
 
 /* Writes "PATH is not a salesim gradebook: WHY" into err. */
 static void not_gradebook(char *err, size_t errlen, const char *path, const char *why) {
-  snprintf(err, errlen, "%s is not a salesim gradebook: %s", path, why);
+  msg_snprint(err, errlen, "cli.sqlite.not_gradebook", "path", path, "why", why, NULL);
 }
 
 /* Runs one pragma or query that returns a single integer; -1 with err on failure. */
@@ -182,7 +184,7 @@ static int init_schema(gb *g, char *err, size_t errlen) {
   sqlite3 *db = DB(g);
   int rc = begin_immediate(db);
   if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "%s: cannot lock the gradebook: %s", g->label, db_error(db));
+    msg_snprint(err, errlen, "cli.sqlite.lock", "path", g->label, "error", db_error(db), NULL);
     return -1;
   }
   long long ver = 0, app = 0, tables = 0;
@@ -200,13 +202,15 @@ static int init_schema(gb *g, char *err, size_t errlen) {
         sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) goto fail;
     ver = 1;
   } else if (app != GB_APP_ID) {
-    not_gradebook(err, errlen, g->label, "a SQLite database of another program");
+    not_gradebook(err, errlen, g->label, msg_text(MSG_CLI_LANG, "cli.sqlite.foreign"));
     rollback(db);
     return -1;
   }
   if (ver > GB_VERSION) {
-    snprintf(err, errlen, "%s: gradebook schema version %lld is newer than this salesim "
-             "(it reads up to %d); upgrade salesim", g->label, ver, GB_VERSION);
+    char v[24], max[24];
+    snprintf(v, sizeof v, "%lld", ver);
+    snprintf(max, sizeof max, "%d", GB_VERSION);
+    msg_snprint(err, errlen, "cli.sqlite.newer", "path", g->label, "version", v, "max", max, NULL);
     rollback(db);
     return -1;
   }
@@ -219,7 +223,7 @@ static int init_schema(gb *g, char *err, size_t errlen) {
   if (commit(db) != SQLITE_OK) goto fail;
   return 0;
 fail:
-  snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->label, db_error(db));
+  msg_snprint(err, errlen, "cli.sqlite.setup", "path", g->label, "error", db_error(db), NULL);
   rollback(db);
   return -1;
 }
@@ -280,14 +284,17 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   const char *path = g->where;
   struct stat st;
   int exists = stat(path, &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) { not_gradebook(err, errlen, path, "it is a directory"); return -1; }
+  if (exists && S_ISDIR(st.st_mode)) {
+    not_gradebook(err, errlen, path, msg_text(MSG_CLI_LANG, "cli.sqlite.is_dir"));
+    return -1;
+  }
   if (exists && !S_ISREG(st.st_mode)) {   /* a FIFO would hang SQLite's first read */
-    not_gradebook(err, errlen, path, "it is not a regular file (a FIFO or a device)");
+    not_gradebook(err, errlen, path, msg_text(MSG_CLI_LANG, "cli.sqlite.not_regular"));
     return -1;
   }
   if (exists) util_note_input(path);   /* never overwritten by this run's -o or --transcript */
   if (!exists && !create) {
-    snprintf(err, errlen, "cannot open gradebook %s: %s", path, strerror(ENOENT));
+    msg_snprint(err, errlen, "cli.sqlite.open", "path", path, "error", strerror(ENOENT), NULL);
     return -1;
   }
   if (!exists) {
@@ -295,7 +302,7 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
     if (slash && slash != path) {
       char *dir = xstrndup(path, (size_t)(slash - path));
       int rc = util_mkdirs(dir, 0777);
-      if (rc != 0) snprintf(err, errlen, "cannot create directory %s: %s", dir, strerror(errno));
+      if (rc != 0) msg_snprint(err, errlen, "cli.sqlite.mkdir", "path", dir, "error", strerror(errno), NULL);
       free(dir);
       if (rc != 0) return -1;
     }
@@ -313,15 +320,13 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   }
   g->conn = db;
   if (rc != SQLITE_OK) {
-    snprintf(err, errlen, "cannot open gradebook %s: %s", path,
-             db ? db_error(db) : sqlite3_errstr(rc));
+    msg_snprint(err, errlen, "cli.sqlite.open", "path", path, "error", db ? db_error(db) : sqlite3_errstr(rc), NULL);
     return -1;
   }
   if (!g->readonly && sqlite3_db_readonly(db, "main") == 1) {
     /* SQLite quietly opens a file this user may not write read-only */
     if (create) {
-      snprintf(err, errlen, "cannot write gradebook %s: permission denied (see docs/classroom.md"
-               " for a shared gradebook)", path);
+      msg_snprint(err, errlen, "cli.sqlite.denied", "path", path, NULL);
       return -1;
     }
     g->readonly = 1;
@@ -351,23 +356,24 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
   }
   if (rc != SQLITE_OK) {
     if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) not_gradebook(err, errlen, path, sqlite3_errstr(rc));
-    else snprintf(err, errlen, "cannot open gradebook %s: %s", path, db ? db_error(db) : sqlite3_errstr(rc));
+    else msg_snprint(err, errlen, "cli.sqlite.open", "path", path, "error", db ? db_error(db) : sqlite3_errstr(rc), NULL);
     return -1;
   }
   if (app != GB_APP_ID && !(app == 0 && ver == 0 && tables == 0)) {
-    not_gradebook(err, errlen, path, "a SQLite database of another program");
+    not_gradebook(err, errlen, path, msg_text(MSG_CLI_LANG, "cli.sqlite.foreign"));
     return -1;
   }
   if (g->readonly) {
     if (ver != GB_VERSION) {
-      snprintf(err, errlen, "%s: gradebook schema version %lld needs upgrading, which needs "
-               "write access to the file", path, ver);
+      char v[24];
+      snprintf(v, sizeof v, "%lld", ver);
+      msg_snprint(err, errlen, "cli.sqlite.upgrade_readonly", "path", path, "version", v, NULL);
       return -1;
     }
     return 0;
   }
   if (set_wal(db) != 0) {
-    snprintf(err, errlen, "%s: cannot switch the gradebook to WAL mode: %s", path, db_error(db));
+    msg_snprint(err, errlen, "cli.sqlite.wal", "path", path, "error", db_error(db), NULL);
     return -1;
   }
   sqlite3_exec(db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
@@ -495,7 +501,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   if (rc == SQLITE_OK) return rc;
 fail:
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_ERROR;
-  snprintf(err, errlen, "%s: cannot record the session: %s", g->label, db_error(db));
+  msg_snprint(err, errlen, "cli.sqlite.record", "path", g->label, "error", db_error(db), NULL);
   rollback(db);
   return rc;
 }
@@ -565,14 +571,14 @@ static void sq_rows_free(gb_rows *r) { sqlite3_finalize(r->st); free(r); }
 /* SQLite has no users: the file's permissions are the whole access control. */
 static int sq_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t errlen) {
   if (o->n_trainees || o->n_trainers) {
-    snprintf(err, errlen, "%s: a SQLite gradebook has no roles (--trainee and --trainer need a "
-             "postgresql:// gradebook; see docs/classroom.md)", g->label);
+    msg_snprint(err, errlen, "cli.sqlite.no_roles", "path", g->label, NULL);
     return -1;
   }
-  sb_printf(log, "%s: SQLite gradebook at schema version %d.\n"
-            "Every trainee who records into this file can also read, change and delete every "
-            "row in it: share it only with a class you trust (docs/classroom.md).\n",
-            g->label, GB_VERSION);
+  char v[24];
+  snprintf(v, sizeof v, "%d", GB_VERSION);
+  char *m = msg_get(MSG_CLI_LANG, "cli.sqlite.init", "path", g->label, "version", v, NULL);
+  sb_printf(log, "%s\n", m);
+  free(m);
   return 0;
 }
 

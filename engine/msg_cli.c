@@ -4,10 +4,16 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "msg.h"
 #include "msg_cli.h"
+
+const char *msg_cli_lang(void) {
+  const char *l = getenv("SALESIM_CLI_LANG");
+  return l && *l && !strchr(l, '/') && msg_catalogue(l) ? l : "en";
+}
 
 void msg_eprint(const char *cmd, const char *key, ...) {
   va_list ap;

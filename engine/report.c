@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "msg_cli.h"
 #include "report.h"
 #include "text.h"
 
@@ -380,7 +381,7 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   if (rc == 0) rc = rep_load_tiers(g, out, msg, sizeof msg);
   gb_end_read(g);
   if (rc != 0) {
-    char *m = msg_get("en", "report.err.read", "path", gb_path(g), "error", msg, NULL);
+    char *m = msg_get(MSG_CLI_LANG, "report.err.read", "path", gb_path(g), "error", msg, NULL);
     snprintf(err, errlen, "%s", m);
     free(m);
     rep_free(out);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "msg_cli.h"
 #include "report.h"
 
 /* The columns (report.csv.visits_header) are those of the report's covering index (schema
@@ -88,7 +89,7 @@ static int export(gb *g, const rep_filter *f, const char *lang, strbuf *out, cha
 int rep_export_visits(gb *g, const rep_filter *f, const char *lang, strbuf *out, char *err, size_t errlen) {
   char msg[400] = "";
   if (export(g, f, lang, out, msg, sizeof msg) == 0) return 0;
-  char *m = msg_get("en", "report.err.read", "path", gb_path(g), "error", msg, NULL);
+  char *m = msg_get(MSG_CLI_LANG, "report.err.read", "path", gb_path(g), "error", msg, NULL);
   snprintf(err, errlen, "%s", m);
   free(m);
   return -1;

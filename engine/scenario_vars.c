@@ -13,6 +13,8 @@
 
 #include "scenario_int.h"
 #include "util.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 /* {=== a small Lua identifier scanner */
 
@@ -101,14 +103,38 @@ static void scan_lua(const char *code, const char *name, void (*found)(void *, i
 /* Collects "x at L:C" style entries for one variable. */
 typedef struct uses { strbuf b; int n; int last_line; } uses;
 
-/* Appends one entry to a comma-separated list. */
-static void add_use(uses *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add_use(uses *u, const char *fmt, ...) {
+/* Appends one entry to a comma-separated list: the catalogue's message key with name, value
+** pairs ended by NULL (cli.vars.*), or with key NULL the one text that follows (then NULL). */
+static void add_use(uses *u, const char *key, ...) __attribute__((sentinel));
+static void add_use(uses *u, const char *key, ...) {
   if (u->n++) sb_puts(&u->b, ", ");
   va_list ap;
-  va_start(ap, fmt);
-  sb_vprintf(&u->b, fmt, ap);
+  va_start(ap, key);
+  if (!key) {
+    sb_puts(&u->b, va_arg(ap, const char *));
+  } else {
+    char *m = msg_vget(MSG_CLI_LANG, key, ap);
+    sb_puts(&u->b, m);
+    free(m);
+  }
   va_end(ap);
+}
+
+/* "LINE:COL" for a message's {at}. */
+static const char *at(char *b, size_t n, int line, int col) {
+  snprintf(b, n, "%d:%d", line, col);
+  return b;
+}
+
+/* Prints the message key with its arguments after indent, and a newline. */
+static void say(FILE *out, const char *indent, const char *key, ...) __attribute__((sentinel));
+static void say(FILE *out, const char *indent, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  fprintf(out, "%s%s\n", indent, m);
+  free(m);
 }
 
 /* scan_lua callback: notes that a condition reads the variable (once per condition). */
@@ -119,7 +145,9 @@ static void script_hit(void *ud, int line) {
   uses *u = ud;
   if (line == u->last_line) return;
   u->last_line = line;
-  add_use(u, "%d", line);
+  char b[24];
+  snprintf(b, sizeof b, "%d", line);
+  add_use(u, NULL, b, NULL);
 }
 
 /* 1 when the Lua condition text reads name. */
@@ -144,13 +172,16 @@ void scn_print_vars(const scenario *s, FILE *out) {
   }
   const char *script_name = s->behaviour ? strrchr(s->behaviour, '/') : NULL;
   script_name = script_name ? script_name + 1 : s->behaviour;
-  fprintf(out, "%s: %d state variable%s\n", s->file, s->n_state, s->n_state == 1 ? "" : "s");
+  char n[24], pos[48];
+  snprintf(n, sizeof n, "%d", s->n_state);
+  say(out, "", "cli.vars.count", "file", s->file, "count", n, NULL);
   for (int i = 0; i < s->n_state; i++) {
     const scn_state_var *v = &s->state[i];
     char val[32];
     value_text(val, sizeof val, v->is_bool, v->value);
-    if (v->pos.line) fprintf(out, "  %s = %s (line %d)\n", v->name, val, v->pos.line);
-    else fprintf(out, "  %s = %s (default)\n", v->name, val);
+    snprintf(n, sizeof n, "%d", v->pos.line);
+    if (v->pos.line) say(out, "  ", "cli.vars.value_line", "name", v->name, "value", val, "line", n, NULL);
+    else say(out, "  ", "cli.vars.value_default", "name", v->name, "value", val, NULL);
     uses set = { {0}, 0, 0 }, read = { {0}, 0, 0 }, lua = { {0}, 0, 0 };
     for (int j = 0; j < s->n_reactions; j++) {
       const scn_reaction *r = &s->reactions[j];
@@ -159,28 +190,35 @@ void scn_print_vars(const scenario *s, FILE *out) {
         if (strcmp(ch->var, v->name) != 0) continue;
         char cv[32];
         value_text(cv, sizeof cv, v->is_bool, ch->delta);
-        if (ch->is_set) add_use(&set, "reaction at %d:%d (= %s)", r->pos.line, r->pos.col, cv);
-        else add_use(&set, "reaction at %d:%d (%+g)", r->pos.line, r->pos.col, ch->delta);
+        at(pos, sizeof pos, r->pos.line, r->pos.col);
+        if (ch->is_set) {
+          add_use(&set, "cli.vars.reaction_set", "at", pos, "value", cv, NULL);
+        } else {
+          char delta[32];
+          snprintf(delta, sizeof delta, "%+g", ch->delta);
+          add_use(&set, "cli.vars.reaction_change", "at", pos, "delta", delta, NULL);
+        }
       }
-      if (reads(r->when, v->name)) add_use(&read, "reaction at %d:%d", r->pos.line, r->pos.col);
+      if (reads(r->when, v->name))
+        add_use(&read, "cli.vars.reaction", "at", at(pos, sizeof pos, r->pos.line, r->pos.col), NULL);
     }
     for (int j = 0; j < s->n_visits; j++)
       for (int k = 0; k < s->visits[j].n_state; k++)
         if (strcmp(s->visits[j].state[k].name, v->name) == 0) {
           char cv[32];
           value_text(cv, sizeof cv, v->is_bool, s->visits[j].state[k].value);
-          add_use(&set, "visit '%s' at %d:%d (= %s)", s->visits[j].id, s->visits[j].pos.line,
-                  s->visits[j].pos.col, cv);
+          add_use(&set, "cli.vars.visit", "id", s->visits[j].id,
+                  "at", at(pos, sizeof pos, s->visits[j].pos.line, s->visits[j].pos.col), "value", cv, NULL);
         }
     for (int j = 0; j < s->n_commitments; j++)
       if (reads(s->commitments[j].realistic_when, v->name))
-        add_use(&read, "commitment '%s' at %d:%d", s->commitments[j].id, s->commitments[j].pos.line,
-                s->commitments[j].pos.col);
+        add_use(&read, "cli.vars.commitment", "id", s->commitments[j].id,
+                "at", at(pos, sizeof pos, s->commitments[j].pos.line, s->commitments[j].pos.col), NULL);
     if (script) scan_lua(script, v->name, script_hit, &lua);
-    if (set.n) fprintf(out, "    changed by: %s\n", set.b.s);
-    if (read.n) fprintf(out, "    read by:    %s\n", read.b.s);
-    if (lua.n) fprintf(out, "    %s lines %s\n", script_name, lua.b.s);
-    if (!set.n && !read.n && !lua.n) fprintf(out, "    not changed or read in this file\n");
+    if (set.n) say(out, "    ", "cli.vars.changed_by", "uses", set.b.s, NULL);
+    if (read.n) say(out, "    ", "cli.vars.read_by", "uses", read.b.s, NULL);
+    if (lua.n) say(out, "    ", "cli.vars.script_lines", "script", script_name, "lines", lua.b.s, NULL);
+    if (!set.n && !read.n && !lua.n) say(out, "    ", "cli.vars.unused", NULL);
     sb_free(&set.b);
     sb_free(&read.b);
     sb_free(&lua.b);

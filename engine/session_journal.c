@@ -6,19 +6,22 @@
 ** sess_transcript_json gave after the last record written.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "journal.h"
 #include "session.h"
+#include "msg.h"
+#include "msg_cli.h"
 
 /* Parses one record; NULL when it is not a JSON object. */
 static json_t *parse(const jrn_record *r, json_error_t *e) {
   json_t *j = json_loadb(r->text, r->len, 0, e);
   if (j && !json_is_object(j)) {
     json_decref(j);
-    snprintf(e->text, sizeof e->text, "a record must be a JSON object");
+    msg_snprint(e->text, sizeof e->text, "cli.journal.not_object", NULL);
     return NULL;
   }
   return j;
@@ -51,8 +54,8 @@ json_t *sess_journal_transcript(const char *buf, size_t len, const char *file, d
   const char *fmt = json_string_value(json_object_get(head, "format"));
   if (!fmt || strcmp(fmt, "salesim-journal") != 0 || json_integer_value(json_object_get(head, "version")) != 1) {
     diag_add(d, DIAG_ERROR, file, rs.n > 0 ? rs.v[0].line : 1, 1, "%s",
-             fmt && strcmp(fmt, "salesim-journal") == 0 ? "a journal of an unknown version (this program reads version 1)"
-                                                       : "not a salesim journal (its first line is no \"format\": \"salesim-journal\" record)");
+             msg_text(MSG_CLI_LANG, fmt && strcmp(fmt, "salesim-journal") == 0 ? "cli.journal.version"
+                                                                              : "cli.journal.not_journal"));
     json_decref(head);
     jrn_records_free(&rs);
     return NULL;
@@ -78,10 +81,13 @@ json_t *sess_journal_transcript(const char *buf, size_t len, const char *file, d
     const char *kind = json_string_value(json_object_get(r, "record"));
     json_t *turn = json_object_get(r, "turn");
     if (!r || !kind || (strcmp(kind, "turn") == 0 && !json_is_object(turn))) {
-      diag_add(d, DIAG_WARNING, file, rs.v[i].line, 1,
-               "damaged record (%s); it and the %d after it are ignored, the %zu turns before it are kept",
-               r ? "no \"record\" kind, or a turn record without its turn" : e.text, rs.n - i - 1,
-               json_array_size(turns));
+      char after[24], kept[24];
+      snprintf(after, sizeof after, "%d", rs.n - i - 1);
+      snprintf(kept, sizeof kept, "%zu", json_array_size(turns));
+      char *m = msg_get(MSG_CLI_LANG, "cli.journal.damaged", "why",
+                        r ? msg_text(MSG_CLI_LANG, "cli.journal.no_kind") : e.text, "after", after, "kept", kept, NULL);
+      diag_add(d, DIAG_WARNING, file, rs.v[i].line, 1, "%s", m);
+      free(m);
       json_decref(r);
       break;
     }
@@ -97,15 +103,20 @@ json_t *sess_journal_transcript(const char *buf, size_t len, const char *file, d
       if (json_is_array(closing)) json_object_set(root, "closing", closing);
       *complete = 1;
     } else {
-      diag_add(d, DIAG_WARNING, file, rs.v[i].line, 1, "unknown record kind '%s' ignored", kind);
+      char *m = msg_get(MSG_CLI_LANG, "cli.journal.unknown_kind", "kind", kind, NULL);
+      diag_add(d, DIAG_WARNING, file, rs.v[i].line, 1, "%s", m);
+      free(m);
     }
     json_decref(r);
   }
-  if (rs.truncated)
-    diag_add(d, DIAG_WARNING, file, rs.truncated_line, 1,
-             "the last record is cut short (%zu bytes without their end: the program stopped while "
-             "writing it); it is ignored, the %zu turns before it are kept",
-             rs.truncated_len, json_array_size(turns));
+  if (rs.truncated) {
+    char bytes[24], kept[24];
+    snprintf(bytes, sizeof bytes, "%zu", rs.truncated_len);
+    snprintf(kept, sizeof kept, "%zu", json_array_size(turns));
+    char *m = msg_get(MSG_CLI_LANG, "cli.journal.cut_short", "bytes", bytes, "kept", kept, NULL);
+    diag_add(d, DIAG_WARNING, file, rs.truncated_line, 1, "%s", m);
+    free(m);
+  }
   jrn_records_free(&rs);
   return root;
 }

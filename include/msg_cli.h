@@ -1,8 +1,10 @@
 /*
 ** msg_cli.h: a command's messages to the trainer's terminal (usage errors, notes and errors on
 ** standard error, error texts handed up through err buffers) from the message catalogues, like
-** every other word (docs/i18n.md).  They are in MSG_CLI_LANG: the terminal's reader is the
-** trainer, whose language is not the class's (a report or a debrief takes the class's).
+** every other word (docs/i18n.md).  They are in MSG_CLI_LANG: English, the terminal's reader
+** being the trainer, whose language is not the class's (a report or a debrief takes the class's);
+** SALESIM_CLI_LANG names another catalogue language (the pseudo-locale test runs every command's
+** messages in qps with it).
 ** Arguments are name, value pairs ended by NULL, as for msg_get.
 */
 #ifndef SALESIM_MSG_CLI_H
@@ -10,7 +12,10 @@
 
 #include <stddef.h>
 
-#define MSG_CLI_LANG "en"
+#define MSG_CLI_LANG msg_cli_lang()
+
+/* The language of the commands' messages: $SALESIM_CLI_LANG when it names a catalogue, else "en". */
+const char *msg_cli_lang(void);
 
 /* Writes "salesim CMD: " (or "salesim: " when cmd is NULL), the message and a newline to stderr. */
 void msg_eprint(const char *cmd, const char *key, ...) __attribute__((sentinel));

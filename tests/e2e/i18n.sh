@@ -174,4 +174,55 @@ expect_contains "replay --json --lang en: the document as recorded" "$out" '"lan
 out=$("$SALESIM" replay "$TMP/zh.json" --lang xx 2>&1); rc=$?
 expect_eq "replay --lang xx: exit 2" 2 "$rc"
 expect_contains "... saying why" "$out" "--lang must be a language with a message catalogue"
+# --- every converted command's messages in the pseudo-locale (SALESIM_CLI_LANG=qps) ------------
+# The first line a command writes on stderr, past "salesim CMD: ", is one catalogue text: in qps
+# it starts with ⟦ and ends with ⟧; a message that bypasses the catalogues shows bare.
+qps_line() {
+  local line
+  line=$(cd "$TMP" && env -u SALESIM_GRADEBOOK SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" "$@" 2>&1 >/dev/null </dev/null | head -n 1)
+  line=${line#salesim: }
+  printf '%s' "$line" | sed -E 's/^salesim [a-z0-9-]+: //'
+}
+cli_qps() {
+  local what=$1; shift
+  local line
+  line=$(qps_line "$@")
+  if [[ "$line" == "⟦"*"⟧" ]]; then ok "qps: $what"; else fail "qps: $what" "$line"; fi
+}
+# control: the option parser's messages (engine/cli.c, still allow-listed) are not converted yet,
+# and the check sees them bare
+line=$(qps_line report --bogus)
+if [[ "$line" == "⟦"* ]]; then fail "qps: an unconverted message shows bare (control)" "$line"
+else ok "qps: an unconverted message shows bare (control)"; fi
+mkdir -p "$TMP/adir"
+cli_qps "unknown command" nosuchcmd
+cli_qps "unknown command, near one" repalce
+cli_qps "report without a gradebook" report
+cli_qps "report --format pdf" report "$TMP/zh.db" --format pdf
+cli_qps "report --lang xx" report "$TMP/zh.db" --lang xx
+cli_qps "report --since bad" report "$TMP/zh.db" --since yesterday
+cli_qps "report of two gradebooks" report a.db b.db
+cli_qps "report --visits --format html" report "$TMP/zh.db" --visits --format html
+cli_qps "report --bom --format text" report "$TMP/zh.db" --bom --format text
+cli_qps "report of a mixed class (the note)" report "$TMP/zh.db"
+cli_qps "replay without a file" replay
+cli_qps "replay --delay 99" replay --delay 99 x.json
+cli_qps "replay --lang xx" replay --lang xx "$TMP/zh.json"
+cli_qps "replay of a directory" replay "$TMP/adir"
+cli_qps "record without a file" record
+cli_qps "record --trainee ''" record --trainee "" x.json
+cli_qps "record of a missing file" record --gradebook "$TMP/r.db" "$TMP/none.json"
+cli_qps "check without a file" check
+cli_qps "check of a directory" check "$TMP/adir"
+cli_qps "list of two directories" list a b
+cli_qps "next without a trainee" next
+cli_qps "gradebook without an action" gradebook
+cli_qps "gradebook frob" gradebook frob
+cli_qps "init-scenario without a file" init-scenario
+cli_qps "init-scenario x.txt" init-scenario x.txt
+cli_qps "init-scenario --lang fr" init-scenario --lang fr x.yaml
+cli_qps "play without a scenario" play
+cli_qps "play --seed -1" play --seed -1 x
+cli_qps "play --lang xx" play --lang xx x
+cli_qps "play of an unknown scenario" play no-such-scenario-here
 finish
