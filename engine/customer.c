@@ -301,10 +301,8 @@ int cust_raise(lua_State *L, cust_host *h, int obj, int quiet) {
   return fresh;
 }
 
-/* Settles the visit's outcome once; 0 when it was already settled. */
-int cust_end_visit(cust_host *h, cust_outcome o) { return cust_end_visit_why(h, o, NULL); }
-
-/* The same, with why the visit ended in the END event's text (the debrief shows it). */
+/* Settles the visit's outcome once, with why it ended in the END event's text (the debrief
+** shows it); 0 when it was already settled. */
 int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why) {
   if (h->outcome != CUST_OUTCOME_NONE) return 0;
   h->outcome = o;
@@ -1289,24 +1287,6 @@ uint64_t cust_rungs_realistic(cust_host *h, cust_events *errors) {
   free(a.err);
   free(perr);
   return a.mask;
-}
-
-/* Is commitment c realistic now?  One rung on its own; see customer.h. */
-int cust_commitment_realistic(cust_host *h, int c) {
-  if (c < 0 || c >= h->sc->n_commitments || c >= 64) return -1;
-  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
-  rung_args a = { .h = h, .n = c + 1 };
-  cust_events sink = {0};
-  cust_events *saved = h->out;
-  h->out = &sink;
-  char *perr = NULL;
-  sbx_protect(h->sbx, rungs_cf, &a, &perr);
-  h->out = saved;
-  cust_events_free(&sink);
-  free(a.err);
-  free(perr);
-  if (a.failed >> c & 1) return -1;
-  return (int)(a.mask >> c & 1);
 }
 
 /* Compiles a condition without running it; see customer.h. */

@@ -44,7 +44,6 @@ typedef struct gb_visit {
 typedef struct gb_rows gb_rows;     /* a query's result, read row by row */
 
 typedef struct gb_backend {
-  const char *kind;                 /* "sqlite" or "postgresql" */
   /* Connects to g->where, checks it is a gradebook (or an empty store when create), creates
   ** or migrates the schema once even when many processes start together; sets g->conn and
   ** g->readonly.  0, or -1 with err (g->conn may be left set; close frees it). */

@@ -61,7 +61,6 @@ void gb_close(gb *g) {
 }
 
 const char *gb_path(const gb *g) { return g->label; }
-const char *gb_kind(const gb *g) { return g->be->kind; }
 int gb_partial_view(const gb *g) { return g->partial; }
 
 /* $SALESIM_GRADEBOOK, else the XDG data dir's salesim/gradebook.db. */
