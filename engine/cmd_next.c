@@ -22,11 +22,11 @@
 #include "scenario.h"
 #include "scnfind.h"
 #include "util.h"
+#include "vocab.h"
 
 #define NEXT_RECENT 10
-#define NEXT_SKILLS 4
+#define NEXT_SKILLS VOCAB_SKILL_COUNT   /* in vocab.h's order, as the weights below */
 
-static const char *const skill_names[NEXT_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
 static const char *const content_words[NEXT_SKILLS] = {
   "commitments on its ladder", "benefits to match to needs", "objections to handle",
   "hidden needs to uncover",
@@ -183,18 +183,18 @@ int cmd_next_exec(int argc, char **argv) {
   if (rc == CLI_OK) {
     const scenario *s = sc[best];
     printf("next for %s: %s (%s)\n", trainee, s->id, s->title);
-    printf("why: %s is the weakest skill, %.0f on average over the latest %d visit%s (", skill_names[weakest],
+    printf("why: %s is the weakest skill, %.0f on average over the latest %d visit%s (", vocab_skill_names[weakest],
            v.avg[weakest], v.visits, v.visits == 1 ? "" : "s");
     const char *sep = "";
     for (int k = 0; k < NEXT_SKILLS; k++) {
       if (k == weakest || v.avg[k] < 0) continue;
-      printf("%s%s %.0f", sep, skill_names[k], v.avg[k]);
+      printf("%s%s %.0f", sep, vocab_skill_names[k], v.avg[k]);
       sep = ", ";
     }
     int pool = in_language ? in_language : n;
     printf("); %s trains it most of the %d%s%s scenario%s: %d %s, %s weighs %.0f%% of its score; played "
            "%ld time%s so far.\n", s->id, pool, in_language ? " " : "", in_language ? v.language : "",
-           pool == 1 ? "" : "s", content(s, weakest), content_words[weakest], skill_names[weakest],
+           pool == 1 ? "" : "s", content(s, weakest), content_words[weakest], vocab_skill_names[weakest],
            weight(s, weakest), times_played(&v, s->id), times_played(&v, s->id) == 1 ? "" : "s");
     const scn_entry *e = &es.v[best];   /* play takes FOLDER/FILE for a scenario in a subfolder */
     if (e->folder) printf("play: salesim play %s/%s --trainee %s\n", e->folder, e->stem, trainee);

@@ -14,23 +14,21 @@
 #include "customer_int.h"
 #include "safe.h"
 #include "util.h"
+#include "vocab.h"
 
 #define CUST_MAX_SCRIPT (1u << 20)   /* a behaviour script is a few KiB */
 
-static const char *const outcome_names[] = { "order", "advance", "continuation", "no_sale" };
+/* cust_outcome follows vocab.h's outcome table (ORDER cust_outcome) */
+_Static_assert(CUST_OUTCOME_NO_SALE + 1 == VOCAB_OUTCOME_COUNT, "cust_outcome and VOCAB_OUTCOMES differ");
 
 /* The outcome's name in transcripts and conditions. */
 const char *cust_outcome_name(cust_outcome o) {
   if (o < CUST_OUTCOME_ORDER || o > CUST_OUTCOME_NO_SALE) return "none";
-  return outcome_names[o];
+  return vocab_outcome_names[o];
 }
 
 /* The outcome named, or -1. */
-int cust_outcome_from_name(const char *name) {
-  for (int i = 0; name && i < 4; i++)
-    if (strcmp(name, outcome_names[i]) == 0) return i;
-  return -1;
-}
+int cust_outcome_from_name(const char *name) { return vocab_outcome_index(name); }
 
 /* The sandbox limits a session uses unless told otherwise. */
 void cust_limits_default(cust_limits *l) {

@@ -122,7 +122,7 @@ static void bars(out *o, const json_t *d) {
   sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_SKILLS), esc(o, RESET));
   int cells = o->width >= 60 ? 20 : o->width >= 40 ? 12 : 8;
   for (int k = 0; k < 4; k++) {
-    const json_t *sk = json_object_get(skills, deb_skill_names[k]);
+    const json_t *sk = json_object_get(skills, vocab_skill_names[k]);
     const char *name = L(o, L_COMMITMENT + k);
     if (json_is_null(json_object_get(sk, "score"))) {   /* no evidence: not a made-up 50 */
       sb_printf(o->b, "  %s", name);

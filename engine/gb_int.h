@@ -17,9 +17,10 @@
 
 #include "gradebook.h"
 #include "util.h"
+#include "vocab.h"
 
 #define GB_VERSION 3                /* schema version both backends migrate to */
-#define GB_SKILLS 4
+#define GB_SKILLS VOCAB_SKILL_COUNT   /* a column each, in vocab.h's order */
 
 /* An optional integer column value. */
 typedef struct gb_opt { long long v; int set; } gb_opt;
