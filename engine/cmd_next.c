@@ -24,11 +24,11 @@
 #include "util.h"
 #include "msg.h"
 #include "msg_cli.h"
+#include "vocab.h"
 
 #define NEXT_RECENT 10
-#define NEXT_SKILLS 4
+#define NEXT_SKILLS VOCAB_SKILL_COUNT   /* in vocab.h's order, as the weights below */
 
-static const char *const skill_names[NEXT_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
 /* what a scenario holds to train each skill: cli.next.content.SKILL in the catalogues */
 
 /* What the trainee's latest visits say. */
@@ -131,11 +131,11 @@ static void print_advice(const char *trainee, const scenario *s, const scn_entry
   strbuf others = {0};
   for (int k = 0; k < NEXT_SKILLS; k++) {
     if (k == weakest || v->avg[k] < 0) continue;
-    snprintf(skill_key, sizeof skill_key, "skill.%s", skill_names[k]);
+    snprintf(skill_key, sizeof skill_key, "skill.%s", vocab_skill_names[k]);
     num_text(avg, sizeof avg, "%.0f", v->avg[k]);
     sb_printf(&others, "%s%s %s", others.len ? ", " : "", msg_text(L, skill_key), avg);
   }
-  snprintf(skill_key, sizeof skill_key, "skill.%s", skill_names[weakest]);
+  snprintf(skill_key, sizeof skill_key, "skill.%s", vocab_skill_names[weakest]);
   num_text(avg, sizeof avg, "%.0f", v->avg[weakest]);
   snprintf(count, sizeof count, "%d", v->visits);
   char *visits = msg_get(L, "cli.next.visits", "count", count, NULL);
@@ -145,7 +145,7 @@ static void print_advice(const char *trainee, const scenario *s, const scn_entry
   snprintf(count, sizeof count, "%ld", times_played(v, s->id));
   char *times = msg_get(L, "cli.next.times", "count", count, NULL);
   char content_key[48], held[24];
-  snprintf(content_key, sizeof content_key, "cli.next.content.%s", skill_names[weakest]);
+  snprintf(content_key, sizeof content_key, "cli.next.content.%s", vocab_skill_names[weakest]);
   snprintf(held, sizeof held, "%d", content(s, weakest));
   num_text(weight_s, sizeof weight_s, "%.0f", weight(s, weakest));
   m = msg_get(L, "cli.next.why", "skill", msg_text(L, skill_key), "average", avg, "visits", visits,

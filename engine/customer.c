@@ -14,23 +14,21 @@
 #include "customer_int.h"
 #include "safe.h"
 #include "util.h"
+#include "vocab.h"
 
 #define CUST_MAX_SCRIPT (1u << 20)   /* a behaviour script is a few KiB */
 
-static const char *const outcome_names[] = { "order", "advance", "continuation", "no_sale" };
+/* cust_outcome follows vocab.h's outcome table (ORDER cust_outcome) */
+_Static_assert(CUST_OUTCOME_NO_SALE + 1 == VOCAB_OUTCOME_COUNT, "cust_outcome and VOCAB_OUTCOMES differ");
 
 /* The outcome's name in transcripts and conditions. */
 const char *cust_outcome_name(cust_outcome o) {
   if (o < CUST_OUTCOME_ORDER || o > CUST_OUTCOME_NO_SALE) return "none";
-  return outcome_names[o];
+  return vocab_outcome_names[o];
 }
 
 /* The outcome named, or -1. */
-int cust_outcome_from_name(const char *name) {
-  for (int i = 0; name && i < 4; i++)
-    if (strcmp(name, outcome_names[i]) == 0) return i;
-  return -1;
-}
+int cust_outcome_from_name(const char *name) { return vocab_outcome_index(name); }
 
 /* The sandbox limits a session uses unless told otherwise. */
 void cust_limits_default(cust_limits *l) {
@@ -301,10 +299,8 @@ int cust_raise(lua_State *L, cust_host *h, int obj, int quiet) {
   return fresh;
 }
 
-/* Settles the visit's outcome once; 0 when it was already settled. */
-int cust_end_visit(cust_host *h, cust_outcome o) { return cust_end_visit_why(h, o, NULL); }
-
-/* The same, with why the visit ended in the END event's text (the debrief shows it). */
+/* Settles the visit's outcome once, with why it ended in the END event's text (the debrief
+** shows it); 0 when it was already settled. */
 int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why) {
   if (h->outcome != CUST_OUTCOME_NONE) return 0;
   h->outcome = o;
@@ -1295,24 +1291,6 @@ uint64_t cust_rungs_realistic(cust_host *h, cust_events *errors) {
   free(a.err);
   free(perr);
   return a.mask;
-}
-
-/* Is commitment c realistic now?  One rung on its own; see customer.h. */
-int cust_commitment_realistic(cust_host *h, int c) {
-  if (c < 0 || c >= h->sc->n_commitments || c >= 64) return -1;
-  if (h->real_ref[c] == LUA_NOREF) return h->sc->commitments[c].realistic_when ? -1 : 1;
-  rung_args a = { .h = h, .n = c + 1 };
-  cust_events sink = {0};
-  cust_events *saved = h->out;
-  h->out = &sink;
-  char *perr = NULL;
-  sbx_protect(h->sbx, rungs_cf, &a, &perr);
-  h->out = saved;
-  cust_events_free(&sink);
-  free(a.err);
-  free(perr);
-  if (a.failed >> c & 1) return -1;
-  return (int)(a.mask >> c & 1);
 }
 
 /* Compiles a condition without running it; see customer.h. */

@@ -119,7 +119,6 @@ int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet
 /* A line for key (scenario, then built-in), or NULL; the pointer stays valid for the call. */
 const char *cust_line(lua_State *L, cust_host *h, const char *key);
 int cust_raise(lua_State *L, cust_host *h, int obj, int quiet);
-int cust_end_visit(cust_host *h, cust_outcome o);
 int cust_next_visit(cust_host *h);
 /* Evaluates realistic_when of commitment c inside a running call (errors propagate). */
 int cust_is_realistic(lua_State *L, cust_host *h, int c);
@@ -138,7 +137,8 @@ void cust_note_said(cust_host *h, const char *text);
 const char *cust_pick_among(cust_host *h, const char *const *v, int n);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
-/* Settles the visit like cust_end_visit and says why (goodbye, commitment, patience, ...). */
+/* Settles the visit's outcome once and says why (goodbye, commitment, patience, ...); 0 when
+** it was already settled. */
 int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why);
 
 /* customer_api.c */

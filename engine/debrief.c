@@ -330,8 +330,6 @@ static const char *const labels[L_COUNT] = {
   [L_ENDED] = "label.ended", [L_TOP] = "label.top", [L_FULL_HINT] = "label.full_hint",
 };
 
-const char *const deb_skill_names[4] = { "commitment", "benefits", "tactics", "discovery" };
-
 /* See debrief_int.h: one UI label. */
 const char *deb_label(const char *lang, int id) {
   if (id < 0 || id >= L_COUNT) return "";
@@ -424,7 +422,7 @@ size_t deb_items(const json_t *d, deb_item **out) {
   size_t n = 0, cap = 0;
   deb_item *v = NULL;
   for (int k = 0; k < 4; k++) {
-    const json_t *fa = json_object_get(json_object_get(skills, deb_skill_names[k]), "findings");
+    const json_t *fa = json_object_get(json_object_get(skills, vocab_skill_names[k]), "findings");
     size_t i;
     const json_t *f;
     json_array_foreach(fa, i, f) {

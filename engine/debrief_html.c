@@ -38,7 +38,7 @@ static void skills_svg(strbuf *b, const json_t *d, const char *lang) {
                  "<text x=\"%d\" y=\"165\" font-size=\"11\" text-anchor=\"middle\" fill=\"#777\">%d</text>\n",
               130 + x * 3, 130 + x * 3, 130 + x * 3, x);
   for (int k = 0; k < 4; k++) {
-    const json_t *sv = json_object_get(json_object_get(skills, deb_skill_names[k]), "score");
+    const json_t *sv = json_object_get(json_object_get(skills, vocab_skill_names[k]), "score");
     int v = (int)json_integer_value(sv);
     v = v < 0 ? 0 : v > 100 ? 100 : v;
     int y = 15 + k * 34;

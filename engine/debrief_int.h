@@ -8,6 +8,7 @@
 #define SALESIM_DEBRIEF_INT_H
 
 #include <jansson.h>
+#include "vocab.h"
 
 enum {
   L_OUTCOME, L_SCORE, L_PASS, L_NOT_YET, L_SKILLS, L_WHOLE, L_TURN, L_WHY, L_TRY, L_REFLECT,
@@ -32,7 +33,6 @@ const char *deb_principle_name(const char *lang, const json_t *finding);
 /* A tier's name in lang (the document's name for a tier the catalogue does not know). */
 const char *deb_tier_name(const char *lang, const json_t *tier);
 
-extern const char *const deb_skill_names[4];   /* "commitment" ... in display order */
 
 typedef struct deb_item { const json_t *f; int skill; int turn; } deb_item;
 /* Every finding of the document: the visit as a whole (turn 0) first, then by turn, keeping the

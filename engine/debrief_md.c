@@ -79,7 +79,7 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
   sb_printf(b, "## %s\n\n| | %s | |\n|---|---:|---|\n", deb_label(lang, L_SKILLS), deb_label(lang, L_SCORE));
   const json_t *skills = json_object_get(d, "skills");
   for (int k = 0; k < 4; k++) {
-    const json_t *sv = json_object_get(json_object_get(skills, deb_skill_names[k]), "score");
+    const json_t *sv = json_object_get(json_object_get(skills, vocab_skill_names[k]), "score");
     if (json_is_null(sv)) {   /* no evidence for the skill */
       sb_printf(b, "| %s | %s | |\n", deb_label(lang, L_COMMITMENT + k), deb_label(lang, L_NOT_SHOWN));
       continue;

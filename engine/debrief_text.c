@@ -13,6 +13,7 @@
 #include "debrief.h"
 #include "msg.h"
 #include "text.h"
+#include "wrap.h"
 #include "debrief_int.h"
 
 typedef struct out { strbuf *b; int colour, width; const char *lang; } out;
@@ -36,65 +37,16 @@ static const char *jstr(const json_t *o, const char *k) {
   return s ? s : "";
 }
 
-/* Appends text wrapped to the width: the first line after `first` columns already used, later
-** lines indented by `indent` spaces.  Breaks at spaces, and between CJK characters. */
+/* Appends text wrapped to the width, then a newline: the first line after `first` columns
+** already used, later lines indented by `indent` spaces.  Breaks at spaces and between CJK
+** characters, keeps quotes and CJK punctuation with their character, and cuts a token longer
+** than a line (wrap.c does it; this fixes the debrief's habits). */
 static void wrap(out *o, const char *raw, int first, int indent) {
   char *text = deb_clean_text(raw);
-  int width = o->width > indent + 10 ? o->width : indent + 10;
-  int col = first, line_start = 1;
-  size_t len = strlen(text), i = 0;
-  while (i < len) {
-    if (text[i] == ' ') { i++; continue; }
-    /* the next token: a run of non-space narrow characters, or one wide character */
-    size_t adv, j = i;
-    int32_t cp = txt_decode(text + j, len - j, &adv);
-    int w = txt_width_n(text + j, adv);
-    j += adv;
-    /* an opening quote or bracket stays with the character after it */
-    while ((cp == 0x201C || cp == 0x2018 || cp == 0xFF08 || cp == 0x300A || cp == 0x300C ||
-            cp == 0x3010) && j < len && text[j] != ' ') {
-      cp = txt_decode(text + j, len - j, &adv);
-      w = txt_width_n(text + j, adv);
-      j += adv;
-    }
-    if (w < 2)
-      while (j < len && text[j] != ' ') {
-        int32_t c2 = txt_decode(text + j, len - j, &adv);
-        (void)c2;
-        if (txt_width_n(text + j, adv) >= 2) break;
-        j += adv;
-      }
-    /* CJK punctuation stays with the character before it */
-    while (j < len) {
-      int32_t p = txt_decode(text + j, len - j, &adv);
-      if (!(p == 0xFF0C || p == 0x3002 || p == 0xFF1A || p == 0xFF1F || p == 0xFF01 ||
-            p == 0x3001 || p == 0xFF1B || p == 0x201D || p == 0xFF09)) break;
-      j += adv;
-    }
-    int tw = txt_width_n(text + i, j - i);
-    int space = (i > 0 && text[i - 1] == ' ' && !line_start) ? 1 : 0;
-    if (col + space + tw > width && !line_start) {
-      sb_putc(o->b, '\n');
-      for (int k = 0; k < indent; k++) sb_putc(o->b, ' ');
-      col = indent;
-      space = 0;
-    }
-    if (space) { sb_putc(o->b, ' '); col++; }
-    while (tw > width - col && j > i) {       /* a token longer than a line: cut it */
-      size_t fit = txt_fit(text + i, j - i, width - col);
-      if (fit == 0) fit = 1;
-      sb_append(o->b, text + i, fit);
-      tw -= txt_width_n(text + i, fit);   /* linear even for a megabyte without a space */
-      i += fit;
-      sb_putc(o->b, '\n');
-      for (int k = 0; k < indent; k++) sb_putc(o->b, ' ');
-      col = indent;
-    }
-    sb_append(o->b, text + i, j - i);
-    col += tw;
-    line_start = 0;
-    i = j;
-  }
+  wrap_style st = { .width = o->width > indent + 10 ? o->width : indent + 10, .indent = indent,
+                    .keep_spaces = 0, .kinsoku = 1, .cut_long = 1, .break_first = 0 };
+  int col = first;
+  wrap_para(o->b, text, strlen(text), &st, &col);
   sb_putc(o->b, '\n');
   free(text);
 }
@@ -170,7 +122,7 @@ static void bars(out *o, const json_t *d) {
   sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_SKILLS), esc(o, RESET));
   int cells = o->width >= 60 ? 20 : o->width >= 40 ? 12 : 8;
   for (int k = 0; k < 4; k++) {
-    const json_t *sk = json_object_get(skills, deb_skill_names[k]);
+    const json_t *sk = json_object_get(skills, vocab_skill_names[k]);
     const char *name = L(o, L_COMMITMENT + k);
     if (json_is_null(json_object_get(sk, "score"))) {   /* no evidence: not a made-up 50 */
       sb_printf(o->b, "  %s", name);

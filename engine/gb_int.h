@@ -17,9 +17,10 @@
 
 #include "gradebook.h"
 #include "util.h"
+#include "vocab.h"
 
 #define GB_VERSION 3                /* schema version both backends migrate to */
-#define GB_SKILLS 4
+#define GB_SKILLS VOCAB_SKILL_COUNT   /* a column each, in vocab.h's order */
 
 /* An optional integer column value. */
 typedef struct gb_opt { long long v; int set; } gb_opt;
@@ -44,7 +45,6 @@ typedef struct gb_visit {
 typedef struct gb_rows gb_rows;     /* a query's result, read row by row */
 
 typedef struct gb_backend {
-  const char *kind;                 /* "sqlite" or "postgresql" */
   /* Connects to g->where, checks it is a gradebook (or an empty store when create), creates
   ** or migrates the schema once even when many processes start together; sets g->conn and
   ** g->readonly.  0, or -1 with err (g->conn may be left set; close frees it). */

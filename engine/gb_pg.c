@@ -623,7 +623,7 @@ static int pg_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t 
 /* }=== */
 
 const gb_backend gb_pg_backend = {
-  .kind = "postgresql", .open = pg_open, .close = pg_close, .record = pg_record,
+  .open = pg_open, .close = pg_close, .record = pg_record,
   .begin_read = pg_begin_read, .end_read = pg_end_read, .query = pg_query, .step = pg_step,
   .is_null = pg_is_null, .text = pg_text, .int64 = pgr_int64, .real = pgr_real,
   .rows_free = pg_rows_free, .init = pg_init,

@@ -583,7 +583,7 @@ static int sq_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t 
 }
 
 const gb_backend gb_sqlite_backend = {
-  .kind = "sqlite", .open = sq_open, .close = sq_close, .record = sq_record,
+  .open = sq_open, .close = sq_close, .record = sq_record,
   .begin_read = sq_begin_read, .end_read = sq_end_read, .query = sq_query, .step = sq_step,
   .is_null = sq_is_null, .text = sq_text, .int64 = sq_int64, .real = sq_real,
   .rows_free = sq_rows_free, .init = sq_init,

@@ -16,7 +16,6 @@
 #include "util.h"
 #include "msg_cli.h"
 
-static const char *const skill_names[GB_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
 
 int gb_is_postgres(const char *location) {
   return location && (strncmp(location, "postgresql://", 13) == 0 ||
@@ -62,7 +61,6 @@ void gb_close(gb *g) {
 }
 
 const char *gb_path(const gb *g) { return g->label; }
-const char *gb_kind(const gb *g) { return g->be->kind; }
 int gb_partial_view(const gb *g) { return g->partial; }
 
 /* $SALESIM_GRADEBOOK, else the XDG data dir's salesim/gradebook.db. */
@@ -106,10 +104,7 @@ static int check_debrief(const json_t *d, char *err, size_t errlen) {
   const char *sc = jstr(d, "scenario");
   if (!sc || !*sc) { msg_snprint(err, errlen, "cli.gradebook.debrief_no_scenario", NULL); return -1; }
   const char *out = jstr(d, "outcome");
-  static const char *const outcomes[] = { "order", "advance", "continuation", "no_sale" };
-  int known = 0;
-  for (int i = 0; out && i < 4; i++) known |= strcmp(out, outcomes[i]) == 0;
-  if (!known) { msg_snprint(err, errlen, "cli.gradebook.debrief_outcome", NULL); return -1; }
+  if (vocab_outcome_index(out) < 0) { msg_snprint(err, errlen, "cli.gradebook.debrief_outcome", NULL); return -1; }
   const json_t *score = json_object_get(d, "score");
   if (!json_is_number(score) || json_number_value(score) < 0 || json_number_value(score) > 100) {
     msg_snprint(err, errlen, "cli.gradebook.debrief_score", NULL);
@@ -191,7 +186,7 @@ long long gb_record_keyed(gb *g, const char *key, const char *trainee, const jso
     .hints = jint(debrief, "hints_used"), .pass = json_is_true(json_object_get(debrief, "pass")),
   };
   if (!v.started) v.started = now;
-  for (int i = 0; i < GB_SKILLS; i++) v.skill[i] = jint(json_object_get(skills, skill_names[i]), "score");
+  for (int i = 0; i < GB_SKILLS; i++) v.skill[i] = jint(json_object_get(skills, vocab_skill_names[i]), "score");
   if (json_is_object(skills)) collect_findings(skills, &v);
   long long id = -1;
   int fr = 1;
@@ -240,7 +235,7 @@ json_t *gb_history(gb *g, const char *trainee, const char *scenario_id, long lon
   while ((rc = gb_step(g, r, err, sizeof err)) == 1) {
     json_t *skills = json_object();
     for (int i = 0; i < GB_SKILLS; i++)
-      json_object_set_new(skills, skill_names[i], gb_is_null(g, r, 6 + i)
+      json_object_set_new(skills, vocab_skill_names[i], gb_is_null(g, r, 6 + i)
                           ? json_null() : json_integer(gb_int(g, r, 6 + i)));
     const char *started = gb_text(g, r, 1), *ended = gb_text(g, r, 2), *outcome = gb_text(g, r, 3);
     json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:I, s:b, s:o}",

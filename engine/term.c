@@ -22,6 +22,7 @@
 #include "term.h"
 #include "text.h"
 #include "util.h"
+#include "wrap.h"
 
 static void rewrap_typed(const term *t, const char *prompt, const char *line);
 
@@ -229,29 +230,7 @@ int term_width(const term *t) {
   return c >= 20 ? c : 80;
 }
 
-/* Bytes of the control sequence at s (a CSI escape, ESC [ parameters final-byte, or readline's
-** \001 / \002 marker), or 0 when s starts with text.  They take no column. */
-static size_t control_len(const char *s, size_t len) {
-  if (len && (*s == '\001' || *s == '\002')) return 1;
-  if (len < 2 || s[0] != '\033' || s[1] != '[') return 0;
-  size_t i = 2;
-  while (i < len && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E)) i++;
-  return i < len ? i + 1 : len;
-}
-
-int term_text_width(const char *s) {
-  int w = 0;
-  size_t len = strlen(s);
-  while (len) {
-    size_t adv = control_len(s, len);
-    if (!adv) {
-      txt_decode(s, len, &adv);
-      w += txt_width_n(s, adv);
-    }
-    s += adv; len -= adv;
-  }
-  return w;
-}
+int term_text_width(const char *s) { return wrap_width_n(s, strlen(s)); }
 
 /* n spaces (fprintf's "%*s" costs more than the words it separates). */
 static void put_spaces(FILE *out, int n) {
@@ -260,57 +239,6 @@ static void put_spaces(FILE *out, int n) {
     int k = n < (int)sizeof sp - 1 ? n : (int)sizeof sp - 1;
     fwrite(sp, 1, (size_t)k, out);
     n -= k;
-  }
-}
-
-/* Wraps one paragraph (no newlines, already sanitised) from column *col. */
-static void wrap_para(FILE *out, const char *p, int width, int indent, int *col) {
-  size_t len = strlen(p);
-  int space = 0;   /* spaces are written only once the next word is known to fit after them;
-                   ** a run of them is kept (the columns of /help), except at a line break */
-  while (*p) {
-    size_t adv;
-    int32_t cp = txt_decode(p, len, &adv);
-    if (cp == ' ') {
-      space++;
-      p += adv; len -= adv;
-      continue;
-    }
-    /* a word: up to a space, or one wide character (CJK breaks anywhere) with the closing
-    ** punctuation that must stay with it */
-    const char *e = p;
-    size_t left = len;
-    while (left) {
-      int32_t c = txt_decode(e, left, &adv);
-      if (c == ' ') break;
-      int wide = txt_width_n(e, adv) == 2;
-      if (wide && e != p) break;
-      e += adv; left -= adv;
-      if (wide) {
-        while (left) {
-          int32_t c2 = txt_decode(e, left, &adv);
-          if (!(c2 == 0x3002 || c2 == 0xFF0C || c2 == 0xFF01 || c2 == 0xFF1F || c2 == 0x3001 ||
-                c2 == 0xFF1A || c2 == 0xFF1B || c2 == 0x201D || c2 == 0xFF09))
-            break;
-          e += adv; left -= adv;
-        }
-        break;
-      }
-    }
-    int ww = txt_width_n(p, (size_t)(e - p));
-    if (*col + space + ww > width && *col > indent) {
-      fputc('\n', out);
-      put_spaces(out, indent);
-      *col = indent;
-    } else if (space) {
-      put_spaces(out, space);
-      *col += space;
-    }
-    space = 0;
-    fwrite(p, 1, (size_t)(e - p), out);
-    *col += ww;
-    len -= (size_t)(e - p);
-    p = e;
   }
 }
 
@@ -328,7 +256,9 @@ void term_write_block(FILE *out, const char *s, size_t n) {
 }
 
 void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const char *text) {
-  int width = term_width(t);
+  /* the terminal's habits: runs of spaces kept (the columns of /help), a long word overflows */
+  wrap_style st = { .width = term_width(t), .indent = indent, .keep_spaces = 1, .kinsoku = 0,
+                    .cut_long = 0, .break_first = 1 };
   fputs(prefix, out);
   const char *nl = strrchr(prefix, '\n');
   int col = term_text_width(nl ? nl + 1 : prefix);   /* a colour escape takes no column */
@@ -338,7 +268,10 @@ void term_wrap(const term *t, FILE *out, const char *prefix, int indent, const c
     const char *end = memchr(p, '\n', (size_t)(stop - p));
     size_t n = end ? (size_t)(end - p) : (size_t)(stop - p);
     char *clean = txt_sanitize(p, n, NULL);  /* never send control characters raw */
-    wrap_para(out, clean, width, indent, &col);
+    strbuf b = {0};
+    wrap_para(&b, clean, strlen(clean), &st, &col);
+    if (b.len) fwrite(b.s, 1, b.len, out);
+    sb_free(&b);
     free(clean);
     if (!end) break;
     fputc('\n', out);
@@ -370,7 +303,7 @@ static int rows_used(const char *s, int cols) {
   int rows = 1, col = 0;
   size_t len = strlen(s);
   while (len) {
-    size_t adv = control_len(s, len);
+    size_t adv = wrap_control_len(s, len);
     int w = 0;
     if (!adv) {
       txt_decode(s, len, &adv);

@@ -105,10 +105,6 @@ cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit g
 /* Evaluates a sandboxed Lua condition against the current state (used for realistic_when by
 ** the scorer and by `salesim check`).  Returns 1/0, or -1 with a message in err. */
 int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen);
-/* Is ladder rung c realistic now?  Runs its realistic_when as compiled when the host was made
-** (no recompiling on a hot path): 1 or 0; 1 for a rung without a condition; -1 when the
-** condition failed to compile or to run. */
-int cust_commitment_realistic(cust_host *h, int c);
 /* Judges the first 64 rungs at once, all their conditions sharing one call's budget (so a
 ** ladder of slow conditions costs one time cap, not one each): bit c set when rung c is
 ** realistic.  The first failure is appended to errors (when not NULL) as an error event. */

@@ -38,8 +38,6 @@ void gb_visit_key(const char *trainee, const struct json_t *debrief, char out[17
 int gb_is_postgres(const char *location);
 /* The location for messages (malloc'd): a path as is, a URI without its password. */
 char *gb_location_label(const char *location);
-/* "sqlite" or "postgresql". */
-const char *gb_kind(const gb *g);
 
 /* salesim gradebook init: creates or migrates the gradebook and, on PostgreSQL, the group
 ** roles salesim_trainee (insert and read its own sessions) and salesim_trainer (read all),

@@ -16,4 +16,42 @@
 #ifndef RUNNING_ON_VALGRIND
 #define RUNNING_ON_VALGRIND 0
 #endif
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Test rows kept as data (tests/data/...): a tab-separated file, one row a line, `#` lines and
+** blank lines skipped, a missing last column read as "".  Calls check(ctx, file, line_no, cols)
+** for each row with exactly `ncols` columns (an assert fails the test on a row of another
+** shape, naming it) and returns the number of rows, so a suite can refuse an empty file.
+** The row's text lives only during the call. */
+typedef void (*tu_row_fn)(void *ctx, const char *file, int line_no, char **cols);
+static inline int tu_each_row(const char *path, int ncols, tu_row_fn check, void *ctx) {
+  FILE *f = fopen(path, "r");
+  if (!f) print_error("%s: cannot open (run from the repository's top folder)\n", path);
+  assert_non_null(f);
+  char line[4096];
+  int rows = 0, no = 0;
+  while (fgets(line, sizeof line, f)) {
+    no++;
+    size_t n = strlen(line);
+    if (n && line[n - 1] == '\n') line[--n] = '\0';
+    if (n == 0 || line[0] == '#') continue;
+    char *cols[8] = {0};
+    int k = 0;
+    assert_true(ncols > 0 && ncols <= 8);
+    for (char *p = line; p && k < 8; k++) {
+      cols[k] = p;
+      p = strchr(p, '\t');
+      if (p) *p++ = '\0';
+    }
+    if (k == ncols - 1) cols[k++] = line + n;   /* an empty last column lost its tab */
+    if (k != ncols) print_error("%s:%d: %d columns, not %d\n", path, no, k, ncols);
+    assert_int_equal(k, ncols);
+    check(ctx, path, no, cols);
+    rows++;
+  }
+  fclose(f);
+  return rows;
+}
 #endif

@@ -15,5 +15,8 @@ for i = 1, 11000 do
   coroutine.resume(cos[i])
 end
 local ok, e = coroutine.close(cos[1])
-return (not ok and tostring(e):find("coroutine.close nested too deeply", 1, true)) and "contained"
+-- Lua 5.4.7 (Debian 13) counts those C levels itself and stops first with "C stack overflow":
+-- an error, not a crash, so contained too.
+return (not ok and (tostring(e):find("coroutine.close nested too deeply", 1, true) or
+                    tostring(e):find("C stack overflow", 1, true))) and "contained"
        or ("not contained: " .. tostring(e))

@@ -1,0 +1,46 @@
+-- tests/lua/pattern_battery.lua: a battery of pattern calls, serialised; test_sandbox.c runs it
+-- both in the sandbox (whose string library has its own matcher) and in stock Lua, and wants
+-- the same text from both.
+local out = {}
+local function put(...) local t = table.pack(...) for i = 1, t.n do out[#out+1] = tostring(t[i]) end out[#out+1] = '|' end
+put(string.find('hello world', 'o w'))
+put(string.find('hello world', 'o', 6))
+put(string.find('hello world', 'l+'))
+put(string.find('hello', 'xyz'))
+put(string.find('a.b', '.', 1, true))
+put(string.find('abc', '', 10))
+put(string.find('abc', '', 4))
+put(string.find('hello', '^h'), string.find('hello', '^e'))
+put(string.find('  trim me  ', '^%s*(.-)%s*$'))
+put(string.match('key = value', '(%w+)%s*=%s*(%w+)'))
+put(string.match('2026-11-27', '(%d+)-(%d+)-(%d+)'))
+put(string.match('THE (quick) fox', '%((%a+)%)'))
+put(string.match('f(a(b)c)d', '%b()'))
+put(string.match('THE (quick) fox', '%f[%a]%a+', 5))
+put(string.match('hello', '()ll()'))
+put(string.match('abcabc', '(abc)%1'))
+put(string.match('[x]', '[%[]'), string.match('a-b', '[a%-]+'), string.match('xyz', '[^x]+'))
+put(string.match('caaab', 'ca-b'), string.match('caaab', 'ca*b'), string.match('cb', 'ca?b'))
+put(string.match('hello', '.-$'), string.match('hello', 'l*'), string.match('hello', 'l-o'))
+put(string.match('x = 10', '%s*(%S+)%s*$'))
+put(string.match('áé', '[\128-\255]+'))
+put(string.gsub('hello world', 'o', '0'))
+put(string.gsub('hello world', '(%w+)', '<%1>'))
+put(string.gsub('hello world', '%w+', '%0 %0', 1))
+put(string.gsub('abc', '', '-'))
+put(string.gsub('$name is $age', '%$(%w+)', {name = 'Ann', age = 7}))
+put(string.gsub('a b c', '%a', function(c) if c == 'b' then return false end return c:upper() end))
+put(string.gsub('abc', '^a', 'X'))
+put(string.gsub('100%', '%%', ' percent'))
+for k, v in string.gmatch('a=1, b=2, c=3', '(%w+)=(%w+)') do put(k, v) end
+for w in string.gmatch('one two  three', '%a+') do put(w) end
+for w in string.gmatch('abc', '') do put(w) end
+for a in string.gmatch('hello', '()l') do put(a) end
+put(pcall(string.find, 'x', '[a'))
+put(pcall(string.find, 'x', '%'))
+put(pcall(string.gsub, 'x', 'x', '%2'))
+put(pcall(string.match, 'x', '(x'))
+put(pcall(string.match, 'x', 'x)'))
+put(pcall(string.gsub, 'x', 'x', '%z'))
+put(('abc'):find('b'), ('abc'):match('(b)(c)'), ('abc'):gsub('b', 'B'))
+return table.concat(out, ' ')
