@@ -48,6 +48,20 @@ static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h, f
     h->start, h->end };
 }
 
+/* 1 when clause c thanks, greets or takes leave and asks nothing ("thanks for making time before
+** the shop opens"): its words are courtesy, and "time" and "opens" brushed a benefit's examples
+** ("open stock", "any time"). */
+static int social_clause(const cls_result *r, const cl_clause *c) {
+  if (c->mood == CL_MOOD_QUESTION) return 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->start < c->start || m->end > c->end || m->end <= m->start) continue;
+    if (strcmp(m->label, "thank") == 0 || strcmp(m->label, "greet") == 0 || strcmp(m->label, "leave") == 0)
+      return 1;
+  }
+  return 0;
+}
+
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   if (!c->links || !c->sc || !r->norm) return;
   float thr = lnk_threshold(c->links);
@@ -77,6 +91,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     for (int k = 0; k < LNK_KINDS; k++) s->w[k] = 1.0f;
     if (cl[i].mood == CL_MOOD_REQUEST) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
     if (cl[i].agent == CL_AGENT_SELLER) s->w[LNK_NEED] = 0;
+    if (social_clause(r, &cl[i])) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
   }
   int n = lnk_link_spans(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
                          sp, nsp, h, MAX_LINKS);

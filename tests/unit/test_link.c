@@ -182,6 +182,32 @@ static void test_links(void **st) {
   unlink(path);
 }
 
+/* A clause that thanks, greets or takes leave links no need or benefit: "thanks for making time
+** before the shop opens" brushed open_stock ("open stock", "at any time") in tableware. */
+static void test_social_clause(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scn_load("scenarios/tableware-limited-run.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r;
+  const char *line = "Morning Helen, thanks for making time before the shop opens.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_benefits + r.n_needs, 0);
+  cls_result_free(&r);
+  line = "Thanks. We keep open stock for years, so couples can buy a single piece at any time.";   /* near */
+  cls_classify(c, line, strlen(line), &r);
+  int open_stock = 0;
+  for (int i = 0; i < r.n_benefits; i++) open_stock |= strcmp(s->benefits[r.benefits[i]].id, "open_stock") == 0;
+  assert_true(open_stock);
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 static void test_lexicon_off(void **st) {
   (void)st;
   lexicon *lx = lex_new();
@@ -245,6 +271,7 @@ int main(void) {
     cmocka_unit_test(test_terms),
     cmocka_unit_test(test_no_examples),
     cmocka_unit_test(test_links),
+    cmocka_unit_test(test_social_clause),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
   };
