@@ -12,9 +12,11 @@
 #include "msg.h"
 #include "msg_cli.h"
 #include "report.h"
+#include "vocab.h"
 #include "text.h"
 
-const char *const rep_skill_names[REP_SKILLS] = { "commitment", "benefits", "tactics", "discovery" };
+_Static_assert(REP_SKILLS == (int)VOCAB_SKILL_COUNT, "REP_SKILLS and VOCAB_SKILLS differ");
+const char *const *const rep_skill_names = vocab_skill_names;
 const char *const rep_outcome_names[4] = { "order", "advance", "continuation", "no_sale" };
 
 /* YYYY-MM-DD, optionally THH:MM, :SS and Z. */

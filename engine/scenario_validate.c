@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vocab.h"
 #include "caps.h"
 #include "customer.h"
 #include "scenario_int.h"
@@ -696,9 +697,8 @@ static void read_expect(sx_ctx *c, const yn_node *n, scn_test *t) {
   if (sx_expect(c, sk, YN_MAP, "skills") == 0) {
     sx_check_keys(c, sk, "tests[].expect.skills");
     t->skills = xcalloc((size_t)(sk->n ? sk->n : 1), sizeof *t->skills);
-    static const char *const skills[] = { "commitment", "benefits", "tactics", "discovery", NULL };
     for (int i = 0; i < sk->n; i++) {
-      if (enum_index(skills, sk->keys[i]->str) < 0) continue;   /* reported by the key check */
+      if (vocab_skill_index(sk->keys[i]->str) < 0) continue;   /* reported by the key check */
       scn_band b;
       if (read_band(c, sk->vals[i], sk->keys[i]->str, &b) != 0) continue;
       t->skills[t->n_skills].skill = xstrdup(sk->keys[i]->str);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "score.h"
+#include "vocab.h"
 
 static const score_rule rules[] = {
   /* ---- commitment -------------------------------------------------------------------------- */
@@ -137,17 +138,17 @@ const char *score_visit_kind_name(score_visit_kind k) {
   return (k >= 0 && k <= SV_REFERRAL) ? kind_names[k] : "first_visit";
 }
 
-static const char *const skill_names[SK_COUNT] = { "commitment", "benefits", "tactics", "discovery" };
+_Static_assert((int)SK_COUNT == (int)VOCAB_SKILL_COUNT, "score_skill and VOCAB_SKILLS differ");
 
 /* The JSON and docs name of a skill. */
 const char *score_skill_name(score_skill s) {
-  return (s >= 0 && s < SK_COUNT) ? skill_names[s] : "unknown";
+  return (s >= 0 && s < SK_COUNT) ? vocab_skill_names[s] : "unknown";
 }
 
 /* The skill for a name, or -1. */
 int score_skill_from_name(const char *name) {
   if (!name) return -1;
   for (int i = 0; i < SK_COUNT; i++)
-    if (strcmp(skill_names[i], name) == 0) return i;
+    if (strcmp(vocab_skill_names[i], name) == 0) return i;
   return -1;
 }

@@ -90,7 +90,7 @@ typedef struct rep_data {
   const char *lang;
 } rep_data;
 
-extern const char *const rep_skill_names[REP_SKILLS];
+extern const char *const *const rep_skill_names;   /* vocab.h's skill names, in its order */
 extern const char *const rep_outcome_names[4];
 
 /* Reads the report from an open gradebook.  Returns 0, or -1 with err (data is then empty). */
