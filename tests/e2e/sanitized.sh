@@ -30,7 +30,7 @@ for suite in tests/e2e/*.sh; do
   base=$(basename "$suite" .sh)
   case $base in sanitized|valgrind|fuzz_regressions|*memcheck*) continue ;; esac
   grep -q 'SALESIM' "$suite" || continue      # a suite that never runs the binary
-  out=$(SALESIM_BIN=$SALESIM bash "$suite" 2>&1); rc=$?
+  out=$(SALESIM_BIN=$SALESIM SALESIM_SANITIZED=1 bash "$suite" 2>&1); rc=$?
   while IFS= read -r line; do
     case $line in
       "ok "*) ok "$base under ASan: ${line#ok * - }" ;;
