@@ -97,15 +97,11 @@ static int benefit_for(const scenario *sc, int i) {
   return -1;
 }
 
-/* The benefit answering need i: its first keyword. */
+/* The benefit answering need i: its first keyword (a benefit's keywords are required). */
 static const char *benefit_words(const scenario *sc, int i, const char *lang) {
-  for (int b = 0; i >= 0 && b < sc->n_benefits; b++)
-    for (int a = 0; a < sc->benefits[b].answers.n; a++)
-      if (sc->benefits[b].need_index && sc->benefits[b].need_index[a] == i) {
-        const char *k = first_str(&sc->benefits[b].keywords);
-        if (k) return k;
-      }
-  return msg_text(lang, "advice.what_we_offer");
+  int b = benefit_for(sc, i);
+  const char *k = b >= 0 ? first_str(&sc->benefits[b].keywords) : NULL;
+  return k ? k : msg_text(lang, "advice.what_we_offer");
 }
 
 /* The rung an ask teaches: the best of the visit's family the customer could have given at

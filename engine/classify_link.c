@@ -52,14 +52,8 @@ static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h, f
 ** the shop opens"): its words are courtesy, and "time" and "opens" brushed a benefit's examples
 ** ("open stock", "any time"). */
 static int social_clause(const cls_result *r, const cl_clause *c) {
-  if (c->mood == CL_MOOD_QUESTION) return 0;
-  for (int i = 0; i < r->n_matches; i++) {
-    const cls_match *m = &r->matches[i];
-    if (m->start < c->start || m->end > c->end || m->end <= m->start) continue;
-    if (strcmp(m->label, "thank") == 0 || strcmp(m->label, "greet") == 0 || strcmp(m->label, "leave") == 0)
-      return 1;
-  }
-  return 0;
+  return c->mood != CL_MOOD_QUESTION &&
+         (cl_has_label(r, c, "thank") || cl_has_label(r, c, "greet") || cl_has_label(r, c, "leave"));
 }
 
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {

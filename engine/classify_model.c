@@ -29,7 +29,7 @@
 #include "util.h"
 
 #define BIT(m) ((uint64_t)1 << (m))
-#define ASKS (BIT(CLS_ASK_COMMITMENT) | BIT(CLS_ASK_ORDER) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))
+#define ASKS CLS_ASK_MOVES
 #define MDL_VETO 0.05f   /* an ask phrase of the lexicon stands unless the model's p(ask) is below */
 #define COURTESY (BIT(CLS_GREET) | BIT(CLS_THANK) | BIT(CLS_PRAISE))
 

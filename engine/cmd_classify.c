@@ -89,12 +89,11 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
   if (!r->probs) { fprintf(out, "model:    (none in this build: the rules alone)\n"); return; }
   const mdl_image *m = cls_model(c);
   /* what the rules read and the model overruled, or would have but the scenario's evidence kept */
-  int asks = CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_PAYMENT) ||
-             CLS_HAS(r, CLS_ASK_REFERRAL);
+  int asks = (r->moves & CLS_ASK_MOVES) != 0;
   for (int mv = 0; mv < CLS_MOVE_COUNT; mv++) {
     int vetoed = (r->model_vetoed >> mv) & 1, kept = (r->scenario_kept >> mv) & 1;
     /* a kind the model replaced by another ("ask_commitment" read as a referral): its own label */
-    int kind = mv == CLS_ASK_COMMITMENT || mv == CLS_ASK_ORDER || mv == CLS_ASK_PAYMENT || mv == CLS_ASK_REFERRAL;
+    int kind = (int)(CLS_ASK_MOVES >> mv & 1);
     const char *lab = kind && asks ? cls_move_name((cls_move)mv) : cls_model_label((cls_move)mv);
     int l = vetoed || kept ? mdl_label(m, lab) : -1;
     if (l >= 0)

@@ -94,11 +94,7 @@ static void chinese(const char *t, size_t s, size_t e, ft_set *o) {
 ** the line, yet they diluted it: "Hey Maria! Do you know anyone who needs a water filter?" was
 ** no referral ask (p 0.03) while the line without "Hey Maria!" was one. */
 static int greeting_only(const cls_result *r, const char *t, const cl_clause *c) {
-  int greet = 0;
-  for (int i = 0; i < r->n_matches && !greet; i++)
-    greet = strcmp(r->matches[i].label, "greet") == 0 && r->matches[i].start >= c->start &&
-            r->matches[i].end <= c->end;
-  if (!greet) return 0;
+  if (!cl_has_label(r, c, "greet")) return 0;
   int words = 0, cjk = 0;
   for (size_t i = c->start; i < c->end;) {
     size_t adv;

@@ -34,6 +34,9 @@ typedef enum {
 } cls_move;
 
 #define CLS_HAS(r, m) (((r)->moves >> (m)) & 1u)
+/* The four asks, the kinds of one ask (a bit per cls_move, as in cls_result.moves). */
+#define CLS_ASK_MOVES ((1ull << CLS_ASK_COMMITMENT) | (1ull << CLS_ASK_ORDER) | (1ull << CLS_ASK_PAYMENT) | \
+                       (1ull << CLS_ASK_REFERRAL))
 
 const char *cls_move_name(cls_move m);
 int cls_move_from_name(const char *name);        /* -1 when unknown */

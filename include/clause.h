@@ -32,6 +32,9 @@ typedef struct cl_clause {
 ** is empty). */
 int cl_read(const cls_result *r, cl_clause *out);
 
+/* 1 when a lexicon phrase of label lies wholly inside clause c of r (its rule notes excepted). */
+int cl_has_label(const cls_result *r, const cl_clause *c, const char *label);
+
 const char *cl_agent_name(cl_agent a);   /* "none" "seller" "customer" */
 const char *cl_mood_name(cl_mood m);     /* "statement" "question" "request" "confirm" */
 

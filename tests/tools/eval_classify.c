@@ -28,7 +28,7 @@
 enum { G_ASK, G_SPECIFIC, G_VAGUE, G_CHECK, G_SUMMARY, G_GAIN, G_LOSS, G_COUNT };
 static const char *const gated[G_COUNT] = { "ask", "specific", "vague", "check", "summary", "gain", "loss" };
 #define BIT(m) ((uint64_t)1 << (m))
-#define ASKS (BIT(CLS_ASK_COMMITMENT) | BIT(CLS_ASK_ORDER) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))
+#define ASKS CLS_ASK_MOVES
 
 /* Label i: moves first, then the flags. */
 static const char *label_name(int i) {
