@@ -333,19 +333,28 @@ static int see_all(gb *g, char *err, size_t errlen) {
   return 0;
 }
 
-/* Connects, checks and migrates (gb_backend.open). */
-static int pg_open(gb *g, int create, char *err, size_t errlen) {
-  if (load_libpq(err, errlen) != 0) return -1;
-  /* libpq waits forever for a host that does not answer; a trainee should hear within seconds
-  ** (a connect_timeout in the URI or the environment still wins) */
-  setenv("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT, 0);
+/* 1 when a failed open is worth another attempt: the server was reached in this open and
+** went away (a crash or restart mid-check), or it answers that it is starting or stopping. A
+** server never reached fails at once, so a wrong URI is reported in seconds. */
+static int open_lost(gb *g, int reached) {
+  const char *msg = pq.error_message(CONN(g));
+  if (strstr(msg, "the database system is")) return 1;   /* starting up, shutting down, in recovery */
+  return reached && pq.status(CONN(g)) != CONNECTION_OK;
+}
+
+/* One attempt at connecting, checking and migrating; sets *reached once connected. 0, or -1
+** with err (g->conn is then whatever connection was made: the caller finishes it). */
+static int open_once(gb *g, int create, int *reached, char *err, size_t errlen) {
   PGconn *c = pq.connectdb(g->where);
   g->conn = c;
   if (!c) { snprintf(err, errlen, "cannot connect to the gradebook %s: out of memory", g->label); return -1; }
   if (pq.status(c) != CONNECTION_OK) { connect_error(g, pq.error_message(c), err, errlen); return -1; }
+  *reached = 1;
   pq.set_notice_processor(c, quiet, NULL);
   if (setup_session(c) != 0) {
-    snprintf(err, errlen, "%s: cannot set up the connection: %s", g->label, pq.error_message(c));
+    char line[400];
+    first_line(pq.error_message(c), line, sizeof line);
+    snprintf(err, errlen, "%s: cannot set up the connection: %s", g->label, line);
     return -1;
   }
   long long ver = 0;
@@ -358,6 +367,25 @@ static int pg_open(gb *g, int create, char *err, size_t errlen) {
   }
   if (migrate(g, err, errlen) != 0) return -1;
   return see_all(g, err, errlen);
+}
+
+/* Connects, checks and migrates (gb_backend.open); a server lost in the middle (a restart
+** while a class opens its gradebooks) is tried again for up to PG_RETRY_SECONDS, as pg_record
+** does. The migration is one transaction under the advisory lock, so a retry redoes it whole. */
+static int pg_open(gb *g, int create, char *err, size_t errlen) {
+  if (load_libpq(err, errlen) != 0) return -1;
+  /* libpq waits forever for a host that does not answer; a trainee should hear within seconds
+  ** (a connect_timeout in the URI or the environment still wins) */
+  setenv("PGCONNECT_TIMEOUT", PG_CONNECT_TIMEOUT, 0);
+  time_t deadline = time(NULL) + PG_RETRY_SECONDS;
+  int reached = 0;
+  for (int attempt = 0;; attempt++) {
+    if (open_once(g, create, &reached, err, errlen) == 0) return 0;
+    if (!g->conn || !open_lost(g, reached) || time(NULL) >= deadline) return -1;
+    pq.finish(CONN(g));
+    g->conn = NULL;
+    gb_backoff(attempt);
+  }
 }
 
 static void pg_close(gb *g) {

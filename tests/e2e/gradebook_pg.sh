@@ -138,6 +138,34 @@ expect_eq "... all 1000 sessions there, none twice (the restart came after $befo
 expect_eq "... 20 for each of the 50 trainees" "50|20|20" \
   "$(q restart 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM salesim.sessions GROUP BY trainee) t')"
 
+# --- the server lost while a writer opens the gradebook (waiting for the migration's lock) ----
+q postgres "CREATE DATABASE lostopen"
+LG=$(pg_url lostopen)
+# a session holds the create/migrate advisory lock ("SLSM"), so the writer's open waits inside
+# its migration when the server goes down
+"$PGBIN/psql" -X -q -h "$PGDIR" -U postgres -d lostopen \
+  -c "BEGIN" -c "SELECT pg_advisory_xact_lock($((0x534c534d)))" -c "SELECT pg_sleep(120)" >/dev/null 2>&1 &
+holder=$!
+for _ in $(seq 1 200); do
+  [ "$(q lostopen "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && break
+  sleep 0.05
+done
+"$WRITER" "$LG" 3 --trainee lost >"$TMP/lo.out" 2>"$TMP/lo.err" &
+lw=$!
+for _ in $(seq 1 200); do
+  [ "$(q lostopen "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ] && break
+  sleep 0.05
+done
+waiting=$(q lostopen "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+out=$(pg_ctl_do -m immediate -w restart -o "-c listen_addresses='' -k $PGDIR -c max_connections=320 -c shared_buffers=64MB" 2>&1) \
+  || fail "the test server restarts" "$out"
+wait "$lw"; lrc=$?
+wait "$holder" 2>/dev/null
+expect_eq "a writer whose open lost the server mid-migration opens again: waited, exit 0, no error" "1|0|" \
+  "$waiting|$lrc|$(head -3 "$TMP/lo.err")"
+expect_eq "... the schema made once and its 3 sessions recorded" "3|3" \
+  "$(q lostopen "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q lostopen 'SELECT count(*) FROM salesim.sessions')"
+
 # --- serialisation failures and deadlocks are retried; other errors are not ------------------
 # A trigger fails every other insert (a sequence is not rolled back, so the retry passes).
 q postgres "CREATE DATABASE flaky"
