@@ -134,6 +134,15 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
     if (strncmp(r->matches[i].phrase, "rule:", 5) == 0) continue;   /* the rules' moves come below */
     if (greeted && r->matches[i].start >= gs && r->matches[i].end <= ge) continue;
     add_str(o, "lx:", l);
+    /* a word class with its clause's mood: a linear model cannot join the two itself, and a worry
+    ** asked about ("what might they object to?") is a check where a worry restated is not */
+    if (strncmp(l, "class:", 6) == 0)
+      for (int k = 0; k < n; k++)
+        if (r->matches[i].start >= cl[k].start && r->matches[i].start < cl[k].end) {
+          snprintf(buf, sizeof buf, "%s:%s", l + 6, cl_mood_name(cl[k].mood));
+          add_str(o, "cx:", buf);
+          break;
+        }
   }
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
     if (CLS_HAS(r, m) && !(greeted && m == CLS_GREET)) add_str(o, "rm:", cls_move_name((cls_move)m));
