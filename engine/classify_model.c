@@ -104,6 +104,31 @@ static void decide(cls_result *r, cls_move m, int yes) {
   }
 }
 
+/* A seller's clause does not cancel the customer's ask beside it ("能不能把项目报进明年的预算,
+** 下周五前我把材料发给您?"): the line is read again without the seller's clauses, and the ask
+** and its kinds take the likelier of the two readings.  The rows shown as evidence stay the
+** whole line's. */
+static void seller_clauses_aside(const cls_classifier *c, cls_result *r) {
+  const mdl_image *m = c->model;
+  ft_set *fs = c->features;
+  ft_release(fs);
+  ft_extract_part(c->stem, r, 1, fs);
+  int *rows = xmalloc(sizeof *rows * (size_t)(fs->n + 1)), nr = 0;
+  for (int i = 0; i < fs->n; i++) {
+    int slot = mdl_lookup(m, fs->keys[i]);
+    if (slot >= 0 && m->index[slot] >= 0) rows[nr++] = m->index[slot];
+  }
+  float *p = xmalloc(sizeof *p * (size_t)m->n_labels);
+  mdl_predict(m, rows, nr, fs->n, p);
+  static const char *const asks[] = { "ask", "ask_commitment", "ask_order", "ask_payment", "ask_referral" };
+  for (size_t k = 0; k < sizeof asks / sizeof *asks; k++) {
+    int l = mdl_label(m, asks[k]);
+    if (l >= 0 && p[l] > r->probs[l]) r->probs[l] = p[l];
+  }
+  free(p);
+  free(rows);
+}
+
 void cls_apply_model(const cls_classifier *c, cls_result *r) {
   const mdl_image *m = c->model;
   if (!m) return;
@@ -118,6 +143,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   r->n_probs = m->n_labels;
   r->probs = xmalloc(sizeof *r->probs * (size_t)m->n_labels);
   mdl_predict(m, r->rows, r->n_rows, r->n_features, r->probs);
+  if (ft_mixed_agents(r)) seller_clauses_aside(c, r);
 
   /* the ask, and its kind: the rules' kind when they read one, else the likeliest */
   static const cls_move kinds[] = { CLS_ASK_COMMITMENT, CLS_ASK_ORDER, CLS_ASK_PAYMENT, CLS_ASK_REFERRAL };

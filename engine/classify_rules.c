@@ -349,9 +349,21 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants) : NULL;
   if (canon) { free(out->norm); out->norm = canon; }
   reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
-  rd.nh = lex_match(c->lx, out->norm, nl, &rd.h);
   tx_hit *th = NULL; int spans = 0;
   int nt = tx_find(c->tx, out->norm, nl, &th, &spans);
+  /* a time that opens a clause is transparent to the clause-start phrases (agent, mood) */
+  size_t *after = nt ? xmalloc((size_t)nt * sizeof *after) : NULL;
+  lex_starts starts = { after, 0 };
+  for (int i = 0; i < nt; i++) {
+    size_t p = th[i].start;
+    while (p > 0 && out->norm[p - 1] == ' ') p--;
+    if (p != 0 && !lex_is_clause_punct((unsigned char)out->norm[p - 1])) continue;
+    size_t e = th[i].end;   /* the whole merged time: "明天" + "上午十点" */
+    for (int j = 0; j < nt; j++) if (th[j].span == th[i].span && th[j].end > e) e = th[j].end;
+    after[starts.n++] = e;
+  }
+  rd.nh = lex_match_after(c->lx, out->norm, nl, &starts, &rd.h);
+  free(after);
 
   /* 1. clauses and negation */
   rd.clause = xmalloc((nl + 1) * sizeof *rd.clause);

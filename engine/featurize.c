@@ -107,6 +107,22 @@ static int greeting_only(const cls_result *r, const char *t, const cl_clause *c)
 }
 
 void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
+  ft_extract_part(stem, r, 0, o);
+}
+
+/* 1 when the line has a seller clause beside one that is not (ft_extract_part's case). */
+int ft_mixed_agents(const cls_result *r) {
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), seller = 0, other = 0;
+  for (int k = 0; k < n; k++) {
+    if (cl[k].addressed) continue;
+    if (cl[k].agent == CL_AGENT_SELLER) seller = 1;
+    else other = 1;
+  }
+  return seller && other;
+}
+
+void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_set *o) {
   o->n = 0;
   const char *t = r->norm ? r->norm : "";
   cl_clause cl[CL_MAX_CLAUSES];
@@ -114,7 +130,10 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
   char buf[96];
   int greeted = 0;   /* a greeting clause was left out: so are its phrases and the greet move */
   size_t gs = 0, ge = 0;
+  int skip[CL_MAX_CLAUSES] = { 0 };
+  for (int k = 0; k < n; k++) skip[k] = no_seller && cl[k].agent == CL_AGENT_SELLER;
   for (int k = 0; k < n; k++) {
+    if (skip[k]) continue;
     if (n > 1 && !greeted && greeting_only(r, t, &cl[k])) {   /* the greeting is the rules' */
       greeted = 1, gs = cl[k].start, ge = cl[k].end;
       continue;
@@ -124,7 +143,9 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
     snprintf(buf, sizeof buf, "%s:%s", cl_agent_name(cl[k].agent), cl_mood_name(cl[k].mood));
     add_str(o, "cl:", buf);
   }
-  if (n > 0) add_str(o, "last:", cl_mood_name(cl[n - 1].mood));
+  int last = n - 1;
+  while (last > 0 && skip[last]) last--;
+  if (n > 0 && !skip[last]) add_str(o, "last:", cl_mood_name(cl[last].mood));
   for (int i = 0; i < r->n_matches; i++) {
     const char *l = r->matches[i].label;
     /* scenario items (need:ID ...) are the scenario's, not the language's */
@@ -133,6 +154,10 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
       continue;
     if (strncmp(r->matches[i].phrase, "rule:", 5) == 0) continue;   /* the rules' moves come below */
     if (greeted && r->matches[i].start >= gs && r->matches[i].end <= ge) continue;
+    int left_out = 0;
+    for (int k = 0; k < n && no_seller; k++)
+      left_out |= skip[k] && r->matches[i].start >= cl[k].start && r->matches[i].start < cl[k].end;
+    if (left_out) continue;
     add_str(o, "lx:", l);
     /* a word class with its clause's mood: a linear model cannot join the two itself, and a worry
     ** asked about ("what might they object to?") is a check where a worry restated is not */
@@ -145,7 +170,8 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
         }
   }
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
-    if (CLS_HAS(r, m) && !(greeted && m == CLS_GREET)) add_str(o, "rm:", cls_move_name((cls_move)m));
+    if (CLS_HAS(r, m) && !(greeted && m == CLS_GREET) && !(no_seller && m == CLS_SELLER_ACTION))
+      add_str(o, "rm:", cls_move_name((cls_move)m));
   for (int s = 0; s < CLS_SLOT_COUNT; s++) if (r->slots[s]) add_str(o, "slot:", cls_slot_name((cls_slot)s));
   if (r->question) add_str(o, "", "q");
   if (r->vague) add_str(o, "", "vague");

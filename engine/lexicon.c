@@ -336,10 +336,13 @@ static int cmp_hit(const void *a, const void *b) {
   return x->phrase - y->phrase;
 }
 
-/* Clause start: only spaces between pos and the line start or a clause mark. */
-static int at_clause_start(const char *t, size_t pos) {
+/* Clause start: only spaces between pos and the line start, a clause mark or one of the
+** caller's starts (lex_match_after: the end of a time that opens the clause). */
+static int at_clause_start(const char *t, size_t pos, const lex_starts *more) {
   while (pos > 0 && t[pos - 1] == ' ') pos--;
-  return pos == 0 || lex_is_clause_punct((unsigned char)t[pos - 1]);
+  if (pos == 0 || lex_is_clause_punct((unsigned char)t[pos - 1])) return 1;
+  for (int i = 0; more && i < more->n; i++) if (more->at[i] == pos) return 1;
+  return 0;
 }
 /* Clause end: only spaces between pos and the line end or a clause mark. */
 static int at_clause_end(const char *t, size_t len, size_t pos) {
@@ -365,7 +368,8 @@ static void sort_raw(lex_hit *v, int n, const lex_table *tb) {
 
 /* One automaton pass over t collects part hits (with word boundaries); parts are chained into
 ** phrases (gaps within a sentence, anchors).  Phrase ids in res are offset by first_id. */
-static void match_table(const lex_table *tb, int first_id, const char *t, size_t len, hitvec *res) {
+static void match_table(const lex_table *tb, int first_id, const char *t, size_t len,
+                        const lex_starts *more, hitvec *res) {
   hitvec raw = {0};
   int st = 0;
   for (size_t i = 0; i < len; i++) {
@@ -406,7 +410,7 @@ static void match_table(const lex_table *tb, int first_id, const char *t, size_t
         }
       }
       if (!ok) continue;
-      if ((P->anchors & LEX_ANCHOR_START) && !at_clause_start(t, s0)) continue;
+      if ((P->anchors & LEX_ANCHOR_START) && !at_clause_start(t, s0, more)) continue;
       if ((P->anchors & LEX_ANCHOR_END) && !at_clause_end(t, len, e)) continue;
       hv_push(res, (lex_hit){ first_id + ph, P->label, s0, e, P->n_parts > 1 });
       taken_until = e;
@@ -446,11 +450,15 @@ int lex_disable(lexicon *lx, const char *label, const char *phrase) {
 ** dropped, and the phrases switched off (lex_disable) count for nothing: not even as an
 ** "ignore" that hides others. */
 int lex_match(lexicon *lx, const char *t, size_t len, lex_hit **hits) {
+  return lex_match_after(lx, t, len, NULL, hits);
+}
+
+int lex_match_after(lexicon *lx, const char *t, size_t len, const lex_starts *more, lex_hit **hits) {
   *hits = NULL;
   if (!lx->built) lex_build(lx);
   hitvec res = {0};
-  if (lx->image) match_table(lx->image, 0, t, len, &res);
-  if (lx->n_phrases) match_table(&lx->own, lx->image_phrases, t, len, &res);
+  if (lx->image) match_table(lx->image, 0, t, len, more, &res);
+  if (lx->n_phrases) match_table(&lx->own, lx->image_phrases, t, len, more, &res);
   if (lx->off) {
     int on = 0;
     for (int a = 0; a < res.n; a++)

@@ -40,6 +40,12 @@ uint64_t ft_hash2(const char *prefix, const char *s, size_t n);
 ** one set serves line after line without clearing 16 KiB each time.  stem may be NULL (words
 ** are then compared as typed).  Call ft_release after. */
 void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *out);
+/* The same with the seller's clauses left out when no_seller ("下周五前我把材料发给您" beside the
+** customer's ask): their words, phrases and the rules' seller_action.  Only for reading: the
+** model is trained on whole lines. */
+void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_set *out);
+/* 1 when the line holds a seller clause and a clause of someone else (a name alone aside). */
+int ft_mixed_agents(const cls_result *r);
 void ft_release(ft_set *s);
 
 #endif

@@ -59,6 +59,13 @@ void lex_build(lexicon *lx);
 ** count; *hits is malloc'd (free it), NULL when none. */
 int lex_match(lexicon *lx, const char *norm, size_t len, lex_hit **hits);
 
+/* Byte offsets that count as clause starts for `^` phrases besides the line start and the clause
+** marks: the end of a time that opens a clause, so "下周五前我把材料发给您" and "next Tuesday could
+** you ..." read their agent and mood as if the time were not there.  Borrowed, not owned. */
+typedef struct lex_starts { const size_t *at; int n; } lex_starts;
+/* lex_match with more clause starts (NULL: none). */
+int lex_match_after(lexicon *lx, const char *norm, size_t len, const lex_starts *more, lex_hit **hits);
+
 /* Switches off every phrase under label that reads as phrase once normalised, built-in or
 ** added: it matches nothing from then on.  Returns how many were switched off (0 when the label
 ** has no such phrase: the caller reports it). */
