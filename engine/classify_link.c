@@ -77,7 +77,10 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   ** ("could you send me the figures", "能不能请您...") asks for a rung, so it names no need,
   ** benefit or objection; a clause whose agent is the seller ("we were founded in 2012", "我们公司
   ** 做...") tells the seller's side, never the customer's need.  Chosen on the tuning part of the
-  ** paraphrase sets (eval_links --part tune): wrong links 0.079 -> 0.042, linked right unchanged. */
+  ** paraphrase sets (eval_links --part tune): wrong links 0.079 -> 0.042, linked right unchanged.
+  ** Then, the same way: an agentless clause after a request continues it; a line ending in a
+  ** confirmation tag restates the customer's words, so it names no benefit; a customer-agent
+  ** clause weighs benefits down (docs/classifier.md 1d: wrong 7 -> 4 of 145). */
   cl_clause cl[CL_MAX_CLAUSES];
   lnk_span sp[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), nsp = 0;
