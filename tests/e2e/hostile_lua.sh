@@ -14,6 +14,8 @@ printf '周处长您好\n辅导员每天签到要花多少时间?\n' >"$TMP/line
 { printf '周处长您好 '; head -c 1900 /dev/zero | tr '\0' 'a'; printf '\n辅导员每天签到要花多少时间?\n'; } >"$TMP/long.txt"
 
 # hostile NAME EXPECTED LUA [LINES]: plays two lines against a copy of $SC whose behaviour is LUA.
+# The long strings are built inside on_turn: built in the main chunk, under ASan on a loaded
+# machine the 8 MiB rep alone met the load's time cap (the error then came before any turn).
 hostile() {
   local name=$1 expected=$2 dir=$TMP/$1 lines=${4:-$TMP/lines.txt}
   mkdir -p "$dir"; printf '%s\n' "$3" >"$dir/$name.lua"
@@ -31,24 +33,34 @@ hostile() {
   else fail "$name: peak RSS ${rss:-?} KiB < 200 MB"; fi
 }
 
-hostile sort_nul 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
-local t = {} for i = 1, 64 do t[i] = s end
-function on_turn() table.sort(t) end'
-hostile sort_nul_1024 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
-local t = {} for i = 1, 1024 do t[i] = s end
-function on_turn() table.sort(t) end'
-hostile compare_nul 'time limit exceeded' 'local s = ("\0"):rep(8 << 20)
-function on_turn() while true do local _ = s < s end end'
-hostile builtins_long 'time limit exceeded' 'local s = ("ab"):rep(4 << 20)
-function on_turn() while true do local _ = utf8.len(s) + #s:upper() + #s:reverse() end end'
+hostile sort_nul 'time limit exceeded' 'function on_turn()
+  local s = ("\0"):rep(8 << 20)
+  local t = {} for i = 1, 64 do t[i] = s end
+  table.sort(t)
+end'
+hostile sort_nul_1024 'time limit exceeded' 'function on_turn()
+  local s = ("\0"):rep(8 << 20)
+  local t = {} for i = 1, 1024 do t[i] = s end
+  table.sort(t)
+end'
+hostile compare_nul 'time limit exceeded' 'function on_turn()
+  local s = ("\0"):rep(8 << 20)
+  while true do local _ = s < s end
+end'
+hostile builtins_long 'time limit exceeded' 'function on_turn()
+  local s = ("ab"):rep(4 << 20)
+  while true do local _ = utf8.len(s) + #s:upper() + #s:reverse() end
+end'
 hostile load_or_chain 'time limit exceeded' 'function on_turn() return load("return " .. ("x or "):rep(50000) .. "x") end'
 hostile load_huge 'chunk too large' 'function on_turn() return load(("x = 1 "):rep(200000)) end'
 hostile mentions_500k 'work budget exceeded' 'function on_turn()
   local words = {} for i = 1, 500000 do words[i] = "zzzz" end
   return customer.mentions(words)
 end' "$TMP/long.txt"
-hostile coroutine_loop 'time limit exceeded' 'local s = ("\0"):rep(4 << 20)
-function on_turn() coroutine.wrap(function() while true do local _ = s < s end end)() end'
+hostile coroutine_loop 'time limit exceeded' 'function on_turn()
+  local s = ("\0"):rep(4 << 20)
+  coroutine.wrap(function() while true do local _ = s < s end end)()
+end'
 hostile say_text_12mb 'string too long' 'local big = ("x"):rep(1 << 20):rep(12)
 function on_turn() for i = 1, 40 do customer.say_text(big) end end'
 # under ASan (e2e/sanitized) copying 8 MiB of lines can reach the 0.25 s time cap first: a cap
