@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "scncheck.h"
 #include "testutil.h"
 
 #include "classify.h"
@@ -46,7 +47,7 @@ static scenario *load(int with_examples, char *path, size_t n) {
   fclose(f);
   diag d;
   diag_init(&d);
-  scenario *s = scn_load(path, &d);
+  scenario *s = scc_load(path, &d);
   if (!s) diag_print(&d, stderr);
   diag_free(&d);
   assert_non_null(s);
@@ -188,7 +189,7 @@ static void test_social_clause(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *s = scn_load("scenarios/tableware-limited-run.yaml", &d);
+  scenario *s = scc_load("scenarios/tableware-limited-run.yaml", &d);
   assert_non_null(s);
   cls_classifier *c = cls_new(NULL, s, &d);
   assert_non_null(c);
@@ -240,7 +241,7 @@ static void test_switch_off_scenario(void **st) {
     fclose(f);
     diag d;
     diag_init(&d);
-    scenario *s = scn_load(path, &d);
+    scenario *s = scc_load(path, &d);
     assert_non_null(s);
     assert_int_equal(s->n_lexicon, 2);
     assert_int_equal(s->lexicon[1].off, 1);

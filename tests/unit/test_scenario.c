@@ -1,6 +1,7 @@
 /* test_scenario.c: the scenario loader: the shipped scenarios load with every field, defaults,
 ** every validation rule with its exact message and position, lookups, bands, and the JSON
 ** schema in step with the loader's key table. */
+#include "scncheck.h"
 #include "testutil.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -60,7 +61,7 @@ static scenario *load_with(const char *extra, char **msgs) {
   char *path = write_file("s.yaml", text);
   diag d;
   diag_init(&d);
-  scenario *s = scn_load(path, &d);
+  scenario *s = scc_load(path, &d);
   diag_sort(&d);
   strbuf b = {0};
   for (int i = 0; i < d.n; i++)
@@ -88,7 +89,7 @@ static void test_campus_platform(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *s = scn_load("scenarios/campus-platform.yaml", &d);
+  scenario *s = scc_load("scenarios/campus-platform.yaml", &d);
   assert_int_equal(d.n, 0);
   assert_non_null(s);
   assert_string_equal(s->id, "campus-platform");
@@ -154,7 +155,7 @@ static void test_it_trial(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *s = scn_load("scenarios/it-trial.yaml", &d);
+  scenario *s = scc_load("scenarios/it-trial.yaml", &d);
   assert_int_equal(d.n, 0);
   assert_non_null(s);
   assert_string_equal(s->language, "en");
@@ -327,7 +328,7 @@ static void test_scalars_and_enums(void **st) {
                                     "customer: { role: x }\ncommitments: []\n");
   diag d;
   diag_init(&d);
-  assert_null(scn_load(path, &d));
+  assert_null(scc_load(path, &d));
   diag_sort(&d);
   strbuf b = {0};
   for (int i = 0; i < d.n; i++) sb_printf(&b, "%d:%d: %s\n", d.v[i].line, d.v[i].col, d.v[i].msg);
@@ -482,14 +483,14 @@ static void test_file_level(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  assert_null(scn_load("/nonexistent/s.yaml", &d));
+  assert_null(scc_load("/nonexistent/s.yaml", &d));
   assert_int_equal(d.n, 1);
   assert_int_equal(d.v[0].line, 0);
   assert_string_equal(d.v[0].msg, "cannot read: No such file or directory");
   diag_free(&d);
   char *p = write_file("e.yaml", "");
   diag_init(&d);
-  assert_null(scn_load(p, &d));
+  assert_null(scc_load(p, &d));
   assert_string_equal(d.v[0].msg, "the file is empty; a scenario needs at least id, title, language, "
                                   "difficulty, brief, customer and commitments");
   diag_free(&d);
@@ -501,7 +502,7 @@ static void test_file_level(void **st) {
   char *want = xasprintf("file too large (%zu bytes; the limit is 4194304)", big.len);
   sb_free(&big);
   diag_init(&d);
-  assert_null(scn_load(p, &d));
+  assert_null(scc_load(p, &d));
   assert_int_equal(d.v[0].line, 1);
   assert_string_equal(d.v[0].msg, want);
   free(want);
@@ -509,7 +510,7 @@ static void test_file_level(void **st) {
   free(p);
   p = write_file("l.yaml", "- a\n");
   diag_init(&d);
-  assert_null(scn_load(p, &d));
+  assert_null(scc_load(p, &d));
   assert_string_equal(d.v[0].msg, "expected a mapping of scenario keys (id: ..., title: ...), found a list");
   diag_free(&d);
   free(p);

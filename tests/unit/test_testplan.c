@@ -1,6 +1,7 @@
 /* Unit tests for the pieces of `salesim test` that need no customer: score bands as a report
 ** shows them, and the random-walk line generator (repeatable from a seed, built from the
 ** scenario's own vocabulary). */
+#include "scncheck.h"
 #include "testutil.h"
 #include <math.h>
 #include <stdio.h>
@@ -58,7 +59,7 @@ static scenario *load(const char *dir) {
   assert_int_equal(util_write_atomic(path, scenario_text, sizeof scenario_text - 1, err, sizeof err), 0);
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load(path, &d);
+  scenario *sc = scc_load(path, &d);
   diag_print(&d, stderr);
   diag_free(&d);
   free(path);
