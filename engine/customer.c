@@ -78,6 +78,7 @@ void cust_ev_error(cust_host *h, const char *msg) {
   cust_ev_push(h, CUST_EV_ERROR)->text = safe_text(msg, strlen(msg), NULL);
 }
 
+/* By name (strcmp): the order of the sorted indexes (customer_int.h). */
 int cust_name_cmp(const void *a, const void *b) {
   const cust_name *x = a, *y = b;
   int c = strcmp(x->name, y->name);

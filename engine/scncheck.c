@@ -29,6 +29,7 @@ static int place(diag *d, int tail, int at) {
   return d->n - tail;
 }
 
+/* See scncheck.h; the read's order is kept by moving each check's messages into place. */
 int scc_check(const scenario *s, const scn_pending *p, diag *d, int read_base) {
   assert(s && p && d && read_base >= 0 && read_base <= d->n);
   int errors0 = d->errors;
@@ -69,6 +70,7 @@ static scenario *finish(scenario *s, scn_pending *p, int errors, diag *d, int re
   return s;
 }
 
+/* A scenario file, read then checked (scncheck.h). */
 scenario *scc_load(const char *path, diag *d) {
   assert(path && d);
   int errors = 0, base = d->n;
@@ -77,6 +79,7 @@ scenario *scc_load(const char *path, diag *d) {
   return finish(s, &p, errors, d, base);
 }
 
+/* YAML text in memory standing for the file `name`, read then checked (scncheck.h). */
 scenario *scc_load_string(const char *name, const char *buf, size_t len, diag *d) {
   assert(name && buf && d);
   int errors = 0, base = d->n;
