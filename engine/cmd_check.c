@@ -17,6 +17,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "cli.h"
 #include "customer.h"
 #include "diag.h"
@@ -74,7 +75,7 @@ static int check_one(const char *path, const check_opts *o, json_t *files) {
   if (msg_is_catalogue(path)) {   /* a message catalogue (msg.h): checked against English */
     rc = msg_check_file(path, &d) ? CLI_FAIL : CLI_OK;
   } else {
-    s = scn_load(path, &d);
+    s = scc_load(path, &d);
     if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
     if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
     rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "classify.h"
 #include "link.h"
 #include "clause.h"
@@ -340,7 +341,7 @@ int cmd_classify_exec(int argc, char **argv) {
   if (o.scenario_path) {
     diag d;
     diag_init(&d);
-    o.sc = scn_load(o.scenario_path, &d);
+    o.sc = scc_load(o.scenario_path, &d);
     diag_print(&d, stderr);
     diag_free(&d);
     if (!o.sc) { sb_free(&text); return CLI_USAGE; }

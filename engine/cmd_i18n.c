@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scncheck.h"
 #include "cli.h"
 #include "diag.h"
 #include "i18n.h"
@@ -53,7 +54,7 @@ static int parse(int argc, char **argv, opts *o) {
 static int scenario_rows(i18n_sheet *s, int argc, char **argv, int from) {
   for (int i = from; i < argc; i++) {
     diag d; diag_init(&d);
-    scenario *sc = scn_load(argv[i], &d);
+    scenario *sc = scc_load(argv[i], &d);
     if (!sc || d.errors) { diag_print(&d, stderr); diag_free(&d); scn_free(sc); return CLI_USAGE; }
     diag_free(&d);
     i18n_scenario_rows(s, sc);

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "cli.h"
 #include "diag.h"
 #include "scenario.h"
@@ -70,7 +71,7 @@ int cmd_list_exec(int argc, char **argv) {
   for (int i = 0; i < n; i++) {
     diag d;
     diag_init(&d);
-    ok[i] = scn_load(es.v[i].path, &d);
+    ok[i] = scc_load(es.v[i].path, &d);
     if (!ok[i]) {
       diag_sort(&d);
       char *msg = d.n ? diag_format(&d.v[0]) : msg_get(MSG_CLI_LANG, "cli.list.cannot_load", "path", es.v[i].path, NULL);

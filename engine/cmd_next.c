@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scncheck.h"
 #include "cli.h"
 #include "diag.h"
 #include "gradebook.h"
@@ -209,7 +210,7 @@ int cmd_next_exec(int argc, char **argv) {
   for (int i = 0; i < n; i++) {
     diag d;
     diag_init(&d);
-    sc[i] = scn_load(es.v[i].path, &d);   /* a broken file is `salesim check`'s business, not ours */
+    sc[i] = scc_load(es.v[i].path, &d);   /* a broken file is `salesim check`'s business, not ours */
     diag_free(&d);
     if (sc[i] && *v.language && strcmp(sc[i]->language, v.language) == 0) in_language++;
   }

@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "caps.h"
 #include "cli.h"
 #include "debrief.h"
@@ -543,7 +544,7 @@ int cmd_play_exec(int argc, char **argv) {
   if (!path) return CLI_USAGE;
   diag d;
   diag_init(&d);
-  p.sc = scn_load(path, &d);
+  p.sc = scc_load(path, &d);
   free(path);
   if (!p.sc) {
     diag_print(&d, stderr);

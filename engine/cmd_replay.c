@@ -17,6 +17,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "cli.h"
 #include "debrief.h"
 #include "score.h"
@@ -101,7 +102,7 @@ static json_t *rebuild_debrief(const char *file, json_t *tr) {
   if (!path || !may_rebuild_from(file, path)) return NULL;
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load(path, &d);
+  scenario *sc = scc_load(path, &d);
   if (!sc) {
     char *safe = txt_sanitize(path, strlen(path), NULL);
     msg_eprint("replay", "cli.replay.scenario_broken", "path", file, "scenario", safe, NULL);

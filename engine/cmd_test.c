@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "scncheck.h"
 #include "cli.h"
 #include "scenario.h"
 #include "scnfind.h"
@@ -174,7 +175,7 @@ int cmd_test_exec(int argc, char **argv) {
   for (int i = 0; i < f.n; i++) {
     diag d;
     diag_init(&d);
-    scenario *sc = scn_load(f.v[i], &d);
+    scenario *sc = scc_load(f.v[i], &d);
     if (!sc) {
       fflush(stdout);
       diag_print(&d, stderr);

@@ -1,6 +1,8 @@
 /*
-** customer_int.h: what customer.c (host, turn driver), customer_api.c (the Lua API) and
-** customer_react.c (declarative reactions and conditions) share.  Not a public interface.
+** customer_int.h: what the customer host's files share (customer.c: state, events, lines;
+** customer_setup.c: the sandbox; customer_turn.c: the turn driver; customer_act.c: the acts;
+** customer_cond.c: conditions from outside; customer_api.c: the Lua API; customer_react.c:
+** declarative reactions; customer_talk.c: listening).  Not a public interface.
 **
 ** All of the customer's state lives here in C (numbers, flags, the outcome), never only in
 ** Lua: the session can read it at any time without entering the state, and a script error
@@ -90,9 +92,13 @@ typedef struct cust_rx {
   int *change_var;             /* per change: state index */
 } cust_rx;
 
-/* customer.c */
+/* customer.c: events, state, flags, lines */
 cust_event *cust_ev_push(cust_host *h, cust_event_kind k);
 void cust_ev_error(cust_host *h, const char *msg);
+/* Drops events past n (a rolled-back script's), freeing their strings. */
+void cust_events_truncate(cust_events *e, int n);
+/* qsort/bsearch order of cust_name by name (strcmp), for the indexes cust_init builds. */
+int cust_name_cmp(const void *a, const void *b);
 int cust_state_index(const cust_host *h, const char *name);
 /* The index of the entity of kind (CUST_K_*) with id, or -1: a binary search. */
 int cust_id_index(const cust_host *h, int kind, const char *id);
@@ -104,24 +110,33 @@ int cust_flag(const cust_host *h, int kind, int i);
 void cust_set_flag(cust_host *h, int kind, int i, int v);
 uint64_t cust_rand(cust_host *h);
 int cust_offered(const cust_host *h, int c);
-void cust_push_turn(lua_State *L, cust_host *h);
-void cust_push_ctx(lua_State *L, cust_host *h, const char *reason);
 /* Says the line for key: scenario lines, then the default behaviour's LINES for the
 ** language, then English; returns 0 when there is none.  Runs in a protected context. */
 int cust_say_key(lua_State *L, cust_host *h, const char *key);
 void cust_say_text(cust_host *h, const char *text, const char *key);
 /* Picks one of n variants with the seeded RNG. */
 const char *cust_pick(cust_host *h, const scn_strs *v);
+/* A line for key (scenario, then built-in), or NULL; the pointer stays valid for the call. */
+const char *cust_line(lua_State *L, cust_host *h, const char *key);
+
+/* customer_act.c: what the customer does */
 int cust_reveal(cust_host *h, int need, int quiet);
 int cust_confirm(cust_host *h, int need);
 int cust_give(lua_State *L, cust_host *h, int c, int quiet);
 int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet);
-/* A line for key (scenario, then built-in), or NULL; the pointer stays valid for the call. */
-const char *cust_line(lua_State *L, cust_host *h, const char *key);
 int cust_raise(lua_State *L, cust_host *h, int obj, int quiet);
+/* Settles the visit's outcome once and says why (goodbye, commitment, patience, ...); 0 when
+** it was already settled. */
+int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why);
 int cust_next_visit(cust_host *h);
+/* Applies visit v's state overrides (scenario visits[v].state) to the state. */
+void cust_apply_visit_state(cust_host *h, int v);
 /* Evaluates realistic_when of commitment c inside a running call (errors propagate). */
 int cust_is_realistic(lua_State *L, cust_host *h, int c);
+
+/* customer_turn.c: the tables a hook receives (the driver itself is customer.h's cust_turn) */
+void cust_push_turn(lua_State *L, cust_host *h);
+void cust_push_ctx(lua_State *L, cust_host *h, const char *reason);
 
 /* customer_talk.c */
 #define CUST_MAX_PEOPLE 8
@@ -137,10 +152,6 @@ void cust_note_said(cust_host *h, const char *text);
 const char *cust_pick_among(cust_host *h, const char *const *v, int n);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
-/* Settles the visit's outcome once and says why (goodbye, commitment, patience, ...); 0 when
-** it was already settled. */
-int cust_end_visit_why(cust_host *h, cust_outcome o, const char *why);
-
 /* customer_api.c */
 void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */
 /* Sets what conditions may call (revealed, confirmed, given, refused, raised, offered,

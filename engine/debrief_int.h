@@ -1,7 +1,8 @@
 /*
 ** debrief_int.h: what the three debrief renderers (text, Markdown, HTML) share: their labels
 ** (from the message catalogues, msg.h), the document's messages in any language, and the
-** findings of a debrief document gathered in reading order.
+** findings of a debrief document gathered in reading order.  Defined in debrief_doc.c, which
+** reads only the document; the builder (debrief.c) does not include this file.
 ** Private to engine/debrief*.c.
 */
 #ifndef SALESIM_DEBRIEF_INT_H

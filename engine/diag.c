@@ -74,3 +74,26 @@ void diag_sort(diag *d) {
     d->v[j + 1] = t;
   }
 }
+
+/* Moves items [tail, n) to index at, keeping both runs' orders (a rotation, in place). */
+void diag_move_tail(diag *d, int tail, int at) {
+  assert(0 <= at && at <= tail && tail <= d->n);
+  for (int k = tail; k < d->n; k++) {   /* one step per moved item: lists are short */
+    diag_item t = d->v[k];
+    memmove(&d->v[at + 1], &d->v[at], (size_t)(k - at) * sizeof *d->v);
+    d->v[at++] = t;
+  }
+}
+
+/* Drops items [from, to) and their counts. */
+void diag_remove(diag *d, int from, int to) {
+  assert(0 <= from && from <= to && to <= d->n);
+  for (int i = from; i < to; i++) {
+    if (d->v[i].level == DIAG_ERROR) d->errors--;
+    else if (d->v[i].level == DIAG_WARNING) d->warnings--;
+    free(d->v[i].file);
+    free(d->v[i].msg);
+  }
+  memmove(&d->v[from], &d->v[to], (size_t)(d->n - to) * sizeof *d->v);
+  d->n -= to - from;
+}

@@ -6,6 +6,7 @@
 ** with the position of the node that makes it.  Every problem is reported; any problem means
 ** no scenario is returned.
 */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -508,14 +509,26 @@ static char *dir_of(const char *path) {
   return xstrndup(path, (size_t)(slash - path));
 }
 
-/* Reads, parses and validates a scenario; any problem means NULL and every problem in d. */
-scenario *scn_load(const char *path, diag *d) {
-  size_t len = 0;
-  char *buf = yn_read_file(path, &len, d);   /* the bytes are kept for the file hash */
-  if (!buf) return NULL;
-  yn_doc *doc = yn_load_string(path, buf, len, d);
-  if (!doc) { free(buf); return NULL; }
-  sx_ctx c = { d, path, NULL, 0 };
+/* Frees what scn_read left for the runtime's checks; the record is empty after. */
+void scn_pending_free(scn_pending *p) {
+  if (!p) return;
+  for (int i = 0; i < p->n_conds; i++) free(p->conds[i].expr);
+  free(p->conds);
+  for (int i = 0; i < p->n_refs; i++) free(p->refs[i].id);
+  free(p->refs);
+  memset(p, 0, sizeof *p);
+}
+
+/* Parses and validates a scenario's text; the model (partial after errors) or NULL. */
+scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_pending *pending,
+                   int *errors) {
+  assert(name && buf && d && pending && errors);
+  *errors = 0;
+  memset(pending, 0, sizeof *pending);
+  int base = d->n;
+  yn_doc *doc = yn_load_string(name, buf, len, d);
+  if (!doc) { *errors = 1; return NULL; }
+  sx_ctx c = { d, name, NULL, 0, pending, base };
   const yn_node *root = doc->root;
   if (!root || yn_is_null(root)) {
     sx_err(&c, NULL, "the file is empty; a scenario needs at least id, title, language, "
@@ -525,8 +538,8 @@ scenario *scn_load(const char *path, diag *d) {
            root->kind == YN_SEQ ? "a list" : "text");
   } else {
     scenario *s = c.s = xcalloc(1, sizeof *s);
-    s->file = xstrdup(path);
-    s->dir = dir_of(path);
+    s->file = xstrdup(name);
+    s->dir = dir_of(name);
     util_hash_hex(buf, len, s->hash);
     s->scoring.w_commitment = s->scoring.w_benefits = -1;
     s->scoring.w_tactics = s->scoring.w_discovery = s->scoring.pass = -1;
@@ -550,7 +563,18 @@ scenario *scn_load(const char *path, diag *d) {
     sx_tests(&c, yn_get(root, "tests"));
   }
   yn_free(doc);
-  free(buf);
-  if (c.errors) { scn_free(c.s); return NULL; }
+  *errors = c.errors;
+  assert(c.s || c.errors);   /* no model only after an error that says why */
   return c.s;
+}
+
+/* Reads a file's bytes (kept for the hash), then scn_read. */
+scenario *scn_read_file(const char *path, diag *d, scn_pending *pending, int *errors) {
+  size_t len = 0;
+  memset(pending, 0, sizeof *pending);
+  char *buf = yn_read_file(path, &len, d);
+  if (!buf) { *errors = 1; return NULL; }
+  scenario *s = scn_read(path, buf, len, d, pending, errors);
+  free(buf);
+  return s;
 }

@@ -14,6 +14,8 @@ typedef struct sx_ctx {
   const char *file;
   scenario *s;
   int errors;
+  scn_pending *pending;    /* what the runtime checks (scncheck.c); NULL outside a read */
+  int diag_base;           /* d->n when the read began: pending items' diag_at count from it */
 } sx_ctx;
 
 /* An error at a node's position (1:1 when the node is NULL). */

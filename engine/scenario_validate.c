@@ -3,17 +3,18 @@
 ** objections, benefits -> needs, reactions -> lines/needs/commitments/objections/state,
 ** visits -> state/commitments), plus scoring, lexicon and tests.  scenario.c has already read
 ** the definitions, so each reference is resolved here with the position of the node making it,
-** and an unknown id gets a did-you-mean over the ids that exist.
+** and an unknown id gets a did-you-mean over the ids that exist.  Lua conditions and scorer
+** rule ids are only recorded here (scenario.conds, rule_refs): compiling Lua and knowing the
+** rules belong to layers above, so scncheck.c checks them and calls back for the messages.
 */
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "vocab.h"
 #include "caps.h"
-#include "customer.h"
 #include "scenario_int.h"
-#include "score.h"
 #include "util.h"
 
 void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
@@ -40,24 +41,34 @@ void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *
 
 /* {=== resolving references */
 
-/* Checks a scorer rule id (score_rules.c, docs/scoring.md); 0 when it exists. */
-static int ref_rule(sx_ctx *c, const yn_node *at, const char *id) {
-  if (score_rule_find(id)) return 0;
-  int n;
-  const score_rule *r = score_rules(&n);
-  const char **ids = xcalloc((size_t)(n ? n : 1), sizeof *ids);
-  for (int i = 0; i < n; i++) ids[i] = r[i].id;
-  const char *hint = sx_suggest(id, ids, n);
-  if (hint) sx_err(c, at, "unknown rule '%s'; did you mean '%s'?", id, hint);
-  else sx_err(c, at, "unknown rule '%s' (docs/scoring.md lists the rules)", id);
-  free(ids);
-  return -1;
+/* Records a scorer rule id with its place, for scc_check (the rule table is the scorer's).
+** Returns the record, for the caller to mark the diagnostics about its points. */
+static scn_ref *ref_rule(sx_ctx *c, const yn_node *at, const char *id) {
+  scn_pending *p = c->pending;
+  p->refs = xrealloc(p->refs, (size_t)(p->n_refs + 1) * sizeof *p->refs);
+  scn_ref *r = &p->refs[p->n_refs++];
+  memset(r, 0, sizeof *r);
+  r->id = xstrdup(id);
+  r->pos = sx_pos(at);
+  r->diag_at = c->d->n - c->diag_base;
+  r->points_from = r->points_to = r->diag_at;
+  return r;
 }
 
-/* Checks each rule id of a findings list (a text or a list of texts). */
+/* Records each rule id of a findings list (a text or a list of texts). */
 static void ref_rules(sx_ctx *c, const yn_node *n, const scn_strs *ids) {
   for (int i = 0; n && i < ids->n; i++)
     ref_rule(c, n->kind == YN_SEQ ? n->vals[i] : n, ids->v[i]);
+}
+
+int scn_check_rule_ref(const scenario *s, const scn_ref *r, const char *const *ids, int n, diag *d) {
+  assert(s && r && r->id && d);
+  for (int i = 0; i < n; i++) if (strcmp(ids[i], r->id) == 0) return 0;
+  sx_ctx c = { d, s->file, NULL, 0, NULL, 0 };
+  const char *hint = sx_suggest(r->id, ids, n);
+  if (hint) sx_err_pos(&c, r->pos.line, r->pos.col, "unknown rule '%s'; did you mean '%s'?", r->id, hint);
+  else sx_err_pos(&c, r->pos.line, r->pos.col, "unknown rule '%s' (docs/scoring.md lists the rules)", r->id);
+  return c.errors;
 }
 
 /* Collects the ids of one section into a temporary array for suggestions. */
@@ -164,9 +175,7 @@ static const char *const lua_keywords[] = {
 
 typedef struct cond_check {
   sx_ctx *c;
-  const yn_node *at;
-  const char *expr;
-  const char *what;
+  const scn_cond *at;
   const char **scope; int n_scope;
   strbuf seen;            /* names already reported, "\n"-separated */
 } cond_check;
@@ -184,38 +193,48 @@ static void cond_name(void *ud, const char *id, size_t len, int line) {
   if (!k->seen.s || !strstr(k->seen.s, mark)) {
     sb_puts(&k->seen, mark);
     /* in a plain one-line value the name's own column is known; else the value's start */
-    int l = k->at->line, col = k->at->col;
-    if (!k->at->quoted && line == 1 && k->at->line > 0) {
-      for (const char *p = k->expr; p < id; p++)
+    int l = k->at->pos.line, col = k->at->pos.col;
+    if (!k->at->quoted && line == 1 && k->at->pos.line > 0) {
+      for (const char *p = k->at->expr; p < id; p++)
         if (((unsigned char)*p & 0xC0) != 0x80) col++;
     }
     const char *hint = sx_suggest(name, k->scope, k->n_scope);
     if (hint)
-      sx_err_pos(k->c, l, col, "%s: unknown name '%s'; did you mean '%s'?", k->what, name, hint);
+      sx_err_pos(k->c, l, col, "%s: unknown name '%s'; did you mean '%s'?", k->at->key, name, hint);
     else
       sx_err_pos(k->c, l, col, "%s: unknown name '%s' (not a state variable, a move or a helper; "
-                               "docs/lua-api.md lists them)", k->what, name);
+                               "docs/lua-api.md lists them)", k->at->key, name);
   }
   free(mark);
   free(name);
 }
 
-/* Checks a condition: valid Lua (compiled, never run), and every name one the condition can
-** see.  Expressions that define a function are only compiled (their parameters are names). */
-static void check_cond(sx_ctx *c, const yn_node *at, const char *what, const char *expr) {
+/* Records a condition with its place for scc_check, which compiles it (Lua is the runtime's)
+** and then calls scn_check_cond_names.  key is a static string. */
+static void defer_cond(sx_ctx *c, const yn_node *at, const char *key, const char *expr) {
   if (!expr) return;
-  char err[256];
-  if (cust_check_expr(expr, err, sizeof err) != 0) {
-    sx_err(c, at, "%s: not a valid condition: %s", what, err);
-    return;
-  }
+  scn_pending *p = c->pending;
+  p->conds = xrealloc(p->conds, (size_t)(p->n_conds + 1) * sizeof *p->conds);
+  scn_cond *x = &p->conds[p->n_conds++];
+  x->expr = xstrdup(expr);
+  x->key = key;
+  x->pos = sx_pos(at);
+  x->quoted = at->quoted;
+  x->diag_at = c->d->n - c->diag_base;
+}
+
+/* Every name a compiled condition uses must be one it can see.  Expressions that define a
+** function are skipped (their parameters are names). */
+int scn_check_cond_names(const scenario *s, const scn_cond *cond, diag *d) {
+  assert(s && cond && cond->expr && d);
+  const char *expr = cond->expr;
   int has_function = 0;
   for (const char *p = strstr(expr, "function"); p && !has_function; p = strstr(p + 1, "function"))
     has_function = (p == expr || (!isalnum((unsigned char)p[-1]) && p[-1] != '_')) &&
                    !isalnum((unsigned char)p[8]) && p[8] != '_';
-  if (has_function) return;
-  const scenario *s = c->s;
-  cond_check k = { c, at, expr, what, NULL, 0, {0} };
+  if (has_function) return 0;
+  sx_ctx c = { d, s->file, NULL, 0, NULL, 0 };
+  cond_check k = { &c, cond, NULL, 0, {0} };
   int cap = s->n_state + sx_n_move_names + (int)(sizeof cond_names / sizeof *cond_names);
   k.scope = xcalloc((size_t)cap, sizeof *k.scope);
   for (int i = 0; i < s->n_state; i++) k.scope[k.n_scope++] = s->state[i].name;
@@ -224,6 +243,7 @@ static void check_cond(sx_ctx *c, const yn_node *at, const char *what, const cha
   sx_lua_idents(expr, 0, cond_name, &k);
   sb_free(&k.seen);
   free(k.scope);
+  return c.errors;
 }
 /* }=== */
 
@@ -267,7 +287,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
     sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     if (sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when) == 0)
-      check_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
+      defer_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
     sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
     sx_strs(c, yn_get(it, "refuse"), "refuse", 1, 0, &x->refuse);
     const yn_node *on = yn_get(it, "objection");
@@ -381,7 +401,7 @@ void sx_hints(sx_ctx *c, const yn_node *n) {
     if (it->kind == YN_MAP) {
       sx_check_keys(c, it, "hints[]");
       if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "hints: a hint needs text:");
-      if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) check_cond(c, yn_get(it, "when"), "when", when);
+      if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) defer_cond(c, yn_get(it, "when"), "when", when);
     } else {
       char *w = xasprintf("hints item %d", i + 1);
       sx_text(c, it, w, &text);
@@ -406,7 +426,7 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
     r->pos = sx_pos(it);
     r->stop = 1;
     if (sx_text(c, yn_get(it, "when"), "when", &r->when) == 0)
-      check_cond(c, yn_get(it, "when"), "when", r->when);
+      defer_cond(c, yn_get(it, "when"), "when", r->when);
     const yn_node *x;
     if ((x = yn_get(it, "change"))) read_changes(c, x, 0, r);
     if ((x = yn_get(it, "set"))) read_changes(c, x, 1, r);
@@ -610,9 +630,11 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
         sx_err(c, k, "rule id '%s': use only a-z, 0-9 and '_' (docs/scoring.md lists the rules)", k->str);
         continue;
       }
-      if (ref_rule(c, k, k->str) != 0) continue;
+      scn_ref *ref = ref_rule(c, k, k->str);   /* scc_check finds it in the scorer's table */
       double pts;
-      if (sx_num(c, r->vals[i], k->str, -100, 100, &pts) != 0) continue;
+      int bad = sx_num(c, r->vals[i], k->str, -100, 100, &pts) != 0;
+      ref->points_to = c->d->n - c->diag_base;   /* dropped by scc_check when the rule is unknown */
+      if (bad) continue;
       sc->rules[sc->n_rules].rule = xstrdup(k->str);
       sc->rules[sc->n_rules].points = pts;
       sc->n_rules++;

@@ -482,173 +482,176 @@ static int tied_summary_from(ctx *c, int i, int b) {
   return 0;
 }
 
-/* Scores the turns of visit v (turns [a, b)). */
-static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, uint64_t *found_hidden,
-                        int *chain_asked) {
-  const session *s = c->s;
-  visit_state vs;
-  memset(&vs, 0, sizeof vs);
-  int fam = visit_family(c, v);
-  vs.kind = visit_kind(c, v);
-  c->r->kind = vs.kind;
+/* Discovery before pitching: a pitch before any need is known, a feature tied to none. */
+static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
+                            uint64_t known, const char *q) {
   int n_needs = c->sc ? c->sc->n_needs : 0;
+  if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs->f_pitch++)
+    add(c, "pitch_before_discovery", t, NULL, "quote", q, NULL);
+  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
+      !vs->f_feature++)
+    add(c, "feature_list", t, NULL, "quote", q, NULL);
+}
 
-  for (int i = a; i < b; i++) {
-    const sess_turn *t = &s->turns[i];
-    cls_result judged = t->cls;          /* a shallow copy: only its moves differ */
-    judged.moves = judged_moves(c, &t->cls);
-    const cls_result *r = &judged;
-    uint64_t known = t->before.revealed | t->before.confirmed;
-    char *q = short_quote(t->text);
-    vs.last_turn = t;
-
-    /* discovery before pitching */
-    if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs.f_pitch++)
-      add(c, "pitch_before_discovery", t, NULL, "quote", q, NULL);
-    if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
-        !vs.f_feature++)
-      add(c, "feature_list", t, NULL, "quote", q, NULL);
-
-    /* the summary */
-    if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) && said_key(t, "summary_off")) {
-      /* the customer did not recognise it: no credit, and it is no summary before an ask */
-      if (!vs.f_rejected++)
-        add(c, "summary_rejected", t, NULL, "quote", q, NULL);
-    } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
-      uint64_t cited = cited_needs(c, r);
-      uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
-      if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
-      if (unvoiced && !vs.f_unvoiced++) {
-        char *ids = need_list(c, unvoiced);
-        add(c, "summary_unconfirmed_needs", t, NULL, "quote", q, "needs", ids, NULL);
-        free(ids);
-      }
-      if (missed && !vs.f_miss++) {
-        char *ids = need_list(c, missed);
-        add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
-        free(ids);
-      }
-      /* tied: to needs the customer confirmed (before the summary or in answer to it), leaving
-      ** no confirmed need out and adding none unvoiced */
-      if ((cited & confirmed_after(t)) && !unvoiced && !missed && !vs.f_tied++)
-        add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);
-      vs.summary = t;
+/* The summary of turn i (of the visit's turns [.., b)): rejected, unvoiced or missing needs,
+** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
+static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
+                          uint64_t known, const char *q, int i, int b) {
+  if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) && said_key(t, "summary_off")) {
+    /* the customer did not recognise it: no credit, and it is no summary before an ask */
+    if (!vs->f_rejected++)
+      add(c, "summary_rejected", t, NULL, "quote", q, NULL);
+  } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
+    uint64_t cited = cited_needs(c, r);
+    uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
+    if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
+    if (unvoiced && !vs->f_unvoiced++) {
+      char *ids = need_list(c, unvoiced);
+      add(c, "summary_unconfirmed_needs", t, NULL, "quote", q, "needs", ids, NULL);
+      free(ids);
     }
-    if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs.check) vs.check = t;
-
-    /* tactics: a threat is never the right lever, whatever the customer's state; it is
-    ** judged as a threat alone, so it earns no loss_when_ready (nor a second penalty) */
-    if (CLS_HAS(r, CLS_THREAT)) {
-      vs.threats++;
-      add(c, "hostile_threat", t, NULL, "quote", q, NULL);
-    } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
-               vs.kind == SV_REFERRAL) {
-      /* after the sale nothing is left to lose by waiting: no deadline lever */
-      if (!vs.f_pressure++)
-        add(c, "pressure_after_sale", t, NULL, "quote", q, NULL);
-    } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
-               vs.kind == SV_PAYMENT) {
-      /* a due date in a collection is the agreement, not a sales lever: judged by the payment
-      ** rules (firm_fair_payment, payment_vague) and, when hostile, by hostile_threat */
-    } else if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
-      if (t->before.value_ack && t->before.on_list) {
-        if (!vs.f_ready++)
-          add(c, "loss_when_ready", t, NULL, "quote", q, NULL);
-      } else {
-        char *why = state_words(&t->before), tb[24];
-        add(c, "loss_before_value", t, NULL, "quote", q, "why", why, "trust", num(tb, t->before.trust), NULL);
-        free(why);
-      }
+    if (missed && !vs->f_miss++) {
+      char *ids = need_list(c, missed);
+      add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
+      free(ids);
     }
-    if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
-        !t->before.value_ack && !vs.f_gain++)
-      add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
-    if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
-      sess_snapshot b2 = t->before;
-      b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
-      char *why = state_words(&b2), tb[24];
-      add(c, "discount_for_trust", t, NULL, "quote", q, "why", why, "trust", num(tb, b2.trust), NULL);
+    /* tied: to needs the customer confirmed (before the summary or in answer to it), leaving
+    ** no confirmed need out and adding none unvoiced */
+    if ((cited & confirmed_after(t)) && !unvoiced && !missed && !vs->f_tied++)
+      add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);
+    vs->summary = t;
+  }
+  if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs->check) vs->check = t;
+}
+
+/* Tactics: a threat is never the right lever, whatever the customer's state; it is judged as a
+** threat alone, so it earns no loss_when_ready (nor a second penalty).  Then gain and discount. */
+static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
+                          const char *q) {
+  if (CLS_HAS(r, CLS_THREAT)) {
+    vs->threats++;
+    add(c, "hostile_threat", t, NULL, "quote", q, NULL);
+  } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
+             vs->kind == SV_REFERRAL) {
+    /* after the sale nothing is left to lose by waiting: no deadline lever */
+    if (!vs->f_pressure++)
+      add(c, "pressure_after_sale", t, NULL, "quote", q, NULL);
+  } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
+             vs->kind == SV_PAYMENT) {
+    /* a due date in a collection is the agreement, not a sales lever: judged by the payment
+    ** rules (firm_fair_payment, payment_vague) and, when hostile, by hostile_threat */
+  } else if (CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) {
+    if (t->before.value_ack && t->before.on_list) {
+      if (!vs->f_ready++)
+        add(c, "loss_when_ready", t, NULL, "quote", q, NULL);
+    } else {
+      char *why = state_words(&t->before), tb[24];
+      add(c, "loss_before_value", t, NULL, "quote", q, "why", why, "trust", num(tb, t->before.trust), NULL);
       free(why);
     }
-
-    /* the decision chain */
-    if (CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !*chain_asked) {
-      *chain_asked = t->n;
-    }
-
-    /* refusals: probe first, lower after.  A question about concerns after a refusal probes
-    ** it, whatever the reader called it: one line cannot tell a probe from a fresh check, the
-    ** visit can (docs/classifier.md, "What a line cannot know"; the customer hears it so too) */
-    if (vs.refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || (CLS_HAS(r, CLS_CHECK_CONCERNS) && r->question))) {
-      add(c, "probed_refusal", t, NULL, "quote", q, NULL);
-      vs.refusal = NULL;
-    } else if (vs.refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
-      char tn[24];
-      add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs.refusal->n), "quote", q, NULL);
-      vs.refusal = NULL;
-    }
-
-    /* closes and the new information between them */
-    int new_info = has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL) ||
-                   has_event(t, CUST_EV_GIVE, NULL);
-    if (r->moves & ASK_MOVES) {
-      score_ask(c, &vs, t, r, fam);
-      if (new_info) vs.closes_run = 0;
-    } else if (new_info || has_event(t, CUST_EV_OBJECTION, NULL) || (r->moves & INFO_MOVES)) {
-      vs.closes_run = 0;
-    }
-
-    /* what the customer did */
-    for (int e = 0; e < t->events.n; e++) {
-      const cust_event *ev = &t->events.v[e];
-      if (ev->kind == CUST_EV_REFUSE) {
-        vs.refused |= bit(ev->index);
-        vs.refusal = t;
-      } else if (ev->kind == CUST_EV_GIVE) {
-        vs.given = 1;
-      } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&
-                 !(*awarded_needs & bit(ev->index))) {
-        *awarded_needs |= bit(ev->index);
-        add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, NULL);
-      } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
-                 !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-                 !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
-                 !has_confirm(t, ev->index)) {
-        *found_hidden |= bit(ev->index);
-        add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), NULL);
-      } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
-                 c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-                 !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
-        *found_hidden |= bit(ev->index);
-        add(c, "hidden_need_found", t, NULL, "quote", q, "said",
-            c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
-      }
-    }
-    /* a hidden need the trainee raised, naming the customer's problem itself ("do your
-    ** customers audit you?", "the skirting joint: we fix it tomorrow"), is discovered whether or
-    ** not the customer then tells it in their own words; a benefit pitched alone names none */
-    if (c->sc)
-      for (int k = 0; k < r->n_needs; k++) {
-        int ni = r->needs[k];
-        if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
-            (known & bit(ni)))
-          continue;
-        *found_hidden |= bit(ni);
-        add(c, "hidden_need_found", t, "raised", "quote", q, "said",
-            c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
-      }
-    if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
-    free(q);
   }
+  if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
+      !t->before.value_ack && !vs->f_gain++)
+    add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
+  if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
+    sess_snapshot b2 = t->before;
+    b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
+    char *why = state_words(&b2), tb[24];
+    add(c, "discount_for_trust", t, NULL, "quote", q, "why", why, "trust", num(tb, b2.trust), NULL);
+    free(why);
+  }
+}
 
-  /* the visit as a whole: not judged while the last visit is still going */
+/* Refusals: probe first, lower after.  A question about concerns after a refusal probes it,
+** whatever the reader called it: one line cannot tell a probe from a fresh check, the visit
+** can (docs/classifier.md, "What a line cannot know"; the customer hears it so too). */
+static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
+                          const char *q) {
+  if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || (CLS_HAS(r, CLS_CHECK_CONCERNS) && r->question))) {
+    add(c, "probed_refusal", t, NULL, "quote", q, NULL);
+    vs->refusal = NULL;
+  } else if (vs->refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
+    char tn[24];
+    add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs->refusal->n), "quote", q, NULL);
+    vs->refusal = NULL;
+  }
+}
+
+/* Closes and the new information between them: an ask is scored (score_ask); a run of closes
+** ends with anything new from the customer. */
+static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
+  int new_info = has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL) ||
+                 has_event(t, CUST_EV_GIVE, NULL);
+  if (r->moves & ASK_MOVES) {
+    score_ask(c, vs, t, r, fam);
+    if (new_info) vs->closes_run = 0;
+  } else if (new_info || has_event(t, CUST_EV_OBJECTION, NULL) || (r->moves & INFO_MOVES)) {
+    vs->closes_run = 0;
+  }
+}
+
+/* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
+** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
+static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
+                                  uint64_t *awarded_needs, uint64_t *found_hidden) {
+  int n_needs = c->sc ? c->sc->n_needs : 0;
+  for (int e = 0; e < t->events.n; e++) {
+    const cust_event *ev = &t->events.v[e];
+    if (ev->kind == CUST_EV_REFUSE) {
+      vs->refused |= bit(ev->index);
+      vs->refusal = t;
+    } else if (ev->kind == CUST_EV_GIVE) {
+      vs->given = 1;
+    } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&
+               !(*awarded_needs & bit(ev->index))) {
+      *awarded_needs |= bit(ev->index);
+      add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, NULL);
+    } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
+               !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+               !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
+               !has_confirm(t, ev->index)) {
+      *found_hidden |= bit(ev->index);
+      add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), NULL);
+    } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
+               c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+               !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
+      *found_hidden |= bit(ev->index);
+      add(c, "hidden_need_found", t, NULL, "quote", q, "said",
+          c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
+    }
+  }
+}
+
+/* A hidden need the trainee raised, naming the customer's problem itself ("do your customers
+** audit you?", "the skirting joint: we fix it tomorrow"), is discovered whether or not the
+** customer then tells it in their own words; a benefit pitched alone names none. */
+static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,
+                                const char *q, uint64_t *found_hidden) {
+  if (!c->sc) return;
+  int n_needs = c->sc->n_needs;
+  for (int k = 0; k < r->n_needs; k++) {
+    int ni = r->needs[k];
+    if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
+        (known & bit(ni)))
+      continue;
+    *found_hidden |= bit(ni);
+    add(c, "hidden_need_found", t, "raised", "quote", q, "said",
+        c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
+  }
+}
+
+/* The visit as a whole, once its turns [.., b) are judged: no ask (and a praise ending), a firm
+** fair payment ask, progress only the seller made.  Not judged while the last visit is still
+** going. */
+static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
+  const session *s = c->s;
   if (c->open && b == s->n_turns) return;
   for (int e = 0; b == s->n_turns && e < s->closing.n; e++)   /* given as the trainee left */
-    if (s->closing.v[e].kind == CUST_EV_GIVE) vs.given = 1;
-  if (vs.asks == 0) {
+    if (s->closing.v[e].kind == CUST_EV_GIVE) vs->given = 1;
+  if (vs->asks == 0) {
     const char *id = fam == FAM_PAYMENT ? "no_payment_ask" : fam == FAM_REFERRAL ? "no_referral_ask"
                                                                                   : "no_ask";
-    const sess_turn *last = vs.last_turn;
+    const sess_turn *last = vs->last_turn;
     char vb[24];
     if (c->sc && c->sc->n_visits > 1)
       add(c, id, NULL, "visit", "visit", num(vb, v + 1), NULL);
@@ -660,16 +663,52 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
       free(q);
     }
   }
-  if (vs.firm && !vs.threats) {
-    char *q = short_quote(vs.firm->text);
-    add(c, "firm_fair_payment", vs.firm, NULL, "quote", q, NULL);
+  if (vs->firm && !vs->threats) {
+    char *q = short_quote(vs->firm->text);
+    add(c, "firm_fair_payment", vs->firm, NULL, "quote", q, NULL);
     free(q);
   }
-  if (!vs.given && vs.last_seller) {
-    char *q = short_quote(vs.last_seller->text);
-    add(c, "seller_only_progress", vs.last_seller, NULL, "quote", q, NULL);
+  if (!vs->given && vs->last_seller) {
+    char *q = short_quote(vs->last_seller->text);
+    add(c, "seller_only_progress", vs->last_seller, NULL, "quote", q, NULL);
     free(q);
   }
+}
+
+/* Scores the turns of visit v (turns [a, b)): each turn through the steps above in a fixed
+** order (the findings' order follows it), then the visit as a whole.  awarded_needs,
+** found_hidden and chain_asked run across the session's visits. */
+static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, uint64_t *found_hidden,
+                        int *chain_asked) {
+  assert(0 <= a && a <= b && b <= c->s->n_turns);
+  const session *s = c->s;
+  visit_state vs;
+  memset(&vs, 0, sizeof vs);
+  int fam = visit_family(c, v);
+  vs.kind = visit_kind(c, v);
+  c->r->kind = vs.kind;
+
+  for (int i = a; i < b; i++) {
+    const sess_turn *t = &s->turns[i];
+    cls_result judged = t->cls;          /* a shallow copy: only its moves differ */
+    judged.moves = judged_moves(c, &t->cls);
+    const cls_result *r = &judged;
+    uint64_t known = t->before.revealed | t->before.confirmed;
+    char *q = short_quote(t->text);
+    vs.last_turn = t;
+
+    judge_discovery(c, &vs, t, r, known, q);
+    judge_summary(c, &vs, t, r, known, q, i, b);
+    judge_tactics(c, &vs, t, r, q);
+    if (CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !*chain_asked) *chain_asked = t->n;   /* the decision chain */
+    judge_refusal(c, &vs, t, r, q);
+    judge_closes(c, &vs, t, r, fam);
+    judge_customer_events(c, &vs, t, q, awarded_needs, found_hidden);
+    judge_raised_hidden(c, t, r, known, q, found_hidden);
+    if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
+    free(q);
+  }
+  judge_visit_end(c, &vs, v, b, fam);
 }
 
 /* ---- the outcome ------------------------------------------------------------------------ */

@@ -33,5 +33,11 @@ char *diag_format(const diag_item *it);
 void diag_print(const diag *d, FILE *out);
 /* Sorts items by file, line, column (stable), for deterministic output. */
 void diag_sort(diag *d);
+/* Moves the items from index tail to the end so that they start at index at (at <= tail),
+** keeping their order and the order of the items they pass: for messages found later that
+** belong among earlier ones. */
+void diag_move_tail(diag *d, int tail, int at);
+/* Drops the items [from, to), their texts and their counts. */
+void diag_remove(diag *d, int from, int to);
 
 #endif

@@ -2,7 +2,7 @@
 ** scenario.h: the scenario model a trainer writes in YAML, loaded and validated.
 ** docs/scenario-format.md describes every key; docs/scenario.schema.json mirrors them.
 **
-** Ownership: scn_load returns a scenario that owns every string and array inside it;
+** Ownership: scn_read returns a scenario that owns every string and array inside it;
 ** scn_free releases it all.  Indexes (need_index, ...) refer into the scenario's own arrays.
 */
 #ifndef SALESIM_SCENARIO_H
@@ -157,6 +157,30 @@ typedef struct scn_scoring {
   scn_tier *tiers; int n_tiers;   /* best first, the last at 0; none = the default tiers */
 } scn_scoring;
 
+/* What the file alone cannot decide, recorded by scn_read in file order for the checks that
+** need the runtime (scncheck.h): whether a condition compiles as Lua, whether a rule id is one
+** of the scorer's.  Each item keeps where its messages go among the load's own (diag_at: how
+** many diagnostics the read had made when it came up), so the messages read as one pass. */
+typedef struct scn_cond {
+  char *expr;              /* the condition as written (owned) */
+  const char *key;         /* "when" or "realistic_when" (static), for messages */
+  scn_pos pos;             /* of the value */
+  int quoted;              /* written quoted or as a block: a name's own column is unknown */
+  int diag_at;
+} scn_cond;
+typedef struct scn_ref {   /* a rule id the file names (scoring: rules: keys, tests' findings) */
+  char *id;                /* owned */
+  scn_pos pos;
+  int diag_at;
+  int points_from, points_to;   /* diagnostics about its points (scoring: rules:), which
+                                ** the one-pass loader never read for an unknown rule */
+} scn_ref;
+typedef struct scn_pending {
+  scn_cond *conds; int n_conds;
+  scn_ref *refs; int n_refs;
+} scn_pending;
+void scn_pending_free(scn_pending *p);
+
 /* A scenario's additions to the language lexicon: move or slot name -> phrases. */
 /* off: the entry switches the listed built-in phrases off for this scenario (`lexicon: switch_off:`). */
 typedef struct scn_lex_entry { char *name; scn_strs phrases; scn_pos pos; int off; } scn_lex_entry;
@@ -188,10 +212,24 @@ typedef struct scenario {
   scn_test *tests; int n_tests;
 } scenario;
 
-/* Loads and validates a scenario file.  Every problem goes into d as a positioned error;
-** returns NULL when there was any error (d says why), else the scenario. */
-scenario *scn_load(const char *path, diag *d);
+/* Reads a scenario from its YAML text and checks everything the file alone decides; `name`
+** is the file's path (positions in d, the behaviour script's folder, s->file).  Every problem
+** goes into d as a positioned error; *errors is 0 only when there was none.  What needs the
+** runtime goes into *pending (the caller frees it with scn_pending_free).  Returns the model,
+** partial when *errors > 0 (safe for scc_check and scn_free), or NULL when the text is no
+** mapping at all.  A scenario to play or check comes from scc_load (scncheck.h). */
+scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_pending *pending,
+                   int *errors);
+/* scn_read on a file's bytes; NULL (an error in d) when the file cannot be read. */
+scenario *scn_read_file(const char *path, diag *d, scn_pending *pending, int *errors);
 void scn_free(scenario *s);
+
+/* For scc_check, once a condition compiles: reports (in d, at the name's position) every name
+** in it that is not a state variable, a move or a helper.  Returns the number of errors. */
+int scn_check_cond_names(const scenario *s, const scn_cond *c, diag *d);
+/* For scc_check: 0 when r names one of the n rule ids; else reports it, with a did-you-mean
+** over ids, and returns 1. */
+int scn_check_rule_ref(const scenario *s, const scn_ref *r, const char *const *ids, int n, diag *d);
 
 /* Lookups by id; -1 when absent. */
 int scn_need_index(const scenario *s, const char *id);
@@ -222,7 +260,7 @@ void scn_print_vars(const scenario *s, FILE *out);
 ** "order" "advance" "continuation" "no_sale". */
 extern const char *const scn_outcome_names[];
 
-/* Lets scn_load accept a behaviour script outside the scenario's folder tree (the
+/* Lets scn_read accept a behaviour script outside the scenario's folder tree (the
 ** --behaviour-anywhere flag; also SALESIM_BEHAVIOUR_ANYWHERE=1).  Off by default. */
 void scn_allow_behaviour_anywhere(int yes);
 

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "classify.h"
 #include "diag.h"
 #include "scenario.h"
@@ -29,7 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   diag_init(&d);
   cls_zh = cls_new("zh", NULL, &d);
   cls_en = cls_new("en", NULL, &d);
-  sc = scn_load(fuzz_scenario_path(), &d);
+  sc = scc_load(fuzz_scenario_path(), &d);
   if (sc) cls_sc = cls_new(sc->language, sc, &d);
   if (!cls_zh || !cls_en || !cls_sc) {
     diag_print(&d, stderr);

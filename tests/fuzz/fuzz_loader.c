@@ -1,6 +1,6 @@
 /*
 ** fuzz_loader.c: the scenario loader on arbitrary bytes.
-** The input is written as a scenario file and loaded by scn_load (ynode on libyaml, then the
+** The input is written as a scenario file and loaded by scc_load (ynode on libyaml, then the
 ** validation of every section); whatever loads is then given to the classifier (its lexicon
 ** additions and keywords) and, when $FUZZ_LOADER_PLAY is not "0", to a short session, since a
 ** scenario that passes validation must also play.  Any crash, leak, sanitizer report or hang is
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scncheck.h"
 #include "classify.h"
 #include "diag.h"
 #include "scenario.h"
@@ -66,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fclose(f);
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load(path, &d);
+  scenario *sc = scc_load(path, &d);
   check_diags(&d);
   if (!sc && d.errors == 0) abort();       /* a refusal always says why */
   if (sc) {

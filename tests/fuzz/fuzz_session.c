@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "scncheck.h"
 #include "debrief.h"
 #include "diag.h"
 #include "scenario.h"
@@ -28,7 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
   fuzz_setup_env();
   diag d;
   diag_init(&d);
-  sc = scn_load(fuzz_scenario_path(), &d);
+  sc = scc_load(fuzz_scenario_path(), &d);
   if (!sc) {
     diag_print(&d, stderr);
     fprintf(stderr, "fuzz_session: cannot load %s (run from the repository root)\n", fuzz_scenario_path());

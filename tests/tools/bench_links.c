@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "scncheck.h"
 #include "classify.h"
 #include "link.h"
 #include "scenario.h"
@@ -51,7 +52,7 @@ int main(int argc, char **argv) {
   for (; i + 1 < argc; i += 2) {
     diag d;
     diag_init(&d);
-    scenario *sc = scn_load(argv[i], &d);
+    scenario *sc = scc_load(argv[i], &d);
     cls_classifier *c = sc ? cls_new(NULL, sc, &d) : NULL;
     if (!c || !cls_links(c)) { diag_print(&d, stderr); fprintf(stderr, "%s: no links\n", argv[i]); return 2; }
     diag_free(&d);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "scncheck.h"
 #include "classify.h"
 #include "customer.h"
 #include "sandbox.h"
@@ -102,7 +103,7 @@ int main(int argc, char **argv) {
   printf("\n| customer host (scenarios/campus-platform.yaml, default behaviour) | time |\n|---|---|\n");
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load("scenarios/campus-platform.yaml", &d);
+  scenario *sc = scc_load("scenarios/campus-platform.yaml", &d);
   cls_classifier *cls = sc ? cls_new(sc->language, sc, &d) : NULL;
   if (!sc || !cls) {
     diag_print(&d, stderr);

@@ -24,6 +24,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "scncheck.h"
 #include "classify.h"
 #include "diag.h"
 #include "lexicon.h"
@@ -98,7 +99,7 @@ static void strs_free(scn_strs *l) {
 static scenario *load(const char *path) {
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load(path, &d);
+  scenario *sc = scc_load(path, &d);
   if (!sc) { diag_print(&d, stderr); exit(2); }
   diag_free(&d);
   return sc;

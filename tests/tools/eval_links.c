@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scncheck.h"
 #include "classify.h"
 #include "link.h"
 #include "scenario.h"
@@ -110,7 +111,7 @@ int main(int argc, char **argv) {
   if (!scn || !set) { fprintf(stderr, "usage: eval_links [options] SCENARIO.yaml SET.tsv\n"); return 2; }
   diag dg;
   diag_init(&dg);
-  scenario *sc = scn_load(scn, &dg);
+  scenario *sc = scc_load(scn, &dg);
   cls_classifier *c = sc ? cls_new(NULL, sc, &dg) : NULL;
   if (!c) { diag_print(&dg, stderr); return 2; }
   diag_free(&dg);

@@ -1,6 +1,7 @@
 /* test_advice.c: the Try lines made from the scenario (advice.h).  For every shipped scenario
 ** and every rule, the line names the scenario's customer, is in the scenario's language, and
 ** read back through the classifier with the scenario's keywords it is the move it teaches. */
+#include "scncheck.h"
 #include "testutil.h"
 
 #include <dirent.h>
@@ -60,7 +61,7 @@ static void every_line_is_its_move(void **state) {
     char *path = xasprintf("scenarios/%s", e->d_name);
     diag d;
     diag_init(&d);
-    scenario *sc = scn_load(path, &d);
+    scenario *sc = scc_load(path, &d);
     assert_non_null(sc);
     cls_classifier *c = cls_new(sc->language, sc, &d);
     assert_non_null(c);
@@ -135,7 +136,7 @@ static void hidden_need_line_is_about_the_missed_one(void **state) {
   (void)state;
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load("scenarios/it-trial.yaml", &d);
+  scenario *sc = scc_load("scenarios/it-trial.yaml", &d);
   assert_non_null(sc);
   int first = -1, second = -1;
   for (int i = 0; i < sc->n_needs; i++)
@@ -165,7 +166,7 @@ static void ask_line_asks_what_could_be_given(void **state) {
   (void)state;
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load("scenarios/dealer-first-visit.yaml", &d);
+  scenario *sc = scc_load("scenarios/dealer-first-visit.yaml", &d);
   assert_non_null(sc);
   assert_true(sc->n_commitments == 3);
   char *none = adv_try(sc, NULL, "vague_ask", SV_FIRST, NULL);

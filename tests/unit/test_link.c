@@ -2,8 +2,8 @@
 ** the classifier's evidence, scenarios without examples, and a lexicon's switched-off phrases. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
+#include "scncheck.h"
 #include "testutil.h"
 
 #include "classify.h"
@@ -37,18 +37,16 @@ static const char *const ex_grouped =
   "      - \"each failure sends one message instead of dozens of warnings\"\n"
   "      - \"duplicate warnings are merged so each problem shows once\"\n";
 
-static scenario *load(int with_examples, char *path, size_t n) {
-  snprintf(path, n, "/tmp/salesim-test-link-%d.yaml", (int)getpid());
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fprintf(f, base_yaml, with_examples ? ex_noise : "", with_examples ? ex_audit : "",
-          with_examples ? ex_grouped : "");
-  fclose(f);
+/* The base scenario, with or without the examples, loaded from memory. */
+static scenario *load(int with_examples) {
+  char *text = xasprintf(base_yaml, with_examples ? ex_noise : "", with_examples ? ex_audit : "",
+                         with_examples ? ex_grouped : "");
   diag d;
   diag_init(&d);
-  scenario *s = scn_load(path, &d);
+  scenario *s = scc_load_string("link-unit.yaml", text, strlen(text), &d);
   if (!s) diag_print(&d, stderr);
   diag_free(&d);
+  free(text);
   assert_non_null(s);
   return s;
 }
@@ -70,8 +68,7 @@ static void test_terms(void **st) {
 
 static void test_no_examples(void **st) {
   (void)st;
-  char path[64];
-  scenario *s = load(0, path, sizeof path);
+  scenario *s = load(0);
   assert_null(lnk_new(s, NULL));   /* nothing to link by meaning: keywords alone, as before */
   diag d;
   diag_init(&d);
@@ -90,7 +87,6 @@ static void test_no_examples(void **st) {
   cls_free(c);
   diag_free(&d);
   scn_free(s);
-  unlink(path);
 }
 
 static int has_need(const cls_result *r, const scenario *s, const char *id) {
@@ -100,8 +96,7 @@ static int has_need(const cls_result *r, const scenario *s, const char *id) {
 
 static void test_links(void **st) {
   (void)st;
-  char path[64];
-  scenario *s = load(1, path, sizeof path);
+  scenario *s = load(1);
   diag d;
   diag_init(&d);
   cls_classifier *c = cls_new(NULL, s, &d);
@@ -179,7 +174,6 @@ static void test_links(void **st) {
   cls_free(c);
   diag_free(&d);
   scn_free(s);
-  unlink(path);
 }
 
 /* A clause that thanks, greets or takes leave links no need or benefit: "thanks for making time
@@ -188,7 +182,7 @@ static void test_social_clause(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *s = scn_load("scenarios/tableware-limited-run.yaml", &d);
+  scenario *s = scc_load("scenarios/tableware-limited-run.yaml", &d);
   assert_non_null(s);
   cls_classifier *c = cls_new(NULL, s, &d);
   assert_non_null(c);
@@ -230,17 +224,15 @@ static void test_lexicon_off(void **st) {
 ** phrase the built-in lexicon lacks is an error with its position when the classifier is built. */
 static void test_switch_off_scenario(void **st) {
   (void)st;
-  char path[64];
-  snprintf(path, sizeof path, "/tmp/salesim-test-off-%d.yaml", (int)getpid());
   for (int bad = 0; bad < 2; bad++) {
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fprintf(f, base_yaml, "", "", "");
-    fprintf(f, "lexicon:\n  person: [dana]\n  switch_off:\n    ask_payment: [%s]\n", bad ? "no such phrase" : "pays");
-    fclose(f);
+    char *base = xasprintf(base_yaml, "", "", "");
+    char *text = xasprintf("%slexicon:\n  person: [dana]\n  switch_off:\n    ask_payment: [%s]\n", base,
+                           bad ? "no such phrase" : "pays");
+    free(base);
     diag d;
     diag_init(&d);
-    scenario *s = scn_load(path, &d);
+    scenario *s = scc_load_string("off-unit.yaml", text, strlen(text), &d);
+    free(text);
     assert_non_null(s);
     assert_int_equal(s->n_lexicon, 2);
     assert_int_equal(s->lexicon[1].off, 1);
@@ -263,7 +255,6 @@ static void test_switch_off_scenario(void **st) {
     diag_free(&d);
     scn_free(s);
   }
-  unlink(path);
 }
 
 int main(void) {

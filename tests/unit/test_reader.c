@@ -1,5 +1,6 @@
 /* test_reader.c: the reader's front end and model: Traditional to Simplified, English base
 ** forms, one-edit typos, clause reading, the compiled model's table and the dev split. */
+#include "scncheck.h"
 #include "testutil.h"
 #include <math.h>
 #include <stdio.h>
@@ -208,7 +209,7 @@ static void test_scenario_summary_kept(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load("scenarios/hospital-campaign.yaml", &d);
+  scenario *sc = scc_load("scenarios/hospital-campaign.yaml", &d);
   assert_non_null(sc);
   cls_classifier *c = cls_new("zh", sc, &d);
   assert_non_null(c);

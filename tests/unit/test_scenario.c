@@ -1,6 +1,7 @@
 /* test_scenario.c: the scenario loader: the shipped scenarios load with every field, defaults,
 ** every validation rule with its exact message and position, lookups, bands, and the JSON
 ** schema in step with the loader's key table. */
+#include "scncheck.h"
 #include "testutil.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -53,14 +54,15 @@ static char *write_file(const char *name, const char *text) {
   return path;
 }
 
-/* Loads BASE + extra; returns the scenario (or NULL) and the sorted diagnostics as
+/* Loads BASE + extra from memory, as the file tmpdir/s.yaml (a behaviour script beside it is
+** found there); returns the scenario (or NULL) and the sorted diagnostics as
 ** "LINE:COL: MESSAGE" lines joined by '\n' in *msgs. */
 static scenario *load_with(const char *extra, char **msgs) {
   char *text = xasprintf("%s%s", BASE, extra);
-  char *path = write_file("s.yaml", text);
+  char *path = xasprintf("%s/s.yaml", tmpdir);
   diag d;
   diag_init(&d);
-  scenario *s = scn_load(path, &d);
+  scenario *s = scc_load_string(path, text, strlen(text), &d);
   diag_sort(&d);
   strbuf b = {0};
   for (int i = 0; i < d.n; i++)
@@ -88,7 +90,7 @@ static void test_campus_platform(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *s = scn_load("scenarios/campus-platform.yaml", &d);
+  scenario *s = scc_load("scenarios/campus-platform.yaml", &d);
   assert_int_equal(d.n, 0);
   assert_non_null(s);
   assert_string_equal(s->id, "campus-platform");
@@ -154,7 +156,7 @@ static void test_it_trial(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  scenario *s = scn_load("scenarios/it-trial.yaml", &d);
+  scenario *s = scc_load("scenarios/it-trial.yaml", &d);
   assert_int_equal(d.n, 0);
   assert_non_null(s);
   assert_string_equal(s->language, "en");
@@ -323,11 +325,11 @@ static void test_types(void **st) {
 static void test_scalars_and_enums(void **st) {
   (void)st;
   /* the head fields replaced through a whole new file */
-  char *path = write_file("h.yaml", "id: Bad_Id\ntitle: t\nlanguage: fr\ndifficulty: 6\nbrief: b\n"
-                                    "customer: { role: x }\ncommitments: []\n");
+  static const char text[] = "id: Bad_Id\ntitle: t\nlanguage: fr\ndifficulty: 6\nbrief: b\n"
+                             "customer: { role: x }\ncommitments: []\n";
   diag d;
   diag_init(&d);
-  assert_null(scn_load(path, &d));
+  assert_null(scc_load_string("h.yaml", text, sizeof text - 1, &d));
   diag_sort(&d);
   strbuf b = {0};
   for (int i = 0; i < d.n; i++) sb_printf(&b, "%d:%d: %s\n", d.v[i].line, d.v[i].col, d.v[i].msg);
@@ -339,7 +341,6 @@ static void test_scalars_and_enums(void **st) {
     "7:14: commitments: the list is empty; give at least one commitment the customer could make\n");
   sb_free(&b);
   diag_free(&d);
-  free(path);
 }
 
 static void test_enums(void **st) {
@@ -482,37 +483,85 @@ static void test_file_level(void **st) {
   (void)st;
   diag d;
   diag_init(&d);
-  assert_null(scn_load("/nonexistent/s.yaml", &d));
+  assert_null(scc_load("/nonexistent/s.yaml", &d));
   assert_int_equal(d.n, 1);
   assert_int_equal(d.v[0].line, 0);
   assert_string_equal(d.v[0].msg, "cannot read: No such file or directory");
   diag_free(&d);
-  char *p = write_file("e.yaml", "");
   diag_init(&d);
-  assert_null(scn_load(p, &d));
+  assert_null(scc_load_string("e.yaml", "", 0, &d));
+  assert_string_equal(d.v[0].file, "e.yaml");
   assert_string_equal(d.v[0].msg, "the file is empty; a scenario needs at least id, title, language, "
                                   "difficulty, brief, customer and commitments");
   diag_free(&d);
-  free(p);
-  /* over the size cap: refused before reading, with a position */
+  /* over the size cap: a file is refused before reading, with a position */
+  char *p;
   strbuf big = {0};
   for (int i = 0; i < 100000; i++) sb_puts(&big, "# a comment line that fills the file up.......\n");
   p = write_file("big.yaml", big.s);
   char *want = xasprintf("file too large (%zu bytes; the limit is 4194304)", big.len);
   sb_free(&big);
   diag_init(&d);
-  assert_null(scn_load(p, &d));
+  assert_null(scc_load(p, &d));
   assert_int_equal(d.v[0].line, 1);
   assert_string_equal(d.v[0].msg, want);
   free(want);
   diag_free(&d);
   free(p);
-  p = write_file("l.yaml", "- a\n");
   diag_init(&d);
-  assert_null(scn_load(p, &d));
+  assert_null(scc_load_string("l.yaml", "- a\n", 4, &d));
   assert_string_equal(d.v[0].msg, "expected a mapping of scenario keys (id: ..., title: ...), found a list");
   diag_free(&d);
-  free(p);
+}
+
+/* The checks that need the runtime (scncheck.c) run after the file's own, yet each message
+** comes where the one-pass loader put it (this list is NOT sorted), and an unknown rule's
+** points are not judged (the no_askk line has no points message).  The expected list is what
+** the one-pass loader printed for this text (`salesim play` before the split).  The same text
+** from a file and from memory loads alike. */
+static void test_runtime_checks_in_place(void **st) {
+  (void)st;
+  static const char extra[] =
+    "reactions:\n"
+    "  - { when: greet and and x, say: Hi. }\n"          /* 14: Lua's (runtime) */
+    "  - { when: greet, reveal: nosuch }\n"              /* 15: the file's */
+    "  - { when: trsut > 1, say: Ho. }\n"                /* 16: a name, after compiling */
+    "scoring: { pass: 500, rules: { no_askk: 500, no_ask: 500 } }\n"   /* 17 */
+    "tests:\n  - { name: t, lines: [x], expect: { findings: [zz_rule] }, seed: -1 }\n";   /* 19 */
+  char *text = xasprintf("%s%s", BASE, extra);
+  diag d;
+  diag_init(&d);
+  assert_null(scc_load_string("r.yaml", text, strlen(text), &d));
+  strbuf b = {0};
+  for (int i = 0; i < d.n; i++) sb_printf(&b, "%d:%d: %s\n", d.v[i].line, d.v[i].col, d.v[i].msg);
+  assert_string_equal(b.s,
+    "14:13: when: not a valid condition: unexpected symbol near 'and'\n"
+    "15:28: unknown need 'nosuch': the file defines no needs\n"
+    "16:13: when: unknown name 'trsut'; did you mean 'trust'?\n"
+    "17:18: pass: expected a number from 0 to 100, found 500\n"
+    "17:32: unknown rule 'no_askk'; did you mean 'no_ask'?\n"
+    "17:54: no_ask: expected a number from -100 to 100, found 500\n"
+    "19:67: seed: expected a whole number of at least 0, found -1\n"
+    "19:49: unknown rule 'zz_rule' (docs/scoring.md lists the rules)\n");
+  assert_int_equal(d.errors, 8);
+  sb_free(&b);
+  diag_free(&d);
+  /* from a file: the same scenario, the same hash */
+  char *path = write_file("same.yaml", BASE);
+  diag_init(&d);
+  scenario *a = scc_load(path, &d), *m = scc_load_string(path, BASE, strlen(BASE), &d);
+  assert_int_equal(d.n, 0);
+  assert_non_null(a);
+  assert_non_null(m);
+  assert_string_equal(a->hash, m->hash);
+  assert_string_equal(a->file, m->file);
+  assert_string_equal(a->dir, m->dir);
+  assert_string_equal(a->commitments[0].action, m->commitments[0].action);
+  scn_free(a);
+  scn_free(m);
+  diag_free(&d);
+  free(path);
+  free(text);
 }
 
 static void test_lookups(void **st) {
@@ -692,6 +741,7 @@ int main(void) {
     cmocka_unit_test(test_conditions),
     cmocka_unit_test(test_bands_in_tests),
     cmocka_unit_test(test_file_level),
+    cmocka_unit_test(test_runtime_checks_in_place),
     cmocka_unit_test(test_lookups),
     cmocka_unit_test(test_parse_band),
     cmocka_unit_test(test_schema_in_step),

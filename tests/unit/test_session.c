@@ -1,6 +1,7 @@
 /* test_session.c: the turn loop on the shipped default scenario: turns and snapshots, the
 ** realism of every rung judged by the Lua host on an ask, hints, the turn limit, the journal
 ** written at every turn (and read back as replay reads it), the transcript at the end. */
+#include "scncheck.h"
 #include "testutil.h"
 
 #include <stdio.h>
@@ -17,7 +18,7 @@
 static scenario *campus(void) {
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load("scenarios/campus-platform.yaml", &d);
+  scenario *sc = scc_load("scenarios/campus-platform.yaml", &d);
   if (!sc) diag_print(&d, stderr);
   diag_free(&d);
   assert_non_null(sc);

@@ -1,11 +1,11 @@
 /* Unit tests for the pieces of `salesim test` that need no customer: score bands as a report
 ** shows them, and the random-walk line generator (repeatable from a seed, built from the
 ** scenario's own vocabulary). */
+#include "scncheck.h"
 #include "testutil.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include "scenario.h"
 #include "testplan.h"
 #include "util.h"
@@ -52,25 +52,20 @@ static const char scenario_text[] =
   "    action: Kim comes to a demo\n"
   "    keywords: [quuxdemo]\n";
 
-static scenario *load(const char *dir) {
-  char *path = xasprintf("%s/walk-unit.yaml", dir);
-  char err[128];
-  assert_int_equal(util_write_atomic(path, scenario_text, sizeof scenario_text - 1, err, sizeof err), 0);
+/* The scenario above, loaded from memory. */
+static scenario *load(void) {
   diag d;
   diag_init(&d);
-  scenario *sc = scn_load(path, &d);
+  scenario *sc = scc_load_string("walk-unit.yaml", scenario_text, sizeof scenario_text - 1, &d);
   diag_print(&d, stderr);
   diag_free(&d);
-  free(path);
   assert_non_null(sc);
   return sc;
 }
 
 static void walk_lines_repeat(void **state) {
   (void)state;
-  char dir[] = "/tmp/salesim-walk-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  scenario *sc = load(dir);
+  scenario *sc = load();
   walk_vocab *v = walk_vocab_new(sc);
   assert_true(walk_vocab_size(v) >= 2);
   uint64_t a = 42, b = 42;
@@ -88,10 +83,6 @@ static void walk_lines_repeat(void **state) {
   assert_true(saw_need);                  /* the scenario's own words reach the walks */
   assert_true(saw_commit);
   walk_vocab_free(v);
-  char *path = xasprintf("%s/walk-unit.yaml", dir);
-  remove(path);
-  free(path);
-  rmdir(dir);
   scn_free(sc);
 }
 

@@ -1,0 +1,350 @@
+/*
+** customer_turn.c: the turn driver (customer_int.h).  Gives the hooks their tables (turn,
+** ctx), runs each turn's reactions, then the script's on_turn, then the default behaviour's,
+** each inside a budgeted sandbox call; a script error restores the snapshot taken before it,
+** becomes a CUST_EV_ERROR event, and the default behaviour answers instead.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "customer_int.h"
+#include "util.h"
+
+
+/* ===== the tables a hook receives ========================================================= */
+
+static const char *const move_names[] = {
+#define X(c, s) s,
+  CLS_MOVES(X)
+#undef X
+};
+static const char *const slot_names[] = { "action", "time", "person", "place" };
+
+/* Pushes a list of ids for the indexes v[0..n) into kind's array of ids. */
+static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) {
+  const scenario *sc = h->sc;
+  lua_createtable(L, n, 0);
+  int k = 0;
+  for (int i = 0; i < n; i++) {
+    const char *id = NULL;
+    if (kind == CUST_K_NEED && v[i] >= 0 && v[i] < sc->n_needs) id = sc->needs[v[i]].id;
+    if (kind == CUST_K_BENEFIT && v[i] >= 0 && v[i] < sc->n_benefits) id = sc->benefits[v[i]].id;
+    if (kind == CUST_K_OBJECTION && v[i] >= 0 && v[i] < sc->n_objections) id = sc->objections[v[i]].id;
+    if (!id) continue;
+    lua_pushstring(L, id);
+    lua_rawseti(L, -2, ++k);
+  }
+}
+
+/* Pushes a fresh turn table for the current line (empty outside a turn). */
+void cust_push_turn(lua_State *L, cust_host *h) {
+  const cls_result *t = h->turn;
+  lua_createtable(L, 0, 16);
+  if (!t) return;
+  lua_pushstring(L, t->text ? t->text : "");
+  lua_setfield(L, -2, "text");
+  lua_pushstring(L, t->norm ? t->norm : (t->text ? t->text : ""));
+  lua_setfield(L, -2, "norm");
+  lua_createtable(L, 0, 4);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    if (!CLS_HAS(t, m)) continue;
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, move_names[m]);
+  }
+  lua_setfield(L, -2, "moves");
+  lua_createtable(L, 0, 4);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++) {
+    if (!t->slots[s]) continue;
+    lua_pushstring(L, t->slots[s]);
+    lua_setfield(L, -2, slot_names[s]);
+  }
+  lua_setfield(L, -2, "slots");
+  lua_pushboolean(L, t->specific); lua_setfield(L, -2, "specific");
+  lua_pushboolean(L, t->vague); lua_setfield(L, -2, "vague");
+  lua_pushboolean(L, t->question); lua_setfield(L, -2, "question");
+  lua_pushboolean(L, t->negated); lua_setfield(L, -2, "negated");
+  if (t->tactic == CLS_TACTIC_GAIN) { lua_pushliteral(L, "gain"); lua_setfield(L, -2, "tactic"); }
+  if (t->tactic == CLS_TACTIC_LOSS) { lua_pushliteral(L, "loss"); lua_setfield(L, -2, "tactic"); }
+  push_ids(L, h, t->needs, t->n_needs, CUST_K_NEED);
+  lua_setfield(L, -2, "needs");
+  push_ids(L, h, t->benefits, t->n_benefits, CUST_K_BENEFIT);
+  lua_setfield(L, -2, "benefits");
+  push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
+  lua_setfield(L, -2, "objections");
+  lua_createtable(L, h->n_people, 0);   /* the people the line names, when several sit there */
+  for (int i = 0, k = 0; i < h->n_people; i++) {
+    if (!(h->addressed >> i & 1)) continue;
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, ++k);
+  }
+  lua_setfield(L, -2, "addressed");
+  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) {
+    lua_pushstring(L, h->sc->commitments[t->commitment].id);
+    lua_setfield(L, -2, "commitment");
+  }
+}
+
+/* Pushes a fresh ctx table: visit, visits, turn, lang, reason, outcome. */
+void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
+  lua_createtable(L, 0, 6);
+  lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
+  lua_pushinteger(L, h->sc->n_visits > 0 ? h->sc->n_visits : 1); lua_setfield(L, -2, "visits");
+  lua_pushinteger(L, h->turn_no); lua_setfield(L, -2, "turn");
+  lua_pushstring(L, h->lang); lua_setfield(L, -2, "lang");
+  if (reason) { lua_pushstring(L, reason); lua_setfield(L, -2, "reason"); }
+  if (h->outcome != CUST_OUTCOME_NONE) {
+    lua_pushstring(L, cust_outcome_name(h->outcome));
+    lua_setfield(L, -2, "outcome");
+  }
+}
+
+/* ===== snapshots: a failed script leaves no trace but its error ============================ */
+
+typedef struct snap {
+  double *val;
+  unsigned char *flags;
+  int visit, turn_no, pending_start, n_events;
+  cust_outcome outcome;
+  uint64_t rng;
+} snap;
+
+/* Copies everything a hook can change. */
+static void snap_take(cust_host *h, snap *s) {
+  s->val = xmalloc((size_t)h->n_state * sizeof *s->val + 1);
+  memcpy(s->val, h->val, (size_t)h->n_state * sizeof *s->val);
+  s->flags = xmalloc((size_t)h->n_flags + 1);
+  memcpy(s->flags, h->flags, (size_t)h->n_flags);
+  s->visit = h->visit;
+  s->turn_no = h->turn_no;
+  s->pending_start = h->pending_start;
+  s->outcome = h->outcome;
+  s->rng = h->rng;
+  s->n_events = h->out->n;
+}
+
+/* Puts it all back and drops the events recorded since. */
+static void snap_restore(cust_host *h, const snap *s) {
+  memcpy(h->val, s->val, (size_t)h->n_state * sizeof *s->val);
+  memcpy(h->flags, s->flags, (size_t)h->n_flags);
+  h->visit = s->visit;
+  h->turn_no = s->turn_no;
+  h->pending_start = s->pending_start;
+  h->outcome = s->outcome;
+  h->rng = s->rng;
+  cust_events_truncate(h->out, s->n_events);
+}
+
+/* Frees a snapshot's copies. */
+static void snap_free(snap *s) {
+  free(s->val);
+  free(s->flags);
+}
+
+/* ===== running hooks ===================================================================== */
+
+/* Switches the script off after it exhausted memory: its environment is released so the
+** collector can take back what it held, and the default answers from now on. */
+static void script_off(lua_State *L, cust_host *h) {
+  if (h->env_script == LUA_NOREF) return;
+  luaL_unref(L, LUA_REGISTRYINDEX, h->env_script);
+  h->env_script = LUA_NOREF;
+  h->script_off = 1;
+  if (h->script_chunk != LUA_NOREF) {   /* its _ENV upvalue still holds the script's data */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->script_chunk);
+    lua_pushnil(L);                     /* no allocation: memory may be exhausted here */
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    lua_pop(L, 1);                      /* cust_reset gives the chunk a new environment */
+  }
+  sbx_collect(h->sbx);
+}
+
+/* Calls env[hook](args...) where the args were pushed by push (turn and/or ctx).  Returns
+** -1 when env has no such function, else 1 when it returned true, 0 otherwise; on error,
+** rolls back, records the error event and returns -2. */
+static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
+                     int with_turn, const char *reason) {
+  if (env_ref == LUA_NOREF) return -1;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, env_ref);
+  lua_pushstring(L, hook);
+  int t = lua_rawget(L, -2);
+  lua_remove(L, -2);
+  if (t != LUA_TFUNCTION) {
+    lua_pop(L, 1);
+    return -1;
+  }
+  int nargs = 1;
+  if (with_turn) { cust_push_turn(L, h); nargs++; }
+  cust_push_ctx(L, h, reason);
+  snap s;
+  snap_take(h, &s);
+  size_t kept = sbx_kept(h->sbx);
+  char *err = NULL;
+  sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
+  h->last_status = st;
+  int res;
+  if (st == SBX_OK) {
+    res = lua_toboolean(L, -1) ? 1 : 0;
+    lua_pop(L, 1);
+  } else {
+    snap_restore(h, &s);
+    sbx_set_kept(h->sbx, kept);   /* what the call said is dropped: it is not kept either */
+    int is_script = env_ref == h->env_script;
+    char *msg = xasprintf("%s%s", err ? err : "?",
+                          st == SBX_ERR_MEMORY && is_script
+                            ? "\n(the behaviour script is switched off for the rest of the session)" : "");
+    cust_ev_error(h, msg);
+    free(msg);
+    free(err);
+    if (st == SBX_ERR_MEMORY && is_script) script_off(L, h);
+    else sbx_collect(h->sbx);
+    res = -2;
+  }
+  snap_free(&s);
+  return res;
+}
+
+/* The script's hook, then the default's unless the script returned true (or had the
+** hook and the visit is already settled). */
+static void run_layer(lua_State *L, cust_host *h, const char *hook, int with_turn,
+                      const char *reason) {
+  int r = call_hook(L, h, h->env_script, hook, with_turn, reason);
+  if (r == 1) return;
+  h->last_status = SBX_OK;
+  r = call_hook(L, h, h->env_default, hook, with_turn, reason);
+  if (r == -2 && h->last_status == SBX_ERR_MEMORY && h->env_script != LUA_NOREF) {
+    /* the script's data leaves no room for the default: the script goes, the default retries */
+    cust_ev_error(h, "the behaviour script holds too much memory; it is switched off for the "
+                     "rest of the session");
+    script_off(L, h);
+    call_hook(L, h, h->env_default, hook, with_turn, reason);
+  }
+}
+
+/* The opening of the current visit. */
+static void run_start(lua_State *L, cust_host *h) {
+  h->pending_start = 0;
+  h->in_start = 1;
+  run_layer(L, h, "on_start", 0, NULL);
+  h->in_start = 0;
+}
+
+/* After a hook: the next visit's opening, or the end when patience ran out. */
+static void after_hook(lua_State *L, cust_host *h) {
+  for (int guard = 0; h->pending_start && guard < 8; guard++) run_start(L, h);
+  if (h->outcome == CUST_OUTCOME_NONE) {
+    if (h->val[h->patience] <= 0) {
+      run_layer(L, h, "on_end", 0, "patience");
+      if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit_why(h, CUST_OUTCOME_CONTINUATION, "patience");
+    }
+  }
+}
+
+/* Two turns before patience runs out the customer says so, once a visit, whatever the
+** behaviour: the end must never come without a warning the trainee could see. */
+static void warn_patience(lua_State *L, cust_host *h) {
+  if (h->outcome != CUST_OUTCOME_NONE || h->warned) return;
+  double p = h->val[h->patience];
+  if (p > 2 || p <= 0) return;
+  h->warned = 1;
+  cust_say_key(L, h, "patience_low");
+}
+
+/* Host side of cust_start (protected). */
+static int start_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  run_start(L, h);
+  after_hook(L, h);
+  return 0;
+}
+
+/* The reactions of one turn, run as one budgeted call: the conditions inside it (nested
+** calls) share a single budget, so many runaway conditions cost no more than one. */
+static int reactions_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  int *stop = lua_touserdata(L, 2);
+  cust_run_reactions(L, h, stop);
+  return 0;
+}
+
+/* Host side of cust_turn (protected): patience, reactions, behaviour, then what follows. */
+static int turn_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  int stop = 0;
+  h->turn_no++;
+  h->addressed = h->prefer = cust_addressed(h, h->turn);
+  h->said_at_turn = h->out->n;
+  cust_state_set(h, h->patience, h->val[h->patience] - 1);
+  lua_pushcfunction(L, reactions_cf);
+  lua_pushlightuserdata(L, h);
+  lua_pushlightuserdata(L, &stop);
+  char *err = NULL;
+  if (sbx_call(h->sbx, 2, 0, &err) != SBX_OK) {   /* memory in the actions, say */
+    cust_ev_error(h, err);
+    sbx_collect(h->sbx);
+  }
+  free(err);
+  if (!stop && h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_turn", 1, NULL);
+  after_hook(L, h);
+  warn_patience(L, h);
+  return 0;
+}
+
+/* Host side of cust_end (protected): on_end if the visit is still open, else nothing. */
+static int end_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  const char *why = h->end_why ? h->end_why : "left";
+  if (h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_end", 0, why);
+  if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit_why(h, CUST_OUTCOME_CONTINUATION, why);
+  return 0;
+}
+
+/* Runs f protected; a failure there (memory in host code) becomes an error event. */
+static void drive(cust_host *h, lua_CFunction f, const cls_result *turn, cust_events *out) {
+  h->out = out;
+  h->turn = turn;
+  char *err = NULL;
+  if (sbx_protect(h->sbx, f, h, &err) != 0) {
+    char *msg = xasprintf("customer: %s", err ? err : "?");
+    cust_ev_error(h, msg);
+    free(msg);
+    free(err);
+    lua_State *L = sbx_lua(h->sbx);
+    script_off(L, h);
+    sbx_collect(h->sbx);
+  }
+  h->turn = NULL;
+  h->out = NULL;
+}
+
+void cust_start(cust_host *h, cust_events *out) { drive(h, start_cf, NULL, out); }
+
+/* One trainee line; nothing happens once the visit is settled. */
+void cust_turn(cust_host *h, const cls_result *turn, cust_events *out) {
+  if (h->outcome != CUST_OUTCOME_NONE) return;   /* the visit is over */
+  drive(h, turn_cf, turn, out);
+}
+
+void cust_end(cust_host *h, cust_events *out) { cust_end_for(h, NULL, out); }
+
+/* The visit ends for a reason the session knows ("left", "time_limit"); on_end gets it as
+** ctx.reason. */
+void cust_end_for(cust_host *h, const char *why, cust_events *out) {
+  h->end_why = why;
+  drive(h, end_cf, NULL, out);
+  h->end_why = NULL;
+}
+
+/* Says the line for key now, outside a turn (the session's own announcements). */
+static int say_cf(lua_State *L) {
+  cust_host *h = lua_touserdata(L, 1);
+  cust_say_key(L, h, h->end_why);
+  return 0;
+}
+
+void cust_announce(cust_host *h, const char *key, cust_events *out) {
+  h->end_why = key;
+  drive(h, say_cf, NULL, out);
+  h->end_why = NULL;
+}
+
