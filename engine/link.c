@@ -45,6 +45,11 @@ struct lnk_index {
   lnk_mode mode;
   float thr, fixed_thr;
   int calibrated_on;
+  /* postings: for term j, the texts holding it (in text order) with their weights, in
+  ** post_text/post_w[post_at[j] .. post_at[j + 1]); a line is scored only against the texts
+  ** it shares terms with (cosine() over every text was half of a line's links) */
+  int *post_at, *post_text;
+  float *post_w;
 };
 
 static const char *const kind_names[LNK_KINDS] = { "need", "benefit", "objection", "commitment" };
@@ -310,6 +315,26 @@ static void build_centroids(lnk_index *x) {
   free(acc);
 }
 
+/* The postings of every term over all texts (centroids included), texts in index order. */
+static void build_postings(lnk_index *x) {
+  x->post_at = xcalloc((size_t)x->nterms + 2, sizeof *x->post_at);
+  for (int i = 0; i < x->nt; i++)
+    for (int j = 0; j < x->t[i].v.n; j++) x->post_at[x->t[i].v.id[j] + 1]++;
+  for (int j = 0; j < x->nterms; j++) x->post_at[j + 1] += x->post_at[j];
+  int total = x->post_at[x->nterms];
+  x->post_text = xmalloc(sizeof *x->post_text * (size_t)(total + 1));
+  x->post_w = xmalloc(sizeof *x->post_w * (size_t)(total + 1));
+  int *fill = xmalloc(sizeof *fill * (size_t)(x->nterms + 1));
+  memcpy(fill, x->post_at, sizeof *fill * (size_t)(x->nterms + 1));
+  for (int i = 0; i < x->nt; i++)
+    for (int j = 0; j < x->t[i].v.n; j++) {
+      int k = fill[x->t[i].v.id[j]]++;
+      x->post_text[k] = i;
+      x->post_w[k] = x->t[i].v.w[j];
+    }
+  free(fill);
+}
+
 /* The centroid text of an item, or -1. */
 static int centroid_of(const lnk_index *x, lnk_kind k, int item) {
   for (int i = x->n_texts; i < x->nt; i++) if (x->t[i].kind == k && x->t[i].item == item) return i;
@@ -436,6 +461,7 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   }
   free(b);
   build_centroids(x);
+  build_postings(x);
   calibrate(x);
   return x;
 }
@@ -446,6 +472,9 @@ void lnk_free(lnk_index *x) {
   free(x->terms);
   free(x->slot);
   free(x->idf);
+  free(x->post_at);
+  free(x->post_text);
+  free(x->post_w);
   for (int i = 0; i < x->nt; i++) { free(x->t[i].shown); free(x->t[i].v.id); free(x->t[i].v.w); }
   free(x->t);
   for (int k = 0; k < LNK_KINDS; k++) free(x->linkable[k]);
@@ -496,6 +525,10 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
   vec q = { ids, ws, 0, 0 };
   int lo = x->mode == LNK_CENTROID ? x->n_texts : 0, hi = x->mode == LNK_CENTROID ? x->nt : x->n_texts;
+  /* per text: the dot product with the line and the terms shared, summed over the postings
+  ** in the line's term order, the order cosine() adds them in (the same float, bit for bit) */
+  double *dot = xmalloc(sizeof *dot * (size_t)(x->nt + 1));
+  int *shared = xmalloc(sizeof *shared * (size_t)(x->nt + 1));
   for (int g = 0; g < nseg; g++) {
     float *row = sc + (size_t)g * (size_t)nall;
     int *brow = best_text + (size_t)g * (size_t)nall;
@@ -507,8 +540,16 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
     if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
+    if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
+    for (int i = 0; i < x->nt; i++) { dot[i] = 0; shared[i] = 0; }
+    for (int k = 0; k < q.n; k++)
+      for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
+        dot[x->post_text[p]] += (double)q.w[k] * x->post_w[p];
+        shared[x->post_text[p]]++;
+      }
     /* the score in the index's mode; the nearest text (example, said or keywords) in every
-    ** mode, as the evidence a trainer reads */
+    ** mode, as the evidence a trainer reads; a text sharing fewer than LNK_MIN_SHARED terms
+    ** scores 0 (cosine()), which changes neither */
     float nearest[1024];
     int nn = nall < 1024 ? nall : 1024;
     for (int i = 0; i < nn; i++) nearest[i] = 0;
@@ -516,11 +557,14 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       const ltext *t = &x->t[i];
       int gi = base[t->kind] + t->item;
       if (gi >= nn && i < x->n_texts) continue;
-      float s = cosine(&q, &t->v);
+      if (shared[i] < LNK_MIN_SHARED || t->v.norm <= 0) continue;
+      float s = (float)(dot[i] / ((double)q.norm * t->v.norm));
       if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
       if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
     }
   }
+  free(dot);
+  free(shared);
   free(b);
   return nseg;
 }
