@@ -303,12 +303,12 @@ static int scenario_refs(reading *rd) {
   return commitment_hit;
 }
 
-/* The text with every spelling variant the lexicon lists ("定单") replaced by its form ("订单"),
-** or NULL when it holds none; *count gets the number replaced. */
-static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len, size_t *out_len, int *count) {
+/* The text with every spelling variant the lexicon lists ("定单") replaced by its form ("订单"), or NULL
+** when it holds none (its hits over the same t then go to *hits, *nhits: not matched twice); *count: replaced. */
+static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len, size_t *out_len, int *count, lex_hit **hits, int *nhits) {
   lex_hit *h = NULL;
   int nh = lex_match(c->lx, t, len, &h), done = 0;
-  *count = 0;
+  *count = 0; *hits = NULL; *nhits = -1;
   strbuf b = {0};
   size_t at = 0;
   for (int i = 0; i < nh; i++) {
@@ -320,8 +320,8 @@ static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len
     at = h[i].end;
     (*count)++;
   }
+  if (!*count) { sb_free(&b); *hits = h; *nhits = nh; return NULL; }
   free(h);
-  if (!*count) { sb_free(&b); return NULL; }
   sb_append(&b, t + done, len - (size_t)done);
   *out_len = b.len;
   return sb_take(&b);
@@ -345,11 +345,11 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   int typos = 0;
   char *fixed = c->model ? wd_correct(c->model, c->own_words, out->norm, nl, &nl, &typos) : NULL;
   if (fixed) { free(out->norm); out->norm = fixed; }
-  int variants = 0;
-  char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants) : NULL;
+  int variants = 0, same_nh = -1; lex_hit *same_h = NULL;
+  char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants, &same_h, &same_nh) : NULL;
   if (canon) { free(out->norm); out->norm = canon; }
   reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
-  rd.nh = lex_match(c->lx, out->norm, nl, &rd.h);
+  rd.nh = same_nh >= 0 ? (rd.h = same_h, same_nh) : lex_match(c->lx, out->norm, nl, &rd.h);   /* no variant: that pass's */
   tx_hit *th = NULL; int spans = 0;
   int nt = tx_find(c->tx, out->norm, nl, &th, &spans);
 
