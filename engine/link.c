@@ -145,7 +145,7 @@ static int term_id(lnk_index *x, const char *s, size_t n, int add) {
 
 /* Calls emit(term) for every term of norm[0..len): English base forms without function words,
 ** digits as they are, Chinese character bigrams (a lone character as itself). */
-typedef void (*emit_fn)(void *ctx, const char *term, size_t n);
+typedef void (*emit_fn)(void *ctx, const char *term, size_t n, size_t at);   /* at: its start in s */
 
 static int is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
@@ -164,7 +164,7 @@ static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void
       if (n > 0 && !is_stop(stop_en, sizeof stop_en / sizeof *stop_en, s + i, n)) {
         char out[WD_MAX_WORD + 1];
         size_t k = wd_stem(st, s + i, n, out, sizeof out);
-        emit(ctx, out, k);
+        emit(ctx, out, k, i);
       }
       i = j;
       continue;
@@ -180,13 +180,13 @@ static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void
         if (q < 0 || !txt_is_cjk(q)) break;
         if (count > 0) {
           size_t n = j + a - prev;
-          if (!is_stop(stop_zh, sizeof stop_zh / sizeof *stop_zh, s + prev, n)) emit(ctx, s + prev, n);
+          if (!is_stop(stop_zh, sizeof stop_zh / sizeof *stop_zh, s + prev, n)) emit(ctx, s + prev, n, prev);
         }
         prev = j;
         j += a;
         count++;
       }
-      if (count == 1) emit(ctx, s + i, j - i);
+      if (count == 1) emit(ctx, s + i, j - i, i);
       i = j;
       continue;
     }
@@ -201,12 +201,35 @@ typedef struct bag {
   int unknown;
 } bag;
 
-static void bag_emit(void *ctx, const char *term, size_t n) {
-  bag *b = ctx;
-  int id = term_id(b->x, term, n, b->add);
+/* Counts the term id (-1: unknown) into the bag. */
+static void bag_add(bag *b, int id) {
   if (id < 0) { b->unknown++; return; }
   for (int i = 0; i < b->n; i++) if (b->id[i] == id) { b->tf[i]++; return; }
   if (b->n < MAX_TERMS) { b->id[b->n] = id; b->tf[b->n] = 1; b->n++; }
+}
+
+static void bag_emit(void *ctx, const char *term, size_t n, size_t at) {
+  (void)at;
+  bag *b = ctx;
+  bag_add(b, term_id(b->x, term, n, b->add));
+}
+
+/* A line's terms in the order tokens() gives them, each with its start, so that every segment's
+** bag is taken from one pass over the line (a segment ends at punctuation, where no term runs
+** on: its terms are the line's that start inside it, in the same order).  over: more terms
+** than fit, or as many distinct ones as a bag holds (then the segments are read one by one). */
+#define MAX_LINE_TERMS 2048
+typedef struct line_terms {
+  const lnk_index *x;
+  int id[MAX_LINE_TERMS]; size_t at[MAX_LINE_TERMS]; int n;
+  int over;
+} line_terms;
+
+static void line_emit(void *ctx, const char *term, size_t n, size_t at) {
+  line_terms *lt = ctx;
+  if (lt->n == MAX_LINE_TERMS) { lt->over = 1; return; }
+  lt->id[lt->n] = term_id((lnk_index *)lt->x, term, n, 0);
+  lt->at[lt->n++] = at;
 }
 
 static int cmp_int_pair(const void *a, const void *b) {
@@ -529,6 +552,14 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
   ** in the line's term order, the order cosine() adds them in (the same float, bit for bit) */
   double *dot = xmalloc(sizeof *dot * (size_t)(x->nt + 1));
   int *shared = xmalloc(sizeof *shared * (size_t)(x->nt + 1));
+  line_terms *lt = xmalloc(sizeof *lt);
+  lt->x = x; lt->n = 0; lt->over = 0;
+  tokens(st, norm, len, line_emit, lt);
+  if (!lt->over) {   /* as many distinct terms as a bag holds: it would drop some, segments not */
+    b->x = (lnk_index *)x; b->add = 0; b->n = 0; b->unknown = 0;
+    for (int k = 0; k < lt->n; k++) bag_add(b, lt->id[k]);
+    lt->over = b->n >= MAX_TERMS;
+  }
   for (int g = 0; g < nseg; g++) {
     float *row = sc + (size_t)g * (size_t)nall;
     int *brow = best_text + (size_t)g * (size_t)nall;
@@ -537,7 +568,8 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     b->add = 0;
     b->n = 0;
     b->unknown = 0;
-    tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
+    if (lt->over) tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
+    else for (int k = 0; k < lt->n; k++) if (lt->at[k] >= ss[g] && lt->at[k] < se[g]) bag_add(b, lt->id[k]);
     if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
     if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
@@ -563,6 +595,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
     }
   }
+  free(lt);
   free(dot);
   free(shared);
   free(b);
@@ -660,7 +693,8 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
 }
 
 typedef struct lbuf { char *s; size_t n, cap; } lbuf;
-static void sb_emit(void *ctx, const char *term, size_t n) {
+static void sb_emit(void *ctx, const char *term, size_t n, size_t at) {
+  (void)at;
   lbuf *b = ctx;
   if (b->n + n + 2 > b->cap) { b->cap = (b->n + n + 2) * 2; b->s = xrealloc(b->s, b->cap); }
   if (b->n) b->s[b->n++] = ' ';
