@@ -83,7 +83,9 @@ static int sorted_list(const char *const *list, size_t n) {
 
 /* strcmp's order between the word w (len bytes) and the entry e. */
 static int cmp_word(const char *w, size_t len, const char *e) {
-  int c = strncmp(w, e, len);
+  int c = (unsigned char)w[0] - (unsigned char)e[0];   /* len > 0; most entries differ here */
+  if (c) return c;
+  c = strncmp(w, e, len);
   return c ? c : -(unsigned char)e[len];   /* e longer than w: w comes first */
 }
 
@@ -218,7 +220,7 @@ static void bag_emit(void *ctx, const char *term, size_t n, size_t at) {
 ** bag is taken from one pass over the line (a segment ends at punctuation, where no term runs
 ** on: its terms are the line's that start inside it, in the same order).  over: more terms
 ** than fit, or as many distinct ones as a bag holds (then the segments are read one by one). */
-#define MAX_LINE_TERMS 2048
+#define MAX_LINE_TERMS 1024
 typedef struct line_terms {
   const lnk_index *x;
   int id[MAX_LINE_TERMS]; size_t at[MAX_LINE_TERMS]; int n;
@@ -552,7 +554,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
   ** in the line's term order, the order cosine() adds them in (the same float, bit for bit) */
   double *dot = xmalloc(sizeof *dot * (size_t)(x->nt + 1));
   int *shared = xmalloc(sizeof *shared * (size_t)(x->nt + 1));
-  line_terms *lt = xmalloc(sizeof *lt);
+  line_terms lt_buf, *lt = &lt_buf;   /* 12 KiB on the stack: a large malloc consolidates the heap */
   lt->x = x; lt->n = 0; lt->over = 0;
   tokens(st, norm, len, line_emit, lt);
   if (!lt->over) {   /* as many distinct terms as a bag holds: it would drop some, segments not */
@@ -595,7 +597,6 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
     }
   }
-  free(lt);
   free(dot);
   free(shared);
   free(b);
