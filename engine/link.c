@@ -546,14 +546,15 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end) {
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
                           const int *base, int nall, float *sc, int *best_text, size_t *ss, size_t *se) {
   int nseg = segments(norm, len, ss, se);
-  bag *b = xmalloc(sizeof *b);
+  bag b_buf, *b = &b_buf;   /* on the stack, as lt below: 4 KiB mallocs consolidated the heap */
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
   vec q = { ids, ws, 0, 0 };
   int lo = x->mode == LNK_CENTROID ? x->n_texts : 0, hi = x->mode == LNK_CENTROID ? x->nt : x->n_texts;
   /* per text: the dot product with the line and the terms shared, summed over the postings
   ** in the line's term order, the order cosine() adds them in (the same float, bit for bit) */
-  double *dot = xmalloc(sizeof *dot * (size_t)(x->nt + 1));
-  int *shared = xmalloc(sizeof *shared * (size_t)(x->nt + 1));
+  double dot_buf[256]; int shared_buf[256];   /* a scenario's texts fit; more are malloc'd */
+  double *dot = x->nt < 256 ? dot_buf : xmalloc(sizeof *dot * (size_t)(x->nt + 1));
+  int *shared = x->nt < 256 ? shared_buf : xmalloc(sizeof *shared * (size_t)(x->nt + 1));
   line_terms lt_buf, *lt = &lt_buf;   /* 12 KiB on the stack: a large malloc consolidates the heap */
   lt->x = x; lt->n = 0; lt->over = 0;
   tokens(st, norm, len, line_emit, lt);
@@ -597,9 +598,8 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
     }
   }
-  free(dot);
-  free(shared);
-  free(b);
+  if (dot != dot_buf) free(dot);
+  if (shared != shared_buf) free(shared);
   return nseg;
 }
 
