@@ -5,7 +5,8 @@
 ** here) with TF-IDF weights; a line's terms the scenario never uses are left out of it (counting
 ** them in its length lost more right links than it saved wrong ones: docs/classifier.md, 1d),
 ** and a text must share two terms with a line to score at all.  Per-line cost: tokenising the
-** line once per clause plus a merge of short sorted vectors per text (docs/performance.md).
+** line once, then per clause the postings of its terms (only the texts sharing a term with it are
+** touched: docs/performance.md, "Random walks").
 */
 #include <math.h>
 #include <assert.h>
