@@ -303,12 +303,12 @@ static int scenario_refs(reading *rd) {
   return commitment_hit;
 }
 
-/* The text with every spelling variant the lexicon lists ("定单") replaced by its form ("订单"),
-** or NULL when it holds none; *count gets the number replaced. */
-static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len, size_t *out_len, int *count) {
+/* The text with every spelling variant the lexicon lists ("定单") replaced by its form ("订单"), or NULL
+** when it holds none (its hits over the same t then go to *hits, *nhits: not matched twice); *count: replaced. */
+static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len, size_t *out_len, int *count, lex_hit **hits, int *nhits) {
   lex_hit *h = NULL;
   int nh = lex_match(c->lx, t, len, &h), done = 0;
-  *count = 0;
+  *count = 0; *hits = NULL; *nhits = -1;
   strbuf b = {0};
   size_t at = 0;
   for (int i = 0; i < nh; i++) {
@@ -320,8 +320,8 @@ static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len
     at = h[i].end;
     (*count)++;
   }
+  if (!*count) { sb_free(&b); *hits = h; *nhits = nh; return NULL; }
   free(h);
-  if (!*count) { sb_free(&b); return NULL; }
   sb_append(&b, t + done, len - (size_t)done);
   *out_len = b.len;
   return sb_take(&b);
@@ -345,8 +345,8 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   int typos = 0;
   char *fixed = c->model ? wd_correct(c->model, c->own_words, out->norm, nl, &nl, &typos) : NULL;
   if (fixed) { free(out->norm); out->norm = fixed; }
-  int variants = 0;
-  char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants) : NULL;
+  int variants = 0, same_nh = -1; lex_hit *same_h = NULL;
+  char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants, &same_h, &same_nh) : NULL;
   if (canon) { free(out->norm); out->norm = canon; }
   reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
   tx_hit *th = NULL; int spans = 0;
@@ -362,7 +362,8 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
     for (int j = 0; j < nt; j++) if (th[j].span == th[i].span && th[j].end > e) e = th[j].end;
     after[starts.n++] = e;
   }
-  rd.nh = lex_match_after(c->lx, out->norm, nl, &starts, &rd.h);
+  if (same_nh >= 0 && starts.n == 0) rd.nh = same_nh, rd.h = same_h;   /* no variant, no time first: that pass's */
+  else { free(same_h); rd.nh = lex_match_after(c->lx, out->norm, nl, &starts, &rd.h); }
   free(after);
 
   /* 1. clauses and negation */

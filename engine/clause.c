@@ -53,6 +53,8 @@ int cl_read(const cls_result *r, cl_clause *out) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (m->end <= m->start) continue;   /* a rule's note, not a phrase */
+    const char *l = m->label;
+    if (l[0] != 'r' && l[0] != 'q' && l[0] != 'c' && l[0] != 's') continue;   /* none of the five */
     int k = clause_of(out, n, m->start);
     if (strcmp(m->label, "request") == 0) request[k] = 1;
     else if (strcmp(m->label, "question") == 0) question[k] = 1;

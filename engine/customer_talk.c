@@ -74,8 +74,9 @@ void cust_people_free(cust_host *h) {
 static const char *find_ci(const char *hay, const char *needle) {
   size_t n = strlen(needle);
   if (!n) return NULL;
+  int first = tolower((unsigned char)needle[0]);   /* strncasecmp's own folding, one byte first */
   for (const char *p = hay; *p; p++)
-    if (strncasecmp(p, needle, n) == 0) return p;
+    if (tolower((unsigned char)*p) == first && strncasecmp(p, needle, n) == 0) return p;
   return NULL;
 }
 

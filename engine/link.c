@@ -5,7 +5,8 @@
 ** here) with TF-IDF weights; a line's terms the scenario never uses are left out of it (counting
 ** them in its length lost more right links than it saved wrong ones: docs/classifier.md, 1d),
 ** and a text must share two terms with a line to score at all.  Per-line cost: tokenising the
-** line once per clause plus a merge of short sorted vectors per text (docs/performance.md).
+** line once, then per clause the postings of its terms (only the texts sharing a term with it are
+** touched: docs/performance.md, "Random walks").
 */
 #include <math.h>
 #include <assert.h>
@@ -45,6 +46,11 @@ struct lnk_index {
   lnk_mode mode;
   float thr, fixed_thr;
   int calibrated_on;
+  /* postings: for term j, the texts holding it (in text order) with their weights, in
+  ** post_text/post_w[post_at[j] .. post_at[j + 1]); a line is scored only against the texts
+  ** it shares terms with (cosine() over every text was half of a line's links) */
+  int *post_at, *post_text;
+  float *post_w;
 };
 
 static const char *const kind_names[LNK_KINDS] = { "need", "benefit", "objection", "commitment" };
@@ -78,7 +84,9 @@ static int sorted_list(const char *const *list, size_t n) {
 
 /* strcmp's order between the word w (len bytes) and the entry e. */
 static int cmp_word(const char *w, size_t len, const char *e) {
-  int c = strncmp(w, e, len);
+  int c = (unsigned char)w[0] - (unsigned char)e[0];   /* len > 0; most entries differ here */
+  if (c) return c;
+  c = strncmp(w, e, len);
   return c ? c : -(unsigned char)e[len];   /* e longer than w: w comes first */
 }
 
@@ -140,7 +148,7 @@ static int term_id(lnk_index *x, const char *s, size_t n, int add) {
 
 /* Calls emit(term) for every term of norm[0..len): English base forms without function words,
 ** digits as they are, Chinese character bigrams (a lone character as itself). */
-typedef void (*emit_fn)(void *ctx, const char *term, size_t n);
+typedef void (*emit_fn)(void *ctx, const char *term, size_t n, size_t at);   /* at: its start in s */
 
 static int is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
@@ -159,7 +167,7 @@ static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void
       if (n > 0 && !is_stop(stop_en, sizeof stop_en / sizeof *stop_en, s + i, n)) {
         char out[WD_MAX_WORD + 1];
         size_t k = wd_stem(st, s + i, n, out, sizeof out);
-        emit(ctx, out, k);
+        emit(ctx, out, k, i);
       }
       i = j;
       continue;
@@ -175,13 +183,13 @@ static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void
         if (q < 0 || !txt_is_cjk(q)) break;
         if (count > 0) {
           size_t n = j + a - prev;
-          if (!is_stop(stop_zh, sizeof stop_zh / sizeof *stop_zh, s + prev, n)) emit(ctx, s + prev, n);
+          if (!is_stop(stop_zh, sizeof stop_zh / sizeof *stop_zh, s + prev, n)) emit(ctx, s + prev, n, prev);
         }
         prev = j;
         j += a;
         count++;
       }
-      if (count == 1) emit(ctx, s + i, j - i);
+      if (count == 1) emit(ctx, s + i, j - i, i);
       i = j;
       continue;
     }
@@ -196,12 +204,35 @@ typedef struct bag {
   int unknown;
 } bag;
 
-static void bag_emit(void *ctx, const char *term, size_t n) {
-  bag *b = ctx;
-  int id = term_id(b->x, term, n, b->add);
+/* Counts the term id (-1: unknown) into the bag. */
+static void bag_add(bag *b, int id) {
   if (id < 0) { b->unknown++; return; }
   for (int i = 0; i < b->n; i++) if (b->id[i] == id) { b->tf[i]++; return; }
   if (b->n < MAX_TERMS) { b->id[b->n] = id; b->tf[b->n] = 1; b->n++; }
+}
+
+static void bag_emit(void *ctx, const char *term, size_t n, size_t at) {
+  (void)at;
+  bag *b = ctx;
+  bag_add(b, term_id(b->x, term, n, b->add));
+}
+
+/* A line's terms in the order tokens() gives them, each with its start, so that every segment's
+** bag is taken from one pass over the line (a segment ends at punctuation, where no term runs
+** on: its terms are the line's that start inside it, in the same order).  over: more terms
+** than fit, or as many distinct ones as a bag holds (then the segments are read one by one). */
+#define MAX_LINE_TERMS 1024
+typedef struct line_terms {
+  const lnk_index *x;
+  int id[MAX_LINE_TERMS]; size_t at[MAX_LINE_TERMS]; int n;
+  int over;
+} line_terms;
+
+static void line_emit(void *ctx, const char *term, size_t n, size_t at) {
+  line_terms *lt = ctx;
+  if (lt->n == MAX_LINE_TERMS) { lt->over = 1; return; }
+  lt->id[lt->n] = term_id((lnk_index *)lt->x, term, n, 0);
+  lt->at[lt->n++] = at;
 }
 
 static int cmp_int_pair(const void *a, const void *b) {
@@ -308,6 +339,26 @@ static void build_centroids(lnk_index *x) {
       c->v.norm = (float)sqrt(sq);
     }
   free(acc);
+}
+
+/* The postings of every term over all texts (centroids included), texts in index order. */
+static void build_postings(lnk_index *x) {
+  x->post_at = xcalloc((size_t)x->nterms + 2, sizeof *x->post_at);
+  for (int i = 0; i < x->nt; i++)
+    for (int j = 0; j < x->t[i].v.n; j++) x->post_at[x->t[i].v.id[j] + 1]++;
+  for (int j = 0; j < x->nterms; j++) x->post_at[j + 1] += x->post_at[j];
+  int total = x->post_at[x->nterms];
+  x->post_text = xmalloc(sizeof *x->post_text * (size_t)(total + 1));
+  x->post_w = xmalloc(sizeof *x->post_w * (size_t)(total + 1));
+  int *fill = xmalloc(sizeof *fill * (size_t)(x->nterms + 1));
+  memcpy(fill, x->post_at, sizeof *fill * (size_t)(x->nterms + 1));
+  for (int i = 0; i < x->nt; i++)
+    for (int j = 0; j < x->t[i].v.n; j++) {
+      int k = fill[x->t[i].v.id[j]]++;
+      x->post_text[k] = i;
+      x->post_w[k] = x->t[i].v.w[j];
+    }
+  free(fill);
 }
 
 /* The centroid text of an item, or -1. */
@@ -436,6 +487,7 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   }
   free(b);
   build_centroids(x);
+  build_postings(x);
   calibrate(x);
   return x;
 }
@@ -446,6 +498,9 @@ void lnk_free(lnk_index *x) {
   free(x->terms);
   free(x->slot);
   free(x->idf);
+  free(x->post_at);
+  free(x->post_text);
+  free(x->post_w);
   for (int i = 0; i < x->nt; i++) { free(x->t[i].shown); free(x->t[i].v.id); free(x->t[i].v.w); }
   free(x->t);
   for (int k = 0; k < LNK_KINDS; k++) free(x->linkable[k]);
@@ -492,10 +547,23 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end) {
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
                           const int *base, int nall, float *sc, int *best_text, size_t *ss, size_t *se) {
   int nseg = segments(norm, len, ss, se);
-  bag *b = xmalloc(sizeof *b);
+  bag b_buf, *b = &b_buf;   /* on the stack, as lt below: 4 KiB mallocs consolidated the heap */
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
   vec q = { ids, ws, 0, 0 };
   int lo = x->mode == LNK_CENTROID ? x->n_texts : 0, hi = x->mode == LNK_CENTROID ? x->nt : x->n_texts;
+  /* per text: the dot product with the line and the terms shared, summed over the postings
+  ** in the line's term order, the order cosine() adds them in (the same float, bit for bit) */
+  double dot_buf[256]; int shared_buf[256];   /* a scenario's texts fit; more are malloc'd */
+  double *dot = x->nt < 256 ? dot_buf : xmalloc(sizeof *dot * (size_t)(x->nt + 1));
+  int *shared = x->nt < 256 ? shared_buf : xmalloc(sizeof *shared * (size_t)(x->nt + 1));
+  line_terms lt_buf, *lt = &lt_buf;   /* 12 KiB on the stack: a large malloc consolidates the heap */
+  lt->x = x; lt->n = 0; lt->over = 0;
+  tokens(st, norm, len, line_emit, lt);
+  if (!lt->over) {   /* as many distinct terms as a bag holds: it would drop some, segments not */
+    b->x = (lnk_index *)x; b->add = 0; b->n = 0; b->unknown = 0;
+    for (int k = 0; k < lt->n; k++) bag_add(b, lt->id[k]);
+    lt->over = b->n >= MAX_TERMS;
+  }
   for (int g = 0; g < nseg; g++) {
     float *row = sc + (size_t)g * (size_t)nall;
     int *brow = best_text + (size_t)g * (size_t)nall;
@@ -504,11 +572,20 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     b->add = 0;
     b->n = 0;
     b->unknown = 0;
-    tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
+    if (lt->over) tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
+    else for (int k = 0; k < lt->n; k++) if (lt->at[k] >= ss[g] && lt->at[k] < se[g]) bag_add(b, lt->id[k]);
     if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
+    if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
+    for (int i = 0; i < x->nt; i++) { dot[i] = 0; shared[i] = 0; }
+    for (int k = 0; k < q.n; k++)
+      for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
+        dot[x->post_text[p]] += (double)q.w[k] * x->post_w[p];
+        shared[x->post_text[p]]++;
+      }
     /* the score in the index's mode; the nearest text (example, said or keywords) in every
-    ** mode, as the evidence a trainer reads */
+    ** mode, as the evidence a trainer reads; a text sharing fewer than LNK_MIN_SHARED terms
+    ** scores 0 (cosine()), which changes neither */
     float nearest[1024];
     int nn = nall < 1024 ? nall : 1024;
     for (int i = 0; i < nn; i++) nearest[i] = 0;
@@ -516,12 +593,14 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       const ltext *t = &x->t[i];
       int gi = base[t->kind] + t->item;
       if (gi >= nn && i < x->n_texts) continue;
-      float s = cosine(&q, &t->v);
+      if (shared[i] < LNK_MIN_SHARED || t->v.norm <= 0) continue;
+      float s = (float)(dot[i] / ((double)q.norm * t->v.norm));
       if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
       if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
     }
   }
-  free(b);
+  if (dot != dot_buf) free(dot);
+  if (shared != shared_buf) free(shared);
   return nseg;
 }
 
@@ -616,7 +695,8 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
 }
 
 typedef struct lbuf { char *s; size_t n, cap; } lbuf;
-static void sb_emit(void *ctx, const char *term, size_t n) {
+static void sb_emit(void *ctx, const char *term, size_t n, size_t at) {
+  (void)at;
   lbuf *b = ctx;
   if (b->n + n + 2 > b->cap) { b->cap = (b->n + n + 2) * 2; b->s = xrealloc(b->s, b->cap); }
   if (b->n) b->s[b->n++] = ' ';

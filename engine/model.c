@@ -50,7 +50,8 @@ void mdl_predict(const mdl_image *m, const int32_t *rows, int n, int n_total, fl
 }
 
 int mdl_label(const mdl_image *m, const char *name) {
-  for (int l = 0; l < m->n_labels; l++) if (strcmp(m->labels[l], name) == 0) return l;
+  /* first bytes first: the model asks for its labels by name several times a line */
+  for (int l = 0; l < m->n_labels; l++) if (m->labels[l][0] == name[0] && strcmp(m->labels[l], name) == 0) return l;
   return -1;
 }
 

@@ -30,6 +30,10 @@ int safe_is_clean(const char *s, size_t len) {
 }
 
 char *safe_text(const char *s, size_t len, size_t *out_len) {
+  if (safe_is_clean(s, len)) {   /* nearly every text: one copy, not one append per character */
+    if (out_len) *out_len = len;
+    return xstrndup(s, len);
+  }
   strbuf b = {0};
   for (size_t i = 0; i < len;) {
     size_t adv;

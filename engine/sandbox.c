@@ -1054,7 +1054,13 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
     lua_Debug ar;
     lua_pushvalue(L, -1 - nargs);
     s->call_src[0] = '\0';
-    if (lua_getinfo(L, ">S", &ar)) snprintf(s->call_src, sizeof s->call_src, "%s:", ar.short_src);
+    if (lua_getinfo(L, ">S", &ar)) {   /* snprintf "%s:" by hand (it was 1% of a walk), same cut */
+      size_t n = strlen(ar.short_src), cap = sizeof s->call_src - 1;
+      size_t k = n < cap ? n : cap;
+      memcpy(s->call_src, ar.short_src, k);
+      if (k < cap) s->call_src[k++] = ':';
+      s->call_src[k] = '\0';
+    }
   }
   int base = lua_gettop(L) - nargs;
   lua_pushcfunction(L, sbx_msgh);

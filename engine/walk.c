@@ -272,8 +272,8 @@ static void note_events(const scenario *sc, tally *t, const cust_events *ev) {
     switch (e->kind) {
     case CUST_EV_SAY:
       if (e->key)
-        for (int k = 0; k < sc->n_lines; k++)
-          if (strcmp(sc->lines[k].key, e->key) == 0) t->said_key[k] = 1;
+        for (int k = 0; k < sc->n_lines; k++)   /* first bytes first: most keys differ there */
+          if (sc->lines[k].key[0] == e->key[0] && strcmp(sc->lines[k].key, e->key) == 0) t->said_key[k] = 1;
       break;
     case CUST_EV_REVEAL:
       if (e->index >= 0 && e->index < sc->n_needs) t->revealed[e->index] = 1;

@@ -35,6 +35,13 @@ char *txt_join_lines(const char *s);
 ** Returns a malloc'd string; *out_len (may be NULL) receives its length.  Never fails. */
 char *txt_normalize(const char *s, size_t len, size_t *out_len);
 
+/* txt_normalize's shortcut past utf8proc: when s[0..len) holds only printable ASCII, CJK
+** unified ideographs (U+4E00-U+9FFF), 、 。 and full-width ASCII (U+FF01-U+FF5E), returns a
+** malloc'd copy mapped as utf8proc_map with txt_normalize's flags maps it (A-Z to a-z,
+** full-width to ASCII, the rest as it is; none of these compose), with its length in *out_len;
+** else NULL.  Exported for the unit test that checks it against utf8proc itself. */
+char *txt_map_simple(const char *s, size_t len, size_t *out_len);
+
 /* The Simplified form of a Traditional Chinese character (OpenCC's t2s mapping of single
 ** characters, compiled at build time); any other code point unchanged.  txt_normalize applies
 ** it, so text, lexicon phrases and scenario keywords meet in Simplified form. */

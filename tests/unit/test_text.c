@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <utf8proc.h>
+
 #include "text.h"
 
 /* Normalises a NUL-terminated string and compares with the expected result. */
@@ -131,6 +133,53 @@ static void test_join_lines(void **st) {
   free(s);
 }
 
+/* utf8proc_map with txt_normalize's flags, for comparison with its shortcut. */
+static char *utf8proc_norm(const char *s, size_t len) {
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                    UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_IGNORE);
+  assert_true(n >= 0);
+  return (char *)out;
+}
+
+/* txt_map_simple maps every code point it takes exactly as utf8proc does, alone and in a mixed
+** line, none of them has a combining class (so none reorders or composes with a neighbour:
+** every canonical composition's second half has one, or is Hangul or a vowel sign, none of
+** them in the set), and it refuses everything else. */
+static void test_map_simple_is_utf8proc(void **st) {
+  (void)st;
+  static const int32_t ranges[][2] = { { 0x20, 0x7E }, { 0x4E00, 0x9FFF }, { 0x3001, 0x3002 }, { 0xFF01, 0xFF5E } };
+  int checked = 0;
+  for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
+    for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+      utf8proc_uint8_t in[4];
+      size_t n = (size_t)utf8proc_encode_char(cp, in);
+      size_t got_len = 0;
+      char *got = txt_map_simple((const char *)in, n, &got_len);
+      char *want = utf8proc_norm((const char *)in, n);
+      assert_non_null(got);
+      assert_string_equal(got, want);
+      assert_int_equal(got_len, strlen(want));
+      assert_int_equal(utf8proc_get_property(cp)->combining_class, 0);
+      free(got);
+      free(want);
+      checked++;
+    }
+  assert_int_equal(checked, 95 + 0x5200 + 2 + 94);
+  const char *mixed = "ＩＴ主管 Could you 下周三、下午？ Ok。A1";
+  size_t got_len = 0;
+  char *got = txt_map_simple(mixed, strlen(mixed), &got_len);
+  char *want = utf8proc_norm(mixed, strlen(mixed));
+  assert_non_null(got);
+  assert_string_equal(got, want);
+  free(got);
+  free(want);
+  const char *refused[] = { "tab\there", "école", "　", "“quoted”", "가", "\xe4\xb8", "a\xcc\x81" };
+  for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+    assert_null(txt_map_simple(refused[i], strlen(refused[i]), &got_len));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_fullwidth_and_case),
@@ -142,6 +191,7 @@ int main(void) {
     cmocka_unit_test(test_width),
     cmocka_unit_test(test_cjk),
     cmocka_unit_test(test_join_lines),
+    cmocka_unit_test(test_map_simple_is_utf8proc),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
