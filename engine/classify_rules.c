@@ -57,6 +57,10 @@ typedef struct reading {
   char *negated;           /* per hit */
   int *count;              /* non-negated hits per label */
   int nlabels;
+  tx_hit *th; int nt;      /* the times (those inside a greeting dropped by record_hits) */
+  int request;             /* a request form was read (read_moves) */
+  int action;              /* a customer action or a commitment's keyword (read_slots) */
+  int implied_action;      /* a request names who/where and when: its verb is the action (read_ask) */
 } reading;
 
 static void add_match(cls_result *r, const char *label, const char *phrase, const char *source,
@@ -327,114 +331,126 @@ static char *rewrite_variants(const cls_classifier *c, const char *t, size_t len
   return sb_take(&b);
 }
 
-/* Reads one line: sanitise, normalise, match, then the rules at the top of this file. */
-void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
-  memset(out, 0, sizeof *out);
-  out->commitment = -1;
+/* The front end: the sanitised text, and the normalised one cut at CLS_READ_MAX, its one-edit
+** typos mended and its spelling variants in the lexicon's form.  Fills out->text and out->norm
+** (owned by out), *nl, the counts of typos and variants, and (when no variant was replaced) the
+** variant pass's hits over the same text in *same_h / *same_nh (-1: none kept; caller owns). */
+static void read_front(const cls_classifier *c, const char *line, size_t len, cls_result *out, size_t *nl,
+                       int *typos, int *variants, lex_hit **same_h, int *same_nh) {
   out->text = txt_sanitize(line, len, NULL);
-  size_t nl;
-  out->norm = txt_normalize(line, len, &nl);
+  out->norm = txt_normalize(line, len, nl);
   /* A spoken line is short; reading only its first CLS_READ_MAX bytes keeps a pasted book (or
   ** "您" repeated 30,000 times, thousands of hits) from costing seconds. */
-  if (nl > CLS_READ_MAX) {
-    nl = CLS_READ_MAX;
-    while (nl > 0 && ((unsigned char)out->norm[nl] & 0xC0) == 0x80) nl--;
-    out->norm[nl] = 0;
+  if (*nl > CLS_READ_MAX) {
+    *nl = CLS_READ_MAX;
+    while (*nl > 0 && ((unsigned char)out->norm[*nl] & 0xC0) == 0x80) (*nl)--;
+    out->norm[*nl] = 0;
   }
   /* one-edit typos of longer English words, against the words the model knows (words.h) */
-  int typos = 0;
-  char *fixed = c->model ? wd_correct(c->model, c->own_words, out->norm, nl, &nl, &typos) : NULL;
+  *typos = 0;
+  char *fixed = c->model ? wd_correct(c->model, c->own_words, out->norm, *nl, nl, typos) : NULL;
   if (fixed) { free(out->norm); out->norm = fixed; }
-  int variants = 0, same_nh = -1; lex_hit *same_h = NULL;
-  char *canon = c->has_variants ? rewrite_variants(c, out->norm, nl, &nl, &variants, &same_h, &same_nh) : NULL;
+  *variants = 0; *same_nh = -1; *same_h = NULL;
+  char *canon = c->has_variants ? rewrite_variants(c, out->norm, *nl, nl, variants, same_h, same_nh) : NULL;
   if (canon) { free(out->norm); out->norm = canon; }
-  reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
-  tx_hit *th = NULL; int spans = 0;
-  int nt = tx_find(c->tx, out->norm, nl, &th, &spans);
+}
+
+/* The times (rd->th, rd->nt) and the lexicon's hits (rd->h, rd->nh) of rd->t; takes same_h. */
+static void read_hits(reading *rd, lex_hit *same_h, int same_nh) {
+  const cls_classifier *c = rd->c;
+  int spans = 0;
+  rd->nt = tx_find(c->tx, rd->t, rd->len, &rd->th, &spans);
   /* a time that opens a clause is transparent to the clause-start phrases (agent, mood) */
-  size_t *after = nt ? xmalloc((size_t)nt * sizeof *after) : NULL;
+  size_t *after = rd->nt ? xmalloc((size_t)rd->nt * sizeof *after) : NULL;
   lex_starts starts = { after, 0 };
-  for (int i = 0; i < nt; i++) {
-    size_t p = th[i].start;
-    while (p > 0 && out->norm[p - 1] == ' ') p--;
-    if (p != 0 && !lex_is_clause_punct((unsigned char)out->norm[p - 1])) continue;
-    size_t e = th[i].end;   /* the whole merged time: "明天" + "上午十点" */
-    for (int j = 0; j < nt; j++) if (th[j].span == th[i].span && th[j].end > e) e = th[j].end;
+  for (int i = 0; i < rd->nt; i++) {
+    size_t p = rd->th[i].start;
+    while (p > 0 && rd->t[p - 1] == ' ') p--;
+    if (p != 0 && !lex_is_clause_punct((unsigned char)rd->t[p - 1])) continue;
+    size_t e = rd->th[i].end;   /* the whole merged time: "明天" + "上午十点" */
+    for (int j = 0; j < rd->nt; j++) if (rd->th[j].span == rd->th[i].span && rd->th[j].end > e) e = rd->th[j].end;
     after[starts.n++] = e;
   }
-  if (same_nh >= 0 && starts.n == 0) rd.nh = same_nh, rd.h = same_h;   /* no variant, no time first: that pass's */
-  else { free(same_h); rd.nh = lex_match_after(c->lx, out->norm, nl, &starts, &rd.h); }
+  if (same_nh >= 0 && starts.n == 0) rd->nh = same_nh, rd->h = same_h;   /* no variant, no time first: that pass's */
+  else { free(same_h); rd->nh = lex_match_after(c->lx, rd->t, rd->len, &starts, &rd->h); }
   free(after);
+}
 
-  /* 1. clauses and negation */
-  rd.clause = xmalloc((nl + 1) * sizeof *rd.clause);
-  rd.sentence = xmalloc((nl + 1) * sizeof *rd.sentence);
+/* 1. clauses and negation: each byte's clause and sentence, each hit's negation (1) or its
+** being part of a longer phrase (2, an action word only). */
+static void read_negation(reading *rd) {
+  const cls_classifier *c = rd->c;
+  size_t nl = rd->len;
+  rd->clause = xmalloc((nl + 1) * sizeof *rd->clause);
+  rd->sentence = xmalloc((nl + 1) * sizeof *rd->sentence);
   for (size_t i = 0, k = 0, sn = 0; i <= nl; i++) {
-    rd.clause[i] = (int)k;
-    rd.sentence[i] = (int)sn;
-    if (i < nl && lex_is_clause_punct((unsigned char)out->norm[i])) k++;
-    if (i < nl && lex_is_sentence_punct((unsigned char)out->norm[i])) sn++;
+    rd->clause[i] = (int)k;
+    rd->sentence[i] = (int)sn;
+    if (i < nl && lex_is_clause_punct((unsigned char)rd->t[i])) k++;
+    if (i < nl && lex_is_sentence_punct((unsigned char)rd->t[i])) sn++;
   }
-  rd.negated = xcalloc((size_t)rd.nh + 1, 1);
-  drop_nested_moves(&rd);
+  rd->negated = xcalloc((size_t)rd->nh + 1, 1);
+  drop_nested_moves(rd);
   int neg_label = c->marker_label[CLS_MK_NEGATION];
-  for (int i = 0; i < rd.nh; i++) {
-    if (!negatable(&rd, rd.h[i].label)) continue;
-    for (int j = 0; j < rd.nh; j++)
-      if (rd.h[j].label == neg_label && rd.clause[rd.h[j].start] == rd.clause[rd.h[i].start] &&
-          (rd.h[j].end <= rd.h[i].start || rd.h[j].start >= rd.h[i].end)) rd.negated[i] = 1;
+  for (int i = 0; i < rd->nh; i++) {
+    if (!negatable(rd, rd->h[i].label)) continue;
+    for (int j = 0; j < rd->nh; j++)
+      if (rd->h[j].label == neg_label && rd->clause[rd->h[j].start] == rd->clause[rd->h[i].start] &&
+          (rd->h[j].end <= rd->h[i].start || rd->h[j].start >= rd->h[i].end)) rd->negated[i] = 1;
   }
   /* slots: an action word that is part of another move's or marker's phrase ("一下" in
   ** "我确认一下" or "总结一下") is that phrase, not a customer action */
-  for (int i = 0; i < rd.nh; i++) {
-    if (rd.h[i].label != c->slot_label[CLS_SLOT_ACTION] || rd.negated[i]) continue;
-    for (int j = 0; j < rd.nh; j++) {
-      const lex_hit *o = &rd.h[j];
-      if (!o->gapped && o->start <= rd.h[i].start && rd.h[i].end <= o->end &&
-          o->end - o->start > rd.h[i].end - rd.h[i].start &&
-          (is_move_label(&rd, o->label) || is_marker_label(&rd, o->label)) &&
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != c->slot_label[CLS_SLOT_ACTION] || rd->negated[i]) continue;
+    for (int j = 0; j < rd->nh; j++) {
+      const lex_hit *o = &rd->h[j];
+      if (!o->gapped && o->start <= rd->h[i].start && rd->h[i].end <= o->end &&
+          o->end - o->start > rd->h[i].end - rd->h[i].start &&
+          (is_move_label(rd, o->label) || is_marker_label(rd, o->label)) &&
           o->label != c->move_label[CLS_LOWER_ASK] &&
           o->label != c->move_label[CLS_ASK_COMMITMENT]) {
-        rd.negated[i] = 2;   /* not counted; not a negation either */
+        rd->negated[i] = 2;   /* not counted; not a negation either */
         break;
       }
     }
   }
-  rd.nlabels = lex_label_count(c->lx);
-  rd.count = xcalloc((size_t)rd.nlabels + 1, sizeof *rd.count);
+}
+
+/* The hits as matches (the audit `salesim classify` prints), counted per label; the times, but
+** a time inside a greeting or goodbye; the typos and variants mended. */
+static void record_hits(reading *rd, int typos, int variants) {
+  const cls_classifier *c = rd->c;
+  cls_result *out = rd->r;
+  rd->nlabels = lex_label_count(c->lx);
+  rd->count = xcalloc((size_t)rd->nlabels + 1, sizeof *rd->count);
   const lexicon *lx = c->lx;
-  for (int i = 0; i < rd.nh; i++) {
-    const lex_phrase *p = lex_phrase_at(lx, rd.h[i].phrase);
-    const char *name = lex_label_name(lx, rd.h[i].label);
-    if (rd.negated[i] == 2) {
-      char *lab = xasprintf("inside-phrase:%s", name);
-      add_match(out, lab, p->text, p->source, rd.h[i].start, rd.h[i].end);
+  for (int i = 0; i < rd->nh; i++) {
+    const lex_phrase *p = lex_phrase_at(lx, rd->h[i].phrase);
+    const char *name = lex_label_name(lx, rd->h[i].label);
+    if (rd->negated[i]) {
+      char *lab = xasprintf("%s:%s", rd->negated[i] == 2 ? "inside-phrase" : "negated", name);
+      add_match(out, lab, p->text, p->source, rd->h[i].start, rd->h[i].end);
       free(lab);
+      if (rd->negated[i] == 1) out->negated = 1;
       continue;
     }
-    if (rd.negated[i]) {
-      char *lab = xasprintf("negated:%s", name);
-      add_match(out, lab, p->text, p->source, rd.h[i].start, rd.h[i].end);
-      free(lab);
-      out->negated = 1;
-      continue;
-    }
-    rd.count[rd.h[i].label]++;
-    add_match(out, name, p->text, p->source, rd.h[i].start, rd.h[i].end);
+    rd->count[rd->h[i].label]++;
+    add_match(out, name, p->text, p->source, rd->h[i].start, rd->h[i].end);
   }
   /* a time inside a greeting or a goodbye ("good morning", "早上好", "have a great afternoon")
   ** greets; it names no time */
   int kept = 0;
-  for (int i = 0; i < nt; i++) {
+  for (int i = 0; i < rd->nt; i++) {
+    const tx_hit *th = &rd->th[i];
     int polite = 0;
-    for (int j = 0; j < rd.nh && !polite; j++)
-      polite = !rd.negated[j] && !rd.h[j].gapped &&
-               (rd.h[j].label == c->move_label[CLS_GREET] || rd.h[j].label == c->move_label[CLS_LEAVE]) &&
-               rd.h[j].start <= th[i].start && th[i].end <= rd.h[j].end;
-    add_match(out, polite ? "inside-phrase:time" : "time", th[i].name, th[i].source, th[i].start, th[i].end);
-    if (!polite) th[kept++] = th[i];
+    for (int j = 0; j < rd->nh && !polite; j++)
+      polite = !rd->negated[j] && !rd->h[j].gapped &&
+               (rd->h[j].label == c->move_label[CLS_GREET] || rd->h[j].label == c->move_label[CLS_LEAVE]) &&
+               rd->h[j].start <= th->start && th->end <= rd->h[j].end;
+    add_match(out, polite ? "inside-phrase:time" : "time", th->name, th->source, th->start, th->end);
+    if (!polite) rd->th[kept++] = *th;
   }
-  nt = kept;
+  rd->nt = kept;
   if (typos) {
     char *n = xasprintf("%d word%s read as the known word one letter away", typos, typos == 1 ? "" : "s");
     add_match(out, "typo", n, "engine/words.c", 0, 0);
@@ -445,26 +461,30 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
     add_match(out, "variant", n, "lexicon variants:", 0, 0);
     free(n);
   }
+}
 
-  int commitment_hit = scenario_refs(&rd);
-  cls_link_meaning(c, out, 0);   /* by meaning, beside the keywords (link.h) */
-
-  /* 2. move phrases */
-  int request = has_mk(&rd, CLS_MK_REQUEST);
-  out->question = has_mk(&rd, CLS_MK_QUESTION) || memchr(out->norm, '?', nl) != NULL;
-  int asks = request || out->question;
+/* 2. move phrases, as far as the line asks: an order, payment or referral phrase counts in a
+** request or a question (or with an open time); a who-decides question asks for no action.
+** Sets rd->request and out->question. */
+static void read_moves(reading *rd) {
+  const cls_classifier *c = rd->c;
+  cls_result *out = rd->r;
+  size_t nl = rd->len;
+  rd->request = has_mk(rd, CLS_MK_REQUEST);
+  out->question = has_mk(rd, CLS_MK_QUESTION) || memchr(out->norm, '?', nl) != NULL;
+  int asks = rd->request || out->question;
   for (int m = 0; m < CLS_MOVE_COUNT; m++) {
-    if (!has_move(&rd, (cls_move)m)) continue;
-    if (m == CLS_ASK_PAYMENT && !asks && !has_mk(&rd, CLS_MK_VAGUE) &&
-        (nt > 0 || first_hit(&rd, c->slot_label[CLS_SLOT_TIME])) && names_amount(out->norm, nl)) {
-      rule_move(&rd, CLS_ASK_PAYMENT, "a payment with a date and an amount is a demand", __LINE__);
+    if (!has_move(rd, (cls_move)m)) continue;
+    if (m == CLS_ASK_PAYMENT && !asks && !has_mk(rd, CLS_MK_VAGUE) &&
+        (rd->nt > 0 || first_hit(rd, c->slot_label[CLS_SLOT_TIME])) && names_amount(out->norm, nl)) {
+      rule_move(rd, CLS_ASK_PAYMENT, "a payment with a date and an amount is a demand", __LINE__);
       continue;   /* "四万八千元尾款今天必须付清" asks without a question */
     }
     if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks &&
-        !has_mk(&rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
+        !has_mk(rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
     if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
-    if (m == CLS_LOSS_APPEAL && loss_only_asked(&rd)) {
+    if (m == CLS_LOSS_APPEAL && loss_only_asked(rd)) {
       add_match(out, "asked:loss_appeal", "rule: a question about the customer's own losses is discovery",
                 RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
       continue;
@@ -483,67 +503,82 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   ** asks about ("who else would be involved if you decided to go ahead?"): no ask */
   const uint64_t any_ask = ((uint64_t)1 << CLS_ASK_COMMITMENT) | ((uint64_t)1 << CLS_ASK_ORDER) |
                            ((uint64_t)1 << CLS_ASK_PAYMENT) | ((uint64_t)1 << CLS_ASK_REFERRAL);
-  if (CLS_HAS(out, CLS_ASK_DECISION_CHAIN) && !request && (out->moves & any_ask)) {
+  if (CLS_HAS(out, CLS_ASK_DECISION_CHAIN) && !rd->request && (out->moves & any_ask)) {
     out->moves &= ~any_ask;
     add_match(out, "decision-chain:ask", "rule: a who-decides question without a request form asks for no action",
               RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
+}
 
-  /* slots */
-  const lex_hit *act = first_hit(&rd, c->slot_label[CLS_SLOT_ACTION]);
+/* The slots (action, person, place, time: the first of each) and rd->action (a customer action
+** or a commitment's keyword); a seller's promise yields to the offer or threat it states. */
+static void read_slots(reading *rd, int commitment_hit) {
+  const cls_classifier *c = rd->c;
+  cls_result *out = rd->r;
+  const lex_hit *act = first_hit(rd, c->slot_label[CLS_SLOT_ACTION]);
   if (!act && c->sc)
-    for (int k = 0; k < c->sc->n_commitments && !act; k++) act = first_hit(&rd, c->commitment_label[k]);
-  if (act) out->slots[CLS_SLOT_ACTION] = slot_text(&rd, act);
-  const lex_hit *who = first_hit(&rd, c->slot_label[CLS_SLOT_PERSON]);
-  if (who) out->slots[CLS_SLOT_PERSON] = slot_text(&rd, who);
-  const lex_hit *where = first_hit(&rd, c->slot_label[CLS_SLOT_PLACE]);
-  if (!where) where = first_hit(&rd, c->way_label);
-  if (where) out->slots[CLS_SLOT_PLACE] = slot_text(&rd, where);
-  if (nt > 0) {
-    size_t s = th[0].start, e = th[0].end;
-    for (int i = 1; i < nt && th[i].span == th[0].span; i++) e = th[i].end;
-    out->slots[CLS_SLOT_TIME] = span_text(&rd, s, e);
+    for (int k = 0; k < c->sc->n_commitments && !act; k++) act = first_hit(rd, c->commitment_label[k]);
+  if (act) out->slots[CLS_SLOT_ACTION] = slot_text(rd, act);
+  const lex_hit *who = first_hit(rd, c->slot_label[CLS_SLOT_PERSON]);
+  if (who) out->slots[CLS_SLOT_PERSON] = slot_text(rd, who);
+  const lex_hit *where = first_hit(rd, c->slot_label[CLS_SLOT_PLACE]);
+  if (!where) where = first_hit(rd, c->way_label);
+  if (where) out->slots[CLS_SLOT_PLACE] = slot_text(rd, where);
+  if (rd->nt > 0) {
+    size_t s = rd->th[0].start, e = rd->th[0].end;
+    for (int i = 1; i < rd->nt && rd->th[i].span == rd->th[0].span; i++) e = rd->th[i].end;
+    out->slots[CLS_SLOT_TIME] = span_text(rd, s, e);
   } else {
-    const lex_hit *tm = first_hit(&rd, c->slot_label[CLS_SLOT_TIME]);
-    if (tm) out->slots[CLS_SLOT_TIME] = span_text(&rd, tm->start, tm->end);
+    const lex_hit *tm = first_hit(rd, c->slot_label[CLS_SLOT_TIME]);
+    if (tm) out->slots[CLS_SLOT_TIME] = span_text(rd, tm->start, tm->end);
   }
-  int action = act != NULL || commitment_hit;
+  rd->action = act != NULL || commitment_hit;
   if (CLS_HAS(out, CLS_DISCOUNT) || CLS_HAS(out, CLS_LEAVE) ||   /* "I'll cut the price" is the offer */
       CLS_HAS(out, CLS_THREAT))                                   /* "we'll sue" is the threat */
     out->moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
-  int seller = CLS_HAS(out, CLS_SELLER_ACTION);
+}
 
-  /* 3. ask_commitment */
+/* 3. ask_commitment from a request form or a question with the customer's action; sets
+** rd->implied_action when the request names who or where and when but no listed action. */
+static void read_ask(reading *rd) {
+  const cls_classifier *c = rd->c;
+  cls_result *out = rd->r;
+  int seller = CLS_HAS(out, CLS_SELLER_ACTION), action = rd->action, request = rd->request;
   int other_ask = CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
   int about_concerns = (CLS_HAS(out, CLS_PROBE_REFUSAL) || CLS_HAS(out, CLS_CHECK_CONCERNS)) &&
                        !out->slots[CLS_SLOT_TIME];
   if (CLS_HAS(out, CLS_LOWER_ASK) && !CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask)
-    rule_move(&rd, CLS_ASK_COMMITMENT, "a lowered ask is still an ask", __LINE__);
-  int implied_action = 0;
+    rule_move(rd, CLS_ASK_COMMITMENT, "a lowered ask is still an ask", __LINE__);
   int action_labels[66], na = 0;   /* the customer-action slot and the commitments' keywords */
   action_labels[na++] = c->slot_label[CLS_SLOT_ACTION];
   if (c->sc) for (int k = 0; k < c->sc->n_commitments && na < 66; k++) action_labels[na++] = c->commitment_label[k];
   const int who_where[3] = { c->slot_label[CLS_SLOT_PERSON], c->slot_label[CLS_SLOT_PLACE], c->way_label };
   if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {
-    if (request && action && request_with(&rd, action_labels, na))
-      rule_move(&rd, CLS_ASK_COMMITMENT, "request form + customer action", __LINE__);
-    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(&rd))
-      rule_move(&rd, CLS_ASK_COMMITMENT, "question + customer action + time", __LINE__);
-    else if (has_mk(&rd, CLS_MK_VAGUE) && action && !seller)
-      rule_move(&rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);
-    else if (request && !seller && request_with(&rd, who_where, 3) &&
-             (out->slots[CLS_SLOT_TIME] || has_mk(&rd, CLS_MK_VAGUE))) {
-      rule_move(&rd, CLS_ASK_COMMITMENT, "request form + who or where + when", __LINE__);
-      implied_action = 1;   /* the verb after the request form is the action, unlisted */
+    if (request && action && request_with(rd, action_labels, na))
+      rule_move(rd, CLS_ASK_COMMITMENT, "request form + customer action", __LINE__);
+    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(rd))
+      rule_move(rd, CLS_ASK_COMMITMENT, "question + customer action + time", __LINE__);
+    else if (has_mk(rd, CLS_MK_VAGUE) && action && !seller)
+      rule_move(rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);
+    else if (request && !seller && request_with(rd, who_where, 3) &&
+             (out->slots[CLS_SLOT_TIME] || has_mk(rd, CLS_MK_VAGUE))) {
+      rule_move(rd, CLS_ASK_COMMITMENT, "request form + who or where + when", __LINE__);
+      rd->implied_action = 1;   /* the verb after the request form is the action, unlisted */
     }
   }
   if (CLS_HAS(out, CLS_ASK_COMMITMENT) || other_ask)
     out->moves &= ~((uint64_t)1 << CLS_PRESENT_FEATURE);   /* an ask names features as its object */
+}
 
+/* Scarcity as a loss appeal, a threat's loss as the threat (7), summaries against feature lists
+** (4), and a question left alone as an open or closed one (5). */
+static void read_appeals_and_questions(reading *rd) {
+  cls_result *out = rd->r;
+  size_t nl = rd->len;
   /* scarcity of the offer is a loss appeal: "the discount ends Friday", "名额只剩两个" */
-  if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(&rd, CLS_MK_SCARCITY) &&
-      (has_mk(&rd, CLS_MK_OFFER) || CLS_HAS(out, CLS_DISCOUNT)))
-    rule_move(&rd, CLS_LOSS_APPEAL, "scarcity + the offer (price, discount, slots)", __LINE__);
+  if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(rd, CLS_MK_SCARCITY) &&
+      (has_mk(rd, CLS_MK_OFFER) || CLS_HAS(out, CLS_DISCOUNT)))
+    rule_move(rd, CLS_LOSS_APPEAL, "scarcity + the offer (price, discount, slots)", __LINE__);
 
   /* 7. a threat: its loss is the seller's hostile act, not a loss appeal (rule 7 above) */
   if (CLS_HAS(out, CLS_THREAT) && CLS_HAS(out, CLS_LOSS_APPEAL)) {
@@ -553,31 +588,35 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   }
 
   /* 4. summaries versus feature lists */
-  if (has_mk(&rd, CLS_MK_SUMMARY) || has_move(&rd, CLS_SUMMARIZE_BENEFITS)) {
-    if (has_mk(&rd, CLS_MK_CUSTOMER_TERMS) || out->n_needs > 0 || out->n_benefits > 0) {
-      rule_move(&rd, CLS_SUMMARIZE_BENEFITS, "summary in the customer's terms", __LINE__);
+  if (has_mk(rd, CLS_MK_SUMMARY) || has_move(rd, CLS_SUMMARIZE_BENEFITS)) {
+    if (has_mk(rd, CLS_MK_CUSTOMER_TERMS) || out->n_needs > 0 || out->n_benefits > 0) {
+      rule_move(rd, CLS_SUMMARIZE_BENEFITS, "summary in the customer's terms", __LINE__);
       /* the summary restates the benefits: it is not also a benefit statement or an appeal */
       out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL) |
                       ((uint64_t)1 << CLS_SELLER_ACTION) | ((uint64_t)1 << CLS_PRESENT_FEATURE));
     }
     else
-      rule_move(&rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
+      rule_move(rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
   }
 
   /* 5. open / closed questions: alone, or after a greeting, thanks or praise when the question
   ** is more than those words ("Thanks for coming. How do patients book today?", not "hey,
   ** how's it going?") */
   const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_PRAISE);
-  if (out->question && (out->moves == 0 || ((out->moves & ~courtesy) == 0 && question_beyond_courtesy(&rd)))) {
-    if (has_mk(&rd, CLS_MK_WH)) rule_move(&rd, CLS_OPEN_QUESTION, "question with a what/how/why word", __LINE__);
-    else rule_move(&rd, CLS_CLOSED_QUESTION, "question without a what/how/why word", __LINE__);
+  if (out->question && (out->moves == 0 || ((out->moves & ~courtesy) == 0 && question_beyond_courtesy(rd)))) {
+    if (has_mk(rd, CLS_MK_WH)) rule_move(rd, CLS_OPEN_QUESTION, "question with a what/how/why word", __LINE__);
+    else rule_move(rd, CLS_CLOSED_QUESTION, "question without a what/how/why word", __LINE__);
   }
+}
 
-  /* 6. flags */
-  out->vague = has_mk(&rd, CLS_MK_VAGUE);
+/* 6. flags: vague, specific (an ask that names the action, a time and a person or place), the
+** tactic, and the negation and commitment an ask keeps. */
+static void read_flags(reading *rd) {
+  cls_result *out = rd->r;
+  out->vague = has_mk(rd, CLS_MK_VAGUE);
   int is_ask = CLS_HAS(out, CLS_ASK_COMMITMENT) || CLS_HAS(out, CLS_ASK_ORDER) ||
                CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
-  int ask_action = action || implied_action || CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) ||
+  int ask_action = rd->action || rd->implied_action || CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) ||
                    CLS_HAS(out, CLS_ASK_REFERRAL);
   out->specific = is_ask && ask_action && out->slots[CLS_SLOT_TIME] &&
                   (out->slots[CLS_SLOT_PERSON] || out->slots[CLS_SLOT_PLACE]) && !out->vague;
@@ -586,8 +625,29 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
     out->tactic = CLS_TACTIC_GAIN;   /* proof and a benefits summary motivate by gain too */
   if (is_ask) out->negated = 0;   /* an ask still stands: the negation was about something else */
   if (!is_ask && out->commitment >= 0) out->commitment = -1;
+}
 
-  free(th);
+/* Reads one line: the front end, the hits, then the rules at the top of this file in their
+** numbered steps.  out is zeroed first and owns everything it is given. */
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
+  memset(out, 0, sizeof *out);
+  out->commitment = -1;
+  size_t nl;
+  int typos, variants, same_nh;
+  lex_hit *same_h;
+  read_front(c, line, len, out, &nl, &typos, &variants, &same_h, &same_nh);
+  reading rd = { .c = c, .r = out, .t = out->norm, .len = nl };
+  read_hits(&rd, same_h, same_nh);
+  read_negation(&rd);
+  record_hits(&rd, typos, variants);
+  int commitment_hit = scenario_refs(&rd);
+  cls_link_meaning(c, out, 0);   /* by meaning, beside the keywords (link.h) */
+  read_moves(&rd);
+  read_slots(&rd, commitment_hit);
+  read_ask(&rd);
+  read_appeals_and_questions(&rd);
+  read_flags(&rd);
+  free(rd.th);
   free(rd.h);
   free(rd.clause);
   free(rd.sentence);
