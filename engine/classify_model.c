@@ -104,6 +104,16 @@ static void decide(cls_result *r, cls_move m, int yes) {
   }
 }
 
+/* The model's rows of the features in fs that it knows, into rows (room for fs->n); the count. */
+static int model_rows(const mdl_image *m, const ft_set *fs, int *rows) {
+  int n = 0;
+  for (int i = 0; i < fs->n; i++) {
+    int slot = mdl_lookup(m, fs->keys[i]);
+    if (slot >= 0 && m->index[slot] >= 0) rows[n++] = m->index[slot];
+  }
+  return n;
+}
+
 /* A seller's clause does not cancel the customer's ask beside it ("能不能把项目报进明年的预算,
 ** 下周五前我把材料发给您?"): the line is read again without the seller's clauses, and the ask
 ** and its kinds take the likelier of the two readings.  The rows shown as evidence stay the
@@ -113,11 +123,7 @@ static void seller_clauses_aside(const cls_classifier *c, cls_result *r) {
   ft_set *fs = c->features;
   ft_release(fs);
   ft_extract_part(c->stem, r, 1, fs);
-  int *rows = xmalloc(sizeof *rows * (size_t)(fs->n + 1)), nr = 0;
-  for (int i = 0; i < fs->n; i++) {
-    int slot = mdl_lookup(m, fs->keys[i]);
-    if (slot >= 0 && m->index[slot] >= 0) rows[nr++] = m->index[slot];
-  }
+  int *rows = xmalloc(sizeof *rows * (size_t)(fs->n + 1)), nr = model_rows(m, fs, rows);
   float *p = xmalloc(sizeof *p * (size_t)m->n_labels);
   mdl_predict(m, rows, nr, fs->n, p);
   static const char *const asks[] = { "ask", "ask_commitment", "ask_order", "ask_payment", "ask_referral" };
@@ -135,10 +141,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   ft_set *fs = c->features;
   ft_extract(c->stem, r, fs);
   r->rows = xmalloc(sizeof *r->rows * (size_t)(fs->n + 1));
-  for (int i = 0; i < fs->n; i++) {
-    int slot = mdl_lookup(m, fs->keys[i]);
-    if (slot >= 0 && m->index[slot] >= 0) r->rows[r->n_rows++] = m->index[slot];
-  }
+  r->n_rows = model_rows(m, fs, r->rows);
   r->n_features = fs->n;
   r->n_probs = m->n_labels;
   r->probs = xmalloc(sizeof *r->probs * (size_t)m->n_labels);
