@@ -189,11 +189,44 @@ cli_qps() {
   line=$(qps_line "$@")
   if [[ "$line" == "⟦"*"⟧" ]]; then ok "qps: $what"; else fail "qps: $what" "$line"; fi
 }
-# control: the option parser's messages (engine/cli.c, still allow-listed) are not converted yet,
-# and the check sees them bare
-line=$(qps_line report --bogus)
+# control: cmd_i18n.c's messages (still allow-listed: docs/i18n.md) are not converted, and the
+# check sees them bare
+line=$(qps_line i18n frob)
 if [[ "$line" == "⟦"* ]]; then fail "qps: an unconverted message shows bare (control)" "$line"
 else ok "qps: an unconverted message shows bare (control)"; fi
+# A whole output in qps: once every ⟦...⟧ (nested, over lines) is taken out, no letter is left
+# but the commands' own names at the start of `salesim --help`'s lines (syntax, not words).
+unmarked() {
+  python3 -c '
+import re, sys
+s = sys.stdin.read()
+while True:
+    t = re.sub("⟦[^⟦⟧]*⟧", "", s)
+    if t == s: break
+    s = t
+s = re.sub(r"(?m)^  [a-z0-9-]+ +", "", s)
+print(" | ".join(l.strip() for l in s.splitlines() if re.search("[A-Za-z\u4e00-\u9fff]", l))[:300])'
+}
+qps_all() {  # what, args...: every line the command writes (stdout and stderr) is marked
+  local what=$1; shift
+  local out rest
+  out=$(cd "$TMP" && env -u SALESIM_GRADEBOOK SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" "$@" 2>&1 </dev/null)
+  rest=$(printf '%s' "$out" | sed -E 's/^salesim [a-z0-9-]+: //; s/^salesim: //' | unmarked)
+  if [ -z "$rest" ] && [ -n "$out" ]; then ok "qps, all of it: $what"
+  else fail "qps, all of it: $what" "unmarked: $rest"; fi
+}
+# the control for qps_all: a bare word is seen
+rest=$(printf '⟦a ⟦b⟧⟧\n  play          ⟦x⟧\nbare ⟦y⟧\n' | unmarked)
+expect_eq "qps, all of it: a bare word is seen (control)" "bare" "$rest"
+qps_all "salesim --help" --help
+qps_all "salesim (no command)"
+for c in play check test classify report replay record gradebook next init-scenario i18n list; do
+  qps_all "$c --help" "$c" --help
+done
+qps_all "an unknown option, near one" report --formt text
+qps_all "an unknown option" report --zzzzzzzzzzzz
+qps_all "an option without its value" play --seed
+qps_all "a short option without its value" report x.db -o
 mkdir -p "$TMP/adir"
 cli_qps "unknown command" nosuchcmd
 cli_qps "unknown command, near one" repalce
