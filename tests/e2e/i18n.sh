@@ -258,4 +258,10 @@ cli_qps "play without a scenario" play
 cli_qps "play --seed -1" play --seed -1 x
 cli_qps "play --lang xx" play --lang xx x
 cli_qps "play of an unknown scenario" play no-such-scenario-here
+cli_qps "test without a path" test
+cli_qps "test --walks x" test --walks x a.yaml
+cli_qps "test --walks 1000000" test --walks 1000000 a.yaml
+cli_qps "test of an empty directory" test "$TMP/adir"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 --strict 2>/dev/null | grep -v '^ok ' | grep -v ': warning: ')
+expect_eq "qps: test's walks, strict failure and total lines, all of them marked" "" "$(printf '%s\n' "$out" | unmarked)"
 finish
