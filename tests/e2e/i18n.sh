@@ -266,4 +266,18 @@ out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test
 expect_eq "qps: test's walks, strict failure and total lines, all of them marked" "" "$(printf '%s\n' "$out" | unmarked)"
 expect_contains "... the total among them" "$out" "⟦3 passed, 1 failed⟧"
 expect_contains "... the walks line among them" "$out" "⟦walks it-trial: 1 sessions"
+cli_qps "classify --lang fr" classify --lang fr hi
+cli_qps "classify without a line" classify
+cli_qps "classify TEXT and -" classify - hi
+# classify's reading: every line the catalogue writes is marked; the rows under it (a near item's
+# kind, id and score; a match's label, phrase and source) are the reader's data and carry a
+# marked word when they have one
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --scenario "$OLDPWD/scenarios/it-trial.yaml" "Could we meet sometime?" 2>&1)
+bad=$(printf '%s\n' "$out" | grep -v '^⟦' | grep -v '^  ' || true)
+expect_eq "qps: classify's lines all start marked" "" "$bad"
+expect_contains "... the near rows' marks too" "$out" "⟦below⟧"
+expect_contains "... the list of what a vague ask leaves out" "$out" "⟦specific: ⟦no (the ask leans on a vague time)⟧⟧"
+expect_eq "... and has its lines" 1 "$(printf '%s\n' "$out" | grep -c '^⟦matched:⟧$')"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en "could you sign the order?" 2>&1)
+expect_contains "qps: classify lists what an ask leaves out in the language's words" "$out" "⟦no (the ask does not name ⟦a time⟧⟦, ⟧⟦a person or place/way⟧)⟧"
 finish
