@@ -10,6 +10,7 @@
 
 #include "builtin.h"
 #include "msg.h"
+#include "msg_cli.h"
 #include "msg_int.h"
 #include "util.h"
 
@@ -160,12 +161,25 @@ const msg_cat *msg_catalogue(const char *lang) {
   if (!lang || !valid_tag(lang)) return NULL;
   for (int i = 0; i < n_loaded; i++)
     if (strcmp(loaded[i].lang, lang) == 0) return loaded[i].cat;
+  /* load() reads a file with util_read_file, whose error texts come from the catalogues: a
+  ** lookup made while a catalogue loads finds none (its key is shown) instead of recursing */
+  static int loading;
+  if (loading) return NULL;
+  loading = 1;
   const msg_cat *c = load(lang);
+  loading = 0;
   if (n_loaded < MAX_LANGS) {
     snprintf(loaded[n_loaded].lang, sizeof loaded[n_loaded].lang, "%s", lang);
     loaded[n_loaded++].cat = c;
   }
   return c;
+}
+
+/* msg_cli.h: defined here rather than in msg_cli.c so that the low-level modules (util.c)
+** can name the commands' language without linking the command table. */
+const char *msg_cli_lang(void) {
+  const char *l = getenv("SALESIM_CLI_LANG");
+  return l && *l && !strchr(l, '/') && msg_catalogue(l) ? l : "en";
 }
 
 const char *msg_lang(const char *tag) {

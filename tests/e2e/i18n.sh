@@ -280,4 +280,9 @@ expect_contains "... the list of what a vague ask leaves out" "$out" "⟦specifi
 expect_eq "... and has its lines" 1 "$(printf '%s\n' "$out" | grep -c '^⟦matched:⟧$')"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en "could you sign the order?" 2>&1)
 expect_contains "qps: classify lists what an ask leaves out in the language's words" "$out" "⟦no (the ask does not name ⟦a time⟧⟦, ⟧⟦a person or place/way⟧)⟧"
+# util.c's file errors come from the catalogues too (inside the command's own message)
+mkdir -p "$TMP/adir/y.txt"
+line=$(qps_line report "$TMP/zh.db" -o "$TMP/adir/y.txt" --lang en)
+expect_contains "qps: a file error of util.c is marked" "$line" "⟦$TMP/adir/y.txt: not a regular file"
+rmdir "$TMP/adir/y.txt"
 finish
