@@ -285,4 +285,30 @@ mkdir -p "$TMP/adir/y.txt"
 line=$(qps_line report "$TMP/zh.db" -o "$TMP/adir/y.txt" --lang en)
 expect_contains "qps: a file error of util.c is marked" "$line" "⟦$TMP/adir/y.txt: not a regular file"
 rmdir "$TMP/adir/y.txt"
+# --- a scenario's lines in several languages (docs/scenario-format.md "lines") ----------------
+python3 - "$TMP/ml.yaml" <<'PY'
+import sys
+s = open("scenarios/it-trial.yaml", encoding="utf-8").read()
+a = """  greeting:
+    - "Come in. I've got about forty minutes, so let's make them count."
+    - "Hi. Coffee's over there if you want it. So, Beacon. Tell me why I took this meeting."
+"""
+b = """  greeting:
+    en:
+      - "Come in. I've got about forty minutes, so let's make them count."
+      - "Hi. Coffee's over there if you want it. So, Beacon. Tell me why I took this meeting."
+    zh: "请进。我有大约四十分钟。"
+"""
+assert a in s
+open(sys.argv[1], "w", encoding="utf-8").write(s.replace(a, b))
+PY
+check "a line written in two languages passes check" "$SALESIM" check "$TMP/ml.yaml"
+printf '/quit\n' >"$TMP/ml-quit.txt"
+out=$(XDG_DATA_HOME="$TMP/xdg" "$SALESIM" play "$TMP/ml.yaml" --script "$TMP/ml-quit.txt" --seed 1 --lang zh 2>&1)
+expect_contains "play --lang zh: the customer greets in Chinese" "$out" "Dana Okafor: 请进。我有大约四十分钟。"
+out=$(XDG_DATA_HOME="$TMP/xdg" "$SALESIM" play "$TMP/ml.yaml" --script "$TMP/ml-quit.txt" --seed 1 2>&1)
+expect_contains "play: the scenario's own language by default" "$out" "Dana Okafor: Hi. Coffee's over there"
+if [[ "$out" == *"请进"* ]]; then fail "... and not the other" "$out"; else ok "... and not the other"; fi
+out=$("$SALESIM" i18n export "$TMP/ml.yaml" 2>&1)
+expect_contains "i18n export: the scenario's own language is the source" "$out" "Come in. I've got about forty minutes"
 finish
