@@ -262,7 +262,7 @@ cli_qps "test without a path" test
 cli_qps "test --walks x" test --walks x a.yaml
 cli_qps "test --walks 1000000" test --walks 1000000 a.yaml
 cli_qps "test of an empty directory" test "$TMP/adir"
-out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 --strict 2>/dev/null | grep -v '^ok ' | grep -v ': warning: ')
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 --strict 2>/dev/null | grep -v ': warning: ')
 expect_eq "qps: test's walks, strict failure and total lines, all of them marked" "" "$(printf '%s\n' "$out" | unmarked)"
 expect_contains "... the total among them" "$out" "⟦3 passed, 1 failed⟧"
 expect_contains "... the walks line among them" "$out" "⟦walks it-trial: 1 sessions"
@@ -311,4 +311,35 @@ expect_contains "play: the scenario's own language by default" "$out" "Dana Okaf
 if [[ "$out" == *"请进"* ]]; then fail "... and not the other" "$out"; else ok "... and not the other"; fi
 out=$("$SALESIM" i18n export "$TMP/ml.yaml" 2>&1)
 expect_contains "i18n export: the scenario's own language is the source" "$out" "Come in. I've got about forty minutes"
+# a failing test's report (testplan.c): every word marked; positions, ids and lines are data
+python3 - "$TMP/tp.yaml" <<'PY'
+import sys
+s = open("scenarios/it-trial.yaml", encoding="utf-8").read()
+s = s[:s.index("tests:\n")] + """tests:
+  - name: wrong on purpose
+    seed: 1
+    lines:
+      - Thanks for making the time, Dana. What happened with the scanner outage last month?
+      - Could we start a two-week trial at the Reno warehouse next Tuesday at 10, with Marcus on the setup call?
+      - Okay, thanks, I'll be in touch.
+      - one line too many
+    expect:
+      outcome: order
+      score: "<= 5"
+      findings: [vague_ask]
+      says: ["never said"]
+"""
+open(sys.argv[1], "w", encoding="utf-8").write(s)
+PY
+for v in "" -v; do
+  out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/tp.yaml" $v 2>&1)
+  for w in "⟦FAIL it-trial: wrong on purpose⟧" ": ⟦outcome: expected order, got continuation⟧" ": ⟦score: expected <= 5, got " \
+           ": ⟦findings: expected 'vague_ask', not found (found: " ": ⟦says: the customer never said \"never said\"⟧" \
+           "⟦the customer ended the visit at turn 3; 1 line of the test never played⟧" "⟦moves:⟧ ask_commitment [⟦specific⟧]" \
+           "[⟦refuses trial_with_engineer⟧]" "⟦turn 2> Could we start"; do
+    expect_contains "qps: test $v report: $w" "$out" "$w"
+  done
+  bad=$(printf '%s\n' "$out" | grep -v '⟦' | grep -v '^ *< ' | grep -v '^ *\[trust' || true)
+  expect_eq "qps: test $v report: no line without a marked word but the customer's lines and state changes" "" "$bad"
+done
 finish
