@@ -266,6 +266,9 @@ out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test
 expect_eq "qps: test's walks, strict failure and total lines, all of them marked" "" "$(printf '%s\n' "$out" | unmarked)"
 expect_contains "... the total among them" "$out" "⟦3 passed, 1 failed⟧"
 expect_contains "... the walks line among them" "$out" "⟦walks it-trial: 1 sessions"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 2>&1 | grep ': warning: ')
+expect_contains "qps: the walks' warnings are the catalogue's" "$out" ": warning: ⟦lines key '"
+expect_eq "... every one of them" "" "$(printf '%s\n' "$out" | grep -v ': warning: ⟦' || true)"
 cli_qps "classify --lang fr" classify --lang fr hi
 cli_qps "classify without a line" classify
 cli_qps "classify TEXT and -" classify - hi
