@@ -189,9 +189,9 @@ cli_qps() {
   line=$(qps_line "$@")
   if [[ "$line" == "⟦"*"⟧" ]]; then ok "qps: $what"; else fail "qps: $what" "$line"; fi
 }
-# control: cmd_i18n.c's messages (still allow-listed: docs/i18n.md) are not converted, and the
-# check sees them bare
-line=$(qps_line i18n frob)
+# control: `salesim check`'s scenario diagnostics (still allow-listed: docs/i18n.md) are not
+# converted, and the check sees them bare (past the FILE:LINE:COL: error: prefix)
+line=$(qps_line check "$OLDPWD/tests/golden/bad-language.yaml" | sed -E 's/^[^ ]+: error: //')
 if [[ "$line" == "⟦"* ]]; then fail "qps: an unconverted message shows bare (control)" "$line"
 else ok "qps: an unconverted message shows bare (control)"; fi
 # A whole output in qps: once every ⟦...⟧ (nested, over lines) is taken out, no letter is left
@@ -345,4 +345,17 @@ for v in "" -v; do
   bad=$(printf '%s\n' "$out" | grep -v '⟦' | grep -v '^ *< ' | grep -v '^ *\[trust' || true)
   expect_eq "qps: test $v report: no line without a marked word but the customer's lines and state changes" "" "$bad"
 done
+cli_qps "i18n without an action" i18n
+cli_qps "i18n frob" i18n frob
+cli_qps "i18n export of nothing" i18n export
+cli_qps "i18n import without a sheet" i18n import
+cli_qps "i18n import -o without --lang" i18n import x.csv -o y.yaml
+cli_qps "i18n --plural x" i18n export --plural x --lang fr
+printf 'id,source,translation\n"msg:a,b,c\n' >"$TMP/u.csv"
+line=$(qps_line i18n import "$TMP/u.csv" --lang zh)
+expect_contains "qps: a sheet's problem is the catalogue's" "$line" "⟦$TMP/u.csv: ⟦line 2: a quoted field is not closed⟧⟧"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" i18n import "$TMP/u.csv" --lang zh 2>&1; printf 'id,source,translation\nmsg:ui.turns#one,x,y\nmsg:nope,a,b\n' >"$TMP/v.csv"; SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" i18n import "$TMP/v.csv" --lang zh 2>&1)
+expect_contains "qps: import's rows are the catalogue's" "$out" "⟦missing: msg:"
+expect_contains "... the extra ones too" "$out" "⟦extra: msg:nope (no such text any more)⟧"
+expect_contains "... and the summary" "$out" "v.csv: 0 translated, "
 finish
