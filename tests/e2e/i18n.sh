@@ -358,4 +358,11 @@ out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" i18n
 expect_contains "qps: import's rows are the catalogue's" "$out" "⟦missing: msg:"
 expect_contains "... the extra ones too" "$out" "⟦extra: msg:nope (no such text any more)⟧"
 expect_contains "... and the summary" "$out" "v.csv: 0 translated, "
+# the lexicon's errors (lexicon_load.c) are the catalogue's
+mkdir -p "$TMP/lexdata/lexicons" "$TMP/lexdata/messages"
+cp "$TMP/data/messages/qps.yaml" "$TMP/lexdata/messages/"
+printf 'language: en\nmoves:\n  ask_commitment: x\nfrob: 1\n' >"$TMP/lexdata/lexicons/en.yaml"
+out=$(SALESIM_DATA="$TMP/lexdata" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en hi 2>&1)
+expect_contains "qps: a lexicon's error is the catalogue's" "$out" "lexicons/en.yaml:3:19: error: ⟦'ask_commitment' needs a list of phrases"
+expect_contains "... every one" "$out" "lexicons/en.yaml:4:1: error: ⟦unknown key 'frob'"
 finish
