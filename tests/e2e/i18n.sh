@@ -365,4 +365,9 @@ printf 'language: en\nmoves:\n  ask_commitment: x\nfrob: 1\n' >"$TMP/lexdata/lex
 out=$(SALESIM_DATA="$TMP/lexdata" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en hi 2>&1)
 expect_contains "qps: a lexicon's error is the catalogue's" "$out" "lexicons/en.yaml:3:19: error: ⟦'ask_commitment' needs a list of phrases"
 expect_contains "... every one" "$out" "lexicons/en.yaml:4:1: error: ⟦unknown key 'frob'"
+# the Lua API's errors (customer_api.c) are the catalogue's, inside the walk's warning
+sed 's/walk-lua-error.lua/api-error.lua/' tests/fixtures/walk-lua-error.yaml >"$TMP/api-error.yaml"
+printf 'function on_turn(turn, ctx)\n  customer.say("no_such_line")\n  return false\nend\n' >"$TMP/api-error.lua"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/api-error.yaml" --walks 1 2>&1)
+expect_contains "qps: a Lua API error is the catalogue's" "$out" "⟦say: no line 'no_such_line' (add it under lines: in the scenario)⟧"
 finish
