@@ -370,4 +370,8 @@ sed 's/walk-lua-error.lua/api-error.lua/' tests/fixtures/walk-lua-error.yaml >"$
 printf 'function on_turn(turn, ctx)\n  customer.say("no_such_line")\n  return false\nend\n' >"$TMP/api-error.lua"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/api-error.yaml" --walks 1 2>&1)
 expect_contains "qps: a Lua API error is the catalogue's" "$out" "⟦say: no line 'no_such_line' (add it under lines: in the scenario)⟧"
+# check's lint warnings (scenario_lint.c) are the catalogue's
+sed 's/    - "Come in. I/    - "Come in {date}. I/' scenarios/it-trial.yaml >"$TMP/lint.yaml"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" check "$TMP/lint.yaml" 2>&1)
+expect_contains "qps: a lint warning is the catalogue's" "$out" "warning: ⟦lines: '{date}' is no placeholder ({time}, {person}, {place} or {action}): the customer says it as written⟧"
 finish
