@@ -5,6 +5,7 @@
 ** automaton (lexicon.h) and the language's time patterns (timex.h).  The hits become a reading
 ** by the rules in classify_rules.c.  Building, lookups and JSON live here.
 */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,8 @@
 #include "clause.h"
 #include "featurize.h"
 #include "lexicon_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "text.h"
 #include "util.h"
 #include "ynode.h"
@@ -103,6 +106,18 @@ static wd_words *own_words(const scenario *sc) {
   return w;
 }
 
+/* An error at file:line:col in the catalogue's words of key (name, value pairs ended by NULL),
+** in the commands' language (they reach `salesim check` and the trainer's terminal). */
+static void say(diag *d, const char *file, int line, int col, const char *key, ...) __attribute__((sentinel));
+static void say(diag *d, const char *file, int line, int col, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  diag_add(d, DIAG_ERROR, file, line, col, "%s", m);
+  free(m);
+}
+
 /* The shipped lexicon of a language: the automaton compiled at build time when the file is the
 ** shipped one (builtin.h), else built from the file.  NULL after a message when there is no
 ** file to read; otherwise *errors counts the file's problems (each in d). */
@@ -112,14 +127,14 @@ lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
   *errors = 0;
   char *path = util_data_path(rel);
   if (!path) {
-    diag_add(d, DIAG_ERROR, rel, 0, 0, "lexicon not found (looked in $SALESIM_DATA and beside the program)");
+    say(d, rel, 0, 0, "cli.lexicon.not_found", NULL);
     return NULL;
   }
   char err[256];
   size_t len;
   char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
   if (!buf) {
-    diag_add(d, DIAG_ERROR, rel, 0, 0, "cannot read lexicon %s: %s", path, err);
+    say(d, rel, 0, 0, "cli.lexicon.unreadable", "path", path, "error", err, NULL);
     free(path);
     return NULL;
   }
@@ -141,7 +156,7 @@ lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
 cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
   if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
-    diag_add(d, DIAG_ERROR, sc ? sc->file : "classify", 0, 0, "no lexicon for language '%s' (zh or en)", lang);
+    say(d, sc ? sc->file : "classify", 0, 0, "cli.lexicon.no_language", "lang", lang, NULL);
     return NULL;
   }
   int errs = 0;
@@ -159,9 +174,8 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
       if (!e->off) continue;
       for (int j = 0; j < e->phrases.n; j++)
         if (lex_disable(c->lx, e->name, e->phrases.v[j]) == 0) {
-          diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col,
-                   "lexicon.switch_off: '%s' is no built-in %s phrase of the %s lexicon (salesim classify shows "
-                   "the phrases a line matched)", e->phrases.v[j], e->name, lang);
+          say(d, file, e->pos.line, e->pos.col, "cli.lexicon.not_builtin", "phrase", e->phrases.v[j],
+              "name", e->name, "lang", lang, NULL);
           errs++;
         }
     }
@@ -169,8 +183,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
       const scn_lex_entry *e = &sc->lexicon[i];
       if (e->off) continue;
       if (!known_any(e->name)) {
-        diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col,
-                 "lexicon: unknown move, slot or marker '%s'", e->name);
+        say(d, file, e->pos.line, e->pos.col, "cli.lexicon.unknown_name", "name", e->name, NULL);
         errs++;
         continue;
       }

@@ -25,6 +25,8 @@
 
 #include "classify_int.h"
 #include "featurize.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "text.h"
 #include "util.h"
 
@@ -275,7 +277,7 @@ void cls_apply_off(const cls_classifier *c, cls_result *r) {
       if (at) {
         r->moves &= ~BIT(m);
         r->model_moves &= ~BIT(m);
-        char *why = xasprintf("switched off by the scenario: %s", e->phrases.v[j]);
+        char *why = msg_get(MSG_CLI_LANG, "cli.lexicon.switched_off", "phrase", e->phrases.v[j], NULL);
         char *src = xasprintf("%s:%d", sc->file ? sc->file : "scenario", e->pos.line);
         r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
         r->matches[r->n_matches++] = (cls_match){ xasprintf("off:%s", e->name), why, src,

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -16,6 +17,8 @@
 #include "link.h"
 #include "clause.h"
 #include "cli.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "model.h"
 #include "scenario.h"
 #include "text.h"
@@ -41,25 +44,58 @@ static cls_classifier *classifier_for(opts *o, const char *lang) {
   return o->by_lang[k];
 }
 
-static const char *yes_no(int b) { return b ? "yes" : "no"; }
+/* The catalogue's message (name, value pairs ended by NULL) in the commands' language, written
+** to out followed by a newline.  Every word of the reading comes through here: the move, slot,
+** label and feature names between them are the reader's ids (the JSON's too), not words. */
+static void say(FILE *out, const char *key, ...) __attribute__((sentinel));
+static void say(FILE *out, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  fprintf(out, "%s\n", m);
+  free(m);
+}
 
-/* The sentence under "specific:" that says why. */
+/* Appends the catalogue's message (pairs ended by NULL) to b. */
+static void add(strbuf *b, const char *key, ...) __attribute__((sentinel));
+static void add(strbuf *b, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  sb_puts(b, m);
+  free(m);
+}
+
+/* "yes" or "no" in the commands' language (a static copy: the catalogue's own text). */
+static const char *yes_no(int b) { return msg_text(MSG_CLI_LANG, b ? "cli.classify.yes" : "cli.classify.no"); }
+
+/* A number with two decimals, as the text shows probabilities and scores. */
+static const char *num2(char *buf, size_t n, double v) { snprintf(buf, n, "%.2f", v); return buf; }
+
+/* The "specific:" line: yes or no and why. */
 static void explain_specific(const cls_result *r, FILE *out) {
   int ask = CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_PAYMENT) ||
             CLS_HAS(r, CLS_ASK_REFERRAL);
-  if (r->specific) {
-    fprintf(out, "yes (names the action, a time and %s)\n", r->slots[CLS_SLOT_PERSON] ? "a person" : "a place or way");
+  const char *why = r->specific ? (r->slots[CLS_SLOT_PERSON] ? "cli.classify.specific.person" : "cli.classify.specific.place")
+                  : !ask ? "cli.classify.specific.no_ask" : r->vague ? "cli.classify.specific.vague" : NULL;
+  if (why) {
+    char *m = msg_get(MSG_CLI_LANG, why, NULL);
+    say(out, "cli.classify.specific", "why", m, NULL);
+    free(m);
     return;
   }
-  if (!ask) { fprintf(out, "no (no ask for a customer action in this line)\n"); return; }
-  if (r->vague) { fprintf(out, "no (the ask leans on a vague time)\n"); return; }
+  /* what the ask leaves out, as a list of catalogue keys (msg.h's "@key,key" argument) */
   strbuf b = {0};
   if (!r->slots[CLS_SLOT_ACTION] && !CLS_HAS(r, CLS_ASK_ORDER) && !CLS_HAS(r, CLS_ASK_PAYMENT) &&
-      !CLS_HAS(r, CLS_ASK_REFERRAL)) sb_puts(&b, "an action, ");
-  if (!r->slots[CLS_SLOT_TIME]) sb_puts(&b, "a time, ");
-  if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&b, "a person or place/way, ");
-  if (b.len >= 2) b.s[b.len - 2] = 0;
-  fprintf(out, "no (the ask does not name %s)\n", b.s ? b.s : "everything");
+      !CLS_HAS(r, CLS_ASK_REFERRAL)) sb_puts(&b, ",cli.classify.missing.action");
+  if (!r->slots[CLS_SLOT_TIME]) sb_puts(&b, ",cli.classify.missing.time");
+  if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&b, ",cli.classify.missing.person_place");
+  if (b.s) b.s[0] = '@';
+  char *m = msg_get(MSG_CLI_LANG, "cli.classify.specific.missing", "missing", b.s ? b.s : "@cli.classify.missing.everything", NULL);
+  say(out, "cli.classify.specific", "why", m, NULL);
+  free(m);
   sb_free(&b);
 }
 
@@ -87,7 +123,7 @@ static int model_gave(const cls_result *r, const char **labels, const char **gav
 static void print_model(const cls_classifier *c, const cls_result *r, FILE *out) {
   const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];
   int n = model_gave(r, labels, gave);
-  if (!r->probs) { fprintf(out, "model:    (none in this build: the rules alone)\n"); return; }
+  if (!r->probs) { say(out, "cli.classify.model.none", NULL); return; }
   const mdl_image *m = cls_model(c);
   /* what the rules read and the model overruled, or would have but the scenario's evidence kept */
   int asks = (r->moves & CLS_ASK_MOVES) != 0;
@@ -97,23 +133,28 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
     int kind = (int)(CLS_ASK_MOVES >> mv & 1);
     const char *lab = kind && asks ? cls_move_name((cls_move)mv) : cls_model_label((cls_move)mv);
     int l = vetoed || kept ? mdl_label(m, lab) : -1;
+    char p[32], t[32];
     if (l >= 0)
-      fprintf(out, "model:    not %s (%sp %.2f < %.2f)%s\n", cls_move_name((cls_move)mv),
-              vetoed ? "the rules read it; " : "", (double)r->probs[l], (double)m->threshold[l],
-              kept ? ", kept: the scenario's own phrase or items say it" : "");
+      say(out, vetoed ? (kept ? "cli.classify.model.not_read_kept" : "cli.classify.model.not_read")
+                      : (kept ? "cli.classify.model.not_kept" : "cli.classify.model.not"),
+          "move", cls_move_name((cls_move)mv), "p", num2(p, sizeof p, (double)r->probs[l]),
+          "threshold", num2(t, sizeof t, (double)m->threshold[l]), NULL);
   }
   if (n == 0) {
-    if (!r->model_vetoed && !r->scenario_kept) fprintf(out, "model:    agrees with the rules' reading\n");
+    if (!r->model_vetoed && !r->scenario_kept) say(out, "cli.classify.model.agrees", NULL);
     return;
   }
   for (int i = 0; i < n; i++) {
     int l = mdl_label(m, labels[i]);
-    fprintf(out, "model:    %s (p %.2f >= %.2f), from:", gave[i], (double)r->probs[l], (double)m->threshold[l]);
     const char *names[EVIDENCE];
     float w[EVIDENCE];
     int k = cls_model_evidence(c, r, labels[i], names, w, EVIDENCE);
-    for (int j = 0; j < k; j++) fprintf(out, " %s %+.2f", names[j], (double)w[j]);
-    fputc('\n', out);
+    strbuf ev = {0};
+    for (int j = 0; j < k; j++) sb_printf(&ev, " %s %+.2f", names[j], (double)w[j]);
+    char p[32], t[32];
+    say(out, "cli.classify.model.gave", "label", gave[i], "p", num2(p, sizeof p, (double)r->probs[l]),
+        "threshold", num2(t, sizeof t, (double)m->threshold[l]), "evidence", ev.s ? ev.s : "", NULL);
+    sb_free(&ev);
   }
 }
 
@@ -138,20 +179,26 @@ static int near_rank(const cls_classifier *c, const scenario *sc, const cls_resu
 static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
   const lnk_index *x = cls_links(c);
   if (!x) return;
-  fprintf(out, "closest:  (by meaning; links at %.2f or more, one item per clause)\n", (double)lnk_threshold(x));
+  char th[32];
+  say(out, "cli.classify.closest", "threshold", num2(th, sizeof th, (double)lnk_threshold(x)), NULL);
   const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
   for (int k = 0; k < 2; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
     for (int i = 0; i < n && i < NEAR_SHOWN; i++) {
-      const char *mark = near_linked(r, kinds[k], h[i].item) ? "linked" :
-                         !lnk_linkable(x, kinds[k], h[i].item) ? "no examples" :
-                         h[i].score >= lnk_threshold(x) ? "not the clause's best" : "below";
-      fprintf(out, "  %-8s %-22s %.2f  %-21s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
-              (double)h[i].score, mark);
-      if (h[i].text >= 0) fprintf(out, " nearest %s: %s", lnk_text_kind(x, h[i].text), lnk_text(x, h[i].text));
-      else if (h[i].score > 0) fprintf(out, " (no single text shares two words with the line)");
-      fputc('\n', out);
+      const char *mark = msg_text(MSG_CLI_LANG,
+                         near_linked(r, kinds[k], h[i].item) ? "cli.classify.near.linked" :
+                         !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
+                         h[i].score >= lnk_threshold(x) ? "cli.classify.near.not_best" : "cli.classify.near.below");
+      int pad = 21 - txt_width(mark);   /* a column by display width: the mark may be CJK */
+      fprintf(out, "  %-8s %-22s %.2f  %s%*s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
+              (double)h[i].score, mark, pad > 0 ? pad : 0, "");
+      strbuf rest = {0};
+      if (h[i].text >= 0)
+        add(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, h[i].text), "text", lnk_text(x, h[i].text), NULL);
+      else if (h[i].score > 0) add(&rest, "cli.classify.near.no_text", NULL);
+      fprintf(out, "%s%s\n", rest.s ? " " : "", rest.s ? rest.s : "");
+      sb_free(&rest);
     }
   }
 }
@@ -178,55 +225,65 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
 
 /* The readable explanation for a trainer. */
 static void print_text(const cls_classifier *c, const cls_result *r, const scenario *sc, const char *lang, FILE *out) {
-  fprintf(out, "line:     %s\n", r->text);
-  fprintf(out, "read as:  %s   (lexicon %s)\n", r->norm, lang);
-  fprintf(out, "moves:    ");
-  int any = 0;
+  say(out, "cli.classify.line", "text", r->text, NULL);
+  say(out, "cli.classify.read_as", "text", r->norm, "lang", lang, NULL);
+  const char *sep = msg_text(MSG_CLI_LANG, "sep.list");
+  strbuf b = {0};
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
     if (CLS_HAS(r, m)) {
-      fprintf(out, "%s%s%s", any ? ", " : "", cls_move_name((cls_move)m), (r->model_moves >> m) & 1 ? " (model)" : "");
-      any = 1;
+      if (b.s) sb_puts(&b, sep);
+      if ((r->model_moves >> m) & 1) add(&b, "cli.classify.by_model", "move", cls_move_name((cls_move)m), NULL);
+      else sb_puts(&b, cls_move_name((cls_move)m));
     }
-  fprintf(out, "%s\n", any ? "" : "(none)");
+  if (!b.s) add(&b, "cli.classify.none", NULL);
+  say(out, "cli.classify.moves", "moves", b.s, NULL);
+  sb_free(&b);
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
-  fprintf(out, "clauses: ");
-  for (int k = 0; k < ncl; k++)
-    fprintf(out, " [%.*s] %s %s%s", (int)(cl[k].end - cl[k].start), r->norm + cl[k].start,
-            cl_agent_name(cl[k].agent), cl_mood_name(cl[k].mood), cl[k].addressed ? " (addressee)" : "");
-  fputc('\n', out);
-  fprintf(out, "slots:   ");
-  for (int s = 0; s < CLS_SLOT_COUNT; s++)
-    fprintf(out, " %s=%s%s%s", cls_slot_name((cls_slot)s), r->slots[s] ? "\"" : "",
-            r->slots[s] ? r->slots[s] : "-", r->slots[s] ? "\"" : "");
-  fputc('\n', out);
-  fprintf(out, "specific: ");
+  for (int k = 0; k < ncl; k++) {
+    char *text = xstrndup(r->norm + cl[k].start, (size_t)(cl[k].end - cl[k].start));
+    add(&b, cl[k].addressed ? "cli.classify.clause_addressed" : "cli.classify.clause", "text", text,
+        "agent", cl_agent_name(cl[k].agent), "mood", cl_mood_name(cl[k].mood), NULL);
+    free(text);
+  }
+  say(out, "cli.classify.clauses", "clauses", b.s ? b.s : "", NULL);
+  sb_free(&b);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++)   /* name="value": ids and the line's own words */
+    sb_printf(&b, " %s=%s%s%s", cls_slot_name((cls_slot)s), r->slots[s] ? "\"" : "",
+              r->slots[s] ? r->slots[s] : "-", r->slots[s] ? "\"" : "");
+  say(out, "cli.classify.slots", "slots", b.s, NULL);
+  sb_free(&b);
   explain_specific(r, out);
-  fprintf(out, "vague:    %s\n", r->vague ? "yes (leans on a vague time such as \"sometime\" / \"有空\")" : "no");
-  fprintf(out, "question: %s    negated: %s\n", yes_no(r->question), yes_no(r->negated));
+  char *vague = msg_get(MSG_CLI_LANG, r->vague ? "cli.classify.vague_yes" : "cli.classify.no", NULL);
+  say(out, "cli.classify.vague", "why", vague, NULL);
+  free(vague);
+  say(out, "cli.classify.question", "question", yes_no(r->question), "negated", yes_no(r->negated), NULL);
   const char *tn = cls_tactic_name(r->tactic);
-  fprintf(out, "tactic:   %s\n", tn ? tn : "-");
+  say(out, "cli.classify.tactic", "tactic", tn ? tn : "-", NULL);
   print_model(c, r, out);
   if (sc) {
-    fprintf(out, "needs:    ");
-    for (int i = 0; i < r->n_needs; i++) fprintf(out, "%s%s", i ? ", " : "", sc->needs[r->needs[i]].id);
-    fprintf(out, "%s\nbenefits: ", r->n_needs ? "" : "-");
+    for (int i = 0; i < r->n_needs; i++) { if (i) sb_puts(&b, sep); sb_puts(&b, sc->needs[r->needs[i]].id); }
+    say(out, "cli.classify.needs", "needs", b.s ? b.s : "-", NULL);
+    sb_free(&b);
     for (int i = 0; i < r->n_benefits; i++) {
-      const scn_benefit *b = &sc->benefits[r->benefits[i]];
-      if (b->id) fprintf(out, "%s%s", i ? ", " : "", b->id);
-      else fprintf(out, "%s#%d", i ? ", " : "", r->benefits[i] + 1);
+      const scn_benefit *bn = &sc->benefits[r->benefits[i]];
+      if (i) sb_puts(&b, sep);
+      if (bn->id) sb_puts(&b, bn->id);
+      else sb_printf(&b, "#%d", r->benefits[i] + 1);
     }
-    fprintf(out, "%s\ncommitment: %s\n", r->n_benefits ? "" : "-",
-            r->commitment >= 0 ? sc->commitments[r->commitment].id : "-");
+    say(out, "cli.classify.benefits", "benefits", b.s ? b.s : "-", NULL);
+    sb_free(&b);
+    say(out, "cli.classify.commitment", "id", r->commitment >= 0 ? sc->commitments[r->commitment].id : "-", NULL);
     print_near(c, sc, r, out);
   }
-  fprintf(out, "matched:\n");
-  if (r->n_matches == 0) fprintf(out, "  (nothing: no lexicon phrase or time pattern occurs in this line)\n");
+  say(out, "cli.classify.matched", NULL);
+  if (r->n_matches == 0) say(out, "cli.classify.no_match", NULL);
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     int rule = strncmp(m->phrase, "rule:", 5) == 0;
     char *seen = rule ? xstrdup("") : xstrndup(r->norm + m->start, m->end - m->start);
     int pad = 18 - txt_width(m->label);
+    /* label, phrase (or "rule: ..."), what the line held, where: the reader's data, no words */
     fprintf(out, "  %s%*s %s", m->label, pad > 0 ? pad : 0, "", m->phrase);
     if (!rule && strcmp(seen, m->phrase) != 0) fprintf(out, "  [\"%s\"]", seen);
     fprintf(out, "  (%s)\n", m->source);
@@ -310,7 +367,7 @@ static int classify_option(void *ctx, int c, const char *arg) {
   case 'j': o->json = 1; break;
   case 'l': o->lang = arg; break;
   case 's': o->scenario_path = arg; break;
-  default: assert(!"an option of the table without a case");
+  default: assert(0);   /* an option of the table without a case */
   }
   return CLI_OK;
 }
@@ -332,11 +389,11 @@ int cmd_classify_exec(int argc, char **argv) {
   }
   if (o.lang && strcmp(o.lang, "zh") != 0 && strcmp(o.lang, "en") != 0) {
     sb_free(&text);
-    return cli_usage_error("classify", "--lang must be zh or en, not '%s'", o.lang);
+    return msg_usage("classify", "cli.classify.bad_lang", "lang", o.lang, NULL);
   }
   if (from_stdin == (words > 0)) {
     sb_free(&text);
-    return cli_usage_error("classify", from_stdin ? "give either TEXT or -, not both" : "give a line to classify, or - to read lines from standard input");
+    return msg_usage("classify", from_stdin ? "cli.classify.text_and_stdin" : "cli.classify.no_text", NULL);
   }
   if (o.scenario_path) {
     diag d;

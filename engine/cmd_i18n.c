@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "msg.h"
+#include "msg_cli.h"
 #include "scenario.h"
 #include "util.h"
 
@@ -40,13 +41,13 @@ static int parse(int argc, char **argv, opts *o) {
     case 'l': o->lang = optarg; break;
     case 'p': o->plural = optarg; break;
     case 'o': o->out = optarg; break;
-    default: return cli_usage_error("i18n", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: return msg_usage("i18n", "cli.i18n.bad_option", "option", argv[optind - 1], NULL);
     }
   }
   if (o->plural && strcmp(o->plural, "none") != 0 && strcmp(o->plural, "one_other") != 0)
-    return cli_usage_error("i18n", "--plural is none or one_other, not '%s'", o->plural);
+    return msg_usage("i18n", "cli.i18n.bad_plural", "plural", o->plural, NULL);
   if (o->lang && (strlen(o->lang) < 2 || strlen(o->lang) > 15 || strspn(o->lang, "abcdefghijklmnopqrstuvwxyz0123456789-_") != strlen(o->lang)))
-    return cli_usage_error("i18n", "--lang takes a language tag such as zh or fr, not '%s'", o->lang);
+    return msg_usage("i18n", "cli.i18n.bad_lang", "lang", o->lang, NULL);
   return CLI_OK;
 }
 
@@ -68,7 +69,7 @@ static int emit(const char *path, const strbuf *b) {
   if (!path) { fwrite(b->s ? b->s : "", 1, b->len, stdout); return CLI_OK; }
   char err[256];
   if (util_write_atomic(path, b->s ? b->s : "", b->len, err, sizeof err) != 0) {
-    fprintf(stderr, "salesim i18n: %s: %s\n", path, err);
+    msg_eprint("i18n", "cli.path_error", "path", path, "error", err, NULL);
     return CLI_USAGE;
   }
   return CLI_OK;
@@ -84,7 +85,7 @@ static const char *rule_of(const opts *o) {
 static int do_export(int argc, char **argv) {
   opts o;
   if (parse(argc, argv, &o) != CLI_OK) return CLI_USAGE;
-  if (!o.lang && optind >= argc) return cli_usage_error("i18n", "export what? --lang LANG and/or SCENARIO files");
+  if (!o.lang && optind >= argc) return msg_usage("i18n", "cli.i18n.export_what", NULL);
   i18n_sheet s = { 0 };
   if (o.lang) i18n_catalogue_rows(&s, o.lang, rule_of(&o));
   int rc = scenario_rows(&s, argc, argv, optind);
@@ -101,17 +102,21 @@ static int do_export(int argc, char **argv) {
 static int do_import(int argc, char **argv) {
   opts o;
   if (parse(argc, argv, &o) != CLI_OK) return CLI_USAGE;
-  if (optind >= argc) return cli_usage_error("i18n", "import which sheet? give SHEET.csv");
-  if (o.out && !o.lang) return cli_usage_error("i18n", "-o writes a catalogue: say which with --lang");
+  if (optind >= argc) return msg_usage("i18n", "cli.i18n.import_which", NULL);
+  if (o.out && !o.lang) return msg_usage("i18n", "cli.i18n.out_needs_lang", NULL);
   const char *path = argv[optind];
   char err[256];
   size_t len;
   char *text = util_read_file(path, 64u << 20, &len, err, sizeof err);
-  if (!text) { fprintf(stderr, "salesim i18n: %s: %s\n", path, err); return CLI_USAGE; }
+  if (!text) { msg_eprint("i18n", "cli.path_error", "path", path, "error", err, NULL); return CLI_USAGE; }
   i18n_sheet sheet = { 0 }, cur = { 0 };
   int rc = i18n_read_csv(text, len, &sheet, err, sizeof err);
   free(text);
-  if (rc != 0) { fprintf(stderr, "salesim i18n: %s: %s\n", path, err); i18n_free(&sheet); return CLI_USAGE; }
+  if (rc != 0) {
+    msg_eprint("i18n", "cli.path_error", "path", path, "error", err, NULL);
+    i18n_free(&sheet);
+    return CLI_USAGE;
+  }
   if (o.lang) i18n_catalogue_rows(&cur, o.lang, rule_of(&o));
   rc = scenario_rows(&cur, argc, argv, optind + 1);
   if (rc == CLI_OK) {
@@ -125,8 +130,15 @@ static int do_import(int argc, char **argv) {
     i18n_status st;
     i18n_compare(&cur, &asked, &st);
     fputs(st.report.s, stderr);
-    fprintf(stderr, "%s: %d translated, %d missing, %d stale, %d extra\n", path, st.translated,
-            st.missing, st.stale, st.extra);
+    char n[4][16];
+    snprintf(n[0], sizeof n[0], "%d", st.translated);
+    snprintf(n[1], sizeof n[1], "%d", st.missing);
+    snprintf(n[2], sizeof n[2], "%d", st.stale);
+    snprintf(n[3], sizeof n[3], "%d", st.extra);
+    char *line = msg_get(MSG_CLI_LANG, "cli.i18n.summary", "path", path, "translated", n[0],
+                         "missing", n[1], "stale", n[2], "extra", n[3], NULL);
+    fprintf(stderr, "%s\n", line);
+    free(line);
     if (o.out) {
       strbuf y = { 0 };
       i18n_catalogue_yaml(&cur, &asked, o.lang, rule_of(&o), &y);
@@ -153,9 +165,9 @@ static int do_pseudo(int argc, char **argv) {
 }
 
 int cmd_i18n_exec(int argc, char **argv) {
-  if (argc < 2) return cli_usage_error("i18n", "export, import or pseudo?");
+  if (argc < 2) return msg_usage("i18n", "cli.i18n.which_action", NULL);
   if (strcmp(argv[1], "export") == 0) return do_export(argc - 1, argv + 1);
   if (strcmp(argv[1], "import") == 0) return do_import(argc - 1, argv + 1);
   if (strcmp(argv[1], "pseudo") == 0) return do_pseudo(argc - 1, argv + 1);
-  return cli_usage_error("i18n", "export, import or pseudo, not '%s'", argv[1]);
+  return msg_usage("i18n", "cli.i18n.unknown_action", "action", argv[1], NULL);
 }

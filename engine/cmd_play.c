@@ -544,7 +544,9 @@ int cmd_play_exec(int argc, char **argv) {
   if (!path) return CLI_USAGE;
   diag d;
   diag_init(&d);
+  scn_set_line_language(p.o.lang);   /* lines written in several languages speak --lang's */
   p.sc = scc_load(path, &d);
+  scn_set_line_language(NULL);
   free(path);
   if (!p.sc) {
     diag_print(&d, stderr);

@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 
 #include "scncheck.h"
 #include "cli.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "scenario.h"
 #include "scnfind.h"
 #include "testplan.h"
@@ -42,7 +45,7 @@ static int ends_with(const char *s, const char *suffix) {
 static int collect_dir(const char *dir, files *f, int depth) {
   if (depth > 16) return 0;
   DIR *d = opendir(dir);
-  if (!d) { fprintf(stderr, "salesim test: %s: %s\n", dir, strerror(errno)); return -1; }
+  if (!d) { msg_eprint("test", "cli.path_error", "path", dir, "error", strerror(errno), NULL); return -1; }
   files here = {0};
   struct dirent *e;
   while ((e = readdir(d)) != NULL) {
@@ -77,13 +80,25 @@ static int collect(const char *path, files *f) {
       files_add(f, named);
       return 0;
     }
-    if (named || err != ENOENT) fprintf(stderr, "salesim test: %s: %s\n", path, strerror(err));
+    if (named || err != ENOENT) msg_eprint("test", "cli.path_error", "path", path, "error", strerror(err), NULL);
     free(named);
     return -1;
   }
   if (S_ISDIR(st.st_mode)) return collect_dir(path, f, 0);
   files_add(f, xstrdup(path));
   return 0;
+}
+
+/* Writes the catalogue's message (name, value pairs ended by NULL) and a newline to out, in the
+** commands' language. */
+static void say(FILE *out, const char *key, ...) __attribute__((sentinel));
+static void say(FILE *out, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  fprintf(out, "%s\n", m);
+  free(m);
 }
 
 typedef struct opts {
@@ -99,8 +114,14 @@ static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken, 
   diag_init(&d);
   int rc = walk_scenario(sc, &wo, &d, &st);
   int warnings = d.warnings;
-  fprintf(out, "walks %s: %d sessions, %d turns, %d warning%s\n", sc->id, st.sessions, st.turns,
-          warnings, warnings == 1 ? "" : "s");
+  char sessions[16], turns[16], count[16];
+  snprintf(sessions, sizeof sessions, "%d", st.sessions);
+  snprintf(turns, sizeof turns, "%d", st.turns);
+  snprintf(count, sizeof count, "%d", warnings);
+  char *line = msg_get(MSG_CLI_LANG, "cli.test.walks", "id", sc->id, "sessions", sessions,
+                       "turns", turns, "count", count, NULL);
+  fprintf(out, "%s\n", line);
+  free(line);
   diag_sort(&d);
   diag_print(&d, out);
   if (rc < 0) *broken = 1;
@@ -114,7 +135,7 @@ static int number(const char *name, const char *arg, unsigned long long *v) {
   errno = 0;
   *v = strtoull(arg, &end, 10);
   if (errno || *end || !*arg || arg[0] == '-')
-    return cli_usage_error("test", "%s: expected a whole number, found '%s'", name, arg);
+    return msg_usage("test", "cli.test.not_number", "option", name, "value", arg, NULL);
   return CLI_OK;
 }
 
@@ -125,7 +146,7 @@ static int test_option(void *ctx, int c, const char *arg) {
   switch (c) {
   case 'w':
     if (number("--walks", arg, &v) != CLI_OK) return CLI_USAGE;
-    if (v > 100000) return cli_usage_error("test", "--walks: at most 100000");
+    if (v > 100000) return msg_usage("test", "cli.test.walks_max", "max", "100000", NULL);
     o->walks = (int)v;
     break;
   case 'S':
@@ -136,7 +157,7 @@ static int test_option(void *ctx, int c, const char *arg) {
   case 's': o->strict = 1; break;
   case 'v': o->verbose = 1; break;
   case 'c': o->coverage = 1; break;
-  default: assert(!"an option of the table without a case");
+  default: assert(0);   /* an option of the table without a case */
   }
   return CLI_OK;
 }
@@ -150,7 +171,7 @@ static int parse_args(int argc, char **argv, opts *o, files *f) {
   };
   int first, rc = cli_parse("test", argc, argv, "v", longopts, test_option, o, &first);
   if (rc != CLI_OK) return rc;
-  if (first >= argc) return cli_usage_error("test", "give a scenario file or a directory");
+  if (first >= argc) return msg_usage("test", "cli.test.no_path", NULL);
   for (int i = first; i < argc; i++)
     if (collect(argv[i], f) < 0) rc = CLI_USAGE;
   return rc;
@@ -161,7 +182,7 @@ int cmd_test_exec(int argc, char **argv) {
   files f = {0};
   int rc = parse_args(argc, argv, &o, &f);
   if (rc == 0 && f.n == 0) {
-    fprintf(stderr, "salesim test: no scenario files (*.yaml) found\n");
+    msg_eprint("test", "cli.test.no_files", NULL);
     rc = CLI_USAGE;
   }
   if (rc != 0) {
@@ -179,8 +200,8 @@ int cmd_test_exec(int argc, char **argv) {
     if (!sc) {
       fflush(stdout);
       diag_print(&d, stderr);
-      if (d.n == 0) fprintf(stderr, "%s: error: the scenario could not be loaded\n", f.v[i]);
-      printf("FAIL %s: the scenario does not load\n", f.v[i]);
+      if (d.n == 0) say(stderr, "cli.test.not_loaded", "path", f.v[i], NULL);
+      say(stdout, "cli.test.fail_load", "path", f.v[i], NULL);
       unusable = 1;
       c.failed++;
       diag_free(&d);
@@ -188,7 +209,7 @@ int cmd_test_exec(int argc, char **argv) {
     }
     diag_print(&d, stderr);   /* warnings of a valid file */
     diag_free(&d);
-    if (sc->n_tests == 0) printf("%s: note: scenario '%s' has no tests\n", sc->file, sc->id);
+    if (sc->n_tests == 0) say(stdout, "cli.test.no_tests", "file", sc->file, "id", sc->id, NULL);
     cov_set *cov = o.coverage ? cov_new(sc) : NULL;
     to.coverage = cov;
     tp_run_scenario(sc, &to, stdout, &c);
@@ -197,7 +218,9 @@ int cmd_test_exec(int argc, char **argv) {
       int w = run_walks(sc, &o, stdout, &broken, cov);
       if (broken) unusable = 1;
       if (o.strict && w > 0) {
-        printf("FAIL %s: random walks gave %d warning%s (--strict)\n", sc->id, w, w == 1 ? "" : "s");
+        char count[16];
+        snprintf(count, sizeof count, "%d", w);
+        say(stdout, "cli.test.strict_fail", "id", sc->id, "count", count, NULL);
         strict_failed++;
       }
     }
@@ -207,7 +230,10 @@ int cmd_test_exec(int argc, char **argv) {
     scn_free(sc);
   }
   if (c.unusable) unusable = 1;
-  printf("%d passed, %d failed\n", c.passed, c.failed + strict_failed);
+  char passed[16], failed[16];
+  snprintf(passed, sizeof passed, "%d", c.passed);
+  snprintf(failed, sizeof failed, "%d", c.failed + strict_failed);
+  say(stdout, "cli.test.total", "passed", passed, "failed", failed, NULL);
   for (int i = 0; i < f.n; i++) free(f.v[i]);
   free(f.v);
   if (unusable) return CLI_USAGE;

@@ -10,11 +10,30 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "customer_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
+
+/* Raises a Lua error of the API in the catalogue's words of key (name, value pairs ended by
+** NULL), in the commands' language, placed as luaL_error places it; never returns. */
+static int api_error(lua_State *L, const char *key, ...) __attribute__((sentinel));
+static int api_error(lua_State *L, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  luaL_where(L, 1);
+  lua_pushstring(L, m);
+  free(m);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
 
 static cust_host *host(lua_State *L) { return lua_touserdata(L, lua_upvalueindex(1)); }
 
@@ -55,10 +74,14 @@ static int api_say(lua_State *L) {
       }
     }
   }
-  if (!line) return luaL_error(L, "say: no line '%s' (add it under lines: in the scenario)", key);
+  if (!line) return api_error(L, "cli.lua.no_line", "key", key, NULL);
   size_t n = strlen(line);
-  if (n > SBX_MAX_HOST_STRING)
-    return luaL_error(L, "say: the line is too long (%d bytes; %d at most)", (int)(n > INT_MAX ? INT_MAX : n), SBX_MAX_HOST_STRING);
+  if (n > SBX_MAX_HOST_STRING) {
+    char len[24], max[24];
+    snprintf(len, sizeof len, "%d", (int)(n > INT_MAX ? INT_MAX : n));
+    snprintf(max, sizeof max, "%d", SBX_MAX_HOST_STRING);
+    return api_error(L, "cli.lua.line_too_long", "length", len, "max", max, NULL);
+  }
   keep_event(L, n + strlen(key), "say");
   cust_say_text(h, line, key);
   lua_pushboolean(L, 1);
@@ -161,9 +184,12 @@ static int api_end_visit(lua_State *L) {
   const char *name = luaL_checkstring(L, 1);
   const char *why = luaL_optstring(L, 2, NULL);
   int o = cust_outcome_from_name(name);
-  if (o < 0)
-    return luaL_error(L, "end_visit: unknown outcome '%s' (order, advance, continuation or no_sale)", name);
-  if (why && strlen(why) > 64) return luaL_error(L, "end_visit: the reason is one word, not '%.20s...'", why);
+  if (o < 0) return api_error(L, "cli.lua.unknown_outcome", "outcome", name, NULL);
+  if (why && strlen(why) > 64) {
+    char start[24];
+    snprintf(start, sizeof start, "%.20s", why);
+    return api_error(L, "cli.lua.long_reason", "start", start, NULL);
+  }
   keep_event(L, why ? strlen(why) : 0, "end_visit");
   lua_pushboolean(L, cust_end_visit_why(h, (cust_outcome)o, why ? why : "script"));
   return 1;
@@ -262,7 +288,7 @@ static int state_index(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
   int k = cust_state_index(h, name);
-  if (k < 0) return luaL_error(L, "unknown state variable '%s'", name);
+  if (k < 0) return api_error(L, "cli.lua.unknown_state", "name", name, NULL);
   if (h->is_bool[k]) lua_pushboolean(L, h->val[k] != 0);
   else lua_pushnumber(L, h->val[k]);
   return 1;
@@ -273,20 +299,18 @@ static int state_newindex(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
   int k = cust_state_index(h, name);
-  if (k < 0)
-    return luaL_error(L, "unknown state variable '%s' (declare it under customer state: in the "
-                      "scenario, or keep it in a Lua variable)", name);
+  if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
   double v;
   if (h->is_bool[k]) {
     if (lua_type(L, 3) != LUA_TBOOLEAN)
-      return luaL_error(L, "state.%s is true or false, not a %s", name, luaL_typename(L, 3));
+      return api_error(L, "cli.lua.state_bool", "name", name, "type", luaL_typename(L, 3), NULL);
     v = lua_toboolean(L, 3);
   } else {
     if (lua_type(L, 3) != LUA_TNUMBER)
-      return luaL_error(L, "state.%s is a number, not a %s", name, luaL_typename(L, 3));
+      return api_error(L, "cli.lua.state_number", "name", name, "type", luaL_typename(L, 3), NULL);
     v = lua_tonumber(L, 3);
-    if (v != v) return luaL_error(L, "state.%s cannot be NaN", name);
-    if (isinf(v)) return luaL_error(L, "state.%s cannot be infinite", name);
+    if (v != v) return api_error(L, "cli.lua.state_nan", "name", name, NULL);
+    if (isinf(v)) return api_error(L, "cli.lua.state_infinite", "name", name, NULL);
   }
   if (v != h->val[k]) keep_event(L, strlen(name), "state");
   cust_state_set(h, k, v);

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "customer_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
 
 static const char *const move_names[] = {
@@ -32,6 +34,17 @@ static int names_voiced_need(const cust_host *h, const cls_result *t) {
   for (int i = 0; t && i < t->n_needs; i++)
     if (t->needs[i] >= 0 && t->needs[i] < h->sc->n_needs && cust_flag(h, CF_REVEALED, t->needs[i])) return 1;
   return 0;
+}
+
+/* Raises a condition's Lua error in the catalogue's words of key with {name}, placed as
+** luaL_error places it (the chunk and line first); never returns. */
+static int cond_error(lua_State *L, const char *key, const char *name) {
+  char *m = msg_get(MSG_CLI_LANG, key, "name", name, NULL);
+  luaL_where(L, 1);
+  lua_pushstring(L, m);
+  free(m);
+  lua_concat(L, 2);
+  return lua_error(L);
 }
 
 /* __index of the condition environment: upvalue 1 the host, upvalue 2 the helpers, upvalue 3
@@ -70,8 +83,8 @@ static int cond_index(lua_State *L) {
   }
   lua_pushvalue(L, 2);
   if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNIL) return 1;
-  return luaL_error(L, "unknown name '%s' in a condition (not a state variable, a move or a helper)",
-                    lua_tostring(L, 2));
+  const char *name = lua_tostring(L, 2);
+  return cond_error(L, "cli.lua.unknown_name", name ? name : "(null)");
 }
 
 /* Pushes the names table of cond_index: facts, then moves, then state variables, each later
@@ -96,7 +109,7 @@ static void push_cond_names(lua_State *L, cust_host *h) {
 
 /* Conditions are read-only. */
 static int cond_newindex(lua_State *L) {
-  return luaL_error(L, "a condition cannot assign '%s'", luaL_optstring(L, 2, "?"));
+  return cond_error(L, "cli.lua.assign", luaL_optstring(L, 2, "?"));
 }
 
 /* Pushes the environment conditions run in (see the comment at the top). */

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "customer_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
 
 
@@ -190,11 +192,11 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
     snap_restore(h, &s);
     sbx_set_kept(h->sbx, kept);   /* what the call said is dropped: it is not kept either */
     int is_script = env_ref == h->env_script;
-    char *msg = xasprintf("%s%s", err ? err : "?",
-                          st == SBX_ERR_MEMORY && is_script
-                            ? "\n(the behaviour script is switched off for the rest of the session)" : "");
+    char *off = st == SBX_ERR_MEMORY && is_script ? msg_get(MSG_CLI_LANG, "cli.lua.script_off", NULL) : NULL;
+    char *msg = xasprintf("%s%s%s", err ? err : "?", off ? "\n" : "", off ? off : "");
     cust_ev_error(h, msg);
     free(msg);
+    free(off);
     free(err);
     if (st == SBX_ERR_MEMORY && is_script) script_off(L, h);
     else sbx_collect(h->sbx);
@@ -214,8 +216,9 @@ static void run_layer(lua_State *L, cust_host *h, const char *hook, int with_tur
   r = call_hook(L, h, h->env_default, hook, with_turn, reason);
   if (r == -2 && h->last_status == SBX_ERR_MEMORY && h->env_script != LUA_NOREF) {
     /* the script's data leaves no room for the default: the script goes, the default retries */
-    cust_ev_error(h, "the behaviour script holds too much memory; it is switched off for the "
-                     "rest of the session");
+    char *why = msg_get(MSG_CLI_LANG, "cli.lua.script_memory", NULL);
+    cust_ev_error(h, why);
+    free(why);
     script_off(L, h);
     call_hook(L, h, h->env_default, hook, with_turn, reason);
   }

@@ -23,6 +23,8 @@
 #include <libpq-fe.h>
 
 #include "gb_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
 
 #define PG_LOCK_KEY 0x534c534d            /* "SLSM", the advisory lock for create/migrate */
@@ -57,8 +59,7 @@ static int load_libpq(char *err, size_t errlen) {
   if (pq.loaded) return 0;
   void *h = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
   if (!h) {
-    snprintf(err, errlen, "a postgresql:// gradebook needs libpq, which cannot be loaded (%s); "
-             "install it (Debian: apt-get install libpq5)", dlerror());
+    msg_snprint(err, errlen, "cli.pg.no_libpq", "error", dlerror(), NULL);
     return -1;
   }
   static const char *const names[] = {
@@ -76,7 +77,7 @@ static int load_libpq(char *err, size_t errlen) {
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     *slots[i] = dlsym(h, names[i]);
     if (!*slots[i]) {
-      snprintf(err, errlen, "libpq.so.5 lacks %s; install a current libpq", names[i]);
+      msg_snprint(err, errlen, "cli.pg.old_libpq", "symbol", names[i], NULL);
       return -1;
     }
   }
@@ -101,22 +102,26 @@ static const char *sqlstate(const PGresult *r) {
   return s ? s : "";
 }
 
-/* A connection failure in words a trainer can act on. */
+/* A connection failure in words a trainer can act on.  The strings matched are libpq's and the
+** server's own (read, never shown: the allow-list names them). */
 static void connect_error(gb *g, const char *msg, char *err, size_t errlen) {
   char line[400];
   first_line(msg, line, sizeof line);
+  const char *why = NULL;
   if (strstr(msg, "Connection refused") || strstr(msg, "No such file or directory"))
-    snprintf(err, errlen, "cannot connect to the gradebook %s: the server refused the connection "
-             "(is PostgreSQL running and listening there?): %s", g->label, line);
+    why = "cli.pg.refused";
   else if (strstr(msg, "authentication failed") || strstr(msg, "no password supplied") ||
            (strstr(msg, "role \"") && strstr(msg, "does not exist")))
-    snprintf(err, errlen, "cannot connect to the gradebook %s: bad credentials (check the user "
-             "name and password in the URI, or ~/.pgpass): %s", g->label, line);
+    why = "cli.pg.credentials";
   else if (strstr(msg, "database \"") && strstr(msg, "does not exist"))
-    snprintf(err, errlen, "cannot connect to the gradebook %s: the database does not exist (the "
-             "trainer creates it: createdb NAME, then salesim gradebook init URI): %s", g->label, line);
-  else
-    snprintf(err, errlen, "cannot connect to the gradebook %s: %s", g->label, line);
+    why = "cli.pg.no_database";
+  if (why) {
+    char *w = msg_get(MSG_CLI_LANG, why, NULL);
+    msg_snprint(err, errlen, "cli.pg.connect_why", "path", g->label, "why", w, "error", line, NULL);
+    free(w);
+  } else {
+    msg_snprint(err, errlen, "cli.pg.connect", "path", g->label, "error", line, NULL);
+  }
 }
 
 static void quiet(void *arg, const char *message) { (void)arg; (void)message; }
@@ -230,6 +235,14 @@ static const char pg_v3[] =
 
 static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3 };
 
+/* "PATH is not a salesim gradebook: WHY" into err, WHY the catalogue's text of key (with the
+** first foreign table when there is one). */
+static void not_gradebook(gb *g, const char *key, const char *table, char *err, size_t errlen) {
+  char *why = msg_get(MSG_CLI_LANG, key, "table", table ? table : "", NULL);
+  msg_snprint(err, errlen, "cli.sqlite.not_gradebook", "path", g->label, "why", why, NULL);
+  free(why);
+}
+
 /* Reads the schema version into *ver (0: an empty database, ready for a new gradebook).
 ** -1 with err when the database is another program's or the gradebook is newer than this
 ** salesim. */
@@ -240,7 +253,7 @@ static int inspect(gb *g, long long *ver, char *err, size_t errlen) {
   PGresult *r = run(g, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'salesim'),"
                     " EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'salesim' AND tablename = 'meta')",
                     0, NULL, NULL, msg, sizeof msg);
-  if (!r) { snprintf(err, errlen, "%s: cannot read the database: %s", g->label, msg); return -1; }
+  if (!r) { msg_snprint(err, errlen, "cli.pg.read_database", "path", g->label, "error", msg, NULL); return -1; }
   int has_schema = *pq.getvalue(r, 0, 0) == 't', has_meta = *pq.getvalue(r, 0, 1) == 't';
   pq.clear(r);
   *ver = 0;
@@ -248,8 +261,7 @@ static int inspect(gb *g, long long *ver, char *err, size_t errlen) {
     r = run(g, "SELECT (SELECT value FROM salesim.meta WHERE key = 'application'),"
             " (SELECT value FROM salesim.meta WHERE key = 'version')", 0, NULL, NULL, msg, sizeof msg);
     if (!r) {
-      snprintf(err, errlen, "%s: cannot read the gradebook: %s (a trainee role needs "
-               "`salesim gradebook init` to have granted it access)", g->label, msg);
+      msg_snprint(err, errlen, "cli.pg.read_denied", "path", g->label, "error", msg, NULL);
       return -1;
     }
     const char *app = pq.getisnull(r, 0, 0) ? "" : pq.getvalue(r, 0, 0);
@@ -258,32 +270,31 @@ static int inspect(gb *g, long long *ver, char *err, size_t errlen) {
     *ver = atoll(v);
     pq.clear(r);
     if (!ours) {
-      snprintf(err, errlen, "%s is not a salesim gradebook: its schema \"salesim\" belongs to "
-               "another program", g->label);
+      not_gradebook(g, "cli.pg.foreign_meta", NULL, err, errlen);
       return -1;
     }
   } else if (has_schema) {
-    snprintf(err, errlen, "%s is not a salesim gradebook: it has a schema \"salesim\" of "
-             "another program", g->label);
+    not_gradebook(g, "cli.pg.foreign_schema", NULL, err, errlen);
     return -1;
   } else {
     r = run(g, "SELECT count(*), min(schemaname || '.' || tablename) FROM pg_tables"
             " WHERE schemaname NOT IN ('pg_catalog', 'information_schema', 'salesim')", 0, NULL, NULL, msg, sizeof msg);
-    if (!r) { snprintf(err, errlen, "%s: cannot read the database: %s", g->label, msg); return -1; }
+    if (!r) { msg_snprint(err, errlen, "cli.pg.read_database", "path", g->label, "error", msg, NULL); return -1; }
     long long tables = atoll(pq.getvalue(r, 0, 0));
     char first[200];
     snprintf(first, sizeof first, "%s", pq.getisnull(r, 0, 1) ? "" : pq.getvalue(r, 0, 1));
     pq.clear(r);
     if (tables > 0) {
-      snprintf(err, errlen, "%s is not a salesim gradebook: the database holds another program's "
-               "tables (%s%s); give the class a database of its own (createdb NAME)", g->label,
-               first, tables > 1 ? ", ..." : "");
+      not_gradebook(g, tables > 1 ? "cli.pg.foreign_tables_more" : "cli.pg.foreign_tables", first,
+                    err, errlen);
       return -1;
     }
   }
   if (*ver > GB_VERSION) {
-    snprintf(err, errlen, "%s: gradebook schema version %lld is newer than this salesim (it reads "
-             "up to %d); upgrade salesim", g->label, *ver, GB_VERSION);
+    char v[24], max[24];
+    snprintf(v, sizeof v, "%lld", *ver);
+    snprintf(max, sizeof max, "%d", GB_VERSION);
+    msg_snprint(err, errlen, "cli.sqlite.newer", "path", g->label, "version", v, "max", max, NULL);
     return -1;
   }
   return 0;
@@ -313,12 +324,12 @@ static int migrate(gb *g, char *err, size_t errlen) {
   return 0;
 fail:
   rollback(g);
+  char v[24];
+  snprintf(v, sizeof v, "%d", GB_VERSION);
   if (strcmp(state, "42501") == 0)
-    snprintf(err, errlen, "%s: the gradebook needs creating or upgrading to schema version %d, "
-             "which its owner does (salesim gradebook init URI, as the trainer): %s", g->label,
-             GB_VERSION, msg);
+    msg_snprint(err, errlen, "cli.pg.migrate_denied", "path", g->label, "version", v, "error", msg, NULL);
   else
-    snprintf(err, errlen, "%s: cannot set up the gradebook: %s", g->label, msg);
+    msg_snprint(err, errlen, "cli.sqlite.setup", "path", g->label, "error", msg, NULL);
   return -1;
 }
 /* }=== */
@@ -327,7 +338,7 @@ fail:
 static int see_all(gb *g, char *err, size_t errlen) {
   char msg[400];
   PGresult *r = run(g, "SELECT row_security_active('salesim.sessions')", 0, NULL, NULL, msg, sizeof msg);
-  if (!r) { snprintf(err, errlen, "%s: cannot read the gradebook: %s", g->label, msg); return -1; }
+  if (!r) { msg_snprint(err, errlen, "cli.pg.read", "path", g->label, "error", msg, NULL); return -1; }
   g->partial = *pq.getvalue(r, 0, 0) == 't';
   pq.clear(r);
   return 0;
@@ -347,22 +358,25 @@ static int open_lost(gb *g, int reached) {
 static int open_once(gb *g, int create, int *reached, char *err, size_t errlen) {
   PGconn *c = pq.connectdb(g->where);
   g->conn = c;
-  if (!c) { snprintf(err, errlen, "cannot connect to the gradebook %s: out of memory", g->label); return -1; }
+  if (!c) {
+    msg_snprint(err, errlen, "cli.pg.connect", "path", g->label, "error",
+                msg_text(MSG_CLI_LANG, "cli.sqlite.no_memory"), NULL);
+    return -1;
+  }
   if (pq.status(c) != CONNECTION_OK) { connect_error(g, pq.error_message(c), err, errlen); return -1; }
   *reached = 1;
   pq.set_notice_processor(c, quiet, NULL);
   if (setup_session(c) != 0) {
     char line[400];
     first_line(pq.error_message(c), line, sizeof line);
-    snprintf(err, errlen, "%s: cannot set up the connection: %s", g->label, line);
+    msg_snprint(err, errlen, "cli.pg.session", "path", g->label, "error", line, NULL);
     return -1;
   }
   long long ver = 0;
   if (inspect(g, &ver, err, errlen) != 0) return -1;
   if (ver == GB_VERSION) return see_all(g, err, errlen);
   if (ver == 0 && !create) {
-    snprintf(err, errlen, "%s: no salesim gradebook in this database yet (salesim gradebook init "
-             "URI creates one)", g->label);
+    msg_snprint(err, errlen, "cli.pg.empty", "path", g->label, NULL);
     return -1;
   }
   if (migrate(g, err, errlen) != 0) return -1;
@@ -442,8 +456,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
       ** pass for recorded */
       pq.clear(r);
       snprintf(state, 8, "%s", "23505");
-      snprintf(err, errlen, "the visit's key is taken by a row this role cannot read (written "
-               "by another role); the visit is not recorded");
+      msg_snprint(err, errlen, "cli.pg.key_taken", NULL);
       goto fail;
     }
     *id = atoll(pq.getvalue(r, 0, 0));
@@ -510,12 +523,10 @@ static int pg_record(gb *g, const gb_visit *v, long long *id, int *fresh, char *
     if (time(NULL) >= deadline) break;
     gb_backoff(attempt);   /* a growing pause, up to about a tenth of a second */
   }
-  if (strstr(msg, "row-level security"))
-    snprintf(err, errlen, "%s: the gradebook refused the session: a trainee role records only "
-             "its own sessions, under its own name (--trainee must be the role's name): %s",
-             g->label, msg);
+  if (strstr(msg, "row-level security"))   /* the server's words (read, not shown) */
+    msg_snprint(err, errlen, "cli.pg.record_denied", "path", g->label, "error", msg, NULL);
   else
-    snprintf(err, errlen, "%s: cannot record the session: %s", g->label, msg);
+    msg_snprint(err, errlen, "cli.sqlite.record", "path", g->label, "error", msg, NULL);
   return -1;
 }
 /* }=== */
@@ -612,18 +623,24 @@ static const char pg_roles[] =
 static int add_member(gb *g, const char *name, const char *group, strbuf *log, char *err, size_t errlen) {
   char msg[400];
   PGresult *r = run(g, "SELECT 1 FROM pg_roles WHERE rolname = $1", 1, &name, NULL, msg, sizeof msg);
-  if (!r) { snprintf(err, errlen, "%s: %s", g->label, msg); return -1; }
+  if (!r) { msg_snprint(err, errlen, "cli.path_error", "path", g->label, "error", msg, NULL); return -1; }
   int exists = pq.ntuples(r) > 0;
   pq.clear(r);
   char *id = pq.escape_identifier(CONN(g), name, strlen(name));
-  if (!id) { snprintf(err, errlen, "%s: bad role name '%s'", g->label, name); return -1; }
+  if (!id) { msg_snprint(err, errlen, "cli.pg.bad_role", "path", g->label, "role", name, NULL); return -1; }
   char *sql = exists ? xasprintf("GRANT %s TO %s", group, id)
                      : xasprintf("CREATE ROLE %s LOGIN IN ROLE %s", id, group);
   int rc = exec_ok(g, sql, msg, sizeof msg);
   free(sql);
   pq.freemem(id);
-  if (rc != 0) { snprintf(err, errlen, "%s: cannot set up role %s: %s", g->label, name, msg); return -1; }
-  sb_printf(log, "%s role %s in %s\n", exists ? "added" : "created", name, group);
+  if (rc != 0) {
+    msg_snprint(err, errlen, "cli.pg.role_failed", "path", g->label, "role", name, "error", msg, NULL);
+    return -1;
+  }
+  char *line = msg_get(MSG_CLI_LANG, exists ? "cli.pg.role_added" : "cli.pg.role_created", "role", name,
+                       "group", group, NULL);
+  sb_printf(log, "%s\n", line);
+  free(line);
   return 0;
 }
 
@@ -631,8 +648,7 @@ static int pg_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t 
   char msg[400];
   if (exec_ok(g, "BEGIN", msg, sizeof msg) != 0 || exec_ok(g, pg_roles, msg, sizeof msg) != 0) {
     rollback(g);
-    snprintf(err, errlen, "%s: cannot set up the roles (this needs the gradebook's owner with "
-             "CREATEROLE): %s", g->label, msg);
+    msg_snprint(err, errlen, "cli.pg.roles_denied", "path", g->label, "error", msg, NULL);
     return -1;
   }
   for (int i = 0; i < o->n_trainees; i++)
@@ -640,12 +656,14 @@ static int pg_init(gb *g, const gb_init_opts *o, strbuf *log, char *err, size_t 
   for (int i = 0; i < o->n_trainers; i++)
     if (add_member(g, o->trainers[i], "salesim_trainer", log, err, errlen) != 0) { rollback(g); return -1; }
   if (exec_ok(g, "COMMIT", msg, sizeof msg) != 0) {
-    snprintf(err, errlen, "%s: cannot set up the roles: %s", g->label, msg);
+    msg_snprint(err, errlen, "cli.pg.roles_failed", "path", g->label, "error", msg, NULL);
     return -1;
   }
-  sb_printf(log, "%s: PostgreSQL gradebook at schema version %d; roles salesim_trainee (records "
-            "and reads only its own sessions) and salesim_trainer (reads all) are ready.\n",
-            g->label, GB_VERSION);
+  char v[24];
+  snprintf(v, sizeof v, "%d", GB_VERSION);
+  char *done = msg_get(MSG_CLI_LANG, "cli.pg.init", "path", g->label, "version", v, NULL);
+  sb_printf(log, "%s\n", done);
+  free(done);
   return 0;
 }
 /* }=== */

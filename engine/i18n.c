@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "msg.h"
+#include "msg_cli.h"
 #include "msg_int.h"
 
 void i18n_add(i18n_sheet *s, const char *id, const char *source, const char *translation) {
@@ -118,6 +119,16 @@ void i18n_scenario_rows(i18n_sheet *s, const scenario *sc) {
   }
 }
 
+/* A sheet's problem at line (and fields, when >= 0), in the catalogue's words of key, into err. */
+static void say(char *err, size_t errlen, int line, int fields, const char *key) {
+  char l[16], f[16];
+  snprintf(l, sizeof l, "%d", line);
+  snprintf(f, sizeof f, "%d", fields);
+  char *m = msg_get(MSG_CLI_LANG, key, "line", l, "fields", f, NULL);
+  snprintf(err, errlen, "%s", m);
+  free(m);
+}
+
 /* ---- CSV ------------------------------------------------------------------------------------- */
 
 static void field(strbuf *out, const char *s) {
@@ -155,7 +166,7 @@ int i18n_read_csv(const char *text, size_t len, i18n_sheet *s, char *err, size_t
         i++;
         for (;;) {
           if (i >= len) {
-            snprintf(err, errlen, "line %d: a quoted field is not closed", start);
+            say(err, errlen, start, -1, "cli.i18n.csv_unclosed");
             sb_free(&b);
             for (int k = 0; k < nf; k++) free(f[k]);
             return -1;
@@ -185,7 +196,7 @@ int i18n_read_csv(const char *text, size_t len, i18n_sheet *s, char *err, size_t
     }
     if (nf == 1 && f[0] && !*f[0]) { free(f[0]); continue; }   /* an empty line */
     if (nf < 2 || nf > 3) {
-      snprintf(err, errlen, "line %d: a row has id,source,translation (found %d fields)", start, nf);
+      say(err, errlen, start, nf, "cli.i18n.csv_fields");
       for (int k = 0; k < 3; k++) free(f[k]);
       return -1;
     }
@@ -196,6 +207,13 @@ int i18n_read_csv(const char *text, size_t len, i18n_sheet *s, char *err, size_t
 }
 
 /* ---- comparing and writing back ----------------------------------------------------------- */
+
+/* One line of the import's report: the catalogue's text of key for the row id, and a newline. */
+static void report_row(strbuf *b, const char *key, const char *id) {
+  char *m = msg_get(MSG_CLI_LANG, key, "id", id, NULL);
+  sb_printf(b, "%s\n", m);
+  free(m);
+}
 
 static const i18n_row *find(const i18n_sheet *s, const char *id) {
   for (int i = 0; i < s->n; i++)
@@ -210,10 +228,10 @@ void i18n_compare(const i18n_sheet *current, const i18n_sheet *sheet, i18n_statu
     const i18n_row *c = &current->v[i], *r = find(sheet, c->id);
     if (!r || !*r->translation) {
       st->missing++;
-      sb_printf(&st->report, "missing: %s\n", c->id);
+      report_row(&st->report, "cli.i18n.row_missing", c->id);
     } else if (strcmp(r->source, c->source) != 0) {
       st->stale++;
-      sb_printf(&st->report, "stale: %s (its source changed since the sheet was made)\n", c->id);
+      report_row(&st->report, "cli.i18n.row_stale", c->id);
     } else {
       st->translated++;
     }
@@ -221,14 +239,15 @@ void i18n_compare(const i18n_sheet *current, const i18n_sheet *sheet, i18n_statu
   for (int i = 0; i < sheet->n; i++)
     if (!find(current, sheet->v[i].id)) {
       st->extra++;
-      sb_printf(&st->report, "extra: %s (no such text any more)\n", sheet->v[i].id);
+      report_row(&st->report, "cli.i18n.row_extra", sheet->v[i].id);
     }
 }
 
 void i18n_catalogue_yaml(const i18n_sheet *current, const i18n_sheet *sheet, const char *lang,
                          const char *plural, strbuf *out) {
-  sb_printf(out, "# Message catalogue for %s, written by `salesim i18n import` (docs/i18n.md).\n"
-                 "language: %s\nplural: %s\nmessages:\n", lang, lang, plural);
+  char *head = msg_get(MSG_CLI_LANG, "cli.i18n.yaml_header", "lang", lang, NULL);
+  sb_printf(out, "# %s\nlanguage: %s\nplural: %s\nmessages:\n", head, lang, plural);
+  free(head);
   const char *open_key = NULL;
   size_t open_len = 0;
   for (int i = 0; i < current->n; i++) {

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "lexicon_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "text.h"
 #include "util.h"
 
@@ -189,7 +191,7 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
     if (t > s && t[-1] == '*') { stem = 1; t--; while (t > s && t[-1] == ' ') t--; }
     if (t == s || np == 16) {
       free(norm);
-      if (why) *why = np == 16 ? "too many \"...\" parts (at most 16)" : "empty phrase (or an empty part around \"...\")";
+      if (why) *why = msg_text(MSG_CLI_LANG, np == 16 ? "cli.lexicon.too_many_parts" : "cli.lexicon.empty_phrase");
       return -1;
     }
     parts[np] = s; plen[np] = (size_t)(t - s); stems[np] = stem; np++;

@@ -9,10 +9,13 @@
 **
 ** Every problem is reported with the file, line and column of the offending node.
 */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
 #include "ynode.h"
 
@@ -25,17 +28,28 @@
 enum { SEC_MOVES, SEC_SLOTS, SEC_MARKERS, SEC_VARIANTS, SEC_CLASSES };
 static const char *const sections[] = { "moves", "slots", "markers", "variants", "classes", NULL };
 
+/* An error at shown:line:col in the catalogue's words of key (name, value pairs ended by NULL),
+** in the commands' language. */
+static void say(diag *d, const char *shown, int line, int col, const char *key, ...) __attribute__((sentinel));
+static void say(diag *d, const char *shown, int line, int col, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  diag_add(d, DIAG_ERROR, shown, line, col, "%s", m);
+  free(m);
+}
+
 /* Adds every phrase of one label's list; returns the number of errors. */
 static int load_label(lexicon *lx, const char *shown, const char *label, const yn_node *list, diag *d) {
   int errs = 0;
   if (list->kind == YN_SCALAR && !yn_is_null(list)) {
-    diag_add(d, DIAG_ERROR, shown, list->line, list->col,
-             "'%s' needs a list of phrases, e.g. [phrase one, phrase two]", label);
+    say(d, shown, list->line, list->col, "cli.lexicon.needs_list", "label", label, NULL);
     return 1;
   }
   if (list->kind != YN_SEQ) {
     if (list->kind == YN_MAP) {
-      diag_add(d, DIAG_ERROR, shown, list->line, list->col, "'%s' needs a list of phrases, not a mapping", label);
+      say(d, shown, list->line, list->col, "cli.lexicon.list_not_map", "label", label, NULL);
       return 1;
     }
     return 0;   /* empty: nothing to add */
@@ -43,15 +57,15 @@ static int load_label(lexicon *lx, const char *shown, const char *label, const y
   for (int i = 0; i < list->n; i++) {
     const yn_node *p = list->vals[i];
     if (p->kind != YN_SCALAR) {
-      diag_add(d, DIAG_ERROR, shown, p->line, p->col, "a phrase of '%s' must be text, not a %s",
-               label, yn_kind_name(p->kind));
+      say(d, shown, p->line, p->col, p->kind == YN_MAP ? "cli.lexicon.phrase_map" : "cli.lexicon.phrase_list",
+          "label", label, NULL);
       errs++;
       continue;
     }
     char *src = xasprintf("%s:%d", shown, p->line);
     const char *why = NULL;
     if (lex_add(lx, label, p->str, src, &why) < 0) {
-      diag_add(d, DIAG_ERROR, shown, p->line, p->col, "phrase '%s' of '%s': %s", p->str, label, why);
+      say(d, shown, p->line, p->col, "cli.lexicon.bad_phrase", "phrase", p->str, "label", label, "why", why, NULL);
       errs++;
     }
     free(src);
@@ -65,7 +79,7 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
   const yn_node *root = doc->root;
   if (!root) return 0;
   if (root->kind != YN_MAP) {
-    diag_add(d, DIAG_ERROR, shown, root->line, root->col, "a lexicon is a mapping with moves:, slots: and markers:");
+    say(d, shown, root->line, root->col, "cli.lexicon.not_map", NULL);
     return 1;
   }
   int errs = 0;
@@ -75,22 +89,21 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
     int s = 0;
     while (sections[s] && strcmp(sections[s], k->str) != 0) s++;
     if (!sections[s]) {
-      diag_add(d, DIAG_ERROR, shown, k->line, k->col,
-               "unknown key '%s' (expected language, description, moves, slots, markers, variants, classes)", k->str);
+      say(d, shown, k->line, k->col, "cli.lexicon.unknown_key", "key", k->str, NULL);
       errs++;
       continue;
     }
     if (yn_is_null(v)) continue;
     if (v->kind != YN_MAP) {
-      diag_add(d, DIAG_ERROR, shown, v->line, v->col, "'%s' must map names to lists of phrases", k->str);
+      say(d, shown, v->line, v->col, "cli.lexicon.section_not_map", "section", k->str, NULL);
       errs++;
       continue;
     }
     for (int j = 0; j < v->n; j++) {
       const yn_node *lk = v->keys[j];
       if (known && s != SEC_VARIANTS && s != SEC_CLASSES && !known(sections[s], lk->str)) {
-        diag_add(d, DIAG_ERROR, shown, lk->line, lk->col, "unknown %s name '%s'",
-                 s == 0 ? "move" : s == 1 ? "slot" : "marker", lk->str);
+        say(d, shown, lk->line, lk->col, s == 0 ? "cli.lexicon.unknown_move" : s == 1 ? "cli.lexicon.unknown_slot"
+                                                : "cli.lexicon.unknown_marker", "name", lk->str, NULL);
         errs++;
         continue;
       }
@@ -122,7 +135,7 @@ int lex_load_file(lexicon *lx, const char *path, const char *shown,
   size_t len;
   char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
   if (!buf) {
-    diag_add(d, DIAG_ERROR, shown, 0, 0, "cannot read lexicon %s: %s", path, err);
+    say(d, shown, 0, 0, "cli.lexicon.unreadable", "path", path, "error", err, NULL);
     return 1;
   }
   int errs = lex_load_string(lx, shown, buf, len, known, d);

@@ -10,6 +10,7 @@
 
 #include "builtin.h"
 #include "msg.h"
+#include "msg_cli.h"
 #include "msg_int.h"
 #include "util.h"
 
@@ -160,12 +161,25 @@ const msg_cat *msg_catalogue(const char *lang) {
   if (!lang || !valid_tag(lang)) return NULL;
   for (int i = 0; i < n_loaded; i++)
     if (strcmp(loaded[i].lang, lang) == 0) return loaded[i].cat;
+  /* load() reads a file with util_read_file, whose error texts come from the catalogues: a
+  ** lookup made while a catalogue loads finds none (its key is shown) instead of recursing */
+  static int loading;
+  if (loading) return NULL;
+  loading = 1;
   const msg_cat *c = load(lang);
+  loading = 0;
   if (n_loaded < MAX_LANGS) {
     snprintf(loaded[n_loaded].lang, sizeof loaded[n_loaded].lang, "%s", lang);
     loaded[n_loaded++].cat = c;
   }
   return c;
+}
+
+/* msg_cli.h: defined here rather than in msg_cli.c so that the low-level modules (util.c)
+** can name the commands' language without linking the command table. */
+const char *msg_cli_lang(void) {
+  const char *l = getenv("SALESIM_CLI_LANG");
+  return l && *l && !strchr(l, '/') && msg_catalogue(l) ? l : "en";
 }
 
 const char *msg_lang(const char *tag) {
@@ -203,6 +217,27 @@ static const char *arg(const msg_arg *args, int n, const char *name, size_t len)
 
 static void format_into(strbuf *b, const char *lang, const char *key, const msg_arg *args, int n, int depth);
 
+/* Whether every comma-separated name of list (the part after '@') is a message of lang or of
+** English: only then is an "@..." value a key list.  Anything else is text, shown as it is, so a
+** trainee's line or a file name that starts with '@' is never read as keys. */
+static int all_keys(const char *lang, const char *list) {
+  int any = 0;
+  for (const char *p = list; *p;) {
+    size_t len = strcspn(p, ",");
+    if (len) {
+      char *k = xstrndup(p, len);
+      const msg_cat *c = NULL;
+      int found = lookup(lang, k, &c) != NULL;
+      free(k);
+      if (!found) return 0;
+      any = 1;
+    }
+    p += len;
+    if (*p == ',') p++;
+  }
+  return any;
+}
+
 /* A value: the text, a list of texts (MSG_LIST_SEP), or "@k1,k2": the messages k1 and k2
 ** formatted with the same arguments; lists are joined with sep.list. */
 static void put_value(strbuf *b, const char *lang, const char *v, const msg_arg *args, int n, int depth) {
@@ -216,7 +251,7 @@ static void put_value(strbuf *b, const char *lang, const char *v, const msg_arg 
     }
     return;
   }
-  if (v[0] != '@' || depth > 3) { sb_puts(b, v); return; }
+  if (v[0] != '@' || depth > 3 || !all_keys(lang, v + 1)) { sb_puts(b, v); return; }
   const char *p = v + 1;
   int first = 1;
   while (*p) {

@@ -10,11 +10,6 @@
 #include "msg.h"
 #include "msg_cli.h"
 
-const char *msg_cli_lang(void) {
-  const char *l = getenv("SALESIM_CLI_LANG");
-  return l && *l && !strchr(l, '/') && msg_catalogue(l) ? l : "en";
-}
-
 void msg_eprint(const char *cmd, const char *key, ...) {
   va_list ap;
   va_start(ap, key);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "msg_cli.h"
 #include "msg_int.h"
 #include "util.h"
 
@@ -24,10 +25,15 @@ void msg_yaml_quote(strbuf *out, const char *s) {
 }
 
 void msg_write_pseudo(const msg_cat *ref, const char *lang, strbuf *out) {
-  sb_printf(out, "# A pseudo-locale made from the %s catalogue: every text in %s ... %s, so a test can\n"
-                 "# tell words from the catalogues from words that bypass them.  Generated; do not edit.\n"
-                 "language: %s\nplural: %s\nmessages:\n", msg_cat_lang(ref), MSG_PSEUDO_OPEN,
-            MSG_PSEUDO_CLOSE, lang, msg_cat_plural(ref));
+  /* the header comment in the commands' language, one "# " line per line of its text */
+  char *head = msg_get(MSG_CLI_LANG, "cli.i18n.pseudo_header", "lang", msg_cat_lang(ref), "open",
+                       MSG_PSEUDO_OPEN, "close", MSG_PSEUDO_CLOSE, NULL);
+  for (char *p = head, *nl; *p; p = nl ? nl + 1 : p + strlen(p)) {
+    nl = strchr(p, '\n');
+    sb_printf(out, "# %.*s\n", (int)(nl ? nl - p : (long)strlen(p)), p);
+  }
+  free(head);
+  sb_printf(out, "language: %s\nplural: %s\nmessages:\n", lang, msg_cat_plural(ref));
   for (int i = 0; i < msg_count(ref); i++) {
     const char *key = msg_key_at(ref, i);
     int forms = 0;

@@ -418,7 +418,55 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
   }
 }
 
-/* lines: each key a text or a non-empty list of variants. */
+/* The language whose texts a line in several languages gives (scn_set_line_language). */
+static char *line_language;
+void scn_set_line_language(const char *lang) {
+  free(line_language);
+  line_language = lang ? xstrdup(lang) : NULL;
+}
+
+/* A language tag as a line's map takes it: two or three letters a-z, then "-" and letters or
+** digits (en, zh, pt-br). */
+static int is_lang_tag(const char *t) {
+  size_t n = strspn(t, "abcdefghijklmnopqrstuvwxyz");
+  if (n < 2 || n > 3) return 0;
+  if (!t[n]) return 1;
+  return t[n] == '-' && t[n + 1] && strspn(t + n + 1, "abcdefghijklmnopqrstuvwxyz0123456789") == strlen(t + n + 1);
+}
+
+/* One line key written in several languages ({en: ..., zh: [...]}): every language's text is
+** checked, and the variants of the chosen language go into out: scn_set_line_language's
+** language when the map has it, else the scenario's own, which the map must have.  0, or -1
+** with the problems reported at their positions. */
+static int read_line_languages(sx_ctx *c, const yn_node *k, const yn_node *map, scn_strs *out) {
+  const char *own = c->s->language, *want = NULL;
+  int bad = 0, has_own = 0;
+  for (int j = 0; j < map->n; j++) {
+    const char *t = map->keys[j]->str;
+    if (!is_lang_tag(t)) {
+      sx_err(c, map->keys[j], "line '%s': '%s' is not a language tag (such as en or zh)", k->str, t);
+      bad = 1;
+      continue;
+    }
+    scn_strs tmp = {0};
+    char what[96];
+    snprintf(what, sizeof what, "%s.%s", k->str, t);
+    if (sx_strs(c, map->vals[j], what, 1, 0, &tmp) != 0) bad = 1;
+    sx_strs_free(&tmp);
+    if (own && strcmp(t, own) == 0) has_own = 1;
+    if (line_language && strcmp(t, line_language) == 0) want = t;
+  }
+  if (own && !has_own) {
+    sx_err(c, map, "line '%s' has no text in the scenario's language '%s' (add %s: ...)", k->str, own, own);
+    bad = 1;
+  }
+  if (bad) return -1;
+  if (!want) want = own;
+  if (!want) return -1;   /* no language: already reported by the head */
+  return sx_strs(c, yn_get(map, want), k->str, 1, 0, out);
+}
+
+/* lines: each key a text, a non-empty list of variants, or a map of either by language. */
 static void read_lines(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_MAP, "lines") != 0) return;
   scenario *s = c->s;
@@ -431,7 +479,9 @@ static void read_lines(sx_ctx *c, const yn_node *n) {
     }
     scn_lines *x = &s->lines[s->n_lines];
     memset(x, 0, sizeof *x);
-    if (sx_strs(c, n->vals[i], k->str, 1, 0, &x->variants) != 0) { sx_strs_free(&x->variants); continue; }
+    int rc = n->vals[i]->kind == YN_MAP ? read_line_languages(c, k, n->vals[i], &x->variants)
+                                        : sx_strs(c, n->vals[i], k->str, 1, 0, &x->variants);
+    if (rc != 0) { sx_strs_free(&x->variants); continue; }
     x->key = xstrdup(k->str);
     x->pos = sx_pos(k);
     s->n_lines++;

@@ -1,18 +1,42 @@
 /*
 ** scenario_lint.c: check's warnings about how a scenario will be read (lint.h).
 */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "classify.h"
 #include "lexicon.h"
 #include "lint.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "text.h"
 #include "util.h"
 
 /* The built-in moves a keyword must not carry without the author meaning it. */
 static const char *const risky[] = { "loss_appeal", "leave", "ask_payment", "ask_commitment",
                                      "ask_order", "ask_referral", "lower_ask" };
+
+/* A warning at pos in the catalogue's words of key (name, value pairs ended by NULL), in the
+** commands' language. */
+static void warn(diag *d, const char *file, scn_pos pos, const char *key, ...) __attribute__((sentinel));
+static void warn(diag *d, const char *file, scn_pos pos, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  diag_add(d, DIAG_WARNING, file, pos.line, pos.col, "%s", m);
+  free(m);
+}
+
+/* The word for an item's kind ("need", "benefit", "objection", "commitment": the scenario
+** format's own words) in the commands' language. */
+static const char *kind_word(const char *kind) {
+  char key[48];
+  snprintf(key, sizeof key, "cli.lint.kind.%s", kind);
+  return msg_text(MSG_CLI_LANG, key);
+}
 
 typedef struct kw_ref { const char *kind, *id; const scn_strs *kw; scn_pos pos; } kw_ref;
 
@@ -47,9 +71,10 @@ static int shared(const kw_ref *a, const kw_ref *b, const char *file, diag *d) {
   for (int i = 0; i < a->kw->n; i++)
     for (int j = 0; j < b->kw->n; j++)
       if (same_kw(a->kw->v[i], b->kw->v[j])) {
-        diag_add(d, DIAG_WARNING, file, b->pos.line, b->pos.col,
-                 "%s '%s' and %s '%s' (line %d) share the keyword '%s': a line naming it links both",
-                 b->kind, b->id, a->kind, a->id, a->pos.line, b->kw->v[j]);
+        char line[16];
+        snprintf(line, sizeof line, "%d", a->pos.line);
+        warn(d, file, b->pos, "cli.lint.shared_keyword", "kind", kind_word(b->kind), "id", b->id,
+             "other_kind", kind_word(a->kind), "other", a->id, "line", line, "keyword", b->kw->v[j], NULL);
         n++;
       }
   return n;
@@ -68,9 +93,9 @@ static int placeholders(const scn_strs *v, const char *what, const char *file, s
       for (size_t k = 0; k < sizeof slots / sizeof *slots; k++)
         known |= strlen(slots[k]) == len && strncmp(p + 1, slots[k], len) == 0;
       if (known) continue;
-      diag_add(d, DIAG_WARNING, file, pos.line, pos.col,
-               "%s: '{%.*s}' is no placeholder ({time}, {person}, {place} or {action}): the customer "
-               "says it as written", what, (int)len, p + 1);
+      char *name = xstrndup(p + 1, len);
+      warn(d, file, pos, "cli.lint.not_placeholder", "what", what, "name", name, NULL);
+      free(name);
       n++;
     }
   return n;
@@ -99,10 +124,9 @@ static int kind_without_rung(const scenario *s, const char *file, diag *d) {
     scn_kind want = kind == SCN_VISIT_PAYMENT ? SCN_KIND_PAYMENT : SCN_KIND_REFERRAL;
     if (kind != SCN_VISIT_PAYMENT && kind != SCN_VISIT_REFERRAL) continue;
     if (offers(s, s->n_visits ? v : -1, want)) continue;
-    diag_add(d, DIAG_WARNING, file, pos.line, pos.col,
-             "visit_kind: %s, but no commitment of kind %s is on offer%s%s: the debrief's Try lines "
-             "have no rung to name", scn_visit_kind_names[kind - SCN_VISIT_FIRST], scn_kind_name(want),
-             s->n_visits ? " in visit " : "", s->n_visits ? s->visits[v].id : "");
+    warn(d, file, pos, s->n_visits ? "cli.lint.kind_without_rung_visit" : "cli.lint.kind_without_rung",
+         "visit_kind", scn_visit_kind_names[kind - SCN_VISIT_FIRST], "kind", scn_kind_name(want),
+         "visit", s->n_visits ? s->visits[v].id : "", NULL);
     n++;
   }
   return n;
@@ -134,10 +158,8 @@ int lint_scenario(const scenario *s, diag *d) {
       for (int j = 0; j < refs[i].kw->n; j++) {
         const char *phrase = NULL, *move = risky_in(lx, refs[i].kw->v[j], &phrase);
         if (!move) continue;
-        diag_add(d, DIAG_WARNING, file, refs[i].pos.line, refs[i].pos.col,
-                 "%s '%s': keyword '%s' holds the built-in %s phrase '%s': a line naming it is read as %s "
-                 "too (switch it off with `lexicon: switch_off: { %s: [%s] }`)", refs[i].kind, refs[i].id,
-                 refs[i].kw->v[j], move, phrase, move, move, phrase);
+        warn(d, file, refs[i].pos, "cli.lint.risky_keyword", "kind", kind_word(refs[i].kind), "id", refs[i].id,
+             "keyword", refs[i].kw->v[j], "move", move, "phrase", phrase, NULL);
         n++;
       }
     }
@@ -159,9 +181,10 @@ int lint_scenario(const scenario *s, diag *d) {
   for (int i = 0; i < s->n_reactions; i++) n += placeholders(&s->reactions[i].say, "say", file, s->reactions[i].pos, d);
   for (int i = 0; i < s->n_benefits; i++)
     if (s->benefits[i].answers.n > 1) {
-      diag_add(d, DIAG_WARNING, file, s->benefits[i].pos.line, s->benefits[i].pos.col,
-               "benefit '%s' answers %d needs: stating it counts for each, so one line can answer them all",
-               s->benefits[i].id ? s->benefits[i].id : "?", s->benefits[i].answers.n);
+      char count[16];
+      snprintf(count, sizeof count, "%d", s->benefits[i].answers.n);
+      warn(d, file, s->benefits[i].pos, "cli.lint.benefit_many_needs", "id", s->benefits[i].id ? s->benefits[i].id : "?",
+           "needs", count, NULL);
       n++;
     }
   n += kind_without_rung(s, file, d);

@@ -13,16 +13,36 @@
 
 #include "classify.h"
 #include "coverage.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "testplan.h"
 #include "score.h"
 #include "session.h"
 #include "util.h"
 
+/* {=== words: every word of a test's report is the catalogues' (cli.tp.*), in the commands'
+** language; ids, numbers and the lines played are data. */
+
+/* Appends the catalogue's message (name, value pairs ended by NULL) to b. */
+static void put(strbuf *b, const char *key, ...) __attribute__((sentinel));
+static void put(strbuf *b, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  sb_puts(b, m);
+  free(m);
+}
+
+/* A whole number or a score as the report shows it ("%d", "%.0f"), in buf. */
+static const char *num(char *buf, size_t n, double v) { snprintf(buf, n, "%.0f", v); return buf; }
+/* }=== */
+
 /* {=== bands */
 
 void tp_band_text(const scn_band *b, char *buf, size_t n) {
   int open_lo = isinf(b->lo) || b->lo <= -1e9, open_hi = isinf(b->hi) || b->hi >= 1e9;
-  if (open_lo && open_hi) snprintf(buf, n, "any");
+  if (open_lo && open_hi) snprintf(buf, n, "%s", msg_text(MSG_CLI_LANG, "cli.tp.band_any"));
   else if (open_lo) snprintf(buf, n, "<= %g", b->hi);
   else if (open_hi) snprintf(buf, n, ">= %g", b->lo);
   else if (b->lo == b->hi) snprintf(buf, n, "= %g", b->lo);
@@ -117,28 +137,41 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
       sb_printf(b, "%s< %s\n", indent, e->text ? e->text : "");
       break;
     case CUST_EV_GIVE: case CUST_EV_REFUSE:
-      sb_printf(b, "%s  [%s %s]\n", indent, e->kind == CUST_EV_GIVE ? "gives" : "refuses",
-                e->index >= 0 && e->index < sc->n_commitments ? sc->commitments[e->index].id : "?");
+      sb_printf(b, "%s  [", indent);
+      put(b, e->kind == CUST_EV_GIVE ? "cli.tp.ev.gives" : "cli.tp.ev.refuses", "id",
+          e->index >= 0 && e->index < sc->n_commitments ? sc->commitments[e->index].id : "?", NULL);
+      sb_puts(b, "]\n");
       break;
     case CUST_EV_REVEAL: case CUST_EV_CONFIRM:
-      sb_printf(b, "%s  [%s need %s]\n", indent, e->kind == CUST_EV_REVEAL ? "reveals" : "confirms",
-                e->index >= 0 && e->index < sc->n_needs ? sc->needs[e->index].id : "?");
+      sb_printf(b, "%s  [", indent);
+      put(b, e->kind == CUST_EV_REVEAL ? "cli.tp.ev.reveals" : "cli.tp.ev.confirms", "id",
+          e->index >= 0 && e->index < sc->n_needs ? sc->needs[e->index].id : "?", NULL);
+      sb_puts(b, "]\n");
       break;
     case CUST_EV_OBJECTION:
-      sb_printf(b, "%s  [objection %s]\n", indent,
-                e->index >= 0 && e->index < sc->n_objections ? sc->objections[e->index].id : "?");
+      sb_printf(b, "%s  [", indent);
+      put(b, "cli.tp.ev.objection", "id",
+          e->index >= 0 && e->index < sc->n_objections ? sc->objections[e->index].id : "?", NULL);
+      sb_puts(b, "]\n");
       break;
     case CUST_EV_END:
-      sb_printf(b, "%s  [ends the visit: %s]\n", indent, cust_outcome_name(e->outcome));
+      sb_printf(b, "%s  [", indent);
+      put(b, "cli.tp.ev.ends", "outcome", cust_outcome_name(e->outcome), NULL);
+      sb_puts(b, "]\n");
       break;
     case CUST_EV_NEXT_VISIT:
-      sb_printf(b, "%s  [next visit: %s]\n", indent,
-                e->index >= 0 && e->index < sc->n_visits ? sc->visits[e->index].id : "?");
+      sb_printf(b, "%s  [", indent);
+      put(b, "cli.tp.ev.next_visit", "id",
+          e->index >= 0 && e->index < sc->n_visits ? sc->visits[e->index].id : "?", NULL);
+      sb_puts(b, "]\n");
       break;
     case CUST_EV_ERROR: {   /* the message, without the traceback */
       const char *txt = e->text ? e->text : "";
-      const char *nl = strchr(txt, '\n');
-      sb_printf(b, "%s  [Lua error: %.*s]\n", indent, (int)(nl ? (size_t)(nl - txt) : strlen(txt)), txt);
+      char *first = xstrndup(txt, strcspn(txt, "\n"));
+      sb_printf(b, "%s  [", indent);
+      put(b, "cli.tp.ev.lua_error", "error", first, NULL);
+      sb_puts(b, "]\n");
+      free(first);
       break;
     }
     case CUST_EV_STATE:   /* the one-point patience tick of every turn is noise here */
@@ -151,22 +184,31 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
 
 /* A trainee turn with its moves and the customer's reaction. */
 static void show_turn(const session *s, const sess_turn *t, strbuf *b) {
-  sb_printf(b, "    turn %d> %s\n", t->n, t->text ? t->text : "");
-  sb_puts(b, "           moves:");
+  char n[24];
+  sb_puts(b, "    ");
+  put(b, "cli.tp.turn", "turn", num(n, sizeof n, t->n), "text", t->text ? t->text : "", NULL);
+  sb_puts(b, "\n           ");
+  put(b, "cli.tp.moves", NULL);
   int any = 0;
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
     if (CLS_HAS(&t->cls, m)) { sb_printf(b, " %s", cls_move_name((cls_move)m)); any = 1; }
-  if (!any) sb_puts(b, " (none)");
-  if (t->cls.specific) sb_puts(b, " [specific]");
-  if (t->cls.vague) sb_puts(b, " [vague]");
+  if (!any) { sb_putc(b, ' '); put(b, "cli.tp.no_moves", NULL); }
+  if (t->cls.specific) { sb_puts(b, " ["); put(b, "cli.tp.specific", NULL); sb_putc(b, ']'); }
+  if (t->cls.vague) { sb_puts(b, " ["); put(b, "cli.tp.vague", NULL); sb_putc(b, ']'); }
   sb_putc(b, '\n');
   show_events(s, &t->events, "           ", b);
 }
 
 static void show_all(const session *s, strbuf *b) {
-  if (s->opening.n) { sb_puts(b, "    opening\n"); show_events(s, &s->opening, "           ", b); }
+  if (s->opening.n) {
+    sb_puts(b, "    "); put(b, "cli.tp.opening", NULL); sb_putc(b, '\n');
+    show_events(s, &s->opening, "           ", b);
+  }
   for (int i = 0; i < s->n_turns; i++) show_turn(s, &s->turns[i], b);
-  if (s->closing.n) { sb_puts(b, "    closing\n"); show_events(s, &s->closing, "           ", b); }
+  if (s->closing.n) {
+    sb_puts(b, "    "); put(b, "cli.tp.closing", NULL); sb_putc(b, '\n');
+    show_events(s, &s->closing, "           ", b);
+  }
 }
 /* }=== */
 
@@ -180,15 +222,18 @@ typedef struct tp_run {
   int diverged;            /* earliest turn blamed by a failed expectation, 0 = none */
 } tp_run;
 
-/* Records a failed expectation at the test's position; blames turn (0 = none). */
-static void failed(tp_run *r, int turn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void failed(tp_run *r, int turn, const char *fmt, ...) {
+/* Records a failed expectation at the test's position, in the catalogue's words of key (name,
+** value pairs ended by NULL); blames turn (0 = none). */
+static void failed(tp_run *r, int turn, const char *key, ...) __attribute__((sentinel));
+static void failed(tp_run *r, int turn, const char *key, ...) {
   va_list ap;
   sb_printf(r->b, "  %s:%d:%d: ", r->sc->file, r->t->pos.line > 0 ? r->t->pos.line : 1,
             r->t->pos.col > 0 ? r->t->pos.col : 1);
-  va_start(ap, fmt);
-  sb_vprintf(r->b, fmt, ap);
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
   va_end(ap);
+  sb_puts(r->b, m);
+  free(m);
   sb_putc(r->b, '\n');
   r->failures++;
   if (turn > 0 && (!r->diverged || turn < r->diverged)) r->diverged = turn;
@@ -198,25 +243,25 @@ static void check_outcome(tp_run *r, const session *s, const score_result *res) 
   if (!r->t->outcome) return;
   int want = cust_outcome_from_name(r->t->outcome);
   if ((int)s->outcome == want) return;
-  failed(r, outcome_divergence(s, res, want), "outcome: expected %s, got %s", r->t->outcome,
-         cust_outcome_name(s->outcome));
+  failed(r, outcome_divergence(s, res, want), "cli.tp.outcome", "want", r->t->outcome,
+         "got", cust_outcome_name(s->outcome), NULL);
 }
 
 /* Scores are judged as the debrief shows them: rounded to a whole number. */
 static void check_scores(tp_run *r, const score_result *res) {
-  char band[64];
+  char band[64], got[32];
   if (r->t->has_score && !tp_band_holds(&r->t->score, round(res->total))) {
     tp_band_text(&r->t->score, band, sizeof band);
-    failed(r, first_loss_turn(res, -1), "score: expected %s, got %.0f", band, res->total);
+    failed(r, first_loss_turn(res, -1), "cli.tp.score", "band", band, "got", num(got, sizeof got, res->total), NULL);
   }
   for (int i = 0; i < r->t->n_skills; i++) {
     const scn_skill_band *sk = &r->t->skills[i];
     int k = score_skill_from_name(sk->skill);
-    if (k < 0 || k >= SK_COUNT) { failed(r, 0, "skills: unknown skill '%s'", sk->skill); continue; }
+    if (k < 0 || k >= SK_COUNT) { failed(r, 0, "cli.tp.unknown_skill", "skill", sk->skill, NULL); continue; }
     if (tp_band_holds(&sk->band, round(res->skills[k]))) continue;
     tp_band_text(&sk->band, band, sizeof band);
-    failed(r, first_loss_turn(res, k), "skills.%s: expected %s, got %.0f", sk->skill, band,
-           res->skills[k]);
+    failed(r, first_loss_turn(res, k), "cli.tp.skill", "skill", sk->skill, "band", band,
+           "got", num(got, sizeof got, res->skills[k]), NULL);
   }
 }
 
@@ -227,9 +272,9 @@ static void found_rules(const score_result *res, char *buf, size_t n) {
     if (!res->findings[i].rule) continue;
     int dup = 0;
     for (int j = 0; j < i && !dup; j++) dup = res->findings[j].rule == res->findings[i].rule;
-    if (!dup) sb_printf(&b, "%s%s", b.len ? ", " : "", res->findings[i].rule->id);
+    if (!dup) sb_printf(&b, "%s%s", b.len ? msg_text(MSG_CLI_LANG, "sep.list") : "", res->findings[i].rule->id);
   }
-  snprintf(buf, n, "%s", b.len ? b.s : "none");
+  snprintf(buf, n, "%s", b.len ? b.s : msg_text(MSG_CLI_LANG, "cli.tp.no_findings_found"));
   sb_free(&b);
 }
 
@@ -239,24 +284,27 @@ static void check_findings(tp_run *r, const score_result *res) {
     const char *id = r->t->findings.v[i];
     if (find_rule(res, id)) continue;
     found_rules(res, list, sizeof list);
-    failed(r, 0, "findings: expected '%s', not found (found: %s)", id, list);
+    failed(r, 0, "cli.tp.finding_missing", "id", id, "found", list, NULL);
   }
   for (int i = 0; i < r->t->no_findings.n; i++) {
     const score_finding *f = find_rule(res, r->t->no_findings.v[i]);
     if (!f) continue;
-    if (f->turn > 0) failed(r, f->turn, "no_findings: '%s' found at turn %d", f->rule->id, f->turn);
-    else failed(r, 0, "no_findings: '%s' found for the visit as a whole", f->rule->id);
+    char turn[24];
+    if (f->turn > 0)
+      failed(r, f->turn, "cli.tp.finding_at", "id", f->rule->id, "turn", num(turn, sizeof turn, f->turn), NULL);
+    else failed(r, 0, "cli.tp.finding_visit", "id", f->rule->id, NULL);
   }
 }
 
 static void check_says(tp_run *r, const session *s) {
   for (int i = 0; i < r->t->says.n; i++)
     if (said_at(s, r->t->says.v[i]) < 0)
-      failed(r, 0, "says: the customer never said \"%s\"", r->t->says.v[i]);
+      failed(r, 0, "cli.tp.never_said", "text", r->t->says.v[i], NULL);
   for (int i = 0; i < r->t->not_says.n; i++) {
     int at = said_at(s, r->t->not_says.v[i]);
-    if (at > 0) failed(r, at, "not_says: the customer said \"%s\" at turn %d", r->t->not_says.v[i], at);
-    else if (at == 0) failed(r, 0, "not_says: the customer said \"%s\"", r->t->not_says.v[i]);
+    char turn[24];
+    if (at > 0) failed(r, at, "cli.tp.said_at", "text", r->t->not_says.v[i], "turn", num(turn, sizeof turn, at), NULL);
+    else if (at == 0) failed(r, 0, "cli.tp.said", "text", r->t->not_says.v[i], NULL);
   }
 }
 
@@ -267,9 +315,10 @@ static void check_errors(tp_run *r, const session *s) {
       const cust_event *ev = &s->turns[i].events.v[e];
       if (ev->kind != CUST_EV_ERROR) continue;
       const char *txt = ev->text ? ev->text : "";
-      const char *nl = strchr(txt, '\n');
-      failed(r, s->turns[i].n, "Lua error at turn %d: %.*s", s->turns[i].n,
-             (int)(nl ? (size_t)(nl - txt) : strlen(txt)), txt);
+      char *first = xstrndup(txt, strcspn(txt, "\n")), turn[24];
+      failed(r, s->turns[i].n, "cli.tp.lua_error", "turn", num(turn, sizeof turn, s->turns[i].n),
+             "error", first, NULL);
+      free(first);
     }
 }
 
@@ -285,7 +334,7 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
       sb_printf(report, "  %s\n", line);
       free(line);
     }
-    if (!s) sb_printf(report, "  %s: the session could not start\n", sc->file);
+    if (!s) { sb_puts(report, "  "); put(report, "cli.tp.no_start", "file", sc->file, NULL); sb_putc(report, '\n'); }
     sess_free(s);
     diag_free(&d);
     return TP_UNUSABLE;
@@ -306,25 +355,36 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
   check_scores(&r, &res);
   check_findings(&r, &res);
   check_says(&r, s);
+  char n1[24], n2[24], n3[24], n4[24], n5[24];
   if (r.failures) {
-    if (unread)
-      sb_printf(report, "    the customer ended the visit at turn %d; %d line%s of the test never "
-                "played\n", s->n_turns, unread, unread == 1 ? "" : "s");
+    if (unread) {
+      sb_puts(report, "    ");
+      put(report, "cli.tp.unread", "turn", num(n1, sizeof n1, s->n_turns), "count", num(n2, sizeof n2, unread), NULL);
+      sb_putc(report, '\n');
+    }
     if (o && o->verbose) {
       char list[1024];
       found_rules(&res, list, sizeof list);
-      sb_printf(report, "    outcome %s, score %.0f (commitment %.0f, benefits %.0f, tactics %.0f, "
-                "discovery %.0f); findings: %s\n", cust_outcome_name(s->outcome), res.total,
-                res.skills[SK_COMMITMENT], res.skills[SK_BENEFITS], res.skills[SK_TACTICS],
-                res.skills[SK_DISCOVERY], list);
+      sb_puts(report, "    ");
+      put(report, "cli.tp.outcome_full", "outcome", cust_outcome_name(s->outcome), "score", num(n1, sizeof n1, res.total),
+          "commitment", num(n2, sizeof n2, res.skills[SK_COMMITMENT]), "benefits", num(n3, sizeof n3, res.skills[SK_BENEFITS]),
+          "tactics", num(n4, sizeof n4, res.skills[SK_TACTICS]), "discovery", num(n5, sizeof n5, res.skills[SK_DISCOVERY]),
+          "findings", list, NULL);
+      sb_putc(report, '\n');
       show_all(s, report);
     } else if (r.diverged > 0 && r.diverged <= s->n_turns) {
-      sb_printf(report, "    diverged at turn %d:\n", r.diverged);
+      sb_puts(report, "    ");
+      put(report, "cli.tp.diverged", "turn", num(n1, sizeof n1, r.diverged), NULL);
+      sb_putc(report, '\n');
       show_turn(s, &s->turns[r.diverged - 1], report);
-      sb_puts(report, "    (-v shows every turn)\n");
+      sb_puts(report, "    ");
+      put(report, "cli.tp.verbose_hint", NULL);
+      sb_putc(report, '\n');
     }
   } else if (o && o->verbose) {   /* a passing test's transcript: what it actually exercised */
-    sb_printf(report, "    outcome %s, score %.0f\n", cust_outcome_name(s->outcome), res.total);
+    sb_puts(report, "    ");
+    put(report, "cli.tp.outcome_short", "outcome", cust_outcome_name(s->outcome), "score", num(n1, sizeof n1, res.total), NULL);
+    sb_putc(report, '\n');
     show_all(s, report);
   }
   if (o && o->coverage) cov_session(o->coverage, s);
@@ -364,7 +424,9 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
       cust_free(cust);
       shared.customer = cust = NULL;
     }
-    fprintf(out, "%s %s: %s\n", st == TP_PASS ? "ok  " : "FAIL", sc->id, t->name);
+    char *head = msg_get(MSG_CLI_LANG, st == TP_PASS ? "cli.tp.ok" : "cli.tp.fail", "id", sc->id, "name", t->name, NULL);
+    fprintf(out, "%s\n", head);
+    free(head);
     if (b.len) fputs(b.s, out);
     sb_free(&b);
     if (st == TP_PASS) c->passed++;

@@ -7,6 +7,7 @@
 ** summarise, ask, handle the refusal, leave) with noise; the others pick moves at random.
 ** Everything that happened is tallied, and what never happened becomes a positioned warning.
 */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #include "walk.h"
 #include "classify.h"
 #include "lexicon.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "score.h"
 #include "session.h"
 #include "util.h"
@@ -310,6 +313,18 @@ static int seen(strbuf *list, const char *item) {
   return 0;
 }
 
+/* A warning at file:line:col in the catalogue's words of key (name, value pairs ended by NULL),
+** in the commands' language: walks report to the trainer's terminal like `salesim test`. */
+static void warn(diag *d, const char *file, int line, int col, const char *key, ...) __attribute__((sentinel));
+static void warn(diag *d, const char *file, int line, int col, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  diag_add(d, DIAG_WARNING, file, line, col, "%s", m);
+  free(m);
+}
+
 /* Where a Lua error points: the "file.lua:LINE:" its text starts with, resolved against the
 ** scenario's behaviour path when the names match; else the behaviour key in the scenario. */
 static void report_lua_error(const scenario *sc, diag *d, const char *text, int walk, int turn) {
@@ -327,12 +342,17 @@ static void report_lua_error(const scenario *sc, diag *d, const char *text, int 
     fbase = fbase ? fbase + 1 : file;
     if (sc->behaviour && base && strcmp(base, fbase) == 0) snprintf(file, sizeof file, "%s", sc->behaviour);
   }
+  char w[16], tn[16];
+  snprintf(w, sizeof w, "%d", walk);
+  snprintf(tn, sizeof tn, "%d", turn);
+  char *msg = xstrndup(text, (size_t)len);
   if (line > 0)
-    diag_add(d, DIAG_WARNING, file, line, 1, "Lua error in walk %d, turn %d: %.*s", walk, turn, len, text);
+    warn(d, file, line, 1, "cli.walk.lua_error", "walk", w, "turn", tn, "error", msg, NULL);
   else
-    diag_add(d, DIAG_WARNING, sc->file, sc->behaviour_pos.line > 0 ? sc->behaviour_pos.line : 1,
-             sc->behaviour_pos.col > 0 ? sc->behaviour_pos.col : 1,
-             "Lua error in walk %d, turn %d: %.*s", walk, turn, len, text);
+    warn(d, sc->file, sc->behaviour_pos.line > 0 ? sc->behaviour_pos.line : 1,
+         sc->behaviour_pos.col > 0 ? sc->behaviour_pos.col : 1, "cli.walk.lua_error", "walk", w,
+         "turn", tn, "error", msg, NULL);
+  free(msg);
 }
 
 static void check_errors(const scenario *sc, tally *t, diag *d, const cust_events *ev, int walk,
@@ -363,9 +383,11 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
     if (CLS_HAS(&tu->cls, m)) sb_printf(&moves, "%s%s", moves.len ? " " : "", cls_move_name((cls_move)m));
   if (!seen(&t->seen_dead, moves.s)) {
     scn_pos p = dead_end_pos(sc);
-    diag_add(d, DIAG_WARNING, sc->file, p.line, p.col,
-             "dead end: the customer did not react to a line read as [%s] (walk %d, turn %d: \"%s\")",
-             moves.s, walk, tu->n, tu->text ? tu->text : "");
+    char w[16], tn[16];
+    snprintf(w, sizeof w, "%d", walk);
+    snprintf(tn, sizeof tn, "%d", tu->n);
+    warn(d, sc->file, p.line, p.col, "cli.walk.dead_end", "moves", moves.s, "walk", w, "turn", tn,
+         "text", tu->text ? tu->text : "", NULL);
     st->dead_ends++;
   }
   sb_free(&moves);
@@ -433,29 +455,31 @@ static int one_walk(const scenario *sc, cls_classifier *cls, cust_host **cust, c
 
 /* The warnings for what no walk reached. */
 static void report_unreached(const scenario *sc, const tally *t, int walks, diag *d, walk_stats *st) {
+  char n[16];
+  snprintf(n, sizeof n, "%d", walks);
   for (int i = 0; i < sc->n_lines; i++)
     if (!t->said_key[i]) {
-      diag_add(d, DIAG_WARNING, sc->file, sc->lines[i].pos.line, sc->lines[i].pos.col,
-               "lines key '%s' was never said in %d random walks", sc->lines[i].key, walks);
+      warn(d, sc->file, sc->lines[i].pos.line, sc->lines[i].pos.col, "cli.walk.line_unsaid",
+           "key", sc->lines[i].key, "walks", n, NULL);
       st->unreached++;
     }
   for (int i = 0; i < sc->n_needs; i++)
     if (!t->revealed[i]) {
-      diag_add(d, DIAG_WARNING, sc->file, sc->needs[i].pos.line, sc->needs[i].pos.col,
-               "need '%s' was never revealed in %d random walks", sc->needs[i].id, walks);
+      warn(d, sc->file, sc->needs[i].pos.line, sc->needs[i].pos.col, "cli.walk.need_unrevealed",
+           "id", sc->needs[i].id, "walks", n, NULL);
       st->unreached++;
     }
   for (int i = 0; i < sc->n_commitments; i++)
     if (!t->given[i]) {
-      diag_add(d, DIAG_WARNING, sc->file, sc->commitments[i].pos.line, sc->commitments[i].pos.col,
-               "commitment '%s' was never given in %d random walks%s", sc->commitments[i].id, walks,
-               t->asked[i] ? "" : " (no walk's ask named it: check its keywords)");
+      warn(d, sc->file, sc->commitments[i].pos.line, sc->commitments[i].pos.col,
+           t->asked[i] ? "cli.walk.commitment_ungiven" : "cli.walk.commitment_unasked",
+           "id", sc->commitments[i].id, "walks", n, NULL);
       st->unreached++;
     }
   for (int i = 0; i < sc->n_objections; i++)
     if (!t->raised[i]) {
-      diag_add(d, DIAG_WARNING, sc->file, sc->objections[i].pos.line, sc->objections[i].pos.col,
-               "objection '%s' was never raised in %d random walks", sc->objections[i].id, walks);
+      warn(d, sc->file, sc->objections[i].pos.line, sc->objections[i].pos.col,
+           "cli.walk.objection_unraised", "id", sc->objections[i].id, "walks", n, NULL);
       st->unreached++;
     }
 }

@@ -12,10 +12,7 @@
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 typedef struct cli_command {
-  const char *name;
-  const char *usage;     /* "salesim check FILE..." */
-  const char *summary;   /* one line */
-  const char *help;      /* options, one per line */
+  const char *name;      /* its words: catalogue keys cli.help.NAME(.usage, .options) */
   int (*exec)(int argc, char **argv);   /* argv[0] is the command name */
 } cli_command;
 

@@ -263,5 +263,9 @@ extern const char *const scn_outcome_names[];
 /* Lets scn_read accept a behaviour script outside the scenario's folder tree (the
 ** --behaviour-anywhere flag; also SALESIM_BEHAVIOUR_ANYWHERE=1).  Off by default. */
 void scn_allow_behaviour_anywhere(int yes);
+/* The language of the lines a scenario loaded after this call speaks, where a key of lines: is
+** written in several languages ({en: ..., zh: ...}); NULL (the default) or a language the map
+** lacks: the scenario's own language.  play --lang sets it. */
+void scn_set_line_language(const char *lang);
 
 #endif

@@ -92,6 +92,13 @@ static void lists(void **state) {
               "trust", "3", NULL);
   assert_string_equal(s, "You pressed with a loss (\"q\") while trust 3/10, not on the purchase list.");
   free(s);
+  /* a value that starts with '@' but names no message is text (a trainee may type "@Dana") */
+  s = msg_get("en", "finding.vague_ask", "quote", "@Dana, sometime?", "missing", "@part.ask_vague", NULL);
+  assert_string_equal(s, "You asked \"@Dana, sometime?\": it leans on \"sometime\".");
+  free(s);
+  s = msg_get("en", "finding.vague_ask", "quote", "q", "missing", "@part.ask_vague,no.such.key", NULL);
+  assert_string_equal(s, "You asked \"q\": @part.ask_vague,no.such.key.");
+  free(s);
 }
 
 /* Each plural rule picks its forms by {count}; a language without plurals uses "other". */
