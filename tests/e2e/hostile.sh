@@ -93,7 +93,9 @@ for sig in TERM HUP; do
   pid=$!
   exec 3>"$fifo"; printf '周处长您好\n辅导员每天签到要花多少时间?\n' >&3
   # during a visit the turns are in the journal (docs/performance.md); wait until both are there
-  for _ in $(seq 1 300); do [ "$(grep -a -c '"record":"turn"' "$f.journal" 2>/dev/null)" = 2 ] && break; sleep 0.1; done
+  # (up to two minutes: under ASan on a loaded machine a session's start alone took over 30 s)
+  for _ in $(seq 1 1200); do [ "$(grep -a -c '"record":"turn"' "$f.journal" 2>/dev/null)" = 2 ] && break; sleep 0.1; done
+  expect_eq "SIG$sig: both turns are in the journal before the signal" 2 "$(grep -a -c '"record":"turn"' "$f.journal" 2>/dev/null)"
   kill -$sig $pid
   for _ in $(seq 1 300); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done   # a busy disk's fsync
   if kill -0 $pid 2>/dev/null; then fail "SIG$sig ends the session"; kill -KILL $pid; else ok "SIG$sig ends the session"; fi
