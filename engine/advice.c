@@ -133,6 +133,28 @@ static char *action_words(const scenario *sc, int j) {
   return xasprintf("%.*s", (int)n, a);
 }
 
+/* The rung's first example as said after "{name}, ": a trainee's own ask, which reads better
+** than the rung's description ("Dana agrees to a call with ...", written for the debrief's
+** "agreed: ...").  A name it opens with goes (the line names the customer already: "陈总,咱们
+** ..."), and, when it follows the name (lower), an English example's capital ("Would you" ->
+** "would you", not "I").  NULL when the rung has none.  Caller frees. */
+static char *example_words(const scenario *sc, int j, const char *name, int lower) {
+  const char *ex = first_str(&sc->commitments[j].examples);
+  if (!ex) return NULL;
+  size_t nl = strlen(name);
+  if (nl && strncmp(ex, name, nl) == 0) {
+    const char *p = ex + nl;
+    if (*p == ',') p++;
+    else if (strncmp(p, "\xEF\xBC\x8C", 3) == 0) p += 3;   /* a full-width comma */
+    else p = ex;
+    while (*p == ' ') p++;
+    if (*p) ex = p;
+  }
+  char *w = xstrdup(ex);
+  if (lower && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z') w[0] = (char)(w[0] - 'A' + 'a');
+  return w;
+}
+
 /* 1 when the rung's action already says when ("周四和你一起过一遍方案", "starting Monday"):
 ** the line then adds no time of its own, which would contradict it. */
 static int action_has_time(const char *lang, const char *action) {
@@ -174,9 +196,19 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     ** action carries its own date, the line adds the agreement and the paper */
     const char *kw = first_str(&sc->commitments[j].keywords);
     if (!kw) kw = msg_text(lang, "advice.meeting");
+    /* the trainer's own ask for the rung when it has examples, else its description; a
+    ** payment's description carries its sum and date, which the line must say */
+    char *ex = t == ADV_PAY ? NULL : example_words(sc, j, name, t == ADV_ASK);   /* ask: "{name}, {example}" */
+    const char *timed = ex ? ex : act;
     const char *key = t == ADV_PAY ? "advice.pay" : t == ADV_REFERRAL ? "advice.referral"
-                    : action_has_time(sc->language, act) ? "advice.ask_timed" : "advice.ask";
-    out = msg_get(lang, key, "name", name, "action", act, "keyword", kw, NULL);
+                    : action_has_time(sc->language, timed) ? "advice.ask_timed" : "advice.ask";
+    if (ex) {
+      char *k2 = xasprintf("%s_said", key);
+      out = msg_get(lang, k2, "name", name, "example", ex, NULL);
+      free(k2);
+    } else
+      out = msg_get(lang, key, "name", name, "action", act, "keyword", kw, NULL);
+    free(ex);
     free(act);
     break;
   }

@@ -173,13 +173,17 @@ static void ask_line_asks_what_could_be_given(void **state) {
   char *low = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 1, 1u << 2 });
   char *mid = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 1, 1u << 1 | 1u << 2 });
   char *unjudged = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 0, 0 });
-  assert_non_null(strstr(none, sc->commitments[0].action));   /* nothing known: the ladder's best */
+  /* each rung in the trainer's own words: its first example, the name it opens with left out */
+  const char *said0 = sc->commitments[0].examples.v[0] + strlen("陈总,");
+  assert_non_null(strstr(none, said0));   /* nothing known: the ladder's best */
+  assert_null(strstr(none, "陈总，陈总"));
+  assert_null(strstr(none, sc->commitments[0].action));   /* not the debrief's description */
   assert_string_equal(unjudged, none);
-  assert_non_null(strstr(low, sc->commitments[2].action));
-  assert_null(strstr(low, sc->commitments[0].action));
+  assert_non_null(strstr(low, sc->commitments[2].examples.v[0]));
+  assert_null(strstr(low, said0));
   assert_null(strstr(low, "下周二"));   /* the rung says 周四 itself: no second time to contradict it */
   assert_non_null(strstr(none, "下周二"));
-  assert_non_null(strstr(mid, sc->commitments[1].action));
+  assert_non_null(strstr(mid, sc->commitments[1].examples.v[0]));
   free(none); free(low); free(mid); free(unjudged);
   scn_free(sc);
   diag_free(&d);
