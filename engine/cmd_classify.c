@@ -44,30 +44,6 @@ static cls_classifier *classifier_for(opts *o, const char *lang) {
   return o->by_lang[k];
 }
 
-/* The catalogue's message (name, value pairs ended by NULL) in the commands' language, written
-** to out followed by a newline.  Every word of the reading comes through here: the move, slot,
-** label and feature names between them are the reader's ids (the JSON's too), not words. */
-static void say(FILE *out, const char *key, ...) __attribute__((sentinel));
-static void say(FILE *out, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  fprintf(out, "%s\n", m);
-  free(m);
-}
-
-/* Appends the catalogue's message (pairs ended by NULL) to b. */
-static void add(strbuf *b, const char *key, ...) __attribute__((sentinel));
-static void add(strbuf *b, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  sb_puts(b, m);
-  free(m);
-}
-
 /* "yes" or "no" in the commands' language (a static copy: the catalogue's own text). */
 static const char *yes_no(int b) { return msg_text(MSG_CLI_LANG, b ? "cli.classify.yes" : "cli.classify.no"); }
 
@@ -82,7 +58,7 @@ static void explain_specific(const cls_result *r, FILE *out) {
                   : !ask ? "cli.classify.specific.no_ask" : r->vague ? "cli.classify.specific.vague" : NULL;
   if (why) {
     char *m = msg_get(MSG_CLI_LANG, why, NULL);
-    say(out, "cli.classify.specific", "why", m, NULL);
+    msg_fprint(out, "cli.classify.specific", "why", m, NULL);
     free(m);
     return;
   }
@@ -94,7 +70,7 @@ static void explain_specific(const cls_result *r, FILE *out) {
   if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&b, ",cli.classify.missing.person_place");
   if (b.s) b.s[0] = '@';
   char *m = msg_get(MSG_CLI_LANG, "cli.classify.specific.missing", "missing", b.s ? b.s : "@cli.classify.missing.everything", NULL);
-  say(out, "cli.classify.specific", "why", m, NULL);
+  msg_fprint(out, "cli.classify.specific", "why", m, NULL);
   free(m);
   sb_free(&b);
 }
@@ -123,7 +99,7 @@ static int model_gave(const cls_result *r, const char **labels, const char **gav
 static void print_model(const cls_classifier *c, const cls_result *r, FILE *out) {
   const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];
   int n = model_gave(r, labels, gave);
-  if (!r->probs) { say(out, "cli.classify.model.none", NULL); return; }
+  if (!r->probs) { msg_fprint(out, "cli.classify.model.none", NULL); return; }
   const mdl_image *m = cls_model(c);
   /* what the rules read and the model overruled, or would have but the scenario's evidence kept */
   int asks = (r->moves & CLS_ASK_MOVES) != 0;
@@ -135,13 +111,13 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
     int l = vetoed || kept ? mdl_label(m, lab) : -1;
     char p[32], t[32];
     if (l >= 0)
-      say(out, vetoed ? (kept ? "cli.classify.model.not_read_kept" : "cli.classify.model.not_read")
+      msg_fprint(out, vetoed ? (kept ? "cli.classify.model.not_read_kept" : "cli.classify.model.not_read")
                       : (kept ? "cli.classify.model.not_kept" : "cli.classify.model.not"),
           "move", cls_move_name((cls_move)mv), "p", num2(p, sizeof p, (double)r->probs[l]),
           "threshold", num2(t, sizeof t, (double)m->threshold[l]), NULL);
   }
   if (n == 0) {
-    if (!r->model_vetoed && !r->scenario_kept) say(out, "cli.classify.model.agrees", NULL);
+    if (!r->model_vetoed && !r->scenario_kept) msg_fprint(out, "cli.classify.model.agrees", NULL);
     return;
   }
   for (int i = 0; i < n; i++) {
@@ -152,7 +128,7 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
     strbuf ev = {0};
     for (int j = 0; j < k; j++) sb_printf(&ev, " %s %+.2f", names[j], (double)w[j]);
     char p[32], t[32];
-    say(out, "cli.classify.model.gave", "label", gave[i], "p", num2(p, sizeof p, (double)r->probs[l]),
+    msg_fprint(out, "cli.classify.model.gave", "label", gave[i], "p", num2(p, sizeof p, (double)r->probs[l]),
         "threshold", num2(t, sizeof t, (double)m->threshold[l]), "evidence", ev.s ? ev.s : "", NULL);
     sb_free(&ev);
   }
@@ -180,7 +156,7 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
   const lnk_index *x = cls_links(c);
   if (!x) return;
   char th[32];
-  say(out, "cli.classify.closest", "threshold", num2(th, sizeof th, (double)lnk_threshold(x)), NULL);
+  msg_fprint(out, "cli.classify.closest", "threshold", num2(th, sizeof th, (double)lnk_threshold(x)), NULL);
   const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
   for (int k = 0; k < 2; k++) {
     lnk_hit h[64];
@@ -195,8 +171,8 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
               (double)h[i].score, mark, pad > 0 ? pad : 0, "");
       strbuf rest = {0};
       if (h[i].text >= 0)
-        add(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, h[i].text), "text", lnk_text(x, h[i].text), NULL);
-      else if (h[i].score > 0) add(&rest, "cli.classify.near.no_text", NULL);
+        msg_sbput(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, h[i].text), "text", lnk_text(x, h[i].text), NULL);
+      else if (h[i].score > 0) msg_sbput(&rest, "cli.classify.near.no_text", NULL);
       fprintf(out, "%s%s\n", rest.s ? " " : "", rest.s ? rest.s : "");
       sb_free(&rest);
     }
@@ -225,45 +201,45 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
 
 /* The readable explanation for a trainer. */
 static void print_text(const cls_classifier *c, const cls_result *r, const scenario *sc, const char *lang, FILE *out) {
-  say(out, "cli.classify.line", "text", r->text, NULL);
-  say(out, "cli.classify.read_as", "text", r->norm, "lang", lang, NULL);
+  msg_fprint(out, "cli.classify.line", "text", r->text, NULL);
+  msg_fprint(out, "cli.classify.read_as", "text", r->norm, "lang", lang, NULL);
   const char *sep = msg_text(MSG_CLI_LANG, "sep.list");
   strbuf b = {0};
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
     if (CLS_HAS(r, m)) {
       if (b.s) sb_puts(&b, sep);
-      if ((r->model_moves >> m) & 1) add(&b, "cli.classify.by_model", "move", cls_move_name((cls_move)m), NULL);
+      if ((r->model_moves >> m) & 1) msg_sbput(&b, "cli.classify.by_model", "move", cls_move_name((cls_move)m), NULL);
       else sb_puts(&b, cls_move_name((cls_move)m));
     }
-  if (!b.s) add(&b, "cli.classify.none", NULL);
-  say(out, "cli.classify.moves", "moves", b.s, NULL);
+  if (!b.s) msg_sbput(&b, "cli.classify.none", NULL);
+  msg_fprint(out, "cli.classify.moves", "moves", b.s, NULL);
   sb_free(&b);
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
   for (int k = 0; k < ncl; k++) {
     char *text = xstrndup(r->norm + cl[k].start, (size_t)(cl[k].end - cl[k].start));
-    add(&b, cl[k].addressed ? "cli.classify.clause_addressed" : "cli.classify.clause", "text", text,
+    msg_sbput(&b, cl[k].addressed ? "cli.classify.clause_addressed" : "cli.classify.clause", "text", text,
         "agent", cl_agent_name(cl[k].agent), "mood", cl_mood_name(cl[k].mood), NULL);
     free(text);
   }
-  say(out, "cli.classify.clauses", "clauses", b.s ? b.s : "", NULL);
+  msg_fprint(out, "cli.classify.clauses", "clauses", b.s ? b.s : "", NULL);
   sb_free(&b);
   for (int s = 0; s < CLS_SLOT_COUNT; s++)   /* name="value": ids and the line's own words */
     sb_printf(&b, " %s=%s%s%s", cls_slot_name((cls_slot)s), r->slots[s] ? "\"" : "",
               r->slots[s] ? r->slots[s] : "-", r->slots[s] ? "\"" : "");
-  say(out, "cli.classify.slots", "slots", b.s, NULL);
+  msg_fprint(out, "cli.classify.slots", "slots", b.s, NULL);
   sb_free(&b);
   explain_specific(r, out);
   char *vague = msg_get(MSG_CLI_LANG, r->vague ? "cli.classify.vague_yes" : "cli.classify.no", NULL);
-  say(out, "cli.classify.vague", "why", vague, NULL);
+  msg_fprint(out, "cli.classify.vague", "why", vague, NULL);
   free(vague);
-  say(out, "cli.classify.question", "question", yes_no(r->question), "negated", yes_no(r->negated), NULL);
+  msg_fprint(out, "cli.classify.question", "question", yes_no(r->question), "negated", yes_no(r->negated), NULL);
   const char *tn = cls_tactic_name(r->tactic);
-  say(out, "cli.classify.tactic", "tactic", tn ? tn : "-", NULL);
+  msg_fprint(out, "cli.classify.tactic", "tactic", tn ? tn : "-", NULL);
   print_model(c, r, out);
   if (sc) {
     for (int i = 0; i < r->n_needs; i++) { if (i) sb_puts(&b, sep); sb_puts(&b, sc->needs[r->needs[i]].id); }
-    say(out, "cli.classify.needs", "needs", b.s ? b.s : "-", NULL);
+    msg_fprint(out, "cli.classify.needs", "needs", b.s ? b.s : "-", NULL);
     sb_free(&b);
     for (int i = 0; i < r->n_benefits; i++) {
       const scn_benefit *bn = &sc->benefits[r->benefits[i]];
@@ -271,13 +247,13 @@ static void print_text(const cls_classifier *c, const cls_result *r, const scena
       if (bn->id) sb_puts(&b, bn->id);
       else sb_printf(&b, "#%d", r->benefits[i] + 1);
     }
-    say(out, "cli.classify.benefits", "benefits", b.s ? b.s : "-", NULL);
+    msg_fprint(out, "cli.classify.benefits", "benefits", b.s ? b.s : "-", NULL);
     sb_free(&b);
-    say(out, "cli.classify.commitment", "id", r->commitment >= 0 ? sc->commitments[r->commitment].id : "-", NULL);
+    msg_fprint(out, "cli.classify.commitment", "id", r->commitment >= 0 ? sc->commitments[r->commitment].id : "-", NULL);
     print_near(c, sc, r, out);
   }
-  say(out, "cli.classify.matched", NULL);
-  if (r->n_matches == 0) say(out, "cli.classify.no_match", NULL);
+  msg_fprint(out, "cli.classify.matched", NULL);
+  if (r->n_matches == 0) msg_fprint(out, "cli.classify.no_match", NULL);
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     int rule = strncmp(m->phrase, "rule:", 5) == 0;

@@ -89,18 +89,6 @@ static int collect(const char *path, files *f) {
   return 0;
 }
 
-/* Writes the catalogue's message (name, value pairs ended by NULL) and a newline to out, in the
-** commands' language. */
-static void say(FILE *out, const char *key, ...) __attribute__((sentinel));
-static void say(FILE *out, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  fprintf(out, "%s\n", m);
-  free(m);
-}
-
 typedef struct opts {
   int walks, strict, verbose, coverage;
   uint64_t seed;
@@ -200,8 +188,8 @@ int cmd_test_exec(int argc, char **argv) {
     if (!sc) {
       fflush(stdout);
       diag_print(&d, stderr);
-      if (d.n == 0) say(stderr, "cli.test.not_loaded", "path", f.v[i], NULL);
-      say(stdout, "cli.test.fail_load", "path", f.v[i], NULL);
+      if (d.n == 0) msg_fprint(stderr, "cli.test.not_loaded", "path", f.v[i], NULL);
+      msg_fprint(stdout, "cli.test.fail_load", "path", f.v[i], NULL);
       unusable = 1;
       c.failed++;
       diag_free(&d);
@@ -209,7 +197,7 @@ int cmd_test_exec(int argc, char **argv) {
     }
     diag_print(&d, stderr);   /* warnings of a valid file */
     diag_free(&d);
-    if (sc->n_tests == 0) say(stdout, "cli.test.no_tests", "file", sc->file, "id", sc->id, NULL);
+    if (sc->n_tests == 0) msg_fprint(stdout, "cli.test.no_tests", "file", sc->file, "id", sc->id, NULL);
     cov_set *cov = o.coverage ? cov_new(sc) : NULL;
     to.coverage = cov;
     tp_run_scenario(sc, &to, stdout, &c);
@@ -220,7 +208,7 @@ int cmd_test_exec(int argc, char **argv) {
       if (o.strict && w > 0) {
         char count[16];
         snprintf(count, sizeof count, "%d", w);
-        say(stdout, "cli.test.strict_fail", "id", sc->id, "count", count, NULL);
+        msg_fprint(stdout, "cli.test.strict_fail", "id", sc->id, "count", count, NULL);
         strict_failed++;
       }
     }
@@ -233,7 +221,7 @@ int cmd_test_exec(int argc, char **argv) {
   char passed[16], failed[16];
   snprintf(passed, sizeof passed, "%d", c.passed);
   snprintf(failed, sizeof failed, "%d", c.failed + strict_failed);
-  say(stdout, "cli.test.total", "passed", passed, "failed", failed, NULL);
+  msg_fprint(stdout, "cli.test.total", "passed", passed, "failed", failed, NULL);
   for (int i = 0; i < f.n; i++) free(f.v[i]);
   free(f.v);
   if (unusable) return CLI_USAGE;

@@ -15,18 +15,6 @@
 #include "msg_cli.h"
 #include "util.h"
 
-/* An error at file:line:col in the catalogue's words of key (name, value pairs ended by NULL),
-** in the commands' language. */
-static void say(diag *d, const char *file, int line, int col, const char *key, ...) __attribute__((sentinel));
-static void say(diag *d, const char *file, int line, int col, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  diag_add(d, DIAG_ERROR, file, line, col, "%s", m);
-  free(m);
-}
-
 #define CUST_MAX_SCRIPT (1u << 20)   /* a behaviour script is a few KiB */
 
 
@@ -329,7 +317,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->sbx = sbx_new(&sl, seed, err, sizeof err);
   char *dpath = util_data_path("lua/default.lua");
   if (!h->sbx || !dpath) {
-    if (h->sbx) say(d, dpath ? dpath : "lua/default.lua", 0, 0, "cli.lua.no_default", NULL);
+    if (h->sbx) msg_diag(d, dpath ? dpath : "lua/default.lua", 0, 0, "cli.lua.no_default", NULL);
     else diag_add(d, DIAG_ERROR, dpath ? dpath : "lua/default.lua", 0, 0, "%s", err);
     free(dpath);
     return -1;
@@ -337,7 +325,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   a.default_path = dpath;
   a.default_src = util_read_file(dpath, CUST_MAX_SCRIPT, &a.default_len, err, sizeof err);
   if (!a.default_src) {
-    say(d, dpath, 0, 0, "cli.lua.default_unreadable", "error", err, NULL);
+    msg_diag(d, dpath, 0, 0, "cli.lua.default_unreadable", "error", err, NULL);
     free(dpath);
     return -1;
   }
@@ -345,7 +333,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
     h->script_name = xstrdup(basename_of(sc->behaviour));
     a.script_src = util_read_file(sc->behaviour, CUST_MAX_SCRIPT, &a.script_len, err, sizeof err);
     if (!a.script_src)
-      say(d, sc->file ? sc->file : sc->behaviour, sc->behaviour_pos.line, sc->behaviour_pos.col,
+      msg_diag(d, sc->file ? sc->file : sc->behaviour, sc->behaviour_pos.line, sc->behaviour_pos.col,
           "cli.lua.script_unreadable", "path", sc->behaviour, "error", err, NULL);
   }
   cust_events sink = {0};
@@ -358,7 +346,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   free(a.default_src);
   free(a.script_src);
   if (rc != 0 || a.fatal) {
-    if (rc != 0) say(d, dpath, 0, 0, "cli.lua.setup", "error", perr ? perr : "?", NULL);
+    if (rc != 0) msg_diag(d, dpath, 0, 0, "cli.lua.setup", "error", perr ? perr : "?", NULL);
     free(perr);
     free(dpath);
     return -1;
@@ -478,7 +466,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   h->out = NULL;
   cust_events_free(&sink);
   if (rc != 0) {
-    if (d) say(d, "lua/default.lua", 0, 0, "cli.lua.reset", "error", perr ? perr : "?", NULL);
+    if (d) msg_diag(d, "lua/default.lua", 0, 0, "cli.lua.reset", "error", perr ? perr : "?", NULL);
     free(perr);
     return -1;
   }
@@ -498,7 +486,7 @@ int cust_check_script(const char *path, diag *d) {
   size_t len;
   char *src = util_read_file(path, CUST_MAX_SCRIPT, &len, err, sizeof err);
   if (!src) {
-    say(d, path, 0, 0, "cli.lua.check_unreadable", "error", err, NULL);
+    msg_diag(d, path, 0, 0, "cli.lua.check_unreadable", "error", err, NULL);
     return -1;
   }
   sbx *s = sbx_new(NULL, 0, err, sizeof err);

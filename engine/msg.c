@@ -182,6 +182,35 @@ const char *msg_cli_lang(void) {
   return l && *l && !strchr(l, '/') && msg_catalogue(l) ? l : "en";
 }
 
+/* See msg_cli.h (here, not in msg_cli.c, so that the reader and the customer link them without
+** the command table). */
+void msg_fprint(FILE *out, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  fprintf(out, "%s\n", m);
+  free(m);
+}
+
+void msg_sbput(strbuf *b, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  sb_puts(b, m);
+  free(m);
+}
+
+void msg_diag(diag *d, const char *file, int line, int col, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  diag_add(d, DIAG_ERROR, file, line, col, "%s", m);
+  free(m);
+}
+
 const char *msg_lang(const char *tag) {
   if (!tag || !*tag) return MSG_REF_LANG;
   char base[16];

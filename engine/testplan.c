@@ -23,17 +23,6 @@
 /* {=== words: every word of a test's report is the catalogues' (cli.tp.*), in the commands'
 ** language; ids, numbers and the lines played are data. */
 
-/* Appends the catalogue's message (name, value pairs ended by NULL) to b. */
-static void put(strbuf *b, const char *key, ...) __attribute__((sentinel));
-static void put(strbuf *b, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  sb_puts(b, m);
-  free(m);
-}
-
 /* A whole number or a score as the report shows it ("%d", "%.0f"), in buf. */
 static const char *num(char *buf, size_t n, double v) { snprintf(buf, n, "%.0f", v); return buf; }
 /* }=== */
@@ -138,30 +127,30 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
       break;
     case CUST_EV_GIVE: case CUST_EV_REFUSE:
       sb_printf(b, "%s  [", indent);
-      put(b, e->kind == CUST_EV_GIVE ? "cli.tp.ev.gives" : "cli.tp.ev.refuses", "id",
+      msg_sbput(b, e->kind == CUST_EV_GIVE ? "cli.tp.ev.gives" : "cli.tp.ev.refuses", "id",
           e->index >= 0 && e->index < sc->n_commitments ? sc->commitments[e->index].id : "?", NULL);
       sb_puts(b, "]\n");
       break;
     case CUST_EV_REVEAL: case CUST_EV_CONFIRM:
       sb_printf(b, "%s  [", indent);
-      put(b, e->kind == CUST_EV_REVEAL ? "cli.tp.ev.reveals" : "cli.tp.ev.confirms", "id",
+      msg_sbput(b, e->kind == CUST_EV_REVEAL ? "cli.tp.ev.reveals" : "cli.tp.ev.confirms", "id",
           e->index >= 0 && e->index < sc->n_needs ? sc->needs[e->index].id : "?", NULL);
       sb_puts(b, "]\n");
       break;
     case CUST_EV_OBJECTION:
       sb_printf(b, "%s  [", indent);
-      put(b, "cli.tp.ev.objection", "id",
+      msg_sbput(b, "cli.tp.ev.objection", "id",
           e->index >= 0 && e->index < sc->n_objections ? sc->objections[e->index].id : "?", NULL);
       sb_puts(b, "]\n");
       break;
     case CUST_EV_END:
       sb_printf(b, "%s  [", indent);
-      put(b, "cli.tp.ev.ends", "outcome", cust_outcome_name(e->outcome), NULL);
+      msg_sbput(b, "cli.tp.ev.ends", "outcome", cust_outcome_name(e->outcome), NULL);
       sb_puts(b, "]\n");
       break;
     case CUST_EV_NEXT_VISIT:
       sb_printf(b, "%s  [", indent);
-      put(b, "cli.tp.ev.next_visit", "id",
+      msg_sbput(b, "cli.tp.ev.next_visit", "id",
           e->index >= 0 && e->index < sc->n_visits ? sc->visits[e->index].id : "?", NULL);
       sb_puts(b, "]\n");
       break;
@@ -169,7 +158,7 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
       const char *txt = e->text ? e->text : "";
       char *first = xstrndup(txt, strcspn(txt, "\n"));
       sb_printf(b, "%s  [", indent);
-      put(b, "cli.tp.ev.lua_error", "error", first, NULL);
+      msg_sbput(b, "cli.tp.ev.lua_error", "error", first, NULL);
       sb_puts(b, "]\n");
       free(first);
       break;
@@ -186,27 +175,27 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
 static void show_turn(const session *s, const sess_turn *t, strbuf *b) {
   char n[24];
   sb_puts(b, "    ");
-  put(b, "cli.tp.turn", "turn", num(n, sizeof n, t->n), "text", t->text ? t->text : "", NULL);
+  msg_sbput(b, "cli.tp.turn", "turn", num(n, sizeof n, t->n), "text", t->text ? t->text : "", NULL);
   sb_puts(b, "\n           ");
-  put(b, "cli.tp.moves", NULL);
+  msg_sbput(b, "cli.tp.moves", NULL);
   int any = 0;
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
     if (CLS_HAS(&t->cls, m)) { sb_printf(b, " %s", cls_move_name((cls_move)m)); any = 1; }
-  if (!any) { sb_putc(b, ' '); put(b, "cli.tp.no_moves", NULL); }
-  if (t->cls.specific) { sb_puts(b, " ["); put(b, "cli.tp.specific", NULL); sb_putc(b, ']'); }
-  if (t->cls.vague) { sb_puts(b, " ["); put(b, "cli.tp.vague", NULL); sb_putc(b, ']'); }
+  if (!any) { sb_putc(b, ' '); msg_sbput(b, "cli.tp.no_moves", NULL); }
+  if (t->cls.specific) { sb_puts(b, " ["); msg_sbput(b, "cli.tp.specific", NULL); sb_putc(b, ']'); }
+  if (t->cls.vague) { sb_puts(b, " ["); msg_sbput(b, "cli.tp.vague", NULL); sb_putc(b, ']'); }
   sb_putc(b, '\n');
   show_events(s, &t->events, "           ", b);
 }
 
 static void show_all(const session *s, strbuf *b) {
   if (s->opening.n) {
-    sb_puts(b, "    "); put(b, "cli.tp.opening", NULL); sb_putc(b, '\n');
+    sb_puts(b, "    "); msg_sbput(b, "cli.tp.opening", NULL); sb_putc(b, '\n');
     show_events(s, &s->opening, "           ", b);
   }
   for (int i = 0; i < s->n_turns; i++) show_turn(s, &s->turns[i], b);
   if (s->closing.n) {
-    sb_puts(b, "    "); put(b, "cli.tp.closing", NULL); sb_putc(b, '\n');
+    sb_puts(b, "    "); msg_sbput(b, "cli.tp.closing", NULL); sb_putc(b, '\n');
     show_events(s, &s->closing, "           ", b);
   }
 }
@@ -334,7 +323,7 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
       sb_printf(report, "  %s\n", line);
       free(line);
     }
-    if (!s) { sb_puts(report, "  "); put(report, "cli.tp.no_start", "file", sc->file, NULL); sb_putc(report, '\n'); }
+    if (!s) { sb_puts(report, "  "); msg_sbput(report, "cli.tp.no_start", "file", sc->file, NULL); sb_putc(report, '\n'); }
     sess_free(s);
     diag_free(&d);
     return TP_UNUSABLE;
@@ -359,14 +348,14 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
   if (r.failures) {
     if (unread) {
       sb_puts(report, "    ");
-      put(report, "cli.tp.unread", "turn", num(n1, sizeof n1, s->n_turns), "count", num(n2, sizeof n2, unread), NULL);
+      msg_sbput(report, "cli.tp.unread", "turn", num(n1, sizeof n1, s->n_turns), "count", num(n2, sizeof n2, unread), NULL);
       sb_putc(report, '\n');
     }
     if (o && o->verbose) {
       char list[1024];
       found_rules(&res, list, sizeof list);
       sb_puts(report, "    ");
-      put(report, "cli.tp.outcome_full", "outcome", cust_outcome_name(s->outcome), "score", num(n1, sizeof n1, res.total),
+      msg_sbput(report, "cli.tp.outcome_full", "outcome", cust_outcome_name(s->outcome), "score", num(n1, sizeof n1, res.total),
           "commitment", num(n2, sizeof n2, res.skills[SK_COMMITMENT]), "benefits", num(n3, sizeof n3, res.skills[SK_BENEFITS]),
           "tactics", num(n4, sizeof n4, res.skills[SK_TACTICS]), "discovery", num(n5, sizeof n5, res.skills[SK_DISCOVERY]),
           "findings", list, NULL);
@@ -374,16 +363,16 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
       show_all(s, report);
     } else if (r.diverged > 0 && r.diverged <= s->n_turns) {
       sb_puts(report, "    ");
-      put(report, "cli.tp.diverged", "turn", num(n1, sizeof n1, r.diverged), NULL);
+      msg_sbput(report, "cli.tp.diverged", "turn", num(n1, sizeof n1, r.diverged), NULL);
       sb_putc(report, '\n');
       show_turn(s, &s->turns[r.diverged - 1], report);
       sb_puts(report, "    ");
-      put(report, "cli.tp.verbose_hint", NULL);
+      msg_sbput(report, "cli.tp.verbose_hint", NULL);
       sb_putc(report, '\n');
     }
   } else if (o && o->verbose) {   /* a passing test's transcript: what it actually exercised */
     sb_puts(report, "    ");
-    put(report, "cli.tp.outcome_short", "outcome", cust_outcome_name(s->outcome), "score", num(n1, sizeof n1, res.total), NULL);
+    msg_sbput(report, "cli.tp.outcome_short", "outcome", cust_outcome_name(s->outcome), "score", num(n1, sizeof n1, res.total), NULL);
     sb_putc(report, '\n');
     show_all(s, report);
   }

@@ -11,6 +11,10 @@
 #define SALESIM_MSG_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "util.h"
 
 #define MSG_CLI_LANG msg_cli_lang()
 
@@ -21,6 +25,12 @@ const char *msg_cli_lang(void);
 void msg_eprint(const char *cmd, const char *key, ...) __attribute__((sentinel));
 /* Writes the message into buf (cut to n bytes, always ended); returns buf. */
 char *msg_snprint(char *buf, size_t n, const char *key, ...) __attribute__((sentinel));
+/* Writes the message and a newline to out. */
+void msg_fprint(FILE *out, const char *key, ...) __attribute__((sentinel));
+/* Appends the message to b. */
+void msg_sbput(strbuf *b, const char *key, ...) __attribute__((sentinel));
+/* Adds the message to d as an error at file:line:col (a scenario's, a lexicon's, a script's). */
+void msg_diag(diag *d, const char *file, int line, int col, const char *key, ...) __attribute__((sentinel));
 /* cli_usage_error for command cmd with the message: prints it and the usage; returns CLI_USAGE. */
 int msg_usage(const char *cmd, const char *key, ...) __attribute__((sentinel));
 
