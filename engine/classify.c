@@ -115,14 +115,14 @@ lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
   *errors = 0;
   char *path = util_data_path(rel);
   if (!path) {
-    msg_diag(d, rel, 0, 0, "cli.lexicon.not_found", NULL);
+    msg_diag(d, DIAG_ERROR, rel, 0, 0, "cli.lexicon.not_found", NULL);
     return NULL;
   }
   char err[256];
   size_t len;
   char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
   if (!buf) {
-    msg_diag(d, rel, 0, 0, "cli.lexicon.unreadable", "path", path, "error", err, NULL);
+    msg_diag(d, DIAG_ERROR, rel, 0, 0, "cli.lexicon.unreadable", "path", path, "error", err, NULL);
     free(path);
     return NULL;
   }
@@ -144,7 +144,7 @@ lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
 cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
   if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
-    msg_diag(d, sc ? sc->file : "classify", 0, 0, "cli.lexicon.no_language", "lang", lang, NULL);
+    msg_diag(d, DIAG_ERROR, sc ? sc->file : "classify", 0, 0, "cli.lexicon.no_language", "lang", lang, NULL);
     return NULL;
   }
   int errs = 0;
@@ -162,7 +162,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
       if (!e->off) continue;
       for (int j = 0; j < e->phrases.n; j++)
         if (lex_disable(c->lx, e->name, e->phrases.v[j]) == 0) {
-          msg_diag(d, file, e->pos.line, e->pos.col, "cli.lexicon.not_builtin", "phrase", e->phrases.v[j],
+          msg_diag(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "cli.lexicon.not_builtin", "phrase", e->phrases.v[j],
               "name", e->name, "lang", lang, NULL);
           errs++;
         }
@@ -171,7 +171,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
       const scn_lex_entry *e = &sc->lexicon[i];
       if (e->off) continue;
       if (!known_any(e->name)) {
-        msg_diag(d, file, e->pos.line, e->pos.col, "cli.lexicon.unknown_name", "name", e->name, NULL);
+        msg_diag(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "cli.lexicon.unknown_name", "name", e->name, NULL);
         errs++;
         continue;
       }

@@ -317,7 +317,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->sbx = sbx_new(&sl, seed, err, sizeof err);
   char *dpath = util_data_path("lua/default.lua");
   if (!h->sbx || !dpath) {
-    if (h->sbx) msg_diag(d, dpath ? dpath : "lua/default.lua", 0, 0, "cli.lua.no_default", NULL);
+    if (h->sbx) msg_diag(d, DIAG_ERROR, dpath ? dpath : "lua/default.lua", 0, 0, "cli.lua.no_default", NULL);
     else diag_add(d, DIAG_ERROR, dpath ? dpath : "lua/default.lua", 0, 0, "%s", err);
     free(dpath);
     return -1;
@@ -325,7 +325,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   a.default_path = dpath;
   a.default_src = util_read_file(dpath, CUST_MAX_SCRIPT, &a.default_len, err, sizeof err);
   if (!a.default_src) {
-    msg_diag(d, dpath, 0, 0, "cli.lua.default_unreadable", "error", err, NULL);
+    msg_diag(d, DIAG_ERROR, dpath, 0, 0, "cli.lua.default_unreadable", "error", err, NULL);
     free(dpath);
     return -1;
   }
@@ -333,7 +333,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
     h->script_name = xstrdup(basename_of(sc->behaviour));
     a.script_src = util_read_file(sc->behaviour, CUST_MAX_SCRIPT, &a.script_len, err, sizeof err);
     if (!a.script_src)
-      msg_diag(d, sc->file ? sc->file : sc->behaviour, sc->behaviour_pos.line, sc->behaviour_pos.col,
+      msg_diag(d, DIAG_ERROR, sc->file ? sc->file : sc->behaviour, sc->behaviour_pos.line, sc->behaviour_pos.col,
           "cli.lua.script_unreadable", "path", sc->behaviour, "error", err, NULL);
   }
   cust_events sink = {0};
@@ -346,7 +346,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   free(a.default_src);
   free(a.script_src);
   if (rc != 0 || a.fatal) {
-    if (rc != 0) msg_diag(d, dpath, 0, 0, "cli.lua.setup", "error", perr ? perr : "?", NULL);
+    if (rc != 0) msg_diag(d, DIAG_ERROR, dpath, 0, 0, "cli.lua.setup", "error", perr ? perr : "?", NULL);
     free(perr);
     free(dpath);
     return -1;
@@ -466,7 +466,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   h->out = NULL;
   cust_events_free(&sink);
   if (rc != 0) {
-    if (d) msg_diag(d, "lua/default.lua", 0, 0, "cli.lua.reset", "error", perr ? perr : "?", NULL);
+    if (d) msg_diag(d, DIAG_ERROR, "lua/default.lua", 0, 0, "cli.lua.reset", "error", perr ? perr : "?", NULL);
     free(perr);
     return -1;
   }
@@ -486,7 +486,7 @@ int cust_check_script(const char *path, diag *d) {
   size_t len;
   char *src = util_read_file(path, CUST_MAX_SCRIPT, &len, err, sizeof err);
   if (!src) {
-    msg_diag(d, path, 0, 0, "cli.lua.check_unreadable", "error", err, NULL);
+    msg_diag(d, DIAG_ERROR, path, 0, 0, "cli.lua.check_unreadable", "error", err, NULL);
     return -1;
   }
   sbx *s = sbx_new(NULL, 0, err, sizeof err);

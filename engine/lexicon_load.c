@@ -32,12 +32,12 @@ static const char *const sections[] = { "moves", "slots", "markers", "variants",
 static int load_label(lexicon *lx, const char *shown, const char *label, const yn_node *list, diag *d) {
   int errs = 0;
   if (list->kind == YN_SCALAR && !yn_is_null(list)) {
-    msg_diag(d, shown, list->line, list->col, "cli.lexicon.needs_list", "label", label, NULL);
+    msg_diag(d, DIAG_ERROR, shown, list->line, list->col, "cli.lexicon.needs_list", "label", label, NULL);
     return 1;
   }
   if (list->kind != YN_SEQ) {
     if (list->kind == YN_MAP) {
-      msg_diag(d, shown, list->line, list->col, "cli.lexicon.list_not_map", "label", label, NULL);
+      msg_diag(d, DIAG_ERROR, shown, list->line, list->col, "cli.lexicon.list_not_map", "label", label, NULL);
       return 1;
     }
     return 0;   /* empty: nothing to add */
@@ -45,7 +45,7 @@ static int load_label(lexicon *lx, const char *shown, const char *label, const y
   for (int i = 0; i < list->n; i++) {
     const yn_node *p = list->vals[i];
     if (p->kind != YN_SCALAR) {
-      msg_diag(d, shown, p->line, p->col, p->kind == YN_MAP ? "cli.lexicon.phrase_map" : "cli.lexicon.phrase_list",
+      msg_diag(d, DIAG_ERROR, shown, p->line, p->col, p->kind == YN_MAP ? "cli.lexicon.phrase_map" : "cli.lexicon.phrase_list",
           "label", label, NULL);
       errs++;
       continue;
@@ -53,7 +53,7 @@ static int load_label(lexicon *lx, const char *shown, const char *label, const y
     char *src = xasprintf("%s:%d", shown, p->line);
     const char *why = NULL;
     if (lex_add(lx, label, p->str, src, &why) < 0) {
-      msg_diag(d, shown, p->line, p->col, "cli.lexicon.bad_phrase", "phrase", p->str, "label", label, "why", why, NULL);
+      msg_diag(d, DIAG_ERROR, shown, p->line, p->col, "cli.lexicon.bad_phrase", "phrase", p->str, "label", label, "why", why, NULL);
       errs++;
     }
     free(src);
@@ -67,7 +67,7 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
   const yn_node *root = doc->root;
   if (!root) return 0;
   if (root->kind != YN_MAP) {
-    msg_diag(d, shown, root->line, root->col, "cli.lexicon.not_map", NULL);
+    msg_diag(d, DIAG_ERROR, shown, root->line, root->col, "cli.lexicon.not_map", NULL);
     return 1;
   }
   int errs = 0;
@@ -77,20 +77,20 @@ static int load_doc(lexicon *lx, const char *shown, const yn_doc *doc,
     int s = 0;
     while (sections[s] && strcmp(sections[s], k->str) != 0) s++;
     if (!sections[s]) {
-      msg_diag(d, shown, k->line, k->col, "cli.lexicon.unknown_key", "key", k->str, NULL);
+      msg_diag(d, DIAG_ERROR, shown, k->line, k->col, "cli.lexicon.unknown_key", "key", k->str, NULL);
       errs++;
       continue;
     }
     if (yn_is_null(v)) continue;
     if (v->kind != YN_MAP) {
-      msg_diag(d, shown, v->line, v->col, "cli.lexicon.section_not_map", "section", k->str, NULL);
+      msg_diag(d, DIAG_ERROR, shown, v->line, v->col, "cli.lexicon.section_not_map", "section", k->str, NULL);
       errs++;
       continue;
     }
     for (int j = 0; j < v->n; j++) {
       const yn_node *lk = v->keys[j];
       if (known && s != SEC_VARIANTS && s != SEC_CLASSES && !known(sections[s], lk->str)) {
-        msg_diag(d, shown, lk->line, lk->col, s == 0 ? "cli.lexicon.unknown_move" : s == 1 ? "cli.lexicon.unknown_slot"
+        msg_diag(d, DIAG_ERROR, shown, lk->line, lk->col, s == 0 ? "cli.lexicon.unknown_move" : s == 1 ? "cli.lexicon.unknown_slot"
                                                 : "cli.lexicon.unknown_marker", "name", lk->str, NULL);
         errs++;
         continue;
@@ -123,7 +123,7 @@ int lex_load_file(lexicon *lx, const char *path, const char *shown,
   size_t len;
   char *buf = util_read_file(path, YN_MAX_FILE, &len, err, sizeof err);
   if (!buf) {
-    msg_diag(d, shown, 0, 0, "cli.lexicon.unreadable", "path", path, "error", err, NULL);
+    msg_diag(d, DIAG_ERROR, shown, 0, 0, "cli.lexicon.unreadable", "path", path, "error", err, NULL);
     return 1;
   }
   int errs = lex_load_string(lx, shown, buf, len, known, d);

@@ -182,8 +182,8 @@ const char *msg_cli_lang(void) {
   return l && *l && !strchr(l, '/') && msg_catalogue(l) ? l : "en";
 }
 
-/* See msg_cli.h (here, not in msg_cli.c, so that the reader and the customer link them without
-** the command table). */
+/* See msg_cli.h (here, not in msg_cli.c, so that the reader, the customer and util.c, which the
+** build-time generator links too, have them without the command table). */
 void msg_fprint(FILE *out, const char *key, ...) {
   va_list ap;
   va_start(ap, key);
@@ -202,13 +202,23 @@ void msg_sbput(strbuf *b, const char *key, ...) {
   free(m);
 }
 
-void msg_diag(diag *d, const char *file, int line, int col, const char *key, ...) {
+void msg_diag(diag *d, diag_level level, const char *file, int line, int col, const char *key, ...) {
   va_list ap;
   va_start(ap, key);
   char *m = msg_vget(MSG_CLI_LANG, key, ap);
   va_end(ap);
-  diag_add(d, DIAG_ERROR, file, line, col, "%s", m);
+  diag_add(d, level, file, line, col, "%s", m);
   free(m);
+}
+
+char *msg_snprint(char *buf, size_t n, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  va_end(ap);
+  if (n) snprintf(buf, n, "%s", m);
+  free(m);
+  return buf;
 }
 
 const char *msg_lang(const char *tag) {

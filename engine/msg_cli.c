@@ -20,16 +20,6 @@ void msg_eprint(const char *cmd, const char *key, ...) {
   free(m);
 }
 
-char *msg_snprint(char *buf, size_t n, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  if (n) snprintf(buf, n, "%s", m);
-  free(m);
-  return buf;
-}
-
 int msg_usage(const char *cmd, const char *key, ...) {
   va_list ap;
   va_start(ap, key);

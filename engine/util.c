@@ -154,23 +154,10 @@ void arena_free(arena *a) {
 }
 /* }=== */
 
-/* An error text from the catalogues (name, value pairs ended by NULL), in the commands' language,
-** into err (cut to errlen bytes).  The generator (engine/gen), linked without built-in
-** catalogues, reads them from its data directory like any edited catalogue. */
-static void say(char *err, size_t errlen, const char *key, ...) __attribute__((sentinel));
-static void say(char *err, size_t errlen, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  if (errlen) snprintf(err, errlen, "%s", m);
-  free(m);
-}
-
 static void too_large(char *err, size_t errlen, size_t max) {
   char n[32];
   snprintf(n, sizeof n, "%zu", max);
-  say(err, errlen, "util.read.too_large", "max", n, NULL);
+  msg_snprint(err, errlen, "util.read.too_large", "max", n, NULL);
 }
 
 /* A regular file is read into one buffer of its size (no stdio buffer, no regrowth: the files
@@ -187,7 +174,7 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_
     while ((r = poll(&pfd, 1, UTIL_FIFO_WAIT_MS)) < 0 && errno == EINTR) {}
     if (r <= 0) {
       close(fd);
-      say(err, errlen, "util.read.fifo", NULL);
+      msg_snprint(err, errlen, "util.read.fifo", NULL);
       return NULL;
     }
   }
@@ -195,7 +182,7 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_
   if (S_ISREG(st.st_mode)) util_note_input(path);
   if (S_ISDIR(st.st_mode)) {
     close(fd);
-    say(err, errlen, "util.read.directory", NULL);
+    msg_snprint(err, errlen, "util.read.directory", NULL);
     return NULL;
   }
   if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > (uintmax_t)max) {   /* refused unread */
@@ -215,7 +202,7 @@ char *util_read_file(const char *path, size_t max, size_t *len, char *err, size_
     }
     ssize_t r = read(fd, buf + n, cap - 1 - n);
     if (r < 0 && errno == EINTR) continue;
-    if (r < 0) { close(fd); free(buf); say(err, errlen, "util.read.error", NULL); return NULL; }
+    if (r < 0) { close(fd); free(buf); msg_snprint(err, errlen, "util.read.error", NULL); return NULL; }
     if (r == 0) break;
     n += (size_t)r;
     if (n > max) break;
@@ -309,22 +296,22 @@ int util_write_atomic(const char *path, const char *data, size_t len, char *err,
   struct stat st;
   if (lstat(path, &st) == 0) {
     if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-      say(err, errlen, "util.write.not_regular", "path", path, NULL);
+      msg_snprint(err, errlen, "util.write.not_regular", "path", path, NULL);
       return -1;
     }
     if (S_ISREG(st.st_mode) && is_input(&st)) {
-      say(err, errlen, "util.write.input", "path", path, NULL);
+      msg_snprint(err, errlen, "util.write.input", "path", path, NULL);
       return -1;
     }
     if (S_ISREG(st.st_mode) && looks_like_sqlite(path)) {
-      say(err, errlen, "util.write.gradebook", "path", path, NULL);
+      msg_snprint(err, errlen, "util.write.gradebook", "path", path, NULL);
       return -1;
     }
   }
   const char *slash = strrchr(path, '/');
   char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path))) : xstrdup(".");
   if (slash && slash != path && util_mkdirs(dir, 0755) != 0) {
-    say(err, errlen, "cli.journal.mkdir", "path", path, "error", strerror(errno), NULL);
+    msg_snprint(err, errlen, "cli.journal.mkdir", "path", path, "error", strerror(errno), NULL);
     free(dir);
     return -1;
   }

@@ -313,18 +313,6 @@ static int seen(strbuf *list, const char *item) {
   return 0;
 }
 
-/* A warning at file:line:col in the catalogue's words of key (name, value pairs ended by NULL),
-** in the commands' language: walks report to the trainer's terminal like `salesim test`. */
-static void warn(diag *d, const char *file, int line, int col, const char *key, ...) __attribute__((sentinel));
-static void warn(diag *d, const char *file, int line, int col, const char *key, ...) {
-  va_list ap;
-  va_start(ap, key);
-  char *m = msg_vget(MSG_CLI_LANG, key, ap);
-  va_end(ap);
-  diag_add(d, DIAG_WARNING, file, line, col, "%s", m);
-  free(m);
-}
-
 /* Where a Lua error points: the "file.lua:LINE:" its text starts with, resolved against the
 ** scenario's behaviour path when the names match; else the behaviour key in the scenario. */
 static void report_lua_error(const scenario *sc, diag *d, const char *text, int walk, int turn) {
@@ -347,9 +335,9 @@ static void report_lua_error(const scenario *sc, diag *d, const char *text, int 
   snprintf(tn, sizeof tn, "%d", turn);
   char *msg = xstrndup(text, (size_t)len);
   if (line > 0)
-    warn(d, file, line, 1, "cli.walk.lua_error", "walk", w, "turn", tn, "error", msg, NULL);
+    msg_diag(d, DIAG_WARNING, file, line, 1, "cli.walk.lua_error", "walk", w, "turn", tn, "error", msg, NULL);
   else
-    warn(d, sc->file, sc->behaviour_pos.line > 0 ? sc->behaviour_pos.line : 1,
+    msg_diag(d, DIAG_WARNING, sc->file, sc->behaviour_pos.line > 0 ? sc->behaviour_pos.line : 1,
          sc->behaviour_pos.col > 0 ? sc->behaviour_pos.col : 1, "cli.walk.lua_error", "walk", w,
          "turn", tn, "error", msg, NULL);
   free(msg);
@@ -386,7 +374,7 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
     char w[16], tn[16];
     snprintf(w, sizeof w, "%d", walk);
     snprintf(tn, sizeof tn, "%d", tu->n);
-    warn(d, sc->file, p.line, p.col, "cli.walk.dead_end", "moves", moves.s, "walk", w, "turn", tn,
+    msg_diag(d, DIAG_WARNING, sc->file, p.line, p.col, "cli.walk.dead_end", "moves", moves.s, "walk", w, "turn", tn,
          "text", tu->text ? tu->text : "", NULL);
     st->dead_ends++;
   }
@@ -459,26 +447,26 @@ static void report_unreached(const scenario *sc, const tally *t, int walks, diag
   snprintf(n, sizeof n, "%d", walks);
   for (int i = 0; i < sc->n_lines; i++)
     if (!t->said_key[i]) {
-      warn(d, sc->file, sc->lines[i].pos.line, sc->lines[i].pos.col, "cli.walk.line_unsaid",
+      msg_diag(d, DIAG_WARNING, sc->file, sc->lines[i].pos.line, sc->lines[i].pos.col, "cli.walk.line_unsaid",
            "key", sc->lines[i].key, "walks", n, NULL);
       st->unreached++;
     }
   for (int i = 0; i < sc->n_needs; i++)
     if (!t->revealed[i]) {
-      warn(d, sc->file, sc->needs[i].pos.line, sc->needs[i].pos.col, "cli.walk.need_unrevealed",
+      msg_diag(d, DIAG_WARNING, sc->file, sc->needs[i].pos.line, sc->needs[i].pos.col, "cli.walk.need_unrevealed",
            "id", sc->needs[i].id, "walks", n, NULL);
       st->unreached++;
     }
   for (int i = 0; i < sc->n_commitments; i++)
     if (!t->given[i]) {
-      warn(d, sc->file, sc->commitments[i].pos.line, sc->commitments[i].pos.col,
+      msg_diag(d, DIAG_WARNING, sc->file, sc->commitments[i].pos.line, sc->commitments[i].pos.col,
            t->asked[i] ? "cli.walk.commitment_ungiven" : "cli.walk.commitment_unasked",
            "id", sc->commitments[i].id, "walks", n, NULL);
       st->unreached++;
     }
   for (int i = 0; i < sc->n_objections; i++)
     if (!t->raised[i]) {
-      warn(d, sc->file, sc->objections[i].pos.line, sc->objections[i].pos.col,
+      msg_diag(d, DIAG_WARNING, sc->file, sc->objections[i].pos.line, sc->objections[i].pos.col,
            "cli.walk.objection_unraised", "id", sc->objections[i].id, "walks", n, NULL);
       st->unreached++;
     }

@@ -23,14 +23,17 @@ const char *msg_cli_lang(void);
 
 /* Writes "salesim CMD: " (or "salesim: " when cmd is NULL), the message and a newline to stderr. */
 void msg_eprint(const char *cmd, const char *key, ...) __attribute__((sentinel));
-/* Writes the message into buf (cut to n bytes, always ended); returns buf. */
+/* Writes the message into buf (cut to n bytes, always ended); returns buf.  (msg_snprint,
+** msg_fprint, msg_sbput and msg_diag live in msg.c, linked without the command table.) */
 char *msg_snprint(char *buf, size_t n, const char *key, ...) __attribute__((sentinel));
 /* Writes the message and a newline to out. */
 void msg_fprint(FILE *out, const char *key, ...) __attribute__((sentinel));
 /* Appends the message to b. */
 void msg_sbput(strbuf *b, const char *key, ...) __attribute__((sentinel));
-/* Adds the message to d as an error at file:line:col (a scenario's, a lexicon's, a script's). */
-void msg_diag(diag *d, const char *file, int line, int col, const char *key, ...) __attribute__((sentinel));
+/* Adds the message to d at file:line:col with level (an error in a scenario, a lexicon or a
+** script; a walk's warning). */
+void msg_diag(diag *d, diag_level level, const char *file, int line, int col, const char *key, ...)
+  __attribute__((sentinel));
 /* cli_usage_error for command cmd with the message: prints it and the usage; returns CLI_USAGE. */
 int msg_usage(const char *cmd, const char *key, ...) __attribute__((sentinel));
 
