@@ -77,6 +77,14 @@ static void label(const rep_data *d, strbuf *out, const char *key, int cols, int
   if (!right) for (int i = w; i < cols; i++) sb_putc(out, ' ');
 }
 
+/* The four skills' headings, right-aligned over the columns both tables print them in. */
+static void skill_labels(const rep_data *d, strbuf *out) {
+  label(d, out, "report.col.commit", 8, 1);
+  label(d, out, "report.col.benefit", 9, 1);
+  label(d, out, "report.col.tactic", 8, 1);
+  label(d, out, "report.col.discov", 8, 1);
+}
+
 /* Source, counts, period, scenarios and the active filters. */
 static void header(const rep_data *d, strbuf *out) {
   char *src = txt_sanitize(d->source, strlen(d->source), NULL);
@@ -124,10 +132,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   static const int widths[] = { 5, 4, 5, 6 };
   for (int k = 0; k < 4; k++) { sb_puts(out, "  "); label(d, out, keys[k], widths[k], 1); }
   label(d, out, "report.col.avg", 6, 1);
-  label(d, out, "report.col.commit", 8, 1);
-  label(d, out, "report.col.benefit", 9, 1);
-  label(d, out, "report.col.tactic", 8, 1);
-  label(d, out, "report.col.discov", 8, 1);
+  skill_labels(d, out);
   sb_puts(out, "  ");
   label(d, out, "report.col.trend", 15, 0);
   sb_printf(out, "%s\n", msg_text(L(d), "report.col.latest_outcome"));
@@ -240,10 +245,7 @@ static void scenario_table(const rep_data *d, strbuf *out) {
   for (int k = 0; k < 2; k++) { sb_puts(out, "  "); label(d, out, keys[k], 8, 1); }
   label(d, out, "report.col.average", 9, 1);
   label(d, out, "report.col.latest", 8, 1);
-  label(d, out, "report.col.commit", 8, 1);
-  label(d, out, "report.col.benefit", 9, 1);
-  label(d, out, "report.col.tactic", 8, 1);
-  label(d, out, "report.col.discov", 8, 1);
+  skill_labels(d, out);
   sb_puts(out, "  ");
   label(d, out, "report.col.passed", 6, 1);
   sb_puts(out, "\n");
