@@ -148,7 +148,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   r->n_probs = m->n_labels;
   r->probs = xmalloc(sizeof *r->probs * (size_t)m->n_labels);
   mdl_predict(m, r->rows, r->n_rows, r->n_features, r->probs);
-  if (ft_mixed_agents(r)) seller_clauses_aside(c, r);
+  if (fs->mixed_agents) seller_clauses_aside(c, r);
 
   /* the ask, and its kind: the rules' kind when they read one, else the likeliest */
   static const cls_move kinds[] = { CLS_ASK_COMMITMENT, CLS_ASK_ORDER, CLS_ASK_PAYMENT, CLS_ASK_REFERRAL };

@@ -128,18 +128,6 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *o) {
   ft_extract_part(stem, r, 0, o);
 }
 
-/* 1 when the line has a seller clause beside one that is not (ft_extract_part's case). */
-int ft_mixed_agents(const cls_result *r) {
-  cl_clause cl[CL_MAX_CLAUSES];
-  int n = cl_read(r, cl), seller = 0, other = 0;
-  for (int k = 0; k < n; k++) {
-    if (cl[k].addressed) continue;
-    if (cl[k].agent == CL_AGENT_SELLER) seller = 1;
-    else other = 1;
-  }
-  return seller && other;
-}
-
 void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_set *o) {
   o->n = 0;
   const char *t = r->norm ? r->norm : "";
@@ -147,8 +135,14 @@ void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_se
   int n = cl_read(r, cl);
   int greeted = 0;   /* a greeting clause was left out: so are its phrases and the greet move */
   size_t gs = 0, ge = 0;
-  int skip[CL_MAX_CLAUSES] = { 0 };
-  for (int k = 0; k < n; k++) skip[k] = no_seller && cl[k].agent == CL_AGENT_SELLER;
+  int skip[CL_MAX_CLAUSES] = { 0 }, seller = 0, other = 0;
+  for (int k = 0; k < n; k++) {
+    skip[k] = no_seller && cl[k].agent == CL_AGENT_SELLER;
+    if (cl[k].addressed) continue;   /* a name alone speaks for nobody */
+    if (cl[k].agent == CL_AGENT_SELLER) seller = 1;
+    else other = 1;
+  }
+  o->mixed_agents = seller && other;
   for (int k = 0; k < n; k++) {
     if (skip[k]) continue;
     if (n > 1 && !greeted && greeting_only(r, t, &cl[k])) {   /* the greeting is the rules' */

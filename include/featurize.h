@@ -30,6 +30,7 @@ typedef struct ft_set {
   char *names[FT_MAX];     /* their names when keep_names (training, explanations), else NULL */
   int n;
   int keep_names;
+  int mixed_agents;        /* set by extraction: a seller clause beside a clause of someone else */
 } ft_set;
 
 /* The 64-bit hash of prefix followed by s[0..n) (FNV-1a; never 0, which marks an empty slot). */
@@ -44,8 +45,6 @@ void ft_extract(wd_stemmer *stem, const cls_result *r, ft_set *out);
 ** customer's ask): their words, phrases and the rules' seller_action.  Only for reading: the
 ** model is trained on whole lines. */
 void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_set *out);
-/* 1 when the line holds a seller clause and a clause of someone else (a name alone aside). */
-int ft_mixed_agents(const cls_result *r);
 void ft_release(ft_set *s);
 
 #endif
