@@ -55,4 +55,17 @@ int mdl_label(const mdl_image *m, const char *name) {
   return -1;
 }
 
+uint64_t mdl_bg_hash(const char *term, size_t len) { return ft_hash2("bg:", term, len); }
+
+int mdl_background_df(const mdl_image *m, const char *term, size_t len) {
+  if (!m || m->n_bg <= 0) return 0;
+  uint64_t k = mdl_bg_hash(term, len);
+  int lo = 0, hi = m->n_bg;
+  while (lo < hi) {   /* binary search over the sorted keys */
+    int mid = lo + (hi - lo) / 2;
+    if (m->bg_keys[mid] < k) lo = mid + 1; else hi = mid;
+  }
+  return lo < m->n_bg && m->bg_keys[lo] == k ? m->bg_df[lo] : 0;
+}
+
 int mdl_dev_split(const char *text) { return ft_hash2("dev:", text, strlen(text)) % 5 == 0; }

@@ -39,7 +39,15 @@ typedef struct mdl_image {
   uint64_t corpus_hash;             /* of the corpus and lexicon bytes it was trained from */
   int n_dict;                       /* English dictionary words (wamerican, wbritish), or 0 */
   const uint32_t *dict;             /* their mdl_word_hash values, sorted */
+  int n_bg_lines;                   /* corpus lines the background frequencies count over */
+  int n_bg;                         /* link terms (link.h) on more than MDL_BG_COMMON of them */
+  const uint64_t *bg_keys;          /* their mdl_bg_hash values, sorted */
+  const int32_t *bg_df;             /* per key: on how many corpus lines the term stands */
 } mdl_image;
+
+/* A link term on at most this many corpus lines is rare in sales talk at large: the background
+** table leaves it out, and links weigh it by the scenario alone (link.c). */
+#define MDL_BG_COMMON 10
 
 /* The compiled model of a language, or NULL when the program has none (the generator's
 ** builds, the fuzzers: engine/gen/model_none.c). */
@@ -56,6 +64,12 @@ int mdl_knows_word(const mdl_image *m, const char *word, size_t len);
 int mdl_is_word(const mdl_image *m, const char *word, size_t len);
 /* The 32-bit hash of a dictionary word (the trainer and mdl_is_word agree on it). */
 uint32_t mdl_word_hash(const char *word, size_t len);
+
+/* On how many of the language's corpus lines the link term term[0..len) stands (link.c weighs
+** words common in any sales talk down), or 0 when on MDL_BG_COMMON or fewer, or m is NULL. */
+int mdl_background_df(const mdl_image *m, const char *term, size_t len);
+/* The 64-bit key of a link term in the background table (the trainer and the lookup agree). */
+uint64_t mdl_bg_hash(const char *term, size_t len);
 
 /* Probabilities per label of a line whose distinct known features are rows[0..n) (each weighing
 ** 1/sqrt(n_total), n_total counting unknown features too, as in training): out[n_labels]. */

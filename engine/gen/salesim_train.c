@@ -28,6 +28,7 @@
 #include "classify_int.h"
 #include "featurize.h"
 #include "lexicon.h"
+#include "link.h"
 #include "model.h"
 #include "text.h"
 #include "util.h"
@@ -100,6 +101,64 @@ static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(co
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
+}
+
+typedef struct bgterm { uint64_t key; int32_t df; } bgterm;
+static int cmp_bg(const void *a, const void *b) {
+  uint64_t x = ((const bgterm *)a)->key, y = ((const bgterm *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+/* Writes the language's background frequencies (model.h): on how many corpus lines each link
+** term stands (terms as link.c makes them), for the terms on more than MDL_BG_COMMON lines, as
+** P_bg_keys / P_bg_df sorted by key.  The corpus is sales talk of every trade, so a term common
+** in it ("system", 直接, "team") says little about which of a scenario's items a line means.
+** Returns how many terms it wrote. */
+static int put_background(strbuf *o, const char *P, const row *rows, int n) {
+  wd_stemmer *st = wd_new();
+  bgterm *t = NULL;
+  int nt = 0, cap = 0;
+  for (int i = 0; i < n; i++) {
+    size_t len;
+    char *norm = txt_normalize(rows[i].text, strlen(rows[i].text), &len);
+    if (!norm) continue;
+    char *terms = lnk_terms(st, norm, len);
+    bgterm *line = NULL;   /* this line's distinct keys */
+    int nl = 0;
+    for (char *p = terms; *p;) {
+      size_t w = strcspn(p, " ");
+      uint64_t k = mdl_bg_hash(p, w);
+      int seen = 0;
+      for (int j = 0; j < nl && !seen; j++) seen = line[j].key == k;
+      if (!seen) { line = xrealloc(line, sizeof *line * (size_t)(nl + 1)); line[nl++] = (bgterm){ k, 1 }; }
+      p += w;
+      while (*p == ' ') p++;
+    }
+    for (int j = 0; j < nl; j++) {   /* linear over the terms so far: a build-time pass */
+      int at = -1;
+      for (int q = 0; q < nt && at < 0; q++) if (t[q].key == line[j].key) at = q;
+      if (at >= 0) { t[at].df++; continue; }
+      if (nt == cap) { cap = cap ? cap * 2 : 4096; t = xrealloc(t, sizeof *t * (size_t)cap); }
+      t[nt++] = line[j];
+    }
+    free(line);
+    free(terms);
+    free(norm);
+  }
+  wd_free(st);
+  int kept = 0;
+  for (int i = 0; i < nt; i++) if (t[i].df > MDL_BG_COMMON) t[kept++] = t[i];
+  qsort(t, (size_t)kept, sizeof *t, cmp_bg);
+  sb_printf(o, "static const uint64_t %s_bg_keys[%d] = {", P, kept ? kept : 1);
+  for (int i = 0; i < kept; i++) sb_printf(o, "%s0x%llxu,", i % 6 ? "" : "\n  ", (unsigned long long)t[i].key);
+  if (!kept) sb_puts(o, "0");
+  sb_puts(o, "\n};\n");
+  sb_printf(o, "static const int32_t %s_bg_df[%d] = {", P, kept ? kept : 1);
+  for (int i = 0; i < kept; i++) sb_printf(o, "%s%d,", i % 16 ? "" : "\n  ", t[i].df);
+  if (!kept) sb_puts(o, "0");
+  sb_puts(o, "\n};\n");
+  free(t);
+  return kept;
 }
 
 static int label_index(const char *name) {
@@ -506,10 +565,13 @@ static int train_lang(const char *data_dir, const char *lang, const uint32_t *wo
   for (int i = 0; i < n_wl; i++) sb_printf(o, "%s0x%xu,", i % 8 ? "" : "\n  ", wordlist[i]);
   if (!n_wl) sb_puts(o, "0");
   sb_puts(o, "\n};\n");
+  int nbg = put_background(o, P, rows, n);
+  fprintf(stderr, "salesim-train: %s: %d link terms common in the corpus\n", lang, nbg);
   sb_printf(o, "static const mdl_image %s = { \"%s\", %d, %s_labels, %s_bias, %s_thr, %s_devf1, %d, %uu,\n"
-               "  %s_keys, %s_index, %s_w, %s_name_off, %s_names, %d, %d, 0x%llxu, %d, %s_dict };\n\n",
+               "  %s_keys, %s_index, %s_w, %s_name_off, %s_names, %d, %d, 0x%llxu, %d, %s_dict,\n"
+               "  %d, %d, %s_bg_keys, %s_bg_df };\n\n",
             P, lang, N_LABELS, P, P, P, P, kept, size - 1, P, P, P, P, P, ntrain, ndev,
-            (unsigned long long)bi_hash(all.s, all.len), n_wl, P);
+            (unsigned long long)bi_hash(all.s, all.len), n_wl, P, n, nbg, P, P);
   /* release */
   for (int i = 0; i < n; i++) { free(rows[i].text); free(rows[i].feats); free(x[i]); }
   if (review) fclose(review);

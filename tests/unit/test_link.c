@@ -9,6 +9,7 @@
 #include "classify.h"
 #include "lexicon.h"
 #include "link.h"
+#include "model.h"
 #include "scenario.h"
 #include "text.h"
 #include "util.h"
@@ -64,6 +65,23 @@ static void test_terms(void **st) {
   free(t);
   free(norm);
   wd_free(w);
+}
+
+/* The background frequencies the trainer compiled from the corpus (model.h): a term common in any
+** sales talk is there with its count, a rare or unknown one is not; link.c weighs by them. */
+static void test_background(void **st) {
+  (void)st;
+  const mdl_image *en = mdl_find("en"), *zh = mdl_find("zh");
+  assert_non_null(en);
+  assert_non_null(zh);
+  assert_true(en->n_bg > 100 && en->n_bg_lines > 1000);
+  assert_true(mdl_background_df(en, "team", 4) > MDL_BG_COMMON);   /* a base form, as link terms are */
+  assert_true(mdl_background_df(en, "team", 4) < en->n_bg_lines);
+  assert_int_equal(mdl_background_df(en, "zqxjv", 5), 0);
+  assert_true(mdl_background_df(zh, "系统", strlen("系统")) > MDL_BG_COMMON);
+  assert_int_equal(mdl_background_df(zh, "team", 4), 0);   /* per language */
+  assert_int_equal(mdl_background_df(NULL, "team", 4), 0);
+  for (int i = 1; i < en->n_bg; i++) assert_true(en->bg_keys[i - 1] < en->bg_keys[i]);   /* sorted, no repeat */
 }
 
 static void test_no_examples(void **st) {
@@ -260,6 +278,7 @@ static void test_switch_off_scenario(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_terms),
+    cmocka_unit_test(test_background),
     cmocka_unit_test(test_no_examples),
     cmocka_unit_test(test_links),
     cmocka_unit_test(test_social_clause),
