@@ -274,25 +274,24 @@ void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario 
         const char *cands[128];
         int nc = 0;
         for (int j = 0; j < base->n_state && nc < 128; j++) cands[nc++] = base->state[j].name;
-        sx_unknown_ref(c, k, "state variable", "state variables", name, cands, nc);
+        sx_unknown_ref(c, k, "state_variable", name, cands, nc);
         continue;
       }
       is_bool = bv->is_bool;
     } else {
       if (!is_var_name(name)) {
-        sx_err(c, k, "state variable '%s': use a-z, 0-9 and '_', starting with a letter", name);
+        sx_err(c, k, "check.state.bad_name", "name", name, NULL);
         continue;
       }
       int clash = 0;
       for (int j = 0; j < sx_n_move_names; j++) clash |= strcmp(sx_move_names[j], name) == 0;
       if (clash) {
-        sx_err(c, k, "state variable '%s' has the name of a move; choose another name", name);
+        sx_err(c, k, "check.state.move_name", "name", name, NULL);
         continue;
       }
       const char *near = kv ? NULL : misspelt_known(name);
       if (near) {   /* `patince: 5` would be a new variable nothing reads, and patience stays 12 */
-        sx_err(c, k, "state variable '%s' is one letter from '%s': a typo? (a variable of your "
-                     "own needs a name further from the built-in ones)", name, near);
+        sx_err(c, k, "check.state.near_known", "name", name, "near", near, NULL);
         continue;
       }
       is_bool = kv ? kv->is_bool : (yn_to_bool(v, NULL) == 0);
@@ -353,7 +352,7 @@ char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind) {
   char *id = NULL;
   if (sx_text(c, yn_get(item, "id"), "id", &id) != 0) return NULL;
   if (!sx_is_ident(id, "_-")) {
-    sx_err(c, yn_get(item, "id"), "%s id '%s': use only a-z, 0-9, '_' and '-'", kind, id);
+    sx_err(c, yn_get(item, "id"), "check.id.bad", "kind", sx_kind(kind, 0), "id", id, NULL);
     free(id);
     return NULL;
   }
@@ -364,11 +363,12 @@ char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind) {
 static void read_needs(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "needs") != 0) return;
   scenario *s = c->s;
-  if (n->n > CAP_NEEDS) sx_err(c, n, "too many needs: %d (limit is %d)", n->n, CAP_NEEDS);
+  char a[SX_NUM], b[SX_NUM];
+  if (n->n > CAP_NEEDS) sx_err(c, n, "check.too_many.needs", "n", sx_d(a, n->n), "limit", sx_d(b, CAP_NEEDS), NULL);
   s->needs = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->needs);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each need") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.need")) != 0) continue;
     sx_check_keys(c, it, "needs[]");
     scn_need *x = &s->needs[s->n_needs];
     memset(x, 0, sizeof *x);
@@ -383,7 +383,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_needs; j++)
       if (strcmp(s->needs[j].id, x->id) == 0) {
-        sx_err(c, yn_get(it, "id"), "duplicate need id '%s' (first at line %d)", x->id, s->needs[j].pos.line);
+        sx_dup_id(c, yn_get(it, "id"), "need", x->id, s->needs[j].pos.line);
         break;
       }
     s->n_needs++;
@@ -394,11 +394,13 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
 static void read_objections(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "objections") != 0) return;
   scenario *s = c->s;
-  if (n->n > CAP_OBJECTIONS) sx_err(c, n, "too many objections: %d (limit is %d)", n->n, CAP_OBJECTIONS);
+  char a[SX_NUM], b[SX_NUM];
+  if (n->n > CAP_OBJECTIONS)
+    sx_err(c, n, "check.too_many.objections", "n", sx_d(a, n->n), "limit", sx_d(b, CAP_OBJECTIONS), NULL);
   s->objections = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->objections);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each objection") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.objection")) != 0) continue;
     sx_check_keys(c, it, "objections[]");
     scn_objection *x = &s->objections[s->n_objections];
     memset(x, 0, sizeof *x);
@@ -410,8 +412,7 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_objections; j++)
       if (strcmp(s->objections[j].id, x->id) == 0) {
-        sx_err(c, yn_get(it, "id"), "duplicate objection id '%s' (first at line %d)", x->id,
-               s->objections[j].pos.line);
+        sx_dup_id(c, yn_get(it, "id"), "objection", x->id, s->objections[j].pos.line);
         break;
       }
     s->n_objections++;
@@ -444,7 +445,7 @@ static int read_line_languages(sx_ctx *c, const yn_node *k, const yn_node *map, 
   for (int j = 0; j < map->n; j++) {
     const char *t = map->keys[j]->str;
     if (!is_lang_tag(t)) {
-      sx_err(c, map->keys[j], "line '%s': '%s' is not a language tag (such as en or zh)", k->str, t);
+      sx_err(c, map->keys[j], "check.line.bad_tag", "key", k->str, "tag", t, NULL);
       bad = 1;
       continue;
     }
@@ -457,7 +458,7 @@ static int read_line_languages(sx_ctx *c, const yn_node *k, const yn_node *map, 
     if (line_language && strcmp(t, line_language) == 0) want = t;
   }
   if (own && !has_own) {
-    sx_err(c, map, "line '%s' has no text in the scenario's language '%s' (add %s: ...)", k->str, own, own);
+    sx_err(c, map, "check.line.no_own", "key", k->str, "lang", own, NULL);
     bad = 1;
   }
   if (bad) return -1;
@@ -474,7 +475,7 @@ static void read_lines(sx_ctx *c, const yn_node *n) {
   for (int i = 0; i < n->n; i++) {
     const yn_node *k = n->keys[i];
     if (!sx_is_ident(k->str, "_-")) {
-      sx_err(c, k, "line key '%s': use only a-z, 0-9, '_' and '-'", k->str);
+      sx_err(c, k, "check.line.bad_key", "key", k->str, NULL);
       continue;
     }
     scn_lines *x = &s->lines[s->n_lines];
@@ -515,14 +516,13 @@ static void read_behaviour(sx_ctx *c, const yn_node *n) {
   }
   struct stat st;
   if (stat(path, &st) == 0 && !behaviour_anywhere && !inside_dir(path, s->dir)) {
-    sx_err(c, n, "behaviour script '%s' is outside the scenario's folder (%s); keep scripts beside "
-           "the scenario, or allow it with --behaviour-anywhere", rel, s->dir);
+    sx_err(c, n, "check.behaviour.outside", "path", rel, "dir", s->dir, NULL);
   } else if (stat(path, &st) != 0) {
-    sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
+    sx_err(c, n, "check.behaviour.unreadable", "path", rel, "reason", strerror(errno), NULL);
   } else if (!S_ISREG(st.st_mode)) {
-    sx_err(c, n, "behaviour script '%s' is not a regular file", rel);
+    sx_err(c, n, "check.behaviour.not_file", "path", rel, NULL);
   } else if (access(path, R_OK) != 0) {
-    sx_err(c, n, "behaviour script '%s' cannot be read: %s", rel, strerror(errno));
+    sx_err(c, n, "check.behaviour.unreadable", "path", rel, "reason", strerror(errno), NULL);
   } else {
     s->behaviour = path;
     path = NULL;
@@ -537,11 +537,11 @@ static void read_head(sx_ctx *c, const yn_node *root) {
   scenario *s = c->s;
   const yn_node *n;
   if (sx_text(c, (n = yn_get(root, "id")), "id", &s->id) == 0 && !sx_is_ident(s->id, "-"))
-    sx_err(c, n, "id '%s': use only a-z, 0-9 and '-' (it names saved results)", s->id);
+    sx_err(c, n, "check.head.bad_id", "id", s->id, NULL);
   sx_text(c, yn_get(root, "title"), "title", &s->title);
   if (sx_text(c, (n = yn_get(root, "language")), "language", &s->language) == 0 &&
       strcmp(s->language, "zh") != 0 && strcmp(s->language, "en") != 0)
-    sx_err(c, n, "language: expected zh or en, found '%s'", s->language);
+    sx_err(c, n, "check.head.language", "found", s->language, NULL);
   long v;
   if (sx_int(c, yn_get(root, "difficulty"), "difficulty", 1, 5, &v) == 0) s->difficulty = (int)v;
   s->minutes = 10;
@@ -581,11 +581,10 @@ scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_p
   sx_ctx c = { d, name, NULL, 0, pending, base };
   const yn_node *root = doc->root;
   if (!root || yn_is_null(root)) {
-    sx_err(&c, NULL, "the file is empty; a scenario needs at least id, title, language, "
-                     "difficulty, brief, customer and commitments");
+    sx_err(&c, NULL, "check.file.empty", NULL);
   } else if (root->kind != YN_MAP) {
-    sx_err(&c, root, "expected a mapping of scenario keys (id: ..., title: ...), found %s",
-           root->kind == YN_SEQ ? "a list" : "text");
+    sx_err(&c, root, "check.file.not_mapping",
+           "found", sx_word(root->kind == YN_SEQ ? "check.found.list" : "check.type.text"), NULL);
   } else {
     scenario *s = c.s = xcalloc(1, sizeof *s);
     s->file = xstrdup(name);

@@ -18,10 +18,24 @@ typedef struct sx_ctx {
   int diag_base;           /* d->n when the read began: pending items' diag_at count from it */
 } sx_ctx;
 
-/* An error at a node's position (1:1 when the node is NULL). */
-void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* An error at an explicit 1-based line and column. */
-void sx_err_pos(sx_ctx *c, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* An error at a node's position (1:1 when the node is NULL), counted: the message `key` of the
+** catalogues (`check.*`, docs/i18n.md) in the commands' language, with name, value pairs ended
+** by NULL, as for msg_get. */
+void sx_err(sx_ctx *c, const yn_node *at, const char *key, ...) __attribute__((sentinel));
+/* sx_err at an explicit 1-based line and column. */
+void sx_err_pos(sx_ctx *c, int line, int col, const char *key, ...) __attribute__((sentinel));
+/* The catalogue's text of a message without arguments (a word handed to another message as an
+** argument: "each need", "a list"), in the commands' language; valid for the program's life. */
+const char *sx_word(const char *key);
+/* The catalogue's word for a kind of item: check.kind.KIND ("need"), or its plural
+** check.kinds.KIND ("needs") when plural is 1. */
+const char *sx_kind(const char *kind, int plural);
+/* Reports "duplicate KIND id 'ID' (first at line N)" at `at`. */
+void sx_dup_id(sx_ctx *c, const yn_node *at, const char *kind, const char *id, int first_line);
+/* A number as a message argument: "%d" / "%g" into buf (SX_NUM bytes); returns buf. */
+#define SX_NUM 32
+const char *sx_d(char *buf, long v);
+const char *sx_g(char *buf, double v);
 
 /* Reports unknown keys (with a did-you-mean) and missing required keys of one mapping, against
 ** the key table of section ("", "customer", "needs[]", "tests[].expect", ...). */
@@ -42,7 +56,8 @@ int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out);
 /* A list of text, or (when one_ok) a single text taken as a one-item list.  An empty list is
 ** an error unless empty_ok. */
 int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty_ok, scn_strs *out);
-/* The id of a list item ([a-z0-9_-]); NULL after an error.  kind names the section. */
+/* The id of a list item ([a-z0-9_-]); NULL after an error.  kind names the section's item, as
+** the suffix of its catalogue word check.kind.KIND ("need", "benefit", ...). */
 char *sx_item_id(sx_ctx *c, const yn_node *item, const char *kind);
 /* A node's position as the model keeps it. */
 static inline scn_pos sx_pos(const yn_node *n) { scn_pos p = { n->line, n->col }; return p; }
@@ -69,9 +84,10 @@ void sx_state_map(sx_ctx *c, const yn_node *n, const char *what, const scenario 
                   scn_state_var **out, int *nout);
 /* The allowed range of a known state variable (1), or -1e9..1e9 for others (0). */
 int sx_state_range(const char *name, double *lo, double *hi);
-/* Reports a reference to an id that is not defined, with a did-you-mean over the defined ones. */
-void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
-                    const char *id, const char *const *ids, int n);
+/* Reports a reference to an id that is not defined, with a did-you-mean over the defined ones.
+** kind is the suffix of the catalogue words check.kind.KIND and check.kinds.KIND (its plural). */
+void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *id,
+                    const char *const *ids, int n);
 
 void sx_strs_free(scn_strs *v);
 

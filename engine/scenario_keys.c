@@ -2,7 +2,8 @@
 ** scenario_keys.c: the keys a scenario file may hold, and the typed reads every section uses.
 ** One table says which keys each mapping accepts and which are required; the loader checks
 ** files against it, docs/scenario.schema.json mirrors it (a unit test keeps the two in step).
-** Messages are written for a trainer: "difficulty: expected a whole number from 1 to 5, found 7".
+** Messages are written for a trainer: "difficulty: expected a whole number from 1 to 5, found 7",
+** in the catalogues' words (the `check.*` keys, docs/i18n.md).
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,6 +11,8 @@
 #include <string.h>
 
 #include "classify.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "scenario_int.h"
 #include "text.h"
 #include "util.h"
@@ -76,28 +79,43 @@ const int sx_n_move_names = (int)(sizeof sx_move_names / sizeof *sx_move_names);
 
 /* {=== messages */
 
-void sx_err(sx_ctx *c, const yn_node *at, const char *fmt, ...) {
-  strbuf b = {0};
-  va_list ap;
-  va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
-  va_end(ap);
-  diag_add(c->d, DIAG_ERROR, c->file, at ? at->line : 1, at ? at->col : 1, "%s", b.s ? b.s : "");
-  sb_free(&b);
+/* Adds the formatted message at line:col and counts it (sx_err and sx_err_pos). */
+static void add(sx_ctx *c, int line, int col, const char *key, va_list ap) {
+  char *m = msg_vget(MSG_CLI_LANG, key, ap);
+  diag_add(c->d, DIAG_ERROR, c->file, line, col, "%s", m);
+  free(m);
   c->errors++;
 }
 
-/* Adds an error at an explicit position and counts it. */
-void sx_err_pos(sx_ctx *c, int line, int col, const char *fmt, ...) {
-  strbuf b = {0};
+void sx_err(sx_ctx *c, const yn_node *at, const char *key, ...) {
   va_list ap;
-  va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  va_start(ap, key);
+  add(c, at ? at->line : 1, at ? at->col : 1, key, ap);
   va_end(ap);
-  diag_add(c->d, DIAG_ERROR, c->file, line, col, "%s", b.s ? b.s : "");
-  sb_free(&b);
-  c->errors++;
 }
+
+void sx_err_pos(sx_ctx *c, int line, int col, const char *key, ...) {
+  va_list ap;
+  va_start(ap, key);
+  add(c, line, col, key, ap);
+  va_end(ap);
+}
+
+const char *sx_word(const char *key) { return msg_text(MSG_CLI_LANG, key); }
+
+const char *sx_kind(const char *kind, int plural) {
+  char key[64];
+  snprintf(key, sizeof key, "check.%s.%s", plural ? "kinds" : "kind", kind);
+  return msg_has(MSG_CLI_LANG, key) ? sx_word(key) : kind;   /* msg_text would hand back key */
+}
+
+void sx_dup_id(sx_ctx *c, const yn_node *at, const char *kind, const char *id, int first_line) {
+  char line[SX_NUM];
+  sx_err(c, at, "check.duplicate_id", "kind", sx_kind(kind, 0), "id", id, "line", sx_d(line, first_line), NULL);
+}
+
+const char *sx_d(char *buf, long v) { snprintf(buf, SX_NUM, "%ld", v); return buf; }
+const char *sx_g(char *buf, double v) { snprintf(buf, SX_NUM, "%g", v); return buf; }
 
 /* Optimal-string-alignment distance (edits and swaps of neighbours), bytes; capped lengths. */
 static int edit_distance(const char *a, const char *b) {
@@ -150,10 +168,13 @@ static char *home_of(const char *key, const char *section) {
     const char *h = homes[i];
     size_t len = strlen(h);
     int item = len > 2 && strcmp(h + len - 2, "[]") == 0;
-    if (i) sb_puts(&b, " or ");
-    if (!*h) sb_puts(&b, "at the top level");
-    else if (item) sb_printf(&b, "in each item of %.*s:", (int)(len - 2), h);
-    else sb_printf(&b, "under %s:", h);
+    if (i) sb_puts(&b, sx_word("check.word.or"));
+    char *sec = xstrndup(h, item ? len - 2 : len);
+    char *m = msg_get(MSG_CLI_LANG, !*h ? "check.key.home_top" : item ? "check.key.home_item" : "check.key.home_under",
+                      "section", sec, NULL);
+    sb_puts(&b, m);
+    free(m);
+    free(sec);
   }
   return sb_take(&b);
 }
@@ -175,21 +196,21 @@ void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
     char *home = home_of(k, section);
     const char *hint = home ? NULL : sx_suggest(k, cands, nc);
     if (home) {
-      sx_err(c, map->keys[i], "unknown key '%s' here; it belongs %s (check the indentation)", k, home);
+      sx_err(c, map->keys[i], "check.key.misplaced", "key", k, "home", home, NULL);
     } else if (hint) {
-      sx_err(c, map->keys[i], "unknown key '%s'; did you mean '%s'?", k, hint);
+      sx_err(c, map->keys[i], "check.key.did_you_mean", "key", k, "hint", hint, NULL);
     } else if (nc <= 11) {
-      strbuf b = {0};
-      for (int j = 0; j < nc; j++) sb_printf(&b, "%s%s", j ? ", " : "", cands[j]);
-      sx_err(c, map->keys[i], "unknown key '%s' (allowed here: %s)", k, b.s);
+      strbuf b = {0};   /* a list the language joins (MSG_LIST_SEP) */
+      for (int j = 0; j < nc; j++) { if (j) sb_putc(&b, MSG_LIST_SEP); sb_puts(&b, cands[j]); }
+      sx_err(c, map->keys[i], "check.key.allowed", "key", k, "allowed", b.s ? b.s : "", NULL);
       sb_free(&b);
     } else {
-      sx_err(c, map->keys[i], "unknown key '%s' (docs/scenario-format.md lists the keys)", k);
+      sx_err(c, map->keys[i], "check.key.unknown", "key", k, NULL);
     }
     free(home);
   }
   for (int j = 0; j < nc; j++)
-    if (required[j] && !yn_get(map, cands[j])) sx_err(c, map, "missing required key '%s'", cands[j]);
+    if (required[j] && !yn_get(map, cands[j])) sx_err(c, map, "check.key.missing", "key", cands[j], NULL);
 }
 /* }=== */
 
@@ -197,22 +218,30 @@ void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
 
 /* How a found node reads in a message: 'text' (shortened), a list, a mapping, nothing. */
 static char *found(const yn_node *n) {
-  if (n->kind == YN_MAP) return xstrdup("a mapping");
-  if (n->kind == YN_SEQ) return xstrdup("a list");
-  if (yn_is_null(n)) return xstrdup("nothing");
+  if (n->kind == YN_MAP) return xstrdup(sx_word("check.found.mapping"));
+  if (n->kind == YN_SEQ) return xstrdup(sx_word("check.found.list"));
+  if (yn_is_null(n)) return xstrdup(sx_word("check.found.nothing"));
   size_t len = n->len;
   if (len > 40) {   /* cut at a character boundary */
     len = 40;
     while (len > 0 && ((unsigned char)n->str[len] & 0xC0) == 0x80) len--;
-    return xasprintf("'%.*s...'", (int)len, n->str);
+    char *cut = xstrndup(n->str, len);
+    char *m = msg_get(MSG_CLI_LANG, "check.found.cut", "text", cut, NULL);
+    free(cut);
+    return m;
   }
-  return xasprintf("'%s'", n->str);
+  return msg_get(MSG_CLI_LANG, "check.found.quoted", "text", n->str, NULL);
+}
+
+/* The catalogue's word for a kind of node ("a mapping", "a list", "text"). */
+static const char *kind_word(yn_kind kind) {
+  return sx_word(kind == YN_MAP ? "check.found.mapping" : kind == YN_SEQ ? "check.found.list" : "check.type.text");
 }
 
 /* Reports "WHAT: expected EXPECTED, found FOUND". */
 static void type_err(sx_ctx *c, const yn_node *n, const char *what, const char *expected) {
   char *f = found(n);
-  sx_err(c, n, "%s: expected %s, found %s", what, expected, f);
+  sx_err(c, n, "check.type.expected", "what", what, "expected", expected, "found", f, NULL);
   free(f);
 }
 
@@ -222,14 +251,12 @@ int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what) {
   if (n->kind == kind) return 0;
   if (n->kind == YN_SCALAR) {
     /* a scalar's found text is quoted; say "text" for the type question */
-    sx_err(c, n, "%s: expected %s, found %s", what,
-           kind == YN_MAP ? "a mapping" : kind == YN_SEQ ? "a list" : "text",
-           yn_is_null(n) ? "nothing" : "text");
+    sx_err(c, n, "check.type.expected", "what", what, "expected", kind_word(kind),
+           "found", sx_word(yn_is_null(n) ? "check.found.nothing" : "check.type.text"), NULL);
     return -1;
   }
-  sx_err(c, n, "%s: expected %s, found %s", what,
-         kind == YN_MAP ? "a mapping" : kind == YN_SEQ ? "a list" : "text",
-         n->kind == YN_MAP ? "a mapping" : "a list");
+  sx_err(c, n, "check.type.expected", "what", what, "expected", kind_word(kind),
+         "found", kind_word(n->kind), NULL);
   return -1;
 }
 
@@ -243,8 +270,8 @@ static int blank(const yn_node *n) {
 /* Non-empty text (a plain number or boolean is read as its text). */
 int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   if (!n) return 1;
-  if (n->kind != YN_SCALAR || yn_is_null(n)) { type_err(c, n, what, "text"); return -1; }
-  if (blank(n)) { sx_err(c, n, "%s: the text is empty", what); return -1; }
+  if (n->kind != YN_SCALAR || yn_is_null(n)) { type_err(c, n, what, sx_word("check.type.text")); return -1; }
+  if (blank(n)) { sx_err(c, n, "check.text.empty", "what", what, NULL); return -1; }
   free(*out);
   *out = xstrdup(n->str);
   return 0;
@@ -265,10 +292,12 @@ int sx_int(sx_ctx *c, const yn_node *n, const char *what, long lo, long hi, long
   if (!n) return 1;
   long v;
   if (yn_to_int(n, &v) != 0 || v < lo || v > hi) {
-    char *exp = hi == 0x7fffffffL ? xasprintf("a whole number of at least %ld", lo)
-                                  : xasprintf("a whole number from %ld to %ld", lo, hi);
+    char a[SX_NUM], b[SX_NUM];
+    char *exp = hi == 0x7fffffffL ? msg_get(MSG_CLI_LANG, "check.type.int_min", "min", sx_d(a, lo), NULL)
+                                  : msg_get(MSG_CLI_LANG, "check.type.int_range", "min", sx_d(a, lo),
+                                            "max", sx_d(b, hi), NULL);
     if (n->kind == YN_SCALAR && yn_to_int(n, &v) == 0)
-      sx_err(c, n, "%s: expected %s, found %ld", what, exp, v);
+      sx_err(c, n, "check.type.expected", "what", what, "expected", exp, "found", sx_d(a, v), NULL);
     else
       type_err(c, n, what, exp);
     free(exp);
@@ -283,10 +312,12 @@ int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, 
   if (!n) return 1;
   double v;
   if (yn_to_double(n, &v) != 0 || v < lo || v > hi) {
-    char *exp = (lo <= -1e9 && hi >= 1e9) ? xstrdup("a number")
-                                          : xasprintf("a number from %g to %g", lo, hi);
+    char a[SX_NUM], b[SX_NUM];
+    char *exp = (lo <= -1e9 && hi >= 1e9) ? xstrdup(sx_word("check.type.number"))
+                                          : msg_get(MSG_CLI_LANG, "check.type.number_range", "min", sx_g(a, lo),
+                                                    "max", sx_g(b, hi), NULL);
     if (n->kind == YN_SCALAR && yn_to_double(n, &v) == 0)
-      sx_err(c, n, "%s: expected %s, found %g", what, exp, v);
+      sx_err(c, n, "check.type.expected", "what", what, "expected", exp, "found", sx_g(a, v), NULL);
     else
       type_err(c, n, what, exp);
     free(exp);
@@ -300,7 +331,7 @@ int sx_num(sx_ctx *c, const yn_node *n, const char *what, double lo, double hi, 
 int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out) {
   if (!n) return 1;
   int v;
-  if (yn_to_bool(n, &v) != 0) { type_err(c, n, what, "true or false"); return -1; }
+  if (yn_to_bool(n, &v) != 0) { type_err(c, n, what, sx_word("check.type.bool")); return -1; }
   *out = v;
   return 0;
 }
@@ -318,33 +349,31 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
   if (!n) return 1;
   sx_strs_free(out);
   if (one_ok && n->kind == YN_SCALAR && !yn_is_null(n)) {
-    if (blank(n)) { sx_err(c, n, "%s: the text is empty", what); return -1; }
+    if (blank(n)) { sx_err(c, n, "check.text.empty", "what", what, NULL); return -1; }
     out->v = xmalloc(sizeof *out->v);
     out->v[0] = xstrdup(n->str);
     out->n = 1;
     return 0;
   }
   if (n->kind != YN_SEQ) {
-    type_err(c, n, what, one_ok ? "text or a list of text" : "a list of text");
+    type_err(c, n, what, sx_word(one_ok ? "check.type.text_or_list" : "check.type.list_of_text"));
     return -1;
   }
   if (n->n == 0 && !empty_ok) {
-    sx_err(c, n, "%s: the list is empty; give at least one entry", what);
+    sx_err(c, n, "check.list.empty", "what", what, NULL);
     return -1;
   }
   int bad = 0;
   out->v = xcalloc((size_t)(n->n ? n->n : 1), sizeof *out->v);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (it->kind != YN_SCALAR || yn_is_null(it)) {
-      char *w = xasprintf("%s item %d", what, i + 1);
-      type_err(c, it, w, "text");
+    int wrong = it->kind != YN_SCALAR || yn_is_null(it);
+    if (wrong || blank(it)) {   /* "keywords item 2: ..." */
+      char num[SX_NUM];
+      char *w = msg_get(MSG_CLI_LANG, "check.item", "what", what, "n", sx_d(num, i + 1), NULL);
+      if (wrong) type_err(c, it, w, sx_word("check.type.text"));
+      else sx_err(c, it, "check.text.empty", "what", w, NULL);
       free(w);
-      bad = 1;
-      continue;
-    }
-    if (blank(it)) {
-      sx_err(c, it, "%s item %d: the text is empty", what, i + 1);
       bad = 1;
       continue;
     }

@@ -14,27 +14,31 @@
 
 #include "vocab.h"
 #include "caps.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "scenario_int.h"
 #include "util.h"
 
-void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *plural,
-                    const char *id, const char *const *ids, int n) {
+void sx_unknown_ref(sx_ctx *c, const yn_node *at, const char *kind, const char *id,
+                    const char *const *ids, int n) {
   const char *hint = sx_suggest(id, ids, n);
+  const char *what = sx_kind(kind, 0), *plural = sx_kind(kind, 1);
   if (hint) {
-    sx_err(c, at, "unknown %s '%s'; did you mean '%s'?", kind, id, hint);
+    sx_err(c, at, "check.ref.did_you_mean", "kind", what, "id", id, "hint", hint, NULL);
   } else if (n == 0) {
-    sx_err(c, at, "unknown %s '%s': the file defines no %s", kind, id, plural);
+    sx_err(c, at, "check.ref.none", "kind", what, "id", id, "kinds", plural, NULL);
   } else {
-    strbuf b = {0};
+    strbuf b = {0};   /* a list the language joins (MSG_LIST_SEP) */
     int shown = 0;
     for (int i = 0; i < n && shown < 8; i++) {
       int seen = 0;
       for (int j = 0; j < i && !seen; j++) seen = strcmp(ids[j], ids[i]) == 0;
       if (seen || !*ids[i]) continue;
-      sb_printf(&b, "%s%s", shown++ ? ", " : "", ids[i]);
+      if (shown++) sb_putc(&b, MSG_LIST_SEP);
+      sb_puts(&b, ids[i]);
     }
-    if (n > 8) sb_puts(&b, ", ...");
-    sx_err(c, at, "unknown %s '%s' (defined %s: %s)", kind, id, plural, b.s ? b.s : "");
+    if (n > 8) { sb_putc(&b, MSG_LIST_SEP); sb_puts(&b, "..."); }
+    sx_err(c, at, "check.ref.listed", "kind", what, "id", id, "kinds", plural, "ids", b.s ? b.s : "", NULL);
     sb_free(&b);
   }
 }
@@ -66,8 +70,8 @@ int scn_check_rule_ref(const scenario *s, const scn_ref *r, const char *const *i
   for (int i = 0; i < n; i++) if (strcmp(ids[i], r->id) == 0) return 0;
   sx_ctx c = { d, s->file, NULL, 0, NULL, 0 };
   const char *hint = sx_suggest(r->id, ids, n);
-  if (hint) sx_err_pos(&c, r->pos.line, r->pos.col, "unknown rule '%s'; did you mean '%s'?", r->id, hint);
-  else sx_err_pos(&c, r->pos.line, r->pos.col, "unknown rule '%s' (docs/scoring.md lists the rules)", r->id);
+  if (hint) sx_err_pos(&c, r->pos.line, r->pos.col, "check.rule.did_you_mean", "id", r->id, "hint", hint, NULL);
+  else sx_err_pos(&c, r->pos.line, r->pos.col, "check.rule.unknown", "id", r->id, NULL);
   return c.errors;
 }
 
@@ -84,7 +88,7 @@ static int ref_need(sx_ctx *c, const yn_node *n, const char *what, char **out) {
   if (scn_need_index(c->s, *out) >= 0) return 0;
   const char **ids;
   IDS_OF(c->s->needs, c->s->n_needs, id, ids);
-  sx_unknown_ref(c, n, "need", "needs", *out, ids, c->s->n_needs);
+  sx_unknown_ref(c, n, "need", *out, ids, c->s->n_needs);
   free(ids);
   return -1;
 }
@@ -95,7 +99,7 @@ static int ref_commitment(sx_ctx *c, const yn_node *n, const char *what, char **
   if (scn_commitment_index(c->s, *out) >= 0) return 0;
   const char **ids;
   IDS_OF(c->s->commitments, c->s->n_commitments, id, ids);
-  sx_unknown_ref(c, n, "commitment", "commitments", *out, ids, c->s->n_commitments);
+  sx_unknown_ref(c, n, "commitment", *out, ids, c->s->n_commitments);
   free(ids);
   return -1;
 }
@@ -106,7 +110,7 @@ static int ref_objection(sx_ctx *c, const yn_node *n, const char *what, char **o
   if (scn_objection_index(c->s, *out) >= 0) return 0;
   const char **ids;
   IDS_OF(c->s->objections, c->s->n_objections, id, ids);
-  sx_unknown_ref(c, n, "objection", "objections", *out, ids, c->s->n_objections);
+  sx_unknown_ref(c, n, "objection", *out, ids, c->s->n_objections);
   free(ids);
   return -1;
 }
@@ -116,7 +120,7 @@ static int ref_lines(sx_ctx *c, const yn_node *n, const char *key) {
   if (scn_find_lines(c->s, key)) return 0;
   const char **ids;
   IDS_OF(c->s->lines, c->s->n_lines, key, ids);
-  sx_unknown_ref(c, n, "line key", "line keys", key, ids, c->s->n_lines);
+  sx_unknown_ref(c, n, "line_key", key, ids, c->s->n_lines);
   free(ids);
   return -1;
 }
@@ -127,7 +131,7 @@ static const scn_state_var *ref_state(sx_ctx *c, const yn_node *n) {
   if (v) return v;
   const char **ids;
   IDS_OF(c->s->state, c->s->n_state, name, ids);
-  sx_unknown_ref(c, n, "state variable", "state variables", n->str, ids, c->s->n_state);
+  sx_unknown_ref(c, n, "state_variable", n->str, ids, c->s->n_state);
   free(ids);
   return NULL;
 }
@@ -144,10 +148,14 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
   if (sx_text(c, n, what, &v) != 0) return -1;
   int i = enum_index(names, v);
   if (i < 0) {
-    strbuf b = {0};
-    for (int j = 0; names[j]; j++)
-      sb_printf(&b, "%s%s", j == 0 ? "" : names[j + 1] ? ", " : " or ", names[j]);
-    sx_err(c, n, "%s: expected %s, found '%s'", what, b.s, v);
+    strbuf b = {0};   /* "a, b or c" in the language's words */
+    for (int j = 0; names[j]; j++) {
+      if (j) sb_puts(&b, names[j + 1] ? msg_text(MSG_CLI_LANG, "sep.list") : sx_word("check.word.or"));
+      sb_puts(&b, names[j]);
+    }
+    char *f = msg_get(MSG_CLI_LANG, "check.found.quoted", "text", v, NULL);
+    sx_err(c, n, "check.type.expected", "what", what, "expected", b.s, "found", f, NULL);
+    free(f);
     sb_free(&b);
   } else {
     *out = i;
@@ -200,10 +208,9 @@ static void cond_name(void *ud, const char *id, size_t len, int line) {
     }
     const char *hint = sx_suggest(name, k->scope, k->n_scope);
     if (hint)
-      sx_err_pos(k->c, l, col, "%s: unknown name '%s'; did you mean '%s'?", k->at->key, name, hint);
+      sx_err_pos(k->c, l, col, "check.cond.did_you_mean", "key", k->at->key, "name", name, "hint", hint, NULL);
     else
-      sx_err_pos(k->c, l, col, "%s: unknown name '%s' (not a state variable, a move or a helper; "
-                               "docs/lua-api.md lists them)", k->at->key, name);
+      sx_err_pos(k->c, l, col, "check.cond.unknown", "key", k->at->key, "name", name, NULL);
   }
   free(mark);
   free(name);
@@ -255,17 +262,18 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "commitments") != 0) return;
   scenario *s = c->s;
   if (n->n == 0) {
-    sx_err(c, n, "commitments: the list is empty; give at least one commitment the customer could make");
+    sx_err(c, n, "check.commitments.empty", NULL);
     return;
   }
+  char a[SX_NUM], b[SX_NUM];
   if (n->n > CAP_COMMITMENTS)
-    sx_err(c, n, "too many commitments: %d (limit is %d)", n->n, CAP_COMMITMENTS);
+    sx_err(c, n, "check.too_many.commitments", "n", sx_d(a, n->n), "limit", sx_d(b, CAP_COMMITMENTS), NULL);
   s->commitments = xcalloc((size_t)n->n, sizeof *s->commitments);
   int prev_level = SCN_LEVEL_HIGH;
   const char *prev_id = NULL;
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each commitment") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.commitment")) != 0) continue;
     sx_check_keys(c, it, "commitments[]");
     scn_commitment *x = &s->commitments[s->n_commitments];
     memset(x, 0, sizeof *x);
@@ -275,8 +283,8 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     const yn_node *ln = yn_get(it, "level");
     if (read_enum(c, ln, "level", levels, &level) == 0) {
       if (level < prev_level)
-        sx_err(c, ln, "commitments go best first: '%s' (%s) comes after '%s' (%s)",
-               x->id ? x->id : "?", levels[level], prev_id ? prev_id : "?", levels[prev_level]);
+        sx_err(c, ln, "check.commitments.order", "id", x->id ? x->id : "?", "level", levels[level],
+               "prev", prev_id ? prev_id : "?", "prev_level", levels[prev_level], NULL);
       else
         prev_level = level;
     }
@@ -295,8 +303,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_commitments; j++)
       if (strcmp(s->commitments[j].id, x->id) == 0) {
-        sx_err(c, yn_get(it, "id"), "duplicate commitment id '%s' (first at line %d)", x->id,
-               s->commitments[j].pos.line);
+        sx_dup_id(c, yn_get(it, "id"), "commitment", x->id, s->commitments[j].pos.line);
         break;
       }
     prev_id = x->id;
@@ -311,7 +318,7 @@ void sx_benefits(sx_ctx *c, const yn_node *n) {
   s->benefits = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->benefits);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each benefit") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.benefit")) != 0) continue;
     sx_check_keys(c, it, "benefits[]");
     scn_benefit *x = &s->benefits[s->n_benefits];
     memset(x, 0, sizeof *x);
@@ -336,8 +343,7 @@ void sx_benefits(sx_ctx *c, const yn_node *n) {
     if (!x->id) x->id = xstrdup("");
     for (int j = 0; *x->id && j < s->n_benefits; j++)
       if (strcmp(s->benefits[j].id, x->id) == 0) {
-        sx_err(c, yn_get(it, "id"), "duplicate benefit id '%s' (first at line %d)", x->id,
-               s->benefits[j].pos.line);
+        sx_dup_id(c, yn_get(it, "id"), "benefit", x->id, s->benefits[j].pos.line);
         break;
       }
     s->n_benefits++;
@@ -359,7 +365,7 @@ static void read_changes(sx_ctx *c, const yn_node *n, int is_set, scn_reaction *
     scn_change ch = { NULL, 0, is_set, sx_pos(k) };
     if (sv->is_bool) {
       if (!is_set) {
-        sx_err(c, k, "change: '%s' is true or false, not a number; use set: { %s: true }", k->str, k->str);
+        sx_err(c, k, "check.change.boolean", "name", k->str, NULL);
         continue;
       }
       int b;
@@ -392,7 +398,7 @@ void sx_hints(sx_ctx *c, const yn_node *n) {
   if (!n) return;
   scenario *s = c->s;
   if (n->kind != YN_SEQ) { sx_strs(c, n, "hints", 0, 0, &s->hints); return; }   /* its message */
-  if (n->n == 0) { sx_err(c, n, "hints: the list is empty; give at least one entry"); return; }
+  if (n->n == 0) { sx_err(c, n, "check.list.empty", "what", "hints", NULL); return; }
   s->hints.v = xcalloc((size_t)n->n + 1, sizeof *s->hints.v);
   s->hint_when = xcalloc((size_t)n->n + 1, sizeof *s->hint_when);
   for (int i = 0; i < n->n; i++) {
@@ -400,10 +406,11 @@ void sx_hints(sx_ctx *c, const yn_node *n) {
     char *text = NULL, *when = NULL;
     if (it->kind == YN_MAP) {
       sx_check_keys(c, it, "hints[]");
-      if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "hints: a hint needs text:");
+      if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "check.hints.no_text", NULL);
       if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) defer_cond(c, yn_get(it, "when"), "when", when);
     } else {
-      char *w = xasprintf("hints item %d", i + 1);
+      char num[SX_NUM];
+      char *w = msg_get(MSG_CLI_LANG, "check.item", "what", "hints", "n", sx_d(num, i + 1), NULL);
       sx_text(c, it, w, &text);
       free(w);
     }
@@ -419,7 +426,7 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
   s->reactions = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->reactions);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each reaction") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.reaction")) != 0) continue;
     sx_check_keys(c, it, "reactions[]");
     scn_reaction *r = &s->reactions[s->n_reactions++];
     memset(r, 0, sizeof *r);
@@ -448,10 +455,9 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
     int any = 0;
     for (size_t j = 0; j < sizeof effects / sizeof *effects; j++) any |= yn_get(it, effects[j]) != NULL;
     if (!any)
-      sx_err(c, it, "this reaction does nothing: give it change:, set:, say:, reveal:, give:, "
-                    "refuse:, objection: or end:");
+      sx_err(c, it, "check.reaction.no_effect", NULL);
     if (yn_get(it, "give") && yn_get(it, "refuse"))
-      sx_err(c, yn_get(it, "refuse"), "a reaction cannot both give: and refuse: a commitment");
+      sx_err(c, yn_get(it, "refuse"), "check.reaction.give_and_refuse", NULL);
   }
 }
 /* }=== */
@@ -470,8 +476,7 @@ void sx_hidden_needs(sx_ctx *c, const yn_node *needs) {
     for (int j = 0; j < needs->n && !at; j++)
       if (needs->vals[j]->line == x->pos.line && needs->vals[j]->col == x->pos.col)
         at = yn_get(needs->vals[j], "hidden");
-    sx_err(c, at, "hidden need '%s' can never come out: give it revealed_by: or add a "
-                  "reaction with reveal: %s", x->id, x->id);
+    sx_err(c, at, "check.need.never_revealed", "id", x->id, NULL);
   }
 }
 
@@ -481,13 +486,13 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "visits") != 0) return;
   scenario *s = c->s;
   if (n->n == 0) {
-    sx_err(c, n, "visits: the list is empty; remove visits: for a single visit");
+    sx_err(c, n, "check.visits.empty", NULL);
     return;
   }
   s->visits = xcalloc((size_t)n->n, sizeof *s->visits);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each visit") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.visit")) != 0) continue;
     sx_check_keys(c, it, "visits[]");
     scn_visit *v = &s->visits[s->n_visits];
     memset(v, 0, sizeof *v);
@@ -513,7 +518,7 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
     if (!v->id) v->id = xstrdup("");
     for (int j = 0; *v->id && j < s->n_visits; j++)
       if (strcmp(s->visits[j].id, v->id) == 0) {
-        sx_err(c, yn_get(it, "id"), "duplicate visit id '%s' (first at line %d)", v->id, s->visits[j].pos.line);
+        sx_dup_id(c, yn_get(it, "id"), "visit", v->id, s->visits[j].pos.line);
         break;
       }
     s->n_visits++;
@@ -551,7 +556,7 @@ static void tier_name(sx_ctx *c, const yn_node *n, scn_tier *t) {
   for (int i = 0; i < n->n; i++) {
     const char *k = n->keys[i]->str;
     if (strcmp(k, "zh") != 0 && strcmp(k, "en") != 0) {
-      sx_err(c, n->keys[i], "name: expected a language, zh or en, found '%s'", k);
+      sx_err(c, n->keys[i], "check.tier.bad_language", "found", k, NULL);
       continue;
     }
     char *txt = NULL;
@@ -560,7 +565,7 @@ static void tier_name(sx_ctx *c, const yn_node *n, scn_tier *t) {
     t->langs.v[t->langs.n++] = xstrdup(k);
     t->names.v[t->names.n++] = txt;
   }
-  if (!has_own && *lang) sx_err(c, n, "name: give the tier's name in the scenario's language (%s:)", lang);
+  if (!has_own && *lang) sx_err(c, n, "check.tier.no_own", "lang", lang, NULL);
 }
 
 /* scoring.tiers: a list, best first, of id (unique), min (0..100, each below the one before,
@@ -568,12 +573,12 @@ static void tier_name(sx_ctx *c, const yn_node *n, scn_tier *t) {
 static void read_tiers(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_SEQ, "tiers") != 0) return;
   scn_scoring *sc = &c->s->scoring;
-  if (n->n == 0) { sx_err(c, n, "tiers: the list is empty; remove tiers: for the default tiers"); return; }
+  if (n->n == 0) { sx_err(c, n, "check.tiers.empty", NULL); return; }
   sc->tiers = xcalloc((size_t)n->n, sizeof *sc->tiers);
   const yn_node *last_min = NULL;
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each tier") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.tier")) != 0) continue;
     sx_check_keys(c, it, "scoring.tiers[]");
     scn_tier *t = &sc->tiers[sc->n_tiers];
     memset(t, 0, sizeof *t);
@@ -582,9 +587,12 @@ static void read_tiers(sx_ctx *c, const yn_node *n) {
     t->min = -1;
     const yn_node *mn = yn_get(it, "min");
     if (sx_num(c, mn, "min", 0, 100, &t->min) == 0) {
-      if (sc->n_tiers > 0 && sc->tiers[sc->n_tiers - 1].min >= 0 && t->min >= sc->tiers[sc->n_tiers - 1].min)
-        sx_err(c, mn, "min: tiers go best first, each min below the one before; %g is not below %g (line %d)",
-               t->min, sc->tiers[sc->n_tiers - 1].min, sc->tiers[sc->n_tiers - 1].pos.line);
+      const scn_tier *prev = sc->n_tiers > 0 ? &sc->tiers[sc->n_tiers - 1] : NULL;
+      if (prev && prev->min >= 0 && t->min >= prev->min) {
+        char a[SX_NUM], b[SX_NUM], l[SX_NUM];
+        sx_err(c, mn, "check.tiers.order", "min", sx_g(a, t->min), "prev", sx_g(b, prev->min),
+               "line", sx_d(l, prev->pos.line), NULL);
+      }
       last_min = mn;
     }
     const yn_node *nm = yn_get(it, "name");
@@ -592,13 +600,13 @@ static void read_tiers(sx_ctx *c, const yn_node *n) {
     if (!t->id) t->id = xstrdup("");
     for (int j = 0; *t->id && j < sc->n_tiers; j++)
       if (strcmp(sc->tiers[j].id, t->id) == 0) {
-        sx_err(c, yn_get(it, "id"), "duplicate tier id '%s' (first at line %d)", t->id, sc->tiers[j].pos.line);
+        sx_dup_id(c, yn_get(it, "id"), "tier", t->id, sc->tiers[j].pos.line);
         break;
       }
     sc->n_tiers++;
   }
   if (last_min && sc->n_tiers > 0 && sc->tiers[sc->n_tiers - 1].min > 0)
-    sx_err(c, last_min, "min: the last tier's min must be 0, so that every total has a tier");
+    sx_err(c, last_min, "check.tiers.last", NULL);
 }
 
 /* scoring: weights and pass 0..100, rule overrides by known rule id, the scenario's tiers. */
@@ -617,7 +625,7 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
     int all = 1;
     double ws[4] = { sc->w_commitment, sc->w_benefits, sc->w_tactics, sc->w_discovery };
     for (int i = 0; i < 4; i++) { if (ws[i] < 0) all = 0; else sum += ws[i]; }
-    if (all && sum <= 0) sx_err(c, w, "weights: at least one weight must be above 0");
+    if (all && sum <= 0) sx_err(c, w, "check.weights.zero", NULL);
   }
   sx_num(c, yn_get(n, "pass"), "pass", 0, 100, &sc->pass);
   read_tiers(c, yn_get(n, "tiers"));
@@ -627,7 +635,7 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
     for (int i = 0; i < r->n; i++) {
       const yn_node *k = r->keys[i];
       if (!sx_is_ident(k->str, "_")) {
-        sx_err(c, k, "rule id '%s': use only a-z, 0-9 and '_' (docs/scoring.md lists the rules)", k->str);
+        sx_err(c, k, "check.rule.bad_id", "id", k->str, NULL);
         continue;
       }
       scn_ref *ref = ref_rule(c, k, k->str);   /* scc_check finds it in the scorer's table */
@@ -674,8 +682,9 @@ void sx_lexicon(sx_ctx *c, const yn_node *n) {
       for (int j = 0; j < allowed && !known; j++) known = strcmp(names[j], k->str) == 0;
       if (!known) {
         const char *hint = sx_suggest(k->str, names, allowed);
-        if (hint) sx_err(c, k, "lexicon%s: no move or slot '%s'; did you mean '%s'?", pass ? ".switch_off" : "", k->str, hint);
-        else sx_err(c, k, "lexicon%s: no move or slot '%s' (docs/scenario-format.md lists them)", pass ? ".switch_off" : "", k->str);
+        const char *where = pass ? "lexicon.switch_off" : "lexicon";
+        if (hint) sx_err(c, k, "check.lexicon.did_you_mean", "where", where, "name", k->str, "hint", hint, NULL);
+        else sx_err(c, k, "check.lexicon.unknown", "where", where, "name", k->str, NULL);
         continue;
       }
       scn_lex_entry *e = &s->lexicon[s->n_lexicon];
@@ -698,8 +707,7 @@ static int read_band(sx_ctx *c, const yn_node *n, const char *what, scn_band *ou
   if (!n) return 1;
   if (n->kind != YN_SCALAR || scn_parse_band(n->str, out) != 0) {
     if (n->kind == YN_SCALAR)
-      sx_err(c, n, "%s: '%s' is not a score band; write for example \">= 70\", \"<= 40\", "
-                   "\"40..70\" or 75", what, n->str);
+      sx_err(c, n, "check.band.bad", "what", what, "text", n->str, NULL);
     else
       sx_expect(c, n, YN_SCALAR, what);
     return -1;
@@ -743,7 +751,7 @@ void sx_tests(sx_ctx *c, const yn_node *n) {
   s->tests = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->tests);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, "each test") != 0) continue;
+    if (sx_expect(c, it, YN_MAP, sx_word("check.each.test")) != 0) continue;
     sx_check_keys(c, it, "tests[]");
     scn_test *t = &s->tests[s->n_tests];
     memset(t, 0, sizeof *t);
@@ -757,8 +765,9 @@ void sx_tests(sx_ctx *c, const yn_node *n) {
     if (!t->name) t->name = xstrdup("");
     for (int j = 0; *t->name && j < s->n_tests; j++)
       if (strcmp(s->tests[j].name, t->name) == 0) {
-        sx_err(c, yn_get(it, "name"), "duplicate test name '%s' (first at line %d)", t->name,
-               s->tests[j].pos.line);
+        char l[SX_NUM];
+        sx_err(c, yn_get(it, "name"), "check.duplicate_test", "name", t->name, "line",
+               sx_d(l, s->tests[j].pos.line), NULL);
         break;
       }
     s->n_tests++;

@@ -1,13 +1,14 @@
 /*
 ** scncheck.c: the checks of a scenario that need the runtime (scncheck.h).  The loader has
 ** recorded each condition and rule id with its place; this file asks the customer's sandbox and
-** the scorer's rule table about them, lets the loader word the messages (scenario.h), and puts
-** them where the one-pass loader did.
+** the scorer's rule table about them, lets the loader word the messages (scenario.h; the words
+** are the catalogues' `check.*`), and puts them where the one-pass loader did.
 */
 #include <assert.h>
 #include <stdlib.h>
 
 #include "customer.h"
+#include "msg_cli.h"
 #include "scncheck.h"
 #include "score.h"
 #include "util.h"
@@ -16,8 +17,8 @@
 static int check_cond(const scenario *s, const scn_cond *c, diag *d) {
   char err[256];
   if (cust_check_expr(c->expr, err, sizeof err) != 0) {
-    diag_add(d, DIAG_ERROR, s->file, c->pos.line, c->pos.col, "%s: not a valid condition: %s",
-             c->key, err);
+    msg_diag(d, DIAG_ERROR, s->file, c->pos.line, c->pos.col, "check.cond.invalid", "key", c->key,
+             "error", err, NULL);
     return 1;
   }
   return scn_check_cond_names(s, c, d);
