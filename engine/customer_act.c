@@ -46,6 +46,17 @@ int cust_give(lua_State *L, cust_host *h, int c, int quiet) {
   return 1;
 }
 
+/* The customer says what became of commitment c, given on an earlier visit: its done line, or
+** the built-in "done" line ("预算那边报上去了吗?" on the next visit is answered, not met with
+** "what do you mean?"). */
+int cust_recall(lua_State *L, cust_host *h, int c) {
+  const char *line = cust_pick(h, &h->sc->commitments[c].done);
+  const char *key = NULL;
+  if (!line) { key = "done"; line = cust_line(L, h, key); }
+  if (line) cust_say_text(h, line, key);
+  return line != NULL;
+}
+
 /* The customer refuses commitment c with a reason: the one given, its refuse line, or the
 ** built-in "premature" line. */
 int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet) {
@@ -124,6 +135,8 @@ int cust_next_visit(cust_host *h) {
   cust_state_set(h, h->patience, initial_patience(h));
   cust_apply_visit_state(h, h->visit);
   memset(h->flags + h->off[CF_FIRED], 0, (size_t)h->sc->n_reactions);  /* once: per visit */
+  for (int c = 0; c < h->sc->n_commitments; c++)   /* what this visit settled stays done */
+    if (cust_flag(h, CF_GIVEN, c)) cust_set_flag(h, CF_DONE, c, 1);
   memset(h->flags + h->off[CF_GIVEN], 0, (size_t)h->sc->n_commitments);
   memset(h->flags + h->off[CF_REFUSED], 0, (size_t)h->sc->n_commitments);
   h->pending_start = 1;

@@ -7,6 +7,7 @@
 ** Rule kept throughout: all Lua calls that can raise come before any C allocation that the
 ** raise would leak; events are owned by the host's event list as soon as they exist.
 */
+#include <assert.h>
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
@@ -154,6 +155,15 @@ static int api_give(lua_State *L) {
   return 1;
 }
 
+/* recall(commitment_id): the commitment's done line (cust_recall); true when a line was said. */
+static int api_recall(lua_State *L) {
+  cust_host *h = host(L);
+  int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
+  keep_event(L, EVENT_BYTES + 512, "recall");   /* the line said */
+  lua_pushboolean(L, cust_recall(L, h, c));
+  return 1;
+}
+
 /* refuse(commitment_id [, reason]). */
 static int api_refuse(lua_State *L) {
   cust_host *h = host(L);
@@ -239,11 +249,12 @@ static int api_offered(lua_State *L) {
   return 1;
 }
 
-/* revealed / confirmed / given / refused / raised: upvalue 2 is the flag kind. */
+/* revealed / confirmed / given / refused / raised / done: upvalue 2 is the flag kind. */
 static int api_flag(lua_State *L) {
   cust_host *h = host(L);
   int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
   int ek = kind <= CF_CONFIRMED ? CUST_K_NEED : kind == CF_RAISED ? CUST_K_OBJECTION : CUST_K_COMMITMENT;
+  assert(kind != CF_FIRED);
   int i = cust_find_id(L, h, 1, ek);
   lua_pushboolean(L, cust_flag(h, kind, i));
   return 1;
@@ -428,17 +439,17 @@ static const luaL_Reg api_fns[] = {
   { "say", api_say }, { "say_text", api_say_text }, { "has_line", api_has_line },
   { "reveal", api_reveal }, { "confirm", api_confirm },
   { "acknowledge_value", api_acknowledge_value }, { "add_to_purchase_list", api_add_to_purchase_list },
-  { "give", api_give }, { "refuse", api_refuse }, { "objection", api_objection },
+  { "give", api_give }, { "recall", api_recall }, { "refuse", api_refuse }, { "objection", api_objection },
   { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
   { "spoken", api_spoken }, { "speaker", api_speaker },
   { NULL, NULL }
 };
 
-/* The five need and commitment flags (customer.revealed(id) ...), as closures over the host. */
+/* The six need and commitment flags (customer.revealed(id) ...), as closures over the host. */
 static const struct { const char *name; int kind; } flag_fns[] = {
   { "revealed", CF_REVEALED }, { "confirmed", CF_CONFIRMED }, { "given", CF_GIVEN },
-  { "refused", CF_REFUSED }, { "raised", CF_RAISED },
+  { "refused", CF_REFUSED }, { "raised", CF_RAISED }, { "done", CF_DONE },
 };
 
 /* Sets the flags into the table on top of the stack. */

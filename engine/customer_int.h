@@ -16,7 +16,8 @@
 #include "sandbox.h"
 
 /* Per-entity flags, one byte each, kept in one array so a snapshot is one memcpy. */
-enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_KINDS };
+/* CF_DONE: a commitment given on an earlier visit of the campaign (CF_GIVEN is this visit's). */
+enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_DONE, CF_KINDS };
 
 struct cust_host {
   const scenario *sc;
@@ -123,6 +124,7 @@ const char *cust_line(lua_State *L, cust_host *h, const char *key);
 int cust_reveal(cust_host *h, int need, int quiet);
 int cust_confirm(cust_host *h, int need);
 int cust_give(lua_State *L, cust_host *h, int c, int quiet);
+int cust_recall(lua_State *L, cust_host *h, int c);
 int cust_refuse(lua_State *L, cust_host *h, int c, const char *reason, int quiet);
 int cust_raise(lua_State *L, cust_host *h, int obj, int quiet);
 /* Settles the visit's outcome once and says why (goodbye, commitment, patience, ...); 0 when

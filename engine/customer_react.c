@@ -4,7 +4,7 @@
 ** A condition (`when:`, `realistic_when:`) is compiled once as "return (EXPR)" in an
 ** environment whose names resolve, in this order, to: a state variable (number, or true/false),
 ** a move of the current line (true/false), a fact about the line (specific, vague, question,
-** negated, tactic, turn, visit), a helper (revealed, confirmed, given, refused, raised, offered,
+** negated, tactic, turn, visit), a helper (revealed, confirmed, given, refused, raised, done, offered,
 ** is_realistic, mentions), or a safe library (math, string, tonumber, ...).  Any other name is
 ** an error, so a typo shows up instead of silently reading nil.  The chunk is padded with
 ** newlines so its line numbers are the YAML file's.

@@ -164,7 +164,7 @@ void scn_free(scenario *s) {
     scn_commitment *x = &s->commitments[i];
     free(x->id); free(x->action); sx_strs_free(&x->keywords); free(x->realistic_when);
     sx_strs_free(&x->examples);
-    sx_strs_free(&x->accept); sx_strs_free(&x->refuse); free(x->objection);
+    sx_strs_free(&x->accept); sx_strs_free(&x->refuse); sx_strs_free(&x->done); free(x->objection);
   }
   free(s->commitments);
   for (int i = 0; i < s->n_objections; i++) {

@@ -34,7 +34,7 @@ static const scn_key_info key_table[] = {
   { "benefits[]", "id", 1 }, { "benefits[]", "answers", 1 }, { "benefits[]", "keywords", 1 }, { "benefits[]", "examples", 0 },
   { "commitments[]", "id", 1 }, { "commitments[]", "level", 1 }, { "commitments[]", "kind", 0 },
   { "commitments[]", "action", 1 }, { "commitments[]", "keywords", 1 }, { "commitments[]", "examples", 0 },
-  { "commitments[]", "realistic_when", 0 }, { "commitments[]", "accept", 0 },
+  { "commitments[]", "realistic_when", 0 }, { "commitments[]", "accept", 0 }, { "commitments[]", "done", 0 },
   { "commitments[]", "refuse", 0 }, { "commitments[]", "objection", 0 },
   { "objections[]", "id", 1 }, { "objections[]", "said", 1 }, { "objections[]", "keywords", 0 }, { "objections[]", "examples", 0 },
   { "reactions[]", "when", 1 }, { "reactions[]", "change", 0 }, { "reactions[]", "set", 0 },

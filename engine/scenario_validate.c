@@ -171,7 +171,7 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 ** facts about the line, helpers, and the sandbox's safe globals and libraries. */
 static const char *const cond_names[] = {
   "specific", "vague", "question", "negated", "tactic", "turn", "visit", "voiced_need",
-  "revealed", "confirmed", "given", "refused", "raised", "offered", "is_realistic", "mentions",
+  "revealed", "confirmed", "given", "refused", "raised", "done", "offered", "is_realistic", "mentions",
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",
   "collectgarbage", "_G", "_VERSION", "string", "table", "math", "utf8", "coroutine",
@@ -298,6 +298,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
       defer_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
     sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
     sx_strs(c, yn_get(it, "refuse"), "refuse", 1, 0, &x->refuse);
+    sx_strs(c, yn_get(it, "done"), "done", 1, 0, &x->done);
     const yn_node *on = yn_get(it, "objection");
     if (on && ref_objection(c, on, "objection", &x->objection) != 0) { free(x->objection); x->objection = NULL; }
     if (!x->id) x->id = xstrdup("");

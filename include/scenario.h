@@ -64,6 +64,7 @@ typedef struct scn_commitment {
   char *realistic_when;    /* Lua condition over state; NULL = always realistic */
   scn_strs accept;         /* customer lines when giving it (may be empty: default lines) */
   scn_strs refuse;         /* customer lines when refusing it */
+  scn_strs done;           /* customer lines when asked about it on a later visit of a campaign */
   char *objection;         /* objection id raised on refusal, or NULL */
   scn_pos pos;
 } scn_commitment;

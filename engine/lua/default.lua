@@ -41,6 +41,7 @@ LINES = {
     ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
+    done = { "That's done, as we agreed last time.", "Yes, that's taken care of." },
     accept = { "All right, let's do that.", "Fine. Put it in my calendar." },
     threatened = { "Is that a threat? That's not how I work with suppliers.",
                    "If that's how you want to play it, we can stop talking right now." },
@@ -86,6 +87,7 @@ LINES = {
     ask_who = { "可以啊,你说的是谁?", "你要谁的联系方式?" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
+    done = { "上次说好的已经办了。", "那个已经落实了,你放心。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
     threatened = { "你这是在威胁我?我们合作可不是这么谈的。", "话说到这个份上,那也没什么好谈的了。" },
     pressure = { "你这是在给我压力啊,我不这样做决定。", "还没想清楚呢,催也没用。" },
@@ -406,6 +408,20 @@ local function check(turn)
   return true
 end
 
+-- "Did the budget go in?" on a later visit of a campaign: what an earlier visit settled is done,
+-- and the customer says so (the commitment's `done:` line) instead of talking past it.  A yes/no
+-- question only ("what does the vice-president care about?" is discovery), and only when nothing
+-- (a reaction of the scenario) has answered it already.
+local function recall(turn)
+  if not turn.question or open_q(turn) or asks_concerns(turn) or C.spoken() > 0 then return false end
+  for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }) do
+    if has(turn, m) then return false end
+  end
+  for _, c in ipairs(C.commitments) do
+    if C.done(c.id) and C.mentions(c.keywords) then return C.recall(c.id) end
+  end
+  return false
+end
 
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
@@ -683,7 +699,7 @@ function on_turn(turn, ctx)
   pending = nil
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
-  local rules = { tactics, answer_objection, probe, check, discover, confirm, value, summary }
+  local rules = { tactics, answer_objection, probe, check, recall, discover, confirm, value, summary }
   for _, rule in ipairs(rules) do
     if rule(turn, ctx) then said = true end
   end
