@@ -370,6 +370,18 @@ sed 's/walk-lua-error.lua/api-error.lua/' tests/fixtures/walk-lua-error.yaml >"$
 printf 'function on_turn(turn, ctx)\n  customer.say("no_such_line")\n  return false\nend\n' >"$TMP/api-error.lua"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/api-error.yaml" --walks 1 2>&1)
 expect_contains "qps: a Lua API error is the catalogue's" "$out" "⟦say: no line 'no_such_line' (add it under lines: in the scenario)⟧"
+# the Lua sandbox's limits and refusals (sandbox.c) are the catalogue's: a script that spins
+# (the time limit, raised from the hook) and one that asks for a finalizer (a refusal)
+for t in spin:"while true do end":"⟦time limit exceeded (" \
+         gc:"setmetatable({}, {__gc = function() end})":"⟦setmetatable: __gc metamethods are not allowed in scenario scripts⟧"; do
+  name=${t%%:*} rest=${t#*:}; body=${rest%%:*} want=${rest#*:}
+  sed "s/walk-lua-error.lua/$name.lua/" tests/fixtures/walk-lua-error.yaml >"$TMP/$name.yaml"
+  printf 'function on_turn(turn, ctx)\n  %s\nend\n' "$body" >"$TMP/$name.lua"
+  out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/$name.yaml" --walks 1 2>&1)
+  expect_contains "qps: the sandbox's $name message is the catalogue's" "$out" "⟦Lua error at turn 1: $name.lua:2: $want"
+  bad=$(printf '%s\n' "$out" | grep 'Lua error' | sed -E 's/^ *[^ ]+:[0-9]+:[0-9]+: (warning: )?//; s/^ *\[//; s/\]$//' | unmarked)
+  expect_eq "... every Lua error line of it marked" "" "$bad"
+done
 # check's lint warnings (scenario_lint.c) are the catalogue's
 sed 's/    - "Come in. I/    - "Come in {date}. I/' scenarios/it-trial.yaml >"$TMP/lint.yaml"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" check "$TMP/lint.yaml" 2>&1)
