@@ -281,6 +281,19 @@ expect_eq "qps: classify's lines all start marked" "" "$bad"
 expect_contains "... the near rows' marks too" "$out" "⟦below⟧"
 expect_contains "... the list of what a vague ask leaves out" "$out" "⟦specific: ⟦no (the ask leans on a vague time)⟧⟧"
 expect_eq "... and has its lines" 1 "$(printf '%s\n' "$out" | grep -c '^⟦matched:⟧$')"
+# a rule's row: the rule's statement is the catalogue's (cli.rule.*), its label and source the
+# reader's data; so is a typo count's row
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en - 2>&1 <<'LINES'
+Could we meet sometime?
+would you be avaliable for a demonstraton next tuesday?
+LINES
+)
+expect_contains "qps: classify shows a rule in the catalogue's words" "$out" \
+  "  ask_commitment     ⟦rule: ⟦request form + customer action⟧⟧  (engine/classify_rules.c:"
+expect_contains "... and a question's rule" "$out" "  closed_question    ⟦rule: ⟦question without a what/how/why word⟧⟧  ("
+expect_contains "... and the typos' count" "$out" "  typo               ⟦2 words read as the known word one letter away⟧  "
+rows=$(printf '%s\n' "$out" | grep -E '^  (typo|variant|[a-z_]+ +⟦rule)' | sed -E 's/^  [a-z_]+ +//; s/  \(engine\/[a-z_]+\.c(:[0-9]+)?\)$//; s/  \[""\]$//' | unmarked)
+expect_eq "... every rule and count row marked but for its label and source" "" "$rows"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en "could you sign the order?" 2>&1)
 expect_contains "qps: classify lists what an ask leaves out in the language's words" "$out" "⟦no (the ask does not name ⟦a time⟧⟦, ⟧⟦a person or place/way⟧)⟧"
 # util.c's file errors come from the catalogues too (inside the command's own message)
