@@ -274,6 +274,16 @@ char *cls_match_text(const cls_match *m, const char *lang) {
     free(key);
     return out;
   }
+  if (strncmp(m->phrase, "similar:", 8) == 0 && strchr(m->label, ':')) {   /* a link by meaning */
+    const char *score = m->phrase + 8, *thr = strchr(score, ':'), *text = thr ? strchr(thr + 1, ':') : NULL;
+    if (text) {
+      char *s = xstrndup(score, (size_t)(thr - score)), *t = xstrndup(thr + 1, (size_t)(text - thr - 1));
+      char *out = msg_get(lang, "cli.classify.similar", "text", text + 1, "score", s, "threshold", t, NULL);
+      free(s);
+      free(t);
+      return out;
+    }
+  }
   int typo = strcmp(m->label, "typo") == 0;
   if (typo || strcmp(m->label, "variant") == 0)
     return msg_get(lang, typo ? "cli.rule.typos" : "cli.rule.variants", "count", m->phrase, NULL);
