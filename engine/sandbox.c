@@ -820,9 +820,10 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
     if (lim->depth > 0) s->lim.depth = lim->depth;
   }
   s->budget = s->lim.instructions;
-  /* the catalogue is opened now, before any script runs: a limit's message, formatted later in
-  ** the hook or on a memory error, then reads text already compiled */
-  (void)msg_cli_lang();
+  /* the catalogue is opened now (the commands' language's, and English's when a key falls back
+  ** to it), before any script runs: a limit's message, formatted later in the hook or on a
+  ** memory error, then reads text already compiled and reads no file */
+  (void)msg_text(MSG_CLI_LANG, "cli.sandbox.memory");
   s->L = lua_newstate(sbx_alloc, s);
   if (!s->L) {
     char bytes[24];
