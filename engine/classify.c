@@ -265,6 +265,33 @@ struct lnk_index *cls_links(const cls_classifier *c) { return c->links; }
 struct wd_stemmer *cls_stemmer(const cls_classifier *c) { return c->stem; }
 
 /* JSON: see classify.h and docs/transcript.md ("salesim classify --json"). */
+char *cls_match_text(const cls_match *m, const char *lang) {
+  if (strncmp(m->phrase, "rule:", 5) == 0) {
+    char *key = xasprintf("cli.rule.%s", m->phrase + 5);
+    char *why = msg_get(lang, key, NULL);
+    char *out = msg_get(lang, "cli.classify.rule", "why", why, NULL);
+    free(why);
+    free(key);
+    return out;
+  }
+  if (strncmp(m->phrase, "similar:", 8) == 0 && strchr(m->label, ':')) {   /* a link by meaning */
+    const char *score = m->phrase + 8, *thr = strchr(score, ':'), *text = thr ? strchr(thr + 1, ':') : NULL;
+    if (text) {
+      char *s = xstrndup(score, (size_t)(thr - score)), *t = xstrndup(thr + 1, (size_t)(text - thr - 1));
+      char *out = msg_get(lang, "cli.classify.similar", "text", text + 1, "score", s, "threshold", t, NULL);
+      free(s);
+      free(t);
+      return out;
+    }
+  }
+  int typo = strcmp(m->label, "typo") == 0;
+  if (typo || strcmp(m->label, "variant") == 0)
+    return msg_get(lang, typo ? "cli.rule.typos" : "cli.rule.variants", "count", m->phrase, NULL);
+  return xstrdup(m->phrase);
+}
+
+/* The phrase of a match is shown in English here: the JSON (a transcript's too) is data whose
+** bytes do not change with the terminal's language. */
 struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
   json_t *o = json_object();
   json_object_set_new(o, "text", json_string(r->text ? r->text : ""));
@@ -321,7 +348,9 @@ struct json_t *cls_result_json(const cls_result *r, const scenario *sc) {
     const cls_match *m = &r->matches[i];
     json_t *x = json_object();
     json_object_set_new(x, "label", json_string(m->label));
-    json_object_set_new(x, "phrase", json_string(m->phrase));
+    char *phrase = cls_match_text(m, MSG_REF_LANG);
+    json_object_set_new(x, "phrase", json_string(phrase));
+    free(phrase);
     json_object_set_new(x, "source", json_string(m->source));
     json_object_set_new(x, "start", json_integer((json_int_t)m->start));
     json_object_set_new(x, "end", json_integer((json_int_t)m->end));

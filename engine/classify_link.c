@@ -1,7 +1,8 @@
 /*
 ** classify_link.c: the classifier's links by meaning to the scenario's items (link.h), added
 ** to the reading beside the keywords' verbatim links, each with its evidence as a match:
-** label "need:ID", phrase "similar to: EXAMPLE (0.62 >= 0.45)".
+** label "need:ID", phrase "similar:0.62:0.45:EXAMPLE" (cls_match_text says it: "similar to: EXAMPLE
+** (0.62 >= 0.45)" in English).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h, f
   r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
   r->matches[r->n_matches++] = (cls_match){
     xasprintf("%s:%s", lnk_kind_name(h->kind), item_id(sc, h->kind, h->item)),
-    xasprintf("similar to: %s (%.2f >= %.2f)", lnk_text(c->links, h->text), h->score, thr),
+    xasprintf("similar:%.2f:%.2f:%s", h->score, thr, lnk_text(c->links, h->text)),
     xasprintf("%s:%d", sc->file ? sc->file : "scenario", item_line(sc, h->kind, h->item)),
     h->start, h->end };
 }

@@ -69,13 +69,13 @@ static void add_match(cls_result *r, const char *label, const char *phrase, cons
   r->matches[r->n_matches++] = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup(source), start, end };
 }
 
-/* Records a move given by a rule, with the rule named in the audit. */
-static void rule_move(reading *rd, cls_move m, const char *why, int line) {
+/* Records a move given by a rule, named in the audit by its id ("rule:ID": cls_match_text). */
+static void rule_move(reading *rd, cls_move m, const char *id, int line) {
   if (CLS_HAS(rd->r, m)) return;
   rd->r->moves |= (uint64_t)1 << m;
   char src[64];
   snprintf(src, sizeof src, "%s:%d", RULE_SRC, line);
-  char *p = xasprintf("rule: %s", why);
+  char *p = xasprintf("rule:%s", id);
   add_match(rd->r, cls_move_name(m), p, src, 0, rd->len);
   free(p);
 }
@@ -452,12 +452,12 @@ static void record_hits(reading *rd, int typos, int variants) {
   }
   rd->nt = kept;
   if (typos) {
-    char *n = xasprintf("%d word%s read as the known word one letter away", typos, typos == 1 ? "" : "s");
+    char *n = xasprintf("%d", typos);   /* the count: cls_match_text says it (cli.rule.typos) */
     add_match(out, "typo", n, "engine/words.c", 0, 0);
     free(n);
   }
   if (variants) {
-    char *n = xasprintf("%d spelling variant%s read in the lexicon's form", variants, variants == 1 ? "" : "s");
+    char *n = xasprintf("%d", variants);   /* the count (cli.rule.variants) */
     add_match(out, "variant", n, "lexicon variants:", 0, 0);
     free(n);
   }
@@ -477,7 +477,7 @@ static void read_moves(reading *rd) {
     if (!has_move(rd, (cls_move)m)) continue;
     if (m == CLS_ASK_PAYMENT && !asks && !has_mk(rd, CLS_MK_VAGUE) &&
         (rd->nt > 0 || first_hit(rd, c->slot_label[CLS_SLOT_TIME])) && names_amount(out->norm, nl)) {
-      rule_move(rd, CLS_ASK_PAYMENT, "a payment with a date and an amount is a demand", __LINE__);
+      rule_move(rd, CLS_ASK_PAYMENT, "payment_demand", __LINE__);
       continue;   /* "四万八千元尾款今天必须付清" asks without a question */
     }
     if ((m == CLS_ASK_ORDER || m == CLS_ASK_PAYMENT || m == CLS_ASK_REFERRAL) && !asks &&
@@ -485,7 +485,7 @@ static void read_moves(reading *rd) {
     if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
     if (m == CLS_LOSS_APPEAL && loss_only_asked(rd)) {
-      add_match(out, "asked:loss_appeal", "rule: a question about the customer's own losses is discovery",
+      add_match(out, "asked:loss_appeal", "rule:loss_asked",
                 RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
       continue;
     }
@@ -496,7 +496,7 @@ static void read_moves(reading *rd) {
   ** phrase in a line that asks about the decision chain is that question */
   if (CLS_HAS(out, CLS_ASK_DECISION_CHAIN) && CLS_HAS(out, CLS_ASK_REFERRAL)) {
     out->moves &= ~((uint64_t)1 << CLS_ASK_REFERRAL);
-    add_match(out, "decision-chain:ask_referral", "rule: a who-decides question asks for no introduction",
+    add_match(out, "decision-chain:ask_referral", "rule:chain_no_referral",
               RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
   /* without a request form, the order or commitment words of a who-decides question are what it
@@ -505,7 +505,7 @@ static void read_moves(reading *rd) {
                            ((uint64_t)1 << CLS_ASK_PAYMENT) | ((uint64_t)1 << CLS_ASK_REFERRAL);
   if (CLS_HAS(out, CLS_ASK_DECISION_CHAIN) && !rd->request && (out->moves & any_ask)) {
     out->moves &= ~any_ask;
-    add_match(out, "decision-chain:ask", "rule: a who-decides question without a request form asks for no action",
+    add_match(out, "decision-chain:ask", "rule:chain_no_ask",
               RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
 }
@@ -548,21 +548,21 @@ static void read_ask(reading *rd) {
   int about_concerns = (CLS_HAS(out, CLS_PROBE_REFUSAL) || CLS_HAS(out, CLS_CHECK_CONCERNS)) &&
                        !out->slots[CLS_SLOT_TIME];
   if (CLS_HAS(out, CLS_LOWER_ASK) && !CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask)
-    rule_move(rd, CLS_ASK_COMMITMENT, "a lowered ask is still an ask", __LINE__);
+    rule_move(rd, CLS_ASK_COMMITMENT, "lowered_ask", __LINE__);
   int action_labels[66], na = 0;   /* the customer-action slot and the commitments' keywords */
   action_labels[na++] = c->slot_label[CLS_SLOT_ACTION];
   if (c->sc) for (int k = 0; k < c->sc->n_commitments && na < 66; k++) action_labels[na++] = c->commitment_label[k];
   const int who_where[3] = { c->slot_label[CLS_SLOT_PERSON], c->slot_label[CLS_SLOT_PLACE], c->way_label };
   if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {
     if (request && action && request_with(rd, action_labels, na))
-      rule_move(rd, CLS_ASK_COMMITMENT, "request form + customer action", __LINE__);
+      rule_move(rd, CLS_ASK_COMMITMENT, "request_action", __LINE__);
     else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(rd))
-      rule_move(rd, CLS_ASK_COMMITMENT, "question + customer action + time", __LINE__);
+      rule_move(rd, CLS_ASK_COMMITMENT, "question_action_time", __LINE__);
     else if (has_mk(rd, CLS_MK_VAGUE) && action && !seller)
-      rule_move(rd, CLS_ASK_COMMITMENT, "customer action + vague time: a vague ask", __LINE__);
+      rule_move(rd, CLS_ASK_COMMITMENT, "action_vague_time", __LINE__);
     else if (request && !seller && request_with(rd, who_where, 3) &&
              (out->slots[CLS_SLOT_TIME] || has_mk(rd, CLS_MK_VAGUE))) {
-      rule_move(rd, CLS_ASK_COMMITMENT, "request form + who or where + when", __LINE__);
+      rule_move(rd, CLS_ASK_COMMITMENT, "request_who_when", __LINE__);
       rd->implied_action = 1;   /* the verb after the request form is the action, unlisted */
     }
   }
@@ -578,25 +578,25 @@ static void read_appeals_and_questions(reading *rd) {
   /* scarcity of the offer is a loss appeal: "the discount ends Friday", "名额只剩两个" */
   if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(rd, CLS_MK_SCARCITY) &&
       (has_mk(rd, CLS_MK_OFFER) || CLS_HAS(out, CLS_DISCOUNT)))
-    rule_move(rd, CLS_LOSS_APPEAL, "scarcity + the offer (price, discount, slots)", __LINE__);
+    rule_move(rd, CLS_LOSS_APPEAL, "scarcity_offer", __LINE__);
 
   /* 7. a threat: its loss is the seller's hostile act, not a loss appeal (rule 7 above) */
   if (CLS_HAS(out, CLS_THREAT) && CLS_HAS(out, CLS_LOSS_APPEAL)) {
     out->moves &= ~((uint64_t)1 << CLS_LOSS_APPEAL);
-    add_match(out, "threat:loss_appeal", "rule: the loss a threat holds out is the threat, not a loss appeal",
+    add_match(out, "threat:loss_appeal", "rule:threat_loss",
               RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
 
   /* 4. summaries versus feature lists */
   if (has_mk(rd, CLS_MK_SUMMARY) || has_move(rd, CLS_SUMMARIZE_BENEFITS)) {
     if (has_mk(rd, CLS_MK_CUSTOMER_TERMS) || out->n_needs > 0 || out->n_benefits > 0) {
-      rule_move(rd, CLS_SUMMARIZE_BENEFITS, "summary in the customer's terms", __LINE__);
+      rule_move(rd, CLS_SUMMARIZE_BENEFITS, "summary_terms", __LINE__);
       /* the summary restates the benefits: it is not also a benefit statement or an appeal */
       out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL) |
                       ((uint64_t)1 << CLS_SELLER_ACTION) | ((uint64_t)1 << CLS_PRESENT_FEATURE));
     }
     else
-      rule_move(rd, CLS_PRESENT_FEATURE, "summary without the customer's terms: a feature list", __LINE__);
+      rule_move(rd, CLS_PRESENT_FEATURE, "summary_features", __LINE__);
   }
 
   /* 5. open / closed questions: alone, or after a greeting, thanks or praise when the question
@@ -604,8 +604,8 @@ static void read_appeals_and_questions(reading *rd) {
   ** how's it going?") */
   const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_PRAISE);
   if (out->question && (out->moves == 0 || ((out->moves & ~courtesy) == 0 && question_beyond_courtesy(rd)))) {
-    if (has_mk(rd, CLS_MK_WH)) rule_move(rd, CLS_OPEN_QUESTION, "question with a what/how/why word", __LINE__);
-    else rule_move(rd, CLS_CLOSED_QUESTION, "question without a what/how/why word", __LINE__);
+    if (has_mk(rd, CLS_MK_WH)) rule_move(rd, CLS_OPEN_QUESTION, "open_question", __LINE__);
+    else rule_move(rd, CLS_CLOSED_QUESTION, "closed_question", __LINE__);
   }
 }
 

@@ -258,11 +258,14 @@ static void print_text(const cls_classifier *c, const cls_result *r, const scena
     const cls_match *m = &r->matches[i];
     int rule = strncmp(m->phrase, "rule:", 5) == 0;
     char *seen = rule ? xstrdup("") : xstrndup(r->norm + m->start, m->end - m->start);
+    char *shown = cls_match_text(m, MSG_CLI_LANG);
     int pad = 18 - txt_width(m->label);
-    /* label, phrase (or "rule: ..."), what the line held, where: the reader's data, no words */
-    fprintf(out, "  %s%*s %s", m->label, pad > 0 ? pad : 0, "", m->phrase);
+    /* label, phrase (a rule's statement, in the catalogue's words), what the line held, where:
+    ** but for the rules' statements the reader's data */
+    fprintf(out, "  %s%*s %s", m->label, pad > 0 ? pad : 0, "", shown);
     if (!rule && strcmp(seen, m->phrase) != 0) fprintf(out, "  [\"%s\"]", seen);
     fprintf(out, "  (%s)\n", m->source);
+    free(shown);
     free(seen);
   }
 }

@@ -329,7 +329,7 @@ static void build_centroids(lnk_index *x) {
         any = 1;
       }
       if (!any) continue;
-      add_text(x, (lnk_kind)k, item, "the centroid of its texts", "centroid");
+      add_text(x, (lnk_kind)k, item, "(centroid)", "centroid");   /* never shown: a hit's text is an item's own */
       ltext *c = &x->t[x->nt - 1];
       int n = 0;
       for (int j = 0; j < x->nterms; j++) n += acc[j] != 0;

@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "msg.h"
+#include "msg_cli.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -32,6 +34,7 @@
 #define SBX_MAX_CLOSE    100           /* coroutine.close calls nested inside each other */
 #define SBX_SIGNAL       SIGVTALRM     /* the CPU-time timer's signal */
 #define SBX_TRAP_MASK    (LUA_MASKCOUNT | LUA_MASKCALL)
+#define SBX_TEXT_MAX     320           /* a limit's message (catalogue text, cut to fit) */
 
 struct sbx {
   lua_State *L;
@@ -296,25 +299,27 @@ static void where_at(lua_State *L, int lvl, char *buf, size_t n) {
   }
 }
 
-/* The message for a tripped limit (without position). */
+/* The message for a tripped limit (without position), from the catalogue (cli.sandbox.*) in the
+** commands' language, into buf.  Called from the hook and the loader's reader: the catalogue was
+** opened by sbx_new, so this reads compiled text; the formatting allocates only on the C heap
+** (freed before it returns), never in the Lua state, which may be at its cap. */
 static const char *trip_message(const sbx *s, char *buf, size_t n) {
+  char v[48];
   switch (s->tripped) {
     case SBX_ERR_BUDGET:
-      snprintf(buf, n, "work budget exceeded (%ld steps)", s->budget);
-      break;
+      snprintf(v, sizeof v, "%ld", s->budget);
+      return msg_snprint(buf, n, "cli.sandbox.budget", "steps", v, NULL);
     case SBX_ERR_TIME:
-      snprintf(buf, n, "time limit exceeded (%.2f s)", s->seconds);
-      break;
+      snprintf(v, sizeof v, "%.2f", s->seconds);
+      return msg_snprint(buf, n, "cli.sandbox.time", "seconds", v, NULL);
     case SBX_ERR_DEPTH:
-      snprintf(buf, n, "stack overflow (calls nested deeper than %d levels)", s->lim.depth);
-      break;
+      snprintf(v, sizeof v, "%d", s->lim.depth);
+      return msg_snprint(buf, n, "cli.sandbox.depth", "depth", v, NULL);
     case SBX_ERR_SIGNAL:
-      snprintf(buf, n, "interrupted: salesim was asked to stop");
-      break;
+      return msg_snprint(buf, n, "cli.sandbox.signal", NULL);
     default:
-      snprintf(buf, n, "limit exceeded");
+      return msg_snprint(buf, n, "cli.sandbox.limit", NULL);
   }
-  return buf;
 }
 
 /* Once tripped, every thread that runs an instruction raises the error again: the hook is
@@ -352,7 +357,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar) {
 
 /* Re-arms the hook to fire on every instruction and raises "file:LINE: <limit> exceeded". */
 static int raise_tripped(lua_State *L, sbx *s) {
-  char msg[128];
+  char msg[SBX_TEXT_MAX];
   s->expired = 1;
   arm_hooks(s);
   lua_sethook(L, sbx_hook, SBX_TRAP_MASK, 1);
@@ -380,9 +385,10 @@ void sbx_charge(lua_State *L, long n) {
 void sbx_keep(lua_State *L, size_t n, const char *what) {
   sbx *s = sbx_from_lua(L);
   if (n > s->lim.kept || s->kept > s->lim.kept - n) {
-    char m[300];   /* luaL_error puts the script's position first */
-    snprintf(m, sizeof m, "%s: memory limit exceeded (the host already keeps %zu KiB of this "
-             "script's text; %zu KiB at most)", what, s->kept >> 10, s->lim.kept >> 10);
+    char m[SBX_TEXT_MAX], kept[24], max[24];   /* luaL_error puts the script's position first */
+    snprintf(kept, sizeof kept, "%zu", s->kept >> 10);
+    snprintf(max, sizeof max, "%zu", s->lim.kept >> 10);
+    msg_snprint(m, sizeof m, "cli.sandbox.kept", "what", what, "kept", kept, "max", max, NULL);
     luaL_error(L, "%s", m);
   }
   s->kept += n;
@@ -394,8 +400,10 @@ const char *sbx_host_string(lua_State *L, int arg, const char *what, size_t *len
   size_t n;
   const char *p = luaL_checklstring(L, arg, &n);
   if (n > SBX_MAX_HOST_STRING) {
-    char m[300];
-    snprintf(m, sizeof m, "%s: string too long (%zu bytes; %d at most)", what, n, SBX_MAX_HOST_STRING);
+    char m[SBX_TEXT_MAX], size[24], max[24];
+    snprintf(size, sizeof size, "%zu", n);
+    snprintf(max, sizeof max, "%d", SBX_MAX_HOST_STRING);
+    msg_snprint(m, sizeof m, "cli.sandbox.host_string", "what", what, "length", size, "max", max, NULL);
     luaL_error(L, "%s", m);
   }
   if (len) *len = n;
@@ -410,6 +418,14 @@ static void charge_d(lua_State *L, double n) {
 
 /* ===== the safe libraries ================================================================= */
 
+/* Raises the catalogue message key at the calling script's position, as luaL_error does; with
+** num, the message's {max} is that number.  The text is cut to SBX_TEXT_MAX bytes. */
+static int refuse(lua_State *L, const char *key, long num) {
+  char m[SBX_TEXT_MAX], max[24];
+  snprintf(max, sizeof max, "%ld", num);
+  return luaL_error(L, "%s", msg_snprint(m, sizeof m, key, "max", max, NULL));
+}
+
 /* string.rep: refuses results over the memory cap before building them and charges the loop
 ** (string.rep("", 1e18) would otherwise spin for ever copying nothing). */
 static int sbx_str_rep(lua_State *L) {
@@ -421,10 +437,10 @@ static int sbx_str_rep(lua_State *L) {
     double total = (double)n * (double)l + (double)(n - 1) * (double)lsep;
     sbx *s = sbx_from_lua(L);
     if (total > (double)s->lim.memory) {
-      char m[160];
-      snprintf(m, sizeof m, "string.rep: a result of %.0f bytes is over the memory limit (%zu MiB)",
-               total, s->lim.memory >> 20);
-      return luaL_error(L, "%s", m);
+      char m[SBX_TEXT_MAX], bytes[48], max[24];
+      snprintf(bytes, sizeof bytes, "%.0f", total);
+      snprintf(max, sizeof max, "%zu", s->lim.memory >> 20);
+      return luaL_error(L, "%s", msg_snprint(m, sizeof m, "cli.sandbox.rep", "bytes", bytes, "max", max, NULL));
     }
     charge_d(L, (double)n / 8 + total / 256);
   }
@@ -493,7 +509,7 @@ static int sbx_setmetatable(lua_State *L) {
   if (lua_type(L, 2) == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
     if (lua_rawget(L, 2) != LUA_TNIL)
-      return luaL_error(L, "setmetatable: __gc metamethods are not allowed in scenario scripts");
+      return refuse(L, "cli.sandbox.gc", 0);
     lua_pop(L, 1);
   }
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -506,7 +522,7 @@ static int sbx_setmetatable(lua_State *L) {
 static int sbx_collectgarbage(lua_State *L) {
   const char *opt = luaL_optstring(L, 1, "collect");
   if (strcmp(opt, "count") != 0)
-    return luaL_error(L, "collectgarbage: only \"count\" is allowed in scenario scripts");
+    return refuse(L, "cli.sandbox.collectgarbage", 0);
   lua_pushnumber(L, (lua_Number)sbx_from_lua(L)->used / 1024.0);
   return 1;
 }
@@ -523,7 +539,7 @@ static const char *read_piece(lua_State *L, void *ud, size_t *size) {
     where_at(L, 0, r->s->trip_where, sizeof r->s->trip_where);
   }
   if (r->s->tripped) {
-    char m[128];
+    char m[SBX_TEXT_MAX];
     luaL_error(L, "%s %s", r->s->trip_where[0] ? r->s->trip_where : "?:", trip_message(r->s, m, sizeof m));
   }
   size_t n = r->left < SBX_READ_PIECE ? r->left : SBX_READ_PIECE;
@@ -545,12 +561,12 @@ static int load_pieces(lua_State *L, sbx *s, const char *text, size_t len, const
 static int sbx_load_fn(lua_State *L) {
   size_t len;
   if (lua_type(L, 1) != LUA_TSTRING)
-    return luaL_error(L, "load: only a string of Lua text can be loaded in scenario scripts");
+    return refuse(L, "cli.sandbox.load_string", 0);
   const char *text = lua_tolstring(L, 1, &len);
   const char *name = luaL_optstring(L, 2, "=(load)");
   const char *mode = luaL_optstring(L, 3, "t");
-  if (!strchr(mode, 't')) return luaL_error(L, "load: binary chunks are not allowed");
-  if (len > SBX_MAX_CHUNK) return luaL_error(L, "load: chunk too large (%d bytes at most)", (int)SBX_MAX_CHUNK);
+  if (!strchr(mode, 't')) return refuse(L, "cli.sandbox.load_binary", 0);
+  if (len > SBX_MAX_CHUNK) return refuse(L, "cli.sandbox.load_large", (long)SBX_MAX_CHUNK);
   sbx_charge(L, (long)(len / 16 + 1));
   int env = lua_isnone(L, 4) ? lua_upvalueindex(1) : 4;
   sbx *s = sbx_from_lua(L);
@@ -604,9 +620,9 @@ static int sbx_xpcall(lua_State *L) {
 static int run_stock_on(lua_State *L, lua_State *co, int closing) {
   sbx *s = sbx_from_lua(L);
   if (s->n_run >= SBX_MAX_RUN)
-    return luaL_error(L, "coroutines nested too deeply (%d levels at most)", SBX_MAX_RUN);
+    return refuse(L, "cli.sandbox.co_nested", SBX_MAX_RUN);
   if (closing && s->close_depth >= SBX_MAX_CLOSE)
-    return luaL_error(L, "coroutine.close nested too deeply (%d levels at most)", SBX_MAX_CLOSE);
+    return refuse(L, "cli.sandbox.close_nested", SBX_MAX_CLOSE);
   if (s->expired || s->tripped) lua_sethook(co, sbx_hook, SBX_TRAP_MASK, 1);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
@@ -650,7 +666,7 @@ static int sbx_co_wrap(lua_State *L) {
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, 1);
   if (!lua_getupvalue(L, -1, 1) || !lua_isthread(L, -1))
-    return luaL_error(L, "coroutine.wrap: unexpected Lua version");
+    return refuse(L, "cli.sandbox.wrap_version", 0);
   lua_pushcclosure(L, sbx_co_wrapped, 2);
   return 1;
 }
@@ -780,7 +796,7 @@ void sbx_push_env(lua_State *L) {
   lua_pushvalue(L, env);
   lua_setfield(L, env, "_G");
   lua_createtable(L, 0, 1);
-  lua_pushliteral(L, "the global table of a scenario script is protected");
+  lua_pushstring(L, msg_text(MSG_CLI_LANG, "cli.sandbox.globals_protected"));
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, env);
 }
@@ -804,9 +820,15 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
     if (lim->depth > 0) s->lim.depth = lim->depth;
   }
   s->budget = s->lim.instructions;
+  /* the catalogue is opened now (the commands' language's, and English's when a key falls back
+  ** to it), before any script runs: a limit's message, formatted later in the hook or on a
+  ** memory error, then reads text already compiled and reads no file */
+  (void)msg_text(MSG_CLI_LANG, "cli.sandbox.memory");
   s->L = lua_newstate(sbx_alloc, s);
   if (!s->L) {
-    snprintf(err, errlen, "cannot create a Lua state within %zu bytes", s->lim.memory);
+    char bytes[24];
+    snprintf(bytes, sizeof bytes, "%zu", s->lim.memory);
+    msg_snprint(err, errlen, "cli.sandbox.new_state", "bytes", bytes, NULL);
     free(s);
     return NULL;
   }
@@ -814,7 +836,7 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
   live_states++;
   char *e = NULL;
   if (sbx_protect(s, setup, &seed, &e) != 0) {
-    snprintf(err, errlen, "cannot set up the Lua sandbox: %s", e ? e : "?");
+    msg_snprint(err, errlen, "cli.sandbox.setup", "error", e ? e : "?", NULL);
     free(e);
     sbx_free(s);
     return NULL;
@@ -854,9 +876,10 @@ static sbx_status load_chunk(sbx *s, const char *name, const char *buf, size_t l
   if (rc != LUA_OK) {
     sbx_status st = rc == LUA_ERRMEM ? SBX_ERR_MEMORY : s->tripped ? s->tripped : SBX_ERR_SYNTAX;
     const char *m = lua_tostring(L, -1);
-    char tm[128];
-    if (rc == LUA_ERRMEM) *err = xstrdup("not enough memory to load the script");
-    else if (s->tripped && outer) *err = xasprintf("%s: %s while compiling", name, trip_message(s, tm, sizeof tm));
+    char tm[SBX_TEXT_MAX];
+    if (rc == LUA_ERRMEM) *err = msg_get(MSG_CLI_LANG, "cli.sandbox.load_memory", NULL);
+    else if (s->tripped && outer)
+      *err = msg_get(MSG_CLI_LANG, "cli.sandbox.compiling", "name", name, "limit", trip_message(s, tm, sizeof tm), NULL);
     else *err = xstrdup(m ? m : "?");
     lua_pop(L, 1);
     if (outer) s->tripped = SBX_OK;
@@ -891,7 +914,7 @@ static int dump_writer(lua_State *L, const void *p, size_t n, void *ud) {
 
 char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err) {
   lua_State *L = luaL_newstate();
-  if (!L) { *err = xstrdup("not enough memory"); return NULL; }
+  if (!L) { *err = msg_get(MSG_CLI_LANG, "cli.sandbox.no_memory", NULL); return NULL; }
   char *chunk = xasprintf("@%s", name);   /* the name sbx_load gives, so messages match */
   int rc = luaL_loadbufferx(L, buf, len, chunk, "t");
   free(chunk);
@@ -997,10 +1020,10 @@ static char *errobj_text(sbx *s) {
     lua_pop(L, 1);
     s->tripped = SBX_OK;
     s->budget = s->lim.instructions;
-    if (!out) out = xstrdup("(error object is a table value whose __tostring failed)");
+    if (!out) out = msg_get(MSG_CLI_LANG, "cli.sandbox.tostring_failed", NULL);
     return out;
   }
-  out = xasprintf("(error object is a %s value)", lua_typename(L, t));
+  out = msg_get(MSG_CLI_LANG, "cli.sandbox.error_object", "type", lua_typename(L, t), NULL);
   lua_pop(L, 1);
   return out;
 }
@@ -1079,20 +1102,23 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
   sbx_status st = SBX_ERR_RUNTIME;
   char head[400];
   if (s->tripped) {
-    char m[128];
+    char m[SBX_TEXT_MAX];
     st = s->tripped;
     snprintf(head, sizeof head, "%s %s", s->trip_where[0] ? s->trip_where : "?:",
              trip_message(s, m, sizeof m));
     *err = shape_message(head, val);
   } else if (rc == LUA_ERRMEM || s->rethrown_mem) {
+    char m[SBX_TEXT_MAX], max[24];
     st = SBX_ERR_MEMORY;
-    snprintf(head, sizeof head, "%s memory limit exceeded (%zu MiB)",
-             s->last_where[0] ? s->last_where : s->call_src, s->lim.memory >> 20);
+    snprintf(max, sizeof max, "%zu", s->lim.memory >> 20);
+    snprintf(head, sizeof head, "%s %s", s->last_where[0] ? s->last_where : s->call_src,
+             msg_snprint(m, sizeof m, "cli.sandbox.memory", "max", max, NULL));
     *err = xstrdup(head);
   } else if (rc == LUA_ERRERR) {
+    char m[SBX_TEXT_MAX];
     st = SBX_ERR_DEPTH;
-    snprintf(head, sizeof head, "%s error while handling an error (runaway recursion?)",
-             s->last_where[0] ? s->last_where : s->call_src);
+    snprintf(head, sizeof head, "%s %s", s->last_where[0] ? s->last_where : s->call_src,
+             msg_snprint(m, sizeof m, "cli.sandbox.error_in_error", NULL));
     *err = xstrdup(head);
   } else if (s->errobj) {
     char *obj = errobj_text(s);
@@ -1100,9 +1126,13 @@ sbx_status sbx_call(sbx *s, int nargs, int nresults, char **err) {
     *err = shape_message(full, val);
     free(full);
     free(obj);
+  } else if (val) {
+    *err = shape_message(val, val);
+    if (strstr(val, "stack overflow")) st = SBX_ERR_DEPTH;   /* Lua's own words, matched */
   } else {
-    *err = shape_message(val ? val : "(error without a message)", val);
-    if (val && strstr(val, "stack overflow")) st = SBX_ERR_DEPTH;
+    char *none = msg_get(MSG_CLI_LANG, "cli.sandbox.no_message", NULL);
+    *err = shape_message(none, val);
+    free(none);
   }
   lua_pop(L, 1);
   if (s->errobj) {  /* a limit or memory error hid it: drop it without calling into it */
@@ -1122,9 +1152,12 @@ int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err) {
   lua_pushlightuserdata(L, ud);
   int rc = lua_pcall(L, 1, 0, 0);
   if (rc == LUA_OK) return 0;
-  if (rc == LUA_ERRMEM) *err = xasprintf("out of memory (the limit is %zu MiB)", s->lim.memory >> 20);
-  else if (lua_type(L, -1) == LUA_TSTRING) *err = xstrdup(lua_tostring(L, -1));
-  else *err = xstrdup("(error object is not a string)");
+  if (rc == LUA_ERRMEM) {
+    char max[24];
+    snprintf(max, sizeof max, "%zu", s->lim.memory >> 20);
+    *err = msg_get(MSG_CLI_LANG, "cli.sandbox.out_of_memory", "max", max, NULL);
+  } else if (lua_type(L, -1) == LUA_TSTRING) *err = xstrdup(lua_tostring(L, -1));
+  else *err = msg_get(MSG_CLI_LANG, "cli.sandbox.not_string", NULL);
   lua_settop(L, top);
   return -1;
 }
@@ -1142,18 +1175,20 @@ static lua_State *check_state(void) {
 
 int sbx_check_expr(const char *expr, char *err, size_t errlen) {
   if (!expr || !*expr) {
-    snprintf(err, errlen, "empty condition");
+    msg_snprint(err, errlen, "cli.sandbox.empty_condition", NULL);
     return -1;
   }
   size_t n = strlen(expr);
   if (n > SBX_MAX_CONDITION) {   /* Lua parses long chains of `or` in quadratic time */
-    snprintf(err, errlen, "condition too long (%zu bytes; %d at most: move the logic into a "
-             "behaviour script)", n, SBX_MAX_CONDITION);
+    char len[24], max[24];
+    snprintf(len, sizeof len, "%zu", n);
+    snprintf(max, sizeof max, "%d", SBX_MAX_CONDITION);
+    msg_snprint(err, errlen, "cli.sandbox.condition_long", "length", len, "max", max, NULL);
     return -1;
   }
   lua_State *L = check_state();
   if (!L) {
-    snprintf(err, errlen, "cannot create a Lua state");
+    msg_snprint(err, errlen, "cli.sandbox.checker", NULL);
     return -1;
   }
   char *src = xasprintf("return (%s\n)", expr);

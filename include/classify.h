@@ -51,7 +51,9 @@ const char *cls_slot_name(cls_slot s);            /* "action" "time" "person" "p
 /* One thing that matched: a lexicon phrase, a time pattern, or a scenario keyword. */
 typedef struct cls_match {
   char *label;      /* move, slot, "vague", "negation", "question", "need:ID", "benefit:ID", ... */
-  char *phrase;     /* the lexicon phrase or pattern name that matched */
+  char *phrase;     /* the lexicon phrase or pattern name that matched; "rule:ID" for a move a
+                    ** rule gave; the count for "typo" and "variant"; "similar:SCORE:THRESHOLD:TEXT"
+                    ** for a link by meaning (cls_match_text says them) */
   char *source;     /* where it is defined: "lexicons/en.yaml:41" or "scenario.yaml:12" */
   size_t start, end;/* byte offsets in the normalised text */
 } cls_match;
@@ -106,6 +108,12 @@ void cls_result_free(cls_result *r);
 
 /* Guesses "zh" when the text holds CJK characters, else "en". */
 const char *cls_guess_lang(const char *text);
+
+/* What a match's phrase shows in lang (malloc'd): a rule's id as the rule's statement
+** (cli.classify.rule around cli.rule.ID), the typo and variant counts as cli.rule.typos and
+** cli.rule.variants, a link by meaning as cli.classify.similar; any other phrase (the reader's
+** data: a lexicon phrase, a pattern) as it is. */
+char *cls_match_text(const cls_match *m, const char *lang);
 
 /* The classify JSON object (docs/transcript.md) for one result (jansson; caller owns the reference).
 ** sc may be NULL; with it, needs and benefits are named by id. */

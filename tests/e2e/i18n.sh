@@ -281,6 +281,23 @@ expect_eq "qps: classify's lines all start marked" "" "$bad"
 expect_contains "... the near rows' marks too" "$out" "⟦below⟧"
 expect_contains "... the list of what a vague ask leaves out" "$out" "⟦specific: ⟦no (the ask leans on a vague time)⟧⟧"
 expect_eq "... and has its lines" 1 "$(printf '%s\n' "$out" | grep -c '^⟦matched:⟧$')"
+# a rule's row: the rule's statement is the catalogue's (cli.rule.*), its label and source the
+# reader's data; so is a typo count's row
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en - 2>&1 <<'LINES'
+Could we meet sometime?
+would you be avaliable for a demonstraton next tuesday?
+LINES
+)
+expect_contains "qps: classify shows a rule in the catalogue's words" "$out" \
+  "  ask_commitment     ⟦rule: ⟦request form + customer action⟧⟧  (engine/classify_rules.c:"
+expect_contains "... and a question's rule" "$out" "  closed_question    ⟦rule: ⟦question without a what/how/why word⟧⟧  ("
+expect_contains "... and the typos' count" "$out" "  typo               ⟦2 words read as the known word one letter away⟧  "
+rows=$(printf '%s\n' "$out" | grep -E '^  (typo|variant|[a-z_]+ +⟦rule)' | sed -E 's/^  [a-z_]+ +//; s/  \(engine\/[a-z_]+\.c(:[0-9]+)?\)$//; s/  \[""\]$//' | unmarked)
+expect_eq "... every rule and count row marked but for its label and source" "" "$rows"
+out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --scenario "$OLDPWD/scenarios/it-trial.yaml" \
+      "Your pickers lose time walking back to the scanner station." 2>&1)
+expect_contains "... and a link by meaning's row (the scenario's text inside)" "$out" \
+  "  objection:price    ⟦similar to: Everything per-device gets expensive fast with scanners."
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en "could you sign the order?" 2>&1)
 expect_contains "qps: classify lists what an ask leaves out in the language's words" "$out" "⟦no (the ask does not name ⟦a time⟧⟦, ⟧⟦a person or place/way⟧)⟧"
 # util.c's file errors come from the catalogues too (inside the command's own message)
@@ -370,6 +387,7 @@ sed 's/walk-lua-error.lua/api-error.lua/' tests/fixtures/walk-lua-error.yaml >"$
 printf 'function on_turn(turn, ctx)\n  customer.say("no_such_line")\n  return false\nend\n' >"$TMP/api-error.lua"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/api-error.yaml" --walks 1 2>&1)
 expect_contains "qps: a Lua API error is the catalogue's" "$out" "⟦say: no line 'no_such_line' (add it under lines: in the scenario)⟧"
+<<<<<<< HEAD
 # `salesim check`'s diagnostics of a scenario (scenario*.c, scncheck.c: the check.* keys) are the
 # catalogue's: on every golden file and on a scenario broken in every way the checker words
 # (tests/fixtures/check-many-errors.yaml), each message past FILE:LINE:COL: is one marked text,
@@ -409,6 +427,20 @@ for l in sys.stdin:
     if not re.search("[\u4e00-\u9fff]", l.split(": error: ", 1)[-1]): print(l.rstrip())')
 expect_eq "... each message in Chinese" "" "$not_zh"
 expect_contains "... worded by the zh catalogue" "$zh" "error: 未知的规则“vage_ask”；你是不是想写“vague_ask”？"
+=======
+# the Lua sandbox's limits and refusals (sandbox.c) are the catalogue's: a script that spins
+# (the time limit, raised from the hook) and one that asks for a finalizer (a refusal)
+for t in spin:"while true do end":"⟦time limit exceeded (" \
+         gc:"setmetatable({}, {__gc = function() end})":"⟦setmetatable: __gc metamethods are not allowed in scenario scripts⟧"; do
+  name=${t%%:*} rest=${t#*:}; body=${rest%%:*} want=${rest#*:}
+  sed "s/walk-lua-error.lua/$name.lua/" tests/fixtures/walk-lua-error.yaml >"$TMP/$name.yaml"
+  printf 'function on_turn(turn, ctx)\n  %s\nend\n' "$body" >"$TMP/$name.lua"
+  out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/$name.yaml" --walks 1 2>&1)
+  expect_contains "qps: the sandbox's $name message is the catalogue's" "$out" "⟦Lua error at turn 1: $name.lua:2: $want"
+  bad=$(printf '%s\n' "$out" | grep 'Lua error' | sed -E 's/^ *[^ ]+:[0-9]+:[0-9]+: (warning: )?//; s/^ *\[//; s/\]$//' | unmarked)
+  expect_eq "... every Lua error line of it marked" "" "$bad"
+done
+>>>>>>> wave5-18b
 # check's lint warnings (scenario_lint.c) are the catalogue's
 sed 's/    - "Come in. I/    - "Come in {date}. I/' scenarios/it-trial.yaml >"$TMP/lint.yaml"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" check "$TMP/lint.yaml" 2>&1)
