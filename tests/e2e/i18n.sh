@@ -387,7 +387,6 @@ sed 's/walk-lua-error.lua/api-error.lua/' tests/fixtures/walk-lua-error.yaml >"$
 printf 'function on_turn(turn, ctx)\n  customer.say("no_such_line")\n  return false\nend\n' >"$TMP/api-error.lua"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$TMP/api-error.yaml" --walks 1 2>&1)
 expect_contains "qps: a Lua API error is the catalogue's" "$out" "⟦say: no line 'no_such_line' (add it under lines: in the scenario)⟧"
-<<<<<<< HEAD
 # `salesim check`'s diagnostics of a scenario (scenario*.c, scncheck.c: the check.* keys) are the
 # catalogue's: on every golden file and on a scenario broken in every way the checker words
 # (tests/fixtures/check-many-errors.yaml), each message past FILE:LINE:COL: is one marked text,
@@ -427,7 +426,6 @@ for l in sys.stdin:
     if not re.search("[\u4e00-\u9fff]", l.split(": error: ", 1)[-1]): print(l.rstrip())')
 expect_eq "... each message in Chinese" "" "$not_zh"
 expect_contains "... worded by the zh catalogue" "$zh" "error: 未知的规则“vage_ask”；你是不是想写“vague_ask”？"
-=======
 # the Lua sandbox's limits and refusals (sandbox.c) are the catalogue's: a script that spins
 # (the time limit, raised from the hook) and one that asks for a finalizer (a refusal)
 for t in spin:"while true do end":"⟦time limit exceeded (" \
@@ -440,7 +438,6 @@ for t in spin:"while true do end":"⟦time limit exceeded (" \
   bad=$(printf '%s\n' "$out" | grep 'Lua error' | sed -E 's/^ *[^ ]+:[0-9]+:[0-9]+: (warning: )?//; s/^ *\[//; s/\]$//' | unmarked)
   expect_eq "... every Lua error line of it marked" "" "$bad"
 done
->>>>>>> wave5-18b
 # check's lint warnings (scenario_lint.c) are the catalogue's
 sed 's/    - "Come in. I/    - "Come in {date}. I/' scenarios/it-trial.yaml >"$TMP/lint.yaml"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" check "$TMP/lint.yaml" 2>&1)
