@@ -3,8 +3,8 @@
 ** state variables and flags, the lines the customer says, and reading the state back.  The
 ** host's other parts: customer_setup.c (the sandbox and its environments), customer_turn.c
 ** (the turn driver), customer_act.c (what the customer does), customer_react.c (declarative
-** reactions), customer_api.c (the Lua API), customer_talk.c (listening), customer_cond.c
-** (conditions judged from outside).
+** reactions), customer_api.c (the Lua API), customer_talk.c (listening), customer_people.c
+** (each person's own state), customer_cond.c (conditions judged from outside).
 */
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,8 @@
 ** customer_int.h: what the customer host's files share (customer.c: state, events, lines;
 ** customer_setup.c: the sandbox; customer_turn.c: the turn driver; customer_act.c: the acts;
 ** customer_cond.c: conditions from outside; customer_api.c: the Lua API; customer_react.c:
-** declarative reactions; customer_talk.c: listening).  Not a public interface.
+** declarative reactions; customer_talk.c: listening; customer_people.c: each person's own
+** state at a table of several).  Not a public interface.
 **
 ** All of the customer's state lives here in C (numbers, flags, the outcome), never only in
 ** Lua: the session can read it at any time without entering the state, and a script error
