@@ -147,6 +147,31 @@ static void show_brief(play *p) {
 /* }=== */
 
 /* {=== slash commands */
+
+/* With several people at the table: how each stands (their own trust, interest, patience). */
+static void show_people(play *p) {
+  const cust_host *c = p->s->cust;
+  int n = cust_people_count(c);
+  if (n == 0) return;
+  FILE *o = p->out;
+  fprintf(o, "%s%s%s\n", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_NOTES_PEOPLE), term_esc(p->t, TERM_C_RESET));
+  int ix[3] = { -1, -1, -1 };
+  static const char *const vars[3] = { SCN_STATE_TRUST, SCN_STATE_INTEREST, SCN_STATE_PATIENCE };
+  for (int i = 0; i < cust_state_count(c); i++)
+    for (int k = 0; k < 3; k++)
+      if (strcmp(cust_state_name(c, i), vars[k]) == 0) ix[k] = i;
+  for (int q = 0; q < n; q++) {
+    char v[3][24];
+    for (int k = 0; k < 3; k++) snprintf(v[k], sizeof v[k], "%g", ix[k] >= 0 ? cust_person_state(c, q, ix[k]) : 0);
+    char *line = msg_get(msg_lang(p->lang), ui_key_name(UI_NOTES_PERSON), "trust", v[0], "interest", v[1],
+                         "patience", v[2], NULL);
+    char *pre = xasprintf("  - %s: ", cust_person_name(c, q));
+    term_wrap(p->t, o, pre, 4, line);
+    free(pre);
+    free(line);
+  }
+}
+
 static void show_notes(play *p) {
   const scenario *sc = p->sc;
   sess_snapshot now;
@@ -171,6 +196,7 @@ static void show_notes(play *p) {
     any = 1;
   }
   if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
+  show_people(p);
   /* objections and commitments come from what the customer did, turn by turn */
   int seen_obj[CAP_OBJECTIONS] = {0}, given[CAP_COMMITMENTS] = {0}, refused[CAP_COMMITMENTS] = {0};
   for (int t = 0; t < p->s->n_turns; t++) {

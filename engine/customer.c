@@ -3,8 +3,8 @@
 ** state variables and flags, the lines the customer says, and reading the state back.  The
 ** host's other parts: customer_setup.c (the sandbox and its environments), customer_turn.c
 ** (the turn driver), customer_act.c (what the customer does), customer_react.c (declarative
-** reactions), customer_api.c (the Lua API), customer_talk.c (listening), customer_cond.c
-** (conditions judged from outside).
+** reactions), customer_api.c (the Lua API), customer_talk.c (listening), customer_people.c
+** (each person's own state), customer_cond.c (conditions judged from outside).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -104,12 +104,26 @@ int cust_state_index(const cust_host *h, const char *name) {
   return -1;
 }
 
-/* Sets a variable (clamped for the known ones) and records the change. */
+/* v as variable i holds it: a flag 0/1, trust and interest 0..10, patience >= 0. */
+double cust_state_clamp(const cust_host *h, int i, double v) {
+  if (h->is_bool[i]) return v != 0;
+  if (h->clamp[i] == 1) return v < 0 ? 0 : v > 10 ? 10 : v;
+  if (h->clamp[i] == 2) return v < 0 ? 0 : v;
+  return v;
+}
+
+/* Sets a variable (clamped for the known ones) and records the change; the people the turn
+** is about move along. */
 void cust_state_set(cust_host *h, int i, double v) {
+  cust_state_set_mask(h, i, v, h->n_people ? cust_people_target(h) : 0);
+}
+
+/* The same, moving the people in mask (none with one customer). */
+void cust_state_set_mask(cust_host *h, int i, double v, unsigned mask) {
   const char *n = h->names[i];
-  if (h->is_bool[i]) v = v != 0;
-  else if (h->clamp[i] == 1) v = v < 0 ? 0 : v > 10 ? 10 : v;
-  else if (h->clamp[i] == 2) v = v < 0 ? 0 : v;
+  /* each person moves by the step asked for, even where the table's value is pinned */
+  if (mask) cust_people_follow(h, i, h->val[i], v, mask);
+  v = cust_state_clamp(h, i, v);
   if (v == h->val[i]) return;
   if (h->out) {
     cust_event *ev = cust_ev_push(h, CUST_EV_STATE);

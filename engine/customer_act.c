@@ -107,7 +107,9 @@ void cust_apply_visit_state(cust_host *h, int v) {
   const scn_visit *vs = &h->sc->visits[v];
   for (int i = 0; i < vs->n_state; i++) {
     int k = cust_state_index(h, vs->state[i].name);
-    if (k >= 0) cust_state_set(h, k, vs->state[i].value);
+    if (k < 0) continue;
+    cust_state_set_mask(h, k, vs->state[i].value, 0);
+    cust_people_set_all(h, k, vs->state[i].value);   /* a visit starts the same for everyone */
   }
 }
 
@@ -131,8 +133,10 @@ int cust_next_visit(cust_host *h) {
   h->outcome = CUST_OUTCOME_NONE;
   h->turn_no = 0;
   h->warned = 0;
+  h->warned_people = 0;
   cust_ev_push(h, CUST_EV_NEXT_VISIT)->index = h->visit;
-  cust_state_set(h, h->patience, initial_patience(h));
+  cust_state_set_mask(h, h->patience, initial_patience(h), 0);
+  cust_people_set_all(h, h->patience, initial_patience(h));   /* everyone's patience is back */
   cust_apply_visit_state(h, h->visit);
   memset(h->flags + h->off[CF_FIRED], 0, (size_t)h->sc->n_reactions);  /* once: per visit */
   for (int c = 0; c < h->sc->n_commitments; c++)   /* what this visit settled stays done */

@@ -305,12 +305,8 @@ static int state_index(lua_State *L) {
   return 1;
 }
 
-/* customer.state.x = v: checks the name and the kind, then records the change. */
-static int state_newindex(lua_State *L) {
-  cust_host *h = host(L);
-  const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
-  if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
+/* The value at arg 3 for state variable k called name: of its kind, finite; else a Lua error. */
+static double state_value(lua_State *L, cust_host *h, int k, const char *name) {
   double v;
   if (h->is_bool[k]) {
     if (lua_type(L, 3) != LUA_TBOOLEAN)
@@ -323,9 +319,102 @@ static int state_newindex(lua_State *L) {
     if (v != v) return api_error(L, "cli.lua.state_nan", "name", name, NULL);
     if (isinf(v)) return api_error(L, "cli.lua.state_infinite", "name", name, NULL);
   }
+  return v;
+}
+
+/* customer.state.x = v: checks the name and the kind, then records the change. */
+static int state_newindex(lua_State *L) {
+  cust_host *h = host(L);
+  const char *name = luaL_checkstring(L, 2);
+  int k = cust_state_index(h, name);
+  if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
+  double v = state_value(L, h, k, name);
   if (v != h->val[k]) keep_event(L, strlen(name), "state");
   cust_state_set(h, k, v);
   return 0;
+}
+
+/* ---- one person's state: customer.state(name), person(name) in conditions ----------------- */
+
+/* The person named at arg, or a Lua error (one customer has no people). */
+static int person_arg(lua_State *L, cust_host *h, int arg) {
+  const char *name = luaL_checkstring(L, arg);
+  int p = cust_person_index(h, name);
+  return p >= 0 && h->pval ? p : api_error(L, "cli.lua.unknown_person", "name", name, NULL);
+}
+
+/* Pushes person p's value of variable k. */
+static void push_person_value(lua_State *L, cust_host *h, int p, int k) {
+  double v = *cust_person_val(h, p, k);
+  if (h->is_bool[k]) lua_pushboolean(L, v != 0);
+  else lua_pushnumber(L, v);
+}
+
+/* __index of a person's proxy: upvalue 1 the host, upvalue 2 the person. */
+static int person_index(lua_State *L) {
+  cust_host *h = host(L);
+  int p = (int)lua_tointeger(L, lua_upvalueindex(2));
+  const char *name = luaL_checkstring(L, 2);
+  int k = cust_state_index(h, name);
+  if (k < 0) return api_error(L, "cli.lua.unknown_state", "name", name, NULL);
+  push_person_value(L, h, p, k);
+  return 1;
+}
+
+/* customer.state(name).x = v: that person's alone; the table's state does not move. */
+static int person_newindex(lua_State *L) {
+  cust_host *h = host(L);
+  int p = (int)lua_tointeger(L, lua_upvalueindex(2));
+  const char *name = luaL_checkstring(L, 2);
+  int k = cust_state_index(h, name);
+  if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
+  cust_person_set(h, p, k, state_value(L, h, k, name));
+  return 0;
+}
+
+/* A snapshot table of the person's variables (pairs over a proxy, and person() in conditions). */
+static void push_person_table(lua_State *L, cust_host *h, int p) {
+  lua_createtable(L, 0, h->n_state);
+  for (int i = 0; i < h->n_state; i++) {
+    push_person_value(L, h, p, i);
+    lua_setfield(L, -2, h->names[i]);
+  }
+}
+
+static int person_pairs(lua_State *L) {
+  cust_host *h = host(L);
+  int p = (int)lua_tointeger(L, lua_upvalueindex(2));
+  lua_getglobal(L, "next");
+  push_person_table(L, h, p);
+  lua_pushnil(L);
+  return 3;
+}
+
+/* customer.state(name): a live proxy of that person's state, as customer.state is the table's. */
+static int state_call(lua_State *L) {
+  cust_host *h = host(L);
+  int p = person_arg(L, h, 2);
+  lua_newtable(L);
+  lua_createtable(L, 0, 4);
+  static const lua_CFunction fns[] = { person_index, person_newindex, person_pairs };
+  static const char *const names[] = { "__index", "__newindex", "__pairs" };
+  for (int i = 0; i < 3; i++) {
+    lua_pushlightuserdata(L, h);
+    lua_pushinteger(L, p);
+    lua_pushcclosure(L, fns[i], 2);
+    lua_setfield(L, -2, names[i]);
+  }
+  lua_pushliteral(L, "protected");
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  return 1;
+}
+
+/* person(name) in a condition: the person's values, read only (a copy). */
+static int api_person(lua_State *L) {
+  cust_host *h = host(L);
+  push_person_table(L, h, person_arg(L, h, 1));
+  return 1;
 }
 
 /* pairs(customer.state): a snapshot table of every variable. */
@@ -355,6 +444,9 @@ static void push_state_proxy(lua_State *L, cust_host *h) {
   lua_pushlightuserdata(L, h);
   lua_pushcclosure(L, state_pairs, 1);
   lua_setfield(L, -2, "__pairs");
+  lua_pushlightuserdata(L, h);
+  lua_pushcclosure(L, state_call, 1);
+  lua_setfield(L, -2, "__call");
   lua_pushliteral(L, "protected");
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
@@ -465,6 +557,7 @@ static void set_flags(lua_State *L, cust_host *h) {
 void cust_set_cond_helpers(lua_State *L, cust_host *h) {
   static const luaL_Reg queries[] = {
     { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
+    { "person", api_person },
     { NULL, NULL }
   };
   lua_pushlightuserdata(L, h);

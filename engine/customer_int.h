@@ -2,7 +2,8 @@
 ** customer_int.h: what the customer host's files share (customer.c: state, events, lines;
 ** customer_setup.c: the sandbox; customer_turn.c: the turn driver; customer_act.c: the acts;
 ** customer_cond.c: conditions from outside; customer_api.c: the Lua API; customer_react.c:
-** declarative reactions; customer_talk.c: listening).  Not a public interface.
+** declarative reactions; customer_talk.c: listening; customer_people.c: each person's own
+** state at a table of several).  Not a public interface.
 **
 ** All of the customer's state lives here in C (numbers, flags, the outcome), never only in
 ** Lua: the session can read it at any time without entering the state, and a script error
@@ -76,8 +77,14 @@ struct cust_host {
   uint64_t *said;              /* hashes of the lines said this session */
   int n_said, cap_said;
   int warned;                  /* patience_low said in this visit */
-  int said_at_turn;
-  const char *end_why;         /* cust_end_for / cust_announce: the reason or key, for the call */            /* events in out when the turn began (customer.spoken()) */
+  int said_at_turn;            /* events in out when the turn began (customer.spoken()) */
+  const char *end_why;         /* cust_end_for / cust_announce: the reason or key, for the call */
+
+  /* each person's own state (customer_people.c): a copy of every state variable per person,
+  ** [p * n_state + i]; NULL with one customer */
+  double *pval;
+  double *pval0;               /* what a reset starts from (as val0) */
+  unsigned warned_people;      /* bit per person: patience_low said for them in this visit */
 
   cust_events *out;            /* where events go during a call */
   const cls_result *turn;      /* the turn being answered, or NULL */
@@ -106,7 +113,13 @@ int cust_id_index(const cust_host *h, int kind, const char *id);
 /* The scenario's line for key by index (-1 = none: the built-in lines); see cust_line. */
 const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key);
 int cust_line_index(const cust_host *h, const char *key);
+/* Sets the table's variable i (clamped) and records the change; with several people at the
+** table, the people cust_people_target names move along (customer_people.c). */
 void cust_state_set(cust_host *h, int i, double v);
+/* The same moving the people in mask. */
+void cust_state_set_mask(cust_host *h, int i, double v, unsigned mask);
+/* v clamped as variable i is (a flag to 0/1, trust and interest to 0..10, patience to >= 0). */
+double cust_state_clamp(const cust_host *h, int i, double v);
 int cust_flag(const cust_host *h, int kind, int i);
 void cust_set_flag(cust_host *h, int kind, int i, int v);
 uint64_t cust_rand(cust_host *h);
@@ -154,6 +167,34 @@ void cust_note_said(cust_host *h, const char *text);
 const char *cust_pick_among(cust_host *h, const char *const *v, int n);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
+/* customer_people.c: each person's own state (several people at one table) */
+/* Makes each person's copy of the state from the table's (after cust_people_init). */
+void cust_people_state_init(cust_host *h);
+/* Keeps the current copies as what cust_people_state_reset starts from. */
+void cust_people_state_mark(cust_host *h);
+void cust_people_state_reset(cust_host *h);
+void cust_people_state_free(cust_host *h);
+/* The people a change of the table's state moves now: those the behaviour chose
+** (customer.speaker) or the line addresses, else everyone; 0 with one customer. */
+unsigned cust_people_target(const cust_host *h);
+/* Every person (a mask), 0 with one customer. */
+unsigned cust_people_all(const cust_host *h);
+/* Moves the people in mask along with the table's variable i going from before to req
+** (before clamping): a number by the same step, a flag to the same value. */
+void cust_people_follow(cust_host *h, int i, double before, double req, unsigned mask);
+/* Sets variable i of every person to v (a new visit's patience and overrides). */
+void cust_people_set_all(cust_host *h, int i, double v);
+/* Person p's variable i, and setting it (clamped like the table's). */
+double *cust_person_val(cust_host *h, int p, int i);
+void cust_person_set(cust_host *h, int p, int i, double v);
+/* The index of the person called name (case-folded), or -1. */
+int cust_person_index(const cust_host *h, const char *name);
+/* The first person whose patience ran out, or -1. */
+int cust_people_out_of_patience(const cust_host *h);
+/* Says patience_low for each person whose patience (or the table's) is two turns from running
+** out and who was not warned in this visit, in one line, that person's variant first. */
+void cust_people_warn(lua_State *L, cust_host *h);
+
 /* customer_api.c */
 void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */
 /* Sets what conditions may call (revealed, confirmed, given, refused, raised, offered,

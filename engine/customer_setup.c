@@ -296,9 +296,11 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   init_state(h);
   resolve_names(h);
   cust_people_init(h);
+  cust_people_state_init(h);      /* each person starts where the table starts */
   cust_apply_visit_state(h, 0);
   h->val0 = xmalloc((size_t)h->n_state * sizeof *h->val0 + 1);
   memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
+  cust_people_state_mark(h);
   int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
                           sc->n_objections, sc->n_reactions, sc->n_commitments };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
@@ -383,6 +385,7 @@ static void cust_clear(cust_host *h) {
   free(h->real_ref);
   free(h->script_name);
   free(h->scn_name);
+  cust_people_state_free(h);
   cust_people_free(h);
   free(h->said);
 }
@@ -446,6 +449,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   }
   /* in cust_new's order: the state and the random generators first, then the Lua code */
   memcpy(h->val, h->val0, (size_t)h->n_state * sizeof *h->val);
+  cust_people_state_reset(h);
   memset(h->flags, 0, (size_t)h->n_flags);
   memset(h->ever_fired, 0, (size_t)h->sc->n_reactions);   /* a new session: none fired yet */
   h->rng = seed ^ 0x5A1E5C0FFEEULL;

@@ -105,6 +105,7 @@ void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
 
 typedef struct snap {
   double *val;
+  double *pval;                /* each person's state (NULL with one customer) */
   unsigned char *flags;
   int visit, turn_no, pending_start, n_events;
   cust_outcome outcome;
@@ -115,6 +116,12 @@ typedef struct snap {
 static void snap_take(cust_host *h, snap *s) {
   s->val = xmalloc((size_t)h->n_state * sizeof *s->val + 1);
   memcpy(s->val, h->val, (size_t)h->n_state * sizeof *s->val);
+  s->pval = NULL;
+  if (h->pval) {
+    size_t n = (size_t)h->n_people * (size_t)h->n_state * sizeof *h->pval;
+    s->pval = xmalloc(n + 1);
+    memcpy(s->pval, h->pval, n);
+  }
   s->flags = xmalloc((size_t)h->n_flags + 1);
   memcpy(s->flags, h->flags, (size_t)h->n_flags);
   s->visit = h->visit;
@@ -128,6 +135,7 @@ static void snap_take(cust_host *h, snap *s) {
 /* Puts it all back and drops the events recorded since. */
 static void snap_restore(cust_host *h, const snap *s) {
   memcpy(h->val, s->val, (size_t)h->n_state * sizeof *s->val);
+  if (s->pval) memcpy(h->pval, s->pval, (size_t)h->n_people * (size_t)h->n_state * sizeof *h->pval);
   memcpy(h->flags, s->flags, (size_t)h->n_flags);
   h->visit = s->visit;
   h->turn_no = s->turn_no;
@@ -140,6 +148,7 @@ static void snap_restore(cust_host *h, const snap *s) {
 /* Frees a snapshot's copies. */
 static void snap_free(snap *s) {
   free(s->val);
+  free(s->pval);
   free(s->flags);
 }
 
@@ -232,13 +241,18 @@ static void run_start(lua_State *L, cust_host *h) {
   h->in_start = 0;
 }
 
-/* After a hook: the next visit's opening, or the end when patience ran out. */
+/* After a hook: the next visit's opening, or the end when patience ran out (the table's, or
+** one person's: that person then has the last word). */
 static void after_hook(lua_State *L, cust_host *h) {
   for (int guard = 0; h->pending_start && guard < 8; guard++) run_start(L, h);
   if (h->outcome == CUST_OUTCOME_NONE) {
-    if (h->val[h->patience] <= 0) {
+    int who = h->val[h->patience] <= 0 ? -1 : cust_people_out_of_patience(h);
+    if (h->val[h->patience] <= 0 || who >= 0) {
+      unsigned keep = h->prefer;
+      if (who >= 0) h->prefer = 1u << who;
       run_layer(L, h, "on_end", 0, "patience");
       if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit_why(h, CUST_OUTCOME_CONTINUATION, "patience");
+      h->prefer = keep;
     }
   }
 }
@@ -246,7 +260,9 @@ static void after_hook(lua_State *L, cust_host *h) {
 /* Two turns before patience runs out the customer says so, once a visit, whatever the
 ** behaviour: the end must never come without a warning the trainee could see. */
 static void warn_patience(lua_State *L, cust_host *h) {
-  if (h->outcome != CUST_OUTCOME_NONE || h->warned) return;
+  if (h->outcome != CUST_OUTCOME_NONE) return;
+  if (h->n_people) { cust_people_warn(L, h); return; }   /* each person is warned, once */
+  if (h->warned) return;
   double p = h->val[h->patience];
   if (p > 2 || p <= 0) return;
   h->warned = 1;
@@ -277,7 +293,8 @@ static int turn_cf(lua_State *L) {
   h->turn_no++;
   h->addressed = h->prefer = cust_addressed(h, h->turn);
   h->said_at_turn = h->out->n;
-  cust_state_set(h, h->patience, h->val[h->patience] - 1);
+  /* time passes for everyone at the table, whoever the line is for */
+  cust_state_set_mask(h, h->patience, h->val[h->patience] - 1, cust_people_all(h));
   lua_pushcfunction(L, reactions_cf);
   lua_pushlightuserdata(L, h);
   lua_pushlightuserdata(L, &stop);

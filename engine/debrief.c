@@ -172,6 +172,25 @@ json_t *deb_build(const session *s, const score_result *r) {
   return deb_build_lang(s, r, NULL);
 }
 
+/* With several people at the table, each one's state when the document was made (the end of
+** the visit): [{name, state: {trust, interest, patience, ...}}], or NULL with one customer. */
+static json_t *deb_people_json(const session *s) {
+  const cust_host *c = s->cust;
+  int n = c ? cust_people_count(c) : 0;
+  if (n == 0) return NULL;
+  json_t *a = json_array();
+  for (int p = 0; p < n; p++) {
+    json_t *st = json_object();
+    for (int i = 0; i < cust_state_count(c); i++) {
+      double v = cust_person_state(c, p, i);
+      json_object_set_new(st, cust_state_name(c, i), cust_state_is_bool(c, i) ? json_boolean(v != 0)
+                          : v == (double)(json_int_t)v ? json_integer((json_int_t)v) : json_real(v));
+    }
+    json_array_append_new(a, json_pack("{s:s, s:o}", "name", cust_person_name(c, p), "state", st));
+  }
+  return a;
+}
+
 /* See debrief.h. */
 json_t *deb_build_lang(const session *s, const score_result *r, const char *force) {
   const scenario *sc = s->sc;
@@ -189,6 +208,8 @@ json_t *deb_build_lang(const session *s, const score_result *r, const char *forc
   json_object_set_new(d, "ended_by", json_string(s->end_reason == SESS_END_NONE ? "none"
                                                  : sess_end_name(s->end_reason)));
   if (s->end_cause[0]) json_object_set_new(d, "end_cause", json_string(s->end_cause));
+  json_t *people = deb_people_json(s);
+  if (people) json_object_set_new(d, "people", people);
   cust_outcome oc = r->outcome == CUST_OUTCOME_NONE ? CUST_OUTCOME_CONTINUATION : r->outcome;
   json_object_set_new(d, "outcome", json_string(cust_outcome_name(oc)));
   char *reason = score_msg_text(&r->reason, lang);

@@ -51,6 +51,29 @@ static void wrap(out *o, const char *raw, int first, int indent) {
   free(text);
 }
 
+/* With several people at the table (the document's optional `people`): how each of them stood
+** at the end, one line each, in the words /notes uses. */
+static void people(out *o, const json_t *d) {
+  const json_t *ps = json_object_get(d, "people");
+  if (!json_is_array(ps) || json_array_size(ps) == 0) return;
+  wrap(o, msg_text(o->lang, "ui.notes_people"), 0, 2);
+  size_t i;
+  const json_t *p;
+  json_array_foreach(ps, i, p) {
+    const json_t *st = json_object_get(p, "state");
+    char v[3][24];
+    static const char *const vars[3] = { "trust", "interest", "patience" };
+    for (int k = 0; k < 3; k++)
+      snprintf(v[k], sizeof v[k], "%g", json_number_value(json_object_get(st, vars[k])));
+    char *line = msg_get(o->lang, "ui.notes_person", "trust", v[0], "interest", v[1], "patience", v[2], NULL);
+    char *t = xasprintf("%s: %s", jstr(p, "name"), line);
+    sb_puts(o->b, "  ");
+    wrap(o, t, 2, 4);
+    free(t);
+    free(line);
+  }
+}
+
 /* The outcome banner: a box around the outcome and the score. */
 static void banner(out *o, const json_t *d) {
   const char *oc = jstr(d, "outcome");
@@ -114,6 +137,7 @@ static void banner(out *o, const json_t *d) {
     wrap(o, t, 0, 2);
     free(t);
   }
+  people(o, d);
 }
 
 /* One bar per skill: name, blocks, score. */

@@ -20,6 +20,7 @@ static const char *const keys[UI_COUNT] = {
   [UI_EMPTY_INPUT] = "ui.empty_input", [UI_GRADEBOOK_LATER] = "ui.gradebook_later",
   [UI_RESTART_ASK] = "ui.restart_ask", [UI_RESTART_KEPT] = "ui.restart_kept",
   [UI_RESTART_NOT] = "ui.restart_not", [UI_CONFIRMED_BY] = "ui.confirmed_by",
+  [UI_NOTES_PEOPLE] = "ui.notes_people", [UI_NOTES_PERSON] = "ui.notes_person",
 };
 
 const char *ui_key_name(ui_key k) { return (k >= 0 && k < UI_COUNT) ? keys[k] : "ui.unknown"; }

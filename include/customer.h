@@ -101,6 +101,14 @@ int cust_visit(const cust_host *h);                /* 0-based current visit */
 ** is ("Grace: ..."), or -1 (one customer, or a line of both). */
 int cust_speaker(const cust_host *h, const char *text);
 cust_outcome cust_current_outcome(const cust_host *h); /* NONE while the visit goes on */
+/* Is state variable i true/false (else a number)? */
+int cust_state_is_bool(const cust_host *h, int i);
+/* Several people at one table each keep their own state (docs/lua-api.md, "Several people"):
+** how many (0 with one customer), person p's name, and p's value of state variable i (the
+** order of cust_state_name; booleans as 0/1). */
+int cust_people_count(const cust_host *h);
+const char *cust_person_name(const cust_host *h, int p);
+double cust_person_state(const cust_host *h, int p, int i);
 
 /* Evaluates a sandboxed Lua condition against the current state (used for realistic_when by
 ** the scorer and by `salesim check`).  Returns 1/0, or -1 with a message in err. */

@@ -1,18 +1,21 @@
 -- warehouse-two-buyers.lua: two people from one decision chain at one table.
 --
 -- Grace (operations) comes on board when the trainee shows how PickRight answers a need she
--- voiced; Martin (finance) the same for his needs.  The pilot is realistic only once both are
--- on board (see realistic_when in the YAML).  When the trainee asks for the pilot while one of
--- them is still unconvinced, that one says why before the usual refusal.  Everything else is
--- the shipped default behaviour, which runs after this script on every turn.
+-- voiced; Martin (finance) the same for his needs.  Each person keeps it in their own state
+-- (customer.state("Grace").on_board), and the step that wins them over raises their own trust
+-- with the table's.  The table is on board once both are; the pilot is realistic only then
+-- (see realistic_when in the YAML).  When the trainee asks for the pilot while one of them is
+-- still unconvinced, that one says why before the usual refusal.  Everything else is the
+-- shipped default behaviour, which runs after this script on every turn.
 
 local C, S = customer, customer.state
 
--- Which person each benefit speaks to.
+-- Which person each benefit speaks to, and what they say when it wins them over.
 local SPEAKS_TO = {
-  check_digits = "grace", one_hour_training = "grace",
-  credit_note_savings = "martin", subscription = "martin",
+  check_digits = "Grace", one_hour_training = "Grace",
+  credit_note_savings = "Martin", subscription = "Martin",
 }
+local TURNS = { Grace = "grace_turns", Martin = "martin_turns" }
 
 local function benefit(id)
   for _, b in ipairs(C.benefits) do if b.id == id then return b end end
@@ -28,15 +31,12 @@ local function answers_voiced_need(b)
 end
 
 local function win_over(who)
-  if who == "grace" and not S.grace_on_board then
-    S.grace_on_board = true
-    S.trust = S.trust + 1
-    C.say("grace_turns")
-  elseif who == "martin" and not S.martin_on_board then
-    S.martin_on_board = true
-    S.trust = S.trust + 1
-    C.say("martin_turns")
-  end
+  if S(who).on_board then return end
+  S(who).on_board = true
+  C.speaker(who)                   -- who answers, and whose trust moves with the table's
+  S.trust = S.trust + 1
+  C.say(TURNS[who])
+  if S("Grace").on_board and S("Martin").on_board then S.on_board = true end
 end
 
 local chain_told = false
@@ -55,7 +55,7 @@ function on_turn(turn, ctx)
   local checking = turn.moves.confirm_need and not turn.moves.summarize_benefits
   for _, id in ipairs(checking and {} or turn.benefits) do
     local b = benefit(id)
-    if b and SPEAKS_TO[id] and answers_voiced_need(b) and not S[SPEAKS_TO[id] .. "_on_board"] then
+    if b and SPEAKS_TO[id] and answers_voiced_need(b) and not S(SPEAKS_TO[id]).on_board then
       win_over(SPEAKS_TO[id])
       spoke = true
     end
@@ -67,9 +67,9 @@ function on_turn(turn, ctx)
     spoke = true
   end
   if turn.commitment == "night_pilot" and not C.given("night_pilot") then
-    if not S.martin_on_board then
+    if not S("Martin").on_board then
       C.say("martin_not_yet")
-    elseif not S.grace_on_board and not C.raised("freezer") then
+    elseif not S("Grace").on_board and not C.raised("freezer") then
       C.objection("freezer")    -- Grace's own worry, in her words
     end
   end

@@ -719,7 +719,13 @@ function on_turn(turn, ctx)
     else C.say("idle") end
   end
 
-  if S.trust <= 0 then finish(ctx, "trust_lost", "trust") end
+  -- trust gone ends the visit: the table's, or one person's at a table of several (who then
+  -- says it, in their own words)
+  local lost = S.trust <= 0
+  for _, name in ipairs(C.people) do
+    if not lost and S(name).trust <= 0 then C.speaker(name) lost = true end
+  end
+  if lost then finish(ctx, "trust_lost", "trust") end
   -- patience_low: the host warns two turns before patience runs out, whatever the script
 end
 

@@ -51,6 +51,40 @@ check "the confirmation is credited to Grace, who voiced the need" jq -e '.turns
 check "Martin, asked by name, answers" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text] | length == 1 and (.[0] | startswith("Martin:"))' "$TMP/wh.json"
 expect_contains "/notes shows who confirmed the need" "$out" "[confirmed by Grace] Grace: We shipped"
 
+# --- 4b. each person keeps their own state: a line to Grace moves Grace's, not Martin's ---
+out=$(play "$WH" "Grace, what has been happening on the floor?
+Grace, so three hundred wrong cases last quarter, each one a credit note. Did I get that right?
+/notes" "$TMP/whp.json")
+check "a line to Grace moves Grace's trust and not Martin's" jq -e '(.debrief.people | map({(.name): .state.trust}) | add) as $t | $t.Grace == 6 and $t.Martin == 4' "$TMP/whp.json"
+check "the debrief keeps each person's state at the end" jq -e '[.debrief.people[].name] == ["Grace", "Martin"] and all(.debrief.people[].state; has("interest") and has("patience") and .on_board == false)' "$TMP/whp.json"
+expect_contains "/notes shows how each of them stands" "$out" "Grace: trust 6, interest 4, patience 14"
+expect_contains "... Martin too" "$out" "Martin: trust 4, interest 4, patience 14"
+expect_contains "the debrief says how each of them stood at the end" "$out" "How each of them stands
+  Grace: trust 6, interest 4, patience 14
+  Martin: trust 4"
+check "one customer: no people in the debrief" jq -e '.debrief | has("people") | not' "$TMP/two.json"
+play "$WH" "Thank you both for making the time. Grace, what has been happening on the floor?
+Every pick is confirmed with a check digit, so the wrong cases stop at the shelf." "$TMP/onb.json" >/dev/null
+check "a benefit for Grace's need puts Grace on board, not Martin" jq -e '(.debrief.people | map({(.name): .state.on_board}) | add) == {"Grace": true, "Martin": false}' "$TMP/onb.json"
+
+# --- 4c. a person whose patience runs out is warned first, in their words, then the visit ends ---
+sed 's/^behaviour: warehouse-two-buyers.lua/behaviour: impatient.lua/' "$WH" >"$TMP/wh-imp.yaml"
+cat >"$TMP/impatient.lua" <<'LUA'
+-- Martin has a train to catch: four turns of patience, whatever the table's.
+function on_turn(turn, ctx)
+  if ctx.turn == 1 then customer.state("Martin").patience = 4 end
+end
+LUA
+play "$TMP/wh-imp.yaml" "Grace, what has been happening on the floor?
+Grace, how do you cope in December with seasonal staff?
+Grace, which aisles are the worst?
+Grace, what have you tried so far?
+Grace, how many pickers work nights?
+Grace, and the day shift?" "$TMP/imp.json" >/dev/null
+check "Martin, whose patience runs out, warns two turns before" jq -e '([.turns[] | select(any(.customer[]; .kind == "end"))][0].n) as $last | [.turns[] | select(any(.customer[]; .key == "patience_low"))] | length == 1 and .[0].n == $last - 2 and $last == 5' "$TMP/imp.json"
+check "... in his own words" jq -e '[.turns[].customer[] | select(.key == "patience_low") | .text] | .[0] | startswith("Martin:")' "$TMP/imp.json"
+check "... and the visit ends for patience, his gone and Grace's not" jq -e '.debrief.end_cause == "patience" and (.debrief.people | map({(.name): .state.patience}) | add) as $p | $p.Martin == 0 and $p.Grace > 2' "$TMP/imp.json"
+
 # --- 5. one reply per turn; no verbatim repeat while another variant exists; fallbacks fit ---
 play "$EN" "Hi Dana, thanks for making time today.
 How many warehouses do you run?

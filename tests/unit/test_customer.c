@@ -1163,6 +1163,158 @@ static void test_listening_helpers(void **state) {
   fixture_free(sc);
 }
 
+/* Two people at one table: Grace and Martin, each with their own state, and a patience_low
+** line for each of them (fixture's lines plus one). */
+static scenario *two_people(const char *behaviour) {
+  scenario *sc = fixture(behaviour, 0);
+  free(sc->cust_name);
+  sc->cust_name = xstrdup("Grace Liu and Martin Hale");
+  sc->lines = xrealloc(sc->lines, 3 * sizeof *sc->lines);
+  memset(&sc->lines[2], 0, sizeof sc->lines[2]);
+  sc->lines[2].key = xstrdup("patience_low");
+  sc->lines[2].variants = strs(2, "Grace: I'm needed on the floor soon.", "Martin: I have a budget meeting in ten minutes.");
+  sc->n_lines = 3;
+  return sc;
+}
+
+static int var(cust_host *h, const char *name) { return cust_state_index(h, name); }
+
+/* Issue 15, point 4: each person keeps their own state.  A line addressed to Grace moves
+** Grace's trust and not Martin's; a line to nobody in particular moves everyone's; a script
+** reads and sets one person's state; a condition reads it; a reset starts them over. */
+static void test_people_keep_their_own_state(void **state) {
+  (void)state;
+  char *path = write_script("people.lua",
+    "function on_turn(turn, ctx)\n"
+    "  if turn.moves.praise then\n"
+    "    local m = customer.state('Martin')\n"
+    "    m.interest = m.interest + 4\n"
+    "    customer.say_text(string.format('Martin: trust %d, Grace: trust %d.', m.trust, customer.state('grace').trust))\n"
+    "    return true\n"
+    "  end\n"
+    "  if turn.moves.thank then customer.state('Nobody') end\n"
+    "end\n");
+  scenario *sc = two_people(path);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  assert_int_equal(cust_people_count(h), 2);
+  int trust = var(h, "trust"), interest = var(h, "interest"), patience = var(h, "patience");
+  assert_int_equal((int)cust_person_state(h, 0, trust), 3);
+  assert_int_equal((int)cust_person_state(h, 1, trust), 3);
+  cust_events ev = {0};
+  turn t;
+  /* to Grace: her question brings out a need, and she feels heard (trust +1); Martin not */
+  cust_turn(h, &mk(&t, "grace, what happened with the scanners?", MV(OPEN_QUESTION))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_REVEAL), 1);
+  assert_int_equal((int)st(h, "trust"), 4);
+  assert_int_equal((int)cust_person_state(h, 0, trust), 4);
+  assert_int_equal((int)cust_person_state(h, 1, trust), 3);
+  cust_events_free(&ev);
+  /* to nobody in particular: a deadline before any value costs everyone's trust (-2) */
+  cust_turn(h, &mk(&t, "prices go up next week.", MV(LOSS_APPEAL))->r, &ev);
+  assert_int_equal((int)st(h, "trust"), 2);
+  assert_int_equal((int)cust_person_state(h, 0, trust), 2);
+  assert_int_equal((int)cust_person_state(h, 1, trust), 1);
+  cust_events_free(&ev);
+  /* time passes for both, whoever was spoken to */
+  assert_int_equal((int)cust_person_state(h, 0, patience), 4);
+  assert_int_equal((int)cust_person_state(h, 1, patience), 4);
+  /* a script reads and sets one person's state; the table's does not move */
+  cust_turn(h, &mk(&t, "what a great office.", MV(PRAISE))->r, &ev);
+  expect_said(&ev, "Martin: trust 1, Grace: trust 2.");
+  assert_int_equal((int)cust_person_state(h, 1, interest), 7);
+  assert_int_equal((int)cust_person_state(h, 0, interest), 3);
+  assert_int_equal((int)st(h, "interest"), 3);
+  cust_events_free(&ev);
+  /* conditions name a person's state */
+  char err[256];
+  assert_int_equal(cust_eval_condition(h, "person('Martin').interest > person('Grace').interest", err, sizeof err), 1);
+  assert_int_equal(cust_eval_condition(h, "person('Grace').trust == 2 and trust == 2", err, sizeof err), 1);
+  assert_int_equal(cust_eval_condition(h, "person('Nobody').trust > 0", err, sizeof err), -1);
+  assert_non_null(strstr(err, "unknown person 'Nobody'"));
+  /* an unknown person is the script's error, at its line */
+  cust_turn(h, &mk(&t, "thanks.", MV(THANK))->r, &ev);
+  assert_non_null(first(&ev, CUST_EV_ERROR));
+  assert_non_null(strstr(first(&ev, CUST_EV_ERROR)->text, "people.lua:8:"));
+  cust_events_free(&ev);
+  /* a reset starts everyone where the scenario starts them */
+  assert_int_equal(cust_reset(h, 1, &d), 0);
+  assert_int_equal((int)cust_person_state(h, 0, trust), 3);
+  assert_int_equal((int)cust_person_state(h, 1, interest), 3);
+  assert_int_equal((int)cust_person_state(h, 1, patience), 6);
+  cust_free(h);
+  /* one customer: no people, and customer.state(name) names nobody */
+  fixture_free(sc);
+  sc = fixture(path, 0);
+  h = host_for(sc, 1, &d);
+  assert_int_equal(cust_people_count(h), 0);
+  assert_null(cust_person_name(h, 0));
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
+/* Issue 15, points 4 and 6: a person whose patience runs out is warned first, in their own
+** words, two turns before; then the visit ends for patience.  A person whose trust is gone
+** ends it too, saying so. */
+static void test_person_patience_warns_then_ends(void **state) {
+  (void)state;
+  char *path = write_script("martin.lua",
+    "function on_turn(turn, ctx)\n"
+    "  if ctx.turn == 1 then customer.state('Martin').patience = 3 end\n"
+    "end\n");
+  scenario *sc = two_people(path);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  int patience = var(h, "patience");
+  cust_events ev = {0};
+  turn t;
+  int turns = 0, warned_at = 0;
+  while (cust_current_outcome(h) == CUST_OUTCOME_NONE && turns < 10) {
+    cust_events_free(&ev);
+    cust_turn(h, &mk(&t, "lovely weather today.", MV(SMALL_TALK))->r, &ev);
+    turns++;
+    for (int i = 0; i < ev.n; i++)
+      if (ev.v[i].kind == CUST_EV_SAY && ev.v[i].key && strcmp(ev.v[i].key, "patience_low") == 0) {
+        assert_int_equal(warned_at, 0);              /* once */
+        warned_at = turns;
+        assert_string_equal(ev.v[i].text, "Martin: I have a budget meeting in ten minutes.");
+      }
+  }
+  assert_int_equal(turns, 4);                        /* Martin: 3 at turn 1, 0 at turn 4 */
+  assert_int_equal(warned_at, 2);                    /* two turns before */
+  assert_string_equal(first(&ev, CUST_EV_END)->text, "patience");
+  assert_int_equal((int)cust_person_state(h, 1, patience), 0);
+  assert_int_equal((int)cust_person_state(h, 0, patience), 2);
+  assert_int_equal((int)st(h, "patience"), 2);
+  cust_events_free(&ev);
+  cust_free(h);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+  /* Martin's trust gone: the visit ends for trust while the table's is not */
+  sc = two_people(NULL);
+  h = host_for(sc, 1, &d);
+  cust_turn(h, &mk(&t, "grace, what happened with the scanners?", MV(OPEN_QUESTION))->r, &ev);
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "grace, so the outage hit you twice?", MV(CONFIRM_NEED))->r, &ev);
+  cust_events_free(&ev);
+  assert_int_equal((int)st(h, "trust"), 5);
+  assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_NONE);
+  cust_turn(h, &mk(&t, "martin, you will hear from our lawyers.", MV(THREAT))->r, &ev);
+  assert_int_equal((int)cust_person_state(h, 1, var(h, "trust")), 0);
+  assert_int_equal((int)cust_person_state(h, 0, var(h, "trust")), 5);
+  assert_int_equal((int)st(h, "trust"), 2);
+  assert_string_equal(first(&ev, CUST_EV_END)->text, "trust");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 static void test_names(void **state) {
   (void)state;
   assert_string_equal(cust_outcome_name(CUST_OUTCOME_NO_SALE), "no_sale");
@@ -1179,6 +1331,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_names),
     cmocka_unit_test(test_listening_helpers),
+    cmocka_unit_test(test_people_keep_their_own_state),
+    cmocka_unit_test(test_person_patience_warns_then_ends),
     cmocka_unit_test(test_greeting_replays_with_the_seed),
     cmocka_unit_test(test_reaction_pressure_before_value),
     cmocka_unit_test(test_discovery_confirm_and_value),
