@@ -1,10 +1,13 @@
 /*
 ** coverage.c: what the tests and walks of a scenario reached (coverage.h).
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "coverage.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
 
 enum { K_NEED, K_BENEFIT, K_OBJECTION, K_RUNG, K_REACTION, K_LINE, K_COUNT };
@@ -64,16 +67,31 @@ void cov_session(cov_set *c, const session *s) {
     if (cust_reaction_fired(s->cust, i)) mark(c, K_REACTION, i);
 }
 
+/* Writes s (a catalogue text, part of a line) and frees it. */
+static void put(FILE *out, char *s) {
+  fputs(s, out);
+  free(s);
+}
+
 int cov_print(const cov_set *c, FILE *out) {
-  static const char *const kinds[K_COUNT] = { "needs", "benefits", "objections", "rungs", "reactions", "line keys" };
+  /* the kinds' catalogue keys (cli.test.coverage_kind.*), in K_ order */
+  static const char *const kinds[K_COUNT] = {
+    "cli.test.coverage_kind.needs", "cli.test.coverage_kind.benefits", "cli.test.coverage_kind.objections",
+    "cli.test.coverage_kind.rungs", "cli.test.coverage_kind.reactions", "cli.test.coverage_kind.line_keys" };
   const scenario *sc = c->sc;
+  const char *lang = MSG_CLI_LANG;
   int missing = 0;
   for (int k = 0; k < K_COUNT; k++) {
     int miss = 0;
     for (int i = 0; i < c->n[k]; i++) miss += !c->hit[k][i];
-    fprintf(out, "coverage %s %s: %d/%d reached", sc->id ? sc->id : "?", kinds[k], c->n[k] - miss, c->n[k]);
+    char *kind = msg_get(lang, kinds[k], NULL), reached[16], total[16];
+    snprintf(reached, sizeof reached, "%d", c->n[k] - miss);
+    snprintf(total, sizeof total, "%d", c->n[k]);
+    put(out, msg_get(lang, "cli.test.coverage", "scenario", sc->id ? sc->id : "?", "kind", kind,
+                     "reached", reached, "total", total, NULL));
+    free(kind);
     if (miss) {
-      fputs("; not reached:", out);
+      put(out, msg_get(lang, "cli.test.coverage_missing", NULL));
       for (int i = 0; i < c->n[k]; i++) {
         if (c->hit[k][i]) continue;
         switch (k) {
@@ -81,7 +99,13 @@ int cov_print(const cov_set *c, FILE *out) {
         case K_BENEFIT: if (sc->benefits[i].id) fprintf(out, " %s", sc->benefits[i].id); else fprintf(out, " #%d", i + 1); break;
         case K_OBJECTION: fprintf(out, " %s", sc->objections[i].id); break;
         case K_RUNG: fprintf(out, " %s", sc->commitments[i].id); break;
-        case K_REACTION: fprintf(out, " line %d", sc->reactions[i].pos.line); break;
+        case K_REACTION: {
+          char line[16];
+          snprintf(line, sizeof line, "%d", sc->reactions[i].pos.line);
+          fputc(' ', out);
+          put(out, msg_get(lang, "cli.test.coverage_reaction", "line", line, NULL));
+          break;
+        }
         default: fprintf(out, " %s", sc->lines[i].key); break;
         }
       }

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "customer_int.h"
+#include "msg.h"
+#include "msg_cli.h"
 #include "util.h"
 
 
@@ -54,7 +56,11 @@ int cust_eval_condition(cust_host *h, const char *expr, char *err, size_t errlen
   }
   h->out = saved;
   cust_events_free(&sink);
-  if (a.result < 0) snprintf(err, errlen, "%s", a.err ? a.err : "condition failed");
+  if (a.result < 0) {
+    char *m = a.err ? NULL : msg_get(MSG_CLI_LANG, "cli.test.condition_failed", NULL);
+    snprintf(err, errlen, "%s", a.err ? a.err : m);
+    free(m);
+  }
   free(a.err);
   free(perr);
   return a.result;
@@ -78,7 +84,8 @@ static int rungs_body(lua_State *L) {
       a->failed |= 1ULL << c;
       if (!a->err) {
         const char *m = lua_tostring(L, -1);
-        a->err = xasprintf("realistic_when of '%s': %s", h->sc->commitments[c].id, m ? m : "error");
+        a->err = msg_get(MSG_CLI_LANG, "cli.test.realistic_when_error", "id", h->sc->commitments[c].id,
+                         "error", m ? m : "?", NULL);
       }
       if (sbx_spent(h->sbx)) return lua_error(L);   /* the shared budget is gone */
     } else if (lua_toboolean(L, -1)) {
