@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "score.h"
 #include "util.h"
 
@@ -353,13 +354,30 @@ typedef struct visit_state {
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int pay_demanded;          /* payment rungs asked for so far in a collection visit */
+  int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
+                             ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
 } visit_state;
 
+/* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
+** time"). */
+static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const char *q) {
+  strbuf m = { 0 };
+  if (r->vague) sb_puts(&m, ",part.ask_vague");
+  if (!r->slots[CLS_SLOT_ACTION]) sb_puts(&m, ",part.ask_no_action");
+  if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
+  if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
+  if (!m.len) sb_puts(&m, ",part.ask_not_specific");
+  m.s[0] = '@';
+  add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
+  sb_free(&m);
+}
+
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
+  int early_ref = 0;   /* a referral asked for before any groundwork (below) */
   vs->asks++;
   if (++vs->closes_run >= 3)
     add(c, "repeated_closes", t, NULL, "count", num(nb, vs->closes_run), "quote", q, NULL);
@@ -379,6 +397,14 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
                          : "@part.pay_vague_time";
       add(c, "payment_vague", t, NULL, "quote", q, "missing", miss, NULL);
     }
+  } else if (is_ref && vs->kind == SV_REFERRAL && !vs->groundwork) {
+    /* a referral asked for cold, before a single question on how the product works for them
+    ** or any value shown: the customer has not been asked whether they are satisfied, so the
+    ** ask is neither the goodwill it needs nor realistic (judged below as unrealistic_ask) */
+    early_ref = 1;
+  } else if (is_ref && r->vague) {
+    /* "let's catch up sometime, maybe talk to Lucia": as vague as in any other visit */
+    add_vague(c, t, r, q);
   } else if (is_ref) {
     if (!vs->f_referral++) add(c, "referral_asked", t, NULL, "quote", q, NULL);
   } else {
@@ -389,16 +415,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     int specific = r->specific ||
       (order_ask && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME]);
     if (r->vague || !specific) {
-      /* what it lacks, as catalogue keys: "it leans on sometime, no time" */
-      strbuf m = { 0 };
-      if (r->vague) sb_puts(&m, ",part.ask_vague");
-      if (!r->slots[CLS_SLOT_ACTION]) sb_puts(&m, ",part.ask_no_action");
-      if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
-      if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
-      if (!m.len) sb_puts(&m, ",part.ask_not_specific");
-      m.s[0] = '@';
-      add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
-      sb_free(&m);
+      add_vague(c, t, r, q);
     } else if (!vs->f_specific++) {
       add(c, "specific_ask", t, NULL, "quote", q, NULL);
     }
@@ -420,6 +437,17 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   ** for) is praised: a rung the customer picked for an ask that named none is the customer's
   ** substitution, not the trainee's realistic ask. */
   int j = r->commitment, named = j >= 0;
+  if (early_ref) {
+    /* the rung it named (else the ladder's lowest referral on offer) was not the customer's to
+    ** give yet: they had not been asked how the product works for them */
+    int k = j >= 0 && j < c->sc->n_commitments ? j : -1;
+    for (int x = 0; k < 0 && c->sc && x < c->sc->n_commitments; x++)
+      if (on_offer(c, t->visit, x) && c->sc->commitments[x].kind == SCN_KIND_REFERRAL) k = x;
+    add(c, "unrealistic_ask", t, "referral_early", "quote", q, "action",
+        k >= 0 ? action_of(c, k) : "", NULL);
+    free(q);
+    return;
+  }
   if (j < 0) has_event(t, CUST_EV_GIVE, &j);
   if (j < 0) has_event(t, CUST_EV_REFUSE, &j);
   for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
@@ -470,6 +498,47 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   free(q);
 }
 
+/* Case-folded (ASCII) search of needle in hay. */
+static int has_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  if (!n) return 0;
+  for (; *hay; hay++)
+    if (strncasecmp(hay, needle, n) == 0) return 1;
+  return 0;
+}
+
+/* Whether one of the customer's lines (the opening, the answers of turns up to and including
+** turn `upto`) names need i by one of its keywords.  A customer who said it in passing ("孙院长
+** 最看重两件事:评审能不能加分...") voiced it, whether or not the behaviour recorded a REVEAL:
+** a summary citing it is no "need the customer never said". */
+static int said_by_customer(const ctx *c, int upto, int i) {
+  const scn_need *n = &c->sc->needs[i];
+  for (int k = -1; k <= upto && k < c->s->n_turns; k++) {
+    const cust_events *evs = k < 0 ? &c->s->opening : &c->s->turns[k].events;
+    for (int e = 0; e < evs->n; e++) {
+      const char *txt = evs->v[e].text;
+      if (evs->v[e].kind != CUST_EV_SAY || !txt) continue;
+      for (int w = 0; w < n->keywords.n; w++)
+        if (n->keywords.v[w] && has_ci(txt, n->keywords.v[w])) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Needs of mask the customer voiced by the end of turn i: revealed or confirmed before it (in
+** this visit or an earlier one of the campaign: the snapshot runs across visits), in answer to
+** it, or named in the customer's own words (said_by_customer). */
+static uint64_t voiced_by(const ctx *c, int i, uint64_t mask) {
+  const sess_turn *t = &c->s->turns[i];
+  uint64_t v = (t->before.revealed | t->before.confirmed) & mask;
+  for (int e = 0; e < t->events.n; e++)
+    if (t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM)
+      v |= bit(t->events.v[e].index) & mask;
+  for (int k = 0; c->sc && k < c->sc->n_needs && k < 64; k++)
+    if ((mask & ~v & bit(k)) && said_by_customer(c, i, k)) v |= bit(k);
+  return v;
+}
+
 /* 1 when a summary at or after turn i, before b, is tied to the needs the customer voiced (see
 ** below): a trainee who recaps again, better, is judged on the better recap. */
 static int tied_summary_from(ctx *c, int i, int b) {
@@ -477,7 +546,9 @@ static int tied_summary_from(ctx *c, int i, int b) {
     const sess_turn *t = &c->s->turns[i];
     if (!CLS_HAS(&t->cls, CLS_SUMMARIZE_BENEFITS) || said_key(t, "summary_off")) continue;
     uint64_t known = t->before.revealed | t->before.confirmed, cited = cited_needs(c, &t->cls);
-    if ((cited & confirmed_after(t)) && !(cited & ~known) && !(t->before.confirmed & ~cited)) return 1;
+    if ((cited & confirmed_after(t)) && !(cited & ~known & ~voiced_by(c, i, cited & ~known)) &&
+        !(t->before.confirmed & ~cited))
+      return 1;
   }
   return 0;
 }
@@ -503,7 +574,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
       add(c, "summary_rejected", t, NULL, "quote", q, NULL);
   } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
     uint64_t cited = cited_needs(c, r);
-    uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
+    uint64_t unvoiced = cited & ~known & ~voiced_by(c, i, cited & ~known), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
     if (unvoiced && !vs->f_unvoiced++) {
       char *ids = need_list(c, unvoiced);
@@ -622,9 +693,22 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
   }
 }
 
+/* 1 when the customer voices need ni (a REVEAL or CONFIRM event) at turn t or a later one of
+** the session. */
+static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
+  for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++)
+    for (int e = 0; e < u->events.n; e++)
+      if ((u->events.v[e].kind == CUST_EV_REVEAL || u->events.v[e].kind == CUST_EV_CONFIRM) &&
+          u->events.v[e].index == ni)
+        return 1;
+  return 0;
+}
+
 /* A hidden need the trainee raised, naming the customer's problem itself ("do your customers
-** audit you?", "the skirting joint: we fix it tomorrow"), is discovered whether or not the
-** customer then tells it in their own words; a benefit pitched alone names none. */
+** audit you?", "the skirting joint: we fix it tomorrow"), is discovered on that line when the
+** customer then voices it (in answer or later in the session); a need the customer never voiced
+** was only the trainee's guess ("your sister Lucia has hard water, she'd love one"), not a
+** discovery, and earns nothing.  A benefit pitched alone names none. */
 static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,
                                 const char *q, uint64_t *found_hidden) {
   if (!c->sc) return;
@@ -632,7 +716,7 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
   for (int k = 0; k < r->n_needs; k++) {
     int ni = r->needs[k];
     if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
-        (known & bit(ni)))
+        (known & bit(ni)) || !voiced_from(c, t, ni))
       continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
@@ -706,6 +790,9 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_customer_events(c, &vs, t, q, awarded_needs, found_hidden);
     judge_raised_hidden(c, t, r, known, q, found_hidden);
     if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
+    if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
+        has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL))
+      vs.groundwork = 1;
     free(q);
   }
   judge_visit_end(c, &vs, v, b, fam);
