@@ -45,6 +45,7 @@ typedef struct ctx {
   score_result *r;
   int cap;
   int open;      /* the visit is still going (a running score for /score) */
+  uint64_t nowho_known, nowho;   /* rung_needs_no_who's answers, by rung bit */
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -116,6 +117,23 @@ static const char *num(char buf[24], double v) {
   return buf;
 }
 
+static int on_offer(const ctx *c, int v, int j);
+
+/* The rungs still open at turn index i: on offer in its visit and not given on an earlier turn
+** (a campaign's visit 2 is not taught to ask again for what visit 1 settled). */
+static uint64_t open_rungs(const ctx *c, int i) {
+  const sess_turn *t = &c->s->turns[i];
+  uint64_t m = 0;
+  for (int j = 0; c->sc && j < c->sc->n_commitments && j < 64; j++)
+    if (on_offer(c, t->visit, j)) m |= 1ull << j;
+  for (int k = 0; k < i; k++)
+    for (int e = 0; e < c->s->turns[k].events.n; e++)
+      if (c->s->turns[k].events.v[e].kind == CUST_EV_GIVE && c->s->turns[k].events.v[e].index >= 0 &&
+          c->s->turns[k].events.v[e].index < 64)
+        m &= ~(1ull << c->s->turns[k].events.v[e].index);
+  return c->sc ? m : ~0ull;
+}
+
 /* Adds a finding of rule id whose message is the catalogue's KEY (finding.ID, or
 ** finding.ID.VARIANT when variant is not NULL) with the NULL-ended name, value pairs.
 ** A rule whose points a scenario set to 0 is switched off and adds nothing. */
@@ -146,7 +164,7 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->rungs_realistic = 0;
   if (turn > 0 && turn <= c->s->n_turns && c->s->turns[turn - 1].rungs_known) {
     f->rungs_known = 1;
-    f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic;
+    f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic & open_rungs(c, turn - 1);
   }
 }
 
@@ -374,6 +392,29 @@ static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const cha
   sb_free(&m);
 }
 
+/* Whether rung j is a step with nobody to bring and nowhere to meet: none of the trainer's
+** example asks for it, read by the session's classifier, names a person or a place ("能不能把
+** 床旁监测的技术要求写进招标文件?", "Could you share the logs by Friday?").  Then an ask for it
+** that names the action and the time is specific, as an order is: who or where adds nothing.
+** 0 without examples or without a classifier (a scored fixture). */
+static int rung_needs_no_who(ctx *c, int j) {
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments || j >= 64 || !c->s->cls) return 0;
+  if (c->nowho_known & bit(j)) return (int)(c->nowho >> j & 1);
+  const scn_commitment *cm = &c->sc->commitments[j];
+  int none = cm->examples.n > 0;
+  for (int e = 0; none && e < cm->examples.n; e++) {
+    const char *ex = cm->examples.v[e];
+    if (!ex) continue;
+    cls_result er;
+    cls_classify(c->s->cls, ex, strlen(ex), &er);
+    if (er.slots[CLS_SLOT_PERSON] || er.slots[CLS_SLOT_PLACE]) none = 0;
+    cls_result_free(&er);
+  }
+  c->nowho_known |= bit(j);
+  if (none) c->nowho |= bit(j);
+  return none;
+}
+
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
@@ -413,7 +454,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       (c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
        c->sc->commitments[r->commitment].kind == SCN_KIND_ORDER);
     int specific = r->specific ||
-      (order_ask && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME]);
+      ((order_ask || rung_needs_no_who(c, r->commitment)) && r->slots[CLS_SLOT_ACTION] &&
+       r->slots[CLS_SLOT_TIME]);
     if (r->vague || !specific) {
       add_vague(c, t, r, q);
     } else if (!vs->f_specific++) {
@@ -800,6 +842,33 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
 
 /* ---- the outcome ------------------------------------------------------------------------ */
 
+/* The commitments a campaign's visits gave, one per visit that gave any (its last GIVE), in
+** order, as a list argument (MSG_LIST_SEP between actions); *n counts them, *last gets the turn
+** of the last one. */
+static char *visits_given(const ctx *c, int *n, int *last) {
+  strbuf b = { 0 };
+  sb_puts(&b, "");
+  *n = 0;
+  const session *s = c->s;
+  for (int i = 0; c->sc && i < s->n_turns;) {
+    int v = s->turns[i].visit, give = -1, turn = 0;
+    for (; i < s->n_turns && s->turns[i].visit == v; i++)
+      for (int e = 0; e < s->turns[i].events.n; e++) {
+        const cust_event *ev = &s->turns[i].events.v[e];
+        if (ev->kind == CUST_EV_GIVE && ev->index >= 0 && ev->index < c->sc->n_commitments) {
+          give = ev->index;
+          turn = s->turns[i].n;
+        }
+      }
+    if (give < 0) continue;
+    if (b.len) sb_putc(&b, MSG_LIST_SEP);
+    sb_puts(&b, action_of(c, give));
+    (*n)++;
+    *last = turn;
+  }
+  return sb_take(&b);
+}
+
 /* Decides the outcome: the customer's END event, an advance only with a GIVE. */
 static void decide_outcome(ctx *c) {
   const session *s = c->s;
@@ -849,8 +918,15 @@ static void decide_outcome(ctx *c) {
     if (give >= 0) add_at(c, "outcome_order", r->outcome_turn, NULL, "action", "action", act, NULL);
     else add_at(c, "outcome_order", r->outcome_turn, NULL, NULL, NULL);
   } else if (end == CUST_OUTCOME_ADVANCE) {
-    char tb[24];
-    set_reason(r, "reason.advance_at", "turn", num(tb, give_turn), "action", act, NULL);
+    char tb[24], nb[24];
+    int n_gave = 0, last_turn = 0;
+    char *acts = visits_given(c, &n_gave, &last_turn);
+    if (n_gave >= 2)   /* a campaign: each visit's commitment, not only the best one */
+      set_reason(r, "reason.advance_visits", "n", num(nb, n_gave), "actions", acts,
+                 "turn", num(tb, last_turn), NULL);
+    else
+      set_reason(r, "reason.advance_at", "turn", num(tb, give_turn), "action", act, NULL);
+    free(acts);
     add_at(c, "outcome_advance", give_turn, NULL, NULL, "action", act, NULL);
   } else if (end == CUST_OUTCOME_NO_SALE) {
     /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
@@ -881,7 +957,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
