@@ -330,9 +330,16 @@ static uint64_t confirmed_after(const sess_turn *t) {
 }
 
 /* The moves the scorer judges: a who-decides question ("who else would have a say?") is
-** discovery, not a referral ask, unless it names a referral rung. */
-static uint64_t judged_moves(const ctx *c, const cls_result *r) {
+** discovery, not a referral ask, unless it names a referral rung; a question about the
+** customer's situation is not a payment ask (below). */
+static uint64_t judged_moves(const ctx *c, const cls_result *r, const char *text) {
   uint64_t mv = r->moves;
+  /* a question about the customer's own situation ("您甲方的进度款,预计几号到账?"): it names
+  ** no rung, no date and no sum, and it is about a need of theirs.  That is discovery, not a
+  ** payment ask: it is judged as an open question (the reader's ask_payment is its guess) */
+  if ((mv & M(ASK_PAYMENT)) && r->question && r->commitment < 0 && r->n_needs > 0 &&
+      !r->slots[CLS_SLOT_TIME] && !names_amount(text))
+    mv = (mv & ~M(ASK_PAYMENT)) | M(OPEN_QUESTION);
   if ((mv & M(ASK_DECISION_CHAIN)) && (mv & M(ASK_REFERRAL))) {
     int named_ref = c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
                     c->sc->commitments[r->commitment].kind == SCN_KIND_REFERRAL;
@@ -817,7 +824,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
   for (int i = a; i < b; i++) {
     const sess_turn *t = &s->turns[i];
     cls_result judged = t->cls;          /* a shallow copy: only its moves differ */
-    judged.moves = judged_moves(c, &t->cls);
+    judged.moves = judged_moves(c, &t->cls, t->text);
     const cls_result *r = &judged;
     uint64_t known = t->before.revealed | t->before.confirmed;
     char *q = short_quote(t->text);
