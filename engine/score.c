@@ -959,6 +959,43 @@ static void sort_findings(score_finding *f, int n) {
   }
 }
 
+/* Whether several people sit at the table (the customer's name lists them: "Grace Liu and
+** Martin Hale", "王总和李总") and the trainee asked each of them something by name ("Martin, how
+** do you decide...?"; a greeting or a pitch to one of them is not enough): the deciders at the
+** table were reached, and "who else decides?" is no longer the missing question.
+** The names are cut as the customer cuts them (customer_talk.c): a Latin name by its first word. */
+static int table_addressed(const ctx *c) {
+  static const char *const seps[] = { " and ", " & ", "和", "与", "、", " / ", "/", ", ", "，" };
+  const char *s = c->sc ? c->sc->cust_name : NULL;
+  int n = 0, all = 1;
+  while (s && *s && n < 8) {
+    size_t len = strlen(s), skip = 0;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+      const char *p = strstr(s, seps[k]);
+      if (p && (size_t)(p - s) < len) { len = (size_t)(p - s); skip = strlen(seps[k]); }
+    }
+    const char *a = s, *e = s + len;
+    while (a < e && *a == ' ') a++;
+    while (e > a && e[-1] == ' ') e--;
+    if (e > a) {
+      const char *w = a;
+      if ((*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z')) while (w < e && *w != ' ') w++;
+      else w = e;
+      char *name = xstrndup(a, (size_t)(w - a));
+      int said = 0;
+      for (int i = 0; i < c->s->n_turns && !said; i++)
+        if (c->s->turns[i].text && c->s->turns[i].cls.question && has_ci(c->s->turns[i].text, name))
+          said = 1;
+      if (!said) all = 0;
+      free(name);
+      n++;
+    }
+    s += len + skip;
+    if (!skip) break;
+  }
+  return n >= 2 && all;
+}
+
 /* Fills out from the finished session. */
 void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
@@ -1019,6 +1056,7 @@ void score_session(const session *s, score_result *out) {
     if (sc->scoring.rules[i].rule && (strcmp(sc->scoring.rules[i].rule, "missed_decision_chain") == 0 ||
                                       strcmp(sc->scoring.rules[i].rule, "decision_chain_asked") == 0))
       chain = 1;
+  if (chain && !chain_asked && !c.open && table_addressed(&c)) chain = 0;
   if (chain && chain_asked) {
     const sess_turn *t = NULL;
     for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
