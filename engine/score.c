@@ -753,19 +753,24 @@ static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
   return 0;
 }
 
-/* A hidden need the trainee raised, naming the customer's problem itself ("do your customers
-** audit you?", "the skirting joint: we fix it tomorrow"), is discovered on that line when the
-** customer then voices it (in answer or later in the session); a need the customer never voiced
-** was only the trainee's guess ("your sister Lucia has hard water, she'd love one"), not a
-** discovery, and earns nothing.  A benefit pitched alone names none. */
+/* A hidden need the trainee raised, naming the customer's problem itself, is discovered on that
+** line when the line asks about it ("do your customers audit you?") or when the customer then
+** voices it (in answer or later in the session); a statement the customer never took up was
+** only the trainee's guess ("your sister Lucia has hard water, she'd love one, right?", "the
+** skirting joint: we fix it tomorrow" said from the brief), not a discovery, and earns nothing.
+** A benefit pitched alone names none. */
 static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,
                                 const char *q, uint64_t *found_hidden) {
   if (!c->sc) return;
   int n_needs = c->sc->n_needs;
+  /* a question toward it is the discovery move, answered or not ("有没有学生心理方面的风险,辅导员
+  ** 来不及发现的?"); a statement or a "right?" only counts once the customer voices it */
+  int asks_about = r->question && (r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(CHECK_CONCERNS))) &&
+                   !(r->moves & M(CONFIRM_NEED));
   for (int k = 0; k < r->n_needs; k++) {
     int ni = r->needs[k];
     if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
-        (known & bit(ni)) || !voiced_from(c, t, ni))
+        (known & bit(ni)) || (!asks_about && !voiced_from(c, t, ni)))
       continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
@@ -1115,9 +1120,15 @@ void score_session(const session *s, score_result *out) {
     char *inner = xasprintf("@%s", m->key ? m->key : "reason.continuation");
     free(m->key);
     m->key = xstrdup("reason.abandoned");
-    assert(m->n < SCORE_MAX_ARGS);
+    assert(m->n + 3 <= SCORE_MAX_ARGS);
     m->args[m->n].name = "reason";
     m->args[m->n++].value = inner;
+    /* how many lines were said and how many counted, so a trainee who typed three lines learns
+    ** why two did not count (a greeting, thanks, or a line read as no sales move) */
+    m->args[m->n].name = "said";
+    m->args[m->n++].value = xasprintf("%d", s->n_turns);
+    m->args[m->n].name = "tries";
+    m->args[m->n++].value = xasprintf("%d", tries);
   } else if (out->attempt && out->total < 1) {
     out->total = 1;
   }

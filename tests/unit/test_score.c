@@ -801,7 +801,12 @@ static void hidden_need_raised(void **state) {
   t->cls.question = 1;
   fx_needs(t, 1, (int[]){ 1 });
   score_result r;
-  score_session(&f.s, &r);   /* the customer never voiced it: a guess, no discovery */
+  score_session(&f.s, &r);   /* a question about it: found, answered or not */
+  assert_non_null(fx_find(&r, "hidden_need_found", 1, NULL));
+  assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
+  score_result_free(&r);
+  t->cls.moves = MV(CONFIRM_NEED);   /* "parents complain, right?": a guess the customer never voiced */
+  score_session(&f.s, &r);
   assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
   assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
   score_result_free(&r);
