@@ -91,7 +91,13 @@ static const char *const labels[L_COUNT] = {
   [L_POINTS] = "label.points", [L_PRINCIPLE] = "label.principle", [L_OBJECTIONS] = "label.objections",
   [L_NOT_SHOWN] = "label.not_shown", [L_TIER] = "label.tier", [L_PASS_MARK] = "label.pass_mark",
   [L_ENDED] = "label.ended", [L_TOP] = "label.top", [L_FULL_HINT] = "label.full_hint",
+  [L_SKILLS_VOID] = "label.skills_void",
 };
+
+/* See debrief_int.h. */
+const char *deb_skills_label(const char *lang, const json_t *d) {
+  return deb_label(lang, json_is_false(json_object_get(d, "attempt")) ? L_SKILLS_VOID : L_SKILLS);
+}
 
 /* See debrief_int.h: one UI label. */
 const char *deb_label(const char *lang, int id) {

@@ -136,7 +136,7 @@ void deb_render_html(const json_t *d, strbuf *b) {
     h(b, deb_tier_name(lang, json_object_get(d, "tier")));
     sb_printf(b, " (%s %g)", deb_label(lang, L_PASS_MARK), json_number_value(json_object_get(d, "pass_mark")));
   }
-  sb_printf(b, "</p>\n<h2>%s</h2>\n", deb_label(lang, L_SKILLS));
+  sb_printf(b, "</p>\n<h2>%s</h2>\n", deb_skills_label(lang, d));
   skills_svg(b, d, lang);
 
   sb_printf(b, "<h2>%s</h2>\n", deb_label(lang, L_FINDINGS));

@@ -16,10 +16,13 @@ enum {
   L_PROGRESS, L_NOW, L_NONE, L_ORDER, L_ADVANCE, L_CONTINUATION, L_NO_SALE, L_FINDINGS,
   L_HINTS, L_COMMITMENT, L_BENEFITS, L_TACTICS, L_DISCOVERY, L_DEBRIEF, L_TRANSCRIPT,
   L_CUSTOMER, L_YOU, L_STARTED, L_RULE, L_POINTS, L_PRINCIPLE, L_OBJECTIONS, L_NOT_SHOWN,
-  L_TIER, L_PASS_MARK, L_ENDED, L_TOP, L_FULL_HINT, L_COUNT
+  L_TIER, L_PASS_MARK, L_ENDED, L_TOP, L_FULL_HINT, L_SKILLS_VOID, L_COUNT
 };
 /* The label in lang (owned by the catalogue). */
 const char *deb_label(const char *lang, int id);
+/* The skills heading of debrief d: "Skills", or, for a visit abandoned before a genuine attempt
+** (attempt false: it scores 0), a heading saying the bars are not counted. */
+const char *deb_skills_label(const char *lang, const json_t *d);
 /* The label of an outcome name ("advance" -> "ADVANCE" / "晋级"). */
 const char *deb_outcome_label(const char *lang, const char *outcome);
 /* The language to show the document in: the override, else the document's own. */

@@ -76,7 +76,7 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
   sb_puts(b, "\n\n");
 
   /* skills */
-  sb_printf(b, "## %s\n\n| | %s | |\n|---|---:|---|\n", deb_label(lang, L_SKILLS), deb_label(lang, L_SCORE));
+  sb_printf(b, "## %s\n\n| | %s | |\n|---|---:|---|\n", deb_skills_label(lang, d), deb_label(lang, L_SCORE));
   const json_t *skills = json_object_get(d, "skills");
   for (int k = 0; k < 4; k++) {
     const json_t *sv = json_object_get(json_object_get(skills, vocab_skill_names[k]), "score");

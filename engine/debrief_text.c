@@ -143,7 +143,7 @@ static void banner(out *o, const json_t *d) {
 /* One bar per skill: name, blocks, score. */
 static void bars(out *o, const json_t *d) {
   const json_t *skills = json_object_get(d, "skills");
-  sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_SKILLS), esc(o, RESET));
+  sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), deb_skills_label(o->lang, d), esc(o, RESET));
   int cells = o->width >= 60 ? 20 : o->width >= 40 ? 12 : 8;
   for (int k = 0; k < 4; k++) {
     const json_t *sk = json_object_get(skills, vocab_skill_names[k]);

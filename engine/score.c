@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "score.h"
 #include "util.h"
 
@@ -44,6 +45,7 @@ typedef struct ctx {
   score_result *r;
   int cap;
   int open;      /* the visit is still going (a running score for /score) */
+  uint64_t nowho_known, nowho;   /* rung_needs_no_who's answers, by rung bit */
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -115,6 +117,23 @@ static const char *num(char buf[24], double v) {
   return buf;
 }
 
+static int on_offer(const ctx *c, int v, int j);
+
+/* The rungs still open at turn index i: on offer in its visit and not given on an earlier turn
+** (a campaign's visit 2 is not taught to ask again for what visit 1 settled). */
+static uint64_t open_rungs(const ctx *c, int i) {
+  const sess_turn *t = &c->s->turns[i];
+  uint64_t m = 0;
+  for (int j = 0; c->sc && j < c->sc->n_commitments && j < 64; j++)
+    if (on_offer(c, t->visit, j)) m |= 1ull << j;
+  for (int k = 0; k < i; k++)
+    for (int e = 0; e < c->s->turns[k].events.n; e++)
+      if (c->s->turns[k].events.v[e].kind == CUST_EV_GIVE && c->s->turns[k].events.v[e].index >= 0 &&
+          c->s->turns[k].events.v[e].index < 64)
+        m &= ~(1ull << c->s->turns[k].events.v[e].index);
+  return c->sc ? m : ~0ull;
+}
+
 /* Adds a finding of rule id whose message is the catalogue's KEY (finding.ID, or
 ** finding.ID.VARIANT when variant is not NULL) with the NULL-ended name, value pairs.
 ** A rule whose points a scenario set to 0 is switched off and adds nothing. */
@@ -145,7 +164,7 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->rungs_realistic = 0;
   if (turn > 0 && turn <= c->s->n_turns && c->s->turns[turn - 1].rungs_known) {
     f->rungs_known = 1;
-    f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic;
+    f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic & open_rungs(c, turn - 1);
   }
 }
 
@@ -311,9 +330,16 @@ static uint64_t confirmed_after(const sess_turn *t) {
 }
 
 /* The moves the scorer judges: a who-decides question ("who else would have a say?") is
-** discovery, not a referral ask, unless it names a referral rung. */
-static uint64_t judged_moves(const ctx *c, const cls_result *r) {
+** discovery, not a referral ask, unless it names a referral rung; a question about the
+** customer's situation is not a payment ask (below). */
+static uint64_t judged_moves(const ctx *c, const cls_result *r, const char *text) {
   uint64_t mv = r->moves;
+  /* a question about the customer's own situation ("您甲方的进度款,预计几号到账?"): it names
+  ** no rung, no date and no sum, and it is about a need of theirs.  That is discovery, not a
+  ** payment ask: it is judged as an open question (the reader's ask_payment is its guess) */
+  if ((mv & M(ASK_PAYMENT)) && r->question && r->commitment < 0 && r->n_needs > 0 &&
+      !r->slots[CLS_SLOT_TIME] && !names_amount(text))
+    mv = (mv & ~M(ASK_PAYMENT)) | M(OPEN_QUESTION);
   if ((mv & M(ASK_DECISION_CHAIN)) && (mv & M(ASK_REFERRAL))) {
     int named_ref = c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
                     c->sc->commitments[r->commitment].kind == SCN_KIND_REFERRAL;
@@ -353,13 +379,53 @@ typedef struct visit_state {
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int pay_demanded;          /* payment rungs asked for so far in a collection visit */
+  int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
+                             ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
 } visit_state;
 
+/* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
+** time"). */
+static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const char *q) {
+  strbuf m = { 0 };
+  if (r->vague) sb_puts(&m, ",part.ask_vague");
+  if (!r->slots[CLS_SLOT_ACTION]) sb_puts(&m, ",part.ask_no_action");
+  if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
+  if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
+  if (!m.len) sb_puts(&m, ",part.ask_not_specific");
+  m.s[0] = '@';
+  add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
+  sb_free(&m);
+}
+
+/* Whether rung j is a step with nobody to bring and nowhere to meet: none of the trainer's
+** example asks for it, read by the session's classifier, names a person or a place ("能不能把
+** 床旁监测的技术要求写进招标文件?", "Could you share the logs by Friday?").  Then an ask for it
+** that names the action and the time is specific, as an order is: who or where adds nothing.
+** 0 without examples or without a classifier (a scored fixture). */
+static int rung_needs_no_who(ctx *c, int j) {
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments || j >= 64 || !c->s->cls) return 0;
+  if (c->nowho_known & bit(j)) return (int)(c->nowho >> j & 1);
+  const scn_commitment *cm = &c->sc->commitments[j];
+  int none = cm->examples.n > 0;
+  for (int e = 0; none && e < cm->examples.n; e++) {
+    const char *ex = cm->examples.v[e];
+    if (!ex) continue;
+    cls_result er;
+    cls_classify(c->s->cls, ex, strlen(ex), &er);
+    if (er.slots[CLS_SLOT_PERSON] || er.slots[CLS_SLOT_PLACE]) none = 0;
+    cls_result_free(&er);
+  }
+  c->nowho_known |= bit(j);
+  if (none) c->nowho |= bit(j);
+  return none;
+}
+
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
+  int early_ref = 0;   /* a referral asked for before any groundwork (below) */
   vs->asks++;
   if (++vs->closes_run >= 3)
     add(c, "repeated_closes", t, NULL, "count", num(nb, vs->closes_run), "quote", q, NULL);
@@ -379,6 +445,14 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
                          : "@part.pay_vague_time";
       add(c, "payment_vague", t, NULL, "quote", q, "missing", miss, NULL);
     }
+  } else if (is_ref && vs->kind == SV_REFERRAL && !vs->groundwork) {
+    /* a referral asked for cold, before a single question on how the product works for them
+    ** or any value shown: the customer has not been asked whether they are satisfied, so the
+    ** ask is neither the goodwill it needs nor realistic (judged below as unrealistic_ask) */
+    early_ref = 1;
+  } else if (is_ref && r->vague) {
+    /* "let's catch up sometime, maybe talk to Lucia": as vague as in any other visit */
+    add_vague(c, t, r, q);
   } else if (is_ref) {
     if (!vs->f_referral++) add(c, "referral_asked", t, NULL, "quote", q, NULL);
   } else {
@@ -387,18 +461,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       (c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
        c->sc->commitments[r->commitment].kind == SCN_KIND_ORDER);
     int specific = r->specific ||
-      (order_ask && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME]);
+      ((order_ask || rung_needs_no_who(c, r->commitment)) && r->slots[CLS_SLOT_ACTION] &&
+       r->slots[CLS_SLOT_TIME]);
     if (r->vague || !specific) {
-      /* what it lacks, as catalogue keys: "it leans on sometime, no time" */
-      strbuf m = { 0 };
-      if (r->vague) sb_puts(&m, ",part.ask_vague");
-      if (!r->slots[CLS_SLOT_ACTION]) sb_puts(&m, ",part.ask_no_action");
-      if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
-      if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
-      if (!m.len) sb_puts(&m, ",part.ask_not_specific");
-      m.s[0] = '@';
-      add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
-      sb_free(&m);
+      add_vague(c, t, r, q);
     } else if (!vs->f_specific++) {
       add(c, "specific_ask", t, NULL, "quote", q, NULL);
     }
@@ -420,6 +486,17 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   ** for) is praised: a rung the customer picked for an ask that named none is the customer's
   ** substitution, not the trainee's realistic ask. */
   int j = r->commitment, named = j >= 0;
+  if (early_ref) {
+    /* the rung it named (else the ladder's lowest referral on offer) was not the customer's to
+    ** give yet: they had not been asked how the product works for them */
+    int k = j >= 0 && j < c->sc->n_commitments ? j : -1;
+    for (int x = 0; k < 0 && c->sc && x < c->sc->n_commitments; x++)
+      if (on_offer(c, t->visit, x) && c->sc->commitments[x].kind == SCN_KIND_REFERRAL) k = x;
+    add(c, "unrealistic_ask", t, "referral_early", "quote", q, "action",
+        k >= 0 ? action_of(c, k) : "", NULL);
+    free(q);
+    return;
+  }
   if (j < 0) has_event(t, CUST_EV_GIVE, &j);
   if (j < 0) has_event(t, CUST_EV_REFUSE, &j);
   for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
@@ -470,6 +547,47 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   free(q);
 }
 
+/* Case-folded (ASCII) search of needle in hay. */
+static int has_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  if (!n) return 0;
+  for (; *hay; hay++)
+    if (strncasecmp(hay, needle, n) == 0) return 1;
+  return 0;
+}
+
+/* Whether one of the customer's lines (the opening, the answers of turns up to and including
+** turn `upto`) names need i by one of its keywords.  A customer who said it in passing ("孙院长
+** 最看重两件事:评审能不能加分...") voiced it, whether or not the behaviour recorded a REVEAL:
+** a summary citing it is no "need the customer never said". */
+static int said_by_customer(const ctx *c, int upto, int i) {
+  const scn_need *n = &c->sc->needs[i];
+  for (int k = -1; k <= upto && k < c->s->n_turns; k++) {
+    const cust_events *evs = k < 0 ? &c->s->opening : &c->s->turns[k].events;
+    for (int e = 0; e < evs->n; e++) {
+      const char *txt = evs->v[e].text;
+      if (evs->v[e].kind != CUST_EV_SAY || !txt) continue;
+      for (int w = 0; w < n->keywords.n; w++)
+        if (n->keywords.v[w] && has_ci(txt, n->keywords.v[w])) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Needs of mask the customer voiced by the end of turn i: revealed or confirmed before it (in
+** this visit or an earlier one of the campaign: the snapshot runs across visits), in answer to
+** it, or named in the customer's own words (said_by_customer). */
+static uint64_t voiced_by(const ctx *c, int i, uint64_t mask) {
+  const sess_turn *t = &c->s->turns[i];
+  uint64_t v = (t->before.revealed | t->before.confirmed) & mask;
+  for (int e = 0; e < t->events.n; e++)
+    if (t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM)
+      v |= bit(t->events.v[e].index) & mask;
+  for (int k = 0; c->sc && k < c->sc->n_needs && k < 64; k++)
+    if ((mask & ~v & bit(k)) && said_by_customer(c, i, k)) v |= bit(k);
+  return v;
+}
+
 /* 1 when a summary at or after turn i, before b, is tied to the needs the customer voiced (see
 ** below): a trainee who recaps again, better, is judged on the better recap. */
 static int tied_summary_from(ctx *c, int i, int b) {
@@ -477,7 +595,9 @@ static int tied_summary_from(ctx *c, int i, int b) {
     const sess_turn *t = &c->s->turns[i];
     if (!CLS_HAS(&t->cls, CLS_SUMMARIZE_BENEFITS) || said_key(t, "summary_off")) continue;
     uint64_t known = t->before.revealed | t->before.confirmed, cited = cited_needs(c, &t->cls);
-    if ((cited & confirmed_after(t)) && !(cited & ~known) && !(t->before.confirmed & ~cited)) return 1;
+    if ((cited & confirmed_after(t)) && !(cited & ~known & ~voiced_by(c, i, cited & ~known)) &&
+        !(t->before.confirmed & ~cited))
+      return 1;
   }
   return 0;
 }
@@ -503,7 +623,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
       add(c, "summary_rejected", t, NULL, "quote", q, NULL);
   } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
     uint64_t cited = cited_needs(c, r);
-    uint64_t unvoiced = cited & ~known, missed = t->before.confirmed & ~cited;
+    uint64_t unvoiced = cited & ~known & ~voiced_by(c, i, cited & ~known), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
     if (unvoiced && !vs->f_unvoiced++) {
       char *ids = need_list(c, unvoiced);
@@ -622,17 +742,35 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
   }
 }
 
-/* A hidden need the trainee raised, naming the customer's problem itself ("do your customers
-** audit you?", "the skirting joint: we fix it tomorrow"), is discovered whether or not the
-** customer then tells it in their own words; a benefit pitched alone names none. */
+/* 1 when the customer voices need ni (a REVEAL or CONFIRM event) at turn t or a later one of
+** the session. */
+static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
+  for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++)
+    for (int e = 0; e < u->events.n; e++)
+      if ((u->events.v[e].kind == CUST_EV_REVEAL || u->events.v[e].kind == CUST_EV_CONFIRM) &&
+          u->events.v[e].index == ni)
+        return 1;
+  return 0;
+}
+
+/* A hidden need the trainee raised, naming the customer's problem itself, is discovered on that
+** line when the line asks about it ("do your customers audit you?") or when the customer then
+** voices it (in answer or later in the session); a statement the customer never took up was
+** only the trainee's guess ("your sister Lucia has hard water, she'd love one, right?", "the
+** skirting joint: we fix it tomorrow" said from the brief), not a discovery, and earns nothing.
+** A benefit pitched alone names none. */
 static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,
                                 const char *q, uint64_t *found_hidden) {
   if (!c->sc) return;
   int n_needs = c->sc->n_needs;
+  /* a question toward it is the discovery move, answered or not ("有没有学生心理方面的风险,辅导员
+  ** 来不及发现的?"); a statement or a "right?" only counts once the customer voices it */
+  int asks_about = r->question && (r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(CHECK_CONCERNS))) &&
+                   !(r->moves & M(CONFIRM_NEED));
   for (int k = 0; k < r->n_needs; k++) {
     int ni = r->needs[k];
     if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
-        (known & bit(ni)))
+        (known & bit(ni)) || (!asks_about && !voiced_from(c, t, ni)))
       continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
@@ -691,7 +829,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
   for (int i = a; i < b; i++) {
     const sess_turn *t = &s->turns[i];
     cls_result judged = t->cls;          /* a shallow copy: only its moves differ */
-    judged.moves = judged_moves(c, &t->cls);
+    judged.moves = judged_moves(c, &t->cls, t->text);
     const cls_result *r = &judged;
     uint64_t known = t->before.revealed | t->before.confirmed;
     char *q = short_quote(t->text);
@@ -706,12 +844,42 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_customer_events(c, &vs, t, q, awarded_needs, found_hidden);
     judge_raised_hidden(c, t, r, known, q, found_hidden);
     if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
+    if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
+        has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL))
+      vs.groundwork = 1;
     free(q);
   }
   judge_visit_end(c, &vs, v, b, fam);
 }
 
 /* ---- the outcome ------------------------------------------------------------------------ */
+
+/* The commitments a campaign's visits gave, one per visit that gave any (its last GIVE), in
+** order, as a list argument (MSG_LIST_SEP between actions); *n counts them, *last gets the turn
+** of the last one. */
+static char *visits_given(const ctx *c, int *n, int *last) {
+  strbuf b = { 0 };
+  sb_puts(&b, "");
+  *n = 0;
+  const session *s = c->s;
+  for (int i = 0; c->sc && i < s->n_turns;) {
+    int v = s->turns[i].visit, give = -1, turn = 0;
+    for (; i < s->n_turns && s->turns[i].visit == v; i++)
+      for (int e = 0; e < s->turns[i].events.n; e++) {
+        const cust_event *ev = &s->turns[i].events.v[e];
+        if (ev->kind == CUST_EV_GIVE && ev->index >= 0 && ev->index < c->sc->n_commitments) {
+          give = ev->index;
+          turn = s->turns[i].n;
+        }
+      }
+    if (give < 0) continue;
+    if (b.len) sb_putc(&b, MSG_LIST_SEP);
+    sb_puts(&b, action_of(c, give));
+    (*n)++;
+    *last = turn;
+  }
+  return sb_take(&b);
+}
 
 /* Decides the outcome: the customer's END event, an advance only with a GIVE. */
 static void decide_outcome(ctx *c) {
@@ -762,8 +930,15 @@ static void decide_outcome(ctx *c) {
     if (give >= 0) add_at(c, "outcome_order", r->outcome_turn, NULL, "action", "action", act, NULL);
     else add_at(c, "outcome_order", r->outcome_turn, NULL, NULL, NULL);
   } else if (end == CUST_OUTCOME_ADVANCE) {
-    char tb[24];
-    set_reason(r, "reason.advance_at", "turn", num(tb, give_turn), "action", act, NULL);
+    char tb[24], nb[24];
+    int n_gave = 0, last_turn = 0;
+    char *acts = visits_given(c, &n_gave, &last_turn);
+    if (n_gave >= 2)   /* a campaign: each visit's commitment, not only the best one */
+      set_reason(r, "reason.advance_visits", "n", num(nb, n_gave), "actions", acts,
+                 "turn", num(tb, last_turn), NULL);
+    else
+      set_reason(r, "reason.advance_at", "turn", num(tb, give_turn), "action", act, NULL);
+    free(acts);
     add_at(c, "outcome_advance", give_turn, NULL, NULL, "action", act, NULL);
   } else if (end == CUST_OUTCOME_NO_SALE) {
     /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
@@ -789,12 +964,49 @@ static void sort_findings(score_finding *f, int n) {
   }
 }
 
+/* Whether several people sit at the table (the customer's name lists them: "Grace Liu and
+** Martin Hale", "王总和李总") and the trainee asked each of them something by name ("Martin, how
+** do you decide...?"; a greeting or a pitch to one of them is not enough): the deciders at the
+** table were reached, and "who else decides?" is no longer the missing question.
+** The names are cut as the customer cuts them (customer_talk.c): a Latin name by its first word. */
+static int table_addressed(const ctx *c) {
+  static const char *const seps[] = { " and ", " & ", "和", "与", "、", " / ", "/", ", ", "，" };
+  const char *s = c->sc ? c->sc->cust_name : NULL;
+  int n = 0, all = 1;
+  while (s && *s && n < 8) {
+    size_t len = strlen(s), skip = 0;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+      const char *p = strstr(s, seps[k]);
+      if (p && (size_t)(p - s) < len) { len = (size_t)(p - s); skip = strlen(seps[k]); }
+    }
+    const char *a = s, *e = s + len;
+    while (a < e && *a == ' ') a++;
+    while (e > a && e[-1] == ' ') e--;
+    if (e > a) {
+      const char *w = a;
+      if ((*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z')) while (w < e && *w != ' ') w++;
+      else w = e;
+      char *name = xstrndup(a, (size_t)(w - a));
+      int said = 0;
+      for (int i = 0; i < c->s->n_turns && !said; i++)
+        if (c->s->turns[i].text && c->s->turns[i].cls.question && has_ci(c->s->turns[i].text, name))
+          said = 1;
+      if (!said) all = 0;
+      free(name);
+      n++;
+    }
+    s += len + skip;
+    if (!skip) break;
+  }
+  return n >= 2 && all;
+}
+
 /* Fills out from the finished session. */
 void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
@@ -849,6 +1061,7 @@ void score_session(const session *s, score_result *out) {
     if (sc->scoring.rules[i].rule && (strcmp(sc->scoring.rules[i].rule, "missed_decision_chain") == 0 ||
                                       strcmp(sc->scoring.rules[i].rule, "decision_chain_asked") == 0))
       chain = 1;
+  if (chain && !chain_asked && !c.open && table_addressed(&c)) chain = 0;
   if (chain && chain_asked) {
     const sess_turn *t = NULL;
     for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
@@ -907,9 +1120,15 @@ void score_session(const session *s, score_result *out) {
     char *inner = xasprintf("@%s", m->key ? m->key : "reason.continuation");
     free(m->key);
     m->key = xstrdup("reason.abandoned");
-    assert(m->n < SCORE_MAX_ARGS);
+    assert(m->n + 3 <= SCORE_MAX_ARGS);
     m->args[m->n].name = "reason";
     m->args[m->n++].value = inner;
+    /* how many lines were said and how many counted, so a trainee who typed three lines learns
+    ** why two did not count (a greeting, thanks, or a line read as no sales move) */
+    m->args[m->n].name = "said";
+    m->args[m->n++].value = xasprintf("%d", s->n_turns);
+    m->args[m->n].name = "tries";
+    m->args[m->n++].value = xasprintf("%d", tries);
   } else if (out->attempt && out->total < 1) {
     out->total = 1;
   }

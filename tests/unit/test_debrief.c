@@ -585,11 +585,41 @@ static void clean_text(void **state) {
   }
 }
 
+/* A visit abandoned before a genuine attempt scores 0: the reason counts the lines said and the
+** ones that tried to sell, and the skill bars (still shown as feedback) say they are not counted,
+** so a bar with points never contradicts the 0.  A genuine attempt keeps the plain heading. */
+static void abandoned_consistent(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_QUIT;
+  fx_turn(&f, "Our tiles are the best in the country!", 0);          /* read as no move */
+  fx_turn(&f, "Fine fine fine.", 0);
+  sess_turn *t = fx_turn(&f, "Shall we chat again some day?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  json_t *d = build(&f);
+  assert_int_equal(json_integer_value(json_object_get(d, "score")), 0);
+  assert_true(json_is_false(json_object_get(d, "attempt")));
+  char *txt = render_text(d, 0, 80, "en");
+  assert_non_null(strstr(txt, "1 of your 3 lines tried to sell"));
+  assert_non_null(strstr(txt, "Skills (not counted: the visit scores 0)"));
+  free(txt);
+  json_decref(d);
+  t = fx_turn(&f, "What takes most of your time?", MV(OPEN_QUESTION));   /* near case: genuine */
+  d = build(&f);
+  txt = render_text(d, 0, 80, "en");
+  assert_null(strstr(txt, "not counted"));
+  assert_non_null(strstr(txt, "\nSkills\n"));
+  free(txt);
+  json_decref(d);
+  fx_free(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed),
     cmocka_unit_test(text_zh_wrap),
-    cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text),
+    cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text), cmocka_unit_test(abandoned_consistent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

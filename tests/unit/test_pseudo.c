@@ -160,7 +160,11 @@ static void build_all(fx *f, score_result *r) {
   r->reason.args[1].value = xstrdup("2");
   r->reason.args[2].name = "action";
   r->reason.args[2].value = xstrdup("«demo»");
-  r->reason.n = 3;
+  r->reason.args[3].name = "said";
+  r->reason.args[3].value = xstrdup("3");
+  r->reason.args[4].name = "tries";
+  r->reason.args[4].value = xstrdup("1");
+  r->reason.n = 5;
   r->outcome = CUST_OUTCOME_ADVANCE;
   r->given = 1;
   r->tier = 2;

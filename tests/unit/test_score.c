@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 #include "score_fixture.h"
+#include "classify.h"
+#include "diag.h"
 
 /* Scores f and checks the findings list against "rule@turn ..." exactly. */
 static void expect_ids(const score_result *r, const char *want) {
@@ -799,6 +801,17 @@ static void hidden_need_raised(void **state) {
   t->cls.question = 1;
   fx_needs(t, 1, (int[]){ 1 });
   score_result r;
+  score_session(&f.s, &r);   /* a question about it: found, answered or not */
+  assert_non_null(fx_find(&r, "hidden_need_found", 1, NULL));
+  assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
+  score_result_free(&r);
+  t->cls.moves = MV(CONFIRM_NEED);   /* "parents complain, right?": a guess the customer never voiced */
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
+  assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
+  score_result_free(&r);
+  fx_turn(&f, "How do you keep them informed today?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_CONFIRM, 1);   /* she confirms it in answer: raised and found */
   score_session(&f.s, &r);
   assert_non_null(fx_find(&r, "hidden_need_found", 1, NULL));
   assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
@@ -847,16 +860,17 @@ static void referral_visit(void **state) {
   f.sc.n_commitments = 1;
   f.sc.n_needs = 0;
   f.now.value_ack = f.now.on_list = 1;
+  fx_turn(&f, "How has it been working for you?", MV(OPEN_QUESTION));   /* groundwork first */
   sess_turn *t = fx_turn(&f, "The referral bonus ends Friday, so give me names today.", MV(LOSS_APPEAL) | MV(ASK_REFERRAL));
   t->cls.tactic = CLS_TACTIC_LOSS;
   t = fx_turn(&f, "Who else in the family would have a say in that?", MV(ASK_REFERRAL) | MV(ASK_DECISION_CHAIN));
   score_result r;
   score_session(&f.s, &r);
   assert_int_equal(r.kind, SV_REFERRAL);
-  assert_non_null(fx_find(&r, "pressure_after_sale", 1, NULL));
+  assert_non_null(fx_find(&r, "pressure_after_sale", 2, NULL));
   assert_null(fx_find(&r, "loss_when_ready", -1, NULL));
-  assert_non_null(fx_find(&r, "referral_asked", 1, NULL));
-  assert_null(fx_find(&r, "referral_asked", 2, NULL));
+  assert_non_null(fx_find(&r, "referral_asked", 2, NULL));
+  assert_null(fx_find(&r, "referral_asked", 3, NULL));
   score_result_free(&r);
   fx_free(&f);
 
@@ -1141,6 +1155,118 @@ static void no_sale_reasons(void **state) {
   fx_free(&f);
 }
 
+/* A rung with nobody to bring and nowhere to meet (its example asks, read by the classifier,
+** name no person and no place): what and when make the ask specific, as for an order.  Without
+** a classifier (or with an example naming a person) the rung keeps needing who or where. */
+static void no_who_rung_specific(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  char *ex[1] = { S("Could you send me the written requirements by Friday?") };
+  f.commitments[2].examples.v = ex;
+  f.commitments[2].examples.n = 1;
+  diag d;
+  diag_init(&d);
+  cls_classifier *c = cls_new("en", &f.sc, &d);
+  assert_non_null(c);
+  sess_turn *t = fx_turn(&f, "Could you send the requirements by Friday?", MV(ASK_COMMITMENT));
+  t->cls.slots[CLS_SLOT_ACTION] = S("send");
+  t->cls.slots[CLS_SLOT_TIME] = S("by friday");
+  t->cls.commitment = 2;
+  score_result r;
+  score_session(&f.s, &r);   /* no classifier: not known to need no one */
+  assert_non_null(fx_find(&r, "vague_ask", 1, NULL));
+  score_result_free(&r);
+  f.s.cls = c;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "specific_ask", 1, NULL));
+  assert_null(fx_find(&r, "vague_ask", -1, NULL));
+  score_result_free(&r);
+  ex[0] = S("Could your department heads send me the requirements by Friday?");   /* near case */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "vague_ask", 1, NULL));
+  score_result_free(&r);
+  f.s.cls = NULL;
+  cls_free(c);
+  diag_free(&d);
+  fx_free(&f);
+}
+
+/* A campaign of two visits, each giving its own rung: the reason names both, in order, and a
+** finding of visit 2 is not taught the rung visit 1 gave (its realistic bits are masked). */
+static void campaign_reason(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  scn_visit visits[2];
+  memset(visits, 0, sizeof visits);
+  f.sc.visits = visits;
+  f.sc.n_visits = 2;
+  f.now.trust = 8;
+  f.now.value_ack = 1;
+  sess_turn *t = fx_turn(&f, "Could you send the written requirements by Friday at 10, to my office?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  fx_event(&f, t, CUST_EV_GIVE, 2);
+  t = fx_turn(&f, "Could we do it sometime?", MV(ASK_COMMITMENT));
+  t->visit = 1;
+  t->cls.vague = 1;
+  t->rungs_known = 1;
+  t->rungs_realistic = (1u << 1) | (1u << 2);   /* demo, and requirements (given on visit 1) */
+  t = fx_turn(&f, "Could you bring the department heads to a demo on Wednesday at 3?", MV(ASK_COMMITMENT));
+  t->visit = 1;
+  fx_specific(t);
+  t->cls.commitment = 1;
+  fx_event(&f, t, CUST_EV_GIVE, 1);
+  fx_end(&f, t, CUST_OUTCOME_ADVANCE);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_string_equal(fx_msg(&r.reason, r.lang),
+                      "The customer agreed to act on 2 visits: send the written requirements, "
+                      "bring the department heads to a demo (the last at turn 3).");
+  const score_finding *v = fx_find(&r, "vague_ask", 2, NULL);
+  assert_non_null(v);
+  assert_true(v->rungs_known);
+  assert_int_equal(v->rungs_realistic, 1u << 1);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A referral asked for at the door, before any question or value, is unrealistic (variant
+** referral_early), with no referral_asked or realistic_ask; a vague referral ask later is a
+** vague_ask and no referral_asked either. */
+static void referral_early(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
+                                       .action = S("introduce a neighbour") };
+  f.sc.n_commitments = 1;
+  f.now.value_ack = f.now.on_list = 1;
+  f.now.trust = 6;
+  sess_turn *t = fx_turn(&f, "Hi! Who else do you know that needs one? Give me some names.", MV(GREET) | MV(ASK_REFERRAL));
+  t->cls.commitment = 0;
+  t->realistic = 1;
+  t = fx_turn(&f, "What's wrong with it?", MV(OPEN_QUESTION));
+  t = fx_turn(&f, "We should catch up sometime, maybe talk to your neighbour.", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *u = fx_find(&r, "unrealistic_ask", 1, NULL);
+  assert_non_null(u);
+  assert_string_equal(u->msg.key, "finding.unrealistic_ask.referral_early");
+  assert_null(fx_find(&r, "referral_asked", -1, NULL));
+  assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+  assert_non_null(fx_find(&r, "vague_ask", 3, NULL));
+  score_result_free(&r);
+  t->cls.vague = 0;                     /* near case: a plain ask after the question counts */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "referral_asked", 3, NULL));
+  assert_null(fx_find(&r, "vague_ask", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
@@ -1159,7 +1285,8 @@ int main(void) {
     cmocka_unit_test(first_payment_demand),
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),
-    cmocka_unit_test(order_ask_specific),
+    cmocka_unit_test(order_ask_specific), cmocka_unit_test(no_who_rung_specific),
+    cmocka_unit_test(campaign_reason), cmocka_unit_test(referral_early),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
