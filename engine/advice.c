@@ -84,15 +84,17 @@ static const char *need_words(const scenario *sc, int i, const char *lang) {
   return k ? k : sc->needs[i].id;
 }
 
-/* 1 when reader reads line as the discovery question t teaches: an open question (ADV_OPEN),
-** or any question that asks rather than pitches (ADV_HIDDEN); always 1 without a reader. */
-static int reads_as_discovery(const cls_classifier *reader, const char *line, adv_teach t) {
+/* 1 when reader reads line as the move t teaches: for ADV_OPEN an open question, for ADV_HIDDEN
+** any question that asks rather than pitches, for ADV_CONFIRM a confirmation naming a need;
+** always 1 without a reader. */
+static int reads_as(const cls_classifier *reader, const char *line, adv_teach t) {
   if (!reader) return 1;
   cls_result r;
   cls_classify(reader, line, strlen(line), &r);
   uint64_t asks = (1ull << CLS_ASK_COMMITMENT) | (1ull << CLS_ASK_ORDER) | (1ull << CLS_ASK_PAYMENT) |
                   (1ull << CLS_ASK_REFERRAL);
-  int ok = r.question && !(r.moves & asks) &&
+  int ok = t == ADV_CONFIRM ? CLS_HAS(&r, CLS_CONFIRM_NEED) && r.n_needs > 0
+         : r.question && !(r.moves & asks) &&
            (t == ADV_OPEN ? CLS_HAS(&r, CLS_OPEN_QUESTION)
                           : CLS_HAS(&r, CLS_OPEN_QUESTION) || CLS_HAS(&r, CLS_CLOSED_QUESTION) ||
                             CLS_HAS(&r, CLS_CHECK_CONCERNS));
@@ -100,25 +102,34 @@ static int reads_as_discovery(const cls_classifier *reader, const char *line, ad
   return ok;
 }
 
-/* A discovery question toward need i, in the trainer's words: the need's own example when it is
-** a question ("{name}, {example}"), else an example framed as one ("would you say ...? How do
-** you handle that today?"), the first of them the reader reads as the move t teaches; else the
-** catalogue's neutral open question fallback_key: never a keyword stitched into "what about
-** X?".  A reader is used only for a line in the scenario's own language.  Caller frees. */
-static char *discovery(const scenario *sc, int i, const char *lang, const char *name, adv_teach t,
-                       const char *fallback_key, const cls_classifier *reader) {
+/* A line about need i in the trainer's words: the need's own example when it is a question and
+** question_key is given ("{name}, {example}"), else an example statement in statement_key
+** ("would you say ...? How do you handle that today?", "so ...; did I get that right?"), the
+** first of them the reader reads as the move t teaches; NULL when none is (the caller's
+** catalogue line then: never a keyword stitched into "what about X?").  A reader is used only
+** for a line in the scenario's own language.  Caller frees. */
+static char *from_examples(const scenario *sc, int i, const char *lang, const char *name, adv_teach t,
+                           const char *statement_key, const char *question_key, const cls_classifier *reader) {
   if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
   int question = 0;
   char *ex;
   for (int k = 0; (ex = adv_need_example(sc, i, k, &question)) != NULL; k++) {
-    char *line = msg_get(lang, question ? "advice.question_said" : "advice.discover_said", "name", name,
-                         "example", ex, NULL);
+    const char *key = question ? question_key : statement_key;
+    char *line = key ? msg_get(lang, key, "name", name, "example", ex, NULL) : NULL;
     free(ex);
     if (line && strcmp(lang, "zh") == 0) line = adv_zh_punct(line);
-    if (line && reads_as_discovery(reader, line, t)) return line;
+    if (line && reads_as(reader, line, t)) return line;
     free(line);
   }
-  return msg_get(lang, fallback_key, "name", name, NULL);
+  return NULL;
+}
+
+/* A discovery question toward need i (from_examples), else the catalogue's neutral open
+** question fallback_key.  Caller frees. */
+static char *discovery(const scenario *sc, int i, const char *lang, const char *name, adv_teach t,
+                       const char *fallback_key, const cls_classifier *reader) {
+  char *out = from_examples(sc, i, lang, name, t, "advice.discover_said", "advice.question_said", reader);
+  return out ? out : msg_get(lang, fallback_key, "name", name, NULL);
 }
 
 /* The first benefit answering need i, or -1. */
@@ -252,7 +263,10 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   /* a check asks what is left, whatever it is: "关于护士,还有什么..." named a keyword as a topic */
   case ADV_CHECK: out = msg_get(lang, "advice.check", "name", name, NULL); break;
   case ADV_SUMMARY: out = msg_get(lang, "advice.summary", "name", name, "need", nw, "benefit", bw, NULL); break;
-  case ADV_CONFIRM: out = msg_get(lang, "advice.confirm", "name", name, "need", nw, NULL); break;
+  case ADV_CONFIRM:   /* the need in the trainer's words, else by its keyword */
+    out = from_examples(sc, need, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
+    if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", nw, NULL);
+    break;
   case ADV_OPEN: out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
   case ADV_HIDDEN: out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL); break;
   case ADV_CHAIN: out = msg_get(lang, "advice.chain", "name", name, NULL); break;
