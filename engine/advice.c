@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "advice.h"
+#include "advice_int.h"
+#include "classify.h"
 #include "msg.h"
 #include "text.h"
 #include "timex.h"
@@ -82,11 +84,52 @@ static const char *need_words(const scenario *sc, int i, const char *lang) {
   return k ? k : sc->needs[i].id;
 }
 
-/* How to ask about hidden need i without naming it: a word that brings it out. */
-static const char *hidden_words(const scenario *sc, int i, const char *lang) {
-  if (i < 0) return msg_text(lang, "advice.anything_else");
-  const char *k = first_str(&sc->needs[i].revealed_by);
-  return k ? k : need_words(sc, i, lang);
+/* 1 when reader reads line as the move t teaches: for ADV_OPEN an open question, for ADV_HIDDEN
+** any question that asks rather than pitches, for ADV_CONFIRM a confirmation naming a need;
+** always 1 without a reader. */
+static int reads_as(const cls_classifier *reader, const char *line, adv_teach t) {
+  if (!reader) return 1;
+  cls_result r;
+  cls_classify(reader, line, strlen(line), &r);
+  uint64_t asks = (1ull << CLS_ASK_COMMITMENT) | (1ull << CLS_ASK_ORDER) | (1ull << CLS_ASK_PAYMENT) |
+                  (1ull << CLS_ASK_REFERRAL);
+  int ok = t == ADV_CONFIRM ? CLS_HAS(&r, CLS_CONFIRM_NEED) && r.n_needs > 0
+         : r.question && !(r.moves & asks) &&
+           (t == ADV_OPEN ? CLS_HAS(&r, CLS_OPEN_QUESTION)
+                          : CLS_HAS(&r, CLS_OPEN_QUESTION) || CLS_HAS(&r, CLS_CLOSED_QUESTION) ||
+                            CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  cls_result_free(&r);
+  return ok;
+}
+
+/* A line about need i in the trainer's words: the need's own example when it is a question and
+** question_key is given ("{name}, {example}"), else an example statement in statement_key
+** ("would you say ...? How do you handle that today?", "so ...; did I get that right?"), the
+** first of them the reader reads as the move t teaches; NULL when none is (the caller's
+** catalogue line then: never a keyword stitched into "what about X?").  A reader is used only
+** for a line in the scenario's own language.  Caller frees. */
+static char *from_examples(const scenario *sc, int i, const char *lang, const char *name, adv_teach t,
+                           const char *statement_key, const char *question_key, const cls_classifier *reader) {
+  if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
+  int question = 0;
+  char *ex;
+  for (int k = 0; (ex = adv_need_example(sc, i, k, &question)) != NULL; k++) {
+    const char *key = question ? question_key : statement_key;
+    char *line = key ? msg_get(lang, key, "name", name, "example", ex, NULL) : NULL;
+    free(ex);
+    if (line && strcmp(lang, "zh") == 0) line = adv_zh_punct(line);
+    if (line && reads_as(reader, line, t)) return line;
+    free(line);
+  }
+  return NULL;
+}
+
+/* A discovery question toward need i (from_examples), else the catalogue's neutral open
+** question fallback_key.  Caller frees. */
+static char *discovery(const scenario *sc, int i, const char *lang, const char *name, adv_teach t,
+                       const char *fallback_key, const cls_classifier *reader) {
+  char *out = from_examples(sc, i, lang, name, t, "advice.discover_said", "advice.question_said", reader);
+  return out ? out : msg_get(lang, fallback_key, "name", name, NULL);
 }
 
 /* The first benefit answering need i, or -1. */
@@ -200,8 +243,13 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     ** payment's description carries its sum and date, which the line must say */
     char *ex = t == ADV_PAY ? NULL : example_words(sc, j, name, t == ADV_ASK);   /* ask: "{name}, {example}" */
     const char *timed = ex ? ex : act;
+    /* a date in the calendar only for a meeting, a visit or a call, one of its own only when
+    ** the rung names none; a file to send or an order gets a day it is due by instead */
+    int timed_already = t == ADV_ASK && action_has_time(sc->language, timed);
+    int meeting = t == ADV_ASK && adv_rung_is_meeting(sc, j, lang);
     const char *key = t == ADV_PAY ? "advice.pay" : t == ADV_REFERRAL ? "advice.referral"
-                    : action_has_time(sc->language, timed) ? "advice.ask_timed" : "advice.ask";
+                    : meeting ? (timed_already ? "advice.ask_timed" : "advice.ask")
+                    : timed_already ? "advice.ask_as" : "advice.ask_due";
     if (ex) {
       char *k2 = xasprintf("%s_said", key);
       out = msg_get(lang, k2, "name", name, "example", ex, NULL);
@@ -212,13 +260,15 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     free(act);
     break;
   }
-  case ADV_CHECK: out = msg_get(lang, "advice.check", "name", name, "need", nw, NULL); break;
+  /* a check asks what is left, whatever it is: "关于护士,还有什么..." named a keyword as a topic */
+  case ADV_CHECK: out = msg_get(lang, "advice.check", "name", name, NULL); break;
   case ADV_SUMMARY: out = msg_get(lang, "advice.summary", "name", name, "need", nw, "benefit", bw, NULL); break;
-  case ADV_CONFIRM: out = msg_get(lang, "advice.confirm", "name", name, "need", nw, NULL); break;
-  case ADV_OPEN: out = msg_get(lang, "advice.open", "name", name, "need", nw, NULL); break;
-  case ADV_HIDDEN:
-    out = msg_get(lang, "advice.hidden", "name", name, "need", hidden_words(sc, hid, lang), NULL);
+  case ADV_CONFIRM:   /* the need in the trainer's words, else by its keyword */
+    out = from_examples(sc, need, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
+    if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", nw, NULL);
     break;
+  case ADV_OPEN: out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
+  case ADV_HIDDEN: out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL); break;
   case ADV_CHAIN: out = msg_get(lang, "advice.chain", "name", name, NULL); break;
   case ADV_PROBE: out = msg_get(lang, "advice.probe", "name", name, NULL); break;
   case ADV_GAIN: {
@@ -234,5 +284,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   case ADV_NONE: break;
   }
   free(name);
+  /* pieces typed with ASCII punctuation ("发给我,好吗?") glued into a full-width template */
+  if (out && strcmp(lang, "zh") == 0) out = adv_zh_punct(out);
   return out;
 }

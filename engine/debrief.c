@@ -142,7 +142,7 @@ static void msg_json(json_t *o, const char *id_member, const char *params_member
 /* One finding as the debrief shows it: the data (rule, turn, message key and arguments), its
 ** text in the debrief's language, the principle by name and statement, and a line to try. */
 static json_t *finding_json(const score_finding *f, const char *lang, const scenario *sc,
-                            score_visit_kind kind) {
+                            score_visit_kind kind, const cls_classifier *reader) {
   json_t *o = json_object();
   json_object_set_new(o, "rule", json_string(f->rule->id));
   json_object_set_new(o, "turn", json_integer(f->turn));
@@ -159,7 +159,8 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
   snprintf(key, sizeof key, "principle.%s", f->rule->principle);
   json_object_set_new(o, "principle_name", json_string(msg_text(lang, key)));
   /* the Try line made from the scenario (advice.c), else the rule's fixed example */
-  adv_about about = { f->need, f->rungs_known, f->rungs_realistic };
+  /* the session's classifier checks a discovery line reads as the question it teaches */
+  adv_about about = { f->need, f->rungs_known, f->rungs_realistic, reader };
   char *made = adv_try(sc, lang, f->rule->id, kind, &about);
   snprintf(key, sizeof key, "rule.%s.better", f->rule->id);
   json_object_set_new(o, "better", made ? safe_string(made) : json_string(msg_text(lang, key)));
@@ -251,7 +252,7 @@ json_t *deb_build_lang(const session *s, const score_result *r, const char *forc
     json_object_set_new(sk, "weight", points_json(r->weights[k]));
     for (int i = 0; i < r->n_findings; i++)
       if (r->findings[i].rule->skill == (score_skill)k)
-        json_array_append_new(fa, finding_json(&r->findings[i], lang, sc, r->kind));
+        json_array_append_new(fa, finding_json(&r->findings[i], lang, sc, r->kind, s->cls));
     json_object_set_new(sk, "findings", fa);
     json_object_set_new(skills, score_skill_name((score_skill)k), sk);
   }

@@ -214,6 +214,25 @@ static const char *need_name(const ctx *c, int i) {
   return n->id ? n->id : "?";
 }
 
+/* What the customer said of need i, as a trainee recognises it: the first sentence of its
+** said (a speaker's "Grace: " left out) in buf, else need_name ("the need 'light'" named it by
+** a bare keyword: playtest 5, problem 19).  Returns buf or need_name's string. */
+static const char *need_said(const ctx *c, int i, char *buf, size_t size) {
+  const char *s = c->sc->needs[i].said;
+  if (!s || !*s) return need_name(c, i);
+  const char *colon = strstr(s, ": ");
+  if (colon && colon - s < 24 && !memchr(s, ' ', (size_t)(colon - s))) s = colon + 2;
+  size_t n = 0, len = strlen(s);
+  while (n < len) {   /* up to the first stop that ends a sentence (. ? ! or 。？！) */
+    if ((s[n] == '.' || s[n] == '?' || s[n] == '!') && (s[n + 1] == ' ' || s[n + 1] == '\0')) { n++; break; }
+    if (n + 3 <= len && (!strncmp(s + n, "\xE3\x80\x82", 3) || !strncmp(s + n, "\xEF\xBC\x9F", 3) ||
+                         !strncmp(s + n, "\xEF\xBC\x81", 3))) { n += 3; break; }
+    n++;
+  }
+  snprintf(buf, size, "%.*s", (int)n, s);
+  return buf;
+}
+
 /* need_name for a list: without a final full stop, since the message ends the sentence. */
 static void put_need_name(strbuf *b, const ctx *c, int i) {
   const char *s = need_name(c, i);
@@ -725,13 +744,17 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&
                !(*awarded_needs & bit(ev->index))) {
       *awarded_needs |= bit(ev->index);
-      add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, NULL);
+      char said[512];
+      add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
+          need_said(c, ev->index, said, sizeof said), NULL);
     } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
                !has_confirm(t, ev->index)) {
       *found_hidden |= bit(ev->index);
-      add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), NULL);
+      char said[512];
+      add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
+          need_said(c, ev->index, said, sizeof said), NULL);
     } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {

@@ -25,6 +25,9 @@ typedef struct adv_about {
                             ** then the scenario's first need of the kind the line teaches */
   int rungs_known;          /* 1 when the turn judged the ladder: then an ask teaches the best */
   uint64_t rungs_realistic; /* rung whose bit is set here (it could have been given) */
+  const struct cls_classifier *reader;   /* the session's classifier, or NULL: a discovery
+                            ** line built from a need's example is then one it reads as the
+                            ** question it teaches (the next example, else a neutral question) */
 } adv_about;
 
 /* The Try line for rule_id in a visit of this kind, built from sc in the catalogue language

@@ -28,8 +28,14 @@ static void strong_visit(void **state) {
   fx f;
   fx_init(&f);
   fx_build_strong(&f);
+  /* a speaker's name and a second sentence: the finding quotes only the first sentence */
+  f.needs[0].said = S("Grace: Counting attendance by hand takes hours. Every single morning.");
   score_result r;
   score_session(&f.s, &r);
+  const char *found = fx_msg(&fx_find(&r, "need_uncovered", 2, NULL)->msg, "en");
+  const char *said = strstr(found, "): \"");
+  assert_non_null(said);
+  assert_string_equal(said, "): \"Counting attendance by hand takes hours.\"");
   expect_ids(&r, "need_uncovered@2 need_confirmed@3 hidden_need_found@4 need_confirmed@4 gain_when_needed@5 "
                  "checked_concerns@6 summary_tied_to_needs@7 specific_ask@8 realistic_ask@8 "
                  "outcome_advance@8");
