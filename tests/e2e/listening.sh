@@ -50,6 +50,13 @@ check "Grace, asked by name, answers her confirmation" jq -e '[.turns[1].custome
 check "the confirmation is credited to Grace, who voiced the need" jq -e '.turns[1].customer | any(.kind == "confirm" and .need == "mispicks" and .name == "Grace")' "$TMP/wh.json"
 check "Martin, asked by name, answers" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text] | length == 1 and (.[0] | startswith("Martin:"))' "$TMP/wh.json"
 expect_contains "/notes shows who confirmed the need" "$out" "[confirmed by Grace] Grace: We shipped"
+# two people in one line ("Grace: ... Martin: ...") are shown one line each, on the play
+# screen and in replay (play-test 5, problem 20)
+opening=$(printf '%s\n' "$out" | grep -F -m1 -A1 'Grace: Thanks for coming')
+expect_contains "the opening shows Grace's words on a line of her own" "$opening" $'he looks after finance.\n» Martin: Hello.'
+out=$(NO_COLOR=1 "$SALESIM" replay "$TMP/wh.json" 2>&1)
+expect_contains "replay shows each person's words on a line of their own" "$out" $'» Grace: Thanks for coming'
+if [[ "$out" == *"Martin Hale: Grace:"* ]]; then fail "replay does not put two speakers under the table's name" "$out"; else ok "replay does not put two speakers under the table's name"; fi
 
 # --- 4b. each person keeps their own state: a line to Grace moves Grace's, not Martin's ---
 out=$(play "$WH" "Grace, what has been happening on the floor?
