@@ -41,6 +41,19 @@ What happened with the scanners last month?
 So the outage hit before anyone knew, and the alert emails are just noise to your team, is that right?" "$TMP/two.json" >/dev/null
 check "two needs restated, two confirmed" jq -e '[.turns[2].customer[] | select(.kind == "confirm") | .need] | sort == ["alert_noise", "early_warning"]' "$TMP/two.json"
 
+# --- 3b. the acceptance repeats the time the trainee proposed, not "the time you said" (both
+# of it-trial's accept lines hold {time|...}; play-test 5, problem 15) ---
+play "$EN" "Thanks, Dana, I'll keep it tight. How do you find out today when something in the warehouses stops working?
+Two hundred a day, so the real alarm gets buried. Walk me through last month's scanner outage: how did you hear about it?
+Let me check I've got it: the email flood hides real problems, and you want to hear about an outage before your floor manager does. Is that fair?
+Apart from you, who else would have a say in bringing in a tool like this?
+What would Marcus care about most?
+Understood, nothing that needs babysitting. Anything else that worries you about adding a monitoring service, before I say how Beacon fits?
+So four things: you hear first when scanners fail, one alert per incident instead of two hundred emails, no extra admin for a team of six, and uptime reports for the spring audit without building them by hand. Beacon pages the on-call engineer first, groups the noise into one alert per incident, we do the setup, and it produces the uptime report on a click.
+Then let's prove it on your own floor: a two-week trial at one warehouse, with Marcus on a one-hour setup call this Thursday at 2pm. Which warehouse would you pick?" "$TMP/trial.json" >/dev/null
+check "the trial is given" jq -e '[.turns[].customer[] | select(.kind == "give")] | length == 1' "$TMP/trial.json"
+check "the acceptance names the trainee's time" jq -e '[.turns[-1].customer[] | select(.kind == "say") | .text] | any(test("Thursday at 2pm"; "i")) and (any(test("the time you said")) | not)' "$TMP/trial.json"
+
 # --- 4. two buyers: the one addressed answers; a need is confirmed by the one who voiced it ---
 out=$(play "$WH" "Grace, Martin, thanks for having me. Grace, what has been happening on the floor?
 Grace, so three hundred wrong cases last quarter, each one a credit note. Did I get that right?
