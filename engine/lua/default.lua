@@ -393,6 +393,9 @@ local function check(turn)
     memo.checked = true
     S.trust = S.trust + 1
   end
+  -- one reply a turn: a reaction that answered the line (a case) is the reply; what is still
+  -- unsaid waits for the next check
+  if C.spoken() > 0 then return true end
   for _, n in ipairs(C.needs) do
     if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
   end
