@@ -27,6 +27,7 @@
 #include "ui.h"
 #include "util.h"
 #include "msg_cli.h"
+#include "speakers.h"
 
 #define PLAY_MAX_LINE 2000   /* bytes: a spoken line, not a document */
 
@@ -59,12 +60,20 @@ static void show_events(play *p, const cust_events *ev) {
     const cust_event *e = &ev->v[i];
     switch (e->kind) {
     case CUST_EV_SAY: {
-      /* with several people at the table a line that starts "Grace:" names its speaker */
-      int own = cust_speaker(p->s->cust, e->text) >= 0;
+      /* with several people at the table a line that starts "Grace:" names its speaker, and
+      ** "Grace: ... Martin: ..." is two people: one line each */
+      const char *text = e->text ? e->text : "";
+      int own = cust_speaker(p->s->cust, text) >= 0;
       char *prefix = own ? xasprintf("%s»%s ", term_esc(p->t, TERM_C_CUSTOMER), term_esc(p->t, TERM_C_RESET))
                          : xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_CUSTOMER), sc->cust_name,
                                      term_esc(p->t, TERM_C_RESET));
-      term_wrap(p->t, p->out, prefix, 2, e->text ? e->text : "");
+      size_t at[SPK_MAX_PEOPLE], len[SPK_MAX_PEOPLE];
+      int pieces = spk_split(sc->cust_name, text, at, len, SPK_MAX_PEOPLE);
+      for (int k = 0; k < pieces; k++) {
+        char *piece = xstrndup(text + at[k], len[k]);
+        term_wrap(p->t, p->out, prefix, 2, piece);
+        free(piece);
+      }
       free(prefix);
       break;
     }

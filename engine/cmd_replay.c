@@ -28,6 +28,7 @@
 #include "util.h"
 #include "msg.h"
 #include "msg_cli.h"
+#include "speakers.h"
 
 #define REPLAY_MAX_FILE (32u << 20)   /* a visit of 200 turns is about 200 KiB */
 
@@ -44,8 +45,18 @@ static void show_said(const term *t, const char *who, json_t *events) {
     const char *kind = json_string_value(json_object_get(e, "kind"));
     const char *text = json_string_value(json_object_get(e, "text"));
     if (!kind || strcmp(kind, "say") != 0 || !text) continue;
-    char *prefix = xasprintf("%s%s:%s ", term_esc(t, TERM_C_CUSTOMER), who, term_esc(t, TERM_C_RESET));
-    term_wrap(t, stdout, prefix, 2, text);
+    /* as on the play screen: a line of several people at the table ("Grace: ... Martin: ...")
+    ** is one line per person, each marked », not under the whole table's name */
+    size_t at[SPK_MAX_PEOPLE], len[SPK_MAX_PEOPLE];
+    int pieces = spk_split(who, text, at, len, SPK_MAX_PEOPLE);
+    int own = spk_speaker(who, text) >= 0;
+    char *prefix = own ? xasprintf("%s»%s ", term_esc(t, TERM_C_CUSTOMER), term_esc(t, TERM_C_RESET))
+                       : xasprintf("%s%s:%s ", term_esc(t, TERM_C_CUSTOMER), who, term_esc(t, TERM_C_RESET));
+    for (int k = 0; k < pieces; k++) {
+      char *piece = xstrndup(text + at[k], len[k]);
+      term_wrap(t, stdout, prefix, 2, piece);
+      free(piece);
+    }
     free(prefix);
   }
 }

@@ -18,51 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include "customer_int.h"
+#include "speakers.h"
 #include "util.h"
 
 /* ===== people ============================================================================ */
 
-/* Cuts name at the first separator between people; returns the length of the first part. */
-static size_t part_len(const char *s, size_t *skip) {
-  static const char *const seps[] = { " and ", " & ", "和", "与", "、", " / ", "/", ", ", "，" };
-  size_t best = strlen(s);
-  *skip = 0;
-  for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
-    const char *p = strstr(s, seps[k]);
-    if (p && (size_t)(p - s) < best) { best = (size_t)(p - s); *skip = strlen(seps[k]); }
-  }
-  return best;
-}
-
 /* Fills h->people from the customer's name: two or more people, or none (one customer). */
 void cust_people_init(cust_host *h) {
-  const char *s = h->sc->cust_name;
-  h->n_people = 0;
-  if (!s) return;
-  char *names[CUST_MAX_PEOPLE];
-  int n = 0;
-  while (*s && n < CUST_MAX_PEOPLE) {
-    size_t skip, len = part_len(s, &skip);
-    const char *a = s, *e = s + len;
-    while (a < e && *a == ' ') a++;
-    while (e > a && e[-1] == ' ') e--;
-    if (e > a) {
-      /* "Grace Liu": a Latin name is called by its first word; a Chinese name as written */
-      const char *w = a;
-      if (isalpha((unsigned char)*a)) while (w < e && *w != ' ') w++;
-      else w = e;
-      names[n++] = xstrndup(a, (size_t)(w - a));
-    }
-    s += len + skip;
-    if (!skip) break;
-  }
-  if (n < 2) {
-    for (int i = 0; i < n; i++) free(names[i]);
-    return;
-  }
   static_assert(sizeof h->people / sizeof h->people[0] == CUST_MAX_PEOPLE, "people[] holds CUST_MAX_PEOPLE");
-  for (int i = 0; i < n; i++) h->people[i] = names[i];
-  h->n_people = n;
+  static_assert(CUST_MAX_PEOPLE <= SPK_MAX_PEOPLE, "speakers.c splits lines of every person");
+  h->n_people = spk_people(h->sc->cust_name, h->people, CUST_MAX_PEOPLE);
 }
 
 void cust_people_free(cust_host *h) {

@@ -33,6 +33,7 @@ LINES = {
     small_talk = { "Yes, busy weeks here as always.", "Ha, true enough. So, what brings you?" },
     answer = { "Hard to say offhand. What exactly would you like to know?",
                "Good question; I'd have to check. Which part matters most to you?" },
+    answer_closed = { "More or less. Why do you ask?", "Sort of, yes. What makes you ask?" },
     idle = { "Sorry, I'm not sure what you mean.", "Mm. And?" },
     ack = { "I see.", "Right, noted.", "OK." },
     vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
@@ -80,6 +81,7 @@ LINES = {
     greeting_again = { "又来啦,坐。咱们接着上次说。", "来了?坐吧,上次说到哪儿了?" },
     small_talk = { "是啊,最近一直挺忙的。", "哈哈,是这样。你今天来是想聊什么?" },
     answer = { "这个一下子不好说。你具体想了解哪方面?", "问得好,我得查一下。你最关心的是哪一点?" },
+    answer_closed = { "差不多吧,怎么了?", "算是吧。你问这个是想了解什么?" },
     idle = { "不好意思,我没太明白你的意思。", "嗯……然后呢?" },
     ack = { "嗯,明白。", "好,我记下了。", "哦,这样。" },
     vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
@@ -391,6 +393,9 @@ local function check(turn)
     memo.checked = true
     S.trust = S.trust + 1
   end
+  -- one reply a turn: a reaction that answered the line (a case) is the reply; what is still
+  -- unsaid waits for the next check
+  if C.spoken() > 0 then return true end
   for _, n in ipairs(C.needs) do
     if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
   end
@@ -408,6 +413,21 @@ local function check(turn)
   return true
 end
 
+local function addressed(turn, who)
+  for _, name in ipairs(turn.addressed or {}) do if name == who then return true end end
+  return false
+end
+
+-- "So they come to you for what the big stores don't have. Is that fair?": a yes/no question
+-- that restates a need the customer voiced is a confirmation too, whatever its wording.
+local function restates_voiced(turn)
+  if not has(turn, "closed_question") then return false end
+  for _, id in ipairs(turn.needs) do
+    if C.revealed(id) and not C.confirmed(id) then return true end
+  end
+  return false
+end
+
 -- "Did the budget go in?" on a later visit of a campaign: what an earlier visit settled is done,
 -- and the customer says so (the commitment's `done:` line) instead of talking past it.  A yes/no
 -- question only ("what does the vice-president care about?" is discovery), and only when nothing
@@ -423,8 +443,28 @@ local function recall(turn)
   return false
 end
 
+-- "Besides you, who else has a say?": the customer says who decides (the scenario's
+-- `decision_chain` line), whatever else the question asks, rather than a need a word of it
+-- points to ("进货" is also a word of the stock worry) or "which part do you mean?".  Not when
+-- a reaction answered already (one reply a turn), nor inside an ask for action, which the ask
+-- rule answers.
+local function chain(turn, ctx)
+  if not has(turn, "ask_decision_chain") or not C.has_line("decision_chain") then return false end
+  if C.spoken() > 0 then return false end
+  for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }) do
+    if has(turn, m) then return false end
+  end
+  memo.chain_turn = ctx.turn
+  C.say("decision_chain")
+  return true
+end
+
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
+  if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
+  -- one reply a turn: a reaction that answered the line (a case, a proof) is the reply, and a
+  -- need a word of the line points to stays for a later question
+  if C.spoken() > 0 then return false end
   local asking = open_q(turn) or has(turn, "closed_question") or has(turn, "ask_decision_chain")
   for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
                        "confirm_need", "check_concerns" }) do
@@ -440,6 +480,17 @@ local function discover(turn, ctx)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
   if tell_more(turn) then return true end
+  -- a plain question that names a need already voiced ("when will the client's money come
+  -- in?") is answered from that need (its `more:` lines); one that names a worry the customer
+  -- has not raised ("is the price a worry too?") gets that worry
+  if turn.question and not open_q(turn) and #turn.needs > 0 and tell_more(turn, true) then
+    return true
+  end
+  if turn.question then
+    for _, id in ipairs(turn.objections) do
+      if not C.raised(id) and C.objection(id) then return true end
+    end
+  end
   if open_q(turn) then
     -- with several people at the table, the one asked answers with a need of their own
     local asked = turn.addressed or {}
@@ -460,21 +511,6 @@ end
 -- "So the problem is X, right?" on needs the customer has (voiced, or plainly not hidden): the
 -- customer confirms each need the line restates and feels heard.  With several people at the
 -- table a need is confirmed by the one who voiced it, and that person answers.
-local function addressed(turn, who)
-  for _, name in ipairs(turn.addressed or {}) do if name == who then return true end end
-  return false
-end
-
--- "So they come to you for what the big stores don't have. Is that fair?": a yes/no question
--- that restates a need the customer voiced is a confirmation too, whatever its wording.
-local function restates_voiced(turn)
-  if not has(turn, "closed_question") then return false end
-  for _, id in ipairs(turn.needs) do
-    if C.revealed(id) and not C.confirmed(id) then return true end
-  end
-  return false
-end
-
 local function confirm(turn)
   if not has(turn, "confirm_need") and not restates_voiced(turn) then return false end
   local targets, seen = {}, {}
@@ -498,7 +534,14 @@ local function confirm(turn)
     end
     if #targets == 0 and any then targets[1] = any end
   end
-  if #targets == 0 then return false end
+  if #targets == 0 then
+    -- "so it is these two, right?" again, on needs already confirmed: still a yes (the
+    -- customer felt heard the first time; no trust again), never "which part do you mean?"
+    for _, id in ipairs(touched) do
+      if C.revealed(id) then reply("confirm_ack") return true end
+    end
+    return false
+  end
   local owner
   for _, n in ipairs(targets) do
     C.confirm(n.id)
@@ -670,10 +713,6 @@ end
 
 -- Friendly words that move nothing.
 local function social(turn)
-  if has(turn, "ask_decision_chain") and C.has_line("decision_chain") then
-    C.say("decision_chain")
-    return true
-  end
   if has(turn, "seller_action") then C.say("seller_action") return true end
   if has(turn, "praise") then C.say("praise_reply") return true end
   if has(turn, "thank") then C.say("thanks") return true end
@@ -699,7 +738,8 @@ function on_turn(turn, ctx)
   pending = nil
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
-  local rules = { tactics, answer_objection, probe, check, recall, discover, confirm, value, summary }
+  local rules = { tactics, answer_objection, probe, check, recall, chain, discover, confirm, value,
+                  summary }
   for _, rule in ipairs(rules) do
     if rule(turn, ctx) then said = true end
   end
@@ -714,7 +754,10 @@ function on_turn(turn, ctx)
     -- a question gets an answer; a statement an acknowledgement; "what do you mean" only for a
     -- line of a word or two that nothing in it could be read from
     local words = select(2, string.gsub(turn.text, "%S+", ""))
-    if turn.question then C.say("answer")
+    -- a yes/no question gets a yes/no kind of answer, not "which part do you mean?"
+    if turn.question and has(turn, "closed_question") and not has(turn, "open_question") then
+      C.say("answer_closed")
+    elseif turn.question then C.say("answer")
     elseif was_read(turn) or words > 2 or C.lang == "zh" and #turn.text > 9 then C.say("ack")
     else C.say("idle") end
   end

@@ -41,6 +41,19 @@ What happened with the scanners last month?
 So the outage hit before anyone knew, and the alert emails are just noise to your team, is that right?" "$TMP/two.json" >/dev/null
 check "two needs restated, two confirmed" jq -e '[.turns[2].customer[] | select(.kind == "confirm") | .need] | sort == ["alert_noise", "early_warning"]' "$TMP/two.json"
 
+# --- 3b. the acceptance repeats the time the trainee proposed, not "the time you said" (both
+# of it-trial's accept lines hold {time|...}; play-test 5, problem 15) ---
+play "$EN" "Thanks, Dana, I'll keep it tight. How do you find out today when something in the warehouses stops working?
+Two hundred a day, so the real alarm gets buried. Walk me through last month's scanner outage: how did you hear about it?
+Let me check I've got it: the email flood hides real problems, and you want to hear about an outage before your floor manager does. Is that fair?
+Apart from you, who else would have a say in bringing in a tool like this?
+What would Marcus care about most?
+Understood, nothing that needs babysitting. Anything else that worries you about adding a monitoring service, before I say how Beacon fits?
+So four things: you hear first when scanners fail, one alert per incident instead of two hundred emails, no extra admin for a team of six, and uptime reports for the spring audit without building them by hand. Beacon pages the on-call engineer first, groups the noise into one alert per incident, we do the setup, and it produces the uptime report on a click.
+Then let's prove it on your own floor: a two-week trial at one warehouse, with Marcus on a one-hour setup call this Thursday at 2pm. Which warehouse would you pick?" "$TMP/trial.json" >/dev/null
+check "the trial is given" jq -e '[.turns[].customer[] | select(.kind == "give")] | length == 1' "$TMP/trial.json"
+check "the acceptance names the trainee's time" jq -e '[.turns[-1].customer[] | select(.kind == "say") | .text] | any(test("Thursday at 2pm"; "i")) and (any(test("the time you said")) | not)' "$TMP/trial.json"
+
 # --- 4. two buyers: the one addressed answers; a need is confirmed by the one who voiced it ---
 out=$(play "$WH" "Grace, Martin, thanks for having me. Grace, what has been happening on the floor?
 Grace, so three hundred wrong cases last quarter, each one a credit note. Did I get that right?
@@ -50,6 +63,13 @@ check "Grace, asked by name, answers her confirmation" jq -e '[.turns[1].custome
 check "the confirmation is credited to Grace, who voiced the need" jq -e '.turns[1].customer | any(.kind == "confirm" and .need == "mispicks" and .name == "Grace")' "$TMP/wh.json"
 check "Martin, asked by name, answers" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text] | length == 1 and (.[0] | startswith("Martin:"))' "$TMP/wh.json"
 expect_contains "/notes shows who confirmed the need" "$out" "[confirmed by Grace] Grace: We shipped"
+# two people in one line ("Grace: ... Martin: ...") are shown one line each, on the play
+# screen and in replay (play-test 5, problem 20)
+opening=$(printf '%s\n' "$out" | grep -F -m1 -A1 'Grace: Thanks for coming')
+expect_contains "the opening shows Grace's words on a line of her own" "$opening" $'he looks after finance.\n» Martin: Hello.'
+out=$(NO_COLOR=1 "$SALESIM" replay "$TMP/wh.json" 2>&1)
+expect_contains "replay shows each person's words on a line of their own" "$out" $'» Grace: Thanks for coming'
+if [[ "$out" == *"Martin Hale: Grace:"* ]]; then fail "replay does not put two speakers under the table's name" "$out"; else ok "replay does not put two speakers under the table's name"; fi
 
 # --- 4b. each person keeps their own state: a line to Grace moves Grace's, not Martin's ---
 out=$(play "$WH" "Grace, what has been happening on the floor?

@@ -489,8 +489,13 @@ static void test_courtesy_with_question(void **state) {
   expect_said(&ev, "Our scanners went down twice last month.");
   assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
   cust_events_free(&ev);
-  /* nothing left to reveal: the customer answers the question, not the thanks */
+  /* nothing left to reveal: the customer answers the question, not the thanks; a yes/no
+  ** question gets a yes/no kind of answer, not "which part do you mean?" */
   cust_turn(h, &mk(&t, "good morning! do you like the coffee here?", MV(GREET) | MV(CLOSED_QUESTION))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "answer_closed");
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "good morning! how is the weather over there?", MV(GREET) | MV(OPEN_QUESTION))->r, &ev);
   assert_int_equal(count(&ev, CUST_EV_SAY), 1);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "answer");
   cust_events_free(&ev);
