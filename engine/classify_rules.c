@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amount.h"
 #include "classify_int.h"
 #include "text.h"
 #include "util.h"
@@ -532,6 +533,13 @@ static void read_slots(reading *rd, int commitment_hit) {
     const lex_hit *tm = first_hit(rd, c->slot_label[CLS_SLOT_TIME]);
     if (tm) out->slots[CLS_SLOT_TIME] = span_text(rd, tm->start, tm->end);
   }
+  amt_hit am;   /* the sum a payment ask names: "两万四" is 24000 (amount.h) */
+  if (amt_find(rd->t, rd->len, &am)) {
+    out->has_amount = 1;
+    out->amount = am.value;
+    out->amount_start = am.start;
+    out->amount_end = am.end;
+  }
   rd->action = act != NULL || commitment_hit;
   if (CLS_HAS(out, CLS_DISCOUNT) || CLS_HAS(out, CLS_LEAVE) ||   /* "I'll cut the price" is the offer */
       CLS_HAS(out, CLS_THREAT))                                   /* "we'll sue" is the threat */
@@ -607,6 +615,10 @@ static void read_appeals_and_questions(reading *rd) {
     if (has_mk(rd, CLS_MK_WH)) rule_move(rd, CLS_OPEN_QUESTION, "open_question", __LINE__);
     else rule_move(rd, CLS_CLOSED_QUESTION, "closed_question", __LINE__);
   }
+}
+
+int cls_payment_named(const cls_result *r) {
+  return CLS_HAS(r, CLS_ASK_PAYMENT) && r->has_amount && r->slots[CLS_SLOT_TIME] && !r->vague;
 }
 
 /* 6. flags: vague, specific (an ask that names the action, a time and a person or place), the
