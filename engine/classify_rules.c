@@ -260,6 +260,21 @@ static int loss_only_asked(const reading *rd) {
   return seen;
 }
 
+/* 1 when the line asks when a third party pays the customer ("您甲方的进度款,预计几号到账?",
+** "when does your client's payment come in?"): a payer (甲方, your client) and money coming in
+** (到账, come in) are named, no request form is read, and every payment phrase sits in a plain
+** question.  That is discovery about the customer's cash, not a demand for the seller's money. */
+static int payment_only_asked(const reading *rd) {
+  if (rd->request || !has_mk(rd, CLS_MK_PAYER) || !has_mk(rd, CLS_MK_INCOMING)) return 0;
+  int pay = rd->c->move_label[CLS_ASK_PAYMENT], seen = 0;
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != pay || rd->negated[i]) continue;
+    if (!plain_question_clause(rd, rd->h[i].start)) return 0;
+    seen = 1;
+  }
+  return seen;
+}
+
 /* 1 when some question clause (a "?" or a question marker in it) holds no greeting, thanks or
 ** praise phrase: the line asks something besides being polite. */
 static int question_beyond_courtesy(const reading *rd) {
@@ -485,6 +500,11 @@ static void read_moves(reading *rd) {
         !has_mk(rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
     if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
+    if (m == CLS_ASK_PAYMENT && payment_only_asked(rd)) {
+      add_match(out, "asked:ask_payment", "rule:payment_asked",
+                RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+      continue;
+    }
     if (m == CLS_LOSS_APPEAL && loss_only_asked(rd)) {
       add_match(out, "asked:loss_appeal", "rule:loss_asked",
                 RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
@@ -605,6 +625,17 @@ static void read_appeals_and_questions(reading *rd) {
     }
     else
       rule_move(rd, CLS_PRESENT_FEATURE, "summary_features", __LINE__);
+  }
+
+  /* a boast ("the best system on the market", "质量全国第一") praises the product, not what it does
+  ** for this customer: a feature claim.  Its gain and proof words back the boast ("our customers
+  ** love it", "三百多所高校都在用"), unless the line also states a benefit to the customer. */
+  if (has_mk(rd, CLS_MK_BOAST) && !CLS_HAS(out, CLS_SUMMARIZE_BENEFITS)) {
+    rule_move(rd, CLS_PRESENT_FEATURE, "boast", __LINE__);
+    if (!CLS_HAS(out, CLS_PRESENT_BENEFIT) && (out->moves & (((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF)))) {
+      out->moves &= ~(((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF));
+      add_match(out, "boast:gain_appeal", "rule:boast_no_gain", RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+    }
   }
 
   /* 5. open / closed questions: alone, or after a greeting, thanks or praise when the question
