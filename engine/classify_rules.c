@@ -260,16 +260,24 @@ static int loss_only_asked(const reading *rd) {
   return seen;
 }
 
+/* 1 when a counted hit of the label lies in clause ci. */
+static int clause_has(const reading *rd, int ci, int label) {
+  for (int i = 0; i < rd->nh; i++)
+    if (rd->h[i].label == label && !rd->negated[i] && rd->clause[rd->h[i].start] == ci) return 1;
+  return 0;
+}
+
 /* 1 when the line asks when a third party pays the customer ("您甲方的进度款,预计几号到账?",
-** "when does your client's payment come in?"): a payer (甲方, your client) and money coming in
-** (到账, come in) are named, no request form is read, and every payment phrase sits in a plain
-** question.  That is discovery about the customer's cash, not a demand for the seller's money. */
+** "when does your client's payment come in?"): a payer (甲方, your client) is named, no request
+** form is read, and every payment phrase sits in a plain question beside money coming in (到账,
+** come in).  That is discovery about the customer's cash; "甲方的钱到了,您这边尾款什么时候能付?"
+** still asks for the seller's money (its 尾款 stands in a clause of its own). */
 static int payment_only_asked(const reading *rd) {
-  if (rd->request || !has_mk(rd, CLS_MK_PAYER) || !has_mk(rd, CLS_MK_INCOMING)) return 0;
-  int pay = rd->c->move_label[CLS_ASK_PAYMENT], seen = 0;
+  if (rd->request || !has_mk(rd, CLS_MK_PAYER)) return 0;
+  int pay = rd->c->move_label[CLS_ASK_PAYMENT], in = rd->c->marker_label[CLS_MK_INCOMING], seen = 0;
   for (int i = 0; i < rd->nh; i++) {
     if (rd->h[i].label != pay || rd->negated[i]) continue;
-    if (!plain_question_clause(rd, rd->h[i].start)) return 0;
+    if (!plain_question_clause(rd, rd->h[i].start) || !clause_has(rd, rd->clause[rd->h[i].start], in)) return 0;
     seen = 1;
   }
   return seen;
@@ -632,7 +640,13 @@ static void read_appeals_and_questions(reading *rd) {
   ** love it", "三百多所高校都在用"), unless the line also states a benefit to the customer. */
   if (has_mk(rd, CLS_MK_BOAST) && !CLS_HAS(out, CLS_SUMMARIZE_BENEFITS)) {
     rule_move(rd, CLS_PRESENT_FEATURE, "boast", __LINE__);
-    if (!CLS_HAS(out, CLS_PRESENT_BENEFIT) && (out->moves & (((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF)))) {
+    /* a gain said in the customer's terms ("..., and you'd cut the emails to five") is theirs */
+    int gain = rd->c->move_label[CLS_GAIN_APPEAL], proof = rd->c->move_label[CLS_PROOF], theirs = 0;
+    for (int i = 0; i < rd->nh && !theirs; i++)
+      if ((rd->h[i].label == gain || rd->h[i].label == proof) && !rd->negated[i])
+        theirs = clause_has(rd, rd->clause[rd->h[i].start], rd->c->marker_label[CLS_MK_CUSTOMER_TERMS]);
+    if (!theirs && !CLS_HAS(out, CLS_PRESENT_BENEFIT) &&
+        (out->moves & (((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF)))) {
       out->moves &= ~(((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF));
       add_match(out, "boast:gain_appeal", "rule:boast_no_gain", RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
     }

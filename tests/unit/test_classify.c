@@ -498,6 +498,7 @@ static void test_rules_from_play(void **st) {
 ** times and words that are no money; a payment ask naming the sum and a day is specific. */
 static void test_amounts(void **st) {
   (void)st;
+  cls_result r0;
   static const struct { const char *s; double v; } val[] = {
     { "两万四", 24000 }, { "两万", 20000 }, { "四万八千", 48000 }, { "四万八", 48000 }, { "三千五", 3500 },
     { "十二万八", 128000 }, { "一百五", 150 }, { "两万零五百", 20500 }, { "两万零五", 20005 }, { "十", 10 },
@@ -538,6 +539,19 @@ static void test_amounts(void **st) {
     if (amt_find(none[i], strlen(none[i]), &h)) print_error("amount in %s\n", none[i]);
     assert_false(amt_find(none[i], strlen(none[i]), &h));
   }
+  /* a question about when a third party pays the customer is no payment ask; the seller's own
+  ** money asked for beside it is one */
+  expect_moves(zh, "业主那边的工程款,大概几号到账?", "closed_question");
+  expect_moves(en, "When does your client's progress payment usually come in?", "open_question");
+  r0 = run(zh, "甲方的钱到了,您这边尾款什么时候能付?");
+  assert_true(CLS_HAS(&r0, CLS_ASK_PAYMENT));
+  cls_result_free(&r0);
+  /* a boast is a feature claim; its proof and gain words back the boast */
+  r0 = run(zh, "我们的平台是市面上最好的,五百多所学校都在用,没人比得上!");
+  assert_true(CLS_HAS(&r0, CLS_PRESENT_FEATURE));
+  assert_false(CLS_HAS(&r0, CLS_PROOF));
+  assert_true(has_match(&r0, "boast:gain_appeal", "rule: the gain and proof words of a boast back the boast, not a gain for the customer"));
+  cls_result_free(&r0);
   cls_result r = run(zh, "今天付两万四,下周五付剩下的两万四。");
   assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
   assert_true(r.has_amount);
