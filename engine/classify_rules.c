@@ -8,7 +8,9 @@
 **  2. A move phrase gives its move; inside a longer phrase of another move or marker it does
 **     not count ("我理解" inside "如果我理解没错" is no objection handling).  ask_order, ask_payment, ask_referral and lower_ask need the
 **     line to ask (a request or question form), so "our contract is simple" is no ask.  A
-**     discount offer or a goodbye is not also a seller_action ("I'll cut the price").
+**     discount offer or a goodbye is not also a seller_action ("I'll cut the price").  A payment
+**     phrase is no ask in a plain question about when a third party (marker payer) pays the
+**     customer, money coming in (incoming) beside it: "您甲方的进度款,预计几号到账?".
 **  3. ask_commitment: an ask phrase, or a request form + a customer action (a slot `action`
 **     phrase or a scenario commitment keyword), or a question + action + time, or an action +
 **     a vague marker ("有空来坐坐"), or a request form + a person or place + a time or vague
@@ -20,6 +22,8 @@
 **     keyword), else present_feature (a feature list).  A summary is not also read as
 **     present_benefit, present_feature, gain_appeal or seller_action: it restates the benefits.
 **     An ask is not also a feature list: the features it names are what it asks about.
+**     A boast ("best on the market", "全国第一") is present_feature; its gain and proof words back
+**     the boast unless one stands in the customer's terms or a benefit is stated.
 **     A scarcity marker ("ends", "only ... left", "截止") with an offer word (price, slots,
 **     discount) is a loss_appeal.  A loss phrase inside a plain question (no request form in its
 **     clause: "do cancellations cost you much?") asks about the customer's losses: discovery.
