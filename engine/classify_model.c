@@ -155,7 +155,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   int ask = says(c, r, "ask");
   int explicit_ask = 0;
   for (size_t k = 0; k < 4; k++) explicit_ask |= CLS_HAS(r, kinds[k]) && scenario_phrase(r, kinds[k]);
-  int chain_question = has_label(r, "decision-chain:ask");
+  int chain_question = has_label(r, "decision-chain:ask") || has_label(r, "asked:ask_payment");
   if (ask == 1 && !(r->moves & ASKS) && !(r->negated && !explicit_ask) && !chain_question) {
     cls_move best = CLS_ASK_COMMITMENT;
     float bp = -1;
@@ -231,6 +231,10 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
   cls_apply_off(c, out);
+  /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
+  ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has
+  ** no model) makes its features from the rules' own `specific`, as the reader does */
+  if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
 }
 

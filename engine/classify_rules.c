@@ -8,7 +8,9 @@
 **  2. A move phrase gives its move; inside a longer phrase of another move or marker it does
 **     not count ("我理解" inside "如果我理解没错" is no objection handling).  ask_order, ask_payment, ask_referral and lower_ask need the
 **     line to ask (a request or question form), so "our contract is simple" is no ask.  A
-**     discount offer or a goodbye is not also a seller_action ("I'll cut the price").
+**     discount offer or a goodbye is not also a seller_action ("I'll cut the price").  A payment
+**     phrase is no ask in a plain question about when a third party (marker payer) pays the
+**     customer, money coming in (incoming) beside it: "您甲方的进度款,预计几号到账?".
 **  3. ask_commitment: an ask phrase, or a request form + a customer action (a slot `action`
 **     phrase or a scenario commitment keyword), or a question + action + time, or an action +
 **     a vague marker ("有空来坐坐"), or a request form + a person or place + a time or vague
@@ -20,6 +22,8 @@
 **     keyword), else present_feature (a feature list).  A summary is not also read as
 **     present_benefit, present_feature, gain_appeal or seller_action: it restates the benefits.
 **     An ask is not also a feature list: the features it names are what it asks about.
+**     A boast ("best on the market", "全国第一") is present_feature; its gain and proof words back
+**     the boast unless one stands in the customer's terms or a benefit is stated.
 **     A scarcity marker ("ends", "only ... left", "截止") with an offer word (price, slots,
 **     discount) is a loss_appeal.  A loss phrase inside a plain question (no request form in its
 **     clause: "do cancellations cost you much?") asks about the customer's losses: discovery.
@@ -37,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amount.h"
 #include "classify_int.h"
 #include "text.h"
 #include "util.h"
@@ -254,6 +259,29 @@ static int loss_only_asked(const reading *rd) {
   for (int i = 0; i < rd->nh; i++) {
     if (rd->h[i].label != loss || rd->negated[i]) continue;
     if (!plain_question_clause(rd, rd->h[i].start)) return 0;
+    seen = 1;
+  }
+  return seen;
+}
+
+/* 1 when a counted hit of the label lies in clause ci. */
+static int clause_has(const reading *rd, int ci, int label) {
+  for (int i = 0; i < rd->nh; i++)
+    if (rd->h[i].label == label && !rd->negated[i] && rd->clause[rd->h[i].start] == ci) return 1;
+  return 0;
+}
+
+/* 1 when the line asks when a third party pays the customer ("您甲方的进度款,预计几号到账?",
+** "when does your client's payment come in?"): a payer (甲方, your client) is named, no request
+** form is read, and every payment phrase sits in a plain question beside money coming in (到账,
+** come in).  That is discovery about the customer's cash; "甲方的钱到了,您这边尾款什么时候能付?"
+** still asks for the seller's money (its 尾款 stands in a clause of its own). */
+static int payment_only_asked(const reading *rd) {
+  if (rd->request || !has_mk(rd, CLS_MK_PAYER)) return 0;
+  int pay = rd->c->move_label[CLS_ASK_PAYMENT], in = rd->c->marker_label[CLS_MK_INCOMING], seen = 0;
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != pay || rd->negated[i]) continue;
+    if (!plain_question_clause(rd, rd->h[i].start) || !clause_has(rd, rd->clause[rd->h[i].start], in)) return 0;
     seen = 1;
   }
   return seen;
@@ -484,6 +512,11 @@ static void read_moves(reading *rd) {
         !has_mk(rd, CLS_MK_VAGUE)) continue;   /* "尾款您方便的时候付一下就行" is a (vague) ask */
     if (m == CLS_LOWER_ASK && !asks) continue;
     if (m == CLS_SUMMARIZE_BENEFITS) continue;   /* rule 4 decides */
+    if (m == CLS_ASK_PAYMENT && payment_only_asked(rd)) {
+      add_match(out, "asked:ask_payment", "rule:payment_asked",
+                RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+      continue;
+    }
     if (m == CLS_LOSS_APPEAL && loss_only_asked(rd)) {
       add_match(out, "asked:loss_appeal", "rule:loss_asked",
                 RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
@@ -531,6 +564,13 @@ static void read_slots(reading *rd, int commitment_hit) {
   } else {
     const lex_hit *tm = first_hit(rd, c->slot_label[CLS_SLOT_TIME]);
     if (tm) out->slots[CLS_SLOT_TIME] = span_text(rd, tm->start, tm->end);
+  }
+  amt_hit am;   /* the sum a payment ask names: "两万四" is 24000 (amount.h) */
+  if (amt_find(rd->t, rd->len, &am)) {
+    out->has_amount = 1;
+    out->amount = am.value;
+    out->amount_start = am.start;
+    out->amount_end = am.end;
   }
   rd->action = act != NULL || commitment_hit;
   if (CLS_HAS(out, CLS_DISCOUNT) || CLS_HAS(out, CLS_LEAVE) ||   /* "I'll cut the price" is the offer */
@@ -599,6 +639,23 @@ static void read_appeals_and_questions(reading *rd) {
       rule_move(rd, CLS_PRESENT_FEATURE, "summary_features", __LINE__);
   }
 
+  /* a boast ("the best system on the market", "质量全国第一") praises the product, not what it does
+  ** for this customer: a feature claim.  Its gain and proof words back the boast ("our customers
+  ** love it", "三百多所高校都在用"), unless the line also states a benefit to the customer. */
+  if (has_mk(rd, CLS_MK_BOAST) && !CLS_HAS(out, CLS_SUMMARIZE_BENEFITS)) {
+    rule_move(rd, CLS_PRESENT_FEATURE, "boast", __LINE__);
+    /* a gain said in the customer's terms ("..., and you'd cut the emails to five") is theirs */
+    int gain = rd->c->move_label[CLS_GAIN_APPEAL], proof = rd->c->move_label[CLS_PROOF], theirs = 0;
+    for (int i = 0; i < rd->nh && !theirs; i++)
+      if ((rd->h[i].label == gain || rd->h[i].label == proof) && !rd->negated[i])
+        theirs = clause_has(rd, rd->clause[rd->h[i].start], rd->c->marker_label[CLS_MK_CUSTOMER_TERMS]);
+    if (!theirs && !CLS_HAS(out, CLS_PRESENT_BENEFIT) &&
+        (out->moves & (((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF)))) {
+      out->moves &= ~(((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PROOF));
+      add_match(out, "boast:gain_appeal", "rule:boast_no_gain", RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+    }
+  }
+
   /* 5. open / closed questions: alone, or after a greeting, thanks or praise when the question
   ** is more than those words ("Thanks for coming. How do patients book today?", not "hey,
   ** how's it going?") */
@@ -607,6 +664,10 @@ static void read_appeals_and_questions(reading *rd) {
     if (has_mk(rd, CLS_MK_WH)) rule_move(rd, CLS_OPEN_QUESTION, "open_question", __LINE__);
     else rule_move(rd, CLS_CLOSED_QUESTION, "closed_question", __LINE__);
   }
+}
+
+int cls_payment_named(const cls_result *r) {
+  return CLS_HAS(r, CLS_ASK_PAYMENT) && r->has_amount && r->slots[CLS_SLOT_TIME] && !r->vague;
 }
 
 /* 6. flags: vague, specific (an ask that names the action, a time and a person or place), the

@@ -54,7 +54,8 @@ static const char *num2(char *buf, size_t n, double v) { snprintf(buf, n, "%.2f"
 static void explain_specific(const cls_result *r, FILE *out) {
   int ask = CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_PAYMENT) ||
             CLS_HAS(r, CLS_ASK_REFERRAL);
-  const char *why = r->specific ? (r->slots[CLS_SLOT_PERSON] ? "cli.classify.specific.person" : "cli.classify.specific.place")
+  const char *why = r->specific ? (cls_payment_named(r) ? "cli.classify.specific.amount"
+                                  : r->slots[CLS_SLOT_PERSON] ? "cli.classify.specific.person" : "cli.classify.specific.place")
                   : !ask ? "cli.classify.specific.no_ask" : r->vague ? "cli.classify.specific.vague" : NULL;
   if (why) {
     char *m = msg_get(MSG_CLI_LANG, why, NULL);
@@ -227,6 +228,9 @@ static void print_text(const cls_classifier *c, const cls_result *r, const scena
   for (int s = 0; s < CLS_SLOT_COUNT; s++)   /* name="value": ids and the line's own words */
     sb_printf(&b, " %s=%s%s%s", cls_slot_name((cls_slot)s), r->slots[s] ? "\"" : "",
               r->slots[s] ? r->slots[s] : "-", r->slots[s] ? "\"" : "");
+  if (r->has_amount)   /* the sum, shown only when the line names one ("两万四" = 24000) */
+    sb_printf(&b, " amount=\"%.*s\" (%.0f)", (int)(r->amount_end - r->amount_start), r->norm + r->amount_start,
+              r->amount);
   msg_fprint(out, "cli.classify.slots", "slots", b.s, NULL);
   sb_free(&b);
   explain_specific(r, out);
@@ -282,6 +286,9 @@ static int one_line(opts *o, const char *line, size_t len) {
   if (o->json) {
     json_t *j = cls_result_json(&r, o->sc);
     json_object_set_new(j, "lang", json_string(lang));
+    if (r.has_amount)
+      json_object_set_new(j, "amount", json_pack("{s:s%, s:f}", "text", r.norm + r.amount_start,
+                                                 r.amount_end - r.amount_start, "value", r.amount));
     if (o->sc && cls_links(c)) json_object_set_new(j, "closest", near_json(c, o->sc, &r));
     if (r.probs) {   /* the model's evidence for what it gave */
       const char *labels[CLS_MOVE_COUNT + 4], *gave[CLS_MOVE_COUNT + 4];

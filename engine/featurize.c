@@ -184,6 +184,7 @@ void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_se
     if (CLS_HAS(r, m) && !(greeted && m == CLS_GREET) && !(no_seller && m == CLS_SELLER_ACTION))
       add_str(o, "rm:", cls_move_name((cls_move)m));
   for (int s = 0; s < CLS_SLOT_COUNT; s++) if (r->slots[s]) add_str(o, "slot:", cls_slot_name((cls_slot)s));
+  if (r->has_amount) add_str(o, "slot:", "amount");   /* a sum of money: a payment ask's what (amount.h) */
   if (r->question) add_str(o, "", "q");
   if (r->vague) add_str(o, "", "vague");
   if (r->specific) add_str(o, "", "specific");

@@ -657,7 +657,8 @@ void sx_lexicon(sx_ctx *c, const yn_node *n) {
   static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation", "ignore" };
   /* what `switch_off:` may name: any label of the shipped lexicons (docs/classifier.md, section 3) */
   static const char *const markers[] = { "way", "request", "question", "wh", "summary", "customer_terms",
-                                         "scarcity", "offer", "seller", "customer", "confirm" };
+                                         "scarcity", "offer", "seller", "customer", "confirm", "boast",
+                                         "payer", "incoming" };
   if (sx_expect(c, n, YN_MAP, "lexicon") != 0) return;
   scenario *s = c->s;
   int nslots = (int)(sizeof slots / sizeof *slots), nmk = (int)(sizeof markers / sizeof *markers);

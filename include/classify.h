@@ -63,7 +63,10 @@ typedef struct cls_result {
   char *norm;       /* normalised: NFKC, case-folded, full-width to half-width, spaces collapsed */
   uint64_t moves;   /* bit per cls_move */
   char *slots[CLS_SLOT_COUNT];   /* matched text per slot, or NULL */
-  int specific;     /* action + time + (person or place/way) */
+  int has_amount;   /* the line names a sum of money (amount.h): "两万四", "$4,800" */
+  double amount;    /* its value in whole units (两万四 -> 24000) when has_amount */
+  size_t amount_start, amount_end;   /* its span in norm */
+  int specific;     /* action + time + (person or place/way); a payment ask: amount + time */
   int vague;        /* leans on "sometime / 有空 / 改天" */
   int question;     /* the line asks something */
   int negated;      /* a refusal or negation governs the ask */
@@ -105,6 +108,10 @@ struct lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors);
 ** Fills *out, which the caller releases with cls_result_free. */
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 void cls_result_free(cls_result *r);
+/* 1 when r is a payment ask that names the sum and a time, with no vague marker ("今天您先转
+** 两万四", "the $4,800 balance by Friday"): specific, as the scorer's payment_specific judges it,
+** whoever the line names (classify_rules.c). */
+int cls_payment_named(const cls_result *r);
 
 /* Guesses "zh" when the text holds CJK characters, else "en". */
 const char *cls_guess_lang(const char *text);

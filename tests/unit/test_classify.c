@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "amount.h"
 #include "classify.h"
 #include "util.h"
 
@@ -493,6 +494,78 @@ static void test_rules_from_play(void **st) {
   cls_result_free(&r);
 }
 
+/* Sums of money: Chinese numerals with their spoken shortening, digits, signs, and the counts,
+** times and words that are no money; a payment ask naming the sum and a day is specific. */
+static void test_amounts(void **st) {
+  (void)st;
+  cls_result r0;
+  static const struct { const char *s; double v; } val[] = {
+    { "两万四", 24000 }, { "两万", 20000 }, { "四万八千", 48000 }, { "四万八", 48000 }, { "三千五", 3500 },
+    { "十二万八", 128000 }, { "一百五", 150 }, { "两万零五百", 20500 }, { "两万零五", 20005 }, { "十", 10 },
+    { "十五", 15 }, { "4.8万", 48000 }, { "2万4", 24000 }, { "24000", 24000 }, { "24,000", 24000 },
+    { "一亿两千万", 120000000 }, { "八千六", 8600 },
+  };
+  for (size_t i = 0; i < sizeof val / sizeof *val; i++) {
+    double got = amt_value(val[i].s, strlen(val[i].s));
+    if (got != val[i].v) print_error("%s: %f\n", val[i].s, got);
+    assert_true(got == val[i].v);
+  }
+  assert_true(amt_value("二四", 6) < 0);
+  assert_true(amt_value("", 0) < 0);
+  static const struct { const char *t; const char *span; double v; } found[] = {
+    { "今天您先转两万四,剩下的两万四下周五付清", "两万四", 24000 },
+    { "合同约定本月十五号付清四万八千元", "四万八千元", 48000 },
+    { "先付三千五,余款月底", "三千五", 3500 },
+    { "今天先付24000元", "24000元", 24000 },
+    { "the $4,800 balance by friday", "$4,800", 4800 },
+    { "pay 24k by friday", "24k", 24000 },
+    { "pay 1,200 dollars today", "1,200 dollars", 1200 },
+    { "一块钱都没有", "一块钱", 1 },
+  };
+  for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+    amt_hit h;
+    int ok = amt_find(found[i].t, strlen(found[i].t), &h);
+    if (!ok) print_error("no amount in %s\n", found[i].t);
+    assert_true(ok);
+    assert_int_equal(h.end - h.start, strlen(found[i].span));
+    assert_memory_equal(found[i].t + h.start, found[i].span, strlen(found[i].span));
+    assert_true(h.value == found[i].v);
+  }
+  static const char *const none[] = { "下周三下午三点", "一万个学生在用", "百分之二", "我们一块去", "十五号",
+                                       "两三个人", "千万别", "第一步", "at 3pm on the 15th", "30% off",
+                                       "两千年的老店" };
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+    amt_hit h;
+    if (amt_find(none[i], strlen(none[i]), &h)) print_error("amount in %s\n", none[i]);
+    assert_false(amt_find(none[i], strlen(none[i]), &h));
+  }
+  /* a question about when a third party pays the customer is no payment ask; the seller's own
+  ** money asked for beside it is one */
+  expect_moves(zh, "业主那边的工程款,大概几号到账?", "closed_question");
+  expect_moves(en, "When does your client's progress payment usually come in?", "open_question");
+  r0 = run(zh, "甲方的钱到了,您这边尾款什么时候能付?");
+  assert_true(CLS_HAS(&r0, CLS_ASK_PAYMENT));
+  cls_result_free(&r0);
+  /* a boast is a feature claim; its proof and gain words back the boast */
+  r0 = run(zh, "我们的平台是市面上最好的,五百多所学校都在用,没人比得上!");
+  assert_true(CLS_HAS(&r0, CLS_PRESENT_FEATURE));
+  assert_false(CLS_HAS(&r0, CLS_PROOF));
+  assert_true(has_match(&r0, "boast:gain_appeal", "rule: the gain and proof words of a boast back the boast, not a gain for the customer"));
+  cls_result_free(&r0);
+  cls_result r = run(zh, "今天付两万四,下周五付剩下的两万四。");
+  assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
+  assert_true(r.has_amount);
+  assert_true(r.amount == 24000);
+  assert_true(r.specific);
+  cls_result_free(&r);
+  r = run(zh, "尾款您方便的时候付两万四就行。");   /* a vague time: the sum does not make it specific */
+  assert_false(r.specific);
+  cls_result_free(&r);
+  r = run(zh, "尾款两万四,您看什么时候能付?");     /* no day: not specific */
+  assert_false(r.specific);
+  cls_result_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_move),
@@ -506,6 +579,7 @@ int main(void) {
     cmocka_unit_test(test_json),
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
+    cmocka_unit_test(test_amounts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
