@@ -2,7 +2,8 @@
 ** customer_talk.c: what makes the customer's words follow the conversation (issue 15).
 **
 **  - placeholders: {time} {person} {place} {action} in a line are filled from the slots of the
-**    trainee's line being answered, in the trainee's own spelling; "{time|the 1st}" says "the
+**    trainee's line being answered ({amount}: the first sum of money it names), in the
+**    trainee's own spelling; "{time|the 1st}" says "the
 **    1st" when the line named no time.  A placeholder without a fallback and without a value
 **    is left out.
 **  - no verbatim repeat: of a line's variants, one not said yet in this session is picked while
@@ -164,6 +165,21 @@ char *cust_fill(const cust_host *h, const char *text) {
       for (int k = 0; close && k < CLS_SLOT_COUNT; k++) {
         wl = strlen(slot_word[k]);
         if (strncmp(p + 1, slot_word[k], wl) == 0 && (p[1 + wl] == '}' || p[1 + wl] == '|')) { s = k; break; }
+      }
+      int amount = s < 0 && close && strncmp(p + 1, "amount", 6) == 0 && (p[7] == '}' || p[7] == '|');
+      if (amount) {   /* the first sum the line names, as written: "两万四", "$4,800" */
+        const char *fb = p[7] == '|' ? p + 8 : NULL;
+        if (t && t->has_amount && t->norm && t->amount_end > t->amount_start) {
+          size_t n = t->amount_end - t->amount_start;
+          char *v = xstrndup(t->norm + t->amount_start, n);
+          const char *orig = t->text ? find_ci(t->text, v) : NULL;
+          sb_append(&b, orig ? orig : v, n);
+          free(v);
+        } else if (fb) {
+          sb_append(&b, fb, (size_t)(close - fb));
+        }
+        p = close + 1;
+        continue;
       }
       if (s >= 0) {
         const char *fb = p[1 + wl] == '|' ? p + 2 + wl : NULL;

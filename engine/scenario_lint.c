@@ -83,7 +83,7 @@ static int shared(const kw_ref *a, const kw_ref *b, const char *file, diag *d) {
 /* Warns about each "{word}" or "{word|...}" in the texts that is no placeholder: the customer
 ** would say it as written (docs/scenario-format.md, "Placeholders"). */
 static int placeholders(const scn_strs *v, const char *what, const char *file, scn_pos pos, diag *d) {
-  static const char *const slots[] = { "time", "person", "place", "action" };
+  static const char *const slots[] = { "time", "person", "place", "action", "amount" };
   int n = 0;
   for (int i = 0; i < v->n; i++)
     for (const char *p = strchr(v->v[i], '{'); p; p = strchr(p + 1, '{')) {

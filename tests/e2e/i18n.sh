@@ -441,5 +441,5 @@ done
 # check's lint warnings (scenario_lint.c) are the catalogue's
 sed 's/    - "Come in. I/    - "Come in {date}. I/' scenarios/it-trial.yaml >"$TMP/lint.yaml"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" check "$TMP/lint.yaml" 2>&1)
-expect_contains "qps: a lint warning is the catalogue's" "$out" "warning: ⟦lines: '{date}' is no placeholder ({time}, {person}, {place} or {action}): the customer says it as written⟧"
+expect_contains "qps: a lint warning is the catalogue's" "$out" "warning: ⟦lines: '{date}' is no placeholder ({time}, {person}, {place}, {action} or {amount}): the customer says it as written⟧"
 finish
