@@ -46,12 +46,37 @@ typedef struct play {
   FILE *out;        /* the conversation: stdout, or nowhere useful under --json */
   const char *lang;
   int attempt;      /* 1, then 2, 3 ... after each /restart */
+  int told_language; /* the note that the customer speaks the scenario's language was shown */
   char *attempt_path; /* the transcript path of a restarted attempt (owned), or NULL */
 } play;
 
 static const char *const slash_commands[] = {
   "/help", "/hint", "/brief", "/notes", "/score", "/restart", "/quit", NULL
 };
+
+/* 1 when line is plainly in the other of the two languages than the scenario's: no Chinese
+** character in a Chinese visit but words of Latin letters ("What will go into the tender?"), or
+** Chinese and hardly a Latin letter in an English one.  Mixed lines ("我们的CRM") are not. */
+static int other_language(const char *scenario_lang, const char *line) {
+  int cjk = 0, latin = 0, spaces = 0;
+  for (const unsigned char *s = (const unsigned char *)line; *s; s++) {
+    if (*s == 0xE4 || (*s >= 0xE5 && *s <= 0xE9)) cjk++;   /* lead byte of U+4E00..U+9FFF */
+    else if ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') latin++;
+    else if (*s == ' ') spaces++;
+  }
+  if (scenario_lang && strcmp(scenario_lang, "zh") == 0) return cjk == 0 && latin >= 6 && spaces >= 1;
+  if (scenario_lang && strcmp(scenario_lang, "en") == 0) return cjk >= 2 && latin < 3;
+  return 0;
+}
+
+/* Once a visit: the customer speaks the scenario's language, said in the interface's. */
+static void tell_language(play *p, const char *line) {
+  if (p->told_language || !p->sc->language || !other_language(p->sc->language, line)) return;
+  p->told_language = 1;
+  char key[40];
+  snprintf(key, sizeof key, "ui.other_language.%s", p->sc->language);
+  term_wrap(p->t, p->out, "", 0, msg_text(msg_lang(p->lang), key));
+}
 
 /* {=== showing the customer */
 static void show_events(play *p, const cust_events *ev) {
@@ -361,6 +386,7 @@ static sess_end converse(play *p) {
     } else if (*q) {
       const sess_turn *t = sess_say(p->s, line, len);
       if (t) show_events(p, &t->events);
+      tell_language(p, line);
     } else if (term_interactive(p->t)) {
       fprintf(p->out, "%s\n", ui_str(p->lang, UI_EMPTY_INPUT));
     }

@@ -124,4 +124,14 @@ expect_contains "--lang en: English debrief" "$out" "Outcome:"
 "$SALESIM" play "$SC" --script "$TMP/zh.txt" --seed 3 --transcript "" --markdown "$TMP/d.md" --html "$TMP/d.html" >/dev/null 2>&1
 expect_contains "Markdown debrief written" "$(cat "$TMP/d.md" 2>/dev/null)" "#"
 expect_contains "HTML debrief has an SVG chart" "$(cat "$TMP/d.html" 2>/dev/null)" "<svg"
+
+# --- a line in the other language: one note, in the interface's language, once a visit ---
+printf '老师好,我是学工通的小王。\nWhat would you like the platform to do for you?\nAnd who else decides?\n我们的CRM接口能对接吗?\n' >"$TMP/other.txt"
+out=$("$SALESIM" play "$SC" --script "$TMP/other.txt" --seed 3 --transcript "" 2>&1)
+expect_contains "an English line in a Chinese visit: the note" "$out" "这位客户说中文"
+expect_eq "... once a visit" 1 "$(printf '%s\n' "$out" | grep -c '这位客户说中文')"
+out=$(printf '老师好,我是学工通的小王。\n我们的CRM接口能对接吗?\n' | "$SALESIM" play "$SC" --seed 3 --transcript "" 2>&1)
+if [[ "$out" != *"这位客户说中文"* ]]; then ok "a Chinese line with a Latin word: no note"; else fail "a Chinese line with a Latin word: no note" "$out"; fi
+out=$(printf 'Hi Dana.\n您好,我想了解一下你们的仓库。\n' | "$SALESIM" play scenarios/it-trial.yaml --seed 3 --transcript "" 2>&1)
+expect_contains "a Chinese line in an English visit: the note in English" "$out" "this customer speaks English"
 finish
