@@ -98,6 +98,8 @@ void i18n_scenario_rows(i18n_sheet *s, const scenario *sc) {
     rows_of(s, sc, p, &c->accept);
     snprintf(p, sizeof p, "commitments.%s.refuse", c->id);
     rows_of(s, sc, p, &c->refuse);
+    snprintf(p, sizeof p, "commitments.%s.done", c->id);
+    rows_of(s, sc, p, &c->done);
   }
   for (int i = 0; i < sc->n_lines; i++) {
     snprintf(p, sizeof p, "lines.%s", sc->lines[i].key);
