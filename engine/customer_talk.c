@@ -130,9 +130,8 @@ const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
 
 static const char *const slot_word[CLS_SLOT_COUNT] = { "action", "time", "person", "place" };
 
-/* The slot's words as the trainee wrote them (the slot holds the normalised text). */
-static void put_slot(strbuf *b, const cls_result *t, int s, int at_start) {
-  const char *v = t->slots[s];
+/* v (normalised text of the line) as the trainee wrote it: a slot's words, a sum. */
+static void put_written(strbuf *b, const cls_result *t, const char *v, int at_start) {
   size_t n = strlen(v);
   const char *orig = t->text ? find_ci(t->text, v) : NULL;
   const char *src = orig ? orig : v;
@@ -170,10 +169,8 @@ char *cust_fill(const cust_host *h, const char *text) {
       if (amount) {   /* the first sum the line names, as written: "两万四", "$4,800" */
         const char *fb = p[7] == '|' ? p + 8 : NULL;
         if (t && t->has_amount && t->norm && t->amount_end > t->amount_start) {
-          size_t n = t->amount_end - t->amount_start;
-          char *v = xstrndup(t->norm + t->amount_start, n);
-          const char *orig = t->text ? find_ci(t->text, v) : NULL;
-          sb_append(&b, orig ? orig : v, n);
+          char *v = xstrndup(t->norm + t->amount_start, t->amount_end - t->amount_start);
+          put_written(&b, t, v, 0);
           free(v);
         } else if (fb) {
           sb_append(&b, fb, (size_t)(close - fb));
@@ -183,7 +180,7 @@ char *cust_fill(const cust_host *h, const char *text) {
       }
       if (s >= 0) {
         const char *fb = p[1 + wl] == '|' ? p + 2 + wl : NULL;
-        if (t && t->slots[s] && *t->slots[s]) put_slot(&b, t, s, sentence_start(&b));
+        if (t && t->slots[s] && *t->slots[s]) put_written(&b, t, t->slots[s], sentence_start(&b));
         else if (fb) sb_append(&b, fb, (size_t)(close - fb));
         else if (b.len && b.s[b.len - 1] == ' ' && (close[1] == ' ' || close[1] == '.' || close[1] == ','))
           b.len--, b.s[b.len] = '\0';   /* no value, no fallback: the words around close up */

@@ -116,38 +116,37 @@ static int cmp_bg(const void *a, const void *b) {
 ** Returns how many terms it wrote. */
 static int put_background(strbuf *o, const char *P, const row *rows, int n) {
   wd_stemmer *st = wd_new();
-  bgterm *t = NULL;
-  int nt = 0, cap = 0;
+  dict terms = { 0 };          /* count: on how many lines the term stands */
+  dindex ix = { 0 };
+  int *last = NULL, cap = 0;   /* per term: the last line that counted it */
   for (int i = 0; i < n; i++) {
     size_t len;
     char *norm = txt_normalize(rows[i].text, strlen(rows[i].text), &len);
     if (!norm) continue;
-    char *terms = lnk_terms(st, norm, len);
-    bgterm *line = NULL;   /* this line's distinct keys */
-    int nl = 0;
-    for (char *p = terms; *p;) {
+    char *line = lnk_terms(st, norm, len);
+    for (char *p = line; *p;) {
       size_t w = strcspn(p, " ");
-      uint64_t k = mdl_bg_hash(p, w);
-      int seen = 0;
-      for (int j = 0; j < nl && !seen; j++) seen = line[j].key == k;
-      if (!seen) { line = xrealloc(line, sizeof *line * (size_t)(nl + 1)); line[nl++] = (bgterm){ k, 1 }; }
-      p += w;
-      while (*p == ' ') p++;
-    }
-    for (int j = 0; j < nl; j++) {   /* linear over the terms so far: a build-time pass */
-      int at = -1;
-      for (int q = 0; q < nt && at < 0; q++) if (t[q].key == line[j].key) at = q;
-      if (at >= 0) { t[at].df++; continue; }
-      if (nt == cap) { cap = cap ? cap * 2 : 4096; t = xrealloc(t, sizeof *t * (size_t)cap); }
-      t[nt++] = line[j];
+      int more = p[w] != '\0';
+      p[w] = '\0';
+      int id = dict_get(&terms, &ix, p);
+      if (id >= cap) {
+        int nc = (id + 1) * 2;
+        last = xrealloc(last, sizeof *last * (size_t)nc);
+        for (int k = cap; k < nc; k++) last[k] = -1;
+        cap = nc;
+      }
+      if (last[id] != i) { last[id] = i; terms.count[id]++; }
+      p += w + more;
     }
     free(line);
-    free(terms);
     free(norm);
   }
   wd_free(st);
+  bgterm *t = xmalloc(sizeof *t * (size_t)(terms.n + 1));
   int kept = 0;
-  for (int i = 0; i < nt; i++) if (t[i].df > MDL_BG_COMMON) t[kept++] = t[i];
+  for (int i = 0; i < terms.n; i++)
+    if (terms.count[i] > MDL_BG_COMMON)
+      t[kept++] = (bgterm){ mdl_bg_hash(terms.name[i], strlen(terms.name[i])), terms.count[i] };
   qsort(t, (size_t)kept, sizeof *t, cmp_bg);
   sb_printf(o, "static const uint64_t %s_bg_keys[%d] = {", P, kept ? kept : 1);
   for (int i = 0; i < kept; i++) sb_printf(o, "%s0x%llxu,", i % 6 ? "" : "\n  ", (unsigned long long)t[i].key);
@@ -158,6 +157,9 @@ static int put_background(strbuf *o, const char *P, const row *rows, int n) {
   if (!kept) sb_puts(o, "0");
   sb_puts(o, "\n};\n");
   free(t);
+  free(last);
+  for (int i = 0; i < terms.n; i++) free(terms.name[i]);
+  free(terms.name); free(terms.key); free(terms.count); free(ix.slot);
   return kept;
 }
 
