@@ -36,16 +36,6 @@ void cust_people_free(cust_host *h) {
   h->n_people = 0;
 }
 
-/* Case-folded (ASCII) search of needle in hay. */
-static const char *find_ci(const char *hay, const char *needle) {
-  size_t n = strlen(needle);
-  if (!n) return NULL;
-  int first = tolower((unsigned char)needle[0]);   /* strncasecmp's own folding, one byte first */
-  for (const char *p = hay; *p; p++)
-    if (tolower((unsigned char)*p) == first && strncasecmp(p, needle, n) == 0) return p;
-  return NULL;
-}
-
 /* The person (index) whose line this is: "Grace: ..." or "王主任：...", or -1. */
 int cust_speaker_of(const cust_host *h, const char *text) {
   assert(h->n_people >= 0 && h->n_people <= CUST_MAX_PEOPLE);
@@ -67,9 +57,9 @@ unsigned cust_addressed(const cust_host *h, const cls_result *t) {
   const char *s = t->text ? t->text : "";
   unsigned m = 0;
   for (int i = 0; i < h->n_people; i++)
-    if (find_ci(s, h->people[i])) m |= 1u << i;
+    if (util_find_ci(s, h->people[i])) m |= 1u << i;
   for (size_t k = 0; k < sizeof all / sizeof *all; k++)
-    if (find_ci(s, all[k])) m = (1u << h->n_people) - 1;
+    if (util_find_ci(s, all[k])) m = (1u << h->n_people) - 1;
   return m;
 }
 
@@ -133,7 +123,7 @@ static const char *const slot_word[CLS_SLOT_COUNT] = { "action", "time", "person
 /* v (normalised text of the line) as the trainee wrote it: a slot's words, a sum. */
 static void put_written(strbuf *b, const cls_result *t, const char *v, int at_start) {
   size_t n = strlen(v);
-  const char *orig = t->text ? find_ci(t->text, v) : NULL;
+  const char *orig = t->text ? util_find_ci(t->text, v) : NULL;
   const char *src = orig ? orig : v;
   size_t start = b->len;
   sb_append(b, src, n);

@@ -566,15 +566,6 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   free(q);
 }
 
-/* Case-folded (ASCII) search of needle in hay. */
-static int has_ci(const char *hay, const char *needle) {
-  size_t n = strlen(needle);
-  if (!n) return 0;
-  for (; *hay; hay++)
-    if (strncasecmp(hay, needle, n) == 0) return 1;
-  return 0;
-}
-
 /* Whether one of the customer's lines (the opening, the answers of turns up to and including
 ** turn `upto`) names need i by one of its keywords.  A customer who said it in passing ("孙院长
 ** 最看重两件事:评审能不能加分...") voiced it, whether or not the behaviour recorded a REVEAL:
@@ -587,7 +578,7 @@ static int said_by_customer(const ctx *c, int upto, int i) {
       const char *txt = evs->v[e].text;
       if (evs->v[e].kind != CUST_EV_SAY || !txt) continue;
       for (int w = 0; w < n->keywords.n; w++)
-        if (n->keywords.v[w] && has_ci(txt, n->keywords.v[w])) return 1;
+        if (n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return 1;
     }
   }
   return 0;
@@ -1012,7 +1003,7 @@ static int table_addressed(const ctx *c) {
       char *name = xstrndup(a, (size_t)(w - a));
       int said = 0;
       for (int i = 0; i < c->s->n_turns && !said; i++)
-        if (c->s->turns[i].text && c->s->turns[i].cls.question && has_ci(c->s->turns[i].text, name))
+        if (c->s->turns[i].text && c->s->turns[i].cls.question && util_find_ci(c->s->turns[i].text, name))
           said = 1;
       if (!said) all = 0;
       free(name);

@@ -2,6 +2,7 @@
 ** util.c: memory, growable strings, files, the data directory, clocks.
 */
 #include <assert.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +12,7 @@
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -41,6 +43,15 @@ void *xgrow(void *v, int n, int *cap, size_t size, int first) {
 }
 
 char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+const char *util_find_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  if (!n) return NULL;
+  int first = tolower((unsigned char)needle[0]);   /* strncasecmp's own folding, one byte first */
+  for (const char *p = hay; *p; p++)
+    if (tolower((unsigned char)*p) == first && strncasecmp(p, needle, n) == 0) return p;
+  return NULL;
+}
 
 char *xstrndup(const char *s, size_t n) {
   char *p = xmalloc(n + 1);

@@ -21,6 +21,9 @@ void *xrealloc(void *p, size_t n);
 void *xgrow(void *v, int n, int *cap, size_t size, int first);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* The first place in hay where needle stands, compared case-folded (ASCII), or NULL (also for an
+** empty needle). */
+const char *util_find_ci(const char *hay, const char *needle);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A growable NUL-terminated byte string.  Zero-initialise, append, then either take

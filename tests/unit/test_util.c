@@ -146,6 +146,18 @@ static void test_read_fifo(void **st) {
 }
 
 /* HOME and XDG unset: the account's home from the password database, never /tmp/.local. */
+/* util_find_ci: ASCII case-folded, the first place, NULL for no match and for an empty needle. */
+static void test_find_ci(void **st) {
+  (void)st;
+  const char *hay = "So, GRACE, did I get that right, Grace?";
+  assert_ptr_equal(util_find_ci(hay, "grace"), hay + 4);
+  assert_ptr_equal(util_find_ci(hay, "Right"), hay + 26);
+  assert_null(util_find_ci(hay, "martin"));
+  assert_null(util_find_ci(hay, ""));
+  assert_null(util_find_ci("", "a"));
+  assert_non_null(util_find_ci("今天先付两万四", "两万四"));
+}
+
 static void test_xdg_without_home(void **st) {
   (void)st;
   char *saved = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
@@ -163,6 +175,7 @@ static void test_xdg_without_home(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_iso_time),
+    cmocka_unit_test(test_find_ci),
     cmocka_unit_test(test_xdg_without_home),
     cmocka_unit_test_setup_teardown(test_read_file, setup, teardown),
     cmocka_unit_test_setup_teardown(test_read_fifo, setup, teardown),
