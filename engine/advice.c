@@ -12,6 +12,7 @@
 #include "advice_int.h"
 #include "classify.h"
 #include "msg.h"
+#include "speakers.h"
 #include "text.h"
 #include "timex.h"
 #include "util.h"
@@ -85,7 +86,8 @@ static const char *need_words(const scenario *sc, int i, const char *lang) {
 }
 
 /* 1 when reader reads line as the move t teaches: for ADV_OPEN an open question, for ADV_HIDDEN
-** any question that asks rather than pitches, for ADV_CONFIRM a confirmation naming a need;
+** any question that asks rather than pitches, for ADV_CONFIRM a confirmation naming a need, for
+** ADV_SUMMARY a summary naming a need and a benefit;
 ** always 1 without a reader. */
 static int reads_as(const cls_classifier *reader, const char *line, adv_teach t) {
   if (!reader) return 1;
@@ -94,6 +96,7 @@ static int reads_as(const cls_classifier *reader, const char *line, adv_teach t)
   uint64_t asks = (1ull << CLS_ASK_COMMITMENT) | (1ull << CLS_ASK_ORDER) | (1ull << CLS_ASK_PAYMENT) |
                   (1ull << CLS_ASK_REFERRAL);
   int ok = t == ADV_CONFIRM ? CLS_HAS(&r, CLS_CONFIRM_NEED) && r.n_needs > 0
+         : t == ADV_SUMMARY ? CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS) && r.n_needs > 0 && r.n_benefits > 0
          : r.question && !(r.moves & asks) &&
            (t == ADV_OPEN ? CLS_HAS(&r, CLS_OPEN_QUESTION)
                           : CLS_HAS(&r, CLS_OPEN_QUESTION) || CLS_HAS(&r, CLS_CLOSED_QUESTION) ||
@@ -145,6 +148,30 @@ static const char *benefit_words(const scenario *sc, int i, const char *lang) {
   int b = benefit_for(sc, i);
   const char *k = b >= 0 ? first_str(&sc->benefits[b].keywords) : NULL;
   return k ? k : msg_text(lang, "advice.what_we_offer");
+}
+
+/* A summary of need i and the benefit answering it in the trainer's words: a statement example
+** of the need, then an example of the benefit as a sentence of its own (advice.summary_said),
+** the first pair the reader reads as a summary naming both; NULL when none is (the caller's
+** keyword line then).  Caller frees. */
+static char *summary_from_examples(const scenario *sc, int i, const char *lang, const char *name,
+                                   const cls_classifier *reader) {
+  if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
+  int b = benefit_for(sc, i), question = 0;
+  char *nx;
+  for (int k = 0; b >= 0 && (nx = adv_need_example(sc, i, k, &question)) != NULL; k++) {
+    if (question) { free(nx); continue; }   /* a summary restates; a question asks */
+    char *bx;
+    for (int e = 0; (bx = adv_benefit_example(sc, b, e)) != NULL; e++) {
+      char *line = msg_get(lang, "advice.summary_said", "name", name, "need", nx, "benefit", bx, NULL);
+      free(bx);
+      if (line && strcmp(lang, "zh") == 0) line = adv_zh_punct(line);
+      if (line && reads_as(reader, line, ADV_SUMMARY)) { free(nx); return line; }
+      free(line);
+    }
+    free(nx);
+  }
+  return NULL;
 }
 
 /* The rung an ask teaches: the best of the visit's family the customer could have given at
@@ -216,6 +243,23 @@ static int action_has_time(const char *lang, const char *action) {
   return found;
 }
 
+/* Who else decides, asked of everybody at the table: at a table of several ("Grace Liu and
+** Martin Hale") each by name, "besides you" would leave the other out. */
+static char *chain_question(const scenario *sc, const char *lang, const char *name) {
+  char *people[8];
+  int n = spk_people(sc->cust_name, people, 8);
+  if (n < 2) return msg_get(lang, "advice.chain", "name", name, NULL);
+  strbuf b = {0};
+  for (int i = 0; i < n; i++) {
+    if (i) sb_puts(&b, msg_text(lang, "advice.name_joint"));
+    sb_puts(&b, people[i]);
+    free(people[i]);
+  }
+  char *out = msg_get(lang, n == 2 ? "advice.chain_two" : "advice.chain_all", "names", b.s, NULL);
+  free(b.s);
+  return out;
+}
+
 /* See advice.h. */
 char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind,
               const adv_about *about) {
@@ -262,14 +306,20 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   }
   /* a check asks what is left, whatever it is: "关于护士,还有什么..." named a keyword as a topic */
   case ADV_CHECK: out = msg_get(lang, "advice.check", "name", name, NULL); break;
-  case ADV_SUMMARY: out = msg_get(lang, "advice.summary", "name", name, "need", nw, "benefit", bw, NULL); break;
+  case ADV_SUMMARY: {   /* the need the finding is about, else the first; keywords only as a last resort */
+    int sn = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
+    out = summary_from_examples(sc, sn, lang, name, about ? about->reader : NULL);
+    if (!out) out = msg_get(lang, "advice.summary", "name", name, "need", need_words(sc, sn, lang),
+                            "benefit", benefit_words(sc, sn, lang), NULL);
+    break;
+  }
   case ADV_CONFIRM:   /* the need in the trainer's words, else by its keyword */
     out = from_examples(sc, need, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
     if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", nw, NULL);
     break;
   case ADV_OPEN: out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
   case ADV_HIDDEN: out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL); break;
-  case ADV_CHAIN: out = msg_get(lang, "advice.chain", "name", name, NULL); break;
+  case ADV_CHAIN: out = chain_question(sc, lang, name); break;
   case ADV_PROBE: out = msg_get(lang, "advice.probe", "name", name, NULL); break;
   case ADV_GAIN: {
     /* the trainer's own words for the benefit, when it has examples: a keyword ("临沂",

@@ -17,6 +17,11 @@
 ** "would you say".  NULL when need i has no k-th.  Caller frees. */
 char *adv_need_example(const scenario *sc, int i, int k, int *question);
 
+/* Benefit b's k-th (from 0) example as a sentence of its own in a Try line: a customer's name
+** it opens with and its final stop (. 。 !) left out, its capital kept; NULL when b has no k-th.
+** Caller frees. */
+char *adv_benefit_example(const scenario *sc, int b, int k);
+
 /* 1 when rung j is met in person or on a call (its action, keywords or first example name a
 ** meeting, visit, call, demo, ...: the catalogue's advice.meeting_words in lang), so a date in
 ** the calendar fits it; 0 for sending a file, an order, a reservation, ... */

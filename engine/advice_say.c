@@ -111,6 +111,28 @@ char *adv_need_example(const scenario *sc, int i, int k, int *question) {
   return w;
 }
 
+/* See advice_int.h. */
+char *adv_benefit_example(const scenario *sc, int b, int k) {
+  if (b < 0 || b >= sc->n_benefits || k < 0) return NULL;
+  const scn_strs *xs = &sc->benefits[b].examples;
+  for (int e = 0, seen = 0; e < xs->n; e++) {
+    if (!xs->v[e] || !*xs->v[e] || seen++ < k) continue;
+    const char *ex = past_name(sc, xs->v[e]);
+    size_t n = strlen(ex);
+    for (;;) {   /* the template gives the stop */
+      while (n > 0 && (ex[n - 1] == ' ' || ex[n - 1] == '.' || ex[n - 1] == '!')) n--;
+      if (n >= 3 && (strncmp(ex + n - 3, "\xE3\x80\x82", 3) == 0 || strncmp(ex + n - 3, "\xEF\xBC\x81", 3) == 0)) {
+        n -= 3;
+        continue;
+      }
+      break;
+    }
+    if (n == 0) continue;
+    return xasprintf("%.*s", (int)n, ex);
+  }
+  return NULL;
+}
+
 /* 1 when the word list words ("a|b|c") names something in text (lower-cased English). */
 static int names_any(const char *text, const char *words) {
   if (!text || !words) return 0;

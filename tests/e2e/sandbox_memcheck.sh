@@ -18,7 +18,8 @@ for t in test_sandbox test_customer; do
   if [ "$rc" -eq 0 ] && [ "$nok" -eq 0 ] && ! grep -qE 'Invalid|uninitialised|definitely lost|indirectly lost' "$log"; then
     ok "memcheck clean: $t ($(grep -c '^ok' "$TMP/$t.out") tests)"
   else
-    fail "memcheck clean: $t (exit $rc, $nok failing)" "$(head -40 "$log"; grep -A3 '^not ok' "$TMP/$t.out" | head -20)"
+    # the failing tests first: CI shows only the start of a failure's detail
+    fail "memcheck clean: $t (exit $rc, $nok failing)" "$(grep -B2 -A6 '^not ok' "$TMP/$t.out" | head -40; head -40 "$log")"
   fi
 done
 finish

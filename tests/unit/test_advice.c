@@ -195,6 +195,71 @@ static void kinds_and_fallbacks(void **state) {
   free(l);
 }
 
+/* Playtest 5: a summary Try line said "you told me about the nobody else has, and hand-glazed
+** answers exactly that" (two keywords stitched into a template).  Every shipped scenario's
+** summary line for each need it can name is the trainer's own example of the need and of the
+** benefit answering it, never the keyword template; at a table of two, "who else decides" names
+** both people, not "besides you" to one of them. */
+static void summary_and_chain_lines_are_whole_sentences(void **state) {
+  (void)state;
+  static const char *const files[] = { "scenarios/tableware-limited-run.yaml", "scenarios/it-trial.yaml",
+                                       "scenarios/warehouse-two-buyers.yaml", "scenarios/dealer-first-visit.yaml",
+                                       "scenarios/campus-platform.yaml" };
+  for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+    diag d;
+    diag_init(&d);
+    scenario *sc = scc_load(files[f], &d);
+    assert_non_null(sc);
+    cls_classifier *c = cls_new(sc->language, sc, &d);
+    assert_non_null(c);
+    for (int i = 0; i < sc->n_needs; i++) {
+      if (sc->needs[i].hidden) continue;
+      char *line = adv_try(sc, NULL, "summary_misses_needs", SV_FIRST, &(adv_about){ i, 0, 0, c });
+      assert_non_null(line);
+      assert_null(strstr(line, "you told me about the"));
+      assert_null(strstr(line, "正好能解决"));
+      /* one of the benefit's examples is in it, as written up to its final stop */
+      int b = -1;
+      for (int k = 0; k < sc->n_benefits && b < 0; k++)
+        for (int a = 0; a < sc->benefits[k].answers.n; a++)
+          if (sc->benefits[k].need_index[a] == i) b = k;
+      assert_true(b >= 0);
+      int found = 0;
+      for (int e = 0; e < sc->benefits[b].examples.n; e++) {
+        char *ex = xstrdup(sc->benefits[b].examples.v[e]);
+        size_t n = strlen(ex);
+        while (n > 0 && ex[n - 1] == '.') ex[--n] = '\0';
+        if (n >= 3 && strcmp(ex + n - 3, "。") == 0) ex[n - 3] = '\0';
+        ex = adv_zh_punct(ex);
+        found |= strstr(line, ex) != NULL;
+        free(ex);
+      }
+      if (!found) fprintf(stderr, "%s need %s: no benefit example in: %s\n", sc->id, sc->needs[i].id, line);
+      assert_true(found);
+      free(line);
+    }
+    char *chain = adv_try(sc, NULL, "missed_decision_chain", SV_FIRST, NULL);
+    assert_non_null(chain);
+    if (strstr(sc->cust_name, " and ")) {
+      assert_non_null(strstr(chain, "Grace, Martin, besides the two of you"));
+    } else {
+      assert_null(strstr(chain, "two of you"));
+      assert_null(strstr(chain, "二位"));
+    }
+    free(chain);
+    cls_free(c);
+    scn_free(sc);
+    diag_free(&d);
+  }
+  scenario sc;
+  memset(&sc, 0, sizeof sc);
+  sc.language = (char *)"zh";
+  sc.cust_name = (char *)"王处长、李科长和赵老师";
+  char *l = adv_try(&sc, NULL, "missed_decision_chain", SV_FIRST, NULL);
+  assert_string_equal(l, "王处长、李科长、赵老师，除了在座的各位，还有哪些人会参与这个决定？他们各自最关心什么？");
+  free(l);
+}
+
 /* The Try line for a hidden need that stayed hidden asks about that need, not about the
 ** scenario's first hidden need (which the trainee may well have brought out). */
 static void hidden_need_line_is_about_the_missed_one(void **state) {
@@ -273,6 +338,7 @@ int main(void) {
     cmocka_unit_test(ask_line_asks_what_could_be_given),
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
     cmocka_unit_test(hidden_need_line_is_about_the_missed_one),
+    cmocka_unit_test(summary_and_chain_lines_are_whole_sentences),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
