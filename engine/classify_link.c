@@ -17,6 +17,9 @@
 ** first", "您不敢一次多拿"): such a clause restates the need more often than it promises (0.8 and
 ** 0.7 tied on the tuning part; the milder kept). */
 #define LINK_CUSTOMER_BENEFIT 0.8f
+/* A benefit's weight in a question the seller does not voice ("so it would need to be paid like
+** any other monthly bill?"): chosen on the tuning part, wave 6 (0.6 and 0.3 tied; the milder kept). */
+#define LINK_QUESTION_BENEFIT 0.6f
 
 static void add_index(int **v, int *n, int i) {
   for (int k = 0; k < *n; k++) if ((*v)[k] == i) return;
@@ -81,7 +84,9 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   ** paraphrase sets (eval_links --part tune): wrong links 0.079 -> 0.042, linked right unchanged.
   ** Then, the same way: an agentless clause after a request continues it; a line ending in a
   ** confirmation tag restates the customer's words, so it names no benefit; a customer-agent
-  ** clause weighs benefits down (docs/classifier.md 1d: wrong 7 -> 4 of 145). */
+  ** clause weighs benefits down (docs/classifier.md 1d: wrong 7 -> 4 of 145).  Wave 6, on the tuning
+  ** part grown by 100 fresh lines: a who-decides question links nothing, a question the seller
+  ** does not voice weighs benefits down (wrong 11 -> 9 of 235, right unchanged). */
   cl_clause cl[CL_MAX_CLAUSES];
   lnk_span sp[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), nsp = 0;
@@ -99,6 +104,12 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     if (cl[i].mood == CL_MOOD_CONFIRM || confirmed) s->w[LNK_BENEFIT] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
     if (social_clause(r, &cl[i])) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
+    /* "who else has a say?" asks about people, not about a need the line shares words with */
+    if (cl[i].mood == CL_MOOD_QUESTION && cl_has_label(r, &cl[i], "ask_decision_chain"))
+      s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
+    /* a question the seller does not voice asks about the customer's side: it probes a need
+    ** more often than it offers a benefit */
+    if (cl[i].mood == CL_MOOD_QUESTION && cl[i].agent != CL_AGENT_SELLER) s->w[LNK_BENEFIT] *= LINK_QUESTION_BENEFIT;
   }
   int n = lnk_link_spans(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
                          sp, nsp, h, MAX_LINKS);

@@ -25,6 +25,14 @@
 
 typedef struct vec { int *id; float *w; int n; float norm; } vec;
 
+/* How much a shared term says, in thirds of a word: a line must share LNK_MIN_SHARED words'
+** worth with a text to score.  A Chinese term is a character bigram, and one three-character word
+** (信息化) is two of them: two shared bigrams are often one shared word, the evidence English
+** needs two words for (measured, docs/classifier.md 1d: Chinese wrong links 19 -> 10 of the
+** tuning part's, 7 of 246 right links lost). */
+#define LNK_EVID_WORD 3
+#define LNK_EVID_BIGRAM 2
+
 typedef struct ltext {
   lnk_kind kind;
   int item;
@@ -39,6 +47,7 @@ struct lnk_index {
   char **terms; int nterms, cap_terms;
   int *slot; size_t nslot;
   float *idf;
+  unsigned char *evid;    /* per term: its evidence in thirds of a word (LNK_EVID_*) */
   float idf_unknown;
   ltext *t; int nt, cap_t;
   int n_texts;            /* the item texts; centroids follow them in t[] */
@@ -258,16 +267,16 @@ static void bag_vec(const lnk_index *x, bag *b, vec *v, int with_unknown) {
   v->norm = (float)sqrt(sq);
 }
 
-static float cosine(const vec *a, const vec *b) {
+static float cosine(const lnk_index *x, const vec *a, const vec *b) {
   if (a->norm <= 0 || b->norm <= 0) return 0;
   double dot = 0;
-  int shared = 0;
+  int shared = 0;   /* in thirds of a word */
   for (int i = 0, j = 0; i < a->n && j < b->n;) {
     if (a->id[i] < b->id[j]) i++;
     else if (a->id[i] > b->id[j]) j++;
-    else { dot += (double)a->w[i] * b->w[j]; i++; j++; shared++; }
+    else { dot += (double)a->w[i] * b->w[j]; shared += x->evid[a->id[i]]; i++; j++; }
   }
-  if (shared < LNK_MIN_SHARED) return 0;   /* one shared word is too weak a sign of meaning */
+  if (shared < LNK_MIN_SHARED * LNK_EVID_WORD) return 0;   /* one shared word is too weak a sign of meaning */
   return (float)(dot / ((double)a->norm * b->norm));
 }
 
@@ -389,7 +398,7 @@ static void calibrate(lnk_index *x) {
         int ci = centroid_of(x, te->kind, i);
         if (ci < 0) continue;
         const vec *cv = &x->t[ci].v;
-        float s = cosine(&te->v, cv);
+        float s = cosine(x, &te->v, cv);
         if (i == te->item) {   /* without the example itself */
           float es = s * cv->norm;   /* e.S with e a unit vector */
           double rest = (double)cv->norm * cv->norm - 2.0 * es + 1.0;
@@ -401,7 +410,7 @@ static void calibrate(lnk_index *x) {
       for (int o = 0; o < x->n_texts; o++) {
         const ltext *to = &x->t[o];
         if (o == e || to->kind != te->kind || to->item >= ni) continue;
-        float s = cosine(&te->v, &to->v);
+        float s = cosine(x, &te->v, &to->v);
         if (s > best[to->item]) best[to->item] = s;
       }
     }
@@ -496,6 +505,9 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   ** reached 0.924 but 0.053 wrong: docs/classifier.md 1d) */
   for (int j = 0; j < x->nterms; j++) x->idf[j] = logf((float)total_items / (float)df[j]) + LNK_IDF_MIN;
   x->idf_unknown = logf((float)total_items) + LNK_IDF_MIN;
+  x->evid = xmalloc((size_t)x->nterms + 1);
+  for (int j = 0; j < x->nterms; j++)   /* the tokeniser's terms: ASCII words, CJK bigrams */
+    x->evid[j] = (unsigned char)x->terms[j][0] >= 0x80 ? LNK_EVID_BIGRAM : LNK_EVID_WORD;
   background_weights(x, sc->language ? mdl_find(sc->language) : NULL);
   free(df);
   free(last);
@@ -518,6 +530,7 @@ void lnk_free(lnk_index *x) {
   free(x->terms);
   free(x->slot);
   free(x->idf);
+  free(x->evid);
   free(x->post_at);
   free(x->post_text);
   free(x->post_w);
@@ -601,7 +614,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     for (int k = 0; k < q.n; k++)
       for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
         dot[x->post_text[p]] += (double)q.w[k] * x->post_w[p];
-        shared[x->post_text[p]]++;
+        shared[x->post_text[p]] += x->evid[q.id[k]];
       }
     /* the score in the index's mode; the nearest text (example, said or keywords) in every
     ** mode, as the evidence a trainer reads; a text sharing fewer than LNK_MIN_SHARED terms
@@ -613,7 +626,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       const ltext *t = &x->t[i];
       int gi = base[t->kind] + t->item;
       if (gi >= nn && i < x->n_texts) continue;
-      if (shared[i] < LNK_MIN_SHARED || t->v.norm <= 0) continue;
+      if (shared[i] < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
       float s = (float)(dot[i] / ((double)q.norm * t->v.norm));
       if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
       if (i >= lo && i < hi && s > row[gi]) row[gi] = s;

@@ -6,18 +6,19 @@
 # wrong links <= LINK_WRONG; and the same over each part of the fixed split (eval_links --part: a
 # hash of the line puts a third of each set in the held-out part, the rest in the tuning part on
 # which link.c's rules were chosen).  The floors are the figures measured (docs/classifier.md 1d),
-# rounded down, so a regression fails; the issue's goal (0.85 right, 0.05 wrong) is reached on the
-# tuning part only.
+# rounded down, so a regression fails; the issue's goal (0.85 right, 0.05 wrong) is not reached:
+# the wrong-link goal holds on the tuning part only, and fresh lines (wave 6) found the old figures
+# too kind.
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
-LINK_RIGHT=${LINK_RIGHT:-0.90}   # measured 201/223 = 0.901
-LINK_WRONG=${LINK_WRONG:-0.065}  # measured 14/228 = 0.061
-SET_RIGHT=${SET_RIGHT:-0.78}     # the lowest set: referral-follow-up 0.786
-SET_WRONG=${SET_WRONG:-0.13}     # the highest set: payment-collection 0.129
-TUNE_RIGHT=${TUNE_RIGHT:-0.93}   # measured 135/144 = 0.938
-TUNE_WRONG=${TUNE_WRONG:-0.02}   # measured 2/146 = 0.014
-HELD_RIGHT=${HELD_RIGHT:-0.83}   # measured 66/79 = 0.835
-HELD_WRONG=${HELD_WRONG:-0.15}   # measured 12/82 = 0.146
+LINK_RIGHT=${LINK_RIGHT:-0.83}   # measured 299/360 = 0.831 (wave 6: 137 fresh lines in the sets)
+LINK_WRONG=${LINK_WRONG:-0.075}  # measured 24/338 = 0.071
+SET_RIGHT=${SET_RIGHT:-0.77}     # the lowest sets: payment-collection and warehouse-two-buyers 0.773
+SET_WRONG=${SET_WRONG:-0.13}     # the highest set: payment-collection 0.128
+TUNE_RIGHT=${TUNE_RIGHT:-0.86}   # measured 213/246 = 0.866
+TUNE_WRONG=${TUNE_WRONG:-0.04}   # measured 9/233 = 0.039
+HELD_RIGHT=${HELD_RIGHT:-0.75}   # measured 86/114 = 0.754
+HELD_WRONG=${HELD_WRONG:-0.15}   # measured 15/105 = 0.143
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do

@@ -223,6 +223,54 @@ static void test_social_clause(void **st) {
   diag_free(&d);
 }
 
+/* Wave 6: a Chinese term is a character bigram, so one shared three-character word (two bigrams)
+** is no evidence on its own, as one shared English word is none; a who-decides question (a clause
+** the lexicon's ask_decision_chain phrases mark) links no need however many words it shares. */
+static void test_evidence_and_chain(void **st) {
+  (void)st;
+  static const char zh_yaml[] =
+    "id: zh-link\ntitle: t\nlanguage: zh\ndifficulty: 1\nbrief: b\ncustomer: { name: 赵主任 }\n"
+    "needs:\n"
+    "  - id: inspection\n    said: 明年评审要看护理信息化。\n    keywords: [评审]\n"
+    "    examples: [护理信息化建设还是空白, 评审时护理信息化建设这一项拿不到分, 信息化建设跟不上评审要求]\n"
+    "  - id: nurses\n    said: 晚上护士太少。\n    keywords: [护士]\n"
+    "    examples: [夜里值班的人手不够, 晚上一个人要看很多床, 夜班人手太紧张]\n"
+    "commitments:\n  - id: budget\n    level: high\n    action: 报预算\n    keywords: [预算]\n";
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load_string("zh-link.yaml", zh_yaml, strlen(zh_yaml), &d);
+  if (!s) diag_print(&d, stderr);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r;
+  const char *one_word = "信息化这块怎么样?";   /* 信息, 息化: one word shared (linked before) */
+  cls_classify(c, one_word, strlen(one_word), &r);
+  assert_int_equal(r.n_needs, 0);
+  cls_result_free(&r);
+  const char *two_words = "您说的护理信息化建设,明年还是空白吧?";
+  cls_classify(c, two_words, strlen(two_words), &r);
+  assert_int_equal(r.n_needs, 1);
+  assert_string_equal(s->needs[r.needs[0]].id, "inspection");
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
+  s = load(1);
+  c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  const char *chain = "Apart from you, who decides how the team handles all those warning emails?";
+  cls_classify(c, chain, strlen(chain), &r);
+  assert_int_equal(r.n_needs + r.n_benefits + r.n_objections, 0);
+  cls_result_free(&r);
+  const char *need = "So the team handles all those warning emails by ignoring them?";   /* the same words, no chain */
+  cls_classify(c, need, strlen(need), &r);
+  assert_int_equal(r.n_needs, 1);
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 static void test_lexicon_off(void **st) {
   (void)st;
   lexicon *lx = lex_new();
@@ -285,6 +333,7 @@ int main(void) {
     cmocka_unit_test(test_no_examples),
     cmocka_unit_test(test_links),
     cmocka_unit_test(test_social_clause),
+    cmocka_unit_test(test_evidence_and_chain),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
   };
