@@ -491,6 +491,29 @@ static void record_hits(reading *rd, int typos, int variants) {
   }
 }
 
+/* 1 when an English clause that ends in '?' opens with "do" or "does" and its next word is not
+** the customer ("you", "u", "ya") or the seller ("we", "i"): a question about what others do. */
+static int others_question(const reading *rd) {
+  const cls_classifier *c = rd->c;
+  if (!c->lang || strcmp(c->lang, "en") != 0) return 0;
+  static const char *const selves[] = { "you ", "you'", "u ", "ya ", "we ", "we'", "i ", "i'" };
+  for (size_t i = 0; i < rd->len; i++) {
+    if (i > 0 && rd->clause[i] == rd->clause[i - 1]) continue;   /* a clause starts here */
+    size_t at = i;
+    while (at < rd->len && rd->t[at] == ' ') at++;
+    size_t w = strncmp(rd->t + at, "do ", 3) == 0 ? 3 : strncmp(rd->t + at, "does ", 5) == 0 ? 5 : 0;
+    if (!w) continue;
+    int self = 0;
+    for (size_t k = 0; k < sizeof selves / sizeof *selves && !self; k++)
+      self = strncmp(rd->t + at + w, selves[k], strlen(selves[k])) == 0;
+    if (self) continue;
+    int q = 0;
+    for (size_t j = at; j < rd->len && rd->clause[j] == rd->clause[i] && !q; j++) q = rd->t[j] == '?';
+    if (q) return 1;
+  }
+  return 0;
+}
+
 /* 2. move phrases, as far as the line asks: an order, payment or referral phrase counts in a
 ** request or a question (or with an open time); a who-decides question asks for no action.
 ** Sets rd->request and out->question. */
@@ -540,6 +563,14 @@ static void read_moves(reading *rd) {
     out->moves &= ~any_ask;
     add_match(out, "decision-chain:ask", "rule:chain_no_ask",
               RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+  }
+  /* "Do many couples come in to set up a wedding list with you?" asks what other people do: the
+  ** customer's business, not a step (found in play: read as a vague ask).  An English question
+  ** clause opening with do/does whose subject is not "you", in a line with no request form and
+  ** no time ("Does Tuesday at 10 work?" proposes a meeting) */
+  if (others_question(rd) && !rd->request && rd->nt == 0) {
+    out->moves &= ~any_ask;
+    add_match(out, "others:ask", "rule:others_no_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
 }
 
