@@ -396,6 +396,12 @@ local function check(turn)
   -- one reply a turn: a reaction that answered the line (a case) is the reply; what is still
   -- unsaid waits for the next check
   if C.spoken() > 0 then return true end
+  -- a check that names what it asks about ("对我们的活儿还有哪些不满意的地方?") hears that need,
+  -- not the next one on the list (a hidden one only by its `revealed_by` words, as a question)
+  for _, id in ipairs(turn.needs) do
+    local n = find(C.needs, id)
+    if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by)) then C.reveal(id) return true end
+  end
   for _, n in ipairs(C.needs) do
     if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
   end

@@ -448,6 +448,33 @@ static void test_probe_without_refusal_is_a_concern_check(void **state) {
   fixture_free(sc);
 }
 
+/* Wave 6, found in play: a check that names what it asks about ("对我们的活儿还有哪些不满意的
+** 地方?") hears that need, not the next unvoiced one on the list; a hidden need only when the
+** line has its revealed_by words, as for a question. */
+static void test_check_hears_the_need_it_names(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &need(mk(&t, "anything about the audit report still bugging you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
+  expect_said(&ev, "The spring audit eats a week of my time.");
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 1);
+  cust_events_free(&ev);
+  cust_free(h);
+  /* linked by meaning alone, without its revealed_by words: the hidden need stays hidden */
+  h = host_for(sc, 1, &d);
+  cust_turn(h, &need(mk(&t, "anything about the yearly inspection still bugging you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* A line that only names a benefit (no move word) states it: tied to a voiced need it raises
 ** interest like present_benefit; tied to nothing voiced it is a feature, not an idle line. */
 static void test_benefit_without_move_word(void **state) {
@@ -1344,6 +1371,7 @@ int main(void) {
     cmocka_unit_test(test_vague_unclear_and_specific_asks),
     cmocka_unit_test(test_refusal_probe_and_lower_ask),
     cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
+    cmocka_unit_test(test_check_hears_the_need_it_names),
     cmocka_unit_test(test_benefit_without_move_word),
     cmocka_unit_test(test_courtesy_with_question),
     cmocka_unit_test(test_summary_question_is_not_an_ask),
