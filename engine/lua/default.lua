@@ -309,7 +309,8 @@ local function probe(turn, ctx)
     -- after a refusal not yet probed, "any concerns?" asks why it was refused (the reader, with
     -- one line, may call it a check; the customer remembers the refusal, the scorer agrees), and
     -- so does a plain question straight after it ("what makes it hard?")
-    why = (has(turn, "check_concerns") and turn.question)
+    -- a check that names a need asks about that need, not about the refusal
+    why = (has(turn, "check_concerns") and turn.question and #turn.needs == 0)
           or (ctx.turn == memo.refused_turn + 1
               and (has(turn, "open_question") or has(turn, "closed_question")))
   end

@@ -463,6 +463,16 @@ static void test_check_hears_the_need_it_names(void **state) {
   assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 1);
   cust_events_free(&ev);
   cust_free(h);
+  /* after a refusal a plain check asks why (test above); one that names a need asks about it */
+  h = host_for(sc, 1, &d);
+  cust_turn(h, &names(specific(mk(&t, "can we start the trial on tuesday?", MV(ASK_COMMITMENT))), 0)->r, &ev);
+  assert_non_null(first(&ev, CUST_EV_REFUSE));
+  cust_events_free(&ev);
+  cust_turn(h, &need(mk(&t, "is anything about the audit report bothering you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
+  expect_said(&ev, "The spring audit eats a week of my time.");
+  assert_null(first(&ev, CUST_EV_OBJECTION));
+  cust_events_free(&ev);
+  cust_free(h);
   /* linked by meaning alone, without its revealed_by words: the hidden need stays hidden */
   h = host_for(sc, 1, &d);
   cust_turn(h, &need(mk(&t, "anything about the yearly inspection still bugging you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
