@@ -9,6 +9,10 @@ source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
 SC=scenarios/campus-platform.yaml
 RSS_MAX=204800   # KiB
+# Under ASan (sanitized.sh runs this suite again) a freed block waits in a quarantine of up to
+# 256 MB before reuse: a script churning 8 MB strings then measured the quarantine (332 MB in a
+# CI run), not the sandbox's cap.  A 32 MB quarantine still catches a use right after a free.
+[ -n "${SALESIM_SANITIZED:-}" ] && export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=32"
 printf '周处长您好\n辅导员每天签到要花多少时间?\n' >"$TMP/lines.txt"
 
 { printf '周处长您好 '; head -c 1900 /dev/zero | tr '\0' 'a'; printf '\n辅导员每天签到要花多少时间?\n'; } >"$TMP/long.txt"
