@@ -57,6 +57,8 @@ LINES = {
     proof_reply = { "If it worked for them, it might work here.", "Good to know others use it." },
     value_ack = { "I can see this would really help us.", "All right, I see the value." },
     confirm_ack = { "Yes, exactly.", "Right, that's the problem." },
+    brushed_off = { "That's easy to say, but it's exactly what's been bothering me. I'd like a real answer.",
+                    "That's easy for you to say. It still worries me." },
     check_reply = { "No, I think we've covered it.", "Nothing else comes to mind." },
     summary_ack = { "Yes, that sums it up well.", "Right, those are the things that matter to us." },
     summary_off = { "Hm, that's not really what I said we need.",
@@ -101,6 +103,7 @@ LINES = {
     proof_reply = { "别人用得好,说明有一定道理。", "有同类单位在用,我放心一点。" },
     value_ack = { "我看得出来,这个对我们真有帮助。", "好,价值我认可。" },
     confirm_ack = { "对,就是这个问题。", "没错,就是这样。" },
+    brushed_off = { "说得轻巧,这正是我一直担心的事,你得给我个说法。", "你这么一说,我心里反而更不踏实了。" },
     check_reply = { "没有了,该说的都说了。", "暂时想不到别的。" },
     summary_ack = { "对,你总结得很到位。", "没错,我们在意的就是这几件事。" },
     summary_off = { "嗯,这好像不是我说的问题。", "这个我可没说是我们的问题。" },
@@ -173,7 +176,7 @@ end
 local RANK = { threatened = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 3, probe_answer = 7 }
+               feature_dump = 3, check_reply = 3, probe_answer = 7, brushed_off = 6 }
 local pending
 
 local function reply(key)
@@ -300,6 +303,24 @@ end
 local function asks_concerns(turn)
   return has(turn, "check_concerns")
          or (has(turn, "probe_refusal") and not refused_any() and not open_q(turn))
+end
+
+-- "The orange light is nothing, just ignore it": brushing off a worry the customer voiced and
+-- has not seen settled answers nothing; the customer says so and trusts the seller less.  Not
+-- when the line offers what answers it (a benefit), nor when a reaction answered already.
+local DISMISS = { "ignore it", "it's nothing", "it is nothing", "that's nothing", "nothing to worry about",
+                  "don't worry about it", "dont worry about it", "no big deal", "not a big deal",
+                  "别管它", "不用管", "别理它", "没什么大不了", "没啥大不了", "不用在意", "别在意" }
+local function brush_off(turn)
+  if #turn.benefits > 0 or C.spoken() > 0 or not C.mentions(DISMISS) then return false end
+  local worry = false
+  for _, n in ipairs(C.needs) do
+    if C.revealed(n.id) and not C.confirmed(n.id) then worry = true end
+  end
+  if not worry then return false end
+  S.trust = S.trust - 1
+  reply("brushed_off")
+  return true
 end
 
 -- "What holds you back?" after a refusal: the real objection comes out.
@@ -745,8 +766,8 @@ function on_turn(turn, ctx)
   pending = nil
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
-  local rules = { tactics, answer_objection, probe, check, recall, chain, discover, confirm, value,
-                  summary }
+  local rules = { tactics, brush_off, answer_objection, probe, check, recall, chain, discover, confirm,
+                  value, summary }
   for _, rule in ipairs(rules) do
     if rule(turn, ctx) then said = true end
   end

@@ -239,6 +239,15 @@ static char *said(const cust_events *e) {
   return sb_take(&b);
 }
 
+/* 1 when what the customer said holds frag (printed when it does not). */
+static int said_has(const cust_events *e, const char *frag) {
+  char *s = said(e);
+  int yes = strstr(s, frag) != NULL;
+  if (!yes) fprintf(stderr, "said: %s\n", s);
+  free(s);
+  return yes;
+}
+
 static void expect_said(const cust_events *e, const char *want) {
   char *s = said(e);
   if (strcmp(s, want) != 0) fail_msg("said '%s', expected '%s'", s, want);
@@ -478,6 +487,36 @@ static void test_check_hears_the_need_it_names(void **state) {
   cust_turn(h, &need(mk(&t, "anything about the yearly inspection still bugging you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
   expect_said(&ev, "Our scanners went down twice last month.");
   assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+/* Wave 6, found in play: "the orange light is nothing, just ignore it" brushes off a voiced
+** worry; the customer says so and trusts the seller a point less.  Not before any worry was
+** voiced, nor when the line offers the benefit that answers it. */
+static void test_brushing_off_a_worry(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "oh, it's nothing, don't worry about it.", 0)->r, &ev);   /* nothing voiced yet */
+  assert_false(said_has(&ev, "That's easy"));
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "how are the scanners doing?", MV(OPEN_QUESTION))->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  cust_events_free(&ev);
+  double trust = st(h, "trust");
+  cust_turn(h, &mk(&t, "that outage is nothing, just ignore it.", 0)->r, &ev);
+  assert_true(said_has(&ev, "That's easy"));
+  assert_int_equal((int)st(h, "trust"), (int)trust - 1);
+  cust_events_free(&ev);
+  cust_turn(h, &benefit(mk(&t, "don't worry about it: the alerts page you first.", MV(PRESENT_BENEFIT)), 0)->r, &ev);
+  assert_false(said_has(&ev, "That's easy"));
   cust_events_free(&ev);
   cust_free(h);
   assert_int_equal(d.errors, 0);
@@ -1382,6 +1421,7 @@ int main(void) {
     cmocka_unit_test(test_refusal_probe_and_lower_ask),
     cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
     cmocka_unit_test(test_check_hears_the_need_it_names),
+    cmocka_unit_test(test_brushing_off_a_worry),
     cmocka_unit_test(test_benefit_without_move_word),
     cmocka_unit_test(test_courtesy_with_question),
     cmocka_unit_test(test_summary_question_is_not_an_ask),
