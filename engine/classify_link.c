@@ -85,7 +85,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   ** Then, the same way: an agentless clause after a request continues it; a line ending in a
   ** confirmation tag restates the customer's words, so it names no benefit; a customer-agent
   ** clause weighs benefits down (docs/classifier.md 1d: wrong 7 -> 4 of 145).  Wave 6, on the tuning
-  ** part grown by 100 fresh lines: a who-decides question links nothing, a question the seller
+  ** part grown by the fresh lines: a who-decides question links nothing, a question the seller
   ** does not voice weighs benefits down (wrong 11 -> 9 of 235, right unchanged). */
   cl_clause cl[CL_MAX_CLAUSES];
   lnk_span sp[CL_MAX_CLAUSES];
