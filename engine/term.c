@@ -297,9 +297,11 @@ void term_heading(const term *t, FILE *out, const char *rule, const char *text) 
 }
 
 /* Rows the terminal of `cols` columns took for text written from column 0, as it wraps: a
-** wide character that does not fit at the end of a row goes to the next, and a row filled to
-** the last column puts the cursor on the next one. */
-static int rows_used(const char *s, int cols) {
+** wide character that does not fit at the end of a row goes to the next.  *at_edge is set when
+** the text ends exactly at the last column: whether the cursor is then on that row (tmux, whose
+** readline leaves the wrap pending) or on the next (readline forcing the wrap) depends on the
+** terminal, so the rows counted (the next one included) may be one too many. */
+static int rows_used(const char *s, int cols, int *at_edge) {
   int rows = 1, col = 0;
   size_t len = strlen(s);
   while (len) {
@@ -313,6 +315,7 @@ static int rows_used(const char *s, int cols) {
     col += w;
     s += adv; len -= adv;
   }
+  *at_edge = col >= cols;
   if (col >= cols) rows++;
   return rows;
 }
@@ -324,9 +327,12 @@ static void rewrap_typed(const term *t, const char *prompt, const char *line) {
   if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 20) return;
   strbuf all = {0};
   sb_printf(&all, "%s%s", prompt, line);
-  int rows = rows_used(all.s, ws.ws_col);
+  int at_edge = 0, rows = rows_used(all.s, ws.ws_col, &at_edge);
   sb_free(&all);
   if (rows < 2 || rows > ws.ws_row) return;   /* one row: nothing to mend; taller: scrolled away */
+  /* a line ending at the last column: moving up one row too many would erase the customer's
+  ** last reply (found in play, tmux), so readline's own wrapping stays */
+  if (at_edge) return;
   /* the prompt without readline's \001 \002 markers */
   strbuf pr = {0};
   for (const char *p = prompt; *p; p++) if (*p != '\001' && *p != '\002') sb_putc(&pr, *p);

@@ -107,4 +107,19 @@ for mode in colour nocolour; do
   fi
 done
 tm kill-session -t c 2>/dev/null
+# a typed line that ends exactly at the last column: the customer's reply above it stays on the
+# screen (the rewrap of a long typed line moved up one row too many and erased it in tmux)
+tm -f /dev/null new-session -d -s e -x 100 -y 50 \
+  "env TERM=screen-256color $SALESIM play scenarios/it-trial.yaml --seed 5 --transcript ''; sleep 60"
+for _ in $(seq 1 100); do tm capture-pane -p -t e | grep -qF "You>" && break; sleep 0.1; done
+tm send-keys -t e -l "How do you find out about outages today?"
+tm send-keys -t e Enter
+for _ in $(seq 1 100); do [ "$(tm capture-pane -p -t e | grep -cF "You>")" -ge 2 ] && break; sleep 0.1; done
+edge="So what happens next $(printf 'a%.0s' $(seq 1 74))"   # "You> " and 95 characters: 100 columns
+tm send-keys -t e -l "$edge"
+tm send-keys -t e Enter
+for _ in $(seq 1 100); do [ "$(tm capture-pane -p -t e | grep -cF "You>")" -ge 3 ] && break; sleep 0.1; done
+expect_contains "a line ending at the last column leaves the reply above it on the screen" \
+  "$(tm capture-pane -p -t e)" "before he does."
+tm kill-session -t e 2>/dev/null
 finish
