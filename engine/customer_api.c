@@ -293,6 +293,30 @@ static int api_mentions(lua_State *L) {
   return 1;
 }
 
+/* names_need(id): does the trainee's line name need id, by one of its keywords or by meaning
+** through a text of the need (an example, `said`, its keywords) it shares two words with?  Not by
+** the centroid of the need's texts alone, which a line brushes with words spread over several
+** ("What happens on your side when a scanner goes offline?" and a small team's examples). */
+static int api_names_need(lua_State *L) {
+  cust_host *h = host(L);
+  int i = cust_find_id(L, h, 1, CUST_K_NEED);
+  const cls_result *r = h->turn;
+  int yes = 0;
+  if (r && i >= 0) {
+    const char *id = h->sc->needs[i].id;
+    for (int k = 0; k < r->n_matches && !yes; k++) {
+      const cls_match *m = &r->matches[k];
+      if (strncmp(m->label, "need:", 5) != 0 || strcmp(m->label + 5, id) != 0) continue;
+      if (strncmp(m->phrase, "similar:", 8) != 0) { yes = 1; break; }   /* a keyword */
+      const char *p = m->phrase;   /* similar:SCORE:THRESHOLD:TEXT */
+      for (int colons = 0; *p && colons < 3; p++) colons += *p == ':';
+      yes = *p != '\0';
+    }
+  }
+  lua_pushboolean(L, yes);
+  return 1;
+}
+
 /* ---- customer.state ------------------------------------------------------------------------ */
 
 static int state_index(lua_State *L) {
@@ -534,7 +558,7 @@ static const luaL_Reg api_fns[] = {
   { "give", api_give }, { "recall", api_recall }, { "refuse", api_refuse }, { "objection", api_objection },
   { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
-  { "spoken", api_spoken }, { "speaker", api_speaker },
+  { "names_need", api_names_need }, { "spoken", api_spoken }, { "speaker", api_speaker },
   { NULL, NULL }
 };
 

@@ -507,6 +507,13 @@ local function discover(turn, ctx)
     local n = find(C.needs, id)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
+  -- a question about a hidden need in other words than its `revealed_by` ("is there budget set
+  -- aside for equipment, or does it come out of operating costs?") brings it out when the line
+  -- names it: a keyword, or an example it shares two words with (C.names_need)
+  for _, id in ipairs(turn.needs) do
+    local n = find(C.needs, id)
+    if n and n.hidden and not C.revealed(id) and C.names_need(id) then return heard(id) end
+  end
   if tell_more(turn) then return true end
   -- a plain question that names a need already voiced ("when will the client's money come
   -- in?") is answered from that need (its `more:` lines); one that names a worry the customer

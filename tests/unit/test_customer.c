@@ -494,6 +494,42 @@ static void test_check_hears_the_need_it_names(void **state) {
   fixture_free(sc);
 }
 
+/* Wave 6, found in play: "is there budget set aside for equipment this year, or does it come out
+** of operating costs?" asks about a hidden need in other words than its revealed_by, and brings it
+** out when the line shares two words with one of the need's texts (customer.names_need); a link
+** through the centroid of its texts alone does not. */
+static void test_question_naming_a_hidden_need(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  for (int near = 0; near < 2; near++) {
+    cust_host *h = host_for(sc, 1, &d);
+    cust_events ev = {0};
+    turn t;
+    cust_turn(h, &mk(&t, "how are the scanners doing?", MV(OPEN_QUESTION))->r, &ev);   /* the ordinary need first */
+    cust_events_free(&ev);
+    cls_match m = { (char *)"need:audit",
+                    (char *)(near ? "similar:0.40:0.20:The spring audit eats a week of my time." : "similar:0.40:0.20:"),
+                    (char *)"fixture.yaml:66", 0, 10 };
+    need(mk(&t, "what does your biggest client ask you to prove each year?", MV(OPEN_QUESTION)), 1);
+    t.r.matches = &m;
+    t.r.n_matches = 1;
+    cust_turn(h, &t.r, &ev);
+    const cust_event *rv = first(&ev, CUST_EV_REVEAL);
+    if (near) {
+      assert_non_null(rv);
+      assert_int_equal(rv->index, 1);
+    } else {
+      assert_true(rv == NULL || rv->index != 1);
+    }
+    cust_events_free(&ev);
+    cust_free(h);
+  }
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* Wave 6, found in play: "the orange light is nothing, just ignore it" brushes off a voiced
 ** worry; the customer says so and trusts the seller a point less.  Not before any worry was
 ** voiced, nor when the line offers the benefit that answers it. */
@@ -1422,6 +1458,7 @@ int main(void) {
     cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
     cmocka_unit_test(test_check_hears_the_need_it_names),
     cmocka_unit_test(test_brushing_off_a_worry),
+    cmocka_unit_test(test_question_naming_a_hidden_need),
     cmocka_unit_test(test_benefit_without_move_word),
     cmocka_unit_test(test_courtesy_with_question),
     cmocka_unit_test(test_summary_question_is_not_an_ask),
