@@ -228,6 +228,18 @@ const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) 
 void cust_say_text(cust_host *h, const char *text, const char *key) {
   cust_note_said(h, text);             /* the template: its variants are compared, not fillings */
   char *filled = cust_fill(h, text);
+  /* at a table of several, a line nobody's name opens (a built-in fallback, "More or less. Why
+  ** do you ask?") is the one person's the turn prefers, not the whole table's */
+  unsigned p = h->prefer;
+  if (h->n_people >= 2 && p && !(p & (p - 1)) && cust_speaker_of(h, filled) < 0) {
+    int who = 0;
+    while (!(p >> who & 1)) who++;
+    if (who < h->n_people) {
+      char *named = xasprintf("%s: %s", h->people[who], filled);
+      free(filled);
+      filled = named;
+    }
+  }
   cust_event *ev = cust_ev_push(h, CUST_EV_SAY);
   ev->text = safe_text(filled, strlen(filled), NULL);   /* invalid UTF-8 would vanish from the JSON */
   free(filled);

@@ -71,6 +71,13 @@ out=$(NO_COLOR=1 "$SALESIM" replay "$TMP/wh.json" 2>&1)
 expect_contains "replay shows each person's words on a line of their own" "$out" $'» Grace: Thanks for coming'
 if [[ "$out" == *"Martin Hale: Grace:"* ]]; then fail "replay does not put two speakers under the table's name" "$out"; else ok "replay does not put two speakers under the table's name"; fi
 
+# a built-in answer (no person's name opens it) to a line for Martin is Martin's, not the table's
+# (found in play, wave 6: "Grace Liu and Martin Hale: More or less. Why do you ask?")
+play "$WH" "Thanks for having me, both. Grace, what prompted you to ask for this meeting?
+Martin, from your side, what would a purchase like this have to prove?
+Martin, do you drive in every day?" "$TMP/whf.json" >/dev/null
+check "a fallback to a line for Martin is said by Martin" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text][0] | startswith("Martin: ")' "$TMP/whf.json"
+
 # --- 4b. each person keeps their own state: a line to Grace moves Grace's, not Martin's ---
 out=$(play "$WH" "Grace, what has been happening on the floor?
 Grace, so three hundred wrong cases last quarter, each one a credit note. Did I get that right?
