@@ -194,6 +194,12 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   }
   for (size_t k = 0; k < sizeof added / sizeof *added; k++)
     if (says(c, r, cls_move_name(added[k])) == 1) decide(r, added[k], 1);
+  /* a feature list the lexicon's pitch phrases miss ("we have dashboards, AI alerts,
+  ** integrations with 200 tools"): the model's present_feature, only for a statement that is no
+  ** other move and names none of the scenario's needs or benefits (found in play, wave 6) */
+  if (!r->question && (r->moves & ~COURTESY) == 0 && r->n_needs + r->n_benefits == 0 &&
+      says(c, r, "present_feature") == 1)
+    decide(r, CLS_PRESENT_FEATURE, 1);
   if (CLS_HAS(r, CLS_PROBE_REFUSAL) && (r->model_moves & BIT(CLS_CHECK_CONCERNS)))
     decide(r, CLS_CHECK_CONCERNS, 0);   /* a probe after a refusal is that, not a fresh check */
 

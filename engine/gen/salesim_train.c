@@ -45,7 +45,7 @@
 static const char *const label_names[] = {
   "ask", "ask_commitment", "ask_order", "ask_payment", "ask_referral", "specific", "vague",
   "check_concerns", "summarize_benefits", "confirm_need", "ask_decision_chain", "probe_refusal",
-  "gain", "loss",
+  "gain", "loss", "present_feature",
 };
 #define N_LABELS ((int)(sizeof label_names / sizeof *label_names))
 

@@ -175,6 +175,22 @@ static void test_ask_kind(void **st) {
   cls_result_free(&r);
 }
 
+/* Wave 6, found in play: a feature list the lexicon's pitch phrases miss is the model's
+** present_feature; a question with the same words is not, nor a line that is another move. */
+static void test_feature_list_by_model(void **st) {
+  (void)st;
+  cls_result r;
+  const char *line = "we have dashboards, AI alerts, integrations with 200 tools";
+  cls_classify(en, line, strlen(line), &r);
+  assert_true(CLS_HAS(&r, CLS_PRESENT_FEATURE));
+  assert_true(r.model_moves & (1ull << CLS_PRESENT_FEATURE));
+  cls_result_free(&r);
+  line = "Do you have dashboards and integrations today?";
+  cls_classify(en, line, strlen(line), &r);
+  assert_false(CLS_HAS(&r, CLS_PRESENT_FEATURE));
+  cls_result_free(&r);
+}
+
 static void test_dev_split(void **st) {
   (void)st;
   /* a fifth, stable: the trainer and the evaluation choose the same lines */
@@ -257,6 +273,7 @@ int main(void) {
     cmocka_unit_test(test_model_table),
     cmocka_unit_test(test_dev_split),
     cmocka_unit_test(test_ask_kind),
+    cmocka_unit_test(test_feature_list_by_model),
     cmocka_unit_test(test_explained),
     cmocka_unit_test(test_scenario_summary_kept),
   };
