@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,10 +238,13 @@ static double cpu_seconds(void) {
 /* Starts the clocks of a call (or a load) allowed `seconds`, and makes it the active one. */
 static void start_clock(sbx *s, double seconds) {
   double now = util_monotonic();
+  /* s may still be the active one (an earlier call's clock): a tick landing while the counts
+  ** are reset must not see the old ones with the new call's flags, so it sees no active call */
+  sbx *was = g_active == s ? s->prev_active : g_active;
+  if (g_active == s) g_active = NULL;
   s->seconds = seconds;
   s->deadline = now + seconds;
   s->deadline_hard = now + 4 * seconds;
-  s->expired = 0;
   if (timer_ready()) {
     long ticks = (long)ceil(seconds * 1e9 / (double)SBX_TICK_NS);
     if (ticks < 1) ticks = 1;
@@ -250,7 +254,10 @@ static void start_clock(sbx *s, double seconds) {
   } else {
     s->cpu_start = cpu_seconds();
   }
-  if (g_active != s) { s->prev_active = g_active; g_active = s; }
+  s->expired = 0;
+  s->prev_active = was;
+  atomic_signal_fence(memory_order_seq_cst);   /* the counts are in place before on_tick can see s */
+  g_active = s;
   if (g_signalled) { s->expired = 1; arm_hooks(s); }
 }
 
