@@ -405,13 +405,14 @@ typedef struct visit_state {
 } visit_state;
 
 /* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
-** time"). */
-static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const char *q) {
+** time"): the action unless has_act (an order's own words name it: "签合同"), who or where only
+** when the step needs them (need_who: not an order, not a rung nobody is brought to). */
+static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const char *q, int has_act, int need_who) {
   strbuf m = { 0 };
   if (r->vague) sb_puts(&m, ",part.ask_vague");
-  if (!r->slots[CLS_SLOT_ACTION]) sb_puts(&m, ",part.ask_no_action");
+  if (!has_act) sb_puts(&m, ",part.ask_no_action");
   if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
-  if (!r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
+  if (need_who && !r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
   if (!m.len) sb_puts(&m, ",part.ask_not_specific");
   m.s[0] = '@';
   add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
@@ -471,7 +472,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     early_ref = 1;
   } else if (is_ref && r->vague) {
     /* "let's catch up sometime, maybe talk to Lucia": as vague as in any other visit */
-    add_vague(c, t, r, q);
+    add_vague(c, t, r, q, r->slots[CLS_SLOT_ACTION] != NULL, 1);
   } else if (is_ref) {
     if (!vs->f_referral++) add(c, "referral_asked", t, NULL, "quote", q, NULL);
   } else {
@@ -479,11 +480,12 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     int order_ask = CLS_HAS(r, CLS_ASK_ORDER) ||
       (c->sc && r->commitment >= 0 && r->commitment < c->sc->n_commitments &&
        c->sc->commitments[r->commitment].kind == SCN_KIND_ORDER);
-    int specific = r->specific ||
-      ((order_ask || rung_needs_no_who(c, r->commitment)) && r->slots[CLS_SLOT_ACTION] &&
-       r->slots[CLS_SLOT_TIME]);
+    /* an order's own words name its action ("什么时候签合同?", "sign the contract on Friday") */
+    int has_act = r->slots[CLS_SLOT_ACTION] != NULL || CLS_HAS(r, CLS_ASK_ORDER);
+    int no_who = order_ask || rung_needs_no_who(c, r->commitment);
+    int specific = r->specific || (no_who && has_act && r->slots[CLS_SLOT_TIME]);
     if (r->vague || !specific) {
-      add_vague(c, t, r, q);
+      add_vague(c, t, r, q, has_act, !no_who);
     } else if (!vs->f_specific++) {
       add(c, "specific_ask", t, NULL, "quote", q, NULL);
     }

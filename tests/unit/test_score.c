@@ -136,6 +136,31 @@ static void vague_ask_zh(void **state) {
   fx_free(&f);
 }
 
+/* Wave 6, found in play: an order ask names its action in its own words ("签合同"), and an
+** order needs nobody brought anywhere: "您看什么时候签合同?" lacks only a time, and "这周五把合同签了吧"
+** names what and when, a specific ask. */
+static void order_ask_names_its_action(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.lang = S("zh");
+  fx_turn(&f, "您看什么时候签合同?", MV(ASK_ORDER));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_string_equal(fx_msg(&fx_find(&r, "vague_ask", 1, NULL)->msg, r.lang), "你的请求“您看什么时候签合同?”：没有时间。");
+  score_result_free(&r);
+  fx_free(&f);
+  fx_init(&f);
+  f.s.lang = S("zh");
+  sess_turn *t = fx_turn(&f, "这周五把合同签了吧", MV(ASK_ORDER));
+  t->cls.slots[CLS_SLOT_TIME] = S("这周五");
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "vague_ask", -1, NULL));
+  assert_non_null(fx_find(&r, "specific_ask", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A contract on a first visit: the host said the rung was not realistic. */
 static void premature_ask(void **state) {
   (void)state;
@@ -1276,7 +1301,8 @@ static void referral_early(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
-    cmocka_unit_test(vague_ask_zh), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
+    cmocka_unit_test(vague_ask_zh),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
