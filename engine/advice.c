@@ -246,8 +246,8 @@ static int action_has_time(const char *lang, const char *action) {
 /* Who else decides, asked of everybody at the table: at a table of several ("Grace Liu and
 ** Martin Hale") each by name, "besides you" would leave the other out. */
 static char *chain_question(const scenario *sc, const char *lang, const char *name) {
-  char *people[8];
-  int n = spk_people(sc->cust_name, people, 8);
+  char *people[SPK_MAX_PEOPLE];
+  int n = spk_people(sc->cust_name, people, SPK_MAX_PEOPLE);
   if (n < 2) return msg_get(lang, "advice.chain", "name", name, NULL);
   strbuf b = {0};
   for (int i = 0; i < n; i++) {

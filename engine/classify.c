@@ -264,6 +264,13 @@ const struct mdl_image *cls_model(const cls_classifier *c) { return c->model; }
 struct lnk_index *cls_links(const cls_classifier *c) { return c->links; }
 struct wd_stemmer *cls_stemmer(const cls_classifier *c) { return c->stem; }
 
+/* See classify.h. */
+const char *cls_link_text(const cls_match *m) {
+  if (strncmp(m->phrase, "similar:", 8) != 0 || !strchr(m->label, ':')) return NULL;
+  const char *thr = strchr(m->phrase + 8, ':'), *text = thr ? strchr(thr + 1, ':') : NULL;
+  return text ? text + 1 : NULL;
+}
+
 /* JSON: see classify.h and docs/transcript.md ("salesim classify --json"). */
 char *cls_match_text(const cls_match *m, const char *lang) {
   if (strncmp(m->phrase, "rule:", 5) == 0) {
@@ -274,15 +281,14 @@ char *cls_match_text(const cls_match *m, const char *lang) {
     free(key);
     return out;
   }
-  if (strncmp(m->phrase, "similar:", 8) == 0 && strchr(m->label, ':')) {   /* a link by meaning */
-    const char *score = m->phrase + 8, *thr = strchr(score, ':'), *text = thr ? strchr(thr + 1, ':') : NULL;
-    if (text) {
-      char *s = xstrndup(score, (size_t)(thr - score)), *t = xstrndup(thr + 1, (size_t)(text - thr - 1));
-      char *out = msg_get(lang, "cli.classify.similar", "text", text + 1, "score", s, "threshold", t, NULL);
-      free(s);
-      free(t);
-      return out;
-    }
+  const char *text = cls_link_text(m);
+  if (text) {   /* a link by meaning: similar:SCORE:THRESHOLD:TEXT */
+    const char *score = m->phrase + 8, *thr = strchr(score, ':');
+    char *s = xstrndup(score, (size_t)(thr - score)), *t = xstrndup(thr + 1, (size_t)(text - thr - 2));
+    char *out = msg_get(lang, "cli.classify.similar", "text", text, "score", s, "threshold", t, NULL);
+    free(s);
+    free(t);
+    return out;
   }
   int typo = strcmp(m->label, "typo") == 0;
   if (typo || strcmp(m->label, "variant") == 0)

@@ -307,10 +307,8 @@ static int api_names_need(lua_State *L) {
     for (int k = 0; k < r->n_matches && !yes; k++) {
       const cls_match *m = &r->matches[k];
       if (strncmp(m->label, "need:", 5) != 0 || strcmp(m->label + 5, id) != 0) continue;
-      if (strncmp(m->phrase, "similar:", 8) != 0) { yes = 1; break; }   /* a keyword */
-      const char *p = m->phrase;   /* similar:SCORE:THRESHOLD:TEXT */
-      for (int colons = 0; *p && colons < 3; p++) colons += *p == ':';
-      yes = *p != '\0';
+      const char *text = cls_link_text(m);
+      yes = !text || *text;   /* a keyword, or a text it shares two words with */
     }
   }
   lua_pushboolean(L, yes);

@@ -300,7 +300,7 @@ void term_heading(const term *t, FILE *out, const char *rule, const char *text) 
 ** wide character that does not fit at the end of a row goes to the next.  *at_edge is set when
 ** the text ends exactly at the last column: whether the cursor is then on that row (tmux, whose
 ** readline leaves the wrap pending) or on the next (readline forcing the wrap) depends on the
-** terminal, so the rows counted (the next one included) may be one too many. */
+** terminal. */
 static int rows_used(const char *s, int cols, int *at_edge) {
   int rows = 1, col = 0;
   size_t len = strlen(s);
@@ -316,7 +316,6 @@ static int rows_used(const char *s, int cols, int *at_edge) {
     s += adv; len -= adv;
   }
   *at_edge = col >= cols;
-  if (col >= cols) rows++;
   return rows;
 }
 
@@ -330,8 +329,8 @@ static void rewrap_typed(const term *t, const char *prompt, const char *line) {
   int at_edge = 0, rows = rows_used(all.s, ws.ws_col, &at_edge);
   sb_free(&all);
   if (rows < 2 || rows > ws.ws_row) return;   /* one row: nothing to mend; taller: scrolled away */
-  /* a line ending at the last column: moving up one row too many would erase the customer's
-  ** last reply (found in play, tmux), so readline's own wrapping stays */
+  /* a line ending at the last column: where the cursor stands is the terminal's choice, and one
+  ** row too many erased the customer's last reply (found in play, tmux): readline's wrapping stays */
   if (at_edge) return;
   /* the prompt without readline's \001 \002 markers */
   strbuf pr = {0};

@@ -121,6 +121,10 @@ const char *cls_guess_lang(const char *text);
 ** cli.rule.variants, a link by meaning as cli.classify.similar; any other phrase (the reader's
 ** data: a lexicon phrase, a pattern) as it is. */
 char *cls_match_text(const cls_match *m, const char *lang);
+/* The text of the scenario a link by meaning was nearest to (the TEXT of "similar:SCORE:
+** THRESHOLD:TEXT": "" when no single text shares two words with the line, the link resting on
+** the item's centroid alone), or NULL when m is no link by meaning.  Points into m->phrase. */
+const char *cls_link_text(const cls_match *m);
 
 /* The classify JSON object (docs/transcript.md) for one result (jansson; caller owns the reference).
 ** sc may be NULL; with it, needs and benefits are named by id. */

@@ -81,6 +81,13 @@ static inline void fx_init(fx *f) {
   f->now.patience = 10;
 }
 
+/* A referral ladder: one rung, "intro", introducing a neighbour (a referral visit). */
+static inline void fx_referral_ladder(fx *f) {
+  f->commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
+                                        .action = S("introduce a neighbour") };
+  f->sc.n_commitments = 1;
+}
+
 /* Appends a trainee line with its moves; the customer's state is the fixture's current one. */
 static inline sess_turn *fx_turn(fx *f, const char *text, uint64_t moves) {
   session *s = &f->s;

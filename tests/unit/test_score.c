@@ -886,9 +886,7 @@ static void referral_visit(void **state) {
   (void)state;
   fx f;
   fx_init(&f);
-  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
-                                       .action = S("introduce a neighbour") };
-  f.sc.n_commitments = 1;
+  fx_referral_ladder(&f);
   f.sc.n_needs = 0;
   f.now.value_ack = f.now.on_list = 1;
   fx_turn(&f, "How has it been working for you?", MV(OPEN_QUESTION));   /* groundwork first */
@@ -917,9 +915,7 @@ static void referral_visit(void **state) {
   fx_free(&f);
 
   fx_init(&f);                         /* a who-decides question alone names no referral */
-  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
-                                       .action = S("introduce a neighbour") };
-  f.sc.n_commitments = 1;
+  fx_referral_ladder(&f);
   f.sc.n_needs = 0;
   fx_turn(&f, "Who else would have a say in choosing a contractor?", MV(ASK_REFERRAL) | MV(ASK_DECISION_CHAIN));
   fx_turn(&f, "Thanks for your time.", MV(THANK));
@@ -1108,9 +1104,7 @@ static void visit_kind_key(void **state) {
   (void)state;
   fx f;
   fx_init(&f);
-  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
-                                       .action = S("introduce a neighbour") };
-  f.sc.n_commitments = 1;
+  fx_referral_ladder(&f);
   f.sc.n_needs = 0;
   f.now.value_ack = f.now.on_list = 1;
   sess_turn *t = fx_turn(&f, "The referral bonus ends Friday, so give me names today.", MV(LOSS_APPEAL) | MV(ASK_REFERRAL));
@@ -1270,9 +1264,7 @@ static void referral_early(void **state) {
   (void)state;
   fx f;
   fx_init(&f);
-  f.commitments[0] = (scn_commitment){ .id = S("intro"), .kind = SCN_KIND_REFERRAL,
-                                       .action = S("introduce a neighbour") };
-  f.sc.n_commitments = 1;
+  fx_referral_ladder(&f);
   f.now.value_ack = f.now.on_list = 1;
   f.now.trust = 6;
   sess_turn *t = fx_turn(&f, "Hi! Who else do you know that needs one? Give me some names.", MV(GREET) | MV(ASK_REFERRAL));
