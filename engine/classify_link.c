@@ -64,13 +64,60 @@ static int social_clause(const cls_result *r, const cl_clause *c) {
          (cl_has_label(r, c, "thank") || cl_has_label(r, c, "greet") || cl_has_label(r, c, "leave"));
 }
 
+/* The rung the request clauses of r name (clause.h: a request, or an agentless clause
+** continuing one): by a keyword inside them (the first rung in file order, as scenario_refs
+** picks), else by meaning over them alone (*h set, h->item the rung) when the rung the keywords
+** gave elsewhere in the line scores below the threshold there; -1 when the line has no request
+** clause beside other clauses, or its request clauses name no other rung. */
+static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h) {
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), nreq = 0, best = -1;
+  size_t s = 0, e = 0;
+  h->item = -1;
+  for (int i = 0; i < ncl; i++) {
+    int request = cl[i].mood == CL_MOOD_REQUEST ||
+                  (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
+    if (!request) continue;
+    if (nreq++ == 0) s = cl[i].start;
+    e = cl[i].end;
+    for (int m = 0; m < r->n_matches; m++) {
+      const cls_match *x = &r->matches[m];
+      if (x->start < cl[i].start || x->end > cl[i].end || strncmp(x->label, "commitment:", 11) != 0) continue;
+      for (int k = 0; k < c->sc->n_commitments; k++)
+        if (strcmp(x->label + 11, c->sc->commitments[k].id) == 0 && (best < 0 || k < best)) best = k;
+    }
+  }
+  if (best >= 0 || nreq == 0 || nreq == ncl || c->sc->n_commitments == 0) return best;
+  float thr = lnk_threshold(c->links);
+  lnk_hit *rk = xmalloc(sizeof *rk * (size_t)c->sc->n_commitments);
+  int n = lnk_rank(c->links, c->stem, r->norm + s, e - s, LNK_COMMITMENT, rk, c->sc->n_commitments);
+  for (int i = 0; i < n && h->item < 0; i++)
+    if (lnk_linkable(c->links, LNK_COMMITMENT, rk[i].item) && rk[i].score >= thr) *h = rk[i];
+  for (int i = 0; i < n && h->item >= 0; i++)   /* the keywords' rung is heard in the request too */
+    if (rk[i].item == r->commitment && rk[i].score >= thr) h->item = -1;
+  free(rk);
+  if (h->item < 0) return -1;
+  h->start += s;
+  h->end += s;
+  return h->item;
+}
+
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   if (!c->links || !c->sc || !r->norm) return;
   float thr = lnk_threshold(c->links);
   size_t len = strlen(r->norm);
   lnk_hit h[MAX_LINKS];
   if (commitments) {
-    /* the rung an ask names: the nearest one above the threshold, when no keyword named one */
+    /* the rung the request names, when the line has a request clause that names one ("上次说到
+    ** 预算。这次想请您帮忙安排见一下孙院长。" asks for the meeting, not the budget its first
+    ** clause recalls); else the keywords' rung; else the nearest one above the threshold */
+    lnk_hit rh;
+    int req = request_rung(c, r, &rh);
+    if (req >= 0) {
+      if (req != r->commitment && rh.item == req) evidence(c, r, &rh, thr);
+      r->commitment = req;
+      return;
+    }
     if (r->commitment < 0 && lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_COMMITMENT, h, 1) == 1) {
       r->commitment = h[0].item;
       evidence(c, r, &h[0], thr);

@@ -271,6 +271,40 @@ static void test_evidence_and_chain(void **st) {
   diag_free(&d);
 }
 
+/* The rung a line asks for is the one its request names: "上次说到预算。这次想请您帮忙安排见一下
+** 孙院长。" recalls the budget rung's keyword in its first clause and asks for the meeting with the
+** vice-president (read as the budget rung before: the customer refused the budget in visit 2). */
+static int rung_of(const cls_classifier *c, const char *line) {
+  cls_result r;
+  cls_classify(c, line, strlen(line), &r);
+  int k = r.commitment;
+  cls_result_free(&r);
+  return k;
+}
+
+static void test_request_names_rung(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("scenarios/hospital-campaign.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  int k = rung_of(c, "上次说到预算。这次想请您帮忙安排见一下孙院长。");
+  assert_true(k >= 0);
+  assert_string_equal(s->commitments[k].id, "vp_briefing");
+  /* near: a request that names nothing by itself keeps the rung the line's keyword gave */
+  k = rung_of(c, "预算的事,您看这个月能报吗?");
+  assert_true(k >= 0);
+  assert_string_equal(s->commitments[k].id, "budget_entry");
+  k = rung_of(c, "关于预算,能不能请您把智慧病房项目报进去?");
+  assert_true(k >= 0);
+  assert_string_equal(s->commitments[k].id, "budget_entry");
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 static void test_lexicon_off(void **st) {
   (void)st;
   lexicon *lx = lex_new();
@@ -334,6 +368,7 @@ int main(void) {
     cmocka_unit_test(test_links),
     cmocka_unit_test(test_social_clause),
     cmocka_unit_test(test_evidence_and_chain),
+    cmocka_unit_test(test_request_names_rung),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
   };
