@@ -44,6 +44,21 @@
 static const cls_move decided[] = { CLS_CHECK_CONCERNS, CLS_SUMMARIZE_BENEFITS, CLS_PROBE_REFUSAL };
 static const cls_move added[] = { CLS_CONFIRM_NEED, CLS_ASK_DECISION_CHAIN };
 
+/* A feature statement says something: at least FEATURE_MIN_UNITS of content, a CJK ideograph
+** one unit and an ASCII word two.  On a line of a word or two ("嗯", "王总", "陈总,早上好") the
+** model's present_feature is its prior, not a reading (p 0.66-0.75 there; found in play). */
+#define FEATURE_MIN_UNITS 8
+static int says_something(const char *norm) {
+  int units = 0, in_word = 0;
+  for (const unsigned char *p = (const unsigned char *)(norm ? norm : ""); *p; p++) {
+    if (*p >= 0xE4 && *p <= 0xE9) units++;   /* the lead byte of U+4E00-U+9FFF */
+    int w = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+    if (w && !in_word) units += 2;
+    in_word = w;
+  }
+  return units >= FEATURE_MIN_UNITS;
+}
+
 /* Probability of a label, or -1 when the model has no such label. */
 static float prob(const cls_classifier *c, const cls_result *r, const char *name, float *thr) {
   int l = mdl_label(c->model, name);
@@ -198,7 +213,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   ** integrations with 200 tools"): the model's present_feature, only for a statement that is no
   ** other move and names none of the scenario's needs or benefits (found in play, wave 6) */
   if (!r->question && (r->moves & ~COURTESY) == 0 && r->n_needs + r->n_benefits == 0 &&
-      says(c, r, "present_feature") == 1)
+      says_something(r->norm) && says(c, r, "present_feature") == 1)
     decide(r, CLS_PRESENT_FEATURE, 1);
   if (CLS_HAS(r, CLS_PROBE_REFUSAL) && (r->model_moves & BIT(CLS_CHECK_CONCERNS)))
     decide(r, CLS_CHECK_CONCERNS, 0);   /* a probe after a refusal is that, not a fresh check */
