@@ -137,9 +137,13 @@ void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_se
   size_t gs = 0, ge = 0;
   int skip[CL_MAX_CLAUSES] = { 0 }, seller = 0, other = 0;
   for (int k = 0; k < n; k++) {
-    skip[k] = no_seller && cl[k].agent == CL_AGENT_SELLER;
+    /* a statement clause with a seller's action phrase and no agent read at its start is the
+    ** seller's too ("材料我下周三之前发给您": its topic comes before 我) */
+    int sells = cl[k].agent == CL_AGENT_SELLER ||
+                (cl[k].agent == CL_AGENT_NONE && cl[k].mood == CL_MOOD_STATEMENT && cl_has_label(r, &cl[k], "seller_action"));
+    skip[k] = no_seller && sells;
     if (cl[k].addressed) continue;   /* a name alone speaks for nobody */
-    if (cl[k].agent == CL_AGENT_SELLER) seller = 1;
+    if (sells) seller = 1;
     else other = 1;
   }
   o->mixed_agents = seller && other;
