@@ -39,6 +39,7 @@
 **     describe the threat.  Its tactic is still "loss".
 */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "amount.h"
@@ -204,6 +205,51 @@ static size_t numeral_len(const char *p, size_t left, int lead) {
     if (n <= left && memcmp(p, zh[k], n) == 0) return n;
   }
   return 0;
+}
+
+/* 1 when t[i] ends a clause: punctuation, but not the separator inside "$4,800" or "4.8万". */
+static int clause_end(const char *t, size_t len, size_t i) {
+  if (!strchr(",.;:?!", t[i]) || !t[i]) return 0;
+  return !((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < len && isdigit((unsigned char)t[i - 1]) &&
+           isdigit((unsigned char)t[i + 1]));
+}
+
+/* 1 when the clause of t[0..len) holding byte `at` says now or first ("今天先付两万", "pay 20k
+** today"): clauses end at ASCII punctuation, which normalising makes of the full-width kinds. */
+static int clause_says_now(const char *t, size_t len, size_t at) {
+  static const char *const now[] = { "今天", "现在", "马上", "先付", "先转", "先打", "先结", "先给",
+                                     "today", "now", "first", "up front", "upfront", "right away" };
+  size_t s = at, e = at;
+  while (s > 0 && !clause_end(t, len, s - 1)) s--;
+  while (e < len && !clause_end(t, len, e)) e++;
+  for (size_t k = 0; k < sizeof now / sizeof *now; k++) {
+    size_t n = strlen(now[k]);
+    for (size_t i = s; i + n <= e; i++) {
+      if (memcmp(t + i, now[k], n) != 0) continue;
+      int ascii = (unsigned char)now[k][0] < 0x80;   /* a whole word: not "know", "firsthand" */
+      if (ascii && ((i > s && isalpha((unsigned char)t[i - 1])) || (i + n < e && isalpha((unsigned char)t[i + n]))))
+        continue;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The sum a payment ask names into *out (1 found, 0 none): of several sums, the first in a
+** clause that says now or first ("这四万八拆成两笔:今天先付两万,剩下两万八月底前付清" asks for
+** 两万 today, found in play), else the first. */
+static int ask_amount(const char *t, size_t len, amt_hit *out) {
+  amt_hit h;
+  size_t off = 0;
+  int found = 0;
+  while (off < len && amt_find(t + off, len - off, &h)) {
+    h.start += off;
+    h.end += off;
+    if (!found) { *out = h; found = 1; }
+    if (clause_says_now(t, len, h.start)) { *out = h; return 1; }
+    off = h.end;
+  }
+  return found;
 }
 
 /* 1 when the text names a sum of money: "四万八千元", "4.8万", "4,800 dollars", "$4,800", "¥500". */
@@ -597,7 +643,7 @@ static void read_slots(reading *rd, int commitment_hit) {
     if (tm) out->slots[CLS_SLOT_TIME] = span_text(rd, tm->start, tm->end);
   }
   amt_hit am;   /* the sum a payment ask names: "两万四" is 24000 (amount.h) */
-  if (amt_find(rd->t, rd->len, &am)) {
+  if (ask_amount(rd->t, rd->len, &am)) {
     out->has_amount = 1;
     out->amount = am.value;
     out->amount_start = am.start;

@@ -564,6 +564,18 @@ static void test_amounts(void **st) {
   r = run(zh, "尾款两万四,您看什么时候能付?");     /* no day: not specific */
   assert_false(r.specific);
   cls_result_free(&r);
+  /* of several sums, the one the ask wants now: the total comes first, today's part after it */
+  r = run(zh, "这四万八咱们拆成两笔:今天先付两万,剩下两万八月底前付清,行吗?");
+  assert_true(r.has_amount);
+  assert_true(r.amount == 20000);
+  cls_result_free(&r);
+  r = run(en, "Of the $4,800, could you pay $2,000 today and the rest by Friday?");
+  assert_true(r.has_amount);
+  assert_true(r.amount == 2000);
+  cls_result_free(&r);
+  r = run(en, "Could you pay the $4,800 by Friday? I know $2,000 is easier.");   /* no "now": the first */
+  assert_true(r.amount == 4800);
+  cls_result_free(&r);
 }
 
 int main(void) {
