@@ -187,13 +187,13 @@ hospital_with "" > "$tmp/plain.yaml"
 out=$("$SALESIM" check "$tmp/plain.yaml" 2>&1); rc=$?
 expect_eq "a warning does not fail check" 0 "$rc"
 expect_contains "a keyword holding a built-in loss phrase is warned about, at the need" "$out" \
-  "plain.yaml:60:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
+  "plain.yaml:70:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
 out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
 if [[ "$out" != *"老系统"* ]]; then ok "the shipped scenario switches 老系统 off: no warning"; else fail "the shipped scenario switches 老系统 off: no warning" "$out"; fi
 out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1)
-expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:116:5: warning: benefit 'early_warning' answers 2 needs"
+expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:151:5: warning: benefit 'early_warning' answers 2 needs"
 expect_contains "an objection and a rung sharing a keyword are warned about" "$out" \
-  "commitment 'demo_with_heads' and objection 'it_review' (line 165) share the keyword '信息中心'"
+  "commitment 'demo_with_heads' and objection 'it_review' (line 220) share the keyword '信息中心'"
 hospital_with $'lexicon:\n  switch_off:\n    loss_appeal: [老系统]\n' > "$tmp/off.yaml"
 out=$("$SALESIM" check "$tmp/off.yaml" 2>&1); rc=$?
 expect_eq "lexicon switch_off: the scenario loads" 0 "$rc"
