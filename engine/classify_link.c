@@ -102,6 +102,28 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
   return h->item;
 }
 
+/* A clause that is no summary states a need or the benefit that answers it, not both: their words
+** overlap ("省里的考核马上要来了,护理信息化这一项还是空白" brushed the benefit that fills the gap;
+** "Beacon phones whoever's on duty" the need for early warning), so of such a pair of links by
+** meaning from overlapping parts of the line (a clause, or the whole line and a clause of it) the
+** weaker is dropped (h[i].item set to -1).  Clauses of their own keep both ("业主那头钱没到,...,
+** 那尾款咱们就拆成两笔结"); a summary names both on purpose. */
+static void one_side(const scenario *sc, const cls_result *r, lnk_hit *h, int n) {
+  if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) return;
+  for (int b = 0; b < n; b++) {
+    if (h[b].kind != LNK_BENEFIT || h[b].item < 0) continue;
+    const scn_benefit *bf = &sc->benefits[h[b].item];
+    for (int k = 0; k < n; k++) {
+      if (h[k].kind != LNK_NEED || h[k].item < 0) continue;
+      int answers = 0;
+      for (int a = 0; a < (int)bf->answers.n && !answers; a++) answers = bf->need_index[a] == h[k].item;
+      if (!answers || h[k].start >= h[b].end || h[b].start >= h[k].end) continue;   /* clauses of their own */
+      if (h[k].score >= h[b].score) { h[b].item = -1; break; }
+      h[k].item = -1;
+    }
+  }
+}
+
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   if (!c->links || !c->sc || !r->norm) return;
   float thr = lnk_threshold(c->links);
@@ -160,7 +182,9 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   }
   int n = lnk_link_spans(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
                          sp, nsp, h, MAX_LINKS);
+  one_side(c->sc, r, h, n);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
+    if (h[i].item < 0) continue;
     int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;
     int *count = h[i].kind == LNK_NEED ? &r->n_needs : h[i].kind == LNK_BENEFIT ? &r->n_benefits : &r->n_objections;
     int have = 0;

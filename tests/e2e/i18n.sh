@@ -295,9 +295,9 @@ expect_contains "... and the typos' count" "$out" "  typo               ⟦2 wor
 rows=$(printf '%s\n' "$out" | grep -E '^  (typo|variant|[a-z_]+ +⟦rule)' | sed -E 's/^  [a-z_]+ +//; s/  \(engine\/[a-z_]+\.c(:[0-9]+)?\)$//; s/  \[""\]$//' | unmarked)
 expect_eq "... every rule and count row marked but for its label and source" "" "$rows"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --scenario "$OLDPWD/scenarios/it-trial.yaml" \
-      "Your pickers lose time walking back to the scanner station." 2>&1)
+      "Paying per scanner adds up quickly, doesn't it?" 2>&1)
 expect_contains "... and a link by meaning's row (the scenario's text inside)" "$out" \
-  "  objection:price    ⟦similar to: Everything per-device gets expensive fast with scanners."
+  "  objection:price    ⟦similar to: I understand, paying per device adds up fast with hundreds of scanners."
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" classify --lang en "could you sign the order?" 2>&1)
 expect_contains "qps: classify lists what an ask leaves out in the language's words" "$out" "⟦no (the ask does not name ⟦a time⟧⟦, ⟧⟦a person or place/way⟧)⟧"
 # util.c's file errors come from the catalogues too (inside the command's own message)

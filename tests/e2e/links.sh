@@ -11,14 +11,14 @@
 # too kind.
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
-LINK_RIGHT=${LINK_RIGHT:-0.83}   # measured 299/360 = 0.831 (wave 6: 137 fresh lines in the sets)
-LINK_WRONG=${LINK_WRONG:-0.075}  # measured 24/338 = 0.071
-SET_RIGHT=${SET_RIGHT:-0.77}     # the lowest sets: payment-collection and warehouse-two-buyers 0.773
-SET_WRONG=${SET_WRONG:-0.13}     # the highest set: payment-collection 0.128
-TUNE_RIGHT=${TUNE_RIGHT:-0.86}   # measured 213/246 = 0.866
-TUNE_WRONG=${TUNE_WRONG:-0.04}   # measured 9/233 = 0.039
-HELD_RIGHT=${HELD_RIGHT:-0.75}   # measured 86/114 = 0.754
-HELD_WRONG=${HELD_WRONG:-0.15}   # measured 15/105 = 0.143
+LINK_RIGHT=${LINK_RIGHT:-0.88}   # measured 319/360 = 0.886 (wave 7: examples grown to 8-10 an item)
+LINK_WRONG=${LINK_WRONG:-0.08}   # measured 27/356 = 0.076
+SET_RIGHT=${SET_RIGHT:-0.81}     # the lowest set: warehouse-two-buyers 0.818
+SET_WRONG=${SET_WRONG:-0.19}     # the highest set: warehouse-two-buyers 0.188
+TUNE_RIGHT=${TUNE_RIGHT:-0.92}   # measured 227/246 = 0.923
+TUNE_WRONG=${TUNE_WRONG:-0.055}  # measured 13/246 = 0.053
+HELD_RIGHT=${HELD_RIGHT:-0.80}   # measured 92/114 = 0.807
+HELD_WRONG=${HELD_WRONG:-0.13}   # measured 14/110 = 0.127
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do

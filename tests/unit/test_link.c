@@ -305,6 +305,36 @@ static void test_request_names_rung(void **st) {
   diag_free(&d);
 }
 
+/* A clause states a need or the benefit answering it, not both: "明年省里要考核了,护理信息化那块
+**还是一片空白。" linked the benefit rating_points beside the need inspection; clauses of their own
+** keep both, and so does a summary. */
+static void expect_links(const cls_classifier *c, const scenario *s, const char *line, const char *need,
+                         const char *benefit) {
+  cls_result r;
+  cls_classify(c, line, strlen(line), &r);
+  if (!need) assert_int_equal(r.n_needs, 0);
+  else { assert_int_equal(r.n_needs, 1); assert_string_equal(s->needs[r.needs[0]].id, need); }
+  if (!benefit) assert_int_equal(r.n_benefits, 0);
+  else { assert_int_equal(r.n_benefits, 1); assert_string_equal(s->benefits[r.benefits[0]].id, benefit); }
+  cls_result_free(&r);
+}
+
+static void test_one_side(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("scenarios/hospital-campaign.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  expect_links(c, s, "明年省里要考核了,护理信息化那块还是一片空白。", "inspection", NULL);
+  expect_links(c, s, "夜班护士根本忙不过来,我们的输液监测快滴完就提醒护士站。", "nurse_load", "infusion_alert");
+  expect_links(c, s, "总结一下:夜班护士忙不过来,输液监测快滴完就提醒护士站。", "nurse_load", "infusion_alert");
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 static void test_lexicon_off(void **st) {
   (void)st;
   lexicon *lx = lex_new();
@@ -369,6 +399,7 @@ int main(void) {
     cmocka_unit_test(test_social_clause),
     cmocka_unit_test(test_evidence_and_chain),
     cmocka_unit_test(test_request_names_rung),
+    cmocka_unit_test(test_one_side),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
   };
