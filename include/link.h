@@ -32,7 +32,7 @@ typedef enum { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION, LNK_COMMITMENT, LNK_KINDS }
 typedef enum { LNK_NEAREST, LNK_CENTROID } lnk_mode;
 #define LNK_DEFAULT_MODE LNK_CENTROID   /* measured: docs/classifier.md, section 1d */
 
-#define LNK_FLOOR 0.10f      /* the calibrated threshold is never lower */
+#define LNK_FLOOR 0.12f      /* the calibrated threshold is never lower */
 #define LNK_CEIL 0.70f       /* nor higher */
 #define LNK_DEFAULT 0.30f    /* too few examples to calibrate on */
 #define LNK_MIN_SHARED 2     /* terms a line must share with a text to score */

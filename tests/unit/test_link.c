@@ -332,6 +332,19 @@ static void test_one_side(void **st) {
   expect_links(c, s, "总结一下:夜班护士忙不过来,输液监测快滴完就提醒护士站。", "nurse_load", "infusion_alert");
   cls_free(c);
   scn_free(s);
+  /* a clause the seller acts in tells the benefit, whichever scores higher */
+  s = scc_load("scenarios/it-trial.yaml", &d);
+  assert_non_null(s);
+  c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r;
+  const char *line = "Nobody on your small team has to look after it; our staff maintain it.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_benefits, 1);
+  assert_string_equal(s->benefits[r.benefits[0]].id, "managed_setup");
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
   diag_free(&d);
 }
 
