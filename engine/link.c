@@ -484,9 +484,15 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   int total_items = 0;
   for (int k = 0; k < LNK_KINDS; k++) total_items += x->nitems[k];
   int *df = NULL, *last = NULL, cap = 0;
+  /* each text's bag, kept from this pass for the vectors below (tokenising and stemming every
+  ** text twice was a third of an index build) */
+  int **kept = xcalloc((size_t)x->n_texts + 1, sizeof *kept), *nkept = xcalloc((size_t)x->n_texts + 1, sizeof *nkept);
   for (int i = 0; i < x->n_texts; i++) {
     ltext *t = &x->t[i];
     text_bag(x, st, t->shown, b, 1);
+    kept[i] = xmalloc(sizeof **kept * (size_t)(2 * b->n + 1));
+    for (int j = 0; j < b->n; j++) { kept[i][2 * j] = b->id[j]; kept[i][2 * j + 1] = b->tf[j]; }
+    nkept[i] = b->n;
     if (x->nterms > cap) {
       int nc = x->nterms * 2;
       df = xrealloc(df, sizeof *df * (size_t)nc);
@@ -513,10 +519,14 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   free(last);
   for (int i = 0; i < x->n_texts; i++) {
     ltext *t = &x->t[i];
-    text_bag(x, st, t->shown, b, 0);
+    b->x = x; b->add = 0; b->unknown = 0; b->n = nkept[i];   /* every term known: added above */
+    for (int j = 0; j < b->n; j++) { b->id[j] = kept[i][2 * j]; b->tf[j] = kept[i][2 * j + 1]; }
+    free(kept[i]);
     vec_alloc(&t->v, b->n);
     bag_vec(x, b, &t->v, 0);
   }
+  free(kept);
+  free(nkept);
   free(b);
   build_centroids(x);
   build_postings(x);
