@@ -102,6 +102,18 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
   return h->item;
 }
 
+char *cls_link_norm(const cls_result *r) {
+  size_t len = r->norm ? strlen(r->norm) : 0;
+  char *t = xstrndup(r->norm ? r->norm : "", len);
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strncmp(m->phrase, "rule:", 5) == 0 || m->end > len || m->end <= m->start) continue;
+    if (strcmp(m->label, "check_concerns") == 0 || strcmp(m->label, "probe_refusal") == 0)
+      memset(t + m->start, ' ', m->end - m->start);
+  }
+  return t;
+}
+
 /* 1 when a clause inside [start, end) of the line has the seller for its agent ("...; our staff
 ** maintain it"): the part of the line that tells what the seller does. */
 static int seller_within(const cls_result *r, size_t start, size_t end) {
@@ -192,8 +204,10 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     ** more often than it offers a benefit */
     if (cl[i].mood == CL_MOOD_QUESTION && cl[i].agent != CL_AGENT_SELLER) s->w[LNK_BENEFIT] *= LINK_QUESTION_BENEFIT;
   }
-  int n = lnk_link_spans(c->links, c->stem, r->norm, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
+  char *text = cls_link_norm(r);
+  int n = lnk_link_spans(c->links, c->stem, text, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
                          sp, nsp, h, MAX_LINKS);
+  free(text);
   one_side(c->sc, r, h, n);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
     if (h[i].item < 0) continue;

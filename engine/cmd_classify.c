@@ -151,7 +151,10 @@ static int near_linked(const cls_result *r, lnk_kind k, int i) {
 }
 static int near_rank(const cls_classifier *c, const scenario *sc, const cls_result *r, lnk_kind k, lnk_hit *h) {
   int cap = k == LNK_NEED ? sc->n_needs : sc->n_benefits;
-  return lnk_rank(cls_links(c), cls_stemmer(c), r->norm, strlen(r->norm), k, h, cap < 64 ? cap : 64);
+  char *text = cls_link_norm(r);   /* what the links were made from */
+  int n = lnk_rank(cls_links(c), cls_stemmer(c), text, strlen(text), k, h, cap < 64 ? cap : 64);
+  free(text);
+  return n;
 }
 static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
   const lnk_index *x = cls_links(c);

@@ -142,6 +142,12 @@ struct wd_stemmer;
 struct lnk_index *cls_links(const cls_classifier *c);
 struct wd_stemmer *cls_stemmer(const cls_classifier *c);
 
+/* The text a reading's needs, benefits and objections are linked by meaning from (caller frees):
+** r->norm with the words of a check or a refusal probe blanked, byte offsets unchanged.
+** "anything else", "what else" make the line a check and say nothing of the scenario ("Anything
+** else that would stop you?" linked the need for pieces "nobody else has", found in play). */
+char *cls_link_norm(const cls_result *r);
+
 /* The model's label that decides move m: "ask" for every kind of ask, "gain" and "loss" for
 ** the appeals, else the move's own name (which the model may not have: mdl_label says). */
 const char *cls_model_label(cls_move m);

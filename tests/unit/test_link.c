@@ -348,6 +348,25 @@ static void test_one_side(void **st) {
   diag_free(&d);
 }
 
+/* The words that make a line a check ("anything else") say nothing of the scenario: "Anything
+** else that would stop you?" linked tableware's need for pieces "nobody else has" (found in play);
+** a check that names a need still links it. */
+static void test_check_words_aside(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("scenarios/tableware-limited-run.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  expect_links(c, s, "Anything else that would stop you?", NULL, NULL);
+  expect_links(c, s, "Is there anything else about couples and their wedding lists we should cover?", "registry", NULL);
+  expect_links(c, s, "What else worries you about stocking something nobody else has?", "stand_out", NULL);
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 static void test_lexicon_off(void **st) {
   (void)st;
   lexicon *lx = lex_new();
@@ -413,6 +432,7 @@ int main(void) {
     cmocka_unit_test(test_evidence_and_chain),
     cmocka_unit_test(test_request_names_rung),
     cmocka_unit_test(test_one_side),
+    cmocka_unit_test(test_check_words_aside),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
   };
