@@ -625,15 +625,34 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
     add(c, "feature_list", t, NULL, "quote", q, NULL);
 }
 
+/* 1 when the statement of turn t recaps benefits for needs already known: two or more of the
+** scenario's benefits, answering two or more needs the customer voiced or confirmed before it
+** ("我们给您独家授权,同城不会有人跟您拼价;小批量补货,两天到店,不用压货", right after the needs
+** were confirmed, was no summary for want of a summary phrase; found in play).  What a line
+** alone cannot know, the visit can: the reader leaves it to the scorer. */
+static int benefit_recap(const ctx *c, const cls_result *r, uint64_t known) {
+  if (!c->sc || r->question || (r->moves & CLS_ASK_MOVES) || r->n_benefits < 2) return 0;
+  uint64_t answered = 0;
+  for (int i = 0; i < r->n_benefits; i++) {
+    int bi = r->benefits[i];
+    if (bi < 0 || bi >= c->sc->n_benefits || !c->sc->benefits[bi].need_index) continue;
+    for (int j = 0; j < c->sc->benefits[bi].answers.n; j++) answered |= bit(c->sc->benefits[bi].need_index[j]);
+  }
+  int n = 0;
+  for (uint64_t m = answered; m; m &= m - 1) n++;
+  return n >= 2 && (answered & ~known) == 0;
+}
+
 /* The summary of turn i (of the visit's turns [.., b)): rejected, unvoiced or missing needs,
 ** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
 static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           uint64_t known, const char *q, int i, int b) {
-  if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) && said_key(t, "summary_off")) {
+  int recap = CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) || benefit_recap(c, r, known);
+  if (recap && said_key(t, "summary_off")) {
     /* the customer did not recognise it: no credit, and it is no summary before an ask */
     if (!vs->f_rejected++)
       add(c, "summary_rejected", t, NULL, "quote", q, NULL);
-  } else if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {
+  } else if (recap) {
     uint64_t cited = cited_needs(c, r);
     uint64_t unvoiced = cited & ~known & ~voiced_by(c, i, cited & ~known), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
