@@ -429,14 +429,53 @@ static void read_front(const cls_classifier *c, const char *line, size_t len, cl
   if (canon) { free(out->norm); out->norm = canon; }
 }
 
+/* Words a casual line opens a clause with before what it says ("ok fine what about your
+** sister", "okay could you send me the figures"): the clause-start phrases (^what, ^could you,
+** the agent and mood markers) read from after them.  Found in play: "ok fine what about your
+** sister" was a request for nothing, and Maria answered "Mm-hm.". */
+#define CLS_MAX_OPENED 16
+static const char *const openers[] = { "ok", "okay", "well", "right", "alright", "fine", "cool",
+                                       "great", "oh", "um", "hmm", "sure", "yeah" };
+
+/* The length of the opener word at t[i..len) followed by a space, or 0.  "so", "and", "now"
+** are no openers: they join a pitch's sentences ("so you'll save ..."; as openers the dev split
+** lost four lines). */
+static size_t opener_at(const char *t, size_t len, size_t i) {
+  for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
+    size_t n = strlen(openers[k]);
+    if (i + n < len && memcmp(t + i, openers[k], n) == 0 && t[i + n] == ' ') return n;
+  }
+  return 0;
+}
+
+/* Into at (room for cap): the position after the openers of each clause that begins with one
+** or two of them and goes on (the end of its last opener); the count. */
+static int opened_starts(const char *t, size_t len, size_t *at, int cap) {
+  int n = 0;
+  for (size_t i = 0; i < len && n < cap; i++) {
+    if (i > 0 && !lex_is_clause_punct((unsigned char)t[i - 1])) continue;
+    size_t p = i;
+    while (p < len && t[p] == ' ') p++;
+    size_t q = p, end = p;   /* end: just after the last opener, where lex.c's start test looks */
+    for (int w = 0, m; w < 2 && (m = (int)opener_at(t, len, q)) > 0; w++) {
+      q += (size_t)m;
+      end = q;
+      while (q < len && t[q] == ' ') q++;
+    }
+    if (end > p && q < len && !lex_is_clause_punct((unsigned char)t[q])) at[n++] = end;
+  }
+  return n;
+}
+
 /* The times (rd->th, rd->nt) and the lexicon's hits (rd->h, rd->nh) of rd->t; takes same_h. */
 static void read_hits(reading *rd, lex_hit *same_h, int same_nh) {
   const cls_classifier *c = rd->c;
   int spans = 0;
   rd->nt = tx_find(c->tx, rd->t, rd->len, &rd->th, &spans);
   /* a time that opens a clause is transparent to the clause-start phrases (agent, mood) */
-  size_t *after = rd->nt ? xmalloc((size_t)rd->nt * sizeof *after) : NULL;
+  size_t *after = xmalloc((size_t)(rd->nt + CLS_MAX_OPENED) * sizeof *after);
   lex_starts starts = { after, 0 };
+  starts.n = opened_starts(rd->t, rd->len, after, CLS_MAX_OPENED);
   for (int i = 0; i < rd->nt; i++) {
     size_t p = rd->th[i].start;
     while (p > 0 && rd->t[p - 1] == ' ') p--;
