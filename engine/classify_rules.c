@@ -753,15 +753,6 @@ static void read_appeals_and_questions(reading *rd) {
     }
     else
       rule_move(rd, CLS_PRESENT_FEATURE, "summary_features", __LINE__);
-  } else if (out->n_needs >= 2 && out->n_benefits >= 1 && !memchr(out->norm, '?', nl) && !(out->moves & CLS_ASK_MOVES)) {
-    /* a statement that names two of the scenario's needs and a benefit answering them sums up,
-    ** whatever its opening words ("So: pieces nobody else has, hand-glazed, and open stock so
-    ** couples keep adding, which sells through well before autumn." was a gain appeal, and the
-    ** debrief said the trainee never summed up; found in play) */
-    rule_move(rd, CLS_SUMMARIZE_BENEFITS, "summary_by_links", __LINE__);
-    out->moves &= ~(((uint64_t)1 << CLS_PRESENT_BENEFIT) | ((uint64_t)1 << CLS_GAIN_APPEAL) |
-                    ((uint64_t)1 << CLS_SELLER_ACTION) | ((uint64_t)1 << CLS_PRESENT_FEATURE) |
-                    ((uint64_t)1 << CLS_OPEN_QUESTION) | ((uint64_t)1 << CLS_CLOSED_QUESTION));
   }
 
   /* a boast ("the best system on the market", "质量全国第一") praises the product, not what it does

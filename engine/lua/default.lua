@@ -524,11 +524,16 @@ local function discover(turn, ctx)
   if turn.question and not open_q(turn) and #turn.needs > 0 and tell_more(turn, true) then
     return true
   end
-  if turn.question then
+  -- a worry is raised by a closed question that names it; an open question about the
+  -- customer's business ("您现在代理的两个牌子,最近卖得怎么样?") is answered with a need of
+  -- theirs first, though its words brush a worry ("别人卖得怎么样")
+  local function raise_named()
     for _, id in ipairs(turn.objections) do
       if not C.raised(id) and C.objection(id) then return true end
     end
+    return false
   end
+  if turn.question and not open_q(turn) and raise_named() then return true end
   if open_q(turn) then
     -- with several people at the table, the one asked answers with a need of their own
     local asked = turn.addressed or {}
@@ -542,6 +547,7 @@ local function discover(turn, ctx)
         return heard(n.id)
       end
     end
+    if raise_named() then return true end
   end
   return false
 end
