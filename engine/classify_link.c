@@ -108,7 +108,8 @@ char *cls_link_norm(const cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strncmp(m->phrase, "rule:", 5) == 0 || m->end > len || m->end <= m->start) continue;
-    if (strcmp(m->label, "check_concerns") == 0 || strcmp(m->label, "probe_refusal") == 0)
+    if (strcmp(m->label, "check_concerns") == 0 || strcmp(m->label, "probe_refusal") == 0 ||
+        strcmp(m->label, "dismiss") == 0)
       memset(t + m->start, ' ', m->end - m->start);
   }
   return t;
