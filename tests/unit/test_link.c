@@ -364,6 +364,18 @@ static void test_check_words_aside(void **st) {
   expect_links(c, s, "What else worries you about stocking something nobody else has?", "stand_out", NULL);
   cls_free(c);
   scn_free(s);
+  /* nor does a brush-off explain anything ("nothing is broken" is the benefit's) */
+  s = scc_load("scenarios/referral-follow-up.yaml", &d);
+  assert_non_null(s);
+  c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r;
+  const char *line = "Oh that light, I think it's nothing, don't worry.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_benefits, 0);
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
   diag_free(&d);
 }
 
