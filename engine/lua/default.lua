@@ -503,12 +503,15 @@ local function discover(turn, ctx)
   end
   if has(turn, "probe_refusal") and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
-  for _, n in ipairs(C.needs) do
-    if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
-  end
+  -- the need the line itself names comes before one a single word of it brushes ("How do you
+  -- find out today when a scanner ... goes down?" names the outage; its "today" is one of the
+  -- alert-noise need's `revealed_by` words; found in play)
   for _, id in ipairs(turn.needs) do
     local n = find(C.needs, id)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
+  end
+  for _, n in ipairs(C.needs) do
+    if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
   end
   -- a question about a hidden need in other words than its `revealed_by` ("is there budget set
   -- aside for equipment, or does it come out of operating costs?") brings it out when the line
