@@ -114,7 +114,7 @@ $(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(M
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) -llinear -lstdc++ $(LDFLAGS)
 # English word lists (Debian's wamerican, wbritish): a real word is never "corrected" (words.h)
 WORD_LISTS = /usr/share/dict/american-english /usr/share/dict/british-english
-$(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/lexicons/*.yaml)
+$(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/corpus/*/) $(wildcard engine/lexicons/*.yaml)
 	$(TRAIN_TOOL) engine $@ $(WORD_LISTS)
 $(MODEL_OBJ): $(MODEL_C) include/model.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -95,9 +95,20 @@ static void own_add(wd_words *w, const scn_strs *v) {
   }
 }
 
-/* The scenario's own English words: its lexicon phrases, keywords and examples. */
-static wd_words *own_words(const scenario *sc) {
+/* The English words the typo corrector leaves alone (words.h): the lexicon's variant spellings
+** ("theyre" is read as "they're", not corrected to "there": found in play) and, with a scenario
+** (may be NULL), its own words: its lexicon phrases, keywords and examples. */
+static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   wd_words *w = wd_words_new();
+  for (int i = 0; i < lex_phrase_count(lx); i++) {
+    const lex_phrase *ph = lex_phrase_at(lx, i);
+    if (!ph || strncmp(lex_label_name(lx, ph->label), "variant:", 8) != 0) continue;
+    size_t n;
+    char *t = txt_normalize(ph->text, strlen(ph->text), &n);
+    wd_words_add(w, t);
+    free(t);
+  }
+  if (!sc) return w;
   for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
   for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }
   for (int i = 0; i < sc->n_benefits; i++) { own_add(w, &sc->benefits[i].keywords); own_add(w, &sc->benefits[i].examples); }
@@ -220,7 +231,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();
-  if (sc && strcmp(lang, "en") == 0) c->own_words = own_words(sc);
+  if (strcmp(lang, "en") == 0) c->own_words = own_words(c->lx, sc);
   c->links = lnk_new(sc, c->stem);   /* built once here: a turn only scores the line */
   return c;
 }

@@ -106,6 +106,12 @@ static void test_clauses(void **st) {
   /* the seller's clause does not cancel the customer's ask in the next one */
   assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   cls_result_free(&r);
+  /* a contraction typed without its apostrophe is read as one, not corrected to a word one
+  ** letter away ("theyre" was "there", found in play) */
+  line = "theyre busy, hows the rollout going";
+  cls_classify(en, line, strlen(line), &r);
+  assert_string_equal(r.norm, "they're busy, how's the rollout going");
+  cls_result_free(&r);
   line = "王处长,我们的平台能自动签到,对吧?";
   cls_classify(zh, line, strlen(line), &r);
   n = cl_read(&r, c);
