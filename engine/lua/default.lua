@@ -379,7 +379,7 @@ local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" 
 local DUMMY_IT = { "is it the", "is it a", "is it an", "is it your", "it is the", "it's the", "is it true" }
 local function points_back(turn)
   local t = string.lower(turn.text)
-  for _, d in ipairs(DUMMY_IT) do t = t:gsub(d, "") end
+  for _, d in ipairs(DUMMY_IT) do t = t:gsub("%f[%a]" .. d .. "%f[%A]", "") end   -- whole words: not "is it affordable"
   for _, w in ipairs(BACK_EN) do
     if t:find("%f[%a]" .. w .. "%f[%A]") then return true end
   end
