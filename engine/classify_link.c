@@ -115,11 +115,9 @@ char *cls_link_norm(const cls_result *r) {
   return t;
 }
 
-/* 1 when a clause inside [start, end) of the line has the seller for its agent ("...; our staff
-** maintain it"): the part of the line that tells what the seller does. */
-static int seller_within(const cls_result *r, size_t start, size_t end) {
-  cl_clause cl[CL_MAX_CLAUSES];
-  int n = cl_read(r, cl);
+/* 1 when one of the line's clauses cl[0..n) inside [start, end) has the seller for its agent
+** ("...; our staff maintain it"): the part of the line that tells what the seller does. */
+static int seller_within(const cl_clause *cl, int n, size_t start, size_t end) {
   for (int i = 0; i < n; i++)
     if (cl[i].agent == CL_AGENT_SELLER && cl[i].start >= start && cl[i].end <= end) return 1;
   return 0;
@@ -133,7 +131,7 @@ static int seller_within(const cls_result *r, size_t start, size_t end) {
 ** Clauses of their own keep both ("夜班护士根本忙不过来,我们的输液监测快滴完就提醒护士站"); a
 ** summary names both on purpose.  Chosen on the tuning part (docs/classifier.md 1d): wrong links
 ** 18 -> 12 of about 250, linked right 230 -> 226 of 246. */
-static void one_side(const scenario *sc, const cls_result *r, lnk_hit *h, int n) {
+static void one_side(const scenario *sc, const cls_result *r, const cl_clause *cl, int ncl, lnk_hit *h, int n) {
   for (int i = 0; i < r->n_matches; i++)   /* the moves are read after the links: their phrases */
     if (strcmp(r->matches[i].label, "summary") == 0 || strcmp(r->matches[i].label, "summarize_benefits") == 0) return;
   for (int b = 0; b < n; b++) {
@@ -144,7 +142,7 @@ static void one_side(const scenario *sc, const cls_result *r, lnk_hit *h, int n)
       int answers = 0;
       for (int a = 0; a < (int)bf->answers.n && !answers; a++) answers = bf->need_index[a] == h[k].item;
       if (!answers || h[k].start >= h[b].end || h[b].start >= h[k].end) continue;   /* clauses of their own */
-      if (h[k].score >= h[b].score && !seller_within(r, h[b].start, h[b].end)) { h[b].item = -1; break; }
+      if (h[k].score >= h[b].score && !seller_within(cl, ncl, h[b].start, h[b].end)) { h[b].item = -1; break; }
       h[k].item = -1;
     }
   }
@@ -210,7 +208,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   int n = lnk_link_spans(c->links, c->stem, text, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
                          sp, nsp, h, MAX_LINKS);
   free(text);
-  one_side(c->sc, r, h, n);
+  one_side(c->sc, r, cl, ncl, h, n);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
     if (h[i].item < 0) continue;
     int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;

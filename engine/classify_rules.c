@@ -209,7 +209,7 @@ static size_t numeral_len(const char *p, size_t left, int lead) {
 
 /* 1 when t[i] ends a clause: punctuation, but not the separator inside "$4,800" or "4.8万". */
 static int clause_end(const char *t, size_t len, size_t i) {
-  if (!strchr(",.;:?!", t[i]) || !t[i]) return 0;
+  if (!lex_is_clause_punct((unsigned char)t[i])) return 0;
   return !((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < len && isdigit((unsigned char)t[i - 1]) &&
            isdigit((unsigned char)t[i + 1]));
 }
@@ -681,7 +681,7 @@ static void read_slots(reading *rd, int commitment_hit) {
     const lex_hit *tm = first_hit(rd, c->slot_label[CLS_SLOT_TIME]);
     if (tm) out->slots[CLS_SLOT_TIME] = span_text(rd, tm->start, tm->end);
   }
-  amt_hit am;   /* the sum a payment ask names: "两万四" is 24000 (amount.h) */
+  amt_hit am = { 0, 0, 0 };   /* the sum a payment ask names: "两万四" is 24000 (amount.h) */
   if (ask_amount(rd->t, rd->len, &am)) {
     out->has_amount = 1;
     out->amount = am.value;

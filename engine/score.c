@@ -191,9 +191,9 @@ static int has_confirm(const sess_turn *t, int i) {
 }
 
 /* Needs a line refers to: directly, or through a benefit that answers them. */
-static uint64_t cited_needs(const ctx *c, const cls_result *r) {
+/* The needs the benefits of a reading answer (their `answers`). */
+static uint64_t answered_needs(const ctx *c, const cls_result *r) {
   uint64_t m = 0;
-  for (int i = 0; i < r->n_needs; i++) m |= bit(r->needs[i]);
   if (c->sc)
     for (int i = 0; i < r->n_benefits; i++) {
       int b = r->benefits[i];
@@ -202,6 +202,12 @@ static uint64_t cited_needs(const ctx *c, const cls_result *r) {
       for (int j = 0; j < bn->answers.n; j++)
         if (bn->need_index) m |= bit(bn->need_index[j]);
     }
+  return m;
+}
+
+static uint64_t cited_needs(const ctx *c, const cls_result *r) {
+  uint64_t m = answered_needs(c, r);
+  for (int i = 0; i < r->n_needs; i++) m |= bit(r->needs[i]);
   return m;
 }
 
@@ -632,12 +638,7 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
 ** alone cannot know, the visit can: the reader leaves it to the scorer. */
 static int benefit_recap(const ctx *c, const cls_result *r, uint64_t known) {
   if (!c->sc || r->question || (r->moves & CLS_ASK_MOVES) || r->n_benefits < 2) return 0;
-  uint64_t answered = 0;
-  for (int i = 0; i < r->n_benefits; i++) {
-    int bi = r->benefits[i];
-    if (bi < 0 || bi >= c->sc->n_benefits || !c->sc->benefits[bi].need_index) continue;
-    for (int j = 0; j < c->sc->benefits[bi].answers.n; j++) answered |= bit(c->sc->benefits[bi].need_index[j]);
-  }
+  uint64_t answered = answered_needs(c, r);
   int n = 0;
   for (uint64_t m = answered; m; m &= m - 1) n++;
   return n >= 2 && (answered & ~known) == 0;
