@@ -15,6 +15,10 @@ mkdir -p "$HOME"
 SOCK=salesim-e2e-$$
 tm() { tmux -L "$SOCK" "$@"; }
 trap 'tmux -L "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+# A session that outlives the games: killing the last session ends the tmux server, and a
+# new-session sent while it is still exiting can fail (seen once under ASan in CI: the
+# last-column game never started and its screen was empty).
+tm -f /dev/null new-session -d -s keep "sleep 3600"
 screen() { tm capture-pane -p -t t -S -200 | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'; }
 # wait_for PATTERN: polls the screen (functional wait, not a timing assertion)
 wait_for() {
@@ -111,14 +115,14 @@ tm kill-session -t c 2>/dev/null
 # screen (the rewrap of a long typed line moved up one row too many and erased it in tmux)
 tm -f /dev/null new-session -d -s e -x 100 -y 50 \
   "env TERM=screen-256color $SALESIM play scenarios/it-trial.yaml --seed 5 --transcript ''; sleep 60"
-for _ in $(seq 1 100); do tm capture-pane -p -t e | grep -qF "You>" && break; sleep 0.1; done
+for _ in $(seq 1 300); do tm capture-pane -p -t e | grep -qF "You>" && break; sleep 0.1; done
 tm send-keys -t e -l "How do you find out about outages today?"
 tm send-keys -t e Enter
-for _ in $(seq 1 100); do [ "$(tm capture-pane -p -t e | grep -cF "You>")" -ge 2 ] && break; sleep 0.1; done
+for _ in $(seq 1 300); do [ "$(tm capture-pane -p -t e | grep -cF "You>")" -ge 2 ] && break; sleep 0.1; done
 edge="So what happens next $(printf 'a%.0s' $(seq 1 74))"   # "You> " and 95 characters: 100 columns
 tm send-keys -t e -l "$edge"
 tm send-keys -t e Enter
-for _ in $(seq 1 100); do [ "$(tm capture-pane -p -t e | grep -cF "You>")" -ge 3 ] && break; sleep 0.1; done
+for _ in $(seq 1 300); do [ "$(tm capture-pane -p -t e | grep -cF "You>")" -ge 3 ] && break; sleep 0.1; done
 expect_contains "a line ending at the last column leaves the reply above it on the screen" \
   "$(tm capture-pane -p -t e)" "before he does."
 tm kill-session -t e 2>/dev/null
