@@ -102,6 +102,19 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
   return h->item;
 }
 
+/* 1 when clause i frames the one after it: opened by a subordinator ("when the spring check
+** comes round, the summary comes straight out of beacon."), a statement ending in a comma with
+** more to come.  It means nothing alone: it linked the audit need by itself. */
+static int framing_clause(const cls_result *r, const cl_clause *cl, int ncl, int i) {
+  if (i + 1 >= ncl || cl[i].mood != CL_MOOD_STATEMENT || cl[i].end < 2) return 0;
+  size_t e = cl[i].end;
+  while (e > cl[i].start && r->norm[e - 1] == ' ') e--;
+  if (e == cl[i].start || r->norm[e - 1] != ',') return 0;
+  for (int k = 0; k < r->n_matches; k++)
+    if (r->matches[k].start == cl[i].start && strcmp(r->matches[k].label, "subordinate") == 0) return 1;
+  return 0;
+}
+
 char *cls_link_norm(const cls_result *r) {
   size_t len = r->norm ? strlen(r->norm) : 0;
   char *t = xstrndup(r->norm ? r->norm : "", len);
@@ -189,7 +202,13 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     lnk_span *s = &sp[nsp++];
     s->start = cl[i].start;
     s->end = cl[i].end;
+    s->inside_only = 0;
     for (int k = 0; k < LNK_KINDS; k++) s->w[k] = 1.0f;
+    if (framing_clause(r, cl, ncl, i)) {   /* nothing links from it alone; the line with it may */
+      s->inside_only = 1;
+      for (int k = 0; k < LNK_KINDS; k++) s->w[k] = 0;
+      continue;
+    }
     int request = cl[i].mood == CL_MOOD_REQUEST ||
                   (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
     if (request) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;

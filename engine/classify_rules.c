@@ -489,6 +489,36 @@ static void read_hits(reading *rd, lex_hit *same_h, int same_nh) {
   free(after);
 }
 
+/* A clause opened by a subordinator that doubles as a wh-word frames its sentence, it asks
+** nothing ("when the spring check comes round, the report comes straight out of beacon." was an
+** open question, and the benefit it offers was weighed as a question's): its question and wh
+** hits go when the clause ends in a comma, more of its sentence follows and that sentence has no
+** "?".  A longer question phrase from the same start ("when could you", "when do") keeps them.
+** Needs rd->clause and rd->sentence. */
+static void drop_subordinate_questions(reading *rd) {
+  const cls_classifier *c = rd->c;
+  int sub = c->marker_label[CLS_MK_SUBORDINATE], q = c->marker_label[CLS_MK_QUESTION];
+  int wh = c->marker_label[CLS_MK_WH];
+  for (int i = 0; i < rd->nh; i++) {
+    const lex_hit *s = &rd->h[i];
+    if (s->label != sub) continue;
+    size_t at = s->start, e = at;
+    int k = rd->clause[at], sn = rd->sentence[at], asks = 0;
+    while (e < rd->len && rd->clause[e] == k) e++;
+    if (e == 0 || rd->t[e - 1] != ',' || e >= rd->len || rd->sentence[e] != sn) continue;
+    for (size_t b = 0; b < rd->len && !asks; b++) asks = rd->sentence[b] == sn && rd->t[b] == '?';
+    for (int j = 0; j < rd->nh && !asks; j++) asks = rd->h[j].label == q && rd->h[j].start == at && rd->h[j].end > s->end;
+    if (asks) continue;
+    int keep = 0;
+    for (int j = 0; j < rd->nh; j++) {
+      const lex_hit *h = &rd->h[j];
+      if ((h->label == q || h->label == wh) && h->start == at) { if (j < i) i--; continue; }
+      rd->h[keep++] = *h;
+    }
+    rd->nh = keep;
+  }
+}
+
 /* 1. clauses and negation: each byte's clause and sentence, each hit's negation (1) or its
 ** being part of a longer phrase (2, an action word only). */
 static void read_negation(reading *rd) {
@@ -502,6 +532,7 @@ static void read_negation(reading *rd) {
     if (i < nl && lex_is_clause_punct((unsigned char)rd->t[i])) k++;
     if (i < nl && lex_is_sentence_punct((unsigned char)rd->t[i])) sn++;
   }
+  drop_subordinate_questions(rd);
   rd->negated = xcalloc((size_t)rd->nh + 1, 1);
   drop_nested_moves(rd);
   int neg_label = c->marker_label[CLS_MK_NEGATION];

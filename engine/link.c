@@ -690,7 +690,8 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
 static float seg_weight(const lnk_span *sp, int nsp, size_t s, size_t e, lnk_kind k) {
   float w = 1.0f;
   for (int i = 0; i < nsp; i++)
-    if (sp[i].start < e && sp[i].end > s && sp[i].w[k] < w) w = sp[i].w[k];
+    if (sp[i].start < e && sp[i].end > s && sp[i].w[k] < w &&
+        (!sp[i].inside_only || (s >= sp[i].start && e <= sp[i].end))) w = sp[i].w[k];
   return w;
 }
 

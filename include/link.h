@@ -70,8 +70,10 @@ int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, u
 
 /* A span of the line (byte offsets in the normalised text, e.g. one clause as clause.h reads it)
 ** and a weight per kind for the segments that overlap it: 0 keeps that kind from linking there,
-** 1 leaves it as it is (the least weight of the spans a segment overlaps applies). */
-typedef struct lnk_span { size_t start, end; float w[LNK_KINDS]; } lnk_span;
+** 1 leaves it as it is (the least weight of the spans a segment overlaps applies).  With
+** inside_only set the weights apply only to segments inside the span (a clause that means
+** nothing alone, but something with the rest of its line). */
+typedef struct lnk_span { size_t start, end; float w[LNK_KINDS]; int inside_only; } lnk_span;
 
 /* lnk_link with the scores of each segment weighed by the spans it overlaps (spans may be NULL
 ** when nspans is 0: lnk_link). */
