@@ -630,6 +630,36 @@ static int others_question(const reading *rd) {
   return 0;
 }
 
+/* 1 when the line's request asks the customer to tell about their own world ("can you walk me
+** through how you monitor things today?", "could you tell me what happened?", "能不能跟我讲讲现在
+** 怎么做的"): a telling phrase (marker `telling`) after a request form in its clause, then a
+** what/how word or nothing more that names a time.  A time before the what/how word, or with
+** none, sets a deadline for the telling ("could you tell me by friday what the budget is?", "can
+** you walk me through your warehouse on tuesday?"): an ask.  Found in play: these discovery
+** questions were read as asks for a commitment or a payment. */
+static int telling_request(const reading *rd) {
+  const cls_classifier *c = rd->c;
+  int req = c->marker_label[CLS_MK_REQUEST], tell = c->marker_label[CLS_MK_TELLING];
+  int wh = c->marker_label[CLS_MK_WH];
+  for (int i = 0; i < rd->nh; i++) {
+    const lex_hit *t = &rd->h[i];
+    if (t->label != tell || rd->negated[i]) continue;
+    int k = rd->clause[t->start], requested = 0;
+    size_t wh_at = (size_t)-1;
+    for (int j = 0; j < rd->nh; j++) {
+      const lex_hit *o = &rd->h[j];
+      if (rd->clause[o->start] != k) continue;
+      if (o->label == req && o->start <= t->start) requested = 1;
+      if (o->label == wh && o->start >= t->start && o->start < wh_at) wh_at = o->start;   /* "show me how" holds it */
+    }
+    if (!requested) continue;
+    int timed = 0;   /* a time in the line before the what/how word, or any time without one */
+    for (int j = 0; j < rd->nt && !timed; j++) timed = wh_at == (size_t)-1 || rd->th[j].start < wh_at;
+    if (!timed) return 1;
+  }
+  return 0;
+}
+
 /* 2. move phrases, as far as the line asks: an order, payment or referral phrase counts in a
 ** request or a question (or with an open time); a who-decides question asks for no action.
 ** Sets rd->request and out->question. */
@@ -687,6 +717,14 @@ static void read_moves(reading *rd) {
   if (others_question(rd) && !rd->request && rd->nt == 0) {
     out->moves &= ~any_ask;
     add_match(out, "others:ask", "rule:others_no_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
+  }
+  /* "can you walk me through how you monitor things today?" asks a question, not for an action:
+  ** no ask from its request form (read_ask reads rd->request), and it is a question */
+  if (telling_request(rd)) {
+    out->moves &= ~any_ask;
+    rd->request = 0;
+    out->question = 1;
+    add_match(out, "telling:ask", "rule:telling_no_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, nl);
   }
 }
 
