@@ -17,7 +17,7 @@ enum {
   CLS_MK_REQUEST, CLS_MK_QUESTION, CLS_MK_WH, CLS_MK_VAGUE, CLS_MK_NEGATION, CLS_MK_SUMMARY,
   CLS_MK_CUSTOMER_TERMS, CLS_MK_IGNORE, CLS_MK_SCARCITY, CLS_MK_OFFER, CLS_MK_SELLER,
   CLS_MK_CUSTOMER, CLS_MK_CONFIRM, CLS_MK_BOAST, CLS_MK_PAYER, CLS_MK_INCOMING, CLS_MK_DISMISS,
-  CLS_MK_SUBORDINATE, CLS_MK_TELLING,
+  CLS_MK_SUBORDINATE, CLS_MK_TELLING, CLS_MK_ASKING, CLS_MK_ASKING_WH, CLS_MK_NOT_ASKING,
   CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
@@ -47,6 +47,12 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments);
 /* The scenario's switched-off phrases (`lexicon: switch_off:`) bind the model too (classify_model.c). */
 void cls_apply_off(const cls_classifier *c, cls_result *r);
+/* A Chinese question typed without "?" ("生意咋样", "利润还行不", "最怕的是啥"): after the model,
+** so the features it was trained on do not move, a line whose question word or final particle
+** (markers asking_wh, asking; not inside a not_asking phrase such as 没啥, nor in the seller's
+** clause) is a question, and an open or closed one when it carries no other move but courtesy.
+** Found in play: the customer answered "嗯,明白。" (classify_rules.c). */
+void cls_late_question(const cls_classifier *c, cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

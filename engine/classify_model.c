@@ -253,6 +253,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
   cls_apply_off(c, out);
+  if (c->model) cls_late_question(c, out);   /* the trainer (no model) reads the features without it */
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
   ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has
   ** no model) makes its features from the rules' own `specific`, as the reader does */

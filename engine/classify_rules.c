@@ -44,6 +44,7 @@
 
 #include "amount.h"
 #include "classify_int.h"
+#include "clause.h"
 #include "text.h"
 #include "util.h"
 
@@ -148,9 +149,11 @@ static int is_move_label(const reading *rd, int label) {
   return 0;
 }
 
-/* 1 when the label is one of the markers the rules read. */
+/* 1 when the label is one of the markers the rules read; not the question words read after the
+** model (cls_late_question), which must not change what the model was trained on. */
 static int is_marker_label(const reading *rd, int label) {
-  for (int k = 0; k < CLS_MK_COUNT; k++) if (rd->c->marker_label[k] == label) return 1;
+  for (int k = 0; k < CLS_MK_COUNT; k++)
+    if (rd->c->marker_label[k] == label) return k != CLS_MK_ASKING && k != CLS_MK_ASKING_WH && k != CLS_MK_NOT_ASKING;
   return 0;
 }
 
@@ -899,4 +902,52 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   free(rd.sentence);
   free(rd.negated);
   free(rd.count);
+}
+
+/* 1 when match m lies inside a match labelled not_asking ("没啥" holds "啥"). */
+static int inside_not_asking(const cls_result *r, const cls_match *m) {
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *o = &r->matches[i];
+    if (o->start <= m->start && m->end <= o->end && strcmp(o->label, "not_asking") == 0) return 1;
+  }
+  return 0;
+}
+
+void cls_late_question(const cls_classifier *c, cls_result *r) {
+  (void)c;
+  if (!r->norm) return;
+  const uint64_t closed = (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (r->question && !(r->moves & closed)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), found = 0, open = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    int wh = strcmp(m->label, "asking_wh") == 0;
+    if ((!wh && strcmp(m->label, "asking") != 0) || m->end <= m->start || inside_not_asking(r, m)) continue;
+    int seller = 0;   /* "我们可以看看哪些环节能省时间" tells what the seller will do */
+    for (int k = 0; k < ncl; k++)
+      if (m->start >= cl[k].start && m->start < cl[k].end) seller = cl[k].agent == CL_AGENT_SELLER;
+    if (seller) continue;
+    found = 1;
+    open |= wh;
+  }
+  if (!found) return;
+  if (r->question) {   /* "最头疼的是啥?" asks an open question, its "?" notwithstanding */
+    if (!open) return;
+    r->moves &= ~closed;
+    r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+    add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:question_word", RULE_SRC ":" CLS_STR(__LINE__), 0,
+              strlen(r->norm));
+    return;
+  }
+  r->question = 1;
+  for (int i = 0; i < r->n_matches && !open; i++) open = strcmp(r->matches[i].label, "wh") == 0;
+  const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
+                            (uint64_t)1 << CLS_SMALL_TALK;
+  if ((r->moves & ~courtesy) != 0) return;
+  cls_move m = open ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION;
+  r->moves |= (uint64_t)1 << m;
+  r->moves &= ~((uint64_t)1 << CLS_SMALL_TALK);
+  add_match(r, cls_move_name(m), open ? "rule:question_word" : "rule:question_particle",
+            RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
