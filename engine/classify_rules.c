@@ -210,12 +210,6 @@ static size_t numeral_len(const char *p, size_t left, int lead) {
   return 0;
 }
 
-/* 1 when t[i] ends a clause: punctuation, but not the separator inside "$4,800" or "4.8万". */
-static int clause_end(const char *t, size_t len, size_t i) {
-  if (!lex_is_clause_punct((unsigned char)t[i])) return 0;
-  return !((t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < len && isdigit((unsigned char)t[i - 1]) &&
-           isdigit((unsigned char)t[i + 1]));
-}
 
 /* 1 when the clause of t[0..len) holding byte `at` says now or first ("今天先付两万", "pay 20k
 ** today"): clauses end at ASCII punctuation, which normalising makes of the full-width kinds. */
@@ -223,8 +217,8 @@ static int clause_says_now(const char *t, size_t len, size_t at) {
   static const char *const now[] = { "今天", "现在", "马上", "先付", "先转", "先打", "先结", "先给",
                                      "today", "now", "first", "up front", "upfront", "right away" };
   size_t s = at, e = at;
-  while (s > 0 && !clause_end(t, len, s - 1)) s--;
-  while (e < len && !clause_end(t, len, e)) e++;
+  while (s > 0 && !lex_breaks_clause(t, len, s - 1)) s--;
+  while (e < len && !lex_breaks_clause(t, len, e)) e++;
   for (size_t k = 0; k < sizeof now / sizeof *now; k++) {
     size_t n = strlen(now[k]);
     for (size_t i = s; i + n <= e; i++) {
@@ -456,7 +450,7 @@ static size_t opener_at(const char *t, size_t len, size_t i) {
 static int opened_starts(const char *t, size_t len, size_t *at, int cap) {
   int n = 0;
   for (size_t i = 0; i < len && n < cap; i++) {
-    if (i > 0 && !lex_is_clause_punct((unsigned char)t[i - 1])) continue;
+    if (i > 0 && !lex_breaks_clause(t, len, i - 1)) continue;
     size_t p = i;
     while (p < len && t[p] == ' ') p++;
     size_t q = p, end = p;   /* end: just after the last opener, where lex.c's start test looks */
@@ -465,7 +459,7 @@ static int opened_starts(const char *t, size_t len, size_t *at, int cap) {
       end = q;
       while (q < len && t[q] == ' ') q++;
     }
-    if (end > p && q < len && !lex_is_clause_punct((unsigned char)t[q])) at[n++] = end;
+    if (end > p && q < len && !lex_breaks_clause(t, len, q)) at[n++] = end;
   }
   return n;
 }
@@ -482,7 +476,7 @@ static void read_hits(reading *rd, lex_hit *same_h, int same_nh) {
   for (int i = 0; i < rd->nt; i++) {
     size_t p = rd->th[i].start;
     while (p > 0 && rd->t[p - 1] == ' ') p--;
-    if (p != 0 && !lex_is_clause_punct((unsigned char)rd->t[p - 1])) continue;
+    if (p != 0 && !lex_breaks_clause(rd->t, rd->len, p - 1)) continue;
     size_t e = rd->th[i].end;   /* the whole merged time: "明天" + "上午十点" */
     for (int j = 0; j < rd->nt; j++) if (rd->th[j].span == rd->th[i].span && rd->th[j].end > e) e = rd->th[j].end;
     after[starts.n++] = e;
@@ -532,8 +526,8 @@ static void read_negation(reading *rd) {
   for (size_t i = 0, k = 0, sn = 0; i <= nl; i++) {
     rd->clause[i] = (int)k;
     rd->sentence[i] = (int)sn;
-    if (i < nl && lex_is_clause_punct((unsigned char)rd->t[i])) k++;
-    if (i < nl && lex_is_sentence_punct((unsigned char)rd->t[i])) sn++;
+    if (lex_breaks_clause(rd->t, nl, i)) k++;
+    if (lex_breaks_sentence(rd->t, nl, i)) sn++;
   }
   drop_subordinate_questions(rd);
   rd->negated = xcalloc((size_t)rd->nh + 1, 1);

@@ -43,8 +43,8 @@ int cl_read(const cls_result *r, cl_clause *out) {
   int n = 0;
   size_t start = 0;
   for (size_t i = 0; i < len && n < CL_MAX_CLAUSES - 1; i++) {
-    if (!lex_is_clause_punct((unsigned char)t[i])) continue;
-    while (i + 1 < len && (lex_is_clause_punct((unsigned char)t[i + 1]) || t[i + 1] == ' ')) i++;
+    if (!lex_breaks_clause(t, len, i)) continue;
+    while (i + 1 < len && (lex_breaks_clause(t, len, i + 1) || t[i + 1] == ' ')) i++;
     out[n++] = (cl_clause){ start, i + 1, CL_AGENT_NONE, CL_MOOD_STATEMENT, 0 };
     start = i + 1;
   }

@@ -130,6 +130,18 @@ int lex_is_clause_punct(unsigned char c) {   /* , . ? ! ; : (a switch: strchr pe
 }
 int lex_is_sentence_punct(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == ';'; }
 
+/* 1 when "." or "," at t[i] sits between two digits: "$4,800", "2.8万" hold one number. */
+static int in_number(const char *t, size_t len, size_t i) {
+  return (t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < len && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+         t[i + 1] >= '0' && t[i + 1] <= '9';
+}
+int lex_breaks_clause(const char *t, size_t len, size_t i) {
+  return i < len && lex_is_clause_punct((unsigned char)t[i]) && !in_number(t, len, i);
+}
+int lex_breaks_sentence(const char *t, size_t len, size_t i) {
+  return i < len && lex_is_sentence_punct((unsigned char)t[i]) && !in_number(t, len, i);
+}
+
 static int is_word_byte(unsigned char c) { return c < 0x80 && isalnum(c); }
 
 /* A new trie node with no children and no output. */
@@ -344,21 +356,21 @@ static int cmp_hit(const void *a, const void *b) {
 
 /* Clause start: only spaces between pos and the line start, a clause mark or one of the
 ** caller's starts (lex_match_after: the end of a time that opens the clause). */
-static int at_clause_start(const char *t, size_t pos, const lex_starts *more) {
+static int at_clause_start(const char *t, size_t len, size_t pos, const lex_starts *more) {
   while (pos > 0 && t[pos - 1] == ' ') pos--;
-  if (pos == 0 || lex_is_clause_punct((unsigned char)t[pos - 1])) return 1;
+  if (pos == 0 || lex_breaks_clause(t, len, pos - 1)) return 1;
   for (int i = 0; more && i < more->n; i++) if (more->at[i] == pos) return 1;
   return 0;
 }
 /* Clause end: only spaces between pos and the line end or a clause mark. */
 static int at_clause_end(const char *t, size_t len, size_t pos) {
   while (pos < len && t[pos] == ' ') pos++;
-  return pos == len || lex_is_clause_punct((unsigned char)t[pos]);
+  return pos == len || lex_breaks_clause(t, len, pos);
 }
 /* 1 when no sentence mark (. ? ! ;) lies in t[from..to). */
-static int same_sentence(const char *t, size_t from, size_t to) {
+static int same_sentence(const char *t, size_t len, size_t from, size_t to) {
   for (size_t i = from; i < to; i++)
-    if (lex_is_sentence_punct((unsigned char)t[i])) return 0;
+    if (lex_breaks_sentence(t, len, i)) return 0;
   return 1;
 }
 
@@ -410,13 +422,13 @@ static void match_table(const lex_table *tb, int first_id, const char *t, size_t
         ok = 0;
         for (int m = i; m < j; m++) {
           if (tb->parts[raw.v[m].phrase].index != pi || raw.v[m].start < e) continue;
-          if (!same_sentence(t, e, raw.v[m].start)) break;
+          if (!same_sentence(t, len, e, raw.v[m].start)) break;
           e = raw.v[m].end; ok = 1;
           break;
         }
       }
       if (!ok) continue;
-      if ((P->anchors & LEX_ANCHOR_START) && !at_clause_start(t, s0, more)) continue;
+      if ((P->anchors & LEX_ANCHOR_START) && !at_clause_start(t, len, s0, more)) continue;
       if ((P->anchors & LEX_ANCHOR_END) && !at_clause_end(t, len, e)) continue;
       hv_push(res, (lex_hit){ first_id + ph, P->label, s0, e, P->n_parts > 1 });
       taken_until = e;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "link.h"
 #include "model.h"
 #include "text.h"
@@ -581,7 +582,7 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end) {
   size_t from = 0;
   int clauses = 0;
   for (size_t i = 0; i <= len && n < MAX_SEGS; i++) {
-    if (i < len && !strchr(",.?!;:", s[i])) continue;
+    if (i < len && !lex_breaks_clause(s, len, i)) continue;   /* "2.8万" is one number */
     if (i > from) { start[n] = from; end[n] = i; n++; clauses++; }
     from = i + 1;
   }

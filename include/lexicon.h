@@ -88,5 +88,9 @@ int lex_load_string(lexicon *lx, const char *shown, const char *buf, size_t len,
 int lex_is_clause_punct(unsigned char c);
 /* 1 when the byte ends a sentence (. ? ! ;). */
 int lex_is_sentence_punct(unsigned char c);
+/* 1 when t[i] of t[0..len) ends a clause, or a sentence: the marks above, but not a "." or ","
+** between two digits ("$4,800", "2.8万" are one number).  What every clause reader uses. */
+int lex_breaks_clause(const char *t, size_t len, size_t i);
+int lex_breaks_sentence(const char *t, size_t len, size_t i);
 
 #endif

@@ -121,6 +121,16 @@ static void test_clauses(void **st) {
   assert_int_equal(c[2].mood, CL_MOOD_CONFIRM);
   assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));   /* a tag question is no request */
   cls_result_free(&r);
+  /* a decimal point or a thousands comma is part of its number, not a clause mark ("2.8万"
+  ** was cut into "...剩下2." and "8万月底前付清", found in play); the comma after it still is */
+  line = "今天先付2万,剩下2.8万月底前付清";
+  cls_classify(zh, line, strlen(line), &r);
+  assert_int_equal(cl_read(&r, c), 2);
+  cls_result_free(&r);
+  line = "Could you clear the $4,800 balance by Friday?";
+  cls_classify(en, line, strlen(line), &r);
+  assert_int_equal(cl_read(&r, c), 1);
+  cls_result_free(&r);
 }
 
 static void test_variants_and_doubling(void **st) {
