@@ -67,7 +67,9 @@ static int social_clause(const cls_result *r, const cl_clause *c) {
 /* The rung the request clauses of r name (clause.h: a request, or an agentless clause
 ** continuing one): by a keyword inside them (the first rung in file order, as scenario_refs
 ** picks), else by meaning over them alone (*h set, h->item the rung) when the rung the keywords
-** gave elsewhere in the line scores below the threshold there; -1 when the line has no request
+** gave elsewhere in the line scores below the threshold there and one of the rung's texts shares
+** two words with them (a bare "您看行不行?" brushed the first order's centroid; tuning part
+** 228/11 -> 229/10 of 246/245); -1 when the line has no request
 ** clause beside other clauses, or its request clauses name no other rung. */
 static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h) {
   cl_clause cl[CL_MAX_CLAUSES];
@@ -92,7 +94,7 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
   lnk_hit *rk = xmalloc(sizeof *rk * (size_t)c->sc->n_commitments);
   int n = lnk_rank(c->links, c->stem, r->norm + s, e - s, LNK_COMMITMENT, rk, c->sc->n_commitments);
   for (int i = 0; i < n && h->item < 0; i++)
-    if (lnk_linkable(c->links, LNK_COMMITMENT, rk[i].item) && rk[i].score >= thr) *h = rk[i];
+    if (lnk_linkable(c->links, LNK_COMMITMENT, rk[i].item) && rk[i].score >= thr && rk[i].text >= 0) *h = rk[i];
   for (int i = 0; i < n && h->item >= 0; i++)   /* the keywords' rung is heard in the request too */
     if (rk[i].item == r->commitment && rk[i].score >= thr) h->item = -1;
   free(rk);

@@ -309,6 +309,12 @@ static void test_request_names_rung(void **st) {
   expect_rung(&sh, "预算的事,您看这个月能报吗?", "budget_entry");
   expect_rung(&sh, "关于预算,能不能请您把智慧病房项目报进去?", "budget_entry");
   close_shipped(&sh);
+  /* a bare "您看行不行?" after the proposal names no rung of its own: no single example shares
+  ** two words with it (found in play: the Linyi visit was read as the first order) */
+  open_shipped(&sh, "scenarios/dealer-first-visit.yaml");
+  expect_rung(&sh, "眼见为实,下周三您带上销售经理去临沂看看刘总的样板店,我来安排车和行程,您看行不行?",
+              "linyi_visit");
+  close_shipped(&sh);
 }
 
 /* The needs and benefits a line links: exactly the one named, none for NULL, unchecked for ANY. */
