@@ -122,12 +122,21 @@ int amt_find(const char *t, size_t len, amt_hit *out) {
     size_t p = i + sign, n;
     if (sign && p < len && t[p] == ' ') p++;
     /* a run is read from its start only: not from inside "24000" or "两万四" */
-    if (!sign && i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.' || t[i - 1] == ',')) continue;
+    if (!sign && i > 0 && (is_digit(t[i - 1]) ||
+                           ((t[i - 1] == '.' || t[i - 1] == ',') && i > 1 && is_digit(t[i - 2]))))
+      continue;   /* a comma after a word ("定下周五,4.8万") starts a run */
     if (!sign && i >= 3 && zh_at(t + i - 3, 3, &n) >= 0) continue;
     size_t r = run_len(t + p, len - p);
     if (!r) continue;
     size_t e = p + r;
     double v = amt_value(t + p, r);
+    /* a closing "一" that starts the next word is not the sum's: "四万八一次付清" pays 四万八 at
+    ** once (the run read "四万八一", no numeral, and the visit's ask had no amount; found in play) */
+    while (r > 3 && memcmp(t + e - 3, "一", 3) == 0 && (v < 0 || measure_after(t + e, len - e))) {
+      r -= 3;
+      e -= 3;
+      v = amt_value(t + p, r);
+    }
     if (v < 0) { i = e - 1; continue; }
     int ascii = is_digit(t[e - 1]);
     size_t u = unit_after(t + e, len - e, ascii);

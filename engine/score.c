@@ -293,6 +293,9 @@ static int names_amount(const char *text) {
   static const char *const whole[] = {
     "尾款", "余款", "全款", "货款", "剩下的", "balance", "in full", "full amount", "the rest",
     "remaining", "outstanding", "invoice amount",
+    /* paying off is paying all that is owed: "今天能不能一次付清?" names the sum (found in play:
+    ** scored as naming no amount) */
+    "付清", "结清", "全额", "pay off", "settle up",
   };
   static const char *const numerals[] = { "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千" };
   if (!text) return 0;

@@ -521,6 +521,10 @@ static void test_amounts(void **st) {
     { "pay 24k by friday", "24k", 24000 },
     { "pay 1,200 dollars today", "1,200 dollars", 1200 },
     { "一块钱都没有", "一块钱", 1 },
+    /* the "一" of "一次" is not the sum's (found in play: no amount, so no specific ask) */
+    { "您把四万八一次付清", "四万八", 48000 },
+    { "定下周五,4.8万一次结清", "4.8万", 48000 },
+    { "今天先付一万一,行吗", "一万一", 11000 },
   };
   for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
     amt_hit h;

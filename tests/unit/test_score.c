@@ -605,6 +605,19 @@ static void payment_visit(void **state) {
                       "你的收款要求“那您看什么时候方便付一下?”没有金额。");
   score_result_free(&r);
   fx_free(&f);
+
+  fx_init(&f);   /* paying off is paying all that is owed: 付清 names the sum (found in play) */
+  f.s.lang = S("zh");
+  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("付款") };
+  f.sc.n_commitments = 1;
+  f.sc.n_needs = 0;
+  t = fx_turn(&f, "那您看今天能不能一次付清?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("今天");
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "payment_specific", 1, NULL));
+  assert_null(fx_find(&r, "payment_vague", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The decision chain counts only where the scenario declares one. */
