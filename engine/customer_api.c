@@ -315,6 +315,33 @@ static int api_names_need(lua_State *L) {
   return 1;
 }
 
+/* names(id): does the trainee's line name the need, benefit, objection or rung id, by a keyword
+** or by meaning through one of its texts the line shares two words with (as names_need)?  So a
+** reaction can listen for what a line means ("the light is only the filter reminder, hold the
+** button and it resets" named the light's benefit; mentions("reset button") missed it). */
+static int api_names(lua_State *L) {
+  cust_host *h = host(L);
+  const char *id = luaL_checkstring(L, 1);
+  static const char *const prefix[] = { "need:", "benefit:", "commitment:", "objection:" };
+  int known = 0;
+  for (int k = 0; k < 4; k++) known |= cust_id_index(h, k, id) >= 0;
+  if (!known) return api_error(L, "cli.lua.unknown_item", "id", id, NULL);
+  const cls_result *r = h->turn;
+  int yes = 0;
+  for (int k = 0; r && k < r->n_matches && !yes; k++) {
+    const cls_match *m = &r->matches[k];
+    for (int p = 0; p < 4 && !yes; p++) {
+      size_t n = strlen(prefix[p]);
+      if (strncmp(m->label, prefix[p], n) != 0 || strcmp(m->label + n, id) != 0) continue;
+      if (cust_id_index(h, p, id) < 0) continue;
+      const char *text = cls_link_text(m);
+      yes = !text || *text;
+    }
+  }
+  lua_pushboolean(L, yes);
+  return 1;
+}
+
 /* ---- customer.state ------------------------------------------------------------------------ */
 
 static int state_index(lua_State *L) {
@@ -556,7 +583,7 @@ static const luaL_Reg api_fns[] = {
   { "give", api_give }, { "recall", api_recall }, { "refuse", api_refuse }, { "objection", api_objection },
   { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
-  { "names_need", api_names_need }, { "spoken", api_spoken }, { "speaker", api_speaker },
+  { "names_need", api_names_need }, { "names", api_names }, { "spoken", api_spoken }, { "speaker", api_speaker },
   { NULL, NULL }
 };
 
@@ -579,7 +606,7 @@ static void set_flags(lua_State *L, cust_host *h) {
 void cust_set_cond_helpers(lua_State *L, cust_host *h) {
   static const luaL_Reg queries[] = {
     { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
-    { "person", api_person },
+    { "names", api_names }, { "person", api_person },
     { NULL, NULL }
   };
   lua_pushlightuserdata(L, h);

@@ -172,7 +172,7 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 static const char *const cond_names[] = {
   "specific", "vague", "question", "negated", "tactic", "turn", "visit", "voiced_need",
   "revealed", "confirmed", "given", "refused", "raised", "done", "offered", "is_realistic", "mentions",
-  "person",   /* one person's state at a table of several (customer_people.c) */
+  "names", "person",   /* one person's state at a table of several (customer_people.c) */
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",
   "collectgarbage", "_G", "_VERSION", "string", "table", "math", "utf8", "coroutine",

@@ -29,10 +29,12 @@ Can we agree on a next step for Tuesday at 10?" "$TMP/ask.json" >/dev/null
 check "an unmatched ask gives no commitment" jq -e '[.turns[].customer[] | select(.kind == "give")] | length == 0' "$TMP/ask.json"
 check "an unmatched ask is answered with a question" jq -e '.turns[2].customer | any(.kind == "say" and (.text | test("\\?$")))' "$TMP/ask.json"
 
-# --- 2b. an introduction asked with nobody named gets "who?", not "which day?" ---
+# --- 2b. an introduction asked with nobody named gets "who?", not "which day?" (once the light
+# on her tap is explained: before that she names no one, whatever is asked) ---
 play scenarios/referral-follow-up.yaml "Hi Maria, how is the filter working?
+The orange light is only the filter reminder; hold the reset button for five seconds and it clears.
 Can I get some names and numbers?" "$TMP/who.json" >/dev/null
-check "a referral ask naming nobody is answered with who" jq -e '.turns[1].customer | any(.kind == "say" and .key == "ask_who")' "$TMP/who.json"
+check "a referral ask naming nobody is answered with who" jq -e '.turns[2].customer | any(.kind == "say" and .key == "ask_who")' "$TMP/who.json"
 check "... and gives nothing yet" jq -e '[.turns[].customer[] | select(.kind == "give")] | length == 0' "$TMP/who.json"
 
 # --- 3. a line that restates two needs confirms both ---
