@@ -35,7 +35,7 @@ static const char *const slot_names[] = { "action", "time", "person", "place" };
 const char *const cls_marker_names[CLS_MK_COUNT] = {
   "request", "question", "wh", "vague", "negation", "summary", "customer_terms", "ignore",
   "scarcity", "offer", "seller", "customer", "confirm", "boast", "payer", "incoming", "dismiss",
-  "subordinate", "telling", "asking", "asking_wh", "not_asking",
+  "subordinate", "telling", "asking", "asking_wh", "not_asking", "restated",
 };
 
 /* Name of a move, as in the JSON (docs/transcript.md, docs/classifier.md). */

@@ -199,6 +199,8 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   lnk_span sp[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), nsp = 0;
   int confirmed = ncl > 0 && cl[ncl - 1].mood == CL_MOOD_CONFIRM;   /* the line ends in a confirmation tag */
+  /* or gives the customer's words back ("..., you said."): marker restated, read here only */
+  int restated = ncl > 0 && cl_has_label(r, &cl[ncl - 1], "restated");
   for (int i = 0; i < ncl; i++) {
     if (cl[i].addressed) continue;   /* "Grace," alone: the clause it opens decides */
     lnk_span *s = &sp[nsp++];
@@ -215,7 +217,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
                   (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
     if (request) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
     if (cl[i].agent == CL_AGENT_SELLER) s->w[LNK_NEED] = 0;
-    if (cl[i].mood == CL_MOOD_CONFIRM || confirmed) s->w[LNK_BENEFIT] = 0;
+    if (cl[i].mood == CL_MOOD_CONFIRM || confirmed || restated) s->w[LNK_BENEFIT] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
     if (social_clause(r, &cl[i])) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
     /* "who else has a say?" asks about people, not about a need the line shares words with */

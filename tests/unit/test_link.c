@@ -166,6 +166,16 @@ static void test_links(void **st) {
     cls_result_free(&r);
   }
 
+  /* the customer's words given back ("..., you said.") name no benefit; without the tag they do */
+  line = "So the warnings get merged into a single incident message.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_benefits, 1);
+  cls_result_free(&r);
+  line = "So the warnings get merged into a single incident message, you said.";
+  cls_classify(c, line, strlen(line), &r);
+  assert_int_equal(r.n_benefits, 0);
+  cls_result_free(&r);
+
   /* a line about nothing in the scenario links nothing */
   line = "Thanks for making the time to see me today.";
   cls_classify(c, line, strlen(line), &r);
