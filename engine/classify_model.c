@@ -249,11 +249,24 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   if (!(r->moves & ASKS) && r->commitment >= 0) r->commitment = -1;
 }
 
+/* An answer to a worry the line names ("您是担心信息中心又拖半年...这个我理解。我们有等保三级的测评
+** 报告和接口文档...") cites the features that answer it: that is no feature list (found in play:
+** "功能是挺多的……不过这些跟我们有什么关系?").  After the model, as cls_late_question. */
+static void answer_not_features(cls_result *r) {
+  if (CLS_HAS(r, CLS_HANDLE_OBJECTION) && r->n_objections > 0 && CLS_HAS(r, CLS_PRESENT_FEATURE)) {
+    r->moves &= ~BIT(CLS_PRESENT_FEATURE);
+    r->model_moves &= ~BIT(CLS_PRESENT_FEATURE);
+  }
+}
+
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
   cls_apply_off(c, out);
-  if (c->model) cls_late_question(c, out);   /* the trainer (no model) reads the features without it */
+  if (c->model) {   /* the trainer (no model) reads the features without these */
+    cls_late_question(c, out);
+    answer_not_features(out);
+  }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
   ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has
   ** no model) makes its features from the rules' own `specific`, as the reader does */

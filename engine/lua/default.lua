@@ -497,8 +497,10 @@ local function discover(turn, ctx)
   -- need a word of the line points to stays for a later question
   if C.spoken() > 0 then return false end
   local asking = open_q(turn) or has(turn, "closed_question") or has(turn, "ask_decision_chain")
+  -- a summary that ends "does this solve what you told me?" asks for agreement, not for more of
+  -- a need (found in play: answered with the next detail of the attendance need)
   for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
-                       "confirm_need", "check_concerns" }) do
+                       "confirm_need", "check_concerns", "summarize_benefits" }) do
     if has(turn, m) then return false end
   end
   if has(turn, "probe_refusal") and not open_q(turn) then return false end
