@@ -36,6 +36,7 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "request", "question", "wh", "vague", "negation", "summary", "customer_terms", "ignore",
   "scarcity", "offer", "seller", "customer", "confirm", "boast", "payer", "incoming", "dismiss",
   "subordinate", "telling", "asking", "asking_wh", "not_asking", "restated",
+  "wanting",
 };
 
 /* Name of a move, as in the JSON (docs/transcript.md, docs/classifier.md). */

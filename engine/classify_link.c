@@ -219,6 +219,8 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     if (cl[i].agent == CL_AGENT_SELLER) s->w[LNK_NEED] = 0;
     if (cl[i].mood == CL_MOOD_CONFIRM || confirmed || restated) s->w[LNK_BENEFIT] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
+    /* what the customer wants, said of them ("Grace needs fewer wrong orders"): a need */
+    if (cl[i].agent != CL_AGENT_SELLER && cl_has_label(r, &cl[i], "wanting")) s->w[LNK_BENEFIT] = 0;
     if (social_clause(r, &cl[i])) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
     /* "who else has a say?" asks about people, not about a need the line shares words with */
     if (cl[i].mood == CL_MOOD_QUESTION && cl_has_label(r, &cl[i], "ask_decision_chain"))

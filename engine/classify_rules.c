@@ -155,7 +155,8 @@ static int is_move_label(const reading *rd, int label) {
 static int is_marker_label(const reading *rd, int label) {
   for (int k = 0; k < CLS_MK_COUNT; k++)
     if (rd->c->marker_label[k] == label)
-      return k != CLS_MK_ASKING && k != CLS_MK_ASKING_WH && k != CLS_MK_NOT_ASKING && k != CLS_MK_RESTATED;
+      return k != CLS_MK_ASKING && k != CLS_MK_ASKING_WH && k != CLS_MK_NOT_ASKING && k != CLS_MK_RESTATED &&
+             k != CLS_MK_WANTING;
   return 0;
 }
 
