@@ -45,7 +45,7 @@ typedef struct tx_def { const char *name; int line; const char *re; const char *
 
 static const tx_def zh_defs[] = {
   { "zh.relative_day", __LINE__, "(?:大后天|后天|明天|今天|明早|明晚|今晚|今早|明日|今日|(?:这|本|下)?个?周末)" ZBEFORE, "天|早|晚|日|周" },
-  { "zh.weekday", __LINE__, "(?:这个?|本|下个?|下下个?)?" ZWD "[一二三四五六日天1-7]" ZBEFORE, "周|星期|礼拜" },
+  { "zh.weekday", __LINE__, "(?:这个?|本|下个?|下下个?)?" ZWD "[一二三四五六日天1-7](?![0-9十百千万个次天])" ZBEFORE, "周|星期|礼拜" },
   { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE, "周|星期|礼拜" },
   { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE, "月|年|季" },
   { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)", "午|晚|早|傍|班" },
