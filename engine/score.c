@@ -45,6 +45,7 @@ typedef struct ctx {
   score_result *r;
   int cap;
   int open;      /* the visit is still going (a running score for /score) */
+  int visit;     /* the visit being judged (after the visits: the last one) */
   uint64_t nowho_known, nowho;   /* rung_needs_no_who's answers, by rung bit */
 } ctx;
 
@@ -119,6 +120,20 @@ static const char *num(char buf[24], double v) {
 
 static int on_offer(const ctx *c, int v, int j);
 
+/* The rungs still open in visit v as a whole: on offer in it and not given by the end of it (a
+** visit-wide finding of visit 3, "no ask", is taught the ask visit 3 is for, not visit 1's). */
+static uint64_t open_rungs_visit(const ctx *c, int v) {
+  uint64_t m = 0;
+  for (int j = 0; c->sc && j < c->sc->n_commitments && j < 64; j++)
+    if (on_offer(c, v, j)) m |= 1ull << j;
+  for (int k = 0; k < c->s->n_turns && c->s->turns[k].visit <= v; k++)
+    for (int e = 0; e < c->s->turns[k].events.n; e++)
+      if (c->s->turns[k].events.v[e].kind == CUST_EV_GIVE && c->s->turns[k].events.v[e].index >= 0 &&
+          c->s->turns[k].events.v[e].index < 64)
+        m &= ~(1ull << c->s->turns[k].events.v[e].index);
+  return m;
+}
+
 /* The rungs still open at turn index i: on offer in its visit and not given on an earlier turn
 ** (a campaign's visit 2 is not taught to ask again for what visit 1 settled). */
 static uint64_t open_rungs(const ctx *c, int i) {
@@ -165,6 +180,12 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   if (turn > 0 && turn <= c->s->n_turns && c->s->turns[turn - 1].rungs_known) {
     f->rungs_known = 1;
     f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic & open_rungs(c, turn - 1);
+  } else if (c->sc && c->sc->n_visits > 1 && turn >= 0 && turn <= c->s->n_turns) {
+    /* in a campaign, a turn that judged no ladder, or the visit as a whole: its Try line asks
+    ** for what that visit still had open (visit 3's "no ask" was taught visit 1's budget ask:
+    ** play-test 8) */
+    uint64_t open = turn > 0 ? open_rungs(c, turn - 1) : open_rungs_visit(c, c->visit);
+    if (open) { f->rungs_known = 1; f->rungs_realistic = open; }
   }
 }
 
@@ -861,6 +882,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
   int fam = visit_family(c, v);
   vs.kind = visit_kind(c, v);
   c->r->kind = vs.kind;
+  c->visit = v;
 
   for (int i = a; i < b; i++) {
     const sess_turn *t = &s->turns[i];
@@ -922,6 +944,7 @@ static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
   int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
+  int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
   for (int i = 0; i <= s->n_turns; i++) {
     /* every turn's events, then what the customer did when the trainee left */
     const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;
@@ -931,13 +954,16 @@ static void decide_outcome(ctx *c) {
       if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; }
       if (ev->kind == CUST_EV_REFUSE) refused = 1;
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
-        /* keep the best rung given (orders first, then the highest on the ladder) */
-        int better = give < 0 ||
+        /* keep the best rung given (orders first, then the highest on the ladder); in a campaign
+        ** the furthest: a later visit's rung is the step the earlier ones led to */
+        int gv = i < s->n_turns ? s->turns[i].visit : last_visit;
+        int better = give < 0 || gv > give_visit ||
           (c->sc->commitments[ev->index].kind == SCN_KIND_ORDER &&
            c->sc->commitments[give].kind != SCN_KIND_ORDER) ||
           (ev->index < give && !(c->sc->commitments[give].kind == SCN_KIND_ORDER &&
                                  c->sc->commitments[ev->index].kind != SCN_KIND_ORDER));
-        if (better) { give = ev->index; give_turn = tn; }
+        if (better && give >= 0 && gv < give_visit) better = 0;
+        if (better) { give = ev->index; give_turn = tn; give_visit = gv; }
       }
     }
   }
@@ -945,6 +971,16 @@ static void decide_outcome(ctx *c) {
   if (end == CUST_OUTCOME_NONE)
     end = give < 0 ? CUST_OUTCOME_CONTINUATION
         : c->sc->commitments[give].kind == SCN_KIND_ORDER ? CUST_OUTCOME_ORDER : CUST_OUTCOME_ADVANCE;
+
+  /* a campaign: a later visit that settled nothing new (the trainee stopped in visit 3) does not
+  ** undo what the earlier visits won; the deal stands at the best rung given (play-test 8: the
+  ** budget and the briefing, both given, read "committed to no action").  A refusal that ends
+  ** the campaign (no_sale) still stands. */
+  int carried = 0;
+  if (end == CUST_OUTCOME_CONTINUATION && give >= 0 && give_visit < last_visit) {
+    end = c->sc->commitments[give].kind == SCN_KIND_ORDER ? CUST_OUTCOME_ORDER : CUST_OUTCOME_ADVANCE;
+    carried = 1;
+  }
 
   score_result *r = c->r;
   r->given = give;
@@ -969,7 +1005,11 @@ static void decide_outcome(ctx *c) {
     char tb[24], nb[24];
     int n_gave = 0, last_turn = 0;
     char *acts = visits_given(c, &n_gave, &last_turn);
-    if (n_gave >= 2)   /* a campaign: each visit's commitment, not only the best one */
+    if (carried) {   /* what the earlier visits won, and that the last one added nothing */
+      char vb[24];
+      set_reason(r, "reason.advance_earlier", "actions", acts, "turn", num(tb, last_turn),
+                 "visit", num(vb, last_visit + 1), NULL);
+    } else if (n_gave >= 2)   /* a campaign: each visit's commitment, not only the best one */
       set_reason(r, "reason.advance_visits", "n", num(nb, n_gave), "actions", acts,
                  "turn", num(tb, last_turn), NULL);
     else
@@ -1042,7 +1082,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;

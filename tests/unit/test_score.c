@@ -1257,6 +1257,62 @@ static void campaign_reason(void **state) {
   fx_free(&f);
 }
 
+/* A campaign the trainee stopped in visit 3 (play-test 8, hospital-c2): visits 1 and 2 each gave
+** their rung, visit 3 asked for nothing and the customer settled it as a continuation.  What the
+** earlier visits won stands: the outcome is an advance at the furthest rung (visit 2's), the
+** reason says visit 3 added nothing, there is no outcome_continuation, and visit 3's no_ask is
+** taught the rung visit 3 was for, not visit 1's. */
+static void campaign_stopped(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  scn_visit visits[3];
+  memset(visits, 0, sizeof visits);
+  char *v1[] = { S("requirements") }, *v2[] = { S("demo") }, *v3[] = { S("contract") };
+  visits[0].commitments = (scn_strs){ v1, 1 };
+  visits[1].commitments = (scn_strs){ v2, 1 };
+  visits[2].commitments = (scn_strs){ v3, 1 };
+  f.sc.visits = visits;
+  f.sc.n_visits = 3;
+  f.now.trust = 8;
+  f.now.value_ack = 1;
+  sess_turn *t = fx_turn(&f, "Could you send the written requirements by Friday at 10, to my office?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  fx_event(&f, t, CUST_EV_GIVE, 2);
+  t = fx_turn(&f, "Could you bring the department heads to a demo on Wednesday at 3?", MV(ASK_COMMITMENT));
+  t->visit = 1;
+  fx_specific(t);
+  t->cls.commitment = 1;
+  fx_event(&f, t, CUST_EV_GIVE, 1);
+  t = fx_turn(&f, "Congratulations! How is the contract review going?", MV(PRAISE) | MV(OPEN_QUESTION));
+  t->visit = 2;
+  f.s.end_reason = SESS_END_EOF;
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
+  assert_int_equal(r.given, 1);
+  assert_string_equal(fx_msg(&r.reason, r.lang),
+                      "The customer agreed to act on earlier visits: send the written requirements, "
+                      "bring the department heads to a demo (the last at turn 2); visit 3 ended with "
+                      "no new commitment.");
+  assert_non_null(fx_find(&r, "outcome_advance", 2, NULL));
+  assert_null(fx_find(&r, "outcome_continuation", -1, NULL));
+  const score_finding *no = fx_find(&r, "no_ask", 0, NULL);
+  assert_non_null(no);
+  assert_true(no->rungs_known);
+  assert_int_equal(no->rungs_realistic, 1u << 0);   /* the contract, visit 3's rung */
+  score_result_free(&r);
+  /* near case: visit 3 turned down for good (no sale) stays a no sale */
+  f.s.closing.v[0].outcome = CUST_OUTCOME_NO_SALE;
+  f.s.outcome = CUST_OUTCOME_NO_SALE;
+  score_session(&f.s, &r);
+  assert_int_equal(r.outcome, CUST_OUTCOME_NO_SALE);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A referral asked for at the door, before any question or value, is unrealistic (variant
 ** referral_early), with no referral_asked or realistic_ask; a vague referral ask later is a
 ** vague_ask and no referral_asked either. */
@@ -1310,7 +1366,7 @@ int main(void) {
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),
     cmocka_unit_test(order_ask_specific), cmocka_unit_test(no_who_rung_specific),
-    cmocka_unit_test(campaign_reason), cmocka_unit_test(referral_early),
+    cmocka_unit_test(campaign_reason), cmocka_unit_test(campaign_stopped), cmocka_unit_test(referral_early),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
