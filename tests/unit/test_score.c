@@ -1313,6 +1313,68 @@ static void campaign_stopped(void **state) {
   fx_free(&f);
 }
 
+/* What a trainer calls a summary (play-test 8): a first pitch of two benefits some lines after
+** the needs were confirmed is a presentation, not a summary, so the later "To sum up: ..." takes
+** the credit; the same two benefits right after the confirmation ("逐条对上"), or restating
+** benefits already presented, are a recap.  A summary only the model read, in a line naming one
+** benefit, is that benefit stated; a summary phrase with one benefit stays a summary. */
+static void summary_is_a_recap(void **state) {
+  (void)state;
+  for (int variant = 0; variant < 3; variant++) {
+    fx f;
+    fx_init(&f);
+    sess_turn *t = fx_turn(&f, "How do you count attendance, and how do parents hear about it?", MV(OPEN_QUESTION));
+    fx_event(&f, t, CUST_EV_REVEAL, 0);
+    fx_event(&f, t, CUST_EV_REVEAL, 1);
+    t = fx_turn(&f, "So the manual count and the parents' calls are the pains?", MV(CONFIRM_NEED));
+    fx_needs(t, 2, (int[]){ 0, 1 });
+    fx_event(&f, t, CUST_EV_CONFIRM, 0);
+    fx_event(&f, t, CUST_EV_CONFIRM, 1);
+    if (variant != 1) {
+      t = fx_turn(&f, "Who else would look at this?", MV(OPEN_QUESTION));
+      if (variant == 2) {   /* the benefits already on the table */
+        t = fx_turn(&f, "Check-in is automatic.", MV(PRESENT_BENEFIT));
+        fx_benefits(t, 1, (int[]){ 0 });
+        t = fx_turn(&f, "And parents get an app.", MV(PRESENT_BENEFIT));
+        fx_benefits(t, 1, (int[]){ 1 });
+      }
+    }
+    sess_turn *pitch = fx_turn(&f, "A school like yours checks in by phone and parents see it in the app.", MV(GAIN_APPEAL));
+    fx_benefits(pitch, 2, (int[]){ 0, 1 });
+    int pitch_n = pitch->n;
+    t = fx_turn(&f, "To sum up: automatic check-in and the parent app.", MV(SUMMARIZE_BENEFITS));
+    fx_benefits(t, 2, (int[]){ 0, 1 });
+    int sum_n = t->n;
+    score_result r;
+    score_session(&f.s, &r);
+    const score_finding *tied = fx_find(&r, "summary_tied_to_needs", -1, NULL);
+    assert_non_null(tied);
+    assert_int_equal(tied->turn, variant == 0 ? sum_n : pitch_n);
+    score_result_free(&r);
+    fx_free(&f);
+  }
+
+  fx f;   /* a summary only the model read, naming one benefit: no summary before the ask */
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 1;
+  sess_turn *t = fx_turn(&f, "And check-in runs itself, so no more counting by hand.", MV(SUMMARIZE_BENEFITS));
+  t->cls.model_moves = MV(SUMMARIZE_BENEFITS);
+  fx_benefits(t, 1, (int[]){ 0 });
+  t = fx_turn(&f, "Could you bring the department heads to a demo on Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "summary_tied_to_needs", -1, NULL));
+  assert_non_null(fx_find(&r, "ask_without_summary", 2, NULL));
+  score_result_free(&r);
+  f.s.turns[0].cls.model_moves = 0;   /* near case: the reader's rules saw a summary phrase */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
+  assert_null(fx_find(&r, "ask_without_summary", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A referral asked for at the door, before any question or value, is unrealistic (variant
 ** referral_early), with no referral_asked or realistic_ask; a vague referral ask later is a
 ** vague_ask and no referral_asked either. */
@@ -1367,6 +1429,7 @@ int main(void) {
     cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),
     cmocka_unit_test(order_ask_specific), cmocka_unit_test(no_who_rung_specific),
     cmocka_unit_test(campaign_reason), cmocka_unit_test(campaign_stopped), cmocka_unit_test(referral_early),
+    cmocka_unit_test(summary_is_a_recap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
