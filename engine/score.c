@@ -46,6 +46,7 @@ typedef struct ctx {
   int cap;
   int open;      /* the visit is still going (a running score for /score) */
   int visit;     /* the visit being judged (after the visits: the last one) */
+  int last_no_ask;   /* the last visit had no ask at all (no_ask or its kind's) */
   uint64_t nowho_known, nowho;   /* rung_needs_no_who's answers, by rung bit */
 } ctx;
 
@@ -880,6 +881,7 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
       add(c, id, NULL, "visit", "visit", num(vb, v + 1), NULL);
     else
       add(c, id, NULL, NULL, NULL);
+    if (b == s->n_turns) c->last_no_ask = 1;
     if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
       char *q = short_quote(last->text);
       add(c, "praise_ending", last, NULL, "quote", q, NULL);
@@ -1024,7 +1026,7 @@ static void decide_outcome(ctx *c) {
     if (!seen)
       add(c, "seller_only_progress", NULL, "looked", NULL);
     set_reason(r, "reason.seller_only", NULL);
-    add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
+    if (!c->last_no_ask) add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
   } else if (end == CUST_OUTCOME_ORDER) {
     char tb[24];
     if (give >= 0) set_reason(r, "reason.order_at", "turn", num(tb, give_turn), "action", act, NULL);
@@ -1052,7 +1054,10 @@ static void decide_outcome(ctx *c) {
     set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
   } else {
     set_reason(r, "reason.continuation", NULL);
-    add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
+    /* a visit that asked for nothing has paid for it (no_ask, -40): the continuation it ends
+    ** in is that same failure, not a second one (play-test 8: -40 and -10, both "Ask for an
+    ** action every visit", for one missing ask) */
+    if (!c->last_no_ask) add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
   }
   r->outcome = end;
 }
@@ -1112,7 +1117,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;

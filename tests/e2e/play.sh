@@ -134,4 +134,14 @@ out=$(printf '老师好,我是学工通的小王。\n我们的CRM接口能对接
 if [[ "$out" != *"这位客户说中文"* ]]; then ok "a Chinese line with a Latin word: no note"; else fail "a Chinese line with a Latin word: no note" "$out"; fi
 out=$(printf 'Hi Dana.\n您好,我想了解一下你们的仓库。\n' | "$SALESIM" play scenarios/it-trial.yaml --seed 3 --transcript "" 2>&1)
 expect_contains "a Chinese line in an English visit: the note in English" "$out" "this customer speaks English"
+# /score mid-visit says what leaving now would score: the rules about the visit as a whole (an
+# ask every visit: -40 without one) wait for its end, so "so far 75" then a quit at 18 read as a
+# contradiction (play-test 8); the figure it gives is the one /quit then scores
+printf '%s\n' "Hi Dana, how are you doing?" "How are you monitoring the scanners right now?" \
+  "Who else would need to sign off?" /score /quit >"$TMP/score-now.txt"
+out=$("$SALESIM" play scenarios/it-trial.yaml --script "$TMP/score-now.txt" --seed 6 --transcript "$TMP/score-now.json" --no-color 2>&1)
+left=$(sed -n 's/.*If you left now: \([0-9]*\)\..*/\1/p' <<<"$out")
+final=$(jq -r '.debrief.score' "$TMP/score-now.json")
+if [ -n "$left" ] && [ "$left" = "$final" ]; then ok "/score: 'if you left now' is the score /quit gives ($left)"
+else fail "/score: 'if you left now' is the score /quit gives" "left=$left final=$final"; fi
 finish
