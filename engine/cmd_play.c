@@ -272,6 +272,19 @@ static void show_score(play *p) {
   }
   fprintf(p->out, ")\n");
   score_result_free(&r);
+  /* what the visit as a whole adds is judged only at its end (an ask every visit: -40 without
+  ** one), so "so far" can read 75 and a quit 18 (play-test 8): say what leaving now would score */
+  if (p->s->outcome == CUST_OUTCOME_NONE && p->s->end_reason == SESS_END_NONE && p->s->n_turns > 0) {
+    session now = *p->s;   /* shallow: the scorer only reads it */
+    now.end_reason = SESS_END_QUIT;
+    score_session(&now, &r);
+    char nb[24];
+    snprintf(nb, sizeof nb, "%.0f", r.total);
+    char *line = msg_get(msg_lang(p->lang), "ui.score_if_left", "score", nb, NULL);
+    term_wrap(p->t, p->out, "", 2, line);
+    free(line);
+    score_result_free(&r);
+  }
 }
 
 static int start_session(play *p, diag *d) {

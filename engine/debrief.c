@@ -99,30 +99,88 @@ static json_t *commitments_json(const session *s) {
   return a;
 }
 
-/* The objections the customer raised, each with whether and when the trainee answered it
-** (a later line addressing it, or an objection-handling line right after it): material for
-** the reflection question about the objection that went worst. */
+/* What the customer said when objection j came up in the events of one turn: its own words
+** when she said them (or the "as I said, ..." line standing in for them), else her line that
+** carried it (a reaction says "A contract? We met twenty minutes ago." and raises the objection
+** quietly: the scenario's words for it were never said, play-test 8), else NULL (she said
+** nothing then). */
+static const char *objection_words(const scenario *sc, const cust_events *ev, int j) {
+  const char *said = sc->objections[j].said;
+  int at = -1;
+  for (int e = 0; e < ev->n && at < 0; e++)
+    if (ev->v[e].kind == CUST_EV_OBJECTION && ev->v[e].index == j) at = e;
+  for (int e = at + 1; e < ev->n; e++) {   /* said out loud right after it is raised */
+    if (ev->v[e].kind != CUST_EV_SAY || !ev->v[e].text) continue;
+    size_t tl = strlen(ev->v[e].text), sl = said ? strlen(said) : 0;
+    /* her words, perhaps opened by her name at a table of several ("Grace: ...") */
+    if ((said && sl && tl >= sl && strcmp(ev->v[e].text + tl - sl, said) == 0) ||
+        (ev->v[e].key && strcmp(ev->v[e].key, "objection_again") == 0))
+      return ev->v[e].text;
+    break;
+  }
+  for (int e = at - 1; e >= 0; e--) {      /* the line that carried it, not another's */
+    if (ev->v[e].kind == CUST_EV_OBJECTION) break;
+    if (ev->v[e].kind == CUST_EV_SAY && ev->v[e].text && *ev->v[e].text) return ev->v[e].text;
+  }
+  for (int e = at + 1; e < ev->n; e++) {
+    if (ev->v[e].kind == CUST_EV_OBJECTION) break;
+    if (ev->v[e].kind == CUST_EV_SAY && ev->v[e].text && *ev->v[e].text) return ev->v[e].text;
+  }
+  return NULL;
+}
+
+/* Whether a reading names objection j. */
+static int names_objection(const cls_result *r, int j) {
+  for (int k = 0; k < r->n_objections; k++)
+    if (r->objections[k] == j) return 1;
+  return 0;
+}
+
+/* The turn index that answered objection j raised at turn index raised, or -1.  Questions,
+** confirmations and checks after it acknowledge or clarify it ("So you need to be able to
+** explain the price difference. Is that it?" answers nothing: play-test 8); then an answer is
+** a statement that names it, or the first statement after it when it handles an objection or
+** answers with value (a gain, proof, a benefit; a summary of them all is no answer to this one),
+** naming no other objection (a gain, proof, a benefit: "Each set is hand-glazed and numbered, ..."
+** after "Your sets cost nearly twice what my factory sets do"). */
+static int objection_answered(const session *s, int raised, int j) {
+  const uint64_t clarify = (1ull << CLS_CONFIRM_NEED) | (1ull << CLS_CHECK_CONCERNS) | (1ull << CLS_PROBE_REFUSAL);
+  const uint64_t value = (1ull << CLS_HANDLE_OBJECTION) | (1ull << CLS_GAIN_APPEAL) | (1ull << CLS_PROOF) |
+                         (1ull << CLS_PRESENT_BENEFIT);
+  int first = 1;   /* no statement yet since it came up */
+  for (int i = raised + 1; i < s->n_turns; i++) {
+    const cls_result *r = &s->turns[i].cls;
+    /* a question (not an ask: "could we invite the IT centre to the demo?" acts on it) or a
+    ** restatement clarifies it */
+    if (((r->question && !(r->moves & CLS_ASK_MOVES)) || (r->moves & clarify)) && !(r->moves & value)) continue;
+    if (names_objection(r, j)) return i;
+    if (first && r->n_objections == 0 && (r->moves & value)) return i;
+    first = 0;
+  }
+  return -1;
+}
+
+/* The objections the customer raised, each with what she said when it came up (her words, not
+** the scenario's), and whether and when the trainee answered it (objection_answered): material
+** for the reflection question about the objection that went worst.  One she raised without a
+** word of her own is left out: there is nothing of hers to quote. */
 static json_t *objections_json(const session *s) {
   json_t *a = json_array();
   const scenario *sc = s->sc;
   if (!sc) return a;
   for (int j = 0; j < sc->n_objections; j++) {
-    int raised = -1, answered = -1;
+    int raised = -1;
     for (int i = 0; i < s->n_turns && raised < 0; i++)
       for (int e = 0; e < s->turns[i].events.n; e++)
         if (s->turns[i].events.v[e].kind == CUST_EV_OBJECTION && s->turns[i].events.v[e].index == j)
           raised = i;
     if (raised < 0) continue;
-    for (int i = raised + 1; i < s->n_turns && answered < 0; i++) {
-      const cls_result *r = &s->turns[i].cls;
-      for (int k = 0; k < r->n_objections; k++)
-        if (r->objections[k] == j) answered = i;
-      if (answered < 0 && i == raised + 1 && CLS_HAS(r, CLS_HANDLE_OBJECTION) && r->n_objections == 0)
-        answered = i;
-    }
+    const char *words = objection_words(sc, &s->turns[raised].events, j);
+    if (!words) continue;
+    int answered = objection_answered(s, raised, j);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(sc->objections[j].id ? sc->objections[j].id : ""));
-    json_object_set_new(o, "said", str_or_null(sc->objections[j].said));
+    json_object_set_new(o, "said", safe_string(words));
     json_object_set_new(o, "turn", json_integer(s->turns[raised].n));
     json_object_set_new(o, "answered", answered >= 0 ? json_integer(s->turns[answered].n) : json_null());
     json_array_append_new(a, o);

@@ -258,12 +258,22 @@ size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max) 
   return k;
 }
 
-/* See debrief_int.h: the line a turn's findings quote. */
-const char *deb_turn_quote(const deb_item *items, size_t n, size_t i) {
+/* See debrief_int.h: the line a turn's findings quote, else the trainee's line of that turn in
+** the transcript (a turn whose only finding is the outcome, which quotes nothing, was headed
+** "Turn 8" and nothing: play-test 8). */
+const char *deb_turn_quote(const json_t *d, const deb_item *items, size_t n, size_t i) {
   for (size_t k = i; k < n && items[k].turn == items[i].turn; k++) {
     const json_t *q = json_object_get(items[k].f, "quote");
     if (json_is_string(q)) return json_string_value(q);
   }
+  size_t k;
+  const json_t *t;
+  json_array_foreach(json_object_get(d, "turns"), k, t)
+    if (json_integer_value(json_object_get(t, "n")) == items[i].turn &&
+        json_is_string(json_object_get(t, "speaker")) &&
+        strcmp(json_string_value(json_object_get(t, "speaker")), "trainee") == 0 &&
+        json_is_string(json_object_get(t, "text")))
+      return json_string_value(json_object_get(t, "text"));
   return NULL;
 }
 

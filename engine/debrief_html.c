@@ -156,7 +156,7 @@ void deb_render_html(const json_t *d, strbuf *b) {
         sb_puts(b, "<h3>");
         h(b, head);
         free(head);
-        const char *q = deb_turn_quote(v, n, i);
+        const char *q = deb_turn_quote(d, v, n, i);
         if (q) {
           char *sq = deb_shorten(q, 500);
           char *line = msg_get(lang, "fmt.turn_quote", "text", sq, NULL);

@@ -54,7 +54,8 @@ size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max);
 char *deb_objection_when(const char *lang, const json_t *objection);
 /* The first max code points of s, with "…" when cut (malloc'd); a renderer's cap on lines. */
 char *deb_shorten(const char *s, int max);
-/* The quote of the first finding at items[i]'s turn that has one, or NULL. */
-const char *deb_turn_quote(const deb_item *items, size_t n, size_t i);
+/* The quote of the first finding at items[i]'s turn that has one, else the trainee's line of
+** that turn in document d, or NULL. */
+const char *deb_turn_quote(const json_t *d, const deb_item *items, size_t n, size_t i);
 
 #endif

@@ -109,7 +109,7 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
         sb_puts(b, "\n### ");
         md(b, head);
         free(head);
-        const char *q = deb_turn_quote(v, n, i);
+        const char *q = deb_turn_quote(d, v, n, i);
         if (q) {
           char *sq = deb_shorten(q, 500);
           char *line = msg_get(lang, "fmt.turn_quote", "text", sq, NULL);

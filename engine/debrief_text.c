@@ -264,7 +264,7 @@ static void findings(out *o, const json_t *d) {
         char *head = xasprintf("%s  ", th);
         free(th);
         sb_printf(o->b, "\n %s%s%s", esc(o, BOLD), head, esc(o, RESET));
-        const char *q = deb_turn_quote(v, n, i);
+        const char *q = deb_turn_quote(d, v, n, i);
         if (q) {
           char *sq = deb_shorten(q, 300);
           char *qq = quoted(o, sq);

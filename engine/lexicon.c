@@ -130,9 +130,10 @@ int lex_is_clause_punct(unsigned char c) {   /* , . ? ! ; : (a switch: strchr pe
 }
 int lex_is_sentence_punct(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == ';'; }
 
-/* 1 when "." or "," at t[i] sits between two digits: "$4,800", "2.8万" hold one number. */
+/* 1 when ".", "," or ":" at t[i] sits between two digits: "$4,800", "2.8万", "6:01" hold one
+** number or time. */
 static int in_number(const char *t, size_t len, size_t i) {
-  return (t[i] == ',' || t[i] == '.') && i > 0 && i + 1 < len && t[i - 1] >= '0' && t[i - 1] <= '9' &&
+  return (t[i] == ',' || t[i] == '.' || t[i] == ':') && i > 0 && i + 1 < len && t[i - 1] >= '0' && t[i - 1] <= '9' &&
          t[i + 1] >= '0' && t[i + 1] <= '9';
 }
 int lex_breaks_clause(const char *t, size_t len, size_t i) {

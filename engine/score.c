@@ -45,6 +45,8 @@ typedef struct ctx {
   score_result *r;
   int cap;
   int open;      /* the visit is still going (a running score for /score) */
+  int visit;     /* the visit being judged (after the visits: the last one) */
+  int last_no_ask;   /* the last visit had no ask at all (no_ask or its kind's) */
   uint64_t nowho_known, nowho;   /* rung_needs_no_who's answers, by rung bit */
 } ctx;
 
@@ -119,6 +121,20 @@ static const char *num(char buf[24], double v) {
 
 static int on_offer(const ctx *c, int v, int j);
 
+/* The rungs still open in visit v as a whole: on offer in it and not given by the end of it (a
+** visit-wide finding of visit 3, "no ask", is taught the ask visit 3 is for, not visit 1's). */
+static uint64_t open_rungs_visit(const ctx *c, int v) {
+  uint64_t m = 0;
+  for (int j = 0; c->sc && j < c->sc->n_commitments && j < 64; j++)
+    if (on_offer(c, v, j)) m |= 1ull << j;
+  for (int k = 0; k < c->s->n_turns && c->s->turns[k].visit <= v; k++)
+    for (int e = 0; e < c->s->turns[k].events.n; e++)
+      if (c->s->turns[k].events.v[e].kind == CUST_EV_GIVE && c->s->turns[k].events.v[e].index >= 0 &&
+          c->s->turns[k].events.v[e].index < 64)
+        m &= ~(1ull << c->s->turns[k].events.v[e].index);
+  return m;
+}
+
 /* The rungs still open at turn index i: on offer in its visit and not given on an earlier turn
 ** (a campaign's visit 2 is not taught to ask again for what visit 1 settled). */
 static uint64_t open_rungs(const ctx *c, int i) {
@@ -165,6 +181,12 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   if (turn > 0 && turn <= c->s->n_turns && c->s->turns[turn - 1].rungs_known) {
     f->rungs_known = 1;
     f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic & open_rungs(c, turn - 1);
+  } else if (c->sc && c->sc->n_visits > 1 && turn >= 0 && turn <= c->s->n_turns) {
+    /* in a campaign, a turn that judged no ladder, or the visit as a whole: its Try line asks
+    ** for what that visit still had open (visit 3's "no ask" was taught visit 1's budget ask:
+    ** play-test 8) */
+    uint64_t open = turn > 0 ? open_rungs(c, turn - 1) : open_rungs_visit(c, c->visit);
+    if (open) { f->rungs_known = 1; f->rungs_realistic = open; }
   }
 }
 
@@ -411,6 +433,8 @@ typedef struct visit_state {
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
+  uint64_t presented;        /* benefits named by the visit's earlier lines (a recap restates) */
+  int after_confirm;         /* the customer confirmed needs in answer to the previous line */
 } visit_state;
 
 /* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
@@ -609,12 +633,14 @@ static uint64_t voiced_by(const ctx *c, int i, uint64_t mask) {
   return v;
 }
 
+static int summary_reading(const cls_result *r);
+
 /* 1 when a summary at or after turn i, before b, is tied to the needs the customer voiced (see
 ** below): a trainee who recaps again, better, is judged on the better recap. */
 static int tied_summary_from(ctx *c, int i, int b) {
   for (; i < b; i++) {
     const sess_turn *t = &c->s->turns[i];
-    if (!CLS_HAS(&t->cls, CLS_SUMMARIZE_BENEFITS) || said_key(t, "summary_off")) continue;
+    if (!summary_reading(&t->cls) || said_key(t, "summary_off")) continue;
     uint64_t known = t->before.revealed | t->before.confirmed, cited = cited_needs(c, &t->cls);
     if ((cited & confirmed_after(t)) && !(cited & ~known & ~voiced_by(c, i, cited & ~known)) &&
         !(t->before.confirmed & ~cited))
@@ -634,24 +660,48 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
     add(c, "feature_list", t, NULL, "quote", q, NULL);
 }
 
+/* The benefits a reading names, as a mask. */
+static uint64_t benefit_mask(const cls_result *r) {
+  uint64_t m = 0;
+  for (int i = 0; i < r->n_benefits; i++) m |= bit(r->benefits[i]);
+  return m;
+}
+
 /* 1 when the statement of turn t recaps benefits for needs already known: two or more of the
 ** scenario's benefits, answering two or more needs the customer voiced or confirmed before it
 ** ("我们给您独家授权,同城不会有人跟您拼价;小批量补货,两天到店,不用压货", right after the needs
 ** were confirmed, was no summary for want of a summary phrase; found in play).  What a line
-** alone cannot know, the visit can: the reader leaves it to the scorer. */
-static int benefit_recap(const ctx *c, const cls_result *r, uint64_t known) {
+** alone cannot know, the visit can: the reader leaves it to the scorer.
+** A recap restates: it comes right after the customer confirmed the needs (each benefit laid
+** against them), or every benefit it names was already on the table earlier in the visit.  A
+** first pitch of two benefits later on is a presentation, not a summary (play-test 8: "Shops
+** like yours sold through their allocation last spring..., and we give you cards explaining the
+** kiln" and "Beacon sends one alert per incident straight to whoever's on call, so ..." took the
+** summary credit the trainee's "To sum up: ..." then never got). */
+static int benefit_recap(const ctx *c, const visit_state *vs, const cls_result *r, uint64_t known) {
   if (!c->sc || r->question || (r->moves & CLS_ASK_MOVES) || r->n_benefits < 2) return 0;
   uint64_t answered = answered_needs(c, r);
   int n = 0;
   for (uint64_t m = answered; m; m &= m - 1) n++;
-  return n >= 2 && (answered & ~known) == 0;
+  if (n < 2 || (answered & ~known) != 0) return 0;
+  return vs->after_confirm || (benefit_mask(r) & ~vs->presented) == 0;
+}
+
+/* 1 when the reader's summarize_benefits makes the line a summary: a summary phrase ("to sum
+** up", "总结一下") or a reading of two or more benefits.  A summary only the model saw, in a line
+** naming at most one benefit, is one benefit stated ("And it builds the uptime reports for your
+** customer's audit automatically, so no more two weeks in a spreadsheet.": play-test 8), not a
+** summary: no credit, and it is no summary before an ask. */
+static int summary_reading(const cls_result *r) {
+  if (!CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) return 0;
+  return !(r->model_moves & M(SUMMARIZE_BENEFITS)) || r->n_benefits >= 2;
 }
 
 /* The summary of turn i (of the visit's turns [.., b)): rejected, unvoiced or missing needs,
 ** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
 static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           uint64_t known, const char *q, int i, int b) {
-  int recap = CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) || benefit_recap(c, r, known);
+  int recap = summary_reading(r) || benefit_recap(c, vs, r, known);
   if (recap && said_key(t, "summary_off")) {
     /* the customer did not recognise it: no credit, and it is no summary before an ask */
     if (!vs->f_rejected++)
@@ -834,6 +884,7 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
       add(c, id, NULL, "visit", "visit", num(vb, v + 1), NULL);
     else
       add(c, id, NULL, NULL, NULL);
+    if (b == s->n_turns) c->last_no_ask = 1;
     if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
       char *q = short_quote(last->text);
       add(c, "praise_ending", last, NULL, "quote", q, NULL);
@@ -864,6 +915,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
   int fam = visit_family(c, v);
   vs.kind = visit_kind(c, v);
   c->r->kind = vs.kind;
+  c->visit = v;
 
   for (int i = a; i < b; i++) {
     const sess_turn *t = &s->turns[i];
@@ -886,6 +938,8 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
         has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL))
       vs.groundwork = 1;
+    vs.presented |= benefit_mask(r);
+    vs.after_confirm = has_event(t, CUST_EV_CONFIRM, NULL);
     free(q);
   }
   judge_visit_end(c, &vs, v, b, fam);
@@ -925,6 +979,7 @@ static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
   int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
+  int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
   for (int i = 0; i <= s->n_turns; i++) {
     /* every turn's events, then what the customer did when the trainee left */
     const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;
@@ -934,13 +989,16 @@ static void decide_outcome(ctx *c) {
       if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; }
       if (ev->kind == CUST_EV_REFUSE) refused = 1;
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
-        /* keep the best rung given (orders first, then the highest on the ladder) */
-        int better = give < 0 ||
+        /* keep the best rung given (orders first, then the highest on the ladder); in a campaign
+        ** the furthest: a later visit's rung is the step the earlier ones led to */
+        int gv = i < s->n_turns ? s->turns[i].visit : last_visit;
+        int better = give < 0 || gv > give_visit ||
           (c->sc->commitments[ev->index].kind == SCN_KIND_ORDER &&
            c->sc->commitments[give].kind != SCN_KIND_ORDER) ||
           (ev->index < give && !(c->sc->commitments[give].kind == SCN_KIND_ORDER &&
                                  c->sc->commitments[ev->index].kind != SCN_KIND_ORDER));
-        if (better) { give = ev->index; give_turn = tn; }
+        if (better && give >= 0 && gv < give_visit) better = 0;
+        if (better) { give = ev->index; give_turn = tn; give_visit = gv; }
       }
     }
   }
@@ -948,6 +1006,16 @@ static void decide_outcome(ctx *c) {
   if (end == CUST_OUTCOME_NONE)
     end = give < 0 ? CUST_OUTCOME_CONTINUATION
         : c->sc->commitments[give].kind == SCN_KIND_ORDER ? CUST_OUTCOME_ORDER : CUST_OUTCOME_ADVANCE;
+
+  /* a campaign: a later visit that settled nothing new (the trainee stopped in visit 3) does not
+  ** undo what the earlier visits won; the deal stands at the best rung given (play-test 8: the
+  ** budget and the briefing, both given, read "committed to no action").  A refusal that ends
+  ** the campaign (no_sale) still stands. */
+  int carried = 0;
+  if (end == CUST_OUTCOME_CONTINUATION && give >= 0 && give_visit < last_visit) {
+    end = c->sc->commitments[give].kind == SCN_KIND_ORDER ? CUST_OUTCOME_ORDER : CUST_OUTCOME_ADVANCE;
+    carried = 1;
+  }
 
   score_result *r = c->r;
   r->given = give;
@@ -961,7 +1029,7 @@ static void decide_outcome(ctx *c) {
     if (!seen)
       add(c, "seller_only_progress", NULL, "looked", NULL);
     set_reason(r, "reason.seller_only", NULL);
-    add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
+    if (!c->last_no_ask) add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
   } else if (end == CUST_OUTCOME_ORDER) {
     char tb[24];
     if (give >= 0) set_reason(r, "reason.order_at", "turn", num(tb, give_turn), "action", act, NULL);
@@ -972,7 +1040,11 @@ static void decide_outcome(ctx *c) {
     char tb[24], nb[24];
     int n_gave = 0, last_turn = 0;
     char *acts = visits_given(c, &n_gave, &last_turn);
-    if (n_gave >= 2)   /* a campaign: each visit's commitment, not only the best one */
+    if (carried) {   /* what the earlier visits won, and that the last one added nothing */
+      char vb[24];
+      set_reason(r, "reason.advance_earlier", "actions", acts, "turn", num(tb, last_turn),
+                 "visit", num(vb, last_visit + 1), NULL);
+    } else if (n_gave >= 2)   /* a campaign: each visit's commitment, not only the best one */
       set_reason(r, "reason.advance_visits", "n", num(nb, n_gave), "actions", acts,
                  "turn", num(tb, last_turn), NULL);
     else
@@ -985,7 +1057,10 @@ static void decide_outcome(ctx *c) {
     set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
   } else {
     set_reason(r, "reason.continuation", NULL);
-    add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
+    /* a visit that asked for nothing has paid for it (no_ask, -40): the continuation it ends
+    ** in is that same failure, not a second one (play-test 8: -40 and -10, both "Ask for an
+    ** action every visit", for one missing ask) */
+    if (!c->last_no_ask) add_at(c, "outcome_continuation", 0, NULL, NULL, NULL);
   }
   r->outcome = end;
 }
@@ -1045,7 +1120,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;

@@ -89,7 +89,8 @@ int lex_is_clause_punct(unsigned char c);
 /* 1 when the byte ends a sentence (. ? ! ;). */
 int lex_is_sentence_punct(unsigned char c);
 /* 1 when t[i] of t[0..len) ends a clause, or a sentence: the marks above, but not a "." or ","
-** between two digits ("$4,800", "2.8万" are one number).  What every clause reader uses. */
+** or ":" between two digits ("$4,800", "2.8万", "6:01" are one number or time).  What every
+** clause reader uses. */
 int lex_breaks_clause(const char *t, size_t len, size_t i);
 int lex_breaks_sentence(const char *t, size_t len, size_t i);
 

@@ -73,6 +73,7 @@ LINES = {
     next_visit = { "Good, let's take the next step when you come back." },
     thanks = { "You're welcome.", "No problem." },
     goodbye = { "Thanks for coming by.", "Good, talk soon." },
+    goodbye_cold = { "I think we're done here.", "I don't think this is for us. Goodbye." },
     out_of_time = { "I'm sorry, I have to go to another meeting.", "I need to wrap up here, sorry." },
     time_low = { "We'll have to finish in a couple of minutes.", "I can give you two more minutes." },
     patience_low = { "I only have a few minutes left.", "Let's get to the point, I'm short on time." },
@@ -116,6 +117,7 @@ LINES = {
     next_visit = { "好,下次来咱们再往前走一步。" },
     thanks = { "不客气。", "应该的。" },
     goodbye = { "谢谢你跑一趟。", "好,回头联系。" },
+    goodbye_cold = { "我看今天就到这儿吧。", "我觉得我们不太合适,就这样吧。" },
     out_of_time = { "不好意思,我还有个会,先到这儿吧。", "今天时间差不多了,先这样。" },
     time_low = { "我们再聊两分钟就得结束了。", "我只剩两分钟了。" },
     patience_low = { "我时间不多了。", "说重点吧,我一会儿还有事。" },
@@ -219,6 +221,19 @@ end
 -- The end of a visit without (or after) a commitment: the best rung given decides.  why says
 -- what ended it (goodbye, trust, patience, time_limit), for the debrief.
 local function finish(ctx, line, why)
+  -- a goodbye fits how the visit ends: "let's see what happens next" is no parting line for a
+  -- visit that ends in no sale (goodbye_cold, the built-in one when the scenario has none), nor
+  -- right after a refusal with nothing given (the scenario's goodbye_refused, when it has one:
+  -- its own goodbye is its voice otherwise) (play-test 8)
+  if line == "goodbye" then
+    local given, refused = false, memo.refused
+    for _, c in ipairs(C.commitments) do
+      if C.given(c.id) then given = true end
+      if C.refused(c.id) then refused = true end
+    end
+    if not given and S.trust <= 1 then line = "goodbye_cold"
+    elseif not given and refused and C.has_line("goodbye_refused") then line = "goodbye_refused" end
+  end
   C.say(line)
   for _, c in ipairs(C.commitments) do          -- best first
     if C.given(c.id) then

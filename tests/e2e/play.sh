@@ -134,4 +134,39 @@ out=$(printf '老师好,我是学工通的小王。\n我们的CRM接口能对接
 if [[ "$out" != *"这位客户说中文"* ]]; then ok "a Chinese line with a Latin word: no note"; else fail "a Chinese line with a Latin word: no note" "$out"; fi
 out=$(printf 'Hi Dana.\n您好,我想了解一下你们的仓库。\n' | "$SALESIM" play scenarios/it-trial.yaml --seed 3 --transcript "" 2>&1)
 expect_contains "a Chinese line in an English visit: the note in English" "$out" "this customer speaks English"
+# /score mid-visit says what leaving now would score: the rules about the visit as a whole (an
+# ask every visit: -40 without one) wait for its end, so "so far 75" then a quit at 18 read as a
+# contradiction (play-test 8); the figure it gives is the one /quit then scores
+printf '%s\n' "Hi Dana, how are you doing?" "How are you monitoring the scanners right now?" \
+  "Who else would need to sign off?" /score /quit >"$TMP/score-now.txt"
+out=$("$SALESIM" play scenarios/it-trial.yaml --script "$TMP/score-now.txt" --seed 6 --transcript "$TMP/score-now.json" --no-color 2>&1)
+left=$(sed -n 's/.*If you left now: \([0-9]*\)\..*/\1/p' <<<"$out")
+final=$(jq -r '.debrief.score' "$TMP/score-now.json")
+if [ -n "$left" ] && [ "$left" = "$final" ]; then ok "/score: 'if you left now' is the score /quit gives ($left)"
+else fail "/score: 'if you left now' is the score /quit gives" "left=$left final=$final"; fi
+# the parting line fits the outcome (play-test 8): "Good. Let's see what happens next." ended a
+# no sale at trust 1 (it-b, seed 2) and a visit right after a refusal (it-c, seed 1)
+printf '%s\n' "hi dana, beacon is the best monitoring platform on the market, it has AI-driven anomaly detection, 500+ integrations and a beautiful dashboard" \
+  "it also does synthetic checks, log aggregation and has a mobile app" "so what do you think?" \
+  "we're running a promo this month, 30% off if you sign before friday" \
+  "honestly everyone in logistics is switching to us, you don't want to be left behind" \
+  "ok so can we get the contract signed today?" "what would it take to get you on board?" \
+  "fine, how about 40% off then" >"$TMP/lost.txt"
+"$SALESIM" play scenarios/it-trial.yaml --script "$TMP/lost.txt" --seed 2 --transcript "$TMP/lost.json" >/dev/null 2>&1
+check "a no sale on trust: outcome no_sale" jq -e '.debrief.outcome == "no_sale"' "$TMP/lost.json"
+check "a no sale on trust: the goodbye is no 'let's see what happens next'" \
+  jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not)' "$TMP/lost.json"
+printf '%s\n' "morning dana, hows the week going" "so what made you take the call after the scanner thing?" \
+  "how do u monitor stuff right now?" "200 emails a day, wow. so the one that mattered got lost?" \
+  "ok. what does your team look like, who would actually run a tool like this?" \
+  "right, makes sense. who else gets a say on buying something like this" "what would the CFO want to see?" \
+  "Beacon sends one alert per incident straight to whoever's on call, so the scanner thing would have paged someone at 6:01" \
+  "how much does it cost?" \
+  "Pricing depends on the number of devices, for three warehouses and 40 servers it would be around 1,500 a month, and a trial costs nothing." \
+  "what worries you most about trying it?" "fair enough. we do the whole install ourselves, your engineer just joins a one hour call" \
+  "can we pencil in a trial at one warehouse starting next tuesday, with Marcus on the kickoff call?" >"$TMP/refused.txt"
+"$SALESIM" play scenarios/it-trial.yaml --script "$TMP/refused.txt" --seed 1 --transcript "$TMP/refused.json" >/dev/null 2>&1
+check "after a refusal: a refusal, nothing given" jq -e '[.turns[].customer[] | select(.kind == "refuse")] | length > 0' "$TMP/refused.json"
+check "after a refusal: the scenario's goodbye_refused, not 'let's see what happens next'" \
+  jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not) and any(test("in writing|call in five"))' "$TMP/refused.json"
 finish

@@ -376,7 +376,9 @@ static void objections_listed(void **state) {
   f.sc.n_objections = 2;
   sess_turn *t = fx_turn(&f, "Could your team try it next week?", MV(ASK_COMMITMENT));
   fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_say(&f, &t->events, "It costs too much.");
   fx_event(&f, t, CUST_EV_OBJECTION, 1);
+  fx_say(&f, &t->events, "Not this term.");
   t = fx_turn(&f, "It pays for itself in three months.", MV(HANDLE_OBJECTION));
   t->cls.objections = xmalloc(sizeof(int));
   t->cls.objections[0] = 0;
@@ -399,6 +401,68 @@ static void objections_listed(void **state) {
   sb_free(&h);
   json_decref(d);
   free(t->cls.objections);
+  fx_free(&f);
+}
+
+/* The objections as the customer said them, when she said them (play-test 8): one a reaction
+** raised quietly under a line of its own is quoted by that line, not by the scenario's words she
+** never said; one raised without a word of hers is not listed.  A confirmation naming it
+** answers nothing; the value statement after it does. */
+static void objections_as_said(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  scn_objection obs[2] = { { .id = S("happy_enough"), .said = S("The scripts are free and we know them.") },
+                           { .id = S("timing"), .said = S("Not this term.") } };
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  sess_turn *t = fx_turn(&f, "Can we get the contract signed today?", MV(ASK_ORDER));
+  fx_say(&f, &t->events, "A contract? We met twenty minutes ago.");
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_event(&f, t, CUST_EV_OBJECTION, 1);   /* raised, never voiced */
+  t = fx_turn(&f, "So what you have is free and it works. Is that it?", MV(CONFIRM_NEED));
+  t->cls.question = 1;
+  t->cls.objections = xmalloc(sizeof(int));
+  t->cls.objections[0] = 0;
+  t->cls.n_objections = 1;
+  sess_turn *t2 = t;
+  t = fx_turn(&f, "Free scripts cost you two hours of shipments last month.", MV(GAIN_APPEAL));
+  json_t *d = build(&f);
+  const json_t *a = json_object_get(d, "objections");
+  assert_int_equal(json_array_size(a), 1);
+  const json_t *o = json_array_get(a, 0);
+  assert_string_equal(json_string_value(json_object_get(o, "said")), "A contract? We met twenty minutes ago.");
+  assert_int_equal(json_integer_value(json_object_get(o, "turn")), 1);
+  assert_int_equal(json_integer_value(json_object_get(o, "answered")), 3);
+  char *out = render_text(d, 0, 100, NULL);
+  assert_non_null(strstr(out, "  - \"A contract? We met twenty minutes ago.\" (turn 1, answered at turn 3)\n"));
+  assert_null(strstr(out, "The scripts are free"));
+  free(out);
+  json_decref(d);
+  free(t2->cls.objections);
+  fx_free(&f);
+}
+
+/* A turn whose only finding is the outcome (which quotes nothing) is headed by the trainee's line
+** of that turn, in text, Markdown and HTML (it read "Turn 2" and nothing: play-test 8). */
+static void turn_head_quotes_line(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "How about you send me the written requirements, and I take it from there?", MV(SMALL_TALK));
+  fx_event(&f, t, CUST_EV_GIVE, 2);
+  fx_end(&f, t, CUST_OUTCOME_ADVANCE);
+  json_t *d = build(&f);
+  char *out = render_text(d, 0, 200, NULL);
+  assert_non_null(strstr(out, " Turn 2  \"How about you send me the written requirements, and I take it from there?\"\n"));
+  free(out);
+  strbuf h = { 0 };
+  deb_render_html(d, &h);
+  assert_non_null(strstr(h.s, "How about you send me the written requirements"));
+  sb_free(&h);
+  json_decref(d);
   fx_free(&f);
 }
 
@@ -617,7 +681,7 @@ static void abandoned_consistent(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text), cmocka_unit_test(abandoned_consistent),
   };

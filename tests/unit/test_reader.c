@@ -131,6 +131,13 @@ static void test_clauses(void **st) {
   cls_classify(en, line, strlen(line), &r);
   assert_int_equal(cl_read(&r, c), 1);
   cls_result_free(&r);
+  /* a clock time too: "6:01" cut off a clause "01", and the benefit line it ended was read as
+  ** an ask that the customer accepted (found in play) */
+  line = "Beacon sends one alert per incident straight to whoever's on call, so the scanner thing would have paged someone at 6:01";
+  cls_classify(en, line, strlen(line), &r);
+  assert_int_equal(cl_read(&r, c), 2);
+  assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
 }
 
 static void test_variants_and_doubling(void **st) {
