@@ -9,6 +9,7 @@
 ** touched: docs/performance.md, "Random walks").
 */
 #include <math.h>
+#include <pthread.h>
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -98,20 +99,43 @@ static int sorted_list(const char *const *list, size_t n) {
 
 /* strcmp's order between the word w (len bytes) and the entry e. */
 static int cmp_word(const char *w, size_t len, const char *e) {
-  int c = (unsigned char)w[0] - (unsigned char)e[0];   /* len > 0; most entries differ here */
-  if (c) return c;
-  c = strncmp(w, e, len);
-  return c ? c : -(unsigned char)e[len];   /* e longer than w: w comes first */
+  /* byte by byte (a call to strncmp per step was most of an index build's stop-word tests); w
+  ** holds no NUL, so an entry shorter than w differs at its end */
+  for (size_t i = 0; i < len; i++) {
+    int c = (unsigned char)w[i] - (unsigned char)e[i];
+    if (c) return c;
+  }
+  return -(unsigned char)e[len];   /* e longer than w: w comes first */
 }
 
-/* 1 when w (len > 0 bytes) is in list, sorted by bytes: a binary search, since every word of a
-** scenario's texts is looked up when its link index is built (a linear scan was 12% of a start). */
-static int is_stop(const char *const *list, size_t n, const char *w, size_t len) {
+/* Where each first byte's entries start in the sorted stop lists (first[b] .. first[b + 1]),
+** made once: a word's test then searches the few entries of its first byte. */
+typedef struct stop_list { const char *const *v; size_t n; unsigned short first[257]; } stop_list;
+static stop_list stops_en = { stop_en, sizeof stop_en / sizeof *stop_en, { 0 } };
+static stop_list stops_zh = { stop_zh, sizeof stop_zh / sizeof *stop_zh, { 0 } };
+static pthread_once_t stops_once = PTHREAD_ONCE_INIT;
+
+static void index_list(stop_list *l) {
+  size_t i = 0;
+  for (int b = 0; b < 256; b++) {
+    l->first[b] = (unsigned short)i;
+    while (i < l->n && (unsigned char)l->v[i][0] == b) i++;
+  }
+  l->first[256] = (unsigned short)i;
+}
+
+static void index_stops(void) { index_list(&stops_en); index_list(&stops_zh); }
+
+/* 1 when w (len > 0 bytes) is in the list, sorted by bytes: a binary search among the entries
+** of w's first byte, since every word of a scenario's texts is looked up when its link index is
+** built (a linear scan was 12% of a start). */
+static int is_stop(const stop_list *l, const char *w, size_t len) {
   assert(len > 0);
-  size_t lo = 0, hi = n;
+  unsigned char b = (unsigned char)w[0];
+  size_t lo = l->first[b], hi = l->first[b + 1];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = cmp_word(w, len, list[mid]);
+    int c = cmp_word(w, len, l->v[mid]);
     if (c == 0) return 1;
     if (c < 0) hi = mid; else lo = mid + 1;
   }
@@ -169,6 +193,7 @@ static int is_word_byte(unsigned char c) {
 }
 
 static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void *ctx) {
+  pthread_once(&stops_once, index_stops);
   size_t i = 0;
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
@@ -178,7 +203,7 @@ static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void
       size_t n = j - i;
       while (n > 0 && s[i + n - 1] == '\'') n--;
       if (n > 2 && s[i + n - 2] == '\'' && s[i + n - 1] == 's') n -= 2;   /* engineer's */
-      if (n > 0 && !is_stop(stop_en, sizeof stop_en / sizeof *stop_en, s + i, n)) {
+      if (n > 0 && !is_stop(&stops_en, s + i, n)) {
         char out[WD_MAX_WORD + 1];
         size_t k = wd_stem(st, s + i, n, out, sizeof out);
         emit(ctx, out, k, i);
@@ -197,7 +222,7 @@ static void tokens(wd_stemmer *st, const char *s, size_t len, emit_fn emit, void
         if (q < 0 || !txt_is_cjk(q)) break;
         if (count > 0) {
           size_t n = j + a - prev;
-          if (!is_stop(stop_zh, sizeof stop_zh / sizeof *stop_zh, s + prev, n)) emit(ctx, s + prev, n, prev);
+          if (!is_stop(&stops_zh, s + prev, n)) emit(ctx, s + prev, n, prev);
         }
         prev = j;
         j += a;
@@ -258,8 +283,16 @@ static int cmp_int_pair(const void *a, const void *b) {
 ** length with the weight of a term no item uses. */
 static void bag_vec(const lnk_index *x, bag *b, vec *v, int with_unknown) {
   int pairs[2 * MAX_TERMS];
-  for (int i = 0; i < b->n; i++) { pairs[2 * i] = b->id[i]; pairs[2 * i + 1] = b->tf[i]; }
-  qsort(pairs, (size_t)b->n, 2 * sizeof(int), cmp_int_pair);
+  if (b->n <= 32) {   /* a text's few distinct ids: insertion sort (qsort's calls cost more) */
+    for (int i = 0; i < b->n; i++) {
+      int id = b->id[i], tf = b->tf[i], k = i;
+      for (; k > 0 && pairs[2 * (k - 1)] > id; k--) { pairs[2 * k] = pairs[2 * (k - 1)]; pairs[2 * k + 1] = pairs[2 * (k - 1) + 1]; }
+      pairs[2 * k] = id; pairs[2 * k + 1] = tf;
+    }
+  } else {   /* the ids of a bag are distinct (bag_add): either sort gives the same order */
+    for (int i = 0; i < b->n; i++) { pairs[2 * i] = b->id[i]; pairs[2 * i + 1] = b->tf[i]; }
+    qsort(pairs, (size_t)b->n, 2 * sizeof(int), cmp_int_pair);
+  }
   v->n = b->n;
   double sq = 0;
   for (int i = 0; i < b->n; i++) {
@@ -317,7 +350,8 @@ static void add_item(lnk_index *x, lnk_kind k, int item, const scn_strs *ex, con
 static void text_bag(lnk_index *x, wd_stemmer *st, const char *s, bag *b, int add) {
   size_t nl;
   char *norm = txt_normalize(s, strlen(s), &nl);
-  memset(b, 0, sizeof *b);
+  b->n = 0;   /* only the first n ids and counts are read: no need to clear all MAX_TERMS */
+  b->unknown = 0;
   b->x = x;
   b->add = add;
   tokens(st, norm, nl, bag_emit, b);
