@@ -86,7 +86,7 @@ static const char *const stop_en[] = {
   "you've", "your", "yours",
 };
 /* Chinese bigrams of pronouns and particles, for the same reason. */
-static const char *const stop_zh[] = {   /* sorted by bytes, like stop_en: is_stop searches */
+static const char *const stop_zh[] = {   /* sorted by bytes, like stop_en */
   "一个", "不是", "什么", "他们", "你们", "你的", "可以", "咱们", "就是", "怎么", "您的", "您看", "您这", "我们", "我的",
   "我这", "时候", "是不", "的时", "的话", "这个", "这边", "那个", "那边",
 };
@@ -108,36 +108,40 @@ static int cmp_word(const char *w, size_t len, const char *e) {
   return -(unsigned char)e[len];   /* e longer than w: w comes first */
 }
 
-/* Where each first byte's entries start in the sorted stop lists (first[b] .. first[b + 1]),
-** made once: a word's test then searches the few entries of its first byte. */
-typedef struct stop_list { const char *const *v; size_t n; unsigned short first[257]; } stop_list;
-static stop_list stops_en = { stop_en, sizeof stop_en / sizeof *stop_en, { 0 } };
-static stop_list stops_zh = { stop_zh, sizeof stop_zh / sizeof *stop_zh, { 0 } };
+static uint64_t fnv(const char *s, size_t n);
+
+/* The stop lists as hash sets, made once: every word of a scenario's texts is looked up when
+** its link index is built (a linear scan was 12% of a start, a binary search still the index's
+** most mispredicted branches).  slot[]: an entry's index + 1 (0: empty), open addressing. */
+#define STOP_SLOTS 512
+typedef struct stop_list {
+  const char *const *v; size_t n;
+  size_t maxlen;                      /* a longer word is no stop word */
+  unsigned short slot[STOP_SLOTS];
+} stop_list;
+static stop_list stops_en = { stop_en, sizeof stop_en / sizeof *stop_en, 0, { 0 } };
+static stop_list stops_zh = { stop_zh, sizeof stop_zh / sizeof *stop_zh, 0, { 0 } };
 static pthread_once_t stops_once = PTHREAD_ONCE_INIT;
 
 static void index_list(stop_list *l) {
-  size_t i = 0;
-  for (int b = 0; b < 256; b++) {
-    l->first[b] = (unsigned short)i;
-    while (i < l->n && (unsigned char)l->v[i][0] == b) i++;
+  assert(4 * l->n <= STOP_SLOTS);
+  for (size_t i = 0; i < l->n; i++) {
+    size_t len = strlen(l->v[i]), h = (size_t)fnv(l->v[i], len) & (STOP_SLOTS - 1);
+    while (l->slot[h]) h = (h + 1) & (STOP_SLOTS - 1);
+    l->slot[h] = (unsigned short)(i + 1);
+    if (len > l->maxlen) l->maxlen = len;
   }
-  l->first[256] = (unsigned short)i;
 }
 
 static void index_stops(void) { index_list(&stops_en); index_list(&stops_zh); }
 
-/* 1 when w (len > 0 bytes) is in the list, sorted by bytes: a binary search among the entries
-** of w's first byte, since every word of a scenario's texts is looked up when its link index is
-** built (a linear scan was 12% of a start). */
+/* 1 when w (len > 0 bytes) is in the list. */
 static int is_stop(const stop_list *l, const char *w, size_t len) {
   assert(len > 0);
-  unsigned char b = (unsigned char)w[0];
-  size_t lo = l->first[b], hi = l->first[b + 1];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = cmp_word(w, len, l->v[mid]);
-    if (c == 0) return 1;
-    if (c < 0) hi = mid; else lo = mid + 1;
+  if (len > l->maxlen) return 0;
+  for (size_t h = (size_t)fnv(w, len) & (STOP_SLOTS - 1); l->slot[h]; h = (h + 1) & (STOP_SLOTS - 1)) {
+    const char *e = l->v[l->slot[h] - 1];
+    if (cmp_word(w, len, e) == 0) return 1;
   }
   return 0;
 }
@@ -514,7 +518,7 @@ static void background_weights(lnk_index *x, const mdl_image *m) {
 }
 
 lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
-  assert(sorted_list(stop_en, sizeof stop_en / sizeof *stop_en));   /* is_stop's binary search */
+  assert(sorted_list(stop_en, sizeof stop_en / sizeof *stop_en));   /* kept sorted, without repeats */
   assert(sorted_list(stop_zh, sizeof stop_zh / sizeof *stop_zh));
   if (!sc) return NULL;
   int any = 0;
