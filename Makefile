@@ -79,7 +79,17 @@ MODEL_C  = $(GEN_DIR)/model_data.c
 MODEL_OBJ = $(GEN_DIR)/model_data.o
 # Snowball's English stemmer (libstemmer has no pkg-config file); its archive when installed.
 STEM_STATIC = -Wl,-Bstatic -lstemmer -Wl,-Bdynamic
-STEM_LIBS = $(if $(and $(filter static,$(LINK)),$(wildcard /usr/lib/*/libstemmer.a)),$(STEM_STATIC),-lstemmer)
+STEM_ARCHIVE = $(and $(filter static,$(LINK)),$(wildcard /usr/lib/*/libstemmer.a))
+STEM_LIBS = $(if $(STEM_ARCHIVE),$(STEM_STATIC),-lstemmer)
+# With the archive, words.c calls the English stemmer directly when scripts/stem_probe.c finds
+# that this Snowball agrees (engine/words.c): libstemmer's own API links every language's tables,
+# 320 KB the dynamic loader writes at each start.  The stamp rebuilds words.o when this changes.
+STEM_DIRECT := $(if $(STEM_ARCHIVE),$(shell t=$$(mktemp -d) && \
+                 $(CC) -std=c11 -o $$t/p scripts/stem_probe.c $(STEM_STATIC) >/dev/null 2>&1 && \
+                 $$t/p && echo -DSALESIM_STEM_DIRECT; rm -rf $$t))
+STEM_STAMP := $(BUILD)/stem-mode
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(STEM_STAMP) 2>/dev/null)" = "$(STEM_DIRECT)" ] || \
+          echo "$(STEM_DIRECT)" >$(STEM_STAMP); })
 
 .PHONY: all play test check-deps check-test-deps deps test-deps bench install uninstall clean fuzz unit-bins
 
@@ -90,6 +100,8 @@ $(SALESIM): $(ENGINE_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(MODEL_OBJ)
 
 $(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+$(BUILD)/engine/words.o: engine/words.c $(wildcard include/*.h) $(STEM_STAMP) | $(BUILD)/engine
+	$(CC) $(ALL_CFLAGS) $(STEM_DIRECT) -MMD -c -o $@ $<
 
 $(CORE_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ)
 	rm -f $@ && ar rcs $@ $^

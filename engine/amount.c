@@ -17,6 +17,7 @@ static const struct { const char *s; double v; int unit; } ZH[] = {
 
 /* The Chinese numeral at p (index into ZH), or -1; *n its length in bytes. */
 static int zh_at(const char *p, size_t left, size_t *n) {
+  if (!left || (unsigned char)p[0] < 0x80) return -1;   /* every numeral is a multi-byte character */
   for (size_t k = 0; k < NZH; k++) {
     size_t m = strlen(ZH[k].s);
     if (m <= left && memcmp(p, ZH[k].s, m) == 0) { *n = m; return (int)k; }
@@ -114,6 +115,10 @@ static size_t unit_after(const char *p, size_t left, int ascii_before) {
 int amt_find(const char *t, size_t len, amt_hit *out) {
   static const char *const sym[] = { "$", "€", "£", "¥", "￥" };
   for (size_t i = 0; i < len; i++) {
+    /* an ASCII byte other than a digit or "$" starts neither a sign nor a run (every other sign
+    ** and every Chinese numeral is a multi-byte character): the common case, skipped at once */
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80 && !is_digit((char)c) && c != '$') continue;
     size_t s = i, sign = 0;
     for (size_t k = 0; k < sizeof sym / sizeof *sym && !sign; k++) {
       size_t m = strlen(sym[k]);

@@ -55,14 +55,21 @@ char *deb_clean_text(const char *s) {
   strbuf b = { 0 };
   sb_puts(&b, "");
   if (!s) return sb_take(&b);
-  size_t len = strlen(s), i = 0;
+  size_t len = strlen(s), i = 0, run = 0;   /* s[run .. i): characters kept as they are */
   while (i < len) {
+    if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) { i++; continue; }   /* printable ASCII */
     size_t adv;
     int32_t cp = txt_decode(s + i, len - i, &adv);
-    if (cp < 0) { sb_puts(&b, "\xEF\xBF\xBD"); i += adv; continue; }
+    if (cp >= 0 && cp >= 0xA0 && !(cp >= 0x202A && cp <= 0x202E) && !(cp >= 0x2066 && cp <= 0x2069)) {
+      i += adv;   /* kept as it is, like printable ASCII */
+      continue;
+    }
+    if (i > run) sb_append(&b, s + run, i - run);   /* the run kept so far, in one piece */
+    if (cp < 0) { sb_puts(&b, "\xEF\xBF\xBD"); i += adv; run = i; continue; }
     if (cp == 0x1B || cp == 0x9B || cp == 0x9D || cp == 0x90 || cp == 0x9E || cp == 0x9F ||
         cp == 0x98) {
       i = skip_escape(s, len, i, cp, adv);
+      run = i;
       continue;
     }
     if (cp == '\t' || cp == '\n' || cp == '\r') sb_putc(&b, ' ');
@@ -70,7 +77,9 @@ char *deb_clean_text(const char *s) {
     else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) { /* bidi */ }
     else sb_append(&b, s + i, adv);
     i += adv;
+    run = i;
   }
+  if (i > run) sb_append(&b, s + run, i - run);
   return sb_take(&b);
 }
 

@@ -18,6 +18,7 @@ size_t wrap_control_len(const char *s, size_t len) {
 int wrap_width_n(const char *s, size_t len) {
   int w = 0;
   while (len) {
+    if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F) { w++; s++; len--; continue; }   /* printable ASCII: no control, one column */
     size_t adv = wrap_control_len(s, len);
     if (!adv) {
       txt_decode(s, len, &adv);
@@ -30,6 +31,7 @@ int wrap_width_n(const char *s, size_t len) {
 
 /* Columns of the one character (or control sequence) at s; *adv receives its bytes. */
 static int char_width(const char *s, size_t len, size_t *adv) {
+  if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F) { *adv = 1; return 1; }   /* printable ASCII */
   *adv = wrap_control_len(s, len);
   if (*adv) return 0;
   txt_decode(s, len, adv);
