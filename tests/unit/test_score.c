@@ -1232,6 +1232,16 @@ static void no_who_rung_specific(void **state) {
   fx_free(&f);
 }
 
+/* A specific ask on visit (0-based) that the customer answered by giving rung (f owns it). */
+static sess_turn *given_ask(fx *f, const char *text, int visit, int rung) {
+  sess_turn *t = fx_turn(f, text, MV(ASK_COMMITMENT));
+  t->visit = visit;
+  fx_specific(t);
+  t->cls.commitment = rung;
+  fx_event(f, t, CUST_EV_GIVE, rung);
+  return t;
+}
+
 /* A campaign of two visits, each giving its own rung: the reason names both, in order, and a
 ** finding of visit 2 is not taught the rung visit 1 gave (its realistic bits are masked). */
 static void campaign_reason(void **state) {
@@ -1244,20 +1254,13 @@ static void campaign_reason(void **state) {
   f.sc.n_visits = 2;
   f.now.trust = 8;
   f.now.value_ack = 1;
-  sess_turn *t = fx_turn(&f, "Could you send the written requirements by Friday at 10, to my office?", MV(ASK_COMMITMENT));
-  fx_specific(t);
-  t->cls.commitment = 2;
-  fx_event(&f, t, CUST_EV_GIVE, 2);
+  sess_turn *t = given_ask(&f, "Could you send the written requirements by Friday at 10, to my office?", 0, 2);
   t = fx_turn(&f, "Could we do it sometime?", MV(ASK_COMMITMENT));
   t->visit = 1;
   t->cls.vague = 1;
   t->rungs_known = 1;
   t->rungs_realistic = (1u << 1) | (1u << 2);   /* demo, and requirements (given on visit 1) */
-  t = fx_turn(&f, "Could you bring the department heads to a demo on Wednesday at 3?", MV(ASK_COMMITMENT));
-  t->visit = 1;
-  fx_specific(t);
-  t->cls.commitment = 1;
-  fx_event(&f, t, CUST_EV_GIVE, 1);
+  t = given_ask(&f, "Could you bring the department heads to a demo on Wednesday at 3?", 1, 1);
   fx_end(&f, t, CUST_OUTCOME_ADVANCE);
   score_result r;
   score_session(&f.s, &r);
@@ -1291,16 +1294,9 @@ static void campaign_stopped(void **state) {
   f.sc.n_visits = 3;
   f.now.trust = 8;
   f.now.value_ack = 1;
-  sess_turn *t = fx_turn(&f, "Could you send the written requirements by Friday at 10, to my office?", MV(ASK_COMMITMENT));
-  fx_specific(t);
-  t->cls.commitment = 2;
-  fx_event(&f, t, CUST_EV_GIVE, 2);
-  t = fx_turn(&f, "Could you bring the department heads to a demo on Wednesday at 3?", MV(ASK_COMMITMENT));
-  t->visit = 1;
-  fx_specific(t);
-  t->cls.commitment = 1;
-  fx_event(&f, t, CUST_EV_GIVE, 1);
-  t = fx_turn(&f, "Congratulations! How is the contract review going?", MV(PRAISE) | MV(OPEN_QUESTION));
+  given_ask(&f, "Could you send the written requirements by Friday at 10, to my office?", 0, 2);
+  given_ask(&f, "Could you bring the department heads to a demo on Wednesday at 3?", 1, 1);
+  sess_turn *t = fx_turn(&f, "Congratulations! How is the contract review going?", MV(PRAISE) | MV(OPEN_QUESTION));
   t->visit = 2;
   f.s.end_reason = SESS_END_EOF;
   fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
