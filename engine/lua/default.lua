@@ -656,7 +656,19 @@ local function value(turn)
     return true
   end
   if not gain then reply("feature_dump") return true end
-  memo.gains = memo.gains + 1
+  -- each benefit the line ties to a confirmed need counts: "针对这三点, 签到自动统计; 报表一键导出;
+  -- 缺勤当天通知家长" shows three gains at once (found in play: "嗯,这个有意思", then the demo
+  -- was refused as "not yet worth it")
+  local n = 0
+  for _, id in ipairs(turn.benefits) do
+    local b = find(C.benefits, id)
+    local answers_confirmed = false
+    for _, need in ipairs(b and b.answers or {}) do
+      if C.confirmed(need) then answers_confirmed = true end
+    end
+    if answers_confirmed then n = n + 1 end
+  end
+  memo.gains = memo.gains + math.max(1, n)
   S.interest = S.interest + 1
   if not S.value_acknowledged and memo.gains >= 2 and confirmed then
     C.acknowledge_value()
