@@ -440,13 +440,13 @@ local function check(turn)
   -- not the next one on the list (a hidden one only by its `revealed_by` words, as a question)
   for _, id in ipairs(turn.needs) do
     local n = find(C.needs, id)
-    if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by)) then C.reveal(id) return true end
+    if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by)) then C.reveal(id) on_topic(id) return true end
   end
   for _, n in ipairs(C.needs) do
-    if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) return true end
+    if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) on_topic(n.id) return true end
   end
   for _, n in ipairs(C.needs) do
-    if n.hidden and not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) return true end
+    if n.hidden and not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) on_topic(n.id) return true end
   end
   if tell_more(turn, true) then return true end   -- "anything else about the phones?"
   for _, c in ipairs(C.commitments) do
@@ -555,19 +555,52 @@ local function discover(turn, ctx)
   end
   if turn.question and not open_q(turn) and raise_named() then return true end
   if open_q(turn) then
-    -- with several people at the table, the one asked answers with a need of their own
+    -- with several people at the table, the one asked answers with a need of their own; asked
+    -- nobody by name, the one who was talking goes on ("How do the pickers work today?" after
+    -- Grace told of the wrong cases was answered by Martin's payback; found in play)
     local asked = turn.addressed or {}
+    local who = #asked == 1 and asked[1] or nil
+    local talking = false
+    if not who and #C.people > 1 and memo.topic then
+      local t = find(C.needs, memo.topic)
+      who, talking = t and t.voiced_by, true
+    end
+    -- nothing new to voice: an open question about their world gets more of what worries
+    -- them (the topic's need, else the one asked's, else any with more to tell), not "which
+    -- part are you asking about?" ("what matters most to you for the pickers?"; found in play)
+    local function more_of_voiced()
+      local order = {}
+      if memo.topic then order[#order + 1] = memo.topic end
+      for _, n in ipairs(C.needs) do
+        if who and n.voiced_by == who then order[#order + 1] = n.id end
+      end
+      for _, n in ipairs(C.needs) do order[#order + 1] = n.id end
+      for _, id in ipairs(order) do
+        local n = find(C.needs, id)
+        local k = (memo.more[id] or 0) + 1
+        if n and C.revealed(id) and n.more and k <= #n.more and (not who or not n.voiced_by or n.voiced_by == who) then
+          memo.more[id] = k
+          C.say_text(n.more[k])
+          on_topic(id)
+          return true
+        end
+      end
+      return false
+    end
     for _, n in ipairs(C.needs) do
-      if not n.hidden and not C.revealed(n.id) and #asked == 1 and n.voiced_by == asked[1] then
+      if not n.hidden and not C.revealed(n.id) and who and n.voiced_by == who then
         return heard(n.id)
       end
     end
+    -- the one talking, with nothing new of their own, tells more before the other cuts in
+    if talking and more_of_voiced() then return true end
     for _, n in ipairs(C.needs) do
       if not n.hidden and not C.revealed(n.id) and (#asked ~= 1 or not n.voiced_by) then
         return heard(n.id)
       end
     end
     if raise_named() then return true end
+    if more_of_voiced() then return true end
   end
   return false
 end
@@ -650,7 +683,7 @@ local function value(turn)
     -- exactly what worries me"), rather than "what does that mean for us"
     for _, id in ipairs(turn.needs) do
       local n = find(C.needs, id)
-      if n and n.hidden and not C.revealed(id) then C.reveal(id) return true end
+      if n and n.hidden and not C.revealed(id) then C.reveal(id) on_topic(id) return true end
     end
     reply("feature_dump")
     return true
