@@ -60,8 +60,10 @@ function on_turn(turn, ctx)
       spoke = true
     end
   end
+  -- who decides, not what it would take before he signs ("what would this have to show you
+  -- before you'd sign off?" asks Martin for his criteria; found in play)
   if (turn.moves.ask_decision_chain or turn.question) and not chain_told
-     and C.mentions("who else", "a say", "sign off") then
+     and C.mentions("who else", "a say", "who signs", "who decides") then
     chain_told = true
     C.say("chain_answer")
     spoke = true
