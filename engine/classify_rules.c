@@ -213,7 +213,6 @@ static size_t numeral_len(const char *p, size_t left, int lead) {
   return 0;
 }
 
-
 /* 1 when the clause of t[0..len) holding byte `at` says now or first ("今天先付两万", "pay 20k
 ** today"): clauses end at ASCII punctuation, which normalising makes of the full-width kinds. */
 static int clause_says_now(const char *t, size_t len, size_t at) {
