@@ -359,6 +359,9 @@ static void test_one_side(void **st) {
   close_shipped(&sh);
   open_shipped(&sh, "scenarios/it-trial.yaml");
   expect_links(&sh, "Nobody on your small team has to look after it; our staff maintain it.", ANY, "managed_setup");
+  /* a when-clause that frames its sentence links nothing alone (it linked the audit need) */
+  expect_links(&sh, "When your client's auditors turn up in spring, the availability report comes straight out of Beacon.",
+               NULL, "uptime_reports");
   close_shipped(&sh);
 }
 
