@@ -39,6 +39,13 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "wanting",
 };
 
+int cls_marker_is_feature(const char *label) {
+  for (int k = 0; k < CLS_MK_COUNT; k++)   /* first bytes first: most labels differ there */
+    if (cls_marker_names[k][0] == label[0] && strcmp(cls_marker_names[k], label) == 0)
+      return !(CLS_MK_UNFEATURED & CLS_MK_BIT(k));
+  return 1;
+}
+
 /* Name of a move, as in the JSON (docs/transcript.md, docs/classifier.md). */
 const char *cls_move_name(cls_move m) {
   return (int)m >= 0 && m < CLS_MOVE_COUNT ? move_names[m] : "?";
@@ -222,7 +229,10 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   for (int m = 0; m < CLS_MOVE_COUNT; m++) c->move_label[m] = lex_label_id(c->lx, move_names[m]);
   for (int s = 0; s < CLS_SLOT_COUNT; s++) c->slot_label[s] = lex_label_id(c->lx, slot_names[s]);
   c->way_label = lex_label_id(c->lx, "way");
-  for (int k = 0; k < CLS_MK_COUNT; k++) c->marker_label[k] = lex_label_id(c->lx, cls_marker_names[k]);
+  for (int k = 0; k < CLS_MK_COUNT; k++) {
+    c->marker_label[k] = lex_label_id(c->lx, cls_marker_names[k]);
+    if (CLS_MK_QUIET & CLS_MK_BIT(k)) lex_set_quiet(c->lx, c->marker_label[k]);
+  }
   /* Built now, not by the first match: a scenario with thousands of phrases of its own would
   ** make the trainee's first line wait (16 ms at 100x in docs/performance.md, "Growth"). */
   lex_build(c->lx);

@@ -22,6 +22,16 @@ enum {
   CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
+#define CLS_MK_BIT(k) ((uint32_t)1 << (k))
+/* Markers read after the model (cls_late_question) or by the links only (classify_link.c): their
+** phrases hide nothing, not a move nor a negation inside them (lex_set_quiet), so adding one does
+** not move what the model was trained on. */
+#define CLS_MK_QUIET (CLS_MK_BIT(CLS_MK_ASKING) | CLS_MK_BIT(CLS_MK_ASKING_WH) | CLS_MK_BIT(CLS_MK_NOT_ASKING) | \
+                      CLS_MK_BIT(CLS_MK_RESTATED) | CLS_MK_BIT(CLS_MK_WANTING))
+/* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
+** the rules or the links read alone. */
+#define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
+                           CLS_MK_BIT(CLS_MK_TELLING))
 
 struct cls_classifier {
   char *lang;

@@ -149,14 +149,11 @@ static int is_move_label(const reading *rd, int label) {
   return 0;
 }
 
-/* 1 when the label is one of the markers the rules read; not the question words read after the
-** model (cls_late_question) nor the links' restated, which must not change what the model was
-** trained on. */
+/* 1 when the label is one of the markers the rules read, but a quiet one (CLS_MK_QUIET): those
+** must not change what the model was trained on. */
 static int is_marker_label(const reading *rd, int label) {
   for (int k = 0; k < CLS_MK_COUNT; k++)
-    if (rd->c->marker_label[k] == label)
-      return k != CLS_MK_ASKING && k != CLS_MK_ASKING_WH && k != CLS_MK_NOT_ASKING && k != CLS_MK_RESTATED &&
-             k != CLS_MK_WANTING;
+    if (rd->c->marker_label[k] == label) return !(CLS_MK_QUIET & CLS_MK_BIT(k));
   return 0;
 }
 

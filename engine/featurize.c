@@ -167,11 +167,7 @@ void ft_extract_part(wd_stemmer *stem, const cls_result *r, int no_seller, ft_se
     if (strncmp(l, "need:", 5) == 0 || strncmp(l, "benefit:", 8) == 0 || strncmp(l, "objection:", 10) == 0 ||
         strncmp(l, "commitment:", 11) == 0)
       continue;
-    if (strcmp(l, "dismiss") == 0) continue;   /* for the links only (classify_link.c) */
-    if (strcmp(l, "subordinate") == 0 || strcmp(l, "telling") == 0 || strncmp(l, "asking", 6) == 0 ||
-        strcmp(l, "not_asking") == 0 || strcmp(l, "restated") == 0 ||
-        strcmp(l, "wanting") == 0)
-      continue;   /* for the rules only */
+    if (!cls_marker_is_feature(l)) continue;   /* for the rules after the model, or the links */
     if (strncmp(r->matches[i].phrase, "rule:", 5) == 0) continue;   /* the rules' moves come below */
     if (greeted && r->matches[i].start >= gs && r->matches[i].end <= ge) continue;
     int left_out = 0;

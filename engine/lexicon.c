@@ -11,6 +11,7 @@
 ** shipped lexicon at build time and matched in place, so start-up does not rebuild them.
 ** Phrases added afterwards get an automaton of their own; lex_match runs both.
 */
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,8 @@ struct lexicon {
   int image_phrases;             /* its phrase count: the ids of added phrases start there */
   char **labels; int n_labels, cap_labels;   /* the image's labels first, with the same ids */
   int last_label;                /* lex_label_find's last answer (a cache) */
-  int ignore1, negation1, late1[3];   /* lex_match's label ids + 1 once found (0: not yet); labels
+  int quiet[LEX_MAX_QUIET], n_quiet;   /* labels whose phrases hide nothing (lex_set_quiet) */
+  int ignore1, negation1;        /* lex_match's label ids + 1 once found (0: not yet); labels
                                  ** are only ever added, so a found id stays right */
   lex_phrase *image_pubs;        /* lex_phrase_at's view of image phrases, filled when asked */
   /* what lex_add added, and the automaton lex_build makes of it */
@@ -465,6 +467,18 @@ int lex_disable(lexicon *lx, const char *label, const char *phrase) {
   return n;
 }
 
+void lex_set_quiet(lexicon *lx, int label) {
+  assert(label >= 0 && label < lx->n_labels);
+  for (int i = 0; i < lx->n_quiet; i++) if (lx->quiet[i] == label) return;
+  assert(lx->n_quiet < LEX_MAX_QUIET);
+  lx->quiet[lx->n_quiet++] = label;
+}
+
+static int is_quiet(const lexicon *lx, int label) {
+  for (int i = 0; i < lx->n_quiet; i++) if (lx->quiet[i] == label) return 1;
+  return 0;
+}
+
 /* Hits of the built-in image and of the added phrases, then "ignore" and nested negations are
 ** dropped, and the phrases switched off (lex_disable) count for nothing: not even as an
 ** "ignore" that hides others. */
@@ -488,15 +502,6 @@ int lex_match_after(lexicon *lx, const char *t, size_t len, const lex_starts *mo
   if (!lx->ignore1) lx->ignore1 = lex_label_find(lx, "ignore") + 1;
   if (!lx->negation1) lx->negation1 = lex_label_find(lx, "negation") + 1;
   int ign = lx->ignore1 - 1, neg = lx->negation1 - 1;
-  /* the question words read after the classifier's model (asking, asking_wh, not_asking:
-  ** "没啥", "不$") hold negations without making them part of a phrase: the model's features
-  ** must not move when they are added */
-  static const char *const late_names[3] = { "asking", "asking_wh", "not_asking" };
-  int late[3];
-  for (int k = 0; k < 3; k++) {
-    if (!lx->late1[k]) lx->late1[k] = lex_label_find(lx, late_names[k]) + 1;
-    late[k] = lx->late1[k] - 1;
-  }
   int keep = 0;
   for (int a = 0; a < res.n; a++) {
     lex_hit *h = &res.v[a];
@@ -507,8 +512,7 @@ int lex_match_after(lexicon *lx, const char *t, size_t len, const lex_starts *mo
       int inside = o->start <= h->start && h->end <= o->end && (o->end - o->start) > (h->end - h->start);
       if (!inside) continue;
       if (ign >= 0 && o->label == ign) drop = 1;
-      if (neg >= 0 && h->label == neg && o->label != neg && !o->gapped &&
-          o->label != late[0] && o->label != late[1] && o->label != late[2]) drop = 1;
+      if (neg >= 0 && h->label == neg && o->label != neg && !o->gapped && !is_quiet(lx, o->label)) drop = 1;
     }
     if (!drop) res.v[keep++] = *h;
   }

@@ -39,6 +39,9 @@ typedef enum {
                        (1ull << CLS_ASK_REFERRAL))
 
 const char *cls_move_name(cls_move m);
+/* 0 when the match label is a marker the model does not read (one the rules read after it, or
+** the links alone: dismiss, subordinate, telling, the question words, restated, wanting), else 1. */
+int cls_marker_is_feature(const char *label);
 int cls_move_from_name(const char *name);        /* -1 when unknown */
 
 typedef enum { CLS_TACTIC_NONE, CLS_TACTIC_GAIN, CLS_TACTIC_LOSS } cls_tactic;

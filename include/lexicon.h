@@ -44,6 +44,11 @@ int lex_label_id(lexicon *lx, const char *name);
 int lex_label_find(const lexicon *lx, const char *name);
 const char *lex_label_name(const lexicon *lx, int label);
 int lex_label_count(const lexicon *lx);
+/* Makes label quiet (at most LEX_MAX_QUIET of them, a label once): its phrases hide nothing, so a
+** negation inside one stays a negation.  For labels read apart from the rest (the classifier's
+** markers read after its model or by the links alone, classify_int.h CLS_MK_QUIET). */
+#define LEX_MAX_QUIET 8
+void lex_set_quiet(lexicon *lx, int label);
 
 /* Adds a phrase under a label.  Returns its index, or -1 with *why set (static text) when the
 ** phrase is empty after normalisation or malformed.  Invalidates a built automaton. */
