@@ -556,6 +556,13 @@ static void overrides(void **state) {
   fx_free(&f);
 }
 
+/* f as a collection visit: one payment rung, "pay" with the given action, no needs. */
+static void fx_collection(fx *f, const char *action) {
+  f->commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = (char *)action };
+  f->sc.n_commitments = 1;
+  f->sc.n_needs = 0;
+}
+
 /* A collection visit: a payment ask with a date and an amount scores as the commitment. */
 static void payment_visit(void **state) {
   (void)state;
@@ -582,9 +589,7 @@ static void payment_visit(void **state) {
   fx_free(&f);
 
   fx_init(&f);   /* never asking for the money */
-  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("pay") };
-  f.sc.n_commitments = 1;
-  f.sc.n_needs = 0;
+  fx_collection(&f, "pay");
   fx_turn(&f, "How is the system working for you?", MV(OPEN_QUESTION));
   score_session(&f.s, &r);
   expect_ids(&r, "no_payment_ask@0");   /* the continuation is that same missing ask */
@@ -593,9 +598,7 @@ static void payment_visit(void **state) {
 
   fx_init(&f);   /* amounts in Chinese numerals */
   f.s.lang = S("zh");
-  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("付款") };
-  f.sc.n_commitments = 1;
-  f.sc.n_needs = 0;
+  fx_collection(&f, "付款");
   t = fx_turn(&f, "能不能今天先付两万,剩下的两万八这个月三十号付清?", MV(ASK_PAYMENT));
   t->cls.slots[CLS_SLOT_TIME] = S("这个月三十号");
   t = fx_turn(&f, "那您看什么时候方便付一下?", MV(ASK_PAYMENT));
@@ -609,9 +612,7 @@ static void payment_visit(void **state) {
 
   fx_init(&f);   /* paying off is paying all that is owed: 付清 names the sum (found in play) */
   f.s.lang = S("zh");
-  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("付款") };
-  f.sc.n_commitments = 1;
-  f.sc.n_needs = 0;
+  fx_collection(&f, "付款");
   t = fx_turn(&f, "那您看今天能不能一次付清?", MV(ASK_PAYMENT));
   t->cls.slots[CLS_SLOT_TIME] = S("今天");
   score_session(&f.s, &r);
@@ -988,9 +989,7 @@ static void firm_fair_payment(void **state) {
   (void)state;
   fx f;
   fx_init(&f);
-  f.commitments[0] = (scn_commitment){ .id = S("pay"), .kind = SCN_KIND_PAYMENT, .action = S("pay") };
-  f.sc.n_commitments = 1;
-  f.sc.n_needs = 0;
+  fx_collection(&f, "pay");
   sess_turn *t = fx_turn(&f, "If you don't pay we will see you in court.", MV(THREAT));
   t->cls.tactic = CLS_TACTIC_LOSS;
   t = fx_turn(&f, "Could the remaining 48,000 yuan be paid this Friday?", MV(ASK_PAYMENT));
