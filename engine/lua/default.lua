@@ -404,6 +404,18 @@ local function points_back(turn)
   return false
 end
 
+-- The next of a voiced need's `more:` lines, when it has one left: said, and the need becomes the
+-- topic.  True when said.
+local function say_more(id)
+  local n = find(C.needs, id)
+  local k = (memo.more[id] or 0) + 1
+  if not (n and C.revealed(id) and n.more and k <= #n.more) then return false end
+  memo.more[id] = k
+  C.say_text(n.more[k])
+  on_topic(id)
+  return true
+end
+
 local function tell_more(turn, checking)
   if not (checking or open_q(turn)) then return false end
   if C.mentions(BESIDES) then return false end   -- "besides the money, anything else?"
@@ -412,15 +424,7 @@ local function tell_more(turn, checking)
     ids = { memo.topic }              -- the question points back at what was just said
   end
   for _, id in ipairs(ids) do
-    local n = find(C.needs, id)
-    local k = (memo.more[id] or 0) + 1
-    if n and C.revealed(id) and n.more and k <= #n.more then
-      memo.more[id] = k
-      C.say_text(n.more[k])
-      on_topic(id)
-      feel_heard()
-      return true
-    end
+    if say_more(id) then feel_heard() return true end
   end
   return false
 end
@@ -577,13 +581,7 @@ local function discover(turn, ctx)
       for _, n in ipairs(C.needs) do order[#order + 1] = n.id end
       for _, id in ipairs(order) do
         local n = find(C.needs, id)
-        local k = (memo.more[id] or 0) + 1
-        if n and C.revealed(id) and n.more and k <= #n.more and (not who or not n.voiced_by or n.voiced_by == who) then
-          memo.more[id] = k
-          C.say_text(n.more[k])
-          on_topic(id)
-          return true
-        end
+        if n and (not who or not n.voiced_by or n.voiced_by == who) and say_more(id) then return true end
       end
       return false
     end
