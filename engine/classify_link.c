@@ -90,13 +90,12 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     }
   }
   if (best >= 0 || nreq == 0 || nreq == ncl || c->sc->n_commitments == 0) return best;
-  float thr = lnk_threshold(c->links);
   lnk_hit *rk = xmalloc(sizeof *rk * (size_t)c->sc->n_commitments);
   int n = lnk_rank(c->links, c->stem, r->norm + s, e - s, LNK_COMMITMENT, rk, c->sc->n_commitments);
   for (int i = 0; i < n && h->item < 0; i++)
-    if (lnk_linkable(c->links, LNK_COMMITMENT, rk[i].item) && rk[i].score >= thr && rk[i].text >= 0) *h = rk[i];
+    if (lnk_linkable(c->links, LNK_COMMITMENT, rk[i].item) && lnk_passes(c->links, &rk[i]) && rk[i].text >= 0) *h = rk[i];
   for (int i = 0; i < n && h->item >= 0; i++)   /* the keywords' rung is heard in the request too */
-    if (rk[i].item == r->commitment && rk[i].score >= thr) h->item = -1;
+    if (rk[i].item == r->commitment && lnk_passes(c->links, &rk[i])) h->item = -1;
   free(rk);
   if (h->item < 0) return -1;
   h->start += s;

@@ -159,18 +159,24 @@ static int near_rank(const cls_classifier *c, const scenario *sc, const cls_resu
 static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
   const lnk_index *x = cls_links(c);
   if (!x) return;
-  char th[32];
-  msg_fprint(out, "cli.classify.closest", "threshold", num2(th, sizeof th, (double)lnk_threshold(x)), NULL);
+  char th[32], floor[32];
+  num2(floor, sizeof floor, (double)LNK_WEAK_FLOOR);
+  msg_fprint(out, "cli.classify.closest", "threshold", num2(th, sizeof th, (double)lnk_threshold(x)),
+             "floor", floor, NULL);
   const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
   for (int k = 0; k < 2; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
     for (int i = 0; i < n && i < NEAR_SHOWN; i++) {
-      const char *mark = msg_text(MSG_CLI_LANG,
-                         near_linked(r, kinds[k], h[i].item) ? "cli.classify.near.linked" :
-                         !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
-                         h[i].score >= lnk_threshold(x) ? "cli.classify.near.not_best" : "cli.classify.near.below");
-      int pad = 21 - txt_width(mark);   /* a column by display width: the mark may be CJK */
+      strbuf m = {0};
+      msg_sbput(&m, near_linked(r, kinds[k], h[i].item) ? "cli.classify.near.linked" :
+                    !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
+                    lnk_passes(x, &h[i]) ? "cli.classify.near.not_best" :
+                    h[i].score >= lnk_threshold(x) ? "cli.classify.near.weak" : "cli.classify.near.below",
+                "floor", floor, NULL);
+      const char *mark = m.s ? m.s : "";
+      int pad = 21 - txt_width(mark);
+      if (pad < 1) pad = 1;   /* a column by display width: the mark may be CJK */
       fprintf(out, "  %-8s %-22s %.2f  %s%*s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
               (double)h[i].score, mark, pad > 0 ? pad : 0, "");
       strbuf rest = {0};
@@ -179,6 +185,7 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       else if (h[i].score > 0) msg_sbput(&rest, "cli.classify.near.no_text", NULL);
       fprintf(out, "%s%s\n", rest.s ? " " : "", rest.s ? rest.s : "");
       sb_free(&rest);
+      sb_free(&m);
     }
   }
 }
@@ -186,6 +193,7 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
   const lnk_index *x = cls_links(c);
   json_t *o = json_object();
   json_object_set_new(o, "threshold", json_real(round2(lnk_threshold(x))));
+  json_object_set_new(o, "weak_floor", json_real(round2(LNK_WEAK_FLOOR)));
   const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
   const char *keys[2] = { "needs", "benefits" };
   for (int k = 0; k < 2; k++) {
@@ -193,8 +201,9 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
     int n = near_rank(c, sc, r, kinds[k], h);
     json_t *a = json_array();
     for (int i = 0; i < n && i < NEAR_SHOWN; i++)
-      json_array_append_new(a, json_pack("{s:s, s:f, s:b, s:b, s:s, s:s}", "id", near_id(sc, kinds[k], h[i].item),
+      json_array_append_new(a, json_pack("{s:s, s:f, s:b, s:b, s:b, s:s, s:s}", "id", near_id(sc, kinds[k], h[i].item),
                                          "score", round2(h[i].score), "linked", near_linked(r, kinds[k], h[i].item),
+                                         "weak", h[i].weak,
                                          "has_examples", lnk_linkable(x, kinds[k], h[i].item),
                                          "nearest", h[i].text >= 0 ? lnk_text(x, h[i].text) : "",
                                          "nearest_is", h[i].text >= 0 ? lnk_text_kind(x, h[i].text) : ""));

@@ -34,6 +34,10 @@ typedef struct vec { int *id; float *w; int n; float norm; } vec;
 ** 220 -> 213 of 246, all of the change in the Chinese sets). */
 #define LNK_EVID_WORD 3
 #define LNK_EVID_BIGRAM 2
+/* A match sharing no more than the least that scores (two words, three bigrams) is weak: it
+** must score LNK_WEAK_FLOOR (link.h).  With "less than three words" (four bigrams weak too) the
+** paraphrase lines before wave 8 lost six right links more for no wrong one. */
+#define LNK_WEAK_EVID (LNK_MIN_SHARED * LNK_EVID_WORD + 1)
 
 typedef struct ltext {
   lnk_kind kind;
@@ -620,6 +624,10 @@ void lnk_free(lnk_index *x) {
 }
 
 float lnk_threshold(const lnk_index *x) { return x->fixed_thr >= 0 ? x->fixed_thr : x->thr; }
+
+int lnk_passes(const lnk_index *x, const lnk_hit *h) {
+  return h->score >= lnk_threshold(x) && (!h->weak || h->score >= LNK_WEAK_FLOOR);
+}
 int lnk_calibrated_on(const lnk_index *x) { return x->calibrated_on; }
 
 int lnk_linkable(const lnk_index *x, lnk_kind kind, int item) {
@@ -654,10 +662,13 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end) {
 }
 
 /* Scores every segment of a line against the texts of the given kinds: per segment and item,
-** the best cosine (nearest mode) or the centroid's, into sc[seg * nall + global item]; returns
-** the number of segments, their spans in ss/se.  Items are numbered across kinds by base[]. */
+** the best cosine (nearest mode) or the centroid's, into sc[seg * nall + global item], and
+** whether that score rests on weak evidence (LNK_WEAK_EVID) into weak[] at the same place;
+** returns the number of segments, their spans in ss/se.  Items are numbered across kinds by
+** base[]. */
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
-                          const int *base, int nall, float *sc, int *best_text, size_t *ss, size_t *se) {
+                          const int *base, int nall, float *sc, unsigned char *weak, int *best_text,
+                          size_t *ss, size_t *se) {
   int nseg = segments(norm, len, ss, se);
   bag b_buf, *b = &b_buf;   /* on the stack, as lt below: 4 KiB mallocs consolidated the heap */
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
@@ -679,7 +690,8 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
   for (int g = 0; g < nseg; g++) {
     float *row = sc + (size_t)g * (size_t)nall;
     int *brow = best_text + (size_t)g * (size_t)nall;
-    for (int i = 0; i < nall; i++) { row[i] = 0; brow[i] = -1; }
+    unsigned char *wrow = weak + (size_t)g * (size_t)nall;
+    for (int i = 0; i < nall; i++) { row[i] = 0; brow[i] = -1; wrow[i] = 0; }
     b->x = (lnk_index *)x;   /* add == 0: the vocabulary is only read */
     b->add = 0;
     b->n = 0;
@@ -708,7 +720,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       if (shared[i] < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
       float s = (float)(dot[i] / ((double)q.norm * t->v.norm));
       if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
-      if (i >= lo && i < hi && s > row[gi]) row[gi] = s;
+      if (i >= lo && i < hi && s > row[gi]) { row[gi] = s; wrow[gi] = shared[i] < LNK_WEAK_EVID; }
     }
   }
   if (dot != dot_buf) free(dot);
@@ -728,18 +740,23 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   bases(x, base, &nall);
   size_t ss[MAX_SEGS], se[MAX_SEGS];
   float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
+  unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
-  int nseg = score_segments(x, st, norm, len, base, nall, sc, bt, ss, se);
+  int nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se);
   int ni = x->nitems[kind] < cap ? x->nitems[kind] : cap;
   for (int i = 0; i < ni; i++) {
     lnk_hit *h = &out[i];
-    h->kind = kind; h->item = i; h->score = 0; h->text = -1; h->start = 0; h->end = len;
-    for (int g = 0; g < nseg; g++) {
-      float s = sc[(size_t)g * (size_t)nall + (size_t)(base[kind] + i)];
-      if (s > h->score) { h->score = s; h->text = bt[(size_t)g * (size_t)nall + (size_t)(base[kind] + i)]; h->start = ss[g]; h->end = se[g]; }
-    }
+    h->kind = kind; h->item = i; h->score = 0; h->text = -1; h->start = 0; h->end = len; h->weak = 0;
+    /* the best segment the weak floor lets link; failing that, the best of all (a near miss) */
+    for (int pass = 0; pass < 2 && h->score <= 0; pass++)
+      for (int g = 0; g < nseg; g++) {
+        size_t at = (size_t)g * (size_t)nall + (size_t)(base[kind] + i);
+        if (pass == 0 && wk[at] && sc[at] < LNK_WEAK_FLOOR) continue;
+        if (sc[at] > h->score) { h->score = sc[at]; h->text = bt[at]; h->start = ss[g]; h->end = se[g]; h->weak = wk[at]; }
+      }
   }
   free(sc);
+  free(wk);
   free(bt);
   for (int i = 1; i < ni; i++) {   /* insertion sort, best first (a handful of items) */
     lnk_hit h = out[i];
@@ -773,8 +790,9 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
   bases(x, base, &nall);
   size_t ss[MAX_SEGS], se[MAX_SEGS];
   float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
+  unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
-  int nseg = score_segments(x, st, norm, len, base, nall, sc, bt, ss, se);
+  int nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se);
   float thr = lnk_threshold(x);
   int n = 0;
   for (int g = 0; g < nseg; g++) {
@@ -785,7 +803,9 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
       if (!(kinds >> k & 1u)) continue;
       float w = seg_weight(spans, nspans, ss[g], se[g], (lnk_kind)k);
       for (int i = 0; i < x->nitems[k]; i++) {
-        float s = w * sc[(size_t)g * (size_t)nall + (size_t)(base[k] + i)];
+        size_t at = (size_t)g * (size_t)nall + (size_t)(base[k] + i);
+        float s = w * sc[at];
+        if (wk[at] && sc[at] < LNK_WEAK_FLOOR) continue;   /* too little shared for so low a score */
         if (s > bs && x->linkable[k][i]) { bs = s; bk = k; bi = i; }
       }
     }
@@ -800,9 +820,11 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
       continue;
     }
     if (n == cap) break;
-    out[n++] = (lnk_hit){ (lnk_kind)bk, bi, bs, bt[(size_t)g * (size_t)nall + (size_t)(base[bk] + bi)], ss[g], se[g] };
+    size_t at = (size_t)g * (size_t)nall + (size_t)(base[bk] + bi);
+    out[n++] = (lnk_hit){ (lnk_kind)bk, bi, bs, bt[at], ss[g], se[g], wk[at] };
   }
   free(sc);
+  free(wk);
   free(bt);
   return n;
 }

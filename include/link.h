@@ -36,6 +36,11 @@ typedef enum { LNK_NEAREST, LNK_CENTROID } lnk_mode;
 #define LNK_CEIL 0.70f       /* nor higher */
 #define LNK_DEFAULT 0.30f    /* too few examples to calibrate on */
 #define LNK_MIN_SHARED 2     /* terms a line must share with a text to score */
+/* A match on the least evidence (two words, or up to four Chinese bigrams, in common) links only
+** from this score up, whatever the calibrated threshold: "How many people work in the warehouse?"
+** shared "people" and "work" with the seasonal-staff need at 0.17.  Chosen on the paraphrase
+** lines before wave 8 (docs/classifier.md 1d). */
+#define LNK_WEAK_FLOOR 0.18f
 
 typedef struct lnk_index lnk_index;
 
@@ -48,6 +53,7 @@ typedef struct lnk_hit {
   float score;
   int text;
   size_t start, end;
+  int weak;        /* the score rests on little shared evidence: it must reach LNK_WEAK_FLOOR */
 } lnk_hit;
 
 /* Builds the index of a scenario (not owned; it must outlive the index), stemming English with
@@ -81,6 +87,8 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
                    const lnk_span *spans, int nspans, lnk_hit *out, int cap);
 
 float lnk_threshold(const lnk_index *x);
+/* 1 when a hit links: at or above the threshold, and LNK_WEAK_FLOOR when its evidence is weak. */
+int lnk_passes(const lnk_index *x, const lnk_hit *h);
 int lnk_linkable(const lnk_index *x, lnk_kind kind, int item);
 /* The text a hit was nearest to ("the centroid of N texts" in centroid mode; static or owned by
 ** the index), and whether it is an example, the said/action line or the keywords. */

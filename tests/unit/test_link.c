@@ -327,6 +327,38 @@ static void test_request_names_rung(void **st) {
   close_shipped(&sh);
 }
 
+/* A match resting on two shared words needs LNK_WEAK_FLOOR, above the calibrated threshold:
+** "We started the company in Leeds ten years ago." shares two words with the subscription
+** benefit's texts at 0.15 and linked it (a wrong link of the paraphrase sets); a line sharing
+** more words links at a lower score than the floor. */
+static void test_weak_floor(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/warehouse-two-buyers.yaml");
+  const lnk_index *x = cls_links(sh.c);
+  assert_non_null(x);
+  assert_true(lnk_threshold(x) < LNK_WEAK_FLOOR);
+  const char *line = "We started the company in Leeds ten years ago.";
+  char *norm = txt_normalize(line, strlen(line), NULL);
+  lnk_hit h[16];
+  int n = lnk_rank(x, cls_stemmer(sh.c), norm, strlen(norm), LNK_BENEFIT, h, 16);
+  assert_true(n > 0);
+  assert_string_equal(sh.s->benefits[h[0].item].id, "subscription");
+  assert_true(h[0].weak);
+  assert_true(h[0].score >= lnk_threshold(x) && h[0].score < LNK_WEAK_FLOOR);
+  assert_false(lnk_passes(x, &h[0]));
+  free(norm);
+  cls_result r;
+  cls_classify(sh.c, line, strlen(line), &r);
+  assert_int_equal(r.n_benefits + r.n_needs, 0);
+  cls_result_free(&r);
+  /* the same test passes a strong hit below the floor */
+  lnk_hit strong = h[0];
+  strong.weak = 0;
+  assert_true(lnk_passes(x, &strong));
+  close_shipped(&sh);
+}
+
 /* The needs and benefits a line links: exactly the one named, none for NULL, unchecked for ANY. */
 #define ANY "*"
 static void expect_links(const shipped *sh, const char *line, const char *need, const char *benefit) {
@@ -446,6 +478,7 @@ int main(void) {
     cmocka_unit_test(test_social_clause),
     cmocka_unit_test(test_evidence_and_chain),
     cmocka_unit_test(test_request_names_rung),
+    cmocka_unit_test(test_weak_floor),
     cmocka_unit_test(test_one_side),
     cmocka_unit_test(test_check_words_aside),
     cmocka_unit_test(test_lexicon_off),
