@@ -64,6 +64,10 @@ void cls_apply_off(const cls_classifier *c, cls_result *r);
 ** clause) is a question, and an open or closed one when it carries no other move but courtesy.
 ** Found in play: the customer answered "嗯,明白。" (classify_rules.c). */
 void cls_late_question(const cls_classifier *c, cls_result *r);
+/* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
+** for an action in a request form, whose approval words ("sign off", 审批) name no one else
+** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */
+void cls_late_chain(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

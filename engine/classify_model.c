@@ -267,6 +267,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   if (c->model) {   /* the trainer (no model) reads the features without these */
     cls_late_question(c, out);
     answer_not_features(out);
+    cls_late_chain(out);
   }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
   ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has

@@ -950,3 +950,32 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
   add_match(r, cls_move_name(m), open ? "rule:question_word" : "rule:question_particle",
             RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* 1 when the normalised line t names who: "who", "whom", "whose", "whoever", "anyone else",
+** "anybody else" as words, or 谁. */
+static int names_who(const char *t) {
+  static const char *const who[] = { "who", "whom", "whose", "whoever", "anyone else", "anybody else",
+                                     "\xe8\xb0\x81" /* 谁 */ };
+  for (size_t k = 0; k < sizeof who / sizeof *who; k++) {
+    size_t n = strlen(who[k]);
+    for (const char *p = t; (p = strstr(p, who[k])) != NULL; p++) {
+      if ((unsigned char)who[k][0] >= 0x80) return 1;
+      int before = p > t && (isalnum((unsigned char)p[-1]) || p[-1] == '\'');
+      if (!before && !isalnum((unsigned char)p[n])) return 1;
+    }
+  }
+  return 0;
+}
+
+void cls_late_chain(cls_result *r) {
+  const uint64_t chain = (uint64_t)1 << CLS_ASK_DECISION_CHAIN;
+  const uint64_t asks = (uint64_t)1 << CLS_ASK_COMMITMENT | (uint64_t)1 << CLS_ASK_ORDER |
+                        (uint64_t)1 << CLS_ASK_PAYMENT | (uint64_t)1 << CLS_ASK_REFERRAL;
+  if (!r->norm || !(r->moves & chain) || !(r->moves & asks) || names_who(r->norm)) return;
+  int request = 0;
+  for (int i = 0; i < r->n_matches && !request; i++) request = strcmp(r->matches[i].label, "request") == 0;
+  if (!request) return;
+  r->moves &= ~chain;
+  r->model_moves &= ~chain;
+  add_match(r, "ask:decision-chain", "rule:ask_no_chain", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
