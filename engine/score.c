@@ -433,8 +433,6 @@ typedef struct visit_state {
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
-  uint64_t presented;        /* benefits named by the visit's earlier lines (a recap restates) */
-  int after_confirm;         /* the customer confirmed needs in answer to the previous line */
 } visit_state;
 
 /* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
@@ -660,33 +658,6 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
     add(c, "feature_list", t, NULL, "quote", q, NULL);
 }
 
-/* The benefits a reading names, as a mask. */
-static uint64_t benefit_mask(const cls_result *r) {
-  uint64_t m = 0;
-  for (int i = 0; i < r->n_benefits; i++) m |= bit(r->benefits[i]);
-  return m;
-}
-
-/* 1 when the statement of turn t recaps benefits for needs already known: two or more of the
-** scenario's benefits, answering two or more needs the customer voiced or confirmed before it
-** ("我们给您独家授权,同城不会有人跟您拼价;小批量补货,两天到店,不用压货", right after the needs
-** were confirmed, was no summary for want of a summary phrase; found in play).  What a line
-** alone cannot know, the visit can: the reader leaves it to the scorer.
-** A recap restates: it comes right after the customer confirmed the needs (each benefit laid
-** against them), or every benefit it names was already on the table earlier in the visit.  A
-** first pitch of two benefits later on is a presentation, not a summary (play-test 8: "Shops
-** like yours sold through their allocation last spring..., and we give you cards explaining the
-** kiln" and "Beacon sends one alert per incident straight to whoever's on call, so ..." took the
-** summary credit the trainee's "To sum up: ..." then never got). */
-static int benefit_recap(const ctx *c, const visit_state *vs, const cls_result *r, uint64_t known) {
-  if (!c->sc || r->question || (r->moves & CLS_ASK_MOVES) || r->n_benefits < 2) return 0;
-  uint64_t answered = answered_needs(c, r);
-  int n = 0;
-  for (uint64_t m = answered; m; m &= m - 1) n++;
-  if (n < 2 || (answered & ~known) != 0) return 0;
-  return vs->after_confirm || (benefit_mask(r) & ~vs->presented) == 0;
-}
-
 /* 1 when the reader's summarize_benefits makes the line a summary: a summary phrase ("to sum
 ** up", "总结一下") or a reading of two or more benefits.  A summary only the model saw, in a line
 ** naming at most one benefit, is one benefit stated ("And it builds the uptime reports for your
@@ -701,7 +672,7 @@ static int summary_reading(const cls_result *r) {
 ** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
 static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           uint64_t known, const char *q, int i, int b) {
-  int recap = summary_reading(r) || benefit_recap(c, vs, r, known);
+  int recap = summary_reading(r);   /* a recap in the trainee's own words too (cls_read_recap) */
   if (recap && said_key(t, "summary_off")) {
     /* the customer did not recognise it: no credit, and it is no summary before an ask */
     if (!vs->f_rejected++)
@@ -938,8 +909,6 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
         has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL))
       vs.groundwork = 1;
-    vs.presented |= benefit_mask(r);
-    vs.after_confirm = has_event(t, CUST_EV_CONFIRM, NULL);
     free(q);
   }
   judge_visit_end(c, &vs, v, b, fam);

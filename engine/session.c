@@ -161,6 +161,20 @@ static void judge_rungs(session *s, sess_turn *t) {
     t->realistic = (int)(t->rungs_realistic >> r->commitment & 1);
 }
 
+/* A recap the visit tells (cls_read_recap): its benefits against the needs the customer voiced,
+** right after she confirmed them or restating what was shown.  Then notes the turn's benefits. */
+static void read_recap(session *s, sess_turn *t) {
+  if (s->presented_visit != t->visit) { s->presented = 0; s->presented_visit = t->visit; }
+  int after_confirm = 0;
+  if (t->n > 1) {
+    const sess_turn *p = &s->turns[t->n - 2];
+    for (int i = 0; p->visit == t->visit && i < p->events.n; i++) after_confirm |= p->events.v[i].kind == CUST_EV_CONFIRM;
+  }
+  cls_read_recap(s->cls, &t->cls, t->before.revealed | t->before.confirmed, s->presented, after_confirm);
+  for (int i = 0; i < t->cls.n_benefits; i++)
+    if (t->cls.benefits[i] >= 0 && t->cls.benefits[i] < 64) s->presented |= (uint64_t)1 << t->cls.benefits[i];
+}
+
 const sess_turn *sess_say(session *s, const char *line, size_t len) {
   if (sess_over(s)) return NULL;
   if (s->n_turns == s->cap_turns) {
@@ -173,6 +187,7 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   sess_snapshot_now(s, &t->before);
   t->visit = t->before.visit;
   cls_classify(s->cls, line, len, &t->cls);
+  read_recap(s, t);
   judge_rungs(s, t);
   t->text = xstrdup(t->cls.text);
   t->hinted = s->hint_pending;

@@ -111,6 +111,16 @@ struct lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors);
 ** Fills *out, which the caller releases with cls_result_free. */
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 void cls_result_free(cls_result *r);
+
+/* Reads a statement that lays two or more of the scenario's benefits against two or more needs
+** the customer voiced or confirmed (known: a bit per need index) as summarize_benefits, when it
+** comes right after the customer confirmed needs (after_confirm) or names only benefits the
+** visit has already shown (presented: a bit per benefit index); a question is allowed only after
+** the last benefit ("... Does that cover what you need?").  The visit knows this, the line alone
+** does not: the session asks before the customer reacts (classify_recap.c).  Returns 1 when it
+** made r a summary (a rule match "rule:recap" says so), 0 when r is unchanged. */
+int cls_read_recap(const cls_classifier *c, cls_result *r, uint64_t known, uint64_t presented,
+                   int after_confirm);
 /* 1 when r is a payment ask that names the sum and a time, with no vague marker ("今天您先转
 ** 两万四", "the $4,800 balance by Friday"): specific, as the scorer's payment_specific judges it,
 ** whoever the line names (classify_rules.c). */

@@ -85,6 +85,8 @@ typedef struct session {
   int journal_turns;         /* turns in the journal */
   int journal_end;           /* the end record is in the journal */
   diag diags;                /* Lua load problems and other warnings met on the way */
+  uint64_t presented;        /* benefits named so far in the current visit (cls_read_recap) */
+  int presented_visit;       /* the visit they were named in */
 } session;
 
 session *sess_new(const scenario *sc, const sess_options *opt, diag *d);

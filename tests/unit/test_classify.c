@@ -9,6 +9,7 @@
 
 #include "amount.h"
 #include "classify.h"
+#include "scncheck.h"
 #include "util.h"
 
 static cls_classifier *zh, *en;
@@ -496,6 +497,49 @@ static void test_rules_from_play(void **st) {
 
 /* Sums of money: Chinese numerals with their spoken shortening, digits, signs, and the counts,
 ** times and words that are no money; a payment ask naming the sum and a day is specific. */
+/* cls_read_recap: two benefits against two voiced needs, right after they were confirmed or
+** already shown, is a summary; a question before the benefits, a need not voiced among the two,
+** or a first pitch later on is not.  (The clinic's "Does that cover what you need?" recap with
+** no "to sum up" was read as a gain appeal; play-test 9.) */
+static void test_recap(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("scenarios/examples/clinic-booking.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  const char *recap = "Your patients would move their own appointments on the website, so Jade's mornings are free "
+                      "again, and a text the evening before means far fewer forget to come. Does that cover what you need?";
+  const char *asked_first = "Does that cover what you need? Your patients would move their own appointments on the "
+                            "website, so Jade's mornings are free again, and a text the evening before means far fewer forget to come.";
+  uint64_t both = 3, one = 1;
+  cls_result r = run(c, recap);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));   /* the line alone: no */
+  assert_int_equal(r.n_benefits, 2);
+  assert_int_equal(cls_read_recap(c, &r, both, 0, 1), 1);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_GAIN);
+  cls_result_free(&r);
+  r = run(c, recap);   /* the benefits already shown earlier in the visit */
+  assert_int_equal(cls_read_recap(c, &r, both, 3, 0), 1);
+  cls_result_free(&r);
+  r = run(c, recap);   /* a first pitch, not after a confirmation */
+  assert_int_equal(cls_read_recap(c, &r, both, 0, 0), 0);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  r = run(c, recap);   /* only one of the needs voiced */
+  assert_int_equal(cls_read_recap(c, &r, one, 0, 1), 0);
+  cls_result_free(&r);
+  r = run(c, asked_first);   /* the question comes before the benefits */
+  assert_int_equal(cls_read_recap(c, &r, both, 0, 1), 0);
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 static void test_amounts(void **st) {
   (void)st;
   cls_result r0;
@@ -595,6 +639,7 @@ int main(void) {
     cmocka_unit_test(test_json),
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
+    cmocka_unit_test(test_recap),
     cmocka_unit_test(test_amounts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -1349,7 +1349,11 @@ static void summary_is_a_recap(void **state) {
         fx_benefits(t, 1, (int[]){ 1 });
       }
     }
-    sess_turn *pitch = fx_turn(&f, "A school like yours checks in by phone and parents see it in the app.", MV(GAIN_APPEAL));
+    /* right after the confirmation (variant 1) or restating benefits already shown (variant 2)
+    ** the session reads the pitch as a recap (cls_read_recap: test_classify's test_recap); the
+    ** scorer judges the summary the reading names */
+    sess_turn *pitch = fx_turn(&f, "A school like yours checks in by phone and parents see it in the app.",
+                               variant == 0 ? MV(GAIN_APPEAL) : MV(SUMMARIZE_BENEFITS));
     fx_benefits(pitch, 2, (int[]){ 0, 1 });
     int pitch_n = pitch->n;
     t = fx_turn(&f, "To sum up: automatic check-in and the parent app.", MV(SUMMARIZE_BENEFITS));
