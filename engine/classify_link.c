@@ -46,8 +46,9 @@ static int item_line(const scenario *sc, lnk_kind k, int i) {
 }
 
 /* Records one link by meaning as a match (the audit a trainer reads). */
-static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h, float thr) {
+static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h) {
   const scenario *sc = c->sc;
+  float thr = lnk_threshold_of(c->links, h->kind);
   r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
   r->matches[r->n_matches++] = (cls_match){
     xasprintf("%s:%s", lnk_kind_name(h->kind), item_id(sc, h->kind, h->item)),
@@ -164,7 +165,6 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
 
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   if (!c->links || !c->sc || !r->norm) return;
-  float thr = lnk_threshold(c->links);
   size_t len = strlen(r->norm);
   lnk_hit h[MAX_LINKS];
   if (commitments) {
@@ -174,13 +174,13 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     lnk_hit rh;
     int req = request_rung(c, r, &rh);
     if (req >= 0) {
-      if (req != r->commitment && rh.item == req) evidence(c, r, &rh, thr);
+      if (req != r->commitment && rh.item == req) evidence(c, r, &rh);
       r->commitment = req;
       return;
     }
     if (r->commitment < 0 && lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_COMMITMENT, h, 1) == 1) {
       r->commitment = h[0].item;
-      evidence(c, r, &h[0], thr);
+      evidence(c, r, &h[0]);
     }
     return;
   }
@@ -241,6 +241,6 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     for (int j = 0; j < *count; j++) have |= (*list)[j] == h[i].item;
     if (have) continue;   /* a keyword linked it already: that is the evidence */
     add_index(list, count, h[i].item);
-    evidence(c, r, &h[i], thr);
+    evidence(c, r, &h[i]);
   }
 }

@@ -159,10 +159,10 @@ static int near_rank(const cls_classifier *c, const scenario *sc, const cls_resu
 static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
   const lnk_index *x = cls_links(c);
   if (!x) return;
-  char th[32], floor[32];
+  char tn[32], tb[32], floor[32];
   num2(floor, sizeof floor, (double)LNK_WEAK_FLOOR);
-  msg_fprint(out, "cli.classify.closest", "threshold", num2(th, sizeof th, (double)lnk_threshold(x)),
-             "floor", floor, NULL);
+  msg_fprint(out, "cli.classify.closest", "need", num2(tn, sizeof tn, (double)lnk_threshold_of(x, LNK_NEED)),
+             "benefit", num2(tb, sizeof tb, (double)lnk_threshold_of(x, LNK_BENEFIT)), "floor", floor, NULL);
   const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
   for (int k = 0; k < 2; k++) {
     lnk_hit h[64];
@@ -172,7 +172,7 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       msg_sbput(&m, near_linked(r, kinds[k], h[i].item) ? "cli.classify.near.linked" :
                     !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
                     lnk_passes(x, &h[i]) ? "cli.classify.near.not_best" :
-                    h[i].score >= lnk_threshold(x) ? "cli.classify.near.weak" : "cli.classify.near.below",
+                    h[i].score >= lnk_threshold_of(x, kinds[k]) ? "cli.classify.near.weak" : "cli.classify.near.below",
                 "floor", floor, NULL);
       const char *mark = m.s ? m.s : "";
       int pad = 21 - txt_width(mark);
@@ -192,7 +192,8 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
 static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_result *r) {
   const lnk_index *x = cls_links(c);
   json_t *o = json_object();
-  json_object_set_new(o, "threshold", json_real(round2(lnk_threshold(x))));
+  json_object_set_new(o, "threshold", json_real(round2(lnk_threshold_of(x, LNK_NEED))));
+  json_object_set_new(o, "benefit_threshold", json_real(round2(lnk_threshold_of(x, LNK_BENEFIT))));
   json_object_set_new(o, "weak_floor", json_real(round2(LNK_WEAK_FLOOR)));
   const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
   const char *keys[2] = { "needs", "benefits" };

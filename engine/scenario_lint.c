@@ -8,6 +8,7 @@
 
 #include "classify.h"
 #include "lexicon.h"
+#include "link.h"
 #include "lint.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -132,10 +133,33 @@ static int kind_without_rung(const scenario *s, const char *file, diag *d) {
   return n;
 }
 
+/* A kind whose examples calibrate at LNK_ALIKE or more links little by meaning: its items'
+** examples share too many words to be told apart (a trainer's ladder, every rung with the same
+** chef, site and weekdays, calibrated at 0.41).  Warned at the kind's first item. */
+static int alike_examples(const scenario *s, const lnk_index *x, const char *file, diag *d) {
+  if (!x || lnk_calibrated_on(x) == 0) return 0;
+  int n = 0;
+  for (int k = 0; k < LNK_KINDS; k++) {
+    float t = lnk_threshold_of(x, (lnk_kind)k);
+    int any = 0;   /* a kind without examples links by keywords alone */
+    for (int i = 0; i < 64 && !any; i++) any = lnk_linkable(x, (lnk_kind)k, i);
+    if (t < LNK_ALIKE || !any) continue;
+    scn_pos pos = k == LNK_NEED && s->n_needs ? s->needs[0].pos : k == LNK_BENEFIT && s->n_benefits ? s->benefits[0].pos
+                : k == LNK_OBJECTION && s->n_objections ? s->objections[0].pos
+                : k == LNK_COMMITMENT && s->n_commitments ? s->commitments[0].pos : (scn_pos){ 1, 1 };
+    char th[16];
+    snprintf(th, sizeof th, "%.2f", (double)t);
+    warn(d, file, pos, "cli.lint.alike_examples", "kind", kind_word(lnk_kind_name((lnk_kind)k)), "threshold", th, NULL);
+    n++;
+  }
+  return n;
+}
+
 int lint_scenario(const scenario *s, diag *d) {
   const char *file = s->file ? s->file : "scenario";
   int n = 0;
   cls_classifier *c = cls_new(NULL, s, d);   /* errors in the scenario's lexicon: as in play */
+  n += alike_examples(s, c ? cls_links(c) : NULL, file, d);
   cls_free(c);
   int errs = 0;
   lexicon *lx = cls_load_lexicon(s->language ? s->language : "en", d, &errs);

@@ -236,6 +236,14 @@ expect_eq "visit_kind without its rung: warned per visit at the key; a visit wit
 $tmp/kind.yaml:13:62: warning: visit_kind: referral, but no commitment of kind referral is on offer in visit first: the debrief's Try lines have no rung to name" "$out"
 rm -rf "$tmp"
 
+# --- examples too alike to tell their items apart (per-kind link thresholds, link.h LNK_ALIKE) ---
+out=$("$SALESIM" check tests/fixtures/alike-rungs.yaml 2>&1); rc=$?
+expect_eq "alike examples: a warning, not an error" 0 "$rc"
+expect_eq "alike examples: warned once, at the kind's first item, with its threshold" \
+  "tests/fixtures/alike-rungs.yaml:20:5: warning: the commitment examples are too alike to tell the items apart: lines link to them by meaning only from a score of 0.70 (0.12 is usual); give each item examples in words of its own, and keep the words every item shares (a person, a place, a weekday) out of most of them" "$out"
+out=$("$SALESIM" check scenarios/it-trial.yaml 2>&1)
+if [[ "$out" != *"too alike"* ]]; then ok "a shipped scenario's examples are not too alike"; else fail "a shipped scenario's examples are not too alike" "$out"; fi
+
 # --- a need's more: lines (what the customer adds when asked about a voiced need) ---
 tmp=$(mktemp -d)
 awk '/^    more:$/ { print "    more: []"; skip = 1; next } skip && /^      - / { next } { skip = 0; print }' \

@@ -359,6 +359,27 @@ static void test_weak_floor(void **st) {
   close_shipped(&sh);
 }
 
+/* Each kind is calibrated on its own examples: a ladder whose rungs all name the same person,
+** site and weekday calibrates high, and the needs keep their own threshold (pooled, one
+** threshold of 0.41 had switched a trainer's needs and benefits off). */
+static void test_threshold_per_kind(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "tests/fixtures/alike-rungs.yaml");
+  const lnk_index *x = cls_links(sh.c);
+  assert_non_null(x);
+  assert_true(lnk_threshold_of(x, LNK_NEED) < 0.2f);
+  assert_true(lnk_threshold_of(x, LNK_COMMITMENT) >= LNK_ALIKE);
+  assert_true(lnk_threshold(x) >= LNK_ALIKE);   /* pooled: what linking used before */
+  cls_result r;
+  const char *line = "Does your cold room ever fail when it's hot?";
+  cls_classify(sh.c, line, strlen(line), &r);
+  assert_int_equal(r.n_needs, 1);
+  assert_string_equal(sh.s->needs[r.needs[0]].id, "breakdowns");
+  cls_result_free(&r);
+  close_shipped(&sh);
+}
+
 /* The needs and benefits a line links: exactly the one named, none for NULL, unchecked for ANY. */
 #define ANY "*"
 static void expect_links(const shipped *sh, const char *line, const char *need, const char *benefit) {
@@ -479,6 +500,7 @@ int main(void) {
     cmocka_unit_test(test_evidence_and_chain),
     cmocka_unit_test(test_request_names_rung),
     cmocka_unit_test(test_weak_floor),
+    cmocka_unit_test(test_threshold_per_kind),
     cmocka_unit_test(test_one_side),
     cmocka_unit_test(test_check_words_aside),
     cmocka_unit_test(test_lexicon_off),
