@@ -1,6 +1,7 @@
 /*
 ** scenario_lint.c: check's warnings about how a scenario will be read (lint.h).
 */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,6 +79,53 @@ static int shared(const kw_ref *a, const kw_ref *b, const char *file, diag *d) {
              "other_kind", kind_word(a->kind), "other", a->id, "line", line, "keyword", b->kw->v[j], NULL);
         n++;
       }
+  return n;
+}
+
+/* 1 when the normalised keyword kw stands in the normalised text t as a phrase: at word bounds
+** in English, anywhere in Chinese. */
+static int holds_phrase(const char *t, const char *kw) {
+  size_t n = strlen(kw);
+  if (!n) return 0;
+  for (const char *p = strstr(t, kw); p; p = strstr(p + 1, kw)) {
+    int before = p > t && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)kw[0]);
+    int after = isalnum((unsigned char)p[n]) && isalnum((unsigned char)kw[n - 1]);
+    if (!before && !after) return 1;
+  }
+  return 0;
+}
+
+/* A rung's keyword that another rung's action or examples use: a request for that other rung
+** names it in those words, and the keyword gives the wrong rung ("window", a keyword of the
+** window-sample rung, in "Shall I put down 40 numbered sets for your spring window ...?": the
+** order was read as the sample, and the customer offered the sample; play-test 9).  Once per
+** keyword, at the keyword's rung. */
+static int rung_keyword_elsewhere(const scenario *s, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; i < s->n_commitments; i++) {
+    const scn_commitment *a = &s->commitments[i];
+    for (int k = 0; k < a->keywords.n; k++) {
+      char *kw = txt_normalize(a->keywords.v[k], strlen(a->keywords.v[k]), NULL);
+      for (int j = 0; j < s->n_commitments; j++) {
+        if (j == i) continue;
+        const scn_commitment *b = &s->commitments[j];
+        int hit = 0;
+        for (int e = -1; e < b->examples.n && !hit; e++) {
+          const char *text = e < 0 ? b->action : b->examples.v[e];
+          if (!text) continue;
+          char *t = txt_normalize(text, strlen(text), NULL);
+          hit = holds_phrase(t, kw);
+          free(t);
+        }
+        if (!hit) continue;
+        warn(d, file, a->pos, "cli.lint.rung_keyword_elsewhere", "id", a->id, "keyword", a->keywords.v[k],
+             "other", b->id, NULL);
+        n++;
+        break;
+      }
+      free(kw);
+    }
+  }
   return n;
 }
 
@@ -212,5 +260,6 @@ int lint_scenario(const scenario *s, diag *d) {
       n++;
     }
   n += kind_without_rung(s, file, d);
+  n += rung_keyword_elsewhere(s, file, d);
   return n;
 }

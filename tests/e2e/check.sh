@@ -244,6 +244,18 @@ expect_eq "alike examples: warned once, at the kind's first item, with its thres
 out=$("$SALESIM" check scenarios/it-trial.yaml 2>&1)
 if [[ "$out" != *"too alike"* ]]; then ok "a shipped scenario's examples are not too alike"; else fail "a shipped scenario's examples are not too alike" "$out"; fi
 
+# --- a rung's keyword in another rung's words (cli.lint.rung_keyword_elsewhere) ---
+tmp=$(mktemp -d)
+sed 's/keywords: \[sample, sample set, display, try it in the shop\]/keywords: [sample, sample set, window, display]/' \
+  scenarios/tableware-limited-run.yaml >"$tmp/tw.yaml"
+out=$("$SALESIM" check "$tmp/tw.yaml" 2>&1); rc=$?
+expect_eq "a rung keyword used by another rung: a warning, not an error" 0 "$rc"
+expect_contains "a rung keyword used by another rung is warned about, at its rung" "$out" \
+  "tw.yaml:165:5: warning: commitment 'window_sample': keyword 'window' is also in what commitment 'spring_order' says or its examples"
+out=$("$SALESIM" check scenarios/tableware-limited-run.yaml 2>&1)
+if [[ "$out" != *"also in what"* ]]; then ok "the shipped tableware rungs keep their keywords apart"; else fail "the shipped tableware rungs keep their keywords apart" "$out"; fi
+rm -rf "$tmp"
+
 # --- a need's more: lines (what the customer adds when asked about a voiced need) ---
 tmp=$(mktemp -d)
 awk '/^    more:$/ { print "    more: []"; skip = 1; next } skip && /^      - / { next } { skip = 0; print }' \

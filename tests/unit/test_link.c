@@ -325,6 +325,15 @@ static void test_request_names_rung(void **st) {
   expect_rung(&sh, "眼见为实,下周三您带上销售经理去临沂看看刘总的样板店,我来安排车和行程,您看行不行?",
               "linyi_visit");
   close_shipped(&sh);
+  /* the order said in its own words names neither the sample's "window" nor, for the reservation,
+  ** the order's "40 sets" (play-test 9: both were read as the other rung; check now warns about
+  ** such keywords, cli.lint.rung_keyword_elsewhere) */
+  open_shipped(&sh, "scenarios/tableware-limited-run.yaml");
+  expect_rung(&sh, "Shall I put down 40 numbered sets for your spring window, delivered to the shop by March 1st?",
+              "spring_order");
+  expect_rung(&sh, "Could I reserve 40 sets for you until Friday while you check the budget?", "reserve_sets");
+  expect_rung(&sh, "Could you put a sample set in the window for two weeks?", "window_sample");
+  close_shipped(&sh);
 }
 
 /* A match resting on two shared words needs LNK_WEAK_FLOOR, above the calibrated threshold:
