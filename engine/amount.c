@@ -31,11 +31,19 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 ** may not start with a unit (万一, 千万 are words) nor with a separator. */
 static size_t run_len(const char *t, size_t len) {
   size_t i = 0, n;
+  int unit_seen = 0;
   while (i < len) {
-    if (is_digit(t[i])) { i++; continue; }
+    if (is_digit(t[i])) {
+      /* after a unit only the spoken last digit belongs to the sum ("2万8" is 28000): two digits
+      ** or more start the next number ("剩下2.8万30号" pays 28000 on the 30th, not 58000) */
+      if (unit_seen && i + 1 < len && is_digit(t[i + 1])) break;
+      i++;
+      continue;
+    }
     if ((t[i] == ',' || t[i] == '.') && i > 0 && is_digit(t[i - 1]) && i + 1 < len && is_digit(t[i + 1])) { i++; continue; }
     int k = zh_at(t + i, len - i, &n);
     if (k < 0 || (i == 0 && ZH[k].unit && ZH[k].v != 10)) break;
+    if (ZH[k].unit && ZH[k].v >= 100) unit_seen = 1;
     i += n;
   }
   return i;

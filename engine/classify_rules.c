@@ -357,11 +357,38 @@ static void add_index(int **v, int *n, int i) {
 }
 
 /* Scenario references: needs, benefits, objections, and the commitment an ask names. */
+/* A rung keyword that is a sum ("两万八") names the rung whatever way the sum is written: "2.8万",
+** "28000元", "两万八千" (play-test 9: "今天转2万 剩下2.8万 30号" was read as the date for the
+** whole sum, and the customer, who had just said he had no money, offered to pay it all today).
+** Adds the rung's hit for each sum of the line equal to one of its keywords. */
+static int amount_refs(reading *rd) {
+  const cls_classifier *c = rd->c;
+  const scenario *sc = c->sc;
+  int hit = 0;
+  amt_hit h;
+  for (size_t off = 0; off < rd->len && amt_find(rd->t + off, rd->len - off, &h); off += h.end) {
+    for (int k = 0; k < sc->n_commitments; k++)
+      for (int j = 0; j < sc->commitments[k].keywords.n; j++) {
+        const char *kw = sc->commitments[k].keywords.v[j];
+        double v = amt_value(kw, strlen(kw));
+        if (v <= 0 || v != h.value) continue;
+        char *label = xasprintf("commitment:%s", sc->commitments[k].id), *phrase = xasprintf("amount:%s", kw);
+        add_match(rd->r, label, phrase, sc->file ? sc->file : "scenario", off + h.start, off + h.end);
+        free(label);
+        free(phrase);
+        if (rd->r->commitment < 0 || k < rd->r->commitment) rd->r->commitment = k;
+        hit = 1;
+      }
+  }
+  return hit;
+}
+
 static int scenario_refs(reading *rd) {
   const cls_classifier *c = rd->c;
   const scenario *sc = c->sc;
   int commitment_hit = 0;
   if (!sc) return 0;
+  commitment_hit = amount_refs(rd);
   for (int i = 0; i < rd->nh; i++) {
     int l = rd->h[i].label;
     if (rd->negated[i]) continue;

@@ -118,6 +118,26 @@ int32_t txt_t2s(int32_t cp) {
   return cp;
 }
 
+/* CJK characters of the phrase starting at cps[j] (up to a space or a mark). */
+static int cjk_phrase_after(const int32_t *cps, size_t n, size_t j) {
+  int c = 0;
+  for (; j < n && cps[j] != ' '; j++) {
+    if (txt_is_cjk(cps[j])) c++;
+    else if (!(cps[j] >= '0' && cps[j] <= '9') && cps[j] != '.') break;
+  }
+  return c;
+}
+
+/* 1 when a part of the day starts at cps[j] (上午, 下午, 中午, 晚上, 早上, 凌晨, 傍晚): the time
+** goes on ("下礼拜二 上午9点"). */
+static int part_of_day_at(const int32_t *cps, size_t n, size_t j) {
+  static const int32_t pod[][2] = { { 0x4E0A, 0x5348 }, { 0x4E0B, 0x5348 }, { 0x4E2D, 0x5348 }, { 0x665A, 0x4E0A },
+                                    { 0x65E9, 0x4E0A }, { 0x51CC, 0x6668 }, { 0x508D, 0x665A } };
+  for (size_t k = 0; k < sizeof pod / sizeof *pod; k++)
+    if (j + 1 < n && cps[j] == pod[k][0] && cps[j + 1] == pod[k][1]) return 1;
+  return 0;
+}
+
 static int space_eater(int32_t cp) {
   return txt_is_cjk(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
@@ -228,6 +248,7 @@ char *txt_normalize(const char *s, size_t len, size_t *out_len) {
   strbuf b = {0};
   sb_append(&b, "", 0);
   int32_t prev = -1;            /* last code point written */
+  int phrase_cjk = 0;           /* CJK characters since the last break, for spaces between phrases */
   for (size_t i = 0; i < n; i++) {
     if (cps[i] == ' ') {
       size_t j = i;
@@ -236,12 +257,23 @@ char *txt_normalize(const char *s, size_t len, size_t *out_len) {
       if (prev >= 0 && next >= 0 && !space_eater(prev) && !space_eater(next)) {
         sb_putc(&b, ' ');
         prev = ' ';
+      } else if (prev >= 0 && next >= 0 && txt_is_cjk(prev) && txt_is_cjk(next) && phrase_cjk >= 3 &&
+                 cjk_phrase_after(cps, n, j) >= 3 && !part_of_day_at(cps, n, j)) {
+        /* Chinese typed in a chat box separates its phrases with spaces where it would write
+        ** commas ("上次预算的事多亏您了 这次想请教下 立项是孙副院长拍板"): a clause break, so each
+        ** phrase is read as its own clause (play-test 9).  Not inside a time ("下周三 下午 三点",
+        ** "下礼拜二 上午9点") nor around a word or two ("报预算 月底 行不"). */
+        sb_putc(&b, ',');
+        prev = ',';
+        phrase_cjk = 0;
       }
       i = j - 1;
       continue;
     }
     put_cp(&b, cps[i]);
     prev = cps[i];
+    if (txt_is_cjk(cps[i])) phrase_cjk++;
+    else if (!(cps[i] >= '0' && cps[i] <= '9') && cps[i] != '.') phrase_cjk = 0;   /* "2.8万" stays in its phrase */
   }
   free(cps);
   free(mapped);

@@ -569,6 +569,9 @@ static void test_amounts(void **st) {
     { "您把四万八一次付清", "四万八", 48000 },
     { "定下周五,4.8万一次结清", "4.8万", 48000 },
     { "今天先付一万一,行吗", "一万一", 11000 },
+    /* two digits after the unit start the next number: the date (play-test 9 read 58000) */
+    { "剩下2.8万30号付清", "2.8万", 28000 },
+    { "今天先付2万8", "2万8", 28000 },
   };
   for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
     amt_hit h;
