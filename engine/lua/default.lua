@@ -613,7 +613,10 @@ local function confirm(turn)
   local touched = #turn.needs > 0 and turn.needs or needs_touched(turn)
   for _, id in ipairs(touched) do
     local n = find(C.needs, id)
-    if n and not seen[id] and not C.confirmed(id) and (C.revealed(id) or not n.hidden) then
+    -- a need the customer has not voiced is confirmed only when the line asks ("so you need
+    -- sets that sell through in one season?"): "so you need to decide today or you'll miss
+    -- out." is pressure, and the debrief quoted her as having said the need (play-test 9)
+    if n and not seen[id] and not C.confirmed(id) and (C.revealed(id) or (not n.hidden and turn.question)) then
       seen[id] = true
       targets[#targets + 1] = n
     end
