@@ -36,7 +36,7 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "request", "question", "wh", "vague", "negation", "summary", "customer_terms", "ignore",
   "scarcity", "offer", "seller", "customer", "confirm", "boast", "payer", "incoming", "dismiss",
   "subordinate", "telling", "asking", "asking_wh", "not_asking", "restated",
-  "wanting",
+  "wanting", "opinion",
 };
 
 int cls_marker_is_feature(const char *label) {

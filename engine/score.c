@@ -766,6 +766,14 @@ static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_
   }
 }
 
+/* 1 when the line asks what the customer thinks of the offer ("So, what do you think?", 那您觉得
+** 怎么样嘛: lexicon marker `opinion`): the need her answer brings out is no discovery credit (two
+** play-testers: the classic weak close earned "+5 your question brought out a need"). */
+static int asks_opinion(const cls_result *r) {
+  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, "opinion") == 0) return 1;
+  return 0;
+}
+
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
 ** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
 static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
@@ -787,7 +795,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
-               !has_confirm(t, ev->index)) {
+               !has_confirm(t, ev->index) && !asks_opinion(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
