@@ -172,7 +172,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   for (size_t k = 0; k < 4; k++) explicit_ask |= CLS_HAS(r, kinds[k]) && scenario_phrase(r, kinds[k]);
   int chain_question = has_label(r, "decision-chain:ask") || has_label(r, "asked:ask_payment") ||
                        has_label(r, "others:ask") || has_label(r, "telling:ask") ||
-                       has_label(r, "info:ask");   /* rules that read the question as no ask */
+                       has_label(r, "info:ask") || has_label(r, "consent:ask");   /* rules that read no ask */
   if (ask == 1 && !(r->moves & ASKS) && !(r->negated && !explicit_ask) && !chain_question) {
     cls_move best = CLS_ASK_COMMITMENT;
     float bp = -1;

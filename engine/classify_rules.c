@@ -179,6 +179,48 @@ static void drop_nested_moves(reading *rd) {
   rd->nh = keep;
 }
 
+/* 1 when the clause holding byte pos has the seller as its agent: a `seller` marker ("我", "we")
+** stands in it, and no request form does. */
+static int seller_clause(const reading *rd, size_t pos) {
+  int k = rd->clause[pos], seller = 0;
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->clause[rd->h[i].start] != k || rd->negated[i]) continue;
+    if (rd->h[i].label == rd->c->marker_label[CLS_MK_REQUEST]) return 0;
+    if (rd->h[i].label == rd->c->marker_label[CLS_MK_SELLER]) seller = 1;
+  }
+  return seller;
+}
+
+/* 1 when one of the action labels (the action slot, the rungs' keywords) is hit outside the
+** clauses the seller speaks of himself (seller_clause), or a rung keyword is hit anywhere. */
+static int customer_action(const reading *rd, const int *labels, int n) {
+  for (int j = 0; j < rd->nh; j++) {
+    if (rd->negated[j]) continue;
+    int is_slot = rd->h[j].label == rd->c->slot_label[CLS_SLOT_ACTION];
+    for (int k = 0; k < n; k++)
+      if (rd->h[j].label == labels[k] && (!is_slot || !seller_clause(rd, rd->h[j].start))) return 1;
+  }
+  return 0;
+}
+
+/* 1 when no request form shares its clause with a slot (action, person, place) or a time: the
+** request is a bare consent tag ("您看行吗"), not "麻烦你们IT的张工周三下午两点上Teams". */
+static int bare_requests(const reading *rd) {
+  const cls_classifier *c = rd->c;
+  int req = c->marker_label[CLS_MK_REQUEST];
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != req || rd->negated[i]) continue;
+    int k = rd->clause[rd->h[i].start];
+    for (int j = 0; j < rd->nh; j++)
+      if (rd->clause[rd->h[j].start] == k &&
+          (rd->h[j].label == c->slot_label[CLS_SLOT_ACTION] || rd->h[j].label == c->slot_label[CLS_SLOT_PERSON] ||
+           rd->h[j].label == c->slot_label[CLS_SLOT_PLACE]))
+        return 0;
+    for (int j = 0; j < rd->nt; j++) if (rd->clause[rd->th[j].start] == k) return 0;
+  }
+  return 1;
+}
+
 /* 1 when a counted request hit shares a sentence with a counted hit whose label is in
 ** labels[0..n) ("您看对吗" after a sentence about "对接过" asks nothing of the customer). */
 static int request_with(const reading *rd, const int *labels, int n) {
@@ -188,6 +230,10 @@ static int request_with(const reading *rd, const int *labels, int n) {
     int si = rd->sentence[rd->h[i].start];
     for (int j = 0; j < rd->nh; j++) {
       if (rd->negated[j] || rd->sentence[rd->h[j].start] != si) continue;
+      /* the action slot in a clause the seller speaks of himself is his ("我今天下午就让安装师傅
+      ** 过去处理接缝, 明天上午前弄好, 您看行吗" asks consent to his fix, not for a customer action:
+      ** found in play, read as a demand for the money); a rung keyword there stays the ask */
+      if (rd->h[j].label == rd->c->slot_label[CLS_SLOT_ACTION] && seller_clause(rd, rd->h[j].start)) continue;
       for (int k = 0; k < n; k++) if (rd->h[j].label == labels[k]) return 1;
     }
   }
@@ -810,7 +856,8 @@ static void read_ask(reading *rd) {
   if (!CLS_HAS(out, CLS_ASK_COMMITMENT) && !other_ask && !about_concerns) {
     if (request && action && request_with(rd, action_labels, na))
       rule_move(rd, CLS_ASK_COMMITMENT, "request_action", __LINE__);
-    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(rd))
+    else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(rd) &&
+             customer_action(rd, action_labels, na))
       rule_move(rd, CLS_ASK_COMMITMENT, "question_action_time", __LINE__);
     else if (has_mk(rd, CLS_MK_VAGUE) && action && !seller)
       rule_move(rd, CLS_ASK_COMMITMENT, "action_vague_time", __LINE__);
@@ -822,6 +869,11 @@ static void read_ask(reading *rd) {
   }
   if (CLS_HAS(out, CLS_ASK_COMMITMENT) || other_ask)
     out->moves &= ~((uint64_t)1 << CLS_PRESENT_FEATURE);   /* an ask names features as its object */
+  /* a request whose only action is the seller's own ("我今天下午就让安装师傅过去处理, 您看行吗")
+  ** asks consent to it: no ask, and the model may not make it one (it did, p 0.93, by its
+  ** action and time features) */
+  else if (request && action && !customer_action(rd, action_labels, na) && bare_requests(rd))
+    add_match(out, "consent:ask", "rule:seller_consent", RULE_SRC ":" CLS_STR(__LINE__), 0, rd->len);
 }
 
 /* Scarcity as a loss appeal, a threat's loss as the threat (7), summaries against feature lists

@@ -421,6 +421,7 @@ static const char *action_of(const ctx *c, int j) {
 
 typedef struct visit_state {
   int asks, closes_run;
+  int amount_named;          /* a payment ask of this visit named the sum */
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
   int given;
   int threats;               /* threat lines so far in this visit */
@@ -428,7 +429,6 @@ typedef struct visit_state {
   uint64_t refused;          /* commitments refused in this visit */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
-  int pay_demanded;          /* payment rungs asked for so far in a collection visit */
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
@@ -478,13 +478,18 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
   vs->asks++;
-  if (++vs->closes_run >= 3)
+  /* an ask the customer takes up is no push, however many came before it (play-test 9: the part
+  ** payment the customer accepted was "the 6th push with nothing new") */
+  if (++vs->closes_run >= 3 && !has_event(t, CUST_EV_GIVE, NULL))
     add(c, "repeated_closes", t, NULL, "count", num(nb, vs->closes_run), "quote", q, NULL);
 
   int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
   int is_ref = CLS_HAS(r, CLS_ASK_REFERRAL) || (fam == FAM_REFERRAL && !is_pay);
   if (is_pay) {
-    int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text);
+    /* the sum an earlier ask of the visit named still stands: "那转账这块 今天能走吗?" right after
+    ** "按合同尾款四万八 ... 今天能安排转账吗" names it (play-test 9: "-15, no amount") */
+    int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text) || vs->amount_named;
+    if (names_amount(t->text)) vs->amount_named = 1;
     if (has_date && has_amount && !r->vague) {
       if (!vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
       /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
@@ -562,16 +567,20 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       add(c, "unrealistic_ask", t, "order", "quote", q, "action", action_of(c, top), NULL);
   }
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
-    int rc = realistic(c, j, t), first_pay = is_pay && vs->kind == SV_PAYMENT && !vs->pay_demanded++;
-    /* In a collection the money owed is the agreement: the first firm ask for it, made before
-    ** the customer refused it, opens the visit as it should ("态度诚恳但立场坚定,讲清金额和日期"),
-    ** though the customer turns out unable to pay it all.  Demanding it again after that refusal
-    ** is still unrealistic. */
-    if (rc == 0 && first_pay && family_of(c->sc->commitments[j].kind) == FAM_PAYMENT && !(vs->refused & bit(j)))
+    int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT;
+    /* In a collection the money owed is the agreement: a firm ask for it, made before the
+    ** customer refused it, is what the visit is for ("态度诚恳但立场坚定,讲清金额和日期"), though
+    ** the customer turns out unable to pay it all; asking again when she only took the invoice
+    ** is no less so (play-test 9: the second ask, before any no, was "unrealistic" with the
+    ** rung's raw condition shown).  Demanding it again after her refusal is still unrealistic. */
+    if (rc == 0 && collecting && family_of(c->sc->commitments[j].kind) == FAM_PAYMENT && !(vs->refused & bit(j)))
       rc = -1;
     if (rc == 0) {
       char *why = state_words(&t->before);
-      if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
+      if (vs->refused & bit(j)) {   /* she had said no to it: say so, not the rung's condition */
+        free(why);
+        why = xstrdup("@part.refused_before");
+      } else if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
         free(why);
         why = xstrdup("@part.condition_unmet");
       }
@@ -754,10 +763,11 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
 }
 
 /* Closes and the new information between them: an ask is scored (score_ask); a run of closes
-** ends with anything new from the customer. */
+** ends with anything new from the customer, the reason she gives for a no included ("今天全付?
+** 不是我不给,是账上真没有。": the next ask can meet it). */
 static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   int new_info = has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL) ||
-                 has_event(t, CUST_EV_GIVE, NULL);
+                 has_event(t, CUST_EV_GIVE, NULL) || has_event(t, CUST_EV_OBJECTION, NULL);
   if (r->moves & ASK_MOVES) {
     score_ask(c, vs, t, r, fam);
     if (new_info) vs->closes_run = 0;

@@ -200,7 +200,7 @@ static void unrealistic_by_condition(void **state) {
   f.now.trust = 6;
   f.now.value_ack = 1;
   f.now.on_list = 1;
-  /* asked once and refused (a first demand in a collection is excused: first_payment_demand) */
+  /* asked once and refused (a demand in a collection before her no is excused: first_payment_demand) */
   sess_turn *t = fx_turn(&f, "Could you pay the balance today?", MV(ASK_PAYMENT));
   t->cls.commitment = 0;
   t->realistic = 0;
@@ -210,14 +210,16 @@ static void unrealistic_by_condition(void **state) {
   t->realistic = 0;
   score_result r;
   score_session(&f.s, &r);
+  /* she had said no to it: the debrief says so, not the rung's raw condition (play-test 9) */
   assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 2, NULL)->msg, r.lang),
                       "You asked for \"pay the balance today\" (\"The 4,800 dollars are due today.\") "
-                      "before the customer was ready (its condition \"cash_ready\" was not met).");
+                      "before the customer was ready (the customer had already turned it down, and nothing had "
+                      "changed since).");
   score_result_free(&r);
   f.s.lang = S("zh");
   score_session(&f.s, &r);
   assert_string_equal(fx_msg(&fx_find(&r, "unrealistic_ask", 2, NULL)->msg, r.lang),
-                      "你在客户还没准备好时（条件“cash_ready”尚未满足）就要求“pay the balance today”"
+                      "你在客户还没准备好时（客户已经拒绝过，之后情况也没有变化）就要求“pay the balance today”"
                       "（“The 4,800 dollars are due today.”）。");
   score_result_free(&r);
   fx_free(&f);
@@ -395,6 +397,20 @@ static void repeated_closes(void **state) {
   assert_string_equal(fx_msg(&rc->msg, r.lang), "This was close number 3 in a row (\"So can we book the demo for "
                       "Wednesday at 3 with your team?\") with nothing new learned in between.");
   assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+
+  /* near cases (play-test 9): the reason she gives with a no is new, and an ask she takes up is
+  ** no push, however many came before */
+  fx_init(&f);
+  for (int i = 0; i < 5; i++) {   /* runs 1, 2 (her reason: 0), 1, 2, 3 (taken up) */
+    sess_turn *u = fx_turn(&f, "So can we book the demo for Wednesday at 3 with your team?", MV(ASK_COMMITMENT));
+    fx_specific(u);
+    if (i == 1) fx_event(&f, u, CUST_EV_OBJECTION, 0);
+    if (i == 4) fx_event(&f, u, CUST_EV_GIVE, 1);
+  }
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "repeated_closes", -1, NULL));
   score_result_free(&r);
   fx_free(&f);
 }
@@ -603,10 +619,11 @@ static void payment_visit(void **state) {
   t->cls.slots[CLS_SLOT_TIME] = S("这个月三十号");
   t = fx_turn(&f, "那您看什么时候方便付一下?", MV(ASK_PAYMENT));
   t->cls.slots[CLS_SLOT_TIME] = S("什么时候");
+  t->cls.vague = 1;   /* as the reader reads 什么时候方便; the sum of turn 1 still stands */
   score_session(&f.s, &r);
   expect_ids(&r, "outcome_continuation@0 payment_specific@1 firm_fair_payment@1 payment_vague@2");
   assert_string_equal(fx_msg(&fx_find(&r, "payment_vague", 2, NULL)->msg, r.lang),
-                      "你的收款要求“那您看什么时候方便付一下?”没有金额。");
+                      "你的收款要求“那您看什么时候方便付一下?”时间含糊。");
   score_result_free(&r);
   fx_free(&f);
 
@@ -974,6 +991,11 @@ static void first_payment_demand(void **state) {
   assert_null(fx_find(&r, "unrealistic_ask", 1, NULL));
   assert_non_null(fx_find(&r, "unrealistic_ask", 2, NULL));
   score_result_free(&r);
+  f.s.turns[0].events.n = 0;   /* near case: the first demand only drew the invoice's thanks, no no */
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "unrealistic_ask", -1, NULL));   /* asking again before any no (play-test 9) */
+  score_result_free(&r);
+  fx_event(&f, &f.s.turns[0], CUST_EV_REFUSE, 0);
   f.s.n_turns = 1;   /* near case: the same first demand in a sales visit is unrealistic */
   f.commitments[0].kind = SCN_KIND_ADVANCE;
   f.commitments[1].kind = SCN_KIND_ADVANCE;
