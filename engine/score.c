@@ -794,6 +794,9 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     if (ev->kind == CUST_EV_REFUSE) {
       vs->refused |= bit(ev->index);
       vs->refusal = t;
+    } else if (ev->kind == CUST_EV_OBJECTION && (t->cls.moves & ASK_MOVES) && !has_event(t, CUST_EV_GIVE, NULL) &&
+               !has_event(t, CUST_EV_REFUSE, NULL)) {
+      vs->refusal = t;   /* an ask met with an objection and nothing given is a no (a scenario's reaction) */
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
     } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&

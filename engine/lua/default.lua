@@ -339,8 +339,20 @@ local function brush_off(turn)
 end
 
 -- "What holds you back?" after a refusal: the real objection comes out.
+-- An objection raised and not yet answered (memo.eased): a reaction may raise one while saying
+-- a line of its own ("Slow down. I haven't seen it run on anything of ours yet." with
+-- happy_enough, on a contract asked for too soon), so no refusal is on record.
+local function pending_objection()
+  for _, o in ipairs(C.objections) do
+    if C.raised(o.id) and not memo.eased[o.id] then return o.id end
+  end
+end
+
 local function probe(turn, ctx)
-  local why = has(turn, "probe_refusal") and refused_any()
+  -- "what's holding you back?" after such a reaction asks for that objection, not for a need
+  -- (a blind trainer: Dana answered with a need, and the probe earned nothing)
+  local pending = has(turn, "probe_refusal") and not refused_any() and pending_objection()
+  local why = has(turn, "probe_refusal") and (refused_any() or pending ~= nil)
   if not why and memo.refused and not memo.probed then
     -- after a refusal not yet probed, "any concerns?" asks why it was refused (the reader, with
     -- one line, may call it a check; the customer remembers the refusal, the scorer agrees), and
@@ -356,6 +368,8 @@ local function probe(turn, ctx)
   local c = memo.refused and find(C.commitments, memo.refused)
   if c and c.objection then
     C.objection(c.objection)
+  elseif pending then
+    C.objection(pending)
   else
     reply("probe_answer")
   end
