@@ -163,6 +163,20 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
   }
 }
 
+/* 1 when rung k may be what the line asks for by meaning: an order ask names an order rung, a
+** payment ask a payment rung, a referral ask a referral rung ("can I send Martin the contract for
+** the full site?" brushed the low rung where Grace sends her error figures, through "send" and
+** "Martin", and she gave it: play-test 9). */
+static int kind_fits(const scenario *sc, const cls_result *r, int k) {
+  /* the rules' kind only: the model's is a guess between kinds ("How about we put Beacon on the
+  ** Reno building for a fortnight ...?" was its order, and is the trial rung) */
+  uint64_t rules = r->moves & ~r->model_moves;
+  scn_kind want = rules >> CLS_ASK_ORDER & 1 ? SCN_KIND_ORDER : rules >> CLS_ASK_PAYMENT & 1 ? SCN_KIND_PAYMENT
+                : rules >> CLS_ASK_REFERRAL & 1 ? SCN_KIND_REFERRAL : SCN_KIND_ADVANCE;
+  if (want == SCN_KIND_ADVANCE || k < 0 || k >= sc->n_commitments) return 1;
+  return sc->commitments[k].kind == want;
+}
+
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   if (!c->links || !c->sc || !r->norm) return;
   size_t len = strlen(r->norm);
@@ -178,7 +192,8 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
       r->commitment = req;
       return;
     }
-    if (r->commitment < 0 && lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_COMMITMENT, h, 1) == 1) {
+    if (r->commitment < 0 && lnk_link(c->links, c->stem, r->norm, len, 1u << LNK_COMMITMENT, h, 1) == 1 &&
+        kind_fits(c->sc, r, h[0].item)) {
       r->commitment = h[0].item;
       evidence(c, r, &h[0]);
     }

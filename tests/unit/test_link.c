@@ -334,6 +334,17 @@ static void test_request_names_rung(void **st) {
   expect_rung(&sh, "Could I reserve 40 sets for you until Friday while you check the budget?", "reserve_sets");
   expect_rung(&sh, "Could you put a sample set in the window for two weeks?", "window_sample");
   close_shipped(&sh);
+  /* an order ask names an order rung by meaning, not the low rung its words brush ("send",
+  ** "Martin": Grace gave her error figures for a contract asked for at the door; play-test 9) */
+  open_shipped(&sh, "scenarios/warehouse-two-buyers.yaml");
+  cls_result r;
+  const char *contract = "Let's get the paperwork going, can I send Martin the contract for the full site?";
+  cls_classify(sh.c, contract, strlen(contract), &r);
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  expect_rung(&sh, "Could you send over last quarter's mis-pick figures by Friday?", "error_figures");
+  close_shipped(&sh);
 }
 
 /* A match resting on two shared words needs LNK_WEAK_FLOOR, above the calibrated threshold:
