@@ -850,9 +850,16 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
                    !(r->moves & M(CONFIRM_NEED));
   for (int k = 0; k < r->n_needs; k++) {
     int ni = r->needs[k];
-    if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) ||
-        (known & bit(ni)) || (!asks_about && !voiced_from(c, t, ni)))
+    if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) || (known & bit(ni)))
       continue;
+    /* voiced later, in answer to another line: that line brought it out, and the credit is its
+    ** (judge_customer_events); "现在最让您头疼的是哪块?" brushed the parents need by meaning at turn
+    ** 1 and took the credit the check at turn 6 earned (play-test 9) */
+    int here = 0;
+    for (int e = 0; e < t->events.n; e++)
+      here |= (t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) &&
+              t->events.v[e].index == ni;
+    if (!here && (!asks_about || (t + 1 < c->s->turns + c->s->n_turns && voiced_from(c, t + 1, ni)))) continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
         c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);

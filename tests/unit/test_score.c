@@ -881,6 +881,18 @@ static void hidden_need_raised(void **state) {
   assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
   score_result_free(&r);
   fx_free(&f);
+  fx_init(&f);   /* a general question brushing it, the need voiced later to another: that one's */
+  t = fx_turn(&f, "What gives you the most headaches at the moment?", MV(OPEN_QUESTION));
+  t->cls.question = 1;
+  fx_needs(t, 1, (int[]){ 1 });
+  t = fx_turn(&f, "Anything else that keeps you busy?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_REVEAL, 1);
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "hidden_need_found", 1, NULL));
+  assert_non_null(fx_find(&r, "hidden_need_found", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
   fx_init(&f);                         /* near case: a benefit pitched, the need never named */
   t = fx_turn(&f, "Our parent app keeps families informed.", MV(PRESENT_BENEFIT));
   fx_benefits(t, 1, (int[]){ 1 });
