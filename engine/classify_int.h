@@ -68,6 +68,11 @@ void cls_late_question(const cls_classifier *c, cls_result *r);
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */
 void cls_late_chain(cls_result *r);
+/* "万一哪个学生出了点状况,晚了才发现,您这边压力是不是挺大的" asks about the loss an earlier clause
+** of its sentence names: a line ending in a plain question (no request form anywhere), its loss
+** phrases in that same sentence, is no loss appeal but a question.  After the model, so the
+** features it was trained on stay as they are (as a rule it moved four dev lines by retraining). */
+void cls_late_loss_asked(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

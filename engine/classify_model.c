@@ -268,6 +268,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_question(c, out);
     answer_not_features(out);
     cls_late_chain(out);
+    cls_late_loss_asked(out);
   }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
   ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has

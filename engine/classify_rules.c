@@ -1058,3 +1058,37 @@ void cls_late_chain(cls_result *r) {
   r->model_moves &= ~chain;
   add_match(r, "ask:decision-chain", "rule:ask_no_chain", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+void cls_late_loss_asked(cls_result *r) {
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
+  if (!r->norm || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), seen = 0;
+  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION) return;
+  for (int k = 0; k < ncl; k++) if (cl[k].mood == CL_MOOD_REQUEST) return;
+  size_t len = strlen(r->norm);
+  /* a real question: its "?", or a Chinese question form (是不是, 吗 ...); an English clause opened
+  ** by "which" or "when" without one is a relative or framing clause ("..., which means penalties.") */
+  int real = 0;
+  for (size_t p = cl[ncl - 1].start; p < cl[ncl - 1].end && !real; p++)
+    real = r->norm[p] == '?' || (unsigned char)r->norm[p] >= 0xE4;
+  if (!real) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strcmp(m->label, "loss_appeal") != 0) continue;
+    for (size_t p = m->end; p < cl[ncl - 1].start; p++)   /* the same sentence as the question */
+      if (lex_breaks_sentence(r->norm, len, p)) return;
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~loss;
+  r->model_moves &= ~loss;
+  if (r->tactic == CLS_TACTIC_LOSS) r->tactic = CLS_TACTIC_NONE;
+  int wh = 0;
+  for (int i = 0; i < r->n_matches && !wh; i++)   /* the question's own clause: "哪个学生" before it is no wh */
+    wh = r->matches[i].start >= cl[ncl - 1].start &&
+         (strcmp(r->matches[i].label, "wh") == 0 || strcmp(r->matches[i].label, "asking_wh") == 0);
+  if (!(r->moves & ((uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION)))
+    r->moves |= (uint64_t)1 << (wh ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION);
+  add_match(r, "asked:loss_appeal", "rule:loss_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
+}
