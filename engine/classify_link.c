@@ -91,6 +91,21 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     }
   }
   if (best >= 0 || nreq == 0 || nreq == ncl || c->sc->n_commitments == 0) return best;
+  /* the keywords' rung named in the request's own sentence is part of the proposal ("今天转2万,
+  ** 剩下2.8万30号,我写张条子您签个字行吗": the sums name the part payment; play-test 9); only
+  ** one recalled in another sentence yields to what the request names ("上次说到预算。这次...") */
+  if (r->commitment >= 0) {
+    size_t len = strlen(r->norm), kw = len;
+    char label[160];
+    snprintf(label, sizeof label, "commitment:%s", c->sc->commitments[r->commitment].id);
+    for (int m = 0; m < r->n_matches; m++)
+      if (r->matches[m].end > r->matches[m].start && strcmp(r->matches[m].label, label) == 0 && r->matches[m].start < kw)
+        kw = r->matches[m].start;
+    int apart = 0;
+    for (size_t p = kw < s ? kw : s, q = kw < s ? s : kw; p < q && p < len && !apart; p++)
+      apart = lex_breaks_sentence(r->norm, len, p);
+    if (kw < len && !apart) return r->commitment;
+  }
   lnk_hit *rk = xmalloc(sizeof *rk * (size_t)c->sc->n_commitments);
   int n = lnk_rank(c->links, c->stem, r->norm + s, e - s, LNK_COMMITMENT, rk, c->sc->n_commitments);
   for (int i = 0; i < n && h->item < 0; i++)

@@ -260,6 +260,25 @@ static void answer_not_features(cls_result *r) {
   }
 }
 
+/* A plain ask that names a rung of the order, payment or referral kind asks for that kind: "今天转
+** 2万,剩下2.8万30号,我写张条子您签个字行吗" names the part payment by its sums, and read as an
+** ask for "签字" it was no payment ask, so the customer asked which day and how much (play-test 9).
+** Then a payment ask naming the sum and the day is specific, as above. */
+static void rung_kind(const cls_classifier *c, cls_result *r) {
+  if (!c->sc || r->commitment < 0 || r->commitment >= c->sc->n_commitments || !CLS_HAS(r, CLS_ASK_COMMITMENT) ||
+      (r->moves & (BIT(CLS_ASK_ORDER) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))))
+    return;
+  scn_kind k = c->sc->commitments[r->commitment].kind;
+  cls_move m = k == SCN_KIND_ORDER ? CLS_ASK_ORDER : k == SCN_KIND_PAYMENT ? CLS_ASK_PAYMENT
+             : k == SCN_KIND_REFERRAL ? CLS_ASK_REFERRAL : CLS_ASK_COMMITMENT;
+  if (m == CLS_ASK_COMMITMENT) return;
+  int by_model = (r->model_moves & BIT(CLS_ASK_COMMITMENT)) != 0;
+  r->moves = (r->moves & ~BIT(CLS_ASK_COMMITMENT)) | BIT(m);
+  r->model_moves &= ~BIT(CLS_ASK_COMMITMENT);
+  if (by_model) r->model_moves |= BIT(m);
+  if (c->model && cls_payment_named(r)) r->specific = 1;
+}
+
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
@@ -275,6 +294,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   ** no model) makes its features from the rules' own `specific`, as the reader does */
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
+  rung_kind(c, out);
 }
 
 const char *cls_model_label(cls_move m) {

@@ -194,6 +194,7 @@ static int seller_clause(const reading *rd, size_t pos) {
 /* 1 when one of the action labels (the action slot, the rungs' keywords) is hit outside the
 ** clauses the seller speaks of himself (seller_clause), or a rung keyword is hit anywhere. */
 static int customer_action(const reading *rd, const int *labels, int n) {
+  if (rd->r->commitment >= 0) return 1;   /* a rung named, by a keyword or its sum ("2.8万") */
   for (int j = 0; j < rd->nh; j++) {
     if (rd->negated[j]) continue;
     int is_slot = rd->h[j].label == rd->c->slot_label[CLS_SLOT_ACTION];
