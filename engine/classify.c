@@ -13,6 +13,7 @@
 
 #include "builtin.h"
 #include "classify.h"
+#include "amount.h"
 #include "classify_int.h"
 #include "clause.h"
 #include "featurize.h"
@@ -173,6 +174,9 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   cls_classifier *c = xcalloc(1, sizeof *c);
   c->lang = xstrdup(lang);
   c->sc = sc;
+  for (int k = 0; sc && k < sc->n_commitments && !c->rung_sums; k++)
+    for (int j = 0; j < sc->commitments[k].keywords.n && !c->rung_sums; j++)
+      c->rung_sums = amt_value(sc->commitments[k].keywords.v[j], strlen(sc->commitments[k].keywords.v[j])) > 0;
   c->lx = lx;
   if (sc) {
     const char *file = sc->file ? sc->file : "scenario";

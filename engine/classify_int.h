@@ -36,6 +36,7 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
 struct cls_classifier {
   char *lang;
   const scenario *sc;            /* not owned; may be NULL */
+  int rung_sums;                 /* a rung keyword is a sum of money (classify_rules.c amount_refs) */
   lexicon *lx;
   tx_set *tx;
   int move_label[CLS_MOVE_COUNT];

@@ -413,6 +413,7 @@ static int amount_refs(reading *rd) {
   const scenario *sc = c->sc;
   int hit = 0;
   amt_hit h;
+  if (!c->rung_sums) return 0;   /* no keyword is a sum: the line's sums name no rung */
   for (size_t off = 0; off < rd->len && amt_find(rd->t + off, rd->len - off, &h); off += h.end) {
     for (int k = 0; k < sc->n_commitments; k++)
       for (int j = 0; j < sc->commitments[k].keywords.n; j++) {
