@@ -203,6 +203,37 @@ static int alike_examples(const scenario *s, const lnk_index *x, const char *fil
   return n;
 }
 
+/* The template's placeholders left in (salesim init-scenario marks every line to fill with
+** "TODO"): one warning, at the first item that holds one, with the count (a trainer's file full of
+** TODO passed check with no word; a blind trainer). */
+static int todo_in(const char *t) { return t && strstr(t, "TODO") != NULL; }
+static int todos(const scn_strs *v) {
+  int n = 0;
+  for (int i = 0; i < v->n; i++) n += todo_in(v->v[i]);
+  return n;
+}
+static int todo_left(const scenario *s, const char *file, diag *d) {
+  int n = todo_in(s->title) + todo_in(s->brief) + todo_in(s->goal) + todo_in(s->cust_name) +
+          todo_in(s->cust_role) + todo_in(s->cust_company);
+  scn_pos at = { n ? 1 : 0, 1 };
+#define TODO_ITEM(cnt, pos) do { int k_ = (cnt); if (k_ && !at.line) at = (pos); n += k_; } while (0)
+  for (int i = 0; i < s->n_needs; i++)
+    TODO_ITEM(todo_in(s->needs[i].said) + todos(&s->needs[i].examples) + todos(&s->needs[i].keywords), s->needs[i].pos);
+  for (int i = 0; i < s->n_benefits; i++)
+    TODO_ITEM(todos(&s->benefits[i].examples) + todos(&s->benefits[i].keywords), s->benefits[i].pos);
+  for (int i = 0; i < s->n_commitments; i++)
+    TODO_ITEM(todo_in(s->commitments[i].action) + todos(&s->commitments[i].examples) + todos(&s->commitments[i].keywords) +
+              todos(&s->commitments[i].accept) + todos(&s->commitments[i].refuse), s->commitments[i].pos);
+  for (int i = 0; i < s->n_lines; i++) TODO_ITEM(todos(&s->lines[i].variants), s->lines[i].pos);
+  for (int i = 0; i < s->n_tests; i++) TODO_ITEM(todo_in(s->tests[i].name) + todos(&s->tests[i].lines), s->tests[i].pos);
+#undef TODO_ITEM
+  if (!n) return 0;
+  char count[16];
+  snprintf(count, sizeof count, "%d", n);
+  warn(d, file, at, "cli.lint.todo_left", "count", count, NULL);
+  return 1;
+}
+
 int lint_scenario(const scenario *s, diag *d) {
   const char *file = s->file ? s->file : "scenario";
   int n = 0;
@@ -261,5 +292,6 @@ int lint_scenario(const scenario *s, diag *d) {
     }
   n += kind_without_rung(s, file, d);
   n += rung_keyword_elsewhere(s, file, d);
+  n += todo_left(s, file, d);
   return n;
 }

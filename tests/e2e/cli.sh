@@ -132,6 +132,13 @@ ref=$(sed -n '1s/^# yaml-language-server: \$schema=//p' "$f")
   || fail "init-scenario: a relative schema line that resolves" "$ref"
 expect_contains "init-scenario: the id from the file name" "$(cat "$f")" "id: new-visit"
 "$SALESIM" check "$f" >/dev/null 2>&1; expect_eq "init-scenario: the new file passes check" 0 "$?"
+expect_contains "init-scenario: check warns that the template's TODOs are still in" "$("$SALESIM" check "$f" 2>&1)" \
+  "new-visit.yaml:1:1: warning: 21 of the template's TODO placeholders are still in the file"
+expect_contains "init-scenario: the template teaches examples first and carries a test" "$(cat "$f")" "    examples:"
+sed 's/TODO/Done/g' "$f" >"$f.done.yaml"
+if [[ "$("$SALESIM" check "$f.done.yaml" 2>&1)" != *"TODO placeholders"* ]]; then ok "init-scenario: no TODO left, no warning"
+else fail "init-scenario: no TODO left, no warning" "$("$SALESIM" check "$f.done.yaml" 2>&1)"; fi
+rm -f "$f.done.yaml"
 "$SALESIM" init-scenario "$f" >/dev/null 2>&1; expect_eq "init-scenario: an existing file is kept" 2 "$?"
 "$SALESIM" init-scenario --force --lang=zh "$f" >/dev/null 2>&1; expect_eq "init-scenario --force --lang=zh" 0 "$?"
 expect_contains "init-scenario --lang zh: a Chinese scenario" "$(cat "$f")" "language: zh"
