@@ -12,7 +12,7 @@
 #include "link.h"
 #include "util.h"
 
-#define MAX_LINKS 9   /* one per segment of the line (link.c) */
+#define MAX_LINKS 17  /* one per segment of the line (link.c MAX_SEGS) */
 /* A benefit's weight in a clause the customer is the agent of ("you'd like to hear of a failure
 ** first", "您不敢一次多拿"): such a clause restates the need more often than it promises (0.8 and
 ** 0.7 tied on the tuning part; the milder kept). */

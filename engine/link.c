@@ -21,7 +21,7 @@
 #include "text.h"
 #include "util.h"
 
-#define MAX_SEGS 9          /* the whole line and its first 8 clauses */
+#define MAX_SEGS 17         /* the whole line and its first 16 clauses */
 #define MAX_TERMS 512
 #define LNK_IDF_MIN 0.01f   /* the weight of a term every item uses (ln 1 = 0 would drop it) */       /* per text or line; a spoken line is far shorter */
 
