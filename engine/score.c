@@ -22,6 +22,7 @@
 
 #define SKILL_BASE 50.0
 #define TRUST_OK 5.0          /* trust below this (0..10) is "missing trust" */
+#define TRUST_COLD 3.0        /* a visit ending below this is no friendly continuation */
 #define QUOTE_CHARS 80        /* code points of the trainee's line quoted inside a message */
 
 static const double default_weights[SK_COUNT] = { 40, 25, 20, 15 };
@@ -204,6 +205,21 @@ static int has_event(const sess_turn *t, cust_event_kind k, int *idx) {
 }
 
 static uint64_t bit(int i) { return (i >= 0 && i < 64) ? (1ull << i) : 0; }
+
+/* The customer's trust when the session ended: the last change to it in the last turn's events,
+** else what it was before that turn (10 with no turn at all). */
+static double final_trust(const session *s) {
+  if (!s || s->n_turns == 0) return 10;
+  const sess_turn *t = &s->turns[s->n_turns - 1];
+  double v = t->before.trust;
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_STATE && t->events.v[i].name && strcmp(t->events.v[i].name, "trust") == 0)
+      v = t->events.v[i].after;
+  for (int i = 0; i < s->closing.n; i++)
+    if (s->closing.v[i].kind == CUST_EV_STATE && s->closing.v[i].name && strcmp(s->closing.v[i].name, "trust") == 0)
+      v = s->closing.v[i].after;
+  return v;
+}
 
 /* Whether the turn's events confirm need i (a confirmation already scores the need). */
 static int has_confirm(const sess_turn *t, int i) {
@@ -1053,7 +1069,9 @@ static void decide_outcome(ctx *c) {
     ** the reason says which, so "the customer refused" is never said of a customer who didn't */
     set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
   } else {
-    set_reason(r, "reason.continuation", NULL);
+    /* "friendly words" is not said of a customer whose trust the visit lost (play-test 9: a new
+    ** hire's sixth weak line left trust at 1 of 10, and the ending praised her friendliness) */
+    set_reason(r, final_trust(c->s) < TRUST_COLD ? "reason.continuation_cold" : "reason.continuation", NULL);
     /* a visit that asked for nothing has paid for it (no_ask, -40): the continuation it ends
     ** in is that same failure, not a second one (play-test 8: -40 and -10, both "Ask for an
     ** action every visit", for one missing ask) */

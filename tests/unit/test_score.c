@@ -485,6 +485,31 @@ static void seller_only_advance(void **state) {
   fx_free(&f);
 }
 
+/* A continuation whose customer ended with little trust is not "friendly words" (play-test 9). */
+static void cold_continuation(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.trust = 4;
+  sess_turn *t = fx_turn(&f, "We are the best on the market, honestly.", MV(PRESENT_FEATURE));
+  fx_event(&f, t, CUST_EV_STATE, -1);
+  cust_event *ev = &t->events.v[t->events.n - 1];
+  ev->name = S("trust");
+  ev->before = 4;
+  ev->after = 1;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.outcome, CUST_OUTCOME_CONTINUATION);
+  assert_string_equal(fx_msg(&r.reason, r.lang),
+                      "The customer committed to no action, and the visit left little trust: a continuation only in name.");
+  score_result_free(&r);
+  ev->after = 6;   /* near case: trust held */
+  score_session(&f.s, &r);
+  assert_string_equal(fx_msg(&r.reason, r.lang), "Friendly words, but the customer committed to no action: a continuation.");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A summary citing a need the customer never voiced, and one leaving a confirmed need out. */
 static void summary_unconfirmed(void **state) {
   (void)state;
@@ -1478,6 +1503,7 @@ int main(void) {
     cmocka_unit_test(order_ask_specific), cmocka_unit_test(no_who_rung_specific),
     cmocka_unit_test(campaign_reason), cmocka_unit_test(campaign_stopped), cmocka_unit_test(referral_early),
     cmocka_unit_test(summary_is_a_recap),
+    cmocka_unit_test(cold_continuation),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
