@@ -358,8 +358,11 @@ local function probe(turn, ctx)
     -- one line, may call it a check; the customer remembers the refusal, the scorer agrees), and
     -- so does a plain question straight after it ("what makes it hard?")
     -- a check that names a need asks about that need, not about the refusal
+    -- a question that answers the worry ("setup is ours, we do it remotely, Marcus needs maybe
+    -- 2 hrs. ok?") asks for agreement, not why (play-test 9: Dana said "As I said, that's
+    -- still what holds me back" to the answer)
     why = (has(turn, "check_concerns") and turn.question and #turn.needs == 0)
-          or (ctx.turn == memo.refused_turn + 1
+          or (ctx.turn == memo.refused_turn + 1 and #turn.objections == 0
               and (has(turn, "open_question") or has(turn, "closed_question")))
   end
   if not why then return false end
