@@ -817,6 +817,10 @@ local function ask(turn, ctx)
     end
     if memo.asks >= 3 then S.trust = S.trust - 1 end   -- more closes do not mean more success
     C.refuse(c.id)
+    -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
+    -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
+    -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
+    if c.objection and find(C.objections, c.objection) then C.objection(c.objection, true) end
     memo.refused = c.id
     memo.refused_turn = ctx.turn
     memo.probed = false
