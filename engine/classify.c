@@ -40,6 +40,11 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "wanting", "opinion",
 };
 
+int cls_has_label(const cls_result *r, const char *label) {
+  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, label) == 0) return 1;
+  return 0;
+}
+
 int cls_marker_is_feature(const char *label) {
   for (int k = 0; k < CLS_MK_COUNT; k++)   /* first bytes first: most labels differ there */
     if (cls_marker_names[k][0] == label[0] && strcmp(cls_marker_names[k], label) == 0)

@@ -85,12 +85,6 @@ static int scenario_phrase(const cls_result *r, cls_move m) {
   return 0;
 }
 
-/* 1 when some match carries the label (a rule's note such as "decision-chain:ask"). */
-static int has_label(const cls_result *r, const char *label) {
-  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, label) == 0) return 1;
-  return 0;
-}
-
 /* 1 when a shipped lexicon phrase of the move itself (not a composite rule) gave it. */
 static int lexicon_phrase(const cls_result *r, cls_move m) {
   const char *name = cls_move_name(m);
@@ -170,9 +164,9 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   int ask = says(c, r, "ask");
   int explicit_ask = 0;
   for (size_t k = 0; k < 4; k++) explicit_ask |= CLS_HAS(r, kinds[k]) && scenario_phrase(r, kinds[k]);
-  int chain_question = has_label(r, "decision-chain:ask") || has_label(r, "asked:ask_payment") ||
-                       has_label(r, "others:ask") || has_label(r, "telling:ask") ||
-                       has_label(r, "info:ask") || has_label(r, "consent:ask");   /* rules that read no ask */
+  int chain_question = cls_has_label(r, "decision-chain:ask") || cls_has_label(r, "asked:ask_payment") ||
+                       cls_has_label(r, "others:ask") || cls_has_label(r, "telling:ask") ||
+                       cls_has_label(r, "info:ask") || cls_has_label(r, "consent:ask");   /* rules that read no ask */
   if (ask == 1 && !(r->moves & ASKS) && !(r->negated && !explicit_ask) && !chain_question) {
     cls_move best = CLS_ASK_COMMITMENT;
     float bp = -1;
@@ -243,8 +237,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
                                BIT(CLS_ASK_DECISION_CHAIN) | BIT(CLS_PROBE_REFUSAL);
   if (r->moves & substantive) r->moves &= ~(BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION));
   else if (r->question && (r->moves & ~COURTESY) == 0 && (r->model_vetoed & substantive)) {
-    int wh = 0;
-    for (int i = 0; i < r->n_matches && !wh; i++) wh = strcmp(r->matches[i].label, "wh") == 0;
+    int wh = cls_has_label(r, "wh");
     r->moves |= BIT(wh ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION);
   }
   if (!(r->moves & ASKS) && r->commitment >= 0) r->commitment = -1;

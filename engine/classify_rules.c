@@ -1021,7 +1021,7 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
     return;
   }
   r->question = 1;
-  for (int i = 0; i < r->n_matches && !open; i++) open = strcmp(r->matches[i].label, "wh") == 0;
+  if (!open) open = cls_has_label(r, "wh");
   const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
                             (uint64_t)1 << CLS_SMALL_TALK;
   if ((r->moves & ~courtesy) != 0) return;
@@ -1053,9 +1053,7 @@ void cls_late_chain(cls_result *r) {
   const uint64_t asks = (uint64_t)1 << CLS_ASK_COMMITMENT | (uint64_t)1 << CLS_ASK_ORDER |
                         (uint64_t)1 << CLS_ASK_PAYMENT | (uint64_t)1 << CLS_ASK_REFERRAL;
   if (!r->norm || !(r->moves & chain) || !(r->moves & asks) || names_who(r->norm)) return;
-  int request = 0;
-  for (int i = 0; i < r->n_matches && !request; i++) request = strcmp(r->matches[i].label, "request") == 0;
-  if (!request) return;
+  if (!cls_has_label(r, "request")) return;
   r->moves &= ~chain;
   r->model_moves &= ~chain;
   add_match(r, "ask:decision-chain", "rule:ask_no_chain", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));

@@ -795,10 +795,7 @@ static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_
 /* 1 when the line asks what the customer thinks of the offer ("So, what do you think?", 那您觉得
 ** 怎么样嘛: lexicon marker `opinion`): the need her answer brings out is no discovery credit (two
 ** play-testers: the classic weak close earned "+5 your question brought out a need"). */
-static int asks_opinion(const cls_result *r) {
-  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, "opinion") == 0) return 1;
-  return 0;
-}
+static int asks_opinion(const cls_result *r) { return cls_has_label(r, "opinion"); }
 
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
 ** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
@@ -839,14 +836,18 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
   }
 }
 
-/* 1 when the customer voices need ni (a REVEAL or CONFIRM event) at turn t or a later one of
-** the session. */
+/* 1 when the customer voices need ni (a REVEAL or CONFIRM event) at turn u. */
+static int voiced_at(const sess_turn *u, int ni) {
+  for (int e = 0; e < u->events.n; e++)
+    if ((u->events.v[e].kind == CUST_EV_REVEAL || u->events.v[e].kind == CUST_EV_CONFIRM) && u->events.v[e].index == ni)
+      return 1;
+  return 0;
+}
+
+/* 1 when the customer voices need ni at turn t or a later one of the session. */
 static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
   for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++)
-    for (int e = 0; e < u->events.n; e++)
-      if ((u->events.v[e].kind == CUST_EV_REVEAL || u->events.v[e].kind == CUST_EV_CONFIRM) &&
-          u->events.v[e].index == ni)
-        return 1;
+    if (voiced_at(u, ni)) return 1;
   return 0;
 }
 
@@ -871,11 +872,7 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
     /* voiced later, in answer to another line: that line brought it out, and the credit is its
     ** (judge_customer_events); "现在最让您头疼的是哪块?" brushed the parents need by meaning at turn
     ** 1 and took the credit the check at turn 6 earned (play-test 9) */
-    int here = 0;
-    for (int e = 0; e < t->events.n; e++)
-      here |= (t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) &&
-              t->events.v[e].index == ni;
-    if (!here && (!asks_about || (t + 1 < c->s->turns + c->s->n_turns && voiced_from(c, t + 1, ni)))) continue;
+    if (!voiced_at(t, ni) && (!asks_about || voiced_from(c, t + 1, ni))) continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
         c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);

@@ -112,6 +112,9 @@ struct lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors);
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 void cls_result_free(cls_result *r);
 
+/* 1 when some match of r carries the label (a phrase's, or a rule's note such as "info:ask"). */
+int cls_has_label(const cls_result *r, const char *label);
+
 /* Reads a statement that lays two or more of the scenario's benefits against two or more needs
 ** the customer voiced or confirmed (known: a bit per need index) as summarize_benefits, when it
 ** comes right after the customer confirmed needs (after_confirm) or names only benefits the

@@ -280,17 +280,22 @@ local function tactics(turn)
   return said
 end
 
+-- An objection raised and not yet answered (memo.eased): a reaction may raise one while saying
+-- a line of its own ("Slow down. I haven't seen it run on anything of ours yet." with
+-- happy_enough, on a contract asked for too soon), so no refusal is on record.
+local function pending_objection()
+  for _, o in ipairs(C.objections) do
+    if C.raised(o.id) and not memo.eased[o.id] then return o.id end
+  end
+end
+
 -- An answer to an objection the customer raised builds trust (once per objection).
 local function answer_objection(turn)
   local hit
   for _, id in ipairs(turn.objections) do
     if C.raised(id) and not memo.eased[id] then hit = id end
   end
-  if not hit and has(turn, "handle_objection") then
-    for _, o in ipairs(C.objections) do
-      if C.raised(o.id) and not memo.eased[o.id] then hit = o.id break end
-    end
-  end
+  if not hit and has(turn, "handle_objection") then hit = pending_objection() end
   if not hit then return false end
   memo.eased[hit] = true
   S.trust = S.trust + 1
@@ -339,15 +344,6 @@ local function brush_off(turn)
 end
 
 -- "What holds you back?" after a refusal: the real objection comes out.
--- An objection raised and not yet answered (memo.eased): a reaction may raise one while saying
--- a line of its own ("Slow down. I haven't seen it run on anything of ours yet." with
--- happy_enough, on a contract asked for too soon), so no refusal is on record.
-local function pending_objection()
-  for _, o in ipairs(C.objections) do
-    if C.raised(o.id) and not memo.eased[o.id] then return o.id end
-  end
-end
-
 local function probe(turn, ctx)
   -- "what's holding you back?" after such a reaction asks for that objection, not for a need
   -- (a blind trainer: Dana answered with a need, and the probe earned nothing)
