@@ -196,13 +196,6 @@ static int turn_n(const sess_turn *t) { return t ? t->n : 0; }
 static const char *turn_text(const sess_turn *t) { return t ? t->text : NULL; }
 #define add(c, id, t, ...) add_at((c), (id), turn_n(t), turn_text(t), __VA_ARGS__)
 
-/* 1 when the turn's customer events hold one of this kind; *idx gets the last one's index. */
-static int has_event(const sess_turn *t, cust_event_kind k, int *idx) {
-  int found = 0;
-  for (int i = 0; i < t->events.n; i++)
-    if (t->events.v[i].kind == k) { found = 1; if (idx) *idx = t->events.v[i].index; }
-  return found;
-}
 
 static uint64_t bit(int i) { return (i >= 0 && i < 64) ? (1ull << i) : 0; }
 
@@ -314,11 +307,11 @@ static int on_offer(const ctx *c, int v, int j) {
 static int realistic(const ctx *c, int j, const sess_turn *t) {
   const scn_commitment *cm = &c->sc->commitments[j];
   int gi = -1, ri = -1;
-  if (has_event(t, CUST_EV_GIVE, &gi) && gi == j) return 1;
+  if (sess_has_event(t, CUST_EV_GIVE, &gi) && gi == j) return 1;
   if (!cm->realistic_when) return 1;
   if (j == t->cls.commitment && t->realistic >= 0) return t->realistic;   /* the Lua host's verdict */
   if (t->rungs_known && j < 64) return (int)(t->rungs_realistic >> j & 1);
-  if (has_event(t, CUST_EV_REFUSE, &ri) && ri == j) return 0;
+  if (sess_has_event(t, CUST_EV_REFUSE, &ri) && ri == j) return 0;
   return -1;
 }
 
@@ -496,7 +489,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   vs->asks++;
   /* an ask the customer takes up is no push, however many came before it (play-test 9: the part
   ** payment the customer accepted was "the 6th push with nothing new") */
-  if (++vs->closes_run >= 3 && !has_event(t, CUST_EV_GIVE, NULL))
+  if (++vs->closes_run >= 3 && !sess_has_event(t, CUST_EV_GIVE, NULL))
     add(c, "repeated_closes", t, NULL, "count", num(nb, vs->closes_run), "quote", q, NULL);
 
   int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
@@ -570,8 +563,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     free(q);
     return;
   }
-  if (j < 0) has_event(t, CUST_EV_GIVE, &j);
-  if (j < 0) has_event(t, CUST_EV_REFUSE, &j);
+  if (j < 0) sess_has_event(t, CUST_EV_GIVE, &j);
+  if (j < 0) sess_has_event(t, CUST_EV_REFUSE, &j);
   for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
     if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; named = 1; }   /* "sign today" names the order rung */
   if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
@@ -782,12 +775,12 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
 ** ends with anything new from the customer, the reason she gives for a no included ("今天全付?
 ** 不是我不给,是账上真没有。": the next ask can meet it). */
 static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
-  int new_info = has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL) ||
-                 has_event(t, CUST_EV_GIVE, NULL) || has_event(t, CUST_EV_OBJECTION, NULL);
+  int new_info = sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_CONFIRM, NULL) ||
+                 sess_has_event(t, CUST_EV_GIVE, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL);
   if (r->moves & ASK_MOVES) {
     score_ask(c, vs, t, r, fam);
     if (new_info) vs->closes_run = 0;
-  } else if (new_info || has_event(t, CUST_EV_OBJECTION, NULL) || (r->moves & INFO_MOVES)) {
+  } else if (new_info || sess_has_event(t, CUST_EV_OBJECTION, NULL) || (r->moves & INFO_MOVES)) {
     vs->closes_run = 0;
   }
 }
@@ -807,8 +800,8 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     if (ev->kind == CUST_EV_REFUSE) {
       vs->refused |= bit(ev->index);
       vs->refusal = t;
-    } else if (ev->kind == CUST_EV_OBJECTION && (t->cls.moves & ASK_MOVES) && !has_event(t, CUST_EV_GIVE, NULL) &&
-               !has_event(t, CUST_EV_REFUSE, NULL)) {
+    } else if (ev->kind == CUST_EV_OBJECTION && (t->cls.moves & ASK_MOVES) && !sess_has_event(t, CUST_EV_GIVE, NULL) &&
+               !sess_has_event(t, CUST_EV_REFUSE, NULL)) {
       vs->refusal = t;   /* an ask met with an objection and nothing given is a no (a scenario's reaction) */
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
@@ -946,9 +939,9 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_closes(c, &vs, t, r, fam);
     judge_customer_events(c, &vs, t, q, awarded_needs, found_hidden);
     judge_raised_hidden(c, t, r, known, q, found_hidden);
-    if (CLS_HAS(r, CLS_SELLER_ACTION) && !has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
+    if (CLS_HAS(r, CLS_SELLER_ACTION) && !sess_has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
     if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
-        has_event(t, CUST_EV_REVEAL, NULL) || has_event(t, CUST_EV_CONFIRM, NULL))
+        sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_CONFIRM, NULL))
       vs.groundwork = 1;
     free(q);
   }
@@ -1235,7 +1228,7 @@ void score_session(const session *s, score_result *out) {
   int tries = 0, gave = 0;
   for (int i = 0; i < s->n_turns; i++) {
     if (s->turns[i].cls.moves & ~SOCIAL_MOVES) tries++;
-    if (has_event(&s->turns[i], CUST_EV_GIVE, NULL)) gave = 1;
+    if (sess_has_event(&s->turns[i], CUST_EV_GIVE, NULL)) gave = 1;
   }
   out->attempt = tries >= 2 || (tries >= 1 && (gave || s->end_reason == SESS_END_CUSTOMER));
   if (!c.open && !out->attempt) {

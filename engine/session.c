@@ -161,15 +161,19 @@ static void judge_rungs(session *s, sess_turn *t) {
     t->realistic = (int)(t->rungs_realistic >> r->commitment & 1);
 }
 
+int sess_has_event(const sess_turn *t, cust_event_kind k, int *idx) {
+  int found = 0;
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == k) { found = 1; if (idx) *idx = t->events.v[i].index; }
+  return found;
+}
+
 /* A recap the visit tells (cls_read_recap): its benefits against the needs the customer voiced,
 ** right after she confirmed them or restating what was shown.  Then notes the turn's benefits. */
 static void read_recap(session *s, sess_turn *t) {
   if (s->presented_visit != t->visit) { s->presented = 0; s->presented_visit = t->visit; }
-  int after_confirm = 0;
-  if (t->n > 1) {
-    const sess_turn *p = &s->turns[t->n - 2];
-    for (int i = 0; p->visit == t->visit && i < p->events.n; i++) after_confirm |= p->events.v[i].kind == CUST_EV_CONFIRM;
-  }
+  const sess_turn *p = t->n > 1 ? &s->turns[t->n - 2] : NULL;
+  int after_confirm = p && p->visit == t->visit && sess_has_event(p, CUST_EV_CONFIRM, NULL);
   cls_read_recap(s->cls, &t->cls, t->before.revealed | t->before.confirmed, s->presented, after_confirm);
   for (int i = 0; i < t->cls.n_benefits; i++)
     if (t->cls.benefits[i] >= 0 && t->cls.benefits[i] < 64) s->presented |= (uint64_t)1 << t->cls.benefits[i];

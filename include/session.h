@@ -90,6 +90,10 @@ typedef struct session {
 } session;
 
 session *sess_new(const scenario *sc, const sess_options *opt, diag *d);
+
+/* 1 when the turn's customer events hold one of this kind; *idx (may be NULL) gets the last
+** one's index. */
+int sess_has_event(const sess_turn *t, cust_event_kind k, int *idx);
 void sess_free(session *s);
 /* The customer opens the visit; returns the events (owned by the session). */
 const cust_events *sess_start(session *s);
