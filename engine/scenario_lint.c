@@ -1,7 +1,6 @@
 /*
 ** scenario_lint.c: check's warnings about how a scenario will be read (lint.h).
 */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,19 +81,6 @@ static int shared(const kw_ref *a, const kw_ref *b, const char *file, diag *d) {
   return n;
 }
 
-/* 1 when the normalised keyword kw stands in the normalised text t as a phrase: at word bounds
-** in English, anywhere in Chinese. */
-static int holds_phrase(const char *t, const char *kw) {
-  size_t n = strlen(kw);
-  if (!n) return 0;
-  for (const char *p = strstr(t, kw); p; p = strstr(p + 1, kw)) {
-    int before = p > t && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)kw[0]);
-    int after = isalnum((unsigned char)p[n]) && isalnum((unsigned char)kw[n - 1]);
-    if (!before && !after) return 1;
-  }
-  return 0;
-}
-
 /* A rung's keyword that another rung's action or examples use: a request for that other rung
 ** names it in those words, and the keyword gives the wrong rung ("window", a keyword of the
 ** window-sample rung, in "Shall I put down 40 numbered sets for your spring window ...?": the
@@ -114,7 +100,7 @@ static int rung_keyword_elsewhere(const scenario *s, const char *file, diag *d) 
           const char *text = e < 0 ? b->action : b->examples.v[e];
           if (!text) continue;
           char *t = txt_normalize(text, strlen(text), NULL);
-          hit = holds_phrase(t, kw);
+          hit = txt_holds_phrase(t, kw);
           free(t);
         }
         if (!hit) continue;

@@ -2,6 +2,7 @@
 ** text.c: UTF-8 sanitising, normalisation for matching (utf8proc), and display width.
 */
 #include <assert.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -69,6 +70,17 @@ char *txt_sanitize(const char *s, size_t len, size_t *out_len) {
 }
 
 /* Ideographs, kana and hangul: what makes a line Chinese (or at least not English). */
+int txt_holds_phrase(const char *t, const char *kw) {
+  size_t n = strlen(kw);
+  if (!n) return 0;
+  for (const char *p = strstr(t, kw); p; p = strstr(p + 1, kw)) {
+    int before = p > t && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)kw[0]);
+    int after = isalnum((unsigned char)p[n]) && isalnum((unsigned char)kw[n - 1]);
+    if (!before && !after) return 1;
+  }
+  return 0;
+}
+
 int txt_is_cjk(int32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */
          (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||

@@ -57,6 +57,10 @@ size_t txt_fit(const char *s, size_t len, int cols);
 
 /* 1 when the code point is a CJK ideograph, kana or hangul (used to guess the language). */
 int txt_is_cjk(int32_t cp);
+
+/* 1 when the normalised phrase stands in the normalised text t as scenario keywords are
+** matched: a substring whose letter or digit ends fall on word bounds (Chinese: anywhere). */
+int txt_holds_phrase(const char *t, const char *phrase);
 /* 1 when the string holds at least one CJK character. */
 int txt_has_cjk(const char *s);
 

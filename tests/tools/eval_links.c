@@ -17,7 +17,6 @@
 ** miss and wrong link); with --tap, TAP lines gated by --min-right (0.85) and --max-wrong (0.05).
 ** Exit 0 when the gates hold, 1 when not, 2 for bad usage or an unreadable file.
 */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +46,7 @@ static int has_id(char **v, int n, const char *s) {
 ** a substring whose letter or digit ends are word boundaries (Chinese: any substring). */
 static int holds_keyword(const char *line_norm, const char *kw) {
   char *kn = txt_normalize(kw, strlen(kw), NULL);
-  int hit = 0;
-  size_t kl = strlen(kn);
-  for (const char *p = line_norm; kl && (p = strstr(p, kn)) != NULL && !hit; p++) {
-    int before = p > line_norm && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)kn[0]);
-    int after = isalnum((unsigned char)p[kl]) && isalnum((unsigned char)kn[kl - 1]);
-    hit = !before && !after;
-  }
+  int hit = txt_holds_phrase(line_norm, kn);
   free(kn);
   return hit;
 }
