@@ -74,6 +74,9 @@ void cls_late_chain(cls_result *r);
 ** phrases in that same sentence, is no loss appeal but a question.  After the model, so the
 ** features it was trained on stay as they are (as a rule it moved four dev lines by retraining). */
 void cls_late_loss_asked(cls_result *r);
+/* A time courtesy (耽误, 打扰) with more said after it and no 了 in its clause opens the visit:
+** no leave.  After the model, before cls_late_question (which then reads the question it opens). */
+void cls_late_courtesy(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -1092,3 +1092,32 @@ void cls_late_loss_asked(cls_result *r) {
     r->moves |= (uint64_t)1 << (wh ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION);
   add_match(r, "asked:loss_appeal", "rule:loss_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
 }
+
+/* "不耽误您时间,我就问两个问题" and "不多打扰您,就问一个:..." open a visit (found in play): the time
+** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end). */
+void cls_late_courtesy(cls_result *r) {
+  if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = 0, seen = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strcmp(m->label, "leave") != 0) continue;
+    if (!strstr(m->phrase, "\xe8\x80\xbd\xe8\xaf\xaf") && !strstr(m->phrase, "\xe6\x89\x93\xe6\x89\xb0"))
+      return;   /* 耽误, 打扰: any other leave phrase (再见, 先走了) takes leave */
+    if (!ncl) ncl = cl_read(r, cl);
+    int k = 0;
+    while (k < ncl - 1 && m->start >= cl[k].end) k++;
+    if (k == ncl - 1) return;   /* nothing said after it */
+    for (size_t p = m->end; p + 3 <= cl[k].end; p++)
+      if (memcmp(r->norm + p, "\xe4\xba\x86", 3) == 0) return;   /* 了 */
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~((uint64_t)1 << CLS_LEAVE);
+  r->model_moves &= ~((uint64_t)1 << CLS_LEAVE);
+  add_match(r, "leave", "rule:courtesy_not_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, 0);
+  const uint64_t asked = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (r->question && !(r->moves & asked))   /* the question it opened: "...,就问一个:现在怎么考勤?" */
+    r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
+                                                                                     : CLS_CLOSED_QUESTION);
+}

@@ -6,6 +6,7 @@
 #include <assert.h>
 #include <signal.h>
 #include <errno.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,6 +297,34 @@ static int start_session(play *p, diag *d) {
   return 0;
 }
 
+/* How an answer to "Start the visit over? (y/n)" reads: 1 yes, 0 no (or nothing), -1 neither, a
+** line meant for the customer ("yeah so how many servers...") that must not be lost. */
+static int restart_answer(const char *ans) {
+  static const char *const yes[] = { "y", "yes", "yeah", "yep", "sure", "ok", "okay", "restart",
+                                     "是", "是的", "好", "好的", "对", "嗯", "确定", "重来", "重新开始" };
+  static const char *const no[] = { "n", "no", "nope", "cancel", "continue", "不", "不要", "不用", "否",
+                                    "算了", "取消", "继续" };
+  char w[32];
+  size_t n = 0;
+  while (*ans == ' ' || *ans == '\t') ans++;
+  for (; *ans && n < sizeof w - 1; ans++) w[n++] = (char)tolower((unsigned char)*ans);
+  if (*ans) return -1;   /* too long for a yes or a no */
+  while (n && strchr(" \t.!,", w[n - 1])) n--;
+  if (n >= 3 && (!strncmp(w + n - 3, "。", 3) || !strncmp(w + n - 3, "!", 3))) n -= 3;
+  w[n] = '\0';
+  if (!n) return 0;
+  for (size_t k = 0; k < sizeof yes / sizeof *yes; k++) if (!strcmp(w, yes[k])) return 1;
+  for (size_t k = 0; k < sizeof no / sizeof *no; k++) if (!strcmp(w, no[k])) return 0;
+  return -1;
+}
+
+/* Says one line to the customer and shows what follows. */
+static void say_line(play *p, const char *line, size_t len) {
+  const sess_turn *t = sess_say(p->s, line, len);
+  if (t) show_events(p, &t->events);
+  tell_language(p, line);
+}
+
 /* Returns 1 when the visit should end. */
 static int slash_command(play *p, const char *line) {
   if (strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0) return 1;
@@ -319,14 +348,16 @@ static int slash_command(play *p, const char *line) {
     char *ans = NULL;
     term_status st = term_read(p->t, "(y/n)> ", &ans);
     if (st == TERM_LINE && !term_interactive(p->t)) fprintf(p->out, "(y/n)> %s\n", ans);
-    int yes = st == TERM_LINE && ans && (ans[0] == 'y' || ans[0] == 'Y' || strncmp(ans, "是", 3) == 0
-                                      || strncmp(ans, "好", 3) == 0);
-    free(ans);
-    if (!yes) {
+    int yes = st == TERM_LINE && ans ? restart_answer(ans) : 0;
+    if (yes != 1) {
       fprintf(p->out, "%s\n", ui_str(p->lang, UI_RESTART_NOT));
+      if (yes < 0 && strlen(ans) <= PLAY_MAX_LINE && ans[strspn(ans, " \t")] != '/')
+        say_line(p, ans, strlen(ans));   /* a line for the customer, typed at the question */
+      free(ans);
       fflush(p->out);
       return 0;
     }
+    free(ans);
     sess_finish(p->s, SESS_END_QUIT);
     if (p->s->transcript_path) {
       char *msg = msg_get(msg_lang(p->lang), ui_key_name(UI_RESTART_KEPT), "path", p->s->transcript_path, NULL);
@@ -397,9 +428,7 @@ static sess_end converse(play *p) {
       free(cmd);
       if (quit) { free(line); why = SESS_END_QUIT; break; }
     } else if (*q) {
-      const sess_turn *t = sess_say(p->s, line, len);
-      if (t) show_events(p, &t->events);
-      tell_language(p, line);
+      say_line(p, line, len);
     } else if (term_interactive(p->t)) {
       fprintf(p->out, "%s\n", ui_str(p->lang, UI_EMPTY_INPUT));
     }

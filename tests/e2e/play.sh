@@ -115,6 +115,14 @@ expect_contains "an unknown command is named" "$out" "没有 /nonsense 这个命
 # /restart asks first and keeps the first attempt; the new one has its own transcript (issue 15)
 check "/restart keeps the first attempt's transcript" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("现在")) and .ended_by == "quit"' "$TMP/s.json"
 check "after /restart the new transcript holds only the new visit" jq -e '(.turns | length) == 1 and (.turns[0].text | startswith("家长")) and .ended_by == "quit"' "$TMP/s-attempt2.json"
+# a line for the customer typed at the restart question is neither a yes nor lost: the visit goes on
+# with it (found in play: "/restart", then "Hi Dana, how are things on the floor?" vanished); a
+# line that begins with y is no yes
+printf '%s\n' /restart '你好老师,最近学生考勤怎么管的?' /restart 'yesterday the dean called, right?' /restart 好的 >"$TMP/restart-line.txt"
+out=$("$SALESIM" play "$SC" --script "$TMP/restart-line.txt" --seed 3 --transcript "$TMP/rl.json" 2>&1)
+expect_eq "a line at the restart question: the visit goes on, twice" 2 "$(grep -c '^拜访继续。' <<<"$out")"
+expect_contains "... and the restart after 好的" "$out" "拜访重新开始。"
+check "... the line typed at the question is a turn of the visit" jq -e '(.turns | length) == 2 and (.turns[0].text | startswith("你好老师")) and (.turns[1].text | startswith("yesterday"))' "$TMP/rl.json"
 out=$(printf '/help\n' | "$SALESIM" play "$SC" --lang en --seed 3 --transcript "" 2>&1)
 expect_contains "--lang en: English interface on a Chinese scenario" "$out" "/restart  start the visit again"
 expect_contains "--lang en: English debrief" "$out" "Outcome:"
