@@ -77,6 +77,17 @@ void cls_late_loss_asked(cls_result *r);
 /* A time courtesy (耽误, 打扰) with more said after it and no 了 in its clause opens the visit:
 ** no leave.  After the model, before cls_late_question (which then reads the question it opens). */
 void cls_late_courtesy(cls_result *r);
+/* The one mapping between the ask moves and the rung kinds (the links' kind_fits, the model's
+** rung_kind): an order, payment or referral ask, else an advance. */
+static inline scn_kind cls_kind_of_ask(uint64_t moves) {
+  return moves >> CLS_ASK_ORDER & 1 ? SCN_KIND_ORDER : moves >> CLS_ASK_PAYMENT & 1 ? SCN_KIND_PAYMENT
+       : moves >> CLS_ASK_REFERRAL & 1 ? SCN_KIND_REFERRAL : SCN_KIND_ADVANCE;
+}
+static inline cls_move cls_ask_of_kind(scn_kind k) {
+  return k == SCN_KIND_ORDER ? CLS_ASK_ORDER : k == SCN_KIND_PAYMENT ? CLS_ASK_PAYMENT
+       : k == SCN_KIND_REFERRAL ? CLS_ASK_REFERRAL : CLS_ASK_COMMITMENT;
+}
+
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -186,8 +186,7 @@ static int kind_fits(const scenario *sc, const cls_result *r, int k) {
   /* the rules' kind only: the model's is a guess between kinds ("How about we put Beacon on the
   ** Reno building for a fortnight ...?" was its order, and is the trial rung) */
   uint64_t rules = r->moves & ~r->model_moves;
-  scn_kind want = rules >> CLS_ASK_ORDER & 1 ? SCN_KIND_ORDER : rules >> CLS_ASK_PAYMENT & 1 ? SCN_KIND_PAYMENT
-                : rules >> CLS_ASK_REFERRAL & 1 ? SCN_KIND_REFERRAL : SCN_KIND_ADVANCE;
+  scn_kind want = cls_kind_of_ask(rules);
   if (want == SCN_KIND_ADVANCE || k < 0 || k >= sc->n_commitments) return 1;
   return sc->commitments[k].kind == want;
 }

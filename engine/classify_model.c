@@ -262,8 +262,7 @@ static void rung_kind(const cls_classifier *c, cls_result *r) {
       (r->moves & (BIT(CLS_ASK_ORDER) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))))
     return;
   scn_kind k = c->sc->commitments[r->commitment].kind;
-  cls_move m = k == SCN_KIND_ORDER ? CLS_ASK_ORDER : k == SCN_KIND_PAYMENT ? CLS_ASK_PAYMENT
-             : k == SCN_KIND_REFERRAL ? CLS_ASK_REFERRAL : CLS_ASK_COMMITMENT;
+  cls_move m = cls_ask_of_kind(k);
   if (m == CLS_ASK_COMMITMENT) return;
   int by_model = (r->model_moves & BIT(CLS_ASK_COMMITMENT)) != 0;
   r->moves = (r->moves & ~BIT(CLS_ASK_COMMITMENT)) | BIT(m);
