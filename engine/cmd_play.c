@@ -297,25 +297,35 @@ static int start_session(play *p, diag *d) {
   return 0;
 }
 
+/* 1 when w is one of the words of list key (ui.restart_yes, ui.restart_no) in either
+** catalogue: a trainee in a Chinese visit may still type "y". */
+static int answer_in(const char *w, const char *key) {
+  static const char *const langs[] = { "en", "zh" };
+  for (size_t k = 0; k < sizeof langs / sizeof *langs; k++) {
+    const char *list = msg_text(langs[k], key);
+    for (const char *p = list; p && *p;) {
+      const char *bar = strchr(p, '|');
+      size_t n = bar ? (size_t)(bar - p) : strlen(p);
+      if (n == strlen(w) && strncmp(p, w, n) == 0) return 1;
+      p = bar ? bar + 1 : NULL;
+    }
+  }
+  return 0;
+}
+
 /* How an answer to "Start the visit over? (y/n)" reads: 1 yes, 0 no (or nothing), -1 neither, a
 ** line meant for the customer ("yeah so how many servers...") that must not be lost. */
 static int restart_answer(const char *ans) {
-  static const char *const yes[] = { "y", "yes", "yeah", "yep", "sure", "ok", "okay", "restart",
-                                     "是", "是的", "好", "好的", "对", "嗯", "确定", "重来", "重新开始" };
-  static const char *const no[] = { "n", "no", "nope", "cancel", "continue", "不", "不要", "不用", "否",
-                                    "算了", "取消", "继续" };
   char w[32];
   size_t n = 0;
   while (*ans == ' ' || *ans == '\t') ans++;
   for (; *ans && n < sizeof w - 1; ans++) w[n++] = (char)tolower((unsigned char)*ans);
   if (*ans) return -1;   /* too long for a yes or a no */
   while (n && strchr(" \t.!,", w[n - 1])) n--;
-  if (n >= 3 && (!strncmp(w + n - 3, "。", 3) || !strncmp(w + n - 3, "!", 3))) n -= 3;
+  if (n >= 3 && (!strncmp(w + n - 3, "\xe3\x80\x82", 3) || !strncmp(w + n - 3, "\xef\xbc\x81", 3))) n -= 3;   /* 。! */
   w[n] = '\0';
-  if (!n) return 0;
-  for (size_t k = 0; k < sizeof yes / sizeof *yes; k++) if (!strcmp(w, yes[k])) return 1;
-  for (size_t k = 0; k < sizeof no / sizeof *no; k++) if (!strcmp(w, no[k])) return 0;
-  return -1;
+  if (!n || answer_in(w, "ui.restart_no")) return 0;
+  return answer_in(w, "ui.restart_yes") ? 1 : -1;
 }
 
 /* Says one line to the customer and shows what follows. */

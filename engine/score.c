@@ -31,6 +31,7 @@ static const double default_weights[SK_COUNT] = { 40, 25, 20, 15 };
 #define M(m) (1ull << CLS_##m)
 #define ASK_MOVES (M(ASK_COMMITMENT) | M(ASK_ORDER) | M(ASK_PAYMENT) | M(ASK_REFERRAL) | M(LOWER_ASK))
 #define PITCH_MOVES (M(PRESENT_FEATURE) | M(PRESENT_BENEFIT) | M(SUMMARIZE_BENEFITS))
+#define COURTESY_MOVES (M(GREET) | M(SMALL_TALK) | M(THANK) | M(LEAVE) | M(PRAISE))
 #define INFO_MOVES (M(PROBE_REFUSAL) | M(CHECK_CONCERNS) | M(HANDLE_OBJECTION) | M(CONFIRM_NEED) | \
                     M(OPEN_QUESTION) | M(SUMMARIZE_BENEFITS) | M(PRESENT_BENEFIT) | M(PROOF))
 
@@ -438,6 +439,7 @@ typedef struct visit_state {
   uint64_t refused;          /* commitments refused in this visit */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
+  int objection_open;        /* the customer raised an objection and no statement has followed */
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
@@ -665,15 +667,21 @@ static int tied_summary_from(ctx *c, int i, int b) {
   return 0;
 }
 
-/* Discovery before pitching: a pitch before any need is known, a feature tied to none. */
+/* Discovery before pitching: a pitch before any need is known, a feature tied to none.  The
+** first statement after the customer raised an objection answers it (as the debrief's
+** objection list reads it): the features it names ("对接这块您放心,我们的工程师直接跟海典对")
+** are the answer, no feature list (blind trainer: the customer eased, the scorer took -10). */
 static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                             uint64_t known, const char *q) {
   int n_needs = c->sc ? c->sc->n_needs : 0;
+  int answers = vs->objection_open && !r->question;
   if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs->f_pitch++)
     add(c, "pitch_before_discovery", t, NULL, "quote", q, NULL);
-  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 &&
-      !vs->f_feature++)
+  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 && !answers &&
+      r->n_objections == 0 && !vs->f_feature++)
     add(c, "feature_list", t, NULL, "quote", q, NULL);
+  if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;
+  else if (!r->question) vs->objection_open = 0;
 }
 
 /* 1 when the reader's summarize_benefits makes the line a summary: a summary phrase ("to sum
@@ -939,7 +947,16 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_closes(c, &vs, t, r, fam);
     judge_customer_events(c, &vs, t, q, awarded_needs, found_hidden);
     judge_raised_hidden(c, t, r, known, q, found_hidden);
-    if (CLS_HAS(r, CLS_SELLER_ACTION) && !sess_has_event(t, CUST_EV_GIVE, NULL)) vs.last_seller = t;
+    /* the seller's own step offered as the visit's next one ("I'll send you a proposal by
+    ** Friday"): a line whose sales move is only that; one that also asks, sums up, presents or
+    ** asks a question is judged as that ("那我把今天听到的串一下:..." is a summary, "您先把数据
+    ** 发我一下,我回去帮您算算" an ask: blind trainer), and any later line that moves the visit on
+    ** makes it no longer the step */
+    if (CLS_HAS(r, CLS_SELLER_ACTION) && !(r->moves & ~(COURTESY_MOVES | M(SELLER_ACTION))) &&
+        !sess_has_event(t, CUST_EV_GIVE, NULL))
+      vs.last_seller = t;
+    else if (r->moves & ~COURTESY_MOVES)
+      vs.last_seller = NULL;
     if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
         sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_CONFIRM, NULL))
       vs.groundwork = 1;

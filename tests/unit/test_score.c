@@ -485,6 +485,31 @@ static void seller_only_advance(void **state) {
   fx_free(&f);
 }
 
+/* Only the seller's step offered as the next one is seller_only_progress: a summary that says
+** what the seller does, and a seller action a later question moved past, are not (blind trainer:
+** a summary line took +20 and -15 at once). */
+static void seller_step_only(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_QUIT;
+  fx_turn(&f, "We'll alert you six months before anything expires.", MV(SELLER_ACTION));
+  fx_turn(&f, "How do the stores check dates today?", MV(OPEN_QUESTION));
+  fx_turn(&f, "So to sum up: we'll alert you early and I'll file the returns for you.",
+          MV(SUMMARIZE_BENEFITS) | MV(SELLER_ACTION));
+  fx_turn(&f, "Thanks for your time.", MV(THANK));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "seller_only_progress", -1, NULL));
+  score_result_free(&r);
+  fx_turn(&f, "I'll send you a proposal by Friday.", MV(SELLER_ACTION));
+  fx_turn(&f, "Bye for now.", MV(LEAVE));
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "seller_only_progress", 5, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A continuation whose customer ended with little trust is not "friendly words" (play-test 9). */
 static void cold_continuation(void **state) {
   (void)state;
@@ -698,6 +723,33 @@ static void decision_chain(void **state) {
   assert_non_null(fx_find(&r, "missed_decision_chain", 0, NULL));
   score_result_free(&r);
   f.s.n_turns = 2;
+  fx_free(&f);
+}
+
+/* The first statement after the customer raised an objection answers it: the features it names
+** are the answer, no feature list; a question in between keeps the objection open; a later
+** feature line with no objection before it is a feature list (blind trainer, round 10). */
+static void objection_answer_not_feature_list(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  fx_turn(&f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  sess_turn *t = fx_turn(&f, "Anything else we haven't covered?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  t = fx_turn(&f, "What worries you about IT?", MV(OPEN_QUESTION));
+  t->cls.question = 1;
+  fx_turn(&f, "Our engineers do the whole integration; your IT opens one port.", MV(PRESENT_FEATURE));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "feature_list", 4, NULL));
+  score_result_free(&r);
+  fx_turn(&f, "We also have dashboards and a mobile app.", MV(PRESENT_FEATURE));
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "feature_list", 4, NULL));
+  assert_non_null(fx_find(&r, "feature_list", 5, NULL));
+  score_result_free(&r);
   fx_free(&f);
 }
 
@@ -1492,7 +1544,8 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
-    cmocka_unit_test(running_score), cmocka_unit_test(rule_table),
+    cmocka_unit_test(running_score),
+    cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only), cmocka_unit_test(rule_table),
     cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
