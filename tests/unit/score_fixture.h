@@ -198,6 +198,7 @@ static inline void fx_build_strong(fx *f) {
   fx_event(f, t, CUST_EV_REVEAL, 1);
   fx_event(f, t, CUST_EV_CONFIRM, 1);
   t = fx_turn(f, "A school like yours cut attendance time by 80% in one term.", MV(PROOF) | MV(GAIN_APPEAL));
+  fx_needs(t, 1, (int[]){ 0 });   /* tied to the need she voiced: a gain of hers */
   t->cls.tactic = CLS_TACTIC_GAIN;
   f->now.value_ack = 1;
   f->now.trust = 6;

@@ -485,6 +485,28 @@ static void seller_only_advance(void **state) {
   fx_free(&f);
 }
 
+/* A gain is credited when it is tied to a need the customer voiced, as she hears it: flattery
+** or the seller's credentials before any need showed no gain (play-tests, round 10). */
+static void gain_tied_to_voiced_need(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  sess_turn *t = fx_turn(&f, "Grace, you'll love it, your pickers will too.", MV(GAIN_APPEAL));
+  t->cls.tactic = CLS_TACTIC_GAIN;
+  t = fx_turn(&f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "We cut attendance time by 80% at a school like yours.", MV(PROOF));
+  t->cls.tactic = CLS_TACTIC_GAIN;
+  fx_needs(t, 1, (int[]){ 0 });
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "gain_when_needed", 1, NULL));
+  assert_non_null(fx_find(&r, "gain_when_needed", 3, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Only the seller's step offered as the next one is seller_only_progress: a summary that says
 ** what the seller does, and a seller action a later question moved past, are not (blind trainer:
 ** a summary line took +20 and -15 at once). */
@@ -1545,7 +1567,8 @@ int main(void) {
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
-    cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only), cmocka_unit_test(rule_table),
+    cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
+    cmocka_unit_test(gain_tied_to_voiced_need), cmocka_unit_test(rule_table),
     cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
