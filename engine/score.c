@@ -501,13 +501,18 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     ** "按合同尾款四万八 ... 今天能安排转账吗" names it (play-test 9: "-15, no amount") */
     int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text) || vs->amount_named;
     if (names_amount(t->text)) vs->amount_named = 1;
-    if (has_date && has_amount && !r->vague) {
+    /* a favour asked is no payment asked: "我这个月提成就靠这笔了,您就当帮帮我" has a month
+    ** (the seller's) and the sum named before, and was "+15 date and amount, +15 firm and
+    ** fair" (play-test, round 10); a payment ask names paying, or its action */
+    int pays = CLS_HAS(r, CLS_ASK_PAYMENT) || r->slots[CLS_SLOT_ACTION] != NULL;
+    if (has_date && has_amount && !r->vague && pays) {
       if (!vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
       /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
       ** since a threat anywhere in it spoils "fair" */
       if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
     } else {
-      const char *miss = !has_date && !has_amount ? "@part.pay_no_date_no_amount"
+      const char *miss = has_date && has_amount && !r->vague ? "@part.pay_no_request"
+                         : !has_date && !has_amount ? "@part.pay_no_date_no_amount"
                          : !has_date ? "@part.pay_no_date" : !has_amount ? "@part.pay_no_amount"
                          : "@part.pay_vague_time";
       add(c, "payment_vague", t, NULL, "quote", q, "missing", miss, NULL);

@@ -709,6 +709,20 @@ static void payment_visit(void **state) {
   assert_null(fx_find(&r, "payment_vague", 1, NULL));
   score_result_free(&r);
   fx_free(&f);
+
+  fx_init(&f);   /* a favour asked is no payment asked: the month is the seller's (round 10) */
+  f.s.lang = S("zh");
+  fx_collection(&f, "付款");
+  fx_turn(&f, "尾款的事,您看方便的时候给一下就行", MV(ASK_PAYMENT))->cls.vague = 1;
+  t = fx_turn(&f, "我这个月提成就靠这笔了,您就当帮帮我", MV(ASK_COMMITMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("这个月");
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "payment_specific", 2, NULL));
+  assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
+  assert_string_equal(fx_msg(&fx_find(&r, "payment_vague", 2, NULL)->msg, r.lang),
+                      "你的收款要求“我这个月提成就靠这笔了,您就当帮帮我”没有明确请客户付款。");
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The decision chain counts only where the scenario declares one. */
