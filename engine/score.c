@@ -1009,6 +1009,12 @@ static void decide_outcome(ctx *c) {
   cust_outcome end = CUST_OUTCOME_NONE;
   int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
   int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
+  /* a visit the customer opened and the trainee left at once has no turn: its start still counts
+  ** (round 10: visit 1 gave the budget, the script ended at visit 2's greeting, "continuation") */
+  for (int e = 0; s->n_turns && e < s->turns[s->n_turns - 1].events.n; e++) {
+    const cust_event *ev = &s->turns[s->n_turns - 1].events.v[e];
+    if (ev->kind == CUST_EV_NEXT_VISIT && ev->index > last_visit) last_visit = ev->index;
+  }
   for (int i = 0; i <= s->n_turns; i++) {
     /* every turn's events, then what the customer did when the trainee left */
     const cust_events *evs = i < s->n_turns ? &s->turns[i].events : &s->closing;

@@ -1468,6 +1468,23 @@ static void campaign_stopped(void **state) {
   assert_int_equal(r.outcome, CUST_OUTCOME_NO_SALE);
   score_result_free(&r);
   fx_free(&f);
+
+  /* stopped at visit 2's greeting, before any line of it (round 10): visit 2 has no turn, the
+  ** visit 1 turn that gave the rung started it; what visit 1 won stands */
+  fx_init(&f);
+  f.sc.visits = visits;
+  f.sc.n_visits = 3;
+  f.now.trust = 8;
+  f.now.value_ack = 1;
+  t = given_ask(&f, "Could you send the written requirements by Friday at 10, to my office?", 0, 2);
+  fx_event(&f, t, CUST_EV_NEXT_VISIT, 1);
+  f.s.end_reason = SESS_END_EOF;
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  score_session(&f.s, &r);
+  assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
+  assert_null(fx_find(&r, "outcome_continuation", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* What a trainer calls a summary (play-test 8): a first pitch of two benefits some lines after
