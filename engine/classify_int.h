@@ -88,6 +88,11 @@ static inline cls_move cls_ask_of_kind(scn_kind k) {
        : k == SCN_KIND_REFERRAL ? CLS_ASK_REFERRAL : CLS_ASK_COMMITMENT;
 }
 
+/* A line of CLS_TAIL_ASK_MIN bytes or more that ends in a request clause is read, for its ask,
+** as that clause alone (cls_classify over it): the ask and its specificity when the whole line
+** read none or none specific.  After the other late rules. */
+#define CLS_TAIL_ASK_MIN 160   /* normalised bytes: about 30 English words, 50 Chinese characters */
+void cls_late_tail_ask(const cls_classifier *c, cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -258,7 +258,21 @@ static void answer_not_features(cls_result *r) {
 ** ask for "签字" it was no payment ask, so the customer asked which day and how much (play-test 9).
 ** Then a payment ask naming the sum and the day is specific, as above. */
 static void rung_kind(const cls_classifier *c, cls_result *r) {
-  if (!c->sc || r->commitment < 0 || r->commitment >= c->sc->n_commitments || !CLS_HAS(r, CLS_ASK_COMMITMENT) ||
+  if (!c->sc || r->commitment < 0 || r->commitment >= c->sc->n_commitments) return;
+  /* and a payment ask in a scenario with no payment rung, naming a rung of another kind, asks for
+  ** that rung: "rather than me telling you people will pay it, ... I could lend you one display
+  ** set ... could we put it in the window this Saturday?" was a payment ask "naming no amount" */
+  int pay_rungs = 0;
+  for (int k = 0; k < c->sc->n_commitments; k++) pay_rungs += c->sc->commitments[k].kind == SCN_KIND_PAYMENT;
+  if (CLS_HAS(r, CLS_ASK_PAYMENT) && !pay_rungs) {
+    int by_model = (r->model_moves & BIT(CLS_ASK_PAYMENT)) != 0;
+    cls_move m = cls_ask_of_kind(c->sc->commitments[r->commitment].kind);
+    r->moves = (r->moves & ~BIT(CLS_ASK_PAYMENT)) | BIT(m);
+    r->model_moves &= ~BIT(CLS_ASK_PAYMENT);
+    if (by_model) r->model_moves |= BIT(m);
+    return;
+  }
+  if (!CLS_HAS(r, CLS_ASK_COMMITMENT) ||
       (r->moves & (BIT(CLS_ASK_ORDER) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))))
     return;
   scn_kind k = c->sc->commitments[r->commitment].kind;
@@ -281,6 +295,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     answer_not_features(out);
     cls_late_chain(out);
     cls_late_loss_asked(out);
+    cls_late_tail_ask(c, out);
   }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
   ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has

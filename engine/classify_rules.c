@@ -1121,3 +1121,35 @@ void cls_late_courtesy(cls_result *r) {
     r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
                                                                                      : CLS_CLOSED_QUESTION);
 }
+
+/* A long line that ends in an ask ("I completely understand, ... how would that sit with you,
+** could we put it in the window this Saturday?") is read, for its ask, as that last request clause
+** alone: over a long line the model's ask and specific figures drift (everything before weighs
+** in), and the clause alone says what it asks.  Found in play (round 10): the ask was dropped, or
+** "not specific" though it named what, when and where.  The tail is under half the line, so the
+** reading of it ends. */
+void cls_late_tail_ask(const cls_classifier *c, cls_result *r) {
+  const uint64_t asks = CLS_ASK_MOVES;
+  size_t len = r->norm ? strlen(r->norm) : 0;
+  if (len < CLS_TAIL_ASK_MIN || ((r->moves & asks) && r->specific && !r->vague)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 3 || cl[ncl - 1].mood != CL_MOOD_REQUEST) return;
+  size_t s = cl[ncl - 1].start;
+  if (len - s >= len / 2) return;
+  cls_result t;
+  cls_classify(c, r->norm + s, len - s, &t);
+  if (t.moves & asks) {
+    if (!(r->moves & asks)) {
+      r->moves |= t.moves & asks;
+      r->specific = t.specific;
+      r->vague = t.vague;
+      r->question = r->question || t.question;
+    } else if (t.specific && !t.vague) {
+      r->specific = 1;
+      r->vague = 0;
+    }
+    add_match(r, "ask", "rule:tail_ask", RULE_SRC ":" CLS_STR(__LINE__), s, len);
+  }
+  cls_result_free(&t);
+}

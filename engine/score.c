@@ -760,8 +760,12 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* a gain is this customer's when it is tied to a need she voiced, as the customer hears it
   ** (default.lua: anything else is a feature dump): "Grace, you'll love it", a list of specs or
   ** the seller's own credentials showed no gain (both play-tests of round 10: +15 each) */
+  /* and a restatement of her needs with no benefit in it ("so what your regulars come for is
+  ** ..., is that fair?") shows her nothing new: the need confirmed is its credit */
   uint64_t voiced = t->before.revealed | t->before.confirmed;
-  if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) &&
+  int restated = CLS_HAS(r, CLS_CONFIRM_NEED) && r->n_benefits == 0 && !CLS_HAS(r, CLS_GAIN_APPEAL) &&
+                 !CLS_HAS(r, CLS_PROOF);
+  if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) && !restated &&
       !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
   if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {

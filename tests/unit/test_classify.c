@@ -110,6 +110,28 @@ static void test_specific_slots(void **st) {
   cls_result_free(&r);
 }
 
+/* A long line that ends in an ask is read, for its ask, as that last request alone: over the
+** whole line the model dropped the ask (round 10's tableware visit). */
+static void test_tail_ask(void **st) {
+  (void)st;
+  cls_result r = run(en, "I completely get that, and to be fair I'd hesitate at that price too if I were running "
+                         "the shop, so instead of me telling you customers will love it, let's take the risk off "
+                         "you: I lend you a display set for two weeks at no cost and you watch what people do, "
+                         "could we put a set in your window this Saturday?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(cls_has_label(&r, "ask"));   /* the tail's own reading, recorded */
+  cls_result_free(&r);
+  r = run(zh, "我特别理解您的顾虑,换成我也会担心价格,所以我也不跟您空口说白话,咱们换个法子把风险降下来:"
+              "我先借您一套放在橱窗里两周,不收钱,您看看老顾客的反应,没人问您也不亏什么,"
+              "这样您看行不行,这周六我把样品送到店里摆上可以吗?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.specific);
+  cls_result_free(&r);
+  r = run(en, "Could you bring your IT head to a demo?");   /* short: read whole, as before */
+  assert_false(cls_has_label(&r, "ask"));
+  cls_result_free(&r);
+}
+
 static void test_vague(void **st) {
   (void)st;
   cls_result r = run(en, "Let's find some time to try it out.");
@@ -633,6 +655,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_move),
     cmocka_unit_test(test_specific_slots),
+    cmocka_unit_test(test_tail_ask),
     cmocka_unit_test(test_vague),
     cmocka_unit_test(test_negation),
     cmocka_unit_test(test_seller_only),

@@ -496,13 +496,18 @@ static void gain_tied_to_voiced_need(void **state) {
   t->cls.tactic = CLS_TACTIC_GAIN;
   t = fx_turn(&f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
   fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "So what you want is the morning count off your counsellors' hands, is that fair?",
+              MV(CONFIRM_NEED));   /* her need restated: nothing new shown */
+  t->cls.tactic = CLS_TACTIC_GAIN;
+  fx_needs(t, 1, (int[]){ 0 });
   t = fx_turn(&f, "We cut attendance time by 80% at a school like yours.", MV(PROOF));
   t->cls.tactic = CLS_TACTIC_GAIN;
   fx_needs(t, 1, (int[]){ 0 });
   score_result r;
   score_session(&f.s, &r);
   assert_null(fx_find(&r, "gain_when_needed", 1, NULL));
-  assert_non_null(fx_find(&r, "gain_when_needed", 3, NULL));
+  assert_null(fx_find(&r, "gain_when_needed", 3, NULL));
+  assert_non_null(fx_find(&r, "gain_when_needed", 4, NULL));
   score_result_free(&r);
   fx_free(&f);
 }
