@@ -167,6 +167,17 @@ lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
 
 /* Loads the shipped lexicon of the language, adds the scenario's lexicon and keywords, builds
 ** the automaton and compiles the time patterns.  Every problem goes into d with its position. */
+/* See classify.h.  "药快到期前半年就会自动提醒" was a loss appeal through 到期 (scarcity, the loss
+** class) in a drug-expiry scenario whose trainer had switched off 过期 and 损失, and 到期 could
+** not be switched off for loss_appeal (blind trainer, round 10). */
+int cls_switch_off(lexicon *lx, const char *name, const char *phrase) {
+  static const char *const loss_cues[] = { "scarcity", "class:loss", NULL }, *const gain_cues[] = { "class:gain", NULL };
+  const char *const *cues = strcmp(name, "loss_appeal") == 0 ? loss_cues : strcmp(name, "gain_appeal") == 0 ? gain_cues : NULL;
+  int n = lex_disable(lx, name, phrase);
+  for (int k = 0; cues && cues[k]; k++) n += lex_disable(lx, cues[k], phrase);
+  return n;
+}
+
 cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
   if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
@@ -190,7 +201,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
       const scn_lex_entry *e = &sc->lexicon[i];
       if (!e->off) continue;
       for (int j = 0; j < e->phrases.n; j++)
-        if (lex_disable(c->lx, e->name, e->phrases.v[j]) == 0) {
+        if (cls_switch_off(c->lx, e->name, e->phrases.v[j]) == 0) {
           msg_diag(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "cli.lexicon.not_builtin", "phrase", e->phrases.v[j],
               "name", e->name, "lang", lang, NULL);
           errs++;

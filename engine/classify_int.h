@@ -88,6 +88,9 @@ static inline cls_move cls_ask_of_kind(scn_kind k) {
        : k == SCN_KIND_REFERRAL ? CLS_ASK_REFERRAL : CLS_ASK_COMMITMENT;
 }
 
+/* A loss appeal only the model read, in a line that links a benefit of the scenario and holds no
+** loss cue of the lexicon, is that benefit stated: present_benefit, tactic gain.  After the model. */
+void cls_late_benefit_not_loss(cls_result *r);
 /* A line of CLS_TAIL_ASK_MIN bytes or more that ends in a request clause is read, for its ask,
 ** as that clause alone (cls_classify over it): the ask and its specificity when the whole line
 ** read none or none specific.  After the other late rules. */

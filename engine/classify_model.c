@@ -295,6 +295,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     answer_not_features(out);
     cls_late_chain(out);
     cls_late_loss_asked(out);
+    cls_late_benefit_not_loss(out);
     cls_late_tail_ask(c, out);
   }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
@@ -341,6 +342,7 @@ void cls_apply_off(const cls_classifier *c, cls_result *r) {
   for (int i = 0; i < sc->n_lexicon; i++) {
     const scn_lex_entry *e = &sc->lexicon[i];
     int m = e->off ? cls_move_from_name(e->name) : -1;
+    if (e->off && m < 0 && strcmp(e->name, "scarcity") == 0) m = CLS_LOSS_APPEAL;   /* a loss cue (cls_switch_off) */
     if (m < 0 || !((r->model_moves >> m) & 1)) continue;
     for (int j = 0; j < e->phrases.n; j++) {
       char *p = txt_normalize(e->phrases.v[j], strlen(e->phrases.v[j]), NULL);

@@ -1153,3 +1153,23 @@ void cls_late_tail_ask(const cls_classifier *c, cls_result *r) {
   }
   cls_result_free(&t);
 }
+
+/* A scenario's benefit stated is no loss appeal: "Every piece can be bought on its own, so sets can
+** grow" and "药快到期前半年就会自动提醒" were loss appeals of the model's alone (p 0.95 on "every",
+** "be"; 就, 会), scored -20 as a scare (both play-tests of round 10; `check` now warns of such
+** examples).  A loss appeal only the model read, in a line that links a benefit of the scenario
+** and holds no loss cue of the lexicon (a loss_appeal phrase, scarcity, a loss word, a threat), is
+** the benefit stated: a gain. */
+void cls_late_benefit_not_loss(cls_result *r) {
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
+  if (r->n_benefits == 0 || !(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT)) return;
+  static const char *const cues[] = { "loss_appeal", "scarcity", "class:loss", "threat" };
+  for (int i = 0; i < r->n_matches; i++)
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
+      if (strcmp(r->matches[i].label, cues[k]) == 0) return;
+  r->moves &= ~loss;
+  r->model_moves &= ~loss;
+  r->moves |= (uint64_t)1 << CLS_PRESENT_BENEFIT;
+  r->tactic = CLS_TACTIC_GAIN;
+  add_match(r, "loss_appeal", "rule:benefit_not_loss", RULE_SRC ":" CLS_STR(__LINE__), 0, r->norm ? strlen(r->norm) : 0);
+}

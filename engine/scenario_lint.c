@@ -192,6 +192,37 @@ static int alike_examples(const scenario *s, const lnk_index *x, const char *fil
 /* The template's placeholders left in (salesim init-scenario marks every line to fill with
 ** "TODO"): one warning, at the first item that holds one, with the count (a trainer's file full of
 ** TODO passed check with no word; a blind trainer). */
+/* A benefit example the reader takes for a loss appeal: a trainee who states the benefit so is
+** scored for a scare ("药快到期前半年就会自动提醒" in a drug-expiry scenario: blind trainer, round
+** 10).  Once per benefit, with the word to switch off when one carries it. */
+static int benefit_reads_loss(const scenario *s, const cls_classifier *c, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; c && i < s->n_benefits; i++) {
+    const scn_benefit *b = &s->benefits[i];
+    for (int e = 0; e < b->examples.n; e++) {
+      const char *ex = b->examples.v[e];
+      if (!ex) continue;
+      cls_result r;
+      cls_classify(c, ex, strlen(ex), &r);
+      int loss = CLS_HAS(&r, CLS_LOSS_APPEAL) || r.tactic == CLS_TACTIC_LOSS;
+      const char *cue = NULL;
+      for (int k = 0; loss && k < r.n_matches && !cue; k++)
+        if (strcmp(r.matches[k].label, "loss_appeal") == 0 || strcmp(r.matches[k].label, "scarcity") == 0 ||
+            strcmp(r.matches[k].label, "class:loss") == 0)
+          cue = r.matches[k].phrase;
+      if (loss) {
+        const char *id = b->id ? b->id : "?";
+        if (cue) warn(d, file, b->pos, "cli.lint.benefit_reads_loss", "id", id, "example", ex, "phrase", cue, NULL);
+        else warn(d, file, b->pos, "cli.lint.benefit_reads_loss_model", "id", id, "example", ex, NULL);
+        n++;
+      }
+      cls_result_free(&r);
+      if (loss) break;
+    }
+  }
+  return n;
+}
+
 static int todo_in(const char *t) { return t && strstr(t, "TODO") != NULL; }
 static int todos(const scn_strs *v) {
   int n = 0;
@@ -225,13 +256,14 @@ int lint_scenario(const scenario *s, diag *d) {
   int n = 0;
   cls_classifier *c = cls_new(NULL, s, d);   /* errors in the scenario's lexicon: as in play */
   n += alike_examples(s, c ? cls_links(c) : NULL, file, d);
+  n += benefit_reads_loss(s, c, file, d);
   cls_free(c);
   int errs = 0;
   lexicon *lx = cls_load_lexicon(s->language ? s->language : "en", d, &errs);
   if (lx) {
     for (int i = 0; i < s->n_lexicon; i++)   /* what the scenario switched off is no risk */
       if (s->lexicon[i].off)
-        for (int j = 0; j < s->lexicon[i].phrases.n; j++) lex_disable(lx, s->lexicon[i].name, s->lexicon[i].phrases.v[j]);
+        for (int j = 0; j < s->lexicon[i].phrases.n; j++) cls_switch_off(lx, s->lexicon[i].name, s->lexicon[i].phrases.v[j]);
     int total = s->n_needs + s->n_benefits + s->n_objections + s->n_commitments;
     kw_ref *refs = xcalloc((size_t)total + 1, sizeof *refs);
     int k = 0;

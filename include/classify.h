@@ -105,6 +105,11 @@ void cls_free(cls_classifier *c);
 /* The shipped lexicon of "zh" or "en" alone, as cls_new starts from it (lex_free it); NULL after
 ** a message in d when the file is missing, else *errors counts the file's problems. */
 struct lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors);
+/* A scenario's `switch_off:` of phrase under name: switches it off there and, for a move read
+** through word cues, in the cues too (loss_appeal: scarcity and the loss class; gain_appeal: the
+** gain class), so the model does not read the cue the trainer switched off.  Returns how many
+** phrases went off (0: no such built-in phrase). */
+int cls_switch_off(struct lexicon *lx, const char *name, const char *phrase);
 
 /* Classifies one line (any bytes; invalid UTF-8 and control bytes are replaced, never fatal):
 ** the rules, then the model where they are silent.

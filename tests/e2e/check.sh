@@ -244,6 +244,28 @@ expect_eq "alike examples: warned once, at the kind's first item, with its thres
 out=$("$SALESIM" check scenarios/it-trial.yaml 2>&1)
 if [[ "$out" != *"too alike"* ]]; then ok "a shipped scenario's examples are not too alike"; else fail "a shipped scenario's examples are not too alike" "$out"; fi
 
+# --- a benefit example read as a loss appeal (cli.lint.benefit_reads_loss): a trainee who states
+# the benefit so is scored for a scare; the word to switch off is named (blind trainer, round 10) ---
+tmp=$(mktemp -d)
+sed 's/作息和出勤突然反常,平台会马上提醒辅导员。/作息和出勤突然反常,平台会发出风险提示。/' scenarios/campus-platform.yaml >"$tmp/cp.yaml"
+out=$("$SALESIM" check "$tmp/cp.yaml" 2>&1); rc=$?
+expect_eq "a benefit example read as a loss appeal: a warning, not an error" 0 "$rc"
+expect_contains "... warned at the benefit, with the word to switch off" "$out" \
+  "cp.yaml:151:5: warning: benefit 'early_warning': its example '作息和出勤突然反常,平台会发出风险提示。' reads as a loss appeal, through the built-in word '风险'"
+sed -i 's/^lexicon:$/lexicon:\n  switch_off:\n    loss_appeal: [风险]/' "$tmp/cp.yaml"
+out=$("$SALESIM" check "$tmp/cp.yaml" 2>&1)
+if [[ "$out" != *"reads as a loss appeal"* && "$out" != *"error"* ]]; then ok "... and not once the word is switched off for loss_appeal (its cue classes too)"; else fail "switched-off loss cue" "$out"; fi
+for f in scenarios/*.yaml scenarios/examples/*.yaml; do
+  out=$("$SALESIM" check "$f" 2>&1)
+  if [[ "$out" == *"reads as a loss appeal"* ]]; then fail "a shipped benefit example reads as a loss appeal: $f" "$out"; fi
+done
+ok "no shipped benefit example reads as a loss appeal"
+# a scenario's benefit stated with no word of loss is no loss appeal, though the model alone reads one
+out=$(echo "Every piece can be bought on its own, so sets can grow." | "$SALESIM" classify --scenario scenarios/tableware-limited-run.yaml -)
+expect_contains "a benefit stated: present_benefit, not the model's loss appeal" "$out" "moves:    present_benefit"
+expect_contains "... tactic gain" "$out" "tactic:   gain"
+rm -rf "$tmp"
+
 # --- a rung's keyword in another rung's words (cli.lint.rung_keyword_elsewhere) ---
 tmp=$(mktemp -d)
 sed 's/keywords: \[sample, sample set, display, try it in the shop\]/keywords: [sample, sample set, window, display]/' \
