@@ -1161,8 +1161,17 @@ void cls_late_tail_ask(const cls_classifier *c, cls_result *r) {
 ** and holds no loss cue of the lexicon (a loss_appeal phrase, scarcity, a loss word, a threat), is
 ** the benefit stated: a gain. */
 void cls_late_benefit_not_loss(cls_result *r) {
-  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
-  if (r->n_benefits == 0 || !(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT)) return;
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (r->n_benefits == 0) return;
+  /* the same for an ask only the model read in a line of statements: "k. booking online = fewer
+  ** calls for jade. reminders = fewer no shows" asked for nothing ("^book" read as "book a demo") */
+  if ((r->model_moves & ask) && (r->moves & ask) && !r->question && !cls_has_label(r, "request")) {
+    r->moves &= ~ask;
+    r->model_moves &= ~ask;
+    r->moves |= (uint64_t)1 << CLS_PRESENT_BENEFIT;
+    add_match(r, "ask_commitment", "rule:benefit_not_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, r->norm ? strlen(r->norm) : 0);
+  }
+  if (!(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT)) return;
   static const char *const cues[] = { "loss_appeal", "scarcity", "class:loss", "threat" };
   for (int i = 0; i < r->n_matches; i++)
     for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)

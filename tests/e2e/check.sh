@@ -264,6 +264,9 @@ ok "no shipped benefit example reads as a loss appeal"
 out=$(echo "Every piece can be bought on its own, so sets can grow." | "$SALESIM" classify --scenario scenarios/tableware-limited-run.yaml -)
 expect_contains "a benefit stated: present_benefit, not the model's loss appeal" "$out" "moves:    present_benefit"
 expect_contains "... tactic gain" "$out" "tactic:   gain"
+# and benefits stated in a chat line ("^book" read as "book a demo" by the model) ask for nothing
+out=$(echo "k. booking online = less calls for jade. reminders = less no shows" | "$SALESIM" classify --scenario scenarios/examples/clinic-booking.yaml -)
+expect_contains "benefits stated in a chat line: no ask" "$out" "moves:    present_benefit, gain_appeal (model)"
 rm -rf "$tmp"
 
 # --- a rung's keyword in another rung's words (cli.lint.rung_keyword_elsewhere) ---
