@@ -152,7 +152,12 @@ static int objection_answered(const session *s, int raised, int j) {
     const cls_result *r = &s->turns[i].cls;
     /* a question (not an ask: "could we invite the IT centre to the demo?" acts on it) or a
     ** restatement clarifies it */
-    if (((r->question && !(r->moves & CLS_ASK_MOVES)) || (r->moves & clarify)) && !(r->moves & value)) continue;
+    /* ("That's fair... Can I ask what worries you most about it?" acknowledges and asks: the
+    ** acknowledgement alone, handle_objection, answers nothing yet: round 10, as the customer
+    ** hears it, default.lua answer_objection) */
+    uint64_t offered = r->moves & (r->question ? value & ~(1ull << CLS_HANDLE_OBJECTION) : value);
+    if (((r->question && !(r->moves & CLS_ASK_MOVES)) || (r->moves & clarify)) && !offered && r->n_benefits == 0)
+      continue;
     if (names_objection(r, j)) return i;
     if (first && r->n_objections == 0 && (r->moves & value)) return i;
     first = 0;

@@ -65,6 +65,8 @@ LINES = {
                     "I never said that was a problem for us." },
     probe_answer = { "Honestly, I'm just not sure yet.", "It's hard to say. I need more to go on." },
     objection_eased = { "Well, that does answer part of my worry.", "OK, that helps." },
+    objection_probed = { "Honestly, it's what I said. Tell me how you'd handle that and I'll listen.",
+                         "That's the part that worries me, yes. How would it work in practice?" },
     pushy = { "You asked that already. My answer hasn't changed.", "Please don't push." },
     objection_again = { "As I said, that's still what holds me back.",
                         "Same as before: that worry hasn't gone away." },
@@ -112,6 +114,7 @@ LINES = {
     objection_eased = { "嗯,这倒是解决了我一部分顾虑。", "好,这样我放心些。" },
     pushy = { "这个你刚才问过了,我的回答没变。", "别催了。" },
     objection_again = { "还是刚才说的那个顾虑,没解决之前我定不下来。", "跟刚才一样,这个问题还在。" },
+    objection_probed = { "说白了就是我刚才说的那个。你说说打算怎么解决,我听着。", "对,我担心的就是这个。真要做起来怎么弄?" },
     seller_action = { "行,那你安排吧,弄好了跟我说一声。", "好,说到做到就行。" },
     praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
     next_visit = { "好,下次来咱们再往前走一步。" },
@@ -289,7 +292,14 @@ local function pending_objection()
   end
 end
 
--- An answer to an objection the customer raised builds trust (once per objection).
+-- An answer to an objection the customer raised builds trust (once per objection).  A question
+-- about it that offers nothing yet ("That's fair... Can I ask what worries you most about it -
+-- the setup time, or running two systems?") acknowledges and asks: no answer, so the customer
+-- says what is behind it and waits for one (round 10: "OK, that helps." to the question).
+local function offers_value(turn)
+  return #turn.benefits > 0 or has(turn, "gain_appeal") or has(turn, "proof") or has(turn, "present_benefit")
+         or has(turn, "present_feature") or has(turn, "seller_action")
+end
 local function answer_objection(turn)
   local hit
   for _, id in ipairs(turn.objections) do
@@ -297,6 +307,12 @@ local function answer_objection(turn)
   end
   if not hit and has(turn, "handle_objection") then hit = pending_objection() end
   if not hit then return false end
+  local asks = has(turn, "ask_commitment") or has(turn, "ask_order") or has(turn, "ask_payment")
+               or has(turn, "ask_referral") or has(turn, "lower_ask")
+  if turn.question and not offers_value(turn) and not asks then
+    if C.spoken() == 0 then reply("objection_probed") end
+    return true
+  end
   memo.eased[hit] = true
   S.trust = S.trust + 1
   reply("objection_eased")
