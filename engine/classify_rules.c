@@ -606,12 +606,15 @@ static void read_negation(reading *rd) {
   drop_subordinate_questions(rd);
   rd->negated = xcalloc((size_t)rd->nh + 1, 1);
   drop_nested_moves(rd);
-  int neg_label = c->marker_label[CLS_MK_NEGATION];
+  int neg_label = c->marker_label[CLS_MK_NEGATION], req = c->marker_label[CLS_MK_REQUEST];
   for (int i = 0; i < rd->nh; i++) {
     if (!negatable(rd, rd->h[i].label)) continue;
+    /* a request is negated by a "not" before it only: after it, the "not" is in what it asks
+    ** ("要不先不试点了, 下周二...过一下报损数据?" proposes skipping the pilot: blind trainer) */
+    int after_ok = rd->h[i].label != req;
     for (int j = 0; j < rd->nh; j++)
       if (rd->h[j].label == neg_label && rd->clause[rd->h[j].start] == rd->clause[rd->h[i].start] &&
-          (rd->h[j].end <= rd->h[i].start || rd->h[j].start >= rd->h[i].end)) rd->negated[i] = 1;
+          (rd->h[j].end <= rd->h[i].start || (after_ok && rd->h[j].start >= rd->h[i].end))) rd->negated[i] = 1;
   }
   /* slots: an action word that is part of another move's or marker's phrase ("一下" in
   ** "我确认一下" or "总结一下") is that phrase, not a customer action */

@@ -780,12 +780,23 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
 /* Refusals: probe first, lower after.  A question about concerns after a refusal probes it,
 ** whatever the reader called it: one line cannot tell a probe from a fresh check, the visit
 ** can (docs/classifier.md, "What a line cannot know"; the customer hears it so too). */
+/* 1 when the ask names a rung below the one the customer refused (the ladder runs from the most
+** to the least, as the scenario lists it): a smaller ask in plain words is lowering too ("要不先不
+** 试点了, 下周二您和王主管跟我一起过一下报损数据?" after the pilot was refused: blind trainer). */
+static int asks_lower_rung(const ctx *c, const visit_state *vs, const cls_result *r) {
+  int refused = -1;
+  if (!c->sc || !(r->moves & ASK_MOVES) || r->commitment < 0 || !sess_has_event(vs->refusal, CUST_EV_REFUSE, &refused))
+    return 0;
+  return refused >= 0 && r->commitment > refused && r->commitment < c->sc->n_commitments &&
+         family_of(c->sc->commitments[r->commitment].kind) == family_of(c->sc->commitments[refused].kind);
+}
+
 static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
   if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || (CLS_HAS(r, CLS_CHECK_CONCERNS) && r->question))) {
     add(c, "probed_refusal", t, NULL, "quote", q, NULL);
     vs->refusal = NULL;
-  } else if (vs->refusal && CLS_HAS(r, CLS_LOWER_ASK)) {
+  } else if (vs->refusal && (CLS_HAS(r, CLS_LOWER_ASK) || asks_lower_rung(c, vs, r))) {
     char tn[24];
     add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs->refusal->n), "quote", q, NULL);
     vs->refusal = NULL;

@@ -459,6 +459,24 @@ static void lower_before_probe(void **state) {
   assert_non_null(fx_find(&r, "probed_refusal", 2, NULL));
   score_result_free(&r);
   fx_free(&f);
+
+  /* a smaller rung asked for in plain words, no "then just": lowering all the same (blind
+  ** trainer, round 10); a higher rung after the refusal is not */
+  fx_init(&f);
+  t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 1;
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  t = fx_turn(&f, "Could you send me your requirements by Friday?", MV(ASK_COMMITMENT));
+  t->cls.commitment = 2;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "lower_before_probe", 2, NULL));
+  score_result_free(&r);
+  f.s.turns[1].cls.commitment = 0;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The customer "agreed" only to the seller sending a proposal: a continuation. */
