@@ -286,10 +286,29 @@ static int reactions_cf(lua_State *L) {
   return 0;
 }
 
-/* Host side of cust_turn (protected): patience, reactions, behaviour, then what follows. */
+/* 1 when the events of this turn (from index from) moved the visit on: a need voiced or
+** confirmed, a commitment given, or trust, interest, the value accepted or the purchase list
+** going up. */
+static int turn_moved(const cust_host *h, int from) {
+  static const char *const up[] = { SCN_STATE_TRUST, SCN_STATE_INTEREST, SCN_STATE_VALUE_ACK, SCN_STATE_ON_LIST };
+  for (int i = from; i < h->out->n; i++) {
+    const cust_event *e = &h->out->v[i];
+    if (e->kind == CUST_EV_REVEAL || e->kind == CUST_EV_CONFIRM || e->kind == CUST_EV_GIVE) return 1;
+    if (e->kind != CUST_EV_STATE || !e->name || e->after <= e->before) continue;
+    for (size_t k = 0; k < sizeof up / sizeof *up; k++)
+      if (strcmp(e->name, up[k]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Host side of cust_turn (protected): patience, reactions, behaviour, then what follows.  A turn
+** that moved the visit on gives its patience back: the customer gives time to a conversation
+** that goes somewhere (blind trainer, round 10: a buyer at trust 10, who had just agreed with the
+** summary, ended the visit for want of patience before the ask). */
 static int turn_cf(lua_State *L) {
   cust_host *h = lua_touserdata(L, 1);
   int stop = 0;
+  int visit = h->visit;
   h->turn_no++;
   h->addressed = h->prefer = cust_addressed(h, h->turn);
   h->said_at_turn = h->out->n;
@@ -305,6 +324,10 @@ static int turn_cf(lua_State *L) {
   }
   free(err);
   if (!stop && h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_turn", 1, NULL);
+  /* (the same visit still open; at a table of several, for the one the line was for: a buyer
+  ** left out still loses patience) */
+  if (h->outcome == CUST_OUTCOME_NONE && h->visit == visit && turn_moved(h, h->said_at_turn))
+    cust_state_set_mask(h, h->patience, h->val[h->patience] + 1, cust_people_target(h));
   after_hook(L, h);
   warn_patience(L, h);
   return 0;

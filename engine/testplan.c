@@ -163,8 +163,9 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
       free(first);
       break;
     }
-    case CUST_EV_STATE:   /* the one-point patience tick of every turn is noise here */
-      if (e->name && !(strcmp(e->name, SCN_STATE_PATIENCE) == 0 && e->after == e->before - 1))
+    case CUST_EV_STATE:   /* the one-point patience tick of every turn is noise here, and so is
+                          ** its return on a turn that moved the visit on */
+      if (e->name && !(strcmp(e->name, SCN_STATE_PATIENCE) == 0 && fabs(e->after - e->before) == 1))
         sb_printf(b, "%s  [%s %g -> %g]\n", indent, e->name, e->before, e->after);
       break;
     }

@@ -86,10 +86,11 @@ Grace, so three hundred wrong cases last quarter, each one a credit note. Did I 
 /notes" "$TMP/whp.json")
 check "a line to Grace moves Grace's trust and not Martin's" jq -e '(.debrief.people | map({(.name): .state.trust}) | add) as $t | $t.Grace == 6 and $t.Martin == 4' "$TMP/whp.json"
 check "the debrief keeps each person's state at the end" jq -e '[.debrief.people[].name] == ["Grace", "Martin"] and all(.debrief.people[].state; has("interest") and has("patience") and .on_board == false)' "$TMP/whp.json"
-expect_contains "/notes shows how each of them stands" "$out" "Grace: trust 6, interest 4, patience 14"
+# (two turns that moved Grace's side on cost her no patience; Martin, left out, lost two)
+expect_contains "/notes shows how each of them stands" "$out" "Grace: trust 6, interest 4, patience 16"
 expect_contains "... Martin too" "$out" "Martin: trust 4, interest 4, patience 14"
 expect_contains "the debrief says how each of them stood at the end" "$out" "How each of them stands
-  Grace: trust 6, interest 4, patience 14
+  Grace: trust 6, interest 4, patience 16
   Martin: trust 4"
 check "one customer: no people in the debrief" jq -e '.debrief | has("people") | not' "$TMP/two.json"
 play "$WH" "Thank you both for making the time. Grace, what has been happening on the floor?
