@@ -882,6 +882,17 @@ static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
 ** only the trainee's guess ("your sister Lucia has hard water, she'd love one, right?", "the
 ** skirting joint: we fix it tomorrow" said from the brief), not a discovery, and earns nothing.
 ** A benefit pitched alone names none. */
+/* The keyword by which the reading links need id (a "need:ID" match that is no likeness,
+** "similar:..."), or NULL. */
+static const char *names_by_keyword(const cls_result *r, const char *id) {
+  for (int i = 0; id && i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strncmp(m->label, "need:", 5) == 0 && strcmp(m->label + 5, id) == 0 && strncmp(m->phrase, "similar:", 8) != 0)
+      return m->phrase;
+  }
+  return NULL;
+}
+
 static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,
                                 const char *q, uint64_t *found_hidden) {
   if (!c->sc) return;
@@ -898,9 +909,16 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
     ** (judge_customer_events); "现在最让您头疼的是哪块?" brushed the parents need by meaning at turn
     ** 1 and took the credit the check at turn 6 earned (play-test 9) */
     if (!voiced_at(t, ni) && (!asks_about || voiced_from(c, t + 1, ni))) continue;
+    /* a question the customer left unanswered is credited when it names the need by its words,
+    ** not by a likeness alone, and is quoted by the need's name, not by words she never said
+    ** (round 10: "您最头疼的是哪块?" was like an example of the parents need, and the debrief
+    ** quoted "最让我头疼的是家长..." from a visit where she never said it) */
+    int voiced = voiced_at(t, ni) || voiced_from(c, t + 1, ni);
+    const char *kw = voiced ? NULL : names_by_keyword(r, c->sc->needs[ni].id);
+    if (!voiced && !kw) continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
-        c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
+        kw ? kw : c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
   }
 }
 

@@ -1000,11 +1000,23 @@ static void hidden_need_raised(void **state) {
   sess_turn *t = fx_turn(&f, "Do parents complain that they never hear how their children do?", MV(CLOSED_QUESTION));
   t->cls.question = 1;
   fx_needs(t, 1, (int[]){ 1 });
+  cls_match by_word = { S("need:parents"), S("parents"), S("scenario.yaml:12"), 3, 10 };
+  t->cls.matches = &by_word;
+  t->cls.n_matches = 1;
   score_result r;
-  score_session(&f.s, &r);   /* a question about it: found, answered or not */
+  score_session(&f.s, &r);   /* a question naming it by its word: found, answered or not */
   assert_non_null(fx_find(&r, "hidden_need_found", 1, NULL));
   assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
+  /* quoted by its name, not by words the customer never said (round 10) */
+  assert_null(strstr(fx_msg(&fx_find(&r, "hidden_need_found", 1, NULL)->msg, r.lang), "never know"));
   score_result_free(&r);
+  /* near case: linked by a likeness alone ("what gives you the most headaches?" like an example
+  ** of it), and left unanswered: no credit */
+  by_word.phrase = S("similar:0.19:0.12:Parents complain they never know.");
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
+  score_result_free(&r);
+  by_word.phrase = S("parents");
   t->cls.moves = MV(CONFIRM_NEED);   /* "parents complain, right?": a guess the customer never voiced */
   score_session(&f.s, &r);
   assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
@@ -1016,6 +1028,8 @@ static void hidden_need_raised(void **state) {
   assert_non_null(fx_find(&r, "hidden_need_found", 1, NULL));
   assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
   score_result_free(&r);
+  t->cls.matches = NULL;
+  t->cls.n_matches = 0;
   fx_free(&f);
   fx_init(&f);   /* a general question brushing it, the need voiced later to another: that one's */
   t = fx_turn(&f, "What gives you the most headaches at the moment?", MV(OPEN_QUESTION));
