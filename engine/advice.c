@@ -35,7 +35,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "need_confirmed", ADV_CONFIRM },
   { "loss_before_value", ADV_GAIN }, { "discount_for_trust", ADV_GAIN },
   { "gain_when_needed", ADV_GAIN }, { "loss_when_ready", ADV_LOSS },
-  { "hostile_threat", ADV_PROBE },
+  { "hostile_threat", ADV_PROBE }, { "contempt", ADV_OPEN },
   { "pitch_before_discovery", ADV_OPEN }, { "no_discovery", ADV_OPEN },
   { "need_uncovered", ADV_OPEN },
   { "missed_hidden_need", ADV_HIDDEN }, { "hidden_need_found", ADV_HIDDEN },

@@ -735,6 +735,10 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
 ** threat alone, so it earns no loss_when_ready (nor a second penalty).  Then gain and discount. */
 static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
+  /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
+  ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
+  ** 9 and 10: the debrief had called such a visit "friendly words") */
+  if (CLS_HAS(r, CLS_RUDE)) add(c, "contempt", t, NULL, "quote", q, NULL);
   if (CLS_HAS(r, CLS_THREAT)) {
     vs->threats++;
     add(c, "hostile_threat", t, NULL, "quote", q, NULL);

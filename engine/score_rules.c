@@ -50,6 +50,7 @@ static const score_rule rules[] = {
   { "loss_when_ready",             SK_TACTICS,      20, "gain-before-loss" },
   /* twice a misplaced deadline: it makes an opponent */
   { "hostile_threat",              SK_TACTICS,     -40, "firm-not-hostile" },
+  { "contempt",                    SK_TACTICS,     -15, "firm-not-hostile" },
   { "pressure_after_sale",         SK_TACTICS,     -15, "gain-before-loss" },
   { "firm_fair_payment",           SK_TACTICS,      15, "firm-not-hostile" },
   /* ---- discovery --------------------------------------------------------------------------- */

@@ -13,7 +13,9 @@
 
 /* The moves (docs/classifier.md).  Order is stable: it is the bit index in cls_result.moves, so a new
 ** move is appended at the end.  threat: the seller threatens the customer (lawyers, court,
-** collections, blacklists, cutting off service); its tactic is "loss" (docs/classifier.md). */
+** collections, blacklists, cutting off service); its tactic is "loss" (docs/classifier.md).
+** rude: contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
+**呢"), read by the lexicon's phrases alone (no corpus label). */
 #define CLS_MOVES(X) \
   X(GREET, "greet") X(SMALL_TALK, "small_talk") X(OPEN_QUESTION, "open_question") \
   X(CLOSED_QUESTION, "closed_question") X(CONFIRM_NEED, "confirm_need") \
@@ -24,7 +26,7 @@
   X(LOWER_ASK, "lower_ask") X(THANK, "thank") X(LEAVE, "leave") X(ASK_PAYMENT, "ask_payment") \
   X(ASK_REFERRAL, "ask_referral") X(SELLER_ACTION, "seller_action") X(PRAISE, "praise") \
   X(ASK_DECISION_CHAIN, "ask_decision_chain") X(HANDLE_OBJECTION, "handle_objection") \
-  X(THREAT, "threat")
+  X(THREAT, "threat") X(RUDE, "rude")
 
 typedef enum {
 #define X(c, s) CLS_##c,

@@ -44,6 +44,7 @@ LINES = {
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
     done = { "That's done, as we agreed last time.", "Yes, that's taken care of." },
     accept = { "All right, let's do that.", "Fine. Put it in my calendar." },
+    rude = { "There's no need to talk to me like that.", "I don't appreciate that tone." },
     threatened = { "Is that a threat? That's not how I work with suppliers.",
                    "If that's how you want to play it, we can stop talking right now." },
     pressure = { "You're pressuring me. I don't decide like that.",
@@ -96,6 +97,7 @@ LINES = {
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
     done = { "上次说好的已经办了。", "那个已经落实了,你放心。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
+    rude = { "你这话说得可不太客气。", "有话好好说,这么说话就没意思了。" },
     threatened = { "你这是在威胁我?我们合作可不是这么谈的。", "话说到这个份上,再这么谈下去就没意思了。" },
     pressure = { "你这是在给我压力啊,我不这样做决定。", "还没想清楚呢,催也没用。" },
     urgency_lands = { "有道理,这个时间点确实不想错过。" },
@@ -178,7 +180,7 @@ end
 -- the one that matters most (RANK), and only when nothing with content (a need, an objection,
 -- a refusal, a reaction's or the script's line) was said this turn already, unless it is a
 -- warning the trainee must hear (rank 9 and up).  Stacked fillers contradicted each other.
-local RANK = { threatened = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
+local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
                feature_dump = 3, check_reply = 3, probe_answer = 7, brushed_off = 6 }
@@ -258,6 +260,13 @@ local function tactics(turn)
   if has(turn, "threat") then
     S.trust = S.trust - 3
     reply("threatened")
+    return true
+  end
+  -- contempt ("your scripts are obviously rubbish", "骗谁呢") costs trust, whatever else the
+  -- line holds: the customer answers the tone, not the question (play-tests, rounds 9 and 10)
+  if has(turn, "rude") then
+    S.trust = S.trust - 2
+    reply("rude")
     return true
   end
   if has(turn, "loss_appeal") or turn.tactic == "loss" then
@@ -883,10 +892,14 @@ function on_turn(turn, ctx)
   local said = false
   local rules = { tactics, brush_off, answer_objection, probe, check, recall, chain, discover, confirm,
                   value, summary }
+  -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
+  -- the ask that came with it (a need told, then "is that a threat?", contradicted itself)
+  local hostile = has(turn, "threat") or has(turn, "rude")
+  if hostile then rules = { tactics } end
   for _, rule in ipairs(rules) do
     if rule(turn, ctx) then said = true end
   end
-  local asked = ask(turn, ctx)
+  local asked = not hostile and ask(turn, ctx)
   if asked == "given" then return end          -- the visit is settled
   if asked then said = true end
   if pending and (C.spoken() == 0 or pending.rank >= 9) then C.say(pending.key) end

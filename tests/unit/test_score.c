@@ -530,6 +530,28 @@ static void gain_tied_to_voiced_need(void **state) {
   fx_free(&f);
 }
 
+/* Contempt for the customer is recorded on every such line (play-tests, rounds 9 and 10). */
+static void contempt_recorded(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  fx_turn(&f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  fx_turn(&f, "Whatever. Your way of doing it is obviously rubbish.", MV(RUDE));
+  fx_turn(&f, "Do you want it or not?", MV(RUDE));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "contempt", 1, NULL));
+  const score_finding *c2 = fx_find(&r, "contempt", 2, NULL);
+  assert_non_null(c2);
+  assert_true(c2->points == -15);
+  assert_string_equal(fx_msg(&c2->msg, r.lang), "You spoke down to the customer (\"Whatever. Your way of doing it is obviously rubbish.\"): contempt costs "
+                      "the trust the deal rests on.");
+  assert_non_null(fx_find(&r, "contempt", 3, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Only the seller's step offered as the next one is seller_only_progress: a summary that says
 ** what the seller does, and a seller action a later question moved past, are not (blind trainer:
 ** a summary line took +20 and -15 at once). */
@@ -1636,7 +1658,8 @@ int main(void) {
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
-    cmocka_unit_test(gain_tied_to_voiced_need), cmocka_unit_test(rule_table),
+    cmocka_unit_test(gain_tied_to_voiced_need),
+    cmocka_unit_test(contempt_recorded), cmocka_unit_test(rule_table),
     cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
