@@ -424,6 +424,15 @@ static void findings_section(const rep_data *d, strbuf *out) {
     sb_puts(out, "</td></tr>\n");
   }
   sb_puts(out, "</tbody></table></div>\n");
+  if (d->findings_more > 0) {
+    char nb[24];
+    snprintf(nb, sizeof nb, "%d", d->findings_more);
+    char *more = msg_get(L(d), "report.findings_more", "count", nb, NULL);
+    sb_puts(out, "<p>");
+    esc(out, more);
+    sb_puts(out, "</p>\n");
+    free(more);
+  }
 }
 
 /* The whole report as one self-contained page. */

@@ -301,6 +301,7 @@ static void findings_table(const rep_data *d, strbuf *out) {
   sb_printf(out, "  %s\n", msg_text(L(d), "report.col.principle"));
   for (int i = 0; i < d->n_findings; i++) {
     const rep_finding *f = &d->findings[i];
+    if (i > 0 && d->findings[i - 1].points < 0 && !(f->points < 0)) sb_puts(out, "\n");   /* lost, then won */
     sb_printf(out, "  %5ld  %8ld  %+7.1f  ", f->count, f->sessions, f->points);
     cell(out, f->rule, rw, 0);
     sb_puts(out, "  ");
@@ -317,6 +318,13 @@ static void findings_table(const rep_data *d, strbuf *out) {
     }
     while (out->len && out->s[out->len - 1] == ' ') out->s[--out->len] = '\0';
     sb_puts(out, "\n");
+  }
+  if (d->findings_more > 0) {
+    char nb[24];
+    snprintf(nb, sizeof nb, "%d", d->findings_more);
+    char *more = msg_get(L(d), "report.findings_more", "count", nb, NULL);
+    sb_printf(out, "  %s\n", more);
+    free(more);
   }
 }
 

@@ -81,7 +81,11 @@ typedef struct rep_data {
   long outcomes[4];                 /* order, advance, continuation, no_sale */
   long passed;                      /* sessions whose debrief says pass (the scenario's mark) */
   long dist[REP_BUCKETS];
-  rep_finding *findings; int n_findings;   /* most frequent first */
+  /* the points lost first (most frequent first, then the larger average loss), then the points
+  ** won: up to REP_TOP_FINDINGS of each, a tie at the cut kept whole; findings_more counts the
+  ** rules left out */
+  rep_finding *findings; int n_findings;
+  int findings_more;
   rep_step *steps; int n_steps;
   /* Languages: the one catalogue language every session in view was played in (NULL when the
   ** sessions mix languages or none is recorded; then languages lists them, comma-separated),

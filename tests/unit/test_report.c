@@ -170,9 +170,45 @@ static void test_load_rows_and_class(void **state) {
   assert_float_equal(d.findings[0].points, -15.0, 1e-9);
   assert_string_equal(d.findings[0].skill, "commitment");
   assert_string_equal(d.findings[0].principle, "Ask for a dated action.");
-  assert_string_equal(d.findings[1].rule, "feature_list");
-  assert_null(d.findings[1].principle);
+  /* then, seen as often, the larger loss first: no_ask's -15 before the -10s, by name */
+  assert_string_equal(d.findings[1].rule, "no_ask");
+  assert_string_equal(d.findings[2].rule, "feature_list");
+  assert_null(d.findings[2].principle);
+  assert_int_equal(d.findings_more, 0);
   rep_free(&d);
+}
+
+/* The cut of the findings list keeps a tie whole and says how many rules it left out (blind
+** trainer, round 10: eleven rules tied at the cut, kept by name, the rest unsaid). */
+static void test_findings_cut(void **state) {
+  (void)state;
+  char path[128], err[256];
+  snprintf(path, sizeof path, "%s/cut.db", dir);
+  gb *g = gb_open(path, err, sizeof err);
+  assert_non_null(g);
+  char rule[16];
+  for (int i = 1; i <= 13; i++) {   /* r01..r10 twice, r11..r13 once: the cut falls after r10 */
+    snprintf(rule, sizeof rule, "r%02d", i);
+    add(g, "ann", "visit", "2026-11-20T09:00:00Z", "continuation", 40, 30, 40, 50, 40, rule, NULL);
+    if (i <= 10) add(g, "bob", "visit", "2026-11-20T10:00:00Z", "continuation", 40, 30, 40, 50, 40, rule, NULL);
+  }
+  rep_filter none = { NULL, NULL, NULL };
+  rep_data d;
+  assert_int_equal(rep_load(g, &none, &d, err, sizeof err), 0);
+  assert_int_equal(d.n_findings, 10);
+  assert_int_equal(d.findings_more, 3);
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  assert_non_null(strstr(out.s, "3 more rules, each seen less often, are not listed"));
+  sb_free(&out);
+  rep_free(&d);
+  add(g, "cy", "visit", "2026-11-21T09:00:00Z", "continuation", 40, 30, 40, 50, 40, "r11", NULL);
+  assert_int_equal(rep_load(g, &none, &d, err, sizeof err), 0);   /* r11 now ties the 10th: kept */
+  assert_int_equal(d.n_findings, 11);
+  assert_int_equal(d.findings_more, 2);
+  rep_free(&d);
+  gb_close(g);
+  unlink(path);
 }
 
 static void test_load_filters(void **state) {
@@ -191,7 +227,7 @@ static void test_load_filters(void **state) {
   assert_int_equal(d.sessions, 1);
   assert_int_equal(d.rows[0].latest, 50);
   assert_int_equal(d.n_findings, 2);
-  assert_string_equal(d.findings[0].rule, "no_check_concerns");
+  assert_string_equal(d.findings[0].rule, "vague_ask");   /* -15 before no_check_concerns' -10 */
   rep_free(&d);
 
   /* a time with Z includes sessions that started in that very minute */
@@ -404,7 +440,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_load_rows_and_class),
     cmocka_unit_test(test_tiers),
-    cmocka_unit_test(test_load_filters),
+    cmocka_unit_test(test_findings_cut), cmocka_unit_test(test_load_filters),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
     cmocka_unit_test(test_text_cuts_and_sanitises),
