@@ -91,6 +91,9 @@ static inline cls_move cls_ask_of_kind(scn_kind k) {
 /* A loss appeal only the model read, in a line that links a benefit of the scenario and holds no
 ** loss cue of the lexicon, is that benefit stated: present_benefit, tactic gain.  After the model. */
 void cls_late_benefit_not_loss(cls_result *r);
+/* An ask only the model read, in a line whose every request or question clause is the seller's,
+** is none.  After the model. */
+void cls_late_seller_request(cls_result *r);
 /* A line of CLS_TAIL_ASK_MIN bytes or more that ends in a request clause is read, for its ask,
 ** as that clause alone (cls_classify over it): the ask and its specificity when the whole line
 ** read none or none specific.  After the other late rules. */
