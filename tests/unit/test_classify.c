@@ -122,10 +122,14 @@ static void test_tail_ask(void **st) {
   assert_true(cls_has_label(&r, "ask"));   /* the tail's own reading, recorded */
   cls_result_free(&r);
   r = run(zh, "我特别理解您的顾虑,换成我也会担心价格,所以我也不跟您空口说白话,咱们换个法子把风险降下来:"
-              "我先借您一套放在橱窗里两周,不收钱,您看看老顾客的反应,没人问您也不亏什么,"
-              "这样您看行不行,这周六我把样品送到店里摆上可以吗?");
+              "我先借您一套,不收钱,您看看老顾客的反应,没人问您也不亏什么,"
+              "这样您看行不行,这周六您把样品摆在店里橱窗试两周可以吗?");
   assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   assert_true(r.specific);
+  cls_result_free(&r);
+  /* a long line ending in the seller's own request of someone else is read whole: no ask */
+  r = run(zh, "嗯嗯…签到这个我们能做的,不好意思啊,价格上您要是嫌贵的话,我可以跟领导申请一下看看能不能便宜点…");
+  assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   cls_result_free(&r);
   r = run(en, "Could you bring your IT head to a demo?");   /* short: read whole, as before */
   assert_false(cls_has_label(&r, "ask"));
