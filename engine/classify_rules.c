@@ -943,9 +943,30 @@ int cls_payment_named(const cls_result *r) {
 
 /* 6. flags: vague, specific (an ask that names the action, a time and a person or place), the
 ** tactic, and the negation and commitment an ask keeps. */
+/* 1 when every vague phrase of the line shares its clause with a day or an hour ("find a time
+** Saturday", "找个时间周六上午": the time it leans on is named; play-test, round 10: "we find a
+** time Saturday for me to pop round" was "it leans on sometime"); a week or a month names none. */
+static int vague_pinned(const reading *rd) {
+  static const char *const days[] = { "weekday", "relative_day", "clock", "date", "day_of_month" };
+  int vague = rd->c->marker_label[CLS_MK_VAGUE], any = 0;
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != vague || rd->negated[i]) continue;
+    int k = rd->clause[rd->h[i].start], pinned = 0;
+    for (int j = 0; j < rd->nt && !pinned; j++) {
+      if (rd->clause[rd->th[j].start] != k) continue;
+      const char *kind = strchr(rd->th[j].name, '.');
+      for (size_t d = 0; kind && d < sizeof days / sizeof *days && !pinned; d++)
+        pinned = strncmp(kind + 1, days[d], strlen(days[d])) == 0;
+    }
+    if (!pinned) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 static void read_flags(reading *rd) {
   cls_result *out = rd->r;
-  out->vague = has_mk(rd, CLS_MK_VAGUE);
+  out->vague = has_mk(rd, CLS_MK_VAGUE) && !vague_pinned(rd);
   int is_ask = CLS_HAS(out, CLS_ASK_COMMITMENT) || CLS_HAS(out, CLS_ASK_ORDER) ||
                CLS_HAS(out, CLS_ASK_PAYMENT) || CLS_HAS(out, CLS_ASK_REFERRAL);
   int ask_action = rd->action || rd->implied_action || CLS_HAS(out, CLS_ASK_ORDER) || CLS_HAS(out, CLS_ASK_PAYMENT) ||

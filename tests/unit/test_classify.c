@@ -147,6 +147,18 @@ static void test_vague(void **st) {
   assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   assert_true(r.vague);
   cls_result_free(&r);
+  /* a vague phrase with the day named beside it leans on nothing (round 10); a week or a
+  ** month named beside it does not pin it */
+  r = run(en, "Could we find a time on Thursday at 3 for the demo with your IT lead?");
+  assert_false(r.vague);
+  assert_true(r.specific);
+  cls_result_free(&r);
+  r = run(en, "Let's find a time sometime next week to talk.");
+  assert_true(r.vague);
+  cls_result_free(&r);
+  r = run(zh, "找个时间周六上午您带财务过来看看?");
+  assert_false(r.vague);
+  cls_result_free(&r);
   /* vague beats an otherwise full ask */
   r = run(en, "Could you bring your IT head to our office sometime when things quieten down?");
   assert_true(r.vague);
