@@ -29,6 +29,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "referral_asked", ADV_REFERRAL }, { "no_referral_ask", ADV_REFERRAL },
   { "pressure_after_sale", ADV_REFERRAL },
   { "ask_without_check", ADV_CHECK }, { "checked_concerns", ADV_CHECK },
+  { "objection_answered", ADV_CHECK },
   { "ask_without_summary", ADV_SUMMARY }, { "summary_misses_needs", ADV_SUMMARY },
   { "summary_tied_to_needs", ADV_SUMMARY }, { "feature_list", ADV_SUMMARY },
   { "summary_unconfirmed_needs", ADV_CONFIRM }, { "summary_rejected", ADV_CONFIRM },

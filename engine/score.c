@@ -443,7 +443,7 @@ typedef struct visit_state {
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
-      f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller;
+      f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased;
 } visit_state;
 
 /* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
@@ -735,6 +735,10 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
 ** threat alone, so it earns no loss_when_ready (nor a second penalty).  Then gain and discount. */
 static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
+  /* a worry the customer raised, answered so that she says it helped (the default's
+  ** objection_eased): handling an objection well earned nothing, in four play-tests of rounds 9
+  ** and 10 (acknowledge, ask why, answer) */
+  if (said_key(t, "objection_eased") && !vs->f_eased++) add(c, "objection_answered", t, NULL, "quote", q, NULL);
   /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
   ** 9 and 10: the debrief had called such a visit "friendly words") */

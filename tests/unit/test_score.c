@@ -530,6 +530,29 @@ static void gain_tied_to_voiced_need(void **state) {
   fx_free(&f);
 }
 
+/* An objection the customer says was answered (objection_eased) is credited, once a visit. */
+static void objection_answered_credited(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  sess_turn *t = fx_turn(&f, "Anything we haven't covered?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  t = fx_turn(&f, "We do the set-up with Jade in an hour.", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("objection_eased");
+  t = fx_turn(&f, "And the reminders go out on their own.", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("objection_eased");
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *a = fx_find(&r, "objection_answered", 2, NULL);
+  assert_non_null(a);
+  assert_true(a->points == 10);
+  assert_null(fx_find(&r, "objection_answered", 3, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Contempt for the customer is recorded on every such line (play-tests, rounds 9 and 10). */
 static void contempt_recorded(void **state) {
   (void)state;
@@ -1659,7 +1682,7 @@ int main(void) {
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
     cmocka_unit_test(gain_tied_to_voiced_need),
-    cmocka_unit_test(contempt_recorded), cmocka_unit_test(rule_table),
+    cmocka_unit_test(contempt_recorded), cmocka_unit_test(objection_answered_credited), cmocka_unit_test(rule_table),
     cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
