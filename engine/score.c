@@ -1161,6 +1161,21 @@ static void sort_findings(score_finding *f, int n) {
 ** do you decide...?"; a greeting or a pitch to one of them is not enough): the deciders at the
 ** table were reached, and "who else decides?" is no longer the missing question.
 ** The names are cut as the customer cuts them (customer_talk.c): a Latin name by its first word. */
+/* 1 when an ask of the session names a person the customer's decision_chain lines name ("能不能
+** 请您约上信息中心和教务处一起来看演示?": the trainee brought the chain in; ZH play-test, round
+** 10: -15 "you never asked who" on such a visit). */
+static int chain_reached(const ctx *c) {
+  const scn_lines *l = c->sc ? scn_find_lines(c->sc, "decision_chain") : NULL;
+  for (int i = 0; l && i < c->s->n_turns; i++) {
+    const cls_result *r = &c->s->turns[i].cls;
+    const char *who = r->slots[CLS_SLOT_PERSON];
+    if (!(r->moves & ASK_MOVES) || !who || strlen(who) < 2) continue;
+    for (int k = 0; k < l->variants.n; k++)
+      if (l->variants.v[k] && strstr(l->variants.v[k], who)) return 1;
+  }
+  return 0;
+}
+
 static int table_addressed(const ctx *c) {
   static const char *const seps[] = { " and ", " & ", "和", "与", "、", " / ", "/", ", ", "，" };
   const char *s = c->sc ? c->sc->cust_name : NULL;
@@ -1254,6 +1269,7 @@ void score_session(const session *s, score_result *out) {
                                       strcmp(sc->scoring.rules[i].rule, "decision_chain_asked") == 0))
       chain = 1;
   if (chain && !chain_asked && !c.open && table_addressed(&c)) chain = 0;
+  if (chain && !chain_asked && chain_reached(&c)) chain = 0;
   if (chain && chain_asked) {
     const sess_turn *t = NULL;
     for (int i = 0; i < s->n_turns; i++) if (s->turns[i].n == chain_asked) t = &s->turns[i];
