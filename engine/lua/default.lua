@@ -479,8 +479,10 @@ local function check(turn)
   -- unsaid waits for the next check
   if C.spoken() > 0 then return true end
   -- a check that names what it asks about ("对我们的活儿还有哪些不满意的地方?") hears that need,
-  -- not the next one on the list (a hidden one only by its `revealed_by` words, as a question)
-  for _, id in ipairs(turn.needs) do
+  -- not the next one on the list (a hidden one only by its `revealed_by` words, as a question);
+  -- so does one that offers what answers it ("地板本身还有没有不满意的地方?有的话我今天一起处理
+  -- 掉": play-test, round 10, got the cash-flow need instead)
+  for _, id in ipairs(needs_touched(turn)) do
     local n = find(C.needs, id)
     if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by)) then C.reveal(id) on_topic(id) return true end
   end
