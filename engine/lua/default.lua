@@ -831,6 +831,10 @@ local function ask(turn, ctx)
   memo.asks = memo.asks + 1
   if turn.vague then C.say("vague_answer") return true end
   local c = target_of(turn)
+  -- an order where this visit's ladder holds none ("今天就签,八十六家店全上" on a first visit) is
+  -- more than it can give: a refusal, not "what exactly, and when?" (blind trainer, round 10;
+  -- the scorer says unrealistic_ask)
+  if not c and has(turn, "ask_order") then C.say("premature") return true end
   if not c then C.say("ask_details") return true end
   if not (C.offered(c.id) and C.is_realistic(c.id)) then
     if C.refused(c.id) and not memo.probed then
