@@ -322,12 +322,16 @@ json_t *deb_build_lang(const session *s, const score_result *r, const char *forc
   json_object_set_new(d, "skills", skills);
   json_object_set_new(d, "turns", turns_json(s));
   json_object_set_new(d, "commitments", commitments_json(s));
-  json_object_set_new(d, "objections", objections_json(s));
+  json_t *objections = objections_json(s);
+  json_object_set_new(d, "objections", objections);
   json_object_set_new(d, "hints_used", json_integer(s->hints_used));
   json_t *refl = json_array();
   for (int i = 1; i <= N_REFLECT; i++) {
     char key[32];
     snprintf(key, sizeof key, "reflect.%d", i);
+    /* no objection came up: which one was handled worst asks about nothing (blind trainer,
+    ** round 10); ask what might have held the customer back instead */
+    if (i == 3 && json_array_size(objections) == 0) snprintf(key, sizeof key, "reflect.3_none");
     json_array_append_new(refl, json_string(msg_text(lang, key)));
   }
   json_object_set_new(d, "reflection", refl);

@@ -390,6 +390,8 @@ static void objections_listed(void **state) {
   assert_int_equal(json_integer_value(json_object_get(json_array_get(a, 0), "turn")), 1);
   assert_int_equal(json_integer_value(json_object_get(json_array_get(a, 0), "answered")), 2);
   assert_true(json_is_null(json_object_get(json_array_get(a, 1), "answered")));
+  /* objections came up: the reflection asks which went worst */
+  assert_non_null(strstr(json_string_value(json_array_get(json_object_get(d, "reflection"), 2)), "least well"));
   char *out = render_text(d, 0, 100, NULL);
   assert_non_null(strstr(out, "  Objections the customer raised\n"
                               "  - \"It costs too much.\" (turn 1, answered at turn 2)\n"
@@ -401,6 +403,16 @@ static void objections_listed(void **state) {
   sb_free(&h);
   json_decref(d);
   free(t->cls.objections);
+  fx_free(&f);
+
+  /* none came up (blind trainer, round 10): the reflection asks what might have held the customer
+  ** back, not which objection went worst */
+  fx_init(&f);
+  fx_turn(&f, "Could your team try it next week?", MV(ASK_COMMITMENT));
+  d = build(&f);
+  assert_int_equal(json_array_size(json_object_get(d, "objections")), 0);
+  assert_non_null(strstr(json_string_value(json_array_get(json_object_get(d, "reflection"), 2)), "No objection came up"));
+  json_decref(d);
   fx_free(&f);
 }
 
