@@ -45,6 +45,14 @@ int cls_has_label(const cls_result *r, const char *label) {
   return 0;
 }
 
+const cls_match *cls_loss_cue(const cls_result *r) {
+  static const char *const cues[] = { "loss_appeal", "scarcity", "class:loss" };
+  for (int i = 0; i < r->n_matches; i++)
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
+      if (strcmp(r->matches[i].label, cues[k]) == 0) return &r->matches[i];
+  return NULL;
+}
+
 int cls_marker_is_feature(const char *label) {
   for (int k = 0; k < CLS_MK_COUNT; k++)   /* first bytes first: most labels differ there */
     if (cls_marker_names[k][0] == label[0] && strcmp(cls_marker_names[k], label) == 0)

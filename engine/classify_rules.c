@@ -1196,11 +1196,9 @@ void cls_late_benefit_not_loss(cls_result *r) {
     r->moves |= (uint64_t)1 << CLS_PRESENT_BENEFIT;
     add_match(r, "ask_commitment", "rule:benefit_not_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, r->norm ? strlen(r->norm) : 0);
   }
-  if (!(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT)) return;
-  static const char *const cues[] = { "loss_appeal", "scarcity", "class:loss", "threat" };
-  for (int i = 0; i < r->n_matches; i++)
-    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
-      if (strcmp(r->matches[i].label, cues[k]) == 0) return;
+  if (!(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT) || cls_loss_cue(r) ||
+      cls_has_label(r, "threat"))
+    return;
   r->moves &= ~loss;
   r->model_moves &= ~loss;
   r->moves |= (uint64_t)1 << CLS_PRESENT_BENEFIT;

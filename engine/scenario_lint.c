@@ -205,11 +205,8 @@ static int benefit_reads_loss(const scenario *s, const cls_classifier *c, const 
       cls_result r;
       cls_classify(c, ex, strlen(ex), &r);
       int loss = CLS_HAS(&r, CLS_LOSS_APPEAL) || r.tactic == CLS_TACTIC_LOSS;
-      const char *cue = NULL;
-      for (int k = 0; loss && k < r.n_matches && !cue; k++)
-        if (strcmp(r.matches[k].label, "loss_appeal") == 0 || strcmp(r.matches[k].label, "scarcity") == 0 ||
-            strcmp(r.matches[k].label, "class:loss") == 0)
-          cue = r.matches[k].phrase;
+      const cls_match *m = loss ? cls_loss_cue(&r) : NULL;
+      const char *cue = m ? m->phrase : NULL;
       if (loss) {
         const char *id = b->id ? b->id : "?";
         if (cue) warn(d, file, b->pos, "cli.lint.benefit_reads_loss", "id", id, "example", ex, "phrase", cue, NULL);

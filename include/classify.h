@@ -121,6 +121,9 @@ void cls_result_free(cls_result *r);
 
 /* 1 when some match of r carries the label (a phrase's, or a rule's note such as "info:ask"). */
 int cls_has_label(const cls_result *r, const char *label);
+/* The first match of r that is a word cue of loss: a loss_appeal phrase, scarcity or a word of the
+** loss class (what `switch_off: loss_appeal:` reaches, cls_switch_off); NULL when none. */
+const cls_match *cls_loss_cue(const cls_result *r);
 
 /* Reads a statement that lays two or more of the scenario's benefits against two or more needs
 ** the customer voiced or confirmed (known: a bit per need index) as summarize_benefits, when it
