@@ -94,6 +94,12 @@ void cls_late_benefit_not_loss(cls_result *r);
 /* An ask only the model read, in a line whose every request or question clause is the seller's,
 ** is none.  After the model. */
 void cls_late_seller_request(cls_result *r);
+/* 1 when the normalised text names an order in words: sign, contract, agreement, order, purchase,
+** buy, deal; 签约, 签单, 合同, 下单, 订单, 采购, 买, 成交 (classify_rules.c). */
+int cls_names_order(const char *t);
+/* An order only the model read stands, as the rules' own, when the line names an order (sign,
+** contract, 签, 合同, ...); without such a word it is an ask for a step.  After the model. */
+void cls_late_order_words(cls_result *r);
 /* A line of CLS_TAIL_ASK_MIN bytes or more that ends in a request clause is read, for its ask,
 ** as that clause alone (cls_classify over it): the ask and its specificity when the whole line
 ** read none or none specific.  After the other late rules. */

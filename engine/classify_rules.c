@@ -1225,3 +1225,41 @@ void cls_late_seller_request(cls_result *r) {
   r->model_moves &= ~ask;
   add_match(r, "ask_commitment", "rule:seller_request", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a
+** purchase, buying, a deal (as words), or 签约, 签单, 签下, 合同, 下单, 订单, 订货, 采购, 买, 成交 (签字, a
+** signature on a note, is none). */
+int cls_names_order(const char *t) {
+  static const char *const en[] = { "sign", "signed", "signing", "contract", "agreement", "order", "purchase",
+                                    "buy", "deal", "po" };
+  static const char *const zh[] = { "\xe7\xad\xbe\xe7\xba\xa6" /* 签约 */, "\xe7\xad\xbe\xe5\x8d\x95" /* 签单 */,
+                                    "\xe7\xad\xbe\xe4\xb8\x8b" /* 签下 */, "\xe5\x90\x88\xe5\x90\x8c" /* 合同 */,
+                                    "\xe4\xb8\x8b\xe5\x8d\x95" /* 下单 */, "\xe8\xae\xa2\xe5\x8d\x95" /* 订单 */,
+                                    "\xe8\xae\xa2\xe8\xb4\xa7" /* 订货 */, "\xe9\x87\x87\xe8\xb4\xad" /* 采购 */,
+                                    "\xe4\xb9\xb0" /* 买 */, "\xe6\x88\x90\xe4\xba\xa4" /* 成交 */ };
+  for (size_t k = 0; k < sizeof zh / sizeof *zh; k++) if (strstr(t, zh[k])) return 1;
+  for (size_t k = 0; k < sizeof en / sizeof *en; k++) {
+    size_t n = strlen(en[k]);
+    for (const char *p = t; (p = strstr(p, en[k])) != NULL; p++)
+      if ((p == t || !isalnum((unsigned char)p[-1])) && !isalpha((unsigned char)p[n])) return 1;
+  }
+  return 0;
+}
+
+/* An order only the model read is the order it says when the line names one (then its kind is
+** trusted as the rules' would be: "can we sign a three-year agreement for all three warehouses
+** today?" linked the trial rung by meaning, and Dana gave the trial); with no order word it is an
+** ask for a step ("shall we pencil something in?" was "you asked for the order": play-test,
+** round 10). */
+void cls_late_order_words(cls_result *r) {
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->model_moves & order) || !(r->moves & order)) return;
+  if (cls_names_order(r->norm)) {
+    r->model_moves &= ~order;   /* named: as good as the rules' reading (kind_fits) */
+    add_match(r, "ask_order", "rule:order_words", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+    return;
+  }
+  r->moves = (r->moves & ~order) | ask;
+  r->model_moves = (r->model_moves & ~order) | ask;
+  add_match(r, "ask_order", "rule:no_order_words", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
