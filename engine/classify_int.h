@@ -95,7 +95,7 @@ void cls_late_benefit_not_loss(cls_result *r);
 ** is none.  After the model. */
 void cls_late_seller_request(cls_result *r);
 /* 1 when the normalised text names an order in words: sign, contract, agreement, order, purchase,
-** buy, deal; 签约, 签单, 合同, 下单, 订单, 采购, 买, 成交 (classify_rules.c). */
+** buy, deal; 签约, 签单, 合同, 下单, 订单, 采购, 买, 成交, 进货, 拿货 (classify_rules.c). */
 int cls_names_order(const char *t);
 /* An order only the model read stands, as the rules' own, when the line names an order (sign,
 ** contract, 签, 合同, ...); without such a word it is an ask for a step.  After the model. */

@@ -259,15 +259,6 @@ static void answer_not_features(cls_result *r) {
 ** Then a payment ask naming the sum and the day is specific, as above. */
 static void rung_kind(const cls_classifier *c, cls_result *r) {
   if (!c->sc || r->commitment < 0 || r->commitment >= c->sc->n_commitments) return;
-  /* an order the line names, against a rung of another kind it brushes ("let's not mess about
-  ** with a trial - can we sign a three-year agreement ... today?" named the trial rung by its
-  ** keyword, and Dana gave the trial): the order stands, the rung goes (play-test, round 10) */
-  if ((r->moves & ~r->model_moves & BIT(CLS_ASK_ORDER)) && c->sc->commitments[r->commitment].kind != SCN_KIND_ORDER &&
-      !(r->moves & (BIT(CLS_ASK_COMMITMENT) | BIT(CLS_ASK_PAYMENT) | BIT(CLS_ASK_REFERRAL))) && r->norm &&
-      cls_names_order(r->norm)) {   /* ("go ahead with a four-week pilot" names the pilot, no order) */
-    r->commitment = -1;
-    return;
-  }
   /* and a payment ask in a scenario with no payment rung, naming a rung of another kind, asks for
   ** that rung: "rather than me telling you people will pay it, ... I could lend you one display
   ** set ... could we put it in the window this Saturday?" was a payment ask "naming no amount" */

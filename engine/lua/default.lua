@@ -467,6 +467,29 @@ local function tell_more(turn, checking)
   return false
 end
 
+-- "How so?", "and then?", "怎么说?", "后来呢?": a short follow-up asks for more of what was just
+-- said, whatever the reader calls it (a yes/no question, a "why?"): the topic's next `more:`
+-- line, else it is heard as an open question (the next need, or more of a voiced one).  Play-test,
+-- round 10: a trainee who mostly listened got "差不多吧,怎么了?" and "Sort of, yes." to them.
+local FOLLOW_UPS = { "how so", "and?", "and then", "then what", "what happened then", "what happened next",
+                     "go on", "like what", "such as", "tell me more", "in what way", "meaning?",
+                     "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
+                     "接着说", "详细说说", "具体说说" }
+local function follow_up(turn)
+  local t = string.lower(turn.norm or turn.text)
+  if #t > 30 then return false end
+  local hit = false
+  for _, f in ipairs(FOLLOW_UPS) do if t:find(f, 1, true) then hit = true end end
+  if not hit then return false end
+  if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
+    feel_heard()
+    return true
+  end
+  turn.moves.closed_question, turn.moves.probe_refusal = nil, nil
+  turn.moves.open_question = true
+  return false
+end
+
 -- "Anything we haven't covered?" gets an honest answer: a need not yet voiced, an objection
 -- not yet raised, or "nothing else".
 local function check(turn)
@@ -896,8 +919,8 @@ function on_turn(turn, ctx)
   pending = nil
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
-  local rules = { tactics, brush_off, answer_objection, probe, check, recall, chain, discover, confirm,
-                  value, summary }
+  local rules = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
+                  confirm, value, summary }
   -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
   -- the ask that came with it (a need told, then "is that a threat?", contradicted itself)
   local hostile = has(turn, "threat") or has(turn, "rude")
