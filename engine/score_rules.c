@@ -41,7 +41,7 @@ static const score_rule rules[] = {
   { "summary_unconfirmed_needs",   SK_BENEFITS,    -15, "summarise-confirmed-needs" },
   { "feature_list",                SK_BENEFITS,    -10, "summarise-confirmed-needs" },
   { "checked_concerns",            SK_BENEFITS,     15, "check-before-asking" },
-  { "objection_answered",          SK_BENEFITS,     10, "check-before-asking" },
+  { "objection_answered",          SK_BENEFITS,     10, "answer-objections" },
   { "summary_tied_to_needs",       SK_BENEFITS,     20, "summarise-confirmed-needs" },
   { "summary_rejected",            SK_BENEFITS,    -10, "summarise-confirmed-needs" },
   /* ---- tactics ----------------------------------------------------------------------------- */
