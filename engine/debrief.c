@@ -64,6 +64,7 @@ static json_t *turns_json(const session *s) {
     for (int m = 0; m < CLS_MOVE_COUNT; m++)
       if (CLS_HAS(&t->cls, m)) json_array_append_new(mv, json_string(cls_move_name((cls_move)m)));
     json_object_set_new(o, "n", json_integer(t->n));
+    if (s->sc && s->sc->n_visits > 1) json_object_set_new(o, "visit", json_integer(t->visit + 1));
     json_object_set_new(o, "speaker", json_string("trainee"));
     json_object_set_new(o, "text", safe_string(t->text));
     json_object_set_new(o, "moves", mv);

@@ -286,6 +286,16 @@ const char *deb_turn_quote(const json_t *d, const deb_item *items, size_t n, siz
   return NULL;
 }
 
+/* See debrief_int.h. */
+int deb_turn_visit(const json_t *d, int turn) {
+  size_t k;
+  const json_t *t;
+  json_array_foreach(json_object_get(d, "turns"), k, t)
+    if (json_integer_value(json_object_get(t, "n")) == turn && json_is_integer(json_object_get(t, "visit")))
+      return (int)json_integer_value(json_object_get(t, "visit"));
+  return 0;
+}
+
 /* See debrief_int.h: a long line cut to max code points. */
 char *deb_shorten(const char *s, int max) {
   if (!s) return xstrdup("");

@@ -57,5 +57,7 @@ char *deb_shorten(const char *s, int max);
 /* The quote of the first finding at items[i]'s turn that has one, else the trainee's line of
 ** that turn in document d, or NULL. */
 const char *deb_turn_quote(const json_t *d, const deb_item *items, size_t n, size_t i);
+/* The visit (1-based) of trainee turn `turn` in a campaign's document d, 0 outside a campaign. */
+int deb_turn_visit(const json_t *d, int turn);
 
 #endif

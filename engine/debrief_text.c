@@ -251,10 +251,21 @@ static void findings(out *o, const json_t *d) {
   size_t n = deb_items(d, &v);
   sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_FINDINGS), esc(o, RESET));
   if (n == 0) sb_printf(o->b, "  %s\n", L(o, L_NONE));
-  int last = -1;
+  int last = -1, last_visit = 0;
   for (size_t i = 0; i < n; i++) {
     if (v[i].turn != last) {
       last = v[i].turn;
+      /* a campaign's turns under the visit they belong to (ZH play-test, round 10: turns 1-24 in
+      ** one list, no telling which visit a penalty was for) */
+      int visit = last > 0 ? deb_turn_visit(d, last) : 0;
+      if (visit > 0 && visit != last_visit) {
+        char vn[24];
+        snprintf(vn, sizeof vn, "%d", visit);
+        char *vh = msg_get(o->lang, "fmt.visit_head", "visit", vn, NULL);
+        sb_printf(o->b, "\n %s── %s ──%s\n", esc(o, BOLD), vh, esc(o, RESET));
+        free(vh);
+        last_visit = visit;
+      }
       if (last == 0) {
         sb_printf(o->b, "\n %s%s%s\n", esc(o, BOLD), L(o, L_WHOLE), esc(o, RESET));
       } else {

@@ -416,6 +416,32 @@ static void objections_listed(void **state) {
   fx_free(&f);
 }
 
+/* A campaign's findings are headed by the visit their turns belong to (ZH play-test, round 10). */
+static void visits_headed(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  scn_visit visits[2];
+  memset(visits, 0, sizeof visits);
+  f.sc.visits = visits;
+  f.sc.n_visits = 2;
+  f.s.end_reason = SESS_END_QUIT;
+  sess_turn *t = fx_turn(&f, "Maybe we could try it sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  t = fx_turn(&f, "Maybe next month sometime?", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  t->visit = 1;
+  json_t *d = build(&f);
+  char *out = render_text(d, 0, 100, NULL);
+  const char *v1 = strstr(out, "── Visit 1 ──"), *v2 = strstr(out, "── Visit 2 ──");
+  assert_non_null(v1);
+  assert_non_null(v2);
+  assert_true(v1 < strstr(out, "Turn 1 ") && strstr(out, "Turn 1 ") < v2 && v2 < strstr(out, "Turn 2 "));
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
 /* The objections as the customer said them, when she said them (play-test 8): one a reaction
 ** raised quietly under a line of its own is quoted by that line, not by the scenario's words she
 ** never said; one raised without a word of hers is not listed.  A confirmation naming it
@@ -693,7 +719,7 @@ static void abandoned_consistent(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(visits_headed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text), cmocka_unit_test(abandoned_consistent),
   };
