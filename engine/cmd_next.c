@@ -122,7 +122,7 @@ static void num_text(char *b, size_t n, const char *fmt, double v) { snprintf(b,
 /* The advice on stdout, in the catalogue's words (cli.next.*): the scenario, why (the weakest
 ** skill among the latest visits, the others, what the scenario holds to train it) and how to
 ** play it.  pool: the scenarios considered, in_language: how many are in the trainee's language. */
-static void print_advice(const char *trainee, const scenario *s, const scn_entry *e, const trainee_view *v,
+static void print_advice(const char *trainee, int own_dir, const scenario *s, const scn_entry *e, const trainee_view *v,
                          int weakest, int pool, int in_language) {
   const char *L = MSG_CLI_LANG;
   char *m = msg_get(L, "cli.next.head", "trainee", trainee, "id", s->id, "title", s->title, NULL);
@@ -158,11 +158,16 @@ static void print_advice(const char *trainee, const scenario *s, const scn_entry
   free(scenarios);
   free(times);
   sb_free(&others);
-  /* play takes FOLDER/FILE for a scenario in a subfolder */
-  char *name = e->folder ? xasprintf("%s/%s", e->folder, e->stem) : xstrdup(s->id);
-  m = msg_get(L, "cli.next.play", "scenario", name, "trainee", trainee, NULL);
+  /* play takes FOLDER/FILE for a scenario in a subfolder of the shipped folder, and the file's
+  ** path for a folder of the trainer's; each as one shell word, pasted as printed (blind
+  ** trainer, round 10: "--trainee Ben Okoro" and "salesim play hotel-robots" failed) */
+  char *name = own_dir ? xstrdup(e->path) : e->folder ? xasprintf("%s/%s", e->folder, e->stem) : xstrdup(s->id);
+  char *qs = util_shell_word(name), *qt = util_shell_word(trainee);
+  m = msg_get(L, "cli.next.play", "scenario", qs, "trainee", qt, NULL);
   printf("%s\n", m);
   free(m);
+  free(qs);
+  free(qt);
   free(name);
 }
 
@@ -232,7 +237,7 @@ int cmd_next_exec(int argc, char **argv) {
   if (rc == CLI_OK && best < 0) { msg_eprint("next", "cli.next.no_scenario", "path", dir, NULL); rc = CLI_USAGE; }
   if (rc == CLI_OK) {
     const scenario *s = sc[best];
-    print_advice(trainee, s, &es.v[best], &v, weakest, in_language ? in_language : n, in_language);
+    print_advice(trainee, first < argc, s, &es.v[best], &v, weakest, in_language ? in_language : n, in_language);
   }
   for (int i = 0; i < n; i++) scn_free(sc[i]);
   free(sc);

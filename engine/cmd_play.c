@@ -448,20 +448,6 @@ static sess_end converse(play *p) {
   return why;
 }
 
-/* A shell word for s: as is when it is plain, else in single quotes. */
-static char *shell_word(const char *s) {
-  if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
-              == strlen(s)) return xstrdup(s);
-  strbuf b = {0};
-  sb_putc(&b, '\'');
-  for (; *s; s++) {
-    if (*s == '\'') sb_puts(&b, "'\\''");
-    else sb_putc(&b, *s);
-  }
-  sb_putc(&b, '\'');
-  return sb_take(&b);
-}
-
 /* The visit could not be recorded: keep its transcript (saving it to the data dir when the
 ** trainee asked for none) and say how to record it later. */
 static void keep_for_later(play *p, const json_t *deb, const char *where) {
@@ -470,10 +456,10 @@ static void keep_for_later(play *p, const json_t *deb, const char *where) {
     sess_save(p->s, deb);
   }
   if (p->s->save_error) return;   /* said when the transcript is reported */
-  char *t = shell_word(p->s->transcript_path);
+  char *t = util_shell_word(p->s->transcript_path);
   char *opt = NULL;
   if (p->o.gradebook) {
-    char *w = shell_word(where);
+    char *w = util_shell_word(where);
     opt = xasprintf(" --gradebook %s", w);
     free(w);
   }

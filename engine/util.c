@@ -454,3 +454,17 @@ double util_monotonic(void) {
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+/* See util.h. */
+char *util_shell_word(const char *s) {
+  if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@%+=,")
+              == strlen(s)) return xstrdup(s);
+  strbuf b = {0};
+  sb_putc(&b, '\'');
+  for (; *s; s++) {
+    if (*s == '\'') sb_puts(&b, "'\\''");
+    else sb_putc(&b, *s);
+  }
+  sb_putc(&b, '\'');
+  return sb_take(&b);
+}

@@ -85,4 +85,8 @@ void util_iso_time(long long t, char out[32]);
 void util_now_iso(char out[32]);
 double util_monotonic(void);  /* seconds, for benchmarks and the Lua wall-clock guard */
 
+/* s as one shell word: as is when it is plain, else in single quotes (malloc'd): the commands
+** the program prints for pasting ("salesim play ... --trainee 'Ben Okoro'"). */
+char *util_shell_word(const char *s);
+
 #endif

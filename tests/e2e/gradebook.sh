@@ -222,6 +222,14 @@ if [ "$rc" = 0 ]; then
   named=$(sed -n 's/^next for player-1: \([^ ]*\) .*/\1/p' <<<"$out")
   expect_eq "... and names an English scenario, as player-1 plays in English" "en" "$("$SALESIM" list | awk -v id="$named" '$1 == id {print $2}')"
   expect_contains "... and how to play it" "$out" "play: salesim play $named --trainee player-1"
+  # a folder of the trainer's: the file's path, and a trainee name with a space quoted, so the
+  # line pastes as printed (blind trainer, round 10)
+  sqlite3 "$PG" "UPDATE sessions SET trainee = 'Ben Okoro' WHERE trainee = 'player-1'"
+  out=$("$SALESIM" next --trainee "Ben Okoro" --gradebook "$PG" scenarios)
+  expect_contains "salesim next in a folder: the file's path, the name quoted" "$out" "play: salesim play scenarios/"
+  expect_contains "... the name quoted" "$out" "--trainee 'Ben Okoro'"
+  played=$(sed -n 's/^play: salesim play \([^ ]*\) .*/\1/p' <<<"$out")
+  if [ -f "$played" ]; then ok "... a path that exists"; else fail "... a path that exists" "$out"; fi
   "$SALESIM" next --trainee nobody --gradebook "$PG" >/dev/null 2>&1; rc=$?
   expect_eq "salesim next for a trainee with no visits exits 1" 1 "$rc"
 fi
