@@ -63,6 +63,9 @@ int cmd_report_exec(int argc, char **argv) {
   const char *path = first < argc ? argv[first] : NULL, *format = o.format, *outfile = o.outfile;
   rep_filter f = o.f;
   int visits = o.visits, bom = o.bom;
+  /* --visits is CSV whatever the file is called ("-o -" printed "--visits is a CSV export, not
+  ** text": blind trainer, round 10) */
+  if (!format && visits) format = "csv";
   if (!format && outfile) format = ends_with(outfile, ".html") || ends_with(outfile, ".htm") ? "html"
                                  : ends_with(outfile, ".csv") ? "csv" : "text";
   if (!format) format = visits ? "csv" : "text";

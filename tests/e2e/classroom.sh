@@ -116,6 +116,9 @@ expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200
 expect_contains "a NULL rule is shown as (no rule)" "$out" "(no rule)"
 out=$("$SALESIM" report "$TMP/odd.db" --trainee ann 2>&1)
 expect_contains "a filtered report (per-session rule counts): a NULL rule is shown as (no rule)" "$out" "(no rule)"
+# --visits is CSV whatever -o says, "-o -" included (blind trainer, round 10: refused as text)
+out=$("$SALESIM" report "$TMP/odd.db" --visits -o - 2>&1); rc=$?
+expect_eq "report --visits -o -: CSV on standard output" "0|session,trainee,scenario" "$rc|$(head -1 <<<"$out" | cut -d, -f1-3)"
 csv=$("$SALESIM" report "$TMP/odd.db" --visits 2>&1); rc=$?
 expect_eq "report --visits of odd gradebook fields: exit 0" 0 "$rc"
 if grep -q $'\033' <<<"$csv"; then fail "report --visits: no ESC byte from a gradebook field"; else ok "report --visits: no ESC byte from a gradebook field"; fi
