@@ -103,6 +103,8 @@ void cls_late_order_words(cls_result *r);
 /* A line that links the scenario's needs, no benefit and no ask, and ends in a confirmation tag
 ** ("..., that right?", "...,对吧?") restates them: confirm_need.  After the model. */
 void cls_late_confirm_tag(cls_result *r);
+/* The model's gain appeal or benefit on a rude line is dropped.  After the model. */
+void cls_late_rude(cls_result *r);
 /* A line of CLS_TAIL_ASK_MIN bytes or more that ends in a request clause is read, for its ask,
 ** as that clause alone (cls_classify over it): the ask and its specificity when the whole line
 ** read none or none specific.  After the other late rules. */

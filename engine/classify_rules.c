@@ -1290,3 +1290,14 @@ void cls_late_confirm_tag(cls_result *r) {
   if (r->tactic == CLS_TACTIC_GAIN) r->tactic = CLS_TACTIC_NONE;
   add_match(r, "confirm_need", "rule:confirm_tag", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* Contempt is no gain: the model's gain appeal or benefit on "Honestly, the way your night shift
+** runs is a joke" (its words of the customer's business) is dropped beside `rude`. */
+void cls_late_rude(cls_result *r) {
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT;
+  if (!CLS_HAS(r, CLS_RUDE) || !(r->moves & r->model_moves & gain)) return;
+  r->moves &= ~(r->model_moves & gain);
+  r->model_moves &= ~gain;
+  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain) && !CLS_HAS(r, CLS_PROOF) && !CLS_HAS(r, CLS_SUMMARIZE_BENEFITS))
+    r->tactic = CLS_TACTIC_NONE;
+}
