@@ -300,6 +300,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_order_words(out);
     cls_late_confirm_tag(out);
     cls_late_rude(out);
+    cls_late_hypothetical(out);
     cls_late_tail_ask(c, out);
   }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the

@@ -1301,3 +1301,44 @@ void cls_late_rude(cls_result *r) {
   if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain) && !CLS_HAS(r, CLS_PROOF) && !CLS_HAS(r, CLS_SUMMARIZE_BENEFITS))
     r->tactic = CLS_TACTIC_NONE;
 }
+
+/* An ask only in an if-clause, before a what/where/how question ("If you did go ahead with
+** something like this, where would the money come from this year?", "如果真要上,钱从哪儿出?")
+** supposes the step to ask about the customer's world: an open question, not an ask (blind
+** trainer, round 10: -60 for a discovery question read as an order ask). */
+void cls_late_hypothetical(cls_result *r) {
+  static const char *const ifs[] = { "if ", "suppose ", "supposing ", "\xe5\xa6\x82\xe6\x9e\x9c" /* 如果 */,
+                                     "\xe5\x81\x87\xe5\xa6\x82" /* 假如 */, "\xe8\xa6\x81\xe6\x98\xaf" /* 要是 */ };
+  const uint64_t asks = CLS_ASK_MOVES;
+  if (!r->norm || !(r->moves & asks)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION) return;
+  int wh = 0, cond = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    /* (a wh word of the customer's world: not 怎么样 / 如何 / 咋样 / "how about", which propose) */
+    if (m->start >= cl[ncl - 1].start && (strcmp(m->label, "wh") == 0 || strcmp(m->label, "asking_wh") == 0) &&
+        !strstr(r->norm + m->start, "\xe6\x80\x8e\xe4\xb9\x88\xe6\xa0\xb7") /* 怎么样 */ &&
+        !strstr(r->norm + m->start, "\xe5\xa6\x82\xe4\xbd\x95") /* 如何 */ &&
+        !strstr(r->norm + m->start, "\xe5\x92\x8b\xe6\xa0\xb7") /* 咋样 */ && strncmp(r->norm + m->start, "how about", 9) != 0)
+      wh = 1;
+    if (m->end <= m->start || cls_move_from_name(m->label) < 0 || !((asks >> cls_move_from_name(m->label)) & 1)) continue;
+    int k = 0;   /* the clause of the ask's phrase: it must be an if-clause, not the question */
+    while (k < ncl - 1 && m->start >= cl[k].end) k++;
+    if (k == ncl - 1) return;
+    const char *c0 = r->norm + cl[k].start;
+    while (*c0 == ' ') c0++;
+    int is_if = 0;
+    for (size_t f = 0; f < sizeof ifs / sizeof *ifs; f++) is_if |= strncmp(c0, ifs[f], strlen(ifs[f])) == 0;
+    if (!is_if) return;
+    cond = 1;
+  }
+  if (!cond || !wh) return;
+  r->moves &= ~asks;
+  r->model_moves &= ~asks;
+  r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+  r->commitment = -1;
+  r->specific = 0;
+  add_match(r, "ask", "rule:hypothetical", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
