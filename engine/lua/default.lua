@@ -887,6 +887,18 @@ local function ask(turn, ctx)
     C.say(key)
     return true
   end
+  -- the worry she raised against this step, still unanswered, holds it back: she says so rather
+  -- than give it (blind trainer, round 10: the pilot was given over a raised, ignored worry)
+  -- (not the worry behind a step refused before: a smaller step is how it is met, "先付两万")
+  local behind_refusal = false
+  for _, r in ipairs(C.commitments) do
+    if r.objection == c.objection and C.refused(r.id) then behind_refusal = true end
+  end
+  if c.objection and C.raised(c.objection) and not memo.eased[c.objection] and not behind_refusal
+     and find(C.objections, c.objection) then
+    C.objection(c.objection)
+    return true
+  end
   C.give(c.id)
   settle(c, ctx)
   return "given"

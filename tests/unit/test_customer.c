@@ -433,6 +433,34 @@ static void test_refusal_probe_and_lower_ask(void **state) {
   fixture_free(sc);
 }
 
+/* A worry she raised against a step, unanswered, holds that step back: she says so instead of
+** giving it; answered, the step is given (blind trainer, round 10: the pilot was given over it). */
+static void test_raised_worry_holds_the_step(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  sc->commitments[1].objection = xstrdup("worth");   /* the call is held back by the same worry */
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "anything we haven't covered?", MV(CHECK_CONCERNS))->r, &ev);
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "is there anything else on your mind?", MV(CHECK_CONCERNS))->r, &ev);
+  assert_non_null(first(&ev, CUST_EV_OBJECTION));   /* the worry is raised */
+  cust_events_free(&ev);
+  cust_turn(h, &names(specific(mk(&t, "could marcus join a call on tuesday at ten?", MV(ASK_COMMITMENT))), 1)->r, &ev);
+  assert_null(first(&ev, CUST_EV_GIVE));
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "the week is ours: we do the setup, marcus needs two hours.", MV(HANDLE_OBJECTION))->r, &ev);
+  cust_events_free(&ev);
+  cust_turn(h, &names(specific(mk(&t, "could marcus join a call on tuesday at ten?", MV(ASK_COMMITMENT))), 1)->r, &ev);
+  assert_non_null(first(&ev, CUST_EV_GIVE));
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* "Any concerns?" before any refusal probes nothing: the customer hears a check for concerns
 ** (trust +1 once, an unvoiced need comes out), not "why did you say no". */
 static void test_probe_without_refusal_is_a_concern_check(void **state) {
@@ -1461,7 +1489,7 @@ int main(void) {
     cmocka_unit_test(test_reaction_pressure_before_value),
     cmocka_unit_test(test_discovery_confirm_and_value),
     cmocka_unit_test(test_vague_unclear_and_specific_asks),
-    cmocka_unit_test(test_refusal_probe_and_lower_ask),
+    cmocka_unit_test(test_refusal_probe_and_lower_ask), cmocka_unit_test(test_raised_worry_holds_the_step),
     cmocka_unit_test(test_probe_without_refusal_is_a_concern_check),
     cmocka_unit_test(test_check_hears_the_need_it_names),
     cmocka_unit_test(test_brushing_off_a_worry),
