@@ -881,6 +881,22 @@ static void read_ask(reading *rd) {
     add_match(out, "consent:ask", "rule:seller_consent", RULE_SRC ":" CLS_STR(__LINE__), 0, rd->len);
 }
 
+/* 1 when a what/how/why word stands in a sentence that asks (it holds a "?"), or anywhere when
+** the line holds none: "That must be hard on the people who are left. So you're really down to
+** five on nights?" restates, and its "who" is in a statement (blind trainer, round 10: read as
+** an open question, the customer told more instead of confirming). */
+static int wh_asked(const reading *rd) {
+  int wh = rd->c->marker_label[CLS_MK_WH];
+  if (!memchr(rd->t, '?', rd->len)) return has_mk(rd, CLS_MK_WH);
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != wh || rd->negated[i]) continue;
+    int sn = rd->sentence[rd->h[i].start];
+    for (size_t p = rd->h[i].start; p < rd->len && rd->sentence[p] == sn; p++)
+      if (rd->t[p] == '?') return 1;
+  }
+  return 0;
+}
+
 /* Scarcity as a loss appeal, a threat's loss as the threat (7), summaries against feature lists
 ** (4), and a question left alone as an open or closed one (5). */
 static void read_appeals_and_questions(reading *rd) {
@@ -932,7 +948,7 @@ static void read_appeals_and_questions(reading *rd) {
   ** how's it going?") */
   const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_PRAISE);
   if (out->question && (out->moves == 0 || ((out->moves & ~courtesy) == 0 && question_beyond_courtesy(rd)))) {
-    if (has_mk(rd, CLS_MK_WH)) rule_move(rd, CLS_OPEN_QUESTION, "open_question", __LINE__);
+    if (wh_asked(rd)) rule_move(rd, CLS_OPEN_QUESTION, "open_question", __LINE__);
     else rule_move(rd, CLS_CLOSED_QUESTION, "closed_question", __LINE__);
   }
 }
