@@ -49,13 +49,20 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, uint64_t known, uint6
     for (int j = 0; bn->need_index && j < bn->answers.n; j++)
       if (bn->need_index[j] >= 0 && bn->need_index[j] < 64) answered |= BIT(bn->need_index[j]);
   }
-  int n = 0;
+  int n = 0, restated = 0;
+  uint64_t said = 0;   /* the needs the line names itself */
+  for (int i = 0; i < r->n_needs; i++)
+    if (r->needs[i] >= 0 && r->needs[i] < 64) said |= BIT(r->needs[i]);
   for (uint64_t m = answered & known; m; m &= m - 1) n++;
+  for (uint64_t m = answered & known & said; m; m &= m - 1) restated++;
   /* answering two needs the customer voiced (one she never voiced besides is the scorer's to
   ** judge: summary_unconfirmed_needs, as after "to sum up"), laid against them right after she
   ** confirmed them or restating benefits already shown: a first pitch of two benefits later on
-  ** is a presentation (play-test 8) */
-  if (n < 2 || !(after_confirm || (named & ~presented) == 0)) return 0;
+  ** is a presentation (play-test 8); a line that names two of her needs itself, each with the
+  ** benefit that answers it, is the summary whenever it comes ("那用上学工通,签到自动就出来了,
+  ** 辅导员早上能省出人来;学生连着没来系统马上报给辅导员,您就不用再等校长打电话了": play-tests,
+  ** round 10, the most common complaint) */
+  if (n < 2 || !(after_confirm || (named & ~presented) == 0 || restated >= 2)) return 0;
   if (r->question && !stated_then_checked(r)) return 0;
   r->moves |= BIT(CLS_SUMMARIZE_BENEFITS);
   r->moves &= ~(BIT(CLS_PRESENT_BENEFIT) | BIT(CLS_GAIN_APPEAL) | BIT(CLS_SELLER_ACTION) |

@@ -573,6 +573,14 @@ static void test_recap(void **st) {
   r = run(c, asked_first);   /* the question comes before the benefits */
   assert_int_equal(cls_read_recap(c, &r, both, 0, 1), 0);
   cls_result_free(&r);
+  /* a line that names both her needs itself, each with its benefit, sums up whenever it comes
+  ** (play-tests, round 10); the first pitch above names them by its benefits only */
+  r = run(c, "Jade spends half her morning on the phone moving appointments, and you lose eleven chairs a month to "
+             "no-shows: patients move their own bookings online, so the calls stop, and a text reminder the "
+             "evening before fills those chairs.");
+  assert_int_equal(r.n_needs, 2);
+  assert_int_equal(cls_read_recap(c, &r, both, 0, 0), 1);
+  cls_result_free(&r);
   cls_free(c);
   scn_free(s);
   diag_free(&d);
