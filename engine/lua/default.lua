@@ -475,10 +475,14 @@ local FOLLOW_UPS = { "how so", "and?", "and then", "then what", "what happened t
                      "go on", "like what", "such as", "tell me more", "in what way", "meaning?",
                      "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
                      "接着说", "详细说说", "具体说说" }
+-- and a bare listening sound, the whole line ("嗯嗯", "mm-hm", "i see"): go on (ZH play-test,
+-- round 10: "嗯嗯" got "你这话我没太听懂")
+local CONTINUERS = { ["嗯"] = true, ["嗯嗯"] = true, ["嗯嗯嗯"] = true, ["哦"] = true, ["哦哦"] = true,
+                     ["mm"] = true, ["mm-hm"] = true, ["mhm"] = true, ["uh-huh"] = true, ["i see"] = true }
 local function follow_up(turn)
   local t = string.lower(turn.norm or turn.text)
   if #t > 30 then return false end
-  local hit = false
+  local hit = CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
   for _, f in ipairs(FOLLOW_UPS) do if t:find(f, 1, true) then hit = true end end
   if not hit then return false end
   if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
