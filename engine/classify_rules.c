@@ -1247,21 +1247,17 @@ void cls_late_seller_request(cls_result *r) {
 ** 进一批, 拿货, 订购 (签字, a
 ** signature on a note, is none). */
 int cls_names_order(const char *t) {
-  static const char *const en[] = { "sign", "signed", "signing", "contract", "agreement", "order", "purchase",
-                                    "buy", "deal", "po" };
-  static const char *const zh[] = { "\xe7\xad\xbe\xe7\xba\xa6" /* 签约 */, "\xe7\xad\xbe\xe5\x8d\x95" /* 签单 */,
-                                    "\xe7\xad\xbe\xe4\xb8\x8b" /* 签下 */, "\xe5\x90\x88\xe5\x90\x8c" /* 合同 */,
-                                    "\xe4\xb8\x8b\xe5\x8d\x95" /* 下单 */, "\xe8\xae\xa2\xe5\x8d\x95" /* 订单 */,
-                                    "\xe8\xae\xa2\xe8\xb4\xa7" /* 订货 */, "\xe9\x87\x87\xe8\xb4\xad" /* 采购 */,
-                                    "\xe4\xb9\xb0" /* 买 */, "\xe6\x88\x90\xe4\xba\xa4" /* 成交 */,
-                                    "\xe8\xbf\x9b\xe8\xb4\xa7" /* 进货 */, "\xe8\xbf\x9b\xe4\xb8\x80\xe6\x89\xb9" /* 进一批 */,
-                                    "\xe6\x8b\xbf\xe8\xb4\xa7" /* 拿货 */, "\xe8\xae\xa2\xe8\xb4\xad" /* 订购 */ };
-  for (size_t k = 0; k < sizeof zh / sizeof *zh; k++) if (strstr(t, zh[k])) return 1;
-  for (size_t k = 0; k < sizeof en / sizeof *en; k++) {
-    size_t n = strlen(en[k]);
-    for (const char *p = t; (p = strstr(p, en[k])) != NULL; p++)
-      if ((p == t || !isalnum((unsigned char)p[-1])) && !isalpha((unsigned char)p[n])) return 1;
-  }
+  static const char *const words[] = {
+    "sign", "signed", "signing", "contract", "agreement", "order", "purchase", "buy", "deal", "po",
+    "\xe7\xad\xbe\xe7\xba\xa6" /* 签约 */, "\xe7\xad\xbe\xe5\x8d\x95" /* 签单 */, "\xe7\xad\xbe\xe4\xb8\x8b" /* 签下 */,
+    "\xe5\x90\x88\xe5\x90\x8c" /* 合同 */, "\xe4\xb8\x8b\xe5\x8d\x95" /* 下单 */, "\xe8\xae\xa2\xe5\x8d\x95" /* 订单 */,
+    "\xe8\xae\xa2\xe8\xb4\xa7" /* 订货 */, "\xe9\x87\x87\xe8\xb4\xad" /* 采购 */, "\xe4\xb9\xb0" /* 买 */,
+    "\xe6\x88\x90\xe4\xba\xa4" /* 成交 */, "\xe8\xbf\x9b\xe8\xb4\xa7" /* 进货 */,
+    "\xe8\xbf\x9b\xe4\xb8\x80\xe6\x89\xb9" /* 进一批 */, "\xe6\x8b\xbf\xe8\xb4\xa7" /* 拿货 */,
+    "\xe8\xae\xa2\xe8\xb4\xad" /* 订购 */,
+  };
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (txt_holds_phrase(t, words[k])) return 1;   /* English as words, Chinese anywhere */
   return 0;
 }
 
