@@ -37,3 +37,14 @@ const bi_entry *bi_named(const char *name) {
       if (strcmp(e->name, name) == 0) return e;
   return NULL;
 }
+
+const bi_entry *bi_find_yaml(const void *src, size_t len) {
+  uint64_t h = 0;
+  int hashed = 0;
+  for (const bi_entry *e = bi_yaml; e->name; e++) {
+    if (e->src_len != len) continue;   /* the hash only when a length matches */
+    if (!hashed) { h = bi_hash(src, len); hashed = 1; }
+    if (e->src_hash == h) return e;
+  }
+  return NULL;
+}

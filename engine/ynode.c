@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "builtin.h"
 #include "util.h"
 #include "safe.h"
 #include "ynode.h"
@@ -308,8 +309,15 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
 }
 
 
-/* Builds the node tree from a buffer: size and UTF-8 checks first, then libyaml events. */
+/* A shipped file's tree from its image, any other through libyaml (ynode_image.c says why). */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
+  const bi_entry *img = bi_find_yaml(buf, len);
+  if (img) return yn_from_image(name, img->bytes, img->n_bytes);
+  return yn_parse_string(name, buf, len, d);
+}
+
+/* Builds the node tree from a buffer: size and UTF-8 checks first, then libyaml events. */
+yn_doc *yn_parse_string(const char *name, const char *buf, size_t len, diag *d) {
   if (!name) name = "<string>";
   if (len > YN_MAX_FILE) {
     diag_add(d, DIAG_ERROR, name, 1, 1, "file too large (%zu bytes; the limit is %u)", len,

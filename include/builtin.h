@@ -35,12 +35,20 @@ extern const bi_entry bi_entries[];
 ** msg.h), a table of their own (build/gen/msg_data.c; engine/gen/msg_none.c has none). */
 extern const bi_entry bi_messages[];
 
+/* The parsed trees of the shipped YAML files (the scenarios), as ynode images, named by the
+** file's path in the source tree (build/gen/yaml_data.c; engine/gen/yaml_none.c has none).  Kept
+** apart so that editing a scenario rebuilds only this table. */
+extern const bi_entry bi_yaml[];
+
 /* A 64-bit hash of a file's bytes, to tell the shipped file from an edited one. */
 uint64_t bi_hash(const void *data, size_t len);
 
 /* The compiled form of name (in either table) when it was made from exactly src[0..len), else
 ** NULL. */
 const bi_entry *bi_find(const char *name, const void *src, size_t len);
+
+/* The YAML image (bi_yaml) made from exactly src[0..len), wherever the file now lives, or NULL. */
+const bi_entry *bi_find_yaml(const void *src, size_t len);
 
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */

@@ -48,8 +48,18 @@ yn_doc *yn_load_file(const char *path, diag *d);
 /* Reads a YAML file's bytes under the size cap (malloc'd, NUL-terminated); NULL after adding
 ** an error to d.  For callers that need the bytes as well as the tree (the scenario hash). */
 char *yn_read_file(const char *path, size_t *len, diag *d);
-/* Parses a buffer; name is used in messages. */
+/* Parses a buffer; name is used in messages.  A buffer with exactly the bytes of a shipped
+** file is not parsed: its tree is rebuilt from the image made at build time (builtin.h). */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d);
+/* Parses a buffer with libyaml, never from an image: for the generator that makes the images
+** and the test that compares both ways. */
+yn_doc *yn_parse_string(const char *name, const char *buf, size_t len, diag *d);
+
+/* A tree as a flat image (ynode_image.c): malloc'd, *n_bytes long; the caller frees it. */
+unsigned char *yn_image(const yn_doc *doc, size_t *n_bytes);
+/* The tree an image holds, named name in messages; owned by the caller (yn_free).  The image
+** must come from yn_image of this build (asserted, not checked: it is not input). */
+yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes);
 void yn_free(yn_doc *doc);
 /* 1 after reporting (at 1:1) that a regular file is larger than YN_MAX_FILE; else 0. */
 int yn_too_large(const char *path, diag *d);

@@ -3,6 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <dirent.h>
+#include <string.h>
+
+#include "builtin.h"
 #include "util.h"
 #include "ynode.h"
 
@@ -248,6 +252,84 @@ static void test_load_file(void **st) {
   remove(path);
 }
 
+/* Two trees alike in every field a reader sees (kind, position, text, style, children). */
+static void assert_same_tree(const yn_node *a, const yn_node *b) {
+  assert_true((a == NULL) == (b == NULL));
+  if (!a) return;
+  assert_int_equal(a->kind, b->kind);
+  assert_int_equal(a->line, b->line);
+  assert_int_equal(a->col, b->col);
+  assert_int_equal(a->quoted, b->quoted);
+  assert_int_equal(a->literal, b->literal);
+  assert_int_equal(a->len, b->len);
+  assert_true((a->str == NULL) == (b->str == NULL));
+  if (a->str) assert_memory_equal(a->str, b->str, a->len + 1);
+  assert_int_equal(a->n, b->n);
+  for (int i = 0; i < a->n; i++) {
+    if (a->kind == YN_MAP) assert_same_tree(a->keys[i], b->keys[i]);
+    assert_same_tree(a->vals[i], b->vals[i]);
+  }
+}
+
+/* Every shipped scenario has an image made at build time (builtin.h), and the tree rebuilt from
+** it is the tree libyaml gives; a file one byte away is parsed, not taken from the image. */
+static void test_shipped_images(void **st) {
+  (void)st;
+  static const char *const dirs[] = { "scenarios", "scenarios/examples" };
+  int files = 0;
+  for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
+    DIR *dir = opendir(dirs[k]);
+    assert_non_null(dir);
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+      size_t n = strlen(e->d_name);
+      if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0) continue;
+      char *path = xasprintf("%s/%s", dirs[k], e->d_name);
+      diag d;
+      diag_init(&d);
+      size_t len;
+      char *buf = yn_read_file(path, &len, &d);
+      assert_non_null(buf);
+      assert_non_null(bi_find_yaml(buf, len));
+      yn_doc *parsed = yn_parse_string(path, buf, len, &d), *imaged = yn_load_string(path, buf, len, &d);
+      assert_non_null(parsed);
+      assert_non_null(imaged);
+      assert_int_equal(d.n, 0);
+      assert_string_equal(imaged->file, path);
+      assert_ptr_equal(imaged->root->file, imaged->file);
+      assert_same_tree(parsed->root, imaged->root);
+      buf[len - 2] = buf[len - 2] == 'x' ? 'y' : 'x';   /* an edit: no image, libyaml reads it */
+      assert_null(bi_find_yaml(buf, len));
+      yn_free(parsed);
+      yn_free(imaged);
+      diag_free(&d);
+      free(buf);
+      free(path);
+      files++;
+    }
+    closedir(dir);
+  }
+  assert_true(files >= 9);
+}
+
+/* An image round trip on a small tree with every kind of node, an empty map and an empty file. */
+static void test_image_round_trip(void **st) {
+  (void)st;
+  const char *texts[] = { "a: 1\nb: [x, 'y', {}]\nc: |\n  line\n  two\nd: {e: ~, f: []}\n", "" };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    char *m;
+    yn_doc *doc = load(texts[i], strlen(texts[i]), &m);
+    assert_non_null(doc);
+    free(m);
+    size_t n;
+    unsigned char *img = yn_image(doc, &n);
+    yn_doc *back = yn_from_image("t.yaml", img, n);
+    assert_same_tree(doc->root, back->root);
+    yn_free(back);
+    yn_free(doc);
+    free(img);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_positions),
@@ -261,6 +343,8 @@ int main(void) {
     cmocka_unit_test(test_documents_and_keys),
     cmocka_unit_test(test_syntax_errors),
     cmocka_unit_test(test_load_file),
+    cmocka_unit_test(test_shipped_images),
+    cmocka_unit_test(test_image_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
