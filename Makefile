@@ -70,12 +70,15 @@ GEN_OBJ  = $(GEN_DIR)/builtin_data.o
 MSG_C    = $(GEN_DIR)/msg_data.c
 MSG_OBJ  = $(GEN_DIR)/msg_data.o
 MSG_NONE = $(GEN_DIR)/msg_none.o
-# The shipped scenarios' parsed trees (ynode.h, builtin.h), by the same tool into a third table,
-# so that editing a scenario rebuilds only that table and the program stops parsing it at start.
-YAML_SRC  = $(sort $(wildcard scenarios/*.yaml scenarios/examples/*.yaml))
-YAML_C    = $(GEN_DIR)/yaml_data.c
-YAML_OBJ  = $(GEN_DIR)/yaml_data.o
-YAML_NONE = $(GEN_DIR)/yaml_none.o
+# The shipped scenarios' parsed trees and link indexes (ynode.h, link_int.h, builtin.h), by the
+# same tool linked with the trained model (salesim-gen-scn: the index weighs terms by the model's
+# background frequencies), into tables of their own: editing a scenario rebuilds only them, and
+# the program neither parses nor indexes a shipped scenario at start.
+SCN_SRC   = $(sort $(wildcard scenarios/*.yaml scenarios/examples/*.yaml))
+SCN_TOOL  = $(GEN_DIR)/salesim-gen-scn
+SCN_C     = $(GEN_DIR)/scn_data.c
+SCN_OBJ   = $(GEN_DIR)/scn_data.o
+SCN_NONE  = $(GEN_DIR)/scn_none.o
 CORE_ARCHIVE = $(BUILD)/libcore.a
 T2S_TOOL = $(GEN_DIR)/salesim-t2s
 T2S_C    = $(GEN_DIR)/t2s_table.c
@@ -101,7 +104,7 @@ $(shell mkdir -p $(BUILD) && { [ "$$(cat $(STEM_STAMP) 2>/dev/null)" = "$(STEM_D
 
 all: $(SALESIM)
 
-$(SALESIM): $(ENGINE_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(YAML_OBJ) $(MODEL_OBJ)
+$(SALESIM): $(ENGINE_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(SCN_OBJ) $(MODEL_OBJ)
 	$(CC) $(OPT) $(LDSAN) $(RELR_LD) -o $@ $^ $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 
 $(BUILD)/engine/%.o: engine/%.c $(wildcard include/*.h) | $(BUILD)/engine
@@ -121,14 +124,14 @@ $(T2S_OBJ): $(T2S_C)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR)/builtin_none.o: engine/gen/builtin_none.c include/builtin.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(YAML_NONE) $(GEN_DIR)/model_none.o $(CORE_ARCHIVE)
+$(GEN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(SCN_NONE) $(GEN_DIR)/model_none.o $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 $(GEN_DIR)/model_none.o: engine/gen/model_none.c include/model.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 # The reader's linear model (include/model.h): trained at build time with liblinear on the
 # labelled corpus (engine/corpus/LANG/*.tsv), with the engine's own features and the shipped
 # lexicons, and written as C.  The program only reads the weights; liblinear is not linked in.
-$(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(MSG_NONE) $(YAML_NONE) $(CORE_ARCHIVE)
+$(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(MSG_NONE) $(SCN_NONE) $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) -llinear -lstdc++ $(LDFLAGS)
 # English word lists (Debian's wamerican, wbritish): a real word is never "corrected" (words.h)
 WORD_LISTS = /usr/share/dict/american-english /usr/share/dict/british-english
@@ -146,11 +149,13 @@ $(MSG_C): $(GEN_TOOL) $(wildcard engine/messages/*.yaml)
 	$(GEN_TOOL) --messages engine $@
 $(MSG_OBJ): $(MSG_C) include/builtin.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(YAML_NONE): engine/gen/yaml_none.c include/builtin.h | $(GEN_DIR)
+$(SCN_NONE): engine/gen/scn_none.c include/builtin.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(YAML_C): $(GEN_TOOL) $(YAML_SRC)
-	$(GEN_TOOL) --yaml $@ $(YAML_SRC)
-$(YAML_OBJ): $(YAML_C) include/builtin.h
+$(SCN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(SCN_NONE) $(MODEL_OBJ) $(CORE_ARCHIVE)
+	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
+$(SCN_C): $(SCN_TOOL) $(SCN_SRC)
+	$(SCN_TOOL) --scenarios engine $@ $(SCN_SRC)
+$(SCN_OBJ): $(SCN_C) include/builtin.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(GEN_DIR):
 	mkdir -p $@
@@ -158,7 +163,7 @@ $(GEN_DIR):
 # Tests and tools link an archive of the engine, so they pull only the objects they use (the
 # commands' cmd_*.o need main.o's CLI helpers, which a test does not have).
 LIB_ARCHIVE = $(BUILD)/libsalesim.a
-$(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(YAML_OBJ) $(MODEL_OBJ)
+$(LIB_ARCHIVE): $(LIB_OBJS) $(T2S_OBJ) $(GEN_OBJ) $(MSG_OBJ) $(SCN_OBJ) $(MODEL_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_ARCHIVE) tests/unit/testutil.h | $(BUILD)/tests

@@ -48,3 +48,9 @@ const bi_entry *bi_find_yaml(const void *src, size_t len) {
   }
   return NULL;
 }
+
+const bi_entry *bi_find_links(size_t len, uint64_t hash) {
+  for (const bi_entry *e = bi_links; e->name; e++)
+    if (e->src_len == len && e->src_hash == hash) return e;
+  return NULL;
+}

@@ -15,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtin.h"
 #include "lexicon.h"
 #include "link.h"
+#include "link_int.h"
 #include "model.h"
 #include "text.h"
 #include "util.h"
@@ -24,51 +26,6 @@
 #define MAX_SEGS 17         /* the whole line and its first 16 clauses */
 #define MAX_TERMS 512
 #define LNK_IDF_MIN 0.01f   /* the weight of a term every item uses (ln 1 = 0 would drop it) */       /* per text or line; a spoken line is far shorter */
-
-typedef struct vec { int *id; float *w; int n; float norm; } vec;
-
-/* How much a shared term says, in thirds of a word: a line must share LNK_MIN_SHARED words'
-** worth with a text to score.  A Chinese term is a character bigram, and one three-character word
-** (信息化) is two of them: two shared bigrams are often one shared word, the evidence English
-** needs two words for (docs/classifier.md 1d: the tuning part's wrong links 20 -> 11, right links
-** 220 -> 213 of 246, all of the change in the Chinese sets). */
-#define LNK_EVID_WORD 3
-#define LNK_EVID_BIGRAM 2
-/* A match sharing no more than the least that scores (two words, three bigrams) is weak: it
-** must score LNK_WEAK_FLOOR (link.h).  With "less than three words" (four bigrams weak too) the
-** paraphrase lines before wave 8 lost six right links more for no wrong one. */
-#define LNK_WEAK_EVID (LNK_MIN_SHARED * LNK_EVID_WORD + 1)
-
-typedef struct ltext {
-  lnk_kind kind;
-  int item;
-  char *shown;       /* as written in the scenario (for "similar to: ...") */
-  const char *what;  /* "example", "said", "keywords", "centroid" */
-  vec v;
-} ltext;
-
-struct lnk_index {
-  const scenario *sc;
-  /* vocabulary: open addressing over term strings */
-  char **terms; int nterms, cap_terms;
-  int *slot; size_t nslot;
-  float *idf;
-  unsigned char *evid;    /* per term: its evidence in thirds of a word (LNK_EVID_*) */
-  float idf_unknown;
-  ltext *t; int nt, cap_t;
-  int n_texts;            /* the item texts; centroids follow them in t[] */
-  int nitems[LNK_KINDS];
-  unsigned char *linkable[LNK_KINDS];
-  lnk_mode mode;
-  float thr, fixed_thr;
-  float thr_kind[LNK_KINDS];   /* per kind, calibrated on that kind's examples (thr: all pooled) */
-  int calibrated_on;
-  /* postings: for term j, the texts holding it (in text order) with their weights, in
-  ** post_text/post_w[post_at[j] .. post_at[j + 1]); a line is scored only against the texts
-  ** it shares terms with (cosine() over every text was half of a line's links) */
-  int *post_at, *post_text;
-  float *post_w;
-};
 
 static const char *const kind_names[LNK_KINDS] = { "need", "benefit", "objection", "commitment" };
 const char *lnk_kind_name(lnk_kind k) { return k < LNK_KINDS ? kind_names[k] : "?"; }
@@ -552,6 +509,13 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   for (int i = 0; i < sc->n_objections; i++) any |= sc->objections[i].examples.n > 0;
   for (int i = 0; i < sc->n_commitments; i++) any |= sc->commitments[i].examples.n > 0;
   if (!any) return NULL;
+  /* a shipped scenario's index as the build made it (link_image.c), else built here */
+  const bi_entry *img = sc->src_len ? bi_find_links(sc->src_len, sc->src_hash) : NULL;
+  if (img && st) return lnk_from_image(sc, img->bytes, img->n_bytes);
+  return lnk_build(sc, st);
+}
+
+lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
   lnk_index *x = xcalloc(1, sizeof *x);
   x->sc = sc;
   x->fixed_thr = -1;
@@ -629,6 +593,12 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
 
 void lnk_free(lnk_index *x) {
   if (!x) return;
+  if (x->image) {   /* the rest lives in the binary's image (link_int.h) */
+    free(x->terms);
+    free(x->t);
+    free(x);
+    return;
+  }
   for (int i = 0; i < x->nterms; i++) free(x->terms[i]);
   free(x->terms);
   free(x->slot);

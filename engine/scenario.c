@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "builtin.h"
 #include "caps.h"
 #include "scenario_int.h"
 #include "suggest.h"
@@ -590,6 +591,8 @@ scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_p
     s->file = xstrdup(name);
     s->dir = dir_of(name);
     util_hash_hex(buf, len, s->hash);
+    s->src_len = len;
+    s->src_hash = bi_hash(buf, len);
     s->scoring.w_commitment = s->scoring.w_benefits = -1;
     s->scoring.w_tactics = s->scoring.w_discovery = s->scoring.pass = -1;
     sx_check_keys(&c, root, "");

@@ -39,6 +39,10 @@ extern const bi_entry bi_messages[];
 ** file's path in the source tree (build/gen/yaml_data.c; engine/gen/yaml_none.c has none).  Kept
 ** apart so that editing a scenario rebuilds only this table. */
 extern const bi_entry bi_yaml[];
+/* The shipped scenarios' link indexes (link_int.h), keyed by the scenario file's length and
+** bi_hash like bi_yaml, in the same generated file: made by the engine with the trained model
+** (its background word frequencies weigh the terms). */
+extern const bi_entry bi_links[];
 
 /* A 64-bit hash of a file's bytes, to tell the shipped file from an edited one. */
 uint64_t bi_hash(const void *data, size_t len);
@@ -49,6 +53,8 @@ const bi_entry *bi_find(const char *name, const void *src, size_t len);
 
 /* The YAML image (bi_yaml) made from exactly src[0..len), wherever the file now lives, or NULL. */
 const bi_entry *bi_find_yaml(const void *src, size_t len);
+/* The link index image (bi_links) of the scenario file of that length and bi_hash, or NULL. */
+const bi_entry *bi_find_links(size_t len, uint64_t hash);
 
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */

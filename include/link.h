@@ -63,6 +63,9 @@ typedef struct lnk_hit {
 ** st (may be NULL: words as typed).  NULL when no item of the scenario has examples (nothing to
 ** link by meaning); never fails otherwise. */
 lnk_index *lnk_new(const scenario *sc, wd_stemmer *st);
+/* lnk_new always building, never taking a shipped scenario's index from the binary (builtin.h):
+** for the generator that makes those images and the test that compares both. */
+lnk_index *lnk_build(const scenario *sc, wd_stemmer *st);
 void lnk_free(lnk_index *x);
 
 /* Scores every item of a kind for a normalised line (txt_normalize), best first, into out

@@ -15,7 +15,7 @@ FZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -ldl
 # (lexicon YAML, time patterns, default.lua) that a changed data file takes (include/builtin.h).
 # engine/gen/model_none.c: no model either (the rules alone).  The Traditional-to-Simplified
 # table is data made by the main build (build/gen/t2s_table.c, text.h).
-FZ_ENGINE  = $(filter-out engine/main.c,$(wildcard engine/*.c)) engine/gen/builtin_none.c engine/gen/msg_none.c engine/gen/yaml_none.c engine/gen/model_none.c
+FZ_ENGINE  = $(filter-out engine/main.c,$(wildcard engine/*.c)) engine/gen/builtin_none.c engine/gen/msg_none.c engine/gen/scn_none.c engine/gen/model_none.c
 FZ_OBJS    = $(patsubst engine/%.c,$(FZ_BUILD)/engine/%.o,$(FZ_ENGINE)) $(FZ_BUILD)/t2s_table.o
 FZ_TARGETS = $(patsubst tests/fuzz/%.c,$(FZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
 
