@@ -237,6 +237,24 @@ static uint64_t answered_needs(const ctx *c, const cls_result *r) {
   return m;
 }
 
+/* The needs a summary brings up that the customer never voiced (known: voiced or confirmed):
+** those it names, and those its benefits answer, except through a benefit that also answers a
+** need she voiced ("学生连着缺课系统当天就提醒辅导员" answers attendance, and wellbeing besides: the
+** trainee spoke of attendance; play-test 11, -15 for "心理", which nobody had mentioned). */
+static uint64_t brought_up_unvoiced(const ctx *c, const cls_result *r, uint64_t known) {
+  uint64_t m = 0;
+  for (int i = 0; i < r->n_needs; i++) m |= bit(r->needs[i]);
+  for (int i = 0; c->sc && i < r->n_benefits; i++) {
+    int b = r->benefits[i];
+    if (b < 0 || b >= c->sc->n_benefits || !c->sc->benefits[b].need_index) continue;
+    const scn_benefit *bn = &c->sc->benefits[b];
+    uint64_t ans = 0;
+    for (int j = 0; j < bn->answers.n; j++) ans |= bit(bn->need_index[j]);
+    if (!(ans & known)) m |= ans;
+  }
+  return m & ~known;
+}
+
 static uint64_t cited_needs(const ctx *c, const cls_result *r) {
   uint64_t m = answered_needs(c, r);
   for (int i = 0; i < r->n_needs; i++) m |= bit(r->needs[i]);
@@ -665,7 +683,8 @@ static int tied_summary_from(ctx *c, int i, int b) {
     const sess_turn *t = &c->s->turns[i];
     if (!summary_reading(&t->cls) || said_key(t, "summary_off")) continue;
     uint64_t known = t->before.revealed | t->before.confirmed, cited = cited_needs(c, &t->cls);
-    if ((cited & confirmed_after(t)) && !(cited & ~known & ~voiced_by(c, i, cited & ~known)) &&
+    uint64_t extra = brought_up_unvoiced(c, &t->cls, known);
+    if ((cited & confirmed_after(t)) && !(extra & ~voiced_by(c, i, extra)) &&
         !(t->before.confirmed & ~cited))
       return 1;
   }
@@ -675,7 +694,9 @@ static int tied_summary_from(ctx *c, int i, int b) {
 /* Discovery before pitching: a pitch before any need is known, a feature tied to none.  The
 ** first statement after the customer raised an objection answers it (as the debrief's
 ** objection list reads it): the features it names ("对接这块您放心,我们的工程师直接跟海典对")
-** are the answer, no feature list (blind trainer: the customer eased, the scorer took -10). */
+** are the answer, no feature list (blind trainer: the customer eased, the scorer took -10).  Nor
+** is a line that checks what she said ("也就是说…我理解得对吗?": blind trainer, round 11, -10 in
+** the turn she confirmed the need). */
 static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                             uint64_t known, const char *q) {
   int n_needs = c->sc ? c->sc->n_needs : 0;
@@ -683,7 +704,7 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
   if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs->f_pitch++)
     add(c, "pitch_before_discovery", t, NULL, "quote", q, NULL);
   if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 && !answers &&
-      r->n_objections == 0 && !vs->f_feature++)
+      r->n_objections == 0 && !CLS_HAS(r, CLS_CONFIRM_NEED) && !vs->f_feature++)
     add(c, "feature_list", t, NULL, "quote", q, NULL);
   if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;
   else if (!r->question) vs->objection_open = 0;
@@ -709,8 +730,8 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     if (!vs->f_rejected++)
       add(c, "summary_rejected", t, NULL, "quote", q, NULL);
   } else if (recap) {
-    uint64_t cited = cited_needs(c, r);
-    uint64_t unvoiced = cited & ~known & ~voiced_by(c, i, cited & ~known), missed = t->before.confirmed & ~cited;
+    uint64_t cited = cited_needs(c, r), extra = brought_up_unvoiced(c, r, known);
+    uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
     if (unvoiced && !vs->f_unvoiced++) {
       char *ids = need_list(c, unvoiced);
@@ -785,9 +806,9 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   }
 }
 
-/* Refusals: probe first, lower after.  A question about concerns after a refusal probes it,
-** whatever the reader called it: one line cannot tell a probe from a fresh check, the visit
-** can (docs/classifier.md, "What a line cannot know"; the customer hears it so too). */
+/* Refusals: probe first, lower after.  A question after a refusal probes it, whatever the
+** reader called it: one line cannot tell a probe from a fresh check or a plain question, the
+** visit can (docs/classifier.md, "What a line cannot know"; the customer hears it so too). */
 /* 1 when the ask names a rung below the one the customer refused (the ladder runs from the most
 ** to the least, as the scenario lists it): a smaller ask in plain words is lowering too ("要不先不
 ** 试点了, 下周二您和王主管跟我一起过一下报损数据?" after the pilot was refused: blind trainer). */
@@ -801,7 +822,12 @@ static int asks_lower_rung(const ctx *c, const visit_state *vs, const cls_result
 
 static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
-  if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || (CLS_HAS(r, CLS_CHECK_CONCERNS) && r->question))) {
+  /* any question that asks for nothing probes it: "咋了 是甲方那边款没到吗" and "您有什么顾虑,能跟我说
+  ** 说吗?" drew the reason from the customer, and the debrief still said "you did not ask why"
+  ** (play-tests, round 11, both Chinese testers) */
+  int asked = r->question && !(r->moves & ASK_MOVES) &&
+              (CLS_HAS(r, CLS_CHECK_CONCERNS) || CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION));
+  if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || asked)) {
     add(c, "probed_refusal", t, NULL, "quote", q, NULL);
     vs->refusal = NULL;
   } else if (vs->refusal && (CLS_HAS(r, CLS_LOWER_ASK) || asks_lower_rung(c, vs, r))) {

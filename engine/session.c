@@ -169,12 +169,17 @@ int sess_has_event(const sess_turn *t, cust_event_kind k, int *idx) {
 }
 
 /* A recap the visit tells (cls_read_recap): its benefits against the needs the customer voiced,
-** right after she confirmed them or restating what was shown.  Then notes the turn's benefits. */
+** right after she confirmed them or restating what was shown, in this line or completing the one
+** before.  Then notes the turn's benefits. */
 static void read_recap(session *s, sess_turn *t) {
-  if (s->presented_visit != t->visit) { s->presented = 0; s->presented_visit = t->visit; }
-  const sess_turn *p = t->n > 1 ? &s->turns[t->n - 2] : NULL;
-  int after_confirm = p && p->visit == t->visit && sess_has_event(p, CUST_EV_CONFIRM, NULL);
-  cls_read_recap(s->cls, &t->cls, t->before.revealed | t->before.confirmed, s->presented, after_confirm);
+  if (s->presented_visit != t->visit) { s->presented = s->presented_before_prev = 0; s->presented_visit = t->visit; }
+  const sess_turn *p = t->n > 1 ? &s->turns[t->n - 2] : NULL, *pp = t->n > 2 ? &s->turns[t->n - 3] : NULL;
+  if (p && p->visit != t->visit) p = NULL;
+  cls_recap_ctx v = { t->before.revealed | t->before.confirmed, s->presented,
+                      p && sess_has_event(p, CUST_EV_CONFIRM, NULL), p ? &p->cls : NULL,
+                      s->presented_before_prev, p && pp && pp->visit == t->visit && sess_has_event(pp, CUST_EV_CONFIRM, NULL) };
+  cls_read_recap(s->cls, &t->cls, &v);
+  s->presented_before_prev = s->presented;
   for (int i = 0; i < t->cls.n_benefits; i++)
     if (t->cls.benefits[i] >= 0 && t->cls.benefits[i] < 64) s->presented |= (uint64_t)1 << t->cls.benefits[i];
 }

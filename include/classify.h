@@ -125,15 +125,29 @@ int cls_has_label(const cls_result *r, const char *label);
 ** loss class (what `switch_off: loss_appeal:` reaches, cls_switch_off); NULL when none. */
 const cls_match *cls_loss_cue(const cls_result *r);
 
+/* What the visit knows when a line may be a benefits summary (cls_read_recap): the needs the
+** customer voiced or confirmed (known: a bit per need index), the benefits already shown in this
+** visit (presented: a bit per benefit index), whether she confirmed needs on the turn before
+** (after_confirm); and the seller's line before it in the same visit (prev, NULL when none),
+** with what had been shown before that line and whether it came right after a confirmation. */
+typedef struct cls_recap_ctx {
+  uint64_t known, presented;
+  int after_confirm;
+  const cls_result *prev;
+  uint64_t prev_presented;
+  int prev_after_confirm;
+} cls_recap_ctx;
+
 /* Reads a statement that lays two or more of the scenario's benefits against two or more needs
-** the customer voiced or confirmed (known: a bit per need index) as summarize_benefits, when it
-** comes right after the customer confirmed needs (after_confirm) or names only benefits the
-** visit has already shown (presented: a bit per benefit index); a question is allowed only after
-** the last benefit ("... Does that cover what you need?").  The visit knows this, the line alone
-** does not: the session asks before the customer reacts (classify_recap.c).  Returns 1 when it
-** made r a summary (a rule match "rule:recap" says so), 0 when r is unchanged. */
-int cls_read_recap(const cls_classifier *c, cls_result *r, uint64_t known, uint64_t presented,
-                   int after_confirm);
+** the customer voiced or confirmed as summarize_benefits, when it comes right after the customer
+** confirmed needs, names only benefits the visit has already shown, or names two of her needs
+** itself; a question is allowed only after the last benefit ("... Does that cover what you
+** need?").  A summary may take two lines: a statement of benefits for her needs that completes
+** the one before it (each answering a need the other does not) is the summary, and the earlier
+** line's benefits are added to its reading.  The visit knows this, the line alone does not: the
+** session asks before the customer reacts (classify_recap.c).  Returns 1 when it made r a
+** summary (a rule match "rule:recap" or "rule:recap_two_lines" says so), 0 when r is unchanged. */
+int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v);
 /* 1 when r is a payment ask that names the sum and a time, with no vague marker ("今天您先转
 ** 两万四", "the $4,800 balance by Friday"): specific, as the scorer's payment_specific judges it,
 ** whoever the line names (classify_rules.c). */

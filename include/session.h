@@ -87,6 +87,7 @@ typedef struct session {
   diag diags;                /* Lua load problems and other warnings met on the way */
   uint64_t presented;        /* benefits named so far in the current visit (cls_read_recap) */
   int presented_visit;       /* the visit they were named in */
+  uint64_t presented_before_prev;   /* presented as it was before the last turn (a two-line recap) */
 } session;
 
 session *sess_new(const scenario *sc, const sess_options *opt, diag *d);

@@ -535,10 +535,43 @@ static void test_rules_from_play(void **st) {
 
 /* Sums of money: Chinese numerals with their spoken shortening, digits, signs, and the counts,
 ** times and words that are no money; a payment ask naming the sum and a day is specific. */
+/* A confirmation that restates the customer's trouble is no loss appeal; one that looks ahead to
+** a loss still is (a blind trainer's scenario, round 11: -20 and an angry customer for "这个让您很
+** 被动,是吗?"). */
+static void test_restated_pain(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("tests/fixtures/water-renewal.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r = run(c, "就是说现在换滤芯全靠纸质签字，一查就拿不出证明，这个让您很被动，是吗？");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_false(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  assert_true(cls_has_label(&r, "loss_appeal"));   /* the rule's match says why */
+  cls_result_free(&r);
+  r = run(c, "如果不换，明年评审就会扣分，对吧？");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  cls_result_free(&r);
+  r = run(c, "合同下个月就到期了，现在续的话还能享受老价格，过了这个月就要涨价了哦。");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 /* cls_read_recap: two benefits against two voiced needs, right after they were confirmed or
 ** already shown, is a summary; a question before the benefits, a need not voiced among the two,
 ** or a first pitch later on is not.  (The clinic's "Does that cover what you need?" recap with
 ** no "to sum up" was read as a gain appeal; play-test 9.) */
+static int read_recap(const cls_classifier *c, cls_result *r, uint64_t known, uint64_t presented, int after_confirm,
+                 const cls_result *prev) {
+  cls_recap_ctx v = { known, presented, after_confirm, prev, 0, 1 };
+  return cls_read_recap(c, r, &v);
+}
+
 static void test_recap(void **st) {
   (void)st;
   diag d;
@@ -555,23 +588,23 @@ static void test_recap(void **st) {
   cls_result r = run(c, recap);
   assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));   /* the line alone: no */
   assert_int_equal(r.n_benefits, 2);
-  assert_int_equal(cls_read_recap(c, &r, both, 0, 1), 1);
+  assert_int_equal(read_recap(c, &r, both, 0, 1, NULL), 1);
   assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
   assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
   assert_int_equal(r.tactic, CLS_TACTIC_GAIN);
   cls_result_free(&r);
   r = run(c, recap);   /* the benefits already shown earlier in the visit */
-  assert_int_equal(cls_read_recap(c, &r, both, 3, 0), 1);
+  assert_int_equal(read_recap(c, &r, both, 3, 0, NULL), 1);
   cls_result_free(&r);
   r = run(c, recap);   /* a first pitch, not after a confirmation */
-  assert_int_equal(cls_read_recap(c, &r, both, 0, 0), 0);
+  assert_int_equal(read_recap(c, &r, both, 0, 0, NULL), 0);
   assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
   cls_result_free(&r);
   r = run(c, recap);   /* only one of the needs voiced */
-  assert_int_equal(cls_read_recap(c, &r, one, 0, 1), 0);
+  assert_int_equal(read_recap(c, &r, one, 0, 1, NULL), 0);
   cls_result_free(&r);
   r = run(c, asked_first);   /* the question comes before the benefits */
-  assert_int_equal(cls_read_recap(c, &r, both, 0, 1), 0);
+  assert_int_equal(read_recap(c, &r, both, 0, 1, NULL), 0);
   cls_result_free(&r);
   /* a line that names both her needs itself, each with its benefit, sums up whenever it comes
   ** (play-tests, round 10); the first pitch above names them by its benefits only */
@@ -579,8 +612,32 @@ static void test_recap(void **st) {
              "no-shows: patients move their own bookings online, so the calls stop, and a text reminder the "
              "evening before fills those chairs.");
   assert_int_equal(r.n_needs, 2);
-  assert_int_equal(cls_read_recap(c, &r, both, 0, 0), 1);
+  assert_int_equal(read_recap(c, &r, both, 0, 0, NULL), 1);
   cls_result_free(&r);
+  /* over two lines, each a benefit for one of her needs: the second completes the summary and
+  ** carries both benefits (play-tests, rounds 9 to 11: the ask after them was marked "without
+  ** first summing up"); a second line for the same need, or after a question, does not */
+  cls_result first = run(c, "So with patients moving their own bookings online, Jade gets her mornings back.");
+  r = run(c, "And the text the evening before means far fewer empty chairs.");
+  assert_int_equal(first.n_benefits, 1);
+  assert_int_equal(r.n_benefits, 1);
+  assert_int_equal(read_recap(c, &r, both, 1, 0, NULL), 0);   /* alone: one benefit */
+  assert_int_equal(read_recap(c, &r, both, 1, 0, &first), 1);
+  assert_int_equal(r.n_benefits, 2);
+  assert_true(cls_has_label(&r, "summarize_benefits"));
+  cls_result_free(&r);
+  r = run(c, "And the text the evening before means far fewer empty chairs.");
+  assert_int_equal(read_recap(c, &r, one, 1, 0, &first), 0);   /* only one of the needs voiced */
+  cls_result_free(&r);
+  r = run(c, "And Jade won't spend her mornings on the phone any more.");
+  assert_int_equal(read_recap(c, &r, both, 1, 0, &first), 0);   /* the same need again */
+  cls_result_free(&r);
+  cls_result_free(&first);
+  first = run(c, "Would it help if patients moved their own bookings online, so Jade gets her mornings back?");
+  r = run(c, "And the text the evening before means far fewer empty chairs.");
+  assert_int_equal(read_recap(c, &r, both, 1, 0, &first), 0);   /* the first half was a question */
+  cls_result_free(&r);
+  cls_result_free(&first);
   cls_free(c);
   scn_free(s);
   diag_free(&d);
@@ -690,6 +747,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
+    cmocka_unit_test(test_restated_pain),
     cmocka_unit_test(test_amounts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

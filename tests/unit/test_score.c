@@ -460,6 +460,24 @@ static void lower_before_probe(void **state) {
   score_result_free(&r);
   fx_free(&f);
 
+  /* so does any question that is no ask ("咋了 是甲方那边款没到吗", "您有什么顾虑，能跟我说说吗？":
+  ** play-tests, round 11, -15 "you did not ask why" after the customer had told why) */
+  static const cls_move asked[] = { CLS_CLOSED_QUESTION, CLS_OPEN_QUESTION };
+  for (size_t k = 0; k < sizeof asked / sizeof *asked; k++) {
+    fx_init(&f);
+    t = fx_turn(&f, "这个月能把尾款结了吗？", MV(ASK_PAYMENT));
+    fx_specific(t);
+    fx_event(&f, t, CUST_EV_REFUSE, 1);
+    t = fx_turn(&f, "咋了 是甲方那边款没到吗", (uint64_t)1 << asked[k]);
+    t->cls.question = 1;
+    fx_turn(&f, "那今天先付一万，剩下的下周五前结清，行吗？", MV(LOWER_ASK));
+    score_session(&f.s, &r);
+    assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+    assert_non_null(fx_find(&r, "probed_refusal", 2, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+
   /* a smaller rung asked for in plain words, no "then just": lowering all the same (blind
   ** trainer, round 10); a higher rung after the refusal is not */
   fx_init(&f);
