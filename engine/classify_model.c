@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "classify_int.h"
+#include "clause.h"
 #include "featurize.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -101,12 +102,31 @@ static int scenario_summary(const cls_result *r, cls_move m) {
   return m == CLS_SUMMARIZE_BENEFITS && r->n_benefits > 0 && r->n_needs + r->n_benefits >= 2;
 }
 
+/* An ask the rules read in a request clause that names one of the scenario's rungs by its
+** keyword ("那这三条您看能写进技术参数不?" with the rung's 参数): the rung is the scenario's
+** evidence, which the corpus never saw, and the model's veto made the third visit of a campaign
+** end "without any ask" (play-test, round 11: -40).  Not a clause asking to be told about it
+** ("能跟我讲讲招标流程吗?": telling). */
+static int scenario_ask(const cls_result *r, cls_move m) {
+  if (!(BIT(m) & CLS_ASK_MOVES) || r->commitment < 0 || !r->norm) return 0;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl);
+  for (int k = 0; k < n; k++) {
+    if (cl[k].mood != CL_MOOD_REQUEST || cl_has_label(r, &cl[k], "telling")) continue;
+    for (int i = 0; i < r->n_matches; i++)
+      if (strncmp(r->matches[i].label, "commitment:", 11) == 0 && r->matches[i].start >= cl[k].start &&
+          r->matches[i].end <= cl[k].end)
+        return 1;
+  }
+  return 0;
+}
+
 /* Sets or clears a move as the model decided, keeping a scenario's explicit phrase. */
 static void decide(cls_result *r, cls_move m, int yes) {
   int had = CLS_HAS(r, m);
   if (yes && !had) { r->moves |= BIT(m); r->model_moves |= BIT(m); }
   if (!yes && had) {
-    if (scenario_phrase(r, m) || scenario_summary(r, m)) {
+    if (scenario_phrase(r, m) || scenario_summary(r, m) || scenario_ask(r, m)) {
       r->scenario_kept |= BIT(m);
     } else {
       r->moves &= ~BIT(m);

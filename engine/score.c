@@ -822,11 +822,12 @@ static int asks_lower_rung(const ctx *c, const visit_state *vs, const cls_result
 
 static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
-  /* any question that asks for nothing probes it: "咋了 是甲方那边款没到吗" and "您有什么顾虑,能跟我说
+  /* any question right after it that asks for nothing probes it: "咋了 是甲方那边款没到吗" and "您有什么顾虑,能跟我说
   ** 说吗?" drew the reason from the customer, and the debrief still said "you did not ask why"
   ** (play-tests, round 11, both Chinese testers) */
-  int asked = r->question && !(r->moves & ASK_MOVES) &&
-              (CLS_HAS(r, CLS_CHECK_CONCERNS) || CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION));
+  int asked = vs->refusal && r->question && !(r->moves & ASK_MOVES) &&
+              (CLS_HAS(r, CLS_CHECK_CONCERNS) ||
+               (t->n == vs->refusal->n + 1 && (CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION))));
   if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || asked)) {
     add(c, "probed_refusal", t, NULL, "quote", q, NULL);
     vs->refusal = NULL;

@@ -535,6 +535,29 @@ static void test_rules_from_play(void **st) {
 
 /* Sums of money: Chinese numerals with their spoken shortening, digits, signs, and the counts,
 ** times and words that are no money; a payment ask naming the sum and a day is specific. */
+/* A request clause naming one of the scenario's rungs by its keyword is an ask, whatever the
+** model says of the line; a clause asking to be told about it is not (play-test, round 11: the
+** campaign's third visit ended "without any ask", -40). */
+static void test_scenario_ask(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("scenarios/hospital-campaign.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r = run(c, "那这三条您看能写进技术参数不？招标公告下个月几号挂网，能跟我说个准日子吗？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.scenario_kept & ((uint64_t)1 << CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  r = run(c, "能跟我讲讲你们招标的流程吗？");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 /* A confirmation that restates the customer's trouble is no loss appeal; one that looks ahead to
 ** a loss still is (a blind trainer's scenario, round 11: -20 and an angry customer for "这个让您很
 ** 被动,是吗?"). */
@@ -748,6 +771,7 @@ int main(void) {
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_restated_pain),
+    cmocka_unit_test(test_scenario_ask),
     cmocka_unit_test(test_amounts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
