@@ -1288,17 +1288,22 @@ void cls_late_confirm_tag(cls_result *r) {
   const uint64_t confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
   const uint64_t drop = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION |
                         (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT;
-  if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || (r->moves & confirm) || (r->moves & CLS_ASK_MOVES))
+  /* an ask only the model read, with no request, no rung and no slot, is the tag's "吧": "...二是
+  ** 新系统必须跟你们老HIS接得上. 主要就这两点吧?" (play-test, round 11: "行是行,你说个时间。") */
+  uint64_t model_ask = r->moves & r->model_moves & CLS_ASK_MOVES;
+  if (model_ask && ((r->moves & CLS_ASK_MOVES) != model_ask || cls_has_label(r, "request") || r->commitment >= 0 ||
+                    r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]))
     return;
-  if ((r->moves & ~drop & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK)) != 0) return;
+  if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || (r->moves & confirm)) return;
+  if ((r->moves & ~drop & ~model_ask & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK)) != 0) return;
   if ((r->moves & r->model_moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)) !=
       (r->moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)))
     return;   /* a gain the rules read stays */
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
   if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_CONFIRM) return;
-  r->moves = (r->moves & ~drop) | confirm;
-  r->model_moves &= ~drop;
+  r->moves = (r->moves & ~drop & ~model_ask) | confirm;
+  r->model_moves &= ~(drop | model_ask);
   if (r->tactic == CLS_TACTIC_GAIN) r->tactic = CLS_TACTIC_NONE;
   add_match(r, "confirm_need", "rule:confirm_tag", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }

@@ -553,6 +553,12 @@ static void test_scenario_ask(void **st) {
   r = run(c, "能跟我讲讲你们招标的流程吗？");
   assert_false(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
+  /* a recap of her needs closed by "主要就这两点吧?" checks them: no ask, whatever the model makes
+  ** of its 吧 (play-test, round 11: "行是行,你说个时间。") */
+  r = run(c, "那我捋一下哈：一是夜班人手紧，输液快完了全靠病人按铃；二是新系统必须跟你们老HIS接得上。主要就这两点吧？");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
   cls_free(c);
   scn_free(s);
   diag_free(&d);
