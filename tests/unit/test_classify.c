@@ -553,6 +553,12 @@ static void test_scenario_ask(void **st) {
   r = run(c, "能跟我讲讲你们招标的流程吗？");
   assert_false(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
+  /* a specific ask stays specific with the seller's promise after it (play-test, round 11: -15
+  ** "not specific" for "...能不能把智慧病房这个项目报进去? 预算材料我这周五前给您准备好") */
+  r = run(c, "那赵主任，明年的信息化预算您这边这个月底前要报上去吧？能不能把智慧病房这个项目报进去？预算材料我这周五前给您准备好");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.specific);
+  cls_result_free(&r);
   /* a recap of her needs closed by "主要就这两点吧?" checks them: no ask, whatever the model makes
   ** of its 吧 (play-test, round 11: "行是行,你说个时间。") */
   r = run(c, "那我捋一下哈：一是夜班人手紧，输液快完了全靠病人按铃；二是新系统必须跟你们老HIS接得上。主要就这两点吧？");
