@@ -710,6 +710,9 @@ static void test_amounts(void **st) {
     /* two digits after the unit start the next number: the date (play-test 9 read 58000) */
     { "剩下2.8万30号付清", "2.8万", 28000 },
     { "今天先付2万8", "2万8", 28000 },
+    /* chat shorthand for 万 in a Chinese line (play-test, round 11: he agreed to 两万 for "1w") */
+    { "那今天先付1w 剩下3.8w下周五前结清", "1w", 10000 },
+    { "剩下3.8w下周五前结清", "3.8w", 38000 },
   };
   for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
     amt_hit h;
@@ -722,7 +725,7 @@ static void test_amounts(void **st) {
   }
   static const char *const none[] = { "下周三下午三点", "一万个学生在用", "百分之二", "我们一块去", "十五号",
                                        "两三个人", "千万别", "第一步", "at 3pm on the 15th", "30% off",
-                                       "两千年的老店" };
+                                       "两千年的老店", "trial 2w then decide", "1wk" };
   for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
     amt_hit h;
     if (amt_find(none[i], strlen(none[i]), &h)) print_error("amount in %s\n", none[i]);
