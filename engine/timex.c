@@ -63,6 +63,10 @@ static const tx_def zh_defs[] = {
 static const tx_def en_defs[] = {
   { "en.relative_day", __LINE__, "\\b(?:the day after tomorrow|today|tomorrow|tmrw|tmr|tonight)\\b", "today|tomorrow|tmr|tonight" },
   { "en.weekday", __LINE__, "\\b(?:(?:this|next|coming|the following|the coming)\\s+)?" EWD "\\b\\.?", "mon|tue|wed|thu|fri|sat|sun|wen|thr|fir|fry|tus|teu|mun" },
+  /* "sat", "sun" are words too (she sat down, the sun): a day only after on/by/this/next/... or
+  ** before morning/am/or ("could u call her rn and see if i can swing by sat?": play-test 11) */
+  { "en.weekend_day", __LINE__, "\\b(?:(?:on|by|this|next|till|until|before|from|after|or|coming)\\s+(?:sat|sun)\\b\\.?"
+                                "|(?:sat|sun)\\.?(?=\\s+(?:morning|afternoon|evening|night|am|pm|at|or)\\b))", "sat|sun" },
   { "en.period", __LINE__, "\\b(?:this|next|the following|the coming|coming)\\s+(?:week|month|quarter|term|semester|weekend)\\b", "week|month|quarter|term|semester" },
   { "en.end_of", __LINE__, "\\b(?:(?:the\\s+)?(?:end|beginning|start|middle) of (?:the |this |next )?(?:day|week|month|quarter|term|" EMONTH ")|eod|eow|mid-?(?:month|week))\\b", "end|beginning|start|mid|eod|eow" },
   { "en.part_of_day", __LINE__, "\\b(?:(?:this|tomorrow|in the)\\s+)?(?:morning|afternoon|evening|lunchtime|lunch time|midday)\\b", "morning|afternoon|evening|lunch|mid" },
