@@ -5,6 +5,7 @@
 ** automaton (lexicon.h) and the language's time patterns (timex.h).  The hits become a reading
 ** by the rules in classify_rules.c.  Building, lookups and JSON live here.
 */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +187,27 @@ int cls_switch_off(lexicon *lx, const char *name, const char *phrase) {
   return n;
 }
 
+/* The people at the table by their short names (classify_int.h), those that are ASCII words. */
+static void table_names(cls_classifier *c, const scenario *sc) {
+  if (!sc || !sc->cust_name) return;
+  char *people[SPK_MAX_PEOPLE];
+  int n = spk_people(sc->cust_name, people, SPK_MAX_PEOPLE);
+  if (n == 0) {   /* one customer: her first name */
+    size_t k = strcspn(sc->cust_name, " ");
+    people[0] = xstrndup(sc->cust_name, k);
+    n = 1;
+  }
+  for (int i = 0; i < n; i++) {
+    int word = people[i][0] != '\0';
+    for (char *p = people[i]; *p && word; p++) {
+      if (!isalpha((unsigned char)*p)) word = 0;
+      else *p = (char)tolower((unsigned char)*p);
+    }
+    if (word && c->n_names < SPK_MAX_PEOPLE) c->names[c->n_names++] = people[i];
+    else free(people[i]);
+  }
+}
+
 cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   if (!lang || !*lang) lang = sc && sc->language ? sc->language : "en";
   if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0) {
@@ -273,6 +295,7 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->stem = wd_new();
   if (strcmp(lang, "en") == 0) c->own_words = own_words(c->lx, sc);
   c->links = lnk_new(sc, c->stem);   /* built once here: a turn only scores the line */
+  table_names(c, sc);
   return c;
 }
 
@@ -286,6 +309,7 @@ void cls_free(cls_classifier *c) {
   wd_words_free(c->own_words);
   free(c->features);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
+  for (int i = 0; i < c->n_names; i++) free(c->names[i]);
   free(c->lang);
   free(c);
 }

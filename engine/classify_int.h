@@ -8,6 +8,7 @@
 #include "classify.h"
 #include "lexicon.h"
 #include "link.h"
+#include "speakers.h"
 #include "model.h"
 #include "timex.h"
 #include "words.h"
@@ -50,6 +51,10 @@ struct cls_classifier {
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */
   lnk_index *links;              /* the scenario's items by meaning (link.h), or NULL */
   wd_words *own_words;           /* the scenario's English words, kept from typo correction (owned) */
+  /* The people at the table by their short names, lowercase ASCII ("grace", "martin"; owned):
+  ** a name that opens a clause is who it is said to ("grace whats going wrong on the floor") */
+  char *names[SPK_MAX_PEOPLE];
+  int n_names;
 };
 
 /* The rules alone (classify_rules.c): fills *out from the line. */

@@ -506,7 +506,7 @@ static void read_front(const cls_classifier *c, const char *line, size_t len, cl
 ** sister" was a request for nothing, and Maria answered "Mm-hm.". */
 #define CLS_MAX_OPENED 16
 static const char *const openers[] = { "ok", "okay", "well", "right", "alright", "fine", "cool",
-                                       "great", "oh", "um", "hmm", "sure", "yeah" };
+                                       "great", "oh", "um", "hmm", "sure", "yeah", "anyway", "anyways" };
 
 /* The length of the opener word at t[i..len) followed by a space, or 0.  "so", "and", "now"
 ** are no openers: they join a pitch's sentences ("so you'll save ..."; as openers the dev split
@@ -519,9 +519,20 @@ static size_t opener_at(const char *t, size_t len, size_t i) {
   return 0;
 }
 
+/* The length of one of the table's names (classify_int.h) at t[i..len) followed by a space, or 0. */
+static size_t name_at(const cls_classifier *c, const char *t, size_t len, size_t i) {
+  for (int k = 0; k < c->n_names; k++) {
+    size_t n = strlen(c->names[k]);
+    if (i + n < len && memcmp(t + i, c->names[k], n) == 0 && t[i + n] == ' ') return n;
+  }
+  return 0;
+}
+
 /* Into at (room for cap): the position after the openers of each clause that begins with one
-** or two of them and goes on (the end of its last opener); the count. */
-static int opened_starts(const char *t, size_t len, size_t *at, int cap) {
+** or two of them and goes on (the end of its last opener); the count.  The name of one of the
+** people at the table, after them or alone, opens the clause too: who it is said to, typed with
+** no comma ("anyway grace whats going wrong on the floor" asked nothing: play-test 11). */
+static int opened_starts(const cls_classifier *c, const char *t, size_t len, size_t *at, int cap) {
   int n = 0;
   for (size_t i = 0; i < len && n < cap; i++) {
     if (i > 0 && !lex_breaks_clause(t, len, i - 1)) continue;
@@ -530,6 +541,12 @@ static int opened_starts(const char *t, size_t len, size_t *at, int cap) {
     size_t q = p, end = p;   /* end: just after the last opener, where lex.c's start test looks */
     for (int w = 0, m; w < 2 && (m = (int)opener_at(t, len, q)) > 0; w++) {
       q += (size_t)m;
+      end = q;
+      while (q < len && t[q] == ' ') q++;
+    }
+    size_t m = name_at(c, t, len, q);
+    if (m) {
+      q += m;
       end = q;
       while (q < len && t[q] == ' ') q++;
     }
@@ -546,7 +563,7 @@ static void read_hits(reading *rd, lex_hit *same_h, int same_nh) {
   /* a time that opens a clause is transparent to the clause-start phrases (agent, mood) */
   size_t *after = xmalloc((size_t)(rd->nt + CLS_MAX_OPENED) * sizeof *after);
   lex_starts starts = { after, 0 };
-  starts.n = opened_starts(rd->t, rd->len, after, CLS_MAX_OPENED);
+  starts.n = opened_starts(c, rd->t, rd->len, after, CLS_MAX_OPENED);
   for (int i = 0; i < rd->nt; i++) {
     size_t p = rd->th[i].start;
     while (p > 0 && rd->t[p - 1] == ' ') p--;

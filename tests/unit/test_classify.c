@@ -535,6 +535,27 @@ static void test_rules_from_play(void **st) {
 
 /* Sums of money: Chinese numerals with their spoken shortening, digits, signs, and the counts,
 ** times and words that are no money; a payment ask naming the sum and a day is specific. */
+/* A name of the table opening a clause, with no comma, is who it is said to: the question after
+** it is read ("anyway grace whats going wrong on the floor" read as nothing: play-test 11). */
+static void test_addressed_name(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load("scenarios/warehouse-two-buyers.yaml", &d);
+  assert_non_null(s);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  static const char *const lines[] = { "anyway grace whats going wrong on the floor", "martin how would you fund this" };
+  for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+    cls_result r = run(c, lines[i]);
+    assert_true(CLS_HAS(&r, CLS_OPEN_QUESTION));
+    cls_result_free(&r);
+  }
+  cls_free(c);
+  scn_free(s);
+  diag_free(&d);
+}
+
 /* A request clause naming one of the scenario's rungs by its keyword is an ask, whatever the
 ** model says of the line; a clause asking to be told about it is not (play-test, round 11: the
 ** campaign's third visit ended "without any ask", -40). */
@@ -787,6 +808,7 @@ int main(void) {
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_restated_pain),
     cmocka_unit_test(test_scenario_ask),
+    cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
