@@ -137,11 +137,29 @@ static void finish_scenarios(rep_data *d, double skill_sum[][REP_SKILLS], long s
   }
 }
 
+/* Counts the scenario file's version of one session (its hash; NULL or empty: unknown, as in
+** gradebooks written before hashes) for the scenario and for the row: a row's attempts come in
+** time order, so a new version is a hash unlike its last one. */
+static void note_version(rep_scenario *ps, rep_row *r, strbuf *row_hash, const char *hash) {
+  if (!hash || !*hash) return;
+  int seen = 0;
+  for (int i = 0; i < ps->versions && !seen; i++) seen = strcmp(ps->hashes[i], hash) == 0;
+  if (!seen) {
+    ps->hashes = xrealloc(ps->hashes, (size_t)(ps->versions + 1) * sizeof *ps->hashes);
+    ps->hashes[ps->versions++] = xstrdup(hash);
+  }
+  if (!row_hash->len || strcmp(row_hash->s, hash) != 0) {
+    r->versions++;
+    row_hash->len = 0;
+    sb_puts(row_hash, hash);
+  }
+}
+
 /* The ordered pass over the sessions in view. */
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
-                " s_tactics, s_discovery, pass, id FROM sessions");
+                " s_tactics, s_discovery, pass, id, scenario_hash FROM sessions");
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   const char *params[3];
@@ -164,6 +182,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   const char *prev_trainee = NULL;
   strbuf last_outcome = {0}, last_started = {0};   /* of the latest row read */
   strbuf raw_t = {0}, raw_s = {0};                  /* the current group's raw names */
+  strbuf row_hash = {0};                            /* the file hash of the row's last attempt */
   while ((rc = gb_step(g, st, err, errlen)) == 1) {
     const char *trainee = gb_text(g, st, 0);
     const char *scenario = gb_text(g, st, 1);
@@ -188,6 +207,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       }
       r = &d->rows[d->n_rows++];
       memset(r, 0, sizeof *r);
+      row_hash.len = 0;
       r->trainee = rep_field((const unsigned char *)trainee, "?", 1);
       r->scenario = rep_field((const unsigned char *)scenario, "?", 0);
       r->first = r->best = score;
@@ -214,6 +234,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       d->by_scenario[cur_sc].trainees++;
     }
     rep_scenario *ps = &d->by_scenario[cur_sc];
+    note_version(ps, r, &row_hash, gb_text(g, st, 11));
     ps->sessions++;
     ps->average += score;             /* a sum until finish_scenarios */
     if (gb_int(g, st, 9)) ps->passed++;
@@ -268,6 +289,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   sb_free(&last_started);
   sb_free(&raw_t);
   sb_free(&raw_s);
+  sb_free(&row_hash);
   /* the period's ends were compared raw; shown, they pass through rep_field like every field
   ** (a start time beginning with an escape sorts first and would head the text report) */
   char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
@@ -415,7 +437,11 @@ void rep_free(rep_data *d) {
   free((char *)d->filter.scenario);
   free((char *)d->filter.trainee);
   free((char *)d->filter.since);
-  for (int i = 0; i < d->n_scenarios; i++) free(d->scenarios[i]);
+  for (int i = 0; i < d->n_scenarios; i++) {
+    free(d->scenarios[i]);
+    for (int j = 0; d->by_scenario && j < d->by_scenario[i].versions; j++) free(d->by_scenario[i].hashes[j]);
+    if (d->by_scenario) free(d->by_scenario[i].hashes);
+  }
   free(d->scenarios);
   free(d->by_scenario);
   free(d->first_started);

@@ -85,6 +85,7 @@ static const char css[] =
   "td.t,th.t{text-align:left}td.t{white-space:normal;overflow-wrap:anywhere}tr:hover td{background:#fafafa}"
   ".up{color:#2a9d4b}.down{color:#c0392b}"
   "svg{display:block;margin:.5em 0;max-width:100%;height:auto}svg text{font-size:12px;fill:#333}"
+  ".note{border-left:3px solid #b7791f;padding:.3em .6em;background:#fffaf0}"
   ".legend span{display:inline-block;margin-right:1.2em}"
   ".legend i{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-1px}"
   ".wide{overflow-x:auto;max-width:100%}"
@@ -323,6 +324,15 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     say(d, out, "report.col.latest_outcome");
     sb_puts(out, "\">");
     esc(out, rep_outcome_word(r->latest_outcome, L(d)));
+    if (r->versions > 1) {   /* the file was edited between this trainee's attempts */
+      char n[16], *m;
+      snprintf(n, sizeof n, "%d", r->versions);
+      m = msg_get(L(d), "report.row_versions", "versions", n, NULL);
+      sb_puts(out, " <small>");
+      esc(out, m);
+      sb_puts(out, "</small>");
+      free(m);
+    }
     sb_puts(out, "</td><td class=\"t\" data-l=\"");
     say(d, out, "label.tier");
     sb_puts(out, "\">");
@@ -334,6 +344,16 @@ static void trainee_table(const rep_data *d, strbuf *out) {
     sb_puts(out, "</td></tr>\n");
   }
   sb_puts(out, "</tbody></table></div>\n");
+  for (int i = 0; d->by_scenario && i < d->n_scenarios; i++) {   /* files edited during the class */
+    if (d->by_scenario[i].versions < 2) continue;
+    char n[16];
+    snprintf(n, sizeof n, "%d", d->by_scenario[i].versions);
+    char *m = msg_get(L(d), "report.versions_note", "scenario", d->scenarios[i], "versions", n, NULL);
+    sb_puts(out, "<p class=\"note\">");
+    esc(out, m);
+    sb_puts(out, "</p>\n");
+    free(m);
+  }
 }
 
 /* Class averages, outcomes, the per-scenario table and the distribution chart. */

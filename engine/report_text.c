@@ -159,7 +159,27 @@ static void trainee_table(const rep_data *d, strbuf *out) {
       for (int w = txt_width(t); w < 15; w++) sb_putc(out, ' ');
       free(t);
     }
-    sb_printf(out, "%s\n", rep_outcome_word(r->latest_outcome, L(d)));
+    sb_puts(out, rep_outcome_word(r->latest_outcome, L(d)));
+    if (r->versions > 1) {
+      char n[16];
+      snprintf(n, sizeof n, "%d", r->versions);
+      sb_putc(out, ' ');
+      put_msg(out, msg_get(L(d), "report.row_versions", "versions", n, NULL));
+    }
+    sb_putc(out, '\n');
+  }
+}
+
+/* A note per scenario whose file was edited while the class played it (rep_scenario.versions). */
+static void version_notes(const rep_data *d, strbuf *out) {
+  for (int i = 0; d->by_scenario && i < d->n_scenarios; i++) {
+    if (d->by_scenario[i].versions < 2) continue;
+    char n[16], *s = txt_sanitize(d->scenarios[i], strlen(d->scenarios[i]), NULL);
+    snprintf(n, sizeof n, "%d", d->by_scenario[i].versions);
+    sb_puts(out, "\n");
+    put_msg(out, msg_get(L(d), "report.versions_note", "scenario", s, "versions", n, NULL));
+    sb_puts(out, "\n");
+    free(s);
   }
 }
 
@@ -370,6 +390,7 @@ void rep_render_text(const rep_data *d, strbuf *out) {
   header(d, out);
   if (!d->sessions) { sb_printf(out, "\n%s\n", msg_text(L(d), "report.no_sessions")); return; }
   trainee_table(d, out);
+  version_notes(d, out);
   class_table(d, out);
   scenario_table(d, out);
   distribution(d, out);

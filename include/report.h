@@ -37,6 +37,7 @@ typedef struct rep_row {
   int tier_own;
   int has_mark; double pass_mark;
   long long latest_id;              /* the latest attempt's session id (report.c) */
+  int versions;                     /* versions of the scenario file over its attempts (by hash) */
 } rep_row;
 
 /* A scenario's own proficiency tier, as its debriefs list it (`scoring: tiers:`). */
@@ -61,6 +62,11 @@ typedef struct rep_scenario {
   ** them (report_tiers.c); n_tiers 0: the default tiers. */
   rep_tier *tiers; int n_tiers;
   int has_mark; double pass_mark;
+  /* Versions of the scenario file among its sessions (distinct scenario_hash): a trainer who
+  ** edits the file during a class changes the scores as much as the trainees do (blind trainer,
+  ** round 11: the same script scored 69 then 87, shown as +18 a try).  hashes: their texts. */
+  int versions;
+  char **hashes;
 } rep_scenario;
 
 /* The class average of the total after k attempts: attempt number k+1 over every row. */

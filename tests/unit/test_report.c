@@ -32,6 +32,9 @@ static json_t *debrief(const char *scenario, const char *started, const char *ou
   }
   json_t *d = json_pack("{s:s, s:s, s:s, s:i, s:b, s:o}", "scenario", scenario, "started", started,
                         "outcome", outcome, "score", score, "pass", score >= 70, "skills", skills);
+  /* the visit's file was edited on the 22nd (a second version); the collection's never */
+  json_object_set_new(d, "scenario_hash", json_string(strcmp(scenario, "collect") == 0 ? "cccc"
+                                                      : strncmp(started, "2026-11-22", 10) == 0 ? "bbbb" : "aaaa"));
   if (strcmp(scenario, "collect") == 0) {   /* a scenario with its own tiers and a 60 mark */
     json_object_set_new(d, "pass_mark", json_integer(60));
     json_object_set_new(d, "tier", json_pack("{s:s, s:s, s:b, s:i}", "id", score >= 60 ? "collector" : "learner",
@@ -180,6 +183,30 @@ static void test_load_rows_and_class(void **state) {
 
 /* The cut of the findings list keeps a tie whole and says how many rules it left out (blind
 ** trainer, round 10: eleven rules tied at the cut, kept by name, the rest unsaid). */
+/* A scenario file edited during the class (two hashes): counted per scenario and per trainee,
+** and said in the text and HTML reports (blind trainer, round 11: his own edit read as a
+** trainee's progress, +18 a try). */
+static void test_versions(void **state) {
+  (void)state;
+  rep_data d;
+  load(NULL, &d);
+  assert_int_equal(d.n_scenarios, 2);
+  for (int i = 0; i < d.n_scenarios; i++)
+    assert_int_equal(d.by_scenario[i].versions, strcmp(d.scenarios[i], "visit") == 0 ? 2 : 1);
+  for (int i = 0; i < d.n_rows; i++)
+    assert_int_equal(d.rows[i].versions, strcmp(d.rows[i].scenario, "visit") == 0 ? 2 : 1);
+  strbuf t = {0}, h = {0};
+  rep_render_text(&d, &t);
+  assert_non_null(strstr(t.s, "Note: visit was edited during these visits (2 versions of the file)."));
+  assert_non_null(strstr(t.s, "(2 versions of the scenario file)"));
+  assert_null(strstr(t.s, "Note: collect"));
+  rep_render_html(&d, &h);
+  assert_non_null(strstr(h.s, "<p class=\"note\">Note: visit was edited"));
+  sb_free(&t);
+  sb_free(&h);
+  rep_free(&d);
+}
+
 static void test_findings_cut(void **state) {
   (void)state;
   char path[128], err[256];
@@ -285,7 +312,8 @@ static void test_text_aligned_by_width(void **state) {
   rep_render_text(&d, &out);
   /* one scenario: no scenario column; 王小明 (6 columns) pads to the same width as "Trainee" */
   assert_non_null(strstr(out.s, "\nTRAINEES\nTrainee  Tries  Best  First  Latest   Avg  Commit"));
-  assert_non_null(strstr(out.s, "\nann          3    80     40      80  60.0    60.0     60.0    60.0    60.0  up +20.0/try   order\n"));
+  assert_non_null(strstr(out.s, "\nann          3    80     40      80  60.0    60.0     60.0    60.0    60.0  up +20.0/try   order"
+                                " (2 versions of the scenario file)\n"));
   assert_int_equal(column_of(out.s, "\n王小明", "   2 "), column_of(out.s, "\nann ", "   3 "));
   assert_non_null(strstr(out.s, "\n  all attempts           66.0        66.0      66.0     66.0       66.0\n"));
   assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 2 of 5\n"));
@@ -352,10 +380,10 @@ static void hostile(rep_data *d, rep_row rows[2]) {
   d->n_scenarios = 1;
   /* row 0 stands in a scenario's own tier (a name to quote and escape), row 1 in a default one */
   rows[0] = (rep_row){ "Smith, \"Jo\"", "visit", 2, 70, 50, 70, 60.0, { 55, 60, -1, 70 }, 20.0,
-                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1 };
+                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1 };
   rows[1] = (rep_row){ "=HYPERLINK(\"x\")<script>alert(1)</script>", "visit", 1, 30, 30, 30, 30,
                        { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z", "beginner", "尚未入门", 0,
-                       1, 70, 2 };
+                       1, 70, 2, 1 };
   d->rows = rows;
   d->n_rows = 2;
   d->dist[3] = 1; d->dist[5] = 1; d->dist[7] = 1;
@@ -440,6 +468,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_load_rows_and_class),
     cmocka_unit_test(test_tiers),
+    cmocka_unit_test(test_versions),
     cmocka_unit_test(test_findings_cut), cmocka_unit_test(test_load_filters),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
