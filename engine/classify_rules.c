@@ -1056,7 +1056,7 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
   const uint64_t closed = (uint64_t)1 << CLS_CLOSED_QUESTION;
   if (r->question && !(r->moves & closed)) return;
   cl_clause cl[CL_MAX_CLAUSES];
-  int ncl = cl_read(r, cl), found = 0, open = 0;
+  int ncl = cl_read(r, cl), found = 0, open = 0, particle = 0;
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     int wh = strcmp(m->label, "asking_wh") == 0;
@@ -1067,6 +1067,7 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
     if (seller) continue;
     found = 1;
     open |= wh;
+    particle |= !wh;
   }
   if (!found) return;
   if (r->question) {   /* "最头疼的是啥?" asks an open question, its "?" notwithstanding */
@@ -1081,6 +1082,17 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
   if (!open) open = cls_has_label(r, "wh");
   const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
                             (uint64_t)1 << CLS_SMALL_TALK;
+  /* a pitch only the model read, naming no benefit, is its reading of the question's words ("那学
+  ** 生心里有啥状况 辅导员能及时知道不" was a gain appeal, "功能是挺多的……": play-test, round 11) */
+  const uint64_t pitch = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT |
+                         (uint64_t)1 << CLS_PRESENT_FEATURE;
+  /* (a final particle only: a question word is an indefinite in a pitch, "您几乎不用多掏什么钱") */
+  if (particle && (r->moves & ~courtesy) != 0 && (r->moves & ~courtesy & ~(r->model_moves & pitch)) == 0 &&
+      r->n_benefits == 0) {
+    r->moves &= ~(r->model_moves & pitch);
+    r->model_moves &= ~pitch;
+    if (r->tactic == CLS_TACTIC_GAIN) r->tactic = CLS_TACTIC_NONE;
+  }
   if ((r->moves & ~courtesy) != 0) return;
   cls_move m = open ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION;
   r->moves |= (uint64_t)1 << m;
