@@ -912,6 +912,9 @@ end
 local function social(turn)
   if has(turn, "seller_action") then C.say("seller_action") return true end
   if has(turn, "praise") then C.say("praise_reply") return true end
+  -- a question asked is answered before the thanks that led to it ("hi, thanks for seeing me. how
+  -- are things going in the shop?" got "Oh, it's no trouble at all.": play-test 11)
+  if has(turn, "small_talk") and turn.question then C.say("small_talk") return true end
   if has(turn, "thank") then C.say("thanks") return true end
   if has(turn, "greet") or has(turn, "small_talk") then C.say("small_talk") return true end
   return false
