@@ -220,6 +220,32 @@ static int benefit_reads_loss(const scenario *s, const cls_classifier *c, const 
   return n;
 }
 
+/* An accept line that names a time of its own ("Chair two, from Monday."): a trainee who proposed
+** Thursday hears the customer agree to Monday (play-tests, round 11, both languages).  Once per
+** rung, with the time the line names; {time|Monday} repeats the trainee's day, Monday when none. */
+static int accept_fixed_time(const scenario *s, const cls_classifier *c, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; c && i < s->n_commitments; i++) {
+    const scn_commitment *k = &s->commitments[i];
+    for (int a = 0; a < k->accept.n; a++) {
+      const char *line = k->accept.v[a];
+      if (!line || strstr(line, "{time")) continue;
+      cls_result r;
+      cls_classify(c, line, strlen(line), &r);
+      const char *t = r.slots[CLS_SLOT_TIME];
+      if (t) {   /* as the slot reads it, without the full stop a weekday may take */
+        char *shown = xstrndup(t, strlen(t) - (strlen(t) > 1 && t[strlen(t) - 1] == '.'));
+        warn(d, file, k->pos, "cli.lint.accept_fixed_time", "id", k->id ? k->id : "?", "time", shown, NULL);
+        free(shown);
+        n++;
+      }
+      cls_result_free(&r);
+      if (t) break;
+    }
+  }
+  return n;
+}
+
 static int todo_in(const char *t) { return t && strstr(t, "TODO") != NULL; }
 static int todos(const scn_strs *v) {
   int n = 0;
@@ -254,6 +280,7 @@ int lint_scenario(const scenario *s, diag *d) {
   cls_classifier *c = cls_new(NULL, s, d);   /* errors in the scenario's lexicon: as in play */
   n += alike_examples(s, c ? cls_links(c) : NULL, file, d);
   n += benefit_reads_loss(s, c, file, d);
+  n += accept_fixed_time(s, c, file, d);
   cls_free(c);
   int errs = 0;
   lexicon *lx = cls_load_lexicon(s->language ? s->language : "en", d, &errs);

@@ -269,6 +269,22 @@ out=$(echo "k. booking online = less calls for jade. reminders = less no shows" 
 expect_contains "benefits stated in a chat line: no ask" "$out" "moves:    present_benefit, gain_appeal (model)"
 rm -rf "$tmp"
 
+# --- an accept line that names a time of its own (cli.lint.accept_fixed_time): a trainee who
+# offered Thursday heard "Chair two, from Monday" (play-tests, round 11) ---
+tmp=$(mktemp -d)
+sed 's/Chair two, from {time|Monday}\./Chair two, from Monday./' scenarios/examples/clinic-booking.yaml >"$tmp/cb.yaml"
+cp scenarios/examples/clinic-booking.lua "$tmp/" 2>/dev/null
+out=$("$SALESIM" check "$tmp/cb.yaml" 2>&1); rc=$?
+expect_eq "an accept line with a time of its own: a warning, not an error" 0 "$rc"
+expect_contains "... at the rung, with the placeholder to write" "$out" \
+  "cb.yaml:96:5: warning: commitment 'chair_trial': an accept line names a time of its own ('monday'): a trainee who proposes another day hears the customer agree to this one; write {time|monday}"
+for f in scenarios/*.yaml scenarios/examples/*.yaml; do
+  out=$("$SALESIM" check "$f" 2>&1)
+  if [[ "$out" == *"names a time of its own"* ]]; then fail "a shipped accept line names a time of its own: $f" "$out"; fi
+done
+ok "no shipped accept line names a time of its own"
+rm -rf "$tmp"
+
 # --- a rung's keyword in another rung's words (cli.lint.rung_keyword_elsewhere) ---
 tmp=$(mktemp -d)
 sed 's/keywords: \[sample, sample set, display, try it in the shop\]/keywords: [sample, sample set, window, display]/' \
