@@ -112,6 +112,7 @@ static void add_keywords(cls_classifier *c, const char *file, const char *kind, 
 
 static void own_add(wd_words *w, const scn_strs *v) {
   for (int i = 0; i < v->n; i++) {
+    if (wd_words_add_ascii(w, v->v[i])) continue;   /* most texts: no normalised copy */
     size_t n;
     char *t = txt_normalize(v->v[i], strlen(v->v[i]), &n);
     wd_words_add(w, t);
@@ -124,14 +125,22 @@ static void own_add(wd_words *w, const scn_strs *v) {
 ** (may be NULL), its own words: its lexicon phrases, keywords and examples. */
 static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   wd_words *w = wd_words_new();
+  /* the variant labels first: a phrase is looked at only when its label is one (the lexicon
+  ** holds some two thousand phrases, a few dozen of them variants) */
+  int nl = lex_label_count(lx);
+  unsigned char *variant = xcalloc((size_t)nl + 1, 1);
+  for (int l = 0; l < nl; l++) variant[l] = strncmp(lex_label_name(lx, l), "variant:", 8) == 0;
   for (int i = 0; i < lex_phrase_count(lx); i++) {
+    int l = lex_phrase_label(lx, i);
+    if (l < 0 || l >= nl || !variant[l]) continue;
     const lex_phrase *ph = lex_phrase_at(lx, i);
-    if (!ph || strncmp(lex_label_name(lx, ph->label), "variant:", 8) != 0) continue;
+    if (wd_words_add_ascii(w, ph->text)) continue;
     size_t n;
     char *t = txt_normalize(ph->text, strlen(ph->text), &n);
     wd_words_add(w, t);
     free(t);
   }
+  free(variant);
   if (!sc) return w;
   for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
   for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }

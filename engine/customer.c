@@ -31,6 +31,7 @@ void cust_limits_default(cust_limits *l) {
   l->memory = 32u << 20;
   l->instructions = 10000000;
   l->seconds = 0.25;
+  l->reused = 0;
 }
 
 /* Frees every event's strings and the array; leaves e empty and reusable. */

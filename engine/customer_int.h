@@ -64,8 +64,8 @@ struct cust_host {
   cust_limits lim;
   double *val0;                /* the state before any Lua ran */
   int script_chunk;            /* the script's compiled chunk, run again in a new environment */
-  int mark_default, mark_cond, mark_helpers;   /* sbx_mark of the environments kept (default:
-                               ** for tests; it is trusted, see reusable()) */
+  int mark_cond, mark_helpers; /* sbx_mark of the environments kept (the default behaviour's is
+                               ** trusted, see reusable(); test_customer marks it itself) */
   sbx_status last_status;      /* of the last hook call */
 
   /* listening (customer_talk.c) */

@@ -140,17 +140,16 @@ static int setup_cf(lua_State *L) {
   h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0, &chunk);
   if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
   luaL_unref(L, LUA_REGISTRYINDEX, chunk);   /* reuse calls its forget() instead of running it again */
-  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
-  h->mark_default = sbx_mark(h->sbx, -1);
-  lua_pop(L, 1);
 
   cust_push_cond_env(L, h);
-  h->mark_cond = sbx_mark(h->sbx, -1);            /* the environment (always empty) ... */
-  lua_getmetatable(L, -1);
-  lua_getfield(L, -1, "__index");
-  lua_getupvalue(L, -1, 2);
-  h->mark_helpers = sbx_mark(h->sbx, -1);         /* ... and what its names resolve to */
-  lua_pop(L, 3);
+  if (h->lim.reused) {   /* without the marks cust_reset builds the host again (reusable()) */
+    h->mark_cond = sbx_mark(h->sbx, -1);            /* the environment (always empty) ... */
+    lua_getmetatable(L, -1);
+    lua_getfield(L, -1, "__index");
+    lua_getupvalue(L, -1, 2);
+    h->mark_helpers = sbx_mark(h->sbx, -1);         /* ... and what its names resolve to */
+    lua_pop(L, 3);
+  }
   h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
   /* All at once (customer_react.c); one by one only to report what does not compile. */
   int nc = sc->n_reactions + sc->n_commitments;
@@ -289,7 +288,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
   h->outcome = CUST_OUTCOME_NONE;
   h->env_default = h->env_script = h->env_cond = LUA_NOREF;
-  h->script_chunk = h->mark_default = h->mark_cond = h->mark_helpers = LUA_NOREF;
+  h->script_chunk = h->mark_cond = h->mark_helpers = LUA_NOREF;
   if (lim) h->lim = *lim;
   else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));

@@ -113,6 +113,10 @@ int lex_phrase_count(const lexicon *lx) { return lx->image_phrases + lx->n_phras
 /* An image phrase's view is made the first time it is asked for (the matches of a line, or all
 ** of them for the random walks); the cache is not part of the lexicon's value, so filling it
 ** from a const lexicon is fine. */
+int lex_phrase_label(const lexicon *lx, int i) {
+  return i < lx->image_phrases ? lx->image->phrases[i].label : lx->pubs[i - lx->image_phrases].label;
+}
+
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i) {
   if (i >= lx->image_phrases) return &lx->pubs[i - lx->image_phrases];
   lexicon *m = (lexicon *)lx;

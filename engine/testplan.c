@@ -401,6 +401,7 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
     diag_init(&d);
     cust_limits lim;
     cust_limits_default(&lim);
+    lim.reused = 1;
     cust = cust_new(sc, 0, &lim, &d);
     if (cust && d.n > 0) { cust_free(cust); cust = NULL; }
     shared.customer = cust;

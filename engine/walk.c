@@ -494,6 +494,7 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   diag_init(&cd);
   cust_limits lim;
   cust_limits_default(&lim);
+  lim.reused = 1;
   cust_host *cust = cls ? cust_new(sc, o->seed, &lim, &cd) : NULL;
   diag_free(&cd);
   for (int w = 1; w <= o->walks; w++) {

@@ -97,23 +97,44 @@ void wd_words_free(wd_words *w) {
   free(w);
 }
 
+/* Puts a word's hash into the set, doubling it at half full. */
+static void words_add_hash(wd_words *w, uint64_t h) {
+  if (2 * (w->n + 1) > w->cap) {   /* grow: rehash into twice the slots */
+    wd_words old = *w;
+    w->cap *= 2; w->n = 0;
+    w->h = xcalloc(w->cap, sizeof *w->h);
+    for (size_t i = 0; i < old.cap; i++) if (old.h[i]) words_put(w, old.h[i]);
+    free(old.h);
+  }
+  words_put(w, h);
+}
+
 void wd_words_add(wd_words *w, const char *norm) {
   for (const char *p = norm; *p;) {
     if (!is_lower(*p)) { p++; continue; }
     const char *q = p;
     while (is_lower(*q)) q++;
-    if ((size_t)(q - p) >= WD_MIN_TYPO_LEN - 1 && (size_t)(q - p) <= WD_MAX_WORD) {
-      if (2 * (w->n + 1) > w->cap) {   /* grow: rehash into twice the slots */
-        wd_words old = *w;
-        w->cap *= 2; w->n = 0;
-        w->h = xcalloc(w->cap, sizeof *w->h);
-        for (size_t i = 0; i < old.cap; i++) if (old.h[i]) words_put(w, old.h[i]);
-        free(old.h);
-      }
-      words_put(w, word_hash(p, (size_t)(q - p)));
-    }
+    if ((size_t)(q - p) >= WD_MIN_TYPO_LEN - 1 && (size_t)(q - p) <= WD_MAX_WORD) words_add_hash(w, word_hash(p, (size_t)(q - p)));
     p = q;
   }
+}
+
+int wd_words_add_ascii(wd_words *w, const char *text) {
+  const unsigned char *p = (const unsigned char *)text;
+  for (const unsigned char *q = p; *q; q++) if (*q >= 0x80) return 0;
+  while (*p) {
+    /* | 0x20 folds A-Z to a-z and takes no other byte into a-z */
+    unsigned c = *p | 0x20u;
+    if (c < 'a' || c > 'z') { p++; continue; }
+    uint64_t h = 1469598103934665603ULL;   /* util_hash64 of the folded word, as it is read */
+    size_t n = 0;
+    for (; (c = *p | 0x20u) >= 'a' && c <= 'z'; p++, n++) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    if (n >= WD_MIN_TYPO_LEN - 1 && n <= WD_MAX_WORD) words_add_hash(w, h ? h : 1);
+  }
+  return 1;
 }
 
 int wd_words_has(const wd_words *w, const char *word, size_t n) {

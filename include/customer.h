@@ -54,6 +54,9 @@ typedef struct cust_limits {
   size_t memory;          /* bytes; default 32 MiB */
   long instructions;      /* steps of C work per hook call; default 10,000,000 */
   double seconds;         /* CPU time per hook call (wall clock: 4x); default 0.25 */
+  int reused;             /* 1: the host will be started over (cust_reset: walks, test plans),
+                          ** so it marks what a start-over must find as made; default 0 (a game
+                          ** plays one visit: the marks were 0.15 M instructions of its start) */
 } cust_limits;
 void cust_limits_default(cust_limits *l);
 

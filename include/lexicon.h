@@ -78,6 +78,8 @@ int lex_disable(lexicon *lx, const char *label, const char *phrase);
 
 int lex_phrase_count(const lexicon *lx);
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i);
+/* The label of phrase i, without making its lex_phrase (lex_phrase_at does, for an image's). */
+int lex_phrase_label(const lexicon *lx, int i);
 
 /* Loads a lexicon YAML file (format in docs/classifier.md): sections `moves`, `slots`,
 ** `markers`, each mapping a label to a list of phrases.  shown is the name used in sources

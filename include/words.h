@@ -38,6 +38,10 @@ void wd_words_free(wd_words *w);
 /* Adds the lower-case ASCII words of a normalised text (txt_normalize) of WD_MIN_TYPO_LEN - 1
 ** letters or more. */
 void wd_words_add(wd_words *w, const char *norm);
+/* wd_words_add for a text not normalised that is all ASCII: its letters are folded as it reads
+** (txt_normalize does no more to an ASCII word), without a normalised copy.  Returns 0 and adds
+** nothing when the text holds a byte outside ASCII (the caller normalises it then). */
+int wd_words_add_ascii(wd_words *w, const char *text);
 /* 1 when w (may be NULL) holds word[0..n). */
 int wd_words_has(const wd_words *w, const char *word, size_t n);
 
