@@ -6,21 +6,31 @@
 
 #include "builtin.h"
 
-/* Eight bytes a step: the files are read at every start, and a byte-at-a-time hash cost more
-** than the rest of the check.  Detects edits, not adversaries: a file that fools it is only
-** read as the shipped one, which its author could have copied anyway. */
+/* Thirty-two bytes a step, in four independent lanes the processor runs side by side: the
+** shipped files (scenario, catalogues, lexicon, default.lua: some 240 KB) are hashed at every
+** start, and one lane of eight bytes a step was 0.24 M instructions of it.  Detects edits, not
+** adversaries: a file that fools it is only read as the shipped one, which its author could
+** have copied anyway. */
 uint64_t bi_hash(const void *data, size_t len) {
   const unsigned char *p = data;
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, w;
+  uint64_t h[4] = { 0x9E3779B97F4A7C15ULL ^ len, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL,
+                    0x27D4EB2F165667C5ULL }, w;
+  for (; len >= 32; p += 32, len -= 32)
+    for (int k = 0; k < 4; k++) {
+      memcpy(&w, p + 8 * k, 8);
+      h[k] = (h[k] ^ w) * 0xFF51AFD7ED558CCDULL;
+      h[k] ^= h[k] >> 32;
+    }
+  uint64_t r = h[0] ^ (h[1] * 0x9E3779B97F4A7C15ULL) ^ (h[2] * 0xC2B2AE3D27D4EB4FULL) ^ (h[3] * 0x165667B19E3779F9ULL);
   for (; len >= 8; p += 8, len -= 8) {
     memcpy(&w, p, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 32;
+    r = (r ^ w) * 0xFF51AFD7ED558CCDULL;
+    r ^= r >> 32;
   }
   w = 0;
   memcpy(&w, p, len);
-  h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-  return h ^ (h >> 33);
+  r = (r ^ w) * 0xC4CEB9FE1A85EC53ULL;
+  return r ^ (r >> 33);
 }
 
 const bi_entry *bi_find(const char *name, const void *src, size_t len) {
