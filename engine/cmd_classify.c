@@ -138,19 +138,23 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
 /* The items a line is closest to, by meaning (link.h), for needs and benefits: the three best
 ** of each with their scores, the threshold, and the nearest text, so a trainer sees why a line
 ** did not link and which example to add.  Nothing without a scenario that has examples. */
+/* The three nearest items of a kind, and any other that scores at all (a blind trainer's fourth
+** need, at 0.11, was left out of a list of three). */
 #define NEAR_SHOWN 3
+#define near_shown(h, i) ((i) < NEAR_SHOWN || (h)[i].score > 0)
 static double round2(float v) { return (double)(long)((double)v * 100.0 + 0.5) / 100.0; }
 static const char *near_id(const scenario *sc, lnk_kind k, int i) {
-  return k == LNK_NEED ? sc->needs[i].id : sc->benefits[i].id ? sc->benefits[i].id : "?";
+  const char *id = k == LNK_NEED ? sc->needs[i].id : k == LNK_OBJECTION ? sc->objections[i].id : sc->benefits[i].id;
+  return id ? id : "?";
 }
 static int near_linked(const cls_result *r, lnk_kind k, int i) {
-  const int *v = k == LNK_NEED ? r->needs : r->benefits;
-  int n = k == LNK_NEED ? r->n_needs : r->n_benefits;
+  const int *v = k == LNK_NEED ? r->needs : k == LNK_OBJECTION ? r->objections : r->benefits;
+  int n = k == LNK_NEED ? r->n_needs : k == LNK_OBJECTION ? r->n_objections : r->n_benefits;
   for (int j = 0; j < n; j++) if (v[j] == i) return 1;
   return 0;
 }
 static int near_rank(const cls_classifier *c, const scenario *sc, const cls_result *r, lnk_kind k, lnk_hit *h) {
-  int cap = k == LNK_NEED ? sc->n_needs : sc->n_benefits;
+  int cap = k == LNK_NEED ? sc->n_needs : k == LNK_OBJECTION ? sc->n_objections : sc->n_benefits;
   char *text = cls_link_norm(r);   /* what the links were made from */
   int n = lnk_rank(cls_links(c), cls_stemmer(c), text, strlen(text), k, h, cap < 64 ? cap : 64);
   free(text);
@@ -159,15 +163,17 @@ static int near_rank(const cls_classifier *c, const scenario *sc, const cls_resu
 static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
   const lnk_index *x = cls_links(c);
   if (!x) return;
-  char tn[32], tb[32], floor[32];
+  char tn[32], tb[32], to[32], floor[32];
   num2(floor, sizeof floor, (double)LNK_WEAK_FLOOR);
   msg_fprint(out, "cli.classify.closest", "need", num2(tn, sizeof tn, (double)lnk_threshold_of(x, LNK_NEED)),
-             "benefit", num2(tb, sizeof tb, (double)lnk_threshold_of(x, LNK_BENEFIT)), "floor", floor, NULL);
-  const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
-  for (int k = 0; k < 2; k++) {
+             "benefit", num2(tb, sizeof tb, (double)lnk_threshold_of(x, LNK_BENEFIT)),
+             "objection", num2(to, sizeof to, (double)lnk_threshold_of(x, LNK_OBJECTION)), "floor", floor, NULL);
+  /* the objections too: a trainer's answer to one went unread and only --json said why */
+  const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
+  for (int k = 0; k < 3; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
-    for (int i = 0; i < n && i < NEAR_SHOWN; i++) {
+    for (int i = 0; i < n && near_shown(h, i); i++) {
       strbuf m = {0};
       msg_sbput(&m, near_linked(r, kinds[k], h[i].item) ? "cli.classify.near.linked" :
                     !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
@@ -177,8 +183,14 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       const char *mark = m.s ? m.s : "";
       int pad = 21 - txt_width(mark);
       if (pad < 1) pad = 1;   /* a column by display width: the mark may be CJK */
-      fprintf(out, "  %-8s %-22s %.2f  %s%*s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
-              (double)h[i].score, mark, pad > 0 ? pad : 0, "");
+      /* a score just under the threshold shows its third decimal: "0.12 below" a 0.12 threshold
+      ** read as a contradiction (blind trainer, round 11) */
+      double thr = lnk_threshold_of(x, kinds[k]), sc2 = round2(h[i].score);
+      int fine = h[i].score < thr && sc2 >= round2((float)thr);
+      char score[16];
+      snprintf(score, sizeof score, "%.*f", fine ? 3 : 2, (double)h[i].score);
+      fprintf(out, "  %-9s %-22s %-5s  %s%*s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
+              score, mark, pad > 0 ? pad : 0, "");
       strbuf rest = {0};
       if (h[i].text >= 0)
         msg_sbput(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, h[i].text), "text", lnk_text(x, h[i].text), NULL);
@@ -195,13 +207,14 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
   json_object_set_new(o, "threshold", json_real(round2(lnk_threshold_of(x, LNK_NEED))));
   json_object_set_new(o, "benefit_threshold", json_real(round2(lnk_threshold_of(x, LNK_BENEFIT))));
   json_object_set_new(o, "weak_floor", json_real(round2(LNK_WEAK_FLOOR)));
-  const lnk_kind kinds[2] = { LNK_NEED, LNK_BENEFIT };
-  const char *keys[2] = { "needs", "benefits" };
-  for (int k = 0; k < 2; k++) {
+  json_object_set_new(o, "objection_threshold", json_real(round2(lnk_threshold_of(x, LNK_OBJECTION))));
+  const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
+  const char *keys[3] = { "needs", "benefits", "objections" };
+  for (int k = 0; k < 3; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
     json_t *a = json_array();
-    for (int i = 0; i < n && i < NEAR_SHOWN; i++)
+    for (int i = 0; i < n && near_shown(h, i); i++)
       json_array_append_new(a, json_pack("{s:s, s:f, s:b, s:b, s:b, s:s, s:s}", "id", near_id(sc, kinds[k], h[i].item),
                                          "score", round2(h[i].score), "linked", near_linked(r, kinds[k], h[i].item),
                                          "weak", h[i].weak,

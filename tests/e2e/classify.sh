@@ -103,6 +103,18 @@ for line in "If you sign today I can make it cheaper." "I can offer you a specia
   expect_contains "an offer is a discount: $line" " $mv " " discount "
 done
 
+# --- near misses name every item of a scenario, objections included (blind trainer, round 11:
+# the fourth need and every objection were missing, and only --json showed why an answer went
+# unread) ---
+out=$("$SALESIM" classify --scenario tests/fixtures/water-renewal.yaml "去年报修响应慢，今年成本压力大，三月新店要开，卫生检查还要换芯记录" 2>&1)
+expect_eq "classify --scenario: the three nearest needs, and any other that scores" 3 "$(grep -c '^  need ' <<<"$out")"
+expect_contains "... a score just under the threshold shows its third decimal (0.12 'below' 0.12 read as a contradiction)" \
+  "$out" "  benefit   digital_log            0.117  below"
+expect_contains "... and the objections, with their threshold" "$out" "an objection at"
+expect_contains "... each objection by name" "$out" "  objection trust_gap"
+js=$("$SALESIM" classify --json --scenario tests/fixtures/water-renewal.yaml "刘经理，去年报修确实响应慢" 2>&1)
+expect_eq "classify --json: the objections' near misses" 2 "$(jq '.closest.objections | length' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
