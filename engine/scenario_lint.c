@@ -220,6 +220,17 @@ static int benefit_reads_loss(const scenario *s, const cls_classifier *c, const 
   return n;
 }
 
+/* 1 when the rung's own action names the time t (the normalised slot text): the time is what the
+** rung is ("李总今天先付一部分,剩下的写明日期当面确认"), and the ask's time may be another part of it
+** (the rest's date: "{time|今天}先转" said "22号先转2w", play-test 12). */
+static int rung_names_time(const cls_classifier *c, const char *action, const char *t) {
+  cls_result r;
+  cls_classify(c, action, strlen(action), &r);
+  int same = r.slots[CLS_SLOT_TIME] && strcmp(r.slots[CLS_SLOT_TIME], t) == 0;
+  cls_result_free(&r);
+  return same;
+}
+
 /* An accept line that names a time of its own ("Chair two, from Monday."): a trainee who proposed
 ** Thursday hears the customer agree to Monday (play-tests, round 11, both languages).  Once per
 ** rung, with the time the line names; {time|Monday} repeats the trainee's day, Monday when none. */
@@ -233,6 +244,7 @@ static int accept_fixed_time(const scenario *s, const cls_classifier *c, const c
       cls_result r;
       cls_classify(c, line, strlen(line), &r);
       const char *t = r.slots[CLS_SLOT_TIME];
+      if (t && k->action && rung_names_time(c, k->action, t)) t = NULL;   /* the rung is "today" */
       if (t) {   /* as the slot reads it, without the full stop a weekday may take */
         char *shown = xstrndup(t, strlen(t) - (strlen(t) > 1 && t[strlen(t) - 1] == '.'));
         warn(d, file, k->pos, "cli.lint.accept_fixed_time", "id", k->id ? k->id : "?", "time", shown, NULL);
