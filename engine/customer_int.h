@@ -18,7 +18,7 @@
 
 /* Per-entity flags, one byte each, kept in one array so a snapshot is one memcpy. */
 /* CF_DONE: a commitment given on an earlier visit of the campaign (CF_GIVEN is this visit's). */
-enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_DONE, CF_KINDS };
+enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_DONE, CF_EASED, CF_KINDS };
 
 struct cust_host {
   const scenario *sc;
@@ -96,7 +96,7 @@ typedef struct cust_name { const char *name; int i; } cust_name;
 /* A reaction's names resolved at load: -1 where it names nothing (or nothing that exists). */
 typedef struct cust_rx {
   int say_line;                /* say_key: index in sc->lines, -1 for the built-in lines */
-  int reveal, objection, commitment;
+  int reveal, objection, ease, commitment;
   int *change_var;             /* per change: state index */
 } cust_rx;
 

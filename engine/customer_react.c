@@ -4,7 +4,7 @@
 ** A condition (`when:`, `realistic_when:`) is compiled once as "return (EXPR)" in an
 ** environment whose names resolve, in this order, to: a state variable (number, or true/false),
 ** a move of the current line (true/false), a fact about the line (specific, vague, question,
-** negated, tactic, turn, visit), a helper (revealed, confirmed, given, refused, raised, done, offered,
+** negated, tactic, turn, visit), a helper (revealed, confirmed, given, refused, raised, eased, done, offered,
 ** is_realistic, mentions), or a safe library (math, string, tonumber, ...).  Any other name is
 ** an error, so a typo shows up instead of silently reading nil.  The chunk is padded with
 ** newlines so its line numbers are the YAML file's.
@@ -221,7 +221,7 @@ static int outcome_of(const char *name) {
 }
 
 /* Does what reaction r says, in the documented order: change/set, say, reveal, objection,
-** give or refuse, end. */
+** ease, give or refuse, end. */
 static void apply(lua_State *L, cust_host *h, int ri) {
   const scn_reaction *r = &h->sc->reactions[ri];
   const scenario *sc = h->sc;
@@ -241,6 +241,7 @@ static void apply(lua_State *L, cust_host *h, int ri) {
   }
   if (x->reveal >= 0) cust_reveal(h, x->reveal, said);
   if (x->objection >= 0) cust_raise(L, h, x->objection, said);
+  if (x->ease >= 0) cust_set_flag(h, CF_EASED, x->ease, 1);   /* answered: default.lua's eased() */
   if (x->commitment >= 0) {
     if (r->give) cust_give(L, h, x->commitment, said);
     else cust_refuse(L, h, x->commitment, NULL, said);

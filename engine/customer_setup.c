@@ -273,6 +273,7 @@ static void resolve_names(cust_host *h) {
     x->reveal = id_index(sc->needs, sc->n_needs, sizeof *sc->needs, offsetof(scn_need, id), r->reveal);
     x->objection = id_index(sc->objections, sc->n_objections, sizeof *sc->objections,
                             offsetof(scn_objection, id), r->objection);
+    x->ease = id_index(sc->objections, sc->n_objections, sizeof *sc->objections, offsetof(scn_objection, id), r->ease);
     x->commitment = id_index(sc->commitments, sc->n_commitments, sizeof *sc->commitments,
                              offsetof(scn_commitment, id), r->give ? r->give : r->refuse);
     x->change_var = xmalloc(((size_t)r->n_changes + 1) * sizeof *x->change_var);
@@ -301,7 +302,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
   cust_people_state_mark(h);
   int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
-                          sc->n_objections, sc->n_reactions, sc->n_commitments };
+                          sc->n_objections, sc->n_reactions, sc->n_commitments, sc->n_objections };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
   h->flags = xcalloc((size_t)h->n_flags + 1, 1);
   h->ever_fired = xcalloc((size_t)sc->n_reactions + 1, 1);

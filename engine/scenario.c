@@ -181,7 +181,7 @@ void scn_free(scenario *s) {
     for (int j = 0; j < x->n_changes; j++) free(x->changes[j].var);
     free(x->changes);
     free(x->say_key); sx_strs_free(&x->say); free(x->reveal); free(x->give); free(x->refuse);
-    free(x->objection); free(x->end);
+    free(x->objection); free(x->ease); free(x->end);
   }
   free(s->reactions);
   for (int i = 0; i < s->n_visits; i++) {

@@ -171,7 +171,7 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 ** facts about the line, helpers, and the sandbox's safe globals and libraries. */
 static const char *const cond_names[] = {
   "specific", "vague", "question", "negated", "tactic", "turn", "visit", "voiced_need",
-  "revealed", "confirmed", "given", "refused", "raised", "done", "offered", "is_realistic", "mentions",
+  "revealed", "confirmed", "given", "refused", "raised", "eased", "done", "offered", "is_realistic", "mentions",
   "names", "person",   /* one person's state at a table of several (customer_people.c) */
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",
@@ -447,13 +447,17 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
       free(r->objection);
       r->objection = NULL;
     }
+    if ((x = yn_get(it, "ease")) && ref_objection(c, x, "ease", &r->ease) != 0) {
+      free(r->ease);
+      r->ease = NULL;
+    }
     int end;
     if (read_enum(c, yn_get(it, "end"), "end", scn_outcome_names, &end) == 0)
       r->end = xstrdup(scn_outcome_names[end]);
     sx_bool(c, yn_get(it, "once"), "once", &r->once);
     sx_bool(c, yn_get(it, "stop"), "stop", &r->stop);
     static const char *const effects[] = { "change", "set", "say", "reveal", "give", "refuse",
-                                           "objection", "end" };
+                                           "objection", "ease", "end" };
     int any = 0;
     for (size_t j = 0; j < sizeof effects / sizeof *effects; j++) any |= yn_get(it, effects[j]) != NULL;
     if (!any)

@@ -94,6 +94,7 @@ typedef struct scn_reaction {
   char *give;              /* commitment id */
   char *refuse;            /* commitment id */
   char *objection;         /* objection id */
+  char *ease;              /* objection id this reaction answers (it holds back no step after) */
   char *end;               /* outcome name: order|advance|continuation|no_sale, or NULL */
   int once;
   int stop;                /* 1 (default): later reactions and the behaviour do not run this turn */

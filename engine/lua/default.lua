@@ -292,12 +292,20 @@ local function tactics(turn)
   return said
 end
 
--- An objection raised and not yet answered (memo.eased): a reaction may raise one while saying
+-- Has the trainee answered objection id?  This behaviour's own memo of an answer it heard, or
+-- a reaction of the scenario that says it was answered (`ease:`: "Now you're talking my language"
+-- answers "both of us have to be convinced"; play-test 12 heard "As I said, that's still what holds
+-- me back" on the ask after it).
+local function eased(id)
+  return memo.eased[id] or C.eased(id)
+end
+
+-- An objection raised and not yet answered (eased): a reaction may raise one while saying
 -- a line of its own ("Slow down. I haven't seen it run on anything of ours yet." with
 -- happy_enough, on a contract asked for too soon), so no refusal is on record.
 local function pending_objection()
   for _, o in ipairs(C.objections) do
-    if C.raised(o.id) and not memo.eased[o.id] then return o.id end
+    if C.raised(o.id) and not eased(o.id) then return o.id end
   end
 end
 
@@ -312,7 +320,7 @@ end
 local function answer_objection(turn)
   local hit
   for _, id in ipairs(turn.objections) do
-    if C.raised(id) and not memo.eased[id] then hit = id end
+    if C.raised(id) and not eased(id) then hit = id end
   end
   if not hit and has(turn, "handle_objection") then hit = pending_objection() end
   if not hit then return false end
@@ -898,7 +906,7 @@ local function ask(turn, ctx)
   for _, r in ipairs(C.commitments) do
     if r.objection == c.objection and C.refused(r.id) then behind_refusal = true end
   end
-  if c.objection and C.raised(c.objection) and not memo.eased[c.objection] and not behind_refusal
+  if c.objection and C.raised(c.objection) and not eased(c.objection) and not behind_refusal
      and find(C.objections, c.objection) then
     C.objection(c.objection)
     return true

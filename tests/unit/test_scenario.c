@@ -366,6 +366,8 @@ static void test_references(void **st) {
                 "15:28: unknown commitment 'contract' (defined commitments: meeting)");
   expect_errors("reactions:\n  - { when: greet, objection: busy }\n",
                 "14:31: unknown objection 'busy': the file defines no objections");
+  expect_errors("objections: [{ id: budget, said: y }]\nreactions:\n  - { when: greet, ease: budgt }\n",
+                "15:26: unknown objection 'budgt'; did you mean 'budget'?");
   expect_errors("reactions:\n  - { when: greet, reveal: pain }\n",
                 "14:28: unknown need 'pain': the file defines no needs");
   expect_errors("state: { mood: 1 }\nreactions:\n  - { when: greet, change: { moood: 1, trust: 500 } }\n",
