@@ -574,6 +574,10 @@ static void test_scenario_ask(void **st) {
   r = run(c, "能跟我讲讲你们招标的流程吗？");
   assert_false(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
+  /* a request made by a tag clause of its own asks for the clause before it (play-test 12) */
+  r = run(c, "所以总的说：护士夜班不用来回跑，输液有人盯，HIS也不用动。那主任，今年底报明年信息化预算的时候，您把智慧病房这个项目先报进去，行吗？预算数我这周五前给您一版测算。");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
   /* a specific ask stays specific with the seller's promise after it (play-test, round 11: -15
   ** "not specific" for "...能不能把智慧病房这个项目报进去? 预算材料我这周五前给您准备好") */
   r = run(c, "那赵主任，明年的信息化预算您这边这个月底前要报上去吧？能不能把智慧病房这个项目报进去？预算材料我这周五前给您准备好");
