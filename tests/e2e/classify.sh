@@ -120,6 +120,11 @@ out=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
   "所以您既怕利润薄又怕压货对吧，我们临沂那个model是先小批量铺样板、卖多少补多少，不用一次囤一仓库，刘总第一年就开了六个点，毛利也比原来高。那 thursday 下午两点我带方案过来，您拿上门店数据一起过一遍，ok不？" | jq -r '.moves | join(" ")')
 expect_contains "a turn closed by 'ok不?' asks" " $out " " ask_commitment "
 
+# --- what sold out elsewhere is proof, no scarcity (play-test 12: -20 for a loss appeal) ---
+out=$("$SALESIM" classify --json --scenario scenarios/tableware-limited-run.yaml \
+  "and on sell-through: the shops that took them last spring sold out in about 6 weeks at full price, so you're not sitting on boxes till autumn" | jq -r '.tactic')
+expect_eq "'the shops ... sold out in about 6 weeks' is no loss appeal" "gain" "$out"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
