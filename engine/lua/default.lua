@@ -602,6 +602,13 @@ local function discover(turn, ctx)
   -- the need the line itself names comes before one a single word of it brushes ("How do you
   -- find out today when a scanner ... goes down?" names the outage; its "today" is one of the
   -- alert-noise need's `revealed_by` words; found in play)
+  -- (first of all a hidden need the line names with one of its `revealed_by` words: "验收时甲方指
+  -- 出来的那个小毛病,让您脸上不太好看吧?" is about the skirting, though "脸上不太好看" brushes the
+  -- cash need; play-test 12, the debrief's own suggested question found nothing)
+  for _, id in ipairs(turn.needs) do
+    local n = find(C.needs, id)
+    if n and n.hidden and not C.revealed(id) and C.mentions(n.revealed_by) then return heard(id) end
+  end
   for _, id in ipairs(turn.needs) do
     local n = find(C.needs, id)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
