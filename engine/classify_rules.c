@@ -1324,14 +1324,21 @@ void cls_late_confirm_tag(cls_result *r) {
                     r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]))
     return;
   if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || (r->moves & confirm)) return;
-  if ((r->moves & ~drop & ~model_ask & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK)) != 0) return;
+  const uint64_t check = (uint64_t)1 << CLS_CHECK_CONCERNS;   /* "..., anything i missed?" after it stays */
+  if ((r->moves & ~drop & ~model_ask & ~check & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK)) != 0) return;
   if ((r->moves & r->model_moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)) !=
       (r->moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)))
     return;   /* a gain the rules read stays */
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
-  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_CONFIRM) return;
-  r->moves = (r->moves & ~drop & ~model_ask) | confirm;
+  /* the tag last, or before a last clause that checks for more ("is that the gist, anything i
+  ** missed?": play-test 12, a recap and a check on one line earned neither) */
+  int tag = ncl >= 2 && cl[ncl - 1].mood == CL_MOOD_CONFIRM, then_check = 0;
+  if (!tag && ncl >= 3 && cl[ncl - 2].mood == CL_MOOD_CONFIRM && cl_has_label(r, &cl[ncl - 1], "check_concerns"))
+    tag = then_check = 1;   /* the check is its clause's, whatever the model made of the recap */
+  if (!tag) return;
+  r->moves = (r->moves & ~drop & ~model_ask) | confirm | (then_check ? check : 0);
+  r->model_vetoed &= ~(then_check ? check : 0);
   r->model_moves &= ~(drop | model_ask);
   if (r->tactic == CLS_TACTIC_GAIN) r->tactic = CLS_TACTIC_NONE;
   add_match(r, "confirm_need", "rule:confirm_tag", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));

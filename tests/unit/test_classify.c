@@ -677,6 +677,13 @@ static void test_recap(void **st) {
   /* over two lines, each a benefit for one of her needs: the second completes the summary and
   ** carries both benefits (play-tests, rounds 9 to 11: the ask after them was marked "without
   ** first summing up"); a second line for the same need, or after a question, does not */
+  /* a recap closed by a tag and a check on one line is both (play-test 12: neither, -15 and 30
+  ** points below the same words over two lines) */
+  r = run(c, "ok so just checking i've got it: jade's stuck on the phone half the morning, and you had 11 no-shows "
+             "last month that you still pay for. is that the gist, anything i missed?");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  cls_result_free(&r);
   cls_result first = run(c, "So with patients moving their own bookings online, Jade gets her mornings back.");
   r = run(c, "And the text the evening before means far fewer empty chairs.");
   assert_int_equal(first.n_benefits, 1);
