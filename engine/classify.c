@@ -308,6 +308,27 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   return c;
 }
 
+/* See classify.h. */
+int cls_rung_needs_no_who(cls_classifier *c, int j) {
+  const scenario *sc = c ? c->sc : NULL;
+  if (!sc || j < 0 || j >= sc->n_commitments || j >= 64) return 0;
+  uint64_t b = (uint64_t)1 << j;
+  if (c->nowho_known & b) return (int)(c->nowho >> j & 1);
+  const scn_commitment *cm = &sc->commitments[j];
+  int none = cm->examples.n > 0;
+  for (int e = 0; none && e < cm->examples.n; e++) {
+    const char *ex = cm->examples.v[e];
+    if (!ex) continue;
+    cls_result er;
+    cls_classify(c, ex, strlen(ex), &er);
+    if (er.slots[CLS_SLOT_PERSON] || er.slots[CLS_SLOT_PLACE]) none = 0;
+    cls_result_free(&er);
+  }
+  c->nowho_known |= b;
+  if (none) c->nowho |= b;
+  return none;
+}
+
 /* Releases a classifier (not the scenario it was built with). */
 void cls_free(cls_classifier *c) {
   if (!c) return;

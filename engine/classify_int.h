@@ -55,6 +55,7 @@ struct cls_classifier {
   ** a name that opens a clause is who it is said to ("grace whats going wrong on the floor") */
   char *names[SPK_MAX_PEOPLE];
   int n_names;
+  uint64_t nowho_known, nowho;   /* cls_rung_needs_no_who's answers, a bit per rung */
 };
 
 /* The rules alone (classify_rules.c): fills *out from the line. */

@@ -49,7 +49,6 @@ typedef struct ctx {
   int open;      /* the visit is still going (a running score for /score) */
   int visit;     /* the visit being judged (after the visits: the last one) */
   int last_no_ask;   /* the last visit had no ask at all (no_ask or its kind's) */
-  uint64_t nowho_known, nowho;   /* rung_needs_no_who's answers, by rung bit */
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -479,27 +478,11 @@ static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const cha
   sb_free(&m);
 }
 
-/* Whether rung j is a step with nobody to bring and nowhere to meet: none of the trainer's
-** example asks for it, read by the session's classifier, names a person or a place ("能不能把
-** 床旁监测的技术要求写进招标文件?", "Could you share the logs by Friday?").  Then an ask for it
-** that names the action and the time is specific, as an order is: who or where adds nothing.
-** 0 without examples or without a classifier (a scored fixture). */
+/* Whether rung j is a step with nobody to bring and nowhere to meet (cls_rung_needs_no_who, read
+** by the session's classifier): then an ask for it that names the action and the time is
+** specific, as an order is.  0 without a classifier (a scored fixture). */
 static int rung_needs_no_who(ctx *c, int j) {
-  if (!c->sc || j < 0 || j >= c->sc->n_commitments || j >= 64 || !c->s->cls) return 0;
-  if (c->nowho_known & bit(j)) return (int)(c->nowho >> j & 1);
-  const scn_commitment *cm = &c->sc->commitments[j];
-  int none = cm->examples.n > 0;
-  for (int e = 0; none && e < cm->examples.n; e++) {
-    const char *ex = cm->examples.v[e];
-    if (!ex) continue;
-    cls_result er;
-    cls_classify(c->s->cls, ex, strlen(ex), &er);
-    if (er.slots[CLS_SLOT_PERSON] || er.slots[CLS_SLOT_PLACE]) none = 0;
-    cls_result_free(&er);
-  }
-  c->nowho_known |= bit(j);
-  if (none) c->nowho |= bit(j);
-  return none;
+  return c->s->cls ? cls_rung_needs_no_who(c->s->cls, j) : 0;
 }
 
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
@@ -1240,7 +1223,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;

@@ -138,6 +138,12 @@ typedef struct cls_recap_ctx {
   int prev_after_confirm;
 } cls_recap_ctx;
 
+/* 1 when rung j of the classifier's scenario is a step with nobody to bring and nowhere to meet:
+** none of the trainer's example asks for it, read by this classifier, names a person or a place
+** ("能不能把床旁监测的技术要求写进招标文件?").  0 without examples.  Read once per classifier and
+** kept (the random walks scored every walk by reading every rung's examples again: 6% of them). */
+int cls_rung_needs_no_who(cls_classifier *c, int j);
+
 /* Reads a statement that lays two or more of the scenario's benefits against two or more needs
 ** the customer voiced or confirmed as summarize_benefits, when it comes right after the customer
 ** confirmed needs, names only benefits the visit has already shown, or names two of her needs
