@@ -4,6 +4,7 @@
 ** looks keys up with a fallback to English, and formats named placeholders and plural forms.
 */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,74 +15,63 @@
 #include "msg_int.h"
 #include "util.h"
 
-typedef struct msg_item { const char *key; const char *forms[MSG_NCAT]; } msg_item;
-
 struct msg_cat {
   const char *lang, *plural;
-  unsigned char *owned;      /* the blob when compiled at run time (kept with its index) */
-  msg_item *items;
+  const unsigned char *blob;
+  unsigned char *owned;      /* the blob when compiled at run time (kept with the catalogue) */
+  const uint32_t *idx;       /* per key 1 + MSG_NCAT offsets into blob (msg_load.c), in place */
   int n;
 };
 
-/* ---- the index over a blob --------------------------------------------------------------- */
-
-/* Reads one NUL-terminated string at *p within [.., end); NULL when it runs past the end. */
-static const char *take(const unsigned char **p, const unsigned char *end) {
-  const unsigned char *s = *p;
-  const unsigned char *z = memchr(s, 0, (size_t)(end - s));
-  if (!z) return NULL;
-  *p = z + 1;
-  return (const char *)s;
+/* The string at offset off of the blob, or NULL for 0 (none). */
+static const char *at(const msg_cat *c, uint32_t off) { return off ? (const char *)c->blob + off : NULL; }
+static const char *key_of(const msg_cat *c, int i) { return at(c, c->idx[(size_t)i * (1 + MSG_NCAT)]); }
+static const char *form_of(const msg_cat *c, int i, int cat) {
+  return at(c, c->idx[(size_t)i * (1 + MSG_NCAT) + 1 + (size_t)cat]);
 }
 
+/* ---- the index inside a blob ------------------------------------------------------------- */
+
+/* A catalogue over blob, its index read in place; NULL when the blob is no MSG2 blob or its
+** index points outside it. */
 msg_cat *msg_open(const unsigned char *blob, size_t n) {
-  if (!blob || n < 5 || memcmp(blob, "MSG1", 5) != 0) return NULL;
-  const unsigned char *p = blob + 5, *end = blob + n;
+  uint32_t trailer[2];
+  if (!blob || n < 5 + sizeof trailer || memcmp(blob, "MSG2", 5) != 0) return NULL;
+  memcpy(trailer, blob + n - sizeof trailer, sizeof trailer);
+  size_t off = trailer[0], keys = trailer[1];
+  if (off % 4 || off > n - sizeof trailer || keys > (n - sizeof trailer - off) / ((1 + MSG_NCAT) * 4) ||
+      ((uintptr_t)(blob + off) & 3))
+    return NULL;
+  const unsigned char *lang = blob + 5, *plural = memchr(lang, 0, off - 5);
+  if (!plural) return NULL;
+  plural++;
+  if (!memchr(plural, 0, (size_t)(blob + off - plural))) return NULL;
   msg_cat *c = xcalloc(1, sizeof *c);
-  c->lang = take(&p, end);
-  c->plural = take(&p, end);
-  int cap = 0;
-  for (;;) {
-    const char *key = p < end ? take(&p, end) : NULL;
-    if (!key) goto bad;
-    if (!*key) break;
-    if (c->n == cap) { cap = cap ? cap * 2 : 256; c->items = xrealloc(c->items, (size_t)cap * sizeof *c->items); }
-    msg_item *it = &c->items[c->n++];
-    memset(it, 0, sizeof *it);
-    it->key = key;
-    for (;;) {
-      const char *cat = take(&p, end);
-      if (!cat) goto bad;
-      if (!*cat) break;
-      const char *text = take(&p, end);
-      int ci = msg_category_index(cat);
-      if (!text || ci < 0) goto bad;
-      it->forms[ci] = text;
-    }
-  }
-  if (!c->lang || !c->plural) goto bad;
+  c->blob = blob;
+  c->lang = (const char *)lang;
+  c->plural = (const char *)plural;
+  c->idx = (const uint32_t *)(const void *)(blob + off);
+  c->n = (int)keys;
+  for (size_t i = 0; i < keys * (1 + MSG_NCAT); i++)   /* every offset inside the strings */
+    if (c->idx[i] >= off) { msg_close(c); return NULL; }
   return c;
-bad:
-  msg_close(c);
-  return NULL;
 }
 
 void msg_close(msg_cat *c) {
   if (!c) return;
   free(c->owned);
-  free(c->items);
   free(c);
 }
 
 int msg_count(const msg_cat *c) { return c ? c->n : 0; }
-const char *msg_key_at(const msg_cat *c, int i) { return c && i >= 0 && i < c->n ? c->items[i].key : NULL; }
+const char *msg_key_at(const msg_cat *c, int i) { return c && i >= 0 && i < c->n ? key_of(c, i) : NULL; }
 const char *msg_cat_lang(const msg_cat *c) { return c ? c->lang : NULL; }
 const char *msg_cat_plural(const msg_cat *c) { return c ? c->plural : NULL; }
 
 int msg_find(const msg_cat *c, const char *key) {
   int lo = 0, hi = c ? c->n - 1 : -1;
   while (lo <= hi) {
-    int mid = (lo + hi) / 2, cmp = strcmp(c->items[mid].key, key);
+    int mid = (lo + hi) / 2, cmp = strcmp(key_of(c, mid), key);
     if (cmp == 0) return mid;
     if (cmp < 0) lo = mid + 1; else hi = mid - 1;
   }
@@ -90,7 +80,7 @@ int msg_find(const msg_cat *c, const char *key) {
 
 const char *msg_form(const msg_cat *c, const char *key, const char *cat) {
   int i = msg_find(c, key), ci = msg_category_index(cat);
-  return i >= 0 && ci >= 0 ? c->items[i].forms[ci] : NULL;
+  return i >= 0 && ci >= 0 ? form_of(c, i, ci) : NULL;
 }
 
 typedef struct uses_ctx { const char *name; size_t len; int found; } uses_ctx;
@@ -104,7 +94,7 @@ int msg_ref_uses(const msg_cat *c, const char *key, const char *name, size_t len
   if (i < 0) return 0;
   uses_ctx u = { name, len, 0 };
   for (int k = 0; k < MSG_NCAT; k++)
-    if (c->items[i].forms[k]) msg_scan(c->items[i].forms[k], uses_cb, &u);
+    if (form_of(c, i, k)) msg_scan(form_of(c, i, k), uses_cb, &u);
   return u.found;
 }
 
@@ -234,17 +224,17 @@ const char *msg_lang(const char *tag) {
 
 /* ---- formatting ---------------------------------------------------------------------------- */
 
-/* The catalogue and entry that hold key for lang (lang's own, else English's). */
-static const msg_item *lookup(const char *lang, const char *key, const msg_cat **from) {
+/* The catalogue and entry that hold key for lang (lang's own, else English's): its index in
+** *from, or -1. */
+static int lookup(const char *lang, const char *key, const msg_cat **from) {
   const msg_cat *c = msg_catalogue(lang);
   int i = msg_find(c, key);
   if (i < 0 && (!lang || strcmp(lang, MSG_REF_LANG) != 0)) {
     c = msg_catalogue(MSG_REF_LANG);
     i = msg_find(c, key);
   }
-  if (i < 0) return NULL;
-  *from = c;
-  return &c->items[i];
+  if (i >= 0) *from = c;
+  return i;
 }
 
 static const char *arg(const msg_arg *args, int n, const char *name, size_t len) {
@@ -266,7 +256,7 @@ static int all_keys(const char *lang, const char *list) {
     if (len) {
       char *k = xstrndup(p, len);
       const msg_cat *c = NULL;
-      int found = lookup(lang, k, &c) != NULL;
+      int found = lookup(lang, k, &c) >= 0;
       free(k);
       if (!found) return 0;
       any = 1;
@@ -309,12 +299,12 @@ static void put_value(strbuf *b, const char *lang, const char *v, const msg_arg 
 
 static void format_into(strbuf *b, const char *lang, const char *key, const msg_arg *args, int n, int depth) {
   const msg_cat *c = NULL;
-  const msg_item *it = lookup(lang, key, &c);
-  if (!it) { sb_puts(b, key); return; }
-  const char *text = it->forms[MSG_OTHER];
+  int it = lookup(lang, key, &c);
+  if (it < 0) { sb_puts(b, key); return; }
+  const char *text = form_of(c, it, MSG_OTHER);
   const char *count = arg(args, n, "count", 5);
   if (count) {
-    const char *f = it->forms[msg_rule_category(c->plural, strtol(count, NULL, 10))];
+    const char *f = form_of(c, it, msg_rule_category(c->plural, strtol(count, NULL, 10)));
     if (f) text = f;
   }
   if (!text) { sb_puts(b, key); return; }
@@ -357,11 +347,12 @@ char *msg_get(const char *lang, const char *key, ...) {
 
 const char *msg_text(const char *lang, const char *key) {
   const msg_cat *c = NULL;
-  const msg_item *it = lookup(lang, key, &c);
-  return it && it->forms[MSG_OTHER] ? it->forms[MSG_OTHER] : key;
+  int it = lookup(lang, key, &c);
+  const char *t = it >= 0 ? form_of(c, it, MSG_OTHER) : NULL;
+  return t ? t : key;
 }
 
 int msg_has(const char *lang, const char *key) {
   const msg_cat *c = NULL;
-  return lookup(lang, key, &c) != NULL;
+  return lookup(lang, key, &c) >= 0;
 }

@@ -4,10 +4,14 @@
 ** catalogue, missing and unknown keys and unknown placeholders.  Every problem is reported with
 ** the file, line and column of the node it is about, as `salesim check` shows scenario errors.
 **
-** The blob (also what build/gen/builtin_data.c embeds):
-**   "MSG1\0" LANG "\0" PLURAL "\0" { KEY "\0" { CATEGORY "\0" TEXT "\0" }* "\0" }* "\0"
-** with keys sorted (strcmp), so msg.c can index it in place and search it.
+** The blob (also what build/gen/msg_data.c embeds):
+**   "MSG2\0" LANG "\0" PLURAL "\0" { KEY "\0" TEXT "\0" ... }   the strings, then
+**   zero bytes to a multiple of 4, then per key (sorted by strcmp) 1 + MSG_NCAT 32-bit offsets
+**   into the blob: the key and its text per plural category (0: none), and last the offset of
+**   that table and the key count.  msg.c searches the table in place: opening a catalogue reads
+**   nothing (it walked a thousand keys at every start).
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,19 +233,24 @@ unsigned char *msg_compile(const char *shown, const char *buf, size_t len, const
   if (d->errors == before) {
     qsort(es, (size_t)ne, sizeof *es, by_key);
     strbuf b = { 0 };
-    sb_append(&b, "MSG1", 5);
+    sb_append(&b, "MSG2", 5);
     sb_append(&b, lang->str, strlen(lang->str) + 1);
     sb_append(&b, rule, strlen(rule) + 1);
+    uint32_t *idx = xcalloc((size_t)ne * (1 + MSG_NCAT) + 1, sizeof *idx);
     for (int i = 0; i < ne; i++) {
+      idx[(size_t)i * (1 + MSG_NCAT)] = (uint32_t)b.len;
       sb_append(&b, es[i].key->str, strlen(es[i].key->str) + 1);
       for (int cat = 0; cat < MSG_NCAT; cat++) {
         if (!es[i].forms[cat]) continue;
-        sb_append(&b, msg_categories[cat], strlen(msg_categories[cat]) + 1);
+        idx[(size_t)i * (1 + MSG_NCAT) + 1 + (size_t)cat] = (uint32_t)b.len;
         sb_append(&b, es[i].forms[cat]->str, strlen(es[i].forms[cat]->str) + 1);
       }
-      sb_append(&b, "", 1);
     }
-    sb_append(&b, "", 1);
+    while (b.len % 4) sb_putc(&b, '\0');
+    uint32_t trailer[2] = { (uint32_t)b.len, (uint32_t)ne };
+    sb_append(&b, (const char *)idx, (size_t)ne * (1 + MSG_NCAT) * sizeof *idx);
+    sb_append(&b, (const char *)trailer, sizeof trailer);
+    free(idx);
     *n = b.len;
     blob = (unsigned char *)sb_take(&b);
   }
