@@ -128,6 +128,13 @@ static inline void fx_benefits(sess_turn *t, int n, const int *idx) {
   t->cls.n_benefits = n;
 }
 
+/* A match of the line's reading: label ("benefit:parent_app") by phrase (a keyword, or
+** "similar:..." for a link by meaning). */
+static inline void fx_match(sess_turn *t, const char *label, const char *phrase) {
+  t->cls.matches = xrealloc(t->cls.matches, (size_t)(t->cls.n_matches + 1) * sizeof *t->cls.matches);
+  t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup("fixture"), 0, 0 };
+}
+
 /* Appends a customer event; needs revealed or confirmed carry into later snapshots. */
 static inline cust_event *fx_event_in(fx *f, cust_events *e, cust_event_kind k, int index) {
   if (e->n == e->cap) {
