@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include "score.h"
+#include "text.h"
 #include "util.h"
 
 #define SKILL_BASE 50.0
@@ -516,7 +517,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   if (is_pay) {
     /* the sum an earlier ask of the visit named still stands: "那转账这块 今天能走吗?" right after
     ** "按合同尾款四万八 ... 今天能安排转账吗" names it (play-test 9: "-15, no amount") */
-    int has_date = r->slots[CLS_SLOT_TIME] != NULL, has_amount = names_amount(t->text) || vs->amount_named;
+    /* (a part of it needs its own sum: "今天先付一部分,剩下的等甲方钱到了再结" names none, though "剩
+    ** 下的" and "付清" name the whole, and was "+15 a date and an amount", play-test 12) */
+    int part = txt_holds_phrase(r->norm ? r->norm : "", "\xe4\xb8\x80\xe9\x83\xa8\xe5\x88\x86") /* 一部分 */ ||
+               txt_holds_phrase(r->norm ? r->norm : "", "\xe4\xb8\x80\xe4\xba\x9b") /* 一些 */ ||
+               txt_holds_phrase(r->norm ? r->norm : "", "part of it") || txt_holds_phrase(r->norm ? r->norm : "", "some of it");
+    int has_date = r->slots[CLS_SLOT_TIME] != NULL;
+    int has_amount = part ? r->has_amount : names_amount(t->text) || vs->amount_named;   /* a part: its sum */
     if (names_amount(t->text)) vs->amount_named = 1;
     /* a favour asked is no payment asked: "我这个月提成就靠这笔了,您就当帮帮我" has a month
     ** (the seller's) and the sum named before, and was "+15 date and amount, +15 firm and

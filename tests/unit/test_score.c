@@ -809,6 +809,24 @@ static void payment_visit(void **state) {
   score_result_free(&r);
   fx_free(&f);
 
+  /* a part of it needs its own sum: "剩下的" and "付清" name the whole, not today's part (play-test
+  ** 12: "+15 a date and an amount" for a line naming neither); with the part's sum it is specific */
+  static const char *const parts[2] = { "今天先付一部分,剩下的等甲方钱到了再结,按约定付清", "今天先付两万,剩下的下周五前结清" };
+  for (int k = 0; k < 2; k++) {
+    fx_init(&f);
+    f.s.lang = S("zh");
+    fx_collection(&f, "付款");
+    t = fx_turn(&f, parts[k], MV(ASK_PAYMENT));
+    t->cls.norm = S(parts[k]);
+    t->cls.slots[CLS_SLOT_TIME] = S("今天");
+    t->cls.has_amount = k == 1;
+    score_session(&f.s, &r);
+    assert_true((fx_find(&r, "payment_specific", 1, NULL) != NULL) == (k == 1));
+    assert_true((fx_find(&r, "payment_vague", 1, NULL) != NULL) == (k == 0));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+
   fx_init(&f);   /* a favour asked is no payment asked: the month is the seller's (round 10) */
   f.s.lang = S("zh");
   fx_collection(&f, "付款");
