@@ -548,7 +548,9 @@ end
 local function restates_voiced(turn)
   if not has(turn, "closed_question") then return false end
   for _, id in ipairs(turn.needs) do
-    if C.revealed(id) and not C.confirmed(id) then return true end
+    -- voiced before this line: the question that brings a need out is not also its check ("wat
+    -- happend w scanners?" was +10 "the customer confirmed the need she had voiced"; play-test 12)
+    if (memo.voiced_before or {})[id] and not C.confirmed(id) then return true end
   end
   return false
 end
@@ -951,6 +953,8 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
+  memo.voiced_before = {}                -- the needs voiced before this line (restates_voiced)
+  for _, n in ipairs(C.needs) do if C.revealed(n.id) then memo.voiced_before[n.id] = true end end
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
   local rules = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
