@@ -81,11 +81,17 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     int request = cl[i].mood == CL_MOOD_REQUEST ||
                   (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
     if (!request) continue;
-    if (nreq++ == 0) s = cl[i].start;
+    /* a request made by a tag of its own ("..., 您拿上门店数据一起过一遍, ok不?") asks for the clause
+    ** before it (play-test 12: the rung came from 临沂 in the sentence before, and was refused) */
+    size_t from = cl[i].start;
+    if (i > 0 && cl[i].end - cl[i].start <= 12 && cl[i - 1].agent != CL_AGENT_SELLER &&
+        cl[i - 1].mood != CL_MOOD_REQUEST)
+      from = cl[i - 1].start;
+    if (nreq++ == 0) s = from;
     e = cl[i].end;
     for (int m = 0; m < r->n_matches; m++) {
       const cls_match *x = &r->matches[m];
-      if (x->start < cl[i].start || x->end > cl[i].end || strncmp(x->label, "commitment:", 11) != 0) continue;
+      if (x->start < from || x->end > cl[i].end || strncmp(x->label, "commitment:", 11) != 0) continue;
       for (int k = 0; k < c->sc->n_commitments; k++)
         if (strcmp(x->label + 11, c->sc->commitments[k].id) == 0 && (best < 0 || k < best)) best = k;
     }
