@@ -190,6 +190,21 @@ static int put_messages(strbuf *o, strbuf *entries, const char *dir) {
   return bad;
 }
 
+/* Appends "const bi_entry NAME[] = { ENTRIES { 0 } };" to o. */
+static void put_table_of(strbuf *o, const char *name, const strbuf *entries) {
+  sb_printf(o, "const bi_entry %s[] = {\n", name);
+  sb_append(o, entries->s ? entries->s : "", entries->len);
+  sb_puts(o, "  { 0 }\n};\n\n");
+}
+
+/* Writes o to out atomically (a failed run leaves no half-written file); 0, or 1 after saying why. */
+static int write_out(const char *out, const strbuf *o) {
+  char werr[256];
+  if (util_write_atomic(out, o->s, o->len, werr, sizeof werr) == 0) return 0;
+  fprintf(stderr, "salesim-gen: %s: %s\n", out, werr);
+  return 1;
+}
+
 /* salesim-gen --messages DATA_DIR OUT.c: the message catalogues alone, checked (every language
 ** against English; the build stops on an error) and compiled, as the table bi_messages.  Kept
 ** apart from the lexicons' table so that editing a catalogue does not retrain the model (whose
@@ -201,15 +216,8 @@ static int messages_main(const char *dir, const char *out) {
               "** Do not edit: `make` writes it again when a catalogue changes. */\n"
               "#include <stddef.h>\n#include \"builtin.h\"\n\n");
   if (put_messages(&o, &entries, dir) != 0) return 1;
-  sb_puts(&o, "const bi_entry bi_messages[] = {\n");
-  sb_append(&o, entries.s, entries.len);
-  sb_puts(&o, "  { 0 }\n};\n");
-  char werr[256];
-  int status = 0;
-  if (util_write_atomic(out, o.s, o.len, werr, sizeof werr) != 0) {
-    fprintf(stderr, "salesim-gen: %s: %s\n", out, werr);
-    status = 1;
-  }
+  put_table_of(&o, "bi_messages", &entries);
+  int status = write_out(out, &o);
   sb_free(&o); sb_free(&entries);
   return status;
 }
@@ -259,17 +267,9 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
     free(src);
   }
   wd_free(st);
-  sb_puts(&o, "const bi_entry bi_yaml[] = {\n");
-  sb_append(&o, yaml.s, yaml.len);
-  sb_puts(&o, "  { 0 }\n};\n\nconst bi_entry bi_links[] = {\n");
-  sb_append(&o, links.s, links.len);
-  sb_puts(&o, "  { 0 }\n};\n");
-  char werr[256];
-  int status = 0;
-  if (util_write_atomic(out, o.s, o.len, werr, sizeof werr) != 0) {
-    fprintf(stderr, "salesim-gen: %s: %s\n", out, werr);
-    status = 1;
-  }
+  put_table_of(&o, "bi_yaml", &yaml);
+  put_table_of(&o, "bi_links", &links);
+  int status = write_out(out, &o);
   sb_free(&o); sb_free(&yaml); sb_free(&links);
   return status;
 }
@@ -324,14 +324,8 @@ int main(int argc, char **argv) {
   put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default");
   free(code); free(src);
 
-  sb_puts(&o, "const bi_entry bi_entries[] = {\n");
-  sb_append(&o, entries.s, entries.len);
-  sb_puts(&o, "  { 0 }\n};\n");
-  char werr[256];
-  if (util_write_atomic(out, o.s, o.len, werr, sizeof werr) != 0) {
-    fprintf(stderr, "salesim-gen: %s: %s\n", out, werr);
-    status = 1;
-  }
+  put_table_of(&o, "bi_entries", &entries);
+  status |= write_out(out, &o);
   sb_free(&o); sb_free(&entries);
   return status;
 }

@@ -535,25 +535,35 @@ static void test_rules_from_play(void **st) {
 
 /* Sums of money: Chinese numerals with their spoken shortening, digits, signs, and the counts,
 ** times and words that are no money; a payment ask naming the sum and a day is specific. */
+/* A scenario file and a classifier made for it, as a game makes them; drop_scenario frees both. */
+typedef struct loaded { diag d; scenario *s; cls_classifier *c; } loaded;
+static void load_scenario(loaded *l, const char *path) {
+  diag_init(&l->d);
+  l->s = scc_load(path, &l->d);
+  assert_non_null(l->s);
+  l->c = cls_new(NULL, l->s, &l->d);
+  assert_non_null(l->c);
+}
+static void drop_scenario(loaded *l) {
+  cls_free(l->c);
+  scn_free(l->s);
+  diag_free(&l->d);
+}
+
 /* A name of the table opening a clause, with no comma, is who it is said to: the question after
 ** it is read ("anyway grace whats going wrong on the floor" read as nothing: play-test 11). */
 static void test_addressed_name(void **st) {
   (void)st;
-  diag d;
-  diag_init(&d);
-  scenario *s = scc_load("scenarios/warehouse-two-buyers.yaml", &d);
-  assert_non_null(s);
-  cls_classifier *c = cls_new(NULL, s, &d);
-  assert_non_null(c);
+  loaded L;
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  cls_classifier *c = L.c;
   static const char *const lines[] = { "anyway grace whats going wrong on the floor", "martin how would you fund this" };
   for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
     cls_result r = run(c, lines[i]);
     assert_true(CLS_HAS(&r, CLS_OPEN_QUESTION));
     cls_result_free(&r);
   }
-  cls_free(c);
-  scn_free(s);
-  diag_free(&d);
+  drop_scenario(&L);
 }
 
 /* A request clause naming one of the scenario's rungs by its keyword is an ask, whatever the
@@ -561,12 +571,9 @@ static void test_addressed_name(void **st) {
 ** campaign's third visit ended "without any ask", -40). */
 static void test_scenario_ask(void **st) {
   (void)st;
-  diag d;
-  diag_init(&d);
-  scenario *s = scc_load("scenarios/hospital-campaign.yaml", &d);
-  assert_non_null(s);
-  cls_classifier *c = cls_new(NULL, s, &d);
-  assert_non_null(c);
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  cls_classifier *c = L.c;
   cls_result r = run(c, "那这三条您看能写进技术参数不？招标公告下个月几号挂网，能跟我说个准日子吗？");
   assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   assert_true(r.scenario_kept & ((uint64_t)1 << CLS_ASK_COMMITMENT));
@@ -590,9 +597,7 @@ static void test_scenario_ask(void **st) {
   assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
   assert_false(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
-  cls_free(c);
-  scn_free(s);
-  diag_free(&d);
+  drop_scenario(&L);
 }
 
 /* A confirmation that restates the customer's trouble is no loss appeal; one that looks ahead to
@@ -600,12 +605,9 @@ static void test_scenario_ask(void **st) {
 ** 被动,是吗?"). */
 static void test_restated_pain(void **st) {
   (void)st;
-  diag d;
-  diag_init(&d);
-  scenario *s = scc_load("tests/fixtures/water-renewal.yaml", &d);
-  assert_non_null(s);
-  cls_classifier *c = cls_new(NULL, s, &d);
-  assert_non_null(c);
+  loaded L;
+  load_scenario(&L, "tests/fixtures/water-renewal.yaml");
+  cls_classifier *c = L.c;
   cls_result r = run(c, "就是说现在换滤芯全靠纸质签字，一查就拿不出证明，这个让您很被动，是吗？");
   assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
   assert_false(CLS_HAS(&r, CLS_LOSS_APPEAL));
@@ -617,9 +619,7 @@ static void test_restated_pain(void **st) {
   r = run(c, "合同下个月就到期了，现在续的话还能享受老价格，过了这个月就要涨价了哦。");
   assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
   cls_result_free(&r);
-  cls_free(c);
-  scn_free(s);
-  diag_free(&d);
+  drop_scenario(&L);
 }
 
 /* cls_read_recap: two benefits against two voiced needs, right after they were confirmed or
@@ -634,12 +634,9 @@ static int read_recap(const cls_classifier *c, cls_result *r, uint64_t known, ui
 
 static void test_recap(void **st) {
   (void)st;
-  diag d;
-  diag_init(&d);
-  scenario *s = scc_load("scenarios/examples/clinic-booking.yaml", &d);
-  assert_non_null(s);
-  cls_classifier *c = cls_new(NULL, s, &d);
-  assert_non_null(c);
+  loaded L;
+  load_scenario(&L, "scenarios/examples/clinic-booking.yaml");
+  cls_classifier *c = L.c;
   const char *recap = "Your patients would move their own appointments on the website, so Jade's mornings are free "
                       "again, and a text the evening before means far fewer forget to come. Does that cover what you need?";
   const char *asked_first = "Does that cover what you need? Your patients would move their own appointments on the "
@@ -705,9 +702,7 @@ static void test_recap(void **st) {
   assert_int_equal(read_recap(c, &r, both, 1, 0, &first), 0);   /* the first half was a question */
   cls_result_free(&r);
   cls_result_free(&first);
-  cls_free(c);
-  scn_free(s);
-  diag_free(&d);
+  drop_scenario(&L);
 }
 
 static void test_amounts(void **st) {

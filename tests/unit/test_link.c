@@ -1,6 +1,5 @@
 /* test_link: linking by meaning (link.h): terms, the index, links per clause, the threshold,
 ** the classifier's evidence, scenarios without examples, and a lexicon's switched-off phrases. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -517,49 +516,39 @@ static void test_switch_off_scenario(void **st) {
 /* Every shipped scenario's index comes from the image made at build time (builtin.h), and that
 ** index is, array for array and bit for bit, the one built from the file; a scenario read from
 ** other bytes has no image. */
+static void shipped_index(void *ctx, const char *path) {
+  wd_stemmer *stem = ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  assert_non_null(bi_find_links(sc->src_len, sc->src_hash));
+  assert_null(bi_find_links(sc->src_len + 1, sc->src_hash));
+  lnk_index *built = lnk_build(sc, stem), *taken = lnk_new(sc, stem);
+  size_t nb, nt;
+  unsigned char *a = lnk_image(built, &nb), *b = lnk_image(taken, &nt);
+  assert_int_equal(nb, nt);
+  assert_memory_equal(a, b, nb);
+  /* and it links alike: a line's scores through both */
+  lnk_hit ha[8], hb[8];
+  const char *line = sc->language && strcmp(sc->language, "zh") == 0 ? "我们想省点时间，少出错" : "so you'd save time and get fewer errors";
+  size_t nl;
+  char *norm = txt_normalize(line, strlen(line), &nl);
+  int na = lnk_rank(built, stem, norm, nl, LNK_BENEFIT, ha, 8), nh = lnk_rank(taken, stem, norm, nl, LNK_BENEFIT, hb, 8);
+  assert_int_equal(na, nh);
+  for (int i = 0; i < na; i++) { assert_int_equal(ha[i].item, hb[i].item); assert_true(ha[i].score == hb[i].score); }
+  free(norm);
+  free(a); free(b);
+  lnk_free(built); lnk_free(taken);
+  scn_free(sc);
+  diag_free(&d);
+}
+
 static void test_shipped_images(void **st) {
   (void)st;
-  static const char *const dirs[] = { "scenarios", "scenarios/examples" };
-  int files = 0;
   wd_stemmer *stem = wd_new();
-  for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
-    DIR *dir = opendir(dirs[k]);
-    assert_non_null(dir);
-    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
-      size_t n = strlen(e->d_name);
-      if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0) continue;
-      char *path = xasprintf("%s/%s", dirs[k], e->d_name);
-      diag d;
-      diag_init(&d);
-      scenario *sc = scc_load(path, &d);
-      assert_non_null(sc);
-      assert_non_null(bi_find_links(sc->src_len, sc->src_hash));
-      assert_null(bi_find_links(sc->src_len + 1, sc->src_hash));
-      lnk_index *built = lnk_build(sc, stem), *taken = lnk_new(sc, stem);
-      size_t nb, nt;
-      unsigned char *a = lnk_image(built, &nb), *b = lnk_image(taken, &nt);
-      assert_int_equal(nb, nt);
-      assert_memory_equal(a, b, nb);
-      /* and it links alike: a line's scores through both */
-      lnk_hit ha[8], hb[8];
-      const char *line = sc->language && strcmp(sc->language, "zh") == 0 ? "我们想省点时间，少出错" : "so you'd save time and get fewer errors";
-      size_t nl;
-      char *norm = txt_normalize(line, strlen(line), &nl);
-      int na = lnk_rank(built, stem, norm, nl, LNK_BENEFIT, ha, 8), nh = lnk_rank(taken, stem, norm, nl, LNK_BENEFIT, hb, 8);
-      assert_int_equal(na, nh);
-      for (int i = 0; i < na; i++) { assert_int_equal(ha[i].item, hb[i].item); assert_true(ha[i].score == hb[i].score); }
-      free(norm);
-      free(a); free(b);
-      lnk_free(built); lnk_free(taken);
-      scn_free(sc);
-      diag_free(&d);
-      free(path);
-      files++;
-    }
-    closedir(dir);
-  }
+  assert_true(tu_each_shipped_scenario(shipped_index, stem) >= 9);
   wd_free(stem);
-  assert_true(files >= 9);
 }
 
 int main(void) {

@@ -54,4 +54,29 @@ static inline int tu_each_row(const char *path, int ncols, tu_row_fn check, void
   fclose(f);
   return rows;
 }
+
+#include <dirent.h>
+
+/* Calls fn(ctx, path) for every shipped scenario file (the .yaml files of scenarios/ and
+** scenarios/examples/, the files the build makes images of) and returns how many. */
+typedef void (*tu_file_fn)(void *ctx, const char *path);
+static inline int tu_each_shipped_scenario(tu_file_fn fn, void *ctx) {
+  static const char *const dirs[] = { "scenarios", "scenarios/examples" };
+  int files = 0;
+  for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
+    DIR *dir = opendir(dirs[k]);
+    if (!dir) print_error("%s: cannot open (run from the repository's top folder)\n", dirs[k]);
+    assert_non_null(dir);
+    for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+      size_t n = strlen(e->d_name);
+      if (n < 6 || strcmp(e->d_name + n - 5, ".yaml") != 0) continue;
+      char path[512];
+      snprintf(path, sizeof path, "%s/%s", dirs[k], e->d_name);
+      fn(ctx, path);
+      files++;
+    }
+    closedir(dir);
+  }
+  return files;
+}
 #endif
