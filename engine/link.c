@@ -117,6 +117,7 @@ static uint64_t fnv(const char *s, size_t n) {
 
 /* The id of a term, adding it when add is set; -1 when unknown. */
 static int term_id(lnk_index *x, const char *s, size_t n, int add) {
+  assert(!add || !x->image);   /* an image's arrays are read-only: only a build adds terms */
   if (!x->nslot) {
     if (!add) return -1;
     x->nslot = 1024;
