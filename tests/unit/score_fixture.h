@@ -186,6 +186,12 @@ static inline void fx_free(fx *f) {
   for (int i = 0; i < f->s.n_turns; i++) {
     free(f->s.turns[i].cls.needs);
     free(f->s.turns[i].cls.benefits);
+    for (int m = 0; m < f->s.turns[i].cls.n_matches; m++) {   /* fx_match's */
+      free(f->s.turns[i].cls.matches[m].label);
+      free(f->s.turns[i].cls.matches[m].phrase);
+      free(f->s.turns[i].cls.matches[m].source);
+    }
+    free(f->s.turns[i].cls.matches);
     fx_free_events(&f->s.turns[i].events);
   }
   free(f->s.turns);
