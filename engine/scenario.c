@@ -64,9 +64,22 @@ int scn_objection_index(const scenario *s, const char *id) {
   return -1;
 }
 
-/* The variants of one key of lines:, or NULL. */
+/* The variants of one key of lines:, or NULL.  Keys are unique (a YAML map), so a binary
+** search over line_order finds what the scan would; a scenario of 1,800 line keys and 800
+** reactions spent 11 M instructions of its start-up in the scan (issue 17). */
 const scn_lines *scn_find_lines(const scenario *s, const char *key) {
-  for (int i = 0; key && i < s->n_lines; i++) if (strcmp(s->lines[i].key, key) == 0) return &s->lines[i];
+  if (!key) return NULL;
+  if (!s->line_order) {
+    for (int i = 0; i < s->n_lines; i++) if (strcmp(s->lines[i].key, key) == 0) return &s->lines[i];
+    return NULL;
+  }
+  int lo = 0, hi = s->n_lines - 1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2, at = s->line_order[mid];
+    int c = strcmp(s->lines[at].key, key);
+    if (c == 0) return &s->lines[at];
+    if (c < 0) lo = mid + 1; else hi = mid - 1;
+  }
   return NULL;
 }
 
@@ -175,6 +188,7 @@ void scn_free(scenario *s) {
   free(s->objections);
   for (int i = 0; i < s->n_lines; i++) { free(s->lines[i].key); sx_strs_free(&s->lines[i].variants); }
   free(s->lines);
+  free(s->line_order);
   for (int i = 0; i < s->n_reactions; i++) {
     scn_reaction *x = &s->reactions[i];
     free(x->when);
@@ -469,6 +483,23 @@ static int read_line_languages(sx_ctx *c, const yn_node *k, const yn_node *map, 
 }
 
 /* lines: each key a text, a non-empty list of variants, or a map of either by language. */
+/* Order of (key, index) pairs by key; a pair array keeps the sort free of shared state. */
+typedef struct line_at { const char *key; int i; } line_at;
+static int cmp_line_at(const void *a, const void *b) {
+  return strcmp(((const line_at *)a)->key, ((const line_at *)b)->key);
+}
+
+/* Makes s->line_order (see scenario.h). */
+static void index_lines(scenario *s) {
+  size_t n = (size_t)(s->n_lines ? s->n_lines : 1);
+  line_at *at = xmalloc(n * sizeof *at);
+  for (int i = 0; i < s->n_lines; i++) at[i] = (line_at){ s->lines[i].key, i };
+  qsort(at, (size_t)s->n_lines, sizeof *at, cmp_line_at);
+  s->line_order = xmalloc(n * sizeof *s->line_order);
+  for (int i = 0; i < s->n_lines; i++) s->line_order[i] = at[i].i;
+  free(at);
+}
+
 static void read_lines(sx_ctx *c, const yn_node *n) {
   if (sx_expect(c, n, YN_MAP, "lines") != 0) return;
   scenario *s = c->s;
@@ -488,6 +519,7 @@ static void read_lines(sx_ctx *c, const yn_node *n) {
     x->pos = sx_pos(k);
     s->n_lines++;
   }
+  index_lines(s);
 }
 
 static int behaviour_anywhere = -1;   /* -1: from $SALESIM_BEHAVIOUR_ANYWHERE */

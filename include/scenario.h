@@ -202,6 +202,8 @@ typedef struct scenario {
   scn_commitment *commitments; int n_commitments;   /* best first */
   scn_objection *objections; int n_objections;
   scn_lines *lines; int n_lines;
+  int *line_order;         /* indexes of lines sorted by key, for scn_find_lines (NULL: scanned,
+                           ** as in a model built by hand); made by the reader */
   scn_reaction *reactions; int n_reactions;
   scn_visit *visits; int n_visits;                  /* 0 = a single visit */
   int visit_kind;          /* top-level visit_kind: (a scn_visit_kind, 0 = derived): the kind of

@@ -202,7 +202,7 @@ gen_phrase_awk='function ph(n,   s, i) { s = ""; for (i = 0; i < 5; i++) { s = s
 grow_scenario() {
   LC_ALL=C awk -v K="$(($1 - 1))" -v R="$RARE" "$gen_phrase_awk"'
     { print }
-    /^objections:$/ { for (i = 0; i < 3 * K; i++) printf "  - id: gen_obj_%d\n    said: 生成的顾虑%d。\n    keywords: [%s, %s]\n", i, i, ph(2 * i + 7), ph(2 * i + 8) }
+    /^objections:$/ { for (i = 0; i < 3 * K && i < 61; i++) printf "  - id: gen_obj_%d\n    said: 生成的顾虑%d。\n    keywords: [%s, %s]\n", i, i, ph(2 * i + 7), ph(2 * i + 8) }
     /^lines:$/      { for (i = 0; i < 18 * K; i++) printf "  gen_line_%d:\n    - 生成的台词%d,第一种说法。\n    - 生成的台词%d,第二种说法。\n", i, i, i }
     /^reactions:$/  { for (i = 0; i < 8 * K; i++) printf "  - when: ask_referral and trust > 50 + %d\n    change: { interest: 1 }\n    say: gen_line_%d\n", i, i % (18 * K) }
     /^hints:$/      { for (i = 0; i < 5 * K; i++) printf "  - 生成的提示%d:先问需求,再总结好处。\n", i }

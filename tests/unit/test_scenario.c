@@ -588,6 +588,38 @@ static void test_lookups(void **st) {
   free(m);
 }
 
+/* scn_find_lines searches the reader's sorted index: every key of a file whose keys come in no
+** order is found at its own entry, keys between and around them are not, and a model built
+** by hand (no index) is scanned. */
+static void test_find_lines_index(void **st) {
+  (void)st;
+  static const char *const keys[] = { "zeta", "alpha", "mid_2", "mid_10", "b", "a_", "z-1", "yy", "m" };
+  const int n = (int)(sizeof keys / sizeof *keys);
+  strbuf b = {0};
+  sb_puts(&b, "lines:\n");
+  for (int i = 0; i < n; i++) sb_printf(&b, "  %s: [line %d]\n", keys[i], i);
+  char *m;
+  scenario *s = load_with(b.s, &m);
+  assert_non_null(s);
+  assert_non_null(s->line_order);
+  for (int i = 0; i < s->n_lines; i++) {
+    const scn_lines *l = scn_find_lines(s, s->lines[i].key);
+    assert_ptr_equal(l, &s->lines[i]);
+  }
+  for (int i = 0; i < n; i++) assert_non_null(scn_find_lines(s, keys[i]));
+  static const char *const absent[] = { "", "0", "z", "alph", "alphaa", "mid_1", "zzz", "c" };
+  for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) assert_null(scn_find_lines(s, absent[i]));
+  assert_null(scn_find_lines(s, NULL));
+  int *order = s->line_order;   /* a model built by hand has no index: the scan finds the same */
+  s->line_order = NULL;
+  for (int i = 0; i < n; i++) assert_non_null(scn_find_lines(s, keys[i]));
+  assert_null(scn_find_lines(s, "c"));
+  s->line_order = order;
+  scn_free(s);
+  free(m);
+  sb_free(&b);
+}
+
 static void test_parse_band(void **st) {
   (void)st;
   scn_band b;
@@ -745,6 +777,7 @@ int main(void) {
     cmocka_unit_test(test_file_level),
     cmocka_unit_test(test_runtime_checks_in_place),
     cmocka_unit_test(test_lookups),
+      cmocka_unit_test(test_find_lines_index),
     cmocka_unit_test(test_parse_band),
     cmocka_unit_test(test_schema_in_step),
   };
