@@ -1,6 +1,7 @@
 /*
 ** coverage.c: what the tests and walks of a scenario reached (coverage.h).
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,11 @@ void cov_free(cov_set *c) {
 }
 
 static void mark(cov_set *c, int k, int i) { if (i >= 0 && i < c->n[k]) c->hit[k][i] = 1; }
+
+int cov_line_said(const cov_set *c, int i) {
+  assert(c);
+  return i >= 0 && i < c->n[K_LINE] && c->hit[K_LINE][i];
+}
 
 static void events(cov_set *c, const cust_events *ev) {
   for (int i = 0; i < ev->n; i++) {

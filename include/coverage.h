@@ -22,6 +22,9 @@ void cov_free(cov_set *c);
 /* Adds what a finished session reached (its opening, turns, closing and reactions). */
 void cov_session(cov_set *c, const session *s);
 
+/* 1 when a recorded session's customer said lines key i (an index of sc->lines), else 0. */
+int cov_line_said(const cov_set *c, int i);
+
 /* Prints, per kind, the ids nothing reached ("coverage ID: all reached" when none), one line
 ** per kind; returns how many items were not reached. */
 int cov_print(const cov_set *c, FILE *out);

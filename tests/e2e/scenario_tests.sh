@@ -99,13 +99,22 @@ expect_contains "walk warnings: unreached lines key at its position" "$out" \
   "$wf:$(line_of "$wf" "never_used:"):3: warning: lines key 'never_used' was never said in 12 random walks"
 expect_contains "walk warnings: dead end at the reaction" "$out" \
   "$wf:$(line_of "$wf" "- when: greet"):5: warning: dead end: the customer did not react to a line read as [greet"
-expect_eq "walk warnings: final line" "1 passed, 0 failed" "$(last_line "$out")"
+expect_contains "walk warnings: a key only a written test reaches, without --coverage" "$out" \
+  "$wf:$(line_of "$wf" "test_only:"):3: warning: lines key 'test_only' was never said in 12 random walks
+"
+expect_eq "walk warnings: final line" "2 passed, 0 failed" "$(last_line "$out")"
+outc=$("$SALESIM" test --walks 12 --seed 3 --coverage "$wf" 2>&1)
+expect_contains "walk warnings: with --coverage, a key only a written test reaches is said to be so" "$outc" \
+  "$wf:$(line_of "$wf" "test_only:"):3: warning: lines key 'test_only' was never said in 12 random walks (only a written test reaches it)"
+expect_contains "walk warnings: with --coverage, a key nothing reaches keeps the plain warning" "$outc" \
+  "$wf:$(line_of "$wf" "never_used:"):3: warning: lines key 'never_used' was never said in 12 random walks
+"
 out2=$("$SALESIM" test --walks 12 --seed 3 "$wf" 2>&1)
 expect_eq "walks: the same seed gives the same report" "$out" "$out2"
 out=$("$SALESIM" test --strict --walks 12 --seed 3 "$wf" 2>&1); rc=$?
 expect_eq "walk warnings: --strict exits 1" 1 "$rc"
 expect_contains "walk warnings: --strict FAIL line" "$out" "FAIL fixture-walk-warnings: random walks gave"
-expect_eq "walk warnings: --strict final line" "1 passed, 1 failed" "$(last_line "$out")"
+expect_eq "walk warnings: --strict final line" "2 passed, 1 failed" "$(last_line "$out")"
 lf=tests/fixtures/walk-lua-error.yaml
 out=$("$SALESIM" test "$lf" 2>&1); rc=$?
 expect_eq "Lua error in a written test: exit 1" 1 "$rc"
