@@ -128,6 +128,17 @@ out=$("$SALESIM" classify --json --scenario scenarios/tableware-limited-run.yaml
   "and on sell-through: the shops that took them last spring sold out in about 6 weeks at full price, so you're not sitting on boxes till autumn" | jq -r '.tactic')
 expect_eq "'the shops ... sold out in about 6 weeks' is no loss appeal" "gain" "$out"
 
+# --- an ask that names what, when and who stays specific (play-test 13: "not specific", 59 and 75) ---
+sp=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
+  "great. so how about a two-week trial on one warehouse - marcus and our engineer set it up together, say starting tuesday the 9th? you'd see real alerts from your own scanners before deciding anything" | jq -r '.specific')
+expect_eq "an ask followed by what it brings is as specific as the ask alone" "true" "$sp"
+sp=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
+  "光听我说不如去看一眼。下周三您有空不？我带我们销售经理，陪您去临沂刘总的样板店实地看看，跟他本人聊聊，咋样？" | jq -r '.specific')
+expect_eq "an ask with its day, people and place after a lead-in is specific" "true" "$sp"
+sp=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
+  "how about a trial sometime? you'd see real alerts from your own scanners before deciding anything" | jq -r '.specific')
+expect_eq "... and one that names no time stays not specific" "false" "$sp"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
