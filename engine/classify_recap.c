@@ -33,6 +33,15 @@ static int stated_then_checked(const cls_result *r) {
   return 1;
 }
 
+/* How many statement clauses come before the line's first question ("... not a paper list.
+** does that ...?": 1). */
+static int statements_first(const cls_result *r) {
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), k = 0;
+  while (k < n && cl[k].mood == CL_MOOD_STATEMENT) k++;
+  return k < n ? k : 0;
+}
+
 static int count(uint64_t m) { int n = 0; for (; m; m &= m - 1) n++; return n; }
 
 /* The benefits a reading names (bits), the needs they answer, and the needs it names itself. */
@@ -74,7 +83,8 @@ static void make_summary(cls_result *r, const char *why, int line) {
   r->moves &= ~(BIT(CLS_PRESENT_BENEFIT) | BIT(CLS_GAIN_APPEAL) | BIT(CLS_SELLER_ACTION) |
                 BIT(CLS_PRESENT_FEATURE) | BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION));
   r->model_moves &= ~(BIT(CLS_PRESENT_BENEFIT) | BIT(CLS_GAIN_APPEAL) | BIT(CLS_SELLER_ACTION) |
-                      BIT(CLS_PRESENT_FEATURE) | BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION));
+                      BIT(CLS_PRESENT_FEATURE) | BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION) |
+                      BIT(CLS_SUMMARIZE_BENEFITS));   /* the visit reads it now, not the model alone */
   if (r->tactic == CLS_TACTIC_NONE) r->tactic = CLS_TACTIC_GAIN;   /* a summary motivates by gain */
   r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
   r->matches[r->n_matches++] = (cls_match){ xstrdup("summarize_benefits"), xasprintf("rule:%s", why),
@@ -82,10 +92,69 @@ static void make_summary(cls_result *r, const char *why, int line) {
                                             strlen(r->norm) };
 }
 
+/* Adds to r the benefits and needs of the lines of run not already in it. */
+static void take_run(cls_result *r, const cls_recap_ctx *v) {
+  for (int k = 0; k < v->n_run; k++) {
+    const cls_result *p = v->run[k];
+    for (int i = 0; i < p->n_benefits; i++) {
+      int have = 0;
+      for (int j = 0; j < r->n_benefits && !have; j++) have = r->benefits[j] == p->benefits[i];
+      if (have || p->benefits[i] < 0) continue;
+      r->benefits = xrealloc(r->benefits, (size_t)(r->n_benefits + 1) * sizeof *r->benefits);
+      r->benefits[r->n_benefits++] = p->benefits[i];
+    }
+    for (int i = 0; i < p->n_needs; i++) {
+      int have = 0;
+      for (int j = 0; j < r->n_needs && !have; j++) have = r->needs[j] == p->needs[i];
+      if (have || p->needs[i] < 0) continue;
+      r->needs = xrealloc(r->needs, (size_t)(r->n_needs + 1) * sizeof *r->needs);
+      r->needs[r->n_needs++] = p->needs[i];
+    }
+  }
+}
+
+/* A recap over several lines, closed by a check: "it watches the scanners ... so you'd hear at
+** 6:01, not 8." / "it only alerts on stuff that actually needs a human ..." / "and it spits out the
+** uptime report for the spring audit ... does that match what you need?" ("Fair summary.", and
+** the ask after it was marked "without first summing up": play-test 13, both languages; also one
+** line "对您就三点:...;...;...。您看这几样是不是能对上您说的问题?" against her one confirmed need,
+** which the model read as a summary of one benefit).  The lines together (the run and this one)
+** answer or name every need she confirmed, each line's benefits answer needs she voiced, and
+** this one checks after its last benefit. */
+static int checked_recap(const scenario *sc, cls_result *r, const cls_recap_ctx *v) {
+  if (!v->confirmed || !r->question || !stated_then_checked(r)) return 0;
+  /* the checking line states a benefit itself, or states something and asks yes or no after two
+  ** lines of benefits ("and no double bookings since the calendar is one place. does that sound
+  ** like it'd fix the stuff you mentioned?"): "how much does it cost?" after two benefit lines is
+  ** a question of its own (found by the e2e visit that ends in a refusal) */
+  if (r->n_benefits == 0 && (v->n_run < 2 || !CLS_HAS(r, CLS_CLOSED_QUESTION) || !statements_first(r))) return 0;
+  /* alone, it lays out what it sums up before the check ("对您就三点:...;...;...。您看...?"), not
+  ** one clause naming the product ("您最想解决的就是这个输液监测,对吧?" checks a need) */
+  if (v->n_run == 0 && statements_first(r) < 3) return 0;
+  uint64_t named, answered, said, cover = 0, benefits_for = 0;
+  int lines_with_benefits = 0;
+  for (int k = -1; k < v->n_run; k++) {
+    const cls_result *p = k < 0 ? r : v->run[k];
+    bits_of(sc, p, &named, &answered, &said);
+    if (named && !(answered & v->known)) return 0;   /* a benefit for nothing she voiced */
+    lines_with_benefits += named != 0;
+    benefits_for |= answered;
+    cover |= answered | said;
+  }
+  if (!lines_with_benefits || (v->confirmed & ~cover) || !(benefits_for & v->confirmed)) return 0;
+  take_run(r, v);
+  return 1;
+}
+
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v) {
   assert(c && r && v);
   const scenario *sc = c->sc;
-  if (!sc || !r->norm || CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) || (r->moves & CLS_ASK_MOVES)) return 0;
+  if (!sc || !r->norm || (r->moves & CLS_ASK_MOVES)) return 0;
+  if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {   /* complete a summary by the lines it closes */
+    if (!checked_recap(sc, r, v)) return 0;
+    make_summary(r, "recap_checked", __LINE__);
+    return 1;
+  }
   if (r->question && !stated_then_checked(r)) return 0;
   uint64_t named, answered, said;
   bits_of(sc, r, &named, &answered, &said);
@@ -102,6 +171,12 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
   ** most common complaint of the play-tests (rounds 9 to 11, both languages): the customer had
   ** agreed to each half, and the ask after them was marked "without first summing up". */
   const cls_result *p = v->prev;
+  /* (one line alone is made a summary by the rules above or the model, never by its check:
+  ** "您最想解决的就是这个输液监测,对吧?" names the product and checks a need) */
+  if (v->n_run >= 1 && checked_recap(sc, r, v)) {
+    make_summary(r, "recap_checked", __LINE__);
+    return 1;
+  }
   if (!p || !p->norm || (p->moves & CLS_ASK_MOVES) || p->n_benefits < 1 || p->question) return 0;
   uint64_t pn, pa, ps;
   bits_of(sc, p, &pn, &pa, &ps);

@@ -177,7 +177,20 @@ static void read_recap(session *s, sess_turn *t) {
   if (p && p->visit != t->visit) p = NULL;
   cls_recap_ctx v = { t->before.revealed | t->before.confirmed, s->presented,
                       p && sess_has_event(p, CUST_EV_CONFIRM, NULL), p ? &p->cls : NULL,
-                      s->presented_before_prev, p && pp && pp->visit == t->visit && sess_has_event(pp, CUST_EV_CONFIRM, NULL) };
+                      s->presented_before_prev, p && pp && pp->visit == t->visit && sess_has_event(pp, CUST_EV_CONFIRM, NULL),
+                      t->before.confirmed, { NULL }, 0 };
+  /* the statements of benefits right before this line: no question mark ("几个辅导员的上午就省出
+  ** 来了" reads a question word, and asks nothing), no ask, a benefit each */
+  for (int k = t->n - 2; k >= 0 && v.n_run < CLS_RECAP_RUN; k--) {
+    const cls_result *q = &s->turns[k].cls;
+    const uint64_t states = (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_GAIN_APPEAL |
+                            (uint64_t)1 << CLS_SUMMARIZE_BENEFITS | (uint64_t)1 << CLS_PROOF |
+                            (uint64_t)1 << CLS_PRESENT_FEATURE;   /* not her needs played back */
+    if (s->turns[k].visit != t->visit || (q->question && q->norm && strchr(q->norm, '?')) ||
+        (q->moves & CLS_ASK_MOVES) || q->n_benefits == 0 || !(q->moves & states))
+      break;
+    v.run[v.n_run++] = q;
+  }
   cls_read_recap(s->cls, &t->cls, &v);
   s->presented_before_prev = s->presented;
   for (int i = 0; i < t->cls.n_benefits; i++)

@@ -130,12 +130,16 @@ const cls_match *cls_loss_cue(const cls_result *r);
 ** visit (presented: a bit per benefit index), whether she confirmed needs on the turn before
 ** (after_confirm); and the seller's line before it in the same visit (prev, NULL when none),
 ** with what had been shown before that line and whether it came right after a confirmation. */
+#define CLS_RECAP_RUN 4   /* the most lines before a check that a recap may take */
 typedef struct cls_recap_ctx {
   uint64_t known, presented;
   int after_confirm;
   const cls_result *prev;
   uint64_t prev_presented;
   int prev_after_confirm;
+  uint64_t confirmed;                     /* the needs she confirmed before this line */
+  const cls_result *run[CLS_RECAP_RUN];   /* the statements of benefits right before it, latest first */
+  int n_run;
 } cls_recap_ctx;
 
 /* 1 when rung j of the classifier's scenario is a step with nobody to bring and nowhere to meet:
@@ -151,8 +155,12 @@ int cls_rung_needs_no_who(cls_classifier *c, int j);
 ** need?").  A summary may take two lines: a statement of benefits for her needs that completes
 ** the one before it (each answering a need the other does not) is the summary, and the earlier
 ** line's benefits are added to its reading.  The visit knows this, the line alone does not: the
-** session asks before the customer reacts (classify_recap.c).  Returns 1 when it made r a
-** summary (a rule match "rule:recap" or "rule:recap_two_lines" says so), 0 when r is unchanged. */
+** session asks before the customer reacts (classify_recap.c).  So may several lines closed by a
+** check: statements of benefits, one after another (run), then a line that checks them ("...
+** does that match what you need?"), together answering or naming every need she confirmed; the
+** run's benefits and needs are added to the checking line's reading, and a summary the model read
+** is completed so.  Returns 1 when it made r a summary or completed one (a rule match
+** "rule:recap", "rule:recap_two_lines" or "rule:recap_checked" says so), 0 when r is unchanged. */
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v);
 /* 1 when r is a payment ask that names the sum and a time, with no vague marker ("今天您先转
 ** 两万四", "the $4,800 balance by Friday"): specific, as the scorer's payment_specific judges it,

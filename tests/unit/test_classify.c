@@ -628,8 +628,57 @@ static void test_restated_pain(void **st) {
 ** no "to sum up" was read as a gain appeal; play-test 9.) */
 static int read_recap(const cls_classifier *c, cls_result *r, uint64_t known, uint64_t presented, int after_confirm,
                  const cls_result *prev) {
-  cls_recap_ctx v = { known, presented, after_confirm, prev, 0, 1 };
+  cls_recap_ctx v = { known, presented, after_confirm, prev, 0, 1, 0, { NULL }, 0 };
   return cls_read_recap(c, r, &v);
+}
+
+/* A recap over several lines closed by a check (cls_read_recap with a run): benefit statements
+** one per line, then a line that states one more and checks, sum up when together they cover
+** every need she confirmed (play-test 13: "Fair summary." from the customer, "without first
+** summing up" from the debrief).  Not with no need confirmed, not for a question of its own
+** ("how much does it cost?"), not when a line's benefit answers nothing she voiced. */
+static void test_recap_checked(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/examples/clinic-booking.yaml");
+  cls_classifier *c = L.c;
+  cls_result a = run(c, "so with chairtime patients book and move their own slots online, so jade's off the phone for that");
+  cls_result b = run(c, "and everyone gets a text the day before automatically, so the forgetters get a nudge without anyone calling");
+  assert_int_equal(a.n_benefits, 1);
+  assert_int_equal(b.n_benefits, 1);
+  const char *check = "and no double bookings since the calendar is one place, not a paper list. does that sound like it'd fix the stuff you mentioned?";
+  cls_recap_ctx v = { 3, 0, 0, &b, 0, 0, 3, { &b, &a }, 2 };
+  cls_result r = run(c, check);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_int_equal(cls_read_recap(c, &r, &v), 1);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_int_equal(r.n_benefits, 2);   /* the run's benefits are the summary's */
+  assert_true(cls_has_label(&r, "summarize_benefits"));
+  cls_result_free(&r);
+  v.confirmed = 0;   /* nothing confirmed yet: a pitch and a question */
+  r = run(c, check);
+  assert_int_equal(cls_read_recap(c, &r, &v), 0);
+  cls_result_free(&r);
+  v.confirmed = 3;
+  r = run(c, "how much does it cost?");
+  assert_int_equal(cls_read_recap(c, &r, &v), 0);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  v.confirmed = 1;   /* the reminders answer no_shows, which she never voiced */
+  v.known = 1;
+  r = run(c, check);
+  assert_int_equal(cls_read_recap(c, &r, &v), 0);
+  cls_result_free(&r);
+  v.known = 3;
+  v.n_run = 1;   /* one benefit line and a check naming none: no summary */
+  v.run[0] = &a;
+  v.confirmed = 1;
+  r = run(c, check);
+  assert_int_equal(cls_read_recap(c, &r, &v), 0);
+  cls_result_free(&r);
+  cls_result_free(&a);
+  cls_result_free(&b);
+  drop_scenario(&L);
 }
 
 static void test_recap(void **st) {
@@ -812,6 +861,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
+    cmocka_unit_test(test_recap_checked),
     cmocka_unit_test(test_restated_pain),
     cmocka_unit_test(test_scenario_ask),
     cmocka_unit_test(test_addressed_name),
