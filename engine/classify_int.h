@@ -123,6 +123,7 @@ void cls_late_hypothetical(cls_result *r);
 #define CLS_TAIL_ASK_MIN 160   /* normalised bytes: about 30 English words, 50 Chinese characters */
 void cls_late_tail_ask(const cls_classifier *c, cls_result *r);
 void cls_late_ask_then_statement(const cls_classifier *c, cls_result *r);
+void cls_late_recap_no_ask(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

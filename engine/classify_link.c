@@ -107,10 +107,15 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     for (int m = 0; m < r->n_matches; m++)
       if (r->matches[m].end > r->matches[m].start && strcmp(r->matches[m].label, label) == 0 && r->matches[m].start < kw)
         kw = r->matches[m].start;
-    int apart = 0;
+    int apart = 0, dated = 0;
     for (size_t p = kw < s ? kw : s, q = kw < s ? s : kw; p < q && p < len && !apart; p++)
       apart = lex_breaks_sentence(r->norm, len, p);
-    if (kw < len && !apart) return r->commitment;
+    /* a sentence of terms with their date before the request is the proposal it asks to sign,
+    ** not a recall: "今天先转两万四,剩下两万四这个月30号前付清。我现在就写在这张纸上,您签个字,行不
+    ** 行?" (play-test 13: the signature's rung was asked, and "too low" said of the part payment) */
+    for (int m = 0; m < r->n_matches && apart && kw < s && !dated; m++)
+      dated = strcmp(r->matches[m].label, "time") == 0 && r->matches[m].start >= kw && r->matches[m].end <= s;
+    if (kw < len && (!apart || dated)) return r->commitment;
   }
   lnk_hit *rk = xmalloc(sizeof *rk * (size_t)c->sc->n_commitments);
   int n = lnk_rank(c->links, c->stem, r->norm + s, e - s, LNK_COMMITMENT, rk, c->sc->n_commitments);

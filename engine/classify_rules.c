@@ -1368,6 +1368,31 @@ void cls_late_confirm_tag(cls_result *r) {
   add_match(r, "confirm_need", "rule:confirm_tag", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* A recap of her needs that names the money, closed by its check, asks for nothing: "嗯,那我确认
+** 下哈:您现在是账上紧,...,所以您是希望这笔尾款能分开付、别一下子压死现金流,是这意思吧?" was a
+** payment ask through 尾款, and the debrief credited a dated, firm demand for the sum to it
+** (play-test 13).  A needs confirmation with no request anywhere, whose ask phrase lies before
+** its last clause (the check), drops the ask; "...,今天先付一部分吧?" keeps it (the phrase in the
+** last clause). */
+void cls_late_recap_no_ask(cls_result *r) {
+  if (!CLS_HAS(r, CLS_CONFIRM_NEED) || !(r->moves & CLS_ASK_MOVES) || !r->norm || cls_has_label(r, "request")) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2 || (cl[ncl - 1].mood != CL_MOOD_QUESTION && cl[ncl - 1].mood != CL_MOOD_CONFIRM)) return;
+  for (int k = 0; k < ncl; k++) if (cl[k].mood == CL_MOOD_REQUEST) return;
+  for (int m = 0; m < r->n_matches; m++) {
+    const char *l = r->matches[m].label;
+    if (r->matches[m].end > r->matches[m].start && r->matches[m].start >= cl[ncl - 1].start &&
+        (strncmp(l, "ask_", 4) == 0 || strncmp(l, "commitment:", 11) == 0))
+      return;
+  }
+  r->moves &= ~CLS_ASK_MOVES;
+  r->model_moves &= ~CLS_ASK_MOVES;
+  r->commitment = -1;
+  r->specific = r->vague = 0;
+  add_match(r, "confirm_need", "rule:recap_no_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* A confirmation that restates the customer's own trouble ("就是说现在换滤芯全靠纸质签字,一查就拿
 ** 不出证明,这个让您很被动,是吗?", "...一天都不能拖,是这样吧?") names what hurts her to check it,
 ** not to frighten her: no loss appeal, unless it looks ahead to a loss ("如果不换, 明年评审就会扣

@@ -139,6 +139,12 @@ sp=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
   "how about a trial sometime? you'd see real alerts from your own scanners before deciding anything" | jq -r '.specific')
 expect_eq "... and one that names no time stays not specific" "false" "$sp"
 
+# --- terms with their date, then "您签个字,行不行?": the part payment, no discount (play-test 13) ---
+js=$("$SALESIM" classify --json --scenario scenarios/payment-collection.yaml \
+  "这样李总，咱折中一下：今天先转两万四，剩下两万四这个月30号前付清。我现在就写在这张纸上，您签个字，行不行？")
+expect_eq "a sentence of terms before the signature asked for names the rung" "part_and_date" "$(jq -r '.commitment' <<<"$js")"
+expect_eq "... and 折中 (a compromise) cuts no price" "ask_payment" "$(jq -r '.moves | join(" ")' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
