@@ -798,8 +798,10 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* and a restatement of her needs with no benefit in it ("so what your regulars come for is
   ** ..., is that fair?") shows her nothing new: the need confirmed is its credit */
   uint64_t voiced = t->before.revealed | t->before.confirmed;
-  int restated = CLS_HAS(r, CLS_CONFIRM_NEED) && r->n_benefits == 0 && !CLS_HAS(r, CLS_GAIN_APPEAL) &&
-                 !CLS_HAS(r, CLS_PROOF);
+  /* (a gain only the model read in it is the needs' own words: "ok so let me play that back:
+  ** whatever you stock has to sell through in a season, ..." earned +15, play-test 13) */
+  int restated = CLS_HAS(r, CLS_CONFIRM_NEED) && r->n_benefits == 0 && !CLS_HAS(r, CLS_PROOF) &&
+                 (!CLS_HAS(r, CLS_GAIN_APPEAL) || (r->model_moves & M(GAIN_APPEAL)));
   if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) && !restated &&
       !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);

@@ -536,6 +536,13 @@ static void gain_tied_to_voiced_need(void **state) {
               MV(CONFIRM_NEED));   /* her need restated: nothing new shown */
   t->cls.tactic = CLS_TACTIC_GAIN;
   fx_needs(t, 1, (int[]){ 0 });
+  /* a recap of her needs in which only the model read a gain (play-test 13: "k so recap: phones
+  ** eat jades morning + 11 no shows a month. right?" earned +15) */
+  t = fx_turn(&f, "k so recap: the morning count eats your counsellors' mornings. right?",
+              MV(CONFIRM_NEED) | MV(GAIN_APPEAL));
+  t->cls.model_moves = MV(GAIN_APPEAL);
+  t->cls.tactic = CLS_TACTIC_GAIN;
+  fx_needs(t, 1, (int[]){ 0 });
   t = fx_turn(&f, "We cut attendance time by 80% at a school like yours.", MV(PROOF));
   t->cls.tactic = CLS_TACTIC_GAIN;
   fx_needs(t, 1, (int[]){ 0 });
@@ -543,7 +550,8 @@ static void gain_tied_to_voiced_need(void **state) {
   score_session(&f.s, &r);
   assert_null(fx_find(&r, "gain_when_needed", 1, NULL));
   assert_null(fx_find(&r, "gain_when_needed", 3, NULL));
-  assert_non_null(fx_find(&r, "gain_when_needed", 4, NULL));
+  assert_null(fx_find(&r, "gain_when_needed", 4, NULL));
+  assert_non_null(fx_find(&r, "gain_when_needed", 5, NULL));
   score_result_free(&r);
   fx_free(&f);
 }
