@@ -53,7 +53,10 @@ function on_turn(turn, ctx)
   -- did I get that right?") is answered by the one who said it; the benefit its words brush
   -- against is not being pitched.
   local checking = turn.moves.confirm_need and not turn.moves.summarize_benefits
-  for _, id in ipairs(checking and {} or turn.benefits) do
+  -- Nor is contempt or a threat, whatever benefit it names ("grace come on, your error rate is
+  -- embarassing, you need this" won Grace over: play-test 13); the default answers the tone.
+  local hostile = turn.moves.rude or turn.moves.threat
+  for _, id in ipairs((checking or hostile) and {} or turn.benefits) do
     local b = benefit(id)
     if b and SPEAKS_TO[id] and answers_voiced_need(b) and not S(SPEAKS_TO[id]).on_board then
       win_over(SPEAKS_TO[id])
