@@ -442,6 +442,36 @@ static uint64_t judged_moves(const ctx *c, const cls_result *r, const char *text
   return mv;
 }
 
+/* A rung's realistic_when in words a trainee reads (malloc'd; "" for none): names with their
+** underscores and dots as spaces, comparisons as signs (>= as ≥), quotes and brackets dropped.
+** "light_fixed and trust >= 6" reached the debrief as written (play-test 13: "engine wording");
+** now "light fixed and trust ≥ 6".  A rendering, not a parse: any Lua the trainer wrote reads
+** through. */
+static char *cond_words(const char *expr) {
+  static const struct { const char *op, *word; } ops[] = {
+    { ">=", "\xe2\x89\xa5" }, { "<=", "\xe2\x89\xa4" }, { "~=", "\xe2\x89\xa0" }, { "==", "=" },
+    { ">", ">" }, { "<", "<" },   /* ≥ ≤ ≠: the debrief may be read in either language */
+  };
+  strbuf b = {0};
+  sb_append(&b, "", 0);
+  for (const char *p = expr ? expr : ""; *p;) {
+    size_t k = 0;
+    while (k < sizeof ops / sizeof *ops && strncmp(p, ops[k].op, strlen(ops[k].op)) != 0) k++;
+    if (k < sizeof ops / sizeof *ops) {
+      if (b.len && b.s[b.len - 1] != ' ') sb_putc(&b, ' ');
+      sb_puts(&b, ops[k].word);
+      p += strlen(ops[k].op);
+      if (*p != ' ') sb_putc(&b, ' ');
+      continue;
+    }
+    if (*p == '_' || *p == '.') sb_putc(&b, ' ');
+    else if (*p == '(' ) { if (b.len && b.s[b.len - 1] != ' ') sb_putc(&b, ' '); }
+    else if (*p != '"' && *p != '\'' && *p != ')' && *p != '\n') sb_putc(&b, *p);
+    p++;
+  }
+  return sb_take(&b);
+}
+
 /* What held the customer back at a moment, as a list of catalogue keys ("@part.trust_low,
 ** part.value_not_accepted": "trust 3/10, value not yet accepted"); "" when nothing did.  The
 ** trust figure is the argument {trust}. */
@@ -625,9 +655,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
         why = xstrdup("@part.condition_unmet");
       }
       char tb[24];
+      char *cond = cond_words(c->sc->commitments[j].realistic_when);
       add(c, "unrealistic_ask", t, NULL, "action", action_of(c, j), "quote", q, "why", why,
-          "trust", num(tb, t->before.trust), "condition", c->sc->commitments[j].realistic_when
-          ? c->sc->commitments[j].realistic_when : "", NULL);
+          "trust", num(tb, t->before.trust), "condition", cond, NULL);
+      free(cond);
       free(why);
     } else if (rc == 1 && named) {
       int higher = -1;

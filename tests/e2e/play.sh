@@ -177,4 +177,11 @@ printf '%s\n' "morning dana, hows the week going" "so what made you take the cal
 check "after a refusal: a refusal, nothing given" jq -e '[.turns[].customer[] | select(.kind == "refuse")] | length > 0' "$TMP/refused.json"
 check "after a refusal: the scenario's goodbye_refused, not 'let's see what happens next'" \
   jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not) and any(test("in writing|call in five"))' "$TMP/refused.json"
+# a rung's condition in the debrief reads as words, not Lua (play-test 13: "engine wording")
+printf '%s\n' "hey maria! so listen, we've got a referral program now, you get \$50 for every friend who buys" \
+  "do you know anyone who might want one?" >"$TMP/cond.txt"
+out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt" --seed 1 --transcript '' --full --no-color 2>&1)
+expect_contains "an unrealistic ask: the rung's condition in words" "$out" 'condition "light fixed and trust ≥ 6" was not met'
+if grep -q 'light_fixed' <<<"$out"; then fail "an unrealistic ask: no Lua in the debrief" "$(grep light_fixed <<<"$out" | head -2)"
+else ok "an unrealistic ask: no Lua in the debrief"; fi
 finish
