@@ -1121,7 +1121,22 @@ void cls_late_chain(cls_result *r) {
   const uint64_t chain = (uint64_t)1 << CLS_ASK_DECISION_CHAIN;
   const uint64_t asks = (uint64_t)1 << CLS_ASK_COMMITMENT | (uint64_t)1 << CLS_ASK_ORDER |
                         (uint64_t)1 << CLS_ASK_PAYMENT | (uint64_t)1 << CLS_ASK_REFERRAL;
-  if (!r->norm || !(r->moves & chain) || !(r->moves & asks) || names_who(r->norm)) return;
+  if (!r->norm || !(r->moves & chain)) return;
+  /* a statement that names approvals asks nobody who decides: "人脸签到、请假审批、宿舍管理...全都
+  ** 有" (a feature list) and "到时候...审批都会卡" (the seller's warning) were each credited with
+  ** reaching the decision-makers (play-test 13).  No question and no request: no chain ask. */
+  if (!r->question && !cls_has_label(r, "request")) {
+    cl_clause cl[CL_MAX_CLAUSES];
+    int ncl = cl_read(r, cl), req = 0;
+    for (int k = 0; k < ncl && !req; k++) req = cl[k].mood == CL_MOOD_REQUEST;
+    if (!req) {
+      r->moves &= ~chain;
+      r->model_moves &= ~chain;
+      add_match(r, "statement:decision-chain", "rule:chain_stated", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+      return;
+    }
+  }
+  if (!(r->moves & asks) || names_who(r->norm)) return;
   if (!cls_has_label(r, "request")) return;
   r->moves &= ~chain;
   r->model_moves &= ~chain;
