@@ -326,6 +326,10 @@ local function answer_objection(turn)
   if not hit then return false end
   local asks = has(turn, "ask_commitment") or has(turn, "ask_order") or has(turn, "ask_payment")
                or has(turn, "ask_referral") or has(turn, "lower_ask")
+  -- her worry played back to check it ("let me check i've got you both right. grace - ... kit
+  -- that dies at -25 with gloves on.") answers nothing yet: the confirmation is heard as that
+  -- (play-test 13: "Fair. That answers part of it.", and the debrief's "answered the worry")
+  if has(turn, "confirm_need") and not offers_value(turn) and not asks then return false end
   if turn.question and not offers_value(turn) and not asks then
     if C.spoken() == 0 then reply("objection_probed") end
     return true
