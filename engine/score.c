@@ -1317,8 +1317,19 @@ void score_session(const session *s, score_result *out) {
     uint64_t all = sc->n_needs >= 64 ? ~0ull : (1ull << sc->n_needs) - 1;
     if (!events && (start & all) != all)
       add(&c, "no_discovery", NULL, NULL, NULL);
+    /* a hidden need the trainee put on the table by its words, in a line the customer then acted
+    ** on, did not stay hidden ("you mentioned your sister lucia just moved into an older place
+    ** with hard water? would you give her a quick call now...": the referral given, and -10 for a
+    ** need that "stayed hidden", play-test 13); a guess she let pass ("parents complain, right?")
+    ** still leaves it hidden.  No credit for it either: that is hidden_need_found's. */
+    uint64_t named = 0;
+    for (int i = 0; i < s->n_turns; i++)
+      for (int k = 0; k < sc->n_needs && k < 64; k++)
+        if (sc->needs[k].hidden && sess_has_event(&s->turns[i], CUST_EV_GIVE, NULL) &&
+            names_by_keyword(&s->turns[i].cls, sc->needs[k].id))
+          named |= bit(k);
     for (int i = 0; i < sc->n_needs && i < 64; i++)
-      if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i))) {
+      if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i)) && !(named & bit(i))) {
         int before = c.r->n_findings;
         add(&c, "missed_hidden_need", NULL, NULL, "said", sc->needs[i].said ? sc->needs[i].said
             : need_name(&c, i), NULL);

@@ -1124,6 +1124,12 @@ static void hidden_need_raised(void **state) {
   assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
   assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
   score_result_free(&r);
+  fx_event(&f, t, CUST_EV_GIVE, 0);   /* ... named in a line she acted on: not hidden (play-test 13) */
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
+  assert_null(fx_find(&r, "missed_hidden_need", -1, NULL));
+  score_result_free(&r);
+  t->events.n--;
   fx_turn(&f, "How do you keep them informed today?", MV(OPEN_QUESTION));
   fx_event(&f, t, CUST_EV_CONFIRM, 1);   /* she confirms it in answer: raised and found */
   score_session(&f.s, &r);
