@@ -770,6 +770,9 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     uint64_t cited = cited_needs(c, r), extra = brought_up_unvoiced(c, r, known);
     uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
+    /* a shorter recap after one that covered them all forgets nothing: the needs were summed up
+    ** (play-test 13: -10 for "so to sum up dana: ..." right after a full summary over three lines) */
+    if (vs->f_tied) missed = 0;
     if (unvoiced && !vs->f_unvoiced++) {
       char *ids = need_list(c, unvoiced);
       add(c, "summary_unconfirmed_needs", t, NULL, "quote", q, "needs", ids, NULL);

@@ -711,6 +711,19 @@ static void summary_unconfirmed(void **state) {
   assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
   score_result_free(&r);
   fx_free(&f);
+
+  /* a shorter recap after a full one forgets nothing (play-test 13: -10 "leaves out") */
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 3;
+  t = fx_turn(&f, "To sum up, the check-in ends the count and the app keeps parents informed.", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 2, (int[]){ 0, 1 });
+  t = fx_turn(&f, "So in short: the parent app. Fair?", MV(SUMMARIZE_BENEFITS));
+  fx_benefits(t, 1, (int[]){ 1 });
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
+  assert_null(fx_find(&r, "summary_misses_needs", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The scenario's scoring block: weights, pass mark, rule points, a rule switched off. */
