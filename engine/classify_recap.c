@@ -92,24 +92,22 @@ static void make_summary(cls_result *r, const char *why, int line) {
                                             strlen(r->norm) };
 }
 
+/* Appends to the list *v (*n long, malloc'd) the ids of add not already in it (negatives skipped). */
+static void add_ids(int **v, int *n, const int *add, int n_add) {
+  for (int i = 0; i < n_add; i++) {
+    int have = add[i] < 0;
+    for (int j = 0; j < *n && !have; j++) have = (*v)[j] == add[i];
+    if (have) continue;
+    *v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
+    (*v)[(*n)++] = add[i];
+  }
+}
+
 /* Adds to r the benefits and needs of the lines of run not already in it. */
 static void take_run(cls_result *r, const cls_recap_ctx *v) {
   for (int k = 0; k < v->n_run; k++) {
-    const cls_result *p = v->run[k];
-    for (int i = 0; i < p->n_benefits; i++) {
-      int have = 0;
-      for (int j = 0; j < r->n_benefits && !have; j++) have = r->benefits[j] == p->benefits[i];
-      if (have || p->benefits[i] < 0) continue;
-      r->benefits = xrealloc(r->benefits, (size_t)(r->n_benefits + 1) * sizeof *r->benefits);
-      r->benefits[r->n_benefits++] = p->benefits[i];
-    }
-    for (int i = 0; i < p->n_needs; i++) {
-      int have = 0;
-      for (int j = 0; j < r->n_needs && !have; j++) have = r->needs[j] == p->needs[i];
-      if (have || p->needs[i] < 0) continue;
-      r->needs = xrealloc(r->needs, (size_t)(r->n_needs + 1) * sizeof *r->needs);
-      r->needs[r->n_needs++] = p->needs[i];
-    }
+    add_ids(&r->benefits, &r->n_benefits, v->run[k]->benefits, v->run[k]->n_benefits);
+    add_ids(&r->needs, &r->n_needs, v->run[k]->needs, v->run[k]->n_needs);
   }
 }
 
@@ -187,14 +185,8 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
                          : !sums_up(named | pn, answered | pa, said | ps, v->known, v->prev_presented,
                                     v->prev_after_confirm))
     return 0;
-  int add = 0;   /* the first half's benefits are this summary's too: the scorer reads its needs */
-  for (int i = 0; i < p->n_benefits; i++) add += p->benefits[i] >= 0 && p->benefits[i] < 64 && !(named & BIT(p->benefits[i]));
-  if (add) {
-    r->benefits = xrealloc(r->benefits, (size_t)(r->n_benefits + add) * sizeof *r->benefits);
-    for (int i = 0; i < p->n_benefits; i++)
-      if (p->benefits[i] >= 0 && p->benefits[i] < 64 && !(named & BIT(p->benefits[i])))
-        named |= BIT(r->benefits[r->n_benefits++] = p->benefits[i]);
-  }
+  /* the first half's benefits are this summary's too: the scorer reads its needs */
+  add_ids(&r->benefits, &r->n_benefits, p->benefits, p->n_benefits);
   make_summary(r, "recap_two_lines", __LINE__);
   return 1;
 }
