@@ -233,7 +233,53 @@ static const char pg_v3[] =
   "DROP INDEX salesim.findings_by_rule;"
   "DROP INDEX salesim.sessions_by_trainee;";
 
-static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3 };
+/* Version 4: the report's index carries the scenario hash and language too, and the findings
+** are counted per scenario, day and rule (gb_sqlite.c has why).  The totals' trigger function
+** now keeps both tables: per row, the rule's total first and then its day, so concurrent writers
+** still lock rows in one order.  The trainer role, when init made it already, may read the new
+** table at once (a migration run by the owner's own report must not leave the trainers' failing
+** until the next init). */
+static const char pg_v4[] =
+  "DROP INDEX salesim.sessions_report;"
+  "CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)"
+  " INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);"
+  "CREATE INDEX sessions_by_day ON salesim.sessions((substr(started, 1, 10)), scenario, started) INCLUDE (id);"
+  "CREATE TABLE salesim.rule_days("
+  " scenario text COLLATE \"C\" NOT NULL, day text COLLATE \"C\" NOT NULL, rule text COLLATE \"C\" NOT NULL,"
+  " skill text, n bigint NOT NULL, sessions bigint NOT NULL, pts_n bigint NOT NULL,"
+  " pts_sum double precision, PRIMARY KEY (scenario, day, rule));"
+  "CREATE OR REPLACE FUNCTION salesim.count_session_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+  " SET search_path = salesim, pg_catalog AS $f$"
+  " DECLARE sc text; d text;"
+  " BEGIN"
+  "  IF TG_OP = 'INSERT' THEN"
+  "   INSERT INTO salesim.rule_totals AS t VALUES (NEW.rule, NEW.skill, NEW.n, 1, NEW.pts_n, NEW.pts_sum)"
+  "   ON CONFLICT (rule) DO UPDATE SET n = t.n + excluded.n, sessions = t.sessions + 1,"
+  "   pts_n = t.pts_n + excluded.pts_n, pts_sum = coalesce(t.pts_sum, 0) + coalesce(excluded.pts_sum, 0),"
+  "   skill = least(t.skill, excluded.skill);"
+  "   INSERT INTO salesim.rule_days AS t SELECT s.scenario, substr(s.started, 1, 10), NEW.rule, NEW.skill,"
+  "   NEW.n, 1, NEW.pts_n, NEW.pts_sum FROM salesim.sessions AS s WHERE s.id = NEW.session_id"
+  "   ON CONFLICT (scenario, day, rule) DO UPDATE SET n = t.n + excluded.n, sessions = t.sessions + 1,"
+  "   pts_n = t.pts_n + excluded.pts_n, pts_sum = coalesce(t.pts_sum, 0) + coalesce(excluded.pts_sum, 0),"
+  "   skill = least(t.skill, excluded.skill);"
+  "   RETURN NEW;"
+  "  END IF;"
+  "  UPDATE salesim.rule_totals SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,"
+  "  pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE rule = OLD.rule;"
+  "  SELECT s.scenario, substr(s.started, 1, 10) INTO sc, d FROM salesim.sessions AS s WHERE s.id = OLD.session_id;"
+  "  UPDATE salesim.rule_days SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,"
+  "  pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE scenario = sc AND day = d AND rule = OLD.rule;"
+  "  RETURN OLD;"
+  " END $f$;"
+  "INSERT INTO salesim.rule_days SELECT s.scenario, substr(s.started, 1, 10), r.rule, min(r.skill), sum(r.n),"
+  " count(*), sum(r.pts_n), sum(r.pts_sum) FROM salesim.session_rules AS r"
+  " JOIN salesim.sessions AS s ON s.id = r.session_id GROUP BY 1, 2, 3;"
+  "DO $$ BEGIN"
+  " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'salesim_trainer') THEN"
+  "  GRANT SELECT ON salesim.rule_days TO salesim_trainer; END IF;"
+  " END $$;";
+
+static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4 };
 
 /* "PATH is not a salesim gradebook: WHY" into err, WHY the catalogue's text of key (with the
 ** first foreign table when there is one). */
@@ -589,8 +635,8 @@ static const char pg_roles[] =
   "GRANT INSERT (trainee, scenario, title, scenario_hash, language, seed, started, ended, ended_by,"
   " outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used, recorded,"
   " debrief, transcript, recorded_by, visit_key) ON salesim.sessions TO salesim_trainee;"
-  "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules, salesim.rule_totals"
-  " TO salesim_trainer;"
+  "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules, salesim.rule_totals,"
+  " salesim.rule_days TO salesim_trainer;"
   "ALTER TABLE salesim.sessions ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE salesim.findings ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE salesim.session_rules ENABLE ROW LEVEL SECURITY;"

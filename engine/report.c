@@ -1,8 +1,10 @@
 /*
 ** report.c: reads the class report from a gradebook (report.h).
 ** One ordered pass over the sessions in view (trainee, scenario, start time) computes every
-** per-trainee row, the class averages, the score distribution and the progress by attempt
-** number; one grouped query over the findings table counts the most frequent rules.
+** per-trainee row, the class averages, the score distribution, the progress by attempt number
+** and the languages played; one grouped query over the findings counted at write time gives the
+** most frequent rules.  At a million sessions every form stays under a second (schema version
+** 4): the pass reads one covering index, and a filter by scenario or date sums per-day counts.
 */
 #include <ctype.h>
 #include <stdio.h>
@@ -155,11 +157,57 @@ static void note_version(rep_scenario *ps, rep_row *r, strbuf *row_hash, const c
   }
 }
 
-/* The ordered pass over the sessions in view. */
+/* The catalogue languages the pass met, each with the lowest session id played in it: listed in
+** the order they were first recorded (what the DISTINCT query this replaced gave on a scan of
+** the table), whatever order the pass reads the sessions in. */
+typedef struct lang_seen { const char *lang; long long first_id; } lang_seen;
+typedef struct langs {
+  lang_seen *v; int n;
+  strbuf raw; int at;               /* the last raw value read (none yet: at < 0) and its entry */
+} langs;
+
+/* Notes one session's language (raw: the column; NULL, like "", is the reference language) and
+** id.  A pass reads long runs of one value, so the catalogue lookup runs when the value changes. */
+static void note_language(langs *l, const char *raw, long long id) {
+  if (!raw) raw = "";
+  if (l->at < 0 || strcmp(l->raw.s ? l->raw.s : "", raw) != 0) {
+    const char *lang = msg_lang(raw);
+    l->raw.len = 0;
+    sb_puts(&l->raw, raw);
+    for (l->at = 0; l->at < l->n && strcmp(l->v[l->at].lang, lang) != 0; l->at++) {}
+    if (l->at == l->n) {
+      l->v = xrealloc(l->v, (size_t)(l->n + 1) * sizeof *l->v);
+      l->v[l->n++] = (lang_seen){ lang, id };
+    }
+  }
+  if (id < l->v[l->at].first_id) l->v[l->at].first_id = id;
+}
+
+static int by_first_id(const void *a, const void *b) {
+  long long x = ((const lang_seen *)a)->first_id, y = ((const lang_seen *)b)->first_id;
+  return x < y ? -1 : x > y;
+}
+
+/* Sets d->language when every session in view had one catalogue language, else d->languages to
+** the list ("zh, en", first recorded first); frees l's contents. */
+static void finish_languages(rep_data *d, langs *l) {
+  if (l->n > 1) qsort(l->v, (size_t)l->n, sizeof *l->v, by_first_id);   /* (v is NULL for none) */
+  if (l->n == 1) d->language = xstrdup(l->v[0].lang);
+  else if (l->n > 1) {
+    strbuf list = {0};
+    for (int i = 0; i < l->n; i++) sb_printf(&list, "%s%s", i ? ", " : "", l->v[i].lang);
+    d->languages = sb_take(&list);
+  }
+  free(l->v);
+  sb_free(&l->raw);
+}
+
+/* The ordered pass over the sessions in view.  Its columns are those of the report's covering
+** index (schema version 4), so it never reads the wide session rows with their debriefs. */
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
-                " s_tactics, s_discovery, pass, id, scenario_hash FROM sessions");
+                " s_tactics, s_discovery, pass, id, scenario_hash, language FROM sessions");
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   const char *params[3];
@@ -183,7 +231,10 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf last_outcome = {0}, last_started = {0};   /* of the latest row read */
   strbuf raw_t = {0}, raw_s = {0};                  /* the current group's raw names */
   strbuf row_hash = {0};                            /* the file hash of the row's last attempt */
+  langs seen_langs = { NULL, 0, { 0 }, -1 };
   while ((rc = gb_step(g, st, err, errlen)) == 1) {
+    /* every session counts for the languages, as the query this replaced counted them */
+    note_language(&seen_langs, gb_text(g, st, 12), gb_int(g, st, 10));
     const char *trainee = gb_text(g, st, 0);
     const char *scenario = gb_text(g, st, 1);
     const char *started = gb_text(g, st, 2);
@@ -290,6 +341,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   sb_free(&raw_t);
   sb_free(&raw_s);
   sb_free(&row_hash);
+  finish_languages(d, &seen_langs);
   /* the period's ends were compared raw; shown, they pass through rep_field like every field
   ** (a start time beginning with an escape sorts first and would head the text report) */
   char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
@@ -313,33 +365,93 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   return rc == 0 ? 0 : -1;
 }
 
+/* The findings query's source for the whole gradebook: the per-rule totals (schema version 3).
+** Returns the SQL expression of the average points. */
+static const char *findings_from_totals(strbuf *sql) {
+  sb_puts(sql, "SELECT g.rule, g.skill, r.principle, g.n, g.sessions, g.pts_sum / nullif(g.pts_n, 0)"
+               " FROM rule_totals AS g");
+  return "(g.pts_sum / nullif(g.pts_n, 0))";
+}
+
+/* The findings query's source from the per-session rule counts of every session in view: for a
+** trainee (an index finds their sessions) and for a role that sees only its own rows. */
+static void findings_from_sessions(const rep_filter *f, strbuf *sql) {
+  sb_puts(sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
+               " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
+               " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules"
+               " WHERE session_id IN (SELECT id FROM sessions");
+  rep_where_clause(f, sql);
+  sb_puts(sql, ") GROUP BY rule) AS g");
+}
+
+/* 1 when the per-day counts can answer the filter: by scenario or start date, for a reader of
+** every row.  A trainee's sessions are few and found by index, so their counts are summed; a
+** --since that is not a date (only possible through the API) keeps the per-session path, whose
+** comparison needs no day. */
+static int days_answer(gb *g, const rep_filter *f) {
+  return (f->scenario || f->since) && !f->trainee && !gb_partial_view(g) &&
+         (!f->since || rep_valid_date(f->since));
+}
+
+/* The findings query's source for a filter by scenario and start date (schema version 4): the
+** per-day counts of rule_days after the first day, and that day's sessions' own counts when
+** --since has a time of day (a date alone takes its whole day from rule_days).  A session whose
+** day (the first ten characters of its start) comes after the since's date started after since,
+** whatever the rest of either text; on the date itself its full time is compared.  Fills params
+** ($1 the scenario, then the since without its Z and its date) and returns how many. */
+static int findings_from_days(const rep_filter *f, strbuf *sql, const char *params[3],
+                              char *since, size_t n, char date[11]) {
+  int k = rep_filter_params(f, params, since, n);   /* [scenario] [since]: no trainee here */
+  int p_scenario = f->scenario ? 1 : 0, p_since = 0, p_date = 0, whole_day = 1;
+  if (f->since) {
+    snprintf(date, 11, "%.10s", since);
+    whole_day = strlen(since) == 10;
+    if (whole_day) params[k - 1] = date;   /* the since is its date: compared as a day */
+    else { p_since = k; params[k++] = date; }
+    p_date = k;
+  }
+  sb_puts(sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
+               " min(skill) AS skill, sum(n) AS n, sum(s) AS s,"
+               " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM (SELECT rule, skill, n,"
+               " sessions AS s, pts_n, pts_sum FROM rule_days");
+  const char *sep = " WHERE ";
+  if (p_scenario) { sb_printf(sql, "%sscenario = $%d", sep, p_scenario); sep = " AND "; }
+  if (p_date) sb_printf(sql, "%sday %s $%d", sep, whole_day ? ">=" : ">", p_date);
+  if (!whole_day) {
+    sb_printf(sql, " UNION ALL SELECT rule, skill, n, 1, pts_n, pts_sum FROM session_rules"
+                   " WHERE session_id IN (SELECT id FROM sessions WHERE substr(started, 1, 10) = $%d"
+                   " AND started >= $%d", p_date, p_since);
+    if (p_scenario) sb_printf(sql, " AND scenario = $%d", p_scenario);
+    sb_puts(sql, ")");
+  }
+  sb_puts(sql, ") AS u GROUP BY rule) AS g");
+  return k;
+}
+
 /* The most frequent findings among the sessions in view, with their rule's principle, from the
-** counts kept at write time (schema version 3): the whole gradebook's per-rule totals, or for a
-** filtered view (or a trainee role that sees only its own rows) the per-session rule counts of
-** the sessions in it. */
+** counts kept at write time: the whole gradebook's per-rule totals, per-day counts for a filter
+** by scenario or date, or the per-session counts of the sessions in view (a trainee; a role that
+** sees only its own rows). */
 static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   const char *avg = "g.p";   /* the average points, as each query names it */
-  if (d->filter.scenario || d->filter.trainee || d->filter.since || gb_partial_view(g)) {
-    sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.s, g.p FROM (SELECT rule,"
-                  " min(skill) AS skill, sum(n) AS n, count(*) AS s,"
-                  " sum(pts_sum) / nullif(sum(pts_n), 0) AS p FROM session_rules"
-                  " WHERE session_id IN (SELECT id FROM sessions");
-    rep_where_clause(&d->filter, &sql);
-    sb_puts(&sql, ") GROUP BY rule) AS g");
+  const char *params[3];
+  char since[64], date[11];
+  int np;
+  if (days_answer(g, &d->filter)) {
+    np = findings_from_days(&d->filter, &sql, params, since, sizeof since, date);
+  } else if (d->filter.scenario || d->filter.trainee || d->filter.since || gb_partial_view(g)) {
+    findings_from_sessions(&d->filter, &sql);
+    np = rep_filter_params(&d->filter, params, since, sizeof since);
   } else {
-    sb_puts(&sql, "SELECT g.rule, g.skill, r.principle, g.n, g.sessions, g.pts_sum / nullif(g.pts_n, 0)"
-                  " FROM rule_totals AS g");
-    avg = "(g.pts_sum / nullif(g.pts_n, 0))";
+    avg = findings_from_totals(&sql);
+    np = 0;
   }
   /* what was lost first, the lesson to plan (blind trainer, round 10: eleven rules tied at the
   ** cut of one list were kept by name, gains among them, and loss_before_value left out unsaid) */
   sb_printf(&sql, " LEFT JOIN rules AS r ON r.rule = g.rule WHERE g.n > 0"
                   " ORDER BY CASE WHEN %s < 0 THEN 0 ELSE 1 END, g.n DESC, abs(coalesce(%s, 0)) DESC, g.rule",
             avg, avg);
-  const char *params[3];
-  char since[64];
-  int np = rep_filter_params(&d->filter, params, since, sizeof since);
   gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
   sb_free(&sql);
   if (!st) return -1;
@@ -369,44 +481,9 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   return rc < 0 ? -1 : 0;
 }
 
-/* The languages the sessions in view were played in, as catalogue languages ("zh-CN" -> "zh"):
-** d->language when they all agree, else d->languages lists them (report.h). */
-static int load_languages(gb *g, rep_data *d, char *err, size_t errlen) {
-  strbuf sql = {0};
-  sb_puts(&sql, "SELECT DISTINCT language FROM sessions");
-  rep_where_clause(&d->filter, &sql);
-  const char *params[3];
-  char since[64];
-  int np = rep_filter_params(&d->filter, params, since, sizeof since);
-  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
-  sb_free(&sql);
-  if (!st) return -1;
-  strbuf seen = {0};            /* ",en,zh," */
-  int n = 0, rc;
-  while ((rc = gb_step(g, st, err, errlen)) == 1) {
-    const char *raw = gb_text(g, st, 0);
-    const char *lang = msg_lang(raw ? raw : "");
-    char probe[40];
-    snprintf(probe, sizeof probe, ",%s,", lang);
-    if (seen.s && strstr(seen.s, probe)) continue;
-    sb_printf(&seen, "%s%s,", seen.len ? "" : ",", lang);
-    n++;
-  }
-  gb_rows_free(g, st);
-  if (n == 1) d->language = xstrndup(seen.s + 1, seen.len - 2);
-  else if (n > 1) {
-    strbuf list = {0};          /* "zh, en" */
-    for (char *tok = strtok(seen.s + 1, ","); tok; tok = strtok(NULL, ","))
-      sb_printf(&list, "%s%s", list.len ? ", " : "", tok);
-    d->languages = sb_take(&list);
-  }
-  sb_free(&seen);
-  return rc < 0 ? -1 : 0;
-}
-
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
-/* Reads the report (see report.h); one read transaction so both queries see the same rows. */
+/* Reads the report (see report.h); one read transaction so every query sees the same rows. */
 int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen) {
   memset(out, 0, sizeof *out);
   out->source = xstrdup(gb_path(g));
@@ -417,7 +494,6 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   int rc = gb_begin_read(g, msg, sizeof msg);
   if (rc == 0) rc = load_sessions(g, out, msg, sizeof msg);
   if (rc == 0) rc = load_findings(g, out, msg, sizeof msg);
-  if (rc == 0) rc = load_languages(g, out, msg, sizeof msg);
   if (rc == 0) rc = rep_load_tiers(g, out, msg, sizeof msg);
   gb_end_read(g);
   if (rc != 0) {

@@ -30,6 +30,9 @@ report_rows() {
   printf '| report, CSV | %s |\n' "$(measure "$SALESIM" report "$1" --format csv)"
   printf '| report, HTML with charts, `-o` | %s |\n' "$(measure "$SALESIM" report "$1" --format html -o "$TMP/r.html")"
   printf '| report, `--scenario scenario-2 --since 2026-11-15` | %s |\n' "$(measure "$SALESIM" report "$1" --scenario scenario-2 --since 2026-11-15)"
+  printf '| report, `--scenario scenario-2` | %s |\n' "$(measure "$SALESIM" report "$1" --scenario scenario-2)"
+  printf '| report, `--since 2026-11-15` | %s |\n' "$(measure "$SALESIM" report "$1" --since 2026-11-15)"
+  printf '| report, `--since 2026-11-15T09:00Z` | %s |\n' "$(measure "$SALESIM" report "$1" --since 2026-11-15T09:00Z)"
   printf '| per-visit CSV export (`--visits`) | %s |\n' "$(measure "$SALESIM" report "$1" --visits)"
 }
 
@@ -61,8 +64,8 @@ echo
 
 # --- SQLite, BIG sessions: the N-session file copied BIG/N times inside SQLite (new trainees,
 # same scenarios).  For speed the copy drops the indexes and triggers, inserts, multiplies the
-# per-rule totals (each copy repeats every finding) and recreates them, which leaves the file as
-# recording the same sessions one by one would. ---
+# per-rule totals and per-day counts (each copy repeats every finding on the same day) and
+# recreates them, which leaves the file as recording the same sessions one by one would. ---
 if [ "$BIG" -gt "$N" ]; then
   BG=$TMP/big.db
   cp "$GB" "$BG"
@@ -85,6 +88,8 @@ if [ "$BIG" -gt "$N" ]; then
     INSERT INTO session_rules SELECT session_id + m * 100000000, rule, skill, n, pts_n, pts_sum
       FROM session_rules, c WHERE session_id < 100000000;
     UPDATE rule_totals SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
+      pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
+    UPDATE rule_days SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
       pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
     $(cat "$TMP/ddl.sql")
     COMMIT;" >/dev/null
@@ -135,6 +140,7 @@ else
   echo "Not measured: no PostgreSQL server could be started here (${PG_FAILED:-unknown}); make deps installs it."
 fi
 echo
-echo "Repeat: \`make all unit-bins && tests/bench/bench_report.sh $N $BIG\`. The report reads the"
-echo "covering indexes of schema version 2 and the finding counts kept at write time by version 3"
-echo "(per rule for the whole gradebook, per session and rule for a filtered view)."
+echo "Repeat: \`make all unit-bins && tests/bench/bench_report.sh $N $BIG\`. The report reads one"
+echo "covering index (schema version 4: the scenario hash and language in it too) and the finding"
+echo "counts kept at write time (per rule for the whole gradebook, per scenario and day for a filter by"
+echo "scenario or date, per session and rule for a trainee)."

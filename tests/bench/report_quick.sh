@@ -24,12 +24,16 @@ rows() {
   printf '| %s | CSV | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --format csv)"
   printf '| %s | HTML, `-o` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --format html -o "$TMP/r.html")"
   printf '| %s | `--scenario scenario-2 --since 2026-11-15` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --scenario scenario-2 --since 2026-11-15)"
+  printf '| %s | `--scenario scenario-2` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --scenario scenario-2)"
+  printf '| %s | `--since 2026-11-15` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --since 2026-11-15)"
+  printf '| %s | `--since 2026-11-15T09:00Z` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --since 2026-11-15T09:00Z)"
   printf '| %s | `--visits` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --visits)"
 }
 
 # The copies' SQL, shared by both backends: copy m of every seed session gets id + m * 10^8 and
 # trainee NAME/m; findings and per-session rule counts follow their session; the per-rule totals
-# are multiplied (each copy repeats every finding), as recording the copies would leave them.
+# and per-day counts are multiplied (each copy repeats every finding on the same day), as
+# recording the copies would leave them.
 grow_sql() {  # PREFIX ("" or "salesim.") K
   local p=$1 k=$2 series
   series="(WITH RECURSIVE c(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM c WHERE m < $k) SELECT m FROM c) AS c"
@@ -45,6 +49,8 @@ INSERT INTO ${p}findings(session_id, skill, rule, turn, points)
 INSERT INTO ${p}session_rules(session_id, rule, skill, n, pts_n, pts_sum)
   SELECT session_id + m * 100000000, rule, skill, n, pts_n, pts_sum FROM ${p}session_rules, $series WHERE session_id < 100000000;
 UPDATE ${p}rule_totals SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
+  pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
+UPDATE ${p}rule_days SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
   pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
 SQL
 }

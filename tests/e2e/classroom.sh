@@ -80,7 +80,8 @@ expect_contains "ulimit -f: the error is reported" "$err" "File too large"
 # --- gradebook fields are untrusted: NULLs, escape sequences, look-alike names ---
 cp "$CLASS/class.db" "$TMP/odd.db"
 # (schema version 3: the report reads the findings counted per session and rule, and their
-# totals; both are rebuilt without their NOT NULL and key constraints, as a foreign tool might)
+# totals; version 4 their counts per scenario and day too: all are rebuilt without their NOT NULL
+# and key constraints, as a foreign tool might)
 sqlite3 "$TMP/odd.db" "CREATE TABLE f2 AS SELECT * FROM findings; DROP TABLE findings; ALTER TABLE f2 RENAME TO findings;
   INSERT INTO findings(session_id, skill, rule, turn, points) SELECT id, NULL, NULL, 1, -5 FROM sessions;
   INSERT INTO findings(session_id, skill, rule, turn, points) SELECT id, 'discovery', 'x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 1, -5 FROM sessions;
@@ -89,6 +90,9 @@ sqlite3 "$TMP/odd.db" "CREATE TABLE f2 AS SELECT * FROM findings; DROP TABLE fin
   INSERT INTO session_rules SELECT id, NULL, NULL, 1, 1, -5 FROM sessions;
   INSERT INTO session_rules SELECT id, 'x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 'discovery', 1, 1, -5 FROM sessions;
   INSERT INTO rule_totals VALUES (NULL, NULL, 9, 1, 1, -5), ('x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 'discovery', 9, 1, 1, -5);
+  CREATE TABLE d2 AS SELECT * FROM rule_days; DROP TABLE rule_days; ALTER TABLE d2 RENAME TO rule_days;
+  INSERT INTO rule_days SELECT DISTINCT scenario, substr(started, 1, 10), NULL, NULL, 1, 1, 1, -5 FROM sessions;
+  INSERT INTO rule_days SELECT DISTINCT scenario, substr(started, 1, 10), 'x' || char(27) || '[2J' || char(27) || ']0;pwn' || char(7), 'discovery', 1, 1, 1, -5 FROM sessions;
   CREATE TEMP TABLE t AS SELECT * FROM sessions WHERE trainee = 'ann' LIMIT 1;
   UPDATE t SET visit_key = NULL;
   UPDATE t SET id = NULL, trainee = ' ann'; INSERT INTO sessions SELECT * FROM t;
@@ -116,6 +120,10 @@ expect_contains "a zero-width space in a trainee name is shown" "$out" "an<U+200
 expect_contains "a NULL rule is shown as (no rule)" "$out" "(no rule)"
 out=$("$SALESIM" report "$TMP/odd.db" --trainee ann 2>&1)
 expect_contains "a filtered report (per-session rule counts): a NULL rule is shown as (no rule)" "$out" "(no rule)"
+out=$("$SALESIM" report "$TMP/odd.db" --since 2026-01-01 2>&1)
+expect_contains "a report by date (per-day counts): a NULL rule is shown as (no rule)" "$out" "(no rule)"
+if grep -q $'\033' <<<"$out"; then fail "... and no ESC byte from a rule" "$(cat -v <<<"$out" | grep -m3 '\^\[')"
+else ok "... and no ESC byte from a rule"; fi
 # --visits is CSV whatever -o says, "-o -" included (blind trainer, round 10: refused as text)
 out=$("$SALESIM" report "$TMP/odd.db" --visits -o - 2>&1); rc=$?
 expect_eq "report --visits -o -: CSV on standard output" "0|session,trainee,scenario" "$rc|$(head -1 <<<"$out" | cut -d, -f1-3)"

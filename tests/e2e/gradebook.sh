@@ -27,13 +27,16 @@ expect_eq "every writer has its 5 rows" "200|5|5" \
   "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
 expect_eq "integrity_check ok after the concurrent writes" "ok" "$(q "$GB" 'PRAGMA integrity_check')"
 expect_eq "no writer reported an error" "" "$(cat "$TMP/w.err")"
-expect_eq "the gradebook is in WAL mode at schema version 3" "wal|3" \
+expect_eq "the gradebook is in WAL mode at schema version 4" "wal|4" \
   "$(q "$GB" 'PRAGMA journal_mode' | tr -d '\n')|$(q "$GB" 'PRAGMA user_version')"
 csv=$("$SALESIM" report "$GB" --format csv)
 expect_eq "the report sees 200 trainees with 5 attempts each" "200 200" \
   "$(tail -n +2 <<<"$csv" | awk -F, '{n++; if ($3 == 5) k++} END {print n, k}')"
 expect_eq "the per-rule totals agree with the findings" "" \
   "$(q "$GB" 'SELECT t.rule FROM rule_totals t LEFT JOIN (SELECT rule, count(*) AS n, count(DISTINCT session_id) AS s FROM findings GROUP BY rule) f ON f.rule = t.rule WHERE f.n IS NOT t.n OR f.s IS NOT t.sessions')"
+expect_eq "... and so do the per-day counts (scenario, day, rule), both ways" "" \
+  "$(q "$GB" "SELECT d.rule FROM rule_days d LEFT JOIN (SELECT s.scenario, substr(s.started, 1, 10) AS day, f.rule, count(*) AS n, count(DISTINCT f.session_id) AS k FROM findings f JOIN sessions s ON s.id = f.session_id GROUP BY 1, 2, 3) f USING (scenario, day, rule) WHERE f.n IS NOT d.n OR f.k IS NOT d.sessions
+    UNION ALL SELECT f.rule FROM findings f JOIN sessions s ON s.id = f.session_id LEFT JOIN rule_days d ON d.scenario = s.scenario AND d.day = substr(s.started, 1, 10) AND d.rule = f.rule WHERE d.rule IS NULL")"
 
 # --- SIGKILL in the middle of a write: earlier rows intact, file consistent, still writable ---
 KG=$TMP/kill.db
@@ -119,8 +122,26 @@ SQL
 out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
 expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z,," \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
-expect_eq "... and migrates it to version 3 (new columns, indexes, counts)" "3|1|1|vague_ask 1 1" \
-  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')"
+expect_eq "... and migrates it to version 4 (new columns, indexes, counts)" "4|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1" \
+  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')|$(q "$TMP/v1.db" "SELECT scenario, day, rule, n, sessions FROM rule_days" | tr '|' ' ')"
+
+# --- a version-3 gradebook (before the per-day counts) reports the same once migrated ---
+"$WRITER" "$TMP/v3.db" 400 --trainees 9 --scenarios 3 --seed 5 >/dev/null
+report_forms() {  # GRADEBOOK: every class-report form this checks, one after another
+  for args in "" "--format csv" "--format html" "--scenario scenario-2" "--since 2026-11-15" \
+      "--scenario scenario-2 --since 2026-11-15" "--since 2026-11-15T09:00Z" \
+      "--scenario scenario-1 --since 2026-11-20T12:34:56" "--trainee trainee-003 --since 2026-11-10" "--visits"; do
+    echo "== $args"; "$SALESIM" report "$1" $args 2>&1 | sed "s|$1|GRADEBOOK|g"
+  done
+}
+before=$(report_forms "$TMP/v3.db")
+sqlite3 "$TMP/v3.db" "DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;
+  DROP INDEX sessions_by_day; DROP INDEX sessions_report;
+  CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
+  PRAGMA user_version=3;"
+after=$(report_forms "$TMP/v3.db")
+expect_eq "a version-3 gradebook is migrated to version 4 on open" "4" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
+expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 
 # --- report output: -o writes atomically and picks the format from the name ---
 "$SALESIM" report "$GB" -o "$TMP/out/class.csv" 2>"$TMP/o.err"; rc=$?
@@ -139,7 +160,7 @@ expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
 
 # --- gradebook init on SQLite: creates the file and states the trust model; no roles ---
 out=$("$SALESIM" gradebook init "$TMP/init/new.db"); rc=$?
-expect_eq "gradebook init creates a SQLite gradebook at version 3" "0|3" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
+expect_eq "gradebook init creates a SQLite gradebook at version 4" "0|4" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
 expect_contains "... and says plainly who can change it" "$out" "Every trainee who records into this file can also read, change and delete every row in it"
 err=$("$SALESIM" gradebook init "$TMP/init/new.db" --trainee ann 2>&1); rc=$?
 expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/init/new.db: a SQLite gradebook has no roles (--trainee and --trainer need a postgresql:// gradebook; see docs/classroom.md)" "$rc|$err"

@@ -46,7 +46,7 @@ q postgres "CREATE DATABASE future"
 "$WRITER" "$(pg_url future)" 1 --trainee x >/dev/null
 q future "UPDATE salesim.meta SET value = '9' WHERE key = 'version'"
 err=$("$SALESIM" report "$(pg_url future)" 2>&1 >/dev/null)
-expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 3)"
+expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 4)"
 q postgres "CREATE DATABASE empty"
 err=$("$SALESIM" report "$(pg_url empty)" 2>&1 >/dev/null); rc=$?
 expect_eq "report never creates a gradebook" "2|0" "$rc|$(q empty "SELECT count(*) FROM pg_namespace WHERE nspname = 'salesim'")"
@@ -56,7 +56,7 @@ q postgres "CREATE DATABASE fresh"
 for i in $(seq 1 20); do "$WRITER" "$(pg_url fresh)" 1 --trainee "t$i" 2>>"$TMP/m.err" & done
 wait
 expect_eq "20 processes creating the schema at once: no error" "" "$(cat "$TMP/m.err")"
-expect_eq "... 20 rows, schema version 3" "20|3" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "... 20 rows, schema version 4" "20|4" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
 
 # --- the report suite against PostgreSQL ------------------------------------------------------
 if [ -x "$REPORT_SUITE" ]; then
@@ -96,6 +96,8 @@ expect_eq "... 1000 rows, 5 per trainee" "1000|200|5|5" \
   "$(q class 'SELECT count(*) FROM salesim.sessions')|$(q class 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM salesim.sessions GROUP BY trainee) t' | tr -s '|' '|')"
 expect_eq "... the per-rule totals agree with the findings" "0" \
   "$(q class 'SELECT count(*) FROM salesim.rule_totals t FULL JOIN (SELECT rule, count(*) AS n, count(DISTINCT session_id) AS s FROM salesim.findings GROUP BY rule) f ON f.rule = t.rule WHERE t.n IS DISTINCT FROM f.n OR t.sessions IS DISTINCT FROM f.s')"
+expect_eq "... and so do the per-day counts (scenario, day, rule)" "0" \
+  "$(q class 'SELECT count(*) FROM salesim.rule_days d FULL JOIN (SELECT s.scenario, substr(s.started, 1, 10) AS day, f.rule, count(*) AS n, count(DISTINCT f.session_id) AS k FROM salesim.findings f JOIN salesim.sessions s ON s.id = f.session_id GROUP BY 1, 2, 3) f ON f.scenario = d.scenario AND f.day = d.day AND f.rule = d.rule WHERE d.n IS DISTINCT FROM f.n OR d.sessions IS DISTINCT FROM f.k')"
 
 # --- SIGKILL mid-transaction: committed rows intact, no half session, still writable --------
 q postgres "CREATE DATABASE killed"
@@ -169,7 +171,7 @@ wait "$lw"; lrc=$?
 wait "$holder" 2>/dev/null
 expect_eq "a writer whose open lost the server mid-migration opens again: waited, exit 0, no error" "1|0|" \
   "$waiting|$lrc|$(head -3 "$TMP/lo.err")"
-expect_eq "... the schema made once and its 3 sessions recorded" "3|3" \
+expect_eq "... the schema made once and its 3 sessions recorded" "4|3" \
   "$(q lostopen "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q lostopen 'SELECT count(*) FROM salesim.sessions')"
 
 # --- serialisation failures and deadlocks are retried; other errors are not ------------------
@@ -215,6 +217,47 @@ a=$("$SALESIM" report "$TMP/same.db" --visits --format csv); b=$("$SALESIM" repo
 expect_eq "the per-visit CSV is the same on both" "$a" "$b"
 a=$("$SALESIM" next --trainee trainee-005 --gradebook "$TMP/same.db" 2>&1); b=$("$SALESIM" next --trainee trainee-005 --gradebook "$SAME" 2>&1)
 expect_eq "salesim next answers the same on both" "$a" "$b"
+# the per-day counts (schema version 4) against SQLite's, by scenario and date, the first day's
+# sessions compared by their time
+for filter in "--scenario scenario-2" "--since 2026-11-15" "--scenario scenario-2 --since 2026-11-15" \
+    "--since 2026-11-15T09:00Z" "--scenario scenario-1 --since 2026-11-20T12:34:56"; do
+  a=$("$SALESIM" report "$TMP/same.db" $filter | sed "s|$TMP/same.db|GRADEBOOK|g")
+  b=$("$SALESIM" report "$SAME" $filter | sed "s|$SAME|GRADEBOOK|g")
+  expect_eq "... and filtered by scenario or date ($filter)" "$a" "$b"
+done
+
+# --- a version-3 gradebook (before the per-day counts) reports the same once migrated --------
+pg_forms() {  # every class-report form this checks on the "same" gradebook
+  for args in "" "--format csv" "--scenario scenario-2" "--since 2026-11-15" \
+      "--scenario scenario-2 --since 2026-11-15" "--since 2026-11-15T09:00Z" \
+      "--trainee trainee-003 --since 2026-11-10" "--visits"; do
+    echo "== $args"; "$SALESIM" report "$SAME" $args 2>&1 | sed "s|$SAME|GRADEBOOK|g"
+  done
+}
+before=$(pg_forms)
+q same "BEGIN; DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day; DROP INDEX salesim.sessions_report;
+  CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)
+    INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
+  CREATE OR REPLACE FUNCTION salesim.count_session_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = salesim, pg_catalog AS \$f\$ BEGIN
+    IF TG_OP = 'INSERT' THEN
+     INSERT INTO salesim.rule_totals AS t VALUES (NEW.rule, NEW.skill, NEW.n, 1, NEW.pts_n, NEW.pts_sum)
+     ON CONFLICT (rule) DO UPDATE SET n = t.n + excluded.n, sessions = t.sessions + 1,
+     pts_n = t.pts_n + excluded.pts_n, pts_sum = coalesce(t.pts_sum, 0) + coalesce(excluded.pts_sum, 0),
+     skill = least(t.skill, excluded.skill);
+     RETURN NEW;
+    END IF;
+    UPDATE salesim.rule_totals SET n = n - OLD.n, sessions = sessions - 1, pts_n = pts_n - OLD.pts_n,
+    pts_sum = pts_sum - coalesce(OLD.pts_sum, 0) WHERE rule = OLD.rule;
+    RETURN OLD;
+   END \$f\$;
+  UPDATE salesim.meta SET value = '3' WHERE key = 'version'; COMMIT" >/dev/null
+after=$(pg_forms)
+expect_eq "a version-3 PostgreSQL gradebook is migrated to version 4 on open" "4" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
+"$WRITER" "$SAME" 20 --trainees 3 --scenarios 3 --seed 13 >/dev/null
+expect_eq "... and visits recorded after it are counted per day too" "0" \
+  "$(q same 'SELECT count(*) FROM salesim.rule_days d FULL JOIN (SELECT s.scenario, substr(s.started, 1, 10) AS day, f.rule, count(*) AS n, count(DISTINCT f.session_id) AS k FROM salesim.findings f JOIN salesim.sessions s ON s.id = f.session_id GROUP BY 1, 2, 3) f ON f.scenario = d.scenario AND f.day = d.day AND f.rule = d.rule WHERE d.n IS DISTINCT FROM f.n OR d.sessions IS DISTINCT FROM f.k')"
 
 # --- gradebook fields are untrusted on PostgreSQL too (issue 13's report.c rep_field) --------
 q postgres "CREATE DATABASE odd"
@@ -272,6 +315,7 @@ expect_contains "ann cannot delete her own rows either" "$(psql_as roles ann ann
 expect_contains "ann cannot add findings to bob's session" \
   "$(psql_as roles ann ann-pw "INSERT INTO salesim.findings(session_id, skill, rule) VALUES ($bob_id, 'tactics', 'x')")" "row-level security"
 expect_contains "ann cannot read the class totals" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.rule_totals')" "permission denied"
+expect_contains "... nor the class's counts per day" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.rule_days')" "permission denied"
 expect_eq "ann sees none of bob's per-session rule counts" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.session_rules WHERE db_user <> 'ann'")"
 expect_eq "... nor bob's row by its id" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.sessions WHERE id = $bob_id")"
 expect_contains "ann cannot change bob's findings" "$(psql_as roles ann ann-pw "UPDATE salesim.findings SET points = 0 WHERE session_id = $bob_id")" "permission denied"

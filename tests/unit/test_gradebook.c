@@ -109,7 +109,7 @@ static void test_open_creates_versioned_wal_file(void **state) {
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 4);
   assert_int_equal(sql_int(p, "PRAGMA application_id"), 0x534c534d);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
@@ -282,7 +282,7 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
   json_decref(d);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
+  assert_int_equal(sql_int(p, "PRAGMA user_version"), 4);
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
   /* version 3 counted the old row's findings per session and rule, and the new row's at write */
   assert_int_equal(sql_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
@@ -293,6 +293,11 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('findings_by_rule', 'sessions_by_trainee')"), 0);   /* dropped by v3 */
   assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='no_ask'"), 2);
+  /* version 4 counted them per scenario, day and rule too: the old row's day, and the new one's */
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM rule_days WHERE scenario='visit' AND rule='no_ask'"
+                            " AND n=1 AND sessions=1 AND day IN ('2026-10-01', '2026-11-20')"), 2);
+  assert_int_equal(sql_int(p, "SELECT sum(pts_sum) FROM rule_days WHERE day='2026-10-01'"), -30);
+  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_by_day'"), 1);
 
   /* a file from a newer salesim is refused, not downgraded */
   sqlite3_open(p, &db);
@@ -300,7 +305,7 @@ static void test_migrates_version_1(void **state) {
   sqlite3_close(db);
   assert_null(gb_open(p, err, sizeof err));
   char *expect = xasprintf("%s: gradebook schema version 9 is newer than this salesim (it reads "
-                           "up to 3); upgrade salesim", p);
+                           "up to 4); upgrade salesim", p);
   assert_string_equal(err, expect);
   free(expect);
   free(p);

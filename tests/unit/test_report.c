@@ -7,11 +7,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <math.h>
+
 #include <jansson.h>
+#include <sqlite3.h>
 
 #include "gradebook.h"
 #include "report.h"
 #include "util.h"
+#include "../tools/gb_gen.h"
 
 static char dir[64];
 static char *dbpath;
@@ -275,6 +279,189 @@ static void test_load_filters(void **state) {
   rep_free(&d);
 }
 
+/* The findings rep_load lists for f carry the counts of the findings table itself, counted here
+** from every finding of the sessions in view (the report reads counts kept at write time: the
+** totals, the per-day counts or the per-session ones); every rule is either listed or counted
+** among those left out. */
+static void findings_match_table(gb *g, const rep_filter *f) {
+  char err[256] = "", since[64];
+  rep_data d;
+  assert_int_equal(rep_load(g, f, &d, err, sizeof err), 0);
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT rule, count(*), count(DISTINCT session_id), sum(points), count(points)"
+                " FROM findings WHERE session_id IN (SELECT id FROM sessions");
+  rep_where_clause(f, &sql);
+  sb_puts(&sql, ") GROUP BY rule");
+  const char *params[3];
+  int np = rep_filter_params(f, params, since, sizeof since);
+  gb_rows *r = gb_query(g, sql.s, np, params, err, sizeof err);
+  sb_free(&sql);
+  assert_non_null(r);
+  int rules = 0, listed = 0;
+  while (gb_step(g, r, err, sizeof err) == 1) {
+    rules++;
+    for (int i = 0; i < d.n_findings; i++) {
+      if (strcmp(d.findings[i].rule, gb_text(g, r, 0)) != 0) continue;
+      listed++;
+      assert_int_equal(d.findings[i].count, gb_int(g, r, 1));
+      assert_int_equal(d.findings[i].sessions, gb_int(g, r, 2));
+      assert_true(fabs(d.findings[i].points - gb_real(g, r, 3) / (double)gb_int(g, r, 4)) < 1e-9);
+    }
+  }
+  gb_rows_free(g, r);
+  assert_int_equal(listed, d.n_findings);
+  assert_int_equal(rules, d.n_findings + d.findings_more);
+  rep_free(&d);
+}
+
+/* Filters by scenario and start date (the per-day counts of schema version 4, with the first
+** day's sessions compared by their full time) count what the findings table holds. */
+static void test_filtered_findings_counts(void **state) {
+  (void)state;
+  static const rep_filter filters[] = {
+    { "visit", NULL, NULL }, { "collect", NULL, NULL }, { NULL, NULL, "2026-11-22" },
+    { NULL, NULL, "2026-11-22T09:30Z" }, { NULL, NULL, "2026-11-21T10:00" },
+    { "visit", NULL, "2026-11-21T09:00:01" }, { "visit", NULL, "2026-11-22T10:00Z" },
+    { NULL, NULL, "2026-11-24" }, { NULL, NULL, "2026-11-01" }, { "visit", "ann", "2026-11-21" },
+  };
+  char err[256] = "";
+  gb *g = gb_open_existing(dbpath, err, sizeof err);
+  assert_non_null(g);
+  for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) findings_match_table(g, &filters[i]);
+  gb_close(g);
+}
+
+/* One integer from a raw SQLite connection to path. */
+static long long sqlite_int(const char *path, const char *sql) {
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  long long v = -999;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return v;
+}
+
+/* Runs sql on path. */
+static void sqlite_exec(const char *path, const char *sql) {
+  sqlite3 *db;
+  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+}
+
+/* Copies file from to to. */
+static void copy_file(const char *from, const char *to) {
+  FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+  assert_non_null(in);
+  assert_non_null(out);
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, in)) > 0) assert_int_equal(fwrite(buf, 1, n, out), n);
+  fclose(in);
+  fclose(out);
+}
+
+/* The report of f from path in text, CSV and HTML, the gradebook's name replaced (malloc'd). */
+static char *render_all(const char *path, const rep_filter *f) {
+  char err[256] = "";
+  gb *g = gb_open_existing(path, err, sizeof err);
+  assert_non_null(g);
+  rep_data d;
+  assert_int_equal(rep_load(g, f, &d, err, sizeof err), 0);
+  findings_match_table(g, f);
+  gb_close(g);
+  free(d.source);
+  d.source = xstrdup("GRADEBOOK");
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  rep_render_csv(&d, &out);
+  rep_render_html(&d, &out);
+  if (d.language) sb_printf(&out, "language %s\n", d.language);
+  if (d.languages) sb_printf(&out, "languages %s\n", d.languages);
+  rep_free(&d);
+  return sb_take(&out);
+}
+
+/* What version 4 added, taken away again: the schema exactly as version 3 left it. */
+static const char back_to_v3[] =
+  "DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;"
+  "DROP INDEX sessions_by_day; DROP INDEX sessions_report;"
+  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
+  " s_commitment, s_benefits, s_tactics, s_discovery);"
+  "PRAGMA user_version=3;";
+
+/* Rows of rule_days that differ from the per-session counts they sum (both ways). */
+static const char days_disagree[] =
+  "SELECT count(*) FROM (SELECT * FROM (SELECT scenario, day, rule, n, sessions, pts_n, pts_sum"
+  " FROM rule_days WHERE sessions > 0 EXCEPT SELECT s.scenario, substr(s.started, 1, 10), r.rule,"
+  " sum(r.n), count(*), sum(r.pts_n), sum(r.pts_sum) FROM session_rules AS r JOIN sessions AS s"
+  " ON s.id = r.session_id GROUP BY 1, 2, 3) UNION ALL SELECT * FROM (SELECT s.scenario,"
+  " substr(s.started, 1, 10), r.rule, sum(r.n), count(*), sum(r.pts_n), sum(r.pts_sum)"
+  " FROM session_rules AS r JOIN sessions AS s ON s.id = r.session_id GROUP BY 1, 2, 3 EXCEPT"
+  " SELECT scenario, day, rule, n, sessions, pts_n, pts_sum FROM rule_days WHERE sessions > 0))";
+
+/* A version-3 gradebook (before the per-day counts) is migrated when opened, and every report
+** form, filtered or not, reads the same from it as from the same class recorded at version 4,
+** with the findings table's own counts; the per-day counts follow later recordings and a
+** deletion of per-session counts. */
+static void test_migrated_version_3_reports_the_same(void **state) {
+  (void)state;
+  char *v4 = xasprintf("%s/v4.db", dir), *v3 = xasprintf("%s/v3.db", dir), err[256] = "";
+  gb *g = gb_open(v4, err, sizeof err);
+  assert_non_null(g);
+  uint64_t rng = 7;
+  for (int i = 0; i < 400; i++) {
+    char trainee[16], scenario[16];
+    snprintf(trainee, sizeof trainee, "t%d", i % 7);
+    snprintf(scenario, sizeof scenario, "scenario-%d", 1 + i % 3);
+    json_t *d = gbg_debrief(&rng, scenario, trainee, 1 + i / 21, 1 + i % 28, (i * 37) % 600, 0);
+    assert_true(gb_record(g, trainee, d, NULL, err, sizeof err) > 0);
+    json_decref(d);
+  }
+  /* start times a hand or another tool wrote: a date alone, no seconds, too short, and
+  ** characters of more than one byte within and after the first ten */
+  static const char *const odd[] = { "2026-11-15", "2026-11-15T09:00", "2026-11-1", "2026-11-15\xc3\xa9",
+                                     "2026-11-1\xc3\xa9" "5", "2026-11-15T12:34:56Z" };
+  for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+    add(g, "odd", "scenario-2", odd[i], "advance", 60, 60, 60, 60, 60, "vague_ask", "feature_list");
+  gb_close(g);
+  copy_file(v4, v3);
+  sqlite_exec(v3, back_to_v3);
+  assert_int_equal(sqlite_int(v3, "PRAGMA user_version"), 3);
+
+  static const rep_filter filters[] = {
+    { NULL, NULL, NULL }, { "scenario-2", NULL, NULL }, { NULL, NULL, "2026-11-15" },
+    { "scenario-2", NULL, "2026-11-15" }, { NULL, NULL, "2026-11-15T09:00Z" },
+    { "scenario-2", NULL, "2026-11-15T09:00:00" }, { "scenario-1", NULL, "2026-11-20T12:34" },
+    { NULL, NULL, "2026-11-28T23:59Z" }, { NULL, NULL, "2026-12-01" }, { NULL, NULL, "2026-11-01" },
+    { "scenario-3", "t2", "2026-11-10" }, { NULL, "odd", NULL },
+  };
+  for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
+    char *a = render_all(v4, &filters[i]), *b = render_all(v3, &filters[i]);   /* b: migrated */
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+  }
+  assert_int_equal(sqlite_int(v3, "PRAGMA user_version"), 4);
+  assert_int_equal(sqlite_int(v3, "SELECT count(*) FROM rule_days"), sqlite_int(v4, "SELECT count(*) FROM rule_days"));
+  assert_true(sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
+  assert_int_equal(sqlite_int(v3, days_disagree), 0);
+  assert_int_equal(sqlite_int(v4, days_disagree), 0);
+
+  /* recorded after the migration, and per-session counts deleted by hand: the days follow */
+  g = gb_open(v3, err, sizeof err);
+  assert_non_null(g);
+  add(g, "late", "scenario-1", "2026-11-15T18:00:00Z", "order", 90, 90, 90, 90, 90, "no_ask", NULL);
+  gb_close(g);
+  sqlite_exec(v3, "DELETE FROM session_rules WHERE session_id IN (SELECT id FROM sessions WHERE trainee = 't3')");
+  assert_int_equal(sqlite_int(v3, days_disagree), 0);
+  free(v4);
+  free(v3);
+}
+
 static void test_valid_date(void **state) {
   (void)state;
   assert_true(rep_valid_date("2026-11-27"));
@@ -470,6 +657,8 @@ int main(void) {
     cmocka_unit_test(test_tiers),
     cmocka_unit_test(test_versions),
     cmocka_unit_test(test_findings_cut), cmocka_unit_test(test_load_filters),
+    cmocka_unit_test(test_filtered_findings_counts),
+    cmocka_unit_test(test_migrated_version_3_reports_the_same),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
     cmocka_unit_test(test_text_cuts_and_sanitises),
