@@ -14,9 +14,19 @@
 /* The columns (report.csv.visits_header) are those of the report's covering index (schema
 ** version 2), so the export reads the index alone, never the wide session rows with their debriefs. */
 
+/* v in decimal.  A million-row export writes eight numbers a row, and printf's format parsing
+** was a third of its time. */
+static void put_int(strbuf *out, long long v) {
+  char buf[24], *p = buf + sizeof buf;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do *--p = (char)('0' + u % 10); while (u /= 10);
+  if (v < 0) *--p = '-';
+  sb_append(out, p, (size_t)(buf + sizeof buf - p));
+}
+
 /* An integer column, or an empty field for NULL. */
 static void int_field(gb *g, gb_rows *r, int col, strbuf *out) {
-  if (!gb_is_null(g, r, col)) sb_printf(out, "%lld", gb_int(g, r, col));
+  if (!gb_is_null(g, r, col)) put_int(out, gb_int(g, r, col));
 }
 
 /* A gradebook text field as a CSV field, through the report's one sanitising path (rep_field):
@@ -73,10 +83,12 @@ static int export(gb *g, const rep_filter *f, const char *lang, strbuf *out, cha
     text_field(trainee, 1, out);
     sb_putc(out, ',');
     text_field(scenario, 0, out);
-    sb_printf(out, ",%ld,", attempt);
+    sb_putc(out, ',');
+    put_int(out, attempt);
+    sb_putc(out, ',');
     for (int c = 3; c <= 4; c++) { text_field(gb_text(g, r, c), 0, out); sb_putc(out, ','); }
     int_field(g, r, 5, out);
-    sb_printf(out, ",%s", gb_int(g, r, 6) ? "yes" : "no");
+    sb_puts(out, gb_int(g, r, 6) ? ",yes" : ",no");
     for (int c = 7; c <= 10; c++) { sb_putc(out, ','); int_field(g, r, c, out); }
     sb_puts(out, "\r\n");
   }
