@@ -609,7 +609,16 @@ static int pg_is_null(gb_rows *r, int col) { return pq.getisnull(r->res, r->row,
 static const char *pg_text(gb_rows *r, int col) {
   return pq.getisnull(r->res, r->row, col) ? NULL : pq.getvalue(r->res, r->row, col);
 }
-static long long pgr_int64(gb_rows *r, int col) { return atoll(pq.getvalue(r->res, r->row, col)); }
+/* An integer column's text ("-12"; a numeric sum "12", or "12.5" read as 12 as atoll did).  By
+** hand: atoll's locale-aware strtoll was a sixth of a million-session report's time. */
+static long long pgr_int64(gb_rows *r, int col) {
+  const char *s = pq.getvalue(r->res, r->row, col);
+  int neg = *s == '-';
+  if (neg || *s == '+') s++;
+  unsigned long long v = 0;
+  for (; *s >= '0' && *s <= '9'; s++) v = v * 10 + (unsigned long long)(*s - '0');
+  return neg ? (long long)(0ULL - v) : (long long)v;
+}
 static double pgr_real(gb_rows *r, int col) { return strtod(pq.getvalue(r->res, r->row, col), NULL); }
 static void pg_rows_free(gb_rows *r) { pq.clear(r->res); free(r); }
 /* }=== */
