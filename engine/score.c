@@ -789,7 +789,14 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
       add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);
     vs->summary = t;
   }
-  if (CLS_HAS(r, CLS_CHECK_CONCERNS) && !vs->check) vs->check = t;
+  /* a check the rules read and the model overruled, which the customer answered with an open
+  ** point, checked: "anything else i should know before i tell you how we'd tackle it? budget
+  ** timing, other tools...?" brought out the audit, and the ask was "without first checking"
+  ** (play-test 13) */
+  int checked = CLS_HAS(r, CLS_CHECK_CONCERNS) ||
+                ((r->model_vetoed & M(CHECK_CONCERNS)) && r->question &&
+                 (sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL)));
+  if (checked && !vs->check) vs->check = t;
 }
 
 /* Tactics: a threat is never the right lever, whatever the customer's state; it is judged as a

@@ -521,6 +521,31 @@ static void seller_only_advance(void **state) {
   fx_free(&f);
 }
 
+/* A check the rules read and the model overruled counts when the customer answered it with an open
+** point (play-test 13: "anything else i should know before i tell you how we'd tackle it?" brought
+** out the audit, and the ask was marked "without first checking"); overruled and answered with
+** nothing, it does not. */
+static void check_overruled_answered(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Anything else I should know before I tell you how we'd tackle it?", MV(OPEN_QUESTION));
+  t->cls.question = 1;
+  t->cls.model_vetoed = MV(CHECK_CONCERNS);
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "Could we start the trial next Tuesday with your engineer?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "ask_without_check", -1, NULL));
+  score_result_free(&r);
+  f.s.turns[0].events.n = 0;   /* the near case: nothing came out of it */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "ask_without_check", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A gain is credited when it is tied to a need the customer voiced, as she hears it: flattery
 ** or the seller's credentials before any need showed no gain (play-tests, round 10). */
 static void gain_tied_to_voiced_need(void **state) {
@@ -1761,6 +1786,7 @@ int main(void) {
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
     cmocka_unit_test(gain_tied_to_voiced_need),
+      cmocka_unit_test(check_overruled_answered),
     cmocka_unit_test(contempt_recorded), cmocka_unit_test(objection_answered_credited), cmocka_unit_test(rule_table),
     cmocka_unit_test(worked_example), cmocka_unit_test(abandoned_visits),
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
