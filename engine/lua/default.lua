@@ -937,7 +937,15 @@ local function social(turn)
   -- are things going in the shop?" got "Oh, it's no trouble at all.": play-test 11)
   if has(turn, "small_talk") and turn.question then C.say("small_talk") return true end
   if has(turn, "thank") then C.say("thanks") return true end
-  if has(turn, "greet") or has(turn, "small_talk") then C.say("small_talk") return true end
+  if has(turn, "greet") or has(turn, "small_talk") then
+    -- a greeting that opens a long pitch nobody read ("hey dana, so beacon is basically the best
+    -- monitoring platform out there, we do servers, network, ...") is no "how are you": the rest
+    -- of the line gets the acknowledgement (play-test 13: "Fine, thanks. It's busy season")
+    local words = select(2, string.gsub(turn.text, "%S+", ""))
+    if not has(turn, "small_talk") and (words > 12 or C.lang == "zh" and #turn.text > 60) then return false end
+    C.say("small_talk")
+    return true
+  end
   return false
 end
 
