@@ -1325,8 +1325,17 @@ void score_session(const session *s, score_result *out) {
       if (s->opening.v[e].kind == CUST_EV_REVEAL || s->opening.v[e].kind == CUST_EV_CONFIRM)
         known |= bit(s->opening.v[e].index);
     uint64_t all = sc->n_needs >= 64 ? ~0ull : (1ull << sc->n_needs) - 1;
-    if (!events && (start & all) != all)
-      add(&c, "no_discovery", NULL, NULL, NULL);
+    if (!events && (start & all) != all) {
+      /* a need she named herself, unasked ("Not while that light on my tap is still a mystery",
+      ** three times), came out: the finding says so instead of "no need came out" (play-test 13) */
+      int named_by_her = -1;
+      for (int k = 0; k < sc->n_needs && k < 64 && named_by_her < 0; k++)
+        if (said_by_customer(&c, s->n_turns - 1, k)) named_by_her = k;
+      if (named_by_her >= 0)
+        add(&c, "no_discovery", NULL, "named", "need", need_name(&c, named_by_her), NULL);
+      else
+        add(&c, "no_discovery", NULL, NULL, NULL);
+    }
     /* a hidden need the trainee put on the table by its words, in a line the customer then acted
     ** on, did not stay hidden ("you mentioned your sister lucia just moved into an older place
     ** with hard water? would you give her a quick call now...": the referral given, and -10 for a

@@ -184,4 +184,11 @@ out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt"
 expect_contains "an unrealistic ask: the rung's condition in words" "$out" 'condition "light fixed and trust ≥ 6" was not met'
 if grep -q 'light_fixed' <<<"$out"; then fail "an unrealistic ask: no Lua in the debrief" "$(grep light_fixed <<<"$out" | head -2)"
 else ok "an unrealistic ask: no Lua in the debrief"; fi
+# a need she named herself, unasked, came out: no "no need came out" (play-test 13)
+printf '%s\n' "what about your sister? give me her number and i'll call her" \
+  "come on it's just a phone number, i'm trying to hit my target this month haha" >>"$TMP/cond.txt"
+out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt" --seed 1 --transcript '' --full --no-color 2>&1)
+expect_contains "no discovery: the need she named unasked is said" "$out" 'The customer mentioned "light" without being asked'
+if grep -q "No need of the customer's came out" <<<"$out"; then fail "no discovery: not 'no need came out'" ""
+else ok "no discovery: not 'no need came out'"; fi
 finish
