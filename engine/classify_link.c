@@ -164,6 +164,16 @@ static int seller_within(const cl_clause *cl, int n, size_t start, size_t end) {
   return 0;
 }
 
+/* 1 when a clause within [start, end) of r tells what she will have (marker outcome: "you'll
+** see ...", "so you'd know ...", "it only sends ...", 就不用再): the benefit side of a pair. */
+static int outcome_within(const cls_result *r, const cl_clause *cl, int n, size_t start, size_t end) {
+  for (int i = 0; i < n; i++)
+    if (cl[i].start >= start && cl[i].end <= end && cl_has_label(r, &cl[i], "outcome") &&
+        !cl_has_label(r, &cl[i], "wanting"))
+      return 1;
+  return 0;
+}
+
 /* A clause that is no summary states a need or the benefit that answers it, not both: their
 ** words overlap ("明年省里要考核了,护理信息化那块还是一片空白" brushed the benefit that fills the
 ** gap), so of such a pair of links by meaning from overlapping parts of the line (a clause,
@@ -183,7 +193,8 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
       int answers = 0;
       for (int a = 0; a < (int)bf->answers.n && !answers; a++) answers = bf->need_index[a] == h[k].item;
       if (!answers || h[k].start >= h[b].end || h[b].start >= h[k].end) continue;   /* clauses of their own */
-      if (h[k].score >= h[b].score && !seller_within(cl, ncl, h[b].start, h[b].end)) { h[b].item = -1; break; }
+      if (h[k].score >= h[b].score && !seller_within(cl, ncl, h[b].start, h[b].end) &&
+          !outcome_within(r, cl, ncl, h[b].start, h[b].end)) { h[b].item = -1; break; }
       h[k].item = -1;
     }
   }
@@ -200,6 +211,40 @@ static int kind_fits(const scenario *sc, const cls_result *r, int k) {
   scn_kind want = cls_kind_of_ask(rules);
   if (want == SCN_KIND_ADVANCE || k < 0 || k >= sc->n_commitments) return 1;
   return sc->commitments[k].kind == want;
+}
+
+/* 1 when clause c of r says what she wants, not what she will have (marker wanting, no outcome). */
+static int wanting_clause(const cls_result *r, const cl_clause *c) {
+  return c->agent != CL_AGENT_SELLER && cl_has_label(r, c, "wanting") && !cl_has_label(r, c, "outcome");
+}
+
+/* A benefit keyword said only inside clauses that tell what she wants ("you need to hear about
+** problems before the floor does" holds the benefit's "before the floor") names her need, not the
+** benefit: the benefit is dropped from r and its matches relabelled "wanted:benefit:ID", kept for
+** the explanation (play-test 14: a need recap was scored a benefit summary, +20). */
+static void wanted_benefit_keywords(const scenario *sc, cls_result *r, const cl_clause *cl, int ncl) {
+  for (int i = 0; i < r->n_benefits;) {
+    const char *id = sc->benefits[r->benefits[i]].id;
+    int inside = 0, outside = 0;
+    for (int m = 0; m < r->n_matches; m++) {
+      const cls_match *x = &r->matches[m];
+      if (strncmp(x->label, "benefit:", 8) != 0 || strcmp(x->label + 8, id) != 0 || x->end <= x->start) continue;
+      int want = 0;
+      for (int k = 0; k < ncl; k++)
+        if (x->start >= cl[k].start && x->start < cl[k].end) want = wanting_clause(r, &cl[k]);
+      if (want) inside = 1; else outside = 1;
+    }
+    if (!inside || outside) { i++; continue; }
+    for (int m = 0; m < r->n_matches; m++) {
+      cls_match *x = &r->matches[m];
+      if (strncmp(x->label, "benefit:", 8) != 0 || strcmp(x->label + 8, id) != 0) continue;
+      char *was = x->label;
+      x->label = xasprintf("wanted:%s", was);
+      free(was);
+    }
+    memmove(&r->benefits[i], &r->benefits[i + 1], (size_t)(r->n_benefits - i - 1) * sizeof *r->benefits);
+    r->n_benefits--;
+  }
 }
 
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
@@ -237,6 +282,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   cl_clause cl[CL_MAX_CLAUSES];
   lnk_span sp[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), nsp = 0;
+  wanted_benefit_keywords(c->sc, r, cl, ncl);
   int confirmed = ncl > 0 && cl[ncl - 1].mood == CL_MOOD_CONFIRM;   /* the line ends in a confirmation tag */
   /* or gives the customer's words back ("..., you said."): marker restated, read here only */
   int restated = ncl > 0 && cl_has_label(r, &cl[ncl - 1], "restated");
@@ -256,8 +302,13 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
                   (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
     if (request) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
     if (cl[i].agent == CL_AGENT_SELLER) s->w[LNK_NEED] = 0;
-    if (cl[i].mood == CL_MOOD_CONFIRM || confirmed || restated) s->w[LNK_BENEFIT] = 0;
-    if (cl[i].agent == CL_AGENT_CUSTOMER && !request) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
+    /* a clause that tells what she will have ("so you'd know before the floor manager calls",
+    ** "it only sends the alerts that matter": marker outcome) states a benefit, in her terms and
+    ** before a check too ("..., does that sound right?": play-test 14, a benefit summary read as
+    ** four needs; the blind trainer's "you'll see on your phone which rows are thirsty") */
+    int outcome = cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting");
+    if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome)) s->w[LNK_BENEFIT] = 0;
+    if (cl[i].agent == CL_AGENT_CUSTOMER && !request && !outcome) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
     /* what the customer wants, said of them ("Grace needs fewer wrong orders"): a need */
     if (cl[i].agent != CL_AGENT_SELLER && cl_has_label(r, &cl[i], "wanting")) s->w[LNK_BENEFIT] = 0;
     if (social_clause(r, &cl[i])) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;

@@ -1041,6 +1041,13 @@ void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_r
   free(rd.count);
 }
 
+/* 1 when only spaces lie between the start of clause c and byte `at` of text t. */
+static int opens_clause(const char *t, const cl_clause *c, size_t at) {
+  for (size_t i = c->start; i < at; i++)
+    if (t[i] != ' ') return 0;
+  return 1;
+}
+
 /* 1 when match m lies inside a match labelled not_asking ("没啥" holds "啥"). */
 static int inside_not_asking(const cls_result *r, const cls_match *m) {
   for (int i = 0; i < r->n_matches; i++) {
@@ -1061,9 +1068,12 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
     const cls_match *m = &r->matches[i];
     int wh = strcmp(m->label, "asking_wh") == 0;
     if ((!wh && strcmp(m->label, "asking") != 0) || m->end <= m->start || inside_not_asking(r, m)) continue;
-    int seller = 0;   /* "我们可以看看哪些环节能省时间" tells what the seller will do */
+    /* "我们可以看看哪些环节能省时间" tells what the seller will do; a phrase that opens its
+    ** clause and holds the seller ("I'd like to understand how ...", 我想了解) is the asking */
+    int seller = 0;
     for (int k = 0; k < ncl; k++)
-      if (m->start >= cl[k].start && m->start < cl[k].end) seller = cl[k].agent == CL_AGENT_SELLER;
+      if (m->start >= cl[k].start && m->start < cl[k].end)
+        seller = cl[k].agent == CL_AGENT_SELLER && !opens_clause(r->norm, &cl[k], m->start);
     if (seller) continue;
     found = 1;
     open |= wh;
@@ -1406,6 +1416,24 @@ void cls_late_recap_no_ask(cls_result *r) {
   r->commitment = -1;
   r->specific = r->vague = 0;
   add_match(r, "confirm_need", "rule:recap_no_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* A summary marker before her needs alone, checked ("所以说,夜班人少巡查累、老人起夜摔倒、家属不放
+** 心,这三件事压着您,我说得对吗?", "so basically: the outages and the email flood, right?") plays her
+** needs back: it confirms them and sums up no benefit, so it earns no summary credit (the blind
+** trainer of round 14: +20 for a summary naming no benefit, then +20 for the loss appeal it made
+** look timely).  A summary naming a benefit, or stated without a check, stays one. */
+void cls_late_needs_recap(cls_result *r) {
+  const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
+  if (!r->norm || !(r->moves & sum) || r->n_benefits > 0 || r->n_needs == 0 || !r->question ||
+      (r->moves & CLS_ASK_MOVES))
+    return;
+  r->moves &= ~sum;
+  r->model_moves &= ~sum;
+  r->moves |= (uint64_t)1 << CLS_CONFIRM_NEED;
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PROOF;
+  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, "confirm_need", "rule:needs_recap", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
 /* A confirmation that restates the customer's own trouble ("就是说现在换滤芯全靠纸质签字,一查就拿

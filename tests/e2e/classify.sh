@@ -145,6 +145,19 @@ js=$("$SALESIM" classify --json --scenario scenarios/payment-collection.yaml \
 expect_eq "a sentence of terms before the signature asked for names the rung" "part_and_date" "$(jq -r '.commitment' <<<"$js")"
 expect_eq "... and 折中 (a compromise) cuts no price" "ask_payment" "$(jq -r '.moves | join(" ")' <<<"$js")"
 
+# --- play-test 14: needs played back are no benefit summary; a benefit keyword in a need said of
+# her names no benefit; a clause that tells what she will have keeps its benefit before a check ---
+js=$("$SALESIM" classify --json --scenario scenarios/campus-platform.yaml \
+  "所以说,辅导员早上点名太费时间、报表老对不上,这两件事最让您头疼,我说得对吗?")
+expect_eq "a summary marker before her needs alone, checked, confirms them" "confirm_need" "$(jq -r '.moves | join(" ")' <<<"$js")"
+expect_eq "... and names both needs" "attendance reports" "$(jq -r '.needs | join(" ")' <<<"$js")"
+js=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
+  "just so i've got it right - you need to hear about problems before the floor does, and the email flood means real alerts get missed?")
+expect_eq "a benefit keyword inside 'you need ...' links no benefit" "" "$(jq -r '.benefits | join(" ")' <<<"$js")"
+js=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
+  "beacon tells whoever's on call the moment a scanner drops, so you'd know before the floor manager calls, and it only sends the alerts that matter instead of 200 emails. does that sound right?")
+expect_eq "benefits told as what she will have link before a check" "predictive_alerts grouped_alerts" "$(jq -r '.benefits | join(" ")' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
