@@ -20,6 +20,7 @@ enum {
   CLS_MK_CUSTOMER, CLS_MK_CONFIRM, CLS_MK_BOAST, CLS_MK_PAYER, CLS_MK_INCOMING, CLS_MK_DISMISS,
   CLS_MK_SUBORDINATE, CLS_MK_TELLING, CLS_MK_ASKING, CLS_MK_ASKING_WH, CLS_MK_NOT_ASKING,
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
+  CLS_MK_AGENDA,
   CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
@@ -29,7 +30,7 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
 ** not move what the model was trained on. */
 #define CLS_MK_QUIET (CLS_MK_BIT(CLS_MK_ASKING) | CLS_MK_BIT(CLS_MK_ASKING_WH) | CLS_MK_BIT(CLS_MK_NOT_ASKING) | \
                       CLS_MK_BIT(CLS_MK_RESTATED) | CLS_MK_BIT(CLS_MK_WANTING) | CLS_MK_BIT(CLS_MK_OPINION) | \
-                      CLS_MK_BIT(CLS_MK_OUTCOME))
+                      CLS_MK_BIT(CLS_MK_OUTCOME) | CLS_MK_BIT(CLS_MK_AGENDA))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
@@ -127,6 +128,8 @@ void cls_late_ask_then_statement(const cls_classifier *c, cls_result *r);
 void cls_late_recap_no_ask(cls_result *r);
 /* A summary marker before needs alone, checked: a confirmation of needs, no summary. */
 void cls_late_needs_recap(cls_result *r);
+/* A line that lays out the meeting's agenda and asks if it suits her: no ask (marker agenda). */
+void cls_late_agenda(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -1475,6 +1475,21 @@ void cls_late_rude(cls_result *r) {
     r->tactic = CLS_TACTIC_NONE;
 }
 
+/* A line that lays out how this meeting will go and asks if that suits her ("今天我想先听听您这边的
+** 难处,再看看我们能帮上啥,最后商量下下一步,您看这样安排行吗?", "today's agenda: first your pain
+** points, then fit, then next steps, ok?": marker agenda) asks for no action of hers: no ask,
+** a closed question (play-test 14: three penalties on the first line of a visit for agreeing the
+** agenda, good practice).  Unless it names one of the scenario's rungs. */
+void cls_late_agenda(cls_result *r) {
+  if (!r->norm || !(r->moves & CLS_ASK_MOVES) || r->commitment >= 0 || !cls_has_label(r, "agenda")) return;
+  r->moves &= ~CLS_ASK_MOVES;
+  r->model_moves &= ~CLS_ASK_MOVES;
+  r->specific = r->vague = 0;
+  if (r->question) r->moves |= (uint64_t)1 << CLS_CLOSED_QUESTION;
+  add_match(r, r->question ? "closed_question" : "agenda", "rule:agenda", RULE_SRC ":" CLS_STR(__LINE__), 0,
+            strlen(r->norm));
+}
+
 /* An ask only in an if-clause, before a what/where/how question ("If you did go ahead with
 ** something like this, where would the money come from this year?", "如果真要上,钱从哪儿出?")
 ** supposes the step to ask about the customer's world: an open question, not an ask (blind
