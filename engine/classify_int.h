@@ -130,6 +130,8 @@ void cls_late_recap_no_ask(cls_result *r);
 void cls_late_needs_recap(cls_result *r);
 /* A line that lays out the meeting's agenda and asks if it suits her: no ask (marker agenda). */
 void cls_late_agenda(cls_result *r);
+/* The seller's own work offered, closed by a consent tag ("...,您看行不行"): no ask. */
+void cls_late_offer_consent(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -1320,6 +1320,73 @@ void cls_late_seller_request(cls_result *r) {
   add_match(r, "ask_commitment", "rule:seller_request", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* 1 when the text [from, to) of t holds the seller as a subject (我 or 我们; "i", "i'll", "we",
+** "we'll" as words) and no customer pronoun (您, 你, "you"). */
+static int seller_owned(const char *t, size_t from, size_t to) {
+  static const char *const me[] = { "\xe6\x88\x91" /* 我 */, "i", "i'll", "i'm", "we", "we'll", "we're", "let me" };
+  static const char *const you[] = { "\xe6\x82\xa8" /* 您 */, "\xe4\xbd\xa0" /* 你 */, "you", "your" };
+  char *part = xstrndup(t + from, to - from);
+  int seller = 0;
+  for (size_t k = 0; k < sizeof me / sizeof *me && !seller; k++) seller = txt_holds_phrase(part, me[k]);
+  for (size_t k = 0; k < sizeof you / sizeof *you && seller; k++) if (txt_holds_phrase(part, you[k])) seller = 0;
+  free(part);
+  return seller;
+}
+
+/* 1 when the clause t (n bytes) is only a consent tag: "您看行不行?", "ok?", "does that work?". */
+static int consent_tag(const char *t, size_t n) {
+  static const char *const tags[] = {
+    "\xe6\x82\xa8\xe7\x9c\x8b\xe8\xa1\x8c\xe4\xb8\x8d\xe8\xa1\x8c" /* 您看行不行 */, "\xe6\x82\xa8\xe7\x9c\x8b\xe8\xa1\x8c\xe5\x90\x97" /* 您看行吗 */,
+    "\xe8\xa1\x8c\xe4\xb8\x8d\xe8\xa1\x8c" /* 行不行 */, "\xe8\xa1\x8c\xe5\x90\x97" /* 行吗 */,
+    "\xe5\x8f\xaf\xe4\xbb\xa5\xe5\x90\x97" /* 可以吗 */, "\xe6\x82\xa8\xe7\x9c\x8b\xe5\x8f\xaf\xe4\xbb\xa5\xe5\x90\x97" /* 您看可以吗 */,
+    "\xe5\xa5\xbd\xe5\x90\x97" /* 好吗 */, "\xe5\xa5\xbd\xe4\xb8\x8d\xe5\xa5\xbd" /* 好不好 */,
+    "\xe6\x88\x90\xe5\x90\x97" /* 成吗 */, "\xe8\xa1\x8c\xe5\x90\xa7" /* 行吧 */,
+    "\xe6\x82\xa8\xe7\x9c\x8b\xe5\xa6\x82\xe4\xbd\x95" /* 您看如何 */,
+    "ok", "okay", "is that ok", "is that okay", "does that work", "would that work", "sound good",
+    "sounds good", "is that alright", "is that all right", "alright",
+  };
+  while (n > 0 && (*t == ' ')) { t++; n--; }
+  while (n > 0 && strchr(" ?.!", t[n - 1])) n--;
+  for (size_t k = 0; k < sizeof tags / sizeof *tags; k++)
+    if (strlen(tags[k]) == n && strncmp(t, tags[k], n) == 0) return 1;
+  return 0;
+}
+
+/* An offer of the seller's own work closed by a consent tag ("踢脚线那个我回去马上安排师傅,这周就过
+** 来重新弄,您看行不行", "I'll get our engineer over to redo it this week, ok?") asks her for nothing:
+** every action phrase of the line stands after the seller as its subject, in its own clause, and
+** no rung is named.  A seller_action, not an ask (play-test 14: -15 for a payment ask "naming no
+** amount", and the customer answered "你就直说,要我哪天付多少").  The subject is looked for from the
+** sentence's start, for a clause that goes on without one. */
+void cls_late_offer_consent(cls_result *r) {
+  const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask) || r->commitment >= 0 ||
+      r->slots[CLS_SLOT_PERSON])
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), actions = 0;
+  if (ncl < 2 || !consent_tag(r->norm + cl[ncl - 1].start, cl[ncl - 1].end - cl[ncl - 1].start)) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "action") != 0 || m->end <= m->start) continue;
+    int k = 0;
+    while (k < ncl - 1 && m->start >= cl[k].end) k++;
+    size_t from = m->start;   /* the sentence up to the phrase: "我回去安排师傅,这周就过来" */
+    while (from > 0 && !strchr(".!?;", r->norm[from - 1])) from--;
+    if (cl[k].mood == CL_MOOD_REQUEST || !seller_owned(r->norm, from, m->start)) return;
+    actions++;
+  }
+  if (!actions) return;
+  /* she is asked for something before the tag ("我们下周二过来装,您让仓库留个人,行吗?") */
+  for (int k = 0; k < ncl - 1; k++)
+    if (cl[k].agent == CL_AGENT_CUSTOMER) return;
+  r->moves &= ~ask;
+  r->model_moves &= ~ask;
+  r->moves |= (uint64_t)1 << CLS_SELLER_ACTION;
+  r->specific = r->vague = 0;
+  add_match(r, "seller_action", "rule:offer_consent", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a
 ** purchase, buying, a deal (as words), or 签约, 签单, 签下, 合同, 下单, 订单, 订货, 采购, 买, 成交, 进货,
 ** 进一批, 拿货, 订购 (签字, a
