@@ -20,7 +20,7 @@ enum {
   CLS_MK_CUSTOMER, CLS_MK_CONFIRM, CLS_MK_BOAST, CLS_MK_PAYER, CLS_MK_INCOMING, CLS_MK_DISMISS,
   CLS_MK_SUBORDINATE, CLS_MK_TELLING, CLS_MK_ASKING, CLS_MK_ASKING_WH, CLS_MK_NOT_ASKING,
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
-  CLS_MK_AGENDA,
+  CLS_MK_AGENDA, CLS_MK_CONSENT,
   CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
@@ -30,7 +30,8 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
 ** not move what the model was trained on. */
 #define CLS_MK_QUIET (CLS_MK_BIT(CLS_MK_ASKING) | CLS_MK_BIT(CLS_MK_ASKING_WH) | CLS_MK_BIT(CLS_MK_NOT_ASKING) | \
                       CLS_MK_BIT(CLS_MK_RESTATED) | CLS_MK_BIT(CLS_MK_WANTING) | CLS_MK_BIT(CLS_MK_OPINION) | \
-                      CLS_MK_BIT(CLS_MK_OUTCOME) | CLS_MK_BIT(CLS_MK_AGENDA))
+                      CLS_MK_BIT(CLS_MK_OUTCOME) | CLS_MK_BIT(CLS_MK_AGENDA) | \
+                      CLS_MK_BIT(CLS_MK_CONSENT))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \

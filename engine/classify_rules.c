@@ -1333,22 +1333,17 @@ static int seller_owned(const char *t, size_t from, size_t to) {
   return seller;
 }
 
-/* 1 when the clause t (n bytes) is only a consent tag: "您看行不行?", "ok?", "does that work?". */
-static int consent_tag(const char *t, size_t n) {
-  static const char *const tags[] = {
-    "\xe6\x82\xa8\xe7\x9c\x8b\xe8\xa1\x8c\xe4\xb8\x8d\xe8\xa1\x8c" /* 您看行不行 */, "\xe6\x82\xa8\xe7\x9c\x8b\xe8\xa1\x8c\xe5\x90\x97" /* 您看行吗 */,
-    "\xe8\xa1\x8c\xe4\xb8\x8d\xe8\xa1\x8c" /* 行不行 */, "\xe8\xa1\x8c\xe5\x90\x97" /* 行吗 */,
-    "\xe5\x8f\xaf\xe4\xbb\xa5\xe5\x90\x97" /* 可以吗 */, "\xe6\x82\xa8\xe7\x9c\x8b\xe5\x8f\xaf\xe4\xbb\xa5\xe5\x90\x97" /* 您看可以吗 */,
-    "\xe5\xa5\xbd\xe5\x90\x97" /* 好吗 */, "\xe5\xa5\xbd\xe4\xb8\x8d\xe5\xa5\xbd" /* 好不好 */,
-    "\xe6\x88\x90\xe5\x90\x97" /* 成吗 */, "\xe8\xa1\x8c\xe5\x90\xa7" /* 行吧 */,
-    "\xe6\x82\xa8\xe7\x9c\x8b\xe5\xa6\x82\xe4\xbd\x95" /* 您看如何 */,
-    "ok", "okay", "is that ok", "is that okay", "does that work", "would that work", "sound good",
-    "sounds good", "is that alright", "is that all right", "alright",
-  };
-  while (n > 0 && (*t == ' ')) { t++; n--; }
-  while (n > 0 && strchr(" ?.!", t[n - 1])) n--;
-  for (size_t k = 0; k < sizeof tags / sizeof *tags; k++)
-    if (strlen(tags[k]) == n && strncmp(t, tags[k], n) == 0) return 1;
+/* 1 when clause c of r is only a consent tag (marker consent: "您看行不行?", "ok?", "does that
+** work?"): a consent phrase opens it and only spaces and . ? ! follow it. */
+static int consent_tag(const cls_result *r, const cl_clause *c) {
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "consent") != 0 || m->start < c->start || m->end > c->end || !opens_clause(r->norm, c, m->start))
+      continue;
+    size_t k = m->end;
+    while (k < c->end && strchr(" ?.!", r->norm[k])) k++;
+    if (k == c->end) return 1;
+  }
   return 0;
 }
 
@@ -1365,7 +1360,7 @@ void cls_late_offer_consent(cls_result *r) {
     return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), actions = 0;
-  if (ncl < 2 || !consent_tag(r->norm + cl[ncl - 1].start, cl[ncl - 1].end - cl[ncl - 1].start)) return;
+  if (ncl < 2 || !consent_tag(r, &cl[ncl - 1])) return;
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "action") != 0 || m->end <= m->start) continue;
