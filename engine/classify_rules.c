@@ -1552,6 +1552,27 @@ void cls_late_agenda(cls_result *r) {
             strlen(r->norm));
 }
 
+/* A what/how question about how things stand now ("咱们院里夜班现在是怎么安排的?", "...是谁负责的?":
+** marker as_is, words of now and habit or a clause-final 的) asks about her world, not for an
+** action: an open question (the blind trainer of round 14: "说具体点:要我做什么,哪天?" to her first
+** discovery question, read as an ask through 咱们 and 安排).  Unless a rung is named. */
+void cls_late_as_is(cls_result *r) {
+  const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  /* (a day named is a step proposed: "下周您带孙主任来看看演示是怎么弄的?") */
+  if (!r->norm || !r->question || !(r->moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask) || r->commitment >= 0 ||
+      r->slots[CLS_SLOT_TIME])
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  const cl_clause *q = &cl[ncl - 1];
+  if (!cl_has_label(r, q, "wh") || !cl_has_label(r, q, "as_is")) return;
+  r->moves &= ~ask;
+  r->model_moves &= ~ask;
+  r->specific = r->vague = 0;
+  r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+  add_match(r, "open_question", "rule:as_is", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* An ask only in an if-clause, before a what/where/how question ("If you did go ahead with
 ** something like this, where would the money come from this year?", "如果真要上,钱从哪儿出?")
 ** supposes the step to ask about the customer's world: an open question, not an ask (blind
