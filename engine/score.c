@@ -633,8 +633,11 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     int top = -1;
     for (int k = 0; k < c->sc->n_commitments && top < 0; k++)
       if (on_offer(c, t->visit, k)) top = k;
+    /* not yet within reach, the Try line teaches a smaller step: the text says why (play-test
+    ** 14: "the most ... is the pilot", then a Try line asking for last quarter's figures) */
     if (top >= 0)
-      add(c, "unrealistic_ask", t, "order", "quote", q, "action", action_of(c, top), NULL);
+      add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
+          action_of(c, top), NULL);
   }
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT;

@@ -173,4 +173,9 @@ Martin, so it has to pay for itself within twelve months with your numbers, corr
 expect_contains "/hint shows the scenario's first hint" "$out" "Two people, two sets of needs"
 if [[ "$out" == *"Confirm each need with the person"* ]]; then fail "a hint that no longer fits is skipped" "$out"; else ok "a hint that no longer fits is skipped"; fi
 expect_contains "the next hint that fits is shown" "$out" "A summary that covers only Grace's needs"
+# --- 9. an order asked before anything is within reach: the remark says why the Try line is smaller ---
+out=$(play "$WH" "hi both, so PickRight is voice picking, it's great, everyone uses it
+can we get the paperwork going today?" "$TMP/order.json" | tr -s ' \n' '  ')
+expect_contains "the order asked too soon names the most this visit can give, and a smaller step first" "$out" \
+  "and until they are ready for that, a smaller step."
 finish
