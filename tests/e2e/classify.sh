@@ -158,6 +158,10 @@ js=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
   "beacon tells whoever's on call the moment a scanner drops, so you'd know before the floor manager calls, and it only sends the alerts that matter instead of 200 emails. does that sound right?")
 expect_eq "benefits told as what she will have link before a check" "predictive_alerts grouped_alerts" "$(jq -r '.benefits | join(" ")' <<<"$js")"
 
+# --- the blind trainer of round 14: "Have I understood that?" checks what she said ---
+js=$("$SALESIM" classify --json "Watering goes by the calendar, and the bills jumped this year. Have I understood that?")
+expect_eq "'Have I understood that?' is a confirmation clause" "confirm" "$(jq -r '.clauses[-1].mood' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
