@@ -64,6 +64,21 @@ for part in tune held; do
   awk -v a="$wrong" -v b="$fw" 'BEGIN { exit !(a <= b) }' && ok "$part part wrong links $wrong (<= $fw)" \
     || fail "$part part wrong links $wrong (<= $fw)" ""
 done
+# a trainer's own scenarios, measured outside the team (tests/data/links-outside/README.md): they
+# load clean, and their figures stay at or above what was measured when they came (floors, rounded
+# down; the figure to read is printed)
+for f in tests/data/links-outside/*.yaml; do
+  b=$(basename "$f" .yaml)
+  out=$("$SALESIM" check "$f" 2>&1) && ok "outside set $b: the trainer's file passes check" || fail "outside set $b: check" "$out"
+  sum=$("$EVAL" --part all "$f" "tests/data/links-outside/$b.tsv" 2>&1 | grep '^# ' |
+        sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
+  read -r a t w m <<<"$sum"
+  echo "# outside set $b: linked right $a/$t, wrong links $w/$m"
+  [ -n "$t" ] && [ "$t" -gt 0 ] && [ $((a * 100)) -ge $((t * 60)) ] && ok "outside set $b linked right $a/$t (>= 0.60)" \
+    || fail "outside set $b linked right (>= 0.60)" "$sum"
+  [ -n "$m" ] && [ $((w * 100)) -le $((m * 20)) ] && ok "outside set $b wrong links $w/$m (<= 0.20)" \
+    || fail "outside set $b wrong links (<= 0.20)" "$sum"
+done
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
