@@ -178,4 +178,8 @@ out=$(play "$WH" "hi both, so PickRight is voice picking, it's great, everyone u
 can we get the paperwork going today?" "$TMP/order.json" | tr -s ' \n' '  ')
 expect_contains "the order asked too soon names the most this visit can give, and a smaller step first" "$out" \
   "and until they are ready for that, a smaller step."
+# --- 10. a vague ask said on the way out is a goodbye: the visit ends there (blind trainer, round 14) ---
+out=$(play scenarios/campus-platform.yaml "周处长好,最近学生处忙不忙?
+好吧,那我回去给您做个方案发过来,您有空看看。再见!" "$TMP/bye.json")
+check "a vague ask with 再见 ends the visit" jq -e '.ended_by == "customer"' "$TMP/bye.json"
 finish
