@@ -477,8 +477,18 @@ local function tell_more(turn, checking)
   if #ids == 0 and memo.topic and memo.topic_turn == memo.turn - 1 and points_back(turn) then
     ids = { memo.topic }              -- the question points back at what was just said
   end
+  -- asked by name at a table of several, the one asked answers: a need of someone else's the
+  -- line's lead-in brushes is not theirs to tell ("That is a fair bar, I'll come back to it with
+  -- your own figures; Grace, on the floor side, where does it go wrong?" got Martin's ninety
+  -- thousand: play-test 14)
+  local asked = turn.addressed or {}
+  local who = #asked == 1 and asked[1] or nil
   for _, id in ipairs(ids) do
-    if say_more(id) then feel_heard() return true end
+    local n = find(C.needs, id)
+    if (not who or not n or not n.voiced_by or n.voiced_by == who) and say_more(id) then
+      feel_heard()
+      return true
+    end
   end
   return false
 end
@@ -689,6 +699,8 @@ local function discover(turn, ctx)
         return heard(n.id)
       end
     end
+    -- (asked by name, the one asked tells more of their own before a worry the words brush)
+    if who and more_of_voiced() then return true end
     if raise_named() then return true end
     if more_of_voiced() then return true end
   end

@@ -182,4 +182,9 @@ expect_contains "the order asked too soon names the most this visit can give, an
 out=$(play scenarios/campus-platform.yaml "周处长好,最近学生处忙不忙?
 好吧,那我回去给您做个方案发过来,您有空看看。再见!" "$TMP/bye.json")
 check "a vague ask with 再见 ends the visit" jq -e '.ended_by == "customer"' "$TMP/bye.json"
+# --- 11. asked by name at a table of two, the one asked answers (play-test 14: Martin answered Grace's question) ---
+out=$(play "$WH" "Grace, what has been happening on the floor?
+Martin, what would you need to see before approving something like this?
+That's a fair bar, and I'll come back to it with your own figures; Grace, on the floor side, where does it usually go wrong?" "$TMP/asked.json")
+check "the question put to Grace is answered by Grace" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text][0] | startswith("Grace:")' "$TMP/asked.json"
 finish
