@@ -65,6 +65,13 @@ static int social_clause(const cls_result *r, const cl_clause *c) {
          (cl_has_label(r, c, "thank") || cl_has_label(r, c, "greet") || cl_has_label(r, c, "leave"));
 }
 
+/* 1 when clause c of t ends a sentence (its last byte but spaces is . ! ? or ;). */
+static int ends_sentence(const char *t, const cl_clause *c) {
+  size_t e = c->end;
+  while (e > c->start && t[e - 1] == ' ') e--;
+  return e > c->start && strchr(".!?;", t[e - 1]) != NULL;
+}
+
 /* The rung the request clauses of r name (clause.h: a request, or an agentless clause
 ** continuing one): by a keyword inside them (the first rung in file order, as scenario_refs
 ** picks), else by meaning over them alone (*h set, h->item the rung) when the rung the keywords
@@ -81,19 +88,27 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     int request = cl[i].mood == CL_MOOD_REQUEST ||
                   (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
     if (!request) continue;
-    /* a request made by a tag of its own ("..., 您拿上门店数据一起过一遍, ok不?") asks for the clause
-    ** before it (play-test 12: the rung came from 临沂 in the sentence before, and was refused) */
-    size_t from = cl[i].start;
+    /* a request made by a tag of its own ("..., 您拿上门店数据一起过一遍, ok不?") asks for the
+    ** clauses of its sentence before it that are not the seller's (play-test 12: the rung came
+    ** from 临沂 in the sentence before, and was refused; play-test 14: "...首批进货小批量,...基本不压
+    ** 货。下周二我带上方案,您带销售经理一起去临沂看看他的样板店,眼见为实,咋样?" asks for the visit
+    ** to Linyi, not the first order a benefit of the sentence before names) */
+    int first = i;
     if (i > 0 && cl[i].end - cl[i].start <= 12 && cl[i - 1].agent != CL_AGENT_SELLER &&
-        cl[i - 1].mood != CL_MOOD_REQUEST)
-      from = cl[i - 1].start;
-    if (nreq++ == 0) s = from;
+        cl[i - 1].mood != CL_MOOD_REQUEST) {
+      first = i - 1;
+      while (first > 0 && !ends_sentence(r->norm, &cl[first - 1]) && cl[first - 1].mood != CL_MOOD_REQUEST) first--;
+    }
+    if (nreq++ == 0) s = cl[first].start;
     e = cl[i].end;
-    for (int m = 0; m < r->n_matches; m++) {
-      const cls_match *x = &r->matches[m];
-      if (x->start < from || x->end > cl[i].end || strncmp(x->label, "commitment:", 11) != 0) continue;
-      for (int k = 0; k < c->sc->n_commitments; k++)
-        if (strcmp(x->label + 11, c->sc->commitments[k].id) == 0 && (best < 0 || k < best)) best = k;
+    for (int k = first; k <= i; k++) {
+      if (k < i && cl[k].agent == CL_AGENT_SELLER) continue;   /* "我带上方案": the seller's part */
+      for (int m = 0; m < r->n_matches; m++) {
+        const cls_match *x = &r->matches[m];
+        if (x->start < cl[k].start || x->end > cl[k].end || strncmp(x->label, "commitment:", 11) != 0) continue;
+        for (int j = 0; j < c->sc->n_commitments; j++)
+          if (strcmp(x->label + 11, c->sc->commitments[j].id) == 0 && (best < 0 || j < best)) best = j;
+      }
     }
   }
   if (best >= 0 || nreq == 0 || nreq == ncl || c->sc->n_commitments == 0) return best;

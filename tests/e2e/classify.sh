@@ -162,6 +162,11 @@ expect_eq "benefits told as what she will have link before a check" "predictive_
 js=$("$SALESIM" classify --json "Watering goes by the calendar, and the bills jumped this year. Have I understood that?")
 expect_eq "'Have I understood that?' is a confirmation clause" "confirm" "$(jq -r '.clauses[-1].mood' <<<"$js")"
 
+# --- a tag ("咋样?") asks for its sentence before it, not a rung a benefit of the sentence before names (play-test 14) ---
+js=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
+  "我们首批进货可以小批量,卖多少补多少。下周三您带上销售经理,一起去临沂看看刘总的样板店,眼见为实嘛,咋样?")
+expect_eq "the tag's sentence names the rung asked for" "linyi_visit" "$(jq -r '.commitment' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
