@@ -945,6 +945,9 @@ local function ask(turn, ctx)
   return "given"
 end
 
+-- Words that apologise for taking the customer's time.
+local POLITE = { "sorry", "apologies", "excuse me", "taking up your time", "take up your time", "bother you",
+                 "不好意思", "打扰", "抱歉", "占用您", "占您", "耽误您" }
 -- Friendly words that move nothing.
 local function social(turn)
   if has(turn, "seller_action") then C.say("seller_action") return true end
@@ -957,8 +960,12 @@ local function social(turn)
     -- a greeting that opens a long pitch nobody read ("hey dana, so beacon is basically the best
     -- monitoring platform out there, we do servers, network, ...") is no "how are you": the rest
     -- of the line gets the acknowledgement (play-test 13: "Fine, thanks. It's busy season")
+    -- (a long greeting that apologises for the visit is politeness, not a pitch: "陈总您好您好,不好
+    -- 意思打扰您了,我知道您忙,我就占您几分钟" got "这个我知道,说点我不知道的": play-test 14)
     local words = select(2, string.gsub(turn.text, "%S+", ""))
-    if not has(turn, "small_talk") and (words > 12 or C.lang == "zh" and #turn.text > 60) then return false end
+    if not has(turn, "small_talk") and not C.mentions(POLITE) and (words > 12 or C.lang == "zh" and #turn.text > 60) then
+      return false
+    end
     C.say("small_talk")
     return true
   end

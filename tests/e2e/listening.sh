@@ -187,4 +187,7 @@ out=$(play "$WH" "Grace, what has been happening on the floor?
 Martin, what would you need to see before approving something like this?
 That's a fair bar, and I'll come back to it with your own figures; Grace, on the floor side, where does it usually go wrong?" "$TMP/asked.json")
 check "the question put to Grace is answered by Grace" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text][0] | startswith("Grace:")' "$TMP/asked.json"
+# --- 12. a long greeting that apologises for the visit gets a greeting's reply, not the acknowledgement of a pitch ---
+out=$(play scenarios/dealer-first-visit.yaml "陈总您好您好,不好意思打扰您了,我知道您忙,我就占您几分钟,真的不好意思哈" "$TMP/polite.json")
+check "an apologetic greeting is answered as small talk" jq -e '[.turns[0].customer[] | select(.kind == "say") | .text][0] | test("新楼盘|装修的人少")' "$TMP/polite.json"
 finish
