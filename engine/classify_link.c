@@ -235,8 +235,9 @@ static int wanting_clause(const cls_result *r, const cl_clause *c) {
 
 /* A benefit keyword said only inside clauses that tell what she wants ("you need to hear about
 ** problems before the floor does" holds the benefit's "before the floor") names her need, not the
-** benefit: the benefit is dropped from r and its matches relabelled "wanted:benefit:ID", kept for
-** the explanation (play-test 14: a need recap was scored a benefit summary, +20). */
+** benefit but the need it answers: the benefit is dropped from r, the need added, and its matches
+** relabelled "wanted:benefit:ID", kept for the explanation (play-test 14: a need recap was scored a
+** benefit summary, +20). */
 static void wanted_benefit_keywords(const scenario *sc, cls_result *r, const cl_clause *cl, int ncl) {
   for (int i = 0; i < r->n_benefits;) {
     const char *id = sc->benefits[r->benefits[i]].id;
@@ -257,6 +258,11 @@ static void wanted_benefit_keywords(const scenario *sc, cls_result *r, const cl_
       x->label = xasprintf("wanted:%s", was);
       free(was);
     }
+    /* the clause names the need the benefit answers: "you want to hear about outages before the
+    ** floor manager does" confirms the early-warning need */
+    const scn_benefit *bf = &sc->benefits[r->benefits[i]];
+    for (int a = 0; bf->need_index && a < bf->answers.n; a++)
+      if (bf->need_index[a] >= 0) add_index(&r->needs, &r->n_needs, bf->need_index[a]);
     memmove(&r->benefits[i], &r->benefits[i + 1], (size_t)(r->n_benefits - i - 1) * sizeof *r->benefits);
     r->n_benefits--;
   }

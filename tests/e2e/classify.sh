@@ -154,6 +154,7 @@ expect_eq "... and names both needs" "attendance reports" "$(jq -r '.needs | joi
 js=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
   "just so i've got it right - you need to hear about problems before the floor does, and the email flood means real alerts get missed?")
 expect_eq "a benefit keyword inside 'you need ...' links no benefit" "" "$(jq -r '.benefits | join(" ")' <<<"$js")"
+expect_eq "... but the need it answers" "alert_noise early_warning" "$(jq -r '.needs | sort | join(" ")' <<<"$js")"
 js=$("$SALESIM" classify --json --scenario scenarios/it-trial.yaml \
   "beacon tells whoever's on call the moment a scanner drops, so you'd know before the floor manager calls, and it only sends the alerts that matter instead of 200 emails. does that sound right?")
 expect_eq "benefits told as what she will have link before a check" "predictive_alerts grouped_alerts" "$(jq -r '.benefits | join(" ")' <<<"$js")"
