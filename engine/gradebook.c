@@ -62,6 +62,7 @@ void gb_close(gb *g) {
 
 const char *gb_path(const gb *g) { return g->label; }
 int gb_partial_view(const gb *g) { return g->partial; }
+int gb_on_server(const gb *g) { return g->be == &gb_pg_backend; }
 
 /* $SALESIM_GRADEBOOK, else the XDG data dir's salesim/gradebook.db. */
 char *gb_default_path(void) {

@@ -202,6 +202,29 @@ static void finish_languages(rep_data *d, langs *l) {
   sb_free(&l->raw);
 }
 
+/* The class's per-scenario skill sums, grown with d->scenarios. */
+typedef struct sc_sums { double (*sum)[REP_SKILLS]; long (*n)[REP_SKILLS]; int cap; } sc_sums;
+
+/* The index in d->scenarios of the scenario shown as name (a rep_field copy), added with empty
+** sums when it is new: rows group on raw names, scenarios on the names shown. */
+static int scenario_slot(rep_data *d, sc_sums *ss, const char *name) {
+  for (int i = 0; i < d->n_scenarios; i++)
+    if (strcmp(d->scenarios[i], name) == 0) return i;
+  if (d->n_scenarios == ss->cap) {
+    ss->cap = ss->cap ? ss->cap * 2 : 8;
+    d->scenarios = xrealloc(d->scenarios, (size_t)ss->cap * sizeof *d->scenarios);
+    d->by_scenario = xrealloc(d->by_scenario, (size_t)ss->cap * sizeof *d->by_scenario);
+    ss->sum = xrealloc(ss->sum, (size_t)ss->cap * sizeof *ss->sum);
+    ss->n = xrealloc(ss->n, (size_t)ss->cap * sizeof *ss->n);
+  }
+  int i = d->n_scenarios++;
+  d->scenarios[i] = xstrdup(name);
+  memset(&d->by_scenario[i], 0, sizeof *d->by_scenario);
+  memset(ss->sum[i], 0, sizeof ss->sum[i]);
+  memset(ss->n[i], 0, sizeof ss->n[i]);
+  return i;
+}
+
 /* The ordered pass over the sessions in view.  Its columns are those of the report's covering
 ** index (schema version 4), so it never reads the wide session rows with their debriefs. */
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
@@ -217,9 +240,8 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   sb_free(&sql);
   if (!st) return -1;
 
-  int rc, cap_rows = 0, cap_steps = 0, cap_sc = 0, cur_sc = -1;
-  double (*sc_skill_sum)[REP_SKILLS] = NULL;
-  long (*sc_skill_n)[REP_SKILLS] = NULL;
+  int rc, cap_rows = 0, cap_steps = 0, cur_sc = -1;
+  sc_sums scs = { NULL, NULL, 0 };
   double skill_sum[REP_SKILLS] = {0}, total_sum = 0;
   long skill_n[REP_SKILLS] = {0};
   double latest_sum[REP_SKILLS + 1] = {0};
@@ -265,23 +287,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       memset(&gr, 0, sizeof gr);
       if (!prev_trainee || strcmp(prev_trainee, r->trainee) != 0) d->trainees++;
       prev_trainee = r->trainee;
-      cur_sc = -1;
-      for (int i = 0; i < d->n_scenarios && cur_sc < 0; i++)
-        if (strcmp(d->scenarios[i], r->scenario) == 0) cur_sc = i;
-      if (cur_sc < 0) {
-        if (d->n_scenarios == cap_sc) {
-          cap_sc = cap_sc ? cap_sc * 2 : 8;
-          d->scenarios = xrealloc(d->scenarios, (size_t)cap_sc * sizeof *d->scenarios);
-          d->by_scenario = xrealloc(d->by_scenario, (size_t)cap_sc * sizeof *d->by_scenario);
-          sc_skill_sum = xrealloc(sc_skill_sum, (size_t)cap_sc * sizeof *sc_skill_sum);
-          sc_skill_n = xrealloc(sc_skill_n, (size_t)cap_sc * sizeof *sc_skill_n);
-        }
-        cur_sc = d->n_scenarios++;
-        d->scenarios[cur_sc] = rep_field((const unsigned char *)scenario, "?", 0);
-        memset(&d->by_scenario[cur_sc], 0, sizeof *d->by_scenario);
-        memset(sc_skill_sum[cur_sc], 0, sizeof sc_skill_sum[cur_sc]);
-        memset(sc_skill_n[cur_sc], 0, sizeof sc_skill_n[cur_sc]);
-      }
+      cur_sc = scenario_slot(d, &scs, r->scenario);
       d->by_scenario[cur_sc].trainees++;
     }
     rep_scenario *ps = &d->by_scenario[cur_sc];
@@ -303,7 +309,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       int v = (int)gb_int(g, st, 5 + s);
       gr.skill_sum[s] += v; gr.skill_n[s]++; gr.last_skill[s] = v;
       skill_sum[s] += v; skill_n[s]++;
-      sc_skill_sum[cur_sc][s] += v; sc_skill_n[cur_sc][s]++;
+      scs.sum[cur_sc][s] += v; scs.n[cur_sc][s]++;
     }
     if (k >= cap_steps) {
       int nc = cap_steps ? cap_steps * 2 : 16;
@@ -350,9 +356,9 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   free(d->last_started);
   d->first_started = first;
   d->last_started = last;
-  finish_scenarios(d, sc_skill_sum, sc_skill_n);
-  free(sc_skill_sum);
-  free(sc_skill_n);
+  finish_scenarios(d, scs.sum, scs.n);
+  free(scs.sum);
+  free(scs.n);
   gb_rows_free(g, st);
   for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
   free(step_sum);
@@ -364,6 +370,304 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
   return rc == 0 ? 0 : -1;
 }
+
+/* {=== the pass on a database server
+** PostgreSQL groups the sessions in view per trainee and scenario itself (issue 17: sending a
+** million session rows took longer than reading them), so the client reads one row per group:
+** its counts and sums, its first and latest attempts (found by index), and its scores in
+** attempt order, from which the trend, the progress by attempt number and the score
+** distribution are computed here exactly as the ordered pass computes them.  The scenario
+** file's versions and the languages are checked per group by their least and greatest values;
+** only when some group has two of either does one more grouped query read them (run_versions,
+** run_languages). */
+
+/* The grouped query's columns, in order. */
+enum {
+  G_TRAINEE, G_SCENARIO, G_N, G_PASSED,
+  G_SKILL_SUM, G_SKILL_N = G_SKILL_SUM + REP_SKILLS, G_OUTCOMES = G_SKILL_N + REP_SKILLS,
+  G_HASH_MIN = G_OUTCOMES + 4, G_HASH_MAX, G_LANG_MIN, G_LANG_MAX, G_MIN_ID,
+  G_FIRST_STARTED, G_LATEST_ID, G_LATEST_OUTCOME, G_LATEST_STARTED,
+  G_LATEST_SKILL, G_SCORES = G_LATEST_SKILL + REP_SKILLS
+};
+
+/* The sessions in view grouped per trainee and scenario, in the ordered pass's order. */
+static void groups_sql(const rep_filter *f, strbuf *sql) {
+  sb_puts(sql, "SELECT g.trainee, g.scenario, g.n, g.passed");
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", g.k%d", s);
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", g.c%d", s);
+  sb_puts(sql, ", g.o0, g.o1, g.o2, g.o3, g.h_min, g.h_max, g.l_min, g.l_max, g.min_id,"
+               " f.started, l.id, l.outcome, l.started");
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", l.s_%s", rep_skill_names[s]);
+  sb_puts(sql, ", g.scores FROM (SELECT trainee, scenario, count(*) AS n,"
+               " count(*) FILTER (WHERE pass <> 0) AS passed");
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", sum(s_%s) AS k%d", rep_skill_names[s], s);
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", count(s_%s) AS c%d", rep_skill_names[s], s);
+  for (int o = 0; o < 4; o++)
+    sb_printf(sql, ", count(*) FILTER (WHERE outcome = '%s') AS o%d", rep_outcome_names[o], o);
+  /* COLLATE "C": these only tell one value from two, bytewise */
+  sb_puts(sql, ", min(nullif(scenario_hash, '') COLLATE \"C\") AS h_min,"
+               " max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max,"
+               " min(coalesce(language, '') COLLATE \"C\") AS l_min,"
+               " max(coalesce(language, '') COLLATE \"C\") AS l_max, min(id) AS min_id,"
+               " array_agg(score) AS scores FROM (SELECT trainee, scenario, started, id, outcome,"
+               " score, pass");
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", s_%s", rep_skill_names[s]);
+  sb_puts(sql, ", scenario_hash, language FROM sessions");
+  rep_where_clause(f, sql);
+  /* array_agg takes the rows in the order this subquery gives them: attempt order */
+  sb_puts(sql, " ORDER BY trainee, scenario, started, id) AS s GROUP BY trainee, scenario) AS g");
+  int p_since = (f->scenario ? 1 : 0) + (f->trainee ? 1 : 0) + 1;
+  for (int latest = 0; latest < 2; latest++) {
+    sb_printf(sql, " CROSS JOIN LATERAL (SELECT id, outcome, started");
+    for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", s_%s", rep_skill_names[s]);
+    sb_puts(sql, " FROM sessions AS x WHERE x.trainee = g.trainee AND x.scenario = g.scenario");
+    if (f->since) sb_printf(sql, " AND x.started >= $%d", p_since);
+    sb_printf(sql, " ORDER BY x.started%s, x.id%s LIMIT 1) AS %s", latest ? " DESC" : "",
+              latest ? " DESC" : "", latest ? "l" : "f");
+  }
+  sb_puts(sql, " ORDER BY g.trainee, g.scenario");
+}
+
+/* A group's scores, "{75,80,...}", into *v (grown as needed); returns how many, -1 when the
+** text is not a list of integers. */
+static int parse_scores(const char *t, int **v, int *cap) {
+  int n = 0;
+  if (!t || *t++ != '{') return -1;
+  if (*t == '}') return 0;
+  for (;;) {
+    int neg = *t == '-';
+    if (neg) t++;
+    if (!isdigit((unsigned char)*t)) return -1;
+    long long x = 0;
+    while (isdigit((unsigned char)*t)) {
+      x = x * 10 + (*t++ - '0');
+      if (x > 2147483648LL) return -1;
+    }
+    if (n == *cap) {
+      *cap = *cap ? *cap * 2 : 256;
+      *v = xrealloc(*v, (size_t)*cap * sizeof **v);
+    }
+    (*v)[n++] = (int)(neg ? -x : x);
+    if (*t == '}') return n;
+    if (*t++ != ',') return -1;
+  }
+}
+
+/* The raw names of each row (the groups), for matching the rows of a later query to them. */
+typedef struct raw_names { char **trainee, **scenario; } raw_names;
+
+/* The index of the row with these raw names at or after *at (rows and query both ordered by
+** trainee and scenario, bytewise), or -1. */
+static int find_row(const rep_data *d, const raw_names *rn, int *at, const char *t, const char *s) {
+  while (*at < d->n_rows) {
+    int c = strcmp(rn->trainee[*at], t);
+    if (c == 0) c = strcmp(rn->scenario[*at], s);
+    if (c == 0) return *at;
+    if (c > 0) return -1;
+    (*at)++;
+  }
+  return -1;
+}
+
+/* The scenario file's versions when some group saw two hashes: each row's runs of one hash in
+** attempt order (an unknown hash does not break a run, as note_version has it) and each
+** scenario's distinct hashes, from the first attempt of every run. */
+static int run_versions(gb *g, rep_data *d, const raw_names *rn, const int *row_sc, char *err, size_t errlen) {
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT trainee, scenario, h FROM (SELECT trainee, scenario, scenario_hash AS h,"
+                " lag(scenario_hash) OVER (PARTITION BY trainee, scenario ORDER BY started, id) AS p"
+                " FROM sessions");
+  rep_where_clause(&d->filter, &sql);
+  sb_puts(&sql, d->filter.scenario || d->filter.trainee || d->filter.since ? " AND" : " WHERE");
+  sb_puts(&sql, " scenario_hash <> '') AS x WHERE p IS DISTINCT FROM h ORDER BY trainee, scenario");
+  const char *params[3];
+  char since[64];
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
+  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
+  sb_free(&sql);
+  if (!st) return -1;
+  for (int i = 0; i < d->n_rows; i++) d->rows[i].versions = 0;
+  for (int i = 0; i < d->n_scenarios; i++) {
+    rep_scenario *ps = &d->by_scenario[i];
+    for (int j = 0; j < ps->versions; j++) free(ps->hashes[j]);
+    free(ps->hashes);
+    ps->hashes = NULL;
+    ps->versions = 0;
+  }
+  int rc, at = 0;
+  strbuf none = {0};
+  while ((rc = gb_step(g, st, err, errlen)) == 1) {
+    const char *t = gb_text(g, st, 0), *s = gb_text(g, st, 1), *h = gb_text(g, st, 2);
+    int i = t && s ? find_row(d, rn, &at, t, s) : -1;
+    if (i < 0) continue;
+    none.len = 0;   /* a new run: note_version counts it when the row's last hash is unlike h */
+    note_version(&d->by_scenario[row_sc[i]], &d->rows[i], &none, h);
+  }
+  sb_free(&none);
+  gb_rows_free(g, st);
+  return rc < 0 ? -1 : 0;
+}
+
+/* The languages when some group was played in two: each language's lowest session id. */
+static int run_languages(gb *g, rep_data *d, langs *l, char *err, size_t errlen) {
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT language, min(id) FROM sessions");
+  rep_where_clause(&d->filter, &sql);
+  sb_puts(&sql, " GROUP BY language");
+  const char *params[3];
+  char since[64];
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
+  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
+  sb_free(&sql);
+  if (!st) return -1;
+  int rc;
+  while ((rc = gb_step(g, st, err, errlen)) == 1) note_language(l, gb_text(g, st, 0), gb_int(g, st, 1));
+  gb_rows_free(g, st);
+  return rc < 0 ? -1 : 0;
+}
+
+/* The report's sums from the server's groups: what load_sessions computes, row for row. */
+static int load_groups(gb *g, rep_data *d, char *err, size_t errlen) {
+  strbuf sql = {0};
+  groups_sql(&d->filter, &sql);
+  const char *params[3];
+  char since[64];
+  int np = rep_filter_params(&d->filter, params, since, sizeof since);
+  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
+  sb_free(&sql);
+  if (!st) return -1;
+
+  int rc, cap_rows = 0, cap_steps = 0, cap_scores = 0, several_hashes = 0, several_langs = 0;
+  int *scores = NULL, *row_sc = NULL;
+  raw_names rn = { NULL, NULL };
+  sc_sums scs = { NULL, NULL, 0 };
+  double skill_sum[REP_SKILLS] = {0}, total_sum = 0;
+  long skill_n[REP_SKILLS] = {0};
+  double latest_sum[REP_SKILLS + 1] = {0};
+  long latest_n[REP_SKILLS + 1] = {0};
+  double *step_sum = NULL;
+  const char *prev_trainee = NULL;
+  langs seen_langs = { NULL, 0, { 0 }, -1 };
+  strbuf row_hash = {0};
+  while ((rc = gb_step(g, st, err, errlen)) == 1) {
+    const char *trainee = gb_text(g, st, G_TRAINEE), *scenario = gb_text(g, st, G_SCENARIO);
+    int n = parse_scores(gb_text(g, st, G_SCORES), &scores, &cap_scores);
+    if (!trainee || !scenario || n < 1 || n != gb_int(g, st, G_N)) {
+      snprintf(err, errlen, "unexpected group of sessions from the server");
+      rc = -1;
+      break;
+    }
+    if (d->n_rows == cap_rows) {
+      cap_rows = cap_rows ? cap_rows * 2 : 64;
+      d->rows = xrealloc(d->rows, (size_t)cap_rows * sizeof *d->rows);
+      rn.trainee = xrealloc(rn.trainee, (size_t)cap_rows * sizeof *rn.trainee);
+      rn.scenario = xrealloc(rn.scenario, (size_t)cap_rows * sizeof *rn.scenario);
+      row_sc = xrealloc(row_sc, (size_t)cap_rows * sizeof *row_sc);
+    }
+    rn.trainee[d->n_rows] = xstrdup(trainee);
+    rn.scenario[d->n_rows] = xstrdup(scenario);
+    rep_row *r = &d->rows[d->n_rows++];
+    memset(r, 0, sizeof *r);
+    r->trainee = rep_field((const unsigned char *)trainee, "?", 1);
+    r->scenario = rep_field((const unsigned char *)scenario, "?", 0);
+    if (!prev_trainee || strcmp(prev_trainee, r->trainee) != 0) d->trainees++;
+    prev_trainee = r->trainee;
+    int cur_sc = scenario_slot(d, &scs, r->scenario);
+    row_sc[d->n_rows - 1] = cur_sc;
+    rep_scenario *ps = &d->by_scenario[cur_sc];
+    ps->trainees++;
+
+    /* the attempts, in order, as the ordered pass walks them */
+    group gr;
+    memset(&gr, 0, sizeof gr);
+    r->first = r->best = scores[0];
+    for (int k = 0; k < n; k++) {
+      int score = scores[k];
+      ps->average += score;
+      if (score > r->best) r->best = score;
+      gr.sum += score;
+      gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
+      if (k >= cap_steps) {
+        int nc = cap_steps ? cap_steps * 2 : 16;
+        while (nc <= k) nc *= 2;
+        d->steps = xrealloc(d->steps, (size_t)nc * sizeof *d->steps);
+        step_sum = xrealloc(step_sum, (size_t)nc * sizeof *step_sum);
+        for (int i = cap_steps; i < nc; i++) { d->steps[i].n = 0; step_sum[i] = 0; }
+        cap_steps = nc;
+      }
+      if (k >= d->n_steps) d->n_steps = k + 1;
+      d->steps[k].n++;
+      step_sum[k] += score;
+      total_sum += score;
+      d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
+    }
+    r->attempts = n;
+    r->latest = scores[n - 1];
+    r->latest_id = gb_int(g, st, G_LATEST_ID);
+    r->latest_outcome = rep_field((const unsigned char *)gb_text(g, st, G_LATEST_OUTCOME), "?", 0);
+    r->latest_started = rep_field((const unsigned char *)gb_text(g, st, G_LATEST_STARTED), "?", 0);
+    ps->sessions += n;
+    d->sessions += n;
+    long passed = (long)gb_int(g, st, G_PASSED);
+    ps->passed += passed;
+    d->passed += passed;
+    for (int o = 0; o < 4; o++) d->outcomes[o] += (long)gb_int(g, st, G_OUTCOMES + o);
+    for (int s = 0; s < REP_SKILLS; s++) {
+      long cnt = (long)gb_int(g, st, G_SKILL_N + s);
+      double sum = cnt ? (double)gb_int(g, st, G_SKILL_SUM + s) : 0;
+      gr.skill_sum[s] = sum; gr.skill_n[s] = (int)cnt;
+      skill_sum[s] += sum; skill_n[s] += cnt;
+      scs.sum[cur_sc][s] += sum; scs.n[cur_sc][s] += cnt;
+      gr.last_skill[s] = gb_is_null(g, st, G_LATEST_SKILL + s) ? -1 : (int)gb_int(g, st, G_LATEST_SKILL + s);
+    }
+    const char *first = gb_text(g, st, G_FIRST_STARTED), *last = gb_text(g, st, G_LATEST_STARTED);
+    if (first && (!d->first_started || strcmp(first, d->first_started) < 0)) {
+      free(d->first_started);
+      d->first_started = xstrdup(first);
+    }
+    if (last && (!d->last_started || strcmp(last, d->last_started) > 0)) {
+      free(d->last_started);
+      d->last_started = xstrdup(last);
+    }
+    /* one hash (or none) and one language: what the ordered pass would note; else later */
+    const char *h_min = gb_text(g, st, G_HASH_MIN), *h_max = gb_text(g, st, G_HASH_MAX);
+    if (h_min && h_max && strcmp(h_min, h_max) != 0) several_hashes = 1;
+    else if (h_min) { row_hash.len = 0; note_version(ps, r, &row_hash, h_min); }
+    const char *l_min = gb_text(g, st, G_LANG_MIN), *l_max = gb_text(g, st, G_LANG_MAX);
+    if (l_min && l_max && strcmp(l_min, l_max) != 0) several_langs = 1;
+    else note_language(&seen_langs, l_min, gb_int(g, st, G_MIN_ID));
+    close_row(d, &gr, ps, latest_sum, latest_n);
+  }
+  gb_rows_free(g, st);
+  free(scores);
+  sb_free(&row_hash);
+  if (rc == 0 && several_hashes) rc = run_versions(g, d, &rn, row_sc, err, errlen);
+  if (rc == 0 && several_langs) rc = run_languages(g, d, &seen_langs, err, errlen);
+  for (int i = 0; i < d->n_rows; i++) { free(rn.trainee[i]); free(rn.scenario[i]); }
+  free(rn.trainee);
+  free(rn.scenario);
+  free(row_sc);
+  finish_languages(d, &seen_langs);
+  char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
+  char *last = rep_field((const unsigned char *)d->last_started, NULL, 0);
+  free(d->first_started);
+  free(d->last_started);
+  d->first_started = first;
+  d->last_started = last;
+  finish_scenarios(d, scs.sum, scs.n);
+  free(scs.sum);
+  free(scs.n);
+  for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
+  free(step_sum);
+  for (int s = 0; s < REP_SKILLS; s++) {
+    d->class_skill[s] = skill_n[s] ? skill_sum[s] / (double)skill_n[s] : -1;
+    d->latest_skill[s] = latest_n[s] ? latest_sum[s] / (double)latest_n[s] : -1;
+  }
+  d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
+  d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
+  return rc == 0 ? 0 : -1;
+}
+/* }=== */
 
 /* The findings query's source for the whole gradebook: the per-rule totals (schema version 3).
 ** Returns the SQL expression of the average points. */
@@ -492,7 +796,7 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   out->filter.since = dup_or_null(f ? f->since : NULL);
   char msg[400] = "";
   int rc = gb_begin_read(g, msg, sizeof msg);
-  if (rc == 0) rc = load_sessions(g, out, msg, sizeof msg);
+  if (rc == 0) rc = gb_on_server(g) ? load_groups(g, out, msg, sizeof msg) : load_sessions(g, out, msg, sizeof msg);
   if (rc == 0) rc = load_findings(g, out, msg, sizeof msg);
   if (rc == 0) rc = rep_load_tiers(g, out, msg, sizeof msg);
   gb_end_read(g);

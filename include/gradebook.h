@@ -59,6 +59,9 @@ gb *gb_open_existing(const char *path, char *err, size_t errlen);
 /* 1 when this connection reads only its own rows (a trainee role on PostgreSQL), so class-wide
 ** totals are not for it. */
 int gb_partial_view(const gb *g);
+/* 1 when the gradebook is a database server's (PostgreSQL): the report then has the server
+** group the sessions per trainee and scenario instead of reading every one (report.c). */
+int gb_on_server(const gb *g);
 /* The location for messages: the path, or the URI without its password. */
 const char *gb_path(const gb *g);
 
