@@ -77,6 +77,7 @@ struct gb {
   char *label;                      /* for messages: the path, or the URI without its password */
   int readonly;
   int partial;                      /* this role reads only its own rows (gb_partial_view) */
+  long long rows_read;              /* rows the read queries returned (gb_rows_read) */
 };
 
 extern const gb_backend gb_sqlite_backend;

@@ -213,7 +213,12 @@ gb_rows *gb_query(gb *g, const char *sql, int nparams, const char *const *params
                   char *err, size_t errlen) {
   return g->be->query(g, sql, nparams, params, err, errlen);
 }
-int gb_step(gb *g, gb_rows *r, char *err, size_t errlen) { return g->be->step(r, err, errlen); }
+int gb_step(gb *g, gb_rows *r, char *err, size_t errlen) {
+  int rc = g->be->step(r, err, errlen);
+  if (rc == 1) g->rows_read++;
+  return rc;
+}
+long long gb_rows_read(const gb *g) { return g->rows_read; }
 int gb_is_null(gb *g, gb_rows *r, int col) { return g->be->is_null(r, col); }
 const char *gb_text(gb *g, gb_rows *r, int col) { return g->be->text(r, col); }
 long long gb_int(gb *g, gb_rows *r, int col) { return g->be->int64(r, col); }

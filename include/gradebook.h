@@ -81,5 +81,8 @@ const char *gb_text(gb *g, gb_rows *r, int col);
 long long gb_int(gb *g, gb_rows *r, int col);
 double gb_real(gb *g, gb_rows *r, int col);
 void gb_rows_free(gb *g, gb_rows *r);
+/* How many rows the read queries on g have returned so far (what a report costs to send: the
+** tests check that a report on a server reads groups, not every session). */
+long long gb_rows_read(const gb *g);
 
 #endif

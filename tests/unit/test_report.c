@@ -651,6 +651,55 @@ static void test_text_cuts_and_sanitises(void **state) {
   sb_free(&out);
 }
 
+/* On a database server the report reads one row per trainee and scenario, not each session
+** (issue 17: sending a million session rows took longer than grouping them), and computes the
+** same: the trend, the first and latest attempts, and a scenario file edited twice mid-way
+** (aaaa, bbbb on the 22nd, aaaa again: three runs for the row, two versions for the scenario). */
+static void test_server_reads_groups(void **state) {
+  (void)state;
+  char err[256], started[32];
+  gb *g = gb_open(dbpath, err, sizeof err);
+  assert_non_null(g);
+  for (int i = 0; i < 30; i++) {   /* collect on odd days, visit on even ones */
+    snprintf(started, sizeof started, "2026-11-%02dT08:00:00Z", i + 1);
+    add(g, "many", i % 2 ? "visit" : "collect", started, i % 3 ? "advance" : "order", 30 + 2 * i,
+        30 + i, 40, 50 + i, 40, i % 4 ? "vague_ask" : NULL, NULL);
+  }
+  gb_close(g);
+  g = gb_open_existing(dbpath, err, sizeof err);
+  assert_non_null(g);
+  rep_filter f = { NULL, "many", NULL };
+  rep_data d;
+  long long before = gb_rows_read(g);
+  assert_int_equal(rep_load(g, &f, &d, err, sizeof err), 0);
+  long long read = gb_rows_read(g) - before;
+  assert_int_equal(d.sessions, 30);
+  if (gb_on_server(g)) assert_true(read < d.sessions);   /* 2 groups, the findings, 2 tiers */
+  else assert_true(read >= d.sessions);                   /* SQLite: the ordered pass */
+  gb_close(g);
+  assert_int_equal(d.n_rows, 2);
+  const rep_row *c = &d.rows[0], *v = &d.rows[1];
+  assert_string_equal(c->scenario, "collect");
+  assert_int_equal(c->attempts, 15);
+  assert_int_equal(c->first, 30);
+  assert_int_equal(c->latest, 86);
+  assert_float_equal(c->trend, 4.0, 1e-9);
+  assert_int_equal(c->versions, 1);
+  assert_string_equal(v->scenario, "visit");
+  assert_int_equal(v->first, 32);
+  assert_int_equal(v->best, 88);
+  assert_string_equal(v->latest_started, "2026-11-30T08:00:00Z");
+  assert_int_equal(v->versions, 3);
+  assert_int_equal(d.by_scenario[1].versions, 2);
+  assert_int_equal(d.n_steps, 15);
+  assert_float_equal(d.steps[0].average, 31.0, 1e-9);
+  assert_int_equal(d.outcomes[0], 10);
+  assert_int_equal(d.dist[3], 5);   /* 30 .. 38 */
+  assert_float_equal(d.class_skill[0], (30 + 59) / 2.0, 1e-9);
+  assert_float_equal(d.latest_skill[2], (78 + 79) / 2.0, 1e-9);
+  rep_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_load_rows_and_class),
@@ -664,6 +713,7 @@ int main(void) {
     cmocka_unit_test(test_text_cuts_and_sanitises),
     cmocka_unit_test(test_csv),
     cmocka_unit_test(test_html),
+    cmocka_unit_test(test_server_reads_groups),   /* last: it adds a trainee */
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
