@@ -386,46 +386,61 @@ enum {
   G_TRAINEE, G_SCENARIO, G_N, G_PASSED,
   G_SKILL_SUM, G_SKILL_N = G_SKILL_SUM + REP_SKILLS, G_OUTCOMES = G_SKILL_N + REP_SKILLS,
   G_HASH_MIN = G_OUTCOMES + 4, G_HASH_MAX, G_LANG_MIN, G_LANG_MAX, G_MIN_ID,
-  G_FIRST_STARTED, G_LATEST_ID, G_LATEST_OUTCOME, G_LATEST_STARTED,
+  G_FIRST_STARTED, G_FIRST_SCORE, G_LATEST_ID, G_LATEST_SCORE, G_LATEST_OUTCOME, G_LATEST_STARTED,
   G_LATEST_SKILL, G_SCORES = G_LATEST_SKILL + REP_SKILLS
 };
 
-/* The sessions in view grouped per trainee and scenario, in the ordered pass's order. */
-static void groups_sql(const rep_filter *f, strbuf *sql) {
+/* The sessions in view grouped per trainee and scenario, in the ordered pass's order.  The
+** scores array is the group's scores in attempt order: with ordered set, array_agg sorts them
+** itself (a sort per group, about a fifth slower at a million sessions); without, it takes them
+** in the order of the sorted subquery, which holds when nothing re-sorts the rows between the
+** two, so the groups are keyed on exactly the columns the subquery sorts by first: a filtered
+** column is one value, not a key (with it, PostgreSQL 15 re-sorted the rows of a --scenario
+** report by trainee and scenario).  load_groups checks each array's ends against the first and
+** latest attempts found by index, and asks again with ordered set if they differ. */
+static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
+  int p = 0, p_scenario = f->scenario ? ++p : 0, p_trainee = f->trainee ? ++p : 0;
+  int p_since = f->since ? ++p : 0;
+  const char *keys = p_scenario && p_trainee ? "" : p_scenario ? "trainee" : p_trainee ? "scenario"
+                     : "trainee, scenario";
   sb_puts(sql, "SELECT g.trainee, g.scenario, g.n, g.passed");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", g.k%d", s);
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", g.c%d", s);
   sb_puts(sql, ", g.o0, g.o1, g.o2, g.o3, g.h_min, g.h_max, g.l_min, g.l_max, g.min_id,"
-               " f.started, l.id, l.outcome, l.started");
+               " f.started, f.score, l.id, l.score, l.outcome, l.started");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", l.s_%s", rep_skill_names[s]);
-  sb_puts(sql, ", g.scores FROM (SELECT trainee, scenario, count(*) AS n,"
-               " count(*) FILTER (WHERE pass <> 0) AS passed");
+  sb_puts(sql, ", g.scores FROM (SELECT ");
+  if (p_trainee) sb_printf(sql, "$%d::text AS trainee", p_trainee);
+  else sb_puts(sql, "trainee");
+  if (p_scenario) sb_printf(sql, ", $%d::text AS scenario", p_scenario);
+  else sb_puts(sql, ", scenario");
+  sb_puts(sql, ", count(*) AS n, count(*) FILTER (WHERE pass <> 0) AS passed");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", sum(s_%s) AS k%d", rep_skill_names[s], s);
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", count(s_%s) AS c%d", rep_skill_names[s], s);
   for (int o = 0; o < 4; o++)
     sb_printf(sql, ", count(*) FILTER (WHERE outcome = '%s') AS o%d", rep_outcome_names[o], o);
   /* COLLATE "C": these only tell one value from two, bytewise */
-  sb_puts(sql, ", min(nullif(scenario_hash, '') COLLATE \"C\") AS h_min,"
-               " max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max,"
-               " min(coalesce(language, '') COLLATE \"C\") AS l_min,"
-               " max(coalesce(language, '') COLLATE \"C\") AS l_max, min(id) AS min_id,"
-               " array_agg(score) AS scores FROM (SELECT trainee, scenario, started, id, outcome,"
-               " score, pass");
+  sb_printf(sql, ", min(nullif(scenario_hash, '') COLLATE \"C\") AS h_min,"
+                 " max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max,"
+                 " min(coalesce(language, '') COLLATE \"C\") AS l_min,"
+                 " max(coalesce(language, '') COLLATE \"C\") AS l_max, min(id) AS min_id,"
+                 " array_agg(score%s) AS scores FROM (SELECT trainee, scenario, started, id, outcome,"
+                 " score, pass", ordered ? " ORDER BY started, id" : "");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", s_%s", rep_skill_names[s]);
   sb_puts(sql, ", scenario_hash, language FROM sessions");
   rep_where_clause(f, sql);
-  /* array_agg takes the rows in the order this subquery gives them: attempt order */
-  sb_puts(sql, " ORDER BY trainee, scenario, started, id) AS s GROUP BY trainee, scenario) AS g");
-  int p_since = (f->scenario ? 1 : 0) + (f->trainee ? 1 : 0) + 1;
+  sb_printf(sql, " ORDER BY %s%sstarted, id) AS s", keys, *keys ? ", " : "");
+  if (*keys) sb_printf(sql, " GROUP BY %s", keys);
+  sb_puts(sql, " HAVING count(*) > 0) AS g");   /* no group for no session (no keys: one row) */
   for (int latest = 0; latest < 2; latest++) {
-    sb_printf(sql, " CROSS JOIN LATERAL (SELECT id, outcome, started");
+    sb_printf(sql, " CROSS JOIN LATERAL (SELECT id, score, outcome, started");
     for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", s_%s", rep_skill_names[s]);
     sb_puts(sql, " FROM sessions AS x WHERE x.trainee = g.trainee AND x.scenario = g.scenario");
-    if (f->since) sb_printf(sql, " AND x.started >= $%d", p_since);
+    if (p_since) sb_printf(sql, " AND x.started >= $%d", p_since);
     sb_printf(sql, " ORDER BY x.started%s, x.id%s LIMIT 1) AS %s", latest ? " DESC" : "",
               latest ? " DESC" : "", latest ? "l" : "f");
   }
-  sb_puts(sql, " ORDER BY g.trainee, g.scenario");
+  sb_puts(sql, " ORDER BY g.trainee COLLATE \"C\", g.scenario COLLATE \"C\"");
 }
 
 /* A group's scores, "{75,80,...}", into *v (grown as needed); returns how many, -1 when the
@@ -526,10 +541,12 @@ static int run_languages(gb *g, rep_data *d, langs *l, char *err, size_t errlen)
   return rc < 0 ? -1 : 0;
 }
 
-/* The report's sums from the server's groups: what load_sessions computes, row for row. */
-static int load_groups(gb *g, rep_data *d, char *err, size_t errlen) {
+/* The report's sums from the server's groups: what load_sessions computes, row for row.  0, -1
+** with err, or 1 when a group's scores did not come in attempt order (ordered not set): then d
+** is to be emptied and read again with ordered set. */
+static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen) {
   strbuf sql = {0};
-  groups_sql(&d->filter, &sql);
+  groups_sql(&d->filter, ordered, &sql);
   const char *params[3];
   char since[64];
   int np = rep_filter_params(&d->filter, params, since, sizeof since);
@@ -555,6 +572,11 @@ static int load_groups(gb *g, rep_data *d, char *err, size_t errlen) {
     if (!trainee || !scenario || n < 1 || n != gb_int(g, st, G_N)) {
       snprintf(err, errlen, "unexpected group of sessions from the server");
       rc = -1;
+      break;
+    }
+    if (scores[0] != gb_int(g, st, G_FIRST_SCORE) || scores[n - 1] != gb_int(g, st, G_LATEST_SCORE)) {
+      rc = ordered ? -1 : 2;   /* out of attempt order: asked again, sorted by the server */
+      snprintf(err, errlen, "the server's scores of a group are out of attempt order");
       break;
     }
     if (d->n_rows == cap_rows) {
@@ -665,7 +687,7 @@ static int load_groups(gb *g, rep_data *d, char *err, size_t errlen) {
   }
   d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
   d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
-  return rc == 0 ? 0 : -1;
+  return rc == 0 ? 0 : rc == 2 ? 1 : -1;
 }
 /* }=== */
 
@@ -788,15 +810,29 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
 /* Reads the report (see report.h); one read transaction so every query sees the same rows. */
-int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen) {
+/* An empty report of the sessions in view. */
+static void init_data(gb *g, const rep_filter *f, rep_data *out) {
   memset(out, 0, sizeof *out);
   out->source = xstrdup(gb_path(g));
   out->filter.scenario = dup_or_null(f ? f->scenario : NULL);
   out->filter.trainee = dup_or_null(f ? f->trainee : NULL);
   out->filter.since = dup_or_null(f ? f->since : NULL);
+}
+
+int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen) {
+  init_data(g, f, out);
   char msg[400] = "";
   int rc = gb_begin_read(g, msg, sizeof msg);
-  if (rc == 0) rc = gb_on_server(g) ? load_groups(g, out, msg, sizeof msg) : load_sessions(g, out, msg, sizeof msg);
+  if (rc == 0 && gb_on_server(g)) {
+    rc = load_groups(g, out, 0, msg, sizeof msg);
+    if (rc == 1) {   /* scores out of order: once more, each group's sorted by the server */
+      rep_free(out);
+      init_data(g, f, out);
+      rc = load_groups(g, out, 1, msg, sizeof msg);
+    }
+  } else if (rc == 0) {
+    rc = load_sessions(g, out, msg, sizeof msg);
+  }
   if (rc == 0) rc = load_findings(g, out, msg, sizeof msg);
   if (rc == 0) rc = rep_load_tiers(g, out, msg, sizeof msg);
   gb_end_read(g);
