@@ -724,8 +724,11 @@ static int days_answer(gb *g, const rep_filter *f) {
 ** --since has a time of day (a date alone takes its whole day from rule_days).  A session whose
 ** day (the first ten characters of its start) comes after the since's date started after since,
 ** whatever the rest of either text; on the date itself its full time is compared.  Fills params
-** ($1 the scenario, then the since without its Z and its date) and returns how many. */
-static int findings_from_days(const rep_filter *f, strbuf *sql, const char *params[3],
+** ($1 the scenario, then the since without its Z and its date) and returns how many.  On a
+** server the day's sessions are looked up by index one by one (session_id = ANY (ARRAY(...))):
+** with IN, PostgreSQL 15 read all of session_rules into a hash join instead (a million
+** sessions, 31,000 on the day: 225 ms against 140). */
+static int findings_from_days(const rep_filter *f, int server, strbuf *sql, const char *params[3],
                               char *since, size_t n, char date[11]) {
   int k = rep_filter_params(f, params, since, n);   /* [scenario] [since]: no trainee here */
   int p_scenario = f->scenario ? 1 : 0, p_since = 0, p_date = 0, whole_day = 1;
@@ -745,10 +748,10 @@ static int findings_from_days(const rep_filter *f, strbuf *sql, const char *para
   if (p_date) sb_printf(sql, "%sday %s $%d", sep, whole_day ? ">=" : ">", p_date);
   if (!whole_day) {
     sb_printf(sql, " UNION ALL SELECT rule, skill, n, 1, pts_n, pts_sum FROM session_rules"
-                   " WHERE session_id IN (SELECT id FROM sessions WHERE substr(started, 1, 10) = $%d"
-                   " AND started >= $%d", p_date, p_since);
+                   " WHERE session_id %s (SELECT id FROM sessions WHERE substr(started, 1, 10) = $%d"
+                   " AND started >= $%d", server ? "= ANY (ARRAY" : "IN", p_date, p_since);
     if (p_scenario) sb_printf(sql, " AND scenario = $%d", p_scenario);
-    sb_puts(sql, ")");
+    sb_puts(sql, server ? "))" : ")");
   }
   sb_puts(sql, ") AS u GROUP BY rule) AS g");
   return k;
@@ -765,7 +768,7 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   char since[64], date[11];
   int np;
   if (days_answer(g, &d->filter)) {
-    np = findings_from_days(&d->filter, &sql, params, since, sizeof since, date);
+    np = findings_from_days(&d->filter, gb_on_server(g), &sql, params, since, sizeof since, date);
   } else if (d->filter.scenario || d->filter.trainee || d->filter.since || gb_partial_view(g)) {
     findings_from_sessions(&d->filter, &sql);
     np = rep_filter_params(&d->filter, params, since, sizeof since);
