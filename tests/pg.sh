@@ -34,7 +34,7 @@ pg_start() {
     fail "a PostgreSQL server for the test (initdb, pg_ctl)" "not installed: make deps installs Debian's postgresql package"
     return 1
   fi
-  PGDIR=$(mktemp -d /tmp/salesim-pg.XXXXXX)
+  PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/salesim-pg.XXXXXX")   # TMPDIR: a disk with room for a big class
   chmod 755 "$PGDIR"
   trap 'pg_stop; rm -rf "$TMP"' EXIT
   trap 'exit 143' TERM INT HUP   # so the EXIT trap stops the server on a kill too

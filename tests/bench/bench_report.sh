@@ -23,7 +23,7 @@ if [ ! -x "$SALESIM" ] || [ ! -x "$WRITER" ]; then
 fi
 
 secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1f", b-a}'; }
-source tests/bench/measure.sh   # measure CMD...
+source tests/bench/measure.sh   # measure CMD..., grow_sql PREFIX K
 # report_rows WHERE: the table rows for one gradebook
 report_rows() {
   printf '| report, text | %s |\n' "$(measure "$SALESIM" report "$1")"
@@ -135,6 +135,24 @@ if [ -z "$PG_FAILED" ] && [ -n "$PGDIR" ]; then
   report_rows "$PGB"
   printf '| recording %d sessions, 8 processes, `synchronous_commit = off` | %s s (%.0f sessions/s) |\n' "$(( per * 8 ))" "$pwrite_s" "$(awk -v n="$(( per * 8 ))" -v s="$pwrite_s" 'BEGIN{print n/s}')"
   printf '| recording 50 processes x 20 sessions at once, durable commits (%s rows kept) | %s s |\n' "$pconc_rows" "$pconc_s"
+  # --- PostgreSQL, BIG sessions: the N-session database copied BIG/N times inside the server
+  # (new trainees, same visits), the totals' trigger off while the copies go in, as in
+  # report_quick.sh ---
+  if [ "$BIG" -gt "$N" ]; then
+    pg_sql postgres "CREATE DATABASE big TEMPLATE bench" >/dev/null
+    t0=$(date +%s.%N)
+    pg_sql big "BEGIN; ALTER TABLE salesim.session_rules DISABLE TRIGGER session_rules_total;
+      $(grow_sql salesim. $(( BIG / N - 1 )))
+      ALTER TABLE salesim.session_rules ENABLE TRIGGER session_rules_total; COMMIT" >/dev/null
+    pg_sql big "VACUUM ANALYZE" >/dev/null
+    pgrow_s=$(secs "$t0" "$(date +%s.%N)")
+    echo
+    echo "### PostgreSQL, $(pg_sql big 'SELECT count(*) FROM salesim.sessions') sessions (the $N-session database copied inside the server in $pgrow_s s, with \`VACUUM ANALYZE\`)"
+    echo
+    echo "| what | time |"
+    echo "|---|---|"
+    report_rows "$(pg_url big)"
+  fi
   pg_stop
 else
   echo "Not measured: no PostgreSQL server could be started here (${PG_FAILED:-unknown}); make deps installs it."

@@ -17,7 +17,7 @@ SEED=$(( N / 10 ))
 ok() { :; }
 fail() { PG_FAILED="$1: ${2:-}"; }
 
-source tests/bench/measure.sh   # measure CMD...
+source tests/bench/measure.sh   # measure CMD..., grow_sql PREFIX K
 # rows LABEL WHERE: one table row per report kind for one gradebook
 rows() {
   printf '| %s | text | %s |\n' "$1" "$(measure "$SALESIM" report "$2")"
@@ -28,31 +28,6 @@ rows() {
   printf '| %s | `--since 2026-11-15` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --since 2026-11-15)"
   printf '| %s | `--since 2026-11-15T09:00Z` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --since 2026-11-15T09:00Z)"
   printf '| %s | `--visits` | %s |\n' "$1" "$(measure "$SALESIM" report "$2" --visits)"
-}
-
-# The copies' SQL, shared by both backends: copy m of every seed session gets id + m * 10^8 and
-# trainee NAME/m; findings and per-session rule counts follow their session; the per-rule totals
-# and per-day counts are multiplied (each copy repeats every finding on the same day), as
-# recording the copies would leave them.
-grow_sql() {  # PREFIX ("" or "salesim.") K
-  local p=$1 k=$2 series
-  series="(WITH RECURSIVE c(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM c WHERE m < $k) SELECT m FROM c) AS c"
-  cat <<SQL
-INSERT INTO ${p}sessions(id, trainee, scenario, title, scenario_hash, language, seed, started, ended,
-  ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used,
-  recorded, debrief, transcript, recorded_by, visit_key)
-  SELECT id + m * 100000000, trainee || '/' || m, scenario, title, scenario_hash, language, seed,
-  started, ended, ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,
-  hints_used, recorded, debrief, transcript, recorded_by, NULL FROM ${p}sessions, $series WHERE id < 100000000;
-INSERT INTO ${p}findings(session_id, skill, rule, turn, points)
-  SELECT session_id + m * 100000000, skill, rule, turn, points FROM ${p}findings, $series WHERE session_id < 100000000;
-INSERT INTO ${p}session_rules(session_id, rule, skill, n, pts_n, pts_sum)
-  SELECT session_id + m * 100000000, rule, skill, n, pts_n, pts_sum FROM ${p}session_rules, $series WHERE session_id < 100000000;
-UPDATE ${p}rule_totals SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
-  pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
-UPDATE ${p}rule_days SET n = n * $((k + 1)), sessions = sessions * $((k + 1)),
-  pts_n = pts_n * $((k + 1)), pts_sum = pts_sum * $((k + 1));
-SQL
 }
 
 printf 'Load average at the start: %s.\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
