@@ -1,8 +1,9 @@
 /*
 ** report.h: the class report over a gradebook.  rep_load reads the sessions in view (filtered
 ** by scenario, trainee and start date) into a rep_data summary with a few aggregate queries and
-** one ordered pass; the renderers turn that summary into terminal text, CSV or one
-** self-contained HTML page with SVG charts.  Renderers never touch the database, so they are
+** one ordered pass (on PostgreSQL, one row per trainee and scenario grouped by the server); the
+** renderers turn that summary into terminal text, CSV or one self-contained HTML page with SVG
+** charts.  Renderers never touch the database, so they are
 ** tested on hand-built summaries.
 */
 #ifndef SALESIM_REPORT_H

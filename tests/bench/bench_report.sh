@@ -161,4 +161,5 @@ echo
 echo "Repeat: \`make all unit-bins && tests/bench/bench_report.sh $N $BIG\`. The report reads one"
 echo "covering index (schema version 4: the scenario hash and language in it too) and the finding"
 echo "counts kept at write time (per rule for the whole gradebook, per scenario and day for a filter by"
-echo "scenario or date, per session and rule for a trainee)."
+echo "scenario or date, per session and rule for a trainee); on PostgreSQL the server groups the"
+echo "sessions per trainee and scenario, so the report receives one row per group."
