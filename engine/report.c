@@ -572,13 +572,13 @@ static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen
     const char *trainee = gb_text(g, st, G_TRAINEE), *scenario = gb_text(g, st, G_SCENARIO);
     int n = parse_scores(gb_text(g, st, G_SCORES), &scores, &cap_scores);
     if (!trainee || !scenario || n < 1 || n != gb_int(g, st, G_N)) {
-      snprintf(err, errlen, "unexpected group of sessions from the server");
+      msg_snprint(err, errlen, "report.err.groups", NULL);
       rc = -1;
       break;
     }
     if (scores[0] != gb_int(g, st, G_FIRST_SCORE) || scores[n - 1] != gb_int(g, st, G_LATEST_SCORE)) {
       rc = ordered ? -1 : 2;   /* out of attempt order: asked again, sorted by the server */
-      snprintf(err, errlen, "the server's scores of a group are out of attempt order");
+      msg_snprint(err, errlen, "report.err.order", NULL);
       break;
     }
     if (d->n_rows == cap_rows) {
