@@ -22,6 +22,14 @@ int safe_is_clean(const char *s, size_t len) {
   for (size_t i = 0; i < len;) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x20 && c < 0x7f) { i++; continue; }         /* printable ASCII: the fast path */
+    /* the same for the valid sequences that can hold no unsafe character: two bytes past the
+    ** C1 controls (C2 80..9F), three bytes led by E1, E3..EC, EE, EF (U+1000..U+1FFF and
+    ** U+3000..U+FFFF but the surrogates: CJK text); E0, E2 (bidi controls), ED and the rest
+    ** go through the decoder */
+    if (c >= 0xC2 && c <= 0xDF && len - i >= 2 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        (c != 0xC2 || (unsigned char)s[i + 1] >= 0xA0)) { i += 2; continue; }
+    if (c >= 0xE1 && c <= 0xEF && c != 0xE2 && c != 0xED && len - i >= 3 &&
+        ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) { i += 3; continue; }
     size_t adv;
     if (unsafe_cp(txt_decode(s + i, len - i, &adv))) return 0;
     i += adv;

@@ -383,7 +383,7 @@ static void read_needs(sx_ctx *c, const yn_node *n) {
   s->needs = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->needs);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.need")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.need")) != 0) continue;
     sx_check_keys(c, it, "needs[]");
     scn_need *x = &s->needs[s->n_needs];
     memset(x, 0, sizeof *x);
@@ -415,7 +415,7 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
   s->objections = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->objections);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.objection")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.objection")) != 0) continue;
     sx_check_keys(c, it, "objections[]");
     scn_objection *x = &s->objections[s->n_objections];
     memset(x, 0, sizeof *x);

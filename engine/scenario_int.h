@@ -46,6 +46,8 @@ const char *sx_suggest(const char *word, const char *const *cands, int n);
 /* Typed reads: each reports a wrong type at the node and returns -1; a NULL node (absent key)
 ** returns 1 and leaves *out alone; success returns 0.  `what` names the key in messages. */
 int sx_expect(sx_ctx *c, const yn_node *n, yn_kind kind, const char *what);
+/* 1 when sx_text takes n without a message (its `what` is then never read). */
+int sx_is_text(const yn_node *n);
 int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out);
 /* sx_text for prose a terminal wraps (brief, goal): a literal block's lines are joined
 ** (txt_join_lines) so it reflows to any width as a folded one does. */

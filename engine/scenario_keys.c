@@ -182,17 +182,24 @@ static char *home_of(const char *key, const char *section) {
 
 /* Unknown keys (with where they belong or a did-you-mean), then missing required keys. */
 void sx_check_keys(sx_ctx *c, const yn_node *map, const char *section) {
-  const char *cands[32];
-  int required[32], nc = 0;
-  for (size_t i = 0; i < sizeof key_table / sizeof *key_table && nc < 32; i++)
-    if (key_table[i].section[0] == section[0] && strcmp(key_table[i].section, section) == 0) {
-      required[nc] = key_table[i].required;
-      cands[nc++] = key_table[i].key;
-    }
+  /* the keys of the last section asked for: a list's items ask for the same one in turn */
+  static char last[64];
+  static const char *cands[32];
+  static int required[32], nc = -1;
+  if (nc < 0 || strcmp(last, section) != 0) {
+    nc = 0;
+    for (size_t i = 0; i < sizeof key_table / sizeof *key_table && nc < 32; i++)
+      if (key_table[i].section[0] == section[0] && strcmp(key_table[i].section, section) == 0) {
+        required[nc] = key_table[i].required;
+        cands[nc++] = key_table[i].key;
+      }
+    snprintf(last, sizeof last, "%s", section);
+    if (strlen(section) >= sizeof last) last[0] = '\1';   /* too long to keep: never matches */
+  }
   for (int i = 0; i < map->n; i++) {
     const char *k = map->keys[i]->str;
     int known = 0;
-    for (int j = 0; j < nc && !known; j++) known = strcmp(cands[j], k) == 0;
+    for (int j = 0; j < nc && !known; j++) known = cands[j][0] == k[0] && strcmp(cands[j], k) == 0;
     if (known) continue;
     char *home = home_of(k, section);
     const char *hint = home ? NULL : sx_suggest(k, cands, nc);
@@ -267,6 +274,8 @@ static int blank(const yn_node *n) {
     if (!strchr(" \t\r\n", n->str[i])) return 0;
   return 1;
 }
+
+int sx_is_text(const yn_node *n) { return n && n->kind == YN_SCALAR && !yn_is_null(n) && !blank(n); }
 
 /* Non-empty text (a plain number or boolean is read as its text). */
 int sx_text(sx_ctx *c, const yn_node *n, const char *what, char **out) {

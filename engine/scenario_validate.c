@@ -190,7 +190,9 @@ typedef struct cond_check {
 } cond_check;
 
 /* 1 when the n bytes at id equal the text s. */
-static int same(const char *id, size_t n, const char *s) { return strlen(s) == n && memcmp(id, s, n) == 0; }
+static int same(const char *id, size_t n, const char *s) {
+  return s[0] == id[0] && strlen(s) == n && memcmp(id, s, n) == 0;   /* n > 0: an identifier */
+}
 
 /* sx_lua_idents callback: reports a name nothing defines, once per condition. */
 static void cond_name(void *ud, const char *id, size_t len, int line) {
@@ -274,7 +276,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
   const char *prev_id = NULL;
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.commitment")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.commitment")) != 0) continue;
     sx_check_keys(c, it, "commitments[]");
     scn_commitment *x = &s->commitments[s->n_commitments];
     memset(x, 0, sizeof *x);
@@ -320,7 +322,7 @@ void sx_benefits(sx_ctx *c, const yn_node *n) {
   s->benefits = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->benefits);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.benefit")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.benefit")) != 0) continue;
     sx_check_keys(c, it, "benefits[]");
     scn_benefit *x = &s->benefits[s->n_benefits];
     memset(x, 0, sizeof *x);
@@ -410,6 +412,8 @@ void sx_hints(sx_ctx *c, const yn_node *n) {
       sx_check_keys(c, it, "hints[]");
       if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "check.hints.no_text", NULL);
       if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) defer_cond(c, yn_get(it, "when"), "when", when);
+    } else if (sx_is_text(it)) {
+      text = xstrdup(it->str);   /* as sx_text, without the item's name only a message needs */
     } else {
       char num[SX_NUM];
       char *w = msg_get(MSG_CLI_LANG, "check.item", "what", "hints", "n", sx_d(num, i + 1), NULL);
@@ -428,7 +432,7 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
   s->reactions = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->reactions);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.reaction")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.reaction")) != 0) continue;
     sx_check_keys(c, it, "reactions[]");
     scn_reaction *r = &s->reactions[s->n_reactions++];
     memset(r, 0, sizeof *r);
@@ -498,7 +502,7 @@ void sx_visits(sx_ctx *c, const yn_node *n) {
   s->visits = xcalloc((size_t)n->n, sizeof *s->visits);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.visit")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.visit")) != 0) continue;
     sx_check_keys(c, it, "visits[]");
     scn_visit *v = &s->visits[s->n_visits];
     memset(v, 0, sizeof *v);
@@ -584,7 +588,7 @@ static void read_tiers(sx_ctx *c, const yn_node *n) {
   const yn_node *last_min = NULL;
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.tier")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.tier")) != 0) continue;
     sx_check_keys(c, it, "scoring.tiers[]");
     scn_tier *t = &sc->tiers[sc->n_tiers];
     memset(t, 0, sizeof *t);
@@ -758,7 +762,7 @@ void sx_tests(sx_ctx *c, const yn_node *n) {
   s->tests = xcalloc((size_t)(n->n ? n->n : 1), sizeof *s->tests);
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
-    if (sx_expect(c, it, YN_MAP, sx_word("check.each.test")) != 0) continue;
+    if (it->kind != YN_MAP && sx_expect(c, it, YN_MAP, sx_word("check.each.test")) != 0) continue;
     sx_check_keys(c, it, "tests[]");
     scn_test *t = &s->tests[s->n_tests];
     memset(t, 0, sizeof *t);

@@ -187,6 +187,18 @@ static int cmp_keys(const void *a, const void *b) {
 
 /* Reports every repeated key of a finished map, pointing at each repeat and at the first. */
 static void check_duplicates(builder *b, const yn_node *map) {
+  if (map->n <= 8) {   /* most maps are a few keys: none repeated is found without sorting */
+    int repeat = 0;
+    for (int i = 1; i < map->n && !repeat; i++) {
+      const yn_node *y = map->keys[i];
+      if (y->kind != YN_SCALAR) continue;
+      for (int j = 0; j < i && !repeat; j++) {
+        const yn_node *x = map->keys[j];
+        repeat = x->kind == YN_SCALAR && x->len == y->len && memcmp(x->str, y->str, x->len) == 0;
+      }
+    }
+    if (!repeat) return;
+  }
   key_ref *refs = xmalloc((size_t)(map->n ? map->n : 1) * sizeof *refs);
   int k = 0;
   for (int i = 0; i < map->n; i++)
@@ -389,8 +401,13 @@ yn_doc *yn_load_file(const char *path, diag *d) {
 
 yn_node *yn_get(const yn_node *map, const char *key) {
   if (!map || map->kind != YN_MAP || !key) return NULL;
-  for (int i = 0; i < map->n; i++)
-    if (map->keys[i]->kind == YN_SCALAR && strcmp(map->keys[i]->str, key) == 0) return map->vals[i];
+  /* by length first: the readers look up every key they know in every item (a tree never
+  ** holds a key with a NUL in it: the builder refuses the file) */
+  size_t len = strlen(key);
+  for (int i = 0; i < map->n; i++) {
+    const yn_node *k = map->keys[i];
+    if (k->kind == YN_SCALAR && k->len == len && memcmp(k->str, key, len) == 0) return map->vals[i];
+  }
   return NULL;
 }
 
@@ -466,7 +483,12 @@ int yn_to_bool(const yn_node *n, int *out) {
 int yn_is_null(const yn_node *n) {
   const char *s = plain(n);
   if (!s) return 0;
-  return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
-         strcmp(s, "NULL") == 0;
+  switch (*s) {   /* "", "~", "null", "Null", "NULL" */
+  case '\0': return 1;
+  case '~': return s[1] == '\0';
+  case 'n': return strcmp(s, "null") == 0;
+  case 'N': return strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+  default: return 0;
+  }
 }
 /* }=== */

@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include "safe.h"
 #include "text.h"
 
 /* Normalises a NUL-terminated string and compares with the expected result. */
@@ -180,12 +181,42 @@ static void test_map_simple_is_utf8proc(void **st) {
     assert_null(txt_map_simple(refused[i], strlen(refused[i]), &got_len));
 }
 
+/* safe_is_clean's fast paths for two- and three-byte sequences agree with the decoder on
+** every sequence of up to three bytes that starts with a lead byte they take (and what follows
+** it: a sequence cut short, a stray byte after). */
+static int clean_by_decoder(const char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    size_t adv;
+    int32_t cp = txt_decode(s + i, len - i, &adv);
+    if (cp < 0 || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
+        (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+      return 0;
+    i += adv;
+  }
+  return 1;
+}
+
+static void test_safe_is_clean_fast_paths(void **state) {
+  (void)state;
+  char b[4];
+  for (unsigned c0 = 0xC0; c0 <= 0xEF; c0++)
+    for (unsigned c1 = 0; c1 < 256; c1++)
+      for (unsigned c2 = 0; c2 < 256; c2++) {
+        b[0] = (char)c0; b[1] = (char)c1; b[2] = (char)c2; b[3] = 'a';
+        for (size_t len = 2; len <= 4; len++)
+          if (safe_is_clean(b, len) != clean_by_decoder(b, len))
+            fail_msg("%02X %02X %02X (%zu bytes): fast %d, decoder %d", c0, c1, c2, len, safe_is_clean(b, len),
+                     clean_by_decoder(b, len));
+      }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_fullwidth_and_case),
     cmocka_unit_test(test_cjk_punctuation),
     cmocka_unit_test(test_spaces),
     cmocka_unit_test(test_sanitize_controls),
+    cmocka_unit_test(test_safe_is_clean_fast_paths),
     cmocka_unit_test(test_invalid_utf8),
     cmocka_unit_test(test_never_crash),
     cmocka_unit_test(test_width),

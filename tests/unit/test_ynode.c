@@ -210,6 +210,14 @@ static void test_documents_and_keys(void **st) {
                "t.yaml:3:1: error: duplicate key 'a' (first at line 1)\n"
                "t.yaml:5:1: error: duplicate key 'a' (first at line 1)\n"
                "t.yaml:4:1: error: duplicate key 'b' (first at line 2)");
+  /* maps of up to eight keys are compared pairwise, larger ones sorted: the same messages */
+  expect_error("m:\n  ab: 1\n  a: 2\n  abc: 3\n  b: 4\n  a: 5\n",
+               "t.yaml:6:3: error: duplicate key 'a' (first at line 3)");
+  expect_error("m:\n  k1: 1\n  k2: 1\n  k3: 1\n  k4: 1\n  k5: 1\n  k6: 1\n  k7: 1\n  k8: 1\n  k1: 1\n",
+               "t.yaml:10:3: error: duplicate key 'k1' (first at line 2)");
+  expect_error("m:\n  ? [a, b]\n  : 1\n  b: 2\n  b: 3\n",
+               "t.yaml:2:5: error: a key must be plain text, found a list\n"
+               "t.yaml:5:3: error: duplicate key 'b' (first at line 4)");
   expect_error("x:\n  ? [a, b]\n  : 1\n", "t.yaml:2:5: error: a key must be plain text, found a list");
   expect_error("{a: 1}: 2\n", "t.yaml:1:1: error: a key must be plain text, found a mapping");
 }
