@@ -331,29 +331,65 @@ static void vec_alloc(vec *v, int n) {
   v->w = xmalloc(sizeof *v->w * (size_t)(n ? n : 1));
 }
 
-/* Every item's centroid: the mean of its texts' unit vectors, itself a text in t[]. */
+static int cmp_int(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* Every item's centroid: the mean of its texts' unit vectors, itself a text in t[].  Each
+** item's texts are found from one pass that lists them by item (in index order, so the sums are
+** the same), and only the terms they hold are read back (in term order): a scan of every text
+** and every term per item grew with the items times the texts and the vocabulary. */
 static void build_centroids(lnk_index *x) {
   float *acc = xcalloc((size_t)x->nterms + 1, sizeof *acc);
-  for (int k = 0; k < LNK_KINDS; k++)
-    for (int item = 0; item < x->nitems[k]; item++) {
-      int any = 0;
-      for (int i = 0; i < x->n_texts; i++) {
-        const ltext *t = &x->t[i];
-        if (t->kind != (lnk_kind)k || t->item != item || t->v.norm <= 0) continue;
-        for (int j = 0; j < t->v.n; j++) acc[t->v.id[j]] += t->v.w[j] / t->v.norm;
+  unsigned char *mark = xcalloc((size_t)x->nterms + 1, 1);
+  int *touched = xmalloc(sizeof *touched * (size_t)(x->nterms + 1));
+  int n_texts = x->n_texts;
+  int *order = xmalloc(sizeof *order * (size_t)(n_texts + 1));
+  for (int k = 0; k < LNK_KINDS; k++) {
+    int ni = x->nitems[k];
+    int *from = xcalloc((size_t)ni + 2, sizeof *from);   /* texts of item i: order[from[i] .. from[i + 1]) */
+    for (int i = 0; i < n_texts; i++)
+      if (x->t[i].kind == (lnk_kind)k && x->t[i].item >= 0 && x->t[i].item < ni) from[x->t[i].item + 1]++;
+    for (int i = 0; i < ni; i++) from[i + 1] += from[i];
+    int *fill = xmalloc(sizeof *fill * (size_t)(ni + 1));
+    memcpy(fill, from, sizeof *fill * (size_t)(ni + 1));
+    for (int i = 0; i < n_texts; i++)
+      if (x->t[i].kind == (lnk_kind)k && x->t[i].item >= 0 && x->t[i].item < ni) order[fill[x->t[i].item]++] = i;
+    free(fill);
+    for (int item = 0; item < ni; item++) {
+      int any = 0, nt = 0;
+      for (int p = from[item]; p < from[item + 1]; p++) {
+        const ltext *t = &x->t[order[p]];
+        if (t->v.norm <= 0) continue;
+        for (int j = 0; j < t->v.n; j++) {
+          int id = t->v.id[j];
+          if (!mark[id]) { mark[id] = 1; touched[nt++] = id; }
+          acc[id] += t->v.w[j] / t->v.norm;
+        }
         any = 1;
       }
       if (!any) continue;
       add_text(x, (lnk_kind)k, item, "(centroid)", "centroid");   /* never shown: a hit's text is an item's own */
       ltext *c = &x->t[x->nt - 1];
+      qsort(touched, (size_t)nt, sizeof *touched, cmp_int);
       int n = 0;
-      for (int j = 0; j < x->nterms; j++) n += acc[j] != 0;
+      for (int q = 0; q < nt; q++) n += acc[touched[q]] != 0;
       vec_alloc(&c->v, n);
       double sq = 0;
-      for (int j = 0; j < x->nterms; j++)
-        if (acc[j] != 0) { c->v.id[c->v.n] = j; c->v.w[c->v.n++] = acc[j]; sq += (double)acc[j] * acc[j]; acc[j] = 0; }
+      for (int q = 0; q < nt; q++) {
+        int j = touched[q];
+        if (acc[j] != 0) { c->v.id[c->v.n] = j; c->v.w[c->v.n++] = acc[j]; sq += (double)acc[j] * acc[j]; }
+        acc[j] = 0;
+        mark[j] = 0;
+      }
       c->v.norm = (float)sqrt(sq);
     }
+    free(from);
+  }
+  free(order);
+  free(touched);
+  free(mark);
   free(acc);
 }
 
