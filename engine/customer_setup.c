@@ -242,9 +242,16 @@ static void resolve_names(cust_host *h) {
   qsort(h->state_ix, (size_t)h->n_state, sizeof *h->state_ix, cust_name_cmp);
   h->patience = cust_state_index(h, SCN_STATE_PATIENCE);
   h->line_ix = xmalloc(((size_t)sc->n_lines + 1) * sizeof *h->line_ix);
-  for (int i = 0; i < sc->n_lines; i++)
-    if (sc->lines[i].key) h->line_ix[h->n_line_ix++] = (cust_name){ sc->lines[i].key, i };
-  qsort(h->line_ix, (size_t)h->n_line_ix, sizeof *h->line_ix, cust_name_cmp);
+  if (sc->line_order) {   /* the reader's order by key (its keys are a map's: no two alike) */
+    for (int k = 0; k < sc->n_lines; k++) {
+      int i = sc->line_order[k];
+      if (sc->lines[i].key) h->line_ix[h->n_line_ix++] = (cust_name){ sc->lines[i].key, i };
+    }
+  } else {
+    for (int i = 0; i < sc->n_lines; i++)
+      if (sc->lines[i].key) h->line_ix[h->n_line_ix++] = (cust_name){ sc->lines[i].key, i };
+    qsort(h->line_ix, (size_t)h->n_line_ix, sizeof *h->line_ix, cust_name_cmp);
+  }
   for (int k = 0; k < 4; k++) {   /* ids, as the Lua API names them (CUST_K_*) */
     int n = k == CUST_K_NEED ? sc->n_needs : k == CUST_K_BENEFIT ? sc->n_benefits
           : k == CUST_K_COMMITMENT ? sc->n_commitments : sc->n_objections;

@@ -112,6 +112,10 @@ static int check_utf8(const char *name, const char *buf, size_t len, diag *d) {
     uint64_t w;   /* eight ASCII bytes at a time: most of a scenario is ASCII */
     while (len - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080ULL) == 0)) i += 8;
     if (i == len) break;
+    /* three bytes led by E1..EC, EE or EF with two continuation bytes are always valid (no
+    ** overlong form, no surrogate): most of a Chinese scenario */
+    if (s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) { i += 3; continue; }
     int n = utf8_seq(s + i, len - i);
     if (n == 0) {
       int line, col;
@@ -269,7 +273,8 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
     yn_node *n = node_new(b, YN_SCALAR, e->start_mark);
     n->len = e->data.scalar.length;
     n->str = arena_strndup(&b->doc->arena, (const char *)e->data.scalar.value, n->len);
-    if (strlen(n->str) == n->len && !safe_is_clean(n->str, n->len)) {
+    int nul = strlen(n->str) != n->len;
+    if (!nul && !safe_is_clean(n->str, n->len)) {
       /* a quoted "\e[2J" or "\u202e" in a title, a name or a key: neutralised once here,
       ** for every command that shows scenario text (play, list, check, replay) */
       size_t cl;
@@ -282,7 +287,7 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
     n->literal = e->data.scalar.style == YAML_LITERAL_SCALAR_STYLE;
     if (e->data.scalar.anchor) mark_error(b, e->start_mark, "anchors and aliases are not allowed");
     if (e->data.scalar.tag) mark_error(b, e->start_mark, "tags (!...) are not allowed");
-    if (strlen(n->str) != n->len) mark_error(b, e->start_mark, "text contains a NUL character");
+    if (nul) mark_error(b, e->start_mark, "text contains a NUL character");
     attach(b, n);
     break;
   }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "builtin.h"
+#include "text.h"
 #include "util.h"
 #include "ynode.h"
 
@@ -144,6 +145,24 @@ static void test_utf8(void **st) {
   expect_error("x: \xed\xa0\x80\n", "t.yaml:1:4: error: invalid UTF-8 (byte 0xED); save the file as UTF-8");
   /* truncated sequence at the end of the input */
   expect_error("x: \xe7\x8e", "t.yaml:1:4: error: invalid UTF-8 (byte 0xE7); save the file as UTF-8");
+  /* three-byte sequences, some taken without decoding: the same verdict as the decoder's on
+  ** every lead byte with continuation bytes at and past their edges (or a sequence cut short) */
+  static const unsigned char c1s[] = { 0x7f, 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0x0a };
+  static const unsigned char c2s[] = { 0x7f, 0x80, 0xbf, 0xc0, 0x0a };
+  for (unsigned c0 = 0xe0; c0 <= 0xef; c0++)
+    for (size_t a = 0; a < sizeof c1s; a++)
+      for (size_t b = 0; b < sizeof c2s; b++) {
+        char text[16];
+        int n = snprintf(text, sizeof text, "x: %c%c%c\n", (char)c0, (char)c1s[a], (char)c2s[b]);
+        size_t adv;
+        int valid = txt_decode(text + 3, 3, &adv) >= 0 && adv == 3;
+        char *m;
+        yn_doc *doc = load(text, (size_t)n, &m);
+        int says_invalid = strstr(m, "invalid UTF-8") != NULL;
+        if (says_invalid == valid) fail_msg("%02X %02X %02X: decoder %d, reader: %s", c0, c1s[a], c2s[b], valid, m);
+        free(m);
+        yn_free(doc);
+      }
   /* a control character: libyaml's reader error, positioned from its byte offset */
   expect_error("a: 1\nb: x\x01y\n", "t.yaml:2:5: error: control characters are not allowed (#1)");
 }
