@@ -202,6 +202,24 @@ static void check_duplicates(builder *b, const yn_node *map) {
       }
     }
     if (!repeat) return;
+  } else {   /* a larger map: a hash of each key, sorted only when two keys may be alike */
+    size_t cap = 16;
+    while (cap < (size_t)map->n * 2) cap *= 2;
+    const yn_node **slot = xcalloc(cap, sizeof *slot);
+    int repeat = 0;
+    for (int i = 0; i < map->n && !repeat; i++) {
+      const yn_node *y = map->keys[i];
+      if (y->kind != YN_SCALAR) continue;
+      uint64_t h = 1469598103934665603ull;   /* FNV-1a */
+      for (size_t j = 0; j < y->len; j++) { h ^= (unsigned char)y->str[j]; h *= 1099511628211ull; }
+      for (size_t at = (size_t)h & (cap - 1);; at = (at + 1) & (cap - 1)) {
+        const yn_node *x = slot[at];
+        if (!x) { slot[at] = y; break; }
+        if (x->len == y->len && memcmp(x->str, y->str, x->len) == 0) { repeat = 1; break; }
+      }
+    }
+    free(slot);
+    if (!repeat) return;
   }
   key_ref *refs = xmalloc((size_t)(map->n ? map->n : 1) * sizeof *refs);
   int k = 0;
@@ -404,11 +422,9 @@ yn_doc *yn_load_file(const char *path, diag *d) {
 
 /* {=== lookups and conversions */
 
-yn_node *yn_get(const yn_node *map, const char *key) {
+yn_node *yn_get_n(const yn_node *map, const char *key, size_t len) {
   if (!map || map->kind != YN_MAP || !key) return NULL;
-  /* by length first: the readers look up every key they know in every item (a tree never
-  ** holds a key with a NUL in it: the builder refuses the file) */
-  size_t len = strlen(key);
+  /* by length first (a tree never holds a key with a NUL in it: the builder refuses the file) */
   for (int i = 0; i < map->n; i++) {
     const yn_node *k = map->keys[i];
     if (k->kind == YN_SCALAR && k->len == len && memcmp(k->str, key, len) == 0) return map->vals[i];

@@ -11,6 +11,7 @@
 #define SALESIM_YNODE_H
 
 #include <stddef.h>
+#include <string.h>
 #include "diag.h"
 #include "util.h"
 
@@ -64,8 +65,13 @@ void yn_free(yn_doc *doc);
 /* 1 after reporting (at 1:1) that a regular file is larger than YN_MAX_FILE; else 0. */
 int yn_too_large(const char *path, diag *d);
 
-/* Lookup helpers.  Return NULL when absent or when node is not a map. */
-yn_node *yn_get(const yn_node *map, const char *key);
+/* Lookup helpers.  Return NULL when absent or when node is not a map.  yn_get_n takes the
+** key's length; yn_get, inline, lets the compiler count a literal key's (the readers look up
+** every key they know in every item). */
+yn_node *yn_get_n(const yn_node *map, const char *key, size_t len);
+static inline yn_node *yn_get(const yn_node *map, const char *key) {
+  return key ? yn_get_n(map, key, strlen(key)) : NULL;
+}
 const char *yn_kind_name(yn_kind k);   /* "text", "mapping", "list" (trainer words) */
 
 /* Scalar conversions; return 0 on success, -1 when the scalar is not of that type. */
