@@ -113,6 +113,26 @@ typedef struct group {
   int last_skill[REP_SKILLS];       /* -1 when the latest attempt lacks the skill */
 } group;
 
+/* Counts attempt k (0-based) of a group, scored score: the group's trend sums, the progress by
+** attempt number (d->steps and *step_sum, grown together; *cap their capacity) and the score
+** distribution.  Both passes call it, so the grouped one counts as the ordered one did. */
+static void count_attempt(rep_data *d, group *gr, double **step_sum, int *cap, int k, int score) {
+  gr->sum += score;
+  gr->sx += k + 1; gr->sy += score; gr->sxy += (double)(k + 1) * score; gr->sxx += (double)(k + 1) * (k + 1);
+  if (k >= *cap) {
+    int nc = *cap ? *cap * 2 : 16;
+    while (nc <= k) nc *= 2;
+    d->steps = xrealloc(d->steps, (size_t)nc * sizeof *d->steps);
+    *step_sum = xrealloc(*step_sum, (size_t)nc * sizeof **step_sum);
+    for (int i = *cap; i < nc; i++) { d->steps[i].n = 0; (*step_sum)[i] = 0; }
+    *cap = nc;
+  }
+  if (k >= d->n_steps) d->n_steps = k + 1;
+  d->steps[k].n++;
+  (*step_sum)[k] += score;
+  d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
+}
+
 /* Closes the current row: averages and trend, and the latest attempt's total and skills for the
 ** class and for the row's scenario. */
 static void close_row(rep_data *d, group *gr, rep_scenario *ps, double latest_sum[], long latest_n[]) {
@@ -304,8 +324,7 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
     last_outcome.len = last_started.len = 0;   /* copied into the row when it closes */
     sb_puts(&last_outcome, outcome);
     sb_puts(&last_started, started);
-    gr.sum += score;
-    gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
+    count_attempt(d, &gr, &step_sum, &cap_steps, k, score);
     for (int s = 0; s < REP_SKILLS; s++) {
       if (gb_is_null(g, st, 5 + s)) { gr.last_skill[s] = -1; continue; }
       int v = (int)gb_int(g, st, 5 + s);
@@ -313,22 +332,10 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       skill_sum[s] += v; skill_n[s]++;
       scs.sum[cur_sc][s] += v; scs.n[cur_sc][s]++;
     }
-    if (k >= cap_steps) {
-      int nc = cap_steps ? cap_steps * 2 : 16;
-      while (nc <= k) nc *= 2;
-      d->steps = xrealloc(d->steps, (size_t)nc * sizeof *d->steps);
-      step_sum = xrealloc(step_sum, (size_t)nc * sizeof *step_sum);
-      for (int i = cap_steps; i < nc; i++) { d->steps[i].n = 0; step_sum[i] = 0; }
-      cap_steps = nc;
-    }
-    if (k >= d->n_steps) d->n_steps = k + 1;
-    d->steps[k].n++;
-    step_sum[k] += score;
     d->sessions++;
     total_sum += score;
     for (int o = 0; o < 4; o++) if (strcmp(outcome, rep_outcome_names[o]) == 0) d->outcomes[o]++;
     if (gb_int(g, st, 9)) d->passed++;   /* the scenario's own pass mark */
-    d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
     if (!d->first_started || strcmp(started, d->first_started) < 0) {
       free(d->first_started);
       d->first_started = xstrdup(started);
@@ -609,21 +616,8 @@ static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen
       int score = scores[k];
       ps->average += score;
       if (score > r->best) r->best = score;
-      gr.sum += score;
-      gr.sx += k + 1; gr.sy += score; gr.sxy += (double)(k + 1) * score; gr.sxx += (double)(k + 1) * (k + 1);
-      if (k >= cap_steps) {
-        int nc = cap_steps ? cap_steps * 2 : 16;
-        while (nc <= k) nc *= 2;
-        d->steps = xrealloc(d->steps, (size_t)nc * sizeof *d->steps);
-        step_sum = xrealloc(step_sum, (size_t)nc * sizeof *step_sum);
-        for (int i = cap_steps; i < nc; i++) { d->steps[i].n = 0; step_sum[i] = 0; }
-        cap_steps = nc;
-      }
-      if (k >= d->n_steps) d->n_steps = k + 1;
-      d->steps[k].n++;
-      step_sum[k] += score;
+      count_attempt(d, &gr, &step_sum, &cap_steps, k, score);
       total_sum += score;
-      d->dist[score >= 100 ? REP_BUCKETS - 1 : score < 0 ? 0 : score / 10]++;
     }
     r->attempts = n;
     r->latest = scores[n - 1];
