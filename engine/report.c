@@ -247,6 +247,32 @@ static int scenario_slot(rep_data *d, sc_sums *ss, const char *name) {
   return i;
 }
 
+/* Ends a pass: the languages, the period's ends as shown, the per-scenario and class averages.
+** Frees the scenario sums and step_sum (the pass's own). */
+static void finish_pass(rep_data *d, langs *seen, sc_sums *scs, double *step_sum, const double skill_sum[],
+                        const long skill_n[], const double latest_sum[], const long latest_n[], double total_sum) {
+  finish_languages(d, seen);
+  /* the period's ends were compared raw; shown, they pass through rep_field like every field
+  ** (a start time beginning with an escape sorts first and would head the text report) */
+  char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
+  char *last = rep_field((const unsigned char *)d->last_started, NULL, 0);
+  free(d->first_started);
+  free(d->last_started);
+  d->first_started = first;
+  d->last_started = last;
+  finish_scenarios(d, scs->sum, scs->n);
+  free(scs->sum);
+  free(scs->n);
+  for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
+  free(step_sum);
+  for (int s = 0; s < REP_SKILLS; s++) {
+    d->class_skill[s] = skill_n[s] ? skill_sum[s] / (double)skill_n[s] : -1;
+    d->latest_skill[s] = latest_n[s] ? latest_sum[s] / (double)latest_n[s] : -1;
+  }
+  d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
+  d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
+}
+
 /* The ordered pass over the sessions in view.  Its columns are those of the report's covering
 ** index (schema version 4), so it never reads the wide session rows with their debriefs. */
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
@@ -356,27 +382,8 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   sb_free(&raw_t);
   sb_free(&raw_s);
   sb_free(&row_hash);
-  finish_languages(d, &seen_langs);
-  /* the period's ends were compared raw; shown, they pass through rep_field like every field
-  ** (a start time beginning with an escape sorts first and would head the text report) */
-  char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
-  char *last = rep_field((const unsigned char *)d->last_started, NULL, 0);
-  free(d->first_started);
-  free(d->last_started);
-  d->first_started = first;
-  d->last_started = last;
-  finish_scenarios(d, scs.sum, scs.n);
-  free(scs.sum);
-  free(scs.n);
   gb_rows_free(g, st);
-  for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
-  free(step_sum);
-  for (int s = 0; s < REP_SKILLS; s++) {
-    d->class_skill[s] = skill_n[s] ? skill_sum[s] / (double)skill_n[s] : -1;
-    d->latest_skill[s] = latest_n[s] ? latest_sum[s] / (double)latest_n[s] : -1;
-  }
-  d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
-  d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
+  finish_pass(d, &seen_langs, &scs, step_sum, skill_sum, skill_n, latest_sum, latest_n, total_sum);
   return rc == 0 ? 0 : -1;
 }
 
@@ -665,24 +672,7 @@ static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen
   free(rn.trainee);
   free(rn.scenario);
   free(row_sc);
-  finish_languages(d, &seen_langs);
-  char *first = rep_field((const unsigned char *)d->first_started, NULL, 0);
-  char *last = rep_field((const unsigned char *)d->last_started, NULL, 0);
-  free(d->first_started);
-  free(d->last_started);
-  d->first_started = first;
-  d->last_started = last;
-  finish_scenarios(d, scs.sum, scs.n);
-  free(scs.sum);
-  free(scs.n);
-  for (int i = 0; i < d->n_steps; i++) d->steps[i].average = step_sum[i] / (double)d->steps[i].n;
-  free(step_sum);
-  for (int s = 0; s < REP_SKILLS; s++) {
-    d->class_skill[s] = skill_n[s] ? skill_sum[s] / (double)skill_n[s] : -1;
-    d->latest_skill[s] = latest_n[s] ? latest_sum[s] / (double)latest_n[s] : -1;
-  }
-  d->class_total = d->sessions ? total_sum / (double)d->sessions : -1;
-  d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
+  finish_pass(d, &seen_langs, &scs, step_sum, skill_sum, skill_n, latest_sum, latest_n, total_sum);
   return rc == 0 ? 0 : rc == 2 ? 1 : -1;
 }
 /* }=== */
