@@ -153,6 +153,27 @@ static int near_linked(const cls_result *r, lnk_kind k, int i) {
   for (int j = 0; j < n; j++) if (v[j] == i) return 1;
   return 0;
 }
+/* The scenario keyword that linked item i of kind k in r, or NULL (a link by meaning). */
+static const char *near_keyword(const scenario *sc, const cls_result *r, lnk_kind k, int i) {
+  const char *kind = lnk_kind_name(k), *id = near_id(sc, k, i);
+  size_t n = strlen(kind);
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (strncmp(x->label, kind, n) == 0 && x->label[n] == ':' && strcmp(x->label + n + 1, id) == 0 && x->phrase &&
+        strncmp(x->phrase, "similar:", 8) != 0)
+      return x->phrase;
+  }
+  return NULL;
+}
+/* The items r linked, "need crew_time, benefit remote_check", into b (what a clause chose instead). */
+static void near_chosen(const scenario *sc, const cls_result *r, strbuf *b) {
+  const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
+  for (int k = 0; k < 3; k++) {
+    const int *v = kinds[k] == LNK_NEED ? r->needs : kinds[k] == LNK_OBJECTION ? r->objections : r->benefits;
+    int n = kinds[k] == LNK_NEED ? r->n_needs : kinds[k] == LNK_OBJECTION ? r->n_objections : r->n_benefits;
+    for (int j = 0; j < n; j++) sb_printf(b, "%s%s %s", b->len ? ", " : "", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], v[j]));
+  }
+}
 static int near_rank(const cls_classifier *c, const scenario *sc, const cls_result *r, lnk_kind k, lnk_hit *h) {
   int cap = k == LNK_NEED ? sc->n_needs : k == LNK_OBJECTION ? sc->n_objections : sc->n_benefits;
   char *text = cls_link_norm(r);   /* what the links were made from */
@@ -173,9 +194,13 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
   for (int k = 0; k < 3; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
-    for (int i = 0; i < n && near_shown(h, i); i++) {
+    for (int i = 0; i < n; i++) {
+      int linked = near_linked(r, kinds[k], h[i].item);
+      if (!near_shown(h, i) && !linked) continue;   /* a keyword's link at 0.00 is shown too */
       strbuf m = {0};
-      msg_sbput(&m, near_linked(r, kinds[k], h[i].item) ? "cli.classify.near.linked" :
+      /* a keyword's link says so (a blind trainer read "0.00 linked" as a contradiction) */
+      const char *kw = linked ? near_keyword(sc, r, kinds[k], h[i].item) : NULL;
+      msg_sbput(&m, kw ? "cli.classify.near.by_keyword" : linked ? "cli.classify.near.linked" :
                     !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
                     lnk_passes(x, &h[i]) ? "cli.classify.near.not_best" :
                     h[i].score >= lnk_threshold_of(x, kinds[k]) ? "cli.classify.near.weak" : "cli.classify.near.below",
@@ -192,7 +217,14 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       fprintf(out, "  %-9s %-22s %-5s  %s%*s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
               score, mark, pad > 0 ? pad : 0, "");
       strbuf rest = {0};
-      if (h[i].text >= 0)
+      if (kw) msg_sbput(&rest, "cli.classify.near.keyword", "keyword", kw, NULL);
+      else if (!linked && lnk_passes(x, &h[i]) && lnk_linkable(x, kinds[k], h[i].item)) {
+        /* which items the line's clauses chose instead (the trainer could not tell) */
+        strbuf chosen = {0};
+        near_chosen(sc, r, &chosen);
+        msg_sbput(&rest, "cli.classify.near.chosen", "items", chosen.len ? chosen.s : "-", NULL);
+        sb_free(&chosen);
+      } else if (h[i].text >= 0)
         msg_sbput(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, h[i].text), "text", lnk_text(x, h[i].text), NULL);
       else if (h[i].score > 0) msg_sbput(&rest, "cli.classify.near.no_text", NULL);
       fprintf(out, "%s%s\n", rest.s ? " " : "", rest.s ? rest.s : "");

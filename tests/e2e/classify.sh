@@ -107,7 +107,10 @@ done
 # the fourth need and every objection were missing, and only --json showed why an answer went
 # unread) ---
 out=$("$SALESIM" classify --scenario tests/fixtures/water-renewal.yaml "去年报修响应慢，今年成本压力大，三月新店要开，卫生检查还要换芯记录" 2>&1)
-expect_eq "classify --scenario: the three nearest needs, and any other that scores" 3 "$(grep -c '^  need ' <<<"$out")"
+expect_eq "classify --scenario: the three nearest needs, and any other that scores or is linked" 4 "$(grep -c '^  need ' <<<"$out")"
+expect_contains "... a keyword's link names its keyword (round 14: '0.00 linked' read as a contradiction)" "$out" 'by the keyword "成本"'
+lost=$("$SALESIM" classify --scenario tests/data/links-outside/vineyard-sensors.yaml "Tomás checks the rows every morning" 2>&1)
+expect_contains "... an item that passes but lost its clause names what the clause linked instead" "$lost" "its clause linked instead: need crew_time"
 expect_contains "... a score just under the threshold shows its third decimal (0.12 'below' 0.12 read as a contradiction)" \
   "$out" "  benefit   digital_log            0.117  below"
 expect_contains "... and the objections, with their threshold" "$out" "an objection at"
