@@ -95,17 +95,22 @@ static int rung_keyword_elsewhere(const scenario *s, const char *file, diag *d) 
       for (int j = 0; j < s->n_commitments; j++) {
         if (j == i) continue;
         const scn_commitment *b = &s->commitments[j];
-        int hit = 0;
-        for (int e = -1; e < b->examples.n && !hit; e++) {
+        int hit = -2;   /* where: -1 the action, else the example's index (the blind trainer of
+                        ** round 14 searched the examples first; the word was in the action) */
+        for (int e = -1; e < b->examples.n && hit == -2; e++) {
           const char *text = e < 0 ? b->action : b->examples.v[e];
           if (!text) continue;
           char *t = txt_normalize(text, strlen(text), NULL);
-          hit = txt_holds_phrase(t, kw);
+          if (txt_holds_phrase(t, kw)) hit = e;
           free(t);
         }
-        if (!hit) continue;
-        warn(d, file, a->pos, "cli.lint.rung_keyword_elsewhere", "id", a->id, "keyword", a->keywords.v[k],
-             "other", b->id, NULL);
+        if (hit == -2) continue;
+        if (hit < 0)
+          warn(d, file, a->pos, "cli.lint.rung_keyword_elsewhere", "id", a->id, "keyword", a->keywords.v[k],
+               "other", b->id, NULL);
+        else
+          warn(d, file, a->pos, "cli.lint.rung_keyword_in_example", "id", a->id, "keyword", a->keywords.v[k],
+               "other", b->id, "example", b->examples.v[hit], NULL);
         n++;
         break;
       }
