@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <sqlite3.h>
+#include "testutil_sqlite.h"
 
 #include "gradebook.h"
 #include "util.h"
@@ -82,19 +83,6 @@ static json_t *debrief(const char *scenario, const char *started, const char *ou
                    "discovery", "score", 70, "findings", "turns");
 }
 
-/* One integer from a query on a raw SQLite connection. */
-static long long sql_int(const char *path, const char *sql) {
-  sqlite3 *db;
-  sqlite3_stmt *st;
-  long long v = -999;
-  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return v;
-}
-
 static void write_file(const char *path, const char *data, size_t len) {
   FILE *f = fopen(path, "wb");
   assert_non_null(f);
@@ -109,10 +97,10 @@ static void test_open_creates_versioned_wal_file(void **state) {
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 4);
-  assert_int_equal(sql_int(p, "PRAGMA application_id"), 0x534c534d);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 4);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA application_id"), 0x534c534d);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
   sqlite3 *db;
   sqlite3_stmt *st;
   sqlite3_open(p, &db);
@@ -225,8 +213,8 @@ static void test_not_a_gradebook(void **state) {
   expect = xasprintf("%s is not a salesim gradebook: a SQLite database of another program", foreign);
   assert_string_equal(err, expect);
   free(expect);
-  assert_int_equal(sql_int(foreign, "SELECT count(*) FROM sqlite_master"), 1);
-  assert_int_equal(sql_int(foreign, "PRAGMA user_version"), 0);
+  assert_int_equal(tu_sqlite_int(foreign, "SELECT count(*) FROM sqlite_master"), 1);
+  assert_int_equal(tu_sqlite_int(foreign, "PRAGMA user_version"), 0);
 
   char *d = tpath("adir");
   mkdir(d, 0755);
@@ -269,7 +257,7 @@ static void test_migrates_version_1(void **state) {
   sqlite3_open(p, &db);
   assert_int_equal(sqlite3_exec(db, v1_schema, NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close(db);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 1);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 1);
 
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
@@ -282,22 +270,22 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
   json_decref(d);
   gb_close(g);
-  assert_int_equal(sql_int(p, "PRAGMA user_version"), 4);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 4);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
   /* version 3 counted the old row's findings per session and rule, and the new row's at write */
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
-  assert_int_equal(sql_int(p, "SELECT sum(pts_sum) FROM session_rules WHERE session_id=7"), -30);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sessions WHERE recorded_by='" SALESIM_VERSION "'"), 1);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
+  assert_int_equal(tu_sqlite_int(p, "SELECT sum(pts_sum) FROM session_rules WHERE session_id=7"), -30);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE recorded_by='" SALESIM_VERSION "'"), 1);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('session_rules_by_rule', 'sessions_report')"), 2);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name IN"
                             " ('findings_by_rule', 'sessions_by_trainee')"), 0);   /* dropped by v3 */
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM findings WHERE rule='no_ask'"), 2);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM findings WHERE rule='no_ask'"), 2);
   /* version 4 counted them per scenario, day and rule too: the old row's day, and the new one's */
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM rule_days WHERE scenario='visit' AND rule='no_ask'"
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM rule_days WHERE scenario='visit' AND rule='no_ask'"
                             " AND n=1 AND sessions=1 AND day IN ('2026-10-01', '2026-11-20')"), 2);
-  assert_int_equal(sql_int(p, "SELECT sum(pts_sum) FROM rule_days WHERE day='2026-10-01'"), -30);
-  assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_by_day'"), 1);
+  assert_int_equal(tu_sqlite_int(p, "SELECT sum(pts_sum) FROM rule_days WHERE day='2026-10-01'"), -30);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_by_day'"), 1);
 
   /* a file from a newer salesim is refused, not downgraded */
   sqlite3_open(p, &db);

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <sqlite3.h>
+#include "testutil_sqlite.h"
 
 #include "gradebook.h"
 #include "report.h"
@@ -331,19 +332,6 @@ static void test_filtered_findings_counts(void **state) {
   gb_close(g);
 }
 
-/* One integer from a raw SQLite connection to path. */
-static long long sqlite_int(const char *path, const char *sql) {
-  sqlite3 *db;
-  sqlite3_stmt *st;
-  long long v = -999;
-  assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-    v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return v;
-}
-
 /* Runs sql on path. */
 static void sqlite_exec(const char *path, const char *sql) {
   sqlite3 *db;
@@ -430,7 +418,7 @@ static void test_migrated_version_3_reports_the_same(void **state) {
   gb_close(g);
   copy_file(v4, v3);
   sqlite_exec(v3, back_to_v3);
-  assert_int_equal(sqlite_int(v3, "PRAGMA user_version"), 3);
+  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 3);
 
   static const rep_filter filters[] = {
     { NULL, NULL, NULL }, { "scenario-2", NULL, NULL }, { NULL, NULL, "2026-11-15" },
@@ -445,11 +433,11 @@ static void test_migrated_version_3_reports_the_same(void **state) {
     free(a);
     free(b);
   }
-  assert_int_equal(sqlite_int(v3, "PRAGMA user_version"), 4);
-  assert_int_equal(sqlite_int(v3, "SELECT count(*) FROM rule_days"), sqlite_int(v4, "SELECT count(*) FROM rule_days"));
-  assert_true(sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
-  assert_int_equal(sqlite_int(v3, days_disagree), 0);
-  assert_int_equal(sqlite_int(v4, days_disagree), 0);
+  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 4);
+  assert_int_equal(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days"), tu_sqlite_int(v4, "SELECT count(*) FROM rule_days"));
+  assert_true(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
+  assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
+  assert_int_equal(tu_sqlite_int(v4, days_disagree), 0);
 
   /* recorded after the migration, and per-session counts deleted by hand: the days follow */
   g = gb_open(v3, err, sizeof err);
@@ -457,7 +445,7 @@ static void test_migrated_version_3_reports_the_same(void **state) {
   add(g, "late", "scenario-1", "2026-11-15T18:00:00Z", "order", 90, 90, 90, 90, 90, "no_ask", NULL);
   gb_close(g);
   sqlite_exec(v3, "DELETE FROM session_rules WHERE session_id IN (SELECT id FROM sessions WHERE trainee = 't3')");
-  assert_int_equal(sqlite_int(v3, days_disagree), 0);
+  assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
   free(v4);
   free(v3);
 }
