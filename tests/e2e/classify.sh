@@ -119,12 +119,10 @@ js=$("$SALESIM" classify --json --scenario tests/fixtures/water-renewal.yaml "�
 expect_eq "classify --json: the objections' near misses" 2 "$(jq '.closest.objections | length' <<<"$js")"
 
 # --- a long Chinese turn (recap, case, ask) closed by "ok不?" asks (play-test 12: "-40 no ask") ---
-out=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
-  "所以您既怕利润薄又怕压货对吧，我们临沂那个model是先小批量铺样板、卖多少补多少，不用一次囤一仓库，刘总第一年就开了六个点，毛利也比原来高。那 thursday 下午两点我带方案过来，您拿上门店数据一起过一遍，ok不？" | jq -r '.moves | join(" ")')
-expect_contains "a turn closed by 'ok不?' asks" " $out " " ask_commitment "
-rung=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
-  "所以您既怕利润薄又怕压货对吧，我们临沂那个model是先小批量铺样板、卖多少补多少，不用一次囤一仓库，刘总第一年就开了六个点，毛利也比原来高。那 thursday 下午两点我带方案过来，您拿上门店数据一起过一遍，ok不？" | jq -r '.commitment')
-expect_eq "... for the step its own clause names, not 临沂 of the sentence before" "plan_workshop" "$rung"
+js=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
+  "所以您既怕利润薄又怕压货对吧，我们临沂那个model是先小批量铺样板、卖多少补多少，不用一次囤一仓库，刘总第一年就开了六个点，毛利也比原来高。那 thursday 下午两点我带方案过来，您拿上门店数据一起过一遍，ok不？")
+expect_contains "a turn closed by 'ok不?' asks" " $(jq -r '.moves | join(" ")' <<<"$js") " " ask_commitment "
+expect_eq "... for the step its own clause names, not 临沂 of the sentence before" "plan_workshop" "$(jq -r '.commitment' <<<"$js")"
 
 # --- what sold out elsewhere is proof, no scarcity (play-test 12: -20 for a loss appeal) ---
 out=$("$SALESIM" classify --json --scenario scenarios/tableware-limited-run.yaml \
