@@ -65,11 +65,11 @@ static int social_clause(const cls_result *r, const cl_clause *c) {
          (cl_has_label(r, c, "thank") || cl_has_label(r, c, "greet") || cl_has_label(r, c, "leave"));
 }
 
-/* 1 when clause c of t ends a sentence (its last byte but spaces is . ! ? or ;). */
-static int ends_sentence(const char *t, const cl_clause *c) {
+/* 1 when clause c of t (len bytes) ends a sentence: its last byte but spaces breaks one. */
+static int ends_sentence(const char *t, size_t len, const cl_clause *c) {
   size_t e = c->end;
   while (e > c->start && t[e - 1] == ' ') e--;
-  return e > c->start && strchr(".!?;", t[e - 1]) != NULL;
+  return e > c->start && lex_breaks_sentence(t, len, e - 1);
 }
 
 /* The rung the request clauses of r name (clause.h: a request, or an agentless clause
@@ -82,7 +82,7 @@ static int ends_sentence(const char *t, const cl_clause *c) {
 static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h) {
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), nreq = 0, best = -1;
-  size_t s = 0, e = 0;
+  size_t s = 0, e = 0, tlen = strlen(r->norm);
   h->item = -1;
   for (int i = 0; i < ncl; i++) {
     int request = cl[i].mood == CL_MOOD_REQUEST ||
@@ -97,7 +97,8 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     if (i > 0 && cl[i].end - cl[i].start <= 12 && cl[i - 1].agent != CL_AGENT_SELLER &&
         cl[i - 1].mood != CL_MOOD_REQUEST) {
       first = i - 1;
-      while (first > 0 && !ends_sentence(r->norm, &cl[first - 1]) && cl[first - 1].mood != CL_MOOD_REQUEST) first--;
+      while (first > 0 && !ends_sentence(r->norm, tlen, &cl[first - 1]) && cl[first - 1].mood != CL_MOOD_REQUEST)
+        first--;
     }
     if (nreq++ == 0) s = cl[first].start;
     e = cl[i].end;

@@ -1361,13 +1361,14 @@ void cls_late_offer_consent(cls_result *r) {
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), actions = 0;
   if (ncl < 2 || !consent_tag(r, &cl[ncl - 1])) return;
+  size_t len = strlen(r->norm);
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "action") != 0 || m->end <= m->start) continue;
     int k = 0;
     while (k < ncl - 1 && m->start >= cl[k].end) k++;
     size_t from = m->start;   /* the sentence up to the phrase: "我回去安排师傅,这周就过来" */
-    while (from > 0 && !strchr(".!?;", r->norm[from - 1])) from--;
+    while (from > 0 && !lex_breaks_sentence(r->norm, len, from - 1)) from--;
     if (cl[k].mood == CL_MOOD_REQUEST || !seller_owned(r->norm, from, m->start)) return;
     actions++;
   }
