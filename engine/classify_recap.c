@@ -19,15 +19,20 @@
 
 #define BIT(m) ((uint64_t)1 << (m))
 
+/* Where the last benefit the line names ends (0 when it names none). */
+static size_t last_benefit_end(const cls_result *r) {
+  size_t end = 0;
+  for (int m = 0; m < r->n_matches; m++)
+    if (strncmp(r->matches[m].label, "benefit:", 8) == 0 && r->matches[m].end > end) end = r->matches[m].end;
+  return end;
+}
+
 /* 1 when every question of the line comes after the last benefit it names, in clauses of
 ** their own: the recap is stated, then checked ("... Does that cover what you need?"). */
 static int stated_then_checked(const cls_result *r) {
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
-  size_t last_benefit = 0;
-  for (int m = 0; m < r->n_matches; m++)
-    if (strncmp(r->matches[m].label, "benefit:", 8) == 0 && r->matches[m].end > last_benefit)
-      last_benefit = r->matches[m].end;
+  size_t last_benefit = last_benefit_end(r);
   for (int k = 0; k < n; k++)
     if (cl[k].mood == CL_MOOD_QUESTION && cl[k].start < last_benefit) return 0;
   return 1;
@@ -153,10 +158,7 @@ static int summed_then_asked(const cls_result *r) {
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl), k = 0;
   while (k < n && cl[k].mood == CL_MOOD_STATEMENT) k++;
-  if (k < 2 || k >= n) return 0;
-  for (int m = 0; m < r->n_matches; m++)
-    if (strncmp(r->matches[m].label, "benefit:", 8) == 0 && r->matches[m].end > cl[k].start) return 0;
-  return 1;
+  return k >= 2 && k < n && last_benefit_end(r) <= cl[k].start;
 }
 
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v) {
