@@ -1372,6 +1372,11 @@ void cls_late_offer_consent(cls_result *r) {
     if (cl[k].mood == CL_MOOD_REQUEST || !seller_owned(r->norm, from, m->start)) return;
     actions++;
   }
+  /* no action phrase at all: the seller must be a clause's subject ("这周四我就让师傅过去把那间的踢脚线
+  ** 接缝重新处理,弄完您再看,行吧?" was the model's ask, -15 for a payment ask with no amount:
+  ** play-test 15) */
+  for (int k = 0; k < ncl - 1 && !actions; k++)
+    if (cl[k].agent == CL_AGENT_SELLER) actions++;
   if (!actions) return;
   /* she is asked for something before the tag ("我们下周二过来装,您让仓库留个人,行吗?") */
   for (int k = 0; k < ncl - 1; k++)
