@@ -169,6 +169,14 @@ js=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
   "我们首批进货可以小批量,卖多少补多少。下周三您带上销售经理,一起去临沂看看刘总的样板店,眼见为实嘛,咋样?")
 expect_eq "the tag's sentence names the rung asked for" "linyi_visit" "$(jq -r '.commitment' <<<"$js")"
 
+# --- play-test 15: office English and clipped words open a summary -------------------------------
+js=$("$SALESIM" classify --json --scenario scenarios/dealer-first-visit.yaml \
+  "那我 summary 一下哈:您现在一是老品牌价格透明,一片砖挣不了几毛;二是县城想做没人手不知道咋下手。我们这边毛利空间大,县城开店有人带有规划,正好对上这两点,对吧?")
+expect_eq "'summary 一下' opens a benefit summary" "confirm_need summarize_benefits" "$(jq -r '.moves | join(" ")' <<<"$js")"
+js=$("$SALESIM" classify --json --scenario scenarios/hospital-campaign.yaml \
+  "ok 我捋下:夜班人少 输液没人盯 出过事;护士跑断腿 留不住人。我们输液监测 快完了自动报护士站 呼叫对讲+白板 少跑腿。对不?")
+expect_eq "'我捋下' opens a benefit summary" "summarize_benefits" "$(jq -r '.moves | join(" ")' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
