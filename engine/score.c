@@ -497,6 +497,7 @@ typedef struct visit_state {
   int asks, closes_run;
   int amount_named;          /* a payment ask of this visit named the sum */
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
+  const sess_turn *opinion;  /* the last line that asked what she thought ("so what do you think?") */
   int given;
   int threats;               /* threat lines so far in this visit */
   score_visit_kind kind;
@@ -1022,10 +1023,19 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
                                                                                   : "no_ask";
     const sess_turn *last = vs->last_turn;
     char vb[24];
-    if (c->sc && c->sc->n_visits > 1)
+    /* "so what do you think?" asked for her view, not for a step: the finding quotes it, so a
+    ** trainee who believes they asked sees why it did not count (play-test 15: "you never asked"
+    ** read as wrong beside "so what do you think, want some?") */
+    char *oq = vs->opinion && fam == FAM_DEAL ? short_quote(vs->opinion->text) : NULL;
+    if (c->sc && c->sc->n_visits > 1 && oq)
+      add(c, id, NULL, "visit_opinion", "visit", num(vb, v + 1), "quote", oq, NULL);
+    else if (c->sc && c->sc->n_visits > 1)
       add(c, id, NULL, "visit", "visit", num(vb, v + 1), NULL);
+    else if (oq)
+      add(c, id, NULL, "opinion", "quote", oq, NULL);
     else
       add(c, id, NULL, NULL, NULL);
+    free(oq);
     if (b == s->n_turns) c->last_no_ask = 1;
     if (last && (CLS_HAS(&last->cls, CLS_THANK) || CLS_HAS(&last->cls, CLS_PRAISE))) {
       char *q = short_quote(last->text);
@@ -1089,6 +1099,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     if ((r->moves & (INFO_MOVES | M(CLOSED_QUESTION) | M(GAIN_APPEAL))) ||
         sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_CONFIRM, NULL))
       vs.groundwork = 1;
+    if (asks_opinion(r)) vs.opinion = t;
     free(q);
   }
   judge_visit_end(c, &vs, v, b, fam);

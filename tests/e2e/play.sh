@@ -191,4 +191,9 @@ out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt"
 expect_contains "no discovery: the need she named unasked is said" "$out" 'The customer mentioned "light" without being asked'
 if grep -q "No need of the customer's came out" <<<"$out"; then fail "no discovery: not 'no need came out'" ""
 else ok "no discovery: not 'no need came out'"; fi
+# "what do you think?" asks her view, not a step: the no-ask finding quotes it (play-test 15)
+printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do you think?" >"$TMP/opinion.txt"
+"$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
+out=$(jq -r '.. | strings' "$TMP/opinion.json")
+expect_contains "no ask: the opinion question is quoted as no step" "$out" '"so what do you think?" asked what they thought, not for a step'
 finish
