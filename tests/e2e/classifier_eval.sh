@@ -6,6 +6,8 @@
 #  2. ../shared/nlu/external-dev.tsv, written outside the team and never trained on, through
 #     ../shared/nlu/eval.py: ask must reach EXT_ASK_FLOOR and every other figure EXT_FLOOR.  The
 #     suite fails, loudly, when ../shared is not beside the repository.
+#  2b. tests/data/outside-moves/wave15-{tune,held}.tsv (written outside the team, same conventions):
+#     every figure of each part must reach OUT_FLOOR.
 #  3. tests/data/must_read_LANG.tsv: lines once misread; each must read as labelled.
 #  4. The corpus holds at least 3,000 labelled lines per language.
 source "$(dirname "$0")/../lib.sh"
@@ -13,6 +15,7 @@ EVAL=${EVAL_BIN:-$PWD/build/tools/eval_classify}
 DEV_FLOOR=${DEV_FLOOR:-0.80}
 EXT_FLOOR=${EXT_FLOOR:-0.75}
 EXT_ASK_FLOOR=${EXT_ASK_FLOOR:-0.92}
+OUT_FLOOR=${OUT_FLOOR:-0.60}
 if [ ! -x "$EVAL" ]; then fail "eval_classify is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 
 # tap_of COMMAND...: runs an evaluation and turns its TAP lines into this suite's lines.
@@ -52,6 +55,20 @@ else
     else
       fail "external-dev $label F1 ${f1:-missing} (floor $floor)" "$(tail -3 <<<"$out")"
     fi
+  done
+  # lines written outside the team in the same conventions (tests/data/outside-moves/README.md)
+  for part in tune held; do
+    f=tests/data/outside-moves/wave15-$part.tsv
+    out=$(python3 ../shared/nlu/eval.py ./salesim "$f" 2>&1)
+    sed "s/^/# wave15-$part: /" <<<"$out"
+    for label in ask specific vague check summary gain loss; do
+      f1=$(awk -v l="$label" '$1 == l && $2 == "F1" { print $3 }' <<<"$out")
+      if [ -n "$f1" ] && awk -v a="$f1" -v b="$OUT_FLOOR" 'BEGIN { exit !(a >= b) }'; then
+        ok "wave15-$part $label F1 $f1 (floor $OUT_FLOOR)"
+      else
+        fail "wave15-$part $label F1 ${f1:-missing} (floor $OUT_FLOOR)" "$(tail -3 <<<"$out")"
+      fi
+    done
   done
 fi
 finish
