@@ -111,7 +111,7 @@ int cls_names_order(const char *t);
 void cls_late_order_words(cls_result *r);
 /* A line that links the scenario's needs, no benefit and no ask, and ends in a confirmation tag
 ** ("..., that right?", "...,对吧?") restates them: confirm_need.  After the model. */
-void cls_late_confirm_tag(cls_result *r);
+void cls_late_confirm_tag(const cls_classifier *c, cls_result *r);
 /* A confirmation question that restates the scenario's needs (no benefit, no ask) and looks
 ** ahead to no loss (no if, will, 如果, 就会, 下个...) is no loss appeal.  After the model. */
 void cls_late_restated_pain(cls_result *r);

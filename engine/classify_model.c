@@ -334,7 +334,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_benefit_not_loss(out);
     cls_late_seller_request(out);
     cls_late_order_words(out);
-    cls_late_confirm_tag(out);
+    cls_late_confirm_tag(c, out);
     cls_late_recap_no_ask(out);
     cls_late_needs_recap(out);
     cls_late_agenda(out);

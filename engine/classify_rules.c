@@ -1430,7 +1430,31 @@ void cls_late_order_words(cls_result *r) {
 ** restates them for her to confirm: confirm_need, not the open question its "what" made nor the
 ** model's gain (play-test, round 10: the visit went from no sale at 48 to an order at 89 on
 ** this line's wording alone).  With a scenario only: needs are the scenario's. */
-void cls_late_confirm_tag(cls_result *r) {
+/* The benefits a reading states, less those that are only the echo of a need it names: linked by
+** meaning alone (no keyword of theirs matched) and answering a need the line also names ("一是签到统
+** 计太占辅导员时间" is the attendance need, and like the auto-attendance benefit's words: a replay of
+** round 8 read "…是这俩吧?还有别的我漏了的吗" as no recap for it). */
+static int stated_benefits(const cls_classifier *c, const cls_result *r) {
+  if (!c || !c->sc) return r->n_benefits;
+  int n = 0;
+  for (int b = 0; b < r->n_benefits; b++) {
+    const scn_benefit *sb = &c->sc->benefits[r->benefits[b]];
+    int keyword = 0, echoes = 0;
+    size_t idl = strlen(sb->id);
+    for (int m = 0; m < r->n_matches && !keyword; m++) {
+      const cls_match *x = &r->matches[m];
+      keyword = strncmp(x->label, "benefit:", 8) == 0 && strncmp(x->label + 8, sb->id, idl) == 0 &&
+                x->label[8 + idl] == '\0' && !cls_link_text(x);
+    }
+    for (int a = 0; a < sb->answers.n && !keyword && !echoes; a++)
+      for (int k = 0; k < r->n_needs; k++)
+        if (sb->need_index[a] == r->needs[k]) echoes = 1;
+    if (keyword || !echoes) n++;
+  }
+  return n;
+}
+
+void cls_late_confirm_tag(const cls_classifier *c, cls_result *r) {
   const uint64_t confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
   const uint64_t drop = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION |
                         (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT;
@@ -1440,7 +1464,7 @@ void cls_late_confirm_tag(cls_result *r) {
   if (model_ask && ((r->moves & CLS_ASK_MOVES) != model_ask || cls_has_label(r, "request") || r->commitment >= 0 ||
                     r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]))
     return;
-  if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || (r->moves & confirm)) return;
+  if (!r->norm || r->n_needs == 0 || stated_benefits(c, r) > 0 || (r->moves & confirm)) return;
   const uint64_t check = (uint64_t)1 << CLS_CHECK_CONCERNS;   /* "..., anything i missed?" after it stays */
   if ((r->moves & ~drop & ~model_ask & ~check & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK)) != 0) return;
   if ((r->moves & r->model_moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)) !=
@@ -1451,7 +1475,10 @@ void cls_late_confirm_tag(cls_result *r) {
   /* the tag last, or before a last clause that checks for more ("is that the gist, anything i
   ** missed?": play-test 12, a recap and a check on one line earned neither) */
   int tag = ncl >= 2 && cl[ncl - 1].mood == CL_MOOD_CONFIRM, then_check = 0;
-  if (!tag && ncl >= 3 && cl[ncl - 2].mood == CL_MOOD_CONFIRM && cl_has_label(r, &cl[ncl - 1], "check_concerns"))
+  /* (or the model's check, when the last clause is a question of its own: "...,是这俩吧?还有别的我漏
+  ** 了的吗" confirmed nothing, by a model that read the whole line as the check: a replay of round 8) */
+  if (!tag && ncl >= 3 && cl[ncl - 2].mood == CL_MOOD_CONFIRM &&
+      (cl_has_label(r, &cl[ncl - 1], "check_concerns") || ((r->moves & check) && cl[ncl - 1].mood == CL_MOOD_QUESTION)))
     tag = then_check = 1;   /* the check is its clause's, whatever the model made of the recap */
   if (!tag) return;
   r->moves = (r->moves & ~drop & ~model_ask) | confirm | (then_check ? check : 0);

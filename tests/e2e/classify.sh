@@ -177,6 +177,11 @@ js=$("$SALESIM" classify --json --scenario scenarios/hospital-campaign.yaml \
   "ok 我捋下:夜班人少 输液没人盯 出过事;护士跑断腿 留不住人。我们输液监测 快完了自动报护士站 呼叫对讲+白板 少跑腿。对不?")
 expect_eq "'我捋下' opens a benefit summary" "summarize_benefits" "$(jq -r '.moves | join(" ")' <<<"$js")"
 
+# --- a needs recap, its tag, then "anything I missed?": both, though a benefit is like a need's words
+js=$("$SALESIM" classify --json --scenario scenarios/campus-platform.yaml \
+  "好的。我确认下您最关心的俩事：一是签到统计太占辅导员时间，二是心理有问题的学生发现得太晚，是这俩吧？还有别的我漏了的吗")
+expect_eq "a recap with its tag before a check confirms and checks" "confirm_need check_concerns" "$(jq -r '.moves | join(" ")' <<<"$js")"
+
 # --- the worked example in docs/classifier.md is what the program prints -------------------------
 doc=$(awk '/^\$ salesim classify "Could you bring your IT head to a 30-minute demo/ {on = 1; next} on && /^```/ {exit} on' docs/classifier.md)
 out=$("$SALESIM" classify "Could you bring your IT head to a 30-minute demo next Wednesday at 3pm?" 2>&1)
