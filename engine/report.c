@@ -19,6 +19,8 @@
 #include "vocab.h"
 #include "text.h"
 
+#define REP_SINCE_MAX 64   /* a --since value as bound: an ISO date and time */
+
 _Static_assert(REP_SKILLS == (int)VOCAB_SKILL_COUNT, "REP_SKILLS and VOCAB_SKILLS differ");
 const char *const *const rep_skill_names = vocab_skill_names;
 const char *const rep_outcome_names[4] = { "order", "advance", "continuation", "no_sale" };
@@ -273,6 +275,18 @@ static void finish_pass(rep_data *d, langs *seen, sc_sums *scs, double *step_sum
   d->latest_total = latest_n[REP_SKILLS] ? latest_sum[REP_SKILLS] / (double)latest_n[REP_SKILLS] : -1;
 }
 
+/* Runs sql, whose WHERE holds the filter's conditions (rep_where_clause), with the filter's values,
+** and frees sql.  since: the caller's buffer for the --since value, which SQLite binds without a
+** copy, so it must live until the rows are read.  NULL with err on failure. */
+static gb_rows *filtered_query(gb *g, const rep_filter *f, strbuf *sql, char since[REP_SINCE_MAX],
+                               char *err, size_t errlen) {
+  const char *params[3];
+  int np = rep_filter_params(f, params, since, REP_SINCE_MAX);
+  gb_rows *st = gb_query(g, sql->s, np, params, err, errlen);
+  sb_free(sql);
+  return st;
+}
+
 /* The ordered pass over the sessions in view.  Its columns are those of the report's covering
 ** index (schema version 4), so it never reads the wide session rows with their debriefs. */
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
@@ -281,11 +295,8 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
                 " s_tactics, s_discovery, pass, id, scenario_hash, language FROM sessions");
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
-  const char *params[3];
-  char since[64];
-  int np = rep_filter_params(&d->filter, params, since, sizeof since);
-  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
-  sb_free(&sql);
+  char since[REP_SINCE_MAX];
+  gb_rows *st = filtered_query(g, &d->filter, &sql, since, err, errlen);
   if (!st) return -1;
 
   int rc, cap_rows = 0, cap_steps = 0, cur_sc = -1;
@@ -511,11 +522,8 @@ static int run_versions(gb *g, rep_data *d, const raw_names *rn, const int *row_
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, d->filter.scenario || d->filter.trainee || d->filter.since ? " AND" : " WHERE");
   sb_puts(&sql, " scenario_hash <> '') AS x WHERE p IS DISTINCT FROM h ORDER BY trainee, scenario");
-  const char *params[3];
-  char since[64];
-  int np = rep_filter_params(&d->filter, params, since, sizeof since);
-  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
-  sb_free(&sql);
+  char since[REP_SINCE_MAX];
+  gb_rows *st = filtered_query(g, &d->filter, &sql, since, err, errlen);
   if (!st) return -1;
   for (int i = 0; i < d->n_rows; i++) d->rows[i].versions = 0;
   for (int i = 0; i < d->n_scenarios; i++) {
@@ -545,11 +553,8 @@ static int run_languages(gb *g, rep_data *d, langs *l, char *err, size_t errlen)
   sb_puts(&sql, "SELECT language, min(id) FROM sessions");
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " GROUP BY language");
-  const char *params[3];
-  char since[64];
-  int np = rep_filter_params(&d->filter, params, since, sizeof since);
-  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
-  sb_free(&sql);
+  char since[REP_SINCE_MAX];
+  gb_rows *st = filtered_query(g, &d->filter, &sql, since, err, errlen);
   if (!st) return -1;
   int rc;
   while ((rc = gb_step(g, st, err, errlen)) == 1) note_language(l, gb_text(g, st, 0), gb_int(g, st, 1));
@@ -563,11 +568,8 @@ static int run_languages(gb *g, rep_data *d, langs *l, char *err, size_t errlen)
 static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen) {
   strbuf sql = {0};
   groups_sql(&d->filter, ordered, &sql);
-  const char *params[3];
-  char since[64];
-  int np = rep_filter_params(&d->filter, params, since, sizeof since);
-  gb_rows *st = gb_query(g, sql.s, np, params, err, errlen);
-  sb_free(&sql);
+  char since[REP_SINCE_MAX];
+  gb_rows *st = filtered_query(g, &d->filter, &sql, since, err, errlen);
   if (!st) return -1;
 
   int rc, cap_rows = 0, cap_steps = 0, cap_scores = 0, several_hashes = 0, several_langs = 0;
@@ -751,7 +753,7 @@ static int load_findings(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   const char *avg = "g.p";   /* the average points, as each query names it */
   const char *params[3];
-  char since[64], date[11];
+  char since[REP_SINCE_MAX], date[11];
   int np;
   if (days_answer(g, &d->filter)) {
     np = findings_from_days(&d->filter, gb_on_server(g), &sql, params, since, sizeof since, date);
