@@ -46,6 +46,18 @@ int cls_has_label(const cls_result *r, const char *label) {
   return 0;
 }
 
+const char *cls_item_keyword(const cls_result *r, const char *kind, const char *id) {
+  if (!id) return NULL;
+  size_t k = strlen(kind);
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strncmp(m->label, kind, k) == 0 && m->label[k] == ':' && strcmp(m->label + k + 1, id) == 0 &&
+        strncmp(m->phrase, "similar:", 8) != 0 && strncmp(m->phrase, "rule:", 5) != 0)
+      return m->phrase;
+  }
+  return NULL;
+}
+
 const cls_match *cls_loss_cue(const cls_result *r) {
   static const char *const cues[] = { "loss_appeal", "scarcity", "class:loss" };
   for (int i = 0; i < r->n_matches; i++)

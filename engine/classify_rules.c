@@ -1439,13 +1439,7 @@ static int stated_benefits(const cls_classifier *c, const cls_result *r) {
   int n = 0;
   for (int b = 0; b < r->n_benefits; b++) {
     const scn_benefit *sb = &c->sc->benefits[r->benefits[b]];
-    int keyword = 0, echoes = 0;
-    size_t idl = strlen(sb->id);
-    for (int m = 0; m < r->n_matches && !keyword; m++) {
-      const cls_match *x = &r->matches[m];
-      keyword = strncmp(x->label, "benefit:", 8) == 0 && strncmp(x->label + 8, sb->id, idl) == 0 &&
-                x->label[8 + idl] == '\0' && !cls_link_text(x);
-    }
+    int keyword = cls_item_keyword(r, "benefit", sb->id) != NULL, echoes = 0;
     for (int a = 0; a < sb->answers.n && !keyword && !echoes; a++)
       for (int k = 0; k < r->n_needs; k++)
         if (sb->need_index[a] == r->needs[k]) echoes = 1;

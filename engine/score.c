@@ -245,16 +245,7 @@ static uint64_t answered_needs(const ctx *c, const cls_result *r) {
 ** is a guess that may be wrong: "异常自动汇总预警, 辅导员能第一时间知道" linked the parents' notice
 ** and the summary was charged with a need nobody had mentioned; play-test 12). */
 static int benefit_by_keyword(const ctx *c, const cls_result *r, int b) {
-  const char *id = c->sc->benefits[b].id;
-  if (!id) return 0;
-  size_t n = strlen(id);
-  for (int i = 0; i < r->n_matches; i++) {
-    const cls_match *m = &r->matches[i];
-    if (strncmp(m->label, "benefit:", 8) == 0 && strncmp(m->label + 8, id, n) == 0 && !m->label[8 + n] &&
-        strncmp(m->phrase, "similar:", 8) != 0 && strncmp(m->phrase, "rule:", 5) != 0)
-      return 1;
-  }
-  return 0;
+  return cls_item_keyword(r, "benefit", c->sc->benefits[b].id) != NULL;
 }
 
 static uint64_t brought_up_unvoiced(const ctx *c, const cls_result *r, uint64_t known) {
@@ -973,12 +964,7 @@ static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
 /* The keyword by which the reading links need id (a "need:ID" match that is no likeness,
 ** "similar:..."), or NULL. */
 static const char *names_by_keyword(const cls_result *r, const char *id) {
-  for (int i = 0; id && i < r->n_matches; i++) {
-    const cls_match *m = &r->matches[i];
-    if (strncmp(m->label, "need:", 5) == 0 && strcmp(m->label + 5, id) == 0 && strncmp(m->phrase, "similar:", 8) != 0)
-      return m->phrase;
-  }
-  return NULL;
+  return cls_item_keyword(r, "need", id);
 }
 
 static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,

@@ -121,6 +121,10 @@ void cls_result_free(cls_result *r);
 
 /* 1 when some match of r carries the label (a phrase's, or a rule's note such as "info:ask"). */
 int cls_has_label(const cls_result *r, const char *label);
+/* The keyword by which r links the scenario item KIND:ID ("need", "benefit", ...): the phrase of
+** a match labelled so that is no link by meaning ("similar:...") nor a rule's; NULL when r links
+** it by meaning alone, or not at all.  Points into r. */
+const char *cls_item_keyword(const cls_result *r, const char *kind, const char *id);
 /* The first match of r that is a word cue of loss: a loss_appeal phrase, scarcity or a word of the
 ** loss class (what `switch_off: loss_appeal:` reaches, cls_switch_off); NULL when none. */
 const cls_match *cls_loss_cue(const cls_result *r);
