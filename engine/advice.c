@@ -71,6 +71,21 @@ static char *address(const scenario *sc, const char *lang) {
   return xasprintf("%.*s", (int)k, n);
 }
 
+/* The name to address about need i: at a table of several people, the one who says the need
+** ("Martin: And there is no capital budget ..." -> "Martin"; the Try line for his hidden need had
+** asked Grace), else address().  Caller frees. */
+static char *address_about(const scenario *sc, const char *lang, int i) {
+  if (i >= 0 && i < sc->n_needs && sc->needs[i].said) {
+    int who = spk_speaker(sc->cust_name, sc->needs[i].said);
+    char *people[SPK_MAX_PEOPLE];
+    int n = who >= 0 ? spk_people(sc->cust_name, people, SPK_MAX_PEOPLE) : 0;
+    char *out = who >= 0 && who < n ? xstrdup(people[who]) : NULL;
+    for (int k = 0; k < n; k++) free(people[k]);
+    if (out) return out;
+  }
+  return address(sc, lang);
+}
+
 static const char *first_str(const scn_strs *s) { return s->n > 0 && s->v[0] && *s->v[0] ? s->v[0] : NULL; }
 
 /* The need a line is about: the first one of the wanted visibility (hidden or not), else any. */
@@ -273,7 +288,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   int need = pick_need(sc, 0), hid = pick_need(sc, 1);
   int n = about ? about->need : -1;
   if (n >= 0 && n < sc->n_needs && sc->needs[n].hidden) hid = n;
-  const char *nw = need_words(sc, need, lang), *bw = benefit_words(sc, need, lang);
+  const char *bw = benefit_words(sc, need, lang);
   const char *company = sc->cust_company && *sc->cust_company ? sc->cust_company : msg_text(lang, "advice.yours");
   switch (t) {
   case ADV_ASK: case ADV_PAY: case ADV_REFERRAL: {
@@ -309,17 +324,31 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   case ADV_CHECK: out = msg_get(lang, "advice.check", "name", name, NULL); break;
   case ADV_SUMMARY: {   /* the need the finding is about, else the first; keywords only as a last resort */
     int sn = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
+    free(name);
+    name = address_about(sc, lang, sn);
     out = summary_from_examples(sc, sn, lang, name, about ? about->reader : NULL);
     if (!out) out = msg_get(lang, "advice.summary", "name", name, "need", need_words(sc, sn, lang),
                             "benefit", benefit_words(sc, sn, lang), NULL);
     break;
   }
-  case ADV_CONFIRM:   /* the need in the trainer's words, else by its keyword */
-    out = from_examples(sc, need, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
-    if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", nw, NULL);
+  case ADV_CONFIRM: {   /* the need the finding is about, else the first, in the trainer's words, else by its keyword */
+    int cn = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
+    free(name);
+    name = address_about(sc, lang, cn);
+    out = from_examples(sc, cn, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
+    if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", need_words(sc, cn, lang), NULL);
     break;
-  case ADV_OPEN: out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
-  case ADV_HIDDEN: out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL); break;
+  }
+  case ADV_OPEN:
+    free(name);
+    name = address_about(sc, lang, need);
+    out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL);
+    break;
+  case ADV_HIDDEN:
+    free(name);
+    name = address_about(sc, lang, hid);
+    out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL);
+    break;
   case ADV_CHAIN: out = chain_question(sc, lang, name); break;
   case ADV_PROBE: out = msg_get(lang, "advice.probe", "name", name, NULL); break;
   case ADV_GAIN: {
