@@ -34,6 +34,9 @@ typedef struct tx_def { const char *name; int line; const char *re; const char *
 #define ZCOUNTED_AFTER "(?!建议|意见|原因|理由|好处|优势|问题|要求|需求|内容|看法|想法|考虑|顾虑" \
                        "|担心|注意|说明|不足|改进|共识|区别|差异|变化|经验|体会|原则|事项|措施|做法" \
                        "|方面|理解|补充|疑问|好消息|心得|请求|期望|希望|目标|计划|结论|总结|价值)"
+/* "一点" after a verb or 早/晚 is "a little": "先付一点" (play: a payment ask "with a time"),
+** "晚一点我再打给您", "试一点"; "约一点在店里见" and "一点钟" / "一点半" stay clock times. */
+#define ZLITTLE "(?!(?<=[付给转交还拿出买用试补垫让加减聊看说讲问学松宽早晚挪凑匀])一点(?!钟|半|一刻|三刻|[0-9]|[一二三四五]?十))"
 #define EWD "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri" \
             "|wensday|wendsday|wednsday|wedensday|thrusday|thurday|firday|fryday|tuseday|teusday|munday)"
 #define ENUMW "(?:a|an|one|two|three|four|five|six|seven|eight|a couple of|a few|couple of|[0-9]{1,2})"
@@ -49,7 +52,7 @@ static const tx_def zh_defs[] = {
   { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE, "周|星期|礼拜" },
   { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE, "月|年|季" },
   { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)", "午|晚|早|傍|班" },
-  { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZCOUNTED_BEFORE ZN "(?:点钟?|:[0-9]{2})"
+  { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZCOUNTED_BEFORE ZLITTLE ZN "(?:点钟?|:[0-9]{2})"
                           "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE
                           ZCOUNTED_AFTER, "点|:" },
   { "zh.clock_digits", __LINE__, "(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9])", ":" },
