@@ -503,10 +503,12 @@ static void read_front(const cls_classifier *c, const char *line, size_t len, cl
 /* Words a casual line opens a clause with before what it says ("ok fine what about your
 ** sister", "okay could you send me the figures"): the clause-start phrases (^what, ^could you,
 ** the agent and mood markers) read from after them.  Found in play: "ok fine what about your
-** sister" was a request for nothing, and Maria answered "Mm-hm.". */
+** sister" was a request for nothing, and Maria answered "Mm-hm."; so was "oh no whats up with
+** it" (a longer opener before its own first word: "oh no" before "oh"). */
 #define CLS_MAX_OPENED 16
 static const char *const openers[] = { "ok", "okay", "well", "right", "alright", "fine", "cool",
-                                       "great", "oh", "um", "hmm", "sure", "yeah", "anyway", "anyways" };
+                                       "great", "oh no", "oh dear", "oh", "ah", "aw", "wow", "um", "hmm",
+                                       "sure", "yeah", "anyway", "anyways" };
 
 /* The length of the opener word at t[i..len) followed by a space, or 0.  "so", "and", "now"
 ** are no openers: they join a pitch's sentences ("so you'll save ..."; as openers the dev split
