@@ -883,6 +883,19 @@ end
 -- The ask: vague gets vague; too much for now gets a refusal with a reason (asking again
 -- without asking why costs trust); realistic but unclear gets "what exactly, and when?";
 -- realistic and concrete gets the commitment.
+-- A hidden need the line names by one of its `revealed_by` words, not yet voiced: an ask that
+-- is not yet one she can give ("like maybe your sister? i heard she got a new place") draws the
+-- need out first (Maria tells of Lucia's hard water) rather than "be concrete" past it (found in
+-- play: the need then "stayed hidden" though the trainee had named it).
+local function named_hidden(turn)
+  if C.spoken() > 0 then return nil end
+  for _, id in ipairs(turn.needs) do
+    local n = find(C.needs, id)
+    if n and n.hidden and not C.revealed(id) and C.mentions(n.revealed_by) then return id end
+  end
+  return nil
+end
+
 local function ask(turn, ctx)
   local asking = false
   for _, m in ipairs(ASKS) do if has(turn, m) then asking = true end end
@@ -893,6 +906,8 @@ local function ask(turn, ctx)
     return false
   end
   memo.asks = memo.asks + 1
+  local hidden = not turn.specific and named_hidden(turn)
+  if hidden then return heard(hidden) end
   if turn.vague then C.say("vague_answer") return true end
   local c = target_of(turn)
   -- an order where this visit's ladder holds none ("今天就签,八十六家店全上" on a first visit) is

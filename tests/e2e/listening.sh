@@ -37,6 +37,19 @@ Can I get some names and numbers?" "$TMP/who.json" >/dev/null
 check "a referral ask naming nobody is answered with who" jq -e '.turns[2].customer | any(.kind == "say" and .key == "ask_who")' "$TMP/who.json"
 check "... and gives nothing yet" jq -e '[.turns[].customer[] | select(.kind == "give")] | length == 0' "$TMP/who.json"
 
+# --- 2c. an ask that names a hidden need by its words draws the need out first: "like maybe
+# your sister? i heard she got a new place" gets Lucia's hard water, not "be concrete" past it
+# (found in play); the dated ask after it is given ---
+play scenarios/referral-follow-up.yaml "hi maria! so hows the water thing working out
+oh no whats up with it
+ok dont worry thats normal its just the filter telling you its time for a change, i can swap it now
+great. so do you know anyone who might want one too?
+like maybe your sister? i heard she got a new place
+yeah could you call her now and ask if saturday works for me to come test her water" "$TMP/sister.json" >/dev/null
+check "\"oh no whats up with it\" is answered about the light" jq -e '.turns[1].customer | any(.kind == "say" and (.text | test("orange")))' "$TMP/sister.json"
+check "an ask naming the sister brings out her hard water" jq -e '.turns[4].customer | any(.kind == "reveal" and .need == "sister_house")' "$TMP/sister.json"
+check "... the next, dated ask is given" jq -e '.turns[5].customer | any(.kind == "give")' "$TMP/sister.json"
+
 # --- 3. a line that restates two needs confirms both ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?
