@@ -247,11 +247,11 @@ if [[ "$out" != *"too alike"* ]]; then ok "a shipped scenario's examples are not
 # --- a benefit example read as a loss appeal (cli.lint.benefit_reads_loss): a trainee who states
 # the benefit so is scored for a scare; the word to switch off is named (blind trainer, round 10) ---
 tmp=$(mktemp -d)
-sed 's/作息和出勤突然反常,平台会马上提醒辅导员。/作息和出勤突然反常,平台会发出风险提示。/' scenarios/campus-platform.yaml >"$tmp/cp.yaml"
+sed 's/作息和出勤突然反常,平台会马上提醒辅导员。/出勤反常的学生,平台会标出风险。/' scenarios/campus-platform.yaml >"$tmp/cp.yaml"
 out=$("$SALESIM" check "$tmp/cp.yaml" 2>&1); rc=$?
 expect_eq "a benefit example read as a loss appeal: a warning, not an error" 0 "$rc"
 expect_contains "... warned at the benefit, with the word to switch off" "$out" \
-  "cp.yaml:186:5: warning: benefit 'early_warning': its example '作息和出勤突然反常,平台会发出风险提示。' reads as a loss appeal, through the built-in word '风险'"
+  "cp.yaml:186:5: warning: benefit 'early_warning': its example '出勤反常的学生,平台会标出风险。' reads as a loss appeal, through the built-in word '风险'"
 sed -i 's/^lexicon:$/lexicon:\n  switch_off:\n    loss_appeal: [风险]/' "$tmp/cp.yaml"
 out=$("$SALESIM" check "$tmp/cp.yaml" 2>&1)
 if [[ "$out" != *"reads as a loss appeal"* && "$out" != *"error"* ]]; then ok "... and not once the word is switched off for loss_appeal (its cue classes too)"; else fail "switched-off loss cue" "$out"; fi
@@ -266,7 +266,9 @@ expect_contains "a benefit stated: present_benefit, not the model's loss appeal"
 expect_contains "... tactic gain" "$out" "tactic:   gain"
 # and benefits stated in a chat line ("^book" read as "book a demo" by the model) ask for nothing
 out=$(echo "k. booking online = less calls for jade. reminders = less no shows" | "$SALESIM" classify --scenario scenarios/examples/clinic-booking.yaml -)
-expect_contains "benefits stated in a chat line: no ask" "$out" "moves:    present_benefit, gain_appeal (model)"
+moves=$(grep '^moves:' <<<"$out")
+if [[ -n "$moves" && "$moves" != *ask_* ]]; then ok "benefits stated in a chat line: no ask ($moves)"; else fail "benefits stated in a chat line: no ask" "$out"; fi
+expect_contains "... tactic gain" "$out" "tactic:   gain"
 rm -rf "$tmp"
 
 # --- an accept line that names a time of its own (cli.lint.accept_fixed_time): a trainee who

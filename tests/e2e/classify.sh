@@ -111,8 +111,11 @@ expect_eq "classify --scenario: the three nearest needs, and any other that scor
 expect_contains "... a keyword's link names its keyword (round 14: '0.00 linked' read as a contradiction)" "$out" 'by the keyword "成本"'
 lost=$("$SALESIM" classify --scenario tests/data/links-outside/vineyard-sensors.yaml "Tomás checks the rows every morning" 2>&1)
 expect_contains "... an item that passes but lost its clause names what the clause linked instead" "$lost" "its clause linked instead: need crew_time"
+# (a line whose score sits just under the threshold: the scores move with the corpus's term
+# weights, so the line is chosen for the score, found again when the corpus changes)
+near=$("$SALESIM" classify --scenario tests/fixtures/water-renewal.yaml "卫生检查还要换芯记录，店长很忙" 2>&1)
 expect_contains "... a score just under the threshold shows its third decimal (0.12 'below' 0.12 read as a contradiction)" \
-  "$out" "  benefit   digital_log            0.117  below"
+  "$near" "  benefit   digital_log            0.117  below"
 expect_contains "... and the objections, with their threshold" "$out" "an objection at"
 expect_contains "... each objection by name" "$out" "  objection trust_gap"
 js=$("$SALESIM" classify --json --scenario tests/fixtures/water-renewal.yaml "刘经理，去年报修确实响应慢" 2>&1)
