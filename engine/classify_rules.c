@@ -1460,8 +1460,22 @@ void cls_late_confirm_tag(const cls_classifier *c, cls_result *r) {
   if (model_ask && ((r->moves & CLS_ASK_MOVES) != model_ask || cls_has_label(r, "request") || r->commitment >= 0 ||
                     r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]))
     return;
-  if (!r->norm || r->n_needs == 0 || stated_benefits(c, r) > 0 || (r->moves & confirm)) return;
   const uint64_t check = (uint64_t)1 << CLS_CHECK_CONCERNS;   /* "..., anything i missed?" after it stays */
+  if (!r->norm || r->n_needs == 0 || stated_benefits(c, r) > 0) return;
+  if (r->moves & confirm) {
+    /* a confirmation read already (by the model) keeps the check phrased after its tag: "...是这
+    ** 两块吧?还有漏的吗" confirmed, and the check that brings out what was missed went unread
+    ** (a replay of round 7: the customer said "没错" and kept the parents' complaints to herself) */
+    cl_clause cl[CL_MAX_CLAUSES];
+    int ncl = cl_read(r, cl);
+    if (!(r->moves & check) && ncl >= 3 && cl[ncl - 2].mood == CL_MOOD_CONFIRM &&
+        cl_has_label(r, &cl[ncl - 1], "check_concerns")) {
+      r->moves |= check;
+      r->model_vetoed &= ~check;
+      add_match(r, "check_concerns", "rule:confirm_tag", RULE_SRC ":" CLS_STR(__LINE__), cl[ncl - 1].start, cl[ncl - 1].end);
+    }
+    return;
+  }
   if ((r->moves & ~drop & ~model_ask & ~check & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK)) != 0) return;
   if ((r->moves & r->model_moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)) !=
       (r->moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT)))

