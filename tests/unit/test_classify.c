@@ -566,6 +566,42 @@ static void test_addressed_name(void **st) {
   drop_scenario(&L);
 }
 
+/* A rung needs nobody to bring when fewer than a quarter of its example asks name a person or a
+** place: tableware's reservation has one example of twelve that says "for your shop" (it had made
+** a dated reservation ask vague, -15, in a replay of round 10); the window sample is set up in
+** the shop, the hospital's tender specs are a document. */
+static void test_rung_needs_no_who(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  int reserve = -1, window = -1;
+  for (int j = 0; j < L.s->n_commitments; j++) {
+    if (strcmp(L.s->commitments[j].id, "reserve_sets") == 0) reserve = j;
+    if (strcmp(L.s->commitments[j].id, "window_sample") == 0) window = j;
+  }
+  assert_true(reserve >= 0 && window >= 0);
+  assert_int_equal(cls_rung_needs_no_who(L.c, reserve), 1);
+  assert_int_equal(cls_rung_needs_no_who(L.c, window), 0);
+  drop_scenario(&L);
+}
+
+/* Scenario lines found in the replays of earlier rounds after corpus sets 12 and 13: a request
+** opened by "那您看这样行不," asks (the campus demo was given for it before, refused after), and a
+** needs recap closed by its tag keeps the check that follows ("还有漏的吗"). */
+static void test_campus_replays(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  cls_result r = run(L.c, "那您看这样行不，下周二或者周三下午，您出面约一下信息中心李主任和教务处陈处长，我们来现场演示一次，一个小时左右");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  r = run(L.c, "我确认下哈，您这边现在最头疼的两件事：一是辅导员每天早上统计签到，占掉两三个人上午；二是报表要从各学院收Excel手工对。是这两块吧？还有漏的吗");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* A request clause naming one of the scenario's rungs by its keyword is an ask, whatever the
 ** model says of the line; a clause asking to be told about it is not (play-test, round 11: the
 ** campaign's third visit ended "without any ask", -40). */
@@ -862,6 +898,8 @@ int main(void) {
     cmocka_unit_test(test_recap_checked),
     cmocka_unit_test(test_restated_pain),
     cmocka_unit_test(test_scenario_ask),
+    cmocka_unit_test(test_rung_needs_no_who),
+    cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
   };
