@@ -178,7 +178,8 @@ check "after a refusal: a refusal, nothing given" jq -e '[.turns[].customer[] | 
 check "after a refusal: the scenario's goodbye_refused, not 'let's see what happens next'" \
   jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not) and any(test("in writing|call in five"))' "$TMP/refused.json"
 # a rung's condition in the debrief reads as words, not Lua (play-test 13: "engine wording")
-printf '%s\n' "hey maria! so listen, we've got a referral program now, you get \$50 for every friend who buys" \
+# (a value line first: with none, the debrief says the referral came before any value instead)
+printf '%s\n' "hey maria! by now the filter must be saving you a fortune on bottled water" \
   "do you know anyone who might want one?" >"$TMP/cond.txt"
 out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt" --seed 1 --transcript '' --full --no-color 2>&1)
 expect_contains "an unrealistic ask: the rung's condition in words" "$out" 'condition "light fixed and trust ≥ 6" was not met'
