@@ -555,10 +555,10 @@ static void hostile(rep_data *d, rep_row rows[2]) {
   d->n_scenarios = 1;
   /* row 0 stands in a scenario's own tier (a name to quote and escape), row 1 in a default one */
   rows[0] = (rep_row){ "Smith, \"Jo\"", "visit", 2, 70, 50, 70, 60.0, { 55, 60, -1, 70 }, 20.0,
-                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1 };
+                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1, NULL };
   rows[1] = (rep_row){ "=HYPERLINK(\"x\")<script>alert(1)</script>", "visit", 1, 30, 30, 30, 30,
                        { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z", "beginner", "尚未入门", 0,
-                       1, 70, 2, 1 };
+                       1, 70, 2, 1, NULL };
   d->rows = rows;
   d->n_rows = 2;
   d->dist[3] = 1; d->dist[5] = 1; d->dist[7] = 1;
