@@ -313,9 +313,11 @@ static const char pg_v5[] =
   " latest_tactics integer, latest_discovery integer, scores integer[] NOT NULL, latest_tier text,"
   " PRIMARY KEY (trainee, scenario));"
   /* one group's row counted from its sessions (none when it has none), as the report's grouped
-  ** query counts them: the empty hash is no hash, a missing language the reference one */
+  ** query counts them: the empty hash is no hash, a missing language the reference one.  Without
+  ** a SET clause, so the planner inlines it into regroup's cached plan (planning it anew at each
+  ** call was most of a recount's time) */
   "CREATE FUNCTION salesim.group_of(tr text, sc text) RETURNS SETOF salesim.groups LANGUAGE sql STABLE"
-  " SET search_path = salesim, pg_catalog AS $f$"
+  " AS $f$"
   " SELECT tr, sc, g.n, g.passed, g.k0, g.k1, g.k2, g.k3, g.c0, g.c1, g.c2, g.c3, g.o0, g.o1, g.o2, g.o3,"
   "  g.h_min, g.h_max, g.l_min, g.l_max, g.min_id, f.started, f.score, l.id, l.score, l.outcome, l.started,"
   "  l.s_commitment, l.s_benefits, l.s_tactics, l.s_discovery, g.scores, l.tier"
