@@ -283,7 +283,8 @@ static const char pg_v4[] =
 ** class report reads instead of grouping every session (a million index entries, 0.55 s on the
 ** server): one row per group with what load_groups in report.c needs, the scores in attempt
 ** order among them, and the latest attempt's tier members (a new column, the debrief's members
-** the report reads, written by the recording salesim: gradebook.c, tier_json).
+** the report reads, written by the recording salesim, gb_tier_json; for the sessions recorded
+** before, each group's latest attempt's are filled in after this SQL: fill_tiers).
 ** Triggers keep the sums rather than the recording code: every writer passes through them (a
 ** trainee's salesim, SQL by hand, a copy inside the server), in the session's own transaction,
 ** and as SECURITY DEFINER, so a trainee adds to the class's sums without being able to read or
@@ -416,6 +417,38 @@ static const char pg_v5[] =
 
 static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4, pg_v5 };
 
+/* Version 5, after its SQL: the tier members of the sessions recorded before it, for the latest
+** attempt of each group (the only one a report reads them from), taken from each debrief by the
+** recording's own code (gb_tier_json) and not the server's JSON, which reads some texts jansson
+** refuses: the report shows the tier it showed reading the debrief.  Its debriefs are read 500
+** at a time; the groups' trigger is off while their sessions change, and the groups take the
+** members in one statement.  0, or -1 with err (and state). */
+static int fill_tiers(gb *g, char *state, char *err, size_t errlen) {
+  if (exec_ok(g, "ALTER TABLE salesim.sessions DISABLE TRIGGER sessions_group_change;"
+              "DECLARE latest CURSOR FOR SELECT s.id, s.debrief FROM salesim.groups AS g"
+              " JOIN salesim.sessions AS s ON s.id = g.latest_id", err, errlen) != 0) return -1;
+  for (int n = -1; n != 0;) {
+    PGresult *r = run(g, "FETCH 500 FROM latest", 0, NULL, state, err, errlen);
+    if (!r) return -1;
+    n = pq.ntuples(r);
+    for (int i = 0; i < n; i++) {
+      char *tier = gb_tier_json(pq.getvalue(r, i, 1));
+      const char *p[2] = { pq.getvalue(r, i, 0), tier };
+      PGresult *u = run(g, "UPDATE salesim.sessions SET tier = $2 WHERE id = $1", 2, p, state, err, errlen);
+      free(tier);
+      if (!u) { pq.clear(r); return -1; }
+      pq.clear(u);
+    }
+    pq.clear(r);
+  }
+  return exec_ok(g, "CLOSE latest; ALTER TABLE salesim.sessions ENABLE TRIGGER sessions_group_change;"
+                 "UPDATE salesim.groups AS g SET latest_tier = s.tier FROM salesim.sessions AS s"
+                 " WHERE s.id = g.latest_id", err, errlen);
+}
+
+/* What a migration does after its SQL, by the version it makes (NULL: nothing). */
+static int (*const pg_after[GB_VERSION])(gb *, char *, char *, size_t) = { NULL, NULL, NULL, NULL, fill_tiers };
+
 /* "PATH is not a salesim gradebook: WHY" into err, WHY the catalogue's text of key (with the
 ** first foreign table when there is one). */
 static void not_gradebook(gb *g, const char *key, const char *table, char *err, size_t errlen) {
@@ -497,6 +530,7 @@ static int migrate(gb *g, char *err, size_t errlen) {
     r = run(g, pg_migrations[ver], 0, NULL, state, msg, sizeof msg);
     if (!r) goto fail;
     pq.clear(r);
+    if (pg_after[ver] && pg_after[ver](g, state, msg, sizeof msg) != 0) goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "UPDATE salesim.meta SET value = '%lld' WHERE key = 'version'", ver + 1);
     if (exec_ok(g, sql, msg, sizeof msg) != 0) goto fail;

@@ -168,9 +168,8 @@ void gb_visit_key(const char *trainee, const json_t *debrief, char out[17]) {
 ** the tier, the pass mark, the tiers it was graded by), as compact JSON kept with the session
 ** (schema version 5), so the report reads a few hundred bytes instead of parsing the debrief.
 ** Taken from the stored text as the report would parse it, so both give the same tier: a text
-** it could not read gives "{}", no tier, as the debrief would.  Malloc'd, NULL only without
-** memory. */
-static char *tier_json(const char *stored) {
+** it could not read gives "{}", no tier, as the debrief would (see gb_int.h). */
+char *gb_tier_json(const char *stored) {
   static const char *const keys[] = { "tier", "pass_mark", "tiers" };
   json_t *d = stored ? json_loads(stored, 0, NULL) : NULL;
   json_t *o = json_object();
@@ -196,7 +195,7 @@ long long gb_record_keyed(gb *g, const char *key, const char *trainee, const jso
   util_now_iso(now);
   char *djson = json_dumps(debrief, JSON_COMPACT);
   char *tjson = transcript ? json_dumps(transcript, JSON_COMPACT) : NULL;
-  char *tier = tier_json(djson);
+  char *tier = gb_tier_json(djson);
   const json_t *skills = json_object_get(debrief, "skills");
   gb_visit v = {
     .key = key, .trainee = trainee, .scenario = jstr(debrief, "scenario"),

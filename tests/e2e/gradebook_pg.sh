@@ -332,10 +332,16 @@ pg_forms() {  # every class-report form this checks on the "same" gradebook
     echo "== $args"; "$SALESIM" report "$SAME" $args 2>&1 | sed "s|$SAME|GRADEBOOK|g"
   done
 }
+# (and a version-4 one, before the per-group sums: one group's latest debrief holds a NUL escape,
+# which the server's JSON reads and jansson refuses, so it shows no tier before or after)
+lid=$(q same "SELECT latest_id FROM salesim.groups ORDER BY trainee, scenario LIMIT 1")
+q same "UPDATE salesim.sessions SET debrief = '{\"tier\": {\"id\": \"expert\", \"name\": \"expert\"}, \"pass_mark\": 60, \"x\": \"\\u0000\"}' WHERE id = $lid"
 before=$(pg_forms)
 q same "BEGIN; $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
 expect_eq "a version-4 PostgreSQL gradebook is migrated to version 5 on open, its sums filled from the sessions" "5|0|$(q same 'SELECT count(DISTINCT (trainee, scenario)) FROM salesim.sessions')" \
   "$(pg_forms >"$TMP/forms5"; q same "SELECT value FROM salesim.meta WHERE key = 'version'")|$(regroup_diff same)|$(q same 'SELECT count(*) FROM salesim.groups')"
+expect_eq "... each group's latest attempt given its debrief's tier members (none from a debrief jansson refuses)" "0|{}" \
+  "$(q same 'SELECT count(*) FROM salesim.groups WHERE latest_tier IS NULL')|$(q same "SELECT tier FROM salesim.sessions WHERE id = $lid")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$(cat "$TMP/forms5")"
 q same "BEGIN; $undo_v5 DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day; DROP INDEX salesim.sessions_report;
   CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)
