@@ -289,12 +289,13 @@ static const char pg_v4[] =
 ** trainee's salesim, SQL by hand, a copy inside the server), in the session's own transaction,
 ** and as SECURITY DEFINER, so a trainee adds to the class's sums without being able to read or
 ** change them.  Per statement, with the inserted rows as a table: a recording inserts one
-** session, which is appended to its group when it starts after the group's latest attempt (the
-** common case), and any other change (a session that started earlier than the latest, several
-** sessions in one statement, an UPDATE or DELETE by hand) recounts the groups it touched from
-** the sessions (group_of).  Writers of one group take a transaction advisory lock on it first,
-** so each one's next statement sees every earlier writer's committed sessions and sums: exact
-** under concurrent writers, whichever commits first.  A debrief changed by hand drops its
+** session, which is added to its group's sums, its score put in the scores after as many as
+** there are attempts after it (by start time and id: none when it is the latest, as a recording
+** usually is; an index probe counts them); any other change (a new group, several sessions in
+** one statement, an UPDATE or DELETE by hand) recounts the groups it touched from the sessions
+** (group_of).  Writers of one group take a transaction advisory lock on it first, so each one's
+** next statement sees every earlier writer's committed sessions and sums, and no session the
+** sums do not hold: exact under concurrent writers, whichever commits first.  A debrief changed by hand drops its
 ** session's tier members, so the report reads that debrief again. */
 static const char pg_v5[] =
   "ALTER TABLE salesim.sessions ADD COLUMN tier text;"
@@ -348,7 +349,7 @@ static const char pg_v5[] =
   " END $f$;"
   "CREATE FUNCTION salesim.group_sessions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
   " SET search_path = salesim, pg_catalog AS $f$"
-  " DECLARE s record; k bigint;"
+  " DECLARE s record; k bigint; later bigint;"
   " BEGIN"
   "  IF TG_OP = 'TRUNCATE' THEN TRUNCATE salesim.groups; RETURN NULL; END IF;"
   "  IF TG_OP = 'INSERT' THEN"
@@ -356,6 +357,9 @@ static const char pg_v5[] =
   "   IF k = 1 THEN"
   "    SELECT * INTO s FROM new_rows;"
   "    PERFORM pg_advisory_xact_lock(hashtext(s.trainee), hashtext(s.scenario));"
+  /* the attempts after this one (none when it is the latest, as a recording's usually is) */
+  "    SELECT count(*) INTO later FROM salesim.sessions WHERE trainee = s.trainee AND scenario = s.scenario"
+  "     AND (started, id) > (s.started, s.id);"
   "    UPDATE salesim.groups SET n = n + 1, passed = passed + (s.pass <> 0)::int,"
   "     sum_commitment = sum_commitment + coalesce(s.s_commitment, 0),"
   "     sum_benefits = sum_benefits + coalesce(s.s_benefits, 0),"
@@ -372,11 +376,19 @@ static const char pg_v5[] =
   "     hash_max = greatest(hash_max, nullif(s.scenario_hash, '')),"
   "     lang_min = least(lang_min, coalesce(s.language, '')),"
   "     lang_max = greatest(lang_max, coalesce(s.language, '')), min_id = least(min_id, s.id),"
-  "     latest_id = s.id, latest_score = s.score, latest_outcome = s.outcome, latest_started = s.started,"
-  "     latest_commitment = s.s_commitment, latest_benefits = s.s_benefits,"
-  "     latest_tactics = s.s_tactics, latest_discovery = s.s_discovery,"
-  "     scores = scores || s.score, latest_tier = s.tier"
-  "    WHERE trainee = s.trainee AND scenario = s.scenario AND (latest_started, latest_id) < (s.started, s.id);"
+  "     first_started = CASE WHEN later = n THEN s.started ELSE first_started END,"
+  "     first_score = CASE WHEN later = n THEN s.score ELSE first_score END,"
+  "     latest_id = CASE WHEN later = 0 THEN s.id ELSE latest_id END,"
+  "     latest_score = CASE WHEN later = 0 THEN s.score ELSE latest_score END,"
+  "     latest_outcome = CASE WHEN later = 0 THEN s.outcome ELSE latest_outcome END,"
+  "     latest_started = CASE WHEN later = 0 THEN s.started ELSE latest_started END,"
+  "     latest_commitment = CASE WHEN later = 0 THEN s.s_commitment ELSE latest_commitment END,"
+  "     latest_benefits = CASE WHEN later = 0 THEN s.s_benefits ELSE latest_benefits END,"
+  "     latest_tactics = CASE WHEN later = 0 THEN s.s_tactics ELSE latest_tactics END,"
+  "     latest_discovery = CASE WHEN later = 0 THEN s.s_discovery ELSE latest_discovery END,"
+  "     latest_tier = CASE WHEN later = 0 THEN s.tier ELSE latest_tier END,"
+  "     scores = scores[1:n - later] || s.score || scores[n - later + 1:n]"
+  "    WHERE trainee = s.trainee AND scenario = s.scenario AND later <= n;"
   "    IF NOT FOUND THEN PERFORM salesim.regroup(s.trainee, s.scenario); END IF;"
   "   ELSE"
   "    PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM new_rows"
