@@ -1,8 +1,8 @@
 /*
-** report_tiers.c: the class report's tiers and pass marks.  The gradebook keeps no tier column:
-** each session's debrief records the tier its total reached, the pass mark, and the tiers it was
-** graded by (the scenario's own, `scoring: tiers:`, or the defaults), and since schema version 5
-** the session keeps those members apart (`tier`).  This reads them for the latest attempt of
+** report_tiers.c: the class report's tiers and pass marks.  Each session's debrief records the
+** tier its total reached, the pass mark, and the tiers it was graded by (the scenario's own,
+** `scoring: tiers:`, or the defaults); since schema version 5 the session also keeps those
+** members apart (`tier`, a few dozen bytes instead of the whole debrief).  This reads them for the latest attempt of
 ** every row: as the pass brought them (PostgreSQL's groups), else by id (a few primary-key
 ** lookups of up to 500 ids each, not a pass over every debrief), so a report shows the tier each
 ** trainee stands at by their scenario's own bands.
