@@ -19,7 +19,7 @@
 #include "util.h"
 #include "vocab.h"
 
-#define GB_VERSION 4                /* schema version both backends migrate to */
+#define GB_VERSION 5                /* schema version both backends migrate to */
 #define GB_SKILLS VOCAB_SKILL_COUNT   /* a column each, in vocab.h's order */
 
 /* An optional integer column value. */
@@ -37,6 +37,7 @@ typedef struct gb_visit {
   const char *key;                  /* idempotence key: a retried or repeated record is one row */
   const char *trainee, *scenario, *title, *scenario_hash, *language, *started, *ended, *ended_by;
   const char *outcome, *recorded, *debrief, *transcript, *recorded_by;
+  const char *tier;                 /* the debrief's members the report's tiers read (gb_tier_json) */
   gb_opt seed, score, hints, skill[GB_SKILLS];
   int pass;
   gb_finding *findings; int n_findings;
@@ -82,6 +83,11 @@ struct gb {
 
 extern const gb_backend gb_sqlite_backend;
 extern const gb_backend gb_pg_backend;
+
+/* The members of a stored debrief that the report reads for a tier, as compact JSON (gradebook.c);
+** the same whoever calls it: the recording, and PostgreSQL's version-5 migration for the sessions
+** recorded before.  Malloc'd, NULL only without memory. */
+char *gb_tier_json(const char *stored);
 
 /* A short random pause between transaction retries (attempt 0, 1, ...), so waiting writers do
 ** not move in step. */

@@ -279,7 +279,187 @@ static const char pg_v4[] =
   "  GRANT SELECT ON salesim.rule_days TO salesim_trainer; END IF;"
   " END $$;";
 
-static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4 };
+/* Version 5: per-trainee-and-scenario sums kept at write time (issue 17), which the unfiltered
+** class report reads instead of grouping every session (a million index entries, 0.55 s on the
+** server): one row per group with what load_groups in report.c needs, the scores in attempt
+** order among them, and the latest attempt's tier members (a new column, the debrief's members
+** the report reads, written by the recording salesim, gb_tier_json; for the sessions recorded
+** before, each group's latest attempt's are filled in after this SQL: fill_tiers).
+** Triggers keep the sums rather than the recording code: every writer passes through them (a
+** trainee's salesim, SQL by hand, a copy inside the server), in the session's own transaction,
+** and as SECURITY DEFINER, so a trainee adds to the class's sums without being able to read or
+** change them.  Per statement, with the inserted rows as a table: a recording inserts one
+** session, which is added to its group's sums, its score put in the scores after as many as
+** there are attempts after it (by start time and id: none when it is the latest, as a recording
+** usually is; an index probe counts them); any other change (a new group, several sessions in
+** one statement, an UPDATE or DELETE by hand) recounts the groups it touched from the sessions
+** (group_of).  Writers of one group take a transaction advisory lock on it first, so each one's
+** next statement sees every earlier writer's committed sessions and sums, and no session the
+** sums do not hold: exact under concurrent writers, whichever commits first.  A debrief changed by hand drops its
+** session's tier members, so the report reads that debrief again. */
+static const char pg_v5[] =
+  "ALTER TABLE salesim.sessions ADD COLUMN tier text;"
+  "CREATE TABLE salesim.groups("
+  " trainee text COLLATE \"C\" NOT NULL, scenario text COLLATE \"C\" NOT NULL,"
+  " n bigint NOT NULL, passed bigint NOT NULL,"
+  " sum_commitment bigint NOT NULL, sum_benefits bigint NOT NULL, sum_tactics bigint NOT NULL,"
+  " sum_discovery bigint NOT NULL, n_commitment bigint NOT NULL, n_benefits bigint NOT NULL,"
+  " n_tactics bigint NOT NULL, n_discovery bigint NOT NULL,"
+  " n_order bigint NOT NULL, n_advance bigint NOT NULL, n_continuation bigint NOT NULL,"
+  " n_no_sale bigint NOT NULL,"
+  " hash_min text COLLATE \"C\", hash_max text COLLATE \"C\","
+  " lang_min text COLLATE \"C\" NOT NULL, lang_max text COLLATE \"C\" NOT NULL, min_id bigint NOT NULL,"
+  " first_started text COLLATE \"C\" NOT NULL, first_score integer NOT NULL,"
+  " latest_id bigint NOT NULL, latest_score integer NOT NULL, latest_outcome text NOT NULL,"
+  " latest_started text COLLATE \"C\" NOT NULL, latest_commitment integer, latest_benefits integer,"
+  " latest_tactics integer, latest_discovery integer, scores integer[] NOT NULL, latest_tier text,"
+  " PRIMARY KEY (trainee, scenario));"
+  /* one group's row counted from its sessions (none when it has none), as the report's grouped
+  ** query counts them: the empty hash is no hash, a missing language the reference one.  Without
+  ** a SET clause, so the planner inlines it into regroup's cached plan (planning it anew at each
+  ** call was most of a recount's time) */
+  "CREATE FUNCTION salesim.group_of(tr text, sc text) RETURNS SETOF salesim.groups LANGUAGE sql STABLE"
+  " AS $f$"
+  " SELECT tr, sc, g.n, g.passed, g.k0, g.k1, g.k2, g.k3, g.c0, g.c1, g.c2, g.c3, g.o0, g.o1, g.o2, g.o3,"
+  "  g.h_min, g.h_max, g.l_min, g.l_max, g.min_id, f.started, f.score, l.id, l.score, l.outcome, l.started,"
+  "  l.s_commitment, l.s_benefits, l.s_tactics, l.s_discovery, g.scores, l.tier"
+  " FROM (SELECT count(*) AS n, count(*) FILTER (WHERE pass <> 0) AS passed,"
+  "  coalesce(sum(s_commitment), 0) AS k0, coalesce(sum(s_benefits), 0) AS k1,"
+  "  coalesce(sum(s_tactics), 0) AS k2, coalesce(sum(s_discovery), 0) AS k3, count(s_commitment) AS c0,"
+  "  count(s_benefits) AS c1, count(s_tactics) AS c2, count(s_discovery) AS c3,"
+  "  count(*) FILTER (WHERE outcome = 'order') AS o0, count(*) FILTER (WHERE outcome = 'advance') AS o1,"
+  "  count(*) FILTER (WHERE outcome = 'continuation') AS o2, count(*) FILTER (WHERE outcome = 'no_sale') AS o3,"
+  "  min(nullif(scenario_hash, '') COLLATE \"C\") AS h_min, max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max,"
+  "  min(coalesce(language, '') COLLATE \"C\") AS l_min, max(coalesce(language, '') COLLATE \"C\") AS l_max,"
+  "  min(id) AS min_id, array_agg(score ORDER BY started, id) AS scores"
+  "  FROM salesim.sessions WHERE trainee = tr AND scenario = sc) AS g"
+  " CROSS JOIN LATERAL (SELECT started, score FROM salesim.sessions WHERE trainee = tr AND scenario = sc"
+  "  ORDER BY started, id LIMIT 1) AS f"
+  " CROSS JOIN LATERAL (SELECT id, score, outcome, started, s_commitment, s_benefits, s_tactics,"
+  "  s_discovery, tier FROM salesim.sessions WHERE trainee = tr AND scenario = sc"
+  "  ORDER BY started DESC, id DESC LIMIT 1) AS l"
+  " $f$;"
+  /* counts one group again from its sessions, under the group's lock (taken before the counting
+  ** statement, whose snapshot then holds every earlier writer's sessions) */
+  "CREATE FUNCTION salesim.regroup(tr text, sc text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
+  " SET search_path = salesim, pg_catalog AS $f$ BEGIN"
+  "  PERFORM pg_advisory_xact_lock(hashtext(tr), hashtext(sc));"
+  "  DELETE FROM salesim.groups WHERE trainee = tr AND scenario = sc;"
+  "  INSERT INTO salesim.groups SELECT * FROM salesim.group_of(tr, sc);"
+  " END $f$;"
+  "CREATE FUNCTION salesim.group_sessions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+  " SET search_path = salesim, pg_catalog AS $f$"
+  " DECLARE s record; k bigint; later bigint;"
+  " BEGIN"
+  "  IF TG_OP = 'TRUNCATE' THEN TRUNCATE salesim.groups; RETURN NULL; END IF;"
+  "  IF TG_OP = 'INSERT' THEN"
+  "   SELECT count(*) INTO k FROM new_rows;"
+  "   IF k = 1 THEN"
+  "    SELECT * INTO s FROM new_rows;"
+  "    PERFORM pg_advisory_xact_lock(hashtext(s.trainee), hashtext(s.scenario));"
+  /* the attempts after this one (none when it is the latest, as a recording's usually is) */
+  "    SELECT count(*) INTO later FROM salesim.sessions WHERE trainee = s.trainee AND scenario = s.scenario"
+  "     AND (started, id) > (s.started, s.id);"
+  "    UPDATE salesim.groups SET n = n + 1, passed = passed + (s.pass <> 0)::int,"
+  "     sum_commitment = sum_commitment + coalesce(s.s_commitment, 0),"
+  "     sum_benefits = sum_benefits + coalesce(s.s_benefits, 0),"
+  "     sum_tactics = sum_tactics + coalesce(s.s_tactics, 0),"
+  "     sum_discovery = sum_discovery + coalesce(s.s_discovery, 0),"
+  "     n_commitment = n_commitment + (s.s_commitment IS NOT NULL)::int,"
+  "     n_benefits = n_benefits + (s.s_benefits IS NOT NULL)::int,"
+  "     n_tactics = n_tactics + (s.s_tactics IS NOT NULL)::int,"
+  "     n_discovery = n_discovery + (s.s_discovery IS NOT NULL)::int,"
+  "     n_order = n_order + (s.outcome = 'order')::int, n_advance = n_advance + (s.outcome = 'advance')::int,"
+  "     n_continuation = n_continuation + (s.outcome = 'continuation')::int,"
+  "     n_no_sale = n_no_sale + (s.outcome = 'no_sale')::int,"
+  "     hash_min = least(hash_min, nullif(s.scenario_hash, '')),"
+  "     hash_max = greatest(hash_max, nullif(s.scenario_hash, '')),"
+  "     lang_min = least(lang_min, coalesce(s.language, '')),"
+  "     lang_max = greatest(lang_max, coalesce(s.language, '')), min_id = least(min_id, s.id),"
+  "     first_started = CASE WHEN later = n THEN s.started ELSE first_started END,"
+  "     first_score = CASE WHEN later = n THEN s.score ELSE first_score END,"
+  "     latest_id = CASE WHEN later = 0 THEN s.id ELSE latest_id END,"
+  "     latest_score = CASE WHEN later = 0 THEN s.score ELSE latest_score END,"
+  "     latest_outcome = CASE WHEN later = 0 THEN s.outcome ELSE latest_outcome END,"
+  "     latest_started = CASE WHEN later = 0 THEN s.started ELSE latest_started END,"
+  "     latest_commitment = CASE WHEN later = 0 THEN s.s_commitment ELSE latest_commitment END,"
+  "     latest_benefits = CASE WHEN later = 0 THEN s.s_benefits ELSE latest_benefits END,"
+  "     latest_tactics = CASE WHEN later = 0 THEN s.s_tactics ELSE latest_tactics END,"
+  "     latest_discovery = CASE WHEN later = 0 THEN s.s_discovery ELSE latest_discovery END,"
+  "     latest_tier = CASE WHEN later = 0 THEN s.tier ELSE latest_tier END,"
+  "     scores = scores[1:n - later] || s.score || scores[n - later + 1:n]"
+  "    WHERE trainee = s.trainee AND scenario = s.scenario AND later <= n;"
+  "    IF NOT FOUND THEN PERFORM salesim.regroup(s.trainee, s.scenario); END IF;"
+  "   ELSE"
+  "    PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM new_rows"
+  "     ORDER BY 1, 2) AS t;"
+  "   END IF;"
+  "  ELSIF TG_OP = 'UPDATE' THEN"
+  "   PERFORM salesim.regroup(trainee, scenario) FROM (SELECT trainee, scenario FROM old_rows"
+  "    UNION SELECT trainee, scenario FROM new_rows ORDER BY 1, 2) AS t;"
+  "  ELSE"
+  "   PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM old_rows"
+  "    ORDER BY 1, 2) AS t;"
+  "  END IF;"
+  "  RETURN NULL;"
+  " END $f$;"
+  "CREATE TRIGGER sessions_group_add AFTER INSERT ON salesim.sessions REFERENCING NEW TABLE AS new_rows"
+  " FOR EACH STATEMENT EXECUTE FUNCTION salesim.group_sessions();"
+  "CREATE TRIGGER sessions_group_change AFTER UPDATE ON salesim.sessions"
+  " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION salesim.group_sessions();"
+  "CREATE TRIGGER sessions_group_remove AFTER DELETE ON salesim.sessions REFERENCING OLD TABLE AS old_rows"
+  " FOR EACH STATEMENT EXECUTE FUNCTION salesim.group_sessions();"
+  "CREATE TRIGGER sessions_group_truncate AFTER TRUNCATE ON salesim.sessions"
+  " FOR EACH STATEMENT EXECUTE FUNCTION salesim.group_sessions();"
+  "CREATE FUNCTION salesim.drop_tier() RETURNS trigger LANGUAGE plpgsql AS $f$"
+  " BEGIN NEW.tier := NULL; RETURN NEW; END $f$;"
+  "CREATE TRIGGER sessions_debrief_edited BEFORE UPDATE OF debrief ON salesim.sessions FOR EACH ROW"
+  " WHEN (NEW.debrief IS DISTINCT FROM OLD.debrief AND NEW.tier IS NOT DISTINCT FROM OLD.tier)"
+  " EXECUTE FUNCTION salesim.drop_tier();"
+  /* called by the triggers only (a trainee calling them would recount others' groups) */
+  "REVOKE EXECUTE ON FUNCTION salesim.group_of(text, text), salesim.regroup(text, text) FROM PUBLIC;"
+  "INSERT INTO salesim.groups SELECT g.* FROM (SELECT DISTINCT trainee, scenario FROM salesim.sessions) AS k"
+  " CROSS JOIN LATERAL salesim.group_of(k.trainee, k.scenario) AS g;"
+  "DO $$ BEGIN"
+  " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'salesim_trainer') THEN"
+  "  GRANT SELECT ON salesim.groups TO salesim_trainer; END IF;"
+  " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'salesim_trainee') THEN"
+  "  GRANT INSERT (tier) ON salesim.sessions TO salesim_trainee; END IF;"
+  " END $$;";
+
+static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4, pg_v5 };
+
+/* Version 5, after its SQL: the tier members of the sessions recorded before it, for the latest
+** attempt of each group (the only one a report reads them from), taken from each debrief by the
+** recording's own code (gb_tier_json) and not the server's JSON, which reads some texts jansson
+** refuses: the report shows the tier it showed reading the debrief.  Its debriefs are read 500
+** at a time; the groups' trigger is off while their sessions change, and the groups take the
+** members in one statement.  0, or -1 with err (and state). */
+static int fill_tiers(gb *g, char *state, char *err, size_t errlen) {
+  if (exec_ok(g, "ALTER TABLE salesim.sessions DISABLE TRIGGER sessions_group_change;"
+              "DECLARE latest CURSOR FOR SELECT s.id, s.debrief FROM salesim.groups AS g"
+              " JOIN salesim.sessions AS s ON s.id = g.latest_id", err, errlen) != 0) return -1;
+  for (int n = -1; n != 0;) {
+    PGresult *r = run(g, "FETCH 500 FROM latest", 0, NULL, state, err, errlen);
+    if (!r) return -1;
+    n = pq.ntuples(r);
+    for (int i = 0; i < n; i++) {
+      char *tier = gb_tier_json(pq.getvalue(r, i, 1));
+      const char *p[2] = { pq.getvalue(r, i, 0), tier };
+      PGresult *u = run(g, "UPDATE salesim.sessions SET tier = $2 WHERE id = $1", 2, p, state, err, errlen);
+      free(tier);
+      if (!u) { pq.clear(r); return -1; }
+      pq.clear(u);
+    }
+    pq.clear(r);
+  }
+  return exec_ok(g, "CLOSE latest; ALTER TABLE salesim.sessions ENABLE TRIGGER sessions_group_change;"
+                 "UPDATE salesim.groups AS g SET latest_tier = s.tier FROM salesim.sessions AS s"
+                 " WHERE s.id = g.latest_id", err, errlen);
+}
+
+/* What a migration does after its SQL, by the version it makes (NULL: nothing). */
+static int (*const pg_after[GB_VERSION])(gb *, char *, char *, size_t) = { NULL, NULL, NULL, NULL, fill_tiers };
 
 /* "PATH is not a salesim gradebook: WHY" into err, WHY the catalogue's text of key (with the
 ** first foreign table when there is one). */
@@ -362,6 +542,7 @@ static int migrate(gb *g, char *err, size_t errlen) {
     r = run(g, pg_migrations[ver], 0, NULL, state, msg, sizeof msg);
     if (!r) goto fail;
     pq.clear(r);
+    if (pg_after[ver] && pg_after[ver](g, state, msg, sizeof msg) != 0) goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "UPDATE salesim.meta SET value = '%lld' WHERE key = 'version'", ver + 1);
     if (exec_ok(g, sql, msg, sizeof msg) != 0) goto fail;
@@ -477,19 +658,20 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   char nums[8][24], idtext[24], pts[40];
   PGresult *r = NULL;
   if (exec_ok(g, "BEGIN", err, errlen) != 0) { *state = '\0'; return -1; }
-  const char *p[22] = {
+  const char *p[23] = {
     v->trainee, v->scenario, v->title, v->scenario_hash, v->language,
     opt_text(v->seed, nums[0], 24), v->started, v->ended, v->ended_by, v->outcome,
     opt_text(v->score, nums[1], 24), v->pass ? "1" : "0",
     opt_text(v->skill[0], nums[2], 24), opt_text(v->skill[1], nums[3], 24),
     opt_text(v->skill[2], nums[4], 24), opt_text(v->skill[3], nums[5], 24),
     opt_text(v->hints, nums[6], 24), v->recorded, v->debrief, v->transcript, v->recorded_by, v->key,
+    v->tier,
   };
   r = run(g, "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started,"
           " ended, ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,"
-          " hints_used, recorded, debrief, transcript, recorded_by, visit_key) VALUES ($1, $2, $3,"
-          " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
-          " ON CONFLICT (visit_key) DO NOTHING RETURNING id", 22, p, state, err, errlen);
+          " hints_used, recorded, debrief, transcript, recorded_by, visit_key, tier) VALUES ($1, $2, $3,"
+          " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
+          " ON CONFLICT (visit_key) DO NOTHING RETURNING id", 23, p, state, err, errlen);
   if (!r) goto fail;
   if (pq.ntuples(r) == 0) {
     /* stored already: an earlier attempt committed before its answer was lost, or a repeat */
@@ -643,9 +825,9 @@ static const char pg_roles[] =
   "GRANT SELECT ON salesim.sessions TO salesim_trainee;"
   "GRANT INSERT (trainee, scenario, title, scenario_hash, language, seed, started, ended, ended_by,"
   " outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used, recorded,"
-  " debrief, transcript, recorded_by, visit_key) ON salesim.sessions TO salesim_trainee;"
+  " debrief, transcript, recorded_by, visit_key, tier) ON salesim.sessions TO salesim_trainee;"
   "GRANT SELECT ON salesim.sessions, salesim.findings, salesim.session_rules, salesim.rule_totals,"
-  " salesim.rule_days TO salesim_trainer;"
+  " salesim.rule_days, salesim.groups TO salesim_trainer;"
   "ALTER TABLE salesim.sessions ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE salesim.findings ENABLE ROW LEVEL SECURITY;"
   "ALTER TABLE salesim.session_rules ENABLE ROW LEVEL SECURITY;"

@@ -155,7 +155,19 @@ static const char migrate_3_to_4[] =
   " count(*), sum(r.pts_n), sum(r.pts_sum) FROM session_rules AS r JOIN sessions AS s ON s.id = r.session_id"
   " GROUP BY 1, 2, 3;";
 
-static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4 };
+/* Version 5: the debrief's tier members kept with each session (gradebook.c, tier_json), which
+** the report reads instead of the whole debrief; a debrief edited by hand drops them, so the
+** report reads that debrief again.  (PostgreSQL's version 5 also keeps per-trainee-and-scenario
+** sums for its grouped report, gb_pg.c; this file's ordered pass reads its covering index, under
+** a second at a million sessions without them, so recording here pays for no such table.) */
+static const char migrate_4_to_5[] =
+  "ALTER TABLE sessions ADD COLUMN tier TEXT;"
+  "CREATE TRIGGER sessions_debrief_edited AFTER UPDATE OF debrief ON sessions"
+  " WHEN NEW.debrief IS NOT OLD.debrief AND NEW.tier IS OLD.tier BEGIN"
+  " UPDATE sessions SET tier = NULL WHERE id = NEW.id;"
+  " END;";
+
+static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5 };
 
 /* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
 ** shared-memory file could not grow): say what the trainer can act on. */
@@ -508,8 +520,8 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   rc = sqlite3_prepare_v2(db,
     "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started, ended,"
     " ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,"
-    " hints_used, recorded, debrief, transcript, recorded_by, visit_key)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+    " hints_used, recorded, debrief, transcript, recorded_by, visit_key, tier)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
   if (rc != SQLITE_OK) goto fail;
   const char *const texts[] = { v->trainee, v->scenario, v->title, v->scenario_hash, v->language };
   for (int i = 0; i < 5; i++) bind_text(st, 1 + i, texts[i]);
@@ -527,6 +539,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   bind_text(st, 20, v->transcript);
   bind_text(st, 21, v->recorded_by);
   bind_text(st, 22, v->key);
+  bind_text(st, 23, v->tier);
   rc = sqlite3_step(st);
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE) goto fail;

@@ -164,6 +164,25 @@ void gb_visit_key(const char *trainee, const json_t *debrief, char out[17]) {
   free(s);
 }
 
+/* The members of a stored debrief that the class report reads for a row's tier (report_tiers.c:
+** the tier, the pass mark, the tiers it was graded by), as compact JSON kept with the session
+** (schema version 5), so the report reads a few hundred bytes instead of parsing the debrief.
+** Taken from the stored text as the report would parse it, so both give the same tier: a text
+** it could not read gives "{}", no tier, as the debrief would (see gb_int.h). */
+char *gb_tier_json(const char *stored) {
+  static const char *const keys[] = { "tier", "pass_mark", "tiers" };
+  json_t *d = stored ? json_loads(stored, 0, NULL) : NULL;
+  json_t *o = json_object();
+  for (size_t i = 0; json_is_object(d) && i < sizeof keys / sizeof *keys; i++) {
+    json_t *m = json_object_get(d, keys[i]);
+    if (m) json_object_set(o, keys[i], m);
+  }
+  char *s = json_dumps(o, JSON_COMPACT);
+  json_decref(o);
+  json_decref(d);
+  return s;
+}
+
 /* Records one finished session (see gradebook.h). */
 long long gb_record_keyed(gb *g, const char *key, const char *trainee, const json_t *debrief,
                           const json_t *transcript, int *fresh, char *err, size_t errlen) {
@@ -176,6 +195,7 @@ long long gb_record_keyed(gb *g, const char *key, const char *trainee, const jso
   util_now_iso(now);
   char *djson = json_dumps(debrief, JSON_COMPACT);
   char *tjson = transcript ? json_dumps(transcript, JSON_COMPACT) : NULL;
+  char *tier = gb_tier_json(djson);
   const json_t *skills = json_object_get(debrief, "skills");
   gb_visit v = {
     .key = key, .trainee = trainee, .scenario = jstr(debrief, "scenario"),
@@ -183,7 +203,7 @@ long long gb_record_keyed(gb *g, const char *key, const char *trainee, const jso
     .language = jstr(debrief, "language"), .started = jstr(debrief, "started"),
     .ended = jstr(debrief, "ended"), .ended_by = jstr(debrief, "ended_by"),
     .outcome = jstr(debrief, "outcome"), .recorded = now, .debrief = djson, .transcript = tjson,
-    .recorded_by = SALESIM_VERSION, .seed = jint(debrief, "seed"), .score = jint(debrief, "score"),
+    .recorded_by = SALESIM_VERSION, .tier = tier, .seed = jint(debrief, "seed"), .score = jint(debrief, "score"),
     .hints = jint(debrief, "hints_used"), .pass = json_is_true(json_object_get(debrief, "pass")),
   };
   if (!v.started) v.started = now;
@@ -196,6 +216,7 @@ long long gb_record_keyed(gb *g, const char *key, const char *trainee, const jso
   free(v.findings);
   free(djson);
   free(tjson);
+  free(tier);
   return id;
 }
 

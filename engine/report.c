@@ -5,8 +5,10 @@
 ** and the languages played; one grouped query over the findings counted at write time gives the
 ** most frequent rules.  At a million sessions every form stays under a second (schema version
 ** 4): the pass reads one covering index, and a filter by scenario or date sums per-day counts.
-** On PostgreSQL the server groups the sessions per trainee and scenario instead (load_groups):
-** sending a million rows took longer than the whole report may; the sums are the same.
+** On PostgreSQL the report reads one row per trainee and scenario instead (load_groups): sending
+** a million rows took longer than the whole report may; the sums are the same.  Unfiltered, the
+** rows are the sums kept at write time (schema version 5); filtered, the server groups the
+** sessions in view.
 */
 #include <ctype.h>
 #include <stdio.h>
@@ -406,7 +408,9 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
 ** distribution are computed here exactly as the ordered pass computes them.  The scenario
 ** file's versions and the languages are checked per group by their least and greatest values;
 ** only when some group has two of either does one more grouped query read them (run_versions,
-** run_languages). */
+** run_languages).  The unfiltered report reads the same columns from the sums that triggers keep
+** per group as sessions are recorded (gb_pg.c, version 5): 6,000 rows at a million sessions
+** instead of a grouped pass over a million index entries. */
 
 /* The grouped query's columns, in order. */
 enum {
@@ -414,8 +418,13 @@ enum {
   G_SKILL_SUM, G_SKILL_N = G_SKILL_SUM + REP_SKILLS, G_OUTCOMES = G_SKILL_N + REP_SKILLS,
   G_HASH_MIN = G_OUTCOMES + 4, G_HASH_MAX, G_LANG_MIN, G_LANG_MAX, G_MIN_ID,
   G_FIRST_STARTED, G_FIRST_SCORE, G_LATEST_ID, G_LATEST_SCORE, G_LATEST_OUTCOME, G_LATEST_STARTED,
-  G_LATEST_SKILL, G_SCORES = G_LATEST_SKILL + REP_SKILLS
+  G_LATEST_SKILL, G_SCORES = G_LATEST_SKILL + REP_SKILLS, G_TIER
 };
+
+/* Where load_groups reads the groups from: the sums kept at write time (schema version 5), or
+** the sessions grouped by the server, their scores in the sorted subquery's order or each
+** group's sorted by array_agg itself. */
+enum { GROUPS_KEPT, GROUPS_GROUPED, GROUPS_SORTED };
 
 /* The sessions in view grouped per trainee and scenario, in the ordered pass's order.  The
 ** scores array is the group's scores in attempt order: with ordered set, array_agg sorts them
@@ -436,7 +445,7 @@ static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
   sb_puts(sql, ", g.o0, g.o1, g.o2, g.o3, g.h_min, g.h_max, g.l_min, g.l_max, g.min_id,"
                " f.started, f.score, l.id, l.score, l.outcome, l.started");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", l.s_%s", rep_skill_names[s]);
-  sb_puts(sql, ", g.scores FROM (SELECT ");
+  sb_puts(sql, ", g.scores, l.tier FROM (SELECT ");
   if (p_trainee) sb_printf(sql, "$%d::text AS trainee", p_trainee);
   else sb_puts(sql, "trainee");
   if (p_scenario) sb_printf(sql, ", $%d::text AS scenario", p_scenario);
@@ -462,12 +471,35 @@ static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
   for (int latest = 0; latest < 2; latest++) {
     sb_printf(sql, " CROSS JOIN LATERAL (SELECT id, score, outcome, started");
     for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", s_%s", rep_skill_names[s]);
+    sb_puts(sql, latest ? ", tier" : "");
     sb_puts(sql, " FROM sessions AS x WHERE x.trainee = g.trainee AND x.scenario = g.scenario");
     if (p_since) sb_printf(sql, " AND x.started >= $%d", p_since);
     sb_printf(sql, " ORDER BY x.started%s, x.id%s LIMIT 1) AS %s", latest ? " DESC" : "",
               latest ? " DESC" : "", latest ? "l" : "f");
   }
   sb_puts(sql, " ORDER BY g.trainee COLLATE \"C\", g.scenario COLLATE \"C\"");
+}
+
+/* The same columns from the sums kept at write time (schema version 5): the whole gradebook's
+** groups, for a reader of every row. */
+static void kept_sql(strbuf *sql) {
+  sb_puts(sql, "SELECT trainee, scenario, n, passed");
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", sum_%s", rep_skill_names[s]);
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", n_%s", rep_skill_names[s]);
+  for (int o = 0; o < 4; o++) sb_printf(sql, ", n_%s", rep_outcome_names[o]);
+  sb_puts(sql, ", hash_min, hash_max, lang_min, lang_max, min_id, first_started, first_score,"
+               " latest_id, latest_score, latest_outcome, latest_started");
+  for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", latest_%s", rep_skill_names[s]);
+  sb_puts(sql, ", scores, latest_tier FROM groups ORDER BY trainee, scenario");
+}
+
+/* 1 when the sums kept at write time answer the report: no filter (--scenario, --trainee and
+** --since select sessions, which the sums no longer tell apart) and a reader of every row (a
+** trainee role sees only its own sessions, and none of the sums).  SALESIM_REPORT_FROM_SESSIONS
+** set to 1 groups the sessions anyway: the tests compare both, and the benchmarks time both. */
+static int reads_kept(gb *g, const rep_filter *f) {
+  const char *env = getenv("SALESIM_REPORT_FROM_SESSIONS");
+  return !f->scenario && !f->trainee && !f->since && !gb_partial_view(g) && !(env && strcmp(env, "1") == 0);
 }
 
 /* A group's scores, "{75,80,...}", into *v (grown as needed); returns how many, -1 when the
@@ -562,12 +594,13 @@ static int run_languages(gb *g, rep_data *d, langs *l, char *err, size_t errlen)
   return rc < 0 ? -1 : 0;
 }
 
-/* The report's sums from the server's groups: what load_sessions computes, row for row.  0, -1
-** with err, or 1 when a group's scores did not come in attempt order (ordered not set): then d
-** is to be emptied and read again with ordered set. */
-static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen) {
+/* The report's sums from the server's groups (read from where `from` says): what load_sessions
+** computes, row for row.  0, -1 with err, or 1 when a group's scores did not come in attempt
+** order (from not GROUPS_SORTED): then d is to be emptied and read again from GROUPS_SORTED. */
+static int load_groups(gb *g, rep_data *d, int from, char *err, size_t errlen) {
   strbuf sql = {0};
-  groups_sql(&d->filter, ordered, &sql);
+  if (from == GROUPS_KEPT) kept_sql(&sql);
+  else groups_sql(&d->filter, from == GROUPS_SORTED, &sql);
   char since[REP_SINCE_MAX];
   gb_rows *st = filtered_query(g, &d->filter, &sql, since, err, errlen);
   if (!st) return -1;
@@ -593,7 +626,7 @@ static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen
       break;
     }
     if (scores[0] != gb_int(g, st, G_FIRST_SCORE) || scores[n - 1] != gb_int(g, st, G_LATEST_SCORE)) {
-      rc = ordered ? -1 : 2;   /* out of attempt order: asked again, sorted by the server */
+      rc = from == GROUPS_SORTED ? -1 : 2;   /* out of attempt order: asked again, sorted by the server */
       msg_snprint(err, errlen, "report.err.order", NULL);
       break;
     }
@@ -631,6 +664,8 @@ static int load_groups(gb *g, rep_data *d, int ordered, char *err, size_t errlen
     r->attempts = n;
     r->latest = scores[n - 1];
     r->latest_id = gb_int(g, st, G_LATEST_ID);
+    const char *tier = gb_text(g, st, G_TIER);
+    r->tier_json = tier ? xstrdup(tier) : NULL;
     r->latest_outcome = rep_field((const unsigned char *)gb_text(g, st, G_LATEST_OUTCOME), "?", 0);
     r->latest_started = rep_field((const unsigned char *)gb_text(g, st, G_LATEST_STARTED), "?", 0);
     ps->sessions += n;
@@ -815,11 +850,11 @@ int rep_load(gb *g, const rep_filter *f, rep_data *out, char *err, size_t errlen
   char msg[400] = "";
   int rc = gb_begin_read(g, msg, sizeof msg);
   if (rc == 0 && gb_on_server(g)) {
-    rc = load_groups(g, out, 0, msg, sizeof msg);
+    rc = load_groups(g, out, reads_kept(g, &out->filter) ? GROUPS_KEPT : GROUPS_GROUPED, msg, sizeof msg);
     if (rc == 1) {   /* scores out of order: once more, each group's sorted by the server */
       rep_free(out);
       init_data(g, f, out);
-      rc = load_groups(g, out, 1, msg, sizeof msg);
+      rc = load_groups(g, out, GROUPS_SORTED, msg, sizeof msg);
     }
   } else if (rc == 0) {
     rc = load_sessions(g, out, msg, sizeof msg);

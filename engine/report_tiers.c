@@ -1,10 +1,11 @@
 /*
-** report_tiers.c: the class report's tiers and pass marks.  The gradebook keeps no tier column:
-** each session's debrief records the tier its total reached, the pass mark, and the tiers it was
-** graded by (the scenario's own, `scoring: tiers:`, or the defaults).  This reads the latest
-** attempt's debrief of every row, by id (a few primary-key lookups of up to 500 ids each, not a
-** pass over every debrief), so a report shows the tier each trainee stands at by their
-** scenario's own bands.
+** report_tiers.c: the class report's tiers and pass marks.  Each session's debrief records the
+** tier its total reached, the pass mark, and the tiers it was graded by (the scenario's own,
+** `scoring: tiers:`, or the defaults); since schema version 5 the session also keeps those
+** members apart (`tier`, a few dozen bytes instead of the whole debrief).  This reads them for the latest attempt of
+** every row: as the pass brought them (PostgreSQL's groups), else by id (a few primary-key
+** lookups of up to 500 ids each, not a pass over every debrief), so a report shows the tier each
+** trainee stands at by their scenario's own bands.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,10 +40,9 @@ static void scenario_tiers(rep_scenario *ps, const json_t *tiers) {
   if (ps->n_tiers == 0) { free(ps->tiers); ps->tiers = NULL; }
 }
 
-/* Reads one row's latest debrief: its tier, pass mark and (for its scenario) own tiers. */
-static void read_row(rep_row *r, rep_scenario *ps, const char *text) {
-  json_t *d = json_loads(text, 0, NULL);
-  if (!d) return;   /* a debrief that is not JSON: no tier, as for one made before tiers */
+/* Reads one row's tier, pass mark and (for its scenario) own tiers from d: its latest debrief,
+** or the members of it kept with the session (schema version 5), which read the same. */
+static void read_row(rep_row *r, rep_scenario *ps, const json_t *d) {
   const json_t *t = json_object_get(d, "tier");
   if (json_is_object(t)) {
     r->tier_id = field(t, "id");
@@ -57,7 +57,6 @@ static void read_row(rep_row *r, rep_scenario *ps, const char *text) {
     if (!ps->has_mark) { ps->has_mark = 1; ps->pass_mark = r->pass_mark; }
   }
   if (r->tier_own) scenario_tiers(ps, json_object_get(d, "tiers"));
-  json_decref(d);
 }
 
 /* Orders row pointers by their latest session id, for the lookup below. */
@@ -75,8 +74,35 @@ static rep_scenario *scenario_of(rep_data *d, const rep_row *r) {
 
 #define TIER_BATCH 500   /* ids per query: a few queries rather than one per row */
 
-/* See report.h.  The ids are integers this program read, so they are written into the query
-** (no text from the gradebook reaches the SQL). */
+/* Looks up the tier members of rows v[0..n) that the pass did not read, by id (the ids are
+** integers this program read, so they are written into the query: no text from the gradebook
+** reaches the SQL): the members kept with the session, else (a session recorded before schema
+** version 5, or its debrief edited since) the debrief itself.  Sets each found row's tier_json. */
+static int look_up(gb *g, rep_row **v, int n, char *err, size_t errlen) {
+  strbuf sql = {0};
+  sb_puts(&sql, "SELECT id, coalesce(tier, debrief) FROM sessions WHERE id IN (");
+  int k = 0;
+  for (int i = 0; i < n; i++)
+    if (!v[i]->tier_json) sb_printf(&sql, "%s%lld", k++ ? "," : "", v[i]->latest_id);
+  sb_puts(&sql, ")");
+  gb_rows *st = k ? gb_query(g, sql.s, 0, NULL, err, errlen) : NULL;
+  sb_free(&sql);
+  if (!k) return 0;
+  if (!st) return -1;
+  int step;
+  while ((step = gb_step(g, st, err, errlen)) == 1) {
+    rep_row key = { .latest_id = gb_int(g, st, 0) }, *kp = &key;
+    rep_row **hit = bsearch(&kp, v, (size_t)n, sizeof *v, by_id);
+    const char *text = gb_text(g, st, 1);
+    if (hit && text && !(*hit)->tier_json) (*hit)->tier_json = xstrdup(text);
+  }
+  gb_rows_free(g, st);
+  return step < 0 ? -1 : 0;
+}
+
+/* See report.h.  The rows are read in the order of their latest session ids, a batch at a time,
+** so the scenario's pass mark and own tiers come from its lowest such id whichever way a row's
+** members were found. */
 int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen) {
   rep_row **v = xcalloc((size_t)(d->n_rows ? d->n_rows : 1), sizeof *v);
   int n = 0;
@@ -86,23 +112,16 @@ int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen) {
   int rc = 0;
   for (int at = 0; at < n && rc == 0; at += TIER_BATCH) {
     int end = at + TIER_BATCH < n ? at + TIER_BATCH : n;
-    strbuf sql = {0};
-    sb_puts(&sql, "SELECT id, debrief FROM sessions WHERE id IN (");
-    for (int i = at; i < end; i++) sb_printf(&sql, "%s%lld", i > at ? "," : "", v[i]->latest_id);
-    sb_puts(&sql, ")");
-    gb_rows *st = gb_query(g, sql.s, 0, NULL, err, errlen);
-    sb_free(&sql);
-    if (!st) { rc = -1; break; }
-    int step;
-    while ((step = gb_step(g, st, err, errlen)) == 1) {
-      rep_row key = { .latest_id = gb_int(g, st, 0) }, *kp = &key;
-      rep_row **hit = bsearch(&kp, v + at, (size_t)(end - at), sizeof *v, by_id);
-      const char *text = gb_text(g, st, 1);
-      rep_scenario *ps = hit ? scenario_of(d, *hit) : NULL;
-      if (hit && ps && text && !(*hit)->tier_id) read_row(*hit, ps, text);
+    rc = look_up(g, v + at, end - at, err, errlen);
+    for (int i = at; i < end && rc == 0; i++) {
+      rep_scenario *ps = scenario_of(d, v[i]);
+      /* a text that is not JSON: no tier, as for a debrief made before tiers */
+      json_t *j = v[i]->tier_json ? json_loads(v[i]->tier_json, 0, NULL) : NULL;
+      if (ps && j) read_row(v[i], ps, j);
+      json_decref(j);
+      free(v[i]->tier_json);   /* read: a debrief may be large */
+      v[i]->tier_json = NULL;
     }
-    if (step < 0) rc = -1;
-    gb_rows_free(g, st);
   }
   free(v);
   return rc;
@@ -113,7 +132,8 @@ void rep_free_tiers(rep_data *d) {
   for (int i = 0; i < d->n_rows; i++) {
     free(d->rows[i].tier_id);
     free(d->rows[i].tier_name);
-    d->rows[i].tier_id = d->rows[i].tier_name = NULL;
+    free(d->rows[i].tier_json);
+    d->rows[i].tier_id = d->rows[i].tier_name = d->rows[i].tier_json = NULL;
   }
   for (int k = 0; d->by_scenario && k < d->n_scenarios; k++) {
     rep_scenario *ps = &d->by_scenario[k];

@@ -39,6 +39,7 @@ typedef struct rep_row {
   int has_mark; double pass_mark;
   long long latest_id;              /* the latest attempt's session id (report.c) */
   int versions;                     /* versions of the scenario file over its attempts (by hash) */
+  char *tier_json;                  /* the latest debrief's tier members, while report_tiers.c reads them */
 } rep_row;
 
 /* A scenario's own proficiency tier, as its debriefs list it (`scoring: tiers:`). */

@@ -77,10 +77,10 @@ if [ "$BIG" -gt "$N" ]; then
     WITH RECURSIVE c(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM c WHERE m < $k)
     INSERT INTO sessions(id, trainee, scenario, title, scenario_hash, language, seed, started, ended,
       ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used,
-      recorded, debrief, transcript, recorded_by, visit_key)
+      recorded, debrief, transcript, recorded_by, visit_key, tier)
     SELECT id + m * 100000000, trainee || '/' || m, scenario, title, scenario_hash, language, seed,
       started, ended, ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,
-      hints_used, recorded, debrief, transcript, recorded_by, NULL FROM sessions, c WHERE id < 100000000;
+      hints_used, recorded, debrief, transcript, recorded_by, NULL, tier FROM sessions, c WHERE id < 100000000;
     WITH RECURSIVE c(m) AS (SELECT 1 UNION ALL SELECT m + 1 FROM c WHERE m < $k)
     INSERT INTO findings SELECT session_id + m * 100000000, skill, rule, turn, points FROM findings, c
       WHERE session_id < 100000000;
@@ -137,7 +137,8 @@ if [ -z "$PG_FAILED" ] && [ -n "$PGDIR" ]; then
   printf '| recording 50 processes x 20 sessions at once, durable commits (%s rows kept) | %s s |\n' "$pconc_rows" "$pconc_s"
   # --- PostgreSQL, BIG sessions: the N-session database copied BIG/N times inside the server
   # (new trainees, same visits), the totals' trigger off while the copies go in, as in
-  # report_quick.sh ---
+  # report_quick.sh (the per-group sums' trigger counts each new group once: the copies are one
+  # statement) ---
   if [ "$BIG" -gt "$N" ]; then
     pg_sql postgres "CREATE DATABASE big TEMPLATE bench" >/dev/null
     t0=$(date +%s.%N)
@@ -161,5 +162,6 @@ echo
 echo "Repeat: \`make all unit-bins && tests/bench/bench_report.sh $N $BIG\`. The report reads one"
 echo "covering index (schema version 4: the scenario hash and language in it too) and the finding"
 echo "counts kept at write time (per rule for the whole gradebook, per scenario and day for a filter by"
-echo "scenario or date, per session and rule for a trainee); on PostgreSQL the server groups the"
-echo "sessions per trainee and scenario, so the report receives one row per group."
+echo "scenario or date, per session and rule for a trainee); on PostgreSQL the report receives one row"
+echo "per trainee and scenario: the sums kept at write time (schema version 5) when unfiltered, else"
+echo "the server's groups of the sessions in view."

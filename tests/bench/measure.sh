@@ -26,10 +26,10 @@ grow_sql() {  # PREFIX ("" or "salesim.") K
   cat <<SQL
 INSERT INTO ${p}sessions(id, trainee, scenario, title, scenario_hash, language, seed, started, ended,
   ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used,
-  recorded, debrief, transcript, recorded_by, visit_key)
+  recorded, debrief, transcript, recorded_by, visit_key, tier)
   SELECT id + m * 100000000, trainee || '/' || m, scenario, title, scenario_hash, language, seed,
   started, ended, ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,
-  hints_used, recorded, debrief, transcript, recorded_by, NULL FROM ${p}sessions, $series WHERE id < 100000000;
+  hints_used, recorded, debrief, transcript, recorded_by, NULL, tier FROM ${p}sessions, $series WHERE id < 100000000;
 INSERT INTO ${p}findings(session_id, skill, rule, turn, points)
   SELECT session_id + m * 100000000, skill, rule, turn, points FROM ${p}findings, $series WHERE session_id < 100000000;
 INSERT INTO ${p}session_rules(session_id, rule, skill, n, pts_n, pts_sum)

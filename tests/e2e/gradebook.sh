@@ -27,7 +27,7 @@ expect_eq "every writer has its 5 rows" "200|5|5" \
   "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
 expect_eq "integrity_check ok after the concurrent writes" "ok" "$(q "$GB" 'PRAGMA integrity_check')"
 expect_eq "no writer reported an error" "" "$(cat "$TMP/w.err")"
-expect_eq "the gradebook is in WAL mode at schema version 4" "wal|4" \
+expect_eq "the gradebook is in WAL mode at schema version 5" "wal|5" \
   "$(q "$GB" 'PRAGMA journal_mode' | tr -d '\n')|$(q "$GB" 'PRAGMA user_version')"
 csv=$("$SALESIM" report "$GB" --format csv)
 expect_eq "the report sees 200 trainees with 5 attempts each" "200 200" \
@@ -122,7 +122,7 @@ SQL
 out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
 expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z,," \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
-expect_eq "... and migrates it to version 4 (new columns, indexes, counts)" "4|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1" \
+expect_eq "... and migrates it to version 5 (new columns, indexes, counts)" "5|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1" \
   "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')|$(q "$TMP/v1.db" "SELECT scenario, day, rule, n, sessions FROM rule_days" | tr '|' ' ')"
 
 # --- a version-3 gradebook (before the per-day counts) reports the same once migrated ---
@@ -135,12 +135,13 @@ report_forms() {  # GRADEBOOK: every class-report form this checks, one after an
   done
 }
 before=$(report_forms "$TMP/v3.db")
-sqlite3 "$TMP/v3.db" "DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;
+sqlite3 "$TMP/v3.db" "DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions DROP COLUMN tier;
+  DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;
   DROP INDEX sessions_by_day; DROP INDEX sessions_report;
   CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
   PRAGMA user_version=3;"
 after=$(report_forms "$TMP/v3.db")
-expect_eq "a version-3 gradebook is migrated to version 4 on open" "4" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
+expect_eq "a version-3 gradebook is migrated to version 5 on open" "5" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 
 # --- report output: -o writes atomically and picks the format from the name ---
@@ -160,7 +161,7 @@ expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
 
 # --- gradebook init on SQLite: creates the file and states the trust model; no roles ---
 out=$("$SALESIM" gradebook init "$TMP/init/new.db"); rc=$?
-expect_eq "gradebook init creates a SQLite gradebook at version 4" "0|4" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
+expect_eq "gradebook init creates a SQLite gradebook at version 5" "0|5" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
 expect_contains "... and says plainly who can change it" "$out" "Every trainee who records into this file can also read, change and delete every row in it"
 err=$("$SALESIM" gradebook init "$TMP/init/new.db" --trainee ann 2>&1); rc=$?
 expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/init/new.db: a SQLite gradebook has no roles (--trainee and --trainer need a postgresql:// gradebook; see docs/classroom.md)" "$rc|$err"

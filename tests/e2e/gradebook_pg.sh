@@ -19,6 +19,18 @@ q() { pg_sql "$1" "$2"; }
 psql_as() {  # DB USER PASSWORD SQL: runs SQL as a role through its password; stdout and stderr
   PGPASSWORD=$3 "$PGBIN/psql" -X -q -A -t -h "$PGDIR" -U "$2" -d "$1" -c "$4" 2>&1
 }
+# regroup_diff DB: how many rows of the per-group sums kept at write time (schema version 5)
+# differ from the same groups counted again from the sessions, either way (0: exact)
+regroup_diff() {
+  q "$1" "WITH c AS (SELECT g.* FROM (SELECT DISTINCT trainee, scenario FROM salesim.sessions) AS k
+    CROSS JOIN LATERAL salesim.group_of(k.trainee, k.scenario) AS g)
+    SELECT (SELECT count(*) FROM (SELECT * FROM salesim.groups EXCEPT ALL SELECT * FROM c) AS a)
+      + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM salesim.groups) AS b)"
+}
+# undo_v5: SQL that takes a gradebook back to version 4 (what version 5 added, taken away)
+undo_v5="DROP FUNCTION salesim.group_sessions() CASCADE; DROP FUNCTION salesim.drop_tier() CASCADE;
+  DROP FUNCTION salesim.regroup(text, text); DROP TABLE salesim.groups CASCADE;
+  ALTER TABLE salesim.sessions DROP COLUMN tier;"
 
 # --- errors a trainer can act on -------------------------------------------------------------
 err=$("$SALESIM" report "postgresql://postgres@/class?host=$TMP/nowhere" 2>&1 >/dev/null); rc=$?
@@ -46,7 +58,7 @@ q postgres "CREATE DATABASE future"
 "$WRITER" "$(pg_url future)" 1 --trainee x >/dev/null
 q future "UPDATE salesim.meta SET value = '9' WHERE key = 'version'"
 err=$("$SALESIM" report "$(pg_url future)" 2>&1 >/dev/null)
-expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 4)"
+expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 5)"
 q postgres "CREATE DATABASE empty"
 err=$("$SALESIM" report "$(pg_url empty)" 2>&1 >/dev/null); rc=$?
 expect_eq "report never creates a gradebook" "2|0" "$rc|$(q empty "SELECT count(*) FROM pg_namespace WHERE nspname = 'salesim'")"
@@ -56,7 +68,7 @@ q postgres "CREATE DATABASE fresh"
 for i in $(seq 1 20); do "$WRITER" "$(pg_url fresh)" 1 --trainee "t$i" 2>>"$TMP/m.err" & done
 wait
 expect_eq "20 processes creating the schema at once: no error" "" "$(cat "$TMP/m.err")"
-expect_eq "... 20 rows, schema version 4" "20|4" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "... 20 rows, schema version 5" "20|5" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
 
 # --- the report suite against PostgreSQL ------------------------------------------------------
 if [ -x "$REPORT_SUITE" ]; then
@@ -98,6 +110,60 @@ expect_eq "... the per-rule totals agree with the findings" "0" \
   "$(q class 'SELECT count(*) FROM salesim.rule_totals t FULL JOIN (SELECT rule, count(*) AS n, count(DISTINCT session_id) AS s FROM salesim.findings GROUP BY rule) f ON f.rule = t.rule WHERE t.n IS DISTINCT FROM f.n OR t.sessions IS DISTINCT FROM f.s')"
 expect_eq "... and so do the per-day counts (scenario, day, rule)" "0" \
   "$(q class 'SELECT count(*) FROM salesim.rule_days d FULL JOIN (SELECT s.scenario, substr(s.started, 1, 10) AS day, f.rule, count(*) AS n, count(DISTINCT f.session_id) AS k FROM salesim.findings f JOIN salesim.sessions s ON s.id = f.session_id GROUP BY 1, 2, 3) f ON f.scenario = d.scenario AND f.day = d.day AND f.rule = d.rule WHERE d.n IS DISTINCT FROM f.n OR d.sessions IS DISTINCT FROM f.k')"
+expect_eq "... and so do the per-group sums (schema version 5): 200 groups, 1000 sessions, as a recount" "200|1000|0" \
+  "$(q class 'SELECT count(*), sum(n) FROM salesim.groups')|$(regroup_diff class)"
+
+# --- the per-group sums under writers of the same groups: 8 writers at once into 3 trainees x 2
+# scenarios, each writing its own days in order, so a session often starts before another
+# writer's already in its group (recounted) or after it (appended) --------------------------------
+q postgres "CREATE DATABASE shared"
+SH=$(pg_url shared)
+"$SALESIM" gradebook init "$SH" >/dev/null
+for i in $(seq 1 8); do "$WRITER" "$SH" 40 --trainees 3 --scenarios 2 --seed "$i" 2>>"$TMP/sh.err" & done
+wait
+expect_eq "8 writers into the same 6 groups at once: no error, 320 sessions in 6 groups" "|320|6|320" \
+  "$(head -3 "$TMP/sh.err")|$(q shared 'SELECT count(*) FROM salesim.sessions')|$(q shared 'SELECT count(*), sum(n) FROM salesim.groups')"
+expect_eq "... the sums equal a recount from the sessions (the scores in attempt order too)" "0" "$(regroup_diff shared)"
+for fmt in text csv html; do
+  expect_eq "... the $fmt report from the sums is the one grouped from the sessions" \
+    "$(SALESIM_REPORT_FROM_SESSIONS=1 "$SALESIM" report "$SH" --format "$fmt")" "$("$SALESIM" report "$SH" --format "$fmt")"
+done
+# one session per statement, as a recording inserts it: after the group's latest attempt, before its
+# first, in between, tied on the start time (then ordered by id), and in a group of its own
+ins() {  # TRAINEE SCENARIO STARTED SCORE
+  q shared "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, s_commitment,
+    language, scenario_hash, recorded, debrief) VALUES ('$1', '$2', '$3', 'advance', $4, 1, $4, 'en', 'h', 'x', '{}')"
+}
+first=$(q shared "SELECT min(started) FROM salesim.sessions WHERE trainee = 'trainee-000' AND scenario = 'scenario-1'")
+ins trainee-000 scenario-1 2026-12-01T00:00:00Z 91
+ins trainee-000 scenario-1 2026-10-01T00:00:00Z 12
+ins trainee-000 scenario-1 2026-11-15T12:00:00Z 55
+ins trainee-000 scenario-1 "$first" 13
+ins newcomer scenario-1 2026-11-02T00:00:00Z 40
+expect_eq "sessions recorded out of start order: first, second and latest score, attempts, as a recount" "12|$(q shared "SELECT score FROM salesim.sessions WHERE trainee = 'trainee-000' AND scenario = 'scenario-1' AND started = '$first' ORDER BY id LIMIT 1")|91|0" \
+  "$(q shared "SELECT scores[1], scores[2], latest_score FROM salesim.groups WHERE trainee = 'trainee-000' AND scenario = 'scenario-1'")|$(regroup_diff shared)"
+q shared "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score, pass, recorded, debrief)
+  SELECT t, 'scenario-2', '2026-11-' || lpad(d::text, 2, '0') || 'T07:00:00Z', 'no_sale', d, 0, 'x', '{}'
+  FROM unnest(ARRAY['trainee-001', 'newcomer']) AS t, generate_series(28, 1, -3) AS d"
+expect_eq "... several sessions in one statement, newest first: as a recount" "0|10" "$(regroup_diff shared)|$(q shared "SELECT n FROM salesim.groups WHERE trainee = 'newcomer' AND scenario = 'scenario-2'")"
+q shared "UPDATE salesim.sessions SET started = '2026-09-30T00:00:00Z', score = 99 WHERE id = (SELECT max(id) FROM salesim.sessions WHERE trainee = 'trainee-001' AND scenario = 'scenario-1');
+  UPDATE salesim.sessions SET trainee = 'trainee-002' WHERE trainee = 'newcomer' AND scenario = 'scenario-2' AND score > 20;
+  DELETE FROM salesim.sessions WHERE trainee = 'newcomer' AND scenario = 'scenario-1'"
+expect_eq "... sessions edited, moved to another group and deleted by hand: as a recount, the emptied group gone" "0|0" \
+  "$(regroup_diff shared)|$(q shared "SELECT count(*) FROM salesim.groups WHERE trainee = 'newcomer' AND scenario = 'scenario-1'")"
+for args in "" "--format csv" "--format html" "--lang zh"; do
+  expect_eq "... the report ($args) from the sums is the one grouped from the sessions" \
+    "$(SALESIM_REPORT_FROM_SESSIONS=1 "$SALESIM" report "$SH" $args)" "$("$SALESIM" report "$SH" $args)"
+done
+# the latest attempts' tiers read from the members kept with the session, or from the debrief
+kept=$("$SALESIM" report "$SH" --format csv)
+lid=$(q shared "SELECT latest_id FROM salesim.groups WHERE trainee = 'trainee-002' AND scenario = 'scenario-1'")
+q shared "UPDATE salesim.sessions SET debrief = jsonb_set(debrief::jsonb, '{tier}', '{\"id\": \"expert\", \"name\": \"expert\"}')::text WHERE id = $lid"
+expect_eq "a debrief edited by hand drops the tier members kept with its session" "t" "$(q shared "SELECT tier IS NULL FROM salesim.sessions WHERE id = $lid")"
+edited=$("$SALESIM" report "$SH" --format csv)
+q shared "UPDATE salesim.sessions SET tier = NULL"
+expect_eq "... the report shows the edited debrief's tier, as it does reading every debrief" "$("$SALESIM" report "$SH" --format csv)" "$edited"
+expect_eq "... which differs from the tier before the edit" "1" "$(diff <(echo "$kept") <(echo "$edited") | grep -c '^>')"
 
 # --- SIGKILL mid-transaction: committed rows intact, no half session, still writable --------
 q postgres "CREATE DATABASE killed"
@@ -171,7 +237,7 @@ wait "$lw"; lrc=$?
 wait "$holder" 2>/dev/null
 expect_eq "a writer whose open lost the server mid-migration opens again: waited, exit 0, no error" "1|0|" \
   "$waiting|$lrc|$(head -3 "$TMP/lo.err")"
-expect_eq "... the schema made once and its 3 sessions recorded" "4|3" \
+expect_eq "... the schema made once and its 3 sessions recorded" "5|3" \
   "$(q lostopen "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q lostopen 'SELECT count(*) FROM salesim.sessions')"
 
 # --- serialisation failures and deadlocks are retried; other errors are not ------------------
@@ -256,6 +322,7 @@ for args in "" "--format csv" "--format html" "--scenario scenario-2" "--since 2
 done
 expect_contains "... and the edited scenario file is shown (runs of a hash)" "$("$SALESIM" report "$SAME" --trainee trainee-001)" "versions of the scenario file"
 expect_contains "... and the mixed languages are said" "$("$SALESIM" report "$SAME" 2>&1 >/dev/null)" "zh"
+expect_eq "... the per-group sums follow those edits (UPDATE by hand): as a recount" "0" "$(regroup_diff same)"
 
 # --- a version-3 gradebook (before the per-day counts) reports the same once migrated --------
 pg_forms() {  # every class-report form this checks on the "same" gradebook
@@ -265,8 +332,18 @@ pg_forms() {  # every class-report form this checks on the "same" gradebook
     echo "== $args"; "$SALESIM" report "$SAME" $args 2>&1 | sed "s|$SAME|GRADEBOOK|g"
   done
 }
+# (and a version-4 one, before the per-group sums: one group's latest debrief holds a NUL escape,
+# which the server's JSON reads and jansson refuses, so it shows no tier before or after)
+lid=$(q same "SELECT latest_id FROM salesim.groups ORDER BY trainee, scenario LIMIT 1")
+q same "UPDATE salesim.sessions SET debrief = '{\"tier\": {\"id\": \"expert\", \"name\": \"expert\"}, \"pass_mark\": 60, \"x\": \"\\u0000\"}' WHERE id = $lid"
 before=$(pg_forms)
-q same "BEGIN; DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day; DROP INDEX salesim.sessions_report;
+q same "BEGIN; $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
+expect_eq "a version-4 PostgreSQL gradebook is migrated to version 5 on open, its sums filled from the sessions" "5|0|$(q same 'SELECT count(DISTINCT (trainee, scenario)) FROM salesim.sessions')" \
+  "$(pg_forms >"$TMP/forms5"; q same "SELECT value FROM salesim.meta WHERE key = 'version'")|$(regroup_diff same)|$(q same 'SELECT count(*) FROM salesim.groups')"
+expect_eq "... each group's latest attempt given its debrief's tier members (none from a debrief jansson refuses)" "0|{}" \
+  "$(q same 'SELECT count(*) FROM salesim.groups WHERE latest_tier IS NULL')|$(q same "SELECT tier FROM salesim.sessions WHERE id = $lid")"
+expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$(cat "$TMP/forms5")"
+q same "BEGIN; $undo_v5 DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day; DROP INDEX salesim.sessions_report;
   CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)
     INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
   CREATE OR REPLACE FUNCTION salesim.count_session_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -284,7 +361,7 @@ q same "BEGIN; DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day;
    END \$f\$;
   UPDATE salesim.meta SET value = '3' WHERE key = 'version'; COMMIT" >/dev/null
 after=$(pg_forms)
-expect_eq "a version-3 PostgreSQL gradebook is migrated to version 4 on open" "4" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "a version-3 PostgreSQL gradebook is migrated to version 5 on open" "5" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 "$WRITER" "$SAME" 20 --trainees 3 --scenarios 3 --seed 13 >/dev/null
 expect_eq "... and visits recorded after it are counted per day too" "0" \
@@ -347,6 +424,9 @@ expect_contains "ann cannot add findings to bob's session" \
   "$(psql_as roles ann ann-pw "INSERT INTO salesim.findings(session_id, skill, rule) VALUES ($bob_id, 'tactics', 'x')")" "row-level security"
 expect_contains "ann cannot read the class totals" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.rule_totals')" "permission denied"
 expect_contains "... nor the class's counts per day" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.rule_days')" "permission denied"
+expect_contains "... nor the class's sums per trainee and scenario" "$(psql_as roles ann ann-pw 'SELECT count(*) FROM salesim.groups')" "permission denied"
+expect_contains "ann cannot have a group counted again herself" "$(psql_as roles ann ann-pw "SELECT salesim.regroup('bob', 's')")" "permission denied"
+expect_contains "ann cannot change the class's sums" "$(psql_as roles ann ann-pw "UPDATE salesim.groups SET n = 0")" "permission denied"
 expect_eq "ann sees none of bob's per-session rule counts" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.session_rules WHERE db_user <> 'ann'")"
 expect_eq "... nor bob's row by its id" "0" "$(psql_as roles ann ann-pw "SELECT count(*) FROM salesim.sessions WHERE id = $bob_id")"
 expect_contains "ann cannot change bob's findings" "$(psql_as roles ann ann-pw "UPDATE salesim.findings SET points = 0 WHERE session_id = $bob_id")" "permission denied"
@@ -385,6 +465,12 @@ out=$("$SALESIM" report "$TINA" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | s
 expect_eq "the trainer's report shows everyone" "ann bob " "$out"
 expect_contains "the trainer cannot record sessions" "$("$WRITER" "$TINA" 1 --trainee tina 2>&1)" "cannot record the session"
 expect_contains "the trainer cannot change rows" "$(psql_as roles tina tina-pw "UPDATE salesim.sessions SET score = 0")" "permission denied"
+# the roles made before version 5: the migration grants them what it added
+q roles "BEGIN; $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
+"$SALESIM" report "$RL" >/dev/null 2>&1
+check "after the migration to version 5, ann still records her sessions" "$WRITER" "$ANN" 1 --trainee ann
+out=$("$SALESIM" report "$TINA" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | sort -u | tr '\n' ' ')
+expect_eq "... and the trainer's report reads the sums of everyone" "ann bob |0" "$out|$(regroup_diff roles)"
 
 # --- a visit the server missed: transcript kept, `salesim record` later, never twice ---------
 SC=scenarios/it-trial.yaml

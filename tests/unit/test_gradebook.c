@@ -97,7 +97,7 @@ static void test_open_creates_versioned_wal_file(void **state) {
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   gb_close(g);
-  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 4);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 5);
   assert_int_equal(tu_sqlite_int(p, "PRAGMA application_id"), 0x534c534d);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
@@ -270,7 +270,7 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
   json_decref(d);
   gb_close(g);
-  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 4);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 5);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
   /* version 3 counted the old row's findings per session and rule, and the new row's at write */
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
@@ -286,6 +286,14 @@ static void test_migrates_version_1(void **state) {
                             " AND n=1 AND sessions=1 AND day IN ('2026-10-01', '2026-11-20')"), 2);
   assert_int_equal(tu_sqlite_int(p, "SELECT sum(pts_sum) FROM rule_days WHERE day='2026-10-01'"), -30);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_by_day'"), 1);
+  /* version 5 keeps the debrief's tier members with each new session (none for the old row), and
+  ** drops them when the debrief is edited by hand, so the report reads that debrief again */
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE tier IS NULL AND id=7"), 1);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE id=8 AND json_valid(tier)"), 1);
+  sqlite3_open(p, &db);
+  assert_int_equal(sqlite3_exec(db, "UPDATE sessions SET debrief='{}' WHERE id=8", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE tier IS NULL"), 2);
 
   /* a file from a newer salesim is refused, not downgraded */
   sqlite3_open(p, &db);
@@ -293,7 +301,7 @@ static void test_migrates_version_1(void **state) {
   sqlite3_close(db);
   assert_null(gb_open(p, err, sizeof err));
   char *expect = xasprintf("%s: gradebook schema version 9 is newer than this salesim (it reads "
-                           "up to 4); upgrade salesim", p);
+                           "up to 5); upgrade salesim", p);
   assert_string_equal(err, expect);
   free(expect);
   free(p);

@@ -373,8 +373,9 @@ static char *render_all(const char *path, const rep_filter *f) {
   return sb_take(&out);
 }
 
-/* What version 4 added, taken away again: the schema exactly as version 3 left it. */
+/* What versions 4 and 5 added, taken away again: the schema exactly as version 3 left it. */
 static const char back_to_v3[] =
+  "DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions DROP COLUMN tier;"
   "DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;"
   "DROP INDEX sessions_by_day; DROP INDEX sessions_report;"
   "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
@@ -433,7 +434,7 @@ static void test_migrated_version_3_reports_the_same(void **state) {
     free(a);
     free(b);
   }
-  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 4);
+  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 5);
   assert_int_equal(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days"), tu_sqlite_int(v4, "SELECT count(*) FROM rule_days"));
   assert_true(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
   assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
@@ -555,10 +556,10 @@ static void hostile(rep_data *d, rep_row rows[2]) {
   d->n_scenarios = 1;
   /* row 0 stands in a scenario's own tier (a name to quote and escape), row 1 in a default one */
   rows[0] = (rep_row){ "Smith, \"Jo\"", "visit", 2, 70, 50, 70, 60.0, { 55, 60, -1, 70 }, 20.0,
-                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1 };
+                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1, NULL };
   rows[1] = (rep_row){ "=HYPERLINK(\"x\")<script>alert(1)</script>", "visit", 1, 30, 30, 30, 30,
                        { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z", "beginner", "尚未入门", 0,
-                       1, 70, 2, 1 };
+                       1, 70, 2, 1, NULL };
   d->rows = rows;
   d->n_rows = 2;
   d->dist[3] = 1; d->dist[5] = 1; d->dist[7] = 1;
