@@ -604,6 +604,20 @@ local function chain(turn, ctx)
   return true
 end
 
+-- A hidden need the line names by one of its `revealed_by` words, not yet voiced, when nothing
+-- has answered the line yet: discover's first choice, and an ask's when the ask is not yet one
+-- she can give ("like maybe your sister? i heard she got a new place" draws out Lucia's hard
+-- water rather than "be concrete" past it; found in play: the need then "stayed hidden" though
+-- the trainee had named it).
+local function named_hidden(turn)
+  if C.spoken() > 0 then return nil end
+  for _, id in ipairs(turn.needs) do
+    local n = find(C.needs, id)
+    if n and n.hidden and not C.revealed(id) and C.mentions(n.revealed_by) then return id end
+  end
+  return nil
+end
+
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
@@ -625,10 +639,8 @@ local function discover(turn, ctx)
   -- (first of all a hidden need the line names with one of its `revealed_by` words: "验收时甲方指
   -- 出来的那个小毛病,让您脸上不太好看吧?" is about the skirting, though "脸上不太好看" brushes the
   -- cash need; play-test 12, the debrief's own suggested question found nothing)
-  for _, id in ipairs(turn.needs) do
-    local n = find(C.needs, id)
-    if n and n.hidden and not C.revealed(id) and C.mentions(n.revealed_by) then return heard(id) end
-  end
+  local hidden = named_hidden(turn)
+  if hidden then return heard(hidden) end
   for _, id in ipairs(turn.needs) do
     local n = find(C.needs, id)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
@@ -883,19 +895,6 @@ end
 -- The ask: vague gets vague; too much for now gets a refusal with a reason (asking again
 -- without asking why costs trust); realistic but unclear gets "what exactly, and when?";
 -- realistic and concrete gets the commitment.
--- A hidden need the line names by one of its `revealed_by` words, not yet voiced: an ask that
--- is not yet one she can give ("like maybe your sister? i heard she got a new place") draws the
--- need out first (Maria tells of Lucia's hard water) rather than "be concrete" past it (found in
--- play: the need then "stayed hidden" though the trainee had named it).
-local function named_hidden(turn)
-  if C.spoken() > 0 then return nil end
-  for _, id in ipairs(turn.needs) do
-    local n = find(C.needs, id)
-    if n and n.hidden and not C.revealed(id) and C.mentions(n.revealed_by) then return id end
-  end
-  return nil
-end
-
 local function ask(turn, ctx)
   local asking = false
   for _, m in ipairs(ASKS) do if has(turn, m) then asking = true end end
