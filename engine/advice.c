@@ -71,9 +71,9 @@ static char *address(const scenario *sc, const char *lang) {
   return xasprintf("%.*s", (int)k, n);
 }
 
-/* The name to address about need i: at a table of several people, the one who says the need
-** ("Martin: And there is no capital budget ..." -> "Martin"; the Try line for his hidden need had
-** asked Grace), else address().  Caller frees. */
+/* The name to address about need i (-1: none): at a table of several people, the one who says
+** the need ("Martin: And there is no capital budget ..." -> "Martin"; the Try line for his hidden
+** need had asked Grace), else address().  Caller frees. */
 static char *address_about(const scenario *sc, const char *lang, int i) {
   if (i >= 0 && i < sc->n_needs && sc->needs[i].said) {
     int who = spk_speaker(sc->cust_name, sc->needs[i].said);
@@ -284,10 +284,14 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   if (t == ADV_NONE) return NULL;
   if (!lang) lang = msg_lang(sc->language);
   if (!sc->cust_name || !*sc->cust_name) return NULL;   /* nobody to address: the fixed line */
-  char *name = address(sc, lang), *out = NULL;
   int need = pick_need(sc, 0), hid = pick_need(sc, 1);
   int n = about ? about->need : -1;
   if (n >= 0 && n < sc->n_needs && sc->needs[n].hidden) hid = n;
+  /* the voiced need the finding is about, else the first: what a summary or a confirmation names */
+  int shown = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
+  /* a line about one need is said to the one who voiced it */
+  int to = t == ADV_SUMMARY || t == ADV_CONFIRM ? shown : t == ADV_OPEN ? need : t == ADV_HIDDEN ? hid : -1;
+  char *name = address_about(sc, lang, to), *out = NULL;
   const char *bw = benefit_words(sc, need, lang);
   const char *company = sc->cust_company && *sc->cust_company ? sc->cust_company : msg_text(lang, "advice.yours");
   switch (t) {
@@ -322,33 +326,17 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   }
   /* a check asks what is left, whatever it is: "关于护士,还有什么..." named a keyword as a topic */
   case ADV_CHECK: out = msg_get(lang, "advice.check", "name", name, NULL); break;
-  case ADV_SUMMARY: {   /* the need the finding is about, else the first; keywords only as a last resort */
-    int sn = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
-    free(name);
-    name = address_about(sc, lang, sn);
-    out = summary_from_examples(sc, sn, lang, name, about ? about->reader : NULL);
-    if (!out) out = msg_get(lang, "advice.summary", "name", name, "need", need_words(sc, sn, lang),
-                            "benefit", benefit_words(sc, sn, lang), NULL);
+  case ADV_SUMMARY:   /* keywords only as a last resort */
+    out = summary_from_examples(sc, shown, lang, name, about ? about->reader : NULL);
+    if (!out) out = msg_get(lang, "advice.summary", "name", name, "need", need_words(sc, shown, lang),
+                            "benefit", benefit_words(sc, shown, lang), NULL);
     break;
-  }
-  case ADV_CONFIRM: {   /* the need the finding is about, else the first, in the trainer's words, else by its keyword */
-    int cn = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
-    free(name);
-    name = address_about(sc, lang, cn);
-    out = from_examples(sc, cn, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
-    if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", need_words(sc, cn, lang), NULL);
+  case ADV_CONFIRM:   /* in the trainer's words, else by its keyword */
+    out = from_examples(sc, shown, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
+    if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", need_words(sc, shown, lang), NULL);
     break;
-  }
-  case ADV_OPEN:
-    free(name);
-    name = address_about(sc, lang, need);
-    out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL);
-    break;
-  case ADV_HIDDEN:
-    free(name);
-    name = address_about(sc, lang, hid);
-    out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL);
-    break;
+  case ADV_OPEN: out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
+  case ADV_HIDDEN: out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL); break;
   case ADV_CHAIN: out = chain_question(sc, lang, name); break;
   case ADV_PROBE: out = msg_get(lang, "advice.probe", "name", name, NULL); break;
   case ADV_GAIN: {
