@@ -197,6 +197,21 @@ static void read_recap(session *s, sess_turn *t) {
     if (t->cls.benefits[i] >= 0 && t->cls.benefits[i] < 64) s->presented |= (uint64_t)1 << t->cls.benefits[i];
 }
 
+/* A line that re-asks the step the line before asked for and did not get (cls_read_follow_up):
+** "next tuesday at 10" answers "when exactly?", "那下周五呢?" re-times an ask she could not keep. */
+static void read_follow_up(session *s, sess_turn *t) {
+  const sess_turn *p = t->n > 1 ? &s->turns[t->n - 2] : NULL;
+  if (!p || p->visit != t->visit || sess_has_event(p, CUST_EV_GIVE, NULL)) return;
+  cls_follow_ctx v = { &p->cls, 0 };
+  for (int k = 0; k < p->events.n; k++) {
+    const cust_event *e = &p->events.v[k];
+    if (e->kind == CUST_EV_SAY && e->key &&
+        (strcmp(e->key, "ask_when") == 0 || strcmp(e->key, "ask_who") == 0 || strcmp(e->key, "ask_details") == 0))
+      v.she_asked = 1;
+  }
+  cls_read_follow_up(s->cls, &t->cls, &v);
+}
+
 const sess_turn *sess_say(session *s, const char *line, size_t len) {
   if (sess_over(s)) return NULL;
   if (s->n_turns == s->cap_turns) {
@@ -210,6 +225,7 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   t->visit = t->before.visit;
   cls_classify(s->cls, line, len, &t->cls);
   read_recap(s, t);
+  read_follow_up(s, t);
   judge_rungs(s, t);
   t->text = xstrdup(t->cls.text);
   t->hinted = s->hint_pending;

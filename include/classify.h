@@ -166,6 +166,23 @@ int cls_rung_needs_no_who(cls_classifier *c, int j);
 ** is completed so.  Returns 1 when it made r a summary or completed one (a rule match
 ** "rule:recap", "rule:recap_two_lines" or "rule:recap_checked" says so), 0 when r is unchanged. */
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v);
+/* What the visit knows when a line may re-ask the step asked just before it (cls_read_follow_up):
+** the seller's line before it in the same visit when that asked for a rung of the ladder and the
+** customer gave nothing (prev, else NULL), and whether she answered by asking when, who or what
+** exactly (she_asked). */
+typedef struct cls_follow_ctx {
+  const cls_result *prev;
+  int she_asked;
+} cls_follow_ctx;
+/* Reads a line that only re-times or completes the ask before it ("How about Friday then?",
+** "那下周五呢?", "next tuesday at 10" after "when exactly?") as that ask: it names a time, person
+** or place, and no step, need or benefit of its own; it is an ask, a suggestion, a short question
+** with no question word, or (after she asked) a plain answer.  r then asks for prev's rung with
+** prev's ask moves, takes the slots and sum it leaves out, and is specific when the two together
+** name a time and someone or somewhere (unless the rung needs nobody).  The session asks before
+** the customer reacts (classify_follow.c).  Returns 1 when it did (a match "rule:follow_up" says
+** so), 0 when r is unchanged. */
+int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v);
 /* 1 when r is a payment ask that names the sum and a time, with no vague marker ("今天您先转
 ** 两万四", "the $4,800 balance by Friday"): specific, as the scorer's payment_specific judges it,
 ** whoever the line names (classify_rules.c). */

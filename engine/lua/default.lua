@@ -71,7 +71,8 @@ LINES = {
     pushy = { "You asked that already. My answer hasn't changed.", "Please don't push." },
     objection_again = { "As I said, that's still what holds me back.",
                         "Same as before: that worry hasn't gone away." },
-    seller_action = { "Sure, send it over and I'll have a look.", "Fine, go ahead and let me know." },
+    seller_action = { "Fine, go ahead and let me know.", "OK. I'll hold you to that." },
+    seller_send = { "Sure, send it over and I'll have a look.", "Fine, send it over." },
     praise_reply = { "Thanks. It's a nice idea.", "Ha, kind of you." },
     next_visit = { "Good, let's take the next step when you come back." },
     thanks = { "You're welcome.", "No problem." },
@@ -118,6 +119,7 @@ LINES = {
     objection_again = { "还是刚才说的那个顾虑,没解决之前我定不下来。", "跟刚才一样,这个问题还在。" },
     objection_probed = { "说白了就是我刚才说的那个。你说说打算怎么解决,我听着。", "对,我担心的就是这个。真要做起来怎么弄?" },
     seller_action = { "行,那你安排吧,弄好了跟我说一声。", "好,说到做到就行。" },
+    seller_send = { "行,你发过来我看看。", "好,发我吧。" },
     praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
     next_visit = { "好,下次来咱们再往前走一步。" },
     thanks = { "不客气。", "应该的。" },
@@ -962,9 +964,20 @@ end
 -- Words that apologise for taking the customer's time.
 local POLITE = { "sorry", "apologies", "excuse me", "taking up your time", "take up your time", "bother you",
                  "不好意思", "打扰", "抱歉", "占用您", "占您", "耽误您" }
+-- Words of a promise to send something (figures, a proposal, a sample): only those get "send it
+-- over"; "那我下周再来拜访您" had got "行,你发过来我看看" (play-test 17).
+local SEND = { "send", "email", "e-mail", "mail you", "forward", "text you", "post you", "drop off",
+               "发给", "发您", "发你", "发到", "发过", "发一", "发个", "寄", "传给", "传一", "邮件", "邮箱" }
+-- A scenario that has only seller_action keeps its line for every promise, as before.
+local function seller_reply()
+  if C.mentions(SEND) and (C.has_line("seller_send") or not C.has_line("seller_action")) then
+    return "seller_send"
+  end
+  return "seller_action"
+end
 -- Friendly words that move nothing.
 local function social(turn)
-  if has(turn, "seller_action") then C.say("seller_action") return true end
+  if has(turn, "seller_action") then C.say(seller_reply()) return true end
   if has(turn, "praise") then C.say("praise_reply") return true end
   -- a question asked is answered before the thanks that led to it ("hi, thanks for seeing me. how
   -- are things going in the shop?" got "Oh, it's no trouble at all.": play-test 11)

@@ -50,6 +50,40 @@ check "\"oh no whats up with it\" is answered about the light" jq -e '.turns[1].
 check "an ask naming the sister brings out her hard water" jq -e '.turns[4].customer | any(.kind == "reveal" and .need == "sister_house")' "$TMP/sister.json"
 check "... the next, dated ask is given" jq -e '.turns[5].customer | any(.kind == "give")' "$TMP/sister.json"
 
+# --- 2d. a promise to come back is no parcel: "那我下周再来拜访您" had got "行,你发过来我看看"
+# (play-test 17); a promise to send still gets the scenario's send line ---
+play scenarios/dealer-first-visit.yaml "陈总您好
+那我下周再来拜访您
+我回去把临沂的方案发给您" "$TMP/promise.json" >/dev/null
+check "a promise to visit gets seller_action" jq -e '.turns[1].customer | any(.kind == "say" and .key == "seller_action")' "$TMP/promise.json"
+check "... with no word of sending" jq -e '.turns[1].customer | all(.kind != "say" or (.text | test("发") | not))' "$TMP/promise.json"
+check "a promise to send gets seller_send" jq -e '.turns[2].customer | any(.kind == "say" and .key == "seller_send")' "$TMP/promise.json"
+sed '/^  seller_send:/,+1d' scenarios/dealer-first-visit.yaml >"$TMP/dealer-old.yaml"
+play "$TMP/dealer-old.yaml" "陈总您好
+我回去把临沂的方案发给您" "$TMP/promise-old.json" >/dev/null
+check "a scenario with only seller_action keeps its line for a send" jq -e '.turns[1].customer | any(.kind == "say" and .key == "seller_action")' "$TMP/promise-old.json"
+
+# --- 2e. a line that re-times the ask before it is that ask: "next tuesday at 10" after "when
+# exactly?" had got "OK." and nothing (play-test 17); "那下周五呢?" after 陈总's trade fair too ---
+play "$EN" "Hi Dana, thanks for making time today.
+What happened with the scanners last month?
+So you want to hear about failures before the floor does, and the alert emails are noise, right?
+We could have your on-call people paged within a minute of any failure, and related alerts grouped into one.
+Could we set up a trial at the Reno site with Marcus?
+next tuesday at 10" "$TMP/when.json" >/dev/null
+check "the ask without a day is answered with when" jq -e '.turns[4].customer | any(.kind == "say" and .key == "ask_when")' "$TMP/when.json"
+check "... the day given next gets the trial" jq -e '.turns[5].customer | any(.kind == "give" and .commitment == "trial_with_engineer")' "$TMP/when.json"
+check "... read as the same ask, specific" jq -e '.turns[5].commitment == "trial_with_engineer" and .turns[5].specific' "$TMP/when.json"
+play scenarios/dealer-first-visit.yaml "陈总好,您现在代理的两个牌子,卖得怎么样?
+除了利润,您进货的时候还最担心什么?
+那县城市场您有没有考虑过?
+临沂的刘总去年加盟我们,一年在县城开了六个网点,我们派人帮他一起跑的。
+我们做区域保护,潍坊只给您一家;补货小批量,四十八小时到,不用压货。
+下周三您带上销售经理,我们一起去临沂看看刘总的样板店,您看行吗?
+那下周五呢?早上我开车来接您和销售经理,中午就能回来。" "$TMP/fair.json" >/dev/null
+check "a visit asked in the week of his fair brings the fair up" jq -e '.turns[5].customer | any(.kind == "objection" and .objection == "busy")' "$TMP/fair.json"
+check "... \"那下周五呢?\" asks for the visit again, and it is given" jq -e '.turns[6].customer | any(.kind == "give" and .commitment == "linyi_visit")' "$TMP/fair.json"
+
 # --- 3. a line that restates two needs confirms both ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?

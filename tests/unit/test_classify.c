@@ -715,6 +715,68 @@ static void test_recap_checked(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_read_follow_up: a line that re-times the ask before it asks for the same rung (play-test 17:
+** "next tuesday at 10" after "when exactly?" got "OK." and nothing, "How about Friday then?" got
+** "What exactly would you want me to do?").  Not a question of its own, not a time in the seller's
+** story, not without an ask before, not a line that names a need. */
+static void test_follow_up(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  cls_classifier *c = L.c;
+  cls_result p = run(c, "Could we set up a trial at the Reno site with Marcus?");
+  assert_true(p.commitment >= 0);
+  assert_null(p.slots[CLS_SLOT_TIME]);
+  cls_follow_ctx v = { &p, 1 };   /* she asked "when exactly?" */
+  cls_result r = run(c, "next tuesday at 10");
+  assert_int_equal(r.commitment, -1);
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 1);
+  assert_int_equal(r.commitment, p.commitment);
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.specific);   /* the trial, at Reno with Marcus, next Tuesday at 10 */
+  assert_non_null(r.slots[CLS_SLOT_PLACE]);
+  assert_true(cls_has_label(&r, "commitment:trial_with_engineer"));
+  cls_result_free(&r);
+  v.she_asked = 0;   /* a worry about the date, not a question: a plain time is no ask */
+  r = run(c, "next tuesday at 10");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 0);
+  cls_result_free(&r);
+  r = run(c, "How about Friday then?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 1);
+  assert_true(r.specific);
+  cls_result_free(&r);
+  r = run(c, "What happened on Tuesday?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 0);
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  r = run(c, "What happened with the scanners last Tuesday, how did you hear about it?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 0);
+  cls_result_free(&r);
+  cls_follow_ctx none = { NULL, 1 };
+  r = run(c, "next tuesday at 10");
+  assert_int_equal(cls_read_follow_up(c, &r, &none), 0);
+  cls_result_free(&r);
+  cls_result q = run(c, "How did the outage last month reach you?");   /* no ask before */
+  cls_follow_ctx after_question = { &q, 1 };
+  r = run(c, "How about Friday then?");
+  assert_int_equal(cls_read_follow_up(c, &r, &after_question), 0);
+  cls_result_free(&r);
+  cls_result_free(&q);
+  cls_result_free(&p);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  c = L.c;
+  p = run(c, "那这样,您今年就把这个项目报上去,预算大概两百万,您看没问题吧?");
+  assert_true(p.commitment >= 0);
+  v.prev = &p;
+  v.she_asked = 0;
+  r = run(c, "赵主任您就帮帮忙嘛,这个季度我任务还差不少,您报上去对您也没坏处。");   /* begging, no new date */
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 0);
+  cls_result_free(&r);
+  cls_result_free(&p);
+  drop_scenario(&L);
+}
+
 static void test_recap(void **st) {
   (void)st;
   loaded L;
@@ -896,6 +958,7 @@ int main(void) {
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_recap_checked),
+    cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_restated_pain),
     cmocka_unit_test(test_scenario_ask),
     cmocka_unit_test(test_rung_needs_no_who),

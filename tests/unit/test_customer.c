@@ -753,7 +753,11 @@ static void test_praise_and_seller_action_are_not_commitments(void **state) {
   turn t;
   cust_turn(h, &mk(&t, "i'll send you the proposal tomorrow.", MV(SELLER_ACTION))->r, &ev);
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
-  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "seller_action");
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "seller_send");   /* a promise to send */
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "i'll come by again next week.", MV(SELLER_ACTION))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "seller_action");   /* no parcel: play-test 17 */
   cust_events_free(&ev);
   cust_end(h, &ev);
   assert_int_equal(cust_current_outcome(h), CUST_OUTCOME_CONTINUATION);

@@ -1,0 +1,97 @@
+/*
+** classify_follow.c: a line that re-asks the step asked just before (cls_read_follow_up).
+**
+** "Could we set up a trial at the Reno site with Marcus?" - "All right, but when exactly?" -
+** "next tuesday at 10" is the trial at Reno with Marcus on Tuesday at ten.  Alone, the last line
+** names no step and asks nothing: the customer had answered "OK." and given nothing, and "How
+** about Friday then?" after a worry about the date got "What exactly would you want me to do, and
+** when?" (play-test 17, both languages: "那下周五呢?" after 陈总's trade fair).  The visit knows
+** what was asked; the session asks here before the customer reacts, so the customer and the
+** scorer read the same ask.
+*/
+#include <assert.h>
+#include <string.h>
+
+#include "classify_int.h"
+#include "clause.h"
+#include "util.h"
+
+#define BIT(m) ((uint64_t)1 << (m))
+/* A question put in a few words ("那下周五呢?", "Friday at 10 then?"): bytes of its clause in the
+** normalised line.  Longer questions ask something of their own. */
+#define FOLLOW_SHORT_BYTES 40
+
+/* What a follow-up may say besides its time, person or place: the ask or the question it is put
+** as, an answer to the worry that held the step back, the seller's own part ("我开车来接您"). */
+static const uint64_t follow_moves = CLS_ASK_MOVES | BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION) |
+                                     BIT(CLS_HANDLE_OBJECTION) | BIT(CLS_SELLER_ACTION);
+
+/* 1 when a time or place of r lies within the clause [start, end) of its normalised text (a
+** person alone is too often whom the line addresses: "赵主任您就帮帮忙嘛"). */
+static int slot_within(const cls_result *r, size_t start, size_t end) {
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (x->start >= start && x->end <= end &&
+        (strcmp(x->label, cls_slot_name(CLS_SLOT_TIME)) == 0 || strcmp(x->label, cls_slot_name(CLS_SLOT_PLACE)) == 0))
+      return 1;
+  }
+  return 0;
+}
+
+/* 1 when r is put as a follow-up: a clause that proposes ("how about friday then?", "could we do
+** friday instead?") or a short question with no question word ("那下周五呢?" before "周五上午我开
+** 车来接您...") names the new time or place; after she asked when, who or what exactly, a
+** plain answer does too ("next tuesday at 10").  Not "what happened on tuesday?", nor a time in
+** the seller's own story ("这个季度我任务还差不少"), nor "... marcus needs 2 hrs. ok?". */
+static int put_as_follow_up(const cls_result *r, int she_asked) {
+  if (CLS_HAS(r, CLS_OPEN_QUESTION) && !cls_has_label(r, "request")) return 0;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl);
+  for (int k = 0; k < n; k++) {
+    if (!slot_within(r, cl[k].start, cl[k].end)) continue;
+    if (cl[k].mood == CL_MOOD_REQUEST) return 1;
+    if (cl[k].mood == CL_MOOD_QUESTION && cl[k].end - cl[k].start <= FOLLOW_SHORT_BYTES) return 1;
+    if (she_asked && !r->question) return 1;
+  }
+  return 0;
+}
+
+/* Gives r the slot s of p when r has none (a copy r owns). */
+static void take_slot(cls_result *r, const cls_result *p, cls_slot s) {
+  if (!r->slots[s] && p->slots[s]) r->slots[s] = xstrdup(p->slots[s]);
+}
+
+int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v) {
+  assert(c && r && v);
+  const cls_result *p = v->prev;
+  if (!c->sc || !p || !r->norm || p->commitment < 0 || p->commitment >= c->sc->n_commitments ||
+      !(p->moves & CLS_ASK_MOVES))
+    return 0;
+  /* a line that names a step, a need or a benefit of its own, leans on "sometime" or refuses is
+  ** read as itself */
+  if (r->commitment >= 0 || r->n_needs || r->n_benefits || r->vague || r->negated) return 0;
+  if ((r->moves & ~follow_moves) || !(r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] ||
+                                      r->slots[CLS_SLOT_PLACE]))
+    return 0;
+  if (!put_as_follow_up(r, v->she_asked)) return 0;
+  r->commitment = p->commitment;
+  r->moves = (r->moves & ~(BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION))) | (p->moves & CLS_ASK_MOVES);
+  r->model_moves &= ~(BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION));
+  for (int s = 0; s < CLS_SLOT_COUNT; s++) take_slot(r, p, (cls_slot)s);
+  if (!r->has_amount && p->has_amount) {   /* "那周五呢?" after "两万四今天能转吗?" keeps the sum */
+    r->has_amount = 1;
+    r->amount = p->amount;
+  }
+  /* the step is the one named before, so its action is known: a time, and someone to bring or
+  ** somewhere to meet unless the step needs nobody, make it specific (a payment: the sum and a
+  ** time, as cls_payment_named) */
+  r->specific = CLS_HAS(r, CLS_ASK_PAYMENT) ? cls_payment_named(r)
+              : r->slots[CLS_SLOT_TIME] && (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE] ||
+                                            cls_rung_needs_no_who(c, r->commitment));
+  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
+  r->matches[r->n_matches++] = (cls_match){ xasprintf("commitment:%s", c->sc->commitments[r->commitment].id),
+                                            xstrdup("rule:follow_up"),
+                                            xasprintf("engine/classify_follow.c:%d", __LINE__), 0,
+                                            strlen(r->norm) };
+  return 1;
+}
