@@ -844,6 +844,10 @@ static void read_slots(reading *rd, int commitment_hit) {
   if (rd->nt > 0) {
     size_t s = rd->th[0].start, e = rd->th[0].end;
     for (int i = 1; i < rd->nt && rd->th[i].span == rd->th[0].span; i++) e = rd->th[i].end;
+    /* a day's pattern takes the dot of "Fri." and so a sentence's full stop ("until friday."): the
+    ** slot is said back in the customer's line ("Hold forty for me until friday.. I'll ...", play-test
+    ** 17); the dot of "a.m." stays */
+    if (e - s > 2 && rd->t[e - 1] == '.' && isalpha((unsigned char)rd->t[e - 2]) && isalpha((unsigned char)rd->t[e - 3])) e--;
     out->slots[CLS_SLOT_TIME] = span_text(rd, s, e);
   } else {
     const lex_hit *tm = first_hit(rd, c->slot_label[CLS_SLOT_TIME]);

@@ -90,6 +90,13 @@ static void test_specific_slots(void **st) {
   assert_string_equal(r.slots[CLS_SLOT_PERSON], "your it head");
   assert_null(r.slots[CLS_SLOT_PLACE]);
   cls_result_free(&r);
+  /* the full stop is no part of the day (it was said back: "until friday.. I'll confirm") */
+  r = run(en, "Would you like to reserve 40 sets? I can hold them until Friday.");
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "until friday");
+  cls_result_free(&r);
+  r = run(en, "Could we meet at 10 a.m.");
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "at 10 a.m.");
+  cls_result_free(&r);
 
   r = run(zh, "王处长，下周三下午三点您能不能请ＩＴ主管一起来我们公司看个演示？");
   assert_true(r.specific);
