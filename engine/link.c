@@ -23,7 +23,9 @@
 #include "text.h"
 #include "util.h"
 
-#define MAX_SEGS 17         /* the whole line and its first 16 clauses */
+#define MAX_CLAUSE_SEGS 16  /* the first 16 clauses of a line */
+#define MAX_SENT_SEGS 8     /* and its first 8 sentences of two clauses or more */
+#define MAX_SEGS (1 + MAX_CLAUSE_SEGS + MAX_SENT_SEGS)
 #define MAX_TERMS 512
 #define LNK_IDF_MIN 0.01f   /* the weight of a term every item uses (ln 1 = 0 would drop it) */       /* per text or line; a spoken line is far shorter */
 
@@ -678,29 +680,51 @@ void lnk_configure(lnk_index *x, lnk_mode mode, float threshold) {
 }
 
 /* The segments of a line: the whole of it, then each clause (between , . ? ! ; :) of two
-** terms or more, so "so you need X, and Y" links both X and Y. */
-static int segments(const char *s, size_t len, size_t *start, size_t *end) {
+** terms or more, so "so you need X, and Y" links both X and Y; then, in a line of several
+** sentences, each sentence of several clauses: "We also sell them with a display kit, so they
+** tend to go within weeks." after a sentence about something else says one thing, which
+** neither the whole line nor either clause alone did (play-test 17). */
+static int segments(const char *s, size_t len, size_t *start, size_t *end, int *ncore) {
   int n = 0;
   start[n] = 0; end[n] = len; n++;
   size_t from = 0;
   int clauses = 0;
-  for (size_t i = 0; i <= len && n < MAX_SEGS; i++) {
+  for (size_t i = 0; i <= len && clauses < MAX_CLAUSE_SEGS; i++) {
     if (i < len && !lex_breaks_clause(s, len, i)) continue;   /* "2.8万" is one number */
     if (i > from) { start[n] = from; end[n] = i; n++; clauses++; }
     from = i + 1;
   }
-  return clauses > 1 ? n : 1;   /* one clause is the whole line */
+  *ncore = clauses <= 1 ? 1 : n;   /* the whole line and its clauses; sentences after them */
+  if (clauses <= 1) return 1;   /* one clause is the whole line */
+  size_t ss[MAX_SENT_SEGS], se[MAX_SENT_SEGS];
+  int sentences = 0, several = 0;   /* sentences of two clauses or more; 1 once a second begins */
+  from = 0;
+  for (size_t i = 0; i <= len; i++) {
+    if (i < len && !lex_breaks_sentence(s, len, i)) continue;
+    size_t at = from;   /* the clause before owns the space after its mark: the sentence not */
+    while (at < i && s[at] == ' ') at++;
+    if (i > at) {
+      several |= at > 0;
+      int parts = 0;
+      for (int k = 1; k < n; k++) parts += start[k] >= from && end[k] <= i;
+      if (parts >= 2 && sentences < MAX_SENT_SEGS) { ss[sentences] = at; se[sentences] = i; sentences++; }
+    }
+    from = i + 1;
+  }
+  for (int k = 0; several && k < sentences; k++) { start[n] = ss[k]; end[n] = se[k]; n++; }
+  return n;
 }
 
 /* Scores every segment of a line against the texts of the given kinds: per segment and item,
 ** the best cosine (nearest mode) or the centroid's, into sc[seg * nall + global item], and
 ** whether that score rests on weak evidence (LNK_WEAK_EVID) into weak[] at the same place;
-** returns the number of segments, their spans in ss/se.  Items are numbered across kinds by
+** returns the number of segments, their spans in ss/se, and in *ncore how many come before the
+** sentences (segments()).  Items are numbered across kinds by
 ** base[]. */
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
                           const int *base, int nall, float *sc, unsigned char *weak, int *best_text,
-                          size_t *ss, size_t *se) {
-  int nseg = segments(norm, len, ss, se);
+                          size_t *ss, size_t *se, int *ncore) {
+  int nseg = segments(norm, len, ss, se, ncore);
   bag b_buf, *b = &b_buf;   /* on the stack, as lt below: 4 KiB mallocs consolidated the heap */
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
   vec q = { ids, ws, 0, 0 };
@@ -773,7 +797,7 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
   unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
-  int nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se);
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se, &ncore);
   int ni = x->nitems[kind] < cap ? x->nitems[kind] : cap;
   for (int i = 0; i < ni; i++) {
     lnk_hit *h = &out[i];
@@ -823,7 +847,7 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
   float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
   unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
-  int nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se);
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se, &ncore);
   int n = 0;
   for (int g = 0; g < nseg; g++) {
     /* the one item this segment is about: the best of the kinds asked for */
@@ -843,6 +867,9 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
     if (bk < 0) continue;
     int dup = -1;
     for (int j = 0; j < n; j++) if ((int)out[j].kind == bk && out[j].item == bi) dup = j;
+    /* a sentence only adds what neither the line nor a clause linked: its wider span would make a
+    ** clause's need and the benefit beside it overlap (one_side in classify_link.c drops one) */
+    if (dup >= 0 && g >= ncore) continue;
     if (dup >= 0) {
       if (bs > out[dup].score) {
         out[dup].score = bs; out[dup].text = bt[(size_t)g * (size_t)nall + (size_t)(base[bk] + bi)];

@@ -441,6 +441,25 @@ static void test_one_side(void **st) {
   close_shipped(&sh);
 }
 
+/* A sentence of several clauses, in a line of several sentences, links what it says as a whole:
+** "We also sell them with a display kit, so they tend to go within weeks." after a sentence about
+** something else linked the sell-through benefit neither through the whole line nor through either
+** clause (play-test 17); alone it linked already.  What the line or a clause links stays as it was. */
+static void test_sentence_segment(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/tableware-limited-run.yaml");
+  const char *two = "Hello there. We also sell them with a display kit, so they tend to go within weeks.";
+  expect_links(&sh, two, NULL, "proven_sell_through");
+  cls_result r;
+  const char *both = "And because they're numbered and there are only 1,000, your regulars get something nobody "
+                     "else has. We also sell them with a display kit, so they tend to go within weeks.";
+  cls_classify(sh.c, both, strlen(both), &r);
+  assert_int_equal(r.n_benefits, 2);
+  cls_result_free(&r);
+  close_shipped(&sh);
+}
+
 /* The words that make a line a check ("anything else") say nothing of the scenario: "Anything
 ** else that would stop you?" linked tableware's need for pieces "nobody else has" (found in play);
 ** a check that names a need still links it.  Nor does a brush-off explain anything ("nothing is
@@ -563,6 +582,7 @@ int main(void) {
     cmocka_unit_test(test_weak_floor),
     cmocka_unit_test(test_threshold_per_kind),
     cmocka_unit_test(test_one_side),
+    cmocka_unit_test(test_sentence_segment),
     cmocka_unit_test(test_check_words_aside),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
