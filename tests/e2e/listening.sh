@@ -84,6 +84,17 @@ play scenarios/dealer-first-visit.yaml "陈总好,您现在代理的两个牌子
 check "a visit asked in the week of his fair brings the fair up" jq -e '.turns[5].customer | any(.kind == "objection" and .objection == "busy")' "$TMP/fair.json"
 check "... \"那下周五呢?\" asks for the visit again, and it is given" jq -e '.turns[6].customer | any(.kind == "give" and .commitment == "linyi_visit")' "$TMP/fair.json"
 
+# --- 2f. a referral bonus of "a free filter change" explains no light she never spoke of; asking
+# after the filter brings the light out (play-test 17: "Oh! So it's just the filter reminder" to
+# the bonus, "Sort of, yes." to "all good w the filter?") ---
+play scenarios/referral-follow-up.yaml "hi maria!
+haha no pressure. we're running a referral bonus this month, you'd get a free filter change
+all good w the filter?
+oh thats just the filter change reminder, totally normal, ill swap it now" "$TMP/bonus.json" >/dev/null
+check "a bonus of a filter change is no relief about the light" jq -e '.turns[1].customer | all(.kind != "say" or .key != "light_relief")' "$TMP/bonus.json"
+check "... asking after the filter brings the light out" jq -e '.turns[2].customer | any(.kind == "reveal" and .need == "blinking_light")' "$TMP/bonus.json"
+check "... and the explanation after it is a relief" jq -e '.turns[3].customer | any(.kind == "say" and .key == "light_relief")' "$TMP/bonus.json"
+
 # --- 3. a line that restates two needs confirms both ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?

@@ -478,6 +478,28 @@ static void lower_before_probe(void **state) {
     fx_free(&f);
   }
 
+  /* a question two lines on probes it when it brings her reason out ("那您什么时候能付啊" drew "甲方
+  ** 那边的进度款还没到": play-test 17); one that draws nothing does not */
+  for (int drew = 0; drew < 2; drew++) {
+    fx_init(&f);
+    t = fx_turn(&f, "尾款的事您看……", MV(ASK_PAYMENT));
+    fx_event(&f, t, CUST_EV_REFUSE, 1);
+    fx_turn(&f, "我们公司财务催得紧", 0);
+    t = fx_turn(&f, "那您什么时候能付啊", MV(OPEN_QUESTION));
+    t->cls.question = 1;
+    if (drew) fx_event(&f, t, CUST_EV_REVEAL, 0);
+    fx_turn(&f, "那您先付一点吧", MV(LOWER_ASK));
+    score_session(&f.s, &r);
+    if (drew) {
+      assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+      assert_non_null(fx_find(&r, "probed_refusal", 3, NULL));
+    } else {
+      assert_non_null(fx_find(&r, "lower_before_probe", 4, NULL));
+    }
+    score_result_free(&r);
+    fx_free(&f);
+  }
+
   /* a smaller rung asked for in plain words, no "then just": lowering all the same (blind
   ** trainer, round 10); a higher rung after the refusal is not */
   fx_init(&f);
