@@ -115,6 +115,9 @@ void cls_late_confirm_tag(const cls_classifier *c, cls_result *r);
 /* A confirmation question that restates the scenario's needs (no benefit, no ask) and looks
 ** ahead to no loss (no if, will, 如果, 就会, 下个...) is no loss appeal.  After the model. */
 void cls_late_restated_pain(cls_result *r);
+/* A closing question that checks for more after naming her needs ("除了夜班人手和输液,还有别的让您头
+** 疼的吗?") is check_concerns, whatever the model made of the needs before it. */
+void cls_late_check_after_needs(cls_result *r);
 /* The model's gain appeal or benefit on a rude line is dropped.  After the model. */
 void cls_late_rude(cls_result *r);
 /* An ask only in an if-clause before a what/where/how question supposes the step: an open

@@ -1573,6 +1573,30 @@ void cls_late_restated_pain(cls_result *r) {
   add_match(r, "loss_appeal", "rule:restated_pain", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* "除了夜班人手和输液,还有别的让您头疼的吗?" sets the needs she voiced aside to check for more: the
+** check phrase of its closing question stays, though the model read the needs named before it as a
+** question about her trouble (p 0.29; the customer answered "对,就是这个情况。" and kept the hidden
+** need: play-test 17).  Only a check the rules read in that last clause, with a need named before
+** it in statements. */
+void cls_late_check_after_needs(cls_result *r) {
+  const uint64_t check = (uint64_t)1 << CLS_CHECK_CONCERNS;
+  if (!r->norm || (r->moves & check) || r->n_needs == 0 || (r->moves & CLS_ASK_MOVES) || !r->question) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION || !cl_has_label(r, &cl[ncl - 1], "check_concerns")) return;
+  /* a question of its own before it ("呼叫这块呢?护士站和病房之间现在怎么沟通的,还有别的痛点吗?")
+  ** asks about something: the model's reading stands */
+  for (int k = 0; k < ncl - 1; k++)
+    if (cl[k].mood == CL_MOOD_QUESTION || cl[k].mood == CL_MOOD_REQUEST) return;
+  int need_before = 0;
+  for (int m = 0; m < r->n_matches && !need_before; m++)
+    need_before = strncmp(r->matches[m].label, "need:", 5) == 0 && r->matches[m].end <= cl[ncl - 1].start;
+  if (!need_before) return;
+  r->moves = (r->moves & ~((uint64_t)1 << CLS_CLOSED_QUESTION | (uint64_t)1 << CLS_OPEN_QUESTION)) | check;
+  r->model_vetoed &= ~check;
+  add_match(r, "check_concerns", "rule:check_after_needs", RULE_SRC ":" CLS_STR(__LINE__), cl[ncl - 1].start, cl[ncl - 1].end);
+}
+
 /* Contempt is no gain: the model's gain appeal or benefit on "Honestly, the way your night shift
 ** runs is a joke" (its words of the customer's business) is dropped beside `rude`. */
 void cls_late_rude(cls_result *r) {

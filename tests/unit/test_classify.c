@@ -784,6 +784,24 @@ static void test_follow_up(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_check_after_needs: "除了夜班人手和输液,还有别的让您头疼的吗?" checks for more after her
+** needs (the model had read a question about her trouble; play-test 17); with no need named before
+** the check, the model's reading stands. */
+static void test_check_after_needs(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  cls_result r = run(L.c, "那次家属闹起来,护理部压力肯定不小。除了夜班人手和输液,还有别的让您头疼的吗?");
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  assert_false(CLS_HAS(&r, CLS_CLOSED_QUESTION));
+  assert_true(r.n_needs >= 1);
+  cls_result_free(&r);
+  r = run(L.c, "夜班两个护士看四十张床,压力大吗?");   /* a question about a need, no check */
+  assert_false(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 static void test_recap(void **st) {
   (void)st;
   loaded L;
@@ -966,6 +984,7 @@ int main(void) {
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_recap_checked),
     cmocka_unit_test(test_follow_up),
+    cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
     cmocka_unit_test(test_scenario_ask),
     cmocka_unit_test(test_rung_needs_no_who),
