@@ -95,6 +95,14 @@ check "a bonus of a filter change is no relief about the light" jq -e '.turns[1]
 check "... asking after the filter brings the light out" jq -e '.turns[2].customer | any(.kind == "reveal" and .need == "blinking_light")' "$TMP/bonus.json"
 check "... and the explanation after it is a relief" jq -e '.turns[3].customer | any(.kind == "say" and .key == "light_relief")' "$TMP/bonus.json"
 
+# --- 2g. Martin, asked twice for the pilot before he has heard the money, does not say the same
+# two sentences twice (play-test 17) ---
+play "$WH" "hey guys! our headsets are honestly the best on the market
+ok so like, what do you think?
+so can you guys sign up for like a pilot or something?
+how about next month?" "$TMP/twice.json" >/dev/null
+check "the pilot asked twice gets two different words from Martin" jq -e '[.turns[2,3].customer[] | select(.kind == "say" and .key == "martin_not_yet") | .text] | length == 2 and .[0] != .[1]' "$TMP/twice.json"
+
 # --- 3. a line that restates two needs confirms both ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?
