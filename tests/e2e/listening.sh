@@ -103,6 +103,14 @@ so can you guys sign up for like a pilot or something?
 how about next month?" "$TMP/twice.json" >/dev/null
 check "the pilot asked twice gets two different words from Martin" jq -e '[.turns[2,3].customer[] | select(.kind == "say" and .key == "martin_not_yet") | .text] | length == 2 and .[0] != .[1]' "$TMP/twice.json"
 
+# --- 2h. a confirmation that names a need she never voiced is about that need: "so. lucia?" had
+# confirmed the light (+10 in the debrief); now Lucia's hard water comes out (play-test 17) ---
+play scenarios/referral-follow-up.yaml "hi maria! so hows the water?
+oh thats just the filter reminder, hold the reset button five seconds and its fine
+so. lucia?" "$TMP/lucia.json" >/dev/null
+check "a question naming Lucia brings her hard water out" jq -e '.turns[2].customer | any(.kind == "reveal" and .need == "sister_house")' "$TMP/lucia.json"
+check "... and confirms nothing she did not hear" jq -e '[.turns[2].customer[] | select(.kind == "confirm")] | length == 0' "$TMP/lucia.json"
+
 # --- 3. a line that restates two needs confirms both ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?
