@@ -67,6 +67,9 @@ struct cust_host {
   int mark_cond, mark_helpers; /* sbx_mark of the environments kept (the default behaviour's is
                                ** trusted, see reusable(); test_customer marks it itself) */
   sbx_status last_status;      /* of the last hook call */
+  int kept_ref;                /* the default behaviour's turn and ctx tables, refilled for each
+                               ** of its hooks (customer_turn.c), or LUA_NOREF before the first */
+  int kept_busy;               /* a default hook runs with them: a nested one gets fresh ones */
 
   /* listening (customer_talk.c) */
   char *people[8];             /* several people at one table (CUST_MAX_PEOPLE, checked in

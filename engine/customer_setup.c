@@ -296,7 +296,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
   h->outcome = CUST_OUTCOME_NONE;
   h->env_default = h->env_script = h->env_cond = LUA_NOREF;
-  h->script_chunk = h->mark_cond = h->mark_helpers = LUA_NOREF;
+  h->script_chunk = h->mark_cond = h->mark_helpers = h->kept_ref = LUA_NOREF;
   if (lim) h->lim = *lim;
   else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
@@ -465,7 +465,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   h->n_said = 0;
   h->warned = 0;
   h->outcome = CUST_OUTCOME_NONE;
-  h->pending_start = h->in_start = h->script_off = 0;
+  h->pending_start = h->in_start = h->script_off = h->kept_busy = 0;
   h->last_status = SBX_OK;
   h->turn = NULL;
   if (sbx_reseed(h->sbx, seed) != 0) return -1;

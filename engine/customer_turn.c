@@ -4,6 +4,7 @@
 ** each inside a budgeted sandbox call; a script error restores the snapshot taken before it,
 ** becomes a CUST_EV_ERROR event, and the default behaviour answers instead.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,8 @@ static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) 
   }
 }
 
-/* Pushes a fresh turn table for the current line (empty outside a turn). */
+/* Pushes a fresh turn table for the current line (empty outside a turn): for a script, which
+** may keep what it is given. */
 void cust_push_turn(lua_State *L, cust_host *h) {
   const cls_result *t = h->turn;
   lua_createtable(L, 0, 16);
@@ -99,6 +101,145 @@ void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
     lua_pushstring(L, cust_outcome_name(h->outcome));
     lua_setfield(L, -2, "outcome");
   }
+}
+
+/* ===== the default behaviour's tables, kept and refilled ================================== */
+
+/* default.lua is the program's own code: it keeps neither table past its hook (its memo holds
+** ids and numbers) and writes only into turn.moves (follow_up), and no script can reach the
+** tables the host gives it.  So its hooks get the same tables every time, refilled in place
+** with what fresh ones would hold: building seven tables for each hook was 13 K instructions a
+** turn, most of it the allocations and the collector's share.  A script's hooks still get fresh
+** tables (cust_push_turn, cust_push_ctx). */
+enum { KEPT_TURN = 1, KEPT_MOVES, KEPT_SLOTS, KEPT_NEEDS, KEPT_BENEFITS, KEPT_OBJECTIONS,
+       KEPT_ADDRESSED, KEPT_CTX, KEPT_COUNT = KEPT_CTX };
+
+/* Pushes the holder of the kept tables (a list, KEPT_*), made on first use. */
+static void push_kept(lua_State *L, cust_host *h) {
+  if (h->kept_ref != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->kept_ref);
+    return;
+  }
+  lua_createtable(L, KEPT_COUNT, 0);
+  for (int k = 1; k <= KEPT_COUNT; k++) {
+    lua_createtable(L, 0, k == KEPT_TURN ? 16 : k == KEPT_CTX ? 6 : 4);
+    lua_rawseti(L, -2, k);
+  }
+  lua_pushvalue(L, -1);
+  h->kept_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Empties the table on top of the stack (the keys stay in its nodes, so refilling it with the
+** same keys allocates nothing). */
+static void kept_clear(lua_State *L) {
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    lua_rawset(L, -4);   /* clearing a field during the traversal is allowed */
+  }
+}
+
+/* Ends the kept list on top of the stack after n entries: clears what a longer list of an
+** earlier turn left (its entries end at the first nil). */
+static void kept_trim(lua_State *L, int n) {
+  for (int i = n + 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_rawseti(L, -2, i);
+  }
+  lua_pop(L, 1);
+}
+
+/* Refills kept list k (of the holder at index hold) with kind's ids for the indexes v[0..n), as
+** push_ids lists them, and sets it as field of the table on top. */
+static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, int n, int kind,
+                     const char *field) {
+  const scenario *sc = h->sc;
+  lua_rawgeti(L, hold, k);
+  int m = 0;
+  for (int i = 0; i < n; i++) {
+    const char *id = NULL;
+    if (kind == CUST_K_NEED && v[i] >= 0 && v[i] < sc->n_needs) id = sc->needs[v[i]].id;
+    if (kind == CUST_K_BENEFIT && v[i] >= 0 && v[i] < sc->n_benefits) id = sc->benefits[v[i]].id;
+    if (kind == CUST_K_OBJECTION && v[i] >= 0 && v[i] < sc->n_objections) id = sc->objections[v[i]].id;
+    if (!id) continue;
+    lua_pushstring(L, id);
+    lua_rawseti(L, -2, ++m);
+  }
+  kept_trim(L, m);
+  lua_setfield(L, -2, field);
+}
+
+/* Pushes the kept turn table refilled for the current line: what cust_push_turn would make. */
+static void push_turn_kept(lua_State *L, cust_host *h) {
+  const cls_result *t = h->turn;
+  assert(t);   /* hooks get a turn only during one */
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_rawgeti(L, hold, KEPT_TURN);
+  lua_pushstring(L, t->text ? t->text : "");
+  lua_setfield(L, -2, "text");
+  lua_pushstring(L, t->norm ? t->norm : (t->text ? t->text : ""));
+  lua_setfield(L, -2, "norm");
+  lua_rawgeti(L, hold, KEPT_MOVES);
+  kept_clear(L);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
+    if (!CLS_HAS(t, m)) continue;
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, move_names[m]);
+  }
+  lua_setfield(L, -2, "moves");
+  lua_rawgeti(L, hold, KEPT_SLOTS);
+  kept_clear(L);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++) {
+    if (!t->slots[s]) continue;
+    lua_pushstring(L, t->slots[s]);
+    lua_setfield(L, -2, slot_names[s]);
+  }
+  lua_setfield(L, -2, "slots");
+  lua_pushboolean(L, t->specific); lua_setfield(L, -2, "specific");
+  lua_pushboolean(L, t->vague); lua_setfield(L, -2, "vague");
+  lua_pushboolean(L, t->question); lua_setfield(L, -2, "question");
+  lua_pushboolean(L, t->negated); lua_setfield(L, -2, "negated");
+  if (t->tactic == CLS_TACTIC_GAIN) lua_pushliteral(L, "gain");
+  else if (t->tactic == CLS_TACTIC_LOSS) lua_pushliteral(L, "loss");
+  else lua_pushnil(L);
+  lua_setfield(L, -2, "tactic");
+  kept_ids(L, h, hold, KEPT_NEEDS, t->needs, t->n_needs, CUST_K_NEED, "needs");
+  kept_ids(L, h, hold, KEPT_BENEFITS, t->benefits, t->n_benefits, CUST_K_BENEFIT, "benefits");
+  kept_ids(L, h, hold, KEPT_OBJECTIONS, t->objections, t->n_objections, CUST_K_OBJECTION, "objections");
+  lua_rawgeti(L, hold, KEPT_ADDRESSED);   /* the people the line names, when several sit there */
+  int k = 0;
+  for (int i = 0; i < h->n_people; i++) {
+    if (!(h->addressed >> i & 1)) continue;
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, ++k);
+  }
+  kept_trim(L, k);
+  lua_setfield(L, -2, "addressed");
+  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) lua_pushstring(L, h->sc->commitments[t->commitment].id);
+  else lua_pushnil(L);
+  lua_setfield(L, -2, "commitment");
+  lua_remove(L, hold);
+}
+
+/* Pushes the kept ctx table refilled: what cust_push_ctx would make. */
+static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
+  push_kept(L, h);
+  lua_rawgeti(L, -1, KEPT_CTX);
+  lua_remove(L, -2);
+  lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
+  lua_pushinteger(L, h->sc->n_visits > 0 ? h->sc->n_visits : 1); lua_setfield(L, -2, "visits");
+  lua_pushinteger(L, h->turn_no); lua_setfield(L, -2, "turn");
+  lua_pushstring(L, h->lang); lua_setfield(L, -2, "lang");
+  if (reason) lua_pushstring(L, reason);
+  else lua_pushnil(L);
+  lua_setfield(L, -2, "reason");
+  if (h->outcome != CUST_OUTCOME_NONE) lua_pushstring(L, cust_outcome_name(h->outcome));
+  else lua_pushnil(L);
+  lua_setfield(L, -2, "outcome");
 }
 
 /* ===== snapshots: a failed script leaves no trace but its error ============================ */
@@ -185,13 +326,17 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
     return -1;
   }
   int nargs = 1;
-  if (with_turn) { cust_push_turn(L, h); nargs++; }
-  cust_push_ctx(L, h, reason);
+  int reuse = env_ref == h->env_default && !h->kept_busy;   /* (never nested: see kept_busy) */
+  if (with_turn) { if (reuse) push_turn_kept(L, h); else cust_push_turn(L, h); nargs++; }
+  if (reuse) push_ctx_kept(L, h, reason);
+  else cust_push_ctx(L, h, reason);
   snap s;
   snap_take(h, &s);
   size_t kept = sbx_kept(h->sbx);
   char *err = NULL;
+  h->kept_busy += reuse;
   sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
+  h->kept_busy -= reuse;
   h->last_status = st;
   int res;
   if (st == SBX_OK) {
