@@ -51,8 +51,34 @@ static void keep_event(lua_State *L, size_t text, const char *what) {
 /* The index of the id at arg among kind's entries, or a Lua error naming the id. */
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind) {
   const char *id = luaL_checkstring(L, arg);
-  int i = cust_id_index(h, kind, id);
+  int i = cust_id_index_lua(h, kind, id);
   return i >= 0 ? i : luaL_error(L, "unknown %s '%s'", kind_words[kind], id);
+}
+
+/* Pushes s and returns the Lua state's copy (NULL for NULL), kept in the table on top. */
+static const char *anchor(lua_State *L, const char *s) {
+  if (!s) return NULL;
+  const char *p = lua_pushstring(L, s);
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return p;
+}
+
+/* See customer_int.h.  The strings are kept in a registry table for the host's life. */
+void cust_anchor_names(lua_State *L, cust_host *h) {
+  const scenario *sc = h->sc;
+  const int n[4] = { sc->n_needs, sc->n_benefits, sc->n_commitments, sc->n_objections };
+  lua_newtable(L);
+  for (int k = 0; k < 4; k++) {
+    h->lua_id[k] = xcalloc((size_t)n[k] + 1, sizeof *h->lua_id[k]);
+    for (int i = 0; i < n[k]; i++) {
+      const char *id = k == CUST_K_NEED ? sc->needs[i].id : k == CUST_K_BENEFIT ? sc->benefits[i].id
+                     : k == CUST_K_COMMITMENT ? sc->commitments[i].id : sc->objections[i].id;
+      h->lua_id[k][i] = anchor(L, id);
+    }
+  }
+  h->lua_state = xcalloc((size_t)h->n_state + 1, sizeof *h->lua_state);
+  for (int i = 0; i < h->n_state; i++) h->lua_state[i] = anchor(L, h->names[i]);
+  luaL_ref(L, LUA_REGISTRYINDEX);   /* never released: the state closes with the host */
 }
 
 /* ---- speaking ---------------------------------------------------------------------------- */
@@ -348,7 +374,7 @@ static int api_names(lua_State *L) {
 static int state_index(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state", "name", name, NULL);
   if (h->is_bool[k]) lua_pushboolean(L, h->val[k] != 0);
   else lua_pushnumber(L, h->val[k]);
@@ -376,7 +402,7 @@ static double state_value(lua_State *L, cust_host *h, int k, const char *name) {
 static int state_newindex(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
   double v = state_value(L, h, k, name);
   if (v != h->val[k]) keep_event(L, strlen(name), "state");
@@ -405,7 +431,7 @@ static int person_index(lua_State *L) {
   cust_host *h = host(L);
   int p = (int)lua_tointeger(L, lua_upvalueindex(2));
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state", "name", name, NULL);
   push_person_value(L, h, p, k);
   return 1;
@@ -416,7 +442,7 @@ static int person_newindex(lua_State *L) {
   cust_host *h = host(L);
   int p = (int)lua_tointeger(L, lua_upvalueindex(2));
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
   cust_person_set(h, p, k, state_value(L, h, k, name));
   return 0;

@@ -136,6 +136,7 @@ static int setup_cf(lua_State *L) {
   ** as the host, so a collection meanwhile would find nothing to free.  It runs again before
   ** the scenario's script, whose top-level code may make garbage. */
   lua_gc(L, LUA_GCSTOP);
+  cust_anchor_names(L, h);
   int chunk;
   h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0, &chunk);
   if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
@@ -383,6 +384,8 @@ static void cust_clear(cust_host *h) {
   free(h->clamp);
   for (int k = 0; k < 4; k++) free(h->id_ix[k]);
   free(h->offered);
+  for (int k = 0; k < 4; k++) free(h->lua_id[k]);
+  free(h->lua_state);
   for (int i = 0; h->rx && i < h->sc->n_reactions; i++) free(h->rx[i].change_var);
   free(h->rx);
   free(h->is_bool);
