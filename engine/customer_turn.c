@@ -113,21 +113,41 @@ void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
 ** tables (cust_push_turn, cust_push_ctx). */
 enum { KEPT_TURN = 1, KEPT_MOVES, KEPT_SLOTS, KEPT_NEEDS, KEPT_BENEFITS, KEPT_OBJECTIONS,
        KEPT_ADDRESSED, KEPT_CTX, KEPT_COUNT = KEPT_CTX };
+/* The field names, kept in the holder after the tables as strings of the state: a field set
+** from one is a table probe, where lua_setfield first looks its C string up (and compares it). */
+enum { KEY_TEXT = KEPT_COUNT + 1, KEY_NORM, KEY_MOVES, KEY_SLOTS, KEY_SPECIFIC, KEY_VAGUE,
+       KEY_QUESTION, KEY_NEGATED, KEY_TACTIC, KEY_NEEDS, KEY_BENEFITS, KEY_OBJECTIONS, KEY_ADDRESSED,
+       KEY_COMMITMENT, KEY_VISIT, KEY_VISITS, KEY_TURN, KEY_LANG, KEY_REASON, KEY_OUTCOME, KEY_GAIN,
+       KEY_LOSS, KEY_MOVE0, KEY_SLOT0 = KEY_MOVE0 + CLS_MOVE_COUNT, KEY_END = KEY_SLOT0 + CLS_SLOT_COUNT };
+static const char *const key_names[] = {
+  "text", "norm", "moves", "slots", "specific", "vague", "question", "negated", "tactic", "needs",
+  "benefits", "objections", "addressed", "commitment", "visit", "visits", "turn", "lang", "reason",
+  "outcome", "gain", "loss",
+};
+_Static_assert(sizeof key_names / sizeof *key_names == KEY_MOVE0 - KEY_TEXT, "key_names and KEY_* differ");
 
-/* Pushes the holder of the kept tables (a list, KEPT_*), made on first use. */
+/* Pushes the holder of the kept tables and field names (KEPT_*, KEY_*), made on first use. */
 static void push_kept(lua_State *L, cust_host *h) {
   if (h->kept_ref != LUA_NOREF) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->kept_ref);
     return;
   }
-  lua_createtable(L, KEPT_COUNT, 0);
+  lua_createtable(L, KEY_END, 0);
   for (int k = 1; k <= KEPT_COUNT; k++) {
     lua_createtable(L, 0, k == KEPT_TURN ? 16 : k == KEPT_CTX ? 6 : 4);
+    lua_rawseti(L, -2, k);
+  }
+  for (int k = KEY_TEXT; k < KEY_END; k++) {
+    lua_pushstring(L, k < KEY_MOVE0 ? key_names[k - KEY_TEXT]
+                    : k < KEY_SLOT0 ? move_names[k - KEY_MOVE0] : slot_names[k - KEY_SLOT0]);
     lua_rawseti(L, -2, k);
   }
   lua_pushvalue(L, -1);
   h->kept_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
+
+/* Pushes the field name key (KEY_*) kept in the holder at index hold. */
+static void kept_key(lua_State *L, int hold, int key) { lua_rawgeti(L, hold, key); }
 
 /* Empties the table on top of the stack (the keys stay in its nodes, so refilling it with the
 ** same keys allocates nothing). */
@@ -152,24 +172,37 @@ static void kept_trim(lua_State *L, int n) {
   lua_pop(L, 1);
 }
 
-/* Refills kept list k (of the holder at index hold) with kind's ids for the indexes v[0..n), as
-** push_ids lists them, and sets it as field of the table on top. */
-static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, int n, int kind,
-                     const char *field) {
+/* Sets field key of the table on top to kept list k (of the holder at index hold), refilled
+** with kind's ids for the indexes v[0..n) as push_ids lists them (the ids come from the strings
+** cust_anchor_names kept). */
+static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, int n, int kind, int key) {
   const scenario *sc = h->sc;
+  int count = kind == CUST_K_NEED ? sc->n_needs : kind == CUST_K_BENEFIT ? sc->n_benefits : sc->n_objections;
+  kept_key(L, hold, key);
   lua_rawgeti(L, hold, k);
   int m = 0;
   for (int i = 0; i < n; i++) {
-    const char *id = NULL;
-    if (kind == CUST_K_NEED && v[i] >= 0 && v[i] < sc->n_needs) id = sc->needs[v[i]].id;
-    if (kind == CUST_K_BENEFIT && v[i] >= 0 && v[i] < sc->n_benefits) id = sc->benefits[v[i]].id;
-    if (kind == CUST_K_OBJECTION && v[i] >= 0 && v[i] < sc->n_objections) id = sc->objections[v[i]].id;
-    if (!id) continue;
-    lua_pushstring(L, id);
+    if (v[i] < 0 || v[i] >= count || !h->lua_id[kind][v[i]]) continue;
+    lua_pushstring(L, h->lua_id[kind][v[i]]);
     lua_rawseti(L, -2, ++m);
   }
   kept_trim(L, m);
-  lua_setfield(L, -2, field);
+  lua_rawset(L, -3);
+}
+
+/* t[key] = b for the table on top. */
+static void kept_bool(lua_State *L, int hold, int key, int b) {
+  kept_key(L, hold, key);
+  lua_pushboolean(L, b);
+  lua_rawset(L, -3);
+}
+
+/* t[key] = s (nil for NULL) for the table on top. */
+static void kept_str(lua_State *L, int hold, int key, const char *s) {
+  kept_key(L, hold, key);
+  if (s) lua_pushstring(L, s);
+  else lua_pushnil(L);
+  lua_rawset(L, -3);
 }
 
 /* Pushes the kept turn table refilled for the current line: what cust_push_turn would make. */
@@ -179,37 +212,33 @@ static void push_turn_kept(lua_State *L, cust_host *h) {
   push_kept(L, h);
   int hold = lua_gettop(L);
   lua_rawgeti(L, hold, KEPT_TURN);
-  lua_pushstring(L, t->text ? t->text : "");
-  lua_setfield(L, -2, "text");
-  lua_pushstring(L, t->norm ? t->norm : (t->text ? t->text : ""));
-  lua_setfield(L, -2, "norm");
+  kept_str(L, hold, KEY_TEXT, t->text ? t->text : "");
+  kept_str(L, hold, KEY_NORM, t->norm ? t->norm : (t->text ? t->text : ""));
+  kept_key(L, hold, KEY_MOVES);
   lua_rawgeti(L, hold, KEPT_MOVES);
   kept_clear(L);
-  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
-    if (!CLS_HAS(t, m)) continue;
-    lua_pushboolean(L, 1);
-    lua_setfield(L, -2, move_names[m]);
-  }
-  lua_setfield(L, -2, "moves");
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(t, m)) kept_bool(L, hold, KEY_MOVE0 + m, 1);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_SLOTS);
   lua_rawgeti(L, hold, KEPT_SLOTS);
   kept_clear(L);
-  for (int s = 0; s < CLS_SLOT_COUNT; s++) {
-    if (!t->slots[s]) continue;
-    lua_pushstring(L, t->slots[s]);
-    lua_setfield(L, -2, slot_names[s]);
-  }
-  lua_setfield(L, -2, "slots");
-  lua_pushboolean(L, t->specific); lua_setfield(L, -2, "specific");
-  lua_pushboolean(L, t->vague); lua_setfield(L, -2, "vague");
-  lua_pushboolean(L, t->question); lua_setfield(L, -2, "question");
-  lua_pushboolean(L, t->negated); lua_setfield(L, -2, "negated");
-  if (t->tactic == CLS_TACTIC_GAIN) lua_pushliteral(L, "gain");
-  else if (t->tactic == CLS_TACTIC_LOSS) lua_pushliteral(L, "loss");
+  for (int i = 0; i < CLS_SLOT_COUNT; i++)
+    if (t->slots[i]) kept_str(L, hold, KEY_SLOT0 + i, t->slots[i]);
+  lua_rawset(L, -3);
+  kept_bool(L, hold, KEY_SPECIFIC, t->specific);
+  kept_bool(L, hold, KEY_VAGUE, t->vague);
+  kept_bool(L, hold, KEY_QUESTION, t->question);
+  kept_bool(L, hold, KEY_NEGATED, t->negated);
+  kept_key(L, hold, KEY_TACTIC);
+  if (t->tactic == CLS_TACTIC_GAIN) kept_key(L, hold, KEY_GAIN);
+  else if (t->tactic == CLS_TACTIC_LOSS) kept_key(L, hold, KEY_LOSS);
   else lua_pushnil(L);
-  lua_setfield(L, -2, "tactic");
-  kept_ids(L, h, hold, KEPT_NEEDS, t->needs, t->n_needs, CUST_K_NEED, "needs");
-  kept_ids(L, h, hold, KEPT_BENEFITS, t->benefits, t->n_benefits, CUST_K_BENEFIT, "benefits");
-  kept_ids(L, h, hold, KEPT_OBJECTIONS, t->objections, t->n_objections, CUST_K_OBJECTION, "objections");
+  lua_rawset(L, -3);
+  kept_ids(L, h, hold, KEPT_NEEDS, t->needs, t->n_needs, CUST_K_NEED, KEY_NEEDS);
+  kept_ids(L, h, hold, KEPT_BENEFITS, t->benefits, t->n_benefits, CUST_K_BENEFIT, KEY_BENEFITS);
+  kept_ids(L, h, hold, KEPT_OBJECTIONS, t->objections, t->n_objections, CUST_K_OBJECTION, KEY_OBJECTIONS);
+  kept_key(L, hold, KEY_ADDRESSED);
   lua_rawgeti(L, hold, KEPT_ADDRESSED);   /* the people the line names, when several sit there */
   int k = 0;
   for (int i = 0; i < h->n_people; i++) {
@@ -218,28 +247,31 @@ static void push_turn_kept(lua_State *L, cust_host *h) {
     lua_rawseti(L, -2, ++k);
   }
   kept_trim(L, k);
-  lua_setfield(L, -2, "addressed");
-  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) lua_pushstring(L, h->sc->commitments[t->commitment].id);
-  else lua_pushnil(L);
-  lua_setfield(L, -2, "commitment");
+  lua_rawset(L, -3);
+  int c = t->commitment;
+  kept_str(L, hold, KEY_COMMITMENT, c >= 0 && c < h->sc->n_commitments ? h->sc->commitments[c].id : NULL);
   lua_remove(L, hold);
+}
+
+/* t[key] = v for the table on top. */
+static void kept_int(lua_State *L, int hold, int key, lua_Integer v) {
+  kept_key(L, hold, key);
+  lua_pushinteger(L, v);
+  lua_rawset(L, -3);
 }
 
 /* Pushes the kept ctx table refilled: what cust_push_ctx would make. */
 static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
   push_kept(L, h);
-  lua_rawgeti(L, -1, KEPT_CTX);
-  lua_remove(L, -2);
-  lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
-  lua_pushinteger(L, h->sc->n_visits > 0 ? h->sc->n_visits : 1); lua_setfield(L, -2, "visits");
-  lua_pushinteger(L, h->turn_no); lua_setfield(L, -2, "turn");
-  lua_pushstring(L, h->lang); lua_setfield(L, -2, "lang");
-  if (reason) lua_pushstring(L, reason);
-  else lua_pushnil(L);
-  lua_setfield(L, -2, "reason");
-  if (h->outcome != CUST_OUTCOME_NONE) lua_pushstring(L, cust_outcome_name(h->outcome));
-  else lua_pushnil(L);
-  lua_setfield(L, -2, "outcome");
+  int hold = lua_gettop(L);
+  lua_rawgeti(L, hold, KEPT_CTX);
+  kept_int(L, hold, KEY_VISIT, h->visit + 1);
+  kept_int(L, hold, KEY_VISITS, h->sc->n_visits > 0 ? h->sc->n_visits : 1);
+  kept_int(L, hold, KEY_TURN, h->turn_no);
+  kept_str(L, hold, KEY_LANG, h->lang);
+  kept_str(L, hold, KEY_REASON, reason);
+  kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
+  lua_remove(L, hold);
 }
 
 /* ===== snapshots: a failed script leaves no trace but its error ============================ */
