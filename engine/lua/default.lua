@@ -160,8 +160,22 @@ function forget() memo = fresh_memo(1) end
 
 local function has(turn, move) return turn.moves[move] == true end
 
+-- string.find once: t:find looks it up through the strings' metatable at every call (the same
+-- function: the sandbox's, which no script can replace there).
+local sfind = string.find
+
+-- (Lists nothing changes -- this file's constants and the customer table's C.needs, C.benefits,
+-- C.commitments, C.objections, C.people -- are walked with an index: ipairs calls a C function
+-- for each step, a fifth of a turn's Lua time in `salesim test --walks`.  The turn's own lists
+-- keep ipairs: a script may hand on_turn a table of its own.  In the loops over a list of moves
+-- has() is written out, `turn.moves[m] == true`: a call per move cost more than the test.)
+
+-- list: one of the customer table's lists.
 local function find(list, id)
-  for _, x in ipairs(list) do if x.id == id then return x end end
+  for i = 1, #list do
+    local x = list[i]
+    if x.id == id then return x end
+  end
   return nil
 end
 
@@ -347,7 +361,8 @@ end
 -- Has the customer refused anything this visit (by this behaviour or by a reaction)?
 local function refused_any()
   if memo.refused then return true end
-  for _, c in ipairs(C.commitments) do if C.refused(c.id) then return true end end
+  local cs = C.commitments
+  for i = 1, #cs do if C.refused(cs[i].id) then return true end end
   return false
 end
 
@@ -509,7 +524,10 @@ local function follow_up(turn)
   local t = string.lower(turn.norm or turn.text)
   if #t > 30 then return false end
   local hit = CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
-  for _, f in ipairs(FOLLOW_UPS) do if t:find(f, 1, true) then hit = true end end
+  for i = 1, #FOLLOW_UPS do
+    if hit then break end                -- (a plain find has no effect but its answer)
+    if sfind(t, FOLLOW_UPS[i], 1, true) then hit = true end
+  end
   if not hit then return false end
   if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
     feel_heard()
@@ -577,12 +595,15 @@ end
 -- and the customer says so (the commitment's `done:` line) instead of talking past it.  A yes/no
 -- question only ("what does the vice-president care about?" is discovery), and only when nothing
 -- (a reaction of the scenario) has answered it already.
+local ASK_MOVES = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
 local function recall(turn)
   if not turn.question or open_q(turn) or asks_concerns(turn) or C.spoken() > 0 then return false end
-  for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }) do
-    if has(turn, m) then return false end
+  for i = 1, #ASK_MOVES do
+    if turn.moves[ASK_MOVES[i]] == true then return false end
   end
-  for _, c in ipairs(C.commitments) do
+  local cs = C.commitments
+  for i = 1, #cs do
+    local c = cs[i]
     if C.done(c.id) and C.mentions(c.keywords) then return C.recall(c.id) end
   end
   return false
@@ -596,8 +617,8 @@ end
 local function chain(turn, ctx)
   if not has(turn, "ask_decision_chain") or not C.has_line("decision_chain") then return false end
   if C.spoken() > 0 then return false end
-  for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }) do
-    if has(turn, m) then return false end
+  for i = 1, #ASK_MOVES do
+    if turn.moves[ASK_MOVES[i]] == true then return false end
   end
   memo.chain_turn = ctx.turn
   C.say("decision_chain")
@@ -618,6 +639,8 @@ local function named_hidden(turn)
   return nil
 end
 
+local NOT_DISCOVERY = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
+                        "confirm_need", "check_concerns", "summarize_benefits" }
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
@@ -627,9 +650,8 @@ local function discover(turn, ctx)
   local asking = open_q(turn) or has(turn, "closed_question") or has(turn, "ask_decision_chain")
   -- a summary that ends "does this solve what you told me?" asks for agreement, not for more of
   -- a need (found in play: answered with the next detail of the attendance need)
-  for _, m in ipairs({ "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
-                       "confirm_need", "check_concerns", "summarize_benefits" }) do
-    if has(turn, m) then return false end
+  for i = 1, #NOT_DISCOVERY do
+    if turn.moves[NOT_DISCOVERY[i]] == true then return false end
   end
   if has(turn, "probe_refusal") and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
@@ -645,7 +667,9 @@ local function discover(turn, ctx)
     local n = find(C.needs, id)
     if n and not n.hidden and not C.revealed(id) then return heard(id) end
   end
-  for _, n in ipairs(C.needs) do
+  local needs = C.needs
+  for i = 1, #needs do
+    local n = needs[i]
     if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
   end
   -- a question about a hidden need in other words than its `revealed_by` ("is there budget set
@@ -897,7 +921,7 @@ end
 -- realistic and concrete gets the commitment.
 local function ask(turn, ctx)
   local asking = false
-  for _, m in ipairs(ASKS) do if has(turn, m) then asking = true end end
+  for i = 1, #ASKS do if turn.moves[ASKS[i]] == true then asking = true end end
   if not asking then return false end
   -- "..., is that right?" closing a summary or a confirmation is not an ask for action
   if (has(turn, "summarize_benefits") or has(turn, "confirm_need"))
@@ -994,6 +1018,11 @@ function on_start(ctx)
   C.say(ctx.visit > 1 and "greeting_again" or "greeting")
 end
 
+-- The rules of a turn, in the order they run.
+local RULES = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
+                confirm, value, summary }
+local HOSTILE_RULES = { tactics }
+
 function on_turn(turn, ctx)
   if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
   memo.turn = ctx.turn
@@ -1003,17 +1032,20 @@ function on_turn(turn, ctx)
   end
   pending = nil
   memo.voiced_before = {}                -- the needs voiced before this line (restates_voiced)
-  for _, n in ipairs(C.needs) do if C.revealed(n.id) then memo.voiced_before[n.id] = true end end
+  local needs = C.needs
+  for i = 1, #needs do
+    local id = needs[i].id
+    if C.revealed(id) then memo.voiced_before[id] = true end
+  end
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
-  local rules = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
-                  confirm, value, summary }
+  local rules = RULES
   -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
   -- the ask that came with it (a need told, then "is that a threat?", contradicted itself)
   local hostile = has(turn, "threat") or has(turn, "rude")
-  if hostile then rules = { tactics } end
-  for _, rule in ipairs(rules) do
-    if rule(turn, ctx) then said = true end
+  if hostile then rules = HOSTILE_RULES end
+  for i = 1, #rules do
+    if rules[i](turn, ctx) then said = true end
   end
   local asked = not hostile and ask(turn, ctx)
   if asked == "given" then return end          -- the visit is settled
@@ -1037,7 +1069,9 @@ function on_turn(turn, ctx)
   -- trust gone ends the visit: the table's, or one person's at a table of several (who then
   -- says it, in their own words)
   local lost = S.trust <= 0
-  for _, name in ipairs(C.people) do
+  local people = C.people
+  for i = 1, #people do
+    local name = people[i]
     if not lost and S(name).trust <= 0 then C.speaker(name) lost = true end
   end
   if lost then finish(ctx, "trust_lost", "trust") end
