@@ -43,4 +43,10 @@ put(pcall(string.match, 'x', '(x'))
 put(pcall(string.match, 'x', 'x)'))
 put(pcall(string.gsub, 'x', 'x', '%z'))
 put(('abc'):find('b'), ('abc'):match('(b)(c)'), ('abc'):gsub('b', 'B'))
+-- plain finds: a short subject is searched by its first byte, a long one (over 256 bytes) by memmem
+for _, subj in ipairs({ 'aaab', 'abab', 'ba', 'a', '', 'x.y.z', '怎么说然后呢', ('ab'):rep(200) .. 'abc' }) do
+  for _, needle in ipairs({ 'a', 'ab', 'aab', 'b', 'abc', 'bab', '.y', '然后', 'x', '', 'aaab', 'aaaab' }) do
+    for _, init in ipairs({ 1, 2, 3, -1, -3, 0, 100 }) do put(string.find(subj, needle, init, true)) end
+  end
+end
 return table.concat(out, ' ')
