@@ -290,30 +290,35 @@ static int api_flag(lua_State *L) {
 /* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
 ** of them?  Words are compared case-folded (ASCII).  Each word is charged to the call's budget
 ** by the length of the line it scans, so a list of 500,000 words stops at the cap. */
-static int mention_one(lua_State *L, cust_host *h, const char *w) {
-  const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
-  sbx_charge(L, (long)((norm ? strlen(norm) : 0) / 16 + 1));
-  if (!norm || !*w) return 0;
+static int mention_one(lua_State *L, const char *norm, size_t nlen, const char *w, size_t n) {
+  sbx_charge(L, (long)(nlen / 16 + 1));
+  if (!norm || n == 0) return 0;
   char buf[256];
-  size_t n = strlen(w);
-  if (n >= sizeof buf) return 0;
-  for (size_t i = 0; i <= n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
-  return strstr(norm, buf) != NULL;
+  if (n >= sizeof buf || n > nlen) return 0;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
+  return sbx_plain_find(norm, nlen, buf, n) != NULL;
 }
 
-/* mentions(word, ...) / mentions({words}). */
+/* mentions(word, ...) / mentions({words}).  The line and its length are taken once per call.
+** (A word is compared up to its first zero byte, as a C string.) */
 static int api_mentions(lua_State *L) {
   cust_host *h = host(L);
+  const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
+  size_t nlen = norm ? strlen(norm) : 0;
   int n = lua_gettop(L), hit = 0;
   for (int a = 1; a <= n && !hit; a++) {
     if (lua_type(L, a) == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
       for (lua_Unsigned i = 1; i <= len && !hit; i++) {
-        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) hit = mention_one(L, h, lua_tostring(L, -1));
+        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) {
+          const char *w = lua_tostring(L, -1);
+          hit = mention_one(L, norm, nlen, w, strlen(w));
+        }
         lua_pop(L, 1);
       }
     } else {
-      hit = mention_one(L, h, luaL_checkstring(L, a));
+      const char *w = luaL_checkstring(L, a);
+      hit = mention_one(L, norm, nlen, w, strlen(w));
     }
   }
   lua_pushboolean(L, hit);

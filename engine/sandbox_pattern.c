@@ -319,11 +319,10 @@ static int no_specials(const char *p, size_t l) {
   return 1;
 }
 
-/* The first place p (lp > 0 bytes) occurs in s (ls bytes), or NULL.  A short subject is searched
-** by its first byte (memchr) and a comparison: a turn's lines are short, and memmem's set-up
-** (a table of 256 shifts) was most of a plain find.  At most 256 x lp steps; longer subjects go
-** to memmem, linear. */
-static const char *plain_find(const char *s, size_t ls, const char *p, size_t lp) {
+/* See sandbox.h.  A short subject is searched by its first byte (memchr) and a comparison: a
+** turn's lines are short, and memmem's set-up (a table of 256 shifts) was most of a plain find.
+** At most 256 x lp steps; longer subjects go to memmem, linear. */
+const char *sbx_plain_find(const char *s, size_t ls, const char *p, size_t lp) {
   if (lp > ls) return NULL;
   if (ls > 256) return memmem(s, ls, p, lp);
   const char *last = s + (ls - lp);
@@ -344,7 +343,7 @@ static int find_aux(lua_State *L, int find) {
   if (init > ls + 1) { luaL_pushfail(L); return 1; }
   if (find && (lua_toboolean(L, 4) || no_specials(p, lp))) {
     sbx_charge(L, (long)((ls - (init - 1)) / 64 + 1));
-    const char *hit = lp == 0 ? s + init - 1 : plain_find(s + init - 1, ls - (init - 1), p, lp);
+    const char *hit = lp == 0 ? s + init - 1 : sbx_plain_find(s + init - 1, ls - (init - 1), p, lp);
     if (hit) {
       lua_pushinteger(L, (hit - s) + 1);
       lua_pushinteger(L, (hit - s) + (lua_Integer)lp);
