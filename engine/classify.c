@@ -42,7 +42,8 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
 };
 
 int cls_has_label(const cls_result *r, const char *label) {
-  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, label) == 0) return 1;
+  for (int i = 0; i < r->n_matches; i++)   /* first bytes first: most labels differ there */
+    if (r->matches[i].label[0] == label[0] && strcmp(r->matches[i].label, label) == 0) return 1;
   return 0;
 }
 
@@ -358,6 +359,15 @@ void cls_free(cls_classifier *c) {
   for (int i = 0; i < c->n_names; i++) free(c->names[i]);
   free(c->lang);
   free(c);
+}
+
+/* See classify_int.h.  The array holds 4, 8, 16 ... entries (a power of two from 4 on), so it
+** grows at those counts only: every appender goes through here. */
+cls_match *cls_match_push(cls_result *r) {
+  int n = r->n_matches;
+  if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+    r->matches = xrealloc(r->matches, (size_t)(n == 0 ? 4 : 2 * n) * sizeof *r->matches);
+  return &r->matches[r->n_matches++];
 }
 
 /* Releases a reading and leaves it empty (commitment -1). */

@@ -139,5 +139,8 @@ void cls_late_as_is(cls_result *r);
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 
 const lexicon *cls_lexicon(const cls_classifier *c);
+/* A new entry at the end of r's matches (its fields for the caller to fill): the array grows by
+** doubling, where growing it by one entry for each match was a realloc per match. */
+cls_match *cls_match_push(cls_result *r);
 
 #endif
