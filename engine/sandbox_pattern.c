@@ -479,6 +479,18 @@ static int add_value(pat_state *ms, luaL_Buffer *b, const char *s, const char *e
   return 1;
 }
 
+/* The end of the pattern's first item when it is a single-character class that must match
+** once at least (no *, ?, - after it): a start position where it does not match cannot start a
+** match.  NULL otherwise (a capture, an anchor, %b, %f, a back reference). */
+static const char *first_class_end(pat_state *ms, const char *p) {
+  if (p >= ms->p_end || *p == '(' || *p == ')' || *p == '$') return NULL;
+  if (*p == ESC && (p + 1 >= ms->p_end || p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1])))
+    return NULL;
+  const char *ep = class_end(ms, p);
+  char q = ep < ms->p_end ? *ep : '\0';
+  return q == '*' || q == '?' || q == '-' ? NULL : ep;
+}
+
 /* string.gsub(s, pattern, repl [, n]). */
 int sbx_str_gsub(lua_State *L) {
   size_t srcl, lp;
@@ -497,7 +509,15 @@ int sbx_str_gsub(lua_State *L) {
   if (anchor) { p++; lp--; }
   pat_state ms;
   prep_state(&ms, L, src, srcl, p, lp);
+  /* a position whose character the first class refuses is passed over at once, charged the one
+  ** step the matcher takes to refuse it ("%S+" counting words, "[%s.,!?]+$" trimming a line) */
+  const char *first = !anchor && max_s > 0 ? first_class_end(&ms, p) : NULL;
   while (n < max_s) {
+    if (first && src < ms.src_end && !single_match(&ms, src, p, first)) {
+      step(&ms);
+      luaL_addchar(&b, *src++);
+      continue;
+    }
     reprep(&ms);
     const char *e = do_match(&ms, src, p);
     if (e && e != lastmatch) {

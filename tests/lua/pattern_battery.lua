@@ -49,4 +49,14 @@ for _, subj in ipairs({ 'aaab', 'abab', 'ba', 'a', '', 'x.y.z', '怎么说然后
     for _, init in ipairs({ 1, 2, 3, -1, -3, 0, 100 }) do put(string.find(subj, needle, init, true)) end
   end
 end
+-- gsub whose pattern opens with a single-character class: positions it refuses are passed over
+for _, subj in ipairs({ '  a bb  ccc ', 'hello, world!!  ', 'mm-hm...', '', 'x', '怎么说?', 'aXbXc' }) do
+  for _, pat in ipairs({ '%S+', '[%s%.,!?~]+$', '[%s%.,!?~]+', '%a+', '[^b]', '[a-c]+', 'X', 'b?c', '%s', '.' }) do
+    put(string.gsub(subj, pat, ''))
+    put(string.gsub(subj, pat, '<%0>', 2))
+    put(string.gsub(subj, pat, function(m) return #m > 1 and m:upper() or nil end))
+  end
+end
+put(pcall(string.gsub, 'x', '[a', '', 0))
+put(pcall(string.gsub, 'x', '[a', ''))
 return table.concat(out, ' ')
