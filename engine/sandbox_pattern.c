@@ -334,6 +334,18 @@ const char *sbx_plain_find(const char *s, size_t ls, const char *p, size_t lp) {
   return NULL;
 }
 
+/* The end of the pattern's first item when it is a single-character class that must match
+** once at least (no *, ?, - after it): a start position where it does not match cannot start a
+** match.  NULL otherwise (a capture, an anchor, %b, %f, a back reference). */
+static const char *first_class_end(pat_state *ms, const char *p) {
+  if (p >= ms->p_end || *p == '(' || *p == ')' || *p == '$') return NULL;
+  if (*p == ESC && (p + 1 >= ms->p_end || p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1])))
+    return NULL;
+  const char *ep = class_end(ms, p);
+  char q = ep < ms->p_end ? *ep : '\0';
+  return q == '*' || q == '?' || q == '-' ? NULL : ep;
+}
+
 /* string.find and string.match. */
 static int find_aux(lua_State *L, int find) {
   size_t ls, lp;
@@ -357,7 +369,12 @@ static int find_aux(lua_State *L, int find) {
   int anchor = (lp > 0 && *p == '^');
   if (anchor) { p++; lp--; }
   prep_state(&ms, L, s, ls, p, lp);
+  const char *first = anchor ? NULL : first_class_end(&ms, p);   /* see sbx_str_gsub */
   do {
+    if (first && s1 < ms.src_end && !single_match(&ms, s1, p, first)) {
+      step(&ms);
+      continue;
+    }
     reprep(&ms);
     const char *e = do_match(&ms, s1, p);
     if (e) {
@@ -477,18 +494,6 @@ static int add_value(pat_state *ms, luaL_Buffer *b, const char *s, const char *e
     return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
   luaL_addvalue(b);
   return 1;
-}
-
-/* The end of the pattern's first item when it is a single-character class that must match
-** once at least (no *, ?, - after it): a start position where it does not match cannot start a
-** match.  NULL otherwise (a capture, an anchor, %b, %f, a back reference). */
-static const char *first_class_end(pat_state *ms, const char *p) {
-  if (p >= ms->p_end || *p == '(' || *p == ')' || *p == '$') return NULL;
-  if (*p == ESC && (p + 1 >= ms->p_end || p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1])))
-    return NULL;
-  const char *ep = class_end(ms, p);
-  char q = ep < ms->p_end ? *ep : '\0';
-  return q == '*' || q == '?' || q == '-' ? NULL : ep;
 }
 
 /* string.gsub(s, pattern, repl [, n]). */

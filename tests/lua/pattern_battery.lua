@@ -57,6 +57,12 @@ for _, subj in ipairs({ '  a bb  ccc ', 'hello, world!!  ', 'mm-hm...', '', 'x',
     put(string.gsub(subj, pat, function(m) return #m > 1 and m:upper() or nil end))
   end
 end
+for _, subj in ipairs({ '  a bb  ccc ', 'how so?', '怎么说?', '', 'x', 'aXbXc' }) do
+  for _, pat in ipairs({ '[a-z]', '[\128-\255]', '%S+', '[^b]c', 'X.', '%s+$', 'b?c', '(%a)', '%d' }) do
+    for _, init in ipairs({ 1, 3, -2 }) do put(string.find(subj, pat, init)) put(string.match(subj, pat, init)) end
+  end
+end
+put(pcall(string.find, 'x', '[a'))
 put(pcall(string.gsub, 'x', '[a', '', 0))
 put(pcall(string.gsub, 'x', '[a', ''))
 return table.concat(out, ' ')
