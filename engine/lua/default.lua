@@ -512,10 +512,12 @@ end
 -- said, whatever the reader calls it (a yes/no question, a "why?"): the topic's next `more:`
 -- line, else it is heard as an open question (the next need, or more of a voiced one).  Play-test,
 -- round 10: a trainee who mostly listened got "差不多吧,怎么了?" and "Sort of, yes." to them.
+-- (each list is looked for only in a line that has a letter of its script: every English one
+-- holds a letter a-z, every Chinese one only bytes from 128 up)
 local FOLLOW_UPS = { "how so", "and?", "and then", "then what", "what happened then", "what happened next",
-                     "go on", "like what", "such as", "tell me more", "in what way", "meaning?",
-                     "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
-                     "接着说", "详细说说", "具体说说" }
+                     "go on", "like what", "such as", "tell me more", "in what way", "meaning?" }
+local FOLLOW_UPS_ZH = { "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
+                        "接着说", "详细说说", "具体说说" }
 -- and a bare listening sound, the whole line ("嗯嗯", "mm-hm", "i see"): go on (ZH play-test,
 -- round 10: "嗯嗯" got "你这话我没太听懂")
 local CONTINUERS = { ["嗯"] = true, ["嗯嗯"] = true, ["嗯嗯嗯"] = true, ["哦"] = true, ["哦哦"] = true,
@@ -524,9 +526,17 @@ local function follow_up(turn)
   local t = string.lower(turn.norm or turn.text)
   if #t > 30 then return false end
   local hit = CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
-  for i = 1, #FOLLOW_UPS do
-    if hit then break end                -- (a plain find has no effect but its answer)
-    if sfind(t, FOLLOW_UPS[i], 1, true) then hit = true end
+  if not hit and sfind(t, "[a-z]") then
+    for i = 1, #FOLLOW_UPS do
+      if hit then break end              -- (a plain find has no effect but its answer)
+      if sfind(t, FOLLOW_UPS[i], 1, true) then hit = true end
+    end
+  end
+  if not hit and sfind(t, "[\128-\255]") then
+    for i = 1, #FOLLOW_UPS_ZH do
+      if hit then break end
+      if sfind(t, FOLLOW_UPS_ZH[i], 1, true) then hit = true end
+    end
   end
   if not hit then return false end
   if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
