@@ -72,19 +72,22 @@ static uint64_t text_hash(const char *s) {
   return x;
 }
 
-int cust_was_said(const cust_host *h, const char *text) {
-  uint64_t x = text_hash(text);
+/* Is the hash x among the lines said? */
+static int hash_said(const cust_host *h, uint64_t x) {
   for (int i = 0; i < h->n_said; i++) if (h->said[i] == x) return 1;
   return 0;
 }
 
+int cust_was_said(const cust_host *h, const char *text) { return hash_said(h, text_hash(text)); }
+
 void cust_note_said(cust_host *h, const char *text) {
-  if (cust_was_said(h, text)) return;
+  uint64_t x = text_hash(text);   /* once: it is both looked for and kept */
+  if (hash_said(h, x)) return;
   if (h->n_said == h->cap_said) {
     h->cap_said = h->cap_said ? h->cap_said * 2 : 32;
     h->said = xrealloc(h->said, (size_t)h->cap_said * sizeof *h->said);
   }
-  h->said[h->n_said++] = text_hash(text);
+  h->said[h->n_said++] = x;
 }
 
 /* One of n variants: not said yet and spoken by a preferred person first, then not said yet,
