@@ -299,6 +299,10 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   }
   if (errs) { cls_free(c); return NULL; }
   for (int m = 0; m < CLS_MOVE_COUNT; m++) c->move_label[m] = lex_label_id(c->lx, move_names[m]);
+  c->n_label_move = lex_label_count(c->lx);
+  c->label_move = xcalloc((size_t)c->n_label_move + 1, 1);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (c->move_label[m] >= 0 && c->move_label[m] < c->n_label_move) c->label_move[c->move_label[m]] = 1;
   for (int s = 0; s < CLS_SLOT_COUNT; s++) c->slot_label[s] = lex_label_id(c->lx, slot_names[s]);
   c->way_label = lex_label_id(c->lx, "way");
   for (int k = 0; k < CLS_MK_COUNT; k++) {
@@ -355,6 +359,7 @@ void cls_free(cls_classifier *c) {
   wd_free(c->stem);
   wd_words_free(c->own_words);
   free(c->features);
+  free(c->label_move);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
   for (int i = 0; i < c->n_names; i++) free(c->names[i]);
   free(c->lang);

@@ -44,6 +44,8 @@ struct cls_classifier {
   lexicon *lx;
   tx_set *tx;
   int move_label[CLS_MOVE_COUNT];
+  unsigned char *label_move;     /* per lexicon label: 1 when it is one of move_label (owned) */
+  int n_label_move;
   int slot_label[CLS_SLOT_COUNT];
   int way_label;                 /* "way" is read as the place slot */
   int marker_label[CLS_MK_COUNT];
