@@ -42,7 +42,8 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
 };
 
 int cls_has_label(const cls_result *r, const char *label) {
-  for (int i = 0; i < r->n_matches; i++) if (strcmp(r->matches[i].label, label) == 0) return 1;
+  for (int i = 0; i < r->n_matches; i++)   /* first bytes first: most labels differ there */
+    if (r->matches[i].label[0] == label[0] && strcmp(r->matches[i].label, label) == 0) return 1;
   return 0;
 }
 
@@ -298,6 +299,10 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   }
   if (errs) { cls_free(c); return NULL; }
   for (int m = 0; m < CLS_MOVE_COUNT; m++) c->move_label[m] = lex_label_id(c->lx, move_names[m]);
+  c->n_label_move = lex_label_count(c->lx);
+  c->label_move = xcalloc((size_t)c->n_label_move + 1, 1);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (c->move_label[m] >= 0 && c->move_label[m] < c->n_label_move) c->label_move[c->move_label[m]] = 1;
   for (int s = 0; s < CLS_SLOT_COUNT; s++) c->slot_label[s] = lex_label_id(c->lx, slot_names[s]);
   c->way_label = lex_label_id(c->lx, "way");
   for (int k = 0; k < CLS_MK_COUNT; k++) {
@@ -354,10 +359,20 @@ void cls_free(cls_classifier *c) {
   wd_free(c->stem);
   wd_words_free(c->own_words);
   free(c->features);
+  free(c->label_move);
   free(c->need_label); free(c->benefit_label); free(c->objection_label); free(c->commitment_label);
   for (int i = 0; i < c->n_names; i++) free(c->names[i]);
   free(c->lang);
   free(c);
+}
+
+/* See classify_int.h.  The array holds 4, 8, 16 ... entries (a power of two from 4 on), so it
+** grows at those counts only: every appender goes through here. */
+cls_match *cls_match_push(cls_result *r) {
+  int n = r->n_matches;
+  if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+    r->matches = xrealloc(r->matches, (size_t)(n == 0 ? 4 : 2 * n) * sizeof *r->matches);
+  return &r->matches[r->n_matches++];
 }
 
 /* Releases a reading and leaves it empty (commitment -1). */

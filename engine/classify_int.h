@@ -44,6 +44,8 @@ struct cls_classifier {
   lexicon *lx;
   tx_set *tx;
   int move_label[CLS_MOVE_COUNT];
+  unsigned char *label_move;     /* per lexicon label: 1 when it is one of move_label (owned) */
+  int n_label_move;
   int slot_label[CLS_SLOT_COUNT];
   int way_label;                 /* "way" is read as the place slot */
   int marker_label[CLS_MK_COUNT];
@@ -142,5 +144,8 @@ void cls_late_as_is(cls_result *r);
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 
 const lexicon *cls_lexicon(const cls_classifier *c);
+/* A new entry at the end of r's matches (its fields for the caller to fill): the array grows by
+** doubling, where growing it by one entry for each match was a realloc per match. */
+cls_match *cls_match_push(cls_result *r);
 
 #endif

@@ -49,8 +49,7 @@ static int item_line(const scenario *sc, lnk_kind k, int i) {
 static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h) {
   const scenario *sc = c->sc;
   float thr = lnk_threshold_of(c->links, h->kind);
-  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
-  r->matches[r->n_matches++] = (cls_match){
+  *cls_match_push(r) = (cls_match){
     xasprintf("%s:%s", lnk_kind_name(h->kind), item_id(sc, h->kind, h->item)),
     xasprintf("similar:%.2f:%.2f:%s", h->score, thr, lnk_text(c->links, h->text)),
     xasprintf("%s:%d", sc->file ? sc->file : "scenario", item_line(sc, h->kind, h->item)),

@@ -401,9 +401,8 @@ void cls_apply_off(const cls_classifier *c, cls_result *r) {
         r->model_moves &= ~BIT(m);
         char *why = msg_get(MSG_CLI_LANG, "cli.lexicon.switched_off", "phrase", e->phrases.v[j], NULL);
         char *src = xasprintf("%s:%d", sc->file ? sc->file : "scenario", e->pos.line);
-        r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
-        r->matches[r->n_matches++] = (cls_match){ xasprintf("off:%s", e->name), why, src,
-                                                  (size_t)(at - r->norm), (size_t)(at - r->norm) + strlen(p) };
+        *cls_match_push(r) = (cls_match){ xasprintf("off:%s", e->name), why, src,
+                                          (size_t)(at - r->norm), (size_t)(at - r->norm) + strlen(p) };
         free(p);
         break;
       }

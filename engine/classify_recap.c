@@ -91,10 +91,10 @@ static void make_summary(cls_result *r, const char *why, int line) {
                       BIT(CLS_PRESENT_FEATURE) | BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION) |
                       BIT(CLS_SUMMARIZE_BENEFITS));   /* the visit reads it now, not the model alone */
   if (r->tactic == CLS_TACTIC_NONE) r->tactic = CLS_TACTIC_GAIN;   /* a summary motivates by gain */
-  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
-  r->matches[r->n_matches++] = (cls_match){ xstrdup("summarize_benefits"), xasprintf("rule:%s", why),
-                                            xasprintf("engine/classify_recap.c:%d", line), 0,
-                                            strlen(r->norm) };
+  /* (as many lines as before: the recap rules' __LINE__ below are in every reading's audit) */
+  *cls_match_push(r) = (cls_match){ xstrdup("summarize_benefits"), xasprintf("rule:%s", why),
+                                    xasprintf("engine/classify_recap.c:%d", line), 0,
+                                    strlen(r->norm) };
 }
 
 /* Appends to the list *v (*n long, malloc'd) the ids of add not already in it (negatives skipped). */

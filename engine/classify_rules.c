@@ -72,8 +72,8 @@ typedef struct reading {
 
 static void add_match(cls_result *r, const char *label, const char *phrase, const char *source,
                       size_t start, size_t end) {
-  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
-  r->matches[r->n_matches++] = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup(source), start, end };
+  /* (two lines, as before: the rules' __LINE__ below name them in every reading's audit) */
+  *cls_match_push(r) = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup(source), start, end };
 }
 
 /* Records a move given by a rule, named in the audit by its id ("rule:ID": cls_match_text). */
@@ -145,8 +145,8 @@ static int info_question(const reading *rd) {
 
 /* 1 when the label is one of the moves. */
 static int is_move_label(const reading *rd, int label) {
-  for (int m = 0; m < CLS_MOVE_COUNT; m++) if (rd->c->move_label[m] == label) return 1;
-  return 0;
+  /* (a table the classifier made: the loop over the moves for each hit was 0.4% of a walk) */
+  return label >= 0 && label < rd->c->n_label_move && rd->c->label_move[label];
 }
 
 /* 1 when the label is one of the markers the rules read, but a quiet one (CLS_MK_QUIET): those
@@ -515,8 +515,8 @@ static const char *const openers[] = { "ok", "okay", "well", "right", "alright",
 ** lost four lines). */
 static size_t opener_at(const char *t, size_t len, size_t i) {
   for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
-    size_t n = strlen(openers[k]);
-    if (i + n < len && memcmp(t + i, openers[k], n) == 0 && t[i + n] == ' ') return n;
+    size_t n = i < len && t[i] == openers[k][0] ? strlen(openers[k]) : 0;   /* first bytes first */
+    if (n && i + n < len && memcmp(t + i, openers[k], n) == 0 && t[i + n] == ' ') return n;
   }
   return 0;
 }

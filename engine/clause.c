@@ -92,7 +92,8 @@ int cl_read(const cls_result *r, cl_clause *out) {
 int cl_has_label(const cls_result *r, const cl_clause *c, const char *label) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
-    if (m->end > m->start && m->start >= c->start && m->end <= c->end && strcmp(m->label, label) == 0) return 1;
+    if (m->end > m->start && m->start >= c->start && m->end <= c->end && m->label[0] == label[0] &&
+        strcmp(m->label, label) == 0) return 1;
   }
   return 0;
 }

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "scncheck.h"
+#include "classify.h"
 #include "cli.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -95,8 +96,9 @@ typedef struct opts {
 } opts;
 
 /* Random walks of one scenario: a summary line and its warnings; returns the warning count. */
-static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken, cov_set *cov) {
-  walk_options wo = { .walks = o->walks, .seed = o->seed, .coverage = cov };
+static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken, cov_set *cov,
+                     cls_classifier *cls) {
+  walk_options wo = { .walks = o->walks, .seed = o->seed, .coverage = cov, .classifier = cls };
   walk_stats st;
   diag d;
   diag_init(&d);
@@ -200,10 +202,18 @@ int cmd_test_exec(int argc, char **argv) {
     if (sc->n_tests == 0) msg_fprint(stdout, "cli.test.no_tests", "file", sc->file, "id", sc->id, NULL);
     cov_set *cov = o.coverage ? cov_new(sc) : NULL;
     to.coverage = cov;
+    /* one classifier for the scenario's tests and its walks: a rung's example asks are then read
+    ** once (cls_rung_needs_no_who keeps the answer).  When it cannot be built, the tests and the
+    ** walks each try, and say why, as before. */
+    diag cd;
+    diag_init(&cd);
+    cls_classifier *cls = sc->n_tests > 0 || o.walks > 0 ? cls_new(sc->language, sc, &cd) : NULL;
+    diag_free(&cd);
+    to.classifier = cls;
     tp_run_scenario(sc, &to, stdout, &c);
     if (o.walks > 0) {
       int broken = 0;
-      int w = run_walks(sc, &o, stdout, &broken, cov);
+      int w = run_walks(sc, &o, stdout, &broken, cov, cls);
       if (broken) unusable = 1;
       if (o.strict && w > 0) {
         char count[16];
@@ -214,6 +224,7 @@ int cmd_test_exec(int argc, char **argv) {
     }
     if (cov) cov_print(cov, stdout);   /* what no test or walk reached */
     cov_free(cov);
+    if (cls) cls_free(cls);
     fflush(stdout);
     scn_free(sc);
   }

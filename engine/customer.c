@@ -97,8 +97,18 @@ static int name_find(const cust_name *ix, int n, const char *name) {
   return lo < n && strcmp(ix[lo].name, name) == 0 ? ix[lo].i : -1;
 }
 
+/* The five known variables come first (init_state) and start with five different letters, so a
+** name is one of them after a single comparison: the session reads them every turn. */
+static int known_index(const cust_host *h, const char *name) {
+  for (int i = 0; i < 5 && i < h->n_state; i++)
+    if (h->names[i][0] == name[0]) return strcmp(h->names[i], name) == 0 ? i : -1;
+  return -1;
+}
+
 /* The index of a state variable, or -1. */
 int cust_state_index(const cust_host *h, const char *name) {
+  int k = known_index(h, name);
+  if (k >= 0) return k;
   if (h->state_ix) return name_find(h->state_ix, h->n_state, name);
   for (int i = 0; i < h->n_state; i++)   /* while the state is being built */
     if (strcmp(h->names[i], name) == 0) return i;
@@ -163,6 +173,28 @@ int cust_offered(const cust_host *h, int c) {
 /* The index of the entity of kind with id, or -1. */
 int cust_id_index(const cust_host *h, int kind, const char *id) {
   return name_find(h->id_ix[kind], h->n_id_ix[kind], id);
+}
+
+/* The index i with v[i] == s (the pointer), or -1. */
+static int ptr_index(const char *const *v, int n, const char *s) {
+  for (int i = 0; v && i < n; i++)
+    if (v[i] == s) return i;
+  return -1;
+}
+
+/* A name a script gave (a string of the Lua state) as an index: equal short strings are one
+** object in Lua, so when it is the very string cust_anchor_names kept, one pointer comparison
+** per entry finds it; any other string (a long one, or no name) is looked up by its text. */
+int cust_id_index_lua(const cust_host *h, int kind, const char *id) {
+  int n = kind == CUST_K_NEED ? h->sc->n_needs : kind == CUST_K_BENEFIT ? h->sc->n_benefits
+        : kind == CUST_K_COMMITMENT ? h->sc->n_commitments : h->sc->n_objections;
+  int i = ptr_index(h->lua_id[kind], n, id);
+  return i >= 0 ? i : cust_id_index(h, kind, id);
+}
+
+int cust_state_index_lua(const cust_host *h, const char *name) {
+  int i = ptr_index(h->lua_state, h->n_state, name);
+  return i >= 0 ? i : cust_state_index(h, name);
 }
 
 /* ===== lines ============================================================================= */

@@ -51,8 +51,34 @@ static void keep_event(lua_State *L, size_t text, const char *what) {
 /* The index of the id at arg among kind's entries, or a Lua error naming the id. */
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind) {
   const char *id = luaL_checkstring(L, arg);
-  int i = cust_id_index(h, kind, id);
+  int i = cust_id_index_lua(h, kind, id);
   return i >= 0 ? i : luaL_error(L, "unknown %s '%s'", kind_words[kind], id);
+}
+
+/* Pushes s and returns the Lua state's copy (NULL for NULL), kept in the table on top. */
+static const char *anchor(lua_State *L, const char *s) {
+  if (!s) return NULL;
+  const char *p = lua_pushstring(L, s);
+  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  return p;
+}
+
+/* See customer_int.h.  The strings are kept in a registry table for the host's life. */
+void cust_anchor_names(lua_State *L, cust_host *h) {
+  const scenario *sc = h->sc;
+  const int n[4] = { sc->n_needs, sc->n_benefits, sc->n_commitments, sc->n_objections };
+  lua_newtable(L);
+  for (int k = 0; k < 4; k++) {
+    h->lua_id[k] = xcalloc((size_t)n[k] + 1, sizeof *h->lua_id[k]);
+    for (int i = 0; i < n[k]; i++) {
+      const char *id = k == CUST_K_NEED ? sc->needs[i].id : k == CUST_K_BENEFIT ? sc->benefits[i].id
+                     : k == CUST_K_COMMITMENT ? sc->commitments[i].id : sc->objections[i].id;
+      h->lua_id[k][i] = anchor(L, id);
+    }
+  }
+  h->lua_state = xcalloc((size_t)h->n_state + 1, sizeof *h->lua_state);
+  for (int i = 0; i < h->n_state; i++) h->lua_state[i] = anchor(L, h->names[i]);
+  luaL_ref(L, LUA_REGISTRYINDEX);   /* never released: the state closes with the host */
 }
 
 /* ---- speaking ---------------------------------------------------------------------------- */
@@ -264,32 +290,46 @@ static int api_flag(lua_State *L) {
 /* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
 ** of them?  Words are compared case-folded (ASCII).  Each word is charged to the call's budget
 ** by the length of the line it scans, so a list of 500,000 words stops at the cap. */
-static int mention_one(lua_State *L, cust_host *h, const char *w) {
-  const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
-  sbx_charge(L, (long)((norm ? strlen(norm) : 0) / 16 + 1));
-  if (!norm || !*w) return 0;
+static int mention_one(const char *norm, size_t nlen, const char *w, size_t n) {
+  if (!norm || n == 0) return 0;
   char buf[256];
-  size_t n = strlen(w);
-  if (n >= sizeof buf) return 0;
-  for (size_t i = 0; i <= n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
-  return strstr(norm, buf) != NULL;
+  if (n >= sizeof buf || n > nlen) return 0;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
+  return sbx_plain_find(norm, nlen, buf, n) != NULL;
 }
 
-/* mentions(word, ...) / mentions({words}). */
+/* The words of a list are charged this many at a time (and what is left before anything that
+** can raise, and at the end): the same total, in a call per 64 words instead of one per word. */
+#define MENTION_CHARGE_EVERY 64
+
+/* mentions(word, ...) / mentions({words}).  The line and its length are taken once per call.
+** (A word is compared up to its first zero byte, as a C string.) */
 static int api_mentions(lua_State *L) {
   cust_host *h = host(L);
-  int n = lua_gettop(L), hit = 0;
+  const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
+  size_t nlen = norm ? strlen(norm) : 0;
+  long per_word = (long)(nlen / 16 + 1), owed = 0;
+  int n = lua_gettop(L), hit = 0, words = 0;
   for (int a = 1; a <= n && !hit; a++) {
     if (lua_type(L, a) == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
       for (lua_Unsigned i = 1; i <= len && !hit; i++) {
-        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) hit = mention_one(L, h, lua_tostring(L, -1));
+        if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) {
+          const char *w = lua_tostring(L, -1);
+          owed += per_word;
+          if (++words % MENTION_CHARGE_EVERY == 0) { sbx_charge(L, owed); owed = 0; }
+          hit = mention_one(norm, nlen, w, strlen(w));
+        }
         lua_pop(L, 1);
       }
     } else {
-      hit = mention_one(L, h, luaL_checkstring(L, a));
+      if (owed) { sbx_charge(L, owed); owed = 0; }   /* a bad argument raises */
+      const char *w = luaL_checkstring(L, a);
+      owed += per_word;
+      hit = mention_one(norm, nlen, w, strlen(w));
     }
   }
+  if (owed) sbx_charge(L, owed);
   lua_pushboolean(L, hit);
   return 1;
 }
@@ -348,7 +388,7 @@ static int api_names(lua_State *L) {
 static int state_index(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state", "name", name, NULL);
   if (h->is_bool[k]) lua_pushboolean(L, h->val[k] != 0);
   else lua_pushnumber(L, h->val[k]);
@@ -376,7 +416,7 @@ static double state_value(lua_State *L, cust_host *h, int k, const char *name) {
 static int state_newindex(lua_State *L) {
   cust_host *h = host(L);
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
   double v = state_value(L, h, k, name);
   if (v != h->val[k]) keep_event(L, strlen(name), "state");
@@ -405,7 +445,7 @@ static int person_index(lua_State *L) {
   cust_host *h = host(L);
   int p = (int)lua_tointeger(L, lua_upvalueindex(2));
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state", "name", name, NULL);
   push_person_value(L, h, p, k);
   return 1;
@@ -416,7 +456,7 @@ static int person_newindex(lua_State *L) {
   cust_host *h = host(L);
   int p = (int)lua_tointeger(L, lua_upvalueindex(2));
   const char *name = luaL_checkstring(L, 2);
-  int k = cust_state_index(h, name);
+  int k = cust_state_index_lua(h, name);
   if (k < 0) return api_error(L, "cli.lua.unknown_state_set", "name", name, NULL);
   cust_person_set(h, p, k, state_value(L, h, k, name));
   return 0;

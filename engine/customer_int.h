@@ -58,6 +58,8 @@ struct cust_host {
   struct cust_name *id_ix[4];  /* need, benefit, commitment, objection ids, sorted (CUST_K_*) */
   int n_id_ix[4];
   unsigned char *offered;      /* [visit * n_commitments + c]: c is on offer in that visit */
+  const char **lua_id[4];      /* per kind and entity: its id as a string of the Lua state ... */
+  const char **lua_state;      /* ... and per state variable its name (cust_anchor_names) */
   int patience;                /* index of patience */
 
   /* reuse (cust_reset): what a new host would start from */
@@ -67,6 +69,9 @@ struct cust_host {
   int mark_cond, mark_helpers; /* sbx_mark of the environments kept (the default behaviour's is
                                ** trusted, see reusable(); test_customer marks it itself) */
   sbx_status last_status;      /* of the last hook call */
+  int kept_ref;                /* the default behaviour's turn and ctx tables, refilled for each
+                               ** of its hooks (customer_turn.c), or LUA_NOREF before the first */
+  int kept_busy;               /* a default hook runs with them: a nested one gets fresh ones */
 
   /* listening (customer_talk.c) */
   char *people[8];             /* several people at one table (CUST_MAX_PEOPLE, checked in
@@ -110,6 +115,10 @@ int cust_name_cmp(const void *a, const void *b);
 int cust_state_index(const cust_host *h, const char *name);
 /* The index of the entity of kind (CUST_K_*) with id, or -1: a binary search. */
 int cust_id_index(const cust_host *h, int kind, const char *id);
+/* The same for a string of the Lua state (lua_tostring), and cust_state_index's: the strings
+** cust_anchor_names kept are found by their address. */
+int cust_id_index_lua(const cust_host *h, int kind, const char *id);
+int cust_state_index_lua(const cust_host *h, const char *name);
 /* The scenario's line for key by index (-1 = none: the built-in lines); see cust_line. */
 const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key);
 int cust_line_index(const cust_host *h, const char *key);
@@ -201,6 +210,9 @@ void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for on
 ** is_realistic, mentions) into the table on top of the stack. */
 void cust_set_cond_helpers(lua_State *L, cust_host *h);
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind);  /* id -> index or error */
+/* Keeps every id and state name as a string of the Lua state, for cust_id_index_lua (once per
+** host, in a protected call). */
+void cust_anchor_names(lua_State *L, cust_host *h);
 enum { CUST_K_NEED, CUST_K_BENEFIT, CUST_K_COMMITMENT, CUST_K_OBJECTION };
 
 /* customer_react.c */

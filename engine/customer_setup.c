@@ -136,6 +136,7 @@ static int setup_cf(lua_State *L) {
   ** as the host, so a collection meanwhile would find nothing to free.  It runs again before
   ** the scenario's script, whose top-level code may make garbage. */
   lua_gc(L, LUA_GCSTOP);
+  cust_anchor_names(L, h);
   int chunk;
   h->env_default = load_env(L, a, a->default_path, "default.lua", a->default_src, a->default_len, 0, &chunk);
   if (h->env_default == LUA_NOREF) { a->fatal = 1; return 0; }
@@ -296,7 +297,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
   h->outcome = CUST_OUTCOME_NONE;
   h->env_default = h->env_script = h->env_cond = LUA_NOREF;
-  h->script_chunk = h->mark_cond = h->mark_helpers = LUA_NOREF;
+  h->script_chunk = h->mark_cond = h->mark_helpers = h->kept_ref = LUA_NOREF;
   if (lim) h->lim = *lim;
   else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
@@ -383,6 +384,8 @@ static void cust_clear(cust_host *h) {
   free(h->clamp);
   for (int k = 0; k < 4; k++) free(h->id_ix[k]);
   free(h->offered);
+  for (int k = 0; k < 4; k++) free(h->lua_id[k]);
+  free(h->lua_state);
   for (int i = 0; h->rx && i < h->sc->n_reactions; i++) free(h->rx[i].change_var);
   free(h->rx);
   free(h->is_bool);
@@ -465,7 +468,7 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   h->n_said = 0;
   h->warned = 0;
   h->outcome = CUST_OUTCOME_NONE;
-  h->pending_start = h->in_start = h->script_off = 0;
+  h->pending_start = h->in_start = h->script_off = h->kept_busy = 0;
   h->last_status = SBX_OK;
   h->turn = NULL;
   if (sbx_reseed(h->sbx, seed) != 0) return -1;

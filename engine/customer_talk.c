@@ -72,19 +72,22 @@ static uint64_t text_hash(const char *s) {
   return x;
 }
 
-int cust_was_said(const cust_host *h, const char *text) {
-  uint64_t x = text_hash(text);
+/* Is the hash x among the lines said? */
+static int hash_said(const cust_host *h, uint64_t x) {
   for (int i = 0; i < h->n_said; i++) if (h->said[i] == x) return 1;
   return 0;
 }
 
+int cust_was_said(const cust_host *h, const char *text) { return hash_said(h, text_hash(text)); }
+
 void cust_note_said(cust_host *h, const char *text) {
-  if (cust_was_said(h, text)) return;
+  uint64_t x = text_hash(text);   /* once: it is both looked for and kept */
+  if (hash_said(h, x)) return;
   if (h->n_said == h->cap_said) {
     h->cap_said = h->cap_said ? h->cap_said * 2 : 32;
     h->said = xrealloc(h->said, (size_t)h->cap_said * sizeof *h->said);
   }
-  h->said[h->n_said++] = text_hash(text);
+  h->said[h->n_said++] = x;
 }
 
 /* One of n variants: not said yet and spoken by a preferred person first, then not said yet,
@@ -96,24 +99,27 @@ const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
   if (n == 1) return v[0];
   uint64_t r = cust_rand(h);
   unsigned prefer = h->prefer;
+  /* each variant's tier, read once (its hash and its speaker were read up to six times): 0 unsaid
+  ** and by a preferred person, 1 unsaid, 2 said */
+  unsigned char tier_buf[64];
+  unsigned char *best = n <= 64 ? tier_buf : xmalloc((size_t)n);
+  for (int i = 0; i < n; i++) {
+    int fresh = !cust_was_said(h, v[i]);
+    int sp = fresh && prefer ? cust_speaker_of(h, v[i]) : -1;
+    best[i] = (unsigned char)(!fresh ? 2 : sp >= 0 && (prefer >> sp & 1) ? 0 : 1);
+  }
+  const char *pick = v[r % (uint64_t)n];
   for (int tier = 0; tier < 3; tier++) {
     int m = 0;
-    for (int i = 0; i < n; i++) {
-      int fresh = !cust_was_said(h, v[i]);
-      int sp = cust_speaker_of(h, v[i]);
-      int ok = tier == 2 || (fresh && (tier == 1 || (prefer && sp >= 0 && (prefer >> sp & 1))));
-      if (ok) m++;
-    }
+    for (int i = 0; i < n; i++) m += best[i] <= tier;
     if (m == 0) continue;
     int k = (int)(r % (uint64_t)m);
-    for (int i = 0; i < n; i++) {
-      int fresh = !cust_was_said(h, v[i]);
-      int sp = cust_speaker_of(h, v[i]);
-      int ok = tier == 2 || (fresh && (tier == 1 || (prefer && sp >= 0 && (prefer >> sp & 1))));
-      if (ok && k-- == 0) return v[i];
-    }
+    for (int i = 0; i < n; i++)
+      if (best[i] <= tier && k-- == 0) { pick = v[i]; break; }
+    break;
   }
-  return v[r % (uint64_t)n];
+  if (best != tier_buf) free(best);
+  return pick;
 }
 
 /* ===== placeholders ====================================================================== */

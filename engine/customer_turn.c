@@ -4,6 +4,7 @@
 ** each inside a budgeted sandbox call; a script error restores the snapshot taken before it,
 ** becomes a CUST_EV_ERROR event, and the default behaviour answers instead.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,8 @@ static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) 
   }
 }
 
-/* Pushes a fresh turn table for the current line (empty outside a turn). */
+/* Pushes a fresh turn table for the current line (empty outside a turn): for a script, which
+** may keep what it is given. */
 void cust_push_turn(lua_State *L, cust_host *h) {
   const cls_result *t = h->turn;
   lua_createtable(L, 0, 16);
@@ -99,6 +101,177 @@ void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
     lua_pushstring(L, cust_outcome_name(h->outcome));
     lua_setfield(L, -2, "outcome");
   }
+}
+
+/* ===== the default behaviour's tables, kept and refilled ================================== */
+
+/* default.lua is the program's own code: it keeps neither table past its hook (its memo holds
+** ids and numbers) and writes only into turn.moves (follow_up), and no script can reach the
+** tables the host gives it.  So its hooks get the same tables every time, refilled in place
+** with what fresh ones would hold: building seven tables for each hook was 13 K instructions a
+** turn, most of it the allocations and the collector's share.  A script's hooks still get fresh
+** tables (cust_push_turn, cust_push_ctx). */
+enum { KEPT_TURN = 1, KEPT_MOVES, KEPT_SLOTS, KEPT_NEEDS, KEPT_BENEFITS, KEPT_OBJECTIONS,
+       KEPT_ADDRESSED, KEPT_CTX, KEPT_COUNT = KEPT_CTX };
+/* The field names, kept in the holder after the tables as strings of the state: a field set
+** from one is a table probe, where lua_setfield first looks its C string up (and compares it). */
+enum { KEY_TEXT = KEPT_COUNT + 1, KEY_NORM, KEY_MOVES, KEY_SLOTS, KEY_SPECIFIC, KEY_VAGUE,
+       KEY_QUESTION, KEY_NEGATED, KEY_TACTIC, KEY_NEEDS, KEY_BENEFITS, KEY_OBJECTIONS, KEY_ADDRESSED,
+       KEY_COMMITMENT, KEY_VISIT, KEY_VISITS, KEY_TURN, KEY_LANG, KEY_REASON, KEY_OUTCOME, KEY_GAIN,
+       KEY_LOSS, KEY_MOVE0, KEY_SLOT0 = KEY_MOVE0 + CLS_MOVE_COUNT, KEY_END = KEY_SLOT0 + CLS_SLOT_COUNT };
+static const char *const key_names[] = {
+  "text", "norm", "moves", "slots", "specific", "vague", "question", "negated", "tactic", "needs",
+  "benefits", "objections", "addressed", "commitment", "visit", "visits", "turn", "lang", "reason",
+  "outcome", "gain", "loss",
+};
+_Static_assert(sizeof key_names / sizeof *key_names == KEY_MOVE0 - KEY_TEXT, "key_names and KEY_* differ");
+
+/* Pushes the holder of the kept tables and field names (KEPT_*, KEY_*), made on first use. */
+static void push_kept(lua_State *L, cust_host *h) {
+  if (h->kept_ref != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->kept_ref);
+    return;
+  }
+  lua_createtable(L, KEY_END, 0);
+  for (int k = 1; k <= KEPT_COUNT; k++) {
+    lua_createtable(L, 0, k == KEPT_TURN ? 16 : k == KEPT_CTX ? 6 : 4);
+    lua_rawseti(L, -2, k);
+  }
+  for (int k = KEY_TEXT; k < KEY_END; k++) {
+    lua_pushstring(L, k < KEY_MOVE0 ? key_names[k - KEY_TEXT]
+                    : k < KEY_SLOT0 ? move_names[k - KEY_MOVE0] : slot_names[k - KEY_SLOT0]);
+    lua_rawseti(L, -2, k);
+  }
+  lua_pushvalue(L, -1);
+  h->kept_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* Pushes the field name key (KEY_*) kept in the holder at index hold. */
+static void kept_key(lua_State *L, int hold, int key) { lua_rawgeti(L, hold, key); }
+
+/* Empties the table on top of the stack (the keys stay in its nodes, so refilling it with the
+** same keys allocates nothing). */
+static void kept_clear(lua_State *L) {
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    lua_rawset(L, -4);   /* clearing a field during the traversal is allowed */
+  }
+}
+
+/* Ends the kept list on top of the stack after n entries: clears what a longer list of an
+** earlier turn left (its entries end at the first nil). */
+static void kept_trim(lua_State *L, int n) {
+  for (int i = n + 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_rawseti(L, -2, i);
+  }
+  lua_pop(L, 1);
+}
+
+/* Sets field key of the table on top to kept list k (of the holder at index hold), refilled
+** with kind's ids for the indexes v[0..n) as push_ids lists them (the ids come from the strings
+** cust_anchor_names kept). */
+static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, int n, int kind, int key) {
+  const scenario *sc = h->sc;
+  int count = kind == CUST_K_NEED ? sc->n_needs : kind == CUST_K_BENEFIT ? sc->n_benefits : sc->n_objections;
+  kept_key(L, hold, key);
+  lua_rawgeti(L, hold, k);
+  int m = 0;
+  for (int i = 0; i < n; i++) {
+    if (v[i] < 0 || v[i] >= count || !h->lua_id[kind][v[i]]) continue;
+    lua_pushstring(L, h->lua_id[kind][v[i]]);
+    lua_rawseti(L, -2, ++m);
+  }
+  kept_trim(L, m);
+  lua_rawset(L, -3);
+}
+
+/* t[key] = b for the table on top. */
+static void kept_bool(lua_State *L, int hold, int key, int b) {
+  kept_key(L, hold, key);
+  lua_pushboolean(L, b);
+  lua_rawset(L, -3);
+}
+
+/* t[key] = s (nil for NULL) for the table on top. */
+static void kept_str(lua_State *L, int hold, int key, const char *s) {
+  kept_key(L, hold, key);
+  if (s) lua_pushstring(L, s);
+  else lua_pushnil(L);
+  lua_rawset(L, -3);
+}
+
+/* Pushes the kept turn table refilled for the current line: what cust_push_turn would make. */
+static void push_turn_kept(lua_State *L, cust_host *h) {
+  const cls_result *t = h->turn;
+  assert(t);   /* hooks get a turn only during one */
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_rawgeti(L, hold, KEPT_TURN);
+  kept_str(L, hold, KEY_TEXT, t->text ? t->text : "");
+  kept_str(L, hold, KEY_NORM, t->norm ? t->norm : (t->text ? t->text : ""));
+  kept_key(L, hold, KEY_MOVES);
+  lua_rawgeti(L, hold, KEPT_MOVES);
+  kept_clear(L);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(t, m)) kept_bool(L, hold, KEY_MOVE0 + m, 1);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_SLOTS);
+  lua_rawgeti(L, hold, KEPT_SLOTS);
+  kept_clear(L);
+  for (int i = 0; i < CLS_SLOT_COUNT; i++)
+    if (t->slots[i]) kept_str(L, hold, KEY_SLOT0 + i, t->slots[i]);
+  lua_rawset(L, -3);
+  kept_bool(L, hold, KEY_SPECIFIC, t->specific);
+  kept_bool(L, hold, KEY_VAGUE, t->vague);
+  kept_bool(L, hold, KEY_QUESTION, t->question);
+  kept_bool(L, hold, KEY_NEGATED, t->negated);
+  kept_key(L, hold, KEY_TACTIC);
+  if (t->tactic == CLS_TACTIC_GAIN) kept_key(L, hold, KEY_GAIN);
+  else if (t->tactic == CLS_TACTIC_LOSS) kept_key(L, hold, KEY_LOSS);
+  else lua_pushnil(L);
+  lua_rawset(L, -3);
+  kept_ids(L, h, hold, KEPT_NEEDS, t->needs, t->n_needs, CUST_K_NEED, KEY_NEEDS);
+  kept_ids(L, h, hold, KEPT_BENEFITS, t->benefits, t->n_benefits, CUST_K_BENEFIT, KEY_BENEFITS);
+  kept_ids(L, h, hold, KEPT_OBJECTIONS, t->objections, t->n_objections, CUST_K_OBJECTION, KEY_OBJECTIONS);
+  kept_key(L, hold, KEY_ADDRESSED);
+  lua_rawgeti(L, hold, KEPT_ADDRESSED);   /* the people the line names, when several sit there */
+  int k = 0;
+  for (int i = 0; i < h->n_people; i++) {
+    if (!(h->addressed >> i & 1)) continue;
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, ++k);
+  }
+  kept_trim(L, k);
+  lua_rawset(L, -3);
+  int c = t->commitment;
+  kept_str(L, hold, KEY_COMMITMENT, c >= 0 && c < h->sc->n_commitments ? h->sc->commitments[c].id : NULL);
+  lua_remove(L, hold);
+}
+
+/* t[key] = v for the table on top. */
+static void kept_int(lua_State *L, int hold, int key, lua_Integer v) {
+  kept_key(L, hold, key);
+  lua_pushinteger(L, v);
+  lua_rawset(L, -3);
+}
+
+/* Pushes the kept ctx table refilled: what cust_push_ctx would make. */
+static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_rawgeti(L, hold, KEPT_CTX);
+  kept_int(L, hold, KEY_VISIT, h->visit + 1);
+  kept_int(L, hold, KEY_VISITS, h->sc->n_visits > 0 ? h->sc->n_visits : 1);
+  kept_int(L, hold, KEY_TURN, h->turn_no);
+  kept_str(L, hold, KEY_LANG, h->lang);
+  kept_str(L, hold, KEY_REASON, reason);
+  kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
+  lua_remove(L, hold);
 }
 
 /* ===== snapshots: a failed script leaves no trace but its error ============================ */
@@ -185,13 +358,17 @@ static int call_hook(lua_State *L, cust_host *h, int env_ref, const char *hook,
     return -1;
   }
   int nargs = 1;
-  if (with_turn) { cust_push_turn(L, h); nargs++; }
-  cust_push_ctx(L, h, reason);
+  int reuse = env_ref == h->env_default && !h->kept_busy;   /* (never nested: see kept_busy) */
+  if (with_turn) { if (reuse) push_turn_kept(L, h); else cust_push_turn(L, h); nargs++; }
+  if (reuse) push_ctx_kept(L, h, reason);
+  else cust_push_ctx(L, h, reason);
   snap s;
   snap_take(h, &s);
   size_t kept = sbx_kept(h->sbx);
   char *err = NULL;
+  h->kept_busy += reuse;
   sbx_status st = sbx_call(h->sbx, nargs, 1, &err);
+  h->kept_busy -= reuse;
   h->last_status = st;
   int res;
   if (st == SBX_OK) {

@@ -136,18 +136,7 @@ int lex_is_clause_punct(unsigned char c) {   /* , . ? ! ; : (a switch: strchr pe
 }
 int lex_is_sentence_punct(unsigned char c) { return c == '.' || c == '?' || c == '!' || c == ';'; }
 
-/* 1 when ".", "," or ":" at t[i] sits between two digits: "$4,800", "2.8万", "6:01" hold one
-** number or time. */
-static int in_number(const char *t, size_t len, size_t i) {
-  return (t[i] == ',' || t[i] == '.' || t[i] == ':') && i > 0 && i + 1 < len && t[i - 1] >= '0' && t[i - 1] <= '9' &&
-         t[i + 1] >= '0' && t[i + 1] <= '9';
-}
-int lex_breaks_clause(const char *t, size_t len, size_t i) {
-  return i < len && lex_is_clause_punct((unsigned char)t[i]) && !in_number(t, len, i);
-}
-int lex_breaks_sentence(const char *t, size_t len, size_t i) {
-  return i < len && lex_is_sentence_punct((unsigned char)t[i]) && !in_number(t, len, i);
-}
+/* (lex_breaks_clause and lex_breaks_sentence are inline in lexicon.h) */
 
 static int is_word_byte(unsigned char c) { return c < 0x80 && isalnum(c); }
 

@@ -734,6 +734,14 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
   double dot_buf[256]; int shared_buf[256];   /* a scenario's texts fit; more are malloc'd */
   double *dot = x->nt < 256 ? dot_buf : xmalloc(sizeof *dot * (size_t)(x->nt + 1));
   int *shared = x->nt < 256 ? shared_buf : xmalloc(sizeof *shared * (size_t)(x->nt + 1));
+  /* the texts a clause's postings touched, a bit each: only they can share enough terms to
+  ** score, so only they are scored (in index order, as before) and zeroed again after; the
+  ** others stayed at 0, which a walk over every text read and rewrote for every clause */
+  int nw = (x->nt + 63) / 64;
+  uint64_t touched_buf[64];
+  uint64_t *touched = nw <= 64 ? touched_buf : xmalloc(sizeof *touched * (size_t)nw);
+  memset(touched, 0, sizeof *touched * (size_t)nw);
+  for (int i = 0; i < x->nt; i++) { dot[i] = 0; shared[i] = 0; }
   line_terms lt_buf, *lt = &lt_buf;   /* 12 KiB on the stack: a large malloc consolidates the heap */
   lt->x = x; lt->n = 0; lt->over = 0;
   tokens(st, norm, len, line_emit, lt);
@@ -756,11 +764,12 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
     if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
-    for (int i = 0; i < x->nt; i++) { dot[i] = 0; shared[i] = 0; }
     for (int k = 0; k < q.n; k++)
       for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
-        dot[x->post_text[p]] += (double)q.w[k] * x->post_w[p];
-        shared[x->post_text[p]] += x->evid[q.id[k]];
+        int i = x->post_text[p];
+        dot[i] += (double)q.w[k] * x->post_w[p];
+        shared[i] += x->evid[q.id[k]];
+        touched[i >> 6] |= (uint64_t)1 << (i & 63);
       }
     /* the score in the index's mode; the nearest text (example, said or keywords) in every
     ** mode, as the evidence a trainer reads; a text sharing fewer than LNK_MIN_SHARED terms
@@ -768,18 +777,27 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     float nearest[1024];
     int nn = nall < 1024 ? nall : 1024;
     for (int i = 0; i < nn; i++) nearest[i] = 0;
-    for (int i = 0; i < x->nt; i++) {
-      const ltext *t = &x->t[i];
-      int gi = base[t->kind] + t->item;
-      if (gi >= nn && i < x->n_texts) continue;
-      if (shared[i] < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
-      float s = (float)(dot[i] / ((double)q.norm * t->v.norm));
-      if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
-      if (i >= lo && i < hi && s > row[gi]) { row[gi] = s; wrow[gi] = shared[i] < LNK_WEAK_EVID; }
+    for (int w = 0; w < nw; w++) {
+      for (uint64_t m = touched[w]; m; m &= m - 1) {
+        int i = w * 64 + __builtin_ctzll(m);
+        double d = dot[i];
+        int sh = shared[i];
+        dot[i] = 0;
+        shared[i] = 0;
+        const ltext *t = &x->t[i];
+        int gi = base[t->kind] + t->item;
+        if (gi >= nn && i < x->n_texts) continue;
+        if (sh < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
+        float s = (float)(d / ((double)q.norm * t->v.norm));
+        if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
+        if (i >= lo && i < hi && s > row[gi]) { row[gi] = s; wrow[gi] = sh < LNK_WEAK_EVID; }
+      }
+      touched[w] = 0;
     }
   }
   if (dot != dot_buf) free(dot);
   if (shared != shared_buf) free(shared);
+  if (touched != touched_buf) free(touched);
   return nseg;
 }
 

@@ -319,6 +319,33 @@ static int no_specials(const char *p, size_t l) {
   return 1;
 }
 
+/* See sandbox.h.  A short subject is searched by its first byte (memchr) and a comparison: a
+** turn's lines are short, and memmem's set-up (a table of 256 shifts) was most of a plain find.
+** At most 256 x lp steps; longer subjects go to memmem, linear. */
+const char *sbx_plain_find(const char *s, size_t ls, const char *p, size_t lp) {
+  if (lp > ls) return NULL;
+  if (ls > 256) return memmem(s, ls, p, lp);
+  const char *last = s + (ls - lp);
+  for (const char *q = s; q <= last; q++) {
+    q = memchr(q, (unsigned char)p[0], (size_t)(last - q) + 1);
+    if (!q) return NULL;
+    if (memcmp(q + 1, p + 1, lp - 1) == 0) return q;
+  }
+  return NULL;
+}
+
+/* The end of the pattern's first item when it is a single-character class that must match
+** once at least (no *, ?, - after it): a start position where it does not match cannot start a
+** match.  NULL otherwise (a capture, an anchor, %b, %f, a back reference). */
+static const char *first_class_end(pat_state *ms, const char *p) {
+  if (p >= ms->p_end || *p == '(' || *p == ')' || *p == '$') return NULL;
+  if (*p == ESC && (p + 1 >= ms->p_end || p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1])))
+    return NULL;
+  const char *ep = class_end(ms, p);
+  char q = ep < ms->p_end ? *ep : '\0';
+  return q == '*' || q == '?' || q == '-' ? NULL : ep;
+}
+
 /* string.find and string.match. */
 static int find_aux(lua_State *L, int find) {
   size_t ls, lp;
@@ -328,7 +355,7 @@ static int find_aux(lua_State *L, int find) {
   if (init > ls + 1) { luaL_pushfail(L); return 1; }
   if (find && (lua_toboolean(L, 4) || no_specials(p, lp))) {
     sbx_charge(L, (long)((ls - (init - 1)) / 64 + 1));
-    const char *hit = lp == 0 ? s + init - 1 : memmem(s + init - 1, ls - (init - 1), p, lp);
+    const char *hit = lp == 0 ? s + init - 1 : sbx_plain_find(s + init - 1, ls - (init - 1), p, lp);
     if (hit) {
       lua_pushinteger(L, (hit - s) + 1);
       lua_pushinteger(L, (hit - s) + (lua_Integer)lp);
@@ -342,7 +369,12 @@ static int find_aux(lua_State *L, int find) {
   int anchor = (lp > 0 && *p == '^');
   if (anchor) { p++; lp--; }
   prep_state(&ms, L, s, ls, p, lp);
+  const char *first = anchor ? NULL : first_class_end(&ms, p);   /* see sbx_str_gsub */
   do {
+    if (first && s1 < ms.src_end && !single_match(&ms, s1, p, first)) {
+      step(&ms);
+      continue;
+    }
     reprep(&ms);
     const char *e = do_match(&ms, s1, p);
     if (e) {
@@ -482,7 +514,15 @@ int sbx_str_gsub(lua_State *L) {
   if (anchor) { p++; lp--; }
   pat_state ms;
   prep_state(&ms, L, src, srcl, p, lp);
+  /* a position whose character the first class refuses is passed over at once, charged the one
+  ** step the matcher takes to refuse it ("%S+" counting words, "[%s.,!?]+$" trimming a line) */
+  const char *first = !anchor && max_s > 0 ? first_class_end(&ms, p) : NULL;
   while (n < max_s) {
+    if (first && src < ms.src_end && !single_match(&ms, src, p, first)) {
+      step(&ms);
+      luaL_addchar(&b, *src++);
+      continue;
+    }
     reprep(&ms);
     const char *e = do_match(&ms, src, p);
     if (e && e != lastmatch) {

@@ -167,12 +167,19 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
     c->r->findings = xrealloc(c->r->findings, (size_t)c->cap * sizeof *c->r->findings);
   }
   score_finding *f = &c->r->findings[c->r->n_findings++];
-  char *key = variant ? xasprintf("finding.%s.%s", id, variant) : xasprintf("finding.%s", id);
+  /* "finding.ID[.VARIANT]" joined by hand: xasprintf's formatting was a third of a finding */
+  char buf[160];
+  size_t ni = strlen(id), nv = variant ? strlen(variant) : 0;
+  char *key = 8 + ni + 1 + nv + 1 <= sizeof buf ? buf : xmalloc(8 + ni + 1 + nv + 1);
+  memcpy(key, "finding.", 8);
+  memcpy(key + 8, id, ni);
+  if (variant) { key[8 + ni] = '.'; memcpy(key + 8 + ni + 1, variant, nv); }
+  key[8 + ni + (variant ? 1 + nv : 0)] = '\0';
   va_list ap;
   va_start(ap, variant);
   msg_fill(&f->msg, key, ap);
   va_end(ap);
-  free(key);
+  if (key != buf) free(key);
   f->rule = rule;
   f->turn = turn;
   f->points = pts;

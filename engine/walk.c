@@ -492,7 +492,8 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   int rc = 0;
   diag cd;   /* one classifier for every walk; when it cannot be built, each walk says why */
   diag_init(&cd);
-  cls_classifier *cls = cls_new(sc->language, sc, &cd);
+  cls_classifier *own = o->classifier ? NULL : cls_new(sc->language, sc, &cd);
+  cls_classifier *cls = o->classifier ? o->classifier : own;
   diag_free(&cd);
   /* one customer too, started over for each walk (cust_reset): building it was half the time */
   diag_init(&cd);
@@ -506,7 +507,7 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
     if (one_walk(sc, cls, &cust, v, seed, w, max_turns, &t, d, st, o->coverage) < 0) { rc = -1; break; }
   }
   cust_free(cust);
-  if (cls) cls_free(cls);
+  if (own) cls_free(own);
   if (rc == 0) report_unreached(sc, &t, o->walks, o->coverage, d, st);
   walk_vocab_free(v);
   free(t.said_key); free(t.revealed); free(t.given); free(t.asked); free(t.raised);

@@ -159,6 +159,9 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen);
 ** string.find, match, gmatch and gsub.  Lua 5.4 pattern syntax, with every matching step
 ** charged to the budget. */
 int sbx_str_find(lua_State *L);
+/* The first place p (lp > 0 bytes) occurs in s (ls bytes), or NULL: a plain search, linear for
+** a subject over 256 bytes (string.find's with plain set, for the host's own searches). */
+const char *sbx_plain_find(const char *s, size_t ls, const char *p, size_t lp);
 int sbx_str_match(lua_State *L);
 int sbx_str_gmatch(lua_State *L);
 int sbx_str_gsub(lua_State *L);

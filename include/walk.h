@@ -19,6 +19,8 @@ typedef struct walk_options {
   uint64_t seed;           /* the same seed plays the same walks */
   int max_turns;           /* per walk; 0 = default (24 per visit) */
   struct cov_set *coverage;/* NULL, or where each walk adds what it reached (coverage.h) */
+  struct cls_classifier *classifier;   /* NULL, or the scenario's classifier to read with (kept:
+                                       ** the caller frees it); NULL: walk_scenario builds one */
 } walk_options;
 
 typedef struct walk_stats {

@@ -43,4 +43,26 @@ put(pcall(string.match, 'x', '(x'))
 put(pcall(string.match, 'x', 'x)'))
 put(pcall(string.gsub, 'x', 'x', '%z'))
 put(('abc'):find('b'), ('abc'):match('(b)(c)'), ('abc'):gsub('b', 'B'))
+-- plain finds: a short subject is searched by its first byte, a long one (over 256 bytes) by memmem
+for _, subj in ipairs({ 'aaab', 'abab', 'ba', 'a', '', 'x.y.z', '怎么说然后呢', ('ab'):rep(200) .. 'abc' }) do
+  for _, needle in ipairs({ 'a', 'ab', 'aab', 'b', 'abc', 'bab', '.y', '然后', 'x', '', 'aaab', 'aaaab' }) do
+    for _, init in ipairs({ 1, 2, 3, -1, -3, 0, 100 }) do put(string.find(subj, needle, init, true)) end
+  end
+end
+-- gsub whose pattern opens with a single-character class: positions it refuses are passed over
+for _, subj in ipairs({ '  a bb  ccc ', 'hello, world!!  ', 'mm-hm...', '', 'x', '怎么说?', 'aXbXc' }) do
+  for _, pat in ipairs({ '%S+', '[%s%.,!?~]+$', '[%s%.,!?~]+', '%a+', '[^b]', '[a-c]+', 'X', 'b?c', '%s', '.' }) do
+    put(string.gsub(subj, pat, ''))
+    put(string.gsub(subj, pat, '<%0>', 2))
+    put(string.gsub(subj, pat, function(m) return #m > 1 and m:upper() or nil end))
+  end
+end
+for _, subj in ipairs({ '  a bb  ccc ', 'how so?', '怎么说?', '', 'x', 'aXbXc' }) do
+  for _, pat in ipairs({ '[a-z]', '[\128-\255]', '%S+', '[^b]c', 'X.', '%s+$', 'b?c', '(%a)', '%d' }) do
+    for _, init in ipairs({ 1, 3, -2 }) do put(string.find(subj, pat, init)) put(string.match(subj, pat, init)) end
+  end
+end
+put(pcall(string.find, 'x', '[a'))
+put(pcall(string.gsub, 'x', '[a', '', 0))
+put(pcall(string.gsub, 'x', '[a', ''))
 return table.concat(out, ' ')
