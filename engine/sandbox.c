@@ -1366,6 +1366,21 @@ static lua_State *check_state(void) {
   return checker;
 }
 
+/* "return (EXPR\n)" for lua_load in three pieces, so that the condition is not copied. */
+typedef struct expr_pieces {
+  const char *part[3];
+  size_t len[3];
+  int next;
+} expr_pieces;
+
+static const char *read_pieces(lua_State *L, void *ud, size_t *size) {
+  (void)L;
+  expr_pieces *p = ud;
+  if (p->next == 3) { *size = 0; return NULL; }
+  *size = p->len[p->next];
+  return p->part[p->next++];
+}
+
 int sbx_check_expr(const char *expr, char *err, size_t errlen) {
   if (!expr || !*expr) {
     msg_snprint(err, errlen, "cli.sandbox.empty_condition", NULL);
@@ -1384,9 +1399,8 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen) {
     msg_snprint(err, errlen, "cli.sandbox.checker", NULL);
     return -1;
   }
-  char *src = xasprintf("return (%s\n)", expr);
-  int rc = luaL_loadbufferx(L, src, strlen(src), "=when", "t");
-  free(src);
+  expr_pieces pieces = { { "return (", expr, "\n)" }, { 8, n, 2 }, 0 };
+  int rc = lua_load(L, read_pieces, &pieces, "=when", "t");
   int res = 0;
   if (rc != LUA_OK) {
     const char *m = lua_tostring(L, -1);
