@@ -9,6 +9,7 @@
 ** an error, so a typo shows up instead of silently reading nil.  The chunk is padded with
 ** newlines so its line numbers are the YAML file's.
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
@@ -149,6 +150,20 @@ static int cmp_cond_at(const void *a, const void *b) {
   return x->line != y->line ? (x->line > y->line) - (x->line < y->line) : x->i - y->i;
 }
 
+/* Appends "(...)[i] = function() return (expr\n) end " to the chunk: by pieces, not printf,
+** which was a tenth of the chunk's making and compiling for 800 conditions. */
+static void put_cond(strbuf *b, int i, const char *expr) {
+  static const char open[] = "(...)[", mid[] = "] = function() return (", close[] = "\n) end ";
+  char digits[12], *d = digits + sizeof digits;
+  assert(i > 0);
+  do { *--d = (char)('0' + i % 10); i /= 10; } while (i);
+  sb_append(b, open, sizeof open - 1);
+  sb_append(b, d, (size_t)(digits + sizeof digits - d));
+  sb_append(b, mid, sizeof mid - 1);
+  sb_puts(b, expr);
+  sb_append(b, close, sizeof close - 1);
+}
+
 /* Compiles every condition in one chunk, each one on its YAML line:
 **   (...)[1] = function() return (expr\n) end  (...)[2] = ...
 ** so the padding that keeps Lua's line numbers equal to the file's is written once for the
@@ -173,7 +188,7 @@ int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int 
     const char *e = exprs[order[k].i];
     if (order[k].line < cur || strstr(e, "...")) { alone[order[k].i] = 1; continue; }
     for (; cur < order[k].line; cur++) sb_putc(&b, '\n');
-    sb_printf(&b, "(...)[%d] = function() return (%s\n) end ", order[k].i + 1, e);
+    put_cond(&b, order[k].i + 1, e);
     for (const char *p = e; *p; p++) cur += *p == '\n';
     cur++;
   }
