@@ -22,15 +22,15 @@
 typedef enum { YN_SCALAR, YN_MAP, YN_SEQ } yn_kind;
 
 typedef struct yn_node yn_node;
-struct yn_node {
+struct yn_node {   /* 64 bytes: a large scenario is tens of thousands of them */
   yn_kind kind;
   int line, col;          /* 1-based position of the node's first character */
+  unsigned char quoted;   /* scalar: 1 when written in quotes or as a block: never a number/bool */
+  unsigned char literal;  /* scalar: 1 for a literal block (|): its line breaks are the author's */
   const char *file;       /* shared, owned by the yn_doc */
   /* scalar */
   char *str;              /* value, UTF-8 */
   size_t len;
-  int quoted;             /* 1 when written in quotes or as a block: never a number/bool */
-  int literal;            /* 1 for a literal block (|): its line breaks are the author's */
   /* map: keys[i] (scalar) -> vals[i]; seq: vals[i] */
   yn_node **keys;
   yn_node **vals;
