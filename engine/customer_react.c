@@ -9,7 +9,6 @@
 ** an error, so a typo shows up instead of silently reading nil.  The chunk is padded with
 ** newlines so its line numbers are the YAML file's.
 */
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
@@ -150,28 +149,25 @@ static int cmp_cond_at(const void *a, const void *b) {
   return x->line != y->line ? (x->line > y->line) - (x->line < y->line) : x->i - y->i;
 }
 
-/* Appends "(...)[i] = function() return (expr\n) end " to the chunk: by pieces, not printf,
+/* Appends "function() return (expr\n) end," to the chunk's list: by pieces, not printf,
 ** which was a tenth of the chunk's making and compiling for 800 conditions. */
-static void put_cond(strbuf *b, int i, const char *expr) {
-  static const char open[] = "(...)[", mid[] = "] = function() return (", close[] = "\n) end ";
-  char digits[12], *d = digits + sizeof digits;
-  assert(i > 0);
-  do { *--d = (char)('0' + i % 10); i /= 10; } while (i);
+static void put_cond(strbuf *b, const char *expr) {
+  static const char open[] = "function() return (", close[] = "\n) end,";
   sb_append(b, open, sizeof open - 1);
-  sb_append(b, d, (size_t)(digits + sizeof digits - d));
-  sb_append(b, mid, sizeof mid - 1);
   sb_puts(b, expr);
   sb_append(b, close, sizeof close - 1);
 }
 
-/* Compiles every condition in one chunk, each one on its YAML line:
-**   (...)[1] = function() return (expr\n) end  (...)[2] = ...
+/* Compiles every condition in one chunk that returns them as a list, each one on its YAML line:
+**   return {function() return (expr\n) end,
+**   function() return (expr\n) end, ...}
 ** so the padding that keeps Lua's line numbers equal to the file's is written once for the
-** file, not once per condition (which made loading quadratic in the file's length).  Each
-** expression is checked alone when the scenario loads, so none can reach into another.  A
-** condition that cannot share the chunk (two on one line, or one using "...") is compiled
-** alone.  Returns -1 when the chunk does not compile: the caller then compiles each alone to
-** report its error. */
+** file, not once per condition (which made loading quadratic in the file's length).  A list
+** rather than "(...)[i] = " before each function: six fewer tokens a condition, a seventh of
+** the compile; each function's code is the same.  Each expression is checked alone when the
+** scenario loads, so none can reach into another.  A condition that cannot share the chunk
+** (two on one line, or one using "...") is compiled alone.  Returns -1 when the chunk does not
+** compile: the caller then compiles each alone to report its error. */
 int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs) {
   lua_State *L = sbx_lua(h->sbx);
   cond_at *order = xmalloc(((size_t)n + 1) * sizeof *order);
@@ -182,49 +178,47 @@ int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int 
   }
   qsort(order, (size_t)m, sizeof *order, cmp_cond_at);
   strbuf b = {0};
-  sb_append(&b, "", 0);
-  int cur = 1, *alone = xcalloc((size_t)n + 1, sizeof *alone);
+  sb_append(&b, "return {", 8);
+  int cur = 1, listed = 0, *at = xcalloc((size_t)n + 1, sizeof *at);   /* place in the list, 0: alone */
   for (int k = 0; k < m; k++) {
     const char *e = exprs[order[k].i];
-    if (order[k].line < cur || strstr(e, "...")) { alone[order[k].i] = 1; continue; }
+    if (order[k].line < cur || strstr(e, "...")) continue;
     for (; cur < order[k].line; cur++) sb_putc(&b, '\n');
-    put_cond(&b, order[k].i + 1, e);
+    put_cond(&b, e);
+    at[order[k].i] = ++listed;
     for (const char *p = e; *p; p++) cur += *p == '\n';
     cur++;
   }
+  sb_putc(&b, '}');
   free(order);
   int rc = 0;
   char *err = NULL;
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_cond);
   if (sbx_load(h->sbx, h->scn_name, b.s, b.len, -1, &err) != SBX_OK) {
     rc = -1;
+    lua_pop(L, 1);                           /* the environment */
   } else {
     lua_remove(L, -2);                       /* the environment */
-    lua_createtable(L, n, 0);
-    lua_pushvalue(L, -1);
-    lua_insert(L, -3);                       /* table, chunk, table */
-    if (sbx_call(h->sbx, 1, 0, &err) != SBX_OK) rc = -1;
+    if (sbx_call(h->sbx, 0, 1, &err) != SBX_OK) rc = -1;   /* the list, or nothing */
   }
   if (rc == 0) {
     for (int i = 0; i < n; i++) {
       if (!exprs[i]) continue;
       char *why = NULL;
-      if (alone[i]) {
+      if (!at[i]) {
         if (cust_compile_cond(h, exprs[i], lines[i], &why) == 0) refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
         else { free(why); rc = -1; }
       } else {
-        lua_rawgeti(L, -1, i + 1);
+        lua_rawgeti(L, -1, at[i]);
         refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
       }
     }
     lua_pop(L, 1);
-  } else {
-    lua_settop(L, lua_gettop(L) - 1);        /* the environment, or the table left by the call */
   }
   if (rc != 0)
     for (int i = 0; i < n; i++) { luaL_unref(L, LUA_REGISTRYINDEX, refs[i]); refs[i] = LUA_NOREF; }
   free(err);
-  free(alone);
+  free(at);
   sb_free(&b);
   return rc;
 }
