@@ -53,6 +53,14 @@
 #define SBX_POOLED 1
 #endif
 
+/* Small blocks by size class: freed ones linked through their first word, new ones carved from
+** chunks linked the same way (the pools below). */
+typedef struct blk_pool {
+  void *free[SBX_POOL_CLASSES];
+  char *cur, *end;   /* what is left of the newest chunk */
+  void *chunks;
+} blk_pool;
+
 struct sbx {
   lua_State *L;
   sbx_limits lim;
@@ -79,10 +87,7 @@ struct sbx {
   char call_src[128];     /* "file.lua:LINE:" of the function sbx_call runs (LINE: where it starts), when nothing better */
   int errobj;             /* the handler stashed a non-string error object */
   char errobj_where[160]; /* where it was raised */
-  void *pool_free[SBX_POOL_CLASSES];  /* freed small blocks per size class, linked through
-                                      ** their first word */
-  char *pool_cur, *pool_end;          /* what is left of the newest chunk */
-  void *pool_chunks;                  /* every chunk, linked through its first word */
+  blk_pool pool;          /* where the state's small blocks come from */
 };
 
 static const char errobj_key = 'e';
@@ -132,62 +137,60 @@ static lua_State *running(const sbx *s) {
 static size_t pool_class(size_t n) { return (n - 1) / SBX_POOL_STEP; }
 
 /* A block for n bytes (0 < n <= SBX_POOL_MAX), or NULL when no chunk can be had. */
-static void *pool_get(sbx *s, size_t n) {
+static void *pool_get(blk_pool *b, size_t n) {
   size_t c = pool_class(n);
-  void *p = s->pool_free[c];
+  void *p = b->free[c];
   if (p) {
-    s->pool_free[c] = *(void **)p;
+    b->free[c] = *(void **)p;
     return p;
   }
   size_t sz = (c + 1) * SBX_POOL_STEP;
-  if ((size_t)(s->pool_end - s->pool_cur) < sz) {   /* the rest of the chunk is left unused */
+  if ((size_t)(b->end - b->cur) < sz) {   /* the rest of the chunk is left unused */
     char *chunk = malloc(SBX_POOL_CHUNK);
     if (!chunk) return NULL;
-    *(void **)chunk = s->pool_chunks;
-    s->pool_chunks = chunk;
-    s->pool_cur = chunk + SBX_POOL_STEP;   /* the link, and the blocks kept aligned */
-    s->pool_end = chunk + SBX_POOL_CHUNK;
+    *(void **)chunk = b->chunks;
+    b->chunks = chunk;
+    b->cur = chunk + SBX_POOL_STEP;   /* the link, and the blocks kept aligned */
+    b->end = chunk + SBX_POOL_CHUNK;
   }
-  p = s->pool_cur;
-  s->pool_cur += sz;
+  p = b->cur;
+  b->cur += sz;
   return p;
 }
 
 /* Gives back a block of n bytes got from pool_get. */
-static void pool_put(sbx *s, void *p, size_t n) {
+static void pool_put(blk_pool *b, void *p, size_t n) {
   size_t c = pool_class(n);
-  *(void **)p = s->pool_free[c];
-  s->pool_free[c] = p;
+  *(void **)p = b->free[c];
+  b->free[c] = p;
 }
 
 /* Frees every chunk (the state is closed: no block is in use). */
-static void pool_release(sbx *s) {
-  for (void *c = s->pool_chunks, *next; c; c = next) {
+static void pool_release(blk_pool *b) {
+  for (void *c = b->chunks, *next; c; c = next) {
     next = *(void **)c;
     free(c);
   }
-  s->pool_chunks = NULL;
-  memset(s->pool_free, 0, sizeof s->pool_free);
-  s->pool_cur = s->pool_end = NULL;
+  memset(b, 0, sizeof *b);
 }
 
-/* Frees a block of the state: to its pool when it came from one. */
-static void block_free(sbx *s, void *p, size_t n) {
-  if (SBX_POOLED && n <= SBX_POOL_MAX) pool_put(s, p, n);
+/* Frees a block: to its pool when it came from one. */
+static void block_free(blk_pool *b, void *p, size_t n) {
+  if (SBX_POOLED && n <= SBX_POOL_MAX) pool_put(b, p, n);
   else free(p);
 }
 
 /* Moves ptr's block (old bytes, old > 0 when ptr is not NULL) to one of nsize bytes; NULL when
 ** there is no memory (ptr is then untouched), as realloc. */
-static void *block_resize(sbx *s, void *ptr, size_t old, size_t nsize) {
+static void *block_resize(blk_pool *b, void *ptr, size_t old, size_t nsize) {
   if (!SBX_POOLED) return ptr ? realloc(ptr, nsize) : malloc(nsize);
   if (ptr && old > SBX_POOL_MAX && nsize > SBX_POOL_MAX) return realloc(ptr, nsize);
   if (ptr && old <= SBX_POOL_MAX && nsize <= SBX_POOL_MAX && pool_class(old) == pool_class(nsize))
     return ptr;   /* the block has room already */
-  void *p = nsize <= SBX_POOL_MAX ? pool_get(s, nsize) : malloc(nsize);
+  void *p = nsize <= SBX_POOL_MAX ? pool_get(b, nsize) : malloc(nsize);
   if (!p || !ptr) return p;
   memcpy(p, ptr, old < nsize ? old : nsize);
-  block_free(s, ptr, old);
+  block_free(b, ptr, old);
   return p;
 }
 /* }=== */
@@ -199,7 +202,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   size_t old = ptr ? osize : 0;
   assert(!ptr || old > 0);   /* Lua gives a block's size with it */
   if (nsize == 0) {
-    if (ptr) block_free(s, ptr, old);
+    if (ptr) block_free(&s->pool, ptr, old);
     s->used -= old;
     return NULL;
   }
@@ -210,7 +213,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     if (s->depth > 0 && s->L) where_at(running(s), 0, s->last_where, sizeof s->last_where);
     return NULL;
   }
-  void *p = block_resize(s, ptr, old, nsize);
+  void *p = block_resize(&s->pool, ptr, old, nsize);
   if (!p) return NULL;
   s->used = s->used - old + nsize;
   /* A larger block (a thread's stack grows by a new block of double the size): a cheap
@@ -926,7 +929,7 @@ sbx *sbx_new(const sbx_limits *lim, uint64_t seed, char *err, size_t errlen) {
     char bytes[24];
     snprintf(bytes, sizeof bytes, "%zu", s->lim.memory);
     msg_snprint(err, errlen, "cli.sandbox.new_state", "bytes", bytes, NULL);
-    pool_release(s);
+    pool_release(&s->pool);
     free(s);
     return NULL;
   }
@@ -950,7 +953,7 @@ void sbx_free(sbx *s) {
   for (sbx **a = (sbx **)&g_active; *a; a = &(*a)->prev_active)
     if (*a == s) { *a = s->prev_active; break; }
   if (s->L) lua_close(s->L);
-  pool_release(s);
+  pool_release(&s->pool);
   if (--live_states == 0 && timer_on) { timer_run(0); timer_on = 0; }
   free(s);
 }
@@ -1280,76 +1283,20 @@ int sbx_protect(sbx *s, lua_CFunction f, void *ud, char **err) {
 ** Each condition is compiled alone (a large scenario has 800), and a compile allocates and
 ** frees some fifty small blocks (the closure, its prototype and their arrays, the scanner's
 ** table and strings): through glibc's malloc, realloc and free that was a quarter of the check.
-** The checker's blocks up to CK_SMALL bytes come from free lists by size class instead: Lua
-** says a block's size when it frees or resizes it, so a block needs no header.  Freed blocks
-** stay on their list for the next compile; the slabs go when the checker closes.  Only the
-** checker, which never runs code, takes this: the sandbox keeps its counted allocator. */
-#define CK_GRAIN 16
-#define CK_SMALL 512
-#define CK_SLAB (64 * 1024)
-
-typedef struct ck_slab { struct ck_slab *next; } ck_slab;
-
-typedef struct ck_heap {
-  void *free[CK_SMALL / CK_GRAIN + 1];   /* by class: a block's first word is the next */
-  char *cur, *end;                       /* the rest of the newest slab */
-  ck_slab *slabs;
-} ck_heap;
-
-static ck_heap ck;
-
-static size_t ck_class(size_t n) { return (n + CK_GRAIN - 1) / CK_GRAIN; }
-
-/* A block of n bytes (0 < n <= CK_SMALL) from its list, else cut from a slab. */
-static void *ck_get(size_t n) {
-  size_t k = ck_class(n), size = k * CK_GRAIN;
-  void *p = ck.free[k];
-  if (p) {
-    memcpy(&ck.free[k], p, sizeof p);
-    return p;
-  }
-  if ((size_t)(ck.end - ck.cur) < size) {
-    /* the slab header takes one grain, so blocks stay aligned as malloc's are */
-    ck_slab *slab = malloc(CK_SLAB);
-    if (!slab) return NULL;
-    slab->next = ck.slabs;
-    ck.slabs = slab;
-    ck.cur = (char *)slab + CK_GRAIN;
-    ck.end = (char *)slab + CK_SLAB;
-  }
-  p = ck.cur;
-  ck.cur += size;
-  return p;
-}
-
-static void ck_put(void *p, size_t n) {
-  size_t k = ck_class(n);
-  memcpy(p, &ck.free[k], sizeof p);
-  ck.free[k] = p;
-}
+** The checker's small blocks come from a pool of its own, as a sandbox's do (above); freed
+** blocks stay for the next compile, the chunks go when the checker closes.  It never runs code,
+** so nothing is counted. */
+static blk_pool ck_pool;
 
 /* lua_Alloc of the checker (osize is a type tag, not a size, when ptr is NULL). */
 static void *ck_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   (void)ud;
-  int was_small = ptr && osize <= CK_SMALL;
+  size_t old = ptr ? osize : 0;
   if (nsize == 0) {
-    if (was_small) ck_put(ptr, osize);
-    else free(ptr);
+    if (ptr) block_free(&ck_pool, ptr, old);
     return NULL;
   }
-  if (ptr && was_small == (nsize <= CK_SMALL) && (!was_small || ck_class(osize) == ck_class(nsize)))
-    return was_small ? ptr : realloc(ptr, nsize);   /* the same class, or both large */
-  void *q = nsize <= CK_SMALL ? ck_get(nsize) : malloc(nsize);
-  if (!q || !ptr) return q;   /* Lua keeps the old block when the new one fails */
-  memcpy(q, ptr, osize < nsize ? osize : nsize);
-  if (was_small) ck_put(ptr, osize);
-  else free(ptr);
-  return q;
-}
-
-static void ck_release(void) {
-  for (ck_slab *s = ck.slabs, *next; s; s = next) { next = s->next; free(s); }
-  memset(&ck, 0, sizeof ck);
+  return block_resize(&ck_pool, ptr, old, nsize);
 }
 /* }=== */
 
@@ -1359,7 +1306,7 @@ static lua_State *checker;
 static void close_checker(void) {
   if (checker) lua_close(checker);
   checker = NULL;
-  ck_release();
+  pool_release(&ck_pool);
 }
 static lua_State *check_state(void) {
   if (!checker && (checker = lua_newstate(ck_alloc, NULL)) != NULL) atexit(close_checker);
