@@ -88,10 +88,8 @@ int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v
   r->specific = CLS_HAS(r, CLS_ASK_PAYMENT) ? cls_payment_named(r)
               : r->slots[CLS_SLOT_TIME] && (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE] ||
                                             cls_rung_needs_no_who(c, r->commitment));
-  r->matches = xrealloc(r->matches, (size_t)(r->n_matches + 1) * sizeof *r->matches);
-  r->matches[r->n_matches++] = (cls_match){ xasprintf("commitment:%s", c->sc->commitments[r->commitment].id),
-                                            xstrdup("rule:follow_up"),
-                                            xasprintf("engine/classify_follow.c:%d", __LINE__), 0,
-                                            strlen(r->norm) };
+  *cls_match_push(r) = (cls_match){ xasprintf("commitment:%s", c->sc->commitments[r->commitment].id),
+                                     xstrdup("rule:follow_up"), xasprintf("engine/classify_follow.c:%d", __LINE__), 0,
+                                     strlen(r->norm) };
   return 1;
 }

@@ -694,8 +694,8 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end, int *
     if (i > from) { start[n] = from; end[n] = i; n++; clauses++; }
     from = i + 1;
   }
-  *ncore = clauses <= 1 ? 1 : n;   /* the whole line and its clauses; sentences after them */
-  if (clauses <= 1) return 1;   /* one clause is the whole line */
+  if (clauses <= 1) { *ncore = 1; return 1; }   /* one clause is the whole line */
+  *ncore = n;   /* the whole line and its clauses; the sentences come after them */
   size_t ss[MAX_SENT_SEGS], se[MAX_SENT_SEGS];
   int sentences = 0, several = 0;   /* sentences of two clauses or more; 1 once a second begins */
   from = 0;

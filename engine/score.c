@@ -878,10 +878,11 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** (play-tests, round 11, both Chinese testers); so does a later one that brings her reason out
   ** ("那您什么时候能付啊" two lines on drew "甲方那边的进度款还没到", and the smaller ask after it was
   ** "lowered without asking why": play-test 17) */
-  int drew = sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL);
   int asked = vs->refusal && r->question && !(r->moves & ASK_MOVES) &&
               (CLS_HAS(r, CLS_CHECK_CONCERNS) ||
-               ((t->n == vs->refusal->n + 1 || drew) && (CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION))));
+               ((CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION)) &&
+                (t->n == vs->refusal->n + 1 || sess_has_event(t, CUST_EV_REVEAL, NULL) ||
+                 sess_has_event(t, CUST_EV_OBJECTION, NULL))));
   if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || asked)) {
     add(c, "probed_refusal", t, NULL, "quote", q, NULL);
     vs->refusal = NULL;

@@ -775,18 +775,16 @@ local function confirm(turn)
   -- that need: asked as a question, it draws it out; it never confirms the last one she did voice
   -- (Maria confirmed the light, +10 in the debrief: play-test 17)
   if #targets == 0 and #turn.needs > 0 then
-    local hidden = turn.question and C.spoken() == 0 and named_hidden(turn)
-    for _, id in ipairs(turn.question and C.spoken() == 0 and not hidden and turn.needs or {}) do
-      local n = find(C.needs, id)
-      if n and n.hidden and not C.revealed(id) then hidden = id break end
+    if turn.question and C.spoken() == 0 then
+      local hidden = named_hidden(turn)   -- by its revealed_by words first, else any it names
+      for _, id in ipairs(turn.needs) do
+        if hidden then break end
+        local n = find(C.needs, id)
+        if n and n.hidden and not C.revealed(id) then hidden = id end
+      end
+      if hidden then return heard(hidden) end
     end
-    if hidden then return heard(hidden) end
-    for _, id in ipairs(touched) do
-      if C.revealed(id) then reply("confirm_ack") return true end
-    end
-    return false
-  end
-  if #targets == 0 then                   -- no keyword: the latest voiced, unconfirmed need,
+  elseif #targets == 0 then               -- no keyword: the latest voiced, unconfirmed need,
     local any                             -- of the person addressed when one is
     for i = #C.needs, 1, -1 do
       local n = C.needs[i]
