@@ -143,6 +143,49 @@ static int info_question(const reading *rd) {
   return 0;
 }
 
+/* 1 when the line ends by asking "how about it": its last clause closes with 怎么样, 咋样, 如何 or
+** 怎样 (then only particles and punctuation), or is an English tag of its own ("what do you
+** think?", "how does that sound?"), and no what/how word stands before the tag, so the tag asks
+** about the proposal said before it ("下周二我们来二楼装十张床,试一个月怎么样?", "We could come by
+** Tuesday at 10 to demo it for your team, what do you think?"), not how something stands ("效果怎么
+** 样" is a wh phrase of its own; play-test 18: such proposals were open questions, and the visit
+** "never asked"). */
+static int how_about_tag(const reading *rd) {
+  static const char *const zh[] = { "怎么样", "咋样", "如何", "怎样" };
+  static const char *const en[] = { "what do you think", "what do you reckon", "what do you say",
+                                    "how does that sound", "how's that sound", "how does this sound",
+                                    "how would that be", "how does that work for you", "how about it",
+                                    "how's that", "what say you" };
+  static const char *const tails[] = { "呢", "啊", "吧", "呀", "?", "?", "!", "!", ".", "。", " " };
+  size_t e = rd->len;
+  for (int moved = 1; moved && e > 0;) {
+    moved = 0;
+    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+      size_t n = strlen(tails[k]);
+      if (n <= e && memcmp(rd->t + e - n, tails[k], n) == 0) { e -= n; moved = 1; break; }
+    }
+  }
+  size_t tag = 0;
+  for (size_t k = 0; k < sizeof zh / sizeof *zh && !tag; k++) {
+    size_t n = strlen(zh[k]);
+    if (n <= e && memcmp(rd->t + e - n, zh[k], n) == 0) tag = e - n;
+  }
+  if (!tag && e > 0) {   /* an English tag is its clause, whole */
+    int k = rd->clause[e - 1];
+    size_t s = e - 1;
+    while (s > 0 && rd->clause[s - 1] == k) s--;
+    while (s < e && (rd->t[s] == ' ' || rd->t[s] == ',')) s++;
+    if (e - s > 3 && memcmp(rd->t + s, "so ", 3) == 0) s += 3;
+    for (size_t j = 0; j < sizeof en / sizeof *en && !tag; j++)
+      if (e - s == strlen(en[j]) && memcmp(rd->t + s, en[j], e - s) == 0) tag = s;
+  }
+  if (!tag) return 0;   /* a bare 怎么样 line proposes nothing said before it */
+  int wh = rd->c->marker_label[CLS_MK_WH];
+  for (int i = 0; i < rd->nh; i++)
+    if (rd->h[i].label == wh && rd->h[i].start < tag) return 0;
+  return 1;
+}
+
 /* 1 when the label is one of the moves. */
 static int is_move_label(const reading *rd, int label) {
   /* (a table the classifier made: the loop over the moves for each hit was 0.4% of a walk) */
@@ -887,6 +930,10 @@ static void read_ask(reading *rd) {
     else if (out->question && action && out->slots[CLS_SLOT_TIME] && !seller && !info_question(rd) &&
              customer_action(rd, action_labels, na))
       rule_move(rd, CLS_ASK_COMMITMENT, "question_action_time", __LINE__);
+    /* a proposal closed by "怎么样?": the seller's part in it ("我们下周三来做演示") is what she is
+    ** asked to take part in, so any action or rung with a time asks */
+    else if (out->question && action && out->slots[CLS_SLOT_TIME] && how_about_tag(rd))
+      rule_move(rd, CLS_ASK_COMMITMENT, "proposal_how_about", __LINE__);
     else if (has_mk(rd, CLS_MK_VAGUE) && action && !seller)
       rule_move(rd, CLS_ASK_COMMITMENT, "action_vague_time", __LINE__);
     else if (request && !seller && request_with(rd, who_where, 3) &&

@@ -79,6 +79,20 @@ for f in tests/data/links-outside/*.yaml; do
   [ -n "$m" ] && [ $((w * 100)) -le $((m * 20)) ] && ok "outside set $b wrong links $w/$m (<= 0.20)" \
     || fail "outside set $b wrong links (<= 0.20)" "$sum"
 done
+# the team's own lines for the trainer's scenarios (tests/data/links-outside/team: written after her
+# files, the set on which rules for a trainer's file may be chosen): printed, and held at the floors
+# measured when they came (rounded down)
+for f in tests/data/links-outside/team/*.tsv; do
+  b=$(basename "$f" .tsv)
+  sum=$("$EVAL" --part all "tests/data/links-outside/$b.yaml" "$f" 2>&1 | grep '^# ' |
+        sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
+  read -r a t w m <<<"$sum"
+  echo "# team lines for $b: linked right $a/$t, wrong links $w/$m"
+  [ -n "$t" ] && [ "$t" -gt 0 ] && [ $((a * 100)) -ge $((t * 75)) ] && ok "team lines for $b linked right $a/$t (>= 0.75)" \
+    || fail "team lines for $b linked right (>= 0.75)" "$sum"
+  [ -n "$m" ] && [ $((w * 100)) -le $((m * 13)) ] && ok "team lines for $b wrong links $w/$m (<= 0.13)" \
+    || fail "team lines for $b wrong links (<= 0.13)" "$sum"
+done
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
