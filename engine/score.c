@@ -1257,8 +1257,15 @@ static int chain_reached(const ctx *c) {
     const cls_result *r = &c->s->turns[i].cls;
     const char *who = r->slots[CLS_SLOT_PERSON];
     if (!(r->moves & ASK_MOVES) || !who || strlen(who) < 2) continue;
-    for (int k = 0; k < l->variants.n; k++)
-      if (l->variants.v[k] && strstr(l->variants.v[k], who)) return 1;
+    /* both as the reader sees them: "tomas" typed for the Tomás of her line (play-test 18) */
+    for (int k = 0; k < l->variants.n; k++) {
+      if (!l->variants.v[k]) continue;
+      char *v = txt_normalize(l->variants.v[k], strlen(l->variants.v[k]), NULL), *w = txt_normalize(who, strlen(who), NULL);
+      int found = strstr(v, w) != NULL;
+      free(v);
+      free(w);
+      if (found) return 1;
+    }
   }
   return 0;
 }

@@ -211,6 +211,19 @@ char *txt_map_simple(const char *s, size_t len, size_t *out_len) {
 }
 
 /* Normalised text: see text.h. */
+/* A Latin letter with accents as its plain letter (é -> e, ñ -> n, ü -> u): trainees type names
+** and words without them ("tomas" for Tomás: the ask named the foreman and the debrief said the
+** decision chain was never reached, play-test 18).  Only U+00C0-U+024F: marks elsewhere carry
+** meaning (Japanese dakuten, Indic vowel signs).  Letters that decompose to no plain ASCII
+** letter (ß, æ, ø) stay. */
+static int32_t latin_base(int32_t cp) {
+  if (cp < 0xC0 || cp > 0x24F) return cp;
+  utf8proc_int32_t d[4];
+  int last = 0;
+  utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+  return n == 1 && d[0] < 0x80 ? d[0] : cp;
+}
+
 char *txt_normalize(const char *s, size_t len, size_t *out_len) {
   char *fast = ascii_normalize(s, len, out_len);
   if (fast) return fast;
@@ -239,7 +252,7 @@ char *txt_normalize(const char *s, size_t len, size_t *out_len) {
     size_t adv;
     int32_t cp = txt_decode(src + i, srclen - i, &adv);
     if (cp < 0) cp = REPLACEMENT;
-    cp = txt_t2s(fold_punct(cp));
+    cp = txt_t2s(fold_punct(latin_base(cp)));
     if (is_space(cp)) cp = ' ';
     cps[n++] = cp;
     i += adv;
