@@ -264,4 +264,10 @@ check "the question put to Grace is answered by Grace" jq -e '[.turns[2].custome
 # --- 12. a long greeting that apologises for the visit gets a greeting's reply, not the acknowledgement of a pitch ---
 out=$(play scenarios/dealer-first-visit.yaml "陈总您好您好,不好意思打扰您了,我知道您忙,我就占您几分钟,真的不好意思哈" "$TMP/polite.json")
 check "an apologetic greeting is answered as small talk" jq -e '[.turns[0].customer[] | select(.kind == "say") | .text][0] | test("新楼盘|装修的人少")' "$TMP/polite.json"
+# --- 13. a person named in the ask as typed ("tomas", "marcus") is the one her decision_chain lines name ---
+play tests/data/links-outside/vineyard-sensors.yaml "so how do you guys decide when to water right now?
+ok so thats kinda guesswork huh. our probes would tell you exactly when each block is thirsty
+could you and tomas walk the slopes with me friday morning so we can check where the relay would reach?" "$TMP/chain.json" >/dev/null
+"$SALESIM" replay "$TMP/chain.json" --json >"$TMP/chain-debrief.json" 2>/dev/null
+check "an ask that brings in 'tomas' reaches the decision chain (Tomás in her line)" jq -e '[.skills[].findings[].rule] | (index("missed_decision_chain") == null) and (index("specific_ask") != null)' "$TMP/chain-debrief.json"
 finish
