@@ -20,7 +20,7 @@ enum {
   CLS_MK_CUSTOMER, CLS_MK_CONFIRM, CLS_MK_BOAST, CLS_MK_PAYER, CLS_MK_INCOMING, CLS_MK_DISMISS,
   CLS_MK_SUBORDINATE, CLS_MK_TELLING, CLS_MK_ASKING, CLS_MK_ASKING_WH, CLS_MK_NOT_ASKING,
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
-  CLS_MK_AGENDA, CLS_MK_CONSENT, CLS_MK_AS_IS,
+  CLS_MK_AGENDA, CLS_MK_CONSENT, CLS_MK_AS_IS, CLS_MK_VISIT_YOU,
   CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
@@ -31,7 +31,7 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
 #define CLS_MK_QUIET (CLS_MK_BIT(CLS_MK_ASKING) | CLS_MK_BIT(CLS_MK_ASKING_WH) | CLS_MK_BIT(CLS_MK_NOT_ASKING) | \
                       CLS_MK_BIT(CLS_MK_RESTATED) | CLS_MK_BIT(CLS_MK_WANTING) | CLS_MK_BIT(CLS_MK_OPINION) | \
                       CLS_MK_BIT(CLS_MK_OUTCOME) | CLS_MK_BIT(CLS_MK_AGENDA) | \
-                      CLS_MK_BIT(CLS_MK_CONSENT) | CLS_MK_BIT(CLS_MK_AS_IS))
+                      CLS_MK_BIT(CLS_MK_CONSENT) | CLS_MK_BIT(CLS_MK_AS_IS) | CLS_MK_BIT(CLS_MK_VISIT_YOU))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
@@ -138,6 +138,8 @@ void cls_late_needs_recap(cls_result *r);
 void cls_late_agenda(cls_result *r);
 /* The seller's own work offered, closed by a consent tag ("...,您看行不行"): no ask. */
 void cls_late_offer_consent(cls_result *r);
+/* The seller asking, with a time, to come and see her (marker visit_you): an ask to meet. */
+void cls_late_seller_visit(cls_result *r);
 /* A what/how question about how things stand now (marker as_is): no ask, an open question. */
 void cls_late_as_is(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */

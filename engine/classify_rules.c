@@ -1441,6 +1441,21 @@ void cls_late_offer_consent(cls_result *r) {
   add_match(r, "seller_action", "rule:offer_consent", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* The seller asking, with a time, to come and see her ("那这样,下周我再来找您聊聊?", "I'll swing by
+** next week to catch up?", "我下周二过来找您,行吗?": marker visit_you) asks her to meet; read after
+** the model (which made the English line a yes/no question) and after cls_late_offer_consent (a
+** visit is her time, not the seller's own work).  Play-test 18: "差不多吧,怎么了?" answered it. */
+void cls_late_seller_visit(cls_result *r) {
+  if (!r->norm || !r->question || !r->slots[CLS_SLOT_TIME] || r->negated || (r->moves & CLS_ASK_MOVES) ||
+      !cls_has_label(r, "visit_you"))
+    return;
+  r->moves |= (uint64_t)1 << CLS_ASK_COMMITMENT;
+  r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION));
+  r->vague = cls_has_label(r, "vague");
+  r->specific = !r->vague && r->slots[CLS_SLOT_ACTION] && (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
+  add_match(r, "ask_commitment", "rule:seller_visit", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a
 ** purchase, buying, a deal (as words), or 签约, 签单, 签下, 合同, 下单, 订单, 订货, 采购, 买, 成交, 进货,
 ** 进一批, 拿货, 订购 (签字, a
