@@ -49,6 +49,9 @@ typedef struct play {
   int attempt;      /* 1, then 2, 3 ... after each /restart */
   int told_language; /* the note that the customer speaks the scenario's language was shown */
   char *attempt_path; /* the transcript path of a restarted attempt (owned), or NULL */
+  cust_host *cust;  /* the first attempt's customer, made with the scenario's checks (owned
+                    ** until start_session hands it on), or NULL */
+  diag cust_d;      /* what making it said, for start_session to pass on */
 } play;
 
 static const char *const slash_commands[] = {
@@ -291,7 +294,11 @@ static void show_score(play *p) {
 static int start_session(play *p, diag *d) {
   sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
                       .transcript = p->attempt_path ? p->attempt_path : p->o.transcript };
+  so.adopt = p->cust;
+  so.adopt_diag = &p->cust_d;
+  p->cust = NULL;
   p->s = sess_new(p->sc, &so, d);
+  diag_free(&p->cust_d);
   if (!p->s) return -1;
   show_events(p, sess_start(p->s));
   return 0;
@@ -644,9 +651,26 @@ int cmd_play_exec(int argc, char **argv) {
   diag d;
   diag_init(&d);
   scn_set_line_language(p.o.lang);   /* lines written in several languages speak --lang's */
-  p.sc = scc_load(path, &d);
+  scc_deferred def;
+  p.sc = scc_load_deferred(path, &d, &def);
   scn_set_line_language(NULL);
   free(path);
+  if (p.sc && def.active) {
+    /* The customer compiles the scenario's conditions in one chunk, which is also the check of
+    ** its plain ones (scc_load_deferred): made now, before anything is shown, and kept for the
+    ** session.  When it did not compile them all, the checks run as scc_load's and it goes. */
+    cust_limits lim;
+    cust_limits_default(&lim);
+    diag_init(&p.cust_d);
+    p.cust = cust_new(p.sc, p.o.seed, &lim, &p.cust_d);
+    int compiled = cust_conds_compiled(p.cust);
+    if (!compiled) {
+      cust_free(p.cust);
+      p.cust = NULL;
+      diag_free(&p.cust_d);
+    }
+    p.sc = scc_confirm(p.sc, &def, compiled, &d);
+  }
   if (!p.sc) {
     diag_print(&d, stderr);
     diag_free(&d);
@@ -660,6 +684,8 @@ int cmd_play_exec(int argc, char **argv) {
     in = fopen(p.o.script, "r");
     if (!in) {
       msg_eprint("play", "cli.play.script", "path", p.o.script, NULL);
+      cust_free(p.cust);
+      diag_free(&p.cust_d);
       scn_free(p.sc);
       diag_free(&d);
       return CLI_USAGE;

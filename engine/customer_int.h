@@ -22,6 +22,7 @@ enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_
 
 struct cust_host {
   const scenario *sc;
+  int conds_ok;                /* every reaction's and commitment's condition compiled */
   sbx *sbx;
   uint64_t rng;
   const char *lang;            /* "zh" or "en": the scenario's language */

@@ -165,7 +165,9 @@ static void put_cond(strbuf *b, const char *expr) {
 ** file, not once per condition (which made loading quadratic in the file's length).  A list
 ** rather than "(...)[i] = " before each function: six fewer tokens a condition, a seventh of
 ** the compile; each function's code is the same.  Each expression is checked alone when the
-** scenario loads, so none can reach into another.  A condition that cannot share the chunk
+** scenario loads, so none can reach into another, except a plain one under `salesim play`
+** (sbx_expr_plain): that one cannot leave its parentheses, and this chunk is its check
+** (scc_load_deferred, cust_conds_compiled).  A condition that cannot share the chunk
 ** (two on one line, or one using "...") is compiled alone.  Returns -1 when the chunk does not
 ** compile: the caller then compiles each alone to report its error. */
 int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs) {

@@ -164,6 +164,7 @@ static int setup_cf(lua_State *L) {
     exprs[sc->n_reactions + i] = sc->commitments[i].realistic_when;
     lines[sc->n_reactions + i] = sc->commitments[i].pos.line;
   }
+  int ok = 1;
   if (cust_compile_conds(h, nc, exprs, lines, refs) != 0) {
     for (int i = 0; i < nc; i++) {   /* one by one, to say which does not compile */
       if (!exprs[i]) continue;
@@ -173,6 +174,7 @@ static int setup_cf(lua_State *L) {
       if (cust_compile_cond(h, exprs[i], lines[i], &err) == 0) {
         refs[i] = luaL_ref(L, LUA_REGISTRYINDEX);
       } else {
+        ok = 0;
         diag_add(a->d, DIAG_ERROR, sc->file ? sc->file : "scenario", pos.line, pos.col, "%s: %s",
                  is_when ? "when" : "realistic_when", err);
         free(err);
@@ -181,6 +183,7 @@ static int setup_cf(lua_State *L) {
   }
   for (int i = 0; i < sc->n_reactions; i++) h->when_ref[i] = refs[i];
   for (int i = 0; i < sc->n_commitments; i++) h->real_ref[i] = refs[sc->n_reactions + i];
+  h->conds_ok = ok;
   free(exprs); free(lines); free(refs);
   lua_gc(L, LUA_GCRESTART);
   if (a->script_src)
@@ -486,6 +489,9 @@ int cust_reset(cust_host *h, uint64_t seed, diag *d) {
   }
   return 0;
 }
+
+/* See customer.h. */
+int cust_conds_compiled(const cust_host *h) { return h && h->conds_ok; }
 
 /* ===== compiling for `salesim check` ===================================================== */
 

@@ -85,6 +85,26 @@ void diag_move_tail(diag *d, int tail, int at) {
   }
 }
 
+/* Appends a copy of every item of src to d. */
+void diag_copy(diag *d, const diag *src) {
+  for (int i = 0; i < src->n; i++) {
+    const diag_item *it = &src->v[i];
+    diag_add(d, it->level, it->file, it->line, it->col, "%s", it->msg);
+  }
+}
+
+/* Moves every item of src to the end of d; src is left empty. */
+void diag_take(diag *d, diag *src) {
+  for (int i = 0; i < src->n; i++) {
+    d->v = xgrow(d->v, d->n, &d->cap, sizeof *d->v, 8);
+    d->v[d->n++] = src->v[i];
+  }
+  d->errors += src->errors;
+  d->warnings += src->warnings;
+  free(src->v);
+  memset(src, 0, sizeof *src);
+}
+
 /* Drops items [from, to) and their counts. */
 void diag_remove(diag *d, int from, int to) {
   assert(0 <= from && from <= to && to <= d->n);

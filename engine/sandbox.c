@@ -1364,6 +1364,19 @@ int sbx_check_expr(const char *expr, char *err, size_t errlen) {
   return res;
 }
 
+int sbx_expr_plain(const char *expr) {
+  static const char ops[] = "+-*/%^#&~|<>=.";
+  if (!expr || !*expr || strstr(expr, "...")) return 0;
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)expr; *p; p++, n++) {
+    int c = *p;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+          c == ' ' || c == '\t' || c == '\n' || strchr(ops, c)))
+      return 0;
+  }
+  return n <= SBX_MAX_CONDITION;
+}
+
 /* {=== reuse: one state for many sessions (walks) */
 
 /* Seeds math.random as sbx_new(seed) did (protected). */

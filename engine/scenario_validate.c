@@ -220,8 +220,9 @@ static void cond_name(void *ud, const char *id, size_t len, int line) {
 }
 
 /* Records a condition with its place for scc_check, which compiles it (Lua is the runtime's)
-** and then calls scn_check_cond_names.  key is a static string. */
-static void defer_cond(sx_ctx *c, const yn_node *at, const char *key, const char *expr) {
+** and then calls scn_check_cond_names.  key is a static string; customer: one the customer
+** compiles (a reaction's or a commitment's, not a hint's). */
+static void defer_cond(sx_ctx *c, const yn_node *at, const char *key, const char *expr, int customer) {
   if (!expr) return;
   scn_pending *p = c->pending;
   p->conds = xrealloc(p->conds, (size_t)(p->n_conds + 1) * sizeof *p->conds);
@@ -230,6 +231,7 @@ static void defer_cond(sx_ctx *c, const yn_node *at, const char *key, const char
   x->key = key;
   x->pos = sx_pos(at);
   x->quoted = at->quoted;
+  x->customer = customer;
   x->diag_at = c->d->n - c->diag_base;
 }
 
@@ -298,7 +300,7 @@ void sx_commitments(sx_ctx *c, const yn_node *n) {
     sx_strs(c, yn_get(it, "keywords"), "keywords", 0, 0, &x->keywords);
     sx_strs(c, yn_get(it, "examples"), "examples", 0, 0, &x->examples);
     if (sx_text(c, yn_get(it, "realistic_when"), "realistic_when", &x->realistic_when) == 0)
-      defer_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when);
+      defer_cond(c, yn_get(it, "realistic_when"), "realistic_when", x->realistic_when, 1);
     sx_strs(c, yn_get(it, "accept"), "accept", 1, 0, &x->accept);
     sx_strs(c, yn_get(it, "refuse"), "refuse", 1, 0, &x->refuse);
     sx_strs(c, yn_get(it, "done"), "done", 1, 0, &x->done);
@@ -411,7 +413,7 @@ void sx_hints(sx_ctx *c, const yn_node *n) {
     if (it->kind == YN_MAP) {
       sx_check_keys(c, it, "hints[]");
       if (sx_text(c, yn_get(it, "text"), "hints: text", &text) > 0) sx_err(c, it, "check.hints.no_text", NULL);
-      if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) defer_cond(c, yn_get(it, "when"), "when", when);
+      if (sx_text(c, yn_get(it, "when"), "when", &when) == 0) defer_cond(c, yn_get(it, "when"), "when", when, 0);
     } else if (sx_is_text(it)) {
       text = xstrdup(it->str);   /* as sx_text, without the item's name only a message needs */
     } else {
@@ -439,7 +441,7 @@ void sx_reactions(sx_ctx *c, const yn_node *n) {
     r->pos = sx_pos(it);
     r->stop = 1;
     if (sx_text(c, yn_get(it, "when"), "when", &r->when) == 0)
-      defer_cond(c, yn_get(it, "when"), "when", r->when);
+      defer_cond(c, yn_get(it, "when"), "when", r->when, 1);
     const yn_node *x;
     if ((x = yn_get(it, "change"))) read_changes(c, x, 0, r);
     if ((x = yn_get(it, "set"))) read_changes(c, x, 1, r);

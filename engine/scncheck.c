@@ -6,17 +6,20 @@
 */
 #include <assert.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "customer.h"
 #include "msg_cli.h"
+#include "sandbox.h"
 #include "scncheck.h"
 #include "score.h"
 #include "util.h"
 
-/* A condition must compile; then its names must be ones it can see.  Returns the errors. */
-static int check_cond(const scenario *s, const scn_cond *c, diag *d) {
+/* A condition must compile; then its names must be ones it can see.  Returns the errors.
+** assume: a plain condition the customer compiles is taken as compiling (scc_load_deferred). */
+static int check_cond(const scenario *s, const scn_cond *c, diag *d, int assume) {
   char err[256];
-  if (cust_check_expr(c->expr, err, sizeof err) != 0) {
+  if (!(assume && c->customer && sbx_expr_plain(c->expr)) && cust_check_expr(c->expr, err, sizeof err) != 0) {
     msg_diag(d, DIAG_ERROR, s->file, c->pos.line, c->pos.col, "check.cond.invalid", "key", c->key,
              "error", err, NULL);
     return 1;
@@ -30,8 +33,8 @@ static int place(diag *d, int tail, int at) {
   return d->n - tail;
 }
 
-/* See scncheck.h; the read's order is kept by moving each check's messages into place. */
-int scc_check(const scenario *s, const scn_pending *p, diag *d, int read_base) {
+/* scc_check; assume: see check_cond. */
+static int check(const scenario *s, const scn_pending *p, diag *d, int read_base, int assume) {
   assert(s && p && d && read_base >= 0 && read_base <= d->n);
   int errors0 = d->errors;
   int shift = 0;   /* items inserted minus items dropped before the current place */
@@ -40,7 +43,7 @@ int scc_check(const scenario *s, const scn_pending *p, diag *d, int read_base) {
   for (int i = 0; i < p->n_conds; i++) {
     const scn_cond *c = &p->conds[i];
     int tail = d->n;
-    check_cond(s, c, d);
+    check_cond(s, c, d, assume);
     shift += place(d, tail, read_base + c->diag_at + shift);
   }
   int n = 0;
@@ -62,6 +65,11 @@ int scc_check(const scenario *s, const scn_pending *p, diag *d, int read_base) {
   return d->errors - errors0;
 }
 
+/* See scncheck.h; the read's order is kept by moving each check's messages into place. */
+int scc_check(const scenario *s, const scn_pending *p, diag *d, int read_base) {
+  return check(s, p, d, read_base, 0);
+}
+
 /* The runtime's checks on what a read gave (a model, partial or not, or none): the scenario,
 ** or NULL (freed) after any error. */
 static scenario *finish(scenario *s, scn_pending *p, int errors, diag *d, int read_base) {
@@ -78,6 +86,53 @@ scenario *scc_load(const char *path, diag *d) {
   scn_pending p;
   scenario *s = scn_read_file(path, d, &p, &errors);
   return finish(s, &p, errors, d, base);
+}
+
+/* 1 when the customer compiles every condition p marks as the customer's: as many of them as
+** the scenario has reactions and commitments with a condition. */
+static int customer_compiles_all(const scenario *s, const scn_pending *p) {
+  int marked = 0, has = 0;
+  for (int i = 0; i < p->n_conds; i++) marked += p->conds[i].customer;
+  for (int i = 0; i < s->n_reactions; i++) has += s->reactions[i].when != NULL;
+  for (int i = 0; i < s->n_commitments; i++) has += s->commitments[i].realistic_when != NULL;
+  return marked == has;
+}
+
+/* See scncheck.h. */
+scenario *scc_load_deferred(const char *path, diag *d, scc_deferred *def) {
+  assert(path && d && def);
+  memset(def, 0, sizeof *def);
+  int errors = 0, base = d->n;
+  scn_pending p;
+  scenario *s = scn_read_file(path, d, &p, &errors);
+  if (!s || errors || !customer_compiles_all(s, &p)) return finish(s, &p, errors, d, base);
+  diag_copy(&def->read, d);   /* to check again from here if the customer cannot compile */
+  if (check(s, &p, d, base, 1) != 0) {   /* errors: every check, as scc_load makes them */
+    diag_free(d);
+    *d = def->read;
+    diag_init(&def->read);
+    return finish(s, &p, 0, d, base);
+  }
+  def->pending = p;
+  def->base = base;
+  def->active = 1;
+  return s;
+}
+
+/* See scncheck.h. */
+scenario *scc_confirm(scenario *s, scc_deferred *def, int compiled, diag *d) {
+  assert(s && def && d);
+  if (!def->active) return s;
+  def->active = 0;
+  if (compiled) {
+    scn_pending_free(&def->pending);
+    diag_free(&def->read);
+    return s;
+  }
+  diag_free(d);
+  *d = def->read;
+  diag_init(&def->read);
+  return finish(s, &def->pending, 0, d, def->base);
 }
 
 /* YAML text in memory standing for the file `name`, read then checked (scncheck.h). */

@@ -61,8 +61,16 @@ session *sess_new(const scenario *sc, const sess_options *opt, diag *d) {
     s->cls = cls_new(sc->language, sc, d);
     s->owns_cls = 1;
   }
-  if (!s->cls) { sess_free(s); return NULL; }
-  if (opt->customer) {   /* a walk: the same customer, started over */
+  if (!s->cls) {
+    cust_free(opt->adopt);
+    sess_free(s);
+    return NULL;
+  }
+  if (opt->adopt) {   /* made by the caller, as below */
+    s->cust = opt->adopt;
+    s->owns_cust = 1;
+    if (opt->adopt_diag && d) diag_take(d, opt->adopt_diag);
+  } else if (opt->customer) {   /* a walk: the same customer, started over */
     if (cust_reset(opt->customer, opt->seed, d) != 0) { sess_free(s); return NULL; }
     s->cust = opt->customer;
   } else {

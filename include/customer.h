@@ -66,6 +66,9 @@ typedef struct cust_host cust_host;
 ** Problems loading the script go into d with positions ("file.lua:LINE: msg"); returns NULL
 ** only when the host cannot run at all. */
 cust_host *cust_new(const scenario *sc, uint64_t seed, const cust_limits *lim, diag *d);
+/* 1 when cust_new compiled every reaction's and commitment's condition in h (NULL: 0): alone or
+** in the one chunk (scc_load_deferred counts on it for plain conditions). */
+int cust_conds_compiled(const cust_host *h);
 void cust_free(cust_host *h);
 
 /* Starts the same customer over for another session (random walks play hundreds): afterwards

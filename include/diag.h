@@ -39,5 +39,9 @@ void diag_sort(diag *d);
 void diag_move_tail(diag *d, int tail, int at);
 /* Drops the items [from, to), their texts and their counts. */
 void diag_remove(diag *d, int from, int to);
+/* Appends a copy of every item of src to d. */
+void diag_copy(diag *d, const diag *src);
+/* Moves every item of src to the end of d, counts with them; src is left empty. */
+void diag_take(diag *d, diag *src);
 
 #endif

@@ -155,6 +155,15 @@ void sbx_collect(sbx *s);
 ** in err. */
 int sbx_check_expr(const char *expr, char *err, size_t errlen);
 
+/* 1 when expr (not empty, at most SBX_MAX_CONDITION bytes) is made only of ASCII letters,
+** digits, '_', spaces, tabs, newlines and the operator characters + - * / % ^ # & ~ | < > = .
+** and holds no "...": no bracket, quote, comma or semicolon.  Such a text cannot leave the
+** parentheses it is put in, nor a string or long comment, so "function() return (expr\n) end,"
+** in a list of such functions compiles exactly when "return (expr\n)" compiles alone: a chunk
+** that compiles checks each plain condition in it as sbx_check_expr would (the customer's
+** chunk, customer_react.c; scc_load_deferred). */
+int sbx_expr_plain(const char *expr);
+
 /* The pattern functions (sandbox_pattern.c), installed by sbx_new in place of the stock
 ** string.find, match, gmatch and gsub.  Lua 5.4 pattern syntax, with every matching step
 ** charged to the budget. */

@@ -168,6 +168,7 @@ typedef struct scn_cond {
   const char *key;         /* "when" or "realistic_when" (static), for messages */
   scn_pos pos;             /* of the value */
   int quoted;              /* written quoted or as a block: a name's own column is unknown */
+  int customer;            /* a reaction's or commitment's: the customer compiles it too */
   int diag_at;
 } scn_cond;
 typedef struct scn_ref {   /* a rule id the file names (scoring: rules: keys, tests' findings) */

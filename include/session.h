@@ -55,6 +55,11 @@ typedef struct sess_options {
   cust_host *customer;       /* borrowed likewise (random walks): reset with cust_reset for this
                              ** session's seed; NULL = the session builds its own.  When the
                              ** reset fails, sess_new returns NULL and the host must be freed */
+  cust_host *adopt;          /* made by the caller with cust_new(sc, seed, default limits,
+                             ** adopt_diag) for this session: owned by the session from here on
+                             ** (freed by sess_new when it fails); adopt_diag's messages join d
+                             ** where cust_new's would have (taken from it) */
+  diag *adopt_diag;
 } sess_options;
 
 typedef struct session {

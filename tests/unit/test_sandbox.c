@@ -339,6 +339,41 @@ static void test_check_expr(void **state) {
   assert_string_equal(err, "empty condition");
 }
 
+/* A plain condition compiles in a list of "function() return (expr\n) end," exactly when it
+** compiles alone (scc_load_deferred counts on it); anything with a bracket, quote, comma or
+** semicolon is not plain. */
+static void test_expr_plain(void **state) {
+  (void)state;
+  static const char *const plain[] = {
+    "trust >= 5 and value_acknowledged", "trust >=", "trust = 5", "small_talk end", "a --b",
+    "not not x", "a .. b", "1e", "0x1p4 > t", "x\n and y", "x\tor y", "   ", "a ~= b // 2 | 1",
+    "return", "function", "a and", "end",
+  };
+  static const char *const not_plain[] = {
+    "", "(a", "a)", "a) end, function() return (b", "f(x)", "t[1]", "{}", "\"s\"", "'s'",
+    "a, b", "a; b", "a ... b", "x:y", "[[s]]", "a\r", "\xe4\xbf\xa1 > 1",
+  };
+  char err[200];
+  for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+    assert_int_equal(sbx_expr_plain(plain[i]), 1);
+    strbuf b = {0};
+    sb_printf(&b, "return {function() return (x\n) end,function() return (%s\n) end,function() return (y\n) end,}", plain[i]);
+    lua_State *L = luaL_newstate();
+    int chunk = luaL_loadstring(L, b.s) == LUA_OK;
+    lua_close(L);
+    sb_free(&b);
+    assert_int_equal(chunk, sbx_check_expr(plain[i], err, sizeof err) == 0);
+  }
+  for (size_t i = 0; i < sizeof not_plain / sizeof *not_plain; i++) assert_int_equal(sbx_expr_plain(not_plain[i]), 0);
+  char *big = xmalloc(SBX_MAX_CONDITION + 2);
+  memset(big, 'a', SBX_MAX_CONDITION + 1);
+  big[SBX_MAX_CONDITION + 1] = '\0';
+  assert_int_equal(sbx_expr_plain(big), 0);
+  big[SBX_MAX_CONDITION] = '\0';
+  assert_int_equal(sbx_expr_plain(big), 1);
+  free(big);
+}
+
 static void test_binary_chunk_refused_by_loader(void **state) {
   (void)state;
   char e[200];
@@ -417,6 +452,7 @@ int main(void) {
     cmocka_unit_test(test_error_message_shape),
     cmocka_unit_test(test_safe_globals),
     cmocka_unit_test(test_check_expr),
+    cmocka_unit_test(test_expr_plain),
     cmocka_unit_test(test_binary_chunk_refused_by_loader),
     cmocka_unit_test(test_builtin_bytecode),
   };
