@@ -215,6 +215,19 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
   }
 }
 
+/* Renames r's keyword matches of item id (label kind + id, kind "need:" or "benefit:") to tag +
+** label, so the explanation keeps them but nothing reads them as a link. */
+static void relabel(cls_result *r, const char *kind, const char *id, const char *tag) {
+  size_t k = strlen(kind);
+  for (int m = 0; m < r->n_matches; m++) {
+    cls_match *x = &r->matches[m];
+    if (strncmp(x->label, kind, k) != 0 || strcmp(x->label + k, id) != 0) continue;
+    char *was = x->label;
+    x->label = xasprintf("%s%s", tag, was);
+    free(was);
+  }
+}
+
 /* The span [*s, *e) of the sentence of the text norm (clauses cl[0..ncl)) that holds byte at: the
 ** clauses from the one after a sentence's end to the next such end. */
 static void sentence_at(const char *norm, const cl_clause *cl, int ncl, size_t at, size_t *s, size_t *e) {
@@ -277,13 +290,7 @@ static void answered_need_keywords(const scenario *sc, cls_result *r, const cl_c
       drop = inside && !outside;
     }
     if (!drop) { i++; continue; }
-    for (int m = 0; m < r->n_matches; m++) {
-      cls_match *x = &r->matches[m];
-      if (strncmp(x->label, "need:", 5) != 0 || strcmp(x->label + 5, id) != 0) continue;
-      char *was = x->label;
-      x->label = xasprintf("answered:%s", was);
-      free(was);
-    }
+    relabel(r, "need:", id, "answered:");
     memmove(&r->needs[i], &r->needs[i + 1], (size_t)(r->n_needs - i - 1) * sizeof *r->needs);
     r->n_needs--;
   }
@@ -325,13 +332,7 @@ static void wanted_benefit_keywords(const scenario *sc, cls_result *r, const cl_
       if (want) inside = 1; else outside = 1;
     }
     if (!inside || outside) { i++; continue; }
-    for (int m = 0; m < r->n_matches; m++) {
-      cls_match *x = &r->matches[m];
-      if (strncmp(x->label, "benefit:", 8) != 0 || strcmp(x->label + 8, id) != 0) continue;
-      char *was = x->label;
-      x->label = xasprintf("wanted:%s", was);
-      free(was);
-    }
+    relabel(r, "benefit:", id, "wanted:");
     /* the clause names the need the benefit answers: "you want to hear about outages before the
     ** floor manager does" confirms the early-warning need */
     const scn_benefit *bf = &sc->benefits[r->benefits[i]];
