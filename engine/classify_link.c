@@ -228,74 +228,6 @@ static void relabel(cls_result *r, const char *kind, const char *id, const char 
   }
 }
 
-/* The span [*s, *e) of the sentence of the text norm (clauses cl[0..ncl)) that holds byte at: the
-** clauses from the one after a sentence's end to the next such end. */
-static void sentence_at(const char *norm, const cl_clause *cl, int ncl, size_t at, size_t *s, size_t *e) {
-  size_t len = strlen(norm);
-  int k = 0;
-  while (k < ncl - 1 && cl[k].end <= at) k++;
-  int a = k, b = k;
-  while (a > 0 && !ends_sentence(norm, len, &cl[a - 1])) a--;
-  while (b < ncl - 1 && !ends_sentence(norm, len, &cl[b])) b++;
-  *s = ncl ? cl[a].start : 0;
-  *e = ncl ? cl[b].end : 0;
-}
-
-/* The keyword side of one_side: a need's keyword said only inside the part of the line that links
-** the benefit answering it, where that part has the seller acting or tells what she will have
-** ("每天给家属推一份报告,他们就不用天天打电话了" holds the need's keyword 家属), names whom the
-** benefit serves, not her need: the need is dropped from r and its matches relabelled
-** "answered:need:ID", kept for the explanation (play-test 18, the team's lines for a trainer's
-** scenario: a benefit said in her words was also read as the need it answers). */
-static void answered_need_keywords(const scenario *sc, cls_result *r, const cl_clause *cl, int ncl,
-                                   const lnk_hit *h, int n) {
-  for (int i = 0; i < r->n_matches; i++)
-    if (strcmp(r->matches[i].label, "summary") == 0 || strcmp(r->matches[i].label, "summarize_benefits") == 0) return;
-  /* a line of several benefits goes over what each answers: a recap, whose needs stay ("我们的输液
-  ** 监测会自动提醒余量,护士不用来回跑;智慧护理是等级评审的加分项;...") */
-  int nb = r->n_benefits;
-  for (int b = 0; b < n; b++) {
-    int have = 0;
-    for (int j = 0; j < r->n_benefits; j++) have |= r->benefits[j] == h[b].item;
-    nb += h[b].kind == LNK_BENEFIT && h[b].item >= 0 && !have;
-  }
-  if (nb != 1) return;
-  /* only a line of statements: a question or a check asks about her side ("I remember you said
-  ** Lucia had just bought a place with hard water, how's she finding it?"), and an ask goes over
-  ** what she gets ("sounds like she'd get the same thing you got, better coffee ..., would you mind
-  ** giving her a quick call now"): their needs stay */
-  for (int i = 0; i < ncl; i++)
-    if (cl[i].mood != CL_MOOD_STATEMENT) return;
-  for (int i = 0; i < r->n_needs;) {
-    const char *id = sc->needs[r->needs[i]].id;
-    int drop = 0;
-    for (int b = 0; b < n && !drop; b++) {
-      if (h[b].kind != LNK_BENEFIT || h[b].item < 0) continue;
-      const scn_benefit *bf = &sc->benefits[h[b].item];
-      int answers = 0;
-      for (int a = 0; bf->need_index && a < (int)bf->answers.n && !answers; a++) answers = bf->need_index[a] == r->needs[i];
-      if (!answers) continue;
-      int inside = 0, outside = 0;
-      for (int m = 0; m < r->n_matches; m++) {
-        const cls_match *x = &r->matches[m];
-        if (strncmp(x->label, "need:", 5) != 0 || strcmp(x->label + 5, id) != 0) continue;
-        size_t ss, se;
-        sentence_at(r->norm, cl, ncl, x->start, &ss, &se);
-        if (x->end > x->start && x->start >= h[b].start && x->end <= h[b].end &&
-            (seller_within(cl, ncl, ss, se) || outcome_within(r, cl, ncl, ss, se)))
-          inside = 1;
-        else
-          outside = 1;
-      }
-      drop = inside && !outside;
-    }
-    if (!drop) { i++; continue; }
-    relabel(r, "need:", id, "answered:");
-    memmove(&r->needs[i], &r->needs[i + 1], (size_t)(r->n_needs - i - 1) * sizeof *r->needs);
-    r->n_needs--;
-  }
-}
-
 /* 1 when rung k may be what the line asks for by meaning: an order ask names an order rung, a
 ** payment ask a payment rung, a referral ask a referral rung ("can I send Martin the contract for
 ** the full site?" brushed the low rung where Grace sends her error figures, through "send" and
@@ -420,7 +352,6 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
                          sp, nsp, h, MAX_LINKS);
   free(text);
   one_side(c->sc, r, cl, ncl, h, n);
-  answered_need_keywords(c->sc, r, cl, ncl, h, n);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
     if (h[i].item < 0) continue;
     int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;

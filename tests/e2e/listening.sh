@@ -270,4 +270,9 @@ ok so thats kinda guesswork huh. our probes would tell you exactly when each blo
 could you and tomas walk the slopes with me friday morning so we can check where the relay would reach?" "$TMP/chain.json" >/dev/null
 "$SALESIM" replay "$TMP/chain.json" --json >"$TMP/chain-debrief.json" 2>/dev/null
 check "an ask that brings in 'tomas' reaches the decision chain (Tomás in her line)" jq -e '[.skills[].findings[].rule] | (index("missed_decision_chain") == null) and (index("specific_ask") != null)' "$TMP/chain-debrief.json"
+# --- 14. a fix offered in the words of her unvoiced worry draws the worry out (play-test 18: a
+# rule that took the need from such a line was tried; she asked what it changed for her) ---
+play scenarios/payment-collection.yaml "李总您好,地板铺完快两周了,用着怎么样?
+踢脚线那几处接缝,我这周四就安排师傅过来重新处理,弄完您再验收。" "$TMP/fix.json" >/dev/null
+check "a fix named by her worry's words brings the worry out" jq -e '.turns[1].customer | any(.kind == "reveal" and .need == "quality_doubt")' "$TMP/fix.json"
 finish

@@ -460,19 +460,6 @@ static void test_sentence_segment(void **st) {
   close_shipped(&sh);
 }
 
-/* A need's keyword inside a benefit said in the seller's or the outcome's words names whom the
-** benefit serves, not the need (a trainer's own file, tests/data/links-outside: 家属 is a keyword
-** of the family-calls need); a sentence of its own about the need keeps it (play-test 18). */
-static void test_answered_need(void **st) {
-  (void)st;
-  shipped sh;
-  open_shipped(&sh, "tests/data/links-outside/eldercare-night.yaml");
-  expect_links(&sh, "每天给家属推一份报告,他们就不用天天打电话了。", NULL, "family_app");
-  expect_links(&sh, "家属老打电话来问。小程序每天给他们推一份报告,就不用再打电话了。", "family_trust", "family_app");
-  expect_links(&sh, "家属老打电话来问,您说对吧?", "family_trust", NULL);
-  close_shipped(&sh);
-}
-
 /* The words that make a line a check ("anything else") say nothing of the scenario: "Anything
 ** else that would stop you?" linked tableware's need for pieces "nobody else has" (found in play);
 ** a check that names a need still links it.  Nor does a brush-off explain anything ("nothing is
@@ -596,7 +583,6 @@ int main(void) {
     cmocka_unit_test(test_threshold_per_kind),
     cmocka_unit_test(test_one_side),
     cmocka_unit_test(test_sentence_segment),
-    cmocka_unit_test(test_answered_need),
     cmocka_unit_test(test_check_words_aside),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
