@@ -1343,7 +1343,17 @@ void cls_late_benefit_not_loss(cls_result *r) {
     r->moves |= (uint64_t)1 << CLS_PRESENT_BENEFIT;
     add_match(r, "ask_commitment", "rule:benefit_not_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, r->norm ? strlen(r->norm) : 0);
   }
-  if (!(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT) || cls_loss_cue(r) ||
+  /* how few are made, said as what she gets ("Our sets are numbered, only 1000 made, so your customer
+  ** get something nobody else have": play-test 18, -20 for a scare, while "only 1,000 exist, so
+  ** no chain can copy it" was a gain): a count the line says with no day to decide by, in a line
+  ** that tells what she will have, is rarity, the benefit */
+  const cls_match *cue = cls_loss_cue(r);
+  int rarity = cue && (r->moves & loss) && strncmp(cue->phrase, "only ", 5) == 0 && !r->slots[CLS_SLOT_TIME] &&
+               cls_has_label(r, "outcome") && !cls_has_label(r, "scarcity") && !CLS_HAS(r, CLS_ASK_ORDER);
+  for (int i = 0; rarity && i < r->n_matches; i++)   /* one cue only: "only 140 left" has "left" too */
+    if (&r->matches[i] != cue && strcmp(r->matches[i].label, "loss_appeal") == 0) rarity = 0;
+  if (rarity) r->model_moves |= loss;
+  if (!(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT) || (cls_loss_cue(r) && !rarity) ||
       cls_has_label(r, "threat"))
     return;
   r->moves &= ~loss;

@@ -275,4 +275,8 @@ check "an ask that brings in 'tomas' reaches the decision chain (Tomás in her l
 play scenarios/payment-collection.yaml "李总您好,地板铺完快两周了,用着怎么样?
 踢脚线那几处接缝,我这周四就安排师傅过来重新处理,弄完您再验收。" "$TMP/fix.json" >/dev/null
 check "a fix named by her worry's words brings the worry out" jq -e '.turns[1].customer | any(.kind == "reveal" and .need == "quality_doubt")' "$TMP/fix.json"
+# --- 15. how few are made, said as what she gets, is rarity, a gain (play-test 18: -20 for a scare) ---
+play scenarios/tableware-limited-run.yaml "What kind of customers come to your shop mostly?
+Our sets are numbered, only 1000 made, so your customer get something nobody else have." "$TMP/rare.json" >/dev/null
+check "'only 1000 made, so your customer get something nobody else have' is a benefit, not a loss appeal" jq -e '.turns[1].moves | (index("present_benefit") != null) and (index("loss_appeal") == null)' "$TMP/rare.json"
 finish
