@@ -1050,11 +1050,16 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
-  memo.voiced_before = {}                -- the needs voiced before this line (restates_voiced)
-  local needs = C.needs
-  for i = 1, #needs do
-    local id = needs[i].id
-    if C.revealed(id) then memo.voiced_before[id] = true end
+  -- the needs voiced before this line: restates_voiced reads them, for a yes/no question only
+  -- (nothing in this file sets closed_question, follow_up only clears it)
+  memo.voiced_before = nil
+  if turn.moves.closed_question == true then
+    local voiced, needs = {}, C.needs
+    for i = 1, #needs do
+      local id = needs[i].id
+      if C.revealed(id) then voiced[id] = true end
+    end
+    memo.voiced_before = voiced
   end
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false
