@@ -590,11 +590,14 @@ end
 -- and the customer says so (the commitment's `done:` line) instead of talking past it.  A yes/no
 -- question only ("what does the vice-president care about?" is discovery), and only when nothing
 -- (a reaction of the scenario) has answered it already.
-local ASK_MOVES = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
+-- (an ask for action: ask_commitment, ask_order, ask_payment, ask_referral, lower_ask, each tested
+-- as written out below, here, in chain, discover and ask)
 local function recall(turn)
   if not turn.question or open_q(turn) or asks_concerns(turn) or C.spoken() > 0 then return false end
-  for i = 1, #ASK_MOVES do
-    if turn.moves[ASK_MOVES[i]] == true then return false end
+  local mv = turn.moves
+  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
+     or mv.lower_ask == true then
+    return false
   end
   local cs = C.commitments
   for i = 1, #cs do
@@ -612,8 +615,10 @@ end
 local function chain(turn, ctx)
   if turn.moves.ask_decision_chain ~= true or not C.has_line("decision_chain") then return false end
   if C.spoken() > 0 then return false end
-  for i = 1, #ASK_MOVES do
-    if turn.moves[ASK_MOVES[i]] == true then return false end
+  local mv = turn.moves
+  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
+     or mv.lower_ask == true then
+    return false
   end
   memo.chain_turn = ctx.turn
   C.say("decision_chain")
@@ -634,8 +639,6 @@ local function named_hidden(turn)
   return nil
 end
 
-local NOT_DISCOVERY = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
-                        "confirm_need", "check_concerns", "summarize_benefits" }
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
@@ -645,8 +648,12 @@ local function discover(turn, ctx)
   local asking = open_q(turn) or turn.moves.closed_question == true or turn.moves.ask_decision_chain == true
   -- a summary that ends "does this solve what you told me?" asks for agreement, not for more of
   -- a need (found in play: answered with the next detail of the attendance need)
-  for i = 1, #NOT_DISCOVERY do
-    if turn.moves[NOT_DISCOVERY[i]] == true then return false end
+  -- (nor an ask for action: the ask rule answers it; nor a check for concerns)
+  local mv = turn.moves
+  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
+     or mv.lower_ask == true or mv.confirm_need == true or mv.check_concerns == true
+     or mv.summarize_benefits == true then
+    return false
   end
   if turn.moves.probe_refusal == true and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
@@ -883,7 +890,6 @@ local function summary(turn)
   return true
 end
 
-local ASKS = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
 -- a list, not a map: pairs() order over string keys changes from run to run in Lua 5.4 (its
 -- string hash is seeded per state), and --seed must replay a session exactly
 local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { "ask_referral", "referral" } }
@@ -928,9 +934,11 @@ end
 -- without asking why costs trust); realistic but unclear gets "what exactly, and when?";
 -- realistic and concrete gets the commitment.
 local function ask(turn, ctx)
-  local asking = false
-  for i = 1, #ASKS do if turn.moves[ASKS[i]] == true then asking = true end end
-  if not asking then return false end
+  local mv = turn.moves
+  if not (mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true
+          or mv.ask_referral == true or mv.lower_ask == true) then
+    return false
+  end
   -- "..., is that right?" closing a summary or a confirmation is not an ask for action
   if (turn.moves.summarize_benefits == true or turn.moves.confirm_need == true)
      and not turn.commitment and not turn.specific then
