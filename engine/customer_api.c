@@ -343,7 +343,10 @@ static int api_contains(lua_State *L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   long per_word = (long)(ls / 64 + 1), owed = 0;
   lua_Unsigned len = lua_rawlen(L, 2);
-  int hit = 0, words = 0;
+  int hit = 0, words = 0, top = lua_gettop(L);
+  /* the bytes the text holds: a word whose first byte is not among them is not in it */
+  uint32_t in[8] = {0};
+  for (size_t k = 0; k < ls; k++) in[(unsigned char)s[k] >> 5] |= 1u << (s[k] & 31);
   for (lua_Unsigned i = 1; i <= len && !hit; i++) {
     int t = lua_rawgeti(L, 2, (lua_Integer)i);
     if (t != LUA_TSTRING && t != LUA_TNUMBER) {
@@ -354,9 +357,11 @@ static int api_contains(lua_State *L) {
     const char *w = lua_tolstring(L, -1, &lw);
     owed += per_word;
     if (++words % MENTION_CHARGE_EVERY == 0) { sbx_charge(L, owed); owed = 0; }
-    hit = lw == 0 || sbx_plain_find(s, ls, w, lw) != NULL;
-    lua_pop(L, 1);
+    if (words % 16 == 0) lua_settop(L, top);   /* (the stack a C function may fill: LUA_MINSTACK) */
+    unsigned char c0 = lw ? (unsigned char)w[0] : 0;
+    hit = lw == 0 || (lw <= ls && (in[c0 >> 5] >> (c0 & 31) & 1) && sbx_plain_find(s, ls, w, lw) != NULL);
   }
+  lua_settop(L, top);
   if (owed) sbx_charge(L, owed);
   lua_pushboolean(L, hit);
   return 1;
