@@ -375,6 +375,16 @@ cls_match *cls_match_push(cls_result *r) {
   return &r->matches[r->n_matches++];
 }
 
+void cls_match_push_packed(cls_result *r, const char *label, const char *phrase, const char *source,
+                           size_t start, size_t end) {
+  size_t nl = strlen(label) + 1, np = strlen(phrase) + 1, ns = strlen(source) + 1;
+  char *b = xmalloc(nl + np + ns);
+  memcpy(b, label, nl);
+  memcpy(b + nl, phrase, np);
+  memcpy(b + nl + np, source, ns);
+  *cls_match_push(r) = (cls_match){ b, b + nl, b + nl + np, start, end, 1 };
+}
+
 /* Releases a reading and leaves it empty (commitment -1). */
 void cls_result_free(cls_result *r) {
   if (!r) return;
@@ -382,7 +392,8 @@ void cls_result_free(cls_result *r) {
   for (int i = 0; i < CLS_SLOT_COUNT; i++) free(r->slots[i]);
   free(r->needs); free(r->benefits); free(r->objections);
   for (int i = 0; i < r->n_matches; i++) {
-    free(r->matches[i].label); free(r->matches[i].phrase); free(r->matches[i].source);
+    free(r->matches[i].label);
+    if (!r->matches[i].packed) { free(r->matches[i].phrase); free(r->matches[i].source); }
   }
   free(r->matches);
   free(r->probs); free(r->rows);

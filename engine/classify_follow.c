@@ -90,6 +90,6 @@ int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v
                                             cls_rung_needs_no_who(c, r->commitment));
   *cls_match_push(r) = (cls_match){ xasprintf("commitment:%s", c->sc->commitments[r->commitment].id),
                                      xstrdup("rule:follow_up"), xasprintf("engine/classify_follow.c:%d", __LINE__), 0,
-                                     strlen(r->norm) };
+                                     strlen(r->norm), 0 };
   return 1;
 }

@@ -149,5 +149,8 @@ const lexicon *cls_lexicon(const cls_classifier *c);
 /* A new entry at the end of r's matches (its fields for the caller to fill): the array grows by
 ** doubling, where growing it by one entry for each match was a realloc per match. */
 cls_match *cls_match_push(cls_result *r);
+/* Appends a match whose label, phrase and source are copied into one block (cls_match.packed). */
+void cls_match_push_packed(cls_result *r, const char *label, const char *phrase, const char *source,
+                           size_t start, size_t end);
 
 #endif

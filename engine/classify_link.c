@@ -53,7 +53,7 @@ static void evidence(const cls_classifier *c, cls_result *r, const lnk_hit *h) {
     xasprintf("%s:%s", lnk_kind_name(h->kind), item_id(sc, h->kind, h->item)),
     xasprintf("similar:%.2f:%.2f:%s", h->score, thr, lnk_text(c->links, h->text)),
     xasprintf("%s:%d", sc->file ? sc->file : "scenario", item_line(sc, h->kind, h->item)),
-    h->start, h->end };
+    h->start, h->end, 0 };
 }
 
 /* 1 when clause c thanks, greets or takes leave and asks nothing ("thanks for making time before
@@ -224,6 +224,11 @@ static void relabel(cls_result *r, const char *kind, const char *id, const char 
     if (strncmp(x->label, kind, k) != 0 || strcmp(x->label + k, id) != 0) continue;
     char *was = x->label;
     x->label = xasprintf("%s%s", tag, was);
+    if (x->packed) {   /* the old label's block holds the phrase and source too */
+      x->phrase = xstrdup(x->phrase);
+      x->source = xstrdup(x->source);
+      x->packed = 0;
+    }
     free(was);
   }
 }

@@ -403,7 +403,7 @@ void cls_apply_off(const cls_classifier *c, cls_result *r) {
         char *why = msg_get(MSG_CLI_LANG, "cli.lexicon.switched_off", "phrase", e->phrases.v[j], NULL);
         char *src = xasprintf("%s:%d", sc->file ? sc->file : "scenario", e->pos.line);
         *cls_match_push(r) = (cls_match){ xasprintf("off:%s", e->name), why, src,
-                                          (size_t)(at - r->norm), (size_t)(at - r->norm) + strlen(p) };
+                                          (size_t)(at - r->norm), (size_t)(at - r->norm) + strlen(p), 0 };
         free(p);
         break;
       }

@@ -94,7 +94,7 @@ static void make_summary(cls_result *r, const char *why, int line) {
   /* (as many lines as before: the recap rules' __LINE__ below are in every reading's audit) */
   *cls_match_push(r) = (cls_match){ xstrdup("summarize_benefits"), xasprintf("rule:%s", why),
                                     xasprintf("engine/classify_recap.c:%d", line), 0,
-                                    strlen(r->norm) };
+                                    strlen(r->norm), 0 };
 }
 
 /* Appends to the list *v (*n long, malloc'd) the ids of add not already in it (negatives skipped). */

@@ -73,7 +73,7 @@ typedef struct reading {
 static void add_match(cls_result *r, const char *label, const char *phrase, const char *source,
                       size_t start, size_t end) {
   /* (two lines, as before: the rules' __LINE__ below name them in every reading's audit) */
-  *cls_match_push(r) = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup(source), start, end };
+  cls_match_push_packed(r, label, phrase, source, start, end);
 }
 
 /* Records a move given by a rule, named in the audit by its id ("rule:ID": cls_match_text). */

@@ -283,20 +283,24 @@ typedef struct snap {
   int visit, turn_no, pending_start, n_events;
   cust_outcome outcome;
   uint64_t rng;
+  double val_here[32];         /* the copies of a small scenario's state and flags: no malloc */
+  unsigned char flags_here[128];
 } snap;
 
 /* Copies everything a hook can change. */
 static void snap_take(cust_host *h, snap *s) {
-  s->val = xmalloc((size_t)h->n_state * sizeof *s->val + 1);
-  memcpy(s->val, h->val, (size_t)h->n_state * sizeof *s->val);
+  size_t nv = (size_t)h->n_state;
+  s->val = nv <= sizeof s->val_here / sizeof *s->val_here ? s->val_here : xmalloc(nv * sizeof *s->val + 1);
+  memcpy(s->val, h->val, nv * sizeof *s->val);
   s->pval = NULL;
   if (h->pval) {
     size_t n = (size_t)h->n_people * (size_t)h->n_state * sizeof *h->pval;
     s->pval = xmalloc(n + 1);
     memcpy(s->pval, h->pval, n);
   }
-  s->flags = xmalloc((size_t)h->n_flags + 1);
-  memcpy(s->flags, h->flags, (size_t)h->n_flags);
+  size_t nf = (size_t)h->n_flags;
+  s->flags = nf <= sizeof s->flags_here ? s->flags_here : xmalloc(nf + 1);
+  memcpy(s->flags, h->flags, nf);
   s->visit = h->visit;
   s->turn_no = h->turn_no;
   s->pending_start = h->pending_start;
@@ -320,9 +324,9 @@ static void snap_restore(cust_host *h, const snap *s) {
 
 /* Frees a snapshot's copies. */
 static void snap_free(snap *s) {
-  free(s->val);
+  if (s->val != s->val_here) free(s->val);
   free(s->pval);
-  free(s->flags);
+  if (s->flags != s->flags_here) free(s->flags);
 }
 
 /* ===== running hooks ===================================================================== */

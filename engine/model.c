@@ -3,6 +3,7 @@
 ** build/gen/model_data.c (or engine/gen/model_none.c); this file only looks them up.
 */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "featurize.h"
@@ -40,13 +41,26 @@ int mdl_is_word(const mdl_image *m, const char *word, size_t len) {
 }
 
 /* Logistic regression per label: p = 1 / (1 + exp(-(w.x + b))), x_i = 1/sqrt(n_total). */
+/* Each row's weights are read once, in order, into every label's sum: each sum adds the same
+** terms in the same order as a label-by-label loop (the same floats), and a row is one run of
+** memory instead of a stride of n_labels per term. */
 void mdl_predict(const mdl_image *m, const int32_t *rows, int n, int n_total, float *out) {
   float x = n_total > 0 ? 1.0f / sqrtf((float)n_total) : 0.0f;
-  for (int l = 0; l < m->n_labels; l++) {
+  int nl = m->n_labels;
+  for (int l = 0; l < nl; l++) out[l] = m->bias[l];
+  for (int i = 0; i < n; i++) {
+    const float *w = m->weights + (size_t)rows[i] * (size_t)nl;
+    for (int l = 0; l < nl; l++) out[l] += w[l] * x;
+  }
+  for (int l = 0; l < nl; l++) out[l] = 1.0f / (1.0f + expf(-out[l]));
+#ifdef MDL_CHECK
+  for (int l = 0; l < nl; l++) {
     float s = m->bias[l];
     for (int i = 0; i < n; i++) s += m->weights[(size_t)rows[i] * (size_t)m->n_labels + (size_t)l] * x;
-    out[l] = 1.0f / (1.0f + expf(-s));
+    float o = 1.0f / (1.0f + expf(-s));
+    if (memcmp(&o, &out[l], sizeof o) != 0) abort();
   }
+#endif
 }
 
 int mdl_label(const mdl_image *m, const char *name) {

@@ -11,6 +11,7 @@
 */
 #define _GNU_SOURCE 1   /* memmem */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "sandbox.h"
@@ -30,6 +31,8 @@ typedef struct pat_state {
   int level;                        /* captures opened so far */
   int depth;                        /* recursion left */
   long steps;                       /* steps not yet charged */
+  const char *set_p;                /* the set [...] at set_p, as a bit per byte (single_match) */
+  uint32_t set[8];
   struct { const char *init; ptrdiff_t len; } capture[PAT_MAXCAPTURES];
 } pat_state;
 
@@ -113,14 +116,55 @@ static int match_bracket(int c, const char *p, const char *ec) {
   return !sig;
 }
 
-/* Does the subject character at s match the class from p to ep? */
+/* match_class(c, cl) for every byte c, as a bit per byte: made on first use of cl (the locale is
+** set once, before any script runs). */
+static const uint32_t *class_bits(int cl) {
+  static uint32_t bits[256][8];
+  static unsigned char made[256];
+  if (!made[cl]) {
+    for (int c = 0; c < 256; c++)
+      if (match_class(c, cl)) bits[cl][c >> 5] |= 1u << (c & 31);
+    made[cl] = 1;
+  }
+  return bits[cl];
+}
+
+/* The set [...] from p (at '[') to ec (at the closing ']') as a bit per byte: the bytes for which
+** match_bracket holds, its items read as it reads them. */
+static void bracket_bits(const char *p, const char *ec, uint32_t out[8]) {
+  uint32_t in[8] = {0};
+  int sig = 1;
+  if (*(p + 1) == '^') { sig = 0; p++; }
+  while (++p < ec) {
+    if (*p == ESC) {
+      p++;
+      const uint32_t *b = class_bits((unsigned char)*p);
+      for (int k = 0; k < 8; k++) in[k] |= b[k];
+    } else if (*(p + 1) == '-' && p + 2 < ec) {
+      p += 2;
+      for (int c = (unsigned char)*(p - 2); c <= (unsigned char)*p; c++) in[c >> 5] |= 1u << (c & 31);
+    } else {
+      int c = (unsigned char)*p;
+      in[c >> 5] |= 1u << (c & 31);
+    }
+  }
+  for (int k = 0; k < 8; k++) out[k] = sig ? in[k] : ~in[k];
+}
+
+/* Does the subject character at s match the class from p to ep?  A set is read into bits once
+** per operation (the last one used: a pattern's sets are few), then each byte is a bit test. */
 static int single_match(pat_state *ms, const char *s, const char *p, const char *ep) {
   if (s >= ms->src_end) return 0;
   int c = (unsigned char)*s;
   switch (*p) {
     case '.': return 1;
-    case ESC: return match_class(c, (unsigned char)*(p + 1));
-    case '[': return match_bracket(c, p, ep - 1);
+    case ESC: return (int)(class_bits((unsigned char)*(p + 1))[c >> 5] >> (c & 31) & 1);
+    case '[':
+      if (ms->set_p != p) {
+        bracket_bits(p, ep - 1, ms->set);
+        ms->set_p = p;
+      }
+      return (int)(ms->set[c >> 5] >> (c & 31) & 1);
     default: return (unsigned char)*p == c;
   }
 }
@@ -281,6 +325,7 @@ static void prep_state(pat_state *ms, lua_State *L, const char *s, size_t ls,
   ms->level = 0;
   ms->depth = PAT_MAXDEPTH;
   ms->steps = 0;
+  ms->set_p = NULL;
 }
 
 /* Resets captures and depth before trying the next start position. */

@@ -61,6 +61,8 @@ typedef struct cls_match {
                     ** for a link by meaning (cls_match_text says them) */
   char *source;     /* where it is defined: "lexicons/en.yaml:41" or "scenario.yaml:12" */
   size_t start, end;/* byte offsets in the normalised text */
+  int packed;       /* 1: label, phrase and source are one allocation, label's (the rules' matches:
+                    ** one malloc instead of three); 0: each its own */
 } cls_match;
 
 typedef struct cls_result {

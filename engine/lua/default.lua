@@ -160,10 +160,6 @@ function forget() memo = fresh_memo(1) end
 
 -- ---- small helpers -------------------------------------------------------------------------
 
--- string.find once: t:find looks it up through the strings' metatable at every call (the same
--- function: the sandbox's, which no script can replace there).
-local sfind = string.find
-
 -- (Lists nothing changes -- this file's constants and the customer table's C.needs, C.benefits,
 -- C.commitments, C.objections, C.people -- are walked with an index: ipairs calls a C function
 -- for each step, a fifth of a turn's Lua time in `salesim test --walks`.  The turn's own lists
@@ -512,8 +508,7 @@ end
 -- said, whatever the reader calls it (a yes/no question, a "why?"): the topic's next `more:`
 -- line, else it is heard as an open question (the next need, or more of a voiced one).  Play-test,
 -- round 10: a trainee who mostly listened got "差不多吧,怎么了?" and "Sort of, yes." to them.
--- (each list is looked for only in a line that has a letter of its script: every English one
--- holds a letter a-z, every Chinese one only bytes from 128 up)
+-- (customer.contains: one call for a list, as a plain string.find of each phrase)
 local FOLLOW_UPS = { "how so", "and?", "and then", "then what", "what happened then", "what happened next",
                      "go on", "like what", "such as", "tell me more", "in what way", "meaning?" }
 local FOLLOW_UPS_ZH = { "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
@@ -523,22 +518,12 @@ local FOLLOW_UPS_ZH = { "怎么说", "然后呢", "后来呢", "比如呢", "具
 local CONTINUERS = { ["嗯"] = true, ["嗯嗯"] = true, ["嗯嗯嗯"] = true, ["哦"] = true, ["哦哦"] = true,
                      ["mm"] = true, ["mm-hm"] = true, ["mhm"] = true, ["uh-huh"] = true, ["i see"] = true }
 local function follow_up(turn)
-  local t = string.lower(turn.norm or turn.text)
+  local t = turn.norm or turn.text
+  if type(t) == "string" and #t > 30 then return false end   -- (lowering keeps the length)
+  t = string.lower(t)
   if #t > 30 then return false end
   local hit = CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
-  if not hit and sfind(t, "[a-z]") then
-    for i = 1, #FOLLOW_UPS do
-      if hit then break end              -- (a plain find has no effect but its answer)
-      if sfind(t, FOLLOW_UPS[i], 1, true) then hit = true end
-    end
-  end
-  if not hit and sfind(t, "[\128-\255]") then
-    for i = 1, #FOLLOW_UPS_ZH do
-      if hit then break end
-      if sfind(t, FOLLOW_UPS_ZH[i], 1, true) then hit = true end
-    end
-  end
-  if not hit then return false end
+  if not hit and not C.contains(t, FOLLOW_UPS) and not C.contains(t, FOLLOW_UPS_ZH) then return false end
   if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
     feel_heard()
     return true
@@ -605,11 +590,14 @@ end
 -- and the customer says so (the commitment's `done:` line) instead of talking past it.  A yes/no
 -- question only ("what does the vice-president care about?" is discovery), and only when nothing
 -- (a reaction of the scenario) has answered it already.
-local ASK_MOVES = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
+-- (an ask for action: ask_commitment, ask_order, ask_payment, ask_referral, lower_ask, each tested
+-- as written out below, here, in chain, discover and ask)
 local function recall(turn)
   if not turn.question or open_q(turn) or asks_concerns(turn) or C.spoken() > 0 then return false end
-  for i = 1, #ASK_MOVES do
-    if turn.moves[ASK_MOVES[i]] == true then return false end
+  local mv = turn.moves
+  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
+     or mv.lower_ask == true then
+    return false
   end
   local cs = C.commitments
   for i = 1, #cs do
@@ -627,8 +615,10 @@ end
 local function chain(turn, ctx)
   if turn.moves.ask_decision_chain ~= true or not C.has_line("decision_chain") then return false end
   if C.spoken() > 0 then return false end
-  for i = 1, #ASK_MOVES do
-    if turn.moves[ASK_MOVES[i]] == true then return false end
+  local mv = turn.moves
+  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
+     or mv.lower_ask == true then
+    return false
   end
   memo.chain_turn = ctx.turn
   C.say("decision_chain")
@@ -649,8 +639,6 @@ local function named_hidden(turn)
   return nil
 end
 
-local NOT_DISCOVERY = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask",
-                        "confirm_need", "check_concerns", "summarize_benefits" }
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
@@ -660,8 +648,12 @@ local function discover(turn, ctx)
   local asking = open_q(turn) or turn.moves.closed_question == true or turn.moves.ask_decision_chain == true
   -- a summary that ends "does this solve what you told me?" asks for agreement, not for more of
   -- a need (found in play: answered with the next detail of the attendance need)
-  for i = 1, #NOT_DISCOVERY do
-    if turn.moves[NOT_DISCOVERY[i]] == true then return false end
+  -- (nor an ask for action: the ask rule answers it; nor a check for concerns)
+  local mv = turn.moves
+  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
+     or mv.lower_ask == true or mv.confirm_need == true or mv.check_concerns == true
+     or mv.summarize_benefits == true then
+    return false
   end
   if turn.moves.probe_refusal == true and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
@@ -898,7 +890,6 @@ local function summary(turn)
   return true
 end
 
-local ASKS = { "ask_commitment", "ask_order", "ask_payment", "ask_referral", "lower_ask" }
 -- a list, not a map: pairs() order over string keys changes from run to run in Lua 5.4 (its
 -- string hash is seeded per state), and --seed must replay a session exactly
 local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { "ask_referral", "referral" } }
@@ -943,9 +934,11 @@ end
 -- without asking why costs trust); realistic but unclear gets "what exactly, and when?";
 -- realistic and concrete gets the commitment.
 local function ask(turn, ctx)
-  local asking = false
-  for i = 1, #ASKS do if turn.moves[ASKS[i]] == true then asking = true end end
-  if not asking then return false end
+  local mv = turn.moves
+  if not (mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true
+          or mv.ask_referral == true or mv.lower_ask == true) then
+    return false
+  end
   -- "..., is that right?" closing a summary or a confirmation is not an ask for action
   if (turn.moves.summarize_benefits == true or turn.moves.confirm_need == true)
      and not turn.commitment and not turn.specific then
@@ -1065,11 +1058,16 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
-  memo.voiced_before = {}                -- the needs voiced before this line (restates_voiced)
-  local needs = C.needs
-  for i = 1, #needs do
-    local id = needs[i].id
-    if C.revealed(id) then memo.voiced_before[id] = true end
+  -- the needs voiced before this line: restates_voiced reads them, for a yes/no question only
+  -- (nothing in this file sets closed_question, follow_up only clears it)
+  memo.voiced_before = nil
+  if turn.moves.closed_question == true then
+    local voiced, needs = {}, C.needs
+    for i = 1, #needs do
+      local id = needs[i].id
+      if C.revealed(id) then voiced[id] = true end
+    end
+    memo.voiced_before = voiced
   end
   local before = C.spoken()              -- reactions or the script may have answered already
   local said = false

@@ -62,6 +62,17 @@ for _, subj in ipairs({ '  a bb  ccc ', 'how so?', '怎么说?', '', 'x', 'aXbXc
     for _, init in ipairs({ 1, 3, -2 }) do put(string.find(subj, pat, init)) put(string.match(subj, pat, init)) end
   end
 end
+-- sets read into bits once per operation: two sets in one pattern, ']' and '^' as literals,
+-- ranges to the last byte, a '-' at either end, escapes of classes and of plain characters
+for _, subj in ipairs({ 'a]b^c-d%e', 'Tab\tEnd\255\200x', '[[x]]-_-', 'ABC abc 123', '' }) do
+  for _, pat in ipairs({ '[]a]+', '[^]a]+', '[a^]+', '[%]%^]+', '[-a]+', '[a-]+', '[\128-\255]+', '[%a][%d]',
+                         '[%u%s][^%u%s]', '[%S][%s]', '[%%%-]', '[b-a]', '[%w_]+[^%w_]', '%f[%a][%l]+',
+                         '[%x][^%X]', '[%p%c]+', '[a-c][a-c]', '([^%s]+)%s*' }) do
+    put(string.find(subj, pat))
+    put(string.gsub(subj, pat, '<%0>'))
+    local n = 0 for m in string.gmatch(subj, pat) do n = n + 1 put(m) end put(n)
+  end
+end
 put(pcall(string.find, 'x', '[a'))
 put(pcall(string.gsub, 'x', '[a', '', 0))
 put(pcall(string.gsub, 'x', '[a', ''))

@@ -132,7 +132,7 @@ static inline void fx_benefits(sess_turn *t, int n, const int *idx) {
 ** "similar:..." for a link by meaning). */
 static inline void fx_match(sess_turn *t, const char *label, const char *phrase) {
   t->cls.matches = xrealloc(t->cls.matches, (size_t)(t->cls.n_matches + 1) * sizeof *t->cls.matches);
-  t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup("fixture"), 0, 0 };
+  t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup(label), xstrdup(phrase), xstrdup("fixture"), 0, 0, 0 };
 }
 
 /* Appends a customer event; needs revealed or confirmed carry into later snapshots. */

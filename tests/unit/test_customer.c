@@ -545,7 +545,7 @@ static void test_question_naming_a_hidden_need(void **state) {
     cust_events_free(&ev);
     cls_match m = { (char *)"need:audit",
                     (char *)(near ? "similar:0.40:0.20:The spring audit eats a week of my time." : "similar:0.40:0.20:"),
-                    (char *)"fixture.yaml:66", 0, 10 };
+                    (char *)"fixture.yaml:66", 0, 10, 0 };
     need(mk(&t, "what does your biggest client ask you to prove each year?", MV(OPEN_QUESTION)), 1);
     t.r.matches = &m;
     t.r.n_matches = 1;

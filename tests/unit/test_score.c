@@ -1162,7 +1162,7 @@ static void hidden_need_raised(void **state) {
   sess_turn *t = fx_turn(&f, "Do parents complain that they never hear how their children do?", MV(CLOSED_QUESTION));
   t->cls.question = 1;
   fx_needs(t, 1, (int[]){ 1 });
-  cls_match by_word = { S("need:parents"), S("parents"), S("scenario.yaml:12"), 3, 10 };
+  cls_match by_word = { S("need:parents"), S("parents"), S("scenario.yaml:12"), 3, 10, 0 };
   t->cls.matches = &by_word;
   t->cls.n_matches = 1;
   score_result r;
