@@ -111,8 +111,10 @@ sed 's/    realistic_when: trust >= 5 and value_acknowledged/    realistic_when:
   | grep -v '^behaviour:' >"$TMP/rung/s.yaml"
 printf '能不能请您邀请信息中心李主任下周三下午三点来看演示?\n' >"$TMP/rung/l.txt"
 "$SALESIM" play "$TMP/rung/s.yaml" --script "$TMP/rung/l.txt" --seed 1 --json --transcript "$TMP/rung/t.json" >/dev/null 2>&1
+# (the work budget stops it on a quiet machine; under ASan on a loaded one the CPU-time limit may
+# come first: either is the limit reported, which is what is checked)
 check "a realistic_when that exhausts the budget is reported, not dropped" \
-  jq -e '[.turns[0].customer[] | select(.kind == "error") | .text] | any(startswith("realistic_when of '"'"'demo_with_heads'"'"'") and contains("work budget exceeded"))' "$TMP/rung/t.json"
+  jq -e '[.turns[0].customer[] | select(.kind == "error") | .text] | any(startswith("realistic_when of '"'"'demo_with_heads'"'"'") and (contains("work budget exceeded") or contains("time limit exceeded")))' "$TMP/rung/t.json"
 
 # SIGTERM and SIGHUP while a script runs: the running call stops at once with "interrupted",
 # the visit ends, the transcript is kept, and salesim exits
