@@ -210,7 +210,6 @@ char *txt_map_simple(const char *s, size_t len, size_t *out_len) {
   return out;
 }
 
-/* Normalised text: see text.h. */
 /* A Latin letter with accents as its plain letter (é -> e, ñ -> n, ü -> u): trainees type names
 ** and words without them ("tomas" for Tomás: the ask named the foreman and the debrief said the
 ** decision chain was never reached, play-test 18).  Only U+00C0-U+024F: marks elsewhere carry
@@ -224,6 +223,7 @@ static int32_t latin_base(int32_t cp) {
   return n == 1 && d[0] < 0x80 ? d[0] : cp;
 }
 
+/* Normalised text: see text.h. */
 char *txt_normalize(const char *s, size_t len, size_t *out_len) {
   char *fast = ascii_normalize(s, len, out_len);
   if (fast) return fast;

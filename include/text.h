@@ -28,7 +28,8 @@ char *txt_sanitize(const char *s, size_t len, size_t *out_len);
 ** "* ", "• ", "1. ") stays a line of its own.  Returns a malloc'd string. */
 char *txt_join_lines(const char *s);
 
-/* Sanitises, then NFKC, case folding, full-width to half-width, CJK punctuation to ASCII
+/* Sanitises, then NFKC, case folding, a Latin letter's accents dropped (U+00C0-U+024F: é -> e),
+** full-width to half-width, CJK punctuation to ASCII
 ** (。→.  、→,  “”→"), Traditional Chinese to Simplified (txt_t2s), a two-character Chinese word said twice
 ** said once (推荐推荐 -> 推荐), default-ignorable characters removed, runs of white space collapsed to one
 ** space, spaces next to a CJK character dropped (so "下周三 下午" reads as "下周三下午"), trimmed.
