@@ -156,7 +156,7 @@ static int how_about_tag(const reading *rd) {
                                     "how does that sound", "how's that sound", "how does this sound",
                                     "how would that be", "how does that work for you", "how about it",
                                     "how's that", "what say you" };
-  static const char *const tails[] = { "呢", "啊", "吧", "呀", "?", "?", "!", "!", ".", "。", " " };
+  static const char *const tails[] = { "呢", "啊", "吧", "呀", "?", "!", ".", " " };   /* as normalised */
   size_t e = rd->len;
   for (int moved = 1; moved && e > 0;) {
     moved = 0;
@@ -179,7 +179,7 @@ static int how_about_tag(const reading *rd) {
     for (size_t j = 0; j < sizeof en / sizeof *en && !tag; j++)
       if (e - s == strlen(en[j]) && memcmp(rd->t + s, en[j], e - s) == 0) tag = s;
   }
-  if (!tag) return 0;   /* a bare 怎么样 line proposes nothing said before it */
+  if (!tag) return 0;   /* no tag, or a line that is only the tag: it proposes nothing before it */
   int wh = rd->c->marker_label[CLS_MK_WH];
   for (int i = 0; i < rd->nh; i++)
     if (rd->h[i].label == wh && rd->h[i].start < tag) return 0;
