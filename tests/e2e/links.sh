@@ -64,34 +64,33 @@ for part in tune held; do
   awk -v a="$wrong" -v b="$fw" 'BEGIN { exit !(a <= b) }' && ok "$part part wrong links $wrong (<= $fw)" \
     || fail "$part part wrong links $wrong (<= $fw)" ""
 done
+# gate NAME SCENARIO SET RIGHT% WRONG%: eval_links over the whole set, its figures printed and held
+# at the floors (per cent)
+gate() {
+  local sum a t w m
+  sum=$("$EVAL" --part all "$2" "$3" 2>&1 | grep '^# ' |
+        sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
+  read -r a t w m <<<"$sum"
+  echo "# $1: linked right $a/$t, wrong links $w/$m"
+  [ -n "$t" ] && [ "$t" -gt 0 ] && [ $((a * 100)) -ge $((t * $4)) ] && ok "$1 linked right $a/$t (>= 0.$4)" \
+    || fail "$1 linked right (>= 0.$4)" "$sum"
+  [ -n "$m" ] && [ $((w * 100)) -le $((m * $5)) ] && ok "$1 wrong links $w/$m (<= 0.$5)" \
+    || fail "$1 wrong links (<= 0.$5)" "$sum"
+}
 # a trainer's own scenarios, measured outside the team (tests/data/links-outside/README.md): they
 # load clean, and their figures stay at or above what was measured when they came (floors, rounded
 # down; the figure to read is printed)
 for f in tests/data/links-outside/*.yaml; do
   b=$(basename "$f" .yaml)
   out=$("$SALESIM" check "$f" 2>&1) && ok "outside set $b: the trainer's file passes check" || fail "outside set $b: check" "$out"
-  sum=$("$EVAL" --part all "$f" "tests/data/links-outside/$b.tsv" 2>&1 | grep '^# ' |
-        sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
-  read -r a t w m <<<"$sum"
-  echo "# outside set $b: linked right $a/$t, wrong links $w/$m"
-  [ -n "$t" ] && [ "$t" -gt 0 ] && [ $((a * 100)) -ge $((t * 60)) ] && ok "outside set $b linked right $a/$t (>= 0.60)" \
-    || fail "outside set $b linked right (>= 0.60)" "$sum"
-  [ -n "$m" ] && [ $((w * 100)) -le $((m * 20)) ] && ok "outside set $b wrong links $w/$m (<= 0.20)" \
-    || fail "outside set $b wrong links (<= 0.20)" "$sum"
+  gate "outside set $b" "$f" "tests/data/links-outside/$b.tsv" 60 20
 done
 # the team's own lines for the trainer's scenarios (tests/data/links-outside/team: written after her
 # files, the set on which rules for a trainer's file may be chosen): printed, and held at the floors
 # measured when they came (rounded down)
 for f in tests/data/links-outside/team/*.tsv; do
   b=$(basename "$f" .tsv)
-  sum=$("$EVAL" --part all "tests/data/links-outside/$b.yaml" "$f" 2>&1 | grep '^# ' |
-        sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')
-  read -r a t w m <<<"$sum"
-  echo "# team lines for $b: linked right $a/$t, wrong links $w/$m"
-  [ -n "$t" ] && [ "$t" -gt 0 ] && [ $((a * 100)) -ge $((t * 75)) ] && ok "team lines for $b linked right $a/$t (>= 0.75)" \
-    || fail "team lines for $b linked right (>= 0.75)" "$sum"
-  [ -n "$m" ] && [ $((w * 100)) -le $((m * 16)) ] && ok "team lines for $b wrong links $w/$m (<= 0.16)" \
-    || fail "team lines for $b wrong links (<= 0.16)" "$sum"
+  gate "team lines for $b" "tests/data/links-outside/$b.yaml" "$f" 75 16
 done
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
