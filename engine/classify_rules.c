@@ -143,44 +143,22 @@ static int info_question(const reading *rd) {
   return 0;
 }
 
-/* 1 when the line ends by asking "how about it": its last clause closes with 怎么样, 咋样, 如何 or
-** 怎样 (then only particles and punctuation), or is an English tag of its own ("what do you
-** think?", "how does that sound?"), and no what/how word stands before the tag, so the tag asks
-** about the proposal said before it ("下周二我们来二楼装十张床,试一个月怎么样?", "We could come by
-** Tuesday at 10 to demo it for your team, what do you think?"), not how something stands ("效果怎么
-** 样" is a wh phrase of its own; play-test 18: such proposals were open questions, and the visit
-** "never asked"). */
+/* 1 when the line ends by asking "how about it": its last clause closes with a phrase of the
+** lexicon's quiet marker `how_about` (怎么样, 如何 ... at the clause's end; "what do you think?",
+** "how does that sound?" as a clause of their own) after words of its own or of clauses before
+** it, and no what/how word stands before the tag, so the tag asks about the proposal said before
+** it ("下周二我们来二楼装十张床,试一个月怎么样?", "We could come by Tuesday at 10 to demo it for
+** your team, what do you think?"), not how something stands ("效果怎么样" is a wh phrase of its
+** own; play-test 18: such proposals were open questions, and the visit "never asked"). */
 static int how_about_tag(const reading *rd) {
-  static const char *const zh[] = { "怎么样", "咋样", "如何", "怎样" };
-  static const char *const en[] = { "what do you think", "what do you reckon", "what do you say",
-                                    "how does that sound", "how's that sound", "how does this sound",
-                                    "how would that be", "how does that work for you", "how about it",
-                                    "how's that", "what say you" };
-  static const char *const tails[] = { "呢", "啊", "吧", "呀", "?", "!", ".", " " };   /* as normalised */
+  int lab = rd->c->marker_label[CLS_MK_HOW_ABOUT], wh = rd->c->marker_label[CLS_MK_WH];
   size_t e = rd->len;
-  for (int moved = 1; moved && e > 0;) {
-    moved = 0;
-    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
-      size_t n = strlen(tails[k]);
-      if (n <= e && memcmp(rd->t + e - n, tails[k], n) == 0) { e -= n; moved = 1; break; }
-    }
-  }
+  while (e > 0 && (rd->t[e - 1] == ' ' || lex_breaks_sentence(rd->t, rd->len, e - 1))) e--;
+  if (lab < 0 || e == 0) return 0;
   size_t tag = 0;
-  for (size_t k = 0; k < sizeof zh / sizeof *zh && !tag; k++) {
-    size_t n = strlen(zh[k]);
-    if (n <= e && memcmp(rd->t + e - n, zh[k], n) == 0) tag = e - n;
-  }
-  if (!tag && e > 0) {   /* an English tag is its clause, whole */
-    int k = rd->clause[e - 1];
-    size_t s = e - 1;
-    while (s > 0 && rd->clause[s - 1] == k) s--;
-    while (s < e && (rd->t[s] == ' ' || rd->t[s] == ',')) s++;
-    if (e - s > 3 && memcmp(rd->t + s, "so ", 3) == 0) s += 3;
-    for (size_t j = 0; j < sizeof en / sizeof *en && !tag; j++)
-      if (e - s == strlen(en[j]) && memcmp(rd->t + s, en[j], e - s) == 0) tag = s;
-  }
+  for (int i = 0; i < rd->nh && !tag; i++)
+    if (rd->h[i].label == lab && !rd->negated[i] && rd->clause[rd->h[i].start] == rd->clause[e - 1]) tag = rd->h[i].start;
   if (!tag) return 0;   /* no tag, or a line that is only the tag: it proposes nothing before it */
-  int wh = rd->c->marker_label[CLS_MK_WH];
   for (int i = 0; i < rd->nh; i++)
     if (rd->h[i].label == wh && rd->h[i].start < tag) return 0;
   return 1;
