@@ -1330,8 +1330,7 @@ void cls_late_benefit_not_loss(cls_result *r) {
                cls_has_label(r, "outcome") && !cls_has_label(r, "scarcity") && !CLS_HAS(r, CLS_ASK_ORDER);
   for (int i = 0; rarity && i < r->n_matches; i++)   /* one cue only: "only 140 left" has "left" too */
     if (&r->matches[i] != cue && strcmp(r->matches[i].label, "loss_appeal") == 0) rarity = 0;
-  if (rarity) r->model_moves |= loss;
-  if (!(r->model_moves & loss) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT) || (cls_loss_cue(r) && !rarity) ||
+  if (!((r->model_moves & loss) || rarity) || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT) || (cue && !rarity) ||
       cls_has_label(r, "threat"))
     return;
   r->moves &= ~loss;

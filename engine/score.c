@@ -1258,14 +1258,16 @@ static int chain_reached(const ctx *c) {
     const char *who = r->slots[CLS_SLOT_PERSON];
     if (!(r->moves & ASK_MOVES) || !who || strlen(who) < 2) continue;
     /* both as the reader sees them: "tomas" typed for the Tomás of her line (play-test 18) */
-    for (int k = 0; k < l->variants.n; k++) {
+    char *w = txt_normalize(who, strlen(who), NULL);
+    int found = 0;
+    for (int k = 0; k < l->variants.n && !found; k++) {
       if (!l->variants.v[k]) continue;
-      char *v = txt_normalize(l->variants.v[k], strlen(l->variants.v[k]), NULL), *w = txt_normalize(who, strlen(who), NULL);
-      int found = strstr(v, w) != NULL;
+      char *v = txt_normalize(l->variants.v[k], strlen(l->variants.v[k]), NULL);
+      found = strstr(v, w) != NULL;
       free(v);
-      free(w);
-      if (found) return 1;
     }
+    free(w);
+    if (found) return 1;
   }
   return 0;
 }
