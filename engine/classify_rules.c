@@ -1088,6 +1088,53 @@ static int inside_not_asking(const cls_result *r, const cls_match *m) {
   return 0;
 }
 
+#define RELATIVE_AFTER_WORDS 3   /* words of the clause before a relative "which/who/where" */
+
+/* 1 when clause k of cl is opened by a relative marker at `at`: the clause before it ends in a
+** comma and holds RELATIVE_AFTER_WORDS words or more ("ok, who else is coming" asks). */
+static int relative_opens(const cls_result *r, const cl_clause *cl, int k, size_t at) {
+  const char *t = r->norm;
+  if (k == 0 || !opens_clause(t, &cl[k], at)) return 0;
+  size_t e = cl[k - 1].end;
+  while (e > cl[k - 1].start && t[e - 1] == ' ') e--;
+  if (e == cl[k - 1].start || t[e - 1] != ',') return 0;
+  int words = 0;
+  for (size_t i = cl[k - 1].start; i + 1 < e; i++) words += t[i] != ' ' && (i == cl[k - 1].start || t[i - 1] == ' ');
+  return words >= RELATIVE_AFTER_WORDS;
+}
+
+void cls_late_relative(cls_result *r) {
+  const uint64_t questions = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  /* what a statement with a relative clause may also be read as; anything else (a who-decides
+  ** question, a concern check, an ask) leaves the line as it was read */
+  const uint64_t statement = questions | (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_LOSS_APPEAL |
+                             (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PRESENT_FEATURE |
+                             (uint64_t)1 << CLS_PROOF;
+  if (!r->norm || !r->question || !(r->moves & questions) || (r->moves & ~statement) ||
+      strchr(r->norm, '?'))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), relative = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strcmp(m->label, "question") != 0) continue;
+    int k = 0;
+    while (k + 1 < ncl && m->start >= cl[k].end) k++;
+    int opened = 0;
+    for (int j = 0; j < r->n_matches && !opened; j++) {
+      const cls_match *o = &r->matches[j];
+      opened = o->start == m->start && o->end == m->end && strcmp(o->label, "relative") == 0 &&
+               relative_opens(r, cl, k, m->start);
+    }
+    if (!opened) return;   /* a question form of its own */
+    relative = 1;
+  }
+  if (!relative) return;
+  r->moves &= ~questions;
+  r->question = 0;
+  add_match(r, "relative", "rule:relative_clause", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_question(const cls_classifier *c, cls_result *r) {
   (void)c;
   if (!r->norm) return;

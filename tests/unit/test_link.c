@@ -474,6 +474,9 @@ static void test_check_words_aside(void **st) {
   close_shipped(&sh);
   open_shipped(&sh, "scenarios/referral-follow-up.yaml");
   expect_links(&sh, "Oh that light, I think it's nothing, don't worry.", ANY, NULL);
+  /* play-test 19: "is nothing" had linked the explanation by "nothing is broken" */
+  expect_links(&sh, "the light is nothing, dont worry. so your sister maybe?", ANY, NULL);
+  expect_links(&sh, "oh the light? it mean the filter need change. i change it now for free", ANY, "light_explained");
   close_shipped(&sh);
 }
 
