@@ -143,6 +143,11 @@ void cls_late_ask_then_statement(const cls_classifier *c, cls_result *r);
 void cls_late_recap_no_ask(cls_result *r);
 /* A summary marker before needs alone, checked: a confirmation of needs, no summary. */
 void cls_late_needs_recap(cls_result *r);
+/* What she said, taken up by an open question ("您刚才提到损耗和文书,现在文书工作大概要花多少时
+** 间?"), asks about it: a summary the model alone read (p 0.88 from 刚才 and 提到), with no summary
+** phrase, no benefit linked, no ask or check, statements and then one last clause that asks with
+** a what/how word and a "?", is that open question (play-test 19). */
+void cls_late_recap_then_question(cls_result *r);
 /* A line that lays out the meeting's agenda and asks if it suits her: no ask (marker agenda). */
 void cls_late_agenda(cls_result *r);
 /* The seller's own work offered, closed by a consent tag ("...,您看行不行"): no ask. */

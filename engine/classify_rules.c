@@ -1628,6 +1628,27 @@ void cls_late_recap_no_ask(cls_result *r) {
 ** needs back: it confirms them and sums up no benefit, so it earns no summary credit (the blind
 ** trainer of round 14: +20 for a summary naming no benefit, then +20 for the loss appeal it made
 ** look timely).  A summary naming a benefit, or stated without a check, stays one. */
+void cls_late_recap_then_question(cls_result *r) {
+  const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
+  const uint64_t checks = (uint64_t)1 << CLS_CHECK_CONCERNS | (uint64_t)1 << CLS_PROBE_REFUSAL;
+  if (!r->norm || !(r->model_moves & sum) || r->n_benefits > 0 || !r->question ||
+      (r->moves & (CLS_ASK_MOVES | checks)) || cls_has_label(r, "summary"))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  const cl_clause *last = &cl[ncl - 1];
+  if (ncl < 2 || last->mood != CL_MOOD_QUESTION || !cl_has_label(r, last, "wh") ||
+      !memchr(r->norm + last->start, '?', last->end - last->start))   /* "... what ur ops mgr asked for." */
+    return;
+  for (int k = 0; k < ncl - 1; k++) if (cl[k].mood != CL_MOOD_STATEMENT) return;
+  r->moves = (r->moves & ~sum) | (uint64_t)1 << CLS_OPEN_QUESTION;
+  r->model_moves &= ~sum;
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PROOF;
+  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:recap_then_question", RULE_SRC ":" CLS_STR(__LINE__), 0,
+            strlen(r->norm));
+}
+
 void cls_late_needs_recap(cls_result *r) {
   const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
   if (!r->norm || !(r->moves & sum) || r->n_benefits > 0 || r->n_needs == 0 || !r->question ||
