@@ -148,6 +148,12 @@ void cls_late_needs_recap(cls_result *r);
 ** phrase, no benefit linked, no ask or check, statements and then one last clause that asks with
 ** a what/how word and a "?", is that open question (play-test 19). */
 void cls_late_recap_then_question(cls_result *r);
+/* "明天我就派师傅过去重新处理踢脚线,免费修好。" fixes the flaw she named, free: no price cut (play-test
+** 19: -20 "a discount buys no trust" for the scenario's own benefit).  A discount the rules read
+** whose every phrase is in the keywords or examples of a benefit the line links (as the reader
+** normalises them) is how that benefit is said: the discount goes.  A scenario whose trainer
+** wrote a discount as a benefit's words has made it that benefit. */
+void cls_late_benefit_free(const cls_classifier *c, cls_result *r);
 /* A line that lays out the meeting's agenda and asks if it suits her: no ask (marker agenda). */
 void cls_late_agenda(cls_result *r);
 /* The seller's own work offered, closed by a consent tag ("...,您看行不行"): no ask. */

@@ -1649,6 +1649,41 @@ void cls_late_recap_then_question(cls_result *r) {
             strlen(r->norm));
 }
 
+/* 1 when the phrase p (n bytes, normalised) is in one of the texts of list, as the reader
+** normalises them. */
+static int strs_hold(const scn_strs *list, const char *p, size_t n) {
+  for (int i = 0; i < list->n; i++) {
+    size_t len = 0;
+    char *t = txt_normalize(list->v[i], strlen(list->v[i]), &len);
+    int found = 0;
+    for (size_t k = 0; t && k + n <= len && !found; k++) found = memcmp(t + k, p, n) == 0;
+    free(t);
+    if (found) return 1;
+  }
+  return 0;
+}
+
+void cls_late_benefit_free(const cls_classifier *c, cls_result *r) {
+  const scenario *sc = c->sc;
+  if (!sc || !r->norm || !CLS_HAS(r, CLS_DISCOUNT) || r->n_benefits == 0) return;
+  int discounts = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strcmp(m->label, "discount") != 0) continue;
+    discounts++;
+    int said = 0;
+    for (int b = 0; b < r->n_benefits && !said; b++) {
+      const scn_benefit *bn = r->benefits[b] >= 0 && r->benefits[b] < sc->n_benefits ? &sc->benefits[r->benefits[b]] : NULL;
+      said = bn && (strs_hold(&bn->keywords, r->norm + m->start, m->end - m->start) ||
+                    strs_hold(&bn->examples, r->norm + m->start, m->end - m->start));
+    }
+    if (!said) return;   /* a price cut of its own */
+  }
+  if (!discounts) return;
+  r->moves &= ~((uint64_t)1 << CLS_DISCOUNT);
+  add_match(r, "benefit", "rule:benefit_free", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_needs_recap(cls_result *r) {
   const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
   if (!r->norm || !(r->moves & sum) || r->n_benefits > 0 || r->n_needs == 0 || !r->question ||

@@ -802,6 +802,27 @@ static void test_check_after_needs(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_benefit_free: a free fix of the flaw she named is the scenario's benefit, no price cut
+** (play-test 19: -20 "a discount buys no trust"); a discount of the price itself stays one. */
+static void test_benefit_free(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  cls_result r = run(L.c, "这个是我们的问题,明天我就派师傅过去重新处理踢脚线,免费修好。");
+  assert_false(CLS_HAS(&r, CLS_DISCOUNT));
+  assert_true(r.n_benefits >= 1);
+  cls_result_free(&r);
+  r = run(L.c, "尾款给您打个九折,今天付清吧。");
+  assert_true(CLS_HAS(&r, CLS_DISCOUNT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/it-trial.yaml");   /* no benefit of it-trial says "off" */
+  r = run(L.c, "I can knock 10% off the licence if you sign today.");
+  assert_true(CLS_HAS(&r, CLS_DISCOUNT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 static void test_recap(void **st) {
   (void)st;
   loaded L;
@@ -991,6 +1012,7 @@ int main(void) {
     cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
+    cmocka_unit_test(test_benefit_free),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
