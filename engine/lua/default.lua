@@ -548,9 +548,14 @@ local function check(turn)
   -- not the next one on the list (a hidden one only by its `revealed_by` words, as a question);
   -- so does one that offers what answers it ("地板本身还有没有不满意的地方?有的话我今天一起处理
   -- 掉": play-test, round 10, got the cash-flow need instead)
+  -- (a hidden one too when the line names it in other words, as a question does in discover:
+  -- "Grace, is there anything else about the floor that worries you, especially around the busy
+  -- season?" is about her seasonal pickers; play-test 19, Martin's "both of us" came instead)
   for _, id in ipairs(needs_touched(turn)) do
     local n = find(C.needs, id)
-    if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by)) then C.reveal(id) on_topic(id) return true end
+    if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by) or C.names_need(id)) then
+      C.reveal(id) on_topic(id) return true
+    end
   end
   -- then a hidden need the check names by its `revealed_by` words, before the next need on the
   -- list: "那地板用着还行吗?有没有哪里不满意的?" (play-test 19) got the cash-flow need again, right
