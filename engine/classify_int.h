@@ -126,6 +126,12 @@ void cls_late_confirm_tag(const cls_classifier *c, cls_result *r);
 /* A confirmation question that restates the scenario's needs (no benefit, no ask) and looks
 ** ahead to no loss (no if, will, 如果, 就会, 下个...) is no loss appeal.  After the model. */
 void cls_late_restated_pain(cls_result *r);
+/* Its twin for what she wants: "Grace, wrong cases ...; Martin, payback inside a year. Is that
+** fair?" gives her wish back (the lexicon's gain word "payback" is the need's keyword), it holds
+** out no gain: a confirmation question that links needs, no benefit and no ask is no gain
+** appeal, and its gain tactic goes unless a benefit, proof or summary stays (play-test 19: the
+** debrief credited it as the gain shown while she weighed the value).  After the model. */
+void cls_late_restated_gain(cls_result *r);
 /* A closing question that checks for more after naming her needs ("除了夜班人手和输液,还有别的让您头
 ** 疼的吗?") is check_concerns, whatever the model made of the needs before it. */
 void cls_late_check_after_needs(cls_result *r);

@@ -1703,6 +1703,19 @@ void cls_late_needs_recap(cls_result *r) {
 ** 分, 对吧?", "you'll lose the grant if..., right?").  The blind trainer of round 11 saw it in four
 ** visits of six (-20 and an angry customer each time), from a word (涨, 拖) or the model alone.
 ** With a scenario only: the needs are the scenario's. */
+void cls_late_restated_gain(cls_result *r) {
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL;
+  const uint64_t other_gain = (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PROOF |
+                              (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
+  if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || !(r->moves & gain) || !CLS_HAS(r, CLS_CONFIRM_NEED) ||
+      !r->question || (r->moves & CLS_ASK_MOVES))
+    return;
+  r->moves &= ~gain;
+  r->model_moves &= ~gain;
+  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & other_gain)) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, "gain_appeal", "rule:restated_wish", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_restated_pain(cls_result *r) {
   static const char *const ahead[] = {
     "if", "unless", "otherwise", "or else", "will", "'ll", "going to", "next", "soon", "before",

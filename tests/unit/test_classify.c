@@ -823,6 +823,27 @@ static void test_benefit_free(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_restated_gain: her wishes given back and checked hold out no gain (play-test 19: the
+** debrief credited "..., payback inside a year. Is that fair?" as the gain shown). */
+static void test_restated_gain(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  cls_result r = run(L.c, "So if I've got it: Grace, wrong cases in the frozen aisles and new December staff who need "
+                          "to pick right fast; Martin, payback inside a year. Is that fair?");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_NONE);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/dealer-first-visit.yaml");
+  r = run(L.c, "我理一下:一是现在的牌子一片砖挣得太少,二是您怕货拿多了砸在手里。对吧?");
+  assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_NONE);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 static void test_recap(void **st) {
   (void)st;
   loaded L;
@@ -1013,6 +1034,7 @@ int main(void) {
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
+    cmocka_unit_test(test_restated_gain),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
