@@ -29,6 +29,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "referral_asked", ADV_REFERRAL }, { "no_referral_ask", ADV_REFERRAL },
   { "pressure_after_sale", ADV_REFERRAL },
   { "ask_without_check", ADV_CHECK }, { "checked_concerns", ADV_CHECK },
+  { "ask_past_concern", ADV_GAIN },   /* the benefit that answers the worry left standing */
   { "objection_answered", ADV_CHECK },
   { "ask_without_summary", ADV_SUMMARY }, { "summary_misses_needs", ADV_SUMMARY },
   { "summary_tied_to_needs", ADV_SUMMARY }, { "feature_list", ADV_SUMMARY },
@@ -342,7 +343,8 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   case ADV_GAIN: {
     /* the trainer's own words for the benefit, when it has examples: a keyword ("临沂",
     ** "page the on-call") is a name for the benefit, not a phrase that fits in a sentence */
-    int b = benefit_for(sc, need);
+    /* (for the need the finding is about when it names one: a worry left unanswered) */
+    int b = benefit_for(sc, n >= 0 && n < sc->n_needs ? n : need);
     const char *ex = b >= 0 ? first_str(&sc->benefits[b].examples) : NULL;
     if (ex) out = msg_get(lang, "advice.gain_said", "name", name, "example", ex, NULL);
     else out = msg_get(lang, "advice.gain", "name", name, "company", company, "benefit", bw, NULL);

@@ -506,7 +506,8 @@ typedef struct visit_state {
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
-      f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased;
+      f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased,
+      f_past_check;
 } visit_state;
 
 /* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
@@ -529,6 +530,29 @@ static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const cha
 ** specific, as an order is.  0 without a classifier (a scored fixture). */
 static int rung_needs_no_who(ctx *c, int j) {
   return c->s->cls ? cls_rung_needs_no_who(c->s->cls, j) : 0;
+}
+
+/* A need the customer voiced from the visit's check (turn `check`) up to the ask (turn `ask`)
+** that nothing the trainee said after it answered before or in the ask: no benefit that answers
+** it, no summary that names it.  Its index, or -1.  ("那您看,还有什么顾虑吗?" brought out the old
+** HIS, and the next line asked for the budget: play-test 19, 84 and no word of it.) */
+static int summary_reading(const cls_result *r);
+static int past_check(const ctx *c, const sess_turn *check, const sess_turn *ask) {
+  int from = (int)(check - c->s->turns), to = (int)(ask - c->s->turns);
+  for (int i = from; i < to; i++) {
+    const cust_events *evs = &c->s->turns[i].events;
+    for (int e = 0; e < evs->n; e++) {
+      if (evs->v[e].kind != CUST_EV_REVEAL) continue;
+      int k = evs->v[e].index, answered = 0;
+      if (k < 0 || k >= 64) continue;
+      for (int u = i + 1; u <= to && !answered; u++) {
+        const cls_result *r = &c->s->turns[u].cls;
+        answered = (answered_needs(c, r) & bit(k)) || (summary_reading(r) && (cited_needs(c, r) & bit(k)));
+      }
+      if (!answered) return k;
+    }
+  }
+  return -1;
 }
 
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
@@ -603,6 +627,14 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       }
     } else if (!vs->f_nocheck++) {
       add(c, "ask_without_check", t, NULL, "quote", q, NULL);
+    }
+    /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
+    int past = vs->check && !vs->f_past_check ? past_check(c, vs->check, t) : -1;
+    if (past >= 0 && !vs->f_past_check++) {
+      int before = c->r->n_findings;
+      add(c, "ask_past_concern", t, NULL, "quote", q, "said",
+          c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
+      if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
     }
     if (!vs->summary && !vs->f_nosummary++)
       add(c, "ask_without_summary", t, NULL, "quote", q, NULL);

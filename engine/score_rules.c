@@ -37,6 +37,7 @@ static const score_rule rules[] = {
   /* ---- benefits ---------------------------------------------------------------------------- */
   { "ask_without_check",           SK_BENEFITS,    -15, "check-before-asking" },
   { "ask_without_summary",         SK_BENEFITS,    -15, "summarise-confirmed-needs" },
+  { "ask_past_concern",            SK_BENEFITS,    -10, "check-before-asking" },
   { "summary_misses_needs",        SK_BENEFITS,    -10, "summarise-confirmed-needs" },
   { "summary_unconfirmed_needs",   SK_BENEFITS,    -15, "summarise-confirmed-needs" },
   { "feature_list",                SK_BENEFITS,    -10, "summarise-confirmed-needs" },
