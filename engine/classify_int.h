@@ -21,10 +21,10 @@ enum {
   CLS_MK_SUBORDINATE, CLS_MK_TELLING, CLS_MK_ASKING, CLS_MK_ASKING_WH, CLS_MK_NOT_ASKING,
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
   CLS_MK_AGENDA, CLS_MK_CONSENT, CLS_MK_AS_IS, CLS_MK_VISIT_YOU, CLS_MK_HOW_ABOUT, CLS_MK_RELATIVE,
-  CLS_MK_COUNT
+  CLS_MK_TIME_SUITS, CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
-#define CLS_MK_BIT(k) ((uint32_t)1 << (k))
+#define CLS_MK_BIT(k) ((uint64_t)1 << (k))
 /* Markers read after the model (cls_late_question) or by the links only (classify_link.c): their
 ** phrases hide nothing, not a move nor a negation inside them (lex_set_quiet), so adding one does
 ** not move what the model was trained on. */
@@ -32,7 +32,8 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
                       CLS_MK_BIT(CLS_MK_RESTATED) | CLS_MK_BIT(CLS_MK_WANTING) | CLS_MK_BIT(CLS_MK_OPINION) | \
                       CLS_MK_BIT(CLS_MK_OUTCOME) | CLS_MK_BIT(CLS_MK_AGENDA) | \
                       CLS_MK_BIT(CLS_MK_CONSENT) | CLS_MK_BIT(CLS_MK_AS_IS) | CLS_MK_BIT(CLS_MK_VISIT_YOU) | \
-                      CLS_MK_BIT(CLS_MK_HOW_ABOUT) | CLS_MK_BIT(CLS_MK_RELATIVE))
+                      CLS_MK_BIT(CLS_MK_HOW_ABOUT) | CLS_MK_BIT(CLS_MK_RELATIVE) | \
+                      CLS_MK_BIT(CLS_MK_TIME_SUITS))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
@@ -85,6 +86,12 @@ void cls_late_question(const cls_classifier *c, cls_result *r);
 ** trained (the same rule before the model moved 48 readings of the corpus through retraining).
 ** Before cls_late_question (classify_rules.c). */
 void cls_late_relative(cls_result *r);
+/* "Does Thursday work for a quick call with your finance lead?" asks as "Would Thursday work for
+** ..." does (play-test 19: a closed question): a question with the marker time_suits, a time, and
+** an action or a person, that asks for nothing yet, is an ask; specific as any ask.  "Does Friday
+** work?" (no step named) and "Does the system work with SAP?" (no time) stay questions.  After
+** the model (classify_rules.c). */
+void cls_late_time_suits(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

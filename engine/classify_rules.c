@@ -1479,6 +1479,18 @@ void cls_late_offer_consent(cls_result *r) {
 ** next week to catch up?", "我下周二过来找您,行吗?": marker visit_you) asks her to meet; read after
 ** the model (which made the English line a yes/no question) and after cls_late_offer_consent (a
 ** visit is her time, not the seller's own work).  Play-test 18: "差不多吧,怎么了?" answered it. */
+void cls_late_time_suits(cls_result *r) {
+  if (!r->norm || !r->question || !r->slots[CLS_SLOT_TIME] || r->negated || (r->moves & CLS_ASK_MOVES) ||
+      (!r->slots[CLS_SLOT_ACTION] && !r->slots[CLS_SLOT_PERSON]) || !cls_has_label(r, "time_suits"))
+    return;
+  r->moves |= (uint64_t)1 << CLS_ASK_COMMITMENT;
+  r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION));
+  r->vague = cls_has_label(r, "vague");
+  /* who or where and when name the step, as a request's do (read_ask: implied_action) */
+  r->specific = !r->vague && (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
+  add_match(r, "ask_commitment", "rule:time_suits", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_seller_visit(cls_result *r) {
   if (!r->norm || !r->question || !r->slots[CLS_SLOT_TIME] || r->negated || (r->moves & CLS_ASK_MOVES) ||
       !cls_has_label(r, "visit_you"))
