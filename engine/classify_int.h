@@ -161,6 +161,11 @@ void cls_late_needs_recap(cls_result *r);
 ** phrase, no benefit linked, no ask or check, statements and then one last clause that asks with
 ** a what/how word and a "?", is that open question (play-test 19). */
 void cls_late_recap_then_question(cls_result *r);
+/* "u had some outage recently right? what happen" checks the need and then asks about it: a
+** confirm_need whose line ends, after a clause with a confirmation tag, in a clause that asks
+** with a what/how word (no ask, check, probe or summary) is an open question too (play-test 19:
+** "Yes, exactly." answered only the tag).  After the model. */
+void cls_late_confirm_then_open(cls_result *r);
 /* "明天我就派师傅过去重新处理踢脚线,免费修好。" fixes the flaw she named, free: no price cut (play-test
 ** 19: -20 "a discount buys no trust" for the scenario's own benefit).  A discount the rules read
 ** whose every phrase is in the keywords or examples of a benefit the line links (as the reader

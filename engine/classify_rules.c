@@ -1696,6 +1696,21 @@ void cls_late_benefit_free(const cls_classifier *c, cls_result *r) {
   add_match(r, "benefit", "rule:benefit_free", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+void cls_late_confirm_then_open(cls_result *r) {
+  const uint64_t other = CLS_ASK_MOVES | (uint64_t)1 << CLS_CHECK_CONCERNS | (uint64_t)1 << CLS_PROBE_REFUSAL |
+                         (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
+  if (!r->norm || !CLS_HAS(r, CLS_CONFIRM_NEED) || (r->moves & other)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), confirmed = 0;
+  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION || !cl_has_label(r, &cl[ncl - 1], "wh")) return;
+  for (int k = 0; k < ncl - 1; k++) confirmed |= cl[k].mood == CL_MOOD_CONFIRM;
+  if (!confirmed) return;
+  r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+  r->question = 1;
+  add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:confirm_then_open", RULE_SRC ":" CLS_STR(__LINE__), 0,
+            strlen(r->norm));
+}
+
 void cls_late_needs_recap(cls_result *r) {
   const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
   if (!r->norm || !(r->moves & sum) || r->n_benefits > 0 || r->n_needs == 0 || !r->question ||

@@ -763,6 +763,12 @@ local function confirm(turn)
   local touched = #turn.needs > 0 and turn.needs or needs_touched(turn)
   for _, id in ipairs(touched) do
     local n = find(C.needs, id)
+    -- one she has not voiced, checked and then asked about ("u had some outage recently right?
+    -- what happen"), she tells: her own words answer both ("Yes, exactly." answered the tag
+    -- alone; play-test 19)
+    if n and not n.hidden and not C.revealed(id) and turn.moves.open_question == true and C.spoken() == 0 then
+      return heard(id)
+    end
     -- a need the customer has not voiced is confirmed only when the line asks ("so you need
     -- sets that sell through in one season?"): "so you need to decide today or you'll miss
     -- out." is pressure, and the debrief quoted her as having said the need (play-test 9)
