@@ -13,6 +13,7 @@
 */
 #include <assert.h>
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,8 @@ struct lexicon {
   const lex_table *image;        /* built-in automaton matched first, or NULL */
   int image_phrases;             /* its phrase count: the ids of added phrases start there */
   char **labels; int n_labels, cap_labels;   /* the image's labels first, with the same ids */
-  int last_label;                /* lex_label_find's last answer (a cache) */
+  int *label_slot; int n_label_slots;   /* lex_label_find's index: label id + 1 by the name's
+                                 ** hash, 0 for none; made at the first search, half full at most */
   int quiet[LEX_MAX_QUIET], n_quiet;   /* labels whose phrases hide nothing (lex_set_quiet) */
   int ignore1, negation1;        /* lex_match's label ids + 1 once found (0: not yet); labels
                                  ** are only ever added, so a found id stays right */
@@ -78,15 +80,42 @@ void lex_free(lexicon *lx) {
   free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs); free(lx->parts); free(lx->nodes); free(lx->outs);
   free(lx->edge_byte); free(lx->edge_to);
   free(lx->off);
+  free(lx->label_slot);
   free(lx);
 }
 
-/* Label id of a name, or -1.  Labels are few, so a linear search is enough, after a look at the
-** label found last: phrases come label by label. */
+/* Labels by name: an open-addressed index of their ids.  A scenario's keywords look up a label
+** each ("need:budget"), and the markers and moves theirs: a linear search over the lexicon's two
+** hundred labels was 0.18 M instructions of a start (docs/performance.md, fifth pass). */
+static unsigned label_hash(const char *name) {
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++) h = (h ^ *p) * 16777619u;
+  return h;
+}
+
+static void slot_put(lexicon *lx, int label) {
+  unsigned mask = (unsigned)lx->n_label_slots - 1, i = label_hash(lx->labels[label]) & mask;
+  while (lx->label_slot[i]) i = (i + 1) & mask;
+  lx->label_slot[i] = label + 1;
+}
+
+/* (Re)makes the index for the labels there are, with room for as many again. */
+static void index_labels(lexicon *lx) {
+  int n = 64;
+  while (n < 4 * (lx->n_labels + 1)) n *= 2;
+  free(lx->label_slot);
+  lx->label_slot = xcalloc((size_t)n, sizeof *lx->label_slot);
+  lx->n_label_slots = n;
+  for (int i = 0; i < lx->n_labels; i++) slot_put(lx, i);
+}
+
+/* Label id of a name, or -1.  The index is a cache, not part of the lexicon's value: making it
+** from a const lexicon is fine. */
 int lex_label_find(const lexicon *lx, const char *name) {
-  if (lx->last_label < lx->n_labels && strcmp(lx->labels[lx->last_label], name) == 0) return lx->last_label;
-  for (int i = 0; i < lx->n_labels; i++)
-    if (strcmp(lx->labels[i], name) == 0) return ((lexicon *)lx)->last_label = i;
+  if (!lx->label_slot) index_labels((lexicon *)lx);
+  unsigned mask = (unsigned)lx->n_label_slots - 1;
+  for (unsigned i = label_hash(name) & mask; lx->label_slot[i]; i = (i + 1) & mask)
+    if (strcmp(lx->labels[lx->label_slot[i] - 1], name) == 0) return lx->label_slot[i] - 1;
   return -1;
 }
 
@@ -101,7 +130,10 @@ int lex_label_id(lexicon *lx, const char *name) {
   lx->labels[lx->n_labels] = xstrdup(name);
   lx->own.labels = (const char *const *)lx->labels;   /* the view follows a moved list */
   lx->own.n_labels = lx->n_labels + 1;
-  return lx->n_labels++;
+  i = lx->n_labels++;
+  if (2 * (lx->n_labels + 1) > lx->n_label_slots) index_labels(lx);
+  else slot_put(lx, i);
+  return i;
 }
 
 /* Name of a label id ("?" when out of range). */
