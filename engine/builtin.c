@@ -59,8 +59,12 @@ const bi_entry *bi_find_yaml(const void *src, size_t len) {
   return NULL;
 }
 
-const bi_entry *bi_find_links(size_t len, uint64_t hash) {
-  for (const bi_entry *e = bi_links; e->name; e++)
+/* The entry of table made from the file of that length and bi_hash, or NULL. */
+static const bi_entry *find_keyed(const bi_entry *table, size_t len, uint64_t hash) {
+  for (const bi_entry *e = table; e->name; e++)
     if (e->src_len == len && e->src_hash == hash) return e;
   return NULL;
 }
+
+const bi_entry *bi_find_links(size_t len, uint64_t hash) { return find_keyed(bi_links, len, hash); }
+const bi_entry *bi_find_words(size_t len, uint64_t hash) { return find_keyed(bi_words, len, hash); }

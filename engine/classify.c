@@ -133,9 +133,20 @@ static void own_add(wd_words *w, const scn_strs *v) {
   }
 }
 
+/* See classify_int.h. */
+void cls_add_scenario_words(wd_words *w, const scenario *sc) {
+  for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
+  for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }
+  for (int i = 0; i < sc->n_benefits; i++) { own_add(w, &sc->benefits[i].keywords); own_add(w, &sc->benefits[i].examples); }
+  for (int i = 0; i < sc->n_objections; i++) { own_add(w, &sc->objections[i].keywords); own_add(w, &sc->objections[i].examples); }
+  for (int i = 0; i < sc->n_commitments; i++) { own_add(w, &sc->commitments[i].keywords); own_add(w, &sc->commitments[i].examples); }
+}
+
 /* The English words the typo corrector leaves alone (words.h): the lexicon's variant spellings
 ** ("theyre" is read as "they're", not corrected to "there": found in play) and, with a scenario
-** (may be NULL), its own words: its lexicon phrases, keywords and examples. */
+** (may be NULL), its own words: its lexicon phrases, keywords and examples.  A shipped
+** scenario's were made at build time (builtin.h, bi_words): reading its texts again was a
+** tenth of a start (0.5 M instructions, docs/performance.md, fifth pass). */
 static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   wd_words *w = wd_words_new();
   /* the variant labels first: a phrase is looked at only when its label is one (the lexicon
@@ -146,20 +157,18 @@ static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   for (int i = 0; i < lex_phrase_count(lx); i++) {
     int l = lex_phrase_label(lx, i);
     if (l < 0 || l >= nl || !variant[l]) continue;
-    const lex_phrase *ph = lex_phrase_at(lx, i);
-    if (wd_words_add_ascii(w, ph->text)) continue;
+    const char *text = lex_phrase_text(lx, i);
+    if (wd_words_add_ascii(w, text)) continue;
     size_t n;
-    char *t = txt_normalize(ph->text, strlen(ph->text), &n);
+    char *t = txt_normalize(text, strlen(text), &n);
     wd_words_add(w, t);
     free(t);
   }
   free(variant);
   if (!sc) return w;
-  for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
-  for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }
-  for (int i = 0; i < sc->n_benefits; i++) { own_add(w, &sc->benefits[i].keywords); own_add(w, &sc->benefits[i].examples); }
-  for (int i = 0; i < sc->n_objections; i++) { own_add(w, &sc->objections[i].keywords); own_add(w, &sc->objections[i].examples); }
-  for (int i = 0; i < sc->n_commitments; i++) { own_add(w, &sc->commitments[i].keywords); own_add(w, &sc->commitments[i].examples); }
+  const bi_entry *img = sc->src_len ? bi_find_words(sc->src_len, sc->src_hash) : NULL;
+  if (img) wd_words_take_sorted(w, (const uint64_t *)(const void *)img->bytes, img->n_bytes / sizeof(uint64_t));
+  else cls_add_scenario_words(w, sc);
   return w;
 }
 

@@ -65,6 +65,10 @@ struct cls_classifier {
 };
 
 /* The rules alone (classify_rules.c): fills *out from the line. */
+/* Adds a scenario's own English words to w (its lexicon phrases, keywords and examples): the
+** typo corrector's (words.h), made at build time for a shipped scenario (builtin.h, bi_words). */
+void cls_add_scenario_words(wd_words *w, const scenario *sc);
+
 void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 /* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to
 ** (commitments 0), or, for an ask that names no rung by keyword, the rung (commitments 1). */

@@ -149,6 +149,10 @@ int lex_phrase_label(const lexicon *lx, int i) {
   return i < lx->image_phrases ? lx->image->phrases[i].label : lx->pubs[i - lx->image_phrases].label;
 }
 
+const char *lex_phrase_text(const lexicon *lx, int i) {
+  return i < lx->image_phrases ? lx->image->strings + lx->image->text_at[i] : lx->pubs[i - lx->image_phrases].text;
+}
+
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i) {
   if (i >= lx->image_phrases) return &lx->pubs[i - lx->image_phrases];
   lexicon *m = (lexicon *)lx;

@@ -7,10 +7,13 @@
 #include <stdlib.h>
 
 #include "builtin.h"
+#include "classify_int.h"  /* engine/: cls_add_scenario_words */
 #include "lexicon_int.h"   /* engine/: lex_new_from */
+#include "scncheck.h"
 #include "text.h"
 #include "timex.h"
 #include "util.h"
+#include "words.h"
 
 static char *read_data(const char *rel, size_t *len) {
   char *path = xasprintf("%s/%s", getenv("SALESIM_DATA") ? getenv("SALESIM_DATA") : "engine", rel);
@@ -172,6 +175,56 @@ static void test_edited_files_refused(void **st) {
   assert_null(bi_find("lexicons/fr.yaml", "", 0));
 }
 
+/* A shipped scenario's own words (bi_words) are the words read from its texts, hash for hash
+** and in order; a scenario read from other bytes has none; and a set that takes them answers
+** as the set they were read into. */
+static void shipped_words(void *ctx, const char *path) {
+  (void)ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  const bi_entry *img = bi_find_words(sc->src_len, sc->src_hash);
+  assert_non_null(img);
+  assert_null(bi_find_words(sc->src_len + 1, sc->src_hash));
+  assert_null(bi_find_words(sc->src_len, sc->src_hash ^ 1));
+  wd_words *read = wd_words_new(), *taken = wd_words_new();
+  cls_add_scenario_words(read, sc);
+  size_t n;
+  uint64_t *v = wd_words_sorted(read, &n);
+  assert_int_equal(img->n_bytes, n * sizeof *v);
+  if (n) assert_memory_equal(img->bytes, v, img->n_bytes);
+  for (size_t i = 1; i < n; i++) assert_true(v[i - 1] < v[i]);
+  wd_words_take_sorted(taken, v, n);
+  static const char *const probe[] = { "monitoring", "trial", "warehouse", "budget", "zzzzz", "alerts",
+                                       "engineer", "discount", "tomorrow", "quarter" };
+  for (size_t i = 0; i < sizeof probe / sizeof *probe; i++)
+    assert_int_equal(wd_words_has(read, probe[i], strlen(probe[i])), wd_words_has(taken, probe[i], strlen(probe[i])));
+  for (int k = 0; k < sc->n_needs; k++)   /* every word of four letters or more of an ASCII keyword */
+    for (int j = 0; j < sc->needs[k].keywords.n; j++) {
+      const char *kw = sc->needs[k].keywords.v[j];
+      int ascii = 1;
+      for (const char *p = kw; *p; p++) ascii &= (unsigned char)*p < 0x80;
+      for (const char *p = kw; ascii && *p;) {
+        char w[WD_MAX_WORD + 1];
+        size_t m = 0;
+        for (; (p[m] | 0x20) >= 'a' && (p[m] | 0x20) <= 'z'; m++) if (m < WD_MAX_WORD) w[m] = (char)(p[m] | 0x20);
+        if (m >= WD_MIN_TYPO_LEN - 1 && m <= WD_MAX_WORD) assert_true(wd_words_has(taken, w, m));
+        p += m ? m : 1;
+      }
+    }
+  free(v);
+  wd_words_free(read);
+  wd_words_free(taken);
+  scn_free(sc);
+  diag_free(&d);
+}
+
+static void test_scenario_words(void **st) {
+  (void)st;
+  assert_true(tu_each_shipped_scenario(shipped_words, NULL) >= 9);
+}
+
 /* The hash tells apart inputs that differ anywhere, including in the tail past the last word. */
 static void test_hash(void **st) {
   (void)st;
@@ -195,6 +248,7 @@ int main(void) {
     cmocka_unit_test(test_patterns_zh),
     cmocka_unit_test(test_edited_files_refused),
     cmocka_unit_test(test_hash),
+    cmocka_unit_test(test_scenario_words),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
