@@ -60,6 +60,10 @@ const bi_entry *bi_find_links(size_t len, uint64_t hash);
 extern const bi_entry bi_words[];
 /* The words (bi_words) of the scenario file of that length and bi_hash, or NULL. */
 const bi_entry *bi_find_words(size_t len, uint64_t hash);
+/* The shipped scenarios' transcript hashes (scenario.h's `hash`: FNV-1a of the file, 16 hex
+** digits, the entry's bytes without a NUL), keyed like bi_links. */
+extern const bi_entry bi_scn_hash[];
+const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash);
 
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */

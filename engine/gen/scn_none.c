@@ -7,3 +7,4 @@
 const bi_entry bi_yaml[] = { { 0 } };
 const bi_entry bi_links[] = { { 0 } };
 const bi_entry bi_words[] = { { 0 } };
+const bi_entry bi_scn_hash[] = { { 0 } };

@@ -220,6 +220,41 @@ static void shipped_words(void *ctx, const char *path) {
   diag_free(&d);
 }
 
+/* A shipped scenario's transcript hash made at build time is the file's FNV-1a; its bytes with
+** one more space are another file: no images (src_len 0) and the hash of those bytes. */
+static void shipped_hash(void *ctx, const char *path) {
+  (void)ctx;
+  char err[256], hex[17];
+  size_t len;
+  char *buf = util_read_file(path, 16u << 20, &len, err, sizeof err);
+  assert_non_null(buf);
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load_string(path, buf, len, &d);
+  assert_non_null(sc);
+  assert_non_null(bi_find_scn_hash(sc->src_len, sc->src_hash));
+  util_hash_hex(buf, len, hex);
+  assert_string_equal(sc->hash, hex);
+  assert_int_equal(sc->src_len, len);
+  scn_free(sc);
+  char *edited = xasprintf("%.*s \n", (int)len, buf);
+  sc = scc_load_string(path, edited, len + 2, &d);
+  assert_non_null(sc);
+  util_hash_hex(edited, len + 2, hex);
+  assert_string_equal(sc->hash, hex);
+  assert_int_equal(sc->src_len, 0);
+  assert_null(bi_find_words(sc->src_len, sc->src_hash));
+  scn_free(sc);
+  free(edited);
+  free(buf);
+  diag_free(&d);
+}
+
+static void test_scenario_hash(void **st) {
+  (void)st;
+  assert_true(tu_each_shipped_scenario(shipped_hash, NULL) >= 9);
+}
+
 static void test_scenario_words(void **st) {
   (void)st;
   assert_true(tu_each_shipped_scenario(shipped_words, NULL) >= 9);
@@ -249,6 +284,7 @@ int main(void) {
     cmocka_unit_test(test_edited_files_refused),
     cmocka_unit_test(test_hash),
     cmocka_unit_test(test_scenario_words),
+    cmocka_unit_test(test_scenario_hash),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
