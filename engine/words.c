@@ -37,7 +37,9 @@ struct wd_stemmer {
 #else
   struct SN_env *sb;
 #endif
-  stem_memo memo[STEM_MEMO_SLOTS];
+  stem_memo *memo;   /* STEM_MEMO_SLOTS, made at the first stem: a shipped scenario's link index
+                     ** is an image, so a game stems nothing before its first line, and zeroing
+                     ** 94 KiB at start was 44 K instructions (docs/performance.md, fifth pass) */
 };
 
 /* Snowball's English stemmer for single-byte text: wd_stem gives it only words of ASCII letters
@@ -63,6 +65,7 @@ void wd_free(wd_stemmer *s) {
 #else
   english_ISO_8859_1_close_env(s->sb);
 #endif
+  free(s->memo);
   free(s);
 }
 
@@ -187,6 +190,7 @@ size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
   }
   stem_memo *slot = NULL;
   if (n <= STEM_MEMO_WORD) {
+    if (!s->memo) s->memo = xcalloc(STEM_MEMO_SLOTS, sizeof *s->memo);
     slot = &s->memo[mdl_word_hash(w, n) % STEM_MEMO_SLOTS];
     if (slot->wlen == n && memcmp(slot->word, w, n) == 0) {
       size_t k = slot->slen < cap - 1 ? slot->slen : cap - 1;
