@@ -68,4 +68,5 @@ static const bi_entry *find_keyed(const bi_entry *table, size_t len, uint64_t ha
 
 const bi_entry *bi_find_links(size_t len, uint64_t hash) { return find_keyed(bi_links, len, hash); }
 const bi_entry *bi_find_words(size_t len, uint64_t hash) { return find_keyed(bi_words, len, hash); }
+const bi_entry *bi_find_phrases(size_t len, uint64_t hash) { return find_keyed(bi_phrases, len, hash); }
 const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash) { return find_keyed(bi_scn_hash, len, hash); }

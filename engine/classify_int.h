@@ -68,6 +68,11 @@ struct cls_classifier {
 /* Adds a scenario's own English words to w (its lexicon phrases, keywords and examples): the
 ** typo corrector's (words.h), made at build time for a shipped scenario (builtin.h, bi_words). */
 void cls_add_scenario_words(wd_words *w, const scenario *sc);
+/* Adds a scenario's own phrases to lx: its `lexicon:` entries (not those that switch built-in
+** phrases off), then the keywords of its needs, benefits, objections and commitments under
+** "need:ID" and so on, each label interned even without keywords; sources "FILE:LINE".
+** Returns the errors, each in d.  Made at build time for a shipped file (builtin.h, bi_phrases). */
+int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, diag *d);
 
 void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 /* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to

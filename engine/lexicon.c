@@ -44,6 +44,7 @@ struct lexicon {
   int root_next[256];
   lex_table own;                 /* read-only view of the above, valid when built */
   int built;
+  int taken;                     /* parts, nodes, outs and edges are a table's (lex_take_added) */
   unsigned char *off;            /* per phrase id: switched off (lex_disable), or NULL */
   int n_off;
 };
@@ -77,8 +78,8 @@ void lex_free(lexicon *lx) {
   if (!lx) return;
   for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
   arena_free(&lx->strings);
-  free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs); free(lx->parts); free(lx->nodes); free(lx->outs);
-  free(lx->edge_byte); free(lx->edge_to);
+  free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs);
+  if (!lx->taken) { free(lx->parts); free(lx->nodes); free(lx->outs); free(lx->edge_byte); free(lx->edge_to); }
   free(lx->off);
   free(lx->label_slot);
   free(lx);
@@ -215,6 +216,7 @@ static void trie_insert(lexicon *lx, const char *s, size_t len, int part_id) {
 
 /* Adds a phrase: normalise, read ^ and $, split on "...", insert each part. */
 int lex_add(lexicon *lx, const char *label, const char *phrase, const char *source, const char **why) {
+  assert(!lx->taken);   /* a taken automaton has no trie to insert into */
   size_t nlen;
   char *norm = txt_normalize(phrase, strlen(phrase), &nlen);
   char *p = norm, *e = norm + nlen;
@@ -297,6 +299,43 @@ static void refresh_view(lexicon *lx) {
     lx->phrases, lx->n_phrases, NULL, NULL, NULL, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
     lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next,
   };
+}
+
+/* See lexicon_int.h.  Labels, phrases and their views are the lexicon's own (label ids differ
+** from t's); the texts and the automaton stay in t's read-only memory. */
+int lex_take_added(lexicon *lx, const lex_table *t, const char *source_file) {
+  if (lx->n_phrases || lx->n_nodes || lx->taken) return -1;
+  int *label = xmalloc(((size_t)t->n_labels + 1) * sizeof *label);
+  for (int k = 0; k < t->n_labels; k++) label[k] = lex_label_id(lx, t->labels[k]);
+  lx->phrases = xmalloc(((size_t)t->n_phrases + 1) * sizeof *lx->phrases);
+  lx->pubs = xmalloc(((size_t)t->n_phrases + 1) * sizeof *lx->pubs);
+  lx->n_phrases = lx->cap_phrases = t->n_phrases;
+  size_t nf = strlen(source_file);
+  for (int i = 0; i < t->n_phrases; i++) {
+    lx->phrases[i] = t->phrases[i];
+    lx->phrases[i].label = label[t->phrases[i].label];
+    const char *src = t->strings + t->source_at[i];
+    /* phrases come in runs from one line of a file: they share its source text */
+    char *shared = i > 0 && strcmp(t->strings + t->source_at[i - 1], src) == 0 ? lx->pubs[i - 1].source : NULL;
+    if (!shared) {
+      size_t ns = strlen(src);
+      shared = arena_alloc(&lx->strings, nf + ns + 1);
+      memcpy(shared, source_file, nf);
+      memcpy(shared + nf, src, ns + 1);
+    }
+    lx->pubs[i] = (lex_phrase){ lx->phrases[i].label, (char *)(t->strings + t->text_at[i]), shared };
+  }
+  free(label);
+  lx->parts = (lex_part *)t->parts; lx->n_parts = lx->cap_parts = t->n_parts;
+  lx->nodes = (lex_node *)t->nodes; lx->n_nodes = lx->cap_nodes = t->n_nodes;
+  lx->outs = (lex_out *)t->outs; lx->n_outs = lx->cap_outs = t->n_outs;
+  lx->edge_byte = (unsigned char *)t->edge_byte;
+  lx->edge_to = (int *)t->edge_to;
+  memcpy(lx->root_next, t->root_next, sizeof lx->root_next);
+  lx->taken = 1;
+  refresh_view(lx);
+  lx->built = 1;
+  return 0;
 }
 
 /* Sorts the children of each node into edge arrays; computes failure and dictionary links (BFS). */

@@ -250,6 +250,84 @@ static void shipped_hash(void *ctx, const char *path) {
   diag_free(&d);
 }
 
+/* A shipped scenario's own phrases taken from their image (bi_phrases) make the lexicon that
+** adding them from the file makes: labels and their ids, phrases, texts, sources, automaton, and
+** the hits of every example line; a lexicon with phrases of its own refuses the image. */
+static void shipped_phrases(void *ctx, const char *path) {
+  (void)ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  const bi_entry *img = bi_find_phrases(sc->src_len, sc->src_hash);
+  assert_non_null(img);
+  assert_non_null(img->lexicon);
+  const char *lang = sc->language ? sc->language : "en";
+  int errs = 0;
+  lexicon *taken = cls_load_lexicon(lang, &d, &errs), *added = cls_load_lexicon(lang, &d, &errs);
+  assert_int_equal(errs, 0);
+  assert_int_equal(lex_take_added(taken, img->lexicon, "./x.yaml"), 0);
+  assert_int_equal(lex_take_added(taken, img->lexicon, "./x.yaml"), -1);   /* once only */
+  assert_int_equal(cls_add_scenario_phrases(added, sc, "./x.yaml", &d), 0);
+  const lex_table *a = lex_own_table(taken), *b = lex_own_table(added);
+  assert_int_equal(lex_label_count(taken), lex_label_count(added));
+  for (int l = 0; l < lex_label_count(added); l++) assert_string_equal(lex_label_name(taken, l), lex_label_name(added, l));
+  assert_int_equal(lex_phrase_count(taken), lex_phrase_count(added));
+  for (int i = 0; i < lex_phrase_count(added); i++) {
+    const lex_phrase *p = lex_phrase_at(taken, i), *q = lex_phrase_at(added, i);
+    assert_int_equal(p->label, q->label);
+    assert_string_equal(p->text, q->text);
+    assert_string_equal(p->source, q->source);
+  }
+  assert_int_equal(a->n_phrases, b->n_phrases);
+  assert_memory_equal(a->phrases, b->phrases, (size_t)a->n_phrases * sizeof *a->phrases);
+  assert_int_equal(a->n_parts, b->n_parts);
+  for (int i = 0; i < a->n_parts; i++) {   /* field by field: the padding is not the table's */
+    const lex_part *x = &a->parts[i], *y = &b->parts[i];
+    assert_true(x->phrase == y->phrase && x->index == y->index && x->len == y->len &&
+                x->word_left == y->word_left && x->word_right == y->word_right && x->stem == y->stem);
+  }
+  assert_int_equal(a->n_nodes, b->n_nodes);
+  for (int i = 0; i < a->n_nodes; i++) {
+    const lex_node *x = &a->nodes[i], *y = &b->nodes[i];
+    assert_true(x->byte == y->byte && x->fail == y->fail && x->dict == y->dict && x->out == y->out &&
+                x->edge_start == y->edge_start && x->n_edges == y->n_edges);
+  }
+  assert_int_equal(a->n_outs, b->n_outs);
+  if (a->n_outs) assert_memory_equal(a->outs, b->outs, (size_t)a->n_outs * sizeof *a->outs);
+  if (a->n_nodes > 1) {
+    assert_memory_equal(a->edge_byte, b->edge_byte, (size_t)a->n_nodes - 1);
+    assert_memory_equal(a->edge_to, b->edge_to, ((size_t)a->n_nodes - 1) * sizeof *a->edge_to);
+  }
+  assert_memory_equal(a->root_next, b->root_next, 256 * sizeof *a->root_next);
+  for (int k = 0; k < sc->n_needs; k++)   /* and they find the same */
+    for (int j = 0; j < sc->needs[k].examples.n; j++) {
+      const char *ex = sc->needs[k].examples.v[j];
+      size_t n;
+      char *norm = txt_normalize(ex, strlen(ex), &n);
+      lex_hit *ha, *hb;
+      int na = lex_match(taken, norm, n, &ha), nb = lex_match(added, norm, n, &hb);
+      assert_int_equal(na, nb);
+      for (int h = 0; h < na; h++)
+        assert_true(ha[h].phrase == hb[h].phrase && ha[h].label == hb[h].label && ha[h].start == hb[h].start &&
+                    ha[h].end == hb[h].end && ha[h].gapped == hb[h].gapped);
+      free(ha); free(hb); free(norm);
+    }
+  lexicon *own = lex_new();   /* a language lexicon read from source holds its phrases itself */
+  assert_true(lex_add(own, "request", "could you", "x", NULL) >= 0);
+  assert_int_equal(lex_take_added(own, img->lexicon, "x"), -1);
+  lex_free(own);
+  lex_free(taken);
+  lex_free(added);
+  scn_free(sc);
+  diag_free(&d);
+}
+
+static void test_scenario_phrases(void **st) {
+  (void)st;
+  assert_true(tu_each_shipped_scenario(shipped_phrases, NULL) >= 9);
+}
+
 static void test_scenario_hash(void **st) {
   (void)st;
   assert_true(tu_each_shipped_scenario(shipped_hash, NULL) >= 9);
@@ -285,6 +363,7 @@ int main(void) {
     cmocka_unit_test(test_hash),
     cmocka_unit_test(test_scenario_words),
     cmocka_unit_test(test_scenario_hash),
+    cmocka_unit_test(test_scenario_phrases),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
