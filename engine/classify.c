@@ -112,9 +112,21 @@ static int known_any(const char *label) {
   return known_label("moves", label) || known_label("slots", label) || known_label("markers", label);
 }
 
-/* The label of one of a scenario's items, "kind:ID" (or "kind:?" without an id), interned. */
+/* "kind:ID" (or "kind:?" without an id), malloc'd: joined by hand, as xasprintf's two passes
+** cost a tenth of a shipped scenario's classifier. */
+static char *kind_id(const char *kind, const char *id) {
+  if (!id) id = "?";
+  size_t k = strlen(kind), n = strlen(id);
+  char *label = xmalloc(k + n + 2);
+  memcpy(label, kind, k);
+  label[k] = ':';
+  memcpy(label + k + 1, id, n + 1);
+  return label;
+}
+
+/* The label of one of a scenario's items, "kind:ID", interned. */
 static int item_label(lexicon *lx, const char *kind, const char *id) {
-  char *label = xasprintf("%s:%s", kind, id ? id : "?");
+  char *label = kind_id(kind, id);
   int l = lex_label_id(lx, label);
   free(label);
   return l;
@@ -123,7 +135,7 @@ static int item_label(lexicon *lx, const char *kind, const char *id) {
 /* Adds each keyword of one scenario list under "kind:ID". */
 static void add_keywords(lexicon *lx, const char *file, const char *kind, const char *id,
                          const scn_strs *kw, scn_pos pos) {
-  char *label = xasprintf("%s:%s", kind, id ? id : "?");
+  char *label = kind_id(kind, id);
   lex_label_id(lx, label);   /* interned even without keywords: the ids follow this order */
   char *src = xasprintf("%s:%d", file, pos.line);
   for (int i = 0; i < kw->n; i++) lex_add(lx, label, kw->v[i], src, NULL);
@@ -205,7 +217,7 @@ static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   int nl = lex_label_count(lx);
   unsigned char *variant = xcalloc((size_t)nl + 1, 1);
   for (int l = 0; l < nl; l++) variant[l] = strncmp(lex_label_name(lx, l), "variant:", 8) == 0;
-  for (int i = 0; i < lex_phrase_count(lx); i++) {
+  for (int i = 0, np = lex_phrase_count(lx); i < np; i++) {
     int l = lex_phrase_label(lx, i);
     if (l < 0 || l >= nl || !variant[l]) continue;
     const char *text = lex_phrase_text(lx, i);

@@ -55,15 +55,15 @@ lexicon *lex_new(void) {
   return lx;
 }
 
-/* A lexicon over a built-in image: only the label names are copied (so added phrases can
-** intern more); the image's tables are used where they are. */
+/* A lexicon over a built-in image: only the list of label names is copied (so added phrases
+** can intern more), the names themselves stay the image's; its tables are used where they are. */
 lexicon *lex_new_from(const lex_table *image) {
   lexicon *lx = lex_new();
   lx->image = image;
   lx->image_phrases = image->n_phrases;
   lx->cap_labels = image->n_labels + 32;   /* the image's labels are distinct: no search */
   lx->labels = xmalloc((size_t)lx->cap_labels * sizeof *lx->labels);
-  for (int i = 0; i < image->n_labels; i++) lx->labels[i] = xstrdup(image->labels[i]);
+  for (int i = 0; i < image->n_labels; i++) lx->labels[i] = (char *)image->labels[i];
   lx->n_labels = image->n_labels;
   return lx;
 }
@@ -76,7 +76,7 @@ const lex_table *lex_own_table(lexicon *lx) {
 /* Releases the lexicon, its phrases, labels and automaton (never the image). */
 void lex_free(lexicon *lx) {
   if (!lx) return;
-  for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
+  for (int i = lx->image ? lx->image->n_labels : 0; i < lx->n_labels; i++) free(lx->labels[i]);
   arena_free(&lx->strings);
   free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs);
   if (!lx->taken) { free(lx->parts); free(lx->nodes); free(lx->outs); free(lx->edge_byte); free(lx->edge_to); }
