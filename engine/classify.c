@@ -368,7 +368,6 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
   c->model = mdl_find(lang);
-  if (c->model) c->features = xcalloc(1, sizeof *c->features);
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();

@@ -53,7 +53,7 @@ struct cls_classifier {
   int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
   const mdl_image *model;        /* the language's compiled model, or NULL (rules alone) */
   wd_stemmer *stem;              /* English base forms, for the model's features and links */
-  struct ft_set *features;       /* the model's feature set, reused line after line (owned) */
+  struct ft_set *features;       /* the model's feature set, reused line after line, made at the first (owned) */
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */
   lnk_index *links;              /* the scenario's items by meaning (link.h), or NULL */
   wd_words *own_words;           /* the scenario's English words, kept from typo correction (owned) */
