@@ -103,7 +103,8 @@ struct tx_set {
   pcre2_match_data *md;
   /* the one pass before the patterns (tx_find): which of the needs a line holds */
   int n_trig;
-  char *trig[TX_MAX_TRIG];     /* the distinct strings of every pattern's need */
+  const char *trig[TX_MAX_TRIG];   /* the distinct strings of every pattern's need, in place in
+                               ** the patterns' table (trig_len bytes each, no NUL) */
   size_t trig_len[TX_MAX_TRIG];
   uint64_t first[256];         /* the triggers that start with this byte */
   uint64_t *need;              /* per pattern: the triggers any of which lets it run */
@@ -149,7 +150,7 @@ static void build_needs(tx_set *t) {
         int k = 0;
         while (k < t->n_trig && !(t->trig_len[k] == n && memcmp(t->trig[k], p, n) == 0)) k++;
         if (k == t->n_trig && k < TX_MAX_TRIG) {
-          t->trig[k] = xstrndup(p, n);
+          t->trig[k] = p;
           t->trig_len[k] = n;
           t->first[(unsigned char)*p] |= 1ULL << k;
           t->n_trig++;
@@ -273,7 +274,6 @@ void tx_free(tx_set *t) {
   if (!t) return;
   for (int i = 0; i < t->n; i++) { pcre2_code_free(t->code[i]); free(t->source[i]); }
   free(t->code); free(t->source);
-  for (int k = 0; k < t->n_trig; k++) free(t->trig[k]);
   free(t->need);
   free(t->jit);
   pcre2_match_data_free(t->md);
