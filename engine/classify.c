@@ -196,6 +196,16 @@ static void own_add(wd_words *w, const scn_strs *v) {
   }
 }
 
+/* Adds the words of one text to the set ctx (lex_each_phrase_of's callback). */
+static void add_words_of(void *ctx, const char *text) {
+  wd_words *w = ctx;
+  if (wd_words_add_ascii(w, text)) return;
+  size_t n;
+  char *t = txt_normalize(text, strlen(text), &n);
+  wd_words_add(w, t);
+  free(t);
+}
+
 /* See classify_int.h. */
 void cls_add_scenario_words(wd_words *w, const scenario *sc) {
   for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
@@ -217,16 +227,7 @@ static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   int nl = lex_label_count(lx);
   unsigned char *variant = xcalloc((size_t)nl + 1, 1);
   for (int l = 0; l < nl; l++) variant[l] = strncmp(lex_label_name(lx, l), "variant:", 8) == 0;
-  for (int i = 0, np = lex_phrase_count(lx); i < np; i++) {
-    int l = lex_phrase_label(lx, i);
-    if (l < 0 || l >= nl || !variant[l]) continue;
-    const char *text = lex_phrase_text(lx, i);
-    if (wd_words_add_ascii(w, text)) continue;
-    size_t n;
-    char *t = txt_normalize(text, strlen(text), &n);
-    wd_words_add(w, t);
-    free(t);
-  }
+  lex_each_phrase_of(lx, variant, add_words_of, w);
   free(variant);
   if (!sc) return w;
   const bi_entry *img = sc->src_len ? bi_find_words(sc->src_len, sc->src_hash) : NULL;

@@ -150,8 +150,17 @@ int lex_phrase_label(const lexicon *lx, int i) {
   return i < lx->image_phrases ? lx->image->phrases[i].label : lx->pubs[i - lx->image_phrases].label;
 }
 
-const char *lex_phrase_text(const lexicon *lx, int i) {
-  return i < lx->image_phrases ? lx->image->strings + lx->image->text_at[i] : lx->pubs[i - lx->image_phrases].text;
+void lex_each_phrase_of(const lexicon *lx, const unsigned char *marked, void (*fn)(void *ctx, const char *text),
+                        void *ctx) {
+  const lex_table *t = lx->image;
+  for (int i = 0; i < lx->image_phrases; i++) {
+    int l = t->phrases[i].label;
+    if (l >= 0 && l < lx->n_labels && marked[l]) fn(ctx, t->strings + t->text_at[i]);
+  }
+  for (int i = 0; i < lx->n_phrases; i++) {
+    int l = lx->pubs[i].label;
+    if (l >= 0 && l < lx->n_labels && marked[l]) fn(ctx, lx->pubs[i].text);
+  }
 }
 
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i) {
