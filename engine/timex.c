@@ -147,8 +147,11 @@ static void build_needs(tx_set *t) {
       if (n == 1 && *p == '#') {
         t->need[i] |= TX_DIGIT;
       } else {
-        int k = 0;
-        while (k < t->n_trig && !(t->trig_len[k] == n && memcmp(t->trig[k], p, n) == 0)) k++;
+        int k = t->n_trig;   /* the triggers seen so far that start with this byte: first[] */
+        for (uint64_t m = t->first[(unsigned char)*p]; m; m &= m - 1) {
+          int j = __builtin_ctzll(m);
+          if (t->trig_len[j] == n && memcmp(t->trig[j], p, n) == 0) { k = j; break; }
+        }
         if (k == t->n_trig && k < TX_MAX_TRIG) {
           t->trig[k] = p;
           t->trig_len[k] = n;
