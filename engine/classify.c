@@ -186,24 +186,18 @@ int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, 
   return errs;
 }
 
-static void own_add(wd_words *w, const scn_strs *v) {
-  for (int i = 0; i < v->n; i++) {
-    if (wd_words_add_ascii(w, v->v[i])) continue;   /* most texts: no normalised copy */
-    size_t n;
-    char *t = txt_normalize(v->v[i], strlen(v->v[i]), &n);
-    wd_words_add(w, t);
-    free(t);
-  }
-}
-
-/* Adds the words of one text to the set ctx (lex_each_phrase_of's callback). */
+/* Adds the words of one text to the set ctx (also lex_each_phrase_of's callback). */
 static void add_words_of(void *ctx, const char *text) {
   wd_words *w = ctx;
-  if (wd_words_add_ascii(w, text)) return;
+  if (wd_words_add_ascii(w, text)) return;   /* most texts: no normalised copy */
   size_t n;
   char *t = txt_normalize(text, strlen(text), &n);
   wd_words_add(w, t);
   free(t);
+}
+
+static void own_add(wd_words *w, const scn_strs *v) {
+  for (int i = 0; i < v->n; i++) add_words_of(w, v->v[i]);
 }
 
 /* See classify_int.h. */
