@@ -155,8 +155,8 @@ $(SCN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(SC
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
 $(SCN_C): $(SCN_TOOL) $(SCN_SRC)
 	$(SCN_TOOL) --scenarios engine $@ $(SCN_SRC)
-$(SCN_OBJ): $(SCN_C) include/builtin.h
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(SCN_OBJ): $(SCN_C) include/builtin.h engine/lexicon_int.h include/lexicon.h
+	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<
 $(GEN_DIR):
 	mkdir -p $@
 

@@ -112,30 +112,108 @@ static int known_any(const char *label) {
   return known_label("moves", label) || known_label("slots", label) || known_label("markers", label);
 }
 
+/* "kind:ID" (or "kind:?" without an id), malloc'd: joined by hand, as xasprintf's two passes
+** cost a tenth of a shipped scenario's classifier. */
+static char *kind_id(const char *kind, const char *id) {
+  if (!id) id = "?";
+  size_t k = strlen(kind), n = strlen(id);
+  char *label = xmalloc(k + n + 2);
+  memcpy(label, kind, k);
+  label[k] = ':';
+  memcpy(label + k + 1, id, n + 1);
+  return label;
+}
+
+/* The label of one of a scenario's items, "kind:ID", interned. */
+static int item_label(lexicon *lx, const char *kind, const char *id) {
+  char *label = kind_id(kind, id);
+  int l = lex_label_id(lx, label);
+  free(label);
+  return l;
+}
+
 /* Adds each keyword of one scenario list under "kind:ID". */
-static void add_keywords(cls_classifier *c, const char *file, const char *kind, const char *id,
-                         const scn_strs *kw, scn_pos pos, int *label_out) {
-  char *label = xasprintf("%s:%s", kind, id ? id : "?");
-  *label_out = lex_label_id(c->lx, label);
+static void add_keywords(lexicon *lx, const char *file, const char *kind, const char *id,
+                         const scn_strs *kw, scn_pos pos) {
+  char *label = kind_id(kind, id);
+  lex_label_id(lx, label);   /* interned even without keywords: the ids follow this order */
   char *src = xasprintf("%s:%d", file, pos.line);
-  for (int i = 0; i < kw->n; i++) lex_add(c->lx, label, kw->v[i], src, NULL);
+  for (int i = 0; i < kw->n; i++) lex_add(lx, label, kw->v[i], src, NULL);
   free(src);
   free(label);
 }
 
-static void own_add(wd_words *w, const scn_strs *v) {
-  for (int i = 0; i < v->n; i++) {
-    if (wd_words_add_ascii(w, v->v[i])) continue;   /* most texts: no normalised copy */
-    size_t n;
-    char *t = txt_normalize(v->v[i], strlen(v->v[i]), &n);
-    wd_words_add(w, t);
-    free(t);
+/* A benefit's id, or its number from 1 when it has none. */
+static const char *benefit_id(const scn_benefit *b, int i, char idx[16]) {
+  snprintf(idx, 16, "%d", i + 1);
+  return b->id ? b->id : idx;
+}
+
+/* See classify_int.h. */
+int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, diag *d) {
+  int errs = 0;
+  for (int i = 0; i < sc->n_lexicon; i++) {
+    const scn_lex_entry *e = &sc->lexicon[i];
+    if (e->off) continue;
+    if (!known_any(e->name)) {
+      msg_diag(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "cli.lexicon.unknown_name", "name", e->name, NULL);
+      errs++;
+      continue;
+    }
+    char *src = xasprintf("%s:%d", file, e->pos.line);
+    for (int j = 0; j < e->phrases.n; j++) {
+      const char *why = NULL;
+      if (lex_add(lx, e->name, e->phrases.v[j], src, &why) < 0) {
+        diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "lexicon '%s': phrase '%s': %s",
+                 e->name, e->phrases.v[j], why);
+        errs++;
+      }
+    }
+    free(src);
   }
+  for (int i = 0; i < sc->n_needs; i++)
+    add_keywords(lx, file, "need", sc->needs[i].id, &sc->needs[i].keywords, sc->needs[i].pos);
+  for (int i = 0; i < sc->n_benefits; i++) {
+    char idx[16];
+    add_keywords(lx, file, "benefit", benefit_id(&sc->benefits[i], i, idx), &sc->benefits[i].keywords,
+                 sc->benefits[i].pos);
+  }
+  for (int i = 0; i < sc->n_objections; i++)
+    add_keywords(lx, file, "objection", sc->objections[i].id, &sc->objections[i].keywords, sc->objections[i].pos);
+  for (int i = 0; i < sc->n_commitments; i++)
+    add_keywords(lx, file, "commitment", sc->commitments[i].id, &sc->commitments[i].keywords,
+                 sc->commitments[i].pos);
+  return errs;
+}
+
+/* Adds the words of one text to the set ctx (also lex_each_phrase_of's callback). */
+static void add_words_of(void *ctx, const char *text) {
+  wd_words *w = ctx;
+  if (wd_words_add_ascii(w, text)) return;   /* most texts: no normalised copy */
+  size_t n;
+  char *t = txt_normalize(text, strlen(text), &n);
+  wd_words_add(w, t);
+  free(t);
+}
+
+static void own_add(wd_words *w, const scn_strs *v) {
+  for (int i = 0; i < v->n; i++) add_words_of(w, v->v[i]);
+}
+
+/* See classify_int.h. */
+void cls_add_scenario_words(wd_words *w, const scenario *sc) {
+  for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
+  for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }
+  for (int i = 0; i < sc->n_benefits; i++) { own_add(w, &sc->benefits[i].keywords); own_add(w, &sc->benefits[i].examples); }
+  for (int i = 0; i < sc->n_objections; i++) { own_add(w, &sc->objections[i].keywords); own_add(w, &sc->objections[i].examples); }
+  for (int i = 0; i < sc->n_commitments; i++) { own_add(w, &sc->commitments[i].keywords); own_add(w, &sc->commitments[i].examples); }
 }
 
 /* The English words the typo corrector leaves alone (words.h): the lexicon's variant spellings
 ** ("theyre" is read as "they're", not corrected to "there": found in play) and, with a scenario
-** (may be NULL), its own words: its lexicon phrases, keywords and examples. */
+** (may be NULL), its own words: its lexicon phrases, keywords and examples.  A shipped
+** scenario's were made at build time (builtin.h, bi_words): reading its texts again was a
+** tenth of a start (0.5 M instructions, docs/performance.md, fifth pass). */
 static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   wd_words *w = wd_words_new();
   /* the variant labels first: a phrase is looked at only when its label is one (the lexicon
@@ -143,23 +221,12 @@ static wd_words *own_words(const lexicon *lx, const scenario *sc) {
   int nl = lex_label_count(lx);
   unsigned char *variant = xcalloc((size_t)nl + 1, 1);
   for (int l = 0; l < nl; l++) variant[l] = strncmp(lex_label_name(lx, l), "variant:", 8) == 0;
-  for (int i = 0; i < lex_phrase_count(lx); i++) {
-    int l = lex_phrase_label(lx, i);
-    if (l < 0 || l >= nl || !variant[l]) continue;
-    const lex_phrase *ph = lex_phrase_at(lx, i);
-    if (wd_words_add_ascii(w, ph->text)) continue;
-    size_t n;
-    char *t = txt_normalize(ph->text, strlen(ph->text), &n);
-    wd_words_add(w, t);
-    free(t);
-  }
+  lex_each_phrase_of(lx, variant, add_words_of, w);
   free(variant);
   if (!sc) return w;
-  for (int i = 0; i < sc->n_lexicon; i++) if (!sc->lexicon[i].off) own_add(w, &sc->lexicon[i].phrases);
-  for (int i = 0; i < sc->n_needs; i++) { own_add(w, &sc->needs[i].keywords); own_add(w, &sc->needs[i].examples); }
-  for (int i = 0; i < sc->n_benefits; i++) { own_add(w, &sc->benefits[i].keywords); own_add(w, &sc->benefits[i].examples); }
-  for (int i = 0; i < sc->n_objections; i++) { own_add(w, &sc->objections[i].keywords); own_add(w, &sc->objections[i].examples); }
-  for (int i = 0; i < sc->n_commitments; i++) { own_add(w, &sc->commitments[i].keywords); own_add(w, &sc->commitments[i].examples); }
+  const bi_entry *img = sc->src_len ? bi_find_words(sc->src_len, sc->src_hash) : NULL;
+  if (img) wd_words_take_sorted(w, (const uint64_t *)(const void *)img->bytes, img->n_bytes / sizeof(uint64_t));
+  else cls_add_scenario_words(w, sc);
   return w;
 }
 
@@ -259,43 +326,24 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
           errs++;
         }
     }
-    for (int i = 0; i < sc->n_lexicon; i++) {
-      const scn_lex_entry *e = &sc->lexicon[i];
-      if (e->off) continue;
-      if (!known_any(e->name)) {
-        msg_diag(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "cli.lexicon.unknown_name", "name", e->name, NULL);
-        errs++;
-        continue;
-      }
-      char *src = xasprintf("%s:%d", file, e->pos.line);
-      for (int j = 0; j < e->phrases.n; j++) {
-        const char *why = NULL;
-        if (lex_add(c->lx, e->name, e->phrases.v[j], src, &why) < 0) {
-          diag_add(d, DIAG_ERROR, file, e->pos.line, e->pos.col, "lexicon '%s': phrase '%s': %s",
-                   e->name, e->phrases.v[j], why);
-          errs++;
-        }
-      }
-      free(src);
-    }
+    /* then its own phrases: a shipped file's automaton of them was made at build time
+    ** (builtin.h, bi_phrases; 0.4 M instructions of a start), unless the language's lexicon was
+    ** read from an edited file, whose phrases the same automaton holds */
+    const bi_entry *img = sc->src_len ? bi_find_phrases(sc->src_len, sc->src_hash) : NULL;
+    if (!img || !img->lexicon || lex_take_added(c->lx, img->lexicon, file) != 0)
+      errs += cls_add_scenario_phrases(c->lx, sc, file, d);
     c->need_label = xmalloc(sizeof(int) * (size_t)(sc->n_needs + 1));
     c->benefit_label = xmalloc(sizeof(int) * (size_t)(sc->n_benefits + 1));
     c->objection_label = xmalloc(sizeof(int) * (size_t)(sc->n_objections + 1));
     c->commitment_label = xmalloc(sizeof(int) * (size_t)(sc->n_commitments + 1));
-    for (int i = 0; i < sc->n_needs; i++)
-      add_keywords(c, file, "need", sc->needs[i].id, &sc->needs[i].keywords, sc->needs[i].pos, &c->need_label[i]);
+    for (int i = 0; i < sc->n_needs; i++) c->need_label[i] = item_label(c->lx, "need", sc->needs[i].id);
     for (int i = 0; i < sc->n_benefits; i++) {
       char idx[16];
-      snprintf(idx, sizeof idx, "%d", i + 1);
-      add_keywords(c, file, "benefit", sc->benefits[i].id ? sc->benefits[i].id : idx,
-                   &sc->benefits[i].keywords, sc->benefits[i].pos, &c->benefit_label[i]);
+      c->benefit_label[i] = item_label(c->lx, "benefit", benefit_id(&sc->benefits[i], i, idx));
     }
-    for (int i = 0; i < sc->n_objections; i++)
-      add_keywords(c, file, "objection", sc->objections[i].id, &sc->objections[i].keywords,
-                   sc->objections[i].pos, &c->objection_label[i]);
+    for (int i = 0; i < sc->n_objections; i++) c->objection_label[i] = item_label(c->lx, "objection", sc->objections[i].id);
     for (int i = 0; i < sc->n_commitments; i++)
-      add_keywords(c, file, "commitment", sc->commitments[i].id, &sc->commitments[i].keywords,
-                   sc->commitments[i].pos, &c->commitment_label[i]);
+      c->commitment_label[i] = item_label(c->lx, "commitment", sc->commitments[i].id);
   }
   if (errs) { cls_free(c); return NULL; }
   for (int m = 0; m < CLS_MOVE_COUNT; m++) c->move_label[m] = lex_label_id(c->lx, move_names[m]);
@@ -315,7 +363,6 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
   c->model = mdl_find(lang);
-  if (c->model) c->features = xcalloc(1, sizeof *c->features);
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();

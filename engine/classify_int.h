@@ -54,7 +54,7 @@ struct cls_classifier {
   int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
   const mdl_image *model;        /* the language's compiled model, or NULL (rules alone) */
   wd_stemmer *stem;              /* English base forms, for the model's features and links */
-  struct ft_set *features;       /* the model's feature set, reused line after line (owned) */
+  struct ft_set *features;       /* the model's feature set, reused line after line, made at the first (owned) */
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */
   lnk_index *links;              /* the scenario's items by meaning (link.h), or NULL */
   wd_words *own_words;           /* the scenario's English words, kept from typo correction (owned) */
@@ -66,6 +66,15 @@ struct cls_classifier {
 };
 
 /* The rules alone (classify_rules.c): fills *out from the line. */
+/* Adds a scenario's own English words to w (its lexicon phrases, keywords and examples): the
+** typo corrector's (words.h), made at build time for a shipped scenario (builtin.h, bi_words). */
+void cls_add_scenario_words(wd_words *w, const scenario *sc);
+/* Adds a scenario's own phrases to lx: its `lexicon:` entries (not those that switch built-in
+** phrases off), then the keywords of its needs, benefits, objections and commitments under
+** "need:ID" and so on, each label interned even without keywords; sources "FILE:LINE".
+** Returns the errors, each in d.  Made at build time for a shipped file (builtin.h, bi_phrases). */
+int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, diag *d);
+
 void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
 /* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to
 ** (commitments 0), or, for an ask that names no rung by keyword, the rung (commitments 1). */

@@ -185,7 +185,13 @@ int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int 
   for (int k = 0; k < m; k++) {
     const char *e = exprs[order[k].i];
     if (order[k].line < cur || strstr(e, "...")) continue;
-    for (; cur < order[k].line; cur++) sb_putc(&b, '\n');
+    static const char nl[64] = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+                               "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+    while (cur < order[k].line) {   /* the padding by blocks: a byte at a time was a tenth of it */
+      int step = order[k].line - cur < (int)sizeof nl - 1 ? order[k].line - cur : (int)sizeof nl - 1;
+      sb_append(&b, nl, (size_t)step);
+      cur += step;
+    }
     put_cond(&b, e);
     at[order[k].i] = ++listed;
     for (const char *p = e; *p; p++) cur += *p == '\n';

@@ -13,6 +13,7 @@
 */
 #include <assert.h>
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,8 @@ struct lexicon {
   const lex_table *image;        /* built-in automaton matched first, or NULL */
   int image_phrases;             /* its phrase count: the ids of added phrases start there */
   char **labels; int n_labels, cap_labels;   /* the image's labels first, with the same ids */
-  int last_label;                /* lex_label_find's last answer (a cache) */
+  int *label_slot; int n_label_slots;   /* lex_label_find's index: label id + 1 by the name's
+                                 ** hash, 0 for none; made at the first search, half full at most */
   int quiet[LEX_MAX_QUIET], n_quiet;   /* labels whose phrases hide nothing (lex_set_quiet) */
   int ignore1, negation1;        /* lex_match's label ids + 1 once found (0: not yet); labels
                                  ** are only ever added, so a found id stays right */
@@ -42,6 +44,7 @@ struct lexicon {
   int root_next[256];
   lex_table own;                 /* read-only view of the above, valid when built */
   int built;
+  int taken;                     /* parts, nodes, outs and edges are a table's (lex_take_added) */
   unsigned char *off;            /* per phrase id: switched off (lex_disable), or NULL */
   int n_off;
 };
@@ -52,15 +55,15 @@ lexicon *lex_new(void) {
   return lx;
 }
 
-/* A lexicon over a built-in image: only the label names are copied (so added phrases can
-** intern more); the image's tables are used where they are. */
+/* A lexicon over a built-in image: only the list of label names is copied (so added phrases
+** can intern more), the names themselves stay the image's; its tables are used where they are. */
 lexicon *lex_new_from(const lex_table *image) {
   lexicon *lx = lex_new();
   lx->image = image;
   lx->image_phrases = image->n_phrases;
   lx->cap_labels = image->n_labels + 32;   /* the image's labels are distinct: no search */
   lx->labels = xmalloc((size_t)lx->cap_labels * sizeof *lx->labels);
-  for (int i = 0; i < image->n_labels; i++) lx->labels[i] = xstrdup(image->labels[i]);
+  for (int i = 0; i < image->n_labels; i++) lx->labels[i] = (char *)image->labels[i];
   lx->n_labels = image->n_labels;
   return lx;
 }
@@ -73,20 +76,47 @@ const lex_table *lex_own_table(lexicon *lx) {
 /* Releases the lexicon, its phrases, labels and automaton (never the image). */
 void lex_free(lexicon *lx) {
   if (!lx) return;
-  for (int i = 0; i < lx->n_labels; i++) free(lx->labels[i]);
+  for (int i = lx->image ? lx->image->n_labels : 0; i < lx->n_labels; i++) free(lx->labels[i]);
   arena_free(&lx->strings);
-  free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs); free(lx->parts); free(lx->nodes); free(lx->outs);
-  free(lx->edge_byte); free(lx->edge_to);
+  free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs);
+  if (!lx->taken) { free(lx->parts); free(lx->nodes); free(lx->outs); free(lx->edge_byte); free(lx->edge_to); }
   free(lx->off);
+  free(lx->label_slot);
   free(lx);
 }
 
-/* Label id of a name, or -1.  Labels are few, so a linear search is enough, after a look at the
-** label found last: phrases come label by label. */
+/* Labels by name: an open-addressed index of their ids.  A scenario's keywords look up a label
+** each ("need:budget"), and the markers and moves theirs: a linear search over the lexicon's two
+** hundred labels was 0.18 M instructions of a start (docs/performance.md, fifth pass). */
+static unsigned label_hash(const char *name) {
+  uint32_t h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++) h = (h ^ *p) * 16777619u;
+  return h;
+}
+
+static void slot_put(lexicon *lx, int label) {
+  unsigned mask = (unsigned)lx->n_label_slots - 1, i = label_hash(lx->labels[label]) & mask;
+  while (lx->label_slot[i]) i = (i + 1) & mask;
+  lx->label_slot[i] = label + 1;
+}
+
+/* (Re)makes the index for the labels there are, with room for as many again. */
+static void index_labels(lexicon *lx) {
+  int n = 64;
+  while (n < 4 * (lx->n_labels + 1)) n *= 2;
+  free(lx->label_slot);
+  lx->label_slot = xcalloc((size_t)n, sizeof *lx->label_slot);
+  lx->n_label_slots = n;
+  for (int i = 0; i < lx->n_labels; i++) slot_put(lx, i);
+}
+
+/* Label id of a name, or -1.  The index is a cache, not part of the lexicon's value: making it
+** from a const lexicon is fine. */
 int lex_label_find(const lexicon *lx, const char *name) {
-  if (lx->last_label < lx->n_labels && strcmp(lx->labels[lx->last_label], name) == 0) return lx->last_label;
-  for (int i = 0; i < lx->n_labels; i++)
-    if (strcmp(lx->labels[i], name) == 0) return ((lexicon *)lx)->last_label = i;
+  if (!lx->label_slot) index_labels((lexicon *)lx);
+  unsigned mask = (unsigned)lx->n_label_slots - 1;
+  for (unsigned i = label_hash(name) & mask; lx->label_slot[i]; i = (i + 1) & mask)
+    if (strcmp(lx->labels[lx->label_slot[i] - 1], name) == 0) return lx->label_slot[i] - 1;
   return -1;
 }
 
@@ -101,7 +131,10 @@ int lex_label_id(lexicon *lx, const char *name) {
   lx->labels[lx->n_labels] = xstrdup(name);
   lx->own.labels = (const char *const *)lx->labels;   /* the view follows a moved list */
   lx->own.n_labels = lx->n_labels + 1;
-  return lx->n_labels++;
+  i = lx->n_labels++;
+  if (2 * (lx->n_labels + 1) > lx->n_label_slots) index_labels(lx);
+  else slot_put(lx, i);
+  return i;
 }
 
 /* Name of a label id ("?" when out of range). */
@@ -115,6 +148,19 @@ int lex_phrase_count(const lexicon *lx) { return lx->image_phrases + lx->n_phras
 ** from a const lexicon is fine. */
 int lex_phrase_label(const lexicon *lx, int i) {
   return i < lx->image_phrases ? lx->image->phrases[i].label : lx->pubs[i - lx->image_phrases].label;
+}
+
+void lex_each_phrase_of(const lexicon *lx, const unsigned char *marked, void (*fn)(void *ctx, const char *text),
+                        void *ctx) {
+  const lex_table *t = lx->image;
+  for (int i = 0; i < lx->image_phrases; i++) {
+    int l = t->phrases[i].label;
+    if (l >= 0 && l < lx->n_labels && marked[l]) fn(ctx, t->strings + t->text_at[i]);
+  }
+  for (int i = 0; i < lx->n_phrases; i++) {
+    int l = lx->pubs[i].label;
+    if (l >= 0 && l < lx->n_labels && marked[l]) fn(ctx, lx->pubs[i].text);
+  }
 }
 
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i) {
@@ -179,6 +225,7 @@ static void trie_insert(lexicon *lx, const char *s, size_t len, int part_id) {
 
 /* Adds a phrase: normalise, read ^ and $, split on "...", insert each part. */
 int lex_add(lexicon *lx, const char *label, const char *phrase, const char *source, const char **why) {
+  assert(!lx->taken);   /* a taken automaton has no trie to insert into */
   size_t nlen;
   char *norm = txt_normalize(phrase, strlen(phrase), &nlen);
   char *p = norm, *e = norm + nlen;
@@ -261,6 +308,43 @@ static void refresh_view(lexicon *lx) {
     lx->phrases, lx->n_phrases, NULL, NULL, NULL, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
     lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next,
   };
+}
+
+/* See lexicon_int.h.  Labels, phrases and their views are the lexicon's own (label ids differ
+** from t's); the texts and the automaton stay in t's read-only memory. */
+int lex_take_added(lexicon *lx, const lex_table *t, const char *source_file) {
+  if (lx->n_phrases || lx->n_nodes || lx->taken) return -1;
+  int *label = xmalloc(((size_t)t->n_labels + 1) * sizeof *label);
+  for (int k = 0; k < t->n_labels; k++) label[k] = lex_label_id(lx, t->labels[k]);
+  lx->phrases = xmalloc(((size_t)t->n_phrases + 1) * sizeof *lx->phrases);
+  lx->pubs = xmalloc(((size_t)t->n_phrases + 1) * sizeof *lx->pubs);
+  lx->n_phrases = lx->cap_phrases = t->n_phrases;
+  size_t nf = strlen(source_file);
+  for (int i = 0; i < t->n_phrases; i++) {
+    lx->phrases[i] = t->phrases[i];
+    lx->phrases[i].label = label[t->phrases[i].label];
+    const char *src = t->strings + t->source_at[i];
+    /* phrases come in runs from one line of a file: they share its source text */
+    char *shared = i > 0 && strcmp(t->strings + t->source_at[i - 1], src) == 0 ? lx->pubs[i - 1].source : NULL;
+    if (!shared) {
+      size_t ns = strlen(src);
+      shared = arena_alloc(&lx->strings, nf + ns + 1);
+      memcpy(shared, source_file, nf);
+      memcpy(shared + nf, src, ns + 1);
+    }
+    lx->pubs[i] = (lex_phrase){ lx->phrases[i].label, (char *)(t->strings + t->text_at[i]), shared };
+  }
+  free(label);
+  lx->parts = (lex_part *)t->parts; lx->n_parts = lx->cap_parts = t->n_parts;
+  lx->nodes = (lex_node *)t->nodes; lx->n_nodes = lx->cap_nodes = t->n_nodes;
+  lx->outs = (lex_out *)t->outs; lx->n_outs = lx->cap_outs = t->n_outs;
+  lx->edge_byte = (unsigned char *)t->edge_byte;
+  lx->edge_to = (int *)t->edge_to;
+  memcpy(lx->root_next, t->root_next, sizeof lx->root_next);
+  lx->taken = 1;
+  refresh_view(lx);
+  lx->built = 1;
+  return 0;
 }
 
 /* Sorts the children of each node into edge arrays; computes failure and dictionary links (BFS). */

@@ -58,5 +58,11 @@ typedef struct lex_table {
 lexicon *lex_new_from(const lex_table *image);
 /* The run-time table of a lexicon, built first if need be (what the generator writes out). */
 const lex_table *lex_own_table(lexicon *lx);
+/* Takes t, the built table of phrases added to an empty lexicon (a shipped scenario's, made at
+** build time: builtin.h, bi_phrases), as what was added to lx, which has nothing added yet: its
+** labels interned by name in t's order (so their ids are those lex_add would give), its
+** automaton used in place, each source ":LINE" read as source_file + ":LINE".  Nothing may be
+** added after.  0, or -1 (lx unchanged) when lx already has phrases of its own. */
+int lex_take_added(lexicon *lx, const lex_table *t, const char *source_file);
 
 #endif

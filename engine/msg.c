@@ -32,9 +32,9 @@ static const char *form_of(const msg_cat *c, int i, int cat) {
 
 /* ---- the index inside a blob ------------------------------------------------------------- */
 
-/* A catalogue over blob, its index read in place; NULL when the blob is no MSG2 blob or its
-** index points outside it. */
-msg_cat *msg_open(const unsigned char *blob, size_t n) {
+/* A catalogue over blob, its index read in place; NULL when the blob is no MSG2 blob or, with
+** every_offset, its index points outside it. */
+static msg_cat *open_blob(const unsigned char *blob, size_t n, int every_offset) {
   uint32_t trailer[2];
   if (!blob || n < 5 + sizeof trailer || memcmp(blob, "MSG2", 5) != 0) return NULL;
   memcpy(trailer, blob + n - sizeof trailer, sizeof trailer);
@@ -52,10 +52,17 @@ msg_cat *msg_open(const unsigned char *blob, size_t n) {
   c->plural = (const char *)plural;
   c->idx = (const uint32_t *)(const void *)(blob + off);
   c->n = (int)keys;
-  for (size_t i = 0; i < keys * (1 + MSG_NCAT); i++)   /* every offset inside the strings */
+  for (size_t i = 0; every_offset && i < keys * (1 + MSG_NCAT); i++)   /* every offset inside the strings */
     if (c->idx[i] >= off) { msg_close(c); return NULL; }
   return c;
 }
+
+msg_cat *msg_open(const unsigned char *blob, size_t n) { return open_blob(blob, n, 1); }
+
+/* A blob of this build's table (builtin.h, bi_messages), opened without looking at each of its
+** offsets (35 K instructions of a start): the generator made it, and test_msg opens every one
+** with msg_open's checks. */
+static msg_cat *open_built(const bi_entry *e) { return e && e->bytes ? open_blob(e->bytes, e->n_bytes, 0) : NULL; }
 
 void msg_close(msg_cat *c) {
   if (!c) return;
@@ -137,14 +144,13 @@ static const msg_cat *load(const char *lang) {
       free(buf);
       free(path);
       if (c) return c;
-      e = bi_named(rel);
-      return e ? msg_open(e->bytes, e->n_bytes) : NULL;
+      return open_built(bi_named(rel));
     }
     free(buf);
     free(path);
   }
   if (!e) e = bi_named(rel);
-  return e && e->bytes ? msg_open(e->bytes, e->n_bytes) : NULL;
+  return open_built(e);
 }
 
 const msg_cat *msg_catalogue(const char *lang) {

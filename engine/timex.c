@@ -103,7 +103,8 @@ struct tx_set {
   pcre2_match_data *md;
   /* the one pass before the patterns (tx_find): which of the needs a line holds */
   int n_trig;
-  char *trig[TX_MAX_TRIG];     /* the distinct strings of every pattern's need */
+  const char *trig[TX_MAX_TRIG];   /* the distinct strings of every pattern's need, in place in
+                               ** the patterns' table (trig_len bytes each, no NUL) */
   size_t trig_len[TX_MAX_TRIG];
   uint64_t first[256];         /* the triggers that start with this byte */
   uint64_t *need;              /* per pattern: the triggers any of which lets it run */
@@ -146,10 +147,13 @@ static void build_needs(tx_set *t) {
       if (n == 1 && *p == '#') {
         t->need[i] |= TX_DIGIT;
       } else {
-        int k = 0;
-        while (k < t->n_trig && !(t->trig_len[k] == n && memcmp(t->trig[k], p, n) == 0)) k++;
+        int k = t->n_trig;   /* the triggers seen so far that start with this byte: first[] */
+        for (uint64_t m = t->first[(unsigned char)*p]; m; m &= m - 1) {
+          int j = __builtin_ctzll(m);
+          if (t->trig_len[j] == n && memcmp(t->trig[j], p, n) == 0) { k = j; break; }
+        }
         if (k == t->n_trig && k < TX_MAX_TRIG) {
-          t->trig[k] = xstrndup(p, n);
+          t->trig[k] = p;
           t->trig_len[k] = n;
           t->first[(unsigned char)*p] |= 1ULL << k;
           t->n_trig++;
@@ -217,7 +221,16 @@ static tx_set *make_set(const char *lang, int allow_builtin, diag *d) {
   while (defs[t->n].name) t->n++;
   t->code = xcalloc((size_t)t->n, sizeof *t->code);
   t->source = xcalloc((size_t)t->n, sizeof *t->source);
-  for (int i = 0; i < t->n; i++) t->source[i] = xasprintf("engine/timex.c:%d", defs[i].line);
+  for (int i = 0; i < t->n; i++) {   /* by hand: xasprintf's two passes were a third of a set's making */
+    static const char file[] = "engine/timex.c:";
+    char num[16];
+    int k = (int)sizeof num, v = defs[i].line;
+    do num[--k] = (char)('0' + v % 10); while ((v /= 10) > 0);
+    t->source[i] = xmalloc(sizeof file + sizeof num - (size_t)k);
+    memcpy(t->source[i], file, sizeof file - 1);
+    memcpy(t->source[i] + sizeof file - 1, num + k, sizeof num - (size_t)k);
+    t->source[i][sizeof file - 1 + sizeof num - (size_t)k] = '\0';
+  }
   int decoded = allow_builtin && decode_builtin(t, lang);
   for (int i = 0; i < t->n && !decoded; i++) {
     int err; PCRE2_SIZE off;
@@ -264,7 +277,6 @@ void tx_free(tx_set *t) {
   if (!t) return;
   for (int i = 0; i < t->n; i++) { pcre2_code_free(t->code[i]); free(t->source[i]); }
   free(t->code); free(t->source);
-  for (int k = 0; k < t->n_trig; k++) free(t->trig[k]);
   free(t->need);
   free(t->jit);
   pcre2_match_data_free(t->md);

@@ -37,7 +37,9 @@ struct wd_stemmer {
 #else
   struct SN_env *sb;
 #endif
-  stem_memo memo[STEM_MEMO_SLOTS];
+  stem_memo *memo;   /* STEM_MEMO_SLOTS, made at the first stem: a shipped scenario's link index
+                     ** is an image, so a game stems nothing before its first line, and zeroing
+                     ** 94 KiB at start was 44 K instructions (docs/performance.md, fifth pass) */
 };
 
 /* Snowball's English stemmer for single-byte text: wd_stem gives it only words of ASCII letters
@@ -63,14 +65,16 @@ void wd_free(wd_stemmer *s) {
 #else
   english_ISO_8859_1_close_env(s->sb);
 #endif
+  free(s->memo);
   free(s);
 }
 
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 
-/* ---- a scenario's own words: an open-addressed set of hashes, doubled at half full ---- */
+/* ---- a scenario's own words: an open-addressed set of hashes, doubled at half full, and
+** the shipped scenario's words made at build time as a sorted array in place (builtin.h) ---- */
 #define OWN_WEIGHT 1000000   /* counts as seen this often: beats any corpus word as a correction */
-struct wd_words { uint64_t *h; size_t n, cap; };
+struct wd_words { uint64_t *h; size_t n, cap; const uint64_t *sorted; size_t n_sorted; };
 
 static uint64_t word_hash(const char *w, size_t n) {
   uint64_t h = util_hash64(w, n);
@@ -138,10 +142,35 @@ int wd_words_add_ascii(wd_words *w, const char *text) {
 }
 
 int wd_words_has(const wd_words *w, const char *word, size_t n) {
-  if (!w || !w->n) return 0;
+  if (!w || (!w->n && !w->n_sorted)) return 0;
   uint64_t h = word_hash(word, n);
   for (size_t i = (size_t)h & (w->cap - 1); w->h[i]; i = (i + 1) & (w->cap - 1)) if (w->h[i] == h) return 1;
+  size_t lo = 0, hi = w->n_sorted;   /* the sorted words: [lo, hi) may hold h */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (w->sorted[mid] == h) return 1;
+    if (w->sorted[mid] < h) lo = mid + 1; else hi = mid;
+  }
   return 0;
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+uint64_t *wd_words_sorted(const wd_words *w, size_t *n) {
+  *n = 0;
+  if (!w || !w->n) return NULL;
+  uint64_t *v = xmalloc(w->n * sizeof *v);
+  for (size_t i = 0; i < w->cap; i++) if (w->h[i]) v[(*n)++] = w->h[i];
+  qsort(v, *n, sizeof *v, cmp_u64);
+  return v;
+}
+
+void wd_words_take_sorted(wd_words *w, const uint64_t *sorted, size_t n) {
+  w->sorted = sorted;
+  w->n_sorted = n;
 }
 
 /* How often the word was seen: the model's count, or OWN_WEIGHT for a scenario's own word. */
@@ -161,6 +190,7 @@ size_t wd_stem(wd_stemmer *s, const char *w, size_t n, char *out, size_t cap) {
   }
   stem_memo *slot = NULL;
   if (n <= STEM_MEMO_WORD) {
+    if (!s->memo) s->memo = xcalloc(STEM_MEMO_SLOTS, sizeof *s->memo);
     slot = &s->memo[mdl_word_hash(w, n) % STEM_MEMO_SLOTS];
     if (slot->wlen == n && memcmp(slot->word, w, n) == 0) {
       size_t k = slot->slen < cap - 1 ? slot->slen : cap - 1;

@@ -55,6 +55,19 @@ const bi_entry *bi_find(const char *name, const void *src, size_t len);
 const bi_entry *bi_find_yaml(const void *src, size_t len);
 /* The link index image (bi_links) of the scenario file of that length and bi_hash, or NULL. */
 const bi_entry *bi_find_links(size_t len, uint64_t hash);
+/* The shipped scenarios' own English words for the typo corrector (words.h), keyed like
+** bi_links: bytes are the words' hashes in increasing order (wd_words_sorted), as uint64_t. */
+extern const bi_entry bi_words[];
+/* The words (bi_words) of the scenario file of that length and bi_hash, or NULL. */
+const bi_entry *bi_find_words(size_t len, uint64_t hash);
+/* The shipped scenarios' own phrases (their `lexicon:` entries and items' keywords) as built
+** automata (lexicon_int.h: lex_take_added), keyed like bi_links: the entry's lexicon. */
+extern const bi_entry bi_phrases[];
+const bi_entry *bi_find_phrases(size_t len, uint64_t hash);
+/* The shipped scenarios' transcript hashes (scenario.h's `hash`: FNV-1a of the file, 16 hex
+** digits, the entry's bytes without a NUL), keyed like bi_links. */
+extern const bi_entry bi_scn_hash[];
+const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash);
 
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */

@@ -80,6 +80,10 @@ int lex_phrase_count(const lexicon *lx);
 const lex_phrase *lex_phrase_at(const lexicon *lx, int i);
 /* The label of phrase i, without making its lex_phrase (lex_phrase_at does, for an image's). */
 int lex_phrase_label(const lexicon *lx, int i);
+/* Calls fn(ctx, text as written) for each phrase, in id order, whose label l has marked[l] set
+** (marked has lex_label_count entries): a pass over the phrases without a call per phrase. */
+void lex_each_phrase_of(const lexicon *lx, const unsigned char *marked, void (*fn)(void *ctx, const char *text),
+                        void *ctx);
 
 /* Loads a lexicon YAML file (format in docs/classifier.md): sections `moves`, `slots`,
 ** `markers`, each mapping a label to a list of phrases.  shown is the name used in sources

@@ -192,8 +192,8 @@ typedef struct scenario {
   char *file;              /* path as loaded */
   char *dir;               /* its directory, for the behaviour script */
   char hash[17];           /* FNV-1a of the file bytes, hex */
-  size_t src_len;          /* the file's length and bi_hash (builtin.h): how a shipped file's */
-  uint64_t src_hash;       /* images made at build time are found (0, 0: read from a tree) */
+  size_t src_len;          /* a shipped file's length and bi_hash (builtin.h): how its images */
+  uint64_t src_hash;       /* made at build time are found (0, 0: any other file, or a tree) */
   char *id, *title, *language, *brief, *goal;
   int difficulty, minutes;
   char *cust_name, *cust_role, *cust_company, *cust_persona;

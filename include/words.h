@@ -12,6 +12,7 @@
 #define SALESIM_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -44,6 +45,12 @@ void wd_words_add(wd_words *w, const char *norm);
 int wd_words_add_ascii(wd_words *w, const char *text);
 /* 1 when w (may be NULL) holds word[0..n). */
 int wd_words_has(const wd_words *w, const char *word, size_t n);
+/* The words of w as their hashes in increasing order, *n of them (malloc'd; NULL when none):
+** what the generator writes for a shipped scenario (builtin.h, bi_words). */
+uint64_t *wd_words_sorted(const wd_words *w, size_t *n);
+/* Takes n hashes in increasing order (wd_words_sorted's, kept in read-only memory that outlives
+** w) as words of w as well, in place: a shipped scenario's words without reading its texts. */
+void wd_words_take_sorted(wd_words *w, const uint64_t *sorted, size_t n);
 
 /* The text with each unknown English word of WD_MIN_TYPO_LEN letters or more replaced by the
 ** known word one edit away (see above), or NULL when nothing changed.  A word of own (may be

@@ -6,3 +6,6 @@
 
 const bi_entry bi_yaml[] = { { 0 } };
 const bi_entry bi_links[] = { { 0 } };
+const bi_entry bi_words[] = { { 0 } };
+const bi_entry bi_phrases[] = { { 0 } };
+const bi_entry bi_scn_hash[] = { { 0 } };

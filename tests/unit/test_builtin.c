@@ -7,10 +7,13 @@
 #include <stdlib.h>
 
 #include "builtin.h"
+#include "classify_int.h"  /* engine/: cls_add_scenario_words */
 #include "lexicon_int.h"   /* engine/: lex_new_from */
+#include "scncheck.h"
 #include "text.h"
 #include "timex.h"
 #include "util.h"
+#include "words.h"
 
 static char *read_data(const char *rel, size_t *len) {
   char *path = xasprintf("%s/%s", getenv("SALESIM_DATA") ? getenv("SALESIM_DATA") : "engine", rel);
@@ -172,6 +175,169 @@ static void test_edited_files_refused(void **st) {
   assert_null(bi_find("lexicons/fr.yaml", "", 0));
 }
 
+/* A shipped scenario's own words (bi_words) are the words read from its texts, hash for hash
+** and in order; a scenario read from other bytes has none; and a set that takes them answers
+** as the set they were read into. */
+static void shipped_words(void *ctx, const char *path) {
+  (void)ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  const bi_entry *img = bi_find_words(sc->src_len, sc->src_hash);
+  assert_non_null(img);
+  assert_null(bi_find_words(sc->src_len + 1, sc->src_hash));
+  assert_null(bi_find_words(sc->src_len, sc->src_hash ^ 1));
+  wd_words *read = wd_words_new(), *taken = wd_words_new();
+  cls_add_scenario_words(read, sc);
+  size_t n;
+  uint64_t *v = wd_words_sorted(read, &n);
+  assert_int_equal(img->n_bytes, n * sizeof *v);
+  if (n) assert_memory_equal(img->bytes, v, img->n_bytes);
+  for (size_t i = 1; i < n; i++) assert_true(v[i - 1] < v[i]);
+  wd_words_take_sorted(taken, v, n);
+  static const char *const probe[] = { "monitoring", "trial", "warehouse", "budget", "zzzzz", "alerts",
+                                       "engineer", "discount", "tomorrow", "quarter" };
+  for (size_t i = 0; i < sizeof probe / sizeof *probe; i++)
+    assert_int_equal(wd_words_has(read, probe[i], strlen(probe[i])), wd_words_has(taken, probe[i], strlen(probe[i])));
+  for (int k = 0; k < sc->n_needs; k++)   /* every word of four letters or more of an ASCII keyword */
+    for (int j = 0; j < sc->needs[k].keywords.n; j++) {
+      const char *kw = sc->needs[k].keywords.v[j];
+      int ascii = 1;
+      for (const char *p = kw; *p; p++) ascii &= (unsigned char)*p < 0x80;
+      for (const char *p = kw; ascii && *p;) {
+        char w[WD_MAX_WORD + 1];
+        size_t m = 0;
+        for (; (p[m] | 0x20) >= 'a' && (p[m] | 0x20) <= 'z'; m++) if (m < WD_MAX_WORD) w[m] = (char)(p[m] | 0x20);
+        if (m >= WD_MIN_TYPO_LEN - 1 && m <= WD_MAX_WORD) assert_true(wd_words_has(taken, w, m));
+        p += m ? m : 1;
+      }
+    }
+  free(v);
+  wd_words_free(read);
+  wd_words_free(taken);
+  scn_free(sc);
+  diag_free(&d);
+}
+
+/* A shipped scenario's transcript hash made at build time is the file's FNV-1a; its bytes with
+** one more space are another file: no images (src_len 0) and the hash of those bytes. */
+static void shipped_hash(void *ctx, const char *path) {
+  (void)ctx;
+  char err[256], hex[17];
+  size_t len;
+  char *buf = util_read_file(path, 16u << 20, &len, err, sizeof err);
+  assert_non_null(buf);
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load_string(path, buf, len, &d);
+  assert_non_null(sc);
+  assert_non_null(bi_find_scn_hash(sc->src_len, sc->src_hash));
+  util_hash_hex(buf, len, hex);
+  assert_string_equal(sc->hash, hex);
+  assert_int_equal(sc->src_len, len);
+  scn_free(sc);
+  char *edited = xasprintf("%.*s \n", (int)len, buf);
+  sc = scc_load_string(path, edited, len + 2, &d);
+  assert_non_null(sc);
+  util_hash_hex(edited, len + 2, hex);
+  assert_string_equal(sc->hash, hex);
+  assert_int_equal(sc->src_len, 0);
+  assert_null(bi_find_words(sc->src_len, sc->src_hash));
+  scn_free(sc);
+  free(edited);
+  free(buf);
+  diag_free(&d);
+}
+
+/* A shipped scenario's own phrases taken from their image (bi_phrases) make the lexicon that
+** adding them from the file makes: labels and their ids, phrases, texts, sources, automaton, and
+** the hits of every example line; a lexicon with phrases of its own refuses the image. */
+static void shipped_phrases(void *ctx, const char *path) {
+  (void)ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  const bi_entry *img = bi_find_phrases(sc->src_len, sc->src_hash);
+  assert_non_null(img);
+  assert_non_null(img->lexicon);
+  const char *lang = sc->language ? sc->language : "en";
+  int errs = 0;
+  lexicon *taken = cls_load_lexicon(lang, &d, &errs), *added = cls_load_lexicon(lang, &d, &errs);
+  assert_int_equal(errs, 0);
+  assert_int_equal(lex_take_added(taken, img->lexicon, "./x.yaml"), 0);
+  assert_int_equal(lex_take_added(taken, img->lexicon, "./x.yaml"), -1);   /* once only */
+  assert_int_equal(cls_add_scenario_phrases(added, sc, "./x.yaml", &d), 0);
+  const lex_table *a = lex_own_table(taken), *b = lex_own_table(added);
+  assert_int_equal(lex_label_count(taken), lex_label_count(added));
+  for (int l = 0; l < lex_label_count(added); l++) assert_string_equal(lex_label_name(taken, l), lex_label_name(added, l));
+  assert_int_equal(lex_phrase_count(taken), lex_phrase_count(added));
+  for (int i = 0; i < lex_phrase_count(added); i++) {
+    const lex_phrase *p = lex_phrase_at(taken, i), *q = lex_phrase_at(added, i);
+    assert_int_equal(p->label, q->label);
+    assert_string_equal(p->text, q->text);
+    assert_string_equal(p->source, q->source);
+  }
+  assert_int_equal(a->n_phrases, b->n_phrases);
+  assert_memory_equal(a->phrases, b->phrases, (size_t)a->n_phrases * sizeof *a->phrases);
+  assert_int_equal(a->n_parts, b->n_parts);
+  for (int i = 0; i < a->n_parts; i++) {   /* field by field: the padding is not the table's */
+    const lex_part *x = &a->parts[i], *y = &b->parts[i];
+    assert_true(x->phrase == y->phrase && x->index == y->index && x->len == y->len &&
+                x->word_left == y->word_left && x->word_right == y->word_right && x->stem == y->stem);
+  }
+  assert_int_equal(a->n_nodes, b->n_nodes);
+  for (int i = 0; i < a->n_nodes; i++) {
+    const lex_node *x = &a->nodes[i], *y = &b->nodes[i];
+    assert_true(x->byte == y->byte && x->fail == y->fail && x->dict == y->dict && x->out == y->out &&
+                x->edge_start == y->edge_start && x->n_edges == y->n_edges);
+  }
+  assert_int_equal(a->n_outs, b->n_outs);
+  if (a->n_outs) assert_memory_equal(a->outs, b->outs, (size_t)a->n_outs * sizeof *a->outs);
+  if (a->n_nodes > 1) {
+    assert_memory_equal(a->edge_byte, b->edge_byte, (size_t)a->n_nodes - 1);
+    assert_memory_equal(a->edge_to, b->edge_to, ((size_t)a->n_nodes - 1) * sizeof *a->edge_to);
+  }
+  assert_memory_equal(a->root_next, b->root_next, 256 * sizeof *a->root_next);
+  for (int k = 0; k < sc->n_needs; k++)   /* and they find the same */
+    for (int j = 0; j < sc->needs[k].examples.n; j++) {
+      const char *ex = sc->needs[k].examples.v[j];
+      size_t n;
+      char *norm = txt_normalize(ex, strlen(ex), &n);
+      lex_hit *ha, *hb;
+      int na = lex_match(taken, norm, n, &ha), nb = lex_match(added, norm, n, &hb);
+      assert_int_equal(na, nb);
+      for (int h = 0; h < na; h++)
+        assert_true(ha[h].phrase == hb[h].phrase && ha[h].label == hb[h].label && ha[h].start == hb[h].start &&
+                    ha[h].end == hb[h].end && ha[h].gapped == hb[h].gapped);
+      free(ha); free(hb); free(norm);
+    }
+  lexicon *own = lex_new();   /* a language lexicon read from source holds its phrases itself */
+  assert_true(lex_add(own, "request", "could you", "x", NULL) >= 0);
+  assert_int_equal(lex_take_added(own, img->lexicon, "x"), -1);
+  lex_free(own);
+  lex_free(taken);
+  lex_free(added);
+  scn_free(sc);
+  diag_free(&d);
+}
+
+static void test_scenario_phrases(void **st) {
+  (void)st;
+  assert_true(tu_each_shipped_scenario(shipped_phrases, NULL) >= 9);
+}
+
+static void test_scenario_hash(void **st) {
+  (void)st;
+  assert_true(tu_each_shipped_scenario(shipped_hash, NULL) >= 9);
+}
+
+static void test_scenario_words(void **st) {
+  (void)st;
+  assert_true(tu_each_shipped_scenario(shipped_words, NULL) >= 9);
+}
+
 /* The hash tells apart inputs that differ anywhere, including in the tail past the last word. */
 static void test_hash(void **st) {
   (void)st;
@@ -195,6 +361,9 @@ int main(void) {
     cmocka_unit_test(test_patterns_zh),
     cmocka_unit_test(test_edited_files_refused),
     cmocka_unit_test(test_hash),
+    cmocka_unit_test(test_scenario_words),
+    cmocka_unit_test(test_scenario_hash),
+    cmocka_unit_test(test_scenario_phrases),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
