@@ -561,13 +561,16 @@ static int rung_needs_no_who(ctx *c, int j) {
   return c->s->cls ? cls_rung_needs_no_who(c->s->cls, j) : 0;
 }
 
+static int summary_reading(const cls_result *r);
+
 /* A need the customer voiced from the visit's check (turn `check`) up to the ask (turn `ask`)
 ** that nothing the trainee said after it answered before or in the ask: no benefit that answers
 ** it, no summary that names it.  Its index, or -1.  ("那您看,还有什么顾虑吗?" brought out the old
-** HIS, and the next line asked for the budget: play-test 19, 84 and no word of it.) */
-static int summary_reading(const cls_result *r);
+** HIS, and the next line asked for the budget: play-test 19, 84 and no word of it.)  Both turns
+** are of c->s->turns, check at or before ask. */
 static int past_check(const ctx *c, const sess_turn *check, const sess_turn *ask) {
   int from = (int)(check - c->s->turns), to = (int)(ask - c->s->turns);
+  assert(from >= 0 && from <= to && to < c->s->n_turns);
   for (int i = from; i < to; i++) {
     const cust_events *evs = &c->s->turns[i].events;
     for (int e = 0; e < evs->n; e++) {
