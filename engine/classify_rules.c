@@ -38,6 +38,7 @@
 **     hostile act, not a deadline or scarcity of the offer, so the line's loss phrases ("再拖下去")
 **     describe the threat.  Its tactic is still "loss".
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
@@ -1479,27 +1480,36 @@ void cls_late_offer_consent(cls_result *r) {
 ** next week to catch up?", "我下周二过来找您,行吗?": marker visit_you) asks her to meet; read after
 ** the model (which made the English line a yes/no question) and after cls_late_offer_consent (a
 ** visit is her time, not the seller's own work).  Play-test 18: "差不多吧,怎么了?" answered it. */
-void cls_late_time_suits(cls_result *r) {
-  if (!r->norm || !r->question || !r->slots[CLS_SLOT_TIME] || r->negated || (r->moves & CLS_ASK_MOVES) ||
-      (!r->slots[CLS_SLOT_ACTION] && !r->slots[CLS_SLOT_PERSON]) || !cls_has_label(r, "time_suits"))
-    return;
+/* A question with a time, not negated and asking for nothing yet: a late rule may make it an ask. */
+static int may_become_ask(const cls_result *r) {
+  return r->norm && r->question && r->slots[CLS_SLOT_TIME] && !r->negated && !(r->moves & CLS_ASK_MOVES);
+}
+
+/* Makes r an ask_commitment in place of its question, vague by its vague marker, specific when it
+** names who or where and (unless the step is implied by them) the action; the rule `rule` (a
+** "rule:ID" phrase) at source line `line` says so. */
+static void make_ask(cls_result *r, int implied_action, const char *rule, int line) {
   r->moves |= (uint64_t)1 << CLS_ASK_COMMITMENT;
   r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION));
   r->vague = cls_has_label(r, "vague");
+  r->specific = !r->vague && (implied_action || r->slots[CLS_SLOT_ACTION]) &&
+                (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
+  char src[sizeof RULE_SRC + 16];
+  snprintf(src, sizeof src, "%s:%d", RULE_SRC, line);
+  add_match(r, "ask_commitment", rule, src, 0, strlen(r->norm));
+}
+
+void cls_late_time_suits(cls_result *r) {
+  if (!may_become_ask(r) || (!r->slots[CLS_SLOT_ACTION] && !r->slots[CLS_SLOT_PERSON]) ||
+      !cls_has_label(r, "time_suits"))
+    return;
   /* who or where and when name the step, as a request's do (read_ask: implied_action) */
-  r->specific = !r->vague && (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
-  add_match(r, "ask_commitment", "rule:time_suits", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  make_ask(r, 1, "rule:time_suits", __LINE__);
 }
 
 void cls_late_seller_visit(cls_result *r) {
-  if (!r->norm || !r->question || !r->slots[CLS_SLOT_TIME] || r->negated || (r->moves & CLS_ASK_MOVES) ||
-      !cls_has_label(r, "visit_you"))
-    return;
-  r->moves |= (uint64_t)1 << CLS_ASK_COMMITMENT;
-  r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION));
-  r->vague = cls_has_label(r, "vague");
-  r->specific = !r->vague && r->slots[CLS_SLOT_ACTION] && (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
-  add_match(r, "ask_commitment", "rule:seller_visit", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  if (!may_become_ask(r) || !cls_has_label(r, "visit_you")) return;
+  make_ask(r, 0, "rule:seller_visit", __LINE__);
 }
 
 /* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a
@@ -1640,6 +1650,14 @@ void cls_late_recap_no_ask(cls_result *r) {
 ** needs back: it confirms them and sums up no benefit, so it earns no summary credit (the blind
 ** trainer of round 14: +20 for a summary naming no benefit, then +20 for the loss appeal it made
 ** look timely).  A summary naming a benefit, or stated without a check, stays one. */
+/* The gain tactic goes once no move that motivates by gain is left (a gain appeal, a benefit,
+** proof or a summary): a late rule took away the one it stood on. */
+static void drop_gain_tactic(cls_result *r) {
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT |
+                        (uint64_t)1 << CLS_PROOF | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
+  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
+}
+
 void cls_late_recap_then_question(cls_result *r) {
   const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
   const uint64_t checks = (uint64_t)1 << CLS_CHECK_CONCERNS | (uint64_t)1 << CLS_PROBE_REFUSAL;
@@ -1655,8 +1673,7 @@ void cls_late_recap_then_question(cls_result *r) {
   for (int k = 0; k < ncl - 1; k++) if (cl[k].mood != CL_MOOD_STATEMENT) return;
   r->moves = (r->moves & ~sum) | (uint64_t)1 << CLS_OPEN_QUESTION;
   r->model_moves &= ~sum;
-  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PROOF;
-  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
+  drop_gain_tactic(r);
   add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:recap_then_question", RULE_SRC ":" CLS_STR(__LINE__), 0,
             strlen(r->norm));
 }
@@ -1719,8 +1736,7 @@ void cls_late_needs_recap(cls_result *r) {
   r->moves &= ~sum;
   r->model_moves &= ~sum;
   r->moves |= (uint64_t)1 << CLS_CONFIRM_NEED;
-  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PROOF;
-  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
+  drop_gain_tactic(r);
   add_match(r, "confirm_need", "rule:needs_recap", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
@@ -1732,14 +1748,12 @@ void cls_late_needs_recap(cls_result *r) {
 ** With a scenario only: the needs are the scenario's. */
 void cls_late_restated_gain(cls_result *r) {
   const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL;
-  const uint64_t other_gain = (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PROOF |
-                              (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
   if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || !(r->moves & gain) || !CLS_HAS(r, CLS_CONFIRM_NEED) ||
       !r->question || (r->moves & CLS_ASK_MOVES))
     return;
   r->moves &= ~gain;
   r->model_moves &= ~gain;
-  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & other_gain)) r->tactic = CLS_TACTIC_NONE;
+  drop_gain_tactic(r);
   add_match(r, "gain_appeal", "rule:restated_wish", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
@@ -1796,8 +1810,7 @@ void cls_late_rude(cls_result *r) {
   if (!CLS_HAS(r, CLS_RUDE) || !(r->moves & r->model_moves & gain)) return;
   r->moves &= ~(r->model_moves & gain);
   r->model_moves &= ~gain;
-  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain) && !CLS_HAS(r, CLS_PROOF) && !CLS_HAS(r, CLS_SUMMARIZE_BENEFITS))
-    r->tactic = CLS_TACTIC_NONE;
+  drop_gain_tactic(r);
 }
 
 /* A line that lays out how this meeting will go and asks if that suits her ("今天我想先听听您这边的

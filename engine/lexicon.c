@@ -88,11 +88,7 @@ void lex_free(lexicon *lx) {
 /* Labels by name: an open-addressed index of their ids.  A scenario's keywords look up a label
 ** each ("need:budget"), and the markers and moves theirs: a linear search over the lexicon's two
 ** hundred labels was 0.18 M instructions of a start (docs/performance.md, fifth pass). */
-static unsigned label_hash(const char *name) {
-  uint32_t h = 2166136261u;
-  for (const unsigned char *p = (const unsigned char *)name; *p; p++) h = (h ^ *p) * 16777619u;
-  return h;
-}
+static unsigned label_hash(const char *name) { return (unsigned)util_hash64(name, strlen(name)); }
 
 static void slot_put(lexicon *lx, int label) {
   unsigned mask = (unsigned)lx->n_label_slots - 1, i = label_hash(lx->labels[label]) & mask;

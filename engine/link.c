@@ -73,8 +73,6 @@ static int cmp_word(const char *w, size_t len, const char *e) {
   return -(unsigned char)e[len];   /* e longer than w: w comes first */
 }
 
-static uint64_t fnv(const char *s, size_t n);
-
 /* The stop lists as hash sets, made once: every word of a scenario's texts is looked up when
 ** its link index is built (a linear scan was 12% of a start, a binary search still the index's
 ** most mispredicted branches).  slot[]: an entry's index + 1 (0: empty), open addressing. */
@@ -91,7 +89,7 @@ static pthread_once_t stops_once = PTHREAD_ONCE_INIT;
 static void index_list(stop_list *l) {
   assert(4 * l->n <= STOP_SLOTS);
   for (size_t i = 0; i < l->n; i++) {
-    size_t len = strlen(l->v[i]), h = (size_t)fnv(l->v[i], len) & (STOP_SLOTS - 1);
+    size_t len = strlen(l->v[i]), h = (size_t)util_hash64(l->v[i], len) & (STOP_SLOTS - 1);
     while (l->slot[h]) h = (h + 1) & (STOP_SLOTS - 1);
     l->slot[h] = (unsigned short)(i + 1);
     if (len > l->maxlen) l->maxlen = len;
@@ -104,17 +102,11 @@ static void index_stops(void) { index_list(&stops_en); index_list(&stops_zh); }
 static int is_stop(const stop_list *l, const char *w, size_t len) {
   assert(len > 0);
   if (len > l->maxlen) return 0;
-  for (size_t h = (size_t)fnv(w, len) & (STOP_SLOTS - 1); l->slot[h]; h = (h + 1) & (STOP_SLOTS - 1)) {
+  for (size_t h = (size_t)util_hash64(w, len) & (STOP_SLOTS - 1); l->slot[h]; h = (h + 1) & (STOP_SLOTS - 1)) {
     const char *e = l->v[l->slot[h] - 1];
     if (cmp_word(w, len, e) == 0) return 1;
   }
   return 0;
-}
-
-static uint64_t fnv(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ull; }
-  return h;
 }
 
 /* The id of a term, adding it when add is set; -1 when unknown. */
@@ -126,7 +118,7 @@ static int term_id(lnk_index *x, const char *s, size_t n, int add) {
     x->slot = xmalloc(x->nslot * sizeof *x->slot);
     for (size_t i = 0; i < x->nslot; i++) x->slot[i] = -1;
   }
-  size_t m = x->nslot - 1, i = fnv(s, n) & m;
+  size_t m = x->nslot - 1, i = util_hash64(s, n) & m;
   for (; x->slot[i] >= 0; i = (i + 1) & m) {
     const char *t = x->terms[x->slot[i]];
     if (strlen(t) == n && memcmp(t, s, n) == 0) return x->slot[i];
@@ -143,7 +135,7 @@ static int term_id(lnk_index *x, const char *s, size_t n, int add) {
     int *sl = xmalloc(ns * sizeof *sl);
     for (size_t k = 0; k < ns; k++) sl[k] = -1;
     for (int k = 0; k <= x->nterms; k++) {
-      size_t j = fnv(x->terms[k], strlen(x->terms[k])) & (ns - 1);
+      size_t j = util_hash64(x->terms[k], strlen(x->terms[k])) & (ns - 1);
       while (sl[j] >= 0) j = (j + 1) & (ns - 1);
       sl[j] = k;
     }

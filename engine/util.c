@@ -357,13 +357,6 @@ int util_write_atomic(const char *path, const char *data, size_t len, char *err,
   return 0;
 }
 
-uint64_t util_hash64(const void *data, size_t len) {
-  const unsigned char *p = data;
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < len; i++) { h ^= p[i]; h *= 1099511628211ULL; }
-  return h;
-}
-
 void util_hash_hex(const void *data, size_t len, char out[17]) {
   snprintf(out, 17, "%016llx", (unsigned long long)util_hash64(data, len));
 }

@@ -66,8 +66,15 @@ void util_note_input(const char *path);
 /* mkdir -p; returns 0 or -1 (errno set). */
 int util_mkdirs(const char *path, int mode);
 
-/* FNV-1a 64-bit over bytes, printed as 16 hex digits into out[17]; used for scenario file hashes. */
-uint64_t util_hash64(const void *data, size_t len);
+/* FNV-1a 64-bit over bytes; util_hash_hex prints it as 16 hex digits into out[17] (scenario file
+** hashes).  Inline: the link index, the typo corrector's words and the lexicon's label index hash
+** a word at a time on a line's path. */
+static inline uint64_t util_hash64(const void *data, size_t len) {
+  const unsigned char *p = data;
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) { h ^= p[i]; h *= 1099511628211ULL; }
+  return h;
+}
 void util_hash_hex(const void *data, size_t len, char out[17]);
 
 /* Finds shipped data (lexicons, the default Lua behaviour, scenarios): $SALESIM_DATA, then

@@ -594,19 +594,19 @@ local function restates_voiced(turn)
   return false
 end
 
+-- An ask for action among the moves mv (recall, chain, discover and ask test it).
+local function asks_action(mv)
+  return mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true
+         or mv.ask_referral == true or mv.lower_ask == true
+end
+
 -- "Did the budget go in?" on a later visit of a campaign: what an earlier visit settled is done,
 -- and the customer says so (the commitment's `done:` line) instead of talking past it.  A yes/no
 -- question only ("what does the vice-president care about?" is discovery), and only when nothing
 -- (a reaction of the scenario) has answered it already.
--- (an ask for action: ask_commitment, ask_order, ask_payment, ask_referral, lower_ask, each tested
--- as written out below, here, in chain, discover and ask)
 local function recall(turn)
   if not turn.question or open_q(turn) or asks_concerns(turn) or C.spoken() > 0 then return false end
-  local mv = turn.moves
-  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
-     or mv.lower_ask == true then
-    return false
-  end
+  if asks_action(turn.moves) then return false end
   local cs = C.commitments
   for i = 1, #cs do
     local c = cs[i]
@@ -622,12 +622,7 @@ end
 -- rule answers.
 local function chain(turn, ctx)
   if turn.moves.ask_decision_chain ~= true or not C.has_line("decision_chain") then return false end
-  if C.spoken() > 0 then return false end
-  local mv = turn.moves
-  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
-     or mv.lower_ask == true then
-    return false
-  end
+  if C.spoken() > 0 or asks_action(turn.moves) then return false end
   memo.chain_turn = ctx.turn
   C.say("decision_chain")
   return true
@@ -658,9 +653,7 @@ local function discover(turn, ctx)
   -- a need (found in play: answered with the next detail of the attendance need)
   -- (nor an ask for action: the ask rule answers it; nor a check for concerns)
   local mv = turn.moves
-  if mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true or mv.ask_referral == true
-     or mv.lower_ask == true or mv.confirm_need == true or mv.check_concerns == true
-     or mv.summarize_benefits == true then
+  if asks_action(mv) or mv.confirm_need == true or mv.check_concerns == true or mv.summarize_benefits == true then
     return false
   end
   if turn.moves.probe_refusal == true and not open_q(turn) then return false end
@@ -948,11 +941,7 @@ end
 -- without asking why costs trust); realistic but unclear gets "what exactly, and when?";
 -- realistic and concrete gets the commitment.
 local function ask(turn, ctx)
-  local mv = turn.moves
-  if not (mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true
-          or mv.ask_referral == true or mv.lower_ask == true) then
-    return false
-  end
+  if not asks_action(turn.moves) then return false end
   -- "..., is that right?" closing a summary or a confirmation is not an ask for action
   if (turn.moves.summarize_benefits == true or turn.moves.confirm_need == true)
      and not turn.commitment and not turn.specific then
