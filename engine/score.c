@@ -975,6 +975,9 @@ static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_
 ** 怎么样嘛: lexicon marker `opinion`): the need her answer brings out is no discovery credit (two
 ** play-testers: the classic weak close earned "+5 your question brought out a need"). */
 static int asks_opinion(const cls_result *r) { return cls_has_label(r, "opinion"); }
+/* 1 when r pitches and asks nothing: a need the customer voices in answer to it ("we give our
+** dealers a wider margin" to a dealer whose margin is thin) was drawn out by no question. */
+static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && !r->question; }
 
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
 ** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
@@ -1000,7 +1003,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
                !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
-               !has_confirm(t, ev->index) && !asks_opinion(&t->cls)) {
+               !has_confirm(t, ev->index) && !asks_opinion(&t->cls) && !pitch_only(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
@@ -1402,7 +1405,7 @@ void score_session(const session *s, score_result *out) {
       for (int e = 0; e < t->events.n; e++)
         if (t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) {
           known |= bit(t->events.v[e].index);
-          events = 1;
+          if (!pitch_only(&t->cls)) events = 1;   /* voiced in answer to a pitch: no discovery */
         }
     }
     for (int e = 0; e < s->opening.n; e++)

@@ -843,10 +843,12 @@ local function value(turn)
   end
   if not tied then
     -- the line speaks to a worry the customer has not voiced yet: it comes out now ("that is
-    -- exactly what worries me"), rather than "what does that mean for us"
+    -- exactly what worries me"), rather than "what does that mean for us", which talks past a
+    -- pitch that says what it means ("我们给经销商的利润空间比较大" to a dealer whose margin is
+    -- thin: play-test 20).  A pitch earns no discovery credit for it (score.c).
     for _, id in ipairs(turn.needs) do
       local n = find(C.needs, id)
-      if n and n.hidden and not C.revealed(id) then C.reveal(id) on_topic(id) return true end
+      if n and not C.revealed(id) and not C.confirmed(id) then C.reveal(id) on_topic(id) return true end
     end
     reply("feature_dump")
     return true
