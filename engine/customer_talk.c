@@ -145,6 +145,48 @@ static int sentence_start(const strbuf *b) {
   return c == '.' || c == '!' || c == '?' || c == ':';
 }
 
+/* Bytes a and b share from their starts (dir 1) or, read backwards from a + na and b + nb, from
+** their ends (dir -1), spaces at the edge skipped. */
+static size_t shared_run(const char *a, size_t na, const char *b, size_t nb, int dir) {
+  if (dir > 0) {
+    while (na && *a == ' ') a++, na--;
+    while (nb && *b == ' ') b++, nb--;
+    size_t k = 0;
+    while (k < na && k < nb && a[k] == b[k]) k++;
+    return k;
+  }
+  while (na && a[na - 1] == ' ') na--;
+  while (nb && b[nb - 1] == ' ') nb--;
+  size_t k = 0;
+  while (k < na && k < nb && a[na - 1 - k] == b[nb - 1 - k]) k++;
+  return k;
+}
+
+/* The time of t's line that the placeholder's neighbours point to, when the line names more than
+** one (malloc'd), else NULL: "您看这周五前参数定稿,下个月十号前后挂网" answered by "...{time|下月十号
+**前后}挂网" is the posting date, not the first time said (play-test 20).  A time whose words
+** before it end like the line so far (said, n bytes), or whose words after it start like the
+** template after the placeholder (rest), by at least four bytes, is chosen; the first on a tie. */
+static char *time_beside(const cls_result *t, const char *said, size_t n, const char *rest) {
+  if (!t || !t->norm) return NULL;
+  size_t len = strlen(t->norm), best_score = 0, best_s = 0, best_e = 0, s = 0, e = 0;
+  int spans = 0;
+  for (int i = 0; i <= t->n_matches; i++) {
+    const cls_match *m = i < t->n_matches ? &t->matches[i] : NULL;
+    if (m && (strcmp(m->label, "time") != 0 || m->end > len || m->start >= m->end)) continue;
+    if (m && spans > 0 && m->start <= e) { if (m->end > e) e = m->end; continue; }   /* one span */
+    if (spans > 0) {   /* the span [s, e) is whole: score it */
+      size_t after = shared_run(t->norm + e, len - e, rest, strlen(rest), 1);
+      size_t before = shared_run(t->norm, s, said, n, -1);
+      size_t sc = after > before ? after : before;
+      if (sc > best_score) best_score = sc, best_s = s, best_e = e;
+    }
+    if (m) s = m->start, e = m->end, spans++;
+  }
+  if (spans < 2 || best_score < 4) return NULL;
+  return xstrndup(t->norm + best_s, best_e - best_s);
+}
+
 /* The text with its placeholders filled (malloc'd); see the comment at the top. */
 char *cust_fill(const cust_host *h, const char *text) {
   if (!strchr(text, '{')) return xstrdup(text);
@@ -176,7 +218,9 @@ char *cust_fill(const cust_host *h, const char *text) {
       }
       if (s >= 0) {
         const char *fb = p[1 + wl] == '|' ? p + 2 + wl : NULL;
-        if (t && t->slots[s] && *t->slots[s]) put_written(&b, t, t->slots[s], sentence_start(&b));
+        char *near = s == CLS_SLOT_TIME && t && t->slots[s] ? time_beside(t, b.s, b.len, close + 1) : NULL;
+        if (near) put_written(&b, t, near, sentence_start(&b)), free(near);
+        else if (t && t->slots[s] && *t->slots[s]) put_written(&b, t, t->slots[s], sentence_start(&b));
         else if (fb) sb_append(&b, fb, (size_t)(close - fb));
         else if (b.len && b.s[b.len - 1] == ' ' && (close[1] == ' ' || close[1] == '.' || close[1] == ','))
           b.len--, b.s[b.len] = '\0';   /* no value, no fallback: the words around close up */

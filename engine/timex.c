@@ -28,7 +28,7 @@ typedef struct tx_def { const char *name; int line; const char *re; const char *
 /* Building blocks, spelled out once. */
 #define ZN "(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})"                    /* a number */
 #define ZWD "(?:周|星期|礼拜)"                                               /* week */
-#define ZBEFORE "(?:之前|以前|前|之内|以内|内)?"                                /* by ... */
+#define ZBEFORE "(?:前后|左右|之前|以前|前|之内|以内|内)?"                      /* by, around ... */
 /* "点" also counts points: "这三点", "以下三点", "第二点", "三点建议" are no clock time. */
 #define ZCOUNTED_BEFORE "(?<!这|那|第|几|以下|以上|下面|上面|前面|后面|如下)"
 #define ZCOUNTED_AFTER "(?!建议|意见|原因|理由|好处|优势|问题|要求|需求|内容|看法|想法|考虑|顾虑" \
@@ -50,7 +50,7 @@ static const tx_def zh_defs[] = {
   { "zh.relative_day", __LINE__, "(?:大后天|后天|明天|今天|明早|明晚|今晚|今早|明日|今日|(?:这|本|下)?个?周末)" ZBEFORE, "天|早|晚|日|周" },
   { "zh.weekday", __LINE__, "(?:这个?|本|下个?|下下个?)?" ZWD "[一二三四五六日天1-7](?![0-9十百千万个次天])" ZBEFORE, "周|星期|礼拜" },
   { "zh.week", __LINE__, "(?:这个?|本|下个?|下下个?)" ZWD "(?![一二三四五六日天1-7末])" ZBEFORE, "周|星期|礼拜" },
-  { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底)?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE, "月|年|季" },
+  { "zh.month", __LINE__, "(?:(?:这个?|本|下个?)月(?:初|中|底|" ZN "[号日])?|月底|月初|月中|年底|年前|(?:这|本|下)个?季度末?)" ZBEFORE, "月|年|季" },
   { "zh.part_of_day", __LINE__, "(?:上午|下午|中午|晚上|早上|早晨|傍晚|一早|午饭后|午休时|下班前|下班后|上班后)", "午|晚|早|傍|班" },
   { "zh.clock", __LINE__, "(?<![有快些宜多少好高低慢大小差])" ZCOUNTED_BEFORE ZLITTLE ZN "(?:点钟?|:[0-9]{2})"
                           "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE

@@ -1311,6 +1311,28 @@ static void test_listening_helpers(void **state) {
   f = cust_fill(h, "With {person|your manager}, {place} fine.");
   assert_string_equal(f, "With your manager, fine.");
   free(f);
+  /* two times in the line: the one the placeholder's neighbours point to (play-test 20) */
+  static const char two[] = "您看这周五前参数定稿,下个月十号前后挂网,可以吗?";
+  mk(&t, two, MV(ASK_COMMITMENT));
+  t.r.norm = (char *)two;
+  t.r.slots[CLS_SLOT_TIME] = "这周五前";
+  const char *fri = strstr(two, "这周五前"), *tenth = strstr(two, "下个月十号前后");
+  cls_match tm[2] = {
+    { "time", "zh.weekday", "", (size_t)(fri - two), (size_t)(fri - two) + strlen("这周五前"), 0 },
+    { "time", "zh.month", "", (size_t)(tenth - two), (size_t)(tenth - two) + strlen("下个月十号前后"), 0 } };
+  t.r.matches = tm;
+  t.r.n_matches = 2;
+  f = cust_fill(h, "这两条我会写进去,{time|下月十号前后}挂网。");
+  assert_string_equal(f, "这两条我会写进去,下个月十号前后挂网。");
+  free(f);
+  f = cust_fill(h, "参数{time}定下来。");   /* neighbours that point nowhere: the first time */
+  assert_string_equal(f, "参数这周五前定下来。");
+  free(f);
+  f = cust_fill(h, "行,{time}参数定稿。");   /* the words after it: the first time */
+  assert_string_equal(f, "行,这周五前参数定稿。");
+  free(f);
+  t.r.matches = NULL;
+  t.r.n_matches = 0;
   mk(&t, "could you both come?", MV(ASK_COMMITMENT));
   assert_int_equal(cust_addressed(h, &t.r), 3u);
   h->turn = NULL;
