@@ -126,6 +126,25 @@ const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
 
 static const char *const slot_word[CLS_SLOT_COUNT] = { "action", "time", "person", "place" };
 
+/* Names of days and months, which the customer says with a capital whatever the trainee typed
+** ("Starting next monday." read as a slip of the customer's: play-test 20). */
+static const char *const proper_words[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+  "march", "april", "june", "july", "august", "september", "october", "november", "december", NULL };
+
+/* Raises the first letter of each day or month name among s[0..n). */
+static void capitalise_names(char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (!islower((unsigned char)s[i]) || (i > 0 && isalpha((unsigned char)s[i - 1]))) continue;
+    size_t w = i;
+    while (w < n && isalpha((unsigned char)s[w])) w++;
+    for (int k = 0; proper_words[k]; k++)
+      if (strlen(proper_words[k]) == w - i && strncmp(s + i, proper_words[k], w - i) == 0)
+        s[i] = (char)toupper((unsigned char)s[i]);
+    i = w;
+  }
+}
+
 /* v (normalised text of the line) as the trainee wrote it: a slot's words, a sum. */
 static void put_written(strbuf *b, const cls_result *t, const char *v, int at_start) {
   size_t n = strlen(v);
@@ -133,6 +152,7 @@ static void put_written(strbuf *b, const cls_result *t, const char *v, int at_st
   const char *src = orig ? orig : v;
   size_t start = b->len;
   sb_append(b, src, n);
+  capitalise_names(b->s + start, n);
   if (at_start && islower((unsigned char)b->s[start])) b->s[start] = (char)toupper((unsigned char)b->s[start]);
 }
 
@@ -145,28 +165,36 @@ static int sentence_start(const strbuf *b) {
   return c == '.' || c == '!' || c == '?' || c == ':';
 }
 
-/* Bytes a and b share from their starts (dir 1) or, read backwards from a + na and b + nb, from
-** their ends (dir -1), spaces at the edge skipped. */
+/* Whole characters a and b share from their starts (dir 1) or, read backwards from a + na and
+** b + nb, from their ends (dir -1), spaces at the edge skipped; 0 for fewer than two characters
+** or four bytes (one "我" shared by "我开车" and "我和小孙" says nothing). */
 static size_t shared_run(const char *a, size_t na, const char *b, size_t nb, int dir) {
+  size_t k = 0;
+  const char *from;
   if (dir > 0) {
     while (na && *a == ' ') a++, na--;
     while (nb && *b == ' ') b++, nb--;
-    size_t k = 0;
     while (k < na && k < nb && a[k] == b[k]) k++;
-    return k;
+    while (k > 0 && k < na && ((unsigned char)a[k] & 0xC0) == 0x80) k--;   /* not inside a character */
+    from = a;
+  } else {
+    while (na && a[na - 1] == ' ') na--;
+    while (nb && b[nb - 1] == ' ') nb--;
+    while (k < na && k < nb && a[na - 1 - k] == b[nb - 1 - k]) k++;
+    while (k > 0 && ((unsigned char)a[na - k] & 0xC0) == 0x80) k--;
+    from = a + na - k;
   }
-  while (na && a[na - 1] == ' ') na--;
-  while (nb && b[nb - 1] == ' ') nb--;
-  size_t k = 0;
-  while (k < na && k < nb && a[na - 1 - k] == b[nb - 1 - k]) k++;
-  return k;
+  size_t chars = 0;
+  for (size_t i = 0; i < k; i++) chars += ((unsigned char)from[i] & 0xC0) != 0x80;
+  return chars >= 2 && k >= 4 ? k : 0;
 }
 
 /* The time of t's line that the placeholder's neighbours point to, when the line names more than
 ** one (malloc'd), else NULL: "您看这周五前参数定稿,下个月十号前后挂网" answered by "...{time|下月十号
 **前后}挂网" is the posting date, not the first time said (play-test 20).  A time whose words
 ** before it end like the line so far (said, n bytes), or whose words after it start like the
-** template after the placeholder (rest), by at least four bytes, is chosen; the first on a tie. */
+** template after the placeholder (rest), by two characters and four bytes or more, is chosen; the
+** first on a tie. */
 static char *time_beside(const cls_result *t, const char *said, size_t n, const char *rest) {
   if (!t || !t->norm) return NULL;
   size_t len = strlen(t->norm), best_score = 0, best_s = 0, best_e = 0, s = 0, e = 0;
@@ -183,7 +211,7 @@ static char *time_beside(const cls_result *t, const char *said, size_t n, const 
     }
     if (m) s = m->start, e = m->end, spans++;
   }
-  if (spans < 2 || best_score < 4) return NULL;
+  if (spans < 2 || best_score == 0) return NULL;
   return xstrndup(t->norm + best_s, best_e - best_s);
 }
 

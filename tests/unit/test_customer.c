@@ -1308,6 +1308,11 @@ static void test_listening_helpers(void **state) {
   f = cust_fill(h, "{time} won't work for us.");
   assert_string_equal(f, "Monday the 10th won't work for us.");
   free(f);
+  t.r.slots[CLS_SLOT_TIME] = "monday the 10th";
+  t.r.text = "martin, could we start on monday the 10th?";   /* typed in lower case: said with capitals */
+  f = cust_fill(h, "I can do {time}, yes.");
+  assert_string_equal(f, "I can do Monday the 10th, yes.");
+  free(f);
   f = cust_fill(h, "With {person|your manager}, {place} fine.");
   assert_string_equal(f, "With your manager, fine.");
   free(f);
@@ -1330,6 +1335,19 @@ static void test_listening_helpers(void **state) {
   free(f);
   f = cust_fill(h, "行,{time}参数定稿。");   /* the words after it: the first time */
   assert_string_equal(f, "行,这周五前参数定稿。");
+  free(f);
+  /* one character shared ("我开车" / "我和小孙", and a byte of the next) points nowhere */
+  static const char three[] = "那下周五呢?早上我开车来接您";
+  mk(&t, three, MV(ASK_COMMITMENT));
+  t.r.slots[CLS_SLOT_TIME] = "下周五";
+  const char *wk = strstr(three, "下周五"), *morning = strstr(three, "早上");
+  cls_match tm3[2] = {
+    { "time", "zh.weekday", "", (size_t)(wk - three), (size_t)(wk - three) + strlen("下周五"), 0 },
+    { "time", "zh.part_of_day", "", (size_t)(morning - three), (size_t)(morning - three) + strlen("早上"), 0 } };
+  t.r.matches = tm3;
+  t.r.n_matches = 2;
+  f = cust_fill(h, "行,{time|下周三}我和小孙开车过去。");
+  assert_string_equal(f, "行,下周五我和小孙开车过去。");
   free(f);
   t.r.matches = NULL;
   t.r.n_matches = 0;
