@@ -101,6 +101,15 @@ void cls_late_relative(cls_result *r);
 ** work?" (no step named) and "Does the system work with SAP?" (no time) stay questions.  After
 ** the model (classify_rules.c). */
 void cls_late_time_suits(cls_result *r);
+/* A hold until a day is the ask's own time, not a scarcity: "Would you be willing to put 40 sets on
+** hold until Monday while you check with your accountant?" was a loss appeal (the scarcity word
+** "until" beside the offer's "sets": rule scarcity_offer) and -20 as pressure before the value
+** (play-test 20).  A loss appeal of that rule alone, in an ask for the customer's action, whose
+** every scarcity word is "until", "till" or "by" where a time of the line begins, inside a request
+** or question (never a statement: "Can you sign today? The price holds only until Friday." keeps
+** it), with no other loss cue, is the ask's time frame.  After the
+** model, which may read the loss itself (then it stays). */
+void cls_late_ask_until(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

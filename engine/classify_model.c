@@ -341,6 +341,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_chain(out);
     cls_late_loss_asked(out);
     cls_late_benefit_not_loss(out);
+    cls_late_ask_until(out);
     cls_late_seller_request(out);
     cls_late_order_words(out);
     cls_late_confirm_tag(c, out);

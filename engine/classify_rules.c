@@ -1499,6 +1499,40 @@ static void make_ask(cls_result *r, int implied_action, const char *rule, int li
   add_match(r, "ask_commitment", rule, src, 0, strlen(r->norm));
 }
 
+void cls_late_ask_until(cls_result *r) {
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
+  if (!r->norm || !(r->moves & loss) || !CLS_HAS(r, CLS_ASK_COMMITMENT) || CLS_HAS(r, CLS_THREAT) ||
+      (r->model_moves & loss))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = -1, by_rule = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "loss_appeal") == 0) {
+      if (strcmp(m->phrase, "rule:scarcity_offer") != 0) return;   /* a loss phrase of its own */
+      by_rule = 1;
+    } else if (strcmp(m->label, "class:loss") == 0 || strcmp(m->label, "threat") == 0) {
+      return;
+    } else if (strcmp(m->label, "scarcity") == 0) {
+      if (strcmp(m->phrase, "until") != 0 && strcmp(m->phrase, "till") != 0 && strcmp(m->phrase, "by") != 0) return;
+      int timed = 0;
+      for (int k = 0; k < r->n_matches && !timed; k++)
+        timed = strcmp(r->matches[k].label, "time") == 0 && r->matches[k].start == m->start;
+      if (!timed) return;
+      if (ncl < 0) ncl = cl_read(r, cl);
+      int asking = 0;
+      for (int k = 0; k < ncl; k++)
+        if (m->start >= cl[k].start && m->start < cl[k].end)
+          asking = cl[k].mood == CL_MOOD_REQUEST || cl[k].mood == CL_MOOD_QUESTION;
+      if (!asking) return;
+    }
+  }
+  if (!by_rule || ncl < 0) return;
+  r->moves &= ~loss;
+  if (r->tactic == CLS_TACTIC_LOSS) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, "loss_appeal", "rule:ask_until", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_time_suits(cls_result *r) {
   if (!may_become_ask(r) || (!r->slots[CLS_SLOT_ACTION] && !r->slots[CLS_SLOT_PERSON]) ||
       !cls_has_label(r, "time_suits"))
