@@ -110,6 +110,12 @@ void cls_late_time_suits(cls_result *r);
 ** it), with no other loss cue, is the ask's time frame.  After the
 ** model, which may read the loss itself (then it stays). */
 void cls_late_ask_until(cls_result *r);
+/* "我理解对您来说最重要的是回款周期,没错吧?" plays the customer's need back: a confirmation of a
+** need, ending in a confirmation tag, whose benefit is only the perspective phrase 对您来说 and
+** whose objection handling only 我理解, presents no benefit and answers no objection (play-test
+** 20: read as confirm_need, present_benefit and handle_objection).  A line that links a benefit
+** of the scenario, appeals to gain, sums up or asks keeps them.  After the model. */
+void cls_late_confirm_frame(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */
