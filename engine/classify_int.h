@@ -21,7 +21,7 @@ enum {
   CLS_MK_SUBORDINATE, CLS_MK_TELLING, CLS_MK_ASKING, CLS_MK_ASKING_WH, CLS_MK_NOT_ASKING,
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
   CLS_MK_AGENDA, CLS_MK_CONSENT, CLS_MK_AS_IS, CLS_MK_VISIT_YOU, CLS_MK_HOW_ABOUT, CLS_MK_RELATIVE,
-  CLS_MK_TIME_SUITS, CLS_MK_COUNT
+  CLS_MK_TIME_SUITS, CLS_MK_FRAME, CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
 #define CLS_MK_BIT(k) ((uint64_t)1 << (k))
@@ -33,7 +33,7 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
                       CLS_MK_BIT(CLS_MK_OUTCOME) | CLS_MK_BIT(CLS_MK_AGENDA) | \
                       CLS_MK_BIT(CLS_MK_CONSENT) | CLS_MK_BIT(CLS_MK_AS_IS) | CLS_MK_BIT(CLS_MK_VISIT_YOU) | \
                       CLS_MK_BIT(CLS_MK_HOW_ABOUT) | CLS_MK_BIT(CLS_MK_RELATIVE) | \
-                      CLS_MK_BIT(CLS_MK_TIME_SUITS))
+                      CLS_MK_BIT(CLS_MK_TIME_SUITS) | CLS_MK_BIT(CLS_MK_FRAME))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
@@ -112,8 +112,9 @@ void cls_late_time_suits(cls_result *r);
 void cls_late_ask_until(cls_result *r);
 /* "我理解对您来说最重要的是回款周期,没错吧?" plays the customer's need back: a confirmation of a
 ** need, ending in a confirmation tag, whose benefit is only the perspective phrase 对您来说 and
-** whose objection handling only 我理解, presents no benefit and answers no objection (play-test
-** 20: read as confirm_need, present_benefit and handle_objection).  A line that links a benefit
+** whose objection handling only 我理解 (phrases of the quiet marker `frame`), presents no benefit
+** and answers no objection (play-test 20: read as confirm_need, present_benefit and
+** handle_objection).  A line that links a benefit
 ** of the scenario, appeals to gain, sums up or asks keeps them.  After the model. */
 void cls_late_confirm_frame(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks

@@ -1747,31 +1747,31 @@ void cls_late_benefit_free(const cls_classifier *c, cls_result *r) {
   add_match(r, "benefit", "rule:benefit_free", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
-/* 1 when every phrase of r labelled label is one of phrases (none at all: 0). */
-static int only_phrases(const cls_result *r, const char *label, const char *const *phrases) {
+/* 1 when every phrase of r labelled label spans a phrase of the marker frame (none at all: 0). */
+static int only_framing(const cls_result *r, const char *label) {
   int seen = 0;
   for (int i = 0; i < r->n_matches; i++) {
-    if (strcmp(r->matches[i].label, label) != 0) continue;
-    int known = 0;
-    for (int k = 0; phrases[k] && !known; k++) known = strcmp(r->matches[i].phrase, phrases[k]) == 0;
-    if (!known) return 0;
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, label) != 0) continue;
+    int framed = 0;
+    for (int k = 0; k < r->n_matches && !framed; k++)
+      framed = strcmp(r->matches[k].label, "frame") == 0 && r->matches[k].start == m->start && r->matches[k].end == m->end;
+    if (!framed) return 0;
     seen = 1;
   }
   return seen;
 }
 
 void cls_late_confirm_frame(cls_result *r) {
-  static const char *const perspective[] = { "对您来说", "对你来说", NULL };
-  static const char *const understand[] = { "我理解", NULL };
   if (!r->norm || !CLS_HAS(r, CLS_CONFIRM_NEED) || !cls_has_label(r, "confirm") || r->n_benefits > 0 ||
       (r->moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS | CLS_ASK_MOVES)))
     return;
   int dropped = 0;
-  if (CLS_HAS(r, CLS_PRESENT_BENEFIT) && only_phrases(r, "present_benefit", perspective)) {
+  if (CLS_HAS(r, CLS_PRESENT_BENEFIT) && only_framing(r, "present_benefit")) {
     r->moves &= ~((uint64_t)1 << CLS_PRESENT_BENEFIT);
     dropped = 1;
   }
-  if (CLS_HAS(r, CLS_HANDLE_OBJECTION) && r->n_objections == 0 && only_phrases(r, "handle_objection", understand)) {
+  if (CLS_HAS(r, CLS_HANDLE_OBJECTION) && r->n_objections == 0 && only_framing(r, "handle_objection")) {
     r->moves &= ~((uint64_t)1 << CLS_HANDLE_OBJECTION);
     dropped = 1;
   }

@@ -196,9 +196,10 @@ static int api_refuse(lua_State *L) {
   int c = cust_find_id(L, h, 1, CUST_K_COMMITMENT);
   const char *reason = NULL;
   size_t n = 512;   /* the refuse line the scenario gives, when there is no reason */
-  if (!lua_isnoneornil(L, 2)) reason = sbx_host_string(L, 2, "refuse", &n);
+  int quiet = lua_isboolean(L, 2) && !lua_toboolean(L, 2);   /* refuse(id, false): nothing said */
+  if (!quiet && !lua_isnoneornil(L, 2)) reason = sbx_host_string(L, 2, "refuse", &n);
   keep_event(L, EVENT_BYTES + 2 * n, "refuse");   /* the event keeps the reason, and says it */
-  cust_refuse(L, h, c, reason, 0);
+  cust_refuse(L, h, c, reason, quiet);
   lua_pushboolean(L, 1);
   return 1;
 }

@@ -529,6 +529,8 @@ typedef struct visit_state {
   int threats;               /* threat lines so far in this visit */
   score_visit_kind kind;
   uint64_t refused;          /* commitments refused in this visit */
+  uint64_t reopened;         /* of those, refused before a worry was answered: asked again, the
+                             ** debrief names what is still missing, not "nothing had changed" */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int objection_open;        /* the customer raised an objection and no statement has followed */
@@ -713,7 +715,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       rc = -1;
     if (rc == 0) {
       char *why = state_words(&t->before);
-      if (vs->refused & bit(j)) {   /* she had said no to it: say so, not the rung's condition */
+      if ((vs->refused & bit(j)) && !(vs->reopened & bit(j))) {   /* she had said no to it: say so, not the rung's condition */
         free(why);
         why = xstrdup("@part.refused_before");
       } else if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
@@ -872,6 +874,7 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* a worry the customer raised, answered so that she says it helped (the default's
   ** objection_eased): handling an objection well earned nothing, in four play-tests of rounds 9
   ** and 10 (acknowledge, ask why, answer) */
+  if (said_key(t, "objection_eased")) vs->reopened |= vs->refused;
   if (said_key(t, "objection_eased") && !vs->f_eased++) add(c, "objection_answered", t, NULL, "quote", q, NULL);
   /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
@@ -988,6 +991,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     const cust_event *ev = &t->events.v[e];
     if (ev->kind == CUST_EV_REFUSE) {
       vs->refused |= bit(ev->index);
+      vs->reopened &= ~bit(ev->index);
       vs->refusal = t;
     } else if (ev->kind == CUST_EV_OBJECTION && (t->cls.moves & ASK_MOVES) && !sess_has_event(t, CUST_EV_GIVE, NULL) &&
                !sess_has_event(t, CUST_EV_REFUSE, NULL)) {

@@ -144,6 +144,7 @@ local function fresh_memo(visit)
     refused_turn = -1,  -- the turn of that refusal
     probed = false,     -- the trainee asked why after that refusal
     eased = {},         -- objection id -> true once the trainee answered it
+    eased_turn = -1,    -- the turn of the last such answer
     listened = 0,       -- needs the trainee's questions brought out
     checked = false,    -- the trainee checked for concerns
     more = {},          -- need id -> how many of its `more:` lines were said
@@ -323,6 +324,19 @@ local function pending_objection()
   end
 end
 
+-- What still holds her back once the worry behind a refusal is answered: another worry raised
+-- and not answered, else the first not raised yet, else nil (vineyard, play-test 20: the signal
+-- on the hill answered, "what would you need to see?" got "As I said, that's still what holds
+-- me back", and the ask after the answer "Please don't push.").
+local function other_worry(except)
+  for _, o in ipairs(C.objections) do
+    if o.id ~= except and C.raised(o.id) and not eased(o.id) then return o end
+  end
+  for _, o in ipairs(C.objections) do
+    if o.id ~= except and not C.raised(o.id) then return o end
+  end
+end
+
 -- An answer to an objection the customer raised builds trust (once per objection).  A question
 -- about it that offers nothing yet ("That's fair... Can I ask what worries you most about it -
 -- the setup time, or running two systems?") acknowledges and asks: no answer, so the customer
@@ -349,6 +363,7 @@ local function answer_objection(turn)
     return true
   end
   memo.eased[hit] = true
+  memo.eased_turn = memo.turn
   S.trust = S.trust + 1
   reply("objection_eased")
   return true
@@ -417,7 +432,10 @@ local function probe(turn, ctx)
   memo.probed = true
   memo.probe_turn = ctx.turn              -- the answer to "why?" is this turn's reply
   local c = memo.refused and find(C.commitments, memo.refused)
-  if c and c.objection then
+  local other = c and c.objection and eased(c.objection) and other_worry(c.objection)
+  if other then
+    C.objection(other.id)
+  elseif c and c.objection then
     C.objection(c.objection)
   elseif pending then
     C.objection(pending)
@@ -960,17 +978,27 @@ local function ask(turn, ctx)
   if not c and turn.moves.ask_order == true then C.say("premature") return true end
   if not c then C.say("ask_details") return true end
   if not (C.offered(c.id) and C.is_realistic(c.id)) then
-    if C.refused(c.id) and not memo.probed then
+    -- the worry behind her no answered since, asking again is no push
+    local answered = c.objection and eased(c.objection)
+    if C.refused(c.id) and not memo.probed and not (answered and memo.eased_turn > memo.refused_turn) then
       S.trust = S.trust - 1
       C.say("pushy")
       return true
     end
     if memo.asks >= 3 then S.trust = S.trust - 1 end   -- more closes do not mean more success
-    C.refuse(c.id)
-    -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
-    -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
-    -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
-    if c.objection and find(C.objections, c.objection) then C.objection(c.objection, true) end
+    if answered then
+      -- its worry answered, the step is still too early: she says what else holds her back, or
+      -- that it is too early, never the answered worry again
+      C.refuse(c.id, false)
+      local other = other_worry(c.objection)
+      if other then C.objection(other.id) else C.say("premature") end
+    else
+      C.refuse(c.id)
+      -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
+      -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
+      -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
+      if c.objection and find(C.objections, c.objection) then C.objection(c.objection, true) end
+    end
     memo.refused = c.id
     memo.refused_turn = ctx.turn
     memo.probed = false
