@@ -197,4 +197,13 @@ printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do y
 "$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
 out=$(jq -r '.. | strings' "$TMP/opinion.json")
 expect_contains "no ask: the opinion question is quoted as no step" "$out" '"so what do you think?" asked what they thought, not for a step'
+# the worry behind a refusal answered, the ask again is still early: the debrief says what is
+# missing, not "nothing had changed since" (play-test 20)
+printf '%s\n' "Hi Dana, could we start a two-week trial at Reno on Monday with Marcus on the setup call?" \
+  "Setup is on us: our engineer wires it up remotely in half a day, and Marcus only joins one call." \
+  "So can we start the two-week trial at Reno on Monday with Marcus?" >"$TMP/reopened.txt"
+out=$("$SALESIM" play scenarios/it-trial.yaml --script "$TMP/reopened.txt" --seed 1 --transcript '' --full --no-color 2>&1 | sed -n '/ Turn 3 /,/ Turn 4 \|^Think/p')
+expect_contains "asked again after the worry was answered: what is still missing" "$out" "value not yet accepted"
+if grep -q "nothing had changed" <<<"$out"; then fail "asked again after the worry was answered: not 'nothing had changed'" "$out"
+else ok "asked again after the worry was answered: not 'nothing had changed'"; fi
 finish
