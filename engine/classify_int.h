@@ -184,7 +184,9 @@ void cls_late_needs_recap(cls_result *r);
 /* What she said, taken up by an open question ("您刚才提到损耗和文书,现在文书工作大概要花多少时
 ** 间?"), asks about it: a summary the model alone read (p 0.88 from 刚才 and 提到), with no summary
 ** phrase, no benefit linked, no ask or check, statements and then one last clause that asks with
-** a what/how word and a "?", is that open question (play-test 19). */
+** a what/how word and a "?", is that open question (play-test 19); a last clause that asks yes or
+** no ("上次您提到查寝和考勤的事,这段时间有变化吗?"), with no confirmation tag, no step, no time, no
+** seller's act and no need of its own, is that closed question (play-test 20: "没错,就是这样。" to it).  Before cls_late_needs_recap. */
 void cls_late_recap_then_question(cls_result *r);
 /* "u had some outage recently right? what happen" checks the need and then asks about it: a
 ** confirm_need whose line ends, after a clause with a confirmation tag, in a clause that asks

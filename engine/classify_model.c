@@ -346,8 +346,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_order_words(out);
     cls_late_confirm_tag(c, out);
     cls_late_recap_no_ask(out);
-    cls_late_needs_recap(out);
     cls_late_recap_then_question(out);
+    cls_late_needs_recap(out);
     cls_late_confirm_then_open(out);
     cls_late_confirm_frame(out);
     cls_late_benefit_free(c, out);

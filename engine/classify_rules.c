@@ -1692,6 +1692,14 @@ static void drop_gain_tactic(cls_result *r) {
   if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
 }
 
+/* 1 when a scenario need's keyword match of r lies inside clause c. */
+static int clause_links_need(const cls_result *r, const cl_clause *c) {
+  for (int i = 0; i < r->n_matches; i++)
+    if (strncmp(r->matches[i].label, "need:", 5) == 0 && r->matches[i].start >= c->start && r->matches[i].end <= c->end)
+      return 1;
+  return 0;
+}
+
 void cls_late_recap_then_question(cls_result *r) {
   const uint64_t sum = (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
   const uint64_t checks = (uint64_t)1 << CLS_CHECK_CONCERNS | (uint64_t)1 << CLS_PROBE_REFUSAL;
@@ -1701,15 +1709,22 @@ void cls_late_recap_then_question(cls_result *r) {
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
   const cl_clause *last = &cl[ncl - 1];
-  if (ncl < 2 || last->mood != CL_MOOD_QUESTION || !cl_has_label(r, last, "wh") ||
+  if (ncl < 2 || last->mood != CL_MOOD_QUESTION ||
       !memchr(r->norm + last->start, '?', last->end - last->start))   /* "... what ur ops mgr asked for." */
     return;
+  /* a yes/no question of its own ("上次您提到查寝和考勤的事,这段时间有变化吗?") asks too: one with
+  ** no confirmation tag, no step, time or seller's act and no need of its own; "...,是这几点吧?"
+  ** checks the recap */
+  int wh = cl_has_label(r, last, "wh");
+  if (!wh && (cl_has_label(r, last, "confirm") || cl_has_label(r, last, "action") || cl_has_label(r, last, "request") ||
+              clause_links_need(r, last) || last->agent == CL_AGENT_SELLER || r->slots[CLS_SLOT_TIME]))
+    return;   /* "..., sign the frame agreement at Friday's meeting?", "周六上午...走一圈,我量一下?" propose a step */
   for (int k = 0; k < ncl - 1; k++) if (cl[k].mood != CL_MOOD_STATEMENT) return;
-  r->moves = (r->moves & ~sum) | (uint64_t)1 << CLS_OPEN_QUESTION;
+  cls_move q = wh ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION;
+  r->moves = (r->moves & ~sum) | (uint64_t)1 << q;
   r->model_moves &= ~sum;
   drop_gain_tactic(r);
-  add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:recap_then_question", RULE_SRC ":" CLS_STR(__LINE__), 0,
-            strlen(r->norm));
+  add_match(r, cls_move_name(q), "rule:recap_then_question", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
 /* 1 when the phrase p (n bytes, normalised) is in one of the texts of list, as the reader
