@@ -1795,6 +1795,21 @@ void cls_late_confirm_frame(cls_result *r) {
   add_match(r, "confirm_need", "rule:confirm_frame", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+void cls_late_reduce_not_discount(cls_result *r) {
+  if (!r->norm || !CLS_HAS(r, CLS_DISCOUNT) || cls_has_label(r, "price_cut")) return;
+  int reduce = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "discount") != 0) continue;
+    if (strncmp(m->phrase, "reduc", 5) != 0) return;   /* another price cut word: it stays */
+    reduce = 1;
+  }
+  if (!reduce) return;   /* the model's, or a rule's */
+  r->moves &= ~((uint64_t)1 << CLS_DISCOUNT);
+  r->model_moves &= ~((uint64_t)1 << CLS_DISCOUNT);
+  add_match(r, "discount", "rule:reduce_not_discount", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_confirm_then_open(cls_result *r) {
   const uint64_t other = CLS_ASK_MOVES | (uint64_t)1 << CLS_CHECK_CONCERNS | (uint64_t)1 << CLS_PROBE_REFUSAL |
                          (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
