@@ -1795,19 +1795,44 @@ void cls_late_confirm_frame(cls_result *r) {
   add_match(r, "confirm_need", "rule:confirm_frame", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
-void cls_late_reduce_not_discount(cls_result *r) {
+/* 1 when the match m lies in a clause of cl[0..n) whose agent is the seller or that asks or
+** proposes: "I can make it cheaper for you", "我给您便宜点", "能不能再便宜点?" */
+static int offered_cut(const cl_clause *cl, int n, const cls_match *m) {
+  for (int k = 0; k < n; k++)
+    if (m->start >= cl[k].start && m->start < cl[k].end)
+      return cl[k].agent == CL_AGENT_SELLER || cl[k].mood == CL_MOOD_REQUEST || cl[k].mood == CL_MOOD_QUESTION;
+  return 0;
+}
+
+/* 1 when a match of label lies on exactly the span of m. */
+static int same_span(const cls_result *r, const cls_match *m, const char *label) {
+  for (int k = 0; k < r->n_matches; k++)
+    if (r->matches[k].start == m->start && r->matches[k].end == m->end && strcmp(r->matches[k].label, label) == 0)
+      return 1;
+  return 0;
+}
+
+void cls_late_saving_not_discount(cls_result *r) {
   if (!r->norm || !CLS_HAS(r, CLS_DISCOUNT) || cls_has_label(r, "price_cut")) return;
-  int reduce = 0;
+  int compares = cls_has_label(r, "compare"), cues = 0, ncl = -1;
+  cl_clause cl[CL_MAX_CLAUSES];
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "discount") != 0) continue;
-    if (strncmp(m->phrase, "reduc", 5) != 0) return;   /* another price cut word: it stays */
-    reduce = 1;
+    if (same_span(r, m, "saving")) {            /* "reduce*": what the product reduces */
+      cues = 1;
+    } else if (same_span(r, m, "cheaper")) {    /* "cheaper", 便宜: unless offered */
+      if (ncl < 0) ncl = cl_read(r, cl);
+      if (!compares && offered_cut(cl, ncl, m)) return;
+      cues = 1;
+    } else {
+      return;   /* another price cut word: it stays */
+    }
   }
-  if (!reduce) return;   /* the model's, or a rule's */
+  if (!cues) return;   /* the model's, or a rule's */
   r->moves &= ~((uint64_t)1 << CLS_DISCOUNT);
   r->model_moves &= ~((uint64_t)1 << CLS_DISCOUNT);
-  add_match(r, "discount", "rule:reduce_not_discount", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  add_match(r, "discount", "rule:saving_not_discount", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
 void cls_late_confirm_then_open(cls_result *r) {

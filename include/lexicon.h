@@ -47,7 +47,7 @@ int lex_label_count(const lexicon *lx);
 /* Makes label quiet (at most LEX_MAX_QUIET of them, a label once): its phrases hide nothing, so a
 ** negation inside one stays a negation.  For labels read apart from the rest (the classifier's
 ** markers read after its model or by the links alone, classify_int.h CLS_MK_QUIET). */
-#define LEX_MAX_QUIET 16
+#define LEX_MAX_QUIET 24
 void lex_set_quiet(lexicon *lx, int label);
 
 /* Adds a phrase under a label.  Returns its index, or -1 with *why set (static text) when the
