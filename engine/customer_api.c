@@ -290,10 +290,21 @@ static int api_flag(lua_State *L) {
 /* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
 ** of them?  Words are compared case-folded (ASCII).  Each word is charged to the call's budget
 ** by the length of the line it scans, so a list of 500,000 words stops at the cap. */
-static int mention_one(const char *norm, size_t nlen, const char *w, size_t n) {
+/* in: a bit for each byte value norm[0..nlen) holds (mention_one's first test). */
+static void mention_bytes(const char *norm, size_t nlen, uint32_t in[8]) {
+  memset(in, 0, 8 * sizeof *in);
+  for (size_t k = 0; k < nlen; k++) in[(unsigned char)norm[k] >> 5] |= 1u << (norm[k] & 31);
+}
+
+/* Does norm hold w[0..n), case-folded?  in: mention_bytes of norm.  A word whose folded first
+** byte the line lacks is not in it, and is not folded (most words of a list: mentions() had
+** spent half its time folding them). */
+static int mention_one(const char *norm, size_t nlen, const uint32_t in[8], const char *w, size_t n) {
   if (!norm || n == 0) return 0;
   char buf[256];
   if (n >= sizeof buf || n > nlen) return 0;
+  unsigned char c0 = (unsigned char)tolower((unsigned char)w[0]);
+  if (!(in[c0 >> 5] >> (c0 & 31) & 1)) return 0;
   for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
   return sbx_plain_find(norm, nlen, buf, n) != NULL;
 }
@@ -310,6 +321,8 @@ static int api_mentions(lua_State *L) {
   size_t nlen = norm ? strlen(norm) : 0;
   long per_word = (long)(nlen / 16 + 1), owed = 0;
   int n = lua_gettop(L), hit = 0, words = 0;
+  uint32_t in[8];
+  mention_bytes(norm, nlen, in);
   for (int a = 1; a <= n && !hit; a++) {
     if (lua_type(L, a) == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
@@ -318,7 +331,7 @@ static int api_mentions(lua_State *L) {
           const char *w = lua_tostring(L, -1);
           owed += per_word;
           if (++words % MENTION_CHARGE_EVERY == 0) { sbx_charge(L, owed); owed = 0; }
-          hit = mention_one(norm, nlen, w, strlen(w));
+          hit = mention_one(norm, nlen, in, w, strlen(w));
         }
         lua_pop(L, 1);
       }
@@ -326,7 +339,7 @@ static int api_mentions(lua_State *L) {
       if (owed) { sbx_charge(L, owed); owed = 0; }   /* a bad argument raises */
       const char *w = luaL_checkstring(L, a);
       owed += per_word;
-      hit = mention_one(norm, nlen, w, strlen(w));
+      hit = mention_one(norm, nlen, in, w, strlen(w));
     }
   }
   if (owed) sbx_charge(L, owed);
@@ -678,12 +691,25 @@ static void set_flags(lua_State *L, cust_host *h) {
   }
 }
 
+/* The customer's queries a condition may call (with the flags of flag_fns): C functions that
+** read the host and write into no table (person() returns a new one). */
+static const luaL_Reg cond_queries[] = {
+  { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
+  { "names", api_names }, { "person", api_person },
+  { NULL, NULL }
+};
+
+/* See customer_int.h. */
+int cust_is_cond_query(const char *name, size_t n) {
+  for (const luaL_Reg *q = cond_queries; q->name; q++)
+    if (strlen(q->name) == n && memcmp(q->name, name, n) == 0) return 1;
+  for (size_t i = 0; i < sizeof flag_fns / sizeof *flag_fns; i++)
+    if (strlen(flag_fns[i].name) == n && memcmp(flag_fns[i].name, name, n) == 0) return 1;
+  return 0;
+}
+
 void cust_set_cond_helpers(lua_State *L, cust_host *h) {
-  static const luaL_Reg queries[] = {
-    { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
-    { "names", api_names }, { "person", api_person },
-    { NULL, NULL }
-  };
+  const luaL_Reg *queries = cond_queries;
   lua_pushlightuserdata(L, h);
   luaL_setfuncs(L, queries, 1);
   set_flags(L, h);

@@ -69,10 +69,22 @@ struct cust_host {
   int script_chunk;            /* the script's compiled chunk, run again in a new environment */
   int mark_cond, mark_helpers; /* sbx_mark of the environments kept (the default behaviour's is
                                ** trusted, see reusable(); test_customer marks it itself) */
+  int conds_read_only;         /* every condition is cust_cond_reads_only: the marks need no
+                               ** comparing (reusable()) */
   sbx_status last_status;      /* of the last hook call */
   int kept_ref;                /* the default behaviour's turn and ctx tables, refilled for each
                                ** of its hooks (customer_turn.c), or LUA_NOREF before the first */
   int kept_busy;               /* a default hook runs with them: a nested one gets fresh ones */
+  struct cust_kept_was {       /* what the kept tables were last filled with (push_turn_kept),
+                               ** so a field that has not changed is not set again; valid is 0
+                               ** before the first fill and while one runs */
+    int valid, ctx_valid;
+    int specific, vague, question, negated, tactic, commitment;
+    unsigned addressed;
+    int n[3];                  /* needs, benefits, objections (-1: more than ids holds) */
+    int ids[3][8];
+    lua_Integer visit, visits, turn_no;
+  } kept_was;
 
   /* listening (customer_talk.c) */
   char *people[8];             /* several people at one table (CUST_MAX_PEOPLE, checked in
@@ -210,6 +222,9 @@ void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for on
 /* Sets what conditions may call (revealed, confirmed, given, refused, raised, offered,
 ** is_realistic, mentions) into the table on top of the stack. */
 void cust_set_cond_helpers(lua_State *L, cust_host *h);
+/* Is name[0..n) one of the customer's queries cust_set_cond_helpers gives conditions
+** (revealed, mentions, person, ...)?  These change no Lua table. */
+int cust_is_cond_query(const char *name, size_t n);
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind);  /* id -> index or error */
 /* Keeps every id and state name as a string of the Lua state, for cust_id_index_lua (once per
 ** host, in a protected call). */
@@ -224,6 +239,14 @@ int cust_compile_cond(cust_host *h, const char *expr, int line, char **err);
 /* Compiles n conditions (NULL entries skipped) at their YAML lines in one chunk; refs[i] gets
 ** a registry reference to each function.  -1 (no refs) when one does not compile. */
 int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs);
+/* Can condition expr (a `when:` or `realistic_when:`, NULL for none) change no table it can reach?
+** True when every name it uses is a state variable, a move, a fact or a customer query
+** (cust_is_cond_query), or a field read with '.' from what one of them returns, and it holds
+** nothing but those, numbers, operators, parentheses, commas, and quoted strings without
+** escapes: no library, no function of its own, no table constructor, no method call.  Such a
+** condition cannot write to the tables its environment reaches (cust_reset then need not
+** compare them with their marks).  False when unsure. */
+int cust_cond_reads_only(const cust_host *h, const char *expr);
 void cust_run_reactions(lua_State *L, cust_host *h, int *stop);
 
 #endif

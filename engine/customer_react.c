@@ -107,6 +107,64 @@ static void push_cond_names(lua_State *L, cust_host *h) {
   }
 }
 
+/* Is w[0..n) a name a reading condition may use: a keyword of an expression, a fact, a move, a
+** state variable or a customer query (cust_cond_reads_only)? */
+static int cond_name_reads(const cust_host *h, const char *w, size_t n) {
+  static const char *const words[] = { "and", "or", "not", "true", "false", "nil", "specific", "vague",
+                                       "question", "negated", "tactic", "turn", "visit", "voiced_need" };
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (strlen(move_names[m]) == n && memcmp(move_names[m], w, n) == 0) return 1;
+  for (int i = 0; i < h->n_state; i++)
+    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return 1;
+  return cust_is_cond_query(w, n);
+}
+
+/* See customer_int.h.  A scan of the text, not a parse: anything it does not know makes it
+** answer no. */
+int cust_cond_reads_only(const cust_host *h, const char *expr) {
+  if (!expr) return 1;
+  static const char ops[] = "+-*/%^#&~|<>=(), \t\n\r";
+  int field = 0;   /* the name that follows is a field read with '.' */
+  for (const char *p = expr; *p;) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      const char *w = p;
+      while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) p++;
+      if (!field && !cond_name_reads(h, w, (size_t)(p - w))) return 0;
+      field = 0;
+    } else if ((c >= '0' && c <= '9') || (c == '.' && p[1] >= '0' && p[1] <= '9')) {
+      p++;   /* a number: 12, 1.5, 0x1f, 2e3 (its sign or exponent's sign is an operator) */
+      while (*p == '.' || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+        p++;
+      field = 0;
+    } else if (c == '.') {
+      if (p[1] == '.') {   /* .. joins strings; ... is refused */
+        if (p[2] == '.') return 0;
+        p += 2;
+        field = 0;
+      } else {
+        p++;
+        field = 1;
+      }
+    } else if (c == '"' || c == '\'') {
+      const char *q = p + 1;
+      while (*q && *q != (char)c && *q != '\\' && *q != '\n') q++;
+      if (*q != (char)c) return 0;
+      p = q + 1;
+      field = 0;
+    } else if (strchr(ops, c)) {
+      if (c == '-' && p[1] == '-') return 0;   /* a comment */
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') field = 0;
+      p++;
+    } else {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 /* Conditions are read-only. */
 static int cond_newindex(lua_State *L) {
   return cond_error(L, "cli.lua.assign", luaL_optstring(L, 2, "?"));

@@ -843,6 +843,45 @@ static char *visit(cust_host *h) {
   return sb_take(&b);
 }
 
+/* Conditions that can only read let cust_reset skip comparing the environments with their
+** marks; anything that might write (a library, a function of its own, a table, a method call, a
+** comment, an escape) is not taken for one. */
+static void test_cond_reads_only(void **state) {
+  (void)state;
+  setup_env();
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  assert_true(h->conds_read_only);   /* the fixture's two conditions */
+  static const char *const yes[] = {
+    "trust >= 5 and value_acknowledged", "not (revealed(\"n1\") and confirmed('n1'))",
+    "person(\"Dana\").trust > 2 or heads_in", "turn % 2 == 0 and -trust < 1.5e3 and 0x1f ~= visit",
+    "mentions(\"a\", \"b\") and #\"xy\" == 2 and \"a\" .. \"b\" == \"ab\"", "is_realistic(\"c1\")",
+    "loss_appeal and tactic == \"loss\" and voiced_need", "person(\"Dana\") . string", NULL,
+  };
+  for (int i = 0; i < (int)(sizeof yes / sizeof *yes); i++)
+    if (!cust_cond_reads_only(h, yes[i])) fail_msg("not read-only: %s", yes[i]);
+  static const char *const no[] = {
+    "rawset(string, \"x\", 1) == nil", "string.x", "math.huge > trust", "_ENV", "_G.x",
+    "(function() trust = 1 end)() or true", "mentions({\"a\"})", "(\"a\"):rep(2)", "trust[1]",
+    "trust -- string.x = 1", "\"a\\\" string.x \\\"\"", "\"open", "load(\"x=1\")", "a ... b",
+    "setmetatable", "next", "type(trust)",
+  };
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+    if (cust_cond_reads_only(h, no[i])) fail_msg("taken for read-only: %s", no[i]);
+  cust_free(h);
+  /* a condition that writes to a library table: the host is built again by cust_reset */
+  free(sc->reactions[0].when);
+  sc->reactions[0].when = xstrdup("rawset(string, \"mark\", (rawget(string, \"mark\") or 0) + 1) == nil");
+  h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  assert_false(h->conds_read_only);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* A host started over with cust_reset plays exactly as a new one with the same seed, and its
 ** script never sees what an earlier session left: globals, upvalues, library tables, the
 ** customer table, math.random's sequence. */
@@ -1539,6 +1578,7 @@ int main(void) {
     cmocka_unit_test(test_conditions_keep_their_lines),
     cmocka_unit_test(test_runaway_conditions_share_one_budget),
     cmocka_unit_test(test_script_hoarding_memory_leaves_host_usable),
+    cmocka_unit_test(test_cond_reads_only),
     cmocka_unit_test(test_reset_is_a_new_host),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
