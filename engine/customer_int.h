@@ -116,6 +116,8 @@ typedef struct cust_rx {
   int say_line;                /* say_key: index in sc->lines, -1 for the built-in lines */
   int reveal, objection, ease, commitment;
   int *change_var;             /* per change: state index */
+  uint64_t gate;               /* cust_cond_move_gate of its `when:`: with none of these moves
+                               ** in the line it is false, and is not run (0: always run) */
 } cust_rx;
 
 /* customer.c: events, state, flags, lines */
@@ -247,6 +249,12 @@ int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int 
 ** condition cannot write to the tables its environment reaches (cust_reset then need not
 ** compare them with their marks).  False when unsure. */
 int cust_cond_reads_only(const cust_host *h, const char *expr);
+/* The moves of which condition expr needs one to be true: when its first term, which Lua reads
+** first and which then decides an `and` alone, is a move or moves joined by `or` (not shadowed
+** by a state variable) and no `or` follows outside parentheses.  With none of them in the line
+** the condition is false and does nothing else (no error, no call), so it need not run.  0 when
+** the shape is any other (or unsure). */
+uint64_t cust_cond_move_gate(const cust_host *h, const char *expr);
 void cust_run_reactions(lua_State *L, cust_host *h, int *stop);
 
 #endif

@@ -291,6 +291,7 @@ static void resolve_names(cust_host *h) {
                              offsetof(scn_commitment, id), r->give ? r->give : r->refuse);
     x->change_var = xmalloc(((size_t)r->n_changes + 1) * sizeof *x->change_var);
     for (int k = 0; k < r->n_changes; k++) x->change_var[k] = cust_state_index(h, r->changes[k].var);
+    x->gate = cust_cond_move_gate(h, r->when);
   }
 }
 

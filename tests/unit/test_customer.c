@@ -882,6 +882,40 @@ static void test_cond_reads_only(void **state) {
   fixture_free(sc);
 }
 
+/* A reaction whose `when:` starts with moves joined by `and` is skipped when the line holds none
+** of them; any other shape (an `or` after, a state variable of the move's name, a comparison, a
+** parenthesis closed early) is always run. */
+static void test_cond_move_gate(void **state) {
+  (void)state;
+  setup_env();
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  uint64_t loss = MV(LOSS_APPEAL), ref = MV(ASK_REFERRAL), low = MV(LOWER_ASK);
+  assert_true(cust_cond_move_gate(h, "loss_appeal and not value_acknowledged") == loss);
+  assert_true(cust_cond_move_gate(h, "  loss_appeal\n") == loss);
+  assert_true(cust_cond_move_gate(h, "(ask_referral or lower_ask) and (trust > 2 or heads_in)") == (ref | low));
+  assert_true(cust_cond_move_gate(h, "loss_appeal and mentions(\"a or b\", 'or') and trust >= 1") == loss);
+  static const char *const none[] = {
+    "loss_appeal and trust > 2 or heads_in", "loss_appeal or trust > 2", "loss_appeal == false",
+    "not loss_appeal", "trust > 2 and loss_appeal", "heads_in and loss_appeal", "(loss_appeal and trust > 2)",
+    "(loss_appeal or trust > 2) and heads_in", "loss_appeal and true) or (true", "loss_appeal and x -- or",
+    "loss_appeal and [[or]]", "loss_appeal andor", "revealed(\"n1\")", "", NULL,
+  };
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+    if (cust_cond_move_gate(h, none[i]) != 0) fail_msg("gated: %s", none[i] ? none[i] : "(null)");
+  cust_free(h);
+  /* a state variable of a move's name shadows the move: no gate */
+  free(sc->state[3].name);
+  sc->state[3].name = xstrdup("loss_appeal");
+  h = host_for(sc, 1, &d);
+  assert_true(cust_cond_move_gate(h, "loss_appeal and trust > 2") == 0);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* A host started over with cust_reset plays exactly as a new one with the same seed, and its
 ** script never sees what an earlier session left: globals, upvalues, library tables, the
 ** customer table, math.random's sequence. */
@@ -1579,6 +1613,7 @@ int main(void) {
     cmocka_unit_test(test_runaway_conditions_share_one_budget),
     cmocka_unit_test(test_script_hoarding_memory_leaves_host_usable),
     cmocka_unit_test(test_cond_reads_only),
+    cmocka_unit_test(test_cond_move_gate),
     cmocka_unit_test(test_reset_is_a_new_host),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
