@@ -530,6 +530,12 @@ static int person_pairs(lua_State *L) {
 static int state_call(lua_State *L) {
   cust_host *h = host(L);
   int p = person_arg(L, h, 2);
+  /* upvalue 2, in the default behaviour's customer table only: the proxies made, by person (it
+  ** asks for each person's trust every turn; a proxy was a table, a metatable and three
+  ** closures).  A script gets a new one each call, as before: it may keep or rawset it. */
+  int cache = lua_type(L, lua_upvalueindex(2)) == LUA_TTABLE;
+  if (cache && lua_rawgeti(L, lua_upvalueindex(2), p + 1) == LUA_TTABLE) return 1;
+  if (cache) lua_pop(L, 1);
   lua_newtable(L);
   lua_createtable(L, 0, 4);
   static const lua_CFunction fns[] = { person_index, person_newindex, person_pairs };
@@ -543,6 +549,10 @@ static int state_call(lua_State *L) {
   lua_pushliteral(L, "protected");
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
+  if (cache) {
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(2), p + 1);
+  }
   return 1;
 }
 
@@ -568,7 +578,9 @@ static int state_pairs(lua_State *L) {
 }
 
 /* The customer.state table: empty, all access through its protected metatable. */
-static void push_state_proxy(lua_State *L, cust_host *h) {
+/* own: for the default behaviour's environment (its customer.state(name) keeps the proxies it
+** makes: state_call). */
+static void push_state_proxy(lua_State *L, cust_host *h, int own) {
   lua_newtable(L);
   lua_createtable(L, 0, 4);
   lua_pushlightuserdata(L, h);
@@ -581,7 +593,8 @@ static void push_state_proxy(lua_State *L, cust_host *h) {
   lua_pushcclosure(L, state_pairs, 1);
   lua_setfield(L, -2, "__pairs");
   lua_pushlightuserdata(L, h);
-  lua_pushcclosure(L, state_call, 1);
+  if (own) lua_createtable(L, h->n_people, 0);
+  lua_pushcclosure(L, state_call, own ? 2 : 1);
   lua_setfield(L, -2, "__call");
   lua_pushliteral(L, "protected");
   lua_setfield(L, -2, "__metatable");
@@ -716,12 +729,12 @@ void cust_set_cond_helpers(lua_State *L, cust_host *h) {
 }
 
 /* Pushes a new customer table (functions, state proxy, data) for one environment. */
-void cust_push_api(lua_State *L, cust_host *h) {
+void cust_push_api(lua_State *L, cust_host *h, int own) {
   lua_createtable(L, 0, 40);
   lua_pushlightuserdata(L, h);
   luaL_setfuncs(L, api_fns, 1);
   set_flags(L, h);
-  push_state_proxy(L, h);
+  push_state_proxy(L, h, own);
   lua_setfield(L, -2, "state");
   lua_pushstring(L, h->lang);
   lua_setfield(L, -2, "lang");

@@ -220,7 +220,9 @@ int cust_people_out_of_patience(const cust_host *h);
 void cust_people_warn(lua_State *L, cust_host *h);
 
 /* customer_api.c */
-void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */
+/* The customer table for one env; own: the default behaviour's, which nothing else reaches
+** (its state(name) proxies are kept and handed out again). */
+void cust_push_api(lua_State *L, cust_host *h, int own);
 /* Sets what conditions may call (revealed, confirmed, given, refused, raised, offered,
 ** is_realistic, mentions) into the table on top of the stack. */
 void cust_set_cond_helpers(lua_State *L, cust_host *h);

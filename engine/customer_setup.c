@@ -57,7 +57,7 @@ typedef struct setup_args {
 ** behaviour's hooks as `default`). */
 static void push_env(lua_State *L, cust_host *h, int with_default) {
   sbx_push_env(L);
-  cust_push_api(L, h);
+  cust_push_api(L, h, !with_default);   /* only default.lua's own environment is made without */
   lua_setfield(L, -2, "customer");
   if (with_default && h->env_default != LUA_NOREF) {   /* default.on_turn(...) and friends */
     static const char *const hooks[] = { "on_start", "on_turn", "on_end" };
