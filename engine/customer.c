@@ -6,6 +6,7 @@
 ** reactions), customer_api.c (the Lua API), customer_talk.c (listening), customer_people.c
 ** (each person's own state), customer_cond.c (conditions judged from outside).
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
@@ -301,6 +302,12 @@ double cust_state_get(const cust_host *h, const char *name, int *found) {
   int i = cust_state_index(h, name);
   if (found) *found = i >= 0;
   return i >= 0 ? h->val[i] : 0;
+}
+
+/* See customer.h. */
+double cust_known_state(const cust_host *h, int k) {
+  assert(k >= 0 && k < 5 && k < h->n_state);
+  return h->val[k];
 }
 
 /* Has the customer voiced need? */
