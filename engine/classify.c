@@ -74,6 +74,8 @@ int cls_marker_is_feature(const char *label) {
   return 1;
 }
 
+const char *const cls_model_flag_names[CLS_MF_COUNT] = { "ask", "specific", "vague", "loss", "gain" };
+
 /* Name of a move, as in the JSON (docs/transcript.md, docs/classifier.md). */
 const char *cls_move_name(cls_move m) {
   return (int)m >= 0 && m < CLS_MOVE_COUNT ? move_names[m] : "?";
@@ -363,6 +365,9 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
   c->model = mdl_find(lang);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) c->model_move[m] = c->model ? mdl_label(c->model, move_names[m]) : -1;
+  for (int k = 0; k < CLS_MF_COUNT; k++)
+    c->model_flag[k] = c->model ? mdl_label(c->model, cls_model_flag_names[k]) : -1;
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();
