@@ -40,69 +40,6 @@ static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) 
   }
 }
 
-/* Pushes a fresh turn table for the current line (empty outside a turn): for a script, which
-** may keep what it is given. */
-void cust_push_turn(lua_State *L, cust_host *h) {
-  const cls_result *t = h->turn;
-  lua_createtable(L, 0, 16);
-  if (!t) return;
-  lua_pushstring(L, t->text ? t->text : "");
-  lua_setfield(L, -2, "text");
-  lua_pushstring(L, t->norm ? t->norm : (t->text ? t->text : ""));
-  lua_setfield(L, -2, "norm");
-  lua_createtable(L, 0, 4);
-  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
-    if (!CLS_HAS(t, m)) continue;
-    lua_pushboolean(L, 1);
-    lua_setfield(L, -2, move_names[m]);
-  }
-  lua_setfield(L, -2, "moves");
-  lua_createtable(L, 0, 4);
-  for (int s = 0; s < CLS_SLOT_COUNT; s++) {
-    if (!t->slots[s]) continue;
-    lua_pushstring(L, t->slots[s]);
-    lua_setfield(L, -2, slot_names[s]);
-  }
-  lua_setfield(L, -2, "slots");
-  lua_pushboolean(L, t->specific); lua_setfield(L, -2, "specific");
-  lua_pushboolean(L, t->vague); lua_setfield(L, -2, "vague");
-  lua_pushboolean(L, t->question); lua_setfield(L, -2, "question");
-  lua_pushboolean(L, t->negated); lua_setfield(L, -2, "negated");
-  if (t->tactic == CLS_TACTIC_GAIN) { lua_pushliteral(L, "gain"); lua_setfield(L, -2, "tactic"); }
-  if (t->tactic == CLS_TACTIC_LOSS) { lua_pushliteral(L, "loss"); lua_setfield(L, -2, "tactic"); }
-  push_ids(L, h, t->needs, t->n_needs, CUST_K_NEED);
-  lua_setfield(L, -2, "needs");
-  push_ids(L, h, t->benefits, t->n_benefits, CUST_K_BENEFIT);
-  lua_setfield(L, -2, "benefits");
-  push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
-  lua_setfield(L, -2, "objections");
-  lua_createtable(L, h->n_people, 0);   /* the people the line names, when several sit there */
-  for (int i = 0, k = 0; i < h->n_people; i++) {
-    if (!(h->addressed >> i & 1)) continue;
-    lua_pushstring(L, h->people[i]);
-    lua_rawseti(L, -2, ++k);
-  }
-  lua_setfield(L, -2, "addressed");
-  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) {
-    lua_pushstring(L, h->sc->commitments[t->commitment].id);
-    lua_setfield(L, -2, "commitment");
-  }
-}
-
-/* Pushes a fresh ctx table: visit, visits, turn, lang, reason, outcome. */
-void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
-  lua_createtable(L, 0, 6);
-  lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
-  lua_pushinteger(L, h->sc->n_visits > 0 ? h->sc->n_visits : 1); lua_setfield(L, -2, "visits");
-  lua_pushinteger(L, h->turn_no); lua_setfield(L, -2, "turn");
-  lua_pushstring(L, h->lang); lua_setfield(L, -2, "lang");
-  if (reason) { lua_pushstring(L, reason); lua_setfield(L, -2, "reason"); }
-  if (h->outcome != CUST_OUTCOME_NONE) {
-    lua_pushstring(L, cust_outcome_name(h->outcome));
-    lua_setfield(L, -2, "outcome");
-  }
-}
-
 /* ===== the default behaviour's tables, kept and refilled ================================== */
 
 /* default.lua is the program's own code: it keeps neither table past its hook (its memo holds
@@ -313,6 +250,77 @@ static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
   kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
   lua_remove(L, hold);
   w->ctx_valid = 1;
+}
+
+/* ===== a script's tables, fresh for each hook ============================================= */
+
+/* Pushes a fresh turn table for the current line (empty outside a turn): for a script, which
+** may keep what it is given.  Its fields are set in push_turn_kept's order through the field
+** names kept in the holder (a raw set with a string of the state: lua_setfield looked each C
+** string up first, a third of the table's making); a new table without a metatable takes them
+** as lua_setfield would, in the same order, so pairs() walks it as before. */
+void cust_push_turn(lua_State *L, cust_host *h) {
+  const cls_result *t = h->turn;
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_createtable(L, 0, 16);
+  if (!t) { lua_remove(L, hold); return; }
+  kept_str(L, hold, KEY_TEXT, t->text ? t->text : "");
+  kept_str(L, hold, KEY_NORM, t->norm ? t->norm : (t->text ? t->text : ""));
+  kept_key(L, hold, KEY_MOVES);
+  lua_createtable(L, 0, 4);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(t, m)) kept_bool(L, hold, KEY_MOVE0 + m, 1);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_SLOTS);
+  lua_createtable(L, 0, 4);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++)
+    if (t->slots[s]) kept_str(L, hold, KEY_SLOT0 + s, t->slots[s]);
+  lua_rawset(L, -3);
+  kept_bool(L, hold, KEY_SPECIFIC, t->specific);
+  kept_bool(L, hold, KEY_VAGUE, t->vague);
+  kept_bool(L, hold, KEY_QUESTION, t->question);
+  kept_bool(L, hold, KEY_NEGATED, t->negated);
+  if (t->tactic == CLS_TACTIC_GAIN || t->tactic == CLS_TACTIC_LOSS) {
+    kept_key(L, hold, KEY_TACTIC);
+    kept_key(L, hold, t->tactic == CLS_TACTIC_GAIN ? KEY_GAIN : KEY_LOSS);
+    lua_rawset(L, -3);
+  }
+  kept_key(L, hold, KEY_NEEDS);
+  push_ids(L, h, t->needs, t->n_needs, CUST_K_NEED);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_BENEFITS);
+  push_ids(L, h, t->benefits, t->n_benefits, CUST_K_BENEFIT);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_OBJECTIONS);
+  push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_ADDRESSED);
+  lua_createtable(L, h->n_people, 0);   /* the people the line names, when several sit there */
+  for (int i = 0, k = 0; i < h->n_people; i++) {
+    if (!(h->addressed >> i & 1)) continue;
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, ++k);
+  }
+  lua_rawset(L, -3);
+  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments)
+    kept_str(L, hold, KEY_COMMITMENT, h->sc->commitments[t->commitment].id);
+  lua_remove(L, hold);
+}
+
+/* Pushes a fresh ctx table: visit, visits, turn, lang, reason, outcome (as cust_push_turn, the
+** field names from the holder). */
+void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_createtable(L, 0, 6);
+  kept_int(L, hold, KEY_VISIT, h->visit + 1);
+  kept_int(L, hold, KEY_VISITS, h->sc->n_visits > 0 ? h->sc->n_visits : 1);
+  kept_int(L, hold, KEY_TURN, h->turn_no);
+  kept_str(L, hold, KEY_LANG, h->lang);
+  if (reason) kept_str(L, hold, KEY_REASON, reason);
+  if (h->outcome != CUST_OUTCOME_NONE) kept_str(L, hold, KEY_OUTCOME, cust_outcome_name(h->outcome));
+  lua_remove(L, hold);
 }
 
 /* ===== snapshots: a failed script leaves no trace but its error ============================ */
