@@ -53,6 +53,8 @@ struct cust_host {
   /* names resolved once (cust_init), so a turn does no linear string scans */
   struct cust_name *state_ix;  /* state names, sorted */
   struct cust_name *line_ix;   /* the scenario's line keys, sorted (first of equal keys first) */
+  uint64_t **line_hash;        /* per scenario line: its variants' cust_text_hash, made when the
+                               ** line is first wanted (cust_line_at), else NULL */
   int n_line_ix;
   unsigned char *clamp;        /* per state variable: 0 none, 1 to 0..10, 2 to >= 0 */
   struct cust_rx *rx;          /* per reaction: its names as indexes */
@@ -189,6 +191,11 @@ int cust_was_said(const cust_host *h, const char *text);
 void cust_note_said(cust_host *h, const char *text);
 /* Picks a variant: unsaid and by a preferred speaker, then unsaid, then any (one draw). */
 const char *cust_pick_among(cust_host *h, const char *const *v, int n);
+/* The same, with hv[i] == cust_text_hash(v[i]) when hv is not NULL (a scenario line's, kept). */
+const char *cust_pick_among_hashed(cust_host *h, const char *const *v, const uint64_t *hv, int n);
+/* The hash by which said lines are compared, and whether a line of that hash was said. */
+uint64_t cust_text_hash(const char *s);
+int cust_hash_said(const cust_host *h, uint64_t x);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
 /* customer_people.c: each person's own state (several people at one table) */

@@ -248,6 +248,7 @@ static void resolve_names(cust_host *h) {
   qsort(h->state_ix, (size_t)h->n_state, sizeof *h->state_ix, cust_name_cmp);
   h->patience = cust_state_index(h, SCN_STATE_PATIENCE);
   h->line_ix = xmalloc(((size_t)sc->n_lines + 1) * sizeof *h->line_ix);
+  h->line_hash = xcalloc((size_t)sc->n_lines + 1, sizeof *h->line_hash);
   if (sc->line_order) {   /* the reader's order by key (its keys are a map's: no two alike) */
     for (int k = 0; k < sc->n_lines; k++) {
       int i = sc->line_order[k];
@@ -387,6 +388,8 @@ static void cust_clear(cust_host *h) {
   free(h->val0);
   free(h->state_ix);
   free(h->line_ix);
+  for (int i = 0; h->line_hash && i < h->sc->n_lines; i++) free(h->line_hash[i]);
+  free(h->line_hash);
   free(h->clamp);
   for (int k = 0; k < 4; k++) free(h->id_ix[k]);
   free(h->offered);
