@@ -7,6 +7,7 @@
 */
 #include <ctype.h>
 #include <stdarg.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,12 +69,24 @@ const cls_match *cls_loss_cue(const cls_result *r) {
   return NULL;
 }
 
+/* The markers by first byte (a bit each), made once: cls_marker_is_feature is asked for every
+** match of every line, and walked all 33 names for a first byte of each. */
+static uint64_t marker_first[256];
+static pthread_once_t marker_once = PTHREAD_ONCE_INIT;
+static void index_markers(void) {
+  for (int k = 0; k < CLS_MK_COUNT; k++) marker_first[(unsigned char)cls_marker_names[k][0]] |= CLS_MK_BIT(k);
+}
+
 int cls_marker_is_feature(const char *label) {
-  for (int k = 0; k < CLS_MK_COUNT; k++)   /* first bytes first: most labels differ there */
-    if (cls_marker_names[k][0] == label[0] && strcmp(cls_marker_names[k], label) == 0)
-      return !(CLS_MK_UNFEATURED & CLS_MK_BIT(k));
+  pthread_once(&marker_once, index_markers);
+  for (uint64_t m = marker_first[(unsigned char)label[0]]; m; m &= m - 1) {   /* in index order */
+    int k = __builtin_ctzll(m);
+    if (strcmp(cls_marker_names[k], label) == 0) return !(CLS_MK_UNFEATURED & CLS_MK_BIT(k));
+  }
   return 1;
 }
+
+const char *const cls_model_flag_names[CLS_MF_COUNT] = { "ask", "specific", "vague", "loss", "gain" };
 
 /* Name of a move, as in the JSON (docs/transcript.md, docs/classifier.md). */
 const char *cls_move_name(cls_move m) {
@@ -364,6 +377,9 @@ cls_classifier *cls_new(const char *lang, const scenario *sc, diag *d) {
   c->tx = tx_new(lang, d);
   if (!c->tx) { cls_free(c); return NULL; }
   c->model = mdl_find(lang);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++) c->model_move[m] = c->model ? mdl_label(c->model, move_names[m]) : -1;
+  for (int k = 0; k < CLS_MF_COUNT; k++)
+    c->model_flag[k] = c->model ? mdl_label(c->model, cls_model_flag_names[k]) : -1;
   for (int l = 0; l < lex_label_count(c->lx) && !c->has_variants; l++)
     c->has_variants = strncmp(lex_label_name(c->lx, l), "variant:", 8) == 0;
   c->stem = wd_new();

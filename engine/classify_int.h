@@ -41,6 +41,10 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
                            CLS_MK_BIT(CLS_MK_TELLING))
 
+/* The model's labels that are no move, which cls_apply_model reads (cls_classifier.model_flag). */
+enum { CLS_MF_ASK, CLS_MF_SPECIFIC, CLS_MF_VAGUE, CLS_MF_LOSS, CLS_MF_GAIN, CLS_MF_COUNT };
+extern const char *const cls_model_flag_names[CLS_MF_COUNT];
+
 struct cls_classifier {
   char *lang;
   const scenario *sc;            /* not owned; may be NULL */
@@ -55,6 +59,10 @@ struct cls_classifier {
   int marker_label[CLS_MK_COUNT];
   int *need_label, *benefit_label, *objection_label, *commitment_label;   /* per scenario item */
   const mdl_image *model;        /* the language's compiled model, or NULL (rules alone) */
+  /* the model's label of each move and of the flags it is asked about (mdl_label, -1 for none),
+  ** found once: cls_apply_model asks for them by name a dozen times a line */
+  int model_move[CLS_MOVE_COUNT];
+  int model_flag[CLS_MF_COUNT];
   wd_stemmer *stem;              /* English base forms, for the model's features and links */
   struct ft_set *features;       /* the model's feature set, reused line after line, made at the first (owned) */
   int has_variants;              /* the lexicon lists spelling variants (lexicon_load.c) */

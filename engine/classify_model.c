@@ -60,17 +60,17 @@ static int says_something(const char *norm) {
   return units >= FEATURE_MIN_UNITS;
 }
 
-/* Probability of a label, or -1 when the model has no such label. */
-static float prob(const cls_classifier *c, const cls_result *r, const char *name, float *thr) {
-  int l = mdl_label(c->model, name);
+/* Probability of the model's label l (c->model_move, c->model_flag), or -1 when the model has
+** no such label (l < 0). */
+static float prob(const cls_classifier *c, const cls_result *r, int l, float *thr) {
   if (l < 0) return -1;
   if (thr) *thr = c->model->threshold[l];
   return r->probs[l];
 }
 
 /* 1 yes, 0 no, -1 when the model has no such label. */
-static int says(const cls_classifier *c, const cls_result *r, const char *name) {
-  float thr = 0, p = prob(c, r, name, &thr);
+static int says(const cls_classifier *c, const cls_result *r, int l) {
+  float thr = 0, p = prob(c, r, l, &thr);
   return p < 0 ? -1 : p >= thr;
 }
 
@@ -171,10 +171,10 @@ static void seller_clauses_aside(const cls_classifier *c, cls_result *r) {
   mdl_predict(m, rows, nr, fs->n, p);
   /* and how specific it is: "能不能把智慧病房这个项目报进去? 预算材料我这周五前给您准备好" ended in
   ** the seller's promise, and "last:statement" made the ask not specific (play-test, round 11) */
-  static const char *const asks[] = { "ask", "ask_commitment", "ask_order", "ask_payment", "ask_referral",
-                                      "specific" };
+  const int asks[] = { c->model_flag[CLS_MF_ASK], c->model_move[CLS_ASK_COMMITMENT], c->model_move[CLS_ASK_ORDER],
+                       c->model_move[CLS_ASK_PAYMENT], c->model_move[CLS_ASK_REFERRAL], c->model_flag[CLS_MF_SPECIFIC] };
   for (size_t k = 0; k < sizeof asks / sizeof *asks; k++) {
-    int l = mdl_label(m, asks[k]);
+    int l = asks[k];
     if (l >= 0 && p[l] > r->probs[l]) r->probs[l] = p[l];
   }
   free(p);
@@ -196,7 +196,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
 
   /* the ask, and its kind: the rules' kind when they read one, else the likeliest */
   static const cls_move kinds[] = { CLS_ASK_COMMITMENT, CLS_ASK_ORDER, CLS_ASK_PAYMENT, CLS_ASK_REFERRAL };
-  int ask = says(c, r, "ask");
+  int ask = says(c, r, c->model_flag[CLS_MF_ASK]);
   int explicit_ask = 0;
   for (size_t k = 0; k < 4; k++) explicit_ask |= CLS_HAS(r, kinds[k]) && scenario_phrase(r, kinds[k]);
   int chain_question = cls_has_label(r, "decision-chain:ask") || cls_has_label(r, "asked:ask_payment") ||
@@ -206,7 +206,7 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
     cls_move best = CLS_ASK_COMMITMENT;
     float bp = -1;
     for (size_t k = 0; k < 4; k++) {
-      float p = prob(c, r, cls_move_name(kinds[k]), NULL);
+      float p = prob(c, r, c->model_move[kinds[k]], NULL);
       if (p > bp) { bp = p; best = kinds[k]; }
     }
     decide(r, best, 1);
@@ -216,9 +216,9 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
     int held = 0, best = -1;
     float bp = -1;
     for (size_t k = 0; k < 4; k++) {
-      int yes = says(c, r, cls_move_name(kinds[k])) == 1;
+      int yes = says(c, r, c->model_move[kinds[k]]) == 1;
       if (yes && CLS_HAS(r, kinds[k])) held = 1;
-      float p = prob(c, r, cls_move_name(kinds[k]), NULL);
+      float p = prob(c, r, c->model_move[kinds[k]], NULL);
       if (yes && p > bp) { bp = p; best = (int)k; }
     }
     if (!held && best >= 0) {
@@ -228,29 +228,29 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   } else if (ask == 0) {
     /* an order, payment or referral phrase in a line that asks ("anyone else who ...?") is
     ** overruled only when the model finds an ask very unlikely */
-    float pa = prob(c, r, "ask", NULL);
+    float pa = prob(c, r, c->model_flag[CLS_MF_ASK], NULL);
     for (size_t k = 0; k < 4; k++)
       if (!(kinds[k] != CLS_ASK_COMMITMENT && lexicon_phrase(r, kinds[k]) && pa >= MDL_VETO)) decide(r, kinds[k], 0);
     if (!(r->moves & ASKS)) decide(r, CLS_LOWER_ASK, 0);
   }
   for (size_t k = 0; k < sizeof decided / sizeof *decided; k++) {
-    int yes = says(c, r, cls_move_name(decided[k]));
+    int yes = says(c, r, c->model_move[decided[k]]);
     if (yes >= 0) decide(r, decided[k], yes);
   }
   for (size_t k = 0; k < sizeof added / sizeof *added; k++)
-    if (says(c, r, cls_move_name(added[k])) == 1) decide(r, added[k], 1);
+    if (says(c, r, c->model_move[added[k]]) == 1) decide(r, added[k], 1);
   /* a feature list the lexicon's pitch phrases miss ("we have dashboards, AI alerts,
   ** integrations with 200 tools"): the model's present_feature, only for a statement that is no
   ** other move and names none of the scenario's needs or benefits (found in play, wave 6) */
   if (!r->question && (r->moves & ~COURTESY) == 0 && r->n_needs + r->n_benefits == 0 &&
-      says_something(r->norm) && says(c, r, "present_feature") == 1)
+      says_something(r->norm) && says(c, r, c->model_move[CLS_PRESENT_FEATURE]) == 1)
     decide(r, CLS_PRESENT_FEATURE, 1);
   if (CLS_HAS(r, CLS_PROBE_REFUSAL) && (r->model_moves & BIT(CLS_CHECK_CONCERNS)))
     decide(r, CLS_CHECK_CONCERNS, 0);   /* a probe after a refusal is that, not a fresh check */
 
   /* flags of an ask */
   int is_ask = (r->moves & ASKS) != 0;
-  int spec = is_ask && says(c, r, "specific") == 1;
+  int spec = is_ask && says(c, r, c->model_flag[CLS_MF_SPECIFIC]) == 1;
   /* an ask the rules read as naming the action, a time and a person or place stays specific
   ** whatever the line's shape weighs in the model: "下周三您有空不?我带我们销售经理,陪您去临沂刘总的
   ** 样板店实地看看,跟他本人聊聊,咋样?" (p 0.12: a question before the request, a lead-in) was "not
@@ -259,14 +259,14 @@ void cls_apply_model(const cls_classifier *c, cls_result *r) {
   if (is_ask && !spec && r->specific && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME] &&
       (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]))
     spec = 1;
-  int vague = is_ask && !spec && says(c, r, "vague") == 1;
+  int vague = is_ask && !spec && says(c, r, c->model_flag[CLS_MF_VAGUE]) == 1;
   if (spec != r->specific) r->model_flags |= CLS_BY_MODEL_SPECIFIC;
   if (vague != r->vague && is_ask) r->model_flags |= CLS_BY_MODEL_VAGUE;
   r->specific = spec;
   if (is_ask) r->vague = vague;
 
   /* tactics: a threat is loss whatever; else loss before gain, as the rules rank them */
-  int loss = says(c, r, "loss") == 1, gain = !loss && says(c, r, "gain") == 1;
+  int loss = says(c, r, c->model_flag[CLS_MF_LOSS]) == 1, gain = !loss && says(c, r, c->model_flag[CLS_MF_GAIN]) == 1;
   cls_tactic t = CLS_HAS(r, CLS_THREAT) || loss ? CLS_TACTIC_LOSS : gain ? CLS_TACTIC_GAIN : CLS_TACTIC_NONE;
   if (t != r->tactic) r->model_flags |= CLS_BY_MODEL_TACTIC;
   r->tactic = t;

@@ -30,7 +30,8 @@ static int only_a_name(const cls_result *r, const cl_clause *c) {
   len--;
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
-    if (strcmp(m->label, "person") == 0 && m->start == c->start && m->end == c->start + len) return 1;
+    if (m->label[0] == 'p' && strcmp(m->label, "person") == 0 && m->start == c->start && m->end == c->start + len)
+      return 1;
   }
   if (len > 15) return 0;
   for (size_t i = 0; i < len; i++) if (t[i] == ' ') return 0;
@@ -53,30 +54,48 @@ static int verb_lets(const char *t, const cls_match *m, const cl_clause *c) {
   return 1;
 }
 
+/* The bytes that may end a clause (lex_breaks_clause's marks): most bytes of a line are none,
+** and are passed over on one table read (cl_read runs several times a line). */
+static const unsigned char clause_mark[256] = {
+  [','] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1, [';'] = 1, [':'] = 1,
+};
+
 int cl_read(const cls_result *r, cl_clause *out) {
   const char *t = r->norm ? r->norm : "";
   size_t len = strlen(t);
   int n = 0;
   size_t start = 0;
   for (size_t i = 0; i < len && n < CL_MAX_CLAUSES - 1; i++) {
-    if (!lex_breaks_clause(t, len, i)) continue;
+    if (!clause_mark[(unsigned char)t[i]] || !lex_breaks_clause(t, len, i)) continue;
     while (i + 1 < len && (lex_breaks_clause(t, len, i + 1) || t[i + 1] == ' ')) i++;
     out[n++] = (cl_clause){ start, i + 1, CL_AGENT_NONE, CL_MOOD_STATEMENT, 0 };
     start = i + 1;
   }
   if (start < len || n == 0) out[n++] = (cl_clause){ start, len, CL_AGENT_NONE, CL_MOOD_STATEMENT, 0 };
-  int request[CL_MAX_CLAUSES] = { 0 }, question[CL_MAX_CLAUSES] = { 0 }, confirm[CL_MAX_CLAUSES] = { 0 };
+  int request[CL_MAX_CLAUSES], question[CL_MAX_CLAUSES], confirm[CL_MAX_CLAUSES];
+  memset(request, 0, sizeof *request * (size_t)n);    /* the clauses read, not all 32 */
+  memset(question, 0, sizeof *question * (size_t)n);
+  memset(confirm, 0, sizeof *confirm * (size_t)n);
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (m->end <= m->start) continue;   /* a rule's note, not a phrase */
     const char *l = m->label;
-    if (l[0] != 'r' && l[0] != 'q' && l[0] != 'c' && l[0] != 's') continue;   /* none of the five */
-    int k = clause_of(out, n, m->start);
-    if (strcmp(m->label, "request") == 0) request[k] |= !verb_lets(t, m, &out[k]);
-    else if (strcmp(m->label, "question") == 0) question[k] = 1;
-    else if (strcmp(m->label, "confirm") == 0) confirm[k] = 1;
-    else if (strcmp(m->label, "seller") == 0 && out[k].agent == CL_AGENT_NONE) out[k].agent = CL_AGENT_SELLER;
-    else if (strcmp(m->label, "customer") == 0 && out[k].agent == CL_AGENT_NONE) out[k].agent = CL_AGENT_CUSTOMER;
+    /* by first byte, each name compared once: request, question, confirm, customer, seller */
+    if (l[0] == 'r') {
+      if (strcmp(l, "request") == 0) { int k = clause_of(out, n, m->start); request[k] |= !verb_lets(t, m, &out[k]); }
+    } else if (l[0] == 'q') {
+      if (strcmp(l, "question") == 0) question[clause_of(out, n, m->start)] = 1;
+    } else if (l[0] == 'c') {
+      if (strcmp(l, "confirm") == 0) {
+        confirm[clause_of(out, n, m->start)] = 1;
+      } else if (strcmp(l, "customer") == 0) {
+        cl_clause *c = &out[clause_of(out, n, m->start)];
+        if (c->agent == CL_AGENT_NONE) c->agent = CL_AGENT_CUSTOMER;
+      }
+    } else if (l[0] == 's' && strcmp(l, "seller") == 0) {
+      cl_clause *c = &out[clause_of(out, n, m->start)];
+      if (c->agent == CL_AGENT_NONE) c->agent = CL_AGENT_SELLER;
+    }
   }
   for (int k = 0; k < n; k++) {
     cl_clause *c = &out[k];

@@ -6,6 +6,7 @@
 ** reactions), customer_api.c (the Lua API), customer_talk.c (listening), customer_people.c
 ** (each person's own state), customer_cond.c (conditions judged from outside).
 */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
@@ -240,17 +241,30 @@ const char *cust_line(lua_State *L, cust_host *h, const char *key) {
   return cust_line_at(L, h, cust_line_index(h, key), key);
 }
 
+/* The hashes of line's variants (cust_text_hash), made at its first use: a line is wanted many
+** times a session, and its variants were hashed each time, twice. */
+static const uint64_t *line_hashes(cust_host *h, int line) {
+  const scn_strs *v = &h->sc->lines[line].variants;
+  if (!h->line_hash[line]) {
+    uint64_t *hv = xmalloc(((size_t)v->n + 1) * sizeof *hv);
+    for (int i = 0; i < v->n; i++) hv[i] = cust_text_hash(v->v[i]);
+    h->line_hash[line] = hv;
+  }
+  return h->line_hash[line];
+}
+
 /* The same with the scenario's entry found already (line, or -1). */
 const char *cust_line_at(lua_State *L, cust_host *h, int line, const char *key) {
   const scn_lines *ln = line >= 0 ? &h->sc->lines[line] : NULL;
   if (ln && ln->variants.n > 0) {
+    const uint64_t *hv = line_hashes(h, line);
     int fresh = 0;
-    for (int i = 0; i < ln->variants.n && !fresh; i++) fresh = !cust_was_said(h, ln->variants.v[i]);
+    for (int i = 0; i < ln->variants.n && !fresh; i++) fresh = !cust_hash_said(h, hv[i]);
     if (!fresh) {   /* every variant of the scenario's said already: a built-in one not said yet */
       const char *b = builtin_line(L, h, h->lang, key);
       if (b && !cust_was_said(h, b)) return b;
     }
-    return cust_pick(h, &ln->variants);
+    return cust_pick_among_hashed(h, (const char *const *)ln->variants.v, hv, ln->variants.n);
   }
   const char *t = builtin_line(L, h, h->lang, key);
   if (!t && strcmp(h->lang, "en") != 0) t = builtin_line(L, h, "en", key);
@@ -301,6 +315,12 @@ double cust_state_get(const cust_host *h, const char *name, int *found) {
   int i = cust_state_index(h, name);
   if (found) *found = i >= 0;
   return i >= 0 ? h->val[i] : 0;
+}
+
+/* See customer.h. */
+double cust_known_state(const cust_host *h, int k) {
+  assert(k >= 0 && k < 5 && k < h->n_state);
+  return h->val[k];
 }
 
 /* Has the customer voiced need? */

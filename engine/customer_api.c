@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -291,11 +292,30 @@ static int api_flag(lua_State *L) {
 /* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
 ** of them?  Words are compared case-folded (ASCII).  Each word is charged to the call's budget
 ** by the length of the line it scans, so a list of 500,000 words stops at the cap. */
-static int mention_one(const char *norm, size_t nlen, const char *w, size_t n) {
+/* in: a bit for each byte value norm[0..nlen) holds (mention_one's first test). */
+static void mention_bytes(const char *norm, size_t nlen, uint32_t in[8]) {
+  memset(in, 0, 8 * sizeof *in);
+  for (size_t k = 0; k < nlen; k++) in[(unsigned char)norm[k] >> 5] |= 1u << (norm[k] & 31);
+}
+
+/* tolower() of every byte, read once (after main set the character type, which nothing sets
+** again differently): a table read per byte of a word instead of a call. */
+static unsigned char mention_fold[256];
+static pthread_once_t mention_fold_once = PTHREAD_ONCE_INIT;
+static void make_mention_fold(void) {
+  for (int c = 0; c < 256; c++) mention_fold[c] = (unsigned char)tolower(c);
+}
+
+/* Does norm hold w[0..n), case-folded?  in: mention_bytes of norm.  A word whose folded first
+** byte the line lacks is not in it, and is not folded (most words of a list: mentions() had
+** spent half its time folding them). */
+static int mention_one(const char *norm, size_t nlen, const uint32_t in[8], const char *w, size_t n) {
   if (!norm || n == 0) return 0;
   char buf[256];
   if (n >= sizeof buf || n > nlen) return 0;
-  for (size_t i = 0; i < n; i++) buf[i] = (char)tolower((unsigned char)w[i]);
+  unsigned char c0 = mention_fold[(unsigned char)w[0]];
+  if (!(in[c0 >> 5] >> (c0 & 31) & 1)) return 0;
+  for (size_t i = 0; i < n; i++) buf[i] = (char)mention_fold[(unsigned char)w[i]];
   return sbx_plain_find(norm, nlen, buf, n) != NULL;
 }
 
@@ -311,6 +331,9 @@ static int api_mentions(lua_State *L) {
   size_t nlen = norm ? strlen(norm) : 0;
   long per_word = (long)(nlen / 16 + 1), owed = 0;
   int n = lua_gettop(L), hit = 0, words = 0;
+  uint32_t in[8];
+  mention_bytes(norm, nlen, in);
+  pthread_once(&mention_fold_once, make_mention_fold);
   for (int a = 1; a <= n && !hit; a++) {
     if (lua_type(L, a) == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
@@ -319,7 +342,7 @@ static int api_mentions(lua_State *L) {
           const char *w = lua_tostring(L, -1);
           owed += per_word;
           if (++words % MENTION_CHARGE_EVERY == 0) { sbx_charge(L, owed); owed = 0; }
-          hit = mention_one(norm, nlen, w, strlen(w));
+          hit = mention_one(norm, nlen, in, w, strlen(w));
         }
         lua_pop(L, 1);
       }
@@ -327,7 +350,7 @@ static int api_mentions(lua_State *L) {
       if (owed) { sbx_charge(L, owed); owed = 0; }   /* a bad argument raises */
       const char *w = luaL_checkstring(L, a);
       owed += per_word;
-      hit = mention_one(norm, nlen, w, strlen(w));
+      hit = mention_one(norm, nlen, in, w, strlen(w));
     }
   }
   if (owed) sbx_charge(L, owed);
@@ -518,6 +541,12 @@ static int person_pairs(lua_State *L) {
 static int state_call(lua_State *L) {
   cust_host *h = host(L);
   int p = person_arg(L, h, 2);
+  /* upvalue 2, in the default behaviour's customer table only: the proxies made, by person (it
+  ** asks for each person's trust every turn; a proxy was a table, a metatable and three
+  ** closures).  A script gets a new one each call, as before: it may keep or rawset it. */
+  int cache = lua_type(L, lua_upvalueindex(2)) == LUA_TTABLE;
+  if (cache && lua_rawgeti(L, lua_upvalueindex(2), p + 1) == LUA_TTABLE) return 1;
+  if (cache) lua_pop(L, 1);
   lua_newtable(L);
   lua_createtable(L, 0, 4);
   static const lua_CFunction fns[] = { person_index, person_newindex, person_pairs };
@@ -531,6 +560,10 @@ static int state_call(lua_State *L) {
   lua_pushliteral(L, "protected");
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
+  if (cache) {
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(2), p + 1);
+  }
   return 1;
 }
 
@@ -556,7 +589,9 @@ static int state_pairs(lua_State *L) {
 }
 
 /* The customer.state table: empty, all access through its protected metatable. */
-static void push_state_proxy(lua_State *L, cust_host *h) {
+/* own: for the default behaviour's environment (its customer.state(name) keeps the proxies it
+** makes: state_call). */
+static void push_state_proxy(lua_State *L, cust_host *h, int own) {
   lua_newtable(L);
   lua_createtable(L, 0, 4);
   lua_pushlightuserdata(L, h);
@@ -569,7 +604,8 @@ static void push_state_proxy(lua_State *L, cust_host *h) {
   lua_pushcclosure(L, state_pairs, 1);
   lua_setfield(L, -2, "__pairs");
   lua_pushlightuserdata(L, h);
-  lua_pushcclosure(L, state_call, 1);
+  if (own) lua_createtable(L, h->n_people, 0);
+  lua_pushcclosure(L, state_call, own ? 2 : 1);
   lua_setfield(L, -2, "__call");
   lua_pushliteral(L, "protected");
   lua_setfield(L, -2, "__metatable");
@@ -679,24 +715,37 @@ static void set_flags(lua_State *L, cust_host *h) {
   }
 }
 
+/* The customer's queries a condition may call (with the flags of flag_fns): C functions that
+** read the host and write into no table (person() returns a new one). */
+static const luaL_Reg cond_queries[] = {
+  { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
+  { "names", api_names }, { "person", api_person },
+  { NULL, NULL }
+};
+
+/* See customer_int.h. */
+int cust_is_cond_query(const char *name, size_t n) {
+  for (const luaL_Reg *q = cond_queries; q->name; q++)
+    if (strlen(q->name) == n && memcmp(q->name, name, n) == 0) return 1;
+  for (size_t i = 0; i < sizeof flag_fns / sizeof *flag_fns; i++)
+    if (strlen(flag_fns[i].name) == n && memcmp(flag_fns[i].name, name, n) == 0) return 1;
+  return 0;
+}
+
 void cust_set_cond_helpers(lua_State *L, cust_host *h) {
-  static const luaL_Reg queries[] = {
-    { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
-    { "names", api_names }, { "person", api_person },
-    { NULL, NULL }
-  };
+  const luaL_Reg *queries = cond_queries;
   lua_pushlightuserdata(L, h);
   luaL_setfuncs(L, queries, 1);
   set_flags(L, h);
 }
 
 /* Pushes a new customer table (functions, state proxy, data) for one environment. */
-void cust_push_api(lua_State *L, cust_host *h) {
+void cust_push_api(lua_State *L, cust_host *h, int own) {
   lua_createtable(L, 0, 40);
   lua_pushlightuserdata(L, h);
   luaL_setfuncs(L, api_fns, 1);
   set_flags(L, h);
-  push_state_proxy(L, h);
+  push_state_proxy(L, h, own);
   lua_setfield(L, -2, "state");
   lua_pushstring(L, h->lang);
   lua_setfield(L, -2, "lang");

@@ -53,6 +53,8 @@ struct cust_host {
   /* names resolved once (cust_init), so a turn does no linear string scans */
   struct cust_name *state_ix;  /* state names, sorted */
   struct cust_name *line_ix;   /* the scenario's line keys, sorted (first of equal keys first) */
+  uint64_t **line_hash;        /* per scenario line: its variants' cust_text_hash, made when the
+                               ** line is first wanted (cust_line_at), else NULL */
   int n_line_ix;
   unsigned char *clamp;        /* per state variable: 0 none, 1 to 0..10, 2 to >= 0 */
   struct cust_rx *rx;          /* per reaction: its names as indexes */
@@ -69,10 +71,22 @@ struct cust_host {
   int script_chunk;            /* the script's compiled chunk, run again in a new environment */
   int mark_cond, mark_helpers; /* sbx_mark of the environments kept (the default behaviour's is
                                ** trusted, see reusable(); test_customer marks it itself) */
+  int conds_read_only;         /* every condition is cust_cond_reads_only: the marks need no
+                               ** comparing (reusable()) */
   sbx_status last_status;      /* of the last hook call */
   int kept_ref;                /* the default behaviour's turn and ctx tables, refilled for each
                                ** of its hooks (customer_turn.c), or LUA_NOREF before the first */
   int kept_busy;               /* a default hook runs with them: a nested one gets fresh ones */
+  struct cust_kept_was {       /* what the kept tables were last filled with (push_turn_kept),
+                               ** so a field that has not changed is not set again; valid is 0
+                               ** before the first fill and while one runs */
+    int valid, ctx_valid;
+    int specific, vague, question, negated, tactic, commitment;
+    unsigned addressed;
+    int n[3];                  /* needs, benefits, objections (-1: more than ids holds) */
+    int ids[3][8];
+    lua_Integer visit, visits, turn_no;
+  } kept_was;
 
   /* listening (customer_talk.c) */
   char *people[8];             /* several people at one table (CUST_MAX_PEOPLE, checked in
@@ -104,6 +118,8 @@ typedef struct cust_rx {
   int say_line;                /* say_key: index in sc->lines, -1 for the built-in lines */
   int reveal, objection, ease, commitment;
   int *change_var;             /* per change: state index */
+  uint64_t gate;               /* cust_cond_move_gate of its `when:`: with none of these moves
+                               ** in the line it is false, and is not run (0: always run) */
 } cust_rx;
 
 /* customer.c: events, state, flags, lines */
@@ -175,6 +191,11 @@ int cust_was_said(const cust_host *h, const char *text);
 void cust_note_said(cust_host *h, const char *text);
 /* Picks a variant: unsaid and by a preferred speaker, then unsaid, then any (one draw). */
 const char *cust_pick_among(cust_host *h, const char *const *v, int n);
+/* The same, with hv[i] == cust_text_hash(v[i]) when hv is not NULL (a scenario line's, kept). */
+const char *cust_pick_among_hashed(cust_host *h, const char *const *v, const uint64_t *hv, int n);
+/* The hash by which said lines are compared, and whether a line of that hash was said. */
+uint64_t cust_text_hash(const char *s);
+int cust_hash_said(const cust_host *h, uint64_t x);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
 /* customer_people.c: each person's own state (several people at one table) */
@@ -206,10 +227,15 @@ int cust_people_out_of_patience(const cust_host *h);
 void cust_people_warn(lua_State *L, cust_host *h);
 
 /* customer_api.c */
-void cust_push_api(lua_State *L, cust_host *h);     /* the customer table for one env */
+/* The customer table for one env; own: the default behaviour's, which nothing else reaches
+** (its state(name) proxies are kept and handed out again). */
+void cust_push_api(lua_State *L, cust_host *h, int own);
 /* Sets what conditions may call (revealed, confirmed, given, refused, raised, offered,
 ** is_realistic, mentions) into the table on top of the stack. */
 void cust_set_cond_helpers(lua_State *L, cust_host *h);
+/* Is name[0..n) one of the customer's queries cust_set_cond_helpers gives conditions
+** (revealed, mentions, person, ...)?  These change no Lua table. */
+int cust_is_cond_query(const char *name, size_t n);
 int cust_find_id(lua_State *L, cust_host *h, int arg, int kind);  /* id -> index or error */
 /* Keeps every id and state name as a string of the Lua state, for cust_id_index_lua (once per
 ** host, in a protected call). */
@@ -224,6 +250,20 @@ int cust_compile_cond(cust_host *h, const char *expr, int line, char **err);
 /* Compiles n conditions (NULL entries skipped) at their YAML lines in one chunk; refs[i] gets
 ** a registry reference to each function.  -1 (no refs) when one does not compile. */
 int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs);
+/* Can condition expr (a `when:` or `realistic_when:`, NULL for none) change no table it can reach?
+** True when every name it uses is a state variable, a move, a fact or a customer query
+** (cust_is_cond_query), or a field read with '.' from what one of them returns, and it holds
+** nothing but those, numbers, operators, parentheses, commas, and quoted strings without
+** escapes: no library, no function of its own, no table constructor, no method call.  Such a
+** condition cannot write to the tables its environment reaches (cust_reset then need not
+** compare them with their marks).  False when unsure. */
+int cust_cond_reads_only(const cust_host *h, const char *expr);
+/* The moves of which condition expr needs one to be true: when its first term, which Lua reads
+** first and which then decides an `and` alone, is a move or moves joined by `or` (not shadowed
+** by a state variable) and no `or` follows outside parentheses.  With none of them in the line
+** the condition is false and does nothing else (no error, no call), so it need not run.  0 when
+** the shape is any other (or unsure). */
+uint64_t cust_cond_move_gate(const cust_host *h, const char *expr);
 void cust_run_reactions(lua_State *L, cust_host *h, int *stop);
 
 #endif

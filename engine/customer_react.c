@@ -107,6 +107,146 @@ static void push_cond_names(lua_State *L, cust_host *h) {
   }
 }
 
+/* Is w[0..n) a name a reading condition may use: a keyword of an expression, a fact, a move, a
+** state variable or a customer query (cust_cond_reads_only)? */
+static int cond_name_reads(const cust_host *h, const char *w, size_t n) {
+  static const char *const words[] = { "and", "or", "not", "true", "false", "nil", "specific", "vague",
+                                       "question", "negated", "tactic", "turn", "visit", "voiced_need" };
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (strlen(move_names[m]) == n && memcmp(move_names[m], w, n) == 0) return 1;
+  for (int i = 0; i < h->n_state; i++)
+    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return 1;
+  return cust_is_cond_query(w, n);
+}
+
+/* See customer_int.h.  A scan of the text, not a parse: anything it does not know makes it
+** answer no. */
+int cust_cond_reads_only(const cust_host *h, const char *expr) {
+  if (!expr) return 1;
+  static const char ops[] = "+-*/%^#&~|<>=(), \t\n\r";
+  int field = 0;   /* the name that follows is a field read with '.' */
+  for (const char *p = expr; *p;) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      const char *w = p;
+      while (*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) p++;
+      if (!field && !cond_name_reads(h, w, (size_t)(p - w))) return 0;
+      field = 0;
+    } else if ((c >= '0' && c <= '9') || (c == '.' && p[1] >= '0' && p[1] <= '9')) {
+      p++;   /* a number: 12, 1.5, 0x1f, 2e3 (its sign or exponent's sign is an operator) */
+      while (*p == '.' || *p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+        p++;
+      field = 0;
+    } else if (c == '.') {
+      if (p[1] == '.') {   /* .. joins strings; ... is refused */
+        if (p[2] == '.') return 0;
+        p += 2;
+        field = 0;
+      } else {
+        p++;
+        field = 1;
+      }
+    } else if (c == '"' || c == '\'') {
+      const char *q = p + 1;
+      while (*q && *q != (char)c && *q != '\\' && *q != '\n') q++;
+      if (*q != (char)c) return 0;
+      p = q + 1;
+      field = 0;
+    } else if (strchr(ops, c)) {
+      if (c == '-' && p[1] == '-') return 0;   /* a comment */
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') field = 0;
+      p++;
+    } else {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static int cond_ident_char(char c) {
+  return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Skips the spaces at *p, then reads the name there: its length (0 when none), *p past it. */
+static size_t cond_word(const char **p, const char **word) {
+  while (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r') (*p)++;
+  *word = *p;
+  if (**p >= '0' && **p <= '9') return 0;
+  while (cond_ident_char(**p)) (*p)++;
+  return (size_t)(*p - *word);
+}
+
+/* The bit of move name w[0..n) as a condition reads it (a state variable of that name shadows
+** the move: 0 then), or 0 when it names no move. */
+static uint64_t cond_move_bit(const cust_host *h, const char *w, size_t n) {
+  for (int i = 0; i < h->n_state; i++)
+    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return 0;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (strlen(move_names[m]) == n && memcmp(move_names[m], w, n) == 0) return (uint64_t)1 << m;
+  return 0;
+}
+
+/* Does the text from p hold an `or` outside parentheses and strings (or anything this scan is
+** not sure of: a comment, a long string, a parenthesis closed that it did not open)? */
+static int cond_rest_may_or(const char *p) {
+  int depth = 0;
+  while (*p) {
+    char c = *p;
+    if (c == '(' || c == '{' || c == '[') {
+      if (c == '[' && (p[1] == '[' || p[1] == '=')) return 1;
+      depth++, p++;
+    } else if (c == ')' || c == '}' || c == ']') {
+      if (--depth < 0) return 1;
+      p++;
+    } else if (c == '"' || c == '\'') {
+      for (p++; *p && *p != c; p++)
+        if (*p == '\\' && p[1]) p++;
+      if (!*p) return 1;
+      p++;
+    } else if (c == '-' && p[1] == '-') {
+      return 1;
+    } else if (cond_ident_char(c)) {
+      const char *w = p;
+      while (cond_ident_char(*p)) p++;
+      if (depth == 0 && p - w == 2 && w[0] == 'o' && w[1] == 'r') return 1;
+    } else {
+      p++;
+    }
+  }
+  return depth != 0;
+}
+
+/* See customer_int.h.  Shapes: "MOVE", "MOVE and ...", "(MOVE or MOVE ...) and ...", where the
+** rest has no `or` of its own outside parentheses (`a and b or c` is c when a is false). */
+uint64_t cust_cond_move_gate(const cust_host *h, const char *expr) {
+  if (!expr) return 0;
+  const char *p = expr, *w;
+  uint64_t gate = 0, bit;
+  size_t n;
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+  if (*p == '(') {
+    p++;
+    for (;;) {
+      n = cond_word(&p, &w);
+      if (!n || !(bit = cond_move_bit(h, w, n))) return 0;
+      gate |= bit;
+      while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+      if (*p == ')') { p++; break; }
+      n = cond_word(&p, &w);
+      if (n != 2 || memcmp(w, "or", 2) != 0) return 0;
+    }
+  } else {
+    n = cond_word(&p, &w);
+    if (!n || !(gate = cond_move_bit(h, w, n))) return 0;
+  }
+  n = cond_word(&p, &w);
+  if (!n && !*p) return gate;
+  if (n != 3 || memcmp(w, "and", 3) != 0) return 0;
+  return cond_rest_may_or(p) ? 0 : gate;
+}
+
 /* Conditions are read-only. */
 static int cond_newindex(lua_State *L) {
   return cond_error(L, "cli.lua.assign", luaL_optstring(L, 2, "?"));
@@ -282,6 +422,8 @@ void cust_run_reactions(lua_State *L, cust_host *h, int *stop) {
   for (int i = 0; i < sc->n_reactions && h->outcome == CUST_OUTCOME_NONE; i++) {
     if (h->when_ref[i] == LUA_NOREF) continue;
     if (sc->reactions[i].once && cust_flag(h, CF_FIRED, i)) continue;
+    uint64_t gate = h->rx[i].gate;   /* false without running: none of its first term's moves */
+    if (gate && !(h->turn && (h->turn->moves & gate))) continue;
     int visit = h->visit;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->when_ref[i]);
     char *err = NULL;

@@ -66,7 +66,7 @@ unsigned cust_addressed(const cust_host *h, const cls_result *t) {
 /* ===== what was said ===================================================================== */
 
 /* FNV-1a: lines are compared by hash; a collision only makes a variant look used. */
-static uint64_t text_hash(const char *s) {
+uint64_t cust_text_hash(const char *s) {
   uint64_t x = 1469598103934665603ULL;
   for (; *s; s++) x = (x ^ (unsigned char)*s) * 1099511628211ULL;
   return x;
@@ -78,10 +78,11 @@ static int hash_said(const cust_host *h, uint64_t x) {
   return 0;
 }
 
-int cust_was_said(const cust_host *h, const char *text) { return hash_said(h, text_hash(text)); }
+int cust_was_said(const cust_host *h, const char *text) { return hash_said(h, cust_text_hash(text)); }
+int cust_hash_said(const cust_host *h, uint64_t x) { return hash_said(h, x); }
 
 void cust_note_said(cust_host *h, const char *text) {
-  uint64_t x = text_hash(text);   /* once: it is both looked for and kept */
+  uint64_t x = cust_text_hash(text);   /* once: it is both looked for and kept */
   if (hash_said(h, x)) return;
   if (h->n_said == h->cap_said) {
     h->cap_said = h->cap_said ? h->cap_said * 2 : 32;
@@ -94,6 +95,11 @@ void cust_note_said(cust_host *h, const char *text) {
 ** then any.  One draw of the generator whenever n > 1 (as before this rule), so a session
 ** whose lines never repeat picks what it always picked. */
 const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
+  return cust_pick_among_hashed(h, v, NULL, n);
+}
+
+/* See customer_int.h. */
+const char *cust_pick_among_hashed(cust_host *h, const char *const *v, const uint64_t *hv, int n) {
   assert(n >= 0 && (n == 0 || v));
   if (n == 0) return NULL;
   if (n == 1) return v[0];
@@ -104,7 +110,7 @@ const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
   unsigned char tier_buf[64];
   unsigned char *best = n <= 64 ? tier_buf : xmalloc((size_t)n);
   for (int i = 0; i < n; i++) {
-    int fresh = !cust_was_said(h, v[i]);
+    int fresh = !(hv ? hash_said(h, hv[i]) : cust_was_said(h, v[i]));
     int sp = fresh && prefer ? cust_speaker_of(h, v[i]) : -1;
     best[i] = (unsigned char)(!fresh ? 2 : sp >= 0 && (prefer >> sp & 1) ? 0 : 1);
   }

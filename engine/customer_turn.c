@@ -40,69 +40,6 @@ static void push_ids(lua_State *L, cust_host *h, const int *v, int n, int kind) 
   }
 }
 
-/* Pushes a fresh turn table for the current line (empty outside a turn): for a script, which
-** may keep what it is given. */
-void cust_push_turn(lua_State *L, cust_host *h) {
-  const cls_result *t = h->turn;
-  lua_createtable(L, 0, 16);
-  if (!t) return;
-  lua_pushstring(L, t->text ? t->text : "");
-  lua_setfield(L, -2, "text");
-  lua_pushstring(L, t->norm ? t->norm : (t->text ? t->text : ""));
-  lua_setfield(L, -2, "norm");
-  lua_createtable(L, 0, 4);
-  for (int m = 0; m < CLS_MOVE_COUNT; m++) {
-    if (!CLS_HAS(t, m)) continue;
-    lua_pushboolean(L, 1);
-    lua_setfield(L, -2, move_names[m]);
-  }
-  lua_setfield(L, -2, "moves");
-  lua_createtable(L, 0, 4);
-  for (int s = 0; s < CLS_SLOT_COUNT; s++) {
-    if (!t->slots[s]) continue;
-    lua_pushstring(L, t->slots[s]);
-    lua_setfield(L, -2, slot_names[s]);
-  }
-  lua_setfield(L, -2, "slots");
-  lua_pushboolean(L, t->specific); lua_setfield(L, -2, "specific");
-  lua_pushboolean(L, t->vague); lua_setfield(L, -2, "vague");
-  lua_pushboolean(L, t->question); lua_setfield(L, -2, "question");
-  lua_pushboolean(L, t->negated); lua_setfield(L, -2, "negated");
-  if (t->tactic == CLS_TACTIC_GAIN) { lua_pushliteral(L, "gain"); lua_setfield(L, -2, "tactic"); }
-  if (t->tactic == CLS_TACTIC_LOSS) { lua_pushliteral(L, "loss"); lua_setfield(L, -2, "tactic"); }
-  push_ids(L, h, t->needs, t->n_needs, CUST_K_NEED);
-  lua_setfield(L, -2, "needs");
-  push_ids(L, h, t->benefits, t->n_benefits, CUST_K_BENEFIT);
-  lua_setfield(L, -2, "benefits");
-  push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
-  lua_setfield(L, -2, "objections");
-  lua_createtable(L, h->n_people, 0);   /* the people the line names, when several sit there */
-  for (int i = 0, k = 0; i < h->n_people; i++) {
-    if (!(h->addressed >> i & 1)) continue;
-    lua_pushstring(L, h->people[i]);
-    lua_rawseti(L, -2, ++k);
-  }
-  lua_setfield(L, -2, "addressed");
-  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments) {
-    lua_pushstring(L, h->sc->commitments[t->commitment].id);
-    lua_setfield(L, -2, "commitment");
-  }
-}
-
-/* Pushes a fresh ctx table: visit, visits, turn, lang, reason, outcome. */
-void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
-  lua_createtable(L, 0, 6);
-  lua_pushinteger(L, h->visit + 1); lua_setfield(L, -2, "visit");
-  lua_pushinteger(L, h->sc->n_visits > 0 ? h->sc->n_visits : 1); lua_setfield(L, -2, "visits");
-  lua_pushinteger(L, h->turn_no); lua_setfield(L, -2, "turn");
-  lua_pushstring(L, h->lang); lua_setfield(L, -2, "lang");
-  if (reason) { lua_pushstring(L, reason); lua_setfield(L, -2, "reason"); }
-  if (h->outcome != CUST_OUTCOME_NONE) {
-    lua_pushstring(L, cust_outcome_name(h->outcome));
-    lua_setfield(L, -2, "outcome");
-  }
-}
-
 /* ===== the default behaviour's tables, kept and refilled ================================== */
 
 /* default.lua is the program's own code: it keeps neither table past its hook (its memo holds
@@ -144,6 +81,7 @@ static void push_kept(lua_State *L, cust_host *h) {
   }
   lua_pushvalue(L, -1);
   h->kept_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  h->kept_was.valid = h->kept_was.ctx_valid = 0;   /* new tables: every field is set */
 }
 
 /* Pushes the field name key (KEY_*) kept in the holder at index hold. */
@@ -174,8 +112,14 @@ static void kept_trim(lua_State *L, int n) {
 
 /* Sets field key of the table on top to kept list k (of the holder at index hold), refilled
 ** with kind's ids for the indexes v[0..n) as push_ids lists them (the ids come from the strings
-** cust_anchor_names kept). */
-static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, int n, int kind, int key) {
+** cust_anchor_names kept), unless slot (0 needs, 1 benefits, 2 objections) of h->kept_was says
+** the list holds them already. */
+static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, int n, int kind, int key,
+                     int slot) {
+  struct cust_kept_was *w = &h->kept_was;
+  int fits = n <= (int)(sizeof w->ids[slot] / sizeof *w->ids[slot]);
+  if (w->valid && fits && w->n[slot] == n && (n == 0 || memcmp(w->ids[slot], v, (size_t)n * sizeof *v) == 0))
+    return;
   const scenario *sc = h->sc;
   int count = kind == CUST_K_NEED ? sc->n_needs : kind == CUST_K_BENEFIT ? sc->n_benefits : sc->n_objections;
   kept_key(L, hold, key);
@@ -188,6 +132,8 @@ static void kept_ids(lua_State *L, cust_host *h, int hold, int k, const int *v, 
   }
   kept_trim(L, m);
   lua_rawset(L, -3);
+  w->n[slot] = fits ? n : -1;
+  if (fits && n > 0) memcpy(w->ids[slot], v, (size_t)n * sizeof *v);
 }
 
 /* t[key] = b for the table on top. */
@@ -205,11 +151,26 @@ static void kept_str(lua_State *L, int hold, int key, const char *s) {
   lua_rawset(L, -3);
 }
 
-/* Pushes the kept turn table refilled for the current line: what cust_push_turn would make. */
+/* Sets field key of the table on top to the boolean b unless *was holds it already (valid:
+** the kept table was filled before), and notes it in *was. */
+static void kept_bool_was(lua_State *L, int hold, int key, int b, int valid, int *was) {
+  b = b != 0;
+  if (valid && *was == b) return;
+  kept_bool(L, hold, key, b);
+  *was = b;
+}
+
+/* Pushes the kept turn table refilled for the current line: what cust_push_turn would make.
+** The text, the norm, the moves and the slots are set for every hook (default.lua writes into
+** moves); the other fields only when they differ from what h->kept_was says they hold: only
+** default.lua sees these tables, and it writes into none of them (half the refill's cost). */
 static void push_turn_kept(lua_State *L, cust_host *h) {
   const cls_result *t = h->turn;
   assert(t);   /* hooks get a turn only during one */
+  struct cust_kept_was *w = &h->kept_was;
   push_kept(L, h);
+  int valid = w->valid;
+  w->valid = 0;   /* until this fill is done: a memory error halfway leaves the fields unknown */
   int hold = lua_gettop(L);
   lua_rawgeti(L, hold, KEPT_TURN);
   kept_str(L, hold, KEY_TEXT, t->text ? t->text : "");
@@ -226,31 +187,42 @@ static void push_turn_kept(lua_State *L, cust_host *h) {
   for (int i = 0; i < CLS_SLOT_COUNT; i++)
     if (t->slots[i]) kept_str(L, hold, KEY_SLOT0 + i, t->slots[i]);
   lua_rawset(L, -3);
-  kept_bool(L, hold, KEY_SPECIFIC, t->specific);
-  kept_bool(L, hold, KEY_VAGUE, t->vague);
-  kept_bool(L, hold, KEY_QUESTION, t->question);
-  kept_bool(L, hold, KEY_NEGATED, t->negated);
-  kept_key(L, hold, KEY_TACTIC);
-  if (t->tactic == CLS_TACTIC_GAIN) kept_key(L, hold, KEY_GAIN);
-  else if (t->tactic == CLS_TACTIC_LOSS) kept_key(L, hold, KEY_LOSS);
-  else lua_pushnil(L);
-  lua_rawset(L, -3);
-  kept_ids(L, h, hold, KEPT_NEEDS, t->needs, t->n_needs, CUST_K_NEED, KEY_NEEDS);
-  kept_ids(L, h, hold, KEPT_BENEFITS, t->benefits, t->n_benefits, CUST_K_BENEFIT, KEY_BENEFITS);
-  kept_ids(L, h, hold, KEPT_OBJECTIONS, t->objections, t->n_objections, CUST_K_OBJECTION, KEY_OBJECTIONS);
-  kept_key(L, hold, KEY_ADDRESSED);
-  lua_rawgeti(L, hold, KEPT_ADDRESSED);   /* the people the line names, when several sit there */
-  int k = 0;
-  for (int i = 0; i < h->n_people; i++) {
-    if (!(h->addressed >> i & 1)) continue;
-    lua_pushstring(L, h->people[i]);
-    lua_rawseti(L, -2, ++k);
+  kept_bool_was(L, hold, KEY_SPECIFIC, t->specific, valid, &w->specific);
+  kept_bool_was(L, hold, KEY_VAGUE, t->vague, valid, &w->vague);
+  kept_bool_was(L, hold, KEY_QUESTION, t->question, valid, &w->question);
+  kept_bool_was(L, hold, KEY_NEGATED, t->negated, valid, &w->negated);
+  if (!valid || w->tactic != (int)t->tactic) {
+    kept_key(L, hold, KEY_TACTIC);
+    if (t->tactic == CLS_TACTIC_GAIN) kept_key(L, hold, KEY_GAIN);
+    else if (t->tactic == CLS_TACTIC_LOSS) kept_key(L, hold, KEY_LOSS);
+    else lua_pushnil(L);
+    lua_rawset(L, -3);
+    w->tactic = (int)t->tactic;
   }
-  kept_trim(L, k);
-  lua_rawset(L, -3);
-  int c = t->commitment;
-  kept_str(L, hold, KEY_COMMITMENT, c >= 0 && c < h->sc->n_commitments ? h->sc->commitments[c].id : NULL);
+  if (!valid) w->n[0] = w->n[1] = w->n[2] = -1;
+  kept_ids(L, h, hold, KEPT_NEEDS, t->needs, t->n_needs, CUST_K_NEED, KEY_NEEDS, 0);
+  kept_ids(L, h, hold, KEPT_BENEFITS, t->benefits, t->n_benefits, CUST_K_BENEFIT, KEY_BENEFITS, 1);
+  kept_ids(L, h, hold, KEPT_OBJECTIONS, t->objections, t->n_objections, CUST_K_OBJECTION, KEY_OBJECTIONS, 2);
+  if (!valid || w->addressed != h->addressed) {
+    kept_key(L, hold, KEY_ADDRESSED);
+    lua_rawgeti(L, hold, KEPT_ADDRESSED);   /* the people the line names, when several sit there */
+    int k = 0;
+    for (int i = 0; i < h->n_people; i++) {
+      if (!(h->addressed >> i & 1)) continue;
+      lua_pushstring(L, h->people[i]);
+      lua_rawseti(L, -2, ++k);
+    }
+    kept_trim(L, k);
+    lua_rawset(L, -3);
+    w->addressed = h->addressed;
+  }
+  int c = t->commitment >= 0 && t->commitment < h->sc->n_commitments ? t->commitment : -1;
+  if (!valid || w->commitment != c) {
+    kept_str(L, hold, KEY_COMMITMENT, c >= 0 ? h->sc->commitments[c].id : NULL);
+    w->commitment = c;
+  }
   lua_remove(L, hold);
+  w->valid = 1;
 }
 
 /* t[key] = v for the table on top. */
@@ -260,17 +232,94 @@ static void kept_int(lua_State *L, int hold, int key, lua_Integer v) {
   lua_rawset(L, -3);
 }
 
-/* Pushes the kept ctx table refilled: what cust_push_ctx would make. */
+/* Pushes the kept ctx table refilled: what cust_push_ctx would make (the three numbers only
+** when they differ from what h->kept_was says the table holds, as push_turn_kept does). */
 static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
+  struct cust_kept_was *w = &h->kept_was;
   push_kept(L, h);
+  int valid = w->ctx_valid;
+  w->ctx_valid = 0;
   int hold = lua_gettop(L);
   lua_rawgeti(L, hold, KEPT_CTX);
+  lua_Integer visit = h->visit + 1, visits = h->sc->n_visits > 0 ? h->sc->n_visits : 1;
+  if (!valid || w->visit != visit) kept_int(L, hold, KEY_VISIT, w->visit = visit);
+  if (!valid || w->visits != visits) kept_int(L, hold, KEY_VISITS, w->visits = visits);
+  if (!valid || w->turn_no != h->turn_no) kept_int(L, hold, KEY_TURN, w->turn_no = h->turn_no);
+  kept_str(L, hold, KEY_LANG, h->lang);
+  kept_str(L, hold, KEY_REASON, reason);
+  kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
+  lua_remove(L, hold);
+  w->ctx_valid = 1;
+}
+
+/* ===== a script's tables, fresh for each hook ============================================= */
+
+/* Pushes a fresh turn table for the current line (empty outside a turn): for a script, which
+** may keep what it is given.  Its fields are set in push_turn_kept's order through the field
+** names kept in the holder (a raw set with a string of the state: lua_setfield looked each C
+** string up first, a third of the table's making); a new table without a metatable takes them
+** as lua_setfield would, in the same order, so pairs() walks it as before. */
+void cust_push_turn(lua_State *L, cust_host *h) {
+  const cls_result *t = h->turn;
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_createtable(L, 0, 16);
+  if (!t) { lua_remove(L, hold); return; }
+  kept_str(L, hold, KEY_TEXT, t->text ? t->text : "");
+  kept_str(L, hold, KEY_NORM, t->norm ? t->norm : (t->text ? t->text : ""));
+  kept_key(L, hold, KEY_MOVES);
+  lua_createtable(L, 0, 4);
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (CLS_HAS(t, m)) kept_bool(L, hold, KEY_MOVE0 + m, 1);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_SLOTS);
+  lua_createtable(L, 0, 4);
+  for (int s = 0; s < CLS_SLOT_COUNT; s++)
+    if (t->slots[s]) kept_str(L, hold, KEY_SLOT0 + s, t->slots[s]);
+  lua_rawset(L, -3);
+  kept_bool(L, hold, KEY_SPECIFIC, t->specific);
+  kept_bool(L, hold, KEY_VAGUE, t->vague);
+  kept_bool(L, hold, KEY_QUESTION, t->question);
+  kept_bool(L, hold, KEY_NEGATED, t->negated);
+  if (t->tactic == CLS_TACTIC_GAIN || t->tactic == CLS_TACTIC_LOSS) {
+    kept_key(L, hold, KEY_TACTIC);
+    kept_key(L, hold, t->tactic == CLS_TACTIC_GAIN ? KEY_GAIN : KEY_LOSS);
+    lua_rawset(L, -3);
+  }
+  kept_key(L, hold, KEY_NEEDS);
+  push_ids(L, h, t->needs, t->n_needs, CUST_K_NEED);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_BENEFITS);
+  push_ids(L, h, t->benefits, t->n_benefits, CUST_K_BENEFIT);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_OBJECTIONS);
+  push_ids(L, h, t->objections, t->n_objections, CUST_K_OBJECTION);
+  lua_rawset(L, -3);
+  kept_key(L, hold, KEY_ADDRESSED);
+  lua_createtable(L, h->n_people, 0);   /* the people the line names, when several sit there */
+  for (int i = 0, k = 0; i < h->n_people; i++) {
+    if (!(h->addressed >> i & 1)) continue;
+    lua_pushstring(L, h->people[i]);
+    lua_rawseti(L, -2, ++k);
+  }
+  lua_rawset(L, -3);
+  if (t->commitment >= 0 && t->commitment < h->sc->n_commitments)
+    kept_str(L, hold, KEY_COMMITMENT, h->sc->commitments[t->commitment].id);
+  lua_remove(L, hold);
+}
+
+/* Pushes a fresh ctx table: visit, visits, turn, lang, reason, outcome (as cust_push_turn, the
+** field names from the holder). */
+void cust_push_ctx(lua_State *L, cust_host *h, const char *reason) {
+  push_kept(L, h);
+  int hold = lua_gettop(L);
+  lua_createtable(L, 0, 6);
   kept_int(L, hold, KEY_VISIT, h->visit + 1);
   kept_int(L, hold, KEY_VISITS, h->sc->n_visits > 0 ? h->sc->n_visits : 1);
   kept_int(L, hold, KEY_TURN, h->turn_no);
   kept_str(L, hold, KEY_LANG, h->lang);
-  kept_str(L, hold, KEY_REASON, reason);
-  kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
+  if (reason) kept_str(L, hold, KEY_REASON, reason);
+  if (h->outcome != CUST_OUTCOME_NONE) kept_str(L, hold, KEY_OUTCOME, cust_outcome_name(h->outcome));
   lua_remove(L, hold);
 }
 

@@ -109,12 +109,11 @@ void sess_free(session *s) {
 
 void sess_snapshot_now(const session *s, sess_snapshot *out) {
   memset(out, 0, sizeof *out);
-  int found;
-  out->interest = cust_state_get(s->cust, SCN_STATE_INTEREST, &found);
-  out->trust = cust_state_get(s->cust, SCN_STATE_TRUST, &found);
-  out->patience = cust_state_get(s->cust, SCN_STATE_PATIENCE, &found);
-  out->value_ack = cust_state_get(s->cust, SCN_STATE_VALUE_ACK, &found) != 0;
-  out->on_list = cust_state_get(s->cust, SCN_STATE_ON_LIST, &found) != 0;
+  out->interest = cust_known_state(s->cust, CUST_KNOWN_INTEREST);
+  out->trust = cust_known_state(s->cust, CUST_KNOWN_TRUST);
+  out->patience = cust_known_state(s->cust, CUST_KNOWN_PATIENCE);
+  out->value_ack = cust_known_state(s->cust, CUST_KNOWN_VALUE_ACK) != 0;
+  out->on_list = cust_known_state(s->cust, CUST_KNOWN_ON_LIST) != 0;
   for (int i = 0; i < s->sc->n_needs && i < CAP_NEEDS; i++) {
     if (cust_need_revealed(s->cust, i)) out->revealed |= 1ULL << i;
     if (cust_need_confirmed(s->cust, i)) out->confirmed |= 1ULL << i;

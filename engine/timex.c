@@ -107,6 +107,9 @@ struct tx_set {
                                ** the patterns' table (trig_len bytes each, no NUL) */
   size_t trig_len[TX_MAX_TRIG];
   uint64_t first[256];         /* the triggers that start with this byte */
+  uint64_t second[256];        /* those whose second byte is this one, and every shorter one
+                               ** (first[] alone lets most triggers through at every character
+                               ** of a Chinese line: they share its lead bytes) */
   uint64_t *need;              /* per pattern: the triggers any of which lets it run */
   int no_prefilter;            /* tests: run every pattern on every line */
   struct tx_jit *jit;          /* mutable through a const set: see tx_find */
@@ -156,6 +159,8 @@ static void build_needs(tx_set *t) {
           t->trig[k] = p;
           t->trig_len[k] = n;
           t->first[(unsigned char)*p] |= 1ULL << k;
+          if (n >= 2) t->second[(unsigned char)p[1]] |= 1ULL << k;
+          else for (int b = 0; b < 256; b++) t->second[b] |= 1ULL << k;
           t->n_trig++;
         }
         if (k < TX_MAX_TRIG) t->need[i] |= 1ULL << k;
@@ -172,7 +177,9 @@ static uint64_t line_needs(const tx_set *t, const unsigned char *s, size_t len) 
   uint64_t seen = 0;
   for (size_t i = 0; i < len; i++) {
     if (s[i] >= '0' && s[i] <= '9') { seen |= TX_DIGIT; continue; }
-    uint64_t m = t->first[s[i]] & ~seen;
+    /* a trigger of two bytes or more needs the next byte too (a shorter one is in every second[],
+    ** and at the last byte only such a one can fit) */
+    uint64_t m = t->first[s[i]] & ~seen & (i + 1 < len ? t->second[s[i + 1]] : ~0ULL);
     while (m) {
       int k = __builtin_ctzll(m);
       m &= m - 1;

@@ -97,6 +97,12 @@ void cust_announce(cust_host *h, const char *key, cust_events *out);
 int cust_state_count(const cust_host *h);
 const char *cust_state_name(const cust_host *h, int i);
 double cust_state_get(const cust_host *h, const char *name, int *found);
+/* The five variables every customer has, by position: init_state (customer_setup.c) puts them
+** first, in this order. */
+enum { CUST_KNOWN_INTEREST, CUST_KNOWN_TRUST, CUST_KNOWN_PATIENCE, CUST_KNOWN_VALUE_ACK, CUST_KNOWN_ON_LIST };
+/* Known variable k (CUST_KNOWN_*): cust_state_get of its name, without looking the name up (the
+** session reads all five for each turn's snapshot). */
+double cust_known_state(const cust_host *h, int k);
 int cust_need_revealed(const cust_host *h, int need);
 int cust_need_confirmed(const cust_host *h, int need);
 /* 1 when reaction i fired at least once since the customer was made or reset (cust_reset), in

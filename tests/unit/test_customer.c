@@ -843,6 +843,79 @@ static char *visit(cust_host *h) {
   return sb_take(&b);
 }
 
+/* Conditions that can only read let cust_reset skip comparing the environments with their
+** marks; anything that might write (a library, a function of its own, a table, a method call, a
+** comment, an escape) is not taken for one. */
+static void test_cond_reads_only(void **state) {
+  (void)state;
+  setup_env();
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  assert_true(h->conds_read_only);   /* the fixture's two conditions */
+  static const char *const yes[] = {
+    "trust >= 5 and value_acknowledged", "not (revealed(\"n1\") and confirmed('n1'))",
+    "person(\"Dana\").trust > 2 or heads_in", "turn % 2 == 0 and -trust < 1.5e3 and 0x1f ~= visit",
+    "mentions(\"a\", \"b\") and #\"xy\" == 2 and \"a\" .. \"b\" == \"ab\"", "is_realistic(\"c1\")",
+    "loss_appeal and tactic == \"loss\" and voiced_need", "person(\"Dana\") . string", NULL,
+  };
+  for (int i = 0; i < (int)(sizeof yes / sizeof *yes); i++)
+    if (!cust_cond_reads_only(h, yes[i])) fail_msg("not read-only: %s", yes[i]);
+  static const char *const no[] = {
+    "rawset(string, \"x\", 1) == nil", "string.x", "math.huge > trust", "_ENV", "_G.x",
+    "(function() trust = 1 end)() or true", "mentions({\"a\"})", "(\"a\"):rep(2)", "trust[1]",
+    "trust -- string.x = 1", "\"a\\\" string.x \\\"\"", "\"open", "load(\"x=1\")", "a ... b",
+    "setmetatable", "next", "type(trust)",
+  };
+  for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+    if (cust_cond_reads_only(h, no[i])) fail_msg("taken for read-only: %s", no[i]);
+  cust_free(h);
+  /* a condition that writes to a library table: the host is built again by cust_reset */
+  free(sc->reactions[0].when);
+  sc->reactions[0].when = xstrdup("rawset(string, \"mark\", (rawget(string, \"mark\") or 0) + 1) == nil");
+  h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  assert_false(h->conds_read_only);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
+/* A reaction whose `when:` starts with moves joined by `and` is skipped when the line holds none
+** of them; any other shape (an `or` after, a state variable of the move's name, a comparison, a
+** parenthesis closed early) is always run. */
+static void test_cond_move_gate(void **state) {
+  (void)state;
+  setup_env();
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  uint64_t loss = MV(LOSS_APPEAL), ref = MV(ASK_REFERRAL), low = MV(LOWER_ASK);
+  assert_true(cust_cond_move_gate(h, "loss_appeal and not value_acknowledged") == loss);
+  assert_true(cust_cond_move_gate(h, "  loss_appeal\n") == loss);
+  assert_true(cust_cond_move_gate(h, "(ask_referral or lower_ask) and (trust > 2 or heads_in)") == (ref | low));
+  assert_true(cust_cond_move_gate(h, "loss_appeal and mentions(\"a or b\", 'or') and trust >= 1") == loss);
+  static const char *const none[] = {
+    "loss_appeal and trust > 2 or heads_in", "loss_appeal or trust > 2", "loss_appeal == false",
+    "not loss_appeal", "trust > 2 and loss_appeal", "heads_in and loss_appeal", "(loss_appeal and trust > 2)",
+    "(loss_appeal or trust > 2) and heads_in", "loss_appeal and true) or (true", "loss_appeal and x -- or",
+    "loss_appeal and [[or]]", "loss_appeal andor", "revealed(\"n1\")", "", NULL,
+  };
+  for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+    if (cust_cond_move_gate(h, none[i]) != 0) fail_msg("gated: %s", none[i] ? none[i] : "(null)");
+  cust_free(h);
+  /* a state variable of a move's name shadows the move: no gate */
+  free(sc->state[3].name);
+  sc->state[3].name = xstrdup("loss_appeal");
+  h = host_for(sc, 1, &d);
+  assert_true(cust_cond_move_gate(h, "loss_appeal and trust > 2") == 0);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* A host started over with cust_reset plays exactly as a new one with the same seed, and its
 ** script never sees what an earlier session left: globals, upvalues, library tables, the
 ** customer table, math.random's sequence. */
@@ -1579,6 +1652,8 @@ int main(void) {
     cmocka_unit_test(test_conditions_keep_their_lines),
     cmocka_unit_test(test_runaway_conditions_share_one_budget),
     cmocka_unit_test(test_script_hoarding_memory_leaves_host_usable),
+    cmocka_unit_test(test_cond_reads_only),
+    cmocka_unit_test(test_cond_move_gate),
     cmocka_unit_test(test_reset_is_a_new_host),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
