@@ -843,16 +843,24 @@ static char *visit(cust_host *h) {
   return sb_take(&b);
 }
 
+/* The fixture scenario (*sc, fixture_free it) and a host of it, built without errors (*d inited). */
+static cust_host *fixture_host(scenario **sc, diag *d) {
+  setup_env();
+  *sc = fixture(NULL, 0);
+  diag_init(d);
+  cust_host *h = host_for(*sc, 1, d);
+  assert_int_equal(d->errors, 0);
+  return h;
+}
+
 /* Conditions that can only read let cust_reset skip comparing the environments with their
 ** marks; anything that might write (a library, a function of its own, a table, a method call, a
 ** comment, an escape) is not taken for one. */
 static void test_cond_reads_only(void **state) {
   (void)state;
-  setup_env();
-  scenario *sc = fixture(NULL, 0);
-  diag d; diag_init(&d);
-  cust_host *h = host_for(sc, 1, &d);
-  assert_int_equal(d.errors, 0);
+  scenario *sc;
+  diag d;
+  cust_host *h = fixture_host(&sc, &d);
   assert_true(h->conds_read_only);   /* the fixture's two conditions */
   static const char *const yes[] = {
     "trust >= 5 and value_acknowledged", "not (revealed(\"n1\") and confirmed('n1'))",
@@ -887,11 +895,9 @@ static void test_cond_reads_only(void **state) {
 ** parenthesis closed early) is always run. */
 static void test_cond_move_gate(void **state) {
   (void)state;
-  setup_env();
-  scenario *sc = fixture(NULL, 0);
-  diag d; diag_init(&d);
-  cust_host *h = host_for(sc, 1, &d);
-  assert_int_equal(d.errors, 0);
+  scenario *sc;
+  diag d;
+  cust_host *h = fixture_host(&sc, &d);
   uint64_t loss = MV(LOSS_APPEAL), ref = MV(ASK_REFERRAL), low = MV(LOWER_ASK);
   assert_true(cust_cond_move_gate(h, "loss_appeal and not value_acknowledged") == loss);
   assert_true(cust_cond_move_gate(h, "  loss_appeal\n") == loss);
@@ -1355,6 +1361,18 @@ static void test_script_hoarding_memory_leaves_host_usable(void **state) {
   free(path);
 }
 
+/* t as a line naming the times a and b (the first its slot), with their matches in m[2]. */
+static void two_times(turn *t, cls_match m[2], const char *line, const char *a, const char *pa, const char *b,
+                      const char *pb) {
+  mk(t, line, MV(ASK_COMMITMENT));
+  t->r.slots[CLS_SLOT_TIME] = (char *)a;
+  const char *at = strstr(line, a), *bt = strstr(line, b);
+  m[0] = (cls_match){ "time", (char *)pa, "", (size_t)(at - line), (size_t)(at - line) + strlen(a), 0 };
+  m[1] = (cls_match){ "time", (char *)pb, "", (size_t)(bt - line), (size_t)(bt - line) + strlen(b), 0 };
+  t->r.matches = m;
+  t->r.n_matches = 2;
+}
+
 /* Issue 15: placeholders filled from the line in the trainee's spelling, fallbacks, people
 ** named in the customer's name, who a line addresses, and variants not repeated. */
 static void test_listening_helpers(void **state) {
@@ -1389,39 +1407,25 @@ static void test_listening_helpers(void **state) {
   f = cust_fill(h, "With {person|your manager}, {place} fine.");
   assert_string_equal(f, "With your manager, fine.");
   free(f);
-  /* two times in the line: the one the placeholder's neighbours point to (play-test 20) */
-  static const char two[] = "您看这周五前参数定稿,下个月十号前后挂网,可以吗?";
-  mk(&t, two, MV(ASK_COMMITMENT));
-  t.r.norm = (char *)two;
-  t.r.slots[CLS_SLOT_TIME] = "这周五前";
-  const char *fri = strstr(two, "这周五前"), *tenth = strstr(two, "下个月十号前后");
-  cls_match tm[2] = {
-    { "time", "zh.weekday", "", (size_t)(fri - two), (size_t)(fri - two) + strlen("这周五前"), 0 },
-    { "time", "zh.month", "", (size_t)(tenth - two), (size_t)(tenth - two) + strlen("下个月十号前后"), 0 } };
-  t.r.matches = tm;
-  t.r.n_matches = 2;
-  f = cust_fill(h, "这两条我会写进去,{time|下月十号前后}挂网。");
-  assert_string_equal(f, "这两条我会写进去,下个月十号前后挂网。");
-  free(f);
-  f = cust_fill(h, "参数{time}定下来。");   /* neighbours that point nowhere: the first time */
-  assert_string_equal(f, "参数这周五前定下来。");
-  free(f);
-  f = cust_fill(h, "行,{time}参数定稿。");   /* the words after it: the first time */
-  assert_string_equal(f, "行,这周五前参数定稿。");
-  free(f);
-  /* one character shared ("我开车" / "我和小孙", and a byte of the next) points nowhere */
-  static const char three[] = "那下周五呢?早上我开车来接您";
-  mk(&t, three, MV(ASK_COMMITMENT));
-  t.r.slots[CLS_SLOT_TIME] = "下周五";
-  const char *wk = strstr(three, "下周五"), *morning = strstr(three, "早上");
-  cls_match tm3[2] = {
-    { "time", "zh.weekday", "", (size_t)(wk - three), (size_t)(wk - three) + strlen("下周五"), 0 },
-    { "time", "zh.part_of_day", "", (size_t)(morning - three), (size_t)(morning - three) + strlen("早上"), 0 } };
-  t.r.matches = tm3;
-  t.r.n_matches = 2;
-  f = cust_fill(h, "行,{time|下周三}我和小孙开车过去。");
-  assert_string_equal(f, "行,下周五我和小孙开车过去。");
-  free(f);
+  /* two times in the line: the one the placeholder's neighbours point to (play-test 20); one
+  ** character shared ("我开车" / "我和小孙", and a byte of the next) points nowhere */
+  static const struct { const char *line, *a, *pa, *b, *pb, *tmpl, *want; } cases[] = {
+    { "您看这周五前参数定稿,下个月十号前后挂网,可以吗?", "这周五前", "zh.weekday", "下个月十号前后", "zh.month",
+      "这两条我会写进去,{time|下月十号前后}挂网。", "这两条我会写进去,下个月十号前后挂网。" },
+    { "您看这周五前参数定稿,下个月十号前后挂网,可以吗?", "这周五前", "zh.weekday", "下个月十号前后", "zh.month",
+      "参数{time}定下来。", "参数这周五前定下来。" },   /* neighbours that point nowhere: the first */
+    { "您看这周五前参数定稿,下个月十号前后挂网,可以吗?", "这周五前", "zh.weekday", "下个月十号前后", "zh.month",
+      "行,{time}参数定稿。", "行,这周五前参数定稿。" },   /* the words after it: the first */
+    { "那下周五呢?早上我开车来接您", "下周五", "zh.weekday", "早上", "zh.part_of_day",
+      "行,{time|下周三}我和小孙开车过去。", "行,下周五我和小孙开车过去。" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    cls_match tm[2];
+    two_times(&t, tm, cases[k].line, cases[k].a, cases[k].pa, cases[k].b, cases[k].pb);
+    f = cust_fill(h, cases[k].tmpl);
+    assert_string_equal(f, cases[k].want);
+    free(f);
+  }
   t.r.matches = NULL;
   t.r.n_matches = 0;
   mk(&t, "could you both come?", MV(ASK_COMMITMENT));
