@@ -1541,6 +1541,25 @@ void cls_late_time_suits(cls_result *r) {
   make_ask(r, 1, "rule:time_suits", __LINE__);
 }
 
+void cls_late_suggestion(cls_result *r) {
+  if (!r->norm || r->negated || (r->moves & CLS_ASK_MOVES) || !cls_has_label(r, "suggest")) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), pushes = 0;
+  for (int i = 0; i < r->n_matches && !pushes; i++) {
+    const cls_match *s = &r->matches[i];
+    if (strcmp(s->label, "suggest") != 0) continue;
+    for (int k = 0; k < ncl && !pushes; k++) {
+      if (s->start < cl[k].start || s->start >= cl[k].end) continue;
+      for (int j = 0; j < r->n_matches && !pushes; j++)
+        pushes = strcmp(r->matches[j].label, "action") == 0 && r->matches[j].start >= s->end &&
+                 r->matches[j].end <= cl[k].end;
+    }
+  }
+  if (!pushes) return;
+  make_ask(r, 0, "rule:suggestion", __LINE__);
+  r->specific = r->specific && r->slots[CLS_SLOT_TIME] != NULL;   /* make_ask's callers had a time */
+}
+
 void cls_late_seller_visit(cls_result *r) {
   if (!may_become_ask(r) || !cls_has_label(r, "visit_you")) return;
   make_ask(r, 0, "rule:seller_visit", __LINE__);
