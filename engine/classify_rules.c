@@ -1781,16 +1781,21 @@ void cls_late_benefit_free(const cls_classifier *c, cls_result *r) {
   add_match(r, "benefit", "rule:benefit_free", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* 1 when a match of label lies on exactly the span of m. */
+static int same_span(const cls_result *r, const cls_match *m, const char *label) {
+  for (int k = 0; k < r->n_matches; k++)
+    if (r->matches[k].start == m->start && r->matches[k].end == m->end && strcmp(r->matches[k].label, label) == 0)
+      return 1;
+  return 0;
+}
+
 /* 1 when every phrase of r labelled label spans a phrase of the marker frame (none at all: 0). */
 static int only_framing(const cls_result *r, const char *label) {
   int seen = 0;
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, label) != 0) continue;
-    int framed = 0;
-    for (int k = 0; k < r->n_matches && !framed; k++)
-      framed = strcmp(r->matches[k].label, "frame") == 0 && r->matches[k].start == m->start && r->matches[k].end == m->end;
-    if (!framed) return 0;
+    if (!same_span(r, m, "frame")) return 0;
     seen = 1;
   }
   return seen;
@@ -1820,14 +1825,6 @@ static int offered_cut(const cl_clause *cl, int n, const cls_match *m) {
   for (int k = 0; k < n; k++)
     if (m->start >= cl[k].start && m->start < cl[k].end)
       return cl[k].agent == CL_AGENT_SELLER || cl[k].mood == CL_MOOD_REQUEST || cl[k].mood == CL_MOOD_QUESTION;
-  return 0;
-}
-
-/* 1 when a match of label lies on exactly the span of m. */
-static int same_span(const cls_result *r, const cls_match *m, const char *label) {
-  for (int k = 0; k < r->n_matches; k++)
-    if (r->matches[k].start == m->start && r->matches[k].end == m->end && strcmp(r->matches[k].label, label) == 0)
-      return 1;
   return 0;
 }
 

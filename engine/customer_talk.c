@@ -65,12 +65,8 @@ unsigned cust_addressed(const cust_host *h, const cls_result *t) {
 
 /* ===== what was said ===================================================================== */
 
-/* FNV-1a: lines are compared by hash; a collision only makes a variant look used. */
-uint64_t cust_text_hash(const char *s) {
-  uint64_t x = 1469598103934665603ULL;
-  for (; *s; s++) x = (x ^ (unsigned char)*s) * 1099511628211ULL;
-  return x;
-}
+/* Lines are compared by hash (util_hash64, FNV-1a); a collision only makes a variant look used. */
+uint64_t cust_text_hash(const char *s) { return util_hash64(s, strlen(s)); }
 
 /* Is the hash x among the lines said? */
 static int hash_said(const cust_host *h, uint64_t x) {
