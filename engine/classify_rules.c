@@ -1560,6 +1560,28 @@ void cls_late_suggestion(cls_result *r) {
   r->specific = r->specific && r->slots[CLS_SLOT_TIME] != NULL;   /* make_ask's callers had a time */
 }
 
+/* An ask that puts the day to her ("When could we set up a trial at the Reno site with Marcus?"):
+** the model, whose vague asks in English mostly open on a "when" clause ("When things calm down,
+** shall we ...?"), read it vague, and she answered "Sure, let's stay in touch" (play-test 21).
+** The question asks for a day and leans on none: not vague, still not specific (it names no
+** time); the customer turns the question back (default.lua, ask_when_yours).  Not when a vague
+** phrase of the lexicon is in it ("when you're free"). */
+void cls_late_when_asked(cls_result *r) {
+  if (!r->vague || !r->question || !(r->moves & CLS_ASK_MOVES) || cls_has_label(r, "vague")) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "when_asked") != 0) continue;
+    for (int k = 0; k < ncl; k++)
+      if (m->start >= cl[k].start && m->start < cl[k].end && cl[k].mood != CL_MOOD_STATEMENT) {
+        r->vague = 0;
+        add_match(r, "not_vague", "rule:when_asked", RULE_SRC ":" CLS_STR(__LINE__), cl[k].start, cl[k].end);
+        return;
+      }
+  }
+}
+
 void cls_late_seller_visit(cls_result *r) {
   if (!may_become_ask(r) || !cls_has_label(r, "visit_you")) return;
   make_ask(r, 0, "rule:seller_visit", __LINE__);

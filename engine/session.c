@@ -205,7 +205,8 @@ static void read_recap(session *s, sess_turn *t) {
 }
 
 /* A line that re-asks the step the line before asked for and did not get (cls_read_follow_up):
-** "next tuesday at 10" answers "when exactly?", "那下周五呢?" re-times an ask she could not keep. */
+** "next tuesday at 10" answers "when exactly?" (or "you tell me: which day?"), "那下周五呢?"
+** re-times an ask she could not keep. */
 static void read_follow_up(session *s, sess_turn *t) {
   const sess_turn *p = t->n > 1 ? &s->turns[t->n - 2] : NULL;
   if (!p || p->visit != t->visit || sess_has_event(p, CUST_EV_GIVE, NULL)) return;
@@ -213,7 +214,8 @@ static void read_follow_up(session *s, sess_turn *t) {
   for (int k = 0; k < p->events.n; k++) {
     const cust_event *e = &p->events.v[k];
     if (e->kind == CUST_EV_SAY && e->key &&
-        (strcmp(e->key, "ask_when") == 0 || strcmp(e->key, "ask_who") == 0 || strcmp(e->key, "ask_details") == 0))
+        (strcmp(e->key, "ask_when") == 0 || strcmp(e->key, "ask_when_yours") == 0 ||
+         strcmp(e->key, "ask_who") == 0 || strcmp(e->key, "ask_details") == 0))
       v.she_asked = 1;
   }
   cls_read_follow_up(s->cls, &t->cls, &v);

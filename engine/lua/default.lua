@@ -38,6 +38,7 @@ LINES = {
     ack = { "I see.", "Right, noted.", "OK." },
     vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
     ask_when = { "All right, but when exactly?", "Possibly. Which day did you have in mind?" },
+    ask_when_yours = { "You tell me. Which day did you have in mind?", "That's for you to suggest. Give me a day." },
     ask_who = { "Possibly. Who exactly do you mean?", "Whose details are you after?" },
     ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
@@ -93,6 +94,7 @@ LINES = {
     ack = { "嗯,明白。", "好,我记下了。", "哦,这样。" },
     vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
     ask_when = { "可以考虑,具体什么时候?", "行是行,你说个时间。" },
+    ask_when_yours = { "你说个日子吧,你们希望哪天?", "这个你先提个时间,你想定哪天?" },
     ask_who = { "可以啊,你说的是谁?", "你要谁的联系方式?" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
@@ -952,6 +954,11 @@ end
 
 -- Is the ask concrete enough to act on?  The classifier's `specific` (action, time, and a
 -- person, place or way), or at least a dated action; an order is concrete by itself.
+-- Words that put the date to her ("您看什么时候能付?", "when could you start?"): she turns the
+-- question back; "可以考虑,具体什么时候?" answered it as if she had been told no day (play-test 21).
+local WHEN = { "when", "what day", "which day", "what date", "how soon", "what time",
+               "什么时候", "啥时候", "哪天", "哪一天", "几号", "何时", "什么时间", "哪个时间" }
+
 local function concrete(turn, c)
   if turn.specific or c.kind == "order" or turn.moves.ask_order == true then return true end
   return turn.slots.time ~= nil and turn.slots.action ~= nil
@@ -1011,7 +1018,13 @@ local function ask(turn, ctx)
     local named = turn.commitment ~= nil or (#c.keywords > 0 and C.mentions(c.keywords))
     local key = "ask_details"
     if named and c.kind == "referral" and turn.slots.person == nil then key = "ask_who"
-    elseif named and turn.slots.time == nil then key = "ask_when" end
+    elseif named and turn.slots.time == nil then
+      key = "ask_when"
+      -- (a scenario's own ask_when, written before this key, keeps its line)
+      if turn.question and C.mentions(WHEN) and (C.has_line("ask_when_yours") or not C.has_line("ask_when")) then
+        key = "ask_when_yours"
+      end
+    end
     C.say(key)
     return true
   end

@@ -84,6 +84,26 @@ play scenarios/dealer-first-visit.yaml "陈总好,您现在代理的两个牌子
 check "a visit asked in the week of his fair brings the fair up" jq -e '.turns[5].customer | any(.kind == "objection" and .objection == "busy")' "$TMP/fair.json"
 check "... \"那下周五呢?\" asks for the visit again, and it is given" jq -e '.turns[6].customer | any(.kind == "give" and .commitment == "linyi_visit")' "$TMP/fair.json"
 
+# --- 2g. an ask that puts the day to her is answered with the question back, not "when exactly?"
+# as if the seller had named no day, nor "let's stay in touch" as to a vague ask (play-test 21);
+# the day given next is that ask; a scenario's own ask_when (written before the key) keeps its line ---
+play "$EN" "Hi Dana, thanks for making time today.
+What happened with the scanners last month?
+So you want to hear about failures before the floor does, and the alert emails are noise, right?
+We could have your on-call people paged within a minute of any failure, and related alerts grouped into one.
+When could we set up a trial at the Reno site with Marcus?
+next tuesday at 10" "$TMP/yours.json" >/dev/null
+check "\"When could we set up a trial ...?\" is no vague ask" jq -e '.turns[4].vague == false and .turns[4].specific == false' "$TMP/yours.json"
+check "... she turns the question back (ask_when_yours)" jq -e '.turns[4].customer | any(.kind == "say" and .key == "ask_when_yours")' "$TMP/yours.json"
+check "... the day given next gets the trial" jq -e '.turns[5].customer | any(.kind == "give" and .commitment == "trial_with_engineer")' "$TMP/yours.json"
+play scenarios/payment-collection.yaml "李总您好,今天来主要是想跟您说一下尾款的事情。
+李总,这四万八的尾款,您看什么时候能付?" "$TMP/yours-zh.json" >/dev/null
+check "\"您看什么时候能付?\" gets the question back" jq -e '.turns[1].customer | any(.kind == "say" and .key == "ask_when_yours")' "$TMP/yours-zh.json"
+sed 's/^  ask_details:$/  ask_when:\n    - 你说的是哪天?\n  ask_details:/' scenarios/payment-collection.yaml >"$TMP/pay-own-when.yaml"
+play "$TMP/pay-own-when.yaml" "李总您好,今天来主要是想跟您说一下尾款的事情。
+李总,这四万八的尾款,您看什么时候能付?" "$TMP/yours-own.json" >/dev/null
+check "a scenario with its own ask_when keeps it for the question" jq -e '.turns[1].customer | any(.kind == "say" and .key == "ask_when")' "$TMP/yours-own.json"
+
 # --- 2f. a referral bonus of "a free filter change" explains no light she never spoke of; asking
 # after the filter brings the light out (play-test 17: "Oh! So it's just the filter reminder" to
 # the bonus, "Sort of, yes." to "all good w the filter?") ---

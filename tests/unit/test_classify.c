@@ -175,6 +175,17 @@ static void test_vague(void **st) {
   assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   assert_true(r.vague);
   cls_result_free(&r);
+  /* an ask that puts the day to her asks for one and leans on none (play-test 21: the model read
+  ** it vague, "Sure, let's stay in touch"): not vague, not specific; "when you're free" still is */
+  r = run(en, "When could we set up a trial at the Reno site with Marcus?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(r.vague);
+  assert_false(r.specific);
+  assert_true(cls_has_label(&r, "not_vague"));
+  cls_result_free(&r);
+  r = run(en, "When you're free, could we set up a demo?");
+  assert_true(r.vague);
+  cls_result_free(&r);
 }
 
 static void test_negation(void **st) {

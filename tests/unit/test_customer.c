@@ -385,6 +385,11 @@ static void test_vague_unclear_and_specific_asks(void **state) {
   assert_int_equal(first(&ev, CUST_EV_SAY)->key ? 1 : 0, 1);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_when");
   cust_events_free(&ev);
+  /* ... asked as a question of when, the question turned back, not "when exactly?" (play-test 21) */
+  cust_turn(h, &names(mk(&t, "when could we set up a call?", MV(ASK_COMMITMENT)), 1)->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_when_yours");
+  cust_events_free(&ev);
   /* a specific ask that names no rung: a question back, never a rung nobody proposed */
   cust_turn(h, &specific(mk(&t, "could we do something on tuesday at ten?", MV(ASK_COMMITMENT)))->r, &ev);
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
