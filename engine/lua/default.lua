@@ -31,6 +31,7 @@ LINES = {
     greeting_again = { "Good to see you again. Where did we leave things?",
                        "Welcome back. Have a seat, let's pick up where we stopped." },
     small_talk = { "Yes, busy weeks here as always.", "Ha, true enough. So, what brings you?" },
+    greet_back = { "Hello. Go ahead.", "Hi. So, what have you got for me?" },
     answer = { "Hard to say offhand. What exactly would you like to know?",
                "Good question; I'd have to check. Which part matters most to you?" },
     answer_closed = { "More or less. Why do you ask?", "Sort of, yes. What makes you ask?" },
@@ -88,6 +89,7 @@ LINES = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
     greeting_again = { "又来啦,坐。咱们接着上次说。", "来了?坐吧,上次说到哪儿了?" },
     small_talk = { "是啊,最近一直挺忙的。", "哈哈,是这样。你今天来是想聊什么?" },
+    greet_back = { "你好。没事,你说吧。", "嗯,你好。说吧,什么事?" },
     answer = { "这个一下子不好说。你具体想了解哪方面?", "问得好,我得查一下。你最关心的是哪一点?" },
     answer_closed = { "差不多吧,怎么了?", "算是吧。你问这个是想了解什么?" },
     idle = { "不好意思,我没太明白你的意思。", "嗯……然后呢?" },
@@ -1077,7 +1079,9 @@ local function social(turn)
     if turn.moves.small_talk ~= true and not C.mentions(POLITE) and (words > 12 or C.lang == "zh" and #turn.text > 60) then
       return false
     end
-    C.say("small_talk")
+    -- a greeting that asks nothing is no "how's business?": "hi! i have some really nice plates
+    -- to show you today" got "Busy, thank you. Spring always sneaks up on me." (play-test 21)
+    C.say(turn.moves.small_talk ~= true and not turn.question and "greet_back" or "small_talk")
     return true
   end
   return false

@@ -283,7 +283,8 @@ That's a fair bar, and I'll come back to it with your own figures; Grace, on the
 check "the question put to Grace is answered by Grace" jq -e '[.turns[2].customer[] | select(.kind == "say") | .text][0] | startswith("Grace:")' "$TMP/asked.json"
 # --- 12. a long greeting that apologises for the visit gets a greeting's reply, not the acknowledgement of a pitch ---
 out=$(play scenarios/dealer-first-visit.yaml "陈总您好您好,不好意思打扰您了,我知道您忙,我就占您几分钟,真的不好意思哈" "$TMP/polite.json")
-check "an apologetic greeting is answered as small talk" jq -e '[.turns[0].customer[] | select(.kind == "say") | .text][0] | test("新楼盘|装修的人少")' "$TMP/polite.json"
+# (a greeting back since play-test 21: it asks nothing, so no talk of business either)
+check "an apologetic greeting is answered with a greeting" jq -e '.turns[0].customer | any(.kind == "say" and .key == "greet_back")' "$TMP/polite.json"
 # --- 13. a person named in the ask as typed ("tomas", "marcus") is the one her decision_chain lines name ---
 play tests/data/links-outside/vineyard-sensors.yaml "so how do you guys decide when to water right now?
 ok so thats kinda guesswork huh. our probes would tell you exactly when each block is thirsty

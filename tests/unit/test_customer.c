@@ -307,6 +307,27 @@ static void test_greeting_replays_with_the_seed(void **state) {
   fixture_free(sc);
 }
 
+/* A greeting that asks nothing gets a greeting back; "how are you?" gets the small talk
+** (play-test 21: "hi! i have some really nice plates to show you today" got "Busy, thank you."). */
+static void test_greeting_back_or_small_talk(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "hi! i have some nice plates to show you today", MV(GREET))->r, &ev);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "greet_back");
+  cust_events_free(&ev);
+  cust_turn(h, &mk(&t, "hi, how are you?", MV(GREET) | MV(SMALL_TALK))->r, &ev);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "small_talk");
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 static void test_reaction_pressure_before_value(void **state) {
   (void)state;
   scenario *sc = fixture(NULL, 0);
@@ -1632,6 +1653,7 @@ int main(void) {
     cmocka_unit_test(test_people_keep_their_own_state),
     cmocka_unit_test(test_person_patience_warns_then_ends),
     cmocka_unit_test(test_greeting_replays_with_the_seed),
+    cmocka_unit_test(test_greeting_back_or_small_talk),
     cmocka_unit_test(test_reaction_pressure_before_value),
     cmocka_unit_test(test_discovery_confirm_and_value),
     cmocka_unit_test(test_vague_unclear_and_specific_asks),
