@@ -104,6 +104,14 @@ play "$TMP/pay-own-when.yaml" "李总您好,今天来主要是想跟您说一下
 李总,这四万八的尾款,您看什么时候能付?" "$TMP/yours-own.json" >/dev/null
 check "a scenario with its own ask_when keeps it for the question" jq -e '.turns[1].customer | any(.kind == "say" and .key == "ask_when")' "$TMP/yours-own.json"
 
+# --- 2h. "I'll come back another day" leaves: the visit ends (play-test 21: "Oh, it's no trouble
+# at all." and the visit went on) ---
+play scenarios/tableware-limited-run.yaml "hi! i have some really nice plates to show you today
+ok thanks for your time, ill come back another day
+so what do you think of the plates?" "$TMP/back.json" >/dev/null
+check "coming back another day ends the visit (the line after it is never played)" jq -e '.turns | length == 2 and (.[1].moves | index("leave"))' "$TMP/back.json"
+check "... and a greeting that asks nothing got a greeting back" jq -e '.turns[0].customer | any(.kind == "say" and .key == "greet_back")' "$TMP/back.json"
+
 # --- 2f. a referral bonus of "a free filter change" explains no light she never spoke of; asking
 # after the filter brings the light out (play-test 17: "Oh! So it's just the filter reminder" to
 # the bonus, "Sort of, yes." to "all good w the filter?") ---
