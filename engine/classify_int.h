@@ -22,7 +22,7 @@ enum {
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
   CLS_MK_AGENDA, CLS_MK_CONSENT, CLS_MK_AS_IS, CLS_MK_VISIT_YOU, CLS_MK_HOW_ABOUT, CLS_MK_RELATIVE,
   CLS_MK_TIME_SUITS, CLS_MK_FRAME, CLS_MK_PRICE_CUT, CLS_MK_COMPARE, CLS_MK_SAVING, CLS_MK_CHEAPER, CLS_MK_SUGGEST,
-  CLS_MK_WHEN_ASKED, CLS_MK_COUNT
+  CLS_MK_WHEN_ASKED, CLS_MK_PAST, CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
 #define CLS_MK_BIT(k) ((uint64_t)1 << (k))
@@ -37,7 +37,7 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
                       CLS_MK_BIT(CLS_MK_TIME_SUITS) | CLS_MK_BIT(CLS_MK_FRAME) | \
                       CLS_MK_BIT(CLS_MK_PRICE_CUT) | CLS_MK_BIT(CLS_MK_COMPARE) | \
                       CLS_MK_BIT(CLS_MK_SAVING) | CLS_MK_BIT(CLS_MK_CHEAPER) | CLS_MK_BIT(CLS_MK_SUGGEST) | \
-                      CLS_MK_BIT(CLS_MK_WHEN_ASKED))
+                      CLS_MK_BIT(CLS_MK_WHEN_ASKED) | CLS_MK_BIT(CLS_MK_PAST))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
@@ -232,7 +232,8 @@ void cls_late_benefit_free(const cls_classifier *c, cls_result *r);
 void cls_late_agenda(cls_result *r);
 /* The seller's own work offered, closed by a consent tag ("...,您看行不行"): no ask. */
 void cls_late_offer_consent(cls_result *r);
-/* The seller asking, with a time, to come and see her (marker visit_you): an ask to meet. */
+/* The seller asking, with a time, to come and see her (marker visit_you, not in a clause of what
+** was: marker past): an ask to meet. */
 void cls_late_seller_visit(cls_result *r);
 /* A what/how question about how things stand now (marker as_is): no ask, an open question. */
 void cls_late_as_is(cls_result *r);

@@ -1136,13 +1136,40 @@ void cls_late_relative(cls_result *r) {
   add_match(r, "relative", "rule:relative_clause", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* A line that tells what the seller did or has, then asks her a question word's question ("我把学工
+** 通在兄弟院校的用法整理了一下。今天想先听听您这边,最近学生管理上最费劲的是哪一块?") asks it too:
+** read as the seller's act alone, 周处长 said "好,说到做到就行。" and left the question (play-test
+** 21).  Only a line whose every move but courtesy is seller_action or present_feature, whose last
+** clause is a question holding a question word (asking_wh) the seller does not own. */
+static void told_then_asked(cls_result *r, const cl_clause *cl, int ncl) {
+  const uint64_t told = (uint64_t)1 << CLS_SELLER_ACTION | (uint64_t)1 << CLS_PRESENT_FEATURE;
+  const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
+                            (uint64_t)1 << CLS_SMALL_TALK;
+  if (ncl < 2 || !(r->moves & told) || (r->moves & ~(told | courtesy)) != 0) return;
+  const cl_clause *last = &cl[ncl - 1];
+  if (last->mood != CL_MOOD_QUESTION || last->agent == CL_AGENT_SELLER) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "asking_wh") != 0 || m->start < last->start || m->start >= last->end ||
+        inside_not_asking(r, m))
+      continue;
+    r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+    add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:told_then_asked", RULE_SRC ":" CLS_STR(__LINE__),
+              last->start, last->end);
+    return;
+  }
+}
+
 void cls_late_question(const cls_classifier *c, cls_result *r) {
   (void)c;
   if (!r->norm) return;
   const uint64_t closed = (uint64_t)1 << CLS_CLOSED_QUESTION;
-  if (r->question && !(r->moves & closed)) return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), found = 0, open = 0, particle = 0;
+  if (r->question && !(r->moves & closed)) {
+    told_then_asked(r, cl, ncl);
+    return;
+  }
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     int wh = strcmp(m->label, "asking_wh") == 0;
@@ -1582,9 +1609,25 @@ void cls_late_when_asked(cls_result *r) {
   }
 }
 
+/* (a visit told as past, "上次跟您聊完之后,我把...整理了一下。今天想先听听您这边,...哪一块?", asks
+** for none: it was an ask to meet, and 周处长 said "你具体想让我做什么?": play-test 21) */
 void cls_late_seller_visit(cls_result *r) {
   if (!may_become_ask(r) || !cls_has_label(r, "visit_you")) return;
-  make_ask(r, 0, "rule:seller_visit", __LINE__);
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), asks = 0;
+  for (int i = 0; i < r->n_matches && !asks; i++) {
+    const cls_match *v = &r->matches[i];
+    if (strcmp(v->label, "visit_you") != 0) continue;
+    int past = 0;
+    for (int k = 0; k < ncl; k++) {
+      if (v->start < cl[k].start || v->start >= cl[k].end) continue;
+      for (int j = 0; j < r->n_matches && !past; j++)
+        past = strcmp(r->matches[j].label, "past") == 0 && r->matches[j].start >= cl[k].start &&
+               r->matches[j].start < cl[k].end;
+    }
+    asks = !past;
+  }
+  if (asks) make_ask(r, 0, "rule:seller_visit", __LINE__);
 }
 
 /* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a

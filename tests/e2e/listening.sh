@@ -112,6 +112,12 @@ so what do you think of the plates?" "$TMP/back.json" >/dev/null
 check "coming back another day ends the visit (the line after it is never played)" jq -e '.turns | length == 2 and (.[1].moves | index("leave"))' "$TMP/back.json"
 check "... and a greeting that asks nothing got a greeting back" jq -e '.turns[0].customer | any(.kind == "say" and .key == "greet_back")' "$TMP/back.json"
 
+# --- 2i. what the seller did, then a question about her work: she answers the question (play-test
+# 21: "上次跟您聊完之后" made it an ask to meet, "你具体想让我做什么?") ---
+play scenarios/campus-platform.yaml "周处长好,上次跟您聊完之后,我把学工通在兄弟院校的用法整理了一下。今天想先听听您这边,最近学生管理上最费劲的是哪一块?" "$TMP/told.json" >/dev/null
+check "a past visit and a question about her work: no ask" jq -e '(.turns[0].moves | index("ask_commitment")) == null and (.turns[0].moves | index("open_question"))' "$TMP/told.json"
+check "... she answers with what costs her most" jq -e '.turns[0].customer | any(.kind == "reveal")' "$TMP/told.json"
+
 # --- 2f. a referral bonus of "a free filter change" explains no light she never spoke of; asking
 # after the filter brings the light out (play-test 17: "Oh! So it's just the filter reminder" to
 # the bonus, "Sort of, yes." to "all good w the filter?") ---
