@@ -36,7 +36,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "summary_unconfirmed_needs", ADV_CONFIRM }, { "summary_rejected", ADV_CONFIRM },
   { "need_confirmed", ADV_CONFIRM },
   { "loss_before_value", ADV_GAIN }, { "discount_for_trust", ADV_GAIN },
-  { "gain_when_needed", ADV_GAIN }, { "loss_when_ready", ADV_LOSS },
+  { "gain_when_needed", ADV_GAIN }, { "loss_when_ready", ADV_LOSS }, { "gain_was_enough", ADV_GAIN },
   { "hostile_threat", ADV_PROBE }, { "contempt", ADV_OPEN },
   { "pitch_before_discovery", ADV_OPEN }, { "no_discovery", ADV_OPEN },
   { "need_uncovered", ADV_OPEN },

@@ -527,6 +527,8 @@ typedef struct visit_state {
   const sess_turn *opinion;  /* the last line that asked what she thought ("so what do you think?") */
   int given;
   int threats;               /* threat lines so far in this visit */
+  int tactic_faults;         /* tactics findings against the trainee in this visit (a loss before
+                             ** the value, a price cut for trust, a threat, contempt, pressure) */
   score_visit_kind kind;
   uint64_t refused;          /* commitments refused in this visit */
   uint64_t reopened;         /* of those, refused before a worry was answered: asked again, the
@@ -879,13 +881,15 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
   ** 9 and 10: the debrief had called such a visit "friendly words") */
-  if (CLS_HAS(r, CLS_RUDE)) add(c, "contempt", t, NULL, "quote", q, NULL);
+  if (CLS_HAS(r, CLS_RUDE)) { vs->tactic_faults++; add(c, "contempt", t, NULL, "quote", q, NULL); }
   if (CLS_HAS(r, CLS_THREAT)) {
     vs->threats++;
+    vs->tactic_faults++;
     add(c, "hostile_threat", t, NULL, "quote", q, NULL);
   } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
              vs->kind == SV_REFERRAL) {
     /* after the sale nothing is left to lose by waiting: no deadline lever */
+    vs->tactic_faults++;
     if (!vs->f_pressure++)
       add(c, "pressure_after_sale", t, NULL, "quote", q, NULL);
   } else if ((CLS_HAS(r, CLS_LOSS_APPEAL) || r->tactic == CLS_TACTIC_LOSS) &&
@@ -898,6 +902,7 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
         add(c, "loss_when_ready", t, NULL, "quote", q, NULL);
     } else {
       char *why = state_words(&t->before), tb[24];
+      vs->tactic_faults++;
       add(c, "loss_before_value", t, NULL, "quote", q, "why", why, "trust", num(tb, t->before.trust), NULL);
       free(why);
     }
@@ -919,6 +924,7 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
     sess_snapshot b2 = t->before;
     b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
     char *why = state_words(&b2), tb[24];
+    vs->tactic_faults++;
     add(c, "discount_for_trust", t, NULL, "quote", q, "why", why, "trust", num(tb, b2.trust), NULL);
     free(why);
   }
@@ -1111,6 +1117,11 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
       free(q);
     }
   }
+  /* the customer committed on the gain alone, with no lever misused: the right tactic throughout
+  ** (a competent visit that needed no deadline had 65 for tactics against 85 for one that added
+  ** a deadline at the end: play-tests 20 and 21) */
+  if (fam == FAM_DEAL && vs->given && vs->f_gain && !vs->f_ready && !vs->tactic_faults)
+    add(c, "gain_was_enough", NULL, NULL, NULL);
   if (vs->firm && !vs->threats) {
     char *q = short_quote(vs->firm->text);
     add(c, "firm_fair_payment", vs->firm, NULL, "quote", q, NULL);

@@ -50,6 +50,8 @@ static const score_rule rules[] = {
   { "discount_for_trust",          SK_TACTICS,     -20, "no-discount-for-trust" },
   { "gain_when_needed",            SK_TACTICS,      15, "gain-before-loss" },
   { "loss_when_ready",             SK_TACTICS,      20, "gain-before-loss" },
+  /* the other right end: the commitment came on the gain, no lever was needed or misused */
+  { "gain_was_enough",             SK_TACTICS,      20, "gain-before-loss" },
   /* twice a misplaced deadline: it makes an opponent */
   { "hostile_threat",              SK_TACTICS,     -40, "firm-not-hostile" },
   { "contempt",                    SK_TACTICS,     -15, "firm-not-hostile" },

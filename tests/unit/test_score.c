@@ -36,11 +36,12 @@ static void strong_visit(void **state) {
   const char *said = strstr(found, "): \"");
   assert_non_null(said);
   assert_string_equal(said, "): \"Counting attendance by hand takes hours.\"");
-  expect_ids(&r, "need_uncovered@2 need_confirmed@3 hidden_need_found@4 need_confirmed@4 gain_when_needed@5 "
-                 "checked_concerns@6 summary_tied_to_needs@7 specific_ask@8 realistic_ask@8 "
+  /* the trial given on the gain alone, no lever misused: gain_was_enough for the visit */
+  expect_ids(&r, "gain_was_enough@0 need_uncovered@2 need_confirmed@3 hidden_need_found@4 need_confirmed@4 "
+                 "gain_when_needed@5 checked_concerns@6 summary_tied_to_needs@7 specific_ask@8 realistic_ask@8 "
                  "outcome_advance@8");
-  expect_skills(&r, 95, 85, 65, 85);
-  assert_true(fabs(r.total - 85) < 1e-9);
+  expect_skills(&r, 95, 85, 85, 85);
+  assert_true(fabs(r.total - 89) < 1e-9);
   assert_true(r.pass);
   assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
   assert_int_equal(r.given, 1);
@@ -293,6 +294,34 @@ static void loss_before_value(void **state) {
   assert_true(fabs(r.skills[SK_TACTICS] - 50) < 1e-9);
   score_result_free(&r);
   fx_free(&f);
+}
+
+/* The commitment given on the gain, no lever misused, is the right tactic throughout
+** (gain_was_enough, +20: as many as a deadline once she was ready); not with a price cut for
+** trust, nor beside a deadline used when ready (that one earns its own +20). */
+static void gain_was_enough(void **state) {
+  (void)state;
+  for (int k = 0; k < 2; k++) {
+    fx f;
+    fx_init(&f);
+    fx_build_strong(&f);
+    sess_turn *t = &f.s.turns[k == 0 ? 4 : 6];
+    if (k == 0) {
+      t->cls.moves |= MV(DISCOUNT);   /* the proof with 10% off, before the value was accepted */
+    } else {
+      t->cls.moves |= MV(LOSS_APPEAL);   /* the summary with the term's deadline, once ready */
+      t->cls.tactic = CLS_TACTIC_LOSS;
+      t->before.on_list = 1;
+    }
+    score_result r;
+    score_session(&f.s, &r);
+    assert_null(fx_find(&r, "gain_was_enough", -1, NULL));
+    if (k == 0) assert_non_null(fx_find(&r, "discount_for_trust", 5, NULL));
+    else assert_non_null(fx_find(&r, "loss_when_ready", 7, NULL));
+    assert_true(fabs(r.skills[SK_TACTICS] - (k == 0 ? 45 : 85)) < 1e-9);
+    score_result_free(&r);
+    fx_free(&f);
+  }
 }
 
 /* A threat costs whatever the customer's state: ready for a deadline or not, it earns no
@@ -1800,7 +1829,7 @@ int main(void) {
     cmocka_unit_test(vague_ask_zh),
     cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
-    cmocka_unit_test(loss_before_value), cmocka_unit_test(hostile_threat),
+    cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
