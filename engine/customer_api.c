@@ -292,11 +292,6 @@ static int api_flag(lua_State *L) {
 /* mentions(word, ...) or mentions({words}): does the trainee's line (normalised) contain any
 ** of them?  Words are compared case-folded (ASCII).  Each word is charged to the call's budget
 ** by the length of the line it scans, so a list of 500,000 words stops at the cap. */
-/* in: a bit for each byte value norm[0..nlen) holds (mention_one's first test). */
-static void mention_bytes(const char *norm, size_t nlen, uint32_t in[8]) {
-  memset(in, 0, 8 * sizeof *in);
-  for (size_t k = 0; k < nlen; k++) in[(unsigned char)norm[k] >> 5] |= 1u << (norm[k] & 31);
-}
 
 /* tolower() of every byte, read once (after main set the character type, which nothing sets
 ** again differently): a table read per byte of a word instead of a call. */
@@ -306,87 +301,231 @@ static void make_mention_fold(void) {
   for (int c = 0; c < 256; c++) mention_fold[c] = (unsigned char)tolower(c);
 }
 
-/* Does norm hold w[0..n), case-folded?  in: mention_bytes of norm.  A word whose folded first
-** byte the line lacks is not in it, and is not folded (most words of a list: mentions() had
-** spent half its time folding them). */
-static int mention_one(const char *norm, size_t nlen, const uint32_t in[8], const char *w, size_t n) {
-  if (!norm || n == 0) return 0;
-  char buf[256];
-  if (n >= sizeof buf || n > nlen) return 0;
-  unsigned char c0 = mention_fold[(unsigned char)w[0]];
-  if (!(in[c0 >> 5] >> (c0 & 31) & 1)) return 0;
+/* The longest word mentions() compares (a longer one is in no line: ignored). */
+#define MENTION_WORD_MAX 255
+
+/* A text searched for words: its bytes, and a bit for each byte value it holds (a word whose
+** first byte it lacks is not in it, and is not searched). */
+typedef struct scanned { const char *s; size_t n; const uint32_t *in; } scanned;
+/* in: 8 words, filled unless fill is 0 (read before). */
+static void scan_text(scanned *t, const char *s, size_t n, uint32_t *in, int fill) {
+  t->s = s;
+  t->n = s ? n : 0;
+  t->in = in;
+  if (!fill) return;
+  memset(in, 0, 8 * sizeof *in);
+  for (size_t k = 0; k < t->n; k++) in[(unsigned char)s[k] >> 5] |= 1u << (s[k] & 31);
+}
+static int holds_byte(const scanned *t, unsigned char c) { return t->in[c >> 5] >> (c & 31) & 1; }
+
+/* Does t hold w[0..n) as given?  (An empty word is in every text, as string.find has it.) */
+static int holds(const scanned *t, const char *w, size_t n) {
+  return n == 0 || (n <= t->n && holds_byte(t, (unsigned char)w[0]) && sbx_plain_find(t->s, t->n, w, n) != NULL);
+}
+
+/* Does the line t hold w[0..n), case-folded?  Not an empty word, nor one over MENTION_WORD_MAX
+** bytes.  A word whose folded first byte the line lacks is not folded (most words of a list:
+** mentions() had spent half its time folding them). */
+static int mention_one(const scanned *t, const char *w, size_t n) {
+  if (!t->s || n == 0 || n > MENTION_WORD_MAX || n > t->n) return 0;
+  if (!holds_byte(t, mention_fold[(unsigned char)w[0]])) return 0;
+  char buf[MENTION_WORD_MAX];
   for (size_t i = 0; i < n; i++) buf[i] = (char)mention_fold[(unsigned char)w[i]];
-  return sbx_plain_find(norm, nlen, buf, n) != NULL;
+  return sbx_plain_find(t->s, t->n, buf, n) != NULL;
 }
 
 /* The words of a list are charged this many at a time (and what is left before anything that
 ** can raise, and at the end): the same total, in a call per 64 words instead of one per word. */
 #define MENTION_CHARGE_EVERY 64
+typedef struct charges { lua_State *L; long owed; int words; } charges;
+static void charge_word(charges *c, long cost) {
+  c->owed += cost;
+  if (++c->words % MENTION_CHARGE_EVERY == 0) { sbx_charge(c->L, c->owed); c->owed = 0; }
+}
+static void charge_owed(charges *c) {
+  if (c->owed) sbx_charge(c->L, c->owed);
+  c->owed = 0;
+}
 
-/* mentions(word, ...) / mentions({words}).  The line and its length are taken once per call.
-** (A word is compared up to its first zero byte, as a C string.) */
+/* ---- word lists: customer.words({words}) -------------------------------------------------
+** A list read once into C memory, which mentions() and contains() take in place of a table:
+** each word of a table is read through the Lua API at every call (default.lua's lists of
+** constant words had cost 40 such reads a turn, a tenth of the customer's C time), a word list
+** is searched as it is.  The words are copied: changing the table later changes no list.  Each
+** word is kept as given (contains) and case-folded up to its first zero byte (mentions). */
+typedef struct wl_word {
+  size_t at, len;             /* the word as given, in the pool */
+  size_t fold_at, fold_len;   /* folded, up to its first zero byte */
+} wl_word;
+typedef struct word_list { size_t n; wl_word w[]; /* then the pool */ } word_list;
+static const char *wl_pool(const word_list *wl) { return (const char *)&wl->w[wl->n]; }
+
+static const char wl_meta_key = 0;   /* the registry's word-list metatable, at this address */
+
+/* The word list at idx, or NULL when the value there is none (its metatable is not the one
+** the host keeps, by address: the registry is not looked up at every call). */
+static const word_list *to_word_list(lua_State *L, cust_host *h, int idx) {
+  if (!h->words_meta || lua_type(L, idx) != LUA_TUSERDATA || !lua_getmetatable(L, idx)) return NULL;
+  int same = lua_topointer(L, -1) == h->words_meta;
+  lua_pop(L, 1);
+  return same ? lua_touserdata(L, idx) : NULL;
+}
+
+/* Pushes the metatable of word lists (made at the first call in a state, kept in the registry
+** and its address in the host): its type name for messages, and no way for a script to reach
+** or change it. */
+static void push_wl_meta(lua_State *L, cust_host *h) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &wl_meta_key) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 2);
+    lua_pushliteral(L, "words");
+    lua_setfield(L, -2, "__name");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &wl_meta_key);
+  }
+  h->words_meta = lua_topointer(L, -1);
+}
+
+/* words({words}): a word list of the table's strings (any other value is an error).  Each word
+** is charged as the copy it is (a step, and one per 16 bytes); the list's memory is the
+** script's, under the sandbox's cap. */
+static int api_words(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Unsigned n = lua_rawlen(L, 1);
+  if (n > (lua_Unsigned)INT_MAX) return luaL_error(L, "words: too many words");
+  charges c = { L, 0, 0 };
+  size_t pool = 0;
+  for (lua_Unsigned i = 1; i <= n; i++) {   /* first the sizes (nothing runs between the passes) */
+    int t = lua_rawgeti(L, 1, (lua_Integer)i);
+    if (t != LUA_TSTRING) {
+      charge_owed(&c);
+      return luaL_error(L, "bad word #%d to 'words' (string expected, got %s)", (int)i, lua_typename(L, t));
+    }
+    size_t len;
+    const char *w = lua_tolstring(L, -1, &len);
+    size_t fl = strlen(w);
+    lua_pop(L, 1);
+    if (len > SIZE_MAX / 4 - pool) return luaL_error(L, "words: too long");
+    pool += len + (fl <= MENTION_WORD_MAX ? fl : 0);
+    charge_word(&c, (long)(len / 16 + 1));
+  }
+  charge_owed(&c);
+  size_t head = sizeof(word_list) + (size_t)n * sizeof(wl_word);
+  word_list *wl = lua_newuserdatauv(L, head + pool, 0);
+  wl->n = (size_t)n;
+  char *p = (char *)wl_pool(wl);
+  size_t at = 0;
+  pthread_once(&mention_fold_once, make_mention_fold);
+  for (size_t i = 0; i < wl->n; i++) {
+    /* (the allocation may have run a finaliser that changed the table: checked again) */
+    size_t len = 0;
+    const char *w = lua_rawgeti(L, 1, (lua_Integer)i + 1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+    size_t fl = w ? strlen(w) : 0;
+    if (fl > MENTION_WORD_MAX) fl = 0;   /* never mentioned */
+    if (!w || len + fl > pool - at) { wl->n = i; return luaL_error(L, "words: the table changed while read"); }
+    memcpy(p + at, w, len);
+    wl->w[i].at = at; wl->w[i].len = len;
+    at += len;
+    for (size_t k = 0; k < fl; k++) p[at + k] = (char)mention_fold[(unsigned char)w[k]];
+    wl->w[i].fold_at = at; wl->w[i].fold_len = fl;
+    at += fl;
+    lua_pop(L, 1);
+  }
+  push_wl_meta(L, host(L));
+  lua_setmetatable(L, -2);
+  return 1;
+}
+
+/* Is a word of wl in the line t (mentions: folded), each word charged as a table's is? */
+static int mentions_list(const scanned *t, const word_list *wl, long per_word, charges *c) {
+  const char *pool = wl_pool(wl);
+  for (size_t i = 0; i < wl->n; i++) {
+    charge_word(c, per_word);
+    const wl_word *w = &wl->w[i];
+    if (w->fold_len && w->fold_len <= t->n && holds_byte(t, (unsigned char)pool[w->fold_at]) &&
+        sbx_plain_find(t->s, t->n, pool + w->fold_at, w->fold_len) != NULL)
+      return 1;
+  }
+  return 0;
+}
+
+/* mentions(word, ...) / mentions({words}) / mentions(words(...)).  The line and its length are
+** taken once per call.  (A word is compared up to its first zero byte, as a C string.) */
 static int api_mentions(lua_State *L) {
   cust_host *h = host(L);
   const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
-  size_t nlen = norm ? strlen(norm) : 0;
-  long per_word = (long)(nlen / 16 + 1), owed = 0;
-  int n = lua_gettop(L), hit = 0, words = 0;
-  uint32_t in[8];
-  mention_bytes(norm, nlen, in);
+  scanned line;
+  scan_text(&line, norm, norm ? strlen(norm) : 0, h->line_in, !norm || h->line_at != norm);
+  h->line_at = norm;
+  long per_word = (long)(line.n / 16 + 1);
+  charges c = { L, 0, 0 };
+  int n = lua_gettop(L), hit = 0;
   pthread_once(&mention_fold_once, make_mention_fold);
   for (int a = 1; a <= n && !hit; a++) {
+    const word_list *wl;
     if (lua_type(L, a) == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
       for (lua_Unsigned i = 1; i <= len && !hit; i++) {
         if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) {
           const char *w = lua_tostring(L, -1);
-          owed += per_word;
-          if (++words % MENTION_CHARGE_EVERY == 0) { sbx_charge(L, owed); owed = 0; }
-          hit = mention_one(norm, nlen, in, w, strlen(w));
+          charge_word(&c, per_word);
+          hit = mention_one(&line, w, strlen(w));
         }
         lua_pop(L, 1);
       }
+    } else if ((wl = to_word_list(L, h, a)) != NULL) {
+      hit = mentions_list(&line, wl, per_word, &c);
     } else {
-      if (owed) { sbx_charge(L, owed); owed = 0; }   /* a bad argument raises */
+      charge_owed(&c);   /* a bad argument raises */
       const char *w = luaL_checkstring(L, a);
-      owed += per_word;
-      hit = mention_one(norm, nlen, in, w, strlen(w));
+      c.owed += per_word;
+      hit = mention_one(&line, w, strlen(w));
     }
   }
-  if (owed) sbx_charge(L, owed);
+  charge_owed(&c);
   lua_pushboolean(L, hit);
   return 1;
 }
 
-/* contains(text, {words}): does text hold any of the words, byte for byte (no case folding)?
-** string.find(text, w, 1, true) for each word, in one call: default.lua's follow-up test ran
-** two dozen finds on a short line.  Each word is charged as that find is. */
+/* contains(text, {words}) or contains(text, words(...)): does text hold any of the words, byte
+** for byte (no case folding)?  string.find(text, w, 1, true) for each word, in one call:
+** default.lua's follow-up test ran two dozen finds on a short line.  Each word is charged as
+** that find is. */
 static int api_contains(lua_State *L) {
   size_t ls;
   const char *s = luaL_checklstring(L, 1, &ls);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  long per_word = (long)(ls / 64 + 1), owed = 0;
-  lua_Unsigned len = lua_rawlen(L, 2);
-  int hit = 0, words = 0, top = lua_gettop(L);
-  /* the bytes the text holds: a word whose first byte is not among them is not in it */
-  uint32_t in[8] = {0};
-  for (size_t k = 0; k < ls; k++) in[(unsigned char)s[k] >> 5] |= 1u << (s[k] & 31);
+  const word_list *wl = lua_type(L, 2) == LUA_TTABLE ? NULL : to_word_list(L, host(L), 2);
+  if (!wl) luaL_checktype(L, 2, LUA_TTABLE);
+  long per_word = (long)(ls / 64 + 1);
+  charges c = { L, 0, 0 };
+  int hit = 0, top = lua_gettop(L);
+  scanned text;
+  uint32_t in[8];
+  scan_text(&text, s, ls, in, 1);
+  if (wl) {
+    const char *pool = wl_pool(wl);
+    for (size_t i = 0; i < wl->n && !hit; i++) {
+      charge_word(&c, per_word);
+      hit = holds(&text, pool + wl->w[i].at, wl->w[i].len);
+    }
+  }
+  lua_Unsigned len = wl ? 0 : lua_rawlen(L, 2);
   for (lua_Unsigned i = 1; i <= len && !hit; i++) {
     int t = lua_rawgeti(L, 2, (lua_Integer)i);
     if (t != LUA_TSTRING && t != LUA_TNUMBER) {
-      if (owed) sbx_charge(L, owed);   /* a bad word raises */
+      charge_owed(&c);   /* a bad word raises */
       return luaL_error(L, "bad word #%d to 'contains' (string expected, got %s)", (int)i, lua_typename(L, t));
     }
     size_t lw;
     const char *w = lua_tolstring(L, -1, &lw);
-    owed += per_word;
-    if (++words % MENTION_CHARGE_EVERY == 0) { sbx_charge(L, owed); owed = 0; }
-    if (words % 16 == 0) lua_settop(L, top);   /* (the stack a C function may fill: LUA_MINSTACK) */
-    unsigned char c0 = lw ? (unsigned char)w[0] : 0;
-    hit = lw == 0 || (lw <= ls && (in[c0 >> 5] >> (c0 & 31) & 1) && sbx_plain_find(s, ls, w, lw) != NULL);
+    charge_word(&c, per_word);
+    if (c.words % 16 == 0) lua_settop(L, top);   /* (the stack a C function may fill: LUA_MINSTACK) */
+    hit = holds(&text, w, lw);
   }
   lua_settop(L, top);
-  if (owed) sbx_charge(L, owed);
+  charge_owed(&c);
   lua_pushboolean(L, hit);
   return 1;
 }
@@ -694,7 +833,7 @@ static const luaL_Reg api_fns[] = {
   { "give", api_give }, { "recall", api_recall }, { "refuse", api_refuse }, { "objection", api_objection },
   { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
-  { "contains", api_contains },
+  { "contains", api_contains }, { "words", api_words },
   { "names_need", api_names_need }, { "names", api_names }, { "spoken", api_spoken }, { "speaker", api_speaker },
   { NULL, NULL }
 };

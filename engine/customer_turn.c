@@ -576,6 +576,7 @@ static int end_cf(lua_State *L) {
 static void drive(cust_host *h, lua_CFunction f, const cls_result *turn, cust_events *out) {
   h->out = out;
   h->turn = turn;
+  h->line_at = NULL;
   char *err = NULL;
   if (sbx_protect(h->sbx, f, h, &err) != 0) {
     char *msg = xasprintf("customer: %s", err ? err : "?");
@@ -587,6 +588,7 @@ static void drive(cust_host *h, lua_CFunction f, const cls_result *turn, cust_ev
     sbx_collect(h->sbx);
   }
   h->turn = NULL;
+  h->line_at = NULL;
   h->out = NULL;
 }
 

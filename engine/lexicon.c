@@ -42,6 +42,7 @@ struct lexicon {
   lex_out *outs; int n_outs, cap_outs;
   unsigned char *edge_byte; int *edge_to;
   int root_next[256];
+  lex_step *steps;
   lex_table own;                 /* read-only view of the above, valid when built */
   int built;
   int taken;                     /* parts, nodes, outs and edges are a table's (lex_take_added) */
@@ -79,7 +80,9 @@ void lex_free(lexicon *lx) {
   for (int i = lx->image ? lx->image->n_labels : 0; i < lx->n_labels; i++) free(lx->labels[i]);
   arena_free(&lx->strings);
   free(lx->labels); free(lx->phrases); free(lx->pubs); free(lx->image_pubs);
-  if (!lx->taken) { free(lx->parts); free(lx->nodes); free(lx->outs); free(lx->edge_byte); free(lx->edge_to); }
+  if (!lx->taken) {
+    free(lx->parts); free(lx->nodes); free(lx->outs); free(lx->edge_byte); free(lx->edge_to); free(lx->steps);
+  }
   free(lx->off);
   free(lx->label_slot);
   free(lx);
@@ -302,8 +305,29 @@ static void refresh_view(lexicon *lx) {
   lx->own = (lex_table){
     (const char *const *)lx->labels, lx->n_labels,
     lx->phrases, lx->n_phrases, NULL, NULL, NULL, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
-    lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next,
+    lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next, lx->steps,
   };
+}
+
+/* The step of a built node n of t (lex_step): its failure link, first output and edges. */
+static lex_step make_step(const lex_table *t, int n) {
+  const lex_node *nd = &t->nodes[n];
+  lex_step st = { nd->fail, nd->out >= 0 ? n : nd->dict, nd->edge_start, (unsigned short)nd->n_edges, 0, 0 };
+  if (nd->n_edges == 1) { st.to = t->edge_to[nd->edge_start]; st.byte = t->edge_byte[nd->edge_start]; }
+  return st;
+}
+
+/* Child of a node on byte c, from its step s, or -1 (the root's: root_next). */
+static int step_child(const lex_table *t, const lex_step *s, unsigned char c) {
+  if (s->n_edges == 1) return s->byte == c ? s->to : -1;
+  int lo = 0, hi = s->n_edges - 1;
+  const unsigned char *eb = t->edge_byte + s->to;
+  while (lo <= hi) {
+    int mid = (lo + hi) / 2;
+    if (eb[mid] == c) return t->edge_to[s->to + mid];
+    if (eb[mid] < c) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }
 
 /* See lexicon_int.h.  Labels, phrases and their views are the lexicon's own (label ids differ
@@ -336,6 +360,7 @@ int lex_take_added(lexicon *lx, const lex_table *t, const char *source_file) {
   lx->outs = (lex_out *)t->outs; lx->n_outs = lx->cap_outs = t->n_outs;
   lx->edge_byte = (unsigned char *)t->edge_byte;
   lx->edge_to = (int *)t->edge_to;
+  lx->steps = (lex_step *)t->steps;
   memcpy(lx->root_next, t->root_next, sizeof lx->root_next);
   lx->taken = 1;
   refresh_view(lx);
@@ -401,6 +426,11 @@ void lex_build(lexicon *lx) {
     }
   }
   free(queue);
+  free(lx->steps);
+  lx->steps = xmalloc((size_t)lx->n_nodes * sizeof *lx->steps);
+  refresh_view(lx);
+  for (int n = 0; n < lx->n_nodes; n++) lx->steps[n] = make_step(&lx->own, n);
+  refresh_view(lx);
   lx->built = 1;
 }
 
@@ -466,12 +496,13 @@ static void match_table(const lex_table *tb, int first_id, const char *t, size_t
                         const lex_starts *more, hitvec *res) {
   hitvec raw = {0};
   int st = 0;
+  const lex_step *steps = tb->steps;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)t[i];
     int nx;
-    while ((nx = child(tb, st, c)) < 0 && st != 0) st = tb->nodes[st].fail;
+    while ((nx = st ? step_child(tb, &steps[st], c) : tb->root_next[c]) < 0 && st != 0) st = steps[st].fail;
     st = nx < 0 ? 0 : nx;
-    for (int n = tb->nodes[st].out >= 0 ? st : tb->nodes[st].dict; n >= 0; n = tb->nodes[n].dict) {
+    for (int n = steps[st].hit; n >= 0; n = tb->nodes[n].dict) {
       for (int o = tb->nodes[n].out; o >= 0; o = tb->outs[o].next) {
         const lex_part *pt = &tb->parts[tb->outs[o].part];
         size_t end = i + 1, start = end - pt->len;

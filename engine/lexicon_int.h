@@ -38,6 +38,20 @@ typedef struct lex_node {
 
 typedef struct lex_out { int part, next; } lex_out;
 
+/* What matching reads of a node, 16 bytes (lex_node, 32, keeps the build's fields beside
+** these): a walk touches one step per byte of the line, and the automaton of the English
+** lexicon (14,000 nodes) did not stay in the cache as lex_nodes with their edges apart (`perf`:
+** a third of lex_match's time was the load of the node just reached).  A node with one edge,
+** most of them, holds it here; the root's edges are root_next. */
+typedef struct lex_step {
+  int fail;                  /* failure link */
+  int hit;                   /* the first node with output from here (itself or its dict), -1 none */
+  int to;                    /* one edge: the node it leads to; several: their start in edge_* */
+  unsigned short n_edges;
+  unsigned char byte;        /* one edge: its byte */
+  unsigned char unused;
+} lex_step;
+
 /* One built automaton and the phrases it finds, read-only.  An image keeps each phrase's text
 ** and source as offsets into one string pool rather than as pointers: pointers in a
 ** position-independent program are relocated at every start, page by page. */
@@ -51,6 +65,7 @@ typedef struct lex_table {
   const lex_out *outs; int n_outs;
   const unsigned char *edge_byte; const int *edge_to;   /* n_nodes - 1 edges */
   const int *root_next;                                  /* 256 entries, -1 for none */
+  const lex_step *steps;                                 /* n_nodes, what matching reads */
 } lex_table;
 
 /* A lexicon that starts from a built-in image: its labels, phrases and automaton come first

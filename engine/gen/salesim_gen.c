@@ -115,10 +115,16 @@ static void put_table(strbuf *o, const char *P, const lexicon *lx, const lex_tab
   put_ints(o, name, t->edge_to, n_edges);
   snprintf(name, sizeof name, "%s_root_next", P);
   put_ints(o, name, t->root_next, 256);
+  sb_printf(o, "static const lex_step %s_steps[%d] = {", P, t->n_nodes);
+  for (int i = 0; i < t->n_nodes; i++) {
+    const lex_step *s = &t->steps[i];
+    sb_printf(o, "%s{%d,%d,%d,%u,%u,0},", i % 4 ? "" : "\n  ", s->fail, s->hit, s->to, s->n_edges, s->byte);
+  }
+  sb_puts(o, "\n};\n\n");
   sb_printf(o, "static const lex_table %s_table = {\n"
                "  %s_labels, %d, %s_phrases, %d, %s_strings, %s_text_at, %s_source_at,\n"
-               "  %s_parts, %d, %s_nodes, %d, %s_outs, %d, %s_edge_byte, %s_edge_to, %s_root_next,\n};\n\n",
-            P, P, t->n_labels, P, t->n_phrases, P, P, P, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P);
+               "  %s_parts, %d, %s_nodes, %d, %s_outs, %d, %s_edge_byte, %s_edge_to, %s_root_next, %s_steps,\n};\n\n",
+            P, P, t->n_labels, P, t->n_phrases, P, P, P, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P, P);
 }
 
 static void put_entry(strbuf *o, const char *name, const void *src, size_t len, const char *lex_sym,

@@ -169,7 +169,9 @@ function forget() memo = fresh_memo(1) end
 -- C.commitments, C.objections, C.people -- are walked with an index: ipairs calls a C function
 -- for each step, a fifth of a turn's Lua time in `salesim test --walks`.  The turn's own lists
 -- keep ipairs: a script may hand on_turn a table of its own.  A move of the line is tested as
--- `turn.moves.NAME == true`, written out: a helper function's call cost more than the test.)
+-- `turn.moves.NAME == true`, written out: a helper function's call cost more than the test.
+-- The lists of words this file listens for are made with C.words{...} once: mentions() and
+-- contains() read such a list as it is, a table word by word at every call.)
 
 -- list: one of the customer table's lists.
 local function find(list, id)
@@ -399,7 +401,7 @@ end
 -- "The orange light is nothing, just ignore it": brushing off a worry the customer voiced and
 -- has not seen settled answers nothing; the customer says so and trusts the seller less.  Not
 -- when the line offers what answers it (a benefit), nor when a reaction answered already.
-local DISMISS = { "ignore it", "it's nothing", "it is nothing", "that's nothing", "nothing to worry about",
+local DISMISS = C.words{ "ignore it", "it's nothing", "it is nothing", "that's nothing", "nothing to worry about",
                   "don't worry about it", "dont worry about it", "no big deal", "not a big deal",
                   "别管它", "不用管", "别理它", "没什么大不了", "没啥大不了", "不用在意", "别在意" }
 local function brush_off(turn)
@@ -474,7 +476,7 @@ end
 -- need's `more:` lines, in turn), not the next need, which would talk past the question.
 -- A check about a voiced need ("anything else about the phones I should know?") is answered
 -- the same way (checking).  False when the line is about no voiced need with more to tell.
-local BESIDES = { "besides", "apart from", "other than", "aside from", "除了", "以外", "之外" }
+local BESIDES = C.words{ "besides", "apart from", "other than", "aside from", "除了", "以外", "之外" }
 local BACK_EN = { "it", "that", "this" }
 local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" }
 -- "is it the same crew all year?" asks about something new: its "it" points nowhere
@@ -531,9 +533,9 @@ end
 -- line, else it is heard as an open question (the next need, or more of a voiced one).  Play-test,
 -- round 10: a trainee who mostly listened got "差不多吧,怎么了?" and "Sort of, yes." to them.
 -- (customer.contains: one call for a list, as a plain string.find of each phrase)
-local FOLLOW_UPS = { "how so", "and?", "and then", "then what", "what happened then", "what happened next",
+local FOLLOW_UPS = C.words{ "how so", "and?", "and then", "then what", "what happened then", "what happened next",
                      "go on", "like what", "such as", "tell me more", "in what way", "meaning?" }
-local FOLLOW_UPS_ZH = { "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
+local FOLLOW_UPS_ZH = C.words{ "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
                         "接着说", "详细说说", "具体说说" }
 -- and a bare listening sound, the whole line ("嗯嗯", "mm-hm", "i see"): go on (ZH play-test,
 -- round 10: "嗯嗯" got "你这话我没太听懂")
@@ -1048,11 +1050,11 @@ local function ask(turn, ctx)
 end
 
 -- Words that apologise for taking the customer's time.
-local POLITE = { "sorry", "apologies", "excuse me", "taking up your time", "take up your time", "bother you",
+local POLITE = C.words{ "sorry", "apologies", "excuse me", "taking up your time", "take up your time", "bother you",
                  "不好意思", "打扰", "抱歉", "占用您", "占您", "耽误您" }
 -- Words of a promise to send something (figures, a proposal, a sample): only those get "send it
 -- over"; "那我下周再来拜访您" had got "行,你发过来我看看" (play-test 17).
-local SEND = { "send", "email", "e-mail", "mail you", "forward", "text you", "post you", "drop off",
+local SEND = C.words{ "send", "email", "e-mail", "mail you", "forward", "text you", "post you", "drop off",
                "发给", "发您", "发你", "发到", "发过", "发一", "发个", "寄", "传给", "传一", "邮件", "邮箱" }
 -- A scenario that has only seller_action keeps its line for every promise, as before.
 local function seller_reply()

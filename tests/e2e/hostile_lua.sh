@@ -65,6 +65,11 @@ hostile contains_500k 'work budget exceeded' 'function on_turn()
   local words, s = {}, ("a"):rep(4000) for i = 1, 500000 do words[i] = "zzzz" end
   return customer.contains(s, words)
 end'
+hostile words_500k 'work budget exceeded' 'function on_turn()
+  local words = {} for i = 1, 500000 do words[i] = "zzzz" end
+  local w = customer.words(words)
+  for i = 1, 40 do customer.mentions(w) end
+end' "$TMP/long.txt"
 hostile coroutine_loop 'time limit exceeded' 'function on_turn()
   local s = ("\0"):rep(4 << 20)
   coroutine.wrap(function() while true do local _ = s < s end end)()

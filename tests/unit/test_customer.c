@@ -1184,6 +1184,43 @@ static void test_script_api_errors(void **state) {
   free(path);
 }
 
+/* customer.words: a list read once, which mentions() (case-folded, up to a zero byte) and
+** contains() (as given; an empty word is in every text) search as they search its table; a
+** copy, which a later change to the table does not reach; strings only. */
+static void test_word_lists(void **state) {
+  (void)state;
+  char *path = write_script("words.lua",
+    "local T = { 'Budget', 'x\\0y' }\n"
+    "local W = customer.words(T)\n"
+    "T[1] = 'nothing like it'\n"
+    "local F = customer.words{ 'how so', '\\231\\132\\182' }\n"
+    "function on_turn(turn, ctx)\n"
+    "  local ok, e = pcall(customer.words, { 'a', 1 })\n"
+    "  local r = { customer.mentions(W), customer.mentions(F, 'zz'), customer.mentions('zz', W),\n"
+    "              customer.contains('and how so?', F), customer.contains('abc', customer.words{ '' }),\n"
+    "              customer.contains('HOW SO', F), customer.contains('x', customer.words{}) }\n"
+    "  for i = 1, #r do r[i] = tostring(r[i]) end\n"
+    "  customer.say_text(table.concat(r, ' ') .. ' | ' .. tostring(ok) .. ' ' .. e .. ' | ' .. type(W))\n"
+    "  return true\n"
+    "end\n");
+  scenario *sc = fixture(path, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  assert_int_equal(d.errors, 0);
+  cust_events ev = {0};
+  turn t;
+  mk(&t, "what about the budget x?", 0);
+  t.r.norm = "what about the budget x?";
+  cust_turn(h, &t.r, &ev);
+  expect_said(&ev, "true false true true true false false | false bad word #2 to 'words' (string expected, got number) | userdata");
+  cust_events_free(&ev);
+  cust_free(h);
+  diag_free(&d);
+  fixture_free(sc);
+  unlink(path);
+  free(path);
+}
+
 /* Every hostile script as a scenario's behaviour: loading reports it, the process survives,
 ** and the default behaviour still plays the visit. */
 static void test_hostile_scripts_as_behaviour(void **state) {
@@ -1676,6 +1713,7 @@ int main(void) {
     cmocka_unit_test(test_script_runaway_and_memory_bomb),
     cmocka_unit_test(test_script_load_errors_are_positioned),
     cmocka_unit_test(test_script_api_errors),
+    cmocka_unit_test(test_word_lists),
     cmocka_unit_test(test_check_script),
     cmocka_unit_test(test_hostile_scripts_as_behaviour),
     cmocka_unit_test(test_conditions),
