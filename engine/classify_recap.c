@@ -164,6 +164,8 @@ static int summed_then_asked(const cls_result *r) {
   return k >= 2 && k < n && last_benefit_end(r) <= cl[k].start;
 }
 
+static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx *v);
+
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v) {
   assert(c && r && v);
   const scenario *sc = c->sc;
@@ -179,7 +181,25 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** the headsets' pitch to Grace; play-test 21: the pitch before it was "a summary that
     ** leaves out payback", -10, and this line no summary at all) */
     if (!(r->model_moves & BIT(CLS_SUMMARIZE_BENEFITS)) || r->n_benefits >= 2) return 0;
+    if (recap_by_visit(sc, r, v)) return 1;
+    /* ... and one that names two of her voiced needs again, beside a benefit that answers one of
+    ** them, sums up on its own: the index links the trainee's words for a benefit to the need it
+    ** serves ("so: water only when the soil needs it, which brings the bill down; tomas back on
+    ** the crew instead of the probe; and a frost text in time to save the low block." linked
+    ** three needs and one benefit, and the ask after it was "without first summing up":
+    ** play-test 21) */
+    uint64_t named, answered, said;
+    bits_of(sc, r, &named, &answered, &said);
+    if (r->question || count(said & v->known) < 2 || !count(answered & v->known & said)) return 0;
+    make_summary(r, "recap_needs", __LINE__);
+    return 1;
   }
+  return recap_by_visit(sc, r, v);
+}
+
+/* The rules that make r a summary by the visit v (sums_up alone, the lines it closes, two lines):
+** 1 when one did. */
+static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx *v) {
   if (r->question && !stated_then_checked(r)) return 0;
   uint64_t named, answered, said;
   bits_of(sc, r, &named, &answered, &said);

@@ -1110,9 +1110,11 @@ void cls_late_relative(cls_result *r) {
   ** question, a concern check, an ask) leaves the line as it was read */
   const uint64_t statement = questions | (uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_LOSS_APPEAL |
                              (uint64_t)1 << CLS_PRESENT_BENEFIT | (uint64_t)1 << CLS_PRESENT_FEATURE |
-                             (uint64_t)1 << CLS_PROOF;
-  if (!r->norm || !r->question || !(r->moves & questions) || (r->moves & ~statement) ||
-      strchr(r->norm, '?'))
+                             (uint64_t)1 << CLS_PROOF | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS;
+  /* (a summary with one, read as a question by its "which" alone, no question move: "so: water
+  ** only when the soil needs it, which brings the bill down; ..." was no summary before an ask,
+  ** a question stated nothing: play-test 21) */
+  if (!r->norm || !r->question || (r->moves & ~statement) || strchr(r->norm, '?'))
     return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), relative = 0;

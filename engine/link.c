@@ -43,7 +43,7 @@ static const char *const stop_en[] = {
   "for", "from", "get", "give", "go", "got", "had", "has", "have", "he", "her", "here", "him",
   "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "it", "it's", "its",
   "just", "let", "let's", "like", "make", "may", "me", "might", "more", "much", "must", "my",
-  "no", "not", "now", "of", "ok", "okay", "on", "or", "our", "out", "put", "really", "right",
+  "need", "needed", "needs", "no", "not", "now", "of", "ok", "okay", "on", "or", "our", "out", "put", "really", "right",
   "s", "she", "should", "so", "some", "take", "than", "that", "that's", "the", "their", "them",
   "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "very", "was",
   "we", "we'd", "we'll", "we're", "we've", "well", "were", "what", "what's", "when", "where",
@@ -76,7 +76,7 @@ static int cmp_word(const char *w, size_t len, const char *e) {
 /* The stop lists as hash sets, made once: every word of a scenario's texts is looked up when
 ** its link index is built (a linear scan was 12% of a start, a binary search still the index's
 ** most mispredicted branches).  slot[]: an entry's index + 1 (0: empty), open addressing. */
-#define STOP_SLOTS 512
+#define STOP_SLOTS 1024
 typedef struct stop_list {
   const char *const *v; size_t n;
   size_t maxlen;                      /* a longer word is no stop word */

@@ -733,6 +733,37 @@ static void test_recap_checked(void **st) {
   drop_scenario(&L);
 }
 
+/* A summary only the model read, of one benefit, that names two of her voiced needs again beside a
+** benefit answering one of them, sums up (rule recap_needs; play-test 21: "so: water only when the
+** soil needs it, ..." linked three needs and one benefit, and the ask after it was "without first
+** summing up"); not with only one of those needs voiced.  (A trainer's scenario file from
+** tests/data/links-outside: the line is the team's own, none of that set's.) */
+static void test_recap_needs(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "tests/data/links-outside/vineyard-sensors.yaml");
+  cls_classifier *c = L.c;
+  const char *line = "So: water only when the soil needs it, which brings the bill down; Tomás back on the "
+                     "crew instead of the probe; and a frost text in time to save the low block.";
+  cls_result r = run(c, line);
+  assert_true(r.model_moves & (1ull << CLS_SUMMARIZE_BENEFITS));
+  assert_int_equal(r.n_benefits, 1);
+  assert_false(r.question);   /* its "which" opens a relative clause (cls_late_relative) */
+  cls_recap_ctx v = { 7, 7, 0, NULL, 0, 0, 7, { NULL }, 0 };   /* water, frost and crew voiced */
+  assert_int_equal(cls_read_recap(c, &r, &v), 1);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_false(r.model_moves & (1ull << CLS_SUMMARIZE_BENEFITS));   /* the visit reads it now */
+  int by_rule = 0;
+  for (int i = 0; i < r.n_matches; i++) by_rule |= strcmp(r.matches[i].phrase, "rule:recap_needs") == 0;
+  assert_true(by_rule);
+  cls_result_free(&r);
+  v.known = v.confirmed = 2;   /* only the frost voiced */
+  r = run(c, line);
+  assert_int_equal(cls_read_recap(c, &r, &v), 0);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_read_follow_up: a line that re-times the ask before it asks for the same rung (play-test 17:
 ** "next tuesday at 10" after "when exactly?" got "OK." and nothing, "How about Friday then?" got
 ** "What exactly would you want me to do?").  Not a question of its own, not a time in the seller's
@@ -1035,7 +1066,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
-    cmocka_unit_test(test_recap_checked),
+    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
