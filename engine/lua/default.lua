@@ -420,7 +420,12 @@ end
 local function probe(turn, ctx)
   -- "what's holding you back?" after such a reaction asks for that objection, not for a need
   -- (a blind trainer: Dana answered with a need, and the probe earned nothing)
-  local pending = turn.moves.probe_refusal == true and not refused_any() and pending_objection()
+  -- (not a question about a need of hers: "县城那块,您现在是卡在哪儿?" after 陈总's worry that
+  -- nobody in 潍坊 sells the brand asks about the county, not the worry: play-test 21)
+  local pending = nil
+  if turn.moves.probe_refusal == true and not refused_any() and #turn.needs == 0 then
+    pending = pending_objection()
+  end
   local why = turn.moves.probe_refusal == true and (refused_any() or pending ~= nil)
   if not why and memo.refused and not memo.probed then
     -- after a refusal not yet probed, "any concerns?" asks why it was refused (the reader, with

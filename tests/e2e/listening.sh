@@ -118,6 +118,14 @@ play scenarios/campus-platform.yaml "周处长好,上次跟您聊完之后,我�
 check "a past visit and a question about her work: no ask" jq -e '(.turns[0].moves | index("ask_commitment")) == null and (.turns[0].moves | index("open_question"))' "$TMP/told.json"
 check "... she answers with what costs her most" jq -e '.turns[0].customer | any(.kind == "reveal")' "$TMP/told.json"
 
+# --- 2j. "where are you stuck?" about a need of his, after a worry his check raised, asks about the
+# need, not the worry (play-test 21: "还是刚才说的那个顾虑" to a question about the county) ---
+play scenarios/dealer-first-visit.yaml "陈总您好,我是岳石瓷砖的小王,谢谢您抽时间。您现在代理两个牌子,这两年生意上最让您操心的是啥?
+利润被压薄了,那除了利润,还有啥让您头疼的?
+县城那块,您现在是卡在哪儿?是没人手,还是不知道怎么开店?" "$TMP/stuck.json" >/dev/null
+check "the check raised his worry" jq -e '.turns[1].customer | any(.kind == "objection")' "$TMP/stuck.json"
+check "... \"县城那块,您现在是卡在哪儿?\" brings out the county, not the worry again" jq -e '(.turns[2].customer | any(.kind == "reveal" and .need == "county_market")) and (.turns[2].customer | any(.kind == "objection") | not)' "$TMP/stuck.json"
+
 # --- 2f. a referral bonus of "a free filter change" explains no light she never spoke of; asking
 # after the filter brings the light out (play-test 17: "Oh! So it's just the filter reminder" to
 # the bonus, "Sort of, yes." to "all good w the filter?") ---
