@@ -1143,11 +1143,14 @@ void cls_late_relative(cls_result *r) {
 ** read as the seller's act alone, 周处长 said "好,说到做到就行。" and left the question (play-test
 ** 21).  Only a line whose every move but courtesy is seller_action or present_feature, whose last
 ** clause is a question holding a question word (asking_wh) the seller does not own. */
-static void told_then_asked(cls_result *r, const cl_clause *cl, int ncl) {
+static void told_then_asked(cls_result *r) {
   const uint64_t told = (uint64_t)1 << CLS_SELLER_ACTION | (uint64_t)1 << CLS_PRESENT_FEATURE;
   const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
                             (uint64_t)1 << CLS_SMALL_TALK;
-  if (ncl < 2 || !(r->moves & told) || (r->moves & ~(told | courtesy)) != 0) return;
+  if (!(r->moves & told) || (r->moves & ~(told | courtesy)) != 0) return;   /* before the clauses: cheap */
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2) return;
   const cl_clause *last = &cl[ncl - 1];
   if (last->mood != CL_MOOD_QUESTION || last->agent == CL_AGENT_SELLER) return;
   for (int i = 0; i < r->n_matches; i++) {
@@ -1166,12 +1169,12 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
   (void)c;
   if (!r->norm) return;
   const uint64_t closed = (uint64_t)1 << CLS_CLOSED_QUESTION;
-  cl_clause cl[CL_MAX_CLAUSES];
-  int ncl = cl_read(r, cl), found = 0, open = 0, particle = 0;
   if (r->question && !(r->moves & closed)) {
-    told_then_asked(r, cl, ncl);
+    told_then_asked(r);
     return;
   }
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), found = 0, open = 0, particle = 0;
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     int wh = strcmp(m->label, "asking_wh") == 0;
@@ -1621,12 +1624,8 @@ void cls_late_seller_visit(cls_result *r) {
     const cls_match *v = &r->matches[i];
     if (strcmp(v->label, "visit_you") != 0) continue;
     int past = 0;
-    for (int k = 0; k < ncl; k++) {
-      if (v->start < cl[k].start || v->start >= cl[k].end) continue;
-      for (int j = 0; j < r->n_matches && !past; j++)
-        past = strcmp(r->matches[j].label, "past") == 0 && r->matches[j].start >= cl[k].start &&
-               r->matches[j].start < cl[k].end;
-    }
+    for (int k = 0; k < ncl; k++)
+      if (v->start >= cl[k].start && v->start < cl[k].end) past = cl_has_label(r, &cl[k], "past");
     asks = !past;
   }
   if (asks) make_ask(r, 0, "rule:seller_visit", __LINE__);
