@@ -394,7 +394,7 @@ static void push_wl_meta(lua_State *L, cust_host *h) {
 static int api_words(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_Unsigned n = lua_rawlen(L, 1);
-  if (n > (lua_Unsigned)INT_MAX) return luaL_error(L, "words: too many words");
+  if (n > (lua_Unsigned)INT_MAX) return api_error(L, "cli.lua.words_too_many", NULL);
   charges c = { L, 0, 0 };
   size_t pool = 0;
   for (lua_Unsigned i = 1; i <= n; i++) {   /* first the sizes (nothing runs between the passes) */
@@ -407,7 +407,7 @@ static int api_words(lua_State *L) {
     const char *w = lua_tolstring(L, -1, &len);
     size_t fl = strlen(w);
     lua_pop(L, 1);
-    if (len > SIZE_MAX / 4 - pool) return luaL_error(L, "words: too long");
+    if (len > SIZE_MAX / 4 - pool) return api_error(L, "cli.lua.words_too_long", NULL);
     pool += len + (fl <= MENTION_WORD_MAX ? fl : 0);
     charge_word(&c, (long)(len / 16 + 1));
   }
@@ -424,7 +424,7 @@ static int api_words(lua_State *L) {
     const char *w = lua_rawgeti(L, 1, (lua_Integer)i + 1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
     size_t fl = w ? strlen(w) : 0;
     if (fl > MENTION_WORD_MAX) fl = 0;   /* never mentioned */
-    if (!w || len + fl > pool - at) { wl->n = i; return luaL_error(L, "words: the table changed while read"); }
+    if (!w || len + fl > pool - at) { wl->n = i; return api_error(L, "cli.lua.words_changed", NULL); }
     memcpy(p + at, w, len);
     wl->w[i].at = at; wl->w[i].len = len;
     at += len;
