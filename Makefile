@@ -153,7 +153,7 @@ $(SCN_NONE): engine/gen/scn_none.c include/builtin.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(SCN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(SCN_NONE) $(MODEL_OBJ) $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
-$(SCN_C): $(SCN_TOOL) $(SCN_SRC)
+$(SCN_C): $(SCN_TOOL) $(SCN_SRC) $(wildcard scenarios/*.lua scenarios/examples/*.lua)
 	$(SCN_TOOL) --scenarios engine $@ $(SCN_SRC)
 $(SCN_OBJ): $(SCN_C) include/builtin.h engine/lexicon_int.h include/lexicon.h
 	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<

@@ -2,6 +2,7 @@
 ** builtin.c: finds the compiled form of a shipped file (builtin.h).  The table itself is
 ** generated (build/gen/builtin_data.c) or empty (engine/gen/builtin_none.c).
 */
+#include <assert.h>
 #include <string.h>
 
 #include "builtin.h"
@@ -69,3 +70,10 @@ const bi_entry *bi_find_links(size_t len, uint64_t hash) { return find_keyed(bi_
 const bi_entry *bi_find_words(size_t len, uint64_t hash) { return find_keyed(bi_words, len, hash); }
 const bi_entry *bi_find_phrases(size_t len, uint64_t hash) { return find_keyed(bi_phrases, len, hash); }
 const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash) { return find_keyed(bi_scn_hash, len, hash); }
+
+const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
+  assert(name && (src || len == 0));
+  for (const bi_entry *e = bi_scripts; e->name; e++)
+    if (e->src_len == len && strcmp(e->name, name) == 0 && e->src_hash == bi_hash(src, len)) return e;
+  return NULL;
+}

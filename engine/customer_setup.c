@@ -105,9 +105,10 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
   *chunk = LUA_NOREF;
   push_env(L, h, with_default);
   char *err = NULL;
-  /* default.lua as compiled at build time when it is the shipped file (builtin.h); from source
-  ** when it is not, or when this Lua refuses the bytecode (a shared liblua of another release) */
-  const bi_entry *bc = with_default ? NULL : bi_find("lua/default.lua", src, len);
+  /* default.lua, or a shipped scenario's script, as compiled at build time when it is the shipped
+  ** file (builtin.h); from source when it is not, or when this Lua refuses the bytecode (a shared
+  ** liblua of another release) */
+  const bi_entry *bc = with_default ? bi_find_script(name, src, len) : bi_find("lua/default.lua", src, len);
   sbx_status ls = SBX_ERR_SYNTAX;
   if (bc && bc->bytes && (ls = sbx_load_builtin(h->sbx, name, bc->bytes, bc->n_bytes, -1, &err)) != SBX_OK) {
     free(err);

@@ -68,6 +68,13 @@ const bi_entry *bi_find_phrases(size_t len, uint64_t hash);
 ** digits, the entry's bytes without a NUL), keyed like bi_links. */
 extern const bi_entry bi_scn_hash[];
 const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash);
+/* The shipped scenarios' behaviour scripts compiled to bytecode at build time, named by the
+** script's file name (the chunk name their messages carry), made from the source of that length
+** and bi_hash (parsing the text was a third of the largest scenario's start-up).  Only the
+** generator's own compilation of a shipped file is ever found: any other script, or an edited
+** one, is read from its source. */
+extern const bi_entry bi_scripts[];
+const bi_entry *bi_find_script(const char *name, const void *src, size_t len);
 
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */

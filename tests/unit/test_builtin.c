@@ -222,6 +222,25 @@ static void shipped_words(void *ctx, const char *path) {
 
 /* A shipped scenario's transcript hash made at build time is the file's FNV-1a; its bytes with
 ** one more space are another file: no images (src_len 0) and the hash of those bytes. */
+/* A shipped scenario's behaviour script has its bytecode under its file name, found only for
+** the very source it was compiled from: an edited copy or another name is read from source. */
+static void test_scenario_script(void **st) {
+  (void)st;
+  char err[256];
+  size_t len;
+  char *buf = util_read_file("scenarios/warehouse-two-buyers.lua", 1u << 20, &len, err, sizeof err);
+  assert_non_null(buf);
+  const bi_entry *e = bi_find_script("warehouse-two-buyers.lua", buf, len);
+  assert_non_null(e);
+  assert_non_null(e->bytes);
+  assert_true(e->n_bytes > 0 && e->bytes[0] == 0x1b);   /* a Lua binary chunk */
+  assert_null(bi_find_script("my-copy.lua", buf, len));
+  char *edited = xasprintf("%.*s-- \n", (int)len, buf);
+  assert_null(bi_find_script("warehouse-two-buyers.lua", edited, len + 4));
+  free(edited);
+  free(buf);
+}
+
 static void shipped_hash(void *ctx, const char *path) {
   (void)ctx;
   char err[256], hex[17];
@@ -363,6 +382,7 @@ int main(void) {
     cmocka_unit_test(test_hash),
     cmocka_unit_test(test_scenario_words),
     cmocka_unit_test(test_scenario_hash),
+    cmocka_unit_test(test_scenario_script),
     cmocka_unit_test(test_scenario_phrases),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
