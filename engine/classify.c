@@ -40,7 +40,7 @@ const char *const cls_marker_names[CLS_MK_COUNT] = {
   "scarcity", "offer", "seller", "customer", "confirm", "boast", "payer", "incoming", "dismiss",
   "subordinate", "telling", "asking", "asking_wh", "not_asking", "restated",
   "wanting", "opinion", "outcome", "agenda", "consent", "as_is", "visit_you", "how_about", "relative", "time_suits",
-  "frame", "price_cut", "compare", "saving", "cheaper", "suggest", "when_asked", "past",
+  "frame", "price_cut", "compare", "saving", "cheaper", "suggest", "when_asked", "past", "not_scarce",
 };
 
 int cls_has_label(const cls_result *r, const char *label) {

@@ -22,7 +22,7 @@ enum {
   CLS_MK_RESTATED, CLS_MK_WANTING, CLS_MK_OPINION, CLS_MK_OUTCOME,
   CLS_MK_AGENDA, CLS_MK_CONSENT, CLS_MK_AS_IS, CLS_MK_VISIT_YOU, CLS_MK_HOW_ABOUT, CLS_MK_RELATIVE,
   CLS_MK_TIME_SUITS, CLS_MK_FRAME, CLS_MK_PRICE_CUT, CLS_MK_COMPARE, CLS_MK_SAVING, CLS_MK_CHEAPER, CLS_MK_SUGGEST,
-  CLS_MK_WHEN_ASKED, CLS_MK_PAST, CLS_MK_COUNT
+  CLS_MK_WHEN_ASKED, CLS_MK_PAST, CLS_MK_NOT_SCARCE, CLS_MK_COUNT
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
 #define CLS_MK_BIT(k) ((uint64_t)1 << (k))
@@ -37,7 +37,7 @@ extern const char *const cls_marker_names[CLS_MK_COUNT];
                       CLS_MK_BIT(CLS_MK_TIME_SUITS) | CLS_MK_BIT(CLS_MK_FRAME) | \
                       CLS_MK_BIT(CLS_MK_PRICE_CUT) | CLS_MK_BIT(CLS_MK_COMPARE) | \
                       CLS_MK_BIT(CLS_MK_SAVING) | CLS_MK_BIT(CLS_MK_CHEAPER) | CLS_MK_BIT(CLS_MK_SUGGEST) | \
-                      CLS_MK_BIT(CLS_MK_WHEN_ASKED) | CLS_MK_BIT(CLS_MK_PAST))
+                      CLS_MK_BIT(CLS_MK_WHEN_ASKED) | CLS_MK_BIT(CLS_MK_PAST) | CLS_MK_BIT(CLS_MK_NOT_SCARCE))
 /* Markers that are no feature of the model (cls_marker_is_feature): the quiet ones, and those
 ** the rules or the links read alone. */
 #define CLS_MK_UNFEATURED (CLS_MK_QUIET | CLS_MK_BIT(CLS_MK_DISMISS) | CLS_MK_BIT(CLS_MK_SUBORDINATE) | \
@@ -146,6 +146,9 @@ void cls_late_saving_not_discount(cls_result *r);
 void cls_late_suggestion(cls_result *r);
 /* An ask that asks her for the day (marker when_asked) is no vague ask. */
 void cls_late_when_asked(cls_result *r);
+/* A loss appeal only the model read, whose every scarcity word lies inside an idiom of being left
+** alone (marker not_scarce: "so nobody's left guessing"), is none. */
+void cls_late_idiom_not_scarce(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */
