@@ -1313,7 +1313,8 @@ void cls_late_courtesy(cls_result *r) {
     int k = 0;
     while (k < ncl - 1 && m->start >= cl[k].end) k++;
     if (k == ncl - 1) return;   /* nothing said after it */
-    for (size_t p = m->end; p + 3 <= cl[k].end; p++)
+    /* (from the phrase's own start: "那就不打扰您了,我周四把方案发您邮箱。" closes with its own 了) */
+    for (size_t p = m->start; p + 3 <= cl[k].end; p++)
       if (memcmp(r->norm + p, "\xe4\xba\x86", 3) == 0) return;   /* 了 */
     seen = 1;
   }
