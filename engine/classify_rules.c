@@ -1433,6 +1433,9 @@ void cls_late_seller_request(cls_result *r) {
   for (int k = 0; k < ncl; k++) {
     if (cl[k].mood != CL_MOOD_REQUEST && cl[k].mood != CL_MOOD_QUESTION) continue;
     if (cl[k].agent != CL_AGENT_SELLER) return;
+    /* the seller coming to see her asks her to meet: "您觉得什么时候合适,我们再来跟您详细聊?"
+    ** (play-test 21: read as nothing, a vague ask to meet) */
+    if (cl_has_label(r, &cl[k], "visit_you")) return;
     seller = 1;
   }
   if (!seller) return;
