@@ -854,8 +854,17 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
       free(ids);
     }
     /* tied: to needs the customer confirmed (before the summary or in answer to it), leaving
-    ** no confirmed need out and adding none unvoiced */
-    if ((cited & confirmed_after(t)) && !unvoiced && !missed && !vs->f_tied++)
+    ** no confirmed need out and adding none unvoiced; when another tied summary follows before
+    ** the next ask, that one is credited: the debrief quotes the summary made before asking,
+    ** not the pitch right after the confirmation that the visit read as one (play-test 21:
+    ** clinic-booking quoted the reminders line as "your summary") */
+    int tied = (cited & confirmed_after(t)) && !unvoiced && !missed;
+    if (tied) {
+      int k = i + 1;
+      while (k < b && !(c->s->turns[k].cls.moves & ASK_MOVES)) k++;
+      if (tied_summary_from(c, i + 1, k)) tied = 0;
+    }
+    if (tied && !vs->f_tied++)
       add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);
     vs->summary = t;
   }
