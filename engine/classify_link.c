@@ -263,10 +263,7 @@ static void wanted_benefit_keywords(const scenario *sc, cls_result *r, const cl_
     for (int m = 0; m < r->n_matches; m++) {
       const cls_match *x = &r->matches[m];
       if (strncmp(x->label, "benefit:", 8) != 0 || strcmp(x->label + 8, id) != 0 || x->end <= x->start) continue;
-      int want = 0;
-      for (int k = 0; k < ncl; k++)
-        if (x->start >= cl[k].start && x->start < cl[k].end) want = wanting_clause(r, &cl[k]);
-      if (want) inside = 1; else outside = 1;
+      if (wanting_clause(r, &cl[cl_at(cl, ncl, x->start)])) inside = 1; else outside = 1;
     }
     if (!inside || outside) { i++; continue; }
     relabel(r, "benefit:", id, "wanted:");

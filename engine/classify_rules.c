@@ -1181,11 +1181,8 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
     if ((!wh && strcmp(m->label, "asking") != 0) || m->end <= m->start || inside_not_asking(r, m)) continue;
     /* "我们可以看看哪些环节能省时间" tells what the seller will do; a phrase that opens its
     ** clause and holds the seller ("I'd like to understand how ...", 我想了解) is the asking */
-    int seller = 0;
-    for (int k = 0; k < ncl; k++)
-      if (m->start >= cl[k].start && m->start < cl[k].end)
-        seller = cl[k].agent == CL_AGENT_SELLER && !opens_clause(r->norm, &cl[k], m->start);
-    if (seller) continue;
+    const cl_clause *in = &cl[cl_at(cl, ncl, m->start)];
+    if (in->agent == CL_AGENT_SELLER && !opens_clause(r->norm, in, m->start)) continue;
     found = 1;
     open |= wh;
     particle |= !wh;
@@ -1556,11 +1553,8 @@ void cls_late_ask_until(cls_result *r) {
         timed = strcmp(r->matches[k].label, "time") == 0 && r->matches[k].start == m->start;
       if (!timed) return;
       if (ncl < 0) ncl = cl_read(r, cl);
-      int asking = 0;
-      for (int k = 0; k < ncl; k++)
-        if (m->start >= cl[k].start && m->start < cl[k].end)
-          asking = cl[k].mood == CL_MOOD_REQUEST || cl[k].mood == CL_MOOD_QUESTION;
-      if (!asking) return;
+      cl_mood mood = cl[cl_at(cl, ncl, m->start)].mood;
+      if (mood != CL_MOOD_REQUEST && mood != CL_MOOD_QUESTION) return;
     }
   }
   if (!by_rule || ncl < 0) return;
@@ -1609,12 +1603,11 @@ void cls_late_when_asked(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "when_asked") != 0) continue;
-    for (int k = 0; k < ncl; k++)
-      if (m->start >= cl[k].start && m->start < cl[k].end && cl[k].mood != CL_MOOD_STATEMENT) {
-        r->vague = 0;
-        add_match(r, "not_vague", "rule:when_asked", RULE_SRC ":" CLS_STR(__LINE__), cl[k].start, cl[k].end);
-        return;
-      }
+    const cl_clause *c = &cl[cl_at(cl, ncl, m->start)];
+    if (c->mood == CL_MOOD_STATEMENT) continue;
+    r->vague = 0;
+    add_match(r, "not_vague", "rule:when_asked", RULE_SRC ":" CLS_STR(__LINE__), c->start, c->end);
+    return;
   }
 }
 
@@ -1653,11 +1646,7 @@ void cls_late_seller_visit(cls_result *r) {
   int ncl = cl_read(r, cl), asks = 0;
   for (int i = 0; i < r->n_matches && !asks; i++) {
     const cls_match *v = &r->matches[i];
-    if (strcmp(v->label, "visit_you") != 0) continue;
-    int past = 0;
-    for (int k = 0; k < ncl; k++)
-      if (v->start >= cl[k].start && v->start < cl[k].end) past = cl_has_label(r, &cl[k], "past");
-    asks = !past;
+    if (strcmp(v->label, "visit_you") == 0) asks = !cl_has_label(r, &cl[cl_at(cl, ncl, v->start)], "past");
   }
   if (asks) make_ask(r, 0, "rule:seller_visit", __LINE__);
 }
@@ -1919,10 +1908,8 @@ void cls_late_confirm_frame(cls_result *r) {
 /* 1 when the match m lies in a clause of cl[0..n) whose agent is the seller or that asks or
 ** proposes: "I can make it cheaper for you", "我给您便宜点", "能不能再便宜点?" */
 static int offered_cut(const cl_clause *cl, int n, const cls_match *m) {
-  for (int k = 0; k < n; k++)
-    if (m->start >= cl[k].start && m->start < cl[k].end)
-      return cl[k].agent == CL_AGENT_SELLER || cl[k].mood == CL_MOOD_REQUEST || cl[k].mood == CL_MOOD_QUESTION;
-  return 0;
+  const cl_clause *c = &cl[cl_at(cl, n, m->start)];
+  return c->agent == CL_AGENT_SELLER || c->mood == CL_MOOD_REQUEST || c->mood == CL_MOOD_QUESTION;
 }
 
 void cls_late_saving_not_discount(cls_result *r) {

@@ -1,6 +1,7 @@
 /*
 ** clause.c: agent, mood and addressee of each clause (clause.h).
 */
+#include <assert.h>
 #include <string.h>
 
 #include "clause.h"
@@ -15,8 +16,8 @@ const char *cl_mood_name(cl_mood m) {
   return (int)m >= 0 && m <= CL_MOOD_CONFIRM ? names[m] : "?";
 }
 
-/* Index of the clause holding byte `at`. */
-static int clause_of(const cl_clause *c, int n, size_t at) {
+int cl_at(const cl_clause *c, int n, size_t at) {
+  assert(c && n > 0);
   for (int i = 0; i < n; i++) if (at < c[i].end) return i;
   return n - 1;
 }
@@ -82,18 +83,18 @@ int cl_read(const cls_result *r, cl_clause *out) {
     const char *l = m->label;
     /* by first byte, each name compared once: request, question, confirm, customer, seller */
     if (l[0] == 'r') {
-      if (strcmp(l, "request") == 0) { int k = clause_of(out, n, m->start); request[k] |= !verb_lets(t, m, &out[k]); }
+      if (strcmp(l, "request") == 0) { int k = cl_at(out, n, m->start); request[k] |= !verb_lets(t, m, &out[k]); }
     } else if (l[0] == 'q') {
-      if (strcmp(l, "question") == 0) question[clause_of(out, n, m->start)] = 1;
+      if (strcmp(l, "question") == 0) question[cl_at(out, n, m->start)] = 1;
     } else if (l[0] == 'c') {
       if (strcmp(l, "confirm") == 0) {
-        confirm[clause_of(out, n, m->start)] = 1;
+        confirm[cl_at(out, n, m->start)] = 1;
       } else if (strcmp(l, "customer") == 0) {
-        cl_clause *c = &out[clause_of(out, n, m->start)];
+        cl_clause *c = &out[cl_at(out, n, m->start)];
         if (c->agent == CL_AGENT_NONE) c->agent = CL_AGENT_CUSTOMER;
       }
     } else if (l[0] == 's' && strcmp(l, "seller") == 0) {
-      cl_clause *c = &out[clause_of(out, n, m->start)];
+      cl_clause *c = &out[cl_at(out, n, m->start)];
       if (c->agent == CL_AGENT_NONE) c->agent = CL_AGENT_SELLER;
     }
   }

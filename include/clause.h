@@ -32,6 +32,10 @@ typedef struct cl_clause {
 ** is empty). */
 int cl_read(const cls_result *r, cl_clause *out);
 
+/* Index of the clause of c[0..n) (n >= 1, as cl_read made them: they cover the text end to end)
+** holding byte `at`; the last one for a byte past the text. */
+int cl_at(const cl_clause *c, int n, size_t at);
+
 /* 1 when a lexicon phrase of label lies wholly inside clause c of r (its rule notes excepted). */
 int cl_has_label(const cls_result *r, const cl_clause *c, const char *label);
 
