@@ -965,7 +965,7 @@ end
 -- person, place or way), or at least a dated action; an order is concrete by itself.
 -- Words that put the date to her ("您看什么时候能付?", "when could you start?"): she turns the
 -- question back; "可以考虑,具体什么时候?" answered it as if she had been told no day (play-test 21).
-local WHEN = { "when", "what day", "which day", "what date", "how soon", "what time",
+local WHEN = C.words{ "when", "what day", "which day", "what date", "how soon", "what time",
                "什么时候", "啥时候", "哪天", "哪一天", "几号", "何时", "什么时间", "哪个时间" }
 
 local function concrete(turn, c)
