@@ -444,9 +444,7 @@ static int mentions_list(const scanned *t, const word_list *wl, long per_word, c
   for (size_t i = 0; i < wl->n; i++) {
     charge_word(c, per_word);
     const wl_word *w = &wl->w[i];
-    if (w->fold_len && w->fold_len <= t->n && holds_byte(t, (unsigned char)pool[w->fold_at]) &&
-        sbx_plain_find(t->s, t->n, pool + w->fold_at, w->fold_len) != NULL)
-      return 1;
+    if (w->fold_len && holds(t, pool + w->fold_at, w->fold_len)) return 1;   /* (folded already) */
   }
   return 0;
 }
