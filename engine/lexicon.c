@@ -287,17 +287,22 @@ int lex_add(lexicon *lx, const char *label, const char *phrase, const char *sour
 }
 
 /* Child of n on byte c in a built automaton, or -1. */
-static int child(const lex_table *t, int n, unsigned char c) {
-  if (n == 0) return t->root_next[c];
-  const lex_node *nd = &t->nodes[n];
-  int lo = 0, hi = nd->n_edges - 1;
-  const unsigned char *eb = t->edge_byte + nd->edge_start;
+/* The node the edge on byte c leads to among the n edges of t from edge_* index start (sorted
+** by byte), or -1. */
+static int edge_child(const lex_table *t, int start, int n, unsigned char c) {
+  int lo = 0, hi = n - 1;
+  const unsigned char *eb = t->edge_byte + start;
   while (lo <= hi) {
     int mid = (lo + hi) / 2;
-    if (eb[mid] == c) return t->edge_to[nd->edge_start + mid];
+    if (eb[mid] == c) return t->edge_to[start + mid];
     if (eb[mid] < c) lo = mid + 1; else hi = mid - 1;
   }
   return -1;
+}
+
+static int child(const lex_table *t, int n, unsigned char c) {
+  if (n == 0) return t->root_next[c];
+  return edge_child(t, t->nodes[n].edge_start, t->nodes[n].n_edges, c);
 }
 
 /* Points the read-only view at the run-time arrays. */
@@ -320,14 +325,7 @@ static lex_step make_step(const lex_table *t, int n) {
 /* Child of a node on byte c, from its step s, or -1 (the root's: root_next). */
 static int step_child(const lex_table *t, const lex_step *s, unsigned char c) {
   if (s->n_edges == 1) return s->byte == c ? s->to : -1;
-  int lo = 0, hi = s->n_edges - 1;
-  const unsigned char *eb = t->edge_byte + s->to;
-  while (lo <= hi) {
-    int mid = (lo + hi) / 2;
-    if (eb[mid] == c) return t->edge_to[s->to + mid];
-    if (eb[mid] < c) lo = mid + 1; else hi = mid - 1;
-  }
-  return -1;
+  return edge_child(t, s->to, s->n_edges, c);
 }
 
 /* See lexicon_int.h.  Labels, phrases and their views are the lexicon's own (label ids differ
