@@ -70,13 +70,18 @@ int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v
   /* a line that names a step, a need or a benefit of its own, leans on "sometime" or refuses is
   ** read as itself */
   if (r->commitment >= 0 || r->n_needs || r->n_benefits || r->vague || r->negated) return 0;
-  if ((r->moves & ~follow_moves) || !(r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] ||
-                                      r->slots[CLS_SLOT_PLACE]))
+  /* (the model's guesses do not count: "那下周五呢?早上七点出发,下午三点前就回来,不耽误您事." was
+  ** its gain appeal, play-test 22; read as the re-ask, the guess goes) */
+  if ((r->moves & ~r->model_moves & ~follow_moves) || !(r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PERSON] ||
+                                                        r->slots[CLS_SLOT_PLACE]))
     return 0;
   if (!put_as_follow_up(r, v->she_asked)) return 0;
   r->commitment = p->commitment;
-  r->moves = (r->moves & ~(BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION))) | (p->moves & CLS_ASK_MOVES);
-  r->model_moves &= ~(BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION));
+  const uint64_t guessed = r->model_moves & ~follow_moves;
+  r->moves = (r->moves & ~guessed & ~(BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION))) | (p->moves & CLS_ASK_MOVES);
+  r->model_moves &= ~guessed & ~(BIT(CLS_CLOSED_QUESTION) | BIT(CLS_OPEN_QUESTION));
+  if (guessed && r->tactic != CLS_TACTIC_NONE && !(r->moves & (BIT(CLS_GAIN_APPEAL) | BIT(CLS_LOSS_APPEAL))))
+    r->tactic = CLS_TACTIC_NONE;
   for (int s = 0; s < CLS_SLOT_COUNT; s++) take_slot(r, p, (cls_slot)s);
   if (!r->has_amount && p->has_amount) {   /* "那周五呢?" after "两万四今天能转吗?" keeps the sum */
     r->has_amount = 1;

@@ -1089,6 +1089,21 @@ static int inside_not_asking(const cls_result *r, const cls_match *m) {
   return 0;
 }
 
+/* 1 when the question word of match m comes twice in its clause: the pair says "as much as"
+** or "whatever", no question ("卖多少补多少", "要什么有什么", "想去哪儿就去哪儿"; play-test 22:
+** "而且我们可以小批量进货,卖多少补多少,两天就到" was a question, 陈总 answered it as one). */
+static int paired_wh(const cls_result *r, const cl_clause *in, const cls_match *m) {
+  size_t n = m->end - m->start;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *o = &r->matches[i];
+    if (o == m || o->start < in->start || o->end > in->end || o->end - o->start != n ||
+        strcmp(o->label, "asking_wh") != 0 || (o->start < m->end && m->start < o->end))
+      continue;
+    if (memcmp(r->norm + o->start, r->norm + m->start, n) == 0) return 1;
+  }
+  return 0;
+}
+
 #define RELATIVE_AFTER_WORDS 3   /* words of the clause before a relative "which/who/where" */
 
 /* 1 when clause k of cl is opened by a relative marker at `at`: the clause before it ends in a
@@ -1156,7 +1171,7 @@ static void told_then_asked(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "asking_wh") != 0 || m->start < last->start || m->start >= last->end ||
-        inside_not_asking(r, m))
+        inside_not_asking(r, m) || paired_wh(r, last, m))
       continue;
     r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
     add_match(r, cls_move_name(CLS_OPEN_QUESTION), "rule:told_then_asked", RULE_SRC ":" CLS_STR(__LINE__),
@@ -1183,6 +1198,7 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
     ** clause and holds the seller ("I'd like to understand how ...", 我想了解) is the asking */
     const cl_clause *in = &cl[cl_at(cl, ncl, m->start)];
     if (in->agent == CL_AGENT_SELLER && !opens_clause(r->norm, in, m->start)) continue;
+    if (wh && paired_wh(r, in, m)) continue;
     found = 1;
     open |= wh;
     particle |= !wh;
@@ -1295,8 +1311,24 @@ void cls_late_loss_asked(cls_result *r) {
   add_match(r, "asked:loss_appeal", "rule:loss_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
 }
 
+/* 1 when a clause of r before byte at names a time other than the visit's own day (今天): the
+** line plans a step ("早上七点出发,下午三点前就回来,不耽误您事" promises the step costs her no
+** time; "好的,不耽误您时间" and "今天就先到这,不耽误您" take leave). */
+static int planned_before(const cls_result *r, size_t at) {
+  static const char today[] = "\xe4\xbb\x8a\xe5\xa4\xa9";   /* 今天 */
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end > at || m->end <= m->start || strcmp(m->label, cls_slot_name(CLS_SLOT_TIME)) != 0) continue;
+    if (m->end - m->start == sizeof today - 1 && memcmp(r->norm + m->start, today, sizeof today - 1) == 0) continue;
+    return 1;
+  }
+  return 0;
+}
+
 /* "不耽误您时间,我就问两个问题" and "不多打扰您,就问一个:..." open a visit (found in play): the time
-** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end). */
+** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end),
+** and at the end not after a planned step without 了 (play-test 22: "那下周五呢?早上七点出发,下午
+** 三点前就回来,不耽误您事." took leave, and 陈总 never heard Friday). */
 void cls_late_courtesy(cls_result *r) {
   if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
   cl_clause cl[CL_MAX_CLAUSES];
@@ -1309,16 +1341,20 @@ void cls_late_courtesy(cls_result *r) {
     if (!ncl) ncl = cl_read(r, cl);
     int k = 0;
     while (k < ncl - 1 && m->start >= cl[k].end) k++;
-    if (k == ncl - 1) return;   /* nothing said after it */
     /* (from the phrase's own start: "那就不打扰您了,我周四把方案发您邮箱。" closes with its own 了) */
     for (size_t p = m->start; p + 3 <= cl[k].end; p++)
       if (memcmp(r->norm + p, "\xe4\xba\x86", 3) == 0) return;   /* 了 */
+    if (k == ncl - 1 && !planned_before(r, cl[k].start)) return;   /* it closes the line */
     seen = 1;
   }
   if (!seen) return;
   r->moves &= ~((uint64_t)1 << CLS_LEAVE);
   r->model_moves &= ~((uint64_t)1 << CLS_LEAVE);
   add_match(r, "leave", "rule:courtesy_not_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, 0);
+  /* the seller's promise the leave had taken for part of leaving is one again ("周四我让工程师过去
+  ** 看一眼现场,不耽误您的事"), as rule 2 reads it in a line with no leave */
+  if (cls_has_label(r, cls_move_name(CLS_SELLER_ACTION)) && !CLS_HAS(r, CLS_DISCOUNT) && !CLS_HAS(r, CLS_THREAT))
+    r->moves |= (uint64_t)1 << CLS_SELLER_ACTION;
   const uint64_t asked = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
   if (r->question && !(r->moves & asked))   /* the question it opened: "...,就问一个:现在怎么考勤?" */
     r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
