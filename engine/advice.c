@@ -288,8 +288,10 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   int need = pick_need(sc, 0), hid = pick_need(sc, 1);
   int n = about ? about->need : -1;
   if (n >= 0 && n < sc->n_needs && sc->needs[n].hidden) hid = n;
-  /* the voiced need the finding is about, else the first: what a summary or a confirmation names */
-  int shown = n >= 0 && n < sc->n_needs && !sc->needs[n].hidden ? n : need;
+  /* the need the finding is about (voiced in the visit, hidden or not: a summary that left out the
+  ** frost she was asked about teaches the frost), else the first voiced: what a summary or a
+  ** confirmation names */
+  int shown = n >= 0 && n < sc->n_needs ? n : need;
   /* a line about one need is said to the one who voiced it */
   int to = t == ADV_SUMMARY || t == ADV_CONFIRM ? shown : t == ADV_OPEN ? need : t == ADV_HIDDEN ? hid : -1;
   char *name = address_about(sc, lang, to), *out = NULL;

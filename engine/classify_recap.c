@@ -97,6 +97,16 @@ static void make_summary(cls_result *r, const char *why, int line) {
                                     strlen(r->norm), 0 };
 }
 
+/* Makes r, a summary only the model read, the pitch of its benefits (present_benefit). */
+static void first_pitch(cls_result *r, int line) {
+  r->moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
+  r->model_moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
+  r->moves |= BIT(CLS_PRESENT_BENEFIT);
+  if (r->tactic == CLS_TACTIC_NONE) r->tactic = CLS_TACTIC_GAIN;
+  *cls_match_push(r) = (cls_match){ xstrdup(cls_move_name(CLS_PRESENT_BENEFIT)), xstrdup("rule:first_pitch"),
+                                    xasprintf("engine/classify_recap.c:%d", line), 0, strlen(r->norm), 0 };
+}
+
 /* Appends to the list *v (*n long, malloc'd) the ids of add not already in it (negatives skipped). */
 static void add_ids(int **v, int *n, const int *add, int n_add) {
   for (int i = 0; i < n_add; i++) {
@@ -190,9 +200,16 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** play-test 21) */
     uint64_t named, answered, said;
     bits_of(sc, r, &named, &answered, &said);
-    if (r->question || count(said & v->known) < 2 || !count(answered & v->known & said)) return 0;
-    make_summary(r, "recap_needs", __LINE__);
-    return 1;
+    if (!r->question && count(said & v->known) >= 2 && count(answered & v->known & said)) {
+      make_summary(r, "recap_needs", __LINE__);
+      return 1;
+    }
+    /* nothing to sum up: a benefit the visit had not shown yet is its first pitch, to the customer
+    ** as to the scorer ("ok here's what vinewatch does. probes in each block tell you ... which rows
+    ** are actually dry, ..." was a summary to Maggie, and her trainer's summary reaction answered it
+    ** with the frost: play-test 22) */
+    if (named && !(named & v->presented)) first_pitch(r, __LINE__);
+    return 0;
   }
   return recap_by_visit(sc, r, v);
 }
@@ -228,6 +245,11 @@ static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx
   /* each half covers a need of hers (by its benefit, or naming it beside one), the second one
   ** the first did not: "学生连着缺课系统当天就提醒辅导员,不会再等家长打到校长信箱" covers the parents */
   if (!(pa & v->known) || !((answered | said) & v->known & ~(pa | ps))) return 0;
+  /* and together they leave out no need she confirmed: two pitches in a row that answer two of her
+  ** three are a pitch under way, not its recap (play-test 22: the water line and the frost line
+  ** were "a summary that leaves out" the third, -10, and the trainee's full recap came two lines
+  ** later) */
+  if (v->confirmed & ~(answered | said | pa | ps)) return 0;
   if (r->n_benefits == 0 ? !CLS_HAS(p, CLS_SUMMARIZE_BENEFITS) || r->question
                          : !sums_up(named | pn, answered | pa, said | ps, v->known, v->prev_presented,
                                     v->prev_after_confirm))

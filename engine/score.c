@@ -850,7 +850,11 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     }
     if (missed && !vs->f_miss++) {
       char *ids = need_list(c, missed);
+      int before = c->r->n_findings;
       add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
+      /* its Try line sums up the need left out, not the first one (play-test 22: "leaves out
+      ** frost", and the line to try named the water bill) */
+      if (c->r->n_findings > before) c->r->findings[before].need = __builtin_ctzll(missed);
       free(ids);
     }
     /* tied: to needs the customer confirmed (before the summary or in answer to it), leaving

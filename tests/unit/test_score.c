@@ -758,6 +758,8 @@ static void summary_unconfirmed(void **state) {
   assert_string_equal(fx_msg(&fx_find(&r, "summary_misses_needs", 1, NULL)->msg, r.lang),
                       "Your summary \"In short, the parent app keeps families informed.\" leaves "
                       "out needs the customer confirmed: Counting attendance by hand takes hours.");
+  /* its Try line sums up the need left out (play-test 22) */
+  assert_int_equal(fx_find(&r, "summary_misses_needs", 1, NULL)->need, 0);
   score_result_free(&r);
   fx_free(&f);
 
