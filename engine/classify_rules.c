@@ -2147,3 +2147,23 @@ void cls_late_hypothetical(cls_result *r) {
   r->specific = 0;
   add_match(r, "ask", "rule:hypothetical", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* A benefit put as a question ("what if beacon texted your on call guy the minute a scanner went
+** quiet?", "imagine if ...?") asks her to picture the gain: a gain appeal, not a question about
+** her world (play-test 22: read as discovery, Dana answered with her next need).  Only a line
+** whose every move is a question, that opens with the supposition and links a benefit. */
+void cls_late_what_if(cls_result *r) {
+  static const char *const opens[] = { "what if ", "imagine if ", "just imagine ", "picture this" };
+  const uint64_t questions = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (!r->norm || !r->question || !r->n_benefits || !(r->moves & questions) || (r->moves & ~questions)) return;
+  const char *t = r->norm;
+  while (*t == ' ') t++;
+  if (strncmp(t, "so ", 3) == 0 || strncmp(t, "and ", 4) == 0) t += *t == 's' ? 3 : 4;
+  int opened = 0;
+  for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) opened |= strncmp(t, opens[k], strlen(opens[k])) == 0;
+  if (!opened) return;
+  r->moves = (r->moves & ~questions) | (uint64_t)1 << CLS_GAIN_APPEAL;
+  r->model_moves &= ~questions;
+  r->tactic = CLS_TACTIC_GAIN;
+  add_match(r, "gain_appeal", "rule:what_if", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}

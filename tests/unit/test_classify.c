@@ -814,6 +814,26 @@ static void test_first_pitch(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_what_if: a benefit put as a question asks her to picture the gain (play-test 22: Dana
+** answered "what if beacon texted your on call guy ...?" with her next need); a supposition with no
+** benefit stays a question. */
+static void test_what_if(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  cls_result r = run(L.c, "what if beacon texted your on call guy the minute a scanner went quiet?");
+  assert_true(r.n_benefits >= 1);
+  assert_true(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  assert_false(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  assert_int_equal(r.tactic, CLS_TACTIC_GAIN);
+  cls_result_free(&r);
+  r = run(L.c, "what if the scanners die at night, who gets the call?");
+  assert_true(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_read_follow_up: a line that re-times the ask before it asks for the same rung (play-test 17:
 ** "next tuesday at 10" after "when exactly?" got "OK." and nothing, "How about Friday then?" got
 ** "What exactly would you want me to do?").  Not a question of its own, not a time in the seller's
@@ -1136,6 +1156,7 @@ int main(void) {
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
+    cmocka_unit_test(test_what_if),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
