@@ -40,6 +40,7 @@ LINES = {
     vague_answer = { "Sure, let's see when things calm down.", "Maybe, some time. We'll see." },
     ask_when = { "All right, but when exactly?", "Possibly. Which day did you have in mind?" },
     ask_when_yours = { "You tell me. Which day did you have in mind?", "That's for you to suggest. Give me a day." },
+    priority = { "If I had to pick one, it's this.", "The one that weighs most is this." },
     ask_who = { "Possibly. Who exactly do you mean?", "Whose details are you after?" },
     ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
@@ -97,6 +98,7 @@ LINES = {
     vague_answer = { "有空再说吧。", "等忙过这阵子再看看。" },
     ask_when = { "可以考虑,具体什么时候?", "行是行,你说个时间。" },
     ask_when_yours = { "你说个日子吧,你们希望哪天?", "这个你先提个时间,你想定哪天?" },
+    priority = { "要说最急的,还是这件。", "真要排个先后,最着急的是这个。" },
     ask_who = { "可以啊,你说的是谁?", "你要谁的联系方式?" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
@@ -1103,8 +1105,39 @@ function on_start(ctx)
 end
 
 -- The rules of a turn, in the order they run.
+-- "这四件事您最着急哪个?", "which of these matters most?": with two or more needs voiced and
+-- nothing said yet this turn, she names the one that weighs most, the first hidden need she has
+-- voiced (what she would not volunteer is what hurts), else the first voiced in the file, and
+-- tells more of it (its next `more:` line), else says it again.  Play-test 22: a recap that
+-- asked which mattered most got "没错,就是这样。" and no answer.
+local PRIORITY = C.words{ "most urgent", "most important", "matters most", "matter most", "most pressing",
+                          "top priority", "biggest priority", "first priority", "tackle first", "fix first",
+                          "最着急", "最急", "最要紧", "最重要", "最关心", "先解决哪", "排个先后", "优先" }
+local function priority(turn)
+  if not turn.question or C.spoken() > 0 or not C.mentions(PRIORITY) then return false end
+  local first, hidden, voiced = nil, nil, 0
+  local needs = C.needs
+  for i = 1, #needs do
+    local n = needs[i]
+    if C.revealed(n.id) then
+      voiced = voiced + 1
+      first = first or n
+      if n.hidden and not hidden then hidden = n end
+    end
+  end
+  if voiced < 2 then return false end
+  local top = hidden or first
+  if top.voiced_by then C.speaker(top.voiced_by) end
+  C.say("priority")
+  if not say_more(top.id) then
+    C.say_text(top.said)
+    on_topic(top.id)
+  end
+  return true
+end
+
 local RULES = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
-                confirm, value, summary }
+                confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
 function on_turn(turn, ctx)

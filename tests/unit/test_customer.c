@@ -518,6 +518,39 @@ static void test_probe_without_refusal_is_a_concern_check(void **state) {
   fixture_free(sc);
 }
 
+/* Play-test 22: a recap that asks which need matters most is answered: "If I had to pick one, it's
+** this." and the need that weighs most, the hidden one she voiced, in her words; the needs it
+** restates are confirmed.  With one need voiced there is nothing to rank. */
+static void test_priority_asked(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &mk(&t, "what worries you about it?", MV(PROBE_REFUSAL))->r, &ev);
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  cust_events_free(&ev);
+  cust_turn(h, &need(mk(&t, "so the outage: which matters most to you?", MV(CONFIRM_NEED)), 0)->r, &ev);
+  assert_string_not_equal(first(&ev, CUST_EV_SAY)->key ? first(&ev, CUST_EV_SAY)->key : "", "priority");
+  cust_events_free(&ev);
+  cust_turn(h, &need(mk(&t, "anything about the audit report still bugging you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 1);
+  cust_events_free(&ev);
+  cust_turn(h, &need(need(mk(&t, "so the outages and the audit. which is most urgent for you?", MV(CONFIRM_NEED)), 0), 1)->r,
+            &ev);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "priority");
+  char *words = said(&ev);   /* one of the two priority lines, then her words for the audit */
+  assert_non_null(strstr(words, " / The spring audit eats a week of my time."));
+  free(words);
+  assert_non_null(first(&ev, CUST_EV_CONFIRM));
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* Wave 6, found in play: a check that names what it asks about ("对我们的活儿还有哪些不满意的
 ** 地方?") hears that need, not the next unvoiced one on the list; a hidden need only when the
 ** line has its revealed_by words, as for a question. */
@@ -1724,6 +1757,7 @@ int main(void) {
     cmocka_unit_test(test_cond_reads_only),
     cmocka_unit_test(test_cond_move_gate),
     cmocka_unit_test(test_reset_is_a_new_host),
+    cmocka_unit_test(test_priority_asked),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
 }
