@@ -783,6 +783,21 @@ static uint64_t voiced_by(const ctx *c, int i, uint64_t mask) {
 
 static int summary_reading(const cls_result *r);
 
+/* The needs a recap goes on to name in the lines right after it, from turn i (before b): each a
+** statement of benefits (a pitch move or a benefit named, no ask, no question of another kind),
+** up to the first line that is not.  "那针对家长这块:..." then "签到这块,...;报表系统一键导出..."
+** then "心理这块,..." sums up four needs in three lines (play-test 22: the first line was "a summary
+** that leaves out the reports", -10, and the next line named them). */
+static uint64_t continued_cites(const ctx *c, int i, int b) {
+  uint64_t m = 0;
+  for (; i < b; i++) {
+    const cls_result *r = &c->s->turns[i].cls;
+    if ((r->moves & ASK_MOVES) || (!(r->moves & PITCH_MOVES) && r->n_benefits == 0)) break;
+    m |= cited_needs(c, r);
+  }
+  return m;
+}
+
 /* 1 when a summary at or after turn i, before b, is tied to the needs the customer voiced (see
 ** below): a trainee who recaps again, better, is judged on the better recap. */
 static int tied_summary_from(ctx *c, int i, int b) {
@@ -840,6 +855,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     uint64_t cited = cited_needs(c, r), extra = brought_up_unvoiced(c, r, known);
     uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
+    missed &= ~continued_cites(c, i + 1, b);
     /* a shorter recap after one that covered them all forgets nothing: the needs were summed up
     ** (play-test 13: -10 for "so to sum up dana: ..." right after a full summary over three lines) */
     if (vs->f_tied) missed = 0;

@@ -727,6 +727,40 @@ static void cold_continuation(void **state) {
   fx_free(&f);
 }
 
+/* A recap that goes on over the next lines names what they name: the need the first line left
+** out, stated by the line after it, is not missed (play-test 22); a question after it does not
+** carry the recap on. */
+static void summary_over_lines(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 3;   /* attendance and parents confirmed */
+  sess_turn *t = fx_turn(&f, "To sum up, check-in is automatic, so no more counting by hand.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_benefits(t, 1, (int[]){ 0 });
+  t = fx_turn(&f, "And the parent app keeps families informed.", MV(PRESENT_BENEFIT));
+  fx_benefits(t, 1, (int[]){ 1 });
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "summary_misses_needs", -1, NULL));
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);   /* near case: a question comes between */
+  f.now.revealed = f.now.confirmed = 3;
+  t = fx_turn(&f, "To sum up, check-in is automatic, so no more counting by hand.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_benefits(t, 1, (int[]){ 0 });
+  fx_turn(&f, "How many classes do you have?", MV(OPEN_QUESTION));
+  t = fx_turn(&f, "And the parent app keeps families informed.", MV(PRESENT_BENEFIT));
+  fx_benefits(t, 1, (int[]){ 1 });
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_misses_needs", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A summary citing a need the customer never voiced, and one leaving a confirmed need out. */
 static void summary_unconfirmed(void **state) {
   (void)state;
@@ -1840,7 +1874,7 @@ int main(void) {
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
-    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed),
+    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
