@@ -814,6 +814,21 @@ static void test_first_pitch(void **st) {
   drop_scenario(&L);
 }
 
+/* A needs recap closed by "是这三件吧?" confirms them and names no benefit (play-test 22: the tag
+** was not read, a benefit was linked to "家属打电话问睡眠", and 周院长 answered a benefits summary). */
+static void test_needs_recap_tag(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "tests/data/links-outside/eldercare-night.yaml");
+  cls_result r = run(L.c, "好的,我梳理一下:护工查房太累留不住人;老人夜里摔了没人知道;家属打电话问睡眠您答不上来。是这三件吧?");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_int_equal(r.n_benefits, 0);
+  assert_int_equal(r.n_needs, 3);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_what_if: a benefit put as a question asks her to picture the gain (play-test 22: Dana
 ** answered "what if beacon texted your on call guy ...?" with her next need); a supposition with no
 ** benefit stays a question. */
@@ -1156,7 +1171,7 @@ int main(void) {
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
-    cmocka_unit_test(test_what_if),
+    cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
