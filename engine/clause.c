@@ -39,6 +39,31 @@ static int only_a_name(const cls_result *r, const cl_clause *c) {
   return 1;
 }
 
+/* 1 when clause c is a confirmation tag said to someone by name: "right grace?", "correct,
+** martin?" (the lexicon's tags end in "?": play-test 22, "...thats the big one for you, right
+** grace?" was a question and Grace told more instead of confirming). */
+static int tag_to_a_name(const cls_result *r, const cl_clause *c) {
+  static const char *const tags[] = { "right", "correct", "yeah", "yes", "fair", "true", "ok", "okay" };
+  const char *t = r->norm;
+  size_t s = c->start, e = c->end;
+  while (s < e && t[s] == ' ') s++;
+  while (e > s && (t[e - 1] == ' ' || t[e - 1] == '?')) e--;
+  if (e == c->end || t[c->end - 1] != '?') return 0;   /* asked, with "?" */
+  for (size_t k = 0; k < sizeof tags / sizeof *tags; k++) {
+    size_t n = strlen(tags[k]);
+    if (s + n >= e || strncmp(t + s, tags[k], n) != 0) continue;
+    size_t p = s + n;
+    if (t[p] == ',') p++;
+    if (t[p] != ' ') continue;
+    while (p < e && t[p] == ' ') p++;
+    for (int i = 0; i < r->n_matches; i++) {
+      const cls_match *m = &r->matches[i];
+      if (m->label[0] == 'p' && strcmp(m->label, "person") == 0 && m->start == p && m->end == e) return 1;
+    }
+  }
+  return 0;
+}
+
 /* 1 when a request match is "lets" inside its clause: "ChairTime lets patients move their own
 ** bookings" tells what the product does; "lets" typed for "let's" opens its clause ("ok, lets
 ** meet tuesday").  The clause reader alone decides it, so the model's lexicon features stay
@@ -101,6 +126,7 @@ int cl_read(const cls_result *r, cl_clause *out) {
   for (int k = 0; k < n; k++) {
     cl_clause *c = &out[k];
     int q = question[k] || memchr(t + c->start, '?', c->end - c->start) != NULL;
+    if (k == n - 1 && n > 1 && q && !confirm[k] && !request[k]) confirm[k] = tag_to_a_name(r, c);
     c->mood = confirm[k] ? CL_MOOD_CONFIRM : request[k] ? CL_MOOD_REQUEST : q ? CL_MOOD_QUESTION
               : CL_MOOD_STATEMENT;
     if (c->mood == CL_MOOD_REQUEST && c->agent == CL_AGENT_NONE) c->agent = CL_AGENT_CUSTOMER;

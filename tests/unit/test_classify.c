@@ -9,6 +9,7 @@
 
 #include "amount.h"
 #include "classify.h"
+#include "clause.h"
 #include "scncheck.h"
 #include "util.h"
 
@@ -829,6 +830,25 @@ static void test_needs_recap_tag(void **st) {
   drop_scenario(&L);
 }
 
+/* A confirmation tag said to someone by name ("..., right grace?") is the tag (clause.c
+** tag_to_a_name; play-test 22: Grace told more instead of confirming). */
+static void test_tag_to_a_name(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  cls_result r = run(L.c, "300 wrong cases, and each one a credit note plus an angry grocer. thats the big one for you, right grace?");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_false(CLS_HAS(&r, CLS_CLOSED_QUESTION));
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(&r, cl);
+  assert_int_equal(cl[n - 1].mood, CL_MOOD_CONFIRM);
+  cls_result_free(&r);
+  r = run(L.c, "right, grace, how many pickers work nights?");   /* a question of its own */
+  assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_what_if: a benefit put as a question asks her to picture the gain (play-test 22: Dana
 ** answered "what if beacon texted your on call guy ...?" with her next need); a supposition with no
 ** benefit stays a question. */
@@ -1172,6 +1192,7 @@ int main(void) {
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
+    cmocka_unit_test(test_tag_to_a_name),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
