@@ -673,6 +673,19 @@ local function named_hidden(turn)
   return nil
 end
 
+-- A hidden need a referral ask that names nobody points to by one of its `revealed_by` words
+-- alone: "Do you know anyone else who might be struggling with their water?" brings Lucia's hard
+-- water to mind ("What exactly would you like me to do, and when?" answered it: play-test 22).
+local function asked_around(turn)
+  if C.spoken() > 0 or turn.moves.ask_referral ~= true or turn.slots.person ~= nil then return nil end
+  local needs = C.needs
+  for i = 1, #needs do
+    local n = needs[i]
+    if n.hidden and not C.revealed(n.id) and #n.revealed_by > 0 and C.mentions(n.revealed_by) then return n.id end
+  end
+  return nil
+end
+
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
@@ -986,7 +999,7 @@ local function ask(turn, ctx)
     return false
   end
   memo.asks = memo.asks + 1
-  local hidden = not turn.specific and named_hidden(turn)
+  local hidden = not turn.specific and (named_hidden(turn) or asked_around(turn))
   if hidden then return heard(hidden) end
   if turn.vague then C.say("vague_answer") return true end
   local c = target_of(turn)

@@ -50,6 +50,24 @@ check "\"oh no whats up with it\" is answered about the light" jq -e '.turns[1].
 check "an ask naming the sister brings out her hard water" jq -e '.turns[4].customer | any(.kind == "reveal" and .need == "sister_house")' "$TMP/sister.json"
 check "... the next, dated ask is given" jq -e '.turns[5].customer | any(.kind == "give")' "$TMP/sister.json"
 
+# --- 2c'. "anyone else ...?" asking around brings the sister to mind by her need's revealed_by
+# words alone ("What exactly would you like me to do, and when?" answered it: play-test 22); a
+# visit's purpose put as "to see how ... you" is a question (it got "Mm-hm.") ---
+play scenarios/referral-follow-up.yaml "Hi Maria! Just popping by to see how the new filter is treating you.
+The orange blink is just the filter reminder; it stops on its own after a week, but I can reset it for you right now.
+That's lovely to hear. Do you know anyone else who might be struggling with their water?" "$TMP/around.json" >/dev/null
+check "to see how the new filter is treating you: a question that brings out a need" jq -e '.turns[0].customer | any(.kind == "reveal")' "$TMP/around.json"
+check "anyone else ... struggling with their water? brings out Lucia's hard water" jq -e '.turns[2].customer | any(.kind == "reveal" and .need == "sister_house")' "$TMP/around.json"
+
+# --- 2c''. a recap that asks which need matters most is answered with the one that weighs most
+# (play-test 22: "没错,就是这样。" and no answer) ---
+play scenarios/campus-platform.yaml "现在辅导员每天最花时间的是哪块工作?
+除了签到,每学期报表那块累不累?
+还有没有哪件事是您心里一直挂着、但平时不太好说的?
+我总结一下:签到靠人工占掉辅导员的上午;报表手工汇总对不上;学生缺课家长先知道。这三件事您最着急哪个?" "$TMP/priority.json" >/dev/null
+check "这三件事您最着急哪个? gets the priority line" jq -e '.turns[3].customer | any(.kind == "say" and .key == "priority")' "$TMP/priority.json"
+check "... and more of the parents (the hidden need she voiced)" jq -e '.turns[3].customer | any(.kind == "say" and (.text | test("家长")))' "$TMP/priority.json"
+
 # --- 2d. a promise to come back is no parcel: "那我下周再来拜访您" had got "行,你发过来我看看"
 # (play-test 17); a promise to send still gets the scenario's send line ---
 play scenarios/dealer-first-visit.yaml "陈总您好
