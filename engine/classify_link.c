@@ -337,7 +337,8 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     ** before a check too ("..., does that sound right?": play-test 14, a benefit summary read as
     ** four needs; the blind trainer's "you'll see on your phone which rows are thirsty") */
     int outcome = cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting");
-    if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome)) s->w[LNK_BENEFIT] = 0;
+    if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome && cl[i].agent != CL_AGENT_SELLER))
+      s->w[LNK_BENEFIT] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request && !outcome) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
     /* what the customer wants, said of them ("Grace needs fewer wrong orders"): a need */
     if (cl[i].agent != CL_AGENT_SELLER && cl_has_label(r, &cl[i], "wanting")) s->w[LNK_BENEFIT] = 0;

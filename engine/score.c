@@ -581,7 +581,9 @@ static int past_check(const ctx *c, const sess_turn *check, const sess_turn *ask
       if (evs->v[e].kind != CUST_EV_REVEAL) continue;
       int k = evs->v[e].index, answered = 0;
       if (k < 0 || k >= 64) continue;
-      for (int u = i + 1; u <= to && !answered; u++) {
+      /* (from the line that brought it out: "HIS这块您放心,我们...有现成的接口" answered the HIS
+      ** worry it made her voice, play-test 22) */
+      for (int u = i; u <= to && !answered; u++) {
         const cls_result *r = &c->s->turns[u].cls;
         answered = (answered_needs(c, r) & bit(k)) || (summary_reading(r) && (cited_needs(c, r) & bit(k)));
       }

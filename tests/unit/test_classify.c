@@ -849,6 +849,27 @@ static void test_tag_to_a_name(void **st) {
   drop_scenario(&L);
 }
 
+/* Play-test 22, hospital-campaign: the budget rung needs nobody to bring (its examples name 赵主任
+** only as whom they are said to, and 智慧病房 is the product, no ward: the scenario's lexicon
+** ignores it), and a benefits summary closed by "您看这样理解对吗?" keeps the benefits its seller
+** clauses state ("我们用输液提醒减轻夜班负担"). */
+static void test_hospital_budget_and_recap(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  int j = -1;
+  for (int k = 0; k < L.s->n_commitments; k++)
+    if (strcmp(L.s->commitments[k].id, "budget_entry") == 0) j = k;
+  assert_true(j >= 0);
+  assert_int_equal(cls_rung_needs_no_who(L.c, j), 1);
+  cls_result r = run(L.c, "那我总结一下:护士人手紧,我们用输液提醒减轻夜班负担;评审有缺口,我们的系统正好补上护理信息化;"
+                          "HIS对接有现成的接口。您看这样理解对吗?");
+  assert_true(r.n_benefits >= 2);
+  assert_true(cls_has_label(&r, "benefit:infusion_alert"));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_what_if: a benefit put as a question asks her to picture the gain (play-test 22: Dana
 ** answered "what if beacon texted your on call guy ...?" with her next need); a supposition with no
 ** benefit stays a question. */
@@ -1192,7 +1213,7 @@ int main(void) {
     cmocka_unit_test(test_recap),
     cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
-    cmocka_unit_test(test_tag_to_a_name),
+    cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),

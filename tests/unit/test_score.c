@@ -761,6 +761,31 @@ static void summary_over_lines(void **state) {
   fx_free(&f);
 }
 
+/* A worry the check (or a line after it) brought out and nothing answered before the ask stands
+** (ask_past_concern); the line that brought it out answers it when it states the benefit for it
+** ("HIS这块您放心,我们...有现成的接口" made 赵主任 voice the HIS worry: play-test 22, -10). */
+static void past_check_answered(void **state) {
+  (void)state;
+  for (int answer_in_line = 0; answer_in_line < 2; answer_in_line++) {
+    fx f;
+    fx_init(&f);
+    f.now.revealed = f.now.confirmed = 1;   /* attendance voiced and confirmed */
+    f.now.value_ack = 1;
+    fx_turn(&f, "Anything else on your mind?", MV(CHECK_CONCERNS));
+    sess_turn *t = fx_turn(&f, "And the parents: our app keeps them informed.",
+                           answer_in_line ? MV(PRESENT_BENEFIT) : MV(CLOSED_QUESTION));
+    if (answer_in_line) fx_benefits(t, 1, (int[]){ 1 });
+    fx_event(&f, t, CUST_EV_REVEAL, 1);   /* the parents come out */
+    fx_turn(&f, "Could you bring the deans to a demo on Tuesday at 3pm?", MV(ASK_COMMITMENT));
+    score_result r;
+    score_session(&f.s, &r);
+    if (answer_in_line) assert_null(fx_find(&r, "ask_past_concern", -1, NULL));
+    else assert_non_null(fx_find(&r, "ask_past_concern", 3, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* A summary citing a need the customer never voiced, and one leaving a confirmed need out. */
 static void summary_unconfirmed(void **state) {
   (void)state;
@@ -1875,6 +1900,7 @@ int main(void) {
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
+    cmocka_unit_test(past_check_answered),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
