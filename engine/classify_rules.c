@@ -2198,3 +2198,29 @@ void cls_late_pay_back(cls_result *r) {
     r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
                                                                                      : CLS_CLOSED_QUESTION);
 }
+
+/* "周四下午我把垫子带来,请刘主管一起看看怎么用?" invites someone to the step: a clause that opens
+** with 请 (not 请问) and names the person is a request, whatever question word it holds ("怎么用"
+** is what they will see, not a question to her).  Read as an open question, the line asked
+** nothing and linked no rung (play-test 22, the blind trainer's eldercare).  Late, with a time
+** named (may_become_ask): "^请 ... 一起" in the lexicon moved two team lines through retraining. */
+void cls_late_please_invite(cls_result *r) {
+  static const char please[] = "\xe8\xaf\xb7", ask[] = "\xe9\x97\xae";   /* 请, 问 */
+  const uint64_t questions = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (!may_become_ask(r) || !(r->moves & questions) ||
+      (r->moves & ~questions & ~((uint64_t)1 << CLS_SELLER_ACTION)))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int k = 0; k < ncl; k++) {
+    size_t s0 = cl[k].start;
+    while (s0 < cl[k].end && r->norm[s0] == ' ') s0++;
+    if (cl[k].end - s0 < 6 || memcmp(r->norm + s0, please, 3) != 0 || memcmp(r->norm + s0 + 3, ask, 3) == 0) continue;
+    for (int i = 0; i < r->n_matches; i++) {
+      const cls_match *m = &r->matches[i];
+      if (m->start < s0 || m->end > cl[k].end || strcmp(m->label, cls_slot_name(CLS_SLOT_PERSON)) != 0) continue;
+      make_ask(r, 1, "rule:please_invite", __LINE__);
+      return;
+    }
+  }
+}

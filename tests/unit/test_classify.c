@@ -827,6 +827,18 @@ static void test_needs_recap_tag(void **st) {
   assert_int_equal(r.n_benefits, 0);
   assert_int_equal(r.n_needs, 3);
   cls_result_free(&r);
+  /* a clause opening with 请 that names the person invites: an ask, its rung by meaning
+  ** (cls_late_please_invite); 请问 asks a question */
+  r = run(L.c, "周四下午我把垫子带来,请刘主管一起看看怎么用?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  assert_true(r.specific);
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "demo_with_head_nurse");
+  cls_result_free(&r);
+  r = run(L.c, "请问刘主管周四下午怎么安排夜班?");
+  assert_false(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
   drop_scenario(&L);
 }
 
