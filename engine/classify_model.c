@@ -329,6 +329,20 @@ static void rung_kind(const cls_classifier *c, cls_result *r) {
   if (c->model && cls_payment_named(r)) r->specific = 1;
 }
 
+/* An ask that names a rung (by its keyword or by meaning) names that rung's step: with a time and
+** someone to bring or somewhere to be, it is specific whatever verb it puts the step in ("could i
+** leave you a four-place setting for your window for two weeks starting this saturday?" linked
+** the window sample, and "leave" is no action word: "What exactly are you asking me to do, and by
+** when?", play-test 22).  Not a vague ask, nor a payment (cls_payment_named judges those). */
+static void rung_action(cls_result *r) {
+  if (r->specific || r->vague || r->negated || r->commitment < 0 || !(r->moves & ASKS) || CLS_HAS(r, CLS_ASK_PAYMENT) ||
+      r->slots[CLS_SLOT_ACTION] || !r->slots[CLS_SLOT_TIME] || !(r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]))
+    return;
+  r->specific = 1;
+  *cls_match_push(r) = (cls_match){ xstrdup("specific"), xstrdup("rule:rung_action"),
+                                     xasprintf("engine/classify_model.c:%d", __LINE__), 0, strlen(r->norm), 0 };
+}
+
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
@@ -377,6 +391,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
   rung_kind(c, out);
+  rung_action(out);
 }
 
 const char *cls_model_label(cls_move m) {

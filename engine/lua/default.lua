@@ -157,7 +157,27 @@ local function fresh_memo(visit)
     turn = 0,           -- the turn being answered
     topic = nil,        -- the need the last reply was about, and its turn
     topic_turn = -1,
+    seen_raised = nil,  -- objection id -> true once seen raised (nil: not looked at this visit)
+    worry = nil,        -- the objection raised last, and the turn it was raised in
+    worry_turn = -1,
   }
+end
+
+-- Notes the objection raised since the last turn (by a rule, a reaction or the script): its
+-- answer may be the next statement.  The first turn of a visit only takes stock: what an earlier
+-- visit raised is no new worry.
+local function note_worries()
+  local os = C.objections
+  if #os == 0 then return end
+  local first = memo.seen_raised == nil
+  if first then memo.seen_raised = {} end
+  for i = 1, #os do
+    local id = os[i].id
+    if not memo.seen_raised[id] and C.raised(id) then
+      memo.seen_raised[id] = true
+      if not first then memo.worry, memo.worry_turn = id, memo.turn - 1 end
+    end
+  end
 end
 memo = fresh_memo(1)
 
@@ -359,6 +379,12 @@ local function answer_objection(turn)
     if C.raised(id) and not eased(id) then hit = id end
   end
   if not hit and turn.moves.handle_objection == true then hit = pending_objection() end
+  -- the first statement after she raised a worry that offers something for it answers it, as
+  -- the scorer reads it: "shops like yours sold their whole allocation in six weeks last spring"
+  -- right after "I need to know people will pay that" got "Lovely words. ..." (play-test 22)
+  -- (raised last turn, or said last turn in answer to "why not?")
+  local just = (memo.worry_turn == memo.turn - 1 and memo.worry) or (memo.probe_turn == memo.turn - 1 and pending_objection())
+  if not hit and just and not eased(just) and not turn.question and offers_value(turn) then hit = just end
   if not hit then return false end
   local asks = turn.moves.ask_commitment == true or turn.moves.ask_order == true or turn.moves.ask_payment == true
                or turn.moves.ask_referral == true or turn.moves.lower_ask == true
@@ -1156,6 +1182,7 @@ local HOSTILE_RULES = { tactics }
 function on_turn(turn, ctx)
   if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
   memo.turn = ctx.turn
+  note_worries()
   if leaving(turn) then
     finish(ctx, "goodbye", "goodbye")
     return

@@ -518,6 +518,41 @@ static void test_probe_without_refusal_is_a_concern_check(void **state) {
   fixture_free(sc);
 }
 
+/* Play-test 22: the first statement after she voiced a worry that offers something for it (a
+** benefit, proof, a gain) answers it, as the scorer reads it ("shops like yours sold their whole
+** allocation in six weeks" after "I need to know people will pay that" got "Lovely words. ...");
+** with a question between, it is a pitch like any other. */
+static void test_statement_answers_fresh_worry(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  for (int gap = 0; gap < 2; gap++) {
+    cust_host *h = host_for(sc, 1, &d);
+    cust_events ev = {0};
+    turn t;
+    cust_turn(h, &names(specific(mk(&t, "can we start the trial on tuesday?", MV(ASK_COMMITMENT))), 0)->r, &ev);
+    assert_non_null(first(&ev, CUST_EV_REFUSE));
+    cust_events_free(&ev);
+    cust_turn(h, &mk(&t, "what worries you about it?", MV(PROBE_REFUSAL))->r, &ev);
+    expect_said(&ev, "I need to know it is worth my engineer's week.");
+    cust_events_free(&ev);
+    if (gap) {
+      cust_turn(h, &mk(&t, "how many engineers do you have?", MV(OPEN_QUESTION))->r, &ev);
+      cust_events_free(&ev);
+    }
+    cust_turn(h, &benefit(mk(&t, "Teams like yours cut their outage time in half.", MV(PROOF)), 0)->r, &ev);
+    const cust_event *say = first(&ev, CUST_EV_SAY);
+    assert_non_null(say);
+    if (gap) assert_string_not_equal(say->key ? say->key : "", "objection_eased");
+    else assert_string_equal(say->key, "objection_eased");
+    cust_events_free(&ev);
+    cust_free(h);
+  }
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* Play-test 22: a recap that asks which need matters most is answered: "If I had to pick one, it's
 ** this." and the need that weighs most, the hidden one she voiced, in her words; the needs it
 ** restates are confirmed.  With one need voiced there is nothing to rank. */
@@ -1758,6 +1793,7 @@ int main(void) {
     cmocka_unit_test(test_cond_move_gate),
     cmocka_unit_test(test_reset_is_a_new_host),
     cmocka_unit_test(test_priority_asked),
+    cmocka_unit_test(test_statement_answers_fresh_worry),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
 }
