@@ -882,6 +882,26 @@ static void test_hospital_budget_and_recap(void **st) {
   drop_scenario(&L);
 }
 
+/* An ask that names a rung names its step: a time and a place make it specific whatever verb it
+** uses ("leave" is no action word; play-test 22, rung_action); without a time it stays not specific. */
+static void test_rung_action(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  cls_result r = run(L.c, "could i leave you a four-place setting for your window for two weeks starting this saturday?");
+  assert_true(r.moves & CLS_ASK_MOVES);
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "window_sample");
+  assert_null(r.slots[CLS_SLOT_ACTION]);
+  assert_true(r.specific);
+  assert_true(cls_has_label(&r, "specific"));
+  cls_result_free(&r);
+  r = run(L.c, "could i leave you a four-place setting for your window for a couple of weeks?");
+  assert_false(r.specific);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_what_if: a benefit put as a question asks her to picture the gain (play-test 22: Dana
 ** answered "what if beacon texted your on call guy ...?" with her next need); a supposition with no
 ** benefit stays a question. */
@@ -1226,6 +1246,7 @@ int main(void) {
     cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
+    cmocka_unit_test(test_rung_action),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
