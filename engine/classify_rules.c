@@ -1184,7 +1184,9 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
   (void)c;
   if (!r->norm) return;
   const uint64_t closed = (uint64_t)1 << CLS_CLOSED_QUESTION;
-  if (r->question && !(r->moves & closed)) {
+  /* (a question nothing at all was read in goes on: "为啥呀?我们的价格也很有竞争力的" after a no
+  ** was no move, and 陈总 heard no "why?": play-test 22) */
+  if (r->question && !(r->moves & closed) && r->moves) {
     told_then_asked(r);
     return;
   }

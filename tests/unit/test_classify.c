@@ -858,6 +858,22 @@ static void test_tag_to_a_name(void **st) {
   r = run(L.c, "right, grace, how many pickers work nights?");   /* a question of its own */
   assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
   cls_result_free(&r);
+  /* a name alone before the comma addresses the line, a space after the comma or not; a short
+  ** Chinese clause that holds a need and a tag is no name (play-test 22) */
+  r = run(L.c, "grace, how many pickers work nights?");
+  n = cl_read(&r, cl);
+  assert_int_equal(n, 2);
+  assert_true(cl[0].addressed);
+  cls_result_free(&r);
+  r = run(zh, "陈总,您看下周三怎么样?");
+  n = cl_read(&r, cl);
+  assert_true(cl[0].addressed);
+  cls_result_free(&r);
+  r = run(zh, "利润薄是吧,那我们给您的返点很高的");
+  n = cl_read(&r, cl);
+  assert_false(cl[0].addressed);
+  assert_int_equal(cl[0].mood, CL_MOOD_CONFIRM);
+  cls_result_free(&r);
   drop_scenario(&L);
 }
 
