@@ -719,6 +719,9 @@ local function discover(turn, ctx)
   end
   if turn.moves.probe_refusal == true and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
+  -- a tag that restates her need before a benefit ("利润薄是吧,那我们给您的返点很高的") asks no
+  -- question of its own: the benefit is the answer (play-test 22: 陈总 told more of his margins)
+  if not asking and #turn.benefits > 0 then return false end
   -- the need the line itself names comes before one a single word of it brushes ("How do you
   -- find out today when a scanner ... goes down?" names the outage; its "today" is one of the
   -- alert-noise need's `revealed_by` words; found in play)

@@ -68,6 +68,12 @@ play scenarios/campus-platform.yaml "现在辅导员每天最花时间的是哪�
 check "这三件事您最着急哪个? gets the priority line" jq -e '.turns[3].customer | any(.kind == "say" and .key == "priority")' "$TMP/priority.json"
 check "... and more of the parents (the hidden need she voiced)" jq -e '.turns[3].customer | any(.kind == "say" and (.text | test("家长")))' "$TMP/priority.json"
 
+# --- 2c-3. a tag that restates his need before a benefit asks nothing: the benefit is answered,
+# not more of his margins (play-test 22) ---
+play scenarios/dealer-first-visit.yaml "陈总,您现在生意上最头疼的是啥?
+利润薄是吧,那我们给您的返点很高的" "$TMP/tagged.json" >/dev/null
+check "a need's tag before a benefit gets an answer to the benefit" jq -e '.turns[1].customer | any(.kind == "say" and (.key == "gain_reply" or .key == "value_ack"))' "$TMP/tagged.json"
+
 # --- 2d. a promise to come back is no parcel: "那我下周再来拜访您" had got "行,你发过来我看看"
 # (play-test 17); a promise to send still gets the scenario's send line ---
 play scenarios/dealer-first-visit.yaml "陈总您好
