@@ -975,6 +975,17 @@ static int asks_lower_rung(const ctx *c, const visit_state *vs, const cls_result
          family_of(c->sc->commitments[r->commitment].kind) == family_of(c->sc->commitments[refused].kind);
 }
 
+/* 1 when r names a need of the bits voiced (the customer's own reason, told before her no). */
+static int named_voiced(const cls_result *r, uint64_t voiced) {
+  for (int i = 0; i < r->n_needs; i++)
+    if (r->needs[i] >= 0 && r->needs[i] < 64 && (voiced & bit(r->needs[i]))) return 1;
+  return 0;
+}
+
+/* (A smaller ask that meets the reason she had already given in her own words, naming it with
+** understanding, asked why in effect: "甲方回款慢确实让人头疼。那这样,今天先转两万..." after 李总 had
+** told of the 甲方's late money and said no to the whole sum was "lowered without asking why",
+** -15: play-test 22.) */
 static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
   /* any question right after it that asks for nothing probes it: "咋了 是甲方那边款没到吗" and "您有什么顾虑,能跟我说
@@ -992,7 +1003,8 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
     vs->refusal = NULL;
   } else if (vs->refusal && (CLS_HAS(r, CLS_LOWER_ASK) || asks_lower_rung(c, vs, r))) {
     char tn[24];
-    add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs->refusal->n), "quote", q, NULL);
+    if (!(CLS_HAS(r, CLS_HANDLE_OBJECTION) && named_voiced(r, vs->refusal->before.revealed)))
+      add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs->refusal->n), "quote", q, NULL);
     vs->refusal = NULL;
   }
 }

@@ -475,6 +475,25 @@ static void lower_before_probe(void **state) {
   score_result_free(&r);
   fx_free(&f);
 
+  /* a smaller ask that meets the reason she had told in her own words before her no, naming it
+  ** with understanding, is no lowering without asking why (play-test 22); naming it without the
+  ** understanding, or a reason she never voiced, still is */
+  for (int k = 0; k < 3; k++) {
+    fx_init(&f);
+    f.now.revealed = k == 2 ? 0 : 1;   /* attendance told before the no (not in the third) */
+    t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+    fx_specific(t);
+    fx_event(&f, t, CUST_EV_REFUSE, 1);
+    t = fx_turn(&f, "Counting attendance by hand is a real burden, I get it. Then could you just send me your requirements?",
+                k == 1 ? MV(LOWER_ASK) : MV(LOWER_ASK) | MV(HANDLE_OBJECTION));
+    fx_needs(t, 1, (int[]){ 0 });
+    score_session(&f.s, &r);
+    if (k == 0) assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+    else assert_non_null(fx_find(&r, "lower_before_probe", 2, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+
   /* "any concerns?" read as a concern check probes the refusal it follows all the same */
   fx_init(&f);
   t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
