@@ -2226,3 +2226,22 @@ void cls_late_please_invite(cls_result *r) {
     }
   }
 }
+
+/* "...今天先转两万,剩下两万八月底前付清,我写个条子您签字确认,您看行吗?" asks for money and a
+** signature on the note of it, not for an order: an ask_order the rules read only from 签字 (a
+** signature, cls_names_order's none) in a payment ask goes (play-test 21 and 22). */
+void cls_late_signed_note(cls_result *r) {
+  static const char sign[] = "\xe7\xad\xbe\xe5\xad\x97";   /* 签字 */
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER;
+  if (!r->norm || !(r->moves & order) || (r->model_moves & order) || !CLS_HAS(r, CLS_ASK_PAYMENT)) return;
+  int only_sign = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strcmp(m->label, "ask_order") != 0) continue;
+    if (m->end - m->start != sizeof sign - 1 || memcmp(r->norm + m->start, sign, sizeof sign - 1) != 0) return;
+    only_sign = 1;
+  }
+  if (!only_sign) return;
+  r->moves &= ~order;
+  add_match(r, "ask_order", "rule:signed_note", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
