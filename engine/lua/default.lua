@@ -866,13 +866,22 @@ local function confirm(turn)
     end
     return false
   end
-  local owner
+  local owner, told = nil, false
   for _, n in ipairs(targets) do
+    -- one she had not voiced yet, asked about, she tells in her own words rather than "Yes,
+    -- exactly." to words she never said (play-test 22: the audit confirmed so, then told as news
+    -- at the summary); the first such one, when no reaction spoke already
+    if not C.revealed(n.id) and not told and C.spoken() == 0 then
+      if n.voiced_by then C.speaker(n.voiced_by) end
+      C.reveal(n.id)
+      on_topic(n.id)
+      told = true
+    end
     C.confirm(n.id)
     if owner == nil then owner = n.voiced_by or false
     elseif owner ~= n.voiced_by then owner = false end
   end
-  if owner then C.speaker(owner) end
+  if owner and not told then C.speaker(owner) end
   S.trust = S.trust + 1
   reply("confirm_ack")
   return true

@@ -518,6 +518,26 @@ static void test_probe_without_refusal_is_a_concern_check(void **state) {
   fixture_free(sc);
 }
 
+/* Play-test 22: a confirmation that names a need she has not voiced yet (not hidden), asked, is
+** told in her own words and confirmed, not "Yes, exactly." to words she never said. */
+static void test_confirm_unvoiced_told(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 1, &d);
+  cust_events ev = {0};
+  turn t;
+  cust_turn(h, &need(mk(&t, "so the outages are what hurts, right?", MV(CONFIRM_NEED)), 0)->r, &ev);
+  expect_said(&ev, "Our scanners went down twice last month.");
+  assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 0);
+  assert_int_equal(first(&ev, CUST_EV_CONFIRM)->index, 0);
+  cust_events_free(&ev);
+  cust_free(h);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+  fixture_free(sc);
+}
+
 /* Play-test 22: the first statement after she voiced a worry that offers something for it (a
 ** benefit, proof, a gain) answers it, as the scorer reads it ("shops like yours sold their whole
 ** allocation in six weeks" after "I need to know people will pay that" got "Lovely words. ...");
@@ -1794,6 +1814,7 @@ int main(void) {
     cmocka_unit_test(test_reset_is_a_new_host),
     cmocka_unit_test(test_priority_asked),
     cmocka_unit_test(test_statement_answers_fresh_worry),
+    cmocka_unit_test(test_confirm_unvoiced_told),
   };
   return cmocka_run_group_tests_name("customer", tests, NULL, NULL);
 }
