@@ -732,7 +732,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           "trust", num(tb, t->before.trust), "condition", cond, NULL);
       free(cond);
       free(why);
-    } else if (rc == 1 && named) {
+    } else if (rc == 1 && named && !r->vague) {   /* (a vague ask earns no credit for its rung) */
       int higher = -1;
       for (int k = 0; k < j && higher < 0; k++)
         if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&

@@ -159,6 +159,7 @@ local function fresh_memo(visit)
     topic_turn = -1,
     worry = nil,        -- the objection this file raised last, and the turn it was raised in
     worry_turn = -1,
+    brushed_turn = -1,  -- the turn a worry of hers was brushed off
   }
 end
 
@@ -431,7 +432,10 @@ local function brush_off(turn)
   end
   if not worry then return false end
   S.trust = S.trust - 1
-  reply("brushed_off")
+  memo.brushed_turn = memo.turn          -- nor is the worry confirmed by the same line
+  -- said now, not ranked: a question in the same line ("oh the light? its nothing just ignore it")
+  -- would otherwise get more of the worry, as if it had been asked about (play-test 22)
+  C.say("brushed_off")
   return true
 end
 
@@ -829,7 +833,9 @@ local function confirm(turn)
     -- a need the customer has not voiced is confirmed only when the line asks ("so you need
     -- sets that sell through in one season?"): "so you need to decide today or you'll miss
     -- out." is pressure, and the debrief quoted her as having said the need (play-test 9)
-    if n and not seen[id] and not C.confirmed(id) and (C.revealed(id) or (not n.hidden and turn.question)) then
+    -- (not the worry the line brushed off: "oh the light? its nothing just ignore it" checks nothing)
+    local brushed = memo.brushed_turn == memo.turn and C.revealed(id)
+    if n and not seen[id] and not brushed and not C.confirmed(id) and (C.revealed(id) or (not n.hidden and turn.question)) then
       seen[id] = true
       targets[#targets + 1] = n
     end

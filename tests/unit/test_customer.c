@@ -704,6 +704,18 @@ static void test_brushing_off_a_worry(void **state) {
   assert_false(said_has(&ev, "That's easy"));
   cust_events_free(&ev);
   cust_free(h);
+  /* brushed off in a question that restates it: said at once, and the worry is not confirmed,
+  ** nor told more of (play-test 22: "oh the light? its nothing just ignore it" got more of the
+  ** light and +10 "the customer confirmed the need") */
+  h = host_for(sc, 1, &d);
+  cust_turn(h, &mk(&t, "how are the scanners doing?", MV(OPEN_QUESTION))->r, &ev);
+  cust_events_free(&ev);
+  cust_turn(h, &need(mk(&t, "oh the outage? its nothing, just ignore it", MV(CLOSED_QUESTION)), 0)->r, &ev);
+  assert_true(said_has(&ev, "That's easy"));
+  assert_null(first(&ev, CUST_EV_CONFIRM));
+  assert_int_equal(count(&ev, CUST_EV_SAY), 1);
+  cust_events_free(&ev);
+  cust_free(h);
   assert_int_equal(d.errors, 0);
   diag_free(&d);
   fixture_free(sc);

@@ -746,6 +746,26 @@ static void cold_continuation(void **state) {
   fx_free(&f);
 }
 
+/* A vague ask earns no credit for its rung, realistic or not (play-test 22: "We should catch up
+** sometime, maybe talk to Lucia at some point." was "the most the customer could give", +10). */
+static void vague_ask_no_rung_credit(void **state) {
+  (void)state;
+  for (int vague = 0; vague < 2; vague++) {
+    fx f;
+    fx_init(&f);
+    sess_turn *t = fx_turn(&f, vague ? "We should catch up sometime about the requirements." :
+                                       "Could you send me your requirements by Friday?", MV(ASK_COMMITMENT));
+    if (vague) t->cls.vague = 1; else fx_specific(t);
+    t->cls.commitment = 2;   /* requirements: realistic whatever the state */
+    score_result r;
+    score_session(&f.s, &r);
+    if (vague) assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    else assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* A recap that goes on over the next lines names what they name: the need the first line left
 ** out, stated by the line after it, is not missed (play-test 22); a question after it does not
 ** carry the recap on. */
@@ -1920,6 +1940,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(past_check_answered),
+    cmocka_unit_test(vague_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
