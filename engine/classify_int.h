@@ -208,6 +208,7 @@ void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal
 void cls_late_pay_back(cls_result *r);  /* "pay back", "pays off": no payment asked for */
 void cls_late_please_invite(cls_result *r);   /* "...,请刘主管一起看看怎么用?": an ask */
 void cls_late_signed_note(cls_result *r);     /* 签字 on a payment's note is no order */
+void cls_late_restated_statement(cls_result *r);   /* "so <her need>." confirms it */
 /* A line of CLS_TAIL_ASK_MIN bytes or more that ends in a request clause is read, for its ask,
 ** as that clause alone (cls_classify over it): the ask and its specificity when the whole line
 ** read none or none specific.  After the other late rules. */

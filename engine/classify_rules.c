@@ -2245,3 +2245,20 @@ void cls_late_signed_note(cls_result *r) {
   r->moves &= ~order;
   add_match(r, "ask_order", "rule:signed_note", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* "so seasonal folks need to be accurate from day two, not week three. got it" gives her need
+** back in the trainee's words: a statement that opens with "so", names a need of the scenario and
+** no benefit, read only as the model's gain appeal, confirms what she said (play-test 22: Martin
+** answered it "That would show in the numbers").  English; with a scenario only. */
+void cls_late_restated_statement(cls_result *r) {
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL;
+  if (!r->norm || r->question || r->n_needs == 0 || r->n_benefits > 0 || r->moves != gain || !(r->model_moves & gain))
+    return;
+  const char *t = r->norm;
+  while (*t == ' ') t++;
+  if (strncmp(t, "so ", 3) != 0) return;
+  r->moves = (uint64_t)1 << CLS_CONFIRM_NEED;
+  r->model_moves &= ~gain;
+  drop_gain_tactic(r);
+  add_match(r, "confirm_need", "rule:restated_statement", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}

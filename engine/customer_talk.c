@@ -87,8 +87,8 @@ void cust_note_said(cust_host *h, const char *text) {
   h->said[h->n_said++] = x;
 }
 
-/* One of n variants: not said yet and spoken by a preferred person first, then not said yet,
-** then any.  One draw of the generator whenever n > 1 (as before this rule), so a session
+/* One of n variants: not said yet and spoken by a preferred person first, then not said yet by
+** nobody named, then said by a preferred person, then not said yet by someone else, then any.  One draw of the generator whenever n > 1 (as before this rule), so a session
 ** whose lines never repeat picks what it always picked. */
 const char *cust_pick_among(cust_host *h, const char *const *v, int n) {
   return cust_pick_among_hashed(h, v, NULL, n);
@@ -102,16 +102,20 @@ const char *cust_pick_among_hashed(cust_host *h, const char *const *v, const uin
   uint64_t r = cust_rand(h);
   unsigned prefer = h->prefer;
   /* each variant's tier, read once (its hash and its speaker were read up to six times): 0 unsaid
-  ** and by a preferred person, 1 unsaid, 2 said */
+  ** and by a preferred person, 1 unsaid and by nobody named, 2 said by a preferred person, 3
+  ** unsaid by someone else, 4 said.  The right person repeating beats the wrong one speaking
+  ** (play-test 22: Grace's need confirmed by "Martin: Correct." once "Grace: Yes, that's it." had
+  ** been said) */
   unsigned char tier_buf[64];
   unsigned char *best = n <= 64 ? tier_buf : xmalloc((size_t)n);
   for (int i = 0; i < n; i++) {
     int fresh = !(hv ? hash_said(h, hv[i]) : cust_was_said(h, v[i]));
-    int sp = fresh && prefer ? cust_speaker_of(h, v[i]) : -1;
-    best[i] = (unsigned char)(!fresh ? 2 : sp >= 0 && (prefer >> sp & 1) ? 0 : 1);
+    int sp = prefer ? cust_speaker_of(h, v[i]) : -1;
+    int mine = sp >= 0 && (prefer >> sp & 1), other = sp >= 0 && !mine;
+    best[i] = (unsigned char)(fresh ? (mine ? 0 : other ? 3 : 1) : (mine ? 2 : 4));
   }
   const char *pick = v[r % (uint64_t)n];
-  for (int tier = 0; tier < 3; tier++) {
+  for (int tier = 0; tier < 5; tier++) {
     int m = 0;
     for (int i = 0; i < n; i++) m += best[i] <= tier;
     if (m == 0) continue;

@@ -858,6 +858,11 @@ static void test_tag_to_a_name(void **st) {
   r = run(L.c, "right, grace, how many pickers work nights?");   /* a question of its own */
   assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
   cls_result_free(&r);
+  /* her need given back in a statement opening with "so" confirms it (cls_late_restated_statement) */
+  r = run(L.c, "so seasonal folks need to be accurate from day two, not week three. got it");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  cls_result_free(&r);
   /* a name alone before the comma addresses the line, a space after the comma or not; a short
   ** Chinese clause that holds a need and a tag is no name (play-test 22) */
   r = run(L.c, "grace, how many pickers work nights?");

@@ -1597,15 +1597,17 @@ static void test_listening_helpers(void **state) {
   f = cust_fill(h, "Starting {time|the 1st}.");   /* outside a turn: the fallback */
   assert_string_equal(f, "Starting the 1st.");
   free(f);
-  /* no verbatim repeat while an unused variant exists; the preferred speaker first */
+  /* the preferred speaker first; no verbatim repeat while an unused variant of nobody else's
+  ** exists, but the right person repeating beats the wrong one speaking (play-test 22) */
   const char *v[] = { "Grace: Yes.", "Martin: Correct." };
   h->prefer = 2u;
   assert_string_equal(cust_pick_among(h, v, 2), "Martin: Correct.");
   cust_note_said(h, "Martin: Correct.");
+  assert_string_equal(cust_pick_among(h, v, 2), "Martin: Correct.");
+  h->prefer = 0;   /* nobody preferred: the line not said yet */
   assert_string_equal(cust_pick_among(h, v, 2), "Grace: Yes.");
   cust_note_said(h, "Grace: Yes.");
   assert_non_null(cust_pick_among(h, v, 2));       /* all said: any */
-  h->prefer = 0;
   cust_free(h);
   diag_free(&d);
   fixture_free(sc);
