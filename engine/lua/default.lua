@@ -533,6 +533,26 @@ local function say_more(id)
   return true
 end
 
+-- "Got it, it has to sell through in one season. Anything else that matters when you pick a
+-- range?": a check asks about what comes after its "else"; the need its lead-in restated is not
+-- what it asks more of ("anything else about the phones?" is).  True with no such word, or when
+-- one of the need's keywords follows it (play-test 22: Helen told more of the unsold blue sets).
+local ELSE = { " else", "other", "还有", "别的", "其他", "其它" }
+local function named_after_else(turn, n)
+  local text = string.lower(turn.text)
+  local at
+  for i = 1, #ELSE do
+    local p = string.find(text, ELSE[i], 1, true)
+    if p and (not at or p < at) then at = p end
+  end
+  if not at then return true end
+  local kw = n.keywords or {}
+  for i = 1, #kw do
+    if string.find(text, string.lower(kw[i]), at, true) then return true end
+  end
+  return false
+end
+
 local function tell_more(turn, checking)
   if not (checking or open_q(turn)) then return false end
   if C.mentions(BESIDES) then return false end   -- "besides the money, anything else?"
@@ -548,7 +568,8 @@ local function tell_more(turn, checking)
   local who = #asked == 1 and asked[1] or nil
   for _, id in ipairs(ids) do
     local n = find(C.needs, id)
-    if (not who or not n or not n.voiced_by or n.voiced_by == who) and say_more(id) then
+    if (not who or not n or not n.voiced_by or n.voiced_by == who) and
+       (not checking or not n or named_after_else(turn, n)) and say_more(id) then
       feel_heard()
       return true
     end

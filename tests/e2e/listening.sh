@@ -74,6 +74,18 @@ play scenarios/dealer-first-visit.yaml "陈总,您现在生意上最头疼的是
 利润薄是吧,那我们给您的返点很高的" "$TMP/tagged.json" >/dev/null
 check "a need's tag before a benefit gets an answer to the benefit" jq -e '.turns[1].customer | any(.kind == "say" and (.key == "gain_reply" or .key == "value_ack"))' "$TMP/tagged.json"
 
+# --- 2c-4. a check asks about what comes after its "else": the need its lead-in restated is
+# not told more of ("Last year I was left with twenty sets ..." answered it: play-test 22);
+# "anything else about the sell-through?" is ---
+play scenarios/tableware-limited-run.yaml "What do your regulars come to you for?
+How fast does stock need to move for you?
+Got it, it has to sell through in one season. Anything else that matters when you pick a range?" "$TMP/else.json" >/dev/null
+check "a check after a restated need does not tell more of it" jq -e '.turns[2].customer | all(.kind != "say" or (.text | test("twenty sets") | not))' "$TMP/else.json"
+play scenarios/tableware-limited-run.yaml "What do your regulars come to you for?
+How fast does stock need to move for you?
+Anything else about the sell through I should know?" "$TMP/else2.json" >/dev/null
+check "... one about that need does" jq -e '.turns[2].customer | any(.kind == "say" and (.text | test("twenty sets")))' "$TMP/else2.json"
+
 # --- 2d. a promise to come back is no parcel: "那我下周再来拜访您" had got "行,你发过来我看看"
 # (play-test 17); a promise to send still gets the scenario's send line ---
 play scenarios/dealer-first-visit.yaml "陈总您好
