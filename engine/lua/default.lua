@@ -1179,9 +1179,13 @@ end
 -- voiced (what she would not volunteer is what hurts), else the first voiced in the file, and
 -- tells more of it (its next `more:` line), else says it again.  Play-test 22: a recap that
 -- asked which mattered most got "没错,就是这样。" and no answer.
-local PRIORITY = C.words{ "most urgent", "most important", "matters most", "matter most", "most pressing",
-                          "top priority", "biggest priority", "first priority", "tackle first", "fix first",
-                          "最着急", "最急", "最要紧", "最重要", "最关心", "先解决哪", "排个先后", "优先" }
+-- (in words that ask her to choose: "孙院长最关心能不能在评审里拿分" restates, play-test 22)
+local PRIORITY = C.words{ "which matters most", "which one matters most", "which is most", "which is the most",
+                          "which of these", "which of those", "which one first", "most urgent for you",
+                          "matters most to you", "matter most to you", "top priority for you",
+                          "biggest priority", "tackle first", "fix first", "solve first",
+                          "最着急哪", "最急哪", "哪个最", "哪件最", "哪一个最", "哪一件最", "哪块最", "哪一块最",
+                          "哪个更", "哪件更", "最重要的是哪", "最关心哪", "先解决哪", "排个先后", "优先解决哪" }
 local function priority(turn)
   if not turn.question or C.spoken() > 0 or not C.mentions(PRIORITY) then return false end
   local first, hidden, voiced = nil, nil, 0

@@ -592,6 +592,10 @@ static void test_priority_asked(void **state) {
   cust_turn(h, &need(mk(&t, "anything about the audit report still bugging you?", MV(CHECK_CONCERNS)), 1)->r, &ev);
   assert_int_equal(first(&ev, CUST_EV_REVEAL)->index, 1);
   cust_events_free(&ev);
+  /* a restatement of what someone cares most about asks her to choose nothing */
+  cust_turn(h, &mk(&t, "so your boss cares most about the budget, right?", MV(CLOSED_QUESTION))->r, &ev);
+  assert_string_not_equal(first(&ev, CUST_EV_SAY)->key ? first(&ev, CUST_EV_SAY)->key : "", "priority");
+  cust_events_free(&ev);
   cust_turn(h, &need(need(mk(&t, "so the outages and the audit. which is most urgent for you?", MV(CONFIRM_NEED)), 0), 1)->r,
             &ev);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "priority");
