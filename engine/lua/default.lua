@@ -1146,7 +1146,9 @@ local function social(turn)
   -- a question asked is answered before the thanks that led to it ("hi, thanks for seeing me. how
   -- are things going in the shop?" got "Oh, it's no trouble at all.": play-test 11)
   if turn.moves.small_talk == true and turn.question then C.say("small_talk") return true end
-  if turn.moves.thank == true then C.say("thanks") return true end
+  -- thanks that open the visit ("hey ruth! thx for replying to my email") are a greeting, not the
+  -- end of a meeting ("Thank you, this was useful.": play-test 22)
+  if turn.moves.thank == true then C.say(memo.turn <= 1 and "greet_back" or "thanks") return true end
   if turn.moves.greet == true or turn.moves.small_talk == true then
     -- a greeting that opens a long pitch nobody read ("hey dana, so beacon is basically the best
     -- monitoring platform out there, we do servers, network, ...") is no "how are you": the rest
