@@ -107,6 +107,18 @@ static void first_pitch(cls_result *r, int line) {
                                     xasprintf("engine/classify_recap.c:%d", line), 0, strlen(r->norm), 0 };
 }
 
+/* Drops a summary only the model read; a question the line asks is read as one. */
+static void no_summary(cls_result *r, int line) {
+  r->moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
+  r->model_moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
+  if (r->tactic == CLS_TACTIC_GAIN && !CLS_HAS(r, CLS_GAIN_APPEAL) && !CLS_HAS(r, CLS_PRESENT_BENEFIT))
+    r->tactic = CLS_TACTIC_NONE;
+  if (r->question && !(r->moves & (BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION) | CLS_ASK_MOVES)))
+    r->moves |= BIT(cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION);
+  *cls_match_push(r) = (cls_match){ xstrdup(cls_move_name(CLS_SUMMARIZE_BENEFITS)), xstrdup("rule:no_recap"),
+                                    xasprintf("engine/classify_recap.c:%d", line), 0, strlen(r->norm), 0 };
+}
+
 /* Appends to the list *v (*n long, malloc'd) the ids of add not already in it (negatives skipped). */
 static void add_ids(int **v, int *n, const int *add, int n_add) {
   for (int i = 0; i < n_add; i++) {
@@ -179,7 +191,11 @@ static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v) {
   assert(c && r && v);
   const scenario *sc = c->sc;
-  if (!sc || !r->norm || ((r->moves & CLS_ASK_MOVES) && !summed_then_asked(r))) return 0;
+  if (!sc || !r->norm) return 0;
+  if ((r->moves & CLS_ASK_MOVES) && !summed_then_asked(r)) {
+    if ((r->model_moves & BIT(CLS_SUMMARIZE_BENEFITS)) && !r->n_benefits && !r->n_needs) no_summary(r, __LINE__);
+    return 0;
+  }
   if (CLS_HAS(r, CLS_SUMMARIZE_BENEFITS)) {   /* complete a summary by the lines it closes */
     if (checked_recap(sc, r, v)) {
       make_summary(r, "recap_checked", __LINE__);
@@ -209,6 +225,9 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** are actually dry, ..." was a summary to Maggie, and her trainer's summary reaction answered it
     ** with the frost: play-test 22) */
     if (named && !(named & v->presented)) first_pitch(r, __LINE__);
+    /* nothing of the scenario's in it: no summary ("上次说的学工通 您考虑得咋样了" asks how her
+    ** thinking went; as a summary of nothing 周处长 said "这个我可没说是我们的问题。": play-test 22) */
+    if (!named && !said) no_summary(r, __LINE__);
     return 0;
   }
   return recap_by_visit(sc, r, v);

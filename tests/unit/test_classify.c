@@ -923,6 +923,23 @@ static void test_rung_action(void **st) {
   drop_scenario(&L);
 }
 
+/* A summary only the model read that names nothing of the scenario is none (play-test 22: "上次说
+** 的学工通 您考虑得咋样了" got the customer's "I never said that was our problem"). */
+static void test_no_recap(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  cls_result r = run(L.c, "上次说的学工通 您考虑得咋样了");
+  assert_true(r.model_moves & (1ull << CLS_SUMMARIZE_BENEFITS));
+  assert_int_equal(r.n_benefits + r.n_needs, 0);
+  cls_recap_ctx v = { 0, 0, 0, NULL, 0, 0, 0, { NULL }, 0 };
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 0);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_true(cls_has_label(&r, "summarize_benefits"));   /* the rule's note */
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_what_if: a benefit put as a question asks her to picture the gain (play-test 22: Dana
 ** answered "what if beacon texted your on call guy ...?" with her next need); a supposition with no
 ** benefit stays a question. */
@@ -1267,7 +1284,7 @@ int main(void) {
     cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
-    cmocka_unit_test(test_rung_action),
+    cmocka_unit_test(test_rung_action), cmocka_unit_test(test_no_recap),
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
