@@ -2101,7 +2101,7 @@ void cls_late_as_is(cls_result *r) {
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
   const cl_clause *q = &cl[ncl - 1];
-  if (!cl_has_label(r, q, "wh") || !cl_has_label(r, q, "as_is")) return;
+  if (!(cl_has_label(r, q, "wh") || cl_has_label(r, q, "asking_wh")) || !cl_has_label(r, q, "as_is")) return;
   r->moves &= ~ask;
   r->model_moves &= ~ask;
   r->specific = r->vague = 0;
