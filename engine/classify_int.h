@@ -160,6 +160,10 @@ void cls_late_chain(cls_result *r);
 void cls_late_loss_asked(cls_result *r);
 /* A time courtesy (耽误, 打扰) with more said after it and no 了 in its clause opens the visit:
 ** no leave.  After the model, before cls_late_question (which then reads the question it opens). */
+/* A line that asks (r->question) with no question move read yet gets one: open when it holds a
+** question word (wh, asking_wh), else closed.  For a rule that took away what the line was read
+** as, so its question is not lost. */
+void cls_read_question(cls_result *r);
 void cls_late_courtesy(cls_result *r);
 /* The one mapping between the ask moves and the rung kinds (the links' kind_fits, the model's
 ** rung_kind): an order, payment or referral ask, else an advance. */

@@ -82,6 +82,13 @@ static int sums_up(uint64_t named, uint64_t answered, uint64_t said, uint64_t kn
   return n >= 2 && count(named) >= 2 && (after_confirm || (named & ~presented) == 0 || restated >= 2);
 }
 
+/* Notes on r, over the whole line, that the recap rule `why` at source line `line` read it as
+** label (every reading's audit shows it). */
+static void recap_note(cls_result *r, const char *label, const char *why, int line) {
+  *cls_match_push(r) = (cls_match){ xstrdup(label), xasprintf("rule:%s", why),
+                                    xasprintf("engine/classify_recap.c:%d", line), 0, strlen(r->norm), 0 };
+}
+
 /* Makes r the summary, the rule `why` (a rule match of that name says so). */
 static void make_summary(cls_result *r, const char *why, int line) {
   r->moves |= BIT(CLS_SUMMARIZE_BENEFITS);
@@ -91,10 +98,7 @@ static void make_summary(cls_result *r, const char *why, int line) {
                       BIT(CLS_PRESENT_FEATURE) | BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION) |
                       BIT(CLS_SUMMARIZE_BENEFITS));   /* the visit reads it now, not the model alone */
   if (r->tactic == CLS_TACTIC_NONE) r->tactic = CLS_TACTIC_GAIN;   /* a summary motivates by gain */
-  /* (as many lines as before: the recap rules' __LINE__ below are in every reading's audit) */
-  *cls_match_push(r) = (cls_match){ xstrdup("summarize_benefits"), xasprintf("rule:%s", why),
-                                    xasprintf("engine/classify_recap.c:%d", line), 0,
-                                    strlen(r->norm), 0 };
+  recap_note(r, cls_move_name(CLS_SUMMARIZE_BENEFITS), why, line);
 }
 
 /* Makes r, a summary only the model read, the pitch of its benefits (present_benefit). */
@@ -103,8 +107,7 @@ static void first_pitch(cls_result *r, int line) {
   r->model_moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
   r->moves |= BIT(CLS_PRESENT_BENEFIT);
   if (r->tactic == CLS_TACTIC_NONE) r->tactic = CLS_TACTIC_GAIN;
-  *cls_match_push(r) = (cls_match){ xstrdup(cls_move_name(CLS_PRESENT_BENEFIT)), xstrdup("rule:first_pitch"),
-                                    xasprintf("engine/classify_recap.c:%d", line), 0, strlen(r->norm), 0 };
+  recap_note(r, cls_move_name(CLS_PRESENT_BENEFIT), "first_pitch", line);
 }
 
 /* Drops a summary only the model read; a question the line asks is read as one. */
@@ -113,10 +116,8 @@ static void no_summary(cls_result *r, int line) {
   r->model_moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
   if (r->tactic == CLS_TACTIC_GAIN && !CLS_HAS(r, CLS_GAIN_APPEAL) && !CLS_HAS(r, CLS_PRESENT_BENEFIT))
     r->tactic = CLS_TACTIC_NONE;
-  if (r->question && !(r->moves & (BIT(CLS_OPEN_QUESTION) | BIT(CLS_CLOSED_QUESTION) | CLS_ASK_MOVES)))
-    r->moves |= BIT(cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION : CLS_CLOSED_QUESTION);
-  *cls_match_push(r) = (cls_match){ xstrdup(cls_move_name(CLS_SUMMARIZE_BENEFITS)), xstrdup("rule:no_recap"),
-                                    xasprintf("engine/classify_recap.c:%d", line), 0, strlen(r->norm), 0 };
+  if (!(r->moves & CLS_ASK_MOVES)) cls_read_question(r);
+  recap_note(r, cls_move_name(CLS_SUMMARIZE_BENEFITS), "no_recap", line);
 }
 
 /* Appends to the list *v (*n long, malloc'd) the ids of add not already in it (negatives skipped). */

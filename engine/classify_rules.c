@@ -1313,6 +1313,13 @@ void cls_late_loss_asked(cls_result *r) {
   add_match(r, "asked:loss_appeal", "rule:loss_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
 }
 
+void cls_read_question(cls_result *r) {
+  const uint64_t asked = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (r->question && !(r->moves & asked))
+    r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
+                                                                                     : CLS_CLOSED_QUESTION);
+}
+
 /* 1 when a clause of r before byte at names a time other than the visit's own day (今天): the
 ** line plans a step ("早上七点出发,下午三点前就回来,不耽误您事" promises the step costs her no
 ** time; "好的,不耽误您时间" and "今天就先到这,不耽误您" take leave). */
@@ -1357,10 +1364,7 @@ void cls_late_courtesy(cls_result *r) {
   ** 看一眼现场,不耽误您的事"), as rule 2 reads it in a line with no leave */
   if (cls_has_label(r, cls_move_name(CLS_SELLER_ACTION)) && !CLS_HAS(r, CLS_DISCOUNT) && !CLS_HAS(r, CLS_THREAT))
     r->moves |= (uint64_t)1 << CLS_SELLER_ACTION;
-  const uint64_t asked = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
-  if (r->question && !(r->moves & asked))   /* the question it opened: "...,就问一个:现在怎么考勤?" */
-    r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
-                                                                                     : CLS_CLOSED_QUESTION);
+  cls_read_question(r);   /* the question it opened: "...,就问一个:现在怎么考勤?" */
 }
 
 /* A long line that ends in an ask ("I completely understand, ... how would that sit with you,
@@ -2195,10 +2199,7 @@ void cls_late_pay_back(cls_result *r) {
   r->moves &= ~pay;
   if (!(r->moves & CLS_ASK_MOVES)) r->specific = r->vague = 0;
   add_match(r, "ask_payment", "rule:pay_back", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
-  const uint64_t asked = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
-  if (r->question && !(r->moves & (asked | CLS_ASK_MOVES)))
-    r->moves |= (uint64_t)1 << (cls_has_label(r, "wh") || cls_has_label(r, "asking_wh") ? CLS_OPEN_QUESTION
-                                                                                     : CLS_CLOSED_QUESTION);
+  if (!(r->moves & CLS_ASK_MOVES)) cls_read_question(r);
 }
 
 /* "周四下午我把垫子带来,请刘主管一起看看怎么用?" invites someone to the step: a clause that opens

@@ -22,6 +22,15 @@ int cl_at(const cl_clause *c, int n, size_t at) {
   return n - 1;
 }
 
+/* 1 when a person phrase of r spans exactly the bytes [start, end). */
+static int person_at(const cls_result *r, size_t start, size_t end) {
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->label[0] == 'p' && strcmp(m->label, "person") == 0 && m->start == start && m->end == end) return 1;
+  }
+  return 0;
+}
+
 /* A name or title standing alone before the first comma ("grace,", "王处长,"): short, and
 ** either a person phrase or one word. */
 static int only_a_name(const cls_result *r, const cl_clause *c) {
@@ -30,11 +39,7 @@ static int only_a_name(const cls_result *r, const cl_clause *c) {
   while (len > 0 && t[len - 1] == ' ') len--;   /* "grace, how many ...": the space after the comma */
   if (len < 2 || t[len - 1] != ',') return 0;
   len--;
-  for (int i = 0; i < r->n_matches; i++) {
-    const cls_match *m = &r->matches[i];
-    if (m->label[0] == 'p' && strcmp(m->label, "person") == 0 && m->start == c->start && m->end == c->start + len)
-      return 1;
-  }
+  if (person_at(r, c->start, c->start + len)) return 1;
   if (len > 15) return 0;
   for (size_t i = 0; i < len; i++) if (t[i] == ' ') return 0;
   /* one word with nothing read in it but a title ("陈总,", "王主任,"): "利润薄是吧," holds a need
@@ -64,10 +69,7 @@ static int tag_to_a_name(const cls_result *r, const cl_clause *c) {
     if (t[p] == ',') p++;
     if (t[p] != ' ') continue;
     while (p < e && t[p] == ' ') p++;
-    for (int i = 0; i < r->n_matches; i++) {
-      const cls_match *m = &r->matches[i];
-      if (m->label[0] == 'p' && strcmp(m->label, "person") == 0 && m->start == p && m->end == e) return 1;
-    }
+    if (person_at(r, p, e)) return 1;
   }
   return 0;
 }

@@ -608,6 +608,16 @@ end
 
 -- "Anything we haven't covered?" gets an honest answer: a need not yet voiced, an objection
 -- not yet raised, or "nothing else".
+-- The first hidden need not yet voiced whose `revealed_by` words the line mentions, or nil.
+local function hinted_hidden()
+  local needs = C.needs
+  for i = 1, #needs do
+    local n = needs[i]
+    if n.hidden and not C.revealed(n.id) and #n.revealed_by > 0 and C.mentions(n.revealed_by) then return n.id end
+  end
+  return nil
+end
+
 local function check(turn)
   if not asks_concerns(turn) then return false end
   if not memo.checked then            -- being asked what was missed builds trust, once
@@ -633,9 +643,8 @@ local function check(turn)
   -- then a hidden need the check names by its `revealed_by` words, before the next need on the
   -- list: "那地板用着还行吗?有没有哪里不满意的?" (play-test 19) got the cash-flow need again, right
   -- after the objection that had said the same, and the skirting never came out
-  for _, n in ipairs(C.needs) do
-    if n.hidden and not C.revealed(n.id) and C.mentions(n.revealed_by) then C.reveal(n.id) on_topic(n.id) return true end
-  end
+  local hid = hinted_hidden()
+  if hid then C.reveal(hid) on_topic(hid) return true end
   for _, n in ipairs(C.needs) do
     if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) on_topic(n.id) return true end
   end
@@ -720,12 +729,7 @@ end
 -- water to mind ("What exactly would you like me to do, and when?" answered it: play-test 22).
 local function asked_around(turn)
   if C.spoken() > 0 or turn.moves.ask_referral ~= true or turn.slots.person ~= nil then return nil end
-  local needs = C.needs
-  for i = 1, #needs do
-    local n = needs[i]
-    if n.hidden and not C.revealed(n.id) and #n.revealed_by > 0 and C.mentions(n.revealed_by) then return n.id end
-  end
-  return nil
+  return hinted_hidden()
 end
 
 local function discover(turn, ctx)
