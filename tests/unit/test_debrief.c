@@ -405,6 +405,27 @@ static void objections_listed(void **state) {
   free(t->cls.objections);
   fx_free(&f);
 
+  /* a refusal's worry is answered by asking for less (play-test 23: 李总's "账上真没有" and the
+  ** part payment he took was "never answered"); an ask as high as the refused one is no answer */
+  fx_init(&f);
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  t = fx_turn(&f, "Can we sign the contract today?", MV(ASK_ORDER));
+  t->cls.commitment = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_say(&f, &t->events, "It costs too much.");
+  t = fx_turn(&f, "What does the budget look like this year?", 0);
+  t->cls.question = 1;
+  t = fx_turn(&f, "Then could we sign it next month instead?", MV(ASK_ORDER));
+  t->cls.commitment = 0;
+  t = fx_turn(&f, "Could I show your team a demo on Tuesday at ten?", MV(ASK_COMMITMENT));
+  t->cls.commitment = 1;
+  d = build(&f);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(d, "objections"), 0), "answered")), 4);
+  json_decref(d);
+  fx_free(&f);
+
   /* none came up (blind trainer, round 10): the reflection asks what might have held the customer
   ** back, not which objection went worst */
   fx_init(&f);
