@@ -137,11 +137,10 @@ static int names_objection(const cls_result *r, int j) {
   return 0;
 }
 
-/* The level of the commitment the customer refused in the events of one turn, or -1. */
-static int refused_level(const scenario *sc, const cust_events *ev) {
+/* The rung the customer refused in the events of one turn, or -1. */
+static int refused_rung(const cust_events *ev) {
   for (int e = 0; e < ev->n; e++)
-    if (ev->v[e].kind == CUST_EV_REFUSE && ev->v[e].index >= 0 && ev->v[e].index < sc->n_commitments)
-      return (int)sc->commitments[ev->v[e].index].level;
+    if (ev->v[e].kind == CUST_EV_REFUSE) return ev->v[e].index;
   return -1;
 }
 
@@ -159,12 +158,13 @@ static int objection_answered(const session *s, int raised, int j) {
   int first = 1;   /* no statement yet since it came up */
   /* a refusal that raised it is answered by asking for less ("今天全付?...账上真没有。" then
   ** "今天您先付两万,剩下两万八咱们定在二十五号,...行不行?" was "never answered" though 李总 took
-  ** it: play-test 23); the scenario ranks its rungs high, mid, low (SCN_LEVEL_*) */
-  int refused = refused_level(s->sc, &s->turns[raised].events);
+  ** it: play-test 23), as the scorer reads lowering (score.c asks_lower_rung), unless she said no
+  ** to that too ("can you give me her number?" got "Not while that light on my tap is still a
+  ** mystery.") */
+  int refused = refused_rung(&s->turns[raised].events);
   for (int i = raised + 1; i < s->n_turns; i++) {
     const cls_result *r = &s->turns[i].cls;
-    if (refused >= 0 && (r->moves & CLS_ASK_MOVES) && r->commitment >= 0 && r->commitment < s->sc->n_commitments &&
-        (int)s->sc->commitments[r->commitment].level > refused)
+    if ((r->moves & CLS_ASK_MOVES) && scn_rung_below(s->sc, r->commitment, refused) && refused_rung(&s->turns[i].events) < 0)
       return i;
     /* a question (not an ask: "could we invite the IT centre to the demo?" acts on it) or a
     ** restatement clarifies it */

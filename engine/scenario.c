@@ -21,6 +21,17 @@
 
 /* {=== names and lookups */
 
+/* The ladder a kind of rung belongs to: payments, referrals, and the deal's advances and order. */
+static int rung_family(scn_kind k) {
+  return k == SCN_KIND_PAYMENT ? 1 : k == SCN_KIND_REFERRAL ? 2 : 0;
+}
+
+/* See scenario.h. */
+int scn_rung_below(const scenario *s, int asked, int refused) {
+  if (!s || refused < 0 || asked <= refused || asked >= s->n_commitments) return 0;
+  return rung_family(s->commitments[asked].kind) == rung_family(s->commitments[refused].kind);
+}
+
 const char *scn_level_name(scn_level l) {
   switch (l) {
   case SCN_LEVEL_HIGH: return "high";

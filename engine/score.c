@@ -971,8 +971,7 @@ static int asks_lower_rung(const ctx *c, const visit_state *vs, const cls_result
   int refused = -1;
   if (!c->sc || !(r->moves & ASK_MOVES) || r->commitment < 0 || !sess_has_event(vs->refusal, CUST_EV_REFUSE, &refused))
     return 0;
-  return refused >= 0 && r->commitment > refused && r->commitment < c->sc->n_commitments &&
-         family_of(c->sc->commitments[r->commitment].kind) == family_of(c->sc->commitments[refused].kind);
+  return scn_rung_below(c->sc, r->commitment, refused);
 }
 
 /* 1 when r names a need of the bits voiced (the customer's own reason, told before her no). */

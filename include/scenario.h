@@ -247,6 +247,12 @@ const scn_lines *scn_find_lines(const scenario *s, const char *key);
 const scn_state_var *scn_find_state(const scenario *s, const char *name);
 
 const char *scn_level_name(scn_level l);   /* "high" "mid" "low" */
+
+/* 1 when rung `asked` stands below rung `refused` on the same ladder: listed after it (a scenario
+** lists its rungs from the most to the least) and of the same family (a deal's advances and order,
+** a payment, a referral); 0 otherwise or when either index is out of range.  Asking for it after
+** that refusal lowers the ask. */
+int scn_rung_below(const scenario *s, int asked, int refused);
 const char *scn_kind_name(scn_kind k);     /* "advance" "order" "payment" "referral" */
 
 /* Parses a band: ">= 80", "<= 40", "> 50", "< 50", "= 100", "40..70", "40-70", "75". */

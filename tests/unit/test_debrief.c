@@ -419,10 +419,13 @@ static void objections_listed(void **state) {
   t->cls.question = 1;
   t = fx_turn(&f, "Then could we sign it next month instead?", MV(ASK_ORDER));
   t->cls.commitment = 0;
+  t = fx_turn(&f, "Could I show your team a demo on Tuesday?", MV(ASK_COMMITMENT));
+  t->cls.commitment = 1;
+  fx_event(&f, t, CUST_EV_REFUSE, 1);   /* refused too: no answer */
   t = fx_turn(&f, "Could I show your team a demo on Tuesday at ten?", MV(ASK_COMMITMENT));
   t->cls.commitment = 1;
   d = build(&f);
-  assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(d, "objections"), 0), "answered")), 4);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(d, "objections"), 0), "answered")), 5);
   json_decref(d);
   fx_free(&f);
 
