@@ -593,6 +593,13 @@ static int past_check(const ctx *c, const sess_turn *check, const sess_turn *ask
   return -1;
 }
 
+/* 1 when the customer said no to rung j at turn t. */
+static int refused_now(const sess_turn *t, int j) {
+  for (int e = 0; e < t->events.n; e++)
+    if (t->events.v[e].kind == CUST_EV_REFUSE && t->events.v[e].index == j) return 1;
+  return 0;
+}
+
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
@@ -732,7 +739,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           "trust", num(tb, t->before.trust), "condition", cond, NULL);
       free(cond);
       free(why);
-    } else if (rc == 1 && named && !r->vague) {   /* (a vague ask earns no credit for its rung) */
+    } else if (rc == 1 && named && !r->vague && !refused_now(t, j)) {
+      /* (a vague ask earns no credit for its rung; nor does one she said no to, for a worry still
+      ** standing: "can you give me her number?" got "Not while that light on my tap is still a
+      ** mystery." and "the most the customer could give at that point", play-test 23) */
       int higher = -1;
       for (int k = 0; k < j && higher < 0; k++)
         if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&
