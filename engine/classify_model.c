@@ -106,13 +106,17 @@ static int scenario_summary(const cls_result *r, cls_move m) {
 ** keyword ("那这三条您看能写进技术参数不?" with the rung's 参数): the rung is the scenario's
 ** evidence, which the corpus never saw, and the model's veto made the third visit of a campaign
 ** end "without any ask" (play-test, round 11: -40).  Not a clause asking to be told about it
-** ("能跟我讲讲招标流程吗?": telling). */
+** ("能跟我讲讲招标流程吗?": telling).  A yes-no question with the seller doing it for her is such
+** a request too ("Exactly, and nobody else will have these. Can I put you down for 40 sets?" had
+** its order vetoed, and Helen answered "Yes, that's it.": play-test 23); a what or how question
+** asks about the rung, not for it. */
 static int scenario_ask(const cls_result *r, cls_move m) {
   if (!(BIT(m) & CLS_ASK_MOVES) || r->commitment < 0 || !r->norm) return 0;
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
   for (int k = 0; k < n; k++) {
-    if (cl[k].mood != CL_MOOD_REQUEST || cl_has_label(r, &cl[k], "telling")) continue;
+    int yes_no = cl[k].mood == CL_MOOD_QUESTION && !cl_has_label(r, &cl[k], "wh");
+    if ((cl[k].mood != CL_MOOD_REQUEST && !yes_no) || cl_has_label(r, &cl[k], "telling")) continue;
     /* a request made by a tag of its own ("您把智慧病房这个项目先报进去, 行吗?") asks for the
     ** clause before it (play-test 12: the ask was vetoed and the visit had none) */
     size_t from = cl[k].start;

@@ -660,6 +660,13 @@ static void test_scenario_ask(void **st) {
   assert_false(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* a yes-no question naming the rung asks for it, the seller doing it for her (play-test 23:
+  ** the order vetoed, and Helen answered "Yes, that's it.") */
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  r = run(L.c, "Exactly, and nobody else will have these. Can I put you down for 40 sets?");
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 /* A confirmation that restates the customer's trouble is no loss appeal; one that looks ahead to
