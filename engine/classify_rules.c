@@ -2202,6 +2202,39 @@ void cls_late_pay_back(cls_result *r) {
   if (!(r->moves & CLS_ASK_MOVES)) cls_read_question(r);
 }
 
+/* "What do you think about the dashboards, would your team use them?" asks an opinion: the action
+** "think about" after "do you" is what she is asked about, not a step, and the request form of
+** the next clause asked nothing of her either; read as an ask, it was "vague", -45 (play-test
+** 23).  Late, the rules' ask only: "do you think about" in the lexicon's ignore list moved seven
+** team lines through retraining. */
+void cls_late_opinion_ask(cls_result *r) {
+  static const char *const asker[] = { "do you ", "did you ", "does your team ", "do your people ", "does he ", "does she " };
+  const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & ask) || (r->model_moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask) ||
+      r->slots[CLS_SLOT_TIME])
+    return;
+  int opinion = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "action") != 0) continue;
+    size_t n = m->end - m->start;
+    const char *w = r->norm + m->start;
+    if (!((n == 11 && strncmp(w, "think about", 11) == 0) || (n == 8 && strncmp(w, "think of", 8) == 0))) return;
+    int after = 0;
+    for (size_t k = 0; k < sizeof asker / sizeof *asker && !after; k++) {
+      size_t an = strlen(asker[k]);
+      after = m->start >= an && strncmp(r->norm + m->start - an, asker[k], an) == 0;
+    }
+    if (!after) return;   /* "could you think about it" asks her to */
+    opinion = 1;
+  }
+  if (!opinion) return;
+  r->moves &= ~ask;
+  r->specific = r->vague = 0;
+  add_match(r, "ask_commitment", "rule:opinion_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  cls_read_question(r);
+}
+
 /* "周四下午我把垫子带来,请刘主管一起看看怎么用?" invites someone to the step: a clause that opens
 ** with 请 (not 请问) and names the person is a request, whatever question word it holds ("怎么用"
 ** is what they will see, not a question to her).  Read as an open question, the line asked
