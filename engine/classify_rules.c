@@ -2202,6 +2202,33 @@ void cls_late_pay_back(cls_result *r) {
   if (!(r->moves & CLS_ASK_MOVES)) cls_read_question(r);
 }
 
+/* "Anything else about it that isn't quite right?" asks what else is wrong: "right?" after "quite",
+** "not" or a negated verb is the question's own word, no tag that restates her words (play-test
+** 23: Maria "confirmed" the latest need, "Right, that's the problem.").  Late, the rules'
+** confirmation only, when "right?" was its only phrase. */
+void cls_late_not_right(cls_result *r) {
+  static const char *const before[] = { "quite ", "not ", "n't ", "isn't ", "wasn't ", "aren't ", "all ", "just " };
+  const uint64_t confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
+  if (!r->norm || !(r->moves & confirm) || (r->model_moves & confirm)) return;
+  int only_right = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "confirm_need") != 0) continue;
+    if (m->end - m->start != 6 || strncmp(r->norm + m->start, "right?", 6) != 0) return;
+    int negated = 0;
+    for (size_t k = 0; k < sizeof before / sizeof *before && !negated; k++) {
+      size_t n = strlen(before[k]);
+      negated = m->start >= n && strncmp(r->norm + m->start - n, before[k], n) == 0;
+    }
+    if (!negated) return;
+    only_right = 1;
+  }
+  if (!only_right) return;
+  r->moves &= ~confirm;
+  add_match(r, "confirm_need", "rule:not_right", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  if (!(r->moves & ~((uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION))) cls_read_question(r);
+}
+
 /* "What do you think about the dashboards, would your team use them?" asks an opinion: the action
 ** "think about" after "do you" is what she is asked about, not a step, and the request form of
 ** the next clause asked nothing of her either; read as an ask, it was "vague", -45 (play-test
