@@ -2229,6 +2229,22 @@ void cls_late_not_right(cls_result *r) {
   if (!(r->moves & ~((uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION))) cls_read_question(r);
 }
 
+/* "Great, so shall I write up the order for 40 sets now?" names when: "now" closing an order or
+** payment ask is its time (the scorer's order names what and when), though "now" alone is no
+** time word ("right now we use scripts" tells how things are).  Play-test 23: -15 "no time". */
+void cls_late_order_now(cls_result *r) {
+  const uint64_t asks = (uint64_t)1 << CLS_ASK_ORDER | (uint64_t)1 << CLS_ASK_PAYMENT;
+  if (!r->norm || !(r->moves & asks) || r->slots[CLS_SLOT_TIME]) return;
+  for (const char *p = strstr(r->norm, "now"); p; p = strstr(p + 3, "now")) {
+    if (p == r->norm || p[-1] != ' ' || !(p[3] == '?' || p[3] == '!' || p[3] == '.' || p[3] == ',' || p[3] == '\0'))
+      continue;
+    size_t at = (size_t)(p - r->norm);
+    r->slots[CLS_SLOT_TIME] = xstrdup("now");
+    add_match(r, "time", "rule:order_now", RULE_SRC ":" CLS_STR(__LINE__), at, at + 3);
+    return;
+  }
+}
+
 /* "What do you think about the dashboards, would your team use them?" asks an opinion: the action
 ** "think about" after "do you" is what she is asked about, not a step, and the request form of
 ** the next clause asked nothing of her either; read as an ask, it was "vague", -45 (play-test

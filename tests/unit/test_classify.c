@@ -666,6 +666,16 @@ static void test_scenario_ask(void **st) {
   r = run(L.c, "Exactly, and nobody else will have these. Can I put you down for 40 sets?");
   assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
   cls_result_free(&r);
+  /* "now" closing an order ask is its time (play-test 23: -15 "no time"); "right now" telling how
+  ** things are is none */
+  r = run(L.c, "Great, so shall I write up the order for 40 sets now?");
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  assert_non_null(r.slots[CLS_SLOT_TIME]);
+  assert_string_equal(r.slots[CLS_SLOT_TIME], "now");
+  cls_result_free(&r);
+  r = run(L.c, "Right now you order from the big wholesalers, don't you?");
+  assert_null(r.slots[CLS_SLOT_TIME]);
+  cls_result_free(&r);
   drop_scenario(&L);
 }
 
