@@ -1482,9 +1482,11 @@ void score_session(const session *s, score_result *out) {
     if (!events && (start & all) != all) {
       /* a need she named herself, unasked ("Not while that light on my tap is still a mystery",
       ** three times), came out: the finding says so instead of "no need came out" (play-test 13) */
+      /* (so does one she voiced in answer to a pitch: "一片砖挣不了几毛钱" after "利润空间比您现在的
+      ** 品牌大" was "没有说出任何需求", -30, play-test 23) */
       int named_by_her = -1;
       for (int k = 0; k < sc->n_needs && k < 64 && named_by_her < 0; k++)
-        if (said_by_customer(&c, s->n_turns - 1, k)) named_by_her = k;
+        if ((known & ~start & bit(k)) || said_by_customer(&c, s->n_turns - 1, k)) named_by_her = k;
       if (named_by_her >= 0)
         add(&c, "no_discovery", NULL, "named", "need", need_name(&c, named_by_her), NULL);
       else

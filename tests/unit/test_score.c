@@ -121,6 +121,25 @@ static void vague_ask(void **state) {
   fx_free(&f);
 }
 
+/* A need voiced in answer to a pitch earns no discovery, but it did come out: the finding names it
+** rather than "no need came out" (play-test 23: "一片砖挣不了几毛钱" after a pitch, and the debrief
+** said the customer voiced no need). */
+static void pitch_drew_need(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Our app takes attendance for you.", MV(PRESENT_BENEFIT));
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  fx_say(&f, &t->events, "Honestly, counting heads is what eats our mornings.");
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *d = fx_find(&r, "no_discovery", 0, NULL);
+  assert_non_null(d);
+  assert_non_null(strstr(fx_msg(&d->msg, r.lang), "without being asked"));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Same in Chinese: the message follows the session's language. */
 static void vague_ask_zh(void **state) {
   (void)state;
@@ -1963,7 +1982,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
