@@ -2251,7 +2251,7 @@ void cls_late_order_now(cls_result *r) {
 ** 23).  Late, the rules' ask only: "do you think about" in the lexicon's ignore list moved seven
 ** team lines through retraining. */
 void cls_late_opinion_ask(cls_result *r) {
-  static const char *const asker[] = { "do you ", "did you ", "does your team ", "do your people ", "does he ", "does she " };
+  static const char *const asker[] = { "do you ", "did you ", "team ", "people ", "does he ", "does she " };
   const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
   if (!r->norm || !(r->moves & ask) || (r->model_moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask) ||
       r->slots[CLS_SLOT_TIME])

@@ -251,11 +251,18 @@ const char *deb_cause_label(const char *lang, const char *c) {
 }
 
 /* See debrief_int.h: a selection of the most negative points, stable by reading order. */
-size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max) {
+int deb_skill_capped(const json_t *d, int k) {
+  if (k < 0 || k >= 4) return 0;
+  const json_t *sc = json_object_get(json_object_get(json_object_get(d, "skills"), vocab_skill_names[k]), "score");
+  return json_is_integer(sc) && json_integer_value(sc) >= 100;
+}
+
+/* (a loss in a skill at its cap gained nothing to change: left out) */
+size_t deb_top_losses(const json_t *d, const deb_item *items, size_t n, size_t *out, size_t max) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) {
     double p = json_number_value(json_object_get(items[i].f, "points"));
-    if (p >= 0) continue;
+    if (p >= 0 || deb_skill_capped(d, items[i].skill)) continue;
     size_t j = k < max ? k++ : max;
     /* insert i at its place among the kept ones (more negative first, then reading order) */
     while (j > 0 && json_number_value(json_object_get(items[out[j - 1]].f, "points")) > p) {

@@ -49,7 +49,10 @@ const char *deb_ended_label(const char *lang, const char *ended_by);
 const char *deb_cause_label(const char *lang, const char *end_cause);
 /* The (at most max) findings that cost most, worst first (ties: earlier turn first); returns
 ** the count and fills out[] with indexes into items. */
-size_t deb_top_losses(const deb_item *items, size_t n, size_t *out, size_t max);
+size_t deb_top_losses(const json_t *d, const deb_item *items, size_t n, size_t *out, size_t max);
+/* 1 when skill k (0..3) of document d scored 100, its cap: a loss in it cost nothing (a trainee
+** read "100/100" beside "-10" and could not tell what the -10 cost: play-test 23). */
+int deb_skill_capped(const json_t *d, int k);
 /* "turn 3, answered at turn 4" / "第 3 轮提出，第 4 轮回应" for an objection (malloc'd). */
 char *deb_objection_when(const char *lang, const json_t *objection);
 /* The first max code points of s, with "…" when cut (malloc'd); a renderer's cap on lines. */

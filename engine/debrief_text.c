@@ -171,7 +171,7 @@ static void bars(out *o, const json_t *d) {
 
 /* One finding: sign, points, rule, what happened, why, and a line to try.  A rule met again
 ** (first_turn >= 0) refers back to its first explanation instead of repeating it. */
-static void finding(out *o, const json_t *f, int k, int first_turn) {
+static void finding(out *o, const json_t *f, int k, int first_turn, int capped) {
   const char *skill = L(o, L_COMMITMENT + k);
   double p = json_number_value(json_object_get(f, "points"));
   int won = p > 0;
@@ -184,6 +184,11 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
   wrap(o, head, 6 + txt_width(pts), 5);   /* a name is longer than an id: wrapped like the rest */
   free(head);
   if (o->colour) sb_puts(o->b, RESET);
+  if (!won && p < 0 && capped) {   /* the skill stayed at 100: say so, or "-10" beside "100" puzzles */
+    sb_printf(o->b, "     %s", esc(o, DIM));
+    wrap(o, msg_text(o->lang, "fmt.capped"), 5, 5);
+    if (o->colour) sb_puts(o->b, RESET);
+  }
   sb_puts(o->b, "     ");
   char *text = deb_finding_text(o->lang, f);
   wrap(o, text, 5, 5);
@@ -212,7 +217,7 @@ static void finding(out *o, const json_t *f, int k, int first_turn) {
 static void top_changes(out *o, const json_t *d) {
   deb_item *v;
   size_t n = deb_items(d, &v), top[3];
-  size_t k = deb_top_losses(v, n, top, 3);
+  size_t k = deb_top_losses(d, v, n, top, 3);
   if (k > 0) {
     sb_printf(o->b, "\n%s%s%s\n", esc(o, BOLD), L(o, L_TOP), esc(o, RESET));
     for (size_t i = 0; i < k; i++) {
@@ -291,7 +296,7 @@ static void findings(out *o, const json_t *d) {
     int first = -1;   /* the turn where this rule was first explained */
     for (size_t k = 0; k < i && first < 0; k++)
       if (strcmp(jstr(v[k].f, "rule"), jstr(v[i].f, "rule")) == 0) first = v[k].turn;
-    finding(o, v[i].f, v[i].skill, first);
+    finding(o, v[i].f, v[i].skill, first, deb_skill_capped(d, v[i].skill));
   }
   free(v);
 }

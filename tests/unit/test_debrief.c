@@ -365,6 +365,29 @@ static void text_repeats(void **state) {
   fx_free(&f);
 }
 
+/* A loss in a skill that still scored 100 cost nothing: it is not among the changes that would
+** have gained most, and the full list says so beside it (play-test 23: "100/100" beside "-10"). */
+static void capped_skill_losses(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Let's find some time.", MV(ASK_COMMITMENT));
+  t->cls.vague = 1;
+  json_t *d = build(&f);
+  char *out = render_text(d, 0, 100, NULL);
+  assert_non_null(strstr(out, "What would have gained most"));
+  assert_non_null(strstr(out, ". -15 An ask names what"));
+  assert_null(strstr(out, "cost nothing"));
+  free(out);
+  json_object_set_new(json_object_get(json_object_get(d, "skills"), "commitment"), "score", json_integer(100));
+  out = render_text(d, 0, 100, NULL);
+  assert_null(strstr(out, ". -15 An ask names what"));
+  assert_non_null(strstr(out, "(this skill still reached 100, its maximum: these points cost nothing this time)"));
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
 /* The objections raised, and whether the trainee answered them, for the reflection. */
 static void objections_listed(void **state) {
   (void)state;
@@ -743,7 +766,7 @@ static void abandoned_consistent(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(visits_headed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
+    cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(capped_skill_losses), cmocka_unit_test(visits_headed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
     cmocka_unit_test(text_zh_wrap),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text), cmocka_unit_test(abandoned_consistent),
   };
