@@ -2245,6 +2245,32 @@ void cls_late_order_now(cls_result *r) {
   }
 }
 
+/* "付款这边我们可以分两次,减轻您这个月的压力。这样能解决您的顾虑吗?" asks whether the offer meets
+** her worry: a request form about a worry (a clause with a concern word: 顾虑, 担心, worry) checks
+** it, and asks her for no step or money, so the payment word of the seller's offer before it is
+** no demand.  Read as one, 李总 took a part payment and the summary it closed was -15 "没有金额"
+** (play-test 23).  Late, the rules' ask only, when every request form of the line is such a check
+** and no time is named. */
+void cls_late_concern_check(cls_result *r) {
+  const uint64_t asks = (uint64_t)1 << CLS_ASK_PAYMENT | (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & asks) || (r->model_moves & asks) || (r->moves & CLS_ASK_MOVES & ~asks)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), checks = 0;
+  for (int k = 0; k < ncl; k++) {
+    if (cl[k].mood != CL_MOOD_REQUEST) continue;
+    if (!cl_has_label(r, &cl[k], "class:concern") || cl_has_label(r, &cl[k], "time") ||
+        cl_has_label(r, &cl[k], "ask_payment") || cl_has_label(r, &cl[k], "action"))
+      return;   /* "Could you settle the invoice once the snag list is closed out?" asks for it */
+    checks++;
+  }
+  if (!checks) return;
+  r->moves &= ~asks;
+  r->moves |= (uint64_t)1 << CLS_CHECK_CONCERNS;
+  r->specific = r->vague = 0;
+  r->commitment = -1;
+  add_match(r, "check_concerns", "rule:concern_check", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* "What do you think about the dashboards, would your team use them?" asks an opinion: the action
 ** "think about" after "do you" is what she is asked about, not a step, and the request form of
 ** the next clause asked nothing of her either; read as an ask, it was "vague", -45 (play-test

@@ -677,6 +677,20 @@ static void test_scenario_ask(void **st) {
   assert_null(r.slots[CLS_SLOT_TIME]);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* a request form about her worry checks it: the payment word of the seller's offer before it
+  ** is no demand (play-test 23: 李总 took a part payment on a summary, and it was -15 "没有金额");
+  ** a request for the money that names a worry still asks */
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  r = run(L.c, "我总结一下:您这个月现金紧,是因为甲方进度款没到;踢脚线的接缝让您不踏实。踢脚线我们明天上午免费修好、"
+               "请甲方一起验收;付款这边我们可以分两次,减轻您这个月的压力。这样能解决您的顾虑吗?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  r = run(L.c, "您的顾虑我明白,那今天先付两万,剩下两万八月底前付清,行吗?");
+  assert_true(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 /* A confirmation that restates the customer's trouble is no loss appeal; one that looks ahead to
