@@ -270,7 +270,10 @@ static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx
   ** were "a summary that leaves out" the third, -10, and the trainee's full recap came two lines
   ** later) */
   if (v->confirmed & ~(answered | said | pa | ps)) return 0;
-  if (r->n_benefits == 0 ? !CLS_HAS(p, CLS_SUMMARIZE_BENEFITS) || r->question
+  /* (a deadline that names her need adds pressure, not the need a recap left out: "时间上也要抓紧:
+  ** 明年评审前要上线,参数这周要是定不下来,...评审就赶不上了。" after the recap was a second
+  ** summary, +20, and 赵主任 said "你这么一归纳" again: play-test 23) */
+  if (r->n_benefits == 0 ? !CLS_HAS(p, CLS_SUMMARIZE_BENEFITS) || r->question || CLS_HAS(r, CLS_LOSS_APPEAL)
                          : !sums_up(named | pn, answered | pa, said | ps, v->known, v->prev_presented,
                                     v->prev_after_confirm))
     return 0;

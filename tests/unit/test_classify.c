@@ -846,6 +846,28 @@ static void test_first_pitch(void **st) {
   drop_scenario(&L);
 }
 
+/* A deadline after a recap that names the need the recap left out adds pressure, not the need: no
+** second summary (play-test 23: +20 and 赵主任's "你这么一归纳" again); the need stated plainly
+** still completes it. */
+static void test_recap_then_deadline(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  cls_classifier *c = L.c;
+  cls_result p = run(c, "所以参数里可以写进两条:一是必须提供与贵院现有HIS的接口,并有三家以上三级医院的对接案例;"
+                        "二是输液监测要能在床旁自动报警到护士站。这两条能保证上线不出问题,我们都能满足。");
+  p.moves |= 1ull << CLS_SUMMARIZE_BENEFITS;   /* as the visit read it */
+  uint64_t all = (1ull << L.s->n_needs) - 1;
+  cls_recap_ctx v = { all, 0, 0, &p, 0, 0, all, { &p }, 1 };
+  cls_result r = run(c, "时间上也要抓紧:明年评审前要上线,参数这周要是定不下来,挂网推到下下个月,评审就赶不上了。");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  assert_int_equal(cls_read_recap(c, &r, &v), 0);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  cls_result_free(&p);
+  drop_scenario(&L);
+}
+
 /* A needs recap closed by "是这三件吧?" confirms them and names no benefit (play-test 22: the tag
 ** was not read, a benefit was linked to "家属打电话问睡眠", and 周院长 answered a benefits summary). */
 static void test_needs_recap_tag(void **st) {
@@ -1319,7 +1341,7 @@ int main(void) {
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
-    cmocka_unit_test(test_scenario_ask),
+    cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_addressed_name),
