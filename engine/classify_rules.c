@@ -2021,6 +2021,29 @@ void cls_late_restated_gain(cls_result *r) {
   add_match(r, "gain_appeal", "rule:restated_wish", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* "So the errors cluster in two aisles where frosted labels make the cases hard to tell apart. Do
+** the pickers have to take their gloves off to use the scanners?" plays her trouble back and asks
+** about her floor: a gain appeal the model alone read (p 0.92, from "their" and "use the") in a
+** line that names her need, offers nothing (no benefit, no seller acting, no outcome, no gain
+** word) and ends in a question is none (play-test 23: +15 "showed the gain").  With a scenario
+** only: the needs are the scenario's. */
+void cls_late_situation_gain(cls_result *r) {
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL;
+  if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || !(r->model_moves & gain) || !r->question ||
+      (r->moves & CLS_ASK_MOVES) || cls_has_label(r, "gain_appeal") || cls_has_label(r, "outcome") ||
+      cls_has_label(r, "class:gain") || CLS_HAS(r, CLS_PRESENT_BENEFIT) || CLS_HAS(r, CLS_PROOF))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl == 0 || cl[ncl - 1].mood != CL_MOOD_QUESTION) return;
+  for (int k = 0; k < ncl; k++)
+    if (cl[k].agent == CL_AGENT_SELLER) return;
+  r->moves &= ~gain;
+  r->model_moves &= ~gain;
+  drop_gain_tactic(r);
+  add_match(r, "gain_appeal", "rule:situation_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_restated_pain(cls_result *r) {
   static const char *const ahead[] = {
     "if", "unless", "otherwise", "or else", "will", "'ll", "going to", "next", "soon", "before",

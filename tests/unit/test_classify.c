@@ -691,6 +691,18 @@ static void test_scenario_ask(void **st) {
   assert_true(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* her trouble played back and asked about is no gain appeal, whatever the model reads (play-test
+  ** 23: +15 "showed the gain"); the benefit said to her still is one */
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  r = run(L.c, "So the errors cluster in two aisles where frosted labels make the cases hard to tell apart. "
+               "Do the pickers have to take their gloves off to use the scanners or paper lists?");
+  assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_NONE);
+  cls_result_free(&r);
+  r = run(L.c, "Grace, with PickRight the picker reads back a check digit on the slot before every pick, so a wrong case never leaves the aisle.");
+  assert_true(CLS_HAS(&r, CLS_GAIN_APPEAL) || CLS_HAS(&r, CLS_PRESENT_BENEFIT) || r.n_benefits > 0);
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 /* A confirmation that restates the customer's trouble is no loss appeal; one that looks ahead to
