@@ -2044,6 +2044,30 @@ void cls_late_situation_gain(cls_result *r) {
   add_match(r, "gain_appeal", "rule:situation_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* "Martin, could you approve the pilot order by this Friday, and Grace, could you pick the six
+** pickers?" asks him to approve it: a decision word ("approv*", "sign off") inside a request made
+** to her asks for that step, not who else decides (play-test 23: +10 "asked who else takes part in
+** the decision").  Late, when the line asks and every decision phrase sits in a request clause. */
+void cls_late_request_to_approve(cls_result *r) {
+  const uint64_t chain = (uint64_t)1 << CLS_ASK_DECISION_CHAIN;
+  if (!r->norm || !(r->moves & chain) || !(r->moves & CLS_ASK_MOVES)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), seen = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_decision_chain") != 0 || m->end <= m->start) continue;
+    const char *w = r->norm + m->start;   /* the step's own verb, not "the people who decide" */
+    if (strncmp(w, "approv", 6) != 0 && strncmp(w, "sign", 4) != 0) return;
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0 || cl[k].mood != CL_MOOD_REQUEST) return;
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~chain;
+  r->model_moves &= ~chain;
+  add_match(r, "ask_decision_chain", "rule:request_to_approve", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_restated_pain(cls_result *r) {
   static const char *const ahead[] = {
     "if", "unless", "otherwise", "or else", "will", "'ll", "going to", "next", "soon", "before",
