@@ -196,8 +196,10 @@ static char *summary_from_examples(const scenario *sc, int i, const char *lang, 
 ** a later visit can win is no advice); else the best of the family, or its lowest when the rule
 ** says the trainee asked for too much; -1 when the ladder has none of that family. */
 static int pick_rung(const scenario *sc, adv_teach t, const char *rule, const adv_about *about) {
-  /* after too big an ask or a threat, the smallest firm step the customer can take */
+  /* after too big an ask or a threat, the smallest firm step the customer can take; so too when
+  ** the ladder was judged and nothing on it was within reach */
   int lowest = strcmp(rule, "unrealistic_ask") == 0 || strcmp(rule, "hostile_threat") == 0, found = -1;
+  if (about && about->rungs_known && !about->rungs_realistic) lowest = 1;
   int best_real = -1;
   for (int j = 0; j < sc->n_commitments; j++) {
     scn_kind k = sc->commitments[j].kind;

@@ -187,9 +187,19 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->need = -1;
   f->rungs_known = 0;
   f->rungs_realistic = 0;
-  if (turn > 0 && turn <= c->s->n_turns && c->s->turns[turn - 1].rungs_known) {
+  /* the ladder as judged at the turn, else at the latest ask of its visit before it (the visit as
+  ** a whole: its last ask): "no commitment" after an order refused at trust 3 taught that order
+  ** again, "先下一批试单", though the same debrief had called it more than 陈总 could give
+  ** (play-test 23) */
+  int at = turn > 0 && turn <= c->s->n_turns ? turn - 1 : turn == 0 ? c->s->n_turns - 1 : -1;
+  int judged = -1;
+  for (int i = at; i >= 0 && judged < 0; i--) {
+    if (c->s->turns[i].visit != c->s->turns[at].visit) break;
+    if (c->s->turns[i].rungs_known) judged = i;
+  }
+  if (judged >= 0 && (turn == 0 || judged == turn - 1 || c->sc == NULL || c->sc->n_visits <= 1)) {
     f->rungs_known = 1;
-    f->rungs_realistic = c->s->turns[turn - 1].rungs_realistic & open_rungs(c, turn - 1);
+    f->rungs_realistic = c->s->turns[judged].rungs_realistic & open_rungs(c, judged);
   } else if (c->sc && c->sc->n_visits > 1 && turn >= 0 && turn <= c->s->n_turns) {
     /* in a campaign, a turn that judged no ladder, or the visit as a whole: its Try line asks
     ** for what that visit still had open (visit 3's "no ask" was taught visit 1's budget ask:

@@ -266,6 +266,31 @@ static void summary_and_chain_lines_are_whole_sentences(void **state) {
   free(l);
 }
 
+/* The ladder judged and nothing on it within reach: the ask taught is the smallest step, not the
+** top of the ladder (play-test 23: "先下一批试单" after the order was refused at trust 3). */
+static void nothing_in_reach_teaches_the_smallest(void **state) {
+  (void)state;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load("scenarios/dealer-first-visit.yaml", &d);
+  assert_non_null(sc);
+  int last = -1;
+  for (int j = 0; j < sc->n_commitments; j++)
+    if (sc->commitments[j].kind == SCN_KIND_ADVANCE || sc->commitments[j].kind == SCN_KIND_ORDER) last = j;
+  assert_true(last > 0);
+  char *none = adv_try(sc, NULL, "outcome_continuation", SV_FIRST, &(adv_about){ -1, 1, 0, NULL });
+  char *last_only = adv_try(sc, NULL, "outcome_continuation", SV_FIRST, &(adv_about){ -1, 1, 1ull << last, NULL });
+  char *unknown = adv_try(sc, NULL, "outcome_continuation", SV_FIRST, &(adv_about){ -1, 0, 0, NULL });
+  assert_non_null(none);
+  assert_string_equal(none, last_only);
+  assert_string_not_equal(none, unknown);   /* not judged: the top of the ladder, as before */
+  free(none);
+  free(last_only);
+  free(unknown);
+  scn_free(sc);
+  diag_free(&d);
+}
+
 /* The Try line for a hidden need that stayed hidden asks about that need, not about the
 ** scenario's first hidden need (which the trainee may well have brought out). */
 static void hidden_need_line_is_about_the_missed_one(void **state) {
@@ -376,7 +401,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(ask_line_asks_what_could_be_given),
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
-    cmocka_unit_test(hidden_need_line_is_about_the_missed_one),
+    cmocka_unit_test(hidden_need_line_is_about_the_missed_one), cmocka_unit_test(nothing_in_reach_teaches_the_smallest),
     cmocka_unit_test(need_line_addresses_who_has_it),
     cmocka_unit_test(summary_and_chain_lines_are_whole_sentences),
   };

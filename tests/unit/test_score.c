@@ -1767,6 +1767,33 @@ static sess_turn *given_ask(fx *f, const char *text, int visit, int rung) {
   return t;
 }
 
+/* The visit as a whole, and a turn that judged no ladder, are taught from the latest ask's
+** judgement: "no commitment" after an order refused at trust 3 taught that order again though
+** the same debrief called it more than the customer could give (play-test 23). */
+static void whole_visit_try_realistic(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Can we sign the contract today?", MV(ASK_ORDER));
+  t->cls.commitment = 0;
+  t->rungs_known = 1;
+  t->rungs_realistic = 1u << 2;   /* only the requirements within reach */
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  t = fx_turn(&f, "OK, I'll send you a brochure then.", MV(SELLER_ACTION));
+  score_result r;
+  score_session(&f.s, &r);
+  int seen = 0;
+  for (int i = 0; i < r.n_findings; i++) {
+    if (r.findings[i].turn != 0 && r.findings[i].turn != 2) continue;
+    assert_true(r.findings[i].rungs_known);
+    assert_int_equal(r.findings[i].rungs_realistic, 1u << 2);
+    seen++;
+  }
+  assert_true(seen > 0);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A campaign of two visits, each giving its own rung: the reason names both, in order, and a
 ** finding of visit 2 is not taught the rung visit 1 gave (its realistic bits are masked). */
 static void campaign_reason(void **state) {
@@ -1982,7 +2009,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
