@@ -189,7 +189,8 @@ static int outcome_within(const cls_result *r, const cl_clause *cl, int n, size_
   return 0;
 }
 
-/* A clause that is no summary states a need or the benefit that answers it, not both: their
+/* (played_back: a recap of her situation, whatever its frame says, is such a line too.)
+** A clause that is no summary states a need or the benefit that answers it, not both: their
 ** words overlap ("明年省里要考核了,护理信息化那块还是一片空白" brushed the benefit that fills the
 ** gap), so of such a pair of links by meaning from overlapping parts of the line (a clause,
 ** or the whole line and a clause of it) the weaker is dropped (h[i].item set to -1), the need
@@ -197,8 +198,9 @@ static int outcome_within(const cls_result *r, const cl_clause *cl, int n, size_
 ** Clauses of their own keep both ("夜班护士根本忙不过来,我们的输液监测快滴完就提醒护士站"); a
 ** summary names both on purpose.  Chosen on the tuning part (docs/classifier.md 1d): wrong links
 ** 18 -> 12 of about 250, linked right 230 -> 226 of 246. */
-static void one_side(const scenario *sc, const cls_result *r, const cl_clause *cl, int ncl, lnk_hit *h, int n) {
-  for (int i = 0; i < r->n_matches; i++)   /* the moves are read after the links: their phrases */
+static void one_side(const scenario *sc, const cls_result *r, const cl_clause *cl, int ncl, lnk_hit *h, int n,
+                     int played_back) {
+  for (int i = 0; i < r->n_matches && !played_back; i++)   /* the moves are read after the links: their phrases */
     if (strcmp(r->matches[i].label, "summary") == 0 || strcmp(r->matches[i].label, "summarize_benefits") == 0) return;
   for (int b = 0; b < n; b++) {
     if (h[b].kind != LNK_BENEFIT || h[b].item < 0) continue;
@@ -208,7 +210,8 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
       int answers = 0;
       for (int a = 0; a < (int)bf->answers.n && !answers; a++) answers = bf->need_index[a] == h[k].item;
       if (!answers || h[k].start >= h[b].end || h[b].start >= h[k].end) continue;   /* clauses of their own */
-      if (h[k].score >= h[b].score && !seller_within(cl, ncl, h[b].start, h[b].end) &&
+      /* (the frame of a recap played back is the seller's, its items are not) */
+      if (h[k].score >= h[b].score && !seller_within(cl + played_back, ncl - played_back, h[b].start, h[b].end) &&
           !outcome_within(r, cl, ncl, h[b].start, h[b].end)) { h[b].item = -1; break; }
       h[k].item = -1;
     }
@@ -314,6 +317,23 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   int ncl = cl_read(r, cl), nsp = 0;
   wanted_benefit_keywords(c->sc, r, cl, ncl);
   int confirmed = ncl > 0 && cl[ncl - 1].mood == CL_MOOD_CONFIRM;   /* the line ends in a confirmation tag */
+  /* or plays her situation back under a frame of the seller's ("Let me check I've got you: ...",
+  ** "我归纳一下:一是...二是...", "我理解您现在两件事:..."): a first clause of his that ends in a
+  ** colon and announces a recap, with no clause after it that he acts in or that tells what she
+  ** will have.  Its items state her needs or the benefits for them, not both (one_side, as for a
+  ** line that is no summary), and no objection (chosen on the open lines of the paraphrase sets,
+  ** wave 8 included: docs/classifier.md 1d) */
+  int played_back = 0;
+  if (ncl > 1 && cl[0].agent == CL_AGENT_SELLER && cl[0].end > cl[0].start) {
+    size_t e = cl[0].end;
+    while (e > cl[0].start && r->norm[e - 1] == ' ') e--;
+    played_back = e > cl[0].start && r->norm[e - 1] == ':' &&
+                  (cl_has_label(r, &cl[0], "summary") || cl_has_label(r, &cl[0], "confirm_need") ||
+                   cl_has_label(r, &cl[0], "frame"));
+    for (int i = 1; i < ncl && played_back; i++)
+      if (cl[i].agent == CL_AGENT_SELLER || (cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting")))
+        played_back = 0;
+  }
   /* or gives the customer's words back ("..., you said."): marker restated, read here only */
   int restated = ncl > 0 && cl_has_label(r, &cl[ncl - 1], "restated");
   for (int i = 0; i < ncl; i++) {
@@ -339,6 +359,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     int outcome = cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting");
     if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome && cl[i].agent != CL_AGENT_SELLER))
       s->w[LNK_BENEFIT] = 0;
+    if (played_back) s->w[LNK_OBJECTION] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request && !outcome) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
     /* what the customer wants, said of them ("Grace needs fewer wrong orders"): a need */
     if (cl[i].agent != CL_AGENT_SELLER && cl_has_label(r, &cl[i], "wanting")) s->w[LNK_BENEFIT] = 0;
@@ -354,7 +375,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   int n = lnk_link_spans(c->links, c->stem, text, len, 1u << LNK_NEED | 1u << LNK_BENEFIT | 1u << LNK_OBJECTION,
                          sp, nsp, h, MAX_LINKS);
   free(text);
-  one_side(c->sc, r, cl, ncl, h, n);
+  one_side(c->sc, r, cl, ncl, h, n, played_back);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
     if (h[i].item < 0) continue;
     int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;

@@ -880,6 +880,27 @@ static void test_recap_then_deadline(void **st) {
   drop_scenario(&L);
 }
 
+/* Her situation played back under a frame of the seller's ("Let me check I've understood: ...",
+** "我总结一下:一是...二是...") states her needs: of a need and the benefit that answers it from
+** the same words, the need (the frame is the seller's, its items are not); no objection. */
+static void test_played_back(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  cls_result r = run(L.c, "Let me check I've understood: Grace, frost on the labels makes pickers grab the wrong case, "
+                          "and Martin, whatever you take on must pay for itself inside a year.");
+  assert_int_equal(r.n_needs, 2);
+  assert_int_equal(r.n_benefits, 0);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  r = run(L.c, "我总结一下:一是夜里护士人手不够,输液快完了没人发现;二是明年评审护理信息化这一项还拿不到分。");
+  assert_int_equal(r.n_needs, 2);
+  assert_int_equal(r.n_benefits, 0);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* A needs recap closed by "是这三件吧?" confirms them and names no benefit (play-test 22: the tag
 ** was not read, a benefit was linked to "家属打电话问睡眠", and 周院长 answered a benefits summary). */
 static void test_needs_recap_tag(void **st) {
@@ -1353,7 +1374,7 @@ int main(void) {
     cmocka_unit_test(test_follow_up),
     cmocka_unit_test(test_check_after_needs),
     cmocka_unit_test(test_restated_pain),
-    cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline),
+    cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline), cmocka_unit_test(test_played_back),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_addressed_name),
