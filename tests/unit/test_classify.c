@@ -899,6 +899,13 @@ static void test_played_back(void **st) {
   assert_int_equal(r.n_benefits, 0);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* a clause weakly like another benefit, inside a part of the line that links one strongly, is
+  ** that benefit's detail (play-test 23: one pitch became a two-benefit summary) */
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  r = run(L.c, "签到这块,学生进教室扫一下码就算签到,系统自动出勤统计,辅导员早上不用再去门口点名。");
+  assert_int_equal(r.n_benefits, 1);
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 /* A needs recap closed by "是这三件吧?" confirms them and names no benefit (play-test 22: the tag
