@@ -2377,6 +2377,27 @@ void cls_late_please_invite(cls_result *r) {
   }
 }
 
+/* "Could Marcus spare us a morning next Tuesday so we can ... see what it catches?", "Would Richard
+** give us half an hour next week ...?" ask the customer's side for a named person's time: a line
+** that opens with could, would, can or will and then names a person (the scenario's people or
+** the lexicon's: "your IT lead"), with a time, is a request for a step with that person, though
+** its verb is no action the lexicon lists and a what later in it made it an open question (the
+** paraphrase sets: two rungs never linked).  English; late, a question asking nothing yet. */
+void cls_late_person_request(cls_result *r) {
+  static const char *const modal[] = { "could ", "would ", "can ", "will " };
+  if (!may_become_ask(r) || !r->slots[CLS_SLOT_PERSON]) return;
+  size_t m0 = 0;
+  for (size_t k = 0; k < sizeof modal / sizeof *modal && !m0; k++)
+    if (strncmp(r->norm, modal[k], strlen(modal[k])) == 0) m0 = strlen(modal[k]);
+  if (!m0) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->start != m0 || strcmp(m->label, cls_slot_name(CLS_SLOT_PERSON)) != 0) continue;
+    make_ask(r, 1, "rule:person_request", __LINE__);
+    return;
+  }
+}
+
 /* "...今天先转两万,剩下两万八月底前付清,我写个条子您签字确认,您看行吗?" asks for money and a
 ** signature on the note of it, not for an order: an ask_order the rules read only from 签字 (a
 ** signature, cls_names_order's none) in a payment ask goes (play-test 21 and 22). */

@@ -899,6 +899,15 @@ static void test_played_back(void **st) {
   assert_int_equal(r.n_benefits, 0);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* a named person of hers asked for time, with a time, is an ask for the rung it describes,
+  ** though the verb is no listed action and a "what" stands later in it */
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  r = run(L.c, "Could Marcus give us a morning next Tuesday so Beacon runs at Reno for two weeks and we see what it catches?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.specific);
+  assert_true(r.commitment >= 0);
+  cls_result_free(&r);
+  drop_scenario(&L);
   /* a clause weakly like another benefit, inside a part of the line that links one strongly, is
   ** that benefit's detail (play-test 23: one pitch became a two-benefit summary) */
   load_scenario(&L, "scenarios/campus-platform.yaml");
