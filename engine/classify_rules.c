@@ -1839,6 +1839,18 @@ static void drop_gain_tactic(cls_result *r) {
   if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & gain)) r->tactic = CLS_TACTIC_NONE;
 }
 
+/* Takes back a gain appeal, the rules' and the model's, and the gain tactic it made; the rule
+** `rule` ("rule:ID") at source line `line` says so. */
+static void unread_gain(cls_result *r, const char *rule, int line) {
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL;
+  r->moves &= ~gain;
+  r->model_moves &= ~gain;
+  drop_gain_tactic(r);
+  char src[sizeof RULE_SRC + 16];
+  snprintf(src, sizeof src, "%s:%d", RULE_SRC, line);
+  add_match(r, "gain_appeal", rule, src, 0, strlen(r->norm));
+}
+
 /* 1 when a scenario need's keyword match of r lies inside clause c. */
 static int clause_links_need(const cls_result *r, const cl_clause *c) {
   for (int i = 0; i < r->n_matches; i++)
@@ -2015,10 +2027,7 @@ void cls_late_restated_gain(cls_result *r) {
   if (!r->norm || r->n_needs == 0 || r->n_benefits > 0 || !(r->moves & gain) || !CLS_HAS(r, CLS_CONFIRM_NEED) ||
       !r->question || (r->moves & CLS_ASK_MOVES))
     return;
-  r->moves &= ~gain;
-  r->model_moves &= ~gain;
-  drop_gain_tactic(r);
-  add_match(r, "gain_appeal", "rule:restated_wish", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  unread_gain(r, "rule:restated_wish", __LINE__);
 }
 
 /* "So the errors cluster in two aisles where frosted labels make the cases hard to tell apart. Do
@@ -2038,10 +2047,7 @@ void cls_late_situation_gain(cls_result *r) {
   if (ncl == 0 || cl[ncl - 1].mood != CL_MOOD_QUESTION) return;
   for (int k = 0; k < ncl; k++)
     if (cl[k].agent == CL_AGENT_SELLER) return;
-  r->moves &= ~gain;
-  r->model_moves &= ~gain;
-  drop_gain_tactic(r);
-  add_match(r, "gain_appeal", "rule:situation_asked", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  unread_gain(r, "rule:situation_asked", __LINE__);
 }
 
 /* "Martin, could you approve the pilot order by this Friday, and Grace, could you pick the six
