@@ -223,12 +223,18 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
 ** item: "签到这块,学生进教室扫一下码就算签到,系统自动出勤统计,..." linked the attendance benefit
 ** (0.33) and, from "系统自动出勤统计", the one-click report (0.16), and one pitch became a
 ** two-benefit summary (play-test 23). */
-static void nested_weak(lnk_hit *h, int n) {
+static int one_sentence(const char *t, size_t start, size_t end) {
+  for (size_t k = start; k + 1 < end; k++)
+    if ((t[k] == '.' || t[k] == '!' || t[k] == '?') && t[k + 1] == ' ') return 0;
+  return 1;
+}
+static void nested_weak(const char *t, lnk_hit *h, int n) {
   for (int i = 0; i < n; i++) {
     if (h[i].item < 0 || h[i].score >= LNK_WEAK_FLOOR) continue;
-    for (int j = 0; j < n; j++)
+    for (int j = 0; j < n; j++)   /* (within one sentence: another sentence says another thing) */
       if (j != i && h[j].item >= 0 && h[j].kind == h[i].kind && h[j].item != h[i].item && h[j].score > h[i].score &&
-          h[j].start <= h[i].start && h[i].end <= h[j].end && (h[j].end - h[j].start) > (h[i].end - h[i].start)) {
+          h[j].start <= h[i].start && h[i].end <= h[j].end && (h[j].end - h[j].start) > (h[i].end - h[i].start) &&
+          one_sentence(t, h[j].start, h[j].end)) {
         h[i].item = -1;
         break;
       }
@@ -393,7 +399,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
                          sp, nsp, h, MAX_LINKS);
   free(text);
   one_side(c->sc, r, cl, ncl, h, n, played_back);
-  nested_weak(h, n);
+  nested_weak(r->norm, h, n);
   for (int i = 0; i < n; i++) {   /* a recap of two needs links both, one per clause */
     if (h[i].item < 0) continue;
     int **list = h[i].kind == LNK_NEED ? &r->needs : h[i].kind == LNK_BENEFIT ? &r->benefits : &r->objections;

@@ -175,7 +175,10 @@ static int objection_answered(const session *s, int raised, int j) {
     if (((r->question && !(r->moves & CLS_ASK_MOVES)) || (r->moves & clarify)) && !offered && r->n_benefits == 0)
       continue;
     if (names_objection(r, j)) return i;
-    if (first && r->n_objections == 0 && (r->moves & value)) return i;
+    /* (a value statement that names a need of hers, with no proof, speaks to that need, as the
+    ** customer hears it: default.lua answer_objection) */
+    if (first && r->n_objections == 0 && (r->moves & value) && !(r->n_needs > 0 && !(r->moves & (1ull << CLS_PROOF))))
+      return i;
     first = 0;
   }
   return -1;

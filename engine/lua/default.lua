@@ -376,7 +376,11 @@ local function answer_objection(turn)
   -- right after "I need to know people will pay that" got "Lovely words. ..." (play-test 22)
   -- (raised last turn, or said last turn in answer to "why not?")
   local just = (memo.worry_turn == memo.turn - 1 and memo.worry) or (memo.probe_turn == memo.turn - 1 and pending_objection())
-  if not hit and just and not eased(just) and not turn.question and offers_value(turn) then hit = just end
+  -- (not one that speaks to a need of hers instead, with no proof: "我们的产品线上不卖同款,区域保护,
+  -- 您的利润空间能保住" after "你们这个牌子在潍坊没人用过,我进了货卖给谁?" answers the margin, not
+  -- the worry; play-test 23)
+  local about_need = #turn.needs > 0 and turn.moves.proof ~= true
+  if not hit and just and not eased(just) and not turn.question and offers_value(turn) and not about_need then hit = just end
   if not hit then return false end
   local asks = turn.moves.ask_commitment == true or turn.moves.ask_order == true or turn.moves.ask_payment == true
                or turn.moves.ask_referral == true or turn.moves.lower_ask == true
