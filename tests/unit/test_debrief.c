@@ -428,6 +428,27 @@ static void objections_listed(void **state) {
   free(t->cls.objections);
   fx_free(&f);
 
+  /* a value statement that names a need of hers, with no proof, speaks to that need, not to the
+  ** worry just raised (play-test 23: a margin pitch "answered" "nobody here has used your brand"),
+  ** as the customer hears it (default.lua answer_objection) */
+  fx_init(&f);
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  t = fx_turn(&f, "Could your team try it next week?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_say(&f, &t->events, "It costs too much.");
+  t = fx_turn(&f, "Your parents will hear the same day.", MV(PRESENT_BENEFIT));
+  t->cls.needs = xmalloc(sizeof(int));
+  t->cls.needs[0] = 1;
+  t->cls.n_needs = 1;
+  sess_turn *named = t;
+  d = build(&f);
+  assert_true(json_is_null(json_object_get(json_array_get(json_object_get(d, "objections"), 0), "answered")));
+  json_decref(d);
+  free(named->cls.needs);
+  named->cls.needs = NULL;
+  fx_free(&f);
+
   /* a refusal's worry is answered by asking for less (play-test 23: 李总's "账上真没有" and the
   ** part payment he took was "never answered"); an ask as high as the refused one is no answer */
   fx_init(&f);
