@@ -209,6 +209,10 @@ void cls_late_rude(cls_result *r);
 ** question.  After the model. */
 void cls_late_hypothetical(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
+/* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
+** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting
+** style names benefits by the needs they meet. */
+int cls_gets_outcome(const cls_result *r);
 void cls_late_pay_back(cls_result *r);  /* "pay back", "pays off": no payment asked for */
 void cls_late_opinion_ask(cls_result *r);   /* "what do you think about X, would ...?": an opinion, no ask */
 void cls_late_not_right(cls_result *r);     /* "... isn't quite right?": no confirmation tag */

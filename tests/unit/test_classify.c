@@ -699,6 +699,13 @@ static void test_scenario_ask(void **st) {
   assert_false(CLS_HAS(&r, CLS_GAIN_APPEAL));
   assert_int_equal(r.tactic, CLS_TACTIC_NONE);
   cls_result_free(&r);
+  /* a summary in texting style names what each of them gets by the needs it meets: a summary,
+  ** whatever the model says and though no benefit links (play-test 23: a needs check, and the ask
+  ** after it "without first summing up") */
+  r = run(L.c, "so to recap: grace gets the wrong cases gone even with frosty labels, martin gets his money back inside "
+               "12 months. fair?");
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
   r = run(L.c, "Grace, with PickRight the picker reads back a check digit on the slot before every pick, so a wrong case never leaves the aisle.");
   assert_true(CLS_HAS(&r, CLS_GAIN_APPEAL) || CLS_HAS(&r, CLS_PRESENT_BENEFIT) || r.n_benefits > 0);
   cls_result_free(&r);
