@@ -2403,6 +2403,32 @@ void cls_late_please_invite(cls_result *r) {
   }
 }
 
+/* "这两周您看了资料之后,学生处这边目前最让您费心的是哪些事呢?" asks what troubles her: 您看 followed
+** by 了 or 过 says she read something, not "您看...?" (would you consider), so the request form the
+** rules read in it asks for nothing, and the rung keyword beside it (两周) names no step (play-test
+** 23: a pilot asked for, four findings and -60).  Late, the rules' ask only. */
+void cls_late_read_past(cls_result *r) {
+  static const char look[][7] = { "\xe6\x82\xa8\xe7\x9c\x8b", "\xe4\xbd\xa0\xe7\x9c\x8b" };   /* 您看, 你看 */
+  static const char done[][4] = { "\xe4\xba\x86", "\xe8\xbf\x87" };                           /* 了, 过 */
+  const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & ask) || (r->model_moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask)) return;
+  int past = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "request") != 0) continue;
+    const char *w = r->norm + m->start;
+    int is_look = memcmp(w, look[0], 6) == 0 || memcmp(w, look[1], 6) == 0;
+    if (!is_look || (memcmp(w + 6, done[0], 3) != 0 && memcmp(w + 6, done[1], 3) != 0)) return;
+    past = 1;
+  }
+  if (!past) return;
+  r->moves &= ~ask;
+  r->specific = r->vague = 0;
+  r->commitment = -1;
+  add_match(r, "ask_commitment", "rule:read_past", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  cls_read_question(r);
+}
+
 /* "Could Marcus spare us a morning next Tuesday so we can ... see what it catches?", "Would Richard
 ** give us half an hour next week ...?" ask the customer's side for a named person's time: a line
 ** that opens with could, would, can or will and then names a person (the scenario's people or

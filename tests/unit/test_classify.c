@@ -915,6 +915,17 @@ static void test_played_back(void **st) {
   assert_true(r.commitment >= 0);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* 您看了 says she read something: no request form, and the rung keyword beside it (两周) no step
+  ** (play-test 23: a pilot asked for, -60); 您看 ... ? still asks */
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  r = run(L.c, "这两周您看了资料之后,学生处这边目前最让您费心的是哪些事呢?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  r = run(L.c, "您看下周先挑一个学院试用两周签到,行吗?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  drop_scenario(&L);
   /* a clause weakly like another benefit, inside a part of the line that links one strongly, is
   ** that benefit's detail (play-test 23: one pitch became a two-benefit summary) */
   load_scenario(&L, "scenarios/campus-platform.yaml");
