@@ -346,6 +346,10 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   ** will have.  Its items state her needs or the benefits for them, not both (one_side, as for a
   ** line that is no summary), and no objection (chosen on the open lines of the paraphrase sets,
   ** wave 8 included: docs/classifier.md 1d) */
+  /* a line that opens by saying it sums up ("那我总结一下:..., 学生扫码自动汇总; ..., 平台第一时间
+  ** 提醒辅导员。不知道我说得对不对?") names the benefits it sums up, closing tag or not (play-test
+  ** 23: read as a check of one need) */
+  int summed = ncl > 0 && cl_has_label(r, &cl[0], "summary");
   int played_back = 0;
   if (ncl > 1 && cl[0].agent == CL_AGENT_SELLER && cl[0].end > cl[0].start) {
     size_t e = cl[0].end;
@@ -380,7 +384,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     ** before a check too ("..., does that sound right?": play-test 14, a benefit summary read as
     ** four needs; the blind trainer's "you'll see on your phone which rows are thirsty") */
     int outcome = cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting");
-    if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome && cl[i].agent != CL_AGENT_SELLER))
+    if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome && cl[i].agent != CL_AGENT_SELLER && !summed))
       s->w[LNK_BENEFIT] = 0;
     if (played_back) s->w[LNK_OBJECTION] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request && !outcome) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;

@@ -925,6 +925,11 @@ static void test_played_back(void **st) {
   r = run(L.c, "您看下周先挑一个学院试用两周签到,行吗?");
   assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   cls_result_free(&r);
+  /* a line that opens by saying it sums up names its benefits, closing tag or not (play-test 23) */
+  r = run(L.c, "那我总结一下:辅导员不再手工统计签到,学生扫码自动汇总;学生连续缺课,平台第一时间提醒辅导员。不知道我说得对不对?");
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_true(r.n_benefits >= 2);
+  cls_result_free(&r);
   drop_scenario(&L);
   /* a clause weakly like another benefit, inside a part of the line that links one strongly, is
   ** that benefit's detail (play-test 23: one pitch became a two-benefit summary) */
