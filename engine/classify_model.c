@@ -372,6 +372,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_confirm_then_open(out);
     cls_late_confirm_frame(out);
     cls_late_saving_not_discount(out);
+    cls_late_points_off(out);
     cls_late_benefit_free(c, out);
     cls_late_agenda(out);
     cls_late_offer_consent(out);

@@ -1182,8 +1182,15 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
   /* the customer committed on the gain alone, with no lever misused: the right tactic throughout
   ** (a competent visit that needed no deadline had 65 for tactics against 85 for one that added
   ** a deadline at the end: play-tests 20 and 21) */
-  if (fam == FAM_DEAL && vs->given && vs->f_gain && !vs->f_ready && !vs->tactic_faults)
-    add(c, "gain_was_enough", NULL, NULL, NULL);
+  if (fam == FAM_DEAL && vs->given && vs->f_gain && !vs->f_ready && !vs->tactic_faults) {
+    /* (in a campaign, of that visit: "you used none" beside a later visit's price cut read as a
+    ** contradiction, play-test 23) */
+    char vb[24];
+    if (c->sc && c->sc->n_visits > 1)
+      add(c, "gain_was_enough", NULL, "visit", "visit", num(vb, v + 1), NULL);
+    else
+      add(c, "gain_was_enough", NULL, NULL, NULL);
+  }
   if (vs->firm && !vs->threats) {
     char *q = short_quote(vs->firm->text);
     add(c, "firm_fair_payment", vs->firm, NULL, "quote", q, NULL);

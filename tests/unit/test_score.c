@@ -43,6 +43,9 @@ static void strong_visit(void **state) {
   expect_skills(&r, 95, 85, 85, 85);
   assert_true(fabs(r.total - 89) < 1e-9);
   assert_true(r.pass);
+  assert_string_equal(fx_msg(&fx_find(&r, "gain_was_enough", 0, NULL)->msg, "en"),
+                      "The customer committed on the value you showed: no deadline, scarcity or price cut was "
+                      "needed, and you used none.");
   assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
   assert_int_equal(r.given, 1);
   assert_string_equal(fx_msg(&r.reason, r.lang),
@@ -1767,6 +1770,27 @@ static sess_turn *given_ask(fx *f, const char *text, int visit, int rung) {
   return t;
 }
 
+/* In a campaign the gain that was enough is that visit's: "you used none" beside a later visit's
+** price cut read as a contradiction (play-test 23). */
+static void campaign_gain_was_enough(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_build_strong(&f);
+  scn_visit visits[2];
+  memset(visits, 0, sizeof visits);
+  f.sc.visits = visits;
+  f.sc.n_visits = 2;
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *g = fx_find(&r, "gain_was_enough", 0, NULL);
+  assert_non_null(g);
+  assert_string_equal(fx_msg(&g->msg, "en"), "In visit 1 the customer committed on the value you showed: no deadline, "
+                                             "scarcity or price cut was needed, and you used none.");
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* The visit as a whole, and a turn that judged no ladder, are taught from the latest ask's
 ** judgement: "no commitment" after an order refused at trust 3 taught that order again though
 ** the same debrief called it more than the customer could give (play-test 23). */
@@ -2009,7 +2033,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
