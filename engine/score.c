@@ -1402,25 +1402,47 @@ static void sort_findings(score_finding *f, int n) {
 /* 1 when an ask of the session names a person the customer's decision_chain lines name ("能不能
 ** 请您约上信息中心和教务处一起来看演示?": the trainee brought the chain in; ZH play-test, round
 ** 10: -15 "you never asked who" on such a visit). */
+/* (Every person the ask names, not only the slot's first: "那麻烦主任帮约下孙院长呗 下週二下午三點..."
+** names 主任, the one asked, and then 孙院长, the one to be brought in; play-test 23: -15 "you
+** never asked who".  A person in the customer's own name is the one asked, not the chain.) */
+static int in_chain_lines(const scn_lines *l, const char *who, size_t n) {
+  /* both as the reader sees them: "tomas" typed for the Tomás of her line (play-test 18) */
+  char *w = txt_normalize(who, n, NULL);
+  int found = 0;
+  for (int k = 0; k < l->variants.n && !found && strlen(w) >= 2; k++) {
+    if (!l->variants.v[k]) continue;
+    char *v = txt_normalize(l->variants.v[k], strlen(l->variants.v[k]), NULL);
+    found = strstr(v, w) != NULL;
+    free(v);
+  }
+  free(w);
+  return found;
+}
+/* 1 when who (n bytes) is in the customer's own name ("赵主任": 主任, the title of the one asked). */
+static int hers(const char *own, const char *who, size_t n) {
+  for (const char *p = own; p && *p; p++)
+    if (strncmp(p, who, n) == 0) return 1;
+  return 0;
+}
 static int chain_reached(const ctx *c) {
   const scn_lines *l = c->sc ? scn_find_lines(c->sc, "decision_chain") : NULL;
-  for (int i = 0; l && i < c->s->n_turns; i++) {
+  char *own = l && c->sc->cust_name ? txt_normalize(c->sc->cust_name, strlen(c->sc->cust_name), NULL) : NULL;
+  int found = 0;
+  for (int i = 0; l && i < c->s->n_turns && !found; i++) {
     const cls_result *r = &c->s->turns[i].cls;
+    if (!(r->moves & ASK_MOVES)) continue;
     const char *who = r->slots[CLS_SLOT_PERSON];
-    if (!(r->moves & ASK_MOVES) || !who || strlen(who) < 2) continue;
-    /* both as the reader sees them: "tomas" typed for the Tomás of her line (play-test 18) */
-    char *w = txt_normalize(who, strlen(who), NULL);
-    int found = 0;
-    for (int k = 0; k < l->variants.n && !found; k++) {
-      if (!l->variants.v[k]) continue;
-      char *v = txt_normalize(l->variants.v[k], strlen(l->variants.v[k]), NULL);
-      found = strstr(v, w) != NULL;
-      free(v);
+    if (who && !hers(own, who, strlen(who)) && in_chain_lines(l, who, strlen(who))) found = 1;
+    for (int k = 0; r->norm && k < r->n_matches && !found; k++) {
+      const cls_match *m = &r->matches[k];
+      if (strcmp(m->label, cls_slot_name(CLS_SLOT_PERSON)) != 0 || m->end <= m->start) continue;
+      const char *at = r->norm + m->start;
+      size_t n = m->end - m->start;
+      if (!hers(own, at, n) && in_chain_lines(l, at, n)) found = 1;
     }
-    free(w);
-    if (found) return 1;
   }
-  return 0;
+  free(own);
+  return found;
 }
 
 static int table_addressed(const ctx *c) {

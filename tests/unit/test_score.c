@@ -1119,6 +1119,31 @@ static void decision_chain(void **state) {
   score_result_free(&r);
   f.s.n_turns = 2;
   fx_free(&f);
+
+  /* an ask that brings in a person her decision_chain lines name reaches the chain, though the
+  ** one asked is named first ("那麻烦主任帮约下孙院长呗 下週二下午三點...": play-test 23); her own
+  ** title is not the chain */
+  fx_init(&f);
+  f.sc.cust_name = S("赵主任");
+  char *line1 = S("孙副院长分管护理,他点头了才好上会;主任那边把技术关。");
+  scn_lines zh_chain = { .key = S("decision_chain"), .variants = { &line1, 1 } };
+  f.sc.lines = &zh_chain;
+  f.sc.n_lines = 1;
+  sess_turn *t = fx_turn(&f, "那麻烦主任帮约下孙院长呗 下周二下午三点", MV(ASK_COMMITMENT));
+  t->cls.norm = xstrdup("那麻烦主任帮约下孙院长呗 下周二下午三点");
+  t->cls.slots[CLS_SLOT_PERSON] = xstrdup("主任");
+  t->cls.matches = xrealloc(t->cls.matches, 2 * sizeof *t->cls.matches);
+  t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup("person"), xstrdup("主任"), xstrdup("fixture"), 9, 15, 0 };
+  t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup("person"), xstrdup("院长"), xstrdup("fixture"), 27, 33, 0 };
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "missed_decision_chain", -1, NULL));
+  score_result_free(&r);
+  t->cls.n_matches = 1;   /* only her own title: no chain reached (the slot is hers too) */
+  free(t->cls.matches[1].label); free(t->cls.matches[1].phrase); free(t->cls.matches[1].source);
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "missed_decision_chain", 0, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* The first statement after the customer raised an objection answers it: the features it names
