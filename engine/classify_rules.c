@@ -1616,18 +1616,28 @@ void cls_late_time_suits(cls_result *r) {
 void cls_late_suggestion(cls_result *r) {
   if (!r->norm || r->negated || (r->moves & CLS_ASK_MOVES) || !cls_has_label(r, "suggest")) return;
   cl_clause cl[CL_MAX_CLAUSES];
-  int ncl = cl_read(r, cl), pushes = 0;
+  int ncl = cl_read(r, cl), pushes = 0, order = 0;
   for (int i = 0; i < r->n_matches && !pushes; i++) {
     const cls_match *s = &r->matches[i];
     if (strcmp(s->label, "suggest") != 0) continue;
     for (int k = 0; k < ncl && !pushes; k++) {
       if (s->start < cl[k].start || s->start >= cl[k].end) continue;
-      for (int j = 0; j < r->n_matches && !pushes; j++)
-        pushes = strcmp(r->matches[j].label, "action") == 0 && r->matches[j].start >= s->end &&
-                 r->matches[j].end <= cl[k].end;
+      for (int j = 0; j < r->n_matches && !pushes; j++) {
+        int in = r->matches[j].start >= s->end && r->matches[j].end <= cl[k].end;
+        /* an order phrase pushed ("so best to sign today") is the order asked for */
+        order = in && strcmp(r->matches[j].label, "ask_order") == 0;
+        pushes = order || (in && strcmp(r->matches[j].label, "action") == 0);
+      }
     }
   }
   if (!pushes) return;
+  if (order) {   /* an order names what and when (the scorer's order ask) */
+    r->moves |= (uint64_t)1 << CLS_ASK_ORDER;
+    r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION));
+    r->vague = cls_has_label(r, "vague");
+    add_match(r, "ask_order", "rule:suggested_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+    return;
+  }
   make_ask(r, 0, "rule:suggestion", __LINE__);
   r->specific = r->specific && r->slots[CLS_SLOT_TIME] != NULL;   /* make_ask's callers had a time */
 }
