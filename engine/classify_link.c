@@ -13,6 +13,12 @@
 #include "util.h"
 
 #define MAX_LINKS 17  /* one per segment of the line (link.c MAX_SEGS) */
+/* A confirmation in words of its own this many terms long (lnk_terms) that shares nothing with
+** any need of hers restates something she never said. */
+#define CONFIRM_OWN_TERMS 4
+#define LINK_SRC_LINE2(x) #x
+#define LINK_SRC_LINE(x) LINK_SRC_LINE2(x)
+
 /* A benefit's weight in a clause the customer is the agent of ("you'd like to hear of a failure
 ** first", "您不敢一次多拿"): such a clause restates the need more often than it promises (0.8 and
 ** 0.7 tied on the tuning part; the milder kept). */
@@ -414,4 +420,23 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     add_index(list, count, h[i].item);
     evidence(c, r, &h[i]);
   }
+}
+
+/* See classify_int.h. */
+void cls_late_confirm_nothing(const cls_classifier *c, cls_result *r) {
+  const uint64_t confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
+  if (!c->links || !c->sc || c->sc->n_needs == 0 || !r->norm || !(r->moves & confirm) || r->n_needs ||
+      r->n_benefits || r->n_objections || (r->moves & (CLS_ASK_MOVES | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS)))
+    return;
+  size_t len = strlen(r->norm);
+  lnk_hit best;
+  if (lnk_rank(c->links, c->stem, r->norm, len, LNK_NEED, &best, 1) == 1 && best.score > 0) return;
+  char *terms = lnk_terms(c->stem, r->norm, len);
+  int n = 0;
+  for (const char *p = terms; *p; p++) n += (p == terms || p[-1] == ' ') && *p != ' ';
+  free(terms);
+  if (n < CONFIRM_OWN_TERMS) return;
+  r->moves &= ~confirm;
+  r->moves |= (uint64_t)1 << (r->question ? CLS_CLOSED_QUESTION : CLS_SMALL_TALK);
+  cls_match_push_packed(r, "confirm_need", "rule:confirms_nothing_of_hers", "engine/classify_link.c:" LINK_SRC_LINE(__LINE__), 0, len);
 }

@@ -931,6 +931,17 @@ static void test_played_back(void **st) {
   assert_true(r.n_benefits >= 2);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* a confirmation in words of its own that share nothing with any need of hers restates nothing
+  ** she said: the question it asks (play-test 23: "Yes, exactly." to a slow tap she never had) */
+  load_scenario(&L, "scenarios/referral-follow-up.yaml");
+  r = run(L.c, "So the slow tap is the main annoyance, is that right?");
+  assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_true(r.question);
+  cls_result_free(&r);
+  r = run(L.c, "So that's the main thing, right?");   /* pointing back: the latest need */
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
   /* a clause weakly like another benefit, inside a part of the line that links one strongly, is
   ** that benefit's detail (play-test 23: one pitch became a two-benefit summary) */
   load_scenario(&L, "scenarios/campus-platform.yaml");
