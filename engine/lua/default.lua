@@ -899,6 +899,11 @@ local function confirm(turn)
     for _, id in ipairs(touched) do
       if C.revealed(id) then reply("confirm_ack") return true end
     end
+    -- her worry played back ("懂了 工人工资得先保住 甲方钱下周才到 是这意思吧" after "账上真没有"):
+    -- that is what she meant, not "嗯,你说。" (play-test 23)
+    for _, id in ipairs(turn.objections) do
+      if C.raised(id) then reply("confirm_ack") return true end
+    end
     return false
   end
   local owner, told = nil, false
