@@ -968,7 +968,13 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** whatever you stock has to sell through in a season, ..." earned +15, play-test 13) */
   int restated = CLS_HAS(r, CLS_CONFIRM_NEED) && r->n_benefits == 0 && !CLS_HAS(r, CLS_PROOF) &&
                  (!CLS_HAS(r, CLS_GAIN_APPEAL) || (r->model_moves & M(GAIN_APPEAL)));
-  if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN) && !restated &&
+  /* (a line that states the scenario's benefits and makes no other move counts, as the customer
+  ** hears it, default.lua value's `stated`: "That's a very fair worry. If it helps at all, maybe I
+  ** could mention that a shop in Bath ... sold out in five weeks" moved Helen to accept the value
+  ** and earned nothing, play-test 23) */
+  const uint64_t aside = M(GREET) | M(THANK) | M(SMALL_TALK) | M(HANDLE_OBJECTION);
+  int stated = r->n_benefits > 0 && !(r->moves & ~aside);
+  if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN || stated) && !restated &&
       !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
   if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {

@@ -673,6 +673,25 @@ static void gain_tied_to_voiced_need(void **state) {
   fx_free(&f);
 }
 
+/* A line that states the scenario's benefits for her need and makes no move beside its courtesy
+** shows the gain, as the customer hears it (play-test 23: the Bath shop that sold out, read as
+** handle_objection and two benefits, moved Helen and earned nothing). */
+static void stated_benefit_is_gain(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  sess_turn *t = fx_turn(&f, "How do your counsellors handle attendance now?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "That's a fair worry. The app takes the register while the class walks in.", MV(HANDLE_OBJECTION));
+  fx_benefits(t, 1, (int[]){ 0 });
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "gain_when_needed", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* An objection the customer says was answered (objection_eased) is credited, once a visit. */
 static void objection_answered_credited(void **state) {
   (void)state;
@@ -2058,7 +2077,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
