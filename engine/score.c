@@ -534,6 +534,7 @@ typedef struct visit_state {
   int asks, closes_run;
   int amount_named;          /* a payment ask of this visit named the sum */
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
+  const sess_turn *last_check;   /* the latest check so far: the one the ask's credit quotes */
   const sess_turn *opinion;  /* the last line that asked what she thought ("so what do you think?") */
   int given;
   int threats;               /* threat lines so far in this visit */
@@ -675,9 +676,12 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     }
     /* checked and summarised before the ask? (deal asks only) */
     if (vs->check) {
+      /* credited to the check made last before the ask: "anything else either of u worried abt"
+      ** rather than an earlier question the reader also read as one (play-test 23: "martin what
+      ** wd u need to see on ur side b4 signing anything" was quoted as the check) */
       if (!vs->f_checked++) {
-        char *cq = short_quote(vs->check->text);
-        add(c, "checked_concerns", vs->check, NULL, "quote", cq, NULL);
+        char *cq = short_quote(vs->last_check->text);
+        add(c, "checked_concerns", vs->last_check, NULL, "quote", cq, NULL);
         free(cq);
       }
     } else if (!vs->f_nocheck++) {
@@ -918,6 +922,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
                 ((r->model_vetoed & M(CHECK_CONCERNS)) && r->question &&
                  (sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL)));
   if (checked && !vs->check) vs->check = t;
+  if (checked) vs->last_check = t;
 }
 
 /* Tactics: a threat is never the right lever, whatever the customer's state; it is judged as a

@@ -692,6 +692,25 @@ static void stated_benefit_is_gain(void **state) {
   fx_free(&f);
 }
 
+/* The check credited is the one made last before the ask, not an earlier question the reader also
+** read as a check (play-test 23). */
+static void last_check_credited(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "What would you need to see before signing anything?", MV(CHECK_CONCERNS));
+  fx_turn(&f, "Anything else either of you is worried about?", MV(CHECK_CONCERNS));
+  sess_turn *t = fx_turn(&f, "Could you send me your requirements by Friday?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "checked_concerns", 1, NULL));
+  assert_non_null(fx_find(&r, "checked_concerns", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* An objection the customer says was answered (objection_eased) is credited, once a visit. */
 static void objection_answered_credited(void **state) {
   (void)state;
@@ -2077,7 +2096,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
