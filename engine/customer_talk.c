@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "customer_int.h"
 #include "speakers.h"
 #include "util.h"
@@ -151,13 +152,36 @@ static void capitalise_names(char *s, size_t n) {
   }
 }
 
-/* v (normalised text of the line) as the trainee wrote it: a slot's words, a sum. */
+/* A texting abbreviation of a day the customer says in full: "starting mon 3rd" was echoed
+** "Starting mon." (play-test 23).  English words; NULL when w (n bytes) is none of them. */
+static const char *day_in_full(const char *w, size_t n) {
+  static const char *const abbr[][2] = {
+    { "mon", "Monday" }, { "tue", "Tuesday" }, { "tues", "Tuesday" }, { "wed", "Wednesday" },
+    { "thu", "Thursday" }, { "thur", "Thursday" }, { "thurs", "Thursday" }, { "fri", "Friday" },
+    { "sat", "Saturday" }, { "sun", "Sunday" }, { "tmrw", "tomorrow" }, { "tmr", "tomorrow" },
+    { "tmw", "tomorrow" }, { "2moro", "tomorrow" },
+  };
+  for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++)
+    if (strlen(abbr[k][0]) == n && strncasecmp(w, abbr[k][0], n) == 0) return abbr[k][1];
+  return NULL;
+}
+
+/* v (normalised text of the line) as the trainee wrote it: a slot's words, a sum; a day
+** abbreviated in texting style in full. */
 static void put_written(strbuf *b, const cls_result *t, const char *v, int at_start) {
   size_t n = strlen(v);
   const char *orig = t->text ? util_find_ci(t->text, v) : NULL;
   const char *src = orig ? orig : v;
   size_t start = b->len;
-  sb_append(b, src, n);
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && isalnum((unsigned char)src[j])) j++;
+    const char *full = j > i ? day_in_full(src + i, j - i) : NULL;
+    if (full) sb_append(b, full, strlen(full));
+    else sb_append(b, src + i, j > i ? j - i : 1);
+    i = j > i ? j : i + 1;
+  }
+  n = b->len - start;
   capitalise_names(b->s + start, n);
   if (at_start && islower((unsigned char)b->s[start])) b->s[start] = (char)toupper((unsigned char)b->s[start]);
 }

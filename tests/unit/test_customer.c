@@ -1579,6 +1579,19 @@ static void test_listening_helpers(void **state) {
   f = cust_fill(h, "With {person|your manager}, {place} fine.");
   assert_string_equal(f, "With your manager, fine.");
   free(f);
+  /* a day abbreviated in texting style is said in full (play-test 23: "Starting mon.") */
+  t.r.slots[CLS_SLOT_TIME] = "mon";
+  t.r.text = "can we do a 4 wk pilot starting mon 3rd?";
+  f = cust_fill(h, "Starting {time}.");
+  assert_string_equal(f, "Starting Monday.");
+  free(f);
+  t.r.slots[CLS_SLOT_TIME] = "tmrw at 10";
+  t.r.text = "cool so tmrw at 10?";
+  f = cust_fill(h, "See you {time}.");
+  assert_string_equal(f, "See you tomorrow at 10.");
+  free(f);
+  t.r.slots[CLS_SLOT_TIME] = "monday the 10th";
+  t.r.text = "martin, could we start on monday the 10th?";
   /* two times in the line: the one the placeholder's neighbours point to (play-test 20); one
   ** character shared ("我开车" / "我和小孙", and a byte of the next) points nowhere */
   static const struct { const char *line, *a, *pa, *b, *pb, *tmpl, *want; } cases[] = {
