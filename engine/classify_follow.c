@@ -43,8 +43,24 @@ static int slot_within(const cls_result *r, size_t start, size_t end) {
 ** 车来接您...") names the new time or place; after she asked when, who or what exactly, a
 ** plain answer does too ("next tuesday at 10").  Not "what happened on tuesday?", nor a time in
 ** the seller's own story ("这个季度我任务还差不少"), nor "... marcus needs 2 hrs. ok?". */
+/* 1 when a time of r is followed at once by 呢 ("好的 那下周五呢 早上八点我来接您俩": typed without a
+** question mark, the particle asks; play-test 23, a WeChat-style rep, and 陈总 answered "这么说我
+** 心里有点底了"). */
+static int time_then_ne(const cls_result *r) {
+  static const char ne[] = "\xe5\x91\xa2";   /* 呢 */
+  size_t len = strlen(r->norm);
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (strcmp(x->label, cls_slot_name(CLS_SLOT_TIME)) == 0 && x->end + 3 <= len &&
+        memcmp(r->norm + x->end, ne, 3) == 0)
+      return 1;
+  }
+  return 0;
+}
+
 static int put_as_follow_up(const cls_result *r, int she_asked) {
   if (CLS_HAS(r, CLS_OPEN_QUESTION) && !cls_has_label(r, "request")) return 0;
+  if (time_then_ne(r)) return 1;
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
   for (int k = 0; k < n; k++) {
