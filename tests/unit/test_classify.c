@@ -909,6 +909,12 @@ static void test_played_back(void **st) {
   /* a named person of hers asked for time, with a time, is an ask for the rung it describes,
   ** though the verb is no listed action and a "what" stands later in it */
   load_scenario(&L, "scenarios/it-trial.yaml");
+  /* a needs recap closed by "is that the full picture?" checks what is left (play-test 23) */
+  r = run(L.c, "so if I've got it right you need earlier alerts, less noise, no extra admin, and audit reports "
+               "without the manual work, is that the full picture?");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  cls_result_free(&r);
   r = run(L.c, "Could Marcus give us a morning next Tuesday so Beacon runs at Reno for two weeks and we see what it catches?");
   assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
   assert_true(r.specific);
