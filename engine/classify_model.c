@@ -398,6 +398,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_please_invite(out);
     cls_late_person_request(out);
     cls_late_read_past(out);
+    cls_late_xing_bu(out);
     cls_late_signed_note(out);
     cls_late_restated_statement(out);
     cls_late_tail_ask(c, out);

@@ -2474,6 +2474,29 @@ void cls_late_read_past(cls_result *r) {
   cls_read_question(r);
 }
 
+/* "嗯嗯 就是说下周五去临沂 行不" proposes a day and asks her consent: 行不 closing a line that names a
+** time and a step (an action or a rung's keyword) is the tag of an ask, as 行吗 and 行不行 are; read
+** as a yes-no question, 陈总 answered "差不多吧,怎么了?" (play-test 23, a WeChat-style rep).  Late:
+** "行不$" in the lexicon would move the team lines that end so through retraining. */
+void cls_late_xing_bu(cls_result *r) {
+  static const char tag[] = "\xe8\xa1\x8c\xe4\xb8\x8d";   /* 行不 */
+  if (!may_become_ask(r) || !r->slots[CLS_SLOT_ACTION]) return;
+  size_t n = strlen(r->norm);
+  while (n > 0 && (r->norm[n - 1] == ' ' || r->norm[n - 1] == '?' || r->norm[n - 1] == '.' || r->norm[n - 1] == '!')) n--;
+  if (n < sizeof tag - 1 || memcmp(r->norm + n - (sizeof tag - 1), tag, sizeof tag - 1) != 0) return;
+  /* (not the seller's own step: "这样 下周我带工程师来 先免费把接口测一遍 ... 行不" asks consent to
+  ** his work, play-test 15) */
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "action") != 0 && strcmp(m->label, "seller_action") != 0) continue;
+    int k = cl_at(cl, ncl, m->start);
+    if (strcmp(m->label, "seller_action") == 0 || (k >= 0 && cl[k].agent == CL_AGENT_SELLER)) return;
+  }
+  make_ask(r, 0, "rule:xing_bu", __LINE__);
+}
+
 /* "Could Marcus spare us a morning next Tuesday so we can ... see what it catches?", "Would Richard
 ** give us half an hour next week ...?" ask the customer's side for a named person's time: a line
 ** that opens with could, would, can or will and then names a person (the scenario's people or

@@ -948,6 +948,16 @@ static void test_played_back(void **st) {
   assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
   cls_result_free(&r);
   drop_scenario(&L);
+  /* 行不 closing a line that names a day and a step is the tag of an ask (play-test 23) */
+  load_scenario(&L, "scenarios/dealer-first-visit.yaml");
+  r = run(L.c, "嗯嗯 就是说下周五去临沂 行不");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.commitment >= 0);
+  cls_result_free(&r);
+  r = run(L.c, "嗯嗯 价格这块行不");   /* no day, no step: a question */
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
   /* a clause weakly like another benefit, inside a part of the line that links one strongly, is
   ** that benefit's detail (play-test 23: one pitch became a two-benefit summary) */
   load_scenario(&L, "scenarios/campus-platform.yaml");
