@@ -223,6 +223,7 @@ void cls_late_request_to_approve(cls_result *r);  /* "could you approve ... by F
 void cls_late_person_request(cls_result *r);  /* "Could Marcus spare us a morning next Tuesday ...?": an ask */
 void cls_late_read_past(cls_result *r);      /* "您看了资料之后...哪些事呢?": no request form */
 void cls_late_xing_bu(cls_result *r);        /* "就是说下周五去临沂 行不": the tag of an ask */
+void cls_late_restated_payment(cls_result *r);  /* "...进度款尚未到账,对否?": no payment asked */
 void cls_late_points_off(cls_result *r);     /* "再让5个点": a price cut */
 void cls_late_please_invite(cls_result *r);   /* "...,请刘主管一起看看怎么用?": an ask */
 void cls_late_signed_note(cls_result *r);     /* 签字 on a payment's note is no order */

@@ -2139,6 +2139,31 @@ void cls_late_request_to_approve(cls_result *r) {
   add_match(r, "ask_decision_chain", "rule:request_to_approve", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* "仅欲确认:资金紧张系因甲方进度款尚未到账,对否?" plays his situation back: a payment word in a
+** statement of a line closed by a confirmation tag (到账, the money that has not come in) asks for
+** no money, unless a request or question clause of the line holds one (play-test 23, a rep
+** writing 书面语: "刚说了没钱,你再问也还是没钱。").  Late, the rules' payment ask only. */
+void cls_late_restated_payment(cls_result *r) {
+  const uint64_t pay = (uint64_t)1 << CLS_ASK_PAYMENT;
+  if (!r->norm || !(r->moves & pay) || (r->model_moves & pay) || !CLS_HAS(r, CLS_CONFIRM_NEED) ||
+      (r->moves & CLS_ASK_MOVES & ~pay))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), seen = 0;
+  if (ncl == 0 || cl[ncl - 1].mood != CL_MOOD_CONFIRM) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_payment") != 0 || m->end <= m->start) continue;
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0 || cl[k].mood != CL_MOOD_STATEMENT) return;
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~pay;
+  if (!(r->moves & CLS_ASK_MOVES)) r->specific = r->vague = 0;
+  add_match(r, "ask_payment", "rule:restated_payment", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 void cls_late_restated_pain(cls_result *r) {
   static const char *const ahead[] = {
     "if", "unless", "otherwise", "or else", "will", "'ll", "going to", "next", "soon", "before",
