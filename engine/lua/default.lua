@@ -638,9 +638,13 @@ local function check(turn)
   -- (a hidden one too when the line names it in other words, as a question does in discover:
   -- "Grace, is there anything else about the floor that worries you, especially around the busy
   -- season?" is about her seasonal pickers; play-test 19, Martin's "both of us" came instead)
+  -- (not one the line sets aside, "besides" it: "除资金安排之外,贵司对地板品质...是否尚有其他顾
+  -- 虑?" asks about anything but the money; play-test 23 got the cash-flow need again)
+  local besides = C.mentions(BESIDES)
+  local function set_aside(n) return besides and not named_after_else(turn, n) and C.names_need(n.id) end
   for _, id in ipairs(needs_touched(turn)) do
     local n = find(C.needs, id)
-    if n and not C.revealed(id) and (not n.hidden or C.mentions(n.revealed_by) or C.names_need(id)) then
+    if n and not C.revealed(id) and not set_aside(n) and (not n.hidden or C.mentions(n.revealed_by) or C.names_need(id)) then
       C.reveal(id) on_topic(id) return true
     end
   end
@@ -650,7 +654,7 @@ local function check(turn)
   local hid = hinted_hidden()
   if hid then C.reveal(hid) on_topic(hid) return true end
   for _, n in ipairs(C.needs) do
-    if not n.hidden and not C.revealed(n.id) then C.reveal(n.id) on_topic(n.id) return true end
+    if not n.hidden and not C.revealed(n.id) and not set_aside(n) then C.reveal(n.id) on_topic(n.id) return true end
   end
   if tell_more(turn, true) then return true end   -- "anything else about the phones?"
   for _, c in ipairs(C.commitments) do
