@@ -1168,8 +1168,8 @@ static void decision_chain(void **state) {
   f.sc.lines = &zh_chain;
   f.sc.n_lines = 1;
   sess_turn *t = fx_turn(&f, "那麻烦主任帮约下孙院长呗 下周二下午三点", MV(ASK_COMMITMENT));
-  t->cls.norm = xstrdup("那麻烦主任帮约下孙院长呗 下周二下午三点");
-  t->cls.slots[CLS_SLOT_PERSON] = xstrdup("主任");
+  t->cls.norm = S("那麻烦主任帮约下孙院长呗 下周二下午三点");   /* the fixture owns neither */
+  t->cls.slots[CLS_SLOT_PERSON] = S("主任");
   t->cls.matches = xrealloc(t->cls.matches, 2 * sizeof *t->cls.matches);
   t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup("person"), xstrdup("主任"), xstrdup("fixture"), 9, 15, 0 };
   t->cls.matches[t->cls.n_matches++] = (cls_match){ xstrdup("person"), xstrdup("院长"), xstrdup("fixture"), 27, 33, 0 };
