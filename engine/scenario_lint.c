@@ -120,6 +120,31 @@ static int rung_keyword_elsewhere(const scenario *s, const char *file, diag *d) 
   return n;
 }
 
+/* An objection's keyword that is one of the people the scenario's lexicon names (`person:`):
+** every line naming them links the worry, and a question that names one not yet raised raises it
+** ("jade", a keyword of the clinic's objection that Jade has no time, linked "And what does Jade
+** do with the paper list?", and Ruth raised the worry from nowhere: play-test 23).  A need may be
+** about a person on purpose (the referral's Lucia and her hard water), and a rung's keywords name
+** whom an ask brings: neither is warned. */
+static int person_keywords(const scenario *s, const kw_ref *refs, int k, const char *file, diag *d) {
+  int n = 0;
+  for (int l = 0; l < s->n_lexicon; l++) {
+    const scn_lex_entry *e = &s->lexicon[l];
+    if (e->off || strcmp(e->name, "person") != 0) continue;
+    for (int p = 0; p < e->phrases.n; p++)
+      for (int i = 0; i < k; i++) {
+        if (strcmp(refs[i].kind, "objection") != 0) continue;
+        for (int j = 0; j < refs[i].kw->n; j++)
+          if (same_kw(refs[i].kw->v[j], e->phrases.v[p])) {
+            warn(d, file, refs[i].pos, "cli.lint.person_keyword", "kind", kind_word(refs[i].kind), "id", refs[i].id,
+                 "keyword", refs[i].kw->v[j], NULL);
+            n++;
+          }
+      }
+  }
+  return n;
+}
+
 /* Warns about each "{word}" or "{word|...}" in the texts that is no placeholder: the customer
 ** would say it as written (docs/scenario-format.md, "Placeholders"). */
 static int placeholders(const scn_strs *v, const char *what, const char *file, scn_pos pos, diag *d) {
@@ -325,6 +350,7 @@ int lint_scenario(const scenario *s, diag *d) {
         n++;
       }
     }
+    n += person_keywords(s, refs, k, file, d);
     for (int i = 0; i < k; i++)
       for (int j = i + 1; j < k; j++) {
         int needs = strcmp(refs[i].kind, "need") == 0 && strcmp(refs[j].kind, "need") == 0;

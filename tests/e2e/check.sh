@@ -190,6 +190,16 @@ expect_contains "a keyword holding a built-in loss phrase is warned about, at th
   "plain.yaml:80:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
 out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
 if [[ "$out" != *"老系统"* ]]; then ok "the shipped scenario switches 老系统 off: no warning"; else fail "the shipped scenario switches 老系统 off: no warning" "$out"; fi
+# an objection keyword that is one of the people the lexicon names (play-test 23: "jade")
+sed 's/    keywords: \[busy, stretched, training, set-up time\]/    keywords: [jade, busy, stretched, training, set-up time]/' \
+  scenarios/examples/clinic-booking.yaml > "$tmp/jade.yaml"
+cp scenarios/examples/clinic-booking.lua "$tmp/"
+out=$("$SALESIM" check "$tmp/jade.yaml" 2>&1)
+expect_contains "an objection keyword naming a person of the lexicon is warned about" "$out" \
+  "jade.yaml:144:5: warning: objection 'jade_time' has the keyword 'jade', one of the people the lexicon names"
+out=$("$SALESIM" check scenarios/examples/clinic-booking.yaml 2>&1)
+if [[ "$out" != *"one of the people"* ]]; then ok "the shipped clinic example names no person among its objection keywords"
+else fail "the shipped clinic example names no person among its objection keywords" "$out"; fi
 out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1)
 expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:186:5: warning: benefit 'early_warning' answers 2 needs"
 expect_contains "an objection and a rung sharing a keyword are warned about" "$out" \
