@@ -236,7 +236,7 @@ void cls_late_tail_ask(const cls_classifier *c, cls_result *r);
 /* "So the slow tap is the main annoyance, is that right?" to a customer whose trouble is a
 ** blinking light restates nothing of hers: a confirmation that links nothing, whose words
 ** (CONFIRM_OWN_TERMS or more terms) share nothing with any need's texts, is no confirmation but
-** the question it asks (play-test 23: Maria said "Yes, exactly." and the debrief credited a
+** the yes-no question it asks (play-test 23: Maria said "Yes, exactly." and the debrief credited a
 ** confirmed need; "So that's the main thing, right?" still confirms the latest). */
 void cls_late_confirm_nothing(const cls_classifier *c, cls_result *r);
 void cls_late_ask_then_statement(const cls_classifier *c, cls_result *r);

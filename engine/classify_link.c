@@ -346,16 +346,16 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   int ncl = cl_read(r, cl), nsp = 0;
   wanted_benefit_keywords(c->sc, r, cl, ncl);
   int confirmed = ncl > 0 && cl[ncl - 1].mood == CL_MOOD_CONFIRM;   /* the line ends in a confirmation tag */
-  /* or plays her situation back under a frame of the seller's ("Let me check I've got you: ...",
-  ** "我归纳一下:一是...二是...", "我理解您现在两件事:..."): a first clause of his that ends in a
-  ** colon and announces a recap, with no clause after it that he acts in or that tells what she
-  ** will have.  Its items state her needs or the benefits for them, not both (one_side, as for a
-  ** line that is no summary), and no objection (chosen on the open lines of the paraphrase sets,
-  ** wave 8 included: docs/classifier.md 1d) */
-  /* a line that opens by saying it sums up ("那我总结一下:..., 学生扫码自动汇总; ..., 平台第一时间
-  ** 提醒辅导员。不知道我说得对不对?") names the benefits it sums up, closing tag or not (play-test
-  ** 23: read as a check of one need) */
+  /* (but a line that opens by saying it sums up, "那我总结一下:..., 学生扫码自动汇总; ..., 平台第一时
+  ** 间提醒辅导员。不知道我说得对不对?", names the benefits it sums up, closing tag or not: play-test
+  ** 23, read as a check of one need) */
   int summed = ncl > 0 && cl_has_label(r, &cl[0], "summary");
+  /* a line that plays her situation back under a frame of the seller's ("Let me check I've got
+  ** you: ...", "我归纳一下:一是...二是...", "我理解您现在两件事:..."): a first clause of his that
+  ** ends in a colon and announces a recap, with no clause after it that he acts in or that tells
+  ** what she will have.  Its items state her needs or the benefits for them, not both (one_side,
+  ** as for a line that is no summary), and no objection (chosen on the open lines of the
+  ** paraphrase sets, wave 8 included: docs/classifier.md 1d) */
   int played_back = 0;
   if (ncl > 1 && cl[0].agent == CL_AGENT_SELLER && cl[0].end > cl[0].start) {
     size_t e = cl[0].end;
@@ -425,7 +425,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
 /* See classify_int.h. */
 void cls_late_confirm_nothing(const cls_classifier *c, cls_result *r) {
   const uint64_t confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
-  if (!c->links || !c->sc || c->sc->n_needs == 0 || !r->norm || !(r->moves & confirm) || r->n_needs ||
+  if (!c->links || !c->sc || c->sc->n_needs == 0 || !r->norm || !r->question || !(r->moves & confirm) || r->n_needs ||
       r->n_benefits || r->n_objections || (r->moves & (CLS_ASK_MOVES | (uint64_t)1 << CLS_SUMMARIZE_BENEFITS)))
     return;
   size_t len = strlen(r->norm);
@@ -437,6 +437,6 @@ void cls_late_confirm_nothing(const cls_classifier *c, cls_result *r) {
   free(terms);
   if (n < CONFIRM_OWN_TERMS) return;
   r->moves &= ~confirm;
-  r->moves |= (uint64_t)1 << (r->question ? CLS_CLOSED_QUESTION : CLS_SMALL_TALK);
+  r->moves |= (uint64_t)1 << CLS_CLOSED_QUESTION;
   cls_match_push_packed(r, "confirm_need", "rule:confirms_nothing_of_hers", "engine/classify_link.c:" LINK_SRC_LINE(__LINE__), 0, len);
 }
