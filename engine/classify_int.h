@@ -26,6 +26,10 @@ enum {
 };
 extern const char *const cls_marker_names[CLS_MK_COUNT];
 #define CLS_MK_BIT(k) ((uint64_t)1 << (k))
+/* A source line as a string, for the audit of a rule ("engine/classify_rules.c:" CLS_STR(__LINE__)). */
+#define CLS_STR2(x) #x
+#define CLS_STR(x) CLS_STR2(x)
+
 /* Markers read after the model (cls_late_question) or by the links only (classify_link.c): their
 ** phrases hide nothing, not a move nor a negation inside them (lex_set_quiet), so adding one does
 ** not move what the model was trained on. */

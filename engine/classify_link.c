@@ -16,8 +16,6 @@
 /* A confirmation in words of its own this many terms long (lnk_terms) that shares nothing with
 ** any need of hers restates something she never said. */
 #define CONFIRM_OWN_TERMS 4
-#define LINK_SRC_LINE2(x) #x
-#define LINK_SRC_LINE(x) LINK_SRC_LINE2(x)
 
 /* A benefit's weight in a clause the customer is the agent of ("you'd like to hear of a failure
 ** first", "您不敢一次多拿"): such a clause restates the need more often than it promises (0.8 and
@@ -438,5 +436,5 @@ void cls_late_confirm_nothing(const cls_classifier *c, cls_result *r) {
   if (n < CONFIRM_OWN_TERMS) return;
   r->moves &= ~confirm;
   r->moves |= (uint64_t)1 << CLS_CLOSED_QUESTION;
-  cls_match_push_packed(r, "confirm_need", "rule:confirms_nothing_of_hers", "engine/classify_link.c:" LINK_SRC_LINE(__LINE__), 0, len);
+  cls_match_push_packed(r, "confirm_need", "rule:confirms_nothing_of_hers", "engine/classify_link.c:" CLS_STR(__LINE__), 0, len);
 }

@@ -51,8 +51,6 @@
 
 #define RULE_SRC "engine/classify_rules.c"
 #define CLS_READ_MAX 2048   /* bytes of normalised text read per line */
-#define CLS_STR2(x) #x
-#define CLS_STR(x) CLS_STR2(x)
 
 typedef struct reading {
   const cls_classifier *c;
@@ -2345,6 +2343,16 @@ void cls_late_pay_back(cls_result *r) {
   if (!(r->moves & CLS_ASK_MOVES)) cls_read_question(r);
 }
 
+/* 1 when the first `at` bytes of t end in one of the n words ("do you " before "think about",
+** "quite " before "right?"). */
+static int ends_in_one_of(const char *t, size_t at, const char *const *words, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    size_t wl = strlen(words[k]);
+    if (at >= wl && strncmp(t + at - wl, words[k], wl) == 0) return 1;
+  }
+  return 0;
+}
+
 /* "Anything else about it that isn't quite right?" asks what else is wrong: "right?" after "quite",
 ** "not" or a negated verb is the question's own word, no tag that restates her words (play-test
 ** 23: Maria "confirmed" the latest need, "Right, that's the problem.").  Late, the rules'
@@ -2358,12 +2366,7 @@ void cls_late_not_right(cls_result *r) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "confirm_need") != 0) continue;
     if (m->end - m->start != 6 || strncmp(r->norm + m->start, "right?", 6) != 0) return;
-    int negated = 0;
-    for (size_t k = 0; k < sizeof before / sizeof *before && !negated; k++) {
-      size_t n = strlen(before[k]);
-      negated = m->start >= n && strncmp(r->norm + m->start - n, before[k], n) == 0;
-    }
-    if (!negated) return;
+    if (!ends_in_one_of(r->norm, m->start, before, sizeof before / sizeof *before)) return;
     only_right = 1;
   }
   if (!only_right) return;
@@ -2432,12 +2435,8 @@ void cls_late_opinion_ask(cls_result *r) {
     size_t n = m->end - m->start;
     const char *w = r->norm + m->start;
     if (!((n == 11 && strncmp(w, "think about", 11) == 0) || (n == 8 && strncmp(w, "think of", 8) == 0))) return;
-    int after = 0;
-    for (size_t k = 0; k < sizeof asker / sizeof *asker && !after; k++) {
-      size_t an = strlen(asker[k]);
-      after = m->start >= an && strncmp(r->norm + m->start - an, asker[k], an) == 0;
-    }
-    if (!after) return;   /* "could you think about it" asks her to */
+    if (!ends_in_one_of(r->norm, m->start, asker, sizeof asker / sizeof *asker))
+      return;   /* "could you think about it" asks her to */
     opinion = 1;
   }
   if (!opinion) return;

@@ -137,13 +137,6 @@ static int names_objection(const cls_result *r, int j) {
   return 0;
 }
 
-/* The rung the customer refused in the events of one turn, or -1. */
-static int refused_rung(const cust_events *ev) {
-  for (int e = 0; e < ev->n; e++)
-    if (ev->v[e].kind == CUST_EV_REFUSE) return ev->v[e].index;
-  return -1;
-}
-
 /* The turn index that answered objection j raised at turn index raised, or -1.  Questions,
 ** confirmations and checks after it acknowledge or clarify it ("So you need to be able to
 ** explain the price difference. Is that it?" answers nothing: play-test 8); then an answer is
@@ -161,10 +154,12 @@ static int objection_answered(const session *s, int raised, int j) {
   ** it: play-test 23), as the scorer reads lowering (score.c asks_lower_rung), unless she said no
   ** to that too ("can you give me her number?" got "Not while that light on my tap is still a
   ** mystery.") */
-  int refused = refused_rung(&s->turns[raised].events);
+  int refused = -1;
+  sess_has_event(&s->turns[raised], CUST_EV_REFUSE, &refused);
   for (int i = raised + 1; i < s->n_turns; i++) {
     const cls_result *r = &s->turns[i].cls;
-    if ((r->moves & CLS_ASK_MOVES) && scn_rung_below(s->sc, r->commitment, refused) && refused_rung(&s->turns[i].events) < 0)
+    if ((r->moves & CLS_ASK_MOVES) && scn_rung_below(s->sc, r->commitment, refused) &&
+        !sess_has_event(&s->turns[i], CUST_EV_REFUSE, NULL))
       return i;
     /* a question (not an ask: "could we invite the IT centre to the demo?" acts on it) or a
     ** restatement clarifies it */

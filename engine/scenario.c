@@ -21,15 +21,15 @@
 
 /* {=== names and lookups */
 
-/* The ladder a kind of rung belongs to: payments, referrals, and the deal's advances and order. */
-static int rung_family(scn_kind k) {
-  return k == SCN_KIND_PAYMENT ? 1 : k == SCN_KIND_REFERRAL ? 2 : 0;
+/* See scenario.h. */
+scn_family scn_kind_family(scn_kind k) {
+  return k == SCN_KIND_PAYMENT ? SCN_FAMILY_PAYMENT : k == SCN_KIND_REFERRAL ? SCN_FAMILY_REFERRAL : SCN_FAMILY_DEAL;
 }
 
 /* See scenario.h. */
 int scn_rung_below(const scenario *s, int asked, int refused) {
   if (!s || refused < 0 || asked <= refused || asked >= s->n_commitments) return 0;
-  return rung_family(s->commitments[asked].kind) == rung_family(s->commitments[refused].kind);
+  return scn_kind_family(s->commitments[asked].kind) == scn_kind_family(s->commitments[refused].kind);
 }
 
 const char *scn_level_name(scn_level l) {

@@ -39,8 +39,8 @@ static const double default_weights[SK_COUNT] = { 40, 25, 20, 15 };
 /* Lines that try to sell: anything but greetings, small talk, thanks, praise and leaving. */
 #define SOCIAL_MOVES (M(GREET) | M(SMALL_TALK) | M(THANK) | M(PRAISE) | M(LEAVE))
 
-/* Families of commitments: a ladder compares rungs within one family. */
-enum { FAM_DEAL, FAM_PAYMENT, FAM_REFERRAL };
+/* Families of commitments: a ladder compares rungs within one family (scenario.h). */
+enum { FAM_DEAL = SCN_FAMILY_DEAL, FAM_PAYMENT = SCN_FAMILY_PAYMENT, FAM_REFERRAL = SCN_FAMILY_REFERRAL };
 
 typedef struct ctx {
   const session *s;
@@ -54,9 +54,7 @@ typedef struct ctx {
 
 /* ---- small helpers --------------------------------------------------------------------- */
 
-static int family_of(scn_kind k) {
-  return k == SCN_KIND_PAYMENT ? FAM_PAYMENT : k == SCN_KIND_REFERRAL ? FAM_REFERRAL : FAM_DEAL;
-}
+static int family_of(scn_kind k) { return (int)scn_kind_family(k); }
 
 /* The rule's points after the scenario's per-rule override. */
 static double rule_points(const ctx *c, const score_rule *rule) {
@@ -604,13 +602,6 @@ static int past_check(const ctx *c, const sess_turn *check, const sess_turn *ask
   return -1;
 }
 
-/* 1 when the customer said no to rung j at turn t. */
-static int refused_now(const sess_turn *t, int j) {
-  for (int e = 0; e < t->events.n; e++)
-    if (t->events.v[e].kind == CUST_EV_REFUSE && t->events.v[e].index == j) return 1;
-  return 0;
-}
-
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
@@ -730,7 +721,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           action_of(c, top), NULL);
   }
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
-    int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT;
+    int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT, no = -1;   /* no: the rung she refused */
     /* In a collection the money owed is the agreement: a firm ask for it, made before the
     ** customer refused it, is what the visit is for ("态度诚恳但立场坚定,讲清金额和日期"), though
     ** the customer turns out unable to pay it all; asking again when she only took the invoice
@@ -753,7 +744,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           "trust", num(tb, t->before.trust), "condition", cond, NULL);
       free(cond);
       free(why);
-    } else if (rc == 1 && named && !r->vague && !refused_now(t, j)) {
+    } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j)) {
       /* (a vague ask earns no credit for its rung; nor does one she said no to, for a worry still
       ** standing: "can you give me her number?" got "Not while that light on my tap is still a
       ** mystery." and "the most the customer could give at that point", play-test 23) */
@@ -1431,7 +1422,7 @@ static int in_chain_lines(const scn_lines *l, const char *who, size_t n) {
 }
 /* 1 when who (n bytes) is in the customer's own name ("赵主任": 主任, the title of the one asked). */
 static int hers(const char *own, const char *who, size_t n) {
-  for (const char *p = own; p && *p; p++)
+  for (const char *p = own; p && *p; p++)   /* (who is no string: n bytes of the line) */
     if (strncmp(p, who, n) == 0) return 1;
   return 0;
 }

@@ -248,6 +248,11 @@ const scn_state_var *scn_find_state(const scenario *s, const char *name);
 
 const char *scn_level_name(scn_level l);   /* "high" "mid" "low" */
 
+/* The ladder a kind of rung belongs to: a deal's advances and order, a payment, a referral (a
+** ladder compares rungs within one family). */
+typedef enum { SCN_FAMILY_DEAL, SCN_FAMILY_PAYMENT, SCN_FAMILY_REFERRAL } scn_family;
+scn_family scn_kind_family(scn_kind k);
+
 /* 1 when rung `asked` stands below rung `refused` on the same ladder: listed after it (a scenario
 ** lists its rungs from the most to the least) and of the same family (a deal's advances and order,
 ** a payment, a referral); 0 otherwise or when either index is out of range.  Asking for it after
