@@ -3,6 +3,8 @@
 # exact expected stderr in NAME.expected), exit codes 0/1/2, the shipped scenarios, and the YAML
 # test suite corpus (every case must be refused with a positioned error, no crash, no hang).
 source "$(dirname "$0")/../lib.sh"
+# item_line FILE ID: the line of "- id: ID" in FILE (positions move as examples are added)
+item_line() { grep -n -- "- id: $2\$" "$1" | head -1 | cut -d: -f1; }
 
 # --- golden diagnostics -----------------------------------------------------------------------
 n_golden=0
@@ -187,7 +189,7 @@ hospital_with "" > "$tmp/plain.yaml"
 out=$("$SALESIM" check "$tmp/plain.yaml" 2>&1); rc=$?
 expect_eq "a warning does not fail check" 0 "$rc"
 expect_contains "a keyword holding a built-in loss phrase is warned about, at the need" "$out" \
-  "plain.yaml:80:5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
+  "plain.yaml:$(item_line "$tmp/plain.yaml" integration):5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
 out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
 if [[ "$out" != *"老系统"* ]]; then ok "the shipped scenario switches 老系统 off: no warning"; else fail "the shipped scenario switches 老系统 off: no warning" "$out"; fi
 # an objection keyword that is one of the people the lexicon names (play-test 23: "jade")
@@ -201,9 +203,9 @@ out=$("$SALESIM" check scenarios/examples/clinic-booking.yaml 2>&1)
 if [[ "$out" != *"one of the people"* ]]; then ok "the shipped clinic example names no person among its objection keywords"
 else fail "the shipped clinic example names no person among its objection keywords" "$out"; fi
 out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1)
-expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:186:5: warning: benefit 'early_warning' answers 2 needs"
+expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:$(item_line scenarios/campus-platform.yaml early_warning):5: warning: benefit 'early_warning' answers 2 needs"
 expect_contains "an objection and a rung sharing a keyword are warned about" "$out" \
-  "commitment 'demo_with_heads' and objection 'it_review' (line 275) share the keyword '信息中心'"
+  "commitment 'demo_with_heads' and objection 'it_review' (line $(item_line scenarios/campus-platform.yaml it_review)) share the keyword '信息中心'"
 hospital_with $'lexicon:\n  switch_off:\n    loss_appeal: [老系统]\n' > "$tmp/off.yaml"
 out=$("$SALESIM" check "$tmp/off.yaml" 2>&1); rc=$?
 expect_eq "lexicon switch_off: the scenario loads" 0 "$rc"
@@ -261,7 +263,7 @@ sed 's/作息和出勤突然反常,平台会马上提醒辅导员。/出勤反�
 out=$("$SALESIM" check "$tmp/cp.yaml" 2>&1); rc=$?
 expect_eq "a benefit example read as a loss appeal: a warning, not an error" 0 "$rc"
 expect_contains "... warned at the benefit, with the word to switch off" "$out" \
-  "cp.yaml:186:5: warning: benefit 'early_warning': its example '出勤反常的学生,平台会标出风险。' reads as a loss appeal, through the built-in word '风险'"
+  "cp.yaml:$(item_line "$tmp/cp.yaml" early_warning):5: warning: benefit 'early_warning': its example '出勤反常的学生,平台会标出风险。' reads as a loss appeal, through the built-in word '风险'"
 sed -i 's/^lexicon:$/lexicon:\n  switch_off:\n    loss_appeal: [风险]/' "$tmp/cp.yaml"
 out=$("$SALESIM" check "$tmp/cp.yaml" 2>&1)
 if [[ "$out" != *"reads as a loss appeal"* && "$out" != *"error"* ]]; then ok "... and not once the word is switched off for loss_appeal (its cue classes too)"; else fail "switched-off loss cue" "$out"; fi
@@ -304,7 +306,7 @@ sed 's/keywords: \[sample, sample set, display, try it in the shop\]/keywords: [
 out=$("$SALESIM" check "$tmp/tw.yaml" 2>&1); rc=$?
 expect_eq "a rung keyword used by another rung: a warning, not an error" 0 "$rc"
 expect_contains "a rung keyword used by another rung is warned about, at its rung" "$out" \
-  "tw.yaml:205:5: warning: commitment 'window_sample': keyword 'window' is also in the action of commitment 'spring_order'"
+  "tw.yaml:$(item_line "$tmp/tw.yaml" window_sample):5: warning: commitment 'window_sample': keyword 'window' is also in the action of commitment 'spring_order'"
 sed 's/keywords: \[sample, sample set, display, try it in the shop\]/keywords: [sample, sample set, shelves, display]/' \
   scenarios/tableware-limited-run.yaml >"$tmp/tw2.yaml"
 out=$("$SALESIM" check "$tmp/tw2.yaml" 2>&1)
