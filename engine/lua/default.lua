@@ -140,6 +140,8 @@ LINES = {
 
 -- What this customer remembers during one visit.
 local memo
+-- The moves table asks_action read last in this turn, and its answer (on_turn and forget() forget them).
+local action_mv, action_is
 
 local function fresh_memo(visit)
   return {
@@ -175,7 +177,7 @@ end
 
 -- The host calls this before reusing the customer for another session (salesim test --walks):
 -- it must leave this file as loading it left it.  `memo` is its only changing state.
-function forget() memo = fresh_memo(1) end
+function forget() memo = fresh_memo(1) action_mv = nil end
 
 -- ---- small helpers -------------------------------------------------------------------------
 
@@ -692,7 +694,6 @@ end
 
 -- An ask for action among the moves mv (recall, chain, discover and ask test it).  Read once a
 -- turn: on_turn forgets the answer (action_mv) before its rules, which change no ask move.
-local action_mv, action_is
 local function asks_action(mv)
   if mv ~= action_mv then
     action_mv = mv
