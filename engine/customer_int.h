@@ -86,6 +86,8 @@ struct cust_host {
     int n[3];                  /* needs, benefits, objections (-1: more than ids holds) */
     int ids[3][8];
     lua_Integer visit, visits, turn_no;
+    const char *lang;          /* ctx.lang (h->lang: a literal, "en" or "zh") */
+    int reason_set, outcome;   /* ctx.reason was a string; ctx.outcome's cust_outcome */
   } kept_was;
 
   /* listening (customer_talk.c) */

@@ -232,8 +232,9 @@ static void kept_int(lua_State *L, int hold, int key, lua_Integer v) {
   lua_rawset(L, -3);
 }
 
-/* Pushes the kept ctx table refilled: what cust_push_ctx would make (the three numbers only
-** when they differ from what h->kept_was says the table holds, as push_turn_kept does). */
+/* Pushes the kept ctx table refilled: what cust_push_ctx would make (each field only when it
+** differs from what h->kept_was says the table holds, as push_turn_kept does: a reason that
+** was nil and is nil is not set again). */
 static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
   struct cust_kept_was *w = &h->kept_was;
   push_kept(L, h);
@@ -245,9 +246,15 @@ static void push_ctx_kept(lua_State *L, cust_host *h, const char *reason) {
   if (!valid || w->visit != visit) kept_int(L, hold, KEY_VISIT, w->visit = visit);
   if (!valid || w->visits != visits) kept_int(L, hold, KEY_VISITS, w->visits = visits);
   if (!valid || w->turn_no != h->turn_no) kept_int(L, hold, KEY_TURN, w->turn_no = h->turn_no);
-  kept_str(L, hold, KEY_LANG, h->lang);
-  kept_str(L, hold, KEY_REASON, reason);
-  kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
+  if (!valid || w->lang != h->lang) kept_str(L, hold, KEY_LANG, w->lang = h->lang);
+  if (!valid || reason || w->reason_set) {
+    kept_str(L, hold, KEY_REASON, reason);
+    w->reason_set = reason != NULL;
+  }
+  if (!valid || w->outcome != (int)h->outcome) {
+    kept_str(L, hold, KEY_OUTCOME, h->outcome != CUST_OUTCOME_NONE ? cust_outcome_name(h->outcome) : NULL);
+    w->outcome = (int)h->outcome;
+  }
   lua_remove(L, hold);
   w->ctx_valid = 1;
 }

@@ -88,6 +88,8 @@ struct sbx {
   int errobj;             /* the handler stashed a non-string error object */
   char errobj_where[160]; /* where it was raised */
   blk_pool pool;          /* where the state's small blocks come from */
+  int lib_n[8];           /* entries of each real library (sbx_push_env's lib_names), 0 before
+                          ** the first copy: setup leaves them as they stay */
 };
 
 static const char errobj_key = 'e';
@@ -776,6 +778,7 @@ static const char *const base_names[] = {
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", NULL
 };
 static const char *const lib_names[] = { "string", "table", "math", "utf8", "coroutine", NULL };
+_Static_assert(sizeof lib_names / sizeof *lib_names <= 8 + 1, "lib_names outgrows sbx.lib_n");
 static const char *const tbl_names[] = { "insert", "remove", "move", "sort", "concat", "unpack" };
 
 /* Replaces t[name] (t at index -1) by a C closure over the original and an extra integer. */
@@ -878,11 +881,15 @@ void sbx_push_env(lua_State *L) {
   lua_pushvalue(L, env);
   lua_pushcclosure(L, sbx_load_fn, 1);
   lua_setfield(L, env, "load");
+  sbx *s = sbx_from_lua(L);
   for (int i = 0; lib_names[i]; i++) {   /* a copy of each library for this environment */
     push_lib(L, lib_names[i]);
-    int n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, -2)) { lua_pop(L, 1); n++; }
+    int n = s->lib_n[i];   /* counted at the first copy: nothing changes a real library after setup */
+    if (n == 0) {
+      lua_pushnil(L);
+      while (lua_next(L, -2)) { lua_pop(L, 1); n++; }
+      s->lib_n[i] = n;
+    }
     lua_createtable(L, 0, n);   /* sized once: growing it key by key rehashes */
     lua_pushnil(L);
     while (lua_next(L, -3)) {

@@ -140,6 +140,8 @@ LINES = {
 
 -- What this customer remembers during one visit.
 local memo
+-- The moves table asks_action read last in this turn, and its answer (on_turn and forget() forget them).
+local action_mv, action_is
 
 local function fresh_memo(visit)
   return {
@@ -175,7 +177,7 @@ end
 
 -- The host calls this before reusing the customer for another session (salesim test --walks):
 -- it must leave this file as loading it left it.  `memo` is its only changing state.
-function forget() memo = fresh_memo(1) end
+function forget() memo = fresh_memo(1) action_mv = nil end
 
 -- ---- small helpers -------------------------------------------------------------------------
 
@@ -594,12 +596,18 @@ local FOLLOW_UPS_ZH = C.words{ "怎么说", "然后呢", "后来呢", "比如呢
 -- round 10: "嗯嗯" got "你这话我没太听懂")
 local CONTINUERS = { ["嗯"] = true, ["嗯嗯"] = true, ["嗯嗯嗯"] = true, ["哦"] = true, ["哦哦"] = true,
                      ["mm"] = true, ["mm-hm"] = true, ["mhm"] = true, ["uh-huh"] = true, ["i see"] = true }
+-- The first bytes of the continuers: a line that starts with none of them is none, trimmed or
+-- not (the trim keeps a line's first byte, or leaves nothing), and is not trimmed first (the
+-- trim's gsub was 2 % of `salesim test --walks`).
+local CONTINUER_FIRST = {}
+for w in pairs(CONTINUERS) do CONTINUER_FIRST[string.byte(w)] = true end
 local function follow_up(turn)
   local t = turn.norm or turn.text
   if type(t) == "string" and #t > 30 then return false end   -- (lowering keeps the length)
   t = string.lower(t)
   if #t > 30 then return false end
-  local hit = CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
+  local hit = CONTINUER_FIRST[string.byte(t)] == true
+              and CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
   if not hit and not C.contains(t, FOLLOW_UPS) and not C.contains(t, FOLLOW_UPS_ZH) then return false end
   if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
     feel_heard()
@@ -684,10 +692,15 @@ local function restates_voiced(turn)
   return false
 end
 
--- An ask for action among the moves mv (recall, chain, discover and ask test it).
+-- An ask for action among the moves mv (recall, chain, discover and ask test it).  Read once a
+-- turn: on_turn forgets the answer (action_mv) before its rules, which change no ask move.
 local function asks_action(mv)
-  return mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true
-         or mv.ask_referral == true or mv.lower_ask == true
+  if mv ~= action_mv then
+    action_mv = mv
+    action_is = mv.ask_commitment == true or mv.ask_order == true or mv.ask_payment == true
+                or mv.ask_referral == true or mv.lower_ask == true
+  end
+  return action_is
 end
 
 -- "Did the budget go in?" on a later visit of a campaign: what an earlier visit settled is done,
@@ -939,9 +952,11 @@ local function value(turn)
   -- (courtesies and an acknowledgement of the customer's point -- "Fair point. We set it up for
   -- you, ..." -- come with it and change nothing)
   local stated = #turn.benefits > 0
-  for m in pairs(turn.moves) do
-    if m ~= "greet" and m ~= "thank" and m ~= "small_talk" and m ~= "handle_objection" then
-      stated = false
+  if stated then            -- (the moves matter only then: most lines name no benefit)
+    for m in pairs(turn.moves) do
+      if m ~= "greet" and m ~= "thank" and m ~= "small_talk" and m ~= "handle_objection" then
+        stated = false
+      end
     end
   end
   -- a feature said about a need the customer voiced ("the parent app tells parents the same
@@ -1235,6 +1250,7 @@ local HOSTILE_RULES = { tactics }
 function on_turn(turn, ctx)
   if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
   memo.turn = ctx.turn
+  action_mv = nil
   if leaving(turn) then
     finish(ctx, "goodbye", "goodbye")
     return
