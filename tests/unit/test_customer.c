@@ -1590,6 +1590,16 @@ static void test_listening_helpers(void **state) {
   f = cust_fill(h, "See you {time}.");
   assert_string_equal(f, "See you tomorrow at 10.");
   free(f);
+  /* said back without the 书面语 preposition before it (play-test 24: "行,于本月二十日报明年预算") */
+  t.r.slots[CLS_SLOT_TIME] = "于本月二十日";
+  t.r.text = "恳请您于本月二十日之前列入预算";
+  f = cust_fill(h, "行,{time}报明年预算。");
+  assert_string_equal(f, "行,本月二十日报明年预算。");
+  free(f);
+  t.r.slots[CLS_SLOT_TIME] = "在";   /* nothing after it: said as it is */
+  f = cust_fill(h, "{time}");
+  assert_string_equal(f, "在");
+  free(f);
   t.r.slots[CLS_SLOT_TIME] = "monday the 10th";
   t.r.text = "martin, could we start on monday the 10th?";
   /* two times in the line: the one the placeholder's neighbours point to (play-test 20); one
