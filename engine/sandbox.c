@@ -778,7 +778,7 @@ static const char *const base_names[] = {
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", NULL
 };
 static const char *const lib_names[] = { "string", "table", "math", "utf8", "coroutine", NULL };
-_Static_assert(sizeof lib_names / sizeof *lib_names <= 8 + 1, "lib_names outgrows sbx.lib_n");
+_Static_assert(sizeof lib_names / sizeof *lib_names <= 8 + 1, "sbx.lib_n");   /* lib_names fits sbx.lib_n */
 static const char *const tbl_names[] = { "insert", "remove", "move", "sort", "concat", "unpack" };
 
 /* Replaces t[name] (t at index -1) by a C closure over the original and an extra integer. */
