@@ -177,9 +177,13 @@ static void finding(out *o, const json_t *f, int k, int first_turn, int capped) 
   int won = p > 0;
   /* the principle's name, not the rule's id: the id is for trainers and the JSON */
   char pts[32];
-  snprintf(pts, sizeof pts, "%+g", p);
-  sb_printf(o->b, "  %s%s %s%s  %s", esc(o, won ? GREEN : RED), won ? "✓" : "✗", pts, esc(o, RESET),
-            esc(o, BOLD));
+  /* a loss in a skill still at 100 cost nothing: no red cross and no bare minus for it, which
+  ** read as points taken (play-test 24: "a red -15 that deducts nothing"), but the points in
+  ** brackets and the note below */
+  int free_loss = !won && p < 0 && capped;
+  snprintf(pts, sizeof pts, free_loss ? "(%+g)" : "%+g", p);
+  sb_printf(o->b, "  %s%s %s%s  %s", esc(o, won ? GREEN : free_loss ? DIM : RED), won ? "✓" : free_loss ? "·" : "✗", pts,
+            esc(o, RESET), esc(o, BOLD));
   char *head = xasprintf("%s (%s)", deb_principle_name(o->lang, f), skill);
   wrap(o, head, 6 + txt_width(pts), 5);   /* a name is longer than an id: wrapped like the rest */
   free(head);

@@ -383,6 +383,9 @@ static void capped_skill_losses(void **state) {
   out = render_text(d, 0, 100, NULL);
   assert_null(strstr(out, ". -15 An ask names what"));
   assert_non_null(strstr(out, "(this skill still reached 100, its maximum: these points cost nothing this time)"));
+  /* and no red cross or bare minus beside it (play-test 24: "a red -15 that deducts nothing") */
+  assert_non_null(strstr(out, "\xc2\xb7 (-15)  "));   /* a middle dot, dim */
+  assert_null(strstr(out, "\xe2\x9c\x97 -15  An ask names what"));   /* no red cross for it */
   free(out);
   json_decref(d);
   fx_free(&f);
