@@ -61,6 +61,7 @@ LINES = {
     proof_reply = { "If it worked for them, it might work here.", "Good to know others use it." },
     value_ack = { "I can see this would really help us.", "All right, I see the value." },
     confirm_ack = { "Yes, exactly.", "Right, that's the problem." },
+    confirm_also = { "And yes, you've got the rest right.", "The rest is right, yes." },
     brushed_off = { "That's easy to say, but it's exactly what's been bothering me. I'd like a real answer.",
                     "That's easy for you to say. It still worries me." },
     check_reply = { "No, I think we've covered it.", "Nothing else comes to mind." },
@@ -115,6 +116,7 @@ LINES = {
     proof_reply = { "别人用得好,说明有一定道理。", "有同类单位在用,我放心一点。" },
     value_ack = { "我看得出来,这个对我们真有帮助。", "好,价值我认可。" },
     confirm_ack = { "对,就是这个问题。", "没错,就是这样。" },
+    confirm_also = { "其他的你说得没错。", "别的都对,就是这样。" },
     brushed_off = { "说得轻巧,这正是我一直担心的事,你得给我个说法。", "你这么一说,我心里反而更不踏实了。" },
     check_reply = { "没有了,该说的都说了。", "暂时想不到别的。" },
     summary_ack = { "对,你总结得很到位。", "没错,我们在意的就是这几件事。" },
@@ -940,6 +942,7 @@ local function confirm(turn)
   end
   if owner and not told then C.speaker(owner) end
   S.trust = S.trust + 1
+  if not told then memo.confirmed_turn = memo.turn end   -- (what she told is her answer)
   reply("confirm_ack")
   return true
 end
@@ -1280,7 +1283,12 @@ function on_turn(turn, ctx)
   local asked = not hostile and ask(turn, ctx)
   if asked == "given" then return end          -- the visit is settled
   if asked then said = true end
-  if pending and (C.spoken() == 0 or pending.rank >= 9) then C.say(pending.key) end
+  if pending and (C.spoken() == 0 or pending.rank >= 9) then C.say(pending.key)
+  -- needs confirmed while something else was said (a detail a check brought out): she still says
+  -- yes to the restatement, or the debrief credits a confirmation nobody heard (play-test 24:
+  -- "Let me check I have this right: ... Is that the full picture?" got only "Our current
+  -- scripts send about two hundred emails a day." and three "the customer confirmed" credits)
+  elseif pending and pending.key == "confirm_ack" and memo.confirmed_turn == memo.turn then C.say("confirm_also") end
   -- a greeting or thanks that comes with a question: the question is what wants an answer
   local asked_too = turn.moves.open_question == true or turn.moves.closed_question == true
   if not said and before == 0 and not asked_too and social(turn) then said = true end

@@ -22,6 +22,16 @@ expect_contains "check warns about a placeholder that is no slot" "$out" "accept
 out=$("$SALESIM" check "$WH" 2>&1)
 if [[ "$out" == *"no placeholder"* ]]; then fail "the shipped placeholders are all slots" "$out"; else ok "the shipped placeholders are all slots"; fi
 
+# --- 1b. needs confirmed while a check brought out another: she still says yes (play-test 24) ---
+play "$EN" "Thanks Dana. Before I say anything about Beacon, how do you find out today when something on the network or the scanners fails?
+Two hours of blind time. What did that morning cost you in shipments, roughly?
+And who on your team would be the one to get woken up if it happened again at 6 a.m.?
+Understood, a small team. Apart from outages, does anyone outside IT ask you for numbers on how reliable the systems are, customers or auditors say?
+How long does building that report take you each spring?
+Let me check I have this right: you need to hear about an outage before the floor does, whatever you add can't eat an admin's time, and the spring audit report costs you two weeks by hand. Is that the full picture?" "$TMP/also.json" >/dev/null
+check "a confirmation beside a new detail is said too, after it" \
+  jq -e '.turns[5].customer | (map(.kind) | index("confirm")) != null and (.[-2:] | any(.kind == "say" and .key == "confirm_also"))' "$TMP/also.json"
+
 # --- 2. an ask that names no rung gets a question back, never a commitment ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?
