@@ -153,6 +153,9 @@ void cls_late_when_asked(cls_result *r);
 /* A loss appeal only the model read, whose every scarcity word lies inside an idiom of being left
 ** alone (marker not_scarce: "so nobody's left guessing"), is none. */
 void cls_late_idiom_not_scarce(cls_result *r);
+/* A model's ask that only asks whether the seller's proposal suits her ("Would two drops work for
+** you?") is a yes-no question (classify_rules.c). */
+void cls_late_works_for_you(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

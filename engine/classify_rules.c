@@ -2577,3 +2577,50 @@ void cls_late_restated_statement(cls_result *r) {
   drop_gain_tactic(r);
   add_match(r, "confirm_need", "rule:restated_statement", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* 1 when the word w (ASCII) stands in c[0..n) as a whole word. */
+static int span_has(const char *c, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t i = 0; i + wl <= n; i++)
+    if (memcmp(c + i, w, wl) == 0 && (i == 0 || !isalpha((unsigned char)c[i - 1])) &&
+        (i + wl == n || !isalpha((unsigned char)c[i + wl])))
+      return 1;
+  return 0;
+}
+
+/* "Would two drops work for you?" after the seller's answer to a worry, "Would that work for your
+** December crew?": the model's ask on "would" (p 0.6), though the line asks her to do nothing, only
+** whether the seller's proposal suits her (play-test 24: -15 "no action, no time" and "without
+** first summing up", the top two items of a debrief).  A question whose last clause is "would /
+** will / does / could X work (or suit) ..." of ten words or fewer, with no step, time, rung or
+** ask phrase of the rules' anywhere in the line, is a yes-no question; "Would Tuesday at 10 work
+** for you?" keeps its ask (a time). */
+void cls_late_works_for_you(cls_result *r) {
+  static const char *const lead[] = { "would ", "will ", "does ", "do ", "could ", "can " };
+  static const char *const skip[] = { "so ", "and ", "but ", "then ", "ok ", "okay ", "well " };
+  uint64_t asks = r->moves & CLS_ASK_MOVES;
+  if (!r->norm || !r->question || !asks || (asks & ~r->model_moves) || r->commitment >= 0 ||
+      r->slots[CLS_SLOT_ACTION] || r->slots[CLS_SLOT_TIME] || r->has_amount)
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl == 0) return;
+  const char *c = r->norm + cl[ncl - 1].start;
+  size_t n = cl[ncl - 1].end - cl[ncl - 1].start;
+  for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
+    if (n > strlen(skip[k]) && strncmp(c, skip[k], strlen(skip[k])) == 0) { c += strlen(skip[k]); n -= strlen(skip[k]); k = (size_t)-1; }
+  size_t led = 0;
+  for (size_t k = 0; k < sizeof lead / sizeof *lead && !led; k++)
+    if (n > strlen(lead[k]) && strncmp(c, lead[k], strlen(lead[k])) == 0) led = strlen(lead[k]);
+  /* (her doing something, "would you recommend us to your friends at work?", is an ask) */
+  if (!led || strncmp(c + led, "you ", 4) == 0 || !(span_has(c, n, "work") || span_has(c, n, "suit"))) return;
+  int words = 1;
+  for (size_t i = 0; i < n; i++) words += c[i] == ' ' && i + 1 < n && c[i + 1] != ' ';
+  if (words > 10) return;
+  r->moves &= ~CLS_ASK_MOVES;
+  r->model_moves &= ~CLS_ASK_MOVES;
+  r->moves &= ~((uint64_t)1 << CLS_LOWER_ASK);
+  r->moves |= (uint64_t)1 << CLS_CLOSED_QUESTION;
+  r->specific = r->vague = 0;
+  add_match(r, "ask_commitment", "rule:works_for_you", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
