@@ -2225,6 +2225,9 @@ void cls_late_rude(cls_result *r) {
 ** agenda, good practice).  Unless it names one of the scenario's rungs. */
 void cls_late_agenda(cls_result *r) {
   if (!r->norm || !(r->moves & CLS_ASK_MOVES) || r->commitment >= 0 || !cls_has_label(r, "agenda")) return;
+  /* (an ask of the rules' own that names a day or a sum stands beside the visit's purpose: "来看看
+  ** 尾款的事,今天能先转两万吗?") */
+  if ((r->moves & CLS_ASK_MOVES & ~r->model_moves) && (r->slots[CLS_SLOT_TIME] || r->has_amount)) return;
   r->moves &= ~CLS_ASK_MOVES;
   r->model_moves &= ~CLS_ASK_MOVES;
   r->specific = r->vague = 0;
