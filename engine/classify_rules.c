@@ -2225,9 +2225,17 @@ void cls_late_rude(cls_result *r) {
 ** agenda, good practice).  Unless it names one of the scenario's rungs. */
 void cls_late_agenda(cls_result *r) {
   if (!r->norm || !(r->moves & CLS_ASK_MOVES) || r->commitment >= 0 || !cls_has_label(r, "agenda")) return;
-  /* (an ask of the rules' own that names a day or a sum stands beside the visit's purpose: "来看看
-  ** 尾款的事,今天能先转两万吗?") */
-  if ((r->moves & CLS_ASK_MOVES & ~r->model_moves) && (r->slots[CLS_SLOT_TIME] || r->has_amount)) return;
+  /* (an ask of the rules' own that names a day or a sum after the visit's purpose stands: "我是
+  ** 来看看尾款的事,今天能先转两万吗?"; "今天我想先听听...,最后一起定下一步,您看行吗?" asks how
+  ** the meeting goes, its 今天 inside the agenda) */
+  if (r->moves & CLS_ASK_MOVES & ~r->model_moves) {
+    size_t after = 0;
+    for (int i = 0; i < r->n_matches; i++)
+      if (strcmp(r->matches[i].label, "agenda") == 0 && r->matches[i].end > after) after = r->matches[i].end;
+    if (r->has_amount && r->amount_start >= after) return;
+    for (int i = 0; i < r->n_matches; i++)
+      if (strcmp(r->matches[i].label, "time") == 0 && r->matches[i].start >= after) return;
+  }
   r->moves &= ~CLS_ASK_MOVES;
   r->model_moves &= ~CLS_ASK_MOVES;
   r->specific = r->vague = 0;
