@@ -2635,3 +2635,43 @@ void cls_late_works_for_you(cls_result *r) {
   r->specific = r->vague = 0;
   add_match(r, "ask_commitment", "rule:works_for_you", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* 1 when the bytes w occur in t[from..to). */
+static int span_has_bytes(const char *t, size_t from, size_t to, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t i = from; i + wl <= to; i++) if (memcmp(t + i, w, wl) == 0) return 1;
+  return 0;
+}
+
+/* "承蒙上次支持,项目已顺利报入预算。", "谢谢您一直支持我们。": 支持 thanked for is her support, no
+** feature the product supports (play-test 24: a 书面语 opener was "-10 listing features before any
+** need", the visit's third-worst item).  Late, when every present_feature phrase of the line is a
+** 支持 with thanks before it in its clause (承蒙, 感谢, 谢谢, 多谢) or 我们 after it. */
+void cls_late_support_thanks(cls_result *r) {
+  static const char support[] = "\xe6\x94\xaf\xe6\x8c\x81";   /* 支持 */
+  static const char *const thanks[] = { "\xe6\x89\xbf\xe8\x92\x99" /* 承蒙 */, "\xe6\x84\x9f\xe8\xb0\xa2" /* 感谢 */,
+                                        "\xe8\xb0\xa2\xe8\xb0\xa2" /* 谢谢 */, "\xe5\xa4\x9a\xe8\xb0\xa2" /* 多谢 */ };
+  static const char us[] = "\xe6\x88\x91\xe4\xbb\xac";        /* 我们 */
+  const uint64_t feature = (uint64_t)1 << CLS_PRESENT_FEATURE;
+  if (!r->norm || !(r->moves & feature) || (r->model_moves & feature)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), seen = 0, thanked = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "present_feature") != 0) continue;
+    if (m->end - m->start != sizeof support - 1 || memcmp(r->norm + m->start, support, sizeof support - 1) != 0) return;
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0) return;
+    int thanks_before = 0;
+    for (size_t t = 0; t < sizeof thanks / sizeof *thanks && !thanks_before; t++)
+      thanks_before = span_has_bytes(r->norm, cl[k].start, m->start, thanks[t]);
+    int us_after = strncmp(r->norm + m->end, us, sizeof us - 1) == 0;
+    if (!thanks_before && !us_after) return;
+    thanked |= thanks_before;
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~feature;
+  if (thanked) r->moves |= (uint64_t)1 << CLS_THANK;
+  add_match(r, "present_feature", "rule:support_thanked", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
