@@ -830,6 +830,20 @@ static int tied_summary_from(ctx *c, int i, int b) {
   return 0;
 }
 
+/* 1 when another summary the customer did not reject comes at or after turn i, before the next
+** ask and before b: that one, the recap made before asking, is judged for what it leaves out
+** (play-test 24: a pitch of three benefits right after the confirmation was "your summary leaves
+** out small team", and the trainee's "So to sum up: ..." two lines later, before the ask, was
+** named nowhere). */
+static int summary_before_ask(ctx *c, int i, int b) {
+  for (; i < b; i++) {
+    const sess_turn *t = &c->s->turns[i];
+    if (summary_reading(&t->cls) && !said_key(t, "summary_off")) return 1;
+    if (t->cls.moves & ASK_MOVES) return 0;
+  }
+  return 0;
+}
+
 /* Discovery before pitching: a pitch before any need is known, a feature tied to none.  The
 ** first statement after the customer raised an objection answers it (as the debrief's
 ** objection list reads it): the features it names ("对接这块您放心,我们的工程师直接跟海典对")
@@ -876,6 +890,8 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     /* a shorter recap after one that covered them all forgets nothing: the needs were summed up
     ** (play-test 13: -10 for "so to sum up dana: ..." right after a full summary over three lines) */
     if (vs->f_tied) missed = 0;
+    int deferred = 0;   /* judged on the summary made before the ask instead (summary_before_ask) */
+    if ((unvoiced || missed) && summary_before_ask(c, i + 1, b)) unvoiced = missed = 0, deferred = 1;
     if (unvoiced && !vs->f_unvoiced++) {
       char *ids = need_list(c, unvoiced);
       add(c, "summary_unconfirmed_needs", t, NULL, "quote", q, "needs", ids, NULL);
@@ -895,7 +911,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     ** the next ask, that one is credited: the debrief quotes the summary made before asking,
     ** not the pitch right after the confirmation that the visit read as one (play-test 21:
     ** clinic-booking quoted the reminders line as "your summary") */
-    int tied = (cited & confirmed_after(t)) && !unvoiced && !missed;
+    int tied = !deferred && (cited & confirmed_after(t)) && !unvoiced && !missed;
     if (tied) {
       int k = i + 1;
       while (k < b && !(c->s->turns[k].cls.moves & ASK_MOVES)) k++;

@@ -883,6 +883,45 @@ static void summary_over_lines(void **state) {
   fx_free(&f);
 }
 
+/* Two summaries before one ask, both leaving a confirmed need out: the one made before asking is
+** judged, not a pitch right after the confirmation (play-test 24: "your summary leaves out small
+** team" quoted the pitch, and the trainee's "So to sum up: ..." was named nowhere). */
+static void summary_judged_before_ask(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 3;   /* attendance and parents confirmed */
+  sess_turn *t = fx_turn(&f, "In practice, check-in is automatic and the reports come out by themselves.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_benefits(t, 1, (int[]){ 0 });
+  fx_turn(&f, "Anything that would stop you trying it?", MV(CHECK_CONCERNS));
+  t = fx_turn(&f, "So to sum up: no more counting by hand, and the reports are automatic.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_benefits(t, 1, (int[]){ 0 });
+  fx_turn(&f, "Could you bring the deans to a demo on Tuesday at 3pm?", MV(ASK_COMMITMENT));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "summary_misses_needs", 1, NULL));
+  assert_non_null(fx_find(&r, "summary_misses_needs", 3, NULL));
+  assert_null(fx_find(&r, "summary_tied_to_needs", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+
+  fx_init(&f);   /* near case: an ask between them; each summary is judged before its own ask */
+  f.now.revealed = f.now.confirmed = 3;
+  t = fx_turn(&f, "In practice, check-in is automatic and the reports come out by themselves.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_benefits(t, 1, (int[]){ 0 });
+  fx_turn(&f, "Could you bring the deans to a demo on Tuesday at 3pm?", MV(ASK_COMMITMENT));
+  t = fx_turn(&f, "So to sum up: no more counting by hand, and the reports are automatic.", MV(SUMMARIZE_BENEFITS));
+  fx_needs(t, 1, (int[]){ 0 });
+  fx_benefits(t, 1, (int[]){ 0 });
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "summary_misses_needs", 1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A worry the check (or a line after it) brought out and nothing answered before the ask stands
 ** (ask_past_concern); the line that brought it out answers it when it states the benefit for it
 ** ("HIS这块您放心,我们...有现成的接口" made 赵主任 voice the HIS worry: play-test 22, -10). */
@@ -2094,7 +2133,7 @@ int main(void) {
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
-    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines),
+    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask),
     cmocka_unit_test(past_check_answered),
     cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
