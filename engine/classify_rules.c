@@ -1279,7 +1279,10 @@ void cls_late_chain(cls_result *r) {
 
 void cls_late_loss_asked(cls_result *r) {
   const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
-  if (!r->norm || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT)) return;
+  /* (a question that asks her to act is the ask the loss leans on, no discovery: "140 are left and
+  ** they're going fast, so shall I put 40 sets in your name today?" was "you used no scarcity"
+  ** after she had accepted the value, play-test 24) */
+  if (!r->norm || !(r->moves & loss) || CLS_HAS(r, CLS_THREAT) || (r->moves & CLS_ASK_MOVES)) return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), seen = 0;
   if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION) return;
