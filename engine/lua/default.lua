@@ -44,6 +44,8 @@ LINES = {
     ask_who = { "Possibly. Who exactly do you mean?", "Whose details are you after?" },
     ask_details = { "What exactly would you want me to do, and when?",
                     "Be concrete: what would I do, and by when?" },
+    ask_other_step = { "That's not really something I'd sign up for. What is it you're after?",
+                       "Hm, I'd rather not commit to that. What's the step you have in mind?" },
     premature = { "That's more than I can agree to right now.", "It's too early for that." },
     done = { "That's done, as we agreed last time.", "Yes, that's taken care of." },
     accept = { "All right, let's do that.", "Fine. Put it in my calendar." },
@@ -102,6 +104,7 @@ LINES = {
     priority = { "要说最急的,还是这件。", "真要排个先后,最着急的是这个。" },
     ask_who = { "可以啊,你说的是谁?", "你要谁的联系方式?" },
     ask_details = { "你具体想让我做什么?什么时候?", "说具体点:要我做什么,哪天?" },
+    ask_other_step = { "这个我不太想答应。你到底想要哪一步?", "这个就先不了吧。你真正想让我做的是什么?" },
     premature = { "这个现在我答应不了。", "现在谈这个还太早。" },
     done = { "上次说好的已经办了。", "那个已经落实了,你放心。" },
     accept = { "行,就这么办。", "好,我记一下时间。" },
@@ -1098,7 +1101,10 @@ local function ask(turn, ctx)
   -- more than it can give: a refusal, not "what exactly, and when?" (blind trainer, round 10;
   -- the scorer says unrealistic_ask)
   if not c and turn.moves.ask_order == true then C.say("premature") return true end
-  if not c then C.say("ask_details") return true end
+  -- a specific ask for a step not on her ladder: she heard what and when, and does not take it
+  -- ("could you forward it to Lucia by Friday?" got "Be concrete: what would I do, and by
+  -- when?" three times, then "more closes do not mean more success": play-test 24)
+  if not c then C.say(turn.specific and "ask_other_step" or "ask_details") return true end
   if not (C.offered(c.id) and C.is_realistic(c.id)) then
     -- the worry behind her no answered since, asking again is no push
     local answered = c.objection and eased(c.objection)

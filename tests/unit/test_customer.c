@@ -411,10 +411,16 @@ static void test_vague_unclear_and_specific_asks(void **state) {
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_when_yours");
   cust_events_free(&ev);
-  /* a specific ask that names no rung: a question back, never a rung nobody proposed */
-  cust_turn(h, &specific(mk(&t, "could we do something on tuesday at ten?", MV(ASK_COMMITMENT)))->r, &ev);
+  /* an ask that names no rung: a question back, never a rung nobody proposed; what exactly and
+  ** when when it said neither, which step she is asked when it said both (play-test 24: "Be
+  ** concrete" three times to "could you forward it to Lucia by Friday?") */
+  cust_turn(h, &mk(&t, "could we do something together?", MV(ASK_COMMITMENT))->r, &ev);
   assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
   assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_details");
+  cust_events_free(&ev);
+  cust_turn(h, &specific(mk(&t, "could you forward my email to the auditor by friday?", MV(ASK_COMMITMENT)))->r, &ev);
+  assert_int_equal(count(&ev, CUST_EV_GIVE), 0);
+  assert_string_equal(first(&ev, CUST_EV_SAY)->key, "ask_other_step");
   cust_events_free(&ev);
   /* specific and realistic: given, the visit ends as an advance */
   cust_turn(h, &names(specific(mk(&t, "could marcus join a call on tuesday at ten?", MV(ASK_COMMITMENT))), 1)->r, &ev);
