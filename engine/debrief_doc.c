@@ -100,7 +100,7 @@ static const char *const labels[L_COUNT] = {
   [L_POINTS] = "label.points", [L_PRINCIPLE] = "label.principle", [L_OBJECTIONS] = "label.objections",
   [L_NOT_SHOWN] = "label.not_shown", [L_TIER] = "label.tier", [L_PASS_MARK] = "label.pass_mark",
   [L_ENDED] = "label.ended", [L_TOP] = "label.top", [L_FULL_HINT] = "label.full_hint",
-  [L_SKILLS_VOID] = "label.skills_void",
+  [L_SKILLS_VOID] = "label.skills_void", [L_SKILLS_NOTE] = "label.skills_note",
 };
 
 /* See debrief_int.h. */

@@ -167,6 +167,12 @@ static void bars(out *o, const json_t *d) {
     for (int i = full; i < cells; i++) sb_puts(o->b, "░");
     sb_printf(o->b, "%s %3d\n", esc(o, RESET), v);
   }
+  /* how a bar is made: a 95 with no loss listed puzzled two testers (play-test 24) */
+  if (!json_is_false(json_object_get(d, "attempt"))) {
+    sb_printf(o->b, "  %s", esc(o, DIM));
+    wrap(o, L(o, L_SKILLS_NOTE), 2, 2);
+    if (o->colour) sb_puts(o->b, RESET);
+  }
 }
 
 /* One finding: sign, points, rule, what happened, why, and a line to try.  A rule met again

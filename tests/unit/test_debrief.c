@@ -778,6 +778,7 @@ static void abandoned_consistent(void **state) {
   char *txt = render_text(d, 0, 80, "en");
   assert_non_null(strstr(txt, "1 of your 3 lines tried to sell"));
   assert_non_null(strstr(txt, "Skills (not counted: the visit scores 0)"));
+  assert_null(strstr(txt, "Each skill starts at 50"));   /* nothing counted: no note on counting */
   free(txt);
   json_decref(d);
   t = fx_turn(&f, "What takes most of your time?", MV(OPEN_QUESTION));   /* near case: genuine */
@@ -785,6 +786,8 @@ static void abandoned_consistent(void **state) {
   txt = render_text(d, 0, 80, "en");
   assert_null(strstr(txt, "not counted"));
   assert_non_null(strstr(txt, "\nSkills\n"));
+  /* and how a bar is made, under the bars (play-test 24: "95 with no deduction listed") */
+  assert_non_null(strstr(txt, "Each skill starts at 50; the points of its findings add to it (up to 100)."));
   free(txt);
   json_decref(d);
   fx_free(&f);
