@@ -545,6 +545,7 @@ typedef struct visit_state {
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int objection_open;        /* the customer raised an objection and no statement has followed */
+  uint64_t raised;           /* the objections raised so far in this visit (a bit each, up to 64) */
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
@@ -940,7 +941,13 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** objection_eased): handling an objection well earned nothing, in four play-tests of rounds 9
   ** and 10 (acknowledge, ask why, answer) */
   if (said_key(t, "objection_eased")) vs->reopened |= vs->refused;
-  if (said_key(t, "objection_eased") && !vs->f_eased++) add(c, "objection_answered", t, NULL, "quote", q, NULL);
+  /* each worry raised that an answer eased earns it, not only the first of the visit (play-test
+  ** 24: careful answers to the second and third worry earned nothing) */
+  int worries = __builtin_popcountll(vs->raised);
+  if (said_key(t, "objection_eased") && vs->f_eased < (worries > 0 ? worries : 1)) {
+    vs->f_eased++;
+    add(c, "objection_answered", t, NULL, "quote", q, NULL);
+  }
   /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
   ** 9 and 10: the debrief had called such a visit "friendly words") */
@@ -1243,6 +1250,9 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     uint64_t known = t->before.revealed | t->before.confirmed;
     char *q = short_quote(t->text);
     vs.last_turn = t;
+    for (int e = 0; e < t->events.n; e++)
+      if (t->events.v[e].kind == CUST_EV_OBJECTION && t->events.v[e].index >= 0 && t->events.v[e].index < 64)
+        vs.raised |= bit(t->events.v[e].index);
 
     judge_discovery(c, &vs, t, r, known, q);
     judge_summary(c, &vs, t, r, known, q, i, b);

@@ -711,7 +711,8 @@ static void last_check_credited(void **state) {
   fx_free(&f);
 }
 
-/* An objection the customer says was answered (objection_eased) is credited, once a visit. */
+/* An objection the customer says was answered (objection_eased) is credited, once for each worry
+** raised in the visit. */
 static void objection_answered_credited(void **state) {
   (void)state;
   fx f;
@@ -729,7 +730,28 @@ static void objection_answered_credited(void **state) {
   const score_finding *a = fx_find(&r, "objection_answered", 2, NULL);
   assert_non_null(a);
   assert_true(a->points == 10);
-  assert_null(fx_find(&r, "objection_answered", 3, NULL));
+  assert_null(fx_find(&r, "objection_answered", 3, NULL));   /* one worry: one credit */
+  score_result_free(&r);
+  fx_free(&f);
+
+  /* two worries raised, each eased by an answer: each is credited (play-test 24: the second and
+  ** third careful answer earned nothing) */
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  t = fx_turn(&f, "Anything we haven't covered?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  t = fx_turn(&f, "We do the set-up with Jade in an hour.", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("objection_eased");
+  fx_event(&f, t, CUST_EV_OBJECTION, 1);
+  t = fx_turn(&f, "And the price is per site, not per chair.", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("objection_eased");
+  t = fx_turn(&f, "And the reminders go out on their own.", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("objection_eased");
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "objection_answered", 2, NULL));
+  assert_non_null(fx_find(&r, "objection_answered", 3, NULL));
+  assert_null(fx_find(&r, "objection_answered", 4, NULL));   /* two worries: two credits */
   score_result_free(&r);
   fx_free(&f);
 }
