@@ -384,6 +384,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_works_for_you(out);
     cls_late_support_thanks(out);
     cls_late_proper_place(out);
+    cls_late_texted_confirm(out);
     cls_late_as_is(out);
     cls_late_restated_pain(out);
     cls_late_restated_payment(out);

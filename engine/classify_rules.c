@@ -2722,3 +2722,31 @@ void cls_late_proper_place(cls_result *r) {
   r->specific = 1;
   add_match(r, "specific", "rule:proper_place", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* "ok so u need stuff thats unique not in dept stores right": a texter's confirmation, her need
+** said back and closed by a bare "right" with no question mark, was the model's gain appeal (p
+** 0.65), +15 "you showed the gain", and Helen answered it as a pitch (play-test 24).  Late: a line
+** whose last word is right, correct or yeah, that says what she needs (a need linked, a wanting
+** phrase, or "need" / "want" itself) and reads nothing but a gain appeal the model gave and a
+** confirmation, or nothing at all, confirms the need, with no gain. */
+void cls_late_texted_confirm(cls_result *r) {
+  static const char *const tags[] = { " right", " correct", " yeah", " ya", " yep", " innit" };
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL, confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
+  if (!r->norm || (r->moves & ~((r->model_moves & gain) | confirm))) return;
+  size_t n = strlen(r->norm);
+  while (n > 0 && (r->norm[n - 1] == ' ' || r->norm[n - 1] == '.' || r->norm[n - 1] == '!')) n--;
+  int tagged = 0;
+  for (size_t k = 0; k < sizeof tags / sizeof *tags && !tagged; k++) {
+    size_t tl = strlen(tags[k]);
+    tagged = n > tl && strncmp(r->norm + n - tl, tags[k], tl) == 0;
+  }
+  if (!tagged) return;
+  if (!(r->n_needs > 0 || cls_has_label(r, "wanting") || span_has(r->norm, n, "need") || span_has(r->norm, n, "needs") ||
+        span_has(r->norm, n, "want") || span_has(r->norm, n, "wants")))
+    return;
+  r->moves = (uint64_t)1 << CLS_CONFIRM_NEED;
+  r->model_moves &= ~gain;
+  if (r->tactic == CLS_TACTIC_GAIN) r->tactic = CLS_TACTIC_NONE;
+  r->question = 1;
+  add_match(r, "confirm_need", "rule:texted_confirm", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
