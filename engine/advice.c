@@ -304,6 +304,15 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     int j = pick_rung(sc, t, rule, about);
     if (j < 0) break;
     char *act = action_words(sc, j);
+    /* said to her, the rung's description (written for the debrief's "agreed: 李总今天先付一部分")
+    ** names her as 您: "李总,...我们今天把它定下来:李总今天先付一部分" spoke of him to him
+    ** (play-test 24).  Chinese only: an English verb would need its person changed too. */
+    size_t cn = strlen(sc->cust_name);
+    if (strcmp(lang, "zh") == 0 && strncmp(act, sc->cust_name, cn) == 0 && act[cn]) {
+      char *yours = xasprintf("%s%s", msg_text(lang, "advice.yours"), act + cn);
+      free(act);
+      act = yours;
+    }
     /* the rung's first keyword names it, whatever words its description uses; a payment's
     ** action carries its own date, the line adds the agreement and the paper */
     const char *kw = first_str(&sc->commitments[j].keywords);

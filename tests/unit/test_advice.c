@@ -329,6 +329,31 @@ static void hidden_need_line_is_about_the_missed_one(void **state) {
   diag_free(&d);
 }
 
+/* A payment line says the rung's description to her: its name at the start is 您, not "李总,...
+** 我们今天把它定下来:李总今天先付一部分" (play-test 24). */
+static void pay_line_speaks_to_her(void **state) {
+  (void)state;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load("scenarios/payment-collection.yaml", &d);
+  assert_non_null(sc);
+  int n_rules, seen = 0;
+  const score_rule *rules = score_rules(&n_rules);
+  for (int i = 0; i < n_rules; i++) {
+    if (adv_teaches(rules[i].id, SV_PAYMENT) != ADV_PAY) continue;
+    char *line = adv_try(sc, NULL, rules[i].id, SV_PAYMENT, NULL);
+    if (!line) continue;
+    char *third = xasprintf("\xef\xbc\x9a%s", sc->cust_name);   /* "：李总": of him, to him */
+    assert_null(strstr(line, third));
+    free(third);
+    seen++;
+    free(line);
+  }
+  assert_true(seen > 0);
+  scn_free(sc);
+  diag_free(&d);
+}
+
 /* At a table of two, a line about a need addresses the one who has it: Martin's hidden capital
 ** budget is asked of Martin, not of Grace (the first name), found in play; Grace's of Grace. */
 static void need_line_addresses_who_has_it(void **state) {
@@ -402,7 +427,7 @@ int main(void) {
     cmocka_unit_test(ask_line_asks_what_could_be_given),
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
     cmocka_unit_test(hidden_need_line_is_about_the_missed_one), cmocka_unit_test(nothing_in_reach_teaches_the_smallest),
-    cmocka_unit_test(need_line_addresses_who_has_it),
+    cmocka_unit_test(need_line_addresses_who_has_it), cmocka_unit_test(pay_line_speaks_to_her),
     cmocka_unit_test(summary_and_chain_lines_are_whole_sentences),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
