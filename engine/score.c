@@ -546,6 +546,8 @@ typedef struct visit_state {
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int objection_open;        /* the customer raised an objection and no statement has followed */
   uint64_t raised;           /* the objections raised so far in this visit (a bit each, up to 64) */
+  int presented;             /* a line of the visit so far pitched, stated a benefit or summed up */
+  const sess_turn *check_pitched;   /* the first check after something was presented */
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
@@ -680,7 +682,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       add(c, "ask_without_check", t, NULL, "quote", q, NULL);
     }
     /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
-    int past = vs->check && !vs->f_past_check ? past_check(c, vs->check, t) : -1;
+    int past = vs->check_pitched && !vs->f_past_check ? past_check(c, vs->check_pitched, t) : -1;
     if (past >= 0 && !vs->f_past_check++) {
       int before = c->r->n_findings;
       add(c, "ask_past_concern", t, NULL, "quote", q, "said",
@@ -931,6 +933,10 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
                  (sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL)));
   if (checked && !vs->check) vs->check = t;
   if (checked) vs->last_check = t;
+  /* what a check brings out is a worry to answer only once something was presented: "Martin,
+  ** what about you, anything you care about?" before any pitch drew his need, and the ask was -10
+  ** for leaving that "worry" unanswered (play-test 24) */
+  if (checked && vs->presented && !vs->check_pitched) vs->check_pitched = t;
 }
 
 /* Tactics: a threat is never the right lever, whatever the customer's state; it is judged as a
@@ -1253,6 +1259,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     for (int e = 0; e < t->events.n; e++)
       if (t->events.v[e].kind == CUST_EV_OBJECTION && t->events.v[e].index >= 0 && t->events.v[e].index < 64)
         vs.raised |= bit(t->events.v[e].index);
+    if ((r->moves & PITCH_MOVES) || r->n_benefits > 0 || t->before.value_ack) vs.presented = 1;
 
     judge_discovery(c, &vs, t, r, known, q);
     judge_summary(c, &vs, t, r, known, q, i, b);

@@ -967,6 +967,20 @@ static void past_check_answered(void **state) {
     score_result_free(&r);
     fx_free(&f);
   }
+  /* a check before anything was presented draws needs, not worries to answer before the ask
+  ** ("Martin, what about you, anything you care about?": play-test 24) */
+  fx f;
+  fx_init(&f);
+  f.now.revealed = f.now.confirmed = 1;   /* nothing presented, no value accepted */
+  fx_turn(&f, "Anything else on your mind?", MV(CHECK_CONCERNS));
+  sess_turn *t = fx_turn(&f, "And the parents, how do they hear?", MV(CLOSED_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 1);
+  fx_turn(&f, "Could you bring the deans to a demo on Tuesday at 3pm?", MV(ASK_COMMITMENT));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "ask_past_concern", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* A summary citing a need the customer never voiced, and one leaving a confirmed need out. */
