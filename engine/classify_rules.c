@@ -277,6 +277,20 @@ static size_t numeral_len(const char *p, size_t left, int lead) {
   return 0;
 }
 
+/* 1 when w occurs in t[from..to): as a whole word when it begins with an ASCII byte (not "know"
+** for "now", "at work" for "work" only as a word), anywhere when it is Chinese. */
+static int span_has_word(const char *t, size_t from, size_t to, const char *w) {
+  size_t n = strlen(w);
+  int ascii = (unsigned char)w[0] < 0x80;
+  for (size_t i = from; i + n <= to; i++) {
+    if (memcmp(t + i, w, n) != 0) continue;
+    if (ascii && ((i > from && isalpha((unsigned char)t[i - 1])) || (i + n < to && isalpha((unsigned char)t[i + n]))))
+      continue;
+    return 1;
+  }
+  return 0;
+}
+
 /* 1 when the clause of t[0..len) holding byte `at` says now or first ("今天先付两万", "pay 20k
 ** today"): clauses end at ASCII punctuation, which normalising makes of the full-width kinds. */
 static int clause_says_now(const char *t, size_t len, size_t at) {
@@ -285,16 +299,8 @@ static int clause_says_now(const char *t, size_t len, size_t at) {
   size_t s = at, e = at;
   while (s > 0 && !lex_breaks_clause(t, len, s - 1)) s--;
   while (e < len && !lex_breaks_clause(t, len, e)) e++;
-  for (size_t k = 0; k < sizeof now / sizeof *now; k++) {
-    size_t n = strlen(now[k]);
-    for (size_t i = s; i + n <= e; i++) {
-      if (memcmp(t + i, now[k], n) != 0) continue;
-      int ascii = (unsigned char)now[k][0] < 0x80;   /* a whole word: not "know", "firsthand" */
-      if (ascii && ((i > s && isalpha((unsigned char)t[i - 1])) || (i + n < e && isalpha((unsigned char)t[i + n]))))
-        continue;
-      return 1;
-    }
-  }
+  for (size_t k = 0; k < sizeof now / sizeof *now; k++)
+    if (span_has_word(t, s, e, now[k])) return 1;   /* a whole word: not "know", "firsthand" */
   return 0;
 }
 
@@ -2621,16 +2627,6 @@ void cls_late_restated_statement(cls_result *r) {
   add_match(r, "confirm_need", "rule:restated_statement", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
-/* 1 when the word w (ASCII) stands in c[0..n) as a whole word. */
-static int span_has(const char *c, size_t n, const char *w) {
-  size_t wl = strlen(w);
-  for (size_t i = 0; i + wl <= n; i++)
-    if (memcmp(c + i, w, wl) == 0 && (i == 0 || !isalpha((unsigned char)c[i - 1])) &&
-        (i + wl == n || !isalpha((unsigned char)c[i + wl])))
-      return 1;
-  return 0;
-}
-
 /* "Would two drops work for you?" after the seller's answer to a worry, "Would that work for your
 ** December crew?": the model's ask on "would" (p 0.6), though the line asks her to do nothing, only
 ** whether the seller's proposal suits her (play-test 24: -15 "no action, no time" and "without
@@ -2656,7 +2652,7 @@ void cls_late_works_for_you(cls_result *r) {
   for (size_t k = 0; k < sizeof lead / sizeof *lead && !led; k++)
     if (n > strlen(lead[k]) && strncmp(c, lead[k], strlen(lead[k])) == 0) led = strlen(lead[k]);
   /* (her doing something, "would you recommend us to your friends at work?", is an ask) */
-  if (!led || strncmp(c + led, "you ", 4) == 0 || !(span_has(c, n, "work") || span_has(c, n, "suit"))) return;
+  if (!led || strncmp(c + led, "you ", 4) == 0 || !(span_has_word(c, 0, n, "work") || span_has_word(c, 0, n, "suit"))) return;
   int words = 1;
   for (size_t i = 0; i < n; i++) words += c[i] == ' ' && i + 1 < n && c[i + 1] != ' ';
   if (words > 10) return;
@@ -2666,13 +2662,6 @@ void cls_late_works_for_you(cls_result *r) {
   r->moves |= (uint64_t)1 << CLS_CLOSED_QUESTION;
   r->specific = r->vague = 0;
   add_match(r, "ask_commitment", "rule:works_for_you", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
-}
-
-/* 1 when the bytes w occur in t[from..to). */
-static int span_has_bytes(const char *t, size_t from, size_t to, const char *w) {
-  size_t wl = strlen(w);
-  for (size_t i = from; i + wl <= to; i++) if (memcmp(t + i, w, wl) == 0) return 1;
-  return 0;
 }
 
 /* "承蒙上次支持,项目已顺利报入预算。", "谢谢您一直支持我们。": 支持 thanked for is her support, no
@@ -2696,7 +2685,7 @@ void cls_late_support_thanks(cls_result *r) {
     if (k < 0) return;
     int thanks_before = 0;
     for (size_t t = 0; t < sizeof thanks / sizeof *thanks && !thanks_before; t++)
-      thanks_before = span_has_bytes(r->norm, cl[k].start, m->start, thanks[t]);
+      thanks_before = span_has_word(r->norm, cl[k].start, m->start, thanks[t]);
     int us_after = strncmp(r->norm + m->end, us, sizeof us - 1) == 0;
     if (!thanks_before && !us_after) return;
     thanked |= thanks_before;
@@ -2741,8 +2730,8 @@ void cls_late_texted_confirm(cls_result *r) {
     tagged = n > tl && strncmp(r->norm + n - tl, tags[k], tl) == 0;
   }
   if (!tagged) return;
-  if (!(r->n_needs > 0 || cls_has_label(r, "wanting") || span_has(r->norm, n, "need") || span_has(r->norm, n, "needs") ||
-        span_has(r->norm, n, "want") || span_has(r->norm, n, "wants")))
+  if (!(r->n_needs > 0 || cls_has_label(r, "wanting") || span_has_word(r->norm, 0, n, "need") || span_has_word(r->norm, 0, n, "needs") ||
+        span_has_word(r->norm, 0, n, "want") || span_has_word(r->norm, 0, n, "wants")))
     return;
   r->moves = (uint64_t)1 << CLS_CONFIRM_NEED;
   r->model_moves &= ~gain;
