@@ -605,6 +605,17 @@ static int past_check(const ctx *c, const sess_turn *check, const sess_turn *ask
   return -1;
 }
 
+/* The need the customer voiced or confirmed last, up to t (in an earlier visit of a campaign when
+** this one voiced none), or -1. */
+static int latest_voiced(const ctx *c, const sess_turn *t) {
+  for (const sess_turn *u = t; u >= c->s->turns; u--)
+    for (int e = u->events.n - 1; e >= 0; e--)
+      if ((u->events.v[e].kind == CUST_EV_CONFIRM || u->events.v[e].kind == CUST_EV_REVEAL) &&
+          c->sc && u->events.v[e].index >= 0 && u->events.v[e].index < c->sc->n_needs)
+        return u->events.v[e].index;
+  return -1;
+}
+
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
@@ -689,8 +700,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
       if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
     }
-    if (!vs->summary && !vs->f_nosummary++)
+    if (!vs->summary && !vs->f_nosummary++) {
+      int before = c->r->n_findings;
       add(c, "ask_without_summary", t, NULL, "quote", q, NULL);
+      /* its Try line sums up the need voiced last (play-test 24: visits 2 and 3 of a campaign were
+      ** taught the scenario's first need, the night nurses, whatever the visit was about) */
+      if (c->r->n_findings > before) c->r->findings[before].need = latest_voiced(c, t);
+    }
   }
 
   /* realistic for where the customer stood?  Only a rung the trainee named (or an order asked

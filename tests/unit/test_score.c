@@ -944,6 +944,26 @@ static void summary_judged_before_ask(void **state) {
   fx_free(&f);
 }
 
+/* An ask without a summary teaches summing up the need voiced last, not the scenario's first
+** (play-test 24: a campaign's later visits were taught visit 1's night-nurse summary). */
+static void no_summary_teaches_latest_need(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "How do you count attendance?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  t = fx_turn(&f, "And the parents, how do they hear?", MV(OPEN_QUESTION));
+  fx_event(&f, t, CUST_EV_REVEAL, 1);
+  fx_turn(&f, "Could you bring the deans to a demo on Tuesday at 3pm?", MV(ASK_COMMITMENT));
+  score_result r;
+  score_session(&f.s, &r);
+  const score_finding *n = fx_find(&r, "ask_without_summary", 3, NULL);
+  assert_non_null(n);
+  assert_int_equal(n->need, 1);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A worry the check (or a line after it) brought out and nothing answered before the ask stands
 ** (ask_past_concern); the line that brought it out answers it when it states the benefit for it
 ** ("HIS这块您放心,我们...有现成的接口" made 赵主任 voice the HIS worry: play-test 22, -10). */
@@ -2169,7 +2189,7 @@ int main(void) {
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
-    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask),
+    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask), cmocka_unit_test(no_summary_teaches_latest_need),
     cmocka_unit_test(past_check_answered),
     cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
