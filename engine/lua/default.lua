@@ -221,7 +221,7 @@ end
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 3, probe_answer = 7, brushed_off = 6 }
+               feature_dump = 3, check_reply = 5, probe_answer = 7, brushed_off = 6 }
 local pending
 
 local function reply(key)

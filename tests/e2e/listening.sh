@@ -32,6 +32,19 @@ Let me check I have this right: you need to hear about an outage before the floo
 check "a confirmation beside a new detail is said too, after it" \
   jq -e '.turns[5].customer | (map(.kind) | index("confirm")) != null and (.[-2:] | any(.kind == "say" and .key == "confirm_also"))' "$TMP/also.json"
 
+# --- 1c. a benefit stated, then a check: the check is answered, not the benefit (play-test 24:
+# "...那除了报表之外,安全隐私这些您还有什么不放心的吗?" got "嗯,这个有意思。") ---
+play scenarios/campus-platform.yaml "周处长，新东西今天先不急着讲，上次您听完说有点意思，我回去琢磨了一下，觉得还是得先把您这边的实际情况摸清楚，所以想先请教一下，现在学生处日常工作里，辅导员们最花时间、最让您头疼的是哪几件事，比如请假审批、心理预警、还是各种数据报表？
+明白，流程上是您提需求、信息中心评估、教务处点头、副校长签字，这个我记下了，不过我更想先弄清楚的是需求本身，就是说辅导员们每天到底在哪些事情上耗得最多，您这边有没有感觉哪块特别吃力？
+两三个人的上午就耗在统计签到上，这确实挺可惜的，辅导员本来应该把精力放在学生本身，除了签到这块，像学生心理状况、突发情况这些，您这边现在是怎么掌握的，会不会有发现得太晚的时候？
+我是想问问您，现在如果有学生情绪出了问题或者连着好几天没来上课，辅导员一般多久能知道，学校层面有没有因为这种事情吃过亏？
+那我把您说的几点先理一理，您看对不对：第一，辅导员每天早上花大量时间手工统计签到，一个学院就占两三个人的上午；第二，有心理问题的学生，辅导员往往最后才知道，一旦出事就是大事；第三，采购上要信息中心评估、教务处点头，最后副校长签字，是这样吧，还有没有我漏掉的？
+家长比学校先知道，这确实被动，那这样说的话，学工通这几块正好对得上：签到用手机定位自动完成，辅导员早上那两三个人的时间能腾出来；学生连续缺勤或者心理测评有异常，系统会第一时间推给辅导员和学生处，不会再等到出事或者家长打电话才知道；另外我们跟不少学校的信息中心对接过，技术评估那关一般不难过。
+在往下走之前我也想听听您的顾虑，比如数据安全、学生隐私、还是跟现有教务系统能不能打通，您这边觉得哪些地方还不放心？
+这个也是个大头，报表这块平台里的数据本来就是各学院实时汇上来的，教育厅要的那几张表可以直接按模板导出，不用再收Excel一张张对，那除了报表之外，安全隐私这些您还有什么不放心的吗？" "$TMP/checked.json" >/dev/null
+check "a benefit closed by a check gets the check's answer" \
+  jq -e '.turns[7].customer | any(.kind == "say" and .key == "check_reply")' "$TMP/checked.json"
+
 # --- 2. an ask that names no rung gets a question back, never a commitment ---
 play "$EN" "Hi Dana, thanks for making time today.
 What happened with the scanners last month?
