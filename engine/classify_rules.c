@@ -1234,6 +1234,12 @@ void cls_late_question(const cls_classifier *c, cls_result *r) {
     const cl_clause *in = &cl[cl_at(cl, ncl, m->start)];
     if (in->agent == CL_AGENT_SELLER && !opens_clause(r->norm, in, m->start)) continue;
     if (wh && paired_wh(r, in, m)) continue;
+    /* a bare 没有 or 不 closing a clause inside the line says no, it does not ask: "李总 您说账上
+    ** 没有 我不太信 上周您刚进了一批瓷砖 ..." was a question, and a probe of the refusal (+10, play-test
+    ** 24); closing the line's last clause they ask ("带了没有", "去不") */
+    if (!wh && in != &cl[ncl - 1] && (strcmp(m->phrase, "\xe6\xb2\xa1\xe6\x9c\x89$") == 0 /* 没有$ */ ||
+                                      strcmp(m->phrase, "\xe4\xb8\x8d$") == 0 /* 不$ */))
+      continue;
     found = 1;
     open |= wh;
     particle |= !wh;

@@ -248,6 +248,14 @@ static void test_questions_and_tactics(void **st) {
   r = run(zh, "预算是学生处自己管。");
   assert_false(r.question);
   cls_result_free(&r);
+  /* a bare 没有 or 不 closing a clause inside the line says no; closing the line, it asks
+  ** (play-test 24: "您说账上没有 我不太信 ..." was a probe of the refusal, +10) */
+  r = run(zh, "李总 您说账上没有 我不太信 上周您刚进了一批瓷砖 那可比四万八多");
+  assert_false(r.question);
+  cls_result_free(&r);
+  r = run(zh, "发票您带了没有");
+  assert_true(r.question);
+  cls_result_free(&r);
   r = run(en, "Do you use Excel right now");
   assert_true(r.question);
   cls_result_free(&r);
