@@ -277,8 +277,8 @@ static size_t numeral_len(const char *p, size_t left, int lead) {
   return 0;
 }
 
-/* 1 when w occurs in t[from..to): as a whole word when it begins with an ASCII byte (not "know"
-** for "now", "at work" for "work" only as a word), anywhere when it is Chinese. */
+/* 1 when w occurs in t[from..to): as a whole word when it begins with an ASCII byte ("now" is not
+** in "know"), anywhere when it is Chinese. */
 static int span_has_word(const char *t, size_t from, size_t to, const char *w) {
   size_t n = strlen(w);
   int ascii = (unsigned char)w[0] < 0x80;
@@ -2652,8 +2652,13 @@ void cls_late_works_for_you(cls_result *r) {
   if (ncl == 0) return;
   const char *c = r->norm + cl[ncl - 1].start;
   size_t n = cl[ncl - 1].end - cl[ncl - 1].start;
-  for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
-    if (n > strlen(skip[k]) && strncmp(c, skip[k], strlen(skip[k])) == 0) { c += strlen(skip[k]); n -= strlen(skip[k]); k = (size_t)-1; }
+  for (int again = 1; again;) {   /* "so then would that work?": every opener, in any order */
+    again = 0;
+    for (size_t k = 0; k < sizeof skip / sizeof *skip && !again; k++) {
+      size_t sl = strlen(skip[k]);
+      if (n > sl && strncmp(c, skip[k], sl) == 0) c += sl, n -= sl, again = 1;
+    }
+  }
   size_t led = 0;
   for (size_t k = 0; k < sizeof lead / sizeof *lead && !led; k++)
     if (n > strlen(lead[k]) && strncmp(c, lead[k], strlen(lead[k])) == 0) led = strlen(lead[k]);
