@@ -2735,12 +2735,7 @@ void cls_late_texted_confirm(cls_result *r) {
   if (!r->norm || (r->moves & ~((r->model_moves & gain) | confirm))) return;
   size_t n = strlen(r->norm);
   while (n > 0 && (r->norm[n - 1] == ' ' || r->norm[n - 1] == '.' || r->norm[n - 1] == '!')) n--;
-  int tagged = 0;
-  for (size_t k = 0; k < sizeof tags / sizeof *tags && !tagged; k++) {
-    size_t tl = strlen(tags[k]);
-    tagged = n > tl && strncmp(r->norm + n - tl, tags[k], tl) == 0;
-  }
-  if (!tagged) return;
+  if (!ends_in_one_of(r->norm, n, tags, sizeof tags / sizeof *tags)) return;
   if (!(r->n_needs > 0 || cls_has_label(r, "wanting") || span_has_word(r->norm, 0, n, "need") || span_has_word(r->norm, 0, n, "needs") ||
         span_has_word(r->norm, 0, n, "want") || span_has_word(r->norm, 0, n, "wants")))
     return;
