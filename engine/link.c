@@ -809,9 +809,12 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
   int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se, &ncore);
-  int ni = x->nitems[kind] < cap ? x->nitems[kind] : cap;
+  /* every item is scored and the best cap of them written (with cap below the count it once
+  ** scored only the first cap items: "shares nothing with any need" read need 0 alone) */
+  int ni = x->nitems[kind];
+  lnk_hit *all = xmalloc(sizeof *all * (size_t)(ni + 1));
   for (int i = 0; i < ni; i++) {
-    lnk_hit *h = &out[i];
+    lnk_hit *h = &all[i];
     h->kind = kind; h->item = i; h->score = 0; h->text = -1; h->start = 0; h->end = len; h->weak = 0;
     /* the best segment the weak floor lets link; failing that, the best of all (a near miss) */
     for (int pass = 0; pass < 2 && h->score <= 0; pass++)
@@ -825,21 +828,30 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   free(wk);
   free(bt);
   for (int i = 1; i < ni; i++) {   /* insertion sort, best first (a handful of items) */
-    lnk_hit h = out[i];
+    lnk_hit h = all[i];
     int j = i;
-    while (j > 0 && out[j - 1].score < h.score) { out[j] = out[j - 1]; j--; }
-    out[j] = h;
+    while (j > 0 && all[j - 1].score < h.score) { all[j] = all[j - 1]; j--; }
+    all[j] = h;
   }
-  return ni;
+  int n = ni < cap ? ni : cap;
+  memcpy(out, all, sizeof *out * (size_t)n);
+  free(all);
+  return n;
 }
 
-/* The weight of kind k for the segment [s, e): the least weight of the spans it overlaps (1 when
-** it overlaps none). */
-static float seg_weight(const lnk_span *sp, int nsp, size_t s, size_t e, lnk_kind k) {
+/* The weight of kind k for the segment [s, e): the least weight of the spans it overlaps by more
+** than spaces (1 when it overlaps none).  (A clause owns the space after its comma, where the next
+** segment starts: counting that space gave every English segment its predecessor's weights by
+** accident, which classify_link.c's carry_weights now does on purpose, for English only.) */
+static float seg_weight(const char *norm, const lnk_span *sp, int nsp, size_t s, size_t e, lnk_kind k) {
   float w = 1.0f;
-  for (int i = 0; i < nsp; i++)
-    if (sp[i].start < e && sp[i].end > s && sp[i].w[k] < w &&
-        (!sp[i].inside_only || (s >= sp[i].start && e <= sp[i].end))) w = sp[i].w[k];
+  for (int i = 0; i < nsp; i++) {
+    if (sp[i].start >= e || sp[i].end <= s || sp[i].w[k] >= w) continue;
+    if (sp[i].inside_only && (s < sp[i].start || e > sp[i].end)) continue;
+    size_t a = sp[i].start > s ? sp[i].start : s, b = sp[i].end < e ? sp[i].end : e;
+    while (a < b && norm[a] == ' ') a++;
+    if (a < b) w = sp[i].w[k];
+  }
   return w;
 }
 
@@ -871,7 +883,7 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
     float bs = 0;
     for (int k = 0; k < LNK_KINDS; k++) {
       if (!(kinds >> k & 1u)) continue;
-      float w = seg_weight(spans, nspans, ss[g], se[g], (lnk_kind)k);
+      float w = seg_weight(norm, spans, nspans, ss[g], se[g], (lnk_kind)k);
       for (int i = 0; i < x->nitems[k]; i++) {
         size_t at = (size_t)g * (size_t)nall + (size_t)(base[k] + i);
         float s = w * sc[at];

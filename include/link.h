@@ -68,8 +68,8 @@ lnk_index *lnk_new(const scenario *sc, wd_stemmer *st);
 lnk_index *lnk_build(const scenario *sc, wd_stemmer *st);
 void lnk_free(lnk_index *x);
 
-/* Scores every item of a kind for a normalised line (txt_normalize), best first, into out
-** (cap entries); returns how many were written.  Items without examples are listed too (with
+/* Scores every item of a kind for a normalised line (txt_normalize) and writes the best cap of
+** them, best first, into out; returns how many were written.  Items without examples are listed too (with
 ** lnk_linkable 0) so a trainer sees them; only linkable ones at or above the threshold link. */
 int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, lnk_kind kind,
              lnk_hit *out, int cap);

@@ -460,6 +460,70 @@ static void test_sentence_segment(void **st) {
   close_shipped(&sh);
 }
 
+/* A recap names a need in each clause it lists, often in few words of its own: "they have to
+** clear off your shelves by summer" alone scores under the threshold and links nothing, and beside
+** the first need of a recap it linked nothing either (play-test 25, wave 10's recaps).  The
+** seller's frame ("Let me recap:") ends in a colon: what follows is hers. */
+static void test_recap_needs(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/tableware-limited-run.yaml");
+  cls_result r;
+  const char *recap = "Let me recap: you want pieces the chains can't copy, and they have to clear off your "
+                      "shelves by summer.";
+  cls_classify(sh.c, recap, strlen(recap), &r);
+  assert_int_equal(r.n_needs, 2);
+  cls_result_free(&r);
+  expect_links(&sh, "And they have to clear off your shelves by summer.", NULL, ANY);
+  close_shipped(&sh);
+}
+
+/* A clause that tells what she will have states the benefit, even in the need's words: "...护理这块
+** 您就能带他们去床边看实物,分数也好拿。" linked the inspection need, not the rating benefit. */
+static void test_outcome_clause(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/hospital-campaign.yaml");
+  expect_links(&sh, "\xe5\x88\xb0\xe6\x97\xb6\xe5\x80\x99\xe4\xb8\x93\xe5\xae\xb6\xe6\x9d\xa5\xe6\x89\x93\xe5\x88\x86,"
+               "\xe6\x8a\xa4\xe7\x90\x86\xe8\xbf\x99\xe5\x9d\x97\xe6\x82\xa8\xe5\xb0\xb1\xe8\x83\xbd\xe5\xb8\xa6\xe4\xbb\x96"
+               "\xe4\xbb\xac\xe5\x8e\xbb\xe5\xba\x8a\xe8\xbe\xb9\xe7\x9c\x8b\xe5\xae\x9e\xe7\x89\xa9,\xe5\x88\x86\xe6\x95\xb0"
+               "\xe4\xb9\x9f\xe5\xa5\xbd\xe6\x8b\xbf\xe3\x80\x82",
+               NULL, "rating_points");
+  close_shipped(&sh);
+}
+
+/* An English clause takes on the one before it in its sentence: thanks for the visit, then "I know
+** the floor is hectic" is still small talk (with the space after the comma no longer read as
+** overlap, link.c, it linked the alerting benefit); the next sentence starts afresh
+** (test_sentence_segment). */
+static void test_carry_in_sentence(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/it-trial.yaml");
+  expect_links(&sh, "Thanks for squeezing me in during peak season, I know the floor is hectic right now.", NULL, NULL);
+  close_shipped(&sh);
+}
+
+/* lnk_rank with room for one writes the best item of all, not the first one scored. */
+static void test_rank_best_of_all(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/it-trial.yaml");
+  const lnk_index *x = cls_links(sh.c);
+  assert_non_null(x);
+  const char *line = "the alert mails pile up unread and nobody looks at them";
+  char *norm = txt_normalize(line, strlen(line), NULL);
+  lnk_hit one, all[16];
+  assert_int_equal(lnk_rank(x, cls_stemmer(sh.c), norm, strlen(norm), LNK_NEED, &one, 1), 1);
+  int n = lnk_rank(x, cls_stemmer(sh.c), norm, strlen(norm), LNK_NEED, all, 16);
+  assert_int_equal(n, sh.s->n_needs);
+  assert_string_equal(sh.s->needs[one.item].id, "alert_noise");
+  assert_int_equal(one.item, all[0].item);
+  assert_true(one.item != 0);   /* not the first need */
+  free(norm);
+  close_shipped(&sh);
+}
+
 /* The words that make a line a check ("anything else") say nothing of the scenario: "Anything
 ** else that would stop you?" linked tableware's need for pieces "nobody else has" (found in play);
 ** a check that names a need still links it.  Nor does a brush-off explain anything ("nothing is
@@ -587,6 +651,10 @@ int main(void) {
     cmocka_unit_test(test_one_side),
     cmocka_unit_test(test_sentence_segment),
     cmocka_unit_test(test_check_words_aside),
+    cmocka_unit_test(test_recap_needs),
+    cmocka_unit_test(test_outcome_clause),
+    cmocka_unit_test(test_carry_in_sentence),
+    cmocka_unit_test(test_rank_best_of_all),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
     cmocka_unit_test(test_shipped_images),
