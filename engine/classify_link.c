@@ -194,10 +194,10 @@ static int seller_within(const cl_clause *cl, int n, size_t start, size_t end) {
 
 /* 1 when a clause within [start, end) of r tells what she will have (marker outcome: "you'll
 ** see ...", "so you'd know ...", "it only sends ...", 就不用再): the benefit side of a pair. */
+static int wanting_in(const cls_result *r, const cl_clause *c);
 static int outcome_within(const cls_result *r, const cl_clause *cl, int n, size_t start, size_t end) {
   for (int i = 0; i < n; i++)
-    if (cl[i].start >= start && cl[i].end <= end && cl_has_label(r, &cl[i], "outcome") &&
-        !cl_has_label(r, &cl[i], "wanting"))
+    if (cl[i].start >= start && cl[i].end <= end && cl_has_label(r, &cl[i], "outcome") && !wanting_in(r, &cl[i]))
       return 1;
   return 0;
 }
@@ -285,9 +285,34 @@ static int kind_fits(const scenario *sc, const cls_result *r, int k) {
   return sc->commitments[k].kind == want;
 }
 
+/* 1 when clause c says what someone wants (marker wanting), not what a thing needs: a bare
+** "needs" or "wants" whose subject opens with an article or "it" within three words before it ("the
+** filter cartridge needs a reset") is the product's, and the clause tells her about it (play-test
+** 25: the light explained, read as her need, linked no benefit and the customer did not hear it). */
+static int wanting_in(const cls_result *r, const cl_clause *c) {
+  static const char *const thing[] = { "the", "a", "an", "this", "that", "it", "its" };
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || m->start < c->start || m->end > c->end || strcmp(m->label, "wanting") != 0) continue;
+    size_t n = m->end - m->start;
+    int bare = (n == 5 && (memcmp(r->norm + m->start, "needs", 5) == 0 || memcmp(r->norm + m->start, "wants", 5) == 0));
+    int owned = 1;
+    size_t at = m->start;
+    for (int w = 0; bare && w < 3 && at > c->start; w++) {   /* the three words before it */
+      while (at > c->start && r->norm[at - 1] == ' ') at--;
+      size_t e = at;
+      while (at > c->start && r->norm[at - 1] != ' ') at--;
+      for (size_t k = 0; k < sizeof thing / sizeof *thing; k++)
+        if (e - at == strlen(thing[k]) && memcmp(r->norm + at, thing[k], e - at) == 0) owned = 0;
+    }
+    if (owned) return 1;
+  }
+  return 0;
+}
+
 /* 1 when clause c of r says what she wants, not what she will have (marker wanting, no outcome). */
 static int wanting_clause(const cls_result *r, const cl_clause *c) {
-  return c->agent != CL_AGENT_SELLER && cl_has_label(r, c, "wanting") && !cl_has_label(r, c, "outcome");
+  return c->agent != CL_AGENT_SELLER && wanting_in(r, c) && !cl_has_label(r, c, "outcome");
 }
 
 /* A benefit keyword said only inside clauses that tell what she wants ("you need to hear about
@@ -442,7 +467,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
                   (cl_has_label(r, &cl[0], "summary") || cl_has_label(r, &cl[0], "confirm_need") ||
                    cl_has_label(r, &cl[0], "frame"));
     for (int i = 1; i < ncl && played_back; i++)
-      if (cl[i].agent == CL_AGENT_SELLER || (cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting")))
+      if (cl[i].agent == CL_AGENT_SELLER || (cl_has_label(r, &cl[i], "outcome") && !wanting_in(r, &cl[i])))
         played_back = 0;
   }
   /* or gives the customer's words back ("..., you said."): marker restated, read here only */
@@ -467,14 +492,14 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     ** "it only sends the alerts that matter": marker outcome) states a benefit, in her terms and
     ** before a check too ("..., does that sound right?": play-test 14, a benefit summary read as
     ** four needs; the blind trainer's "you'll see on your phone which rows are thirsty") */
-    int outcome = cl_has_label(r, &cl[i], "outcome") && !cl_has_label(r, &cl[i], "wanting");
+    int outcome = cl_has_label(r, &cl[i], "outcome") && !wanting_in(r, &cl[i]);
     if (cl[i].mood == CL_MOOD_CONFIRM || ((confirmed || restated) && !outcome && cl[i].agent != CL_AGENT_SELLER && !summed))
       s->w[LNK_BENEFIT] = 0;
     if (played_back) s->w[LNK_OBJECTION] = 0;
     if (cl[i].agent == CL_AGENT_CUSTOMER && !request && !outcome) s->w[LNK_BENEFIT] *= LINK_CUSTOMER_BENEFIT;
     if (outcome) s->w[LNK_NEED] *= LINK_OUTCOME_NEED;
     /* what the customer wants, said of them ("Grace needs fewer wrong orders"): a need */
-    if (cl[i].agent != CL_AGENT_SELLER && cl_has_label(r, &cl[i], "wanting")) s->w[LNK_BENEFIT] = 0;
+    if (cl[i].agent != CL_AGENT_SELLER && wanting_in(r, &cl[i])) s->w[LNK_BENEFIT] = 0;
     if (social_clause(r, &cl[i])) s->w[LNK_NEED] = s->w[LNK_BENEFIT] = s->w[LNK_OBJECTION] = 0;
     /* "who else has a say?" asks about people, not about a need the line shares words with */
     if (cl[i].mood == CL_MOOD_QUESTION && cl_has_label(r, &cl[i], "ask_decision_chain"))

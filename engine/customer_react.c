@@ -398,7 +398,10 @@ static void apply(lua_State *L, cust_host *h, int ri) {
   }
   if (x->reveal >= 0) cust_reveal(h, x->reveal, said);
   if (x->objection >= 0) cust_raise(L, h, x->objection, said);
-  if (x->ease >= 0) cust_set_flag(h, CF_EASED, x->ease, 1);   /* answered: default.lua's eased() */
+  if (x->ease >= 0 && !cust_flag(h, CF_EASED, x->ease)) {   /* answered: default.lua's eased() */
+    cust_set_flag(h, CF_EASED, x->ease, 1);
+    cust_ev_push(h, CUST_EV_EASE)->index = x->ease;   /* and the scorer's (play-test 25) */
+  }
   if (x->commitment >= 0) {
     if (r->give) cust_give(L, h, x->commitment, said);
     else cust_refuse(L, h, x->commitment, NULL, said);

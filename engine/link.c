@@ -44,7 +44,7 @@ static const char *const stop_en[] = {
   "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "it", "it's", "its",
   "just", "let", "let's", "like", "make", "may", "me", "might", "more", "much", "must", "my",
   "need", "needed", "needs", "no", "not", "now", "of", "ok", "okay", "on", "or", "our", "out", "put", "really", "right",
-  "s", "she", "should", "so", "some", "take", "than", "that", "that's", "the", "their", "them",
+  "s", "she", "should", "so", "some", "step", "steps", "take", "talk", "than", "that", "that's", "the", "their", "them",
   "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "very", "was",
   "we", "we'd", "we'll", "we're", "we've", "well", "were", "what", "what's", "when", "where",
   "which", "who", "why", "will", "with", "would", "yes", "you", "you'd", "you'll", "you're",
@@ -52,8 +52,8 @@ static const char *const stop_en[] = {
 };
 /* Chinese bigrams of pronouns and particles, for the same reason. */
 static const char *const stop_zh[] = {   /* sorted by bytes, like stop_en */
-  "一个", "不是", "什么", "他们", "你们", "你的", "可以", "咱们", "就是", "怎么", "您的", "您看", "您这", "我们", "我的",
-  "我这", "时候", "是不", "的时", "的话", "这个", "这边", "那个", "那边",
+  "一下", "一个", "不下", "不是", "什么", "他们", "你们", "你的", "可以", "咱们", "就是", "怎么", "您的", "您看", "您这",
+  "我们", "我的", "我这", "时候", "是不", "的时", "的话", "要不", "这个", "这边", "那个", "那边",
 };
 
 /* 1 when list is sorted by bytes with no repeat (asserted once per index build). */

@@ -725,7 +725,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     return;
   }
   if (j < 0) sess_has_event(t, CUST_EV_GIVE, &j);
-  if (j < 0) sess_has_event(t, CUST_EV_REFUSE, &j);
+  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
+  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
+  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
+  int heard = j < 0 && sess_has_event(t, CUST_EV_REFUSE, &j);
   for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
     if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; named = 1; }   /* "sign today" names the order rung */
   if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
@@ -759,7 +762,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       }
       char tb[24];
       char *cond = cond_words(c->sc->commitments[j].realistic_when);
-      add(c, "unrealistic_ask", t, NULL, "action", action_of(c, j), "quote", q, "why", why,
+      add(c, "unrealistic_ask", t, heard && !named ? "unnamed" : NULL, "action", action_of(c, j), "quote", q, "why", why,
           "trust", num(tb, t->before.trust), "condition", cond, NULL);
       free(cond);
       free(why);
@@ -962,11 +965,14 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* a worry the customer raised, answered so that she says it helped (the default's
   ** objection_eased): handling an objection well earned nothing, in four play-tests of rounds 9
   ** and 10 (acknowledge, ask why, answer) */
-  if (said_key(t, "objection_eased")) vs->reopened |= vs->refused;
+  /* (or a reaction of the scenario's with `ease:`: "its not a mystery, orange = reset reminder"
+  ** eased Maria's worry about the light and earned nothing: play-test 25) */
+  int eased = said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL);
+  if (eased) vs->reopened |= vs->refused;
   /* each worry raised that an answer eased earns it, not only the first of the visit (play-test
   ** 24: careful answers to the second and third worry earned nothing) */
   int worries = __builtin_popcountll(vs->raised);
-  if (said_key(t, "objection_eased") && vs->f_eased < (worries > 0 ? worries : 1)) {
+  if (eased && vs->f_eased < (worries > 0 ? worries : 1)) {
     vs->f_eased++;
     add(c, "objection_answered", t, NULL, "quote", q, NULL);
   }
@@ -1064,6 +1070,14 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
                ((CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION)) &&
                 (t->n == vs->refusal->n + 1 || sess_has_event(t, CUST_EV_REVEAL, NULL) ||
                  sess_has_event(t, CUST_EV_OBJECTION, NULL))));
+  /* the reason she gave with her no, answered so that she says it helped, needs no asking why:
+  ** "Not while that light on my tap is still a mystery.", the light explained, then a smaller ask
+  ** was "lowered without asking why", -15 (play-test 25) */
+  if (vs->refusal && t->n > vs->refusal->n &&
+      (said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL))) {
+    vs->refusal = NULL;
+    return;
+  }
   if (vs->refusal && (CLS_HAS(r, CLS_PROBE_REFUSAL) || asked)) {
     add(c, "probed_refusal", t, NULL, "quote", q, NULL);
     vs->refusal = NULL;

@@ -327,7 +327,8 @@ static json_t *events_json(const session *s, const cust_events *ev) {
     const cust_event *e = &ev->v[i];
     json_t *o = json_object();
     static const char *kinds[] = { "say", "state", "reveal", "confirm", "give", "refuse",
-                                   "objection", "end", "next_visit", "error" };
+                                   "objection", "end", "next_visit", "error", "ease" };
+    _Static_assert(sizeof kinds / sizeof *kinds == CUST_EV_EASE + 1, "event names");
     json_object_set_new(o, "kind", json_string(kinds[e->kind]));
     if (e->key) json_object_set_new(o, "key", json_string(e->key));
     if (e->text) json_object_set_new(o, "text", json_string(e->text));
@@ -345,7 +346,7 @@ static json_t *events_json(const session *s, const cust_events *ev) {
       if (e->index >= 0 && e->index < s->sc->n_commitments)
         json_object_set_new(o, "commitment", json_string(s->sc->commitments[e->index].id));
       break;
-    case CUST_EV_OBJECTION:
+    case CUST_EV_OBJECTION: case CUST_EV_EASE:
       if (e->index >= 0 && e->index < s->sc->n_objections)
         json_object_set_new(o, "objection", json_string(s->sc->objections[e->index].id));
       break;

@@ -137,9 +137,9 @@ static void show_events(const session *s, const cust_events *ev, const char *ind
           e->index >= 0 && e->index < sc->n_needs ? sc->needs[e->index].id : "?", NULL);
       sb_puts(b, "]\n");
       break;
-    case CUST_EV_OBJECTION:
+    case CUST_EV_OBJECTION: case CUST_EV_EASE:
       sb_printf(b, "%s  [", indent);
-      msg_sbput(b, "cli.tp.ev.objection", "id",
+      msg_sbput(b, e->kind == CUST_EV_OBJECTION ? "cli.tp.ev.objection" : "cli.tp.ev.eases", "id",
           e->index >= 0 && e->index < sc->n_objections ? sc->objections[e->index].id : "?", NULL);
       sb_puts(b, "]\n");
       break;

@@ -34,7 +34,8 @@ typedef enum {
   CUST_EV_END,            /* outcome: the visit ends; text: why (goodbye, commitment, patience,
                           ** trust, reaction, left, time_limit) or NULL */
   CUST_EV_NEXT_VISIT,     /* index: the visit that starts */
-  CUST_EV_ERROR           /* text: "script.lua:12: message\ntraceback" */
+  CUST_EV_ERROR,          /* text: "script.lua:12: message\ntraceback" */
+  CUST_EV_EASE            /* index: objection a reaction's `ease:` answered (the first time) */
 } cust_event_kind;
 
 typedef struct cust_event {

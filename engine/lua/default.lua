@@ -1294,7 +1294,11 @@ function on_turn(turn, ctx)
   -- yes to the restatement, or the debrief credits a confirmation nobody heard (play-test 24:
   -- "Let me check I have this right: ... Is that the full picture?" got only "Our current
   -- scripts send about two hundred emails a day." and three "the customer confirmed" credits)
-  elseif pending and pending.key == "confirm_ack" and memo.confirmed_turn == memo.turn then C.say("confirm_also") end
+  -- (only to a line that played her needs back: "ok the orange blink means the filter needs a
+  -- reset ... happy?" names her worry, and "The rest is right, yes." answered no recap: play-test 25)
+  elseif pending and pending.key == "confirm_ack" and memo.confirmed_turn == memo.turn and turn.moves.confirm_need == true then
+    C.say("confirm_also")
+  end
   -- a greeting or thanks that comes with a question: the question is what wants an answer
   local asked_too = turn.moves.open_question == true or turn.moves.closed_question == true
   if not said and before == 0 and not asked_too and social(turn) then said = true end

@@ -504,6 +504,18 @@ static void test_carry_in_sentence(void **st) {
   close_shipped(&sh);
 }
 
+/* "needs" of a thing is no wanting of hers: "the filter cartrige needs a reset" explains the light
+** (the benefit), and the clause kept the benefit from linking (play-test 25: Maria did not hear the
+** explanation and told of the light again). */
+static void test_thing_needs(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/referral-follow-up.yaml");
+  expect_links(&sh, "ok the orange blink means the filter cartrige needs a reset after install, i can press the button "
+               "now and its fixed. happy?", ANY, "light_explained");
+  close_shipped(&sh);
+}
+
 /* lnk_rank with room for one writes the best item of all, not the first one scored. */
 static void test_rank_best_of_all(void **st) {
   (void)st;
@@ -655,6 +667,7 @@ int main(void) {
     cmocka_unit_test(test_outcome_clause),
     cmocka_unit_test(test_carry_in_sentence),
     cmocka_unit_test(test_rank_best_of_all),
+    cmocka_unit_test(test_thing_needs),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
     cmocka_unit_test(test_shipped_images),
