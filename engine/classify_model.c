@@ -122,11 +122,23 @@ static int scenario_ask(const cls_result *r, cls_move m) {
     if ((cl[k].mood != CL_MOOD_REQUEST && !yes_no) || cl_has_label(r, &cl[k], "telling")) continue;
     /* a request made by a tag of its own ("您把智慧病房这个项目先报进去, 行吗?") asks for the
     ** clause before it (play-test 12: the ask was vetoed and the visit had none) */
-    size_t from = cl[k].start;
+    size_t from = cl[k].start, to = cl[k].end;
     if (k > 0 && cl[k].end - cl[k].start <= 12 && cl[k - 1].agent != CL_AGENT_SELLER) from = cl[k - 1].start;
+    /* and one that ends in a colon asks for what follows it, to the end of its sentence ("您看这样行
+    ** 不行:下周一,您带上您的销售经理,我开车陪你们去临沂,..." had its ask vetoed, and the customer
+    ** answered a summary: play-test 25) */
+    size_t e = cl[k].end;
+    while (e > cl[k].start && r->norm[e - 1] == ' ') e--;
+    if (e > cl[k].start && r->norm[e - 1] == ':')
+      for (int j = k + 1; j < n; j++) {
+        to = cl[j].end;
+        size_t f = cl[j].end;
+        while (f > cl[j].start && r->norm[f - 1] == ' ') f--;
+        if (f > cl[j].start && (r->norm[f - 1] == '.' || r->norm[f - 1] == '?' || r->norm[f - 1] == '!')) break;
+      }
     for (int i = 0; i < r->n_matches; i++)
       if (strncmp(r->matches[i].label, "commitment:", 11) == 0 && r->matches[i].start >= from &&
-          r->matches[i].end <= cl[k].end)
+          r->matches[i].end <= to)
         return 1;
   }
   return 0;
