@@ -167,6 +167,7 @@ local function fresh_memo(visit)
     worry = nil,        -- the objection this file raised last, and the turn it was raised in
     worry_turn = -1,
     brushed_turn = -1,  -- the turn a worry of hers was brushed off
+    pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
   }
 end
 
@@ -318,6 +319,7 @@ local function tactics(turn)
     else
       S.trust = S.trust - 2
       reply("pressure")
+      memo.pressed_turn = memo.turn   -- she answers the pressure, and agrees to nothing in the line
     end
     said = true
   end
@@ -870,6 +872,7 @@ end
 -- table a need is confirmed by the one who voiced it, and that person answers.
 local function confirm(turn)
   if turn.moves.confirm_need ~= true and not restates_voiced(turn) then return false end
+  if memo.pressed_turn == memo.turn then return false end   -- (as a summary under pressure)
   local targets, seen = {}, {}
   -- the needs the line names; only when it names none, those its benefits answer
   local touched = #turn.needs > 0 and turn.needs or needs_touched(turn)
@@ -1023,6 +1026,10 @@ end
 -- the customer never voiced rings false.
 local function summary(turn)
   if turn.moves.summarize_benefits ~= true then return false end
+  -- a recap that ends in "last chance" is answered as pressure: no yes, no needs confirmed, no value
+  -- seen ("last try: ur regulars want stuff nobody else has, ... could i drop 1 sample set fri?"
+  -- was "the answer is no" and two debrief credits for needs she confirmed: play-test 25)
+  if memo.pressed_turn == memo.turn then return false end
   local voiced = {}
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then voiced[#voiced + 1] = id end
