@@ -766,10 +766,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           "trust", num(tb, t->before.trust), "condition", cond, NULL);
       free(cond);
       free(why);
-    } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j)) {
+    } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j) &&
+               !sess_has_event(t, CUST_EV_OBJECTION, NULL)) {
       /* (a vague ask earns no credit for its rung; nor does one she said no to, for a worry still
       ** standing: "can you give me her number?" got "Not while that light on my tap is still a
-      ** mystery." and "the most the customer could give at that point", play-test 23) */
+      ** mystery." and "the most the customer could give at that point", play-test 23; nor one
+      ** answered with a worry, refused or not: "还是刚才说的那个顾虑,没解决之前我定不下来。" was
+      ** "正是客户当时能给的最高承诺", play-test 25) */
       int higher = -1;
       for (int k = 0; k < j && higher < 0; k++)
         if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&

@@ -1030,6 +1030,13 @@ local function summary(turn)
   -- seen ("last try: ur regulars want stuff nobody else has, ... could i drop 1 sample set fri?"
   -- was "the answer is no" and two debrief credits for needs she confirmed: play-test 25)
   if memo.pressed_turn == memo.turn then return false end
+  -- nor one closed by an ask while a worry of hers stands unanswered: she answers with the worry
+  -- ("跟刚才一样,这个问题还在。"), not the summary, and the debrief credited a need she confirmed
+  -- (play-test 25)
+  if pending_objection() and (turn.moves.ask_commitment == true or turn.moves.ask_order == true or
+                              turn.moves.ask_payment == true or turn.moves.ask_referral == true) then
+    return false
+  end
   local voiced = {}
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then voiced[#voiced + 1] = id end

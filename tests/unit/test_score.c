@@ -871,6 +871,29 @@ static void refused_ask_no_rung_credit(void **state) {
   fx_free(&f);
 }
 
+/* Nor one she answered with a worry, refused or not (play-test 25: "还是刚才说的那个顾虑,没解决之
+** 前我定不下来。" was "the most the customer could give"); an ease of the worry later counts, and
+** the ask after it earns the credit. */
+static void objected_ask_no_rung_credit(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could you send me your requirements by Friday?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  t = fx_turn(&f, "Could you send me your requirements by Monday?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 2;
+  fx_event(&f, t, CUST_EV_GIVE, 2);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "realistic_ask", 1, NULL));
+  assert_non_null(fx_find(&r, "realistic_ask", 2, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A recap that goes on over the next lines names what they name: the need the first line left
 ** out, stated by the line after it, is not missed (play-test 22); a question after it does not
 ** carry the recap on. */
@@ -2191,7 +2214,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask), cmocka_unit_test(no_summary_teaches_latest_need),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit), cmocka_unit_test(objected_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
