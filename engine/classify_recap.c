@@ -156,11 +156,12 @@ static int checked_recap(const scenario *sc, cls_result *r, const cls_recap_ctx 
   /* (asks yes or no: a closed question, or a line the model alone read as the summary for its
   ** "...the stuff you mentioned?", which names no benefit of its own) */
   int yes_no = CLS_HAS(r, CLS_CLOSED_QUESTION) || (r->model_moves & BIT(CLS_SUMMARIZE_BENEFITS));
-  /* (not a check for what still worries her: "Before we talk next steps, is there anything either
+  /* (nor a check for what still worries her: "Before we talk next steps, is there anything either
   ** of you is still unsure about?" after the pitch asks for doubts, and was "+20 Your summary tied
-  ** the benefits", answered "Fair summary.": play-test 25) */
-  if (r->n_benefits == 0 && (v->n_run < 2 || !yes_no || !statements_first(r) || CLS_HAS(r, CLS_CHECK_CONCERNS)))
-    return 0;
+  ** the benefits", answered "Fair summary.": play-test 25; "talk ... steps" brushed the training
+  ** benefit, "talks them through every step") */
+  if (CLS_HAS(r, CLS_CHECK_CONCERNS)) return 0;
+  if (r->n_benefits == 0 && (v->n_run < 2 || !yes_no || !statements_first(r))) return 0;
   /* alone, it lays out what it sums up before the check ("对您就三点:...;...;...。您看...?"), not
   ** one clause naming the product ("您最想解决的就是这个输液监测,对吧?" checks a need) */
   if (v->n_run == 0 && statements_first(r) < 3) return 0;

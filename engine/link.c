@@ -44,7 +44,7 @@ static const char *const stop_en[] = {
   "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "it", "it's", "its",
   "just", "let", "let's", "like", "make", "may", "me", "might", "more", "much", "must", "my",
   "need", "needed", "needs", "no", "not", "now", "of", "ok", "okay", "on", "or", "our", "out", "put", "really", "right",
-  "s", "she", "should", "so", "some", "step", "steps", "take", "talk", "than", "that", "that's", "the", "their", "them",
+  "s", "she", "should", "so", "some", "take", "than", "that", "that's", "the", "their", "them",
   "then", "there", "these", "they", "this", "those", "to", "too", "up", "us", "very", "was",
   "we", "we'd", "we'll", "we're", "we've", "well", "were", "what", "what's", "when", "where",
   "which", "who", "why", "will", "with", "would", "yes", "you", "you'd", "you'll", "you're",
