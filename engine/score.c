@@ -1437,6 +1437,9 @@ static void decide_outcome(ctx *c) {
     /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
     ** the reason says which, so "the customer refused" is never said of a customer who didn't */
     set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
+    /* and the trust lost is the visit's price: a pushy rep thrown out after two lines scored above
+    ** a nervous one whose visit ended in a continuation, -10 (play-test 25) */
+    if (!refused) add_at(c, "outcome_trust_lost", 0, NULL, NULL, NULL);
   } else {
     /* "friendly words" is not said of a customer whose trust the visit lost (play-test 9: a new
     ** hire's sixth weak line left trust at 1 of 10, and the ending praised her friendliness) */

@@ -34,6 +34,7 @@ static const score_rule rules[] = {
   { "outcome_order",               SK_COMMITMENT,   30, "ask-every-visit" },
   { "outcome_advance",             SK_COMMITMENT,   20, "ask-every-visit" },
   { "outcome_continuation",        SK_COMMITMENT,  -10, "ask-every-visit" },
+  { "outcome_trust_lost",          SK_COMMITMENT,  -20, "firm-not-hostile" },
   /* ---- benefits ---------------------------------------------------------------------------- */
   { "ask_without_check",           SK_BENEFITS,    -15, "check-before-asking" },
   { "ask_without_summary",         SK_BENEFITS,    -15, "summarise-confirmed-needs" },
