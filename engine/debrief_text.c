@@ -165,7 +165,18 @@ static void bars(out *o, const json_t *d) {
     for (int i = 0; i < full; i++) sb_puts(o->b, "█");
     sb_printf(o->b, "%s%s", esc(o, RESET), esc(o, DIM));
     for (int i = full; i < cells; i++) sb_puts(o->b, "░");
-    sb_printf(o->b, "%s %3d\n", esc(o, RESET), v);
+    sb_printf(o->b, "%s %3d", esc(o, RESET), v);
+    /* and how it was made, when it fits: "95" with only ticks below it read as points hidden
+    ** (play-test 25: "commitment 95, benefits 85 and no explanation"); 50 and each finding's points */
+    const json_t *fs = json_object_get(sk, "findings");
+    strbuf sum = { 0 };
+    sb_puts(&sum, "50");
+    for (size_t i = 0; i < json_array_size(fs); i++)
+      sb_printf(&sum, " %+g", json_number_value(json_object_get(json_array_get(fs, i), "points")));
+    if (json_array_size(fs) > 0 && 2 + 12 + 1 + cells + 4 + 3 + txt_width(sum.s) + 1 <= o->width)
+      sb_printf(o->b, "  %s(%s)%s", esc(o, DIM), sum.s, esc(o, RESET));
+    sb_free(&sum);
+    sb_putc(o->b, '\n');
   }
   /* how a bar is made: a 95 with no loss listed puzzled two testers (play-test 24) */
   if (!json_is_false(json_object_get(d, "attempt"))) {

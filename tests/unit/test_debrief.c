@@ -155,8 +155,8 @@ static void text_render(void **state) {
                            strlen("║  Outcome: CONTINUATION   Score 21/100 (not yet a pass)")), 0);
   assert_true(strstr(out, "Outcome:") < strstr(out, "Skills"));
   assert_non_null(strstr(out, "Tier: Not yet (pass mark 70)\nThe visit ended: the customer ended it.\n"));
-  assert_non_null(strstr(out, "  commitment   █████░░░░░░░░░░░░░░░  25\n"));
-  assert_non_null(strstr(out, "  benefits     ████░░░░░░░░░░░░░░░░  20\n"));
+  assert_non_null(strstr(out, "  commitment   █████░░░░░░░░░░░░░░░  25  (50 -10 -15)\n"));   /* how it was made */
+  assert_non_null(strstr(out, "  benefits     ████░░░░░░░░░░░░░░░░  20  (50 -15 -15)\n"));
   assert_non_null(strstr(out, "  tactics      not shown\n"));   /* no evidence: no made-up 50 */
   /* the first screen: the three findings that cost most, worst first, before the full list */
   /* each cited by its principle's name, not the rule's id (issue 18) */
@@ -169,7 +169,7 @@ static void text_render(void **state) {
   assert_null(strstr(out, "no_discovery"));
   assert_null(strstr(top, "  4. -"));
   assert_true(top < strstr(out, "Where you won or lost points"));
-  assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10\n"));
+  assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10  (50 -30 -10)\n"));
   assert_non_null(strstr(out, " Turn 1  \"Could we find some time to try it sometime?\"\n"));
   assert_non_null(strstr(out, "  ✗ -15  An ask names what, when, and who or where (commitment)\n"));
   assert_non_null(strstr(out, "     Try: \"Could you bring your operations manager to a 30-minute "
@@ -787,7 +787,9 @@ static void abandoned_consistent(void **state) {
   assert_null(strstr(txt, "not counted"));
   assert_non_null(strstr(txt, "\nSkills\n"));
   /* and how a bar is made, under the bars (play-test 24: "95 with no deduction listed") */
-  assert_non_null(strstr(txt, "Each skill starts at 50; the points of its findings add to it (up to 100)."));
+  assert_non_null(strstr(txt, "Each skill starts at 50; the points of its findings, in brackets,"));
+  /* and the sum beside each bar that has findings (play-test 25: "95 and no explanation") */
+  assert_non_null(strstr(txt, "  (50 "));
   free(txt);
   json_decref(d);
   fx_free(&f);
