@@ -178,6 +178,10 @@ void cls_late_loss_asked(cls_result *r);
 ** as, so its question is not lost. */
 void cls_read_question(cls_result *r);
 void cls_late_courtesy(cls_result *r);
+/* "so great to see you." greets: the leave phrase "see you." after "to" takes no leave (play-test
+** 25: "hi maria! so great to see you. did you know ...?" was greet and leave, and the pitch in it
+** went unread).  English; after the model. */
+void cls_late_glad_to_see(cls_result *r);
 /* The one mapping between the ask moves and the rung kinds (the links' kind_fits, the model's
 ** rung_kind): an order, payment or referral ask, else an advance. */
 static inline scn_kind cls_kind_of_ask(uint64_t moves) {

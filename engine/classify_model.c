@@ -368,6 +368,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   cls_apply_off(c, out);
   if (c->model) {   /* the trainer (no model) reads the features without these */
     cls_late_courtesy(out);
+    cls_late_glad_to_see(out);
     cls_late_relative(out);
     cls_late_question(c, out);
     answer_not_features(out);

@@ -1380,6 +1380,23 @@ static int planned_before(const cls_result *r, size_t at) {
 ** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end),
 ** and at the end not after a planned step without 了 (play-test 22: "那下周五呢?早上七点出发,下午
 ** 三点前就回来,不耽误您事." took leave, and 陈总 never heard Friday). */
+/* See classify_int.h. */
+void cls_late_glad_to_see(cls_result *r) {
+  if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
+  int seen = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strcmp(m->label, "leave") != 0) continue;
+    if (strncmp(r->norm + m->start, "see you", 7) != 0 || m->start < 3 || memcmp(r->norm + m->start - 3, "to ", 3) != 0)
+      return;   /* another leave phrase takes leave */
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~((uint64_t)1 << CLS_LEAVE);
+  r->model_moves &= ~((uint64_t)1 << CLS_LEAVE);
+  add_match(r, "leave", "rule:glad_to_see_not_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, 0);
+}
+
 void cls_late_courtesy(cls_result *r) {
   if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
   cl_clause cl[CL_MAX_CLAUSES];
