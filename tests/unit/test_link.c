@@ -516,6 +516,18 @@ static void test_thing_needs(void **st) {
   close_shipped(&sh);
 }
 
+/* "next steps" is the talk of selling: "Before we talk about next steps, is there anything either of
+** you is worried about?" linked the training benefit ("talks them through every step") and Grace
+** answered "See, Martin? That's the accuracy problem, solved" to a check (play-test 25). */
+static void test_next_steps(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/warehouse-two-buyers.yaml");
+  expect_links(&sh, "Grace, you went quiet there. Before we talk about next steps, is there anything either of you is "
+               "worried about that we have not put on the table?", NULL, NULL);
+  close_shipped(&sh);
+}
+
 /* lnk_rank with room for one writes the best item of all, not the first one scored. */
 static void test_rank_best_of_all(void **st) {
   (void)st;
@@ -668,6 +680,7 @@ int main(void) {
     cmocka_unit_test(test_carry_in_sentence),
     cmocka_unit_test(test_rank_best_of_all),
     cmocka_unit_test(test_thing_needs),
+    cmocka_unit_test(test_next_steps),
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
     cmocka_unit_test(test_shipped_images),
