@@ -1268,6 +1268,18 @@ end
 
 local RULES = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
                 confirm, value, summary, priority }
+
+-- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
+-- in their own words).
+local function trust_gone()
+  if S.trust <= 0 then return true end
+  local people = C.people
+  for i = 1, #people do
+    local name = people[i]
+    if S(name).trust <= 0 then C.speaker(name) return true end
+  end
+  return false
+end
 local HOSTILE_RULES = { tactics }
 
 function on_turn(turn, ctx)
@@ -1276,6 +1288,13 @@ function on_turn(turn, ctx)
   action_mv = nil
   if leaving(turn) then
     finish(ctx, "goodbye", "goodbye")
+    return
+  end
+  -- trust a reaction of the scenario's took to nothing last turn (its `stop` kept this file from
+  -- ending the visit then) ends it now, before any answer: "行,那你安排吧,弄好了跟我说一声。" then
+  -- "我觉得我们谈不下去了。" contradicted each other (play-test 25)
+  if trust_gone() then
+    finish(ctx, "trust_lost", "trust")
     return
   end
   pending = nil
@@ -1328,15 +1347,8 @@ function on_turn(turn, ctx)
     else C.say("idle") end
   end
 
-  -- trust gone ends the visit: the table's, or one person's at a table of several (who then
-  -- says it, in their own words)
-  local lost = S.trust <= 0
-  local people = C.people
-  for i = 1, #people do
-    local name = people[i]
-    if not lost and S(name).trust <= 0 then C.speaker(name) lost = true end
-  end
-  if lost then finish(ctx, "trust_lost", "trust") end
+  -- trust gone ends the visit
+  if trust_gone() then finish(ctx, "trust_lost", "trust") end
   -- patience_low: the host warns two turns before patience runs out, whatever the script
 end
 

@@ -162,8 +162,11 @@ printf '%s\n' "hi dana, beacon is the best monitoring platform on the market, it
   "fine, how about 40% off then" >"$TMP/lost.txt"
 "$SALESIM" play scenarios/it-trial.yaml --script "$TMP/lost.txt" --seed 2 --transcript "$TMP/lost.json" >/dev/null 2>&1
 check "a no sale on trust: outcome no_sale" jq -e '.debrief.outcome == "no_sale"' "$TMP/lost.json"
+# (the parting line: the closing's, or the last turn's when the visit ended in it, as it does once
+# a reaction took her trust to nothing the turn before: play-test 25)
 check "a no sale on trust: the goodbye is no 'let's see what happens next'" \
-  jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not)' "$TMP/lost.json"
+  jq -e '[(.turns[-1].customer[] | select(.kind == "say") | .text), (.closing[] | select(.kind == "say") | .text)]
+         | length > 0 and all(test("what happens next") | not)' "$TMP/lost.json"
 printf '%s\n' "morning dana, hows the week going" "so what made you take the call after the scanner thing?" \
   "how do u monitor stuff right now?" "200 emails a day, wow. so the one that mattered got lost?" \
   "ok. what does your team look like, who would actually run a tool like this?" \
