@@ -291,6 +291,27 @@ static void nothing_in_reach_teaches_the_smallest(void **state) {
   diag_free(&d);
 }
 
+/* A referral rung whose example says when ("Would you give Lucia a ring now and ask if I can drop
+** by on Saturday?") gets no "Could we set that up this week?" glued after it (play-test 25). */
+static void referral_line_keeps_its_own_time(void **state) {
+  (void)state;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load("scenarios/referral-follow-up.yaml", &d);
+  assert_non_null(sc);
+  int now = -1;
+  for (int j = 0; j < sc->n_commitments; j++)
+    if (strcmp(sc->commitments[j].id, "call_sister_now") == 0) now = j;
+  assert_true(now >= 0);
+  char *line = adv_try(sc, NULL, "referral_asked", SV_REFERRAL, &(adv_about){ -1, 1, 1ull << now, NULL });
+  assert_non_null(line);
+  assert_non_null(strstr(line, "Saturday"));
+  assert_null(strstr(line, "this week"));
+  free(line);
+  scn_free(sc);
+  diag_free(&d);
+}
+
 /* The Try line for a hidden need that stayed hidden asks about that need, not about the
 ** scenario's first hidden need (which the trainee may well have brought out). */
 static void hidden_need_line_is_about_the_missed_one(void **state) {
@@ -426,7 +447,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(ask_line_asks_what_could_be_given),
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
-    cmocka_unit_test(hidden_need_line_is_about_the_missed_one), cmocka_unit_test(nothing_in_reach_teaches_the_smallest),
+    cmocka_unit_test(hidden_need_line_is_about_the_missed_one), cmocka_unit_test(nothing_in_reach_teaches_the_smallest), cmocka_unit_test(referral_line_keeps_its_own_time),
     cmocka_unit_test(need_line_addresses_who_has_it), cmocka_unit_test(pay_line_speaks_to_her),
     cmocka_unit_test(summary_and_chain_lines_are_whole_sentences),
   };
