@@ -221,7 +221,7 @@ end
 -- warning the trainee must hear (rank 9 and up).  Stacked fillers contradicted each other.
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
-               discount_ok = 5, confirm_ack = 5, proof_reply = 4, gain_reply = 4,
+               discount_ok = 5, confirm_ack = 5, confirm_both = 5, proof_reply = 4, gain_reply = 4,
                feature_dump = 3, check_reply = 5, probe_answer = 7, brushed_off = 6 }
 local pending
 
@@ -949,7 +949,10 @@ local function confirm(turn)
   if owner and not told then C.speaker(owner) end
   S.trust = S.trust + 1
   if not told then memo.confirmed_turn = memo.turn end   -- (what she told is her answer)
-  reply("confirm_ack")
+  -- the needs of two people at the table, played back together: both say yes when the scenario
+  -- has a line for it ("Martin: Correct." alone confirmed Grace's needs too: play-test 25)
+  if owner == false and #targets > 1 and not told and C.has_line("confirm_both") then reply("confirm_both")
+  else reply("confirm_ack") end
   return true
 end
 
@@ -1329,7 +1332,8 @@ function on_turn(turn, ctx)
   -- scripts send about two hundred emails a day." and three "the customer confirmed" credits)
   -- (only to a line that played her needs back: "ok the orange blink means the filter needs a
   -- reset ... happy?" names her worry, and "The rest is right, yes." answered no recap: play-test 25)
-  elseif pending and pending.key == "confirm_ack" and memo.confirmed_turn == memo.turn and turn.moves.confirm_need == true then
+  elseif pending and (pending.key == "confirm_ack" or pending.key == "confirm_both") and memo.confirmed_turn == memo.turn and
+         turn.moves.confirm_need == true then
     C.say("confirm_also")
   end
   -- a greeting or thanks that comes with a question: the question is what wants an answer
