@@ -74,13 +74,16 @@ static int says(const cls_classifier *c, const cls_result *r, int l) {
   return p < 0 ? -1 : p >= thr;
 }
 
-/* 1 when a scenario's own phrase (not the shipped lexicon, not a rule) gave the move. */
+/* 1 when a scenario's own phrase (not the shipped lexicon, not a rule) gave the move: its source is
+** a YAML file other than the lexicon's.  (Not "any source outside engine/": with SALESIM_DATA=engine
+** a scenario's phrases come from "engine/../scenarios/NAME.yaml", and the model vetoed them, so the
+** tests read lines otherwise than an installed game does; found replaying play-test 25's visits.) */
 static int scenario_phrase(const cls_result *r, cls_move m) {
   const char *name = cls_move_name(m);
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *mt = &r->matches[i];
     if (strcmp(mt->label, name) == 0 && strncmp(mt->phrase, "rule:", 5) != 0 &&
-        strncmp(mt->source, "lexicons/", 9) != 0 && strncmp(mt->source, "engine/", 7) != 0)
+        strncmp(mt->source, "lexicons/", 9) != 0 && strstr(mt->source, ".yaml"))
       return 1;
   }
   return 0;

@@ -871,9 +871,9 @@ static void refused_ask_no_rung_credit(void **state) {
   fx_free(&f);
 }
 
-/* Nor one she answered with a worry, refused or not (play-test 25: "还是刚才说的那个顾虑,没解决之
-** 前我定不下来。" was "the most the customer could give"); an ease of the worry later counts, and
-** the ask after it earns the credit. */
+/* Nor one she answered with a worry she had raised before, refused or not (play-test 25: "还是刚才说
+** 的那个顾虑,没解决之前我定不下来。" was "the most the customer could give"); the ask after it, given,
+** earns the credit.  A worry new to the ask (a date she cannot make) leaves it realistic. */
 static void objected_ask_no_rung_credit(void **state) {
   (void)state;
   fx f;
@@ -882,6 +882,9 @@ static void objected_ask_no_rung_credit(void **state) {
   fx_specific(t);
   t->cls.commitment = 2;
   fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  cust_event *again = fx_event(&f, t, CUST_EV_SAY, 0);
+  again->text = S("As I said, that's still what holds me back.");
+  again->key = S("objection_again");
   t = fx_turn(&f, "Could you send me your requirements by Monday?", MV(ASK_COMMITMENT));
   fx_specific(t);
   t->cls.commitment = 2;
