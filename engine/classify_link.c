@@ -5,7 +5,6 @@
 ** (0.62 >= 0.45)" in English).
 */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -355,13 +354,14 @@ static void wanted_benefit_keywords(const scenario *sc, cls_result *r, const cl_
 /* English clauses of one sentence go on with one thought ("Thanks for squeezing me in, I know the
 ** floor is hectic", "you want plates ..., and they have to clear off your shelves by summer"):
 ** each clause span of an English line also takes the weights the clause before it in the same
-** sentence had of its own (the lower of the two per kind); not after a colon, whose clause
-** frames what follows ("Let me recap: you want ...": the frame is the seller's, the needs hers).  Until play-test 25 this happened by
-** accident, and across sentences too (link.c's seg_weight counted the space after a comma or a
-** full stop as overlap); on purpose and within a sentence, the open paraphrase lines read as
-** before but for one wrong link more (33 of 614), and "Hello there. We also sell them with a
-** display kit, so they tend to go within weeks." keeps its benefit.  Not in Chinese, where a
-** comma joins what English writes as sentences: there it cost 12 of 647 right links. */
+** sentence had of its own (the lower of the two per kind); not after a colon, whose clause frames
+** what follows ("Let me recap: you want ...": the frame is the seller's, the needs hers).  Until
+** play-test 25 this happened by accident, and across sentences too (link.c's seg_weight counted
+** the space after a comma or a full stop as overlap); on purpose and within a sentence, the open
+** paraphrase lines read as before but for one wrong link more (33 of 614), and "Hello there. We
+** also sell them with a display kit, so they tend to go within weeks." keeps its benefit.  Not in
+** Chinese, where a comma joins what English writes as sentences: there it cost 12 of 647 right
+** links. */
 static void carry_weights(const cls_result *r, lnk_span *sp, int nsp) {
   float before[LNK_KINDS] = { 1, 1, 1, 1 };
   _Static_assert(LNK_KINDS == 4, "four kinds");
@@ -369,10 +369,10 @@ static void carry_weights(const cls_result *r, lnk_span *sp, int nsp) {
     float own[LNK_KINDS];
     for (int k = 0; k < LNK_KINDS; k++) own[k] = sp[i].w[k];
     if (i > 0 && !sp[i].inside_only && !sp[i - 1].inside_only && sp[i - 1].end <= sp[i].start) {
-      size_t gap = sp[i - 1].end, e = sp[i - 1].end;   /* only spaces between: no addressee skipped */
+      size_t gap = sp[i - 1].end;   /* only spaces between: no addressee skipped */
       while (gap < sp[i].start && r->norm[gap] == ' ') gap++;
-      while (e > sp[i - 1].start && r->norm[e - 1] == ' ') e--;
-      char mark = e > sp[i - 1].start ? r->norm[e - 1] : 0;   /* a sentence or a colon starts afresh */
+      const cl_clause prev = { .start = sp[i - 1].start, .end = sp[i - 1].end };
+      char mark = cl_end_mark(r, &prev);   /* a sentence or a colon starts afresh */
       if (gap == sp[i].start && mark != '.' && mark != '?' && mark != '!' && mark != ':')
         for (int k = 0; k < LNK_KINDS; k++) if (before[k] < sp[i].w[k]) sp[i].w[k] = before[k];
     }
@@ -381,11 +381,7 @@ static void carry_weights(const cls_result *r, lnk_span *sp, int nsp) {
 }
 
 /* 1 when clause c ends in a colon ("Just to play it back:", "我捋一下哈:"). */
-static int ends_in_colon(const cls_result *r, const cl_clause *c) {
-  size_t e = c->end;
-  while (e > c->start && r->norm[e - 1] == ' ') e--;
-  return e > c->start && r->norm[e - 1] == ':';
-}
+static int ends_in_colon(const cls_result *r, const cl_clause *c) { return cl_end_mark(r, c) == ':'; }
 
 /* A recap of her needs ("总结一下,您一是...,二是...,三是...,对吗?") names one in each clause it
 ** lists, often in a few words of its own ("往上交表老对不上"): when the line opens as a recap (a
@@ -472,9 +468,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   ** paraphrase sets, wave 8 included: docs/classifier.md 1d) */
   int played_back = 0;
   if (ncl > 1 && cl[0].agent == CL_AGENT_SELLER && cl[0].end > cl[0].start) {
-    size_t e = cl[0].end;
-    while (e > cl[0].start && r->norm[e - 1] == ' ') e--;
-    played_back = e > cl[0].start && r->norm[e - 1] == ':' &&
+    played_back = ends_in_colon(r, &cl[0]) &&
                   (cl_has_label(r, &cl[0], "summary") || cl_has_label(r, &cl[0], "confirm_need") ||
                    cl_has_label(r, &cl[0], "frame"));
     for (int i = 1; i < ncl && played_back; i++)

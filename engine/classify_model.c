@@ -130,14 +130,11 @@ static int scenario_ask(const cls_result *r, cls_move m) {
     /* and one that ends in a colon asks for what follows it, to the end of its sentence ("您看这样行
     ** 不行:下周一,您带上您的销售经理,我开车陪你们去临沂,..." had its ask vetoed, and the customer
     ** answered a summary: play-test 25) */
-    size_t e = cl[k].end;
-    while (e > cl[k].start && r->norm[e - 1] == ' ') e--;
-    if (e > cl[k].start && r->norm[e - 1] == ':')
+    if (cl_end_mark(r, &cl[k]) == ':')
       for (int j = k + 1; j < n; j++) {
         to = cl[j].end;
-        size_t f = cl[j].end;
-        while (f > cl[j].start && r->norm[f - 1] == ' ') f--;
-        if (f > cl[j].start && (r->norm[f - 1] == '.' || r->norm[f - 1] == '?' || r->norm[f - 1] == '!')) break;
+        char mark = cl_end_mark(r, &cl[j]);
+        if (mark == '.' || mark == '?' || mark == '!') break;
       }
     for (int i = 0; i < r->n_matches; i++)
       if (strncmp(r->matches[i].label, "commitment:", 11) == 0 && r->matches[i].start >= from &&

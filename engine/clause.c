@@ -153,3 +153,10 @@ int cl_has_label(const cls_result *r, const cl_clause *c, const char *label) {
   }
   return 0;
 }
+
+/* See clause.h. */
+char cl_end_mark(const cls_result *r, const cl_clause *c) {
+  size_t e = c->end;
+  while (e > c->start && r->norm[e - 1] == ' ') e--;
+  return e > c->start ? r->norm[e - 1] : 0;
+}

@@ -38,6 +38,9 @@ int cl_at(const cl_clause *c, int n, size_t at);
 
 /* 1 when a lexicon phrase of label lies wholly inside clause c of r (its rule notes excepted). */
 int cl_has_label(const cls_result *r, const cl_clause *c, const char *label);
+/* The mark clause c of r ends in, spaces after it skipped (',' ':' '.' '?' ...), or 0 when it is
+** empty. */
+char cl_end_mark(const cls_result *r, const cl_clause *c);
 
 const char *cl_agent_name(cl_agent a);   /* "none" "seller" "customer" */
 const char *cl_mood_name(cl_mood m);     /* "statement" "question" "request" "confirm" */
