@@ -1036,10 +1036,7 @@ local function summary(turn)
   -- nor one closed by an ask while a worry of hers stands unanswered: she answers with the worry
   -- ("跟刚才一样,这个问题还在。"), not the summary, and the debrief credited a need she confirmed
   -- (play-test 25)
-  if pending_objection() and (turn.moves.ask_commitment == true or turn.moves.ask_order == true or
-                              turn.moves.ask_payment == true or turn.moves.ask_referral == true) then
-    return false
-  end
+  if pending_objection() and asks_action(turn.moves) then return false end
   local voiced = {}
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then voiced[#voiced + 1] = id end
