@@ -327,7 +327,8 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     ** Saturday? Could we set that up this week?" read as two templates glued: play-test 25) */
     int timed_already = (t == ADV_ASK || t == ADV_REFERRAL) && action_has_time(sc->language, timed);
     int meeting = t == ADV_ASK && adv_rung_is_meeting(sc, j, lang);
-    const char *key = t == ADV_PAY ? "advice.pay" : t == ADV_REFERRAL ? (timed_already ? "advice.referral_timed" : "advice.referral")
+    const char *key = t == ADV_PAY ? "advice.pay"
+                    : t == ADV_REFERRAL ? (timed_already ? "advice.referral_timed" : "advice.referral")
                     : meeting ? (timed_already ? "advice.ask_timed" : "advice.ask")
                     : timed_already ? "advice.ask_as" : "advice.ask_due";
     if (ex) {

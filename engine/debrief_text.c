@@ -173,6 +173,7 @@ static void bars(out *o, const json_t *d) {
     sb_puts(&sum, "50");
     for (size_t i = 0; i < json_array_size(fs); i++)
       sb_printf(&sum, " %+g", json_number_value(json_object_get(json_array_get(fs, i), "points")));
+    /* (the name's column 2 + 12, a space, the bar, " %3d", "  (" and ")") */
     if (json_array_size(fs) > 0 && 2 + 12 + 1 + cells + 4 + 3 + txt_width(sum.s) + 1 <= o->width)
       sb_printf(o->b, "  %s(%s)%s", esc(o, DIM), sum.s, esc(o, RESET));
     sb_free(&sum);

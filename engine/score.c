@@ -762,8 +762,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       }
       char tb[24];
       char *cond = cond_words(c->sc->commitments[j].realistic_when);
-      add(c, "unrealistic_ask", t, heard && !named ? "unnamed" : NULL, "action", action_of(c, j), "quote", q, "why", why,
-          "trust", num(tb, t->before.trust), "condition", cond, NULL);
+      add(c, "unrealistic_ask", t, heard && !named ? "unnamed" : NULL, "action", action_of(c, j), "quote", q,
+          "why", why, "trust", num(tb, t->before.trust), "condition", cond, NULL);
       free(cond);
       free(why);
     } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j) &&
