@@ -4,13 +4,13 @@
 ** label "need:ID", phrase "similar:0.62:0.45:EXAMPLE" (cls_match_text says it: "similar to: EXAMPLE
 ** (0.62 >= 0.45)" in English).
 */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "classify_int.h"
 #include "clause.h"
 #include "link.h"
+#include "text.h"
 #include "util.h"
 
 #define MAX_LINKS 17  /* one per segment of the line (link.c MAX_SEGS) */
@@ -162,10 +162,7 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
 ** comes round, the summary comes straight out of beacon."), a statement ending in a comma with
 ** more to come.  It means nothing alone: it linked the audit need by itself. */
 static int framing_clause(const cls_result *r, const cl_clause *cl, int ncl, int i) {
-  if (i + 1 >= ncl || cl[i].mood != CL_MOOD_STATEMENT || cl[i].end < 2) return 0;
-  size_t e = cl[i].end;
-  while (e > cl[i].start && r->norm[e - 1] == ' ') e--;
-  if (e == cl[i].start || r->norm[e - 1] != ',') return 0;
+  if (i + 1 >= ncl || cl[i].mood != CL_MOOD_STATEMENT || cl[i].end < 2 || cl_end_mark(r, &cl[i]) != ',') return 0;
   for (int k = 0; k < r->n_matches; k++)
     if (r->matches[k].start == cl[i].start && strcmp(r->matches[k].label, "subordinate") == 0) return 1;
   return 0;
@@ -185,12 +182,9 @@ char *cls_link_norm(const cls_result *r) {
   ** there anything ...?" linked the training benefit, "talks them through every step", and Grace
   ** answered it (play-test 25; "step" and "talk" as stop words cost the blind trainer's vineyard
   ** set a right link) */
-  for (char *p = strstr(t, "next step"); p; p = strstr(p + 1, "next step")) {
-    size_t n = strlen("next step");
-    if (p[n] == 's') n++;
-    if ((p > t && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[n])) continue;   /* whole words */
-    memset(p, ' ', n);
-  }
+  static const char *const steps[] = { "next steps", "next step" };   /* whole words, the plural first */
+  for (size_t k = 0; k < sizeof steps / sizeof *steps; k++)
+    for (const char *p; (p = txt_find_phrase(t, steps[k])) != NULL;) memset(t + (p - t), ' ', strlen(steps[k]));
   return t;
 }
 

@@ -1376,10 +1376,6 @@ static int planned_before(const cls_result *r, size_t at) {
   return 0;
 }
 
-/* "不耽误您时间,我就问两个问题" and "不多打扰您,就问一个:..." open a visit (found in play): the time
-** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end),
-** and at the end not after a planned step without 了 (play-test 22: "那下周五呢?早上七点出发,下午
-** 三点前就回来,不耽误您事." took leave, and 陈总 never heard Friday). */
 /* See classify_int.h. */
 void cls_late_glad_to_see(cls_result *r) {
   if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
@@ -1397,6 +1393,10 @@ void cls_late_glad_to_see(cls_result *r) {
   add_match(r, "leave", "rule:glad_to_see_not_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, 0);
 }
 
+/* "不耽误您时间,我就问两个问题" and "不多打扰您,就问一个:..." open a visit (found in play): the time
+** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end),
+** and at the end not after a planned step without 了 (play-test 22: "那下周五呢?早上七点出发,下午
+** 三点前就回来,不耽误您事." took leave, and 陈总 never heard Friday). */
 void cls_late_courtesy(cls_result *r) {
   if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
   cl_clause cl[CL_MAX_CLAUSES];

@@ -812,7 +812,7 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   /* every item is scored and the best cap of them written (with cap below the count it once
   ** scored only the first cap items: "shares nothing with any need" read need 0 alone) */
   int ni = x->nitems[kind];
-  lnk_hit *all = xmalloc(sizeof *all * (size_t)(ni + 1));
+  lnk_hit *all = cap >= ni ? out : xmalloc(sizeof *all * (size_t)(ni + 1));   /* out when it holds all */
   for (int i = 0; i < ni; i++) {
     lnk_hit *h = &all[i];
     h->kind = kind; h->item = i; h->score = 0; h->text = -1; h->start = 0; h->end = len; h->weak = 0;
@@ -833,10 +833,10 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
     while (j > 0 && all[j - 1].score < h.score) { all[j] = all[j - 1]; j--; }
     all[j] = h;
   }
-  int n = ni < cap ? ni : cap;
-  memcpy(out, all, sizeof *out * (size_t)n);
+  if (all == out) return ni;
+  memcpy(out, all, sizeof *out * (size_t)cap);
   free(all);
-  return n;
+  return cap;
 }
 
 /* The weight of kind k for the segment [s, e): the least weight of the spans it overlaps by more

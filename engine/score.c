@@ -450,6 +450,12 @@ static int said_key(const sess_turn *t, const char *key) {
   return 0;
 }
 
+/* 1 when the turn answered a worry of hers: the default's objection_eased, or a scenario reaction's
+** `ease:` (its EASE event). */
+static int worry_eased(const sess_turn *t) {
+  return said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL);
+}
+
 /* Needs the customer has confirmed once the turn is over (before it, or in answer to it). */
 static uint64_t confirmed_after(const sess_turn *t) {
   uint64_t m = t->before.confirmed;
@@ -973,7 +979,7 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** referral visit, where the benefits skill had no other finding, +10 showed it at 60 and took a
   ** 94 to 83 for answering Maria's worry well; tried and taken back in play-test 25) */
   int eased = said_key(t, "objection_eased");
-  if (eased || sess_has_event(t, CUST_EV_EASE, NULL)) vs->reopened |= vs->refused;
+  if (worry_eased(t)) vs->reopened |= vs->refused;
   /* each worry raised that an answer eased earns it, not only the first of the visit (play-test
   ** 24: careful answers to the second and third worry earned nothing) */
   int worries = __builtin_popcountll(vs->raised);
@@ -1078,8 +1084,7 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* the reason she gave with her no, answered so that she says it helped, needs no asking why:
   ** "Not while that light on my tap is still a mystery.", the light explained, then a smaller ask
   ** was "lowered without asking why", -15 (play-test 25) */
-  if (vs->refusal && t->n > vs->refusal->n &&
-      (said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL))) {
+  if (vs->refusal && t->n > vs->refusal->n && worry_eased(t)) {
     vs->refusal = NULL;
     return;
   }

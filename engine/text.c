@@ -70,16 +70,18 @@ char *txt_sanitize(const char *s, size_t len, size_t *out_len) {
 }
 
 /* Ideographs, kana and hangul: what makes a line Chinese (or at least not English). */
-int txt_holds_phrase(const char *t, const char *kw) {
+const char *txt_find_phrase(const char *t, const char *kw) {
   size_t n = strlen(kw);
-  if (!n) return 0;
+  if (!n) return NULL;
   for (const char *p = strstr(t, kw); p; p = strstr(p + 1, kw)) {
     int before = p > t && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)kw[0]);
     int after = isalnum((unsigned char)p[n]) && isalnum((unsigned char)kw[n - 1]);
-    if (!before && !after) return 1;
+    if (!before && !after) return p;
   }
-  return 0;
+  return NULL;
 }
+
+int txt_holds_phrase(const char *t, const char *kw) { return txt_find_phrase(t, kw) != NULL; }
 
 int txt_is_cjk(int32_t cp) {
   return (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */

@@ -62,6 +62,8 @@ int txt_is_cjk(int32_t cp);
 /* 1 when the normalised phrase stands in the normalised text t as scenario keywords are
 ** matched: a substring whose letter or digit ends fall on word bounds (Chinese: anywhere). */
 int txt_holds_phrase(const char *t, const char *phrase);
+/* Where the first such occurrence of phrase in t starts, or NULL. */
+const char *txt_find_phrase(const char *t, const char *phrase);
 /* 1 when the string holds at least one CJK character. */
 int txt_has_cjk(const char *s);
 

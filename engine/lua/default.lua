@@ -1268,6 +1268,7 @@ end
 
 local RULES = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
                 confirm, value, summary, priority }
+local HOSTILE_RULES = { tactics }
 
 -- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
 -- in their own words).
@@ -1280,7 +1281,6 @@ local function trust_gone()
   end
   return false
 end
-local HOSTILE_RULES = { tactics }
 
 function on_turn(turn, ctx)
   if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
