@@ -479,7 +479,7 @@ static void calibrate(lnk_index *x) {
     } else {
       for (int o = 0; o < x->n_texts; o++) {
         const ltext *to = &x->t[o];
-        if (o == e || to->kind != te->kind || to->item >= ni) continue;
+        if (o == e || to->kind != te->kind || to->item < 0 || to->item >= ni) continue;
         float s = cosine(x, &te->v, &to->v);
         if (s > best[to->item]) best[to->item] = s;
       }
@@ -530,6 +530,27 @@ static void background_weights(lnk_index *x, const mdl_image *m) {
   }
 }
 
+/* The customer's own name says nothing of what a line is about: "Grace, how long have you been
+** running the floor here?" shared "grace" and "long" with "Grace, the extra hands for the holiday
+** peak need too long to get up to speed?" and linked that need; 李总 and 赵主任 open lines of any
+** topic.  The terms of cust_name (its words, its bigrams) weigh nothing and count as no evidence,
+** in the texts and in every line, as if they were stop words of this scenario (chosen on the open
+** paraphrase sets: docs/classifier.md 1d). */
+static void names_emit(void *ctx, const char *term, size_t n, size_t at) {
+  (void)at;
+  lnk_index *x = ctx;
+  int id = term_id(x, term, n, 0);
+  if (id >= 0) { x->idf[id] = 0; x->evid[id] = 0; }
+}
+
+static void names_silent(lnk_index *x, wd_stemmer *st, const char *name) {
+  if (!name || !*name) return;
+  size_t nl;
+  char *norm = txt_normalize(name, strlen(name), &nl);
+  tokens(st, norm, nl, names_emit, x);
+  free(norm);
+}
+
 lnk_index *lnk_new(const scenario *sc, wd_stemmer *st) {
   assert(sorted_list(stop_en, sizeof stop_en / sizeof *stop_en));   /* kept sorted, without repeats */
   assert(sorted_list(stop_zh, sizeof stop_zh / sizeof *stop_zh));
@@ -565,6 +586,8 @@ lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
   for (int i = 0; i < sc->n_commitments; i++)
     add_item(x, LNK_COMMITMENT, i, &sc->commitments[i].examples, sc->commitments[i].action,
              &sc->commitments[i].keywords);
+  x->first_unrel = x->nt;
+  for (int i = 0; i < sc->unrelated.n; i++) add_text(x, LNK_NEED, -1, sc->unrelated.v[i], "unrelated");
   x->n_texts = x->nt;
 
   /* vocabulary and document frequency over items (an item's texts are one document) */
@@ -589,6 +612,7 @@ lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
       cap = nc;
     }
     int key = (int)t->kind * 100000 + t->item;
+    if (t->item >= 0)   /* an unrelated line is no item's: it weighs no term down */
     for (int j = 0; j < b->n; j++)
       if (last[b->id[j]] != key) { last[b->id[j]] = key; df[b->id[j]]++; }
   }
@@ -597,12 +621,14 @@ lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
   ** weighs the words shared by many items less, and was chosen on the tuning part of the
   ** paraphrase sets (linked right 0.896 -> 0.917, wrong links 0.042 -> 0.048; the squared form
   ** reached 0.924 but 0.053 wrong: docs/classifier.md 1d) */
-  for (int j = 0; j < x->nterms; j++) x->idf[j] = logf((float)total_items / (float)df[j]) + LNK_IDF_MIN;
   x->idf_unknown = logf((float)total_items) + LNK_IDF_MIN;
+  for (int j = 0; j < x->nterms; j++)   /* a term of unrelated lines alone: as one no item uses */
+    x->idf[j] = df[j] ? logf((float)total_items / (float)df[j]) + LNK_IDF_MIN : x->idf_unknown;
   x->evid = xmalloc((size_t)x->nterms + 1);
   for (int j = 0; j < x->nterms; j++)   /* the tokeniser's terms: ASCII words, CJK bigrams */
     x->evid[j] = (unsigned char)x->terms[j][0] >= 0x80 ? LNK_EVID_BIGRAM : LNK_EVID_WORD;
   background_weights(x, sc->language ? mdl_find(sc->language) : NULL);
+  names_silent(x, st, sc->cust_name);
   free(df);
   free(last);
   for (int i = 0; i < x->n_texts; i++) {
@@ -715,7 +741,7 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end, int *
 ** base[]. */
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
                           const int *base, int nall, float *sc, unsigned char *weak, int *best_text,
-                          size_t *ss, size_t *se, int *ncore) {
+                          float *near, float *unrel, size_t *ss, size_t *se, int *ncore) {
   int nseg = segments(norm, len, ss, se, ncore);
   bag b_buf, *b = &b_buf;   /* on the stack, as lt below: 4 KiB mallocs consolidated the heap */
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
@@ -748,15 +774,25 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     int *brow = best_text + (size_t)g * (size_t)nall;
     unsigned char *wrow = weak + (size_t)g * (size_t)nall;
     for (int i = 0; i < nall; i++) { row[i] = 0; brow[i] = -1; wrow[i] = 0; }
+    if (unrel) unrel[g] = 0;
     b->x = (lnk_index *)x;   /* add == 0: the vocabulary is only read */
     b->add = 0;
     b->n = 0;
     b->unknown = 0;
     if (lt->over) tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
     else for (int k = 0; k < lt->n; k++) if (lt->at[k] >= ss[g] && lt->at[k] < se[g]) bag_add(b, lt->id[k]);
-    if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
+    if (g > 0 && b->n < 2) { if (near) for (int i = 0; i < nall; i++) near[(size_t)g * (size_t)nall + (size_t)i] = 0; continue; }   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
+    if (near) for (int i = 0; i < nall; i++) near[(size_t)g * (size_t)nall + (size_t)i] = 0;
     if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
+    /* the line's length over the terms some item uses, for the items' scores: a word of the
+    ** unrelated lines alone must not dilute them (it counts for the unrelated lines' score) */
+    double qi = 0;
+    for (int k = 0; k < q.n; k++) {
+      int p0 = x->post_at[q.id[k]];
+      if (p0 < x->post_at[q.id[k] + 1] && x->post_text[p0] < x->first_unrel) qi += (double)q.w[k] * q.w[k];
+    }
+    float qn_items = x->first_unrel == x->n_texts ? q.norm : (float)sqrt(qi);
     for (int k = 0; k < q.n; k++)
       for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
         int i = x->post_text[p];
@@ -778,15 +814,21 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
         dot[i] = 0;
         shared[i] = 0;
         const ltext *t = &x->t[i];
+        if (sh < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
+        if (t->item < 0) {   /* a line of the scenario's unrelated: */
+          float s = (float)(d / ((double)q.norm * t->v.norm));
+          if (unrel && s > unrel[g]) unrel[g] = s;
+          continue;
+        }
         int gi = base[t->kind] + t->item;
         if (gi >= nn && i < x->n_texts) continue;
-        if (sh < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
-        float s = (float)(d / ((double)q.norm * t->v.norm));
+        float s = (float)(d / ((double)qn_items * t->v.norm));
         if (i < x->n_texts && s > nearest[gi]) { nearest[gi] = s; brow[gi] = i; }
         if (i >= lo && i < hi && s > row[gi]) { row[gi] = s; wrow[gi] = sh < LNK_WEAK_EVID; }
       }
       touched[w] = 0;
     }
+    if (near) for (int i = 0; i < nn; i++) near[(size_t)g * (size_t)nall + (size_t)i] = nearest[i];
   }
   if (dot != dot_buf) free(dot);
   if (shared != shared_buf) free(shared);
@@ -808,7 +850,7 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
   unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
-  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se, &ncore);
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, NULL, NULL, ss, se, &ncore);
   /* every item is scored and the best cap of them written (with cap below the count it once
   ** scored only the first cap items: "shares nothing with any need" read need 0 alone) */
   int ni = x->nitems[kind];
@@ -869,13 +911,15 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
   size_t ss[MAX_SEGS], se[MAX_SEGS];
   /* the three tables in one block, on the stack for a scenario's items (three mallocs and frees
   ** a line before: 20 M instructions of 200 walks) */
-  size_t cells = (size_t)(nall + 1) * MAX_SEGS, need = cells * (sizeof(float) + sizeof(int) + 1);
+  size_t cells = (size_t)(nall + 1) * MAX_SEGS, need = cells * (2 * sizeof(float) + sizeof(int) + 1);
   union { double align; unsigned char b[16384]; } here;
   unsigned char *blk = need <= sizeof here.b ? here.b : xmalloc(need);
   float *sc = (float *)(void *)blk;
   int *bt = (int *)(void *)(blk + cells * sizeof(float));
-  unsigned char *wk = blk + cells * (sizeof(float) + sizeof(int));
-  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, ss, se, &ncore);
+  float *near = (float *)(void *)(blk + cells * (sizeof(float) + sizeof(int)));
+  unsigned char *wk = blk + cells * (2 * sizeof(float) + sizeof(int));
+  float unrel[MAX_SEGS];
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, near, unrel, ss, se, &ncore);
   int n = 0;
   for (int g = 0; g < nseg; g++) {
     /* the one item this segment is about: the best of the kinds asked for */
@@ -893,6 +937,19 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
       }
     }
     if (bk < 0) continue;
+    /* nearer to one of the scenario's unrelated lines than to any text of the kinds asked for:
+    ** small talk of her world, which shares a word or two with a need's examples */
+    if (unrel[g] > 0) {
+      float best_near = 0;
+      for (int k = 0; k < LNK_KINDS; k++) {
+        if (!(kinds >> k & 1u)) continue;
+        for (int i = 0; i < x->nitems[k]; i++) {
+          float v = near[(size_t)g * (size_t)nall + (size_t)(base[k] + i)];
+          if (v > best_near) best_near = v;
+        }
+      }
+      if (unrel[g] * LNK_UNRELATED_MARGIN > best_near) continue;
+    }
     int dup = -1;
     for (int j = 0; j < n; j++) if ((int)out[j].kind == bk && out[j].item == bi) dup = j;
     /* a sentence only adds what neither the line nor a clause linked: its wider span would make a

@@ -149,6 +149,8 @@ lnk_index *lnk_from_image(const scenario *sc, const unsigned char *img, size_t n
     t->v.n = (int)w[4];
     t->v.norm = bitsf(w[5]);
   }
+  x->first_unrel = x->n_texts;   /* the unrelated lines follow the items' texts (link.c) */
+  for (int i = x->n_texts - 1; i >= 0 && x->t[i].item < 0; i--) x->first_unrel = i;
   for (int i = 0; i < x->nt; i++) {
     x->t[i].v.id = take(&at, (size_t)x->t[i].v.n);
     x->t[i].v.w = take(&at, (size_t)x->t[i].v.n);

@@ -39,6 +39,7 @@ struct lnk_index {
   float idf_unknown;
   ltext *t; int nt, cap_t;
   int n_texts;            /* the item texts; centroids follow them in t[] */
+  int first_unrel;        /* t[first_unrel .. n_texts): the scenario's unrelated lines (no item's) */
   int nitems[LNK_KINDS];
   unsigned char *linkable[LNK_KINDS];
   lnk_mode mode;
@@ -57,7 +58,7 @@ struct lnk_index {
 };
 
 /* The names of a text's origin (ltext.what), in the order an image numbers them. */
-#define LNK_WHATS { "example", "said", "keywords", "centroid" }
+#define LNK_WHATS { "example", "said", "keywords", "centroid", "unrelated" }
 
 /* An index as a flat image (malloc'd, *n bytes), for the generator (salesim-gen --scenarios). */
 unsigned char *lnk_image(const lnk_index *x, size_t *n);

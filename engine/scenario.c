@@ -171,6 +171,7 @@ void scn_free(scenario *s) {
   free(s->file); free(s->dir); free(s->id); free(s->title); free(s->language);
   free(s->brief); free(s->goal);
   free(s->cust_name); free(s->cust_role); free(s->cust_company); free(s->cust_persona);
+  sx_strs_free(&s->unrelated);
   state_free(s->state, s->n_state);
   for (int i = 0; i < s->n_needs; i++) {
     scn_need *x = &s->needs[i];
@@ -655,6 +656,7 @@ scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_p
     sx_benefits(&c, yn_get(root, "benefits"));
     sx_reactions(&c, yn_get(root, "reactions"));
     sx_hints(&c, yn_get(root, "hints"));      /* after the state: a hint's when: names it */
+    sx_strs(&c, yn_get(root, "unrelated"), "unrelated", 0, 0, &s->unrelated);
     sx_hidden_needs(&c, yn_get(root, "needs"));
     sx_visit_kind(&c, yn_get(root, "visit_kind"), &s->visit_kind, &s->visit_kind_pos);
     sx_visits(&c, yn_get(root, "visits"));

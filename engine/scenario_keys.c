@@ -24,7 +24,7 @@ static const scn_key_info key_table[] = {
   { "", "minutes", 0 }, { "", "brief", 1 }, { "", "goal", 0 }, { "", "customer", 1 },
   { "", "state", 0 }, { "", "needs", 0 }, { "", "benefits", 0 }, { "", "commitments", 1 },
   { "", "objections", 0 }, { "", "lines", 0 }, { "", "reactions", 0 }, { "", "behaviour", 0 },
-  { "", "visits", 0 }, { "", "hints", 0 }, { "", "scoring", 0 }, { "", "lexicon", 0 },
+  { "", "visits", 0 }, { "", "hints", 0 }, { "", "scoring", 0 }, { "", "lexicon", 0 }, { "", "unrelated", 0 },
   { "", "tests", 0 }, { "", "visit_kind", 0 },
   { "hints[]", "text", 1 }, { "hints[]", "when", 0 },
   { "customer", "name", 1 }, { "customer", "role", 0 }, { "customer", "company", 0 },

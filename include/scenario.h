@@ -211,6 +211,7 @@ typedef struct scenario {
                            ** a single visit, and of every visit of a campaign without its own */
   scn_pos visit_kind_pos;
   scn_strs hints;           /* /hint's texts, in order */
+  scn_strs unrelated;       /* lines of her world that name no item: linking keeps off them (link.h) */
   char **hint_when;         /* parallel to hints: the condition under which each fits, or NULL */
   scn_scoring scoring;
   scn_lex_entry *lexicon; int n_lexicon;

@@ -8,18 +8,20 @@
 # which link.c's rules were chosen).  The floors are the figures measured (docs/classifier.md 1d),
 # rounded down, so a regression fails; the issue's goal (0.85 right, 0.05 wrong) holds over all
 # sets before wave 10's lines joined them (0.924, 0.033 in play-test 25); with them 0.898 and
-# 0.052.  The fresh measure is wave 12 (tests/data/links-fresh): 0.868 right, 0.101 wrong.
+# 0.052; with wave 12's (play-test 26) 0.892 and 0.055.  The fresh measure is wave 13
+# (tests/data/links-fresh): 0.861 right, 0.071 wrong.
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
-# (play-test 25: wave 10's 176 lines joined the sets, 22 a set, and are split by the same hash)
-LINK_RIGHT=${LINK_RIGHT:-0.89}   # measured 582/647 = 0.900 (574/647 before play-test 25's rules)
-LINK_WRONG=${LINK_WRONG:-0.055}  # measured 32/620 = 0.052 (32/613 before)
-SET_RIGHT=${SET_RIGHT:-0.85}     # the lowest set: dealer-first-visit 0.850 (68/80)
-SET_WRONG=${SET_WRONG:-0.11}     # the highest set: payment-collection 0.103 (8/78), warehouse-two-buyers 0.086
-TUNE_RIGHT=${TUNE_RIGHT:-0.90}   # measured 384/422 = 0.910
-TUNE_WRONG=${TUNE_WRONG:-0.05}   # measured 19/408 = 0.047
-HELD_RIGHT=${HELD_RIGHT:-0.87}   # measured 198/225 = 0.880
-HELD_WRONG=${HELD_WRONG:-0.065}  # measured 13/212 = 0.061
+# (play-test 25: wave 10's 176 lines joined the sets, 22 a set, and are split by the same hash;
+# play-test 26: wave 12's 176 the same way, then the customer's name and `unrelated:` lines)
+LINK_RIGHT=${LINK_RIGHT:-0.89}   # measured 712/798 = 0.892 (713/798 when wave 12 joined)
+LINK_WRONG=${LINK_WRONG:-0.056}  # measured 42/763 = 0.055 (47/769 when wave 12 joined)
+SET_RIGHT=${SET_RIGHT:-0.85}     # the lowest set: payment-collection 0.857 (84/98)
+SET_WRONG=${SET_WRONG:-0.09}     # the highest set: referral-follow-up 0.082 (8/98), tableware 0.074
+TUNE_RIGHT=${TUNE_RIGHT:-0.89}   # measured 471/525 = 0.897
+TUNE_WRONG=${TUNE_WRONG:-0.05}   # measured 24/501 = 0.048
+HELD_RIGHT=${HELD_RIGHT:-0.88}   # measured 241/273 = 0.883
+HELD_WRONG=${HELD_WRONG:-0.07}   # measured 18/262 = 0.069
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do
@@ -94,9 +96,9 @@ for f in tests/data/links-outside/team/*.tsv; do
   b=$(basename "$f" .tsv)
   gate "team lines for $b" "tests/data/links-outside/$b.yaml" "$f" 75 16
 done
-# wave 12, fresh lines written outside the team (tests/data/links-fresh/README.md): the figure to
-# read, never the errors; held at the floors measured (rounded down), summed: 126/151 right and
-# 15/145 wrong when they came (at ffb329d), 131/151 and 15/149 with play-test 25's rules
+# wave 13, fresh lines written outside the team (tests/data/links-fresh/README.md): the figure to
+# read, never the errors; held at the floors measured (rounded), summed: 130/151 right and
+# 13/144 wrong when they came (at 4db9327), 130/151 and 10/141 with play-test 26's rules
 R=0 T=0 W=0 M=0
 for f in tests/data/links-fresh/*.tsv; do
   b=$(basename "$f" .tsv)
@@ -105,11 +107,11 @@ for f in tests/data/links-fresh/*.tsv; do
   read -r a t w m <<<"$sum"
   R=$((R + ${a:-0})); T=$((T + ${t:-0})); W=$((W + ${w:-0})); M=$((M + ${m:-0}))
 done
-echo "# fresh lines (wave 12): linked right $R/$T, wrong links $W/$M"
+echo "# fresh lines (wave 13): linked right $R/$T, wrong links $W/$M"
 [ "$T" -ge 150 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-86})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-86})" \
   || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-86})" "$R/$T"
-[ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-11})) ] && ok "fresh lines wrong links $W/$M (<= 0.${FRESH_WRONG:-11})" \
-  || fail "fresh lines wrong links (<= 0.${FRESH_WRONG:-11})" "$W/$M"
+[ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-8})) ] && ok "fresh lines wrong links $W/$M (<= ${FRESH_WRONG:-8}%)" \
+  || fail "fresh lines wrong links (<= ${FRESH_WRONG:-8}%)" "$W/$M"
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
