@@ -181,6 +181,13 @@ static int near_rank(const cls_classifier *c, const scenario *sc, const cls_resu
   free(text);
   return n;
 }
+/* The best score of the scenario's unrelated lines for r's line (0: none), its text in *text. */
+static float near_unrelated(const cls_classifier *c, const cls_result *r, int *text) {
+  char *norm = cls_link_norm(r);   /* what the links were made from */
+  float s = lnk_unrelated(cls_links(c), cls_stemmer(c), norm, strlen(norm), text);
+  free(norm);
+  return s;
+}
 static void print_near(const cls_classifier *c, const scenario *sc, const cls_result *r, FILE *out) {
   const lnk_index *x = cls_links(c);
   if (!x) return;
@@ -189,6 +196,8 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
   msg_fprint(out, "cli.classify.closest", "need", num2(tn, sizeof tn, (double)lnk_threshold_of(x, LNK_NEED)),
              "benefit", num2(tb, sizeof tb, (double)lnk_threshold_of(x, LNK_BENEFIT)),
              "objection", num2(to, sizeof to, (double)lnk_threshold_of(x, LNK_OBJECTION)), "floor", floor, NULL);
+  int ut;   /* the scenario's unrelated line nearest to the line: what may have held a link back */
+  float us = near_unrelated(c, r, &ut);
   /* the objections too: a trainer's answer to one went unread and only --json said why */
   const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
   for (int k = 0; k < 3; k++) {
@@ -222,7 +231,8 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
         /* which items the line's clauses chose instead (the trainer could not tell) */
         strbuf chosen = {0};
         near_chosen(sc, r, &chosen);
-        msg_sbput(&rest, "cli.classify.near.chosen", "items", chosen.len ? chosen.s : "-", NULL);
+        if (!chosen.len && us > 0) msg_sbput(&rest, "cli.classify.near.held_back", NULL);   /* the row below */
+        else msg_sbput(&rest, "cli.classify.near.chosen", "items", chosen.len ? chosen.s : "-", NULL);
         sb_free(&chosen);
       } else if (h[i].text >= 0)
         msg_sbput(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, h[i].text), "text", lnk_text(x, h[i].text), NULL);
@@ -231,6 +241,12 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       sb_free(&rest);
       sb_free(&m);
     }
+  }
+  if (us > 0) {   /* the nearest unrelated line, as a row of its own */
+    strbuf rest = {0};
+    msg_sbput(&rest, "cli.classify.near.nearest", "kind", lnk_text_kind(x, ut), "text", lnk_text(x, ut), NULL);
+    fprintf(out, "  %-9s %-22s %-5.2f  %-21s %s\n", "unrelated", "-", (double)us, "", rest.s ? rest.s : "");
+    sb_free(&rest);
   }
 }
 static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_result *r) {
@@ -255,6 +271,10 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
                                          "nearest_is", h[i].text >= 0 ? lnk_text_kind(x, h[i].text) : ""));
     json_object_set_new(o, keys[k], a);
   }
+  int ut;
+  float us = near_unrelated(c, r, &ut);
+  if (us > 0)
+    json_object_set_new(o, "unrelated", json_pack("{s:f, s:s}", "score", round2(us), "nearest", lnk_text(x, ut)));
   return o;
 }
 

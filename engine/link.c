@@ -741,7 +741,7 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end, int *
 ** base[]. */
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
                           const int *base, int nall, float *sc, unsigned char *weak, int *best_text,
-                          float *near, float *unrel, size_t *ss, size_t *se, int *ncore) {
+                          float *near, float *unrel, int *unrel_text, size_t *ss, size_t *se, int *ncore) {
   int nseg = segments(norm, len, ss, se, ncore);
   bag b_buf, *b = &b_buf;   /* on the stack, as lt below: 4 KiB mallocs consolidated the heap */
   int ids[MAX_TERMS]; float ws[MAX_TERMS];
@@ -774,7 +774,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     int *brow = best_text + (size_t)g * (size_t)nall;
     unsigned char *wrow = weak + (size_t)g * (size_t)nall;
     for (int i = 0; i < nall; i++) { row[i] = 0; brow[i] = -1; wrow[i] = 0; }
-    if (unrel) unrel[g] = 0;
+    if (unrel) { unrel[g] = 0; unrel_text[g] = -1; }
     b->x = (lnk_index *)x;   /* add == 0: the vocabulary is only read */
     b->add = 0;
     b->n = 0;
@@ -817,7 +817,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
         if (sh < LNK_MIN_SHARED * LNK_EVID_WORD || t->v.norm <= 0) continue;
         if (t->item < 0) {   /* a line of the scenario's unrelated: */
           float s = (float)(d / ((double)q.norm * t->v.norm));
-          if (unrel && s > unrel[g]) unrel[g] = s;
+          if (unrel && s > unrel[g]) { unrel[g] = s; unrel_text[g] = i; }
           continue;
         }
         int gi = base[t->kind] + t->item;
@@ -850,7 +850,7 @@ int lnk_rank(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, l
   float *sc = xmalloc(sizeof *sc * (size_t)(nall + 1) * MAX_SEGS);
   unsigned char *wk = xmalloc((size_t)(nall + 1) * MAX_SEGS);
   int *bt = xmalloc(sizeof *bt * (size_t)(nall + 1) * MAX_SEGS);
-  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, NULL, NULL, ss, se, &ncore);
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, NULL, NULL, NULL, ss, se, &ncore);
   /* every item is scored and the best cap of them written (with cap below the count it once
   ** scored only the first cap items: "shares nothing with any need" read need 0 alone) */
   int ni = x->nitems[kind];
@@ -897,6 +897,27 @@ static float seg_weight(const char *norm, const lnk_span *sp, int nsp, size_t s,
   return w;
 }
 
+float lnk_unrelated(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, int *text) {
+  *text = -1;
+  if (!x || x->first_unrel == x->n_texts) return 0;
+  int base[LNK_KINDS], nall;
+  bases(x, base, &nall);
+  size_t ss[MAX_SEGS], se[MAX_SEGS];
+  size_t cells = (size_t)(nall + 1) * MAX_SEGS;
+  float *sc = xmalloc(sizeof *sc * cells);
+  unsigned char *wk = xmalloc(cells);
+  int *bt = xmalloc(sizeof *bt * cells);
+  float unrel[MAX_SEGS], best = 0;
+  int unrel_text[MAX_SEGS];
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, NULL, unrel, unrel_text, ss, se, &ncore);
+  for (int g = 0; g < nseg; g++)
+    if (unrel[g] > best) { best = unrel[g]; *text = unrel_text[g]; }
+  free(sc);
+  free(wk);
+  free(bt);
+  return best;
+}
+
 int lnk_link(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, unsigned kinds,
              lnk_hit *out, int cap) {
   return lnk_link_spans(x, st, norm, len, kinds, NULL, 0, out, cap);
@@ -919,7 +940,8 @@ int lnk_link_spans(const lnk_index *x, wd_stemmer *st, const char *norm, size_t 
   float *near = (float *)(void *)(blk + cells * (sizeof(float) + sizeof(int)));
   unsigned char *wk = blk + cells * (2 * sizeof(float) + sizeof(int));
   float unrel[MAX_SEGS];
-  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, near, unrel, ss, se, &ncore);
+  int unrel_text[MAX_SEGS];
+  int ncore = 0, nseg = score_segments(x, st, norm, len, base, nall, sc, wk, bt, near, unrel, unrel_text, ss, se, &ncore);
   int n = 0;
   for (int g = 0; g < nseg; g++) {
     /* the one item this segment is about: the best of the kinds asked for */

@@ -172,6 +172,7 @@ void scn_free(scenario *s) {
   free(s->brief); free(s->goal);
   free(s->cust_name); free(s->cust_role); free(s->cust_company); free(s->cust_persona);
   sx_strs_free(&s->unrelated);
+  free(s->unrelated_pos);
   state_free(s->state, s->n_state);
   for (int i = 0; i < s->n_needs; i++) {
     scn_need *x = &s->needs[i];
@@ -550,6 +551,15 @@ static int inside_dir(const char *path, const char *dir) {
 /* The optional behaviour script, resolved against the scenario's directory; must be readable
 ** and, unless allowed otherwise, inside the scenario's folder tree: a scenario file from
 ** elsewhere cannot make salesim read /etc/passwd or ../../secret as "Lua". */
+/* unrelated: a list of lines, each kept with its position for check's warnings. */
+static void read_unrelated(sx_ctx *c, const yn_node *n) {
+  scenario *s = c->s;
+  if (!n || sx_strs(c, n, "unrelated", 0, 0, &s->unrelated) != 0 || s->unrelated.n == 0) return;
+  s->unrelated_pos = xcalloc((size_t)s->unrelated.n, sizeof *s->unrelated_pos);
+  for (int i = 0; i < s->unrelated.n; i++)
+    s->unrelated_pos[i] = n->kind == YN_SEQ && i < n->n ? sx_pos(n->vals[i]) : sx_pos(n);
+}
+
 static void read_behaviour(sx_ctx *c, const yn_node *n) {
   char *rel = NULL;
   if (sx_text(c, n, "behaviour", &rel) != 0) return;
@@ -656,7 +666,7 @@ scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_p
     sx_benefits(&c, yn_get(root, "benefits"));
     sx_reactions(&c, yn_get(root, "reactions"));
     sx_hints(&c, yn_get(root, "hints"));      /* after the state: a hint's when: names it */
-    sx_strs(&c, yn_get(root, "unrelated"), "unrelated", 0, 0, &s->unrelated);
+    read_unrelated(&c, yn_get(root, "unrelated"));
     sx_hidden_needs(&c, yn_get(root, "needs"));
     sx_visit_kind(&c, yn_get(root, "visit_kind"), &s->visit_kind, &s->visit_kind_pos);
     sx_visits(&c, yn_get(root, "visits"));

@@ -250,6 +250,27 @@ static int benefit_reads_loss(const scenario *s, const cls_classifier *c, const 
   return n;
 }
 
+/* An unrelated line the reader links to an item (by a keyword: by meaning it is nearest to
+** itself) holds nothing back and says the item is unrelated talk: check names the item. */
+static int unrelated_links(const scenario *s, const cls_classifier *c, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; c && i < s->unrelated.n; i++) {
+    const char *line = s->unrelated.v[i];
+    cls_result r;
+    cls_classify(c, line, strlen(line), &r);
+    const char *kind = r.n_needs ? "need" : r.n_benefits ? "benefit" : r.n_objections ? "objection" : NULL;
+    const char *id = r.n_needs ? s->needs[r.needs[0]].id : r.n_benefits ? s->benefits[r.benefits[0]].id
+                   : r.n_objections ? s->objections[r.objections[0]].id : NULL;
+    if (kind) {
+      scn_pos pos = s->unrelated_pos ? s->unrelated_pos[i] : (scn_pos){ 0, 0 };
+      warn(d, file, pos, "cli.lint.unrelated_links", "line", line, "kind", kind_word(kind), "id", id ? id : "?", NULL);
+      n++;
+    }
+    cls_result_free(&r);
+  }
+  return n;
+}
+
 /* 1 when the rung's own action names the time t (the normalised slot text): the time is what the
 ** rung is ("李总今天先付一部分,剩下的写明日期当面确认"), and the ask's time may be another part of it
 ** (the rest's date: "{time|今天}先转" said "22号先转2w", play-test 12). */
@@ -323,6 +344,7 @@ int lint_scenario(const scenario *s, diag *d) {
   n += alike_examples(s, c ? cls_links(c) : NULL, file, d);
   n += benefit_reads_loss(s, c, file, d);
   n += accept_fixed_time(s, c, file, d);
+  n += unrelated_links(s, c, file, d);
   cls_free(c);
   int errs = 0;
   lexicon *lx = cls_load_lexicon(s->language ? s->language : "en", d, &errs);

@@ -102,6 +102,10 @@ float lnk_threshold(const lnk_index *x);   /* calibrated on all kinds' examples 
 /* The threshold of one kind: calibrated on that kind's examples, never above the pooled one (the
 ** pooled one for a kind with fewer than four examples); what linking uses. */
 float lnk_threshold_of(const lnk_index *x, lnk_kind k);
+/* The best score of a scenario's unrelated lines (scn: unrelated) for the line or one of its
+** clauses, and in *text the index of that line (lnk_text), -1 and 0 when none scores: what held a
+** link back, for `salesim classify`'s explanation. */
+float lnk_unrelated(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len, int *text);
 /* 1 when a hit links: at or above the threshold, and LNK_WEAK_FLOOR when its evidence is weak. */
 int lnk_passes(const lnk_index *x, const lnk_hit *h);
 int lnk_linkable(const lnk_index *x, lnk_kind kind, int item);

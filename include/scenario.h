@@ -212,6 +212,7 @@ typedef struct scenario {
   scn_pos visit_kind_pos;
   scn_strs hints;           /* /hint's texts, in order */
   scn_strs unrelated;       /* lines of her world that name no item: linking keeps off them (link.h) */
+  scn_pos *unrelated_pos;   /* where each is written (NULL in a model built by hand) */
   char **hint_when;         /* parallel to hints: the condition under which each fits, or NULL */
   scn_scoring scoring;
   scn_lex_entry *lexicon; int n_lexicon;

@@ -192,6 +192,13 @@ expect_contains "a keyword holding a built-in loss phrase is warned about, at th
   "plain.yaml:$(item_line "$tmp/plain.yaml" integration):5: warning: need 'integration': keyword '老系统' holds the built-in loss_appeal phrase '老系统'"
 out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
 if [[ "$out" != *"老系统"* ]]; then ok "the shipped scenario switches 老系统 off: no warning"; else fail "the shipped scenario switches 老系统 off: no warning" "$out"; fi
+# an unrelated line that names an item by its keyword holds nothing back: check says which, where
+awk '{ print } /^unrelated:$/ { print "  - \"How was the setup of your new office?\"" }' scenarios/it-trial.yaml > "$tmp/unrel.yaml"
+out=$("$SALESIM" check "$tmp/unrel.yaml" 2>&1)
+expect_contains "an unrelated line linking an item is warned about, at the line" "$out" \
+  "unrel.yaml:$(($(grep -n '^unrelated:$' "$tmp/unrel.yaml" | cut -d: -f1) + 1)):5: warning: unrelated line 'How was the setup of your new office?' links objection 'setup_effort'"
+out=$(for f in scenarios/*.yaml; do "$SALESIM" check "$f" 2>&1; done)
+if [[ "$out" != *"unrelated line"* ]]; then ok "the shipped scenarios' unrelated lines link nothing"; else fail "the shipped scenarios' unrelated lines link nothing" "$out"; fi
 # an objection keyword that is one of the people the lexicon names (play-test 23: "jade")
 sed 's/    keywords: \[busy, stretched, training, set-up time\]/    keywords: [jade, busy, stretched, training, set-up time]/' \
   scenarios/examples/clinic-booking.yaml > "$tmp/jade.yaml"

@@ -111,6 +111,12 @@ expect_eq "classify --scenario: the three nearest needs, and any other that scor
 expect_contains "... a keyword's link names its keyword (round 14: '0.00 linked' read as a contradiction)" "$out" 'by the keyword "成本"'
 lost=$("$SALESIM" classify --scenario tests/data/links-outside/vineyard-sensors.yaml "Tomás checks the rows every morning" 2>&1)
 expect_contains "... an item that passes but lost its clause names what the clause linked instead" "$lost" "its clause linked instead: need crew_time"
+# an item held back by the scenario's unrelated lines says so, and the nearest of them is shown
+held=$("$SALESIM" classify --scenario scenarios/tableware-limited-run.yaml "How long has the shop been on the high street, Helen?" 2>&1)
+expect_contains "... an item held back by an unrelated line says so" "$held" "held back: nearer to an unrelated line (below)"
+expect_contains "... and the nearest unrelated line is a row of its own" "$held" "nearest unrelated: "
+json=$("$SALESIM" classify --json --scenario scenarios/tableware-limited-run.yaml "How long has the shop been on the high street, Helen?" | jq -r '.closest.unrelated.nearest')
+expect_contains "... and in --json" "$json" "high street"
 # (a line whose score sits just under the threshold: the scores move with the corpus's term
 # weights, so the line is chosen for the score, found again when the corpus changes)
 near=$("$SALESIM" classify --scenario tests/fixtures/water-renewal.yaml "卫生检查还要换芯记录，店长很忙" 2>&1)

@@ -654,6 +654,90 @@ static void shipped_index(void *ctx, const char *path) {
   diag_free(&d);
 }
 
+/* The base scenario with its examples and extra YAML after it (top-level keys). */
+static scenario *load_with(const char *extra) {
+  char *body = xasprintf(base_yaml, ex_noise, ex_audit, ex_grouped);
+  char *text = xasprintf("%s%s", body, extra);
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load_string("link-unit.yaml", text, strlen(text), &d);
+  if (!s) diag_print(&d, stderr);
+  diag_free(&d);
+  free(text);
+  free(body);
+  assert_non_null(s);
+  return s;
+}
+
+/* The needs a scenario's classifier links for line, as "id id" ("" for none): needs_of. */
+static void needs_of(const scenario *s, const char *line, char *out, size_t cap) {
+  diag d;
+  diag_init(&d);
+  cls_classifier *c = cls_new(NULL, s, &d);
+  assert_non_null(c);
+  cls_result r;
+  cls_classify(c, line, strlen(line), &r);
+  out[0] = 0;
+  for (int i = 0; i < r.n_needs; i++)
+    snprintf(out + strlen(out), cap - strlen(out), "%s%s", i ? " " : "", s->needs[r.needs[i]].id);
+  cls_result_free(&r);
+  cls_free(c);
+  diag_free(&d);
+}
+
+/* A scenario's unrelated: lines hold back a line nearer to them than to any item's text (small
+** talk that shares a word or two with a need), and a line of the need is still linked. */
+static void test_unrelated(void **st) {
+  (void)st;
+  const char *talk = "How many emails does your team answer for customers each day?";
+  const char *need = "Your team gets hundreds of warning emails a day, so they stop reading them?";
+  char got[128];
+  scenario *plain = load_with("");
+  assert_int_equal(plain->unrelated.n, 0);
+  needs_of(plain, talk, got, sizeof got);
+  assert_string_equal(got, "noise");   /* "email", "team", "day": the need's words */
+  scn_free(plain);
+  scenario *s = load_with("unrelated:\n  - \"How many customers does your support team look after each day?\"\n"
+                          "  - \"How long have you been with the company, Dana?\"\n");
+  assert_int_equal(s->unrelated.n, 2);
+  needs_of(s, talk, got, sizeof got);
+  assert_string_equal(got, "");
+  needs_of(s, need, got, sizeof got);
+  assert_string_equal(got, "noise");
+  scn_free(s);
+  /* and a shipped scenario's: Helen's shop on the high street is no need of standing out */
+  shipped sh;
+  open_shipped(&sh, "scenarios/tableware-limited-run.yaml");
+  assert_true(sh.s->unrelated.n >= 5);
+  expect_links(&sh, "How long has the shop been on the high street, Helen?", NULL, NULL);
+  close_shipped(&sh);
+}
+
+/* The customer's own name is no term of linking: its words weigh nothing and count as no
+** evidence, in the items' texts and in lines ("李总" and "Grace," open lines of any topic). */
+static void test_name_silent(void **st) {
+  (void)st;
+  wd_stemmer *stem = wd_new();
+  scenario *s = load_with("");
+  free(s->needs[1].examples.v[0]);   /* an example that names her */
+  s->needs[1].examples.v[0] = xstrdup("Dana, your largest client inspects your availability figures");
+  lnk_index *x = lnk_build(s, stem);
+  int found = 0;
+  for (int j = 0; j < x->nterms; j++)
+    if (strcmp(x->terms[j], "dana") == 0) { found = 1; assert_true(x->idf[j] == 0); assert_int_equal(x->evid[j], 0); }
+  assert_true(found);
+  /* her name and one word of the example are too little to score */
+  const char *line = "Dana, your largest worry?";
+  char *norm = txt_normalize(line, strlen(line), NULL);
+  lnk_hit h[4];
+  int n = lnk_rank(x, stem, norm, strlen(norm), LNK_NEED, h, 4);
+  for (int i = 0; i < n; i++) assert_true(h[i].score == 0);
+  free(norm);
+  lnk_free(x);
+  scn_free(s);
+  wd_free(stem);
+}
+
 static void test_shipped_images(void **st) {
   (void)st;
   wd_stemmer *stem = wd_new();
@@ -684,6 +768,8 @@ int main(void) {
     cmocka_unit_test(test_lexicon_off),
     cmocka_unit_test(test_switch_off_scenario),
     cmocka_unit_test(test_shipped_images),
+    cmocka_unit_test(test_unrelated),
+    cmocka_unit_test(test_name_silent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
