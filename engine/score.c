@@ -1065,6 +1065,39 @@ static int named_voiced(const cls_result *r, uint64_t voiced) {
   return 0;
 }
 
+/* 1 when one of the customer's lines of turn t (what she said, her refusal's words) names
+** objection o: its own words, or one of its keywords. */
+static int told_objection(const ctx *c, const sess_turn *t, int o) {
+  const scn_objection *ob = &c->sc->objections[o];
+  for (int e = 0; e < t->events.n; e++) {
+    const cust_event *ev = &t->events.v[e];
+    if ((ev->kind != CUST_EV_SAY && ev->kind != CUST_EV_REFUSE) || !ev->text) continue;
+    if (ob->said && strcmp(ev->text, ob->said) == 0) return 1;
+    for (int w = 0; w < ob->keywords.n; w++)
+      if (ob->keywords.v[w] && *ob->keywords.v[w] && util_find_ci(ev->text, ob->keywords.v[w])) return 1;
+  }
+  return 0;
+}
+
+/* 1 when the no of turn t carried its reason: the worry behind it (an objection the turn raised,
+** or the refused rung's own) is in what she said with it.  "今天全付?不是我不给,是账上真没有。" told
+** why (no_cash: 账上), and a smaller ask that met it was "lowered without asking why", its Try
+** line "是什么让您还有顾虑?" (play-test 26); a worry raised in silence, behind "Not yet.", is not
+** told: asking why brings it out. */
+static int refusal_told_why(const ctx *c, const sess_turn *t) {
+  if (!c->sc || !t) return 0;
+  for (int e = 0; e < t->events.n; e++) {
+    const cust_event *ev = &t->events.v[e];
+    int o = -1;
+    if (ev->kind == CUST_EV_OBJECTION) o = ev->index;
+    else if (ev->kind == CUST_EV_REFUSE && ev->index >= 0 && ev->index < c->sc->n_commitments &&
+             c->sc->commitments[ev->index].objection)
+      o = scn_objection_index(c->sc, c->sc->commitments[ev->index].objection);
+    if (o >= 0 && o < c->sc->n_objections && told_objection(c, t, o)) return 1;
+  }
+  return 0;
+}
+
 /* (A smaller ask that meets the reason she had already given in her own words, naming it with
 ** understanding, asked why in effect: "甲方回款慢确实让人头疼。那这样,今天先转两万..." after 李总 had
 ** told of the 甲方's late money and said no to the whole sum was "lowered without asking why",
@@ -1093,7 +1126,8 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
     vs->refusal = NULL;
   } else if (vs->refusal && (CLS_HAS(r, CLS_LOWER_ASK) || asks_lower_rung(c, vs, r))) {
     char tn[24];
-    if (!(CLS_HAS(r, CLS_HANDLE_OBJECTION) && named_voiced(r, vs->refusal->before.revealed)))
+    if (!(CLS_HAS(r, CLS_HANDLE_OBJECTION) && named_voiced(r, vs->refusal->before.revealed)) &&
+        !refusal_told_why(c, vs->refusal))
       add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs->refusal->n), "quote", q, NULL);
     vs->refusal = NULL;
   }

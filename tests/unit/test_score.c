@@ -516,6 +516,30 @@ static void lower_before_probe(void **state) {
     fx_free(&f);
   }
 
+  /* a no that carries its reason ("I can't, we are short of staff this month": the worry the
+  ** refusal raised, in her words) needs no "why?" before a smaller ask (play-test 26: "今天全付?不是
+  ** 我不给,是账上真没有。"); the same worry raised in silence behind a bare "Not yet." still does */
+  for (int told = 0; told < 2; told++) {
+    char *kw[] = { (char *)"staff" };
+    scn_objection ob = { .id = (char *)"short_staffed", .keywords = { kw, 1 } };
+    fx_init(&f);
+    f.sc.objections = &ob;
+    f.sc.n_objections = 1;
+    t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+    fx_specific(t);
+    fx_event(&f, t, CUST_EV_REFUSE, 1);
+    fx_say(&f, &t->events, told ? "Not this week, we are short of staff." : "Not yet.");
+    fx_event(&f, t, CUST_EV_OBJECTION, 0);
+    fx_turn(&f, "Then could you just send me your requirements?", MV(LOWER_ASK));
+    score_session(&f.s, &r);
+    if (told) assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+    else assert_non_null(fx_find(&r, "lower_before_probe", 2, NULL));
+    score_result_free(&r);
+    f.sc.objections = NULL;
+    f.sc.n_objections = 0;
+    fx_free(&f);
+  }
+
   /* "any concerns?" read as a concern check probes the refusal it follows all the same */
   fx_init(&f);
   t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
