@@ -265,6 +265,59 @@ static void order_beyond_ladder(void **state) {
                       "to a demo\".");
   score_result_free(&r);
   fx_free(&f);
+
+  /* so is one the customer answers with the demo, and one the reader tied to the demo by a
+  ** likeness barely over the bar alone (play-test 26: "Martin, would you sign off the full rollout
+  ** order this week" got the pilot and "the most the customer could give"); a likeness well over
+  ** it names the demo, praised when she gives it */
+  for (int k = 0; k < 3; k++) {
+    fx_init(&f);
+    f.now.trust = 6;
+    f.now.value_ack = 1;
+    f.sc.commitments = &f.commitments[1];
+    f.sc.n_commitments = 2;
+    sess_turn *t = fx_turn(&f, "Could you sign off the full order for every campus this week?", MV(ASK_ORDER));
+    fx_specific(t);
+    if (k > 0) {
+      t->cls.commitment = 0;   /* the demo */
+      fx_match(t, "commitment:demo", k == 1 ? "similar:0.15:0.12:Could your heads join a demo?"
+                                            : "similar:0.42:0.12:Could your heads join a demo?");
+    }
+    fx_event(&f, t, CUST_EV_GIVE, 0);
+    score_session(&f.s, &r);
+    if (k < 2) {
+      assert_non_null(fx_find(&r, "unrealistic_ask", 1, NULL));
+      assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    } else {
+      assert_null(fx_find(&r, "unrealistic_ask", -1, NULL));
+      assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    }
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
+/* The credit for a realistic ask goes to the rung she took: one she answered with another, lower
+** rung (a scenario's reaction) asked for what she did not give. */
+static void realistic_ask_given_rung(void **state) {
+  (void)state;
+  for (int other = 0; other < 2; other++) {
+    fx f;
+    fx_init(&f);
+    f.now.trust = 6;
+    f.now.value_ack = 1;
+    sess_turn *t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+    fx_specific(t);
+    t->cls.commitment = 1;
+    t->realistic = 1;
+    fx_event(&f, t, CUST_EV_GIVE, other ? 2 : 1);
+    score_result r;
+    score_session(&f.s, &r);
+    if (other) assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    else assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
 }
 
 /* Asking for less than the customer could give. */
@@ -2218,7 +2271,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
