@@ -623,6 +623,27 @@ static int latest_voiced(const ctx *c, const sess_turn *t) {
 }
 
 /* Scores the asks of one turn: specific, realistic, checked and summarised first, pushy. */
+/* 1 when an order asked for is tied to rung j, no order, only by a likeness barely over the bar
+** (under twice its threshold) and by none of the rung's keywords: the nearest rung, not the one
+** asked for.  "Martin, would you sign off the full rollout order this week" linked the night-shift
+** pilot at 0.15 (bar 0.12) and was praised as the most the customer could give when she gave the
+** pilot instead (play-test 26); "could you sign the trial order" links it at 0.42. */
+static int faint_order_link(const ctx *c, const cls_result *r, int j) {
+  if (!CLS_HAS(r, CLS_ASK_ORDER) || !c->sc || j < 0 || j >= c->sc->n_commitments ||
+      c->sc->commitments[j].kind == SCN_KIND_ORDER)
+    return 0;
+  const char *id = c->sc->commitments[j].id;
+  if (cls_item_keyword(r, "commitment", id)) return 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    double score, bar;
+    if (strncmp(m->label, "commitment:", 11) == 0 && strcmp(m->label + 11, id) == 0 &&
+        sscanf(m->phrase, "similar:%lf:%lf:", &score, &bar) == 2)
+      return score < 2 * bar;
+  }
+  return 0;
+}
+
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
@@ -730,13 +751,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     free(q);
     return;
   }
-  if (j < 0) sess_has_event(t, CUST_EV_GIVE, &j);
-  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
-  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
-  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
-  int heard = j < 0 && sess_has_event(t, CUST_EV_REFUSE, &j);
+  if (named && faint_order_link(c, r, j)) { j = -1; named = 0; }
+  /* the order asked for is what the trainee asked, whatever rung she gave instead (play-test 26:
+  ** the pilot given for "sign off the full rollout order" was "the most the customer could
+  ** give"); so it is judged before her answer stands in for an ask that named none */
   for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
     if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; named = 1; }   /* "sign today" names the order rung */
+  int over = 0;
   if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
     /* an order where the ladder holds none: more than this visit can give */
     int top = -1;
@@ -747,7 +768,13 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     if (top >= 0)
       add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
           action_of(c, top), NULL);
+    over = top >= 0;
   }
+  if (j < 0 && !over) sess_has_event(t, CUST_EV_GIVE, &j);
+  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
+  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
+  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
+  int heard = j < 0 && !over && sess_has_event(t, CUST_EV_REFUSE, &j);
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT, no = -1;   /* no: the rung she refused */
     /* In a collection the money owed is the agreement: a firm ask for it, made before the
@@ -773,8 +800,9 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       free(cond);
       free(why);
     } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j) &&
-               !said_key(t, "objection_again")) {
-      /* (a vague ask earns no credit for its rung; nor does one she said no to, for a worry still
+               !(sess_has_event(t, CUST_EV_GIVE, &no) && no != j) && !said_key(t, "objection_again")) {
+      /* (a vague ask earns no credit for its rung, nor one she answered with another rung; nor
+      ** does one she said no to, for a worry still
       ** standing: "can you give me her number?" got "Not while that light on my tap is still a
       ** mystery." and "the most the customer could give at that point", play-test 23; nor one
       ** answered with a worry she had raised before, refused or not: "还是刚才说的那个顾虑,没解决之前
@@ -1065,6 +1093,39 @@ static int named_voiced(const cls_result *r, uint64_t voiced) {
   return 0;
 }
 
+/* 1 when one of the customer's lines of turn t (what she said, her refusal's words) names
+** objection o: its own words, or one of its keywords. */
+static int told_objection(const ctx *c, const sess_turn *t, int o) {
+  const scn_objection *ob = &c->sc->objections[o];
+  for (int e = 0; e < t->events.n; e++) {
+    const cust_event *ev = &t->events.v[e];
+    if ((ev->kind != CUST_EV_SAY && ev->kind != CUST_EV_REFUSE) || !ev->text) continue;
+    if (ob->said && strcmp(ev->text, ob->said) == 0) return 1;
+    for (int w = 0; w < ob->keywords.n; w++)
+      if (ob->keywords.v[w] && *ob->keywords.v[w] && util_find_ci(ev->text, ob->keywords.v[w])) return 1;
+  }
+  return 0;
+}
+
+/* 1 when the no of turn t carried its reason: the worry behind it (an objection the turn raised,
+** or the refused rung's own) is in what she said with it.  "今天全付?不是我不给,是账上真没有。" told
+** why (no_cash: 账上), and a smaller ask that met it was "lowered without asking why", its Try
+** line "是什么让您还有顾虑?" (play-test 26); a worry raised in silence, behind "Not yet.", is not
+** told: asking why brings it out. */
+static int refusal_told_why(const ctx *c, const sess_turn *t) {
+  if (!c->sc || !t) return 0;
+  for (int e = 0; e < t->events.n; e++) {
+    const cust_event *ev = &t->events.v[e];
+    int o = -1;
+    if (ev->kind == CUST_EV_OBJECTION) o = ev->index;
+    else if (ev->kind == CUST_EV_REFUSE && ev->index >= 0 && ev->index < c->sc->n_commitments &&
+             c->sc->commitments[ev->index].objection)
+      o = scn_objection_index(c->sc, c->sc->commitments[ev->index].objection);
+    if (o >= 0 && o < c->sc->n_objections && told_objection(c, t, o)) return 1;
+  }
+  return 0;
+}
+
 /* (A smaller ask that meets the reason she had already given in her own words, naming it with
 ** understanding, asked why in effect: "甲方回款慢确实让人头疼。那这样,今天先转两万..." after 李总 had
 ** told of the 甲方's late money and said no to the whole sum was "lowered without asking why",
@@ -1093,7 +1154,8 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
     vs->refusal = NULL;
   } else if (vs->refusal && (CLS_HAS(r, CLS_LOWER_ASK) || asks_lower_rung(c, vs, r))) {
     char tn[24];
-    if (!(CLS_HAS(r, CLS_HANDLE_OBJECTION) && named_voiced(r, vs->refusal->before.revealed)))
+    if (!(CLS_HAS(r, CLS_HANDLE_OBJECTION) && named_voiced(r, vs->refusal->before.revealed)) &&
+        !refusal_told_why(c, vs->refusal))
       add(c, "lower_before_probe", t, NULL, "turn", num(tn, vs->refusal->n), "quote", q, NULL);
     vs->refusal = NULL;
   }

@@ -1091,8 +1091,11 @@ end
 local WHEN = C.words{ "when", "what day", "which day", "what date", "how soon", "what time",
                "什么时候", "啥时候", "哪天", "哪一天", "几号", "何时", "什么时间", "哪个时间" }
 
+-- An order is concrete by itself ("sign today"), but an order word read in a line that names a
+-- smaller step does not make that step's ask dated: "按他下面网点的实际订单小批量补货 ... 我这儿带了他的
+-- 开发方案,您可以看看" got the 临沂 visit, asked by nobody, with no day (play-test 26).
 local function concrete(turn, c)
-  if turn.specific or c.kind == "order" or turn.moves.ask_order == true then return true end
+  if turn.specific or c.kind == "order" then return true end
   return turn.slots.time ~= nil and turn.slots.action ~= nil
 end
 

@@ -265,6 +265,59 @@ static void order_beyond_ladder(void **state) {
                       "to a demo\".");
   score_result_free(&r);
   fx_free(&f);
+
+  /* so is one the customer answers with the demo, and one the reader tied to the demo by a
+  ** likeness barely over the bar alone (play-test 26: "Martin, would you sign off the full rollout
+  ** order this week" got the pilot and "the most the customer could give"); a likeness well over
+  ** it names the demo, praised when she gives it */
+  for (int k = 0; k < 3; k++) {
+    fx_init(&f);
+    f.now.trust = 6;
+    f.now.value_ack = 1;
+    f.sc.commitments = &f.commitments[1];
+    f.sc.n_commitments = 2;
+    sess_turn *t = fx_turn(&f, "Could you sign off the full order for every campus this week?", MV(ASK_ORDER));
+    fx_specific(t);
+    if (k > 0) {
+      t->cls.commitment = 0;   /* the demo */
+      fx_match(t, "commitment:demo", k == 1 ? "similar:0.15:0.12:Could your heads join a demo?"
+                                            : "similar:0.42:0.12:Could your heads join a demo?");
+    }
+    fx_event(&f, t, CUST_EV_GIVE, 0);
+    score_session(&f.s, &r);
+    if (k < 2) {
+      assert_non_null(fx_find(&r, "unrealistic_ask", 1, NULL));
+      assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    } else {
+      assert_null(fx_find(&r, "unrealistic_ask", -1, NULL));
+      assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    }
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
+/* The credit for a realistic ask goes to the rung she took: one she answered with another, lower
+** rung (a scenario's reaction) asked for what she did not give. */
+static void realistic_ask_given_rung(void **state) {
+  (void)state;
+  for (int other = 0; other < 2; other++) {
+    fx f;
+    fx_init(&f);
+    f.now.trust = 6;
+    f.now.value_ack = 1;
+    sess_turn *t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+    fx_specific(t);
+    t->cls.commitment = 1;
+    t->realistic = 1;
+    fx_event(&f, t, CUST_EV_GIVE, other ? 2 : 1);
+    score_result r;
+    score_session(&f.s, &r);
+    if (other) assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    else assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
 }
 
 /* Asking for less than the customer could give. */
@@ -513,6 +566,30 @@ static void lower_before_probe(void **state) {
     if (k == 0) assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
     else assert_non_null(fx_find(&r, "lower_before_probe", 2, NULL));
     score_result_free(&r);
+    fx_free(&f);
+  }
+
+  /* a no that carries its reason ("I can't, we are short of staff this month": the worry the
+  ** refusal raised, in her words) needs no "why?" before a smaller ask (play-test 26: "今天全付?不是
+  ** 我不给,是账上真没有。"); the same worry raised in silence behind a bare "Not yet." still does */
+  for (int told = 0; told < 2; told++) {
+    char *kw[] = { (char *)"staff" };
+    scn_objection ob = { .id = (char *)"short_staffed", .keywords = { kw, 1 } };
+    fx_init(&f);
+    f.sc.objections = &ob;
+    f.sc.n_objections = 1;
+    t = fx_turn(&f, "Could your heads join a demo Wednesday at 3?", MV(ASK_COMMITMENT));
+    fx_specific(t);
+    fx_event(&f, t, CUST_EV_REFUSE, 1);
+    fx_say(&f, &t->events, told ? "Not this week, we are short of staff." : "Not yet.");
+    fx_event(&f, t, CUST_EV_OBJECTION, 0);
+    fx_turn(&f, "Then could you just send me your requirements?", MV(LOWER_ASK));
+    score_session(&f.s, &r);
+    if (told) assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
+    else assert_non_null(fx_find(&r, "lower_before_probe", 2, NULL));
+    score_result_free(&r);
+    f.sc.objections = NULL;
+    f.sc.n_objections = 0;
     fx_free(&f);
   }
 
@@ -2194,7 +2271,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
