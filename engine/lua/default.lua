@@ -190,10 +190,20 @@ function forget() memo = fresh_memo(1) action_mv = nil end
 -- (Lists nothing changes -- this file's constants and the customer table's C.needs, C.benefits,
 -- C.commitments, C.objections, C.people -- are walked with an index: ipairs calls a C function
 -- for each step, a fifth of a turn's Lua time in `salesim test --walks`.  The turn's own lists
--- keep ipairs: a script may hand on_turn a table of its own.  A move of the line is tested as
+-- keep ipairs (a script may hand on_turn a table of its own), behind a test of their length
+-- where they are mostly empty: a list whose length is 0 holds no first item, so ipairs would
+-- run no step (the call and its first step cost more than the test).  A move of the line is tested as
 -- `turn.moves.NAME == true`, written out: a helper function's call cost more than the test.
 -- The lists of words this file listens for are made with C.words{...} once: mentions() and
 -- contains() read such a list as it is, a table word by word at every call.)
+
+-- The scenario's lists of words this file passes to mentions() (each need's `revealed_by`, each
+-- rung's `keywords`), as C.words lists made once, by the table: this file's customer table is its
+-- own (a script is given another), so nothing changes them.  mentions() answers and charges for a
+-- word list as for the table it was made from.
+local WORDS = {}
+for i = 1, #C.needs do local n = C.needs[i] WORDS[n.revealed_by] = C.words(n.revealed_by) end
+for i = 1, #C.commitments do local c = C.commitments[i] WORDS[c.keywords] = C.words(c.keywords) end
 
 -- list: one of the customer table's lists.
 local function find(list, id)
@@ -298,21 +308,22 @@ end
 -- a price cut before value and trust exist costs credibility.
 local function tactics(turn)
   local said = false
+  local mv = turn.moves
   -- a threat (lawyers, cutting off supply) is never a welcome deadline, however ready the
   -- customer is: it makes an opponent of them
-  if turn.moves.threat == true then
+  if mv.threat == true then
     S.trust = S.trust - 3
     reply("threatened")
     return true
   end
   -- contempt ("your scripts are obviously rubbish", "骗谁呢") costs trust, whatever else the
   -- line holds: the customer answers the tone, not the question (play-tests, rounds 9 and 10)
-  if turn.moves.rude == true then
+  if mv.rude == true then
     S.trust = S.trust - 2
     reply("rude")
     return true
   end
-  if turn.moves.loss_appeal == true or turn.tactic == "loss" then
+  if mv.loss_appeal == true or turn.tactic == "loss" then
     if S.value_acknowledged and S.on_purchase_list then
       S.interest = S.interest + 1
       reply("urgency_lands")
@@ -323,7 +334,7 @@ local function tactics(turn)
     end
     said = true
   end
-  if turn.moves.discount == true then
+  if mv.discount == true then
     if not S.value_acknowledged or S.trust < 5 then
       S.trust = S.trust - 1
       reply("discount")
@@ -376,8 +387,10 @@ local function offers_value(turn)
 end
 local function answer_objection(turn)
   local hit
-  for _, id in ipairs(turn.objections) do
-    if C.raised(id) and not eased(id) then hit = id end
+  if #turn.objections > 0 then
+    for _, id in ipairs(turn.objections) do
+      if C.raised(id) and not eased(id) then hit = id end
+    end
   end
   if not hit and turn.moves.handle_objection == true then hit = pending_objection() end
   -- the first statement after she raised a worry that offers something for it answers it, as
@@ -388,8 +401,10 @@ local function answer_objection(turn)
   -- (not one that speaks to a need of hers instead, with no proof: "我们的产品线上不卖同款,区域保护,
   -- 您的利润空间能保住" after "你们这个牌子在潍坊没人用过,我进了货卖给谁?" answers the margin, not
   -- the worry; play-test 23)
-  local about_need = #turn.needs > 0 and turn.moves.proof ~= true
-  if not hit and just and not eased(just) and not turn.question and offers_value(turn) and not about_need then hit = just end
+  if not hit and just and not eased(just) and not turn.question and offers_value(turn)
+     and not (#turn.needs > 0 and turn.moves.proof ~= true) then
+    hit = just
+  end
   if not hit then return false end
   local asks = turn.moves.ask_commitment == true or turn.moves.ask_order == true or turn.moves.ask_payment == true
                or turn.moves.ask_referral == true or turn.moves.lower_ask == true
@@ -595,10 +610,12 @@ end
 -- line, else it is heard as an open question (the next need, or more of a voiced one).  Play-test,
 -- round 10: a trainee who mostly listened got "差不多吧,怎么了?" and "Sort of, yes." to them.
 -- (customer.contains: one call for a list, as a plain string.find of each phrase)
+-- (the English phrases, then the Chinese, in one list: one call, the same words searched and
+-- charged in the same order as two)
 local FOLLOW_UPS = C.words{ "how so", "and?", "and then", "then what", "what happened then", "what happened next",
-                     "go on", "like what", "such as", "tell me more", "in what way", "meaning?" }
-local FOLLOW_UPS_ZH = C.words{ "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
-                        "接着说", "详细说说", "具体说说" }
+                     "go on", "like what", "such as", "tell me more", "in what way", "meaning?",
+                     "怎么说", "然后呢", "后来呢", "比如呢", "具体呢", "怎么讲", "展开说说", "再说说",
+                     "接着说", "详细说说", "具体说说" }
 -- and a bare listening sound, the whole line ("嗯嗯", "mm-hm", "i see"): go on (ZH play-test,
 -- round 10: "嗯嗯" got "你这话我没太听懂")
 local CONTINUERS = { ["嗯"] = true, ["嗯嗯"] = true, ["嗯嗯嗯"] = true, ["哦"] = true, ["哦哦"] = true,
@@ -615,7 +632,7 @@ local function follow_up(turn)
   if #t > 30 then return false end
   local hit = CONTINUER_FIRST[string.byte(t)] == true
               and CONTINUERS[(t:gsub("[%s%.,!?~]+$", ""))] == true   -- (the norm's punctuation is ASCII)
-  if not hit and not C.contains(t, FOLLOW_UPS) and not C.contains(t, FOLLOW_UPS_ZH) then return false end
+  if not hit and not C.contains(t, FOLLOW_UPS) then return false end
   if memo.topic and memo.topic_turn == memo.turn - 1 and say_more(memo.topic) then
     feel_heard()
     return true
@@ -632,12 +649,14 @@ local function hinted_hidden()
   local needs = C.needs
   for i = 1, #needs do
     local n = needs[i]
-    if n.hidden and not C.revealed(n.id) and #n.revealed_by > 0 and C.mentions(n.revealed_by) then return n.id end
+    if n.hidden and not C.revealed(n.id) and #n.revealed_by > 0 and C.mentions(WORDS[n.revealed_by] or n.revealed_by) then return n.id end
   end
   return nil
 end
 
 local function check(turn)
+  local mv = turn.moves
+  if mv.check_concerns ~= true and mv.probe_refusal ~= true then return false end   -- (asks_concerns: no)
   if not asks_concerns(turn) then return false end
   if not memo.checked then            -- being asked what was missed builds trust, once
     memo.checked = true
@@ -659,7 +678,7 @@ local function check(turn)
   local function set_aside(n) return besides and not named_after_else(turn, n) and C.names_need(n.id) end
   for _, id in ipairs(needs_touched(turn)) do
     local n = find(C.needs, id)
-    if n and not C.revealed(id) and not set_aside(n) and (not n.hidden or C.mentions(n.revealed_by) or C.names_need(id)) then
+    if n and not C.revealed(id) and not set_aside(n) and (not n.hidden or C.mentions(WORDS[n.revealed_by] or n.revealed_by) or C.names_need(id)) then
       C.reveal(id) on_topic(id) return true
     end
   end
@@ -720,7 +739,7 @@ local function recall(turn)
   local cs = C.commitments
   for i = 1, #cs do
     local c = cs[i]
-    if C.done(c.id) and C.mentions(c.keywords) then return C.recall(c.id) end
+    if C.done(c.id) and C.mentions(WORDS[c.keywords] or c.keywords) then return C.recall(c.id) end
   end
   return false
 end
@@ -744,10 +763,10 @@ end
 -- water rather than "be concrete" past it; found in play: the need then "stayed hidden" though
 -- the trainee had named it).
 local function named_hidden(turn)
-  if C.spoken() > 0 then return nil end
+  if #turn.needs == 0 or C.spoken() > 0 then return nil end
   for _, id in ipairs(turn.needs) do
     local n = find(C.needs, id)
-    if n and n.hidden and not C.revealed(id) and C.mentions(n.revealed_by) then return id end
+    if n and n.hidden and not C.revealed(id) and C.mentions(WORDS[n.revealed_by] or n.revealed_by) then return id end
   end
   return nil
 end
@@ -766,15 +785,15 @@ local function discover(turn, ctx)
   -- one reply a turn: a reaction that answered the line (a case, a proof) is the reply, and a
   -- need a word of the line points to stays for a later question
   if C.spoken() > 0 then return false end
-  local asking = open_q(turn) or turn.moves.closed_question == true or turn.moves.ask_decision_chain == true
+  local mv = turn.moves
+  local asking = open_q(turn) or mv.closed_question == true or mv.ask_decision_chain == true
   -- a summary that ends "does this solve what you told me?" asks for agreement, not for more of
   -- a need (found in play: answered with the next detail of the attendance need)
   -- (nor an ask for action: the ask rule answers it; nor a check for concerns)
-  local mv = turn.moves
   if asks_action(mv) or mv.confirm_need == true or mv.check_concerns == true or mv.summarize_benefits == true then
     return false
   end
-  if turn.moves.probe_refusal == true and not open_q(turn) then return false end
+  if mv.probe_refusal == true and not open_q(turn) then return false end
   if not asking and not turn.question then return false end
   -- a tag that restates her need before a benefit ("利润薄是吧,那我们给您的返点很高的") asks no
   -- question of its own: the benefit is the answer (play-test 22: 陈总 told more of his margins)
@@ -785,23 +804,28 @@ local function discover(turn, ctx)
   -- (first of all a hidden need the line names with one of its `revealed_by` words: "验收时甲方指
   -- 出来的那个小毛病,让您脸上不太好看吧?" is about the skirting, though "脸上不太好看" brushes the
   -- cash need; play-test 12, the debrief's own suggested question found nothing)
-  local hidden = named_hidden(turn)
+  local named = #turn.needs > 0          -- (most lines name no need)
+  local hidden = named and named_hidden(turn)
   if hidden then return heard(hidden) end
-  for _, id in ipairs(turn.needs) do
-    local n = find(C.needs, id)
-    if n and not n.hidden and not C.revealed(id) then return heard(id) end
+  if named then
+    for _, id in ipairs(turn.needs) do
+      local n = find(C.needs, id)
+      if n and not n.hidden and not C.revealed(id) then return heard(id) end
+    end
   end
   local needs = C.needs
   for i = 1, #needs do
     local n = needs[i]
-    if not C.revealed(n.id) and C.mentions(n.revealed_by) then return heard(n.id) end
+    if not C.revealed(n.id) and C.mentions(WORDS[n.revealed_by] or n.revealed_by) then return heard(n.id) end
   end
   -- a question about a hidden need in other words than its `revealed_by` ("is there budget set
   -- aside for equipment, or does it come out of operating costs?") brings it out when the line
   -- names it: a keyword, or an example it shares two words with (C.names_need)
-  for _, id in ipairs(turn.needs) do
-    local n = find(C.needs, id)
-    if n and n.hidden and not C.revealed(id) and C.names_need(id) then return heard(id) end
+  if named then
+    for _, id in ipairs(turn.needs) do
+      local n = find(C.needs, id)
+      if n and n.hidden and not C.revealed(id) and C.names_need(id) then return heard(id) end
+    end
   end
   if tell_more(turn) then return true end
   -- a plain question that names a need already voiced ("when will the client's money come
@@ -871,7 +895,8 @@ end
 -- customer confirms each need the line restates and feels heard.  With several people at the
 -- table a need is confirmed by the one who voiced it, and that person answers.
 local function confirm(turn)
-  if turn.moves.confirm_need ~= true and not restates_voiced(turn) then return false end
+  local mv = turn.moves
+  if mv.confirm_need ~= true and (mv.closed_question ~= true or not restates_voiced(turn)) then return false end
   if memo.pressed_turn == memo.turn then return false end   -- (as a summary under pressure)
   local targets, seen = {}, {}
   -- the needs the line names; only when it names none, those its benefits answer
@@ -963,9 +988,10 @@ local function value(turn)
   -- move their own appointments.") states that benefit, move word or not
   -- (courtesies and an acknowledgement of the customer's point -- "Fair point. We set it up for
   -- you, ..." -- come with it and change nothing)
+  local mv = turn.moves
   local stated = #turn.benefits > 0
   if stated then            -- (the moves matter only then: most lines name no benefit)
-    for m in pairs(turn.moves) do
+    for m in pairs(mv) do
       if m ~= "greet" and m ~= "thank" and m ~= "small_talk" and m ~= "handle_objection" then
         stated = false
       end
@@ -974,12 +1000,12 @@ local function value(turn)
   -- a feature said about a need the customer voiced ("the parent app tells parents the same
   -- day") is heard as what it does for that need, not as a feature list
   local feature_for_need = false
-  if turn.moves.present_feature == true then
+  if mv.present_feature == true then
     for _, id in ipairs(turn.needs) do if C.revealed(id) then feature_for_need = true end end
   end
-  local gain = turn.moves.gain_appeal == true or turn.moves.proof == true or turn.moves.present_benefit == true
+  local gain = mv.gain_appeal == true or mv.proof == true or mv.present_benefit == true
             or turn.tactic == "gain" or stated or feature_for_need
-  if not gain and turn.moves.present_feature ~= true then return false end
+  if not gain and mv.present_feature ~= true then return false end
   local tied, confirmed = false, false
   for _, id in ipairs(needs_touched(turn)) do
     if C.revealed(id) then tied = true end
@@ -1061,7 +1087,7 @@ local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { 
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
   for _, c in ipairs(C.commitments) do                -- named by one of its words
-    if #c.keywords > 0 and C.mentions(c.keywords) then return c end
+    if #c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords) then return c end
   end
   if turn.moves.lower_ask == true and memo.refused then
     local below = false
@@ -1153,7 +1179,7 @@ local function ask(turn, ctx)
     -- the rung is clear (named, or linked by meaning) and only the date is missing: ask for
     -- the date, not "what exactly" about what was just said
     -- the date; for an introduction asked with nobody named ("can I get some names?"), who
-    local named = turn.commitment ~= nil or (#c.keywords > 0 and C.mentions(c.keywords))
+    local named = turn.commitment ~= nil or (#c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords))
     local key = "ask_details"
     if named and c.kind == "referral" and turn.slots.person == nil then key = "ask_who"
     elseif named and turn.slots.time == nil then
@@ -1213,8 +1239,9 @@ local function social(turn)
     -- of the line gets the acknowledgement (play-test 13: "Fine, thanks. It's busy season")
     -- (a long greeting that apologises for the visit is politeness, not a pitch: "陈总您好您好,不好
     -- 意思打扰您了,我知道您忙,我就占您几分钟" got "这个我知道,说点我不知道的": play-test 14)
-    local words = select(2, string.gsub(turn.text, "%S+", ""))
-    if turn.moves.small_talk ~= true and not C.mentions(POLITE) and (words > 12 or C.lang == "zh" and #turn.text > 60) then
+    -- (the line's words, runs of non-space, counted only when they matter)
+    if turn.moves.small_talk ~= true and not C.mentions(POLITE)
+       and (select(2, string.gsub(turn.text, "%S+", "")) > 12 or C.lang == "zh" and #turn.text > 60) then
       return false
     end
     -- a greeting that asks nothing is no "how's business?": "hi! i have some really nice plates
@@ -1301,10 +1328,11 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
+  local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
   -- the needs voiced before this line: restates_voiced reads them, for a yes/no question only
   -- (nothing in this file sets closed_question, follow_up only clears it)
   memo.voiced_before = nil
-  if turn.moves.closed_question == true then
+  if mv.closed_question == true then
     local voiced, needs = {}, C.needs
     for i = 1, #needs do
       local id = needs[i].id
@@ -1317,7 +1345,7 @@ function on_turn(turn, ctx)
   local rules = RULES
   -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
   -- the ask that came with it (a need told, then "is that a threat?", contradicted itself)
-  local hostile = turn.moves.threat == true or turn.moves.rude == true
+  local hostile = mv.threat == true or mv.rude == true
   if hostile then rules = HOSTILE_RULES end
   for i = 1, #rules do
     if rules[i](turn, ctx) then said = true end
@@ -1333,21 +1361,22 @@ function on_turn(turn, ctx)
   -- (only to a line that played her needs back: "ok the orange blink means the filter needs a
   -- reset ... happy?" names her worry, and "The rest is right, yes." answered no recap: play-test 25)
   elseif pending and (pending.key == "confirm_ack" or pending.key == "confirm_both") and memo.confirmed_turn == memo.turn and
-         turn.moves.confirm_need == true then
+         mv.confirm_need == true then
     C.say("confirm_also")
   end
   -- a greeting or thanks that comes with a question: the question is what wants an answer
-  local asked_too = turn.moves.open_question == true or turn.moves.closed_question == true
+  local asked_too = mv.open_question == true or mv.closed_question == true
   if not said and before == 0 and not asked_too and social(turn) then said = true end
   if not said and C.spoken() == 0 then
     -- a question gets an answer; a statement an acknowledgement; "what do you mean" only for a
-    -- line of a word or two that nothing in it could be read from
-    local words = select(2, string.gsub(turn.text, "%S+", ""))
+    -- line of a word or two that nothing in it could be read from (its words, runs of non-space,
+    -- counted only then)
     -- a yes/no question gets a yes/no kind of answer, not "which part do you mean?"
-    if turn.question and turn.moves.closed_question == true and turn.moves.open_question ~= true then
+    if turn.question and mv.closed_question == true and mv.open_question ~= true then
       C.say("answer_closed")
     elseif turn.question then C.say("answer")
-    elseif was_read(turn) or words > 2 or C.lang == "zh" and #turn.text > 9 then C.say("ack")
+    elseif was_read(turn) or select(2, string.gsub(turn.text, "%S+", "")) > 2 or C.lang == "zh" and #turn.text > 9 then
+      C.say("ack")
     else C.say("idle") end
   end
 
