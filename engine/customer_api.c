@@ -751,77 +751,126 @@ static void push_state_proxy(lua_State *L, cust_host *h, int own) {
 
 /* ---- the scenario's data, copied per environment ------------------------------------------- */
 
-static void push_strs(lua_State *L, const scn_strs *v) {
+/* The strings push_data sets -- field names and the scenario's texts, in the order it sets
+** them -- are made into strings of the state once per host and kept in a list (h->data_ref):
+** each later environment (the script's, made again for every walk) takes them from there
+** instead of lua_pushstring hashing or copying each again and lua_setfield looking its name up
+** (they were 60% of a script environment's making).  The tables are made as before: the same
+** sizes, the same fields set in the same order (a raw set: the tables are new, without
+** metatables), the same values. */
+typedef struct dpush {
+  lua_State *L;
+  int cache;     /* stack index of the list */
+  int k;         /* strings taken (or kept) so far */
+  int record;    /* 1: making the list (the host's first environment) */
+} dpush;
+
+/* Pushes s, the next string of the sequence. */
+static void dp_str(dpush *d, const char *s) {
+  if (d->record) {
+    lua_pushstring(d->L, s);
+    lua_pushvalue(d->L, -1);
+    lua_rawseti(d->L, d->cache, ++d->k);
+  } else {
+    lua_rawgeti(d->L, d->cache, ++d->k);
+  }
+}
+
+static void push_strs(dpush *d, const scn_strs *v) {
+  lua_State *L = d->L;
   lua_createtable(L, v->n, 0);
   for (int i = 0; i < v->n; i++) {
-    lua_pushstring(L, v->v[i]);
+    dp_str(d, v->v[i]);
     lua_rawseti(L, -2, i + 1);
   }
 }
 
 /* t[k] = v for the table on top, when v is not NULL. */
-static void set_str(lua_State *L, const char *k, const char *v) {
+static void set_str(dpush *d, const char *k, const char *v) {
   if (!v) return;
-  lua_pushstring(L, v);
-  lua_setfield(L, -2, k);
+  dp_str(d, k);
+  dp_str(d, v);
+  lua_rawset(d->L, -3);
+}
+
+/* t[k] = list v for the table on top. */
+static void set_strs(dpush *d, const char *k, const scn_strs *v) {
+  dp_str(d, k);
+  push_strs(d, v);
+  lua_rawset(d->L, -3);
+}
+
+/* The table on top is set as field k of the one below it. */
+static void set_below(dpush *d, const char *k) {
+  dp_str(d, k);
+  lua_insert(d->L, -2);
+  lua_rawset(d->L, -3);
 }
 
 /* Adds the scenario's needs, benefits, commitments, objections and persona to the table on top. */
 static void push_data(lua_State *L, cust_host *h) {
   const scenario *sc = h->sc;
+  dpush dp = { L, 0, 0, h->data_ref == LUA_NOREF }, *d = &dp;
+  if (d->record) lua_createtable(L, 64, 0);
+  else lua_rawgeti(L, LUA_REGISTRYINDEX, h->data_ref);
+  d->cache = lua_gettop(L);
+  lua_pushvalue(L, -2);   /* the customer table on top again */
   lua_createtable(L, sc->n_needs, 0);
   for (int i = 0; i < sc->n_needs; i++) {
     const scn_need *n = &sc->needs[i];
     lua_createtable(L, 0, 6);
-    set_str(L, "id", n->id);
-    set_str(L, "said", n->said);
-    lua_pushboolean(L, n->hidden); lua_setfield(L, -2, "hidden");
-    push_strs(L, &n->keywords); lua_setfield(L, -2, "keywords");
-    push_strs(L, &n->revealed_by); lua_setfield(L, -2, "revealed_by");
-    push_strs(L, &n->more); lua_setfield(L, -2, "more");
+    set_str(d, "id", n->id);
+    set_str(d, "said", n->said);
+    dp_str(d, "hidden"); lua_pushboolean(L, n->hidden); lua_rawset(L, -3);
+    set_strs(d, "keywords", &n->keywords);
+    set_strs(d, "revealed_by", &n->revealed_by);
+    set_strs(d, "more", &n->more);
     int who = cust_speaker_of(h, n->said);
-    if (who >= 0) set_str(L, "voiced_by", h->people[who]);
+    if (who >= 0) set_str(d, "voiced_by", h->people[who]);
     lua_rawseti(L, -2, i + 1);
   }
-  lua_setfield(L, -2, "needs");
+  set_below(d, "needs");
   lua_createtable(L, sc->n_benefits, 0);
   for (int i = 0; i < sc->n_benefits; i++) {
     const scn_benefit *b = &sc->benefits[i];
     lua_createtable(L, 0, 3);
-    set_str(L, "id", b->id);
-    push_strs(L, &b->answers); lua_setfield(L, -2, "answers");
-    push_strs(L, &b->keywords); lua_setfield(L, -2, "keywords");
+    set_str(d, "id", b->id);
+    set_strs(d, "answers", &b->answers);
+    set_strs(d, "keywords", &b->keywords);
     lua_rawseti(L, -2, i + 1);
   }
-  lua_setfield(L, -2, "benefits");
+  set_below(d, "benefits");
   lua_createtable(L, sc->n_commitments, 0);
   for (int i = 0; i < sc->n_commitments; i++) {
     const scn_commitment *c = &sc->commitments[i];
     lua_createtable(L, 0, 7);
-    set_str(L, "id", c->id);
-    set_str(L, "level", scn_level_name(c->level));
-    set_str(L, "kind", scn_kind_name(c->kind));
-    set_str(L, "action", c->action);
-    set_str(L, "objection", c->objection);
-    set_str(L, "realistic_when", c->realistic_when);
-    push_strs(L, &c->keywords); lua_setfield(L, -2, "keywords");
+    set_str(d, "id", c->id);
+    set_str(d, "level", scn_level_name(c->level));
+    set_str(d, "kind", scn_kind_name(c->kind));
+    set_str(d, "action", c->action);
+    set_str(d, "objection", c->objection);
+    set_str(d, "realistic_when", c->realistic_when);
+    set_strs(d, "keywords", &c->keywords);
     lua_rawseti(L, -2, i + 1);
   }
-  lua_setfield(L, -2, "commitments");
+  set_below(d, "commitments");
   lua_createtable(L, sc->n_objections, 0);
   for (int i = 0; i < sc->n_objections; i++) {
     const scn_objection *o = &sc->objections[i];
     lua_createtable(L, 0, 3);
-    set_str(L, "id", o->id);
-    set_str(L, "said", o->said);
-    push_strs(L, &o->keywords); lua_setfield(L, -2, "keywords");
+    set_str(d, "id", o->id);
+    set_str(d, "said", o->said);
+    set_strs(d, "keywords", &o->keywords);
     lua_rawseti(L, -2, i + 1);
   }
-  lua_setfield(L, -2, "objections");
-  set_str(L, "name", sc->cust_name);
-  set_str(L, "role", sc->cust_role);
-  set_str(L, "company", sc->cust_company);
-  set_str(L, "id", sc->id);
+  set_below(d, "objections");
+  set_str(d, "name", sc->cust_name);
+  set_str(d, "role", sc->cust_role);
+  set_str(d, "company", sc->cust_company);
+  set_str(d, "id", sc->id);
+  lua_pop(L, 1);          /* the customer table's second copy */
+  if (d->record) h->data_ref = luaL_ref(L, LUA_REGISTRYINDEX);   /* whole: kept only now */
+  else lua_pop(L, 1);
 }
 
 static const luaL_Reg api_fns[] = {

@@ -77,6 +77,8 @@ struct cust_host {
   int kept_ref;                /* the default behaviour's turn and ctx tables, refilled for each
                                ** of its hooks (customer_turn.c), or LUA_NOREF before the first */
   int kept_busy;               /* a default hook runs with them: a nested one gets fresh ones */
+  int data_ref;                /* the strings of the customer table's data, as push_data sets them
+                               ** (customer_api.c), or LUA_NOREF before the first */
   struct cust_kept_was {       /* what the kept tables were last filled with (push_turn_kept),
                                ** so a field that has not changed is not set again; valid is 0
                                ** before the first fill and while one runs */

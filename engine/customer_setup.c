@@ -305,7 +305,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   h->lang = (sc->language && strcmp(sc->language, "zh") == 0) ? "zh" : "en";
   h->outcome = CUST_OUTCOME_NONE;
   h->env_default = h->env_script = h->env_cond = LUA_NOREF;
-  h->script_chunk = h->mark_cond = h->mark_helpers = h->kept_ref = LUA_NOREF;
+  h->script_chunk = h->mark_cond = h->mark_helpers = h->kept_ref = h->data_ref = LUA_NOREF;
   if (lim) h->lim = *lim;
   else cust_limits_default(&h->lim);
   h->scn_name = xstrdup(basename_of(sc->file ? sc->file : "scenario.yaml"));
