@@ -250,6 +250,9 @@ void cls_late_restated_statement(cls_result *r);   /* "so <her need>." confirms 
 ** read none or none specific.  After the other late rules. */
 #define CLS_TAIL_ASK_MIN 160   /* normalised bytes: about 30 English words, 50 Chinese characters */
 void cls_late_tail_ask(const cls_classifier *c, cls_result *r);
+/* An invitation to talk here and now closing the line ("...,您随便聊聊就行"): an open question, no
+** ask.  After cls_late_tail_ask. */
+void cls_late_talk_invite(cls_result *r);
 /* "So the slow tap is the main annoyance, is that right?" to a customer whose trouble is a
 ** blinking light restates nothing of hers: a confirmation that links nothing, whose words
 ** (CONFIRM_OWN_TERMS or more terms) share nothing with any need's texts, is no confirmation but

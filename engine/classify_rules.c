@@ -1432,6 +1432,8 @@ void cls_late_courtesy(cls_result *r) {
 ** in), and the clause alone says what it asks.  Found in play (round 10): the ask was dropped, or
 ** "not specific" though it named what, when and where.  The tail is under half the line, so the
 ** reading of it ends. */
+static int consent_tag(const cls_result *r, const cl_clause *c);
+
 void cls_late_tail_ask(const cls_classifier *c, cls_result *r) {
   const uint64_t asks = CLS_ASK_MOVES;
   size_t len = r->norm ? strlen(r->norm) : 0;
@@ -1440,6 +1442,14 @@ void cls_late_tail_ask(const cls_classifier *c, cls_result *r) {
   int ncl = cl_read(r, cl);
   /* (a request the seller makes of someone else is no ask: "我可以跟领导申请一下看看能不能便宜点") */
   if (ncl < 3 || cl[ncl - 1].mood != CL_MOOD_REQUEST || cl[ncl - 1].agent == CL_AGENT_SELLER) return;
+  /* (a bare consent tag says nothing of its own: "您看行吗?" asks consent to what the line said
+  ** before it, which the whole line's reading has weighed.  Alone it was the model's ask (p 0.95),
+  ** and "我明天上午就安排师傅过去把那间的踢脚线接缝重新处理,不收任何费用,...,您看行吗?" a payment
+  ** ask "naming no amount": play-test 26.  Only where the line delivers one of the scenario's
+  ** benefits (the repair is the trainer's answer to her worry) and names no one else to meet: the
+  ** team's line "...。周三下午两点我去诊室给王医生演示一下,行吗?" asks for the demo, and the tail's
+  ** reading is what makes it an ask) */
+  if (consent_tag(r, &cl[ncl - 1]) && r->n_benefits > 0 && !r->slots[CLS_SLOT_PERSON]) return;
   size_t s = cl[ncl - 1].start;
   if (len - s >= len / 2) return;
   cls_result t;
@@ -1457,6 +1467,63 @@ void cls_late_tail_ask(const cls_classifier *c, cls_result *r) {
     add_match(r, "ask", "rule:tail_ask", RULE_SRC ":" CLS_STR(__LINE__), s, len);
   }
   cls_result_free(&t);
+}
+
+/* 1 when match m of r lies inside a match labelled `label` of r. */
+static int inside_label(const cls_result *r, const cls_match *m, const char *label) {
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *o = &r->matches[i];
+    if (o != m && o->start <= m->start && m->end <= o->end && o->end > o->start && strcmp(o->label, label) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* An invitation to talk, here and now, closing the line ("不过我今天不急着跟您讲产品,我更想先听听您
+** 现在生意上最操心的是什么,比如...,您随便聊聊就行") asks her to tell about her world: an open
+** question, no ask.  Play-test 26: "先 ... 就行" around it made a lowered ask, the customer said "你到
+** 底想要哪一步?" and the debrief took it for a specific ask (+15, and -15 twice for no check and no
+** summary before it).  The last clause, not the seller's, holds a `telling` phrase (聊聊, 说说,
+** 讲讲, "talk me through"); every customer action of the line is that telling, or stands in the
+** seller's clause or the visit's agenda ("今天过来主要是想认识一下您"); every person stands there too
+** or is whom the line is said to ("赵经理,": no one else to bring), every time is today or now (a talk another day is a meeting: "下周三下
+** 午您抽半小时,我们先聊聊就行" asks), and no rung, sum or other kind of ask is named. */
+void cls_late_talk_invite(cls_result *r) {
+  const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask) || r->commitment >= 0 || r->has_amount)
+    return;
+  if (r->vague) return;   /* "改天您方便,咱们坐下来把明年的合作再聊聊" asks to meet */
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  const cl_clause *last = &cl[ncl - 1];
+  if (ncl < 2 || last->agent == CL_AGENT_SELLER || !cl_has_label(r, last, "telling")) return;
+  /* (nor when she is asked for something before it: "just give it a spin, tell me what breaks") */
+  for (int k = 0; k < ncl - 1; k++)
+    if (cl[k].mood == CL_MOOD_REQUEST) return;
+  static const char *const now[] = { "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */, "\xe7\x8e\xb0\xe5\x9c\xa8" /* 现在 */,
+                                     "today", "now", "right now" };
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start) continue;
+    if (strcmp(m->label, "vague") == 0) return;
+    if (strcmp(m->label, "time") == 0) {
+      int is_now = 0;
+      for (size_t k = 0; k < sizeof now / sizeof *now && !is_now; k++)
+        is_now = strlen(now[k]) == m->end - m->start && memcmp(r->norm + m->start, now[k], m->end - m->start) == 0;
+      if (!is_now) return;
+    } else if (strcmp(m->label, "action") == 0 || strcmp(m->label, "person") == 0) {
+      const cl_clause *k = &cl[cl_at(cl, ncl, m->start)];
+      if (inside_label(r, m, "telling") || k->agent == CL_AGENT_SELLER || k->addressed || cl_has_label(r, k, "agenda"))
+        continue;   /* (her title she is addressed by: "赵经理,") */
+      return;
+    }
+  }
+  r->moves &= ~(ask | ((uint64_t)1 << CLS_LOWER_ASK));
+  r->model_moves &= ~(ask | ((uint64_t)1 << CLS_LOWER_ASK));
+  r->specific = r->vague = 0;
+  r->question = 1;
+  r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+  add_match(r, "open_question", "rule:talk_invite", RULE_SRC ":" CLS_STR(__LINE__), last->start, strlen(r->norm));
 }
 
 /* The mirror of the tail ask: an ask followed by what it brings ("so how about a two-week trial on

@@ -988,8 +988,21 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
   int checked = CLS_HAS(r, CLS_CHECK_CONCERNS) ||
                 ((r->model_vetoed & M(CHECK_CONCERNS)) && r->question &&
                  (sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL)));
-  if (checked && !vs->check) vs->check = t;
-  if (checked) vs->last_check = t;
+  /* a check before an ask is one made in the run-up to it: once something was presented (a pitch,
+  ** a benefit, a summary), she had confirmed her needs (in this line or before), or in a line that
+  ** plays back two or more needs she had voiced ("我总结一下...是这两块吧?还有没有别的我漏掉的").  A
+  ** question during discovery ("除了护士这边 院里今年还有啥别的要求不 评级啥的?", whose 评级 she
+  ** had not voiced) or an opener fishing for needs ("您看看有没有什么需要的") is discovery, credited
+  ** there when it brings a need out; each was +15 "checked before asking" three and four turns
+  ** before the ask (play-test 26) */
+  uint64_t played_back = 0;
+  for (int k = 0; k < r->n_needs; k++)
+    if (r->needs[k] >= 0 && r->needs[k] < 64) played_back |= bit(r->needs[k]);
+  played_back &= t->before.revealed | t->before.confirmed;
+  int run_up = vs->presented || t->before.confirmed || sess_has_event(t, CUST_EV_CONFIRM, NULL) ||
+               __builtin_popcountll(played_back) >= 2;
+  if (checked && run_up && !vs->check) vs->check = t;
+  if (checked && run_up) vs->last_check = t;
   /* what a check brings out is a worry to answer only once something was presented: "Martin,
   ** what about you, anything you care about?" before any pitch drew his need, and the ask was -10
   ** for leaving that "worry" unanswered (play-test 24) */

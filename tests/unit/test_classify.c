@@ -1219,6 +1219,35 @@ static void test_check_after_needs(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_tail_ask: a long line closed by a bare consent tag ("您看行吗?") that delivers one of the
+** scenario's benefits, the seller's own free repair, asks her agreement to it, not for the money
+** (play-test 26: "-15 收款要求没有金额" for the offer); an ask in such a line still stands. */
+static void test_offer_then_tag(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  static const char *const offers[] = {
+    "这个是我们的问题,谢谢您告诉我。我明天上午就安排师傅过去把那间的踢脚线接缝重新处理,不收任何费用,处理完拍照发您和甲方确认,您看行吗?",
+    "李总,踢脚线接缝这事确实是我们施工没做到位,给您添麻烦了。我后天一早就带两个师傅过去返工,材料人工都算我们的,弄好了请甲方再验一遍,您看可以吗?",
+  };
+  for (size_t i = 0; i < sizeof offers / sizeof *offers; i++) {
+    cls_result r = run(L.c, offers[i]);
+    if (r.moves & CLS_ASK_MOVES) print_error("read as an ask: %s\n", offers[i]);
+    assert_false(r.moves & CLS_ASK_MOVES);
+    cls_result_free(&r);
+  }
+  static const char *const asks[] = {
+    "踢脚线的事让您费心了,我们的问题我们认。明天上午我就安排师傅过去重新处理接缝,处理完拍照发您和甲方,然后尾款四万八您今天先转两万,您看行吗?",
+    "谢谢您把情况都跟我说了,我心里有数了。今天我先把发票留下,剩下的两万八下周五之前您转到我们公司账上,我回去给您写个收据,您看行吗?",
+  };
+  for (size_t i = 0; i < sizeof asks / sizeof *asks; i++) {
+    cls_result r = run(L.c, asks[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
+    cls_result_free(&r);
+  }
+  drop_scenario(&L);
+}
+
 /* cls_late_benefit_free: a free fix of the flaw she named is the scenario's benefit, no price cut
 ** (play-test 19: -20 "a discount buys no trust"); a discount of the price itself stays one. */
 static void test_benefit_free(void **st) {
@@ -1454,6 +1483,7 @@ int main(void) {
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
+    cmocka_unit_test(test_offer_then_tag),
     cmocka_unit_test(test_restated_gain),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -700,6 +700,7 @@ static void check_overruled_answered(void **state) {
   fx_init(&f);
   sess_turn *t = fx_turn(&f, "Anything else I should know before I tell you how we'd tackle it?", MV(OPEN_QUESTION));
   t->cls.question = 1;
+  t->before.confirmed = 1;   /* after discovery: she had confirmed a need (the run-up to the ask) */
   t->cls.model_vetoed = MV(CHECK_CONCERNS);
   fx_event(&f, t, CUST_EV_REVEAL, 0);
   t = fx_turn(&f, "Could we start the trial next Tuesday with your engineer?", MV(ASK_COMMITMENT));
@@ -769,12 +770,45 @@ static void stated_benefit_is_gain(void **state) {
   fx_free(&f);
 }
 
+/* A check counts in the run-up to the ask only: once something was presented, she had confirmed
+** her needs, or in a line playing back two needs she had voiced.  A check-like question during
+** discovery is discovery (play-test 26: "您看看有没有什么需要的" at the opening and "除了护士这边
+** 院里今年还有啥别的要求不" were +15 "checked before asking" three and four turns before it). */
+static void check_in_run_up(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "Anything you'd need from a system like ours?", MV(CHECK_CONCERNS));
+  fx_turn(&f, "How do you take attendance today?", MV(OPEN_QUESTION));
+  sess_turn *t = fx_turn(&f, "Could you send me your requirements by Friday?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "checked_concerns", -1, NULL));
+  assert_non_null(fx_find(&r, "ask_without_check", 3, NULL));
+  score_result_free(&r);
+  /* the same question playing back two needs she had voiced is in the run-up */
+  fx_needs(&f.s.turns[0], 2, (int[]){ 0, 1 });
+  f.s.turns[0].before.revealed = 3;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "checked_concerns", 1, NULL));
+  assert_null(fx_find(&r, "ask_without_check", -1, NULL));
+  score_result_free(&r);
+  /* one of them not voiced yet ("...评级啥的?" brought it out): discovery */
+  f.s.turns[0].before.revealed = 1;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "checked_concerns", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* The check credited is the one made last before the ask, not an earlier question the reader also
 ** read as a check (play-test 23). */
 static void last_check_credited(void **state) {
   (void)state;
   fx f;
   fx_init(&f);
+  fx_turn(&f, "Our app takes attendance for you.", MV(PRESENT_BENEFIT));   /* the run-up (below) */
   fx_turn(&f, "What would you need to see before signing anything?", MV(CHECK_CONCERNS));
   fx_turn(&f, "Anything else either of you is worried about?", MV(CHECK_CONCERNS));
   sess_turn *t = fx_turn(&f, "Could you send me your requirements by Friday?", MV(ASK_COMMITMENT));
@@ -782,8 +816,8 @@ static void last_check_credited(void **state) {
   t->cls.commitment = 2;
   score_result r;
   score_session(&f.s, &r);
-  assert_null(fx_find(&r, "checked_concerns", 1, NULL));
-  assert_non_null(fx_find(&r, "checked_concerns", 2, NULL));
+  assert_null(fx_find(&r, "checked_concerns", 2, NULL));
+  assert_non_null(fx_find(&r, "checked_concerns", 3, NULL));
   score_result_free(&r);
   fx_free(&f);
 }
@@ -2278,7 +2312,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask), cmocka_unit_test(no_summary_teaches_latest_need),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(check_in_run_up), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
