@@ -79,7 +79,7 @@ LINES = {
                         "Same as before: that worry hasn't gone away." },
     seller_action = { "Fine, go ahead and let me know.", "OK. I'll hold you to that." },
     seller_send = { "Sure, send it over and I'll have a look.", "Fine, send it over." },
-    praise_reply = { "Thanks. It's a nice idea.", "Ha, kind of you." },
+    praise_reply = { "Thank you, that's kind.", "Ha, kind of you." },   -- praise of her shop, her team, her work
     next_visit = { "Good, let's take the next step when you come back." },
     thanks = { "You're welcome.", "No problem." },
     goodbye = { "Thanks for coming by.", "Good, talk soon." },
@@ -131,7 +131,7 @@ LINES = {
     objection_probed = { "说白了就是我刚才说的那个。你说说打算怎么解决,我听着。", "对,我担心的就是这个。真要做起来怎么弄?" },
     seller_action = { "行,那你安排吧,弄好了跟我说一声。", "好,说到做到就行。" },
     seller_send = { "行,你发过来我看看。", "好,发我吧。" },
-    praise_reply = { "谢谢,想法是挺好的。", "哈哈,过奖了。" },
+    praise_reply = { "谢谢,您客气了。", "哈哈,过奖了。" },
     next_visit = { "好,下次来咱们再往前走一步。" },
     thanks = { "不客气。", "应该的。" },
     goodbye = { "谢谢你跑一趟。", "好,回头联系。" },
