@@ -41,19 +41,25 @@ static const char *const ex_grouped =
   "      - \"each failure sends one message instead of dozens of warnings\"\n"
   "      - \"duplicate warnings are merged so each problem shows once\"\n";
 
-/* The base scenario, with or without the examples, loaded from memory. */
-static scenario *load(int with_examples) {
-  char *text = xasprintf(base_yaml, with_examples ? ex_noise : "", with_examples ? ex_audit : "",
+/* The base scenario, with or without the examples, and extra YAML after it (top-level keys),
+** loaded from memory. */
+static scenario *load_text(int with_examples, const char *extra) {
+  char *body = xasprintf(base_yaml, with_examples ? ex_noise : "", with_examples ? ex_audit : "",
                          with_examples ? ex_grouped : "");
+  char *text = xasprintf("%s%s", body, extra);
   diag d;
   diag_init(&d);
   scenario *s = scc_load_string("link-unit.yaml", text, strlen(text), &d);
   if (!s) diag_print(&d, stderr);
   diag_free(&d);
   free(text);
+  free(body);
   assert_non_null(s);
   return s;
 }
+
+static scenario *load(int with_examples) { return load_text(with_examples, ""); }
+static scenario *load_with(const char *extra) { return load_text(1, extra); }
 
 static void test_terms(void **st) {
   (void)st;
@@ -671,21 +677,6 @@ static void test_ask_floor(void **st) {
   assert_int_equal(r.commitment, -1);
   cls_result_free(&r);
   close_shipped(&sh);
-}
-
-/* The base scenario with its examples and extra YAML after it (top-level keys). */
-static scenario *load_with(const char *extra) {
-  char *body = xasprintf(base_yaml, ex_noise, ex_audit, ex_grouped);
-  char *text = xasprintf("%s%s", body, extra);
-  diag d;
-  diag_init(&d);
-  scenario *s = scc_load_string("link-unit.yaml", text, strlen(text), &d);
-  if (!s) diag_print(&d, stderr);
-  diag_free(&d);
-  free(text);
-  free(body);
-  assert_non_null(s);
-  return s;
 }
 
 /* The needs a scenario's classifier links for line, as "id id" ("" for none): needs_of. */
