@@ -1622,12 +1622,35 @@ static int seller_owned(const char *t, size_t from, size_t to) {
   return seller;
 }
 
+/* 1 when only "您看" / "你看" and the words of a time stand in clause c before `at`: "您看周六行吗?"
+** asks consent to the day the line proposed, as "您看行吗?" to the line (play-test 26). */
+static int after_day(const cls_result *r, const cl_clause *c, size_t at) {
+  static const char *const look[] = { "\xe6\x82\xa8\xe7\x9c\x8b" /* 您看 */, "\xe4\xbd\xa0\xe7\x9c\x8b" /* 你看 */ };
+  size_t k = c->start, n = strlen(r->norm);
+  int day = 0;
+  while (k < at) {
+    if (r->norm[k] == ' ') { k++; continue; }
+    size_t next = k;
+    for (size_t w = 0; w < sizeof look / sizeof *look && next == k; w++)
+      if (n - k >= strlen(look[w]) && memcmp(r->norm + k, look[w], strlen(look[w])) == 0) next = k + strlen(look[w]);
+    for (int i = 0; i < r->n_matches && next == k; i++)
+      if (strcmp(r->matches[i].label, "time") == 0 && r->matches[i].start == k && r->matches[i].end <= at) {
+        next = r->matches[i].end;
+        day = 1;
+      }
+    if (next == k) return 0;
+    k = next;
+  }
+  return day;
+}
+
 /* 1 when clause c of r is only a consent tag (marker consent: "您看行不行?", "ok?", "does that
 ** work?"): a consent phrase opens it and only spaces and . ? ! follow it. */
 static int consent_tag(const cls_result *r, const cl_clause *c) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
-    if (strcmp(m->label, "consent") != 0 || m->start < c->start || m->end > c->end || !opens_clause(r->norm, c, m->start))
+    if (strcmp(m->label, "consent") != 0 || m->start < c->start || m->end > c->end ||
+        !(opens_clause(r->norm, c, m->start) || after_day(r, c, m->start)))
       continue;
     size_t k = m->end;
     while (k < c->end && strchr(" ?.!", r->norm[k])) k++;
@@ -1667,9 +1690,12 @@ void cls_late_offer_consent(cls_result *r) {
   for (int k = 0; k < ncl - 1 && !actions; k++)
     if (cl[k].agent == CL_AGENT_SELLER) actions++;
   if (!actions) return;
-  /* she is asked for something before the tag ("我们下周二过来装,您让仓库留个人,行吗?") */
+  /* she is asked for something before the tag ("我们下周二过来装,您让仓库留个人,行吗?"); but not
+  ** to look at the work the offer delivers, one of the scenario's benefits ("...把那面墙的踢脚线重新
+  ** 收口,修完请您或者甲方现场验。这个算我们的,不另收钱。您看周六行吗?": play-test 26, a payment
+  ** ask with no amount, refused) */
   for (int k = 0; k < ncl - 1; k++)
-    if (cl[k].agent == CL_AGENT_CUSTOMER) return;
+    if (cl[k].agent == CL_AGENT_CUSTOMER && !(r->n_benefits > 0 && k > 0 && cl[k - 1].agent == CL_AGENT_SELLER)) return;
   r->moves &= ~ask;
   r->model_moves &= ~ask;
   r->moves |= (uint64_t)1 << CLS_SELLER_ACTION;

@@ -1229,6 +1229,9 @@ static void test_offer_then_tag(void **st) {
   static const char *const offers[] = {
     "这个是我们的问题,谢谢您告诉我。我明天上午就安排师傅过去把那间的踢脚线接缝重新处理,不收任何费用,处理完拍照发您和甲方确认,您看行吗?",
     "李总,踢脚线接缝这事确实是我们施工没做到位,给您添麻烦了。我后天一早就带两个师傅过去返工,材料人工都算我们的,弄好了请甲方再验一遍,您看可以吗?",
+    /* (a tag that names the day the offer proposed, and her look at the finished work: play-test 26) */
+    "明白。这周六上午九点,我带安装师傅去把二号样板间那面墙的踢脚线重新收一下口,修完请您过去看一眼。费用我们出。您看周六行吗?",
+    "这个怪我们。下周一下午我让师傅过去把接缝重新打一遍胶,不收钱,您看周一行不行?",
   };
   for (size_t i = 0; i < sizeof offers / sizeof *offers; i++) {
     cls_result r = run(L.c, offers[i]);
@@ -1239,6 +1242,7 @@ static void test_offer_then_tag(void **st) {
   static const char *const asks[] = {
     "踢脚线的事让您费心了,我们的问题我们认。明天上午我就安排师傅过去重新处理接缝,处理完拍照发您和甲方,然后尾款四万八您今天先转两万,您看行吗?",
     "谢谢您把情况都跟我说了,我心里有数了。今天我先把发票留下,剩下的两万八下周五之前您转到我们公司账上,我回去给您写个收据,您看行吗?",
+    "踢脚线我周六带师傅去修好。尾款四万八您周六转过来,您看周六行吗?",
   };
   for (size_t i = 0; i < sizeof asks / sizeof *asks; i++) {
     cls_result r = run(L.c, asks[i]);
