@@ -1047,8 +1047,13 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
   ** 9 and 10: the debrief had called such a visit "friendly words") */
   if (CLS_HAS(r, CLS_RUDE)) { vs->tactic_faults++; add(c, "contempt", t, NULL, "quote", q, NULL); }
-  /* an ask to break her rules, as she heard it (said_improper): every such line */
-  if (said_improper(t)) { vs->tactic_faults++; add(c, "improper_ask", t, NULL, "quote", q, NULL); }
+  /* an ask to break her rules, as she heard it (said_improper): every such line, and no lever of
+  ** it is judged ("...,别的厂家就投不了了" reads as a loss appeal: no "deadline once she was ready") */
+  if (said_improper(t)) {
+    vs->tactic_faults++;
+    add(c, "improper_ask", t, NULL, "quote", q, NULL);
+    return;
+  }
   if (CLS_HAS(r, CLS_THREAT)) {
     vs->threats++;
     vs->tactic_faults++;
