@@ -38,6 +38,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "loss_before_value", ADV_GAIN }, { "discount_for_trust", ADV_GAIN },
   { "gain_when_needed", ADV_GAIN }, { "loss_when_ready", ADV_LOSS }, { "gain_was_enough", ADV_GAIN },
   { "hostile_threat", ADV_PROBE }, { "contempt", ADV_OPEN },
+  { "improper_ask", ADV_ASK },   /* the step she can rightly give, asked for plainly */
   { "pitch_before_discovery", ADV_OPEN }, { "no_discovery", ADV_OPEN },
   { "need_uncovered", ADV_OPEN },
   { "missed_hidden_need", ADV_HIDDEN }, { "hidden_need_found", ADV_HIDDEN },

@@ -450,6 +450,21 @@ static int said_key(const sess_turn *t, const char *key) {
   return 0;
 }
 
+/* 1 when the customer answered the turn with a scenario's `improper_ask` line (or one of its
+** `improper_ask_...` lines): the trainee asked her for something her rules forbid (a brand written
+** into a public tender, a kickback), and she said no in her own words (play-test 26 F2: "write
+** our model into the tender so nobody else can bid" was "the most the customer could give"). */
+static int said_improper(const sess_turn *t) {
+  static const char key[] = "improper_ask";
+  for (int i = 0; i < t->events.n; i++) {
+    const char *k = t->events.v[i].key;
+    if (t->events.v[i].kind == CUST_EV_SAY && k && strncmp(k, key, sizeof key - 1) == 0 &&
+        (k[sizeof key - 1] == '\0' || k[sizeof key - 1] == '_'))
+      return 1;
+  }
+  return 0;
+}
+
 /* 1 when the turn answered a worry of hers: the default's objection_eased, or a scenario reaction's
 ** `ease:` (its EASE event). */
 static int worry_eased(const sess_turn *t) {
@@ -1032,6 +1047,13 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
   ** 9 and 10: the debrief had called such a visit "friendly words") */
   if (CLS_HAS(r, CLS_RUDE)) { vs->tactic_faults++; add(c, "contempt", t, NULL, "quote", q, NULL); }
+  /* an ask to break her rules, as she heard it (said_improper): every such line, and no lever of
+  ** it is judged ("...,别的厂家就投不了了" reads as a loss appeal: no "deadline once she was ready") */
+  if (said_improper(t)) {
+    vs->tactic_faults++;
+    add(c, "improper_ask", t, NULL, "quote", q, NULL);
+    return;
+  }
   if (CLS_HAS(r, CLS_THREAT)) {
     vs->threats++;
     vs->tactic_faults++;
@@ -1367,6 +1389,9 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     const sess_turn *t = &s->turns[i];
     cls_result judged = t->cls;          /* a shallow copy: only its moves differ */
     judged.moves = judged_moves(c, &t->cls, t->text);
+    /* an ask she refused as against her rules is no ask of the visit's: neither specific nor
+    ** realistic, nor made too soon; improper_ask (judge_tactics) says what it was */
+    if (said_improper(t)) judged.moves &= ~ASK_MOVES;
     const cls_result *r = &judged;
     uint64_t known = t->before.revealed | t->before.confirmed;
     char *q = short_quote(t->text);

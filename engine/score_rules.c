@@ -56,6 +56,8 @@ static const score_rule rules[] = {
   /* twice a misplaced deadline: it makes an opponent */
   { "hostile_threat",              SK_TACTICS,     -40, "firm-not-hostile" },
   { "contempt",                    SK_TACTICS,     -15, "firm-not-hostile" },
+  /* as much as a threat: an ask to break her own rules makes her an accomplice or an opponent */
+  { "improper_ask",                SK_TACTICS,     -40, "within-the-rules" },
   { "pressure_after_sale",         SK_TACTICS,     -15, "gain-before-loss" },
   { "firm_fair_payment",           SK_TACTICS,      15, "firm-not-hostile" },
   /* ---- discovery --------------------------------------------------------------------------- */
