@@ -1857,8 +1857,9 @@ void cls_late_seller_visit(cls_result *r) {
 
 /* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a
 ** purchase, buying, a deal (as words), or 签约, 签单, 签下, 合同, 下单, 订单, 订货, 采购, 买, 成交, 进货,
-** 进一批, 拿货, 订购 (签字, a
-** signature on a note, is none). */
+** 进一批, 拿货, 订购, 协议 (an agency agreement signed is the deal: "今天要是能把代理协议签了,首批先
+** 进二十万的货" was a step asked "naming no person or place", play-test 26b; 签字, a signature on a
+** note, is none). */
 int cls_names_order(const char *t) {
   static const char *const words[] = {
     "sign", "signed", "signing", "contract", "agreement", "order", "purchase", "buy", "deal", "po",
@@ -1867,7 +1868,7 @@ int cls_names_order(const char *t) {
     "\xe8\xae\xa2\xe8\xb4\xa7" /* 订货 */, "\xe9\x87\x87\xe8\xb4\xad" /* 采购 */, "\xe4\xb9\xb0" /* 买 */,
     "\xe6\x88\x90\xe4\xba\xa4" /* 成交 */, "\xe8\xbf\x9b\xe8\xb4\xa7" /* 进货 */,
     "\xe8\xbf\x9b\xe4\xb8\x80\xe6\x89\xb9" /* 进一批 */, "\xe6\x8b\xbf\xe8\xb4\xa7" /* 拿货 */,
-    "\xe8\xae\xa2\xe8\xb4\xad" /* 订购 */,
+    "\xe8\xae\xa2\xe8\xb4\xad" /* 订购 */, "\xe5\x8d\x8f\xe8\xae\xae" /* 协议 */,
   };
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
     if (txt_holds_phrase(t, words[k])) return 1;   /* English as words, Chinese anywhere */
