@@ -182,6 +182,10 @@ void cls_late_courtesy(cls_result *r);
 ** 25: "hi maria! so great to see you. did you know ...?" was greet and leave, and the pitch in it
 ** went unread).  English; after the model. */
 void cls_late_glad_to_see(cls_result *r);
+/* "anyone else who'd need to be happy with this?" asks who else must agree (ask_decision_chain),
+** not for other customers: a referral read from "anyone else who" alone goes when "who" is followed
+** by a verb of obligation and "to" (need to, has to, have to, must). */
+void cls_late_who_must_agree(cls_result *r);
 /* The one mapping between the ask moves and the rung kinds (the links' kind_fits, the model's
 ** rung_kind): an order, payment or referral ask, else an advance. */
 static inline scn_kind cls_kind_of_ask(uint64_t moves) {

@@ -1393,6 +1393,33 @@ void cls_late_glad_to_see(cls_result *r) {
   add_match(r, "leave", "rule:glad_to_see_not_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, 0);
 }
 
+/* See classify_int.h.  Play-test 26b: "Anything I've missed, or anyone else who'd need to be happy
+** with this?" was +15 for a referral asked, and the same debrief said the other decision-makers
+** were never asked about.  "anyone else who needs a filter?" (a noun after "needs") stays a
+** referral. */
+void cls_late_who_must_agree(cls_result *r) {
+  static const char *const must[] = { "who'd need to ", "who would need to ", "who needs to ", "who need to ",
+                                      "who has to ", "who'd have to ", "who would have to ", "who have to ",
+                                      "who must ", "who should " };
+  const uint64_t ref = (uint64_t)1 << CLS_ASK_REFERRAL;
+  if (!r->norm || !(r->moves & ref)) return;
+  for (int i = 0; i < r->n_matches; i++) {   /* the referral read from "anyone else who" only */
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_referral") == 0 && m->end > m->start && strcmp(m->phrase, "anyone else who") != 0)
+      return;
+  }
+  const char *at = strstr(r->norm, "anyone else who");
+  if (!at) return;
+  at += strlen("anyone else ");
+  int obliged = 0;
+  for (size_t k = 0; k < sizeof must / sizeof *must && !obliged; k++) obliged = strncmp(at, must[k], strlen(must[k])) == 0;
+  if (!obliged) return;
+  r->moves = (r->moves & ~ref) | (uint64_t)1 << CLS_ASK_DECISION_CHAIN;
+  r->model_moves &= ~ref;
+  add_match(r, "ask_decision_chain", "rule:who_must_agree", RULE_SRC ":" CLS_STR(__LINE__), (size_t)(at - r->norm),
+            strlen(r->norm));
+}
+
 /* "不耽误您时间,我就问两个问题" and "不多打扰您,就问一个:..." open a visit (found in play): the time
 ** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end),
 ** and at the end not after a planned step without 了 (play-test 22: "那下周五呢?早上七点出发,下午
