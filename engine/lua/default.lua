@@ -436,9 +436,12 @@ end
 -- concerns (docs/classifier.md, "What a line cannot know").
 -- A "why?" with nothing refused yet that is about a need ("what has been going wrong on the
 -- floor?") is discovery: an open question (the reader, with one line, may call it a probe).
+-- So is one about a need once the refusal was probed already: "要是真往县城铺,最担心的是什么?是压货,
+-- 还是找不到靠谱的网点?" after the worry behind the no had come out got "跟刚才一样,这个问题还在。"
+-- and the hidden need it named stayed hidden (play-test 26b).
 local function open_q(turn)
   return turn.moves.open_question == true
-         or (turn.moves.probe_refusal == true and not refused_any() and #turn.needs > 0)
+         or (turn.moves.probe_refusal == true and #turn.needs > 0 and (not refused_any() or memo.probed))
 end
 
 local function asks_concerns(turn)
@@ -478,6 +481,7 @@ local function probe(turn, ctx)
     pending = pending_objection()
   end
   local why = turn.moves.probe_refusal == true and (refused_any() or pending ~= nil)
+              and not (memo.probed and #turn.needs > 0)   -- (open_q: asked about a need)
   if not why and memo.refused and not memo.probed then
     -- after a refusal not yet probed, "any concerns?" asks why it was refused (the reader, with
     -- one line, may call it a check; the customer remembers the refusal, the scorer agrees), and
