@@ -186,6 +186,9 @@ void cls_late_glad_to_see(cls_result *r);
 ** not for other customers: a referral read from "anyone else who" alone goes when "who" is followed
 ** by a verb of obligation and "to" (need to, has to, have to, must). */
 void cls_late_who_must_agree(cls_result *r);
+/* A question whose gain words are all negated ("有没有不太省心的地方?", "anything that isn't easy
+** about it?") asks about her pain: no gain appeal; the question it is stays read. */
+void cls_late_negated_gain(cls_result *r);
 /* The one mapping between the ask moves and the rung kinds (the links' kind_fits, the model's
 ** rung_kind): an order, payment or referral ask, else an advance. */
 static inline scn_kind cls_kind_of_ask(uint64_t moves) {

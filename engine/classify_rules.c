@@ -1420,6 +1420,41 @@ void cls_late_who_must_agree(cls_result *r) {
             strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 26b: "是我急了。您现在代理的两个牌子卖得怎么样?有没有不太省心的地
+** 方?" was a gain appeal through 省心, and 陈总 answered "这么说我心里有点底了。"  Only a rules'
+** gain (the model's is its own reading), in a question, with no benefit named; a negation is 不, 不太,
+** 不够, 没那么 or 没有那么 right before the gain word, or "not", "isn't", "aren't" as the word before. */
+void cls_late_negated_gain(cls_result *r) {
+  static const char *const neg_zh[] = { "\xe4\xb8\x8d" /* 不 */, "\xe4\xb8\x8d\xe5\xa4\xaa" /* 不太 */,
+                                        "\xe4\xb8\x8d\xe5\xa4\x9f" /* 不够 */, "\xe6\xb2\xa1\xe9\x82\xa3\xe4\xb9\x88" /* 没那么 */,
+                                        "\xe6\xb2\xa1\xe6\x9c\x89\xe9\x82\xa3\xe4\xb9\x88" /* 没有那么 */ };
+  static const char *const neg_en[] = { "not ", "isn't ", "aren't ", "wasn't " };
+  const uint64_t gain = (uint64_t)1 << CLS_GAIN_APPEAL;
+  if (!r->norm || !r->question || !(r->moves & gain) || (r->model_moves & gain) || r->n_benefits) return;
+  int cues = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "gain_appeal") != 0 || m->end <= m->start) continue;
+    int negated = 0;
+    for (size_t k = 0; k < sizeof neg_zh / sizeof *neg_zh && !negated; k++) {
+      size_t n = strlen(neg_zh[k]);
+      negated = m->start >= n && memcmp(r->norm + m->start - n, neg_zh[k], n) == 0;
+    }
+    for (size_t k = 0; k < sizeof neg_en / sizeof *neg_en && !negated; k++) {
+      size_t n = strlen(neg_en[k]);
+      negated = m->start >= n && memcmp(r->norm + m->start - n, neg_en[k], n) == 0 &&
+                (m->start == n || r->norm[m->start - n - 1] == ' ');
+    }
+    if (!negated) return;   /* a gain said plainly */
+    cues++;
+  }
+  if (!cues) return;
+  r->moves &= ~gain;
+  if (r->tactic == CLS_TACTIC_GAIN) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, "gain_appeal", "rule:negated_gain", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  cls_read_question(r);
+}
+
 /* "不耽误您时间,我就问两个问题" and "不多打扰您,就问一个:..." open a visit (found in play): the time
 ** courtesy is a leave only when it closes what was said ("那就不耽误您了", or at the line's end),
 ** and at the end not after a planned step without 了 (play-test 22: "那下周五呢?早上七点出发,下午
