@@ -1919,7 +1919,7 @@ void cls_late_seller_visit(cls_result *r) {
 
 /* See classify_int.h: 1 when the normalised text names an order: to sign, a contract or agreement, an order, a
 ** purchase, buying, a deal (as words), or 签约, 签单, 签下, 合同, 下单, 订单, 订货, 采购, 买, 成交, 进货,
-** 进一批, 拿货, 订购, 协议 (an agency agreement signed is the deal: "今天要是能把代理协议签了,首批先
+** 进一批, 拿货, 订购, 协议, a rollout (an agency agreement signed is the deal: "今天要是能把代理协议签了,首批先
 ** 进二十万的货" was a step asked "naming no person or place", play-test 26b; 签字, a signature on a
 ** note, is none). */
 int cls_names_order(const char *t) {
@@ -1934,6 +1934,13 @@ int cls_names_order(const char *t) {
   };
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
     if (txt_holds_phrase(t, words[k])) return 1;   /* English as words, Chinese anywhere */
+  /* a rollout is the whole purchase: "rollout", and "roll" with "out" a few words on ("roll
+  ** PickRight out across all three shifts": play-test 26, "What exactly are you proposing?") */
+  if (txt_holds_phrase(t, "rollout")) return 1;
+  for (const char *p = txt_find_phrase(t, "roll"); p; p = txt_find_phrase(p + 4, "roll")) {
+    const char *out = txt_find_phrase(p + 4, "out");
+    if (out && out - p <= 24) return 1;
+  }
   return 0;
 }
 
