@@ -612,9 +612,10 @@ lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
       cap = nc;
     }
     int key = (int)t->kind * 100000 + t->item;
-    if (t->item >= 0)   /* an unrelated line is no item's: it weighs no term down */
-    for (int j = 0; j < b->n; j++)
-      if (last[b->id[j]] != key) { last[b->id[j]] = key; df[b->id[j]]++; }
+    if (t->item >= 0) {   /* an unrelated line is no item's: it weighs no term down */
+      for (int j = 0; j < b->n; j++)
+        if (last[b->id[j]] != key) { last[b->id[j]] = key; df[b->id[j]]++; }
+    }
   }
   x->idf = xmalloc(sizeof *x->idf * (size_t)(x->nterms + 1));
   /* idf = ln(N / df), a term in every item kept at a token weight: against ln(1 + N / df) it
@@ -781,9 +782,10 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     b->unknown = 0;
     if (lt->over) tokens(st, norm + ss[g], se[g] - ss[g], bag_emit, b);
     else for (int k = 0; k < lt->n; k++) if (lt->at[k] >= ss[g] && lt->at[k] < se[g]) bag_add(b, lt->id[k]);
-    if (g > 0 && b->n < 2) { if (near) for (int i = 0; i < nall; i++) near[(size_t)g * (size_t)nall + (size_t)i] = 0; continue; }   /* a clause of one known word says too little */
+    float *nrow = near ? near + (size_t)g * (size_t)nall : NULL;   /* each item's nearest text, for the unrelated */
+    if (nrow) for (int i = 0; i < nall; i++) nrow[i] = 0;
+    if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
-    if (near) for (int i = 0; i < nall; i++) near[(size_t)g * (size_t)nall + (size_t)i] = 0;
     if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
     /* the line's length over the terms some item uses, for the items' scores: a word of the
     ** unrelated lines alone must not dilute them (it counts for the unrelated lines' score) */
@@ -792,7 +794,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       int p0 = x->post_at[q.id[k]];
       if (p0 < x->post_at[q.id[k] + 1] && x->post_text[p0] < x->first_unrel) qi += (double)q.w[k] * q.w[k];
     }
-    float qn_items = x->first_unrel == x->n_texts ? q.norm : (float)sqrt(qi);
+    float qn_items = x->first_unrel == x->n_texts ? q.norm : (float)sqrt(qi);   /* 0: only unrelated texts are touched */
     for (int k = 0; k < q.n; k++)
       for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
         int i = x->post_text[p];
@@ -828,7 +830,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
       }
       touched[w] = 0;
     }
-    if (near) for (int i = 0; i < nn; i++) near[(size_t)g * (size_t)nall + (size_t)i] = nearest[i];
+    if (nrow) for (int i = 0; i < nn; i++) nrow[i] = nearest[i];
   }
   if (dot != dot_buf) free(dot);
   if (shared != shared_buf) free(shared);
