@@ -548,9 +548,6 @@ static int inside_dir(const char *path, const char *dir) {
   return in;
 }
 
-/* The optional behaviour script, resolved against the scenario's directory; must be readable
-** and, unless allowed otherwise, inside the scenario's folder tree: a scenario file from
-** elsewhere cannot make salesim read /etc/passwd or ../../secret as "Lua". */
 /* unrelated: a list of lines, each kept with its position for check's warnings. */
 static void read_unrelated(sx_ctx *c, const yn_node *n) {
   scenario *s = c->s;
@@ -560,6 +557,9 @@ static void read_unrelated(sx_ctx *c, const yn_node *n) {
     s->unrelated_pos[i] = n->kind == YN_SEQ && i < n->n ? sx_pos(n->vals[i]) : sx_pos(n);
 }
 
+/* The optional behaviour script, resolved against the scenario's directory; must be readable
+** and, unless allowed otherwise, inside the scenario's folder tree: a scenario file from
+** elsewhere cannot make salesim read /etc/passwd or ../../secret as "Lua". */
 static void read_behaviour(sx_ctx *c, const yn_node *n) {
   char *rel = NULL;
   if (sx_text(c, n, "behaviour", &rel) != 0) return;
