@@ -1905,14 +1905,18 @@ void cls_late_idiom_not_scarce(cls_result *r) {
 }
 
 /* (a visit told as past, "上次跟您聊完之后,我把...整理了一下。今天想先听听您这边,...哪一块?", asks
-** for none: it was an ask to meet, and 周处长 said "你具体想让我做什么?": play-test 21) */
+** for none: it was an ask to meet, and 周处长 said "你具体想让我做什么?": play-test 21; nor one
+** inside a greeting: "Thanks Grace, nice to meet you Martin. Grace, what's been happening with the
+** wrong shipments this quarter?" was an ask for the error figures, given at once, and the visit
+** ended on its first line: play-test 26c) */
 void cls_late_seller_visit(cls_result *r) {
   if (!may_become_ask(r) || !cls_has_label(r, "visit_you")) return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), asks = 0;
   for (int i = 0; i < r->n_matches && !asks; i++) {
     const cls_match *v = &r->matches[i];
-    if (strcmp(v->label, "visit_you") == 0) asks = !cl_has_label(r, &cl[cl_at(cl, ncl, v->start)], "past");
+    if (strcmp(v->label, "visit_you") == 0 && !inside_label(r, v, "greet"))
+      asks = !cl_has_label(r, &cl[cl_at(cl, ncl, v->start)], "past");
   }
   if (asks) make_ask(r, 0, "rule:seller_visit", __LINE__);
 }
