@@ -189,6 +189,9 @@ void cls_late_who_must_agree(cls_result *r);
 /* A question whose gain words are all negated ("有没有不太省心的地方?", "anything that isn't easy
 ** about it?") asks about her pain: no gain appeal; the question it is stays read. */
 void cls_late_negated_gain(cls_result *r);
+/* A check or probe whose ask phrases are all negated ("您看还有什么让您没法定下来的?": what keeps
+** her from deciding) asks about what holds her back, not for the step. */
+void cls_late_negated_ask(cls_result *r);
 /* The one mapping between the ask moves and the rung kinds (the links' kind_fits, the model's
 ** rung_kind): an order, payment or referral ask, else an advance. */
 static inline scn_kind cls_kind_of_ask(uint64_t moves) {

@@ -423,6 +423,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_talk_invite(out);
     cls_late_who_must_agree(out);
     cls_late_negated_gain(out);
+    cls_late_negated_ask(out);
     cls_late_confirm_nothing(c, out);
     cls_late_ask_then_statement(c, out);
   }

@@ -1420,6 +1420,37 @@ void cls_late_who_must_agree(cls_result *r) {
             strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 26c: "陈总,压货这块我们用退换兜底了,您看还有什么让您没法定下来的?"
+** was an ask for the first order ("-15 no time", "-15 asked for the order too soon"), and the next
+** line was "lowered without asking why".  The negations: 没法, 没办法, 不能, 无法, 还没 right before the
+** ask phrase. */
+void cls_late_negated_ask(cls_result *r) {
+  static const char *const neg[] = { "\xe6\xb2\xa1\xe6\xb3\x95" /* 没法 */,
+                                     "\xe6\xb2\xa1\xe5\x8a\x9e\xe6\xb3\x95" /* 没办法 */,
+                                     "\xe4\xb8\x8d\xe8\x83\xbd" /* 不能 */, "\xe6\x97\xa0\xe6\xb3\x95" /* 无法 */,
+                                     "\xe8\xbf\x98\xe6\xb2\xa1" /* 还没 */ };
+  const uint64_t asks = CLS_ASK_MOVES;
+  if (!r->norm || !(r->moves & asks) || (r->model_moves & asks) ||
+      !(CLS_HAS(r, CLS_CHECK_CONCERNS) || CLS_HAS(r, CLS_PROBE_REFUSAL)))
+    return;
+  int cues = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || strncmp(m->label, "ask_", 4) != 0) continue;
+    int negated = 0;
+    for (size_t k = 0; k < sizeof neg / sizeof *neg && !negated; k++) {
+      size_t n = strlen(neg[k]);
+      negated = m->start >= n && memcmp(r->norm + m->start - n, neg[k], n) == 0;
+    }
+    if (!negated) return;   /* an ask said plainly */
+    cues++;
+  }
+  if (!cues) return;
+  r->moves &= ~asks;
+  r->specific = r->vague = 0;
+  add_match(r, "ask", "rule:negated_ask", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 26b: "是我急了。您现在代理的两个牌子卖得怎么样?有没有不太省心的地
 ** 方?" was a gain appeal through 省心, and 陈总 answered "这么说我心里有点底了。"  Only a rules'
 ** gain (the model's is its own reading), in a question, with no benefit named; a negation is 不, 不太,
