@@ -158,6 +158,10 @@ static int objection_answered(const session *s, int raised, int j) {
   sess_has_event(&s->turns[raised], CUST_EV_REFUSE, &refused);
   for (int i = raised + 1; i < s->n_turns; i++) {
     const cls_result *r = &s->turns[i].cls;
+    /* a turn a scenario reaction took as its answer (ease:), whatever the line was: "那就下周一,...
+    ** 可以吗?" moved the trip off the trade fair and was "never answered" (play-test 26c) */
+    int eased = -1;
+    if (sess_has_event(&s->turns[i], CUST_EV_EASE, &eased) && eased == j) return i;
     if ((r->moves & CLS_ASK_MOVES) && scn_rung_below(s->sc, r->commitment, refused) &&
         !sess_has_event(&s->turns[i], CUST_EV_REFUSE, NULL))
       return i;

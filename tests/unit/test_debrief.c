@@ -431,6 +431,23 @@ static void objections_listed(void **state) {
   free(t->cls.objections);
   fx_free(&f);
 
+  /* a turn a scenario reaction eased it at answered it, whatever the line was read as (play-test
+  ** 26c: a trip moved off the trade fair was "never answered") */
+  fx_init(&f);
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  t = fx_turn(&f, "Could your team try it next Wednesday?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_OBJECTION, 1);
+  fx_say(&f, &t->events, "Not this term.");
+  t = fx_turn(&f, "Then the Monday after, at nine?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_EASE, 1);
+  d = build(&f);
+  a = json_object_get(d, "objections");
+  assert_int_equal(json_array_size(a), 1);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(a, 0), "answered")), 2);
+  json_decref(d);
+  fx_free(&f);
+
   /* a value statement that names a need of hers, with no proof, speaks to that need, not to the
   ** worry just raised (play-test 23: a margin pitch "answered" "nobody here has used your brand"),
   ** as the customer hears it (default.lua answer_objection) */
