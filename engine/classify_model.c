@@ -370,7 +370,6 @@ static int ends_asking(const char *t) {
   return n > 0 && t[n - 1] == '?';
 }
 
-
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
   cls_read_rules(c, line, len, out);
   cls_apply_model(c, out);
