@@ -261,7 +261,11 @@ static void top_changes(out *o, const json_t *d) {
       char *text = deb_finding_text(o->lang, f);
       wrap(o, text, 5, 5);
       free(text);
-      if (*jstr(f, "better")) {
+      /* a line to try that an item above already gave is not printed again (play-test 26c: the
+      ** same Linyi ask three times on the first screen) */
+      int shown = 0;
+      for (size_t j = 0; j < i && !shown; j++) shown = strcmp(jstr(v[top[j]].f, "better"), jstr(f, "better")) == 0;
+      if (*jstr(f, "better") && !shown) {
         sb_printf(o->b, "     %s%s%s", esc(o, CYAN), L(o, L_TRY), esc(o, RESET));
         char *q = quoted(o, jstr(f, "better"));
         wrap(o, q, 5 + txt_width(L(o, L_TRY)), 5);

@@ -223,6 +223,24 @@ static void text_first_screen(void **state) {
   fclose(m);
   assert_true(count(out, "\n") <= 40);
   assert_non_null(strstr(out, "What would have gained most"));
+  assert_int_equal(count(out, "Try:"), 3);   /* three findings, three lines to try */
+  /* the same line to try for several of them is printed once (play-test 26c: the same Linyi ask
+  ** three times on the first screen) */
+  const json_t *skills = json_object_get(d, "skills");
+  const char *key;
+  json_t *sk;
+  json_object_foreach((json_t *)skills, key, sk) {
+    size_t i;
+    json_t *fd;
+    json_array_foreach(json_object_get(sk, "findings"), i, fd)
+      if (json_object_get(fd, "better")) json_object_set_new(fd, "better", json_string("One line for all."));
+  }
+  char *same = render_text(d, 0, 80, NULL);
+  char *top = strstr(same, "What would have gained most"), *after = top ? strstr(top, "\n\n") : NULL;
+  assert_non_null(after);
+  *after = '\0';
+  assert_int_equal(count(top, "Try:"), 1);
+  free(same);
   assert_non_null(strstr(out, "play or replay with --full"));
   assert_null(strstr(out, "Where you won or lost points"));
   char *full = render_text(d, 0, 80, NULL);   /* near case: --full has the whole list */
