@@ -150,6 +150,11 @@ char *deb_finding_text(const char *lang, const json_t *f) {
   return doc_text(lang, f, "message_id", "params", "message");
 }
 
+char *deb_score_floor_text(const char *lang, const json_t *d) {
+  if (!json_is_true(json_object_get(d, "attempt")) || json_number_value(json_object_get(d, "score")) > 1) return NULL;
+  return msg_get(lang, "label.score_floor", NULL);
+}
+
 char *deb_reason_text(const char *lang, const json_t *d) {
   return doc_text(lang, d, "outcome_reason_id", "outcome_params", "outcome_reason");
 }

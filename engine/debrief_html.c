@@ -131,6 +131,12 @@ void deb_render_html(const json_t *d, strbuf *b) {
   char *reason = deb_reason_text(lang, d);
   h(b, reason);
   free(reason);
+  char *floor = deb_score_floor_text(lang, d);
+  if (floor) {
+    sb_putc(b, ' ');
+    h(b, floor);
+  }
+  free(floor);
   if (json_is_object(json_object_get(d, "tier"))) {
     sb_printf(b, "</p>\n<p class=\"tier\">%s: ", deb_label(lang, L_TIER));
     h(b, deb_tier_name(lang, json_object_get(d, "tier")));

@@ -31,6 +31,10 @@ const char *deb_lang(const json_t *d, const char *override);
 ** message key and arguments, or its stored text when it has none. */
 char *deb_finding_text(const char *lang, const json_t *finding);
 char *deb_reason_text(const char *lang, const json_t *d);
+/* Why a genuine attempt shows a score of 1 (the floor: docs/scoring.md), or NULL when it does not
+** (malloc'd; the caller frees it).  "Score 1/100" beside skills all at 0 read as a mistake
+** (play-test 26). */
+char *deb_score_floor_text(const char *lang, const json_t *d);
 /* The principle a finding applies: its statement and its name, in lang. */
 const char *deb_principle(const char *lang, const json_t *finding);
 const char *deb_principle_name(const char *lang, const json_t *finding);

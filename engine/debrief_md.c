@@ -60,6 +60,13 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
     sb_putc(b, '\n');
   }
   free(reason);
+  char *floor = deb_score_floor_text(lang, d);
+  if (floor) {
+    sb_puts(b, ">\n> ");
+    md(b, floor);
+    sb_putc(b, '\n');
+  }
+  free(floor);
   if (json_is_object(json_object_get(d, "tier"))) {
     sb_printf(b, ">\n> %s: ", deb_label(lang, L_TIER));
     md(b, deb_tier_name(lang, json_object_get(d, "tier")));

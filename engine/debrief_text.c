@@ -120,6 +120,9 @@ static void banner(out *o, const json_t *d) {
   char *reason = deb_reason_text(o->lang, d);
   if (*reason) wrap(o, reason, 0, 0);
   free(reason);
+  char *floor = deb_score_floor_text(o->lang, d);
+  if (floor) wrap(o, floor, 0, 0);
+  free(floor);
   const json_t *tier = json_object_get(d, "tier");
   if (json_is_object(tier)) {
     char mark[24];

@@ -235,6 +235,17 @@ static void text_first_screen(void **state) {
     json_array_foreach(json_object_get(sk, "findings"), i, fd)
       if (json_object_get(fd, "better")) json_object_set_new(fd, "better", json_string("One line for all."));
   }
+  /* a genuine attempt at the floor of 1 says why it shows 1 (play-test 26: "Score 1/100" beside
+  ** skills all at 0 read as a mistake); a score above it does not */
+  json_object_set_new(d, "attempt", json_true());
+  json_object_set_new(d, "score", json_integer(1));
+  char *floor = render_text(d, 0, 80, NULL);
+  assert_non_null(strstr(floor, "scores at least 1"));
+  free(floor);
+  json_object_set_new(d, "score", json_integer(40));
+  floor = render_text(d, 0, 80, NULL);
+  assert_null(strstr(floor, "scores at least 1"));
+  free(floor);
   char *same = render_text(d, 0, 80, NULL);
   char *top = strstr(same, "What would have gained most"), *after = top ? strstr(top, "\n\n") : NULL;
   assert_non_null(after);
