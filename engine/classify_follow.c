@@ -58,14 +58,6 @@ static int time_then_ne(const cls_result *r) {
   return 0;
 }
 
-/* 1 when clause c of r holds a consent phrase (marker consent: "这样可以吗?", "does that work?"). */
-static int holds_consent(const cls_result *r, const cl_clause *c) {
-  for (int m = 0; m < r->n_matches; m++)
-    if (strcmp(r->matches[m].label, "consent") == 0 && r->matches[m].start >= c->start && r->matches[m].end <= c->end)
-      return 1;
-  return 0;
-}
-
 static int put_as_follow_up(const cls_result *r, int she_asked) {
   if (CLS_HAS(r, CLS_OPEN_QUESTION) && !cls_has_label(r, "request")) return 0;
   if (time_then_ne(r)) return 1;
@@ -80,7 +72,7 @@ static int put_as_follow_up(const cls_result *r, int she_asked) {
   }
   /* the new day told, then her consent asked for it ("那就避开展会,下周五一早出发,下午四点前送您回
   ** 来,不耽误晚上的事。这样可以吗?": play-test 26b, answered "你想让我干什么?哪天?说具体点。") */
-  return timed && n >= 2 && cl[n - 1].mood != CL_MOOD_STATEMENT && holds_consent(r, &cl[n - 1]);
+  return timed && n >= 2 && cl[n - 1].mood != CL_MOOD_STATEMENT && cl_has_label(r, &cl[n - 1], "consent");
 }
 
 /* Gives r the slot s of p when r has none (a copy r owns). */

@@ -1420,6 +1420,18 @@ void cls_late_who_must_agree(cls_result *r) {
             strlen(r->norm));
 }
 
+/* 1 when the text t before byte at ends with one of the n phrases (each with its own spacing); with
+** word, only where the phrase starts a word (t's start or after a space): the negation right
+** before a phrase of the rules (cls_late_negated_ask, cls_late_negated_gain). */
+static int ends_with_any(const char *t, size_t at, const char *const *list, size_t n, int word) {
+  for (size_t k = 0; k < n; k++) {
+    size_t len = strlen(list[k]);
+    if (at >= len && memcmp(t + at - len, list[k], len) == 0 && (!word || at == len || t[at - len - 1] == ' '))
+      return 1;
+  }
+  return 0;
+}
+
 /* See classify_int.h.  Play-test 26c: "陈总,压货这块我们用退换兜底了,您看还有什么让您没法定下来的?"
 ** was an ask for the first order ("-15 no time", "-15 asked for the order too soon"), and the next
 ** line was "lowered without asking why".  The negations: 没法, 没办法, 不能, 无法, 还没 right before the
@@ -1437,12 +1449,7 @@ void cls_late_negated_ask(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (m->end <= m->start || strncmp(m->label, "ask_", 4) != 0) continue;
-    int negated = 0;
-    for (size_t k = 0; k < sizeof neg / sizeof *neg && !negated; k++) {
-      size_t n = strlen(neg[k]);
-      negated = m->start >= n && memcmp(r->norm + m->start - n, neg[k], n) == 0;
-    }
-    if (!negated) return;   /* an ask said plainly */
+    if (!ends_with_any(r->norm, m->start, neg, sizeof neg / sizeof *neg, 0)) return;   /* an ask said plainly */
     cues++;
   }
   if (!cues) return;
@@ -1466,17 +1473,9 @@ void cls_late_negated_gain(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "gain_appeal") != 0 || m->end <= m->start) continue;
-    int negated = 0;
-    for (size_t k = 0; k < sizeof neg_zh / sizeof *neg_zh && !negated; k++) {
-      size_t n = strlen(neg_zh[k]);
-      negated = m->start >= n && memcmp(r->norm + m->start - n, neg_zh[k], n) == 0;
-    }
-    for (size_t k = 0; k < sizeof neg_en / sizeof *neg_en && !negated; k++) {
-      size_t n = strlen(neg_en[k]);
-      negated = m->start >= n && memcmp(r->norm + m->start - n, neg_en[k], n) == 0 &&
-                (m->start == n || r->norm[m->start - n - 1] == ' ');
-    }
-    if (!negated) return;   /* a gain said plainly */
+    if (!ends_with_any(r->norm, m->start, neg_zh, sizeof neg_zh / sizeof *neg_zh, 0) &&
+        !ends_with_any(r->norm, m->start, neg_en, sizeof neg_en / sizeof *neg_en, 1))
+      return;   /* a gain said plainly */
     cues++;
   }
   if (!cues) return;
