@@ -740,6 +740,19 @@ static int segments(const char *s, size_t len, size_t *start, size_t *end, int *
 ** returns the number of segments, their spans in ss/se, and in *ncore how many come before the
 ** sentences (segments()).  Items are numbered across kinds by
 ** base[]. */
+/* The length of line vector q over the terms some item uses, for the items' scores: a word of the
+** scenario's unrelated lines alone must not dilute them (it counts for the unrelated lines' score).
+** With no unrelated lines every term of q is an item's: q's own length, and no pass over it. */
+static float items_norm(const lnk_index *x, const vec *q) {
+  if (x->first_unrel == x->n_texts) return q->norm;
+  double sq = 0;
+  for (int k = 0; k < q->n; k++) {
+    int p0 = x->post_at[q->id[k]];
+    if (p0 < x->post_at[q->id[k] + 1] && x->post_text[p0] < x->first_unrel) sq += (double)q->w[k] * q->w[k];
+  }
+  return (float)sqrt(sq);
+}
+
 static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, size_t len,
                           const int *base, int nall, float *sc, unsigned char *weak, int *best_text,
                           float *near, float *unrel, int *unrel_text, size_t *ss, size_t *se, int *ncore) {
@@ -787,14 +800,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     if (g > 0 && b->n < 2) continue;   /* a clause of one known word says too little */
     bag_vec(x, b, &q, 0);   /* measured: words no item uses only dilute (docs/classifier.md 1d) */
     if (q.norm <= 0) continue;   /* cosine() is 0 for every text */
-    /* the line's length over the terms some item uses, for the items' scores: a word of the
-    ** unrelated lines alone must not dilute them (it counts for the unrelated lines' score) */
-    double qi = 0;
-    for (int k = 0; k < q.n; k++) {
-      int p0 = x->post_at[q.id[k]];
-      if (p0 < x->post_at[q.id[k] + 1] && x->post_text[p0] < x->first_unrel) qi += (double)q.w[k] * q.w[k];
-    }
-    float qn_items = x->first_unrel == x->n_texts ? q.norm : (float)sqrt(qi);   /* 0: only unrelated texts are touched */
+    float qn_items = items_norm(x, &q);   /* 0: only unrelated texts are touched */
     for (int k = 0; k < q.n; k++)
       for (int p = x->post_at[q.id[k]]; p < x->post_at[q.id[k] + 1]; p++) {
         int i = x->post_text[p];
