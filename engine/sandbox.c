@@ -432,7 +432,12 @@ static int raise_tripped(lua_State *L, sbx *s);
 ** every instruction after); otherwise it removes itself until the next tick. */
 static void sbx_hook(lua_State *L, lua_Debug *ar) {
   sbx *s = sbx_from_lua(L);
-  (void)ar;
+  if (s->depth == 0 && ar->event == LUA_HOOKCALL) {
+    /* the host calling a C function of its own (sbx_protect) under a stale trap hook is not
+    ** script code: back to the guard, which any Lua instruction outside a call trips */
+    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
+    return;
+  }
   if (!s->tripped) {
     if (s->depth == 0) {
       s->tripped = SBX_ERR_BUDGET;      /* script code outside a call: never allowed */
@@ -980,7 +985,10 @@ static sbx_status load_chunk(sbx *s, const char *name, const char *buf, size_t l
   int outer = s->depth == 0 && g_active != s;   /* a load of its own gets the call's time cap */
   if (outer) { s->tripped = SBX_OK; s->trip_where[0] = '\0'; start_clock(s, s->lim.seconds); }
   int rc = load_pieces(L, s, buf, len, chunk, mode);
-  if (outer) stop_clock(s);
+  if (outer) {   /* a tick during the load armed the trap hook: back to the guard between calls */
+    stop_clock(s);
+    lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
+  }
   free(chunk);
   if (rc != LUA_OK) {
     sbx_status st = rc == LUA_ERRMEM ? SBX_ERR_MEMORY : s->tripped ? s->tripped : SBX_ERR_SYNTAX;

@@ -145,6 +145,37 @@ static int person_keywords(const scenario *s, const kw_ref *refs, int k, const c
   return n;
 }
 
+/* A keyword that holds a two-character Chinese word said twice (一步一步) is read as the word
+** said once (txt_normalize folds "推荐推荐" so a line says what it means), so it links every
+** line holding that word: the hospital's 一步一步 linked its not-yet objection from any
+** "下一步" or "采购那一步" (play-test 27). */
+static int cjk_count(const char *t) {
+  int c = 0;
+  for (size_t i = 0, n = strlen(t); i < n;) {
+    size_t adv;
+    int32_t cp = txt_decode(t + i, n - i, &adv);
+    if (cp >= 0 && txt_is_cjk(cp)) c++;
+    i += adv ? adv : 1;
+  }
+  return c;
+}
+
+static int doubled_keywords(const kw_ref *refs, int k, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; i < k; i++)
+    for (int j = 0; j < refs[i].kw->n; j++) {
+      const char *kw = refs[i].kw->v[j];
+      char *read = txt_normalize(kw, strlen(kw), NULL);
+      if (cjk_count(read) < cjk_count(kw)) {
+        warn(d, file, refs[i].pos, "cli.lint.doubled_keyword", "kind", kind_word(refs[i].kind), "id", refs[i].id,
+             "keyword", kw, "read", read, NULL);
+        n++;
+      }
+      free(read);
+    }
+  return n;
+}
+
 /* Warns about each "{word}" or "{word|...}" in the texts that is no placeholder: the customer
 ** would say it as written (docs/scenario-format.md, "Placeholders"). */
 static int placeholders(const scn_strs *v, const char *what, const char *file, scn_pos pos, diag *d) {
@@ -373,6 +404,7 @@ int lint_scenario(const scenario *s, diag *d) {
       }
     }
     n += person_keywords(s, refs, k, file, d);
+    n += doubled_keywords(refs, k, file, d);
     for (int i = 0; i < k; i++)
       for (int j = i + 1; j < k; j++) {
         int needs = strcmp(refs[i].kind, "need") == 0 && strcmp(refs[j].kind, "need") == 0;

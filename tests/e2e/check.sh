@@ -209,6 +209,15 @@ expect_contains "an objection keyword naming a person of the lexicon is warned a
 out=$("$SALESIM" check scenarios/examples/clinic-booking.yaml 2>&1)
 if [[ "$out" != *"one of the people"* ]]; then ok "the shipped clinic example names no person among its objection keywords"
 else fail "the shipped clinic example names no person among its objection keywords" "$out"; fi
+# a keyword holding a two-character word said twice is read as the word once (play-test 27: the
+# hospital's 一步一步 linked its objection from every "下一步")
+sed 's/    keywords: \[一步步, 顺序, 先后, 落地\]/    keywords: [一步一步, 顺序, 先后, 落地]/' scenarios/hospital-campaign.yaml > "$tmp/twice.yaml"
+out=$("$SALESIM" check "$tmp/twice.yaml" 2>&1)
+expect_contains "a keyword of a word said twice is warned about, at its item" "$out" \
+  "twice.yaml:$(item_line scenarios/hospital-campaign.yaml too_early):5: warning: objection 'too_early': the keyword '一步一步' is read as '一步'"
+out=$(for f in scenarios/*.yaml; do "$SALESIM" check "$f" 2>&1; done)
+if [[ "$out" != *"said twice"* ]]; then ok "the shipped scenarios hold no keyword of a word said twice"
+else fail "the shipped scenarios hold no keyword of a word said twice" "$out"; fi
 out=$("$SALESIM" check scenarios/campus-platform.yaml 2>&1)
 expect_contains "a benefit answering two needs is warned about" "$out" "campus-platform.yaml:$(item_line scenarios/campus-platform.yaml early_warning):5: warning: benefit 'early_warning' answers 2 needs"
 expect_contains "an objection and a rung sharing a keyword are warned about" "$out" \

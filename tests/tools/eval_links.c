@@ -9,7 +9,7 @@
 ** of link.c was chosen on the tuning part only; the held-out part reports how it carries over.
 **
 ** SET.tsv (tests/data/links/README.md): text<TAB>ids, ids "need:ID benefit:ID ..." required,
-** "~kind:ID" acceptable, "-" none.  Reads every line as the game does (cls_classify with the
+** "~kind:ID" acceptable, "-" none; a required benefit makes the needs it answers acceptable.  Reads every line as the game does (cls_classify with the
 ** scenario) and counts: linked right = required links made / required links; wrong = links made
 ** that are neither required nor acceptable / all links made.  It also checks the set is a fair
 ** held-out measure: no line may hold one of the scenario's keywords (by base form in English, as
@@ -129,6 +129,18 @@ int main(int argc, char **argv) {
       if (tok[0] == '~') { if (nok < MAXIDS) ok[nok++] = tok + 1; }
       else if (nreq < MAXIDS) req[nreq++] = tok;
     }
+    /* a benefit's line may name the need it answers (the scenario's `answers:`): acceptable,
+    ** as "~need:ID" marks it; sets written before that mark (and a trainer's) leave it out */
+    char *tied[MAXIDS]; int ntied = 0;
+    for (int i = 0; i < nreq; i++) {
+      if (strncmp(req[i], "benefit:", 8) != 0) continue;
+      for (int b = 0; b < sc->n_benefits; b++) {
+        if (strcmp(sc->benefits[b].id, req[i] + 8) != 0) continue;
+        for (int a = 0; a < sc->benefits[b].answers.n && ntied < MAXIDS; a++)
+          tied[ntied++] = xasprintf("need:%s", sc->benefits[b].answers.v[a]);
+      }
+    }
+    for (int i = 0; i < ntied && nok < MAXIDS; i++) ok[nok++] = tied[i];
     lines++;
     cls_result r;
     cls_classify(c, buf, strlen(buf), &r);
@@ -170,6 +182,7 @@ int main(int argc, char **argv) {
         if (errors) printf("%s:%d: wrong %s: %s\n", set, lineno, got[i], buf);
       }
     for (int i = 0; i < ngot; i++) free(got[i]);
+    for (int i = 0; i < ntied; i++) free(tied[i]);
     cls_result_free(&r);
   }
   fclose(f);

@@ -212,6 +212,52 @@ static void test_patterns_match_stock_lua(void **state) {
   free(pattern_battery);
 }
 
+/* A timer tick landing while the host loads a chunk (no call running) armed the call hook on
+** the state, and a load that failed left it there: the host's next protected C function then
+** tripped "work budget exceeded" (test_customer's conditions, now and then, under valgrind).
+** A chunk that parses for many ticks and fails at its end; then plain host calls must run. */
+static int host_noop(lua_State *L) { (void)L; return 0; }
+
+static int load_broken_cf(lua_State *L) {
+  sbx *s = sbx_from_lua(L);
+  size_t reps = 400000;
+  char *src = xmalloc(reps * 6 + 8);
+  for (size_t i = 0; i < reps; i++) memcpy(src + i * 6, "x = 1\n", 6);
+  memcpy(src + reps * 6, "x = = 1", 8);
+  char *err = NULL;
+  sbx_push_env(L);
+  sbx_status st = sbx_load(s, "big.lua", src, reps * 6 + 7, -1, &err);
+  lua_pop(L, 1);
+  free(err);
+  free(src);
+  /* the broken end, or the load's time cap first (valgrind parses 30x slower): a failed load */
+  *(sbx_status *)lua_touserdata(L, 1) = st;
+  return 0;
+}
+
+static void test_failed_load_leaves_host_calls_alone(void **state) {
+  (void)state;
+  char e[200];
+  sbx *s = sbx_new(NULL, 1, e, sizeof e);
+  run r;
+  run_chunk(s, "warm.lua", "return 1", &r);   /* the CPU timer ticks from the first call on */
+  run_free(&r);
+  for (int i = 0; i < 5; i++) {
+    char *perr = NULL;
+    sbx_status st = SBX_OK;
+    assert_int_equal(sbx_protect(s, load_broken_cf, &st, &perr), 0);
+    assert_true(st == SBX_ERR_SYNTAX || st == SBX_ERR_TIME);
+    int rc = sbx_protect(s, host_noop, NULL, &perr);
+    if (rc != 0) fail_msg("host call %d refused: %s", i, perr ? perr : "?");
+    free(perr);
+  }
+  run_chunk(s, "after.lua", "return 2", &r);
+  assert_int_equal(r.st, SBX_OK);
+  assert_string_equal(r.result, "2");
+  run_free(&r);
+  sbx_free(s);
+}
+
 static void test_budget_resets_between_calls(void **state) {
   (void)state;
   char e[200];
@@ -455,6 +501,7 @@ int main(void) {
     cmocka_unit_test(test_expr_plain),
     cmocka_unit_test(test_binary_chunk_refused_by_loader),
     cmocka_unit_test(test_builtin_bytecode),
+    cmocka_unit_test(test_failed_load_leaves_host_calls_alone),
   };
   int np = (int)(sizeof pieces / sizeof *pieces);
   struct CMUnitTest *tests = xcalloc((size_t)(n + np), sizeof *tests);
