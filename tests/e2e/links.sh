@@ -14,14 +14,14 @@ source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
 # (play-test 25: wave 10's 176 lines joined the sets, 22 a set, and are split by the same hash;
 # play-test 26: wave 12's 176 the same way, then the customer's name and `unrelated:` lines)
-LINK_RIGHT=${LINK_RIGHT:-0.89}   # measured 713/798 = 0.893 (713/798 when wave 12 joined)
-LINK_WRONG=${LINK_WRONG:-0.056}  # measured 42/763 = 0.055 (47/769 when wave 12 joined)
-SET_RIGHT=${SET_RIGHT:-0.85}     # the lowest set: payment-collection 0.857 (84/98)
-SET_WRONG=${SET_WRONG:-0.09}     # the highest set: referral-follow-up 0.082 (8/98), tableware 0.074
-TUNE_RIGHT=${TUNE_RIGHT:-0.89}   # measured 471/525 = 0.897
-TUNE_WRONG=${TUNE_WRONG:-0.05}   # measured 24/501 = 0.048
-HELD_RIGHT=${HELD_RIGHT:-0.88}   # measured 241/273 = 0.883
-HELD_WRONG=${HELD_WRONG:-0.07}   # measured 18/262 = 0.069
+LINK_RIGHT=${LINK_RIGHT:-0.88}   # measured 843/949 = 0.888 (843/949 when wave 13 joined)
+LINK_WRONG=${LINK_WRONG:-0.05}   # measured 43/903 = 0.048 (52/905 when wave 13 joined, 44/904 with a benefit's needs acceptable)
+SET_RIGHT=${SET_RIGHT:-0.85}     # the lowest set: payment-collection 0.853 (99/116)
+SET_WRONG=${SET_WRONG:-0.08}     # the highest set: payment-collection 0.075 (8/107), referral, tableware 0.061
+TUNE_RIGHT=${TUNE_RIGHT:-0.89}   # measured 573/639 = 0.897
+TUNE_WRONG=${TUNE_WRONG:-0.05}   # measured 28/610 = 0.046
+HELD_RIGHT=${HELD_RIGHT:-0.86}   # measured 270/310 = 0.871
+HELD_WRONG=${HELD_WRONG:-0.06}   # measured 16/294 = 0.054
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do
@@ -96,9 +96,9 @@ for f in tests/data/links-outside/team/*.tsv; do
   b=$(basename "$f" .tsv)
   gate "team lines for $b" "tests/data/links-outside/$b.yaml" "$f" 75 16
 done
-# wave 13, fresh lines written outside the team (tests/data/links-fresh/README.md): the figure to
-# read, never the errors; held at the floors measured (rounded), summed: 130/151 right and
-# 13/144 wrong when they came (at 4db9327), 130/151 and 10/141 with play-test 26's rules
+# wave 14, fresh lines written outside the team (tests/data/links-fresh/README.md): the figure to
+# read, never the errors; held at the floors measured (rounded), summed: 128/145 right and
+# 7/139 wrong when they came (at 95fcc18)
 R=0 T=0 W=0 M=0
 for f in tests/data/links-fresh/*.tsv; do
   b=$(basename "$f" .tsv)
@@ -107,11 +107,11 @@ for f in tests/data/links-fresh/*.tsv; do
   read -r a t w m <<<"$sum"
   R=$((R + ${a:-0})); T=$((T + ${t:-0})); W=$((W + ${w:-0})); M=$((M + ${m:-0}))
 done
-echo "# fresh lines (wave 13): linked right $R/$T, wrong links $W/$M"
-[ "$T" -ge 150 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-86})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-86})" \
-  || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-86})" "$R/$T"
-[ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-8})) ] && ok "fresh lines wrong links $W/$M (<= ${FRESH_WRONG:-8}%)" \
-  || fail "fresh lines wrong links (<= ${FRESH_WRONG:-8}%)" "$W/$M"
+echo "# fresh lines (wave 14): linked right $R/$T, wrong links $W/$M"
+[ "$T" -ge 140 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-88})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-88})" \
+  || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-88})" "$R/$T"
+[ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-6})) ] && ok "fresh lines wrong links $W/$M (<= ${FRESH_WRONG:-6}%)" \
+  || fail "fresh lines wrong links (<= ${FRESH_WRONG:-6}%)" "$W/$M"
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
