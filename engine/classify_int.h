@@ -235,6 +235,16 @@ void cls_late_rude(cls_result *r);
 /* An ask only in an if-clause before a what/where/how question supposes the step: an open
 ** question.  After the model. */
 void cls_late_hypothetical(cls_result *r);
+/* A yes/no question about what her people or things can do ("can your pickers use the scanners
+** properly?"): no ask, when the model alone read one and no step or time is named. */
+void cls_late_capability_question(cls_result *r);
+/* A question on what she would need to see before a step ("what would you need to see before
+** you'd back a pilot?", 您需要看到什么才...): an open question, not an ask for the step. */
+void cls_late_conditions_probe(cls_result *r);
+/* "one afternoon only", "it only takes an hour": an effort sized small, no loss the model read. */
+void cls_late_only_effort(cls_result *r);
+/* A confirmation tag closing small talk that names no item confirms no need. */
+void cls_late_small_talk_tag(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

@@ -979,13 +979,29 @@ static int wh_asked(const reading *rd) {
   return 0;
 }
 
+/* 1 when a scarcity word stands outside every not_scarce phrase (lexicon markers): "with nothing
+** left in the back room" says the customer's stock sells through, the reverse of scarcity; a
+** tableware summary ending so was a scarcity push beside its own +20, and Helen answered "Please
+** don't. Every wholesaler tells me it's the last chance" (play-test 27). */
+static int scarce(const reading *rd) {
+  int sc = rd->c->marker_label[CLS_MK_SCARCITY], ns = lex_label_find(rd->c->lx, "not_scarce");
+  for (int i = 0; i < rd->nh; i++) {
+    if (rd->h[i].label != sc || rd->negated[i]) continue;
+    int inside = 0;
+    for (int j = 0; j < rd->nh && !inside && ns >= 0; j++)
+      inside = rd->h[j].label == ns && rd->h[j].start <= rd->h[i].start && rd->h[i].end <= rd->h[j].end;
+    if (!inside) return 1;
+  }
+  return 0;
+}
+
 /* Scarcity as a loss appeal, a threat's loss as the threat (7), summaries against feature lists
 ** (4), and a question left alone as an open or closed one (5). */
 static void read_appeals_and_questions(reading *rd) {
   cls_result *out = rd->r;
   size_t nl = rd->len;
   /* scarcity of the offer is a loss appeal: "the discount ends Friday", "名额只剩两个" */
-  if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(rd, CLS_MK_SCARCITY) &&
+  if (!CLS_HAS(out, CLS_LOSS_APPEAL) && has_mk(rd, CLS_MK_SCARCITY) && scarce(rd) &&
       (has_mk(rd, CLS_MK_OFFER) || CLS_HAS(out, CLS_DISCOUNT)))
     rule_move(rd, CLS_LOSS_APPEAL, "scarcity_offer", __LINE__);
 
@@ -2562,6 +2578,128 @@ void cls_late_hypothetical(cls_result *r) {
   r->commitment = -1;
   r->specific = 0;
   add_match(r, "ask", "rule:hypothetical", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* The text of clause c with its leading spaces and one joining word ("and", "so", "but", "then")
+** skipped. */
+static const char *clause_body(const cls_result *r, const cl_clause *c) {
+  static const char *const joins[] = { "and ", "so ", "but ", "then " };
+  const char *t = r->norm + c->start;
+  while (*t == ' ') t++;
+  for (size_t j = 0; j < sizeof joins / sizeof *joins; j++)
+    if (strncmp(t, joins[j], strlen(joins[j])) == 0) return t + strlen(joins[j]);
+  return t;
+}
+
+/* See classify_int.h.  Play-test 27: "Ouch. And with gloves on, can your pickers use the scanners
+** properly, Grace?" asks whether her people can, not that they do: the model took its request form
+** for an ask, Martin answered "What exactly are you proposing, and from when?" and the debrief
+** charged three -15s for a discovery question.  Its subject is "your ..." (her people, her
+** things), not "you"; a request of a third person names a step ("could your IT head join us on
+** Tuesday?": an action, a time) and is kept, as is an ask the rules or a rung's words read. */
+void cls_late_capability_question(cls_result *r) {
+  static const char *const opens[] = { "can your ", "could your ", "will your ", "would your ",
+                                       "do your ", "does your ", "is your ", "are your " };
+  const uint64_t ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !r->question || !(r->moves & ask) || !(r->model_moves & ask) ||
+      (r->moves & (CLS_ASK_MOVES & ~ask)) || r->slots[CLS_SLOT_ACTION] || r->slots[CLS_SLOT_TIME] ||
+      r->commitment >= 0)
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), found = 0;
+  for (int i = 0; i < ncl && !found; i++) {
+    const char *t = clause_body(r, &cl[i]);
+    for (size_t k = 0; k < sizeof opens / sizeof *opens && !found; k++) found = strncmp(t, opens[k], strlen(opens[k])) == 0;
+  }
+  if (!found) return;
+  r->moves &= ~ask;
+  r->model_moves &= ~ask;
+  r->specific = r->vague = 0;
+  r->moves |= (uint64_t)1 << CLS_CLOSED_QUESTION;
+  add_match(r, "closed_question", "rule:capability_question", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* See classify_int.h.  Play-test 27: "Martin, I'm sorry, I've been talking to Grace and left you
+** out. What would you need to see on cost and payback before you'd back a pilot?" asks what his
+** yes depends on, and was an ask for the pilot (its word): -15 for no time, -15 for asking again
+** after a no, and the credit for asking why went to the next line.  A question that opens on
+** what she would need to see (or what it would take) probes her conditions: an open question,
+** whatever step it names as the goal. */
+void cls_late_conditions_probe(cls_result *r) {
+  static const char *const opens[] = {
+    "what would you need", "what would you want to see", "what would you have to see", "what would it take",
+    "what do you need to see", "what do you need to know", "what would need to", "what would have to",
+    "what needs to happen", "what would make you",
+    "\xe9\x9c\x80\xe8\xa6\x81\xe7\x9c\x8b\xe5\x88\xb0\xe4\xbb\x80\xe4\xb9\x88" /* 需要看到什么 */,
+    "\xe8\xa6\x81\xe7\x9c\x8b\xe5\x88\xb0\xe4\xbb\x80\xe4\xb9\x88" /* 要看到什么 */,
+    "\xe6\xbb\xa1\xe8\xb6\xb3\xe4\xbb\x80\xe4\xb9\x88\xe6\x9d\xa1\xe4\xbb\xb6" /* 满足什么条件 */,
+    "\xe4\xbb\x80\xe4\xb9\x88\xe6\x9d\xa1\xe4\xbb\xb6\xe4\xb8\x8b" /* 什么条件下 */ };
+  const uint64_t asks = CLS_ASK_MOVES | (uint64_t)1 << CLS_LOWER_ASK;
+  if (!r->norm || !r->question || !(r->moves & asks)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 1 || cl[ncl - 1].mood == CL_MOOD_CONFIRM) return;
+  const cl_clause *q = &cl[ncl - 1];
+  int found = 0;
+  for (size_t k = 0; k < sizeof opens / sizeof *opens && !found; k++) {
+    const char *at = strstr(r->norm + q->start, opens[k]);
+    found = at && at < r->norm + q->end;
+  }
+  if (!found) return;
+  r->moves &= ~asks;
+  r->model_moves &= ~asks;
+  r->commitment = -1;
+  r->specific = r->vague = 0;
+  r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+  add_match(r, "open_question", "rule:conditions_probe", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* See classify_int.h.  Play-test 27: "Ok this is important. For Beacon our engineer do the setup
+** together with Marcus, one afternoon only, not three week." answers her set-up worry with how
+** little it takes; the model read "only" as scarcity, she said "Don't push me" and tactics lost
+** 20.  A loss the model alone read, with no loss, scarcity or deadline word of the rules, where
+** "only" or "just" sizes an effort ("one afternoon only", "only an hour", "it only takes"). */
+void cls_late_only_effort(cls_result *r) {
+  static const char *const units[] = { "afternoon", "morning", "evening", "hour", "day", "minute", "session",
+                                       "call", "visit", "meeting", "week" };
+  static const char *const counts[] = { "one", "a", "an", "two", "three", "half", "half an", "a few", "few", "1", "2", "3" };
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
+  if (!r->norm || !(r->moves & loss) || !(r->model_moves & loss) || CLS_HAS(r, CLS_THREAT) ||
+      cls_has_label(r, "loss_appeal") || cls_has_label(r, "scarcity") || cls_has_label(r, "deadline") ||
+      cls_has_label(r, "class:loss"))
+    return;
+  const char *t = r->norm;
+  int sized = txt_holds_phrase(t, "only takes") || txt_holds_phrase(t, "just takes") ||
+              txt_holds_phrase(t, "only need") || txt_holds_phrase(t, "only needs");
+  for (size_t u = 0; u < sizeof units / sizeof *units && !sized; u++)
+    for (size_t c = 0; c < sizeof counts / sizeof *counts && !sized; c++)
+      for (int pl = 0; pl < 2 && !sized; pl++) {
+        char before[48], after[48];   /* "one afternoon only", "only two hours" */
+        snprintf(before, sizeof before, "%s %s%s only", counts[c], units[u], pl ? "s" : "");
+        snprintf(after, sizeof after, "only %s %s%s", counts[c], units[u], pl ? "s" : "");
+        sized = txt_holds_phrase(t, before) || txt_holds_phrase(t, after);
+      }
+  if (!sized) return;
+  r->moves &= ~loss;
+  r->model_moves &= ~loss;
+  if (r->tactic == CLS_TACTIC_LOSS) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, "loss_appeal", "rule:only_effort", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  if (!r->moves) cls_read_question(r);
+}
+
+/* See classify_int.h.  Play-test 27: "Sorry! Didn't mean anything. My cousin has the same car, he
+** loves it. The weather's been crazy this week, right?" was small talk and a confirmation of a
+** need; the customer said "Yes, exactly." and the debrief credited +10 for confirming the blinking
+** light the rep had just brushed off.  The tag closes the small talk: in a line read as small
+** talk that names no need, benefit or objection, it confirms nothing. */
+void cls_late_small_talk_tag(cls_result *r) {
+  const uint64_t confirm = (uint64_t)1 << CLS_CONFIRM_NEED;
+  if (!r->norm || !(r->moves & confirm) || !CLS_HAS(r, CLS_SMALL_TALK) || r->n_needs || r->n_benefits ||
+      r->n_objections)
+    return;
+  r->moves &= ~confirm;
+  r->model_moves &= ~confirm;
+  add_match(r, "confirm_need", "rule:small_talk_tag", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
 /* A benefit put as a question ("what if beacon texted your on call guy the minute a scanner went
