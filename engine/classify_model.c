@@ -409,6 +409,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_as_is(out);
     cls_late_restated_pain(out);
     cls_late_restated_payment(out);
+    cls_late_deferred_payment(out);
     cls_late_restated_gain(out);
     cls_late_situation_gain(out);
     cls_late_request_to_approve(out);
