@@ -2436,6 +2436,83 @@ void cls_late_restated_payment(cls_result *r) {
   add_match(r, "ask_payment", "rule:restated_payment", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* 1 when w starts with one of the words of list (n entries), followed by a non-letter. */
+#define starts_word_any(w, list) starts_word_in((w), (list), sizeof (list) / sizeof *(list))
+static int starts_word_in(const char *w, const char *const *list, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    size_t l = strlen(list[k]);
+    if (strncmp(w, list[k], l) == 0 && !isalpha((unsigned char)w[l]) && w[l] != '\'') return 1;
+  }
+  return 0;
+}
+
+/* The text of clause c with its leading spaces and one joining word ("and", "so", "but", "then")
+** skipped. */
+static const char *clause_body(const cls_result *r, const cl_clause *c) {
+  static const char *const joins[] = { "and ", "so ", "but ", "then " };
+  const char *t = r->norm + c->start;
+  while (*t == ' ') t++;
+  for (size_t j = 0; j < sizeof joins / sizeof *joins; j++)
+    if (strncmp(t, joins[j], strlen(joins[j])) == 0) return t + strlen(joins[j]);
+  return t;
+}
+
+/* See classify_int.h.  Play-test 27: "Would it be alright if I had a little look at it?" (the
+** blinking tap) was a closed question, and Maria answered "More or less. Why do you ask?"; "Can I
+** take a quick look at the tap?", "Let me have a look at the tap." and "我帮您看看那个踢脚线,行吗?"
+** were the model's asks for a step.  The seller asking leave to look at, check or fix something
+** there and then offers his own action: seller_action.  Not with a time (a visit later asks her to
+** meet), a rung, a sum, or another ask of the rules ("Could I get her number?" holds no such verb). */
+void cls_late_seller_permission(cls_result *r) {
+  static const char *const opens[] = {
+    "can i ", "could i ", "may i ", "let me ", "mind if i ", "do you mind if i ", "would you mind if i ",
+    "would it be alright if i ", "would it be ok if i ", "would it be okay if i ", "is it alright if i ",
+    "is it ok if i ", "is it okay if i ", "i'll just ", "i can just ",
+    "\xe6\x88\x91\xe5\xb8\xae\xe6\x82\xa8" /* 我帮您 */, "\xe6\x88\x91\xe5\xb8\xae\xe4\xbd\xa0" /* 我帮你 */,
+    "\xe8\xae\xa9\xe6\x88\x91" /* 让我 */, "\xe6\x88\x91\xe8\x83\xbd" /* 我能 */, "\xe6\x88\x91\xe6\x9d\xa5" /* 我来 */,
+    "\xe6\x88\x91\xe5\x85\x88" /* 我先 */, "\xe6\x88\x91\xe7\xbb\x99\xe6\x82\xa8" /* 我给您 */ };
+  static const char *const verbs[] = {
+    "look", "check", "test", "reset", "inspect", "fix", "swap", "clean",
+    "\xe7\x9c\x8b\xe7\x9c\x8b" /* 看看 */, "\xe7\x9c\x8b\xe4\xb8\x80\xe4\xb8\x8b" /* 看一下 */,
+    "\xe6\xa3\x80\xe6\x9f\xa5" /* 检查 */, "\xe7\x9e\x85\xe7\x9e\x85" /* 瞅瞅 */,
+    "\xe8\xb0\x83\xe4\xb8\x80\xe4\xb8\x8b" /* 调一下 */, "\xe4\xbf\xae\xe4\xb8\x80\xe4\xb8\x8b" /* 修一下 */ };
+  static const char *const talk_after[] = { "i", "i've", "i'm", "that", "if", "whether", "with", "something",
+                                            "one", "what", "how", "my", "we", "you", "in", "back", "again" };
+  const uint64_t asks = CLS_ASK_MOVES | (uint64_t)1 << CLS_LOWER_ASK;
+  const uint64_t questions = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (!r->norm || r->slots[CLS_SLOT_TIME] || r->commitment >= 0 || r->has_amount ||
+      (r->moves & asks & ~r->model_moves) || !(r->moves & (asks | questions)))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), found = 0;
+  for (int i = 0; i < ncl && !found; i++) {
+    const char *t = clause_body(r, &cl[i]);
+    size_t n = (size_t)(r->norm + cl[i].end - t);
+    for (size_t k = 0; k < sizeof opens / sizeof *opens && !found; k++) {
+      size_t ol = strlen(opens[k]);
+      if (n <= ol || strncmp(t, opens[k], ol) != 0) continue;
+      for (size_t v = 0; v < sizeof verbs / sizeof *verbs && !found; v++) {
+        const char *at = strstr(t + ol, verbs[v]);
+        if (!at || at >= r->norm + cl[i].end) continue;
+        /* a thing to look at follows, not the talk itself ("can i check: ...", "let me check i've
+        ** got this right", "can i check something with you?") */
+        const char *w = at + strlen(verbs[v]);
+        while (w < r->norm + cl[i].end && isalpha((unsigned char)*w)) w++;   /* looks, checking */
+        while (w < r->norm + cl[i].end && *w == ' ') w++;
+        int talk = (unsigned char)verbs[v][0] < 0x80 &&
+                   (w >= r->norm + cl[i].end || !isalnum((unsigned char)*w) || starts_word_any(w, talk_after));
+        found = !talk;
+      }
+    }
+  }
+  if (!found) return;
+  r->moves &= ~(asks | questions);
+  r->model_moves &= ~(asks | questions);
+  r->specific = r->vague = 0;
+  r->moves |= (uint64_t)1 << CLS_SELLER_ACTION;
+  add_match(r, "seller_action", "rule:seller_permission", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 27: "李总好,是的,今天十五号,尾款四万八,发票我也带来了。不过我想先听
 ** 听,您这边最近资金上是什么情况?" names the balance and the day, then puts the ask off to hear her
 ** first: the debrief gave its +15 for a dated payment ask to this opener and not to the real ask six
@@ -2619,17 +2696,6 @@ void cls_late_hypothetical(cls_result *r) {
   r->commitment = -1;
   r->specific = 0;
   add_match(r, "ask", "rule:hypothetical", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
-}
-
-/* The text of clause c with its leading spaces and one joining word ("and", "so", "but", "then")
-** skipped. */
-static const char *clause_body(const cls_result *r, const cl_clause *c) {
-  static const char *const joins[] = { "and ", "so ", "but ", "then " };
-  const char *t = r->norm + c->start;
-  while (*t == ' ') t++;
-  for (size_t j = 0; j < sizeof joins / sizeof *joins; j++)
-    if (strncmp(t, joins[j], strlen(joins[j])) == 0) return t + strlen(joins[j]);
-  return t;
 }
 
 /* See classify_int.h.  Play-test 27: "Ouch. And with gloves on, can your pickers use the scanners
