@@ -2480,9 +2480,17 @@ void cls_late_seller_permission(cls_result *r) {
                                             "one", "what", "how", "my", "we", "you", "in", "back", "again" };
   const uint64_t asks = CLS_ASK_MOVES | (uint64_t)1 << CLS_LOWER_ASK;
   const uint64_t questions = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
-  if (!r->norm || r->slots[CLS_SLOT_TIME] || r->commitment >= 0 || r->has_amount ||
-      (r->moves & asks & ~r->model_moves) || !(r->moves & (asks | questions)))
+  if (!r->norm || r->slots[CLS_SLOT_TIME] || r->commitment >= 0 || r->has_amount || !(r->moves & (asks | questions)))
     return;
+  /* an ask the rules read stands, unless it is ask_commitment on the looking itself ("我帮您看看
+  ** ..., 行吗?": 看看 is the action slot, and the seller does it) */
+  uint64_t ruled = r->moves & asks & ~r->model_moves;
+  if (ruled) {
+    int own = 0;
+    if (ruled == (uint64_t)1 << CLS_ASK_COMMITMENT && r->slots[CLS_SLOT_ACTION])
+      for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) own |= strcmp(r->slots[CLS_SLOT_ACTION], verbs[v]) == 0;
+    if (!own) return;
+  }
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), found = 0;
   for (int i = 0; i < ncl && !found; i++) {
