@@ -701,6 +701,17 @@ local function check(turn)
       return true
     end
   end
+  -- a worry she raised that nobody has answered is still on her mind once nothing new is left to
+  -- tell: asked what is left, she says it again in her own words (play-test 27: "No, I think
+  -- that's everything." to the check, then "Same as before: that worry hasn't gone away." on the
+  -- ask, and "Nothing else comes to mind." when asked which one)
+  local open = pending_objection()
+  if open then
+    local o = find(C.objections, open)
+    memo.worry, memo.worry_turn = open, memo.turn
+    if o and o.said and o.said ~= "" then C.say_text(o.said) else reply("objection_again") end
+    return true
+  end
   reply("check_reply")
   return true
 end
