@@ -232,6 +232,9 @@ void cls_late_restated_gain(cls_result *r);
 void cls_late_check_after_needs(cls_result *r);
 /* The model's gain appeal or benefit on a rude line is dropped.  After the model. */
 void cls_late_rude(cls_result *r);
+/* A stop of supply held out over money unpaid, its phrase split by what it stops ("...停止给你们
+** 后面的项目供货", "...的货就只能先停了", "put deliveries on hold"): a threat (classify_threat.c). */
+void cls_late_cut_off(cls_result *r);
 /* An ask only in an if-clause before a what/where/how question supposes the step: an open
 ** question.  After the model. */
 void cls_late_hypothetical(cls_result *r);

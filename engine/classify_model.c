@@ -415,6 +415,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_request_to_approve(out);
     cls_late_check_after_needs(out);
     cls_late_rude(out);
+    cls_late_cut_off(out);
     cls_late_hypothetical(out);
     cls_late_capability_question(out);
     cls_late_conditions_probe(out);

@@ -361,6 +361,9 @@ static int one_line(opts *o, const char *line, size_t len) {
   if (!c) return CLI_USAGE;
   cls_result r;
   cls_classify(c, line, len, &r);
+  /* as the session reads it in the scenario's (first) visit: a late charge held out in a
+  ** collection is a threat */
+  if (o->sc && scn_visit_collects(o->sc, 0)) cls_read_collection(&r);
   if (o->json) {
     json_t *j = cls_result_json(&r, o->sc);
     json_object_set_new(j, "lang", json_string(lang));

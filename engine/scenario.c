@@ -32,6 +32,25 @@ int scn_rung_below(const scenario *s, int asked, int refused) {
   return scn_kind_family(s->commitments[asked].kind) == scn_kind_family(s->commitments[refused].kind);
 }
 
+/* See scenario.h.  (score.c's visit_kind derives the same, for every kind.) */
+int scn_visit_collects(const scenario *s, int v) {
+  if (!s) return 0;
+  int given = v >= 0 && v < s->n_visits ? s->visits[v].kind : SCN_VISIT_DERIVED;
+  if (given == SCN_VISIT_DERIVED) given = s->visit_kind;
+  if (given != SCN_VISIT_DERIVED) return given == SCN_VISIT_PAYMENT;
+  const scn_strs *offer = v >= 0 && v < s->n_visits ? &s->visits[v].commitments : NULL;
+  int any = 0;
+  for (int j = 0; j < s->n_commitments; j++) {
+    int on = !offer || offer->n == 0;
+    for (int i = 0; offer && i < offer->n && !on; i++)
+      on = offer->v[i] && s->commitments[j].id && strcmp(offer->v[i], s->commitments[j].id) == 0;
+    if (!on) continue;
+    if (scn_kind_family(s->commitments[j].kind) != SCN_FAMILY_PAYMENT) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 const char *scn_level_name(scn_level l) {
   switch (l) {
   case SCN_LEVEL_HIGH: return "high";

@@ -235,6 +235,9 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   cls_classify(s->cls, line, len, &t->cls);
   read_recap(s, t);
   read_follow_up(s, t);
+  /* a late charge held out in a collection is the seller's stick, for the customer and the
+  ** scorer alike (cls_read_collection) */
+  if (scn_visit_collects(s->sc, t->visit)) cls_read_collection(&t->cls);
   judge_rungs(s, t);
   t->text = xstrdup(t->cls.text);
   t->hinted = s->hint_pending;

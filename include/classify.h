@@ -185,6 +185,13 @@ typedef struct cls_follow_ctx {
 ** the customer reacts (classify_follow.c).  Returns 1 when it did (a match "rule:follow_up" says
 ** so), 0 when r is unchanged. */
 int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v);
+/* Reads a line of a visit that collects a payment: a line read as a loss that holds out a charge
+** for paying late (滞纳金, 违约金, 罚息, a late fee, penalty interest), not waived in its clause
+** ("滞纳金我们就不收了", "we won't charge any late fee"), is a threat: in a collection the seller
+** charges it, so it is the seller's stick, not a deadline (classify_threat.c).  The visit knows
+** what it is for, the line alone does not: the session asks before the customer reacts.  Returns
+** 1 when r became a threat (a match "rule:collection_charge" says so), 0 when r is unchanged. */
+int cls_read_collection(cls_result *r);
 /* 1 when r is a payment ask that names the sum and a time, with no vague marker ("今天您先转
 ** 两万四", "the $4,800 balance by Friday"): specific, as the scorer's payment_specific judges it,
 ** whoever the line names (classify_rules.c). */

@@ -260,6 +260,10 @@ scn_family scn_kind_family(scn_kind k);
 ** a payment, a referral); 0 otherwise or when either index is out of range.  Asking for it after
 ** that refusal lowers the ask. */
 int scn_rung_below(const scenario *s, int asked, int refused);
+/* 1 when visit v (0 for a single visit) collects a payment, as the scorer judges the visit's kind:
+** its visit_kind (the visit's own, else the top-level one) when the file sets one, else every rung
+** on offer in it is a payment. */
+int scn_visit_collects(const scenario *s, int v);
 const char *scn_kind_name(scn_kind k);     /* "advance" "order" "payment" "referral" */
 
 /* Parses a band: ">= 80", "<= 40", "> 50", "< 50", "= 100", "40..70", "40-70", "75". */

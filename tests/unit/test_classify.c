@@ -1459,6 +1459,36 @@ static void test_amounts(void **st) {
   cls_result_free(&r);
 }
 
+/* In a visit that collects a payment, a late charge held out is a threat (cls_read_collection,
+** play-test 27: "过了今天就要按合同收滞纳金了" was credited "firm, no threat"); the line alone is a
+** loss appeal, and a charge waived, or the contract named for the sum and the day, is none. */
+static void test_collection_charge(void **st) {
+  (void)st;
+  static const struct { const char *lang, *line; int threat; } rows[] = {
+    { "zh", "李总,今天十五号,四万八尾款必须今天付清。过了今天就要按合同收滞纳金了。", 1 },
+    { "zh", "那就好。滞纳金每天千分之五,拖一周就是一千六七,您自己算算划不划得来。", 1 },
+    { "zh", "只要今天把日期定下来,滞纳金我们一分都不收。", 0 },
+    { "zh", "李总,今天十五号,按合同约定四万八千元尾款今天到期,发票我带来了。", 0 },
+    { "en", "If you don't pay today, a late fee of 2% applies.", 1 },
+    { "en", "Once the grace period ends on the 28th, late fees kick in automatically.", 1 },
+    { "en", "We won't charge any late fee if we agree a date today.", 0 },
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    cls_result r = run(strcmp(rows[i].lang, "zh") == 0 ? zh : en, rows[i].line);
+    assert_false(CLS_HAS(&r, CLS_THREAT));   /* alone, no threat: the corpus's loss appeal */
+    int got = cls_read_collection(&r);
+    if (got != rows[i].threat) print_error("line: %s\n", rows[i].line);
+    assert_int_equal(got, rows[i].threat);
+    assert_int_equal(CLS_HAS(&r, CLS_THREAT) != 0, rows[i].threat);
+    if (rows[i].threat) {
+      assert_false(CLS_HAS(&r, CLS_LOSS_APPEAL));
+      assert_int_equal(r.tactic, CLS_TACTIC_LOSS);
+      assert_true(cls_has_label(&r, "threat"));
+    }
+    cls_result_free(&r);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_every_move),
@@ -1489,6 +1519,7 @@ int main(void) {
     cmocka_unit_test(test_benefit_free),
     cmocka_unit_test(test_offer_then_tag),
     cmocka_unit_test(test_restated_gain),
+    cmocka_unit_test(test_collection_charge),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
