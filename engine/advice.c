@@ -43,6 +43,8 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "need_uncovered", ADV_OPEN },
   { "missed_hidden_need", ADV_HIDDEN }, { "hidden_need_found", ADV_HIDDEN },
   { "missed_decision_chain", ADV_CHAIN }, { "decision_chain_asked", ADV_CHAIN },
+  /* a question to the one left out, about a need of theirs (the finding names it) */
+  { "decider_left_out", ADV_OPEN }, { "decider_brought_in", ADV_OPEN },
 };
 
 /* See advice.h.  The visit's kind turns asks into the ask that visit is for: a collection asks
@@ -295,8 +297,11 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   ** frost she was asked about teaches the frost), else the first voiced: what a summary or a
   ** confirmation names */
   int shown = n >= 0 && n < sc->n_needs ? n : need;
+  /* an open question about the need the finding names (a person left out of the talk: theirs),
+  ** else the first voiced */
+  int open_need = shown;
   /* a line about one need is said to the one who voiced it */
-  int to = t == ADV_SUMMARY || t == ADV_CONFIRM ? shown : t == ADV_OPEN ? need : t == ADV_HIDDEN ? hid : -1;
+  int to = t == ADV_SUMMARY || t == ADV_CONFIRM ? shown : t == ADV_OPEN ? open_need : t == ADV_HIDDEN ? hid : -1;
   char *name = address_about(sc, lang, to), *out = NULL;
   const char *bw = benefit_words(sc, need, lang);
   const char *company = sc->cust_company && *sc->cust_company ? sc->cust_company : msg_text(lang, "advice.yours");
@@ -353,7 +358,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     out = from_examples(sc, shown, lang, name, t, "advice.confirm_said", NULL, about ? about->reader : NULL);
     if (!out) out = msg_get(lang, "advice.confirm", "name", name, "need", need_words(sc, shown, lang), NULL);
     break;
-  case ADV_OPEN: out = discovery(sc, need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
+  case ADV_OPEN: out = discovery(sc, open_need, lang, name, t, "advice.open", about ? about->reader : NULL); break;
   case ADV_HIDDEN: out = discovery(sc, hid, lang, name, t, "advice.hidden", about ? about->reader : NULL); break;
   case ADV_CHAIN: out = chain_question(sc, lang, name); break;
   case ADV_PROBE: out = msg_get(lang, "advice.probe", "name", name, NULL); break;

@@ -50,18 +50,11 @@ int cust_speaker_of(const cust_host *h, const char *text) {
   return -1;
 }
 
-/* Which people the turn's line addresses: a bit per person; all for "both of you". */
+/* Which people the turn's line addresses: a bit per person; all for "both of you"
+** (spk_addressed, which the scorer reads too). */
 unsigned cust_addressed(const cust_host *h, const cls_result *t) {
-  static const char *const all[] = { "both of you", "you both", "you two", "either of you",
-                                     "each of you", "两位", "你们俩", "你们两位", "二位" };
   if (!t || h->n_people < 2) return 0;
-  const char *s = t->text ? t->text : "";
-  unsigned m = 0;
-  for (int i = 0; i < h->n_people; i++)
-    if (util_find_ci(s, h->people[i])) m |= 1u << i;
-  for (size_t k = 0; k < sizeof all / sizeof *all; k++)
-    if (util_find_ci(s, all[k])) m = (1u << h->n_people) - 1;
-  return m;
+  return spk_addressed(h->people, h->n_people, t->text ? t->text : "");
 }
 
 /* ===== what was said ===================================================================== */

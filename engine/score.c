@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include "score.h"
+#include "speakers.h"
 #include "text.h"
 #include "util.h"
 
@@ -1655,6 +1656,101 @@ static int table_addressed(const ctx *c) {
   return n >= 2 && all;
 }
 
+/* ---- a table of several people: one of them left out ------------------------------------ */
+
+/* Lines in a row spoken to the others at the table by name, none to or about one person, that
+** leave that person out (docs/scoring.md, decider_left_out): one person's discovery (a question,
+** a follow-up, a confirmation, a hidden need) takes about four; a fifth means the other has sat
+** through a whole round and into the pitch with nothing said to them (play-test 27: six and nine
+** lines to Grace, Martin, who signs, never named, and nothing in the debrief). */
+#define LEFT_OUT_LINES 5
+
+/* The person (index among the table's people) whose need i is: its said: opens "Martin: ". */
+static int need_person(const ctx *c, int i) {
+  return c->sc->needs[i].said ? spk_speaker(c->sc->cust_name, c->sc->needs[i].said) : -1;
+}
+
+/* The need a Try line to person p asks about: p's first voiced need, else p's first; -1. */
+static int person_need(const ctx *c, int p) {
+  int any = -1;
+  for (int i = 0; i < c->sc->n_needs; i++) {
+    if (need_person(c, i) != p) continue;
+    if (!c->sc->needs[i].hidden) return i;
+    if (any < 0) any = i;
+  }
+  return any;
+}
+
+/* Turns a..b (one visit) at a table of several people: for each person, the first stretch of
+** LEFT_OUT_LINES or more lines that name others at the table and not them (a line naming nobody
+** is said to the table and neither counts nor ends it; a greeting, thanks or small talk alone is
+** no talking to anyone) is decider_left_out, at the stretch's last line, naming the turns.  When
+** a line then names that person and, before the next ask, they voice or confirm a need of theirs
+** (a person without needs: a question to them), the recovery is decider_brought_in, at that line. */
+static void people_left_out(ctx *c, int a, int b) {
+  if (!c->sc || !c->sc->cust_name) return;
+  char *people[SPK_MAX_PEOPLE];
+  int np = spk_people(c->sc->cust_name, people, SPK_MAX_PEOPLE);
+  for (int p = 0; p < np; p++) {
+    int run = 0, from = -1, last = -1, reach = -1;
+    unsigned others = 0;
+    for (int i = a; i < b && reach < 0; i++) {
+      const sess_turn *t = &c->s->turns[i];
+      if (t->cls.moves && !(t->cls.moves & ~SOCIAL_MOVES)) continue;
+      unsigned m = spk_addressed(people, np, t->text);
+      if (m >> p & 1) {
+        if (run >= LEFT_OUT_LINES) reach = i;
+        else { run = 0; others = 0; }
+      } else if (m) {
+        if (!run) from = i;
+        run++;
+        last = i;
+        others |= m;
+      }
+    }
+    if (run < LEFT_OUT_LINES) continue;
+    strbuf names = {0};
+    for (int q = 0; q < np; q++)
+      if (others >> q & 1) {
+        if (names.len) sb_puts(&names, msg_text(c->r->lang, "advice.name_joint"));
+        sb_puts(&names, people[q]);
+      }
+    char f1[24], f2[24], f3[24];
+    const sess_turn *lt = &c->s->turns[last];
+    int before = c->r->n_findings;
+    add(c, "decider_left_out", lt, reach < 0 ? "open" : NULL, "person", people[p], "others", names.s,
+        "from", num(f1, c->s->turns[from].n), "to", num(f2, lt->n), "count", num(f3, run), NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = person_need(c, p);   /* asks them */
+    free(names.s);
+    if (reach < 0) continue;
+    /* brought in: what they need heard before the next ask (the line that brings them in may
+    ** itself be the question that brings it out) */
+    int ask = reach;
+    while (ask < b && !(c->s->turns[ask].cls.moves & ASK_MOVES)) ask++;
+    int need = -1, asked = 0, theirs = person_need(c, p) >= 0;
+    for (int i = reach; i < ask && need < 0 && !asked; i++) {
+      const sess_turn *t = &c->s->turns[i];
+      for (int e = 0; e < t->events.n && need < 0; e++) {
+        const cust_event *ev = &t->events.v[e];
+        if ((ev->kind == CUST_EV_REVEAL || ev->kind == CUST_EV_CONFIRM) && ev->index >= 0 &&
+            ev->index < c->sc->n_needs && need_person(c, ev->index) == p)
+          need = ev->index;
+      }
+      if (!theirs && t->cls.question && (spk_addressed(people, np, t->text) >> p & 1)) asked = 1;
+    }
+    if (need < 0 && !asked) continue;
+    const sess_turn *rt = &c->s->turns[reach];
+    char *q = short_quote(rt->text);
+    char said[512];
+    before = c->r->n_findings;
+    add(c, "decider_brought_in", rt, need < 0 ? "asked" : NULL, "person", people[p], "quote", q,
+        "said", need >= 0 ? need_said(c, need, said, sizeof said) : "", NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = need >= 0 ? need : person_need(c, p);
+    free(q);
+  }
+  for (int p = 0; p < np; p++) free(people[p]);
+}
+
 /* Fills out from the finished session. */
 void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
@@ -1674,6 +1770,7 @@ void score_session(const session *s, score_result *out) {
     int b = a;
     while (b < s->n_turns && s->turns[b].visit == s->turns[a].visit) b++;
     score_visit(&c, s->turns[a].visit, a, b, &awarded, &hidden, &chain_asked);
+    people_left_out(&c, a, b);
     a = b;
   }
 

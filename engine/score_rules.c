@@ -69,6 +69,9 @@ static const score_rule rules[] = {
   { "need_confirmed",              SK_DISCOVERY,    10, "discover-before-pitching" },
   { "hidden_need_found",           SK_DISCOVERY,    10, "bring-out-hidden-needs" },
   { "decision_chain_asked",        SK_DISCOVERY,    10, "reach-the-decision-chain" },
+  /* at a table of several: one person left out of a long stretch, and brought back in */
+  { "decider_left_out",            SK_DISCOVERY,   -15, "reach-the-decision-chain" },
+  { "decider_brought_in",          SK_DISCOVERY,    10, "reach-the-decision-chain" },
 };
 
 /* The whole table, in docs/scoring.md order. */

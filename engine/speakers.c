@@ -70,6 +70,20 @@ int spk_speaker(const char *name, const char *text) {
   return who;
 }
 
+/* See speakers.h. */
+unsigned spk_addressed(char *const people[], int n, const char *text) {
+  static const char *const all[] = { "both of you", "you both", "you two", "either of you",
+                                     "each of you", "两位", "你们俩", "你们两位", "二位" };
+  assert(n >= 0 && n <= SPK_MAX_PEOPLE);
+  if (!text || n < 2) return 0;
+  unsigned m = 0;
+  for (int i = 0; i < n; i++)
+    if (util_find_ci(text, people[i])) m |= 1u << i;
+  for (size_t k = 0; k < sizeof all / sizeof *all; k++)
+    if (util_find_ci(text, all[k])) m = (1u << n) - 1;
+  return m;
+}
+
 /* May a new speaker start at p (not at the start)?  After a space, or after a Chinese stop,
 ** so "Grace:" inside a word ("AmazingGrace:") is no turn. */
 static int turn_may_start(const char *text, const char *p) {

@@ -17,6 +17,13 @@ int spk_people(const char *name, char *out[], int max);
 ** customer of one person). */
 int spk_speaker(const char *name, const char *text);
 
+/* Which of the people (n short names, as spk_people gives them) a trainee's line is for: a bit
+** per person it names (case does not matter: "martin, ..." and "... Grace?" alike), every bit
+** when it speaks to them all ("both of you", "you two", "两位", "你们俩"); 0 for a line that names
+** nobody, or with fewer than two people.  The customer answers by it (customer_talk.c) and the
+** scorer tells a person left out of the conversation by it (score.c). */
+unsigned spk_addressed(char *const people[], int n, const char *text);
+
 /* The pieces of text said by different people of name's table: starts[i] and lens[i] (up to
 ** max) are where each person's words begin ("Martin: Hello.") and how long they are, trailing
 ** spaces left out.  A line that does not start with a person's name, or a customer of one

@@ -2301,6 +2301,75 @@ static void referral_early(void **state) {
   fx_free(&f);
 }
 
+/* At a table of two, five lines in a row to one person by name and none to or about the other
+** leave the other out (decider_left_out, naming both and the turns); a line that then brings
+** them in and hears a need of theirs before the ask is the recovery (decider_brought_in).  Four
+** lines to one are a round of discovery; a line naming nobody, or a greeting, neither counts
+** nor ends the stretch (play-test 27). */
+static void left_out_decider(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  f.sc.cust_name = S("Grace Liu and Martin Hale");
+  f.needs[0].said = S("Grace: Counting attendance by hand takes hours.");
+  f.needs[1].said = S("Martin: Parents complain they never know how their children are doing.");
+  f.needs[1].hidden = 0;
+  fx_turn(&f, "Hi Grace, hi Martin.", MV(GREET));   /* courtesy: reaches nobody */
+  fx_turn(&f, "Grace, what goes wrong on the floor?", MV(OPEN_QUESTION))->cls.question = 1;
+  fx_turn(&f, "Grace, where do the mistakes happen?", MV(OPEN_QUESTION))->cls.question = 1;
+  fx_turn(&f, "And how often is that?", MV(OPEN_QUESTION))->cls.question = 1;   /* to the table */
+  fx_turn(&f, "So it's the labels, Grace?", MV(CONFIRM_NEED));
+  fx_turn(&f, "grace, how do your pickers work today?", MV(OPEN_QUESTION))->cls.question = 1;
+  score_result r;
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "decider_left_out", -1, NULL));   /* four lines: no finding yet */
+  score_result_free(&r);
+  fx_turn(&f, "Grace, our headsets read back a check digit.", MV(PRESENT_FEATURE));
+  score_session(&f.s, &r);
+  const score_finding *lo = fx_find(&r, "decider_left_out", 7, NULL);
+  assert_non_null(lo);
+  assert_true(lo->points == -15);
+  assert_int_equal(lo->need, 1);   /* its Try line asks Martin about his need */
+  assert_string_equal(fx_msg(&lo->msg, "en"),
+                      "From turn 2 on, 5 of your lines spoke to Grace by name and none to or about Martin, who "
+                      "takes part in the decision too; Martin was not brought back in.");
+  assert_null(fx_find(&r, "decider_brought_in", -1, NULL));
+  score_result_free(&r);
+  /* Martin brought in, his need heard before the ask: the recovery */
+  sess_turn *in = fx_turn(&f, "Martin, I'm sorry, I left you out. What would you need to see?", MV(OPEN_QUESTION));
+  in->cls.question = 1;
+  fx_event(&f, in, CUST_EV_REVEAL, 1);
+  fx_specific(fx_turn(&f, "Could you both come to a demo next Wednesday at 3?", MV(ASK_COMMITMENT)));
+  score_session(&f.s, &r);
+  lo = fx_find(&r, "decider_left_out", 7, NULL);
+  assert_non_null(lo);
+  assert_string_equal(fx_msg(&lo->msg, "en"),
+                      "From turn 2 to turn 7, 5 of your lines spoke to Grace by name and none to or about Martin, "
+                      "who takes part in the decision too.");
+  const score_finding *bi = fx_find(&r, "decider_brought_in", 8, NULL);
+  assert_non_null(bi);
+  assert_true(bi->points == 10);
+  assert_string_equal(fx_msg(&bi->msg, "en"),
+                      "You brought Martin back in (\"Martin, I'm sorry, I left you out. What would you need to see?\") "
+                      "and heard what Martin needs before asking: \"Parents complain they never know how their "
+                      "children are doing.\"");
+  assert_null(fx_find(&r, "decider_left_out", 0, NULL));   /* Grace was never left out */
+  score_result_free(&r);
+  /* the need heard only after the ask: no recovery */
+  fx_free_events(&f.s.turns[7].events);   /* (the turns moved when the ask was added) */
+  fx_event(&f, &f.s.turns[8], CUST_EV_REVEAL, 1);
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "decider_left_out", 7, NULL));
+  assert_null(fx_find(&r, "decider_brought_in", -1, NULL));
+  score_result_free(&r);
+  /* with one customer there is nobody to leave out */
+  f.sc.cust_name = S("Grace Liu");
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "decider_left_out", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask),
@@ -2314,6 +2383,7 @@ int main(void) {
     cmocka_unit_test(past_check_answered),
     cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(check_in_run_up), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
+    cmocka_unit_test(left_out_decider),
     cmocka_unit_test(running_score),
     cmocka_unit_test(objection_answer_not_feature_list), cmocka_unit_test(seller_step_only),
     cmocka_unit_test(gain_tied_to_voiced_need),

@@ -55,7 +55,28 @@ static void split(void **st) {
   assert_int_equal(spk_speaker("Helen Park", "Helen: hi"), -1);
 }
 
+/* Whom a trainee's line is for: each person it names, anywhere and in any case; all of them for
+** "both of you" / "两位"; nobody with one customer (the customer and the scorer read it alike). */
+static void addressed(void **st) {
+  (void)st;
+  char *gm[SPK_MAX_PEOPLE], *zh[SPK_MAX_PEOPLE];
+  int n = spk_people("Grace Liu and Martin Hale", gm, SPK_MAX_PEOPLE);
+  assert_int_equal(spk_addressed(gm, n, "Grace, what goes wrong on the floor?"), 1u);
+  assert_int_equal(spk_addressed(gm, n, "So that's the payback, martin?"), 2u);
+  assert_int_equal(spk_addressed(gm, n, "Grace, what would Martin need to see?"), 3u);
+  assert_int_equal(spk_addressed(gm, n, "What would each of you need?"), 3u);
+  assert_int_equal(spk_addressed(gm, n, "What goes wrong on the floor?"), 0u);
+  assert_int_equal(spk_addressed(gm, 1, "Grace?"), 0u);
+  assert_int_equal(spk_addressed(gm, n, NULL), 0u);
+  int k = spk_people("王主任和李处长", zh, SPK_MAX_PEOPLE);
+  assert_int_equal(spk_addressed(zh, k, "李处长，您这边怎么看？"), 2u);
+  assert_int_equal(spk_addressed(zh, k, "两位看这样行吗？"), 3u);
+  for (int i = 0; i < n; i++) free(gm[i]);
+  for (int i = 0; i < k; i++) free(zh[i]);
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = { cmocka_unit_test(people), cmocka_unit_test(split) };
+  const struct CMUnitTest tests[] = { cmocka_unit_test(people), cmocka_unit_test(split),
+                                      cmocka_unit_test(addressed) };
   return cmocka_run_group_tests_name("speakers", tests, NULL, NULL);
 }
