@@ -554,6 +554,7 @@ typedef struct visit_state {
   int asks, closes_run;
   int amount_named;          /* a payment ask of this visit named the sum */
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
+  const sess_turn *summary_off;   /* the last summary the customer did not recognise */
   const sess_turn *last_check;   /* the latest check so far: the one the ask's credit quotes */
   const sess_turn *opinion;  /* the last line that asked what she thought ("so what do you think?") */
   int given;
@@ -577,18 +578,64 @@ typedef struct visit_state {
       f_past_check;
 } visit_state;
 
-/* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on sometime, no
-** time"): the action unless has_act (an order's own words name it: "签合同"), who or where only
-** when the step needs them (need_who: not an order, not a rung nobody is brought to). */
+/* The vague phrases the trainee typed in r's line, first to last and each once, at most max of
+** them in out (owned by the caller): the span of each match of the vague marker that no longer
+** one holds ("at some point", not also "some point"), in the line's own letters when the typed
+** text holds it (else as read, case-folded).  A line the reader's model alone read as vague
+** ("Would you be open to trying it?") has none: the finding quotes no word the trainee did not
+** type (play-test 27: every vague ask "leaned on \"sometime\"", a fixed text).  Returns how many. */
+static int vague_words(const cls_result *r, char **out, int max) {
+  size_t len = r->norm ? strlen(r->norm) : 0;
+  char *w[8];
+  size_t at[8];
+  int n = 0;
+  for (int i = 0; i < r->n_matches && n < 8; i++) {
+    const cls_match *m = &r->matches[i];
+    if (!m->label || strcmp(m->label, "vague") != 0 || m->end <= m->start || m->end > len) continue;
+    int inside = 0;   /* within a longer vague phrase, or the same span again */
+    for (int k = 0; k < r->n_matches && !inside; k++) {
+      const cls_match *o = &r->matches[k];
+      if (k == i || !o->label || strcmp(o->label, "vague") != 0 || o->end > len) continue;
+      if (o->start <= m->start && o->end >= m->end && (o->end - o->start > m->end - m->start || k < i))
+        inside = 1;
+    }
+    if (inside) continue;
+    char *v = xstrndup(r->norm + m->start, m->end - m->start);
+    const char *typed = r->text ? util_find_ci(r->text, v) : NULL;
+    if (typed) memcpy(v, typed, strlen(v));   /* case folding keeps ASCII's length; CJK is as typed */
+    int dup = 0;
+    for (int k = 0; k < n && !dup; k++) dup = strcasecmp(w[k], v) == 0;
+    if (dup) { free(v); continue; }
+    int j = n++;   /* in the order of the line */
+    while (j > 0 && at[j - 1] > m->start) { w[j] = w[j - 1]; at[j] = at[j - 1]; j--; }
+    w[j] = v;
+    at[j] = m->start;
+  }
+  for (int k = max; k < n; k++) free(w[k]);
+  if (n > max) n = max;
+  memcpy(out, w, (size_t)n * sizeof *w);
+  return n;
+}
+
+/* A vague_ask finding listing what the ask lacks, as catalogue keys ("it leans on "sometime", no
+** time"): the vague words the trainee typed, the action unless has_act (an order's own words
+** name it: "签合同"), who or where only when the step needs them (need_who: not an order, not a
+** rung nobody is brought to). */
 static void add_vague(ctx *c, const sess_turn *t, const cls_result *r, const char *q, int has_act, int need_who) {
   strbuf m = { 0 };
-  if (r->vague) sb_puts(&m, ",part.ask_vague");
+  char *w[2] = { NULL, NULL };
+  int nw = r->vague ? vague_words(r, w, 2) : 0;
+  if (nw) sb_puts(&m, nw > 1 ? ",part.ask_vague_two" : ",part.ask_vague");
   if (!has_act) sb_puts(&m, ",part.ask_no_action");
   if (!r->slots[CLS_SLOT_TIME]) sb_puts(&m, ",part.ask_no_time");
   if (need_who && !r->slots[CLS_SLOT_PERSON] && !r->slots[CLS_SLOT_PLACE]) sb_puts(&m, ",part.ask_no_person_place");
   if (!m.len) sb_puts(&m, ",part.ask_not_specific");
   m.s[0] = '@';
-  add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
+  if (nw > 1) add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, "vague", w[0], "vague_2", w[1], NULL);
+  else if (nw) add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, "vague", w[0], NULL);
+  else add(c, "vague_ask", t, NULL, "quote", q, "missing", m.s, NULL);
+  free(w[0]);
+  free(w[1]);
   sb_free(&m);
 }
 
@@ -745,7 +792,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     }
     if (!vs->summary && !vs->f_nosummary++) {
       int before = c->r->n_findings;
-      add(c, "ask_without_summary", t, NULL, "quote", q, NULL);
+      /* a summary she did not recognise was made: there was none she agreed with, not none at
+      ** all (play-test 27: "without first summing up" right after "So to sum up: ...", which the
+      ** same debrief had charged as not recognised) */
+      add(c, "ask_without_summary", t, vs->summary_off ? "rejected" : NULL, "quote", q, NULL);
       /* its Try line sums up the need voiced last (play-test 24: visits 2 and 3 of a campaign were
       ** taught the scenario's first need, the night nurses, whatever the visit was about) */
       if (c->r->n_findings > before) c->r->findings[before].need = latest_voiced(c, t);
@@ -833,7 +883,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
           higher = k;
       if (higher >= 0) {
         if (!vs->f_low++)
-          add(c, "ask_too_low", t, NULL, "action", action_of(c, j), "higher", action_of(c, higher), NULL);
+          add(c, "ask_too_low", t, NULL, "quote", q, "action", action_of(c, j), "higher", action_of(c, higher), NULL);
       } else if (!vs->f_realistic++) {
         add(c, "realistic_ask", t, NULL, "action", action_of(c, j), NULL);
       }
@@ -858,6 +908,26 @@ static int said_by_customer(const ctx *c, int upto, int i) {
     }
   }
   return 0;
+}
+
+/* The first of the customer's own lines (the opening, then the answers of every turn) that voiced
+** need i: its said text, spoken when it came out, or a line naming it by one of its keywords
+** (said_by_customer's reading).  NULL when she said none: then the debrief names the need and
+** quotes no words of hers (play-test 27: "The customer mentioned \"nobody else has\"", a keyword
+** she never said, when her line was "...that they can't get at the department store?"). */
+static const char *her_line_of(const ctx *c, int i) {
+  const scn_need *n = &c->sc->needs[i];
+  for (int k = -1; k < c->s->n_turns; k++) {
+    const cust_events *evs = k < 0 ? &c->s->opening : &c->s->turns[k].events;
+    for (int e = 0; e < evs->n; e++) {
+      const char *txt = evs->v[e].text;
+      if (evs->v[e].kind != CUST_EV_SAY || !txt || !*txt) continue;
+      if (n->said && strcmp(txt, n->said) == 0) return txt;
+      for (int w = 0; w < n->keywords.n; w++)
+        if (n->keywords.v[w] && *n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return txt;
+    }
+  }
+  return NULL;
 }
 
 /* Needs of mask the customer voiced by the end of turn i: revealed or confirmed before it (in
@@ -958,6 +1028,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     /* the customer did not recognise it: no credit, and it is no summary before an ask */
     if (!vs->f_rejected++)
       add(c, "summary_rejected", t, NULL, "quote", q, NULL);
+    vs->summary_off = t;
   } else if (recap) {
     uint64_t cited = cited_needs(c, r), extra = brought_up_unvoiced(c, r, known);
     uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
@@ -1801,8 +1872,11 @@ void score_session(const session *s, score_result *out) {
       int named_by_her = -1;
       for (int k = 0; k < sc->n_needs && k < 64 && named_by_her < 0; k++)
         if ((known & ~start & bit(k)) || said_by_customer(&c, s->n_turns - 1, k)) named_by_her = k;
-      if (named_by_her >= 0)
-        add(&c, "no_discovery", NULL, "named", "need", need_name(&c, named_by_her), NULL);
+      const char *her = named_by_her >= 0 ? her_line_of(&c, named_by_her) : NULL;
+      if (her)
+        add(&c, "no_discovery", NULL, "named", "need", need_name(&c, named_by_her), "said", her, NULL);
+      else if (named_by_her >= 0)
+        add(&c, "no_discovery", NULL, "named_bare", "need", need_name(&c, named_by_her), NULL);
       else
         add(&c, "no_discovery", NULL, NULL, NULL);
     }

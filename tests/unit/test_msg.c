@@ -79,11 +79,12 @@ static void format_and_plural(void **state) {
 static void lists(void **state) {
   (void)state;
   char *s = msg_get("en", "finding.vague_ask", "quote", "Sometime?", "missing",
-                    "@part.ask_vague,part.ask_no_time", NULL);
-  assert_string_equal(s, "You asked \"Sometime?\": it leans on \"sometime\", no time.");
+                    "@part.ask_vague,part.ask_no_time", "vague", "Sometime", NULL);
+  assert_string_equal(s, "You asked \"Sometime?\": it leans on \"Sometime\", no time.");
   free(s);
-  s = msg_get("zh", "finding.vague_ask", "quote", "改天吧", "missing", "@part.ask_vague,part.ask_no_time", NULL);
-  assert_string_equal(s, "你的请求“改天吧”：措辞含糊，没有时间。");
+  s = msg_get("zh", "finding.vague_ask", "quote", "改天吧", "missing", "@part.ask_vague,part.ask_no_time",
+              "vague", "改天", NULL);
+  assert_string_equal(s, "你的请求“改天吧”：用了“改天”这样含糊的说法，没有时间。");
   free(s);
   s = msg_get("en", "finding.summary_misses_needs", "quote", "q", "needs", "attendance\x1eparents", NULL);
   assert_string_equal(s, "Your summary \"q\" leaves out needs the customer confirmed: attendance, parents.");
@@ -94,7 +95,8 @@ static void lists(void **state) {
   assert_string_equal(s, "You pressed with a loss (\"q\") while trust 3/10, not on the purchase list.");
   free(s);
   /* a value that starts with '@' but names no message is text (a trainee may type "@Dana") */
-  s = msg_get("en", "finding.vague_ask", "quote", "@Dana, sometime?", "missing", "@part.ask_vague", NULL);
+  s = msg_get("en", "finding.vague_ask", "quote", "@Dana, sometime?", "missing", "@part.ask_vague", "vague",
+              "sometime", NULL);
   assert_string_equal(s, "You asked \"@Dana, sometime?\": it leans on \"sometime\".");
   free(s);
   s = msg_get("en", "finding.vague_ask", "quote", "q", "missing", "@part.ask_vague,no.such.key", NULL);

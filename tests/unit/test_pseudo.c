@@ -102,6 +102,7 @@ static int args_for(const char *key, msg_arg *args, char vals[][64]) {
   /* a part's own placeholders come from the same arguments */
   if (n < SCORE_MAX_ARGS) { snprintf(vals[n], 64, "\xC2\xAB" "c" "\xC2\xBB"); args[n].name = "condition"; args[n].value = vals[n]; n++; }
   if (n < SCORE_MAX_ARGS) { snprintf(vals[n], 64, "3"); args[n].name = "trust"; args[n].value = vals[n]; n++; }
+  if (n < SCORE_MAX_ARGS) { snprintf(vals[n], 64, "\xC2\xAB" "v" "\xC2\xBB"); args[n].name = "vague"; args[n].value = vals[n]; n++; }
   return n;
 }
 
