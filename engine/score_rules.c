@@ -89,7 +89,7 @@ const score_rule *score_rule_find(const char *id) {
 }
 
 static const score_tier tiers[] = {
-  { 90, "excellent", NULL }, { 75, "proficient", NULL }, { 50, "developing", NULL }, { 0, "beginner", NULL },
+  { 90, "excellent", NULL }, { 70, "proficient", NULL }, { 50, "developing", NULL }, { 0, "beginner", NULL },
 };
 
 /* The default proficiency tiers, best first (docs/scoring.md). */

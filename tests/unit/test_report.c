@@ -49,7 +49,7 @@ static json_t *debrief(const char *scenario, const char *started, const char *ou
                                               "min", 0, "id", "learner", "name", "Learner", "own", 1));
   } else if (strcmp(started, "2026-11-20T09:00:00Z") != 0) {   /* the first: made before tiers */
     json_object_set_new(d, "pass_mark", json_integer(70));
-    json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", score >= 90 ? "excellent" : score >= 75 ? "proficient"
+    json_object_set_new(d, "tier", json_pack("{s:s, s:s}", "id", score >= 90 ? "excellent" : score >= 70 ? "proficient"
                                              : score >= 50 ? "developing" : "beginner", "name", "(the debrief's word)"));
   }
   return d;
@@ -494,7 +494,7 @@ static void test_text_aligned_by_width(void **state) {
   assert_non_null(strstr(out.s, "\n  all attempts           66.0        66.0      66.0     66.0       66.0\n"));
   assert_non_null(strstr(out.s, "Outcomes: order 1 (20%), advance 2 (40%), continuation 1 (20%), no_sale 1 (20%); passed 2 of 5\n"));
   /* ann's latest is 80 (Proficient), 王小明's lower: each trainee counted once, in one tier */
-  assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (75+) 1, "
+  assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 1, "
                                 "Developing (50+) 1, Not yet (0+) 0\n"));
   assert_non_null(strstr(out.s, "\n      3         3    -15.0  vague_ask          commitment  Ask for a dated action.\n"));
   assert_non_null(strstr(out.s, "\n        1         2     70.0\n"));
@@ -531,7 +531,7 @@ static void test_tiers(void **state) {
   strbuf out = {0};
   rep_render_text(&d, &out);
   /* ann's "collect" row is counted by its scenario's tiers, not the defaults */
-  assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (75+) 1, "
+  assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 1, "
                                 "Developing (50+) 1, Not yet (0+) 0\n"
                                 "  collect (pass mark 60): Collector (60+) 0, Learner (0+) 1\n"));
   out.len = 0;

@@ -1985,13 +1985,13 @@ static void tiers(void **state) {
   int n;
   const score_tier *t = score_tiers(&n);
   assert_int_equal(n, 4);
-  assert_true(t[0].min == 90 && t[1].min == 75 && t[2].min == 50 && t[3].min == 0);
+  assert_true(t[0].min == 90 && t[1].min == 70 && t[2].min == 50 && t[3].min == 0);
   fx f;
   fx_init(&f);
   fx_build_strong(&f);
   score_result r;
   score_session(&f.s, &r);
-  assert_true(r.total >= 75 && r.total < 90);
+  assert_true(r.total >= 70 && r.total < 90);
   assert_string_equal(t[r.tier].id, "proficient");
   score_result_free(&r);
   fx_free(&f);
