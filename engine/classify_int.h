@@ -254,6 +254,8 @@ void cls_late_deferred_payment(cls_result *r);
 /* The seller asking leave to look at, check or fix something there and then ("Would it be alright
 ** if I had a little look at it?", 我帮您看看...行吗?): his own action, not a question or an ask. */
 void cls_late_seller_permission(cls_result *r);
+/* A casual goodbye closing the line ("gotta run, see ya!", "cya"): leave. */
+void cls_late_casual_leave(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

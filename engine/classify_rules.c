@@ -1392,6 +1392,27 @@ static int planned_before(const cls_result *r, size_t at) {
   return 0;
 }
 
+/* See classify_int.h.  Play-test 27: "Haha yeah. Anyway I gotta run to my next appointment, see
+** ya!" read nothing, and Maria said "Go on."; the visit went on.  A casual goodbye ("see ya",
+** "cya", "gotta run", "got to run") in the line's last clause takes leave.  Read after the model,
+** so its weights stay as they were (a lexicon phrase would retrain it). */
+void cls_late_casual_leave(cls_result *r) {
+  static const char *const byes[] = { "see ya", "cya", "gotta run", "got to run", "gotta head off" };
+  if (!r->norm || CLS_HAS(r, CLS_LEAVE) || (r->moves & CLS_ASK_MOVES)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl == 0) return;
+  int bye = 0;
+  for (int k = ncl - 1; k >= 0 && k >= ncl - 2 && !bye; k--)   /* the last clause, or the one before a bare "!" */
+    for (size_t b = 0; b < sizeof byes / sizeof *byes && !bye; b++) {
+      const char *at = strstr(r->norm + cl[k].start, byes[b]);
+      bye = at && at < r->norm + cl[k].end && txt_holds_phrase(r->norm + cl[k].start, byes[b]);
+    }
+  if (!bye) return;
+  r->moves |= (uint64_t)1 << CLS_LEAVE;
+  add_match(r, "leave", "rule:casual_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h. */
 void cls_late_glad_to_see(cls_result *r) {
   if (!r->norm || !CLS_HAS(r, CLS_LEAVE)) return;
