@@ -256,6 +256,12 @@ void cls_late_deferred_payment(cls_result *r);
 void cls_late_seller_permission(cls_result *r);
 /* A casual goodbye closing the line ("gotta run, see ya!", "cya"): leave. */
 void cls_late_casual_leave(cls_result *r);
+/* Every order word after "pilot"/"trial" (试点订单), with a rung named: an ask for that rung. */
+void cls_late_pilot_order(const cls_classifier *c, cls_result *r);
+/* Who does what, stated beside a proposal with a rung and a time: an ask, not who decides. */
+void cls_late_stated_roles(const cls_classifier *c, cls_result *r);
+/* What the visit is about today, then what/how she thinks: an open question, not an ask. */
+void cls_late_agenda_question(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

@@ -2478,6 +2478,126 @@ static const char *clause_body(const cls_result *r, const cl_clause *c) {
   return t;
 }
 
+/* The index of the first rung the line names by a keyword ("commitment:ID" matches) that is not an
+** order, or -1. */
+static int keyword_rung(const cls_classifier *c, const cls_result *r) {
+  if (!c || !c->sc) return -1;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strncmp(m->label, "commitment:", 11) != 0 || m->end <= m->start) continue;
+    for (int k = 0; k < c->sc->n_commitments; k++)
+      if (strcmp(c->sc->commitments[k].id, m->label + 11) == 0 && c->sc->commitments[k].kind != SCN_KIND_ORDER) return k;
+  }
+  return -1;
+}
+
+/* An ask for a customer action is specific when it names the action, a time and who or where. */
+static void ask_specific(cls_result *r) {
+  r->specific = !r->vague && r->slots[CLS_SLOT_ACTION] && r->slots[CLS_SLOT_TIME] &&
+                (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
+}
+
+/* See classify_int.h.  Play-test 27: "no number, im asking for a 4 week night shift pilot starting
+** next monday. martin approves the pilot order, grace chooses the pickers. deal" asked for the
+** pilot, and its pilot's purchase order ("Martin approving the pilot order" is the rung's own
+** action) made it an order: "-15 You asked for the order, but the most this customer can give is
+** [the pilot]", the step asked and given.  Every order word of the line after "pilot" or "trial"
+** (试点, 试用 before 订单 or 合同), with a rung named by its keyword: an ask for that rung. */
+void cls_late_pilot_order(const cls_classifier *c, cls_result *r) {
+  static const char *const before[] = { "pilot ", "trial ", "test ", "\xe8\xaf\x95\xe7\x82\xb9" /* 试点 */,
+                                        "\xe8\xaf\x95\xe7\x94\xa8" /* 试用 */ };
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & order)) return;
+  int rung = keyword_rung(c, r), words = 0;
+  if (rung < 0) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_order") != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
+    if (!ends_with_any(r->norm, m->start, before, sizeof before / sizeof *before, 0)) return;   /* an order of its own */
+    words++;
+  }
+  if (!words) return;
+  r->moves = (r->moves & ~order) | ask;
+  r->model_moves &= ~order;
+  r->commitment = rung;
+  ask_specific(r);
+  add_match(r, "ask_commitment", "rule:pilot_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* See classify_int.h.  Play-test 27: "great. so how bout a 4 week pilot on the night shift
+** starting mon the 3rd, martin signs off the pilot order n grace picks the team. ok w u both"
+** proposes the pilot and says who does what; "signs off" made it a question of who decides, and
+** Martin answered "Depends what you mean. Which number are you after?" (+10 for asking who else
+** decides, nothing for the ask).  A decision-chain phrase only in statements, beside a proposal
+** ("how about", "how bout", "what about", "shall we", "ok with you", "ok w u", "sound good", 怎么样,
+** 行不行), a rung named by its keyword and a time: an ask for that rung. */
+void cls_late_stated_roles(const cls_classifier *c, cls_result *r) {
+  static const char *const proposals[] = { "how about", "how bout", "what about", "shall we", "ok with you",
+                                           "ok w u", "sound good", "sounds good",
+                                           "\xe6\x80\x8e\xe4\xb9\x88\xe6\xa0\xb7" /* 怎么样 */,
+                                           "\xe8\xa1\x8c\xe4\xb8\x8d\xe8\xa1\x8c" /* 行不行 */ };
+  const uint64_t chain = (uint64_t)1 << CLS_ASK_DECISION_CHAIN, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & chain) || (r->moves & CLS_ASK_MOVES) || !r->slots[CLS_SLOT_TIME]) return;
+  int rung = keyword_rung(c, r);
+  if (rung < 0) return;
+  int proposed = 0;
+  for (size_t k = 0; k < sizeof proposals / sizeof *proposals && !proposed; k++) proposed = txt_holds_phrase(r->norm, proposals[k]);
+  if (!proposed) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), stated = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_decision_chain") != 0 || m->end <= m->start) continue;
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0 || cl[k].mood != CL_MOOD_STATEMENT) return;   /* asked: who decides */
+    stated++;
+  }
+  if (!stated) return;
+  r->moves = (r->moves & ~chain) | ask;
+  r->model_moves &= ~chain;
+  r->commitment = rung;
+  ask_specific(r);
+  add_match(r, "ask_commitment", "rule:stated_roles", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* See classify_int.h.  Play-test 27: "赵主任辛苦了。今天想跟您聊聊智慧病房,您对这个项目目前最关心的
+** 是什么?" opens the visit with what it is about and asks what matters to her; the seller's visit
+** phrase, 聊聊, 今天 and 主任 made it a specific ask for the budget line (+15, then -15 three times:
+** all three of the first screen's tips).  When every action of the line is talking (聊聊, 聊一聊,
+** 谈谈, 了解, 说说, "talk", "chat"), every time is today or now, no rung is named by a keyword, and
+** the last clause asks what, how or which: an open question. */
+void cls_late_agenda_question(cls_result *r) {
+  static const char *const talk[] = { "\xe8\x81\x8a\xe8\x81\x8a" /* 聊聊 */, "\xe8\x81\x8a\xe4\xb8\x80\xe8\x81\x8a" /* 聊一聊 */,
+                                      "\xe8\xb0\x88\xe8\xb0\x88" /* 谈谈 */, "\xe4\xba\x86\xe8\xa7\xa3" /* 了解 */,
+                                      "\xe8\xaf\xb4\xe8\xaf\xb4" /* 说说 */, "talk", "chat" };
+  static const char *const now[] = { "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */, "\xe7\x8e\xb0\xe5\x9c\xa8" /* 现在 */,
+                                     "today", "now" };
+  const uint64_t asks = CLS_ASK_MOVES;
+  if (!r->norm || !r->question || !(r->moves & asks) || (r->moves & asks & ~((uint64_t)1 << CLS_ASK_COMMITMENT)) ||
+      !r->slots[CLS_SLOT_ACTION])
+    return;
+  for (int i = 0; i < r->n_matches; i++)
+    if (strncmp(r->matches[i].label, "commitment:", 11) == 0 && r->matches[i].end > r->matches[i].start) return;
+  int talking = 0, timed = 0;
+  for (size_t k = 0; k < sizeof talk / sizeof *talk; k++) talking |= strcmp(r->slots[CLS_SLOT_ACTION], talk[k]) == 0;
+  if (!talking) return;
+  if (r->slots[CLS_SLOT_TIME]) {
+    for (size_t k = 0; k < sizeof now / sizeof *now; k++) timed |= strcmp(r->slots[CLS_SLOT_TIME], now[k]) == 0;
+    if (!timed) return;
+  }
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION ||
+      !(cl_has_label(r, &cl[ncl - 1], "wh") || cl_has_label(r, &cl[ncl - 1], "asking_wh")))
+    return;
+  r->moves &= ~asks;
+  r->model_moves &= ~asks;
+  r->commitment = -1;
+  r->specific = r->vague = 0;
+  r->moves |= (uint64_t)1 << CLS_OPEN_QUESTION;
+  add_match(r, "open_question", "rule:agenda_question", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 27: "Would it be alright if I had a little look at it?" (the
 ** blinking tap) was a closed question, and Maria answered "More or less. Why do you ask?"; "Can I
 ** take a quick look at the tap?", "Let me have a look at the tap." and "我帮您看看那个踢脚线,行吗?"
