@@ -264,6 +264,8 @@ void cls_late_stated_roles(const cls_classifier *c, cls_result *r);
 void cls_late_agenda_question(cls_result *r);
 /* "delivered the first week of March", "early April": the ask's time when it names none. */
 void cls_late_week_of(cls_result *r);
+/* An order only as what may follow an if-clause, with another rung named: an ask for that rung. */
+void cls_late_conditional_order(const cls_classifier *c, cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

@@ -424,6 +424,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_seller_permission(out);
     cls_late_casual_leave(out);
     cls_late_pilot_order(c, out);
+    cls_late_conditional_order(c, out);
     cls_late_stated_roles(c, out);
     cls_late_agenda_question(out);
     cls_late_week_of(out);

@@ -2598,6 +2598,42 @@ void cls_late_agenda_question(cls_result *r) {
   add_match(r, "open_question", "rule:agenda_question", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 27: "Then let me take the risk off you: I'll bring one display set
+** on Monday morning for your window, and if your regulars ask about it, you order from there. Would
+** that work?" offers the window sample (its keyword "display") and says the order may follow; it
+** was read as the 40-set order, refused, and charged -15 as asking again after a no.  Every order
+** word in a statement that an if-clause opens onto (or in the if-clause), with another rung named
+** by its keyword: an ask for that rung ("If you like the display set, would you order forty sets
+** today?" asks for the order). */
+void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
+  static const char *const ifs[] = { "if ", "once ", "when ", "\xe5\xa6\x82\xe6\x9e\x9c" /* 如果 */,
+                                     "\xe8\xa6\x81\xe6\x98\xaf" /* 要是 */ };
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || !(r->moves & order)) return;
+  int rung = keyword_rung(c, r), words = 0;
+  if (rung < 0) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_order") != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
+    int k = cl_at(cl, ncl, m->start), cond = 0;
+    if (k < 0 || cl[k].mood != CL_MOOD_STATEMENT) return;   /* "..., would you order forty today?" asks it */
+    for (int j = k; j >= 0 && j >= k - 1 && !cond; j--) {
+      const char *b = clause_body(r, &cl[j]);
+      for (size_t f = 0; f < sizeof ifs / sizeof *ifs && !cond; f++) cond = strncmp(b, ifs[f], strlen(ifs[f])) == 0;
+    }
+    if (!cond) return;   /* an order asked outright */
+    words++;
+  }
+  if (!words) return;
+  r->moves = (r->moves & ~order) | ask;
+  r->model_moves &= ~order;
+  r->commitment = rung;
+  ask_specific(r);
+  add_match(r, "ask_commitment", "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 27: "OK. Then would you order 20 sets for the spring window,
 ** delivered the first week of March?" was "-15 ... no time", and "for delivery on March 3rd" was
 ** not.  A week of a month ("the first week of March", "the last week of next month") or a part
