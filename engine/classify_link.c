@@ -489,6 +489,7 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
   }
   /* or gives the customer's words back ("..., you said."): marker restated, read here only */
   int restated = ncl > 0 && cl_has_label(r, &cl[ncl - 1], "restated");
+  int asks_her = ncl > 1 && cl[ncl - 1].mood == CL_MOOD_QUESTION && cl[ncl - 1].agent != CL_AGENT_SELLER;
   for (int i = 0; i < ncl; i++) {
     if (cl[i].addressed) continue;   /* "Grace," alone: the clause it opens decides */
     lnk_span *s = &sp[nsp++];
@@ -524,6 +525,12 @@ void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments) {
     /* a question the seller does not voice asks about the customer's side: it probes a need
     ** more often than it offers a benefit */
     if (cl[i].mood == CL_MOOD_QUESTION && cl[i].agent != CL_AGENT_SELLER) s->w[LNK_BENEFIT] *= LINK_QUESTION_BENEFIT;
+    /* and a statement of nobody's before such a closing question tells her situation back before
+    ** asking about it ("学生连着几天缺课,学校反而是最后知道的,这确实被动。那这件事最后一般是怎么处理
+    ** 的?" linked the early-warning benefit: "这个对我们确实有用。" and +15 for showing the gain,
+    ** play-test 27) */
+    else if (asks_her && i < ncl - 1 && cl[i].mood == CL_MOOD_STATEMENT && cl[i].agent == CL_AGENT_NONE && !outcome)
+      s->w[LNK_BENEFIT] *= LINK_QUESTION_BENEFIT;
   }
   if (c->lang && strcmp(c->lang, "en") == 0) carry_weights(r, sp, nsp);
   char *text = cls_link_norm(r);
