@@ -786,13 +786,20 @@ local function check(turn)
   -- tell: asked what is left, she says it again in her own words (play-test 27: "No, I think
   -- that's everything." to the check, then "Same as before: that worry hasn't gone away." on the
   -- ask, and "Nothing else comes to mind." when asked which one)
+  -- (not one said last turn, word for word again, nor someone else's worry to a check asked of one
+  -- person by name: "Grace, ... what would worry you about rolling it out?" got Martin's "Both of us
+  -- have to be convinced." of the turn before, word for word; play-test 27c F4)
+  local asked = turn.addressed or {}
+  local who = #asked == 1 and asked[1] or nil
   local open = pending_objection()
-  if open then
-    local o = find(C.objections, open)
+  local o = open and find(C.objections, open)
+  if o and not (memo.worry == open and memo.worry_turn == memo.turn - 1)
+     and not (who and o.voiced_by and o.voiced_by ~= who) then
     memo.worry, memo.worry_turn = open, memo.turn
-    if o and o.said and o.said ~= "" then C.say_text(o.said) else reply("objection_again") end
+    if o.said and o.said ~= "" then C.say_text(o.said) else reply("objection_again") end
     return true
   end
+  if who then C.speaker(who) end
   reply("check_reply")
   return true
 end
