@@ -470,6 +470,7 @@ local function answer_objection(turn)
   end
   memo.eased[hit] = true
   memo.eased_turn = memo.turn
+  memo.answered_turn = memo.turn          -- (discover: the question closing it asks about the answer)
   S.trust = S.trust + 1
   reply("objection_eased")
   return true
@@ -811,8 +812,17 @@ end
 
 -- "So they come to you for what the big stores don't have. Is that fair?": a yes/no question
 -- that restates a need the customer voiced is a confirmation too, whatever its wording.
+-- Words that ask whether what the line offers solves her problem ("Does that work for you?",
+-- "这样能解决您这个顾虑吗?"): after an offer, the question is about the offer (discover, restates_voiced).
+local SOLVES = C.words{ "does that work", "does this work", "would that work", "does that help", "would that help",
+                        "does that solve", "does this solve", "would that solve", "does that answer",
+                        "does that address", "does that take care", "does that cover", "does that settle",
+                        "is that enough", "能解决", "解决了吗", "解决您", "这样行吗", "这样可以吗",
+                        "能不能解决", "算解决了吗", "放心了吗", "够不够用" }
 local function restates_voiced(turn)
   if turn.moves.closed_question ~= true then return false end
+  -- (an offer for her need closed by "does that solve it?" asks about the offer, not the need)
+  if offers_value(turn) and C.mentions(SOLVES) then return false end
   for _, id in ipairs(turn.needs) do
     -- voiced before this line: the question that brings a need out is not also its check ("wat
     -- happend w scanners?" was +10 "the customer confirmed the need she had voiced"; play-test 12)
@@ -885,6 +895,18 @@ end
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
+  -- an answer to her worry that ends in a check ("...a fixed number to show the CFO before you sign
+  -- anything. Does that work for you?", "...这样能解决您这个顾虑吗?") asks about the answer: she reacts
+  -- to it, not with more of a need a word of it names (play-test 27c F7: the outage story again)
+  if memo.answered_turn == ctx.turn then return false end
+  -- so does one that offers something for a need she voiced and asks whether it solves it (campus-
+  -- platform, the same play-test: "...报表可以直接导出...这样能解决您这个顾虑吗?" got more of the
+  -- report pain): the gain or value reply is her answer
+  if offers_value(turn) and C.mentions(SOLVES) then
+    for _, id in ipairs(needs_touched(turn)) do
+      if C.revealed(id) then return false end
+    end
+  end
   -- one reply a turn: a reaction that answered the line (a case, a proof) is the reply, and a
   -- need a word of the line points to stays for a later question
   if C.spoken() > 0 then return false end
