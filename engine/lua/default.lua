@@ -1429,6 +1429,32 @@ local RULES = { tactics, brush_off, which_worry, answer_objection, probe, follow
                 confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
+-- "下周一您有空吗?我带我们销售经理陪您去临沂看刘总的样板店,当天来回": a yes/no question that asks
+-- whether she is free for a step on her ladder, with its day and what happens, proposes that step;
+-- she answers it as an ask (takes it, turns it down, or asks what is missing), not with "这么说我心里
+-- 有点底了。" (play-test 27d finding 12: the same ask was taken word for word a turn later).  The
+-- reader, with one line, may call it a plain question; the moves table is this turn's, and this
+-- file reads it (the scorer reads the reader's moves).
+local FREE = C.words{ "有空吗", "有时间吗", "方便吗", "有没有空", "有没有时间", "方便不方便", "得空吗",
+                      "are you free", "would you be free", "do you have time", "could you make it",
+                      "can you make it", "does that suit", "would that suit", "work for you" }
+local function proposes_step(turn)
+  local mv = turn.moves
+  if mv.closed_question ~= true or asks_action(mv) or turn.slots.time == nil or not C.mentions(FREE) then
+    return false
+  end
+  local cs = C.commitments
+  for i = 1, #cs do
+    local c = cs[i]
+    if C.offered(c.id) and not C.done(c.id) and #c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords) then
+      mv.ask_commitment = true
+      action_mv = nil
+      return true
+    end
+  end
+  return false
+end
+
 -- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
 -- in their own words).
 local function trust_gone()
@@ -1457,6 +1483,7 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
+  proposes_step(turn)
   local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
   -- the needs voiced before this line: restates_voiced reads them, for a yes/no question only
   -- (nothing in this file sets closed_question, follow_up only clears it)
