@@ -857,10 +857,12 @@ static void push_data(lua_State *L, cust_host *h) {
   lua_createtable(L, sc->n_objections, 0);
   for (int i = 0; i < sc->n_objections; i++) {
     const scn_objection *o = &sc->objections[i];
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 4);
     set_str(d, "id", o->id);
     set_str(d, "said", o->said);
     set_strs(d, "keywords", &o->keywords);
+    int who = o->said ? cust_speaker_of(h, o->said) : -1;   /* as a need's: "Martin: ..." */
+    if (who >= 0) set_str(d, "voiced_by", h->people[who]);
     lua_rawseti(L, -2, i + 1);
   }
   set_below(d, "objections");

@@ -168,7 +168,26 @@ local function fresh_memo(visit)
     worry_turn = -1,
     brushed_turn = -1,  -- the turn a worry of hers was brushed off
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
+    earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
   }
+end
+
+-- A later visit of a campaign: the step between the visits was taken (the brief says so).  A
+-- worry answered on an earlier visit stays answered; one raised there and left unanswered is set
+-- aside, and holds back nothing here until it comes up again on this visit (play-test 27d:
+-- visit 1's "一步一步来。上一步还没落地" blocked every ask of visit 2, seven times, as "跟刚才一样,这个
+-- 问题还在。", though the step before had landed).  The rest of the memo is this visit's.
+local function next_visit_memo(visit, old)
+  local m = fresh_memo(visit)
+  if visit <= 1 or not old then return m end
+  for id in pairs(old.eased) do m.eased[id] = true end
+  for id in pairs(old.earlier) do m.earlier[id] = true end
+  local os = C.objections
+  for i = 1, #os do
+    local id = os[i].id
+    if C.raised(id) and not (m.eased[id] or C.eased(id)) then m.earlier[id] = true end
+  end
+  return m
 end
 
 memo = fresh_memo(1)
@@ -176,9 +195,26 @@ memo = fresh_memo(1)
 -- Raises objection id (customer.objection: said unless silent) and notes it and the turn: the
 -- next statement may answer it (answer_objection).  Cheaper than asking after every objection's
 -- state at each turn (3 % of `salesim test --walks`); an objection a reaction raises is not noted.
+local find
 local function raise(id, silent)
   memo.worry, memo.worry_turn = id, memo.turn
+  -- one set aside at the start of this visit comes up again in her own words, not as "还是刚才说的
+  -- 那个顾虑" about something said on another day
+  if memo.earlier[id] then
+    memo.earlier[id] = nil
+    local o = not silent and find(C.objections, id)
+    if o and o.said and o.said ~= "" then
+      C.objection(id, true)
+      C.say_text(o.said)
+      return true
+    end
+  end
   return C.objection(id, silent)
+end
+
+-- Raised and on her mind this visit: not one an earlier visit raised and left (next_visit_memo).
+local function raised(id)
+  return C.raised(id) and not memo.earlier[id]
 end
 
 -- The host calls this before reusing the customer for another session (salesim test --walks):
@@ -206,7 +242,7 @@ for i = 1, #C.needs do local n = C.needs[i] WORDS[n.revealed_by] = C.words(n.rev
 for i = 1, #C.commitments do local c = C.commitments[i] WORDS[c.keywords] = C.words(c.keywords) end
 
 -- list: one of the customer table's lists.
-local function find(list, id)
+function find(list, id)
   for i = 1, #list do
     local x = list[i]
     if x.id == id then return x end
@@ -360,7 +396,7 @@ end
 -- happy_enough, on a contract asked for too soon), so no refusal is on record.
 local function pending_objection()
   for _, o in ipairs(C.objections) do
-    if C.raised(o.id) and not eased(o.id) then return o.id end
+    if raised(o.id) and not eased(o.id) then return o.id end
   end
 end
 
@@ -368,12 +404,28 @@ end
 -- and not answered, else the first not raised yet, else nil (vineyard, play-test 20: the signal
 -- on the hill answered, "what would you need to see?" got "As I said, that's still what holds
 -- me back", and the ask after the answer "Please don't push.").
+-- A worry not raised yet comes to mind only when it can hold back a step of this visit: one no
+-- commitment names, or the `objection:` of a step this visit offers and has not settled.  Play-test
+-- 27d: visit 1's budget ask, its worry answered, got visit 2's "一步一步来。上一步还没落地,下一步我不
+-- 好开口。" (the worry behind the VP briefing and the tender) on the first step there is.
+local function on_mind(o)
+  local named = false
+  local cs = C.commitments
+  for i = 1, #cs do
+    local c = cs[i]
+    if c.objection == o.id then
+      named = true
+      if C.offered(c.id) and not C.done(c.id) then return true end
+    end
+  end
+  return not named
+end
 local function other_worry(except)
   for _, o in ipairs(C.objections) do
-    if o.id ~= except and C.raised(o.id) and not eased(o.id) then return o end
+    if o.id ~= except and raised(o.id) and not eased(o.id) then return o end
   end
   for _, o in ipairs(C.objections) do
-    if o.id ~= except and not C.raised(o.id) then return o end
+    if o.id ~= except and not raised(o.id) and not eased(o.id) and on_mind(o) then return o end
   end
 end
 
@@ -389,7 +441,7 @@ local function answer_objection(turn)
   local hit
   if #turn.objections > 0 then
     for _, id in ipairs(turn.objections) do
-      if C.raised(id) and not eased(id) then hit = id end
+      if raised(id) and not eased(id) then hit = id end
     end
   end
   if not hit and turn.moves.handle_objection == true then hit = pending_objection() end
@@ -418,6 +470,7 @@ local function answer_objection(turn)
   end
   memo.eased[hit] = true
   memo.eased_turn = memo.turn
+  memo.answered_turn = memo.turn          -- (discover: the question closing it asks about the answer)
   S.trust = S.trust + 1
   reply("objection_eased")
   return true
@@ -470,8 +523,35 @@ local function brush_off(turn)
   return true
 end
 
+-- "是哪个问题还在?", "which worry do you mean?": asked which worry holds her back, she says it in
+-- her own words (its `said`), whatever the reader calls the line (a probe, a check, an open
+-- question); the next statement may answer it (answer_objection).  Only with a worry of hers on
+-- the table: one she raised or said again in the last three turns, else one raised and not
+-- answered.  Play-test 27d: "赵主任,您说问题还在,是哪个问题还在?" got "跟刚才一样,这个问题还在。",
+-- and "您指的上一步是什么?" the same.
+-- (not "any worries?", "还有什么顾虑吗?": a check, which asks for what she has not said yet)
+local WHICH = C.words{ "which worry", "which concern", "which problem", "which issue", "which one do you mean",
+                       "what do you mean by that", "what's still there", "what is still there",
+                       "what's the worry", "what is the worry", "what worry do you mean",
+                       "哪个问题", "哪个顾虑", "哪一个顾虑", "哪个担心", "哪一个问题", "什么问题还在",
+                       "指的上一步", "上一步是什么", "上一步指的", "指的是什么", "指的是哪" }
+local function which_worry(turn)
+  if not turn.question or C.spoken() > 0 or not C.mentions(WHICH) then return false end
+  local id = memo.worry and memo.worry_turn >= memo.turn - 3 and not eased(memo.worry) and memo.worry
+             or pending_objection()
+  local o = id and find(C.objections, id)
+  if not (o and o.said and o.said ~= "") then return false end
+  memo.earlier[id] = nil
+  if not C.raised(id) then C.objection(id, true) end
+  C.say_text(o.said)
+  memo.worry, memo.worry_turn = id, memo.turn
+  memo.named_turn = memo.turn
+  return true
+end
+
 -- "What holds you back?" after a refusal: the real objection comes out.
 local function probe(turn, ctx)
+  if memo.named_turn == memo.turn then return false end   -- (which_worry answered)
   -- "what's holding you back?" after such a reaction asks for that objection, not for a need
   -- (a blind trainer: Dana answered with a need, and the probe earned nothing)
   -- (not a question about a need of hers: "县城那块,您现在是卡在哪儿?" after 陈总's worry that
@@ -501,7 +581,9 @@ local function probe(turn, ctx)
   local other = c and c.objection and eased(c.objection) and other_worry(c.objection)
   if other then
     raise(other.id)
-  elseif c and c.objection then
+  -- (not the worry behind the no once it is answered, with nothing else on her mind: "您指的上一步
+  -- 是什么?" after the budget's worry was answered got "跟刚才一样,这个问题还在。"; play-test 27d)
+  elseif c and c.objection and not eased(c.objection) then
     raise(c.objection)
   elseif pending then
     raise(pending)
@@ -696,7 +778,7 @@ local function check(turn)
   end
   if tell_more(turn, true) then return true end   -- "anything else about the phones?"
   for _, c in ipairs(C.commitments) do
-    if C.offered(c.id) and c.objection and not C.raised(c.objection) and not C.is_realistic(c.id) then
+    if C.offered(c.id) and c.objection and not raised(c.objection) and not C.is_realistic(c.id) then
       raise(c.objection)
       return true
     end
@@ -705,13 +787,20 @@ local function check(turn)
   -- tell: asked what is left, she says it again in her own words (play-test 27: "No, I think
   -- that's everything." to the check, then "Same as before: that worry hasn't gone away." on the
   -- ask, and "Nothing else comes to mind." when asked which one)
+  -- (not one said last turn, word for word again, nor someone else's worry to a check asked of one
+  -- person by name: "Grace, ... what would worry you about rolling it out?" got Martin's "Both of us
+  -- have to be convinced." of the turn before, word for word; play-test 27c F4)
+  local asked = turn.addressed or {}
+  local who = #asked == 1 and asked[1] or nil
   local open = pending_objection()
-  if open then
-    local o = find(C.objections, open)
+  local o = open and find(C.objections, open)
+  if o and not (memo.worry == open and memo.worry_turn == memo.turn - 1)
+     and not (who and o.voiced_by and o.voiced_by ~= who) then
     memo.worry, memo.worry_turn = open, memo.turn
-    if o and o.said and o.said ~= "" then C.say_text(o.said) else reply("objection_again") end
+    if o.said and o.said ~= "" then C.say_text(o.said) else reply("objection_again") end
     return true
   end
+  if who then C.speaker(who) end
   reply("check_reply")
   return true
 end
@@ -723,8 +812,17 @@ end
 
 -- "So they come to you for what the big stores don't have. Is that fair?": a yes/no question
 -- that restates a need the customer voiced is a confirmation too, whatever its wording.
+-- Words that ask whether what the line offers solves her problem ("Does that work for you?",
+-- "这样能解决您这个顾虑吗?"): after an offer, the question is about the offer (discover, restates_voiced).
+local SOLVES = C.words{ "does that work", "does this work", "would that work", "does that help", "would that help",
+                        "does that solve", "does this solve", "would that solve", "does that answer",
+                        "does that address", "does that take care", "does that cover", "does that settle",
+                        "is that enough", "能解决", "解决了吗", "解决您", "这样行吗", "这样可以吗",
+                        "能不能解决", "算解决了吗", "放心了吗", "够不够用" }
 local function restates_voiced(turn)
   if turn.moves.closed_question ~= true then return false end
+  -- (an offer for her need closed by "does that solve it?" asks about the offer, not the need)
+  if offers_value(turn) and C.mentions(SOLVES) then return false end
   for _, id in ipairs(turn.needs) do
     -- voiced before this line: the question that brings a need out is not also its check ("wat
     -- happend w scanners?" was +10 "the customer confirmed the need she had voiced"; play-test 12)
@@ -797,6 +895,18 @@ end
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
+  -- an answer to her worry that ends in a check ("...a fixed number to show the CFO before you sign
+  -- anything. Does that work for you?", "...这样能解决您这个顾虑吗?") asks about the answer: she reacts
+  -- to it, not with more of a need a word of it names (play-test 27c F7: the outage story again)
+  if memo.answered_turn == ctx.turn then return false end
+  -- so does one that offers something for a need she voiced and asks whether it solves it (campus-
+  -- platform, the same play-test: "...报表可以直接导出...这样能解决您这个顾虑吗?" got more of the
+  -- report pain): the gain or value reply is her answer
+  if offers_value(turn) and C.mentions(SOLVES) then
+    for _, id in ipairs(needs_touched(turn)) do
+      if C.revealed(id) then return false end
+    end
+  end
   -- one reply a turn: a reaction that answered the line (a case, a proof) is the reply, and a
   -- need a word of the line points to stays for a later question
   if C.spoken() > 0 then return false end
@@ -854,7 +964,7 @@ local function discover(turn, ctx)
   -- theirs first, though its words brush a worry ("别人卖得怎么样")
   local function raise_named()
     for _, id in ipairs(turn.objections) do
-      if not C.raised(id) and raise(id) then return true end
+      if not raised(id) and raise(id) then return true end
     end
     return false
   end
@@ -1163,6 +1273,10 @@ local function ask(turn, ctx)
   -- ("could you forward it to Lucia by Friday?" got "Be concrete: what would I do, and by
   -- when?" three times, then "more closes do not mean more success": play-test 24)
   if not c then C.say(turn.specific and "ask_other_step" or "ask_details") return true end
+  -- a step an earlier visit of the campaign took, asked for again where this visit does not offer
+  -- it: she says it is done (its `done:` line), not her refusal from before it was ("现在就去找孙院
+  -- 长?预算都还没批下来" on the tender visit, after the briefing: play-test 27d)
+  if C.done(c.id) and not C.offered(c.id) and C.recall(c.id) then return true end
   if not (C.offered(c.id) and C.is_realistic(c.id)) then
     -- the worry behind her no answered since, asking again is no push
     local answered = c.objection and eased(c.objection)
@@ -1214,7 +1328,7 @@ local function ask(turn, ctx)
   for _, r in ipairs(C.commitments) do
     if r.objection == c.objection and C.refused(r.id) then behind_refusal = true end
   end
-  if c.objection and C.raised(c.objection) and not eased(c.objection) and not behind_refusal
+  if c.objection and raised(c.objection) and not eased(c.objection) and not behind_refusal
      and find(C.objections, c.objection) then
     raise(c.objection)
     return true
@@ -1270,7 +1384,7 @@ end
 -- ---- the hooks -----------------------------------------------------------------------------
 
 function on_start(ctx)
-  memo = fresh_memo(1)
+  memo = next_visit_memo(ctx.visit, memo)
   -- a later visit of a campaign opens as a return, not as a first meeting
   C.say(ctx.visit > 1 and "greeting_again" or "greeting")
 end
@@ -1311,9 +1425,35 @@ local function priority(turn)
   return true
 end
 
-local RULES = { tactics, brush_off, answer_objection, probe, follow_up, check, recall, chain, discover,
+local RULES = { tactics, brush_off, which_worry, answer_objection, probe, follow_up, check, recall, chain, discover,
                 confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
+
+-- "下周一您有空吗?我带我们销售经理陪您去临沂看刘总的样板店,当天来回": a yes/no question that asks
+-- whether she is free for a step on her ladder, with its day and what happens, proposes that step;
+-- she answers it as an ask (takes it, turns it down, or asks what is missing), not with "这么说我心里
+-- 有点底了。" (play-test 27d finding 12: the same ask was taken word for word a turn later).  The
+-- reader, with one line, may call it a plain question; the moves table is this turn's, and this
+-- file reads it (the scorer reads the reader's moves).
+local FREE = C.words{ "有空吗", "有时间吗", "方便吗", "有没有空", "有没有时间", "方便不方便", "得空吗",
+                      "are you free", "would you be free", "do you have time", "could you make it",
+                      "can you make it", "does that suit", "would that suit", "work for you" }
+local function proposes_step(turn)
+  local mv = turn.moves
+  if mv.closed_question ~= true or asks_action(mv) or turn.slots.time == nil or not C.mentions(FREE) then
+    return false
+  end
+  local cs = C.commitments
+  for i = 1, #cs do
+    local c = cs[i]
+    if C.offered(c.id) and not C.done(c.id) and #c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords) then
+      mv.ask_commitment = true
+      action_mv = nil
+      return true
+    end
+  end
+  return false
+end
 
 -- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
 -- in their own words).
@@ -1328,7 +1468,7 @@ local function trust_gone()
 end
 
 function on_turn(turn, ctx)
-  if memo.visit ~= ctx.visit then memo = fresh_memo(ctx.visit) end   -- a script skipped on_start
+  if memo.visit ~= ctx.visit then memo = next_visit_memo(ctx.visit, memo) end   -- a script skipped on_start
   memo.turn = ctx.turn
   action_mv = nil
   if leaving(turn) then
@@ -1343,6 +1483,7 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
+  proposes_step(turn)
   local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
   -- the needs voiced before this line: restates_voiced reads them, for a yes/no question only
   -- (nothing in this file sets closed_question, follow_up only clears it)
