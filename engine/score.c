@@ -567,6 +567,7 @@ typedef struct visit_state {
                              ** debrief names what is still missing, not "nothing had changed" */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
+  int discounted;            /* lines of a collection that cut the money owed (discount_to_collect) */
   int objection_open;        /* the customer raised an objection and no statement has followed */
   uint64_t raised;           /* the objections raised so far in this visit (a bit each, up to 64) */
   int presented;             /* a line of the visit so far pitched, stated a benefit or summed up */
@@ -1170,7 +1171,14 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN || stated) && !restated &&
       !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
-  if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
+  if (CLS_HAS(r, CLS_DISCOUNT) && vs->kind == SV_PAYMENT) {
+    /* in a collection the amount is the agreement: a cut gives away money already owed, whatever
+    ** the trust ("您今天要是能全付,我给您再打个九五折", then "打九折 ... 这个折扣我回去跟公司说" went
+    ** unnamed, and the visit was credited "firm, no threat and no discount": play-test 27d).  Named
+    ** once a visit; every such line counts against the visit's tactics and its firm_fair_payment */
+    vs->tactic_faults++;
+    if (!vs->discounted++) add(c, "discount_to_collect", t, NULL, "quote", q, NULL);
+  } else if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
     sess_snapshot b2 = t->before;
     b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
     char *why = state_words(&b2), tb[24];
@@ -1431,7 +1439,7 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
     else
       add(c, "gain_was_enough", NULL, NULL, NULL);
   }
-  if (vs->firm && !vs->threats) {
+  if (vs->firm && !vs->threats && !vs->discounted) {   /* its text says "no discount" */
     char *q = short_quote(vs->firm->text);
     add(c, "firm_fair_payment", vs->firm, NULL, "quote", q, NULL);
     free(q);

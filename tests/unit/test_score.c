@@ -1957,6 +1957,41 @@ static void firm_fair_payment(void **state) {
   fx_free(&f);
 }
 
+/* A price cut to get paid, in a collection: named once whatever the trust, and the visit earns
+** no "firm, without a discount" for its clean first ask (play-test 27d finding 1). */
+static void discount_to_collect(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_collection(&f, "pay");
+  f.now.trust = 8;
+  f.now.value_ack = 1;   /* trust and value there: no discount_for_trust, but still a giveaway */
+  sess_turn *t = fx_turn(&f, "Could the remaining 48,000 yuan be paid this Friday?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("this friday");
+  t = fx_turn(&f, "Pay it all today and I'll take 5% off.", MV(DISCOUNT) | MV(ASK_PAYMENT));
+  t = fx_turn(&f, "Make it 10% off, 43,200, and I'll square it with the office.", MV(DISCOUNT) | MV(ASK_PAYMENT));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_PAYMENT);
+  assert_non_null(fx_find(&r, "payment_specific", 1, NULL));
+  int n;
+  const score_finding *d = fx_find(&r, "discount_to_collect", -1, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(d->turn, 2);
+  assert_true(d->points == -20);
+  assert_string_equal(fx_msg(&d->msg, r.lang), "You cut the money owed to get paid (\"Pay it all today and "
+                      "I'll take 5% off.\"): in a collection the amount is already agreed, and the cut gives it away.");
+  assert_null(fx_find(&r, "discount_for_trust", -1, NULL));
+  assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 1;   /* near case: the clean ask alone is firm and fair */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "firm_fair_payment", 1, NULL));
+  assert_null(fx_find(&r, "discount_to_collect", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* An order ask with what and when is specific without a person or place; a demo ask is not. */
 static void order_ask_specific(void **state) {
   (void)state;
@@ -2529,6 +2564,7 @@ int main(void) {
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
     cmocka_unit_test(firm_fair_payment),
+    cmocka_unit_test(discount_to_collect),
     cmocka_unit_test(first_payment_demand),
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),
