@@ -550,12 +550,20 @@ static const char *action_of(const ctx *c, int j) {
 
 /* ---- one visit --------------------------------------------------------------------------- */
 
+/* A deal ask and what the visit held when it was made: the check, summary and pitch before it. */
+typedef struct ask_prior {
+  const sess_turn *at, *check, *last_check, *check_pitched, *summary, *summary_off;
+} ask_prior;
+
 typedef struct visit_state {
   int asks, closes_run;
   int amount_named;          /* a payment ask of this visit named the sum */
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
   const sess_turn *summary_off;   /* the last summary the customer did not recognise */
   const sess_turn *last_check;   /* the latest check so far: the one the ask's credit quotes */
+  ask_prior pend;            /* the last deal ask judged too early, while no ask was judged yet on
+                             ** its check and summary: judged so when the visit ends */
+  int ask_judged;            /* a deal ask of the visit was judged on its check and summary */
   const sess_turn *opinion;  /* the last line that asked what she thought ("so what do you think?") */
   int given;
   int threats;               /* threat lines so far in this visit */
@@ -708,6 +716,89 @@ static int faint_order_link(const ctx *c, const cls_result *r, int j) {
   return 0;
 }
 
+/* The rung an ask is judged against (score_ask's reading, below): the rung it named (unless it
+** named it by a faint likeness only), the order rung for an order, else the rung the customer gave
+** or refused for it; -1 when none.  *named: the trainee named it; *top: for an order where the
+** ladder holds none, the visit's top rung (-1 otherwise: then the ask is an over-ask); *heard: the
+** customer's refusal supplied it. */
+static int ask_rung(const ctx *c, const sess_turn *t, const cls_result *r, int *named, int *top, int *heard) {
+  int j = r->commitment;
+  *named = j >= 0;
+  *top = -1;
+  *heard = 0;
+  if (*named && faint_order_link(c, r, j)) { j = -1; *named = 0; }
+  /* the order asked for is what the trainee asked, whatever rung she gave instead (play-test 26:
+  ** the pilot given for "sign off the full rollout order" was "the most the customer could
+  ** give"); so it is judged before her answer stands in for an ask that named none */
+  for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
+    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; *named = 1; }   /* "sign today" names the order rung */
+  if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
+    /* an order where the ladder holds none: more than this visit can give */
+    for (int k = 0; k < c->sc->n_commitments && *top < 0; k++)
+      if (on_offer(c, t->visit, k)) *top = k;
+    if (*top >= 0) return -1;
+  }
+  if (j < 0) sess_has_event(t, CUST_EV_GIVE, &j);
+  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
+  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
+  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
+  *heard = j < 0 && sess_has_event(t, CUST_EV_REFUSE, &j);
+  return j;
+}
+
+/* 1 when the ask is judged asked too early or too high (unrealistic_ask: the customer could not
+** give it yet), by score_ask's own reading: such an ask is not also judged on the check and the
+** summary before it (play-test 27d finding 10: one premature first line cost "unrealistic",
+** "no check" and "no summary", and the check and summary made later, before the real ask, were
+** never credited, since the two fire once a visit, at its first ask). */
+static int ask_premature(const ctx *c, const visit_state *vs, const sess_turn *t, const cls_result *r) {
+  int named, top, heard;
+  int j = ask_rung(c, t, r, &named, &top, &heard);
+  if (top >= 0) return 1;
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments) return 0;
+  int rc = realistic(c, j, t);
+  /* a collection's firm ask for the money owed, before her no: not unrealistic (score_ask) */
+  if (rc == 0 && vs->kind == SV_PAYMENT && family_of(c->sc->commitments[j].kind) == FAM_PAYMENT &&
+      !(vs->refused & bit(j)))
+    return 0;
+  return rc == 0;
+}
+
+/* The check and the summary before a deal ask (p: what the visit held when it was made). */
+static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, const char *q) {
+  const sess_turn *t = p->at;
+  if (p->check) {
+    /* credited to the check made last before the ask: "anything else either of u worried abt"
+    ** rather than an earlier question the reader also read as one (play-test 23: "martin what
+    ** wd u need to see on ur side b4 signing anything" was quoted as the check) */
+    if (!vs->f_checked++) {
+      char *cq = short_quote(p->last_check->text);
+      add(c, "checked_concerns", p->last_check, NULL, "quote", cq, NULL);
+      free(cq);
+    }
+  } else if (!vs->f_nocheck++) {
+    add(c, "ask_without_check", t, NULL, "quote", q, NULL);
+  }
+  /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
+  int past = p->check_pitched && !vs->f_past_check ? past_check(c, p->check_pitched, t) : -1;
+  if (past >= 0 && !vs->f_past_check++) {
+    int before = c->r->n_findings;
+    add(c, "ask_past_concern", t, NULL, "quote", q, "said",
+        c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
+  }
+  if (!p->summary && !vs->f_nosummary++) {
+    int before = c->r->n_findings;
+    /* a summary she did not recognise was made: there was none she agreed with, not none at
+    ** all (play-test 27: "without first summing up" right after "So to sum up: ...", which the
+    ** same debrief had charged as not recognised) */
+    add(c, "ask_without_summary", t, p->summary_off ? "rejected" : NULL, "quote", q, NULL);
+    /* its Try line sums up the need voiced last (play-test 24: visits 2 and 3 of a campaign were
+    ** taught the scenario's first need, the night nurses, whatever the visit was about) */
+    if (c->r->n_findings > before) c->r->findings[before].need = latest_voiced(c, t);
+  }
+}
+
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
@@ -770,36 +861,16 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     } else if (!vs->f_specific++) {
       add(c, "specific_ask", t, NULL, "quote", q, NULL);
     }
-    /* checked and summarised before the ask? (deal asks only) */
-    if (vs->check) {
-      /* credited to the check made last before the ask: "anything else either of u worried abt"
-      ** rather than an earlier question the reader also read as one (play-test 23: "martin what
-      ** wd u need to see on ur side b4 signing anything" was quoted as the check) */
-      if (!vs->f_checked++) {
-        char *cq = short_quote(vs->last_check->text);
-        add(c, "checked_concerns", vs->last_check, NULL, "quote", cq, NULL);
-        free(cq);
-      }
-    } else if (!vs->f_nocheck++) {
-      add(c, "ask_without_check", t, NULL, "quote", q, NULL);
-    }
-    /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
-    int past = vs->check_pitched && !vs->f_past_check ? past_check(c, vs->check_pitched, t) : -1;
-    if (past >= 0 && !vs->f_past_check++) {
-      int before = c->r->n_findings;
-      add(c, "ask_past_concern", t, NULL, "quote", q, "said",
-          c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
-      if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
-    }
-    if (!vs->summary && !vs->f_nosummary++) {
-      int before = c->r->n_findings;
-      /* a summary she did not recognise was made: there was none she agreed with, not none at
-      ** all (play-test 27: "without first summing up" right after "So to sum up: ...", which the
-      ** same debrief had charged as not recognised) */
-      add(c, "ask_without_summary", t, vs->summary_off ? "rejected" : NULL, "quote", q, NULL);
-      /* its Try line sums up the need voiced last (play-test 24: visits 2 and 3 of a campaign were
-      ** taught the scenario's first need, the night nurses, whatever the visit was about) */
-      if (c->r->n_findings > before) c->r->findings[before].need = latest_voiced(c, t);
+    /* checked and summarised before the ask? (deal asks only; an ask judged too early is named
+    ** once, as unrealistic_ask: the check and summary are judged at the first ask the customer
+    ** could give, else at the visit's last ask, when the visit ends: ask_premature) */
+    ask_prior now = { t, vs->check, vs->last_check, vs->check_pitched, vs->summary, vs->summary_off };
+    if (ask_premature(c, vs, t, r)) {
+      if (!vs->ask_judged) vs->pend = now;
+    } else {
+      vs->ask_judged = 1;
+      vs->pend.at = NULL;
+      judge_check_summary(c, vs, &now, q);
     }
   }
 
@@ -818,30 +889,14 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     free(q);
     return;
   }
-  if (named && faint_order_link(c, r, j)) { j = -1; named = 0; }
-  /* the order asked for is what the trainee asked, whatever rung she gave instead (play-test 26:
-  ** the pilot given for "sign off the full rollout order" was "the most the customer could
-  ** give"); so it is judged before her answer stands in for an ask that named none */
-  for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
-    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; named = 1; }   /* "sign today" names the order rung */
-  int over = 0;
-  if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
-    /* an order where the ladder holds none: more than this visit can give */
-    int top = -1;
-    for (int k = 0; k < c->sc->n_commitments && top < 0; k++)
-      if (on_offer(c, t->visit, k)) top = k;
-    /* not yet within reach, the Try line teaches a smaller step: the text says why (play-test
-    ** 14: "the most ... is the pilot", then a Try line asking for last quarter's figures) */
-    if (top >= 0)
-      add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
-          action_of(c, top), NULL);
-    over = top >= 0;
-  }
-  if (j < 0 && !over) sess_has_event(t, CUST_EV_GIVE, &j);
-  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
-  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
-  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
-  int heard = j < 0 && !over && sess_has_event(t, CUST_EV_REFUSE, &j);
+  int top, heard;
+  j = ask_rung(c, t, r, &named, &top, &heard);
+  int over = top >= 0;
+  /* not yet within reach, the Try line teaches a smaller step: the text says why (play-test
+  ** 14: "the most ... is the pilot", then a Try line asking for last quarter's figures) */
+  if (over)
+    add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
+        action_of(c, top), NULL);
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT, no = -1;   /* no: the rung she refused */
     /* In a collection the money owed is the agreement: a firm ask for it, made before the
@@ -1438,6 +1493,13 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
       add(c, "gain_was_enough", NULL, "visit", "visit", num(vb, v + 1), NULL);
     else
       add(c, "gain_was_enough", NULL, NULL, NULL);
+  }
+  /* the visit's asks were all judged too early: the last of them carries the check and the
+  ** summary, so a visit with neither still hears it once */
+  if (vs->pend.at && !vs->ask_judged) {
+    char *q = short_quote(vs->pend.at->text);
+    judge_check_summary(c, vs, &vs->pend, q);
+    free(q);
   }
   if (vs->firm && !vs->threats && !vs->discounted) {   /* its text says "no discount" */
     char *q = short_quote(vs->firm->text);

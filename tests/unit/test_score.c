@@ -326,6 +326,52 @@ static void premature_ask(void **state) {
   }
 }
 
+/* One premature ask is named once, as unrealistic_ask: the missing check and summary are judged
+** at the ask the customer could give, where the trainee had checked and summed up (play-test 27d
+** finding 10: "no check" and "no summary" at the first line stuck, the later check and summary
+** earned nothing); a visit whose asks were all too early hears them once, at its last ask. */
+static void premature_ask_named_once(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could you sign the contract next Monday at 10 in your office?", MV(ASK_ORDER));
+  fx_specific(t);
+  t->cls.commitment = 0;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  fx_build_strong(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "unrealistic_ask", 1, NULL));
+  assert_null(fx_find(&r, "ask_without_check", -1, NULL));
+  assert_null(fx_find(&r, "ask_without_summary", -1, NULL));
+  assert_non_null(fx_find(&r, "checked_concerns", 7, NULL));
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 8, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+  /* near case: the premature ask, then a second one as early, and no more: the last carries them */
+  fx_init(&f);
+  t = fx_turn(&f, "Could you sign the contract next Monday at 10 in your office?", MV(ASK_ORDER));
+  fx_specific(t);
+  t->cls.commitment = 0;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  t = fx_turn(&f, "Then a demo for your heads next Wednesday at 3 in your meeting room?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 1;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  score_session(&f.s, &r);
+  int n;
+  assert_non_null(fx_find(&r, "ask_without_check", 2, &n));
+  assert_int_equal(n, 1);
+  assert_non_null(fx_find(&r, "ask_without_summary", 2, &n));
+  assert_int_equal(n, 1);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* Not ready although trust, value and the purchase list are fine: the rung's own condition
 ** (cash on hand) is named instead of an empty reason. */
 static void unrealistic_by_condition(void **state) {
@@ -2545,7 +2591,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask), cmocka_unit_test(vague_words_typed),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
