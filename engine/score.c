@@ -1353,6 +1353,32 @@ static int asks_opinion(const cls_result *r) { return cls_has_label(r, "opinion"
 ** dealers a wider margin" to a dealer whose margin is thin) was drawn out by no question. */
 static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && !r->question; }
 
+/* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
+** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
+** it by one of its keywords.  Not every reason she gives is recorded as a REVEAL (a refusal probed:
+** "方便说说现在具体卡在哪儿吗?" answered "甲方的进度款下周才到,..."), and such a need was brought
+** out by the question, not volunteered (play-test 27c F2: "-10 the customer named the need herself,
+** unasked" beside "+10 you asked why first" for the very question that brought it out). */
+static int asked_out(const ctx *c, const sess_turn *t, int i) {
+  const cls_result *r = &t->cls;
+  const uint64_t asking = M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(PROBE_REFUSAL) | M(CHECK_CONCERNS);
+  if (!c->sc || i < 0 || i >= c->sc->n_needs || i >= 64 || c->sc->needs[i].hidden) return 0;
+  if (!(r->moves & asking) || (r->moves & ASK_MOVES) || asks_opinion(r) || pitch_only(r)) return 0;
+  if ((t->before.revealed | t->before.confirmed) & bit(i)) return 0;
+  for (int e = 0; e < t->events.n; e++)
+    if ((t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) &&
+        t->events.v[e].index == i)
+      return 0;
+  const scn_need *n = &c->sc->needs[i];
+  for (int e = 0; e < t->events.n; e++) {
+    const char *txt = t->events.v[e].text;
+    if (t->events.v[e].kind != CUST_EV_SAY || !txt) continue;
+    for (int w = 0; w < n->keywords.n; w++)
+      if (n->keywords.v[w] && *n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return 1;
+  }
+  return 0;
+}
+
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
 ** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
 static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
@@ -1390,6 +1416,20 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       add(c, "hidden_need_found", t, NULL, "quote", q, "said",
           c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
     }
+  }
+  /* a need her answer named, though no REVEAL was recorded: brought out by the question */
+  for (int i = 0; i < n_needs && i < 64; i++) {
+    if ((*found_hidden & bit(i)) || (*awarded_needs & bit(i)) || !asked_out(c, t, i)) continue;
+    *found_hidden |= bit(i);
+    const char *her = NULL;
+    for (int e = 0; e < t->events.n && !her; e++)
+      if (t->events.v[e].kind == CUST_EV_SAY && t->events.v[e].text && *t->events.v[e].text) {
+        for (int w = 0; w < c->sc->needs[i].keywords.n && !her; w++)
+          if (c->sc->needs[i].keywords.v[w] && *c->sc->needs[i].keywords.v[w] &&
+              util_find_ci(t->events.v[e].text, c->sc->needs[i].keywords.v[w]))
+            her = t->events.v[e].text;
+      }
+    add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, i), "said", her ? her : need_name(c, i), NULL);
   }
 }
 
@@ -1929,6 +1969,8 @@ void score_session(const session *s, score_result *out) {
           known |= bit(t->events.v[e].index);
           if (!pitch_only(&t->cls)) events = 1;   /* voiced in answer to a pitch: no discovery */
         }
+      for (int k = 0; k < sc->n_needs && k < 64 && !events; k++)
+        if (asked_out(&c, t, k)) { known |= bit(k); events = 1; }   /* named in answer to a question */
     }
     for (int e = 0; e < s->opening.n; e++)
       if (s->opening.v[e].kind == CUST_EV_REVEAL || s->opening.v[e].kind == CUST_EV_CONFIRM)

@@ -372,6 +372,38 @@ static void premature_ask_named_once(void **state) {
   fx_free(&f);
 }
 
+/* A need the customer names in answer to the trainee's question is brought out, though no REVEAL
+** was recorded for it (a refusal's reason probed): need_uncovered, not "she named it herself,
+** unasked" (play-test 27c F2); the same answer to a pitch brings out nothing. */
+static void need_named_in_answer(void **state) {
+  (void)state;
+  for (int asked = 1; asked >= 0; asked--) {
+    fx f;
+    fx_init(&f);
+    char *kw[] = { S("by hand") };
+    f.needs[0].keywords.v = kw;
+    f.needs[0].keywords.n = 1;
+    sess_turn *t = asked ? fx_turn(&f, "How do your teachers take attendance today?", MV(OPEN_QUESTION))
+                         : fx_turn(&f, "Our app takes attendance for you.", MV(PRESENT_FEATURE));
+    fx_say(&f, &t->events, "Honestly, we still count by hand every morning.");
+    fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+    score_result r;
+    score_session(&f.s, &r);
+    if (asked) {
+      const score_finding *u = fx_find(&r, "need_uncovered", 1, NULL);
+      assert_non_null(u);
+      assert_string_equal(fx_msg(&u->msg, r.lang), "Your question \"How do your teachers take attendance today?\" "
+                          "brought out a need (\"by hand\"): \"Honestly, we still count by hand every morning.\"");
+      assert_null(fx_find(&r, "no_discovery", -1, NULL));
+    } else {
+      assert_null(fx_find(&r, "need_uncovered", -1, NULL));
+      assert_non_null(fx_find(&r, "no_discovery", 0, NULL));
+    }
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* Not ready although trust, value and the purchase list are fine: the rung's own condition
 ** (cash on hand) is named instead of an empty reason. */
 static void unrealistic_by_condition(void **state) {
@@ -2591,7 +2623,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask), cmocka_unit_test(vague_words_typed),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(need_named_in_answer), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
