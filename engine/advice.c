@@ -25,7 +25,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "repeated_closes", ADV_PROBE }, { "lower_before_probe", ADV_PROBE },
   { "probed_refusal", ADV_PROBE },
   { "payment_specific", ADV_PAY }, { "payment_vague", ADV_PAY }, { "no_payment_ask", ADV_PAY },
-  { "firm_fair_payment", ADV_PAY },
+  { "firm_fair_payment", ADV_PAY }, { "discount_to_collect", ADV_PAY },
   { "referral_asked", ADV_REFERRAL }, { "no_referral_ask", ADV_REFERRAL },
   { "pressure_after_sale", ADV_REFERRAL },
   { "ask_without_check", ADV_CHECK }, { "checked_concerns", ADV_CHECK },

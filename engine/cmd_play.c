@@ -539,6 +539,7 @@ static int debrief(play *p, sess_end why) {
   sess_save(p->s, deb);   /* the transcript first: nothing after this can lose the session */
   if (p->o.trainee) {
     json_t *tj = sess_transcript_json(p->s, NULL);
+    sess_transcript_outcome(tj, deb);   /* the outcome the debrief scored, as the saved document */
     if (record_gradebook(p, deb, tj) != 0) rc = CLI_USAGE;
     json_decref(tj);
     sess_save(p->s, deb);  /* again, now with progress */

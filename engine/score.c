@@ -550,12 +550,20 @@ static const char *action_of(const ctx *c, int j) {
 
 /* ---- one visit --------------------------------------------------------------------------- */
 
+/* A deal ask and what the visit held when it was made: the check, summary and pitch before it. */
+typedef struct ask_prior {
+  const sess_turn *at, *check, *last_check, *check_pitched, *summary, *summary_off;
+} ask_prior;
+
 typedef struct visit_state {
   int asks, closes_run;
   int amount_named;          /* a payment ask of this visit named the sum */
   const sess_turn *check, *summary, *last_seller, *last_turn, *refusal;
   const sess_turn *summary_off;   /* the last summary the customer did not recognise */
   const sess_turn *last_check;   /* the latest check so far: the one the ask's credit quotes */
+  ask_prior pend;            /* the last deal ask judged too early, while no ask was judged yet on
+                             ** its check and summary: judged so when the visit ends */
+  int ask_judged;            /* a deal ask of the visit was judged on its check and summary */
   const sess_turn *opinion;  /* the last line that asked what she thought ("so what do you think?") */
   int given;
   int threats;               /* threat lines so far in this visit */
@@ -567,6 +575,7 @@ typedef struct visit_state {
                              ** debrief names what is still missing, not "nothing had changed" */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
+  int discounted;            /* lines of a collection that cut the money owed (discount_to_collect) */
   int objection_open;        /* the customer raised an objection and no statement has followed */
   uint64_t raised;           /* the objections raised so far in this visit (a bit each, up to 64) */
   int presented;             /* a line of the visit so far pitched, stated a benefit or summed up */
@@ -707,6 +716,89 @@ static int faint_order_link(const ctx *c, const cls_result *r, int j) {
   return 0;
 }
 
+/* The rung an ask is judged against (score_ask's reading, below): the rung it named (unless it
+** named it by a faint likeness only), the order rung for an order, else the rung the customer gave
+** or refused for it; -1 when none.  *named: the trainee named it; *top: for an order where the
+** ladder holds none, the visit's top rung (-1 otherwise: then the ask is an over-ask); *heard: the
+** customer's refusal supplied it. */
+static int ask_rung(const ctx *c, const sess_turn *t, const cls_result *r, int *named, int *top, int *heard) {
+  int j = r->commitment;
+  *named = j >= 0;
+  *top = -1;
+  *heard = 0;
+  if (*named && faint_order_link(c, r, j)) { j = -1; *named = 0; }
+  /* the order asked for is what the trainee asked, whatever rung she gave instead (play-test 26:
+  ** the pilot given for "sign off the full rollout order" was "the most the customer could
+  ** give"); so it is judged before her answer stands in for an ask that named none */
+  for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
+    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; *named = 1; }   /* "sign today" names the order rung */
+  if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
+    /* an order where the ladder holds none: more than this visit can give */
+    for (int k = 0; k < c->sc->n_commitments && *top < 0; k++)
+      if (on_offer(c, t->visit, k)) *top = k;
+    if (*top >= 0) return -1;
+  }
+  if (j < 0) sess_has_event(t, CUST_EV_GIVE, &j);
+  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
+  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
+  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
+  *heard = j < 0 && sess_has_event(t, CUST_EV_REFUSE, &j);
+  return j;
+}
+
+/* 1 when the ask is judged asked too early or too high (unrealistic_ask: the customer could not
+** give it yet), by score_ask's own reading: such an ask is not also judged on the check and the
+** summary before it (play-test 27d finding 10: one premature first line cost "unrealistic",
+** "no check" and "no summary", and the check and summary made later, before the real ask, were
+** never credited, since the two fire once a visit, at its first ask). */
+static int ask_premature(const ctx *c, const visit_state *vs, const sess_turn *t, const cls_result *r) {
+  int named, top, heard;
+  int j = ask_rung(c, t, r, &named, &top, &heard);
+  if (top >= 0) return 1;
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments) return 0;
+  int rc = realistic(c, j, t);
+  /* a collection's firm ask for the money owed, before her no: not unrealistic (score_ask) */
+  if (rc == 0 && vs->kind == SV_PAYMENT && family_of(c->sc->commitments[j].kind) == FAM_PAYMENT &&
+      !(vs->refused & bit(j)))
+    return 0;
+  return rc == 0;
+}
+
+/* The check and the summary before a deal ask (p: what the visit held when it was made). */
+static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, const char *q) {
+  const sess_turn *t = p->at;
+  if (p->check) {
+    /* credited to the check made last before the ask: "anything else either of u worried abt"
+    ** rather than an earlier question the reader also read as one (play-test 23: "martin what
+    ** wd u need to see on ur side b4 signing anything" was quoted as the check) */
+    if (!vs->f_checked++) {
+      char *cq = short_quote(p->last_check->text);
+      add(c, "checked_concerns", p->last_check, NULL, "quote", cq, NULL);
+      free(cq);
+    }
+  } else if (!vs->f_nocheck++) {
+    add(c, "ask_without_check", t, NULL, "quote", q, NULL);
+  }
+  /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
+  int past = p->check_pitched && !vs->f_past_check ? past_check(c, p->check_pitched, t) : -1;
+  if (past >= 0 && !vs->f_past_check++) {
+    int before = c->r->n_findings;
+    add(c, "ask_past_concern", t, NULL, "quote", q, "said",
+        c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
+  }
+  if (!p->summary && !vs->f_nosummary++) {
+    int before = c->r->n_findings;
+    /* a summary she did not recognise was made: there was none she agreed with, not none at
+    ** all (play-test 27: "without first summing up" right after "So to sum up: ...", which the
+    ** same debrief had charged as not recognised) */
+    add(c, "ask_without_summary", t, p->summary_off ? "rejected" : NULL, "quote", q, NULL);
+    /* its Try line sums up the need voiced last (play-test 24: visits 2 and 3 of a campaign were
+    ** taught the scenario's first need, the night nurses, whatever the visit was about) */
+    if (c->r->n_findings > before) c->r->findings[before].need = latest_voiced(c, t);
+  }
+}
+
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
@@ -769,36 +861,16 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     } else if (!vs->f_specific++) {
       add(c, "specific_ask", t, NULL, "quote", q, NULL);
     }
-    /* checked and summarised before the ask? (deal asks only) */
-    if (vs->check) {
-      /* credited to the check made last before the ask: "anything else either of u worried abt"
-      ** rather than an earlier question the reader also read as one (play-test 23: "martin what
-      ** wd u need to see on ur side b4 signing anything" was quoted as the check) */
-      if (!vs->f_checked++) {
-        char *cq = short_quote(vs->last_check->text);
-        add(c, "checked_concerns", vs->last_check, NULL, "quote", cq, NULL);
-        free(cq);
-      }
-    } else if (!vs->f_nocheck++) {
-      add(c, "ask_without_check", t, NULL, "quote", q, NULL);
-    }
-    /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
-    int past = vs->check_pitched && !vs->f_past_check ? past_check(c, vs->check_pitched, t) : -1;
-    if (past >= 0 && !vs->f_past_check++) {
-      int before = c->r->n_findings;
-      add(c, "ask_past_concern", t, NULL, "quote", q, "said",
-          c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
-      if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
-    }
-    if (!vs->summary && !vs->f_nosummary++) {
-      int before = c->r->n_findings;
-      /* a summary she did not recognise was made: there was none she agreed with, not none at
-      ** all (play-test 27: "without first summing up" right after "So to sum up: ...", which the
-      ** same debrief had charged as not recognised) */
-      add(c, "ask_without_summary", t, vs->summary_off ? "rejected" : NULL, "quote", q, NULL);
-      /* its Try line sums up the need voiced last (play-test 24: visits 2 and 3 of a campaign were
-      ** taught the scenario's first need, the night nurses, whatever the visit was about) */
-      if (c->r->n_findings > before) c->r->findings[before].need = latest_voiced(c, t);
+    /* checked and summarised before the ask? (deal asks only; an ask judged too early is named
+    ** once, as unrealistic_ask: the check and summary are judged at the first ask the customer
+    ** could give, else at the visit's last ask, when the visit ends: ask_premature) */
+    ask_prior now = { t, vs->check, vs->last_check, vs->check_pitched, vs->summary, vs->summary_off };
+    if (ask_premature(c, vs, t, r)) {
+      if (!vs->ask_judged) vs->pend = now;
+    } else {
+      vs->ask_judged = 1;
+      vs->pend.at = NULL;
+      judge_check_summary(c, vs, &now, q);
     }
   }
 
@@ -817,30 +889,14 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     free(q);
     return;
   }
-  if (named && faint_order_link(c, r, j)) { j = -1; named = 0; }
-  /* the order asked for is what the trainee asked, whatever rung she gave instead (play-test 26:
-  ** the pilot given for "sign off the full rollout order" was "the most the customer could
-  ** give"); so it is judged before her answer stands in for an ask that named none */
-  for (int k = 0; j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc && k < c->sc->n_commitments; k++)
-    if (c->sc->commitments[k].kind == SCN_KIND_ORDER && on_offer(c, t->visit, k)) { j = k; named = 1; }   /* "sign today" names the order rung */
-  int over = 0;
-  if (j < 0 && CLS_HAS(r, CLS_ASK_ORDER) && c->sc) {
-    /* an order where the ladder holds none: more than this visit can give */
-    int top = -1;
-    for (int k = 0; k < c->sc->n_commitments && top < 0; k++)
-      if (on_offer(c, t->visit, k)) top = k;
-    /* not yet within reach, the Try line teaches a smaller step: the text says why (play-test
-    ** 14: "the most ... is the pilot", then a Try line asking for last quarter's figures) */
-    if (top >= 0)
-      add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
-          action_of(c, top), NULL);
-    over = top >= 0;
-  }
-  if (j < 0 && !over) sess_has_event(t, CUST_EV_GIVE, &j);
-  /* (a step she refused for an ask that named none is the rung she heard, not one the trainee
-  ** asked for: "if you know anyone else who might want one, maybe just let me know?" was "You
-  ** asked for \"Maria calls Lucia now and sets up a visit for Saturday\"": play-test 25) */
-  int heard = j < 0 && !over && sess_has_event(t, CUST_EV_REFUSE, &j);
+  int top, heard;
+  j = ask_rung(c, t, r, &named, &top, &heard);
+  int over = top >= 0;
+  /* not yet within reach, the Try line teaches a smaller step: the text says why (play-test
+  ** 14: "the most ... is the pilot", then a Try line asking for last quarter's figures) */
+  if (over)
+    add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
+        action_of(c, top), NULL);
   if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT, no = -1;   /* no: the rung she refused */
     /* In a collection the money owed is the agreement: a firm ask for it, made before the
@@ -1170,7 +1226,14 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN || stated) && !restated &&
       !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
-  if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
+  if (CLS_HAS(r, CLS_DISCOUNT) && vs->kind == SV_PAYMENT) {
+    /* in a collection the amount is the agreement: a cut gives away money already owed, whatever
+    ** the trust ("您今天要是能全付,我给您再打个九五折", then "打九折 ... 这个折扣我回去跟公司说" went
+    ** unnamed, and the visit was credited "firm, no threat and no discount": play-test 27d).  Named
+    ** once a visit; every such line counts against the visit's tactics and its firm_fair_payment */
+    vs->tactic_faults++;
+    if (!vs->discounted++) add(c, "discount_to_collect", t, NULL, "quote", q, NULL);
+  } else if (CLS_HAS(r, CLS_DISCOUNT) && (t->before.trust < TRUST_OK || !t->before.value_ack)) {
     sess_snapshot b2 = t->before;
     b2.on_list = 1;   /* the purchase list is not what a discount is judged on */
     char *why = state_words(&b2), tb[24];
@@ -1290,6 +1353,32 @@ static int asks_opinion(const cls_result *r) { return cls_has_label(r, "opinion"
 ** dealers a wider margin" to a dealer whose margin is thin) was drawn out by no question. */
 static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && !r->question; }
 
+/* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
+** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
+** it by one of its keywords.  Not every reason she gives is recorded as a REVEAL (a refusal probed:
+** "方便说说现在具体卡在哪儿吗?" answered "甲方的进度款下周才到,..."), and such a need was brought
+** out by the question, not volunteered (play-test 27c F2: "-10 the customer named the need herself,
+** unasked" beside "+10 you asked why first" for the very question that brought it out). */
+static int asked_out(const ctx *c, const sess_turn *t, int i) {
+  const cls_result *r = &t->cls;
+  const uint64_t asking = M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(PROBE_REFUSAL) | M(CHECK_CONCERNS);
+  if (!c->sc || i < 0 || i >= c->sc->n_needs || i >= 64 || c->sc->needs[i].hidden) return 0;
+  if (!(r->moves & asking) || (r->moves & ASK_MOVES) || asks_opinion(r) || pitch_only(r)) return 0;
+  if ((t->before.revealed | t->before.confirmed) & bit(i)) return 0;
+  for (int e = 0; e < t->events.n; e++)
+    if ((t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) &&
+        t->events.v[e].index == i)
+      return 0;
+  const scn_need *n = &c->sc->needs[i];
+  for (int e = 0; e < t->events.n; e++) {
+    const char *txt = t->events.v[e].text;
+    if (t->events.v[e].kind != CUST_EV_SAY || !txt) continue;
+    for (int w = 0; w < n->keywords.n; w++)
+      if (n->keywords.v[w] && *n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return 1;
+  }
+  return 0;
+}
+
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
 ** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
 static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
@@ -1327,6 +1416,20 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       add(c, "hidden_need_found", t, NULL, "quote", q, "said",
           c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
     }
+  }
+  /* a need her answer named, though no REVEAL was recorded: brought out by the question */
+  for (int i = 0; i < n_needs && i < 64; i++) {
+    if ((*found_hidden & bit(i)) || (*awarded_needs & bit(i)) || !asked_out(c, t, i)) continue;
+    *found_hidden |= bit(i);
+    const char *her = NULL;
+    for (int e = 0; e < t->events.n && !her; e++)
+      if (t->events.v[e].kind == CUST_EV_SAY && t->events.v[e].text && *t->events.v[e].text) {
+        for (int w = 0; w < c->sc->needs[i].keywords.n && !her; w++)
+          if (c->sc->needs[i].keywords.v[w] && *c->sc->needs[i].keywords.v[w] &&
+              util_find_ci(t->events.v[e].text, c->sc->needs[i].keywords.v[w]))
+            her = t->events.v[e].text;
+      }
+    add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, i), "said", her ? her : need_name(c, i), NULL);
   }
 }
 
@@ -1431,7 +1534,14 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
     else
       add(c, "gain_was_enough", NULL, NULL, NULL);
   }
-  if (vs->firm && !vs->threats) {
+  /* the visit's asks were all judged too early: the last of them carries the check and the
+  ** summary, so a visit with neither still hears it once */
+  if (vs->pend.at && !vs->ask_judged) {
+    char *q = short_quote(vs->pend.at->text);
+    judge_check_summary(c, vs, &vs->pend, q);
+    free(q);
+  }
+  if (vs->firm && !vs->threats && !vs->discounted) {   /* its text says "no discount" */
     char *q = short_quote(vs->firm->text);
     add(c, "firm_fair_payment", vs->firm, NULL, "quote", q, NULL);
     free(q);
@@ -1859,6 +1969,8 @@ void score_session(const session *s, score_result *out) {
           known |= bit(t->events.v[e].index);
           if (!pitch_only(&t->cls)) events = 1;   /* voiced in answer to a pitch: no discovery */
         }
+      for (int k = 0; k < sc->n_needs && k < 64 && !events; k++)
+        if (asked_out(&c, t, k)) { known |= bit(k); events = 1; }   /* named in answer to a question */
     }
     for (int e = 0; e < s->opening.n; e++)
       if (s->opening.v[e].kind == CUST_EV_REVEAL || s->opening.v[e].kind == CUST_EV_CONFIRM)

@@ -60,6 +60,8 @@ static const score_rule rules[] = {
   { "improper_ask",                SK_TACTICS,     -40, "within-the-rules" },
   { "pressure_after_sale",         SK_TACTICS,     -15, "gain-before-loss" },
   { "firm_fair_payment",           SK_TACTICS,      15, "firm-not-hostile" },
+  /* a price cut in a collection gives away money already owed: as a price cut for trust */
+  { "discount_to_collect",         SK_TACTICS,     -20, "firm-not-hostile" },
   /* ---- discovery --------------------------------------------------------------------------- */
   { "pitch_before_discovery",      SK_DISCOVERY,   -10, "discover-before-pitching" },
   { "no_discovery",                SK_DISCOVERY,   -30, "discover-before-pitching" },

@@ -412,6 +412,17 @@ static void end_fields(const session *s, json_t *o) {
                                      : json_string(cust_outcome_name(s->outcome)));
 }
 
+/* See session.h: the session's outcome is the debrief's (docs/scoring.md, "The outcome"): in a
+** campaign whose last visit settled nothing new, the rung an earlier visit gave still stands, and
+** an advance the customer declared with nothing given is a continuation.  The customer's own
+** verdict on the last visit stays in the closing `end` event (play-test 27d finding 7: the screen
+** and the debrief said advance, the saved transcript "continuation"). */
+void sess_transcript_outcome(json_t *transcript, const json_t *debrief) {
+  json_t *o = debrief ? json_object_get(debrief, "outcome") : NULL;
+  if (json_is_string(o) && json_object_get(transcript, "outcome"))
+    json_object_set(transcript, "outcome", o);
+}
+
 json_t *sess_transcript_json(const session *s, const json_t *debrief) {
   json_t *root = json_object();
   json_object_set_new(root, "format", json_string("salesim-transcript"));
@@ -424,7 +435,10 @@ json_t *sess_transcript_json(const session *s, const json_t *debrief) {
   for (int i = 0; i < s->n_turns; i++) json_array_append_new(turns, turn_json(s, &s->turns[i]));
   json_object_set_new(root, "turns", turns);
   json_object_set_new(root, "closing", events_json(s, &s->closing));
-  if (debrief) json_object_set(root, "debrief", (json_t *)debrief);
+  if (debrief) {
+    json_object_set(root, "debrief", (json_t *)debrief);
+    sess_transcript_outcome(root, debrief);
+  }
   return root;
 }
 

@@ -123,6 +123,11 @@ char *sess_default_transcript_path(const scenario *sc);
 ** in s->save_error. */
 struct json_t *sess_transcript_json(const session *s, const struct json_t *debrief);
 int sess_save(session *s, const struct json_t *debrief);
+/* Sets a transcript's top-level "outcome" to its debrief's, the session's outcome as scored (a
+** campaign's earlier rung carried over a last visit that settled nothing); the closing `end`
+** event keeps the customer's own verdict on the last visit.  sess_transcript_json does it when
+** given the debrief; a caller that builds the document without one calls it itself. */
+void sess_transcript_outcome(struct json_t *transcript, const struct json_t *debrief);
 
 /* The journal beside a transcript: "PATH.journal" (malloc'd). */
 char *sess_journal_path(const char *transcript_path);

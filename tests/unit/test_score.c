@@ -326,6 +326,84 @@ static void premature_ask(void **state) {
   }
 }
 
+/* One premature ask is named once, as unrealistic_ask: the missing check and summary are judged
+** at the ask the customer could give, where the trainee had checked and summed up (play-test 27d
+** finding 10: "no check" and "no summary" at the first line stuck, the later check and summary
+** earned nothing); a visit whose asks were all too early hears them once, at its last ask. */
+static void premature_ask_named_once(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  sess_turn *t = fx_turn(&f, "Could you sign the contract next Monday at 10 in your office?", MV(ASK_ORDER));
+  fx_specific(t);
+  t->cls.commitment = 0;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  fx_build_strong(&f);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "unrealistic_ask", 1, NULL));
+  assert_null(fx_find(&r, "ask_without_check", -1, NULL));
+  assert_null(fx_find(&r, "ask_without_summary", -1, NULL));
+  assert_non_null(fx_find(&r, "checked_concerns", 7, NULL));
+  assert_non_null(fx_find(&r, "summary_tied_to_needs", 8, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+  /* near case: the premature ask, then a second one as early, and no more: the last carries them */
+  fx_init(&f);
+  t = fx_turn(&f, "Could you sign the contract next Monday at 10 in your office?", MV(ASK_ORDER));
+  fx_specific(t);
+  t->cls.commitment = 0;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 0);
+  t = fx_turn(&f, "Then a demo for your heads next Wednesday at 3 in your meeting room?", MV(ASK_COMMITMENT));
+  fx_specific(t);
+  t->cls.commitment = 1;
+  t->realistic = 0;
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+  score_session(&f.s, &r);
+  int n;
+  assert_non_null(fx_find(&r, "ask_without_check", 2, &n));
+  assert_int_equal(n, 1);
+  assert_non_null(fx_find(&r, "ask_without_summary", 2, &n));
+  assert_int_equal(n, 1);
+  score_result_free(&r);
+  fx_free(&f);
+}
+
+/* A need the customer names in answer to the trainee's question is brought out, though no REVEAL
+** was recorded for it (a refusal's reason probed): need_uncovered, not "she named it herself,
+** unasked" (play-test 27c F2); the same answer to a pitch brings out nothing. */
+static void need_named_in_answer(void **state) {
+  (void)state;
+  for (int asked = 1; asked >= 0; asked--) {
+    fx f;
+    fx_init(&f);
+    char *kw[] = { S("by hand") };
+    f.needs[0].keywords.v = kw;
+    f.needs[0].keywords.n = 1;
+    sess_turn *t = asked ? fx_turn(&f, "How do your teachers take attendance today?", MV(OPEN_QUESTION))
+                         : fx_turn(&f, "Our app takes attendance for you.", MV(PRESENT_FEATURE));
+    fx_say(&f, &t->events, "Honestly, we still count by hand every morning.");
+    fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
+    score_result r;
+    score_session(&f.s, &r);
+    if (asked) {
+      const score_finding *u = fx_find(&r, "need_uncovered", 1, NULL);
+      assert_non_null(u);
+      assert_string_equal(fx_msg(&u->msg, r.lang), "Your question \"How do your teachers take attendance today?\" "
+                          "brought out a need (\"by hand\"): \"Honestly, we still count by hand every morning.\"");
+      assert_null(fx_find(&r, "no_discovery", -1, NULL));
+    } else {
+      assert_null(fx_find(&r, "need_uncovered", -1, NULL));
+      assert_non_null(fx_find(&r, "no_discovery", 0, NULL));
+    }
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* Not ready although trust, value and the purchase list are fine: the rung's own condition
 ** (cash on hand) is named instead of an empty reason. */
 static void unrealistic_by_condition(void **state) {
@@ -1957,6 +2035,41 @@ static void firm_fair_payment(void **state) {
   fx_free(&f);
 }
 
+/* A price cut to get paid, in a collection: named once whatever the trust, and the visit earns
+** no "firm, without a discount" for its clean first ask (play-test 27d finding 1). */
+static void discount_to_collect(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_collection(&f, "pay");
+  f.now.trust = 8;
+  f.now.value_ack = 1;   /* trust and value there: no discount_for_trust, but still a giveaway */
+  sess_turn *t = fx_turn(&f, "Could the remaining 48,000 yuan be paid this Friday?", MV(ASK_PAYMENT));
+  t->cls.slots[CLS_SLOT_TIME] = S("this friday");
+  t = fx_turn(&f, "Pay it all today and I'll take 5% off.", MV(DISCOUNT) | MV(ASK_PAYMENT));
+  t = fx_turn(&f, "Make it 10% off, 43,200, and I'll square it with the office.", MV(DISCOUNT) | MV(ASK_PAYMENT));
+  score_result r;
+  score_session(&f.s, &r);
+  assert_int_equal(r.kind, SV_PAYMENT);
+  assert_non_null(fx_find(&r, "payment_specific", 1, NULL));
+  int n;
+  const score_finding *d = fx_find(&r, "discount_to_collect", -1, &n);
+  assert_int_equal(n, 1);
+  assert_int_equal(d->turn, 2);
+  assert_true(d->points == -20);
+  assert_string_equal(fx_msg(&d->msg, r.lang), "You cut the money owed to get paid (\"Pay it all today and "
+                      "I'll take 5% off.\"): in a collection the amount is already agreed, and the cut gives it away.");
+  assert_null(fx_find(&r, "discount_for_trust", -1, NULL));
+  assert_null(fx_find(&r, "firm_fair_payment", -1, NULL));
+  score_result_free(&r);
+  f.s.n_turns = 1;   /* near case: the clean ask alone is firm and fair */
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "firm_fair_payment", 1, NULL));
+  assert_null(fx_find(&r, "discount_to_collect", -1, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* An order ask with what and when is specific without a person or place; a demo ask is not. */
 static void order_ask_specific(void **state) {
   (void)state;
@@ -2510,7 +2623,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask), cmocka_unit_test(vague_words_typed),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(need_named_in_answer), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
@@ -2529,6 +2642,7 @@ int main(void) {
     cmocka_unit_test(summary_rejected), cmocka_unit_test(hidden_need_raised),
     cmocka_unit_test(substituted_rung), cmocka_unit_test(referral_visit),
     cmocka_unit_test(firm_fair_payment),
+    cmocka_unit_test(discount_to_collect),
     cmocka_unit_test(first_payment_demand),
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),

@@ -131,6 +131,36 @@ static void turn_limit(void **state) {
   scn_free(sc);
 }
 
+/* The saved document's outcome is the debrief's, the session's as scored (a campaign's earlier
+** rung carried over a last visit that settled nothing); the closing end event keeps the customer's
+** own verdict (play-test 27d finding 7: the screen said advance, the transcript "continuation"). */
+static void transcript_outcome_is_debriefs(void **state) {
+  (void)state;
+  scenario *sc = campus();
+  session *s = open_session(sc, "", 20);
+  say(s, "您好。");
+  sess_finish(s, SESS_END_QUIT);
+  assert_int_equal(s->outcome, CUST_OUTCOME_CONTINUATION);
+  json_t *deb = json_pack("{s:s}", "outcome", "advance");
+  json_t *t = sess_transcript_json(s, deb);
+  assert_string_equal(json_string_value(json_object_get(t, "outcome")), "advance");
+  json_t *closing = json_object_get(t, "closing"), *end = NULL;
+  for (size_t i = 0; i < json_array_size(closing); i++)
+    if (strcmp(json_string_value(json_object_get(json_array_get(closing, i), "kind")), "end") == 0)
+      end = json_array_get(closing, i);
+  assert_non_null(end);
+  assert_string_equal(json_string_value(json_object_get(end, "outcome")), "continuation");
+  json_decref(t);
+  t = sess_transcript_json(s, NULL);   /* no debrief: the customer's verdict, as the journal has it */
+  assert_string_equal(json_string_value(json_object_get(t, "outcome")), "continuation");
+  sess_transcript_outcome(t, deb);     /* the gradebook's copy, built without the debrief */
+  assert_string_equal(json_string_value(json_object_get(t, "outcome")), "advance");
+  json_decref(t);
+  json_decref(deb);
+  sess_free(s);
+  scn_free(sc);
+}
+
 /* The journal as replay would read it must be the document sess_transcript_json gives now. */
 static json_t *assembled(const char *jpath, int *complete, diag *d) {
   char err[256];
@@ -292,7 +322,7 @@ static void unwritable_transcript(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(turns_and_snapshots), cmocka_unit_test(rungs_judged_by_lua),
-    cmocka_unit_test(hints), cmocka_unit_test(turn_limit),
+    cmocka_unit_test(hints), cmocka_unit_test(turn_limit), cmocka_unit_test(transcript_outcome_is_debriefs),
     cmocka_unit_test(journal_after_every_turn), cmocka_unit_test(journal_survives), cmocka_unit_test(unwritable_transcript),
   };
   return cmocka_run_group_tests_name("session", tests, NULL, NULL);
