@@ -2029,7 +2029,13 @@ void score_session(const session *s, score_result *out) {
     add(&c, "decision_chain_asked", t, NULL, "quote", q, NULL);
     free(q);
   } else if (chain && !c.open) {
-    add(&c, "missed_decision_chain", NULL, NULL, NULL);
+    /* what she would have said, asked (her first decision_chain line): "others take part" alone
+    ** named nobody, and a trainee could not learn who (play-test 27d: 陈总 is the owner; the
+    ** debrief never said the sales manager and his wife have a say) */
+    const scn_lines *l = sc ? scn_find_lines(sc, "decision_chain") : NULL;
+    const char *her = l && l->variants.n > 0 ? l->variants.v[0] : NULL;
+    if (her && *her) add(&c, "missed_decision_chain", NULL, "said", "said", her, NULL);
+    else add(&c, "missed_decision_chain", NULL, NULL, NULL);
   }
 
   if (c.open) {

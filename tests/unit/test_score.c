@@ -1595,7 +1595,13 @@ static void decision_chain(void **state) {
   t->cls.n_matches = 1;   /* only her own title: no chain reached (the slot is hers too) */
   free(t->cls.matches[1].label); free(t->cls.matches[1].phrase); free(t->cls.matches[1].source);
   score_session(&f.s, &r);
-  assert_non_null(fx_find(&r, "missed_decision_chain", 0, NULL));
+  const score_finding *miss = fx_find(&r, "missed_decision_chain", 0, NULL);
+  assert_non_null(miss);
+  /* it says who, in her own words (play-test 27d: "others take part" named nobody) */
+  assert_string_equal(miss->msg.key, "finding.missed_decision_chain.said");
+  char *said = score_msg_text(&miss->msg, "zh");
+  assert_non_null(strstr(said, "孙副院长分管护理"));
+  free(said);
   score_result_free(&r);
   fx_free(&f);
 }
