@@ -1293,7 +1293,10 @@ local function ask(turn, ctx)
       local other = other_worry(c.objection)
       if other then raise(other.id) else C.say("premature") end
     else
-      C.refuse(c.id)
+      -- pressed in the same line ("这个价格只到月底,过了就没有了,您要不要先定下来?"), she answers the
+      -- pressure alone: "进货的事早着呢,别急。" and "第一次见面就催我下单?" were two replies to one
+      -- line (play-test 27d); the no is on record all the same
+      if memo.pressed_turn == memo.turn then C.refuse(c.id, false) else C.refuse(c.id) end
       -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
       -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
       -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
