@@ -134,15 +134,20 @@ static int reads_as(const cls_classifier *reader, const char *line, adv_teach t)
 static char *from_examples(const scenario *sc, int i, const char *lang, const char *name, adv_teach t,
                            const char *statement_key, const char *question_key, const cls_classifier *reader) {
   if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
-  int question = 0;
-  char *ex;
-  for (int k = 0; (ex = adv_need_example(sc, i, k, &question)) != NULL; k++) {
-    const char *key = question ? question_key : statement_key;
-    char *line = key ? msg_get(lang, key, "name", name, "example", ex, NULL) : NULL;
-    free(ex);
-    if (line && strcmp(lang, "zh") == 0) line = adv_zh_punct(line);
-    if (line && reads_as(reader, line, t)) return line;
-    free(line);
+  /* a hidden need is asked for openly first: its closed examples name what only she knows ("二号
+  ** 样板间靠窗的墙角,踢脚线那条缝是不是有点宽?", "The September equipment purchase swallowed ...?"),
+  ** which the brief never told the trainee (play-test 27c) */
+  for (int pass = t == ADV_HIDDEN && reader ? 0 : 1; pass < 2; pass++) {
+    int question = 0;
+    char *ex;
+    for (int k = 0; (ex = adv_need_example(sc, i, k, &question)) != NULL; k++) {
+      const char *key = question ? question_key : statement_key;
+      char *line = key ? msg_get(lang, key, "name", name, "example", ex, NULL) : NULL;
+      free(ex);
+      if (line && strcmp(lang, "zh") == 0) line = adv_zh_punct(line);
+      if (line && reads_as(reader, line, t) && (pass == 1 || reads_as(reader, line, ADV_OPEN))) return line;
+      free(line);
+    }
   }
   return NULL;
 }

@@ -375,6 +375,40 @@ static void pay_line_speaks_to_her(void **state) {
   diag_free(&d);
 }
 
+/* A hidden need is asked for openly: its closed examples name what only she knows, which the
+** brief never told the trainee ("二号样板间靠窗的墙角,踢脚线那条缝是不是有点宽?", "The September
+** equipment purchase swallowed all the investment money...?": play-test 27c F3). */
+static void hidden_need_line_asks_openly(void **state) {
+  (void)state;
+  static const char *const files[] = { "scenarios/payment-collection.yaml", "scenarios/warehouse-two-buyers.yaml" };
+  static const char *const not_known[] = { "\xe4\xba\x8c\xe5\x8f\xb7" /* 二号 */, "September" };
+  for (int f = 0; f < 2; f++) {
+    diag d;
+    diag_init(&d);
+    scenario *sc = scc_load(files[f], &d);
+    assert_non_null(sc);
+    cls_classifier *c = cls_new(NULL, sc, &d);
+    assert_non_null(c);
+    int seen = 0;
+    for (int i = 0; i < sc->n_needs; i++) {
+      if (!sc->needs[i].hidden) continue;
+      char *line = adv_try(sc, NULL, "missed_hidden_need", SV_FIRST, &(adv_about){ .need = i, .reader = c });
+      assert_non_null(line);
+      if (strstr(line, not_known[f])) fail_msg("%s: %s", files[f], line);
+      cls_result r;
+      cls_classify(c, line, strlen(line), &r);
+      assert_true(CLS_HAS(&r, CLS_OPEN_QUESTION) || CLS_HAS(&r, CLS_CHECK_CONCERNS));
+      cls_result_free(&r);
+      free(line);
+      seen++;
+    }
+    assert_true(seen > 0);
+    cls_free(c);
+    scn_free(sc);
+    diag_free(&d);
+  }
+}
+
 /* At a table of two, a line about a need addresses the one who has it: Martin's hidden capital
 ** budget is asked of Martin, not of Grace (the first name), found in play; Grace's of Grace. */
 static void need_line_addresses_who_has_it(void **state) {
@@ -447,7 +481,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(ask_line_asks_what_could_be_given),
     cmocka_unit_test(every_line_is_its_move), cmocka_unit_test(kinds_and_fallbacks),
-    cmocka_unit_test(hidden_need_line_is_about_the_missed_one), cmocka_unit_test(nothing_in_reach_teaches_the_smallest), cmocka_unit_test(referral_line_keeps_its_own_time),
+    cmocka_unit_test(hidden_need_line_is_about_the_missed_one), cmocka_unit_test(hidden_need_line_asks_openly), cmocka_unit_test(nothing_in_reach_teaches_the_smallest), cmocka_unit_test(referral_line_keeps_its_own_time),
     cmocka_unit_test(need_line_addresses_who_has_it), cmocka_unit_test(pay_line_speaks_to_her),
     cmocka_unit_test(summary_and_chain_lines_are_whole_sentences),
   };
