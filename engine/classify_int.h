@@ -266,6 +266,9 @@ void cls_late_agenda_question(cls_result *r);
 void cls_late_week_of(cls_result *r);
 /* An order only as what may follow an if-clause, with another rung named: an ask for that rung. */
 void cls_late_conditional_order(const cls_classifier *c, cls_result *r);
+/* An ask's time is the one in its request clause, not a time said before it ("peak is in three
+** weeks ...: can we start ... this coming Monday at 9?"). */
+void cls_late_ask_time(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

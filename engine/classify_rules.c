@@ -2634,6 +2634,36 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
   add_match(r, "ask_commitment", "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 27: "So here's what I'd love to do, and I know peak is in three
+** weeks so timing matters: can we start a two-week trial on the Reno warehouse this coming Monday
+** at 9, with your network engineer on the setup call?" had the time "in three weeks" (the first
+** time of the line), and Dana agreed to the setup call in three weeks, at peak.  An ask's time is
+** the one in its request: when the line's time stands outside every request clause and a request
+** clause holds times of its own, the time is those (from the first to the last of them there). */
+void cls_late_ask_time(cls_result *r) {
+  const char *tl = cls_slot_name(CLS_SLOT_TIME);
+  if (!r->norm || !(r->moves & CLS_ASK_MOVES) || !r->slots[CLS_SLOT_TIME]) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), req = -1;
+  size_t first = 0, last = 0;
+  int now_in_request = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, tl) != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0 || cl[k].mood != CL_MOOD_REQUEST) continue;
+    if (req < 0) { req = k; first = m->start; last = m->end; }
+    else if (k == req) { if (m->start < first) first = m->start; if (m->end > last) last = m->end; }
+  }
+  if (req < 0) return;
+  const char *cur = strstr(r->norm + cl[req].start, r->slots[CLS_SLOT_TIME]);
+  now_in_request = cur && cur < r->norm + cl[req].end;
+  if (now_in_request) return;
+  free(r->slots[CLS_SLOT_TIME]);
+  r->slots[CLS_SLOT_TIME] = xstrndup(r->norm + first, last - first);
+  add_match(r, tl, "rule:ask_time", RULE_SRC ":" CLS_STR(__LINE__), first, last);
+}
+
 /* See classify_int.h.  Play-test 27: "OK. Then would you order 20 sets for the spring window,
 ** delivered the first week of March?" was "-15 ... no time", and "for delivery on March 3rd" was
 ** not.  A week of a month ("the first week of March", "the last week of next month") or a part
