@@ -269,6 +269,8 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r);
 /* An ask's time is the one in its request clause, not a time said before it ("peak is in three
 ** weeks ...: can we start ... this coming Monday at 9?"). */
 void cls_late_ask_time(cls_result *r);
+/* 介绍一位 别的...老板 (someone outside her business), no money named: an ask for a referral. */
+void cls_late_introduce(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

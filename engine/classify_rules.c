@@ -2634,6 +2634,41 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
   add_match(r, "ask_commitment", "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 27: in the collection visit, "我刚才说的是帮我介绍一位别的装修公司老
+** 板,比如下周一您给王总打个电话,让我去拜访他,行吗?" asks her to introduce a builder; it was read as
+** a payment ask (a date, a request, a ladder of payments), and 李总 answered "那就下周一,四万八一次付
+** 清" to a referral ask.  介绍一位/个 or 推荐一位, someone outside her business (别的, 其他, 别家, 同行,
+** 朋友, 圈子), and no money named: an ask for a referral. */
+void cls_late_introduce(cls_result *r) {
+  static const char *const intro[] = { "\xe4\xbb\x8b\xe7\xbb\x8d\xe4\xb8\x80\xe4\xbd\x8d" /* 介绍一位 */,
+                                       "\xe4\xbb\x8b\xe7\xbb\x8d\xe4\xb8\xaa" /* 介绍个 */,
+                                       "\xe4\xbb\x8b\xe7\xbb\x8d\xe4\xb8\x80\xe4\xb8\xaa" /* 介绍一个 */,
+                                       "\xe6\x8e\xa8\xe8\x8d\x90\xe4\xb8\x80\xe4\xbd\x8d" /* 推荐一位 */ };
+  static const char *const money[] = { "\xe5\xb0\xbe\xe6\xac\xbe" /* 尾款 */, "\xe4\xbb\x98" /* 付 */,
+                                       "\xe8\xbd\xac\xe8\xb4\xa6" /* 转账 */, "\xe9\x92\xb1" /* 钱 */,
+                                       "\xe6\xac\xbe" /* 款 */, "\xe4\xb8\x87" /* 万 */ };
+  const uint64_t ref = (uint64_t)1 << CLS_ASK_REFERRAL;
+  const uint64_t other = CLS_ASK_MOVES & ~ref;
+  if (!r->norm || CLS_HAS(r, CLS_ASK_REFERRAL) || !(r->moves & other) || r->has_amount) return;
+  int found = 0;
+  for (size_t k = 0; k < sizeof intro / sizeof *intro && !found; k++) found = strstr(r->norm, intro[k]) != NULL;
+  if (!found) return;
+  /* someone outside her business (an introduction inside it, "引荐一下设备科的负责人", asks to meet
+  ** a colleague: the team's corpus reads that as ask_commitment) */
+  static const char *const outside[] = { "\xe5\x88\xab\xe7\x9a\x84" /* 别的 */, "\xe5\x85\xb6\xe4\xbb\x96" /* 其他 */,
+                                         "\xe5\x88\xab\xe5\xae\xb6" /* 别家 */, "\xe5\x90\x8c\xe8\xa1\x8c" /* 同行 */,
+                                         "\xe6\x9c\x8b\xe5\x8f\x8b" /* 朋友 */, "\xe5\x9c\x88\xe5\xad\x90" /* 圈子 */ };
+  int out = 0;
+  for (size_t k = 0; k < sizeof outside / sizeof *outside && !out; k++) out = strstr(r->norm, outside[k]) != NULL;
+  if (!out) return;
+  for (size_t k = 0; k < sizeof money / sizeof *money; k++)
+    if (strstr(r->norm, money[k])) return;   /* money named: the ask may be for it */
+  r->moves = (r->moves & ~other) | ref;
+  r->model_moves &= ~other;
+  r->commitment = -1;
+  add_match(r, "ask_referral", "rule:introduce", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 27: "So here's what I'd love to do, and I know peak is in three
 ** weeks so timing matters: can we start a two-week trial on the Reno warehouse this coming Monday
 ** at 9, with your network engineer on the setup call?" had the time "in three weeks" (the first
