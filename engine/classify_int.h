@@ -271,6 +271,8 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r);
 void cls_late_ask_time(cls_result *r);
 /* 介绍一位 别的...老板 (someone outside her business), no money named: an ask for a referral. */
 void cls_late_introduce(cls_result *r);
+/* "forget the discount for now", 折扣就算了: a discount taken back is none. */
+void cls_late_discount_withdrawn(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

@@ -2634,6 +2634,37 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
   add_match(r, "ask_commitment", "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 27: "Fair enough, forget the discount for now. Tell me about the
+** scanner outage last month: how did you find out about it?" takes the discount back, and was "-20 A
+** price cut does not buy trust or value ... You offered a price cut", the fine of the offer a line
+** before.  Every discount word of the line after "forget (about) the", "drop the", "skip the",
+** "leave the", "no more", "without the" or 不打折 / 折扣就算了 / 不谈折扣: no discount. */
+void cls_late_discount_withdrawn(cls_result *r) {
+  static const char *const back[] = { "forget the ", "forget about the ", "drop the ", "skip the ", "leave the ",
+                                      "no more ", "without the ", "never mind the ", "scrap the ",
+                                      "\xe4\xb8\x8d\xe8\xb0\x88" /* 不谈 */, "\xe5\x85\x88\xe4\xb8\x8d\xe8\xb0\x88" /* 先不谈 */ };
+  const uint64_t disc = (uint64_t)1 << CLS_DISCOUNT;
+  if (!r->norm || !(r->moves & disc)) return;
+  int words = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "discount") != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
+    int taken_back = ends_with_any(r->norm, m->start, back, sizeof back / sizeof *back, 0);
+    /* 折扣就算了 / 折扣先不谈: the word, then the withdrawal */
+    const char *after = r->norm + m->end;
+    if (!strncmp(after, "\xe5\xb0\xb1\xe7\xae\x97\xe4\xba\x86", 9) /* 就算了 */ ||
+        !strncmp(after, "\xe5\x85\x88\xe4\xb8\x8d\xe8\xb0\x88", 9) /* 先不谈 */)
+      taken_back = 1;
+    if (!taken_back) return;   /* a discount offered */
+    words++;
+  }
+  if (!words) return;
+  r->moves &= ~disc;
+  r->model_moves &= ~disc;
+  add_match(r, "discount", "rule:discount_withdrawn", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  if (!(r->moves & ~((uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK))) cls_read_question(r);
+}
+
 /* See classify_int.h.  Play-test 27: in the collection visit, "我刚才说的是帮我介绍一位别的装修公司老
 ** 板,比如下周一您给王总打个电话,让我去拜访他,行吗?" asks her to introduce a builder; it was read as
 ** a payment ask (a date, a request, a ladder of payments), and 李总 answered "那就下周一,四万八一次付
