@@ -2587,9 +2587,19 @@ void cls_late_agenda_question(cls_result *r) {
   }
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
-  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_QUESTION ||
-      !(cl_has_label(r, &cl[ncl - 1], "wh") || cl_has_label(r, &cl[ncl - 1], "asking_wh")))
-    return;
+  if (ncl < 2) return;
+  int wh_last = cl[ncl - 1].mood == CL_MOOD_QUESTION &&
+                (cl_has_label(r, &cl[ncl - 1], "wh") || cl_has_label(r, &cl[ncl - 1], "asking_wh"));
+  /* or the line ends on what today's talk is about, asking her for nothing ("赵主任辛苦了,早交班会
+  ** 开得久吗?今天想跟您聊聊病房这块现在最让护士头疼的事。": 27f, "你到底想要哪一步?") */
+  int agenda_last = 0;
+  if (!wh_last && cl[ncl - 1].mood == CL_MOOD_STATEMENT) {
+    int request = 0;
+    for (int i = 0; i < ncl; i++) request |= cl[i].mood == CL_MOOD_REQUEST;
+    const char *act = strstr(r->norm + cl[ncl - 1].start, r->slots[CLS_SLOT_ACTION]);
+    agenda_last = !request && act && act < r->norm + cl[ncl - 1].end;
+  }
+  if (!wh_last && !agenda_last) return;
   r->moves &= ~asks;
   r->model_moves &= ~asks;
   r->commitment = -1;
