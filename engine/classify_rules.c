@@ -2644,6 +2644,36 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
   add_match(r, "ask_commitment", "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* See classify_int.h.  Play-test 27: "李总,合同约定今天付清,我们这边也要按期跟公司交账。这样吧,今天先
+** 付两万四,剩下的两万四月底三十号前付清,您看行不行?" proposes the split, and was read as the full
+** payment (its keyword 今天付清 comes first in the file and in the line, as what the contract says):
+** 李总 said "刚说了没钱,你再问也还是没钱" and the visit failed by a point.  Payment rungs named by
+** their keywords, a line that closes on a request: the rung named last before it is the one asked. */
+void cls_late_last_rung(const cls_classifier *c, cls_result *r) {
+  if (!c || !c->sc || !r->norm || r->commitment < 0 || !(r->moves & CLS_ASK_MOVES)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2 || cl[ncl - 1].mood != CL_MOOD_REQUEST) return;
+  scn_kind kind = c->sc->commitments[r->commitment].kind;
+  /* payments only: a sum and a date are said as terms, then proposed; rungs of a deal named in a
+  ** pitch are what was done elsewhere ("...我这儿带了他的开发方案,您可以看看": play-test 26) */
+  if (kind != SCN_KIND_PAYMENT) return;
+  int last = -1;
+  size_t at = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strncmp(m->label, "commitment:", 11) != 0 || m->end <= m->start || m->start >= cl[ncl - 1].start) continue;
+    for (int k = 0; k < c->sc->n_commitments; k++)
+      if (strcmp(c->sc->commitments[k].id, m->label + 11) == 0) {
+        if (c->sc->commitments[k].kind != kind) return;   /* rungs of other kinds: not this rule's */
+        if (last < 0 || m->start >= at) { last = k; at = m->start; }
+      }
+  }
+  if (last < 0 || last == r->commitment) return;
+  r->commitment = last;
+  add_match(r, "commitment", "rule:last_rung", RULE_SRC ":" CLS_STR(__LINE__), at, at);
+}
+
 /* See classify_int.h.  Play-test 27: "Fair enough, forget the discount for now. Tell me about the
 ** scanner outage last month: how did you find out about it?" takes the discount back, and was "-20 A
 ** price cut does not buy trust or value ... You offered a price cut", the fine of the offer a line
