@@ -275,6 +275,8 @@ void cls_late_introduce(cls_result *r);
 void cls_late_discount_withdrawn(cls_result *r);
 /* Payment rungs named by keyword, closed by a request: the last named is the one asked. */
 void cls_late_last_rung(const cls_classifier *c, cls_result *r);
+/* A referral phrase only in statements ("刘总也说了,欢迎同行去他店里实地看"): no referral ask. */
+void cls_late_referral_told(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */
 /* 1 when a clause of r says what a person of hers, or she, gets ("grace gets wrong picks gone,
 ** martin gets payback ...", "you get ..."): an outcome in her terms, the way a summary in texting

@@ -432,6 +432,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_introduce(out);
     cls_late_discount_withdrawn(out);
     cls_late_last_rung(c, out);
+    cls_late_referral_told(out);
     cls_late_what_if(out);
     cls_late_pay_back(out);
     cls_late_opinion_ask(out);

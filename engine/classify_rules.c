@@ -2674,6 +2674,40 @@ void cls_late_last_rung(const cls_classifier *c, cls_result *r) {
   add_match(r, "commitment", "rule:last_rung", RULE_SRC ":" CLS_STR(__LINE__), at, at);
 }
 
+/* See classify_int.h.  Play-test 27: "是真的,我带了临沂的开发方案和六个网点的出货数据,您可以看看。刘总也
+** 说了,欢迎同行去他店里实地看。" tells what a reference customer said (同行, a referral phrase), and
+** the request in it is to look at the plan: "+15 你请客户做了转介绍" for a referral nobody asked.  A
+** referral the rules read only from phrases in statements told as what someone said (说了, 说过, 也说,
+** "said", "says", "told me" in the phrase's clause or the one before): no referral ask. */
+void cls_late_referral_told(cls_result *r) {
+  const uint64_t ref = (uint64_t)1 << CLS_ASK_REFERRAL;
+  if (!r->norm || !(r->moves & ref) || (r->model_moves & ref)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), phrases = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "ask_referral") != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0 || cl[k].mood != CL_MOOD_STATEMENT) return;   /* asked in a request or question */
+    /* told, as what someone said, in its clause or the one before ("刘总也说了,欢迎同行..."): an
+    ** if-clause ("If you know anyone else ..., would you pass my number on?") still asks */
+    int told = 0;
+    for (int j = k; j >= 0 && j >= k - 1 && !told; j--) {
+      static const char *const says[] = { "\xe8\xaf\xb4\xe4\xba\x86" /* 说了 */, "\xe8\xaf\xb4\xe8\xbf\x87" /* 说过 */,
+                                          "\xe4\xb9\x9f\xe8\xaf\xb4" /* 也说 */, " said", " says", " told me" };
+      for (size_t w = 0; w < sizeof says / sizeof *says && !told; w++) {
+        const char *at = strstr(r->norm + cl[j].start, says[w]);
+        told = at && at < r->norm + cl[j].end;
+      }
+    }
+    if (!told) return;
+    phrases++;
+  }
+  if (!phrases) return;
+  r->moves &= ~ref;
+  add_match(r, "ask_referral", "rule:referral_told", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 27: "Fair enough, forget the discount for now. Tell me about the
 ** scanner outage last month: how did you find out about it?" takes the discount back, and was "-20 A
 ** price cut does not buy trust or value ... You offered a price cut", the fine of the offer a line
