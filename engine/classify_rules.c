@@ -2497,6 +2497,16 @@ static void ask_specific(cls_result *r) {
                 (r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE]);
 }
 
+/* The line's order ask becomes an ask for rung (a late rule's verdict; src its line). */
+static void order_to_rung(cls_result *r, int rung, const char *rule, const char *src) {
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER;
+  r->moves = (r->moves & ~order) | (uint64_t)1 << CLS_ASK_COMMITMENT;
+  r->model_moves &= ~order;
+  r->commitment = rung;
+  ask_specific(r);
+  add_match(r, "ask_commitment", rule, src, 0, strlen(r->norm));
+}
+
 /* See classify_int.h.  Play-test 27: "no number, im asking for a 4 week night shift pilot starting
 ** next monday. martin approves the pilot order, grace chooses the pickers. deal" asked for the
 ** pilot, and its pilot's purchase order ("Martin approving the pilot order" is the rung's own
@@ -2506,7 +2516,7 @@ static void ask_specific(cls_result *r) {
 void cls_late_pilot_order(const cls_classifier *c, cls_result *r) {
   static const char *const before[] = { "pilot ", "trial ", "test ", "\xe8\xaf\x95\xe7\x82\xb9" /* 试点 */,
                                         "\xe8\xaf\x95\xe7\x94\xa8" /* 试用 */ };
-  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER;
   if (!r->norm || !(r->moves & order)) return;
   int rung = keyword_rung(c, r), words = 0;
   if (rung < 0) return;
@@ -2516,12 +2526,7 @@ void cls_late_pilot_order(const cls_classifier *c, cls_result *r) {
     if (!ends_with_any(r->norm, m->start, before, sizeof before / sizeof *before, 0)) return;   /* an order of its own */
     words++;
   }
-  if (!words) return;
-  r->moves = (r->moves & ~order) | ask;
-  r->model_moves &= ~order;
-  r->commitment = rung;
-  ask_specific(r);
-  add_match(r, "ask_commitment", "rule:pilot_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  if (words) order_to_rung(r, rung, "rule:pilot_order", RULE_SRC ":" CLS_STR(__LINE__));
 }
 
 /* See classify_int.h.  Play-test 27: "great. so how bout a 4 week pilot on the night shift
@@ -2618,7 +2623,7 @@ void cls_late_agenda_question(cls_result *r) {
 void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
   static const char *const ifs[] = { "if ", "once ", "when ", "\xe5\xa6\x82\xe6\x9e\x9c" /* 如果 */,
                                      "\xe8\xa6\x81\xe6\x98\xaf" /* 要是 */ };
-  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  const uint64_t order = (uint64_t)1 << CLS_ASK_ORDER;
   if (!r->norm || !(r->moves & order)) return;
   int rung = keyword_rung(c, r), words = 0;
   if (rung < 0) return;
@@ -2636,12 +2641,7 @@ void cls_late_conditional_order(const cls_classifier *c, cls_result *r) {
     if (!cond) return;   /* an order asked outright */
     words++;
   }
-  if (!words) return;
-  r->moves = (r->moves & ~order) | ask;
-  r->model_moves &= ~order;
-  r->commitment = rung;
-  ask_specific(r);
-  add_match(r, "ask_commitment", "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+  if (words) order_to_rung(r, rung, "rule:conditional_order", RULE_SRC ":" CLS_STR(__LINE__));
 }
 
 /* See classify_int.h.  Play-test 27: "李总,合同约定今天付清,我们这边也要按期跟公司交账。这样吧,今天先
