@@ -189,6 +189,10 @@ void cls_late_who_must_agree(cls_result *r);
 /* A question whose gain words are all negated ("有没有不太省心的地方?", "anything that isn't easy
 ** about it?") asks about her pain: no gain appeal; the question it is stays read. */
 void cls_late_negated_gain(cls_result *r);
+/* 1 when the text t before byte at ends with one of the n phrases (each with its own spacing); with
+** word, only where the phrase starts a word (t's start or after a space): the word right before a
+** phrase of the rules (a negation, "pilot" before "order", "forget the" before "discount"). */
+int cls_ends_with_any(const char *t, size_t at, const char *const *list, size_t n, int word);
 /* A check or probe whose ask phrases are all negated ("您看还有什么让您没法定下来的?": what keeps
 ** her from deciding) asks about what holds her back, not for the step. */
 void cls_late_negated_ask(cls_result *r);

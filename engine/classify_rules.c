@@ -1392,6 +1392,13 @@ static int planned_before(const cls_result *r, size_t at) {
   return 0;
 }
 
+/* 1 when one of the n phrases of list stands in t[from, to) as span_has_word finds it. */
+static int span_has_any(const char *t, size_t from, size_t to, const char *const *list, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (span_has_word(t, from, to, list[k])) return 1;
+  return 0;
+}
+
 /* See classify_int.h.  Play-test 27: "Haha yeah. Anyway I gotta run to my next appointment, see
 ** ya!" read nothing, and Maria said "Go on."; the visit went on.  A casual goodbye ("see ya",
 ** "cya", "gotta run", "got to run") in the line's last clause takes leave.  Read after the model,
@@ -1404,10 +1411,7 @@ void cls_late_casual_leave(cls_result *r) {
   if (ncl == 0) return;
   int bye = 0;
   for (int k = ncl - 1; k >= 0 && k >= ncl - 2 && !bye; k--)   /* the last clause, or the one before a bare "!" */
-    for (size_t b = 0; b < sizeof byes / sizeof *byes && !bye; b++) {
-      const char *at = strstr(r->norm + cl[k].start, byes[b]);
-      bye = at && at < r->norm + cl[k].end && txt_holds_phrase(r->norm + cl[k].start, byes[b]);
-    }
+    bye = span_has_any(r->norm, cl[k].start, cl[k].end, byes, sizeof byes / sizeof *byes);
   if (!bye) return;
   r->moves |= (uint64_t)1 << CLS_LEAVE;
   add_match(r, "leave", "rule:casual_leave", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
@@ -1457,10 +1461,8 @@ void cls_late_who_must_agree(cls_result *r) {
             strlen(r->norm));
 }
 
-/* 1 when the text t before byte at ends with one of the n phrases (each with its own spacing); with
-** word, only where the phrase starts a word (t's start or after a space): the negation right
-** before a phrase of the rules (cls_late_negated_ask, cls_late_negated_gain). */
-static int ends_with_any(const char *t, size_t at, const char *const *list, size_t n, int word) {
+/* See classify_int.h. */
+int cls_ends_with_any(const char *t, size_t at, const char *const *list, size_t n, int word) {
   for (size_t k = 0; k < n; k++) {
     size_t len = strlen(list[k]);
     if (at >= len && memcmp(t + at - len, list[k], len) == 0 && (!word || at == len || t[at - len - 1] == ' '))
@@ -1486,7 +1488,7 @@ void cls_late_negated_ask(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (m->end <= m->start || strncmp(m->label, "ask_", 4) != 0) continue;
-    if (!ends_with_any(r->norm, m->start, neg, sizeof neg / sizeof *neg, 0)) return;   /* an ask said plainly */
+    if (!cls_ends_with_any(r->norm, m->start, neg, sizeof neg / sizeof *neg, 0)) return;   /* an ask said plainly */
     cues++;
   }
   if (!cues) return;
@@ -1510,8 +1512,8 @@ void cls_late_negated_gain(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "gain_appeal") != 0 || m->end <= m->start) continue;
-    if (!ends_with_any(r->norm, m->start, neg_zh, sizeof neg_zh / sizeof *neg_zh, 0) &&
-        !ends_with_any(r->norm, m->start, neg_en, sizeof neg_en / sizeof *neg_en, 1))
+    if (!cls_ends_with_any(r->norm, m->start, neg_zh, sizeof neg_zh / sizeof *neg_zh, 0) &&
+        !cls_ends_with_any(r->norm, m->start, neg_en, sizeof neg_en / sizeof *neg_en, 1))
       return;   /* a gain said plainly */
     cues++;
   }
@@ -2523,7 +2525,7 @@ void cls_late_pilot_order(const cls_classifier *c, cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "ask_order") != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
-    if (!ends_with_any(r->norm, m->start, before, sizeof before / sizeof *before, 0)) return;   /* an order of its own */
+    if (!cls_ends_with_any(r->norm, m->start, before, sizeof before / sizeof *before, 0)) return;   /* an order of its own */
     words++;
   }
   if (words) order_to_rung(r, rung, "rule:pilot_order", RULE_SRC ":" CLS_STR(__LINE__));
@@ -2601,8 +2603,7 @@ void cls_late_agenda_question(cls_result *r) {
   if (!wh_last && cl[ncl - 1].mood == CL_MOOD_STATEMENT) {
     int request = 0;
     for (int i = 0; i < ncl; i++) request |= cl[i].mood == CL_MOOD_REQUEST;
-    const char *act = strstr(r->norm + cl[ncl - 1].start, r->slots[CLS_SLOT_ACTION]);
-    agenda_last = !request && act && act < r->norm + cl[ncl - 1].end;
+    agenda_last = !request && span_has_word(r->norm, cl[ncl - 1].start, cl[ncl - 1].end, r->slots[CLS_SLOT_ACTION]);
   }
   if (!wh_last && !agenda_last) return;
   r->moves &= ~asks;
@@ -2691,15 +2692,11 @@ void cls_late_referral_told(cls_result *r) {
     if (k < 0 || cl[k].mood != CL_MOOD_STATEMENT) return;   /* asked in a request or question */
     /* told, as what someone said, in its clause or the one before ("刘总也说了,欢迎同行..."): an
     ** if-clause ("If you know anyone else ..., would you pass my number on?") still asks */
+    static const char *const says[] = { "\xe8\xaf\xb4\xe4\xba\x86" /* 说了 */, "\xe8\xaf\xb4\xe8\xbf\x87" /* 说过 */,
+                                        "\xe4\xb9\x9f\xe8\xaf\xb4" /* 也说 */, " said", " says", " told me" };
     int told = 0;
-    for (int j = k; j >= 0 && j >= k - 1 && !told; j--) {
-      static const char *const says[] = { "\xe8\xaf\xb4\xe4\xba\x86" /* 说了 */, "\xe8\xaf\xb4\xe8\xbf\x87" /* 说过 */,
-                                          "\xe4\xb9\x9f\xe8\xaf\xb4" /* 也说 */, " said", " says", " told me" };
-      for (size_t w = 0; w < sizeof says / sizeof *says && !told; w++) {
-        const char *at = strstr(r->norm + cl[j].start, says[w]);
-        told = at && at < r->norm + cl[j].end;
-      }
-    }
+    for (int j = k; j >= 0 && j >= k - 1 && !told; j--)
+      told = span_has_any(r->norm, cl[j].start, cl[j].end, says, sizeof says / sizeof *says);
     if (!told) return;
     phrases++;
   }
@@ -2723,7 +2720,7 @@ void cls_late_discount_withdrawn(cls_result *r) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "discount") != 0 || m->end <= m->start || strncmp(m->phrase, "rule:", 5) == 0) continue;
-    int taken_back = ends_with_any(r->norm, m->start, back, sizeof back / sizeof *back, 0);
+    int taken_back = cls_ends_with_any(r->norm, m->start, back, sizeof back / sizeof *back, 0);
     /* 折扣就算了 / 折扣先不谈: the word, then the withdrawal */
     const char *after = r->norm + m->end;
     if (!strncmp(after, "\xe5\xb0\xb1\xe7\xae\x97\xe4\xba\x86", 9) /* 就算了 */ ||
@@ -2755,19 +2752,15 @@ void cls_late_introduce(cls_result *r) {
   const uint64_t ref = (uint64_t)1 << CLS_ASK_REFERRAL;
   const uint64_t other = CLS_ASK_MOVES & ~ref;
   if (!r->norm || CLS_HAS(r, CLS_ASK_REFERRAL) || !(r->moves & other) || r->has_amount) return;
-  int found = 0;
-  for (size_t k = 0; k < sizeof intro / sizeof *intro && !found; k++) found = strstr(r->norm, intro[k]) != NULL;
-  if (!found) return;
+  size_t len = strlen(r->norm);
+  if (!span_has_any(r->norm, 0, len, intro, sizeof intro / sizeof *intro)) return;
   /* someone outside her business (an introduction inside it, "引荐一下设备科的负责人", asks to meet
   ** a colleague: the team's corpus reads that as ask_commitment) */
   static const char *const outside[] = { "\xe5\x88\xab\xe7\x9a\x84" /* 别的 */, "\xe5\x85\xb6\xe4\xbb\x96" /* 其他 */,
                                          "\xe5\x88\xab\xe5\xae\xb6" /* 别家 */, "\xe5\x90\x8c\xe8\xa1\x8c" /* 同行 */,
                                          "\xe6\x9c\x8b\xe5\x8f\x8b" /* 朋友 */, "\xe5\x9c\x88\xe5\xad\x90" /* 圈子 */ };
-  int out = 0;
-  for (size_t k = 0; k < sizeof outside / sizeof *outside && !out; k++) out = strstr(r->norm, outside[k]) != NULL;
-  if (!out) return;
-  for (size_t k = 0; k < sizeof money / sizeof *money; k++)
-    if (strstr(r->norm, money[k])) return;   /* money named: the ask may be for it */
+  if (!span_has_any(r->norm, 0, len, outside, sizeof outside / sizeof *outside)) return;
+  if (span_has_any(r->norm, 0, len, money, sizeof money / sizeof *money)) return;   /* money named: the ask may be for it */
   r->moves = (r->moves & ~other) | ref;
   r->model_moves &= ~other;
   r->commitment = -1;
@@ -2935,10 +2928,7 @@ void cls_late_deferred_payment(cls_result *r) {
   if (last_pay < 0) return;
   int deferred = -1;
   for (int k = last_pay + 1; k < ncl && deferred < 0; k++)
-    for (size_t d = 0; d < sizeof defer / sizeof *defer && deferred < 0; d++) {
-      const char *at = strstr(r->norm + cl[k].start, defer[d]);
-      if (at && at < r->norm + cl[k].end) deferred = k;
-    }
+    if (span_has_any(r->norm, cl[k].start, cl[k].end, defer, sizeof defer / sizeof *defer)) deferred = k;
   if (deferred < 0) return;
   int asks_after = 0;
   for (int k = deferred; k < ncl; k++) asks_after |= cl[k].mood == CL_MOOD_QUESTION;
@@ -3142,12 +3132,7 @@ void cls_late_conditions_probe(cls_result *r) {
   int ncl = cl_read(r, cl);
   if (ncl < 1 || cl[ncl - 1].mood == CL_MOOD_CONFIRM) return;
   const cl_clause *q = &cl[ncl - 1];
-  int found = 0;
-  for (size_t k = 0; k < sizeof opens / sizeof *opens && !found; k++) {
-    const char *at = strstr(r->norm + q->start, opens[k]);
-    found = at && at < r->norm + q->end;
-  }
-  if (!found) return;
+  if (!span_has_any(r->norm, q->start, q->end, opens, sizeof opens / sizeof *opens)) return;
   r->moves &= ~asks;
   r->model_moves &= ~asks;
   r->commitment = -1;

@@ -50,15 +50,6 @@ static size_t find_any(const char *t, size_t from, size_t to, const char *const 
   return best;
 }
 
-/* 1 when t[0, at) ends in one of the n words ("不" before "停了": "不停了"). */
-static int ends_with(const char *t, size_t at, const char *const *w, size_t n) {
-  for (size_t k = 0; k < n; k++) {
-    size_t l = strlen(w[k]);
-    if (at >= l && memcmp(t + at - l, w[k], l) == 0) return 1;
-  }
-  return 0;
-}
-
 /* The line names the money unpaid: the condition a cut-off is held out on ("今天不付的话",
 ** "再拖下去", "if the account isn't settled", "unless it's paid"). */
 static int names_unpaid(const cls_result *r) {
@@ -84,7 +75,7 @@ static size_t cut_off_zh(const char *t, size_t s, size_t e, size_t *len) {
   for (size_t k = 0; k < N(stop); k++) {
     for (size_t at = find(t, s, e, stop[k]); at != NONE; at = find(t, at + 1, e, stop[k])) {
       size_t l = 0, sup = find_any(t, at + strlen(stop[k]), e, supply, N(supply), &l);
-      if (sup == NONE || (k < 5 && ends_with(t, at, not, N(not)))) continue;
+      if (sup == NONE || (k < 5 && cls_ends_with_any(t, at, not, N(not), 0))) continue;
       *len = sup + l - at;
       return at;
     }
@@ -96,7 +87,7 @@ static size_t cut_off_zh(const char *t, size_t s, size_t e, size_t *len) {
     for (size_t from = g;;) {
       size_t l = 0, st = find_any(t, from, e, stopped, N(stopped), &l);
       if (st == NONE) break;
-      if (!ends_with(t, st, not, N(not)) || memcmp(t + st, "不", strlen("不")) == 0) {
+      if (!cls_ends_with_any(t, st, not, N(not), 0) || memcmp(t + st, "不", strlen("不")) == 0) {
         *len = st + l - at;
         return at;
       }
