@@ -196,18 +196,25 @@ memo = fresh_memo(1)
 -- next statement may answer it (answer_objection).  Cheaper than asking after every objection's
 -- state at each turn (3 % of `salesim test --walks`); an objection a reaction raises is not noted.
 local find
+
+-- Says worry id again in her own words (its `said`), raising it quietly if it was not, and notes
+-- it as the worry on the table; false when it has no words of its own.
+local function in_her_words(id)
+  local o = find(C.objections, id)
+  if not (o and o.said and o.said ~= "") then return false end
+  C.objection(id, true)
+  C.say_text(o.said)
+  memo.worry, memo.worry_turn = id, memo.turn
+  return true
+end
+
 local function raise(id, silent)
   memo.worry, memo.worry_turn = id, memo.turn
   -- one set aside at the start of this visit comes up again in her own words, not as "还是刚才说的
   -- 那个顾虑" about something said on another day
   if memo.earlier[id] then
     memo.earlier[id] = nil
-    local o = not silent and find(C.objections, id)
-    if o and o.said and o.said ~= "" then
-      C.objection(id, true)
-      C.say_text(o.said)
-      return true
-    end
+    if not silent and in_her_words(id) then return true end
   end
   return C.objection(id, silent)
 end
@@ -539,12 +546,8 @@ local function which_worry(turn)
   if not turn.question or C.spoken() > 0 or not C.mentions(WHICH) then return false end
   local id = memo.worry and memo.worry_turn >= memo.turn - 3 and not eased(memo.worry) and memo.worry
              or pending_objection()
-  local o = id and find(C.objections, id)
-  if not (o and o.said and o.said ~= "") then return false end
+  if not (id and in_her_words(id)) then return false end
   memo.earlier[id] = nil
-  if not C.raised(id) then C.objection(id, true) end
-  C.say_text(o.said)
-  memo.worry, memo.worry_turn = id, memo.turn
   memo.named_turn = memo.turn
   return true
 end
@@ -796,8 +799,10 @@ local function check(turn)
   local o = open and find(C.objections, open)
   if o and not (memo.worry == open and memo.worry_turn == memo.turn - 1)
      and not (who and o.voiced_by and o.voiced_by ~= who) then
-    memo.worry, memo.worry_turn = open, memo.turn
-    if o.said and o.said ~= "" then C.say_text(o.said) else reply("objection_again") end
+    if not in_her_words(open) then
+      memo.worry, memo.worry_turn = open, memo.turn
+      reply("objection_again")
+    end
     return true
   end
   if who then C.speaker(who) end
@@ -819,10 +824,14 @@ local SOLVES = C.words{ "does that work", "does this work", "would that work", "
                         "does that address", "does that take care", "does that cover", "does that settle",
                         "is that enough", "能解决", "解决了吗", "解决您", "这样行吗", "这样可以吗",
                         "能不能解决", "算解决了吗", "放心了吗", "够不够用" }
+-- An offer closed by "does that solve it?": the question is about the offer.
+local function asks_if_solved(turn)
+  return offers_value(turn) and C.mentions(SOLVES)
+end
 local function restates_voiced(turn)
   if turn.moves.closed_question ~= true then return false end
   -- (an offer for her need closed by "does that solve it?" asks about the offer, not the need)
-  if offers_value(turn) and C.mentions(SOLVES) then return false end
+  if asks_if_solved(turn) then return false end
   for _, id in ipairs(turn.needs) do
     -- voiced before this line: the question that brings a need out is not also its check ("wat
     -- happend w scanners?" was +10 "the customer confirmed the need she had voiced"; play-test 12)
@@ -902,7 +911,7 @@ local function discover(turn, ctx)
   -- so does one that offers something for a need she voiced and asks whether it solves it (campus-
   -- platform, the same play-test: "...报表可以直接导出...这样能解决您这个顾虑吗?" got more of the
   -- report pain): the gain or value reply is her answer
-  if offers_value(turn) and C.mentions(SOLVES) then
+  if asks_if_solved(turn) then
     for _, id in ipairs(needs_touched(turn)) do
       if C.revealed(id) then return false end
     end
