@@ -948,21 +948,26 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   free(q);
 }
 
+/* The first line the customer says among evs that names need n by one of its keywords (or, with
+** said_too, is its said text); NULL when none does. */
+static const char *says_need(const cust_events *evs, const scn_need *n, int said_too) {
+  for (int e = 0; e < evs->n; e++) {
+    const char *txt = evs->v[e].text;
+    if (evs->v[e].kind != CUST_EV_SAY || !txt || !*txt) continue;
+    if (said_too && n->said && strcmp(txt, n->said) == 0) return txt;
+    for (int w = 0; w < n->keywords.n; w++)
+      if (n->keywords.v[w] && *n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return txt;
+  }
+  return NULL;
+}
+
 /* Whether one of the customer's lines (the opening, the answers of turns up to and including
 ** turn `upto`) names need i by one of its keywords.  A customer who said it in passing ("孙院长
 ** 最看重两件事:评审能不能加分...") voiced it, whether or not the behaviour recorded a REVEAL:
 ** a summary citing it is no "need the customer never said". */
 static int said_by_customer(const ctx *c, int upto, int i) {
-  const scn_need *n = &c->sc->needs[i];
-  for (int k = -1; k <= upto && k < c->s->n_turns; k++) {
-    const cust_events *evs = k < 0 ? &c->s->opening : &c->s->turns[k].events;
-    for (int e = 0; e < evs->n; e++) {
-      const char *txt = evs->v[e].text;
-      if (evs->v[e].kind != CUST_EV_SAY || !txt) continue;
-      for (int w = 0; w < n->keywords.n; w++)
-        if (n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return 1;
-    }
-  }
+  for (int k = -1; k <= upto && k < c->s->n_turns; k++)
+    if (says_need(k < 0 ? &c->s->opening : &c->s->turns[k].events, &c->sc->needs[i], 0)) return 1;
   return 0;
 }
 
@@ -972,16 +977,9 @@ static int said_by_customer(const ctx *c, int upto, int i) {
 ** quotes no words of hers (play-test 27: "The customer mentioned \"nobody else has\"", a keyword
 ** she never said, when her line was "...that they can't get at the department store?"). */
 static const char *her_line_of(const ctx *c, int i) {
-  const scn_need *n = &c->sc->needs[i];
   for (int k = -1; k < c->s->n_turns; k++) {
-    const cust_events *evs = k < 0 ? &c->s->opening : &c->s->turns[k].events;
-    for (int e = 0; e < evs->n; e++) {
-      const char *txt = evs->v[e].text;
-      if (evs->v[e].kind != CUST_EV_SAY || !txt || !*txt) continue;
-      if (n->said && strcmp(txt, n->said) == 0) return txt;
-      for (int w = 0; w < n->keywords.n; w++)
-        if (n->keywords.v[w] && *n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return txt;
-    }
+    const char *txt = says_need(k < 0 ? &c->s->opening : &c->s->turns[k].events, &c->sc->needs[i], 1);
+    if (txt) return txt;
   }
   return NULL;
 }
@@ -1369,14 +1367,7 @@ static int asked_out(const ctx *c, const sess_turn *t, int i) {
     if ((t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) &&
         t->events.v[e].index == i)
       return 0;
-  const scn_need *n = &c->sc->needs[i];
-  for (int e = 0; e < t->events.n; e++) {
-    const char *txt = t->events.v[e].text;
-    if (t->events.v[e].kind != CUST_EV_SAY || !txt) continue;
-    for (int w = 0; w < n->keywords.n; w++)
-      if (n->keywords.v[w] && *n->keywords.v[w] && util_find_ci(txt, n->keywords.v[w])) return 1;
-  }
-  return 0;
+  return says_need(&t->events, &c->sc->needs[i], 0) != NULL;
 }
 
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
@@ -1421,14 +1412,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
   for (int i = 0; i < n_needs && i < 64; i++) {
     if ((*found_hidden & bit(i)) || (*awarded_needs & bit(i)) || !asked_out(c, t, i)) continue;
     *found_hidden |= bit(i);
-    const char *her = NULL;
-    for (int e = 0; e < t->events.n && !her; e++)
-      if (t->events.v[e].kind == CUST_EV_SAY && t->events.v[e].text && *t->events.v[e].text) {
-        for (int w = 0; w < c->sc->needs[i].keywords.n && !her; w++)
-          if (c->sc->needs[i].keywords.v[w] && *c->sc->needs[i].keywords.v[w] &&
-              util_find_ci(t->events.v[e].text, c->sc->needs[i].keywords.v[w]))
-            her = t->events.v[e].text;
-      }
+    const char *her = says_need(&t->events, &c->sc->needs[i], 0);
     add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, i), "said", her ? her : need_name(c, i), NULL);
   }
 }
