@@ -1405,7 +1405,9 @@ static int span_has_any(const char *t, size_t from, size_t to, const char *const
 ** so its weights stay as they were (a lexicon phrase would retrain it). */
 void cls_late_casual_leave(cls_result *r) {
   static const char *const byes[] = { "see ya", "cya", "gotta run", "got to run", "gotta head off" };
-  if (!r->norm || CLS_HAS(r, CLS_LEAVE) || (r->moves & CLS_ASK_MOVES)) return;
+  if (!r->norm || CLS_HAS(r, CLS_LEAVE) || (r->moves & CLS_ASK_MOVES) ||
+      !span_has_any(r->norm, 0, strlen(r->norm), byes, sizeof byes / sizeof *byes))   /* (before the clauses: every line) */
+    return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl);
   if (ncl == 0) return;
@@ -2871,6 +2873,10 @@ void cls_late_seller_permission(cls_result *r) {
       for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) own |= strcmp(r->slots[CLS_SLOT_ACTION], verbs[v]) == 0;
     if (!own) return;
   }
+  /* (no such verb anywhere, "checking" included: the clauses are not read, for most questions) */
+  int any = 0;
+  for (size_t v = 0; v < sizeof verbs / sizeof *verbs && !any; v++) any = strstr(r->norm, verbs[v]) != NULL;
+  if (!any) return;
   cl_clause cl[CL_MAX_CLAUSES];
   int ncl = cl_read(r, cl), found = 0;
   for (int i = 0; i < ncl && !found; i++) {
