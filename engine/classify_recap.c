@@ -110,6 +110,17 @@ static void first_pitch(cls_result *r, int line) {
   recap_note(r, cls_move_name(CLS_PRESENT_BENEFIT), "first_pitch", line);
 }
 
+/* Makes r, a summary only the model read, a recap of her needs (confirm_need): it plays back
+** what she told before anything was shown to her. */
+static void needs_recap(cls_result *r, int line) {
+  r->moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
+  r->model_moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
+  r->moves |= BIT(CLS_CONFIRM_NEED);
+  if (r->tactic == CLS_TACTIC_GAIN && !CLS_HAS(r, CLS_GAIN_APPEAL) && !CLS_HAS(r, CLS_PRESENT_BENEFIT))
+    r->tactic = CLS_TACTIC_NONE;
+  recap_note(r, cls_move_name(CLS_CONFIRM_NEED), "needs_recap", line);
+}
+
 /* Drops a summary only the model read; a question the line asks is read as one. */
 static void no_summary(cls_result *r, int line) {
   r->moves &= ~BIT(CLS_SUMMARIZE_BENEFITS);
@@ -230,7 +241,14 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** as to the scorer ("ok here's what vinewatch does. probes in each block tell you ... which rows
     ** are actually dry, ..." was a summary to Maggie, and her trainer's summary reaction answered it
     ** with the frost: play-test 22) */
-    if (named && !(named & v->presented)) first_pitch(r, __LINE__);
+    /* ... unless it plays back two or more of her voiced needs: "So the three things are: knowing
+    ** before the floor does, nothing that needs a full-time admin, and the spring audit reports.
+    ** Did I miss anything?" recaps what she said (one need in words a benefit's keyword shares),
+    ** and was a pitch scored "+15 Show the gain first" with no need confirmed (play-test 27) */
+    if (named && !(named & v->presented)) {
+      if (count(said & v->known) >= 2) needs_recap(r, __LINE__);
+      else first_pitch(r, __LINE__);
+    }
     /* nothing of the scenario's in it: no summary ("上次说的学工通 您考虑得咋样了" asks how her
     ** thinking went; as a summary of nothing 周处长 said "这个我可没说是我们的问题。": play-test 22) */
     if (!named && !said) no_summary(r, __LINE__);

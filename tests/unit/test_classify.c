@@ -831,6 +831,47 @@ static void test_recap_needs(void **st) {
   drop_scenario(&L);
 }
 
+/* The bit of need `id` of l's scenario. */
+static uint64_t need_bit(const loaded *l, const char *id) {
+  for (int i = 0; i < l->s->n_needs; i++)
+    if (strcmp(l->s->needs[i].id, id) == 0) return 1ull << i;
+  fail_msg("no need %s", id);
+  return 0;
+}
+
+/* A summary only the model read that plays back two or more of her voiced needs before anything
+** was shown is a recap of her needs (rule needs_recap), though a benefit's keyword shares one of
+** its phrases: not a first pitch (play-test 27: "+15 Show the gain first", no need confirmed, and
+** her answer to "Did I miss anything?" was the new need alone).  With one voiced need it stays the
+** first pitch. */
+static void test_needs_recap(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  const char *line = "Building those by hand must eat days. So the three things are: knowing before the floor "
+                     "does, nothing that needs a full-time admin, and the spring audit reports. Did I miss anything?";
+  cls_result r = run(L.c, line);
+  assert_true(r.model_moves & (1ull << CLS_SUMMARIZE_BENEFITS));
+  assert_true(r.n_benefits >= 1);
+  uint64_t voiced = need_bit(&L, "early_warning") | need_bit(&L, "small_team") | need_bit(&L, "audit");
+  cls_recap_ctx v = { voiced, 0, 0, NULL, 0, 0, need_bit(&L, "early_warning"), { NULL }, 0 };
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 0);
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_false(CLS_HAS(&r, CLS_PRESENT_BENEFIT));
+  assert_int_not_equal(r.tactic, CLS_TACTIC_GAIN);
+  assert_true(cls_has_label(&r, "confirm_need"));
+  cls_result_free(&r);
+  v.known = v.confirmed = need_bit(&L, "early_warning");   /* only the outage voiced yet */
+  r = run(L.c, line);
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 0);
+  assert_true(CLS_HAS(&r, CLS_PRESENT_BENEFIT));
+  assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* A summary only the model read, of one benefit the visit had not shown, is its first pitch
 ** (rule first_pitch: play-test 22, Maggie answered it with her trainer's summary reaction about
 ** the frost); the same benefit shown before stays the model's summary.  Two pitches in a row are a
@@ -1504,7 +1545,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
-    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_first_pitch),
+    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
     cmocka_unit_test(test_rung_action), cmocka_unit_test(test_no_recap),
