@@ -1032,6 +1032,12 @@ local function confirm(turn)
   local mv = turn.moves
   if mv.confirm_need ~= true and (mv.closed_question ~= true or not restates_voiced(turn)) then return false end
   if memo.pressed_turn == memo.turn then return false end   -- (as a summary under pressure)
+  -- a yes/no question about a need she voiced that another rule answered already (a need it
+  -- brought out) confirms nothing: she said no yes ("那甲方的进度款大概哪天能到账?您心里有个数吗?"
+  -- got the skirting worry and two "+10 客户确认了需求" credits: play-test 27b F8); an explicit
+  -- restatement keeps its yes, said after what she told (confirm_also)
+  if mv.confirm_need ~= true and C.spoken() > 0 then return false end
+  local before = memo.voiced_before or {}
   local targets, seen = {}, {}
   -- the needs the line names; only when it names none, those its benefits answer
   local touched = #turn.needs > 0 and turn.needs or needs_touched(turn)
@@ -1048,7 +1054,10 @@ local function confirm(turn)
     -- out." is pressure, and the debrief quoted her as having said the need (play-test 9)
     -- (not the worry the line brushed off: "oh the light? its nothing just ignore it" checks nothing)
     local brushed = memo.brushed_turn == memo.turn and C.revealed(id)
-    if n and not seen[id] and not brushed and not C.confirmed(id) and (C.revealed(id) or (not n.hidden and turn.question)) then
+    -- (nor one she told only now, in answer to the check of the same line: the need "Did I miss
+    -- anything?" brought out is news, not a need the line played back)
+    local just_told = C.revealed(id) and not before[id]
+    if n and not seen[id] and not brushed and not just_told and not C.confirmed(id) and (C.revealed(id) or (not n.hidden and turn.question)) then
       seen[id] = true
       targets[#targets + 1] = n
     end
@@ -1070,7 +1079,7 @@ local function confirm(turn)
     local any                             -- of the person addressed when one is
     for i = #C.needs, 1, -1 do
       local n = C.needs[i]
-      if C.revealed(n.id) and not C.confirmed(n.id) then
+      if C.revealed(n.id) and before[n.id] and not C.confirmed(n.id) then
         any = any or n
         if n.voiced_by and addressed(turn, n.voiced_by) then targets[1] = n break end
       end
@@ -1497,10 +1506,10 @@ function on_turn(turn, ctx)
   pending = nil
   proposes_step(turn)
   local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
-  -- the needs voiced before this line: restates_voiced reads them, for a yes/no question only
-  -- (nothing in this file sets closed_question, follow_up only clears it)
+  -- the needs voiced before this line: restates_voiced and confirm read them, for a yes/no
+  -- question or a confirmation only (nothing in this file sets either, follow_up only clears them)
   memo.voiced_before = nil
-  if mv.closed_question == true then
+  if mv.closed_question == true or mv.confirm_need == true then
     local voiced, needs = {}, C.needs
     for i = 1, #needs do
       local id = needs[i].id

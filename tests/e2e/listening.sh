@@ -32,6 +32,26 @@ Let me check I have this right: you need to hear about an outage before the floo
 check "a confirmation beside a new detail is said too, after it" \
   jq -e '.turns[5].customer | (map(.kind) | index("confirm")) != null and (.[-2:] | any(.kind == "say" and .key == "confirm_also"))' "$TMP/also.json"
 
+# --- 1b2. a yes/no question about her voiced need that another rule answered (a need it brought
+# out) confirms nothing: she said no yes (play-test 27b F8: two "+10 客户确认了需求" beside the
+# skirting worry); a recap of her needs closed by "Did I miss anything?" is no pitch: she tells the
+# new need, then yes to the rest, and that turn confirms the recapped needs, not the new one ---
+play scenarios/payment-collection.yaml "李总好,是的,今天十五号,尾款四万八,发票我也带来了。不过我想先听听,您这边最近资金上是什么情况?
+我理解。是甲方那边回款慢了吗?大概什么时候能到?
+那甲方的进度款大概哪天能到账?您心里有个数吗?" "$TMP/noyes.json" >/dev/null
+check "a question another rule answered confirms no need" \
+  jq -e '.turns[2].customer | (map(select(.kind == "confirm")) | length) == 0 and any(.kind == "say")' "$TMP/noyes.json"
+play "$EN" "Thanks, Dana, I'll keep it tight. How do you find out today when something on the network or the scanners goes down?
+Two hours of blind time. What did those two hours cost you on the shipping side?
+So the real problem is that an outage reaches the floor manager before it reaches you. Is that fair?
+Who looks after the tools on your side, and how much time does the team have to run another one?
+Makes sense. Apart from outages, is there any reporting you have to produce on uptime, for customers or auditors?
+Building those by hand must eat days. So the three things are: knowing before the floor does, nothing that needs a full-time admin, and the spring audit reports. Did I miss anything?" "$TMP/recap.json" --seed 11 >/dev/null
+check "a recap of her needs with a check is read as a confirmation, not a pitch" \
+  jq -e '.turns[5].moves | index("confirm_need") != null and index("present_benefit") == null' "$TMP/recap.json"
+check "she tells the new need, then confirms the recapped ones, not the new one" \
+  jq -e '.turns[5].customer | (map(select(.kind == "confirm") | .need) | sort) == ["audit", "small_team"] and any(.kind == "say" and .key == "confirm_also")' "$TMP/recap.json"
+
 # --- 1c. a benefit stated, then a check: the check is answered, not the benefit (play-test 24:
 # "...那除了报表之外,安全隐私这些您还有什么不放心的吗?" got "嗯,这个有意思。") ---
 play scenarios/campus-platform.yaml "周处长，新东西今天先不急着讲，上次您听完说有点意思，我回去琢磨了一下，觉得还是得先把您这边的实际情况摸清楚，所以想先请教一下，现在学生处日常工作里，辅导员们最花时间、最让您头疼的是哪几件事，比如请假审批、心理预警、还是各种数据报表？
