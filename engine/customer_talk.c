@@ -212,15 +212,42 @@ static size_t shared_run(const char *a, size_t na, const char *b, size_t nb, int
   return chars >= 2 && k >= 4 ? k : 0;
 }
 
+#define TIME_WORDS_NEAR 36   /* bytes after a time within which the template's next words count */
+
+/* The template's next words after a placeholder (rest): its first two characters after spaces
+** and punctuation, or its first English word; *n their length in bytes (0: none worth seeking). */
+static const char *next_words(const char *rest, size_t *n) {
+  static const char fullwidth_comma[] = "\xef\xbc\x8c", ideographic_stop[] = "\xe3\x80\x82";
+  for (;;) {
+    if (*rest == ' ' || *rest == ',' || *rest == '.') rest++;
+    else if (strncmp(rest, fullwidth_comma, 3) == 0 || strncmp(rest, ideographic_stop, 3) == 0) rest += 3;
+    else break;
+  }
+  size_t k = 0;
+  if (((unsigned char)rest[0] & 0x80) == 0) {
+    while (rest[k] && rest[k] != ' ' && rest[k] != ',' && rest[k] != '.') k++;
+  } else {
+    for (int chars = 0; rest[k] && chars < 2; chars++)
+      for (k++; ((unsigned char)rest[k] & 0xC0) == 0x80; k++) {}
+  }
+  *n = k >= 4 ? k : 0;
+  return rest;
+}
+
 /* The time of t's line that the placeholder's neighbours point to, when the line names more than
 ** one (malloc'd), else NULL: "您看这周五前参数定稿,下个月十号前后挂网" answered by "...{time|下月十号
 **前后}挂网" is the posting date, not the first time said (play-test 20).  A time whose words
 ** before it end like the line so far (said, n bytes), or whose words after it start like the
 ** template after the placeholder (rest), by two characters and four bytes or more, is chosen; the
-** first on a tie. */
+** first on a tie.  With none such, the time the template's next words follow closest, within
+** TIME_WORDS_NEAR bytes: "那就按十号挂网倒推,参数这周五前定稿,把那两条写进去,定稿后您跟招标办把十号
+** 挂网确认下来" answered "...你说的要求我{time|这两周}写进去" is the drafting deadline, not the
+** posting date said first (play-test 28b: "你说的要求我十号写进去"). */
 static char *time_beside(const cls_result *t, const char *said, size_t n, const char *rest) {
   if (!t || !t->norm) return NULL;
   size_t len = strlen(t->norm), best_score = 0, best_s = 0, best_e = 0, s = 0, e = 0;
+  size_t wn, near = TIME_WORDS_NEAR + 1, near_s = 0, near_e = 0;
+  const char *words = next_words(rest, &wn);
   int spans = 0;
   for (int i = 0; i <= t->n_matches; i++) {
     const cls_match *m = i < t->n_matches ? &t->matches[i] : NULL;
@@ -231,10 +258,16 @@ static char *time_beside(const cls_result *t, const char *said, size_t n, const 
       size_t before = shared_run(t->norm, s, said, n, -1);
       size_t sc = after > before ? after : before;
       if (sc > best_score) best_score = sc, best_s = s, best_e = e;
+      for (size_t d = 0; wn && d < near && e + d + wn <= len; d++)   /* the next words, how soon */
+        if (memcmp(t->norm + e + d, words, wn) == 0) { near = d, near_s = s, near_e = e; break; }
     }
     if (m) s = m->start, e = m->end, spans++;
   }
-  if (spans < 2 || best_score == 0) return NULL;
+  if (spans < 2) return NULL;
+  if (best_score == 0) {
+    if (near > TIME_WORDS_NEAR) return NULL;
+    best_s = near_s, best_e = near_e;
+  }
   return xstrndup(t->norm + best_s, best_e - best_s);
 }
 

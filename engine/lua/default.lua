@@ -176,12 +176,16 @@ end
 -- worry answered on an earlier visit stays answered; one raised there and left unanswered is set
 -- aside, and holds back nothing here until it comes up again on this visit (play-test 27d:
 -- visit 1's "一步一步来。上一步还没落地" blocked every ask of visit 2, seven times, as "跟刚才一样,这个
--- 问题还在。", though the step before had landed).  The rest of the memo is this visit's.
+-- 问题还在。", though the step before had landed).  The `more:` lines she told stay told.  The
+-- rest of the memo is this visit's.
 local function next_visit_memo(visit, old)
   local m = fresh_memo(visit)
   if visit <= 1 or not old then return m end
   for id in pairs(old.eased) do m.eased[id] = true end
   for id in pairs(old.earlier) do m.earlier[id] = true end
+  -- what she told of a need stays told: visit 3 of the hospital campaign got visit 1's "前阵子夜班
+  -- 就出过一次事..." and "前年上了个移动查房..." again, word for word, as news (play-test 28b)
+  for id, k in pairs(old.more) do m.more[id] = k end
   local os = C.objections
   for i = 1, #os do
     local id = os[i].id
@@ -655,6 +659,14 @@ end
 -- what it asks more of ("anything else about the phones?" is).  True with no such word, or when
 -- one of the need's keywords follows it (play-test 22: Helen told more of the unsold blue sets).
 local ELSE = { " else", "other", "还有", "别的", "其他", "其它" }
+-- True when the line holds one of the ELSE words.
+local function has_else(turn)
+  local text = string.lower(turn.text)
+  for i = 1, #ELSE do
+    if string.find(text, ELSE[i], 1, true) then return true end
+  end
+  return false
+end
 local function named_after_else(turn, n)
   local text = string.lower(turn.text)
   local at
@@ -804,6 +816,19 @@ local function check(turn)
       reply("objection_again")
     end
     return true
+  end
+  -- a worry of hers the check names, with no "else" in it and nothing more of it left to tell
+  -- ("您担不担心最后中标的厂家跟HIS接不上?" in the campaign's last visit, the HIS need told two visits
+  -- before): yes, that is it, not "暂时想不到别的。" (play-test 28b)
+  if #turn.needs > 0 and not has_else(turn) then
+    for _, id in ipairs(turn.needs) do
+      local n = find(C.needs, id)
+      if n and C.revealed(id) and (not who or not n.voiced_by or n.voiced_by == who) then
+        if n.voiced_by then C.speaker(n.voiced_by) end
+        reply("confirm_ack")
+        return true
+      end
+    end
   end
   if who then C.speaker(who) end
   reply("check_reply")

@@ -52,6 +52,37 @@ check "a recap of her needs with a check is read as a confirmation, not a pitch"
 check "she tells the new need, then confirms the recapped ones, not the new one" \
   jq -e '.turns[5].customer | (map(select(.kind == "confirm") | .need) | sort) == ["audit", "small_team"] and any(.kind == "say" and .key == "confirm_also")' "$TMP/recap.json"
 
+# --- 1b3. a campaign's last visit: what she told on the first stays told (no story again word for
+# word), a worry of hers the check names gets a yes, and what she fears in drafting the specs is
+# answered (play-test 28b, visit 5: turns 20 and 21 were visit 1's lines again) ---
+play scenarios/hospital-campaign.yaml "赵主任辛苦了。今天想先向您请教一下，病房这边护理工作目前遇到的主要困难有哪些？
+夜班两个人看四十张床，压力确实很大。那输液这块，出过因为没及时换液引起的问题吗？
+所以您最关心的是夜班护士人手紧的情况下，输液快完了能及时知道，别再出那样的事，我这么理解对吗？
+從信息中心的角度，您這邊還有什麼特別在意的嗎？比如系統對接、數據這些
+就是说新系统必须能跟你们现在的HIS对接上，不能给信息中心添额外的活，对吧
+我们的输液监测是在输液架上挂个称重传感器，药液快输完时护士站大屏和护士手持机同时报警，夜班护士不用一间间去看。HIS这块我们在省内已经和同一厂家的老版本对接过六家医院，接口由我们的工程师来做，不占您的人。
+您看还有没有哪些方面我们没聊到、您还不太放心的？
+那我总结下，智慧病房能让夜班护士在输液快完时第一时间知道，不会再发生输液空了十几分钟没人发现的事；HIS接口我们来做，信息中心不用额外投入人力。
+明年的信息化预算一般什么时候开始报？
+这个教训我记下了，我们会先在一个病区把HIS对接跑通再铺开。那预算那边，报名单的截止时间是哪天呀？
+明白，接口我们派驻场工程师全程负责，不让信息科背锅。赵主任，那能不能请您在这个月底报明年信息化预算的时候，把智慧病房项目列进去？我下周一前把预算测算表和方案发给您。
+上次说到预算，谢谢您帮忙报上去了。这次想请教下，孙副院长那边看项目一般最看重什么？
+明白了，一个是对医院评审有没有帮助，一个是投入以后能拿出数据看效果，是这两点吧？
+也就是说明年智慧医院评级护理这块不能再是空白，这个是孙院长的硬指标，对吧？
+智慧病房上线后，输液监测、呼叫对讲和护理白板正好对应评级里护理信息化的几项条目，评审时可以直接演示；系统每月还会出护士响应时间、呼叫次数这些报表，投入效果有数据可看。
+在跟孙院长汇报之前，您觉得还有什么需要我提前准备或者注意的吗？
+好，那归纳一下：评级护理信息化这块我们能补上空白、评审能现场演示；投入效果每月有数据报表给院里看；HIS接口还是我们负责，不给信息科添负担。
+那想麻烦您帮我约一下孙院长，下周四上午抽半小时，我和您一起去他办公室做个汇报，您看方便吗？
+恭喜立项！招标这块，您这边现在最担心的是什么？
+参数是您这边起草，那您起草的时候最怕出什么岔子？
+嗯，那件事我记得。我是想问招标参数这块，您担不担心最后中标的厂家跟HIS接不上？" "$TMP/camp3.json" --seed 2 >/dev/null
+check "no line of an earlier visit's needs is told again on the last visit" \
+  jq -e '[.turns[] | select(.visit < 2) | .customer[] | select(.kind == "say") | .text] as $old | [.turns[] | select(.visit == 2) | .customer[] | select(.kind == "say" and (.key // "") == "") | .text] | all(. as $t | $old | index($t) == null)' "$TMP/camp3.json"
+check "asked what she fears in drafting the specs, she says what they must hold" \
+  jq -e '.turns[19].customer | any(.kind == "say" and (.text | contains("参数要是能卡住这两条")))' "$TMP/camp3.json"
+check "a worry of hers the check names gets a yes, not nothing else" \
+  jq -e '.turns[20].customer | any(.kind == "say" and .key == "confirm_ack")' "$TMP/camp3.json"
+
 # --- 1c. a benefit stated, then a check: the check is answered, not the benefit (play-test 24:
 # "...那除了报表之外,安全隐私这些您还有什么不放心的吗?" got "嗯,这个有意思。") ---
 play scenarios/campus-platform.yaml "周处长，新东西今天先不急着讲，上次您听完说有点意思，我回去琢磨了一下，觉得还是得先把您这边的实际情况摸清楚，所以想先请教一下，现在学生处日常工作里，辅导员们最花时间、最让您头疼的是哪几件事，比如请假审批、心理预警、还是各种数据报表？

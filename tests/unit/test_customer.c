@@ -1617,6 +1617,13 @@ static void test_listening_helpers(void **state) {
       "参数{time}定下来。", "参数这周五前定下来。" },   /* neighbours that point nowhere: the first */
     { "您看这周五前参数定稿,下个月十号前后挂网,可以吗?", "这周五前", "zh.weekday", "下个月十号前后", "zh.month",
       "行,{time}参数定稿。", "行,这周五前参数定稿。" },   /* the words after it: the first */
+    /* none shared: the time the template's next words follow closest in the line (play-test 28b:
+    ** "你说的要求我十号写进去", the posting date said first, for the drafting deadline) */
+    { "那就按十号挂网倒推,参数这周五前定稿,把那两条写进去,可以吗?", "十号", "zh.day_of_month", "这周五前",
+      "zh.weekday", "你说的要求我{time|这两周}写进去,挂网的日子一定下来就告诉你。",
+      "你说的要求我这周五前写进去,挂网的日子一定下来就告诉你。" },
+    { "那就按十号挂网倒推,参数这周五前定稿,把那两条写进去,可以吗?", "十号", "zh.day_of_month", "这周五前",
+      "zh.weekday", "好,{time}开会。", "好,十号开会。" },   /* next words nowhere near: the first */
     { "那下周五呢?早上我开车来接您", "下周五", "zh.weekday", "早上", "zh.part_of_day",
       "行,{time|下周三}我和小孙开车过去。", "行,下周五我和小孙开车过去。" },
   };
