@@ -83,6 +83,9 @@ check "asked what she fears in drafting the specs, she says what they must hold"
 check "a worry of hers the check names gets a yes, not nothing else" \
   jq -e '.turns[20].customer | any(.kind == "say" and .key == "confirm_ack")' "$TMP/camp3.json"
 
+check "asked when the budget is due, on the first visit she says when" \
+  jq -e '.turns[8].customer | any(.kind == "say" and (.text | contains("这个月底就要报")))' "$TMP/camp3.json"
+
 # --- 1c. a benefit stated, then a check: the check is answered, not the benefit (play-test 24:
 # "...那除了报表之外,安全隐私这些您还有什么不放心的吗?" got "嗯,这个有意思。") ---
 play scenarios/campus-platform.yaml "周处长，新东西今天先不急着讲，上次您听完说有点意思，我回去琢磨了一下，觉得还是得先把您这边的实际情况摸清楚，所以想先请教一下，现在学生处日常工作里，辅导员们最花时间、最让您头疼的是哪几件事，比如请假审批、心理预警、还是各种数据报表？
