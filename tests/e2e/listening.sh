@@ -80,9 +80,13 @@ check "no line of an earlier visit's needs is told again on the last visit" \
   jq -e '[.turns[] | select(.visit < 2) | .customer[] | select(.kind == "say") | .text] as $old | [.turns[] | select(.visit == 2) | .customer[] | select(.kind == "say" and (.key // "") == "") | .text] | all(. as $t | $old | index($t) == null)' "$TMP/camp3.json"
 check "asked what she fears in drafting the specs, she says what they must hold" \
   jq -e '.turns[19].customer | any(.kind == "say" and (.text | contains("参数要是能卡住这两条")))' "$TMP/camp3.json"
-check "a worry of hers the check names gets a yes, not nothing else" \
-  jq -e '.turns[20].customer | any(.kind == "say" and .key == "confirm_ack")' "$TMP/camp3.json"
+check "a worry of hers the check names gets more of it or a yes, not nothing else" \
+  jq -e '.turns[20].customer | any(.kind == "say") and all(.kind != "say" or (.key // "") != "check_reply")' "$TMP/camp3.json"
 
+{ head -21 "$TMP/in.txt"; echo "您担不担心厂家跟HIS接不上?"; } >"$TMP/in22.txt"
+"$SALESIM" play scenarios/hospital-campaign.yaml --script "$TMP/in22.txt" --seed 2 --transcript "$TMP/camp3b.json" >/dev/null 2>&1
+check "asked again about that worry, nothing more of it to tell: a yes, not nothing else" \
+  jq -e '.turns[21].customer | any(.kind == "say" and .key == "confirm_ack")' "$TMP/camp3b.json"
 check "asked when the budget is due, on the first visit she says when" \
   jq -e '.turns[8].customer | any(.kind == "say" and (.text | contains("这个月底就要报")))' "$TMP/camp3.json"
 
