@@ -179,7 +179,7 @@ printf '%s\n' "morning dana, hows the week going" "so what made you take the cal
 "$SALESIM" play scenarios/it-trial.yaml --script "$TMP/refused.txt" --seed 1 --transcript "$TMP/refused.json" >/dev/null 2>&1
 check "after a refusal: a refusal, nothing given" jq -e '[.turns[].customer[] | select(.kind == "refuse")] | length > 0' "$TMP/refused.json"
 check "after a refusal: the scenario's goodbye_refused, not 'let's see what happens next'" \
-  jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not) and any(test("in writing|call in five"))' "$TMP/refused.json"
+  jq -e '[.closing[] | select(.kind == "say") | .text] | length > 0 and all(test("what happens next") | not) and any(test("in writing|Thanks for coming by"))' "$TMP/refused.json"
 # a rung's condition in the debrief reads as words, not Lua (play-test 13: "engine wording")
 # (a value line first: with none, the debrief says the referral came before any value instead)
 printf '%s\n' "hey maria! by now the filter must be saving you a fortune on bottled water" \
