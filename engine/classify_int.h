@@ -162,6 +162,9 @@ void cls_late_support_thanks(cls_result *r);
 void cls_late_proper_place(cls_result *r);
 /* Her need said back and closed by a bare "right" (texting, no question mark) confirms it. */
 void cls_late_texted_confirm(cls_result *r);
+/* Her need said back in statements and closed by a short yes/no tag ("So it has to sell through by
+** the end of spring. Is that the bar?"), read only by the model as an ask, confirms the need. */
+void cls_late_restated_tag(const cls_classifier *c, cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -3590,3 +3590,58 @@ void cls_late_texted_confirm(cls_result *r) {
   r->question = 1;
   add_match(r, "confirm_need", "rule:texted_confirm", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* See classify_int.h.  Play-test 28a F1: "Makes sense, back-room stock is dead money. So it has to
+** sell through by the end of spring. Is that the bar?" was the model's payment ask (p 0.76, from
+** "dead money" and "has to"), in a first visit with no payment at all; Helen asked "What exactly
+** are you asking me to do, and by when?" and the debrief's first lesson was to name an amount.
+** Her need said back in statements and closed by a short yes/no tag ("is that the bar?", "is that
+** right?", "does that sound right?", "have I got that right?") checks that need.  The model's ask
+** only (no ask phrase, request form, rung, person, place or sum of the rules'), every clause but
+** the last a statement, a time (the need's deadline) only in those statements, a need of the
+** scenario named and no benefit stated: confirm_need.  "So it has to sell through by spring. Can
+** you order forty sets by Friday?" asks (its last clause is a request, not a tag). */
+void cls_late_restated_tag(const cls_classifier *c, cls_result *r) {
+  static const char *const tags[] = { "is that ", "is this ", "was that ", "is it ", "does that ", "did i ",
+                                      "have i ", "am i ", "do i ", "that's ", "thats ", "that is " };
+  static const char *const skip[] = { "so ", "and ", "ok ", "okay ", "right, ", "well " };
+  uint64_t asks = r->moves & CLS_ASK_MOVES;
+  if (!r->norm || !asks || (asks & ~r->model_moves) || r->n_needs == 0 || stated_benefits(c, r) > 0 ||
+      r->commitment >= 0 || r->has_amount || r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE] ||
+      cls_has_label(r, "request"))
+    return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const char *l = r->matches[i].label;
+    if (r->matches[i].end > r->matches[i].start && (strncmp(l, "ask_", 4) == 0 || strncmp(l, "commitment:", 11) == 0))
+      return;   /* an ask phrase of the rules' own */
+  }
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  if (ncl < 2) return;
+  const cl_clause *last = &cl[ncl - 1];
+  if (last->mood != CL_MOOD_QUESTION && last->mood != CL_MOOD_CONFIRM) return;
+  for (int k = 0; k < ncl - 1; k++)
+    if (cl[k].mood != CL_MOOD_STATEMENT) return;
+  for (int i = 0; i < r->n_matches; i++)   /* a time in the tag is the ask's ("is that ok for friday?") */
+    if (strcmp(r->matches[i].label, "time") == 0 && r->matches[i].start >= last->start) return;
+  const char *t = r->norm + last->start;
+  size_t n = last->end - last->start;
+  while (n && *t == ' ') t++, n--;
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t k = 0; k < sizeof skip / sizeof *skip && !again; k++) {
+      size_t sl = strlen(skip[k]);
+      if (n > sl && strncmp(t, skip[k], sl) == 0) t += sl, n -= sl, again = 1;
+    }
+  }
+  int tag = 0, words = 1;
+  for (size_t k = 0; k < sizeof tags / sizeof *tags && !tag; k++) tag = n > strlen(tags[k]) && strncmp(t, tags[k], strlen(tags[k])) == 0;
+  for (size_t i = 0; i < n; i++) words += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ';
+  if (!tag || words > 6 || cl_has_label(r, last, "wh")) return;
+  r->moves = (r->moves & ~CLS_ASK_MOVES & ~((uint64_t)1 << CLS_LOWER_ASK)) | (uint64_t)1 << CLS_CONFIRM_NEED;
+  r->model_moves &= ~CLS_ASK_MOVES;
+  r->specific = r->vague = 0;
+  r->commitment = -1;
+  r->question = 1;
+  add_match(r, "confirm_need", "rule:restated_tag", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}

@@ -585,6 +585,28 @@ static void drop_scenario(loaded *l) {
   diag_free(&l->d);
 }
 
+/* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
+static void test_play_test_28(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  /* her need said back, closed by a yes/no tag, confirms it (F1: the model's payment ask, "-15 ...
+  ** names no amount" in a visit with no payment); a request after the same words still asks */
+  expect_moves(L.c, "Makes sense, back-room stock is dead money. So it has to sell through by the end of spring. Is that the bar?",
+               "confirm_need");
+  expect_moves(L.c, "So it has to sell through by the end of spring, have I got that right?", "confirm_need");
+  cls_result r = run(L.c, "So it has to sell through by the end of spring. Could you order forty sets by Friday?");
+  assert_true(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  /* a payment ask the model alone read, naming no money, in a scenario with no payment rung asks
+  ** for a step */
+  r = run(L.c, "Makes sense, back-room stock is dead money. So it has to sell through by the end of spring, can we agree on that?");
+  assert_false(CLS_HAS(&r, CLS_ASK_PAYMENT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
+
 /* A name of the table opening a clause, with no comma, is who it is said to: the question after
 ** it is read ("anyway grace whats going wrong on the floor" read as nothing: play-test 11). */
 static void test_addressed_name(void **st) {
@@ -1555,6 +1577,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline), cmocka_unit_test(test_played_back),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
+    cmocka_unit_test(test_play_test_28),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
