@@ -604,6 +604,30 @@ static void test_play_test_28(void **st) {
   assert_false(CLS_HAS(&r, CLS_ASK_PAYMENT));
   cls_result_free(&r);
   drop_scenario(&L);
+  /* an offer of the price list after a feature list asks for no step, and links no rung (F4: the
+  ** reference visit refused, two -15s) */
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  r = run(L.c, "Hi Grace. So PickRight is voice picking, headsets, check digits, works in -30, integrates with any WMS. "
+               "Want to see the price list?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  assert_true(CLS_HAS(&r, CLS_SELLER_ACTION));
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* a keep-in-touch proposal is a vague ask, not a discovery question (F4) */
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  r = run(L.c, "sorry sorry. what if i send you some brochures and we keep in touch?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.vague);
+  assert_false(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  cls_result_free(&r);
+  r = run(L.c, "how about i send you some brochures and we keep in touch?");
+  assert_true(r.vague);
+  cls_result_free(&r);
+  r = run(L.c, "Could you put me in touch with your IT lead?");   /* a contact asked for: not vague */
+  assert_false(r.vague);
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 
