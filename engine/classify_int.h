@@ -173,6 +173,11 @@ void cls_late_keep_in_touch(cls_result *r);
 /* Offering to show or send the seller's own papers ("Want to see the price list?") asks for no
 ** step: seller_action. */
 void cls_late_offer_to_show(const cls_classifier *c, cls_result *r);
+/* A suggestion of her step naming a rung by its keyword ("maybe you put one sample set in window two
+** weeks ...?") asks for that rung. */
+void cls_late_suggested_rung(const cls_classifier *c, cls_result *r);
+/* "in (the/your) window, shop, store, warehouse ..." in a timed ask with no who or where is where. */
+void cls_late_place_noun(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -3767,3 +3767,93 @@ void cls_late_offer_to_show(const cls_classifier *c, cls_result *r) {
   r->commitment = -1;
   add_match(r, "seller_action", "rule:offer_to_show", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* See classify_int.h.  Play-test 28a F5: "maybe you put one sample set in window two weeks and see
+** how customers like? I bring it friday" proposes the window sample, and was read as proof ("customers
+** like"); Helen answered "Lovely words. What would my customers see in them ...?" and the debrief
+** never mentioned the turn.  A clause that suggests her step ("maybe you", "perhaps you", "you
+** could", "why don't you", "how about you") and names a rung of the scenario by its keyword, in a
+** line that asks nothing yet, asks for that rung; proof read inside the suggestion ("see how
+** customers like") is what she will watch for, not a case told.  "Maybe you could tell me how
+** your customers like the sets you stock now?" names no rung and stays a question. */
+void cls_late_suggested_rung(const cls_classifier *c, cls_result *r) {
+  static const char *const suggest[] = { "maybe you ", "perhaps you ", "you could ", "why don't you ", "why not ",
+                                         "how about you ", "what about you ", "maybe u ", "u could ", "you can " };
+  if (!r->norm || r->negated || (r->moves & CLS_ASK_MOVES) || !c || !c->sc) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int k = 0; k < ncl; k++) {
+    size_t n;
+    const char *t = after_fillers(r, &cl[k], &n);
+    int opens = 0;
+    for (size_t s = 0; s < sizeof suggest / sizeof *suggest && !opens; s++)
+      opens = n > strlen(suggest[s]) && strncmp(t, suggest[s], strlen(suggest[s])) == 0;
+    if (!opens) continue;
+    int rung = -1;
+    for (int i = 0; i < r->n_matches && rung < 0; i++) {
+      const cls_match *m = &r->matches[i];
+      if (strncmp(m->label, "commitment:", 11) != 0 || m->end <= m->start || m->start < cl[k].start || m->end > cl[k].end)
+        continue;
+      for (int j = 0; j < c->sc->n_commitments; j++)
+        if (strcmp(c->sc->commitments[j].id, m->label + 11) == 0 && c->sc->commitments[j].kind != SCN_KIND_PAYMENT) rung = j;
+    }
+    if (rung < 0) continue;
+    for (int i = 0; i < r->n_matches; i++)   /* "see how customers like": what she will watch */
+      if (strcmp(r->matches[i].label, "proof") == 0 && r->matches[i].start >= cl[k].start && r->matches[i].end <= cl[k].end &&
+          !cls_has_label(r, "class:proof")) {
+        r->moves &= ~((uint64_t)1 << CLS_PROOF);
+        r->model_moves &= ~((uint64_t)1 << CLS_PROOF);
+        if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & ((uint64_t)1 << CLS_GAIN_APPEAL | (uint64_t)1 << CLS_PRESENT_BENEFIT |
+                                                           (uint64_t)1 << CLS_SUMMARIZE_BENEFITS)))
+          r->tactic = CLS_TACTIC_NONE;
+      }
+    scn_kind kind = c->sc->commitments[rung].kind;
+    make_ask(r, 1, "rule:suggested_rung", __LINE__);
+    if (kind == SCN_KIND_ORDER) r->moves = (r->moves & ~((uint64_t)1 << CLS_ASK_COMMITMENT)) | (uint64_t)1 << CLS_ASK_ORDER;
+    else if (kind == SCN_KIND_REFERRAL)
+      r->moves = (r->moves & ~((uint64_t)1 << CLS_ASK_COMMITMENT)) | (uint64_t)1 << CLS_ASK_REFERRAL;
+    r->commitment = rung;
+    r->specific = r->specific && r->slots[CLS_SLOT_TIME] != NULL;
+    return;
+  }
+}
+
+/* See classify_int.h.  Play-test 28a F3: "no need decide now. I bring the sample set friday 10am,
+** you try in window two weeks, ok?" asks for the window sample with a day, an hour and where ("in
+** window"), and was "-15 ... no person or place": "window" is no place of the lexicon's (its
+** places are offices, sites, calls).  In an ask with a time that names no person or place yet, "in"
+** or "at" (then the, your, her, his, our, my, the front, the shop, or nothing) before a place of
+** business or part of one (window, shop, store, showroom, warehouse, depot, branch, clinic, ward,
+** classroom, lobby, kitchen, counter, site, plant, factory) is where.  Not before a time nor
+** outside an ask ("in your window" told in a pitch places nothing). */
+void cls_late_place_noun(cls_result *r) {
+  static const char *const preps[] = { "in ", "at ", "into ", "on " };
+  static const char *const dets[] = { "the front ", "the shop ", "your front ", "your shop ", "her shop ", "the ", "your ",
+                                      "her ", "his ", "our ", "my ", "their ", "ur ", "" };
+  static const char *const nouns[] = { "shop window", "window", "shop", "store", "showroom", "warehouse", "depot",
+                                       "branch", "clinic", "ward", "classroom", "lobby", "kitchen", "counter",
+                                       "site", "plant", "factory", "shop floor", "front window", "display window" };
+  if (!r->norm || !(r->moves & CLS_ASK_MOVES) || r->specific || r->vague || r->negated || !r->slots[CLS_SLOT_TIME] ||
+      r->slots[CLS_SLOT_PERSON] || r->slots[CLS_SLOT_PLACE])
+    return;
+  const char *t = r->norm;
+  for (size_t p = 0; p < sizeof preps / sizeof *preps; p++)
+    for (const char *at = strstr(t, preps[p]); at; at = strstr(at + 1, preps[p])) {
+      if (at > t && isalpha((unsigned char)at[-1])) continue;
+      const char *w = at + strlen(preps[p]);
+      for (size_t d = 0; d < sizeof dets / sizeof *dets; d++) {
+        size_t dl = strlen(dets[d]);
+        if (strncmp(w, dets[d], dl) != 0) continue;
+        for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++) {
+          size_t nl = strlen(nouns[k]);
+          const char *e = w + dl + nl;
+          if (strncmp(w + dl, nouns[k], nl) != 0 || isalpha((unsigned char)*e) || *e == '\'') continue;
+          size_t from = (size_t)(at - t), to = (size_t)(e - t);
+          r->slots[CLS_SLOT_PLACE] = xstrndup(t + from, to - from);
+          add_match(r, "place", "rule:place_noun", RULE_SRC ":" CLS_STR(__LINE__), from, to);
+          r->specific = (r->slots[CLS_SLOT_ACTION] || r->commitment >= 0);
+          return;
+        }
+      }
+    }
+}

@@ -603,6 +603,28 @@ static void test_play_test_28(void **st) {
   r = run(L.c, "Makes sense, back-room stock is dead money. So it has to sell through by the end of spring, can we agree on that?");
   assert_false(CLS_HAS(&r, CLS_ASK_PAYMENT));
   cls_result_free(&r);
+  /* a suggestion of her step naming the rung asks for it, and "in window" is where (F5, F3: proof,
+  ** then "-15 no person or place" for the ask she agreed to) */
+  static const char *const window[] = {
+    "maybe you put one sample set in window two weeks and see how customers like? I bring it friday",
+    "no need decide now. I bring the sample set friday 10am, you try in window two weeks, ok?" };
+  for (size_t i = 0; i < sizeof window / sizeof *window; i++) {
+    r = run(L.c, window[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+    assert_false(CLS_HAS(&r, CLS_PROOF));
+    assert_true(r.specific);
+    assert_non_null(r.slots[CLS_SLOT_PLACE]);
+    assert_string_equal(r.slots[CLS_SLOT_PLACE], "in window");
+    assert_true(r.commitment >= 0);
+    assert_string_equal(L.s->commitments[r.commitment].id, "window_sample");
+    cls_result_free(&r);
+  }
+  r = run(L.c, "Maybe you could tell me how your customers like the sets you stock now?");   /* no rung: no ask */
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  r = run(L.c, "It's a statement piece for your window, the kind of find your regulars talk about.");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
   drop_scenario(&L);
   /* an offer of the price list after a feature list asks for no step, and links no rung (F4: the
   ** reference visit refused, two -15s) */
