@@ -3857,3 +3857,47 @@ void cls_late_place_noun(cls_result *r) {
       }
     }
 }
+
+/* See classify_int.h.  Play-test 28a F11: "cool. ok i have to run, thanks maria" read only thanks;
+** Maria said "Thank you for coming back. Most companies don't." and the tester had to type "bye".
+** The seller saying he must go ("i have to run", "gotta go", "i need to head off", "must dash",
+** "i'm off"), the phrase closing its clause (or followed only by "now", "off", "too"), in the
+** line's last clause or the one before it, takes leave.  "We have to run a pilot first" (words
+** after "run") and "do you have to go through IT?" (a question of hers) do not. */
+void cls_late_must_go(cls_result *r) {
+  static const char *const go[] = { "have to run", "have to go", "got to go", "gotta go", "need to run", "need to go",
+                                    "must run", "must go", "must dash", "have to dash", "gotta dash", "better run",
+                                    "better go", "should run", "should get going", "have to head off", "need to head off",
+                                    "have to head out", "gotta head out", "gotta head off", "need to get going",
+                                    "have to get going", "gotta get going", "i'm off", "im off", "got to run",
+                                    "have to leave", "need to leave", "gotta leave", "must leave", "should go" };
+  static const char *const tails[] = { " now", " off", " too", " soon", " unfortunately", " sorry" };
+  if (!r->norm || CLS_HAS(r, CLS_LEAVE) || (r->moves & CLS_ASK_MOVES) ||
+      !span_has_any(r->norm, 0, strlen(r->norm), go, sizeof go / sizeof *go))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int k = ncl - 1; k >= 0 && k >= ncl - 2; k--) {
+    if (cl[k].mood == CL_MOOD_QUESTION || cl[k].mood == CL_MOOD_REQUEST || cl[k].agent == CL_AGENT_CUSTOMER) continue;
+    for (size_t g = 0; g < sizeof go / sizeof *go; g++) {
+      size_t gl = strlen(go[g]);
+      for (size_t i = cl[k].start; i + gl <= cl[k].end; i++) {
+        if (memcmp(r->norm + i, go[g], gl) != 0 || (i > 0 && isalpha((unsigned char)r->norm[i - 1]))) continue;
+        size_t e = i + gl;
+        for (int again = 1; again;) {
+          again = 0;
+          for (size_t t = 0; t < sizeof tails / sizeof *tails && !again; t++) {
+            size_t tl = strlen(tails[t]);
+            if (e + tl <= cl[k].end && memcmp(r->norm + e, tails[t], tl) == 0 && !isalpha((unsigned char)r->norm[e + tl]))
+              e += tl, again = 1;
+          }
+        }
+        while (e < cl[k].end && strchr(" ,.!;", r->norm[e])) e++;
+        if (e != cl[k].end) continue;   /* words after it: "have to run a pilot" */
+        r->moves |= (uint64_t)1 << CLS_LEAVE;
+        add_match(r, "leave", "rule:must_go", RULE_SRC ":" CLS_STR(__LINE__), i, i + gl);
+        return;
+      }
+    }
+  }
+}
