@@ -180,6 +180,8 @@ void cls_late_suggested_rung(const cls_classifier *c, cls_result *r);
 void cls_late_place_noun(cls_result *r);
 /* The seller saying he must go, closing a clause ("ok i have to run, thanks maria"), takes leave. */
 void cls_late_must_go(cls_result *r);
+/* 优惠, 便宜 or 实惠 said of the price ("我们价格也很优惠的"), sizing no cut, is no discount. */
+void cls_late_price_praised(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -3901,3 +3901,73 @@ void cls_late_must_go(cls_result *r) {
     }
   }
 }
+
+/* 1 when t[0..at) ends in one of the n words; its length in *len. */
+static int ends_word(const char *t, size_t at, const char *const *words, size_t n, size_t *len) {
+  for (size_t k = 0; k < n; k++) {
+    size_t wl = strlen(words[k]);
+    if (at >= wl && memcmp(t + at - wl, words[k], wl) == 0) { *len = wl; return 1; }
+  }
+  return 0;
+}
+
+/* See classify_int.h.  Play-test 28b #6: "关系很大啊,您们学校两万多学生,用了肯定效率提高很多,而且我们价
+** 格也很优惠的" says the price is good, and was "-20 降价买不来信任和价值 ... 你提出降价" (优惠, the
+** lexicon's discount word); the real cut came a turn later ("现在签还有折扣").  A discount read only
+** from 优惠, 便宜 or 实惠 said of the price (价格, 价钱, 价位, 报价, 收费, 价格方面 ... then only degree
+** words: 也, 很, 挺, 比较, 非常, 已经, 都 ...), with nothing after it that sizes a cut (a number, 点,
+** 一点, 些, 价, 百分, 活动) and in no request, is no price cut.  "价格可以再优惠一点", "给您的价格更优
+** 惠", "价格优惠百分之十" and "现在签还有折扣" stay discounts. */
+void cls_late_price_praised(cls_result *r) {
+  static const char *const good[] = { "\xe4\xbc\x98\xe6\x83\xa0" /* 优惠 */, "\xe4\xbe\xbf\xe5\xae\x9c" /* 便宜 */,
+                                      "\xe5\xae\x9e\xe6\x83\xa0" /* 实惠 */ };
+  static const char *const degree[] = {
+    "\xe4\xb9\x9f" /* 也 */, "\xe5\xbe\x88" /* 很 */, "\xe6\x8c\xba" /* 挺 */, "\xe9\x83\xbd" /* 都 */,
+    "\xe8\xbf\x98" /* 还 */, "\xe6\xaf\x94\xe8\xbe\x83" /* 比较 */, "\xe9\x9d\x9e\xe5\xb8\xb8" /* 非常 */,
+    "\xe7\x89\xb9\xe5\x88\xab" /* 特别 */, "\xe7\x9b\xb8\xe5\xbd\x93" /* 相当 */, "\xe8\x9b\xae" /* 蛮 */,
+    "\xe5\xb7\xb2\xe7\xbb\x8f" /* 已经 */, "\xe7\xae\x97" /* 算 */, "\xe7\x9c\x9f" /* 真 */, "\xe7\x9a\x84" /* 的 */,
+    "\xe5\x8d\x81\xe5\x88\x86" /* 十分 */, "\xe6\x98\xaf" /* 是 */, "\xe5\xb0\xb1" /* 就 */,
+    "\xe5\x85\xb6\xe5\xae\x9e" /* 其实 */, "\xe4\xb8\x80\xe7\x9b\xb4" /* 一直 */, " " };
+  static const char *const price[] = {
+    "\xe4\xbb\xb7\xe6\xa0\xbc\xe6\x96\xb9\xe9\x9d\xa2" /* 价格方面 */, "\xe4\xbb\xb7\xe6\xa0\xbc\xe4\xb8\x8a" /* 价格上 */,
+    "\xe4\xbb\xb7\xe6\xa0\xbc\xe8\xbf\x99\xe5\x9d\x97" /* 价格这块 */, "\xe4\xbb\xb7\xe6\xa0\xbc" /* 价格 */,
+    "\xe4\xbb\xb7\xe9\x92\xb1" /* 价钱 */, "\xe4\xbb\xb7\xe4\xbd\x8d" /* 价位 */, "\xe6\x8a\xa5\xe4\xbb\xb7" /* 报价 */,
+    "\xe6\x94\xb6\xe8\xb4\xb9" /* 收费 */, "\xe8\xb4\xb9\xe7\x94\xa8" /* 费用 */ };
+  static const char *const sized[] = {
+    "\xe7\x82\xb9" /* 点 */, "\xe4\xb8\x80\xe7\x82\xb9" /* 一点 */, "\xe4\xba\x9b" /* 些 */, "\xe4\xb8\x80\xe4\xba\x9b" /* 一些 */,
+    "\xe4\xbb\xb7" /* 价 */, "\xe7\x99\xbe\xe5\x88\x86" /* 百分 */, "\xe6\xb4\xbb\xe5\x8a\xa8" /* 活动 */,
+    "\xe5\x88\xb8" /* 券 */, "\xe6\x94\xbf\xe7\xad\x96" /* 政策 */, "\xe5\x88\xb0" /* 到 */, "\xe5\xa4\x9a\xe5\xb0\x91" /* 多少 */,
+    "\xe7\xbb\x99" /* 给 */ };
+  static const char *const numerals[] = { "\xe4\xb8\x80", "\xe4\xb8\xa4", "\xe4\xba\x8c", "\xe4\xb8\x89", "\xe5\x9b\x9b",
+                                          "\xe4\xba\x94", "\xe5\x85\xad", "\xe4\xb8\x83", "\xe5\x85\xab", "\xe4\xb9\x9d",
+                                          "\xe5\x8d\x81", "\xe5\x87\xa0" };
+  if (!r->norm || !CLS_HAS(r, CLS_DISCOUNT)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = -1, praised = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "discount") != 0 || m->end <= m->start) continue;
+    size_t n = m->end - m->start;
+    int is_good = 0;
+    for (size_t g = 0; g < sizeof good / sizeof *good && !is_good; g++)
+      is_good = n == strlen(good[g]) && memcmp(r->norm + m->start, good[g], n) == 0;
+    if (!is_good) return;   /* another cut word (折扣, 打折, 降价 ...): it stays */
+    if (ncl < 0) ncl = cl_read(r, cl);
+    int k = cl_at(cl, ncl, m->start);
+    if (k < 0 || cl[k].mood == CL_MOOD_REQUEST) return;
+    size_t at = m->start, l;
+    while (at > cl[k].start && ends_word(r->norm, at, degree, sizeof degree / sizeof *degree, &l)) at -= l;
+    if (!ends_word(r->norm, at, price, sizeof price / sizeof *price, &l)) return;   /* 更优惠, 再优惠, 给您优惠 */
+    const char *after = r->norm + m->end;
+    for (size_t s = 0; s < sizeof sized / sizeof *sized; s++)
+      if (strncmp(after, sized[s], strlen(sized[s])) == 0) return;
+    for (size_t s = 0; s < sizeof numerals / sizeof *numerals; s++)
+      if (strncmp(after, numerals[s], 3) == 0) return;
+    if (isdigit((unsigned char)*after) || (*after == ' ' && isdigit((unsigned char)after[1]))) return;
+    praised = 1;
+  }
+  if (!praised) return;
+  r->moves &= ~((uint64_t)1 << CLS_DISCOUNT);
+  r->model_moves &= ~((uint64_t)1 << CLS_DISCOUNT);
+  add_match(r, "discount", "rule:price_praised", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}

@@ -650,6 +650,15 @@ static void test_play_test_28(void **st) {
   assert_false(r.vague);
   cls_result_free(&r);
   drop_scenario(&L);
+  /* the price called good is no price cut (28b #6: "-20 ... 你提出降价"); the cut a turn later is */
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  r = run(L.c, "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的");
+  assert_false(CLS_HAS(&r, CLS_DISCOUNT));
+  cls_result_free(&r);
+  r = run(L.c, "肯定能的，那周处长要不咱们这个月就把合同签了吧，现在签还有折扣");
+  assert_true(CLS_HAS(&r, CLS_DISCOUNT));
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 
