@@ -162,6 +162,26 @@ void cls_late_support_thanks(cls_result *r);
 void cls_late_proper_place(cls_result *r);
 /* Her need said back and closed by a bare "right" (texting, no question mark) confirms it. */
 void cls_late_texted_confirm(cls_result *r);
+/* Her need said back in statements and closed by a short yes/no tag ("So it has to sell through by
+** the end of spring. Is that the bar?"), read only by the model as an ask, confirms the need. */
+void cls_late_restated_tag(const cls_classifier *c, cls_result *r);
+/* "what if I/we ..." opening a question proposes: with we (or you), an ask; the seller alone, his
+** own action ("what if i send you some brochures and we keep in touch?"). */
+void cls_late_what_if_we(cls_result *r);
+/* An ask whose step is only keeping in touch, with no time, is vague. */
+void cls_late_keep_in_touch(cls_result *r);
+/* Offering to show or send the seller's own papers ("Want to see the price list?") asks for no
+** step: seller_action. */
+void cls_late_offer_to_show(const cls_classifier *c, cls_result *r);
+/* A suggestion of her step naming a rung by its keyword ("maybe you put one sample set in window two
+** weeks ...?") asks for that rung. */
+void cls_late_suggested_rung(const cls_classifier *c, cls_result *r);
+/* "in (the/your) window, shop, store, warehouse ..." in a timed ask with no who or where is where. */
+void cls_late_place_noun(cls_result *r);
+/* The seller saying he must go, closing a clause ("ok i have to run, thanks maria"), takes leave. */
+void cls_late_must_go(cls_result *r);
+/* 优惠, 便宜 or 实惠 said of the price ("我们价格也很优惠的"), sizing no cut, is no discount. */
+void cls_late_price_praised(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

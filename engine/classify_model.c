@@ -316,11 +316,30 @@ static void answer_not_features(cls_result *r) {
   }
 }
 
+/* A payment ask only the model read, naming no rung, in a scenario none of whose rungs is a
+** payment, with no payment phrase of the rules' and no sum, asks for a step, not for money: an
+** ask_commitment (as an order the model read with no order word is, cls_late_order_words).
+** Play-test 28a F1: a first tableware visit's line, read ask_payment from "dead money", was "-15
+** ... names no amount" and the Why spoke of "Pay when you can".  A line that names the money
+** ("can you pay the deposit by Friday?") keeps its payment ask. */
+static void payment_no_rung(const cls_classifier *c, cls_result *r) {
+  if (!CLS_HAS(r, CLS_ASK_PAYMENT) || !(r->model_moves & BIT(CLS_ASK_PAYMENT)) || r->has_amount) return;
+  for (int k = 0; k < c->sc->n_commitments; k++)
+    if (c->sc->commitments[k].kind == SCN_KIND_PAYMENT) return;
+  for (int i = 0; i < r->n_matches; i++)
+    if (strcmp(r->matches[i].label, "ask_payment") == 0 && r->matches[i].end > r->matches[i].start) return;
+  r->moves = (r->moves & ~BIT(CLS_ASK_PAYMENT)) | BIT(CLS_ASK_COMMITMENT);
+  r->model_moves = (r->model_moves & ~BIT(CLS_ASK_PAYMENT)) | BIT(CLS_ASK_COMMITMENT);
+  *cls_match_push(r) = (cls_match){ xstrdup("ask_payment"), xstrdup("rule:payment_no_rung"),
+                                     xasprintf("engine/classify_model.c:%d", __LINE__), 0, strlen(r->norm), 0 };
+}
+
 /* A plain ask that names a rung of the order, payment or referral kind asks for that kind: "今天转
 ** 2万,剩下2.8万30号,我写张条子您签个字行吗" names the part payment by its sums, and read as an
 ** ask for "签字" it was no payment ask, so the customer asked which day and how much (play-test 9).
 ** Then a payment ask naming the sum and the day is specific, as above. */
 static void rung_kind(const cls_classifier *c, cls_result *r) {
+  if (c->sc && r->commitment < 0) payment_no_rung(c, r);
   if (!c->sc || r->commitment < 0 || r->commitment >= c->sc->n_commitments) return;
   /* and a payment ask in a scenario with no payment rung, naming a rung of another kind, asks for
   ** that rung: "rather than me telling you people will pay it, ... I could lend you one display
@@ -387,6 +406,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_seller_request(out);
     cls_late_order_words(out);
     cls_late_confirm_tag(c, out);
+    cls_late_restated_tag(c, out);
     cls_late_recap_no_ask(out);
     cls_late_recap_then_question(out);
     cls_late_needs_recap(out);
@@ -452,6 +472,13 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_negated_ask(out);
     cls_late_confirm_nothing(c, out);
     cls_late_ask_then_statement(c, out);
+    cls_late_what_if_we(out);
+    cls_late_offer_to_show(c, out);
+    cls_late_keep_in_touch(out);
+    cls_late_suggested_rung(c, out);
+    cls_late_place_noun(out);
+    cls_late_must_go(out);
+    cls_late_price_praised(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
     ** gain to the veto and was read as nothing, so the probe she answered went unseen (play-test

@@ -585,6 +585,83 @@ static void drop_scenario(loaded *l) {
   diag_free(&l->d);
 }
 
+/* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
+static void test_play_test_28(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  /* her need said back, closed by a yes/no tag, confirms it (F1: the model's payment ask, "-15 ...
+  ** names no amount" in a visit with no payment); a request after the same words still asks */
+  expect_moves(L.c, "Makes sense, back-room stock is dead money. So it has to sell through by the end of spring. Is that the bar?",
+               "confirm_need");
+  expect_moves(L.c, "So it has to sell through by the end of spring, have I got that right?", "confirm_need");
+  cls_result r = run(L.c, "So it has to sell through by the end of spring. Could you order forty sets by Friday?");
+  assert_true(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  /* a payment ask the model alone read, naming no money, in a scenario with no payment rung asks
+  ** for a step */
+  r = run(L.c, "Makes sense, back-room stock is dead money. So it has to sell through by the end of spring, can we agree on that?");
+  assert_false(CLS_HAS(&r, CLS_ASK_PAYMENT));
+  cls_result_free(&r);
+  /* a suggestion of her step naming the rung asks for it, and "in window" is where (F5, F3: proof,
+  ** then "-15 no person or place" for the ask she agreed to) */
+  static const char *const window[] = {
+    "maybe you put one sample set in window two weeks and see how customers like? I bring it friday",
+    "no need decide now. I bring the sample set friday 10am, you try in window two weeks, ok?" };
+  for (size_t i = 0; i < sizeof window / sizeof *window; i++) {
+    r = run(L.c, window[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+    assert_false(CLS_HAS(&r, CLS_PROOF));
+    assert_true(r.specific);
+    assert_non_null(r.slots[CLS_SLOT_PLACE]);
+    assert_string_equal(r.slots[CLS_SLOT_PLACE], "in window");
+    assert_true(r.commitment >= 0);
+    assert_string_equal(L.s->commitments[r.commitment].id, "window_sample");
+    cls_result_free(&r);
+  }
+  r = run(L.c, "Maybe you could tell me how your customers like the sets you stock now?");   /* no rung: no ask */
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  r = run(L.c, "It's a statement piece for your window, the kind of find your regulars talk about.");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* an offer of the price list after a feature list asks for no step, and links no rung (F4: the
+  ** reference visit refused, two -15s) */
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  r = run(L.c, "Hi Grace. So PickRight is voice picking, headsets, check digits, works in -30, integrates with any WMS. "
+               "Want to see the price list?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  assert_true(CLS_HAS(&r, CLS_SELLER_ACTION));
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* a keep-in-touch proposal is a vague ask, not a discovery question (F4) */
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  r = run(L.c, "sorry sorry. what if i send you some brochures and we keep in touch?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.vague);
+  assert_false(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  cls_result_free(&r);
+  r = run(L.c, "how about i send you some brochures and we keep in touch?");
+  assert_true(r.vague);
+  cls_result_free(&r);
+  r = run(L.c, "Could you put me in touch with your IT lead?");   /* a contact asked for: not vague */
+  assert_false(r.vague);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* the price called good is no price cut (28b #6: "-20 ... 你提出降价"); the cut a turn later is */
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  r = run(L.c, "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的");
+  assert_false(CLS_HAS(&r, CLS_DISCOUNT));
+  cls_result_free(&r);
+  r = run(L.c, "肯定能的，那周处长要不咱们这个月就把合同签了吧，现在签还有折扣");
+  assert_true(CLS_HAS(&r, CLS_DISCOUNT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
+
 /* A name of the table opening a clause, with no comma, is who it is said to: the question after
 ** it is read ("anyway grace whats going wrong on the floor" read as nothing: play-test 11). */
 static void test_addressed_name(void **st) {
@@ -1555,6 +1632,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline), cmocka_unit_test(test_played_back),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
+    cmocka_unit_test(test_play_test_28),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
