@@ -33,10 +33,17 @@
 #define NONE ((size_t)-1)
 
 /* Where word w first starts in t[from, to), or NONE. */
+/* Where w first stands in t[from, to), or NONE.  memchr finds each place its first byte stands
+** (every line of a walk is searched for some thirty phrases: a compare at every byte was 7% of
+** `salesim test --walks`). */
 static size_t find(const char *t, size_t from, size_t to, const char *w) {
   size_t n = strlen(w);
-  for (size_t i = from; i + n <= to; i++)
-    if (memcmp(t + i, w, n) == 0) return i;
+  if (n == 0) return from <= to ? from : NONE;
+  for (const char *p = t + from, *last = t + to - n; to >= n && p <= last; p++) {
+    p = memchr(p, w[0], (size_t)(last - p) + 1);
+    if (!p) return NONE;
+    if (memcmp(p + 1, w + 1, n - 1) == 0) return (size_t)(p - t);
+  }
   return NONE;
 }
 
