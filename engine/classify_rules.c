@@ -3971,3 +3971,94 @@ void cls_late_price_praised(cls_result *r) {
   r->model_moves &= ~((uint64_t)1 << CLS_DISCOUNT);
   add_match(r, "discount", "rule:price_praised", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* The end of clause c of r with trailing spaces, punctuation and the sentence particles in
+** `parts` (吧, 呗, 啊 ...) taken off. */
+static size_t clause_core_end(const cls_result *r, const cl_clause *c, const char *const *parts, size_t n) {
+  size_t e = c->end, l;
+  for (int again = 1; again && e > c->start;) {
+    again = 0;
+    while (e > c->start && strchr(" ,.?!;:~", r->norm[e - 1])) e--, again = 1;
+    if (e > c->start && ends_word(r->norm, e, parts, n, &l) && e - l >= c->start) e -= l, again = 1;
+  }
+  return e;
+}
+
+static const char *const zh_particles[] = {
+  "\xe5\x90\xa7" /* 吧 */, "\xe5\x91\x97" /* 呗 */, "\xe5\x95\x8a" /* 啊 */, "\xe5\x91\x80" /* 呀 */,
+  "\xe5\x98\x9b" /* 嘛 */, "\xe5\x93\x88" /* 哈 */, "\xe5\x95\xa6" /* 啦 */,
+  "\xe5\x93\x92" /* 哒 */, "\xe5\x98\x9e" /* 嘞 */, "\xe4\xba\x86" /* 了 */, "\xe5\x91\xa2" /* 呢 */ };
+
+/* See classify_int.h.  Play-test 28b v7: "嘿嘿李总，也没啥事，就是路过来看看您" read nothing and 李总 said
+** "这个我知道。": a visit explained as just dropping by (路过, 顺路, 顺道, "来看看您", "没啥事 ... 过来坐
+** 坐", "just popping in", "I was in the area") is small talk.  Only in a line that asks nothing and
+** tells no step (greet, thank, praise may stand beside it), in a clause that is no question or
+** request and not hers: "哪天您路过南门,顺便到我们驻校办公室坐坐" asks, "周四我在附近,方便的话我顺路
+** 把样品带过来" tells the seller's step, "过来看看您这边的进度" is no drop-in. */
+void cls_late_dropping_by(cls_result *r) {
+  static const char *const by[] = {
+    "\xe8\xb7\xaf\xe8\xbf\x87" /* 路过 */, "\xe9\xa1\xba\xe8\xb7\xaf" /* 顺路 */, "\xe9\xa1\xba\xe9\x81\x93" /* 顺道 */,
+    "\xe9\xa1\xba\xe4\xbe\xbf\xe8\xbf\x87\xe6\x9d\xa5" /* 顺便过来 */ };
+  static const char *const come[] = {
+    "\xe6\x9d\xa5" /* 来 */, "\xe7\x9c\x8b\xe7\x9c\x8b" /* 看看 */, "\xe5\x9d\x90\xe5\x9d\x90" /* 坐坐 */,
+    "\xe6\x8b\x9c\xe8\xae\xbf" /* 拜访 */, "\xe7\x9c\x8b\xe6\x9c\x9b" /* 看望 */, "\xe9\x97\xae\xe5\x80\x99" /* 问候 */,
+    "\xe8\x81\x8a\xe8\x81\x8a" /* 聊聊 */, "\xe4\xb8\xb2" /* 串 */ };
+  static const char *const see_you[] = {   /* closing the clause */
+    "\xe7\x9c\x8b\xe7\x9c\x8b\xe6\x82\xa8" /* 看看您 */, "\xe7\x9c\x8b\xe7\x9c\x8b\xe4\xbd\xa0" /* 看看你 */,
+    "\xe7\x9c\x8b\xe6\x9c\x9b\xe6\x82\xa8" /* 看望您 */, "\xe7\x9c\x8b\xe6\x9c\x9b\xe4\xbd\xa0" /* 看望你 */,
+    "\xe6\x8b\x9c\xe8\xae\xbf\xe4\xb8\x80\xe4\xb8\x8b\xe6\x82\xa8" /* 拜访一下您 */,
+    "\xe7\x9c\x8b\xe4\xb8\x80\xe7\x9c\xbc\xe6\x82\xa8" /* 看一眼您 */,
+    "\xe4\xb8\xb2\xe4\xb8\xaa\xe9\x97\xa8" /* 串个门 */, "\xe4\xb8\xb2\xe4\xb8\xb2\xe9\x97\xa8" /* 串串门 */ };
+  static const char *const idle[] = {
+    "\xe6\xb2\xa1\xe5\x95\xa5\xe4\xba\x8b" /* 没啥事 */, "\xe6\xb2\xa1\xe4\xbb\x80\xe4\xb9\x88\xe4\xba\x8b" /* 没什么事 */,
+    "\xe6\xb2\xa1\xe5\x88\xab\xe7\x9a\x84\xe4\xba\x8b" /* 没别的事 */, "\xe6\xb2\xa1\xe5\x95\xa5\xe7\x89\xb9\xe5\x88\xab\xe7\x9a\x84\xe4\xba\x8b" /* 没啥特别的事 */,
+    "\xe6\xb2\xa1\xe4\xbb\x80\xe4\xb9\x88\xe7\x89\xb9\xe5\x88\xab\xe7\x9a\x84\xe4\xba\x8b" /* 没什么特别的事 */ };
+  static const char *const en[] = {
+    "just popping in", "just popped in", "just popping by", "just popped by", "just dropping by", "just dropped by",
+    "just dropping in", "just dropped in", "just stopping by", "just stopped by", "just swinging by", "just swung by",
+    "just passing", "was passing by", "was in the area", "were in the area", "was in the neighbourhood",
+    "was in the neighborhood", "were in the neighbourhood", "were in the neighborhood", "was nearby", "was close by",
+    "thought i'd drop by", "thought i'd drop in", "thought i'd pop in", "thought i'd pop by", "thought i'd stop by",
+    "thought i'd swing by", "thought i'd say hi", "thought i'd say hello", "thought i would drop by",
+    "just came by to say", "just wanted to say hi", "just wanted to say hello", "just saying hi", "just saying hello" };
+  const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
+                            (uint64_t)1 << CLS_SMALL_TALK;
+  if (!r->norm || (r->moves & ~courtesy) || CLS_HAS(r, CLS_SMALL_TALK) || r->negated) return;
+  /* (something carried or a day to come is a step told: "周四...我顺路把样品带过来") */
+  if (strstr(r->norm, "\xe6\x8a\x8a" /* 把 */) || strstr(r->norm, "\xe5\xb8\xa6" /* 带 */)) return;
+  if (r->slots[CLS_SLOT_TIME] && strcmp(r->slots[CLS_SLOT_TIME], "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */) != 0 &&
+      strcmp(r->slots[CLS_SLOT_TIME], "today") != 0)
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  int idle_said = 0;
+  for (size_t k = 0; k < sizeof idle / sizeof *idle && !idle_said; k++) idle_said = strstr(r->norm, idle[k]) != NULL;
+  for (int k = 0; k < ncl; k++) {
+    if (cl[k].mood == CL_MOOD_QUESTION || cl[k].mood == CL_MOOD_REQUEST || cl[k].agent == CL_AGENT_CUSTOMER ||
+        cl_end_mark(r, &cl[k]) == '?')
+      continue;
+    const char *s = r->norm + cl[k].start;
+    size_t n = cl[k].end - cl[k].start, e = clause_core_end(r, &cl[k], zh_particles, sizeof zh_particles / sizeof *zh_particles);
+    char *part = xstrndup(s, n);
+    int found = span_has_any(r->norm, cl[k].start, cl[k].end, en, sizeof en / sizeof *en);
+    size_t l;
+    /* "来看看您", "串个门" closing the clause */
+    if (!found) found = ends_word(r->norm, e, see_you, sizeof see_you / sizeof *see_you, &l);
+    /* 路过, 顺路 with a coming or a look after it, carrying nothing (no 把: "顺路把样品带过来") */
+    for (size_t b = 0; b < sizeof by / sizeof *by && !found; b++) {
+      const char *at = strstr(part, by[b]);
+      if (!at) continue;
+      for (size_t v = 0; v < sizeof come / sizeof *come && !found; v++) found = strstr(at + strlen(by[b]), come[v]) != NULL;
+      if (!found) found = (size_t)(at - part) + strlen(by[b]) >= e - cl[k].start;   /* "刚好路过," */
+    }
+    /* "没啥事, 就是过来坐坐": nothing to it, then a coming or a look closing its clause */
+    if (!found && idle_said)
+      for (size_t v = 0; v < sizeof come / sizeof *come && !found; v++)
+        found = e - cl[k].start >= strlen(come[v]) && ends_word(r->norm, e, come + v, 1, &l);
+    free(part);
+    if (!found) continue;
+    r->moves |= (uint64_t)1 << CLS_SMALL_TALK;
+    add_match(r, "small_talk", "rule:dropping_by", RULE_SRC ":" CLS_STR(__LINE__), cl[k].start, cl[k].end);
+    return;
+  }
+}

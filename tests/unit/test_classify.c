@@ -659,6 +659,11 @@ static void test_play_test_28(void **st) {
   assert_true(CLS_HAS(&r, CLS_DISCOUNT));
   cls_result_free(&r);
   drop_scenario(&L);
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  /* the visit explained as just dropping by is small talk, not an empty line (28b v7: "这个我知道。") */
+  expect_moves(L.c, "嘿嘿李总，也没啥事，就是路过来看看您", "small_talk");
+  expect_moves(L.c, "没啥事,就想来跟您聊聊。", "small_talk");
+  drop_scenario(&L);
 }
 
 
