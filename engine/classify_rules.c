@@ -4062,3 +4062,79 @@ void cls_late_dropping_by(cls_result *r) {
     return;
   }
 }
+
+/* See classify_int.h.  Play-test 28b v7, turn 3: "好的好的，那您有钱了再说" read nothing (李总: "嗯,你
+** 说。"), though the seller gives up the payment he asked for a turn before and leans on no day: as
+** "那您看啥时候方便就给一下呗" is a vague payment ask, so is its withdrawal.  A clause closing on
+** 再说, 再谈, 再聊, 再议, 再商量 (then only particles) after a vague time of the lexicon's, not the
+** seller's own ("我回头问问经理再说"), in a line that asks nothing: when the vague time is money
+** (有钱了再, 钱到了再, 等钱到了, 周转过来再) or the line names the payment (尾款, 欠款, 货款 ...), a
+** vague payment ask, in any visit; any other (等您方便了再说, 以后再说) only in a scenario with a
+** payment rung, the one step a collection visit asks for.  Elsewhere a bare deferral stays as the
+** team's corpus labels it ("有空再说吧。": no move).  An ask the model read from a money deferral
+** ("行,那等钱到了再说") is a payment ask.  English: "when you have the money", "once the money comes
+** in" ... in a line with no ask, said of talking or sorting it ("ok, we'll talk about it when you
+** have the money"), is a vague payment ask in place of the seller_action of "we'll". */
+void cls_late_put_off(const cls_classifier *c, cls_result *r) {
+  static const char *const later[] = {
+    "\xe5\x86\x8d\xe8\xaf\xb4" /* 再说 */, "\xe5\x86\x8d\xe8\xb0\x88" /* 再谈 */, "\xe5\x86\x8d\xe8\x81\x8a" /* 再聊 */,
+    "\xe5\x86\x8d\xe8\xae\xae" /* 再议 */, "\xe5\x86\x8d\xe5\x95\x86\xe9\x87\x8f" /* 再商量 */ };
+  static const char *const money[] = {
+    "\xe6\x9c\x89\xe9\x92\xb1" /* 有钱 */, "\xe9\x92\xb1\xe5\x88\xb0" /* 钱到 */, "\xe6\xac\xbe\xe5\x88\xb0" /* 款到 */,
+    "\xe5\x91\xa8\xe8\xbd\xac" /* 周转 */, "\xe5\xae\xbd\xe8\xa3\x95" /* 宽裕 */, "\xe5\x9b\x9e\xe6\xac\xbe" /* 回款 */,
+    "\xe5\xb0\xbe\xe6\xac\xbe" /* 尾款 */, "\xe6\xac\xa0\xe6\xac\xbe" /* 欠款 */, "\xe8\xb4\xa7\xe6\xac\xbe" /* 货款 */,
+    "\xe4\xbb\x98\xe6\xac\xbe" /* 付款 */, "\xe7\xbb\x93\xe8\xb4\xa6" /* 结账 */, "\xe4\xbb\x98\xe9\x92\xb1" /* 付钱 */,
+    "\xe7\xbb\x99\xe9\x92\xb1" /* 给钱 */, "\xe8\xbd\xac\xe8\xb4\xa6" /* 转账 */, "\xe8\xbf\x9b\xe5\xba\xa6\xe6\xac\xbe" /* 进度款 */ };
+  static const char *const en_money[] = {
+    "when you have the money", "when you've got the money", "once you have the money", "once you've got the money",
+    "when the money comes in", "once the money comes in", "when the money's in", "once the money's in",
+    "when you get paid", "once you get paid", "when you're paid", "when you have the cash", "once the cash comes in",
+    "when the cash comes in", "when funds allow", "when cash allows", "when the funds come in", "once the funds come in" };
+  static const char *const en_about[] = { "talk about", "talk it", "discuss", "sort it", "sort that", "sort the",
+                                          "deal with", "worry about", "settle", "figure it", "pay", "look at it" };
+  const uint64_t pay = (uint64_t)1 << CLS_ASK_PAYMENT, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || r->negated || r->slots[CLS_SLOT_TIME]) return;
+  uint64_t asks = r->moves & CLS_ASK_MOVES;
+  int en_said = span_has_any(r->norm, 0, strlen(r->norm), en_money, sizeof en_money / sizeof *en_money);
+  /* a payment ask leaning on the money to come ("pay when you have the money") leans on no day */
+  if (asks == pay && en_said) {
+    if (r->vague) return;
+    r->vague = 1;
+    r->specific = 0;
+    add_match(r, "vague", "rule:put_off", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+    return;
+  }
+  if ((asks & ~ask) || (asks && !(r->model_moves & ask))) return;
+  int pay_rung = 0;
+  for (int k = 0; c && c->sc && k < c->sc->n_commitments; k++) pay_rung |= c->sc->commitments[k].kind == SCN_KIND_PAYMENT;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), named = 0, at = -1;
+  for (size_t m = 0; m < sizeof money / sizeof *money && !named; m++) named = strstr(r->norm, money[m]) != NULL;
+  for (int k = 0; k < ncl && at < 0; k++) {
+    if (cl[k].mood == CL_MOOD_QUESTION) continue;
+    size_t e = clause_core_end(r, &cl[k], zh_particles, sizeof zh_particles / sizeof *zh_particles), l;
+    if (cl[k].agent != CL_AGENT_SELLER && ends_word(r->norm, e, later, sizeof later / sizeof *later, &l) &&
+        cl_has_label(r, &cl[k], "vague"))
+      at = k;
+    /* English: a money time said of talking, sorting or paying it ("we'll talk about it ...") */
+    if (at < 0 && en_said && span_has_any(r->norm, cl[k].start, cl[k].end, en_money, sizeof en_money / sizeof *en_money) &&
+        span_has_any(r->norm, cl[k].start, cl[k].end, en_about, sizeof en_about / sizeof *en_about))
+      at = k, named = 1;
+  }
+  if (at < 0 || (!named && !pay_rung)) return;
+  if (asks && !named) return;   /* the model's ask of a bare deferral stays as read */
+  /* (the seller's "we'll" of "we'll talk about it ...": the deferral, no step of his) */
+  if (CLS_HAS(r, CLS_SELLER_ACTION)) {
+    for (int i = 0; i < r->n_matches; i++)
+      if (strcmp(r->matches[i].label, "seller_action") == 0 && r->matches[i].end > r->matches[i].start &&
+          cl_at(cl, ncl, r->matches[i].start) != at)
+        return;
+    r->moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
+    r->model_moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
+  }
+  r->moves = (r->moves & ~ask & ~((uint64_t)1 << CLS_CLOSED_QUESTION | (uint64_t)1 << CLS_OPEN_QUESTION)) | pay;
+  if (r->model_moves & ask) r->model_moves = (r->model_moves & ~ask) | pay;
+  r->vague = 1;
+  r->specific = 0;
+  add_match(r, "ask_payment", "rule:put_off", RULE_SRC ":" CLS_STR(__LINE__), cl[at].start, cl[at].end);
+}

@@ -663,6 +663,25 @@ static void test_play_test_28(void **st) {
   /* the visit explained as just dropping by is small talk, not an empty line (28b v7: "这个我知道。") */
   expect_moves(L.c, "嘿嘿李总，也没啥事，就是路过来看看您", "small_talk");
   expect_moves(L.c, "没啥事,就想来跟您聊聊。", "small_talk");
+  /* the payment put off to no day is a vague payment ask, as the vague ask before it was (28b v7);
+  ** in a collection visit a deferral to her convenience too */
+  static const char *const put_off[] = { "好的好的，那您有钱了再说", "等您方便了再说", "好的,那以后再说吧",
+                                         "那个…尾款的事，您看啥时候方便就给一下呗，不着急" };
+  for (size_t i = 0; i < sizeof put_off / sizeof *put_off; i++) {
+    r = run(L.c, put_off[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
+    assert_true(r.vague);
+    assert_false(r.specific);
+    cls_result_free(&r);
+  }
+  r = run(L.c, "我回头问问经理再说");   /* the seller's own deferral asks nothing */
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/it-trial.yaml");   /* no payment rung: a bare deferral stays none */
+  r = run(L.c, "有空再说吧。");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
   drop_scenario(&L);
 }
 
