@@ -1777,13 +1777,15 @@ static int after_day(const cls_result *r, const cl_clause *c, size_t at) {
   return day;
 }
 
+static int after_this(const cls_result *r, const cl_clause *c, size_t at);
+
 /* 1 when clause c of r is only a consent tag (marker consent: "您看行不行?", "ok?", "does that
 ** work?"): a consent phrase opens it and only spaces and . ? ! follow it. */
 static int consent_tag(const cls_result *r, const cl_clause *c) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "consent") != 0 || m->start < c->start || m->end > c->end ||
-        !(opens_clause(r->norm, c, m->start) || after_day(r, c, m->start)))
+        !(opens_clause(r->norm, c, m->start) || after_day(r, c, m->start) || after_this(r, c, m->start)))
       continue;
     size_t k = m->end;
     while (k < c->end && strchr(" ?.!", r->norm[k])) k++;
@@ -1791,6 +1793,8 @@ static int consent_tag(const cls_result *r, const cl_clause *c) {
   }
   return 0;
 }
+
+static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match *m);
 
 /* An offer of the seller's own work closed by a consent tag ("踢脚线那个我回去马上安排师傅,这周就过
 ** 来重新弄,您看行不行", "I'll get our engineer over to redo it this week, ok?") asks her for nothing:
@@ -1812,6 +1816,7 @@ void cls_late_offer_consent(cls_result *r) {
     if (strcmp(m->label, "action") != 0 || m->end <= m->start) continue;
     int k = 0;
     while (k < ncl - 1 && m->start >= cl[k].end) k++;
+    if (thanked_for(r, &cl[k], m)) continue;   /* "谢谢您告诉我": what she did, thanked */
     size_t from = m->start;   /* the sentence up to the phrase: "我回去安排师傅,这周就过来" */
     while (from > 0 && !lex_breaks_sentence(r->norm, len, from - 1)) from--;
     if (cl[k].mood == CL_MOOD_REQUEST || !seller_owned(r->norm, from, m->start)) return;
@@ -4137,4 +4142,53 @@ void cls_late_put_off(const cls_classifier *c, cls_result *r) {
   r->vague = 1;
   r->specific = 0;
   add_match(r, "ask_payment", "rule:put_off", RULE_SRC ":" CLS_STR(__LINE__), cl[at].start, cl[at].end);
+}
+
+/* See cls_late_offer_consent (play-test 28b, pt27b v3 turn 4: "这个我之前不知道,谢谢您告诉我。是哪一
+** 间?我明天就安排师傅过去把踢脚线接缝重新处理,处理完请您验一下,这样可以吗?" was the model's ask, and
+** the debrief "你的收款要求…没有金额"): 1 when only 那, 您看/你看 and a word pointing back at what the
+** line proposed (这样, 这么着, 这么, 那样, 如此, then 安排, 的话, 子) stand in clause c before `at`:
+** "这样可以吗?" asks consent to the offer, as "可以吗?" does. */
+static int after_this(const cls_result *r, const cl_clause *c, size_t at) {
+  static const char *const lead[] = { "\xe9\x82\xa3" /* 那 */, "\xe6\x82\xa8\xe7\x9c\x8b" /* 您看 */,
+                                      "\xe4\xbd\xa0\xe7\x9c\x8b" /* 你看 */ };
+  static const char *const this_way[] = { "\xe8\xbf\x99\xe4\xb9\x88\xe7\x9d\x80" /* 这么着 */,
+                                          "\xe8\xbf\x99\xe6\xa0\xb7" /* 这样 */, "\xe9\x82\xa3\xe6\xa0\xb7" /* 那样 */,
+                                          "\xe8\xbf\x99\xe4\xb9\x88" /* 这么 */, "\xe5\xa6\x82\xe6\xad\xa4" /* 如此 */ };
+  static const char *const tail[] = { "\xe5\xae\x89\xe6\x8e\x92" /* 安排 */, "\xe7\x9a\x84\xe8\xaf\x9d" /* 的话 */,
+                                      "\xe5\xad\x90" /* 子 */, "\xe5\x81\x9a" /* 做 */, "\xe5\xa4\x84\xe7\x90\x86" /* 处理 */ };
+  size_t k = c->start;
+  int pointed = 0;
+  for (int moved = 1; moved && k < at;) {
+    moved = 0;
+    if (r->norm[k] == ' ') { k++; moved = 1; continue; }
+    const char *const *lists[] = { lead, this_way, tail };
+    size_t ns[] = { sizeof lead / sizeof *lead, sizeof this_way / sizeof *this_way, sizeof tail / sizeof *tail };
+    for (int l = 0; l < 3 && !moved; l++) {
+      if (l == 2 && !pointed) continue;   /* 安排, 的话 only after 这样 */
+      for (size_t w = 0; w < ns[l] && !moved; w++) {
+        size_t n = strlen(lists[l][w]);
+        if (k + n <= at && memcmp(r->norm + k, lists[l][w], n) == 0) {
+          k += n, moved = 1;
+          if (l == 1) pointed = 1;
+        }
+      }
+    }
+  }
+  return pointed && k == at;
+}
+
+/* 1 when action phrase m stands in clause c after a thank of that clause ("谢谢您告诉我"): what she
+** did, thanked for, and no step asked. */
+static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match *m) {
+  if (c->mood == CL_MOOD_REQUEST || c->mood == CL_MOOD_QUESTION) return 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *t = &r->matches[i];
+    if (strcmp(t->label, "time") == 0 && t->start >= c->start && t->end <= c->end) return 0;
+  }
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *t = &r->matches[i];
+    if (strcmp(t->label, "thank") == 0 && t->end > t->start && t->start >= c->start && t->end <= m->start) return 1;
+  }
+  return 0;
 }
