@@ -677,6 +677,21 @@ static void test_play_test_28(void **st) {
   r = run(L.c, "我回头问问经理再说");   /* the seller's own deferral asks nothing */
   assert_false(r.moves & CLS_ASK_MOVES);
   cls_result_free(&r);
+  /* "您心里有个数吗?" asks for an estimate: the idiom's bigrams link no worry (pt27b v3 turn 3
+  ** linked the quality worry through "...您心里窝火吧?"); the worry asked in its own words still links */
+  r = run(L.c, "那甲方的进度款大概哪天能到账?您心里有个数吗?");
+  assert_int_equal(r.n_needs, 1);
+  assert_string_equal(L.s->needs[r.needs[0]].id, "cash_flow");
+  cls_result_free(&r);
+  r = run(L.c, "样板间那个接缝的事,您心里窝火吧?");
+  assert_int_equal(r.n_needs, 1);
+  assert_string_equal(L.s->needs[r.needs[0]].id, "quality_doubt");
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/campus-platform.yaml");   /* the idiom told, a benefit's words, stays */
+  r = run(L.c, "以后每天到课情况自动推到家长手机上,父母心里有数。");
+  assert_true(r.n_benefits >= 1);
+  cls_result_free(&r);
   drop_scenario(&L);
   load_scenario(&L, "scenarios/it-trial.yaml");   /* no payment rung: a bare deferral stays none */
   r = run(L.c, "有空再说吧。");
