@@ -182,6 +182,12 @@ void cls_late_place_noun(cls_result *r);
 void cls_late_must_go(cls_result *r);
 /* 优惠, 便宜 or 实惠 said of the price ("我们价格也很优惠的"), sizing no cut, is no discount. */
 void cls_late_price_praised(cls_result *r);
+/* The seller explaining the visit as just dropping by ("就是路过来看看您", "just popping in, I was in
+** the area"), asking and telling nothing else, makes small talk. */
+void cls_late_dropping_by(cls_result *r);
+/* The seller putting the payment off ("那您有钱了再说"; "等您方便了再说" in a visit with a payment
+** rung) withdraws it to no day: a vague payment ask. */
+void cls_late_put_off(const cls_classifier *c, cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -479,6 +479,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_place_noun(out);
     cls_late_must_go(out);
     cls_late_price_praised(out);
+    cls_late_dropping_by(out);
+    cls_late_put_off(c, out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
     ** gain to the veto and was read as nothing, so the probe she answered went unseen (play-test

@@ -1777,13 +1777,15 @@ static int after_day(const cls_result *r, const cl_clause *c, size_t at) {
   return day;
 }
 
+static int after_this(const cls_result *r, const cl_clause *c, size_t at);
+
 /* 1 when clause c of r is only a consent tag (marker consent: "您看行不行?", "ok?", "does that
 ** work?"): a consent phrase opens it and only spaces and . ? ! follow it. */
 static int consent_tag(const cls_result *r, const cl_clause *c) {
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
     if (strcmp(m->label, "consent") != 0 || m->start < c->start || m->end > c->end ||
-        !(opens_clause(r->norm, c, m->start) || after_day(r, c, m->start)))
+        !(opens_clause(r->norm, c, m->start) || after_day(r, c, m->start) || after_this(r, c, m->start)))
       continue;
     size_t k = m->end;
     while (k < c->end && strchr(" ?.!", r->norm[k])) k++;
@@ -1791,6 +1793,8 @@ static int consent_tag(const cls_result *r, const cl_clause *c) {
   }
   return 0;
 }
+
+static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match *m);
 
 /* An offer of the seller's own work closed by a consent tag ("踢脚线那个我回去马上安排师傅,这周就过
 ** 来重新弄,您看行不行", "I'll get our engineer over to redo it this week, ok?") asks her for nothing:
@@ -1812,6 +1816,7 @@ void cls_late_offer_consent(cls_result *r) {
     if (strcmp(m->label, "action") != 0 || m->end <= m->start) continue;
     int k = 0;
     while (k < ncl - 1 && m->start >= cl[k].end) k++;
+    if (thanked_for(r, &cl[k], m)) continue;   /* "谢谢您告诉我": what she did, thanked */
     size_t from = m->start;   /* the sentence up to the phrase: "我回去安排师傅,这周就过来" */
     while (from > 0 && !lex_breaks_sentence(r->norm, len, from - 1)) from--;
     if (cl[k].mood == CL_MOOD_REQUEST || !seller_owned(r->norm, from, m->start)) return;
@@ -3976,4 +3981,220 @@ void cls_late_price_praised(cls_result *r) {
   r->moves &= ~((uint64_t)1 << CLS_DISCOUNT);
   r->model_moves &= ~((uint64_t)1 << CLS_DISCOUNT);
   add_match(r, "discount", "rule:price_praised", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
+/* The end of clause c of r with trailing spaces, punctuation and the sentence particles in
+** `parts` (吧, 呗, 啊 ...) taken off. */
+static size_t clause_core_end(const cls_result *r, const cl_clause *c, const char *const *parts, size_t n) {
+  size_t e = c->end, l;
+  for (int again = 1; again && e > c->start;) {
+    again = 0;
+    while (e > c->start && strchr(" ,.?!;:~", r->norm[e - 1])) e--, again = 1;
+    if (e > c->start && ends_word(r->norm, e, parts, n, &l) && e - l >= c->start) e -= l, again = 1;
+  }
+  return e;
+}
+
+static const char *const zh_particles[] = {
+  "\xe5\x90\xa7" /* 吧 */, "\xe5\x91\x97" /* 呗 */, "\xe5\x95\x8a" /* 啊 */, "\xe5\x91\x80" /* 呀 */,
+  "\xe5\x98\x9b" /* 嘛 */, "\xe5\x93\x88" /* 哈 */, "\xe5\x95\xa6" /* 啦 */,
+  "\xe5\x93\x92" /* 哒 */, "\xe5\x98\x9e" /* 嘞 */, "\xe4\xba\x86" /* 了 */, "\xe5\x91\xa2" /* 呢 */ };
+
+/* See classify_int.h.  Play-test 28b v7: "嘿嘿李总，也没啥事，就是路过来看看您" read nothing and 李总 said
+** "这个我知道。": a visit explained as just dropping by (路过, 顺路, 顺道, "来看看您", "没啥事 ... 过来坐
+** 坐", "just popping in", "I was in the area") is small talk.  Only in a line that asks nothing and
+** tells no step (greet, thank, praise may stand beside it), in a clause that is no question or
+** request and not hers: "哪天您路过南门,顺便到我们驻校办公室坐坐" asks, "周四我在附近,方便的话我顺路
+** 把样品带过来" tells the seller's step, "过来看看您这边的进度" is no drop-in. */
+void cls_late_dropping_by(cls_result *r) {
+  static const char *const by[] = {
+    "\xe8\xb7\xaf\xe8\xbf\x87" /* 路过 */, "\xe9\xa1\xba\xe8\xb7\xaf" /* 顺路 */, "\xe9\xa1\xba\xe9\x81\x93" /* 顺道 */,
+    "\xe9\xa1\xba\xe4\xbe\xbf\xe8\xbf\x87\xe6\x9d\xa5" /* 顺便过来 */ };
+  static const char *const come[] = {
+    "\xe6\x9d\xa5" /* 来 */, "\xe7\x9c\x8b\xe7\x9c\x8b" /* 看看 */, "\xe5\x9d\x90\xe5\x9d\x90" /* 坐坐 */,
+    "\xe6\x8b\x9c\xe8\xae\xbf" /* 拜访 */, "\xe7\x9c\x8b\xe6\x9c\x9b" /* 看望 */, "\xe9\x97\xae\xe5\x80\x99" /* 问候 */,
+    "\xe8\x81\x8a\xe8\x81\x8a" /* 聊聊 */, "\xe4\xb8\xb2" /* 串 */ };
+  static const char *const see_you[] = {   /* closing the clause */
+    "\xe7\x9c\x8b\xe7\x9c\x8b\xe6\x82\xa8" /* 看看您 */, "\xe7\x9c\x8b\xe7\x9c\x8b\xe4\xbd\xa0" /* 看看你 */,
+    "\xe7\x9c\x8b\xe6\x9c\x9b\xe6\x82\xa8" /* 看望您 */, "\xe7\x9c\x8b\xe6\x9c\x9b\xe4\xbd\xa0" /* 看望你 */,
+    "\xe6\x8b\x9c\xe8\xae\xbf\xe4\xb8\x80\xe4\xb8\x8b\xe6\x82\xa8" /* 拜访一下您 */,
+    "\xe7\x9c\x8b\xe4\xb8\x80\xe7\x9c\xbc\xe6\x82\xa8" /* 看一眼您 */,
+    "\xe4\xb8\xb2\xe4\xb8\xaa\xe9\x97\xa8" /* 串个门 */, "\xe4\xb8\xb2\xe4\xb8\xb2\xe9\x97\xa8" /* 串串门 */ };
+  static const char *const idle[] = {
+    "\xe6\xb2\xa1\xe5\x95\xa5\xe4\xba\x8b" /* 没啥事 */, "\xe6\xb2\xa1\xe4\xbb\x80\xe4\xb9\x88\xe4\xba\x8b" /* 没什么事 */,
+    "\xe6\xb2\xa1\xe5\x88\xab\xe7\x9a\x84\xe4\xba\x8b" /* 没别的事 */, "\xe6\xb2\xa1\xe5\x95\xa5\xe7\x89\xb9\xe5\x88\xab\xe7\x9a\x84\xe4\xba\x8b" /* 没啥特别的事 */,
+    "\xe6\xb2\xa1\xe4\xbb\x80\xe4\xb9\x88\xe7\x89\xb9\xe5\x88\xab\xe7\x9a\x84\xe4\xba\x8b" /* 没什么特别的事 */ };
+  static const char *const en[] = {
+    "just popping in", "just popped in", "just popping by", "just popped by", "just dropping by", "just dropped by",
+    "just dropping in", "just dropped in", "just stopping by", "just stopped by", "just swinging by", "just swung by",
+    "just passing", "was passing by", "was in the area", "were in the area", "was in the neighbourhood",
+    "was in the neighborhood", "were in the neighbourhood", "were in the neighborhood", "was nearby", "was close by",
+    "thought i'd drop by", "thought i'd drop in", "thought i'd pop in", "thought i'd pop by", "thought i'd stop by",
+    "thought i'd swing by", "thought i'd say hi", "thought i'd say hello", "thought i would drop by",
+    "just came by to say", "just wanted to say hi", "just wanted to say hello", "just saying hi", "just saying hello" };
+  const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
+                            (uint64_t)1 << CLS_SMALL_TALK;
+  if (!r->norm || (r->moves & ~courtesy) || CLS_HAS(r, CLS_SMALL_TALK) || r->negated) return;
+  /* (something carried or a day to come is a step told: "周四...我顺路把样品带过来") */
+  if (strstr(r->norm, "\xe6\x8a\x8a" /* 把 */) || strstr(r->norm, "\xe5\xb8\xa6" /* 带 */)) return;
+  if (r->slots[CLS_SLOT_TIME] && strcmp(r->slots[CLS_SLOT_TIME], "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */) != 0 &&
+      strcmp(r->slots[CLS_SLOT_TIME], "today") != 0)
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  int idle_said = 0;
+  for (size_t k = 0; k < sizeof idle / sizeof *idle && !idle_said; k++) idle_said = strstr(r->norm, idle[k]) != NULL;
+  for (int k = 0; k < ncl; k++) {
+    if (cl[k].mood == CL_MOOD_QUESTION || cl[k].mood == CL_MOOD_REQUEST || cl[k].agent == CL_AGENT_CUSTOMER ||
+        cl_end_mark(r, &cl[k]) == '?')
+      continue;
+    const char *s = r->norm + cl[k].start;
+    size_t n = cl[k].end - cl[k].start, e = clause_core_end(r, &cl[k], zh_particles, sizeof zh_particles / sizeof *zh_particles);
+    char *part = xstrndup(s, n);
+    int found = span_has_any(r->norm, cl[k].start, cl[k].end, en, sizeof en / sizeof *en);
+    size_t l;
+    /* "来看看您", "串个门" closing the clause */
+    if (!found) found = ends_word(r->norm, e, see_you, sizeof see_you / sizeof *see_you, &l);
+    /* 路过, 顺路 with a coming or a look after it, carrying nothing (no 把: "顺路把样品带过来") */
+    for (size_t b = 0; b < sizeof by / sizeof *by && !found; b++) {
+      const char *at = strstr(part, by[b]);
+      if (!at) continue;
+      for (size_t v = 0; v < sizeof come / sizeof *come && !found; v++) found = strstr(at + strlen(by[b]), come[v]) != NULL;
+      if (!found) found = (size_t)(at - part) + strlen(by[b]) >= e - cl[k].start;   /* "刚好路过," */
+    }
+    /* "没啥事, 就是过来坐坐": nothing to it, then a coming or a look closing its clause */
+    if (!found && idle_said)
+      for (size_t v = 0; v < sizeof come / sizeof *come && !found; v++)
+        found = e - cl[k].start >= strlen(come[v]) && ends_word(r->norm, e, come + v, 1, &l);
+    free(part);
+    if (!found) continue;
+    r->moves |= (uint64_t)1 << CLS_SMALL_TALK;
+    add_match(r, "small_talk", "rule:dropping_by", RULE_SRC ":" CLS_STR(__LINE__), cl[k].start, cl[k].end);
+    return;
+  }
+}
+
+/* See classify_int.h.  Play-test 28b v7, turn 3: "好的好的，那您有钱了再说" read nothing (李总: "嗯,你
+** 说。"), though the seller gives up the payment he asked for a turn before and leans on no day: as
+** "那您看啥时候方便就给一下呗" is a vague payment ask, so is its withdrawal.  A clause closing on
+** 再说, 再谈, 再聊, 再议, 再商量 (then only particles) after a vague time of the lexicon's, not the
+** seller's own ("我回头问问经理再说"), in a line that asks nothing: when the vague time is money
+** (有钱了再, 钱到了再, 等钱到了, 周转过来再) or the line names the payment (尾款, 欠款, 货款 ...), a
+** vague payment ask, in any visit; any other (等您方便了再说, 以后再说) only in a scenario with a
+** payment rung, the one step a collection visit asks for.  Elsewhere a bare deferral stays as the
+** team's corpus labels it ("有空再说吧。": no move).  An ask the model read from a money deferral
+** ("行,那等钱到了再说") is a payment ask.  English: "when you have the money", "once the money comes
+** in" ... in a line with no ask, said of talking or sorting it ("ok, we'll talk about it when you
+** have the money"), is a vague payment ask in place of the seller_action of "we'll". */
+void cls_late_put_off(const cls_classifier *c, cls_result *r) {
+  static const char *const later[] = {
+    "\xe5\x86\x8d\xe8\xaf\xb4" /* 再说 */, "\xe5\x86\x8d\xe8\xb0\x88" /* 再谈 */, "\xe5\x86\x8d\xe8\x81\x8a" /* 再聊 */,
+    "\xe5\x86\x8d\xe8\xae\xae" /* 再议 */, "\xe5\x86\x8d\xe5\x95\x86\xe9\x87\x8f" /* 再商量 */ };
+  static const char *const money[] = {
+    "\xe6\x9c\x89\xe9\x92\xb1" /* 有钱 */, "\xe9\x92\xb1\xe5\x88\xb0" /* 钱到 */, "\xe6\xac\xbe\xe5\x88\xb0" /* 款到 */,
+    "\xe5\x91\xa8\xe8\xbd\xac" /* 周转 */, "\xe5\xae\xbd\xe8\xa3\x95" /* 宽裕 */, "\xe5\x9b\x9e\xe6\xac\xbe" /* 回款 */,
+    "\xe5\xb0\xbe\xe6\xac\xbe" /* 尾款 */, "\xe6\xac\xa0\xe6\xac\xbe" /* 欠款 */, "\xe8\xb4\xa7\xe6\xac\xbe" /* 货款 */,
+    "\xe4\xbb\x98\xe6\xac\xbe" /* 付款 */, "\xe7\xbb\x93\xe8\xb4\xa6" /* 结账 */, "\xe4\xbb\x98\xe9\x92\xb1" /* 付钱 */,
+    "\xe7\xbb\x99\xe9\x92\xb1" /* 给钱 */, "\xe8\xbd\xac\xe8\xb4\xa6" /* 转账 */, "\xe8\xbf\x9b\xe5\xba\xa6\xe6\xac\xbe" /* 进度款 */ };
+  static const char *const en_money[] = {
+    "when you have the money", "when you've got the money", "once you have the money", "once you've got the money",
+    "when the money comes in", "once the money comes in", "when the money's in", "once the money's in",
+    "when you get paid", "once you get paid", "when you're paid", "when you have the cash", "once the cash comes in",
+    "when the cash comes in", "when funds allow", "when cash allows", "when the funds come in", "once the funds come in" };
+  static const char *const en_about[] = { "talk about", "talk it", "discuss", "sort it", "sort that", "sort the",
+                                          "deal with", "worry about", "settle", "figure it", "pay", "look at it" };
+  const uint64_t pay = (uint64_t)1 << CLS_ASK_PAYMENT, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
+  if (!r->norm || r->negated || r->slots[CLS_SLOT_TIME]) return;
+  uint64_t asks = r->moves & CLS_ASK_MOVES;
+  int en_said = span_has_any(r->norm, 0, strlen(r->norm), en_money, sizeof en_money / sizeof *en_money);
+  /* a payment ask leaning on the money to come ("pay when you have the money") leans on no day */
+  if (asks == pay && en_said) {
+    if (r->vague) return;
+    r->vague = 1;
+    r->specific = 0;
+    add_match(r, "vague", "rule:put_off", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+    return;
+  }
+  if ((asks & ~ask) || (asks && !(r->model_moves & ask))) return;
+  int pay_rung = 0;
+  for (int k = 0; c && c->sc && k < c->sc->n_commitments; k++) pay_rung |= c->sc->commitments[k].kind == SCN_KIND_PAYMENT;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), named = 0, at = -1;
+  for (size_t m = 0; m < sizeof money / sizeof *money && !named; m++) named = strstr(r->norm, money[m]) != NULL;
+  for (int k = 0; k < ncl && at < 0; k++) {
+    if (cl[k].mood == CL_MOOD_QUESTION) continue;
+    size_t e = clause_core_end(r, &cl[k], zh_particles, sizeof zh_particles / sizeof *zh_particles), l;
+    if (cl[k].agent != CL_AGENT_SELLER && ends_word(r->norm, e, later, sizeof later / sizeof *later, &l) &&
+        cl_has_label(r, &cl[k], "vague"))
+      at = k;
+    /* English: a money time said of talking, sorting or paying it ("we'll talk about it ...") */
+    if (at < 0 && en_said && span_has_any(r->norm, cl[k].start, cl[k].end, en_money, sizeof en_money / sizeof *en_money) &&
+        span_has_any(r->norm, cl[k].start, cl[k].end, en_about, sizeof en_about / sizeof *en_about))
+      at = k, named = 1;
+  }
+  if (at < 0 || (!named && !pay_rung)) return;
+  if (asks && !named) return;   /* the model's ask of a bare deferral stays as read */
+  /* (the seller's "we'll" of "we'll talk about it ...": the deferral, no step of his) */
+  if (CLS_HAS(r, CLS_SELLER_ACTION)) {
+    for (int i = 0; i < r->n_matches; i++)
+      if (strcmp(r->matches[i].label, "seller_action") == 0 && r->matches[i].end > r->matches[i].start &&
+          cl_at(cl, ncl, r->matches[i].start) != at)
+        return;
+    r->moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
+    r->model_moves &= ~((uint64_t)1 << CLS_SELLER_ACTION);
+  }
+  r->moves = (r->moves & ~ask & ~((uint64_t)1 << CLS_CLOSED_QUESTION | (uint64_t)1 << CLS_OPEN_QUESTION)) | pay;
+  if (r->model_moves & ask) r->model_moves = (r->model_moves & ~ask) | pay;
+  r->vague = 1;
+  r->specific = 0;
+  add_match(r, "ask_payment", "rule:put_off", RULE_SRC ":" CLS_STR(__LINE__), cl[at].start, cl[at].end);
+}
+
+/* See cls_late_offer_consent (play-test 28b, pt27b v3 turn 4: "这个我之前不知道,谢谢您告诉我。是哪一
+** 间?我明天就安排师傅过去把踢脚线接缝重新处理,处理完请您验一下,这样可以吗?" was the model's ask, and
+** the debrief "你的收款要求…没有金额"): 1 when only 那, 您看/你看 and a word pointing back at what the
+** line proposed (这样, 这么着, 这么, 那样, 如此, then 安排, 的话, 子) stand in clause c before `at`:
+** "这样可以吗?" asks consent to the offer, as "可以吗?" does. */
+static int after_this(const cls_result *r, const cl_clause *c, size_t at) {
+  static const char *const lead[] = { "\xe9\x82\xa3" /* 那 */, "\xe6\x82\xa8\xe7\x9c\x8b" /* 您看 */,
+                                      "\xe4\xbd\xa0\xe7\x9c\x8b" /* 你看 */ };
+  static const char *const this_way[] = { "\xe8\xbf\x99\xe4\xb9\x88\xe7\x9d\x80" /* 这么着 */,
+                                          "\xe8\xbf\x99\xe6\xa0\xb7" /* 这样 */, "\xe9\x82\xa3\xe6\xa0\xb7" /* 那样 */,
+                                          "\xe8\xbf\x99\xe4\xb9\x88" /* 这么 */, "\xe5\xa6\x82\xe6\xad\xa4" /* 如此 */ };
+  static const char *const tail[] = { "\xe5\xae\x89\xe6\x8e\x92" /* 安排 */, "\xe7\x9a\x84\xe8\xaf\x9d" /* 的话 */,
+                                      "\xe5\xad\x90" /* 子 */, "\xe5\x81\x9a" /* 做 */, "\xe5\xa4\x84\xe7\x90\x86" /* 处理 */ };
+  size_t k = c->start;
+  int pointed = 0;
+  for (int moved = 1; moved && k < at;) {
+    moved = 0;
+    if (r->norm[k] == ' ') { k++; moved = 1; continue; }
+    const char *const *lists[] = { lead, this_way, tail };
+    size_t ns[] = { sizeof lead / sizeof *lead, sizeof this_way / sizeof *this_way, sizeof tail / sizeof *tail };
+    for (int l = 0; l < 3 && !moved; l++) {
+      if (l == 2 && !pointed) continue;   /* 安排, 的话 only after 这样 */
+      for (size_t w = 0; w < ns[l] && !moved; w++) {
+        size_t n = strlen(lists[l][w]);
+        if (k + n <= at && memcmp(r->norm + k, lists[l][w], n) == 0) {
+          k += n, moved = 1;
+          if (l == 1) pointed = 1;
+        }
+      }
+    }
+  }
+  return pointed && k == at;
+}
+
+/* 1 when action phrase m stands in clause c after a thank of that clause ("谢谢您告诉我"): what she
+** did, thanked for, and no step asked. */
+static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match *m) {
+  if (c->mood == CL_MOOD_REQUEST || c->mood == CL_MOOD_QUESTION) return 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *t = &r->matches[i];
+    if (strcmp(t->label, "time") == 0 && t->start >= c->start && t->end <= c->end) return 0;
+  }
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *t = &r->matches[i];
+    if (strcmp(t->label, "thank") == 0 && t->end > t->start && t->start >= c->start && t->end <= m->start) return 1;
+  }
+  return 0;
 }

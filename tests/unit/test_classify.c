@@ -659,6 +659,45 @@ static void test_play_test_28(void **st) {
   assert_true(CLS_HAS(&r, CLS_DISCOUNT));
   cls_result_free(&r);
   drop_scenario(&L);
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  /* the visit explained as just dropping by is small talk, not an empty line (28b v7: "这个我知道。") */
+  expect_moves(L.c, "嘿嘿李总，也没啥事，就是路过来看看您", "small_talk");
+  expect_moves(L.c, "没啥事,就想来跟您聊聊。", "small_talk");
+  /* the payment put off to no day is a vague payment ask, as the vague ask before it was (28b v7);
+  ** in a collection visit a deferral to her convenience too */
+  static const char *const put_off[] = { "好的好的，那您有钱了再说", "等您方便了再说", "好的,那以后再说吧",
+                                         "那个…尾款的事，您看啥时候方便就给一下呗，不着急" };
+  for (size_t i = 0; i < sizeof put_off / sizeof *put_off; i++) {
+    r = run(L.c, put_off[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
+    assert_true(r.vague);
+    assert_false(r.specific);
+    cls_result_free(&r);
+  }
+  r = run(L.c, "我回头问问经理再说");   /* the seller's own deferral asks nothing */
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  /* "您心里有个数吗?" asks for an estimate: the idiom's bigrams link no worry (pt27b v3 turn 3
+  ** linked the quality worry through "...您心里窝火吧?"); the worry asked in its own words still links */
+  r = run(L.c, "那甲方的进度款大概哪天能到账?您心里有个数吗?");
+  assert_int_equal(r.n_needs, 1);
+  assert_string_equal(L.s->needs[r.needs[0]].id, "cash_flow");
+  cls_result_free(&r);
+  r = run(L.c, "样板间那个接缝的事,您心里窝火吧?");
+  assert_int_equal(r.n_needs, 1);
+  assert_string_equal(L.s->needs[r.needs[0]].id, "quality_doubt");
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/campus-platform.yaml");   /* the idiom told, a benefit's words, stays */
+  r = run(L.c, "以后每天到课情况自动推到家长手机上,父母心里有数。");
+  assert_true(r.n_benefits >= 1);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/it-trial.yaml");   /* no payment rung: a bare deferral stays none */
+  r = run(L.c, "有空再说吧。");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 
@@ -1350,17 +1389,24 @@ static void test_offer_then_tag(void **st) {
     /* (a tag that names the day the offer proposed, and her look at the finished work: play-test 26) */
     "明白。这周六上午九点,我带安装师傅去把二号样板间那面墙的踢脚线重新收一下口,修完请您过去看一眼。费用我们出。您看周六行吗?",
     "这个怪我们。下周一下午我让师傅过去把接缝重新打一遍胶,不收钱,您看周一行不行?",
+    /* (thanks for what she told, then the fix, closed by "这样可以吗": pt27b v3 turn 4, "收款要求…没
+    ** 有金额", play-test 28b) */
+    "这个我之前不知道,谢谢您告诉我。是哪一间?我明天就安排师傅过去把踢脚线接缝重新处理,处理完请您验一下,这样可以吗?",
   };
   for (size_t i = 0; i < sizeof offers / sizeof *offers; i++) {
     cls_result r = run(L.c, offers[i]);
     if (r.moves & CLS_ASK_MOVES) print_error("read as an ask: %s\n", offers[i]);
     assert_false(r.moves & CLS_ASK_MOVES);
+    assert_true(r.n_benefits >= 1);
     cls_result_free(&r);
   }
+  expect_moves(L.c, offers[sizeof offers / sizeof *offers - 1], "thank seller_action");
   static const char *const asks[] = {
     "踢脚线的事让您费心了,我们的问题我们认。明天上午我就安排师傅过去重新处理接缝,处理完拍照发您和甲方,然后尾款四万八您今天先转两万,您看行吗?",
     "谢谢您把情况都跟我说了,我心里有数了。今天我先把发票留下,剩下的两万八下周五之前您转到我们公司账上,我回去给您写个收据,您看行吗?",
     "踢脚线我周六带师傅去修好。尾款四万八您周六转过来,您看周六行吗?",
+    "我明天派师傅修好,修完您把尾款结了,行吗?",
+    "我明天派师傅修好,修完您把尾款结了,这样可以吗?",
   };
   for (size_t i = 0; i < sizeof asks / sizeof *asks; i++) {
     cls_result r = run(L.c, asks[i]);
