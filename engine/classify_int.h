@@ -188,6 +188,8 @@ void cls_late_dropping_by(cls_result *r);
 /* The seller putting the payment off ("那您有钱了再说"; "等您方便了再说" in a visit with a payment
 ** rung) withdraws it to no day: a vague payment ask. */
 void cls_late_put_off(const cls_classifier *c, cls_result *r);
+/* A time ending on 周一 right before 起 ("下周一起看一次演示": 下周 + 一起) is the week, not Monday. */
+void cls_late_together(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -4198,3 +4198,30 @@ static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match 
   }
   return 0;
 }
+
+/* See classify_int.h.  Play-test 28b: "周处长，能不能由您出面，邀请信息中心和教务处负责人下周一起看一次演示？"
+** (the debrief's own Try line) read 下周一 (next Monday) out of 下周 + 一起 (together), so the ask was
+** "specific" and an accept line would have said Monday back.  A time ending on 周一, 星期一 or 礼拜一
+** right before 起 (一起, 一起来) is the week: the 一 is dropped from the slot and the time match. */
+void cls_late_together(cls_result *r) {
+  static const char *const monday[] = { "星期一", "礼拜一", "周一" };
+  static const char qi[] = "起", one[] = "一";
+  const char *slot = r->slots[CLS_SLOT_TIME];
+  if (!r->norm || !slot) return;
+  size_t sl = strlen(slot), ol = strlen(one);
+  int ends = 0;   /* (with a word before the unit: 下周, 这个星期; "星期一起步" is Monday) */
+  for (size_t k = 0; k < sizeof monday / sizeof *monday && !ends; k++)
+    ends = sl > strlen(monday[k]) && strcmp(slot + sl - strlen(monday[k]), monday[k]) == 0;
+  if (!ends) return;
+  for (int i = 0; i < r->n_matches; i++) {   /* the time match ending where the slot's 一 does */
+    cls_match *m = &r->matches[i];
+    if (strcmp(m->label, cls_slot_name(CLS_SLOT_TIME)) != 0 || m->end < ol || m->end > strlen(r->norm)) continue;
+    if (memcmp(r->norm + m->end - ol, one, ol) != 0 || strncmp(r->norm + m->end, qi, strlen(qi)) != 0) continue;
+    m->end -= ol;
+    char *week = xstrndup(slot, sl - ol);
+    free(r->slots[CLS_SLOT_TIME]);
+    r->slots[CLS_SLOT_TIME] = week;
+    add_match(r, cls_slot_name(CLS_SLOT_TIME), "rule:together", RULE_SRC ":" CLS_STR(__LINE__), m->start, m->end);
+    return;
+  }
+}

@@ -585,6 +585,26 @@ static void drop_scenario(loaded *l) {
   diag_free(&l->d);
 }
 
+/* 下周 + 一起 is next week, not next Monday (cls_late_together; play-test 28b #9: the debrief's own
+** Try line "...下周一起看一次演示?" read Monday and was +15 specific); 下周一 before anything else stays
+** Monday, and a bare 星期一起步 is Monday. */
+static void test_together(void **st) {
+  (void)st;
+  static const struct { const char *line, *time; } cases[] = {
+    { "周处长,能不能由您出面,邀请信息中心和教务处负责人下周一起看一次演示?", "下周" },
+    { "这个星期一起吃个饭吧", "这个星期" },
+    { "下周一上午十点一起看演示,可以吗?", "下周一上午十点" },
+    { "下周一我们一起过去", "下周一" },
+    { "星期一起步", "星期一" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    cls_result r = run(zh, cases[k].line);
+    assert_non_null(r.slots[CLS_SLOT_TIME]);
+    assert_string_equal(r.slots[CLS_SLOT_TIME], cases[k].time);
+    cls_result_free(&r);
+  }
+}
+
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
 static void test_play_test_28(void **st) {
   (void)st;
@@ -1678,7 +1698,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline), cmocka_unit_test(test_played_back),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
-    cmocka_unit_test(test_play_test_28),
+    cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_together),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
