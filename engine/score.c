@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "link.h"
 #include "score.h"
 #include "speakers.h"
 #include "text.h"
@@ -51,6 +52,9 @@ typedef struct ctx {
   int open;      /* the visit is still going (a running score for /score) */
   int visit;     /* the visit being judged (after the visits: the last one) */
   int last_no_ask;   /* the last visit had no ask at all (no_ask or its kind's) */
+  lnk_index *links;  /* the scenario's meaning index, built when a summary needs it (covers_by_meaning) */
+  wd_stemmer *stem;
+  int links_tried;
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -1073,6 +1077,57 @@ static int summary_reading(const cls_result *r) {
   return !(r->model_moves & M(SUMMARIZE_BENEFITS)) || r->n_benefits >= 2;
 }
 
+/* The confirmed needs of mask that a summary the customer accepted covers in words of its own:
+** a stretch of the line (between commas, full stops, semicolons or their Chinese forms) that
+** linked nothing the reader saw, whose nearest need is one of them, or whose nearest benefit
+** answers one, by meaning (link.h) at half the linking threshold or more.  The reader links a
+** clause only from the full threshold, as it must for a line read alone; a summary she accepted
+** is judged on what it says: "it runs without taking anyone off your team" is the small-team
+** need (0.07 against a threshold of 0.12; play-test 28a F2: "-10 ... leaves out needs the
+** customer confirmed: small team", after "Fair summary.").  The other stretches link what they
+** linked before; a stretch nearer another need covers nothing here. */
+static uint64_t covers_by_meaning(ctx *c, const cls_result *r, uint64_t mask) {
+  if (!mask || !c->sc || !r->norm) return 0;
+  if (!c->links_tried) {
+    c->links_tried = 1;
+    c->stem = wd_new();
+    c->links = lnk_new(c->sc, c->stem);
+  }
+  if (!c->links) return 0;
+  uint64_t got = 0;
+  const char *txt = r->norm;
+  size_t len = strlen(txt), s = 0;
+  for (size_t e = 0; e <= len && got != mask; e++) {
+    size_t stop = 0;   /* length of the stop at e, 0 when none */
+    if (e == len) stop = 0;
+    else if (txt[e] == ',' || txt[e] == '.' || txt[e] == ';' || txt[e] == '!' || txt[e] == '?') stop = 1;
+    else if (!strncmp(txt + e, "\xEF\xBC\x8C", 3) || !strncmp(txt + e, "\xE3\x80\x82", 3) ||
+             !strncmp(txt + e, "\xEF\xBC\x9B", 3) || !strncmp(txt + e, "\xE3\x80\x81", 3)) stop = 3;
+    if (e < len && !stop) continue;
+    if (e > s) {
+      lnk_hit n, b;
+      int hn = lnk_rank(c->links, c->stem, txt + s, e - s, LNK_NEED, &n, 1) == 1 &&
+               n.score >= lnk_threshold_of(c->links, LNK_NEED) / 2;
+      int hb = lnk_rank(c->links, c->stem, txt + s, e - s, LNK_BENEFIT, &b, 1) == 1 &&
+               b.score >= lnk_threshold_of(c->links, LNK_BENEFIT) / 2;
+      /* a stretch that reached the full threshold linked something the reader saw, or was held
+      ** back for a reason of its own: it covers nothing more here */
+      int linked = (hn && n.score >= lnk_threshold_of(c->links, LNK_NEED)) ||
+                   (hb && b.score >= lnk_threshold_of(c->links, LNK_BENEFIT));
+      if (!linked) {
+        if (hn && n.item < 64 && (mask & bit(n.item))) got |= bit(n.item);
+        if (hb && b.item < c->sc->n_benefits) {
+          const scn_benefit *sb = &c->sc->benefits[b.item];
+          for (int k = 0; sb->need_index && k < sb->answers.n; k++) got |= bit(sb->need_index[k]) & mask;
+        }
+      }
+    }
+    s = e + (stop ? stop : 1);
+    if (stop) e += stop - 1;
+  }
+  return got;
+}
+
 /* The summary of turn i (of the visit's turns [.., b)): rejected, unvoiced or missing needs,
 ** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
 static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
@@ -1088,6 +1143,8 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
     missed &= ~continued_cites(c, i + 1, b);
+    if (missed && (said_key(t, "summary_ack") || sess_has_event(t, CUST_EV_CONFIRM, NULL)))
+      missed &= ~covers_by_meaning(c, r, missed);
     /* a shorter recap after one that covered them all forgets nothing: the needs were summed up
     ** (play-test 13: -10 for "so to sum up dana: ..." right after a full summary over three lines) */
     if (vs->f_tied) missed = 0;
@@ -1921,7 +1978,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, NULL, NULL, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
@@ -2087,6 +2144,8 @@ void score_session(const session *s, score_result *out) {
   out->pass = out->attempt && round(out->total) >= pass;
   out->tier = score_tier_of(sc, out->total);
   sort_findings(out->findings, out->n_findings);
+  lnk_free(c.links);
+  if (c.stem) wd_free(c.stem);
 }
 
 /* Releases everything score_session allocated. */
