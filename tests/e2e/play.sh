@@ -198,6 +198,15 @@ if grep -q 'The customer mentioned "' <<<"$out"; then fail "no discovery: no key
 else ok "no discovery: no keyword quoted as her words"; fi
 if grep -q "No need of the customer's came out" <<<"$out"; then fail "no discovery: not 'no need came out'" ""
 else ok "no discovery: not 'no need came out'"; fi
+# she said what she cares about in words that name no need ("我现在关心的是它能不能真的减轻辅导员的
+# 负担。"): the finding says no question brought a need out, not that she voiced none (play-test 28b #4)
+printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到、请假审批、宿舍管理、心理测评、数据大屏，功能特别全" \
+  "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的" \
+  "好嘞，那我先不打扰您了，谢谢周处长" >"$TMP/nodisc.txt"
+out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/nodisc.txt" --seed 5 --transcript '' --full --no-color 2>&1)
+expect_contains "no discovery (zh): her worry was said; the finding is about the questions" "$out" "你没有用提问问出客户的需求，也没有确认过任何需求"
+if grep -q "客户没有说出任何需求" <<<"$out"; then fail "no discovery (zh): not 'she voiced no need'" ""
+else ok "no discovery (zh): not 'she voiced no need'"; fi
 # "what do you think?" asks her view, not a step: the no-ask finding quotes it (play-test 15)
 printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do you think?" >"$TMP/opinion.txt"
 "$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
