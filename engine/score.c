@@ -1685,6 +1685,7 @@ static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
   int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
+  const char *end_why = NULL;   /* the END event's cause (goodbye, trust, ...) */
   int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
   /* a visit the customer opened and the trainee left at once has no turn: its start still counts
   ** (round 10: visit 1 gave the budget, the script ended at visit 2's greeting, "continuation") */
@@ -1698,7 +1699,7 @@ static void decide_outcome(ctx *c) {
     int tn = i < s->n_turns ? s->turns[i].n : 0;
     for (int e = 0; e < evs->n; e++) {
       const cust_event *ev = &evs->v[e];
-      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; }
+      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; end_why = ev->text; }
       if (ev->kind == CUST_EV_REFUSE) refused = 1;
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
         /* keep the best rung given (orders first, then the highest on the ladder); in a campaign
@@ -1766,10 +1767,20 @@ static void decide_outcome(ctx *c) {
   } else if (end == CUST_OUTCOME_NO_SALE) {
     /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
     ** the reason says which, so "the customer refused" is never said of a customer who didn't */
-    set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
+    /* when the trainee took the leave (the end's cause is her goodbye to it, or leaving), the
+    ** reason and the finding say so, with the trust it ended at: not "the customer ended the
+    ** visit" beside "you said goodbye" (play-test 28b #3: a vague "您回去考虑一下吧", "好嘞,那我
+    ** 先不打扰您了", trust 1/10 after two price cuts and a contract asked for; v9's look-alike
+    ** ended at 3/10, a continuation) */
+    int left = end_why && (strcmp(end_why, "goodbye") == 0 || strcmp(end_why, "left") == 0);
+    char trb[24];
+    snprintf(trb, sizeof trb, "%.0f", final_trust(c->s));
+    if (refused) set_reason(r, "reason.no_sale", NULL);
+    else if (left) set_reason(r, "reason.no_sale_trust_left", "trust", trb, NULL);
+    else set_reason(r, "reason.no_sale_trust", NULL);
     /* and the trust lost is the visit's price: a pushy rep thrown out after two lines scored above
     ** a nervous one whose visit ended in a continuation, -10 (play-test 25) */
-    if (!refused) add_at(c, "outcome_trust_lost", 0, NULL, NULL, NULL);
+    if (!refused) add_at(c, "outcome_trust_lost", 0, NULL, left ? "left" : NULL, left ? "trust" : NULL, trb, NULL);
   } else {
     /* "friendly words" is not said of a customer whose trust the visit lost (play-test 9: a new
     ** hire's sixth weak line left trust at 1 of 10, and the ending praised her friendliness) */

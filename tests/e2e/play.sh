@@ -207,6 +207,20 @@ out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/nodisc.txt" 
 expect_contains "no discovery (zh): her worry was said; the finding is about the questions" "$out" "你没有用提问问出客户的需求，也没有确认过任何需求"
 if grep -q "客户没有说出任何需求" <<<"$out"; then fail "no discovery (zh): not 'she voiced no need'" ""
 else ok "no discovery (zh): not 'she voiced no need'"; fi
+# the trainee took his leave with her trust at 1/10: the reason and the -20 say so, not "the customer
+# ended the visit" beside "you said goodbye" (play-test 28b #3)
+printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到、请假审批、奖助学金评定、宿舍管理、心理测评、数据大屏，还能对接教务系统和一卡通，功能特别全，在全国一百多所高校都在用" \
+  "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的" \
+  "肯定能的，那周处长要不咱们这个月就把合同签了吧，现在签还有折扣" \
+  "好的好的，那我再给您介绍下我们的數據大屏，領導看數據特別直觀" \
+  "大屏可以显示全校学生的实时状态，各种图表都有，校领导来视察的时候很有面子的" \
+  "反正就是挺好用的，您回去考虑一下吧，有需要随时联系我" \
+  "好嘞，那我先不打扰您了，谢谢周处长" >"$TMP/leftcold.txt"
+out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/leftcold.txt" --seed 5 --transcript '' --full --no-color 2>&1)
+expect_contains "trust lost at the trainee's goodbye: the reason says he left, with the trust" "$out" "你告辞时，客户对你的信任只剩 1/10：她没有答应任何事"
+expect_contains "... and so does the finding" "$out" "你告辞时，客户对你的信任只剩 1/10：信任丢得太多"
+if grep -q "客户结束了这次拜访" <<<"$out"; then fail "... never 'the customer ended the visit'" ""
+else ok "... never 'the customer ended the visit'"; fi
 # "what do you think?" asks her view, not a step: the no-ask finding quotes it (play-test 15)
 printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do you think?" >"$TMP/opinion.txt"
 "$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
