@@ -1517,16 +1517,15 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
     ** (judge_customer_events); "现在最让您头疼的是哪块?" brushed the parents need by meaning at turn
     ** 1 and took the credit the check at turn 6 earned (play-test 9) */
     if (!voiced_at(t, ni) && (!asks_about || voiced_from(c, t + 1, ni))) continue;
-    /* a question the customer left unanswered is credited when it names the need by its words,
-    ** not by a likeness alone, and is quoted by the need's name, not by words she never said
-    ** (round 10: "您最头疼的是哪块?" was like an example of the parents need, and the debrief
-    ** quoted "最让我头疼的是家长..." from a visit where she never said it) */
-    int voiced = voiced_at(t, ni) || voiced_from(c, t + 1, ni);
-    const char *kw = voiced ? NULL : names_by_keyword(r, c->sc->needs[ni].id);
-    if (!voiced && !kw) continue;
+    /* credited only when she voiced it, in answer or later: a question that names it by its
+    ** words and that she left unanswered brought nothing out, and the need stays hidden (its
+    ** missed_hidden_need quotes what she would have said).  Play-test 28b #5: "...比如学生安全、
+    ** 心理这块?", answered about the parents, was "+10 你的话...点出了一个隐藏需求：“心理”", a
+    ** keyword quoted as a need she never spoke of (round 10 credited such a question) */
+    if (!voiced_at(t, ni) && !voiced_from(c, t + 1, ni)) continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
-        kw ? kw : c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
+        c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
   }
 }
 
