@@ -589,6 +589,7 @@ typedef struct visit_state {
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased,
       f_past_check;
+  uint64_t settled;          /* grievances (needs she voiced) a line settled: grievance_settled once each */
 } visit_state;
 
 /* The vague phrases the trainee typed in r's line, first to last and each once, at most max of
@@ -1207,6 +1208,46 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
   if (checked && vs->presented && !vs->check_pitched) vs->check_pitched = t;
 }
 
+/* After the sale (a collection or a referral visit), what the customer raised settled: a line
+** that asks nothing of her, and sums up nothing nor sells, names a benefit answering a need she had voiced before it (her own
+** complaint: the skirting joint, the blinking light), and she takes it well, her trust rising or
+** her worry eased.  Named in the debrief, once a need (play-test 28b #7: "我明天一早就叫师傅过去
+** 重新处理接缝,周三之前弄好" drew "你们要是真派人来把踢脚线弄好,那我心里就舒坦了。" and no entry;
+** nor did explaining Maria's light).  A credit of the discovery skill, where her complaint came
+** out; with no other evidence of that skill it is a note of no points (see score_session: a lone
+** +10 showed a skill at 60 and lowered good visits' totals, play-test 25). */
+static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, const char *q) {
+  /* a summary, a gain appeal or proof sums up or sells what she already likes ("So for you it's
+  ** better coffee, no more bottled water, ..."): no complaint settled */
+  if (!c->sc || (vs->kind != SV_PAYMENT && vs->kind != SV_REFERRAL) ||
+      (r->moves & (ASK_MOVES | M(SUMMARIZE_BENEFITS) | M(GAIN_APPEAL) | M(PROOF))))
+    return;
+  int took = sess_has_event(t, CUST_EV_EASE, NULL);
+  for (int e = 0; e < t->events.n && !took; e++) {
+    const cust_event *ev = &t->events.v[e];
+    if (ev->kind == CUST_EV_STATE && ev->name && strcmp(ev->name, "trust") == 0 && ev->after > ev->before) took = 1;
+  }
+  if (!took) return;
+  uint64_t voiced = t->before.revealed | t->before.confirmed;
+  for (int k = 0; k < r->n_benefits; k++) {
+    int bi = r->benefits[k];
+    if (bi < 0 || bi >= c->sc->n_benefits) continue;
+    const scn_benefit *sb = &c->sc->benefits[bi];
+    for (int j = 0; sb->need_index && j < sb->answers.n; j++) {
+      int ni = sb->need_index[j];
+      if (!(voiced & bit(ni)) || (vs->settled & bit(ni))) continue;
+      vs->settled |= bit(ni);
+      const char *reply = NULL;
+      for (int e = 0; e < t->events.n && !reply; e++)
+        if (t->events.v[e].kind == CUST_EV_SAY && t->events.v[e].text && *t->events.v[e].text) reply = t->events.v[e].text;
+      char said[512];
+      add(c, "grievance_settled", t, reply ? "reply" : NULL, "quote", q, "said",
+          need_said(c, ni, said, sizeof said), "reply", reply ? reply : "", NULL);
+      return;
+    }
+  }
+}
+
 /* Tactics: a threat is never the right lever, whatever the customer's state; it is judged as a
 ** threat alone, so it earns no loss_when_ready (nor a second penalty).  Then gain and discount. */
 static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
@@ -1626,6 +1667,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_discovery(c, &vs, t, r, known, q);
     judge_summary(c, &vs, t, r, known, q, i, b);
     judge_tactics(c, &vs, t, r, q);
+    judge_grievance(c, &vs, t, r, q);
     if (CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !*chain_asked) *chain_asked = t->n;   /* the decision chain */
     judge_refusal(c, &vs, t, r, q);
     judge_closes(c, &vs, t, r, fam);
@@ -2100,8 +2142,17 @@ void score_session(const session *s, score_result *out) {
   ** weighted mean of the shown skills (docs/scoring.md, "The scoring model") */
   double sum[SK_COUNT] = { 0 };
   for (int i = 0; i < out->n_findings; i++) {
+    if (strcmp(out->findings[i].rule->id, "grievance_settled") == 0) continue;
     sum[out->findings[i].rule->skill] += out->findings[i].points;
     out->shown[out->findings[i].rule->skill] = 1;
+  }
+  /* a grievance settled counts in a skill other findings show, else it is a note of no points:
+  ** alone it would show the skill at 60 and lower a good visit's total (judge_grievance) */
+  for (int i = 0; i < out->n_findings; i++) {
+    score_finding *f = &out->findings[i];
+    if (strcmp(f->rule->id, "grievance_settled") != 0) continue;
+    if (out->shown[f->rule->skill]) sum[f->rule->skill] += f->points;
+    else f->points = 0;
   }
   const double w_over[SK_COUNT] = {
     sc ? sc->scoring.w_commitment : -1, sc ? sc->scoring.w_benefits : -1,
