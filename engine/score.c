@@ -448,6 +448,13 @@ static score_visit_kind visit_kind(const ctx *c, int v) {
 }
 
 /* Whether the customer answered the turn with the line of this key (summary_off, ...). */
+/* The first line the customer said in the turn, or NULL. */
+static const char *said_text(const sess_turn *t) {
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_SAY && t->events.v[i].text && *t->events.v[i].text) return t->events.v[i].text;
+  return NULL;
+}
+
 static int said_key(const sess_turn *t, const char *key) {
   for (int i = 0; i < t->events.n; i++)
     if (t->events.v[i].kind == CUST_EV_SAY && t->events.v[i].key && strcmp(t->events.v[i].key, key) == 0)
@@ -917,13 +924,15 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
         free(why);
         why = xstrdup("@part.refused_before");
       } else if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
+        /* said in plain words, with her own answer when she gave one: the rung's condition is the
+        ** trainer's Lua ("light fixed and trust ≥ 6" reached the trainee; play-test 28a F11) */
         free(why);
-        why = xstrdup("@part.condition_unmet");
+        why = xstrdup(said_text(t) ? "@part.condition_unmet_said" : "@part.condition_unmet");
       }
       char tb[24];
       char *cond = cond_words(c->sc->commitments[j].realistic_when);
       add(c, "unrealistic_ask", t, heard && !named ? "unnamed" : NULL, "action", action_of(c, j), "quote", q,
-          "why", why, "trust", num(tb, t->before.trust), "condition", cond, NULL);
+          "why", why, "trust", num(tb, t->before.trust), "condition", cond, "reply", said_text(t) ? said_text(t) : "", NULL);
       free(cond);
       free(why);
     } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j) &&
