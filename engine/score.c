@@ -1168,7 +1168,33 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     if (missed && !vs->f_miss++) {
       char *ids = need_list(c, missed);
       int before = c->r->n_findings;
-      add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
+      /* in a campaign, a need confirmed in an earlier visit is said to be so, and which: "漏掉了
+      ** 客户确认过的需求：护士" in visit 2 read as a summary of the wrong things (play-test 28b #8) */
+      uint64_t earlier = 0;
+      int first = -1;
+      for (int k = 0; k < i; k++) {
+        const sess_turn *u = &c->s->turns[k];
+        for (int e = 0; e < u->events.n; e++) {
+          int ni = u->events.v[e].index;
+          if (u->events.v[e].kind != CUST_EV_CONFIRM || !(missed & bit(ni)) || u->visit >= t->visit) continue;
+          if (!(earlier & bit(ni)) && (first < 0 || u->visit < first)) first = u->visit;
+          earlier |= bit(ni);
+        }
+      }
+      /* (a need confirmed in an earlier visit and again in this one before the summary is this visit's) */
+      for (int k = 0; k < i; k++)
+        if (c->s->turns[k].visit == t->visit)
+          for (int ni = 0; ni < 64; ni++) if ((earlier & bit(ni)) && has_confirm(&c->s->turns[k], ni)) earlier &= ~bit(ni);
+      char vb[24];
+      snprintf(vb, sizeof vb, "%d", first + 1);
+      if (earlier && earlier == missed)
+        add(c, "summary_misses_needs", t, "earlier", "quote", q, "needs", ids, "visit", vb, NULL);
+      else if (earlier) {
+        char *olds = need_list(c, earlier);
+        add(c, "summary_misses_needs", t, "earlier_some", "quote", q, "needs", ids, "earlier", olds, "visit", vb, NULL);
+        free(olds);
+      } else
+        add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
       /* its Try line sums up the need left out, not the first one (play-test 22: "leaves out
       ** frost", and the line to try named the water bill) */
       if (c->r->n_findings > before) c->r->findings[before].need = __builtin_ctzll(missed);

@@ -224,6 +224,10 @@ expect_contains "trust lost at the trainee's goodbye: the reason says he left, w
 expect_contains "... and so does the finding" "$out" "你告辞时，客户对你的信任只剩 1/10：信任丢得太多"
 if grep -q "客户结束了这次拜访" <<<"$out"; then fail "... never 'the customer ended the visit'" ""
 else ok "... never 'the customer ended the visit'"; fi
+# in a campaign, a summary that leaves out a need confirmed in an earlier visit says which visit
+# (play-test 28b #8: "漏掉了客户确认过的需求：护士" in visit 2, the nurses confirmed in visit 1)
+out=$("$SALESIM" play scenarios/hospital-campaign.yaml --script tests/data/play/campaign-summary-earlier.txt --seed 2 --transcript '' --full --no-color 2>&1)
+expect_contains "summary in visit 2: the need left out was confirmed in visit 1" "$(tr -d ' \n' <<<"$out")" "漏掉了客户在第1次拜访中确认过的需求：护士"
 # "what do you think?" asks her view, not a step: the no-ask finding quotes it (play-test 15)
 printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do you think?" >"$TMP/opinion.txt"
 "$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
