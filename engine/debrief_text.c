@@ -201,8 +201,9 @@ static void finding(out *o, const json_t *f, int k, int first_turn, int capped) 
   /* a loss in a skill still at 100 cost nothing: no red cross and no bare minus for it, which
   ** read as points taken (play-test 24: "a red -15 that deducts nothing"), but the points in
   ** brackets and the note below */
-  int free_loss = !won && p < 0 && capped;
-  snprintf(pts, sizeof pts, free_loss ? "(%+g)" : "%+g", p);
+  /* (and a note of no points, a grievance settled in a skill nothing else shows, is no loss) */
+  int free_loss = (!won && p < 0 && capped) || p == 0;
+  snprintf(pts, sizeof pts, p == 0 ? "%g" : free_loss ? "(%+g)" : "%+g", p);
   sb_printf(o->b, "  %s%s %s%s  %s", esc(o, won ? GREEN : free_loss ? DIM : RED), won ? "✓" : free_loss ? "·" : "✗", pts,
             esc(o, RESET), esc(o, BOLD));
   char *head = xasprintf("%s (%s)", deb_principle_name(o->lang, f), skill);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "link.h"
 #include "score.h"
 #include "speakers.h"
 #include "text.h"
@@ -51,6 +52,9 @@ typedef struct ctx {
   int open;      /* the visit is still going (a running score for /score) */
   int visit;     /* the visit being judged (after the visits: the last one) */
   int last_no_ask;   /* the last visit had no ask at all (no_ask or its kind's) */
+  lnk_index *links;  /* the scenario's meaning index, built when a summary needs it (covers_by_meaning) */
+  wd_stemmer *stem;
+  int links_tried;
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -444,6 +448,13 @@ static score_visit_kind visit_kind(const ctx *c, int v) {
 }
 
 /* Whether the customer answered the turn with the line of this key (summary_off, ...). */
+/* The first line the customer said in the turn, or NULL. */
+static const char *said_text(const sess_turn *t) {
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_SAY && t->events.v[i].text && *t->events.v[i].text) return t->events.v[i].text;
+  return NULL;
+}
+
 static int said_key(const sess_turn *t, const char *key) {
   for (int i = 0; i < t->events.n; i++)
     if (t->events.v[i].kind == CUST_EV_SAY && t->events.v[i].key && strcmp(t->events.v[i].key, key) == 0)
@@ -585,6 +596,7 @@ typedef struct visit_state {
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased,
       f_past_check;
+  uint64_t settled;          /* grievances (needs she voiced) a line settled: grievance_settled once each */
 } visit_state;
 
 /* The vague phrases the trainee typed in r's line, first to last and each once, at most max of
@@ -912,13 +924,15 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
         free(why);
         why = xstrdup("@part.refused_before");
       } else if (!why[0]) {   /* trust, value and list were fine: the rung's own condition was not met */
+        /* said in plain words, with her own answer when she gave one: the rung's condition is the
+        ** trainer's Lua ("light fixed and trust ≥ 6" reached the trainee; play-test 28a F11) */
         free(why);
-        why = xstrdup("@part.condition_unmet");
+        why = xstrdup(said_text(t) ? "@part.condition_unmet_said" : "@part.condition_unmet");
       }
       char tb[24];
       char *cond = cond_words(c->sc->commitments[j].realistic_when);
       add(c, "unrealistic_ask", t, heard && !named ? "unnamed" : NULL, "action", action_of(c, j), "quote", q,
-          "why", why, "trust", num(tb, t->before.trust), "condition", cond, NULL);
+          "why", why, "trust", num(tb, t->before.trust), "condition", cond, "reply", said_text(t) ? said_text(t) : "", NULL);
       free(cond);
       free(why);
     } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j) &&
@@ -1073,6 +1087,57 @@ static int summary_reading(const cls_result *r) {
   return !(r->model_moves & M(SUMMARIZE_BENEFITS)) || r->n_benefits >= 2;
 }
 
+/* The confirmed needs of mask that a summary the customer accepted covers in words of its own:
+** a stretch of the line (between commas, full stops, semicolons or their Chinese forms) that
+** linked nothing the reader saw, whose nearest need is one of them, or whose nearest benefit
+** answers one, by meaning (link.h) at half the linking threshold or more.  The reader links a
+** clause only from the full threshold, as it must for a line read alone; a summary she accepted
+** is judged on what it says: "it runs without taking anyone off your team" is the small-team
+** need (0.07 against a threshold of 0.12; play-test 28a F2: "-10 ... leaves out needs the
+** customer confirmed: small team", after "Fair summary.").  The other stretches link what they
+** linked before; a stretch nearer another need covers nothing here. */
+static uint64_t covers_by_meaning(ctx *c, const cls_result *r, uint64_t mask) {
+  if (!mask || !c->sc || !r->norm) return 0;
+  if (!c->links_tried) {
+    c->links_tried = 1;
+    c->stem = wd_new();
+    c->links = lnk_new(c->sc, c->stem);
+  }
+  if (!c->links) return 0;
+  uint64_t got = 0;
+  const char *txt = r->norm;
+  size_t len = strlen(txt), s = 0;
+  for (size_t e = 0; e <= len && got != mask; e++) {
+    size_t stop = 0;   /* length of the stop at e, 0 when none */
+    if (e == len) stop = 0;
+    else if (txt[e] == ',' || txt[e] == '.' || txt[e] == ';' || txt[e] == '!' || txt[e] == '?') stop = 1;
+    else if (!strncmp(txt + e, "\xEF\xBC\x8C", 3) || !strncmp(txt + e, "\xE3\x80\x82", 3) ||
+             !strncmp(txt + e, "\xEF\xBC\x9B", 3) || !strncmp(txt + e, "\xE3\x80\x81", 3)) stop = 3;
+    if (e < len && !stop) continue;
+    if (e > s) {
+      lnk_hit n, b;
+      int hn = lnk_rank(c->links, c->stem, txt + s, e - s, LNK_NEED, &n, 1) == 1 &&
+               n.score >= lnk_threshold_of(c->links, LNK_NEED) / 2;
+      int hb = lnk_rank(c->links, c->stem, txt + s, e - s, LNK_BENEFIT, &b, 1) == 1 &&
+               b.score >= lnk_threshold_of(c->links, LNK_BENEFIT) / 2;
+      /* a stretch that reached the full threshold linked something the reader saw, or was held
+      ** back for a reason of its own: it covers nothing more here */
+      int linked = (hn && n.score >= lnk_threshold_of(c->links, LNK_NEED)) ||
+                   (hb && b.score >= lnk_threshold_of(c->links, LNK_BENEFIT));
+      if (!linked) {
+        if (hn && n.item < 64 && (mask & bit(n.item))) got |= bit(n.item);
+        if (hb && b.item < c->sc->n_benefits) {
+          const scn_benefit *sb = &c->sc->benefits[b.item];
+          for (int k = 0; sb->need_index && k < sb->answers.n; k++) got |= bit(sb->need_index[k]) & mask;
+        }
+      }
+    }
+    s = e + (stop ? stop : 1);
+    if (stop) e += stop - 1;
+  }
+  return got;
+}
+
 /* The summary of turn i (of the visit's turns [.., b)): rejected, unvoiced or missing needs,
 ** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
 static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
@@ -1088,6 +1153,8 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
     missed &= ~continued_cites(c, i + 1, b);
+    if (missed && (said_key(t, "summary_ack") || sess_has_event(t, CUST_EV_CONFIRM, NULL)))
+      missed &= ~covers_by_meaning(c, r, missed);
     /* a shorter recap after one that covered them all forgets nothing: the needs were summed up
     ** (play-test 13: -10 for "so to sum up dana: ..." right after a full summary over three lines) */
     if (vs->f_tied) missed = 0;
@@ -1101,7 +1168,33 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     if (missed && !vs->f_miss++) {
       char *ids = need_list(c, missed);
       int before = c->r->n_findings;
-      add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
+      /* in a campaign, a need confirmed in an earlier visit is said to be so, and which: "漏掉了
+      ** 客户确认过的需求：护士" in visit 2 read as a summary of the wrong things (play-test 28b #8) */
+      uint64_t earlier = 0;
+      int first = -1;
+      for (int k = 0; k < i; k++) {
+        const sess_turn *u = &c->s->turns[k];
+        for (int e = 0; e < u->events.n; e++) {
+          int ni = u->events.v[e].index;
+          if (u->events.v[e].kind != CUST_EV_CONFIRM || !(missed & bit(ni)) || u->visit >= t->visit) continue;
+          if (!(earlier & bit(ni)) && (first < 0 || u->visit < first)) first = u->visit;
+          earlier |= bit(ni);
+        }
+      }
+      /* (a need confirmed in an earlier visit and again in this one before the summary is this visit's) */
+      for (int k = 0; k < i; k++)
+        if (c->s->turns[k].visit == t->visit)
+          for (int ni = 0; ni < 64; ni++) if ((earlier & bit(ni)) && has_confirm(&c->s->turns[k], ni)) earlier &= ~bit(ni);
+      char vb[24];
+      snprintf(vb, sizeof vb, "%d", first + 1);
+      if (earlier && earlier == missed)
+        add(c, "summary_misses_needs", t, "earlier", "quote", q, "needs", ids, "visit", vb, NULL);
+      else if (earlier) {
+        char *olds = need_list(c, earlier);
+        add(c, "summary_misses_needs", t, "earlier_some", "quote", q, "needs", ids, "earlier", olds, "visit", vb, NULL);
+        free(olds);
+      } else
+        add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
       /* its Try line sums up the need left out, not the first one (play-test 22: "leaves out
       ** frost", and the line to try named the water bill) */
       if (c->r->n_findings > before) c->r->findings[before].need = __builtin_ctzll(missed);
@@ -1148,6 +1241,46 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** what about you, anything you care about?" before any pitch drew his need, and the ask was -10
   ** for leaving that "worry" unanswered (play-test 24) */
   if (checked && vs->presented && !vs->check_pitched) vs->check_pitched = t;
+}
+
+/* After the sale (a collection or a referral visit), what the customer raised settled: a line
+** that asks nothing of her, and sums up nothing nor sells, names a benefit answering a need she had voiced before it (her own
+** complaint: the skirting joint, the blinking light), and she takes it well, her trust rising or
+** her worry eased.  Named in the debrief, once a need (play-test 28b #7: "我明天一早就叫师傅过去
+** 重新处理接缝,周三之前弄好" drew "你们要是真派人来把踢脚线弄好,那我心里就舒坦了。" and no entry;
+** nor did explaining Maria's light).  A credit of the discovery skill, where her complaint came
+** out; with no other evidence of that skill it is a note of no points (see score_session: a lone
+** +10 showed a skill at 60 and lowered good visits' totals, play-test 25). */
+static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, const char *q) {
+  /* a summary, a gain appeal or proof sums up or sells what she already likes ("So for you it's
+  ** better coffee, no more bottled water, ..."): no complaint settled */
+  if (!c->sc || (vs->kind != SV_PAYMENT && vs->kind != SV_REFERRAL) ||
+      (r->moves & (ASK_MOVES | M(SUMMARIZE_BENEFITS) | M(GAIN_APPEAL) | M(PROOF))))
+    return;
+  int took = sess_has_event(t, CUST_EV_EASE, NULL);
+  for (int e = 0; e < t->events.n && !took; e++) {
+    const cust_event *ev = &t->events.v[e];
+    if (ev->kind == CUST_EV_STATE && ev->name && strcmp(ev->name, "trust") == 0 && ev->after > ev->before) took = 1;
+  }
+  if (!took) return;
+  uint64_t voiced = t->before.revealed | t->before.confirmed;
+  for (int k = 0; k < r->n_benefits; k++) {
+    int bi = r->benefits[k];
+    if (bi < 0 || bi >= c->sc->n_benefits) continue;
+    const scn_benefit *sb = &c->sc->benefits[bi];
+    for (int j = 0; sb->need_index && j < sb->answers.n; j++) {
+      int ni = sb->need_index[j];
+      if (!(voiced & bit(ni)) || (vs->settled & bit(ni))) continue;
+      vs->settled |= bit(ni);
+      const char *reply = NULL;
+      for (int e = 0; e < t->events.n && !reply; e++)
+        if (t->events.v[e].kind == CUST_EV_SAY && t->events.v[e].text && *t->events.v[e].text) reply = t->events.v[e].text;
+      char said[512];
+      add(c, "grievance_settled", t, reply ? "reply" : NULL, "quote", q, "said",
+          need_said(c, ni, said, sizeof said), "reply", reply ? reply : "", NULL);
+      return;
+    }
+  }
 }
 
 /* Tactics: a threat is never the right lever, whatever the customer's state; it is judged as a
@@ -1460,16 +1593,15 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
     ** (judge_customer_events); "现在最让您头疼的是哪块?" brushed the parents need by meaning at turn
     ** 1 and took the credit the check at turn 6 earned (play-test 9) */
     if (!voiced_at(t, ni) && (!asks_about || voiced_from(c, t + 1, ni))) continue;
-    /* a question the customer left unanswered is credited when it names the need by its words,
-    ** not by a likeness alone, and is quoted by the need's name, not by words she never said
-    ** (round 10: "您最头疼的是哪块?" was like an example of the parents need, and the debrief
-    ** quoted "最让我头疼的是家长..." from a visit where she never said it) */
-    int voiced = voiced_at(t, ni) || voiced_from(c, t + 1, ni);
-    const char *kw = voiced ? NULL : names_by_keyword(r, c->sc->needs[ni].id);
-    if (!voiced && !kw) continue;
+    /* credited only when she voiced it, in answer or later: a question that names it by its
+    ** words and that she left unanswered brought nothing out, and the need stays hidden (its
+    ** missed_hidden_need quotes what she would have said).  Play-test 28b #5: "...比如学生安全、
+    ** 心理这块?", answered about the parents, was "+10 你的话...点出了一个隐藏需求：“心理”", a
+    ** keyword quoted as a need she never spoke of (round 10 credited such a question) */
+    if (!voiced_at(t, ni) && !voiced_from(c, t + 1, ni)) continue;
     *found_hidden |= bit(ni);
     add(c, "hidden_need_found", t, "raised", "quote", q, "said",
-        kw ? kw : c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
+        c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
   }
 }
 
@@ -1570,6 +1702,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_discovery(c, &vs, t, r, known, q);
     judge_summary(c, &vs, t, r, known, q, i, b);
     judge_tactics(c, &vs, t, r, q);
+    judge_grievance(c, &vs, t, r, q);
     if (CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !*chain_asked) *chain_asked = t->n;   /* the decision chain */
     judge_refusal(c, &vs, t, r, q);
     judge_closes(c, &vs, t, r, fam);
@@ -1628,6 +1761,7 @@ static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
   int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
+  const char *end_why = NULL;   /* the END event's cause (goodbye, trust, ...) */
   int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
   /* a visit the customer opened and the trainee left at once has no turn: its start still counts
   ** (round 10: visit 1 gave the budget, the script ended at visit 2's greeting, "continuation") */
@@ -1641,7 +1775,7 @@ static void decide_outcome(ctx *c) {
     int tn = i < s->n_turns ? s->turns[i].n : 0;
     for (int e = 0; e < evs->n; e++) {
       const cust_event *ev = &evs->v[e];
-      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; }
+      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; end_why = ev->text; }
       if (ev->kind == CUST_EV_REFUSE) refused = 1;
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
         /* keep the best rung given (orders first, then the highest on the ladder); in a campaign
@@ -1709,10 +1843,20 @@ static void decide_outcome(ctx *c) {
   } else if (end == CUST_OUTCOME_NO_SALE) {
     /* turned down (a rung refused) or, with nothing refused, ended by the trust the visit lost:
     ** the reason says which, so "the customer refused" is never said of a customer who didn't */
-    set_reason(r, refused ? "reason.no_sale" : "reason.no_sale_trust", NULL);
+    /* when the trainee took the leave (the end's cause is her goodbye to it, or leaving), the
+    ** reason and the finding say so, with the trust it ended at: not "the customer ended the
+    ** visit" beside "you said goodbye" (play-test 28b #3: a vague "您回去考虑一下吧", "好嘞,那我
+    ** 先不打扰您了", trust 1/10 after two price cuts and a contract asked for; v9's look-alike
+    ** ended at 3/10, a continuation) */
+    int left = end_why && (strcmp(end_why, "goodbye") == 0 || strcmp(end_why, "left") == 0);
+    char trb[24];
+    snprintf(trb, sizeof trb, "%.0f", final_trust(c->s));
+    if (refused) set_reason(r, "reason.no_sale", NULL);
+    else if (left) set_reason(r, "reason.no_sale_trust_left", "trust", trb, NULL);
+    else set_reason(r, "reason.no_sale_trust", NULL);
     /* and the trust lost is the visit's price: a pushy rep thrown out after two lines scored above
     ** a nervous one whose visit ended in a continuation, -10 (play-test 25) */
-    if (!refused) add_at(c, "outcome_trust_lost", 0, NULL, NULL, NULL);
+    if (!refused) add_at(c, "outcome_trust_lost", 0, NULL, left ? "left" : NULL, left ? "trust" : NULL, trb, NULL);
   } else {
     /* "friendly words" is not said of a customer whose trust the visit lost (play-test 9: a new
     ** hire's sixth weak line left trust at 1 of 10, and the ending praised her friendliness) */
@@ -1921,7 +2065,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, NULL, NULL, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
@@ -2033,8 +2177,17 @@ void score_session(const session *s, score_result *out) {
   ** weighted mean of the shown skills (docs/scoring.md, "The scoring model") */
   double sum[SK_COUNT] = { 0 };
   for (int i = 0; i < out->n_findings; i++) {
+    if (strcmp(out->findings[i].rule->id, "grievance_settled") == 0) continue;
     sum[out->findings[i].rule->skill] += out->findings[i].points;
     out->shown[out->findings[i].rule->skill] = 1;
+  }
+  /* a grievance settled counts in a skill other findings show, else it is a note of no points:
+  ** alone it would show the skill at 60 and lower a good visit's total (judge_grievance) */
+  for (int i = 0; i < out->n_findings; i++) {
+    score_finding *f = &out->findings[i];
+    if (strcmp(f->rule->id, "grievance_settled") != 0) continue;
+    if (out->shown[f->rule->skill]) sum[f->rule->skill] += f->points;
+    else f->points = 0;
   }
   const double w_over[SK_COUNT] = {
     sc ? sc->scoring.w_commitment : -1, sc ? sc->scoring.w_benefits : -1,
@@ -2087,6 +2240,8 @@ void score_session(const session *s, score_result *out) {
   out->pass = out->attempt && round(out->total) >= pass;
   out->tier = score_tier_of(sc, out->total);
   sort_findings(out->findings, out->n_findings);
+  lnk_free(c.links);
+  if (c.stem) wd_free(c.stem);
 }
 
 /* Releases everything score_session allocated. */

@@ -185,7 +185,10 @@ check "after a refusal: the scenario's goodbye_refused, not 'let's see what happ
 printf '%s\n' "hey maria! by now the filter must be saving you a fortune on bottled water" \
   "do you know anyone who might want one?" >"$TMP/cond.txt"
 out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt" --seed 1 --transcript '' --full --no-color 2>&1)
-expect_contains "an unrealistic ask: the rung's condition in words" "$out" 'condition "light fixed and trust ≥ 6" was not met'
+# (in plain words: her answer, not the trainer's condition, play-test 28a F11)
+expect_contains "an unrealistic ask: why, in her words" "$(tr -s ' \n' '  ' <<<"$out")" 'before the customer was ready (she said: "'
+if grep -q 'trust ≥ 6' <<<"$out"; then fail "an unrealistic ask: no condition as the trainer wrote it" "$(grep -m1 'trust ≥' <<<"$out")"
+else ok "an unrealistic ask: no condition as the trainer wrote it"; fi
 if grep -q 'light_fixed' <<<"$out"; then fail "an unrealistic ask: no Lua in the debrief" "$(grep light_fixed <<<"$out" | head -2)"
 else ok "an unrealistic ask: no Lua in the debrief"; fi
 # a need she named herself, unasked, came out: no "no need came out" (play-test 13)
@@ -198,6 +201,33 @@ if grep -q 'The customer mentioned "' <<<"$out"; then fail "no discovery: no key
 else ok "no discovery: no keyword quoted as her words"; fi
 if grep -q "No need of the customer's came out" <<<"$out"; then fail "no discovery: not 'no need came out'" ""
 else ok "no discovery: not 'no need came out'"; fi
+# she said what she cares about in words that name no need ("我现在关心的是它能不能真的减轻辅导员的
+# 负担。"): the finding says no question brought a need out, not that she voiced none (play-test 28b #4)
+printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到、请假审批、宿舍管理、心理测评、数据大屏，功能特别全" \
+  "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的" \
+  "好嘞，那我先不打扰您了，谢谢周处长" >"$TMP/nodisc.txt"
+out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/nodisc.txt" --seed 5 --transcript '' --full --no-color 2>&1)
+expect_contains "no discovery (zh): her worry was said; the finding is about the questions" "$out" "你没有用提问问出客户的需求，也没有确认过任何需求"
+if grep -q "客户没有说出任何需求" <<<"$out"; then fail "no discovery (zh): not 'she voiced no need'" ""
+else ok "no discovery (zh): not 'she voiced no need'"; fi
+# the trainee took his leave with her trust at 1/10: the reason and the -20 say so, not "the customer
+# ended the visit" beside "you said goodbye" (play-test 28b #3)
+printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到、请假审批、奖助学金评定、宿舍管理、心理测评、数据大屏，还能对接教务系统和一卡通，功能特别全，在全国一百多所高校都在用" \
+  "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的" \
+  "肯定能的，那周处长要不咱们这个月就把合同签了吧，现在签还有折扣" \
+  "好的好的，那我再给您介绍下我们的數據大屏，領導看數據特別直觀" \
+  "大屏可以显示全校学生的实时状态，各种图表都有，校领导来视察的时候很有面子的" \
+  "反正就是挺好用的，您回去考虑一下吧，有需要随时联系我" \
+  "好嘞，那我先不打扰您了，谢谢周处长" >"$TMP/leftcold.txt"
+out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/leftcold.txt" --seed 5 --transcript '' --full --no-color 2>&1)
+expect_contains "trust lost at the trainee's goodbye: the reason says he left, with the trust" "$out" "你告辞时，客户对你的信任只剩 1/10：她没有答应任何事"
+expect_contains "... and so does the finding" "$out" "你告辞时，客户对你的信任只剩 1/10：信任丢得太多"
+if grep -q "客户结束了这次拜访" <<<"$out"; then fail "... never 'the customer ended the visit'" ""
+else ok "... never 'the customer ended the visit'"; fi
+# in a campaign, a summary that leaves out a need confirmed in an earlier visit says which visit
+# (play-test 28b #8: "漏掉了客户确认过的需求：护士" in visit 2, the nurses confirmed in visit 1)
+out=$("$SALESIM" play scenarios/hospital-campaign.yaml --script tests/data/play/campaign-summary-earlier.txt --seed 2 --transcript '' --full --no-color 2>&1)
+expect_contains "summary in visit 2: the need left out was confirmed in visit 1" "$(tr -d ' \n' <<<"$out")" "漏掉了客户在第1次拜访中确认过的需求：护士"
 # "what do you think?" asks her view, not a step: the no-ask finding quotes it (play-test 15)
 printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do you think?" >"$TMP/opinion.txt"
 "$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
