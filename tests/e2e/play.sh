@@ -211,9 +211,10 @@ expect_contains "no discovery (zh): her worry was said; the finding is about the
 if grep -q "客户没有说出任何需求" <<<"$out"; then fail "no discovery (zh): not 'she voiced no need'" ""
 else ok "no discovery (zh): not 'she voiced no need'"; fi
 # the trainee took his leave with her trust at 1/10: the reason and the -20 say so, not "the customer
-# ended the visit" beside "you said goodbye" (play-test 28b #3)
+# ended the visit" beside "you said goodbye" (play-test 28b #3; its "价格也很优惠的" praises the price
+# and is no discount since cls_late_price_praised, so a real one stands in its place)
 printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到、请假审批、奖助学金评定、宿舍管理、心理测评、数据大屏，还能对接教务系统和一卡通，功能特别全，在全国一百多所高校都在用" \
-  "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们价格也很优惠的" \
+  "关系很大啊，您们学校两万多学生，用了肯定效率提高很多，而且我们现在还能给您打九折" \
   "肯定能的，那周处长要不咱们这个月就把合同签了吧，现在签还有折扣" \
   "好的好的，那我再给您介绍下我们的數據大屏，領導看數據特別直觀" \
   "大屏可以显示全校学生的实时状态，各种图表都有，校领导来视察的时候很有面子的" \
