@@ -158,6 +158,16 @@ static uint64_t open_rungs(const ctx *c, int i) {
 /* Adds a finding of rule id whose message is the catalogue's KEY (finding.ID, or
 ** finding.ID.VARIANT when variant is not NULL) with the NULL-ended name, value pairs.
 ** A rule whose points a scenario set to 0 is switched off and adds nothing. */
+/* Removes finding i of the result, keeping the order of the others. */
+static void drop_finding(ctx *c, int i) {
+  score_result *r = c->r;
+  assert(i >= 0 && i < r->n_findings);
+  msg_clear(&r->findings[i].msg);
+  free(r->findings[i].quote);
+  memmove(&r->findings[i], &r->findings[i + 1], (size_t)(r->n_findings - i - 1) * sizeof *r->findings);
+  r->n_findings--;
+}
+
 static void add_at(ctx *c, const char *id, int turn, const char *quote, const char *variant, ...)
   __attribute__((sentinel));
 static void add_at(ctx *c, const char *id, int turn, const char *quote, const char *variant, ...) {
@@ -814,6 +824,7 @@ static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, con
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
+  int spec_at = -1;      /* the specific_ask finding this turn added (below), or -1 */
   vs->asks++;
   /* an ask the customer takes up is no push, however many came before it (play-test 9: the part
   ** payment the customer accepted was "the 6th push with nothing new") */
@@ -872,6 +883,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       add_vague(c, t, r, q, has_act, !no_who);
     } else if (!vs->f_specific++) {
       add(c, "specific_ask", t, NULL, "quote", q, NULL);
+      spec_at = c->r->n_findings - 1;   /* taken back below if the ask is one she could not give yet */
     }
     /* checked and summarised before the ask? (deal asks only; an ask judged too early is named
     ** once, as unrealistic_ask: the check and summary are judged at the first ask the customer
@@ -903,7 +915,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   }
   int top, heard;
   j = ask_rung(c, t, r, &named, &top, &heard);
-  int over = top >= 0;
+  int over = top >= 0, unreal = over;
   /* not yet within reach, the Try line teaches a smaller step: the text says why (play-test
   ** 14: "the most ... is the pilot", then a Try line asking for last quarter's figures) */
   if (over)
@@ -933,6 +945,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       char *cond = cond_words(c->sc->commitments[j].realistic_when);
       add(c, "unrealistic_ask", t, heard && !named ? "unnamed" : NULL, "action", action_of(c, j), "quote", q,
           "why", why, "trust", num(tb, t->before.trust), "condition", cond, "reply", said_text(t) ? said_text(t) : "", NULL);
+      unreal = 1;
       free(cond);
       free(why);
     } else if (rc == 1 && named && !r->vague && !(sess_has_event(t, CUST_EV_REFUSE, &no) && no == j) &&
@@ -958,6 +971,15 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
         add(c, "realistic_ask", t, NULL, "action", action_of(c, j), NULL);
       }
     }
+  }
+  /* a specific ask for a step she could not give yet earns nothing for its specificity: "so can we
+  ** get you signed up this week?" to a customer who had seen nothing was "+15 specific" beside
+  ** "-15 ask for the most she can give" (play-tests 28a F3 and 28b #9: a contract asked for on a
+  ** cold second visit was praised as specific); the visit's next specific ask can earn it */
+  if (spec_at >= 0 && unreal && spec_at < c->r->n_findings &&
+      strcmp(c->r->findings[spec_at].rule->id, "specific_ask") == 0) {
+    drop_finding(c, spec_at);
+    vs->f_specific = 0;
   }
   free(q);
 }
