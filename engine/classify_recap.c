@@ -47,6 +47,18 @@ static int statements_first(const cls_result *r) {
   return k < n ? k : 0;
 }
 
+/* 1 when the line's last clause is a question holding a question word ("what", "how", 什么, 怎么). */
+static int ends_open_question(const cls_result *r) {
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl);
+  if (n == 0 || cl[n - 1].mood != CL_MOOD_QUESTION) return 0;
+  for (int m = 0; m < r->n_matches; m++)
+    if ((strcmp(r->matches[m].label, "wh") == 0 || strcmp(r->matches[m].label, "asking_wh") == 0) &&
+        r->matches[m].start >= cl[n - 1].start && r->matches[m].end <= cl[n - 1].end)
+      return 1;
+  return 0;
+}
+
 static int count(uint64_t m) { int n = 0; for (; m; m &= m - 1) n++; return n; }
 
 /* The benefits a reading names (bits), the needs they answer, and the needs it names itself. */
@@ -241,6 +253,15 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** as to the scorer ("ok here's what vinewatch does. probes in each block tell you ... which rows
     ** are actually dry, ..." was a summary to Maggie, and her trainer's summary reaction answered it
     ** with the frost: play-test 22) */
+    /* before she has voiced any need, a line that guesses at her world and ends on an open
+    ** question about it asks ("...probably a lot of those calls are people booking or moving
+    ** appointments, which is kind of what we do, but I don't want to assume, so maybe you can
+    ** tell me - what are most of those calls actually about?" was a first pitch, "-10 presented
+    ** before any need" beside "+5 brought out a need": play-test 28a F8) */
+    if (!v->known && ends_open_question(r)) {
+      no_summary(r, __LINE__);
+      return 0;
+    }
     /* ... unless it plays back two or more of her voiced needs: "So the three things are: knowing
     ** before the floor does, nothing that needs a full-time admin, and the spring audit reports.
     ** Did I miss anything?" recaps what she said (one need in words a benefit's keyword shares),

@@ -1008,6 +1008,33 @@ static void test_needs_recap(void **st) {
   drop_scenario(&L);
 }
 
+/* Before she has voiced a need, a model-only summary that guesses at her world and ends on an open
+** question asks it (play-test 28a F8: a first pitch, "-10 presented before any need"); once a need
+** is voiced the visit reads the same words as before. */
+static void test_guess_then_ask(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/examples/clinic-booking.yaml");
+  const char *line = "No problem at all, I can hear it's busy! So, I mean, I read your email and you said the phones "
+                     "are out of control, and I was thinking on the way here that probably a lot of those calls are "
+                     "people booking or moving appointments, which is kind of what we do, but I don't want to assume, "
+                     "so maybe you can tell me - what are most of those calls actually about?";
+  cls_result r = run(L.c, line);
+  assert_true(r.model_moves & (1ull << CLS_SUMMARIZE_BENEFITS));
+  cls_recap_ctx v = { 0, 0, 0, NULL, 0, 0, 0, { NULL }, 0 };
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 0);
+  assert_true(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  assert_false(CLS_HAS(&r, CLS_PRESENT_BENEFIT));
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  v.known = v.confirmed = 1;   /* a need voiced: the visit reads it as before (a summary here) */
+  r = run(L.c, line);
+  (void)cls_read_recap(L.c, &r, &v);
+  assert_true(CLS_HAS(&r, CLS_PRESENT_BENEFIT) || CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* A summary only the model read, of one benefit the visit had not shown, is its first pitch
 ** (rule first_pitch: play-test 22, Maggie answered it with her trainer's summary reaction about
 ** the frost); the same benefit shown before stays the model's summary.  Two pitches in a row are a
@@ -1688,7 +1715,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
-    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_first_pitch),
+    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_guess_then_ask), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
     cmocka_unit_test(test_rung_action), cmocka_unit_test(test_no_recap),
