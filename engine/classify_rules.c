@@ -3596,6 +3596,19 @@ void cls_late_texted_confirm(cls_result *r) {
   add_match(r, "confirm_need", "rule:texted_confirm", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
+/* Steps *t (*n bytes) past its spaces, then past any of the n_skip words opening it, again and
+** again ("ok so ", "sorry, and "): where the clause's own words start. */
+static void skip_leading(const char **t, size_t *n, const char *const *skip, size_t n_skip) {
+  while (*n && **t == ' ') (*t)++, (*n)--;
+  for (int again = 1; again;) {
+    again = 0;
+    for (size_t k = 0; k < n_skip && !again; k++) {
+      size_t sl = strlen(skip[k]);
+      if (*n > sl && strncmp(*t, skip[k], sl) == 0) *t += sl, *n -= sl, again = 1;
+    }
+  }
+}
+
 /* See classify_int.h.  Play-test 28a F1: "Makes sense, back-room stock is dead money. So it has to
 ** sell through by the end of spring. Is that the bar?" was the model's payment ask (p 0.76, from
 ** "dead money" and "has to"), in a first visit with no payment at all; Helen asked "What exactly
@@ -3631,14 +3644,7 @@ void cls_late_restated_tag(const cls_classifier *c, cls_result *r) {
     if (strcmp(r->matches[i].label, "time") == 0 && r->matches[i].start >= last->start) return;
   const char *t = r->norm + last->start;
   size_t n = last->end - last->start;
-  while (n && *t == ' ') t++, n--;
-  for (int again = 1; again;) {
-    again = 0;
-    for (size_t k = 0; k < sizeof skip / sizeof *skip && !again; k++) {
-      size_t sl = strlen(skip[k]);
-      if (n > sl && strncmp(t, skip[k], sl) == 0) t += sl, n -= sl, again = 1;
-    }
-  }
+  skip_leading(&t, &n, skip, sizeof skip / sizeof *skip);
   int tag = 0, words = 1;
   for (size_t k = 0; k < sizeof tags / sizeof *tags && !tag; k++) tag = n > strlen(tags[k]) && strncmp(t, tags[k], strlen(tags[k])) == 0;
   for (size_t i = 0; i < n; i++) words += t[i] == ' ' && i + 1 < n && t[i + 1] != ' ';
@@ -3657,14 +3663,7 @@ static const char *after_fillers(const cls_result *r, const cl_clause *c, size_t
                                       "hmm ", "um ", "right ", "fine ", "look ", "listen ", "anyway ", "alright " };
   const char *t = r->norm + c->start;
   size_t len = c->end - c->start;
-  while (len && *t == ' ') t++, len--;
-  for (int again = 1; again;) {
-    again = 0;
-    for (size_t k = 0; k < sizeof skip / sizeof *skip && !again; k++) {
-      size_t sl = strlen(skip[k]);
-      if (len > sl && strncmp(t, skip[k], sl) == 0) t += sl, len -= sl, again = 1;
-    }
-  }
+  skip_leading(&t, &len, skip, sizeof skip / sizeof *skip);
   *n = len;
   return t;
 }
