@@ -200,6 +200,7 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->need = -1;
   f->rungs_known = 0;
   f->rungs_realistic = 0;
+  f->note_alone = strcmp(id, "grievance_settled") == 0;   /* (score_ask marks an after-sale check) */
   /* the ladder as judged at the turn, else at the latest ask of its visit before it (the visit as
   ** a whole: its last ask): "no commitment" after an order refused at trust 3 taught that order
   ** again, "先下一批试单", though the same debrief had called it more than 陈总 could give
@@ -833,6 +834,19 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
 
   int is_pay = CLS_HAS(r, CLS_ASK_PAYMENT) || (fam == FAM_PAYMENT && !CLS_HAS(r, CLS_ASK_REFERRAL));
   int is_ref = CLS_HAS(r, CLS_ASK_REFERRAL) || (fam == FAM_REFERRAL && !is_pay);
+  /* a check for open points before the money or the referral is asked for is the same good habit
+  ** as before a deal ask, and credited the same (play-tests 27b F8, 27d, 28c #2: "Anything else
+  ** bothering you about it, anything at all?" earned +15 in one scenario and nothing in the
+  ** referral and the collection, whose benefits showed "not shown"); missing it costs nothing here:
+  ** the visit's goal is the money or the name, not a pitch */
+  if ((is_pay || is_ref) && (vs->kind == SV_PAYMENT || vs->kind == SV_REFERRAL) && vs->last_check &&
+      vs->last_check != t && !vs->f_checked++) {
+    char *cq = short_quote(vs->last_check->text);
+    int before = c->r->n_findings;
+    add(c, "checked_concerns", vs->last_check, NULL, "quote", cq, NULL);
+    if (c->r->n_findings > before) c->r->findings[before].note_alone = 1;
+    free(cq);
+  }
   if (is_pay) {
     /* the sum an earlier ask of the visit named still stands: "那转账这块 今天能走吗?" right after
     ** "按合同尾款四万八 ... 今天能安排转账吗" names it (play-test 9: "-15, no amount") */
@@ -1255,8 +1269,10 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
   for (int k = 0; k < r->n_needs; k++)
     if (r->needs[k] >= 0 && r->needs[k] < 64) played_back |= bit(r->needs[k]);
   played_back &= t->before.revealed | t->before.confirmed;
+  /* (after the sale, a collection or a referral visit, what she has is the product: asking what
+  ** still bothers her is the check, whenever it comes) */
   int run_up = vs->presented || t->before.confirmed || sess_has_event(t, CUST_EV_CONFIRM, NULL) ||
-               __builtin_popcountll(played_back) >= 2;
+               __builtin_popcountll(played_back) >= 2 || vs->kind == SV_PAYMENT || vs->kind == SV_REFERRAL;
   if (checked && run_up && !vs->check) vs->check = t;
   if (checked && run_up) vs->last_check = t;
   /* what a check brings out is a worry to answer only once something was presented: "Martin,
@@ -2199,15 +2215,16 @@ void score_session(const session *s, score_result *out) {
   ** weighted mean of the shown skills (docs/scoring.md, "The scoring model") */
   double sum[SK_COUNT] = { 0 };
   for (int i = 0; i < out->n_findings; i++) {
-    if (strcmp(out->findings[i].rule->id, "grievance_settled") == 0) continue;
+    if (out->findings[i].note_alone) continue;
     sum[out->findings[i].rule->skill] += out->findings[i].points;
     out->shown[out->findings[i].rule->skill] = 1;
   }
-  /* a grievance settled counts in a skill other findings show, else it is a note of no points:
-  ** alone it would show the skill at 60 and lower a good visit's total (judge_grievance) */
+  /* a grievance settled, or a check made after the sale, counts in a skill other findings show,
+  ** else it is a note of no points: alone it would show the skill at 60 or 65 and lower a good
+  ** visit's total (judge_grievance; score_ask) */
   for (int i = 0; i < out->n_findings; i++) {
     score_finding *f = &out->findings[i];
-    if (strcmp(f->rule->id, "grievance_settled") != 0) continue;
+    if (!f->note_alone) continue;
     if (out->shown[f->rule->skill]) sum[f->rule->skill] += f->points;
     else f->points = 0;
   }

@@ -67,6 +67,8 @@ typedef struct score_finding {
   int rungs_known;         /* 1 when the finding's turn judged the ladder (an ask turn) */
   uint64_t rungs_realistic;/* then: bit k when rung k could have been given (the Try line asks
                            ** for the best of those, not for a rung the customer could not give) */
+  int note_alone;          /* 1: worth nothing when no other finding shows its skill (a lone credit
+                           ** would show the skill at 60 and lower a good visit's total) */
 } score_finding;
 
 typedef struct score_result {
