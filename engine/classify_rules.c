@@ -3085,6 +3085,14 @@ void cls_late_hypothetical(cls_result *r) {
     if (!is_if) return;
     cond = 1;
   }
+  /* (an ask the model alone read, no phrase of it anywhere, in a line that opens on an if-clause:
+  ** "If you could magic those four hours back tomorrow, where would they go?" was the model's ask,
+  ** and the blind trainer's three top lessons blamed it: play-test 28d) */
+  if (!cond && !(r->moves & ~r->model_moves & asks)) {
+    const char *c0 = r->norm + cl[0].start;
+    while (*c0 == ' ') c0++;
+    for (size_t f = 0; f < sizeof ifs / sizeof *ifs; f++) cond |= strncmp(c0, ifs[f], strlen(ifs[f])) == 0;
+  }
   if (!cond || !wh) return;
   r->moves &= ~asks;
   r->model_moves &= ~asks;
@@ -3877,9 +3885,12 @@ void cls_late_must_go(cls_result *r) {
                                     "better go", "should run", "should get going", "have to head off", "need to head off",
                                     "have to head out", "gotta head out", "gotta head off", "need to get going",
                                     "have to get going", "gotta get going", "i'm off", "im off", "got to run",
-                                    "have to leave", "need to leave", "gotta leave", "must leave", "should go" };
+                                    "have to leave", "need to leave", "gotta leave", "must leave", "should go",
+                                    /* a goodbye that closes the line ("thanks maggie, ill be in touch!" did not end
+                                    ** the visit: play-test 28d); "we'll be in touch with your engineer" goes on */
+                                    "be in touch", "talk soon", "catch you later", "speak soon" };
   static const char *const tails[] = { " now", " off", " too", " soon", " unfortunately", " sorry" };
-  static const char *const cue[] = { "go", "run", "dash", "off", "leav", "head" };   /* in every phrase of go[] */
+  static const char *const cue[] = { "go", "run", "dash", "off", "leav", "head", "touch", "soon", "later" };   /* in every phrase of go[] */
   int cued = 0;
   for (size_t k = 0; r->norm && k < sizeof cue / sizeof *cue && !cued; k++) cued = strstr(r->norm, cue[k]) != NULL;
   if (!cued || CLS_HAS(r, CLS_LEAVE) || (r->moves & CLS_ASK_MOVES) ||
