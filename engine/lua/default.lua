@@ -167,6 +167,7 @@ local function fresh_memo(visit)
     worry = nil,        -- the objection this file raised last, and the turn it was raised in
     worry_turn = -1,
     brushed_turn = -1,  -- the turn a worry of hers was brushed off
+    summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
   }
@@ -1237,6 +1238,7 @@ local function summary(turn)
   end
   if #voiced == 0 then reply("summary_off") return true end
   for _, id in ipairs(voiced) do C.confirm(id) end
+  memo.summed_turn = memo.turn             -- (said after what a check in the line brought out)
   S.trust = S.trust + 1
   S.interest = S.interest + 1
   if not S.value_acknowledged and (#turn.benefits > 0 or memo.gains >= 1) then C.acknowledge_value() end
@@ -1564,6 +1566,11 @@ function on_turn(turn, ctx)
   -- reset ... happy?" names her worry, and "The rest is right, yes." answered no recap: play-test 25)
   elseif pending and (pending.key == "confirm_ack" or pending.key == "confirm_both") and memo.confirmed_turn == memo.turn and
          mv.confirm_need == true then
+    C.say("confirm_also")
+  -- so does a summary closed by a check that she answered first ("Let me sum up. ... Is there
+  -- anything else?" got only more of the outage, and the debrief credited two needs she
+  -- "confirmed": play-test 28c #4); not a summary a reaction answered ("Fair summary.")
+  elseif pending and memo.summed_turn == memo.turn and mv.check_concerns == true then
     C.say("confirm_also")
   end
   -- a greeting or thanks that comes with a question: the question is what wants an answer

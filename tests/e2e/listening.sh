@@ -90,6 +90,22 @@ check "asked again about that worry, nothing more of it to tell: a yes, not noth
 check "asked when the budget is due, on the first visit she says when" \
   jq -e '.turns[8].customer | any(.kind == "say" and (.text | contains("这个月底就要报")))' "$TMP/camp3.json"
 
+# --- 1b4. a summary closed by a check she answers first with more of a worry: the needs it confirms
+# are confirmed aloud too, after what she told (play-test 28c #4: two "confirmed" credits beside
+# "Two hours of scanners down..." alone) ---
+play "$EN" "Thank you Dana. I heard about the scanner outage last month - can you walk me through how it went for your team?
+How do you monitor things today? What tools does the team use?
+So if I understand right, the real problem is you hear about outages from the floor, not from your systems, and you want to be the first one to know. Correct?
+And the 200 emails a day - that noise is a problem on its own, yes? your people stopped trusting alerts
+Understood, small team, so nothing that needs a babysitter. Besides the day to day, are there any reports you have to produce for management or customers?
+That sounds painful. How long does building those uptime reports take you each spring?
+So the audit report is a real need too, it eats two weeks of your time - did I get that right?
+Is there anything else on your mind we haven't covered, before I show how Beacon fits?
+Fair worry. With Beacon our engineer does the setup with yours, usually one afternoon for one site, not three weeks.
+Let me sum up. You want to know about an outage before the floor manager does: Beacon pages your on-call within a minute, instead of 200 emails nobody reads. Your team is six people: we set it up and it runs without an admin. And the spring audit: Beacon produces the uptime report for you, so those two weeks in spreadsheets go away. Does that cover it?" "$TMP/sumcheck.json" --seed 11 >/dev/null
+check "a summary with a check: confirmed needs get her yes after the check's answer" \
+  jq -e '.turns[9].customer | any(.kind == "confirm") and any(.kind == "say" and .key == "confirm_also")' "$TMP/sumcheck.json"
+
 # --- 1c. a benefit stated, then a check: the check is answered, not the benefit (play-test 24:
 # "...那除了报表之外,安全隐私这些您还有什么不放心的吗?" got "嗯,这个有意思。") ---
 play scenarios/campus-platform.yaml "周处长，新东西今天先不急着讲，上次您听完说有点意思，我回去琢磨了一下，觉得还是得先把您这边的实际情况摸清楚，所以想先请教一下，现在学生处日常工作里，辅导员们最花时间、最让您头疼的是哪几件事，比如请假审批、心理预警、还是各种数据报表？
