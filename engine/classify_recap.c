@@ -230,6 +230,23 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
       make_summary(r, "recap_checked", __LINE__);
       return 1;
     }
+    /* before she has voiced any need, a line that guesses at her world and ends on an open
+    ** question about it asks ("...probably a lot of those calls are people booking or moving
+    ** appointments, which is kind of what we do, but I don't want to assume, so maybe you can
+    ** tell me - what are most of those calls actually about?" was a first pitch, "-10 presented
+    ** before any need" beside "+5 brought out a need": play-test 28a F8) */
+    if (!v->known && (r->model_moves & BIT(CLS_SUMMARIZE_BENEFITS)) && ends_open_question(r)) {
+      no_summary(r, __LINE__);
+      return 0;
+    }
+    /* nothing voiced and nothing shown yet: there is nothing to sum up, whoever read the summary
+    ** ("hi yes thats me!! so basically our sets are hand glazed in chaozhou, 6 piece place
+    ** settings, ... and only 1000 made", the visit's first line, was "-15 Your summary cites needs
+    ** the customer never voiced": play-test 28c #6); it is the first pitch of what it names */
+    if (!v->known && !v->presented && r->n_benefits > 0) {
+      first_pitch(r, __LINE__);
+      return 0;
+    }
     /* a summary of one benefit only the model read is one benefit stated to the scorer
     ** (summary_reading) and a summary to the customer ("Fair summary."): the visit may still make
     ** it the second half of one ("on your numbers, martin: ... payback in about 7 months" after
@@ -253,15 +270,6 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** as to the scorer ("ok here's what vinewatch does. probes in each block tell you ... which rows
     ** are actually dry, ..." was a summary to Maggie, and her trainer's summary reaction answered it
     ** with the frost: play-test 22) */
-    /* before she has voiced any need, a line that guesses at her world and ends on an open
-    ** question about it asks ("...probably a lot of those calls are people booking or moving
-    ** appointments, which is kind of what we do, but I don't want to assume, so maybe you can
-    ** tell me - what are most of those calls actually about?" was a first pitch, "-10 presented
-    ** before any need" beside "+5 brought out a need": play-test 28a F8) */
-    if (!v->known && ends_open_question(r)) {
-      no_summary(r, __LINE__);
-      return 0;
-    }
     /* ... unless it plays back two or more of her voiced needs: "So the three things are: knowing
     ** before the floor does, nothing that needs a full-time admin, and the spring audit reports.
     ** Did I miss anything?" recaps what she said (one need in words a benefit's keyword shares),

@@ -1035,6 +1035,32 @@ static void test_guess_then_ask(void **st) {
   drop_scenario(&L);
 }
 
+/* A summary, read by the rules or the model, with nothing voiced and nothing shown yet, is the first
+** pitch of what it names (play-test 28c #6: a first line of features after "so basically" was "-15
+** Your summary cites needs the customer never voiced"); once something was shown it stays the
+** summary. */
+static void test_nothing_to_sum_up(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  const char *line = "hi yes thats me!! so basically our sets are hand glazed in chaozhou, 6 piece place settings, "
+                     "dishwasher safe, numbered certificate, lead free glaze, and only 1000 made";
+  cls_result r = run(L.c, line);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_true(r.n_benefits > 0);
+  cls_recap_ctx v = { 0, 0, 0, NULL, 0, 0, 0, { NULL }, 0 };
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 0);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_true(CLS_HAS(&r, CLS_PRESENT_BENEFIT));
+  cls_result_free(&r);
+  r = run(L.c, line);
+  v.presented = 1ull << r.benefits[0];   /* shown before: the summary stands */
+  (void)cls_read_recap(L.c, &r, &v);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* A summary only the model read, of one benefit the visit had not shown, is its first pitch
 ** (rule first_pitch: play-test 22, Maggie answered it with her trainer's summary reaction about
 ** the frost); the same benefit shown before stays the model's summary.  Two pitches in a row are a
@@ -1715,7 +1741,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
-    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_guess_then_ask), cmocka_unit_test(test_first_pitch),
+    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_guess_then_ask), cmocka_unit_test(test_nothing_to_sum_up), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
     cmocka_unit_test(test_rung_action), cmocka_unit_test(test_no_recap),
