@@ -1918,6 +1918,17 @@ void cls_late_suggestion(cls_result *r) {
         order = in && strcmp(r->matches[j].label, "ask_order") == 0;
         pushes = order || (in && strcmp(r->matches[j].label, "action") == 0);
       }
+      /* so is buying in the trade's everyday words ("u should grab some b4 theyre gone" was no ask at
+      ** all, "-40 never asked", where the same push in Chinese was a vague ask: play-test 28c #6) */
+      static const char *const buy[] = { "grab some", "grab a few", "grab them", "grab one", "buy some", "buy them",
+                                         "buy a few", "pick some up", "pick up some", "snap them up", "snap some up",
+                                         "stock up" };
+      static const char *const not_goods[] = { "lunch", "coffee", "food", "rest", "sleep", "tea", "air", "breakfast",
+                                               "dinner", "water" };   /* "you should grab some lunch first" */
+      if (!pushes && s->start >= cl[k].start && s->start < cl[k].end &&
+          span_has_any(r->norm, s->end, cl[k].end, buy, sizeof buy / sizeof *buy) &&
+          !span_has_any(r->norm, s->end, cl[k].end, not_goods, sizeof not_goods / sizeof *not_goods))
+        pushes = order = 1;
     }
   }
   if (!pushes) return;
