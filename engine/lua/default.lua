@@ -545,6 +545,11 @@ end
 local WHICH = C.words{ "which worry", "which concern", "which problem", "which issue", "which one do you mean",
                        "what do you mean by that", "what's still there", "what is still there",
                        "what's the worry", "what is the worry", "what worry do you mean",
+                       -- (play-test 28c: "Sorry, which part is still holding you back?" got "Same as
+                       -- before: that worry hasn't gone away.")
+                       "which part is still", "which part do you mean", "what's holding you back still",
+                       "what is still holding you back", "what's still holding you back", "which bit",
+                       "哪一块还", "哪方面还", "哪部分还", "哪一点还",
                        "哪个问题", "哪个顾虑", "哪一个顾虑", "哪个担心", "哪一个问题", "什么问题还在",
                        "指的上一步", "上一步是什么", "上一步指的", "指的是什么", "指的是哪" }
 local function which_worry(turn)

@@ -106,6 +106,20 @@ Let me sum up. You want to know about an outage before the floor manager does: B
 check "a summary with a check: confirmed needs get her yes after the check's answer" \
   jq -e '.turns[9].customer | any(.kind == "confirm") and any(.kind == "say" and .key == "confirm_also")' "$TMP/sumcheck.json"
 
+# --- 1b5. asked which part still holds her back, she says the worry in her own words (play-test
+# 28c: "Sorry, which part is still holding you back?" got "Same as before: that worry hasn't gone
+# away.") ---
+play scenarios/examples/clinic-booking.yaml "No problem. You wrote the phones are out of control - tell me, what is a normal morning looking like for your receptionist?
+And when patient dont come - no-show - how often this happen in a week?
+So two things: Jade is losing her morning on phone rescheduling, and the no-shows, eleven last month, cost you the chair hour. Is this right?
+Is there something else important for you, before I explain what we do?
+I understand. The setup is one hour with Jade, we do the rest, and after that she has less calls, not more work.
+So to sum up: patients book and move there appointments online, so Jade get her mornings back; and the text reminder the day before cuts the no-shows, other clinics see around half less. Does this match what you need?
+Then why not see it on your own chairs first: can we start a 30-day trial on one chair next Monday, with setup at 8:30 with Jade before the phones start?
+Sorry, which part is still holding you back?" "$TMP/whichpart.json" --seed 99 >/dev/null
+check "asked which part still holds her back, she names the worry" \
+  jq -e '.turns[7].customer | any(.kind == "say" and (.text | contains("Jade is already stretched")))' "$TMP/whichpart.json"
+
 # --- 1c. a benefit stated, then a check: the check is answered, not the benefit (play-test 24:
 # "...那除了报表之外,安全隐私这些您还有什么不放心的吗?" got "嗯,这个有意思。") ---
 play scenarios/campus-platform.yaml "周处长，新东西今天先不急着讲，上次您听完说有点意思，我回去琢磨了一下，觉得还是得先把您这边的实际情况摸清楚，所以想先请教一下，现在学生处日常工作里，辅导员们最花时间、最让您头疼的是哪几件事，比如请假审批、心理预警、还是各种数据报表？
