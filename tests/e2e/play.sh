@@ -186,7 +186,7 @@ printf '%s\n' "hey maria! by now the filter must be saving you a fortune on bott
   "do you know anyone who might want one?" >"$TMP/cond.txt"
 out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt" --seed 1 --transcript '' --full --no-color 2>&1)
 # (in plain words: her answer, not the trainer's condition, play-test 28a F11)
-expect_contains "an unrealistic ask: why, in her words" "$(tr -s ' \n' '  ' <<<"$out")" 'before the customer was ready (she said: "'
+expect_contains "an unrealistic ask: why, in her words" "$(tr -s ' \n' '  ' <<<"$out")" 'before the customer was ready (the customer said: "'
 if grep -q 'trust ≥ 6' <<<"$out"; then fail "an unrealistic ask: no condition as the trainer wrote it" "$(grep -m1 'trust ≥' <<<"$out")"
 else ok "an unrealistic ask: no condition as the trainer wrote it"; fi
 if grep -q 'light_fixed' <<<"$out"; then fail "an unrealistic ask: no Lua in the debrief" "$(grep light_fixed <<<"$out" | head -2)"
