@@ -283,6 +283,18 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     if (!named && !said) no_summary(r, __LINE__);
     return 0;
   }
+  /* a yes/no question that plays back two or more needs she voiced, beside a benefit that answers
+  ** one of them, sums up ("Great to hear. So better coffee, no more bottled water, and the light's
+  ** sorted - you're happy with it now?" was a question and a gain, she told more of the coffee,
+  ** and the summary was credited three turns later, to the ask: play-test 28c #3) */
+  if (CLS_HAS(r, CLS_CLOSED_QUESTION) && !(r->moves & CLS_ASK_MOVES)) {
+    uint64_t named, answered, said;
+    bits_of(sc, r, &named, &answered, &said);
+    if (named && count(said & v->known) >= 2 && (answered & v->known & said)) {
+      make_summary(r, "recap_question", __LINE__);
+      return 1;
+    }
+  }
   return recap_by_visit(sc, r, v);
 }
 

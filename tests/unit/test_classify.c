@@ -1061,6 +1061,30 @@ static void test_nothing_to_sum_up(void **st) {
   drop_scenario(&L);
 }
 
+/* A yes/no question that plays back two voiced needs beside a benefit answering one sums up (rule
+** recap_question; play-test 28c #3: credited three turns later, to the ask); with one voiced need
+** it stays a question. */
+static void test_recap_question(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/referral-follow-up.yaml");
+  const char *line = "Great to hear. So better coffee, no more bottled water, and the light's sorted - you're happy with it now?";
+  uint64_t both = need_bit(&L, "taste") | need_bit(&L, "blinking_light");
+  cls_result r = run(L.c, line);
+  assert_true(CLS_HAS(&r, CLS_CLOSED_QUESTION));
+  cls_recap_ctx v = { both, 0, 0, NULL, 0, 0, both, { NULL }, 0 };
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 1);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_true(cls_has_label(&r, "summarize_benefits"));
+  cls_result_free(&r);
+  v.known = v.confirmed = need_bit(&L, "taste");
+  r = run(L.c, line);
+  assert_int_equal(cls_read_recap(L.c, &r, &v), 0);
+  assert_false(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* A summary only the model read, of one benefit the visit had not shown, is its first pitch
 ** (rule first_pitch: play-test 22, Maggie answered it with her trainer's summary reaction about
 ** the frost); the same benefit shown before stays the model's summary.  Two pitches in a row are a
@@ -1741,7 +1765,7 @@ int main(void) {
     cmocka_unit_test(test_bytes_and_names),
     cmocka_unit_test(test_rules_from_play),
     cmocka_unit_test(test_recap),
-    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_guess_then_ask), cmocka_unit_test(test_nothing_to_sum_up), cmocka_unit_test(test_first_pitch),
+    cmocka_unit_test(test_recap_checked), cmocka_unit_test(test_recap_needs), cmocka_unit_test(test_needs_recap), cmocka_unit_test(test_guess_then_ask), cmocka_unit_test(test_nothing_to_sum_up), cmocka_unit_test(test_recap_question), cmocka_unit_test(test_first_pitch),
     cmocka_unit_test(test_what_if), cmocka_unit_test(test_needs_recap_tag),
     cmocka_unit_test(test_tag_to_a_name), cmocka_unit_test(test_hospital_budget_and_recap),
     cmocka_unit_test(test_rung_action), cmocka_unit_test(test_no_recap),
