@@ -4137,6 +4137,9 @@ void cls_late_put_off(const cls_classifier *c, cls_result *r) {
     return;
   }
   if ((asks & ~ask) || (asks && !(r->model_moves & ask))) return;
+  /* (every word of later[] starts with 再: a line without it, and without the English money time,
+  ** has nothing to put off; its clauses are not read, as most lines' are not) */
+  if (!en_said && !strstr(r->norm, "\xe5\x86\x8d")) return;
   int pay_rung = 0;
   for (int k = 0; c && c->sc && k < c->sc->n_commitments; k++) pay_rung |= c->sc->commitments[k].kind == SCN_KIND_PAYMENT;
   cl_clause cl[CL_MAX_CLAUSES];
