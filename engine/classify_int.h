@@ -190,6 +190,9 @@ void cls_late_dropping_by(cls_result *r);
 void cls_late_put_off(const cls_classifier *c, cls_result *r);
 /* A time ending on 周一 right before 起 ("下周一起看一次演示": 下周 + 一起) is the week, not Monday. */
 void cls_late_together(cls_result *r);
+/* A weekday said with " week" after it ("Tuesday week": a week from Tuesday) is that day, not the
+** coming one: the slot takes the word in. */
+void cls_late_weekday_week(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

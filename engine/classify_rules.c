@@ -4249,3 +4249,30 @@ void cls_late_together(cls_result *r) {
     return;
   }
 }
+
+/* See classify_int.h.  Play-test 28d: "Could we start on Tuesday week, ...?" (British: a week
+** from Tuesday) was read "tuesday" and the customer said "Tuesday" back, a week early.  A time
+** slot ending on a weekday followed right away by " week" takes the word in, slot and match. */
+void cls_late_weekday_week(cls_result *r) {
+  static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+  static const char week[] = " week";
+  const char *slot = r->slots[CLS_SLOT_TIME];
+  if (!r->norm || !slot) return;
+  size_t sl = strlen(slot), n = strlen(r->norm), wl = sizeof week - 1;
+  int ends = 0;
+  for (size_t k = 0; k < sizeof days / sizeof *days && !ends; k++)
+    ends = sl >= strlen(days[k]) && strcmp(slot + sl - strlen(days[k]), days[k]) == 0;
+  if (!ends) return;
+  for (int i = 0; i < r->n_matches; i++) {   /* the time match ending where the slot's weekday does */
+    cls_match *m = &r->matches[i];
+    if (strcmp(m->label, cls_slot_name(CLS_SLOT_TIME)) != 0 || m->end + wl > n) continue;
+    if (strncmp(r->norm + m->end, week, wl) != 0 || isalpha((unsigned char)r->norm[m->end + wl])) continue;
+    if (m->end < sl || memcmp(r->norm + m->end - sl, slot, sl) != 0) continue;
+    m->end += wl;
+    char *longer = xasprintf("%s%s", slot, week);
+    free(r->slots[CLS_SLOT_TIME]);
+    r->slots[CLS_SLOT_TIME] = longer;
+    add_match(r, cls_slot_name(CLS_SLOT_TIME), "rule:weekday_week", RULE_SRC ":" CLS_STR(__LINE__), m->start, m->end);
+    return;
+  }
+}

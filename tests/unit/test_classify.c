@@ -605,6 +605,23 @@ static void test_together(void **st) {
   }
 }
 
+/* "Tuesday week" is a week from Tuesday: the slot keeps "week" (cls_late_weekday_week; play-test
+** 28d: the customer said "Tuesday" back, a week early); "Tuesday works, and the week after ..." does
+** not take it in. */
+static void test_weekday_week(void **st) {
+  (void)st;
+  static const struct { const char *line, *time; } cases[] = {
+    { "Could we start on Tuesday week, with Tereza at the first delivery?", "tuesday week" },
+    { "Tuesday works, and the week after we review it.", "tuesday" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    cls_result r = run(en, cases[k].line);
+    assert_non_null(r.slots[CLS_SLOT_TIME]);
+    assert_string_equal(r.slots[CLS_SLOT_TIME], cases[k].time);
+    cls_result_free(&r);
+  }
+}
+
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
 static void test_play_test_28(void **st) {
   (void)st;
@@ -1775,7 +1792,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline), cmocka_unit_test(test_played_back),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
-    cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_together),
+    cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_together), cmocka_unit_test(test_weekday_week),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
