@@ -193,6 +193,9 @@ void cls_late_together(cls_result *r);
 /* A weekday said with " week" after it ("Tuesday week": a week from Tuesday) is that day, not the
 ** coming one: the slot takes the word in. */
 void cls_late_weekday_week(cls_result *r);
+/* "What we do is leave a day's stock on your shelves, ..." with no question mark states: a "what"
+** that opens a pseudo-cleft asks nothing. */
+void cls_late_pseudo_cleft(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -4276,3 +4276,36 @@ void cls_late_weekday_week(cls_result *r) {
     return;
   }
 }
+
+/* See classify_int.h.  Play-test 28d: "I'd be the same after hearing that. What we do is leave a
+** full day's buffer stock on your own shelves, so even if a van's held up you're still making beds,
+** ..." answered her delivery worry, and was read as an open question for its "What"; she answered
+** it with a towel complaint.  A line with no question mark whose "what" opens a pseudo-cleft
+** ("what we do is", "what happens is", "what I'd suggest is") states: no question. */
+void cls_late_pseudo_cleft(cls_result *r) {
+  static const char *const subj[] = { "we ", "i ", "i'd ", "we'd ", "we'll ", "you ", "you'll ", "you'd ", "they ",
+                                      "it ", "that ", "this ", "happens ", "most ", "our " };
+  const uint64_t qs = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  if (!r->norm || !r->question || strchr(r->norm, '?') || (r->moves & ~qs & ~r->model_moves & CLS_ASK_MOVES)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), cleft = 0, ours = 0;
+  for (int k = 0; k < ncl && !cleft; k++) {
+    const char *t = r->norm + cl[k].start;
+    size_t n = cl[k].end - cl[k].start;
+    while (n && *t == ' ') t++, n--;
+    if (n < 10 || strncmp(t, "what ", 5) != 0) continue;
+    size_t s = 0;
+    for (size_t j = 0; j < sizeof subj / sizeof *subj && !s; j++)
+      if (strncmp(t + 5, subj[j], strlen(subj[j])) == 0) s = j + 1;
+    if (!s) continue;
+    ours = s == 1 || s == 4 || s == 5 || s == 15;   /* we, we'd, we'll, our: the seller's own doing */
+    for (size_t i = 5; i + 4 <= n && !cleft; i++)   /* its verb "is"/"was" follows in the clause */
+      cleft = (strncmp(t + i, " is ", 4) == 0 || strncmp(t + i, " was ", 5) == 0);
+  }
+  if (!cleft || (r->moves & CLS_ASK_MOVES)) return;
+  r->question = 0;
+  r->moves &= ~qs;
+  r->model_moves &= ~qs;
+  if (ours && !r->moves) r->moves |= (uint64_t)1 << CLS_SELLER_ACTION;   /* "what we do is ...": his answer */
+  add_match(r, "statement", "rule:pseudo_cleft", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
