@@ -38,12 +38,43 @@ static void pause_for(double seconds) {
   nanosleep(&ts, NULL);
 }
 
-static void show_said(const term *t, const char *who, json_t *events) {
+/* What the session showed between the customer's lines, as `play` shows it: the step she agreed
+** to, by its action in the debrief (deb, may be NULL), and the next visit of a campaign by its
+** number (play-test 28c #11: a replayed campaign ran visit 1's goodbye into visit 2's greeting). */
+static void show_step(const term *t, const char *who, const char *lang, json_t *deb, json_t *e, const char *kind) {
+  if (strcmp(kind, "give") == 0) {
+    const char *id = json_string_value(json_object_get(e, "commitment")), *action = NULL;
+    size_t k;
+    json_t *c;
+    json_array_foreach(json_object_get(deb, "commitments"), k, c)
+      if (id && json_string_value(json_object_get(c, "id")) && strcmp(json_string_value(json_object_get(c, "id")), id) == 0)
+        action = json_string_value(json_object_get(c, "action"));
+    if (!action) action = id;
+    if (!action) return;
+    char *safe = txt_sanitize(action, strlen(action), NULL);   /* transcript fields are untrusted */
+    char *msg = xasprintf("(%s %s: %s)", who, ui_str(lang, UI_COMMITTED), safe);
+    fprintf(stdout, "%s", term_esc(t, TERM_C_GOOD));
+    term_wrap(t, stdout, "  ", 2, msg);
+    fprintf(stdout, "%s", term_esc(t, TERM_C_RESET));
+    free(msg);
+    free(safe);
+  } else if (strcmp(kind, "next_visit") == 0 && json_is_integer(json_object_get(e, "visit"))) {
+    json_int_t v = json_integer_value(json_object_get(e, "visit"));
+    if (v < 0 || v > 999) return;
+    char *head = xasprintf("%s %d", ui_str(lang, UI_NEXT_VISIT), (int)v + 1);
+    fputc('\n', stdout);
+    term_heading(t, stdout, "──", head);
+    free(head);
+  }
+}
+
+static void show_said(const term *t, const char *who, const char *lang, json_t *deb, json_t *events) {
   size_t i;
   json_t *e;
   json_array_foreach(events, i, e) {
     const char *kind = json_string_value(json_object_get(e, "kind"));
     const char *text = json_string_value(json_object_get(e, "text"));
+    if (kind && strcmp(kind, "say") != 0) show_step(t, who, lang, deb, e, kind);
     if (!kind || strcmp(kind, "say") != 0 || !text) continue;
     /* as on the play screen: a line of several people at the table ("Grace: ... Martin: ...")
     ** is one line per person, each marked », not under the whole table's name */
@@ -275,7 +306,7 @@ int cmd_replay_exec(int argc, char **argv) {
     term_heading(t, stdout, "═══", stitle);
     free(stitle);
     who = swho;
-    show_said(t, who, json_object_get(tr, "opening"));
+    show_said(t, who, lang, deb, json_object_get(tr, "opening"));
     size_t i;
     json_t *turn;
     json_array_foreach(json_object_get(tr, "turns"), i, turn) {
@@ -283,10 +314,10 @@ int cmd_replay_exec(int argc, char **argv) {
       char *prefix = xasprintf("%s%s>%s ", term_esc(t, TERM_C_TRAINEE), ui_str(lang, UI_YOU), term_esc(t, TERM_C_RESET));
       term_wrap(t, stdout, prefix, 2, json_string_value(json_object_get(turn, "text")) ? json_string_value(json_object_get(turn, "text")) : "");
       free(prefix);
-      show_said(t, who, json_object_get(turn, "customer"));
+      show_said(t, who, lang, deb, json_object_get(turn, "customer"));
       fflush(stdout);
     }
-    show_said(t, who, json_object_get(tr, "closing"));
+    show_said(t, who, lang, deb, json_object_get(tr, "closing"));
     free(swho);
     pause_for(delay);
   }

@@ -229,6 +229,12 @@ else ok "... never 'the customer ended the visit'"; fi
 # (play-test 28b #8: "漏掉了客户确认过的需求：护士" in visit 2, the nurses confirmed in visit 1)
 out=$("$SALESIM" play scenarios/hospital-campaign.yaml --script tests/data/play/campaign-summary-earlier.txt --seed 2 --transcript '' --full --no-color 2>&1)
 expect_contains "summary in visit 2: the need left out was confirmed in visit 1" "$(tr -d ' \n' <<<"$out")" "漏掉了客户在第1次拜访中确认过的需求：护士"
+# replay shows a campaign as play does: the step she agreed to and the next visit's heading
+# (play-test 28c #11: visit 1's goodbye ran straight into visit 2's greeting)
+"$SALESIM" play scenarios/hospital-campaign.yaml --script tests/data/play/campaign-summary-earlier.txt --seed 2 --transcript "$TMP/camp.json" >/dev/null 2>&1
+out=$("$SALESIM" replay "$TMP/camp.json" --no-color 2>&1)
+expect_contains "replay: the step she agreed to" "$(tr -d ' \n' <<<"$out")" "(赵主任答应了:赵主任把智慧病房项目报进明年的信息化预算)"
+expect_contains "replay: the next visit's heading" "$out" "下一次拜访 2"
 # "what do you think?" asks her view, not a step: the no-ask finding quotes it (play-test 15)
 printf '%s\n' "they're hand glazed, numbered, every set is unique" "so what do you think?" >"$TMP/opinion.txt"
 "$SALESIM" play scenarios/tableware-limited-run.yaml --script "$TMP/opinion.txt" --seed 1 --transcript "$TMP/opinion.json" >/dev/null 2>&1
