@@ -52,9 +52,6 @@ typedef struct ctx {
   int open;      /* the visit is still going (a running score for /score) */
   int visit;     /* the visit being judged (after the visits: the last one) */
   int last_no_ask;   /* the last visit had no ask at all (no_ask or its kind's) */
-  lnk_index *links;  /* the scenario's meaning index, built when a summary needs it (covers_by_meaning) */
-  wd_stemmer *stem;
-  int links_tried;
 } ctx;
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -1133,13 +1130,12 @@ static int summary_reading(const cls_result *r) {
 ** customer confirmed: small team", after "Fair summary.").  The other stretches link what they
 ** linked before; a stretch nearer another need covers nothing here. */
 static uint64_t covers_by_meaning(ctx *c, const cls_result *r, uint64_t mask) {
-  if (!mask || !c->sc || !r->norm) return 0;
-  if (!c->links_tried) {
-    c->links_tried = 1;
-    c->stem = wd_new();
-    c->links = lnk_new(c->sc, c->stem);
-  }
-  if (!c->links) return 0;
+  if (!mask || !c->sc || !r->norm || !c->s->cls) return 0;
+  /* the session's classifier holds the scenario's index, built once at its start (a second one
+  ** made here was the same index built again, for every scoring that needed it) */
+  const lnk_index *links = cls_links(c->s->cls);
+  wd_stemmer *stem = cls_stemmer(c->s->cls);
+  if (!links) return 0;
   uint64_t got = 0;
   const char *txt = r->norm;
   size_t len = strlen(txt), s = 0;
@@ -1152,14 +1148,14 @@ static uint64_t covers_by_meaning(ctx *c, const cls_result *r, uint64_t mask) {
     if (e < len && !stop) continue;
     if (e > s) {
       lnk_hit n, b;
-      int hn = lnk_rank(c->links, c->stem, txt + s, e - s, LNK_NEED, &n, 1) == 1 &&
-               n.score >= lnk_threshold_of(c->links, LNK_NEED) / 2;
-      int hb = lnk_rank(c->links, c->stem, txt + s, e - s, LNK_BENEFIT, &b, 1) == 1 &&
-               b.score >= lnk_threshold_of(c->links, LNK_BENEFIT) / 2;
+      int hn = lnk_rank(links, stem, txt + s, e - s, LNK_NEED, &n, 1) == 1 &&
+               n.score >= lnk_threshold_of(links, LNK_NEED) / 2;
+      int hb = lnk_rank(links, stem, txt + s, e - s, LNK_BENEFIT, &b, 1) == 1 &&
+               b.score >= lnk_threshold_of(links, LNK_BENEFIT) / 2;
       /* a stretch that reached the full threshold linked something the reader saw, or was held
       ** back for a reason of its own: it covers nothing more here */
-      int linked = (hn && n.score >= lnk_threshold_of(c->links, LNK_NEED)) ||
-                   (hb && b.score >= lnk_threshold_of(c->links, LNK_BENEFIT));
+      int linked = (hn && n.score >= lnk_threshold_of(links, LNK_NEED)) ||
+                   (hb && b.score >= lnk_threshold_of(links, LNK_BENEFIT));
       if (!linked) {
         if (hn && n.item < 64 && (mask & bit(n.item))) got |= bit(n.item);
         if (hb && b.item < c->sc->n_benefits) {
@@ -2103,7 +2099,7 @@ void score_session(const session *s, score_result *out) {
   memset(out, 0, sizeof *out);
   out->outcome = CUST_OUTCOME_NONE;
   out->given = -1;
-  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0, NULL, NULL, 0 };
+  ctx c = { s, s ? s->sc : NULL, out, 0, 0, 0, 0 };
   out->lang = msg_lang(s && s->lang ? s->lang : c.sc && c.sc->language ? c.sc->language : "en");
   if (!s) return;
   c.open = s->outcome == CUST_OUTCOME_NONE && s->end_reason == SESS_END_NONE;
@@ -2279,8 +2275,6 @@ void score_session(const session *s, score_result *out) {
   out->pass = out->attempt && round(out->total) >= pass;
   out->tier = score_tier_of(sc, out->total);
   sort_findings(out->findings, out->n_findings);
-  lnk_free(c.links);
-  if (c.stem) wd_free(c.stem);
 }
 
 /* Releases everything score_session allocated. */
