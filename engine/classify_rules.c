@@ -4223,6 +4223,43 @@ static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match 
   return 0;
 }
 
+/* 1 when the time slot ends on one of the n words: longer than the word when `more` is set. */
+static int slot_ends_on(const char *slot, const char *const *words, size_t n, int more) {
+  size_t sl = strlen(slot);
+  for (size_t k = 0; k < n; k++) {
+    size_t wl = strlen(words[k]);
+    if ((more ? sl > wl : sl >= wl) && strcmp(slot + sl - wl, words[k]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* The time match of r whose end is where the time slot's text ends in the line, or NULL. */
+static cls_match *slot_end_match(cls_result *r) {
+  const char *slot = r->slots[CLS_SLOT_TIME];
+  size_t sl = strlen(slot), n = strlen(r->norm);
+  for (int i = 0; i < r->n_matches; i++) {
+    cls_match *m = &r->matches[i];
+    if (strcmp(m->label, cls_slot_name(CLS_SLOT_TIME)) == 0 && m->end <= n && m->end >= sl &&
+        memcmp(r->norm + m->end - sl, slot, sl) == 0)
+      return m;
+  }
+  return NULL;
+}
+
+/* Moves the end of the time slot, and of its match m, to byte `end` of the line, noting rule `why`
+** at source line `line`. */
+static void move_slot_end(cls_result *r, cls_match *m, size_t end, const char *why, int line) {
+  size_t from = m->end - strlen(r->slots[CLS_SLOT_TIME]);
+  if (end <= from || end > strlen(r->norm)) return;   /* (the callers' spans: never) */
+  free(r->slots[CLS_SLOT_TIME]);
+  r->slots[CLS_SLOT_TIME] = xstrndup(r->norm + from, end - from);
+  m->end = end;
+  char *phrase = xasprintf("rule:%s", why), *src = xasprintf(RULE_SRC ":%d", line);
+  add_match(r, cls_slot_name(CLS_SLOT_TIME), phrase, src, m->start, m->end);
+  free(phrase);
+  free(src);
+}
+
 /* See classify_int.h.  Play-test 28b: "周处长，能不能由您出面，邀请信息中心和教务处负责人下周一起看一次演示？"
 ** (the debrief's own Try line) read 下周一 (next Monday) out of 下周 + 一起 (together), so the ask was
 ** "specific" and an accept line would have said Monday back.  A time ending on 周一, 星期一 or 礼拜一
@@ -4230,24 +4267,10 @@ static int thanked_for(const cls_result *r, const cl_clause *c, const cls_match 
 void cls_late_together(cls_result *r) {
   static const char *const monday[] = { "星期一", "礼拜一", "周一" };
   static const char qi[] = "起", one[] = "一";
-  const char *slot = r->slots[CLS_SLOT_TIME];
-  if (!r->norm || !slot) return;
-  size_t sl = strlen(slot), ol = strlen(one);
-  int ends = 0;   /* (with a word before the unit: 下周, 这个星期; "星期一起步" is Monday) */
-  for (size_t k = 0; k < sizeof monday / sizeof *monday && !ends; k++)
-    ends = sl > strlen(monday[k]) && strcmp(slot + sl - strlen(monday[k]), monday[k]) == 0;
-  if (!ends) return;
-  for (int i = 0; i < r->n_matches; i++) {   /* the time match ending where the slot's 一 does */
-    cls_match *m = &r->matches[i];
-    if (strcmp(m->label, cls_slot_name(CLS_SLOT_TIME)) != 0 || m->end < ol || m->end > strlen(r->norm)) continue;
-    if (memcmp(r->norm + m->end - ol, one, ol) != 0 || strncmp(r->norm + m->end, qi, strlen(qi)) != 0) continue;
-    m->end -= ol;
-    char *week = xstrndup(slot, sl - ol);
-    free(r->slots[CLS_SLOT_TIME]);
-    r->slots[CLS_SLOT_TIME] = week;
-    add_match(r, cls_slot_name(CLS_SLOT_TIME), "rule:together", RULE_SRC ":" CLS_STR(__LINE__), m->start, m->end);
-    return;
-  }
+  /* (with a word before the unit: 下周, 这个星期; "星期一起步" is Monday) */
+  if (!r->norm || !r->slots[CLS_SLOT_TIME] || !slot_ends_on(r->slots[CLS_SLOT_TIME], monday, 3, 1)) return;
+  cls_match *m = slot_end_match(r);
+  if (m && strncmp(r->norm + m->end, qi, strlen(qi)) == 0) move_slot_end(r, m, m->end - strlen(one), "together", __LINE__);
 }
 
 /* See classify_int.h.  Play-test 28d: "Could we start on Tuesday week, ...?" (British: a week
@@ -4256,25 +4279,11 @@ void cls_late_together(cls_result *r) {
 void cls_late_weekday_week(cls_result *r) {
   static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
   static const char week[] = " week";
-  const char *slot = r->slots[CLS_SLOT_TIME];
-  if (!r->norm || !slot) return;
-  size_t sl = strlen(slot), n = strlen(r->norm), wl = sizeof week - 1;
-  int ends = 0;
-  for (size_t k = 0; k < sizeof days / sizeof *days && !ends; k++)
-    ends = sl >= strlen(days[k]) && strcmp(slot + sl - strlen(days[k]), days[k]) == 0;
-  if (!ends) return;
-  for (int i = 0; i < r->n_matches; i++) {   /* the time match ending where the slot's weekday does */
-    cls_match *m = &r->matches[i];
-    if (strcmp(m->label, cls_slot_name(CLS_SLOT_TIME)) != 0 || m->end + wl > n) continue;
-    if (strncmp(r->norm + m->end, week, wl) != 0 || isalpha((unsigned char)r->norm[m->end + wl])) continue;
-    if (m->end < sl || memcmp(r->norm + m->end - sl, slot, sl) != 0) continue;
-    m->end += wl;
-    char *longer = xasprintf("%s%s", slot, week);
-    free(r->slots[CLS_SLOT_TIME]);
-    r->slots[CLS_SLOT_TIME] = longer;
-    add_match(r, cls_slot_name(CLS_SLOT_TIME), "rule:weekday_week", RULE_SRC ":" CLS_STR(__LINE__), m->start, m->end);
-    return;
-  }
+  if (!r->norm || !r->slots[CLS_SLOT_TIME] || !slot_ends_on(r->slots[CLS_SLOT_TIME], days, 7, 0)) return;
+  cls_match *m = slot_end_match(r);
+  size_t wl = sizeof week - 1;
+  if (m && strncmp(r->norm + m->end, week, wl) == 0 && !isalpha((unsigned char)r->norm[m->end + wl]))
+    move_slot_end(r, m, m->end + wl, "weekday_week", __LINE__);
 }
 
 /* See classify_int.h.  Play-test 28d: "I'd be the same after hearing that. What we do is leave a

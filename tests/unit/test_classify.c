@@ -585,6 +585,14 @@ static void drop_scenario(loaded *l) {
   diag_free(&l->d);
 }
 
+/* The line read by c has the time slot `time`. */
+static void expect_time(const cls_classifier *c, const char *line, const char *time) {
+  cls_result r = run(c, line);
+  assert_non_null(r.slots[CLS_SLOT_TIME]);
+  assert_string_equal(r.slots[CLS_SLOT_TIME], time);
+  cls_result_free(&r);
+}
+
 /* 下周 + 一起 is next week, not next Monday (cls_late_together; play-test 28b #9: the debrief's own
 ** Try line "...下周一起看一次演示?" read Monday and was +15 specific); 下周一 before anything else stays
 ** Monday, and a bare 星期一起步 is Monday. */
@@ -597,12 +605,7 @@ static void test_together(void **st) {
     { "下周一我们一起过去", "下周一" },
     { "星期一起步", "星期一" },
   };
-  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-    cls_result r = run(zh, cases[k].line);
-    assert_non_null(r.slots[CLS_SLOT_TIME]);
-    assert_string_equal(r.slots[CLS_SLOT_TIME], cases[k].time);
-    cls_result_free(&r);
-  }
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) expect_time(zh, cases[k].line, cases[k].time);
 }
 
 /* "Tuesday week" is a week from Tuesday: the slot keeps "week" (cls_late_weekday_week; play-test
@@ -614,12 +617,7 @@ static void test_weekday_week(void **st) {
     { "Could we start on Tuesday week, with Tereza at the first delivery?", "tuesday week" },
     { "Tuesday works, and the week after we review it.", "tuesday" },
   };
-  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-    cls_result r = run(en, cases[k].line);
-    assert_non_null(r.slots[CLS_SLOT_TIME]);
-    assert_string_equal(r.slots[CLS_SLOT_TIME], cases[k].time);
-    cls_result_free(&r);
-  }
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) expect_time(en, cases[k].line, cases[k].time);
 }
 
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
