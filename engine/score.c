@@ -1306,9 +1306,7 @@ static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const c
       int ni = sb->need_index[j];
       if (!(voiced & bit(ni)) || (vs->settled & bit(ni))) continue;
       vs->settled |= bit(ni);
-      const char *reply = NULL;
-      for (int e = 0; e < t->events.n && !reply; e++)
-        if (t->events.v[e].kind == CUST_EV_SAY && t->events.v[e].text && *t->events.v[e].text) reply = t->events.v[e].text;
+      const char *reply = said_text(t);
       char said[512];
       add(c, "grievance_settled", t, reply ? "reply" : NULL, "quote", q, "said",
           need_said(c, ni, said, sizeof said), "reply", reply ? reply : "", NULL);
