@@ -660,26 +660,24 @@ local function say_more(id)
   return true
 end
 
--- "Got it, it has to sell through in one season. Anything else that matters when you pick a
--- range?": a check asks about what comes after its "else"; the need its lead-in restated is not
--- what it asks more of ("anything else about the phones?" is).  True with no such word, or when
--- one of the need's keywords follows it (play-test 22: Helen told more of the unsold blue sets).
 local ELSE = { " else", "other", "还有", "别的", "其他", "其它" }
--- True when the line holds one of the ELSE words.
-local function has_else(turn)
-  local text = string.lower(turn.text)
-  for i = 1, #ELSE do
-    if string.find(text, ELSE[i], 1, true) then return true end
-  end
-  return false
-end
-local function named_after_else(turn, n)
+-- Where the first of the ELSE words stands in the line (lowered, returned too), or nil.
+local function else_at(turn)
   local text = string.lower(turn.text)
   local at
   for i = 1, #ELSE do
     local p = string.find(text, ELSE[i], 1, true)
     if p and (not at or p < at) then at = p end
   end
+  return at, text
+end
+local function has_else(turn) return else_at(turn) ~= nil end
+-- "Got it, it has to sell through in one season. Anything else that matters when you pick a
+-- range?": a check asks about what comes after its "else"; the need its lead-in restated is not
+-- what it asks more of ("anything else about the phones?" is).  True with no such word, or when
+-- one of the need's keywords follows it (play-test 22: Helen told more of the unsold blue sets).
+local function named_after_else(turn, n)
+  local at, text = else_at(turn)
   if not at then return true end
   local kw = n.keywords or {}
   for i = 1, #kw do
