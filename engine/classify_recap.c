@@ -51,12 +51,8 @@ static int statements_first(const cls_result *r) {
 static int ends_open_question(const cls_result *r) {
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
-  if (n == 0 || cl[n - 1].mood != CL_MOOD_QUESTION) return 0;
-  for (int m = 0; m < r->n_matches; m++)
-    if ((strcmp(r->matches[m].label, "wh") == 0 || strcmp(r->matches[m].label, "asking_wh") == 0) &&
-        r->matches[m].start >= cl[n - 1].start && r->matches[m].end <= cl[n - 1].end)
-      return 1;
-  return 0;
+  return n > 0 && cl[n - 1].mood == CL_MOOD_QUESTION &&
+         (cl_has_label(r, &cl[n - 1], "wh") || cl_has_label(r, &cl[n - 1], "asking_wh"));
 }
 
 static int count(uint64_t m) { int n = 0; for (; m; m &= m - 1) n++; return n; }
