@@ -4303,11 +4303,12 @@ void cls_late_pseudo_cleft(cls_result *r) {
     size_t n = cl[k].end - cl[k].start;
     while (n && *t == ' ') t++, n--;
     if (n < 10 || strncmp(t, "what ", 5) != 0) continue;
-    size_t s = 0;
-    for (size_t j = 0; j < sizeof subj / sizeof *subj && !s; j++)
-      if (strncmp(t + 5, subj[j], strlen(subj[j])) == 0) s = j + 1;
+    static const char *const seller[] = { "we ", "we'd ", "we'll ", "our " };   /* the seller's own doing */
+    int s = 0;
+    for (size_t j = 0; j < sizeof subj / sizeof *subj && !s; j++) s = strncmp(t + 5, subj[j], strlen(subj[j])) == 0;
     if (!s) continue;
-    ours = s == 1 || s == 4 || s == 5 || s == 15;   /* we, we'd, we'll, our: the seller's own doing */
+    ours = 0;
+    for (size_t j = 0; j < sizeof seller / sizeof *seller && !ours; j++) ours = strncmp(t + 5, seller[j], strlen(seller[j])) == 0;
     for (size_t i = 5; i + 4 <= n && !cleft; i++)   /* its verb "is"/"was" follows in the clause */
       cleft = (strncmp(t + i, " is ", 4) == 0 || strncmp(t + i, " was ", 5) == 0);
   }
