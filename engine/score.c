@@ -197,7 +197,7 @@ static void add_at(ctx *c, const char *id, int turn, const char *quote, const ch
   f->need = -1;
   f->rungs_known = 0;
   f->rungs_realistic = 0;
-  f->note_alone = strcmp(id, "grievance_settled") == 0;   /* (score_ask marks an after-sale check) */
+  f->note_alone = 0;   /* (judge_grievance and score_ask mark theirs) */
   /* the ladder as judged at the turn, else at the latest ask of its visit before it (the visit as
   ** a whole: its last ask): "no commitment" after an order refused at trust 3 taught that order
   ** again, "先下一批试单", though the same debrief had called it more than 陈总 could give
@@ -1308,8 +1308,10 @@ static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const c
       vs->settled |= bit(ni);
       const char *reply = said_text(t);
       char said[512];
+      int before = c->r->n_findings;
       add(c, "grievance_settled", t, reply ? "reply" : NULL, "quote", q, "said",
           need_said(c, ni, said, sizeof said), "reply", reply ? reply : "", NULL);
+      if (c->r->n_findings > before) c->r->findings[before].note_alone = 1;
       return;
     }
   }
