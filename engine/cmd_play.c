@@ -652,6 +652,7 @@ int cmd_play_exec(int argc, char **argv) {
   diag d;
   diag_init(&d);
   scn_set_line_language(p.o.lang);   /* lines written in several languages speak --lang's */
+  scn_read_shipped_tests(0);          /* a visit runs none */
   scc_deferred def;
   p.sc = scc_load_deferred(path, &d, &def);
   scn_set_line_language(NULL);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "bytecode.h"
 #include "msg.h"
 #include "msg_cli.h"
 #include "sandbox.h"
@@ -1043,9 +1044,12 @@ char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char
   strbuf b = {0};
   lua_dump(L, dump_writer, &b, 0);   /* with line information: errors keep their positions */
   lua_close(L);
-  *n = b.len;
+  /* without the names of locals and upvalues, which a start would intern (bytecode.h) */
+  char *code = bc_strip_names(b.s, b.len, n);
+  sb_free(&b);
+  if (!code) { *err = xasprintf("%s: lua_dump wrote a chunk this Lua 5.4 reader does not know", name); return NULL; }
   *err = NULL;
-  return sb_take(&b);
+  return code;
 }
 
 /* ===== calls and messages ================================================================ */

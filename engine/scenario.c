@@ -466,6 +466,10 @@ static void read_objections(sx_ctx *c, const yn_node *n) {
   }
 }
 
+/* Whether a shipped file's tests: section is read (scn_read_shipped_tests). */
+static int shipped_tests = 1;
+void scn_read_shipped_tests(int yes) { shipped_tests = yes; }
+
 /* The language whose texts a line in several languages gives (scn_set_line_language). */
 static char *line_language;
 void scn_set_line_language(const char *lang) {
@@ -691,7 +695,7 @@ scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_p
     sx_visits(&c, yn_get(root, "visits"));
     sx_scoring(&c, yn_get(root, "scoring"));
     sx_lexicon(&c, yn_get(root, "lexicon"));
-    sx_tests(&c, yn_get(root, "tests"));
+    if (!img || shipped_tests) sx_tests(&c, yn_get(root, "tests"));
   }
   yn_free(doc);
   *errors = c.errors;

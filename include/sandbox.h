@@ -96,7 +96,8 @@ sbx_status sbx_load_builtin(sbx *s, const char *name, const unsigned char *code,
                             int env_idx, char **err);
 
 /* Compiles a text chunk as sbx_load would name it and returns its bytecode (malloc'd, *n
-** bytes), for the generator of built-in data; NULL with *err (malloc'd) on a syntax error. */
+** bytes), for the generator of built-in data; NULL with *err (malloc'd) on a syntax error.
+** The bytecode keeps line information but not the names of locals and upvalues (bytecode.h). */
 char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err);
 
 /* Calls the function below nargs arguments under the budget, the deadline and a traceback

@@ -287,6 +287,10 @@ extern const char *const scn_outcome_names[];
 /* Lets scn_read accept a behaviour script outside the scenario's folder tree (the
 ** --behaviour-anywhere flag; also SALESIM_BEHAVIOUR_ANYWHERE=1).  Off by default. */
 void scn_allow_behaviour_anywhere(int yes);
+/* Whether scn_read reads the tests: section of a shipped file, byte for byte (builtin.h): yes by
+** default; play turns it off, since a visit runs no test and the build checked that file's (7%
+** of a start for hospital-campaign).  Any other file's tests are read and checked as ever. */
+void scn_read_shipped_tests(int yes);
 /* The language of the lines a scenario loaded after this call speaks, where a key of lines: is
 ** written in several languages ({en: ..., zh: ...}); NULL (the default) or a language the map
 ** lacks: the scenario's own language.  play --lang sets it. */

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "bytecode.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -474,6 +475,59 @@ static void test_builtin_bytecode(void **state) {
   sbx_free(s);
 }
 
+/* lua_dump's writer for the test below. */
+static int dump_to(lua_State *L, const void *p, size_t n, void *ud) {
+  (void)L;
+  sb_append(ud, p, n);
+  return 0;
+}
+
+/* sbx_compile drops the names of locals and upvalues (bytecode.h): the chunk is smaller than
+** Lua's own dump, errors keep their lines but no longer name the variable, and a chunk cut
+** short, with bytes after its end or not Lua 5.4's is refused rather than guessed at. */
+static void test_bytecode_strip_names(void **state) {
+  (void)state;
+  char e[200], *err = NULL;
+  const char *src = "local u\nlocal function f(t)\n  local x = t.y\n  return x.z\nend\n"
+                    "return f, function() return u.v end\n";
+  size_t n;
+  char *code = sbx_compile("e.lua", src, strlen(src), &n, &err);
+  assert_non_null(code);
+  lua_State *L = luaL_newstate();
+  strbuf full = {0};
+  assert_int_equal(luaL_loadbufferx(L, src, strlen(src), "@e.lua", "t"), LUA_OK);
+  lua_dump(L, dump_to, &full, 0);
+  assert_true(n < full.len);
+  size_t n2;
+  char *again = bc_strip_names(full.s, full.len, &n2);   /* the same bytes sbx_compile gave */
+  assert_non_null(again);
+  assert_int_equal(n2, n);
+  assert_memory_equal(again, code, n);
+  assert_null(bc_strip_names(full.s, full.len / 2, &n2));
+  sb_putc(&full, 0);
+  assert_null(bc_strip_names(full.s, full.len, &n2));
+  assert_null(bc_strip_names(src, strlen(src), &n2));
+  free(again); sb_free(&full); lua_close(L);
+
+  sbx *s = sbx_new(NULL, 1, e, sizeof e);
+  L = sbx_lua(s);
+  assert_int_equal(sbx_load_builtin(s, "e.lua", (const unsigned char *)code, n, 0, &err), SBX_OK);
+  assert_int_equal(sbx_call(s, 0, 2, &err), SBX_OK);
+  lua_pushvalue(L, -2);
+  lua_newtable(L);
+  assert_int_not_equal(sbx_call(s, 1, 0, &err), SBX_OK);   /* x.z with x nil, line 4 */
+  assert_non_null(strstr(err, "e.lua:4: attempt to index a nil value"));
+  assert_null(strstr(err, "'x'"));
+  free(err); err = NULL;
+  assert_int_not_equal(sbx_call(s, 0, 0, &err), SBX_OK);   /* u.v with u nil, line 6 */
+  assert_non_null(strstr(err, "e.lua:6: attempt to index a nil value"));
+  assert_null(strstr(err, "'u'"));
+  free(err);
+  lua_pop(L, 1);
+  free(code);
+  sbx_free(s);
+}
+
 int main(void) {
   DIR *d = opendir(HOSTILE_DIR);
   if (!d) { fprintf(stderr, "cannot open %s (run from the repository root)\n", HOSTILE_DIR); return 1; }
@@ -501,6 +555,7 @@ int main(void) {
     cmocka_unit_test(test_expr_plain),
     cmocka_unit_test(test_binary_chunk_refused_by_loader),
     cmocka_unit_test(test_builtin_bytecode),
+    cmocka_unit_test(test_bytecode_strip_names),
     cmocka_unit_test(test_failed_load_leaves_host_calls_alone),
   };
   int np = (int)(sizeof pieces / sizeof *pieces);

@@ -171,6 +171,35 @@ static void test_it_trial(void **st) {
   diag_free(&d);
 }
 
+/* play reads no tests: section of a shipped file (scn_read_shipped_tests): the build checked it
+** and a visit runs none; a file that is not byte for byte a shipped one is read whole. */
+static void test_shipped_tests_skipped(void **st) {
+  (void)st;
+  diag d;
+  diag_init(&d);
+  scn_read_shipped_tests(0);
+  scenario *s = scc_load("scenarios/it-trial.yaml", &d);
+  assert_non_null(s);
+  assert_true(s->src_len > 0);         /* the shipped image */
+  assert_int_equal(s->n_tests, 0);
+  assert_true(s->n_needs > 0);
+  scn_free(s);
+  char *msgs = NULL;
+  s = load_with("tests:\n  - name: one\n    lines: [hello]\n    expect: {outcome: no_sale}\n", &msgs);
+  assert_string_equal(msgs, "");
+  assert_non_null(s);
+  assert_int_equal(s->n_tests, 1);
+  scn_free(s);
+  free(msgs);
+  scn_read_shipped_tests(1);
+  s = scc_load("scenarios/it-trial.yaml", &d);
+  assert_non_null(s);
+  assert_true(s->n_tests > 0);
+  scn_free(s);
+  assert_int_equal(d.n, 0);
+  diag_free(&d);
+}
+
 static void test_defaults(void **st) {
   (void)st;
   char *m;
@@ -779,6 +808,7 @@ int main(void) {
     cmocka_unit_test(test_lookups),
       cmocka_unit_test(test_find_lines_index),
     cmocka_unit_test(test_parse_band),
+    cmocka_unit_test(test_shipped_tests_skipped),
     cmocka_unit_test(test_schema_in_step),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
