@@ -306,8 +306,11 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
   /* an open question about the need the finding names (a person left out of the talk: theirs),
   ** else the first voiced */
   int open_need = shown;
-  /* a line about one need is said to the one who voiced it */
-  int to = t == ADV_SUMMARY || t == ADV_CONFIRM ? shown : t == ADV_OPEN ? open_need : t == ADV_HIDDEN ? hid : -1;
+  /* a line about one need is said to the one who voiced it: the gain answering a worry too
+  ** (Martin's payback, left unanswered, was taught as "Grace, here is what it would mean for you")
+  */
+  int to = t == ADV_SUMMARY || t == ADV_CONFIRM ? shown : t == ADV_OPEN ? open_need : t == ADV_HIDDEN ? hid
+         : t == ADV_GAIN && n >= 0 && n < sc->n_needs ? n : -1;
   char *name = address_about(sc, lang, to), *out = NULL;
   const char *bw = benefit_words(sc, need, lang);
   const char *company = sc->cust_company && *sc->cust_company ? sc->cust_company : msg_text(lang, "advice.yours");

@@ -410,7 +410,8 @@ static void hidden_need_line_asks_openly(void **state) {
 }
 
 /* At a table of two, a line about a need addresses the one who has it: Martin's hidden capital
-** budget is asked of Martin, not of Grace (the first name), found in play; Grace's of Grace. */
+** budget is asked of Martin, not of Grace (the first name), found in play; Grace's of Grace; the
+** gain that answers Martin's worry is said to Martin. */
 static void need_line_addresses_who_has_it(void **state) {
   (void)state;
   diag d;
@@ -422,9 +423,12 @@ static void need_line_addresses_who_has_it(void **state) {
     const char *said = sc->needs[i].said;
     const char *who = strncmp(said, "Martin:", 7) == 0 ? "Martin" : strncmp(said, "Grace:", 6) == 0 ? "Grace" : NULL;
     assert_non_null(who);
+    /* the third: the benefit that answers her worry, left unanswered before the ask (Martin's
+    ** payback was taught as "Grace, here is what it would mean for you", the team's play) */
     const char *rules[] = { sc->needs[i].hidden ? "missed_hidden_need" : "summary_misses_needs",
-                            sc->needs[i].hidden ? "missed_hidden_need" : "summary_unconfirmed_needs" };
-    for (int r = 0; r < 2; r++) {
+                            sc->needs[i].hidden ? "missed_hidden_need" : "summary_unconfirmed_needs",
+                            "ask_past_concern" };
+    for (int r = 0; r < 3; r++) {
       char *line = adv_try(sc, NULL, rules[r], SV_FIRST, &(adv_about){ .need = i });
       if (!line) continue;
       /* addressed as "Martin, ..." or "So to sum up, Martin: ..." */
