@@ -231,6 +231,16 @@ static void finding(out *o, const json_t *f, int k, int first_turn, int capped) 
   sb_printf(o->b, "     %s%s", esc(o, DIM), L(o, L_WHY));
   wrap(o, deb_principle(o->lang, f), 5 + txt_width(L(o, L_WHY)), 5);
   if (o->colour) sb_puts(o->b, RESET);
+  /* a credit that counts no points here (a check or a settled grievance, when nothing else in
+  ** the visit shows its skill) says so, and offers no line to try: "you checked ... Try: check"
+  ** read as blame for what was done (play-test 29b F10) */
+  const score_rule *rule = score_rule_find(jstr(f, "rule"));
+  if (p == 0 && rule && rule->points > 0) {
+    sb_printf(o->b, "     %s", esc(o, DIM));
+    wrap(o, msg_text(o->lang, "fmt.note_alone"), 5, 5);
+    if (o->colour) sb_puts(o->b, RESET);
+    return;
+  }
   if (!won && *jstr(f, "better")) {
     sb_printf(o->b, "     %s%s%s", esc(o, CYAN), L(o, L_TRY), esc(o, RESET));
     char *q = quoted(o, jstr(f, "better"));
