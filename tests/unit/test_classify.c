@@ -1467,6 +1467,39 @@ static void test_follow_up(void **st) {
   assert_true(r.specific);
   cls_result_free(&r);
   cls_result_free(&p);
+  /* a smaller quantity put as a short question re-asks the step refused, lower (the team's
+  ** play, play-test 29: "那一个柜呢?" was a closed question, the lowered ask unjudged); a larger
+  ** one re-asks it, not lower; "一起" is no quantity */
+  p = run(c, "陈总,您看这个月先进三个柜怎么样?");
+  assert_true(p.commitment >= 0);
+  v.prev = &p;
+  r = run(c, "那一个柜呢?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 1);
+  assert_int_equal(r.commitment, p.commitment);
+  assert_true(CLS_HAS(&r, CLS_LOWER_ASK));
+  cls_result_free(&r);
+  r = run(c, "那五个柜呢?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 1);
+  assert_false(CLS_HAS(&r, CLS_LOWER_ASK));
+  cls_result_free(&r);
+  r = run(c, "那我们一起去看看呢?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 0);
+  cls_result_free(&r);
+  cls_result_free(&p);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  c = L.c;
+  p = run(c, "Could you order thirty sets for spring?");
+  assert_true(p.commitment >= 0);
+  v.prev = &p;
+  r = run(c, "What about just eight then?");
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 1);
+  assert_true(CLS_HAS(&r, CLS_LOWER_ASK));
+  cls_result_free(&r);
+  r = run(c, "How many of them went last year?");   /* a question of its own */
+  assert_int_equal(cls_read_follow_up(c, &r, &v), 0);
+  cls_result_free(&r);
+  cls_result_free(&p);
   drop_scenario(&L);
 }
 
