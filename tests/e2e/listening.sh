@@ -469,4 +469,12 @@ check "a fix named by her worry's words brings the worry out" jq -e '.turns[1].c
 play scenarios/tableware-limited-run.yaml "What kind of customers come to your shop mostly?
 Our sets are numbered, only 1000 made, so your customer get something nobody else have." "$TMP/rare.json" >/dev/null
 check "'only 1000 made, so your customer get something nobody else have' is a benefit, not a loss appeal" jq -e '.turns[1].moves | (index("present_benefit") != null) and (index("loss_appeal") == null)' "$TMP/rare.json"
+# --- 16. a hidden need asked about and sidestepped is no fault of the question: a note of no
+# points with no Try line, not "stayed hidden" and the question asked (play-test 29a F4) ---
+play scenarios/referral-follow-up.yaml "hey maria! quick one today, do you know anyone who might want a filter like yours?
+oh the light? dont worry about that its normal. anyway your sister, Lucia right? she has hard water doesnt she
+like I said its normal, its just a thing it does. so Lucia - could you give me her number?" "$TMP/sidestep.json" >/dev/null
+"$SALESIM" replay "$TMP/sidestep.json" --json >"$TMP/sidestep-debrief.json" 2>/dev/null
+check "a hidden need asked about and sidestepped is a note of no points and no Try line" jq -e '[.skills[].findings[] | select(.rule == "missed_hidden_need")] | length == 1 and .[0].message_id == "finding.missed_hidden_need.asked" and .[0].points == 0 and .[0].better == ""' "$TMP/sidestep-debrief.json"
+check "a referral refused for her open complaint teaches settling it" jq -e '[.skills[].findings[] | select(.message_id == "finding.unrealistic_ask.grievance_open")] | length == 1 and (.[0].better | test("sort it out"))' "$TMP/sidestep-debrief.json"
 finish
