@@ -32,6 +32,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "ask_past_concern", ADV_GAIN },   /* the benefit that answers the worry left standing */
   { "objection_answered", ADV_CHECK },
   { "grievance_settled", ADV_GAIN },   /* the benefit that settles her complaint */
+  { "concern_dismissed", ADV_GAIN },   /* (the debrief gives its fixed line: finding_json) */
   { "ask_without_summary", ADV_SUMMARY }, { "summary_misses_needs", ADV_SUMMARY },
   { "summary_tied_to_needs", ADV_SUMMARY }, { "feature_list", ADV_SUMMARY },
   { "summary_unconfirmed_needs", ADV_CONFIRM }, { "summary_rejected", ADV_CONFIRM },

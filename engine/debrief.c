@@ -241,6 +241,19 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
   json_object_set_new(o, "principle_name", json_string(msg_text(lang, key)));
   /* the Try line made from the scenario (advice.c), else the rule's fixed example */
   /* the session's classifier checks a discovery line reads as the question it teaches */
+  /* (none for a fault the scorer made a note of no points: a hidden need asked about that the
+  ** customer sidestepped was taught the very question the trainee had asked, play-test 29a F4) */
+  if (f->points == 0 && f->rule->points < 0) {
+    json_object_set_new(o, "better", json_string(""));
+    return o;
+  }
+  /* (a worry brushed off, or a referral asked while her complaint stood, teaches settling it in
+  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2) */
+  if ((f->msg.key && strcmp(f->msg.key, "finding.unrealistic_ask.grievance_open") == 0) ||
+      strcmp(f->rule->id, "concern_dismissed") == 0) {
+    json_object_set_new(o, "better", json_string(msg_text(lang, "rule.concern_dismissed.better")));
+    return o;
+  }
   adv_about about = { f->need, f->rungs_known, f->rungs_realistic, reader };
   char *made = adv_try(sc, lang, f->rule->id, kind, &about);
   snprintf(key, sizeof key, "rule.%s.better", f->rule->id);

@@ -174,8 +174,10 @@ static void bars(out *o, const json_t *d) {
     const json_t *fs = json_object_get(sk, "findings");
     strbuf sum = { 0 };
     sb_puts(&sum, "50");
-    for (size_t i = 0; i < json_array_size(fs); i++)
-      sb_printf(&sum, " %+g", json_number_value(json_object_get(json_array_get(fs, i), "points")));
+    for (size_t i = 0; i < json_array_size(fs); i++) {
+      double p = json_number_value(json_object_get(json_array_get(fs, i), "points"));
+      if (p != 0) sb_printf(&sum, " %+g", p);   /* (a note of no points adds nothing: no "+0") */
+    }
     /* (the name's column 2 + 12, a space, the bar, " %3d", "  (" and ")") */
     if (json_array_size(fs) > 0 && 2 + 12 + 1 + cells + 4 + 3 + txt_width(sum.s) + 1 <= o->width)
       sb_printf(o->b, "  %s(%s)%s", esc(o, DIM), sum.s, esc(o, RESET));

@@ -605,6 +605,7 @@ typedef struct visit_state {
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased,
       f_past_check;
   uint64_t settled;          /* grievances (needs she voiced) a line settled: grievance_settled once each */
+  uint64_t dismissed;        /* needs a line brushed off: concern_dismissed once each */
 } visit_state;
 
 /* The vague phrases the trainee typed in r's line, first to last and each once, at most max of
@@ -819,9 +820,30 @@ static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, con
   }
 }
 
+static const char *says_need(const cust_events *evs, const scn_need *n, int said_too);
+
+/* The customer's own complaint she refused an ask for at turn t: a need she volunteers (not
+** hidden) that she voiced before the turn, that no line has settled yet (vs->settled), and that
+** her words refusing the ask name.  Its index, or -1.  Play-test 29a F2: "like I said its
+** normal ... so Lucia - could you give me her number?" drew "Not while that light on my tap is
+** still a mystery." and "+15 A satisfied customer brings the next one"; the same ask two turns
+** earlier had cost -15.  (A worry new to the ask, "Lucia hates sales calls", is no grievance.) */
+static int refused_for_grievance(const ctx *c, const visit_state *vs, const sess_turn *t) {
+  if (!c->sc || sess_has_event(t, CUST_EV_GIVE, NULL) ||
+      !(sess_has_event(t, CUST_EV_REFUSE, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL)))
+    return -1;
+  for (int i = 0; i < c->sc->n_needs && i < 64; i++) {
+    const scn_need *n = &c->sc->needs[i];
+    if (n->hidden || (vs->settled & bit(i)) || !((t->before.revealed | t->before.confirmed) & bit(i))) continue;
+    if (says_need(&t->events, n, 1)) return i;
+  }
+  return -1;
+}
+
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
+  int grievance = -1;  /* the complaint of hers a referral ask was refused for (below), or -1 */
   int spec_at = -1;      /* the specific_ask finding this turn added (below), or -1 */
   vs->asks++;
   /* an ask the customer takes up is no push, however many came before it (play-test 9: the part
@@ -879,6 +901,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   } else if (is_ref && r->vague) {
     /* "let's catch up sometime, maybe talk to Lucia": as vague as in any other visit */
     add_vague(c, t, r, q, r->slots[CLS_SLOT_ACTION] != NULL, 1);
+  } else if (is_ref && vs->kind == SV_REFERRAL && (grievance = refused_for_grievance(c, vs, t)) >= 0) {
+    /* asked while her own complaint stands, and refused for it: no more a referral asked than
+    ** one asked cold (judged below as unrealistic_ask) */
+    early_ref = 1;
   } else if (is_ref) {
     if (!vs->f_referral++) add(c, "referral_asked", t, NULL, "quote", q, NULL);
   } else {
@@ -919,8 +945,15 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     int k = j >= 0 && j < c->sc->n_commitments ? j : -1;
     for (int x = 0; k < 0 && c->sc && x < c->sc->n_commitments; x++)
       if (on_offer(c, t->visit, x) && c->sc->commitments[x].kind == SCN_KIND_REFERRAL) k = x;
-    add(c, "unrealistic_ask", t, "referral_early", "quote", q, "action",
-        k >= 0 ? action_of(c, k) : "", NULL);
+    if (grievance >= 0) {
+      char said[512];
+      const char *reply = said_text(t);
+      add(c, "unrealistic_ask", t, "grievance_open", "quote", q, "said", need_said(c, grievance, said, sizeof said),
+          "reply", reply ? reply : "", "action", k >= 0 ? action_of(c, k) : "", NULL);
+    } else {
+      add(c, "unrealistic_ask", t, "referral_early", "quote", q, "action",
+          k >= 0 ? action_of(c, k) : "", NULL);
+    }
     free(q);
     return;
   }
@@ -1537,13 +1570,61 @@ static int asked_out(const ctx *c, const sess_turn *t, int i) {
   return says_need(&t->events, &c->sc->needs[i], 0) != NULL;
 }
 
+/* 1 when r brushes need i off: the line names the need, says it is nothing to worry about
+** (lexicon marker `dismiss`: "don't worry about that", "it's nothing") and offers nothing that
+** answers it.  Play-test 29a F2: "oh the light? dont worry about that its normal. anyway your
+** sister, Lucia right?" was "+10 the customer confirmed the need they had voiced", for Maria
+** repeating her complaint.  "Don't worry, that's only the filter reminder" answers it. */
+static int dismisses_need(const ctx *c, const cls_result *r, int i) {
+  if (i < 0 || i >= 64 || !cls_has_label(r, "dismiss") || (answered_needs(c, r) & bit(i))) return 0;
+  for (int k = 0; k < r->n_needs; k++)
+    if (r->needs[k] == i) return 1;
+  return 0;
+}
+
+/* 1 when the customer has voiced need i by the end of turn t: before it, or in answer to it. */
+static int voiced_by_end(const sess_turn *t, int i) {
+  if ((t->before.revealed | t->before.confirmed) & bit(i)) return 1;
+  for (int e = 0; e < t->events.n; e++)
+    if ((t->events.v[e].kind == CUST_EV_REVEAL || t->events.v[e].kind == CUST_EV_CONFIRM) && t->events.v[e].index == i)
+      return 1;
+  return 0;
+}
+
+/* A worry of the customer's brushed off (dismisses_need): a need she voiced, before this line
+** or in answer to it, named by a line that calls it nothing and answers nothing.  Named once per
+** need, so the debrief says what the line did instead of crediting a confirmation. */
+static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, const char *q) {
+  if (!c->sc) return;
+  for (int i = 0; i < c->sc->n_needs && i < 64; i++) {
+    if ((vs->dismissed & bit(i)) || !dismisses_need(c, r, i) || !voiced_by_end(t, i)) continue;
+    vs->dismissed |= bit(i);
+    char said[512];
+    add(c, "concern_dismissed", t, NULL, "quote", q, "need", need_name(c, i), "said",
+        need_said(c, i, said, sizeof said), NULL);
+    return;
+  }
+}
+
 /* What the customer did this turn: refusals and gifts remembered; a need confirmed, uncovered
-** or (hidden) found is credited once per session (awarded_needs, found_hidden). */
+** or (hidden) found is credited once per session (awarded_needs, found_hidden).  A need she
+** voices for the first time on this turn is told, not confirmed, whatever events the customer
+** recorded: it is credited as brought out (need_uncovered, hidden_need_found), and a later
+** playback she agrees to is its confirmation (play-test 29a F4: "the customer confirmed the need
+** they had voiced" for the outage Dana first spoke of in answer to a threat).  A need the line
+** brushed off earns nothing (judge_dismissal names it). */
 static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
                                   uint64_t *awarded_needs, uint64_t *found_hidden) {
   int n_needs = c->sc ? c->sc->n_needs : 0;
+  /* (voiced before: in her state, or named in an earlier answer the scorer credited as brought
+  ** out, asked_out, with no REVEAL recorded: "甲方的进度款下周才到,..." then played back) */
+  uint64_t earlier = t->before.revealed | t->before.confirmed | *found_hidden;
   for (int e = 0; e < t->events.n; e++) {
     const cust_event *ev = &t->events.v[e];
+    int ni = ev->index;
+    int told_now = (ev->kind == CUST_EV_REVEAL || ev->kind == CUST_EV_CONFIRM) && ni >= 0 && ni < n_needs &&
+                   !(earlier & bit(ni));
+    if ((ev->kind == CUST_EV_REVEAL || ev->kind == CUST_EV_CONFIRM) && dismisses_need(c, &t->cls, ni)) continue;
     if (ev->kind == CUST_EV_REFUSE) {
       vs->refused |= bit(ev->index);
       vs->reopened &= ~bit(ev->index);
@@ -1553,23 +1634,19 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       vs->refusal = t;   /* an ask met with an objection and nothing given is a no (a scenario's reaction) */
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
-    } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs &&
+    } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs && !told_now &&
                !(*awarded_needs & bit(ev->index))) {
       *awarded_needs |= bit(ev->index);
       char said[512];
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
           need_said(c, ev->index, said, sizeof said), NULL);
-    } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
-               !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !((t->before.revealed | t->before.confirmed) & bit(ev->index)) &&
-               !has_confirm(t, ev->index) && !asks_opinion(&t->cls) && !pitch_only(&t->cls)) {
+    } else if (told_now && !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+               !asks_opinion(&t->cls) && !pitch_only(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
           need_said(c, ev->index, said, sizeof said), NULL);
-    } else if (ev->kind == CUST_EV_REVEAL && ev->index >= 0 && ev->index < n_needs &&
-               c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !((t->before.revealed | t->before.confirmed) & bit(ev->index))) {
+    } else if (told_now && c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index))) {
       *found_hidden |= bit(ev->index);
       add(c, "hidden_need_found", t, NULL, "quote", q, "said",
           c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
@@ -1609,6 +1686,20 @@ static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
 ** "similar:..."), or NULL. */
 static const char *names_by_keyword(const cls_result *r, const char *id) {
   return cls_item_keyword(r, "need", id);
+}
+
+/* The first line of the session that asked the customer about need i: a question (no ask for a
+** commitment) that names it, by its words or by meaning.  NULL when none did.  Play-test 29a F4:
+** "your sister, Lucia right? she has hard water doesnt she", sidestepped, was "A hidden need stayed
+** hidden" with the Try line "Maria, how is Lucia getting on with the water across town?". */
+static const sess_turn *asked_about_need(const ctx *c, int i) {
+  for (int k = 0; k < c->s->n_turns; k++) {
+    const cls_result *r = &c->s->turns[k].cls;
+    if (!r->question || (r->moves & ASK_MOVES)) continue;
+    for (int j = 0; j < r->n_needs; j++)
+      if (r->needs[j] == i) return &c->s->turns[k];
+  }
+  return NULL;
 }
 
 static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r, uint64_t known,
@@ -1737,6 +1828,7 @@ static void score_visit(ctx *c, int v, int a, int b, uint64_t *awarded_needs, ui
     judge_summary(c, &vs, t, r, known, q, i, b);
     judge_tactics(c, &vs, t, r, q);
     judge_grievance(c, &vs, t, r, q);
+    judge_dismissal(c, &vs, t, r, q);
     if (CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !*chain_asked) *chain_asked = t->n;   /* the decision chain */
     judge_refusal(c, &vs, t, r, q);
     judge_closes(c, &vs, t, r, fam);
@@ -2168,6 +2260,17 @@ void score_session(const session *s, score_result *out) {
     for (int i = 0; i < sc->n_needs && i < 64; i++)
       if (sc->needs[i].hidden && !(known & bit(i)) && !(hidden & bit(i)) && !(named & bit(i))) {
         int before = c.r->n_findings;
+        const sess_turn *asked = asked_about_need(&c, i);
+        if (asked) {
+          /* asked about and sidestepped: the customer had not opened up yet, which is no fault
+          ** of the question; a note of no points and no Try line (finding_json) */
+          char *aq = short_quote(asked->text);
+          add(&c, "missed_hidden_need", asked, "asked", "quote", aq, "said", sc->needs[i].said ? sc->needs[i].said
+              : need_name(&c, i), NULL);
+          free(aq);
+          if (c.r->n_findings > before) c.r->findings[before].points = 0;
+          continue;
+        }
         add(&c, "missed_hidden_need", NULL, NULL, "said", sc->needs[i].said ? sc->needs[i].said
             : need_name(&c, i), NULL);
         if (c.r->n_findings > before) c.r->findings[before].need = i;   /* its Try line asks about it */

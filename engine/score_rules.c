@@ -70,6 +70,8 @@ static const score_rule rules[] = {
   { "need_uncovered",              SK_DISCOVERY,     5, "discover-before-pitching" },
   { "need_confirmed",              SK_DISCOVERY,    10, "discover-before-pitching" },
   { "grievance_settled",           SK_DISCOVERY,    10, "answer-objections" },
+  /* the other side of it: her worry waved away ("dont worry about that its normal") */
+  { "concern_dismissed",           SK_DISCOVERY,   -10, "answer-objections" },
   { "hidden_need_found",           SK_DISCOVERY,    10, "bring-out-hidden-needs" },
   { "decision_chain_asked",        SK_DISCOVERY,    10, "reach-the-decision-chain" },
   /* at a table of several: one person left out of a long stretch, and brought back in */

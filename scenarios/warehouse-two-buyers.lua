@@ -41,6 +41,32 @@ end
 
 local chain_told = false
 
+-- Confirms each need the line names that its person voiced and has not confirmed; the one who
+-- voiced the first of them answers yes, and the table feels heard.  True (the reply is said).
+local function confirm_played_back(turn)
+  local who
+  for _, id in ipairs(turn.needs) do
+    if C.revealed(id) and not C.confirmed(id) then
+      for _, n in ipairs(C.needs) do
+        if n.id == id then who = who or n.voiced_by end
+      end
+      C.confirm(id)
+    end
+  end
+  if who then C.speaker(who) end
+  S.trust = S.trust + 1
+  C.say("confirm_ack")
+  return true
+end
+
+-- 1 when the line names a need the customer has voiced and not yet confirmed.
+local function plays_back(turn)
+  for _, id in ipairs(turn.needs) do
+    if C.revealed(id) and not C.confirmed(id) then return true end
+  end
+  return false
+end
+
 -- 1 when the line carries any move at all (then the default has something to answer).
 local function any_move(turn)
   for _, on in pairs(turn.moves) do if on then return true end end
@@ -52,6 +78,16 @@ function on_turn(turn, ctx)
   -- A line that checks what was said ("so three hundred wrong cases, each one a credit note,
   -- did I get that right?") is answered by the one who said it; the benefit its words brush
   -- against is not being pitched.
+  -- So is a yes/no question that plays back a need its person voiced and has not confirmed ("And
+  -- Martin, for you it has to pay back inside twelve months, measured against the roughly 90k in
+  -- credit notes. Is that fair?" was answered "Now you're talking my language." and confirmed
+  -- nothing; the payback was credited two turns later, on a pitch: play-test 29a F6).
+  -- The one who voiced it says yes (the default, which runs on a table of its own, hears a
+  -- yes/no question about a voiced need as a question for more of it).
+  if turn.moves.closed_question and not turn.moves.summarize_benefits and not turn.moves.confirm_need
+     and not (turn.moves.rude or turn.moves.threat) and plays_back(turn) then
+    return confirm_played_back(turn)
+  end
   local checking = turn.moves.confirm_need and not turn.moves.summarize_benefits
   -- Nor is contempt or a threat, whatever benefit it names ("grace come on, your error rate is
   -- embarassing, you need this" won Grace over: play-test 13); the default answers the tone.

@@ -480,4 +480,12 @@ out=$(play scenarios/payment-collection.yaml "李总好,今天来结一下尾款
 note=$(printf '%s\n' "$out" | sed -n '/· 0  提出承诺前先检查遗漏/,/^ 第\|^  [✓✗·]/p')
 expect_contains "a check of no points says why it counts nothing" "$note" "这次不计分"
 if [[ "$note" == *"试试"* ]]; then fail "a check of no points offers no line to try" "$note"; else ok "a check of no points offers no line to try"; fi
+# --- 17. a hidden need asked about and sidestepped is no fault of the question: a note of no
+# points with no Try line, not "stayed hidden" and the question asked (play-test 29a F4) ---
+play scenarios/referral-follow-up.yaml "hey maria! quick one today, do you know anyone who might want a filter like yours?
+oh the light? dont worry about that its normal. anyway your sister, Lucia right? she has hard water doesnt she
+like I said its normal, its just a thing it does. so Lucia - could you give me her number?" "$TMP/sidestep.json" >/dev/null
+"$SALESIM" replay "$TMP/sidestep.json" --json >"$TMP/sidestep-debrief.json" 2>/dev/null
+check "a hidden need asked about and sidestepped is a note of no points and no Try line" jq -e '[.skills[].findings[] | select(.rule == "missed_hidden_need")] | length == 1 and .[0].message_id == "finding.missed_hidden_need.asked" and .[0].points == 0 and .[0].better == ""' "$TMP/sidestep-debrief.json"
+check "a referral refused for her open complaint teaches settling it" jq -e '[.skills[].findings[] | select(.message_id == "finding.unrealistic_ask.grievance_open")] | length == 1 and (.[0].better | test("sort it out"))' "$TMP/sidestep-debrief.json"
 finish

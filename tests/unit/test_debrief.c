@@ -66,14 +66,14 @@ static void json_fields(void **state) {
   assert_string_equal(json_string_value(json_object_get(d, "outcome")), "advance");
   assert_true(json_is_string(json_object_get(d, "outcome_reason")));
   assert_true(json_is_integer(json_object_get(d, "score")));
-  assert_int_equal(json_integer_value(json_object_get(d, "score")), 89);
+  assert_int_equal(json_integer_value(json_object_get(d, "score")), 88);
   assert_true(json_is_true(json_object_get(d, "pass")));
   assert_int_equal(json_integer_value(json_object_get(d, "pass_mark")), 70);
 
   const json_t *skills = json_object_get(d, "skills");
   assert_int_equal(json_object_size(skills), 4);
   static const char *const names[] = { "commitment", "benefits", "tactics", "discovery" };
-  static const int scores[] = { 95, 85, 85, 85 }, weights[] = { 40, 25, 20, 15 };
+  static const int scores[] = { 95, 85, 85, 75 }, weights[] = { 40, 25, 20, 15 };
   for (int k = 0; k < 4; k++) {
     const json_t *sk = json_object_get(skills, names[k]);
     assert_true(json_is_integer(json_object_get(sk, "score")));

@@ -36,12 +36,14 @@ static void strong_visit(void **state) {
   const char *said = strstr(found, "): \"");
   assert_non_null(said);
   assert_string_equal(said, "): \"Counting attendance by hand takes hours.\"");
-  /* the trial given on the gain alone, no lever misused: gain_was_enough for the visit */
-  expect_ids(&r, "gain_was_enough@0 need_uncovered@2 need_confirmed@3 hidden_need_found@4 need_confirmed@4 "
+  /* the trial given on the gain alone, no lever misused: gain_was_enough for the visit; the
+  ** parents' need she tells at turn 4 is found there, not also confirmed by the same turn
+  ** (play-test 29a F4: a need told this turn is no confirmation of it) */
+  expect_ids(&r, "gain_was_enough@0 need_uncovered@2 need_confirmed@3 hidden_need_found@4 "
                  "gain_when_needed@5 checked_concerns@6 summary_tied_to_needs@7 specific_ask@8 realistic_ask@8 "
                  "outcome_advance@8");
-  expect_skills(&r, 95, 85, 85, 85);
-  assert_true(fabs(r.total - 89) < 1e-9);
+  expect_skills(&r, 95, 85, 85, 75);
+  assert_true(fabs(r.total - 87.5) < 1e-9);
   assert_true(r.pass);
   assert_string_equal(fx_msg(&fx_find(&r, "gain_was_enough", 0, NULL)->msg, "en"),
                       "The customer committed on the value you showed: no deadline, scarcity or price cut was "
@@ -1843,7 +1845,13 @@ static void hidden_need_raised(void **state) {
                               ** out, no credit, and it stayed hidden (play-test 28b #5: "+10 ... 点出了
                               ** 一个隐藏需求：“心理”", a need she never spoke of) */
   assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
-  assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
+  /* asked about and sidestepped: a note of no points at the question, not a fault of the visit
+  ** as a whole (play-test 29a F4) */
+  const score_finding *sidestep = fx_find(&r, "missed_hidden_need", 1, NULL);
+  assert_non_null(sidestep);
+  assert_true(sidestep->points == 0);
+  assert_string_equal(sidestep->msg.key, "finding.missed_hidden_need.asked");
+  assert_null(fx_find(&r, "missed_hidden_need", 0, NULL));
   score_result_free(&r);
   fx_event(&f, t, CUST_EV_REVEAL, 1);   /* near case: she voices it in answer: found, in her words */
   score_session(&f.s, &r);
@@ -1861,7 +1869,10 @@ static void hidden_need_raised(void **state) {
   t->cls.moves = MV(CONFIRM_NEED);   /* "parents complain, right?": a guess the customer never voiced */
   score_session(&f.s, &r);
   assert_null(fx_find(&r, "hidden_need_found", -1, NULL));
-  assert_non_null(fx_find(&r, "missed_hidden_need", 0, NULL));
+  /* (a "right?" is asked too: the same note) */
+  sidestep = fx_find(&r, "missed_hidden_need", 1, NULL);
+  assert_non_null(sidestep);
+  assert_true(sidestep->points == 0);
   score_result_free(&r);
   fx_event(&f, t, CUST_EV_GIVE, 0);   /* ... named in a line she acted on: not hidden (play-test 13) */
   score_session(&f.s, &r);
