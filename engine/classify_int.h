@@ -268,6 +268,9 @@ void cls_late_restated_gain(cls_result *r);
 /* A closing question that checks for more after naming her needs ("除了夜班人手和输液,还有别的让您头
 ** 疼的吗?") is check_concerns, whatever the model made of the needs before it. */
 void cls_late_check_after_needs(cls_result *r);
+/* A closing question asking what is still missing from a plan laid out before it ("...您觉得还缺
+** 什么吗?"): a check for open points (play-test 29b).  After cls_late_check_after_needs. */
+void cls_late_missing_check(cls_result *r);
 /* The model's gain appeal or benefit on a rude line is dropped.  After the model. */
 void cls_late_rude(cls_result *r);
 /* A stop of supply held out over money unpaid, its phrase split by what it stops ("...停止给你们

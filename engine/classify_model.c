@@ -434,6 +434,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_situation_gain(out);
     cls_late_request_to_approve(out);
     cls_late_check_after_needs(out);
+    cls_late_missing_check(out);
     cls_late_rude(out);
     cls_late_cut_off(out);
     cls_late_hypothetical(out);
