@@ -316,6 +316,10 @@ void cls_late_introduce(cls_result *r);
 void cls_late_discount_withdrawn(cls_result *r);
 /* Payment rungs named by keyword, closed by a request: the last named is the one asked. */
 void cls_late_last_rung(const cls_classifier *c, cls_result *r);
+/* A payment rung's keyword that opens on a time ("今天付清") matches a clause saying that time and
+** then the rest ("您今天要是能付清"), when no payment rung was named by its keyword (play-test 29b).
+** Before cls_late_last_rung. */
+void cls_late_gapped_pay_keyword(const cls_classifier *c, cls_result *r);
 /* A referral phrase only in statements ("刘总也说了,欢迎同行去他店里实地看"): no referral ask. */
 void cls_late_referral_told(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */

@@ -452,6 +452,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_ask_time(out);
     cls_late_introduce(out);
     cls_late_discount_withdrawn(out);
+    cls_late_gapped_pay_keyword(c, out);
     cls_late_last_rung(c, out);
     cls_late_referral_told(out);
     cls_late_what_if(out);

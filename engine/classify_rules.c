@@ -2714,6 +2714,52 @@ void cls_late_last_rung(const cls_classifier *c, cls_result *r) {
   add_match(r, "commitment", "rule:last_rung", RULE_SRC ":" CLS_STR(__LINE__), at, at);
 }
 
+/* 1 when r names rung k by one of its keywords (a lexicon match, not a link by meaning). */
+static int rung_by_keyword(const cls_classifier *c, const cls_result *r, int k) {
+  char label[160];
+  snprintf(label, sizeof label, "commitment:%s", c->sc->commitments[k].id);
+  for (int i = 0; i < r->n_matches; i++)
+    if (strcmp(r->matches[i].label, label) == 0 && strncmp(r->matches[i].phrase, "similar", 7) != 0) return 1;
+  return 0;
+}
+
+/* See classify_int.h.  Play-test 29b F2: "要不这样,您今天要是能付清,我跟领导申请给您打个九五折,..." asks
+** for the whole balance today, and no keyword of that rung ("今天付清") matched it as written, the
+** condition 要是能 standing inside: the link by meaning took the lowest rung (a date signed for),
+** 李总 said "那就今天,四万八一次付清", and the debrief recorded a date and "asked too little".  A
+** payment rung's keyword that opens on the time the line names ("今天" of "今天付清") matches a
+** clause that says that time and, after it, the rest of the keyword.  Only when no payment rung
+** was named by its keyword. */
+void cls_late_gapped_pay_keyword(const cls_classifier *c, cls_result *r) {
+  if (!c || !c->sc || !r->norm || !(r->moves & CLS_ASK_MOVES)) return;
+  for (int k = 0; k < c->sc->n_commitments; k++)
+    if (c->sc->commitments[k].kind == SCN_KIND_PAYMENT && rung_by_keyword(c, r, k)) return;
+  if (r->commitment >= 0 && c->sc->commitments[r->commitment].kind != SCN_KIND_PAYMENT) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "time") != 0 || m->end <= m->start) continue;
+    int at = cl_at(cl, ncl, m->start);
+    if (at < 0) continue;
+    size_t tn = m->end - m->start;
+    for (int k = 0; k < c->sc->n_commitments; k++) {
+      const scn_commitment *sk = &c->sc->commitments[k];
+      if (sk->kind != SCN_KIND_PAYMENT) continue;
+      for (int w = 0; w < sk->keywords.n; w++) {
+        const char *kw = sk->keywords.v[w];
+        if (strlen(kw) <= tn || strncmp(kw, r->norm + m->start, tn) != 0) continue;
+        const char *rest = strstr(r->norm + m->end, kw + tn);
+        if (!rest || (size_t)(rest - r->norm) + strlen(kw + tn) > cl[at].end) continue;
+        r->commitment = k;
+        add_match(r, "commitment", "rule:gapped_pay_keyword", RULE_SRC ":" CLS_STR(__LINE__), m->start,
+                  (size_t)(rest - r->norm) + strlen(kw + tn));
+        return;
+      }
+    }
+  }
+}
+
 /* See classify_int.h.  Play-test 27: "是真的,我带了临沂的开发方案和六个网点的出货数据,您可以看看。刘总也
 ** 说了,欢迎同行去他店里实地看。" tells what a reference customer said (同行, a referral phrase), and
 ** the request in it is to look at the plan: "+15 你请客户做了转介绍" for a referral nobody asked.  A
