@@ -422,6 +422,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_suggestion(out);
     cls_late_when_asked(out);
     cls_late_idiom_not_scarce(out);
+    cls_late_deal_runs_out(out);
     cls_late_works_for_you(out);
     cls_late_support_thanks(out);
     cls_late_proper_place(out);
@@ -497,6 +498,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   ** no model) makes its features from the rules' own `specific`, as the reader does */
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
+  if (c->model) cls_late_samples_not_order(c, out);   /* a few samples: no order by meaning */
   rung_kind(c, out);
   rung_action(out);
 }

@@ -1964,6 +1964,22 @@ void cls_late_when_asked(cls_result *r) {
   }
 }
 
+/* "我们这个月有政策,过了这个月就没了哦" says a deal runs out: a loss appeal, as "优惠月底截止" is by the
+** rules' scarcity and offer words, though the deal is named by a word the offer marker lacks (政策,
+** 促销, 补贴, 返利...).  Play-test 29b F3: read with scarcity 就没了 and no tactic, so deadline
+** pressure before any value was accepted went unjudged and the debrief showed 促单策略 未体现
+** (the same pressure cost -20 in other visits).  A scarcity word the rules read, not negated, with
+** a deal word in the line, and no loss appeal or threat yet. */
+void cls_late_deal_runs_out(cls_result *r) {
+  static const char *const deal[] = { "政策", "促销", "补贴", "返利", "返点", "赠品", "让利", "promotion", "promo " };
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
+  if (!r->norm || (r->moves & loss) || CLS_HAS(r, CLS_THREAT) || r->negated || !cls_has_label(r, "scarcity")) return;
+  if (!span_has_any(r->norm, 0, strlen(r->norm), deal, sizeof deal / sizeof *deal)) return;
+  r->moves |= loss;
+  r->tactic = CLS_TACTIC_LOSS;
+  add_match(r, "loss_appeal", "rule:deal_runs_out", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}
+
 /* ("We'll have an engineer on site the whole first week, so nobody's left guessing." was a loss
 ** appeal of the model's, p 0.43 on the scarcity word "left": -20, a scare before the value;
 ** play-test 21.  Taking the idioms out of the scarcity words retrained the model and left three
@@ -2721,6 +2737,28 @@ static int rung_by_keyword(const cls_classifier *c, const cls_result *r, int k) 
   for (int i = 0; i < r->n_matches; i++)
     if (strcmp(r->matches[i].label, label) == 0 && strncmp(r->matches[i].phrase, "similar", 7) != 0) return 1;
   return 0;
+}
+
+/* See classify_int.h.  Play-test 29b F3: "那你要不先拿几片样品看看嘛,..." asks him to take a few samples,
+** a smaller step than an order, and was linked by meaning (0.13) to dealer-first-visit's first
+** trial order: "-15 ... 被看作“陈总下首批试单”这一步", and 陈总 answered it as the order asked again.  An
+** order rung linked only by meaning, in a line whose request clause asks to take or look at
+** samples (样品, 样砖, 小样, sample), is not that rung: an ask for a step of no rung. */
+void cls_late_samples_not_order(const cls_classifier *c, cls_result *r) {
+  static const char *const samples[] = { "样品", "样砖", "样板砖", "小样", "几片", "sample" };
+  if (!c || !c->sc || !r->norm || r->commitment < 0 || !(r->moves & CLS_ASK_MOVES) ||
+      c->sc->commitments[r->commitment].kind != SCN_KIND_ORDER || rung_by_keyword(c, r, r->commitment))
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), asks_samples = 0;
+  for (int k = 0; k < ncl && !asks_samples; k++)
+    asks_samples = (cl[k].mood == CL_MOOD_REQUEST || cl[k].mood == CL_MOOD_QUESTION) &&
+                   span_has_any(r->norm, cl[k].start, cl[k].end, samples, sizeof samples / sizeof *samples);
+  if (!asks_samples) return;
+  r->commitment = -1;
+  r->moves = (r->moves & ~((uint64_t)1 << CLS_ASK_ORDER)) | (uint64_t)1 << CLS_ASK_COMMITMENT;
+  r->model_moves &= ~((uint64_t)1 << CLS_ASK_ORDER);
+  add_match(r, "ask_commitment", "rule:samples_not_order", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
 
 /* See classify_int.h.  Play-test 29b F2: "要不这样,您今天要是能付清,我跟领导申请给您打个九五折,..." asks

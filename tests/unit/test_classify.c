@@ -654,6 +654,19 @@ static void test_play_test_29(void **st) {
   assert_string_equal(L.s->commitments[r.commitment].id, "part_and_date");
   cls_result_free(&r);
   drop_scenario(&L);
+  /* F3: a deal said to run out this month is a loss appeal; a few samples asked for are no order */
+  load_scenario(&L, "scenarios/dealer-first-visit.yaml");
+  r = run(L.c, "那你要不先拿几片样品看看嘛,我们这个月有政策,过了这个月就没了哦");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_LOSS);
+  assert_false(CLS_HAS(&r, CLS_ASK_ORDER));
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  r = run(L.c, "陈总,这个月先下一批首批试单,您看行吗?");
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
