@@ -1683,6 +1683,18 @@ void cls_late_ask_then_statement(const cls_classifier *c, cls_result *r) {
   cls_result_free(&t);
 }
 
+/* 1 when the loss cue m is said as one of the scenario's benefits: a benefit keyword matched over
+** the same words ("Shops like yours that took 40 last spring sold out by May." is the scenario's
+** sell-through proof, keyed "sold out", not her stock running out; play-test 29b F5: one line was
+** -20 "loss pressure" and +15 "showed the gain" under the same rule). */
+static int benefit_says_cue(const cls_result *r, const cls_match *m) {
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *b = &r->matches[i];
+    if (strncmp(b->label, "benefit:", 8) == 0 && b->start <= m->start && m->end <= b->end) return 1;
+  }
+  return 0;
+}
+
 /* A scenario's benefit stated is no loss appeal: "Every piece can be bought on its own, so sets can
 ** grow" and "药快到期前半年就会自动提醒" were loss appeals of the model's alone (p 0.95 on "every",
 ** "be"; 就, 会), scored -20 as a scare (both play-tests of round 10; `check` now warns of such
@@ -1705,6 +1717,7 @@ void cls_late_benefit_not_loss(cls_result *r) {
   ** no chain can copy it" was a gain): a count the line says with no day to decide by, in a line
   ** that tells what she will have, is rarity, the benefit */
   const cls_match *cue = cls_loss_cue(r);
+  if (cue && benefit_says_cue(r, cue)) cue = NULL;
   int rarity = cue && (r->moves & loss) && strncmp(cue->phrase, "only ", 5) == 0 && !r->slots[CLS_SLOT_TIME] &&
                cls_has_label(r, "outcome") && !cls_has_label(r, "scarcity") && !CLS_HAS(r, CLS_ASK_ORDER);
   for (int i = 0; rarity && i < r->n_matches; i++)   /* one cue only: "only 140 left" has "left" too */

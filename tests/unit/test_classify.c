@@ -667,6 +667,18 @@ static void test_play_test_29(void **st) {
   assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
   cls_result_free(&r);
   drop_scenario(&L);
+  /* F5: "sold out", the scenario's sell-through benefit keyword, is that benefit, no loss cue: the
+  ** limited run said as why no store has them is the benefit, not pressure; "140 left" still presses */
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  r = run(L.c, "Each set is hand-glazed in Chaozhou and numbered, only 1,000 made, so no department store has them. "
+               "Shops like yours that took 40 last spring sold out by May.");
+  assert_false(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_GAIN);
+  cls_result_free(&r);
+  r = run(L.c, "There are only 140 sets left and they will be gone by Friday.");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  cls_result_free(&r);
+  drop_scenario(&L);
 }
 
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
