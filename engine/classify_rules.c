@@ -1984,10 +1984,15 @@ void cls_late_when_asked(cls_result *r) {
 ** (the same pressure cost -20 in other visits).  A scarcity word the rules read, not negated, with
 ** a deal word in the line, and no loss appeal or threat yet. */
 void cls_late_deal_runs_out(cls_result *r) {
-  static const char *const deal[] = { "政策", "促销", "补贴", "返利", "返点", "赠品", "让利", "promotion", "promo " };
+  static const char *const deal[] = { "政策", "促销", "补贴", "返利", "返点", "赠品", "让利" };
+  /* a deal that ended already explains a price ("上个月的化肥促销已经结束了,现在按原价走"): no pressure */
+  static const char *const ended[] = { "已经", "去年", "前年", "上个", "上次", "上回", "之前", "以前", "截止的", "结束的" };
   const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
   if (!r->norm || (r->moves & loss) || CLS_HAS(r, CLS_THREAT) || r->negated || !cls_has_label(r, "scarcity")) return;
-  if (!span_has_any(r->norm, 0, strlen(r->norm), deal, sizeof deal / sizeof *deal)) return;
+  size_t n = strlen(r->norm);
+  if (!span_has_any(r->norm, 0, n, deal, sizeof deal / sizeof *deal) ||
+      span_has_any(r->norm, 0, n, ended, sizeof ended / sizeof *ended))
+    return;
   r->moves |= loss;
   r->tactic = CLS_TACTIC_LOSS;
   add_match(r, "loss_appeal", "rule:deal_runs_out", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
