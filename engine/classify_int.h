@@ -274,6 +274,12 @@ void cls_late_restated_gain(cls_result *r);
 /* A closing question that checks for more after naming her needs ("除了夜班人手和输液,还有别的让您头
 ** 疼的吗?") is check_concerns, whatever the model made of the needs before it. */
 void cls_late_check_after_needs(cls_result *r);
+/* A deal (政策, 促销, 补贴...) said to run out ("这个月有政策,过了这个月就没了") is a loss appeal
+** (play-test 29b).  After cls_late_idiom_not_scarce. */
+void cls_late_deal_runs_out(cls_result *r);
+/* A closing question asking what is still missing from a plan laid out before it ("...您觉得还缺
+** 什么吗?"): a check for open points (play-test 29b).  After cls_late_check_after_needs. */
+void cls_late_missing_check(cls_result *r);
 /* The model's gain appeal or benefit on a rude line is dropped.  After the model. */
 void cls_late_rude(cls_result *r);
 /* A stop of supply held out over money unpaid, its phrase split by what it stops ("...停止给你们
@@ -319,6 +325,13 @@ void cls_late_introduce(cls_result *r);
 void cls_late_discount_withdrawn(cls_result *r);
 /* Payment rungs named by keyword, closed by a request: the last named is the one asked. */
 void cls_late_last_rung(const cls_classifier *c, cls_result *r);
+/* A request to take a few samples, linked to an order rung by meaning only, asks for no order
+** (play-test 29b).  After the link by meaning, before the rung's kind makes the ask an order. */
+void cls_late_samples_not_order(const cls_classifier *c, cls_result *r);
+/* A payment rung's keyword that opens on a time ("今天付清") matches a clause saying that time and
+** then the rest ("您今天要是能付清"), when no payment rung was named by its keyword (play-test 29b).
+** Before cls_late_last_rung. */
+void cls_late_gapped_pay_keyword(const cls_classifier *c, cls_result *r);
 /* A referral phrase only in statements ("刘总也说了,欢迎同行去他店里实地看"): no referral ask. */
 void cls_late_referral_told(cls_result *r);
 void cls_late_what_if(cls_result *r);   /* "what if <a benefit>?": a gain appeal */

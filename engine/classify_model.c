@@ -422,6 +422,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_suggestion(out);
     cls_late_when_asked(out);
     cls_late_idiom_not_scarce(out);
+    cls_late_deal_runs_out(out);
     cls_late_works_for_you(out);
     cls_late_support_thanks(out);
     cls_late_proper_place(out);
@@ -434,6 +435,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_situation_gain(out);
     cls_late_request_to_approve(out);
     cls_late_check_after_needs(out);
+    cls_late_missing_check(out);
     cls_late_rude(out);
     cls_late_cut_off(out);
     cls_late_hypothetical(out);
@@ -451,6 +453,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_ask_time(out);
     cls_late_introduce(out);
     cls_late_discount_withdrawn(out);
+    cls_late_gapped_pay_keyword(c, out);
     cls_late_last_rung(c, out);
     cls_late_referral_told(out);
     cls_late_what_if(out);
@@ -497,6 +500,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   ** no model) makes its features from the rules' own `specific`, as the reader does */
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
+  if (c->model) cls_late_samples_not_order(c, out);   /* a few samples: no order by meaning */
   rung_kind(c, out);
   rung_action(out);
 }

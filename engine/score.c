@@ -1136,7 +1136,10 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
   int answers = vs->objection_open && !r->question;
   if ((r->moves & PITCH_MOVES) && n_needs > 0 && known == 0 && !vs->f_pitch++)
     add(c, "pitch_before_discovery", t, NULL, "quote", q, NULL);
-  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(cited_needs(c, r) & known) && r->n_needs == 0 && !answers &&
+  /* (an ask is judged as one, not as a feature list: "就是采购嘛,您这边签个合同,我们下个月就能部署"
+  ** asks for the contract, and its 部署 made it "-10 你在罗列功能" beside the ask's own findings:
+  ** play-test 29b F4) */
+  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !(cited_needs(c, r) & known) && r->n_needs == 0 && !answers &&
       r->n_objections == 0 && !CLS_HAS(r, CLS_CONFIRM_NEED) && !vs->f_feature++)
     add(c, "feature_list", t, NULL, "quote", q, NULL);
   if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;

@@ -620,6 +620,67 @@ static void test_weekday_week(void **st) {
   for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) expect_time(en, cases[k].line, cases[k].time);
 }
 
+/* Play-test 29b (a fresh Chinese play-test): lines of its visits, read in their scenarios. */
+static void test_play_test_29(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  /* F1: a recap that pairs her needs with what is done about them stays a summary, closed by a
+  ** yes/no or a check; her needs alone played back and checked still confirm them */
+  expect_moves(L.c, "那我总结一下:夜班人手紧、输液没人盯的问题,用自动报警解决;老HIS对接由我们负责,不给您添乱;"
+                    "给院里的交代,有同类医院的实际数据支撑。这样看,是不是能解决您提到的几个问题?",
+               "summarize_benefits");
+  cls_result r = run(L.c, "理解,信息科就三个人,接口必须厂家全包。我总结下:参数里写明HIS现场对接演示、接口由厂家负责到底,"
+                          "这样既避免移动查房那种两边录的情况,也不给您三个人添活。您还有别的要补充的吗?");
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  expect_moves(L.c, "我总结一下:夜班人手紧、输液没人盯,老HIS接不上,是这两块吧?", "confirm_need");
+  /* F1: a plan of what to bring, closed by "还缺什么吗?", checks for open points */
+  r = run(L.c, "那汇报我就准备两块内容:智慧病房能覆盖评审里护理信息化的哪几条,以及同类医院上线后的夜班呼叫、"
+               "输液差错数据。您觉得还缺什么吗?");
+  assert_true(CLS_HAS(&r, CLS_CHECK_CONCERNS));
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* F2: "今天要是能付清" asks for the whole balance today: the rung keyed 今天付清, not a date */
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  r = run(L.c, "要不这样,您今天要是能付清,我跟领导申请给您打个九五折,两千四就省下来了");
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "pay_in_full");
+  cls_result_free(&r);
+  r = run(L.c, "今天先付两万,剩下两万八月底前付清,您看行吗?");
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "part_and_date");
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* F3: a deal said to run out this month is a loss appeal; a few samples asked for are no order */
+  load_scenario(&L, "scenarios/dealer-first-visit.yaml");
+  r = run(L.c, "那你要不先拿几片样品看看嘛,我们这个月有政策,过了这个月就没了哦");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_LOSS);
+  assert_false(CLS_HAS(&r, CLS_ASK_ORDER));
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_int_equal(r.commitment, -1);
+  cls_result_free(&r);
+  r = run(L.c, "陈总,这个月先下一批首批试单,您看行吗?");
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* F5: "sold out", the scenario's sell-through benefit keyword, is that benefit, no loss cue: the
+  ** limited run said as why no store has them is the benefit, not pressure; "140 left" still presses */
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  r = run(L.c, "Each set is hand-glazed in Chaozhou and numbered, only 1,000 made, so no department store has them. "
+               "Shops like yours that took 40 last spring sold out by May.");
+  assert_false(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  assert_int_equal(r.tactic, CLS_TACTIC_GAIN);
+  cls_result_free(&r);
+  r = run(L.c, "There are only 140 sets left and they will be gone by Friday.");
+  assert_true(CLS_HAS(&r, CLS_LOSS_APPEAL));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
 static void test_play_test_28(void **st) {
   (void)st;
@@ -1823,7 +1884,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_ask), cmocka_unit_test(test_recap_then_deadline), cmocka_unit_test(test_played_back),
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
-    cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_together), cmocka_unit_test(test_weekday_week),
+    cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_play_test_29), cmocka_unit_test(test_together), cmocka_unit_test(test_weekday_week),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
