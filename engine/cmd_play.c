@@ -60,7 +60,10 @@ static const char *const slash_commands[] = {
 
 /* 1 when line is plainly in the other of the two languages than the scenario's: no Chinese
 ** character in a Chinese visit but words of Latin letters ("What will go into the tender?"), or
-** Chinese and hardly a Latin letter in an English one.  Mixed lines ("我们的CRM") are not. */
+** Chinese and hardly a Latin letter in an English one.  Mixed lines ("我们的CRM") are not.  A
+** name in the other script does not hide it: "Helen您好,春季的橱窗您打算怎么布置?" (five Latin
+** letters) went unnoted in an English visit, "Hi 周处长, how are you doing today?" in a Chinese
+** one (play-test 29b F7): a line mostly of the other script is in it. */
 static int other_language(const char *scenario_lang, const char *line) {
   int cjk = 0, latin = 0, spaces = 0;
   for (const unsigned char *s = (const unsigned char *)line; *s; s++) {
@@ -68,8 +71,9 @@ static int other_language(const char *scenario_lang, const char *line) {
     else if ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') latin++;
     else if (*s == ' ') spaces++;
   }
-  if (scenario_lang && strcmp(scenario_lang, "zh") == 0) return cjk == 0 && latin >= 6 && spaces >= 1;
-  if (scenario_lang && strcmp(scenario_lang, "en") == 0) return cjk >= 2 && latin < 3;
+  if (scenario_lang && strcmp(scenario_lang, "zh") == 0)
+    return (cjk == 0 && latin >= 6 && spaces >= 1) || (latin >= 12 && spaces >= 2 && latin >= 4 * cjk);
+  if (scenario_lang && strcmp(scenario_lang, "en") == 0) return (cjk >= 2 && latin < 3) || (cjk >= 6 && cjk >= 2 * latin);
   return 0;
 }
 

@@ -254,10 +254,14 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
     json_object_set_new(o, "better", json_string(msg_text(lang, "rule.concern_dismissed.better")));
     return o;
   }
+  /* a line to say to the customer, so in the customer's language whatever the debrief's: an
+  ** English visit debriefed in Chinese taught "Helen Park，shall I put you down for 40 sets ...？这
+  ** 周五之前能办好吗？" (play-tests 29a #9, 29b F7) */
+  const char *say = sc && sc->language ? msg_lang(sc->language) : lang;
   adv_about about = { f->need, f->rungs_known, f->rungs_realistic, reader };
-  char *made = adv_try(sc, lang, f->rule->id, kind, &about);
+  char *made = adv_try(sc, say, f->rule->id, kind, &about);
   snprintf(key, sizeof key, "rule.%s.better", f->rule->id);
-  json_object_set_new(o, "better", made ? safe_string(made) : json_string(msg_text(lang, key)));
+  json_object_set_new(o, "better", made ? safe_string(made) : json_string(msg_text(say, key)));
   free(made);
   return o;
 }

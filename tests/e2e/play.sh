@@ -142,6 +142,18 @@ out=$(printf '老师好,我是学工通的小王。\n我们的CRM接口能对接
 if [[ "$out" != *"这位客户说中文"* ]]; then ok "a Chinese line with a Latin word: no note"; else fail "a Chinese line with a Latin word: no note" "$out"; fi
 out=$(printf 'Hi Dana.\n您好,我想了解一下你们的仓库。\n' | "$SALESIM" play scenarios/it-trial.yaml --seed 3 --transcript "" 2>&1)
 expect_contains "a Chinese line in an English visit: the note in English" "$out" "this customer speaks English"
+# a name in the other script does not hide the language (play-test 29b F7: "Helen您好,..." went unnoted)
+out=$(printf 'Dana您好,你们仓库现在用什么系统监控扫描枪?\n' | "$SALESIM" play scenarios/it-trial.yaml --seed 3 --transcript "" 2>&1)
+expect_contains "a Chinese line that names Dana: the note" "$out" "this customer speaks English"
+out=$(printf 'Hi 周处长, how are you doing today?\n' | "$SALESIM" play "$SC" --seed 3 --transcript "" 2>&1)
+expect_contains "an English line that names 周处长: the note" "$out" "这位客户说中文"
+# a line to try is said to the customer, so in her language whatever the interface's (play-tests
+# 29a #9, 29b F7: "周处长, besides you, who else will have a say ...")
+printf '%s\n' "Hello, I would like to show you our platform today." "Could you sign the contract this week?" >"$TMP/en-on-zh.txt"
+"$SALESIM" play "$SC" --lang en --script "$TMP/en-on-zh.txt" --seed 3 --transcript "$TMP/en-on-zh.json" >/dev/null 2>&1
+"$SALESIM" replay "$TMP/en-on-zh.json" --lang en --json >"$TMP/en-on-zh-debrief.json" 2>/dev/null
+check "--lang en on a Chinese scenario: every line to try is Chinese, with no English sentence in it" \
+  jq -e '[.skills[].findings[].better | select(. != "")] | length > 0 and all(test("\\p{Han}") and (test("[A-Za-z]{3,} [A-Za-z]{3,}") | not))' "$TMP/en-on-zh-debrief.json"
 # /score mid-visit says what leaving now would score: the rules about the visit as a whole (an
 # ask every visit: -40 without one) wait for its end, so "so far 75" then a quit at 18 read as a
 # contradiction (play-test 8); the figure it gives is the one /quit then scores
