@@ -784,6 +784,20 @@ static int ask_premature(const ctx *c, const visit_state *vs, const sess_turn *t
   return rc == 0;
 }
 
+
+/* The time an ask settled on after the trainee took an earlier one back (the reader's
+** corrected_time: "this Thursday - actually no, make that Monday the 9th at 8am"), as typed, for
+** the specific ask's finding to name (malloc'd), else NULL: the quote alone, cut before the
+** correction, read as a credit for the day withdrawn (play-test 29 F1). */
+static char *corrected_time(const cls_result *r, const char *text) {
+  const char *slot = r->slots[CLS_SLOT_TIME];
+  int moved = 0;
+  for (int i = 0; i < r->n_matches && !moved; i++) moved = strcmp(r->matches[i].label, "withdrawn:time") == 0;
+  if (!moved || !slot || !*slot) return NULL;
+  const char *at = text ? util_find_ci(text, slot) : NULL;
+  return at ? xstrndup(at, strlen(slot)) : xstrdup(slot);
+}
+
 /* The check and the summary before a deal ask (p: what the visit held when it was made). */
 static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, const char *q) {
   const sess_turn *t = p->at;
@@ -893,7 +907,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     if (r->vague || !specific) {
       add_vague(c, t, r, q, has_act, !no_who);
     } else if (!vs->f_specific++) {
-      add(c, "specific_ask", t, NULL, "quote", q, NULL);
+      char *moved = corrected_time(r, t->text);
+      if (moved) add(c, "specific_ask", t, "corrected", "quote", q, "time", moved, NULL);
+      else add(c, "specific_ask", t, NULL, "quote", q, NULL);
+      free(moved);
       spec_at = c->r->n_findings - 1;   /* taken back below if the ask is one she could not give yet */
     }
     /* checked and summarised before the ask? (deal asks only; an ask judged too early is named
