@@ -3899,9 +3899,13 @@ void cls_late_must_go(cls_result *r) {
                                     "have to leave", "need to leave", "gotta leave", "must leave", "should go",
                                     /* a goodbye that closes the line ("thanks maggie, ill be in touch!" did not end
                                     ** the visit: play-test 28d); "we'll be in touch with your engineer" goes on */
-                                    "be in touch", "talk soon", "catch you later", "speak soon" };
-  static const char *const tails[] = { " now", " off", " too", " soon", " unfortunately", " sorry" };
-  static const char *const cue[] = { "go", "run", "dash", "off", "leav", "head", "touch", "soon", "later" };   /* in every phrase of go[] */
+                                    "be in touch", "talk soon", "catch you later", "speak soon",
+                                    /* "great thanks maria see you" did not end the visit, "bye!" did (play-test
+                                    ** 29 F12); "good to see you", "see your team" are no goodbye */
+                                    "see you", "see ya", "see u", "cya" };
+  static const char *const tails[] = { " now", " off", " too", " soon", " unfortunately", " sorry", " then",
+                                       " next week", " later", " around", " again" };
+  static const char *const cue[] = { "go", "run", "dash", "off", "leav", "head", "touch", "soon", "later", "see", "cya" };   /* in every phrase of go[] */
   int cued = 0;
   for (size_t k = 0; r->norm && k < sizeof cue / sizeof *cue && !cued; k++) cued = strstr(r->norm, cue[k]) != NULL;
   if (!cued || CLS_HAS(r, CLS_LEAVE) || (r->moves & CLS_ASK_MOVES) ||
@@ -3915,6 +3919,7 @@ void cls_late_must_go(cls_result *r) {
       size_t gl = strlen(go[g]);
       for (size_t i = cl[k].start; i + gl <= cl[k].end; i++) {
         if (memcmp(r->norm + i, go[g], gl) != 0 || (i > 0 && isalpha((unsigned char)r->norm[i - 1]))) continue;
+        if (go[g][0] == 's' && go[g][1] == 'e' && i >= 3 && memcmp(r->norm + i - 3, "to ", 3) == 0) continue;   /* glad to see you */
         size_t e = i + gl;
         for (int again = 1; again;) {
           again = 0;
