@@ -484,6 +484,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_together(out);
     cls_late_weekday_week(out);
     cls_late_corrected_time(out);
+    cls_late_cost_again(out);
     cls_late_pseudo_cleft(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its

@@ -4428,3 +4428,74 @@ void cls_late_corrected_time(cls_result *r) {
     add_match(r, "withdrawn:time", "rule:corrected_time", RULE_SRC ":" CLS_STR(__LINE__), v[i].start, v[i].end);
   }
 }
+
+/* 1 when the phrase at t[at, at + n) stands after a word in its clause [from, at) that turns it
+** round into a gain: "so it never happens again", "won't go down again", "to stop that". */
+static int cost_again_turned(const char *t, size_t from, size_t at) {
+  static const char *const turn[] = { "never", "won't", "wont", "will not", "doesn't", "doesnt", "does not",
+                                      "so it", "so that", "stop", "prevent", "avoid", "make sure", "ensure", "no more",
+                                      "without" };
+  return span_has_any(t, from, at, turn, sizeof turn / sizeof *turn);
+}
+
+/* "why wait for the next one?", the line's only question (clause k of cl[0, ncl)), asks her
+** nothing: its open or closed question goes. */
+static void cost_again_unasked(cls_result *r, const cl_clause *cl, int ncl, int k) {
+  const uint64_t qs = (uint64_t)1 << CLS_OPEN_QUESTION | (uint64_t)1 << CLS_CLOSED_QUESTION;
+  for (int j = 0; j < ncl; j++)
+    if (j != k && cl[j].mood == CL_MOOD_QUESTION) return;
+  r->moves &= ~qs;
+  r->model_moves &= ~qs;
+  r->question = 0;
+}
+
+/* See classify_int.h.  Play-test 29 F3: "Then let's not wait for the next 6 a.m. surprise - last time
+** it cost you a full day of shipments. Could we start ...?" (the model's veto of "cost you", p
+** 0.31) and "free but you had a 2 hour outage right? thats a day of shipments lost. if that happens
+** again its on you" (no loss phrase) read no loss appeal, and the debrief said the rep had used
+** none, while "if you dont fix this now you're going to lose those grocers ..." was one.  Waiting
+** for the trouble to come back ("wait for the next", "before the next") or its coming back
+** ("happens again", "goes down again", "next time it"), in a clause that asks nothing, in a line
+** that names a cost (a loss phrase or class, "cost", "on you"), is a loss appeal: what waiting
+** will cost her.  Not turned into what she gets ("so it never happens again", "without it"), nor
+** with a gain appeal, a benefit or a threat in the line, nor asked ("what happens if it goes down
+** again?"; "why wait for the next one?" asks nothing). */
+void cls_late_cost_again(cls_result *r) {
+  static const char *const cue[] = { "wait for the next", "wait for another", "waiting for the next",
+                                     "waiting for another", "wait until the next", "wait till the next",
+                                     "before the next", "happens again", "happen again", "happening again",
+                                     "happened again", "goes down again", "go down again", "breaks again",
+                                     "fails again", "next time it", "next time that", "next time this",
+                                     "a repeat of", "another one like" };
+  static const char *const cost[] = { "cost", "costs", "costing", "on you", "pay for it" };
+  const uint64_t loss = (uint64_t)1 << CLS_LOSS_APPEAL;
+  if (!r->norm || (r->moves & loss) || CLS_HAS(r, CLS_THREAT) || CLS_HAS(r, CLS_GAIN_APPEAL) ||
+      CLS_HAS(r, CLS_PRESENT_BENEFIT))   /* "... before the next busy season, which saves you ...": what she gets */
+    return;
+  size_t len = strlen(r->norm);
+  if (!span_has_any(r->norm, 0, len, cue, sizeof cue / sizeof *cue)) return;
+  int costed = span_has_any(r->norm, 0, len, cost, sizeof cost / sizeof *cost);
+  for (int i = 0; i < r->n_matches && !costed; i++)
+    costed = r->matches[i].end > r->matches[i].start &&
+             (strcmp(r->matches[i].label, "loss_appeal") == 0 || strcmp(r->matches[i].label, "class:loss") == 0);
+  if (!costed) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int k = 0; k < ncl; k++) {
+    /* (asked, only as "why wait for the next one?": no question of hers to answer) */
+    if (cl[k].mood == CL_MOOD_QUESTION && !span_has_word(r->norm, cl[k].start, cl[k].end, "why wait")) continue;
+    for (size_t j = 0; j < sizeof cue / sizeof *cue; j++) {
+      size_t n = strlen(cue[j]);
+      for (size_t i = cl[k].start; i + n <= cl[k].end; i++) {
+        if (memcmp(r->norm + i, cue[j], n) != 0 || (i > 0 && isalpha((unsigned char)r->norm[i - 1])) ||
+            isalpha((unsigned char)r->norm[i + n]) || cost_again_turned(r->norm, cl[k].start, i))
+          continue;
+        r->moves |= loss;
+        r->tactic = CLS_TACTIC_LOSS;
+        add_match(r, "loss_appeal", "rule:cost_again", RULE_SRC ":" CLS_STR(__LINE__), i, i + n);
+        if (cl[k].mood == CL_MOOD_QUESTION) cost_again_unasked(r, cl, ncl, k);
+        return;
+      }
+    }
+  }
+}
