@@ -4492,6 +4492,7 @@ void cls_late_cost_again(cls_result *r) {
           continue;
         r->moves |= loss;
         r->tactic = CLS_TACTIC_LOSS;
+        r->model_flags &= ~CLS_BY_MODEL_TACTIC;   /* the rule's tactic, not the model's */
         add_match(r, "loss_appeal", "rule:cost_again", RULE_SRC ":" CLS_STR(__LINE__), i, i + n);
         if (cl[k].mood == CL_MOOD_QUESTION) cost_again_unasked(r, cl, ncl, k);
         return;
