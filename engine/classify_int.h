@@ -193,6 +193,12 @@ void cls_late_together(cls_result *r);
 /* A weekday said with " week" after it ("Tuesday week": a week from Tuesday) is that day, not the
 ** coming one: the slot takes the word in. */
 void cls_late_weekday_week(cls_result *r);
+/* A later time after a correction cue ("this Thursday - actually no, make that Monday at 8", "周四,哦不对,
+** 周一上午九点") is the line's time; the withdrawn one is marked withdrawn:time. */
+void cls_late_corrected_time(cls_result *r);
+/* Waiting for the trouble to come back, or its coming back ("let's not wait for the next outage", "if
+** that happens again"), in a line naming a cost, is a loss appeal. */
+void cls_late_cost_again(cls_result *r);
 /* "What we do is leave a day's stock on your shelves, ..." with no question mark states: a "what"
 ** that opens a pseudo-cleft asks nothing. */
 void cls_late_pseudo_cleft(cls_result *r);

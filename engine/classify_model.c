@@ -486,6 +486,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_put_off(c, out);
     cls_late_together(out);
     cls_late_weekday_week(out);
+    cls_late_corrected_time(out);
+    cls_late_cost_again(out);
     cls_late_pseudo_cleft(out);
     cls_late_payment_situation(out);
     cls_late_worry_offer(out);

@@ -234,6 +234,16 @@ static const char *next_words(const char *rest, size_t *n) {
   return rest;
 }
 
+/* 1 when match m lies inside a time the trainee took back (the reader's `withdrawn:time`: "this
+** Thursday - actually no, make that Monday"): it is not said back (play-test 29 F1). */
+static int time_withdrawn(const cls_result *t, const cls_match *m) {
+  for (int i = 0; i < t->n_matches; i++) {
+    const cls_match *w = &t->matches[i];
+    if (strcmp(w->label, "withdrawn:time") == 0 && w->start <= m->start && m->end <= w->end) return 1;
+  }
+  return 0;
+}
+
 /* The time of t's line that the placeholder's neighbours point to, when the line names more than
 ** one (malloc'd), else NULL: "您看这周五前参数定稿,下个月十号前后挂网" answered by "...{time|下月十号
 **前后}挂网" is the posting date, not the first time said (play-test 20).  A time whose words
@@ -242,7 +252,8 @@ static const char *next_words(const char *rest, size_t *n) {
 ** first on a tie.  With none such, the time the template's next words follow closest, within
 ** TIME_WORDS_NEAR bytes: "那就按十号挂网倒推,参数这周五前定稿,把那两条写进去,定稿后您跟招标办把十号
 ** 挂网确认下来" answered "...你说的要求我{time|这两周}写进去" is the drafting deadline, not the
-** posting date said first (play-test 28b: "你说的要求我十号写进去"). */
+** posting date said first (play-test 28b: "你说的要求我十号写进去").  A time taken back
+** (time_withdrawn) is none of them. */
 static char *time_beside(const cls_result *t, const char *said, size_t n, const char *rest) {
   if (!t || !t->norm) return NULL;
   size_t len = strlen(t->norm), best_score = 0, best_s = 0, best_e = 0, s = 0, e = 0;
@@ -251,7 +262,7 @@ static char *time_beside(const cls_result *t, const char *said, size_t n, const 
   int spans = 0;
   for (int i = 0; i <= t->n_matches; i++) {
     const cls_match *m = i < t->n_matches ? &t->matches[i] : NULL;
-    if (m && (strcmp(m->label, "time") != 0 || m->end > len || m->start >= m->end)) continue;
+    if (m && (strcmp(m->label, "time") != 0 || m->end > len || m->start >= m->end || time_withdrawn(t, m))) continue;
     if (m && spans > 0 && m->start <= e) { if (m->end > e) e = m->end; continue; }   /* one span */
     if (spans > 0) {   /* the span [s, e) is whole: score it */
       size_t after = shared_run(t->norm + e, len - e, rest, strlen(rest), 1);

@@ -785,6 +785,52 @@ static int ask_premature(const ctx *c, const visit_state *vs, const sess_turn *t
   return rc == 0;
 }
 
+
+/* 1 when a referral ask names neither when nor how: no time, no "now" (the call made while the rep
+** is there), no place and no way to reach the person (a number, a call, a message, a card).
+** "Would you be happy to introduce me?" was credited as a referral asked while "could we maybe
+** just stay in touch" cost -15 as vague (play-test 29 F8); "Could you call her now and introduce
+** me?" and "can u give me her number" say how, and stay asked. */
+static int referral_unanchored(const cls_result *r) {
+  static const char *const anchor[] = {
+    "now", "while i'm here", "while im here", "while i am here", "before i leave", "right away", "today", "tonight",
+    "number", "phone", "mobile", "cell", "call", "ring", "text", "email", "e-mail", "message", "whatsapp", "contact",
+    "details", "card", "leaflet", "flyer", "brochure",
+    "\xe7\x8e\xb0\xe5\x9c\xa8" /* 现在 */, "\xe9\xa9\xac\xe4\xb8\x8a" /* 马上 */, "\xe5\xbd\x93\xe5\x9c\xba" /* 当场 */,
+    "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */, "\xe7\x94\xb5\xe8\xaf\x9d" /* 电话 */, "\xe5\x8f\xb7\xe7\xa0\x81" /* 号码 */,
+    "\xe5\xbe\xae\xe4\xbf\xa1" /* 微信 */, "\xe8\x81\x94\xe7\xb3\xbb\xe6\x96\xb9\xe5\xbc\x8f" /* 联系方式 */,
+    "\xe5\x90\x8d\xe7\x89\x87" /* 名片 */, "\xe6\x8b\x89\xe7\xbe\xa4" /* 拉群 */, "\xe6\x8e\xa8\xe7\xbb\x99" /* 推给 */ };
+  if (r->specific || r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_PLACE] || !r->norm) return 0;
+  /* the ask's own sentence, the line's last: "... and now you know the light is just a reminder.
+  ** ... Would you be happy to introduce me?" says no "now" of the call */
+  size_t len = strlen(r->norm), from = 0;
+  for (size_t i = 0; i + 1 < len; i++)
+    if (strchr(".!?", r->norm[i]) && !strchr(".!? ", r->norm[i + 1])) from = i + 1;
+    else if (strchr(".!?", r->norm[i]) && r->norm[i + 1] == ' ') {
+      size_t j = i + 1;
+      while (j < len && strchr(".!? ", r->norm[j])) j++;
+      if (j < len) from = j;
+    }
+  char *ask = xstrdup(r->norm + from);
+  int anchored = 0;
+  for (size_t k = 0; k < sizeof anchor / sizeof *anchor && !anchored; k++) anchored = txt_holds_phrase(ask, anchor[k]);
+  free(ask);
+  return !anchored;
+}
+
+/* The time an ask settled on after the trainee took an earlier one back (the reader's
+** corrected_time: "this Thursday - actually no, make that Monday the 9th at 8am"), as typed, for
+** the specific ask's finding to name (malloc'd), else NULL: the quote alone, cut before the
+** correction, read as a credit for the day withdrawn (play-test 29 F1). */
+static char *corrected_time(const cls_result *r, const char *text) {
+  const char *slot = r->slots[CLS_SLOT_TIME];
+  int moved = 0;
+  for (int i = 0; i < r->n_matches && !moved; i++) moved = strcmp(r->matches[i].label, "withdrawn:time") == 0;
+  if (!moved || !slot || !*slot) return NULL;
+  const char *at = text ? util_find_ci(text, slot) : NULL;
+  return at ? xstrndup(at, strlen(slot)) : xstrdup(slot);
+}
+
 /* The check and the summary before a deal ask (p: what the visit held when it was made). */
 static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, const char *q) {
   const sess_turn *t = p->at;
@@ -898,8 +944,9 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     ** or any value shown: the customer has not been asked whether they are satisfied, so the
     ** ask is neither the goodwill it needs nor realistic (judged below as unrealistic_ask) */
     early_ref = 1;
-  } else if (is_ref && r->vague) {
-    /* "let's catch up sometime, maybe talk to Lucia": as vague as in any other visit */
+  } else if (is_ref && (r->vague || referral_unanchored(r))) {
+    /* "let's catch up sometime, maybe talk to Lucia": as vague as in any other visit; so is "Would
+    ** you be happy to introduce me?", which names no when and no how */
     add_vague(c, t, r, q, r->slots[CLS_SLOT_ACTION] != NULL, 1);
   } else if (is_ref && vs->kind == SV_REFERRAL && (grievance = refused_for_grievance(c, vs, t)) >= 0) {
     /* asked while her own complaint stands, and refused for it: no more a referral asked than
@@ -919,7 +966,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     if (r->vague || !specific) {
       add_vague(c, t, r, q, has_act, !no_who);
     } else if (!vs->f_specific++) {
-      add(c, "specific_ask", t, NULL, "quote", q, NULL);
+      char *moved = corrected_time(r, t->text);
+      if (moved) add(c, "specific_ask", t, "corrected", "quote", q, "time", moved, NULL);
+      else add(c, "specific_ask", t, NULL, "quote", q, NULL);
+      free(moved);
       spec_at = c->r->n_findings - 1;   /* taken back below if the ask is one she could not give yet */
     }
     /* checked and summarised before the ask? (deal asks only; an ask judged too early is named

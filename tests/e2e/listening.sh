@@ -488,4 +488,18 @@ like I said its normal, its just a thing it does. so Lucia - could you give me h
 "$SALESIM" replay "$TMP/sidestep.json" --json >"$TMP/sidestep-debrief.json" 2>/dev/null
 check "a hidden need asked about and sidestepped is a note of no points and no Try line" jq -e '[.skills[].findings[] | select(.rule == "missed_hidden_need")] | length == 1 and .[0].message_id == "finding.missed_hidden_need.asked" and .[0].points == 0 and .[0].better == ""' "$TMP/sidestep-debrief.json"
 check "a referral refused for her open complaint teaches settling it" jq -e '[.skills[].findings[] | select(.message_id == "finding.unrealistic_ask.grievance_open")] | length == 1 and (.[0].better | test("sort it out"))' "$TMP/sidestep-debrief.json"
+# --- 18. a day taken back inside the ask: the customer and the debrief keep the day settled on
+# (play-test 29 F1: "this Thursday - actually no, make that Monday" was booked for Thursday) ---
+play "$EN" "Thanks Dana. I heard the scanners went down last month - can you walk me through what happened?
+Ouch, two hours blind. How do you monitor things today - is there anything watching the scanners at all?
+So two hundred emails a day, and the one that mattered got lost in the noise. What does the rest of your week look like - anything else eating your team's time?
+Makes sense with a team of six. Are there any reports or audits you have to produce that take a lot of manual work?
+Let me check I have this right: you need to hear about an outage before the floor manager does, without wading through 200 emails; it can't need a full-time admin; and the spring audit reports are a manual slog. Is that it?
+Before I show you anything, is there anything else that matters - anyone else who'd need to be involved in a decision like this?
+Got it, Marcus and Richard. Here's how Beacon fits: it pages your on-call the moment a scanner drops, so you hear before the floor does, and it replaces the email flood with one alert that matters. We do the setup so nobody on your team has to babysit it, and it produces the uptime report for your auditor automatically.
+Does anything about that worry you, or anything you'd want to see proven first?
+Great. Could we start a two-week trial on one warehouse this Friday at 9 - sorry, make that next Wednesday at 11am - with Marcus on the setup call?" "$TMP/corrected.json" >/dev/null
+check "the customer says back the corrected day, not the one taken back" jq -e '[.turns[8].customer[] | select(.kind == "say") | .text] | join(" ") | test("next Wednesday at 11am") and (test("Friday") | not)' "$TMP/corrected.json"
+"$SALESIM" replay "$TMP/corrected.json" --json >"$TMP/corrected-debrief.json" 2>/dev/null
+check "the specific ask's finding names the corrected day" jq -e '[.skills[].findings[] | select(.rule == "specific_ask")][0] | .message_id == "finding.specific_ask.corrected" and .params.time == "next Wednesday at 11am"' "$TMP/corrected-debrief.json"
 finish

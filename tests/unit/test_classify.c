@@ -681,6 +681,55 @@ static void test_play_test_29(void **st) {
   drop_scenario(&L);
 }
 
+/* A later time after a correction cue is the line's time (cls_late_corrected_time; play-test 29
+** F1: "this Thursday - actually no, make that Monday the 9th at 8am" was booked for Thursday); a
+** choice, a range and "Monday, not Tuesday" keep the first. */
+static void test_corrected_time(void **st) {
+  (void)st;
+  static const struct { const char *line, *time; } en_cases[] = {
+    { "Can we put the demo in for Wednesday - no sorry, Friday at 11, with your shift leads?", "friday at 11" },
+    { "Could your buyer come over tomorrow at 3, actually make it Thursday morning?", "thursday morning" },
+    { "Let's book the install for the 12th, er, I meant the 14th, with Sam on site.", "the 14th" },
+    { "Could we do Monday, scratch that, Tuesday, oh no wait, Wednesday at 10?", "wednesday at 10" },
+    { "Could we meet on Tuesday or Wednesday with your IT lead?", "tuesday" },
+    { "Could we meet Monday, not Tuesday, with your IT lead?", "monday" },
+    { "Our support desk answers Monday - Friday.", "monday" },
+  };
+  for (size_t k = 0; k < sizeof en_cases / sizeof *en_cases; k++) expect_time(en, en_cases[k].line, en_cases[k].time);
+  static const struct { const char *line, *time; } zh_cases[] = {
+    { "下周三,哦不,下周五上午十点,请王经理一起来看样品可以吗?", "下周五上午十点" },
+    { "明天下午,说错了,后天下午三点,您带财务一起过来看看行吗?", "后天下午三点" },
+    { "这周四,我的意思是下周四,咱们请采购部一起开个会,好吗?", "下周四" },
+    { "周四还是周五,请您和主任一起来看演示?", "周四" },
+  };
+  for (size_t k = 0; k < sizeof zh_cases / sizeof *zh_cases; k++) expect_time(zh, zh_cases[k].line, zh_cases[k].time);
+}
+
+/* A need played back in other words than its examples' links by it-trial's keyword "hear ...
+** first" (play-test 29 F5: "... and you need the right person to hear about it first. Is that
+** fair?" confirmed only the alert noise, 0.09 by meaning to early_warning). */
+static int links_need(const loaded *l, const cls_result *r, const char *id) {
+  for (int i = 0; i < r->n_needs; i++)
+    if (strcmp(l->s->needs[r->needs[i]].id, id) == 0) return 1;
+  return 0;
+}
+
+static void test_hear_first(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  cls_result r = run(L.c, "You need the right person to hear of a fault first.");
+  assert_true(links_need(&L, &r, "early_warning"));
+  cls_result_free(&r);
+  r = run(L.c, "So you'd want to be the first to know when a handheld drops?");
+  assert_true(links_need(&L, &r, "early_warning"));
+  cls_result_free(&r);
+  r = run(L.c, "So what matters is that your team hears about problems first?");
+  assert_true(links_need(&L, &r, "early_warning"));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
 static void test_play_test_28(void **st) {
   (void)st;
@@ -1885,6 +1934,7 @@ int main(void) {
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_play_test_29), cmocka_unit_test(test_together), cmocka_unit_test(test_weekday_week),
+    cmocka_unit_test(test_corrected_time), cmocka_unit_test(test_hear_first),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),

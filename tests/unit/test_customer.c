@@ -1634,6 +1634,22 @@ static void test_listening_helpers(void **state) {
     assert_string_equal(f, cases[k].want);
     free(f);
   }
+  /* a time taken back is not said back, though its neighbours point to it (play-test 29 F1: "this
+  ** Thursday - actually no, make that Monday" booked Thursday) */
+  {
+    cls_match tm[3];
+    const char *line = "我们周四,哦不对,周一上午九点过来装,行吗?";
+    two_times(&t, tm, line, "周四", "zh.weekday", "周一上午九点", "zh.weekday");
+    f = cust_fill(h, "好,我们{time}等你们。");
+    assert_string_equal(f, "好,我们周四等你们。");   /* (the withdrawn time's neighbours: without the mark) */
+    free(f);
+    t.r.slots[CLS_SLOT_TIME] = "周一上午九点";   /* the reader's corrected_time */
+    tm[2] = (cls_match){ "withdrawn:time", "rule:corrected_time", "", tm[0].start, tm[0].end, 0 };
+    t.r.n_matches = 3;
+    f = cust_fill(h, "好,我们{time}等你们。");
+    assert_string_equal(f, "好,我们周一上午九点等你们。");
+    free(f);
+  }
   t.r.matches = NULL;
   t.r.n_matches = 0;
   mk(&t, "could you both come?", MV(ASK_COMMITMENT));
