@@ -730,6 +730,37 @@ static void test_hear_first(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_dated_proposal: a question that proposes a dated step of the ladder asks for it, even
+** when its subject is not "you" or a question word stands inside it (wave 15's fresh lines,
+** opened in play-test 29: eight rungs missed so); a question about the past, or one that links no
+** rung, stays a question. */
+static void test_dated_proposal(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  cls_result r = run(L.c, "What if a few of the overnight crew used PickRight for a month from Monday the 17th, "
+                          "Grace choosing which ones?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "night_pilot");
+  assert_true(r.specific);
+  cls_result_free(&r);
+  r = run(L.c, "Could you tell me what happened on the night of the 3rd?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/it-trial.yaml");
+  r = run(L.c, "What if your team ran Beacon at the Reno site for two weeks from Tuesday the 5th, with Marcus on the first call?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_true(r.specific);
+  cls_result_free(&r);
+  r = run(L.c, "What did the floor manager do last Tuesday?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
 static void test_play_test_28(void **st) {
   (void)st;
@@ -1934,7 +1965,7 @@ int main(void) {
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_play_test_29), cmocka_unit_test(test_together), cmocka_unit_test(test_weekday_week),
-    cmocka_unit_test(test_corrected_time), cmocka_unit_test(test_hear_first),
+    cmocka_unit_test(test_corrected_time), cmocka_unit_test(test_hear_first), cmocka_unit_test(test_dated_proposal),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
