@@ -211,6 +211,12 @@ void cls_late_worry_offer(cls_result *r);
 /* "From Monday the 3rd, could six of the crew wear headsets for a month ...?": a question that
 ** proposes a dated step of the ladder asks for it (classify_proposal.c). */
 void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);
+/* "promo on till the end of the month", "prices go up in april": deadline pressure in English the
+** lexicon or the model missed (classify_deadline.c). */
+void cls_late_deal_ends(cls_result *r);
+void cls_late_price_rise(cls_result *r);
+/* "the takings drop by a third": no visit (classify_decrease.c). */
+void cls_late_drop_by_amount(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */
