@@ -205,6 +205,8 @@ void cls_late_pseudo_cleft(cls_result *r);
 /* "尾款四万八这事儿,您这边现在资金是什么情况?": a question about her situation, no payment ask
 ** (classify_situation.c). */
 void cls_late_payment_situation(cls_result *r);
+/* "Before I say anything about our machines, tell me how ...": no check (classify_situation.c). */
+void cls_late_anything_said(cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);

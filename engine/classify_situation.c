@@ -12,6 +12,14 @@
 ** things stand") and names no time: "尾款您看什么时候方便?" asks for a day, and "尾款的事您看怎么
 ** 安排?" for the payment, and stay asks.  Late, the rules' payment ask only (the model's own is
 ** kept), so the model's features stay as trained.
+**
+** Also (cls_late_anything_said): "Before I say anything about our machines, tell me how the coffee
+** side of the café is going at the moment." asks about her business; the model read a check for
+** open points (p 0.44, from "anything") over the rules' open question, and a trainer's customer
+** revealed a hidden need to the "check" on the first line (play-test 29d).  When only the model
+** reads the check, no check phrase of the lexicon is in the line, and its "anything" is the
+** seller's own to say or show (say, tell you, show you, sell you, pitch, "before I ... anything"),
+** the check goes and the question is read.
 */
 #include <string.h>
 
@@ -57,4 +65,17 @@ void cls_late_payment_situation(cls_result *r) {
   cls_match_push_packed(r, "ask_payment", "rule:payment_situation",
                         "engine/classify_situation.c:" CLS_STR(__LINE__), 0, strlen(r->norm));
   if (r->moves == 0) cls_read_question(r);
+}
+
+void cls_late_anything_said(cls_result *r) {
+  const uint64_t check = (uint64_t)1 << CLS_CHECK_CONCERNS;
+  if (!r->norm || !(r->model_moves & check) || cls_has_label(r, "check_concerns")) return;
+  static const char *const said[] = { "i say anything", "i tell you anything", "i show you anything",
+                                      "i sell you anything", "i pitch anything", "i say a word", "i show you a thing" };
+  if (!has_any(r->norm, 0, strlen(r->norm), said, N(said))) return;
+  r->moves &= ~check;
+  r->model_moves &= ~check;
+  cls_match_push_packed(r, "check_concerns", "rule:anything_said",
+                        "engine/classify_situation.c:" CLS_STR(__LINE__), 0, strlen(r->norm));
+  cls_read_question(r);
 }
