@@ -21,6 +21,7 @@ static const cli_command commands[] = {
   { .name = "check", .exec = cmd_check_exec },
   { .name = "test", .exec = cmd_test_exec },
   { .name = "classify", .exec = cmd_classify_exec },
+  { .name = "links", .exec = cmd_links_exec },
   { .name = "report", .exec = cmd_report_exec },
   { .name = "replay", .exec = cmd_replay_exec },
   { .name = "record", .exec = cmd_record_exec },

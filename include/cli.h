@@ -43,6 +43,7 @@ int cmd_play_exec(int argc, char **argv);
 int cmd_check_exec(int argc, char **argv);
 int cmd_test_exec(int argc, char **argv);
 int cmd_classify_exec(int argc, char **argv);
+int cmd_links_exec(int argc, char **argv);
 int cmd_report_exec(int argc, char **argv);
 int cmd_replay_exec(int argc, char **argv);
 int cmd_list_exec(int argc, char **argv);

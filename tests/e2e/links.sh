@@ -117,4 +117,24 @@ echo "# fresh lines (wave 16): linked right $R/$T, wrong links $W/$M"
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
   || fail "a scenario without examples has no links by meaning" "$out"
+# salesim links: the trainer's own measure (play-test 29d: the guide sent her to a build tool and a
+# format she could not find) gives the figures the team's tool gives, and says what is wrong with a
+# row, with its position
+CAFE=tests/data/links-outside/cafe-espresso-upgrade
+out=$("$SALESIM" links "$CAFE.yaml" "$CAFE.tsv" 2>&1); rc=$?
+read -r a t w m <<<"$("$EVAL" "$CAFE.yaml" "$CAFE.tsv" 2>&1 |
+  sed -n 's/.*linked right \([0-9]*\)\/\([0-9]*\) .*wrong links \([0-9]*\)\/\([0-9]*\) .*/\1 \2 \3 \4/p')"
+[ "$rc" -eq 0 ] && [ -n "$t" ] && grep -q "linked right $a of $t .*wrong links $w of $m " <<<"$out" \
+  && ok "salesim links: the figures of eval_links ($a/$t, $w/$m)" || fail "salesim links: the figures of eval_links" "$a/$t $w/$m: $out"
+expect_contains "salesim links: a line holding a keyword is named, with its row" "$out" "$CAFE.tsv:3: holds the keyword"
+out=$("$SALESIM" links --errors "$CAFE.yaml" "$CAFE.tsv" 2>&1)
+grep -Eq "$CAFE.tsv:[0-9]+: (missed|wrong) " <<<"$out" && ok "salesim links --errors: each miss and wrong link with its row" \
+  || fail "salesim links --errors: each miss and wrong link with its row" "$out"
+printf 'a line with no tab\n' >"$TMP/notab.tsv"
+out=$("$SALESIM" links "$CAFE.yaml" "$TMP/notab.tsv" 2>&1); rc=$?
+[ "$rc" -eq 2 ] && grep -q "notab.tsv:1: error: expected the line, a TAB" <<<"$out" && ok "salesim links: a row without a TAB is an error with its position" \
+  || fail "salesim links: a row without a TAB is an error with its position" "$rc $out"
+out=$("$SALESIM" links tests/fixtures/failing-test.yaml "$CAFE.tsv" 2>&1); rc=$?
+[ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "salesim links: a scenario without examples says so" \
+  || fail "salesim links: a scenario without examples says so" "$rc $out"
 finish
