@@ -32,15 +32,24 @@ static int has_id(char *const *v, int n, const char *s) {
   return 0;
 }
 
+/* The keyword lists (examples 0) or the example lists (1) of every item of sc, in lists[0..cap);
+** returns how many. */
+static int lists_of(const scenario *sc, int examples, const scn_strs **lists, int cap) {
+  int n = 0;
+#define LIST(item) (examples ? &(item).examples : &(item).keywords)
+  for (int i = 0; i < sc->n_needs && n < cap; i++) lists[n++] = LIST(sc->needs[i]);
+  for (int i = 0; i < sc->n_benefits && n < cap; i++) lists[n++] = LIST(sc->benefits[i]);
+  for (int i = 0; i < sc->n_objections && n < cap; i++) lists[n++] = LIST(sc->objections[i]);
+  for (int i = 0; i < sc->n_commitments && n < cap; i++) lists[n++] = LIST(sc->commitments[i]);
+#undef LIST
+  return n;
+}
+
 /* The keyword of sc the normalised line holds as the game would match it verbatim (a substring
 ** whose letter or digit ends are word boundaries; Chinese: any substring), or NULL. */
 static const char *keyword_in(const scenario *sc, const char *norm) {
   const scn_strs *lists[256];
-  int nl = 0;
-  for (int i = 0; i < sc->n_needs && nl < 256; i++) lists[nl++] = &sc->needs[i].keywords;
-  for (int i = 0; i < sc->n_benefits && nl < 256; i++) lists[nl++] = &sc->benefits[i].keywords;
-  for (int i = 0; i < sc->n_objections && nl < 256; i++) lists[nl++] = &sc->objections[i].keywords;
-  for (int i = 0; i < sc->n_commitments && nl < 256; i++) lists[nl++] = &sc->commitments[i].keywords;
+  int nl = lists_of(sc, 0, lists, 256);
   for (int l = 0; l < nl; l++)
     for (int k = 0; k < lists[l]->n; k++) {
       char *kn = txt_normalize(lists[l]->v[k], strlen(lists[l]->v[k]), NULL);
@@ -54,11 +63,7 @@ static const char *keyword_in(const scenario *sc, const char *norm) {
 /* 1 when the normalised line is one of sc's examples. */
 static int is_example(const scenario *sc, const char *norm) {
   const scn_strs *lists[256];
-  int nl = 0;
-  for (int i = 0; i < sc->n_needs && nl < 256; i++) lists[nl++] = &sc->needs[i].examples;
-  for (int i = 0; i < sc->n_benefits && nl < 256; i++) lists[nl++] = &sc->benefits[i].examples;
-  for (int i = 0; i < sc->n_objections && nl < 256; i++) lists[nl++] = &sc->objections[i].examples;
-  for (int i = 0; i < sc->n_commitments && nl < 256; i++) lists[nl++] = &sc->commitments[i].examples;
+  int nl = lists_of(sc, 1, lists, 256);
   for (int l = 0; l < nl; l++)
     for (int k = 0; k < lists[l]->n; k++) {
       char *e = txt_normalize(lists[l]->v[k], strlen(lists[l]->v[k]), NULL);
