@@ -491,6 +491,20 @@ static int worry_eased(const sess_turn *t) {
   return said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL);
 }
 
+/* 1 when the default behaviour took the turn as its answer to a worry she raised (its EASE event
+** named "answer", default.lua answer_objection), whatever line she said for it: a value_ack that
+** outranked objection_eased ("All right. I can see why they're dearer") answered the price worry
+** too (play-test 29a finding 7).  A reaction's `ease:` is no such answer (judge_tactics), nor an
+** ask she took: the step given is the ask's credit ("那今天先付两万,剩下两万八等下周..." lowered the
+** ask after "账上真没有", and is judged as that). */
+static int answered_worry(const sess_turn *t) {
+  if (sess_has_event(t, CUST_EV_GIVE, NULL)) return 0;
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_EASE && t->events.v[i].name && !strcmp(t->events.v[i].name, "answer"))
+      return 1;
+  return 0;
+}
+
 /* Needs the customer has confirmed once the turn is over (before it, or in answer to it). */
 static uint64_t confirmed_after(const sess_turn *t) {
   uint64_t m = t->before.confirmed;
@@ -1413,7 +1427,7 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* (a reaction of the scenario's with `ease:` reopens the rungs too, but earns no credit: in a
   ** referral visit, where the benefits skill had no other finding, +10 showed it at 60 and took a
   ** 94 to 83 for answering Maria's worry well; tried and taken back in play-test 25) */
-  int eased = said_key(t, "objection_eased");
+  int eased = said_key(t, "objection_eased") || answered_worry(t);
   if (worry_eased(t)) vs->reopened |= vs->refused;
   /* each worry raised that an answer eased earns it, not only the first of the visit (play-test
   ** 24: careful answers to the second and third worry earned nothing) */
