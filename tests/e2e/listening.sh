@@ -518,4 +518,16 @@ I understand, nobody wants a repeat of that. These are numbered and won't be mad
 "$SALESIM" replay "$TMP/needsmet.json" --json >"$TMP/needsmet-debrief.json" 2>/dev/null
 check "the recap of her needs met is the summary of its own turn" jq -e '[.skills[].findings[] | select(.rule == "summary_tied_to_needs") | .turn] == [9]' "$TMP/needsmet-debrief.json"
 check "an answer to her worry outranked by value_ack is credited" jq -e '[.skills[].findings[] | select(.rule == "objection_answered") | .turn] == [8]' "$TMP/needsmet-debrief.json"
+# --- 20. one reply per turn: a reaction's line and the answer to the ask in the same line are said
+# as one reply; an accept line that ends the visit asks the trainee nothing (play-test 29b F11:
+# "发票你都带来了,...放这儿吧。" and "今天全付?..." came as two replies; "大概多少钱你给我个参考。"
+# was said, and the next visit began at once) ---
+out=$(play scenarios/payment-collection.yaml "李总好,是的,今天来结尾款。发票我带来了,四万八。" "$TMP/onereply.json")
+reply=$(printf '%s\n' "$out" | sed -n '/^你> 李总好/{n;p;q}')
+expect_contains "a reaction's line and the ask's answer are one reply" "$reply" "李总: 发票你都带来了,还挺讲究。放这儿吧。今天全付?"
+sed 's/参考金额你回头发给我,我照着填。/大概多少钱你给我个参考?/' scenarios/hospital-campaign.yaml >"$TMP/hc-asks.yaml"
+out=$("$SALESIM" check "$TMP/hc-asks.yaml" 2>&1)
+expect_contains "check warns about an accept line that asks the trainee" "$out" "an accept line ends on a question"
+out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
+if [[ "$out" == *"accept line ends on a question"* ]]; then fail "the shipped accept lines ask nothing" "$out"; else ok "the shipped accept lines ask nothing"; fi
 finish
