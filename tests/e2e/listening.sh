@@ -530,4 +530,12 @@ out=$("$SALESIM" check "$TMP/hc-asks.yaml" 2>&1)
 expect_contains "check warns about an accept line that asks the trainee" "$out" "an accept line ends on a question"
 out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
 if [[ "$out" == *"accept line ends on a question"* ]]; then fail "the shipped accept lines ask nothing" "$out"; else ok "the shipped accept lines ask nothing"; fi
+# --- 21. /hint gives the next thing to do, not advice already followed: after the outage and the
+# emails were asked about and told, no "Ask about the outage" (play-test 29a finding 11) ---
+out=$(play "$EN" "Hi Dana, thanks. How do you find out today when something breaks? And how did the outage last month play out?
+what would 'knowing before he does' look like for you, ideally?
+/hint" "$TMP/hint.json" --seed 21)
+hint=$(printf '%s\n' "$out" | sed -n '/^Hint:/,/^$/p')
+if [[ "$hint" == *"Ask about the outage"* ]]; then fail "/hint does not ask about what she already told" "$hint"; else ok "/hint does not ask about what she already told"; fi
+expect_contains "/hint says to play her needs back" "$hint" "Play back what Dana told you"
 finish
