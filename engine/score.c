@@ -1203,8 +1203,13 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
   /* (an ask is judged as one, not as a feature list: "就是采购嘛,您这边签个合同,我们下个月就能部署"
   ** asks for the contract, and its 部署 made it "-10 你在罗列功能" beside the ask's own findings:
   ** play-test 29b F4) */
-  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !(cited_needs(c, r) & known) && r->n_needs == 0 && !answers &&
-      r->n_objections == 0 && !CLS_HAS(r, CLS_CONFIRM_NEED) && !vs->f_feature++)
+  /* (a run of product items is a feature list, though one item names a need of hers or shares a
+  ** word with her worry: "...呼叫对讲、护理白板,...反正功能很全面的" was "+15 你展示了收益", "...微服务
+  ** 架构,支持私有化部署,等保三级,对接很简单的。您下周有空吗?" no entry; the reader's feature_run,
+  ** play-test 29b F4) */
+  int run = cls_has_label(r, "feature_run");
+  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !answers && !CLS_HAS(r, CLS_CONFIRM_NEED) &&
+      (run || (!(cited_needs(c, r) & known) && r->n_needs == 0 && r->n_objections == 0)) && !vs->f_feature++)
     add(c, "feature_list", t, NULL, "quote", q, NULL);
   if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;
   else if (!r->question) vs->objection_open = 0;
