@@ -219,6 +219,9 @@ void cls_late_deal_ends(cls_result *r);
 void cls_late_price_rise(cls_result *r);
 /* "the takings drop by a third": no visit (classify_decrease.c). */
 void cls_late_drop_by_amount(cls_result *r);
+/* A run of product items (three or more bare clauses, two thirds of the statements) is a feature
+** list, though one item names a need: rule feature_run (play-test 29b F4). */
+void cls_late_feature_run(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -213,6 +213,53 @@ static int summed_then_asked(const cls_result *r) {
 
 static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx *v);
 
+/* The needs of mask that a benefit the visit has shown (bits of presented) answers. */
+static uint64_t shown_for(const scenario *sc, uint64_t presented, uint64_t mask) {
+  uint64_t m = 0;
+  for (int b = 0; b < sc->n_benefits && b < 64; b++) {
+    const scn_benefit *bn = &sc->benefits[b];
+    if (!(presented & BIT(b)) || !bn->need_index) continue;
+    for (int j = 0; j < bn->answers.n; j++)
+      if (bn->need_index[j] >= 0 && bn->need_index[j] < 64) m |= BIT(bn->need_index[j]);
+  }
+  return m & mask;
+}
+
+/* Where the first question or request clause of the line starts (the line's length when none). */
+static size_t first_question_start(const cls_result *r) {
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl);
+  for (int k = 0; k < n; k++)
+    if (cl[k].mood != CL_MOOD_STATEMENT) return cl[k].start;
+  return strlen(r->norm);
+}
+
+/* 1 when every need the line names is named before its first question: the list is stated. */
+static int needs_stated_first(const cls_result *r) {
+  size_t q = first_question_start(r);
+  for (int m = 0; m < r->n_matches; m++)
+    if (strncmp(r->matches[m].label, "need:", 5) == 0 && r->matches[m].end > q) return 0;
+  return 1;
+}
+
+/* A recap told as what she gets: once benefits for her needs were shown, a statement that names
+** again every need she confirmed (two or more), each one a benefit shown answers, before anything
+** it asks, and plays back nothing to check, sums up ("Great. So: something the chains can't copy,
+** a run that clears in one season, and a margin that justifies the price. ... Shall I put 40 sets
+** aside ...?" linked her needs, not the benefits, and the summary was credited a turn later, to
+** the answer to her next worry: play-test 29a finding 7). */
+static int recap_needs_met(const scenario *sc, cls_result *r, const cls_recap_ctx *v) {
+  if (CLS_HAS(r, CLS_CONFIRM_NEED) || CLS_HAS(r, CLS_SUMMARIZE_BENEFITS) || count(v->confirmed) < 2) return 0;
+  uint64_t named, answered, said;
+  bits_of(sc, r, &named, &answered, &said);
+  if ((v->confirmed & ~(said | answered)) || count(said & v->confirmed) < 2) return 0;
+  if ((shown_for(sc, v->presented, said & v->confirmed) != (said & v->confirmed))) return 0;
+  if (statements_first(r) < 2 && r->question) return 0;
+  if (!needs_stated_first(r)) return 0;
+  make_summary(r, "recap_needs_met", __LINE__);
+  return 1;
+}
+
 int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *v) {
   assert(c && r && v);
   const scenario *sc = c->sc;
@@ -291,7 +338,8 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
       return 1;
     }
   }
-  return recap_by_visit(sc, r, v);
+  if (recap_by_visit(sc, r, v)) return 1;
+  return recap_needs_met(sc, r, v);
 }
 
 /* The rules that make r a summary by the visit v (sums_up alone, the lines it closes, two lines):

@@ -4649,3 +4649,53 @@ void cls_late_cost_again(cls_result *r) {
     }
   }
 }
+
+/* 1 when clause c of r is a bare item of a list about the product: it links no need or benefit of
+** the scenario, speaks to no one and of no one ("等保三级", "呼叫对讲", "audit logs"), and holds no
+** word of the rules' classes, asks or question words ("经理还能看到评分" is what her manager gets, "谁
+** 进步了一目了然" a gain).  A spec that shares a keyword with her worry is still a spec ("对接很简单
+** 的" after "上次那个系统他们评估了半年"). */
+static int bare_item(const cls_result *r, const cl_clause *c) {
+  static const char *const tied[] = { "need:", "benefit:", "customer_terms", "customer", "commitment:", "person",
+                                      "class:", "ask_", "wh", "asking_wh", "compare" };
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (x->start < c->start || x->start >= c->end) continue;
+    for (size_t k = 0; k < sizeof tied / sizeof *tied; k++)
+      if (strncmp(x->label, tied[k], strlen(tied[k])) == 0) return 0;
+  }
+  return 1;
+}
+
+/* A run of product items told before anything the line asks is a feature list, though one item
+** names a need of hers: "...我们系统有输液监测、呼叫对讲、护理白板,白板可以显示床位、护理等级、过敏信息,
+** 对讲支持双向语音还能转接到手机,...还有体征自动采集,反正功能很全面的" was the model's gain appeal,
+** "+15 你展示了收益", and no feature list (its 输液监测 answers her night shift); "信息中心那边您放
+** 心,我们系统是微服务架构,支持私有化部署,等保三级,对接很简单的。您下周有空吗?" a plain question, and
+** no entry (play-test 29b F4).  Features the rules read, or two feature markers; four or more statement clauses
+** that are bare items (bare_item), and at least two thirds of the statements before the first
+** question; no ask, summary or confirmation.  The line presents features (rule label feature_run,
+** which the scorer reads as a feature list); a gain or benefit only the model read is dropped. */
+void cls_late_feature_run(cls_result *r) {
+  const uint64_t keep_out = ((uint64_t)1 << CLS_SUMMARIZE_BENEFITS) | ((uint64_t)1 << CLS_CONFIRM_NEED) |
+                            ((uint64_t)1 << CLS_HANDLE_OBJECTION) | ((uint64_t)1 << CLS_LOSS_APPEAL) |
+                            ((uint64_t)1 << CLS_THREAT);
+  if (!r->norm || (r->moves & (CLS_ASK_MOVES | keep_out))) return;
+  /* (the rules read features, or two feature words: "承蒙上次支持,项目已顺利报入预算..." thanks her) */
+  int markers = 0;
+  for (int m = 0; m < r->n_matches; m++)   /* (the words of a lexicon, the reader's or the scenario's, not a rule's note) */
+    markers += strcmp(r->matches[m].label, "present_feature") == 0 && r->matches[m].source &&
+               strstr(r->matches[m].source, ".yaml") != NULL;
+  if (markers == 0 || (markers < 2 && !CLS_HAS(r, CLS_PRESENT_FEATURE))) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), stated = 0, bare = 0;
+  for (int k = 0; k < n && cl[k].mood == CL_MOOD_STATEMENT; k++, stated++)
+    bare += bare_item(r, &cl[k]);
+  if (bare < 4 || 3 * bare < 2 * stated) return;
+  const uint64_t sold = ((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PRESENT_BENEFIT);
+  r->moves &= ~(r->model_moves & sold);
+  r->model_moves &= ~sold;
+  r->moves |= (uint64_t)1 << CLS_PRESENT_FEATURE;
+  if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & sold)) r->tactic = CLS_TACTIC_NONE;
+  add_match(r, "feature_run", "rule:feature_run", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+}

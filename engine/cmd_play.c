@@ -87,6 +87,33 @@ static void tell_language(play *p, const char *line) {
 }
 
 /* {=== showing the customer */
+
+/* The text of the customer's lines from ev->v[*i] on that make one reply, joined (malloc'd): the
+** line there and the lines said right after it by the same speaker, with nothing shown between
+** them (a commitment given, the next visit).  *i is left on the last line taken.  One reply per
+** turn (README): "发票你都带来了,还挺讲究。放这儿吧。" and "今天全付?不是我不给,是账上真没有。" (a
+** reaction's line, then the answer to the ask in the same line) came as two replies in a row
+** (play-test 29b F11).  A line that names its speaker ("Grace: ...") is its own reply. */
+static char *one_reply(play *p, const cust_events *ev, int *i) {
+  const char *text = ev->v[*i].text ? ev->v[*i].text : "";
+  char *out = xstrdup(text);
+  if (cust_speaker(p->s->cust, text) >= 0) return out;
+  const char *gap = p->sc->language && !strcmp(p->sc->language, "zh") ? "" : " ";
+  for (int k = *i + 1; k < ev->n; k++) {
+    const cust_event *e = &ev->v[k];
+    if (e->kind == CUST_EV_GIVE || e->kind == CUST_EV_NEXT_VISIT || e->kind == CUST_EV_ERROR) break;
+    if (e->kind != CUST_EV_SAY) continue;
+    const char *more = e->text ? e->text : "";
+    if (!*more) { *i = k; continue; }
+    if (cust_speaker(p->s->cust, more) >= 0) break;
+    char *joined = xasprintf("%s%s%s", out, *out ? gap : "", more);
+    free(out);
+    out = joined;
+    *i = k;
+  }
+  return out;
+}
+
 static void show_events(play *p, const cust_events *ev) {
   const scenario *sc = p->sc;
   for (int i = 0; i < ev->n; i++) {
@@ -95,7 +122,8 @@ static void show_events(play *p, const cust_events *ev) {
     case CUST_EV_SAY: {
       /* with several people at the table a line that starts "Grace:" names its speaker, and
       ** "Grace: ... Martin: ..." is two people: one line each */
-      const char *text = e->text ? e->text : "";
+      char *reply = one_reply(p, ev, &i);
+      const char *text = reply;
       int own = cust_speaker(p->s->cust, text) >= 0;
       char *prefix = own ? xasprintf("%s»%s ", term_esc(p->t, TERM_C_CUSTOMER), term_esc(p->t, TERM_C_RESET))
                          : xasprintf("%s%s:%s ", term_esc(p->t, TERM_C_CUSTOMER), sc->cust_name,
@@ -108,6 +136,7 @@ static void show_events(play *p, const cust_events *ev) {
         free(piece);
       }
       free(prefix);
+      free(reply);
       break;
     }
     case CUST_EV_GIVE:

@@ -215,6 +215,27 @@ static int api_objection(lua_State *L) {
   return 1;
 }
 
+/* ease(objection_id): the trainee's line answered a worry she raised (default.lua answer_objection):
+** eased() says so from now on, as after a reaction's `ease:`, and an EASE event named "answer" tells
+** the scorer, whatever line she says for the turn.  Her reply is one per turn (default.lua RANK):
+** "All right. I can see why they're dearer" (value_ack) outranked "That does answer the price
+** question", and the answer earned nothing though the debrief listed the worry as answered
+** (play-test 29a finding 7).  Once per objection: 0 when it was eased already. */
+static int api_ease(lua_State *L) {
+  cust_host *h = host(L);
+  int o = cust_find_id(L, h, 1, CUST_K_OBJECTION);
+  int fresh = !cust_flag(h, CF_EASED, o);
+  if (fresh) {
+    keep_event(L, 8, "ease");
+    cust_set_flag(h, CF_EASED, o, 1);
+    cust_event *e = cust_ev_push(h, CUST_EV_EASE);
+    e->index = o;
+    e->name = xstrdup("answer");
+  }
+  lua_pushboolean(L, fresh);
+  return 1;
+}
+
 /* end_visit(outcome [, why]): settles the visit; why (goodbye, commitment, patience, trust,
 ** or a word of the script's) goes to the debrief. */
 static int api_end_visit(lua_State *L) {
@@ -880,6 +901,7 @@ static const luaL_Reg api_fns[] = {
   { "reveal", api_reveal }, { "confirm", api_confirm },
   { "acknowledge_value", api_acknowledge_value }, { "add_to_purchase_list", api_add_to_purchase_list },
   { "give", api_give }, { "recall", api_recall }, { "refuse", api_refuse }, { "objection", api_objection },
+  { "ease", api_ease },
   { "end_visit", api_end_visit }, { "next_visit", api_next_visit },
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
   { "contains", api_contains }, { "words", api_words },

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "clause.h"
 #include "lexicon.h"
 #include "link.h"
 #include "lint.h"
@@ -340,6 +341,38 @@ static int accept_fixed_time(const scenario *s, const cls_classifier *c, const c
   return n;
 }
 
+/* Accept lines that end on a question to the trainee: giving a step ends the visit (an order, the
+** last rung, or the next visit of a campaign), so the question can never be answered ("行,这个月底报
+** 明年预算,我把智慧病房单列一项,大概多少钱你给我个参考。" and the next visit began at once: play-test
+** 29b F11).  The line asks, as the reader reads it, in its last clause: a question, or a question
+** word in it. */
+static int accept_asks(const scenario *s, const cls_classifier *c, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; c && i < s->n_commitments; i++) {
+    const scn_commitment *k = &s->commitments[i];
+    for (int a = 0; a < k->accept.n; a++) {
+      const char *line = k->accept.v[a];
+      if (!line) continue;
+      cls_result r;
+      cls_classify(c, line, strlen(line), &r);
+      cl_clause cl[CL_MAX_CLAUSES];
+      int m = cl_read(&r, cl), asks = 0;
+      /* (the line asks, as the reader reads it, and its last clause is where: "when I see her"
+      ** and "see what people say" hold a question word and ask nothing) */
+      if (m > 0 && r.question)
+        asks = cl[m - 1].mood == CL_MOOD_QUESTION || cl_has_label(&r, &cl[m - 1], "wh") ||
+               cl_has_label(&r, &cl[m - 1], "asking_wh");
+      cls_result_free(&r);
+      if (asks) {
+        warn(d, file, k->pos, "cli.lint.accept_asks", "id", k->id ? k->id : "?", "line", line, NULL);
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 static int todo_in(const char *t) { return t && strstr(t, "TODO") != NULL; }
 static int todos(const scn_strs *v) {
   int n = 0;
@@ -375,6 +408,7 @@ int lint_scenario(const scenario *s, diag *d) {
   n += alike_examples(s, c ? cls_links(c) : NULL, file, d);
   n += benefit_reads_loss(s, c, file, d);
   n += accept_fixed_time(s, c, file, d);
+  n += accept_asks(s, c, file, d);
   n += unrelated_links(s, c, file, d);
   cls_free(c);
   int errs = 0;

@@ -491,6 +491,20 @@ static int worry_eased(const sess_turn *t) {
   return said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL);
 }
 
+/* 1 when the default behaviour took the turn as its answer to a worry she raised (its EASE event
+** named "answer", default.lua answer_objection), whatever line she said for it: a value_ack that
+** outranked objection_eased ("All right. I can see why they're dearer") answered the price worry
+** too (play-test 29a finding 7).  A reaction's `ease:` is no such answer (judge_tactics), nor an
+** ask she took: the step given is the ask's credit ("那今天先付两万,剩下两万八等下周..." lowered the
+** ask after "账上真没有", and is judged as that). */
+static int answered_worry(const sess_turn *t) {
+  if (sess_has_event(t, CUST_EV_GIVE, NULL)) return 0;
+  for (int i = 0; i < t->events.n; i++)
+    if (t->events.v[i].kind == CUST_EV_EASE && t->events.v[i].name && !strcmp(t->events.v[i].name, "answer"))
+      return 1;
+  return 0;
+}
+
 /* Needs the customer has confirmed once the turn is over (before it, or in answer to it). */
 static uint64_t confirmed_after(const sess_turn *t) {
   uint64_t m = t->before.confirmed;
@@ -1189,8 +1203,13 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
   /* (an ask is judged as one, not as a feature list: "就是采购嘛,您这边签个合同,我们下个月就能部署"
   ** asks for the contract, and its 部署 made it "-10 你在罗列功能" beside the ask's own findings:
   ** play-test 29b F4) */
-  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !(cited_needs(c, r) & known) && r->n_needs == 0 && !answers &&
-      r->n_objections == 0 && !CLS_HAS(r, CLS_CONFIRM_NEED) && !vs->f_feature++)
+  /* (a run of product items is a feature list, though one item names a need of hers or shares a
+  ** word with her worry: "...呼叫对讲、护理白板,...反正功能很全面的" was "+15 你展示了收益", "...微服务
+  ** 架构,支持私有化部署,等保三级,对接很简单的。您下周有空吗?" no entry; the reader's feature_run,
+  ** play-test 29b F4) */
+  int run = cls_has_label(r, "feature_run");
+  if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !answers && !CLS_HAS(r, CLS_CONFIRM_NEED) &&
+      (run || (!(cited_needs(c, r) & known) && r->n_needs == 0 && r->n_objections == 0)) && !vs->f_feature++)
     add(c, "feature_list", t, NULL, "quote", q, NULL);
   if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;
   else if (!r->question) vs->objection_open = 0;
@@ -1413,7 +1432,7 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   /* (a reaction of the scenario's with `ease:` reopens the rungs too, but earns no credit: in a
   ** referral visit, where the benefits skill had no other finding, +10 showed it at 60 and took a
   ** 94 to 83 for answering Maria's worry well; tried and taken back in play-test 25) */
-  int eased = said_key(t, "objection_eased");
+  int eased = said_key(t, "objection_eased") || answered_worry(t);
   if (worry_eased(t)) vs->reopened |= vs->refused;
   /* each worry raised that an answer eased earns it, not only the first of the visit (play-test
   ** 24: careful answers to the second and third worry earned nothing) */
@@ -1547,22 +1566,50 @@ static int refusal_told_why(const ctx *c, const sess_turn *t) {
   return 0;
 }
 
+/* 1 when her answer in turn t gives the reason for the no of turn `no`: a worry raised now, or the
+** worry behind the no (one raised with it, or the refused rung's own) in her words ("那您什么时候能
+** 付啊" drew "甲方那边的进度款还没到": no_cash's 进度款).  A need she tells instead is no reason for
+** the no: "您现在代理的是那两个牌子啊?" drew the thin margin of the brands she carries, after "第一
+** 次见面就催我下单?" (play-test 29b F8). */
+static int answer_tells_why(const ctx *c, const sess_turn *no, const sess_turn *t) {
+  if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) return 1;
+  if (!c->sc) return 0;
+  for (int e = 0; e < no->events.n; e++) {
+    const cust_event *ev = &no->events.v[e];
+    int o = -1;
+    if (ev->kind == CUST_EV_OBJECTION) o = ev->index;
+    else if (ev->kind == CUST_EV_REFUSE && ev->index >= 0 && ev->index < c->sc->n_commitments &&
+             c->sc->commitments[ev->index].objection)
+      o = scn_objection_index(c->sc, c->sc->commitments[ev->index].objection);
+    if (o >= 0 && o < c->sc->n_objections && told_objection(c, t, o)) return 1;
+  }
+  return 0;
+}
+
+/* 1 when a question asks about the no or her hesitation itself: a why of the reader's lexicon
+** (marker probe_refusal: "why not?", "为什么"), a worry asked about (class concern: "您有什么顾虑"),
+** or one of the scenario's objections named ("是不是甲方那边的钱还没到?"). */
+static int asks_about_no(const cls_result *r) {
+  return cls_has_label(r, "probe_refusal") || cls_has_label(r, "class:concern") || r->n_objections > 0;
+}
+
 /* (A smaller ask that meets the reason she had already given in her own words, naming it with
 ** understanding, asked why in effect: "甲方回款慢确实让人头疼。那这样,今天先转两万..." after 李总 had
 ** told of the 甲方's late money and said no to the whole sum was "lowered without asking why",
 ** -15: play-test 22.) */
 static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
                           const char *q) {
-  /* any question right after it that asks for nothing probes it: "咋了 是甲方那边款没到吗" and "您有什么顾虑,能跟我说
+  /* a question after it that asks for nothing probes it when it asks about the no or her
+  ** hesitation, or her answer gives the reason: "咋了 是甲方那边款没到吗" and "您有什么顾虑,能跟我说
   ** 说吗?" drew the reason from the customer, and the debrief still said "you did not ask why"
   ** (play-tests, round 11, both Chinese testers); so does a later one that brings her reason out
   ** ("那您什么时候能付啊" two lines on drew "甲方那边的进度款还没到", and the smaller ask after it was
-  ** "lowered without asking why": play-test 17) */
+  ** "lowered without asking why": play-test 17).  Any question at all did, right after the no, and
+  ** any that drew a need: "您现在代理的是那两个牌子啊?" was "+10 asked why first" (play-test 29b F8) */
   int asked = vs->refusal && r->question && !(r->moves & ASK_MOVES) &&
               (CLS_HAS(r, CLS_CHECK_CONCERNS) ||
                ((CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION)) &&
-                (t->n == vs->refusal->n + 1 || sess_has_event(t, CUST_EV_REVEAL, NULL) ||
-                 sess_has_event(t, CUST_EV_OBJECTION, NULL))));
+                (asks_about_no(r) || answer_tells_why(c, vs->refusal, t))));
   /* the reason she gave with her no, answered so that she says it helped, needs no asking why:
   ** "Not while that light on my tap is still a mystery.", the light explained, then a smaller ask
   ** was "lowered without asking why", -15 (play-test 25) */

@@ -450,6 +450,10 @@ local function offers_value(turn)
          or turn.moves.present_feature == true or turn.moves.seller_action == true
 end
 local function answer_objection(turn)
+  -- a worry brushed off in this line is not answered by it: "Oh that light, I think it's nothing,
+  -- don't worry." got "That's easy to say, ..." and trust +1 besides, as an answer (found when the
+  -- answer was first told to the scorer, play-test 29a finding 7)
+  if memo.brushed_turn == memo.turn then return false end
   local hit
   if #turn.objections > 0 then
     for _, id in ipairs(turn.objections) do
@@ -481,6 +485,9 @@ local function answer_objection(turn)
     return true
   end
   memo.eased[hit] = true
+  -- (the scorer hears of the answer whatever she says this turn: a value_ack outranks her
+  -- objection_eased, and the answer earned nothing; play-test 29a finding 7)
+  C.ease(hit)
   memo.eased_turn = memo.turn
   memo.answered_turn = memo.turn          -- (discover: the question closing it asks about the answer)
   S.trust = S.trust + 1

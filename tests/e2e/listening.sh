@@ -502,4 +502,40 @@ Great. Could we start a two-week trial on one warehouse this Friday at 9 - sorry
 check "the customer says back the corrected day, not the one taken back" jq -e '[.turns[8].customer[] | select(.kind == "say") | .text] | join(" ") | test("next Wednesday at 11am") and (test("Friday") | not)' "$TMP/corrected.json"
 "$SALESIM" replay "$TMP/corrected.json" --json >"$TMP/corrected-debrief.json" 2>/dev/null
 check "the specific ask's finding names the corrected day" jq -e '[.skills[].findings[] | select(.rule == "specific_ask")][0] | .message_id == "finding.specific_ask.corrected" and .params.time == "next Wednesday at 11am"' "$TMP/corrected-debrief.json"
+# --- 19. a recap said as her needs met, after the benefits were shown, is the summary on its own
+# turn; an answer to her worry is credited though a higher-ranked line speaks for the turn
+# (play-test 29a finding 7: the summary went to turn 10, and turn 8 earned nothing) ---
+play scenarios/tableware-limited-run.yaml "Yes, that's me - thanks for fitting me in. What are you planning for the spring window this year?
+Things nobody else has - ok. What's sold best for you in the window before, what kind of price point moves?
+And what do your customers ask about when they pick up a plate - where it's from, how it's made?
+So if I'm hearing you right, what matters most is stock the high street chains can't get or copy - that's what brings your regulars in. Right?
+Is there anything else on your mind about adding a line like ours - price, space, margin?
+That makes sense. Here's why I think these fit: each set is hand-glazed at one family kiln in Chaozhou and numbered, only a thousand made, so no chain can stock or copy them - when a regular asks where else, the answer really is nowhere. And because it's a one-off run with a story, shops like yours usually clear them within the season.
+It is, yes - I can show you the sell-through from two shops in towns your size. Selling through in one season is the must-have for you, right? anything else stopping you?
+Fair question. The shops I mentioned sell them at about 180 a set, which works out to a better margin per set than your factory ones, and customers pay it because each box has the kiln's story and a numbered card. Does that answer it?
+Great. So: something the chains can't copy, a run that clears in one season, and a margin that justifies the price. One thing you should know - 860 of the 1,000 are already spoken for, so there are only 140 left. Shall I put 40 sets aside for your spring window today, delivered by the first week of March?
+I understand, nobody wants a repeat of that. These are numbered and won't be made again, so they don't go stale like a pattern does, and I'll send you the sell-through figures from the other two shops this afternoon. Would you reserve 40 sets today, on the basis that you confirm the order by Friday once you've seen the figures?" "$TMP/needsmet.json" >/dev/null
+"$SALESIM" replay "$TMP/needsmet.json" --json >"$TMP/needsmet-debrief.json" 2>/dev/null
+check "the recap of her needs met is the summary of its own turn" jq -e '[.skills[].findings[] | select(.rule == "summary_tied_to_needs") | .turn] == [9]' "$TMP/needsmet-debrief.json"
+check "an answer to her worry outranked by value_ack is credited" jq -e '[.skills[].findings[] | select(.rule == "objection_answered") | .turn] == [8]' "$TMP/needsmet-debrief.json"
+# --- 20. one reply per turn: a reaction's line and the answer to the ask in the same line are said
+# as one reply; an accept line that ends the visit asks the trainee nothing (play-test 29b F11:
+# "发票你都带来了,...放这儿吧。" and "今天全付?..." came as two replies; "大概多少钱你给我个参考。"
+# was said, and the next visit began at once) ---
+out=$(play scenarios/payment-collection.yaml "李总好,是的,今天来结尾款。发票我带来了,四万八。" "$TMP/onereply.json")
+reply=$(printf '%s\n' "$out" | sed -n '/^你> 李总好/{n;p;q}')
+expect_contains "a reaction's line and the ask's answer are one reply" "$reply" "李总: 发票你都带来了,还挺讲究。放这儿吧。今天全付?"
+sed 's/参考金额你回头发给我,我照着填。/大概多少钱你给我个参考?/' scenarios/hospital-campaign.yaml >"$TMP/hc-asks.yaml"
+out=$("$SALESIM" check "$TMP/hc-asks.yaml" 2>&1)
+expect_contains "check warns about an accept line that asks the trainee" "$out" "an accept line ends on a question"
+out=$("$SALESIM" check scenarios/hospital-campaign.yaml 2>&1)
+if [[ "$out" == *"accept line ends on a question"* ]]; then fail "the shipped accept lines ask nothing" "$out"; else ok "the shipped accept lines ask nothing"; fi
+# --- 21. /hint gives the next thing to do, not advice already followed: after the outage and the
+# emails were asked about and told, no "Ask about the outage" (play-test 29a finding 11) ---
+out=$(play "$EN" "Hi Dana, thanks. How do you find out today when something breaks? And how did the outage last month play out?
+what would 'knowing before he does' look like for you, ideally?
+/hint" "$TMP/hint.json" --seed 21)
+hint=$(printf '%s\n' "$out" | sed -n '/^Hint:/,/^$/p')
+if [[ "$hint" == *"Ask about the outage"* ]]; then fail "/hint does not ask about what she already told" "$hint"; else ok "/hint does not ask about what she already told"; fi
+expect_contains "/hint says to play her needs back" "$hint" "Play back what Dana told you"
 finish

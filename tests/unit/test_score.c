@@ -809,23 +809,55 @@ static void lower_before_probe(void **state) {
   score_result_free(&r);
   fx_free(&f);
 
-  /* so does any question that is no ask ("咋了 是甲方那边款没到吗", "您有什么顾虑，能跟我说说吗？":
-  ** play-tests, round 11, -15 "you did not ask why" after the customer had told why) */
+  /* so does a question that is no ask whose answer tells the worry behind the no ("咋了 是甲方那边款
+  ** 没到吗", "您有什么顾虑，能跟我说说吗？": play-tests, round 11, -15 "you did not ask why" after the
+  ** customer had told why); the worry is the refused rung's (no_cash: 进度款) */
   static const cls_move asked[] = { CLS_CLOSED_QUESTION, CLS_OPEN_QUESTION };
+  char *cash_kw[] = { (char *)"进度款" };
+  scn_objection cash = { .id = (char *)"no_cash", .keywords = { cash_kw, 1 } };
   for (size_t k = 0; k < sizeof asked / sizeof *asked; k++) {
     fx_init(&f);
+    f.sc.objections = &cash;
+    f.sc.n_objections = 1;
+    f.commitments[1].objection = (char *)"no_cash";
     t = fx_turn(&f, "这个月能把尾款结了吗？", MV(ASK_PAYMENT));
     fx_specific(t);
     fx_event(&f, t, CUST_EV_REFUSE, 1);
     t = fx_turn(&f, "咋了 是甲方那边款没到吗", (uint64_t)1 << asked[k]);
     t->cls.question = 1;
+    fx_say(&f, &t->events, "甲方的进度款下周才到,我现在账上只有十来万。");
     fx_turn(&f, "那今天先付一万，剩下的下周五前结清，行吗？", MV(LOWER_ASK));
     score_session(&f.s, &r);
     assert_null(fx_find(&r, "lower_before_probe", -1, NULL));
     assert_non_null(fx_find(&r, "probed_refusal", 2, NULL));
     score_result_free(&r);
+    f.sc.objections = NULL;
+    f.sc.n_objections = 0;
+    f.commitments[1].objection = NULL;
     fx_free(&f);
   }
+
+  /* a question right after the no about something else, which draws a need of hers and not the
+  ** worry behind the no, asks nothing about it ("您现在代理的是那两个牌子啊?" after "第一次见面就
+  ** 催我下单?", +10 "asked why first": play-test 29b F8) */
+  fx_init(&f);
+  f.sc.objections = &cash;
+  f.sc.n_objections = 1;
+  f.commitments[1].objection = (char *)"no_cash";
+  t = fx_turn(&f, "这个月能把尾款结了吗？", MV(ASK_PAYMENT));
+  fx_specific(t);
+  fx_event(&f, t, CUST_EV_REFUSE, 1);
+  t = fx_turn(&f, "您现在代理的是那两个牌子啊?", MV(CLOSED_QUESTION));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_REVEAL, 0);
+  fx_say(&f, &t->events, "说实话,现在手上这两个牌子价格越做越透明,一片砖挣不了几毛钱。");
+  score_session(&f.s, &r);
+  assert_null(fx_find(&r, "probed_refusal", -1, NULL));
+  score_result_free(&r);
+  f.sc.objections = NULL;
+  f.sc.n_objections = 0;
+  f.commitments[1].objection = NULL;
+  fx_free(&f);
 
   /* a question two lines on probes it when it brings her reason out ("那您什么时候能付啊" drew "甲方
   ** 那边的进度款还没到": play-test 17); one that draws nothing does not */
@@ -836,7 +868,7 @@ static void lower_before_probe(void **state) {
     fx_turn(&f, "我们公司财务催得紧", 0);
     t = fx_turn(&f, "那您什么时候能付啊", MV(OPEN_QUESTION));
     t->cls.question = 1;
-    if (drew) fx_event(&f, t, CUST_EV_REVEAL, 0);
+    if (drew) fx_event(&f, t, CUST_EV_OBJECTION, 0);   /* the worry behind the no, told */
     fx_turn(&f, "那您先付一点吧", MV(LOWER_ASK));
     score_session(&f.s, &r);
     if (drew) {
