@@ -1,6 +1,7 @@
 /*
 ** scenario_lint.c: check's warnings about how a scenario will be read (lint.h).
 */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,45 @@ static void warn(diag *d, const char *file, scn_pos pos, const char *key, ...) {
   va_end(ap);
   diag_add(d, DIAG_WARNING, file, pos.line, pos.col, "%s", m);
   free(m);
+}
+
+/* The benefit whose id a reaction's condition names in names("id") (or 'id'), not after a
+** "not": NULL when it names none.  A textual look, enough for the conditions trainers write. */
+static const char *named_benefit(const scenario *s, const char *when) {
+  for (const char *p = when ? strstr(when, "names(") : NULL; p; p = strstr(p + 6, "names(")) {
+    if (p > when && (isalnum((unsigned char)p[-1]) || p[-1] == '_')) continue;   /* mentions_names( */
+    const char *b = p;
+    while (b > when && b[-1] == ' ') b--;
+    if (b - when >= 3 && strncmp(b - 3, "not", 3) == 0 && (b - 3 == when || !isalnum((unsigned char)b[-4])))
+      continue;
+    const char *q = p + 6;
+    while (*q == ' ') q++;
+    if (*q != '"' && *q != '\'') continue;
+    const char *id = q + 1, *end = strchr(id, *q);
+    if (!end) continue;
+    for (int i = 0; i < s->n_benefits; i++) {
+      const char *bid = s->benefits[i].id;
+      if (bid && strlen(bid) == (size_t)(end - id) && strncmp(bid, id, (size_t)(end - id)) == 0) return bid;
+    }
+  }
+  return NULL;
+}
+
+/* A reaction that pushes back (an objection, a refusal) when the line names a benefit, stops
+** the turn, and leaves summaries in: a summary names the benefit too, so she answers a good
+** summary with the worry, the summary confirms nothing and the value is never accepted
+** (play-test 29d: Dave the technician came out in answer to the strong visit's summary). */
+static int reaction_swallows_summary(const scenario *s, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; i < s->n_reactions; i++) {
+    const scn_reaction *x = &s->reactions[i];
+    if (!x->stop || !(x->objection || x->refuse) || !x->when || strstr(x->when, "summarize_benefits")) continue;
+    const char *id = named_benefit(s, x->when);
+    if (!id) continue;
+    warn(d, file, x->pos, "cli.lint.reaction_swallows_summary", "id", id, NULL);
+    n++;
+  }
+  return n;
 }
 
 /* The word for an item's kind ("need", "benefit", "objection", "commitment": the scenario
@@ -466,5 +506,6 @@ int lint_scenario(const scenario *s, diag *d) {
   n += kind_without_rung(s, file, d);
   n += rung_keyword_elsewhere(s, file, d);
   n += todo_left(s, file, d);
+  n += reaction_swallows_summary(s, file, d);
   return n;
 }

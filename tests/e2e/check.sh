@@ -345,4 +345,26 @@ out=$("$SALESIM" check "$tmp/more2.yaml" 2>&1)
 expect_contains "more: as a mapping is an error, at its position" "$out" "more2.yaml:37:11: error: more"
 rm -rf "$tmp"
 
+# --- a reaction that pushes back on a benefit swallows the summaries that name it (play-test 29d:
+# `names("service_plan")` raised Dave the technician in answer to the strong visit's summary) ---
+tmp=$(mktemp -d)
+cafe=tests/data/links-outside/cafe-espresso-upgrade.yaml
+at=$(grep -n '  - when: names("service_plan") and not summarize_benefits' "$cafe" | cut -d: -f1)
+sed 's/  - when: names("service_plan") and not summarize_benefits and/  - when: names("service_plan") and/' "$cafe" >"$tmp/swallow.yaml"
+out=$("$SALESIM" check "$tmp/swallow.yaml" 2>&1); rc=$?
+expect_eq "an objection reaction on names(benefit) that swallows summaries: a warning, exit 0" 0 "$rc"
+expect_contains "... at the reaction, naming the benefit and the fix" "$out" \
+  "swallow.yaml:$at:5: warning: this reaction raises an objection or refuses when the line names benefit 'service_plan', and stops the turn"
+out=$("$SALESIM" check "$cafe" 2>&1)
+if [[ "$out" != *"stops the turn"* ]]; then ok "... none with 'and not summarize_benefits'"; else fail "... none with 'and not summarize_benefits'" "$out"; fi
+sed 's/  - when: names("service_plan") and not summarize_benefits and/  - when: not names("service_plan") and/' "$cafe" >"$tmp/negated.yaml"
+out=$("$SALESIM" check "$tmp/negated.yaml" 2>&1)
+if [[ "$out" != *"stops the turn"* ]]; then ok "... none for not names(benefit)"; else fail "... none for not names(benefit)" "$out"; fi
+awk -v at="$at" '{ print } NR == at + 2 { print "    stop: false" }' "$tmp/swallow.yaml" >"$tmp/nostop.yaml"
+out=$("$SALESIM" check "$tmp/nostop.yaml" 2>&1)
+if [[ "$out" != *"stops the turn"* && "$out" != *"error"* ]]; then ok "... none with stop: false"; else fail "... none with stop: false" "$out"; fi
+out=$(for f in scenarios/*.yaml scenarios/*/*.yaml; do "$SALESIM" check "$f" 2>&1; done)
+if [[ "$out" != *"stops the turn"* ]]; then ok "no shipped reaction swallows summaries"; else fail "no shipped reaction swallows summaries" "$out"; fi
+rm -rf "$tmp"
+
 finish

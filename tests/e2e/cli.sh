@@ -135,6 +135,18 @@ expect_contains "init-scenario: the id from the file name" "$(cat "$f")" "id: ne
 expect_contains "init-scenario: check warns that the template's TODOs are still in" "$("$SALESIM" check "$f" 2>&1)" \
   "new-visit.yaml:1:1: warning: 21 of the template's TODO placeholders are still in the file"
 expect_contains "init-scenario: the template teaches examples first and carries a test" "$(cat "$f")" "    examples:"
+# commented starters for what the guide teaches (play-test 29d, D13); uncommented, they check clean
+for k in '# objections:' '# unrelated:' '# reactions:' '    # objection: her_worry'; do
+  expect_contains "init-scenario: a commented starter '$k'" "$(cat "$f")" "$k"
+done
+sed -e '20,$s/^# \(objections:\|unrelated:\|reactions:\)/\1/' -e '20,$s/^#   /  /' \
+    -e 's/^    # objection: her_worry .*/    objection: her_worry/' "$f" >"$f.on.yaml"
+out=$("$SALESIM" check "$f.on.yaml" 2>&1); rc=$?
+expect_eq "init-scenario: the starters uncommented pass check" 0 "$rc"
+if [[ "$out" != *"error"* && "$out" == *"TODO placeholders"* && "$(grep -c '^objections:\|^unrelated:\|^reactions:' "$f.on.yaml")" == 3 ]]; then
+  ok "init-scenario: ... with no error, only the TODO warning"
+else fail "init-scenario: ... with no error, only the TODO warning" "$out"; fi
+rm -f "$f.on.yaml"
 sed 's/TODO/Done/g' "$f" >"$f.done.yaml"
 if [[ "$("$SALESIM" check "$f.done.yaml" 2>&1)" != *"TODO placeholders"* ]]; then ok "init-scenario: no TODO left, no warning"
 else fail "init-scenario: no TODO left, no warning" "$("$SALESIM" check "$f.done.yaml" 2>&1)"; fi
@@ -143,6 +155,13 @@ rm -f "$f.done.yaml"
 "$SALESIM" init-scenario --force --lang=zh "$f" >/dev/null 2>&1; expect_eq "init-scenario --force --lang=zh" 0 "$?"
 expect_contains "init-scenario --lang zh: a Chinese scenario" "$(cat "$f")" "language: zh"
 "$SALESIM" check "$f" >/dev/null 2>&1; expect_eq "init-scenario: the Chinese file passes check" 0 "$?"
+sed -e '20,$s/^# \(objections:\|unrelated:\|reactions:\)/\1/' -e '20,$s/^#   /  /' \
+    -e 's/^    # objection: her_worry .*/    objection: her_worry/' "$f" >"$f.on.yaml"
+out=$("$SALESIM" check "$f.on.yaml" 2>&1); rc=$?
+if [[ "$rc" == 0 && "$out" != *"error"* && "$(grep -c '^objections:\|^unrelated:\|^reactions:' "$f.on.yaml")" == 3 ]]; then
+  ok "init-scenario --lang zh: the starters uncommented pass check"
+else fail "init-scenario --lang zh: the starters uncommented pass check" "$out"; fi
+rm -f "$f.on.yaml"
 "$SALESIM" init-scenario "$TMP/Bad_Name.yaml" >/dev/null 2>&1; expect_eq "init-scenario: a file name that is no id: exit 2" 2 "$?"
 "$SALESIM" init-scenario --id good-name "$TMP/Bad_Name.yaml" >/dev/null 2>&1; expect_eq "init-scenario --id" 0 "$?"
 "$SALESIM" init-scenario "$TMP/x.yml" >/dev/null 2>&1; expect_eq "init-scenario: only .yaml" 2 "$?"
