@@ -205,6 +205,13 @@ void cls_late_pseudo_cleft(cls_result *r);
 /* "尾款四万八这事儿,您这边现在资金是什么情况?": a question about her situation, no payment ask
 ** (classify_situation.c). */
 void cls_late_payment_situation(cls_result *r);
+/* 1 when r asks when money comes in to the customer or where it is stuck ("您这边什么时候能有钱进
+** 来?", "甲方那边卡在哪一步了?"), not when she pays: a question about her situation
+** (classify_situation.c). */
+int cls_asks_money_in(const cls_result *r);
+/* A payment ask for another day ("这周能打过来") linked by meaning to the rung paid today names the
+** nearest other payment rung, or none (classify_situation.c). */
+void cls_late_other_day_payment(const cls_classifier *c, cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);
