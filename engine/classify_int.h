@@ -212,6 +212,9 @@ int cls_asks_money_in(const cls_result *r);
 /* A payment ask for another day ("这周能打过来") linked by meaning to the rung paid today names the
 ** nearest other payment rung, or none (classify_situation.c). */
 void cls_late_other_day_payment(const cls_classifier *c, cls_result *r);
+/* "上次您帮忙把项目报进预算了,太感谢了。这次想问问,...最看重哪几点?": a favour she already did,
+** recalled with thanks, asks for nothing (classify_past.c). */
+void cls_late_past_favour(cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);
