@@ -215,6 +215,13 @@ void cls_late_other_day_payment(const cls_classifier *c, cls_result *r);
 /* "上次您帮忙把项目报进预算了,太感谢了。这次想问问,...最看重哪几点?": a favour she already did,
 ** recalled with thanks, asks for nothing (classify_past.c). */
 void cls_late_past_favour(cls_result *r);
+/* Prefixes tag to the label of every match "KIND:ID" (kind "benefit:"), which then names nothing
+** (classify_link.c). */
+void cls_relabel(cls_result *r, const char *kind, const char *id, const char *tag);
+/* "if Lucia signs up I can knock 20% off her install, and give you a free cartridge": a benefit
+** linked by meaning only across the text of a price cut is a sweetener, no benefit
+** (classify_sweetener.c). */
+void cls_late_sweetener(const cls_classifier *c, cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);

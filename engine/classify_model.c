@@ -491,6 +491,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_pseudo_cleft(out);
     cls_late_payment_situation(out);
     cls_late_past_favour(out);
+    cls_late_sweetener(c, out);
     cls_late_worry_offer(out);
     cls_late_dated_proposal(c, out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the

@@ -502,4 +502,15 @@ Great. Could we start a two-week trial on one warehouse this Friday at 9 - sorry
 check "the customer says back the corrected day, not the one taken back" jq -e '[.turns[8].customer[] | select(.kind == "say") | .text] | join(" ") | test("next Wednesday at 11am") and (test("Friday") | not)' "$TMP/corrected.json"
 "$SALESIM" replay "$TMP/corrected.json" --json >"$TMP/corrected-debrief.json" 2>/dev/null
 check "the specific ask's finding names the corrected day" jq -e '[.skills[].findings[] | select(.rule == "specific_ask")][0] | .message_id == "finding.specific_ask.corrected" and .params.time == "next Wednesday at 11am"' "$TMP/corrected-debrief.json"
+# --- 30. a price cut offered while her complaint is open explains nothing: she does not thank
+# for an explanation, and the offer is no "fair question" about a hidden need (play-test 29c F3:
+# "if Lucia signs up I can knock 20% off ... free cartridge. deal?" got "Oh! So it's just the
+# filter reminder") ---
+play scenarios/referral-follow-up.yaml "hi maria! so glad the install went great. listen, do you know anyone else who might want one?
+haha no no not selling! its just the system is really good, 5 stage filtration, removes 99% of chlorine, lead, has a smart faucet with the LED indicator, and the cartridges last 6 months
+oh thats normal dont worry about it. anyway your sister Lucia just moved right? hard water over there, she'd love this. can you give me her number
+ok ok. tell you what, if Lucia signs up I can knock 20% off her install, and give you a free cartridge. deal?" "$TMP/bribe.json" >/dev/null
+check "a price cut is not heard as the light explained" jq -e '([.turns[3].customer[] | select(.kind == "say") | .text] | join(" ") | test("filter reminder") | not) and ([.turns[3].customer[] | select(.kind == "ease")] | length == 0)' "$TMP/bribe.json"
+"$SALESIM" replay "$TMP/bribe.json" --json >"$TMP/bribe-debrief.json" 2>/dev/null
+check "a price cut put as 'deal?' is no fair question about a hidden need" jq -e '[.skills[].findings[] | select(.message_id == "finding.missed_hidden_need.asked")] | length == 0' "$TMP/bribe-debrief.json"
 finish
