@@ -159,6 +159,9 @@ int cls_read_follow_up(cls_classifier *c, cls_result *r, const cls_follow_ctx *v
   /* a line that names a step, a need or a benefit of its own, leans on "sometime" or refuses is
   ** read as itself */
   if (r->commitment >= 0 || r->n_needs || r->n_benefits || r->vague || r->negated) return 0;
+  /* nor is a question about when her money comes in ("方便说下您这边大概什么时候能有钱进来吗?"
+  ** after "今天全付?...账上真没有": play-test 29c, read as the full payment asked again) */
+  if (cls_asks_money_in(r)) return 0;
   /* (the model's guesses do not count: "那下周五呢?早上七点出发,下午三点前就回来,不耽误您事." was
   ** its gain appeal, play-test 22; read as the re-ask, the guess goes) */
   if (r->moves & ~r->model_moves & ~follow_moves) return 0;

@@ -207,6 +207,23 @@ void cls_late_pseudo_cleft(cls_result *r);
 void cls_late_payment_situation(cls_result *r);
 /* "Before I say anything about our machines, tell me how ...": no check (classify_situation.c). */
 void cls_late_anything_said(cls_result *r);
+/* 1 when r asks when money comes in to the customer or where it is stuck ("您这边什么时候能有钱进
+** 来?", "甲方那边卡在哪一步了?"), not when she pays: a question about her situation
+** (classify_situation.c). */
+int cls_asks_money_in(const cls_result *r);
+/* A payment ask for another day ("这周能打过来") linked by meaning to the rung paid today names the
+** nearest other payment rung, or none (classify_situation.c). */
+void cls_late_other_day_payment(const cls_classifier *c, cls_result *r);
+/* "上次您帮忙把项目报进预算了,太感谢了。这次想问问,...最看重哪几点?": a favour she already did,
+** recalled with thanks, asks for nothing (classify_past.c). */
+void cls_late_past_favour(cls_result *r);
+/* Prefixes tag to the label of every match "KIND:ID" (kind "benefit:"), which then names nothing
+** (classify_link.c). */
+void cls_relabel(cls_result *r, const char *kind, const char *id, const char *tag);
+/* "if Lucia signs up I can knock 20% off her install, and give you a free cartridge": a benefit
+** linked by meaning only across the text of a price cut is a sweetener, no benefit
+** (classify_sweetener.c). */
+void cls_late_sweetener(const cls_classifier *c, cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);

@@ -319,6 +319,9 @@ static int kind_fits(const scenario *sc, const cls_result *r, int k) {
   return sc->commitments[k].kind == want;
 }
 
+/* See classify_int.h. */
+void cls_relabel(cls_result *r, const char *kind, const char *id, const char *tag) { relabel(r, kind, id, tag); }
+
 /* 1 when clause c says what someone wants (marker wanting), not what a thing needs: a bare
 ** "needs" or "wants" whose subject opens with an article or "it" within three words before it ("the
 ** filter cartridge needs a reset") is the product's, and the clause tells her about it (play-test

@@ -491,6 +491,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_pseudo_cleft(out);
     cls_late_payment_situation(out);
     cls_late_anything_said(out);
+    cls_late_past_favour(out);
+    cls_late_sweetener(c, out);
     cls_late_worry_offer(out);
     cls_late_dated_proposal(c, out);
     cls_late_deal_ends(out);
@@ -509,6 +511,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
   if (c->model) cls_late_samples_not_order(c, out);   /* a few samples: no order by meaning */
+  cls_late_other_day_payment(c, out);   /* another day: not the rung paid today */
   rung_kind(c, out);
   rung_action(out);
 }

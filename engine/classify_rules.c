@@ -4559,6 +4559,31 @@ static int cf_corrects(const char *s, size_t n) {
 ** cue alone stands between the slot's time and a later time, the later one is the line's time
 ** (again, for a second correction); the withdrawn time is marked `withdrawn:time`, which the
 ** customer's time_beside (customer_talk.c) does not say back. */
+/* Where the corrected time b ends: before a part of it that repeats a part of the time a taken
+** back ("monday the 3rd - sorry, monday the 10th, the 3rd is too tight" joins "monday the 10th,
+** the 3rd", and Grace said back both days: play-test 29c F7), joined to it by a comma, with the
+** commas and spaces before that part; else b's end. */
+static size_t cf_retold_end(const cls_result *r, cf_span a, cf_span b) {
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strcmp(m->label, "time") != 0 || strncmp(m->phrase, "rule:", 5) == 0 || m->start <= b.start || m->end > b.end)
+      continue;
+    for (int j = 0; j < r->n_matches; j++) {
+      const cls_match *w = &r->matches[j];
+      if (strcmp(w->label, "time") != 0 || strncmp(w->phrase, "rule:", 5) == 0 || w->start < a.start ||
+          w->end > a.end || w->end - w->start != m->end - m->start ||
+          memcmp(r->norm + w->start, r->norm + m->start, m->end - m->start) != 0)
+        continue;
+      size_t e = m->start;
+      while (e > b.start && r->norm[e - 1] == ' ') e--;
+      if (e == b.start || r->norm[e - 1] != ',') continue;   /* "后天下午三点" after "明天下午" is one time */
+      while (e > b.start && (r->norm[e - 1] == ' ' || r->norm[e - 1] == ',')) e--;
+      return e;
+    }
+  }
+  return b.end;
+}
+
 void cls_late_corrected_time(cls_result *r) {
   if (!r->norm || !r->slots[CLS_SLOT_TIME]) return;
   cf_span v[16];
@@ -4569,7 +4594,7 @@ void cls_late_corrected_time(cls_result *r) {
     int held = 0;   /* the slot is this time, or a part of it */
     for (size_t k = 0; k + sl <= al && !held; k++) held = memcmp(r->norm + v[i].start + k, slot, sl) == 0;
     if (!held || !cf_corrects(r->norm + v[i].end, v[i + 1].start - v[i].end)) continue;
-    size_t e = v[i + 1].end;
+    size_t e = cf_retold_end(r, v[i], v[i + 1]);
     /* (a day's full stop is no part of it: "monday at 9." is said back "monday at 9") */
     if (e - v[i + 1].start > 2 && r->norm[e - 1] == '.' && isalpha((unsigned char)r->norm[e - 2])) e--;
     free(r->slots[CLS_SLOT_TIME]);

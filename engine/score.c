@@ -1795,7 +1795,9 @@ static const char *names_by_keyword(const cls_result *r, const char *id) {
 static const sess_turn *asked_about_need(const ctx *c, int i) {
   for (int k = 0; k < c->s->n_turns; k++) {
     const cls_result *r = &c->s->turns[k].cls;
-    if (!r->question || (r->moves & ASK_MOVES)) continue;
+    /* (a price cut put as "deal?" asks nothing about her: "if Lucia signs up I can knock 20% off
+    ** her install ... deal?" was "a fair question" about Lucia's house, play-test 29c F3) */
+    if (!r->question || (r->moves & (ASK_MOVES | M(DISCOUNT)))) continue;
     for (int j = 0; j < r->n_needs; j++)
       if (r->needs[j] == i) return &c->s->turns[k];
   }

@@ -30,7 +30,7 @@ typedef struct tx_def { const char *name; int line; const char *re; const char *
 #define ZWD "(?:周|星期|礼拜)"                                               /* week */
 #define ZBEFORE "(?:前后|左右|之前|以前|前|之内|以内|内)?"                      /* by, around ... */
 /* "点" also counts points: "这三点", "以下三点", "第二点", "三点建议" are no clock time. */
-#define ZCOUNTED_BEFORE "(?<!这|那|第|几|以下|以上|下面|上面|前面|后面|如下)"
+#define ZCOUNTED_BEFORE "(?<!这|那|第|几|以下|以上|下面|上面|前面|后面|如下|围绕|分为|分成|归纳为|归纳成|总结为|概括为)"
 #define ZCOUNTED_AFTER "(?!建议|意见|原因|理由|好处|优势|问题|要求|需求|内容|看法|想法|考虑|顾虑" \
                        "|担心|注意|说明|不足|改进|共识|区别|差异|变化|经验|体会|原则|事项|措施|做法" \
                        "|方面|理解|补充|疑问|好消息|心得|请求|期望|希望|目标|计划|结论|总结|价值)"

@@ -538,4 +538,29 @@ what would 'knowing before he does' look like for you, ideally?
 hint=$(printf '%s\n' "$out" | sed -n '/^Hint:/,/^$/p')
 if [[ "$hint" == *"Ask about the outage"* ]]; then fail "/hint does not ask about what she already told" "$hint"; else ok "/hint does not ask about what she already told"; fi
 expect_contains "/hint says to play her needs back" "$hint" "Play back what Dana told you"
+# --- 30. a price cut offered while her complaint is open explains nothing: she does not thank
+# for an explanation, and the offer is no "fair question" about a hidden need (play-test 29c F3:
+# "if Lucia signs up I can knock 20% off ... free cartridge. deal?" got "Oh! So it's just the
+# filter reminder") ---
+play scenarios/referral-follow-up.yaml "hi maria! so glad the install went great. listen, do you know anyone else who might want one?
+haha no no not selling! its just the system is really good, 5 stage filtration, removes 99% of chlorine, lead, has a smart faucet with the LED indicator, and the cartridges last 6 months
+oh thats normal dont worry about it. anyway your sister Lucia just moved right? hard water over there, she'd love this. can you give me her number
+ok ok. tell you what, if Lucia signs up I can knock 20% off her install, and give you a free cartridge. deal?" "$TMP/bribe.json" >/dev/null
+check "a price cut is not heard as the light explained" jq -e '([.turns[3].customer[] | select(.kind == "say") | .text] | join(" ") | test("filter reminder") | not) and ([.turns[3].customer[] | select(.kind == "ease")] | length == 0)' "$TMP/bribe.json"
+"$SALESIM" replay "$TMP/bribe.json" --json >"$TMP/bribe-debrief.json" 2>/dev/null
+check "a price cut put as 'deal?' is no fair question about a hidden need" jq -e '[.skills[].findings[] | select(.message_id == "finding.missed_hidden_need.asked")] | length == 0' "$TMP/bribe-debrief.json"
+# --- 31. the reserve step is shown in words either side used, and the higher step's Try line is an
+# order with its day, not a reservation to confirm by Friday (play-test 29c F9: "reserves 40 sets
+# until Friday, when she checks the budget with her bookkeeper", said by nobody) ---
+play scenarios/tableware-limited-run.yaml "That's me - I'll keep it tight. What are you hoping your spring window does for the shop this year?
+Makes sense, same stock as everyone else is hard to stand out with. Who's coming in who'd buy a set - what kind of customer?
+So two things I'm hearing: your regulars want pieces they can't find elsewhere, and registry couples need to be able to add pieces later on. Have I got that right?
+Anything else that matters when you pick a supplier for the window? Delivery, display, margin?
+Right, no dead stock. So it has to move within the spring season - that's a must for you?
+That's exactly what I'd want to avoid for you. Here's how our sets fit: each one is hand-glazed and numbered, only 1,000 made, so your regulars get something the department store can't have. The kiln keeps the pattern in open stock for five years, so a registry couple can add a bowl or a platter years later. And last spring shops like yours sold through a 40-set order in about six weeks.
+Glad it lands. Before we talk numbers, is anything still bothering you - price, timing, anything?
+One thing you should know: 860 of the 1,000 are already spoken for, only 140 left, and when they're gone there's no second run this year. Could I reserve 40 numbered sets for you today, delivered by March 1st for the window?" "$TMP/reserve.json" >/dev/null
+"$SALESIM" replay "$TMP/reserve.json" --json >"$TMP/reserve-debrief.json" 2>/dev/null
+check "the step agreed names no day or bookkeeper nobody said" jq -e '.outcome_params.action | test("Friday|bookkeeper") | not' "$TMP/reserve-debrief.json"
+check "asking for less is taught with the order and its day" jq -e '[.skills[].findings[] | select(.rule == "ask_too_low")] | length == 1 and (.[0].better | test("order") and (test("Friday") | not))' "$TMP/reserve-debrief.json"
 finish

@@ -694,6 +694,9 @@ static void test_corrected_time(void **st) {
     { "Could we meet on Tuesday or Wednesday with your IT lead?", "tuesday" },
     { "Could we meet Monday, not Tuesday, with your IT lead?", "monday" },
     { "Our support desk answers Monday - Friday.", "monday" },
+    /* the day taken back said again in the reason is no part of the one settled on (play-test 29c F7) */
+    { "A pilot starting Monday the 3rd - sorry, Monday the 10th, the 3rd is too tight for headsets - with Grace?",
+      "monday the 10th" },
   };
   for (size_t k = 0; k < sizeof en_cases / sizeof *en_cases; k++) expect_time(en, en_cases[k].line, en_cases[k].time);
   static const struct { const char *line, *time; } zh_cases[] = {
@@ -701,6 +704,9 @@ static void test_corrected_time(void **st) {
     { "明天下午,说错了,后天下午三点,您带财务一起过来看看行吗?", "后天下午三点" },
     { "这周四,我的意思是下周四,咱们请采购部一起开个会,好吗?", "下周四" },
     { "周四还是周五,请您和主任一起来看演示?", "周四" },
+    /* "围绕两点讲" counts points, no clock time (play-test 29c F7: 十点 became 两点) */
+    { "汇报我就围绕两点讲:一是补上评级的空白;二是数据说话。下周二上午十点,在孙院长办公室,您带我过去,行吗?",
+      "下周二上午十点" },
   };
   for (size_t k = 0; k < sizeof zh_cases / sizeof *zh_cases; k++) expect_time(zh, zh_cases[k].line, zh_cases[k].time);
 }
