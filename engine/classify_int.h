@@ -236,6 +236,8 @@ void cls_late_deal_ends(cls_result *r);
 void cls_late_price_rise(cls_result *r);
 /* "the takings drop by a third": no visit (classify_decrease.c). */
 void cls_late_drop_by_amount(cls_result *r);
+/* "您这边还需要考虑啥?": what else she has to weigh, a check for open points (classify_rules.c). */
+void cls_late_still_to_weigh(cls_result *r);
 /* A run of product items (three or more bare clauses, two thirds of the statements) is a feature
 ** list, though one item names a need: rule feature_run (play-test 29b F4). */
 void cls_late_feature_run(cls_result *r);

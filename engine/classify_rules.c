@@ -4729,3 +4729,38 @@ void cls_late_feature_run(cls_result *r) {
   if (r->tactic == CLS_TACTIC_GAIN && !(r->moves & sold)) r->tactic = CLS_TACTIC_NONE;
   add_match(r, "feature_run", "rule:feature_run", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
 }
+
+/* "...,您这边还需要考虑啥?比如预算的盘子,还有院里哪些人要点头?" asks what else she still has to
+** weigh: a check for open points, beside the question of who decides it also asks (play-test 29f
+** F1: read as the decision chain alone, and the ask two turns on was "-15 without first checking",
+** the first screen's top lesson).  A question clause holding 还需要考虑, 还要考虑, 还得考虑 or 还需
+** 要考量 before 什么, 啥 or 哪, or "what else do you (still) need to think about / consider / weigh";
+** not in a line that asks for a step (the decision chain's question is no step). */
+void cls_late_still_to_weigh(cls_result *r) {
+  static const char *const weigh[] = { "还需要考虑", "还要考虑", "还得考虑", "还需要考量", "还要考量" };
+  static const char *const what[] = { "什么", "啥", "哪" };
+  static const char *const en[] = { "what else do you need to think about", "what else do you need to consider",
+                                    "what else do you still need to", "what else would you need to weigh",
+                                    "what else do you have to consider", "what else do you have to think about" };
+  const uint64_t check = (uint64_t)1 << CLS_CHECK_CONCERNS;
+  if (!r->norm || (r->moves & check) || (r->moves & CLS_ASK_MOVES & ~((uint64_t)1 << CLS_ASK_DECISION_CHAIN)) ||
+      !r->question)
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int k = 0; k < ncl; k++) {
+    if (cl[k].mood != CL_MOOD_QUESTION) continue;
+    int found = span_has_any(r->norm, cl[k].start, cl[k].end, en, sizeof en / sizeof *en);
+    for (size_t w = 0; w < sizeof weigh / sizeof *weigh && !found; w++) {
+      const char *p = strstr(r->norm + cl[k].start, weigh[w]);
+      if (!p || (size_t)(p - r->norm) >= cl[k].end) continue;
+      size_t after = (size_t)(p - r->norm) + strlen(weigh[w]);
+      found = span_has_any(r->norm, after, cl[k].end, what, sizeof what / sizeof *what);
+    }
+    if (!found) continue;
+    r->moves = (r->moves & ~((uint64_t)1 << CLS_CLOSED_QUESTION | (uint64_t)1 << CLS_OPEN_QUESTION)) | check;
+    r->model_vetoed &= ~check;
+    add_match(r, "check_concerns", "rule:still_to_weigh", RULE_SRC ":" CLS_STR(__LINE__), cl[k].start, cl[k].end);
+    return;
+  }
+}
