@@ -17,6 +17,13 @@
 **    the model's veto (p 0.37 < 0.38), so a rep pressing with a price rise showed no tactic at all.
 **    A loss phrase of the lexicon naming a price rise, with a time in the line, outside a question
 **    clause, is the loss appeal it says.
+** 3. Blame held over her (cls_late_blame_fear): "you dont want to be the one explaining that to the
+**    CEO right?" and "到时候出了问题,您也不想去跟院长解释吧?" press with the fear of answering for a
+**    failure, a loss appeal with no deadline; read as handling her objection and a confirmation, the
+**    line that ended the visit ("I think we're done here.") had no finding (play-test 29e #5).  "you
+**    don't want to be the one", "you don't want to explain/answer for/take the blame", "您也不想...
+**    解释/交代/背锅/担责任" (hers: "我不想给您添麻烦" is none); not negated the other way ("you won't have to explain"), not where a loss
+**    or a threat is read already.
 ** Late, so the model's features stay as trained.
 */
 #include <string.h>
@@ -110,4 +117,27 @@ void cls_late_price_rise(cls_result *r) {
     make_loss(r, "rule:price_rise", "engine/classify_deadline.c:" CLS_STR(__LINE__));
     return;
   }
+}
+
+void cls_late_blame_fear(cls_result *r) {
+  static const char *const en[] = { "you don't want to be the one", "you dont want to be the one",
+                                    "you do not want to be the one", "you don't want to explain",
+                                    "you dont want to explain", "you don't want to answer for",
+                                    "you don't want to take the blame", "you dont want to take the blame",
+                                    "you don't want to be explaining", "you dont want to be explaining" };
+  static const char *const zh_lead[] = { "您也不想", "你也不想", "您不想", "你不想", "您可不想", "你可不想" };   /* hers, not the seller's */
+  static const char *const zh_blame[] = { "解释", "交代", "背锅", "担责任", "负责任", "挨批" };
+  if (!r->norm || CLS_HAS(r, CLS_LOSS_APPEAL) || CLS_HAS(r, CLS_THREAT)) return;
+  int hit = 0;
+  for (size_t k = 0; k < N(en) && !hit; k++) hit = strstr(r->norm, en[k]) != NULL;
+  for (size_t k = 0; k < N(zh_lead) && !hit; k++) {
+    const char *p = strstr(r->norm, zh_lead[k]);
+    if (!p) continue;
+    for (size_t b = 0; b < N(zh_blame) && !hit; b++) {
+      const char *q = strstr(p, zh_blame[b]);
+      hit = q && q - p <= 39;   /* "您也不想到时候去跟院长交代": the blame within a dozen characters */
+    }
+  }
+  if (!hit) return;
+  make_loss(r, "rule:blame_fear", "engine/classify_deadline.c:" CLS_STR(__LINE__));
 }

@@ -234,6 +234,8 @@ void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);
 ** lexicon or the model missed (classify_deadline.c). */
 void cls_late_deal_ends(cls_result *r);
 void cls_late_price_rise(cls_result *r);
+/* "you dont want to be the one explaining that to the CEO": blame held over her (classify_deadline.c). */
+void cls_late_blame_fear(cls_result *r);
 /* "the takings drop by a third": no visit (classify_decrease.c). */
 void cls_late_drop_by_amount(cls_result *r);
 /* "您这边还需要考虑啥?": what else she has to weigh, a check for open points (classify_rules.c). */

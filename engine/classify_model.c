@@ -497,6 +497,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_dated_proposal(c, out);
     cls_late_deal_ends(out);
     cls_late_price_rise(out);
+    cls_late_blame_fear(out);
     cls_late_drop_by_amount(out);
     cls_late_still_to_weigh(out);
     cls_late_feature_run(out);
