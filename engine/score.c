@@ -1692,12 +1692,23 @@ static int voiced_by_end(const sess_turn *t, int i) {
 }
 
 /* A worry of the customer's brushed off (dismisses_need): a need she voiced, before this line
-** or in answer to it, named by a line that calls it nothing and answers nothing.  Named once per
-** need, so the debrief says what the line did instead of crediting a confirmation. */
+** or in answer to it, named by a line that calls it nothing and answers nothing; or, unnamed, the
+** one she voiced the turn before.  Named once per need, so the debrief says what the line did
+** instead of crediting a confirmation. */
 static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, const char *q) {
   if (!c->sc) return;
+  /* a line that names no need and answers none, right after she voiced one, brushes that one off:
+  ** "哎现在哪个牌子不是这样,大家都难,您就别想那么多了,先试试我们的呗" after "一片砖挣不了几毛钱"
+  ** (play-test 29f F6: it cost nothing) */
+  const sess_turn *p = t->n > 1 ? &c->s->turns[t->n - 2] : NULL;
+  int just_said = -1;
+  if (p && p->visit == t->visit && r->n_needs == 0 && r->n_benefits == 0 && cls_has_label(r, "dismiss"))
+    for (int e = 0; e < p->events.n; e++)
+      if ((p->events.v[e].kind == CUST_EV_REVEAL || p->events.v[e].kind == CUST_EV_CONFIRM) &&
+          p->events.v[e].index >= 0 && p->events.v[e].index < 64 && p->events.v[e].index < c->sc->n_needs)
+        just_said = p->events.v[e].index;
   for (int i = 0; i < c->sc->n_needs && i < 64; i++) {
-    if ((vs->dismissed & bit(i)) || !dismisses_need(c, r, i) || !voiced_by_end(t, i)) continue;
+    if ((vs->dismissed & bit(i)) || !((dismisses_need(c, r, i) && voiced_by_end(t, i)) || i == just_said)) continue;
     vs->dismissed |= bit(i);
     char said[512];
     add(c, "concern_dismissed", t, NULL, "quote", q, "need", need_name(c, i), "said",
