@@ -1547,33 +1547,10 @@ static int told_objection(const ctx *c, const sess_turn *t, int o) {
   return 0;
 }
 
-/* 1 when the no of turn t carried its reason: the worry behind it (an objection the turn raised,
-** or the refused rung's own) is in what she said with it.  "今天全付?不是我不给,是账上真没有。" told
-** why (no_cash: 账上), and a smaller ask that met it was "lowered without asking why", its Try
-** line "是什么让您还有顾虑?" (play-test 26); a worry raised in silence, behind "Not yet.", is not
-** told: asking why brings it out. */
-static int refusal_told_why(const ctx *c, const sess_turn *t) {
-  if (!c->sc || !t) return 0;
-  for (int e = 0; e < t->events.n; e++) {
-    const cust_event *ev = &t->events.v[e];
-    int o = -1;
-    if (ev->kind == CUST_EV_OBJECTION) o = ev->index;
-    else if (ev->kind == CUST_EV_REFUSE && ev->index >= 0 && ev->index < c->sc->n_commitments &&
-             c->sc->commitments[ev->index].objection)
-      o = scn_objection_index(c->sc, c->sc->commitments[ev->index].objection);
-    if (o >= 0 && o < c->sc->n_objections && told_objection(c, t, o)) return 1;
-  }
-  return 0;
-}
-
-/* 1 when her answer in turn t gives the reason for the no of turn `no`: a worry raised now, or the
-** worry behind the no (one raised with it, or the refused rung's own) in her words ("那您什么时候能
-** 付啊" drew "甲方那边的进度款还没到": no_cash's 进度款).  A need she tells instead is no reason for
-** the no: "您现在代理的是那两个牌子啊?" drew the thin margin of the brands she carries, after "第一
-** 次见面就催我下单?" (play-test 29b F8). */
-static int answer_tells_why(const ctx *c, const sess_turn *no, const sess_turn *t) {
-  if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) return 1;
-  if (!c->sc) return 0;
+/* 1 when her words in turn t name the worry behind the no of turn `no`: an objection raised with
+** the no, or the refused rung's own (told_objection). */
+static int worry_of_no_told(const ctx *c, const sess_turn *no, const sess_turn *t) {
+  if (!c->sc || !no || !t) return 0;
   for (int e = 0; e < no->events.n; e++) {
     const cust_event *ev = &no->events.v[e];
     int o = -1;
@@ -1584,6 +1561,22 @@ static int answer_tells_why(const ctx *c, const sess_turn *no, const sess_turn *
     if (o >= 0 && o < c->sc->n_objections && told_objection(c, t, o)) return 1;
   }
   return 0;
+}
+
+/* 1 when the no of turn t carried its reason: the worry behind it is in what she said with it.
+** "今天全付?不是我不给,是账上真没有。" told why (no_cash: 账上), and a smaller ask that met it was
+** "lowered without asking why", its Try line "是什么让您还有顾虑?" (play-test 26); a worry raised in
+** silence, behind "Not yet.", is not told: asking why brings it out. */
+static int refusal_told_why(const ctx *c, const sess_turn *t) {
+  return worry_of_no_told(c, t, t);
+}
+
+/* 1 when her answer in turn t gives the reason for the no of turn `no`: a worry raised now, or the
+** worry behind the no in her words ("那您什么时候能付啊" drew "甲方那边的进度款还没到": no_cash's
+** 进度款).  A need she tells instead is no reason for the no: "您现在代理的是那两个牌子啊?" drew the
+** thin margin of the brands she carries, after "第一次见面就催我下单?" (play-test 29b F8). */
+static int answer_tells_why(const ctx *c, const sess_turn *no, const sess_turn *t) {
+  return sess_has_event(t, CUST_EV_OBJECTION, NULL) || worry_of_no_told(c, no, t);
 }
 
 /* 1 when a question asks about the no or her hesitation itself: a why of the reader's lexicon
