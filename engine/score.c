@@ -491,6 +491,19 @@ static int worry_eased(const sess_turn *t) {
   return said_key(t, "objection_eased") || sess_has_event(t, CUST_EV_EASE, NULL);
 }
 
+/* 1 when the turn told the customer something new that she took well: a worry answered
+** (worry_eased), or a gain, proof or summary she welcomed (the default's gain_reply, proof_reply,
+** value_ack, summary_ack).  An ask after it is no repeat of the one before: play-test 29e F1, the
+** hinted shop story drew "That would suit my regulars down to the ground", and the next ask was
+** "nothing had changed since" and "close number 3 in a row" (the customer, default.lua, agrees). */
+static int well_received(const sess_turn *t) {
+  static const char *const keys[] = { "gain_reply", "proof_reply", "value_ack", "summary_ack" };
+  if (worry_eased(t)) return 1;
+  for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+    if (said_key(t, keys[k])) return 1;
+  return 0;
+}
+
 /* 1 when the default behaviour took the turn as its answer to a worry she raised (its EASE event
 ** named "answer", default.lua answer_objection), whatever line she said for it: a value_ack that
 ** outranked objection_eased ("All right. I can see why they're dearer") answered the price worry
@@ -604,8 +617,9 @@ typedef struct visit_state {
                              ** the value, a price cut for trust, a threat, contempt, pressure) */
   score_visit_kind kind;
   uint64_t refused;          /* commitments refused in this visit */
-  uint64_t reopened;         /* of those, refused before a worry was answered: asked again, the
-                             ** debrief names what is still missing, not "nothing had changed" */
+  uint64_t reopened;         /* of those, refused before a worry was answered or a gain or proof
+                             ** landed (well_received): asked again, the debrief names what is
+                             ** still missing, not "nothing had changed" */
   int f_rejected, f_pressure;
   const sess_turn *firm;     /* the first firm, fair payment ask (judged at the visit's end) */
   int discounted;            /* lines of a collection that cut the money owed (discount_to_collect) */
@@ -900,6 +914,16 @@ static int refused_for_grievance(const ctx *c, const visit_state *vs, const sess
   return -1;
 }
 
+/* 1 when turn t eased the objection that holds rung j back (its `objection:`): a reaction's
+** `ease:` or the default's answer, an EASE event naming it. */
+static int eased_rung_worry(const ctx *c, const sess_turn *t, int j) {
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments || !c->sc->commitments[j].objection) return 0;
+  int o = scn_objection_index(c->sc, c->sc->commitments[j].objection);
+  for (int e = 0; e < t->events.n && o >= 0; e++)
+    if (t->events.v[e].kind == CUST_EV_EASE && t->events.v[e].index == o) return 1;
+  return 0;
+}
+
 static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   char *q = short_quote(t->text), nb[24];
   int early_ref = 0;   /* a referral asked for before any groundwork (below) */
@@ -1038,8 +1062,22 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     ** rung's raw condition shown).  Demanding it again after her refusal is still unrealistic. */
     if (rc == 0 && collecting && family_of(c->sc->commitments[j].kind) == FAM_PAYMENT && !(vs->refused & bit(j)))
       rc = -1;
+    /* The line that asks also settled the worry that held the step back, and she answered the fix,
+    ** neither giving nor refusing the step: the step was out of reach only before her own line's
+    ** fix, so the ask is not judged (play-test 29e F3: "-15 ... before the customer was ready"
+    ** quoted "Oh! So it's just the filter reminder. ... that's a weight off." as the reason) */
+    if (rc == 0 && eased_rung_worry(c, t, j) && !sess_has_event(t, CUST_EV_REFUSE, NULL) &&
+        !sess_has_event(t, CUST_EV_GIVE, NULL))
+      rc = -1;
     if (rc == 0) {
       char *why = state_words(&t->before);
+      /* the value alone held it back: say what accepting it takes, not only that it was not
+      ** accepted (play-test 29e F2: after "That does answer the price question, mostly" and
+      ** "that's everything", four asks read "value not yet accepted" and nothing more) */
+      if (strcmp(why, "@part.value_not_accepted") == 0) {
+        free(why);
+        why = xstrdup("@part.value_not_seen");
+      }
       if ((vs->refused & bit(j)) && !(vs->reopened & bit(j))) {   /* she had said no to it: say so, not the rung's condition */
         free(why);
         why = xstrdup("@part.refused_before");
@@ -1393,8 +1431,13 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
 static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, const char *q) {
   /* a summary, a gain appeal or proof sums up or sells what she already likes ("So for you it's
   ** better coffee, no more bottled water, ..."): no complaint settled */
+  /* (an ask in the line that fixes it is no reason to leave the fix out, once she says it eased
+  ** her worry: "orange just means the filter cartridge needs resetting ..., i can reset it now
+  ** takes 2 min. so will you call lucia?" drew "that's a weight off" and earned nothing for it,
+  ** play-test 29e F3) */
   if (!c->sc || (vs->kind != SV_PAYMENT && vs->kind != SV_REFERRAL) ||
-      (r->moves & (ASK_MOVES | M(SUMMARIZE_BENEFITS) | M(GAIN_APPEAL) | M(PROOF))))
+      (r->moves & (M(SUMMARIZE_BENEFITS) | M(GAIN_APPEAL) | M(PROOF))) ||
+      ((r->moves & ASK_MOVES) && !sess_has_event(t, CUST_EV_EASE, NULL)))
     return;
   int took = sess_has_event(t, CUST_EV_EASE, NULL);
   for (int e = 0; e < t->events.n && !took; e++) {
@@ -1433,7 +1476,8 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** referral visit, where the benefits skill had no other finding, +10 showed it at 60 and took a
   ** 94 to 83 for answering Maria's worry well; tried and taken back in play-test 25) */
   int eased = said_key(t, "objection_eased") || answered_worry(t);
-  if (worry_eased(t)) vs->reopened |= vs->refused;
+  /* (so does a gain or proof she welcomed: play-test 29e F1) */
+  if (well_received(t)) vs->reopened |= vs->refused;
   /* each worry raised that an answer eased earns it, not only the first of the visit (play-test
   ** 24: careful answers to the second and third worry earned nothing) */
   int worries = __builtin_popcountll(vs->raised);
@@ -1624,10 +1668,13 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
 
 /* Closes and the new information between them: an ask is scored (score_ask); a run of closes
 ** ends with anything new from the customer, the reason she gives for a no included ("今天全付?
-** 不是我不给,是账上真没有。": the next ask can meet it). */
+** 不是我不给,是账上真没有。": the next ask can meet it), and with anything new she took well
+** (well_received: a gain she welcomed, her complaint fixed in the line that asked again; play-test
+** 29e F1: "close number 3 in a row" though a shop story she liked sat between the closes). */
 static void judge_closes(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r, int fam) {
   int new_info = sess_has_event(t, CUST_EV_REVEAL, NULL) || sess_has_event(t, CUST_EV_CONFIRM, NULL) ||
-                 sess_has_event(t, CUST_EV_GIVE, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL);
+                 sess_has_event(t, CUST_EV_GIVE, NULL) || sess_has_event(t, CUST_EV_OBJECTION, NULL) ||
+                 well_received(t);
   if (r->moves & ASK_MOVES) {
     score_ask(c, vs, t, r, fam);
     if (new_info) vs->closes_run = 0;

@@ -71,6 +71,8 @@ LINES = {
     summary_off = { "Hm, that's not really what I said we need.",
                     "I never said that was a problem for us." },
     probe_answer = { "Honestly, I'm just not sure yet.", "It's hard to say. I need more to go on." },
+    value_missing = { "It isn't the worry you answered. I just can't see yet what it would really do for us.",
+                      "That part's fine now. What I still can't see is how it pays off for us." },
     objection_eased = { "Well, that does answer part of my worry.", "OK, that helps." },
     objection_probed = { "Honestly, it's what I said. Tell me how you'd handle that and I'll listen.",
                          "That's the part that worries me, yes. How would it work in practice?" },
@@ -125,6 +127,8 @@ LINES = {
     summary_ack = { "对,你总结得很到位。", "没错,我们在意的就是这几件事。" },
     summary_off = { "嗯,这好像不是我说的问题。", "这个我可没说是我们的问题。" },
     probe_answer = { "说实话,我自己也还没想好。", "不好说,我还需要更多依据。" },
+    value_missing = { "不是刚才那个顾虑了。我就是还没看出来,这东西对我们到底有多大用。",
+                      "那个问题算是说清了。我还没看到的是,它到底能给我们带来什么。" },
     objection_eased = { "嗯,这倒是解决了我一部分顾虑。", "好,这样我放心些。" },
     pushy = { "这个你刚才问过了,我的回答没变。", "别催了。" },
     objection_again = { "还是刚才说的那个顾虑,没解决之前我定不下来。", "跟刚才一样,这个问题还在。" },
@@ -158,6 +162,8 @@ local function fresh_memo(visit)
     probed = false,     -- the trainee asked why after that refusal
     eased = {},         -- objection id -> true once the trainee answered it
     eased_turn = -1,    -- the turn of the last such answer
+    landed_turn = -1,   -- the turn a gain, proof or summary of hers last landed (something new, well received)
+    gain_confirmed = false, -- a gain that landed spoke to a need she had confirmed
     listened = 0,       -- needs the trainee's questions brought out
     checked = false,    -- the trainee checked for concerns
     more = {},          -- need id -> how many of its `more:` lines were said
@@ -280,7 +286,7 @@ end
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, confirm_both = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 5, probe_answer = 7, brushed_off = 6 }
+               feature_dump = 3, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6 }
 local pending
 
 local function reply(key)
@@ -489,6 +495,7 @@ local function answer_objection(turn)
   -- objection_eased, and the answer earned nothing; play-test 29a finding 7)
   C.ease(hit)
   memo.eased_turn = memo.turn
+  memo.landed_turn = memo.turn
   memo.answered_turn = memo.turn          -- (discover: the question closing it asks about the answer)
   S.trust = S.trust + 1
   reply("objection_eased")
@@ -607,6 +614,11 @@ local function probe(turn, ctx)
     raise(c.objection)
   elseif pending then
     raise(pending)
+  elseif c and c.objection and not S.value_acknowledged and not C.is_realistic(c.id) then
+    -- its worry answered and nothing else on her mind, what holds the step back is the value she
+    -- has not yet seen: she says so ("It's hard to say. I need more to go on." to "What makes it
+    -- feel too early?" after "That does answer the price question, mostly": play-test 29e F2)
+    reply("value_missing")
   else
     reply("probe_answer")
   end
@@ -1217,7 +1229,15 @@ local function value(turn)
   end
   memo.gains = memo.gains + math.max(1, n)
   S.interest = S.interest + 1
-  if not S.value_acknowledged and memo.gains >= 2 and confirmed then
+  memo.landed_turn = memo.turn
+  -- the second gain accepts the value when one of the two spoke to a need she confirmed: the
+  -- price answered with both benefits, then a shop's sell-through story ("That would suit my
+  -- regulars down to the ground") was still "too early" for the sets, and every ask after it
+  -- was refused (play-test 29e F2: the story spoke to the need she had voiced, the answer to the
+  -- one she had confirmed)
+  local with_confirmed = confirmed or memo.gain_confirmed
+  if confirmed then memo.gain_confirmed = true end
+  if not S.value_acknowledged and memo.gains >= 2 and with_confirmed then
     C.acknowledge_value()
     reply("value_ack")
   elseif turn.moves.proof == true then
@@ -1253,6 +1273,7 @@ local function summary(turn)
   S.interest = S.interest + 1
   if not S.value_acknowledged and (#turn.benefits > 0 or memo.gains >= 1) then C.acknowledge_value() end
   if S.value_acknowledged then C.add_to_purchase_list() end
+  memo.landed_turn = memo.turn
   reply("summary_ack")
   return true
 end
@@ -1335,7 +1356,11 @@ local function ask(turn, ctx)
   if not (C.offered(c.id) and C.is_realistic(c.id)) then
     -- the worry behind her no answered since, asking again is no push
     local answered = c.objection and eased(c.objection)
-    if C.refused(c.id) and not memo.probed and not (answered and memo.eased_turn > memo.refused_turn) then
+    -- nor is it once something new landed since her no: a gain, proof or summary she took well
+    -- ("That would suit my regulars down to the ground", then "You asked me that already": the
+    -- story the hint asked for counted for nothing; play-test 29e F1)
+    if C.refused(c.id) and not memo.probed and not (answered and memo.eased_turn > memo.refused_turn)
+       and not (memo.landed_turn > memo.refused_turn) then
       S.trust = S.trust - 1
       C.say("pushy")
       return true

@@ -563,4 +563,13 @@ One thing you should know: 860 of the 1,000 are already spoken for, only 140 lef
 "$SALESIM" replay "$TMP/reserve.json" --json >"$TMP/reserve-debrief.json" 2>/dev/null
 check "the step agreed names no day or bookkeeper nobody said" jq -e '.outcome_params.action | test("Friday|bookkeeper") | not' "$TMP/reserve-debrief.json"
 check "asking for less is taught with the order and its day" jq -e '[.skills[].findings[] | select(.rule == "ask_too_low")] | length == 1 and (.[0].better | test("order") and (test("Friday") | not))' "$TMP/reserve-debrief.json"
+# --- 40. a story she welcomed after a refusal is a change: the same ask again is no "You asked
+# me that already", and the debrief says what accepting the value takes, not "nothing had changed
+# since" (play-test 29e F1, F2) ---
+play scenarios/tableware-limited-run.yaml "Thanks for seeing me, Helen. Before I show you anything, how did last spring's tableware sell for you?
+Can I take your order for 40 sets today, delivered by the first week of March?
+Every set is hand-glazed at a family kiln, so each one is different.
+Can I take your order for 40 sets today, delivered by the first week of March?" "$TMP/again.json" >/dev/null
+"$SALESIM" replay "$TMP/again.json" --json >"$TMP/again-debrief.json" 2>/dev/null
+check "the ask after a welcomed gain is not 'nothing had changed'" jq -e '[.skills[].findings[] | select(.rule == "unrealistic_ask" and .turn == 4) | .message] | length == 1 and (.[0] | test("nothing had changed") | not) and (.[0] | test("a need she confirmed"))' "$TMP/again-debrief.json"
 finish

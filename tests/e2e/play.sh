@@ -183,11 +183,12 @@ printf '%s\n' "morning dana, hows the week going" "so what made you take the cal
   "how do u monitor stuff right now?" "200 emails a day, wow. so the one that mattered got lost?" \
   "ok. what does your team look like, who would actually run a tool like this?" \
   "right, makes sense. who else gets a say on buying something like this" "what would the CFO want to see?" \
-  "Beacon sends one alert per incident straight to whoever's on call, so the scanner thing would have paged someone at 6:01" \
   "how much does it cost?" \
   "Pricing depends on the number of devices, for three warehouses and 40 servers it would be around 1,500 a month, and a trial costs nothing." \
   "what worries you most about trying it?" "fair enough. we do the whole install ourselves, your engineer just joins a one hour call" \
   "can we pencil in a trial at one warehouse starting next tuesday, with Marcus on the kickoff call?" >"$TMP/refused.txt"
+# (no benefit line for the outage: with it and the install answered, two gains, one for a need she
+# confirmed, accept the value and the trial is given, play-test 29e F2; this visit is about a no)
 "$SALESIM" play scenarios/it-trial.yaml --script "$TMP/refused.txt" --seed 1 --transcript "$TMP/refused.json" >/dev/null 2>&1
 check "after a refusal: a refusal, nothing given" jq -e '[.turns[].customer[] | select(.kind == "refuse")] | length > 0' "$TMP/refused.json"
 check "after a refusal: the scenario's goodbye_refused, not 'let's see what happens next'" \
