@@ -247,17 +247,24 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
     json_object_set_new(o, "better", json_string(""));
     return o;
   }
-  /* (a worry brushed off, or a referral asked while her complaint stood, teaches settling it in
-  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2) */
-  if ((f->msg.key && strcmp(f->msg.key, "finding.unrealistic_ask.grievance_open") == 0) ||
-      strcmp(f->rule->id, "concern_dismissed") == 0) {
-    json_object_set_new(o, "better", json_string(msg_text(lang, "rule.concern_dismissed.better")));
-    return o;
-  }
   /* a line to say to the customer, so in the customer's language whatever the debrief's: an
   ** English visit debriefed in Chinese taught "Helen Park，shall I put you down for 40 sets ...？这
   ** 周五之前能办好吗？" (play-tests 29a #9, 29b F7) */
   const char *say = sc && sc->language ? msg_lang(sc->language) : lang;
+  /* (a worry brushed off, or a referral asked while her complaint stood, teaches settling it in
+  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2) */
+  if ((f->msg.key && strcmp(f->msg.key, "finding.unrealistic_ask.grievance_open") == 0) ||
+      strcmp(f->rule->id, "concern_dismissed") == 0) {
+    json_object_set_new(o, "better", json_string(msg_text(say, "rule.concern_dismissed.better")));
+    return o;
+  }
+  /* (a referral asked before asking how the product works teaches asking it, not another referral
+  ** ask with no check: "Maria, I'm glad it's working for you. Could you give me Lucia's number...",
+  ** play-test 29e #4) */
+  if (f->msg.key && strcmp(f->msg.key, "finding.unrealistic_ask.referral_early") == 0) {
+    json_object_set_new(o, "better", json_string(msg_text(say, "advice.satisfied_first")));
+    return o;
+  }
   adv_about about = { f->need, f->rungs_known, f->rungs_realistic, reader };
   char *made = adv_try(sc, say, f->rule->id, kind, &about);
   snprintf(key, sizeof key, "rule.%s.better", f->rule->id);
