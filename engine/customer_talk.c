@@ -293,6 +293,34 @@ static const char *said_time(const char *v) {
   return v;
 }
 
+/* 1 when time v is already in the reply so far (said): the placeholder after it asks for
+** another time. */
+static int time_said_already(const char *said, const char *v) {
+  return said && v && *v && strstr(said, said_time(v)) != NULL;
+}
+
+/* The first time of t's line (one span of its `time` matches, none taken back) that the reply so
+** far (said) has not named yet (malloc'd), or NULL.  A reply that names two times for two things
+** ("行,今天先转两万。剩下的{time|下周五}前结清") is not filled with the trainee's "今天" twice:
+** "剩下的今天前结清" (play-test 29f F2: the balance's date). */
+static char *time_not_said(const cls_result *t, const char *said) {
+  if (!t || !t->norm) return NULL;
+  size_t len = strlen(t->norm), s = 0, e = 0;
+  int spans = 0;
+  for (int i = 0; i <= t->n_matches; i++) {
+    const cls_match *m = i < t->n_matches ? &t->matches[i] : NULL;
+    if (m && (strcmp(m->label, "time") != 0 || m->end > len || m->start >= m->end || time_withdrawn(t, m))) continue;
+    if (m && spans > 0 && m->start <= e) { if (m->end > e) e = m->end; continue; }   /* one span */
+    if (spans > 0) {
+      char *v = xstrndup(t->norm + s, e - s);
+      if (!time_said_already(said, v)) return v;
+      free(v);
+    }
+    if (m) s = m->start, e = m->end, spans++;
+  }
+  return NULL;
+}
+
 /* The text with its placeholders filled (malloc'd); see the comment at the top. */
 char *cust_fill(const cust_host *h, const char *text) {
   if (!strchr(text, '{')) return xstrdup(text);
@@ -325,6 +353,14 @@ char *cust_fill(const cust_host *h, const char *text) {
       if (s >= 0) {
         const char *fb = p[1 + wl] == '|' ? p + 2 + wl : NULL;
         char *near = s == CLS_SLOT_TIME && t && t->slots[s] ? time_beside(t, b.s, b.len, close + 1) : NULL;
+        if (s == CLS_SLOT_TIME && t && t->slots[s]) {   /* not the time this reply already named */
+          if (near && time_said_already(b.s, near)) free(near), near = NULL;
+          if (!near && time_said_already(b.s, t->slots[s]) && !(near = time_not_said(t, b.s))) {
+            if (fb) sb_append(&b, fb, (size_t)(close - fb));
+            p = close + 1;
+            continue;
+          }
+        }
         if (near) put_written(&b, t, said_time(near), sentence_start(&b)), free(near);
         else if (t && t->slots[s] && *t->slots[s])
           put_written(&b, t, s == CLS_SLOT_TIME ? said_time(t->slots[s]) : t->slots[s], sentence_start(&b));

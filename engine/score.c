@@ -1107,7 +1107,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       for (int k = 0; k < j && higher < 0; k++)
         if (on_offer(c, t->visit, k) && !(vs->refused & bit(k)) &&
             family_of(c->sc->commitments[k].kind) == family_of(c->sc->commitments[j].kind) &&
-            c->sc->commitments[k].realistic_when && t->rungs_known && k < 64 &&
+            t->rungs_known && k < 64 &&
             (t->rungs_realistic >> k & 1))
           higher = k;
       if (higher >= 0) {

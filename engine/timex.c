@@ -57,7 +57,7 @@ static const tx_def zh_defs[] = {
                           "(?:半|一刻|三刻|[0-9]{1,2}分?|[一二三四五]?十?[一二三四五六七八九]?分)?" ZBEFORE
                           ZCOUNTED_AFTER, "点|:|时" },
   { "zh.clock_digits", __LINE__, "(?<![0-9])[0-9]{1,2}:[0-9]{2}(?![0-9])", ":" },
-  { "zh.date", __LINE__, "(?<!个)" ZN "月(?:" ZN "[日号]|初|中旬|上旬|下旬|中|底)?" ZBEFORE, "月" },
+  { "zh.date", __LINE__, "(?<!个|万|千)" ZN "月(?:" ZN "[日号]|初|中旬|上旬|下旬|中|底)?" ZBEFORE, "月" },  /* not after 万/千: "两万八月底" is a sum (29f) */
   { "zh.day_of_month", __LINE__, "(?<![0-9月])" ZN "[号日](?![0-9])" ZBEFORE, "号|日" },
   { "zh.duration", __LINE__, "(?:" ZN "|半)个?(?:天|周|星期|礼拜|月|工作日)(?:内|之内|以内|后|以后|之后)", "天|周|期|拜|月|日" },
   /* a numeral after 在 is a time only with its unit: "在二楼" is a place (the blind trainer of

@@ -455,6 +455,14 @@ local function offers_value(turn)
   return #turn.benefits > 0 or turn.moves.gain_appeal == true or turn.moves.proof == true or turn.moves.present_benefit == true
          or turn.moves.present_feature == true or turn.moves.seller_action == true
 end
+-- Does the line offer only an errand of the seller's own, inside an ask?  "那要不您先把去年的出货
+-- 数据发我一份得了,我回去研究研究" right after "第一次见面就让我进货?我连你们的砖都没摸过。" asks for
+-- less; "我回去研究研究" does nothing for her worry, yet it was heard as its answer (trust +1, and
+-- the debrief's "+10 你回应了客户提出的顾虑"; play-test 29f F3).
+local function only_own_errand_in_ask(turn, asks)
+  return asks and turn.moves.seller_action == true and #turn.benefits == 0 and turn.moves.gain_appeal ~= true
+         and turn.moves.proof ~= true and turn.moves.present_benefit ~= true and turn.moves.present_feature ~= true
+end
 local function answer_objection(turn)
   -- a worry brushed off in this line is not answered by it: "Oh that light, I think it's nothing,
   -- don't worry." got "That's easy to say, ..." and trust +1 besides, as an answer (found when the
@@ -475,13 +483,13 @@ local function answer_objection(turn)
   -- (not one that speaks to a need of hers instead, with no proof: "我们的产品线上不卖同款,区域保护,
   -- 您的利润空间能保住" after "你们这个牌子在潍坊没人用过,我进了货卖给谁?" answers the margin, not
   -- the worry; play-test 23)
+  local asks = turn.moves.ask_commitment == true or turn.moves.ask_order == true or turn.moves.ask_payment == true
+               or turn.moves.ask_referral == true or turn.moves.lower_ask == true
   if not hit and just and not eased(just) and not turn.question and offers_value(turn)
-     and not (#turn.needs > 0 and turn.moves.proof ~= true) then
+     and not (#turn.needs > 0 and turn.moves.proof ~= true) and not only_own_errand_in_ask(turn, asks) then
     hit = just
   end
   if not hit then return false end
-  local asks = turn.moves.ask_commitment == true or turn.moves.ask_order == true or turn.moves.ask_payment == true
-               or turn.moves.ask_referral == true or turn.moves.lower_ask == true
   -- her worry played back to check it ("let me check i've got you both right. grace - ... kit
   -- that dies at -25 with gloves on.") answers nothing yet: the confirmation is heard as that
   -- (play-test 13: "Fair. That answers part of it.", and the debrief's "answered the worry")

@@ -448,14 +448,14 @@ static void need_line_addresses_who_has_it(void **state) {
 
 /* An ask's Try line asks for the best rung the customer could have given at that turn: on a
 ** first visit, not the order that only a later visit can win (dealer-first-visit's ladder:
-** first_order, linyi_visit, plan_workshop). */
+** first_order, linyi_visit, plan_workshop, send_data: the brief's lowest rung, play-test 29f F3). */
 static void ask_line_asks_what_could_be_given(void **state) {
   (void)state;
   diag d;
   diag_init(&d);
   scenario *sc = scc_load("scenarios/dealer-first-visit.yaml", &d);
   assert_non_null(sc);
-  assert_true(sc->n_commitments == 3);
+  assert_true(sc->n_commitments == 4);
   char *none = adv_try(sc, NULL, "vague_ask", SV_FIRST, NULL);
   char *low = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 1, 1u << 2, NULL });
   char *mid = adv_try(sc, NULL, "vague_ask", SV_FIRST, &(adv_about){ -1, 1, 1u << 1 | 1u << 2, NULL });
