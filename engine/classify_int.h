@@ -207,6 +207,8 @@ void cls_late_pseudo_cleft(cls_result *r);
 void cls_late_payment_situation(cls_result *r);
 /* "Before I say anything about our machines, tell me how ...": no check (classify_situation.c). */
 void cls_late_anything_said(cls_result *r);
+/* "没想了解啥,就是说我们牌子好": a question word after 没/不, asking nothing (classify_situation.c). */
+void cls_late_indefinite_wh(cls_result *r);
 /* 1 when r asks when money comes in to the customer or where it is stuck ("您这边什么时候能有钱进
 ** 来?", "甲方那边卡在哪一步了?"), not when she pays: a question about her situation
 ** (classify_situation.c). */

@@ -491,6 +491,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_pseudo_cleft(out);
     cls_late_payment_situation(out);
     cls_late_anything_said(out);
+    cls_late_indefinite_wh(out);
     cls_late_past_favour(out);
     cls_late_sweetener(c, out);
     cls_late_worry_offer(out);

@@ -27,6 +27,12 @@
 ** reads the check, no check phrase of the lexicon is in the line, and its "anything" is the
 ** seller's own to say or show (say, tell you, show you, sell you, pitch, "before I ... anything"),
 ** the check goes and the question is read.
+**
+** And (cls_late_indefinite_wh): a Chinese question word after 没 or 不 in its clause, in a line that
+** asks nothing else, is "anything", no question: "没想了解啥,就是说我们牌子好。您要是现在定,首批我
+** 给您再让五个点" and "您没说什么,我就先讲讲" were open questions, and a need the customer told in
+** answer was credited "你的问题...引出了需求" (play-test 29f F4).  Only when no clause is a question
+** or a request, no "?" ends a clause and no question particle (吗, 呢, 吧) stands in the line.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -178,4 +184,29 @@ void cls_late_other_day_payment(const cls_classifier *c, cls_result *r) {
     cls_match_push_packed(r, "commitment", "rule:other_day_payment", "engine/classify_situation.c:" CLS_STR(__LINE__),
                           0, strlen(r->norm));
   }
+}
+
+void cls_late_indefinite_wh(cls_result *r) {
+  static const char *const no[] = { "没", "不" };
+  static const char *const particle[] = { "吗", "呢", "吧", "?" };
+  const uint64_t open = (uint64_t)1 << CLS_OPEN_QUESTION;
+  if (!r->norm || !r->question || !(r->moves & open) || (r->model_moves & open)) return;
+  size_t len = strlen(r->norm);
+  if (has_any(r->norm, 0, len, particle, N(particle))) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), seen = 0;
+  for (int k = 0; k < ncl; k++)
+    if (cl[k].mood == CL_MOOD_QUESTION || cl[k].mood == CL_MOOD_REQUEST) return;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->end <= m->start || (strcmp(m->label, "asking_wh") != 0 && strcmp(m->label, "wh") != 0)) continue;
+    const cl_clause *c = &cl[cl_at(cl, ncl, m->start)];
+    if (!has_any(r->norm, c->start, m->start, no, N(no))) return;   /* a question word of its own */
+    seen = 1;
+  }
+  if (!seen) return;
+  r->moves &= ~open;
+  r->question = 0;
+  cls_match_push_packed(r, "open_question", "rule:indefinite_wh", "engine/classify_situation.c:" CLS_STR(__LINE__),
+                        0, len);
 }

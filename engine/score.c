@@ -1690,6 +1690,12 @@ static int asks_opinion(const cls_result *r) { return cls_has_label(r, "opinion"
 /* 1 when r pitches and asks nothing: a need the customer voices in answer to it ("we give our
 ** dealers a wider margin" to a dealer whose margin is thin) was drawn out by no question. */
 static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && !r->question; }
+/* A line that bargains or presses and asks nothing: a need she tells in answer to it was not
+** brought out by a question ("没想了解啥,就是说我们牌子好。您要是现在定,首批我给您再让五个点" drew the
+** thin margin, and the debrief said "你的问题...引出了需求": play-test 29f F4). */
+static int pressing_only(const cls_result *r) {
+  return (r->moves & (M(DISCOUNT) | M(LOSS_APPEAL) | M(THREAT))) && !r->question;
+}
 
 /* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
 ** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
@@ -1792,7 +1798,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
           need_said(c, ev->index, said, sizeof said), NULL);
     } else if (told_now && !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !asks_opinion(&t->cls) && !pitch_only(&t->cls)) {
+               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
