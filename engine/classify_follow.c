@@ -12,6 +12,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "amount.h"
 #include "classify_int.h"
 #include "clause.h"
 #include "util.h"
@@ -94,13 +95,12 @@ static double en_number(const char *t) {
   return -1;
 }
 
-/* The value of the Chinese numeral (一 .. 九, 两, 十, 半) at t, its bytes in *n, or -1. */
-static double zh_digit(const char *t, size_t *n) {
+/* 1 when t starts with a Chinese numeral of a count (一 .. 九, 两, 十, 半), each three bytes. */
+static int zh_numeral_at(const char *t) {
   static const char *const chars[] = { "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "半" };
-  static const double values[] = { 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0.5 };
   for (size_t k = 0; k < sizeof chars / sizeof *chars; k++)
-    if (strncmp(t, chars[k], 3) == 0) { *n = 3; return values[k]; }
-  return -1;
+    if (strncmp(t, chars[k], 3) == 0) return 1;
+  return 0;
 }
 
 /* The first quantity in t[from, to): digits, a number word, or a Chinese numeral followed by a
@@ -115,14 +115,11 @@ static double quantity_in(const char *t, size_t from, size_t to) {
       return v;
     }
     if ((i == from || t[i - 1] == ' ') && en_number(t + i) >= 0) return en_number(t + i);
-    size_t n = 0, j = i;
-    double v = 0, d;
-    while (j < to && (d = zh_digit(t + j, &n)) >= 0) {   /* 二十, 十五: tens then units */
-      v = d == 10 ? (v ? v : 1) * 10 : v + d;
-      j += n;
-    }
-    if (j > i) {
-      for (size_t k = 0; k < sizeof measures / sizeof *measures; k++)
+    size_t j = i;
+    while (j + 3 <= to && zh_numeral_at(t + j)) j += 3;
+    if (j > i) {   /* its value by amount.h's reader of numerals (二十, 十五); 半 alone is a half */
+      double v = j - i == 3 && strncmp(t + i, "半", 3) == 0 ? 0.5 : amt_value(t + i, j - i);
+      for (size_t k = 0; k < sizeof measures / sizeof *measures && v >= 0; k++)
         if (j + 3 <= to && strncmp(t + j, measures[k], 3) == 0) return v;
       i = j - 1;
     }
