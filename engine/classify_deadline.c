@@ -34,17 +34,9 @@
 #define BIT(m) ((uint64_t)1 << (m))
 #define N(a) (sizeof (a) / sizeof *(a))
 
-/* 1 when one of words stands in t as a whole word (letters on neither side). */
+/* 1 when one of words (n of them) stands in t as a whole word (cls_span_has_any). */
 static int has_word(const char *t, const char *const *words, size_t n) {
-  for (size_t k = 0; k < n; k++) {
-    size_t l = strlen(words[k]);
-    for (const char *p = strstr(t, words[k]); p; p = strstr(p + 1, words[k])) {
-      int before = p > t && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z');
-      int after = (p[l] | 0x20) >= 'a' && (p[l] | 0x20) <= 'z';
-      if (!before && !after) return 1;
-    }
-  }
-  return 0;
+  return cls_span_has_any(t, 0, strlen(t), words, n);
 }
 
 /* 1 when the line is read as pressing already, or denies it. */

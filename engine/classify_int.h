@@ -235,6 +235,9 @@ void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);
 /* "promo on till the end of the month", "prices go up in april": deadline pressure in English the
 ** lexicon or the model missed (classify_deadline.c). */
 void cls_late_deal_ends(cls_result *r);
+/* 1 when one of the n phrases of list stands in t[from, to): as a whole word when it begins with an
+** ASCII letter ("now" is not in "know"), anywhere when Chinese (classify_rules.c). */
+int cls_span_has_any(const char *t, size_t from, size_t to, const char *const *list, size_t n);
 void cls_late_price_rise(cls_result *r);
 /* "you dont want to be the one explaining that to the CEO": blame held over her (classify_deadline.c). */
 void cls_late_blame_fear(cls_result *r);

@@ -4764,3 +4764,8 @@ void cls_late_still_to_weigh(cls_result *r) {
     return;
   }
 }
+
+/* See classify_int.h: span_has_any for the late rules of other files. */
+int cls_span_has_any(const char *t, size_t from, size_t to, const char *const *list, size_t n) {
+  return span_has_any(t, from, to, list, n);
+}
