@@ -91,7 +91,9 @@ void cls_add_scenario_words(wd_words *w, const scenario *sc);
 ** Returns the errors, each in d.  Made at build time for a shipped file (builtin.h, bi_phrases). */
 int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, diag *d);
 
-void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
+/* The rules' reading of a line into out (zeroed first; owns what it is given), which keeps its
+** clauses in memo (clause.h) while it is read; memo may be NULL. */
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, struct cl_memo *memo, cls_result *out);
 /* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to
 ** (commitments 0), or, for an ask that names no rung by keyword, the rung (commitments 1). */
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments);

@@ -1096,9 +1096,9 @@ static void read_flags(reading *rd) {
 
 /* Reads one line: the front end, the hits, then the rules at the top of this file in their
 ** numbered steps.  out is zeroed first and owns everything it is given. */
-void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
-  memset(out, 0, sizeof *out);
-  out->commitment = -1;
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cl_memo *memo, cls_result *out) {
+  *out = (cls_result){ .commitment = -1 };
+  out->clauses = memo;   /* (its norm NULL: cls_classify's, empty) */
   size_t nl;
   int typos, variants, same_nh;
   lex_hit *same_h;
@@ -4407,7 +4407,7 @@ static void move_slot_end(cls_result *r, cls_match *m, size_t end, const char *w
   if (end <= from || end > strlen(r->norm)) return;   /* (the callers' spans: never) */
   free(r->slots[CLS_SLOT_TIME]);
   r->slots[CLS_SLOT_TIME] = xstrndup(r->norm + from, end - from);
-  m->end = end;
+  m->end = end; cl_forget(r);   /* (a span moved: clause.h's cl_memo reads again) */
   char *phrase = xasprintf("rule:%s", why), *src = xasprintf(RULE_SRC ":%d", line);
   add_match(r, cls_slot_name(CLS_SLOT_TIME), phrase, src, m->start, m->end);
   free(phrase);
