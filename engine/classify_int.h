@@ -10,6 +10,7 @@
 #include "link.h"
 #include "speakers.h"
 #include "model.h"
+#include "text.h"
 #include "timex.h"
 #include "words.h"
 
@@ -90,6 +91,10 @@ void cls_add_scenario_words(wd_words *w, const scenario *sc);
 ** "need:ID" and so on, each label interned even without keywords; sources "FILE:LINE".
 ** Returns the errors, each in d.  Made at build time for a shipped file (builtin.h, bi_phrases). */
 int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, diag *d);
+
+/* Cheap tests that a late rule's phrases may stand in a normalised line at all (classify_gate.c):
+** 0 only where none can, so a rule that asks returns without reading the clauses. */
+int cls_may_drop_by(const char *norm);   /* cls_late_dropping_by */
 
 /* The rules' reading of a line into out (zeroed first; owns what it is given), which keeps its
 ** clauses in memo (clause.h) while it is read; memo may be NULL. */

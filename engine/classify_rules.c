@@ -3336,8 +3336,8 @@ void cls_late_only_effort(cls_result *r) {
     return;
   const char *t = r->norm;
   int sized = txt_holds_phrase(t, "only takes") || txt_holds_phrase(t, "just takes") ||
-              txt_holds_phrase(t, "only need") || txt_holds_phrase(t, "only needs");
-  for (size_t u = 0; u < sizeof units / sizeof *units && !sized; u++)
+              txt_holds_phrase(t, "only need") || txt_holds_phrase(t, "only needs"), only = strstr(t, "only") != NULL;
+  for (size_t u = 0; only && u < sizeof units / sizeof *units && !sized; u++)   /* (each phrase below holds "only") */
     for (size_t c = 0; c < sizeof counts / sizeof *counts && !sized; c++)
       for (int pl = 0; pl < 2 && !sized; pl++) {
         char before[48], after[48];   /* "one afternoon only", "only two hours" */
@@ -4210,8 +4210,8 @@ void cls_late_dropping_by(cls_result *r) {
   const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
                             (uint64_t)1 << CLS_SMALL_TALK;
   if (!r->norm || (r->moves & ~courtesy) || CLS_HAS(r, CLS_SMALL_TALK) || r->negated) return;
-  /* (something carried or a day to come is a step told: "周四...我顺路把样品带过来") */
-  if (strstr(r->norm, "\xe6\x8a\x8a" /* 把 */) || strstr(r->norm, "\xe5\xb8\xa6" /* 带 */)) return;
+  /* (something carried or a day to come is a step told: "周四...我顺路把样品带过来"; cls_may_drop_by) */
+  if (strstr(r->norm, "\xe6\x8a\x8a" /* 把 */) || strstr(r->norm, "\xe5\xb8\xa6" /* 带 */) || !cls_may_drop_by(r->norm)) return;
   if (r->slots[CLS_SLOT_TIME] && strcmp(r->slots[CLS_SLOT_TIME], "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */) != 0 &&
       strcmp(r->slots[CLS_SLOT_TIME], "today") != 0)
     return;
@@ -4281,8 +4281,8 @@ void cls_late_put_off(const cls_classifier *c, cls_result *r) {
   const uint64_t pay = (uint64_t)1 << CLS_ASK_PAYMENT, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
   if (!r->norm || r->negated || r->slots[CLS_SLOT_TIME]) return;
   uint64_t asks = r->moves & CLS_ASK_MOVES;
-  int en_said = span_has_any(r->norm, 0, strlen(r->norm), en_money, sizeof en_money / sizeof *en_money);
-  /* a payment ask leaning on the money to come ("pay when you have the money") leans on no day */
+  int en_said = (strstr(r->norm, "when ") || strstr(r->norm, "once ")) && span_has_any(r->norm, 0, strlen(r->norm), en_money, sizeof en_money / sizeof *en_money);
+  /* a payment ask leaning on the money to come (en_money: each opens "when " or "once ") leans on no day */
   if (asks == pay && en_said) {
     if (r->vague) return;
     r->vague = 1;
