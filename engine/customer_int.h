@@ -64,6 +64,7 @@ struct cust_host {
   const char **lua_id[4];      /* per kind and entity: its id as a string of the Lua state ... */
   const char **lua_state;      /* ... and per state variable its name (cust_anchor_names) */
   int patience;                /* index of patience */
+  int trust;                   /* index of trust */
 
   /* reuse (cust_reset): what a new host would start from */
   cust_limits lim;
@@ -231,6 +232,8 @@ void cust_person_set(cust_host *h, int p, int i, double v);
 int cust_person_index(const cust_host *h, const char *name);
 /* The first person whose patience ran out, or -1. */
 int cust_people_out_of_patience(const cust_host *h);
+/* The first person whose own copy of state variable i is at 0 or below, or -1. */
+int cust_people_spent(const cust_host *h, int i);
 /* Says patience_low for each person whose patience (or the table's) is two turns from running
 ** out and who was not warned in this visit, in one line, that person's variant first. */
 void cust_people_warn(lua_State *L, cust_host *h);

@@ -1566,9 +1566,10 @@ function on_turn(turn, ctx)
     finish(ctx, "goodbye", "goodbye")
     return
   end
-  -- trust a reaction of the scenario's took to nothing last turn (its `stop` kept this file from
-  -- ending the visit then) ends it now, before any answer: "行,那你安排吧,弄好了跟我说一声。" then
-  -- "我觉得我们谈不下去了。" contradicted each other (play-test 25)
+  -- trust a reaction of the scenario's took to nothing in this turn (`stop: false`) ends the visit
+  -- before any answer: "行,那你安排吧,弄好了跟我说一声。" then "我觉得我们谈不下去了。" contradicted
+  -- each other (play-test 25); one whose `stop` kept this file from running ends it in its own
+  -- turn (the host's end_on_trust, on_end below)
   if trust_gone() then
     finish(ctx, "trust_lost", "trust")
     return
@@ -1638,6 +1639,13 @@ function on_turn(turn, ctx)
 end
 
 function on_end(ctx)
+  -- trust gone in a turn this file did not answer (a reaction's `stop`): the host ends the visit
+  -- in that turn, and the one who lost it says so (customer_turn.c end_on_trust)
+  if ctx.reason == "trust" then
+    trust_gone()
+    finish(ctx, "trust_lost", "trust")
+    return
+  end
   local timed = ctx.reason == "patience" or ctx.reason == "time_limit"
   finish(ctx, timed and "out_of_time" or "goodbye", ctx.reason or "left")
 end
