@@ -666,11 +666,25 @@ local BACK_EN = { "it", "that", "this" }
 local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" }
 -- "is it the same crew all year?" asks about something new: its "it" points nowhere
 local DUMMY_IT = { "is it the", "is it a", "is it an", "is it your", "it is the", "it's the", "is it true" }
+-- "and the spring window, what are you hoping it does for you this year?": an "it" after a thing
+-- the same sentence names ("the ...", "your ...") is that thing, not what she said last (Helen
+-- told more of the "nowhere else" idea: play-test 30 F10)
+local NAMED_BEFORE = { "%f[%a]the%s+%a", "%f[%a]your%s+%a", "%f[%a]our%s+%a", "%f[%a]their%s+%a" }
+local function named_before(t, at)
+  local from = 1
+  for p in t:sub(1, at - 1):gmatch("()[%.%?!]") do from = p + 1 end
+  local head = t:sub(from, at - 1)
+  for i = 1, #NAMED_BEFORE do
+    if head:find(NAMED_BEFORE[i]) then return true end
+  end
+  return false
+end
 local function points_back(turn)
   local t = string.lower(turn.text)
   for _, d in ipairs(DUMMY_IT) do t = t:gsub("%f[%a]" .. d .. "%f[%A]", "") end   -- whole words: not "is it affordable"
   for _, w in ipairs(BACK_EN) do
-    if t:find("%f[%a]" .. w .. "%f[%A]") then return true end
+    local at = t:find("%f[%a]" .. w .. "%f[%A]")
+    if at and not named_before(t, at) then return true end
   end
   for _, w in ipairs(BACK_ZH) do
     if t:find(w, 1, true) then return true end
