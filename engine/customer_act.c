@@ -4,6 +4,7 @@
 ** rung realistic.  Each act changes the state in C first and then records its event, so a
 ** rolled-back script (customer_turn.c) takes both back together.
 */
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "customer_int.h"
@@ -18,7 +19,11 @@ int cust_reveal(cust_host *h, int need, int quiet) {
   cust_set_flag(h, CF_REVEALED, need, 1);
   cust_ev_push(h, CUST_EV_REVEAL)->index = need;
   const char *said = h->sc->needs[need].said;
-  if (!quiet && said && *said) cust_say_text(h, said, NULL);
+  if (quiet || !said || !*said) return 1;
+  char *rest = cust_untold(h, said);           /* not the news the trainee just told her */
+  if (rest) cust_note_said(h, said);           /* (the need's words count as said) */
+  cust_say_text(h, rest ? rest : said, NULL);
+  free(rest);
   return 1;
 }
 

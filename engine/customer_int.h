@@ -208,6 +208,9 @@ uint64_t cust_text_hash(const char *s);
 int cust_hash_said(const cust_host *h, uint64_t x);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
+/* A need's `said` without its opening sentence when the trainee's line being answered has told
+** that much already (English): a new string, or NULL to say it whole (customer_talk.c). */
+char *cust_untold(const cust_host *h, const char *said);
 /* customer_people.c: each person's own state (several people at one table) */
 /* Makes each person's copy of the state from the table's (after cust_people_init). */
 void cust_people_state_init(cust_host *h);

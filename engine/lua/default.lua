@@ -178,6 +178,7 @@ local function fresh_memo(visit)
     summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
+    spoken_before = 0,  -- lines said this turn before this file's rules ran (a reaction's, a script's)
   }
 end
 
@@ -667,9 +668,12 @@ local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" 
 -- "is it the same crew all year?" asks about something new: its "it" points nowhere
 local DUMMY_IT = { "is it the", "is it a", "is it an", "is it your", "it is the", "it's the", "is it true" }
 -- "and the spring window, what are you hoping it does for you this year?": an "it" after a thing
--- the same sentence names ("the ...", "your ...") is that thing, not what she said last (Helen
--- told more of the "nowhere else" idea: play-test 30 F10)
-local NAMED_BEFORE = { "%f[%a]the%s+%a", "%f[%a]your%s+%a", "%f[%a]our%s+%a", "%f[%a]their%s+%a" }
+-- the same sentence puts first as its topic ("the ...,", "your ...,") is that thing, not what she
+-- said last (Helen told more of the "nowhere else" idea: play-test 30 F10).  Only a topic set off
+-- by its comma: "what do your customers ask about when they pick up a plate - where it's from"
+-- still asks about her customers, the need she just spoke of.
+local NAMED_BEFORE = { "%f[%a]the%s+%a[%a%s'-]*,", "%f[%a]your%s+%a[%a%s'-]*,", "%f[%a]our%s+%a[%a%s'-]*,",
+                       "%f[%a]their%s+%a[%a%s'-]*," }
 local function named_before(t, at)
   local from = 1
   for p in t:sub(1, at - 1):gmatch("()[%.%?!]") do from = p + 1 end
@@ -1294,6 +1298,18 @@ local function summary(turn)
     if C.revealed(id) then voiced[#voiced + 1] = id end
   end
   if #voiced == 0 then reply("summary_off") return true end
+  -- answered already by a reaction in words of its own that name some of the needs played back,
+  -- she confirms those: "Yes, honestly we're happy. Better coffee, no more bottles, and now I know
+  -- what the light means." said nothing of Lucia, and the debrief had her confirm the sister's
+  -- hard water (play-test 30 F11)
+  -- (a reaction's alone: not more of a need a check in the line brought out, play-test 28c #4)
+  if memo.spoken_before > 0 and C.spoken() == memo.spoken_before then
+    local named = {}
+    for _, id in ipairs(voiced) do
+      if C.said_need(id) then named[#named + 1] = id end
+    end
+    if #named > 0 then voiced = named end
+  end
   for _, id in ipairs(voiced) do C.confirm(id) end
   memo.summed_turn = memo.turn             -- (said after what a check in the line brought out)
   S.trust = S.trust + 1
@@ -1626,6 +1642,7 @@ function on_turn(turn, ctx)
     memo.voiced_before = voiced
   end
   local before = C.spoken()              -- reactions or the script may have answered already
+  memo.spoken_before = before
   local said = false
   local rules = RULES
   -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
