@@ -248,6 +248,7 @@ static void resolve_names(cust_host *h) {
   }
   qsort(h->state_ix, (size_t)h->n_state, sizeof *h->state_ix, cust_name_cmp);
   h->patience = cust_state_index(h, SCN_STATE_PATIENCE);
+  h->trust = cust_state_index(h, SCN_STATE_TRUST);
   h->line_ix = xmalloc(((size_t)sc->n_lines + 1) * sizeof *h->line_ix);
   h->line_hash = xcalloc((size_t)sc->n_lines + 1, sizeof *h->line_hash);
   if (sc->line_order) {   /* the reader's order by key (its keys are a map's: no two alike) */

@@ -64,6 +64,7 @@ LINES = {
     value_ack = { "I can see this would really help us.", "All right, I see the value." },
     confirm_ack = { "Yes, exactly.", "Right, that's the problem." },
     confirm_also = { "And yes, you've got the rest right.", "The rest is right, yes." },
+    not_yes = { "No, I haven't said yes to anything yet.", "That's not a yes, no. Not yet." },
     brushed_off = { "That's easy to say, but it's exactly what's been bothering me. I'd like a real answer.",
                     "That's easy for you to say. It still worries me." },
     check_reply = { "No, I think we've covered it.", "Nothing else comes to mind." },
@@ -122,6 +123,7 @@ LINES = {
     value_ack = { "我看得出来,这个对我们真有帮助。", "好,价值我认可。" },
     confirm_ack = { "对,就是这个问题。", "没错,就是这样。" },
     confirm_also = { "其他的你说得没错。", "别的都对,就是这样。" },
+    not_yes = { "我可还没答应啊。", "这还没说定呢。" },
     brushed_off = { "说得轻巧,这正是我一直担心的事,你得给我个说法。", "你这么一说,我心里反而更不踏实了。" },
     check_reply = { "没有了,该说的都说了。", "暂时想不到别的。" },
     summary_ack = { "对,你总结得很到位。", "没错,我们在意的就是这几件事。" },
@@ -176,6 +178,7 @@ local function fresh_memo(visit)
     summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
+    spoken_before = 0,  -- lines said this turn before this file's rules ran (a reaction's, a script's)
   }
 end
 
@@ -286,7 +289,8 @@ end
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, confirm_both = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6 }
+               feature_dump = 3, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6,
+               not_yes = 7 }
 local pending
 
 local function reply(key)
@@ -663,11 +667,28 @@ local BACK_EN = { "it", "that", "this" }
 local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" }
 -- "is it the same crew all year?" asks about something new: its "it" points nowhere
 local DUMMY_IT = { "is it the", "is it a", "is it an", "is it your", "it is the", "it's the", "is it true" }
+-- "and the spring window, what are you hoping it does for you this year?": an "it" after a thing
+-- the same sentence puts first as its topic ("the ...,", "your ...,") is that thing, not what she
+-- said last (Helen told more of the "nowhere else" idea: play-test 30 F10).  Only a topic set off
+-- by its comma: "what do your customers ask about when they pick up a plate - where it's from"
+-- still asks about her customers, the need she just spoke of.
+local NAMED_BEFORE = { "%f[%a]the%s+%a[%a%s'-]*,", "%f[%a]your%s+%a[%a%s'-]*,", "%f[%a]our%s+%a[%a%s'-]*,",
+                       "%f[%a]their%s+%a[%a%s'-]*," }
+local function named_before(t, at)
+  local from = 1
+  for p in t:sub(1, at - 1):gmatch("()[%.%?!]") do from = p + 1 end
+  local head = t:sub(from, at - 1)
+  for i = 1, #NAMED_BEFORE do
+    if head:find(NAMED_BEFORE[i]) then return true end
+  end
+  return false
+end
 local function points_back(turn)
   local t = string.lower(turn.text)
   for _, d in ipairs(DUMMY_IT) do t = t:gsub("%f[%a]" .. d .. "%f[%A]", "") end   -- whole words: not "is it affordable"
   for _, w in ipairs(BACK_EN) do
-    if t:find("%f[%a]" .. w .. "%f[%A]") then return true end
+    local at = t:find("%f[%a]" .. w .. "%f[%A]")
+    if at and not named_before(t, at) then return true end
   end
   for _, w in ipairs(BACK_ZH) do
     if t:find(w, 1, true) then return true end
@@ -960,6 +981,7 @@ end
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
+  if memo.yes_turn == ctx.turn then return false end     -- "is that a yes?" was answered
   -- an answer to her worry that ends in a check ("...a fixed number to show the CFO before you sign
   -- anything. Does that work for you?", "...这样能解决您这个顾虑吗?") asks about the answer: she reacts
   -- to it, not with more of a need a word of it names (play-test 27c F7: the outage story again)
@@ -1088,6 +1110,7 @@ local function confirm(turn)
   local mv = turn.moves
   if mv.confirm_need ~= true and (mv.closed_question ~= true or not restates_voiced(turn)) then return false end
   if memo.pressed_turn == memo.turn then return false end   -- (as a summary under pressure)
+  if memo.yes_turn == memo.turn then return false end      -- ("is that a yes?" checks no need)
   -- a yes/no question about a need she voiced that another rule answered already (a need it
   -- brought out) confirms nothing: she said no yes ("那甲方的进度款大概哪天能到账?您心里有个数吗?"
   -- got the skirting worry and two "+10 客户确认了需求" credits: play-test 27b F8); an explicit
@@ -1275,6 +1298,18 @@ local function summary(turn)
     if C.revealed(id) then voiced[#voiced + 1] = id end
   end
   if #voiced == 0 then reply("summary_off") return true end
+  -- answered already by a reaction in words of its own that name some of the needs played back,
+  -- she confirms those: "Yes, honestly we're happy. Better coffee, no more bottles, and now I know
+  -- what the light means." said nothing of Lucia, and the debrief had her confirm the sister's
+  -- hard water (play-test 30 F11)
+  -- (a reaction's alone: not more of a need a check in the line brought out, play-test 28c #4)
+  if memo.spoken_before > 0 and C.spoken() == memo.spoken_before then
+    local named = {}
+    for _, id in ipairs(voiced) do
+      if C.said_need(id) then named[#named + 1] = id end
+    end
+    if #named > 0 then voiced = named end
+  end
   for _, id in ipairs(voiced) do C.confirm(id) end
   memo.summed_turn = memo.turn             -- (said after what a check in the line brought out)
   S.trust = S.trust + 1
@@ -1516,8 +1551,26 @@ local function priority(turn)
   return true
 end
 
-local RULES = { tactics, brush_off, which_worry, answer_objection, probe, follow_up, check, recall, chain, discover,
-                confirm, value, summary, priority }
+-- "So is that a yes on the 100?", "do we have a deal?": asked whether she said yes, with nothing
+-- given, she says she did not, whatever the reader made of the line (it read that one as a check
+-- of a need, and the fallback said "Depends on the week. Which part are you asking about?":
+-- play-test 30 F6).  An ask for action in the line is the ask rule's to answer.
+local YES_ASKED = C.words{ "is that a yes", "is it a yes", "that a yes", "take that as a yes", "is that a deal",
+                           "is it a deal", "do we have a deal", "have we got a deal", "we have a deal?",
+                           "are we agreed", "so we're agreed", "so you're in?", "you're in then",
+                           "是答应了", "算是答应", "这是答应", "答应了吗", "同意了吗", "说定了吗", "就这么定了?",
+                           "那就说定了?", "算是同意" }
+local function yes_asked(turn)
+  if not turn.question or C.spoken() > 0 or asks_action(turn.moves) or not C.mentions(YES_ASKED) then
+    return false
+  end
+  reply("not_yes")
+  memo.yes_turn = memo.turn               -- (nor is it a question for a need, nor a check of one)
+  return true
+end
+
+local RULES = { tactics, brush_off, which_worry, yes_asked, answer_objection, probe, follow_up, check, recall, chain,
+                discover, confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
 -- "下周一您有空吗?我带我们销售经理陪您去临沂看刘总的样板店,当天来回": a yes/no question that asks
@@ -1566,9 +1619,10 @@ function on_turn(turn, ctx)
     finish(ctx, "goodbye", "goodbye")
     return
   end
-  -- trust a reaction of the scenario's took to nothing last turn (its `stop` kept this file from
-  -- ending the visit then) ends it now, before any answer: "行,那你安排吧,弄好了跟我说一声。" then
-  -- "我觉得我们谈不下去了。" contradicted each other (play-test 25)
+  -- trust a reaction of the scenario's took to nothing in this turn (`stop: false`) ends the visit
+  -- before any answer: "行,那你安排吧,弄好了跟我说一声。" then "我觉得我们谈不下去了。" contradicted
+  -- each other (play-test 25); one whose `stop` kept this file from running ends it in its own
+  -- turn (the host's end_on_trust, on_end below)
   if trust_gone() then
     finish(ctx, "trust_lost", "trust")
     return
@@ -1588,6 +1642,7 @@ function on_turn(turn, ctx)
     memo.voiced_before = voiced
   end
   local before = C.spoken()              -- reactions or the script may have answered already
+  memo.spoken_before = before
   local said = false
   local rules = RULES
   -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
@@ -1638,6 +1693,13 @@ function on_turn(turn, ctx)
 end
 
 function on_end(ctx)
+  -- trust gone in a turn this file did not answer (a reaction's `stop`): the host ends the visit
+  -- in that turn, and the one who lost it says so (customer_turn.c end_on_trust)
+  if ctx.reason == "trust" then
+    trust_gone()
+    finish(ctx, "trust_lost", "trust")
+    return
+  end
   local timed = ctx.reason == "patience" or ctx.reason == "time_limit"
   finish(ctx, timed and "out_of_time" or "goodbye", ctx.reason or "left")
 end

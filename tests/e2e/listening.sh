@@ -577,4 +577,15 @@ check "the ask after a welcomed gain is not 'nothing had changed'" jq -e '[.skil
 play scenarios/referral-follow-up.yaml "hi maria! so glad it all went in fine. do you know anyone else who might want one??" "$TMP/early.json" >/dev/null
 "$SALESIM" replay "$TMP/early.json" --json >"$TMP/early-debrief.json" 2>/dev/null
 check "a referral asked too early teaches asking how it works" jq -e '[.skills[].findings[] | select(.message_id == "finding.unrealistic_ask.referral_early")] | length == 1 and (.[0].better | test("working for you since"))' "$TMP/early-debrief.json"
+# --- 42. a summary a reaction answered in her own words confirms the needs those words speak to:
+# "Yes, honestly we're happy. Better coffee, no more bottles, and now I know what the light means."
+# said nothing of Lucia, and the debrief had her confirm the sister's hard water (play-test 30 F11) ---
+play scenarios/referral-follow-up.yaml "Hi Maria, thanks for having me back. So it's been three weeks - how's the water been for you? Cooking, drinking, all that?
+Thats great to hear. Anything that's bugging you about it though? Flow, noise, the tap, anything at all
+Ah, sorry nobody explained that. Orange blinking just means the filter is coming up for a change, its not broken. Let me show you, I can reset it now and I'll put a reminder card under the sink so you know what each colour means.
+Is there anything else, anything about the water or the service, that you're not happy with?
+Good. By the way, Tom mentioned your sister Lucia just moved into an older place across town. hows she finding the water there?
+So for you it's been better coffee, no more bottled water to lug home, and now the light thing is sorted. Sounds like Lucia's dealing with exactly what you had before, scale in the kettle and all." "$TMP/sister.json" >/dev/null
+check "a summary answered in her words confirms what they name, not Lucia's water" \
+  jq -e '[.turns[5].customer[] | select(.kind == "confirm") | .need] | (index("taste") != null) and (index("blinking_light") != null) and (index("sister_house") == null)' "$TMP/sister.json"
 finish
