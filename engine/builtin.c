@@ -4,6 +4,8 @@
 */
 #include <assert.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "builtin.h"
 
@@ -32,6 +34,40 @@ uint64_t bi_hash(const void *data, size_t len) {
   return r ^ (r >> 33);
 }
 #undef LANE
+
+/* Does st show the file t was recorded from, not written since (builtin.h)? */
+static int same_file(const bi_stamp *t, const struct stat *st) {
+  return t->ctime_s != 0 && S_ISREG(st->st_mode)
+      && (uint64_t)st->st_dev == t->dev && (uint64_t)st->st_ino == t->ino && (uint64_t)st->st_size == t->size
+      && (int64_t)st->st_mtim.tv_sec == t->mtime_s && (int64_t)st->st_mtim.tv_nsec == t->mtime_ns
+      && (int64_t)st->st_ctim.tv_sec == t->ctime_s && (int64_t)st->st_ctim.tv_nsec == t->ctime_ns;
+}
+
+int bi_unchanged(const bi_entry *e, const char *path) {
+  struct stat st;
+  return e && path && e->stamp.ctime_s != 0 && stat(path, &st) == 0 && same_file(&e->stamp, &st);
+}
+
+int bi_stamp_file(const char *path, size_t len, int min_age, bi_stamp *out) {
+  struct stat st;
+  struct timespec now;
+  memset(out, 0, sizeof *out);
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != len || st.st_ctim.tv_sec == 0
+      || clock_gettime(CLOCK_REALTIME, &now) != 0
+      || st.st_ctim.tv_sec > now.tv_sec - min_age || st.st_mtim.tv_sec > now.tv_sec - min_age)
+    return 0;
+  *out = (bi_stamp){ (uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
+                     (int64_t)st.st_mtim.tv_nsec, (int64_t)st.st_ctim.tv_sec, (int64_t)st.st_ctim.tv_nsec };
+  return 1;
+}
+
+const bi_entry *bi_yaml_unchanged(const char *path) {
+  struct stat st;
+  if (!path || stat(path, &st) != 0) return NULL;
+  for (const bi_entry *e = bi_yaml; e->name; e++)
+    if (same_file(&e->stamp, &st)) return e;
+  return NULL;
+}
 
 const bi_entry *bi_find(const char *name, const void *src, size_t len) {
   const bi_entry *e = bi_named(name);
