@@ -107,9 +107,18 @@ const bi_entry *bi_find_words(size_t len, uint64_t hash) { return find_keyed(bi_
 const bi_entry *bi_find_phrases(size_t len, uint64_t hash) { return find_keyed(bi_phrases, len, hash); }
 const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash) { return find_keyed(bi_scn_hash, len, hash); }
 
-const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
+/* The entry of table named name made from exactly src[0..len), or NULL. */
+static const bi_entry *find_named(const bi_entry *table, const char *name, const void *src, size_t len) {
   assert(name && (src || len == 0));
-  for (const bi_entry *e = bi_scripts; e->name; e++)
+  for (const bi_entry *e = table; e->name; e++)
     if (e->src_len == len && strcmp(e->name, name) == 0 && e->src_hash == bi_hash(src, len)) return e;
   return NULL;
+}
+
+const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
+  return find_named(bi_scripts, name, src, len);
+}
+
+const bi_entry *bi_find_conds(const char *name, const void *src, size_t len) {
+  return find_named(bi_conds, name, src, len);
 }

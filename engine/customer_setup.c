@@ -172,17 +172,8 @@ static int setup_cf(lua_State *L) {
   }
   h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
   /* All at once (customer_react.c); one by one only to report what does not compile. */
-  int nc = sc->n_reactions + sc->n_commitments;
-  const char **exprs = xcalloc((size_t)nc + 1, sizeof *exprs);
-  int *lines = xcalloc((size_t)nc + 1, sizeof *lines), *refs = xcalloc((size_t)nc + 1, sizeof *refs);
-  for (int i = 0; i < sc->n_reactions; i++) {
-    exprs[i] = sc->reactions[i].when;
-    lines[i] = sc->reactions[i].pos.line;
-  }
-  for (int i = 0; i < sc->n_commitments; i++) {
-    exprs[sc->n_reactions + i] = sc->commitments[i].realistic_when;
-    lines[sc->n_reactions + i] = sc->commitments[i].pos.line;
-  }
+  const char **exprs;
+  int *lines, nc = cust_scenario_conds(sc, &exprs, &lines), *refs = xcalloc((size_t)nc + 1, sizeof *refs);
   int ok = 1;
   if (cust_compile_conds(h, nc, exprs, lines, refs) != 0) {
     for (int i = 0; i < nc; i++) {   /* one by one, to say which does not compile */

@@ -101,6 +101,14 @@ const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash);
 extern const bi_entry bi_scripts[];
 const bi_entry *bi_find_script(const char *name, const void *src, size_t len);
 
+/* The shipped scenarios' conditions (each reaction's when:, each commitment's realistic_when:)
+** as the one chunk the customer compiles for them (customer_int.h, cust_conds_chunk), compiled
+** at build time with every name kept (sbx_compile_full: errors read as from source), named by
+** the scenario's file name (the chunk name) and keyed by the chunk's own length and bi_hash: any
+** other text, or the same under another name, is compiled from source. */
+extern const bi_entry bi_conds[];
+const bi_entry *bi_find_conds(const char *name, const void *src, size_t len);
+
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */
 const bi_entry *bi_named(const char *name);

@@ -12,7 +12,9 @@
 
 #include "builtin.h"
 #include "classify_int.h"  /* engine/: cls_add_scenario_words */
+#include "customer_int.h"  /* engine/: cust_scenario_conds, cust_conds_chunk */
 #include "lexicon_int.h"   /* engine/: lex_new_from */
+#include "sandbox.h"
 #include "scncheck.h"
 #include "text.h"
 #include "timex.h"
@@ -243,6 +245,46 @@ static void test_scenario_script(void **st) {
   assert_null(bi_find_script("warehouse-two-buyers.lua", edited, len + 4));
   free(edited);
   free(buf);
+}
+
+/* Each scenario's conditions: the chunk the customer compiles for them is found under the
+** scenario's file name, its bytecode exactly what compiling that text now gives with every name
+** kept (so it behaves and fails as from source); another name or one byte more is not found. */
+static void shipped_conds(void *ctx, const char *path) {
+  int *found = ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  const char **exprs;
+  int *lines, n = cust_scenario_conds(sc, &exprs, &lines), *at = xcalloc((size_t)n + 1, sizeof *at);
+  size_t len, n_code;
+  char *chunk = cust_conds_chunk(n, exprs, lines, at, &len), *err = NULL;
+  const char *base = strrchr(path, '/') + 1;
+  const bi_entry *e = bi_find_conds(base, chunk, len);
+  if (!sc->src_len) assert_null(e);   /* not a shipped image: not compiled at build time either */
+  if (e) {
+    (*found)++;
+    char *code = sbx_compile_full(base, chunk, len, &n_code, &err);
+    assert_non_null(code);
+    assert_int_equal(n_code, e->n_bytes);
+    assert_memory_equal(code, e->bytes, n_code);
+    free(code);
+    assert_null(bi_find_conds("my-copy.yaml", chunk, len));
+    char *edited = xasprintf("%.*s ", (int)len, chunk);
+    assert_null(bi_find_conds(base, edited, len + 1));
+    free(edited);
+  }
+  free(chunk); free(at); free(exprs); free(lines);
+  scn_free(sc);
+  diag_free(&d);
+}
+
+static void test_scenario_conds(void **st) {
+  (void)st;
+  int found = 0;
+  assert_true(tu_each_shipped_scenario(shipped_conds, &found) >= 9);
+  assert_true(found >= 9);
 }
 
 static void shipped_hash(void *ctx, const char *path) {
@@ -483,6 +525,7 @@ int main(void) {
     cmocka_unit_test(test_scenario_words),
     cmocka_unit_test(test_scenario_hash),
     cmocka_unit_test(test_scenario_script),
+    cmocka_unit_test(test_scenario_conds),
     cmocka_unit_test(test_scenario_phrases),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
