@@ -262,6 +262,14 @@ void cust_push_cond_env(lua_State *L, cust_host *h);
 /* Compiles "return (expr)" against the condition environment at the top of the stack;
 ** pushes the function or returns -1 with *err. */
 int cust_compile_cond(cust_host *h, const char *expr, int line, char **err);
+/* The conditions a host of sc compiles: each reaction's when, then each commitment's
+** realistic_when (NULL where none), and their YAML lines, in two arrays (the caller frees both);
+** returns how many (n_reactions + n_commitments). */
+int cust_scenario_conds(const scenario *sc, const char ***exprs, int **lines);
+/* The text of the chunk cust_compile_conds compiles for n conditions (malloc'd, *len bytes);
+** at[i] gets the place of exprs[i] in the list it returns, 0 for one compiled alone.  The
+** generator compiles a shipped scenario's with it (builtin.h, bi_conds). */
+char *cust_conds_chunk(int n, const char *const *exprs, const int *lines, int *at, size_t *len);
 /* Compiles n conditions (NULL entries skipped) at their YAML lines in one chunk; refs[i] gets
 ** a registry reference to each function.  -1 (no refs) when one does not compile. */
 int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs);

@@ -127,6 +127,11 @@ static const msg_cat *load(const char *lang) {
   snprintf(rel, sizeof rel, "messages/%s.yaml", lang);
   char *path = util_data_path(rel);
   const bi_entry *e = NULL;
+  if (path && (e = bi_named(rel)) != NULL && bi_unchanged(e, path)) {   /* the build's own file */
+    free(path);
+    return open_built(e);
+  }
+  e = NULL;
   if (path) {
     char err[256];
     size_t len;
