@@ -90,6 +90,7 @@ LINES = {
     time_low = { "We'll have to finish in a couple of minutes.", "I can give you two more minutes." },
     patience_low = { "I only have a few minutes left.", "Let's get to the point, I'm short on time." },
     trust_lost = { "I think we're done here.", "I don't think this is going anywhere." },
+    apology_ok = { "All right. Let's keep it civil, then.", "Fine. Let's start again, calmly." },
   },
   zh = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
@@ -144,6 +145,7 @@ LINES = {
     time_low = { "我们再聊两分钟就得结束了。", "我只剩两分钟了。" },
     patience_low = { "我时间不多了。", "说重点吧,我一会儿还有事。" },
     trust_lost = { "我看今天就到这儿吧。", "我觉得我们谈不下去了。" },
+    apology_ok = { "行,话说开了就好。", "算了,咱们好好说。" },
   },
 }
 
@@ -176,6 +178,9 @@ local function fresh_memo(visit)
     summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
+    hurt_turn = -1,     -- the turn of a threat or contempt, and the trust it cost (apology)
+    hurt = 0,
+    apologised = false, -- an apology for it was heard (once a visit)
   }
 end
 
@@ -286,7 +291,7 @@ end
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, confirm_both = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6 }
+               feature_dump = 3, apology_ok = 5, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6 }
 local pending
 
 local function reply(key)
@@ -367,6 +372,7 @@ local function tactics(turn)
   -- customer is: it makes an opponent of them
   if mv.threat == true then
     S.trust = S.trust - 3
+    memo.hurt_turn, memo.hurt = memo.turn, 3
     reply("threatened")
     return true
   end
@@ -374,6 +380,7 @@ local function tactics(turn)
   -- line holds: the customer answers the tone, not the question (play-tests, rounds 9 and 10)
   if mv.rude == true then
     S.trust = S.trust - 2
+    memo.hurt_turn, memo.hurt = memo.turn, 2
     reply("rude")
     return true
   end
@@ -399,6 +406,26 @@ local function tactics(turn)
     said = true
   end
   return said
+end
+
+-- "不好意思李总,我话说重了。" a turn or three after a threat or contempt: a sincere apology, with no
+-- new pressure in it, wins back part of what the words cost (2 of a threat's 3), once a visit.  It
+-- had earned nothing: trust stayed at 3, and the right smaller ask two turns later was refused
+-- as if he were still being pushed (play-test 30, the lead's visit L1).  The line's question, if
+-- it has one, is still what she answers; the apology's reply is said only when nothing else is.
+local SORRY = C.words{ "sorry", "apologise", "apologize", "apologies", "i shouldn't have", "i should not have",
+                       "didn't mean", "did not mean", "out of line", "take that back", "too harsh", "uncalled for",
+                       "说重了", "话重了", "说过头", "说得太重", "说得重了", "太冲", "冲动了", "不该那么说", "不该这么说",
+                       "收回刚才", "是我不对", "我的不对", "对不起", "抱歉", "不好意思", "失礼" }
+local function apology(turn)
+  if memo.apologised or memo.hurt_turn < 0 or memo.turn - memo.hurt_turn > 3 or memo.turn == memo.hurt_turn then
+    return false
+  end
+  if turn.moves.loss_appeal == true or turn.tactic == "loss" or not C.mentions(SORRY) then return false end
+  memo.apologised = true
+  S.trust = S.trust + math.min(2, memo.hurt)
+  reply("apology_ok")
+  return true
 end
 
 -- Has the trainee answered objection id?  This behaviour's own memo of an answer it heard, or
@@ -1516,7 +1543,7 @@ local function priority(turn)
   return true
 end
 
-local RULES = { tactics, brush_off, which_worry, answer_objection, probe, follow_up, check, recall, chain, discover,
+local RULES = { tactics, apology, brush_off, which_worry, answer_objection, probe, follow_up, check, recall, chain, discover,
                 confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
