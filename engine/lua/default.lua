@@ -177,6 +177,7 @@ local function fresh_memo(visit)
     brushed_turn = -1,  -- the turn a worry of hers was brushed off
     summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
+    retime_turn = -1,   -- the turn other days were offered for the step a worry held back (retime)
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
     hurt_turn = -1,     -- the turn of a threat or contempt, and the trust it cost (apology)
     hurt = 0,
@@ -495,6 +496,7 @@ local function answer_objection(turn)
   -- don't worry." got "That's easy to say, ..." and trust +1 besides, as an answer (found when the
   -- answer was first told to the scorer, play-test 29a finding 7)
   if memo.brushed_turn == memo.turn then return false end
+  if memo.retime_turn == memo.turn then return false end   -- other days offered: the ask answers (retime)
   local hit
   if #turn.objections > 0 then
     for _, id in ipairs(turn.objections) do
@@ -1322,6 +1324,7 @@ local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { 
 -- (the customer then asks what exactly is meant).
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
+  if memo.retime_turn == memo.turn then return find(C.commitments, memo.retimed) end   -- (retime)
   for _, c in ipairs(C.commitments) do                -- named by one of its words
     if #c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords) then return c end
   end
@@ -1358,6 +1361,7 @@ local WHEN = C.words{ "when", "what day", "which day", "what date", "how soon", 
 -- 开发方案,您可以看看" got the 临沂 visit, asked by nobody, with no day (play-test 26).
 local function concrete(turn, c)
   if turn.specific or c.kind == "order" then return true end
+  if memo.retime_turn == memo.turn then return true end   -- the step asked before, on a new day
   return turn.slots.time ~= nil and turn.slots.action ~= nil
 end
 
@@ -1374,7 +1378,7 @@ local function ask(turn, ctx)
   memo.asks = memo.asks + 1
   local hidden = not turn.specific and (named_hidden(turn) or asked_around(turn))
   if hidden then return heard(hidden) end
-  if turn.vague then C.say("vague_answer") return true end
+  if turn.vague and memo.retime_turn ~= memo.turn then C.say("vague_answer") return true end
   local c = target_of(turn)
   -- an order where this visit's ladder holds none ("今天就签,八十六家店全上" on a first visit) is
   -- more than it can give: a refusal, not "what exactly, and when?" (blind trainer, round 10;
@@ -1448,6 +1452,9 @@ local function ask(turn, ctx)
   end
   if c.objection and raised(c.objection) and not eased(c.objection) and not behind_refusal
      and find(C.objections, c.objection) then
+    -- other days offered that do not answer it ("那下周四呢?" to a fair from Tuesday to Thursday):
+    -- the worry in her own words, which say why that day will not do either (retime)
+    if memo.retime_turn == memo.turn and in_her_words(c.objection) then return true end
     raise(c.objection)
     return true
   end
@@ -1573,6 +1580,39 @@ local function proposes_step(turn)
   return false
 end
 
+-- "那下周五或者下下周一呢?哪天您方便,我都可以" after "下周二到周四我要跑展会,实在抽不出整天的空。": a
+-- question with a day in it, that speaks to a worry she raised (the scenario's words for it) and
+-- names nothing else, offers other days for the one step that worry holds back.  She answers it
+-- as that step asked for on those days: she takes it when the worry is answered (a scenario
+-- reaction says which days are), else says the worry again.  It had got objection_probed, "说白了
+-- 就是我刚才说的那个。你说说打算怎么解决", as if asked what the worry was (play-test 30b #2; the
+-- reader, with one line, calls "哪天您方便" vague and carries no step over).
+local function retime(turn)
+  local mv = turn.moves
+  if not turn.question or turn.commitment or turn.slots.time == nil or #turn.objections == 0
+     or #turn.needs > 0 or #turn.benefits > 0 or asks_action(mv) then
+    return false
+  end
+  local step
+  local cs = C.commitments
+  for _, id in ipairs(turn.objections) do
+    if C.raised(id) then
+      for i = 1, #cs do
+        local c = cs[i]
+        if c.objection == id and C.offered(c.id) and not C.given(c.id) and not C.done(c.id) then
+          if step and step ~= c then return false end     -- a worry behind two steps: which one?
+          step = c
+        end
+      end
+    end
+  end
+  if not step then return false end
+  mv.ask_commitment = true
+  action_mv = nil
+  memo.retimed, memo.retime_turn = step.id, memo.turn
+  return true
+end
+
 -- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
 -- in their own words).
 local function trust_gone()
@@ -1601,7 +1641,7 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
-  proposes_step(turn)
+  if not proposes_step(turn) then retime(turn) end
   local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
   -- the needs voiced before this line: restates_voiced and confirm read them, for a yes/no
   -- question or a confirmation only (nothing in this file sets either, follow_up only clears them)
