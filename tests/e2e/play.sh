@@ -107,7 +107,12 @@ expect_eq "/brief shows the brief again" 2 "$(grep -c '═══ 校园学生管
 # the scenario's own hints come first (issue 15); its first one coaches discovery
 expect_contains "/hint coaches discovery first" "$out" "提示: 先别急着讲功能。问问她的辅导员"
 expect_contains "/notes lists the voiced need" "$out" "[已说出] 辅导员每天早上"
-expect_contains "/score names the skills in the session's language" "$out" "目前得分: "
+expect_contains "/score names the skills in the session's language" "$out" "如果现在结束: "
+# one figure mid-visit, what leaving now scores, and why it may be low: "目前得分: 40" beside "如果现在
+# 结束：0 分" read as two scores (play-test 30b #13)
+if [[ "$out" != *"目前得分"* ]]; then ok "/score mid-visit: one score, no 'score so far' beside it"
+else fail "/score mid-visit: one score, no 'score so far' beside it" "$out"; fi
+expect_contains "/score mid-visit: the note says what is judged at the end" "$out" "这些都还来得及"
 expect_contains "/score: Chinese skill names" "$out" "行动承诺"
 expect_contains "/score: a skill without evidence is not shown, not 50" "$out" "促单策略 未体现"
 expect_contains "/restart starts again" "$out" "拜访重新开始。"
@@ -160,7 +165,7 @@ check "--lang en on a Chinese scenario: every line to try is Chinese, with no En
 printf '%s\n' "Hi Dana, how are you doing?" "How are you monitoring the scanners right now?" \
   "Who else would need to sign off?" /score /quit >"$TMP/score-now.txt"
 out=$("$SALESIM" play scenarios/it-trial.yaml --script "$TMP/score-now.txt" --seed 6 --transcript "$TMP/score-now.json" --no-color 2>&1)
-left=$(sed -n 's/.*If you left now: \([0-9]*\)\..*/\1/p' <<<"$out")
+left=$(sed -n 's/.*If you left now: \([0-9]*\)  (.*/\1/p' <<<"$out")
 final=$(jq -r '.debrief.score' "$TMP/score-now.json")
 if [ -n "$left" ] && [ "$left" = "$final" ]; then ok "/score: 'if you left now' is the score /quit gives ($left)"
 else fail "/score: 'if you left now' is the score /quit gives" "left=$left final=$final"; fi
