@@ -389,13 +389,14 @@ static void progress(out *o, const json_t *d) {
   size_t i;
   const json_t *e;
   json_array_foreach(p, i, e) {
-    char *when = deb_clean_text(jstr(e, "started"));
+    char *clean = deb_clean_text(jstr(e, "started")), when[64];
+    deb_when(clean, when, sizeof when);
+    free(clean);
     int sc = (int)json_integer_value(json_object_get(e, "score"));
     if (json_is_real(json_object_get(e, "score"))) sc = (int)(json_real_value(json_object_get(e, "score")) + 0.5);
     sb_printf(o->b, "  %-20.20s  ", when);
     pad(o, deb_outcome_label(o->lang, jstr(e, "outcome")), 12);
     sb_printf(o->b, " %3d\n", sc);
-    free(when);
   }
   sb_printf(o->b, "  %s", esc(o, BOLD));
   pad(o, L(o, L_NOW), 20);
