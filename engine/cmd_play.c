@@ -158,6 +158,15 @@ static void show_events(play *p, const cust_events *ev) {
         fputc('\n', p->out);
         term_heading(p->t, p->out, "──", head);
         free(head);
+        /* turns count on across the visits (one number per line of the campaign, as the debrief
+        ** and the transcript give it): say where this visit's start (play-test 30b #14) */
+        char tn[24];
+        snprintf(tn, sizeof tn, "%d", p->s->n_turns + 1);
+        char *from = msg_get(msg_lang(p->lang), "ui.visit_turns_from", "turn", tn, NULL);
+        fprintf(p->out, "%s", term_esc(p->t, TERM_C_NOTE));
+        term_wrap(p->t, p->out, "", 0, from);
+        fprintf(p->out, "%s", term_esc(p->t, TERM_C_RESET));
+        free(from);
         if (v->brief) term_wrap(p->t, p->out, "", 0, v->brief);
         if (v->goal) {
           char *g = xasprintf("%s: ", ui_str(p->lang, UI_GOAL));

@@ -266,8 +266,13 @@ static void top_changes(out *o, const json_t *d) {
       snprintf(num, sizeof num, "%zu", i + 1);
       snprintf(pts, sizeof pts, "%+g", json_number_value(json_object_get(f, "points")));
       snprintf(tn, sizeof tn, "%d", turn);
-      char *head = msg_get(o->lang, turn ? "fmt.top_turn" : "fmt.top_whole", "n", num, "points", pts,
-                           "name", rule, "turn", tn, NULL);
+      /* a campaign's turns count on across its visits: the first screen names the visit too, or
+      ** "第 17 轮" is nowhere to be found (play-test 30b #14: it was turn 4 of visit 2) */
+      int visit = turn ? deb_turn_visit(d, turn) : 0;
+      char vn[24];
+      snprintf(vn, sizeof vn, "%d", visit);
+      char *head = msg_get(o->lang, !turn ? "fmt.top_whole" : visit ? "fmt.top_turn_visit" : "fmt.top_turn", "n", num,
+                           "points", pts, "name", rule, "turn", tn, "visit", vn, NULL);
       sb_printf(o->b, "  %s", esc(o, BOLD));
       wrap(o, head, 2, 5);
       if (o->colour) sb_puts(o->b, RESET);
