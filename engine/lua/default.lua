@@ -91,6 +91,7 @@ LINES = {
     time_low = { "We'll have to finish in a couple of minutes.", "I can give you two more minutes." },
     patience_low = { "I only have a few minutes left.", "Let's get to the point, I'm short on time." },
     trust_lost = { "I think we're done here.", "I don't think this is going anywhere." },
+    apology_ok = { "All right. Let's keep it civil, then.", "Fine. Let's start again, calmly." },
   },
   zh = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
@@ -120,7 +121,7 @@ LINES = {
     feature_dump = { "功能是不错,可这跟我们有什么关系?", "那对我们来说到底能改变什么?" },
     gain_reply = { "这个对我们确实有用。", "嗯,这个有意思。" },
     proof_reply = { "别人用得好,说明有一定道理。", "有同类单位在用,我放心一点。" },
-    value_ack = { "我看得出来,这个对我们真有帮助。", "好,价值我认可。" },
+    value_ack = { "我看得出来,这个对我们真有帮助。", "行,这个东西确实值得做。" },
     confirm_ack = { "对,就是这个问题。", "没错,就是这样。" },
     confirm_also = { "其他的你说得没错。", "别的都对,就是这样。" },
     not_yes = { "我可还没答应啊。", "这还没说定呢。" },
@@ -146,6 +147,7 @@ LINES = {
     time_low = { "我们再聊两分钟就得结束了。", "我只剩两分钟了。" },
     patience_low = { "我时间不多了。", "说重点吧,我一会儿还有事。" },
     trust_lost = { "我看今天就到这儿吧。", "我觉得我们谈不下去了。" },
+    apology_ok = { "行,话说开了就好。", "算了,咱们好好说。" },
   },
 }
 
@@ -177,8 +179,12 @@ local function fresh_memo(visit)
     brushed_turn = -1,  -- the turn a worry of hers was brushed off
     summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
+    retime_turn = -1,   -- the turn other days were offered for the step a worry held back (retime)
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
     spoken_before = 0,  -- lines said this turn before this file's rules ran (a reaction's, a script's)
+    hurt_turn = -1,     -- the turn of a threat or contempt, and the trust it cost (apology)
+    hurt = 0,
+    apologised = false, -- an apology for it was heard (once a visit)
   }
 end
 
@@ -289,7 +295,7 @@ end
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, confirm_both = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6,
+               feature_dump = 3, apology_ok = 5, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6,
                not_yes = 7 }
 local pending
 
@@ -371,6 +377,7 @@ local function tactics(turn)
   -- customer is: it makes an opponent of them
   if mv.threat == true then
     S.trust = S.trust - 3
+    memo.hurt_turn, memo.hurt = memo.turn, 3
     reply("threatened")
     return true
   end
@@ -378,6 +385,7 @@ local function tactics(turn)
   -- line holds: the customer answers the tone, not the question (play-tests, rounds 9 and 10)
   if mv.rude == true then
     S.trust = S.trust - 2
+    memo.hurt_turn, memo.hurt = memo.turn, 2
     reply("rude")
     return true
   end
@@ -403,6 +411,26 @@ local function tactics(turn)
     said = true
   end
   return said
+end
+
+-- "不好意思李总,我话说重了。" a turn or three after a threat or contempt: a sincere apology, with no
+-- new pressure in it, wins back part of what the words cost (2 of a threat's 3), once a visit.  It
+-- had earned nothing: trust stayed at 3, and the right smaller ask two turns later was refused
+-- as if he were still being pushed (play-test 30, the lead's visit L1).  The line's question, if
+-- it has one, is still what she answers; the apology's reply is said only when nothing else is.
+local SORRY = C.words{ "sorry", "apologise", "apologize", "apologies", "i shouldn't have", "i should not have",
+                       "didn't mean", "did not mean", "out of line", "take that back", "too harsh", "uncalled for",
+                       "说重了", "话重了", "说过头", "说得太重", "说得重了", "太冲", "冲动了", "不该那么说", "不该这么说",
+                       "收回刚才", "是我不对", "我的不对", "对不起", "抱歉", "不好意思", "失礼" }
+local function apology(turn)
+  if memo.apologised or memo.hurt_turn < 0 or memo.turn - memo.hurt_turn > 3 or memo.turn == memo.hurt_turn then
+    return false
+  end
+  if turn.moves.loss_appeal == true or turn.tactic == "loss" or not C.mentions(SORRY) then return false end
+  memo.apologised = true
+  S.trust = S.trust + math.min(2, memo.hurt)
+  reply("apology_ok")
+  return true
 end
 
 -- Has the trainee answered objection id?  This behaviour's own memo of an answer it heard, or
@@ -472,6 +500,7 @@ local function answer_objection(turn)
   -- don't worry." got "That's easy to say, ..." and trust +1 besides, as an answer (found when the
   -- answer was first told to the scorer, play-test 29a finding 7)
   if memo.brushed_turn == memo.turn then return false end
+  if memo.retime_turn == memo.turn then return false end   -- other days offered: the ask answers (retime)
   local hit
   if #turn.objections > 0 then
     for _, id in ipairs(turn.objections) do
@@ -1330,6 +1359,7 @@ local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { 
 -- (the customer then asks what exactly is meant).
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
+  if memo.retime_turn == memo.turn then return find(C.commitments, memo.retimed) end   -- (retime)
   for _, c in ipairs(C.commitments) do                -- named by one of its words
     if #c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords) then return c end
   end
@@ -1366,6 +1396,7 @@ local WHEN = C.words{ "when", "what day", "which day", "what date", "how soon", 
 -- 开发方案,您可以看看" got the 临沂 visit, asked by nobody, with no day (play-test 26).
 local function concrete(turn, c)
   if turn.specific or c.kind == "order" then return true end
+  if memo.retime_turn == memo.turn then return true end   -- the step asked before, on a new day
   return turn.slots.time ~= nil and turn.slots.action ~= nil
 end
 
@@ -1382,7 +1413,7 @@ local function ask(turn, ctx)
   memo.asks = memo.asks + 1
   local hidden = not turn.specific and (named_hidden(turn) or asked_around(turn))
   if hidden then return heard(hidden) end
-  if turn.vague then C.say("vague_answer") return true end
+  if turn.vague and memo.retime_turn ~= memo.turn then C.say("vague_answer") return true end
   local c = target_of(turn)
   -- an order where this visit's ladder holds none ("今天就签,八十六家店全上" on a first visit) is
   -- more than it can give: a refusal, not "what exactly, and when?" (blind trainer, round 10;
@@ -1456,6 +1487,9 @@ local function ask(turn, ctx)
   end
   if c.objection and raised(c.objection) and not eased(c.objection) and not behind_refusal
      and find(C.objections, c.objection) then
+    -- other days offered that do not answer it ("那下周四呢?" to a fair from Tuesday to Thursday):
+    -- the worry in her own words, which say why that day will not do either (retime)
+    if memo.retime_turn == memo.turn and in_her_words(c.objection) then return true end
     raise(c.objection)
     return true
   end
@@ -1569,8 +1603,8 @@ local function yes_asked(turn)
   return true
 end
 
-local RULES = { tactics, brush_off, which_worry, yes_asked, answer_objection, probe, follow_up, check, recall, chain,
-                discover, confirm, value, summary, priority }
+local RULES = { tactics, apology, brush_off, which_worry, yes_asked, answer_objection, probe, follow_up, check, recall,
+                chain, discover, confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
 -- "下周一您有空吗?我带我们销售经理陪您去临沂看刘总的样板店,当天来回": a yes/no question that asks
@@ -1597,6 +1631,39 @@ local function proposes_step(turn)
     end
   end
   return false
+end
+
+-- "那下周五或者下下周一呢?哪天您方便,我都可以" after "下周二到周四我要跑展会,实在抽不出整天的空。": a
+-- question with a day in it, that speaks to a worry she raised (the scenario's words for it) and
+-- names nothing else, offers other days for the one step that worry holds back.  She answers it
+-- as that step asked for on those days: she takes it when the worry is answered (a scenario
+-- reaction says which days are), else says the worry again.  It had got objection_probed, "说白了
+-- 就是我刚才说的那个。你说说打算怎么解决", as if asked what the worry was (play-test 30b #2; the
+-- reader, with one line, calls "哪天您方便" vague and carries no step over).
+local function retime(turn)
+  local mv = turn.moves
+  if not turn.question or turn.commitment or turn.slots.time == nil or #turn.objections == 0
+     or #turn.needs > 0 or #turn.benefits > 0 or asks_action(mv) then
+    return false
+  end
+  local step
+  local cs = C.commitments
+  for _, id in ipairs(turn.objections) do
+    if C.raised(id) then
+      for i = 1, #cs do
+        local c = cs[i]
+        if c.objection == id and C.offered(c.id) and not C.given(c.id) and not C.done(c.id) then
+          if step and step ~= c then return false end     -- a worry behind two steps: which one?
+          step = c
+        end
+      end
+    end
+  end
+  if not step then return false end
+  mv.ask_commitment = true
+  action_mv = nil
+  memo.retimed, memo.retime_turn = step.id, memo.turn
+  return true
 end
 
 -- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
@@ -1628,7 +1695,7 @@ function on_turn(turn, ctx)
     return
   end
   pending = nil
-  proposes_step(turn)
+  if not proposes_step(turn) then retime(turn) end
   local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
   -- the needs voiced before this line: restates_voiced and confirm read them, for a yes/no
   -- question or a confirmation only (nothing in this file sets either, follow_up only clears them)

@@ -113,11 +113,11 @@ done
 out=$(printf 'Hello, how do you monitor today?\n/hint\n/notes\n/score\n/quit\n' | SALESIM_DATA="$TMP/data" \
       XDG_DATA_HOME="$TMP/xdg" "$SALESIM" play scenarios/it-trial.yaml --lang qps --full 2>&1)
 # (the hint itself is the scenario's own hint, in the scenario's words: not a catalogue text)
-for w in "⟦You⟧> " "⟦Goal of this visit⟧" "⟦Hint⟧: " "⟦Needs⟧" "⟦Score so far⟧" "⟦Outcome⟧: ⟦CONTINUATION⟧" \
+for w in "⟦You⟧> " "⟦Goal of this visit⟧" "⟦Hint⟧: " "⟦Needs⟧" "⟦If you left now: " "⟦Outcome⟧: ⟦CONTINUATION⟧" \
          "⟦Think it over⟧" "⟦Transcript saved to "; do
   expect_contains "play --lang qps: $w" "$out" "$w"
 done
-for w in "Goal of this visit:" "Think it over" "Hint:" "Score so far"; do
+for w in "Goal of this visit:" "Think it over" "Hint:" "If you left now"; do
   if [[ "$out" == *"$w"* && "$out" != *"⟦$w"* ]]; then fail "play --lang qps: no bare '$w'" "${out:0:3000}"
   else ok "play --lang qps: no bare '$w'"; fi
 done

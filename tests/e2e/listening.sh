@@ -588,4 +588,19 @@ Good. By the way, Tom mentioned your sister Lucia just moved into an older place
 So for you it's been better coffee, no more bottled water to lug home, and now the light thing is sorted. Sounds like Lucia's dealing with exactly what you had before, scale in the kettle and all." "$TMP/sister.json" >/dev/null
 check "a summary answered in her words confirms what they name, not Lucia's water" \
   jq -e '[.turns[5].customer[] | select(.kind == "confirm") | .need] | (index("taste") != null) and (index("blinking_light") != null) and (index("sister_house") == null)' "$TMP/sister.json"
+# --- 50. a line to try is true to the brief: campus-platform's 学生处 runs the whole university's
+# 两万多 students, so no Try line speaks of "全院几千个学生" (play-test 30b #11: a need example said so,
+# and the debrief handed it to the trainee) ---
+cat >"$TMP/in.txt" <<'EOT'
+周处长好!今天给您带来了我们学工通的最新版本,功能真的特别强大,有签到、请假、奖助学金评定、宿舍管理、心理测评、就业统计、党团管理,还有大数据驾驶舱,领导一看就很有面子,而且支持手机端小程序和PC端,数据全部上云
+It can solve everything! 就是说啥都能管,全校两万学生的事一个平台全搞定,别的学校用了都说好
+关系大了,您用了就知道了。这样,价格方面您放心,今年签的话我给您打个七折,还送一年运维
+Sure, definitely it can. 您看要不这样,这周就把采购合同定下来,全校铺开,我们下个月就能上线
+Let me know when you are free, we can talk more.
+那处长您再考虑考虑,有空的时侯我们再聊聊,或者您觉得合适了给我打个电话
+好嘞,那我先不打扰您了,谢谢处长!
+EOT
+"$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/in.txt" --seed 99 --transcript "$TMP/pt30-v6.json" >/dev/null 2>&1
+check "campus-platform: the Try lines of a clumsy visit speak of the whole university, not a 院" \
+  jq -e '[.debrief.skills[].findings[].better | select(. != "")] | length > 0 and (map(test("全院|几千个学生")) | any | not)' "$TMP/pt30-v6.json"
 finish

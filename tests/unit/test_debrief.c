@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <jansson.h>
 #include "advice.h"
 #include "debrief.h"
@@ -194,8 +196,8 @@ static void text_render(void **state) {
   assert_non_null(strstr(out, "\033[33m"));   /* continuation is yellow */
   assert_non_null(strstr(out, "Your progress"));
   /* outcomes in words (the banner's), not their JSON names */
-  assert_non_null(strstr(out, "  2026-11-20T09:00:00Z  CONTINUATION  31\n"));
-  assert_non_null(strstr(out, "  2026-11-24T09:00:00Z  NO SALE       12\n"));
+  assert_non_null(strstr(out, "  2026-11-20 09:00      CONTINUATION  31\n"));   /* (TZ=UTC: main) */
+  assert_non_null(strstr(out, "  2026-11-24 09:00      NO SALE       12\n"));
   free(out);
   json_decref(d);
   fx_free(&f);
@@ -841,10 +843,46 @@ static void abandoned_consistent(void **state) {
   fx_free(&f);
 }
 
+/* "你的进步" shows when each attempt started as a local date and time, not the gradebook's UTC
+** stamp (play-test 30b #14: "2026-12-07T04:44:20Z"). */
+static void progress_local_time(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "Hello.", MV(GREET));
+  json_t *d = build(&f);
+  json_t *p = json_array();
+  json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "2026-12-07T04:44:20Z", "outcome", "advance",
+                                     "score", 94));
+  json_object_set_new(d, "progress", p);
+  char *tz = getenv("TZ") ? xstrdup(getenv("TZ")) : NULL;
+  setenv("TZ", "CST-8", 1);   /* UTC+8, a POSIX rule: no zone files needed */
+  tzset();
+  FILE *m = tmpfile();
+  deb_style st = { 0, 80, NULL, 1 };
+  deb_render_text(d, &st, m);
+  long len = ftell(m);
+  rewind(m);
+  char *out = xmalloc((size_t)len + 1);
+  assert_int_equal(fread(out, 1, (size_t)len, m), (size_t)len);
+  out[len] = '\0';
+  fclose(m);
+  assert_non_null(strstr(out, "2026-12-07 12:44"));
+  assert_null(strstr(out, "T04:44:20Z"));
+  if (tz) setenv("TZ", tz, 1); else unsetenv("TZ");
+  tzset();
+  free(tz);
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
 int main(void) {
+  setenv("TZ", "UTC", 1);   /* the progress list shows local times (deb_when): one zone for the tests */
+  tzset();
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(capped_skill_losses), cmocka_unit_test(visits_headed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
-    cmocka_unit_test(text_zh_wrap),
+    cmocka_unit_test(text_zh_wrap), cmocka_unit_test(progress_local_time),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text), cmocka_unit_test(abandoned_consistent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
