@@ -229,6 +229,10 @@ void cls_late_sweetener(const cls_classifier *c, cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);
+/* "理解,白折腾半年谁都怕。我们的做法是一开始就把信息中心拉进来,...": an acknowledgement opening a
+** line that names one of her objections, then the seller's own statement, answers it; the features
+** it cites are no feature list (classify_worry.c). */
+void cls_late_acknowledged_answer(cls_result *r);
 /* "From Monday the 3rd, could six of the crew wear headsets for a month ...?": a question that
 ** proposes a dated step of the ladder asks for it (classify_proposal.c). */
 void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);

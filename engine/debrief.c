@@ -156,6 +156,12 @@ static int objection_answered(const session *s, int raised, int j) {
   ** mystery.") */
   int refused = -1;
   sess_has_event(&s->turns[raised], CUST_EV_REFUSE, &refused);
+  /* the turn she said it eased is the answer: a line before it that named the worry and that she
+  ** turned away is not ("理解,白折腾半年谁都怕。我们的做法是..." drew "功能是挺多的……不过这些跟我们有
+  ** 什么关系?", the next line eased it, and the list said "第 12 轮回应": play-test 30b F1) */
+  for (int i = raised + 1; i < s->n_turns; i++)
+    for (int e = 0; e < s->turns[i].events.n; e++)
+      if (s->turns[i].events.v[e].kind == CUST_EV_EASE && s->turns[i].events.v[e].index == j) return i;
   for (int i = raised + 1; i < s->n_turns; i++) {
     const cls_result *r = &s->turns[i].cls;
     /* a turn a scenario reaction took as its answer (ease:), whatever the line was: "那就下周一,...
