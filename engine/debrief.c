@@ -258,9 +258,11 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
   ** 周五之前能办好吗？" (play-tests 29a #9, 29b F7) */
   const char *say = sc && sc->language ? msg_lang(sc->language) : lang;
   /* (a worry brushed off, or a referral asked while her complaint stood, teaches settling it in
-  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2) */
+  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2; after the sale
+  ** only: in a sales visit the worry is answered by what answers her need, and "抱歉之前没人跟您
+  ** 解释。我现在就给您看看是怎么回事" taught a hospital's HIS worry the repair of a tap, play-test 30b F4) */
   if ((f->msg.key && strcmp(f->msg.key, "finding.unrealistic_ask.grievance_open") == 0) ||
-      strcmp(f->rule->id, "concern_dismissed") == 0) {
+      (strcmp(f->rule->id, "concern_dismissed") == 0 && (kind == SV_PAYMENT || kind == SV_REFERRAL || f->need < 0))) {
     json_object_set_new(o, "better", json_string(msg_text(say, "rule.concern_dismissed.better")));
     return o;
   }

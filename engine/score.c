@@ -1716,13 +1716,32 @@ static int asked_out(const ctx *c, const sess_turn *t, int i) {
   return says_need(&t->events, &c->sc->needs[i], 0) != NULL;
 }
 
+/* 1 when every dismiss word of r ends a consequence: 就 (也就, 再也) right before it ("您就不用担心",
+** "you'll never have to worry" is no dismiss word): what the line offers ends the worry. */
+static int dismissal_as_outcome(const cls_result *r) {
+  static const char jiu[] = "\xe5\xb0\xb1";   /* 就 */
+  int any = 0;
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (strcmp(x->label, "dismiss") != 0 || !r->norm) continue;
+    size_t at = x->start;
+    while (at > 0 && r->norm[at - 1] == ' ') at--;
+    if (at < 3 || memcmp(r->norm + at - 3, jiu, 3) != 0) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 /* 1 when r brushes need i off: the line names the need, says it is nothing to worry about
 ** (lexicon marker `dismiss`: "don't worry about that", "it's nothing") and offers nothing that
 ** answers it.  Play-test 29a F2: "oh the light? dont worry about that its normal. anyway your
 ** sister, Lucia right?" was "+10 the customer confirmed the need they had voiced", for Maria
-** repeating her complaint.  "Don't worry, that's only the filter reminder" answers it. */
+** repeating her complaint.  "Don't worry, that's only the filter reminder" answers it.  So does
+** evidence (proof), and a worry ended as the outcome of what the line offers ("写进参数,您就不用担心
+** 招进来一个接不上的系统", after "HIS对接我们有同厂家同版本的三个案例": "一句带过", play-test 30b F4). */
 static int dismisses_need(const ctx *c, const cls_result *r, int i) {
   if (i < 0 || i >= 64 || !cls_has_label(r, "dismiss") || (answered_needs(c, r) & bit(i))) return 0;
+  if (CLS_HAS(r, CLS_PROOF) || dismissal_as_outcome(r)) return 0;
   for (int k = 0; k < r->n_needs; k++)
     if (r->needs[k] == i) return 1;
   return 0;
@@ -1757,8 +1776,10 @@ static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const c
     if ((vs->dismissed & bit(i)) || !((dismisses_need(c, r, i) && voiced_by_end(t, i)) || i == just_said)) continue;
     vs->dismissed |= bit(i);
     char said[512];
+    int before = c->r->n_findings;
     add(c, "concern_dismissed", t, NULL, "quote", q, "need", need_name(c, i), "said",
         need_said(c, i, said, sizeof said), NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = i;   /* its Try line answers it */
     return;
   }
 }

@@ -262,4 +262,11 @@ out=$("$SALESIM" play scenarios/it-trial.yaml --script "$TMP/reopened.txt" --see
 expect_contains "asked again after the worry was answered: what is still missing" "$out" "value not yet accepted"
 if grep -q "nothing had changed" <<<"$out"; then fail "asked again after the worry was answered: not 'nothing had changed'" "$out"
 else ok "asked again after the worry was answered: not 'nothing had changed'"; fi
+# a worry brushed off in a sales visit teaches the benefit that answers it, not the after-sale
+# repair line (play-test 30b F4: "抱歉之前没人跟您解释..." taught a hospital's HIS worry)
+printf '%s\n' "陈总您好,我是新来的小李。现在卖砖利润怎么样?" "嗨,现在做哪行不难啊,您也别想太多了,先看看我们的砖呗" >"$TMP/brushed.txt"
+out=$("$SALESIM" play scenarios/dealer-first-visit.yaml --script "$TMP/brushed.txt" --seed 3 --json --transcript '' 2>/dev/null |
+      jq -r '.skills[].findings[] | select(.rule == "concern_dismissed") | .better')
+expect_contains "brushed-off worry in a sales visit: the Try line is a benefit for it" "$out" "陈总，对您来说好处就是"
+if grep -q "没人跟您解释" <<<"$out"; then fail "... not the after-sale repair line" "$out"; else ok "... not the after-sale repair line"; fi
 finish
