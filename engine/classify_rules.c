@@ -4769,3 +4769,44 @@ void cls_late_still_to_weigh(cls_result *r) {
 int cls_span_has_any(const char *t, size_t from, size_t to, const char *const *list, size_t n) {
   return span_has_any(t, from, to, list, n);
 }
+
+/* "赵主任您看这样,下个月直接签合同,全院二十个病区一起上,价格我给您最优惠的": a clause that only
+** frames a proposal (您看这样, 这样吧, 那这样, 要不这样, "here's what I propose"), then a dated
+** clause holding an order phrase or a customer action, proposes that step: an ask, an order when
+** the phrase is one.  Play-test 30b F5: read as the discount alone ("specific: no ... no ask"),
+** so the textbook too-big ask of a first budget visit went unjudged, where "您看要不这样,这周就把
+** 采购合同定下来" (要不 is a request word) was "-15 the highest commitment she could give". */
+void cls_late_proposal_frame(cls_result *r) {
+  static const char *const frame[] = { "您看这样吧", "您看这样", "这样吧", "这样好了", "那这样吧", "那这样",
+                                       "要不这样吧", "要不这样", "我看这样吧", "我看这样", "那就这样吧",
+                                       "here's what i propose", "here's what we'll do", "here's my proposal" };
+  if (!r->norm || r->negated || r->question || (r->moves & CLS_ASK_MOVES) || !r->slots[CLS_SLOT_TIME]) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), at = -1;
+  for (int k = 0; k < ncl && at < 0; k++) {
+    size_t s = cl[k].start, e = cl[k].end;
+    while (e > s && strchr(" ,.!?;:", r->norm[e - 1])) e--;
+    for (size_t f = 0; f < sizeof frame / sizeof *frame && at < 0; f++) {
+      size_t l = strlen(frame[f]);
+      /* the frame ends the clause, after at most a name or title ("赵主任您看这样") */
+      if (e - s >= l && e - s <= l + 12 && memcmp(r->norm + e - l, frame[f], l) == 0) at = k;
+    }
+  }
+  if (at < 0 || at + 1 >= ncl) return;
+  int order = 0, action = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->start < cl[at + 1].start) continue;
+    order |= strcmp(m->label, "ask_order") == 0;
+    action |= strcmp(m->label, "action") == 0;
+  }
+  if (order) {
+    r->moves |= (uint64_t)1 << CLS_ASK_ORDER;
+    r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION) |
+                  ((uint64_t)1 << CLS_PRESENT_FEATURE));
+    r->vague = cls_has_label(r, "vague");
+    add_match(r, "ask_order", "rule:proposal_frame", RULE_SRC ":" CLS_STR(__LINE__), cl[at].start, strlen(r->norm));
+  } else if (action) {
+    make_ask(r, 0, "rule:proposal_frame", __LINE__);
+  }
+}
