@@ -1627,7 +1627,18 @@ static int answer_tells_why(const ctx *c, const sess_turn *no, const sess_turn *
 ** (marker probe_refusal: "why not?", "为什么"), a worry asked about (class concern: "您有什么顾虑"),
 ** or one of the scenario's objections named ("是不是甲方那边的钱还没到?"). */
 static int asks_about_no(const cls_result *r) {
-  return cls_has_label(r, "probe_refusal") || cls_has_label(r, "class:concern") || r->n_objections > 0;
+  if (cls_has_label(r, "probe_refusal") || cls_has_label(r, "class:concern")) return 1;
+  /* (an objection named only by a day of a time said, "周五" of a worry about the trade fair, is
+  ** that day offered, not the worry asked about: play-test 30b F2) */
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *o = &r->matches[i];
+    if (strncmp(o->label, "objection:", 10) != 0) continue;
+    int in_time = 0;
+    for (int j = 0; j < r->n_matches && !in_time; j++)
+      in_time = strcmp(r->matches[j].label, "time") == 0 && r->matches[j].start <= o->start && o->end <= r->matches[j].end;
+    if (!in_time) return 1;
+  }
+  return 0;
 }
 
 /* (A smaller ask that meets the reason she had already given in her own words, naming it with
@@ -1643,10 +1654,14 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** ("那您什么时候能付啊" two lines on drew "甲方那边的进度款还没到", and the smaller ask after it was
   ** "lowered without asking why": play-test 17).  Any question at all did, right after the no, and
   ** any that drew a need: "您现在代理的是那两个牌子啊?" was "+10 asked why first" (play-test 29b F8) */
+  /* (a question that only offers other days asks when, not why: "那下周五或者下下周一呢?哪天您方便,
+  ** 我都可以" after "下周二到周四我要跑展会" was "+10 你先问了客户的顾虑" because her answer repeated
+  ** the worry, play-test 30b F2; it names a time, or leans on her free time, and no worry) */
+  int other_day = (r->slots[CLS_SLOT_TIME] || r->vague) && !asks_about_no(r);
   int asked = vs->refusal && r->question && !(r->moves & ASK_MOVES) &&
               (CLS_HAS(r, CLS_CHECK_CONCERNS) ||
                ((CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION)) &&
-                (asks_about_no(r) || answer_tells_why(c, vs->refusal, t))));
+                (asks_about_no(r) || (!other_day && answer_tells_why(c, vs->refusal, t)))));
   /* the reason she gave with her no, answered so that she says it helped, needs no asking why:
   ** "Not while that light on my tap is still a mystery.", the light explained, then a smaller ask
   ** was "lowered without asking why", -15 (play-test 25) */
