@@ -965,8 +965,12 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     ** (the seller's) and the sum named before, and was "+15 date and amount, +15 firm and
     ** fair" (play-test, round 10); a payment ask names paying, or its action */
     int pays = CLS_HAS(r, CLS_ASK_PAYMENT) || r->slots[CLS_SLOT_ACTION] != NULL;
+    /* (terms bought with a cut of what is owed are no ask's merit: "您今天要是能付,我跟领导申请给您
+    ** 抹个零,四万五就行" earned "+15 a date and an amount" and "+10 the most she could give" beside
+    ** its -20, play-test 30b F6; discount_to_collect names the line) */
+    int bought = vs->kind == SV_PAYMENT && CLS_HAS(r, CLS_DISCOUNT);
     if (has_date && has_amount && !r->vague && pays) {
-      if (!vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
+      if (!bought && !vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
       /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
       ** since a threat anywhere in it spoils "fair" */
       if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
@@ -1113,7 +1117,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       if (higher >= 0) {
         if (!vs->f_low++)
           add(c, "ask_too_low", t, NULL, "quote", q, "action", action_of(c, j), "higher", action_of(c, higher), NULL);
-      } else if (!vs->f_realistic++) {
+      } else if (!(vs->kind == SV_PAYMENT && CLS_HAS(r, CLS_DISCOUNT)) && !vs->f_realistic++) {
         add(c, "realistic_ask", t, NULL, "action", action_of(c, j), NULL);
       }
     }
