@@ -236,6 +236,9 @@ void cls_late_acknowledged_answer(cls_result *r);
 /* "赵主任您看这样,下个月直接签合同,...": a clause framing a proposal, then a dated order phrase or
 ** customer action, asks for that step (classify_rules.c). */
 void cls_late_proposal_frame(cls_result *r);
+/* "陈总您好!我是...,我们岳石是全国前十的瓷砖品牌,产品线特别全,...": a greeting, then the firm and its
+** goods item after item, presents features (classify_rules.c). */
+void cls_late_self_pitch(cls_result *r);
 /* "From Monday the 3rd, could six of the crew wear headsets for a month ...?": a question that
 ** proposes a dated step of the ladder asks for it (classify_proposal.c). */
 void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);

@@ -4810,3 +4810,31 @@ void cls_late_proposal_frame(cls_result *r) {
     make_ask(r, 0, "rule:proposal_frame", __LINE__);
   }
 }
+
+/* "陈总您好!我是岳石瓷砖的小王,我们岳石是全国前十的瓷砖品牌,产品线特别全,有抛釉砖大板岩板木纹砖,
+** 花色三百多种,质量绝对过硬": a greeting, then the seller's firm and goods told item after item,
+** names no feature word of the lexicon and was read as the greeting alone, so the first of two
+** feature dumps went unjudged and only the second was (play-test 30b F9).  A statement line (no
+** question) whose moves are only courtesy (greet, thank, small talk), with a statement clause the
+** seller speaks, three or more statement clauses that are bare items (bare_item), and a word of
+** the product's claims (品牌, 产品线, 花色, 质量, 工厂, "brand", "product range", "quality", ...)
+** presents features (rule self_pitch). */
+void cls_late_self_pitch(cls_result *r) {
+  static const char *const claim[] = { "品牌", "产品", "花色", "质量", "品质", "款式", "系列", "工厂", "生产线",
+                                       "功能", "行业领先", "过硬", "齐全", "最全", "特别全", "brand", "product line",
+                                       "product range", "quality", "factory", "features", "market leader", "top ten" };
+  const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_SMALL_TALK);
+  if (!r->norm || r->question || r->negated || (r->moves & ~courtesy)) return;
+  size_t len = strlen(r->norm);
+  if (!span_has_any(r->norm, 0, len, claim, sizeof claim / sizeof *claim)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), seller = 0, bare = 0;
+  for (int k = 0; k < n; k++) {
+    if (cl[k].mood != CL_MOOD_STATEMENT) return;
+    seller |= cl[k].agent == CL_AGENT_SELLER;
+    bare += cl[k].agent != CL_AGENT_SELLER && !cl[k].addressed && bare_item(r, &cl[k]);
+  }
+  if (!seller || bare < 3) return;
+  r->moves |= (uint64_t)1 << CLS_PRESENT_FEATURE;
+  add_match(r, "feature_run", "rule:self_pitch", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
+}
