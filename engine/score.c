@@ -1251,8 +1251,15 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
   ** play-test 29b F4) */
   int run = cls_has_label(r, "feature_run");
   if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !answers && !CLS_HAS(r, CLS_CONFIRM_NEED) &&
-      (run || (!(cited_needs(c, r) & known) && r->n_needs == 0 && r->n_objections == 0)) && !vs->f_feature++)
+      (run || (!(cited_needs(c, r) & known) && r->n_needs == 0 && r->n_objections == 0)) && !vs->f_feature++) {
+    int before = c->r->n_findings;
     add(c, "feature_list", t, NULL, "quote", q, NULL);
+    /* its Try line sums up a need she had voiced before it; with none, it asks for one (advice.c:
+    ** "陈总，我总结一下：您卖砖的利润越来越薄了" taught a summary of a need she had not voiced yet,
+    ** play-test 30b F10) */
+    if (c->r->n_findings > before)
+      c->r->findings[before].need = (t->before.revealed | t->before.confirmed) && t > c->s->turns ? latest_voiced(c, t - 1) : -1;
+  }
   if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;
   else if (!r->question) vs->objection_open = 0;
 }

@@ -269,4 +269,17 @@ out=$("$SALESIM" play scenarios/dealer-first-visit.yaml --script "$TMP/brushed.t
       jq -r '.skills[].findings[] | select(.rule == "concern_dismissed") | .better')
 expect_contains "brushed-off worry in a sales visit: the Try line is a benefit for it" "$out" "陈总，对您来说好处就是"
 if grep -q "没人跟您解释" <<<"$out"; then fail "... not the after-sale repair line" "$out"; else ok "... not the after-sale repair line"; fi
+if grep -q "区域保护" <<<"$out"; then ok "... and of the benefits for his margin, one said as his (play-test 30b F10), not another dealer's story"
+else fail "... and of the benefits for his margin, one said as his (play-test 30b F10), not another dealer's story" "$out"; fi
+# a feature list before any need teaches a question, not a summary of a need never told; a part
+# payment's Try names its sums (play-test 30b F10)
+printf '%s\n' "陈总您好!我是岳石瓷砖的小王,我们岳石是全国前十的瓷砖品牌,产品线特别全,有抛釉砖大板岩板木纹砖,花色三百多种,质量绝对过硬" >"$TMP/dump.txt"
+out=$("$SALESIM" play scenarios/dealer-first-visit.yaml --script "$TMP/dump.txt" --seed 7 --json --transcript '' 2>/dev/null |
+      jq -r '.skills[].findings[] | select(.rule == "feature_list") | .better')
+expect_contains "feature list before any need: the Try line asks" "$out" "？"
+if grep -q "总结" <<<"$out"; then fail "... and sums up nothing" "$out"; else ok "... and sums up nothing"; fi
+printf '%s\n' "就是那个尾款的事,您看方便的时候给安排一下呗" >"$TMP/vaguepay.txt"
+out=$("$SALESIM" play scenarios/payment-collection.yaml --script "$TMP/vaguepay.txt" --seed 5 --json --transcript '' 2>/dev/null |
+      jq -r '.skills[].findings[] | select(.rule == "payment_vague") | .better')
+expect_contains "a vague payment ask: the Try line names the sum" "$out" "两万"
 finish
