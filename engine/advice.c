@@ -68,6 +68,13 @@ adv_teach adv_teaches(const char *rule, score_visit_kind kind) {
   return t;
 }
 
+/* See advice.h.  (The scorer names the need she had voiced before the feature list, if any.) */
+adv_teach adv_teaches_about(const char *rule, score_visit_kind kind, const adv_about *about) {
+  adv_teach t = adv_teaches(rule, kind);
+  if (t == ADV_SUMMARY && strcmp(rule, "feature_list") == 0 && about && about->need < 0) t = ADV_OPEN;
+  return t;
+}
+
 /* The name to address the customer by: the catalogue's advice.address_by says how; by
 ** "first_word" the first word ("Dana Okafor" -> "Dana", "Grace Liu and Martin Hale" -> "Grace"),
 ** else the whole name (周处长). */
@@ -199,12 +206,12 @@ static const char *gain_example(const scenario *sc, int i, const char *lang, con
         int to_her = 0;
         for (size_t k = 0; k < sizeof her / sizeof *her && !to_her; k++) to_her = util_find_ci(ex, her[k]) != NULL;
         if (!to_her) continue;
-        if (reader) {
+        if (reader) {   /* (read as the gain it teaches: "It's only a filter reminder, ..." is none) */
           cls_result r;
           cls_classify(reader, ex, strlen(ex), &r);
-          int proof = CLS_HAS(&r, CLS_PROOF);
+          int fits = !CLS_HAS(&r, CLS_PROOF) && (CLS_HAS(&r, CLS_GAIN_APPEAL) || r.tactic == CLS_TACTIC_GAIN);
           cls_result_free(&r);
-          if (proof) continue;
+          if (!fits) continue;
         }
         return ex;
       }
@@ -280,12 +287,24 @@ static char *action_words(const scenario *sc, int j) {
 ** else its first example that names one ("今天先付两万,剩下两万八写明日期,您看行吗?"); the action
 ** "李总今天先付一部分,剩下的写明日期当面确认" taught a part payment with no sum (play-test 30b F10).
 ** Caller frees. */
-static char *pay_example(const scenario *sc, int j, const char *action) {
+static char *pay_example(const scenario *sc, int j, const char *action, const char *lang, const char *name,
+                         const cls_classifier *reader) {
   amt_hit h;
   if (amt_find(action, strlen(action), &h)) return NULL;
+  if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
   for (int e = 0; e < sc->commitments[j].examples.n; e++) {
     const char *ex = sc->commitments[j].examples.v[e];
-    if (ex && amt_find(ex, strlen(ex), &h)) return xstrdup(ex);
+    if (!ex || !amt_find(ex, strlen(ex), &h)) continue;
+    if (reader) {   /* the line it makes reads as the dated payment ask it teaches */
+      char *line = msg_get(lang, "advice.pay_said", "name", name, "example", ex, NULL);
+      cls_result r;
+      cls_classify(reader, line, strlen(line), &r);
+      int fits = CLS_HAS(&r, CLS_ASK_PAYMENT) && r.slots[CLS_SLOT_TIME] && !r.vague;
+      cls_result_free(&r);
+      free(line);
+      if (!fits) continue;
+    }
+    return xstrdup(ex);
   }
   return NULL;
 }
@@ -351,11 +370,8 @@ static char *chain_question(const scenario *sc, const char *lang, const char *na
 char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind,
               const adv_about *about) {
   if (!sc || !rule) return NULL;
-  adv_teach t = adv_teaches(rule, kind);
+  adv_teach t = adv_teaches_about(rule, kind, about);
   if (t == ADV_NONE) return NULL;
-  /* a feature list before she voiced any need teaches asking for one, not a summary of a need
-  ** she never told (play-test 30b F10; the scorer names the need she had voiced, if any) */
-  if (t == ADV_SUMMARY && strcmp(rule, "feature_list") == 0 && about && about->need < 0) t = ADV_OPEN;
   if (!lang) lang = msg_lang(sc->language);
   if (!sc->cust_name || !*sc->cust_name) return NULL;   /* nobody to address: the fixed line */
   int need = pick_need(sc, 0), hid = pick_need(sc, 1);
@@ -396,7 +412,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     if (!kw) kw = msg_text(lang, "advice.meeting");
     /* the trainer's own ask for the rung when it has examples, else its description; a
     ** payment's description carries its sum and date, which the line must say */
-    char *ex = t == ADV_PAY ? pay_example(sc, j, act) : example_words(sc, j, name, t == ADV_ASK);   /* ask: "{name}, {example}" */
+    char *ex = t == ADV_PAY ? pay_example(sc, j, act, lang, name, about ? about->reader : NULL) : example_words(sc, j, name, t == ADV_ASK);   /* ask: "{name}, {example}" */
     const char *timed = ex ? ex : act;
     /* a date in the calendar only for a meeting, a visit or a call, one of its own only when
     ** the rung names none; a file to send or an order gets a day it is due by instead */
