@@ -234,7 +234,7 @@ printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到�
   "反正就是挺好用的，您回去考虑一下吧，有需要随时联系我" \
   "好嘞，那我先不打扰您了，谢谢周处长" >"$TMP/leftcold.txt"
 out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/leftcold.txt" --seed 5 --transcript '' --full --no-color 2>&1)
-expect_contains "trust lost at the trainee's goodbye: the reason says he left, with the trust" "$out" "你告辞时，客户对你的信任只剩 1/10：她没有答应任何事"
+expect_contains "trust lost at the trainee's goodbye: the reason says he left, with the trust" "$out" "你告辞时，客户对你的信任只剩 1/10：客户没有答应任何事"
 expect_contains "... and so does the finding" "$out" "你告辞时，客户对你的信任只剩 1/10：信任丢得太多"
 if grep -q "客户结束了这次拜访" <<<"$out"; then fail "... never 'the customer ended the visit'" ""
 else ok "... never 'the customer ended the visit'"; fi
