@@ -236,6 +236,16 @@ void cls_late_sweetener(const cls_classifier *c, cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);
+/* "理解,白折腾半年谁都怕。我们的做法是一开始就把信息中心拉进来,...": an acknowledgement opening a
+** line that names one of her objections, then the seller's own statement, answers it; the features
+** it cites are no feature list (classify_worry.c). */
+void cls_late_acknowledged_answer(cls_result *r);
+/* "赵主任您看这样,下个月直接签合同,...": a clause framing a proposal, then a dated order phrase or
+** customer action, asks for that step (classify_rules.c). */
+void cls_late_proposal_frame(cls_result *r);
+/* "陈总您好!我是...,我们岳石是全国前十的瓷砖品牌,产品线特别全,...": a greeting, then the firm and its
+** goods item after item, presents features (classify_rules.c). */
+void cls_late_self_pitch(cls_result *r);
 /* "From Monday the 3rd, could six of the crew wear headsets for a month ...?": a question that
 ** proposes a dated step of the ladder asks for it (classify_proposal.c). */
 void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);

@@ -496,6 +496,9 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_past_favour(out);
     cls_late_sweetener(c, out);
     cls_late_worry_offer(out);
+    cls_late_acknowledged_answer(out);
+    cls_late_proposal_frame(out);
+    cls_late_self_pitch(out);
     cls_late_dated_proposal(c, out);
     cls_late_deal_ends(out);
     cls_late_price_rise(out);

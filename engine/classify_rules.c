@@ -4769,3 +4769,72 @@ void cls_late_still_to_weigh(cls_result *r) {
 int cls_span_has_any(const char *t, size_t from, size_t to, const char *const *list, size_t n) {
   return span_has_any(t, from, to, list, n);
 }
+
+/* "赵主任您看这样,下个月直接签合同,全院二十个病区一起上,价格我给您最优惠的": a clause that only
+** frames a proposal (您看这样, 这样吧, 那这样, 要不这样, "here's what I propose"), then a dated
+** clause holding an order phrase or a customer action, proposes that step: an ask, an order when
+** the phrase is one.  Play-test 30b F5: read as the discount alone ("specific: no ... no ask"),
+** so the textbook too-big ask of a first budget visit went unjudged, where "您看要不这样,这周就把
+** 采购合同定下来" (要不 is a request word) was "-15 the highest commitment she could give". */
+void cls_late_proposal_frame(cls_result *r) {
+  static const char *const frame[] = { "您看这样吧", "您看这样", "这样吧", "这样好了", "那这样吧", "那这样",
+                                       "要不这样吧", "要不这样", "我看这样吧", "我看这样", "那就这样吧",
+                                       "here's what i propose", "here's what we'll do", "here's my proposal" };
+  if (!r->norm || r->negated || r->question || (r->moves & CLS_ASK_MOVES) || !r->slots[CLS_SLOT_TIME]) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), at = -1;
+  for (int k = 0; k < ncl && at < 0; k++) {
+    size_t s = cl[k].start, e = cl[k].end;
+    while (e > s && strchr(" ,.!?;:", r->norm[e - 1])) e--;
+    for (size_t f = 0; f < sizeof frame / sizeof *frame && at < 0; f++) {
+      size_t l = strlen(frame[f]);
+      /* the frame ends the clause, after at most a name or title ("赵主任您看这样") */
+      if (e - s >= l && e - s <= l + 12 && memcmp(r->norm + e - l, frame[f], l) == 0) at = k;
+    }
+  }
+  if (at < 0 || at + 1 >= ncl) return;
+  int order = 0, action = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->start < cl[at + 1].start) continue;
+    order |= strcmp(m->label, "ask_order") == 0;
+    action |= strcmp(m->label, "action") == 0;
+  }
+  if (order) {
+    r->moves |= (uint64_t)1 << CLS_ASK_ORDER;
+    r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION) |
+                  ((uint64_t)1 << CLS_PRESENT_FEATURE));
+    r->vague = cls_has_label(r, "vague");
+    add_match(r, "ask_order", "rule:proposal_frame", RULE_SRC ":" CLS_STR(__LINE__), cl[at].start, strlen(r->norm));
+  } else if (action) {
+    make_ask(r, 0, "rule:proposal_frame", __LINE__);
+  }
+}
+
+/* "陈总您好!我是岳石瓷砖的小王,我们岳石是全国前十的瓷砖品牌,产品线特别全,有抛釉砖大板岩板木纹砖,
+** 花色三百多种,质量绝对过硬": a greeting, then the seller's firm and goods told item after item,
+** names no feature word of the lexicon and was read as the greeting alone, so the first of two
+** feature dumps went unjudged and only the second was (play-test 30b F9).  A statement line (no
+** question) whose moves are only courtesy (greet, thank, small talk), with a statement clause the
+** seller speaks, three or more statement clauses that are bare items (bare_item), and a word of
+** the product's claims (品牌, 产品线, 花色, 质量, 工厂, "brand", "product range", "quality", ...)
+** presents features (rule self_pitch). */
+void cls_late_self_pitch(cls_result *r) {
+  static const char *const claim[] = { "品牌", "产品", "花色", "质量", "品质", "款式", "系列", "工厂", "生产线",
+                                       "功能", "行业领先", "过硬", "齐全", "最全", "特别全", "brand", "product line",
+                                       "product range", "quality", "factory", "features", "market leader", "top ten" };
+  const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_SMALL_TALK);
+  if (!r->norm || r->question || r->negated || (r->moves & ~courtesy)) return;
+  size_t len = strlen(r->norm);
+  if (!span_has_any(r->norm, 0, len, claim, sizeof claim / sizeof *claim)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), seller = 0, bare = 0;
+  for (int k = 0; k < n; k++) {
+    if (cl[k].mood != CL_MOOD_STATEMENT) return;
+    seller |= cl[k].agent == CL_AGENT_SELLER;
+    bare += cl[k].agent != CL_AGENT_SELLER && !cl[k].addressed && bare_item(r, &cl[k]);
+  }
+  if (!seller || bare < 3) return;
+  r->moves |= (uint64_t)1 << CLS_PRESENT_FEATURE;
+  add_match(r, "feature_run", "rule:self_pitch", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
+}

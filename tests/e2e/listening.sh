@@ -571,7 +571,7 @@ Can I take your order for 40 sets today, delivered by the first week of March?
 Every set is hand-glazed at a family kiln, so each one is different.
 Can I take your order for 40 sets today, delivered by the first week of March?" "$TMP/again.json" >/dev/null
 "$SALESIM" replay "$TMP/again.json" --json >"$TMP/again-debrief.json" 2>/dev/null
-check "the ask after a welcomed gain is not 'nothing had changed'" jq -e '[.skills[].findings[] | select(.rule == "unrealistic_ask" and .turn == 4) | .message] | length == 1 and (.[0] | test("nothing had changed") | not) and (.[0] | test("a need she confirmed"))' "$TMP/again-debrief.json"
+check "the ask after a welcomed gain is not 'nothing had changed'" jq -e '[.skills[].findings[] | select(.rule == "unrealistic_ask" and .turn == 4) | .message] | length == 1 and (.[0] | test("nothing had changed") | not) and (.[0] | test("a need they confirmed"))' "$TMP/again-debrief.json"
 # --- 41. a referral asked before asking how it works teaches asking how it works, not another
 # referral ask (play-test 29e #4) ---
 play scenarios/referral-follow-up.yaml "hi maria! so glad it all went in fine. do you know anyone else who might want one??" "$TMP/early.json" >/dev/null

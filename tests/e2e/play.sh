@@ -239,7 +239,7 @@ printf '%s\n' "有的有的！我们新版本加了好多功能，扫码签到�
   "反正就是挺好用的，您回去考虑一下吧，有需要随时联系我" \
   "好嘞，那我先不打扰您了，谢谢周处长" >"$TMP/leftcold.txt"
 out=$("$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/leftcold.txt" --seed 5 --transcript '' --full --no-color 2>&1)
-expect_contains "trust lost at the trainee's goodbye: the reason says he left, with the trust" "$out" "你告辞时，客户对你的信任只剩 1/10：她没有答应任何事"
+expect_contains "trust lost at the trainee's goodbye: the reason says he left, with the trust" "$out" "你告辞时，客户对你的信任只剩 1/10：客户没有答应任何事"
 expect_contains "... and so does the finding" "$out" "你告辞时，客户对你的信任只剩 1/10：信任丢得太多"
 if grep -q "客户结束了这次拜访" <<<"$out"; then fail "... never 'the customer ended the visit'" ""
 else ok "... never 'the customer ended the visit'"; fi
@@ -310,4 +310,24 @@ out=$("$SALESIM" play scenarios/hospital-campaign.yaml --script "$TMP/camp8.txt"
 if grep -qE '（第 1 次拜访，第 [0-9]+ 轮）' <<<"$out" && ! grep -qE '[^访]，?（第 [0-9]+ 轮）$' <<<"$(sed -n '/最能提分/,/^得分与失分/p' <<<"$out")"; then
   ok "a campaign's first screen names the visit of each turn"
 else fail "a campaign's first screen names the visit of each turn" "$(sed -n '/最能提分/,/^得分与失分/p' <<<"$out")"; fi
+# a worry brushed off in a sales visit teaches the benefit that answers it, not the after-sale
+# repair line (play-test 30b F4: "抱歉之前没人跟您解释..." taught a hospital's HIS worry)
+printf '%s\n' "陈总您好,我是新来的小李。现在卖砖利润怎么样?" "嗨,现在做哪行不难啊,您也别想太多了,先看看我们的砖呗" >"$TMP/brushed.txt"
+out=$("$SALESIM" play scenarios/dealer-first-visit.yaml --script "$TMP/brushed.txt" --seed 3 --json --transcript '' 2>/dev/null |
+      jq -r '.skills[].findings[] | select(.rule == "concern_dismissed") | .better')
+expect_contains "brushed-off worry in a sales visit: the Try line is a benefit for it" "$out" "陈总，对您来说好处就是"
+if grep -q "没人跟您解释" <<<"$out"; then fail "... not the after-sale repair line" "$out"; else ok "... not the after-sale repair line"; fi
+if grep -q "区域保护" <<<"$out"; then ok "... and of the benefits for his margin, one said as his (play-test 30b F10), not another dealer's story"
+else fail "... and of the benefits for his margin, one said as his (play-test 30b F10), not another dealer's story" "$out"; fi
+# a feature list before any need teaches a question, not a summary of a need never told; a part
+# payment's Try names its sums (play-test 30b F10)
+printf '%s\n' "陈总您好!我是岳石瓷砖的小王,我们岳石是全国前十的瓷砖品牌,产品线特别全,有抛釉砖大板岩板木纹砖,花色三百多种,质量绝对过硬" >"$TMP/dump.txt"
+out=$("$SALESIM" play scenarios/dealer-first-visit.yaml --script "$TMP/dump.txt" --seed 7 --json --transcript '' 2>/dev/null |
+      jq -r '.skills[].findings[] | select(.rule == "feature_list") | .better')
+expect_contains "feature list before any need: the Try line asks" "$out" "？"
+if grep -q "总结" <<<"$out"; then fail "... and sums up nothing" "$out"; else ok "... and sums up nothing"; fi
+printf '%s\n' "就是那个尾款的事,您看方便的时候给安排一下呗" >"$TMP/vaguepay.txt"
+out=$("$SALESIM" play scenarios/payment-collection.yaml --script "$TMP/vaguepay.txt" --seed 5 --json --transcript '' 2>/dev/null |
+      jq -r '.skills[].findings[] | select(.rule == "payment_vague") | .better')
+expect_contains "a vague payment ask: the Try line names the sum" "$out" "两万"
 finish

@@ -479,6 +479,29 @@ static void objections_listed(void **state) {
   json_decref(d);
   fx_free(&f);
 
+  /* a line that named the worry and that she turned away is no answer when a later one eased it
+  ** (play-test 30b F1: the list said "answered at 12", she eased it at 13) */
+  fx_init(&f);
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  t = fx_turn(&f, "Could your team try it next week?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_say(&f, &t->events, "It costs too much.");
+  t = fx_turn(&f, "The price covers the modules and the interfaces.", MV(PRESENT_FEATURE));
+  t->cls.objections = xmalloc(sizeof(int));
+  t->cls.objections[0] = 0;
+  t->cls.n_objections = 1;
+  sess_turn *turned_away = t;
+  fx_say(&f, &t->events, "Lots of features... but what has that to do with us?");
+  t = fx_turn(&f, "It pays for itself in three months.", MV(PRESENT_BENEFIT));
+  fx_event(&f, t, CUST_EV_EASE, 0);
+  d = build(&f);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(d, "objections"), 0), "answered")), 3);
+  json_decref(d);
+  free(turned_away->cls.objections);
+  turned_away->cls.objections = NULL;
+  fx_free(&f);
+
   /* a value statement that names a need of hers, with no proof, speaks to that need, not to the
   ** worry just raised (play-test 23: a margin pitch "answered" "nobody here has used your brand"),
   ** as the customer hears it (default.lua answer_objection) */
