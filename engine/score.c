@@ -1696,6 +1696,14 @@ static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && 
 static int pressing_only(const cls_result *r) {
   return (r->moves & (M(DISCOUNT) | M(LOSS_APPEAL) | M(THREAT))) && !r->question;
 }
+/* 1 when r asks the customer nothing: no question, no probe, no check, no playback.  A need she
+** tells in answer to it is no "Your question ... brought out a need": "thanks! nice office btw. so
+** yeah Beacon is basically the best monitoring platform out there, ..." was credited so (play-test
+** 30a F1), as would be any remark she answered with her story. */
+static int asks_nothing(const cls_result *r) {
+  return !r->question && !(r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(PROBE_REFUSAL) | M(CHECK_CONCERNS) |
+                                       M(CONFIRM_NEED) | M(ASK_DECISION_CHAIN)));
+}
 
 /* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
 ** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
@@ -1798,7 +1806,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
           need_said(c, ev->index, said, sizeof said), NULL);
     } else if (told_now && !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls)) {
+               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls) && !asks_nothing(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",

@@ -203,6 +203,28 @@ static void pitch_drew_need(void **state) {
   fx_free(&f);
 }
 
+/* A need voiced in answer to a line that asks nothing (thanks and a remark) was brought out by no
+** question: no "+5 Your question ... brought out a need" (play-test 30a F1); the same need told in
+** answer to a question is (need_uncovered). */
+static void remark_drew_need(void **state) {
+  (void)state;
+  for (int asked = 0; asked < 2; asked++) {
+    fx f;
+    fx_init(&f);
+    sess_turn *t = fx_turn(&f, asked ? "Thanks! How do you take attendance now?" : "Thanks! Nice office by the way.",
+                           MV(THANK) | (asked ? MV(OPEN_QUESTION) : 0));
+    t->cls.question = asked;
+    fx_event(&f, t, CUST_EV_REVEAL, 0);
+    fx_say(&f, &t->events, "Honestly, counting heads is what eats our mornings.");
+    score_result r;
+    score_session(&f.s, &r);
+    if (asked) assert_non_null(fx_find(&r, "need_uncovered", 1, NULL));
+    else assert_null(fx_find(&r, "need_uncovered", -1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* The need she brought up unasked is named as a need, with her own line when she said one that
 ** names it, never a keyword of the scenario's quoted as her words (play-test 27 F4: "The customer
 ** mentioned \"nobody else has\"" when her line was "...that they can't get at the department
@@ -2729,7 +2751,7 @@ int main(void) {
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
     cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask), cmocka_unit_test(no_summary_teaches_latest_need),
     cmocka_unit_test(past_check_answered),
-    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(check_in_run_up), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(no_discovery_her_words), cmocka_unit_test(refused_ask_no_rung_credit),
+    cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(check_in_run_up), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(remark_drew_need), cmocka_unit_test(no_discovery_her_words), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
     cmocka_unit_test(left_out_decider),
     cmocka_unit_test(running_score),
