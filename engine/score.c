@@ -795,6 +795,16 @@ static int ask_rung(const ctx *c, const sess_turn *t, const cls_result *r, int *
   return j;
 }
 
+/* The count of goods an order ask of r names when it is more than order rung j names ("so 100
+** sets, deal?" where the most she can give is "Helen orders 40 sets for the spring window"), else 0:
+** such an ask is too big whatever she stood ready for (play-test 30a F2: "100 sets" was never
+** judged as asking too much). */
+static double over_quantity(const ctx *c, const cls_result *r, int j) {
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments || c->sc->commitments[j].kind != SCN_KIND_ORDER) return 0;
+  double asked = cls_order_quantity(r), most = cls_text_quantity(c->sc->commitments[j].action);
+  return asked > 0 && most > 0 && asked > most ? asked : 0;
+}
+
 /* 1 when the ask is judged asked too early or too high (unrealistic_ask: the customer could not
 ** give it yet), by score_ask's own reading: such an ask is not also judged on the check and the
 ** summary before it (play-test 27d finding 10: one premature first line cost "unrealistic",
@@ -803,7 +813,7 @@ static int ask_rung(const ctx *c, const sess_turn *t, const cls_result *r, int *
 static int ask_premature(const ctx *c, const visit_state *vs, const sess_turn *t, const cls_result *r) {
   int named, top, heard;
   int j = ask_rung(c, t, r, &named, &top, &heard);
-  if (top >= 0) return 1;
+  if (top >= 0 || over_quantity(c, r, j) > 0) return 1;
   if (!c->sc || j < 0 || j >= c->sc->n_commitments) return 0;
   int rc = realistic(c, j, t);
   /* a collection's firm ask for the money owed, before her no: not unrealistic (score_ask) */
@@ -1053,7 +1063,12 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   if (over)
     add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
         action_of(c, top), NULL);
-  if (c->sc && j >= 0 && j < c->sc->n_commitments) {
+  double too_many = over ? 0 : over_quantity(c, r, j);
+  if (too_many > 0) {   /* more than the order rung: judged as that alone, neither realistic nor early */
+    char an[24];
+    add(c, "unrealistic_ask", t, "too_many", "quote", q, "asked", num(an, too_many), "action", action_of(c, j), NULL);
+    unreal = 1;
+  } else if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT, no = -1;   /* no: the rung she refused */
     /* In a collection the money owed is the agreement: a firm ask for it, made before the
     ** customer refused it, is what the visit is for ("态度诚恳但立场坚定,讲清金额和日期"), though
@@ -1696,6 +1711,13 @@ static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && 
 static int pressing_only(const cls_result *r) {
   return (r->moves & (M(DISCOUNT) | M(LOSS_APPEAL) | M(THREAT))) && !r->question;
 }
+/* 1 when r asks for a step and neither plays a need back nor sums up nor checks: the need she
+** confirms in answer to it was confirmed by no discovery of the trainee's ("perfect, nobody else
+** has these!! so 100 sets, deal?" drew "Exactly." and "+10 the customer confirmed the need they
+** had voiced": play-test 30a F2). */
+static int closing_only(const cls_result *r) {
+  return (r->moves & ASK_MOVES) && !(r->moves & (M(CONFIRM_NEED) | M(SUMMARIZE_BENEFITS) | M(CHECK_CONCERNS)));
+}
 /* 1 when r asks the customer nothing: no question, no probe, no check, no playback.  A need she
 ** tells in answer to it is no "Your question ... brought out a need": "thanks! nice office btw. so
 ** yeah Beacon is basically the best monitoring platform out there, ..." was credited so (play-test
@@ -1800,7 +1822,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
     } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs && !told_now &&
-               !(*awarded_needs & bit(ev->index))) {
+               !(*awarded_needs & bit(ev->index)) && !closing_only(&t->cls)) {
       *awarded_needs |= bit(ev->index);
       char said[512];
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",

@@ -514,6 +514,48 @@ static void order_beyond_ladder(void **state) {
   }
 }
 
+/* An order of more than the order rung names is too big, though she stood ready for the order: "so
+** 100 sets, deal?" where the most she can give is 40 sets (play-test 30a F2: never judged as asking
+** too much); 40 sets is the realistic ask.  A need she confirms in answer to the bare close is no
+** discovery of the trainee's. */
+static void order_too_many(void **state) {
+  (void)state;
+  for (int k = 0; k < 2; k++) {
+    fx f;
+    fx_init(&f);
+    f.commitments[0].action = S("Helen orders 40 sets for the spring window");
+    f.now.trust = 8;
+    f.now.value_ack = 1;
+    f.now.on_list = 1;
+    f.now.revealed = 1;
+    const char *line = k ? "so 40 sets, deal?" : "so 100 sets, deal?";
+    sess_turn *t = fx_turn(&f, line, MV(ASK_ORDER));
+    fx_specific(t);
+    t->cls.norm = S(line);
+    t->cls.commitment = 0;
+    t->realistic = 1;
+    fx_match(t, "order_quantity", "rule:quantity_order");
+    t->cls.matches[t->cls.n_matches - 1].start = 3;
+    t->cls.matches[t->cls.n_matches - 1].end = k ? 5 : 6;
+    fx_event(&f, t, CUST_EV_CONFIRM, 0);
+    score_result r;
+    score_session(&f.s, &r);
+    const score_finding *u = fx_find(&r, "unrealistic_ask", 1, NULL);
+    if (k == 0) {
+      assert_non_null(u);
+      assert_string_equal(fx_msg(&u->msg, r.lang), "You asked for an order of 100 (\"so 100 sets, deal?\"), more than this customer "
+                          "can take: the most they could give is \"Helen orders 40 sets for the spring window\".");
+      assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    } else {
+      assert_null(u);
+      assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    }
+    assert_null(fx_find(&r, "need_confirmed", -1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* The credit for a realistic ask goes to the rung she took: one she answered with another, lower
 ** rung (a scenario's reaction) asked for what she did not give. */
 static void realistic_ask_given_rung(void **state) {
@@ -2744,7 +2786,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask), cmocka_unit_test(vague_words_typed),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(need_named_in_answer), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(realistic_ask_given_rung),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(need_named_in_answer), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(order_too_many), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
