@@ -749,10 +749,13 @@ static int latest_voiced(const ctx *c, const sess_turn *t) {
 ** asked for.  "Martin, would you sign off the full rollout order this week" linked the night-shift
 ** pilot at 0.15 (bar 0.12) and was praised as the most the customer could give when she gave the
 ** pilot instead (play-test 26); "could you sign the trial order" links it at 0.42. */
+/* So is an ask that names no action of its own, tied to a rung that way: "fine, can I at least send
+** you a brochure and call you next month sometime?" linked Grace's figures at 0.13 (bar 0.12) and
+** was "-15 ... no action" beside "+10 ... was the most the customer could give" (play-test 30a F4). */
 static int faint_order_link(const ctx *c, const cls_result *r, int j) {
-  if (!CLS_HAS(r, CLS_ASK_ORDER) || !c->sc || j < 0 || j >= c->sc->n_commitments ||
-      c->sc->commitments[j].kind == SCN_KIND_ORDER)
-    return 0;
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments) return 0;
+  int order_elsewhere = CLS_HAS(r, CLS_ASK_ORDER) && c->sc->commitments[j].kind != SCN_KIND_ORDER;
+  if (!order_elsewhere && r->slots[CLS_SLOT_ACTION]) return 0;
   const char *id = c->sc->commitments[j].id;
   if (cls_item_keyword(r, "commitment", id)) return 0;
   for (int i = 0; i < r->n_matches; i++) {

@@ -556,6 +556,33 @@ static void order_too_many(void **state) {
   }
 }
 
+/* An ask that names no action, tied to a rung by a likeness barely over the bar alone, did not ask
+** for that rung: "fine, can I at least send you a brochure and call you next month sometime?" was
+** "+10 ... the most the customer could give" for Grace's figures, never asked (play-test 30a F4);
+** the same likeness with the action named, or a likeness well over the bar, names it. */
+static void faint_link_no_action(void **state) {
+  (void)state;
+  for (int k = 0; k < 3; k++) {
+    fx f;
+    fx_init(&f);
+    f.now.trust = 6;
+    f.now.value_ack = 1;
+    sess_turn *t = fx_turn(&f, "Can I at least send you a brochure and call you next month?", MV(ASK_COMMITMENT));
+    t->cls.slots[CLS_SLOT_TIME] = S("next month");
+    if (k == 1) t->cls.slots[CLS_SLOT_ACTION] = S("bring");
+    t->cls.commitment = 1;   /* the demo */
+    t->realistic = 1;
+    fx_match(t, "commitment:demo", k == 2 ? "similar:0.42:0.12:Could your heads join a demo?"
+                                          : "similar:0.13:0.12:Could your heads join a demo?");
+    score_result r;
+    score_session(&f.s, &r);
+    if (k == 0) assert_null(fx_find(&r, "realistic_ask", -1, NULL));
+    else assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 /* The credit for a realistic ask goes to the rung she took: one she answered with another, lower
 ** rung (a scenario's reaction) asked for what she did not give. */
 static void realistic_ask_given_rung(void **state) {
@@ -2786,7 +2813,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(strong_visit), cmocka_unit_test(new_hire_no_ask), cmocka_unit_test(vague_ask), cmocka_unit_test(vague_words_typed),
     cmocka_unit_test(vague_ask_zh),
-    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(need_named_in_answer), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(order_too_many), cmocka_unit_test(realistic_ask_given_rung),
+    cmocka_unit_test(order_ask_names_its_action), cmocka_unit_test(premature_ask), cmocka_unit_test(premature_ask_named_once), cmocka_unit_test(need_named_in_answer), cmocka_unit_test(order_beyond_ladder), cmocka_unit_test(order_too_many), cmocka_unit_test(faint_link_no_action), cmocka_unit_test(realistic_ask_given_rung),
     cmocka_unit_test(ask_too_low), cmocka_unit_test(unrealistic_by_condition),
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
