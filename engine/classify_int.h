@@ -255,6 +255,10 @@ double cls_number_word(const char *t);
 ** asked for by its quantity, in English; the count kept as the match order_quantity
 ** (classify_quantity.c, play-test 30a F2, F3). */
 void cls_late_quantity_order(cls_result *r);
+/* "Martin what about you, the price is really good, we can do payment terms too": a bare turn
+** passed beside a pitch of the price asks his opinion of the offer, label `opinion`
+** (classify_opinion.c, play-test 30a F9). */
+void cls_late_turn_passing(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */
