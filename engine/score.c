@@ -629,6 +629,7 @@ typedef struct visit_state {
   const sess_turn *check_pitched;   /* the first check after something was presented */
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
+  int gain_turn;            /* the turn of the gain credited (gain_when_needed), for gain_was_enough */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased,
       f_past_check;
@@ -1556,8 +1557,10 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   const uint64_t aside = M(GREET) | M(THANK) | M(SMALL_TALK) | M(HANDLE_OBJECTION);
   int stated = r->n_benefits > 0 && !(r->moves & ~aside);
   if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN || stated) && !restated &&
-      !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
+      !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++) {
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
+    vs->gain_turn = t->n;
+  }
   if (CLS_HAS(r, CLS_DISCOUNT) && vs->kind == SV_PAYMENT) {
     /* in a collection the amount is the agreement: a cut gives away money already owed, whatever
     ** the trust ("您今天要是能全付,我给您再打个九五折", then "打九折 ... 这个折扣我回去跟公司说" went
@@ -1961,11 +1964,14 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
   if (fam == FAM_DEAL && vs->given && vs->f_gain && !vs->f_ready && !vs->tactic_faults) {
     /* (in a campaign, of that visit: "you used none" beside a later visit's price cut read as a
     ** contradiction, play-test 23) */
-    char vb[24];
+    /* (it names the turn of the gain it follows from: the two findings share their principle's
+    ** heading, and read as the same praise twice, play-test 30a F16) */
+    char vb[24], tb[24];
+    num(tb, vs->gain_turn);
     if (c->sc && c->sc->n_visits > 1)
-      add(c, "gain_was_enough", NULL, "visit", "visit", num(vb, v + 1), NULL);
+      add(c, "gain_was_enough", NULL, "visit", "visit", num(vb, v + 1), "turn", tb, NULL);
     else
-      add(c, "gain_was_enough", NULL, NULL, NULL);
+      add(c, "gain_was_enough", NULL, NULL, "turn", tb, NULL);
   }
   /* the visit's asks were all judged too early: the last of them carries the check and the
   ** summary, so a visit with neither still hears it once */

@@ -46,8 +46,8 @@ static void strong_visit(void **state) {
   assert_true(fabs(r.total - 87.5) < 1e-9);
   assert_true(r.pass);
   assert_string_equal(fx_msg(&fx_find(&r, "gain_was_enough", 0, NULL)->msg, "en"),
-                      "The customer committed on the value you showed: no deadline, scarcity or price cut was "
-                      "needed, and you used none.");
+                      "The gain you showed at turn 5 was enough: the customer committed on that value, with no "
+                      "deadline, scarcity or price cut needed, and you used none.");   /* (the turn of its gain: play-test 30a F16) */
   assert_int_equal(r.outcome, CUST_OUTCOME_ADVANCE);
   assert_int_equal(r.given, 1);
   assert_string_equal(fx_msg(&r.reason, r.lang),
@@ -2503,8 +2503,8 @@ static void campaign_gain_was_enough(void **state) {
   score_session(&f.s, &r);
   const score_finding *g = fx_find(&r, "gain_was_enough", 0, NULL);
   assert_non_null(g);
-  assert_string_equal(fx_msg(&g->msg, "en"), "In visit 1 the customer committed on the value you showed: no deadline, "
-                                             "scarcity or price cut was needed, and you used none.");
+  assert_string_equal(fx_msg(&g->msg, "en"), "In visit 1 the gain you showed at turn 5 was enough: the customer committed "
+                                             "on that value, with no deadline, scarcity or price cut needed, and you used none.");
   score_result_free(&r);
   fx_free(&f);
 }
