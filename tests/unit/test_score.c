@@ -1354,6 +1354,35 @@ static void summary_over_lines(void **state) {
 /* Two summaries before one ask, both leaving a confirmed need out: the one made before asking is
 ** judged, not a pitch right after the confirmation (play-test 24: "your summary leaves out small
 ** team" quoted the pitch, and the trainee's "So to sum up: ..." was named nowhere). */
+/* The recap in the ask's own line is the summary credited, not the pitch two turns before it
+** (play-test 30a F13: "So to pull it together: ... Could we put you down for 40 sets today ...?"
+** got nothing, and the pitch was "Your summary").  Near case: a recap only before the pitch's
+** ask line, which recaps nothing, leaves the credit with the pitch. */
+static void summary_in_ask_line(void **state) {
+  (void)state;
+  for (int recap = 0; recap < 2; recap++) {
+    fx f;
+    fx_init(&f);
+    f.now.revealed = f.now.confirmed = 1;   /* attendance confirmed */
+    sess_turn *t = fx_turn(&f, "Here's where it fits: check-in is automatic, no more counting.", MV(SUMMARIZE_BENEFITS));
+    fx_needs(t, 1, (int[]){ 0 });
+    fx_benefits(t, 1, (int[]){ 0 });
+    fx_turn(&f, "Is there anything still holding you back?", MV(CHECK_CONCERNS));
+    t = fx_turn(&f, recap ? "So to pull it together: no more counting by hand. Could the deans see a demo Tuesday at 3pm?"
+                          : "Could the deans see a demo Tuesday at 3pm?",
+                MV(ASK_COMMITMENT) | (recap ? MV(SUMMARIZE_BENEFITS) : 0));
+    if (recap) {
+      fx_needs(t, 1, (int[]){ 0 });
+      fx_benefits(t, 1, (int[]){ 0 });
+    }
+    score_result r;
+    score_session(&f.s, &r);
+    assert_non_null(fx_find(&r, "summary_tied_to_needs", recap ? 3 : 1, NULL));
+    score_result_free(&r);
+    fx_free(&f);
+  }
+}
+
 static void summary_judged_before_ask(void **state) {
   (void)state;
   fx f;
@@ -2818,7 +2847,7 @@ int main(void) {
     cmocka_unit_test(loss_before_value), cmocka_unit_test(gain_was_enough), cmocka_unit_test(hostile_threat),
     cmocka_unit_test(discount_for_trust),
     cmocka_unit_test(repeated_closes), cmocka_unit_test(lower_before_probe),
-    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask), cmocka_unit_test(no_summary_teaches_latest_need),
+    cmocka_unit_test(seller_only_advance), cmocka_unit_test(summary_unconfirmed), cmocka_unit_test(summary_over_lines), cmocka_unit_test(summary_judged_before_ask), cmocka_unit_test(summary_in_ask_line), cmocka_unit_test(no_summary_teaches_latest_need),
     cmocka_unit_test(past_check_answered),
     cmocka_unit_test(vague_ask_no_rung_credit), cmocka_unit_test(last_check_credited), cmocka_unit_test(check_in_run_up), cmocka_unit_test(stated_benefit_is_gain), cmocka_unit_test(campaign_gain_was_enough), cmocka_unit_test(whole_visit_try_realistic), cmocka_unit_test(pitch_drew_need), cmocka_unit_test(remark_drew_need), cmocka_unit_test(no_discovery_her_words), cmocka_unit_test(refused_ask_no_rung_credit),
     cmocka_unit_test(overrides), cmocka_unit_test(payment_visit), cmocka_unit_test(decision_chain),
