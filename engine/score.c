@@ -1401,12 +1401,16 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     ** clinic-booking quoted the reminders line as "your summary") */
     int tied = !deferred && (cited & confirmed_after(t)) && !unvoiced && !missed;
     if (tied) {
-      /* (the ask's own line included: "So to pull it together: ... Could we put you down for 40
-      ** sets today ...?" was the recap, and the pitch two turns before it was credited as "your
-      ** summary": play-test 30a F13) */
+      /* (the next ask's own line included when it announces its recap, a word of the lexicon's
+      ** `summary`: "So to pull it together: ... Could we put you down for 40 sets today ...?" was
+      ** the recap, and the pitch two turns before it was credited as "your summary", play-test
+      ** 30a F13.  An ask line that only lays benefits against her needs, "These are numbered ...
+      ** Would you reserve 40 sets today ...?", does not outrank the recap before it; nor does a
+      ** later ask's recap one made in an ask line) */
       int k = i + 1;
       while (k < b && !(c->s->turns[k].cls.moves & ASK_MOVES)) k++;
-      if (tied_summary_from(c, i + 1, k < b ? k + 1 : k)) tied = 0;
+      int upto = k < b && !(r->moves & ASK_MOVES) && cls_has_label(&c->s->turns[k].cls, "summary") ? k + 1 : k;
+      if (tied_summary_from(c, i + 1, upto)) tied = 0;
     }
     if (tied && !vs->f_tied++)
       add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);

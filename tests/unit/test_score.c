@@ -1354,13 +1354,14 @@ static void summary_over_lines(void **state) {
 /* Two summaries before one ask, both leaving a confirmed need out: the one made before asking is
 ** judged, not a pitch right after the confirmation (play-test 24: "your summary leaves out small
 ** team" quoted the pitch, and the trainee's "So to sum up: ..." was named nowhere). */
-/* The recap in the ask's own line is the summary credited, not the pitch two turns before it
-** (play-test 30a F13: "So to pull it together: ... Could we put you down for 40 sets today ...?"
-** got nothing, and the pitch was "Your summary").  Near case: a recap only before the pitch's
-** ask line, which recaps nothing, leaves the credit with the pitch. */
+/* The recap announced in the ask's own line is the summary credited, not the pitch two turns
+** before it (play-test 30a F13: "So to pull it together: ... Could we put you down for 40 sets
+** today ...?" got nothing, and the pitch was "Your summary").  Near cases: an ask line that recaps
+** nothing, or lays benefits against her needs with no recap word (recap 2), leaves the credit with
+** the summary before it. */
 static void summary_in_ask_line(void **state) {
   (void)state;
-  for (int recap = 0; recap < 2; recap++) {
+  for (int recap = 0; recap < 3; recap++) {
     fx f;
     fx_init(&f);
     f.now.revealed = f.now.confirmed = 1;   /* attendance confirmed */
@@ -1374,10 +1375,11 @@ static void summary_in_ask_line(void **state) {
     if (recap) {
       fx_needs(t, 1, (int[]){ 0 });
       fx_benefits(t, 1, (int[]){ 0 });
+      if (recap == 1) fx_match(t, "summary", "to pull it");   /* the recap announced */
     }
     score_result r;
     score_session(&f.s, &r);
-    assert_non_null(fx_find(&r, "summary_tied_to_needs", recap ? 3 : 1, NULL));
+    assert_non_null(fx_find(&r, "summary_tied_to_needs", recap == 1 ? 3 : 1, NULL));
     score_result_free(&r);
     fx_free(&f);
   }
