@@ -78,9 +78,8 @@ static int put_as_follow_up(const cls_result *r, int she_asked) {
 
 /* ---- a smaller quantity re-asked ("那一个柜呢?", "What about just ten then?") ------------- */
 
-/* The value of the number word at t ("one" .. "twenty", the tens to sixty, "a dozen", "half",
-** "a couple"), or -1. */
-static double en_number(const char *t) {
+/* See classify_int.h. */
+double cls_number_word(const char *t) {
   static const char *const words[] = { "one", "two", "three", "four", "five", "six", "seven", "eight",
                                        "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
                                        "forty", "fifty", "sixty", "hundred", "a dozen" };
@@ -114,7 +113,7 @@ static double quantity_in(const char *t, size_t from, size_t to) {
       while (i < to && t[i] >= '0' && t[i] <= '9') v = v * 10 + (t[i++] - '0');
       return v;
     }
-    if ((i == from || t[i - 1] == ' ') && en_number(t + i) >= 0) return en_number(t + i);
+    if ((i == from || t[i - 1] == ' ') && cls_number_word(t + i) >= 0) return cls_number_word(t + i);
     size_t j = i;
     while (j + 3 <= to && zh_numeral_at(t + j)) j += 3;
     if (j > i) {   /* its value by amount.h's reader of numerals (二十, 十五); 半 alone is a half */

@@ -265,6 +265,17 @@ void cls_late_still_to_weigh(cls_result *r);
 /* A run of product items (three or more bare clauses, two thirds of the statements) is a feature
 ** list, though one item names a need: rule feature_run (play-test 29b F4). */
 void cls_late_feature_run(cls_result *r);
+/* The value of the number word at t ("one" .. "twenty", the tens to sixty, "hundred", "a dozen",
+** "half", "a couple"), or -1 (classify_follow.c). */
+double cls_number_word(const char *t);
+/* "so 100 sets, deal?", "just take 40 and pay by end of month?", "Order 40 sets, today": an order
+** asked for by its quantity, in English; the count kept as the match order_quantity
+** (classify_quantity.c, play-test 30a F2, F3). */
+void cls_late_quantity_order(cls_result *r);
+/* "Martin what about you, the price is really good, we can do payment terms too": a bare turn
+** passed beside a pitch of the price asks his opinion of the offer, label `opinion`
+** (classify_opinion.c, play-test 30a F9). */
+void cls_late_turn_passing(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

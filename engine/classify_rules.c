@@ -4697,6 +4697,19 @@ static int bare_item(const cls_result *r, const cl_clause *c) {
   return 1;
 }
 
+/* 1 when clause c of text t is a short fragment of a list, in English: one to four words ("dishwasher safe,",
+** "500 integrations,", "the works"), the clause's punctuation aside. */
+static int short_item(const char *t, const cl_clause *c) {
+  int words = 0, in = 0;
+  for (size_t i = c->start; i < c->end; i++) {
+    if ((unsigned char)t[i] >= 0x80) return 0;   /* (words are told by spaces: Chinese has none) */
+    int w = !strchr(" ,.;:!?", t[i]);
+    words += w && !in;
+    in = w;
+  }
+  return words >= 1 && words <= 4;
+}
+
 /* A run of product items told before anything the line asks is a feature list, though one item
 ** names a need of hers: "...我们系统有输液监测、呼叫对讲、护理白板,白板可以显示床位、护理等级、过敏信息,
 ** 对讲支持双向语音还能转接到手机,...还有体征自动采集,反正功能很全面的" was the model's gain appeal,
@@ -4704,7 +4717,8 @@ static int bare_item(const cls_result *r, const cl_clause *c) {
 ** 心,我们系统是微服务架构,支持私有化部署,等保三级,对接很简单的。您下周有空吗?" a plain question, and
 ** no entry (play-test 29b F4).  Features the rules read, or two feature markers; four or more statement clauses
 ** that are bare items (bare_item), and at least two thirds of the statements before the first
-** question; no ask, summary or confirmation.  The line presents features (rule label feature_run,
+** question; no ask, summary or confirmation; with no feature word at all, four short fragments in a
+** row (short_item), in a line that asks nothing and offers nothing of the seller's.  The line presents features (rule label feature_run,
 ** which the scorer reads as a feature list); a gain or benefit only the model read is dropped. */
 void cls_late_feature_run(cls_result *r) {
   const uint64_t keep_out = ((uint64_t)1 << CLS_SUMMARIZE_BENEFITS) | ((uint64_t)1 << CLS_CONFIRM_NEED) |
@@ -4716,13 +4730,25 @@ void cls_late_feature_run(cls_result *r) {
   for (int m = 0; m < r->n_matches; m++)   /* (the words of a lexicon, the reader's or the scenario's, not a rule's note) */
     markers += strcmp(r->matches[m].label, "present_feature") == 0 && r->matches[m].source &&
                strstr(r->matches[m].source, ".yaml") != NULL;
-  if (markers == 0 || (markers < 2 && !CLS_HAS(r, CLS_PRESENT_FEATURE))) return;
-  cl_clause cl[CL_MAX_CLAUSES];
-  int n = cl_read(r, cl), stated = 0, bare = 0;
-  for (int k = 0; k < n && cl[k].mood == CL_MOOD_STATEMENT; k++, stated++)
-    bare += bare_item(r, &cl[k]);
-  if (bare < 4 || 3 * bare < 2 * stated) return;
+  int marked = markers >= 2 || (markers == 1 && CLS_HAS(r, CLS_PRESENT_FEATURE));
   const uint64_t sold = ((uint64_t)1 << CLS_GAIN_APPEAL) | ((uint64_t)1 << CLS_PRESENT_BENEFIT);
+  /* (unmarked: a list of gains is no feature list, "fewer passes over the field, less fuel, less
+  ** compaction, better yields"; nor one of what the seller will do or send) */
+  if (!marked && (r->question || (r->moves & (sold | ((uint64_t)1 << CLS_SELLER_ACTION))))) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), stated = 0, bare = 0, run = 0, longest = 0;
+  for (int k = 0; k < n && cl[k].mood == CL_MOOD_STATEMENT; k++, stated++) {
+    bare += bare_item(r, &cl[k]);
+    run = short_item(r->norm, &cl[k]) ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  if (bare < 4 || 3 * bare < 2 * stated) return;
+  /* no feature word of any lexicon: the list's own shape, four short fragments in a row and no
+  ** question ("we do servers network scanners, AI anomaly detection, 500 integrations, dashbaords,
+  ** SLA reports, the works" was "+5 your question brought out a need"; "its hand glazed porcelan,
+  ** Chaozhou kiln, numbered sets, 24 pieces each, dishwasher safe, ..." read nothing: play-test
+  ** 30a F1, F8) */
+  if (!marked && longest < 4) return;
   r->moves &= ~(r->model_moves & sold);
   r->model_moves &= ~sold;
   r->moves |= (uint64_t)1 << CLS_PRESENT_FEATURE;

@@ -345,7 +345,7 @@ static void print_text(const cls_classifier *c, const cls_result *r, const scena
     /* label, phrase (a rule's statement, in the catalogue's words), what the line held, where:
     ** but for the rules' statements the reader's data */
     fprintf(out, "  %s%*s %s", m->label, pad > 0 ? pad : 0, "", shown);
-    if (!rule && strcmp(seen, m->phrase) != 0) fprintf(out, "  [\"%s\"]", seen);
+    if (!rule && m->end > m->start && strcmp(seen, m->phrase) != 0) fprintf(out, "  [\"%s\"]", seen);   /* (a count, "typo", spans nothing) */
     fprintf(out, "  (%s)\n", m->source);
     free(shown);
     free(seen);

@@ -629,6 +629,7 @@ typedef struct visit_state {
   const sess_turn *check_pitched;   /* the first check after something was presented */
   int groundwork;            /* an earlier line of the visit asked, checked or showed value, or
                              ** the customer voiced a need: a referral ask is no longer cold */
+  int gain_turn;            /* the turn of the gain credited (gain_when_needed), for gain_was_enough */
   int f_specific, f_realistic, f_low, f_feature, f_pitch, f_gain, f_ready, f_checked,
       f_nocheck, f_nosummary, f_tied, f_miss, f_unvoiced, f_paid, f_referral, f_seller, f_eased,
       f_past_check;
@@ -749,10 +750,13 @@ static int latest_voiced(const ctx *c, const sess_turn *t) {
 ** asked for.  "Martin, would you sign off the full rollout order this week" linked the night-shift
 ** pilot at 0.15 (bar 0.12) and was praised as the most the customer could give when she gave the
 ** pilot instead (play-test 26); "could you sign the trial order" links it at 0.42. */
+/* So is an ask that names no action of its own, tied to a rung that way: "fine, can I at least send
+** you a brochure and call you next month sometime?" linked Grace's figures at 0.13 (bar 0.12) and
+** was "-15 ... no action" beside "+10 ... was the most the customer could give" (play-test 30a F4). */
 static int faint_order_link(const ctx *c, const cls_result *r, int j) {
-  if (!CLS_HAS(r, CLS_ASK_ORDER) || !c->sc || j < 0 || j >= c->sc->n_commitments ||
-      c->sc->commitments[j].kind == SCN_KIND_ORDER)
-    return 0;
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments) return 0;
+  int order_elsewhere = CLS_HAS(r, CLS_ASK_ORDER) && c->sc->commitments[j].kind != SCN_KIND_ORDER;
+  if (!order_elsewhere && r->slots[CLS_SLOT_ACTION]) return 0;
   const char *id = c->sc->commitments[j].id;
   if (cls_item_keyword(r, "commitment", id)) return 0;
   for (int i = 0; i < r->n_matches; i++) {
@@ -795,6 +799,16 @@ static int ask_rung(const ctx *c, const sess_turn *t, const cls_result *r, int *
   return j;
 }
 
+/* The count of goods an order ask of r names when it is more than order rung j names ("so 100
+** sets, deal?" where the most she can give is "Helen orders 40 sets for the spring window"), else 0:
+** such an ask is too big whatever she stood ready for (play-test 30a F2: "100 sets" was never
+** judged as asking too much). */
+static double over_quantity(const ctx *c, const cls_result *r, int j) {
+  if (!c->sc || j < 0 || j >= c->sc->n_commitments || c->sc->commitments[j].kind != SCN_KIND_ORDER) return 0;
+  double asked = cls_order_quantity(r), most = cls_text_quantity(c->sc->commitments[j].action);
+  return asked > 0 && most > 0 && asked > most ? asked : 0;
+}
+
 /* 1 when the ask is judged asked too early or too high (unrealistic_ask: the customer could not
 ** give it yet), by score_ask's own reading: such an ask is not also judged on the check and the
 ** summary before it (play-test 27d finding 10: one premature first line cost "unrealistic",
@@ -803,7 +817,7 @@ static int ask_rung(const ctx *c, const sess_turn *t, const cls_result *r, int *
 static int ask_premature(const ctx *c, const visit_state *vs, const sess_turn *t, const cls_result *r) {
   int named, top, heard;
   int j = ask_rung(c, t, r, &named, &top, &heard);
-  if (top >= 0) return 1;
+  if (top >= 0 || over_quantity(c, r, j) > 0) return 1;
   if (!c->sc || j < 0 || j >= c->sc->n_commitments) return 0;
   int rc = realistic(c, j, t);
   /* a collection's firm ask for the money owed, before her no: not unrealistic (score_ask) */
@@ -1057,7 +1071,12 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
   if (over)
     add(c, "unrealistic_ask", t, realistic(c, top, t) ? "order" : "order_not_yet", "quote", q, "action",
         action_of(c, top), NULL);
-  if (c->sc && j >= 0 && j < c->sc->n_commitments) {
+  double too_many = over ? 0 : over_quantity(c, r, j);
+  if (too_many > 0) {   /* more than the order rung: judged as that alone, neither realistic nor early */
+    char an[24];
+    add(c, "unrealistic_ask", t, "too_many", "quote", q, "asked", num(an, too_many), "action", action_of(c, j), NULL);
+    unreal = 1;
+  } else if (c->sc && j >= 0 && j < c->sc->n_commitments) {
     int rc = realistic(c, j, t), collecting = is_pay && vs->kind == SV_PAYMENT, no = -1;   /* no: the rung she refused */
     /* In a collection the money owed is the agreement: a firm ask for it, made before the
     ** customer refused it, is what the visit is for ("态度诚恳但立场坚定,讲清金额和日期"), though
@@ -1393,9 +1412,16 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     ** clinic-booking quoted the reminders line as "your summary") */
     int tied = !deferred && (cited & confirmed_after(t)) && !unvoiced && !missed;
     if (tied) {
+      /* (the next ask's own line included when it announces its recap, a word of the lexicon's
+      ** `summary`: "So to pull it together: ... Could we put you down for 40 sets today ...?" was
+      ** the recap, and the pitch two turns before it was credited as "your summary", play-test
+      ** 30a F13.  An ask line that only lays benefits against her needs, "These are numbered ...
+      ** Would you reserve 40 sets today ...?", does not outrank the recap before it; nor does a
+      ** later ask's recap one made in an ask line) */
       int k = i + 1;
       while (k < b && !(c->s->turns[k].cls.moves & ASK_MOVES)) k++;
-      if (tied_summary_from(c, i + 1, k)) tied = 0;
+      int upto = k < b && !(r->moves & ASK_MOVES) && cls_has_label(&c->s->turns[k].cls, "summary") ? k + 1 : k;
+      if (tied_summary_from(c, i + 1, upto)) tied = 0;
     }
     if (tied && !vs->f_tied++)
       add(c, "summary_tied_to_needs", t, NULL, "quote", q, NULL);
@@ -1549,8 +1575,10 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   const uint64_t aside = M(GREET) | M(THANK) | M(SMALL_TALK) | M(HANDLE_OBJECTION);
   int stated = r->n_benefits > 0 && !(r->moves & ~aside);
   if ((CLS_HAS(r, CLS_GAIN_APPEAL) || CLS_HAS(r, CLS_PROOF) || r->tactic == CLS_TACTIC_GAIN || stated) && !restated &&
-      !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++)
+      !t->before.value_ack && (cited_needs(c, r) & voiced) && !vs->f_gain++) {
     add(c, "gain_when_needed", t, NULL, "quote", q, NULL);
+    vs->gain_turn = t->n;
+  }
   if (CLS_HAS(r, CLS_DISCOUNT) && vs->kind == SV_PAYMENT) {
     /* in a collection the amount is the agreement: a cut gives away money already owed, whatever
     ** the trust ("您今天要是能全付,我给您再打个九五折", then "打九折 ... 这个折扣我回去跟公司说" went
@@ -1722,6 +1750,21 @@ static int pitch_only(const cls_result *r) { return (r->moves & PITCH_MOVES) && 
 static int pressing_only(const cls_result *r) {
   return (r->moves & (M(DISCOUNT) | M(LOSS_APPEAL) | M(THREAT))) && !r->question;
 }
+/* 1 when r asks for a step and neither plays a need back nor sums up nor checks: the need she
+** confirms in answer to it was confirmed by no discovery of the trainee's ("perfect, nobody else
+** has these!! so 100 sets, deal?" drew "Exactly." and "+10 the customer confirmed the need they
+** had voiced": play-test 30a F2). */
+static int closing_only(const cls_result *r) {
+  return (r->moves & ASK_MOVES) && !(r->moves & (M(CONFIRM_NEED) | M(SUMMARIZE_BENEFITS) | M(CHECK_CONCERNS)));
+}
+/* 1 when r asks the customer nothing: no question, no probe, no check, no playback.  A need she
+** tells in answer to it is no "Your question ... brought out a need": "thanks! nice office btw. so
+** yeah Beacon is basically the best monitoring platform out there, ..." was credited so (play-test
+** 30a F1), as would be any remark she answered with her story. */
+static int asks_nothing(const cls_result *r) {
+  return !r->question && !(r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(PROBE_REFUSAL) | M(CHECK_CONCERNS) |
+                                       M(CONFIRM_NEED) | M(ASK_DECISION_CHAIN)));
+}
 
 /* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
 ** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
@@ -1839,13 +1882,13 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
     } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs && !told_now &&
-               !(*awarded_needs & bit(ev->index))) {
+               !(*awarded_needs & bit(ev->index)) && !closing_only(&t->cls)) {
       *awarded_needs |= bit(ev->index);
       char said[512];
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
           need_said(c, ev->index, said, sizeof said), NULL);
     } else if (told_now && !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls)) {
+               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls) && !asks_nothing(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
@@ -1975,11 +2018,14 @@ static void judge_visit_end(ctx *c, visit_state *vs, int v, int b, int fam) {
   if (fam == FAM_DEAL && vs->given && vs->f_gain && !vs->f_ready && !vs->tactic_faults) {
     /* (in a campaign, of that visit: "you used none" beside a later visit's price cut read as a
     ** contradiction, play-test 23) */
-    char vb[24];
+    /* (it names the turn of the gain it follows from: the two findings share their principle's
+    ** heading, and read as the same praise twice, play-test 30a F16) */
+    char vb[24], tb[24];
+    num(tb, vs->gain_turn);
     if (c->sc && c->sc->n_visits > 1)
-      add(c, "gain_was_enough", NULL, "visit", "visit", num(vb, v + 1), NULL);
+      add(c, "gain_was_enough", NULL, "visit", "visit", num(vb, v + 1), "turn", tb, NULL);
     else
-      add(c, "gain_was_enough", NULL, NULL, NULL);
+      add(c, "gain_was_enough", NULL, NULL, "turn", tb, NULL);
   }
   /* the visit's asks were all judged too early: the last of them carries the check and the
   ** summary, so a visit with neither still hears it once */

@@ -398,8 +398,15 @@ char *util_data_path(const char *rel) {
   char *p = xasprintf("%s/%s", root, rel);
   if (exists(p)) return p;
   free(p);
-  /* scenarios/ sits beside engine/ in the build tree */
-  p = xasprintf("%s/../%s", root, rel);
+  /* scenarios/ sits beside engine/ in the build tree: ROOT/../rel, said without the "engine/.."
+  ** (a transcript's scenario.file read "/work/pt/engine/../scenarios/it-trial.yaml", play-test
+  ** 30a F17); a root whose last part is "." or ".." keeps it */
+  const char *slash = strrchr(root, '/'), *last = slash ? slash + 1 : root;
+  if (*last && strcmp(last, ".") != 0 && strcmp(last, "..") != 0)
+    p = !slash ? xstrdup(rel) : slash == root ? xasprintf("/%s", rel)
+                                              : xasprintf("%.*s/%s", (int)(slash - root), root, rel);
+  else
+    p = xasprintf("%s/../%s", root, rel);
   if (exists(p)) return p;
   free(p);
   return NULL;

@@ -130,6 +130,12 @@ int cls_has_label(const cls_result *r, const char *label);
 ** a match labelled so that is no link by meaning ("similar:...") nor a rule's; NULL when r links
 ** it by meaning alone, or not at all.  Points into r. */
 const char *cls_item_keyword(const cls_result *r, const char *kind, const char *id);
+/* The count of goods an order ask of r names ("so 100 sets, deal?": 100), read by the late rule
+** quantity_order; -1 when none (classify_quantity.c). */
+double cls_order_quantity(const cls_result *r);
+/* The first count of goods in text ("Helen orders 40 sets for the spring window": 40), a number
+** followed by a unit of goods; -1 when none (classify_quantity.c). */
+double cls_text_quantity(const char *text);
 /* The first match of r that is a word cue of loss: a loss_appeal phrase, scarcity or a word of the
 ** loss class (what `switch_off: loss_appeal:` reaches, cls_switch_off); NULL when none. */
 const cls_match *cls_loss_cue(const cls_result *r);

@@ -26,6 +26,14 @@ expect_contains "text: negation (language guessed: zh)" "$out" "moves:    (none)
 expect_contains "text: negated action shown" "$out" "negated:action     演示  (lexicons/zh.yaml:"
 expect_contains "text: lexicon named" "$out" "(lexicon zh)"
 
+# a count of typos spans no words: no empty quote after it (play-test 30a F17: 'one letter away [""]')
+out=$("$SALESIM" classify "we do servers netwrok scanners")
+expect_contains "text: the typo count" "$out" "word read as the known word one letter away  (engine/words.c)"
+expect_eq "text: no empty quote" "" "$(printf '%s\n' "$out" | grep -F '[""]')"
+# a scenario found beside the data directory is named without "engine/.." (a transcript's scenario.file)
+SALESIM_DATA=engine "$SALESIM" play it-trial --seed 1 --transcript "$TMP/sf.json" </dev/null >/dev/null 2>&1
+expect_eq "play: scenario.file without engine/.." "scenarios/it-trial.yaml" "$(jq -r .scenario.file "$TMP/sf.json")"
+
 # --- JSON -------------------------------------------------------------------------------------
 js=$("$SALESIM" classify --json "王处长，下周三下午三点您能不能请ＩＴ主管一起来我们公司看个演示？")
 expect_eq "json: moves" '["ask_commitment"]' "$(jq -c .moves <<<"$js")"

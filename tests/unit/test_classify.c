@@ -1918,6 +1918,25 @@ static void test_amounts(void **st) {
 /* In a visit that collects a payment, a late charge held out is a threat (cls_read_collection,
 ** play-test 27: "过了今天就要按合同收滞纳金了" was credited "firm, no threat"); the line alone is a
 ** loss appeal, and a charge waived, or the contract named for the sum and the day, is none. */
+/* A bare "what about you?" beside a pitch of the price asks the customer's opinion of the offer
+** (label opinion: no discovery credit for the need his answer names, play-test 30a F9); one with a
+** question of its own, or with nothing pitched beside it, does not. */
+static void test_turn_passing(void **st) {
+  (void)st;
+  static const struct { const char *line; int opinion; } rows[] = {
+    { "so what about you? the price is really good, we can do payment terms too", 1 },
+    { "what about you? we can do payment terms too", 1 },
+    { "Martin, what about you: what does a mis-pick cost you?", 0 },
+    { "what about you?", 0 },
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    cls_result r = run(en, rows[i].line);
+    if (cls_has_label(&r, "opinion") != rows[i].opinion) print_error("line: %s\n", rows[i].line);
+    assert_int_equal(cls_has_label(&r, "opinion"), rows[i].opinion);
+    cls_result_free(&r);
+  }
+}
+
 static void test_collection_charge(void **st) {
   (void)st;
   static const struct { const char *lang, *line; int threat; } rows[] = {
@@ -1977,7 +1996,7 @@ int main(void) {
     cmocka_unit_test(test_benefit_free),
     cmocka_unit_test(test_offer_then_tag),
     cmocka_unit_test(test_restated_gain),
-    cmocka_unit_test(test_collection_charge),
+    cmocka_unit_test(test_collection_charge), cmocka_unit_test(test_turn_passing),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

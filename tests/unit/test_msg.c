@@ -2,6 +2,8 @@
 ** to English, the shipped catalogues agreeing with each other and with the code, the compiled
 ** form in the binary, and `salesim check`-style errors with positions for a broken catalogue. */
 #include "testutil.h"
+
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -226,6 +228,26 @@ static void rules_have_words(void **state) {
   }
 }
 
+/* No English finding speaks of the customer as "she" or "he": the customer may be anyone at the
+** table, and "You answered the worry the customer raised (...), and she said it helped." was said
+** of Martin's worry (play-test 30a F12). */
+static void findings_no_gender(void **state) {
+  (void)state;
+  static const char *const words[] = { "she", "her", "hers", "herself", "he", "him", "his", "himself" };
+  const msg_cat *en = msg_catalogue("en");
+  assert_non_null(en);
+  for (int i = 0; i < msg_count(en); i++) {
+    const char *key = msg_key_at(en, i), *t = msg_text("en", key);
+    if (strncmp(key, "finding.", 8) != 0 || !t) continue;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+      for (const char *p = strstr(t, words[w]); p; p = strstr(p + 1, words[w])) {
+        size_t l = strlen(words[w]);
+        int alone = (p == t || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[l]);
+        if (alone) fail_msg("%s says \"%s\": %s", key, words[w], t);
+      }
+  }
+}
+
 /* Every catalogue compiled into the binary passes msg_open's checks, each offset of its index
 ** included: the program opens them without looking at the offsets (msg.c, open_built). */
 static void built_blobs_sound(void **state) {
@@ -247,7 +269,7 @@ int main(void) {
     cmocka_unit_test(plural_rules),
     cmocka_unit_test(errors_with_positions),
     cmocka_unit_test(shipped),
-    cmocka_unit_test(rules_have_words),
+    cmocka_unit_test(rules_have_words), cmocka_unit_test(findings_no_gender),
     cmocka_unit_test(built_blobs_sound),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
