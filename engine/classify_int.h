@@ -473,6 +473,12 @@ void cls_late_offer_consent(cls_result *r);
 void cls_late_seller_visit(cls_result *r);
 /* A what/how question about how things stand now (marker as_is): no ask, an open question. */
 void cls_late_as_is(cls_result *r);
+/* The same question led in by a clause of only a word of now ("And today, how does your team get
+** told ...?"), its only time: an open question (classify_as_is.c).  After cls_late_as_is. */
+void cls_late_as_is_lead(cls_result *r);
+/* An ask whose every action and time stand in the seller's clauses after a fronted topic ("踢脚线
+** 的接缝我明天上午就安排师傅过去重新处理,处理完请您验收"): his step, no ask (classify_topic_seller.c). */
+void cls_late_topic_seller(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -429,6 +429,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_proper_place(out);
     cls_late_texted_confirm(out);
     cls_late_as_is(out);
+    cls_late_as_is_lead(out);
+    cls_late_topic_seller(out);
     cls_late_restated_pain(out);
     cls_late_restated_payment(out);
     cls_late_deferred_payment(out);

@@ -401,6 +401,30 @@ static int echo_has_word(const char *text, const char *w, size_t n) {
   return 0;
 }
 
+/* The end of said's first sentence: its '.', '?' or '!' before a space and a word that does not
+** go on in lower case, past a title's abbreviation ("Mr. Reyes"); the terminating NUL when said
+** is one sentence.  "The scanners went down at 6 a.m. and we found out at 8, ..." is one: its
+** "a.m. and" cut there left "and we found out at 8, ..." as all she said (play-test 30c F9). */
+static const char *echo_sentence_end(const char *said) {
+  static const char *const titles[] = { "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no" };
+  for (const char *p = said; *p; p++) {
+    if ((*p != '.' && *p != '?' && *p != '!') || p[1] != ' ') continue;
+    const char *next = p + 1;
+    while (*next == ' ') next++;
+    if (islower((unsigned char)*next)) continue;   /* the sentence goes on ("a.m. and", "e.g. the") */
+    if (*p == '.') {
+      const char *w = p;
+      while (w > said && isalpha((unsigned char)w[-1])) w--;
+      int title = 0;
+      for (size_t k = 0; k < sizeof titles / sizeof *titles && !title; k++)
+        title = (size_t)(p - w) == strlen(titles[k]) && strncasecmp(w, titles[k], (size_t)(p - w)) == 0;
+      if (title) continue;
+    }
+    return p;
+  }
+  return said + strlen(said);
+}
+
 /* "Tom mentioned your sister Lucia just moved into an older place across town. hows she finding
 ** the water there?" was answered "My sister Lucia just moved into an old house with awful hard
 ** water. The kettle is white inside already.": the trainee's own news, told back as hers
@@ -411,8 +435,7 @@ char *cust_untold(const cust_host *h, const char *said) {
   const cls_result *t = h->turn;
   const char *line = t ? (t->norm ? t->norm : t->text) : NULL;
   if (!line || !said || strcmp(h->lang, "en") != 0 || cust_speaker_of(h, said) >= 0) return NULL;
-  const char *end = said;
-  while (*end && !((*end == '.' || *end == '?' || *end == '!') && end[1] == ' ')) end++;
+  const char *end = echo_sentence_end(said);
   if (!*end) return NULL;                           /* one sentence: said whole */
   const char *rest = end + 1;
   while (*rest == ' ') rest++;

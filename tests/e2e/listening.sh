@@ -603,4 +603,11 @@ EOT
 "$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/in.txt" --seed 99 --transcript "$TMP/pt30-v6.json" >/dev/null 2>&1
 check "campus-platform: the Try lines of a clumsy visit speak of the whole university, not a 院" \
   jq -e '[.debrief.skills[].findings[].better | select(. != "")] | length > 0 and (map(test("全院|几千个学生")) | any | not)' "$TMP/pt30-v6.json"
+# --- 51. news she was just told goes only a whole sentence at a time: "at 6 a.m. and we found out
+# at 8" is one sentence, so "I heard the scanners went down last month" gets it whole, not "and we
+# found out at 8, ..." (play-test 30c F9: the "a.m. " was taken for a sentence's end) ---
+printf '%s\n' "Hi Dana, thanks for the time. I heard the scanners went down last month, what happened exactly?" >"$TMP/in.txt"
+"$SALESIM" play "$EN" --script "$TMP/in.txt" --seed 8 --transcript "$TMP/am.json" >/dev/null 2>&1
+check "a sentence with \"6 a.m. and\" is said whole, not from its \"and\"" \
+  jq -e '[.turns[0].customer[] | select(.kind == "say") | .text] | any(startswith("The scanners went down at 6 a.m. and we found out at 8"))' "$TMP/am.json"
 finish
