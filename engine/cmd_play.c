@@ -29,6 +29,7 @@
 #include "util.h"
 #include "msg_cli.h"
 #include "speakers.h"
+#include "recover.h"
 
 #define PLAY_MAX_LINE 2000   /* bytes: a spoken line, not a document */
 
@@ -343,7 +344,45 @@ static void show_score(play *p) {
   score_result_free(&r);
 }
 
+/* Names the trainee's earlier visits that were killed before their end and so are in no
+** gradebook: their journals in the data dir's transcripts, which no running visit writes
+** (play-test 30c #4: Dave's next visit said nothing and the journal stayed).  Said once. */
+static void remind_unrecorded(play *p) {
+  enum { SHOWN = 3 };
+  char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
+  char *dir = xasprintf("%s/transcripts", data);
+  char *paths[SHOWN];
+  int n = rcv_orphans(dir, paths, SHOWN);
+  char *opt = NULL;
+  if (n > 0 && p->o.gradebook) {
+    char *w = util_shell_word(p->o.gradebook);
+    opt = xasprintf(" --gradebook %s", w);
+    free(w);
+  }
+  for (int i = 0; i < n && i < SHOWN; i++) {
+    char *w = util_shell_word(paths[i]);
+    char *cmd = xasprintf("salesim record %s%s", w, opt ? opt : "");
+    char *m = msg_get(msg_lang(p->lang), "ui.unrecorded_visit", "path", paths[i], "command", cmd, NULL);
+    fprintf(stderr, "salesim play: %s\n", m);
+    free(m);
+    free(cmd);
+    free(w);
+    free(paths[i]);
+  }
+  if (n > SHOWN) {
+    char more[24];
+    snprintf(more, sizeof more, "%d", n - SHOWN);
+    char *m = msg_get(msg_lang(p->lang), "ui.unrecorded_more", "count", more, "dir", dir, NULL);
+    fprintf(stderr, "salesim play: %s\n", m);
+    free(m);
+  }
+  free(opt);
+  free(dir);
+  free(data);
+}
+
 static int start_session(play *p, diag *d) {
+  if (p->o.trainee && !p->attempt_path) remind_unrecorded(p);   /* a /restart has said it */
   sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
                       .transcript = p->attempt_path ? p->attempt_path : p->o.transcript };
   so.adopt = p->cust;
