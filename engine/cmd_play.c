@@ -547,8 +547,9 @@ static sess_end converse(play *p) {
 }
 
 /* The visit could not be recorded: keep its transcript (saving it to the data dir when the
-** trainee asked for none) and say how to record it later. */
-static void keep_for_later(play *p, const json_t *deb, const char *where) {
+** trainee asked for none) and say how to record it later; role, when not NULL, is the name the
+** gradebook takes sessions under (a PostgreSQL trainee role), so the command names it. */
+static void keep_for_later(play *p, const json_t *deb, const char *where, const char *role) {
   if (!p->s->transcript_path) {
     p->s->transcript_path = sess_default_transcript_path(p->sc);
     sess_save(p->s, deb);
@@ -561,7 +562,9 @@ static void keep_for_later(play *p, const json_t *deb, const char *where) {
     opt = xasprintf(" --gradebook %s", w);
     free(w);
   }
-  char *cmd = xasprintf("salesim record %s%s", t, opt ? opt : "");
+  char *who = role ? util_shell_word(role) : NULL;
+  char *cmd = xasprintf("salesim record %s%s%s%s", t, opt ? opt : "", who ? " --trainee " : "", who ? who : "");
+  free(who);
   char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_LATER), "path", p->s->transcript_path,
                     "command", cmd, NULL);
   fprintf(stderr, "salesim play: %s\n", m);
@@ -569,6 +572,20 @@ static void keep_for_later(play *p, const json_t *deb, const char *where) {
   free(cmd);
   free(t);
   free(opt);
+}
+
+/* The role a PostgreSQL trainee connection records under, when it is not the trainee's name
+** given: such a role records only sessions under its own name, so `record` needs --trainee
+** ROLE (play-test 30c #15: the hint left it out and failed again).  NULL otherwise (malloc'd). */
+static char *own_role(gb *g, const char *trainee) {
+  if (!gb_on_server(g) || !gb_partial_view(g)) return NULL;
+  char err[256];
+  char *role = NULL;
+  gb_rows *r = gb_query(g, "SELECT current_user", 0, NULL, err, sizeof err);
+  if (r && gb_step(g, r, err, sizeof err) == 1 && gb_text(g, r, 0)) role = xstrdup(gb_text(g, r, 0));
+  if (r) gb_rows_free(g, r);
+  if (role && trainee && strcmp(role, trainee) == 0) { free(role); role = NULL; }
+  return role;
 }
 
 /* Gradebook: record and attach earlier attempts as progress.  The visit is keyed by its content,
@@ -580,7 +597,7 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   if (!g) {
     fprintf(stderr, "salesim play: %s\n", err);
     char *label = gb_location_label(path);
-    keep_for_later(p, deb, label);
+    keep_for_later(p, deb, label, NULL);
     free(label);
     free(path);
     return -1;
@@ -593,7 +610,9 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
     char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_FAILED), "error", err, NULL);
     fprintf(stderr, "%s\n", m);
     free(m);
-    keep_for_later(p, deb, gb_path(g));
+    char *role = own_role(g, p->o.trainee);
+    keep_for_later(p, deb, gb_path(g), role);
+    free(role);
     gb_close(g);
     free(path);
     return -1;
