@@ -29,6 +29,7 @@
 #include "util.h"
 #include "msg_cli.h"
 #include "speakers.h"
+#include "recover.h"
 
 #define PLAY_MAX_LINE 2000   /* bytes: a spoken line, not a document */
 
@@ -343,7 +344,45 @@ static void show_score(play *p) {
   score_result_free(&r);
 }
 
+/* Names the trainee's earlier visits that were killed before their end and so are in no
+** gradebook: their journals in the data dir's transcripts, which no running visit writes
+** (play-test 30c #4: Dave's next visit said nothing and the journal stayed).  Said once. */
+static void remind_unrecorded(play *p) {
+  enum { SHOWN = 3 };
+  char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
+  char *dir = xasprintf("%s/transcripts", data);
+  char *paths[SHOWN];
+  int n = rcv_orphans(dir, paths, SHOWN);
+  char *opt = NULL;
+  if (n > 0 && p->o.gradebook) {
+    char *w = util_shell_word(p->o.gradebook);
+    opt = xasprintf(" --gradebook %s", w);
+    free(w);
+  }
+  for (int i = 0; i < n && i < SHOWN; i++) {
+    char *w = util_shell_word(paths[i]);
+    char *cmd = xasprintf("salesim record %s%s", w, opt ? opt : "");
+    char *m = msg_get(msg_lang(p->lang), "ui.unrecorded_visit", "path", paths[i], "command", cmd, NULL);
+    fprintf(stderr, "salesim play: %s\n", m);
+    free(m);
+    free(cmd);
+    free(w);
+    free(paths[i]);
+  }
+  if (n > SHOWN) {
+    char more[24];
+    snprintf(more, sizeof more, "%d", n - SHOWN);
+    char *m = msg_get(msg_lang(p->lang), "ui.unrecorded_more", "count", more, "dir", dir, NULL);
+    fprintf(stderr, "salesim play: %s\n", m);
+    free(m);
+  }
+  free(opt);
+  free(dir);
+  free(data);
+}
+
 static int start_session(play *p, diag *d) {
+  if (p->o.trainee && !p->attempt_path) remind_unrecorded(p);   /* a /restart has said it */
   sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
                       .transcript = p->attempt_path ? p->attempt_path : p->o.transcript };
   so.adopt = p->cust;
@@ -508,8 +547,9 @@ static sess_end converse(play *p) {
 }
 
 /* The visit could not be recorded: keep its transcript (saving it to the data dir when the
-** trainee asked for none) and say how to record it later. */
-static void keep_for_later(play *p, const json_t *deb, const char *where) {
+** trainee asked for none) and say how to record it later; role, when not NULL, is the name the
+** gradebook takes sessions under (a PostgreSQL trainee role), so the command names it. */
+static void keep_for_later(play *p, const json_t *deb, const char *where, const char *role) {
   if (!p->s->transcript_path) {
     p->s->transcript_path = sess_default_transcript_path(p->sc);
     sess_save(p->s, deb);
@@ -522,7 +562,9 @@ static void keep_for_later(play *p, const json_t *deb, const char *where) {
     opt = xasprintf(" --gradebook %s", w);
     free(w);
   }
-  char *cmd = xasprintf("salesim record %s%s", t, opt ? opt : "");
+  char *who = role ? util_shell_word(role) : NULL;
+  char *cmd = xasprintf("salesim record %s%s%s%s", t, opt ? opt : "", who ? " --trainee " : "", who ? who : "");
+  free(who);
   char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_LATER), "path", p->s->transcript_path,
                     "command", cmd, NULL);
   fprintf(stderr, "salesim play: %s\n", m);
@@ -530,6 +572,20 @@ static void keep_for_later(play *p, const json_t *deb, const char *where) {
   free(cmd);
   free(t);
   free(opt);
+}
+
+/* The role a PostgreSQL trainee connection records under, when it is not the trainee's name
+** given: such a role records only sessions under its own name, so `record` needs --trainee
+** ROLE (play-test 30c #15: the hint left it out and failed again).  NULL otherwise (malloc'd). */
+static char *own_role(gb *g, const char *trainee) {
+  if (!gb_on_server(g) || !gb_partial_view(g)) return NULL;
+  char err[256];
+  char *role = NULL;
+  gb_rows *r = gb_query(g, "SELECT current_user", 0, NULL, err, sizeof err);
+  if (r && gb_step(g, r, err, sizeof err) == 1 && gb_text(g, r, 0)) role = xstrdup(gb_text(g, r, 0));
+  if (r) gb_rows_free(g, r);
+  if (role && trainee && strcmp(role, trainee) == 0) { free(role); role = NULL; }
+  return role;
 }
 
 /* Gradebook: record and attach earlier attempts as progress.  The visit is keyed by its content,
@@ -541,7 +597,7 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   if (!g) {
     fprintf(stderr, "salesim play: %s\n", err);
     char *label = gb_location_label(path);
-    keep_for_later(p, deb, label);
+    keep_for_later(p, deb, label, NULL);
     free(label);
     free(path);
     return -1;
@@ -554,7 +610,9 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
     char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_FAILED), "error", err, NULL);
     fprintf(stderr, "%s\n", m);
     free(m);
-    keep_for_later(p, deb, gb_path(g));
+    char *role = own_role(g, p->o.trainee);
+    keep_for_later(p, deb, gb_path(g), role);
+    free(role);
     gb_close(g);
     free(path);
     return -1;

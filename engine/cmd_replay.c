@@ -3,7 +3,8 @@
 ** for a projector) and its debrief.  A transcript cut short (a crash, a killed terminal) has no
 ** debrief: the session is played again from its scenario, seed and lines, which gives the same
 ** customer and so the same debrief.  A visit that never ended left only its journal
-** (TRANSCRIPT.journal): replay reads that too, given either name.  --lang shows the debrief in
+** (TRANSCRIPT.journal): replay reads that too, given either name (recover.c), and says how the
+** visit ended: a journal without its end is a killed program, not a Ctrl-C.  --lang shows the debrief in
 ** another catalogue language (the JSON stays the document as recorded).
 */
 #include <assert.h>
@@ -17,7 +18,7 @@
 
 #include <jansson.h>
 
-#include "scncheck.h"
+#include "recover.h"
 #include "cli.h"
 #include "debrief.h"
 #include "score.h"
@@ -92,153 +93,6 @@ static void show_said(const term *t, const char *who, const char *lang, json_t *
   }
 }
 
-/* Is path inside dir's tree (both resolved)? */
-static int under(const char *path, const char *dir) {
-  if (!dir) return 0;
-  char *rp = realpath(path, NULL), *rd = realpath(dir, NULL);
-  size_t n = rd ? strlen(rd) : 0;
-  int in = rp && rd && strncmp(rp, rd, n) == 0 && (rp[n] == '/' || (n == 1 && rd[0] == '/'));
-  free(rp);
-  free(rd);
-  return in;
-}
-
-/* May the debrief be rebuilt by running the scenario at path?  Rebuilding runs its Lua in this
-** process, and a transcript can name any file: allowed without asking for the shipped
-** scenarios, the transcript's own folder and the current one; anything else only when the
-** user says yes on a terminal. */
-static int may_rebuild_from(const char *file, const char *path) {
-  struct stat st;
-  char *safe = txt_sanitize(path, strlen(path), NULL);
-  int ok = 0;
-  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-    msg_eprint("replay", "cli.replay.scenario_unreadable", "path", file, "scenario", safe, NULL);
-    free(safe);
-    return 0;
-  }
-  char *shipped = util_data_path("scenarios");
-  char *fdir = xstrdup(file);
-  char *slash = strrchr(fdir, '/');
-  if (slash) *slash = '\0'; else { free(fdir); fdir = xstrdup("."); }
-  ok = under(path, shipped) || under(path, fdir) || under(path, ".");
-  free(shipped);
-  free(fdir);
-  if (!ok && isatty(STDIN_FILENO) && isatty(STDERR_FILENO)) {
-    char *q = msg_get(MSG_CLI_LANG, "cli.replay.ask_rebuild", "path", file, "scenario", safe, NULL);
-    fprintf(stderr, "salesim replay: %s ", q);   /* the answer follows on the same line */
-    free(q);
-    char ans[16] = "";
-    ok = fgets(ans, sizeof ans, stdin) && (ans[0] == 'y' || ans[0] == 'Y');
-  } else if (!ok) {
-    msg_eprint("replay", "cli.replay.scenario_outside", "path", file, "scenario", safe, NULL);
-  }
-  free(safe);
-  return ok;
-}
-
-/* Plays the transcript's lines again to rebuild its debrief; NULL when that cannot be done. */
-static json_t *rebuild_debrief(const char *file, json_t *tr) {
-  json_t *sj = json_object_get(tr, "scenario");
-  const char *path = json_string_value(json_object_get(sj, "file"));
-  const char *hash = json_string_value(json_object_get(sj, "hash"));
-  if (!path || !may_rebuild_from(file, path)) return NULL;
-  diag d;
-  diag_init(&d);
-  scenario *sc = scc_load(path, &d);
-  if (!sc) {
-    char *safe = txt_sanitize(path, strlen(path), NULL);
-    msg_eprint("replay", "cli.replay.scenario_broken", "path", file, "scenario", safe, NULL);
-    free(safe);
-    diag_print(&d, stderr);
-    diag_free(&d);
-    return NULL;
-  }
-  if (hash && strcmp(hash, sc->hash) != 0) {
-    char *safe = txt_sanitize(path, strlen(path), NULL);
-    msg_eprint("replay", "cli.replay.scenario_changed", "scenario", safe, NULL);
-    free(safe);
-  }
-  const char *lang = json_string_value(json_object_get(tr, "language"));
-  const char *trainee = json_string_value(json_object_get(tr, "trainee"));
-  sess_options so = { .seed = (uint64_t)json_integer_value(json_object_get(tr, "seed")),
-                      .lang = lang, .trainee = trainee, .transcript = "" };
-  session *s = sess_new(sc, &so, &d);
-  json_t *deb = NULL;
-  if (s) {
-    sess_start(s);
-    size_t i;
-    json_t *turn;
-    json_array_foreach(json_object_get(tr, "turns"), i, turn) {
-      const char *text = json_string_value(json_object_get(turn, "text"));
-      if (text && !sess_over(s)) sess_say(s, text, strlen(text));
-    }
-    const char *by = json_string_value(json_object_get(tr, "ended_by"));
-    sess_end why = SESS_END_INTERRUPT;
-    if (by && strcmp(by, "eof") == 0) why = SESS_END_EOF;
-    else if (by && strcmp(by, "quit") == 0) why = SESS_END_QUIT;
-    else if (by && strcmp(by, "hangup") == 0) why = SESS_END_HANGUP;
-    sess_finish(s, why);
-    score_result r;
-    score_session(s, &r);
-    deb = deb_build(s, &r);
-    score_result_free(&r);
-    json_object_set_new(deb, "started", json_string(json_string_value(json_object_get(tr, "started"))));
-    sess_free(s);
-  }
-  diag_print(&d, stderr);
-  diag_free(&d);
-  scn_free(sc);
-  return deb;
-}
-
-/* The transcript in file, or rebuilt from a journal (file itself, or FILE.journal when the
-** visit never wrote FILE); NULL after saying why on stderr. */
-static json_t *load_transcript(const char *file) {
-  char err[512];
-  size_t len;
-  char *jpath = NULL;
-  struct stat st;   /* a device (/dev/zero) would fill the buffer to the cap for nothing */
-  if (stat(file, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
-    msg_eprint("replay", "cli.replay.not_regular", "path", file, NULL);
-    return NULL;
-  }
-  char *buf = util_read_file(file, REPLAY_MAX_FILE, &len, err, sizeof err);
-  if (!buf && access(file, F_OK) != 0) {
-    jpath = sess_journal_path(file);
-    buf = util_read_file(jpath, REPLAY_MAX_FILE, &len, NULL, 0);
-    if (!buf) { free(jpath); jpath = NULL; }
-  }
-  if (!buf) {
-    msg_eprint("replay", "cli.path_error", "path", file, "error", err, NULL);
-    return NULL;
-  }
-  const char *src = jpath ? jpath : file;
-  json_t *tr = NULL;
-  if (sess_is_journal(buf, len)) {
-    diag d;
-    diag_init(&d);
-    int complete;
-    tr = sess_journal_transcript(buf, len, src, &d, &complete);
-    diag_print(&d, stderr);
-    diag_free(&d);
-    if (tr) {
-      char turns[24];
-      snprintf(turns, sizeof turns, "%zu", json_array_size(json_object_get(tr, "turns")));
-      msg_eprint("replay", complete ? "cli.replay.journal_ended" : "cli.replay.journal_open", "path", src,
-                 "turns", turns, NULL);
-    }
-  } else {
-    json_error_t jerr;
-    tr = json_loadb(buf, len, 0, &jerr);
-    if (!tr)
-      fprintf(stderr, "%s:%d:%d: error: %s\n", src, jerr.line > 0 ? jerr.line : 1,
-              jerr.column > 0 ? jerr.column : 1, jerr.text);
-  }
-  free(buf);
-  free(jpath);
-  return tr;
-}
-
 typedef struct replay_opts { int json, colour, full; const char *md, *html, *lang; double delay; } replay_opts;
 
 /* One option of `replay` (cli_parse's on_opt). */
@@ -280,8 +134,10 @@ int cmd_replay_exec(int argc, char **argv) {
   int json = o.json, colour = o.colour, full = o.full;
   const char *md = o.md, *html = o.html;
   double delay = o.delay;
-  json_t *tr = load_transcript(argv[first]);
-  if (!tr) return CLI_USAGE;
+  rcv_visit v;
+  if (rcv_load("replay", argv[first], REPLAY_MAX_FILE, &v) != 0) return CLI_USAGE;
+  json_t *tr = json_incref(v.tr);
+  rcv_free(&v);
   const char *file = argv[first];
   const char *fmt = json_string_value(json_object_get(tr, "format"));
   if (!fmt || strcmp(fmt, "salesim-transcript") != 0) {
@@ -293,7 +149,7 @@ int cmd_replay_exec(int argc, char **argv) {
   }
   json_t *deb = json_object_get(tr, "debrief");
   if (deb) json_incref(deb);
-  else deb = rebuild_debrief(file, tr);
+  else deb = rcv_debrief("replay", file, tr);
 
   term *t = term_open(stdin, json ? 0 : colour, NULL);
   if (!json) {

@@ -245,7 +245,7 @@ static const char *known_label(const char *lang, const char *prefix, const char 
 }
 
 const char *deb_ended_label(const char *lang, const char *e) {
-  static const char *const ids[] = { "customer", "quit", "eof", "hangup", "interrupt", "turn_limit" };
+  static const char *const ids[] = { "customer", "quit", "eof", "hangup", "interrupt", "turn_limit", "killed" };
   const char *t = known_label(lang, "ended", ids, sizeof ids / sizeof ids[0], e);
   return t ? t : msg_text(lang, "ended.none");
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -61,6 +62,9 @@ jrn *jrn_create(const char *path, char *err, size_t errlen) {
   if (unlink(path) != 0 && errno != ENOENT) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return NULL; }
   int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) { snprintf(err, errlen, "%s: %s", path, strerror(errno)); return NULL; }
+  /* held while the visit runs, so `record` and `play` can tell a live visit from a killed
+  ** one (jrn_busy); the kernel drops it when the process dies, however it dies */
+  while (flock(fd, LOCK_EX) != 0 && errno == EINTR) {}
   if (sync_dir(path) != 0) {
     msg_snprint(err, errlen, "cli.journal.sync_dir", "path", path, "error", strerror(errno), NULL);
     close(fd);
@@ -132,6 +136,14 @@ void jrn_close(jrn *j, int remove) {
   close(j->fd);
   free(j->path);
   free(j);
+}
+
+int jrn_busy(const char *path) {
+  int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return 0;
+  int busy = flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close(fd);   /* and with it the shared lock, at once: the writer's LOCK_EX waits no longer */
+  return busy;
 }
 
 void jrn_split(const char *buf, size_t len, jrn_records *out) {

@@ -30,9 +30,16 @@ const char *sess_end_name(sess_end e) {
   case SESS_END_HANGUP: return "hangup";
   case SESS_END_INTERRUPT: return "interrupt";
   case SESS_END_TURN_LIMIT: return "turn_limit";
+  case SESS_END_KILLED: return "killed";
   case SESS_END_NONE: break;
   }
   return "none";
+}
+
+sess_end sess_end_parse(const char *n) {
+  for (int e = SESS_END_CUSTOMER; n && e <= SESS_END_KILLED; e++)
+    if (strcmp(n, sess_end_name((sess_end)e)) == 0) return (sess_end)e;
+  return SESS_END_NONE;
 }
 
 char *sess_default_transcript_path(const scenario *sc) {

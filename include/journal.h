@@ -32,6 +32,10 @@ int jrn_append(jrn *j, const char *rec, size_t len, char *err, size_t errlen);
 ** NULL is a no-op. */
 void jrn_close(jrn *j, int remove);
 
+/* 1 while a live process writes the journal at path (it holds the file's lock from jrn_create
+** to jrn_close); 0 when nobody does: the writer ended or was killed, or there is no such file. */
+int jrn_busy(const char *path);
+
 /* One record read back. */
 typedef struct jrn_record {
   const char *text;        /* points into the buffer given to jrn_split; not NUL-terminated */

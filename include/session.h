@@ -40,9 +40,14 @@ typedef struct sess_turn {
 
 typedef enum {
   SESS_END_NONE, SESS_END_CUSTOMER, SESS_END_QUIT, SESS_END_EOF, SESS_END_HANGUP,
-  SESS_END_INTERRUPT, SESS_END_TURN_LIMIT
+  SESS_END_INTERRUPT, SESS_END_TURN_LIMIT,
+  SESS_END_KILLED          /* the program stopped before the visit ended (SIGKILL, a crash, the
+                           ** machine going down): only a rebuild from the journal knows it */
 } sess_end;
-const char *sess_end_name(sess_end e);   /* "customer" "quit" "eof" "hangup" "interrupt" "turn_limit" */
+/* "customer" "quit" "eof" "hangup" "interrupt" "turn_limit" "killed" */
+const char *sess_end_name(sess_end e);
+/* The reason named n (sess_end_name's inverse); SESS_END_NONE for NULL or an unknown name. */
+sess_end sess_end_parse(const char *n);
 
 typedef struct sess_options {
   uint64_t seed;

@@ -234,6 +234,34 @@ if [ "$rc" = 0 ]; then
   printf '{"version": 1}' >"$TMP/cut.json"
   err=$("$SALESIM" record "$TMP/cut.json" --gradebook "$TMP/later.db" 2>&1); rc=$?
   expect_eq "record refuses a transcript without a debrief" "2|salesim record: $TMP/cut.json: the visit has no debrief (it was cut short); salesim replay $TMP/cut.json rebuilds it" "$rc|$err"
+  # a file that is no transcript, under a long path: the message shows all of it (pt30c #4)
+  long="$TMP/a-rather-long-folder-name-for-a-class/referral-follow-up-20261207-054400-15963.json"
+  mkdir -p "$(dirname "$long")" && printf '{"x": 1}\n{"y": 2}\n' >"$long"
+  err=$("$SALESIM" record "$long" --gradebook "$TMP/later.db" 2>&1); rc=$?
+  expect_contains "record of a file that is no transcript names its whole path" "$rc|$err" "2|salesim record: $long:2:1: not a salesim transcript"
+
+  # a visit killed with SIGKILL left only its journal: record takes it, once, marked killed (pt30c #4)
+  ( head -n 2 "$TMP/en.txt"; sleep 30 ) | "$SALESIM" play "$SC" --seed 3 --trainee dave --gradebook "$TMP/dave.db" >/dev/null 2>&1 &
+  pid=$!
+  jdir=$TMP/data/salesim/transcripts
+  for _ in $(seq 1 100); do j=$(ls "$jdir"/it-trial-*.json.journal 2>/dev/null | head -1); [ -n "$j" ] && [ "$(tr -d '\0' <"$j" | grep -c '"record":"turn"')" = 2 ] && break; sleep 0.1; done
+  err=$("$SALESIM" record "$j" --gradebook "$TMP/dave.db" 2>&1); rc=$?
+  expect_contains "record refuses the journal of a visit still going" "$rc|$err" "2|"
+  expect_contains "... saying so" "$err" "$j: the visit is still going (its program is running)"
+  kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+  t=${j%.journal}
+  err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 4 --trainee dave --gradebook "$TMP/dave.db" --transcript "" 2>&1 >/dev/null)
+  expect_contains "the trainee's next play names the killed visit and the command" "$err" "an earlier visit was stopped before its end (killed, or the machine went down) and is in no gradebook: $j; record it with: salesim record $j --gradebook $TMP/dave.db"
+  out=$("$SALESIM" record "$t" --gradebook "$TMP/dave.db" 2>"$TMP/err"); rc=$?
+  expect_eq "record of the killed visit by its transcript's name exits 0" 0 "$rc"
+  expect_contains "... says it is recorded as a visit that did not end" "$out" "$j: recorded in $TMP/dave.db (session 2, trainee dave) as a visit that did not end (ended_by killed)"
+  expect_eq "... the row is marked killed, with its 2 turns" "killed|2" "$(q "$TMP/dave.db" "SELECT ended_by, json_array_length(transcript, '\$.turns') FROM sessions WHERE id = 2")"
+  expect_eq "... the transcript document with its debrief takes the journal's place" "killed|no journal" \
+    "$(jq -r .debrief.ended_by "$t" 2>&1)|$([ -e "$j" ] && echo journal || echo no journal)"
+  out=$("$SALESIM" record "$t" --gradebook "$TMP/dave.db" 2>&1); rc=$?
+  expect_eq "... recording it again adds nothing" "0|2" "$rc|$(q "$TMP/dave.db" 'SELECT count(*) FROM sessions')"
+  err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 5 --trainee dave --gradebook "$TMP/dave.db" --transcript "" 2>&1 >/dev/null)
+  if grep -q "an earlier visit" <<<"$err"; then fail "... and the next play no longer names it" "$err"; else ok "... and the next play no longer names it"; fi
 
   # salesim next: the weakest skill over the latest visits, and a scenario in their language
   # (a skill the visits gave no evidence of, stored as NULL, is not weakest: it was not shown)

@@ -500,4 +500,10 @@ q roles "INSERT INTO salesim.sessions(trainee, scenario, started, outcome, score
 out=$("$SALESIM" record "$TMP/ann7.json" --gradebook "$ANN" 2>&1); rc=$?
 expect_eq "a visit whose key another role's row holds is not passed off as recorded (exit 2)" "2" "$rc"
 expect_contains "... and says why" "$out" "the visit's key is taken by a row this role cannot read"
+# a trainee role playing under another name is refused: the "record it later" hint names the
+# role with --trainee, and that command works (play-test 30c #15: the hint left it out)
+err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 11 --trainee "Ann Lee" --gradebook "$ANN" --transcript "$TMP/annlee.json" 2>&1 >/dev/null)
+expect_contains "a wrong trainee name: the hint names the role" "$err" "record it later with: salesim record $TMP/annlee.json --gradebook 'postgresql://ann@/roles?host=$PGDIR' --trainee ann"
+out=$("$SALESIM" record "$TMP/annlee.json" --gradebook "$ANN" --trainee ann 2>&1); rc=$?
+expect_contains "... and that command records it" "$rc|$out" "0|$TMP/annlee.json: recorded in postgresql://ann@/roles"
 finish

@@ -80,9 +80,14 @@ expect_eq "replay of a killed visit (by its transcript name) exits 0" 0 "$rc"
 expect_contains "replay says it read the journal of a visit that did not end" "$(cat "$TMP/err")" "k.json.journal is the journal of a visit that did not end (3 turns)"
 check "replay recovers every completed turn" jq -e --rawfile want "$TMP/k3.txt" \
   '[.turns[] | select(.speaker == "trainee") | .text] == ($want | rtrimstr("\n") | split("\n"))' <<<"$out"
-check "replay rebuilds the debrief" jq -e '.outcome and .ended_by == "interrupt"' <<<"$out"
+check "replay rebuilds the debrief, ended by a killed program (not a Ctrl-C)" jq -e '.outcome and .ended_by == "killed"' <<<"$out"
+expect_contains "... and says so in the journal's note" "$(cat "$TMP/err")" "its program was stopped (killed, or the machine went down)"
+out=$("$SALESIM" replay "$TMP/k.json" --lang en 2>/dev/null | tr -s ' \n' '  ')
+expect_contains "the replayed debrief says the program was stopped" "$out" "the program was stopped mid-visit (killed, or the machine went down)"
+if grep -q "Ctrl-C" <<<"$out"; then fail "... and not that the trainee pressed Ctrl-C" "$(grep Ctrl-C <<<"$out")"; else ok "... and not that the trainee pressed Ctrl-C"; fi
+out=$("$SALESIM" replay "$TMP/k.json" --json 2>/dev/null)
 out2=$("$SALESIM" replay "$TMP/k.json.journal" --json 2>/dev/null)
-expect_eq "replay of the journal by its own name gives the same debrief" "$(jq -c 'del(.ended)' <<<"$out")" "$(jq -c 'del(.ended)' <<<"$out2")"
+expect_eq "replay of the journal by its own name gives the same debrief, ended at the journal's last write" "$out" "$out2"
 # the process died inside a write: the last record is cut short
 { tr -d '\0' <"$TMP/k.json.journal"; printf '{"record":"turn","hints_used":0,"turn":{"text":"我们的'; } >"$TMP/torn.journal"
 out=$("$SALESIM" replay "$TMP/torn.journal" --json 2>"$TMP/err"); rc=$?
