@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "advice.h"
+#include "amount.h"
 #include "advice_int.h"
 #include "classify.h"
 #include "msg.h"
@@ -64,6 +65,13 @@ adv_teach adv_teaches(const char *rule, score_visit_kind kind) {
     return ADV_REFERRAL;
   /* a payment or referral rule in a deal visit teaches that visit's own next step */
   if ((kind != SV_PAYMENT && t == ADV_PAY) || (kind != SV_REFERRAL && t == ADV_REFERRAL)) return ADV_ASK;
+  return t;
+}
+
+/* See advice.h.  (The scorer names the need she had voiced before the feature list, if any.) */
+adv_teach adv_teaches_about(const char *rule, score_visit_kind kind, const adv_about *about) {
+  adv_teach t = adv_teaches(rule, kind);
+  if (t == ADV_SUMMARY && strcmp(rule, "feature_list") == 0 && about && about->need < 0) t = ADV_OPEN;
   return t;
 }
 
@@ -170,6 +178,49 @@ static int benefit_for(const scenario *sc, int i) {
   return -1;
 }
 
+/* The trainer's example of a benefit for need i said as hers, for "{name}，对您来说好处就是：
+** {example}": of the benefits answering i, the one answering fewest needs first (the one most her
+** need's own), and of its examples the first that speaks to her (您, 你, you, your) and that the
+** reader (in the scenario's language) does not read as proof, a story of another customer; else
+** the first example of the first benefit.  "对您来说好处就是：临沂的刘总按我们的开发方案，一年在县城
+** 开了六个网点" told 陈总 another dealer's result as his benefit (play-test 30b F10).  NULL when
+** no benefit answering i has examples. */
+static const char *gain_example(const scenario *sc, int i, const char *lang, const cls_classifier *reader) {
+  static const char *const her[] = { "\xe6\x82\xa8" /* 您 */, "\xe4\xbd\xa0" /* 你 */, "you" };
+  if (i < 0 || i >= sc->n_needs) return NULL;
+  if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
+  const char *fallback = NULL;
+  for (int fewest = 1; fewest <= 64; fewest++) {
+    int any_wider = 0;
+    for (int b = 0; b < sc->n_benefits; b++) {
+      const scn_benefit *bn = &sc->benefits[b];
+      int answers_i = 0;
+      for (int a = 0; a < bn->answers.n; a++) answers_i |= bn->need_index && bn->need_index[a] == i;
+      if (!answers_i) continue;
+      if (bn->answers.n > fewest) { any_wider = 1; continue; }
+      if (bn->answers.n < fewest) continue;
+      for (int e = 0; e < bn->examples.n; e++) {
+        const char *ex = bn->examples.v[e];
+        if (!ex || !*ex) continue;
+        if (!fallback) fallback = ex;
+        int to_her = 0;
+        for (size_t k = 0; k < sizeof her / sizeof *her && !to_her; k++) to_her = util_find_ci(ex, her[k]) != NULL;
+        if (!to_her) continue;
+        if (reader) {   /* (read as the gain it teaches: "It's only a filter reminder, ..." is none) */
+          cls_result r;
+          cls_classify(reader, ex, strlen(ex), &r);
+          int fits = !CLS_HAS(&r, CLS_PROOF) && (CLS_HAS(&r, CLS_GAIN_APPEAL) || r.tactic == CLS_TACTIC_GAIN);
+          cls_result_free(&r);
+          if (!fits) continue;
+        }
+        return ex;
+      }
+    }
+    if (!any_wider) break;
+  }
+  return fallback;   /* (none speaks to her: the first example of the benefit most her need's own) */
+}
+
 /* The benefit answering need i: its first keyword (a benefit's keywords are required). */
 static const char *benefit_words(const scenario *sc, int i, const char *lang) {
   int b = benefit_for(sc, i);
@@ -230,6 +281,32 @@ static char *action_words(const scenario *sc, int j) {
   while (n > 0 && (a[n - 1] == '.' || a[n - 1] == ' ')) n--;
   if (n >= 3 && strncmp(a + n - 3, "。", 3) == 0) n -= 3;
   return xasprintf("%.*s", (int)n, a);
+}
+
+/* A payment rung's ask with its sums: NULL when its action names a sum (the line says the action),
+** else its first example that names one ("今天先付两万,剩下两万八写明日期,您看行吗?"); the action
+** "李总今天先付一部分,剩下的写明日期当面确认" taught a part payment with no sum (play-test 30b F10).
+** Caller frees. */
+static char *pay_example(const scenario *sc, int j, const char *action, const char *lang, const char *name,
+                         const cls_classifier *reader) {
+  amt_hit h;
+  if (amt_find(action, strlen(action), &h)) return NULL;
+  if (strcmp(lang, msg_lang(sc->language)) != 0) reader = NULL;
+  for (int e = 0; e < sc->commitments[j].examples.n; e++) {
+    const char *ex = sc->commitments[j].examples.v[e];
+    if (!ex || !amt_find(ex, strlen(ex), &h)) continue;
+    if (reader) {   /* the line it makes reads as the dated payment ask it teaches */
+      char *line = msg_get(lang, "advice.pay_said", "name", name, "example", ex, NULL);
+      cls_result r;
+      cls_classify(reader, line, strlen(line), &r);
+      int fits = CLS_HAS(&r, CLS_ASK_PAYMENT) && r.slots[CLS_SLOT_TIME] && !r.vague;
+      cls_result_free(&r);
+      free(line);
+      if (!fits) continue;
+    }
+    return xstrdup(ex);
+  }
+  return NULL;
 }
 
 /* The rung's first example as said after "{name}, ": a trainee's own ask, which reads better
@@ -293,7 +370,7 @@ static char *chain_question(const scenario *sc, const char *lang, const char *na
 char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visit_kind kind,
               const adv_about *about) {
   if (!sc || !rule) return NULL;
-  adv_teach t = adv_teaches(rule, kind);
+  adv_teach t = adv_teaches_about(rule, kind, about);
   if (t == ADV_NONE) return NULL;
   if (!lang) lang = msg_lang(sc->language);
   if (!sc->cust_name || !*sc->cust_name) return NULL;   /* nobody to address: the fixed line */
@@ -335,7 +412,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     if (!kw) kw = msg_text(lang, "advice.meeting");
     /* the trainer's own ask for the rung when it has examples, else its description; a
     ** payment's description carries its sum and date, which the line must say */
-    char *ex = t == ADV_PAY ? NULL : example_words(sc, j, name, t == ADV_ASK);   /* ask: "{name}, {example}" */
+    char *ex = t == ADV_PAY ? pay_example(sc, j, act, lang, name, about ? about->reader : NULL) : example_words(sc, j, name, t == ADV_ASK);   /* ask: "{name}, {example}" */
     const char *timed = ex ? ex : act;
     /* a date in the calendar only for a meeting, a visit or a call, one of its own only when
     ** the rung names none; a file to send or an order gets a day it is due by instead */
@@ -376,8 +453,7 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
     /* the trainer's own words for the benefit, when it has examples: a keyword ("临沂",
     ** "page the on-call") is a name for the benefit, not a phrase that fits in a sentence */
     /* (for the need the finding is about when it names one: a worry left unanswered) */
-    int b = benefit_for(sc, n >= 0 && n < sc->n_needs ? n : need);
-    const char *ex = b >= 0 ? first_str(&sc->benefits[b].examples) : NULL;
+    const char *ex = gain_example(sc, n >= 0 && n < sc->n_needs ? n : need, lang, about ? about->reader : NULL);
     if (ex) out = msg_get(lang, "advice.gain_said", "name", name, "example", ex, NULL);
     else out = msg_get(lang, "advice.gain", "name", name, "company", company, "benefit", bw, NULL);
     break;

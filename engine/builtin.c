@@ -4,6 +4,8 @@
 */
 #include <assert.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "builtin.h"
 
@@ -32,6 +34,40 @@ uint64_t bi_hash(const void *data, size_t len) {
   return r ^ (r >> 33);
 }
 #undef LANE
+
+/* Does st show the file t was recorded from, not written since (builtin.h)? */
+static int same_file(const bi_stamp *t, const struct stat *st) {
+  return t->ctime_s != 0 && S_ISREG(st->st_mode)
+      && (uint64_t)st->st_dev == t->dev && (uint64_t)st->st_ino == t->ino && (uint64_t)st->st_size == t->size
+      && (int64_t)st->st_mtim.tv_sec == t->mtime_s && (int64_t)st->st_mtim.tv_nsec == t->mtime_ns
+      && (int64_t)st->st_ctim.tv_sec == t->ctime_s && (int64_t)st->st_ctim.tv_nsec == t->ctime_ns;
+}
+
+int bi_unchanged(const bi_entry *e, const char *path) {
+  struct stat st;
+  return e && path && e->stamp.ctime_s != 0 && stat(path, &st) == 0 && same_file(&e->stamp, &st);
+}
+
+int bi_stamp_file(const char *path, size_t len, int min_age, bi_stamp *out) {
+  struct stat st;
+  struct timespec now;
+  memset(out, 0, sizeof *out);
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size != len || st.st_ctim.tv_sec == 0
+      || clock_gettime(CLOCK_REALTIME, &now) != 0
+      || st.st_ctim.tv_sec > now.tv_sec - min_age || st.st_mtim.tv_sec > now.tv_sec - min_age)
+    return 0;
+  *out = (bi_stamp){ (uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
+                     (int64_t)st.st_mtim.tv_nsec, (int64_t)st.st_ctim.tv_sec, (int64_t)st.st_ctim.tv_nsec };
+  return 1;
+}
+
+const bi_entry *bi_yaml_unchanged(const char *path) {
+  struct stat st;
+  if (!path || stat(path, &st) != 0) return NULL;
+  for (const bi_entry *e = bi_yaml; e->name; e++)
+    if (same_file(&e->stamp, &st)) return e;
+  return NULL;
+}
 
 const bi_entry *bi_find(const char *name, const void *src, size_t len) {
   const bi_entry *e = bi_named(name);
@@ -71,9 +107,18 @@ const bi_entry *bi_find_words(size_t len, uint64_t hash) { return find_keyed(bi_
 const bi_entry *bi_find_phrases(size_t len, uint64_t hash) { return find_keyed(bi_phrases, len, hash); }
 const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash) { return find_keyed(bi_scn_hash, len, hash); }
 
-const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
+/* The entry of table named name made from exactly src[0..len), or NULL. */
+static const bi_entry *find_named(const bi_entry *table, const char *name, const void *src, size_t len) {
   assert(name && (src || len == 0));
-  for (const bi_entry *e = bi_scripts; e->name; e++)
+  for (const bi_entry *e = table; e->name; e++)
     if (e->src_len == len && strcmp(e->name, name) == 0 && e->src_hash == bi_hash(src, len)) return e;
   return NULL;
+}
+
+const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
+  return find_named(bi_scripts, name, src, len);
+}
+
+const bi_entry *bi_find_conds(const char *name, const void *src, size_t len) {
+  return find_named(bi_conds, name, src, len);
 }

@@ -245,7 +245,7 @@ static wd_words *own_words(const lexicon *lx, const scenario *sc) {
 }
 
 /* The shipped lexicon of a language: the automaton compiled at build time when the file is the
-** shipped one (builtin.h), else built from the file.  NULL after a message when there is no
+** shipped one (builtin.h: the very file, by its stamp, or its bytes), else built from the file.  NULL after a message when there is no
 ** file to read; otherwise *errors counts the file's problems (each in d). */
 lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
   char rel[64];
@@ -255,6 +255,11 @@ lexicon *cls_load_lexicon(const char *lang, diag *d, int *errors) {
   if (!path) {
     msg_diag(d, DIAG_ERROR, rel, 0, 0, "cli.lexicon.not_found", NULL);
     return NULL;
+  }
+  const bi_entry *built = bi_named(rel);
+  if (built && built->lexicon && bi_unchanged(built, path)) {   /* the build's own file: not read */
+    free(path);
+    return lex_new_from(built->lexicon);
   }
   char err[256];
   size_t len;

@@ -120,9 +120,9 @@ void cls_late_blame_fear(cls_result *r) {
   static const char *const zh_lead[] = { "您也不想", "你也不想", "您不想", "你不想", "您可不想", "你可不想" };   /* hers, not the seller's */
   static const char *const zh_blame[] = { "解释", "交代", "背锅", "担责任", "负责任", "挨批" };
   if (!r->norm || CLS_HAS(r, CLS_LOSS_APPEAL) || CLS_HAS(r, CLS_THREAT)) return;
-  int hit = 0;
-  for (size_t k = 0; k < N(en) && !hit; k++) hit = strstr(r->norm, en[k]) != NULL;
-  for (size_t k = 0; k < N(zh_lead) && !hit; k++) {
+  int hit = 0, you_d = strstr(r->norm, "you d") != NULL, not_want = strstr(r->norm, "\xe4\xb8\x8d\xe6\x83\xb3" /* 不想 */) != NULL;   /* (in each) */
+  for (size_t k = 0; you_d && k < N(en) && !hit; k++) hit = strstr(r->norm, en[k]) != NULL;
+  for (size_t k = 0; not_want && k < N(zh_lead) && !hit; k++) {
     const char *p = strstr(r->norm, zh_lead[k]);
     if (!p) continue;
     for (size_t b = 0; b < N(zh_blame) && !hit; b++) {

@@ -10,6 +10,7 @@
 #include "link.h"
 #include "speakers.h"
 #include "model.h"
+#include "text.h"
 #include "timex.h"
 #include "words.h"
 
@@ -91,7 +92,13 @@ void cls_add_scenario_words(wd_words *w, const scenario *sc);
 ** Returns the errors, each in d.  Made at build time for a shipped file (builtin.h, bi_phrases). */
 int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, diag *d);
 
-void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out);
+/* Cheap tests that a late rule's phrases may stand in a normalised line at all (classify_gate.c):
+** 0 only where none can, so a rule that asks returns without reading the clauses. */
+int cls_may_drop_by(const char *norm);   /* cls_late_dropping_by */
+
+/* The rules' reading of a line into out (zeroed first; owns what it is given), which keeps its
+** clauses in memo (clause.h) while it is read; memo may be NULL. */
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, struct cl_memo *memo, cls_result *out);
 /* Links by meaning (classify_link.c): the needs, benefits and objections a line is similar to
 ** (commitments 0), or, for an ask that names no rung by keyword, the rung (commitments 1). */
 void cls_link_meaning(const cls_classifier *c, cls_result *r, int commitments);
@@ -229,6 +236,16 @@ void cls_late_sweetener(const cls_classifier *c, cls_result *r);
 /* "明白,您是怕压货卖不动。那我们可以...": her worry said back, then the seller's offer, answers it
 ** (classify_worry.c). */
 void cls_late_worry_offer(cls_result *r);
+/* "理解,白折腾半年谁都怕。我们的做法是一开始就把信息中心拉进来,...": an acknowledgement opening a
+** line that names one of her objections, then the seller's own statement, answers it; the features
+** it cites are no feature list (classify_worry.c). */
+void cls_late_acknowledged_answer(cls_result *r);
+/* "赵主任您看这样,下个月直接签合同,...": a clause framing a proposal, then a dated order phrase or
+** customer action, asks for that step (classify_rules.c). */
+void cls_late_proposal_frame(cls_result *r);
+/* "陈总您好!我是...,我们岳石是全国前十的瓷砖品牌,产品线特别全,...": a greeting, then the firm and its
+** goods item after item, presents features (classify_rules.c). */
+void cls_late_self_pitch(cls_result *r);
 /* "From Monday the 3rd, could six of the crew wear headsets for a month ...?": a question that
 ** proposes a dated step of the ladder asks for it (classify_proposal.c). */
 void cls_late_dated_proposal(const cls_classifier *c, cls_result *r);

@@ -390,7 +390,8 @@ static int ends_asking(const char *t) {
 }
 
 void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
-  cls_read_rules(c, line, len, out);
+  cl_memo memo = { .norm = NULL };   /* the line's clauses, read once for the rules (out->clauses) */
+  cls_read_rules(c, line, len, &memo, out);
   cls_apply_model(c, out);
   cls_apply_off(c, out);
   if (c->model) {   /* the trainer (no model) reads the features without these */
@@ -495,6 +496,9 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_past_favour(out);
     cls_late_sweetener(c, out);
     cls_late_worry_offer(out);
+    cls_late_acknowledged_answer(out);
+    cls_late_proposal_frame(out);
+    cls_late_self_pitch(out);
     cls_late_dated_proposal(c, out);
     cls_late_deal_ends(out);
     cls_late_price_rise(out);
@@ -517,6 +521,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   cls_late_other_day_payment(c, out);   /* another day: not the rung paid today */
   rung_kind(c, out);
   rung_action(out);
+  out->clauses = NULL;   /* memo ends with this frame */
 }
 
 const char *cls_model_label(cls_move m) {

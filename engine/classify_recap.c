@@ -72,6 +72,24 @@ static void bits_of(const scenario *sc, const cls_result *r, uint64_t *named, ui
     if (r->needs[i] >= 0 && r->needs[i] < 64) *said |= BIT(r->needs[i]);
 }
 
+/* 1 when the line shows a benefit of the mask (named & ~presented: one the visit had not shown, or
+** every one it names when presented is 0) in the seller's own voice: with evidence (proof: a
+** reference, cases) or in a statement the seller speaks ("我们跟市里四家医院的HIS都对接过", "我们在
+** 省人医做的就是智慧病房,去年评审...拿了满分").  Such a line presents it, whatever needs it names: a
+** recap says again what she has been shown, in her terms.  Play-test 30b F3: three benefit lines
+** of a hospital campaign were summaries ("你这么一归纳", "你总结得很到位"), two of them "-10 leaves
+** out a need confirmed in visit 1". */
+static int shows_own(const cls_result *r, uint64_t named, uint64_t presented, int by_proof) {
+  if (!(named & ~presented)) return 0;
+  if (by_proof && CLS_HAS(r, CLS_PROOF)) return 1;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl);
+  /* (not one that announces what follows: "我再给您详细介绍一下:" opens a list) */
+  for (int k = 0; k < n; k++)
+    if (cl[k].agent == CL_AGENT_SELLER && cl[k].mood == CL_MOOD_STATEMENT && cl_end_mark(r, &cl[k]) != ':') return 1;
+  return 0;
+}
+
 /* 1 when benefits (named, answering the needs `answered`, in words that name the needs `said`)
 ** sum up: they answer two needs the customer voiced (one she never voiced besides is the scorer's
 ** to judge: summary_unconfirmed_needs, as after "to sum up"), and they are laid against them
@@ -296,6 +314,15 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** the headsets' pitch to Grace; play-test 21: the pitch before it was "a summary that
     ** leaves out payback", -10, and this line no summary at all) */
     if (!(r->model_moves & BIT(CLS_SUMMARIZE_BENEFITS)) || r->n_benefits >= 2) return 0;
+    /* ... and one in the seller's own voice, with proof or a statement of his, presents the
+    ** benefit, shown before or not (a need played back may have named it: "参数里要把两条卡死:一是
+    ** 输液实时监测报警,..." linked the alert two lines before "这两条我们都能满足:...三个案例") */
+    uint64_t named, answered, said;
+    bits_of(sc, r, &named, &answered, &said);
+    if (shows_own(r, named, 0, 1)) {
+      first_pitch(r, __LINE__);
+      return 0;
+    }
     if (recap_by_visit(sc, r, v)) return 1;
     /* ... and one that names two of her voiced needs again, beside a benefit that answers one of
     ** them, sums up on its own: the index links the trainee's words for a benefit to the need it
@@ -303,8 +330,6 @@ int cls_read_recap(const cls_classifier *c, cls_result *r, const cls_recap_ctx *
     ** the crew instead of the probe; and a frost text in time to save the low block." linked
     ** three needs and one benefit, and the ask after it was "without first summing up":
     ** play-test 21) */
-    uint64_t named, answered, said;
-    bits_of(sc, r, &named, &answered, &said);
     if (!r->question && count(said & v->known) >= 2 && count(answered & v->known & said)) {
       make_summary(r, "recap_needs", __LINE__);
       return 1;
@@ -352,6 +377,13 @@ static int recap_by_visit(const scenario *sc, cls_result *r, const cls_recap_ctx
     make_summary(r, "recap", __LINE__);
     return 1;
   }
+  /* (a line that shows a new benefit in the seller's own voice is the second half of a
+  ** presentation, not of a summary: "接口这块,我们跟市里四家医院的HIS都对接过,...护士不用两头录"
+  ** after the infusion alert's pitch was "你这么一归纳", play-test 30b F3; one line laying two
+  ** benefits against two needs still sums up, as above; a story of another customer may still
+  ** complete one: "A shop in Bristol took twenty sets last spring and sold out in five weeks at
+  ** full price." after the hand-glazed sets' pitch, in a judged listening visit) */
+  if (shows_own(r, named, v->presented, 0)) return 0;
   /* Two lines: the one before stated benefits for some of her needs, this one for others
   ** (per person when two buyers sit at the table: "grace, ... no more mis-picks" then "and
   ** martin, ... pays for itself in a year"), and together they sum up as one line would,

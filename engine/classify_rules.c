@@ -1096,9 +1096,9 @@ static void read_flags(reading *rd) {
 
 /* Reads one line: the front end, the hits, then the rules at the top of this file in their
 ** numbered steps.  out is zeroed first and owns everything it is given. */
-void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cls_result *out) {
-  memset(out, 0, sizeof *out);
-  out->commitment = -1;
+void cls_read_rules(const cls_classifier *c, const char *line, size_t len, cl_memo *memo, cls_result *out) {
+  *out = (cls_result){ .commitment = -1 };
+  out->clauses = memo;   /* (its norm NULL: cls_classify's, empty) */
   size_t nl;
   int typos, variants, same_nh;
   lex_hit *same_h;
@@ -3336,8 +3336,8 @@ void cls_late_only_effort(cls_result *r) {
     return;
   const char *t = r->norm;
   int sized = txt_holds_phrase(t, "only takes") || txt_holds_phrase(t, "just takes") ||
-              txt_holds_phrase(t, "only need") || txt_holds_phrase(t, "only needs");
-  for (size_t u = 0; u < sizeof units / sizeof *units && !sized; u++)
+              txt_holds_phrase(t, "only need") || txt_holds_phrase(t, "only needs"), only = strstr(t, "only") != NULL;
+  for (size_t u = 0; only && u < sizeof units / sizeof *units && !sized; u++)   /* (each phrase below holds "only") */
     for (size_t c = 0; c < sizeof counts / sizeof *counts && !sized; c++)
       for (int pl = 0; pl < 2 && !sized; pl++) {
         char before[48], after[48];   /* "one afternoon only", "only two hours" */
@@ -4210,8 +4210,8 @@ void cls_late_dropping_by(cls_result *r) {
   const uint64_t courtesy = (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_PRAISE |
                             (uint64_t)1 << CLS_SMALL_TALK;
   if (!r->norm || (r->moves & ~courtesy) || CLS_HAS(r, CLS_SMALL_TALK) || r->negated) return;
-  /* (something carried or a day to come is a step told: "周四...我顺路把样品带过来") */
-  if (strstr(r->norm, "\xe6\x8a\x8a" /* 把 */) || strstr(r->norm, "\xe5\xb8\xa6" /* 带 */)) return;
+  /* (something carried or a day to come is a step told: "周四...我顺路把样品带过来"; cls_may_drop_by) */
+  if (strstr(r->norm, "\xe6\x8a\x8a" /* 把 */) || strstr(r->norm, "\xe5\xb8\xa6" /* 带 */) || !cls_may_drop_by(r->norm)) return;
   if (r->slots[CLS_SLOT_TIME] && strcmp(r->slots[CLS_SLOT_TIME], "\xe4\xbb\x8a\xe5\xa4\xa9" /* 今天 */) != 0 &&
       strcmp(r->slots[CLS_SLOT_TIME], "today") != 0)
     return;
@@ -4281,8 +4281,8 @@ void cls_late_put_off(const cls_classifier *c, cls_result *r) {
   const uint64_t pay = (uint64_t)1 << CLS_ASK_PAYMENT, ask = (uint64_t)1 << CLS_ASK_COMMITMENT;
   if (!r->norm || r->negated || r->slots[CLS_SLOT_TIME]) return;
   uint64_t asks = r->moves & CLS_ASK_MOVES;
-  int en_said = span_has_any(r->norm, 0, strlen(r->norm), en_money, sizeof en_money / sizeof *en_money);
-  /* a payment ask leaning on the money to come ("pay when you have the money") leans on no day */
+  int en_said = (strstr(r->norm, "when ") || strstr(r->norm, "once ")) && span_has_any(r->norm, 0, strlen(r->norm), en_money, sizeof en_money / sizeof *en_money);
+  /* a payment ask leaning on the money to come (en_money: each opens "when " or "once ") leans on no day */
   if (asks == pay && en_said) {
     if (r->vague) return;
     r->vague = 1;
@@ -4407,7 +4407,7 @@ static void move_slot_end(cls_result *r, cls_match *m, size_t end, const char *w
   if (end <= from || end > strlen(r->norm)) return;   /* (the callers' spans: never) */
   free(r->slots[CLS_SLOT_TIME]);
   r->slots[CLS_SLOT_TIME] = xstrndup(r->norm + from, end - from);
-  m->end = end;
+  m->end = end; cl_forget(r);   /* (a span moved: clause.h's cl_memo reads again) */
   char *phrase = xasprintf("rule:%s", why), *src = xasprintf(RULE_SRC ":%d", line);
   add_match(r, cls_slot_name(CLS_SLOT_TIME), phrase, src, m->start, m->end);
   free(phrase);
@@ -4768,4 +4768,73 @@ void cls_late_still_to_weigh(cls_result *r) {
 /* See classify_int.h: span_has_any for the late rules of other files. */
 int cls_span_has_any(const char *t, size_t from, size_t to, const char *const *list, size_t n) {
   return span_has_any(t, from, to, list, n);
+}
+
+/* "赵主任您看这样,下个月直接签合同,全院二十个病区一起上,价格我给您最优惠的": a clause that only
+** frames a proposal (您看这样, 这样吧, 那这样, 要不这样, "here's what I propose"), then a dated
+** clause holding an order phrase or a customer action, proposes that step: an ask, an order when
+** the phrase is one.  Play-test 30b F5: read as the discount alone ("specific: no ... no ask"),
+** so the textbook too-big ask of a first budget visit went unjudged, where "您看要不这样,这周就把
+** 采购合同定下来" (要不 is a request word) was "-15 the highest commitment she could give". */
+void cls_late_proposal_frame(cls_result *r) {
+  static const char *const frame[] = { "您看这样吧", "您看这样", "这样吧", "这样好了", "那这样吧", "那这样",
+                                       "要不这样吧", "要不这样", "我看这样吧", "我看这样", "那就这样吧",
+                                       "here's what i propose", "here's what we'll do", "here's my proposal" };
+  if (!r->norm || r->negated || r->question || (r->moves & CLS_ASK_MOVES) || !r->slots[CLS_SLOT_TIME]) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl), at = -1;
+  for (int k = 0; k < ncl && at < 0; k++) {
+    size_t s = cl[k].start, e = cl[k].end;
+    while (e > s && strchr(" ,.!?;:", r->norm[e - 1])) e--;
+    for (size_t f = 0; f < sizeof frame / sizeof *frame && at < 0; f++) {
+      size_t l = strlen(frame[f]);
+      /* the frame ends the clause, after at most a name or title ("赵主任您看这样") */
+      if (e - s >= l && e - s <= l + 12 && memcmp(r->norm + e - l, frame[f], l) == 0) at = k;
+    }
+  }
+  if (at < 0 || at + 1 >= ncl) return;
+  int order = 0, action = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->start < cl[at + 1].start) continue;
+    order |= strcmp(m->label, "ask_order") == 0;
+    action |= strcmp(m->label, "action") == 0;
+  }
+  if (order) {
+    r->moves |= (uint64_t)1 << CLS_ASK_ORDER;
+    r->moves &= ~(((uint64_t)1 << CLS_CLOSED_QUESTION) | ((uint64_t)1 << CLS_OPEN_QUESTION) |
+                  ((uint64_t)1 << CLS_PRESENT_FEATURE));
+    r->vague = cls_has_label(r, "vague");
+    add_match(r, "ask_order", "rule:proposal_frame", RULE_SRC ":" CLS_STR(__LINE__), cl[at].start, strlen(r->norm));
+  } else if (action) {
+    make_ask(r, 0, "rule:proposal_frame", __LINE__);
+  }
+}
+
+/* "陈总您好!我是岳石瓷砖的小王,我们岳石是全国前十的瓷砖品牌,产品线特别全,有抛釉砖大板岩板木纹砖,
+** 花色三百多种,质量绝对过硬": a greeting, then the seller's firm and goods told item after item,
+** names no feature word of the lexicon and was read as the greeting alone, so the first of two
+** feature dumps went unjudged and only the second was (play-test 30b F9).  A statement line (no
+** question) whose moves are only courtesy (greet, thank, small talk), with a statement clause the
+** seller speaks, three or more statement clauses that are bare items (bare_item), and a word of
+** the product's claims (品牌, 产品线, 花色, 质量, 工厂, "brand", "product range", "quality", ...)
+** presents features (rule self_pitch). */
+void cls_late_self_pitch(cls_result *r) {
+  static const char *const claim[] = { "品牌", "产品", "花色", "质量", "品质", "款式", "系列", "工厂", "生产线",
+                                       "功能", "行业领先", "过硬", "齐全", "最全", "特别全", "brand", "product line",
+                                       "product range", "quality", "factory", "features", "market leader", "top ten" };
+  const uint64_t courtesy = ((uint64_t)1 << CLS_GREET) | ((uint64_t)1 << CLS_THANK) | ((uint64_t)1 << CLS_SMALL_TALK);
+  if (!r->norm || r->question || r->negated || (r->moves & ~courtesy)) return;
+  size_t len = strlen(r->norm);
+  if (!span_has_any(r->norm, 0, len, claim, sizeof claim / sizeof *claim)) return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), seller = 0, bare = 0;
+  for (int k = 0; k < n; k++) {
+    if (cl[k].mood != CL_MOOD_STATEMENT) return;
+    seller |= cl[k].agent == CL_AGENT_SELLER;
+    bare += cl[k].agent != CL_AGENT_SELLER && !cl[k].addressed && bare_item(r, &cl[k]);
+  }
+  if (!seller || bare < 3) return;
+  r->moves |= (uint64_t)1 << CLS_PRESENT_FEATURE;
+  add_match(r, "feature_run", "rule:self_pitch", RULE_SRC ":" CLS_STR(__LINE__), 0, len);
 }

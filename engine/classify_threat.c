@@ -67,7 +67,7 @@ static int names_unpaid(const cls_result *r) {
                                      "owing", "overdue", "outstanding", "arrears" };
   const char *t = r->norm;
   size_t n = strlen(t);
-  return find_any(t, 0, n, zh, N(zh), NULL) != NONE ||
+  return (!txt_is_ascii(t) && find_any(t, 0, n, zh, N(zh), NULL) != NONE) ||   /* (zh: in no ASCII line) */
          (find_any(t, 0, n, cond, N(cond), NULL) != NONE && find_any(t, 0, n, pay, N(pay), NULL) != NONE);
 }
 

@@ -15,6 +15,13 @@
 ** or a question move, which the line is read as; beside a pitch (a benefit, a feature, the
 ** seller's action, a gain, proof) the answer is added.  Late, so the model's features stay as
 ** trained.
+**
+** An acknowledgement opening the line, then the seller's own statement, in a line that names one of
+** the scenario's objections, answers it too (cls_late_acknowledged_answer): "理解,白折腾半年谁都怕。
+** 我们的做法是一开始就把信息中心拉进来,演示现场他们要的接口文档、安全资质我们都带齐,...这样评估不会
+** 拖。" says her worry back only in general words (谁都怕), so worry_offer missed it, and its 接口 made
+** it a feature list: 周处长 answered "功能是挺多的……不过这些跟我们有什么关系?" and the worry was
+** eased a line later (play-test 30b F1).
 */
 #include <string.h>
 
@@ -65,6 +72,50 @@ void cls_late_worry_offer(cls_result *r) {
     r->moves |= BIT(CLS_HANDLE_OBJECTION);
     cls_match_push_packed(r, "handle_objection", "rule:worry_offer",
                           "engine/classify_worry.c:" CLS_STR(__LINE__), cl[worry].start, cl[k].end);
+    return;
+  }
+}
+
+/* 1 when clause c of r is an acknowledgement alone ("理解,", "明白了。", "Understood,"): its text,
+** with the punctuation and a closing particle (啊 哈 呀 的) dropped, is one of the words. */
+static int acknowledges(const cls_result *r, const cl_clause *c) {
+  static const char *const ack[] = { "理解", "能理解", "可以理解", "完全理解", "非常理解", "太理解了", "明白",
+                                     "明白了", "我明白", "我懂", "懂", "了解", "understood", "i understand",
+                                     "i get it", "fair enough", "that's fair", "makes sense", "i hear you" };
+  size_t s = c->start, e = c->end;
+  while (s < e && r->norm[s] == ' ') s++;
+  while (e > s && strchr(" ,.!?;:", r->norm[e - 1])) e--;
+  static const char *const particle[] = { "啊", "哈", "呀", "的" };
+  for (size_t k = 0; k < N(particle); k++) {
+    size_t l = strlen(particle[k]);
+    if (e - s > l && memcmp(r->norm + e - l, particle[k], l) == 0) { e -= l; break; }
+  }
+  for (size_t k = 0; k < N(ack); k++)
+    if (strlen(ack[k]) == e - s && memcmp(r->norm + s, ack[k], e - s) == 0) return 1;
+  return 0;
+}
+
+void cls_late_acknowledged_answer(cls_result *r) {
+  const uint64_t pitch = BIT(CLS_PRESENT_BENEFIT) | BIT(CLS_PRESENT_FEATURE) | BIT(CLS_SELLER_ACTION) |
+                         BIT(CLS_GAIN_APPEAL) | BIT(CLS_PROOF) | BIT(CLS_SMALL_TALK);
+  const uint64_t by_model = r->model_moves & BIT(CLS_SUMMARIZE_BENEFITS);
+  if (!r->norm || r->n_objections == 0 || r->negated || CLS_HAS(r, CLS_HANDLE_OBJECTION) ||
+      (r->moves & ~(pitch | by_model)))
+    return;
+  static const char *const seller[] = { "我们", "咱们", "我", "we ", "we'", "our ", "i'll ", "i can ", "i will " };
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), k = 0;
+  /* ("周处长, 理解, ...": the clause reader takes a bare "理解," for a name too) */
+  while (k < n && cl[k].addressed && !acknowledges(r, &cl[k])) k++;
+  if (k >= n || !acknowledges(r, &cl[k])) return;
+  for (int j = k + 1; j < n; j++) {
+    if (cl[j].mood == CL_MOOD_QUESTION || cl[j].mood == CL_MOOD_REQUEST) continue;
+    if (cl[j].agent != CL_AGENT_SELLER && !opens_with(r->norm + cl[j].start, seller, N(seller))) continue;
+    /* the features it cites are the answer, and a summary the model alone read is none */
+    r->moves = (r->moves & ~(BIT(CLS_PRESENT_FEATURE) | by_model)) | BIT(CLS_HANDLE_OBJECTION);
+    r->model_moves &= ~(BIT(CLS_PRESENT_FEATURE) | BIT(CLS_SUMMARIZE_BENEFITS));
+    cls_match_push_packed(r, "handle_objection", "rule:acknowledged_answer",
+                          "engine/classify_worry.c:" CLS_STR(__LINE__), cl[k].start, cl[j].end);
     return;
   }
 }

@@ -96,7 +96,8 @@ static const unsigned char clause_mark[256] = {
   [','] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1, [';'] = 1, [':'] = 1,
 };
 
-int cl_read(const cls_result *r, cl_clause *out) {
+/* cl_read without the memo. */
+static int read_clauses(const cls_result *r, cl_clause *out) {
   const char *t = r->norm ? r->norm : "";
   size_t len = strlen(t);
   int n = 0;
@@ -143,6 +144,42 @@ int cl_read(const cls_result *r, cl_clause *out) {
     if (k == 0 && n > 1) c->addressed = only_a_name(r, c);
   }
   return n;
+}
+
+/* 1 when match x, added to r after memo m was read, leaves m's clauses as read_clauses would read
+** them now: it is none of the marks, person or greeting read_clauses looks for, and no phrase
+** inside the first clause (only_a_name reads any phrase there).  A note (end == start) of those
+** labels is counted too: the test stays simple. */
+static int leaves_clauses(const cl_memo *m, const cls_match *x) {
+  static const char *const read[] = { "request", "question", "confirm", "customer", "seller", "person", "greet" };
+  for (size_t k = 0; k < sizeof read / sizeof *read; k++)
+    if (x->label[0] == read[k][0] && strcmp(x->label, read[k]) == 0) return 0;
+  return !(m->n > 1 && x->end > x->start && x->start >= m->c[0].start && x->end <= m->c[0].end);
+}
+
+int cl_read(const cls_result *r, cl_clause *out) {
+  cl_memo *m = r->clauses;
+  if (m && m->norm && m->norm == r->norm && m->n_matches <= r->n_matches) {
+    int i = m->n_matches;
+    while (i < r->n_matches && leaves_clauses(m, &r->matches[i])) i++;
+    if (i == r->n_matches) {
+      m->n_matches = i;
+      memcpy(out, m->c, sizeof *out * (size_t)m->n);
+      return m->n;
+    }
+  }
+  int n = read_clauses(r, out);
+  if (m) {
+    m->norm = r->norm;
+    m->n_matches = r->n_matches;
+    m->n = n;
+    memcpy(m->c, out, sizeof *out * (size_t)n);
+  }
+  return n;
+}
+
+void cl_forget(const cls_result *r) {
+  if (r->clauses) r->clauses->norm = NULL;
 }
 
 int cl_has_label(const cls_result *r, const cl_clause *c, const char *label) {

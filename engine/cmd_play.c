@@ -158,6 +158,15 @@ static void show_events(play *p, const cust_events *ev) {
         fputc('\n', p->out);
         term_heading(p->t, p->out, "──", head);
         free(head);
+        /* turns count on across the visits (one number per line of the campaign, as the debrief
+        ** and the transcript give it): say where this visit's start (play-test 30b #14) */
+        char tn[24];
+        snprintf(tn, sizeof tn, "%d", p->s->n_turns + 1);
+        char *from = msg_get(msg_lang(p->lang), "ui.visit_turns_from", "turn", tn, NULL);
+        fprintf(p->out, "%s", term_esc(p->t, TERM_C_NOTE));
+        term_wrap(p->t, p->out, "", 0, from);
+        fprintf(p->out, "%s", term_esc(p->t, TERM_C_RESET));
+        free(from);
         if (v->brief) term_wrap(p->t, p->out, "", 0, v->brief);
         if (v->goal) {
           char *g = xasprintf("%s: ", ui_str(p->lang, UI_GOAL));
@@ -297,31 +306,41 @@ static void show_notes(play *p) {
   if (!any) fprintf(o, "  %s\n", ui_str(p->lang, UI_NOTES_NONE));
 }
 
-static void show_score(play *p) {
-  score_result r;
-  score_session(p->s, &r);
-  fprintf(p->out, "%s%s: %.0f%s  (", term_esc(p->t, TERM_C_BOLD), ui_str(p->lang, UI_SCORE_SO_FAR),
-          r.total, term_esc(p->t, TERM_C_RESET));
+/* One score line: label, total, and each skill's figure ("not shown" without evidence). */
+static void score_line(play *p, const char *label, const score_result *r) {
+  fprintf(p->out, "%s%s%s  (", term_esc(p->t, TERM_C_BOLD), label, term_esc(p->t, TERM_C_RESET));
   for (int k = 0; k < SK_COUNT; k++) {
     fprintf(p->out, "%s%s ", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k));
-    if (r.shown[k]) fprintf(p->out, "%.0f", r.skills[k]);
+    if (r->shown[k]) fprintf(p->out, "%.0f", r->skills[k]);
     else fputs(msg_text(msg_lang(p->lang), "label.not_shown"), p->out);   /* no evidence yet: no made-up 50 */
   }
   fprintf(p->out, ")\n");
-  score_result_free(&r);
-  /* what the visit as a whole adds is judged only at its end (an ask every visit: -40 without
-  ** one), so "so far" can read 75 and a quit 18 (play-test 8): say what leaving now would score */
+}
+
+/* /score.  While the visit goes on it gives one figure, what leaving now would score: the rules
+** about the visit as a whole (an ask every visit: -40 without one) are judged only at its end, so
+** a running "so far 40" beside "if you left now: 0" read as two scores (play-tests 8, 30b #13).
+** Its skills are that score's, so they add up to it; a note says what is still to be judged. */
+static void show_score(play *p) {
+  score_result r;
+  char nb[24];
   if (p->s->outcome == CUST_OUTCOME_NONE && p->s->end_reason == SESS_END_NONE && p->s->n_turns > 0) {
     session now = *p->s;   /* shallow: the scorer only reads it */
     now.end_reason = SESS_END_QUIT;
     score_session(&now, &r);
-    char nb[24];
     snprintf(nb, sizeof nb, "%.0f", r.total);
-    char *line = msg_get(msg_lang(p->lang), "ui.score_if_left", "score", nb, NULL);
-    term_wrap(p->t, p->out, "", 2, line);
-    free(line);
+    char *label = msg_get(msg_lang(p->lang), "ui.score_if_left", "score", nb, NULL);
+    score_line(p, label, &r);
+    free(label);
     score_result_free(&r);
+    term_wrap(p->t, p->out, "  ", 2, msg_text(msg_lang(p->lang), "ui.score_if_left_note"));
+    return;
   }
+  score_session(p->s, &r);
+  char *label = xasprintf("%s: %.0f", ui_str(p->lang, UI_SCORE_SO_FAR), r.total);
+  score_line(p, label, &r);
+  free(label);
+  score_result_free(&r);
 }
 
 static int start_session(play *p, diag *d) {

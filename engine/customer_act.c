@@ -4,6 +4,7 @@
 ** rung realistic.  Each act changes the state in C first and then records its event, so a
 ** rolled-back script (customer_turn.c) takes both back together.
 */
+#include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
 #include "customer_int.h"
@@ -18,7 +19,11 @@ int cust_reveal(cust_host *h, int need, int quiet) {
   cust_set_flag(h, CF_REVEALED, need, 1);
   cust_ev_push(h, CUST_EV_REVEAL)->index = need;
   const char *said = h->sc->needs[need].said;
-  if (!quiet && said && *said) cust_say_text(h, said, NULL);
+  if (quiet || !said || !*said) return 1;
+  char *rest = cust_untold(h, said);           /* not the news the trainee just told her */
+  if (rest) cust_note_said(h, said);           /* (the need's words count as said) */
+  cust_say_text(h, rest ? rest : said, NULL);
+  free(rest);
   return 1;
 }
 
@@ -34,10 +39,27 @@ int cust_confirm(cust_host *h, int need) {
   return 1;
 }
 
+/* One of the accept lines v: with a day in the trainee's line, one that says a {time} back when
+** some do and some do not (the README promises she repeats the day proposed: "Could we put you
+** down for 40 sets today, delivered by the 15th ...?" got "Put me down for forty sets, delivered
+** before the window goes up.", play-test 30 F14).  One draw of the generator, as cust_pick. */
+static const char *pick_accept(cust_host *h, const scn_strs *v) {
+  const cls_result *t = h->turn;
+  enum { MAX_SAY_BACK = 16 };
+  if (!t || !t->slots[CLS_SLOT_TIME] || v->n < 2 || v->n > MAX_SAY_BACK) return cust_pick(h, v);
+  const char *back[MAX_SAY_BACK];
+  int m = 0;
+  for (int i = 0; i < v->n; i++)
+    if (strstr(v->v[i], "{time")) back[m++] = v->v[i];
+  if (m == 0 || m == v->n) return cust_pick(h, v);
+  if (m == 1) (void)cust_rand(h);   /* (cust_pick_among draws nothing for one) */
+  return cust_pick_among(h, back, m);
+}
+
 /* The customer gives commitment c and, unless quiet, says its accept line. */
 int cust_give(lua_State *L, cust_host *h, int c, int quiet) {
   const scn_commitment *cm = &h->sc->commitments[c];
-  const char *line = quiet ? NULL : cust_pick(h, &cm->accept);
+  const char *line = quiet ? NULL : pick_accept(h, &cm->accept);
   const char *key = NULL;
   if (!line && !quiet) { key = "accept"; line = cust_line(L, h, key); }
   cust_set_flag(h, CF_GIVEN, c, 1);

@@ -264,6 +264,36 @@ static int api_spoken(lua_State *L) {
   return 1;
 }
 
+/* Does text hold w, ASCII letters compared case-folded? */
+static int holds_folded(const char *text, const char *w) {
+  size_t n = strlen(w);
+  if (n == 0) return 0;
+  for (const char *p = text; *p; p++) {
+    size_t k = 0;
+    while (k < n && p[k] && tolower((unsigned char)p[k]) == tolower((unsigned char)w[k])) k++;
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+/* said_need(id): do the customer's words of this turn so far name need id by one of its
+** keywords?  A summary a reaction answered in words of its own ("Better coffee, no more bottles,
+** and now I know what the light means.") speaks to the needs those words name, not to Lucia's
+** hard water it never mentions (default.lua summary; play-test 30 F11). */
+static int api_said_need(lua_State *L) {
+  cust_host *h = host(L);
+  int i = cust_find_id(L, h, 1, CUST_K_NEED);
+  const scn_strs *kw = i >= 0 ? &h->sc->needs[i].keywords : NULL;
+  int yes = 0;
+  for (int e = h->said_at_turn; kw && h->out && e < h->out->n && !yes; e++) {
+    const cust_event *ev = &h->out->v[e];
+    if (ev->kind != CUST_EV_SAY || !ev->text) continue;
+    for (int k = 0; k < kw->n && !yes; k++) yes = holds_folded(ev->text, kw->v[k]);
+  }
+  lua_pushboolean(L, yes);
+  return 1;
+}
+
 /* speaker(name): the person whose variants this turn's lines prefer (several at one table);
 ** returns true when name is one of them. */
 static int api_speaker(lua_State *L) {
@@ -906,6 +936,7 @@ static const luaL_Reg api_fns[] = {
   { "is_realistic", api_is_realistic }, { "offered", api_offered }, { "mentions", api_mentions },
   { "contains", api_contains }, { "words", api_words },
   { "names_need", api_names_need }, { "names", api_names }, { "spoken", api_spoken }, { "speaker", api_speaker },
+  { "said_need", api_said_need },
   { NULL, NULL }
 };
 

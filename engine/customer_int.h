@@ -64,6 +64,7 @@ struct cust_host {
   const char **lua_id[4];      /* per kind and entity: its id as a string of the Lua state ... */
   const char **lua_state;      /* ... and per state variable its name (cust_anchor_names) */
   int patience;                /* index of patience */
+  int trust;                   /* index of trust */
 
   /* reuse (cust_reset): what a new host would start from */
   cust_limits lim;
@@ -207,6 +208,9 @@ uint64_t cust_text_hash(const char *s);
 int cust_hash_said(const cust_host *h, uint64_t x);
 /* The text with {time} {person} {place} {action} filled from the turn (malloc'd). */
 char *cust_fill(const cust_host *h, const char *text);
+/* A need's `said` without its opening sentence when the trainee's line being answered has told
+** that much already (English): a new string, or NULL to say it whole (customer_talk.c). */
+char *cust_untold(const cust_host *h, const char *said);
 /* customer_people.c: each person's own state (several people at one table) */
 /* Makes each person's copy of the state from the table's (after cust_people_init). */
 void cust_people_state_init(cust_host *h);
@@ -231,6 +235,8 @@ void cust_person_set(cust_host *h, int p, int i, double v);
 int cust_person_index(const cust_host *h, const char *name);
 /* The first person whose patience ran out, or -1. */
 int cust_people_out_of_patience(const cust_host *h);
+/* The first person whose own copy of state variable i is at 0 or below, or -1. */
+int cust_people_spent(const cust_host *h, int i);
 /* Says patience_low for each person whose patience (or the table's) is two turns from running
 ** out and who was not warned in this visit, in one line, that person's variant first. */
 void cust_people_warn(lua_State *L, cust_host *h);
@@ -256,6 +262,14 @@ void cust_push_cond_env(lua_State *L, cust_host *h);
 /* Compiles "return (expr)" against the condition environment at the top of the stack;
 ** pushes the function or returns -1 with *err. */
 int cust_compile_cond(cust_host *h, const char *expr, int line, char **err);
+/* The conditions a host of sc compiles: each reaction's when, then each commitment's
+** realistic_when (NULL where none), and their YAML lines, in two arrays (the caller frees both);
+** returns how many (n_reactions + n_commitments). */
+int cust_scenario_conds(const scenario *sc, const char ***exprs, int **lines);
+/* The text of the chunk cust_compile_conds compiles for n conditions (malloc'd, *len bytes);
+** at[i] gets the place of exprs[i] in the list it returns, 0 for one compiled alone.  The
+** generator compiles a shipped scenario's with it (builtin.h, bi_conds). */
+char *cust_conds_chunk(int n, const char *const *exprs, const int *lines, int *at, size_t *len);
 /* Compiles n conditions (NULL entries skipped) at their YAML lines in one chunk; refs[i] gets
 ** a registry reference to each function.  -1 (no refs) when one does not compile. */
 int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs);

@@ -103,9 +103,11 @@ static double patience_of(const cust_host *h, int p) {
   return own < all ? own : all;
 }
 
-int cust_people_out_of_patience(const cust_host *h) {
-  for (int p = 0; h->pval && p < h->n_people; p++)
-    if (h->pval[(size_t)p * (size_t)h->n_state + (size_t)h->patience] <= 0) return p;
+int cust_people_out_of_patience(const cust_host *h) { return cust_people_spent(h, h->patience); }
+
+int cust_people_spent(const cust_host *h, int i) {
+  for (int p = 0; h->pval && i >= 0 && p < h->n_people; p++)
+    if (h->pval[(size_t)p * (size_t)h->n_state + (size_t)i] <= 0) return p;
   return -1;
 }
 

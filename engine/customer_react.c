@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
+#include "builtin.h"
 #include "customer_int.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -298,30 +299,36 @@ static void put_cond(strbuf *b, const char *expr) {
   sb_append(b, close, sizeof close - 1);
 }
 
-/* Compiles every condition in one chunk that returns them as a list, each one on its YAML line:
+int cust_scenario_conds(const scenario *sc, const char ***exprs, int **lines) {
+  int n = sc->n_reactions + sc->n_commitments;
+  *exprs = xcalloc((size_t)n + 1, sizeof **exprs);
+  *lines = xcalloc((size_t)n + 1, sizeof **lines);
+  for (int i = 0; i < sc->n_reactions; i++) {
+    (*exprs)[i] = sc->reactions[i].when;
+    (*lines)[i] = sc->reactions[i].pos.line;
+  }
+  for (int i = 0; i < sc->n_commitments; i++) {
+    (*exprs)[sc->n_reactions + i] = sc->commitments[i].realistic_when;
+    (*lines)[sc->n_reactions + i] = sc->commitments[i].pos.line;
+  }
+  return n;
+}
+
+/* The chunk of the conditions that share one (cust_compile_conds says which, and why):
 **   return {function() return (expr\n) end,
 **   function() return (expr\n) end, ...}
-** so the padding that keeps Lua's line numbers equal to the file's is written once for the
-** file, not once per condition (which made loading quadratic in the file's length).  A list
-** rather than "(...)[i] = " before each function: six fewer tokens a condition, a seventh of
-** the compile; each function's code is the same.  Each expression is checked alone when the
-** scenario loads, so none can reach into another, except a plain one under `salesim play`
-** (sbx_expr_plain): that one cannot leave its parentheses, and this chunk is its check
-** (scc_load_deferred, cust_conds_compiled).  A condition that cannot share the chunk
-** (two on one line, or one using "...") is compiled alone.  Returns -1 when the chunk does not
-** compile: the caller then compiles each alone to report its error. */
-int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs) {
-  lua_State *L = sbx_lua(h->sbx);
+** each on its YAML line. */
+char *cust_conds_chunk(int n, const char *const *exprs, const int *lines, int *at, size_t *len) {
   cond_at *order = xmalloc(((size_t)n + 1) * sizeof *order);
   int m = 0;
   for (int i = 0; i < n; i++) {
-    refs[i] = LUA_NOREF;
+    at[i] = 0;
     if (exprs[i]) order[m++] = (cond_at){ lines[i] > 0 ? lines[i] : 1, i };
   }
   qsort(order, (size_t)m, sizeof *order, cmp_cond_at);
   strbuf b = {0};
   sb_append(&b, "return {", 8);
-  int cur = 1, listed = 0, *at = xcalloc((size_t)n + 1, sizeof *at);   /* place in the list, 0: alone */
+  int cur = 1, listed = 0;   /* place in the list, 0: alone */
   for (int k = 0; k < m; k++) {
     const char *e = exprs[order[k].i];
     if (order[k].line < cur || strstr(e, "...")) continue;
@@ -339,10 +346,39 @@ int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int 
   }
   sb_putc(&b, '}');
   free(order);
+  *len = b.len;
+  return sb_take(&b);
+}
+
+/* Compiles every condition in one chunk that returns them as a list (cust_conds_chunk), each one
+** on its YAML line,
+** so the padding that keeps Lua's line numbers equal to the file's is written once for the
+** file, not once per condition (which made loading quadratic in the file's length).  A list
+** rather than "(...)[i] = " before each function: six fewer tokens a condition, a seventh of
+** the compile; each function's code is the same.  Each expression is checked alone when the
+** scenario loads, so none can reach into another, except a plain one under `salesim play`
+** (sbx_expr_plain): that one cannot leave its parentheses, and this chunk is its check
+** (scc_load_deferred, cust_conds_compiled).  A condition that cannot share the chunk
+** (two on one line, or one using "...") is compiled alone.  A shipped scenario's chunk, byte
+** for byte under the same name, was compiled at build time (bi_conds: parsing it was a fifth of
+** hospital-campaign's start).  Returns -1 when the chunk does not compile: the caller then
+** compiles each alone to report its error. */
+int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int *lines, int *refs) {
+  lua_State *L = sbx_lua(h->sbx);
+  for (int i = 0; i < n; i++) refs[i] = LUA_NOREF;
+  int *at = xcalloc((size_t)n + 1, sizeof *at);
+  size_t len;
+  char *chunk = cust_conds_chunk(n, exprs, lines, at, &len);
   int rc = 0;
   char *err = NULL;
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_cond);
-  if (sbx_load(h->sbx, h->scn_name, b.s, b.len, -1, &err) != SBX_OK) {
+  const bi_entry *bc = bi_find_conds(h->scn_name, chunk, len);
+  sbx_status ls = SBX_ERR_SYNTAX;
+  if (bc && (ls = sbx_load_builtin(h->sbx, h->scn_name, bc->bytes, bc->n_bytes, -1, &err)) != SBX_OK) {
+    free(err);   /* this Lua refuses the bytecode (a shared liblua of another release) */
+    err = NULL;
+  }
+  if (ls != SBX_OK && sbx_load(h->sbx, h->scn_name, chunk, len, -1, &err) != SBX_OK) {
     rc = -1;
     lua_pop(L, 1);                           /* the environment */
   } else {
@@ -367,7 +403,7 @@ int cust_compile_conds(cust_host *h, int n, const char *const *exprs, const int 
     for (int i = 0; i < n; i++) { luaL_unref(L, LUA_REGISTRYINDEX, refs[i]); refs[i] = LUA_NOREF; }
   free(err);
   free(at);
-  sb_free(&b);
+  free(chunk);
   return rc;
 }
 

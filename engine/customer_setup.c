@@ -48,7 +48,8 @@ typedef struct setup_args {
   cust_host *h;
   diag *d;
   const char *default_path;
-  char *default_src; size_t default_len;
+  char *default_src; size_t default_len;   /* NULL while default_bc stands for it (not read) */
+  const bi_entry *default_bc;              /* default.lua's bytecode when the file is unchanged */
   char *script_src; size_t script_len;
   int fatal;
 } setup_args;
@@ -96,9 +97,20 @@ static int run_chunk(lua_State *L, cust_host *h, diag *d, const char *path, cons
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* Reads default.lua into a (once); 0, or -1 after reporting to a->d. */
+static int read_default(setup_args *a) {
+  char err[256];
+  if (a->default_src) return 0;
+  a->default_src = util_read_file(a->default_path, CUST_MAX_SCRIPT, &a->default_len, err, sizeof err);
+  if (a->default_src) return 0;
+  msg_diag(a->d, DIAG_ERROR, a->default_path, 0, 0, "cli.lua.default_unreadable", "error", err, NULL);
+  return -1;
+}
+
 /* Makes an environment with the customer API, loads and runs a chunk in it; returns the
 ** registry ref of the environment, or LUA_NOREF after reporting the problem.  *chunk gets a
-** reference to the loaded chunk (for cust_reset), LUA_NOREF when it did not compile. */
+** reference to the loaded chunk (for cust_reset), LUA_NOREF when it did not compile.  For
+** default.lua (!with_default) src is NULL while a->default_bc stands for the unread file. */
 static int load_env(lua_State *L, setup_args *a, const char *path, const char *name,
                     const char *src, size_t len, int with_default, int *chunk) {
   cust_host *h = a->h;
@@ -108,11 +120,17 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
   /* default.lua, or a shipped scenario's script, as compiled at build time when it is the shipped
   ** file (builtin.h); from source when it is not, or when this Lua refuses the bytecode (a shared
   ** liblua of another release) */
-  const bi_entry *bc = with_default ? bi_find_script(name, src, len) : bi_find("lua/default.lua", src, len);
+  const bi_entry *bc = with_default ? bi_find_script(name, src, len)
+                     : src ? bi_find("lua/default.lua", src, len) : a->default_bc;
   sbx_status ls = SBX_ERR_SYNTAX;
   if (bc && bc->bytes && (ls = sbx_load_builtin(h->sbx, name, bc->bytes, bc->n_bytes, -1, &err)) != SBX_OK) {
     free(err);
     err = NULL;
+  }
+  if (ls != SBX_OK && !src) {   /* the bytecode refused: default.lua from its source after all */
+    if (read_default(a) != 0) { lua_pop(L, 1); return LUA_NOREF; }
+    src = a->default_src;
+    len = a->default_len;
   }
   if (ls != SBX_OK) ls = sbx_load(h->sbx, name, src, len, -1, &err);
   if (ls != SBX_OK) {
@@ -154,17 +172,8 @@ static int setup_cf(lua_State *L) {
   }
   h->env_cond = luaL_ref(L, LUA_REGISTRYINDEX);
   /* All at once (customer_react.c); one by one only to report what does not compile. */
-  int nc = sc->n_reactions + sc->n_commitments;
-  const char **exprs = xcalloc((size_t)nc + 1, sizeof *exprs);
-  int *lines = xcalloc((size_t)nc + 1, sizeof *lines), *refs = xcalloc((size_t)nc + 1, sizeof *refs);
-  for (int i = 0; i < sc->n_reactions; i++) {
-    exprs[i] = sc->reactions[i].when;
-    lines[i] = sc->reactions[i].pos.line;
-  }
-  for (int i = 0; i < sc->n_commitments; i++) {
-    exprs[sc->n_reactions + i] = sc->commitments[i].realistic_when;
-    lines[sc->n_reactions + i] = sc->commitments[i].pos.line;
-  }
+  const char **exprs;
+  int *lines, nc = cust_scenario_conds(sc, &exprs, &lines), *refs = xcalloc((size_t)nc + 1, sizeof *refs);
   int ok = 1;
   if (cust_compile_conds(h, nc, exprs, lines, refs) != 0) {
     for (int i = 0; i < nc; i++) {   /* one by one, to say which does not compile */
@@ -248,6 +257,7 @@ static void resolve_names(cust_host *h) {
   }
   qsort(h->state_ix, (size_t)h->n_state, sizeof *h->state_ix, cust_name_cmp);
   h->patience = cust_state_index(h, SCN_STATE_PATIENCE);
+  h->trust = cust_state_index(h, SCN_STATE_TRUST);
   h->line_ix = xmalloc(((size_t)sc->n_lines + 1) * sizeof *h->line_ix);
   h->line_hash = xcalloc((size_t)sc->n_lines + 1, sizeof *h->line_hash);
   if (sc->line_order) {   /* the reader's order by key (its keys are a map's: no two alike) */
@@ -341,9 +351,9 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
     return -1;
   }
   a.default_path = dpath;
-  a.default_src = util_read_file(dpath, CUST_MAX_SCRIPT, &a.default_len, err, sizeof err);
-  if (!a.default_src) {
-    msg_diag(d, DIAG_ERROR, dpath, 0, 0, "cli.lua.default_unreadable", "error", err, NULL);
+  const bi_entry *bc = bi_named("lua/default.lua");
+  if (bc && bc->bytes && bi_unchanged(bc, dpath)) a.default_bc = bc;   /* the build's own file: unread */
+  else if (read_default(&a) != 0) {
     free(dpath);
     return -1;
   }

@@ -375,3 +375,61 @@ char *cust_fill(const cust_host *h, const char *text) {
   }
   return b.s;
 }
+
+/* ===== news she was just told ============================================================ */
+
+/* Words too common to show that a sentence was told already. */
+static const char *const echo_common[] = { "just", "into", "with", "that", "this", "have", "from", "they",
+  "them", "what", "when", "were", "been", "your", "about", "there", "their", "some", "more", "very",
+  "already", "really", "much", "here", "will", "would", "could", "does", "know" };
+
+/* Is the word w[0..n) (lowered) one of echo_common? */
+static int echo_is_common(const char *w, size_t n) {
+  for (size_t i = 0; i < sizeof echo_common / sizeof *echo_common; i++)
+    if (strlen(echo_common[i]) == n && memcmp(echo_common[i], w, n) == 0) return 1;
+  return 0;
+}
+
+/* Does text hold the lowered word w[0..n) as a whole word, case-folded? */
+static int echo_has_word(const char *text, const char *w, size_t n) {
+  for (const char *p = text; *p; p++) {
+    if (p != text && isalpha((unsigned char)p[-1])) continue;
+    size_t k = 0;
+    while (k < n && p[k] && tolower((unsigned char)p[k]) == w[k]) k++;
+    if (k == n && !isalpha((unsigned char)p[n])) return 1;
+  }
+  return 0;
+}
+
+/* "Tom mentioned your sister Lucia just moved into an older place across town. hows she finding
+** the water there?" was answered "My sister Lucia just moved into an old house with awful hard
+** water. The kettle is white inside already.": the trainee's own news, told back as hers
+** (play-test 30 F11).  The opening sentence goes when the line shares at least three of its
+** words of four letters or more (common ones aside), and half of them; what follows is said.
+** Only in English, only for a `said` of two sentences or more that no person's name opens. */
+char *cust_untold(const cust_host *h, const char *said) {
+  const cls_result *t = h->turn;
+  const char *line = t ? (t->norm ? t->norm : t->text) : NULL;
+  if (!line || !said || strcmp(h->lang, "en") != 0 || cust_speaker_of(h, said) >= 0) return NULL;
+  const char *end = said;
+  while (*end && !((*end == '.' || *end == '?' || *end == '!') && end[1] == ' ')) end++;
+  if (!*end) return NULL;                           /* one sentence: said whole */
+  const char *rest = end + 1;
+  while (*rest == ' ') rest++;
+  if (!*rest) return NULL;
+  int words = 0, shared = 0;
+  for (const char *p = said; p < end;) {
+    if (!isalpha((unsigned char)*p)) { p++; continue; }
+    char w[32];
+    size_t n = 0;
+    while (p < end && isalpha((unsigned char)*p)) {
+      if (n < sizeof w) w[n] = (char)tolower((unsigned char)*p);
+      n++, p++;
+    }
+    if (n < 4 || n > sizeof w || echo_is_common(w, n)) continue;
+    words++;
+    shared += echo_has_word(line, w, n);
+  }
+  if (shared < 3 || shared * 2 < words) return NULL;
+  return xstrdup(rest);
+}

@@ -494,6 +494,23 @@ static void after_hook(lua_State *L, cust_host *h) {
   }
 }
 
+/* Trust gone (the table's, or one person's) once a turn is over and the visit still open: a
+** reaction's `stop`, or a script that answered alone, kept the default behaviour from ending it.
+** It ends now, in this turn, with on_end (ctx.reason "trust"; the one who lost it has the last
+** word), not on the next line whatever that says: "ok no pressure. what would you need to see?"
+** had got "I don't think this is going anywhere." after a reaction took trust to 0 on the push
+** before it (play-test 30 F7). */
+static void end_on_trust(lua_State *L, cust_host *h) {
+  if (h->outcome != CUST_OUTCOME_NONE || h->trust < 0 || h->pending_start) return;
+  int who = h->val[h->trust] <= 0 ? -1 : cust_people_spent(h, h->trust);
+  if (h->val[h->trust] > 0 && who < 0) return;
+  unsigned keep = h->prefer;
+  if (who >= 0) h->prefer = 1u << who;
+  run_layer(L, h, "on_end", 0, "trust");
+  if (h->outcome == CUST_OUTCOME_NONE) cust_end_visit_why(h, CUST_OUTCOME_NO_SALE, "trust");
+  h->prefer = keep;
+}
+
 /* Two turns before patience runs out the customer says so, once a visit, whatever the
 ** behaviour: the end must never come without a warning the trainee could see. */
 static void warn_patience(lua_State *L, cust_host *h) {
@@ -565,6 +582,7 @@ static int turn_cf(lua_State *L) {
   ** left out still loses patience) */
   if (h->outcome == CUST_OUTCOME_NONE && h->visit == visit && turn_moved(h, h->said_at_turn))
     cust_state_set_mask(h, h->patience, h->val[h->patience] + 1, cust_people_target(h));
+  end_on_trust(L, h);
   after_hook(L, h);
   warn_patience(L, h);
   return 0;

@@ -156,6 +156,12 @@ static int objection_answered(const session *s, int raised, int j) {
   ** mystery.") */
   int refused = -1;
   sess_has_event(&s->turns[raised], CUST_EV_REFUSE, &refused);
+  /* the turn she said it eased is the answer: a line before it that named the worry and that she
+  ** turned away is not ("理解,白折腾半年谁都怕。我们的做法是..." drew "功能是挺多的……不过这些跟我们有
+  ** 什么关系?", the next line eased it, and the list said "第 12 轮回应": play-test 30b F1) */
+  for (int i = raised + 1; i < s->n_turns; i++)
+    for (int e = 0; e < s->turns[i].events.n; e++)
+      if (s->turns[i].events.v[e].kind == CUST_EV_EASE && s->turns[i].events.v[e].index == j) return i;
   for (int i = raised + 1; i < s->n_turns; i++) {
     const cls_result *r = &s->turns[i].cls;
     /* a turn a scenario reaction took as its answer (ease:), whatever the line was: "那就下周一,...
@@ -252,9 +258,11 @@ static json_t *finding_json(const score_finding *f, const char *lang, const scen
   ** 周五之前能办好吗？" (play-tests 29a #9, 29b F7) */
   const char *say = sc && sc->language ? msg_lang(sc->language) : lang;
   /* (a worry brushed off, or a referral asked while her complaint stood, teaches settling it in
-  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2) */
+  ** the catalogue's words, not a pitch or another referral ask: play-test 29a F2; after the sale
+  ** only: in a sales visit the worry is answered by what answers her need, and "抱歉之前没人跟您
+  ** 解释。我现在就给您看看是怎么回事" taught a hospital's HIS worry the repair of a tap, play-test 30b F4) */
   if ((f->msg.key && strcmp(f->msg.key, "finding.unrealistic_ask.grievance_open") == 0) ||
-      strcmp(f->rule->id, "concern_dismissed") == 0) {
+      (strcmp(f->rule->id, "concern_dismissed") == 0 && (kind == SV_PAYMENT || kind == SV_REFERRAL || f->need < 0))) {
     json_object_set_new(o, "better", json_string(msg_text(say, "rule.concern_dismissed.better")));
     return o;
   }

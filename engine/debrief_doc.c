@@ -5,10 +5,12 @@
 ** and the message catalogues: debrief.c (the builder) and the renderers (debrief_text.c,
 ** debrief_md.c, debrief_html.c) depend on it, it on none of them.
 */
+#include <assert.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "msg.h"
 #include "debrief.h"
 #include "text.h"
@@ -337,3 +339,18 @@ const char *deb_skill_label(const char *lang, score_skill k) {
   return deb_label(msg_lang(lang), L_COMMITMENT + (int)k);
 }
 
+
+/* See debrief_int.h. */
+void deb_when(const char *stamp, char *out, size_t n) {
+  assert(out && n > 0);
+  int y, mo, d, h, mi, sec;
+  char z = 0;
+  if (stamp && sscanf(stamp, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &z) == 7 && z == 'Z') {
+    struct tm tm = { .tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi,
+                     .tm_sec = sec };
+    time_t t = timegm(&tm);
+    struct tm lt;
+    if (t != (time_t)-1 && localtime_r(&t, &lt) && strftime(out, n, "%Y-%m-%d %H:%M", &lt) > 0) return;
+  }
+  snprintf(out, n, "%s", stamp ? stamp : "");
+}

@@ -235,8 +235,10 @@ void deb_render_html(const json_t *d, strbuf *b) {
     size_t i;
     const json_t *e;
     json_array_foreach(pr, i, e) {
+      char when[64];
+      deb_when(jstr(e, "started"), when, sizeof when);
       sb_puts(b, "<tr><td>");
-      h(b, jstr(e, "started"));
+      h(b, when);
       sb_printf(b, "</td><td>%s</td><td>%.0f</td></tr>\n", deb_outcome_label(lang, jstr(e, "outcome")),
                 json_number_value(json_object_get(e, "score")));
     }

@@ -35,6 +35,10 @@ char *deb_reason_text(const char *lang, const json_t *d);
 ** (malloc'd; the caller frees it).  "Score 1/100" beside skills all at 0 read as a mistake
 ** (play-test 26). */
 char *deb_score_floor_text(const char *lang, const json_t *d);
+/* When an attempt of the progress list started, for a trainee: the gradebook's UTC stamp
+** ("2026-12-07T04:44:20Z") as local date and time, "2026-12-07 12:44", into out (n bytes); a
+** stamp of another form is copied as it is.  "你的进步" showed the raw stamps (play-test 30b). */
+void deb_when(const char *stamp, char *out, size_t n);
 /* The principle a finding applies: its statement and its name, in lang. */
 const char *deb_principle(const char *lang, const json_t *finding);
 const char *deb_principle_name(const char *lang, const json_t *finding);

@@ -186,8 +186,10 @@ void deb_render_markdown(const json_t *d, strbuf *b) {
     size_t i;
     const json_t *e;
     json_array_foreach(pr, i, e) {
+      char when[64];
+      deb_when(jstr(e, "started"), when, sizeof when);
       sb_puts(b, "| ");
-      md(b, jstr(e, "started"));
+      md(b, when);
       sb_puts(b, " | ");
       md(b, deb_outcome_label(lang, jstr(e, "outcome")));
       sb_printf(b, " | %.0f |\n", json_number_value(json_object_get(e, "score")));

@@ -266,8 +266,13 @@ static void top_changes(out *o, const json_t *d) {
       snprintf(num, sizeof num, "%zu", i + 1);
       snprintf(pts, sizeof pts, "%+g", json_number_value(json_object_get(f, "points")));
       snprintf(tn, sizeof tn, "%d", turn);
-      char *head = msg_get(o->lang, turn ? "fmt.top_turn" : "fmt.top_whole", "n", num, "points", pts,
-                           "name", rule, "turn", tn, NULL);
+      /* a campaign's turns count on across its visits: the first screen names the visit too, or
+      ** "第 17 轮" is nowhere to be found (play-test 30b #14: it was turn 4 of visit 2) */
+      int visit = turn ? deb_turn_visit(d, turn) : 0;
+      char vn[24];
+      snprintf(vn, sizeof vn, "%d", visit);
+      char *head = msg_get(o->lang, !turn ? "fmt.top_whole" : visit ? "fmt.top_turn_visit" : "fmt.top_turn", "n", num,
+                           "points", pts, "name", rule, "turn", tn, "visit", vn, NULL);
       sb_printf(o->b, "  %s", esc(o, BOLD));
       wrap(o, head, 2, 5);
       if (o->colour) sb_puts(o->b, RESET);
@@ -389,13 +394,14 @@ static void progress(out *o, const json_t *d) {
   size_t i;
   const json_t *e;
   json_array_foreach(p, i, e) {
-    char *when = deb_clean_text(jstr(e, "started"));
+    char *clean = deb_clean_text(jstr(e, "started")), when[64];
+    deb_when(clean, when, sizeof when);
+    free(clean);
     int sc = (int)json_integer_value(json_object_get(e, "score"));
     if (json_is_real(json_object_get(e, "score"))) sc = (int)(json_real_value(json_object_get(e, "score")) + 0.5);
     sb_printf(o->b, "  %-20.20s  ", when);
     pad(o, deb_outcome_label(o->lang, jstr(e, "outcome")), 12);
     sb_printf(o->b, " %3d\n", sc);
-    free(when);
   }
   sb_printf(o->b, "  %s", esc(o, BOLD));
   pad(o, L(o, L_NOW), 20);

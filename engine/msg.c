@@ -127,6 +127,11 @@ static const msg_cat *load(const char *lang) {
   snprintf(rel, sizeof rel, "messages/%s.yaml", lang);
   char *path = util_data_path(rel);
   const bi_entry *e = NULL;
+  if (path && (e = bi_named(rel)) != NULL && bi_unchanged(e, path)) {   /* the build's own file */
+    free(path);
+    return open_built(e);
+  }
+  e = NULL;
   if (path) {
     char err[256];
     size_t len;
@@ -273,13 +278,29 @@ static int all_keys(const char *lang, const char *list) {
   return any;
 }
 
+/* 1 when an item of the list v holds a comma of its own (ASCII, or the language's list comma):
+** joined by commas, its items could not be told apart ("...预算，赵主任安排你向分管副院长汇报,推动
+** 立项，赵主任...": play-test 30b #14), so such a list is joined with sep.list_long ("；", "; "). */
+static int items_have_commas(const char *lang, const char *v) {
+  if (strchr(v, ',')) return 1;
+  const char *sep = msg_text(lang, "sep.list");
+  const char *c = sep ? sep + strspn(sep, " ") : "";
+  size_t cl = strcspn(c, " ");
+  if (!cl || cl == 1) return 0;   /* (an ASCII comma: tested above) */
+  for (const char *p = v; (p = strstr(p, c)); p += cl)
+    if (strncmp(p, c, cl) == 0) return 1;
+  return 0;
+}
+
 /* A value: the text, a list of texts (MSG_LIST_SEP), or "@k1,k2": the messages k1 and k2
-** formatted with the same arguments; lists are joined with sep.list. */
+** formatted with the same arguments; lists are joined with sep.list (sep.list_long when an item
+** has a comma of its own). */
 static void put_value(strbuf *b, const char *lang, const char *v, const msg_arg *args, int n, int depth) {
   if (strchr(v, MSG_LIST_SEP)) {
+    const char *sep = items_have_commas(lang, v) ? "sep.list_long" : "sep.list";
     for (const char *p = v; *p;) {
       size_t len = strcspn(p, "\x1e");
-      if (p != v) format_into(b, lang, "sep.list", NULL, 0, depth + 1);
+      if (p != v) format_into(b, lang, sep, NULL, 0, depth + 1);
       sb_append(b, p, len);
       p += len;
       if (*p) p++;

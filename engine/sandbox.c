@@ -1030,7 +1030,8 @@ static int dump_writer(lua_State *L, const void *p, size_t n, void *ud) {
   return 0;
 }
 
-char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err) {
+/* sbx_compile and sbx_compile_full: the chunk's bytecode, without the names when strip. */
+static char *compile(const char *name, const char *buf, size_t len, int strip, size_t *n, char **err) {
   lua_State *L = luaL_newstate();
   if (!L) { *err = msg_get(MSG_CLI_LANG, "cli.sandbox.no_memory", NULL); return NULL; }
   char *chunk = xasprintf("@%s", name);   /* the name sbx_load gives, so messages match */
@@ -1044,12 +1045,25 @@ char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char
   strbuf b = {0};
   lua_dump(L, dump_writer, &b, 0);   /* with line information: errors keep their positions */
   lua_close(L);
+  if (!strip) {
+    *n = b.len;
+    *err = NULL;
+    return b.s ? b.s : xstrdup("");
+  }
   /* without the names of locals and upvalues, which a start would intern (bytecode.h) */
   char *code = bc_strip_names(b.s, b.len, n);
   sb_free(&b);
   if (!code) { *err = xasprintf("%s: lua_dump wrote a chunk this Lua 5.4 reader does not know", name); return NULL; }
   *err = NULL;
   return code;
+}
+
+char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err) {
+  return compile(name, buf, len, 1, n, err);
+}
+
+char *sbx_compile_full(const char *name, const char *buf, size_t len, size_t *n, char **err) {
+  return compile(name, buf, len, 0, n, err);
 }
 
 /* ===== calls and messages ================================================================ */

@@ -647,16 +647,14 @@ void scn_pending_free(scn_pending *p) {
   memset(p, 0, sizeof *p);
 }
 
-/* Parses and validates a scenario's text; the model (partial after errors) or NULL. */
-scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_pending *pending,
-                   int *errors) {
-  assert(name && buf && d && pending && errors);
+/* Parses and validates a scenario's text buf[0..len), or the shipped file's image img (built
+** from bytes of that length; buf may be NULL then); the model (partial after errors) or NULL. */
+static scenario *read_scenario(const char *name, const bi_entry *img, const char *buf, size_t len,
+                               diag *d, scn_pending *pending, int *errors) {
+  assert(name && (buf || img) && d && pending && errors);
   *errors = 0;
   memset(pending, 0, sizeof *pending);
   int base = d->n;
-  /* A shipped file, byte for byte (builtin.h): its tree and its transcript hash were made at
-  ** build time (hashing its 35 KB byte by byte was 0.2 M instructions of a start). */
-  const bi_entry *img = bi_find_yaml(buf, len);
   yn_doc *doc = img ? yn_from_image(name, img->bytes, img->n_bytes) : yn_parse_string(name, buf, len, d);
   if (!doc) { *errors = 1; return NULL; }
   sx_ctx c = { d, name, NULL, 0, pending, base };
@@ -703,10 +701,21 @@ scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_p
   return c.s;
 }
 
-/* Reads a file's bytes (kept for the hash), then scn_read. */
+scenario *scn_read(const char *name, const char *buf, size_t len, diag *d, scn_pending *pending,
+                   int *errors) {
+  assert(buf);
+  /* A shipped file, byte for byte (builtin.h): its tree and its transcript hash were made at
+  ** build time (hashing its 35 KB byte by byte was 0.2 M instructions of a start). */
+  return read_scenario(name, bi_find_yaml(buf, len), buf, len, d, pending, errors);
+}
+
+/* Reads a file's bytes (kept for the hash), then scn_read; a shipped file that has not been
+** written since the build (its stamp, builtin.h) is not read at all: its image stands for it. */
 scenario *scn_read_file(const char *path, diag *d, scn_pending *pending, int *errors) {
   size_t len = 0;
   memset(pending, 0, sizeof *pending);
+  const bi_entry *img = bi_yaml_unchanged(path);
+  if (img && bi_find_scn_hash(img->src_len, img->src_hash)) return read_scenario(path, img, NULL, img->src_len, d, pending, errors);
   char *buf = yn_read_file(path, &len, d);
   if (!buf) { *errors = 1; return NULL; }
   scenario *s = scn_read(path, buf, len, d, pending, errors);

@@ -965,8 +965,12 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
     ** (the seller's) and the sum named before, and was "+15 date and amount, +15 firm and
     ** fair" (play-test, round 10); a payment ask names paying, or its action */
     int pays = CLS_HAS(r, CLS_ASK_PAYMENT) || r->slots[CLS_SLOT_ACTION] != NULL;
+    /* (terms bought with a cut of what is owed are no ask's merit: "您今天要是能付,我跟领导申请给您
+    ** 抹个零,四万五就行" earned "+15 a date and an amount" and "+10 the most she could give" beside
+    ** its -20, play-test 30b F6; discount_to_collect names the line) */
+    int bought = vs->kind == SV_PAYMENT && CLS_HAS(r, CLS_DISCOUNT);
     if (has_date && has_amount && !r->vague && pays) {
-      if (!vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
+      if (!bought && !vs->f_paid++) add(c, "payment_specific", t, NULL, "quote", q, NULL);
       /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
       ** since a threat anywhere in it spoils "fair" */
       if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
@@ -1113,7 +1117,7 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       if (higher >= 0) {
         if (!vs->f_low++)
           add(c, "ask_too_low", t, NULL, "quote", q, "action", action_of(c, j), "higher", action_of(c, higher), NULL);
-      } else if (!vs->f_realistic++) {
+      } else if (!(vs->kind == SV_PAYMENT && CLS_HAS(r, CLS_DISCOUNT)) && !vs->f_realistic++) {
         add(c, "realistic_ask", t, NULL, "action", action_of(c, j), NULL);
       }
     }
@@ -1247,8 +1251,15 @@ static void judge_discovery(ctx *c, visit_state *vs, const sess_turn *t, const c
   ** play-test 29b F4) */
   int run = cls_has_label(r, "feature_run");
   if (CLS_HAS(r, CLS_PRESENT_FEATURE) && !(r->moves & ASK_MOVES) && !answers && !CLS_HAS(r, CLS_CONFIRM_NEED) &&
-      (run || (!(cited_needs(c, r) & known) && r->n_needs == 0 && r->n_objections == 0)) && !vs->f_feature++)
+      (run || (!(cited_needs(c, r) & known) && r->n_needs == 0 && r->n_objections == 0)) && !vs->f_feature++) {
+    int before = c->r->n_findings;
     add(c, "feature_list", t, NULL, "quote", q, NULL);
+    /* its Try line sums up a need she had voiced before it; with none, it asks for one (advice.c:
+    ** "陈总，我总结一下：您卖砖的利润越来越薄了" taught a summary of a need she had not voiced yet,
+    ** play-test 30b F10) */
+    if (c->r->n_findings > before)
+      c->r->findings[before].need = (t->before.revealed | t->before.confirmed) && t > c->s->turns ? latest_voiced(c, t - 1) : -1;
+  }
   if (sess_has_event(t, CUST_EV_OBJECTION, NULL)) vs->objection_open = 1;
   else if (!r->question) vs->objection_open = 0;
 }
@@ -1627,7 +1638,18 @@ static int answer_tells_why(const ctx *c, const sess_turn *no, const sess_turn *
 ** (marker probe_refusal: "why not?", "为什么"), a worry asked about (class concern: "您有什么顾虑"),
 ** or one of the scenario's objections named ("是不是甲方那边的钱还没到?"). */
 static int asks_about_no(const cls_result *r) {
-  return cls_has_label(r, "probe_refusal") || cls_has_label(r, "class:concern") || r->n_objections > 0;
+  if (cls_has_label(r, "probe_refusal") || cls_has_label(r, "class:concern")) return 1;
+  /* (an objection named only by a day of a time said, "周五" of a worry about the trade fair, is
+  ** that day offered, not the worry asked about: play-test 30b F2) */
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *o = &r->matches[i];
+    if (strncmp(o->label, "objection:", 10) != 0) continue;
+    int in_time = 0;
+    for (int j = 0; j < r->n_matches && !in_time; j++)
+      in_time = strcmp(r->matches[j].label, "time") == 0 && r->matches[j].start <= o->start && o->end <= r->matches[j].end;
+    if (!in_time) return 1;
+  }
+  return 0;
 }
 
 /* (A smaller ask that meets the reason she had already given in her own words, naming it with
@@ -1643,10 +1665,14 @@ static void judge_refusal(ctx *c, visit_state *vs, const sess_turn *t, const cls
   ** ("那您什么时候能付啊" two lines on drew "甲方那边的进度款还没到", and the smaller ask after it was
   ** "lowered without asking why": play-test 17).  Any question at all did, right after the no, and
   ** any that drew a need: "您现在代理的是那两个牌子啊?" was "+10 asked why first" (play-test 29b F8) */
+  /* (a question that only offers other days asks when, not why: "那下周五或者下下周一呢?哪天您方便,
+  ** 我都可以" after "下周二到周四我要跑展会" was "+10 你先问了客户的顾虑" because her answer repeated
+  ** the worry, play-test 30b F2; it names a time, or leans on her free time, and no worry) */
+  int other_day = (r->slots[CLS_SLOT_TIME] || r->vague) && !asks_about_no(r);
   int asked = vs->refusal && r->question && !(r->moves & ASK_MOVES) &&
               (CLS_HAS(r, CLS_CHECK_CONCERNS) ||
                ((CLS_HAS(r, CLS_OPEN_QUESTION) || CLS_HAS(r, CLS_CLOSED_QUESTION)) &&
-                (asks_about_no(r) || answer_tells_why(c, vs->refusal, t))));
+                (asks_about_no(r) || (!other_day && answer_tells_why(c, vs->refusal, t)))));
   /* the reason she gave with her no, answered so that she says it helped, needs no asking why:
   ** "Not while that light on my tap is still a mystery.", the light explained, then a smaller ask
   ** was "lowered without asking why", -15 (play-test 25) */
@@ -1716,13 +1742,32 @@ static int asked_out(const ctx *c, const sess_turn *t, int i) {
   return says_need(&t->events, &c->sc->needs[i], 0) != NULL;
 }
 
+/* 1 when every dismiss word of r ends a consequence: 就 (也就, 再也) right before it ("您就不用担心",
+** "you'll never have to worry" is no dismiss word): what the line offers ends the worry. */
+static int dismissal_as_outcome(const cls_result *r) {
+  static const char jiu[] = "\xe5\xb0\xb1";   /* 就 */
+  int any = 0;
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (strcmp(x->label, "dismiss") != 0 || !r->norm) continue;
+    size_t at = x->start;
+    while (at > 0 && r->norm[at - 1] == ' ') at--;
+    if (at < 3 || memcmp(r->norm + at - 3, jiu, 3) != 0) return 0;
+    any = 1;
+  }
+  return any;
+}
+
 /* 1 when r brushes need i off: the line names the need, says it is nothing to worry about
 ** (lexicon marker `dismiss`: "don't worry about that", "it's nothing") and offers nothing that
 ** answers it.  Play-test 29a F2: "oh the light? dont worry about that its normal. anyway your
 ** sister, Lucia right?" was "+10 the customer confirmed the need they had voiced", for Maria
-** repeating her complaint.  "Don't worry, that's only the filter reminder" answers it. */
+** repeating her complaint.  "Don't worry, that's only the filter reminder" answers it.  So does
+** evidence (proof), and a worry ended as the outcome of what the line offers ("写进参数,您就不用担心
+** 招进来一个接不上的系统", after "HIS对接我们有同厂家同版本的三个案例": "一句带过", play-test 30b F4). */
 static int dismisses_need(const ctx *c, const cls_result *r, int i) {
   if (i < 0 || i >= 64 || !cls_has_label(r, "dismiss") || (answered_needs(c, r) & bit(i))) return 0;
+  if (CLS_HAS(r, CLS_PROOF) || dismissal_as_outcome(r)) return 0;
   for (int k = 0; k < r->n_needs; k++)
     if (r->needs[k] == i) return 1;
   return 0;
@@ -1757,8 +1802,10 @@ static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const c
     if ((vs->dismissed & bit(i)) || !((dismisses_need(c, r, i) && voiced_by_end(t, i)) || i == just_said)) continue;
     vs->dismissed |= bit(i);
     char said[512];
+    int before = c->r->n_findings;
     add(c, "concern_dismissed", t, NULL, "quote", q, "need", need_name(c, i), "said",
         need_said(c, i, said, sizeof said), NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = i;   /* its Try line answers it */
     return;
   }
 }

@@ -90,6 +90,13 @@ int txt_is_cjk(int32_t cp) {
          (cp >= 0xAC00 && cp <= 0xD7AF);     /* hangul */
 }
 
+/* See text.h. */
+int txt_is_ascii(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p >= 0x80) return 0;
+  return 1;
+}
+
 /* Any CJK character in a string: the language guess of the classifier. */
 int txt_has_cjk(const char *s) {
   size_t len = strlen(s);

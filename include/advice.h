@@ -30,6 +30,11 @@ typedef struct adv_about {
                             ** question it teaches (the next example, else a neutral question) */
 } adv_about;
 
+/* What the Try line of rule_id teaches, knowing what the finding is about: adv_teaches, except
+** that a feature list about no need she had voiced (about->need < 0) teaches asking for one,
+** not a summary of a need never told (play-test 30b F10). */
+adv_teach adv_teaches_about(const char *rule_id, score_visit_kind kind, const adv_about *about);
+
 /* The Try line for rule_id in a visit of this kind, built from sc in the catalogue language
 ** lang (NULL: sc's language) (malloc'd; the caller frees it); about may be NULL (nothing
 ** known).  NULL when sc is NULL, the rule is unknown, or the scenario lacks what the line needs

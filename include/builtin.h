@@ -7,6 +7,8 @@
 ** from source and writes build/gen/builtin_data.c.  A compiled form is used only when the file
 ** the program finds at run time has exactly the bytes it was made from (length and 64-bit hash),
 ** so an edited lexicon or default.lua is read from source as before and takes effect at once.
+** Where the build also recorded the file's stat (bi_stamp), a file that still has that device,
+** inode, size and modification and change times is that file unchanged, and is not read at all.
 ** Builds that have no generated data (the generator itself, the fuzzers) link
 ** engine/gen/builtin_none.c, and everything is compiled from source.
 */
@@ -18,6 +20,16 @@
 
 struct lex_table;
 
+/* A source file as the generator saw it, by stat(2); all zero when it recorded none.  The change
+** time (ctime) is the kernel's, set to the present by every write, rename or chmod and by no
+** call a user makes: a file whose ctime is the recorded one has not been written since.  The
+** generator records a stamp only for a file whose ctime is older than a few seconds when it
+** reads it (bi_stamp_file: a write in the same clock tick as the recorded one could not be told). */
+typedef struct bi_stamp {
+  uint64_t dev, ino, size;
+  int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
+} bi_stamp;
+
 /* One compiled form: of which file (or pattern set), made from which bytes. */
 typedef struct bi_entry {
   const char *name;                /* "lexicons/en.yaml", "lua/default.lua", "timex/en",
@@ -27,6 +39,7 @@ typedef struct bi_entry {
   const struct lex_table *lexicon; /* a lexicon image, or NULL */
   const unsigned char *bytes;      /* bytecode or serialised patterns, or NULL */
   size_t n_bytes;
+  bi_stamp stamp;                  /* the source file's stat at build time, or zero */
 } bi_entry;
 
 /* The table the generator writes, ended by an entry with a NULL name. */
@@ -46,6 +59,18 @@ extern const bi_entry bi_links[];
 
 /* A 64-bit hash of a file's bytes, to tell the shipped file from an edited one. */
 uint64_t bi_hash(const void *data, size_t len);
+
+/* 1 when the file at path is, by stat, the file e was made from and has not been written since
+** (e's stamp: device, inode, size, both times), so its bytes are the ones e was made from; 0
+** when e has no stamp or anything differs (a copy, an edit, a touch): read and bi_find it then. */
+int bi_unchanged(const bi_entry *e, const char *path);
+/* The stamp of the file at path, which the caller has just read as len bytes, into *out; 1, or
+** 0 (out zeroed) when there must be none: the file was changed less than min_age seconds ago
+** (a later write within the same clock tick would leave its times as they are: the generator
+** asks for 2), its size is not len, or its file system keeps no change time. */
+int bi_stamp_file(const char *path, size_t len, int min_age, bi_stamp *out);
+/* The bi_yaml entry whose stamp the file at path still has (bi_unchanged), or NULL. */
+const bi_entry *bi_yaml_unchanged(const char *path);
 
 /* The compiled form of name (in either table) when it was made from exactly src[0..len), else
 ** NULL. */
@@ -75,6 +100,14 @@ const bi_entry *bi_find_scn_hash(size_t len, uint64_t hash);
 ** one, is read from its source. */
 extern const bi_entry bi_scripts[];
 const bi_entry *bi_find_script(const char *name, const void *src, size_t len);
+
+/* The shipped scenarios' conditions (each reaction's when:, each commitment's realistic_when:)
+** as the one chunk the customer compiles for them (customer_int.h, cust_conds_chunk), compiled
+** at build time with every name kept (sbx_compile_full: errors read as from source), named by
+** the scenario's file name (the chunk name) and keyed by the chunk's own length and bi_hash: any
+** other text, or the same under another name, is compiled from source. */
+extern const bi_entry bi_conds[];
+const bi_entry *bi_find_conds(const char *name, const void *src, size_t len);
 
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */

@@ -94,6 +94,9 @@ typedef struct cls_result {
   int n_probs;
   int32_t *rows; int n_rows;   /* the model's rows of the line's known features */
   int n_features;              /* features made, known to the model or not */
+  /* While cls_classify reads the line: its clauses, read once and kept for the rules (clause.h's
+  ** cl_memo, on cls_classify's stack); NULL before and after. */
+  struct cl_memo *clauses;
 } cls_result;
 
 #define CLS_BY_MODEL_SPECIFIC 1

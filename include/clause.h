@@ -27,10 +27,24 @@ typedef struct cl_clause {
   int addressed;            /* 1 when the clause is only a name or title ("Grace,") */
 } cl_clause;
 
+/* The clauses of a reading as cl_read last read them, while the reader builds the reading
+** (cls_result.clauses): some forty rules ask for them, and a reading only grows, so most asks
+** are answered from here.  cl_read keeps it; a rule that moves a match's span, or renames it
+** to a label the clauses read (a mark, "person", "greet"), calls cl_forget. */
+typedef struct cl_memo {
+  const char *norm;         /* the text they were read from; NULL: nothing kept */
+  int n_matches;            /* the reading's matches seen (later ones checked at the next ask) */
+  int n;
+  cl_clause c[CL_MAX_CLAUSES];
+} cl_memo;
+
 /* Reads the clauses of a reading's normalised text, using its lexicon matches (markers and
 ** the person slot).  Fills out[0..CL_MAX_CLAUSES) and returns the count (>= 1 unless the text
-** is empty). */
+** is empty).  With r->clauses set, answers from that memo when no match added since could
+** change them, and keeps what it read there. */
 int cl_read(const cls_result *r, cl_clause *out);
+/* Drops r's kept clauses (a match of r changed in place); nothing when r keeps none. */
+void cl_forget(const cls_result *r);
 
 /* Index of the clause of c[0..n) (n >= 1, as cl_read made them: they cover the text end to end)
 ** holding byte `at`; the last one for a byte past the text. */

@@ -99,6 +99,9 @@ sbx_status sbx_load_builtin(sbx *s, const char *name, const unsigned char *code,
 ** bytes), for the generator of built-in data; NULL with *err (malloc'd) on a syntax error.
 ** The bytecode keeps line information but not the names of locals and upvalues (bytecode.h). */
 char *sbx_compile(const char *name, const char *buf, size_t len, size_t *n, char **err);
+/* sbx_compile keeping the names of locals and upvalues as well: the chunk's errors read exactly
+** as when it is loaded from source ("(global 'x')"), for the scenarios' conditions. */
+char *sbx_compile_full(const char *name, const char *buf, size_t len, size_t *n, char **err);
 
 /* Calls the function below nargs arguments under the budget, the deadline and a traceback
 ** handler (lua_pcall-like: pops function and arguments, pushes nresults on success).

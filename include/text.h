@@ -66,5 +66,7 @@ int txt_holds_phrase(const char *t, const char *phrase);
 const char *txt_find_phrase(const char *t, const char *phrase);
 /* 1 when the string holds at least one CJK character. */
 int txt_has_cjk(const char *s);
+/* 1 when every byte of the string is ASCII (< 0x80): no phrase in another script stands in it. */
+int txt_is_ascii(const char *s);
 
 #endif

@@ -40,6 +40,9 @@ local function win_over(who)
 end
 
 local chain_told = false
+-- Words of a question about people (who decides), not about what it would take.
+local PEOPLE_WORDS = C.words{ "who", "anyone", "anybody", "someone", "somebody", "besides", "apart from",
+                              "other than", "else", "above you" }
 
 -- Confirms each need the line names that its person voiced and has not confirmed; the one who
 -- voiced the first of them answers yes, and the table feels heard.  True (the reply is said).
@@ -100,9 +103,14 @@ function on_turn(turn, ctx)
     end
   end
   -- who decides, not what it would take before he signs ("what would this have to show you
-  -- before you'd sign off?" asks Martin for his criteria; found in play)
-  if (turn.moves.ask_decision_chain or turn.question) and not chain_told
-     and C.mentions("who else", "a say", "who signs", "who decides") then
+  -- before you'd sign off?" asks Martin for his criteria; found in play): a question about
+  -- people, read as one about the chain or naming it in words of its own.  "Apart from the two of
+  -- you, is anyone else involved in deciding? IT, the site GM, anyone?" said none of the four
+  -- phrases and got "Depends on the shift. What exactly do you want to know about the floor?"
+  -- (play-test 30 F5)
+  if not chain_told and turn.question
+     and (C.mentions("who else", "a say", "who signs", "who decides")
+          or (turn.moves.ask_decision_chain and C.mentions(PEOPLE_WORDS))) then
     chain_told = true
     C.say("chain_answer")
     spoke = true

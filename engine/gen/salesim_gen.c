@@ -9,7 +9,9 @@
 ** tool links engine/gen/builtin_none.c, so nothing is taken from an earlier run) and writes out
 ** the lexicon's automaton and the time patterns in PCRE2's serialised form; it compiles
 ** DATA_DIR/lua/default.lua to bytecode.  Each entry records the length and hash of the bytes it
-** was made from, so the program uses it only for that exact file.  The output is written
+** was made from, so the program uses it only for that exact file, and, for a file the program
+** finds by path, the file's stat (put_stamp), so that it need not even read the file while it
+** is unchanged.  The output is written
 ** atomically: a failed run leaves no half-written file for make to trust.
 */
 #include <stdio.h>
@@ -20,6 +22,7 @@
 #include "builtin.h"
 #include "classify.h"
 #include "classify_int.h"
+#include "customer_int.h"
 #include "lexicon_int.h"
 #include "msg.h"
 #include "sandbox.h"
@@ -127,21 +130,44 @@ static void put_table(strbuf *o, const char *P, const lexicon *lx, const lex_tab
             P, P, t->n_labels, P, t->n_phrases, P, P, P, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P, P);
 }
 
-static void put_entry(strbuf *o, const char *name, const void *src, size_t len, const char *lex_sym,
-                      const char *bytes) {
-  sb_puts(o, "  { ");
-  put_str(o, name);
-  sb_printf(o, ", %zu, 0x%016llxULL, %s, %s, %s%s },\n", len,
-            (unsigned long long)bi_hash(src, len), lex_sym ? lex_sym : "NULL",
-            bytes ? bytes : "NULL", bytes ? "sizeof " : "0", bytes ? bytes : "");
+/* Seconds a file must have been left alone before its stamp is recorded (bi_stamp_file): two
+** covers the coarsest file system clocks (FAT's two seconds). */
+#define STAMP_AGE 2
+
+/* The stamp (builtin.h) of path, just read as len bytes, as a C initializer; "{ 0 }" (none) when
+** bi_stamp_file gives none, and in a reproducible build (SOURCE_DATE_EPOCH set: the output must
+** not depend on the checkout). */
+static void put_stamp(strbuf *o, const char *path, size_t len) {
+  bi_stamp t;
+  if (!path || getenv("SOURCE_DATE_EPOCH") || !bi_stamp_file(path, len, STAMP_AGE, &t)) {
+    sb_puts(o, "{ 0 }");
+    return;
+  }
+  sb_printf(o, "{ %lluULL, %lluULL, %lluULL, %lld, %lld, %lld, %lld }", (unsigned long long)t.dev,
+            (unsigned long long)t.ino, (unsigned long long)t.size, (long long)t.mtime_s, (long long)t.mtime_ns,
+            (long long)t.ctime_s, (long long)t.ctime_ns);
 }
 
-static char *read_or_die(const char *dir, const char *rel, size_t *len) {
+/* An entry made from src[0..len), read from the file path (its stamp), or NULL (none). */
+static void put_entry(strbuf *o, const char *name, const void *src, size_t len, const char *lex_sym,
+                      const char *bytes, const char *path) {
+  sb_puts(o, "  { ");
+  put_str(o, name);
+  sb_printf(o, ", %zu, 0x%016llxULL, %s, %s, %s%s, ", len,
+            (unsigned long long)bi_hash(src, len), lex_sym ? lex_sym : "NULL",
+            bytes ? bytes : "NULL", bytes ? "sizeof " : "0", bytes ? bytes : "");
+  put_stamp(o, path, len);
+  sb_puts(o, " },\n");
+}
+
+/* DIR/REL's bytes; *path (when not NULL) gets the path read, the caller's to free. */
+static char *read_or_die(const char *dir, const char *rel, size_t *len, char **path) {
   char err[256];
-  char *path = xasprintf("%s/%s", dir, rel);
-  char *buf = util_read_file(path, 16u << 20, len, err, sizeof err);
-  if (!buf) { fprintf(stderr, "salesim-gen: %s: %s\n", path, err); exit(1); }
-  free(path);
+  char *p = xasprintf("%s/%s", dir, rel);
+  char *buf = util_read_file(p, 16u << 20, len, err, sizeof err);
+  if (!buf) { fprintf(stderr, "salesim-gen: %s: %s\n", p, err); exit(1); }
+  if (path) *path = p;
+  else free(p);
   return buf;
 }
 
@@ -171,7 +197,8 @@ static int put_messages(strbuf *o, strbuf *entries, const char *dir) {
       char rel[128], sym[64];
       snprintf(rel, sizeof rel, "messages/%s", names[i]);
       size_t len, nb;
-      char *src = read_or_die(dir, rel, &len);
+      char *path;
+      char *src = read_or_die(dir, rel, &len, &path);
       diag d; diag_init(&d);
       char *shown = xasprintf("%s/%s", dir, rel);
       unsigned char *blob = msg_compile(shown, src, len, ref, &nb, &d);
@@ -182,11 +209,12 @@ static int put_messages(strbuf *o, strbuf *entries, const char *dir) {
         snprintf(sym, sizeof sym, "msg_%.*s", (int)(strlen(names[i]) - 5), names[i]);
         for (char *p = sym; *p; p++) if (*p == '-') *p = '_';
         put_bytes(o, sym, blob, nb);
-        put_entry(entries, rel, src, len, NULL, sym);
+        put_entry(entries, rel, src, len, NULL, sym, path);
         if (is_ref) { ref_blob = blob; ref = msg_open(blob, nb); }
         else free(blob);
       }
       free(src);
+      free(path);
     }
   if (!ref) { fprintf(stderr, "salesim-gen: %s has no %s.yaml\n", mdir, MSG_REF_LANG); bad = 1; }
   msg_close(ref);
@@ -242,7 +270,7 @@ static void put_words(strbuf *o, strbuf *entries, const char *name, const scenar
   sb_puts(o, "\n};\n\n");
   sb_puts(entries, "  { ");
   put_str(entries, file);
-  sb_printf(entries, ", %zu, 0x%016llxULL, NULL, (const unsigned char *)%s, %zu },\n", len,
+  sb_printf(entries, ", %zu, 0x%016llxULL, NULL, (const unsigned char *)%s, %zu, { 0 } },\n", len,
             (unsigned long long)bi_hash(src, len), name, n * sizeof *v);
   free(v);
   wd_words_free(w);
@@ -259,7 +287,7 @@ static void put_phrases(strbuf *o, strbuf *entries, const char *P, const scenari
     char lex_name[40];
     put_table(o, P, lx, lex_own_table(lx));
     snprintf(lex_name, sizeof lex_name, "&%s_table", P);
-    put_entry(entries, file, src, len, lex_name, NULL);
+    put_entry(entries, file, src, len, lex_name, NULL, NULL);
   }
   diag_free(&d);
   lex_free(lx);
@@ -271,7 +299,7 @@ static void put_scn_hash(strbuf *o, const char *file, const char *src, size_t le
   util_hash_hex(src, len, hex);
   sb_puts(o, "  { ");
   put_str(o, file);
-  sb_printf(o, ", %zu, 0x%016llxULL, NULL, (const unsigned char *)\"%s\", 16 },\n", len,
+  sb_printf(o, ", %zu, 0x%016llxULL, NULL, (const unsigned char *)\"%s\", 16, { 0 } },\n", len,
             (unsigned long long)bi_hash(src, len), hex);
 }
 
@@ -279,7 +307,7 @@ static void put_scn_hash(strbuf *o, const char *file, const char *src, size_t le
 ** file name, the chunk name the program gives it (customer_setup.c); 0, or 1 after saying why. */
 static int put_script(strbuf *o, strbuf *scripts, int i, const char *path) {
   size_t len, n_code;
-  char *src = read_or_die(".", path, &len), *err = NULL;
+  char *src = read_or_die(".", path, &len, NULL), *err = NULL;
   const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
   char *code = sbx_compile(base, src, len, &n_code, &err);
   if (!code) {
@@ -290,29 +318,49 @@ static int put_script(strbuf *o, strbuf *scripts, int i, const char *path) {
   char sym[32];
   snprintf(sym, sizeof sym, "script_%d", i);
   put_bytes(o, sym, (const unsigned char *)code, n_code);
-  put_entry(scripts, base, src, len, NULL, sym);
+  put_entry(scripts, base, src, len, NULL, sym, path);
   free(code); free(src);
   return 0;
 }
 
+/* Scenario i's conditions as the chunk the customer compiles for them (cust_conds_chunk), as
+** bytecode with every name kept (conds_I), entered in conds under the scenario's file name, the
+** chunk's name (customer_setup.c).  None when the chunk does not compile: the program then
+** compiles it from source and says why, as for any scenario. */
+static void put_conds(strbuf *o, strbuf *conds, int i, const scenario *sc, const char *file) {
+  const char **exprs;
+  int *lines, n = cust_scenario_conds(sc, &exprs, &lines), *at = xcalloc((size_t)n + 1, sizeof *at);
+  size_t len, n_code;
+  char *src = cust_conds_chunk(n, exprs, lines, at, &len), *err = NULL;
+  const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+  char *code = sbx_compile_full(base, src, len, &n_code, &err);
+  if (code) {
+    char sym[32];
+    snprintf(sym, sizeof sym, "conds_%d", i);
+    put_bytes(o, sym, (const unsigned char *)code, n_code);
+    put_entry(conds, base, src, len, NULL, sym, NULL);
+  }
+  free(code); free(err); free(src); free(at); free(exprs); free(lines);
+}
+
 /* salesim-gen --scenarios DATA_DIR OUT.c FILE...: each shipped scenario's parsed tree (ynode.h),
 ** link index (link_int.h), own words (words.h) and own phrases' automaton (lexicon_int.h) as
-** images, its transcript hash and its behaviour script's bytecode: the tables bi_yaml, bi_links,
-** bi_words, bi_phrases, bi_scn_hash and bi_scripts.  This build of the tool
+** images, its transcript hash, its behaviour script's and its conditions' bytecode: the tables
+** bi_yaml, bi_links, bi_words, bi_phrases, bi_scn_hash, bi_scripts and bi_conds.  This build of the tool
 ** links the trained model, whose background frequencies weigh the index's terms.  A file that
 ** parses or loads with any message gets no image: it is read from source at run time, so its
 ** messages are not lost. */
 static int scenarios_main(const char *dir, const char *out, char **files, int n) {
   int status = 0;
   setenv("SALESIM_DATA", dir, 1);
-  strbuf o = {0}, yaml = {0}, links = {0}, words = {0}, phrases = {0}, hashes = {0}, scripts = {0};
+  strbuf o = {0}, yaml = {0}, links = {0}, words = {0}, phrases = {0}, hashes = {0}, scripts = {0}, conds = {0};
   sb_puts(&o, "/* Generated by salesim-gen --scenarios from the shipped scenarios (builtin.h, ynode.h,\n"
               "** link_int.h, words.h, scenario.h).  Do not edit: `make` writes it again when a scenario changes. */\n"
               "#include <stddef.h>\n#include <stdint.h>\n#include \"builtin.h\"\n#include \"lexicon_int.h\"\n\n");
   wd_stemmer *st = wd_new();
   for (int i = 0; i < n; i++) {
     size_t len;
-    char *src = read_or_die(".", files[i], &len);
+    char *src = read_or_die(".", files[i], &len, NULL);
     diag d; diag_init(&d);
     yn_doc *doc = yn_parse_string(files[i], src, len, &d);
     scenario *sc = doc && d.n == 0 ? scc_load(files[i], &d) : NULL;
@@ -323,14 +371,14 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
       unsigned char *img = yn_image(doc, &nb);
       snprintf(sym, sizeof sym, "yaml_%d", i);
       put_bytes(&o, sym, img, nb);
-      put_entry(&yaml, files[i], src, len, NULL, sym);
+      put_entry(&yaml, files[i], src, len, NULL, sym, files[i]);
       free(img);
       lnk_index *x = lnk_build(sc, st);
       if (x) {
         img = lnk_image(x, &nb);
         snprintf(sym, sizeof sym, "links_%d", i);
         put_bytes(&o, sym, img, nb);
-        put_entry(&links, files[i], src, len, NULL, sym);
+        put_entry(&links, files[i], src, len, NULL, sym, NULL);
         free(img);
       }
       lnk_free(x);
@@ -340,6 +388,7 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
       snprintf(sym, sizeof sym, "scn_%d", i);
       put_phrases(&o, &phrases, sym, sc, files[i], src, len);
       if (sc->behaviour && put_script(&o, &scripts, i, sc->behaviour) != 0) status = 1;
+      put_conds(&o, &conds, i, sc, files[i]);
     } else {
       fprintf(stderr, "salesim-gen: %s: not read cleanly, left to be read from source\n", files[i]);
       diag_print(&d, stderr);
@@ -356,9 +405,10 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
   put_table_of(&o, "bi_phrases", &phrases);
   put_table_of(&o, "bi_scn_hash", &hashes);
   put_table_of(&o, "bi_scripts", &scripts);
+  put_table_of(&o, "bi_conds", &conds);
   status |= write_out(out, &o);
   sb_free(&o); sb_free(&yaml); sb_free(&links); sb_free(&words); sb_free(&phrases); sb_free(&hashes);
-  sb_free(&scripts);
+  sb_free(&scripts); sb_free(&conds);
   return status;
 }
 
@@ -383,12 +433,14 @@ int main(int argc, char **argv) {
     snprintf(rel, sizeof rel, "lexicons/%s.yaml", lang);
     snprintf(P, sizeof P, "lex_%s", lang);
     size_t len;
-    char *src = read_or_die(dir, rel, &len);
+    char *path;
+    char *src = read_or_die(dir, rel, &len, &path);
     lexicon *lx = (lexicon *)cls_lexicon(c);   /* the classifier is this tool's alone */
     put_table(&o, P, lx, lex_own_table(lx));
     snprintf(lex_name, sizeof lex_name, "&%s_table", P);
-    put_entry(&entries, rel, src, len, lex_name, NULL);
+    put_entry(&entries, rel, src, len, lex_name, NULL, path);
     free(src);
+    free(path);
     cls_free(c);
 
     diag_init(&d);
@@ -399,18 +451,18 @@ int main(int argc, char **argv) {
       snprintf(bytes_name, sizeof bytes_name, "timex_%s", lang);
       put_bytes(&o, bytes_name, ser, n_ser);
       snprintf(rel, sizeof rel, "timex/%s", lang);
-      put_entry(&entries, rel, pat, pat_len, NULL, bytes_name);
+      put_entry(&entries, rel, pat, pat_len, NULL, bytes_name, NULL);
       free(ser); free(pat);
     }   /* else: the program compiles the patterns at start, as without this table */
     tx_free(tx);
   }
   size_t len, n_code;
-  char *src = read_or_die(dir, "lua/default.lua", &len), *err = NULL;
+  char *path, *src = read_or_die(dir, "lua/default.lua", &len, &path), *err = NULL;
   char *code = sbx_compile("default.lua", src, len, &n_code, &err);
   if (!code) { fprintf(stderr, "salesim-gen: %s\n", err); free(err); free(src); return 1; }
   put_bytes(&o, "lua_default", (const unsigned char *)code, n_code);
-  put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default");
-  free(code); free(src);
+  put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default", path);
+  free(code); free(src); free(path);
 
   put_table_of(&o, "bi_entries", &entries);
   status |= write_out(out, &o);

@@ -64,6 +64,7 @@ LINES = {
     value_ack = { "I can see this would really help us.", "All right, I see the value." },
     confirm_ack = { "Yes, exactly.", "Right, that's the problem." },
     confirm_also = { "And yes, you've got the rest right.", "The rest is right, yes." },
+    not_yes = { "No, I haven't said yes to anything yet.", "That's not a yes, no. Not yet." },
     brushed_off = { "That's easy to say, but it's exactly what's been bothering me. I'd like a real answer.",
                     "That's easy for you to say. It still worries me." },
     check_reply = { "No, I think we've covered it.", "Nothing else comes to mind." },
@@ -90,6 +91,7 @@ LINES = {
     time_low = { "We'll have to finish in a couple of minutes.", "I can give you two more minutes." },
     patience_low = { "I only have a few minutes left.", "Let's get to the point, I'm short on time." },
     trust_lost = { "I think we're done here.", "I don't think this is going anywhere." },
+    apology_ok = { "All right. Let's keep it civil, then.", "Fine. Let's start again, calmly." },
   },
   zh = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
@@ -119,9 +121,10 @@ LINES = {
     feature_dump = { "功能是不错,可这跟我们有什么关系?", "那对我们来说到底能改变什么?" },
     gain_reply = { "这个对我们确实有用。", "嗯,这个有意思。" },
     proof_reply = { "别人用得好,说明有一定道理。", "有同类单位在用,我放心一点。" },
-    value_ack = { "我看得出来,这个对我们真有帮助。", "好,价值我认可。" },
+    value_ack = { "我看得出来,这个对我们真有帮助。", "行,这个东西确实值得做。" },
     confirm_ack = { "对,就是这个问题。", "没错,就是这样。" },
     confirm_also = { "其他的你说得没错。", "别的都对,就是这样。" },
+    not_yes = { "我可还没答应啊。", "这还没说定呢。" },
     brushed_off = { "说得轻巧,这正是我一直担心的事,你得给我个说法。", "你这么一说,我心里反而更不踏实了。" },
     check_reply = { "没有了,该说的都说了。", "暂时想不到别的。" },
     summary_ack = { "对,你总结得很到位。", "没错,我们在意的就是这几件事。" },
@@ -144,6 +147,7 @@ LINES = {
     time_low = { "我们再聊两分钟就得结束了。", "我只剩两分钟了。" },
     patience_low = { "我时间不多了。", "说重点吧,我一会儿还有事。" },
     trust_lost = { "我看今天就到这儿吧。", "我觉得我们谈不下去了。" },
+    apology_ok = { "行,话说开了就好。", "算了,咱们好好说。" },
   },
 }
 
@@ -175,7 +179,12 @@ local function fresh_memo(visit)
     brushed_turn = -1,  -- the turn a worry of hers was brushed off
     summed_turn = -1,   -- the turn a summary confirmed needs she had voiced
     pressed_turn = -1,  -- the turn a loss appeal pressed her before she saw the value
+    retime_turn = -1,   -- the turn other days were offered for the step a worry held back (retime)
     earlier = {},       -- objection id -> true: raised on an earlier visit, unanswered, set aside
+    spoken_before = 0,  -- lines said this turn before this file's rules ran (a reaction's, a script's)
+    hurt_turn = -1,     -- the turn of a threat or contempt, and the trust it cost (apology)
+    hurt = 0,
+    apologised = false, -- an apology for it was heard (once a visit)
   }
 end
 
@@ -286,7 +295,8 @@ end
 local RANK = { threatened = 10, rude = 10, pressure = 9, trust_lost = 9, value_ack = 8, summary_off = 9,
                summary_ack = 7, objection_eased = 6, urgency_lands = 6, discount = 6,
                discount_ok = 5, confirm_ack = 5, confirm_both = 5, proof_reply = 4, gain_reply = 4,
-               feature_dump = 3, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6 }
+               feature_dump = 3, apology_ok = 5, check_reply = 5, probe_answer = 7, value_missing = 7, brushed_off = 6,
+               not_yes = 7 }
 local pending
 
 local function reply(key)
@@ -367,6 +377,7 @@ local function tactics(turn)
   -- customer is: it makes an opponent of them
   if mv.threat == true then
     S.trust = S.trust - 3
+    memo.hurt_turn, memo.hurt = memo.turn, 3
     reply("threatened")
     return true
   end
@@ -374,6 +385,7 @@ local function tactics(turn)
   -- line holds: the customer answers the tone, not the question (play-tests, rounds 9 and 10)
   if mv.rude == true then
     S.trust = S.trust - 2
+    memo.hurt_turn, memo.hurt = memo.turn, 2
     reply("rude")
     return true
   end
@@ -399,6 +411,26 @@ local function tactics(turn)
     said = true
   end
   return said
+end
+
+-- "不好意思李总,我话说重了。" a turn or three after a threat or contempt: a sincere apology, with no
+-- new pressure in it, wins back part of what the words cost (2 of a threat's 3), once a visit.  It
+-- had earned nothing: trust stayed at 3, and the right smaller ask two turns later was refused
+-- as if he were still being pushed (play-test 30, the lead's visit L1).  The line's question, if
+-- it has one, is still what she answers; the apology's reply is said only when nothing else is.
+local SORRY = C.words{ "sorry", "apologise", "apologize", "apologies", "i shouldn't have", "i should not have",
+                       "didn't mean", "did not mean", "out of line", "take that back", "too harsh", "uncalled for",
+                       "说重了", "话重了", "说过头", "说得太重", "说得重了", "太冲", "冲动了", "不该那么说", "不该这么说",
+                       "收回刚才", "是我不对", "我的不对", "对不起", "抱歉", "不好意思", "失礼" }
+local function apology(turn)
+  if memo.apologised or memo.hurt_turn < 0 or memo.turn - memo.hurt_turn > 3 or memo.turn == memo.hurt_turn then
+    return false
+  end
+  if turn.moves.loss_appeal == true or turn.tactic == "loss" or not C.mentions(SORRY) then return false end
+  memo.apologised = true
+  S.trust = S.trust + math.min(2, memo.hurt)
+  reply("apology_ok")
+  return true
 end
 
 -- Has the trainee answered objection id?  This behaviour's own memo of an answer it heard, or
@@ -468,6 +500,7 @@ local function answer_objection(turn)
   -- don't worry." got "That's easy to say, ..." and trust +1 besides, as an answer (found when the
   -- answer was first told to the scorer, play-test 29a finding 7)
   if memo.brushed_turn == memo.turn then return false end
+  if memo.retime_turn == memo.turn then return false end   -- other days offered: the ask answers (retime)
   local hit
   if #turn.objections > 0 then
     for _, id in ipairs(turn.objections) do
@@ -663,11 +696,28 @@ local BACK_EN = { "it", "that", "this" }
 local BACK_ZH = { "它", "这个", "那个", "这事", "这种情况", "这块" }
 -- "is it the same crew all year?" asks about something new: its "it" points nowhere
 local DUMMY_IT = { "is it the", "is it a", "is it an", "is it your", "it is the", "it's the", "is it true" }
+-- "and the spring window, what are you hoping it does for you this year?": an "it" after a thing
+-- the same sentence puts first as its topic ("the ...,", "your ...,") is that thing, not what she
+-- said last (Helen told more of the "nowhere else" idea: play-test 30 F10).  Only a topic set off
+-- by its comma: "what do your customers ask about when they pick up a plate - where it's from"
+-- still asks about her customers, the need she just spoke of.
+local NAMED_BEFORE = { "%f[%a]the%s+%a[%a%s'-]*,", "%f[%a]your%s+%a[%a%s'-]*,", "%f[%a]our%s+%a[%a%s'-]*,",
+                       "%f[%a]their%s+%a[%a%s'-]*," }
+local function named_before(t, at)
+  local from = 1
+  for p in t:sub(1, at - 1):gmatch("()[%.%?!]") do from = p + 1 end
+  local head = t:sub(from, at - 1)
+  for i = 1, #NAMED_BEFORE do
+    if head:find(NAMED_BEFORE[i]) then return true end
+  end
+  return false
+end
 local function points_back(turn)
   local t = string.lower(turn.text)
   for _, d in ipairs(DUMMY_IT) do t = t:gsub("%f[%a]" .. d .. "%f[%A]", "") end   -- whole words: not "is it affordable"
   for _, w in ipairs(BACK_EN) do
-    if t:find("%f[%a]" .. w .. "%f[%A]") then return true end
+    local at = t:find("%f[%a]" .. w .. "%f[%A]")
+    if at and not named_before(t, at) then return true end
   end
   for _, w in ipairs(BACK_ZH) do
     if t:find(w, 1, true) then return true end
@@ -960,6 +1010,7 @@ end
 local function discover(turn, ctx)
   if memo.probe_turn == ctx.turn then return false end   -- "why?" was answered: that is the reply
   if memo.chain_turn == ctx.turn then return false end   -- "who decides?" was answered
+  if memo.yes_turn == ctx.turn then return false end     -- "is that a yes?" was answered
   -- an answer to her worry that ends in a check ("...a fixed number to show the CFO before you sign
   -- anything. Does that work for you?", "...这样能解决您这个顾虑吗?") asks about the answer: she reacts
   -- to it, not with more of a need a word of it names (play-test 27c F7: the outage story again)
@@ -1088,6 +1139,7 @@ local function confirm(turn)
   local mv = turn.moves
   if mv.confirm_need ~= true and (mv.closed_question ~= true or not restates_voiced(turn)) then return false end
   if memo.pressed_turn == memo.turn then return false end   -- (as a summary under pressure)
+  if memo.yes_turn == memo.turn then return false end      -- ("is that a yes?" checks no need)
   -- a yes/no question about a need she voiced that another rule answered already (a need it
   -- brought out) confirms nothing: she said no yes ("那甲方的进度款大概哪天能到账?您心里有个数吗?"
   -- got the skirting worry and two "+10 客户确认了需求" credits: play-test 27b F8); an explicit
@@ -1275,6 +1327,18 @@ local function summary(turn)
     if C.revealed(id) then voiced[#voiced + 1] = id end
   end
   if #voiced == 0 then reply("summary_off") return true end
+  -- answered already by a reaction in words of its own that name some of the needs played back,
+  -- she confirms those: "Yes, honestly we're happy. Better coffee, no more bottles, and now I know
+  -- what the light means." said nothing of Lucia, and the debrief had her confirm the sister's
+  -- hard water (play-test 30 F11)
+  -- (a reaction's alone: not more of a need a check in the line brought out, play-test 28c #4)
+  if memo.spoken_before > 0 and C.spoken() == memo.spoken_before then
+    local named = {}
+    for _, id in ipairs(voiced) do
+      if C.said_need(id) then named[#named + 1] = id end
+    end
+    if #named > 0 then voiced = named end
+  end
   for _, id in ipairs(voiced) do C.confirm(id) end
   memo.summed_turn = memo.turn             -- (said after what a check in the line brought out)
   S.trust = S.trust + 1
@@ -1295,6 +1359,7 @@ local KIND_OF_ASK = { { "ask_order", "order" }, { "ask_payment", "payment" }, { 
 -- (the customer then asks what exactly is meant).
 local function target_of(turn)
   if turn.commitment then return find(C.commitments, turn.commitment) end
+  if memo.retime_turn == memo.turn then return find(C.commitments, memo.retimed) end   -- (retime)
   for _, c in ipairs(C.commitments) do                -- named by one of its words
     if #c.keywords > 0 and C.mentions(WORDS[c.keywords] or c.keywords) then return c end
   end
@@ -1331,6 +1396,7 @@ local WHEN = C.words{ "when", "what day", "which day", "what date", "how soon", 
 -- 开发方案,您可以看看" got the 临沂 visit, asked by nobody, with no day (play-test 26).
 local function concrete(turn, c)
   if turn.specific or c.kind == "order" then return true end
+  if memo.retime_turn == memo.turn then return true end   -- the step asked before, on a new day
   return turn.slots.time ~= nil and turn.slots.action ~= nil
 end
 
@@ -1347,7 +1413,7 @@ local function ask(turn, ctx)
   memo.asks = memo.asks + 1
   local hidden = not turn.specific and (named_hidden(turn) or asked_around(turn))
   if hidden then return heard(hidden) end
-  if turn.vague then C.say("vague_answer") return true end
+  if turn.vague and memo.retime_turn ~= memo.turn then C.say("vague_answer") return true end
   local c = target_of(turn)
   -- an order where this visit's ladder holds none ("今天就签,八十六家店全上" on a first visit) is
   -- more than it can give: a refusal, not "what exactly, and when?" (blind trainer, round 10;
@@ -1421,6 +1487,9 @@ local function ask(turn, ctx)
   end
   if c.objection and raised(c.objection) and not eased(c.objection) and not behind_refusal
      and find(C.objections, c.objection) then
+    -- other days offered that do not answer it ("那下周四呢?" to a fair from Tuesday to Thursday):
+    -- the worry in her own words, which say why that day will not do either (retime)
+    if memo.retime_turn == memo.turn and in_her_words(c.objection) then return true end
     raise(c.objection)
     return true
   end
@@ -1516,8 +1585,26 @@ local function priority(turn)
   return true
 end
 
-local RULES = { tactics, brush_off, which_worry, answer_objection, probe, follow_up, check, recall, chain, discover,
-                confirm, value, summary, priority }
+-- "So is that a yes on the 100?", "do we have a deal?": asked whether she said yes, with nothing
+-- given, she says she did not, whatever the reader made of the line (it read that one as a check
+-- of a need, and the fallback said "Depends on the week. Which part are you asking about?":
+-- play-test 30 F6).  An ask for action in the line is the ask rule's to answer.
+local YES_ASKED = C.words{ "is that a yes", "is it a yes", "that a yes", "take that as a yes", "is that a deal",
+                           "is it a deal", "do we have a deal", "have we got a deal", "we have a deal?",
+                           "are we agreed", "so we're agreed", "so you're in?", "you're in then",
+                           "是答应了", "算是答应", "这是答应", "答应了吗", "同意了吗", "说定了吗", "就这么定了?",
+                           "那就说定了?", "算是同意" }
+local function yes_asked(turn)
+  if not turn.question or C.spoken() > 0 or asks_action(turn.moves) or not C.mentions(YES_ASKED) then
+    return false
+  end
+  reply("not_yes")
+  memo.yes_turn = memo.turn               -- (nor is it a question for a need, nor a check of one)
+  return true
+end
+
+local RULES = { tactics, apology, brush_off, which_worry, yes_asked, answer_objection, probe, follow_up, check, recall,
+                chain, discover, confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
 -- "下周一您有空吗?我带我们销售经理陪您去临沂看刘总的样板店,当天来回": a yes/no question that asks
@@ -1546,6 +1633,39 @@ local function proposes_step(turn)
   return false
 end
 
+-- "那下周五或者下下周一呢?哪天您方便,我都可以" after "下周二到周四我要跑展会,实在抽不出整天的空。": a
+-- question with a day in it, that speaks to a worry she raised (the scenario's words for it) and
+-- names nothing else, offers other days for the one step that worry holds back.  She answers it
+-- as that step asked for on those days: she takes it when the worry is answered (a scenario
+-- reaction says which days are), else says the worry again.  It had got objection_probed, "说白了
+-- 就是我刚才说的那个。你说说打算怎么解决", as if asked what the worry was (play-test 30b #2; the
+-- reader, with one line, calls "哪天您方便" vague and carries no step over).
+local function retime(turn)
+  local mv = turn.moves
+  if not turn.question or turn.commitment or turn.slots.time == nil or #turn.objections == 0
+     or #turn.needs > 0 or #turn.benefits > 0 or asks_action(mv) then
+    return false
+  end
+  local step
+  local cs = C.commitments
+  for _, id in ipairs(turn.objections) do
+    if C.raised(id) then
+      for i = 1, #cs do
+        local c = cs[i]
+        if c.objection == id and C.offered(c.id) and not C.given(c.id) and not C.done(c.id) then
+          if step and step ~= c then return false end     -- a worry behind two steps: which one?
+          step = c
+        end
+      end
+    end
+  end
+  if not step then return false end
+  mv.ask_commitment = true
+  action_mv = nil
+  memo.retimed, memo.retime_turn = step.id, memo.turn
+  return true
+end
+
 -- Trust gone: the table's, or one person's at a table of several (who is then the one to say it,
 -- in their own words).
 local function trust_gone()
@@ -1566,15 +1686,16 @@ function on_turn(turn, ctx)
     finish(ctx, "goodbye", "goodbye")
     return
   end
-  -- trust a reaction of the scenario's took to nothing last turn (its `stop` kept this file from
-  -- ending the visit then) ends it now, before any answer: "行,那你安排吧,弄好了跟我说一声。" then
-  -- "我觉得我们谈不下去了。" contradicted each other (play-test 25)
+  -- trust a reaction of the scenario's took to nothing in this turn (`stop: false`) ends the visit
+  -- before any answer: "行,那你安排吧,弄好了跟我说一声。" then "我觉得我们谈不下去了。" contradicted
+  -- each other (play-test 25); one whose `stop` kept this file from running ends it in its own
+  -- turn (the host's end_on_trust, on_end below)
   if trust_gone() then
     finish(ctx, "trust_lost", "trust")
     return
   end
   pending = nil
-  proposes_step(turn)
+  if not proposes_step(turn) then retime(turn) end
   local mv = turn.moves                   -- (follow_up changes moves in this table, never another)
   -- the needs voiced before this line: restates_voiced and confirm read them, for a yes/no
   -- question or a confirmation only (nothing in this file sets either, follow_up only clears them)
@@ -1588,6 +1709,7 @@ function on_turn(turn, ctx)
     memo.voiced_before = voiced
   end
   local before = C.spoken()              -- reactions or the script may have answered already
+  memo.spoken_before = before
   local said = false
   local rules = RULES
   -- a threat or contempt is answered alone: the customer reacts to it, not to the question or
@@ -1638,6 +1760,13 @@ function on_turn(turn, ctx)
 end
 
 function on_end(ctx)
+  -- trust gone in a turn this file did not answer (a reaction's `stop`): the host ends the visit
+  -- in that turn, and the one who lost it says so (customer_turn.c end_on_trust)
+  if ctx.reason == "trust" then
+    trust_gone()
+    finish(ctx, "trust_lost", "trust")
+    return
+  end
   local timed = ctx.reason == "patience" or ctx.reason == "time_limit"
   finish(ctx, timed and "out_of_time" or "goodbye", ctx.reason or "left")
 end

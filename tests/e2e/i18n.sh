@@ -113,11 +113,11 @@ done
 out=$(printf 'Hello, how do you monitor today?\n/hint\n/notes\n/score\n/quit\n' | SALESIM_DATA="$TMP/data" \
       XDG_DATA_HOME="$TMP/xdg" "$SALESIM" play scenarios/it-trial.yaml --lang qps --full 2>&1)
 # (the hint itself is the scenario's own hint, in the scenario's words: not a catalogue text)
-for w in "⟦You⟧> " "⟦Goal of this visit⟧" "⟦Hint⟧: " "⟦Needs⟧" "⟦Score so far⟧" "⟦Outcome⟧: ⟦CONTINUATION⟧" \
+for w in "⟦You⟧> " "⟦Goal of this visit⟧" "⟦Hint⟧: " "⟦Needs⟧" "⟦If you left now: " "⟦Outcome⟧: ⟦CONTINUATION⟧" \
          "⟦Think it over⟧" "⟦Transcript saved to "; do
   expect_contains "play --lang qps: $w" "$out" "$w"
 done
-for w in "Goal of this visit:" "Think it over" "Hint:" "Score so far"; do
+for w in "Goal of this visit:" "Think it over" "Hint:" "If you left now"; do
   if [[ "$out" == *"$w"* && "$out" != *"⟦$w"* ]]; then fail "play --lang qps: no bare '$w'" "${out:0:3000}"
   else ok "play --lang qps: no bare '$w'"; fi
 done
@@ -264,7 +264,7 @@ cli_qps "test --walks 1000000" test --walks 1000000 a.yaml
 cli_qps "test of an empty directory" test "$TMP/adir"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 --strict 2>/dev/null | grep -v ': warning: ')
 expect_eq "qps: test's walks, strict failure and total lines, all of them marked" "" "$(printf '%s\n' "$out" | unmarked)"
-expect_contains "... the total among them" "$out" "⟦21 passed, 1 failed⟧"
+expect_contains "... the total among them" "$out" "⟦23 passed, 1 failed⟧"
 expect_contains "... the walks line among them" "$out" "⟦walks it-trial: 1 sessions"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 2>&1 | grep ': warning: ')
 expect_contains "qps: the walks' warnings are the catalogue's" "$out" ": warning: ⟦lines key '"

@@ -571,10 +571,36 @@ Can I take your order for 40 sets today, delivered by the first week of March?
 Every set is hand-glazed at a family kiln, so each one is different.
 Can I take your order for 40 sets today, delivered by the first week of March?" "$TMP/again.json" >/dev/null
 "$SALESIM" replay "$TMP/again.json" --json >"$TMP/again-debrief.json" 2>/dev/null
-check "the ask after a welcomed gain is not 'nothing had changed'" jq -e '[.skills[].findings[] | select(.rule == "unrealistic_ask" and .turn == 4) | .message] | length == 1 and (.[0] | test("nothing had changed") | not) and (.[0] | test("a need she confirmed"))' "$TMP/again-debrief.json"
+check "the ask after a welcomed gain is not 'nothing had changed'" jq -e '[.skills[].findings[] | select(.rule == "unrealistic_ask" and .turn == 4) | .message] | length == 1 and (.[0] | test("nothing had changed") | not) and (.[0] | test("a need they confirmed"))' "$TMP/again-debrief.json"
 # --- 41. a referral asked before asking how it works teaches asking how it works, not another
 # referral ask (play-test 29e #4) ---
 play scenarios/referral-follow-up.yaml "hi maria! so glad it all went in fine. do you know anyone else who might want one??" "$TMP/early.json" >/dev/null
 "$SALESIM" replay "$TMP/early.json" --json >"$TMP/early-debrief.json" 2>/dev/null
 check "a referral asked too early teaches asking how it works" jq -e '[.skills[].findings[] | select(.message_id == "finding.unrealistic_ask.referral_early")] | length == 1 and (.[0].better | test("working for you since"))' "$TMP/early-debrief.json"
+# --- 42. a summary a reaction answered in her own words confirms the needs those words speak to:
+# "Yes, honestly we're happy. Better coffee, no more bottles, and now I know what the light means."
+# said nothing of Lucia, and the debrief had her confirm the sister's hard water (play-test 30 F11) ---
+play scenarios/referral-follow-up.yaml "Hi Maria, thanks for having me back. So it's been three weeks - how's the water been for you? Cooking, drinking, all that?
+Thats great to hear. Anything that's bugging you about it though? Flow, noise, the tap, anything at all
+Ah, sorry nobody explained that. Orange blinking just means the filter is coming up for a change, its not broken. Let me show you, I can reset it now and I'll put a reminder card under the sink so you know what each colour means.
+Is there anything else, anything about the water or the service, that you're not happy with?
+Good. By the way, Tom mentioned your sister Lucia just moved into an older place across town. hows she finding the water there?
+So for you it's been better coffee, no more bottled water to lug home, and now the light thing is sorted. Sounds like Lucia's dealing with exactly what you had before, scale in the kettle and all." "$TMP/sister.json" >/dev/null
+check "a summary answered in her words confirms what they name, not Lucia's water" \
+  jq -e '[.turns[5].customer[] | select(.kind == "confirm") | .need] | (index("taste") != null) and (index("blinking_light") != null) and (index("sister_house") == null)' "$TMP/sister.json"
+# --- 50. a line to try is true to the brief: campus-platform's 学生处 runs the whole university's
+# 两万多 students, so no Try line speaks of "全院几千个学生" (play-test 30b #11: a need example said so,
+# and the debrief handed it to the trainee) ---
+cat >"$TMP/in.txt" <<'EOT'
+周处长好!今天给您带来了我们学工通的最新版本,功能真的特别强大,有签到、请假、奖助学金评定、宿舍管理、心理测评、就业统计、党团管理,还有大数据驾驶舱,领导一看就很有面子,而且支持手机端小程序和PC端,数据全部上云
+It can solve everything! 就是说啥都能管,全校两万学生的事一个平台全搞定,别的学校用了都说好
+关系大了,您用了就知道了。这样,价格方面您放心,今年签的话我给您打个七折,还送一年运维
+Sure, definitely it can. 您看要不这样,这周就把采购合同定下来,全校铺开,我们下个月就能上线
+Let me know when you are free, we can talk more.
+那处长您再考虑考虑,有空的时侯我们再聊聊,或者您觉得合适了给我打个电话
+好嘞,那我先不打扰您了,谢谢处长!
+EOT
+"$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/in.txt" --seed 99 --transcript "$TMP/pt30-v6.json" >/dev/null 2>&1
+check "campus-platform: the Try lines of a clumsy visit speak of the whole university, not a 院" \
+  jq -e '[.debrief.skills[].findings[].better | select(. != "")] | length > 0 and (map(test("全院|几千个学生")) | any | not)' "$TMP/pt30-v6.json"
 finish

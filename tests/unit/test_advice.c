@@ -117,10 +117,11 @@ static void every_line_is_its_move(void **state) {
     int zh = strncmp(sc->language, "zh", 2) == 0;
     for (int k = 0; k < nk; k++)
       for (int i = 0; i < n_rules; i++) {
-        adv_teach t = adv_teaches(rules[i].id, kinds[k]);
+        adv_about about = { -1, 0, 0, c };
+        adv_teach t = adv_teaches_about(rules[i].id, kinds[k], &about);
         assert_int_not_equal(t, ADV_NONE);
         /* as the debrief makes it: with the session's classifier checking discovery lines */
-        char *line = adv_try(sc, NULL, rules[i].id, kinds[k], &(adv_about){ -1, 0, 0, c });
+        char *line = adv_try(sc, NULL, rules[i].id, kinds[k], &about);
         if (!line) {   /* only an ask of a family this ladder lacks (a payment ladder's deal ask) */
           if (!(k > 0 && (t == ADV_ASK || t == ADV_PAY || t == ADV_REFERRAL)))
             fprintf(stderr, "%s %s: no line\n", sc->id, rules[i].id);

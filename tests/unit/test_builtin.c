@@ -4,11 +4,17 @@
 ** time patterns against freshly compiled ones over the same lines. */
 #include "testutil.h"
 #include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "classify_int.h"  /* engine/: cls_add_scenario_words */
+#include "customer_int.h"  /* engine/: cust_scenario_conds, cust_conds_chunk */
 #include "lexicon_int.h"   /* engine/: lex_new_from */
+#include "sandbox.h"
 #include "scncheck.h"
 #include "text.h"
 #include "timex.h"
@@ -241,6 +247,46 @@ static void test_scenario_script(void **st) {
   free(buf);
 }
 
+/* Each scenario's conditions: the chunk the customer compiles for them is found under the
+** scenario's file name, its bytecode exactly what compiling that text now gives with every name
+** kept (so it behaves and fails as from source); another name or one byte more is not found. */
+static void shipped_conds(void *ctx, const char *path) {
+  int *found = ctx;
+  diag d;
+  diag_init(&d);
+  scenario *sc = scc_load(path, &d);
+  assert_non_null(sc);
+  const char **exprs;
+  int *lines, n = cust_scenario_conds(sc, &exprs, &lines), *at = xcalloc((size_t)n + 1, sizeof *at);
+  size_t len, n_code;
+  char *chunk = cust_conds_chunk(n, exprs, lines, at, &len), *err = NULL;
+  const char *base = strrchr(path, '/') + 1;
+  const bi_entry *e = bi_find_conds(base, chunk, len);
+  if (!sc->src_len) assert_null(e);   /* not a shipped image: not compiled at build time either */
+  if (e) {
+    (*found)++;
+    char *code = sbx_compile_full(base, chunk, len, &n_code, &err);
+    assert_non_null(code);
+    assert_int_equal(n_code, e->n_bytes);
+    assert_memory_equal(code, e->bytes, n_code);
+    free(code);
+    assert_null(bi_find_conds("my-copy.yaml", chunk, len));
+    char *edited = xasprintf("%.*s ", (int)len, chunk);
+    assert_null(bi_find_conds(base, edited, len + 1));
+    free(edited);
+  }
+  free(chunk); free(at); free(exprs); free(lines);
+  scn_free(sc);
+  diag_free(&d);
+}
+
+static void test_scenario_conds(void **st) {
+  (void)st;
+  int found = 0;
+  assert_true(tu_each_shipped_scenario(shipped_conds, &found) >= 9);
+  assert_true(found >= 9);
+}
+
 static void shipped_hash(void *ctx, const char *path) {
   (void)ctx;
   char err[256], hex[17];
@@ -357,6 +403,100 @@ static void test_scenario_words(void **st) {
   assert_true(tu_each_shipped_scenario(shipped_words, NULL) >= 9);
 }
 
+/* Sleeps past the file system clock's tick, so that the next write gets other times. */
+static void next_tick(void) {
+  struct timespec t = { 0, 30 * 1000 * 1000 };
+  nanosleep(&t, NULL);
+}
+
+/* An entry stamped now from path (bi_stamp_file without the generator's age rule). */
+static bi_entry stamped(const char *path, size_t len) {
+  bi_entry e = { .name = "test" };
+  assert_int_equal(bi_stamp_file(path, len, 0, &e.stamp), 1);
+  assert_int_equal(bi_unchanged(&e, path), 1);
+  return e;
+}
+
+/* A stamp stands for the file only while it is not written: an edit that keeps the size, an edit
+** whose modification time is put back (touch -r), a chmod, a file renamed over it and a copy all
+** lose it; a fresh file gets none under the generator's age rule. */
+static void test_stamps(void **st) {
+  (void)st;
+  char dir[] = "/tmp/salesim-stamp-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char *path = xasprintf("%s/data.yaml", dir), *other = xasprintf("%s/other.yaml", dir);
+  char werr[256];
+  assert_int_equal(util_write_atomic(path, "greet: [hello]\n", 15, werr, sizeof werr), 0);
+  bi_stamp t;
+  assert_int_equal(bi_stamp_file(path, 15, 2, &t), 0);   /* written just now: no stamp */
+  assert_int_equal(t.ctime_s, 0);
+  assert_int_equal(bi_stamp_file(path, 14, 0, &t), 0);   /* not the bytes read */
+  bi_entry none = { .name = "test" };
+  assert_int_equal(bi_unchanged(&none, path), 0);         /* an entry without a stamp */
+
+  bi_entry e = stamped(path, 15);
+  next_tick();
+  int fd = open(path, O_WRONLY);
+  assert_true(fd >= 0);
+  assert_int_equal(pwrite(fd, "G", 1, 0), 1);             /* same size, same inode */
+  close(fd);
+  assert_int_equal(bi_unchanged(&e, path), 0);
+
+  e = stamped(path, 15);
+  struct timespec times[2] = { { 0, UTIME_OMIT }, { e.stamp.mtime_s, e.stamp.mtime_ns } };
+  next_tick();
+  fd = open(path, O_WRONLY);
+  assert_int_equal(pwrite(fd, "g", 1, 0), 1);
+  close(fd);
+  assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);   /* the old modification time back */
+  assert_int_equal(bi_unchanged(&e, path), 0);
+
+  e = stamped(path, 15);
+  next_tick();
+  assert_int_equal(chmod(path, 0600), 0);
+  assert_int_equal(bi_unchanged(&e, path), 0);
+
+  e = stamped(path, 15);
+  next_tick();
+  assert_int_equal(util_write_atomic(other, "greet: [hello]\n", 15, werr, sizeof werr), 0);
+  assert_int_equal(bi_unchanged(&e, other), 0);           /* the same bytes elsewhere */
+  assert_int_equal(rename(other, path), 0);               /* and renamed over it */
+  assert_int_equal(bi_unchanged(&e, path), 0);
+  assert_int_equal(bi_unchanged(&e, dir), 0);
+  assert_int_equal(bi_unchanged(&e, "/nonexistent/data.yaml"), 0);
+  unlink(path);
+  rmdir(dir);
+  free(path); free(other);
+}
+
+/* The build's own entries: a stamp (when the build recorded one) is of the file the program finds,
+** the bytes the entry was made from; the shipped scenarios' images are found by their files. */
+static void test_stamps_of_build(void **st) {
+  (void)st;
+  static const char *const files[] = { "lexicons/en.yaml", "lexicons/zh.yaml", "lua/default.lua",
+                                       "messages/en.yaml", "messages/zh.yaml" };
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    const bi_entry *e = bi_named(files[i]);
+    assert_non_null(e);
+    if (!e->stamp.ctime_s) continue;   /* none recorded (a reproducible build, a fresh file) */
+    char *path = util_data_path(files[i]);
+    assert_non_null(path);
+    assert_int_equal(e->stamp.size, e->src_len);
+    if (bi_unchanged(e, path)) {
+      size_t len;
+      char *src = read_data(files[i], &len);
+      assert_ptr_equal(bi_find(files[i], src, len), e);
+      free(src);
+    }
+    free(path);
+  }
+  for (const bi_entry *e = bi_yaml; e->name; e++) {
+    if (!e->stamp.ctime_s) continue;
+    const bi_entry *f = bi_yaml_unchanged(e->name);
+    if (f) assert_string_equal(f->name, e->name);
+  }
+}
+
 /* The hash tells apart inputs that differ anywhere, including in the tail past the last word. */
 static void test_hash(void **st) {
   (void)st;
@@ -380,9 +520,12 @@ int main(void) {
     cmocka_unit_test(test_patterns_zh),
     cmocka_unit_test(test_edited_files_refused),
     cmocka_unit_test(test_hash),
+    cmocka_unit_test(test_stamps),
+    cmocka_unit_test(test_stamps_of_build),
     cmocka_unit_test(test_scenario_words),
     cmocka_unit_test(test_scenario_hash),
     cmocka_unit_test(test_scenario_script),
+    cmocka_unit_test(test_scenario_conds),
     cmocka_unit_test(test_scenario_phrases),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <jansson.h>
 #include "advice.h"
 #include "debrief.h"
@@ -194,8 +196,8 @@ static void text_render(void **state) {
   assert_non_null(strstr(out, "\033[33m"));   /* continuation is yellow */
   assert_non_null(strstr(out, "Your progress"));
   /* outcomes in words (the banner's), not their JSON names */
-  assert_non_null(strstr(out, "  2026-11-20T09:00:00Z  CONTINUATION  31\n"));
-  assert_non_null(strstr(out, "  2026-11-24T09:00:00Z  NO SALE       12\n"));
+  assert_non_null(strstr(out, "  2026-11-20 09:00      CONTINUATION  31\n"));   /* (TZ=UTC: main) */
+  assert_non_null(strstr(out, "  2026-11-24 09:00      NO SALE       12\n"));
   free(out);
   json_decref(d);
   fx_free(&f);
@@ -475,6 +477,29 @@ static void objections_listed(void **state) {
   assert_int_equal(json_array_size(a), 1);
   assert_int_equal(json_integer_value(json_object_get(json_array_get(a, 0), "answered")), 2);
   json_decref(d);
+  fx_free(&f);
+
+  /* a line that named the worry and that she turned away is no answer when a later one eased it
+  ** (play-test 30b F1: the list said "answered at 12", she eased it at 13) */
+  fx_init(&f);
+  f.sc.objections = obs;
+  f.sc.n_objections = 2;
+  t = fx_turn(&f, "Could your team try it next week?", MV(ASK_COMMITMENT));
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  fx_say(&f, &t->events, "It costs too much.");
+  t = fx_turn(&f, "The price covers the modules and the interfaces.", MV(PRESENT_FEATURE));
+  t->cls.objections = xmalloc(sizeof(int));
+  t->cls.objections[0] = 0;
+  t->cls.n_objections = 1;
+  sess_turn *turned_away = t;
+  fx_say(&f, &t->events, "Lots of features... but what has that to do with us?");
+  t = fx_turn(&f, "It pays for itself in three months.", MV(PRESENT_BENEFIT));
+  fx_event(&f, t, CUST_EV_EASE, 0);
+  d = build(&f);
+  assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(d, "objections"), 0), "answered")), 3);
+  json_decref(d);
+  free(turned_away->cls.objections);
+  turned_away->cls.objections = NULL;
   fx_free(&f);
 
   /* a value statement that names a need of hers, with no proof, speaks to that need, not to the
@@ -841,10 +866,46 @@ static void abandoned_consistent(void **state) {
   fx_free(&f);
 }
 
+/* "你的进步" shows when each attempt started as a local date and time, not the gradebook's UTC
+** stamp (play-test 30b #14: "2026-12-07T04:44:20Z"). */
+static void progress_local_time(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  fx_turn(&f, "Hello.", MV(GREET));
+  json_t *d = build(&f);
+  json_t *p = json_array();
+  json_array_append_new(p, json_pack("{s:s, s:s, s:i}", "started", "2026-12-07T04:44:20Z", "outcome", "advance",
+                                     "score", 94));
+  json_object_set_new(d, "progress", p);
+  char *tz = getenv("TZ") ? xstrdup(getenv("TZ")) : NULL;
+  setenv("TZ", "CST-8", 1);   /* UTC+8, a POSIX rule: no zone files needed */
+  tzset();
+  FILE *m = tmpfile();
+  deb_style st = { 0, 80, NULL, 1 };
+  deb_render_text(d, &st, m);
+  long len = ftell(m);
+  rewind(m);
+  char *out = xmalloc((size_t)len + 1);
+  assert_int_equal(fread(out, 1, (size_t)len, m), (size_t)len);
+  out[len] = '\0';
+  fclose(m);
+  assert_non_null(strstr(out, "2026-12-07 12:44"));
+  assert_null(strstr(out, "T04:44:20Z"));
+  if (tz) setenv("TZ", tz, 1); else unsetenv("TZ");
+  tzset();
+  free(tz);
+  free(out);
+  json_decref(d);
+  fx_free(&f);
+}
+
 int main(void) {
+  setenv("TZ", "UTC", 1);   /* the progress list shows local times (deb_when): one zone for the tests */
+  tzset();
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(json_fields), cmocka_unit_test(text_render), cmocka_unit_test(text_repeats), cmocka_unit_test(text_first_screen), cmocka_unit_test(try_from_scenario), cmocka_unit_test(scenario_tiers), cmocka_unit_test(try_follows_visit_kind), cmocka_unit_test(objections_listed), cmocka_unit_test(capped_skill_losses), cmocka_unit_test(visits_headed), cmocka_unit_test(objections_as_said), cmocka_unit_test(turn_head_quotes_line),
-    cmocka_unit_test(text_zh_wrap),
+    cmocka_unit_test(text_zh_wrap), cmocka_unit_test(progress_local_time),
     cmocka_unit_test(escaping), cmocka_unit_test(long_lines), cmocka_unit_test(clean_text), cmocka_unit_test(abandoned_consistent),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

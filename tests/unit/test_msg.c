@@ -89,6 +89,14 @@ static void lists(void **state) {
   s = msg_get("en", "finding.summary_misses_needs", "quote", "q", "needs", "attendance\x1eparents", NULL);
   assert_string_equal(s, "Your summary \"q\" leaves out needs the customer confirmed: attendance, parents.");
   free(s);
+  /* items with commas of their own are joined with sep.list_long, or they run together
+  ** ("...预算，赵主任安排你向分管副院长汇报,推动立项，赵主任...": play-test 30b #14) */
+  s = msg_get("zh", "reason.advance_visits", "n", "2", "actions", "报进预算\x1e安排汇报，推动立项", "turn", "9", NULL);
+  assert_string_equal(s, "客户在 2 次拜访中都答应了行动：报进预算；安排汇报，推动立项（最后一次在第 9 轮）。");
+  free(s);
+  s = msg_get("en", "finding.summary_misses_needs", "quote", "q", "needs", "attendance, daily\x1eparents", NULL);
+  assert_string_equal(s, "Your summary \"q\" leaves out needs the customer confirmed: attendance, daily; parents.");
+  free(s);
   /* a part's own placeholder comes from the same arguments */
   s = msg_get("en", "finding.loss_before_value", "quote", "q", "why", "@part.trust_low,part.not_on_list",
               "trust", "3", NULL);

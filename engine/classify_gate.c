@@ -1,0 +1,18 @@
+/*
+** classify_gate.c: cheap tests that a late rule's phrases may stand in a line at all
+** (classify_int.h).  Every line of a walk passes each late rule; most rules' phrases are in few
+** lines, and a test of a word every phrase holds answers most lines for a scan of the line
+** instead of one per phrase and clause (docs/performance.md, play-test 30).  Each test is exact:
+** it says 0 only where the rule's own search could find nothing.
+*/
+#include <string.h>
+
+#include "classify_int.h"
+#include "text.h"
+
+/* cls_late_dropping_by's English phrases each hold "just ", "was ", "were " or "thought i"; its
+** Chinese ones (路过, 看看您, 没啥事 ...) are in no ASCII line. */
+int cls_may_drop_by(const char *norm) {
+  return !txt_is_ascii(norm) || strstr(norm, "just ") || strstr(norm, "was ") || strstr(norm, "were ") ||
+         strstr(norm, "thought i");
+}
