@@ -244,7 +244,11 @@ static int outcome_within(const cls_result *r, const cl_clause *cl, int n, size_
 ** whenever a clause of the benefit's part has the seller acting ("...; our staff maintain it").
 ** Clauses of their own keep both ("夜班护士根本忙不过来,我们的输液监测快滴完就提醒护士站"); a
 ** summary names both on purpose.  Chosen on the tuning part (docs/classifier.md 1d): wrong links
-** 18 -> 12 of about 250, linked right 230 -> 226 of 246. */
+** 18 -> 12 of about 250, linked right 230 -> 226 of 246.  In a recap played back, which lists her
+** needs clause by clause, the pair need not overlap: a benefit that answers a need the recap links
+** anywhere is that need said again ("我捋一捋:...,三是孩子缺课了,爸妈比学校先知道。" linked the
+** parents' need from its last clause and the notice benefit from "孩子缺课了"; play-test 30, tuning
+** part 34 -> 32 wrong links, right as before). */
 static void one_side(const scenario *sc, const cls_result *r, const cl_clause *cl, int ncl, lnk_hit *h, int n,
                      int played_back) {
   for (int i = 0; i < r->n_matches && !played_back; i++)   /* the moves are read after the links: their phrases */
@@ -256,7 +260,9 @@ static void one_side(const scenario *sc, const cls_result *r, const cl_clause *c
       if (h[k].kind != LNK_NEED || h[k].item < 0) continue;
       int answers = 0;
       for (int a = 0; a < (int)bf->answers.n && !answers; a++) answers = bf->need_index[a] == h[k].item;
-      if (!answers || h[k].start >= h[b].end || h[b].start >= h[k].end) continue;   /* clauses of their own */
+      if (!answers) continue;
+      if (played_back) { h[b].item = -1; break; }   /* her needs, listed: the need stays */
+      if (h[k].start >= h[b].end || h[b].start >= h[k].end) continue;   /* clauses of their own */
       /* (the frame of a recap played back is the seller's, its items are not) */
       if (h[k].score >= h[b].score && !seller_within(cl + played_back, ncl - played_back, h[b].start, h[b].end) &&
           !outcome_within(r, cl, ncl, h[b].start, h[b].end)) { h[b].item = -1; break; }

@@ -41,6 +41,13 @@ typedef enum { LNK_NEAREST, LNK_CENTROID } lnk_mode;
 ** shared "people" and "work" with the seasonal-staff need at 0.17.  Chosen on the paraphrase
 ** lines before wave 8 (docs/classifier.md 1d). */
 #define LNK_WEAK_FLOOR 0.18f
+/* Nor may a match rest on one shared word: without the line's term that adds most to a text's
+** score, the rest must still score this much, or the text scores 0 for the line, as if it shared
+** one term ("Those factory plates you carry now, where are they made?" linked the price worry at
+** 0.21, 0.19 of it "factory"; the second word, "plate", added 0.02).  Chosen on the tuning part
+** of the paraphrase sets (docs/classifier.md 1d, play-test 30: 0.02 took 4 wrong links of 808
+** away and no right one; 0.03 lost three right links more for one wrong link). */
+#define LNK_ONE_WORD 0.02f
 /* A scenario's `unrelated:` lines (talk of her world that names no item: "How long have you had
 ** the shop on the high street?") hold a segment back from linking when the nearest of them scores
 ** more than the nearest text of every item it could link, by this factor: unrelated * 0.8 > item.
