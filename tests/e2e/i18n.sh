@@ -264,7 +264,7 @@ cli_qps "test --walks 1000000" test --walks 1000000 a.yaml
 cli_qps "test of an empty directory" test "$TMP/adir"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 --strict 2>/dev/null | grep -v ': warning: ')
 expect_eq "qps: test's walks, strict failure and total lines, all of them marked" "" "$(printf '%s\n' "$out" | unmarked)"
-expect_contains "... the total among them" "$out" "⟦25 passed, 1 failed⟧"
+expect_contains "... the total among them" "$out" "⟦26 passed, 1 failed⟧"
 expect_contains "... the walks line among them" "$out" "⟦walks it-trial: 1 sessions"
 out=$(cd "$TMP" && SALESIM_DATA="$TMP/data" SALESIM_CLI_LANG=qps "$SALESIM" test "$OLDPWD/scenarios/it-trial.yaml" --walks 1 2>&1 | grep ': warning: ')
 expect_contains "qps: the walks' warnings are the catalogue's" "$out" ": warning: ⟦lines key '"
