@@ -466,7 +466,7 @@ void rep_render_html(const rep_data *d, strbuf *out) {
   header(d, out);
   if (!d->sessions) {
     sb_puts(out, "<p>");
-    say(d, out, "report.no_sessions");
+    say(d, out, d->filter.scenario || d->filter.trainee || d->filter.since ? "report.no_match" : "report.no_sessions");
     sb_puts(out, "</p>\n</body></html>\n");
     return;
   }
