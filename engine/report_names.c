@@ -20,6 +20,11 @@ static int same_but_case(const char *a, const char *b) {
   return *a == *b;
 }
 
+/* qsort's order of two names: bytewise, so every backend suggests the same one of a tie. */
+static int by_bytes(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* See report.h.  One pass over the distinct names (the covering index's leading column for
 ** trainees); only a command that found nothing asks, so a large class pays once, on an error. */
 int rep_name_known(gb *g, const char *column, const char *name, char **near, char *err, size_t errlen) {
@@ -44,6 +49,7 @@ int rep_name_known(gb *g, const char *column, const char *name, char **near, cha
   gb_rows_free(g, r);
   gb_end_read(g);
   if (step == 0 && !found) {
+    if (n) qsort(names, n, sizeof *names, by_bytes);
     const char *s = cased ? cased : sug_nearest(name, (const char *const *)names, n);
     if (s) *near = xstrdup(s);
   }

@@ -614,8 +614,8 @@ static void test_html(void **state) {
   assert_int_equal(count(out.s, "<rect class=\"bar\""), 10);
   assert_int_equal(count(out.s, "<script>"), 1);          /* only the page's own script */
   assert_null(strstr(out.s, "<script>alert"));
-  assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Trainee\">=HYPERLINK(&quot;x&quot;)&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
-  assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Trainee\">Smith, &quot;Jo&quot;</td>"));
+  assert_non_null(strstr(out.s, "<td class=\"t n\" data-l=\"Trainee\">=HYPERLINK(&quot;x&quot;)&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
+  assert_non_null(strstr(out.s, "<td class=\"t n\" data-l=\"Trainee\">Smith, &quot;Jo&quot;</td>"));
   assert_null(strstr(out.s, " src="));   /* self-contained: nothing fetched */
   assert_null(strstr(out.s, "<link"));
   assert_non_null(strstr(out.s, "<td data-l=\"Attempts\">2</td><td data-l=\"Best\">70</td><td data-l=\"First\">50</td>"
