@@ -8,12 +8,15 @@
 ** --format is not given, an -o name ending in .html or .csv picks the format.  The words come
 ** from the message catalogue of --lang, by default of the language every session in view was
 ** played in (English when they mix languages, said on stderr; the per-visit CSV: English).
-** Exit 0, or 2 for bad usage, an unreadable gradebook or an unwritable output file.
+** Exit 0, 1 when --trainee or --scenario names no one the gradebook holds ("did you
+** mean"), or 2 for bad usage, an unreadable gradebook or an unwritable output file.
 */
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "gradebook.h"
@@ -45,6 +48,39 @@ static int report_option(void *ctx, int c, const char *arg) {
   default: assert(c == 0);   /* every option of the table has a case */
   }
   return CLI_OK;
+}
+
+/* The columns the text report wraps its findings at: the terminal's when it is written to one,
+** else $COLUMNS, else REPORT_FILE_COLS (a file or a pipe: the width of the trainee table with a
+** scenario column). */
+#define REPORT_FILE_COLS 120
+static int text_width(const char *outfile) {
+  struct winsize ws;
+  if ((!outfile || strcmp(outfile, "-") == 0) && isatty(STDOUT_FILENO) &&
+      ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+    return ws.ws_col;
+  const char *cols = getenv("COLUMNS");
+  int c = cols ? atoi(cols) : 0;
+  return c >= 40 ? c : REPORT_FILE_COLS;
+}
+
+/* When a filter matched no session: the first --trainee or --scenario name the gradebook does
+** not hold, said on stderr with the recorded name it was likely meant to be.  Returns 1 when
+** it said so (the command then fails), else 0 (the names exist, only not together). */
+static int unknown_filter_name(gb *g, const rep_filter *f) {
+  const char *col[2] = { "trainee", "scenario" }, *val[2] = { f->trainee, f->scenario };
+  for (int i = 0; i < 2; i++) {
+    char *near = NULL, err[512];
+    if (!val[i] || rep_name_known(g, col[i], val[i], &near, err, sizeof err) != 0) continue;
+    char key[32];
+    snprintf(key, sizeof key, "report.filter.%s", col[i]);
+    const char *what = msg_text(MSG_CLI_LANG, key);
+    if (near) msg_eprint("report", "report.err.no_match_near", "path", gb_path(g), "filter", what, "name", val[i], "near", near, NULL);
+    else msg_eprint("report", "report.err.no_match", "path", gb_path(g), "filter", what, "name", val[i], NULL);
+    free(near);
+    return 1;
+  }
+  return 0;
 }
 
 /* Parses the options, opens the gradebook without creating it, renders, writes. */
@@ -98,6 +134,7 @@ int cmd_report_exec(int argc, char **argv) {
   memset(&d, 0, sizeof d);
   strbuf out = {0};
   if (bom) sb_puts(&out, REP_UTF8_BOM);
+  size_t start = out.len;
   int rc = visits ? rep_export_visits(g, &f, o.lang, &out, err, sizeof err) : rep_load(g, &f, &d, err, sizeof err);
   if (rc != 0) {
     fprintf(stderr, "salesim report: %s\n", err);
@@ -106,9 +143,23 @@ int cmd_report_exec(int argc, char **argv) {
     sb_free(&out);
     return CLI_USAGE;
   }
+  /* nothing matched: a mistyped name is said, with the name meant, and fails (exit 1) */
+  int empty = d.sessions == 0;
+  if (visits) {   /* the export's header line alone */
+    const char *nl = out.len > start ? memchr(out.s + start, '\n', out.len - start) : NULL;
+    empty = nl && nl == out.s + out.len - 1;
+  }
+  if (empty && (f.trainee || f.scenario) && unknown_filter_name(g, &f)) {
+    gb_close(g);
+    free(dflt);
+    sb_free(&out);
+    rep_free(&d);
+    return CLI_FAIL;
+  }
   gb_close(g);
   free(dflt);
   if (!visits) {
+    d.width = text_width(outfile);
     d.lang = o.lang ? o.lang : d.language && msg_catalogue(d.language) ? d.language : "en";
     if (!o.lang && d.languages) {
       char *m = msg_get(MSG_CLI_LANG, "report.mixed_languages", "languages", d.languages, NULL);

@@ -79,10 +79,10 @@ static const char css[] =
   "padding:0 1em;color:#222;line-height:1.4}"
   "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}"
   ".meta{color:#555}table{border-collapse:collapse;margin:.5em 0;font-size:.92em}"
-  "th,td{padding:.25em .4em;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
-  "th{white-space:normal;vertical-align:bottom;font-size:.85em}td:last-child{white-space:normal}"
+  "th,td{padding:.25em .3em;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}"
+  "th{white-space:normal;vertical-align:bottom;font-size:.8em}td:last-child{white-space:normal}"
   "th{background:#f4f4f4;cursor:pointer;user-select:none}"
-  "td.t,th.t{text-align:left}td.t{white-space:normal;overflow-wrap:anywhere}tr:hover td{background:#fafafa}"
+  "td.t,th.t{text-align:left}td.t{white-space:normal;overflow-wrap:break-word}td.n{overflow-wrap:anywhere}tr:hover td{background:#fafafa}"
   ".up{color:#2a9d4b}.down{color:#c0392b}"
   "svg{display:block;margin:.5em 0;max-width:100%;height:auto}svg text{font-size:12px;fill:#333}"
   ".note{border-left:3px solid #b7791f;padding:.3em .6em;background:#fffaf0}"
@@ -281,7 +281,10 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   for (int i = 0; i < d->n_rows; i++) {
     const rep_row *r = &d->rows[i];
     /* data-l: the column's name, shown beside each value when a phone turns rows into cards */
-    sb_puts(out, "<tr><td class=\"t\" data-l=\"");
+    /* a typed name may break anywhere (a name of one long word must not widen the table); the
+    ** catalogue's words and scenario ids break between words or at hyphens only ("continu|ation"
+    ** at 1024 pixels: play-test 30c finding 7) */
+    sb_puts(out, "<tr><td class=\"t n\" data-l=\"");
     say(d, out, "report.col.trainee");
     sb_puts(out, "\">");
     esc(out, r->trainee);
@@ -466,7 +469,7 @@ void rep_render_html(const rep_data *d, strbuf *out) {
   header(d, out);
   if (!d->sessions) {
     sb_puts(out, "<p>");
-    say(d, out, "report.no_sessions");
+    say(d, out, d->filter.scenario || d->filter.trainee || d->filter.since ? "report.no_match" : "report.no_sessions");
     sb_puts(out, "</p>\n</body></html>\n");
     return;
   }

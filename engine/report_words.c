@@ -54,10 +54,18 @@ const char *rep_skill_word(const char *skill, const char *lang) {
   return strcmp(lang, "en") == 0 ? skill : word_of("skill.", skill, lang);
 }
 
-/* English shows the principle as the gradebook stored it (byte-identical to older reports); any
-** other language names the rule's principle from the catalogue. */
+/* The rule's principle in lang from the catalogue: English states it whole (rule.ID.why, the
+** text an English debrief stores), any other language names it (principle.NAME).  The text the
+** gradebook stored is only the last resort, for a rule this build does not know: it is in the
+** language of whichever session first met the rule, so an English report showed Chinese
+** statements after a Chinese class (play-test 30c finding 2). */
 const char *rep_principle_words(const rep_finding *f, const char *lang) {
-  if (strcmp(lang, "en") == 0) return f->principle;
+  char key[96];
+  if (strcmp(lang, "en") == 0) {
+    if (snprintf(key, sizeof key, "rule.%s.why", f->rule) < (int)sizeof key && msg_has(lang, key))
+      return msg_text(lang, key);
+    return f->principle;
+  }
   const score_rule *r = score_rule_find(f->rule);
   if (!r || !r->principle) return f->principle;
   return word_of("principle.", r->principle, lang);

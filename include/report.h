@@ -100,7 +100,12 @@ typedef struct rep_data {
   ** and the language the renderers write in (set by the caller; NULL = English). */
   char *language, *languages;
   const char *lang;
+  /* The text report's width (set by the caller): the findings' principles wrap inside their
+  ** column, or under the row when fewer than REP_MIN_PRINCIPLE columns are left; 0 = no wrap. */
+  int width;
 } rep_data;
+
+#define REP_MIN_PRINCIPLE 30
 
 extern const char *const *const rep_skill_names;   /* vocab.h's skill names, in its order */
 extern const char *const rep_outcome_names[4];
@@ -119,6 +124,11 @@ int rep_filter_params(const rep_filter *f, const char *params[3], char *since, s
 ** the text is sanitised (valid UTF-8, no control or bidi characters), and with mark set the
 ** characters that make two trainee names look alike are shown.  Malloc'd. */
 char *rep_field(const unsigned char *raw, const char *missing, int mark);
+
+/* Whether the gradebook holds a session whose column ("trainee" or "scenario") is name: 1, or
+** 0 with *near the recorded name it was likely meant to be (the same but for ASCII case, else
+** the nearest by sug_nearest; malloc'd, NULL when none is near), or -1 with err. */
+int rep_name_known(gb *g, const char *column, const char *name, char **near, char *err, size_t errlen);
 
 /* Checks a --since value: YYYY-MM-DD, optionally followed by THH:MM[:SS][Z]. */
 int rep_valid_date(const char *s);

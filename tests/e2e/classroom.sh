@@ -154,4 +154,24 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
   expect_contains "a gradebook in a read-only folder: the report lists the trainee" "$out" "ann"
   chmod 755 "$TMP/ro"
 else ok "a gradebook in a read-only folder # SKIP needs root and setpriv to act as another user"; fi
+# --- a mistyped --trainee or --scenario is said, with the name meant (play-test 30c finding 6) ---
+GB2=$TMP/names.db
+"$SALESIM" play "$SC" --script "$TMP/lines.txt" --seed 1 --trainee "Bob Smith" --gradebook "$GB2" --transcript "" >/dev/null 2>&1
+err=$("$SALESIM" report "$GB2" --trainee "bob smith" 2>&1 >/dev/null); rc=$?
+expect_eq "report --trainee in the wrong case: exit 1, the name meant" "1|salesim report: no session in $GB2 has trainee 'bob smith' (did you mean 'Bob Smith'?)" "$rc|$err"
+err=$("$SALESIM" report "$GB2" --scenario campus-platfrom 2>&1 >/dev/null); rc=$?
+expect_eq "report --scenario with a typo: exit 1, the scenario meant" "1|salesim report: no session in $GB2 has scenario 'campus-platfrom' (did you mean 'campus-platform'?)" "$rc|$err"
+err=$("$SALESIM" report "$GB2" --visits --trainee "Bobby Smithers" 2>&1 >/dev/null); rc=$?
+expect_eq "report --visits --trainee of no one: exit 1, said" "1|salesim report: no session in $GB2 has trainee 'Bobby Smithers'" "$rc|$err"
+out=$("$SALESIM" report "$GB2" --trainee "Bob Smith" --since 2099-01-01 2>&1); rc=$?
+expect_contains "names that exist, no session in the period: exit 0, 'no sessions match'" "$rc|$out" "0|"
+expect_contains "... saying the filter matched nothing, not that nothing is recorded" "$out" "No sessions match the filter."
+err=$("$SALESIM" next --trainee "bob smith" --gradebook "$GB2" 2>&1 >/dev/null); rc=$?
+expect_eq "next --trainee in the wrong case: exit 1, the name meant" "1|salesim next: bob smith has no visit in $GB2 (did you mean 'Bob Smith'?)" "$rc|$err"
+# --- the text report's findings fit the terminal's width (play-test 30c finding 8) ---
+for w in 120 80; do
+  out=$(COLUMNS=$w "$SALESIM" report "$CLASS/class.db" --lang en 2>/dev/null | sed -n '/^MOST FREQUENT FINDINGS/,/^PROGRESS/p')
+  long=$(awk -v w="$w" 'length($0) > w' <<<"$out")
+  if [ -n "$out" ] && [ -z "$long" ]; then ok "report findings with COLUMNS=$w: no line wider"; else fail "report findings with COLUMNS=$w: no line wider" "$long"; fi
+done
 finish

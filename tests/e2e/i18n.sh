@@ -152,6 +152,17 @@ expect_contains "report --visits: English columns by default" "$out" "session,tr
 out=$("$SALESIM" report "$TMP/zh.db" 2>"$TMP/err")
 expect_contains "a class of mixed languages: the report is in English" "$out" "Class report: "
 expect_contains "... and stderr says why" "$(cat "$TMP/err")" "scenarios in several languages (zh, en)"
+# every rule's principle in the report's language, whichever session's text the gradebook kept
+# (the latest visit's: a Chinese visit after the English one, play-test 30c finding 2)
+cp "$TMP/zh.db" "$TMP/mixed.db"
+"$SALESIM" play scenarios/campus-platform.yaml --script "$TMP/zh.txt" --seed 2 --trainee 李雷 \
+  --gradebook "$TMP/mixed.db" >/dev/null 2>&1
+find=$("$SALESIM" report "$TMP/mixed.db" 2>/dev/null | sed -n '/^MOST FREQUENT FINDINGS/,/^PROGRESS/p')
+expect_contains "... its principles in English" "$find" "Every visit needs a goal the customer acts on"
+if [ -z "$find" ] || LC_ALL=C.UTF-8 grep -qP '[\x{4e00}-\x{9fff}]' <<<"$find"; then fail "... none in Chinese, though a Chinese visit came last" "$find"
+else ok "... none in Chinese, though a Chinese visit came last"; fi
+html=$("$SALESIM" report "$TMP/mixed.db" --format html 2>/dev/null | grep '<td class="t"><code>')
+if [ -z "$html" ] || LC_ALL=C.UTF-8 grep -qP '[\x{4e00}-\x{9fff}]' <<<"$html"; then fail "... nor in the HTML" "${html:0:2000}"; else ok "... nor in the HTML"; fi
 out=$("$SALESIM" report "$TMP/zh.db" --scenario campus-platform 2>"$TMP/err")
 expect_contains "a filter to the Chinese scenario: Chinese again" "$out" "班级报告"
 expect_eq "... with nothing on stderr" "" "$(cat "$TMP/err")"

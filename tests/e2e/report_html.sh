@@ -50,7 +50,9 @@ if [ "$size" -gt 20000 ]; then ok "a screenshot of the report is drawn ($size by
 
 # --- layout: a copy of the page with a script that measures it, shown in a frame WIDTH pixels
 # wide (a real viewport: the page's media queries apply), reporting through postMessage.
-# measure WIDTH [print] [scroll-ok]: "fits" when nothing overflows; " cards" when the trainee
+# measure WIDTH [print] [scroll-ok]: "fits" when nothing overflows (and, on a screen without
+# scrolling, no word of a cell is broken across lines: "continu|ation" at 1024 pixels, play-test
+# 30c finding 7); " cards" when the trainee
 # table is shown as cards.  print applies the page's print rules to the screen; scroll-ok lets
 # wide tables scroll inside their own box (a phone).
 measure() {
@@ -65,6 +67,10 @@ document.querySelectorAll("table,svg,h1,p,.wide").forEach(function(e){if(scroll\
 var b=e.getBoundingClientRect();if(b.right>vw+0.5)out.push((e.id\|\|e.className\|\|e.tagName)+" right "+Math.round(b.right)+">"+vw);});\
 if(!scroll)document.querySelectorAll(".wide").forEach(function(e){if(e.scrollWidth>e.clientWidth+1)\
 out.push("scrolls "+e.firstElementChild.id+" "+e.scrollWidth+">"+e.clientWidth);});\
+if(!print\&\&!scroll)document.querySelectorAll("td").forEach(function(td){var it=document.createTreeWalker(td,NodeFilter.SHOW_TEXT),n;\
+while((n=it.nextNode())){var re=/[A-Za-z0-9_.]+-?/g,m;while((m=re.exec(n.data))){var r=document.createRange();r.setStart(n,m.index);\
+r.setEnd(n,m.index+m[0].length);var rs=r.getClientRects(),top={};for(var i=0;i<rs.length;i++)top[Math.round(rs[i].top)]=1;\
+if(Object.keys(top).length>1)out.push("splits "+m[0]);}}});\
 var cards=getComputedStyle(document.querySelector("#trainees thead")).display==="none";\
 parent.postMessage((out.length?out.join("; "):"fits")+(cards?" cards":""),"*");})();</script></body>|' \
     "$TMP/report.html" >"$page"
@@ -73,7 +79,7 @@ parent.postMessage((out.length?out.join("; "):"fits")+(cards?" cards":""),"*");}
   chrome "$TMP/frame-$w-$mode.html" --window-size=1200,900 --virtual-time-budget=10000 --dump-dom \
     | grep -o 'data-measure="[^"]*"' | sed 's/data-measure="//; s/"$//'
 }
-expect_eq "at 1024 pixels nothing is cut off or scrolled" "fits" "$(measure 1024)"
+expect_eq "at 1024 pixels nothing is cut off or scrolled, and no word in a cell is split across lines" "fits" "$(measure 1024)"
 # A4 less 12 mm margins is 186 mm, 703 CSS pixels (Letter is wider)
 expect_eq "printed on A4 (the print rules at 703 pixels) no column is cut off" "fits" "$(measure 703 print)"
 expect_eq "on a 375-pixel phone the page does not overflow and the trainee table turns into cards" "fits cards" "$(measure 375 screen 1)"

@@ -14,7 +14,9 @@
 #include "testutil_sqlite.h"
 
 #include "gradebook.h"
+#include "msg.h"
 #include "report.h"
+#include "text.h"
 #include "util.h"
 #include "../tools/gb_gen.h"
 
@@ -275,7 +277,8 @@ static void test_load_filters(void **state) {
   assert_int_equal(d.sessions, 0);
   strbuf out = {0};
   rep_render_text(&d, &out);
-  assert_non_null(strstr(out.s, "\nNo sessions recorded yet.\n"));
+  /* a filter that matches nothing is not an empty gradebook */
+  assert_non_null(strstr(out.s, "\nNo sessions match the filter.\n"));
   sb_free(&out);
   rep_free(&d);
 }
@@ -496,7 +499,10 @@ static void test_text_aligned_by_width(void **state) {
   /* ann's latest is 80 (Proficient), 王小明's lower: each trainee counted once, in one tier */
   assert_non_null(strstr(out.s, "Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 1, "
                                 "Developing (50+) 1, Not yet (0+) 0\n"));
-  assert_non_null(strstr(out.s, "\n      3         3    -15.0  vague_ask          commitment  Ask for a dated action.\n"));
+  /* the principle in the report's language from the catalogue, not the gradebook's stored text */
+  assert_non_null(strstr(out.s, "\n      3         3    -15.0  vague_ask          commitment  An ask only moves the deal when"
+                                " it names the action, the time and who takes part or where. \"Let's find some time\""
+                                " commits nobody to anything.\n"));
   assert_non_null(strstr(out.s, "\n        1         2     70.0\n"));
   assert_non_null(strstr(out.s, "Trend per trainee: 1 up, 0 flat, 1 down, 0 with one attempt\n"));
   assert_non_null(strstr(out.s, "Filter: scenario=visit\n"));
@@ -608,8 +614,8 @@ static void test_html(void **state) {
   assert_int_equal(count(out.s, "<rect class=\"bar\""), 10);
   assert_int_equal(count(out.s, "<script>"), 1);          /* only the page's own script */
   assert_null(strstr(out.s, "<script>alert"));
-  assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Trainee\">=HYPERLINK(&quot;x&quot;)&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
-  assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Trainee\">Smith, &quot;Jo&quot;</td>"));
+  assert_non_null(strstr(out.s, "<td class=\"t n\" data-l=\"Trainee\">=HYPERLINK(&quot;x&quot;)&lt;script&gt;alert(1)&lt;/script&gt;</td>"));
+  assert_non_null(strstr(out.s, "<td class=\"t n\" data-l=\"Trainee\">Smith, &quot;Jo&quot;</td>"));
   assert_null(strstr(out.s, " src="));   /* self-contained: nothing fetched */
   assert_null(strstr(out.s, "<link"));
   assert_non_null(strstr(out.s, "<td data-l=\"Attempts\">2</td><td data-l=\"Best\">70</td><td data-l=\"First\">50</td>"
@@ -626,6 +632,74 @@ static void test_html(void **state) {
 }
 
 /* Long names are cut to 20 columns with an ellipsis; control characters never reach the terminal. */
+/* The findings' principles wrap inside their column to the report's width, or go under the row
+** when the column would be too narrow; no line passes the width (play-test 30c finding 8). */
+static void test_text_findings_wrap(void **state) {
+  (void)state;
+  rep_data d;
+  rep_filter f = { "visit", NULL, NULL };
+  load(&f, &d);
+  static const int widths[] = { 100, 72 };
+  for (int k = 0; k < 2; k++) {
+    d.width = widths[k];
+    strbuf out = {0};
+    rep_render_text(&d, &out);
+    const char *find = strstr(out.s, "\nMOST FREQUENT FINDINGS\n"), *end = strstr(out.s, "\nPROGRESS");
+    assert_non_null(find);
+    assert_non_null(end);
+    for (const char *l = find + 1; l < end; ) {
+      const char *nl = strchr(l, '\n');
+      char *line = xasprintf("%.*s", (int)(nl - l), l);
+      if (txt_width(line) > widths[k]) fail_msg("wider than %d: %s", widths[k], line);
+      free(line);
+      l = nl + 1;
+    }
+    if (k == 0)   /* inside its column: the next line starts under the principle's first word */
+      assert_non_null(strstr(find, "commitment  An ask only moves the deal when it names\n"
+                                   "                                                           the action"));
+    else          /* under the row */
+      assert_non_null(strstr(find, "vague_ask          commitment\n        An ask only moves the deal"));
+    sb_free(&out);
+  }
+  d.width = 0;   /* no width: one line, as before */
+  strbuf out = {0};
+  rep_render_text(&d, &out);
+  assert_non_null(strstr(out.s, "or where. \"Let's find some time\" commits nobody to anything.\n"));
+  sb_free(&out);
+  rep_free(&d);
+}
+
+/* English words a principle from the English catalogue whatever text the gradebook stored (the
+** text of the last visit, maybe Chinese: play-test 30c finding 2); a rule the catalogue does not
+** know keeps its stored text. */
+static void test_principle_words(void **state) {
+  (void)state;
+  rep_finding f = { .rule = "vague_ask", .skill = "commitment", .principle = "只有讲清做什么" };
+  assert_non_null(strstr(rep_principle_words(&f, "en"), "An ask only moves the deal"));
+  assert_string_equal(rep_principle_words(&f, "zh"), msg_text("zh", "principle.specific-ask"));
+  rep_finding g = { .rule = "a_foreign_rule", .skill = "commitment", .principle = "Kept as stored." };
+  assert_string_equal(rep_principle_words(&g, "en"), "Kept as stored.");
+}
+
+/* A mistyped --trainee or --scenario: the recorded name meant, by case or by a typo's distance. */
+static void test_name_known(void **state) {
+  (void)state;
+  char err[256] = "", *near = NULL;
+  gb *g = gb_open_existing(dbpath, err, sizeof err);
+  assert_non_null(g);
+  assert_int_equal(rep_name_known(g, "trainee", "ann", &near, err, sizeof err), 1);
+  assert_null(near);
+  assert_int_equal(rep_name_known(g, "trainee", "ANN", &near, err, sizeof err), 0);
+  assert_string_equal(near, "ann");
+  free(near);
+  assert_int_equal(rep_name_known(g, "scenario", "vistt", &near, err, sizeof err), 0);
+  assert_string_equal(near, "visit");
+  free(near);
+  assert_int_equal(rep_name_known(g, "trainee", "zebedee", &near, err, sizeof err), 0);
+  assert_null(near);
+  gb_close(g);
+}
+
 static void test_text_cuts_and_sanitises(void **state) {
   (void)state;
   rep_data d;
@@ -699,6 +773,8 @@ int main(void) {
     cmocka_unit_test(test_migrated_version_3_reports_the_same),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
+    cmocka_unit_test(test_text_findings_wrap), cmocka_unit_test(test_principle_words),
+    cmocka_unit_test(test_name_known),
     cmocka_unit_test(test_text_cuts_and_sanitises),
     cmocka_unit_test(test_csv),
     cmocka_unit_test(test_html),
