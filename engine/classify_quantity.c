@@ -31,6 +31,7 @@
 
 #include "classify_int.h"
 #include "clause.h"
+#include "text.h"
 #include "util.h"
 
 #define BIT(m) ((uint64_t)1 << (m))
@@ -200,8 +201,7 @@ static int closing_question(const char *t, const cl_clause *c) {
 void cls_late_quantity_order(cls_result *r) {
   if (!r->norm || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_REFERRAL) || r->negated)
     return;
-  for (const char *p = r->norm; *p; p++)
-    if ((unsigned char)*p >= 0x80) return;   /* (English: a Chinese count reads otherwise) */
+  if (!txt_is_ascii(r->norm)) return;   /* (English: a Chinese count reads otherwise) */
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
   size_t qs = 0, qe = 0;
