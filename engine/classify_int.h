@@ -479,6 +479,10 @@ void cls_late_as_is_lead(cls_result *r);
 /* An ask whose every action and time stand in the seller's clauses after a fronted topic ("踢脚线
 ** 的接缝我明天上午就安排师傅过去重新处理,处理完请您验收"): his step, no ask (classify_topic_seller.c). */
 void cls_late_topic_seller(cls_result *r);
+/* A loss appeal whose every scarcity or loss word tells of a run before this one ("two shops took
+** the last run"), is a season's end in a line asking nothing ("before summer ends") or restates a
+** need of hers: none (English; classify_history.c).  Last of the late rules. */
+void cls_late_history_not_scarce(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 
