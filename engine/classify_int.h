@@ -476,6 +476,9 @@ void cls_late_as_is(cls_result *r);
 /* The same question led in by a clause of only a word of now ("And today, how does your team get
 ** told ...?"), its only time: an open question (classify_as_is.c).  After cls_late_as_is. */
 void cls_late_as_is_lead(cls_result *r);
+/* The same question whose only link to a rung is a person word the rung keeps as a keyword ("咱们学校
+** 信息中心一般多久能对接一个新系统?"): an open question, the rung dropped (classify_as_is.c). */
+void cls_late_as_is_rung_person(cls_result *r);
 /* An ask whose every action and time stand in the seller's clauses after a fronted topic ("踢脚线
 ** 的接缝我明天上午就安排师傅过去重新处理,处理完请您验收"): his step, no ask (classify_topic_seller.c). */
 void cls_late_topic_seller(cls_result *r);
