@@ -873,6 +873,19 @@ static char *corrected_time(const cls_result *r, const char *text) {
   return at ? xstrndup(at, strlen(slot)) : xstrdup(slot);
 }
 
+/* ask_past_concern: a worry or complaint a check brought out (from check_pitched on) that nothing
+** answered up to the ask t, once a visit; q the ask's quote. */
+static void judge_past_concern(ctx *c, visit_state *vs, const sess_turn *check_pitched, const sess_turn *t,
+                               const char *q) {
+  int past = check_pitched && !vs->f_past_check ? past_check(c, check_pitched, t) : -1;
+  if (past >= 0 && !vs->f_past_check++) {
+    int before = c->r->n_findings;
+    add(c, "ask_past_concern", t, NULL, "quote", q, "said",
+        c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
+    if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
+  }
+}
+
 /* The check and the summary before a deal ask (p: what the visit held when it was made). */
 static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, const char *q) {
   const sess_turn *t = p->at;
@@ -889,13 +902,7 @@ static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, con
     add(c, "ask_without_check", t, NULL, "quote", q, NULL);
   }
   /* the check is for hearing the worry out: one it brought out, left unanswered, still stands */
-  int past = p->check_pitched && !vs->f_past_check ? past_check(c, p->check_pitched, t) : -1;
-  if (past >= 0 && !vs->f_past_check++) {
-    int before = c->r->n_findings;
-    add(c, "ask_past_concern", t, NULL, "quote", q, "said",
-        c->sc->needs[past].said ? c->sc->needs[past].said : need_name(c, past), NULL);
-    if (c->r->n_findings > before) c->r->findings[before].need = past;   /* its Try line answers it */
-  }
+  judge_past_concern(c, vs, p->check_pitched, t, q);
   if (!p->summary && !vs->f_nosummary++) {
     int before = c->r->n_findings;
     /* a summary she did not recognise was made: there was none she agreed with, not none at
@@ -988,6 +995,8 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       /* firm but fair: the agreed money and a date, no price cut; judged when the visit ends,
       ** since a threat anywhere in it spoils "fair" */
       if (vs->kind == SV_PAYMENT && !CLS_HAS(r, CLS_DISCOUNT) && !vs->firm) vs->firm = t;
+      /* her complaint, brought out by a check and left standing, is still in the way of the money */
+      judge_past_concern(c, vs, vs->check_pitched, t, q);
     } else {
       const char *miss = has_date && has_amount && !r->vague ? "@part.pay_no_request"
                          : !has_date && !has_amount ? "@part.pay_no_date_no_amount"
@@ -1453,8 +1462,12 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
   if (checked && run_up) vs->last_check = t;
   /* what a check brings out is a worry to answer only once something was presented: "Martin,
   ** what about you, anything you care about?" before any pitch drew his need, and the ask was -10
-  ** for leaving that "worry" unanswered (play-test 24) */
-  if (checked && vs->presented && !vs->check_pitched) vs->check_pitched = t;
+  ** for leaving that "worry" unanswered (play-test 24).  After the sale the product is in her
+  ** hands, so what the check brings out is a complaint to settle before asking: "您对地板和我们的
+  ** 服务还有什么不满意的地方吗?" brought out the skirting joint, the next line asked for the money and
+  ** the visit passed at 84 with no word of it (play-test 31, the lead's collection visit) */
+  if (checked && (vs->presented || vs->kind == SV_PAYMENT || vs->kind == SV_REFERRAL) && !vs->check_pitched)
+    vs->check_pitched = t;
 }
 
 /* After the sale (a collection or a referral visit), what the customer raised settled: a line

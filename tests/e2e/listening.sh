@@ -470,12 +470,15 @@ play scenarios/tableware-limited-run.yaml "What kind of customers come to your s
 Our sets are numbered, only 1000 made, so your customer get something nobody else have." "$TMP/rare.json" >/dev/null
 check "'only 1000 made, so your customer get something nobody else have' is a benefit, not a loss appeal" jq -e '.turns[1].moves | (index("present_benefit") != null) and (index("loss_appeal") == null)' "$TMP/rare.json"
 # --- 16. a credit of no points (a check in a collection visit, nothing else showing benefits) says
-# why it counts nothing and offers no line to try (play-test 29b F10: "you checked ... Try: check") ---
+# why it counts nothing and offers no line to try (play-test 29b F10: "you checked ... Try: check");
+# the complaint it brings out is settled before the ask (play-test 31: left standing, it is
+# ask_past_concern, and the check counts) ---
 out=$(play scenarios/payment-collection.yaml "李总好,今天来结一下尾款,发票带来了。
 是不是甲方那边的钱还没到?
 那您那边大概什么时候能到账?
 我理解:不是不给,是进度款还没到,这个月还得先发工资,对吧?
 除了钱的事,对地板和我们的服务还有没有不满意的地方?
+踢脚线那条缝我记下了,明天上午就让师傅过来返修,不收您钱。
 那今天先付两万,剩下两万八等下周进度款到了再付,我写下来您签个字,行吗?" "$TMP/note.json")
 note=$(printf '%s\n' "$out" | sed -n '/· 0  提出承诺前先检查遗漏/,/^ 第\|^  [✓✗·]/p')
 expect_contains "a check of no points says why it counts nothing" "$note" "这次不计分"
