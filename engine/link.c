@@ -667,8 +667,12 @@ lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
   for (int j = 0; j < x->nterms; j++)   /* a term of unrelated lines alone: as one no item uses */
     x->idf[j] = df[j] ? logf((float)total_items / (float)df[j]) + LNK_IDF_MIN : x->idf_unknown;
   x->evid = xmalloc((size_t)x->nterms + 1);
+  /* a concept's term (link_concepts.h) says what one of its words says: a Chinese scenario's is
+  ** mostly a two-character word, one bigram's evidence (as a word's, the concepts of the Chinese
+  ** open lines made 4 wrong links more: docs/classifier.md 1d, play-test 31) */
+  int zh = sc->language && strcmp(sc->language, "zh") == 0;
   for (int j = 0; j < x->nterms; j++)   /* the tokeniser's terms: ASCII words, CJK bigrams */
-    x->evid[j] = (unsigned char)x->terms[j][0] >= 0x80 ? LNK_EVID_BIGRAM : LNK_EVID_WORD;
+    x->evid[j] = (unsigned char)x->terms[j][0] >= 0x80 || (zh && x->terms[j][0] == '~') ? LNK_EVID_BIGRAM : LNK_EVID_WORD;
   background_weights(x, sc->language ? mdl_find(sc->language) : NULL);
   names_silent(x, st, sc->cust_name);
   free(df);
