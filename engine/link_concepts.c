@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builtin.h"
 #include "diag.h"
 #include "link_concepts.h"
 #include "text.h"
@@ -19,7 +20,8 @@
 
 typedef struct lcn_member {
   int concept;
-  char *text;      /* as written, normalised (lower case, single spaces) */
+  char *text;      /* as written, normalised (lower case, single spaces); len bytes, NUL-terminated
+                   ** unless the table borrows it from the compiled form */
   size_t len;
   char *base;      /* one English word: its base form; else NULL */
   size_t base_len;
@@ -33,6 +35,7 @@ struct lcn_table {
   int *word_slot; size_t nword;
   int *span_slot; size_t nspan;
   int shared;                   /* the shipped table: never freed */
+  int borrowed;                 /* the members' text and base point into the compiled form */
 };
 
 /* 1 when the member is one English word (ASCII letters, digits and apostrophes only). */
@@ -81,8 +84,10 @@ static size_t pow2_over(int n) {
   return c;
 }
 
-/* Indexes the members of t (stemming one-word members with st, which may be NULL). */
-static void index_members(lcn_table *t, wd_stemmer *st) {
+/* Indexes the members of t, stemming the one-word members that have no base form yet (a table
+** from the compiled form has them all). */
+static void index_members(lcn_table *t) {
+  wd_stemmer *st = NULL;
   t->nword = pow2_over(2 * t->nm);
   t->nspan = pow2_over(t->nm);
   t->word_slot = xcalloc(t->nword, sizeof *t->word_slot);
@@ -91,9 +96,12 @@ static void index_members(lcn_table *t, wd_stemmer *st) {
     lcn_member *m = &t->m[k];
     m->next = -1;
     if (one_word(m->text, m->len)) {
-      char out[WD_MAX_WORD + 1];
-      m->base_len = wd_stem(st, m->text, m->len, out, sizeof out);
-      m->base = xstrndup(out, m->base_len);
+      if (!m->base) {
+        char out[WD_MAX_WORD + 1];
+        if (!st) st = wd_new();
+        m->base_len = wd_stem(st, m->text, m->len, out, sizeof out);
+        m->base = xstrndup(out, m->base_len);
+      }
       /* the first member to claim a form keeps it: a word of two concepts is the first's */
       size_t i = slot_of(t->word_slot, t->nword, m->base, m->base_len, eq_word, t);
       if (!t->word_slot[i]) t->word_slot[i] = k + 1;
@@ -111,6 +119,7 @@ static void index_members(lcn_table *t, wd_stemmer *st) {
     m->next = t->m[cur].next;
     t->m[cur].next = k;
   }
+  wd_free(st);
 }
 
 /* The concept named name (adding it when add is set), or -1. */
@@ -140,7 +149,9 @@ static void remove_member(lcn_table *t, int c, const char *text) {
   while (n > 0 && norm[n - 1] == ' ') norm[--n] = 0;
   for (int k = 0; k < t->nm; k++)
     if (t->m[k].concept == c && t->m[k].len == n && memcmp(t->m[k].text, norm, n) == 0) {
+      assert(!t->borrowed);   /* a scenario's table owns its copies */
       free(t->m[k].text);
+      free(t->m[k].base);
       memmove(&t->m[k], &t->m[k + 1], sizeof *t->m * (size_t)(t->nm - k - 1));
       t->nm--;
       break;
@@ -151,19 +162,19 @@ static void remove_member(lcn_table *t, int c, const char *text) {
 static void table_free(lcn_table *t) {
   for (int c = 0; c < t->nterms; c++) free(t->terms[c]);
   free(t->terms);
-  for (int k = 0; k < t->nm; k++) { free(t->m[k].text); free(t->m[k].base); }
+  for (int k = 0; k < t->nm && !t->borrowed; k++) { free(t->m[k].text); free(t->m[k].base); }
   free(t->m);
   free(t->word_slot);
   free(t->span_slot);
   free(t);
 }
 
-/* Reads the shipped file's members into t; 0, or -1 when it is missing or not a map of lists
-** (then t is left empty: linking without concepts). */
-static int read_file(lcn_table *t, const char *path) {
+/* Reads the shipped file's members (buf[0..len)) into t; 0, or -1 when it is not a map of lists
+** (then linking goes on without concepts). */
+static int read_yaml(lcn_table *t, const char *path, const char *buf, size_t len) {
   diag d;
   diag_init(&d);
-  yn_doc *doc = yn_load_file(path, &d);
+  yn_doc *doc = yn_parse_string(path, buf, len, &d);
   diag_free(&d);
   if (!doc) return -1;
   const yn_node *root = doc->root, *cs = NULL;
@@ -181,17 +192,77 @@ static int read_file(lcn_table *t, const char *path) {
   return ok ? 0 : -1;
 }
 
+/* The compiled form (lcn_blob): a line per member, "concept TAB text TAB base form", in the table's
+** order, the text normalised and the base form made already (reading the YAML, normalising and
+** stemming were 5 M instructions, more than a start). */
+char *lcn_blob(const lcn_table *t, size_t *n) {
+  if (!t) return NULL;
+  size_t cap = 1, at = 0;
+  for (int k = 0; k < t->nm; k++) cap += strlen(t->terms[t->m[k].concept]) + t->m[k].len + t->m[k].base_len + 3;
+  char *b = xmalloc(cap);
+  for (int k = 0; k < t->nm; k++) {
+    const lcn_member *m = &t->m[k];
+    at += (size_t)sprintf(b + at, "%s\t%.*s\t%.*s\n", t->terms[m->concept] + 1, (int)m->len, m->text,
+                          (int)m->base_len, m->base ? m->base : "");
+  }
+  *n = at;
+  return b;
+}
+
+/* The members of a compiled form into t, their text and base forms borrowed from it (static data:
+** a malloc per string was most of a load); 0, or -1 for a form this build did not write. */
+static int from_blob(lcn_table *t, const unsigned char *b, size_t n) {
+  const char *p = (const char *)b, *end = p + n;
+  int c = -1;
+  t->borrowed = 1;
+  while (p < end) {
+    const char *tab1 = memchr(p, '\t', (size_t)(end - p)), *tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1)) : NULL;
+    const char *nl = tab2 ? memchr(tab2, '\n', (size_t)(end - tab2)) : NULL;
+    if (!nl) return -1;
+    if (c < 0 || strlen(t->terms[c] + 1) != (size_t)(tab1 - p) || memcmp(t->terms[c] + 1, p, (size_t)(tab1 - p)) != 0) {
+      char *name = xstrndup(p, (size_t)(tab1 - p));
+      c = concept_id(t, name, 1);
+      free(name);
+    }
+    if (t->nm % 64 == 0) t->m = xrealloc(t->m, sizeof *t->m * (size_t)(t->nm + 64));
+    lcn_member *m = &t->m[t->nm++];
+    m->concept = c;
+    m->len = (size_t)(tab2 - tab1 - 1);
+    m->text = (char *)(tab1 + 1);
+    m->base_len = (size_t)(nl - tab2 - 1);
+    m->base = m->base_len ? (char *)(tab2 + 1) : NULL;
+    m->next = -1;
+    p = nl + 1;
+  }
+  return 0;
+}
+
 static lcn_table *shipped;
 static pthread_once_t shipped_once = PTHREAD_ONCE_INIT;
 
+/* The shipped table: from the build's compiled form when the file is the one it was made from
+** (by its stat, else by its bytes), else from the YAML. */
 static void load_shipped(void) {
-  lcn_table *t = xcalloc(1, sizeof *t);
   char *path = util_data_path("lexicons/concepts.yaml");
-  if (!path || read_file(t, path) != 0 || t->nm == 0) { free(path); table_free(t); return; }
+  if (!path) return;
+  const bi_entry *e = bi_concepts[0].name ? &bi_concepts[0] : NULL;
+  lcn_table *t = xcalloc(1, sizeof *t);
+  int rc = -1;
+  if (e && bi_unchanged(e, path)) {
+    rc = from_blob(t, e->bytes, e->n_bytes);
+  } else {
+    diag d;
+    diag_init(&d);
+    size_t len;
+    char *buf = yn_read_file(path, &len, &d);
+    diag_free(&d);
+    if (buf && e && e->src_len == len && e->src_hash == bi_hash(buf, len)) rc = from_blob(t, e->bytes, e->n_bytes);
+    else if (buf) rc = read_yaml(t, path, buf, len);
+    free(buf);
+  }
   free(path);
-  wd_stemmer *st = wd_new();
-  index_members(t, st);
-  wd_free(st);
+  if (rc != 0 || t->nm == 0) { table_free(t); return; }
+  index_members(t);
   t->shared = 1;
   shipped = t;
 }
@@ -200,9 +271,12 @@ const lcn_table *lcn_for(const scenario *sc) {
   pthread_once(&shipped_once, load_shipped);
   if (!sc || sc->n_concepts == 0) return shipped;
   lcn_table *t = xcalloc(1, sizeof *t);
-  for (int k = 0; shipped && k < shipped->nm; k++) {
+  for (int c = 0; shipped && c < shipped->nterms; c++) concept_id(t, shipped->terms[c] + 1, 1);   /* same ids */
+  if (shipped) t->m = xmalloc(sizeof *t->m * (size_t)(shipped->nm + 1));
+  for (int k = 0; shipped && k < shipped->nm; k++) {   /* normalised and stemmed already */
     const lcn_member *m = &shipped->m[k];
-    add_member(t, concept_id(t, shipped->terms[m->concept] + 1, 1), m->text);
+    t->m[t->nm++] = (lcn_member){ m->concept, xstrndup(m->text, m->len), m->len,
+                                  m->base ? xstrndup(m->base, m->base_len) : NULL, m->base_len, -1 };
   }
   for (int pass = 0; pass < 2; pass++)   /* additions, then switch-offs */
     for (int i = 0; i < sc->n_concepts; i++) {
@@ -214,9 +288,7 @@ const lcn_table *lcn_for(const scenario *sc) {
         else add_member(t, c, e->phrases.v[j]);
       }
     }
-  wd_stemmer *st = wd_new();
-  index_members(t, st);
-  wd_free(st);
+  index_members(t);
   return t;
 }
 
@@ -266,14 +338,4 @@ int lcn_members(const lcn_table *t, const char *term, size_t n,
     count++;
   }
   return count;
-}
-
-unsigned long long lcn_hash(const lcn_table *t) {
-  unsigned long long h = 1469598103934665603ULL;
-  for (int k = 0; t && k < t->nm; k++) {
-    const char *name = t->terms[t->m[k].concept];
-    h = (h ^ util_hash64(name, strlen(name))) * 1099511628211ULL;
-    h = (h ^ util_hash64(t->m[k].text, t->m[k].len)) * 1099511628211ULL;
-  }
-  return h;
 }

@@ -42,7 +42,8 @@ const char *lcn_term(const lcn_table *t, int c, size_t *n);
 ** (the base form of an English word, a Chinese member as written); returns how many. */
 int lcn_members(const lcn_table *t, const char *term, size_t n,
                 void (*fn)(void *ctx, const char *m, size_t mn), void *ctx);
-/* A 64-bit hash of the table's concepts and members (what an index built with it depends on). */
-unsigned long long lcn_hash(const lcn_table *t);
+/* The table in the compiled form the generator writes (builtin.h bi_concepts; malloc'd, *n bytes),
+** or NULL for no table. */
+char *lcn_blob(const lcn_table *t, size_t *n);
 
 #endif
