@@ -135,11 +135,14 @@ $(TRAIN_TOOL): engine/gen/salesim_train.c $(GEN_DIR)/model_none.o $(GEN_OBJ) $(M
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) -llinear -lstdc++ $(LDFLAGS)
 # English word lists (Debian's wamerican, wbritish): a real word is never "corrected" (words.h)
 WORD_LISTS = /usr/share/dict/american-english /usr/share/dict/british-english
-$(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/corpus/*/) $(wildcard engine/lexicons/*.yaml)
+# (concepts.yaml is no lexicon of the reader: linking's concepts, link_concepts.h, read with the
+# scenarios' indexes below)
+LEXICON_YAML = $(filter-out engine/lexicons/concepts.yaml,$(wildcard engine/lexicons/*.yaml))
+$(MODEL_C): $(TRAIN_TOOL) $(wildcard engine/corpus/*/*.tsv) $(wildcard engine/corpus/*/) $(LEXICON_YAML)
 	$(TRAIN_TOOL) engine $@ $(WORD_LISTS)
 $(MODEL_OBJ): $(MODEL_C) include/model.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-$(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(wildcard engine/lexicons/*.yaml) engine/lua/default.lua
+$(GEN_DIR)/builtin_data.c: $(GEN_TOOL) $(LEXICON_YAML) engine/lua/default.lua
 	$(GEN_TOOL) engine $@
 $(GEN_OBJ): $(GEN_DIR)/builtin_data.c engine/lexicon_int.h include/builtin.h include/lexicon.h
 	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<
@@ -153,7 +156,7 @@ $(SCN_NONE): engine/gen/scn_none.c include/builtin.h | $(GEN_DIR)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 $(SCN_TOOL): engine/gen/salesim_gen.c $(GEN_DIR)/builtin_none.o $(MSG_NONE) $(SCN_NONE) $(MODEL_OBJ) $(CORE_ARCHIVE)
 	$(CC) $(ALL_CFLAGS) -Iengine -o $@ $^ $(LDSAN) $(PKG_LIBS) $(STEM_LIBS) $(LDFLAGS)
-$(SCN_C): $(SCN_TOOL) $(SCN_SRC) $(wildcard scenarios/*.lua scenarios/examples/*.lua)
+$(SCN_C): $(SCN_TOOL) $(SCN_SRC) $(wildcard scenarios/*.lua scenarios/examples/*.lua) engine/lexicons/concepts.yaml
 	$(SCN_TOOL) --scenarios engine $@ $(SCN_SRC)
 $(SCN_OBJ): $(SCN_C) include/builtin.h engine/lexicon_int.h include/lexicon.h
 	$(CC) $(ALL_CFLAGS) -Iengine -c -o $@ $<

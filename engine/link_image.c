@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "link_concepts.h"
 #include "link_int.h"
 #include "util.h"
 
@@ -114,6 +115,7 @@ lnk_index *lnk_from_image(const scenario *sc, const unsigned char *img, size_t n
   lnk_index *x = xcalloc(1, sizeof *x);
   x->sc = sc;
   x->image = img;
+  x->cn_own = sc->n_concepts ? lcn_for(sc) : NULL;   /* the shipped table: read on first use */
   x->nterms = x->cap_terms = (int)head[1];
   x->nslot = head[2];
   x->nt = x->cap_t = (int)head[3];

@@ -55,6 +55,9 @@ struct lnk_index {
   ** the texts' shown and vectors, linkable and the postings point into that image, read-only, and
   ** the index owns only t, terms and itself. */
   const unsigned char *image;
+  /* The scenario's own concepts (`lexicon: concepts:`, link_concepts.h), or NULL: the shipped
+  ** table, read on first use (a start with a shipped index never reads it). */
+  const struct lcn_table *cn_own;
 };
 
 /* The names of a text's origin (ltext.what), in the order an image numbers them. */

@@ -248,6 +248,8 @@ void scn_free(scenario *s) {
   free(s->scoring.tiers);
   for (int i = 0; i < s->n_lexicon; i++) { free(s->lexicon[i].name); sx_strs_free(&s->lexicon[i].phrases); }
   free(s->lexicon);
+  for (int i = 0; i < s->n_concepts; i++) { free(s->concepts[i].name); sx_strs_free(&s->concepts[i].phrases); }
+  free(s->concepts);
   free(s->behaviour);
   for (int i = 0; i < s->n_tests; i++) {
     scn_test *t = &s->tests[i];

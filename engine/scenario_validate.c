@@ -662,7 +662,25 @@ void sx_scoring(sx_ctx *c, const yn_node *n) {
   }
 }
 
-/* lexicon: keys are classifier moves or slots, values phrases. */
+/* `concepts:` under lexicon (off 0) or under its switch_off (off 1): a concept's name -> the words
+** added to it or taken out of it (link_concepts.h; a name the shipped table lacks is a new concept). */
+static void lexicon_concepts(sx_ctx *c, const yn_node *n, int off) {
+  const char *where = off ? "lexicon.switch_off.concepts" : "lexicon.concepts";
+  if (sx_expect(c, n, YN_MAP, where) != 0) return;
+  scenario *s = c->s;
+  s->concepts = xrealloc(s->concepts, sizeof *s->concepts * (size_t)(s->n_concepts + n->n + 1));
+  for (int i = 0; i < n->n; i++) {
+    scn_lex_entry *e = &s->concepts[s->n_concepts];
+    memset(e, 0, sizeof *e);
+    if (sx_strs(c, n->vals[i], n->keys[i]->str, 1, 0, &e->phrases) != 0) { sx_strs_free(&e->phrases); continue; }
+    e->name = xstrdup(n->keys[i]->str);
+    e->pos = sx_pos(n->keys[i]);
+    e->off = off;
+    s->n_concepts++;
+  }
+}
+
+/* lexicon: keys are classifier moves or slots, values phrases; `concepts:` adds to linking's. */
 void sx_lexicon(sx_ctx *c, const yn_node *n) {
   static const char *const slots[] = { "action", "time", "person", "place", "vague", "negation", "ignore" };
   /* what `switch_off:` may name: any label of the shipped lexicons (docs/classifier.md, section 3) */
@@ -691,6 +709,7 @@ void sx_lexicon(sx_ctx *c, const yn_node *n) {
     for (int i = 0; i < m->n; i++) {
       const yn_node *k = m->keys[i];
       if (pass == 0 && strcmp(k->str, "switch_off") == 0) continue;
+      if (strcmp(k->str, "concepts") == 0) { lexicon_concepts(c, m->vals[i], pass); continue; }
       int known = 0;
       for (int j = 0; j < allowed && !known; j++) known = strcmp(names[j], k->str) == 0;
       if (!known) {

@@ -109,6 +109,10 @@ const bi_entry *bi_find_script(const char *name, const void *src, size_t len);
 extern const bi_entry bi_conds[];
 const bi_entry *bi_find_conds(const char *name, const void *src, size_t len);
 
+/* The concepts of linking (lexicons/concepts.yaml, link_concepts.h) as the generator read them
+** (bytes: lcn_blob's form), in the scenarios' table (scn_data.c): at most one entry. */
+extern const bi_entry bi_concepts[];
+
 /* The compiled form of name whatever it was made from, or NULL: for data the program must have
 ** even when no data directory is installed (the message catalogues, msg.h). */
 const bi_entry *bi_named(const char *name);

@@ -216,6 +216,9 @@ typedef struct scenario {
   char **hint_when;         /* parallel to hints: the condition under which each fits, or NULL */
   scn_scoring scoring;
   scn_lex_entry *lexicon; int n_lexicon;
+  /* `lexicon: concepts:` (name -> words added to that concept of linking, link_concepts.h) and
+  ** `lexicon: switch_off: concepts:` (off: words taken out of it) */
+  scn_lex_entry *concepts; int n_concepts;
   char *behaviour;         /* script path resolved against dir, or NULL */
   scn_pos behaviour_pos;
   scn_test *tests; int n_tests;

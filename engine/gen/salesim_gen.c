@@ -28,6 +28,7 @@
 #include "sandbox.h"
 #include "timex.h"
 #include "util.h"
+#include "link_concepts.h"
 #include "link_int.h"
 #include "scncheck.h"
 #include "words.h"
@@ -399,6 +400,18 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
     free(src);
   }
   wd_free(st);
+  /* linking's concepts, read once by every index above: their table as the program rebuilds it */
+  strbuf concepts = {0};
+  size_t clen, nblob;
+  char *cpath, *csrc = read_or_die(dir, "lexicons/concepts.yaml", &clen, &cpath);
+  char *blob = lcn_blob(lcn_for(NULL), &nblob);
+  if (blob) {
+    put_bytes(&o, "concepts_blob", (const unsigned char *)blob, nblob);
+    put_entry(&concepts, "lexicons/concepts.yaml", csrc, clen, NULL, "concepts_blob", cpath);
+  }
+  free(blob); free(csrc); free(cpath);
+  put_table_of(&o, "bi_concepts", &concepts);
+  sb_free(&concepts);
   put_table_of(&o, "bi_yaml", &yaml);
   put_table_of(&o, "bi_links", &links);
   put_table_of(&o, "bi_words", &words);

@@ -11,3 +11,4 @@ const bi_entry bi_phrases[] = { { 0 } };
 const bi_entry bi_scn_hash[] = { { 0 } };
 const bi_entry bi_scripts[] = { { 0 } };
 const bi_entry bi_conds[] = { { 0 } };
+const bi_entry bi_concepts[] = { { 0 } };

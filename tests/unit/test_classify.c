@@ -1102,14 +1102,16 @@ static void test_recap_checked(void **st) {
 ** benefit answering one of them, sums up (rule recap_needs; play-test 21: "so: water only when the
 ** soil needs it, ..." linked three needs and one benefit, and the ask after it was "without first
 ** summing up"); not with only one of those needs voiced.  (A trainer's scenario file from
-** tests/data/links-outside: the line is the team's own, none of that set's.) */
+** tests/data/links-outside: the line is the team's own, none of that set's.  Its benefit is "a frost
+** warning": "a frost text" linked it at 0.17 before linking's concepts, which made the benefit's
+** alarm, alert, warn and warning one term that now outweighs its other words: 0.14.) */
 static void test_recap_needs(void **st) {
   (void)st;
   loaded L;
   load_scenario(&L, "tests/data/links-outside/vineyard-sensors.yaml");
   cls_classifier *c = L.c;
   const char *line = "So: water only when the soil needs it, which brings the bill down; Tomás back on the "
-                     "crew instead of the probe; and a frost text in time to save the low block.";
+                     "crew instead of the probe; and a frost warning in time to save the low block.";
   cls_result r = run(c, line);
   assert_true(r.model_moves & (1ull << CLS_SUMMARIZE_BENEFITS));
   assert_int_equal(r.n_benefits, 1);

@@ -364,8 +364,11 @@ static void test_weak_floor(void **st) {
   (void)st;
   shipped sh;
   open_shipped(&sh, "scenarios/warehouse-two-buyers.yaml");
-  const lnk_index *x = cls_links(sh.c);
+  /* at the 0.12 the benefits calibrated at when the floor was chosen (with the concepts of
+  ** play-test 31 they calibrate at 0.15, above this line's 0.14): a weak hit over the threshold */
+  lnk_index *x = lnk_build(sh.s, cls_stemmer(sh.c));
   assert_non_null(x);
+  lnk_configure(x, LNK_CENTROID, 0.12f);
   assert_true(lnk_threshold(x) < LNK_WEAK_FLOOR);
   const char *line = "We started the company in Leeds ten years ago.";
   char *norm = txt_normalize(line, strlen(line), NULL);
@@ -385,6 +388,7 @@ static void test_weak_floor(void **st) {
   lnk_hit strong = h[0];
   strong.weak = 0;
   assert_true(lnk_passes(x, &strong));
+  lnk_free(x);
   close_shipped(&sh);
 }
 
