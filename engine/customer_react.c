@@ -114,11 +114,11 @@ static int cond_name_reads(const cust_host *h, const char *w, size_t n) {
   static const char *const words[] = { "and", "or", "not", "true", "false", "nil", "specific", "vague",
                                        "question", "negated", "tactic", "turn", "visit", "voiced_need" };
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (strlen(words[i]) == n && memcmp(words[i], w, n) == 0) return 1;
+    if (util_is_name(words[i], w, n)) return 1;
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
-    if (strlen(move_names[m]) == n && memcmp(move_names[m], w, n) == 0) return 1;
+    if (util_is_name(move_names[m], w, n)) return 1;
   for (int i = 0; i < h->n_state; i++)
-    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return 1;
+    if (util_is_name(h->names[i], w, n)) return 1;
   return cust_is_cond_query(w, n);
 }
 
@@ -183,9 +183,9 @@ static size_t cond_word(const char **p, const char **word) {
 ** the move: 0 then), or 0 when it names no move. */
 static uint64_t cond_move_bit(const cust_host *h, const char *w, size_t n) {
   for (int i = 0; i < h->n_state; i++)
-    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return 0;
+    if (util_is_name(h->names[i], w, n)) return 0;
   for (int m = 0; m < CLS_MOVE_COUNT; m++)
-    if (strlen(move_names[m]) == n && memcmp(move_names[m], w, n) == 0) return (uint64_t)1 << m;
+    if (util_is_name(move_names[m], w, n)) return (uint64_t)1 << m;
   return 0;
 }
 
