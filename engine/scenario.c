@@ -258,6 +258,7 @@ void scn_free(scenario *s) {
     sx_strs_free(&t->says); sx_strs_free(&t->not_says);
   }
   free(s->tests);
+  arena_free(&s->strings);   /* last: the pooled lists' strings */
   free(s);
 }
 /* }=== */
