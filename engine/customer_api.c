@@ -967,9 +967,9 @@ static const luaL_Reg cond_queries[] = {
 /* See customer_int.h. */
 int cust_is_cond_query(const char *name, size_t n) {
   for (const luaL_Reg *q = cond_queries; q->name; q++)
-    if (strlen(q->name) == n && memcmp(q->name, name, n) == 0) return 1;
+    if (util_is_name(q->name, name, n)) return 1;
   for (size_t i = 0; i < sizeof flag_fns / sizeof *flag_fns; i++)
-    if (strlen(flag_fns[i].name) == n && memcmp(flag_fns[i].name, name, n) == 0) return 1;
+    if (util_is_name(flag_fns[i].name, name, n)) return 1;
   return 0;
 }
 

@@ -309,7 +309,7 @@ static int child(const lex_table *t, int n, unsigned char c) {
 static void refresh_view(lexicon *lx) {
   lx->own = (lex_table){
     (const char *const *)lx->labels, lx->n_labels,
-    lx->phrases, lx->n_phrases, NULL, NULL, NULL, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
+    lx->phrases, lx->n_phrases, NULL, NULL, NULL, NULL, lx->parts, lx->n_parts, lx->nodes, lx->n_nodes,
     lx->outs, lx->n_outs, lx->edge_byte, lx->edge_to, lx->root_next, lx->steps,
   };
 }
@@ -550,13 +550,18 @@ int lex_disable(lexicon *lx, const char *label, const char *phrase) {
   if (l < 0) return 0;
   char *want = txt_normalize(phrase, strlen(phrase), NULL);
   int total = lx->image_phrases + lx->n_phrases, n = 0;
+  const lex_table *t = lx->image;
   for (int i = 0; i < total; i++) {
-    /* the label first: lex_phrase_at makes an image phrase's public view, and was asked for
-    ** every phrase (5,700 views for hospital-campaign's one switch_off, 0.18 M instructions of
-    ** its start) to compare a hundred */
-    if (lex_phrase_label(lx, i) != l) continue;
-    const lex_phrase *p = lex_phrase_at(lx, i);
-    char *have = txt_normalize(p->text, strlen(p->text), NULL);
+    /* the label first, from the tables themselves: lex_phrase_at makes an image phrase's public
+    ** view (an array for all 5,700 of them), and was asked for every phrase to compare a
+    ** hundred.  An image phrase's normal form was made at build time (norm_at): normalising the
+    ** 102 phrases of hospital-campaign's three switched-off labels was 0.17 M instructions of
+    ** its start. */
+    int image = i < lx->image_phrases;
+    const lex_phrase *added = image ? NULL : &lx->pubs[i - lx->image_phrases];
+    if ((image ? t->phrases[i].label : added->label) != l) continue;
+    char *made = image ? NULL : txt_normalize(added->text, strlen(added->text), NULL);
+    const char *have = image ? t->strings + t->norm_at[i] : made;
     if (strcmp(have, want) == 0) {
       if (lx->n_off < total) {
         lx->off = xrealloc(lx->off, (size_t)total);
@@ -566,7 +571,7 @@ int lex_disable(lexicon *lx, const char *label, const char *phrase) {
       lx->off[i] = 1;
       n++;
     }
-    free(have);
+    free(made);
   }
   free(want);
   return n;

@@ -59,7 +59,10 @@ typedef struct lex_table {
   const char *const *labels; int n_labels;   /* label names; ids in phrases index them */
   const lex_phrase_int *phrases; int n_phrases;
   const char *strings;                       /* image only: the pool ... */
-  const int *text_at, *source_at;            /* ... and each phrase's text and source in it */
+  const int *text_at, *source_at;            /* ... and each phrase's text and source in it, */
+  const int *norm_at;                        /* ... and its text as txt_normalize makes it (the
+                                             ** text's own offset when that changes nothing):
+                                             ** lex_disable compares normal forms */
   const lex_part *parts; int n_parts;
   const lex_node *nodes; int n_nodes;
   const lex_out *outs; int n_outs;

@@ -260,6 +260,7 @@ void scn_free(scenario *s) {
     sx_strs_free(&t->says); sx_strs_free(&t->not_says);
   }
   free(s->tests);
+  arena_free(&s->strings);   /* last: the pooled lists' strings */
   free(s);
 }
 /* }=== */
@@ -657,7 +658,9 @@ static scenario *read_scenario(const char *name, const bi_entry *img, const char
   *errors = 0;
   memset(pending, 0, sizeof *pending);
   int base = d->n;
-  yn_doc *doc = img ? yn_from_image(name, img->bytes, img->n_bytes) : yn_parse_string(name, buf, len, d);
+  /* a shipped file's tests: section, which play does not read, is not even made */
+  yn_doc *doc = img ? yn_from_image(name, img->bytes, img->n_bytes, shipped_tests ? NULL : "tests")
+                    : yn_parse_string(name, buf, len, d);
   if (!doc) { *errors = 1; return NULL; }
   sx_ctx c = { d, name, NULL, 0, pending, base };
   const yn_node *root = doc->root;

@@ -346,12 +346,19 @@ int sx_bool(sx_ctx *c, const yn_node *n, const char *what, int *out) {
   return 0;
 }
 
-/* Frees a list of strings and leaves it empty. */
+/* Frees a list of strings (a pooled list's are its scenario's: only its array) and leaves it
+** empty. */
 void sx_strs_free(scn_strs *v) {
-  for (int i = 0; i < v->n; i++) free(v->v[i]);
+  if (!v->pooled) for (int i = 0; i < v->n; i++) free(v->v[i]);
   free(v->v);
   v->v = NULL;
   v->n = 0;
+  v->pooled = 0;
+}
+
+/* A list item's copy: in the scenario's arena while one is read (the list is pooled then). */
+static char *item_dup(sx_ctx *c, const char *s) {
+  return c->s ? arena_strndup(&c->s->strings, s, strlen(s)) : xstrdup(s);
 }
 
 /* A list of non-empty texts, each bad item reported at its own position. */
@@ -361,8 +368,9 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
   if (one_ok && n->kind == YN_SCALAR && !yn_is_null(n)) {
     if (blank(n)) { sx_err(c, n, "check.text.empty", "what", what, NULL); return -1; }
     out->v = xmalloc(sizeof *out->v);
-    out->v[0] = xstrdup(n->str);
+    out->v[0] = item_dup(c, n->str);
     out->n = 1;
+    out->pooled = c->s != NULL;
     return 0;
   }
   if (n->kind != YN_SEQ) {
@@ -375,6 +383,7 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
   }
   int bad = 0;
   out->v = xcalloc((size_t)(n->n ? n->n : 1), sizeof *out->v);
+  out->pooled = c->s != NULL;
   for (int i = 0; i < n->n; i++) {
     const yn_node *it = n->vals[i];
     int wrong = it->kind != YN_SCALAR || yn_is_null(it);
@@ -387,7 +396,7 @@ int sx_strs(sx_ctx *c, const yn_node *n, const char *what, int one_ok, int empty
       bad = 1;
       continue;
     }
-    out->v[out->n++] = xstrdup(it->str);
+    out->v[out->n++] = item_dup(c, it->str);
   }
   return bad ? -1 : 0;
 }

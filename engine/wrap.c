@@ -52,22 +52,26 @@ static int is_opening(int32_t c) {
 /* Bytes of the token at s (s[0] is not a space): a run of narrow characters up to a space or a
 ** wide character, or one wide character; then the closing punctuation after it (after a wide
 ** character always, after a narrow run under kinsoku).  Under kinsoku, opening quotes at the
-** start take the character after them along. */
-static size_t token_len(const char *s, size_t len, int kinsoku) {
+** start take the character after them along.  *cols receives the token's columns, as
+** wrap_width_n counts them (the same characters, each once: measuring the token again decoded
+** each of a Chinese brief's characters twice more). */
+static size_t token_len(const char *s, size_t len, int kinsoku, int *cols) {
   size_t adv;
   int32_t cp = wrap_control_len(s, len) ? -1 : txt_decode(s, len, &adv);
-  int w = char_width(s, len, &adv);
+  int w = char_width(s, len, &adv), sum = w, cw;
   size_t j = adv;
   while (kinsoku && is_opening(cp) && j < len && s[j] != ' ') {
     cp = txt_decode(s + j, len - j, &adv);
     w = char_width(s + j, len - j, &adv);
+    sum += w;
     j += adv;
   }
   if (w < 2)
-    while (j < len && s[j] != ' ' && char_width(s + j, len - j, &adv) < 2) j += adv;
+    while (j < len && s[j] != ' ' && (cw = char_width(s + j, len - j, &adv)) < 2) { sum += cw; j += adv; }
   if (w >= 2 || kinsoku)
-    while (j < len && is_closing(txt_decode(s + j, len - j, &adv))) j += adv;
+    while (j < len && is_closing(txt_decode(s + j, len - j, &adv))) { sum += char_width(s + j, len - j, &adv); j += adv; }
   assert(j > 0 && j <= len);
+  *cols = sum;
   return j;
 }
 
@@ -85,8 +89,8 @@ void wrap_para(strbuf *out, const char *text, size_t len, const wrap_style *st, 
     size_t run = 0;
     while (i < len && text[i] == ' ') { i++; run++; }
     if (i == len) break;   /* trailing spaces are never written */
-    size_t n = token_len(text + i, len - i, st->kinsoku);
-    int tw = wrap_width_n(text + i, n);
+    int tw;
+    size_t n = token_len(text + i, len - i, st->kinsoku, &tw);
     int space = st->keep_spaces ? (int)run : (run && !first ? 1 : 0);
     int may_break = st->break_first ? *col > st->indent : !first;
     if (*col + space + tw > st->width && may_break) {

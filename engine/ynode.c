@@ -347,7 +347,7 @@ static int on_event(builder *b, const yaml_event_t *e, int *docs) {
 /* A shipped file's tree from its image, any other through libyaml (ynode_image.c says why). */
 yn_doc *yn_load_string(const char *name, const char *buf, size_t len, diag *d) {
   const bi_entry *img = bi_find_yaml(buf, len);
-  if (img) return yn_from_image(name, img->bytes, img->n_bytes);
+  if (img) return yn_from_image(name, img->bytes, img->n_bytes, NULL);
   return yn_parse_string(name, buf, len, d);
 }
 

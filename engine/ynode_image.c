@@ -96,9 +96,34 @@ unsigned char *yn_image(const yn_doc *doc, size_t *n_bytes) {
   return out;
 }
 
+/* The index range [*from, *to) of the nodes under the value of the root map's key skip (the
+** value itself is *from - 1), or an empty range when there is none.  Nodes are numbered depth
+** first, each key just before its value: a value's subtree ends where the next key starts. */
+static void skipped_range(const unsigned char *w, const unsigned char *k, size_t nodes,
+                          const char *pool, const char *skip, size_t *from, size_t *to) {
+  uint32_t root[YNI_NODE], key[YNI_NODE], kid;
+  *from = *to = 0;
+  if (!skip || !nodes) return;
+  memcpy(root, w, sizeof root);
+  if ((root[0] & 15u) != YN_MAP) return;
+  size_t n = root[5], len = strlen(skip);
+  for (size_t i = 0; i < n; i++) {
+    memcpy(&kid, k + (root[6] + i) * sizeof kid, sizeof kid);
+    memcpy(key, w + kid * sizeof key, sizeof key);
+    if (key[3] == YNI_NONE || key[4] != len || memcmp(pool + key[3], skip, len) != 0) continue;
+    memcpy(&kid, k + (root[6] + n + i) * sizeof kid, sizeof kid);
+    *from = (size_t)kid + 1;
+    if (i + 1 < n) memcpy(&kid, k + (root[6] + i + 1) * sizeof kid, sizeof kid);
+    *to = i + 1 < n ? (size_t)kid : nodes;
+    return;
+  }
+}
+
 /* See ynode.h.  The image comes from the generator of this very build, so its shape is
-** asserted, not checked: a bad one is a build bug, not bad input. */
-yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes) {
+** asserted, not checked: a bad one is a build bug, not bad input.  The texts are not copied:
+** they stay in the image, which outlives the tree (the shipped ones are the program's own
+** read-only data); only the nodes and the child pointers are made, in one block each. */
+yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes, const char *skip) {
   uint32_t head[YNI_HEAD];
   assert(n_bytes >= sizeof head);
   memcpy(head, img, sizeof head);
@@ -108,21 +133,24 @@ yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes
                       *p = k + kids * sizeof(uint32_t);
   assert((size_t)(p - img) + pool_len == n_bytes);
   (void)n_bytes;
+  const char *pool = (const char *)p;
   yn_doc *doc = xcalloc(1, sizeof *doc);
   doc->file = xstrdup(name ? name : "<string>");
   if (!nodes) return doc;
-  /* one block each for the nodes, the child pointers and the texts */
+  size_t from, to;   /* the skipped value's nodes, neither made nor pointed at */
+  skipped_range(w, k, nodes, pool, skip, &from, &to);
   yn_node *nv = arena_alloc(&doc->arena, nodes * sizeof *nv);
   yn_node **kv = arena_alloc(&doc->arena, (kids ? kids : 1) * sizeof *kv);
-  char *pool = arena_alloc(&doc->arena, pool_len ? pool_len : 1);
-  memcpy(pool, p, pool_len);
   uint32_t rec[YNI_NODE], kid;
   for (size_t i = 0; i < kids; i++) {
     memcpy(&kid, k + i * sizeof kid, sizeof kid);
     assert(kid < nodes);
+    if (kid >= from && kid < to) continue;
     kv[i] = nv + kid;
   }
   for (size_t i = 0; i < nodes; i++) {
+    if (i == from) i = to;   /* past the skipped value's subtree */
+    if (i >= nodes) break;
     memcpy(rec, w + i * sizeof rec, sizeof rec);
     yn_node *n = nv + i;
     memset(n, 0, sizeof *n);
@@ -132,8 +160,9 @@ yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes
     n->line = (int)rec[1];
     n->col = (int)rec[2];
     n->file = doc->file;
-    if (rec[3] != YNI_NONE) { assert(rec[3] < pool_len); n->str = pool + rec[3]; }
+    if (rec[3] != YNI_NONE) { assert(rec[3] < pool_len && pool[rec[3] + rec[4]] == '\0'); n->str = pool + rec[3]; }
     n->len = rec[4];
+    if (from && i == from - 1) continue;   /* the skipped value: an empty map or list */
     n->n = n->cap = (int)rec[5];
     if (n->kind == YN_SEQ) n->vals = kv + rec[6];
     else if (n->kind == YN_MAP) { n->keys = kv + rec[6]; n->vals = kv + rec[6] + rec[5]; }

@@ -12,9 +12,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "diag.h"
+#include "util.h"
 
 typedef struct scn_pos { int line, col; } scn_pos;          /* 1-based; 0 = unknown */
-typedef struct scn_strs { char **v; int n; } scn_strs;      /* a list of owned strings */
+/* A list of owned strings.  The loader's lists (sx_strs) are pooled: their strings live in the
+** scenario's arena (`strings`), and only the array is the list's own; any other list owns each
+** string (malloc'd). */
+typedef struct scn_strs { char **v; int n; unsigned char pooled; } scn_strs;
 
 /* Well-known state variables; a scenario may add its own numbers and booleans. */
 #define SCN_STATE_INTEREST   "interest"            /* 0..10 */
@@ -222,6 +226,9 @@ typedef struct scenario {
   char *behaviour;         /* script path resolved against dir, or NULL */
   scn_pos behaviour_pos;
   scn_test *tests; int n_tests;
+  arena strings;           /* the texts of the pooled lists (scn_strs), freed by scn_free: one
+                           ** block for hundreds of keywords and examples instead of a malloc
+                           ** each (0.1 M instructions of a start, docs/performance.md) */
 } scenario;
 
 /* Reads a scenario from its YAML text and checks everything the file alone decides; `name`

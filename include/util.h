@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <string.h>
 
 #define SALESIM_VERSION "0.1.0"
 
@@ -76,6 +77,12 @@ static inline uint64_t util_hash64(const void *data, size_t len) {
   return h;
 }
 void util_hash_hex(const void *data, size_t len, char out[17]);
+
+/* 1 when the string s is exactly w[0..n) (w need not end there).  For scans of short name
+** tables: s's length is never counted, and most names differ at their first byte. */
+static inline int util_is_name(const char *s, const char *w, size_t n) {
+  return (n == 0 || s[0] == w[0]) && strncmp(s, w, n) == 0 && s[n] == '\0';
+}
 
 /* Finds shipped data (lexicons, the default Lua behaviour, scenarios): $SALESIM_DATA, then
 ** the build tree beside the executable, then PREFIX/share/salesim relative to the executable.

@@ -29,7 +29,7 @@ struct yn_node {   /* 64 bytes: a large scenario is tens of thousands of them */
   unsigned char literal;  /* scalar: 1 for a literal block (|): its line breaks are the author's */
   const char *file;       /* shared, owned by the yn_doc */
   /* scalar */
-  char *str;              /* value, UTF-8 */
+  const char *str;        /* value, UTF-8 (a shipped file's: in its image, read-only) */
   size_t len;
   /* map: keys[i] (scalar) -> vals[i]; seq: vals[i] */
   yn_node **keys;
@@ -59,8 +59,11 @@ yn_doc *yn_parse_string(const char *name, const char *buf, size_t len, diag *d);
 /* A tree as a flat image (ynode_image.c): malloc'd, *n_bytes long; the caller frees it. */
 unsigned char *yn_image(const yn_doc *doc, size_t *n_bytes);
 /* The tree an image holds, named name in messages; owned by the caller (yn_free).  The image
-** must come from yn_image of this build (asserted, not checked: it is not input). */
-yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes);
+** must come from yn_image of this build (asserted, not checked: it is not input) and outlive
+** the tree: the scalars' texts are the image's own.  With skip not NULL, the value of the root
+** map's key skip is made empty (its kind and position kept, no children), for a reader that
+** will not look at it (play reads no shipped file's tests:). */
+yn_doc *yn_from_image(const char *name, const unsigned char *img, size_t n_bytes, const char *skip);
 void yn_free(yn_doc *doc);
 /* 1 after reporting (at 1:1) that a regular file is larger than YN_MAX_FILE; else 0. */
 int yn_too_large(const char *path, diag *d);

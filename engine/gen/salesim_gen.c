@@ -26,6 +26,7 @@
 #include "lexicon_int.h"
 #include "msg.h"
 #include "sandbox.h"
+#include "text.h"
 #include "timex.h"
 #include "util.h"
 #include "link_concepts.h"
@@ -76,15 +77,24 @@ static void put_table(strbuf *o, const char *P, const lexicon *lx, const lex_tab
   sb_puts(o, "\n};\n\n");
   int *text_at = xmalloc(((size_t)t->n_phrases + 1) * sizeof *text_at);
   int *source_at = xmalloc(((size_t)t->n_phrases + 1) * sizeof *source_at);
+  int *norm_at = xmalloc(((size_t)t->n_phrases + 1) * sizeof *norm_at);
   sb_printf(o, "static const char %s_strings[] =", P);
   int at = 0;
   for (int i = 0; i < t->n_phrases; i++) {
     const lex_phrase *p = lex_phrase_at(lx, i);
+    char *norm = txt_normalize(p->text, strlen(p->text), NULL);
     text_at[i] = at;
     at += (int)strlen(p->text) + 1;
     source_at[i] = at;
     at += (int)strlen(p->source) + 1;
     sb_puts(o, "\n  "); put_str(o, p->text); sb_puts(o, " \"\\0\" "); put_str(o, p->source); sb_puts(o, " \"\\0\"");
+    norm_at[i] = text_at[i];
+    if (strcmp(norm, p->text) != 0) {   /* kept only where it differs */
+      norm_at[i] = at;
+      at += (int)strlen(norm) + 1;
+      sb_puts(o, " "); put_str(o, norm); sb_puts(o, " \"\\0\"");
+    }
+    free(norm);
   }
   sb_puts(o, "\n  \"\";\n\n");
   char name[64];
@@ -92,7 +102,9 @@ static void put_table(strbuf *o, const char *P, const lexicon *lx, const lex_tab
   put_ints(o, name, text_at, t->n_phrases);
   snprintf(name, sizeof name, "%s_source_at", P);
   put_ints(o, name, source_at, t->n_phrases);
-  free(text_at); free(source_at);
+  snprintf(name, sizeof name, "%s_norm_at", P);
+  put_ints(o, name, norm_at, t->n_phrases);
+  free(text_at); free(source_at); free(norm_at);
   sb_printf(o, "static const lex_part %s_parts[%d] = {\n", P, t->n_parts);
   for (int i = 0; i < t->n_parts; i++) {
     const lex_part *p = &t->parts[i];
@@ -126,9 +138,9 @@ static void put_table(strbuf *o, const char *P, const lexicon *lx, const lex_tab
   }
   sb_puts(o, "\n};\n\n");
   sb_printf(o, "static const lex_table %s_table = {\n"
-               "  %s_labels, %d, %s_phrases, %d, %s_strings, %s_text_at, %s_source_at,\n"
+               "  %s_labels, %d, %s_phrases, %d, %s_strings, %s_text_at, %s_source_at, %s_norm_at,\n"
                "  %s_parts, %d, %s_nodes, %d, %s_outs, %d, %s_edge_byte, %s_edge_to, %s_root_next, %s_steps,\n};\n\n",
-            P, P, t->n_labels, P, t->n_phrases, P, P, P, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P, P);
+            P, P, t->n_labels, P, t->n_phrases, P, P, P, P, P, t->n_parts, P, t->n_nodes, P, t->n_outs, P, P, P, P);
 }
 
 /* Seconds a file must have been left alone before its stamp is recorded (bi_stamp_file): two

@@ -27,7 +27,7 @@ static double cpu_now(void) {
 /* ---- fixture: a scenario ---------------------------------------------------------------- */
 
 static scn_strs strs(int n, ...) {
-  scn_strs s = { xcalloc((size_t)n + 1, sizeof(char *)), n };
+  scn_strs s = { xcalloc((size_t)n + 1, sizeof(char *)), n, 0 };
   va_list ap;
   va_start(ap, n);
   for (int i = 0; i < n; i++) s.v[i] = xstrdup(va_arg(ap, const char *));

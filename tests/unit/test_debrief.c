@@ -298,8 +298,8 @@ static void scenario_tiers(void **state) {
 
   char *l[] = { S("en"), S("zh") }, *top[] = { S("Trusted advisor"), S("可信顾问") }, *low[] = { S("Keep going"), S("继续努力") };
   scn_tier own[2] = {
-    { S("advisor"), 60, { l, 2 }, { top, 2 }, { 0, 0 } },
-    { S("excellent"), 0, { l, 2 }, { low, 2 }, { 0, 0 } },   /* a default id with its own name */
+    { S("advisor"), 60, { l, 2, 0 }, { top, 2, 0 }, { 0, 0 } },
+    { S("excellent"), 0, { l, 2, 0 }, { low, 2, 0 }, { 0, 0 } },   /* a default id with its own name */
   };
   f.sc.scoring.tiers = own;
   f.sc.scoring.n_tiers = 2;

@@ -733,8 +733,9 @@ static void test_name_silent(void **st) {
   (void)st;
   wd_stemmer *stem = wd_new();
   scenario *s = load_with("");
-  free(s->needs[1].examples.v[0]);   /* an example that names her */
-  s->needs[1].examples.v[0] = xstrdup("Dana, your largest client inspects your availability figures");
+  /* an example that names her (a loaded list's strings are its scenario's: scenario.h) */
+  const char *ex = "Dana, your largest client inspects your availability figures";
+  s->needs[1].examples.v[0] = arena_strndup(&s->strings, ex, strlen(ex));
   lnk_index *x = lnk_build(s, stem);
   int found = 0;
   for (int j = 0; j < x->nterms; j++)

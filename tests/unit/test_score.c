@@ -235,7 +235,7 @@ static void no_discovery_her_words(void **state) {
   char *att[] = { S("attendance") };
   fx f;
   fx_init(&f);
-  f.needs[0].keywords = (scn_strs){ kw, 2 };
+  f.needs[0].keywords = (scn_strs){ kw, 2, 0 };
   sess_turn *t = fx_turn(&f, "Every set is hand-glazed and numbered.", MV(PRESENT_FEATURE));
   fx_say(&f, &t->events, "Lovely words. What would my customers see in them that they can't get at the department store?");
   score_result r;
@@ -253,7 +253,7 @@ static void no_discovery_her_words(void **state) {
 
   /* the need came out in answer to a pitch: her line is its said text */
   fx_init(&f);
-  f.needs[0].keywords = (scn_strs){ att, 1 };
+  f.needs[0].keywords = (scn_strs){ att, 1, 0 };
   t = fx_turn(&f, "Our app takes attendance for you.", MV(PRESENT_BENEFIT));
   fx_event(&f, t, CUST_EV_REVEAL, 0);
   fx_say(&f, &t->events, "Counting attendance by hand takes hours.");
@@ -266,7 +266,7 @@ static void no_discovery_her_words(void **state) {
 
   /* confirmed after a pitch in words that name it nowhere: the need alone, no quote of hers */
   fx_init(&f);
-  f.needs[0].keywords = (scn_strs){ att, 1 };
+  f.needs[0].keywords = (scn_strs){ att, 1, 0 };
   t = fx_turn(&f, "So the manual count is the pain, and our app ends it.", MV(PRESENT_BENEFIT));
   fx_event(&f, t, CUST_EV_CONFIRM, 0);
   fx_say(&f, &t->events, "Yes, that's about right.");
@@ -2353,9 +2353,9 @@ static void scenario_tiers(void **state) {
   char *mid_l[] = { S("en") }, *mid_n[] = { S("Journeyman") };
   char *low_l[] = { S("zh") }, *low_n[] = { S("新手") };
   scn_tier own[3] = {
-    { S("master"), total, { top_l, 2 }, { top_n, 2 }, { 0, 0 } },   /* reached exactly */
-    { S("journeyman"), total - 20, { mid_l, 1 }, { mid_n, 1 }, { 0, 0 } },
-    { S("novice"), 0, { low_l, 1 }, { low_n, 1 }, { 0, 0 } },
+    { S("master"), total, { top_l, 2, 0 }, { top_n, 2, 0 }, { 0, 0 } },   /* reached exactly */
+    { S("journeyman"), total - 20, { mid_l, 1, 0 }, { mid_n, 1, 0 }, { 0, 0 } },
+    { S("novice"), 0, { low_l, 1, 0 }, { low_n, 1, 0 }, { 0, 0 } },
   };
   f.sc.scoring.tiers = own;
   f.sc.scoring.n_tiers = 3;
@@ -2612,9 +2612,9 @@ static void campaign_stopped(void **state) {
   scn_visit visits[3];
   memset(visits, 0, sizeof visits);
   char *v1[] = { S("requirements") }, *v2[] = { S("demo") }, *v3[] = { S("contract") };
-  visits[0].commitments = (scn_strs){ v1, 1 };
-  visits[1].commitments = (scn_strs){ v2, 1 };
-  visits[2].commitments = (scn_strs){ v3, 1 };
+  visits[0].commitments = (scn_strs){ v1, 1, 0 };
+  visits[1].commitments = (scn_strs){ v2, 1, 0 };
+  visits[2].commitments = (scn_strs){ v3, 1, 0 };
   f.sc.visits = visits;
   f.sc.n_visits = 3;
   f.now.trust = 8;

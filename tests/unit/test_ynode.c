@@ -338,7 +338,7 @@ static void test_image_round_trip(void **st) {
     free(m);
     size_t n;
     unsigned char *img = yn_image(doc, &n);
-    yn_doc *back = yn_from_image("t.yaml", img, n);
+    yn_doc *back = yn_from_image("t.yaml", img, n, NULL);
     assert_same_tree(doc->root, back->root);
     yn_free(back);
     yn_free(doc);
