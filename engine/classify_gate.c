@@ -16,3 +16,16 @@ int cls_may_drop_by(const char *norm) {
   return !txt_is_ascii(norm) || strstr(norm, "just ") || strstr(norm, "was ") || strstr(norm, "were ") ||
          strstr(norm, "thought i");
 }
+
+/* cls_late_quantity_order's counts (its count_at) start at a digit or are a number word of 2 or more
+** (cls_number_word) at a word start, "a hundred" and "a dozen" included ("a " ends at a word start).
+** A line with neither asks for no quantity. */
+int cls_may_count(const char *norm) {
+  for (size_t i = 0; norm[i]; i++) {
+    unsigned char c = (unsigned char)norm[i];
+    if (c >= '0' && c <= '9') return 1;
+    if (c >= 'a' && c <= 'z' && (i == 0 || strchr(" ,.;:!?(\"'", norm[i - 1])) && cls_number_word(norm + i) >= 2)
+      return 1;
+  }
+  return 0;
+}

@@ -201,7 +201,7 @@ static int closing_question(const char *t, const cl_clause *c) {
 void cls_late_quantity_order(cls_result *r) {
   if (!r->norm || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_REFERRAL) || r->negated)
     return;
-  if (!txt_is_ascii(r->norm)) return;   /* (English: a Chinese count reads otherwise) */
+  if (!txt_is_ascii(r->norm) || !cls_may_count(r->norm)) return;   /* (English; a count: classify_gate.c) */
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
   size_t qs = 0, qe = 0;
