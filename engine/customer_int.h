@@ -113,10 +113,12 @@ struct cust_host {
 
   cust_events *out;            /* where events go during a call */
   const cls_result *turn;      /* the turn being answered, or NULL */
-  /* mentions(): the bytes the turn's line holds, a bit per byte value, read at the first call
-  ** of a turn (line_at: the text they are of; NULL: not read yet this turn) */
+  /* mentions(): the bytes the turn's line holds, a bit per byte value, and its pairs of
+  ** adjacent bytes, a bit per hash (customer_api.c's scan_text), read at the first call of a
+  ** turn (line_at: the text they are of; NULL: not read yet this turn) */
   const char *line_at;
   uint32_t line_in[8];
+  uint64_t line_pairs[64];
   const void *words_meta;      /* the metatable of customer.words lists, once one is made */
 };
 
