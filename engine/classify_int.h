@@ -95,6 +95,7 @@ int cls_add_scenario_phrases(lexicon *lx, const scenario *sc, const char *file, 
 /* Cheap tests that a late rule's phrases may stand in a normalised line at all (classify_gate.c):
 ** 0 only where none can, so a rule that asks returns without reading the clauses. */
 int cls_may_drop_by(const char *norm);   /* cls_late_dropping_by */
+int cls_may_count(const char *norm);     /* cls_late_quantity_order */
 
 /* The rules' reading of a line into out (zeroed first; owns what it is given), which keeps its
 ** clauses in memo (clause.h) while it is read; memo may be NULL. */

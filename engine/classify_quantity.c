@@ -59,8 +59,8 @@ static int word_start(const char *t, size_t i) { return i == 0 || strchr(" ,.;:!
 
 /* 1 when w stands at t[i] as whole words; *after gets the index past it. */
 static int word_at(const char *t, size_t i, size_t to, const char *w, size_t *after) {
-  size_t l = strlen(w);
-  if (i + l > to || memcmp(t + i, w, l) != 0 || !word_start(t, i)) return 0;
+  size_t l;   /* (the first byte first: most places hold no word of a list) */
+  if (t[i] != *w || i + (l = strlen(w)) > to || memcmp(t + i, w, l) != 0 || !word_start(t, i)) return 0;
   if (w[l - 1] != ' ' && i + l < to && !strchr(" ,.;:!?", t[i + l])) return 0;
   if (after) *after = i + l;
   return 1;
@@ -201,7 +201,7 @@ static int closing_question(const char *t, const cl_clause *c) {
 void cls_late_quantity_order(cls_result *r) {
   if (!r->norm || CLS_HAS(r, CLS_ASK_ORDER) || CLS_HAS(r, CLS_ASK_REFERRAL) || r->negated)
     return;
-  if (!txt_is_ascii(r->norm)) return;   /* (English: a Chinese count reads otherwise) */
+  if (!txt_is_ascii(r->norm) || !cls_may_count(r->norm)) return;   /* (English; a count: classify_gate.c) */
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl);
   size_t qs = 0, qe = 0;

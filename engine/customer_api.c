@@ -355,31 +355,54 @@ static void make_mention_fold(void) {
 /* The longest word mentions() compares (a longer one is in no line: ignored). */
 #define MENTION_WORD_MAX 255
 
-/* A text searched for words: its bytes, and a bit for each byte value it holds (a word whose
-** first byte it lacks is not in it, and is not searched). */
-typedef struct scanned { const char *s; size_t n; const uint32_t *in; } scanned;
-/* in: 8 words, filled unless fill is 0 (read before). */
-static void scan_text(scanned *t, const char *s, size_t n, uint32_t *in, int fill) {
+/* A text searched for words: its bytes, a bit for each byte value it holds (a word whose first
+** byte it lacks is not in it, and is not searched), and, for the turn's line, a bit for each
+** hash of two adjacent bytes it holds (a word with a pair of bytes the line lacks is not in it:
+** a Chinese word's first byte is in nearly every Chinese line, its pairs are not). */
+typedef struct scanned { const char *s; size_t n; const uint32_t *in; const uint64_t *pairs; } scanned;
+#define PAIR(a, b) (((unsigned)(unsigned char)(a) * 31u + (unsigned char)(b)) & 4095u)
+/* in: 8 words, pairs: 64 words or NULL (none kept), filled unless fill is 0 (read before). */
+static void scan_text(scanned *t, const char *s, size_t n, uint32_t *in, uint64_t *pairs, int fill) {
   t->s = s;
   t->n = s ? n : 0;
   t->in = in;
+  t->pairs = pairs;
   if (!fill) return;
   memset(in, 0, 8 * sizeof *in);
   for (size_t k = 0; k < t->n; k++) in[(unsigned char)s[k] >> 5] |= 1u << (s[k] & 31);
+  if (!pairs) return;
+  memset(pairs, 0, 64 * sizeof *pairs);
+  for (size_t k = 1; k < t->n; k++) {
+    unsigned p = PAIR(s[k - 1], s[k]);
+    pairs[p >> 6] |= (uint64_t)1 << (p & 63);
+  }
 }
 static int holds_byte(const scanned *t, unsigned char c) { return t->in[c >> 5] >> (c & 31) & 1; }
+static int holds_pair(const scanned *t, unsigned p) { return t->pairs[p >> 6] >> (p & 63) & 1; }
+
+/* 0 when w[0..n) (n >= 1), its bytes through fold (NULL: as given), has a pair of adjacent bytes
+** t lacks, so it is not in t; 1 when it may be (or t keeps no pairs). */
+static int may_hold(const scanned *t, const char *w, size_t n, const unsigned char *fold) {
+  if (!t->pairs) return 1;
+  for (size_t k = 1; k < n; k++) {
+    unsigned char a = (unsigned char)w[k - 1], b = (unsigned char)w[k];
+    if (!holds_pair(t, fold ? PAIR(fold[a], fold[b]) : PAIR(a, b))) return 0;
+  }
+  return 1;
+}
 
 /* Does t hold w[0..n) as given?  (An empty word is in every text, as string.find has it.) */
 static int holds(const scanned *t, const char *w, size_t n) {
-  return n == 0 || (n <= t->n && holds_byte(t, (unsigned char)w[0]) && sbx_plain_find(t->s, t->n, w, n) != NULL);
+  return n == 0 || (n <= t->n && holds_byte(t, (unsigned char)w[0]) && may_hold(t, w, n, NULL) &&
+                    sbx_plain_find(t->s, t->n, w, n) != NULL);
 }
 
 /* Does the line t hold w[0..n), case-folded?  Not an empty word, nor one over MENTION_WORD_MAX
-** bytes.  A word whose folded first byte the line lacks is not folded (most words of a list:
-** mentions() had spent half its time folding them). */
+** bytes.  A word whose folded first byte or pair of bytes the line lacks is not folded (most
+** words of a list: mentions() had spent half its time folding them). */
 static int mention_one(const scanned *t, const char *w, size_t n) {
   if (!t->s || n == 0 || n > MENTION_WORD_MAX || n > t->n) return 0;
-  if (!holds_byte(t, mention_fold[(unsigned char)w[0]])) return 0;
+  if (!holds_byte(t, mention_fold[(unsigned char)w[0]]) || !may_hold(t, w, n, mention_fold)) return 0;
   char buf[MENTION_WORD_MAX];
   for (size_t i = 0; i < n; i++) buf[i] = (char)mention_fold[(unsigned char)w[i]];
   return sbx_plain_find(t->s, t->n, buf, n) != NULL;
@@ -506,7 +529,7 @@ static int api_mentions(lua_State *L) {
   cust_host *h = host(L);
   const char *norm = h->turn ? (h->turn->norm ? h->turn->norm : h->turn->text) : NULL;
   scanned line;
-  scan_text(&line, norm, norm ? strlen(norm) : 0, h->line_in, !norm || h->line_at != norm);
+  scan_text(&line, norm, norm ? strlen(norm) : 0, h->line_in, h->line_pairs, !norm || h->line_at != norm);
   h->line_at = norm;
   long per_word = (long)(line.n / 16 + 1);
   charges c = { L, 0, 0 };
@@ -514,7 +537,12 @@ static int api_mentions(lua_State *L) {
   pthread_once(&mention_fold_once, make_mention_fold);
   for (int a = 1; a <= n && !hit; a++) {
     const word_list *wl;
-    if (lua_type(L, a) == LUA_TTABLE) {
+    int type = lua_type(L, a);
+    if (type == LUA_TSTRING) {   /* (raises nothing: charged with the next 64 words, the same total) */
+      const char *w = lua_tostring(L, a);
+      charge_word(&c, per_word);
+      hit = mention_one(&line, w, strlen(w));
+    } else if (type == LUA_TTABLE) {
       lua_Unsigned len = lua_rawlen(L, a);
       for (lua_Unsigned i = 1; i <= len && !hit; i++) {
         if (lua_rawgeti(L, a, (lua_Integer)i) == LUA_TSTRING) {
@@ -552,7 +580,7 @@ static int api_contains(lua_State *L) {
   int hit = 0, top = lua_gettop(L);
   scanned text;
   uint32_t in[8];
-  scan_text(&text, s, ls, in, 1);
+  scan_text(&text, s, ls, in, NULL, 1);
   if (wl) {
     const char *pool = wl_pool(wl);
     for (size_t i = 0; i < wl->n && !hit; i++) {

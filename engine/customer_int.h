@@ -113,10 +113,12 @@ struct cust_host {
 
   cust_events *out;            /* where events go during a call */
   const cls_result *turn;      /* the turn being answered, or NULL */
-  /* mentions(): the bytes the turn's line holds, a bit per byte value, read at the first call
-  ** of a turn (line_at: the text they are of; NULL: not read yet this turn) */
+  /* mentions(): the bytes the turn's line holds, a bit per byte value, and its pairs of
+  ** adjacent bytes, a bit per hash (customer_api.c's scan_text), read at the first call of a
+  ** turn (line_at: the text they are of; NULL: not read yet this turn) */
   const char *line_at;
   uint32_t line_in[8];
+  uint64_t line_pairs[64];
   const void *words_meta;      /* the metatable of customer.words lists, once one is made */
 };
 
@@ -130,6 +132,9 @@ typedef struct cust_rx {
   int *change_var;             /* per change: state index */
   uint64_t gate;               /* cust_cond_move_gate of its `when:`: with none of these moves
                                ** in the line it is false, and is not run (0: always run) */
+  int gate_visit, gate_question, gate_flag;   /* cust_cond_fact_gate's: false in another visit
+                               ** (0: any), for a line that is no question (0: any) or while the
+                               ** boolean state variable gate_flag - 1 is false (0: none), not run */
 } cust_rx;
 
 /* customer.c: events, state, flags, lines */
@@ -287,6 +292,13 @@ int cust_cond_reads_only(const cust_host *h, const char *expr);
 ** the condition is false and does nothing else (no error, no call), so it need not run.  0 when
 ** the shape is any other (or unsure). */
 uint64_t cust_cond_move_gate(const cust_host *h, const char *expr);
+/* The same for the facts `visit == N` and `question` and a boolean state variable as its first
+** terms joined by `and` (a fact not shadowed by a move or state variable of the name, no `or`
+** after them outside parentheses): returns 1 and sets *visit (N, or 0 when not among them),
+** *question (1 when among them) and *flag (the variable's index + 1, or 0); in another visit,
+** for a line that is no question, or while the variable is false, the condition is false and
+** does nothing else.  0 (all three 0) for any other shape, or when unsure. */
+int cust_cond_fact_gate(const cust_host *h, const char *expr, int *visit, int *question, int *flag);
 void cust_run_reactions(lua_State *L, cust_host *h, int *stop);
 
 #endif

@@ -261,6 +261,63 @@ uint64_t cust_cond_move_gate(const cust_host *h, const char *expr) {
   return cond_rest_may_or(p) ? 0 : gate;
 }
 
+/* 1 when fact name w[0..n) is read as the fact: no move and no state variable takes the name
+** over (cond_index). */
+static int cond_fact_stands(const cust_host *h, const char *w, size_t n) {
+  for (int i = 0; i < h->n_state; i++)
+    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return 0;
+  for (int m = 0; m < CLS_MOVE_COUNT; m++)
+    if (strlen(move_names[m]) == n && memcmp(move_names[m], w, n) == 0) return 0;
+  return 1;
+}
+
+/* The index of the boolean state variable named w[0..n), or -1. */
+static int cond_bool_state(const cust_host *h, const char *w, size_t n) {
+  for (int i = 0; i < h->n_state; i++)
+    if (strlen(h->names[i]) == n && memcmp(h->names[i], w, n) == 0) return h->is_bool[i] ? i : -1;
+  return -1;
+}
+
+/* See customer_int.h.  Shapes: "visit == N and ...", "question and ...", "FLAG and ...", and
+** these joined by `and` ("visit == N and question and ..."), where the rest has no `or` of its
+** own outside parentheses. */
+int cust_cond_fact_gate(const cust_host *h, const char *expr, int *visit, int *question, int *flag) {
+  *visit = 0;
+  *question = 0;
+  *flag = 0;
+  if (!expr) return 0;
+  const char *p = expr, *w;
+  int v = 0, q = 0, f = 0, b;
+  for (;;) {
+    const char *at = p;   /* where the rest starts when this term is none of the facts */
+    size_t n = cond_word(&p, &w);
+    if (n == 8 && memcmp(w, "question", 8) == 0 && cond_fact_stands(h, w, n)) {
+      q = 1;
+    } else if (n > 0 && !f && (b = cond_bool_state(h, w, n)) >= 0) {   /* (a state name shadows all) */
+      f = b + 1;
+    } else if (n == 5 && memcmp(w, "visit", 5) == 0 && cond_fact_stands(h, w, n) && !v) {
+      while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+      if (p[0] != '=' || p[1] != '=') return 0;
+      for (p += 2; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++) {}
+      if (*p < '1' || *p > '9') return 0;
+      while (*p >= '0' && *p <= '9' && v < 100000) v = v * 10 + (*p++ - '0');
+      if (cond_ident_char(*p) || *p == '.') return 0;   /* (3.5, 3e1, a longer number) */
+    } else {
+      if (!v && !q && !f) return 0;
+      p = at;
+      if (cond_rest_may_or(p)) return 0;
+      break;
+    }
+    n = cond_word(&p, &w);
+    if (!n && !*p) break;   /* the whole condition */
+    if (n != 3 || memcmp(w, "and", 3) != 0) return 0;
+  }
+  *visit = v;
+  *question = q;
+  *flag = f;
+  return 1;
+}
+
 /* Conditions are read-only. */
 static int cond_newindex(lua_State *L) {
   return cond_error(L, "cli.lua.assign", luaL_optstring(L, 2, "?"));
@@ -476,6 +533,9 @@ void cust_run_reactions(lua_State *L, cust_host *h, int *stop) {
     if (sc->reactions[i].once && cust_flag(h, CF_FIRED, i)) continue;
     uint64_t gate = h->rx[i].gate;   /* false without running: none of its first term's moves */
     if (gate && !(h->turn && (h->turn->moves & gate))) continue;
+    if (h->rx[i].gate_visit && h->rx[i].gate_visit != h->visit + 1) continue;   /* or another visit's */
+    if (h->rx[i].gate_question && !(h->turn && h->turn->question)) continue;    /* or no question */
+    if (h->rx[i].gate_flag && h->val[h->rx[i].gate_flag - 1] == 0) continue;      /* or the flag false */
     int visit = h->visit;
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->when_ref[i]);
     char *err = NULL;

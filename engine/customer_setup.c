@@ -304,6 +304,7 @@ static void resolve_names(cust_host *h) {
     x->change_var = xmalloc(((size_t)r->n_changes + 1) * sizeof *x->change_var);
     for (int k = 0; k < r->n_changes; k++) x->change_var[k] = cust_state_index(h, r->changes[k].var);
     x->gate = cust_cond_move_gate(h, r->when);
+    cust_cond_fact_gate(h, r->when, &x->gate_visit, &x->gate_question, &x->gate_flag);
   }
 }
 

@@ -1051,12 +1051,34 @@ static void test_cond_move_gate(void **state) {
   };
   for (size_t i = 0; i < sizeof none / sizeof *none; i++)
     if (cust_cond_move_gate(h, none[i]) != 0) fail_msg("gated: %s", none[i] ? none[i] : "(null)");
+  /* the facts `visit == N` and `question` first, joined by `and` */
+  int v, q, f;
+  assert_true(cust_cond_fact_gate(h, "visit == 3 and question and mentions(\"a\", \"b\")", &v, &q, &f) && v == 3 && q && !f);
+  assert_true(cust_cond_fact_gate(h, "question and not (ask_order or lower_ask)", &v, &q, &f) && v == 0 && q && !f);
+  assert_true(cust_cond_fact_gate(h, "visit==12 and (question or heads_in)", &v, &q, &f) && v == 12 && !q && !f);
+  assert_true(cust_cond_fact_gate(h, " question\n", &v, &q, &f) && v == 0 && q && !f);
+  assert_true(cust_cond_fact_gate(h, "heads_in and question", &v, &q, &f) && v == 0 && q && f && strcmp(h->names[f - 1], "heads_in") == 0);   /* the flag */
+  assert_true(cust_cond_fact_gate(h, "heads_in and ((mentions(\"a\") or trust > 2))", &v, &q, &f) && f && !q);
+  static const char *const no_fact[] = {
+    "visit == 3 and question and x or y", "question or visit == 2", "question == false", "not question",
+    "visit == 3.5 and question", "visit == 3e1", "visit >= 3 and question", "visit == 0x3", "visit == 03x",
+    "trust and question", "heads_in or question", "heads_in == false and question", "(question and heads_in)", "question and x -- or",
+    "visit == 99999999 and question", "", NULL,
+  };
+  for (size_t i = 0; i < sizeof no_fact / sizeof *no_fact; i++)
+    if (cust_cond_fact_gate(h, no_fact[i], &v, &q, &f) != 0 || v || q || f) fail_msg("gated: %s", no_fact[i] ? no_fact[i] : "(null)");
   cust_free(h);
-  /* a state variable of a move's name shadows the move: no gate */
+  /* a state variable of a move's name shadows the move, one of a fact's the fact: no gate */
   free(sc->state[3].name);
   sc->state[3].name = xstrdup("loss_appeal");
   h = host_for(sc, 1, &d);
   assert_true(cust_cond_move_gate(h, "loss_appeal and trust > 2") == 0);
+  cust_free(h);
+  free(sc->state[3].name);
+  sc->state[3].name = xstrdup("question");
+  h = host_for(sc, 1, &d);
+  assert_non_null(h);
+  assert_true(cust_cond_fact_gate(h, "question and trust > 2", &v, &q, &f) && !q && f && strcmp(h->names[f - 1], "question") == 0);   /* the variable, not the fact */
   cust_free(h);
   diag_free(&d);
   fixture_free(sc);
