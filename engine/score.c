@@ -1476,6 +1476,12 @@ static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const c
       (r->moves & (M(SUMMARIZE_BENEFITS) | M(GAIN_APPEAL) | M(PROOF))) ||
       ((r->moves & ASK_MOVES) && !sess_has_event(t, CUST_EV_EASE, NULL)))
     return;
+  /* her situation played back and confirmed ("也就是说您今天能先付两万,剩下的...要等甲方的进度款
+  **到了才好付,是这样吗?" - "对,就是这么个情况") fixes nothing: the confirmation is its credit
+  ** (need_confirmed), though its words share a benefit's keyword (play-test 31b H2) */
+  if ((r->moves & M(CONFIRM_NEED)) && !(r->moves & (M(PRESENT_BENEFIT) | M(SELLER_ACTION))) &&
+      sess_has_event(t, CUST_EV_CONFIRM, NULL))
+    return;
   int took = sess_has_event(t, CUST_EV_EASE, NULL);
   for (int e = 0; e < t->events.n && !took; e++) {
     const cust_event *ev = &t->events.v[e];
@@ -2138,7 +2144,7 @@ static char *visits_given(const ctx *c, int *n, int *last) {
 static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
-  int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
+  int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung turned down as it ended */
   const char *end_why = NULL;   /* the END event's cause (goodbye, trust, ...) */
   int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
   /* a visit the customer opened and the trainee left at once has no turn: its start still counts
@@ -2153,8 +2159,16 @@ static void decide_outcome(ctx *c) {
     int tn = i < s->n_turns ? s->turns[i].n : 0;
     for (int e = 0; e < evs->n; e++) {
       const cust_event *ev = &evs->v[e];
-      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; end_why = ev->text; }
-      if (ev->kind == CUST_EV_REFUSE) refused = 1;
+      if (ev->kind == CUST_EV_END) {
+        end = ev->outcome;
+        end_turn = tn;
+        end_why = ev->text;
+        /* the turn that ended it decides why: a rung refused then, or the trust lost.  A refusal
+        ** two lines before ("今天全付?...账上真没有"), then a lawyer threat the customer ends the
+        ** visit over, is trust lost, not a refusal (play-test 31b H3: 43 with no price for it) */
+        refused = 0;
+        for (int f = 0; f < evs->n; f++) refused |= evs->v[f].kind == CUST_EV_REFUSE;
+      }
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
         /* keep the best rung given (orders first, then the highest on the ladder); in a campaign
         ** the furthest: a later visit's rung is the step the earlier ones led to */
