@@ -6,11 +6,12 @@
 ** by a number, so the line was read as a payment ask alone, and the debrief praised it "没有威胁
 ** 也没有打折" (+15 firm and fair, +15 a payment ask with a date and a sum) where a collection's
 ** price cut is discount_to_collect (play-test 31b H1).  A cut verb followed at once by a sum of
-** money is a discount: 少 said to her (给您少, 给你少, 帮您少) or 少收 / 少算 / 少要 / 便宜 / 优惠 /
-** 减 / 让 / 免 / 抹掉 / 抹去, then a number with a money unit (千, 百, 万, 块, 元) or of three
-** digits or more; in English "knock/take N off" and "N off" after knock/take/shave.  "还少两万八"
-** (still short of) and "少付两万" (a smaller payment today) cut nothing; nor does a cut the line
-** negates ("一分都不会少" has no number after 少).  Late, so the model's features stay as trained.
+** money is a discount: 少 said to her (给您少, 给你少, 帮您少) or 少收 / 少算 / 少要 / 给您便宜 / 再
+** 优惠 / 减 / 让 / 免 / 抹掉 / 抹去 ("比单买便宜八千" compares prices: a saving, no cut), then a
+** number with a money unit (千, 百, 万, 块, 元) or of three digits or more, not a count of things
+** ("让两千名学生"); in English "knock/take/shave N off".  "还少两万八" (still short of) and "少付
+** 两万" (a smaller payment today) cut nothing; nor does a cut the line negates ("不能给您少两千";
+** "一分都不会少" has no number after 少).  Late, so the model's features stay as trained.
 */
 #include <ctype.h>
 #include <string.h>
@@ -64,8 +65,9 @@ static int negated_before(const char *t, const char *p) {
 
 /* The start of the first cut of a sum in t (a cut verb then a sum), or -1. */
 static long find_cut(const char *t) {
-  static const char *const zh[] = { "给您少", "给你少", "帮您少", "少收", "少算", "少要", "便宜", "优惠", "减",
-                                    "让", "免", "抹掉", "抹去" };
+  /* 便宜 and 优惠 only as given to her: "比单买便宜八千" compares prices, a saving (a gain) */
+  static const char *const zh[] = { "给您少", "给你少", "帮您少", "少收", "少算", "少要", "给您便宜", "给你便宜",
+                                    "再便宜", "给您优惠", "给你优惠", "再优惠", "减", "让", "免", "抹掉", "抹去" };
   static const char *const en[] = { "knock", "take", "shave" };
   for (size_t k = 0; k < N(zh); k++)
     for (const char *p = strstr(t, zh[k]); p; p = strstr(p + 1, zh[k]))
