@@ -490,6 +490,8 @@ void cls_late_situation_playback(cls_result *r);
 void cls_late_talk_later(cls_result *r);
 /* A short check of "this" ("这样您看行吗?") closing an answer is no ask (classify_answer_check.c). */
 void cls_late_answer_check(cls_result *r);
+/* A closed question of the rules asking "which" (哪件, 哪些, 哪一块) is open (classify_which.c). */
+void cls_late_which(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 
