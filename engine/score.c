@@ -1514,7 +1514,9 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   int worries = __builtin_popcountll(vs->raised);
   if (eased && vs->f_eased < (worries > 0 ? worries : 1)) {
     vs->f_eased++;
-    add(c, "objection_answered", t, NULL, "quote", q, NULL);
+    /* eased, though her line for the turn answered something else: "客户表示这有帮助" beside her
+    ** "说具体点:要我做什么,哪天?" read as a contradiction (play-test 31b M1) */
+    add(c, "objection_answered", t, said_key(t, "objection_eased") ? NULL : "unsaid", "quote", q, NULL);
   }
   /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds

@@ -1190,6 +1190,23 @@ static void objection_answered_credited(void **state) {
   assert_null(fx_find(&r, "objection_answered", 4, NULL));   /* two worries: two credits */
   score_result_free(&r);
   fx_free(&f);
+
+  /* eased by the answer (an `answer` ease event) while her line for the turn took up something
+  ** else: credited, and the message does not say she said it helped (play-test 31b M1) */
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  t = fx_turn(&f, "Anything we haven't covered?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  t = fx_turn(&f, "We do the set-up with Jade in an hour. Does that work?", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_EASE, 0)->name = S("answer");
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("vague_ask");
+  score_session(&f.s, &r);
+  a = fx_find(&r, "objection_answered", 2, NULL);
+  assert_non_null(a);
+  assert_string_equal(a->msg.key, "finding.objection_answered.unsaid");
+  score_result_free(&r);
+  fx_free(&f);
 }
 
 /* Contempt for the customer is recorded on every such line (play-tests, rounds 9 and 10). */
