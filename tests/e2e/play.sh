@@ -112,7 +112,7 @@ expect_eq "/brief shows the brief again" 2 "$(grep -c '═══ 校园学生管
 # the scenario's own hints come first (issue 15); its first one coaches discovery
 expect_contains "/hint coaches discovery first" "$out" "提示: 先别急着讲功能。问问她的辅导员"
 expect_contains "/notes lists the voiced need" "$out" "[已说出] 辅导员每天早上"
-expect_contains "/score names the skills in the session's language" "$out" "如果现在结束: "
+expect_contains "/score names the skills in the session's language" "$out" "如果现在结束："
 # one figure mid-visit, what leaving now scores, and why it may be low: "目前得分: 40" beside "如果现在
 # 结束：0 分" read as two scores (play-test 30b #13)
 if [[ "$out" != *"目前得分"* ]]; then ok "/score mid-visit: one score, no 'score so far' beside it"
