@@ -70,3 +70,37 @@ void cls_late_as_is_lead(cls_result *r) {
   cls_match_push_packed(r, "open_question", "rule:as_is_lead", "engine/classify_as_is.c:" CLS_STR(__LINE__),
                         cl[lead].start, q->end);
 }
+
+/* A rung named only by its people: "咱们学校信息中心一般多久能对接一个新系统?" asks how long her
+** IT office usually takes, and 信息中心, a person word the demo rung keeps as a keyword, made it that
+** rung asked for (rule: request form + customer action, with 咱们 as the request); the customer
+** was asked for a demo with no day (the lead's probe, play-test 31).  As cls_late_as_is, when every
+** match of the rung lies inside a match of a person: what the question asks is how things stand. */
+void cls_late_as_is_rung_person(cls_result *r) {
+  const uint64_t ask = BIT(CLS_ASK_COMMITMENT);
+  if (!r->norm || !r->question || !(r->moves & ask) || (r->moves & CLS_ASK_MOVES & ~ask) || r->commitment < 0 ||
+      r->slots[CLS_SLOT_TIME] || r->slots[CLS_SLOT_ACTION] == NULL)
+    return;
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  const cl_clause *q = &cl[ncl - 1];
+  if (!(cl_has_label(r, q, "wh") || cl_has_label(r, q, "asking_wh")) || !cl_has_label(r, q, "as_is")) return;
+  int rung = 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (strncmp(m->label, "commitment:", 11) != 0) continue;
+    int by_person = 0;
+    for (int j = 0; j < r->n_matches && !by_person; j++)
+      by_person = strcmp(r->matches[j].label, "person") == 0 && r->matches[j].start <= m->start &&
+                  m->end <= r->matches[j].end;
+    if (!by_person) return;   /* the rung's own words: a step named */
+    rung++;
+  }
+  if (!rung) return;
+  r->moves = (r->moves & ~ask) | BIT(CLS_OPEN_QUESTION);
+  r->model_moves &= ~ask;
+  r->specific = r->vague = 0;
+  r->commitment = -1;
+  cls_match_push_packed(r, "open_question", "rule:as_is_rung_person", "engine/classify_as_is.c:" CLS_STR(__LINE__),
+                        0, strlen(r->norm));
+}

@@ -476,6 +476,9 @@ void cls_late_as_is(cls_result *r);
 /* The same question led in by a clause of only a word of now ("And today, how does your team get
 ** told ...?"), its only time: an open question (classify_as_is.c).  After cls_late_as_is. */
 void cls_late_as_is_lead(cls_result *r);
+/* The same question whose only link to a rung is a person word the rung keeps as a keyword ("咱们学校
+** 信息中心一般多久能对接一个新系统?"): an open question, the rung dropped (classify_as_is.c). */
+void cls_late_as_is_rung_person(cls_result *r);
 /* An ask whose every action and time stand in the seller's clauses after a fronted topic ("踢脚线
 ** 的接缝我明天上午就安排师傅过去重新处理,处理完请您验收"): his step, no ask (classify_topic_seller.c). */
 void cls_late_topic_seller(cls_result *r);
@@ -492,6 +495,10 @@ void cls_late_talk_later(cls_result *r);
 void cls_late_answer_check(cls_result *r);
 /* A closed question of the rules asking "which" (哪件, 哪些, 哪一块) is open (classify_which.c). */
 void cls_late_which(cls_result *r);
+/* A loss appeal whose every scarcity or loss word tells of a run before this one ("two shops took
+** the last run"), is a season's end in a line asking nothing ("before summer ends") or restates a
+** need of hers: none (English; classify_history.c).  Last of the late rules. */
+void cls_late_history_not_scarce(cls_result *r);
 /* Where the rules are silent, the model's reading (classify_model.c). */
 void cls_apply_model(const cls_classifier *c, cls_result *r);
 

@@ -2047,6 +2047,19 @@ void cls_late_seller_visit(cls_result *r) {
 ** 进一批, 拿货, 订购, 协议, a rollout (an agency agreement signed is the deal: "今天要是能把代理协议签了,首批先
 ** 进二十万的货" was a step asked "naming no person or place", play-test 26b; 签字, a signature on a
 ** note, is none). */
+/* 1 when every "sign" of t is a maker's mark, "signed by the kiln" (play-test 31: a statement of
+** the product read as an order by its word "signed"). */
+static int signed_by_maker(const char *t) {
+  static const char *const by[] = { "signed by the ", "signed by a ", "signed by an ", "signed by each ",
+                                    "signed by hand", "signed by our ", "signed by their ", "signed by his ",
+                                    "signed by her ", "signed by its ", "hand-signed", "hand signed" };
+  int signs = 0, marks = 0;
+  for (const char *p = strstr(t, "sign"); p; p = strstr(p + 4, "sign")) signs++;
+  for (size_t k = 0; k < sizeof by / sizeof *by; k++)
+    for (const char *p = strstr(t, by[k]); p; p = strstr(p + 1, by[k])) marks++;
+  return signs > 0 && marks >= signs;
+}
+
 int cls_names_order(const char *t) {
   static const char *const words[] = {
     "sign", "signed", "signing", "contract", "agreement", "order", "purchase", "buy", "deal", "po",
@@ -2058,7 +2071,8 @@ int cls_names_order(const char *t) {
     "\xe8\xae\xa2\xe8\xb4\xad" /* 订购 */, "\xe5\x8d\x8f\xe8\xae\xae" /* 协议 */,
   };
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-    if (txt_holds_phrase(t, words[k])) return 1;   /* English as words, Chinese anywhere */
+    if (txt_holds_phrase(t, words[k]) && !(k < 3 && signed_by_maker(t)))
+      return 1;   /* English as words, Chinese anywhere */
   /* a rollout is the whole purchase: "rollout", and "roll" with "out" a few words on ("roll
   ** PickRight out across all three shifts": play-test 26, "What exactly are you proposing?") */
   if (txt_holds_phrase(t, "rollout")) return 1;
@@ -2080,6 +2094,13 @@ void cls_late_order_words(cls_result *r) {
   if (cls_names_order(r->norm)) {
     r->model_moves &= ~order;   /* named: as good as the rules' reading (kind_fits) */
     add_match(r, "ask_order", "rule:order_words", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
+    return;
+  }
+  if (signed_by_maker(r->norm)) {   /* its order word was the maker's mark: no ask at all */
+    r->moves &= ~order;
+    r->model_moves &= ~order;
+    r->specific = r->vague = 0;
+    add_match(r, "ask_order", "rule:maker_signed", RULE_SRC ":" CLS_STR(__LINE__), 0, strlen(r->norm));
     return;
   }
   r->moves = (r->moves & ~order) | ask;
