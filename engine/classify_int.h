@@ -483,6 +483,19 @@ void cls_late_as_is_rung_person(cls_result *r);
 /* An ask whose every action and time stand in the seller's clauses after a fronted topic ("踢脚线
 ** 的接缝我明天上午就安排师傅过去重新处理,处理完请您验收"): his step, no ask (classify_topic_seller.c). */
 void cls_late_topic_seller(cls_result *r);
+/* A cut verb followed by a sum of money ("给您少两千", "便宜两千", "knock 2,000 off") is a
+** discount (classify_cut.c). */
+void cls_late_sum_cut(cls_result *r);
+/* The customer's payment situation restated and closed by a confirmation tag is no payment ask
+** nor a benefit summary (classify_playback.c). */
+void cls_late_situation_playback(cls_result *r);
+/* A talk asked for at a vague time ("找个时间我们再聊聊") is a vague ask, not a telling request
+** (classify_talk_later.c). */
+void cls_late_talk_later(cls_result *r);
+/* A short check of "this" ("这样您看行吗?") closing an answer is no ask (classify_answer_check.c). */
+void cls_late_answer_check(cls_result *r);
+/* A closed question of the rules asking "which" (哪件, 哪些, 哪一块) is open (classify_which.c). */
+void cls_late_which(cls_result *r);
 /* A loss appeal whose every scarcity or loss word tells of a run before this one ("two shops took
 ** the last run"), is a season's end in a line asking nothing ("before summer ends") or restates a
 ** need of hers: none (English; classify_history.c).  Last of the late rules. */

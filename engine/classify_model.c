@@ -509,6 +509,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_still_to_weigh(out);
     cls_late_feature_run(out);
     cls_late_quantity_order(out);
+    cls_late_sum_cut(out);
+    cls_late_situation_playback(out);
+    cls_late_talk_later(out);
+    cls_late_answer_check(out);
+    cls_late_which(out);
     cls_late_turn_passing(out);
     cls_late_history_not_scarce(out);
     cls_late_as_is_rung_person(out);

@@ -309,13 +309,15 @@ static void show_notes(play *p) {
 
 /* One score line: label, total, and each skill's figure ("not shown" without evidence). */
 static void score_line(play *p, const char *label, const score_result *r) {
-  fprintf(p->out, "%s%s%s  (", term_esc(p->t, TERM_C_BOLD), label, term_esc(p->t, TERM_C_RESET));
+  const char *lang = msg_lang(p->lang);   /* the brackets and commas of the language: "（…、…）" */
+  fprintf(p->out, "%s%s%s%s", term_esc(p->t, TERM_C_BOLD), label, term_esc(p->t, TERM_C_RESET),
+          msg_text(lang, "fmt.skills_open"));
   for (int k = 0; k < SK_COUNT; k++) {
-    fprintf(p->out, "%s%s ", k ? ", " : "", deb_skill_label(p->lang, (score_skill)k));
+    fprintf(p->out, "%s%s ", k ? msg_text(lang, "fmt.total_how.sep") : "", deb_skill_label(p->lang, (score_skill)k));
     if (r->shown[k]) fprintf(p->out, "%.0f", r->skills[k]);
-    else fputs(msg_text(msg_lang(p->lang), "label.not_shown"), p->out);   /* no evidence yet: no made-up 50 */
+    else fputs(msg_text(lang, "label.not_shown"), p->out);   /* no evidence yet: no made-up 50 */
   }
-  fprintf(p->out, ")\n");
+  fprintf(p->out, "%s\n", msg_text(lang, "fmt.skills_close"));
 }
 
 /* /score.  While the visit goes on it gives one figure, what leaving now would score: the rules

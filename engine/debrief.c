@@ -168,6 +168,9 @@ static int objection_answered(const session *s, int raised, int j) {
     ** 可以吗?" moved the trip off the trade fair and was "never answered" (play-test 26c) */
     int eased = -1;
     if (sess_has_event(&s->turns[i], CUST_EV_EASE, &eased) && eased == j) return i;
+    /* a threat or contempt answers no worry, though it names it ("账上没钱那是您的事,...找律师",
+    ** play-test 31b M6: "第 2 轮回应") */
+    if (r->moves & ((1ull << CLS_THREAT) | (1ull << CLS_RUDE))) { first = 0; continue; }
     if ((r->moves & CLS_ASK_MOVES) && scn_rung_below(s->sc, r->commitment, refused) &&
         !sess_has_event(&s->turns[i], CUST_EV_REFUSE, NULL))
       return i;
@@ -212,6 +215,10 @@ static json_t *objections_json(const session *s) {
     json_object_set_new(o, "said", safe_string(words));
     json_object_set_new(o, "turn", json_integer(s->turns[raised].n));
     json_object_set_new(o, "answered", answered >= 0 ? json_integer(s->turns[answered].n) : json_null());
+    /* raised in the turn the customer ended the visit: "never answered" blamed the trainee for a
+    ** turn that did not come (play-test 31b M6) */
+    if (answered < 0 && raised == s->n_turns - 1 && sess_has_event(&s->turns[raised], CUST_EV_END, NULL))
+      json_object_set_new(o, "at_end", json_true());
     json_array_append_new(a, o);
   }
   return a;

@@ -329,7 +329,9 @@ char *deb_objection_when(const char *lang, const json_t *o) {
   char t[24], a[24];
   snprintf(t, sizeof t, "%d", (int)json_integer_value(json_object_get(o, "turn")));
   const json_t *ans = json_object_get(o, "answered");
-  if (!json_is_integer(ans)) return msg_get(lang, "objection.never", "turn", t, NULL);
+  if (!json_is_integer(ans))   /* raised as she ended the visit: no turn was left to answer it */
+    return msg_get(lang, json_is_true(json_object_get(o, "at_end")) ? "objection.at_end" : "objection.never", "turn", t,
+                   NULL);
   snprintf(a, sizeof a, "%d", (int)json_integer_value(ans));
   return msg_get(lang, "objection.answered", "turn", t, "answered", a, NULL);
 }

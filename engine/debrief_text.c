@@ -143,6 +143,48 @@ static void banner(out *o, const json_t *d) {
   people(o, d);
 }
 
+/* How the total comes from the skills, as a sentence of the catalogue (fmt.total_how): each skill
+** shown with its score and weight, the sum of the weights, the total, and the skills not shown,
+** which take no part (play-test 31b M5: "65/未体现/10/30 -> 43" could not be checked, and a
+** trainee guessed the weights).  Malloc'd, or NULL when no skill is shown or a weight is missing. */
+static char *total_how(const out *o, const json_t *d) {
+  const json_t *skills = json_object_get(d, "skills");
+  strbuf terms = { 0 }, unshown = { 0 };
+  sb_puts(&terms, "");
+  sb_puts(&unshown, "");
+  double num = 0, den = 0;
+  int shown = 0;
+  for (int k = 0; k < 4; k++) {
+    const json_t *sk = json_object_get(skills, vocab_skill_names[k]);
+    const json_t *w = json_object_get(sk, "weight"), *v = json_object_get(sk, "score");
+    const char *name = L(o, L_COMMITMENT + k);
+    if (!json_is_number(w)) { sb_free(&terms); sb_free(&unshown); return NULL; }
+    if (json_is_null(v) || !v) {
+      if (unshown.len) sb_puts(&unshown, msg_text(o->lang, "fmt.total_how.sep"));
+      sb_puts(&unshown, name);
+      continue;
+    }
+    double sv = json_number_value(v), wv = json_number_value(w);
+    if (shown++) sb_puts(&terms, " + ");
+    sb_printf(&terms, "%s %g×%g", name, sv, wv);
+    num += sv * wv;
+    den += wv;
+  }
+  char *line = NULL;
+  if (shown > 0 && den > 0) {
+    char score[24], weights[24];
+    double mean = num / den;
+    long rounded = (long)json_integer_value(json_object_get(d, "score"));
+    snprintf(score, sizeof score, "%s %ld", mean == (double)rounded ? "=" : "≈", rounded);
+    snprintf(weights, sizeof weights, "%g", den);
+    line = msg_get(o->lang, unshown.len ? "fmt.total_how.unshown" : "fmt.total_how", "terms", terms.s,
+                   "weights", weights, "score", score, "unshown", unshown.s, NULL);
+  }
+  sb_free(&terms);
+  sb_free(&unshown);
+  return line;
+}
+
 /* One bar per skill: name, blocks, score. */
 static void bars(out *o, const json_t *d) {
   const json_t *skills = json_object_get(d, "skills");
@@ -188,6 +230,12 @@ static void bars(out *o, const json_t *d) {
   if (!json_is_false(json_object_get(d, "attempt"))) {
     sb_printf(o->b, "  %s", esc(o, DIM));
     wrap(o, L(o, L_SKILLS_NOTE), 2, 2);
+    char *how = total_how(o, d);
+    if (how) {
+      sb_printf(o->b, "  ");
+      wrap(o, how, 2, 2);
+      free(how);
+    }
     if (o->colour) sb_puts(o->b, RESET);
   }
 }

@@ -243,13 +243,6 @@ static double final_trust(const session *s) {
   return v;
 }
 
-/* Whether the turn's events confirm need i (a confirmation already scores the need). */
-static int has_confirm(const sess_turn *t, int i) {
-  for (int e = 0; e < t->events.n; e++)
-    if (t->events.v[e].kind == CUST_EV_CONFIRM && t->events.v[e].index == i) return 1;
-  return 0;
-}
-
 /* Needs a line refers to: directly, or through a benefit that answers them. */
 /* The needs the benefits of a reading answer (their `answers`). */
 static uint64_t answered_needs(const ctx *c, const cls_result *r) {
@@ -1352,6 +1345,26 @@ static uint64_t covers_by_meaning(ctx *c, const cls_result *r, uint64_t mask) {
   return got;
 }
 
+/* Of mask, the needs the customer confirmed in an earlier visit of a campaign and not again in
+** t's visit before turn index i.  A later visit's summary ties its own step to the needs that bear
+** on it: those confirmed in this visit, and any earlier one the trainee chooses to cite.  Play-test
+** 31b M4: the tender visit's summary (infusion monitoring, HIS) was "-10 漏掉了客户在第 2 次拜访中确认
+** 过的需求：评审", the vice-president's reason to approve, no tender parameter; play-test 28b #8 had
+** named such a need's visit, still charging it. */
+static uint64_t earlier_visits_only(const ctx *c, const sess_turn *t, int i, uint64_t mask) {
+  uint64_t earlier = 0;
+  for (int k = 0; k < i && mask; k++) {
+    const sess_turn *u = &c->s->turns[k];
+    for (int e = 0; e < u->events.n; e++) {
+      int ni = u->events.v[e].index;
+      if (u->events.v[e].kind != CUST_EV_CONFIRM || ni < 0 || ni >= 64 || !(mask & bit(ni))) continue;
+      if (u->visit < t->visit) earlier |= bit(ni);
+      else if (u->visit == t->visit) mask &= ~bit(ni);   /* confirmed again here: this visit's */
+    }
+  }
+  return earlier & mask;
+}
+
 /* The summary of turn i (of the visit's turns [.., b)): rejected, unvoiced or missing needs,
 ** or tied to the needs; and the first check of concerns.  Both are remembered for the asks. */
 static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls_result *r,
@@ -1367,6 +1380,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     uint64_t unvoiced = extra & ~voiced_by(c, i, extra), missed = t->before.confirmed & ~cited;
     if ((unvoiced || missed) && tied_summary_from(c, i + 1, b)) unvoiced = missed = 0;
     missed &= ~continued_cites(c, i + 1, b);
+    missed &= ~earlier_visits_only(c, t, i, missed);
     if (missed && (said_key(t, "summary_ack") || sess_has_event(t, CUST_EV_CONFIRM, NULL)))
       missed &= ~covers_by_meaning(c, r, missed);
     /* a shorter recap after one that covered them all forgets nothing: the needs were summed up
@@ -1382,33 +1396,7 @@ static void judge_summary(ctx *c, visit_state *vs, const sess_turn *t, const cls
     if (missed && !vs->f_miss++) {
       char *ids = need_list(c, missed);
       int before = c->r->n_findings;
-      /* in a campaign, a need confirmed in an earlier visit is said to be so, and which: "漏掉了
-      ** 客户确认过的需求：护士" in visit 2 read as a summary of the wrong things (play-test 28b #8) */
-      uint64_t earlier = 0;
-      int first = -1;
-      for (int k = 0; k < i; k++) {
-        const sess_turn *u = &c->s->turns[k];
-        for (int e = 0; e < u->events.n; e++) {
-          int ni = u->events.v[e].index;
-          if (u->events.v[e].kind != CUST_EV_CONFIRM || !(missed & bit(ni)) || u->visit >= t->visit) continue;
-          if (!(earlier & bit(ni)) && (first < 0 || u->visit < first)) first = u->visit;
-          earlier |= bit(ni);
-        }
-      }
-      /* (a need confirmed in an earlier visit and again in this one before the summary is this visit's) */
-      for (int k = 0; k < i; k++)
-        if (c->s->turns[k].visit == t->visit)
-          for (int ni = 0; ni < 64; ni++) if ((earlier & bit(ni)) && has_confirm(&c->s->turns[k], ni)) earlier &= ~bit(ni);
-      char vb[24];
-      snprintf(vb, sizeof vb, "%d", first + 1);
-      if (earlier && earlier == missed)
-        add(c, "summary_misses_needs", t, "earlier", "quote", q, "needs", ids, "visit", vb, NULL);
-      else if (earlier) {
-        char *olds = need_list(c, earlier);
-        add(c, "summary_misses_needs", t, "earlier_some", "quote", q, "needs", ids, "earlier", olds, "visit", vb, NULL);
-        free(olds);
-      } else
-        add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
+      add(c, "summary_misses_needs", t, NULL, "quote", q, "needs", ids, NULL);
       /* its Try line sums up the need left out, not the first one (play-test 22: "leaves out
       ** frost", and the line to try named the water bill) */
       if (c->r->n_findings > before) c->r->findings[before].need = __builtin_ctzll(missed);
@@ -1489,6 +1477,12 @@ static void judge_grievance(ctx *c, visit_state *vs, const sess_turn *t, const c
       (r->moves & (M(SUMMARIZE_BENEFITS) | M(GAIN_APPEAL) | M(PROOF))) ||
       ((r->moves & ASK_MOVES) && !sess_has_event(t, CUST_EV_EASE, NULL)))
     return;
+  /* her situation played back and confirmed ("也就是说您今天能先付两万,剩下的...要等甲方的进度款
+  **到了才好付,是这样吗?" - "对,就是这么个情况") fixes nothing: the confirmation is its credit
+  ** (need_confirmed), though its words share a benefit's keyword (play-test 31b H2) */
+  if ((r->moves & M(CONFIRM_NEED)) && !(r->moves & (M(PRESENT_BENEFIT) | M(SELLER_ACTION))) &&
+      sess_has_event(t, CUST_EV_CONFIRM, NULL))
+    return;
   int took = sess_has_event(t, CUST_EV_EASE, NULL);
   for (int e = 0; e < t->events.n && !took; e++) {
     const cust_event *ev = &t->events.v[e];
@@ -1533,7 +1527,9 @@ static void judge_tactics(ctx *c, visit_state *vs, const sess_turn *t, const cls
   int worries = __builtin_popcountll(vs->raised);
   if (eased && vs->f_eased < (worries > 0 ? worries : 1)) {
     vs->f_eased++;
-    add(c, "objection_answered", t, NULL, "quote", q, NULL);
+    /* eased, though her line for the turn answered something else: "客户表示这有帮助" beside her
+    ** "说具体点:要我做什么,哪天?" read as a contradiction (play-test 31b M1) */
+    add(c, "objection_answered", t, said_key(t, "objection_eased") ? NULL : "unsaid", "quote", q, NULL);
   }
   /* contempt for the customer or their business ("your scripts are obviously rubbish", "骗谁
   ** 呢"): the customer's trust falls (default.lua), and the debrief says why (play-tests, rounds
@@ -1798,6 +1794,23 @@ static int asked_out(const ctx *c, const sess_turn *t, int i) {
   return says_need(&t->events, &c->sc->needs[i], 0) != NULL;
 }
 
+/* 1 when r says a worry is nothing: a dismiss word of the lexicon that is not the tail of 特别
+** ("您特别在意的" holds 别在意, "我特别担心" 别担心: especially, not "don't"), in a line that is no
+** check for open points (play-test 31b M2: "除了这两点,还有没有别的您特别在意、我们还没聊到的?"
+** was "一句带过" of the worry she had just confirmed; a check invites worries, it waves none away). */
+static int says_dismiss(const cls_result *r) {
+  static const char te[] = "\xe7\x89\xb9", bie[] = "\xe5\x88\xab";   /* 特, 别 */
+  if (!r->norm || CLS_HAS(r, CLS_CHECK_CONCERNS)) return 0;
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (strcmp(x->label, "dismiss") != 0 || x->end <= x->start) continue;
+    if (x->start >= 3 && memcmp(r->norm + x->start, bie, 3) == 0 && memcmp(r->norm + x->start - 3, te, 3) == 0)
+      continue;
+    return 1;
+  }
+  return 0;
+}
+
 /* 1 when every dismiss word of r ends a consequence: 就 (也就, 再也) right before it ("您就不用担心",
 ** "you'll never have to worry" is no dismiss word): what the line offers ends the worry. */
 static int dismissal_as_outcome(const cls_result *r) {
@@ -1822,7 +1835,7 @@ static int dismissal_as_outcome(const cls_result *r) {
 ** evidence (proof), and a worry ended as the outcome of what the line offers ("写进参数,您就不用担心
 ** 招进来一个接不上的系统", after "HIS对接我们有同厂家同版本的三个案例": "一句带过", play-test 30b F4). */
 static int dismisses_need(const ctx *c, const cls_result *r, int i) {
-  if (i < 0 || i >= 64 || !cls_has_label(r, "dismiss") || (answered_needs(c, r) & bit(i))) return 0;
+  if (i < 0 || i >= 64 || !says_dismiss(r) || (answered_needs(c, r) & bit(i))) return 0;
   if (CLS_HAS(r, CLS_PROOF) || dismissal_as_outcome(r)) return 0;
   for (int k = 0; k < r->n_needs; k++)
     if (r->needs[k] == i) return 1;
@@ -1849,7 +1862,7 @@ static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const c
   ** (play-test 29f F6: it cost nothing) */
   const sess_turn *p = t->n > 1 ? &c->s->turns[t->n - 2] : NULL;
   int just_said = -1;
-  if (p && p->visit == t->visit && r->n_needs == 0 && r->n_benefits == 0 && cls_has_label(r, "dismiss"))
+  if (p && p->visit == t->visit && r->n_needs == 0 && r->n_benefits == 0 && says_dismiss(r))
     for (int e = 0; e < p->events.n; e++)
       if ((p->events.v[e].kind == CUST_EV_REVEAL || p->events.v[e].kind == CUST_EV_CONFIRM) &&
           p->events.v[e].index >= 0 && p->events.v[e].index < 64 && p->events.v[e].index < c->sc->n_needs)
@@ -2151,7 +2164,7 @@ static char *visits_given(const ctx *c, int *n, int *last) {
 static void decide_outcome(ctx *c) {
   const session *s = c->s;
   cust_outcome end = CUST_OUTCOME_NONE;
-  int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung was turned down */
+  int end_turn = 0, give = -1, give_turn = 0, refused = 0;   /* refused: a rung turned down as it ended */
   const char *end_why = NULL;   /* the END event's cause (goodbye, trust, ...) */
   int last_visit = s->n_turns ? s->turns[s->n_turns - 1].visit : 0, give_visit = -1;
   /* a visit the customer opened and the trainee left at once has no turn: its start still counts
@@ -2166,8 +2179,16 @@ static void decide_outcome(ctx *c) {
     int tn = i < s->n_turns ? s->turns[i].n : 0;
     for (int e = 0; e < evs->n; e++) {
       const cust_event *ev = &evs->v[e];
-      if (ev->kind == CUST_EV_END) { end = ev->outcome; end_turn = tn; end_why = ev->text; }
-      if (ev->kind == CUST_EV_REFUSE) refused = 1;
+      if (ev->kind == CUST_EV_END) {
+        end = ev->outcome;
+        end_turn = tn;
+        end_why = ev->text;
+        /* the turn that ended it decides why: a rung refused then, or the trust lost.  A refusal
+        ** two lines before ("今天全付?...账上真没有"), then a lawyer threat the customer ends the
+        ** visit over, is trust lost, not a refusal (play-test 31b H3: 43 with no price for it) */
+        refused = 0;
+        for (int f = 0; f < evs->n; f++) refused |= evs->v[f].kind == CUST_EV_REFUSE;
+      }
       if (ev->kind == CUST_EV_GIVE && c->sc && ev->index >= 0 && ev->index < c->sc->n_commitments) {
         /* keep the best rung given (orders first, then the highest on the ladder); in a campaign
         ** the furthest: a later visit's rung is the step the earlier ones led to */

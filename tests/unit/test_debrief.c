@@ -659,7 +659,7 @@ static void text_zh_wrap(void **state) {
   fx_end(&f, NULL, CUST_OUTCOME_CONTINUATION);
   json_t *d = build(&f);
   char *out = render_text(d, 0, 40, NULL);
-  assert_non_null(strstr(out, "结果: 暂时中断"));
+  assert_non_null(strstr(out, "结果: 无实质进展"));
   assert_non_null(strstr(out, "复盘思考"));
   assert_non_null(strstr(out, "试试：“"));
   for (char *line = out; *line;) {

@@ -86,7 +86,7 @@ static void lists(void **state) {
   free(s);
   s = msg_get("zh", "finding.vague_ask", "quote", "改天吧", "missing", "@part.ask_vague,part.ask_no_time",
               "vague", "改天", NULL);
-  assert_string_equal(s, "你的请求“改天吧”：用了“改天”这样含糊的说法，没有时间。");
+  assert_string_equal(s, "你的请求“改天吧”：用了“改天”这样含糊的说法，没有说明时间。");
   free(s);
   s = msg_get("en", "finding.summary_misses_needs", "quote", "q", "needs", "attendance\x1eparents", NULL);
   assert_string_equal(s, "Your summary \"q\" leaves out needs the customer confirmed: attendance, parents.");

@@ -137,7 +137,7 @@ static void test_campus_platform(void **st) {
   assert_string_equal(s->reactions[0].changes[0].var, "trust");
   assert_true(s->reactions[0].changes[0].delta == -2);
   assert_int_equal(s->reactions[0].stop, 1);
-  assert_int_equal(s->n_tests, 16);
+  assert_int_equal(s->n_tests, 19);
   assert_string_equal(s->tests[0].outcome, "advance");
   assert_int_equal(s->tests[0].n_skills, 2);
   assert_string_equal(s->tests[0].skills[0].skill, "commitment");

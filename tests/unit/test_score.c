@@ -148,7 +148,7 @@ static void vague_words_typed(void **state) {
   static const struct { const char *line, *norm, *phrases[3], *en, *zh; } cases[] = {
     { "Would you be open to trying it?", "would you be open to trying it?", { NULL },
       "You asked \"Would you be open to trying it?\": no time, no person or place.",
-      "你的请求“Would you be open to trying it?”：没有时间，没有人员或地点。" },
+      "你的请求“Would you be open to trying it?”：没有说明时间，没有说明人员或地点。" },
     { "Maybe At Some Point you could mention us?", "maybe at some point you could mention us?",
       { "some point", "at some point", NULL },
       "You asked \"Maybe At Some Point you could mention us?\": it leans on \"At Some Point\", no time, "
@@ -162,7 +162,7 @@ static void vague_words_typed(void **state) {
       "You asked \"Pass my card on to her sometime, whenever suits?\": it leans on \"sometime\" and "
       "\"whenever suits\", no time, no person or place.", NULL },
     { "改天有空再约个时间看看吧", "改天有空再约个时间看看吧", { "有空", "改天", NULL }, NULL,
-      "你的请求“改天有空再约个时间看看吧”：用了“改天”“有空”这样含糊的说法，没有时间，没有人员或地点。" },
+      "你的请求“改天有空再约个时间看看吧”：用了“改天”“有空”这样含糊的说法，没有说明时间，没有说明人员或地点。" },
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     fx f;
@@ -292,7 +292,7 @@ static void vague_ask_zh(void **state) {
   score_result r;
   score_session(&f.s, &r);
   assert_string_equal(fx_msg(&fx_find(&r, "vague_ask", 1, NULL)->msg, r.lang),
-                      "你的请求“改天有空再约个时间看看吧”：用了“改天”这样含糊的说法，没有说明行动，没有时间，没有人员或地点。");
+                      "你的请求“改天有空再约个时间看看吧”：用了“改天”这样含糊的说法，没有说明行动，没有说明时间，没有说明人员或地点。");
   assert_null(fx_find(&r, "no_ask", -1, NULL));
   score_result_free(&r);
   fx_free(&f);
@@ -309,7 +309,7 @@ static void order_ask_names_its_action(void **state) {
   fx_turn(&f, "您看什么时候签合同?", MV(ASK_ORDER));
   score_result r;
   score_session(&f.s, &r);
-  assert_string_equal(fx_msg(&fx_find(&r, "vague_ask", 1, NULL)->msg, r.lang), "你的请求“您看什么时候签合同?”：没有时间。");
+  assert_string_equal(fx_msg(&fx_find(&r, "vague_ask", 1, NULL)->msg, r.lang), "你的请求“您看什么时候签合同?”：没有说明时间。");
   score_result_free(&r);
   fx_free(&f);
   fx_init(&f);
@@ -1188,6 +1188,23 @@ static void objection_answered_credited(void **state) {
   assert_non_null(fx_find(&r, "objection_answered", 2, NULL));
   assert_non_null(fx_find(&r, "objection_answered", 3, NULL));
   assert_null(fx_find(&r, "objection_answered", 4, NULL));   /* two worries: two credits */
+  score_result_free(&r);
+  fx_free(&f);
+
+  /* eased by the answer (an `answer` ease event) while her line for the turn took up something
+  ** else: credited, and the message does not say she said it helped (play-test 31b M1) */
+  fx_init(&f);
+  f.s.end_reason = SESS_END_NONE;
+  t = fx_turn(&f, "Anything we haven't covered?", MV(CHECK_CONCERNS));
+  t->cls.question = 1;
+  fx_event(&f, t, CUST_EV_OBJECTION, 0);
+  t = fx_turn(&f, "We do the set-up with Jade in an hour. Does that work?", MV(HANDLE_OBJECTION));
+  fx_event(&f, t, CUST_EV_EASE, 0)->name = S("answer");
+  fx_event(&f, t, CUST_EV_SAY, 0)->key = S("vague_ask");
+  score_session(&f.s, &r);
+  a = fx_find(&r, "objection_answered", 2, NULL);
+  assert_non_null(a);
+  assert_string_equal(a->msg.key, "finding.objection_answered.unsaid");
   score_result_free(&r);
   fx_free(&f);
 }
