@@ -276,6 +276,10 @@ void cls_late_quantity_order(cls_result *r);
 ** passed beside a pitch of the price asks his opinion of the offer, label `opinion`
 ** (classify_opinion.c, play-test 30a F9). */
 void cls_late_turn_passing(cls_result *r);
+/* An ask with no time, whose action, person and place stand only in statements about the product
+** before it ("...patients book themselves 24/7. Want me to show you the dashboard?"), names none of
+** them: not specific, those slots dropped (classify_ask_slots.c, play-test 31a H1). */
+void cls_late_pitch_slots(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

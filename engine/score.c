@@ -1766,6 +1766,20 @@ static int asks_nothing(const cls_result *r) {
                                        M(CONFIRM_NEED) | M(ASK_DECISION_CHAIN)));
 }
 
+/* 1 when r pitches and its only question asks for a step: "ChairTime is an online booking system
+** ... it cuts no-shows. Want me to show you the dashboard?" asked her nothing about her practice,
+** and the no-shows she told in answer were "+10 Your question brought out a hidden need" on the
+** pitch-first opener (play-test 31a H1). */
+static int pitch_then_ask(const cls_result *r) {
+  return (r->moves & PITCH_MOVES) && (r->moves & ASK_MOVES) &&
+         !(r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(PROBE_REFUSAL) | M(CHECK_CONCERNS) |
+                       M(CONFIRM_NEED) | M(ASK_DECISION_CHAIN)));
+}
+/* 1 when no question of r drew out what the customer tells in answer to it (the guards above). */
+static int drew_nothing(const cls_result *r) {
+  return asks_opinion(r) || pitch_only(r) || pressing_only(r) || asks_nothing(r) || pitch_then_ask(r);
+}
+
 /* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
 ** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
 ** it by one of its keywords.  Not every reason she gives is recorded as a REVEAL (a refusal probed:
@@ -1888,12 +1902,13 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
           need_said(c, ev->index, said, sizeof said), NULL);
     } else if (told_now && !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls) && !asks_nothing(&t->cls)) {
+               !drew_nothing(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
           need_said(c, ev->index, said, sizeof said), NULL);
-    } else if (told_now && c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index))) {
+    } else if (told_now && c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+               !pitch_then_ask(&t->cls)) {
       *found_hidden |= bit(ev->index);
       add(c, "hidden_need_found", t, NULL, "quote", q, "said",
           c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
@@ -1959,6 +1974,9 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
   ** 来不及发现的?"); a statement or a "right?" only counts once the customer voices it */
   int asks_about = r->question && (r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(CHECK_CONCERNS))) &&
                    !(r->moves & M(CONFIRM_NEED));
+  /* a pitch names the problem its product solves, and asks nothing about hers: "...it cuts
+  ** no-shows. Want me to show you the dashboard?" discovered nothing (play-test 31a H1) */
+  if (pitch_only(r) || pitch_then_ask(r)) return;
   for (int k = 0; k < r->n_needs; k++) {
     int ni = r->needs[k];
     if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) || (known & bit(ni)))
