@@ -14,6 +14,11 @@
 ** patients) before a sentence break is not specific, whatever the model's reading of the words:
 ** those slots are the product's, and they are dropped.  An ask that names a time of its own is
 ** left alone (cls_late_ask_time already picks its time from its request).
+**
+** And (cls_late_always_time): "24/7" (timex's en.date_numeric reads it as a day and month) says
+** around the clock, no day to meet on: an ask whose only time it is names no time, so it is not
+** specific.  Late, after the model: timex's own reading is a feature the model was trained on
+** (excluding "24/7" there retrained it and moved six corpus lines that hold no "24/7").
 */
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +44,7 @@ static int sentence_ends(const char *t, size_t from, size_t to) {
 
 void cls_late_pitch_slots(cls_result *r) {
   const uint64_t commit = BIT(CLS_ASK_COMMITMENT);
-  if (!r->norm || !r->specific || r->negated || !r->question || !(r->moves & commit) ||
+  if (!r->norm || r->negated || !r->question || !(r->moves & commit) ||
       (r->moves & CLS_ASK_MOVES & ~commit) || r->slots[CLS_SLOT_TIME] || r->commitment >= 0)
     return;
   cl_clause cl[CL_MAX_CLAUSES];
@@ -65,5 +70,19 @@ void cls_late_pitch_slots(cls_result *r) {
     r->slots[s] = NULL;
   }
   cls_match_push_packed(r, "specific", "rule:pitch_slots", "engine/classify_ask_slots.c:" CLS_STR(__LINE__), 0,
+                        strlen(r->norm));
+}
+
+/* 1 when the time slot t says around the clock, no day ("24/7", "24/365"). */
+static int always(const char *t) {
+  return strcmp(t, "24/7") == 0 || strcmp(t, "24/365") == 0;
+}
+
+void cls_late_always_time(cls_result *r) {
+  if (!r->norm || !r->slots[CLS_SLOT_TIME] || !always(r->slots[CLS_SLOT_TIME])) return;
+  free(r->slots[CLS_SLOT_TIME]);
+  r->slots[CLS_SLOT_TIME] = NULL;
+  r->specific = 0;
+  cls_match_push_packed(r, "time", "rule:always_time", "engine/classify_ask_slots.c:" CLS_STR(__LINE__), 0,
                         strlen(r->norm));
 }

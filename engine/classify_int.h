@@ -280,6 +280,9 @@ void cls_late_turn_passing(cls_result *r);
 ** before it ("...patients book themselves 24/7. Want me to show you the dashboard?"), names none of
 ** them: not specific, those slots dropped (classify_ask_slots.c, play-test 31a H1). */
 void cls_late_pitch_slots(cls_result *r);
+/* "24/7" as the time of a line is around the clock, no day: no time slot, not specific
+** (classify_ask_slots.c, play-test 31a H1).  Before cls_late_pitch_slots. */
+void cls_late_always_time(cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

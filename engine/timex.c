@@ -86,7 +86,7 @@ static const tx_def en_defs[] = {
   { "en.clock_oclock", __LINE__, "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(?:o'?clock|[ap]m)\\b", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon" },
   { "en.date_ordinal", __LINE__, "\\b(?:on\\s+)?(?:the\\s+)?[0-9]{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+" EMONTH "\\b)?", "#" },
   { "en.date_month", __LINE__, "\\b" EMONTH "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b", "#" },
-  { "en.date_numeric", __LINE__, "\\b(?!24/7(?![0-9]))[0-9]{1,2}/[0-9]{1,2}\\b", "#" },   /* "24/7" is always, no day (pt31a H1) */
+  { "en.date_numeric", __LINE__, "\\b[0-9]{1,2}/[0-9]{1,2}\\b", "#" },
   { "en.deadline", __LINE__, "\\b(?:by|before|no later than|ahead of|until)(?=\\s+" ETIMEWORD ")", "by|before|later|ahead|until" },
   { "en.duration", __LINE__, "\\b(?:in|within|inside)\\s+(?:the next\\s+)?" ENUMW "\\s+(?:more\\s+)?(?:days?|weeks?|months?|business days?|working days?)\\b", "day|week|month" },
   { "en.from_now", __LINE__, "\\b" ENUMW "\\s+(?:days?|weeks?|months?)\\s+from\\s+(?:now|today)\\b", "day|week|month" },
