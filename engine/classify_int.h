@@ -289,6 +289,10 @@ void cls_late_else_check(cls_result *r);
 /* "let me play that back. You need ... Did I miss anything?": a playback of her needs closed by a
 ** question restates them for her to confirm (classify_check_back.c, play-test 31a M7). */
 void cls_late_playback(cls_result *r);
+/* "would you feel OK putting me in touch with her, or is anything holding you back?": a request to
+** be introduced, in a line read as no ask, asks (a referral where the ladder has one)
+** (classify_introduce_me.c, play-test 31a H3). */
+void cls_late_introduce_me(const cls_classifier *c, cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -513,6 +513,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_pitch_slots(out);
     cls_late_else_check(out);
     cls_late_playback(out);
+    cls_late_introduce_me(c, out);
     cls_late_turn_passing(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its

@@ -83,7 +83,7 @@ check "replay recovers every completed turn" jq -e --rawfile want "$TMP/k3.txt" 
 check "replay rebuilds the debrief, ended by a killed program (not a Ctrl-C)" jq -e '.outcome and .ended_by == "killed"' <<<"$out"
 expect_contains "... and says so in the journal's note" "$(cat "$TMP/err")" "its program was stopped (killed, or the machine went down)"
 out=$("$SALESIM" replay "$TMP/k.json" --lang en 2>/dev/null | tr -s ' \n' '  ')
-expect_contains "the replayed debrief says the program was stopped" "$out" "the program was stopped mid-visit (killed, or the machine went down)"
+expect_contains "the replayed debrief says the program was stopped" "$out" "the program was stopped mid-visit (killed, its terminal closed, or the machine went down)"
 if grep -q "Ctrl-C" <<<"$out"; then fail "... and not that the trainee pressed Ctrl-C" "$(grep Ctrl-C <<<"$out")"; else ok "... and not that the trainee pressed Ctrl-C"; fi
 out=$("$SALESIM" replay "$TMP/k.json" --json 2>/dev/null)
 out2=$("$SALESIM" replay "$TMP/k.json.journal" --json 2>/dev/null)
