@@ -909,6 +909,7 @@ static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, con
 }
 
 static const char *says_need(const cust_events *evs, const scn_need *n, int said_too);
+static const char *hidden_said(const ctx *c, const sess_turn *t, int i);
 
 /* The customer's own complaint she refused an ask for at turn t: a need she volunteers (not
 ** hidden) that she voiced before the turn, that no line has settled yet (vs->settled), and that
@@ -1910,8 +1911,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (told_now && c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
                !pitch_then_ask(&t->cls)) {
       *found_hidden |= bit(ev->index);
-      add(c, "hidden_need_found", t, NULL, "quote", q, "said",
-          c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
+      add(c, "hidden_need_found", t, NULL, "quote", q, "said", hidden_said(c, t, ev->index), NULL);
     }
   }
   /* a need her answer named, though no REVEAL was recorded: brought out by the question */
@@ -1936,6 +1936,26 @@ static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
   for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++)
     if (voiced_at(u, ni)) return 1;
   return 0;
+}
+
+/* What the customer said of hidden need i at turn t or, failing that, at the first later turn
+** that voices it: a line of hers that is part of the need's `said` (she may tell only its end:
+** "The kettle is white inside already." when the trainee had named Lucia's house himself) or
+** names it.  The scenario's `said` when no line on screen does.  Play-test 31a M8: the debrief
+** quoted the whole `said`, words that never appeared on screen. */
+static const char *hidden_said(const ctx *c, const sess_turn *t, int i) {
+  const scn_need *n = &c->sc->needs[i];
+  for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++) {
+    if (u != t && !voiced_at(u, i)) continue;
+    for (int e = 0; e < u->events.n; e++) {
+      const char *txt = u->events.v[e].text;
+      if (u->events.v[e].kind == CUST_EV_SAY && txt && *txt && n->said && strstr(n->said, txt)) return txt;
+    }
+    const char *her = says_need(&u->events, n, 1);
+    if (her) return her;
+    if (u != t || voiced_at(t, i)) break;
+  }
+  return n->said ? n->said : need_name(c, i);
 }
 
 /* A hidden need the trainee raised, naming the customer's problem itself, is discovered on that
@@ -1992,8 +2012,7 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
     ** keyword quoted as a need she never spoke of (round 10 credited such a question) */
     if (!voiced_at(t, ni) && !voiced_from(c, t + 1, ni)) continue;
     *found_hidden |= bit(ni);
-    add(c, "hidden_need_found", t, "raised", "quote", q, "said",
-        c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
+    add(c, "hidden_need_found", t, "raised", "quote", q, "said", hidden_said(c, t, ni), NULL);
   }
 }
 
