@@ -347,4 +347,14 @@ if [ -n "$said" ] && [ "$said" != null ] && grep -qF "${said%% *}" <<<"$out" && 
 then ok "a hidden need found is quoted in the words said on screen ($said)"
 else fail "a hidden need found is quoted in the words said on screen" "said: $said"; fi
 
+# play-test 31a H1: a pitch's "24/7" and "online" are no time and place of the ask after it, and
+# a pitch whose only question asks for a step brings out no need (kept here, not in the example
+# scenario, whose tests the authoring guide shows verbatim)
+echo "No worries! So ChairTime is an online booking system with text reminders, it's really easy, patients book themselves 24/7 and it cuts no-shows. Want me to show you the dashboard?" >"$TMP/h1.txt"
+rules=$("$SALESIM" play scenarios/examples/clinic-booking.yaml --seed 66 --script "$TMP/h1.txt" --json --transcript "" 2>/dev/null |
+  jq -r '[.skills[].findings[] | select(.turn == 1) | .rule] | sort | join(" ")')
+if grep -qw vague_ask <<<"$rules" && ! grep -qwE 'specific_ask|hidden_need_found|need_uncovered' <<<"$rules"
+then ok "a pitch's 24/7 and online make no specific ask, and its offer brings out no need ($rules)"
+else fail "a pitch's 24/7 and online make no specific ask, and its offer brings out no need" "turn 1: $rules"; fi
+
 finish
