@@ -277,6 +277,23 @@ void cls_late_quantity_order(cls_result *r);
 ** passed beside a pitch of the price asks his opinion of the offer, label `opinion`
 ** (classify_opinion.c, play-test 30a F9). */
 void cls_late_turn_passing(cls_result *r);
+/* An ask with no time, whose action, person and place stand only in statements about the product
+** before it ("...patients book themselves 24/7. Want me to show you the dashboard?"), names none of
+** them: not specific, those slots dropped (classify_ask_slots.c, play-test 31a H1). */
+void cls_late_pitch_slots(cls_result *r);
+/* "24/7" as the time of a line is around the clock, no day: no time slot, not specific
+** (classify_ask_slots.c, play-test 31a H1).  Before cls_late_pitch_slots. */
+void cls_late_always_time(cls_result *r);
+/* A question sentence asking what else she needs to see or know, or whether any worry is left:
+** a check for open points (classify_check_back.c, play-test 31a H2). */
+void cls_late_else_check(cls_result *r);
+/* "let me play that back. You need ... Did I miss anything?": a playback of her needs closed by a
+** question restates them for her to confirm (classify_check_back.c, play-test 31a M7). */
+void cls_late_playback(cls_result *r);
+/* "would you feel OK putting me in touch with her, or is anything holding you back?": a request to
+** be introduced, in a line read as no ask, asks (a referral where the ladder has one)
+** (classify_introduce_me.c, play-test 31a H3). */
+void cls_late_introduce_me(const cls_classifier *c, cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -514,6 +514,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_talk_later(out);
     cls_late_answer_check(out);
     cls_late_which(out);
+    cls_late_always_time(out);
+    cls_late_pitch_slots(out);
+    cls_late_else_check(out);
+    cls_late_playback(out);
+    cls_late_introduce_me(c, out);
     cls_late_turn_passing(out);
     cls_late_history_not_scarce(out);
     cls_late_as_is_rung_person(out);

@@ -348,7 +348,9 @@ static void show_score(play *p) {
 
 /* Names the trainee's earlier visits that were killed before their end and so are in no
 ** gradebook: their journals in the data dir's transcripts, which no running visit writes
-** (play-test 30c #4: Dave's next visit said nothing and the journal stayed).  Said once. */
+** (play-test 30c #4: Dave's next visit said nothing and the journal stayed).  Said once.  A play
+** with no trainee names them too, with the command that shows them (play-test 31a H4: the visit
+** of a closed terminal was not mentioned again). */
 static void remind_unrecorded(play *p) {
   enum { SHOWN = 3 };
   char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
@@ -363,8 +365,9 @@ static void remind_unrecorded(play *p) {
   }
   for (int i = 0; i < n && i < SHOWN; i++) {
     char *w = util_shell_word(paths[i]);
-    char *cmd = xasprintf("salesim record %s%s", w, opt ? opt : "");
-    char *m = msg_get(msg_lang(p->lang), "ui.unrecorded_visit", "path", paths[i], "command", cmd, NULL);
+    char *cmd = p->o.trainee ? xasprintf("salesim record %s%s", w, opt ? opt : "") : xasprintf("salesim replay %s", w);
+    char *m = msg_get(msg_lang(p->lang), p->o.trainee ? "ui.unrecorded_visit" : "ui.cut_off_visit", "path", paths[i],
+                      "command", cmd, NULL);
     fprintf(stderr, "salesim play: %s\n", m);
     free(m);
     free(cmd);
@@ -384,7 +387,7 @@ static void remind_unrecorded(play *p) {
 }
 
 static int start_session(play *p, diag *d) {
-  if (p->o.trainee && !p->attempt_path) remind_unrecorded(p);   /* a /restart has said it */
+  if (!p->attempt_path) remind_unrecorded(p);   /* a /restart has said it */
   sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
                       .transcript = p->attempt_path ? p->attempt_path : p->o.transcript };
   so.adopt = p->cust;
@@ -819,7 +822,12 @@ int cmd_play_exec(int argc, char **argv) {
   } else {
     diag_print(&d, stderr);  /* warnings, e.g. a script that failed to load */
     sess_end why = converse(&p);
-    if (p.s) rc = debrief(&p, why);
+    /* a closed terminal (SIGHUP) or SIGTERM cuts the visit off, as kill -9 does: the trainee
+    ** did not choose to leave, so nothing is judged, recorded or said in the customer's name;
+    ** the journal holds every turn, the next `play` names it, and `record` or `replay` rebuilds
+    ** it as a visit that did not end (README, docs/transcript.md; play-test 31a H4) */
+    if (p.s && why == SESS_END_HANGUP && !sess_over(p.s)) rc = CLI_OK;
+    else if (p.s) rc = debrief(&p, why);
   }
   diag_free(&d);
   sess_free(p.s);

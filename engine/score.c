@@ -909,6 +909,7 @@ static void judge_check_summary(ctx *c, visit_state *vs, const ask_prior *p, con
 }
 
 static const char *says_need(const cust_events *evs, const scn_need *n, int said_too);
+static const char *hidden_said(const ctx *c, const sess_turn *t, int i);
 
 /* The customer's own complaint she refused an ask for at turn t: a need she volunteers (not
 ** hidden) that she voiced before the turn, that no line has settled yet (vs->settled), and that
@@ -1775,6 +1776,20 @@ static int asks_nothing(const cls_result *r) {
                                        M(CONFIRM_NEED) | M(ASK_DECISION_CHAIN)));
 }
 
+/* 1 when r pitches and its only question asks for a step: "ChairTime is an online booking system
+** ... it cuts no-shows. Want me to show you the dashboard?" asked her nothing about her practice,
+** and the no-shows she told in answer were "+10 Your question brought out a hidden need" on the
+** pitch-first opener (play-test 31a H1). */
+static int pitch_then_ask(const cls_result *r) {
+  return (r->moves & PITCH_MOVES) && (r->moves & ASK_MOVES) &&
+         !(r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(PROBE_REFUSAL) | M(CHECK_CONCERNS) |
+                       M(CONFIRM_NEED) | M(ASK_DECISION_CHAIN)));
+}
+/* 1 when no question of r drew out what the customer tells in answer to it (the guards above). */
+static int drew_nothing(const cls_result *r) {
+  return asks_opinion(r) || pitch_only(r) || pressing_only(r) || asks_nothing(r) || pitch_then_ask(r);
+}
+
 /* 1 when need i (not hidden, not voiced before the turn, and with no REVEAL or CONFIRM of it this
 ** turn) came out in the customer's answer to a question of the trainee's: her line this turn names
 ** it by one of its keywords.  Not every reason she gives is recorded as a REVEAL (a refusal probed:
@@ -1914,15 +1929,15 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
           need_said(c, ev->index, said, sizeof said), NULL);
     } else if (told_now && !c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
-               !asks_opinion(&t->cls) && !pitch_only(&t->cls) && !pressing_only(&t->cls) && !asks_nothing(&t->cls)) {
+               !drew_nothing(&t->cls)) {
       *found_hidden |= bit(ev->index);
       char said[512];
       add(c, "need_uncovered", t, NULL, "quote", q, "need", need_name(c, ev->index), "said",
           need_said(c, ev->index, said, sizeof said), NULL);
-    } else if (told_now && c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index))) {
+    } else if (told_now && c->sc->needs[ev->index].hidden && !(*found_hidden & bit(ev->index)) &&
+               !pitch_then_ask(&t->cls)) {
       *found_hidden |= bit(ev->index);
-      add(c, "hidden_need_found", t, NULL, "quote", q, "said",
-          c->sc->needs[ev->index].said ? c->sc->needs[ev->index].said : need_name(c, ev->index), NULL);
+      add(c, "hidden_need_found", t, NULL, "quote", q, "said", hidden_said(c, t, ev->index), NULL);
     }
   }
   /* a need her answer named, though no REVEAL was recorded: brought out by the question */
@@ -1947,6 +1962,26 @@ static int voiced_from(const ctx *c, const sess_turn *t, int ni) {
   for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++)
     if (voiced_at(u, ni)) return 1;
   return 0;
+}
+
+/* What the customer said of hidden need i at turn t or, failing that, at the first later turn
+** that voices it: a line of hers that is part of the need's `said` (she may tell only its end:
+** "The kettle is white inside already." when the trainee had named Lucia's house himself) or
+** names it.  The scenario's `said` when no line on screen does.  Play-test 31a M8: the debrief
+** quoted the whole `said`, words that never appeared on screen. */
+static const char *hidden_said(const ctx *c, const sess_turn *t, int i) {
+  const scn_need *n = &c->sc->needs[i];
+  for (const sess_turn *u = t; u < c->s->turns + c->s->n_turns; u++) {
+    if (u != t && !voiced_at(u, i)) continue;
+    for (int e = 0; e < u->events.n; e++) {
+      const char *txt = u->events.v[e].text;
+      if (u->events.v[e].kind == CUST_EV_SAY && txt && *txt && n->said && strstr(n->said, txt)) return txt;
+    }
+    const char *her = says_need(&u->events, n, 1);
+    if (her) return her;
+    if (u != t || voiced_at(t, i)) break;
+  }
+  return n->said ? n->said : need_name(c, i);
 }
 
 /* A hidden need the trainee raised, naming the customer's problem itself, is discovered on that
@@ -1985,6 +2020,9 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
   ** 来不及发现的?"); a statement or a "right?" only counts once the customer voices it */
   int asks_about = r->question && (r->moves & (M(OPEN_QUESTION) | M(CLOSED_QUESTION) | M(CHECK_CONCERNS))) &&
                    !(r->moves & M(CONFIRM_NEED));
+  /* a pitch names the problem its product solves, and asks nothing about hers: "...it cuts
+  ** no-shows. Want me to show you the dashboard?" discovered nothing (play-test 31a H1) */
+  if (pitch_only(r) || pitch_then_ask(r)) return;
   for (int k = 0; k < r->n_needs; k++) {
     int ni = r->needs[k];
     if (ni < 0 || ni >= n_needs || !c->sc->needs[ni].hidden || (*found_hidden & bit(ni)) || (known & bit(ni)))
@@ -2000,8 +2038,7 @@ static void judge_raised_hidden(ctx *c, const sess_turn *t, const cls_result *r,
     ** keyword quoted as a need she never spoke of (round 10 credited such a question) */
     if (!voiced_at(t, ni) && !voiced_from(c, t + 1, ni)) continue;
     *found_hidden |= bit(ni);
-    add(c, "hidden_need_found", t, "raised", "quote", q, "said",
-        c->sc->needs[ni].said ? c->sc->needs[ni].said : need_name(c, ni), NULL);
+    add(c, "hidden_need_found", t, "raised", "quote", q, "said", hidden_said(c, t, ni), NULL);
   }
 }
 

@@ -263,7 +263,11 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
 
 void sess_finish(session *s, sess_end why) {
   if (s->outcome == CUST_OUTCOME_NONE) {
-    cust_end_for(s->cust, why == SESS_END_TURN_LIMIT ? "time_limit" : "left", &s->closing);
+    /* a visit cut off (its program killed, its terminal closed) ends with no word of the
+    ** customer's: nobody saw one, and nobody left (play-test 31a H4: "I'll walk you out." in the
+    ** transcript of a terminal killed mid-visit) */
+    if (why != SESS_END_KILLED && why != SESS_END_HANGUP)
+      cust_end_for(s->cust, why == SESS_END_TURN_LIMIT ? "time_limit" : "left", &s->closing);
     if (why == SESS_END_TURN_LIMIT) note_cause(s, &s->closing);
     note_outcome(s, why);
     if (s->outcome == CUST_OUTCOME_NONE) {   /* a script that settles nothing: no action, no deal */

@@ -251,7 +251,7 @@ if [ "$rc" = 0 ]; then
   kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
   t=${j%.journal}
   err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 4 --trainee dave --gradebook "$TMP/dave.db" --transcript "" 2>&1 >/dev/null)
-  expect_contains "the trainee's next play names the killed visit and the command" "$err" "an earlier visit was stopped before its end (killed, or the machine went down) and is in no gradebook: $j; record it with: salesim record $j --gradebook $TMP/dave.db"
+  expect_contains "the trainee's next play names the killed visit and the command" "$err" "an earlier visit was stopped before its end (killed, its terminal closed, or the machine went down) and is in no gradebook: $j; record it with: salesim record $j --gradebook $TMP/dave.db"
   out=$("$SALESIM" record "$t" --gradebook "$TMP/dave.db" 2>"$TMP/err"); rc=$?
   expect_eq "record of the killed visit by its transcript's name exits 0" 0 "$rc"
   expect_contains "... says it is recorded as a visit that did not end" "$out" "$j: recorded in $TMP/dave.db (session 2, trainee dave) as a visit that did not end (ended_by killed)"
