@@ -331,7 +331,12 @@ static int kind_fits(const scenario *sc, const cls_result *r, int k) {
   uint64_t rules = r->moves & ~r->model_moves;
   scn_kind want = cls_kind_of_ask(rules);
   if (want == SCN_KIND_ADVANCE || k < 0 || k >= sc->n_commitments) return 1;
-  return sc->commitments[k].kind == want;
+  /* a ladder with no rung of that kind: the ask names one of the rungs it has ("Could we put six
+  ** of Grace's pickers on headsets for a month of nights ..., with Martin signing the paperwork
+  ** this week?" is an order by its words, and warehouse's pilot on nights is its top rung) */
+  int any = 0;
+  for (int i = 0; i < sc->n_commitments && !any; i++) any = sc->commitments[i].kind == want;
+  return !any || sc->commitments[k].kind == want;
 }
 
 /* See classify_int.h. */

@@ -11,21 +11,21 @@
 # 0.052; with wave 12's (play-test 26) 0.892 and 0.055; with wave 14's (play-test 28) 0.887 and
 # 0.049; with wave 15's (play-test 29) 0.881 and 0.055; with wave 16's (play-test 30) 0.877 and
 # 0.055, and 0.877 and 0.046 after play-test 30's rules (function words, a match on one word, a
-# recap's benefits); 0.893 and 0.044 after play-test 31's (rungs asked in words of their own).
+# recap's benefits); 0.895 and 0.043 after play-test 31's (rungs asked in words of their own).
 # The fresh measure is wave 17 (tests/data/links-fresh): 0.838 right, 0.071 wrong when it came,
-# 0.831 and 0.051 after play-test 30's rules, 0.858 and 0.050 after play-test 31's.
+# 0.831 and 0.051 after play-test 30's rules, 0.865 and 0.050 after play-test 31's.
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
 # (play-test 25: wave 10's 176 lines joined the sets, 22 a set, and are split by the same hash;
 # play-test 26: wave 12's 176 the same way, then the customer's name and `unrelated:` lines)
-LINK_RIGHT=${LINK_RIGHT:-0.89}   # measured 1246/1396 = 0.893 (play-test 31's rules; 1224/1396 = 0.877 when wave 16 joined)
-LINK_WRONG=${LINK_WRONG:-0.045}  # measured 58/1331 = 0.044 (play-test 31; 60/1311 after play-test 30's rules, 73/1325 when wave 16 joined)
-SET_RIGHT=${SET_RIGHT:-0.85}     # the lowest set: tableware 0.857 (150/175), payment-collection 0.865 (play-test 31; 0.829 before)
+LINK_RIGHT=${LINK_RIGHT:-0.89}   # measured 1249/1396 = 0.895 (play-test 31's rules; 1224/1396 = 0.877 when wave 16 joined)
+LINK_WRONG=${LINK_WRONG:-0.045}  # measured 58/1334 = 0.043 (play-test 31; 60/1311 after play-test 30's rules, 73/1325 when wave 16 joined)
+SET_RIGHT=${SET_RIGHT:-0.85}     # the lowest set: payment-collection 0.865 (147/170), tableware 0.863 (play-test 31; 0.829 before)
 SET_WRONG=${SET_WRONG:-0.07}     # the highest set: payment-collection 0.070 (11/158), referral 0.065, tableware 0.061 (0.091 before play-test 30's rules)
-TUNE_RIGHT=${TUNE_RIGHT:-0.90}   # measured 867/958 = 0.905 (play-test 31; 852/958 = 0.889 before)
-TUNE_WRONG=${TUNE_WRONG:-0.045}  # measured 39/923 = 0.042 (play-test 31; 40/908 after play-test 30's rules, 51/920 before)
-HELD_RIGHT=${HELD_RIGHT:-0.86}   # measured 379/438 = 0.865 (play-test 31; 373/438 = 0.852 before)
-HELD_WRONG=${HELD_WRONG:-0.048}  # measured 19/408 = 0.047 (play-test 31; 20/403 = 0.050 after play-test 30's rules, 22/405 before)
+TUNE_RIGHT=${TUNE_RIGHT:-0.90}   # measured 869/958 = 0.907 (play-test 31; 852/958 = 0.889 before)
+TUNE_WRONG=${TUNE_WRONG:-0.045}  # measured 39/925 = 0.042 (play-test 31; 40/908 after play-test 30's rules, 51/920 before)
+HELD_RIGHT=${HELD_RIGHT:-0.86}   # measured 380/438 = 0.868 (play-test 31; 373/438 = 0.852 before)
+HELD_WRONG=${HELD_WRONG:-0.048}  # measured 19/409 = 0.046 (play-test 31; 20/403 = 0.050 after play-test 30's rules, 22/405 before)
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do
@@ -104,7 +104,7 @@ done
 # wave 17, fresh lines written outside the team (tests/data/links-fresh/README.md): the figure to
 # read, never the errors; held at the floors measured (rounded), summed: 124/148 right and
 # 10/140 wrong when they came (at 4ce0494; wave 16 was 123/151 and 7/135); 123/148 and 7/136
-# after play-test 30's linking rules; 127/148 and 7/140 after play-test 31's
+# after play-test 30's linking rules; 128/148 and 7/141 after play-test 31's
 R=0 T=0 W=0 M=0
 for f in tests/data/links-fresh/*.tsv; do
   b=$(basename "$f" .tsv)
@@ -114,8 +114,8 @@ for f in tests/data/links-fresh/*.tsv; do
   R=$((R + ${a:-0})); T=$((T + ${t:-0})); W=$((W + ${w:-0})); M=$((M + ${m:-0}))
 done
 echo "# fresh lines (wave 17): linked right $R/$T, wrong links $W/$M"
-[ "$T" -ge 140 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-85})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-85})" \
-  || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-85})" "$R/$T"
+[ "$T" -ge 140 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-86})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-86})" \
+  || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-86})" "$R/$T"
 [ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-5})) ] && ok "fresh lines wrong links $W/$M (<= ${FRESH_WRONG:-5}%)" \
   || fail "fresh lines wrong links (<= ${FRESH_WRONG:-5}%)" "$W/$M"
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
