@@ -768,8 +768,8 @@ static void test_dated_proposal(void **st) {
 }
 
 /* cls_late_rung_by_meaning: a question in a request's shape whose nearest rung by meaning scores
-** 0.20 or more asks for it (play-test 31); asking to be told, a question about her world, or a
-** suggestion that ends in no question mark stays as read. */
+** 0.20 or more asks for it (play-test 31); asking to be told or a question about her world stays as
+** read.  And an ask of a kind the ladder has no rung of names one of its rungs. */
 static void test_rung_by_meaning(void **st) {
   (void)st;
   loaded L;
@@ -792,6 +792,15 @@ static void test_rung_by_meaning(void **st) {
   assert_true(CLS_HAS(&r, CLS_ASK_REFERRAL));
   assert_true(r.commitment >= 0);
   assert_string_equal(L.s->commitments[r.commitment].id, "share_number");
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* an order by its words, in a ladder with no order rung, names the rung it has (kind_fits) */
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  r = run(L.c, "Could we put eight of Grace's pickers on headsets for a month of nights from the 10th, with Martin signing "
+               "the paperwork?");
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "night_pilot");
   cls_result_free(&r);
   drop_scenario(&L);
 }
