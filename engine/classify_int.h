@@ -294,6 +294,10 @@ void cls_late_playback(cls_result *r);
 ** be introduced, in a line read as no ask, asks (a referral where the ladder has one)
 ** (classify_introduce_me.c, play-test 31a H3). */
 void cls_late_introduce_me(const cls_classifier *c, cls_result *r);
+/* "Next time you two chat, would you put in a good word for ClearSpring?": a question in a
+** request's shape whose nearest rung by meaning scores RUNG_ASK_MIN or more asks for that rung
+** (classify_rung_ask.c, play-test 31).  Needs the scenario's link index; after the model. */
+void cls_late_rung_by_meaning(const cls_classifier *c, cls_result *r);
 /* "Could you sign off on the pilot order today?" asks the customer to approve: a line that asks
 ** for an action in a request form, whose approval words ("sign off", 审批) name no one else
 ** (no who, 谁), asks nothing about who decides.  After the model (which may add the chain). */

@@ -767,6 +767,44 @@ static void test_dated_proposal(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_rung_by_meaning: a question in a request's shape whose nearest rung by meaning scores
+** 0.20 or more asks for it (play-test 31); asking to be told or a question about her world stays as
+** read.  And an ask of a kind the ladder has no rung of names one of its rungs. */
+static void test_rung_by_meaning(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/tableware-limited-run.yaml");
+  cls_result r = run(L.c, "What if I kept forty sets aside in your name until Friday, while your bookkeeper looks?");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  assert_false(CLS_HAS(&r, CLS_OPEN_QUESTION));
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "reserve_sets");
+  cls_result_free(&r);
+  r = run(L.c, "Is the window at the front yours to dress?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  r = run(L.c, "Could you tell me which forty sets your bookkeeper would keep aside?");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/referral-follow-up.yaml");
+  r = run(L.c, "Could I jot down your sister's number, and may I tell her you sent me?");
+  assert_true(CLS_HAS(&r, CLS_ASK_REFERRAL));
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "share_number");
+  cls_result_free(&r);
+  drop_scenario(&L);
+  /* an order by its words, in a ladder with no order rung, names the rung it has (kind_fits) */
+  load_scenario(&L, "scenarios/warehouse-two-buyers.yaml");
+  r = run(L.c, "Could we put eight of Grace's pickers on headsets for a month of nights from the 10th, with Martin signing "
+               "the paperwork?");
+  assert_true(CLS_HAS(&r, CLS_ASK_ORDER));
+  assert_true(r.commitment >= 0);
+  assert_string_equal(L.s->commitments[r.commitment].id, "night_pilot");
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* Play-test 28: lines of the fresh testers' visits, read in their scenarios. */
 static void test_play_test_28(void **st) {
   (void)st;
@@ -1992,7 +2030,7 @@ int main(void) {
     cmocka_unit_test(test_rung_needs_no_who),
     cmocka_unit_test(test_campus_replays),
     cmocka_unit_test(test_play_test_28), cmocka_unit_test(test_play_test_29), cmocka_unit_test(test_together), cmocka_unit_test(test_weekday_week),
-    cmocka_unit_test(test_corrected_time), cmocka_unit_test(test_hear_first), cmocka_unit_test(test_dated_proposal),
+    cmocka_unit_test(test_corrected_time), cmocka_unit_test(test_hear_first), cmocka_unit_test(test_dated_proposal), cmocka_unit_test(test_rung_by_meaning),
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
