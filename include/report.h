@@ -162,6 +162,12 @@ void rep_free_tiers(rep_data *d);
 ** catalogue's tier.ID, else the debrief's word; "" when the debrief recorded no tier. */
 const char *rep_tier_name(const rep_row *r, const char *lang);
 
+/* How many rows' latest attempts stand in default tier k (score.h's score_tiers order, by their
+** total against its bands), rows whose scenario sets its own tiers left out; and in scenario s's
+** own tier k (by the tier id the latest debrief recorded).  Every renderer counts with these. */
+long rep_default_tier_count(const rep_data *d, int k);
+long rep_own_tier_count(const rep_data *d, int s, int k);
+
 /* Trend arrow words used by every format: "up", "down", "flat", or "-" for one attempt. */
 const char *rep_trend_word(const rep_row *r);
 

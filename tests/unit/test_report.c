@@ -545,6 +545,12 @@ static void test_tiers(void **state) {
   assert_non_null(strstr(out.s, ",latest_tier,pass_mark\r\nann,collect,"));
   assert_non_null(strstr(out.s, ",Learner,60\r\nann,visit,"));
   assert_non_null(strstr(out.s, ",Proficient,70\r\n"));
+  /* the HTML counts the same tiers (play-test 31: it had none of them) */
+  out.len = 0;
+  rep_render_html(&d, &out);
+  assert_non_null(strstr(out.s, "<p id=\"tiers\">Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 1, "
+                                "Developing (50+) 1, Not yet (0+) 0<br><code>collect</code> (pass mark 60): "
+                                "Collector (60+) 0, Learner (0+) 1</p>\n"));
   sb_free(&out);
   rep_free(&d);
 
@@ -624,6 +630,14 @@ static void test_html(void **state) {
   assert_non_null(strstr(out.s, "<th class=\"t\">Tier</th><th>pass mark</th></tr></thead>"));
   assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Tier\">Expert, &lt;&quot;A&quot;&gt;</td><td data-l=\"pass mark\">65</td></tr>"));
   assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Tier\">Not yet</td><td data-l=\"pass mark\">70</td></tr>"));
+  /* the text report's figures: outcome shares, tiers of the latest attempts, trends */
+  d.outcomes[0] = 1; d.outcomes[3] = 2;
+  out.len = 0;
+  rep_render_html(&d, &out);
+  assert_non_null(strstr(out.s, "<p>Outcomes: order 1 (33%), advance 0 (0%), continuation 0 (0%), no_sale 2 (67%); passed 0 of 3.</p>"));
+  assert_non_null(strstr(out.s, "<p id=\"tiers\">Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 0, "
+                                "Developing (50+) 0, Not yet (0+) 1</p>"));   /* row 0 stands in its scenario's own */
+  assert_non_null(strstr(out.s, "<p id=\"trends\">Trend per trainee: 1 up, 0 flat, 0 down, 1 with one attempt</p>"));
   assert_non_null(strstr(out.s, "'WenQuanYi Micro Hei'"));   /* a CJK font on Linux, Windows and macOS */
   assert_non_null(strstr(out.s, "'Microsoft YaHei'"));
   assert_non_null(strstr(out.s, "'PingFang SC'"));
