@@ -337,6 +337,13 @@ static void trainee_table(const rep_data *d, strbuf *out) {
       sb_puts(out, "</small>");
       free(m);
     }
+    char *marks = rep_row_marks(r, L(d));   /* visits the customer did not end, and with hints */
+    if (marks) {
+      sb_puts(out, " <small class=\"marks\">");
+      esc(out, marks);
+      sb_puts(out, "</small>");
+      free(marks);
+    }
     sb_puts(out, "</td><td class=\"t\" data-l=\"");
     say(d, out, "label.tier");
     sb_puts(out, "\">");
@@ -446,6 +453,10 @@ static void class_section(const rep_data *d, strbuf *out) {
   esc(out, p);
   free(p);
   say(d, out, "report.html.stop");
+  sb_puts(out, "</p>\n<p id=\"marks\">");
+  char *marks = rep_marks(d, L(d));
+  esc(out, marks);
+  free(marks);
   sb_puts(out, "</p>\n");
   tiers(d, out);
   if (d->n_scenarios > 1) {

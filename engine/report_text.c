@@ -167,6 +167,8 @@ static void trainee_table(const rep_data *d, strbuf *out) {
       sb_putc(out, ' ');
       put_msg(out, msg_get(L(d), "report.row_versions", "versions", n, NULL));
     }
+    char *marks = rep_row_marks(r, L(d));   /* visits the customer did not end, and with hints */
+    if (marks) { sb_putc(out, ' '); put_msg(out, marks); }
     sb_putc(out, '\n');
   }
 }
@@ -231,6 +233,8 @@ static void class_table(const rep_data *d, strbuf *out) {
   snprintf(sessions, sizeof sessions, "%ld", d->sessions);
   sb_puts(out, "; ");
   put_msg(out, msg_get(L(d), "report.passed", "passed", passed, "sessions", sessions, NULL));
+  sb_putc(out, '\n');
+  put_msg(out, rep_marks(d, L(d)));
   sb_putc(out, '\n');
   /* the proficiency tiers of docs/scoring.md, over each trainee's latest attempt; a row whose
   ** scenario sets its own tiers is counted on that scenario's line below */
