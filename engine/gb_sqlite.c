@@ -179,7 +179,7 @@ static const char migrate_5_to_6[] =
 
 static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5,
                                           migrate_5_to_6 };
-_Static_assert(sizeof migrations / sizeof *migrations == GB_VERSION, "a migration per version");
+_Static_assert(sizeof migrations / sizeof *migrations == GB_VERSION, "migrations[] and GB_VERSION differ");
 
 /* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
 ** shared-memory file could not grow): say what the trainer can act on. */

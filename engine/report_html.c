@@ -252,6 +252,24 @@ static void header(const rep_data *d, strbuf *out) {
   sb_puts(out, "</p>\n");
 }
 
+/* A row's interrupted visits and visits with hints, each on a line of its own under the latest
+** outcome: written on one line ("(2 interrupted, 1 with hints)") the cell widened the table past
+** 1024 pixels and the browser broke the trainee names to fit it. */
+static void row_marks(const rep_data *d, const rep_row *r, strbuf *out) {
+  static const char *const keys[2] = { "report.row_interrupted", "report.row_hinted" };
+  const int n[2] = { r->interrupted, r->hinted };
+  for (int k = 0; k < 2; k++) {
+    if (!n[k]) continue;
+    char c[24];
+    snprintf(c, sizeof c, "%d", n[k]);
+    char *m = msg_get(L(d), keys[k], "count", c, NULL);
+    sb_puts(out, "<br><small class=\"marks\">");
+    esc(out, m);
+    sb_puts(out, "</small>");
+    free(m);
+  }
+}
+
 /* The sortable trainee table; data-v holds the numeric trend for sorting. */
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
@@ -337,13 +355,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
       sb_puts(out, "</small>");
       free(m);
     }
-    char *marks = rep_row_marks(r, L(d));   /* visits the customer did not end, and with hints */
-    if (marks) {
-      sb_puts(out, " <small class=\"marks\">");
-      esc(out, marks);
-      sb_puts(out, "</small>");
-      free(marks);
-    }
+    row_marks(d, r, out);
     sb_puts(out, "</td><td class=\"t\" data-l=\"");
     say(d, out, "label.tier");
     sb_puts(out, "\">");

@@ -173,7 +173,7 @@ expect_contains "... and the class line under the outcomes" "$out" "Interrupted 
 expect_eq "CSV report: two last columns" "interrupted,with_hints|2,1" \
   "$("$SALESIM" report "$TMP/marks.db" --format csv | tr -d '\r' | awk -F, '{printf "%s%s,%s", (NR > 1 ? "|" : ""), $(NF-1), $NF}')"
 out=$("$SALESIM" report "$TMP/marks.db" --format html)
-expect_contains "HTML report: the row's note" "$out" "<small class=\"marks\">(2 interrupted, 1 with hints)</small>"
+expect_contains "HTML report: the row's counts under its latest outcome" "$out" "<br><small class=\"marks\">2 interrupted</small><br><small class=\"marks\">1 with hints</small></td>"
 expect_contains "... and the class line" "$out" "<p id=\"marks\">Interrupted visits (not ended by the customer): 2 of 2; visits with hints: 1 of 2</p>"
 out=$("$SALESIM" report "$TMP/marks.db" --lang zh)
 expect_contains "in Chinese too" "$out" "（中断 2 次，用提示 1 次）"

@@ -847,7 +847,7 @@ static void test_marks(void **state) {
     assert_non_null(strstr(out.s, ",2,2\r\n"));
     out.len = 0;
     rep_render_html(&d, &out);
-    assert_non_null(strstr(out.s, "advance <small class=\"marks\">(2 interrupted, 2 with hints)</small>"));
+    assert_non_null(strstr(out.s, "advance<br><small class=\"marks\">2 interrupted</small><br><small class=\"marks\">2 with hints</small></td>"));
     out.len = 0;
     d.lang = "zh";
     rep_render_text(&d, &out);
