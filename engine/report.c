@@ -487,8 +487,7 @@ static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
 }
 
 /* The same columns from the sums kept at write time (schema version 5; the interrupted visits and
-** those with hints since version 6): the whole gradebook's
-** groups, for a reader of every row. */
+** those with hints since version 6): the whole gradebook's groups, for a reader of every row. */
 static void kept_sql(strbuf *sql) {
   sb_puts(sql, "SELECT trainee, scenario, n, passed");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", sum_%s", rep_skill_names[s]);
