@@ -279,6 +279,92 @@ static const char pg_v4[] =
   "  GRANT SELECT ON salesim.rule_days TO salesim_trainer; END IF;"
   " END $$;";
 
+/* The per-group sums' two functions (version 5), written once for version 6 too, which adds its
+** columns: group_of counts one group from its sessions (COLS: more columns after the latest
+** tier, AGGS: their aggregates over the group's sessions); group_sessions keeps the sums as
+** sessions change (SETS: how a recorded visit adds to the columns that version adds).  CREATE is
+** "CREATE" or "CREATE OR REPLACE". */
+#define PG_GROUP_OF(CREATE, COLS, AGGS) \
+  CREATE " FUNCTION salesim.group_of(tr text, sc text) RETURNS SETOF salesim.groups LANGUAGE sql STABLE" \
+  " AS $f$" \
+  " SELECT tr, sc, g.n, g.passed, g.k0, g.k1, g.k2, g.k3, g.c0, g.c1, g.c2, g.c3, g.o0, g.o1, g.o2, g.o3," \
+  "  g.h_min, g.h_max, g.l_min, g.l_max, g.min_id, f.started, f.score, l.id, l.score, l.outcome, l.started," \
+  "  l.s_commitment, l.s_benefits, l.s_tactics, l.s_discovery, g.scores, l.tier" COLS \
+  " FROM (SELECT count(*) AS n, count(*) FILTER (WHERE pass <> 0) AS passed," \
+  "  coalesce(sum(s_commitment), 0) AS k0, coalesce(sum(s_benefits), 0) AS k1," \
+  "  coalesce(sum(s_tactics), 0) AS k2, coalesce(sum(s_discovery), 0) AS k3, count(s_commitment) AS c0," \
+  "  count(s_benefits) AS c1, count(s_tactics) AS c2, count(s_discovery) AS c3," \
+  "  count(*) FILTER (WHERE outcome = 'order') AS o0, count(*) FILTER (WHERE outcome = 'advance') AS o1," \
+  "  count(*) FILTER (WHERE outcome = 'continuation') AS o2, count(*) FILTER (WHERE outcome = 'no_sale') AS o3," \
+  "  min(nullif(scenario_hash, '') COLLATE \"C\") AS h_min, max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max," \
+  "  min(coalesce(language, '') COLLATE \"C\") AS l_min, max(coalesce(language, '') COLLATE \"C\") AS l_max," \
+  "  min(id) AS min_id, array_agg(score ORDER BY started, id) AS scores" AGGS \
+  "  FROM salesim.sessions WHERE trainee = tr AND scenario = sc) AS g" \
+  " CROSS JOIN LATERAL (SELECT started, score FROM salesim.sessions WHERE trainee = tr AND scenario = sc" \
+  "  ORDER BY started, id LIMIT 1) AS f" \
+  " CROSS JOIN LATERAL (SELECT id, score, outcome, started, s_commitment, s_benefits, s_tactics," \
+  "  s_discovery, tier FROM salesim.sessions WHERE trainee = tr AND scenario = sc" \
+  "  ORDER BY started DESC, id DESC LIMIT 1) AS l" \
+  " $f$;"
+
+#define PG_GROUP_SESSIONS(CREATE, SETS) \
+  CREATE " FUNCTION salesim.group_sessions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER" \
+  " SET search_path = salesim, pg_catalog AS $f$" \
+  " DECLARE s record; k bigint; later bigint;" \
+  " BEGIN" \
+  "  IF TG_OP = 'TRUNCATE' THEN TRUNCATE salesim.groups; RETURN NULL; END IF;" \
+  "  IF TG_OP = 'INSERT' THEN" \
+  "   SELECT count(*) INTO k FROM new_rows;" \
+  "   IF k = 1 THEN" \
+  "    SELECT * INTO s FROM new_rows;" \
+  "    PERFORM pg_advisory_xact_lock(hashtext(s.trainee), hashtext(s.scenario));" \
+  /* the attempts after this one (none when it is the latest, as a recording's usually is) */ \
+  "    SELECT count(*) INTO later FROM salesim.sessions WHERE trainee = s.trainee AND scenario = s.scenario" \
+  "     AND (started, id) > (s.started, s.id);" \
+  "    UPDATE salesim.groups SET n = n + 1, passed = passed + (s.pass <> 0)::int," \
+  "     sum_commitment = sum_commitment + coalesce(s.s_commitment, 0)," \
+  "     sum_benefits = sum_benefits + coalesce(s.s_benefits, 0)," \
+  "     sum_tactics = sum_tactics + coalesce(s.s_tactics, 0)," \
+  "     sum_discovery = sum_discovery + coalesce(s.s_discovery, 0)," \
+  "     n_commitment = n_commitment + (s.s_commitment IS NOT NULL)::int," \
+  "     n_benefits = n_benefits + (s.s_benefits IS NOT NULL)::int," \
+  "     n_tactics = n_tactics + (s.s_tactics IS NOT NULL)::int," \
+  "     n_discovery = n_discovery + (s.s_discovery IS NOT NULL)::int," \
+  "     n_order = n_order + (s.outcome = 'order')::int, n_advance = n_advance + (s.outcome = 'advance')::int," \
+  "     n_continuation = n_continuation + (s.outcome = 'continuation')::int," \
+  "     n_no_sale = n_no_sale + (s.outcome = 'no_sale')::int," \
+  "     hash_min = least(hash_min, nullif(s.scenario_hash, ''))," \
+  "     hash_max = greatest(hash_max, nullif(s.scenario_hash, ''))," \
+  "     lang_min = least(lang_min, coalesce(s.language, ''))," \
+  "     lang_max = greatest(lang_max, coalesce(s.language, '')), min_id = least(min_id, s.id)," \
+  "     first_started = CASE WHEN later = n THEN s.started ELSE first_started END," \
+  "     first_score = CASE WHEN later = n THEN s.score ELSE first_score END," \
+  "     latest_id = CASE WHEN later = 0 THEN s.id ELSE latest_id END," \
+  "     latest_score = CASE WHEN later = 0 THEN s.score ELSE latest_score END," \
+  "     latest_outcome = CASE WHEN later = 0 THEN s.outcome ELSE latest_outcome END," \
+  "     latest_started = CASE WHEN later = 0 THEN s.started ELSE latest_started END," \
+  "     latest_commitment = CASE WHEN later = 0 THEN s.s_commitment ELSE latest_commitment END," \
+  "     latest_benefits = CASE WHEN later = 0 THEN s.s_benefits ELSE latest_benefits END," \
+  "     latest_tactics = CASE WHEN later = 0 THEN s.s_tactics ELSE latest_tactics END," \
+  "     latest_discovery = CASE WHEN later = 0 THEN s.s_discovery ELSE latest_discovery END," \
+  "     latest_tier = CASE WHEN later = 0 THEN s.tier ELSE latest_tier END," SETS \
+  "     scores = scores[1:n - later] || s.score || scores[n - later + 1:n]" \
+  "    WHERE trainee = s.trainee AND scenario = s.scenario AND later <= n;" \
+  "    IF NOT FOUND THEN PERFORM salesim.regroup(s.trainee, s.scenario); END IF;" \
+  "   ELSE" \
+  "    PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM new_rows" \
+  "     ORDER BY 1, 2) AS t;" \
+  "   END IF;" \
+  "  ELSIF TG_OP = 'UPDATE' THEN" \
+  "   PERFORM salesim.regroup(trainee, scenario) FROM (SELECT trainee, scenario FROM old_rows" \
+  "    UNION SELECT trainee, scenario FROM new_rows ORDER BY 1, 2) AS t;" \
+  "  ELSE" \
+  "   PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM old_rows" \
+  "    ORDER BY 1, 2) AS t;" \
+  "  END IF;" \
+  "  RETURN NULL;" \
+  " END $f$;"
+
 /* Version 5: per-trainee-and-scenario sums kept at write time (issue 17), which the unfiltered
 ** class report reads instead of grouping every session (a million index entries, 0.55 s on the
 ** server): one row per group with what load_groups in report.c needs, the scores in attempt
@@ -318,27 +404,7 @@ static const char pg_v5[] =
   ** query counts them: the empty hash is no hash, a missing language the reference one.  Without
   ** a SET clause, so the planner inlines it into regroup's cached plan (planning it anew at each
   ** call was most of a recount's time) */
-  "CREATE FUNCTION salesim.group_of(tr text, sc text) RETURNS SETOF salesim.groups LANGUAGE sql STABLE"
-  " AS $f$"
-  " SELECT tr, sc, g.n, g.passed, g.k0, g.k1, g.k2, g.k3, g.c0, g.c1, g.c2, g.c3, g.o0, g.o1, g.o2, g.o3,"
-  "  g.h_min, g.h_max, g.l_min, g.l_max, g.min_id, f.started, f.score, l.id, l.score, l.outcome, l.started,"
-  "  l.s_commitment, l.s_benefits, l.s_tactics, l.s_discovery, g.scores, l.tier"
-  " FROM (SELECT count(*) AS n, count(*) FILTER (WHERE pass <> 0) AS passed,"
-  "  coalesce(sum(s_commitment), 0) AS k0, coalesce(sum(s_benefits), 0) AS k1,"
-  "  coalesce(sum(s_tactics), 0) AS k2, coalesce(sum(s_discovery), 0) AS k3, count(s_commitment) AS c0,"
-  "  count(s_benefits) AS c1, count(s_tactics) AS c2, count(s_discovery) AS c3,"
-  "  count(*) FILTER (WHERE outcome = 'order') AS o0, count(*) FILTER (WHERE outcome = 'advance') AS o1,"
-  "  count(*) FILTER (WHERE outcome = 'continuation') AS o2, count(*) FILTER (WHERE outcome = 'no_sale') AS o3,"
-  "  min(nullif(scenario_hash, '') COLLATE \"C\") AS h_min, max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max,"
-  "  min(coalesce(language, '') COLLATE \"C\") AS l_min, max(coalesce(language, '') COLLATE \"C\") AS l_max,"
-  "  min(id) AS min_id, array_agg(score ORDER BY started, id) AS scores"
-  "  FROM salesim.sessions WHERE trainee = tr AND scenario = sc) AS g"
-  " CROSS JOIN LATERAL (SELECT started, score FROM salesim.sessions WHERE trainee = tr AND scenario = sc"
-  "  ORDER BY started, id LIMIT 1) AS f"
-  " CROSS JOIN LATERAL (SELECT id, score, outcome, started, s_commitment, s_benefits, s_tactics,"
-  "  s_discovery, tier FROM salesim.sessions WHERE trainee = tr AND scenario = sc"
-  "  ORDER BY started DESC, id DESC LIMIT 1) AS l"
-  " $f$;"
+  PG_GROUP_OF("CREATE", "", "")
   /* counts one group again from its sessions, under the group's lock (taken before the counting
   ** statement, whose snapshot then holds every earlier writer's sessions) */
   "CREATE FUNCTION salesim.regroup(tr text, sc text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER"
@@ -347,62 +413,7 @@ static const char pg_v5[] =
   "  DELETE FROM salesim.groups WHERE trainee = tr AND scenario = sc;"
   "  INSERT INTO salesim.groups SELECT * FROM salesim.group_of(tr, sc);"
   " END $f$;"
-  "CREATE FUNCTION salesim.group_sessions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
-  " SET search_path = salesim, pg_catalog AS $f$"
-  " DECLARE s record; k bigint; later bigint;"
-  " BEGIN"
-  "  IF TG_OP = 'TRUNCATE' THEN TRUNCATE salesim.groups; RETURN NULL; END IF;"
-  "  IF TG_OP = 'INSERT' THEN"
-  "   SELECT count(*) INTO k FROM new_rows;"
-  "   IF k = 1 THEN"
-  "    SELECT * INTO s FROM new_rows;"
-  "    PERFORM pg_advisory_xact_lock(hashtext(s.trainee), hashtext(s.scenario));"
-  /* the attempts after this one (none when it is the latest, as a recording's usually is) */
-  "    SELECT count(*) INTO later FROM salesim.sessions WHERE trainee = s.trainee AND scenario = s.scenario"
-  "     AND (started, id) > (s.started, s.id);"
-  "    UPDATE salesim.groups SET n = n + 1, passed = passed + (s.pass <> 0)::int,"
-  "     sum_commitment = sum_commitment + coalesce(s.s_commitment, 0),"
-  "     sum_benefits = sum_benefits + coalesce(s.s_benefits, 0),"
-  "     sum_tactics = sum_tactics + coalesce(s.s_tactics, 0),"
-  "     sum_discovery = sum_discovery + coalesce(s.s_discovery, 0),"
-  "     n_commitment = n_commitment + (s.s_commitment IS NOT NULL)::int,"
-  "     n_benefits = n_benefits + (s.s_benefits IS NOT NULL)::int,"
-  "     n_tactics = n_tactics + (s.s_tactics IS NOT NULL)::int,"
-  "     n_discovery = n_discovery + (s.s_discovery IS NOT NULL)::int,"
-  "     n_order = n_order + (s.outcome = 'order')::int, n_advance = n_advance + (s.outcome = 'advance')::int,"
-  "     n_continuation = n_continuation + (s.outcome = 'continuation')::int,"
-  "     n_no_sale = n_no_sale + (s.outcome = 'no_sale')::int,"
-  "     hash_min = least(hash_min, nullif(s.scenario_hash, '')),"
-  "     hash_max = greatest(hash_max, nullif(s.scenario_hash, '')),"
-  "     lang_min = least(lang_min, coalesce(s.language, '')),"
-  "     lang_max = greatest(lang_max, coalesce(s.language, '')), min_id = least(min_id, s.id),"
-  "     first_started = CASE WHEN later = n THEN s.started ELSE first_started END,"
-  "     first_score = CASE WHEN later = n THEN s.score ELSE first_score END,"
-  "     latest_id = CASE WHEN later = 0 THEN s.id ELSE latest_id END,"
-  "     latest_score = CASE WHEN later = 0 THEN s.score ELSE latest_score END,"
-  "     latest_outcome = CASE WHEN later = 0 THEN s.outcome ELSE latest_outcome END,"
-  "     latest_started = CASE WHEN later = 0 THEN s.started ELSE latest_started END,"
-  "     latest_commitment = CASE WHEN later = 0 THEN s.s_commitment ELSE latest_commitment END,"
-  "     latest_benefits = CASE WHEN later = 0 THEN s.s_benefits ELSE latest_benefits END,"
-  "     latest_tactics = CASE WHEN later = 0 THEN s.s_tactics ELSE latest_tactics END,"
-  "     latest_discovery = CASE WHEN later = 0 THEN s.s_discovery ELSE latest_discovery END,"
-  "     latest_tier = CASE WHEN later = 0 THEN s.tier ELSE latest_tier END,"
-  "     scores = scores[1:n - later] || s.score || scores[n - later + 1:n]"
-  "    WHERE trainee = s.trainee AND scenario = s.scenario AND later <= n;"
-  "    IF NOT FOUND THEN PERFORM salesim.regroup(s.trainee, s.scenario); END IF;"
-  "   ELSE"
-  "    PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM new_rows"
-  "     ORDER BY 1, 2) AS t;"
-  "   END IF;"
-  "  ELSIF TG_OP = 'UPDATE' THEN"
-  "   PERFORM salesim.regroup(trainee, scenario) FROM (SELECT trainee, scenario FROM old_rows"
-  "    UNION SELECT trainee, scenario FROM new_rows ORDER BY 1, 2) AS t;"
-  "  ELSE"
-  "   PERFORM salesim.regroup(trainee, scenario) FROM (SELECT DISTINCT trainee, scenario FROM old_rows"
-  "    ORDER BY 1, 2) AS t;"
-  "  END IF;"
-  "  RETURN NULL;"
-  " END $f$;"
+  PG_GROUP_SESSIONS("CREATE", "")
   "CREATE TRIGGER sessions_group_add AFTER INSERT ON salesim.sessions REFERENCING NEW TABLE AS new_rows"
   " FOR EACH STATEMENT EXECUTE FUNCTION salesim.group_sessions();"
   "CREATE TRIGGER sessions_group_change AFTER UPDATE ON salesim.sessions"
@@ -427,7 +438,30 @@ static const char pg_v5[] =
   "  GRANT INSERT (tier) ON salesim.sessions TO salesim_trainee; END IF;"
   " END $$;";
 
-static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4, pg_v5 };
+/* Version 6: how each visit ended and whether it used hints (play-test 31): ended_by and
+** hints_used in the report's covering index (gb_sqlite.c has why), and per group the count of
+** interrupted visits (ended_by recorded and other than "customer") and of visits with hints,
+** kept by the same triggers (their functions replaced with the two columns added) and counted
+** from the sessions for the groups already there.  No session changes. */
+#define PG_V6_AGGS ", count(*) FILTER (WHERE ended_by <> 'customer') AS ni," \
+  " count(*) FILTER (WHERE hints_used > 0) AS nh"
+#define PG_V6_SETS \
+  "     n_interrupted = n_interrupted + (coalesce(s.ended_by, 'customer') <> 'customer')::int," \
+  "     n_hinted = n_hinted + (coalesce(s.hints_used, 0) > 0)::int,"
+static const char pg_v6[] =
+  "DROP INDEX salesim.sessions_report;"
+  "CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)"
+  " INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language,"
+  " ended_by, hints_used);"
+  "ALTER TABLE salesim.groups ADD COLUMN n_interrupted bigint NOT NULL DEFAULT 0,"
+  " ADD COLUMN n_hinted bigint NOT NULL DEFAULT 0;"
+  PG_GROUP_OF("CREATE OR REPLACE", ", g.ni, g.nh", PG_V6_AGGS)
+  PG_GROUP_SESSIONS("CREATE OR REPLACE", PG_V6_SETS)
+  "UPDATE salesim.groups AS g SET n_interrupted = c.ni, n_hinted = c.nh FROM (SELECT trainee, scenario"
+  PG_V6_AGGS " FROM salesim.sessions GROUP BY trainee, scenario) AS c"
+  " WHERE g.trainee = c.trainee AND g.scenario = c.scenario;";
+
+static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4, pg_v5, pg_v6 };
 
 /* Version 5, after its SQL: the tier members of the sessions recorded before it, for the latest
 ** attempt of each group (the only one a report reads them from), taken from each debrief by the
@@ -459,7 +493,7 @@ static int fill_tiers(gb *g, char *state, char *err, size_t errlen) {
 }
 
 /* What a migration does after its SQL, by the version it makes (NULL: nothing). */
-static int (*const pg_after[GB_VERSION])(gb *, char *, char *, size_t) = { NULL, NULL, NULL, NULL, fill_tiers };
+static int (*const pg_after[GB_VERSION])(gb *, char *, char *, size_t) = { NULL, NULL, NULL, NULL, fill_tiers, NULL };
 
 /* "PATH is not a salesim gradebook: WHY" into err, WHY the catalogue's text of key (with the
 ** first foreign table when there is one). */

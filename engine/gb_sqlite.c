@@ -167,7 +167,19 @@ static const char migrate_4_to_5[] =
   " UPDATE sessions SET tier = NULL WHERE id = NEW.id;"
   " END;";
 
-static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5 };
+/* Version 6: how each visit ended and whether it used hints, in the report's covering index, so
+** the ordered pass counts each trainee's interrupted visits (ended_by other than "customer": the
+** trainee's /quit, Ctrl-C, the end of a script, a closed terminal, the turn limit, a program
+** killed mid-visit) and visits with hints, and the per-visit export shows both, without reading
+** the wide rows (play-test 31).  No row changes: the index is built again with two more columns. */
+static const char migrate_5_to_6[] =
+  "DROP INDEX sessions_report;"
+  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
+  " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language, ended_by, hints_used);";
+
+static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5,
+                                          migrate_5_to_6 };
+_Static_assert(sizeof migrations / sizeof *migrations == GB_VERSION, "migrations[] and GB_VERSION differ");
 
 /* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the
 ** shared-memory file could not grow): say what the trainer can act on. */

@@ -49,6 +49,8 @@ int rep_valid_date(const char *s) {
   return 0;
 }
 
+int rep_interrupted(const char *ended_by) { return ended_by && strcmp(ended_by, "customer") != 0; }
+
 /* up / down at a slope of one point per attempt or more, flat between, "-" for one attempt. */
 const char *rep_trend_word(const rep_row *r) {
   if (r->attempts < 2) return "-";
@@ -290,11 +292,12 @@ static gb_rows *filtered_query(gb *g, const rep_filter *f, strbuf *sql, char sin
 }
 
 /* The ordered pass over the sessions in view.  Its columns are those of the report's covering
-** index (schema version 4), so it never reads the wide session rows with their debriefs. */
+** index (schema version 4; how each visit ended and its hints since version 6), so it never reads
+** the wide session rows with their debriefs. */
 static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
   strbuf sql = {0};
   sb_puts(&sql, "SELECT trainee, scenario, started, outcome, score, s_commitment, s_benefits,"
-                " s_tactics, s_discovery, pass, id, scenario_hash, language FROM sessions");
+                " s_tactics, s_discovery, pass, id, scenario_hash, language, ended_by, hints_used FROM sessions");
   rep_where_clause(&d->filter, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   char since[REP_SINCE_MAX];
@@ -371,6 +374,8 @@ static int load_sessions(gb *g, rep_data *d, char *err, size_t errlen) {
       skill_sum[s] += v; skill_n[s]++;
       scs.sum[cur_sc][s] += v; scs.n[cur_sc][s]++;
     }
+    if (rep_interrupted(gb_text(g, st, 13))) { r->interrupted++; d->interrupted++; }
+    if (!gb_is_null(g, st, 14) && gb_int(g, st, 14) > 0) { r->hinted++; d->hinted++; }
     d->sessions++;
     total_sum += score;
     for (int o = 0; o < 4; o++) if (strcmp(outcome, rep_outcome_names[o]) == 0) d->outcomes[o]++;
@@ -418,7 +423,7 @@ enum {
   G_SKILL_SUM, G_SKILL_N = G_SKILL_SUM + REP_SKILLS, G_OUTCOMES = G_SKILL_N + REP_SKILLS,
   G_HASH_MIN = G_OUTCOMES + 4, G_HASH_MAX, G_LANG_MIN, G_LANG_MAX, G_MIN_ID,
   G_FIRST_STARTED, G_FIRST_SCORE, G_LATEST_ID, G_LATEST_SCORE, G_LATEST_OUTCOME, G_LATEST_STARTED,
-  G_LATEST_SKILL, G_SCORES = G_LATEST_SKILL + REP_SKILLS, G_TIER
+  G_LATEST_SKILL, G_SCORES = G_LATEST_SKILL + REP_SKILLS, G_TIER, G_INTERRUPTED, G_HINTED
 };
 
 /* Where load_groups reads the groups from: the sums kept at write time (schema version 5), or
@@ -445,7 +450,7 @@ static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
   sb_puts(sql, ", g.o0, g.o1, g.o2, g.o3, g.h_min, g.h_max, g.l_min, g.l_max, g.min_id,"
                " f.started, f.score, l.id, l.score, l.outcome, l.started");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", l.s_%s", rep_skill_names[s]);
-  sb_puts(sql, ", g.scores, l.tier FROM (SELECT ");
+  sb_puts(sql, ", g.scores, l.tier, g.ni, g.nh FROM (SELECT ");
   if (p_trainee) sb_printf(sql, "$%d::text AS trainee", p_trainee);
   else sb_puts(sql, "trainee");
   if (p_scenario) sb_printf(sql, ", $%d::text AS scenario", p_scenario);
@@ -460,8 +465,9 @@ static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
                  " max(nullif(scenario_hash, '') COLLATE \"C\") AS h_max,"
                  " min(coalesce(language, '') COLLATE \"C\") AS l_min,"
                  " max(coalesce(language, '') COLLATE \"C\") AS l_max, min(id) AS min_id,"
-                 " array_agg(score%s) AS scores FROM (SELECT trainee, scenario, started, id, outcome,"
-                 " score, pass", ordered ? " ORDER BY started, id" : "");
+                 " array_agg(score%s) AS scores, count(*) FILTER (WHERE ended_by <> 'customer') AS ni,"
+                 " count(*) FILTER (WHERE hints_used > 0) AS nh FROM (SELECT trainee, scenario, started, id,"
+                 " outcome, score, pass, ended_by, hints_used", ordered ? " ORDER BY started, id" : "");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", s_%s", rep_skill_names[s]);
   sb_puts(sql, ", scenario_hash, language FROM sessions");
   rep_where_clause(f, sql);
@@ -480,8 +486,8 @@ static void groups_sql(const rep_filter *f, int ordered, strbuf *sql) {
   sb_puts(sql, " ORDER BY g.trainee COLLATE \"C\", g.scenario COLLATE \"C\"");
 }
 
-/* The same columns from the sums kept at write time (schema version 5): the whole gradebook's
-** groups, for a reader of every row. */
+/* The same columns from the sums kept at write time (schema version 5; the interrupted visits and
+** those with hints since version 6): the whole gradebook's groups, for a reader of every row. */
 static void kept_sql(strbuf *sql) {
   sb_puts(sql, "SELECT trainee, scenario, n, passed");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", sum_%s", rep_skill_names[s]);
@@ -490,7 +496,7 @@ static void kept_sql(strbuf *sql) {
   sb_puts(sql, ", hash_min, hash_max, lang_min, lang_max, min_id, first_started, first_score,"
                " latest_id, latest_score, latest_outcome, latest_started");
   for (int s = 0; s < REP_SKILLS; s++) sb_printf(sql, ", latest_%s", rep_skill_names[s]);
-  sb_puts(sql, ", scores, latest_tier FROM groups ORDER BY trainee, scenario");
+  sb_puts(sql, ", scores, latest_tier, n_interrupted, n_hinted FROM groups ORDER BY trainee, scenario");
 }
 
 /* 1 when the sums kept at write time answer the report: no filter (--scenario, --trainee and
@@ -668,6 +674,10 @@ static int load_groups(gb *g, rep_data *d, int from, char *err, size_t errlen) {
     r->tier_json = tier ? xstrdup(tier) : NULL;
     r->latest_outcome = rep_field((const unsigned char *)gb_text(g, st, G_LATEST_OUTCOME), "?", 0);
     r->latest_started = rep_field((const unsigned char *)gb_text(g, st, G_LATEST_STARTED), "?", 0);
+    r->interrupted = (int)gb_int(g, st, G_INTERRUPTED);
+    r->hinted = (int)gb_int(g, st, G_HINTED);
+    d->interrupted += r->interrupted;
+    d->hinted += r->hinted;
     ps->sessions += n;
     d->sessions += n;
     long passed = (long)gb_int(g, st, G_PASSED);

@@ -56,6 +56,6 @@ void rep_render_csv(const rep_data *d, strbuf *out) {
     rep_csv_field(out, rep_tier_name(r, d->lang ? d->lang : "en"));
     sb_putc(out, ',');
     if (r->has_mark) sb_printf(out, "%g", r->pass_mark);
-    sb_puts(out, "\r\n");
+    sb_printf(out, ",%d,%d\r\n", r->interrupted, r->hinted);   /* attempts not ended by the customer; with hints */
   }
 }

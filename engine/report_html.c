@@ -10,6 +10,7 @@
 
 #include "msg.h"
 #include "report.h"
+#include "score.h"
 #include "text.h"
 
 static const char *const skill_colour[REP_SKILLS] = { "#1f6fb4", "#2a9d4b", "#e07b12", "#8a5bbf" };
@@ -251,6 +252,24 @@ static void header(const rep_data *d, strbuf *out) {
   sb_puts(out, "</p>\n");
 }
 
+/* A row's interrupted visits and visits with hints, each on a line of its own under the latest
+** outcome: written on one line ("(2 interrupted, 1 with hints)") the cell widened the table past
+** 1024 pixels and the browser broke the trainee names to fit it. */
+static void row_marks(const rep_data *d, const rep_row *r, strbuf *out) {
+  static const char *const keys[2] = { "report.row_interrupted", "report.row_hinted" };
+  const int n[2] = { r->interrupted, r->hinted };
+  for (int k = 0; k < 2; k++) {
+    if (!n[k]) continue;
+    char c[24];
+    snprintf(c, sizeof c, "%d", n[k]);
+    char *m = msg_get(L(d), keys[k], "count", c, NULL);
+    sb_puts(out, "<br><small class=\"marks\">");
+    esc(out, m);
+    sb_puts(out, "</small>");
+    free(m);
+  }
+}
+
 /* The sortable trainee table; data-v holds the numeric trend for sorting. */
 static void trainee_table(const rep_data *d, strbuf *out) {
   int multi = d->n_scenarios > 1;
@@ -336,6 +355,7 @@ static void trainee_table(const rep_data *d, strbuf *out) {
       sb_puts(out, "</small>");
       free(m);
     }
+    row_marks(d, r, out);
     sb_puts(out, "</td><td class=\"t\" data-l=\"");
     say(d, out, "label.tier");
     sb_puts(out, "\">");
@@ -359,7 +379,59 @@ static void trainee_table(const rep_data *d, strbuf *out) {
   }
 }
 
-/* Class averages, outcomes, the per-scenario table and the distribution chart. */
+/* How many latest attempts stand in each tier, as the text report counts them: the default
+** tiers, then a line per scenario that sets its own, with its pass mark. */
+static void tiers(const rep_data *d, strbuf *out) {
+  int nt = 0;
+  const score_tier *t = score_tiers(&nt);
+  sb_puts(out, "<p id=\"tiers\">");
+  say(d, out, "report.tiers");
+  for (int k = 0; k < nt; k++) {
+    char key[64];
+    snprintf(key, sizeof key, "tier.%s", t[k].id);
+    sb_puts(out, k ? ", " : " ");
+    say(d, out, key);
+    sb_printf(out, " (%g+) %ld", t[k].min, rep_default_tier_count(d, k));
+  }
+  for (int s = 0; d->by_scenario && s < d->n_scenarios; s++) {
+    const rep_scenario *ps = &d->by_scenario[s];
+    if (ps->n_tiers == 0) continue;
+    sb_puts(out, "<br><code>");
+    esc(out, d->scenarios[s]);
+    sb_puts(out, "</code>");
+    if (ps->has_mark) {
+      sb_puts(out, " (");
+      say(d, out, "label.pass_mark");
+      sb_printf(out, " %g)", ps->pass_mark);
+    }
+    sb_puts(out, ":");
+    for (int k = 0; k < ps->n_tiers; k++) {
+      sb_puts(out, k ? ", " : " ");
+      esc(out, ps->tiers[k].name);
+      sb_printf(out, " (%g+) %ld", ps->tiers[k].min, rep_own_tier_count(d, s, k));
+    }
+  }
+  sb_puts(out, "</p>\n");
+}
+
+/* How many trainee rows trend up, flat or down, and how many have one attempt (the text
+** report's line under its progress table). */
+static void trend_summary(const rep_data *d, strbuf *out) {
+  int n[3] = { 0, 0, 0 };
+  static const char *const words[3] = { "up", "flat", "down" };
+  for (int i = 0; i < d->n_rows; i++)
+    for (int k = 0; k < 3; k++) n[k] += strcmp(rep_trend_word(&d->rows[i]), words[k]) == 0;
+  char v[4][24];
+  for (int k = 0; k < 3; k++) snprintf(v[k], sizeof v[k], "%d", n[k]);
+  snprintf(v[3], sizeof v[3], "%d", d->n_rows - n[0] - n[1] - n[2]);
+  char *m = msg_get(L(d), "report.trend_summary", "up", v[0], "flat", v[1], "down", v[2], "single", v[3], NULL);
+  sb_puts(out, "<p id=\"trends\">");
+  esc(out, m);
+  sb_puts(out, "</p>\n");
+  free(m);
+}
+
+/* Class averages, outcomes, tiers, the per-scenario table and the distribution chart. */
 static void class_section(const rep_data *d, strbuf *out) {
   sb_puts(out, "<h2>");
   say(d, out, "report.html.class_averages");
@@ -379,10 +451,11 @@ static void class_section(const rep_data *d, strbuf *out) {
   for (int k = 0; k < REP_SKILLS; k++) { sb_puts(out, "</td><td>"); num(out, d->latest_skill[k]); }
   sb_puts(out, "</td></tr>\n</tbody></table></div>\n<p>");
   say(d, out, "report.outcomes");
-  for (int o = 0; o < 4; o++) {
+  for (int o = 0; o < 4; o++) {   /* with the share of the visits, as the text report */
     sb_puts(out, o ? ", " : " ");
     esc(out, rep_outcome_word(rep_outcome_names[o], L(d)));
-    sb_printf(out, " %ld", d->outcomes[o]);
+    sb_printf(out, " %ld (%.0f%%)", d->outcomes[o],
+              d->sessions ? 100.0 * (double)d->outcomes[o] / (double)d->sessions : 0.0);
   }
   char passed[24], sessions[24];
   snprintf(passed, sizeof passed, "%ld", d->passed);
@@ -392,7 +465,12 @@ static void class_section(const rep_data *d, strbuf *out) {
   esc(out, p);
   free(p);
   say(d, out, "report.html.stop");
+  sb_puts(out, "</p>\n<p id=\"marks\">");
+  char *marks = rep_marks(d, L(d));
+  esc(out, marks);
+  free(marks);
   sb_puts(out, "</p>\n");
+  tiers(d, out);
   if (d->n_scenarios > 1) {
     sb_puts(out, "<div class=\"wide\"><table id=\"scenarios\"><thead><tr><th class=\"t\">");
     say(d, out, "report.col.scenario");
@@ -492,5 +570,6 @@ void rep_render_html(const rep_data *d, strbuf *out) {
   say(d, out, "report.html.progress_about");
   sb_puts(out, "</p>\n");
   chart_progress(d, out);
+  trend_summary(d, out);
   sb_printf(out, "<script>%s</script>\n</body></html>\n", script);
 }

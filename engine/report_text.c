@@ -167,6 +167,8 @@ static void trainee_table(const rep_data *d, strbuf *out) {
       sb_putc(out, ' ');
       put_msg(out, msg_get(L(d), "report.row_versions", "versions", n, NULL));
     }
+    char *marks = rep_row_marks(r, L(d));   /* visits the customer did not end, and with hints */
+    if (marks) { sb_putc(out, ' '); put_msg(out, marks); }
     sb_putc(out, '\n');
   }
 }
@@ -193,14 +195,8 @@ static void own_tiers(const rep_data *d, strbuf *out) {
     sb_printf(out, "  %s", d->scenarios[s]);   /* under "Tiers (latest attempts):" */
     if (ps->has_mark) sb_printf(out, " (%s %g)", msg_text(L(d), "label.pass_mark"), ps->pass_mark);
     sb_putc(out, ':');
-    for (int k = 0; k < ps->n_tiers; k++) {
-      long n = 0;
-      for (int i = 0; i < d->n_rows; i++) {
-        const rep_row *r = &d->rows[i];
-        if (r->tier_own && strcmp(r->scenario, d->scenarios[s]) == 0 && strcmp(r->tier_id, ps->tiers[k].id) == 0) n++;
-      }
-      sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", ps->tiers[k].name, ps->tiers[k].min, n);
-    }
+    for (int k = 0; k < ps->n_tiers; k++)
+      sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", ps->tiers[k].name, ps->tiers[k].min, rep_own_tier_count(d, s, k));
     sb_putc(out, '\n');
   }
 }
@@ -238,19 +234,17 @@ static void class_table(const rep_data *d, strbuf *out) {
   sb_puts(out, "; ");
   put_msg(out, msg_get(L(d), "report.passed", "passed", passed, "sessions", sessions, NULL));
   sb_putc(out, '\n');
+  put_msg(out, rep_marks(d, L(d)));
+  sb_putc(out, '\n');
   /* the proficiency tiers of docs/scoring.md, over each trainee's latest attempt; a row whose
   ** scenario sets its own tiers is counted on that scenario's line below */
   int nt = 0;
   const score_tier *tiers = score_tiers(&nt);
   sb_puts(out, msg_text(L(d), "report.tiers"));
   for (int k = 0; k < nt; k++) {
-    long n = 0;
-    for (int i = 0; i < d->n_rows; i++)
-      if (!d->rows[i].tier_own &&
-          d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
     char key[64];
     snprintf(key, sizeof key, "tier.%s", tiers[k].id);
-    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", msg_text(L(d), key), tiers[k].min, n);
+    sb_printf(out, "%s %s (%g+) %ld", k ? "," : "", msg_text(L(d), key), tiers[k].min, rep_default_tier_count(d, k));
   }
   sb_putc(out, '\n');
   own_tiers(d, out);

@@ -7,6 +7,7 @@
 ** lookups of up to 500 ids each, not a pass over every debrief), so a report shows the tier each
 ** trainee stands at by their scenario's own bands.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #include "msg.h"
 #include "report.h"
+#include "score.h"
 
 /* A debrief member as text made safe to show (rep_field), or NULL. */
 static char *field(const json_t *o, const char *key) {
@@ -152,4 +154,27 @@ const char *rep_tier_name(const rep_row *r, const char *lang) {
   snprintf(key, sizeof key, "tier.%s", r->tier_id);
   if (msg_has(lang, key)) return msg_text(lang, key);
   return r->tier_name ? r->tier_name : r->tier_id;
+}
+
+/* See report.h: the text report's count, by score against the default bands. */
+long rep_default_tier_count(const rep_data *d, int k) {
+  int nt = 0;
+  const score_tier *tiers = score_tiers(&nt);
+  assert(k >= 0 && k < nt);
+  long n = 0;
+  for (int i = 0; i < d->n_rows; i++)
+    if (!d->rows[i].tier_own &&
+        d->rows[i].latest >= tiers[k].min && (k == 0 || d->rows[i].latest < tiers[k - 1].min)) n++;
+  return n;
+}
+
+/* See report.h: by the tier id the latest debrief recorded. */
+long rep_own_tier_count(const rep_data *d, int s, int k) {
+  assert(s >= 0 && s < d->n_scenarios && k >= 0 && k < d->by_scenario[s].n_tiers);
+  long n = 0;
+  for (int i = 0; i < d->n_rows; i++) {
+    const rep_row *r = &d->rows[i];
+    if (r->tier_own && strcmp(r->scenario, d->scenarios[s]) == 0 && strcmp(r->tier_id, d->by_scenario[s].tiers[k].id) == 0) n++;
+  }
+  return n;
 }

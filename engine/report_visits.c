@@ -12,7 +12,8 @@
 #include "report.h"
 
 /* The columns (report.csv.visits_header) are those of the report's covering index (schema
-** version 2), so the export reads the index alone, never the wide session rows with their debriefs. */
+** version 2; ended_by and hints_used since version 6), so the export reads the index alone, never
+** the wide session rows with their debriefs. */
 
 /* v in decimal.  A million-row export writes eight numbers a row, and printf's format parsing
 ** was a third of its time. */
@@ -51,7 +52,7 @@ static int export(gb *g, const rep_filter *f, const char *lang, strbuf *out, cha
   if (!f) f = &none;
   strbuf sql = {0};
   sb_puts(&sql, "SELECT id, trainee, scenario, started, outcome, score, pass,"
-                " s_commitment, s_benefits, s_tactics, s_discovery FROM sessions");
+                " s_commitment, s_benefits, s_tactics, s_discovery, ended_by, hints_used FROM sessions");
   rep_where_clause(f, &sql);
   sb_puts(&sql, " ORDER BY trainee, scenario, started, id");
   const char *params[3];
@@ -90,6 +91,10 @@ static int export(gb *g, const rep_filter *f, const char *lang, strbuf *out, cha
     int_field(g, r, 5, out);
     sb_puts(out, gb_int(g, r, 6) ? ",yes" : ",no");
     for (int c = 7; c <= 10; c++) { sb_putc(out, ','); int_field(g, r, c, out); }
+    sb_putc(out, ',');   /* how the visit ended (customer, quit, killed...) and its hints */
+    text_field(gb_text(g, r, 11), 0, out);
+    sb_putc(out, ',');
+    int_field(g, r, 12, out);
     sb_puts(out, "\r\n");
   }
   sb_free(&prev);

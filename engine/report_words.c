@@ -70,3 +70,35 @@ const char *rep_principle_words(const rep_finding *f, const char *lang) {
   if (!r || !r->principle) return f->principle;
   return word_of("principle.", r->principle, lang);
 }
+
+/* See report.h: "(2 interrupted, 1 with hints)", the parts that are not zero. */
+char *rep_row_marks(const rep_row *r, const char *lang) {
+  if (!r->interrupted && !r->hinted) return NULL;
+  strbuf parts = {0};
+  char n[24];
+  if (r->interrupted) {
+    snprintf(n, sizeof n, "%d", r->interrupted);
+    char *m = msg_get(lang, "report.row_interrupted", "count", n, NULL);
+    sb_puts(&parts, m);
+    free(m);
+  }
+  if (r->hinted) {
+    snprintf(n, sizeof n, "%d", r->hinted);
+    char *m = msg_get(lang, "report.row_hinted", "count", n, NULL);
+    if (parts.len) sb_puts(&parts, msg_text(lang, "sep.list"));
+    sb_puts(&parts, m);
+    free(m);
+  }
+  char *out = msg_get(lang, "report.row_marks", "marks", parts.s, NULL);
+  sb_free(&parts);
+  return out;
+}
+
+/* See report.h: the class's interrupted visits and visits with hints, of all in view. */
+char *rep_marks(const rep_data *d, const char *lang) {
+  char i[24], h[24], n[24];
+  snprintf(i, sizeof i, "%ld", d->interrupted);
+  snprintf(h, sizeof h, "%ld", d->hinted);
+  snprintf(n, sizeof n, "%ld", d->sessions);
+  return msg_get(lang, "report.marks", "interrupted", i, "hinted", h, "sessions", n, NULL);
+}

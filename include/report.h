@@ -40,6 +40,9 @@ typedef struct rep_row {
   long long latest_id;              /* the latest attempt's session id (report.c) */
   int versions;                     /* versions of the scenario file over its attempts (by hash) */
   char *tier_json;                  /* the latest debrief's tier members, while report_tiers.c reads them */
+  /* Attempts the customer did not end (rep_interrupted: /quit, Ctrl-C, the end of a script, a
+  ** program killed mid-visit...) and attempts that used /hint (schema version 6). */
+  int interrupted, hinted;
 } rep_row;
 
 /* A scenario's own proficiency tier, as its debriefs list it (`scoring: tiers:`). */
@@ -88,6 +91,7 @@ typedef struct rep_data {
   double class_total, latest_total;
   long outcomes[4];                 /* order, advance, continuation, no_sale */
   long passed;                      /* sessions whose debrief says pass (the scenario's mark) */
+  long interrupted, hinted;         /* sessions the customer did not end; sessions with hints */
   long dist[REP_BUCKETS];
   /* the points lost first (most frequent first, then the larger average loss), then the points
   ** won: up to REP_TOP_FINDINGS of each, a tie at the cut kept whole; findings_more counts the
@@ -130,6 +134,12 @@ char *rep_field(const unsigned char *raw, const char *missing, int mark);
 ** the nearest by sug_nearest; malloc'd, NULL when none is near), or -1 with err. */
 int rep_name_known(gb *g, const char *column, const char *name, char **near, char *err, size_t errlen);
 
+/* 1 when a visit that ended_by this (the gradebook's column; NULL: not recorded) was interrupted:
+** ended by anything but the customer (the trainee's /quit, Ctrl-C, the end of a script or of
+** input, a closed terminal, the turn limit, a program killed mid-visit).  The server's queries
+** and triggers (report.c, gb_pg.c) count `ended_by <> 'customer'` alike. */
+int rep_interrupted(const char *ended_by);
+
 /* Checks a --since value: YYYY-MM-DD, optionally followed by THH:MM[:SS][Z]. */
 int rep_valid_date(const char *s);
 
@@ -154,6 +164,11 @@ char *rep_counts(const rep_data *d, const char *lang, int date_cols);
 const char *rep_outcome_word(const char *outcome, const char *lang);
 const char *rep_skill_word(const char *skill, const char *lang);
 const char *rep_principle_words(const rep_finding *f, const char *lang);
+/* A row's interrupted visits and visits with hints as a note after its latest outcome in lang
+** ("(2 interrupted, 1 with hints)"), malloc'd; NULL when it has neither.  rep_marks: the line
+** under the outcomes with the class's counts (of d->sessions), malloc'd. */
+char *rep_row_marks(const rep_row *r, const char *lang);
+char *rep_marks(const rep_data *d, const char *lang);
 /* Reads each row's latest tier and pass mark (and each scenario's own tiers) from the latest
 ** attempt's debrief: looked up by id, 500 at a time (report_tiers.c).  Returns 0, or -1 with err. */
 int rep_load_tiers(gb *g, rep_data *d, char *err, size_t errlen);
@@ -161,6 +176,12 @@ void rep_free_tiers(rep_data *d);
 /* The name a report shows for a row's latest tier in lang: the scenario's own name, else the
 ** catalogue's tier.ID, else the debrief's word; "" when the debrief recorded no tier. */
 const char *rep_tier_name(const rep_row *r, const char *lang);
+
+/* How many rows' latest attempts stand in default tier k (score.h's score_tiers order, by their
+** total against its bands), rows whose scenario sets its own tiers left out; and in scenario s's
+** own tier k (by the tier id the latest debrief recorded).  Every renderer counts with these. */
+long rep_default_tier_count(const rep_data *d, int k);
+long rep_own_tier_count(const rep_data *d, int s, int k);
 
 /* Trend arrow words used by every format: "up", "down", "flat", or "-" for one attempt. */
 const char *rep_trend_word(const rep_row *r);

@@ -8,11 +8,11 @@
 
 #include <stddef.h>
 
-/* Edit distance between a and b (bytes), counting insertion, deletion, substitution and a
-** swap of neighbours as one each. */
+/* Edit distance between a and b in code points (UTF-8; a byte that is not valid UTF-8 counts
+** as one), counting insertion, deletion, substitution and a swap of neighbours as one each. */
 int sug_distance(const char *a, const char *b);
 /* The candidate nearest to word when it looks like a typo of it (distance 1 for words of up to
-** four bytes, 2 for longer ones, and never the word itself), else NULL.  Ties go to the first.
+** four code points, 2 for longer ones, and never the word itself), else NULL.  Ties go to the first.
 ** cands holds n strings (NULL entries are skipped); the result points into it. */
 const char *sug_nearest(const char *word, const char *const *cands, size_t n);
 

@@ -27,7 +27,7 @@ expect_eq "every writer has its 5 rows" "200|5|5" \
   "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
 expect_eq "integrity_check ok after the concurrent writes" "ok" "$(q "$GB" 'PRAGMA integrity_check')"
 expect_eq "no writer reported an error" "" "$(cat "$TMP/w.err")"
-expect_eq "the gradebook is in WAL mode at schema version 5" "wal|5" \
+expect_eq "the gradebook is in WAL mode at schema version 6" "wal|6" \
   "$(q "$GB" 'PRAGMA journal_mode' | tr -d '\n')|$(q "$GB" 'PRAGMA user_version')"
 csv=$("$SALESIM" report "$GB" --format csv)
 expect_eq "the report sees 200 trainees with 5 attempts each" "200 200" \
@@ -120,9 +120,9 @@ INSERT INTO findings VALUES(1, 'commitment', 'vague_ask', 3, -15);
 PRAGMA application_id=1397510989; PRAGMA user_version=1;
 SQL
 out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
-expect_eq "report reads a version-1 gradebook" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z,," \
+expect_eq "report reads a version-1 gradebook (its visit ended by /quit counted as interrupted)" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z,,,1,0" \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
-expect_eq "... and migrates it to version 5 (new columns, indexes, counts)" "5|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1" \
+expect_eq "... and migrates it to version 6 (new columns, indexes, counts)" "6|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1" \
   "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')|$(q "$TMP/v1.db" "SELECT scenario, day, rule, n, sessions FROM rule_days" | tr '|' ' ')"
 
 # --- a version-3 gradebook (before the per-day counts) reports the same once migrated ---
@@ -141,13 +141,55 @@ sqlite3 "$TMP/v3.db" "DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions
   CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
   PRAGMA user_version=3;"
 after=$(report_forms "$TMP/v3.db")
-expect_eq "a version-3 gradebook is migrated to version 5 on open" "5" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
+expect_eq "a version-3 gradebook is migrated to version 6 on open" "6" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
+
+# --- a version-5 gradebook (before ended_by and the hints in the covering index): every row kept,
+# the same report in every form, the class's interrupted visits and visits with hints included ---
+"$WRITER" "$TMP/v5.db" 400 --trainees 9 --scenarios 3 --seed 5 >/dev/null
+before=$(report_forms "$TMP/v5.db")
+sqlite3 "$TMP/v5.db" "DROP INDEX sessions_report;
+  CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);
+  PRAGMA user_version=5;"
+after=$(report_forms "$TMP/v5.db")
+expect_eq "a version-5 gradebook is migrated to version 6 on open, its 400 visits kept" "6|400|15" \
+  "$(q "$TMP/v5.db" 'PRAGMA user_version')|$(q "$TMP/v5.db" 'SELECT count(*) FROM sessions')|$(q "$TMP/v5.db" "SELECT count(*) FROM pragma_index_info('sessions_report')")"
+expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
+expect_contains "... the class's interrupted visits and visits with hints among them" "$after" "Interrupted visits (not ended by the customer): 54 of 400; visits with hints: 84 of 400"
+
+# --- visits a trainee left with /quit or ended at the end of the script, and /hint: marked in
+# the class report's every form and in the per-visit export (play-test 31) ---
+printf '/hint\nHello Dana, thanks for making time today.\n/quit\n' >"$TMP/quit.txt"
+printf 'Hello Dana, thanks for making time today.\nCould we start a two-week trial at the Reno warehouse next Tuesday at 10, with Marcus on the setup call?\n' >"$TMP/eof.txt"
+for f in quit eof; do
+  "$SALESIM" play it-trial --script "$TMP/$f.txt" --seed 1 --trainee zoe --gradebook "$TMP/marks.db" --transcript "" >/dev/null 2>&1
+done
+expect_eq "report --visits: how each visit ended and its hints, in two last columns" \
+  "session,trainee,scenario,attempt,started,outcome,score,pass,commitment,benefits,tactics,discovery,ended_by,hints|quit,1|eof,0" \
+  "$("$SALESIM" report "$TMP/marks.db" --visits | tr -d '\r' | awk -F, 'NR == 1 {printf "%s", $0} NR > 1 {printf "|%s,%s", $13, $14}')"
+out=$("$SALESIM" report "$TMP/marks.db")
+expect_contains "text report: the trainee's row counts them after the latest outcome" "$out" " (2 interrupted, 1 with hints)"
+expect_contains "... and the class line under the outcomes" "$out" "Interrupted visits (not ended by the customer): 2 of 2; visits with hints: 1 of 2"
+expect_eq "CSV report: two last columns" "interrupted,with_hints|2,1" \
+  "$("$SALESIM" report "$TMP/marks.db" --format csv | tr -d '\r' | awk -F, '{printf "%s%s,%s", (NR > 1 ? "|" : ""), $(NF-1), $NF}')"
+out=$("$SALESIM" report "$TMP/marks.db" --format html)
+expect_contains "HTML report: the row's counts under its latest outcome" "$out" "<br><small class=\"marks\">2 interrupted</small><br><small class=\"marks\">1 with hints</small></td>"
+expect_contains "... and the class line" "$out" "<p id=\"marks\">Interrupted visits (not ended by the customer): 2 of 2; visits with hints: 1 of 2</p>"
+out=$("$SALESIM" report "$TMP/marks.db" --lang zh)
+expect_contains "in Chinese too" "$out" "（中断 2 次，用提示 1 次）"
+expect_contains "... the class line" "$out" "中断的拜访(不是客户结束的):2/2；用了提示的拜访:1/2"
+# did-you-mean counts characters: a Chinese name one character off, an accented one
+"$WRITER" "$TMP/marks.db" 1 --trainee 李娜 >/dev/null
+"$WRITER" "$TMP/marks.db" 1 --trainee "Zoë Martin" >/dev/null
+err=$("$SALESIM" report "$TMP/marks.db" --trainee 李那 2>&1 >/dev/null); rc=$?
+expect_eq "report --trainee 李那 suggests 李娜 (one character, three bytes)" "1|salesim report: no session in $TMP/marks.db has trainee '李那' (did you mean '李娜'?)" "$rc|$err"
+err=$("$SALESIM" report "$TMP/marks.db" --trainee "Zoe Martin" 2>&1 >/dev/null)
+expect_contains "report --trainee \"Zoe Martin\" suggests Zoë Martin" "$err" "(did you mean 'Zoë Martin'?)"
 
 # --- report output: -o writes atomically and picks the format from the name ---
 "$SALESIM" report "$GB" -o "$TMP/out/class.csv" 2>"$TMP/o.err"; rc=$?
 expect_eq "report -o FILE.csv exits 0" 0 "$rc"
-expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,pass_mark" \
+expect_eq "... writes CSV with the header row" "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,pass_mark,interrupted,with_hints" \
   "$(head -n 1 "$TMP/out/class.csv" | tr -d '\r')"
 expect_eq "... and says what it wrote" "salesim report: wrote $TMP/out/class.csv (1000 sessions, 200 trainees)" "$(cat "$TMP/o.err")"
 expect_eq "... leaving no temporary file" "class.csv" "$(ls "$TMP/out")"
@@ -161,7 +203,7 @@ expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
 
 # --- gradebook init on SQLite: creates the file and states the trust model; no roles ---
 out=$("$SALESIM" gradebook init "$TMP/init/new.db"); rc=$?
-expect_eq "gradebook init creates a SQLite gradebook at version 5" "0|5" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
+expect_eq "gradebook init creates a SQLite gradebook at version 6" "0|6" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
 expect_contains "... and says plainly who can change it" "$out" "Every trainee who records into this file can also read, change and delete every row in it"
 err=$("$SALESIM" gradebook init "$TMP/init/new.db" --trainee ann 2>&1); rc=$?
 expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/init/new.db: a SQLite gradebook has no roles (--trainee and --trainer need a postgresql:// gradebook; see docs/classroom.md)" "$rc|$err"
@@ -169,7 +211,7 @@ expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/i
 # --- the per-visit export, and the byte order mark for spreadsheet programs ---
 vis=$("$SALESIM" report "$GB" --visits)
 expect_eq "report --visits: a header and one row per visit" \
-  "session,trainee,scenario,attempt,started,outcome,score,pass,commitment,benefits,tactics,discovery|1000" \
+  "session,trainee,scenario,attempt,started,outcome,score,pass,commitment,benefits,tactics,discovery,ended_by,hints|1000" \
   "$(head -n 1 <<<"$vis" | tr -d '\r')|$(tail -n +2 <<<"$vis" | wc -l)"
 expect_eq "... attempts numbered in start order per trainee and scenario" "1 2 3 4 5" \
   "$(grep ',trainee-7,' <<<"$vis" | cut -d, -f4 | tr '\n' ' ' | sed 's/ $//')"

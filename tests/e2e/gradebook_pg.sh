@@ -27,7 +27,13 @@ regroup_diff() {
     SELECT (SELECT count(*) FROM (SELECT * FROM salesim.groups EXCEPT ALL SELECT * FROM c) AS a)
       + (SELECT count(*) FROM (SELECT * FROM c EXCEPT ALL SELECT * FROM salesim.groups) AS b)"
 }
-# undo_v5: SQL that takes a gradebook back to version 4 (what version 5 added, taken away)
+# undo_v6: SQL that takes a gradebook back to version 5 (what version 6 added, taken away: the
+# index as version 5 made it, the groups without their two counts; the groups' functions stay as
+# version 6 wrote them, which the migration replaces whole)
+undo_v6="DROP INDEX salesim.sessions_report; CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)
+  INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);
+  ALTER TABLE salesim.groups DROP COLUMN n_interrupted, DROP COLUMN n_hinted;"
+# undo_v5: SQL that takes a version-5 gradebook back to version 4 (what version 5 added, taken away)
 undo_v5="DROP FUNCTION salesim.group_sessions() CASCADE; DROP FUNCTION salesim.drop_tier() CASCADE;
   DROP FUNCTION salesim.regroup(text, text); DROP TABLE salesim.groups CASCADE;
   ALTER TABLE salesim.sessions DROP COLUMN tier;"
@@ -58,7 +64,7 @@ q postgres "CREATE DATABASE future"
 "$WRITER" "$(pg_url future)" 1 --trainee x >/dev/null
 q future "UPDATE salesim.meta SET value = '9' WHERE key = 'version'"
 err=$("$SALESIM" report "$(pg_url future)" 2>&1 >/dev/null)
-expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 5)"
+expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 6)"
 q postgres "CREATE DATABASE empty"
 err=$("$SALESIM" report "$(pg_url empty)" 2>&1 >/dev/null); rc=$?
 expect_eq "report never creates a gradebook" "2|0" "$rc|$(q empty "SELECT count(*) FROM pg_namespace WHERE nspname = 'salesim'")"
@@ -68,7 +74,7 @@ q postgres "CREATE DATABASE fresh"
 for i in $(seq 1 20); do "$WRITER" "$(pg_url fresh)" 1 --trainee "t$i" 2>>"$TMP/m.err" & done
 wait
 expect_eq "20 processes creating the schema at once: no error" "" "$(cat "$TMP/m.err")"
-expect_eq "... 20 rows, schema version 5" "20|5" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "... 20 rows, schema version 6" "20|6" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
 
 # --- the report suite against PostgreSQL ------------------------------------------------------
 if [ -x "$REPORT_SUITE" ]; then
@@ -237,7 +243,7 @@ wait "$lw"; lrc=$?
 wait "$holder" 2>/dev/null
 expect_eq "a writer whose open lost the server mid-migration opens again: waited, exit 0, no error" "1|0|" \
   "$waiting|$lrc|$(head -3 "$TMP/lo.err")"
-expect_eq "... the schema made once and its 3 sessions recorded" "5|3" \
+expect_eq "... the schema made once and its 3 sessions recorded" "6|3" \
   "$(q lostopen "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q lostopen 'SELECT count(*) FROM salesim.sessions')"
 
 # --- serialisation failures and deadlocks are retried; other errors are not ------------------
@@ -295,7 +301,9 @@ done
 # --- the server's groups (report.c, load_groups) against SQLite's ordered pass, on odd shapes:
 # a scenario file edited back and forth with unknown hashes between (runs of a hash), trainees
 # who switched language mid-way, skills left out, an outcome the report does not know, scores
-# over 100, and attempts that tie on their start time (ordered by id); every form, both outputs
+# over 100, attempts that tie on their start time (ordered by id), and visits whose end or hints
+# were not recorded or were changed by hand (the groups' counts of interrupted visits and visits
+# with hints recounted); every form, both outputs
 odd_sql() {  # PREFIX: "" (SQLite) or "salesim."
   cat <<SQL
 UPDATE ${1}sessions SET scenario_hash = CASE WHEN id % 5 = 0 THEN NULL WHEN id % 7 = 0 THEN ''
@@ -307,6 +315,9 @@ UPDATE ${1}sessions SET s_discovery = NULL WHERE trainee = 'trainee-005';
 UPDATE ${1}sessions SET outcome = 'walked_out' WHERE id % 11 = 0;
 UPDATE ${1}sessions SET score = 100 + id % 3, pass = 1 WHERE id % 13 = 0;
 UPDATE ${1}sessions SET started = substr(started, 1, 10) || 'T12:00:00Z' WHERE trainee = 'trainee-006';
+UPDATE ${1}sessions SET ended_by = NULL WHERE id % 17 = 0;
+UPDATE ${1}sessions SET hints_used = NULL WHERE id % 19 = 0;
+UPDATE ${1}sessions SET ended_by = 'quit', hints_used = 3 WHERE trainee = 'trainee-007' AND id % 2 = 0;
 SQL
 }
 sqlite3 "$TMP/same.db" "$(odd_sql "")"
@@ -337,13 +348,20 @@ pg_forms() {  # every class-report form this checks on the "same" gradebook
 lid=$(q same "SELECT latest_id FROM salesim.groups ORDER BY trainee, scenario LIMIT 1")
 q same "UPDATE salesim.sessions SET debrief = '{\"tier\": {\"id\": \"expert\", \"name\": \"expert\"}, \"pass_mark\": 60, \"x\": \"\\u0000\"}' WHERE id = $lid"
 before=$(pg_forms)
-q same "BEGIN; $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
-expect_eq "a version-4 PostgreSQL gradebook is migrated to version 5 on open, its sums filled from the sessions" "5|0|$(q same 'SELECT count(DISTINCT (trainee, scenario)) FROM salesim.sessions')" \
+# a version-5 one (before ended_by and the hints in the index and the groups' two counts)
+rows=$(q same 'SELECT count(*) FROM salesim.sessions')
+q same "BEGIN; $undo_v6 UPDATE salesim.meta SET value = '5' WHERE key = 'version'; COMMIT" >/dev/null
+expect_eq "a version-5 PostgreSQL gradebook is migrated to version 6 on open, every visit kept, its groups' counts filled from the visits" "6|$rows|0|15" \
+  "$(pg_forms >"$TMP/forms6"; q same "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q same 'SELECT count(*) FROM salesim.sessions')|$(regroup_diff same)|$(q same "SELECT count(*) FROM pg_attribute WHERE attrelid = 'salesim.sessions_report'::regclass")"
+expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$(cat "$TMP/forms6")"
+expect_contains "... the interrupted visits and visits with hints among them" "$before" "Interrupted visits (not ended by the customer): "
+q same "BEGIN; $undo_v6 $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
+expect_eq "a version-4 PostgreSQL gradebook is migrated to version 6 on open, its sums filled from the sessions" "6|0|$(q same 'SELECT count(DISTINCT (trainee, scenario)) FROM salesim.sessions')" \
   "$(pg_forms >"$TMP/forms5"; q same "SELECT value FROM salesim.meta WHERE key = 'version'")|$(regroup_diff same)|$(q same 'SELECT count(*) FROM salesim.groups')"
 expect_eq "... each group's latest attempt given its debrief's tier members (none from a debrief jansson refuses)" "0|{}" \
   "$(q same 'SELECT count(*) FROM salesim.groups WHERE latest_tier IS NULL')|$(q same "SELECT tier FROM salesim.sessions WHERE id = $lid")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$(cat "$TMP/forms5")"
-q same "BEGIN; $undo_v5 DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day; DROP INDEX salesim.sessions_report;
+q same "BEGIN; $undo_v6 $undo_v5 DROP TABLE salesim.rule_days; DROP INDEX salesim.sessions_by_day; DROP INDEX salesim.sessions_report;
   CREATE INDEX sessions_report ON salesim.sessions(trainee, scenario, started, id)
     INCLUDE (outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
   CREATE OR REPLACE FUNCTION salesim.count_session_rule() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -361,7 +379,7 @@ q same "BEGIN; $undo_v5 DROP TABLE salesim.rule_days; DROP INDEX salesim.session
    END \$f\$;
   UPDATE salesim.meta SET value = '3' WHERE key = 'version'; COMMIT" >/dev/null
 after=$(pg_forms)
-expect_eq "a version-3 PostgreSQL gradebook is migrated to version 5 on open" "5" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "a version-3 PostgreSQL gradebook is migrated to version 6 on open" "6" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 "$WRITER" "$SAME" 20 --trainees 3 --scenarios 3 --seed 13 >/dev/null
 expect_eq "... and visits recorded after it are counted per day too" "0" \
@@ -466,9 +484,9 @@ expect_eq "the trainer's report shows everyone" "ann bob " "$out"
 expect_contains "the trainer cannot record sessions" "$("$WRITER" "$TINA" 1 --trainee tina 2>&1)" "cannot record the session"
 expect_contains "the trainer cannot change rows" "$(psql_as roles tina tina-pw "UPDATE salesim.sessions SET score = 0")" "permission denied"
 # the roles made before version 5: the migration grants them what it added
-q roles "BEGIN; $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
+q roles "BEGIN; $undo_v6 $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
 "$SALESIM" report "$RL" >/dev/null 2>&1
-check "after the migration to version 5, ann still records her sessions" "$WRITER" "$ANN" 1 --trainee ann
+check "after the migration to version 6, ann still records her sessions" "$WRITER" "$ANN" 1 --trainee ann
 out=$("$SALESIM" report "$TINA" --format csv 2>&1 | tail -n +2 | cut -d, -f1 | sort -u | tr '\n' ' ')
 expect_eq "... and the trainer's report reads the sums of everyone" "ann bob |0" "$out|$(regroup_diff roles)"
 

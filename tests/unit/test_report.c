@@ -385,6 +385,13 @@ static const char back_to_v3[] =
   " s_commitment, s_benefits, s_tactics, s_discovery);"
   "PRAGMA user_version=3;";
 
+/* What version 6 added taken away: the report's covering index as version 5 left it. */
+static const char back_to_v5[] =
+  "DROP INDEX sessions_report;"
+  "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
+  " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);"
+  "PRAGMA user_version=5;";
+
 /* Rows of rule_days that differ from the per-session counts they sum (both ways). */
 static const char days_disagree[] =
   "SELECT count(*) FROM (SELECT * FROM (SELECT scenario, day, rule, n, sessions, pts_n, pts_sum"
@@ -395,13 +402,16 @@ static const char days_disagree[] =
   " FROM session_rules AS r JOIN sessions AS s ON s.id = r.session_id GROUP BY 1, 2, 3 EXCEPT"
   " SELECT scenario, day, rule, n, sessions, pts_n, pts_sum FROM rule_days WHERE sessions > 0))";
 
-/* A version-3 gradebook (before the per-day counts) is migrated when opened, and every report
-** form, filtered or not, reads the same from it as from the same class recorded at version 4,
-** with the findings table's own counts; the per-day counts follow later recordings and a
-** deletion of per-session counts. */
+/* A version-3 gradebook (before the per-day counts) and a version-5 one (before ended_by and the
+** hints in the covering index) are migrated when opened, every row kept, and every report form,
+** filtered or not, reads the same from them as from the same class recorded at this version, with
+** the findings table's own counts (the class has interrupted visits and visits with hints, so
+** their counts are compared too); the per-day counts follow later recordings and a deletion of
+** per-session counts. */
 static void test_migrated_version_3_reports_the_same(void **state) {
   (void)state;
   char *v4 = xasprintf("%s/v4.db", dir), *v3 = xasprintf("%s/v3.db", dir), err[256] = "";
+  char *v5 = xasprintf("%s/v5.db", dir);
   gb *g = gb_open(v4, err, sizeof err);
   assert_non_null(g);
   uint64_t rng = 7;
@@ -423,6 +433,9 @@ static void test_migrated_version_3_reports_the_same(void **state) {
   copy_file(v4, v3);
   sqlite_exec(v3, back_to_v3);
   assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 3);
+  copy_file(v4, v5);
+  sqlite_exec(v5, back_to_v5);
+  long long rows = tu_sqlite_int(v5, "SELECT count(*) FROM sessions");
 
   static const rep_filter filters[] = {
     { NULL, NULL, NULL }, { "scenario-2", NULL, NULL }, { NULL, NULL, "2026-11-15" },
@@ -433,11 +446,21 @@ static void test_migrated_version_3_reports_the_same(void **state) {
   };
   for (size_t i = 0; i < sizeof filters / sizeof *filters; i++) {
     char *a = render_all(v4, &filters[i]), *b = render_all(v3, &filters[i]);   /* b: migrated */
+    char *c = render_all(v5, &filters[i]);
     assert_string_equal(a, b);
+    assert_string_equal(a, c);
+    if (i == 0) {   /* the class's marks are among what is compared */
+      assert_non_null(strstr(a, " interrupted, "));
+      assert_non_null(strstr(a, " with hints)"));
+    }
     free(a);
     free(b);
+    free(c);
   }
-  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 5);
+  assert_int_equal(tu_sqlite_int(v5, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(v5, "SELECT count(*) FROM sessions"), rows);
+  assert_int_equal(tu_sqlite_int(v5, "SELECT count(*) FROM pragma_index_info('sessions_report')"), 15);
+  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 6);
   assert_int_equal(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days"), tu_sqlite_int(v4, "SELECT count(*) FROM rule_days"));
   assert_true(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
   assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
@@ -452,6 +475,7 @@ static void test_migrated_version_3_reports_the_same(void **state) {
   assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
   free(v4);
   free(v3);
+  free(v5);
 }
 
 static void test_valid_date(void **state) {
@@ -542,9 +566,15 @@ static void test_tiers(void **state) {
                                 "  collect (pass mark 60): Collector (60+) 0, Learner (0+) 1\n"));
   out.len = 0;
   rep_render_csv(&d, &out);
-  assert_non_null(strstr(out.s, ",latest_tier,pass_mark\r\nann,collect,"));
-  assert_non_null(strstr(out.s, ",Learner,60\r\nann,visit,"));
-  assert_non_null(strstr(out.s, ",Proficient,70\r\n"));
+  assert_non_null(strstr(out.s, ",latest_tier,pass_mark,interrupted,with_hints\r\nann,collect,"));
+  assert_non_null(strstr(out.s, ",Learner,60,0,0\r\nann,visit,"));
+  assert_non_null(strstr(out.s, ",Proficient,70,0,0\r\n"));
+  /* the HTML counts the same tiers (play-test 31: it had none of them) */
+  out.len = 0;
+  rep_render_html(&d, &out);
+  assert_non_null(strstr(out.s, "<p id=\"tiers\">Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 1, "
+                                "Developing (50+) 1, Not yet (0+) 0<br><code>collect</code> (pass mark 60): "
+                                "Collector (60+) 0, Learner (0+) 1</p>\n"));
   sb_free(&out);
   rep_free(&d);
 
@@ -562,10 +592,10 @@ static void hostile(rep_data *d, rep_row rows[2]) {
   d->n_scenarios = 1;
   /* row 0 stands in a scenario's own tier (a name to quote and escape), row 1 in a default one */
   rows[0] = (rep_row){ "Smith, \"Jo\"", "visit", 2, 70, 50, 70, 60.0, { 55, 60, -1, 70 }, 20.0,
-                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1, NULL };
+                       "order", "2026-11-20T09:00:00Z", "expert", "Expert, <\"A\">", 1, 1, 65, 1, 1, NULL, 1, 2 };
   rows[1] = (rep_row){ "=HYPERLINK(\"x\")<script>alert(1)</script>", "visit", 1, 30, 30, 30, 30,
                        { 30, 30, 30, 30 }, 0, "no_sale", "2026-11-21T09:00:00Z", "beginner", "尚未入门", 0,
-                       1, 70, 2, 1, NULL };
+                       1, 70, 2, 1, NULL, 0, 0 };
   d->rows = rows;
   d->n_rows = 2;
   d->dist[3] = 1; d->dist[5] = 1; d->dist[7] = 1;
@@ -580,16 +610,16 @@ static void test_csv(void **state) {
   rep_render_csv(&d, &out);
   assert_string_equal(out.s,
     "trainee,scenario,attempts,best,first,latest,average,commitment,benefits,tactics,discovery,"
-    "trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,pass_mark\r\n"
+    "trend_per_attempt,trend,latest_outcome,latest_started,latest_tier,pass_mark,interrupted,with_hints\r\n"
     "\"Smith, \"\"Jo\"\"\",visit,2,70,50,70,60.0,55.0,60.0,,70.0,20.00,up,order,2026-11-20T09:00:00Z,"
-    "\"Expert, <\"\"A\"\">\",65\r\n"
+    "\"Expert, <\"\"A\"\">\",65,1,2\r\n"
     "\"'=HYPERLINK(\"\"x\"\")<script>alert(1)</script>\",visit,1,30,30,30,30.0,30.0,30.0,30.0,30.0,,-,"
-    "no_sale,2026-11-21T09:00:00Z,Not yet,70\r\n");
+    "no_sale,2026-11-21T09:00:00Z,Not yet,70,0,0\r\n");
   rows[1].tier_id = NULL;            /* a debrief made before tiers: empty fields */
   rows[1].has_mark = 0;
   out.len = 0;
   rep_render_csv(&d, &out);
-  assert_non_null(strstr(out.s, ",no_sale,2026-11-21T09:00:00Z,,\r\n"));
+  assert_non_null(strstr(out.s, ",no_sale,2026-11-21T09:00:00Z,,,0,0\r\n"));
   sb_free(&out);
 }
 
@@ -624,6 +654,14 @@ static void test_html(void **state) {
   assert_non_null(strstr(out.s, "<th class=\"t\">Tier</th><th>pass mark</th></tr></thead>"));
   assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Tier\">Expert, &lt;&quot;A&quot;&gt;</td><td data-l=\"pass mark\">65</td></tr>"));
   assert_non_null(strstr(out.s, "<td class=\"t\" data-l=\"Tier\">Not yet</td><td data-l=\"pass mark\">70</td></tr>"));
+  /* the text report's figures: outcome shares, tiers of the latest attempts, trends */
+  d.outcomes[0] = 1; d.outcomes[3] = 2;
+  out.len = 0;
+  rep_render_html(&d, &out);
+  assert_non_null(strstr(out.s, "<p>Outcomes: order 1 (33%), advance 0 (0%), continuation 0 (0%), no_sale 2 (67%); passed 0 of 3.</p>"));
+  assert_non_null(strstr(out.s, "<p id=\"tiers\">Tiers (latest attempts): Excellent (90+) 0, Proficient (70+) 0, "
+                                "Developing (50+) 0, Not yet (0+) 1</p>"));   /* row 0 stands in its scenario's own */
+  assert_non_null(strstr(out.s, "<p id=\"trends\">Trend per trainee: 1 up, 0 flat, 0 down, 1 with one attempt</p>"));
   assert_non_null(strstr(out.s, "'WenQuanYi Micro Hei'"));   /* a CJK font on Linux, Windows and macOS */
   assert_non_null(strstr(out.s, "'Microsoft YaHei'"));
   assert_non_null(strstr(out.s, "'PingFang SC'"));
@@ -709,7 +747,8 @@ static void test_text_cuts_and_sanitises(void **state) {
   strbuf out = {0};
   rep_render_text(&d, &out);
   assert_null(strchr(out.s, '\x1b'));
-  assert_non_null(strstr(out.s, "\n\xef\xbf\xbd[31mred\xef\xbf\xbd[0m              2    70     50      70  60.0    55.0     60.0       -    70.0  up +20.0/try   order\n"));
+  /* ... and the row's interrupted visits and visits with hints noted after its latest outcome */
+  assert_non_null(strstr(out.s, "\n\xef\xbf\xbd[31mred\xef\xbf\xbd[0m              2    70     50      70  60.0    55.0     60.0       -    70.0  up +20.0/try   order (1 interrupted, 2 with hints)\n"));
   assert_non_null(strstr(out.s, "\n=HYPERLINK(\"x\")<scr\xe2\x80\xa6      1    30     30      30  30.0"));
   sb_free(&out);
 }
@@ -763,6 +802,72 @@ static void test_server_reads_groups(void **state) {
   rep_free(&d);
 }
 
+/* Visits the customer did not end (/quit, a program killed) and visits with hints, counted per
+** row and for the class from the covering index (SQLite) or the groups (a server: the sums kept
+** at write time unfiltered, the grouped sessions filtered), shown in every format and in the
+** per-visit export (play-test 31: neither was marked anywhere). */
+static void test_marks(void **state) {
+  (void)state;
+  char err[256];
+  gb *g = gb_open(dbpath, err, sizeof err);
+  assert_non_null(g);
+  static const struct { const char *started, *ended_by; int hints; } v[] = {
+    { "2026-11-24T09:00:00Z", "customer", 0 }, { "2026-11-24T10:00:00Z", "quit", 2 },
+    { "2026-11-24T11:00:00Z", "killed", 0 }, { "2026-11-24T12:00:00Z", "customer", 1 },
+    { "2026-11-24T13:00:00Z", NULL, 0 },   /* recorded by hand without it: not counted */
+  };
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    int sk[4] = { 50, 50, 50, 50 };
+    json_t *j = debrief("marks", v[i].started, "advance", 50, sk, NULL, NULL);
+    if (v[i].ended_by) json_object_set_new(j, "ended_by", json_string(v[i].ended_by));
+    json_object_set_new(j, "hints_used", json_integer(v[i].hints));
+    assert_true(gb_record(g, "mara", j, NULL, err, sizeof err) > 0);
+    json_decref(j);
+  }
+  gb_close(g);
+  rep_filter only = { NULL, "mara", NULL };
+  for (int filtered = 0; filtered < 2; filtered++) {
+    rep_data d;
+    load(filtered ? &only : NULL, &d);
+    const rep_row *r = NULL;
+    for (int i = 0; i < d.n_rows; i++) if (strcmp(d.rows[i].trainee, "mara") == 0) r = &d.rows[i];
+    assert_non_null(r);
+    assert_int_equal(r->attempts, 5);
+    assert_int_equal(r->interrupted, 2);
+    assert_int_equal(r->hinted, 2);
+    if (filtered) assert_true(d.interrupted == 2 && d.hinted == 2);
+    else assert_true(d.interrupted >= 2 && d.hinted >= 2);
+    strbuf out = {0};
+    rep_render_text(&d, &out);
+    assert_non_null(strstr(out.s, "advance (2 interrupted, 2 with hints)\n"));
+    if (filtered) assert_non_null(strstr(out.s, "\nInterrupted visits (not ended by the customer): 2 of 5; visits with hints: 2 of 5\n"));
+    out.len = 0;
+    rep_render_csv(&d, &out);
+    assert_non_null(strstr(out.s, "mara,marks,5,"));
+    assert_non_null(strstr(out.s, ",2,2\r\n"));
+    out.len = 0;
+    rep_render_html(&d, &out);
+    assert_non_null(strstr(out.s, "advance<br><small class=\"marks\">2 interrupted</small><br><small class=\"marks\">2 with hints</small></td>"));
+    out.len = 0;
+    d.lang = "zh";
+    rep_render_text(&d, &out);
+    assert_non_null(strstr(out.s, "（中断 2 次，用提示 2 次）\n"));
+    sb_free(&out);
+    rep_free(&d);
+  }
+  g = gb_open_existing(dbpath, err, sizeof err);
+  assert_non_null(g);
+  strbuf csv = {0};
+  assert_int_equal(rep_export_visits(g, &only, NULL, &csv, err, sizeof err), 0);
+  gb_close(g);
+  assert_non_null(strstr(csv.s, ",discovery,ended_by,hints\r\n"));
+  assert_non_null(strstr(csv.s, ",1,2026-11-24T09:00:00Z,advance,50,no,50,50,50,50,customer,0\r\n"));
+  assert_non_null(strstr(csv.s, ",2,2026-11-24T10:00:00Z,advance,50,no,50,50,50,50,quit,2\r\n"));
+  assert_non_null(strstr(csv.s, ",3,2026-11-24T11:00:00Z,advance,50,no,50,50,50,50,killed,0\r\n"));
+  assert_non_null(strstr(csv.s, ",5,2026-11-24T13:00:00Z,advance,50,no,50,50,50,50,,0\r\n"));
+  sb_free(&csv);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_load_rows_and_class),
@@ -778,7 +883,8 @@ int main(void) {
     cmocka_unit_test(test_text_cuts_and_sanitises),
     cmocka_unit_test(test_csv),
     cmocka_unit_test(test_html),
-    cmocka_unit_test(test_server_reads_groups),   /* last: it adds a trainee */
+    cmocka_unit_test(test_server_reads_groups),   /* last: these two add trainees */
+    cmocka_unit_test(test_marks),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -27,7 +27,23 @@ static void nearest(void **st) {
   assert_string_equal(sug_nearest("--sed", with_null, 2), "--seed");
 }
 
+/* Names are compared by code point: a CJK character is three bytes, an accented letter two
+** (play-test 31: "李那" got no suggestion of "李娜"). */
+static void code_points(void **st) {
+  (void)st;
+  assert_int_equal(sug_distance("李那", "李娜"), 1);       /* by bytes: 3 */
+  assert_int_equal(sug_distance("Zoe", "Zoë"), 1);         /* by bytes: 2 */
+  assert_int_equal(sug_distance("娜李", "李娜"), 1);       /* a swap of two characters */
+  assert_int_equal(sug_distance("\xff", "a"), 1);          /* a stray byte is one unit */
+  static const char *const names[] = { "王芳", "李娜", "Zoë Martin", "Zoë" };
+  assert_string_equal(sug_nearest("李那", names, 4), "李娜");
+  assert_string_equal(sug_nearest("Zoe", names, 4), "Zoë");          /* three code points: limit 1 */
+  assert_string_equal(sug_nearest("Zoe Martin", names, 4), "Zoë Martin");
+  assert_null(sug_nearest("张伟", names, 4));                         /* two characters apart */
+}
+
 int main(void) {
-  const struct CMUnitTest tests[] = { cmocka_unit_test(distance), cmocka_unit_test(nearest) };
+  const struct CMUnitTest tests[] = { cmocka_unit_test(distance), cmocka_unit_test(nearest),
+                                      cmocka_unit_test(code_points) };
   return cmocka_run_group_tests_name("suggest", tests, NULL, NULL);
 }
