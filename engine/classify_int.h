@@ -490,4 +490,8 @@ cls_match *cls_match_push(cls_result *r);
 void cls_match_push_packed(cls_result *r, const char *label, const char *phrase, const char *source,
                            size_t start, size_t end);
 
+/* Play-test 31c (classify_business.c): a question about how her orders are going ("最近订单多吧?")
+** is small talk, not an order ask. */
+void cls_late_orders_busy(cls_result *r);
+
 #endif
