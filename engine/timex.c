@@ -77,8 +77,9 @@ static const tx_def en_defs[] = {
   { "en.period", __LINE__, "\\b(?:this|next|the following|the coming|coming)\\s+(?:week|month|quarter|term|semester|weekend)\\b", "week|month|quarter|term|semester" },
   { "en.end_of", __LINE__, "\\b(?:(?:the\\s+)?(?:end|beginning|start|middle) of (?:the |this |next )?(?:day|week|month|quarter|term|" EMONTH ")|eod|eow|mid-?(?:month|week))\\b", "end|beginning|start|mid|eod|eow" },
   { "en.part_of_day", __LINE__, "\\b(?:(?:this|tomorrow|in the)\\s+)?(?:morning|afternoon|evening|lunchtime|lunch time|midday)\\b", "morning|afternoon|evening|lunch|mid" },
-  { "en.clock", __LINE__, "\\b(?:at\\s+|around\\s+)?[0-9]{1,2}(?::[0-9]{2})?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock)(?![a-z])", "#" },
-  { "en.clock_at", __LINE__, "\\b(?:at|around)\\s+[0-9]{1,2}(?::[0-9]{2})?(?![0-9%])(?!\\s*(?:percent|people|users|staff|students|schools|sites|of\\b))", "#" },
+  { "en.clock", __LINE__, "\\b(?:at\\s+|around\\s+)?[0-9]{1,2}(?:[:.][0-5][0-9])?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|o'?clock)(?![a-z])", "#" },
+  /* "at 6.30" is half past six (play-test 31c H2: read as "at 6"); "at 3.50 a litre" is a price */
+  { "en.clock_at", __LINE__, "\\b(?:at|around)\\s+[0-9]{1,2}(?::[0-9]{2}|\\.[0-5][0-9](?![0-9.%])(?!\\s*(?:a|an|each|per|apiece|dollars|pounds|euros|quid|bucks|k|m|percent|%)\\b))?(?![0-9%])(?!\\s*(?:percent|people|users|staff|students|schools|sites|of\\b))", "#" },
   { "en.clock_digits", __LINE__, "\\b[0-9]{1,2}:[0-9]{2}\\b", "#" },
   { "en.clock_words", __LINE__, "\\b(?:at|around)\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
                                 "(?:\\s+(?:thirty|fifteen|forty-five))?(?:\\s*o'?clock|\\s*[ap]m)?"
@@ -303,7 +304,7 @@ static int cmp_hit(const void *a, const void *b) {
 }
 
 /* Text between two hits that still reads as one time: spaces, commas, "at", "on", "的". */
-static int joins(const char *s, size_t len) {
+int tx_joins(const char *s, size_t len) {
   while (len && (*s == ' ' || *s == ',')) { s++; len--; }
   while (len && (s[len - 1] == ' ' || s[len - 1] == ',')) len--;
   if (len == 0) return 1;
@@ -348,7 +349,7 @@ int tx_find(const tx_set *t, const char *s, size_t len, tx_hit **hits, int *span
   }
   int span = 0;
   for (int i = 0; i < keep; i++) {
-    if (i > 0 && !joins(s + v[i - 1].end, v[i].start - v[i - 1].end)) span++;
+    if (i > 0 && !tx_joins(s + v[i - 1].end, v[i].start - v[i - 1].end)) span++;
     v[i].span = span;
   }
   *hits = v;
