@@ -494,4 +494,10 @@ void cls_match_push_packed(cls_result *r, const char *label, const char *phrase,
 ** is small talk, not an order ask. */
 void cls_late_orders_busy(cls_result *r);
 
+/* Play-test 31c (classify_rebate.c): a government's rebate said to run out is no price cut of the
+** seller's. */
+void cls_late_rebate_not_cut(cls_result *r);
+/* A price cut offered if she orders ("i can knock 10% off if you sign up today") asks for the order too. */
+void cls_late_cut_if_order(cls_result *r);
+
 #endif

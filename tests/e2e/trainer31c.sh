@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# e2e: a sales trainer's two scenarios (play-test 31c), her six visits replayed on copies of her
+# files (tests/fixtures/pt31c-*.yaml; tests/data/links-outside/ holds the frozen originals): what
+# the debrief says must rest on what happened in the visit.
+source "$(dirname "$0")/../lib.sh"
+D=tests/data/play/pt31c
+play() { "$SALESIM" play "tests/fixtures/$1.yaml" --seed "$2" --script "$D/$3.txt" 2>&1; }
+
+# H1: small talk about his orders is no order ask
+v5=$(play pt31c-lube 55 v5)
+[[ "$v5" != *"现在谈这个还太早"* ]] && ok "v5: 最近订单多吧? gets no 'too early'" || fail "v5: 最近订单多吧? gets no 'too early'" "$v5"
+[[ "$v5" != *"你要求客户下单"* ]] && ok "v5: no 'you asked for the order'" || fail "v5: no 'you asked for the order'"
+
+# H2: the whole time said back
+v2=$(play pt31c-solar 22 v2)
+expect_contains "v2: 'next tuesday at 6.30' said back whole" "$v2" "Next Tuesday at 6.30"
+
+# H3: a reaction's line holding a need's keyword is no need she volunteered
+v6=$(play pt31c-lube 66 v6)
+[[ "$v6" != *"自己谈到了需求"* ]] && ok "v6: no need 'volunteered' when none was revealed" || fail "v6: no need 'volunteered' when none was revealed" "$(printf '%s\n' "$v6" | grep -n 自己谈到)"
+# M11: the outcome's Chinese word, and no "refused" of a visit whose trust ran out
+[[ "$v6" != *"客户明确拒绝了合作"* ]] && ok "v6: trust ran out, no 'explicitly refused'" || fail "v6: trust ran out, no 'explicitly refused'"
+v4=$(play pt31c-lube 44 v4)
+expect_contains "v4: the advance is 有进展" "$v4" "结果: 有进展"
+
+# H4: a rebate running out is no price cut; a cut offered if she signs is an ask; no Try at a step never asked
+v3=$(play pt31c-solar 33 v3)
+t3=$(printf '%s\n' "$v3" | sed -n '/^ Turn 3/,/^ Turn 4/p')
+[[ "$t3" != *"price cut"* ]] && ok "v3 turn 3: the federal rebate is no price cut" || fail "v3 turn 3: the federal rebate is no price cut" "$t3"
+[[ "$v3" != *"without asking the customer for any commitment"* ]] && ok "v3: 'sign up today' counts as an ask" || fail "v3: 'sign up today' counts as an ask"
+[[ "$v3" != *"holding you back from that step"* ]] && ok "v3: no Try about a step never asked" || fail "v3: no Try about a step never asked"
+
+finish
