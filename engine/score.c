@@ -1859,7 +1859,11 @@ static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const c
 ** recorded: it is credited as brought out (need_uncovered, hidden_need_found), and a later
 ** playback she agrees to is its confirmation (play-test 29a F4: "the customer confirmed the need
 ** they had voiced" for the outage Dana first spoke of in answer to a threat).  A need the line
-** brushed off earns nothing (judge_dismissal names it). */
+** brushed off earns nothing (judge_dismissal names it).  Nor does one confirmed in answer to a
+** summary of benefits: the agreement a summary wins is the summary's (summary_tied_to_needs; the
+** seed article on advances: 边总结边争取对方的认同), and discovery confirms needs before the summing
+** up (正如我们之前确认的): a recap that confirmed three needs at once earned +30 beside its +20, and
+** a visit that skipped every confirmation scored discovery 100 (play-test 31c M7). */
 static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
                                   uint64_t *awarded_needs, uint64_t *found_hidden) {
   int n_needs = c->sc ? c->sc->n_needs : 0;
@@ -1882,7 +1886,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
     } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs && !told_now &&
-               !(*awarded_needs & bit(ev->index)) && !closing_only(&t->cls)) {
+               !(*awarded_needs & bit(ev->index)) && !closing_only(&t->cls) && !summary_reading(&t->cls)) {
       *awarded_needs |= bit(ev->index);
       char said[512];
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",

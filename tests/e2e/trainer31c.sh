@@ -22,6 +22,10 @@ v6=$(play pt31c-lube 66 v6)
 [[ "$v6" != *"客户明确拒绝了合作"* ]] && ok "v6: trust ran out, no 'explicitly refused'" || fail "v6: trust ran out, no 'explicitly refused'"
 v4=$(play pt31c-lube 44 v4)
 expect_contains "v4: the advance is 有进展" "$v4" "结果: 有进展"
+# M7: the needs a summary confirms are the summary's agreement, no discovery credit each
+n=$(printf '%s\n' "$v4" | grep -c "你说“好的。那我归纳一下")
+[ "$n" -le 1 ] && ok "v4: the recap's confirmations earn no need_confirmed ($n quotes of it)" || fail "v4: the recap's confirmations earn no need_confirmed" "$n quotes"
+expect_contains "v4: the summary is still credited" "$v4" "把利益和客户确认的需求对应了起来"
 
 # H4: a rebate running out is no price cut; a cut offered if she signs is an ask; no Try at a step never asked
 v3=$(play pt31c-solar 33 v3)
