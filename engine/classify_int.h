@@ -499,5 +499,11 @@ void cls_late_orders_busy(cls_result *r);
 void cls_late_rebate_not_cut(cls_result *r);
 /* A price cut offered if she orders ("i can knock 10% off if you sign up today") asks for the order too. */
 void cls_late_cut_if_order(cls_result *r);
+/* Play-test 31c (classify_rung_vote.c): an ask holding keywords of two rungs names the one it
+** matches more strongly (most keywords, then most characters; the higher on a tie). */
+void cls_late_rung_vote(const cls_classifier *c, cls_result *r);
+/* The rung the keywords of r inside [from, to) name most strongly, when they name two or more and
+** `rung` is one of them; else `rung`.  (The request's rung in classify_link.c too.) */
+int cls_rung_vote(const cls_classifier *c, const cls_result *r, size_t from, size_t to, int rung);
 
 #endif

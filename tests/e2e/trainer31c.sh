@@ -34,4 +34,13 @@ t3=$(printf '%s\n' "$v3" | sed -n '/^ Turn 3/,/^ Turn 4/p')
 [[ "$v3" != *"without asking the customer for any commitment"* ]] && ok "v3: 'sign up today' counts as an ask" || fail "v3: 'sign up today' counts as an ask"
 [[ "$v3" != *"holding you back from that step"* ]] && ok "v3: no Try about a step never asked" || fail "v3: no Try about a step never asked"
 
+# M1: an ask holding keywords of two rungs names the one it matches more (her "the figures" keyword
+# of the accountant meeting, which she took out before freezing, put back in a copy)
+sed 's/    keywords: \[accountant, priya, walkthrough, bookkeeper\]/    keywords: [accountant, priya, walkthrough, bookkeeper, the figures]/' \
+  tests/fixtures/pt31c-solar.yaml > "$TMP/m1.yaml"
+out=$("$SALESIM" classify --scenario "$TMP/m1.yaml" "Could you email me the last twelve months of power bills by Friday, so we can do the figures properly?" 2>&1)
+expect_contains "M1: two bills keywords outvote one accountant keyword" "$out" "commitment: send_bills"
+out=$("$SALESIM" classify --scenario "$TMP/m1.yaml" "Could Priya sit in with the accountant and the figures on Thursday?" 2>&1)
+expect_contains "M1: the accountant's keywords still name the meeting" "$out" "commitment: accountant_meeting"
+
 finish
