@@ -43,4 +43,13 @@ expect_contains "M1: two bills keywords outvote one accountant keyword" "$out" "
 out=$("$SALESIM" classify --scenario "$TMP/m1.yaml" "Could Priya sit in with the accountant and the figures on Thursday?" 2>&1)
 expect_contains "M1: the accountant's keywords still name the meeting" "$out" "commitment: accountant_meeting"
 
+# M2, M9, L4: classify's closest: lists the rungs; a need in a request clause says why it did not link;
+# a link by the examples together says so
+out=$("$SALESIM" classify --scenario tests/fixtures/pt31c-solar.yaml "Can we start next week?" 2>&1)
+expect_contains "M2: closest lists the rungs" "$out" "  rung      roof_survey"
+out=$("$SALESIM" classify --scenario tests/fixtures/pt31c-solar.yaml "How would you fund a project like this, cash or borrowing?" 2>&1)
+expect_contains "M9: a request clause links a rung only" "$out" "its clause is a request: a request links a rung only"
+out=$("$SALESIM" classify --scenario tests/fixtures/pt31c-solar.yaml "ok ok. tell you what, i can knock 10% off if you sign up today" 2>&1)
+[[ "$out" != *"similar to:  ("* ]] && ok "L4: no 'similar to:' naming nothing" || fail "L4: no 'similar to:' naming nothing" "$out"
+
 finish
