@@ -505,5 +505,7 @@ void cls_late_rung_vote(const cls_classifier *c, cls_result *r);
 /* The rung the keywords of r inside [from, to) name most strongly, when they name two or more and
 ** `rung` is one of them; else `rung`.  (The request's rung in classify_link.c too.) */
 int cls_rung_vote(const cls_classifier *c, const cls_result *r, size_t from, size_t to, int rung);
+/* Play-test 31c (classify_who_works.c): "是谁在干?" asks who does the work, not who decides. */
+void cls_late_who_works(cls_result *r);
 
 #endif

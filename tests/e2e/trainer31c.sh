@@ -52,4 +52,13 @@ expect_contains "M9: a request clause links a rung only" "$out" "its clause is a
 out=$("$SALESIM" classify --scenario tests/fixtures/pt31c-solar.yaml "ok ok. tell you what, i can knock 10% off if you sign up today" 2>&1)
 [[ "$out" != *"similar to:  ("* ]] && ok "L4: no 'similar to:' naming nothing" || fail "L4: no 'similar to:' naming nothing" "$out"
 
+# M5/M6: check warns of a rung keyword holding a price-cut phrase (with the ignore remedy), not of
+# "pays for itself", which the reader never takes for a payment ask
+sed '/  ignore: \[免费化验, 免费检测, 免费取样\]/d' tests/fixtures/pt31c-lube.yaml > "$TMP/m5.yaml"
+out=$("$SALESIM" check "$TMP/m5.yaml" 2>&1)
+expect_contains "M5: a rung keyword holding 免费 warns" "$out" "lexicon: ignore: [免费化验]"
+out=$("$SALESIM" check tests/fixtures/pt31c-solar.yaml 2>&1)
+[[ "$out" != *"'pays for itself'"* ]] && ok "M6: no warning for 'pays for itself'" || fail "M6: no warning for 'pays for itself'" "$out"
+expect_contains "M6: 'smaller bill' (asked: a lower ask) still warns" "$out" "'smaller bill'"
+
 finish
