@@ -507,5 +507,8 @@ void cls_late_rung_vote(const cls_classifier *c, cls_result *r);
 int cls_rung_vote(const cls_classifier *c, const cls_result *r, size_t from, size_t to, int rung);
 /* Play-test 31c (classify_who_works.c): "是谁在干?" asks who does the work, not who decides. */
 void cls_late_who_works(cls_result *r);
+/* Play-test 31c (classify_margin.c): a bare model ask at the edge of its threshold, in a line that
+** asks nothing by its form, is no ask. */
+void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 
 #endif

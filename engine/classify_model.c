@@ -514,6 +514,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_cut_if_order(out);
     cls_late_rung_vote(c, out);
     cls_late_who_works(out);
+    cls_late_model_margin(c, out);
     cls_late_turn_passing(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
