@@ -61,4 +61,12 @@ out=$("$SALESIM" check tests/fixtures/pt31c-solar.yaml 2>&1)
 [[ "$out" != *"'pays for itself'"* ]] && ok "M6: no warning for 'pays for itself'" || fail "M6: no warning for 'pays for itself'" "$out"
 expect_contains "M6: 'smaller bill' (asked: a lower ask) still warns" "$out" "'smaller bill'"
 
+# M4: a feature-dump reaction copied from a shipped file swallows answers to a worry: check says so
+sed 's/ and not names("switch_risk") and not names("purchase_price") and not names("old_supplier")//' \
+  tests/fixtures/pt31c-lube.yaml > "$TMP/m4.yaml"
+out=$("$SALESIM" check "$TMP/m4.yaml" 2>&1)
+expect_contains "M4: a feature reaction before a worry is answered warns" "$out" "stops the turn before the objection"
+out=$("$SALESIM" check tests/fixtures/pt31c-lube.yaml 2>&1)
+[[ "$out" != *"stops the turn before"* ]] && ok "M4: not once the objections are left out" || fail "M4: not once the objections are left out" "$out"
+
 finish
