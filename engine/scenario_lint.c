@@ -421,6 +421,39 @@ static int rung_names_time(const cls_classifier *c, const char *action, const ch
   return same;
 }
 
+/* An accept line whose {time|...} runs on into a time of its own ("{time|Friday} at eight"): a
+** trainee who proposes "Thursday at 10" hears "Thursday at 10 at eight" (play-test 31c H2: what
+** {time} takes is the whole time the trainee said, so the line's own part is said beside it).  The
+** line is read with the fallback in place: a time that goes on past the fallback bites.  Once per
+** rung, with the time. */
+static int accept_time_runs_on(const scenario *s, const cls_classifier *c, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; c && i < s->n_commitments; i++) {
+    const scn_commitment *k = &s->commitments[i];
+    int warned = 0;
+    for (int a = 0; a < k->accept.n && !warned; a++) {
+      const char *line = k->accept.v[a], *p = line ? strstr(line, "{time|") : NULL, *close = p ? strchr(p, '}') : NULL;
+      if (!close) continue;
+      char *fb = xstrndup(p + 6, (size_t)(close - p - 6));
+      char *filled = xasprintf("%.*s%s%s", (int)(p - line), line, fb, close + 1);
+      cls_result r;
+      cls_classify(c, filled, strlen(filled), &r);
+      const char *t = r.slots[CLS_SLOT_TIME];
+      char *fbn = txt_normalize(fb, strlen(fb), NULL);
+      if (t && strstr(t, fbn) && strlen(t) > strlen(fbn) + 2) {
+        warn(d, file, k->pos, "cli.lint.accept_time_runs_on", "id", k->id ? k->id : "?", "time", t, "fallback", fb, NULL);
+        n++;
+        warned = 1;
+      }
+      free(fbn);
+      cls_result_free(&r);
+      free(filled);
+      free(fb);
+    }
+  }
+  return n;
+}
+
 /* An accept line that names a time of its own ("Chair two, from Monday."): a trainee who proposed
 ** Thursday hears the customer agree to Monday (play-tests, round 11, both languages).  Once per
 ** rung, with the time the line names; {time|Monday} repeats the trainee's day, Monday when none. */
@@ -515,6 +548,7 @@ int lint_scenario(const scenario *s, diag *d) {
   n += alike_examples(s, c ? cls_links(c) : NULL, file, d);
   n += benefit_reads_loss(s, c, file, d);
   n += accept_fixed_time(s, c, file, d);
+  n += accept_time_runs_on(s, c, file, d);
   n += accept_asks(s, c, file, d);
   n += unrelated_links(s, c, file, d);
   n += reaction_swallows_answers(s, c, file, d);

@@ -69,4 +69,11 @@ expect_contains "M4: a feature reaction before a worry is answered warns" "$out"
 out=$("$SALESIM" check tests/fixtures/pt31c-lube.yaml 2>&1)
 [[ "$out" != *"stops the turn before"* ]] && ok "M4: not once the objections are left out" || fail "M4: not once the objections are left out" "$out"
 
+# H2: check warns where {time} can bite: an accept line that adds its own hour after the placeholder
+sed 's/{time|Tuesday morning}, before we open/{time|Tuesday} at seven, before we open/' tests/fixtures/pt31c-solar.yaml > "$TMP/h2.yaml"
+out=$("$SALESIM" check "$TMP/h2.yaml" 2>&1)
+expect_contains "H2: a placeholder running on into its own hour warns" "$out" "runs on into a time of its own"
+out=$("$SALESIM" check tests/fixtures/pt31c-solar.yaml 2>&1)
+[[ "$out" != *"runs on into"* ]] && ok "H2: her own accept line does not" || fail "H2: her own accept line does not" "$out"
+
 finish
