@@ -22,7 +22,7 @@ static const struct { const char *rule; adv_teach teach; } table[] = {
   { "no_ask", ADV_ASK }, { "vague_ask", ADV_ASK }, { "unrealistic_ask", ADV_ASK },
   { "ask_too_low", ADV_ASK }, { "seller_only_progress", ADV_ASK }, { "praise_ending", ADV_ASK },
   { "specific_ask", ADV_ASK }, { "realistic_ask", ADV_ASK }, { "outcome_order", ADV_ASK },
-  { "outcome_advance", ADV_ASK }, { "outcome_continuation", ADV_ASK }, { "outcome_trust_lost", ADV_PROBE },
+  { "outcome_advance", ADV_ASK }, { "outcome_continuation", ADV_ASK }, { "outcome_trust_lost", ADV_OPEN },
   { "repeated_closes", ADV_PROBE }, { "lower_before_probe", ADV_PROBE },
   { "probed_refusal", ADV_PROBE },
   { "payment_specific", ADV_PAY }, { "payment_vague", ADV_PAY }, { "no_payment_ask", ADV_PAY },

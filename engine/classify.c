@@ -518,7 +518,10 @@ char *cls_match_text(const cls_match *m, const char *lang) {
   if (text) {   /* a link by meaning: similar:SCORE:THRESHOLD:TEXT */
     const char *score = m->phrase + 8, *thr = strchr(score, ':');
     char *s = xstrndup(score, (size_t)(thr - score)), *t = xstrndup(thr + 1, (size_t)(text - thr - 2));
-    char *out = msg_get(lang, "cli.classify.similar", "text", text, "score", s, "threshold", t, NULL);
+    /* (a score no single example gives, the item's examples together: "similar to:  (0.19 >= 0.17)"
+    ** named nothing, play-test 31c L4) */
+    char *out = msg_get(lang, *text ? "cli.classify.similar" : "cli.classify.similar_all", "text", text, "score", s,
+                        "threshold", t, NULL);
     free(s);
     free(t);
     return out;

@@ -24,7 +24,12 @@
 static int amount_at(const char *t) {
   static const char *const words[] = { "a third", "a quarter", "a half", "half", "a fifth", "a tenth",
                                        "a lot", "a bit", "two thirds", "one third", "a fair bit" };
+  static const char *const hedges[] = { "about ", "around ", "roughly ", "nearly ", "almost ", "up to ", "over ",
+                                        "more than ", "at least ", "maybe ", "easily " };
   while (*t == ' ') t++;
+  /* "drop by about a third" (play-test 31c L5: read as a visit) */
+  for (size_t k = 0; k < N(hedges); k++)
+    if (strncmp(t, hedges[k], strlen(hedges[k])) == 0) { t += strlen(hedges[k]); break; }
   if (isdigit((unsigned char)*t)) return 1;
   for (size_t k = 0; k < N(words); k++)
     if (strncmp(t, words[k], strlen(words[k])) == 0) return 1;
@@ -33,7 +38,7 @@ static int amount_at(const char *t) {
 
 void cls_late_drop_by_amount(cls_result *r) {
   const uint64_t ask = BIT(CLS_ASK_COMMITMENT);
-  if (!r->norm || !(r->moves & ask) || (r->model_moves & ask)) return;
+  if (!r->norm || (r->model_moves & ask)) return;
   int seen = 0;
   for (int i = 0; i < r->n_matches; i++) {
     const cls_match *m = &r->matches[i];
@@ -46,6 +51,15 @@ void cls_late_drop_by_amount(cls_result *r) {
     seen = 1;
   }
   if (!seen) return;
+  /* (with no ask, the action slot a fall left goes too: "Your utility spend would drop by about a
+  ** third." had the action "drop by", play-test 31c L5) */
+  if (!(r->moves & ask)) {
+    if (r->slots[CLS_SLOT_ACTION] && strncmp(r->slots[CLS_SLOT_ACTION], "drop", 4) == 0) {
+      free(r->slots[CLS_SLOT_ACTION]);
+      r->slots[CLS_SLOT_ACTION] = NULL;
+    }
+    return;
+  }
   r->moves &= ~ask;
   r->specific = r->vague = 0;
   free(r->slots[CLS_SLOT_ACTION]);

@@ -532,4 +532,25 @@ cls_match *cls_match_push(cls_result *r);
 void cls_match_push_packed(cls_result *r, const char *label, const char *phrase, const char *source,
                            size_t start, size_t end);
 
+/* Play-test 31c (classify_business.c): a question about how her orders are going ("最近订单多吧?")
+** is small talk, not an order ask. */
+void cls_late_orders_busy(cls_result *r);
+
+/* Play-test 31c (classify_rebate.c): a government's rebate said to run out is no price cut of the
+** seller's. */
+void cls_late_rebate_not_cut(cls_result *r);
+/* A price cut offered if she orders ("i can knock 10% off if you sign up today") asks for the order too. */
+void cls_late_cut_if_order(cls_result *r);
+/* Play-test 31c (classify_rung_vote.c): an ask holding keywords of two rungs names the one it
+** matches more strongly (most keywords, then most characters; the higher on a tie). */
+void cls_late_rung_vote(const cls_classifier *c, cls_result *r);
+/* The rung the keywords of r inside [from, to) name most strongly, when they name two or more and
+** `rung` is one of them; else `rung`.  (The request's rung in classify_link.c too.) */
+int cls_rung_vote(const cls_classifier *c, const cls_result *r, size_t from, size_t to, int rung);
+/* Play-test 31c (classify_who_works.c): "是谁在干?" asks who does the work, not who decides. */
+void cls_late_who_works(cls_result *r);
+/* Play-test 31c (classify_margin.c): a bare model ask at the edge of its threshold, in a line that
+** asks nothing by its form, is no ask. */
+void cls_late_model_margin(const cls_classifier *c, cls_result *r);
+
 #endif

@@ -137,6 +137,7 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
       }
     }
   }
+  if (best >= 0) best = cls_rung_vote(c, r, s, e, best);   /* two rungs' keywords: the stronger (31c M1) */
   if (best >= 0 || nreq == 0 || nreq == ncl || c->sc->n_commitments == 0) return best;
   /* the keywords' rung named in the request's own sentence is part of the proposal ("今天转2万,
   ** 剩下2.8万30号,我写张条子您签个字行吗": the sums name the part payment; play-test 9); only

@@ -520,6 +520,12 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_else_check(out);
     cls_late_playback(out);
     cls_late_introduce_me(c, out);
+    cls_late_orders_busy(out);
+    cls_late_rebate_not_cut(out);
+    cls_late_cut_if_order(out);
+    cls_late_rung_vote(c, out);
+    cls_late_who_works(out);
+    cls_late_model_margin(c, out);
     cls_late_turn_passing(out);
     cls_late_history_not_scarce(out);
     cls_late_as_is_rung_person(out);

@@ -144,10 +144,12 @@ static void print_model(const cls_classifier *c, const cls_result *r, FILE *out)
 #define near_shown(h, i) ((i) < NEAR_SHOWN || (h)[i].score > 0)
 static double round2(float v) { return (double)(long)((double)v * 100.0 + 0.5) / 100.0; }
 static const char *near_id(const scenario *sc, lnk_kind k, int i) {
-  const char *id = k == LNK_NEED ? sc->needs[i].id : k == LNK_OBJECTION ? sc->objections[i].id : sc->benefits[i].id;
+  const char *id = k == LNK_NEED ? sc->needs[i].id : k == LNK_OBJECTION ? sc->objections[i].id
+                 : k == LNK_COMMITMENT ? sc->commitments[i].id : sc->benefits[i].id;
   return id ? id : "?";
 }
 static int near_linked(const cls_result *r, lnk_kind k, int i) {
+  if (k == LNK_COMMITMENT) return r->commitment == i;
   const int *v = k == LNK_NEED ? r->needs : k == LNK_OBJECTION ? r->objections : r->benefits;
   int n = k == LNK_NEED ? r->n_needs : k == LNK_OBJECTION ? r->n_objections : r->n_benefits;
   for (int j = 0; j < n; j++) if (v[j] == i) return 1;
@@ -174,8 +176,40 @@ static void near_chosen(const scenario *sc, const cls_result *r, strbuf *b) {
     for (int j = 0; j < n; j++) sb_printf(b, "%s%s %s", b->len ? ", " : "", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], v[j]));
   }
 }
+/* The clause of r where item i of kind k scores best by meaning (each clause links on its own):
+** its index in cl (n clauses), or -1 when it scores in none. */
+static int near_clause(const cls_classifier *c, const cls_result *r, const cl_clause *cl, int n, lnk_kind k, int i) {
+  char *text = cls_link_norm(r);
+  int best = -1;
+  float top = 0;
+  for (int j = 0; j < n; j++) {
+    lnk_hit h[64];
+    int m = lnk_rank(cls_links(c), cls_stemmer(c), text + cl[j].start, cl[j].end - cl[j].start, k, h, 64);
+    for (int q = 0; q < m; q++)
+      if (h[q].item == i && h[q].score > top) top = h[q].score, best = j;
+  }
+  free(text);
+  return best;
+}
+/* The items linked inside clause cl of r, "need crew_time, benefit remote_check", into b (what that
+** clause chose instead; the whole line's links were listed, play-test 31c M9). */
+static void near_chosen_in(const cls_result *r, const cl_clause *cl, strbuf *b) {
+  static const char *const kinds[] = { "need:", "benefit:", "objection:" };
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (x->start < cl->start || x->start >= cl->end) continue;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+      size_t l = strlen(kinds[k]);
+      if (strncmp(x->label, kinds[k], l) != 0) continue;
+      char item[160];
+      snprintf(item, sizeof item, "%.*s %s", (int)l - 1, x->label, x->label + l);
+      if (!b->s || !strstr(b->s, item)) sb_printf(b, "%s%s", b->len ? ", " : "", item);
+    }
+  }
+}
 static int near_rank(const cls_classifier *c, const scenario *sc, const cls_result *r, lnk_kind k, lnk_hit *h) {
-  int cap = k == LNK_NEED ? sc->n_needs : k == LNK_OBJECTION ? sc->n_objections : sc->n_benefits;
+  int cap = k == LNK_NEED ? sc->n_needs : k == LNK_OBJECTION ? sc->n_objections
+          : k == LNK_COMMITMENT ? sc->n_commitments : sc->n_benefits;
   char *text = cls_link_norm(r);   /* what the links were made from */
   int n = lnk_rank(cls_links(c), cls_stemmer(c), text, strlen(text), k, h, cap < 64 ? cap : 64);
   free(text);
@@ -193,14 +227,19 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
   if (!x) return;
   char tn[32], tb[32], to[32], floor[32];
   num2(floor, sizeof floor, (double)LNK_WEAK_FLOOR);
+  char tr[32];
   msg_fprint(out, "cli.classify.closest", "need", num2(tn, sizeof tn, (double)lnk_threshold_of(x, LNK_NEED)),
              "benefit", num2(tb, sizeof tb, (double)lnk_threshold_of(x, LNK_BENEFIT)),
-             "objection", num2(to, sizeof to, (double)lnk_threshold_of(x, LNK_OBJECTION)), "floor", floor, NULL);
+             "objection", num2(to, sizeof to, (double)lnk_threshold_of(x, LNK_OBJECTION)),
+             "rung", num2(tr, sizeof tr, (double)lnk_threshold_of(x, LNK_COMMITMENT)), "floor", floor, NULL);
   int ut;   /* the scenario's unrelated line nearest to the line: what may have held a link back */
   float us = near_unrelated(c, r, &ut);
   /* the objections too: a trainer's answer to one went unread and only --json said why */
-  const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
-  for (int k = 0; k < 3; k++) {
+  /* and the rungs: a trainer could not see an ask's near misses (play-test 31c M2) */
+  const lnk_kind kinds[4] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION, LNK_COMMITMENT };
+  cl_clause cl[CL_MAX_CLAUSES];
+  int ncl = cl_read(r, cl);
+  for (int k = 0; k < 4; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
     for (int i = 0; i < n; i++) {
@@ -209,8 +248,12 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       strbuf m = {0};
       /* a keyword's link says so (a blind trainer read "0.00 linked" as a contradiction) */
       const char *kw = linked ? near_keyword(sc, r, kinds[k], h[i].item) : NULL;
+      int at = !linked && kinds[k] != LNK_COMMITMENT && lnk_passes(x, &h[i]) ? near_clause(c, r, cl, ncl, kinds[k], h[i].item) : -1;
+      int request = at >= 0 && (cl[at].mood == CL_MOOD_REQUEST ||   /* or an agentless clause going on with one */
+                                (cl[at].agent == CL_AGENT_NONE && at > 0 && cl[at - 1].mood == CL_MOOD_REQUEST));
       msg_sbput(&m, kw ? "cli.classify.near.by_keyword" : linked ? "cli.classify.near.linked" :
                     !lnk_linkable(x, kinds[k], h[i].item) ? "cli.classify.near.no_examples" :
+                    request ? "cli.classify.near.not_linked" :
                     lnk_passes(x, &h[i]) ? "cli.classify.near.not_best" :
                     h[i].score >= lnk_threshold_of(x, kinds[k]) ? "cli.classify.near.weak" : "cli.classify.near.below",
                 "floor", floor, NULL);
@@ -223,15 +266,20 @@ static void print_near(const cls_classifier *c, const scenario *sc, const cls_re
       int fine = h[i].score < thr && sc2 >= round2((float)thr);
       char score[16];
       snprintf(score, sizeof score, "%.*f", fine ? 3 : 2, (double)h[i].score);
-      fprintf(out, "  %-9s %-22s %-5s  %s%*s", lnk_kind_name(kinds[k]), near_id(sc, kinds[k], h[i].item),
+      fprintf(out, "  %-9s %-22s %-5s  %s%*s", kinds[k] == LNK_COMMITMENT ? "rung" : lnk_kind_name(kinds[k]),
+              near_id(sc, kinds[k], h[i].item),
               score, mark, pad > 0 ? pad : 0, "");
       strbuf rest = {0};
       if (kw) msg_sbput(&rest, "cli.classify.near.keyword", "keyword", kw, NULL);
       else if (!linked && lnk_passes(x, &h[i]) && lnk_linkable(x, kinds[k], h[i].item)) {
         /* which items the line's clauses chose instead (the trainer could not tell) */
         strbuf chosen = {0};
-        near_chosen(sc, r, &chosen);
-        if (!chosen.len && us > 0) msg_sbput(&rest, "cli.classify.near.held_back", NULL);   /* the row below */
+        if (at >= 0) near_chosen_in(r, &cl[at], &chosen);
+        else near_chosen(sc, r, &chosen);
+        /* a request links a rung only ("How would you fund a project like this, cash or
+        ** borrowing?": "its clause linked instead: -", play-test 31c M9) */
+        if (request && !chosen.len) msg_sbput(&rest, "cli.classify.near.request", NULL);
+        else if (!chosen.len && us > 0) msg_sbput(&rest, "cli.classify.near.held_back", NULL);   /* the row below */
         else msg_sbput(&rest, "cli.classify.near.chosen", "items", chosen.len ? chosen.s : "-", NULL);
         sb_free(&chosen);
       } else if (h[i].text >= 0)
@@ -256,9 +304,10 @@ static json_t *near_json(const cls_classifier *c, const scenario *sc, const cls_
   json_object_set_new(o, "benefit_threshold", json_real(round2(lnk_threshold_of(x, LNK_BENEFIT))));
   json_object_set_new(o, "weak_floor", json_real(round2(LNK_WEAK_FLOOR)));
   json_object_set_new(o, "objection_threshold", json_real(round2(lnk_threshold_of(x, LNK_OBJECTION))));
-  const lnk_kind kinds[3] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION };
-  const char *keys[3] = { "needs", "benefits", "objections" };
-  for (int k = 0; k < 3; k++) {
+  const lnk_kind kinds[4] = { LNK_NEED, LNK_BENEFIT, LNK_OBJECTION, LNK_COMMITMENT };
+  const char *keys[4] = { "needs", "benefits", "objections", "rungs" };
+  json_object_set_new(o, "rung_threshold", json_real(round2(lnk_threshold_of(x, LNK_COMMITMENT))));
+  for (int k = 0; k < 4; k++) {
     lnk_hit h[64];
     int n = near_rank(c, sc, r, kinds[k], h);
     json_t *a = json_array();

@@ -197,6 +197,7 @@ int cmd_test_exec(int argc, char **argv) {
       diag_free(&d);
       continue;
     }
+    fflush(stdout);   /* (the lines before stay before them: play-test 31c L6) */
     diag_print(&d, stderr);   /* warnings of a valid file */
     diag_free(&d);
     if (sc->n_tests == 0) msg_fprint(stdout, "cli.test.no_tests", "file", sc->file, "id", sc->id, NULL);

@@ -21,6 +21,7 @@
 #include <strings.h>
 #include "customer_int.h"
 #include "speakers.h"
+#include "timex.h"
 #include "util.h"
 
 /* ===== people ============================================================================ */
@@ -253,7 +254,8 @@ static int time_withdrawn(const cls_result *t, const cls_match *m) {
 ** TIME_WORDS_NEAR bytes: "那就按十号挂网倒推,参数这周五前定稿,把那两条写进去,定稿后您跟招标办把十号
 ** 挂网确认下来" answered "...你说的要求我{time|这两周}写进去" is the drafting deadline, not the
 ** posting date said first (play-test 28b: "你说的要求我十号写进去").  A time taken back
-** (time_withdrawn) is none of them. */
+** (time_withdrawn) is none of them.  Matches that the reader joins into one time (tx_joins: "next
+** tuesday at 6.30") are one time: the day was dropped for "At 6" (play-test 31c H2). */
 static char *time_beside(const cls_result *t, const char *said, size_t n, const char *rest) {
   if (!t || !t->norm) return NULL;
   size_t len = strlen(t->norm), best_score = 0, best_s = 0, best_e = 0, s = 0, e = 0;
@@ -263,7 +265,10 @@ static char *time_beside(const cls_result *t, const char *said, size_t n, const 
   for (int i = 0; i <= t->n_matches; i++) {
     const cls_match *m = i < t->n_matches ? &t->matches[i] : NULL;
     if (m && (strcmp(m->label, "time") != 0 || m->end > len || m->start >= m->end || time_withdrawn(t, m))) continue;
-    if (m && spans > 0 && m->start <= e) { if (m->end > e) e = m->end; continue; }   /* one span */
+    if (m && spans > 0 && (m->start <= e || tx_joins(t->norm + e, m->start - e))) {   /* one span */
+      if (m->end > e) e = m->end;
+      continue;
+    }
     if (spans > 0) {   /* the span [s, e) is whole: score it */
       size_t after = shared_run(t->norm + e, len - e, rest, strlen(rest), 1);
       size_t before = shared_run(t->norm, s, said, n, -1);
@@ -310,7 +315,10 @@ static char *time_not_said(const cls_result *t, const char *said) {
   for (int i = 0; i <= t->n_matches; i++) {
     const cls_match *m = i < t->n_matches ? &t->matches[i] : NULL;
     if (m && (strcmp(m->label, "time") != 0 || m->end > len || m->start >= m->end || time_withdrawn(t, m))) continue;
-    if (m && spans > 0 && m->start <= e) { if (m->end > e) e = m->end; continue; }   /* one span */
+    if (m && spans > 0 && (m->start <= e || tx_joins(t->norm + e, m->start - e))) {   /* one span */
+      if (m->end > e) e = m->end;
+      continue;
+    }
     if (spans > 0) {
       char *v = xstrndup(t->norm + s, e - s);
       if (!time_said_already(said, v)) return v;

@@ -23,7 +23,7 @@ const char *deb_label(const char *lang, int id);
 /* The skills heading of debrief d: "Skills", or, for a visit abandoned before a genuine attempt
 ** (attempt false: it scores 0), a heading saying the bars are not counted. */
 const char *deb_skills_label(const char *lang, const json_t *d);
-/* The label of an outcome name ("advance" -> "ADVANCE" / "晋级"). */
+/* The label of an outcome name ("advance" -> "ADVANCE" / "有进展"). */
 const char *deb_outcome_label(const char *lang, const char *outcome);
 /* The language to show the document in: the override, else the document's own. */
 const char *deb_lang(const json_t *d, const char *override);

@@ -1900,7 +1900,11 @@ static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const c
 ** recorded: it is credited as brought out (need_uncovered, hidden_need_found), and a later
 ** playback she agrees to is its confirmation (play-test 29a F4: "the customer confirmed the need
 ** they had voiced" for the outage Dana first spoke of in answer to a threat).  A need the line
-** brushed off earns nothing (judge_dismissal names it). */
+** brushed off earns nothing (judge_dismissal names it).  Nor does one confirmed in answer to a
+** summary of benefits: the agreement a summary wins is the summary's (summary_tied_to_needs; the
+** seed article on advances: 边总结边争取对方的认同), and discovery confirms needs before the summing
+** up (正如我们之前确认的): a recap that confirmed three needs at once earned +30 beside its +20, and
+** a visit that skipped every confirmation scored discovery 100 (play-test 31c M7). */
 static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, const char *q,
                                   uint64_t *awarded_needs, uint64_t *found_hidden) {
   int n_needs = c->sc ? c->sc->n_needs : 0;
@@ -1923,7 +1927,7 @@ static void judge_customer_events(ctx *c, visit_state *vs, const sess_turn *t, c
     } else if (ev->kind == CUST_EV_GIVE) {
       vs->given = 1;
     } else if (ev->kind == CUST_EV_CONFIRM && ev->index >= 0 && ev->index < n_needs && !told_now &&
-               !(*awarded_needs & bit(ev->index)) && !closing_only(&t->cls)) {
+               !(*awarded_needs & bit(ev->index)) && !closing_only(&t->cls) && !summary_reading(&t->cls)) {
       *awarded_needs |= bit(ev->index);
       char said[512];
       add(c, "need_confirmed", t, NULL, "need", need_name(c, ev->index), "quote", q, "said",
@@ -2297,15 +2301,21 @@ static void decide_outcome(ctx *c) {
     ** visit" beside "you said goodbye" (play-test 28b #3: a vague "您回去考虑一下吧", "好嘞,那我
     ** 先不打扰您了", trust 1/10 after two price cuts and a contract asked for; v9's look-alike
     ** ended at 3/10, a continuation) */
+    /* (the end's cause decides, not a refusal on the way: the built-in customer ends in no sale only
+    ** when trust has run out, and "客户明确拒绝了合作" was said of a visit whose trust ran out at the
+    ** goodbye after a trial was turned down; "您要是这周定下来,首批进货我直接给您九折", an order ask
+    ** refused as trust hit 0, is still the pushy rep thrown out: play-test 31c M11) */
     int left = end_why && (strcmp(end_why, "goodbye") == 0 || strcmp(end_why, "left") == 0);
+    int trust_ran_out = final_trust(c->s) <= 1;
     char trb[24];
     snprintf(trb, sizeof trb, "%.0f", final_trust(c->s));
-    if (refused) set_reason(r, "reason.no_sale", NULL);
+    if (refused && !trust_ran_out) set_reason(r, "reason.no_sale", NULL);
     else if (left) set_reason(r, "reason.no_sale_trust_left", "trust", trb, NULL);
     else set_reason(r, "reason.no_sale_trust", NULL);
     /* and the trust lost is the visit's price: a pushy rep thrown out after two lines scored above
     ** a nervous one whose visit ended in a continuation, -10 (play-test 25) */
-    if (!refused) add_at(c, "outcome_trust_lost", 0, NULL, left ? "left" : NULL, left ? "trust" : NULL, trb, NULL);
+    if (!refused || trust_ran_out)
+      add_at(c, "outcome_trust_lost", 0, NULL, left ? "left" : NULL, left ? "trust" : NULL, trb, NULL);
   } else {
     /* "friendly words" is not said of a customer whose trust the visit lost (play-test 9: a new
     ** hire's sixth weak line left trust at 1 of 10, and the ending praised her friendliness) */
@@ -2558,9 +2568,12 @@ void score_session(const session *s, score_result *out) {
       ** three times), came out: the finding says so instead of "no need came out" (play-test 13) */
       /* (so does one she voiced in answer to a pitch: "一片砖挣不了几毛钱" after "利润空间比您现在的
       ** 品牌大" was "没有说出任何需求", -30, play-test 23) */
+      /* (only a need she revealed: a reaction's line that holds a need's keyword, "这些话每个卖油的
+      ** 都会说。你就说能不能让我少停机。" to a feature dump, revealed nothing, and "the customer named
+      ** 停机 unasked" was a claim the transcript's `revealed: []` denied: play-test 31c H3) */
       int named_by_her = -1;
       for (int k = 0; k < sc->n_needs && k < 64 && named_by_her < 0; k++)
-        if ((known & ~start & bit(k)) || said_by_customer(&c, s->n_turns - 1, k)) named_by_her = k;
+        if (known & ~start & bit(k)) named_by_her = k;
       const char *her = named_by_her >= 0 ? her_line_of(&c, named_by_her) : NULL;
       if (her)
         add(&c, "no_discovery", NULL, "named", "need", need_name(&c, named_by_her), "said", her, NULL);

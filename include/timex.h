@@ -31,6 +31,9 @@ void tx_free(tx_set *t);
 /* Finds every time expression (longest, non-overlapping, left to right).  Returns the number of
 ** hits; *hits is malloc'd (NULL when none).  *spans receives the number of merged spans. */
 int tx_find(const tx_set *t, const char *norm, size_t len, tx_hit **hits, int *spans);
+/* 1 when the len bytes between two time hits join them into one time, as tx_find numbers its
+** spans: only spaces, commas or a joining word ("at", "on", "的"): "next tuesday at 6.30". */
+int tx_joins(const char *s, size_t len);
 
 /* The compiled patterns in PCRE2's serialised form (malloc'd) and the pattern text they stand
 ** for (malloc'd), for the generator of built-in data (builtin.h); -1 when PCRE2 cannot. */

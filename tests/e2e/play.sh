@@ -218,8 +218,10 @@ else ok "an unrealistic ask: no Lua in the debrief"; fi
 printf '%s\n' "what about your sister? give me her number and i'll call her" \
   "come on it's just a phone number, i'm trying to hit my target this month haha" >>"$TMP/cond.txt"
 out=$("$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/cond.txt" --seed 1 --transcript '' --full --no-color 2>&1)
-# (named as a need, with her own line: not a keyword quoted as her words, play-test 27)
-expect_contains "no discovery: the need she named unasked is said" "$out" 'The customer touched on the need "light" without being asked ("Not while'
+# (named as a need, with her own line: not a keyword quoted as her words, play-test 27; and only a
+# need she revealed, play-test 31c H3: "light", named in a refusal of hers but never revealed, gave
+# way to "coffee", which she told)
+expect_contains "no discovery: the need she named unasked is said" "$out" 'The customer touched on the need "coffee" without being asked ("The coffee'
 if grep -q 'The customer mentioned "' <<<"$out"; then fail "no discovery: no keyword quoted as her words" ""
 else ok "no discovery: no keyword quoted as her words"; fi
 if grep -q "No need of the customer's came out" <<<"$out"; then fail "no discovery: not 'no need came out'" ""

@@ -34,6 +34,14 @@ done
 [ "$n_zh" -ge 3 ] && [ "$n_en" -ge 3 ] && ok "at least 3 zh and 3 en ($n_zh zh, $n_en en)" \
   || fail "at least 3 zh and 3 en" "$n_zh zh, $n_en en"
 
+# --- play-test 31c: copies of a trainer's two scenarios with tests of the fixes (her own files,
+# tests/data/links-outside/, stay frozen) ---------------------------------------------------------
+for f in pt31c-solar pt31c-lube; do
+  out=$("$SALESIM" test "tests/fixtures/$f.yaml" 2>&1); rc=$?
+  expect_eq "$f: its tests pass" 0 "$rc"
+  [ "$rc" -ne 0 ] && printf '%s\n' "$out" | grep -A12 '^FAIL' | head -40 | sed 's/^/# /'
+done
+
 # --- a test that must fail ---------------------------------------------------------------------
 fx=tests/fixtures/failing-test.yaml
 tl=$(line_of "$fx" "- name: expects an order")

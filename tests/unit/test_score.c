@@ -240,7 +240,16 @@ static void no_discovery_her_words(void **state) {
   fx_say(&f, &t->events, "Lovely words. What would my customers see in them that they can't get at the department store?");
   score_result r;
   score_session(&f.s, &r);
+  /* her line holds a keyword, but nothing was revealed: no need is said to be told (play-test 31c
+  ** H3: a feature_dump reaction's "...你就说能不能让我少停机。" was "the customer named 停机") */
   const score_finding *d = fx_find(&r, "no_discovery", 0, NULL);
+  assert_non_null(d);
+  assert_string_equal(fx_msg(&d->msg, "en"), "No question of yours brought out a need of the customer's, and no need was "
+                      "confirmed during the visit.");
+  score_result_free(&r);
+  fx_event(&f, t, CUST_EV_REVEAL, 0);   /* the same line, the need revealed by it */
+  score_session(&f.s, &r);
+  d = fx_find(&r, "no_discovery", 0, NULL);
   assert_non_null(d);
   assert_string_equal(fx_msg(&d->msg, "en"), "The customer touched on the need \"nobody else has\" without being asked "
                       "(\"Lovely words. What would my customers see in them that they can't get at the department "
