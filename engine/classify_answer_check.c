@@ -25,16 +25,6 @@
 #define BIT(m) ((uint64_t)1 << (m))
 #define N(a) (sizeof (a) / sizeof *(a))
 
-/* 1 when one of words (n of them) stands in t[from, to). */
-static int has_any(const char *t, size_t from, size_t to, const char *const *words, size_t n) {
-  for (size_t k = 0; k < n; k++) {
-    size_t l = strlen(words[k]);
-    for (size_t i = from; i + l <= to; i++)
-      if (memcmp(t + i, words[k], l) == 0) return 1;
-  }
-  return 0;
-}
-
 /* 1 when clause c of t is a short check of "this" (这样您看行吗?, 这么安排可以吧?). */
 static int checks_this(const char *t, const cl_clause *c) {
   static const char *const this_[] = { "这样", "这么", "这个安排", "这么安排", "这个方案" };
@@ -43,7 +33,8 @@ static int checks_this(const char *t, const cl_clause *c) {
   size_t from = c->start, to = c->end;
   while (from < to && t[from] == ' ') from++;
   if (to - from > 30) return 0;   /* ten characters: a tag, not a clause of its own */
-  return has_any(t, from, to, this_, N(this_)) && has_any(t, from, to, ok, N(ok)) && has_any(t, from, to, end, N(end));
+  return cls_span_has_any(t, from, to, this_, N(this_)) && cls_span_has_any(t, from, to, ok, N(ok)) &&
+         cls_span_has_any(t, from, to, end, N(end));   /* (Chinese and "?": anywhere) */
 }
 
 void cls_late_answer_check(cls_result *r) {
