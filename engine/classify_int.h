@@ -227,6 +227,10 @@ void cls_late_other_day_payment(const cls_classifier *c, cls_result *r);
 /* "上次您帮忙把项目报进预算了,太感谢了。这次想问问,...最看重哪几点?": a favour she already did,
 ** recalled with thanks, asks for nothing (classify_past.c). */
 void cls_late_past_favour(cls_result *r);
+/* 1 when clause c of r tells something done: a past marker and a word of a thing done in it
+** ("上次您帮忙把项目报进预算了", "last time you helped us get it into the budget"); classify_past.c. */
+struct cl_clause;
+int cls_clause_tells_done(const cls_result *r, const struct cl_clause *c);
 /* Prefixes tag to the label of every match "KIND:ID" (kind "benefit:"), which then names nothing
 ** (classify_link.c). */
 void cls_relabel(cls_result *r, const char *kind, const char *id, const char *tag);

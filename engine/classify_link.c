@@ -112,7 +112,9 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
   for (int i = 0; i < ncl; i++) {
     int request = cl[i].mood == CL_MOOD_REQUEST ||
                   (cl[i].agent == CL_AGENT_NONE && i > 0 && cl[i - 1].mood == CL_MOOD_REQUEST);
-    if (!request) continue;
+    /* (a favour she did, thanked for, asks nothing: "谢谢您上次帮忙报了预算,您看下周三能不能帮我约一
+    ** 下孙院长?" asked for the budget step won a visit before; play-test 32) */
+    if (!request || (cl[i].mood == CL_MOOD_REQUEST && cls_clause_tells_done(r, &cl[i]))) continue;
     /* a request made by a tag of its own ("..., 您拿上门店数据一起过一遍, ok不?") asks for the
     ** clauses of its sentence before it that are not the seller's (play-test 12: the rung came
     ** from 临沂 in the sentence before, and was refused; play-test 14: "...首批进货小批量,...基本不压
@@ -157,7 +159,11 @@ static int request_rung(const cls_classifier *c, const cls_result *r, lnk_hit *h
     ** 行?" (play-test 13: the signature's rung was asked, and "too low" said of the part payment) */
     for (int m = 0; m < r->n_matches && apart && kw < s && !dated; m++)
       dated = strcmp(r->matches[m].label, "time") == 0 && r->matches[m].start >= kw && r->matches[m].end <= s;
-    if (kw < len && (!apart || dated)) return r->commitment;
+    /* (nor one a clause telling a step done recalls, in the same sentence: "谢谢您上次帮忙报了预算,
+    ** 您看下周三能不能帮我约一下孙院长?", play-test 32) */
+    int kc = kw < len ? cl_at(cl, ncl, kw) : -1;
+    int recalled = kc >= 0 && cls_clause_tells_done(r, &cl[kc]);
+    if (kw < len && (!apart || dated) && !recalled) return r->commitment;
   }
   lnk_hit *rk = xmalloc(sizeof *rk * (size_t)c->sc->n_commitments);
   int n = lnk_rank(c->links, c->stem, r->norm + s, e - s, LNK_COMMITMENT, rk, c->sc->n_commitments);

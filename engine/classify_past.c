@@ -28,14 +28,28 @@ static int span_has(const char *t, size_t from, size_t to, const char *const *wo
   return 0;
 }
 
-/* 1 when clause c of r tells something done: a past marker and a word of a thing done in it
-** ("上次您帮忙把项目报进预算了", "last time you helped us get it into the budget"). */
-static int tells_done(const cls_result *r, const cl_clause *c) {
+/* See classify_int.h. */
+int cls_clause_tells_done(const cls_result *r, const cl_clause *c) {
   static const char *const done[] = { "\xe4\xba\x86" /* 了 */, "\xe8\xbf\x87" /* 过 */, " did ", " helped ",
                                       " got ", " put ", " made " };
   static const char *const past_en[] = { "last time", "last week", "last visit", "the other day" };
   int past = cl_has_label(r, c, "past") || span_has(r->norm, c->start, c->end, past_en, N(past_en));
   return past && span_has(r->norm, c->start, c->end, done, N(done));
+}
+
+/* 1 when request clause c only asks her view: a what / how / which word in it, and no step, time
+** or vague time named ("那接下来您看怎么推进比较好?" after the thanks asks how she would go on:
+** play-test 32, read as an ask for the budget rung won a visit before, with "-15 no check" and
+** "-15 no summary" beside it; "您看什么时候方便?" and "您看下周三能不能帮我约一下孙院长?" still ask). */
+static int asks_her_view(const cls_result *r, const cl_clause *c) {
+  if (!cl_has_label(r, c, "asking_wh") || cl_has_label(r, c, "action") || cl_has_label(r, c, "time") ||
+      cl_has_label(r, c, "vague"))
+    return 0;
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->start >= c->start && m->end <= c->end && strncmp(m->label, "commitment:", 11) == 0) return 0;
+  }
+  return 1;
 }
 
 void cls_late_past_favour(cls_result *r) {
@@ -48,8 +62,11 @@ void cls_late_past_favour(cls_result *r) {
   if (ncl < 2) return;
   for (int k = 0; k < ncl; k++) {
     if (cl[k].mood != CL_MOOD_REQUEST) continue;
-    if (!tells_done(r, &cl[k])) return;   /* an ask of its own stands */
-    requests++;
+    if (cls_clause_tells_done(r, &cl[k])) {
+      requests++;
+      continue;
+    }
+    if (!asks_her_view(r, &cl[k])) return;   /* an ask of its own stands */
   }
   if (!requests) return;
   r->moves &= ~(ask | ((uint64_t)1 << CLS_LOWER_ASK));
@@ -61,3 +78,4 @@ void cls_late_past_favour(cls_result *r) {
   if (!(r->moves & ~((uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_PRAISE)))
     cls_read_question(r);
 }
+

@@ -1139,7 +1139,10 @@ static void score_ask(ctx *c, visit_state *vs, const sess_turn *t, const cls_res
       if (higher >= 0) {
         if (!vs->f_low++)
           add(c, "ask_too_low", t, NULL, "quote", q, "action", action_of(c, j), "higher", action_of(c, higher), NULL);
-      } else if (!(vs->kind == SV_PAYMENT && CLS_HAS(r, CLS_DISCOUNT)) && !vs->f_realistic++) {
+      } else if (!(vs->kind == SV_PAYMENT && CLS_HAS(r, CLS_DISCOUNT)) && on_offer(c, t->visit, j) &&
+                 !vs->f_realistic++) {
+        /* (a rung this visit does not offer, won in a visit before, is not the most she can give
+        ** now: play-test 32, visit 2's "+10 the budget step is the most she can give") */
         add(c, "realistic_ask", t, NULL, "action", action_of(c, j), NULL);
       }
     }

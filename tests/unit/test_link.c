@@ -324,6 +324,9 @@ static void test_request_names_rung(void **st) {
   shipped sh;
   open_shipped(&sh, "scenarios/hospital-campaign.yaml");
   expect_rung(&sh, "上次说到预算。这次想请您帮忙安排见一下孙院长。", "vp_briefing");
+  /* a favour thanked for, in the same sentence, is a recall too (play-test 32) */
+  expect_rung(&sh, "谢谢您上次帮忙报了预算,您看下周三能不能帮我约一下孙院长?", "vp_briefing");
+  expect_rung(&sh, "上次您帮忙把项目报进预算了,这次能不能请您帮忙约一下孙院长?", "vp_briefing");
   /* near: a request that names nothing by itself keeps the rung the line's keyword gave */
   expect_rung(&sh, "预算的事,您看这个月能报吗?", "budget_entry");
   expect_rung(&sh, "关于预算,能不能请您把智慧病房项目报进去?", "budget_entry");

@@ -2626,6 +2626,38 @@ static void campaign_reason(void **state) {
   fx_free(&f);
 }
 
+/* A rung won on visit 1 and named again on visit 2, whose ladder does not hold it, is not "the
+** most she can give" there (play-test 32: "谢谢...上次帮忙报了预算。那接下来您看怎么推进比较好?" on
+** visit 2 earned "+10 the budget step is the most the customer could give"); the rung visit 2
+** offers still earns it. */
+static void campaign_old_rung_not_realistic(void **state) {
+  (void)state;
+  fx f;
+  fx_init(&f);
+  scn_visit visits[2];
+  memset(visits, 0, sizeof visits);
+  char *v1[] = { S("requirements") }, *v2[] = { S("demo") };
+  visits[0].commitments = (scn_strs){ v1, 1, 0 };
+  visits[1].commitments = (scn_strs){ v2, 1, 0 };
+  f.sc.visits = visits;
+  f.sc.n_visits = 2;
+  f.now.trust = 8;
+  f.now.value_ack = 1;
+  given_ask(&f, "Could you send the written requirements by Friday at 10, to my office?", 0, 2);
+  sess_turn *t = fx_turn(&f, "Could you send the requirements again by Monday at 9, to my office?", MV(ASK_COMMITMENT));
+  t->visit = 1;
+  fx_specific(t);
+  t->cls.commitment = 2;
+  given_ask(&f, "Could you bring the department heads to a demo on Wednesday at 3?", 1, 1);
+  score_result r;
+  score_session(&f.s, &r);
+  assert_non_null(fx_find(&r, "realistic_ask", 1, NULL));
+  assert_null(fx_find(&r, "realistic_ask", 2, NULL));
+  assert_non_null(fx_find(&r, "realistic_ask", 3, NULL));
+  score_result_free(&r);
+  fx_free(&f);
+}
+
 /* A campaign the trainee stopped in visit 3 (play-test 8, hospital-c2): visits 1 and 2 each gave
 ** their rung, visit 3 asked for nothing and the customer settled it as a continuation.  What the
 ** earlier visits won stands: the outcome is an advance at the furthest rung (visit 2's), the
@@ -2895,7 +2927,7 @@ int main(void) {
     cmocka_unit_test(no_sale_reasons), cmocka_unit_test(tiers),
     cmocka_unit_test(scenario_tiers), cmocka_unit_test(visit_kind_key),
     cmocka_unit_test(order_ask_specific), cmocka_unit_test(no_who_rung_specific),
-    cmocka_unit_test(campaign_reason), cmocka_unit_test(campaign_stopped), cmocka_unit_test(referral_early),
+    cmocka_unit_test(campaign_reason), cmocka_unit_test(campaign_stopped), cmocka_unit_test(campaign_old_rung_not_realistic), cmocka_unit_test(referral_early),
     cmocka_unit_test(summary_is_a_recap),
     cmocka_unit_test(cold_continuation),
   };
