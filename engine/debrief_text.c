@@ -220,11 +220,23 @@ static void bars(out *o, const json_t *d) {
       double p = json_number_value(json_object_get(json_array_get(fs, i), "points"));
       if (p != 0) sb_printf(&sum, " %+g", p);   /* (a note of no points adds nothing: no "+0") */
     }
-    /* (the name's column 2 + 12, a space, the bar, " %3d", "  (" and ")") */
-    if (json_array_size(fs) > 0 && 2 + 12 + 1 + cells + 4 + 3 + txt_width(sum.s) + 1 <= o->width)
-      sb_printf(o->b, "  %s(%s)%s", esc(o, DIM), sum.s, esc(o, RESET));
+    /* (the name's column 2 + 12, a space, the bar, " %3d", "  (" and ")"); too long for the
+    ** line, on the next one under the bar: a 0 with no sum beside it read as a score with no
+    ** reason (play-test 32: a clumsy visit's commitment, eight findings) */
+    if (json_array_size(fs) > 0 && 2 + 12 + 1 + cells + 4 + 3 + txt_width(sum.s) + 1 <= o->width) {
+      sb_printf(o->b, "  %s(%s)%s\n", esc(o, DIM), sum.s, esc(o, RESET));
+    } else if (json_array_size(fs) > 0) {
+      char *line = xasprintf("(%s)", sum.s);
+      sb_putc(o->b, '\n');
+      for (int i = 0; i < 15; i++) sb_putc(o->b, ' ');
+      sb_puts(o->b, esc(o, DIM));
+      wrap(o, line, 15, 15);
+      if (o->colour) sb_puts(o->b, RESET);
+      free(line);
+    } else {
+      sb_putc(o->b, '\n');
+    }
     sb_free(&sum);
-    sb_putc(o->b, '\n');
   }
   /* how a bar is made: a 95 with no loss listed puzzled two testers (play-test 24) */
   if (!json_is_false(json_object_get(d, "attempt"))) {

@@ -172,6 +172,10 @@ static void text_render(void **state) {
   assert_null(strstr(top, "  4. -"));
   assert_true(top < strstr(out, "Where you won or lost points"));
   assert_non_null(strstr(out, "  discovery    ██░░░░░░░░░░░░░░░░░░  10  (50 -30 -10)\n"));
+  /* a sum too long for the line goes under the bar, never dropped (play-test 32: "0" alone) */
+  char *narrow = render_text(d, 0, 44, NULL);
+  assert_non_null(strstr(narrow, "  commitment   ███░░░░░░░░░  25\n               (50 -10 -15)\n"));
+  free(narrow);
   assert_non_null(strstr(out, " Turn 1  \"Could we find some time to try it sometime?\"\n"));
   assert_non_null(strstr(out, "  ✗ -15  An ask names what, when, and who or where (commitment)\n"));
   assert_non_null(strstr(out, "     Try: \"Could you bring your operations manager to a 30-minute "
