@@ -532,8 +532,9 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
     ** gain to the veto and was read as nothing, so the probe she answered went unseen (play-test
-    ** 26c: "-15 lowered without asking why") */
-    if (out->moves == 0 && ends_asking(out->norm)) cls_read_question(out);
+    ** 26c: "-15 lowered without asking why"); so is one beside a thanks or praise only (play-test
+    ** 32: a thanks, then a question the rules had no word for, was answered as a greeting) */
+    if (!(out->moves & ~(BIT(CLS_THANK) | BIT(CLS_PRAISE))) && ends_asking(out->norm)) cls_read_question(out);
   }
   /* a payment ask naming the sum and the day is specific, in digits or Chinese numerals, as the
   ** scorer's payment_specific judges it.  Over the model's reading only: the trainer (which has
