@@ -122,3 +122,18 @@ const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
 const bi_entry *bi_find_conds(const char *name, const void *src, size_t len) {
   return find_named(bi_conds, name, src, len);
 }
+
+/* See builtin.h: by language, then key, as the generator sorted them (strcmp). */
+const bi_line *bi_find_line(const char *lang, const char *key) {
+  assert(lang && key);
+  int lo = 0, hi = bi_n_lines;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    int c = strcmp(bi_lines[mid].lang, lang);
+    if (c == 0) c = strcmp(bi_lines[mid].key, key);
+    if (c == 0) return &bi_lines[mid];
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return NULL;
+}

@@ -5,3 +5,5 @@
 #include "builtin.h"
 
 const bi_entry bi_entries[] = { { 0 } };
+const bi_line bi_lines[] = { { 0 } };
+const int bi_n_lines = 0;

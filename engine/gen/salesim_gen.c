@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <lauxlib.h>
 
 #include "builtin.h"
 #include "classify.h"
@@ -437,6 +438,117 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
   return status;
 }
 
+/* The built-in lines of LINES (the Lua table on top of L: language -> key -> a string or a list
+** of strings) as bi_lines, sorted by language and key; 0, or 1 after saying what is not data of
+** that shape (builtin_line reads nothing else: a list's first 16 strings). */
+static int put_lines_of(strbuf *o, lua_State *L) {
+  char *langv[16], *keyv[256];
+  int nl = 0, n_lines = 0, n_entries = 0, bad = 0;
+  strbuf table = {0};
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || nl == 16) bad = 1;
+    else langv[nl++] = xstrdup(lua_tostring(L, -2));
+    lua_pop(L, 1);
+  }
+  qsort(langv, (size_t)nl, sizeof *langv, by_name);
+  sb_puts(&table, "const bi_line bi_lines[] = {\n");
+  for (int i = 0; i < nl && !bad; i++) {
+    lua_getfield(L, -1, langv[i]);
+    int nk = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      int t = lua_type(L, -1);
+      if (lua_type(L, -2) != LUA_TSTRING || (t != LUA_TSTRING && t != LUA_TTABLE) || nk == 256) bad = 1;
+      else keyv[nk++] = xstrdup(lua_tostring(L, -2));
+      lua_pop(L, 1);
+    }
+    qsort(keyv, (size_t)nk, sizeof *keyv, by_name);
+    for (int k = 0; k < nk; k++) {
+      n_entries++;
+      sb_puts(&table, "  { "); put_str(&table, langv[i]); sb_puts(&table, ", "); put_str(&table, keyv[k]);
+      if (lua_getfield(L, -1, keyv[k]) == LUA_TSTRING) {
+        sb_puts(&table, ", "); put_str(&table, lua_tostring(L, -1)); sb_puts(&table, ", 0, NULL },\n");
+      } else {
+        lua_Unsigned n = lua_rawlen(L, -1);
+        if (n > 16) bad = 1;
+        sb_printf(o, "static const char *const line_%d[%d] = {", n_lines, n ? (int)n : 1);
+        for (lua_Unsigned j = 1; j <= n && !bad; j++) {
+          if (lua_rawgeti(L, -1, (lua_Integer)j) != LUA_TSTRING) bad = 1;
+          else { sb_puts(o, "\n  "); put_str(o, lua_tostring(L, -1)); sb_puts(o, ","); }
+          lua_pop(L, 1);
+        }
+        if (!n) sb_puts(o, " NULL");
+        sb_puts(o, "\n};\n");
+        sb_printf(&table, ", NULL, %d, line_%d },\n", (int)n, n_lines++);
+      }
+      lua_pop(L, 1);
+      free(keyv[k]);
+    }
+    lua_pop(L, 1);
+  }
+  for (int i = 0; i < nl; i++) free(langv[i]);
+  sb_printf(&table, "  { NULL, NULL, NULL, 0, NULL }\n};\nconst int bi_n_lines = %d;\n\n", n_entries);
+  if (!bad) sb_printf(o, "\n%s", table.s);
+  sb_free(&table);
+  if (bad) fprintf(stderr, "salesim-gen: lua/default.lua: LINES is not languages of keys of strings or lists "
+                           "of at most 16 strings\n");
+  return bad;
+}
+
+/* DATA_DIR/lua/default.lua as bytecode (lua_default, entered under the file's length and hash)
+** and its built-in lines as bi_lines: the block from the line `LINES = {` to the first line `}`
+** is pure data, run here in a Lua state with no libraries and an empty environment (anything
+** but table constructors and strings fails), and the bytecode is compiled from the file with
+** that block blanked, its newlines kept so that every line number holds.  The program then
+** reads the lines from bi_lines (customer.c) instead of making the tables, and interning their
+** 500 strings, at each start.  0, or 1 after saying why. */
+static int put_default(strbuf *o, strbuf *entries, const char *dir) {
+  size_t len, n_code;
+  char *path, *src = read_or_die(dir, "lua/default.lua", &len, &path), *err = NULL;
+  static const char open[] = "\nLINES = {\n", close[] = "\n}\n";
+  char *from = strstr(src, open), *to = from ? strstr(from + 1, close) : NULL;
+  if (!from || !to || strstr(from + 1, open)) {
+    fprintf(stderr, "salesim-gen: %s: no one block from 'LINES = {' to '}' at the start of a line\n", path);
+    free(src); free(path);
+    return 1;
+  }
+  from++;
+  to += 2;   /* the block is src[from, to): "LINES = {" to the "}", without its newline */
+  lua_State *L = luaL_newstate();
+  int rc = luaL_loadbufferx(L, from, (size_t)(to - from), "=default.lua LINES", "t");
+  if (rc == LUA_OK) {
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setupvalue(L, -3, 1);   /* _ENV: the empty table */
+    lua_insert(L, -2);
+    rc = lua_pcall(L, 0, 0, 0);
+    if (rc == LUA_OK && lua_getfield(L, -1, "LINES") != LUA_TTABLE) {
+      lua_pushliteral(L, "LINES is not a table");
+      rc = LUA_ERRRUN;
+    }
+  }
+  if (rc != LUA_OK) {
+    fprintf(stderr, "salesim-gen: %s: %s\n", path, lua_tostring(L, -1));
+    lua_close(L); free(src); free(path);
+    return 1;
+  }
+  int bad = put_lines_of(o, L);
+  lua_close(L);
+  char *blank = xmalloc(len + 1);
+  memcpy(blank, src, len + 1);
+  for (char *p = blank + (from - src); p < blank + (to - src); p++)
+    if (*p != '\n') *p = ' ';
+  char *code = bad ? NULL : sbx_compile("default.lua", blank, len, &n_code, &err);
+  if (!bad && !code) fprintf(stderr, "salesim-gen: %s\n", err);
+  if (code) {
+    put_bytes(o, "lua_default", (const unsigned char *)code, n_code);
+    put_entry(entries, "lua/default.lua", src, len, NULL, "lua_default", path);
+  }
+  free(code); free(err); free(blank); free(src); free(path);
+  return code ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
   if (argc == 4 && strcmp(argv[1], "--messages") == 0) return messages_main(argv[2], argv[3]);
   if (argc >= 4 && strcmp(argv[1], "--scenarios") == 0) return scenarios_main(argv[2], argv[3], argv + 4, argc - 4);
@@ -481,13 +593,7 @@ int main(int argc, char **argv) {
     }   /* else: the program compiles the patterns at start, as without this table */
     tx_free(tx);
   }
-  size_t len, n_code;
-  char *path, *src = read_or_die(dir, "lua/default.lua", &len, &path), *err = NULL;
-  char *code = sbx_compile("default.lua", src, len, &n_code, &err);
-  if (!code) { fprintf(stderr, "salesim-gen: %s\n", err); free(err); free(src); return 1; }
-  put_bytes(&o, "lua_default", (const unsigned char *)code, n_code);
-  put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default", path);
-  free(code); free(src); free(path);
+  if (put_default(&o, &entries, dir) != 0) return 1;
 
   put_table_of(&o, "bi_entries", &entries);
   status |= write_out(out, &o);
