@@ -215,7 +215,10 @@ static const char *builtin_line(lua_State *L, cust_host *h, const char *lang, co
   if (h->env_default == LUA_NOREF) return NULL;
   if (h->lines_image) {
     const bi_line *b = bi_find_line(lang, key);
-    return !b ? NULL : b->text ? b->text : cust_pick_among(h, b->v, b->n);
+    const char *v[16];
+    int m;
+    const char *text = b ? bi_line_get(b, v, 16, &m) : NULL;
+    return !b ? NULL : text ? text : cust_pick_among(h, v, m);
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
   lua_pushliteral(L, "LINES");

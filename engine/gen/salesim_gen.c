@@ -438,13 +438,22 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
   return status;
 }
 
+/* Appends text to the pool of bi_line_strings (a C literal with its NUL); its offset. */
+static int pool_add(strbuf *pool, int *at, const char *text) {
+  int off = *at;
+  sb_puts(pool, "\n  "); put_str(pool, text); sb_puts(pool, " \"\\0\"");
+  *at += (int)strlen(text) + 1;
+  return off;
+}
+
 /* The built-in lines of LINES (the Lua table on top of L: language -> key -> a string or a list
-** of strings) as bi_lines, sorted by language and key; 0, or 1 after saying what is not data of
-** that shape (builtin_line reads nothing else: a list's first 16 strings). */
+** of strings) as bi_lines, sorted by language and key, their texts in one pool addressed by
+** offset; 0, or 1 after saying what is not data of that shape (builtin_line reads nothing
+** else: a list's first 16 strings). */
 static int put_lines_of(strbuf *o, lua_State *L) {
   char *langv[16], *keyv[256];
-  int nl = 0, n_lines = 0, n_entries = 0, bad = 0;
-  strbuf table = {0};
+  int nl = 0, n_entries = 0, n_at = 0, at = 0, bad = 0;
+  strbuf table = {0}, pool = {0}, ats = {0};
   lua_pushnil(L);
   while (lua_next(L, -2)) {
     if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || nl == 16) bad = 1;
@@ -452,8 +461,8 @@ static int put_lines_of(strbuf *o, lua_State *L) {
     lua_pop(L, 1);
   }
   qsort(langv, (size_t)nl, sizeof *langv, by_name);
-  sb_puts(&table, "const bi_line bi_lines[] = {\n");
   for (int i = 0; i < nl && !bad; i++) {
+    int lang = pool_add(&pool, &at, langv[i]);
     lua_getfield(L, -1, langv[i]);
     int nk = 0;
     lua_pushnil(L);
@@ -466,21 +475,19 @@ static int put_lines_of(strbuf *o, lua_State *L) {
     qsort(keyv, (size_t)nk, sizeof *keyv, by_name);
     for (int k = 0; k < nk; k++) {
       n_entries++;
-      sb_puts(&table, "  { "); put_str(&table, langv[i]); sb_puts(&table, ", "); put_str(&table, keyv[k]);
+      int key = pool_add(&pool, &at, keyv[k]);
       if (lua_getfield(L, -1, keyv[k]) == LUA_TSTRING) {
-        sb_puts(&table, ", "); put_str(&table, lua_tostring(L, -1)); sb_puts(&table, ", 0, NULL },\n");
+        sb_printf(&table, "  { %d, %d, %d, 0, 0 },\n", lang, key, pool_add(&pool, &at, lua_tostring(L, -1)));
       } else {
         lua_Unsigned n = lua_rawlen(L, -1);
         if (n > 16) bad = 1;
-        sb_printf(o, "static const char *const line_%d[%d] = {", n_lines, n ? (int)n : 1);
+        sb_printf(&table, "  { %d, %d, -1, %d, %d },\n", lang, key, (int)n, n_at);
         for (lua_Unsigned j = 1; j <= n && !bad; j++) {
           if (lua_rawgeti(L, -1, (lua_Integer)j) != LUA_TSTRING) bad = 1;
-          else { sb_puts(o, "\n  "); put_str(o, lua_tostring(L, -1)); sb_puts(o, ","); }
+          else sb_printf(&ats, "%s%d,", n_at % 16 ? "" : "\n  ", pool_add(&pool, &at, lua_tostring(L, -1)));
+          n_at++;
           lua_pop(L, 1);
         }
-        if (!n) sb_puts(o, " NULL");
-        sb_puts(o, "\n};\n");
-        sb_printf(&table, ", NULL, %d, line_%d },\n", (int)n, n_lines++);
       }
       lua_pop(L, 1);
       free(keyv[k]);
@@ -488,9 +495,11 @@ static int put_lines_of(strbuf *o, lua_State *L) {
     lua_pop(L, 1);
   }
   for (int i = 0; i < nl; i++) free(langv[i]);
-  sb_printf(&table, "  { NULL, NULL, NULL, 0, NULL }\n};\nconst int bi_n_lines = %d;\n\n", n_entries);
-  if (!bad) sb_printf(o, "\n%s", table.s);
-  sb_free(&table);
+  if (!bad)
+    sb_printf(o, "const char bi_line_strings[] =%s\n  \"\";\n\nconst int bi_line_at[%d] = {%s\n};\n\n"
+                 "const bi_line bi_lines[] = {\n%s  { 0, 0, -1, 0, 0 }\n};\nconst int bi_n_lines = %d;\n\n",
+              pool.s ? pool.s : "", n_at ? n_at : 1, ats.s ? ats.s : " 0", table.s ? table.s : "", n_entries);
+  sb_free(&table); sb_free(&pool); sb_free(&ats);
   if (bad) fprintf(stderr, "salesim-gen: lua/default.lua: LINES is not languages of keys of strings or lists "
                            "of at most 16 strings\n");
   return bad;
