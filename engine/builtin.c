@@ -122,3 +122,26 @@ const bi_entry *bi_find_script(const char *name, const void *src, size_t len) {
 const bi_entry *bi_find_conds(const char *name, const void *src, size_t len) {
   return find_named(bi_conds, name, src, len);
 }
+
+/* See builtin.h: by language, then key, as the generator sorted them (strcmp). */
+const bi_line *bi_find_line(const char *lang, const char *key) {
+  assert(lang && key);
+  int lo = 0, hi = bi_n_lines;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    int c = strcmp(bi_line_strings + bi_lines[mid].lang, lang);
+    if (c == 0) c = strcmp(bi_line_strings + bi_lines[mid].key, key);
+    if (c == 0) return &bi_lines[mid];
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return NULL;
+}
+
+const char *bi_line_get(const bi_line *b, const char **v, int max, int *n) {
+  assert(b && v && n);
+  *n = 0;
+  if (b->text >= 0) return bi_line_strings + b->text;
+  for (int i = 0; i < b->n && i < max; i++) v[(*n)++] = bi_line_strings + bi_line_at[b->first + i];
+  return NULL;
+}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
+#include "builtin.h"
 #include "customer_int.h"
 #include "safe.h"
 #include "util.h"
@@ -205,11 +206,20 @@ int cust_line_index(const cust_host *h, const char *key) {
   return name_find(h->line_ix, h->n_line_ix, key);
 }
 
-/* The default behaviour's built-in line for key in lang (a string or a list), picked. */
+/* The default behaviour's built-in line for key in lang (a string or a list), picked: from the
+** build's table when default.lua runs from its bytecode, else from its LINES (the same lines,
+** the same picks: test_customer compares the two). */
 static const char *builtin_line(lua_State *L, cust_host *h, const char *lang, const char *key) {
   const char *res = NULL;
   int top = lua_gettop(L);
   if (h->env_default == LUA_NOREF) return NULL;
+  if (h->lines_image) {
+    const bi_line *b = bi_find_line(lang, key);
+    const char *v[16];
+    int m;
+    const char *text = b ? bi_line_get(b, v, 16, &m) : NULL;
+    return !b ? NULL : text ? text : cust_pick_among(h, v, m);
+  }
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
   lua_pushliteral(L, "LINES");
   if (lua_rawget(L, -2) == LUA_TTABLE) {

@@ -46,6 +46,8 @@ struct cust_host {
   int in_start;                /* running the opening of a visit */
 
   int env_default, env_script, env_cond;   /* registry refs (LUA_NOREF when absent) */
+  int lines_image;             /* default.lua runs from the build's bytecode, which has no LINES:
+                               ** its built-in lines are builtin.h's bi_lines */
   int *when_ref;               /* compiled reaction conditions, per reaction */
   int *real_ref;               /* compiled realistic_when, per commitment */
   int script_off;              /* the script was switched off (memory error) */

@@ -127,6 +127,7 @@ static int load_env(lua_State *L, setup_args *a, const char *path, const char *n
     free(err);
     err = NULL;
   }
+  if (!with_default) h->lines_image = ls == SBX_OK;   /* that bytecode has no LINES (builtin.h) */
   if (ls != SBX_OK && !src) {   /* the bytecode refused: default.lua from its source after all */
     if (read_default(a) != 0) { lua_pop(L, 1); return LUA_NOREF; }
     src = a->default_src;

@@ -100,7 +100,7 @@ term *term_open(FILE *in, int colour, const char *const *completions) {
     char *dir = util_xdg_dir("XDG_STATE_HOME", ".local/state");
     if (util_mkdirs(dir, 0700) == 0) {
       t->history_path = xasprintf("%s/history", dir);
-      read_history(t->history_path);
+      term_history_read(t->history_path);
     }
     free(dir);
   }

@@ -109,6 +109,27 @@ const bi_entry *bi_find_script(const char *name, const void *src, size_t len);
 extern const bi_entry bi_conds[];
 const bi_entry *bi_find_conds(const char *name, const void *src, size_t len);
 
+/* The default behaviour's built-in lines (lua/default.lua's top-level `LINES` block: language ->
+** key -> variants), made by the generator from the block it blanks out of default.lua's bytecode
+** (salesim_gen.c put_default): the customer reads them here whenever default.lua runs from that
+** bytecode, and from the Lua table when it runs from source (customer.c builtin_line).  Texts
+** are offsets in one pool (no pointers: nothing to relocate at start).  Sorted by lang, then
+** key. */
+typedef struct bi_line {
+  int lang, key;    /* offsets in bi_line_strings */
+  int text;         /* the line's offset when the entry is a string, else -1 ... */
+  int n, first;     /* ... and it is a list of n variants at bi_line_at[first..first+n) */
+} bi_line;
+extern const bi_line bi_lines[];
+extern const int bi_n_lines;
+extern const char bi_line_strings[];
+extern const int bi_line_at[];
+/* The built-in line of key in lang, or NULL (binary search). */
+const bi_line *bi_find_line(const char *lang, const char *key);
+/* The entry's text when it is a string (else NULL); its variants, at most max, into v and their
+** number into *n when it is a list. */
+const char *bi_line_get(const bi_line *b, const char **v, int max, int *n);
+
 /* The concepts of linking (lexicons/concepts.yaml, link_concepts.h) as the generator read them
 ** (bytes: lcn_blob's form), in the scenarios' table (scn_data.c): at most one entry. */
 extern const bi_entry bi_concepts[];

@@ -21,6 +21,13 @@ typedef struct term term;
 /* in: NULL for stdin; interactive when in is a terminal.  colour: -1 auto, 0 off, 1 on. */
 term *term_open(FILE *in, int colour, const char *const *completions);
 void term_close(term *t);
+/* Reads the history file at path (as written by readline's write_history and append_history)
+** into readline's history list, which must be empty and stifled, with read_history(3)'s result:
+** the same lines, the last history_max_entries of them (history_base counted up past the
+** rest), without their timestamps, which a history written without them never uses.  A file
+** that read_history would read as having timestamps is read by read_history.  Nothing when
+** the file cannot be read (term_history.c). */
+void term_history_read(const char *path);
 int term_interactive(const term *t);
 int term_colour_on(const term *t);
 /* Reads one line (malloc'd into *line, no newline) for TERM_LINE.  TERM_CANCEL: Ctrl-C

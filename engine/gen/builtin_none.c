@@ -5,3 +5,7 @@
 #include "builtin.h"
 
 const bi_entry bi_entries[] = { { 0 } };
+const bi_line bi_lines[] = { { 0 } };
+const int bi_n_lines = 0;
+const char bi_line_strings[] = "";
+const int bi_line_at[] = { 0 };

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <lauxlib.h>
 
 #include "builtin.h"
 #include "classify.h"
@@ -437,6 +438,126 @@ static int scenarios_main(const char *dir, const char *out, char **files, int n)
   return status;
 }
 
+/* Appends text to the pool of bi_line_strings (a C literal with its NUL); its offset. */
+static int pool_add(strbuf *pool, int *at, const char *text) {
+  int off = *at;
+  sb_puts(pool, "\n  "); put_str(pool, text); sb_puts(pool, " \"\\0\"");
+  *at += (int)strlen(text) + 1;
+  return off;
+}
+
+/* The built-in lines of LINES (the Lua table on top of L: language -> key -> a string or a list
+** of strings) as bi_lines, sorted by language and key, their texts in one pool addressed by
+** offset; 0, or 1 after saying what is not data of that shape (builtin_line reads nothing
+** else: a list's first 16 strings). */
+static int put_lines_of(strbuf *o, lua_State *L) {
+  char *langv[16], *keyv[256];
+  int nl = 0, n_entries = 0, n_at = 0, at = 0, bad = 0;
+  strbuf table = {0}, pool = {0}, ats = {0};
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE || nl == 16) bad = 1;
+    else langv[nl++] = xstrdup(lua_tostring(L, -2));
+    lua_pop(L, 1);
+  }
+  qsort(langv, (size_t)nl, sizeof *langv, by_name);
+  for (int i = 0; i < nl && !bad; i++) {
+    int lang = pool_add(&pool, &at, langv[i]);
+    lua_getfield(L, -1, langv[i]);
+    int nk = 0;
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      int t = lua_type(L, -1);
+      if (lua_type(L, -2) != LUA_TSTRING || (t != LUA_TSTRING && t != LUA_TTABLE) || nk == 256) bad = 1;
+      else keyv[nk++] = xstrdup(lua_tostring(L, -2));
+      lua_pop(L, 1);
+    }
+    qsort(keyv, (size_t)nk, sizeof *keyv, by_name);
+    for (int k = 0; k < nk; k++) {
+      n_entries++;
+      int key = pool_add(&pool, &at, keyv[k]);
+      if (lua_getfield(L, -1, keyv[k]) == LUA_TSTRING) {
+        sb_printf(&table, "  { %d, %d, %d, 0, 0 },\n", lang, key, pool_add(&pool, &at, lua_tostring(L, -1)));
+      } else {
+        lua_Unsigned n = lua_rawlen(L, -1);
+        if (n > 16) bad = 1;
+        sb_printf(&table, "  { %d, %d, -1, %d, %d },\n", lang, key, (int)n, n_at);
+        for (lua_Unsigned j = 1; j <= n && !bad; j++) {
+          if (lua_rawgeti(L, -1, (lua_Integer)j) != LUA_TSTRING) bad = 1;
+          else sb_printf(&ats, "%s%d,", n_at % 16 ? "" : "\n  ", pool_add(&pool, &at, lua_tostring(L, -1)));
+          n_at++;
+          lua_pop(L, 1);
+        }
+      }
+      lua_pop(L, 1);
+      free(keyv[k]);
+    }
+    lua_pop(L, 1);
+  }
+  for (int i = 0; i < nl; i++) free(langv[i]);
+  if (!bad)
+    sb_printf(o, "const char bi_line_strings[] =%s\n  \"\";\n\nconst int bi_line_at[%d] = {%s\n};\n\n"
+                 "const bi_line bi_lines[] = {\n%s  { 0, 0, -1, 0, 0 }\n};\nconst int bi_n_lines = %d;\n\n",
+              pool.s ? pool.s : "", n_at ? n_at : 1, ats.s ? ats.s : " 0", table.s ? table.s : "", n_entries);
+  sb_free(&table); sb_free(&pool); sb_free(&ats);
+  if (bad) fprintf(stderr, "salesim-gen: lua/default.lua: LINES is not languages of keys of strings or lists "
+                           "of at most 16 strings\n");
+  return bad;
+}
+
+/* DATA_DIR/lua/default.lua as bytecode (lua_default, entered under the file's length and hash)
+** and its built-in lines as bi_lines: the block from the line `LINES = {` to the first line `}`
+** is pure data, run here in a Lua state with no libraries and an empty environment (anything
+** but table constructors and strings fails), and the bytecode is compiled from the file with
+** that block blanked, its newlines kept so that every line number holds.  The program then
+** reads the lines from bi_lines (customer.c) instead of making the tables, and interning their
+** 500 strings, at each start.  0, or 1 after saying why. */
+static int put_default(strbuf *o, strbuf *entries, const char *dir) {
+  size_t len, n_code;
+  char *path, *src = read_or_die(dir, "lua/default.lua", &len, &path), *err = NULL;
+  static const char open[] = "\nLINES = {\n", close[] = "\n}\n";
+  char *from = strstr(src, open), *to = from ? strstr(from + 1, close) : NULL;
+  if (!from || !to || strstr(from + 1, open)) {
+    fprintf(stderr, "salesim-gen: %s: no one block from 'LINES = {' to '}' at the start of a line\n", path);
+    free(src); free(path);
+    return 1;
+  }
+  from++;
+  to += 2;   /* the block is src[from, to): "LINES = {" to the "}", without its newline */
+  lua_State *L = luaL_newstate();
+  int rc = luaL_loadbufferx(L, from, (size_t)(to - from), "=default.lua LINES", "t");
+  if (rc == LUA_OK) {
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_setupvalue(L, -3, 1);   /* _ENV: the empty table */
+    lua_insert(L, -2);
+    rc = lua_pcall(L, 0, 0, 0);
+    if (rc == LUA_OK && lua_getfield(L, -1, "LINES") != LUA_TTABLE) {
+      lua_pushliteral(L, "LINES is not a table");
+      rc = LUA_ERRRUN;
+    }
+  }
+  if (rc != LUA_OK) {
+    fprintf(stderr, "salesim-gen: %s: %s\n", path, lua_tostring(L, -1));
+    lua_close(L); free(src); free(path);
+    return 1;
+  }
+  int bad = put_lines_of(o, L);
+  lua_close(L);
+  char *blank = xmalloc(len + 1);
+  memcpy(blank, src, len + 1);
+  for (char *p = blank + (from - src); p < blank + (to - src); p++)
+    if (*p != '\n') *p = ' ';
+  char *code = bad ? NULL : sbx_compile("default.lua", blank, len, &n_code, &err);
+  if (!bad && !code) fprintf(stderr, "salesim-gen: %s\n", err);
+  if (code) {
+    put_bytes(o, "lua_default", (const unsigned char *)code, n_code);
+    put_entry(entries, "lua/default.lua", src, len, NULL, "lua_default", path);
+  }
+  free(code); free(err); free(blank); free(src); free(path);
+  return code ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
   if (argc == 4 && strcmp(argv[1], "--messages") == 0) return messages_main(argv[2], argv[3]);
   if (argc >= 4 && strcmp(argv[1], "--scenarios") == 0) return scenarios_main(argv[2], argv[3], argv + 4, argc - 4);
@@ -481,13 +602,7 @@ int main(int argc, char **argv) {
     }   /* else: the program compiles the patterns at start, as without this table */
     tx_free(tx);
   }
-  size_t len, n_code;
-  char *path, *src = read_or_die(dir, "lua/default.lua", &len, &path), *err = NULL;
-  char *code = sbx_compile("default.lua", src, len, &n_code, &err);
-  if (!code) { fprintf(stderr, "salesim-gen: %s\n", err); free(err); free(src); return 1; }
-  put_bytes(&o, "lua_default", (const unsigned char *)code, n_code);
-  put_entry(&entries, "lua/default.lua", src, len, NULL, "lua_default", path);
-  free(code); free(src); free(path);
+  if (put_default(&o, &entries, dir) != 0) return 1;
 
   put_table_of(&o, "bi_entries", &entries);
   status |= write_out(out, &o);

@@ -10,9 +10,11 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "builtin.h"
 #include "customer.h"
 #include "customer_int.h"
 #include <lauxlib.h>
+#include "sandbox.h"
 #include "util.h"
 
 /* CPU seconds used by this process: the containment bound is about work done, which a loaded
@@ -1087,6 +1089,72 @@ static void test_cond_move_gate(void **state) {
 /* A host started over with cust_reset plays exactly as a new one with the same seed, and its
 ** script never sees what an earlier session left: globals, upvalues, library tables, the
 ** customer table, math.random's sequence. */
+/* The built-in lines (builtin.h bi_lines) are default.lua's LINES: a host runs the build's
+** bytecode, which has no LINES, and reads them from the table; default.lua's source, run in that
+** host beside it, makes a LINES with every language, key and variant of the table, in order. */
+static void test_builtin_lines_are_default_lua(void **state) {
+  (void)state;
+  scenario *sc = fixture(NULL, 0);
+  diag d; diag_init(&d);
+  cust_host *h = host_for(sc, 3, &d);
+  assert_non_null(h);
+  assert_true(h->lines_image);
+  assert_true(bi_n_lines > 100);
+  lua_State *L = sbx_lua(h->sbx);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  assert_int_equal(lua_getfield(L, -1, "LINES"), LUA_TNIL);   /* not made at start */
+  lua_pop(L, 2);
+  char *path = util_data_path("lua/default.lua"), err[256], *msg = NULL;
+  size_t len;
+  char *src = util_read_file(path, 1u << 20, &len, err, sizeof err);
+  assert_non_null(src);
+  lua_newtable(L);                  /* an environment that reads default.lua's for `customer` */
+  lua_createtable(L, 0, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->env_default);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);
+  assert_int_equal(sbx_load(h->sbx, "default.lua", src, len, -1, &msg), SBX_OK);
+  cust_events sink = {0};
+  h->out = &sink;
+  assert_int_equal(sbx_call(h->sbx, 0, 0, &msg), SBX_OK);
+  h->out = NULL;
+  cust_events_free(&sink);
+  assert_int_equal(lua_getfield(L, -1, "LINES"), LUA_TTABLE);
+  int seen = 0;
+  for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) {
+    const char *lang = lua_tostring(L, -2);
+    for (lua_pushnil(L); lua_next(L, -2); lua_pop(L, 1)) {
+      const bi_line *b = bi_find_line(lang, lua_tostring(L, -2));
+      assert_non_null(b);
+      seen++;
+      const char *v[16], *text;
+      int n;
+      text = bi_line_get(b, v, 16, &n);
+      if (lua_type(L, -1) == LUA_TSTRING) {
+        assert_non_null(text);
+        assert_string_equal(text, lua_tostring(L, -1));
+        continue;
+      }
+      assert_null(text);
+      assert_int_equal((int)lua_rawlen(L, -1), n);
+      for (int i = 0; i < n; i++) {
+        assert_int_equal(lua_rawgeti(L, -1, i + 1), LUA_TSTRING);
+        assert_string_equal(lua_tostring(L, -1), v[i]);
+        lua_pop(L, 1);
+      }
+    }
+  }
+  assert_int_equal(seen, bi_n_lines);
+  assert_null(bi_find_line("en", "no such key"));
+  lua_pop(L, 2);
+  free(src);
+  free(path);
+  cust_free(h);
+  fixture_free(sc);
+  assert_int_equal(d.errors, 0);
+  diag_free(&d);
+}
+
 static void test_reset_is_a_new_host(void **state) {
   (void)state;
   char *path = write_script("counter.lua",
@@ -1909,6 +1977,7 @@ int main(void) {
     cmocka_unit_test(test_cond_reads_only),
     cmocka_unit_test(test_cond_move_gate),
     cmocka_unit_test(test_reset_is_a_new_host),
+    cmocka_unit_test(test_builtin_lines_are_default_lua),
     cmocka_unit_test(test_priority_asked),
     cmocka_unit_test(test_statement_answers_fresh_worry),
     cmocka_unit_test(test_confirm_unvoiced_told),

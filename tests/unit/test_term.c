@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <readline/history.h>
 
 #include "term.h"
 #include "text.h"
+#include "util.h"
 
 static char *wrap(const char *prefix, int indent, const char *text) {
   char *buf = NULL;
@@ -112,11 +115,67 @@ static void escapes_take_no_column(void **state) {
   assert_int_equal(term_text_width(""), 0);
 }
 
+/* The history list as text ("base length|line|line..."), timestamps aside. */
+static char *history_text(void) {
+  strbuf b = {0};
+  sb_printf(&b, "%d %d", history_base, history_length);
+  for (int i = 0; i < history_length; i++) sb_printf(&b, "|%s", history_get(history_base + i)->line);
+  return b.s ? b.s : xstrdup("");
+}
+
+/* Reads the file of n bytes with read_history and with term_history_read, each into an empty
+** list stifled at max; the two lists must be alike.  Returns whether term_history_read's
+** entries had no timestamp (its own reading; read_history's have one). */
+static int read_both(const char *dir, const char *bytes, size_t n, int max) {
+  char *path = xasprintf("%s/history", dir), err[256];
+  assert_int_equal(util_write_atomic(path, bytes, n, err, sizeof err), 0);
+  clear_history();
+  stifle_history(max);
+  read_history(path);
+  char *want = history_text();
+  clear_history();
+  term_history_read(path);
+  char *got = history_text();
+  assert_string_equal(got, want);
+  int own = history_length == 0 || history_get(history_base)->timestamp == NULL;
+  HIST_ENTRY *last = history_length ? history_get(history_base + history_length - 1) : NULL;
+  add_history("typed");   /* the list stays readline's: it grows and drops as before */
+  assert_string_equal(history_get(history_base + history_length - 1)->line, "typed");
+  if (last && history_length < max) assert_ptr_equal(history_get(history_base + history_length - 2), last);
+  clear_history();
+  unlink(path);
+  free(path); free(want); free(got);
+  return own;
+}
+
+/* The history file read without read_history's per-line timestamps: the same lines (CR LF,
+** empty lines, a NUL inside a line, a last line without its newline), the last max of more, and
+** a file that starts like a timestamp left to read_history. */
+static void history_reads_as_readline(void **state) {
+  (void)state;
+  char dir[] = "/tmp/salesim-hist-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  static const char mixed[] = "hello there\nsecond\r\n\n\r\nnul\0inside\n\0lead\n你好\nno newline";
+  assert_true(read_both(dir, mixed, sizeof mixed - 1, 1000));
+  static const char many[] = "1\n2\n3\n4\n5\n6\n7\n";
+  assert_true(read_both(dir, many, sizeof many - 1, 3));
+  assert_true(read_both(dir, many, sizeof many - 1, 7));
+  assert_true(read_both(dir, "\n\n", 2, 5));
+  static const char stamped[] = "#1733 first\nline\n#1734\nnext\n";
+  assert_false(read_both(dir, stamped, sizeof stamped - 1, 10));
+  clear_history();
+  stifle_history(5);
+  term_history_read("/nonexistent/history");
+  assert_int_equal(history_length, 0);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(cjk_wraps_by_width), cmocka_unit_test(english_wraps_at_spaces),
     cmocka_unit_test(keeps_columns_and_lines), cmocka_unit_test(never_sends_controls),
     cmocka_unit_test(colour_only_when_asked), cmocka_unit_test(escapes_take_no_column),
+    cmocka_unit_test(history_reads_as_readline),
   };
   return cmocka_run_group_tests_name("term", tests, NULL, NULL);
 }
