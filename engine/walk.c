@@ -16,6 +16,7 @@
 #include "coverage.h"
 #include "walk.h"
 #include "classify.h"
+#include "classify_cache.h"
 #include "lexicon.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -383,13 +384,14 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
 /* }=== */
 
 /* Plays one walk; returns -1 when the session cannot start. */
-static int one_walk(const scenario *sc, cls_classifier *cls, cust_host **cust, const walk_vocab *v,
-                    uint64_t seed, int walk, int max_turns, tally *t, diag *d, walk_stats *st,
-                    cov_set *cov) {
+static int one_walk(const scenario *sc, cls_classifier *cls, cls_cache *reader, cust_host **cust,
+                    const walk_vocab *v, uint64_t seed, int walk, int max_turns, tally *t, diag *d,
+                    walk_stats *st, cov_set *cov) {
   uint64_t rng = seed;
   diag sd;
   diag_init(&sd);
-  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls, .customer = *cust };
+  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls, .customer = *cust,
+                      .reader = reader };
   session *s = sess_new(sc, &so, &sd);
   if (!s && *cust) {   /* the shared customer cannot go on: this walk and the next build their own */
     cust_free(*cust);
@@ -495,6 +497,9 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   cls_classifier *own = o->classifier ? NULL : cls_new(sc->language, sc, &cd);
   cls_classifier *cls = o->classifier ? o->classifier : own;
   diag_free(&cd);
+  /* the walks' lines are a few phrases each from the scenario's words, and come back: a line's
+  ** reading depends on the classifier and its bytes alone, so it is read once a run */
+  cls_cache *reader = cls ? cls_cache_new(cls, o->check_reader) : NULL;
   /* one customer too, started over for each walk (cust_reset): building it was half the time */
   diag_init(&cd);
   cust_limits lim;
@@ -504,7 +509,12 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   diag_free(&cd);
   for (int w = 1; w <= o->walks; w++) {
     uint64_t seed = rnd_next(&master);
-    if (one_walk(sc, cls, &cust, v, seed, w, max_turns, &t, d, st, o->coverage) < 0) { rc = -1; break; }
+    if (one_walk(sc, cls, reader, &cust, v, seed, w, max_turns, &t, d, st, o->coverage) < 0) { rc = -1; break; }
+  }
+  if (reader) {
+    cls_cache_stats(reader, &st->read_hits, &st->reads, &st->read_differed);
+    if (getenv("WK32_STATS")) fprintf(stderr, "READER %s %ld/%ld\n", sc->id, st->read_hits, st->reads);
+    cls_cache_free(reader);
   }
   cust_free(cust);
   if (own) cls_free(own);
