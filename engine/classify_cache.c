@@ -2,9 +2,10 @@
 ** classify_cache.c: readings kept by line for one classifier (classify_cache.h).
 **
 ** An open-addressed table of line bytes -> reading (a pointer a slot: a run of a few walks
-** touches little of it), sized for CLS_CACHE_MAX lines and never resized.  A kept reading is a deep copy, and so is every reading handed out: the session adds
-** the visit's context to its copy (recap, follow-up, rungs) and frees it, and no reading handed
-** out shares a byte with another.
+** touches little of it), sized for CLS_CACHE_MAX lines and never resized.  A kept reading is a
+** deep copy in one block with its line; every reading handed out is a deep copy of it in pieces,
+** as cls_classify makes them: the session adds the visit's context to its copy (recap, follow-up,
+** rungs) and frees it, and no reading handed out shares a byte with another.
 */
 #include <assert.h>
 #include <stdint.h>
@@ -14,89 +15,53 @@
 #include "classify_cache.h"
 #include "util.h"
 
-#define SLOTS (2 * CLS_CACHE_MAX)   /* a power of two, at most half full */
-
-typedef struct entry {
-  char *line;          /* the bytes read (NULL: the slot is free) */
-  size_t len;
-  uint64_t hash;
-  cls_result r;        /* their reading */
-} entry;
-
-struct cls_cache {
-  cls_classifier *c;   /* borrowed */
-  int check;
-  int n;               /* lines kept */
-  long hits, reads, differed;
-  entry **slot;        /* SLOTS of them, NULL where free */
-};
-
-cls_cache *cls_cache_new(cls_classifier *c, int check) {
-  assert(c);
-  cls_cache *k = xcalloc(1, sizeof *k);
-  k->c = c;
-  k->check = check;
-  k->slot = xcalloc(SLOTS, sizeof *k->slot);
-  return k;
-}
-
-void cls_cache_free(cls_cache *k) {
-  if (!k) return;
-  for (int i = 0; i < SLOTS; i++)
-    if (k->slot[i]) { free(k->slot[i]->line); cls_result_free(&k->slot[i]->r); free(k->slot[i]); }
-  free(k->slot);
-  free(k);
-}
-
-cls_classifier *cls_cache_classifier(const cls_cache *k) { return k->c; }
-
-void cls_cache_stats(const cls_cache *k, long *hits, long *reads, long *differed) {
-  *hits = k->hits;
-  *reads = k->reads;
-  *differed = k->differed;
-}
-
-/* The slot holding line's entry, or the free slot where it would go. */
-static entry **find(cls_cache *k, const char *line, size_t len, uint64_t h) {
-  for (size_t i = (size_t)h & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
-    entry *e = k->slot[i];
-    if (!e || (e->hash == h && e->len == len && memcmp(e->line, line, len) == 0)) return &k->slot[i];
-  }
-}
-
-void cls_cache_classify(cls_cache *k, const char *line, size_t len, cls_result *out) {
-  uint64_t h = util_hash64(line, len);
-  entry **at = find(k, line, len, h), *e = *at;
-  k->reads++;
-  if (e) {
-    k->hits++;
-    if (!k->check) { cls_result_copy(out, &e->r); return; }
-    cls_classify(k->c, line, len, out);   /* both ways: the fresh reading is handed out */
-    if (!cls_result_same(out, &e->r)) k->differed++;
-    return;
-  }
-  cls_classify(k->c, line, len, out);
-  if (k->n >= CLS_CACHE_MAX) return;
-  e = *at = xmalloc(sizeof *e);
-  e->line = xmalloc(len + 1);
-  memcpy(e->line, line, len);
-  e->line[len] = 0;
-  e->len = len;
-  e->hash = h;
-  cls_result_copy(&e->r, out);
-  if (k->check && !cls_result_same(out, &e->r)) k->differed++;
-  k->n++;
-}
-
 /* {=== copies and comparison of readings */
 
-static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+/* Where a copy's pieces go: each its own malloc (no pool: a reading cls_result_free releases),
+** or one after another in one block (a kept reading: made and freed with one call each, where
+** its fifty-odd pieces cost a tenth of a walked line's time to free). */
+typedef struct pool { char *p; size_t used; } pool;
 
-static void *dup_array(const void *v, int n, size_t size) {
+static size_t rounded(size_t n) { return (n + 7) & ~(size_t)7; }
+
+static void *piece(pool *a, size_t n) {
+  if (!a) return xmalloc(n);
+  void *r = a->p + a->used;
+  a->used += rounded(n);
+  return r;
+}
+
+static char *str(pool *a, const char *s) {
+  if (!s) return NULL;
+  size_t n = strlen(s) + 1;
+  return memcpy(piece(a, n), s, n);
+}
+
+static void *array(pool *a, const void *v, int n, size_t size) {
   if (!v) return NULL;
-  void *d = xmalloc(size * (size_t)(n > 0 ? n : 1));
+  void *d = piece(a, size * (size_t)(n > 0 ? n : 1));
   if (n > 0) memcpy(d, v, size * (size_t)n);
   return d;
+}
+
+static size_t str_size(const char *s) { return s ? rounded(strlen(s) + 1) : 0; }
+
+/* The bytes a pool copy of r takes. */
+static size_t pool_size(const cls_result *r) {
+  size_t n = str_size(r->text) + str_size(r->norm);
+  for (int i = 0; i < CLS_SLOT_COUNT; i++) n += str_size(r->slots[i]);
+  n += rounded(sizeof *r->needs * (size_t)(r->n_needs + 1)) +
+       rounded(sizeof *r->benefits * (size_t)(r->n_benefits + 1)) +
+       rounded(sizeof *r->objections * (size_t)(r->n_objections + 1)) +
+       rounded(sizeof *r->probs * (size_t)(r->n_probs + 1)) +
+       rounded(sizeof *r->rows * (size_t)(r->n_rows + 1)) +
+       rounded(sizeof *r->matches * (size_t)(r->n_matches + 1));
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *m = &r->matches[i];
+    if (m->packed) n += rounded(strlen(m->label) + strlen(m->phrase) + strlen(m->source) + 3);
+    else n += str_size(m->label) + str_size(m->phrase) + str_size(m->source);
+  }
+  return n;
 }
 
 /* The capacity cls_match_push has given an array of n matches: 4, then powers of two. */
@@ -106,39 +71,42 @@ static int match_capacity(int n) {
   return cap;
 }
 
-void cls_result_copy(cls_result *dst, const cls_result *src) {
+/* cls_result_copy into pieces of a (NULL: mallocs). */
+static void copy_into(cls_result *dst, const cls_result *src, pool *a) {
   *dst = *src;
   dst->clauses = NULL;
-  dst->text = dup_or_null(src->text);
-  dst->norm = dup_or_null(src->norm);
-  for (int i = 0; i < CLS_SLOT_COUNT; i++) dst->slots[i] = dup_or_null(src->slots[i]);
-  dst->needs = dup_array(src->needs, src->n_needs, sizeof *src->needs);
-  dst->benefits = dup_array(src->benefits, src->n_benefits, sizeof *src->benefits);
-  dst->objections = dup_array(src->objections, src->n_objections, sizeof *src->objections);
-  dst->probs = dup_array(src->probs, src->n_probs, sizeof *src->probs);
-  dst->rows = dup_array(src->rows, src->n_rows, sizeof *src->rows);
+  dst->text = str(a, src->text);
+  dst->norm = str(a, src->norm);
+  for (int i = 0; i < CLS_SLOT_COUNT; i++) dst->slots[i] = str(a, src->slots[i]);
+  dst->needs = array(a, src->needs, src->n_needs, sizeof *src->needs);
+  dst->benefits = array(a, src->benefits, src->n_benefits, sizeof *src->benefits);
+  dst->objections = array(a, src->objections, src->n_objections, sizeof *src->objections);
+  dst->probs = array(a, src->probs, src->n_probs, sizeof *src->probs);
+  dst->rows = array(a, src->rows, src->n_rows, sizeof *src->rows);
   dst->matches = NULL;
-  if (src->n_matches > 0) {
-    dst->matches = xmalloc((size_t)match_capacity(src->n_matches) * sizeof *dst->matches);
-    for (int i = 0; i < src->n_matches; i++) {
-      const cls_match *m = &src->matches[i];
-      cls_match *d = &dst->matches[i];
-      *d = *m;
-      if (m->packed) {   /* label, phrase and source in one block, as cls_match_push_packed makes */
-        size_t nl = strlen(m->label) + 1, np = strlen(m->phrase) + 1, ns = strlen(m->source) + 1;
-        char *b = xmalloc(nl + np + ns);
-        memcpy(b, m->label, nl);
-        memcpy(b + nl, m->phrase, np);
-        memcpy(b + nl + np, m->source, ns);
-        d->label = b; d->phrase = b + nl; d->source = b + nl + np;
-      } else {
-        d->label = dup_or_null(m->label);
-        d->phrase = dup_or_null(m->phrase);
-        d->source = dup_or_null(m->source);
-      }
+  if (src->n_matches == 0) return;
+  /* a pool copy is never pushed to; a malloc'd one grows as cls_match_push expects */
+  dst->matches = piece(a, (size_t)(a ? src->n_matches : match_capacity(src->n_matches)) * sizeof *dst->matches);
+  for (int i = 0; i < src->n_matches; i++) {
+    const cls_match *m = &src->matches[i];
+    cls_match *d = &dst->matches[i];
+    *d = *m;
+    if (m->packed) {   /* label, phrase and source in one block, as cls_match_push_packed makes */
+      size_t nl = strlen(m->label) + 1, np = strlen(m->phrase) + 1, ns = strlen(m->source) + 1;
+      char *b = piece(a, nl + np + ns);
+      memcpy(b, m->label, nl);
+      memcpy(b + nl, m->phrase, np);
+      memcpy(b + nl + np, m->source, ns);
+      d->label = b; d->phrase = b + nl; d->source = b + nl + np;
+    } else {
+      d->label = str(a, m->label);
+      d->phrase = str(a, m->phrase);
+      d->source = str(a, m->source);
     }
   }
 }
+
+void cls_result_copy(cls_result *dst, const cls_result *src) { copy_into(dst, src, NULL); }
 
 static int same_str(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
@@ -177,3 +145,80 @@ int cls_result_same(const cls_result *a, const cls_result *b) {
   return 1;
 }
 /* }=== */
+
+#define SLOTS (2 * CLS_CACHE_MAX)   /* a power of two, at most half full */
+
+typedef struct entry {   /* one block: the entry, then its line's bytes and its reading's pieces */
+  char *line;          /* the bytes read */
+  size_t len;
+  uint64_t hash;
+  cls_result r;        /* their reading (pool_size, copy_into) */
+} entry;
+
+struct cls_cache {
+  cls_classifier *c;   /* borrowed */
+  int check;
+  int n;               /* lines kept */
+  long hits, reads, differed;
+  entry **slot;        /* SLOTS of them, NULL where free */
+};
+
+cls_cache *cls_cache_new(cls_classifier *c, int check) {
+  assert(c);
+  cls_cache *k = xcalloc(1, sizeof *k);
+  k->c = c;
+  k->check = check;
+  k->slot = xcalloc(SLOTS, sizeof *k->slot);
+  return k;
+}
+
+void cls_cache_free(cls_cache *k) {
+  if (!k) return;
+  for (int i = 0; i < SLOTS; i++)
+    free(k->slot[i]);
+  free(k->slot);
+  free(k);
+}
+
+cls_classifier *cls_cache_classifier(const cls_cache *k) { return k->c; }
+
+void cls_cache_stats(const cls_cache *k, long *hits, long *reads, long *differed) {
+  *hits = k->hits;
+  *reads = k->reads;
+  *differed = k->differed;
+}
+
+/* The slot holding line's entry, or the free slot where it would go. */
+static entry **find(cls_cache *k, const char *line, size_t len, uint64_t h) {
+  for (size_t i = (size_t)h & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
+    entry *e = k->slot[i];
+    if (!e || (e->hash == h && e->len == len && memcmp(e->line, line, len) == 0)) return &k->slot[i];
+  }
+}
+
+void cls_cache_classify(cls_cache *k, const char *line, size_t len, cls_result *out) {
+  uint64_t h = util_hash64(line, len);
+  entry **at = find(k, line, len, h), *e = *at;
+  k->reads++;
+  if (e) {
+    k->hits++;
+    if (!k->check) { cls_result_copy(out, &e->r); return; }
+    cls_classify(k->c, line, len, out);   /* both ways: the fresh reading is handed out */
+    if (!cls_result_same(out, &e->r)) k->differed++;
+    return;
+  }
+  cls_classify(k->c, line, len, out);
+  if (k->n >= CLS_CACHE_MAX) return;
+  size_t head = rounded(sizeof *e) + rounded(len + 1), size = head + pool_size(out);
+  e = *at = xmalloc(size);
+  e->line = (char *)e + rounded(sizeof *e);
+  memcpy(e->line, line, len);
+  e->line[len] = 0;
+  e->len = len;
+  e->hash = h;
+  pool a = { (char *)e, head };
+  copy_into(&e->r, out, &a);
+  assert(a.used <= size);
+  if (k->check && !cls_result_same(out, &e->r)) k->differed++;
+  k->n++;
+}

@@ -513,7 +513,6 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   }
   if (reader) {
     cls_cache_stats(reader, &st->read_hits, &st->reads, &st->read_differed);
-    if (getenv("WK32_STATS")) fprintf(stderr, "READER %s %ld/%ld\n", sc->id, st->read_hits, st->reads);
     cls_cache_free(reader);
   }
   cust_free(cust);
