@@ -499,7 +499,10 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   diag_free(&cd);
   /* the walks' lines are a few phrases each from the scenario's words, and come back: a line's
   ** reading depends on the classifier and its bytes alone, so it is read once a run */
-  cls_cache *reader = cls ? cls_cache_new(cls, o->check_reader) : NULL;
+  cls_cache *reader = o->reader && cls == o->classifier ? o->reader : NULL, *own_reader = NULL;
+  if (!reader && cls) reader = own_reader = cls_cache_new(cls, o->check_reader);
+  long hits0 = 0, reads0 = 0, differed0 = 0;
+  if (reader) cls_cache_stats(reader, &hits0, &reads0, &differed0);
   /* one customer too, started over for each walk (cust_reset): building it was half the time */
   diag_init(&cd);
   cust_limits lim;
@@ -513,8 +516,11 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   }
   if (reader) {
     cls_cache_stats(reader, &st->read_hits, &st->reads, &st->read_differed);
-    cls_cache_free(reader);
+    st->read_hits -= hits0;
+    st->reads -= reads0;
+    st->read_differed -= differed0;
   }
+  cls_cache_free(own_reader);
   cust_free(cust);
   if (own) cls_free(own);
   if (rc == 0) report_unreached(sc, &t, o->walks, o->coverage, d, st);

@@ -1,6 +1,7 @@
 /* Unit tests for the readings kept by line (classify_cache.h): a copy reads as its original and
-** is its own; a changed field is told apart; and every line of 120 random walks of every shipped
-** scenario, read both ways (afresh, and from the reading kept for its bytes), reads the same. */
+** is its own; a changed field is told apart; and every line of the written tests and of 120
+** random walks of every shipped scenario, read both ways (afresh, and from the reading kept for
+** its bytes), reads the same. */
 #include "testutil.h"
 #include <dirent.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "classify_cache.h"
 #include "classify_int.h"   /* cls_match_push_packed */
 #include "scncheck.h"
+#include "testplan.h"
 #include "util.h"
 #include "walk.h"
 
@@ -128,11 +130,51 @@ static void walked_lines_read_the_same(void **state) {
   assert_true(reads > 5000 && hits > reads / 20);
 }
 
+/* The same for the written tests, which share a reader per scenario (`salesim test`): their
+** opening lines come back from test to test. */
+static void test_lines_read_the_same(void **state) {
+  (void)state;
+  DIR *dir = opendir("scenarios");
+  assert_non_null(dir);
+  struct dirent *e;
+  long hits = 0, reads = 0;
+  FILE *out = fopen("/dev/null", "w");
+  assert_non_null(out);
+  while ((e = readdir(dir))) {
+    size_t len = strlen(e->d_name);
+    if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0) continue;
+    scenario *sc = load(e->d_name);
+    diag d;
+    diag_init(&d);
+    cls_classifier *c = cls_new(sc->language, sc, &d);
+    assert_non_null(c);
+    cls_cache *k = cls_cache_new(c, 1);
+    tp_options o = { .classifier = c, .reader = k };
+    tp_counts n = {0};
+    tp_run_scenario(sc, &o, out, &n);
+    assert_int_equal(n.failed, 0);
+    long h, r, differed;
+    cls_cache_stats(k, &h, &r, &differed);
+    if (differed) fprintf(stderr, "%s: %ld readings differ\n", sc->id, differed);
+    assert_int_equal(differed, 0);
+    hits += h;
+    reads += r;
+    cls_cache_free(k);
+    cls_free(c);
+    diag_free(&d);
+    scn_free(sc);
+  }
+  fclose(out);
+  closedir(dir);
+  assert_true(reads > 500 && hits > reads / 10);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(copy_reads_the_same),
     cmocka_unit_test(cache_answers_by_bytes),
     cmocka_unit_test(walked_lines_read_the_same),
+    cmocka_unit_test(test_lines_read_the_same),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
