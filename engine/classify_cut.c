@@ -69,10 +69,10 @@ static long find_cut(const char *t) {
   static const char *const zh[] = { "给您少", "给你少", "帮您少", "少收", "少算", "少要", "给您便宜", "给你便宜",
                                     "再便宜", "给您优惠", "给你优惠", "再优惠", "减", "让", "免", "抹掉", "抹去" };
   static const char *const en[] = { "knock", "take", "shave" };
-  for (size_t k = 0; k < N(zh); k++)
+  for (size_t k = 0, cue = !txt_is_ascii(t); cue && k < N(zh); k++)   /* no cue is ASCII */
     for (const char *p = strstr(t, zh[k]); p; p = strstr(p + 1, zh[k]))
       if (sum_at(p + strlen(zh[k])) && !negated_before(t, p)) return p - t;
-  for (size_t k = 0; k < N(en); k++)
+  for (size_t k = 0, cut = strpbrk(t, "0123456789") != NULL; cut && k < N(en); k++)   /* N off */
     for (const char *p = strstr(t, en[k]); p; p = strstr(p + 1, en[k])) {
       if (p > t && isalpha((unsigned char)p[-1])) continue;
       const char *q = p + strlen(en[k]);

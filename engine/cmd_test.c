@@ -16,6 +16,7 @@
 
 #include "scncheck.h"
 #include "classify.h"
+#include "classify_cache.h"
 #include "cli.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -97,8 +98,9 @@ typedef struct opts {
 
 /* Random walks of one scenario: a summary line and its warnings; returns the warning count. */
 static int run_walks(const scenario *sc, const opts *o, FILE *out, int *broken, cov_set *cov,
-                     cls_classifier *cls) {
-  walk_options wo = { .walks = o->walks, .seed = o->seed, .coverage = cov, .classifier = cls };
+                     cls_classifier *cls, cls_cache *reader) {
+  walk_options wo = { .walks = o->walks, .seed = o->seed, .coverage = cov, .classifier = cls,
+                      .reader = reader };
   walk_stats st;
   diag d;
   diag_init(&d);
@@ -211,10 +213,13 @@ int cmd_test_exec(int argc, char **argv) {
     cls_classifier *cls = sc->n_tests > 0 || o.walks > 0 ? cls_new(sc->language, sc, &cd) : NULL;
     diag_free(&cd);
     to.classifier = cls;
+    /* and one reading of each line for both: cls_classify depends on cls and the line alone */
+    cls_cache *reader = cls ? cls_cache_new(cls, 0) : NULL;
+    to.reader = reader;
     tp_run_scenario(sc, &to, stdout, &c);
     if (o.walks > 0) {
       int broken = 0;
-      int w = run_walks(sc, &o, stdout, &broken, cov, cls);
+      int w = run_walks(sc, &o, stdout, &broken, cov, cls, reader);
       if (broken) unusable = 1;
       if (o.strict && w > 0) {
         char count[16];
@@ -225,6 +230,7 @@ int cmd_test_exec(int argc, char **argv) {
     }
     if (cov) cov_print(cov, stdout);   /* what no test or walk reached */
     cov_free(cov);
+    cls_cache_free(reader);
     if (cls) cls_free(cls);
     fflush(stdout);
     scn_free(sc);

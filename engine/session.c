@@ -5,6 +5,7 @@
 ** transcript's journal before the answer is shown, so a crash or a closed terminal loses at most
 ** the line being typed.  The transcript document is written whole once, when the visit ends.
 */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <jansson.h>
 
 #include "caps.h"
+#include "classify_cache.h"
 #include "journal.h"
 #include "msg.h"
 #include "session.h"
@@ -64,6 +66,8 @@ session *sess_new(const scenario *sc, const sess_options *opt, diag *d) {
   s->outcome = CUST_OUTCOME_NONE;
   diag_init(&s->diags);
   s->cls = opt->classifier;   /* building one is most of a session's start: share it if given */
+  s->reader = opt->reader;
+  assert(!s->reader || (s->cls && cls_cache_classifier(s->reader) == s->cls));
   if (!s->cls) {
     s->cls = cls_new(sc->language, sc, d);
     s->owns_cls = 1;
@@ -239,7 +243,8 @@ const sess_turn *sess_say(session *s, const char *line, size_t len) {
   t->n = s->n_turns + 1;
   sess_snapshot_now(s, &t->before);
   t->visit = t->before.visit;
-  cls_classify(s->cls, line, len, &t->cls);
+  if (s->reader) cls_cache_classify(s->reader, line, len, &t->cls);   /* the same reading */
+  else cls_classify(s->cls, line, len, &t->cls);
   read_recap(s, t);
   read_follow_up(s, t);
   /* a late charge held out in a collection is the seller's stick, for the customer and the

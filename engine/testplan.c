@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "classify_cache.h"
 #include "coverage.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -316,7 +317,7 @@ tp_status tp_run_test(const scenario *sc, const scn_test *t, const tp_options *o
   diag d;
   diag_init(&d);
   sess_options so = { .seed = t->seed, .transcript = "", .classifier = o->classifier,
-                      .customer = o->customer };
+                      .customer = o->customer, .reader = o->classifier ? o->reader : NULL };
   session *s = sess_new(sc, &so, &d);
   if (!s || d.errors) {
     for (int i = 0; i < d.n; i++) {
@@ -394,6 +395,9 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
     shared.classifier = own = cls_new(sc->language, sc, &d);   /* on failure each test reports it */
     diag_free(&d);
   }
+  /* the tests of a scenario open alike ("您好,我是..."): a line read before is not read again */
+  cls_cache *own_reader = NULL;
+  if (!shared.reader && shared.classifier) shared.reader = own_reader = cls_cache_new(shared.classifier, 0);
   /* one customer too, when it loads without a word to say (else each test says it) */
   cust_host *cust = NULL;
   if (!shared.customer && sc->n_tests > 1 && shared.classifier) {
@@ -426,5 +430,6 @@ void tp_run_scenario(const scenario *sc, const tp_options *o, FILE *out, tp_coun
     fflush(out);
   }
   cust_free(cust);
+  cls_cache_free(own_reader);
   if (own) cls_free(own);
 }

@@ -7,6 +7,7 @@
 ** summarise, ask, handle the refusal, leave) with noise; the others pick moves at random.
 ** Everything that happened is tallied, and what never happened becomes a positioned warning.
 */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "coverage.h"
 #include "walk.h"
 #include "classify.h"
+#include "classify_cache.h"
 #include "lexicon.h"
 #include "msg.h"
 #include "msg_cli.h"
@@ -45,13 +47,50 @@ struct walk_vocab {
   scn_strs g[G_COUNT];
   int zh;
   const scenario *sc;      /* not owned: per-need keywords for lines about voiced needs */
+  /* while it is built: each phrase's group and index (g << 24 | i) + 1 by its hash, 0 free, so
+  ** that a phrase is looked up once (the lexicon's thousands were compared with each other) */
+  uint32_t *seen;
+  size_t n_seen, cap_seen;
 };
 
-static void add(scn_strs *s, const char *text) {
+static uint64_t seen_hash(int g, const char *text) {
+  return util_hash64(text, strlen(text)) ^ (uint64_t)g * 0x9E3779B97F4A7C15ULL;
+}
+
+/* The slot of text in group g, or the free one where it would go. */
+static uint32_t *seen_slot(walk_vocab *v, int g, const char *text, uint64_t h) {
+  for (size_t i = (size_t)h & (v->cap_seen - 1);; i = (i + 1) & (v->cap_seen - 1)) {
+    uint32_t e = v->seen[i];
+    if (e == 0) return &v->seen[i];
+    int eg = (int)((e - 1) >> 24), ei = (int)((e - 1) & 0xFFFFFF);
+    if (eg == g && strcmp(v->g[g].v[ei], text) == 0) return &v->seen[i];
+  }
+}
+
+/* Appends text to group g unless it is there already (the first place kept, as before). */
+static void add(walk_vocab *v, int g, const char *text) {
   if (!text || !*text) return;
-  for (int i = 0; i < s->n; i++) if (strcmp(s->v[i], text) == 0) return;
+  if (2 * (v->n_seen + 1) > v->cap_seen) {   /* at most half full: rehash into twice the slots */
+    uint32_t *old = v->seen;
+    size_t n = v->cap_seen;
+    v->cap_seen = n ? 2 * n : 1024;
+    v->seen = xcalloc(v->cap_seen, sizeof *v->seen);
+    for (size_t i = 0; i < n; i++)
+      if (old[i]) {
+        int eg = (int)((old[i] - 1) >> 24), ei = (int)((old[i] - 1) & 0xFFFFFF);
+        *seen_slot(v, eg, v->g[eg].v[ei], seen_hash(eg, v->g[eg].v[ei])) = old[i];
+      }
+    free(old);
+  }
+  uint32_t *at = seen_slot(v, g, text, seen_hash(g, text));
+  if (*at) return;
+  scn_strs *s = &v->g[g];
+  assert(s->n < 0xFFFFFF);
   s->v = xrealloc(s->v, (size_t)(s->n + 1) * sizeof *s->v);
-  s->v[s->n++] = xstrdup(text);
+  s->v[s->n] = xstrdup(text);
+  *at = ((uint32_t)g << 24 | (uint32_t)s->n) + 1;
+  s->n++;
+  v->n_seen++;
 }
 
 /* A lexicon phrase as a person might type it: no ^ or $ anchors, "A ... B" joined by a space. */
@@ -94,7 +133,7 @@ static void add_shipped_lexicon(walk_vocab *v, const char *lang) {
     int g = group_of(lex_label_name(lx, ph->label));
     if (g < 0) continue;
     char *t = typed(ph->text);
-    add(&v->g[g], t);
+    add(v, g, t);
     free(t);
   }
   diag_free(&d);
@@ -109,8 +148,8 @@ static void add_builtin(walk_vocab *v) {
   static const char *const zh_person[] = { "您的领导", "财务", "相关部门", "您的同事" };
   static const char *const en_person[] = { "your manager", "your finance team", "your boss",
                                            "a colleague" };
-  for (int i = 0; i < 6; i++) add(&v->g[G_TIME], v->zh ? zh_time[i] : en_time[i]);
-  for (int i = 0; i < 4; i++) add(&v->g[G_PERSON], v->zh ? zh_person[i] : en_person[i]);
+  for (int i = 0; i < 6; i++) add(v, G_TIME, v->zh ? zh_time[i] : en_time[i]);
+  for (int i = 0; i < 4; i++) add(v, G_PERSON, v->zh ? zh_person[i] : en_person[i]);
 }
 
 /* The quoted words in a reaction's condition (mentions("律师", 'lawyer')): a line that holds
@@ -122,7 +161,7 @@ static void add_condition_words(walk_vocab *v, const char *expr) {
     if (!end) break;
     if (end > p + 1 && end - p < 64) {
       char *w = xstrndup(p + 1, (size_t)(end - p - 1));
-      add(&v->g[G_WHEN], w);
+      add(v, G_WHEN, w);
       free(w);
     }
     p = end;
@@ -139,26 +178,29 @@ walk_vocab *walk_vocab_new(const scenario *sc) {
     if (g < 0) continue;
     for (int k = 0; k < sc->lexicon[i].phrases.n; k++) {
       char *t = typed(sc->lexicon[i].phrases.v[k]);
-      add(&v->g[g], t);
+      add(v, g, t);
       free(t);
     }
   }
   for (int i = 0; i < sc->n_needs; i++) {
-    for (int k = 0; k < sc->needs[i].keywords.n; k++) add(&v->g[G_NEED], sc->needs[i].keywords.v[k]);
+    for (int k = 0; k < sc->needs[i].keywords.n; k++) add(v, G_NEED, sc->needs[i].keywords.v[k]);
     for (int k = 0; k < sc->needs[i].revealed_by.n; k++)
-      add(&v->g[G_REVEAL], sc->needs[i].revealed_by.v[k]);
+      add(v, G_REVEAL, sc->needs[i].revealed_by.v[k]);
   }
   for (int i = 0; i < sc->n_benefits; i++)
     for (int k = 0; k < sc->benefits[i].keywords.n; k++)
-      add(&v->g[G_BENEFIT], sc->benefits[i].keywords.v[k]);
+      add(v, G_BENEFIT, sc->benefits[i].keywords.v[k]);
   for (int i = 0; i < sc->n_commitments; i++)
     for (int k = 0; k < sc->commitments[i].keywords.n; k++)
-      add(&v->g[G_COMMIT], sc->commitments[i].keywords.v[k]);
+      add(v, G_COMMIT, sc->commitments[i].keywords.v[k]);
   for (int i = 0; i < sc->n_objections; i++)
     for (int k = 0; k < sc->objections[i].keywords.n; k++)
-      add(&v->g[G_OBJECTION], sc->objections[i].keywords.v[k]);
+      add(v, G_OBJECTION, sc->objections[i].keywords.v[k]);
   for (int i = 0; i < sc->n_reactions; i++) add_condition_words(v, sc->reactions[i].when);
   add_builtin(v);
+  free(v->seen);   /* lines only read the groups */
+  v->seen = NULL;
+  v->n_seen = v->cap_seen = 0;
   return v;
 }
 
@@ -383,13 +425,14 @@ static void check_dead_end(const scenario *sc, tally *t, diag *d, const sess_tur
 /* }=== */
 
 /* Plays one walk; returns -1 when the session cannot start. */
-static int one_walk(const scenario *sc, cls_classifier *cls, cust_host **cust, const walk_vocab *v,
-                    uint64_t seed, int walk, int max_turns, tally *t, diag *d, walk_stats *st,
-                    cov_set *cov) {
+static int one_walk(const scenario *sc, cls_classifier *cls, cls_cache *reader, cust_host **cust,
+                    const walk_vocab *v, uint64_t seed, int walk, int max_turns, tally *t, diag *d,
+                    walk_stats *st, cov_set *cov) {
   uint64_t rng = seed;
   diag sd;
   diag_init(&sd);
-  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls, .customer = *cust };
+  sess_options so = { .seed = rnd_next(&rng), .transcript = "", .classifier = cls, .customer = *cust,
+                      .reader = reader };
   session *s = sess_new(sc, &so, &sd);
   if (!s && *cust) {   /* the shared customer cannot go on: this walk and the next build their own */
     cust_free(*cust);
@@ -495,6 +538,12 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   cls_classifier *own = o->classifier ? NULL : cls_new(sc->language, sc, &cd);
   cls_classifier *cls = o->classifier ? o->classifier : own;
   diag_free(&cd);
+  /* the walks' lines are a few phrases each from the scenario's words, and come back: a line's
+  ** reading depends on the classifier and its bytes alone, so it is read once a run */
+  cls_cache *reader = o->reader && cls == o->classifier ? o->reader : NULL, *own_reader = NULL;
+  if (!reader && cls) reader = own_reader = cls_cache_new(cls, o->check_reader);
+  long hits0 = 0, reads0 = 0, differed0 = 0;
+  if (reader) cls_cache_stats(reader, &hits0, &reads0, &differed0);
   /* one customer too, started over for each walk (cust_reset): building it was half the time */
   diag_init(&cd);
   cust_limits lim;
@@ -504,8 +553,15 @@ int walk_scenario(const scenario *sc, const walk_options *o, diag *d, walk_stats
   diag_free(&cd);
   for (int w = 1; w <= o->walks; w++) {
     uint64_t seed = rnd_next(&master);
-    if (one_walk(sc, cls, &cust, v, seed, w, max_turns, &t, d, st, o->coverage) < 0) { rc = -1; break; }
+    if (one_walk(sc, cls, reader, &cust, v, seed, w, max_turns, &t, d, st, o->coverage) < 0) { rc = -1; break; }
   }
+  if (reader) {
+    cls_cache_stats(reader, &st->read_hits, &st->reads, &st->read_differed);
+    st->read_hits -= hits0;
+    st->reads -= reads0;
+    st->read_differed -= differed0;
+  }
+  cls_cache_free(own_reader);
   cust_free(cust);
   if (own) cls_free(own);
   if (rc == 0) report_unreached(sc, &t, o->walks, o->coverage, d, st);

@@ -65,12 +65,15 @@ typedef struct sess_options {
                              ** (freed by sess_new when it fails); adopt_diag's messages join d
                              ** where cust_new's would have (taken from it) */
   diag *adopt_diag;
+  struct cls_cache *reader;  /* borrowed: readings kept by line (classify_cache.h) for the
+                             ** classifier above, which must be given; NULL = each line read */
 } sess_options;
 
 typedef struct session {
   const scenario *sc;        /* not owned */
   cls_classifier *cls;       /* owned unless borrowed through sess_options.classifier */
   int owns_cls;
+  struct cls_cache *reader;  /* borrowed from sess_options.reader, or NULL */
   cust_host *cust;           /* owned unless borrowed through sess_options.customer */
   int owns_cust;
   uint64_t seed;

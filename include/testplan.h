@@ -21,6 +21,8 @@ typedef struct tp_options {
   struct cls_classifier *classifier; /* shared by the tests of one scenario; NULL = each test
                                     ** builds its own (tp_run_scenario builds one) */
   struct cust_host *customer;        /* likewise, started over for each test (cust_reset) */
+  struct cls_cache *reader;          /* NULL, or readings kept by line for classifier (borrowed;
+                                    ** classify_cache.h); tp_run_scenario makes one when NULL */
 } tp_options;
 
 typedef enum { TP_PASS = 0, TP_FAIL = 1, TP_UNUSABLE = 2 } tp_status;

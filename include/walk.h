@@ -21,11 +21,17 @@ typedef struct walk_options {
   struct cov_set *coverage;/* NULL, or where each walk adds what it reached (coverage.h) */
   struct cls_classifier *classifier;   /* NULL, or the scenario's classifier to read with (kept:
                                        ** the caller frees it); NULL: walk_scenario builds one */
+  struct cls_cache *reader;/* NULL, or readings kept by line for classifier (borrowed: the written
+                           ** tests' too); NULL: walk_scenario keeps its own (classify_cache.h) */
+  int check_reader;        /* 1 (with no reader given): each line read again beside its kept
+                           ** reading, the differences counted in read_differed; for tests */
 } walk_options;
 
 typedef struct walk_stats {
   int sessions, turns;
   int lua_errors, dead_ends, unreached;   /* warnings added, by kind */
+  long reads, read_hits;   /* lines the walks read, and of them answered from readings kept */
+  long read_differed;      /* with check_reader: kept readings unlike the line read again */
 } walk_stats;
 
 /* Plays o->walks random sessions of sc and adds a warning to d for each problem found
