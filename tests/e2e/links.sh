@@ -13,19 +13,20 @@
 # 0.055, and 0.877 and 0.046 after play-test 30's rules (function words, a match on one word, a
 # recap's benefits); with wave 17's (play-test 31) 0.873 and 0.046.  The fresh measure is wave 18
 # (tests/data/links-fresh): 0.687 right, 0.072 wrong when it came, 0.735 and 0.060 after play-test
-# 31's rules (wave 17: 0.838 and 0.071 when it came, 0.838 and 0.051 at the end of play-test 30).
+# 31's rules, 0.762 and 0.058 after play-test 32's (wave 17: 0.838 and 0.071 when it came, 0.838 and
+# 0.051 at the end of play-test 30).  All sets after play-test 32's rules: 0.908 and 0.041.
 source "$(dirname "$0")/../lib.sh"
 EVAL=${EVAL_BIN:-$PWD/build/tools/eval_links}
 # (play-test 25: wave 10's 176 lines joined the sets, 22 a set, and are split by the same hash;
 # play-test 26: wave 12's 176 the same way, then the customer's name and `unrelated:` lines)
-LINK_RIGHT=${LINK_RIGHT:-0.89}   # measured 1385/1544 = 0.897 after play-test 31's rules (1348/1544 = 0.873 when wave 17 joined)
-LINK_WRONG=${LINK_WRONG:-0.045}  # measured 62/1477 = 0.042 after play-test 31's rules (67/1448 = 0.046 when wave 17 joined)
-SET_RIGHT=${SET_RIGHT:-0.86}     # the lowest set: payment-collection 0.862 (162/188), tableware 0.865 (167/193)
-SET_WRONG=${SET_WRONG:-0.07}     # the highest set: referral-follow-up 0.064 (12/187), payment-collection 0.058, tableware 0.055
-TUNE_RIGHT=${TUNE_RIGHT:-0.91}   # measured 958/1051 = 0.912 after play-test 31's rules (929/1051 before)
-TUNE_WRONG=${TUNE_WRONG:-0.045}  # measured 43/1019 = 0.042 after play-test 31's rules (46/994 before)
-HELD_RIGHT=${HELD_RIGHT:-0.86}   # measured 427/493 = 0.866 after play-test 31's rules (419/493 before)
-HELD_WRONG=${HELD_WRONG:-0.045}  # measured 19/458 = 0.041 after play-test 31's rules (21/454 before)
+LINK_RIGHT=${LINK_RIGHT:-0.90}   # measured 1402/1544 = 0.908 after play-test 32's (1385/1544 = 0.897 after play-test 31's)
+LINK_WRONG=${LINK_WRONG:-0.045}  # measured 61/1491 = 0.041 after play-test 32's rules (62/1477 = 0.042 after play-test 31's)
+SET_RIGHT=${SET_RIGHT:-0.86}     # the lowest set: tableware 0.865 (167/193), dealer 0.876 (169/193) (play-test 32)
+SET_WRONG=${SET_WRONG:-0.07}     # the highest set: referral-follow-up 0.064 (12/188), payment-collection 0.056, tableware 0.055
+TUNE_RIGHT=${TUNE_RIGHT:-0.92}   # measured 969/1051 = 0.922 after play-test 32's rules (958/1051 after play-test 31's)
+TUNE_WRONG=${TUNE_WRONG:-0.045}  # measured 42/1027 = 0.041 after play-test 32's rules (43/1019 after play-test 31's)
+HELD_RIGHT=${HELD_RIGHT:-0.87}   # measured 433/493 = 0.878 after play-test 32's rules (427/493 after play-test 31's)
+HELD_WRONG=${HELD_WRONG:-0.045}  # measured 19/464 = 0.041 after play-test 32's rules (19/458 after play-test 31's)
 if [ ! -x "$EVAL" ]; then fail "eval_links is built" "missing $EVAL (make unit-bins)"; finish; exit; fi
 R=0 T=0 W=0 M=0
 for f in scenarios/*.yaml; do
@@ -104,7 +105,8 @@ done
 # wave 18, fresh lines written outside the team (tests/data/links-fresh/README.md): the figure to
 # read, never the errors; held at the floors measured (rounded), summed: 101/147 right and
 # 8/111 wrong when they came (at f1b996a; wave 17 was 124/148 and 10/140 when it came); 108/147
-# and 7/117 after play-test 31's rules (the concept layer and the rung rules)
+# and 7/117 after play-test 31's rules (the concept layer and the rung rules); 112/147 and 7/121
+# after play-test 32's (Chinese unigrams, a seller's hedge, a relative "wants")
 R=0 T=0 W=0 M=0
 for f in tests/data/links-fresh/*.tsv; do
   b=$(basename "$f" .tsv)
@@ -114,10 +116,10 @@ for f in tests/data/links-fresh/*.tsv; do
   R=$((R + ${a:-0})); T=$((T + ${t:-0})); W=$((W + ${w:-0})); M=$((M + ${m:-0}))
 done
 echo "# fresh lines (wave 18): linked right $R/$T, wrong links $W/$M"
-[ "$T" -ge 140 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-73})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-73})" \
-  || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-73})" "$R/$T"
-[ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-7})) ] && ok "fresh lines wrong links $W/$M (<= ${FRESH_WRONG:-7}%)" \
-  || fail "fresh lines wrong links (<= ${FRESH_WRONG:-7}%)" "$W/$M"
+[ "$T" -ge 140 ] && [ $((R * 100)) -ge $((T * ${FRESH_RIGHT:-76})) ] && ok "fresh lines linked right $R/$T (>= 0.${FRESH_RIGHT:-76})" \
+  || fail "fresh lines linked right (>= 0.${FRESH_RIGHT:-76})" "$R/$T"
+[ "$M" -gt 0 ] && [ $((W * 100)) -le $((M * ${FRESH_WRONG:-6})) ] && ok "fresh lines wrong links $W/$M (<= ${FRESH_WRONG:-6}%)" \
+  || fail "fresh lines wrong links (<= ${FRESH_WRONG:-6}%)" "$W/$M"
 # a scenario without examples links by keywords alone: eval_links says there is nothing to measure
 out=$("$EVAL" tests/fixtures/failing-test.yaml tests/data/links/it-trial.tsv 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q 'no item has examples' <<<"$out" && ok "a scenario without examples has no links by meaning" \
