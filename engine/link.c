@@ -28,6 +28,15 @@
 #define MAX_SENT_SEGS 8     /* and its first 8 sentences of two clauses or more */
 #define MAX_SEGS (1 + MAX_CLAUSE_SEGS + MAX_SENT_SEGS)
 #define MAX_TERMS 512
+/* Chinese characters are terms too, beside their bigrams (a Chinese word is one character as often
+** as two: 钱, 货, 款, 压, 卖), at this share of their weight and with no evidence of their own: they
+** add to a score only where bigrams already share enough (LNK_MIN_SHARED).  Unsegmented Chinese
+** loses a one-character word and every word whose bigram straddles its neighbour ("货一多就占着
+** 钱"); unigrams and bigrams together are the usual answer in Chinese retrieval.  Chosen on the
+** tuning part of the paraphrase sets (play-test 32, docs/classifier.md 1d: 0.3 958 -> 965 of 1051
+** right, 43 wrong links as before; 0.5 966 and 45; 0.7 969 and 48; with a third of a word's
+** evidence each, 968 and 61). */
+#define LNK_UNIGRAM_W 0.3f
 #define LNK_IDF_MIN 0.01f   /* the weight of a term every item uses (ln 1 = 0 would drop it) */       /* per text or line; a spoken line is far shorter */
 
 static const char *const kind_names[LNK_KINDS] = { "need", "benefit", "objection", "commitment" };
@@ -103,7 +112,38 @@ static void index_list(stop_list *l) {
   }
 }
 
-static void index_stops(void) { index_list(&stops_en); index_list(&stops_zh); }
+/* Chinese characters that say nothing alone as terms of linking (tokens' unigrams): particles,
+** pronouns, numerals, the commonest verbs, adverbs and measure words.  Decoded once into a sorted
+** table of code points (index_stops). */
+static const char stop_zh_chars[] =
+  "的了是我您你他她它们吧吗呢啊呀嘛哦哈啦么就都也还在有这那个一二三四五六七八九十两几不没和跟与及把被给让"
+  "会能要想说对好很太得地着过什怎样儿咱其又再才而且或但如果因为所以以之为于从向到去来上下里中大小多少些点"
+  "已经正刚将每各该此何嗯喂请谢";
+static int32_t stop_cps[256];
+static int n_stop_cps;
+
+static int cmp_cp(const void *a, const void *b) {
+  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+  return (x > y) - (x < y);
+}
+
+static void index_stop_chars(void) {
+  for (size_t i = 0, n = sizeof stop_zh_chars - 1; i < n && n_stop_cps < 256;) {
+    size_t a;
+    int32_t c = txt_decode(stop_zh_chars + i, n - i, &a);
+    assert(c >= 0 && a > 0);
+    stop_cps[n_stop_cps++] = c;
+    i += a;
+  }
+  qsort(stop_cps, (size_t)n_stop_cps, sizeof *stop_cps, cmp_cp);
+}
+
+/* 1 when the Chinese character cp is a stop character (after index_stops). */
+static int stop_char(int32_t cp) {
+  return bsearch(&cp, stop_cps, (size_t)n_stop_cps, sizeof *stop_cps, cmp_cp) != NULL;
+}
+
+static void index_stops(void) { index_list(&stops_en); index_list(&stops_zh); index_stop_chars(); }
 
 /* 1 when w (len > 0 bytes) is in the list. */
 static int is_stop(const stop_list *l, const char *w, size_t len) {
@@ -154,9 +194,10 @@ static int term_id(lnk_index *x, const char *s, size_t n, int add) {
 }
 
 /* Calls emit(term) for every term of norm[0..len): English base forms without function words,
-** digits as they are, Chinese character bigrams (a lone character as itself); with concepts (cn
-** not NULL, link_concepts.h), a member of a concept as the concept's one term instead (a Chinese
-** member's bigrams that lie inside it, an English member's words). */
+** digits as they are, Chinese character bigrams (a lone character as itself), and with uni set
+** each Chinese character but the stop characters as a unigram too (LNK_UNIGRAM_W); with concepts
+** (cn not NULL, link_concepts.h), a member of a concept as the concept's one term instead (a
+** Chinese member's bigrams and characters that lie inside it, an English member's words). */
 typedef void (*emit_fn)(void *ctx, const char *term, size_t n, size_t at);   /* at: its start in s */
 
 static void concept_emit(const lcn_table *cn, int c, emit_fn emit, void *ctx, size_t at) {
@@ -172,7 +213,7 @@ static int is_word_byte(unsigned char c) {
 /* The concepts of the index's terms: the scenario's own, or the shipped ones (NULL: none). */
 static const lcn_table *lnk_concepts(const lnk_index *x) { return x->cn_own ? x->cn_own : lcn_for(NULL); }
 
-static void tokens(wd_stemmer *st, const lcn_table *cn, const char *s, size_t len, emit_fn emit, void *ctx) {
+static void tokens(wd_stemmer *st, const lcn_table *cn, int uni, const char *s, size_t len, emit_fn emit, void *ctx) {
   pthread_once(&stops_once, index_stops);
   size_t i = 0;
   while (i < len) {
@@ -200,7 +241,7 @@ static void tokens(wd_stemmer *st, const lcn_table *cn, const char *s, size_t le
     int32_t cp = txt_decode(s + i, len - i, &adv);
     if (cp >= 0 && txt_is_cjk(cp)) {
       size_t j = i, prev = i, span_s = 0, span_e = 0;   /* the concept member last found */
-      int count = 0;
+      int count = 0, lone_done = 0;
       while (j < len) {
         size_t a;
         int32_t q = txt_decode(s + j, len - j, &a);
@@ -208,6 +249,7 @@ static void tokens(wd_stemmer *st, const lcn_table *cn, const char *s, size_t le
         int con;
         size_t m = cn && j >= span_e ? lcn_span_at(cn, s, len, j, &con) : 0;
         if (m) { span_s = j; span_e = j + m; concept_emit(cn, con, emit, ctx, j); }
+        if (uni && !(j >= span_s && j + a <= span_e) && !stop_char(q)) { emit(ctx, s + j, a, j); lone_done = 1; }
         if (count > 0) {
           size_t n = j + a - prev;
           if (!(prev >= span_s && j + a <= span_e) && !is_stop(&stops_zh, s + prev, n)) emit(ctx, s + prev, n, prev);
@@ -216,7 +258,7 @@ static void tokens(wd_stemmer *st, const lcn_table *cn, const char *s, size_t le
         j += a;
         count++;
       }
-      if (count == 1 && span_e <= i) emit(ctx, s + i, j - i, i);
+      if (count == 1 && span_e <= i && !lone_done) emit(ctx, s + i, j - i, i);
       i = j;
       continue;
     }
@@ -342,7 +384,7 @@ static void text_bag(lnk_index *x, wd_stemmer *st, const char *s, bag *b, int ad
   b->unknown = 0;
   b->x = x;
   b->add = add;
-  tokens(st, lnk_concepts(x), norm, nl, bag_emit, b);
+  tokens(st, lnk_concepts(x), 1, norm, nl, bag_emit, b);
   free(norm);
 }
 
@@ -587,7 +629,7 @@ static void names_silent(lnk_index *x, wd_stemmer *st, const char *name) {
   if (!name || !*name) return;
   size_t nl;
   char *norm = txt_normalize(name, strlen(name), &nl);
-  tokens(st, lnk_concepts(x), norm, nl, names_emit, x);
+  tokens(st, lnk_concepts(x), 1, norm, nl, names_emit, x);
   free(norm);
 }
 
@@ -675,6 +717,11 @@ lnk_index *lnk_build(const scenario *sc, wd_stemmer *st) {
     x->evid[j] = (unsigned char)x->terms[j][0] >= 0x80 || (zh && x->terms[j][0] == '~') ? LNK_EVID_BIGRAM : LNK_EVID_WORD;
   background_weights(x, sc->language ? mdl_find(sc->language) : NULL);
   names_silent(x, st, sc->cust_name);
+  for (int j = 0; j < x->nterms; j++) {   /* a Chinese character alone: a unigram (LNK_UNIGRAM_W) */
+    size_t a, tl = strlen(x->terms[j]);
+    int32_t cp = (unsigned char)x->terms[j][0] >= 0x80 ? txt_decode(x->terms[j], tl, &a) : -1;
+    if (cp >= 0 && a == tl && txt_is_cjk(cp)) { x->idf[j] *= LNK_UNIGRAM_W; x->evid[j] = 0; }
+  }
   free(df);
   free(last);
   for (int i = 0; i < x->n_texts; i++) {
@@ -829,7 +876,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
   memset(touched, 0, sizeof *touched * (size_t)nw);
   line_terms lt_buf, *lt = &lt_buf;   /* 12 KiB on the stack: a large malloc consolidates the heap */
   lt->x = x; lt->n = 0; lt->over = 0;
-  tokens(st, lnk_concepts(x), norm, len, line_emit, lt);
+  tokens(st, lnk_concepts(x), 1, norm, len, line_emit, lt);
   if (!lt->over) {   /* as many distinct terms as a bag holds: it would drop some, segments not */
     b->x = (lnk_index *)x; b->add = 0; b->n = 0; b->unknown = 0;
     for (int k = 0; k < lt->n; k++) bag_add(b, lt->id[k]);
@@ -845,7 +892,7 @@ static int score_segments(const lnk_index *x, wd_stemmer *st, const char *norm, 
     b->add = 0;
     b->n = 0;
     b->unknown = 0;
-    if (lt->over) tokens(st, lnk_concepts(x), norm + ss[g], se[g] - ss[g], bag_emit, b);
+    if (lt->over) tokens(st, lnk_concepts(x), 1, norm + ss[g], se[g] - ss[g], bag_emit, b);
     else for (int k = 0; k < lt->n; k++) if (lt->at[k] >= ss[g] && lt->at[k] < se[g]) bag_add(b, lt->id[k]);
     float *nrow = near ? near + (size_t)g * (size_t)nall : NULL;   /* each item's nearest text, for the unrelated */
     if (nrow) for (int i = 0; i < nall; i++) nrow[i] = 0;
@@ -1066,6 +1113,6 @@ static void sb_emit(void *ctx, const char *term, size_t n, size_t at) {
 
 char *lnk_terms(wd_stemmer *st, const char *norm, size_t len) {
   lbuf b = { xstrdup(""), 0, 1 };
-  tokens(st, NULL, norm, len, sb_emit, &b);   /* words, not concepts: what the reader counts */
+  tokens(st, NULL, 0, norm, len, sb_emit, &b);   /* words, not concepts: what the reader counts */
   return b.s;
 }

@@ -5,7 +5,7 @@
 ** Each item is represented by its texts: every line of its `examples:`, its `said` (the rung's
 ** `action`) and its keywords (one text), each a bag of base forms: English words through
 ** Snowball (words.h) without function words, Chinese as character bigrams of the normalised
-** text (Traditional already Simplified).  Terms are weighted by TF-IDF over the scenario's items.
+** text (Traditional already Simplified) and its characters at a lower weight (link.c).  Terms are weighted by TF-IDF over the scenario's items.
 ** A line's score for an item is the cosine similarity of the line (or of one of its clauses, so
 ** a recap of two needs links both) with the item's nearest text.  Only items that have
 ** `examples:` are linked this way; the others still link by their keywords, verbatim.

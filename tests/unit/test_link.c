@@ -793,6 +793,71 @@ static void test_play_test_30(void **st) {
   close_shipped(&sh);
 }
 
+/* Chinese characters are terms beside their bigrams (link.c LNK_UNIGRAM_W): a character the item
+** uses raises a line's score where its bigrams already match, and characters alone, with no
+** evidence, never make a match (play-test 32). */
+static const char *const zh_yaml =
+  "id: uni-test\ntitle: t\nlanguage: zh\ndifficulty: 1\nbrief: b\ncustomer: { name: Wang }\n"
+  "needs:\n"
+  "  - id: leak\n    keywords: [\xe7\xbd\x91\xe7\xbb\x9c]\n    said: \"\xe5\x8d\xab\xe7\x94\x9f\xe9\x97\xb4\xe5\xa2\x99\xe8\xa7\x92\xe6\xb8\x97\xe6\xb0\xb4\"\n" /* 卫生间墙角渗水 */
+  "    examples:\n"
+  "      - \"\xe5\xa2\x99\xe8\xa7\x92\xe4\xb8\x80\xe7\x9b\xb4\xe6\xb8\x97\xe6\xb0\xb4\"\n" /* 墙角一直渗水 */
+  "      - \"\xe6\xa5\xbc\xe4\xb8\x8a\xe6\xb8\x97\xe6\xb0\xb4\xe6\xb3\xa1\xe4\xba\x86\xe5\xa2\x99\"\n" /* 楼上渗水泡了墙 */
+  "      - \"\xe6\xb8\x97\xe6\xb0\xb4\xe5\xa5\xbd\xe5\x87\xa0\xe4\xb8\xaa\xe6\x9c\x88\"\n" /* 渗水好几个月 */
+  "  - id: noise\n    keywords: [\xe5\x99\xaa\xe9\x9f\xb3]\n    said: \"\xe6\xa5\xbc\xe4\xb8\x8a\xe8\xa3\x85\xe4\xbf\xae\xe5\xa4\xaa\xe5\x90\xb5\"\n" /* 楼上装修太吵 */
+  "    examples:\n"
+  "      - \"\xe6\x99\x9a\xe4\xb8\x8a\xe8\xa3\x85\xe4\xbf\xae\xe5\xa3\xb0\xe9\x9f\xb3\xe5\xbe\x88\xe5\xa4\xa7\"\n" /* 晚上装修声音很大 */
+  "      - \"\xe8\xa3\x85\xe4\xbf\xae\xe5\x90\xb5\xe5\xbe\x97\xe7\x9d\xa1\xe4\xb8\x8d\xe7\x9d\x80\"\n" /* 装修吵得睡不着 */
+  "commitments:\n"
+  "  - id: visit\n    level: high\n    action: a visit\n    keywords: [\xe4\xb8\x8a\xe9\x97\xa8]\n";
+
+static float zh_score(const lnk_index *x, wd_stemmer *stem, const char *line) {
+  char *norm = txt_normalize(line, strlen(line), NULL);
+  lnk_hit h[2];
+  int n = lnk_rank(x, stem, norm, strlen(norm), LNK_NEED, h, 2);
+  free(norm);
+  assert_true(n == 2);
+  assert_int_equal(h[0].item, 0);   /* the leak, or nothing scores */
+  return h[0].score;
+}
+
+static void test_unigrams(void **st) {
+  (void)st;
+  wd_stemmer *stem = wd_new();
+  diag d;
+  diag_init(&d);
+  scenario *s = scc_load_string("uni-unit.yaml", zh_yaml, strlen(zh_yaml), &d);
+  if (!s) diag_print(&d, stderr);
+  diag_free(&d);
+  assert_non_null(s);
+  lnk_index *x = lnk_build(s, stem);
+  /* the same bigrams, then 墙体 (墙, a character of the leak) against 门体 (none of its) */
+  float with = zh_score(x, stem, "\xe5\xa2\x99\xe8\xa7\x92\xe4\xb8\x80\xe7\x9b\xb4\xe6\xb8\x97\xe6\xb0\xb4,"
+                                 "\xe5\xa2\x99\xe4\xbd\x93");
+  float without = zh_score(x, stem, "\xe5\xa2\x99\xe8\xa7\x92\xe4\xb8\x80\xe7\x9b\xb4\xe6\xb8\x97\xe6\xb0\xb4,"
+                                    "\xe9\x97\xa8\xe4\xbd\x93");
+  assert_true(without > 0);
+  assert_true(with > without);
+  /* 墙上有水,角落: the characters 墙, 水, 角 of the leak and none of its bigrams */
+  assert_true(zh_score(x, stem, "\xe5\xa2\x99\xe4\xb8\x8a\xe6\x9c\x89\xe6\xb0\xb4,\xe8\xa7\x92\xe8\x90\xbd") == 0);
+  lnk_free(x);
+  scn_free(s);
+  wd_free(stem);
+}
+
+/* A seller's hedge leaves the clause hers ("I'm guessing ...?" links the need it names), and a
+** relative "wants" followed by a verb names a thing, not what she wants (play-test 32). */
+static void test_hedge_and_relative_want(void **st) {
+  (void)st;
+  shipped sh;
+  open_shipped(&sh, "scenarios/it-trial.yaml");
+  expect_links(&sh, "I'm guessing your people can't spare the hours to run another product?", "small_team", NULL);
+  expect_links(&sh, "I can't spare the hours to run another product.", NULL, NULL);   /* his own, unhedged */
+  expect_links(&sh, "The availability figures your client wants would come straight out of the dashboard.", NULL,
+               "uptime_reports");
+  close_shipped(&sh);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_terms),
@@ -820,6 +885,8 @@ int main(void) {
     cmocka_unit_test(test_ask_floor),
     cmocka_unit_test(test_name_silent),
     cmocka_unit_test(test_play_test_30),
+    cmocka_unit_test(test_unigrams),
+    cmocka_unit_test(test_hedge_and_relative_want),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
