@@ -563,4 +563,9 @@ void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 ** commitment.  After the model. */
 void cls_late_confirmed_not_asked(cls_result *r);
 
+/* Play-test 32c (classify_think_over.c): a line whose only request invites her to think it over
+** ("您考虑考虑,我下周再来拜访", "Please think it over, I'll call you next week.") asks nothing.
+** After the model. */
+void cls_late_think_over(cls_result *r);
+
 #endif
