@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# e2e: a sales trainer's two scenarios (play-test 32c), her visits replayed on copies of her files
+# (tests/fixtures/pt32c-*.yaml; the scripts in tests/data/play/pt32c/): what the customer and the
+# debrief do must rest on what the trainee said.
+source "$(dirname "$0")/../lib.sh"
+D=tests/data/play/pt32c
+play() { "$SALESIM" play "tests/fixtures/$1.yaml" --seed "$2" --script "$D/$3.txt" --transcript '' --full --no-color 2>&1; }
+
+# H1: a need played back and closed by "have I understood that right?" is a confirmation, no ask
+v1=$(play pt32c-courier 11 v1)
+t6=$(printf '%s\n' "$v1" | sed -n '/^ Turn 6 /,/^ Turn 7 /p')
+[[ "$v1" != *"(turn 6)"* ]] && ok "v1: no finding charges turn 6 as an ask" || fail "v1: no finding charges turn 6 as an ask" "$(printf '%s\n' "$v1" | grep -n '(turn 6)')"
+expect_contains "v1: turn 6 still credited as a confirmation" "$t6" "+10"
+
+# H3: "您考虑考虑,我下周再来拜访。再见周经理" takes leave: the visit ends there, with the continuation finding
+v5=$(play pt32c-zhisuo 22 v5)
+[[ "$v5" != *"你具体想让我做什么?什么时候?"* ]] && ok "v5: the goodbye is not asked 'what exactly?'" || fail "v5: the goodbye is not asked 'what exactly?'" "$v5"
+expect_contains "v5: only the seller agreed to act" "$v5" "只有你答应要做事"
+
+# M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
+out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
+expect_contains "M4: 'Five vans, {time|Monday}. ... at half six' warns" "$out" "a time of its own ('at half six')"
+out=$("$SALESIM" check tests/fixtures/pt32c-zhisuo.yaml 2>&1)
+expect_contains "M4: '{time|下周一},我让老孙早上八点...' warns" "$out" "a time of its own ('八点')"
+for f in scenarios/*.yaml scenarios/examples/*.yaml; do
+  out=$("$SALESIM" check "$f" 2>&1)
+  if [[ "$out" == *"and a time of its own"* || "$out" == *"又自带一个时间"* ]]; then fail "M4: a shipped accept line says two times: $f" "$out"; fi
+done
+ok "M4: no shipped accept line says the trainee's time and an hour of its own"
+
+finish
