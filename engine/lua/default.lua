@@ -1450,11 +1450,22 @@ local function ask(turn, ctx)
       -- pressed in the same line ("这个价格只到月底,过了就没有了,您要不要先定下来?"), she answers the
       -- pressure alone: "进货的事早着呢,别急。" and "第一次见面就催我下单?" were two replies to one
       -- line (play-test 27d); the no is on record all the same
-      if memo.pressed_turn == memo.turn then C.refuse(c.id, false) else C.refuse(c.id) end
-      -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
-      -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
-      -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
-      if c.objection and find(C.objections, c.objection) then raise(c.objection, true) end
+      -- asked again once she has told the worry behind her no (probed) and nobody answered it,
+      -- she points back to it, not her first no word for word ("先别急着装。有件事我还没想明白..."
+      -- again two turns after she had spelled out the power and network worry: play-test 32c M7)
+      local again = C.refused(c.id) and memo.probed and c.objection and raised(c.objection)
+                    and memo.pressed_turn ~= memo.turn
+      if again then
+        C.refuse(c.id, false)
+        memo.worry, memo.worry_turn = c.objection, memo.turn
+        C.say("objection_again")
+      else
+        if memo.pressed_turn == memo.turn then C.refuse(c.id, false) else C.refuse(c.id) end
+        -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
+        -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
+        -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
+        if c.objection and find(C.objections, c.objection) then raise(c.objection, true) end
+      end
     end
     memo.refused = c.id
     memo.refused_turn = ctx.turn

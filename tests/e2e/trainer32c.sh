@@ -17,6 +17,15 @@ v5=$(play pt32c-zhisuo 22 v5)
 [[ "$v5" != *"你具体想让我做什么?什么时候?"* ]] && ok "v5: the goodbye is not asked 'what exactly?'" || fail "v5: the goodbye is not asked 'what exactly?'" "$v5"
 expect_contains "v5: only the seller agreed to act" "$v5" "只有你答应要做事"
 
+# M7: asked again once she has told the worry behind her no, nobody answering it: she points back to
+# it, not her first no word for word (her v5, and an English visit of ours)
+t9=$(printf '%s\n' "$v5" | sed -n '/^你> 那下周一装一层,行吧?/,/^你>/p')
+expect_contains "v5 turn 9: the worry pointed back to" "$t9" "还是刚才说的那个顾虑"
+en=$(play pt32c-courier 5 m7-en)
+t5=$(printf '%s\n' "$en" | sed -n '/^You> So can we do the five-van pilot/,/^You>/p')
+expect_contains "EN: the second ask hears 'As I said'" "$t5" "As I said, that's still what holds me back."
+[[ "$t5" != *"mutiny"* ]] && ok "EN: not her first no again" || fail "EN: not her first no again" "$t5"
+
 # M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
 out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
 expect_contains "M4: 'Five vans, {time|Monday}. ... at half six' warns" "$out" "a time of its own ('at half six')"
