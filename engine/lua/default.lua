@@ -617,6 +617,20 @@ local function which_worry(turn)
   return true
 end
 
+-- "为什么不行呢?", "why not?" right after she asked what exactly, and when: she turned nothing down,
+-- so she asks again what she is asked to do; no worry, no need comes out of it (play-test 32c M8:
+-- the spare-keys need came out, and +5 for a discovery the trainee did not make).  Only a bare
+-- probe (no need named), with nothing refused in the visit.
+local function why_not_unasked(turn)
+  if turn.moves.probe_refusal ~= true or memo.details_turn ~= memo.turn - 1 or #turn.needs > 0 or
+     refused_any() or C.spoken() > 0 then
+    return false
+  end
+  turn.moves.probe_refusal = nil          -- (no check for concerns either: she was asked nothing)
+  C.say(memo.details_key or "ask_details")
+  return true
+end
+
 -- "What holds you back?" after a refusal: the real objection comes out.
 local function probe(turn, ctx)
   if memo.named_turn == memo.turn then return false end   -- (which_worry answered)
@@ -1422,7 +1436,12 @@ local function ask(turn, ctx)
   -- a specific ask for a step not on her ladder: she heard what and when, and does not take it
   -- ("could you forward it to Lucia by Friday?" got "Be concrete: what would I do, and by
   -- when?" three times, then "more closes do not mean more success": play-test 24)
-  if not c then C.say(turn.specific and "ask_other_step" or "ask_details") return true end
+  if not c then
+    local key = turn.specific and "ask_other_step" or "ask_details"
+    if key == "ask_details" then memo.details_turn, memo.details_key = memo.turn, key end
+    C.say(key)
+    return true
+  end
   -- a step an earlier visit of the campaign took, asked for again where this visit does not offer
   -- it: she says it is done (its `done:` line), not her refusal from before it was ("现在就去找孙院
   -- 长?预算都还没批下来" on the tender visit, after the briefing: play-test 27d)
@@ -1486,6 +1505,7 @@ local function ask(turn, ctx)
         key = "ask_when_yours"
       end
     end
+    memo.details_turn, memo.details_key = memo.turn, key
     C.say(key)
     return true
   end
@@ -1614,7 +1634,7 @@ local function yes_asked(turn)
   return true
 end
 
-local RULES = { tactics, apology, brush_off, which_worry, yes_asked, answer_objection, probe, follow_up, check, recall,
+local RULES = { tactics, apology, brush_off, which_worry, why_not_unasked, yes_asked, answer_objection, probe, follow_up, check, recall,
                 chain, discover, confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 

@@ -14,7 +14,8 @@ expect_contains "v1: turn 6 still credited as a confirmation" "$t6" "+10"
 
 # H3: "您考虑考虑,我下周再来拜访。再见周经理" takes leave: the visit ends there, with the continuation finding
 v5=$(play pt32c-zhisuo 22 v5)
-[[ "$v5" != *"你具体想让我做什么?什么时候?"* ]] && ok "v5: the goodbye is not asked 'what exactly?'" || fail "v5: the goodbye is not asked 'what exactly?'" "$v5"
+t10=$(printf '%s\n' "$v5" | sed -n '/^你> 行吧,那我回去把报价单发您微信/,/^╔/p')
+[[ "$t10" != *"你具体想让我"* ]] && ok "v5: the goodbye is not asked 'what exactly?'" || fail "v5: the goodbye is not asked 'what exactly?'" "$t10"
 expect_contains "v5: only the seller agreed to act" "$v5" "只有你答应要做事"
 
 # M7: asked again once she has told the worry behind her no, nobody answering it: she points back to
@@ -25,6 +26,14 @@ en=$(play pt32c-courier 5 m7-en)
 t5=$(printf '%s\n' "$en" | sed -n '/^You> So can we do the five-van pilot/,/^You>/p')
 expect_contains "EN: the second ask hears 'As I said'" "$t5" "As I said, that's still what holds me back."
 [[ "$t5" != *"mutiny"* ]] && ok "EN: not her first no again" || fail "EN: not her first no again" "$t5"
+
+# M8: "why not?" right after she asked what exactly: she asks again, no need comes out, no credit
+t4=$(printf '%s\n' "$v5" | sed -n '/^你> 为什么不行呢?/,/^你>/p')
+[[ "$t4" == *"你具体想让我"* && "$t4" != *"备用钥匙"* ]] && ok "v5 turn 4: 'what exactly?' again, no spare keys" || fail "v5 turn 4: 'what exactly?' again, no spare keys" "$t4"
+[[ "$(printf '%s\n' "$v5" | sed -n '/^ 第 4 轮/,/^ 第 5 轮/p')" != *"+5"* ]] && ok "v5 turn 4: no discovery credit" || fail "v5 turn 4: no discovery credit"
+en=$(play pt32c-courier 5 m8-en)
+t3=$(printf '%s\n' "$en" | sed -n '/^You> Why not?/,/^You>/p')
+[[ "$t3" == *"What exactly"* && "$t3" != *"control room"* ]] && ok "EN: 'Why not?' gets 'what exactly' again" || fail "EN: 'Why not?' gets 'what exactly' again" "$t3"
 
 # M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
 out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
