@@ -751,6 +751,50 @@ local function say_more(id)
   return true
 end
 
+-- What she last said of need n: its latest `more:` line, else its `said`.
+local function last_said(n)
+  local k = memo.more[n.id] or 0
+  if k > 0 and n.more and n.more[k] then return n.more[k] end
+  return n.said or ""
+end
+
+-- 1 when the text t holds three Chinese characters in a row that `said` holds too ("三四十间,那月底
+-- 月初肯定扎堆吧?" quotes "三四十间" of her line).
+local function echoes(t, said)
+  if said == "" then return false end
+  local run = {}
+  for ch in t:gmatch("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]") do run[#run + 1] = ch end
+  -- (characters of t in order; a window is three that stand next to each other in t)
+  local at = 1
+  for i = 1, #run - 2 do
+    local w = run[i] .. run[i + 1] .. run[i + 2]
+    local p = t:find(w, at, true)
+    if p then
+      at = p + 3
+      if said:find(w, 1, true) then return true end
+    end
+  end
+  return false
+end
+
+-- A question right after she voiced a need, naming no other need, that keeps to it: it names the
+-- need's own words (its keywords or `revealed_by`: "When's the renewal?" after the insurance story)
+-- or quotes three characters of what she just said ("三四十间,那月底月初肯定扎堆吧?").  Asked when no
+-- need is brought out by the line's words, it asks for more of that need: her next `more:` line,
+-- not the next need on the list nor "差不多吧,怎么了?" (play-test 32c M2, M3).  (Pointing back, "what
+-- does that cost you?", is tell_more's, after it.)
+local function keeps_to_topic(turn)
+  if not memo.topic or memo.topic_turn ~= memo.turn - 1 then return false end
+  for _, id in ipairs(turn.needs) do
+    if id ~= memo.topic then return false end
+  end
+  local n = find(C.needs, memo.topic)
+  if not (n and C.revealed(n.id)) then return false end
+  if n.keywords and #n.keywords > 0 and C.mentions(WORDS[n.keywords] or n.keywords) then return true end
+  if n.revealed_by and #n.revealed_by > 0 and C.mentions(WORDS[n.revealed_by] or n.revealed_by) then return true end
+  return echoes(turn.norm or turn.text or "", last_said(n))
+end
+
 local ELSE = { " else", "other", "还有", "别的", "其他", "其它" }
 -- Where the first of the ELSE words stands in the line (lowered, returned too), or nil.
 local function else_at(turn)
@@ -1081,6 +1125,10 @@ local function discover(turn, ctx)
       local n = find(C.needs, id)
       if n and n.hidden and not C.revealed(id) and C.names_need(id) then return heard(id) end
     end
+  end
+  if (open_q(turn) or mv.closed_question == true) and #turn.objections == 0 and keeps_to_topic(turn) and say_more(memo.topic) then
+    feel_heard()
+    return true
   end
   if tell_more(turn) then return true end
   -- a plain question that names a need already voiced ("when will the client's money come

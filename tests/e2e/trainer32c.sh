@@ -35,6 +35,19 @@ en=$(play pt32c-courier 5 m8-en)
 t3=$(printf '%s\n' "$en" | sed -n '/^You> Why not?/,/^You>/p')
 [[ "$t3" == *"What exactly"* && "$t3" != *"control room"* ]] && ok "EN: 'Why not?' gets 'what exactly' again" || fail "EN: 'Why not?' gets 'what exactly' again" "$t3"
 
+# M2, M3: a question right after she voiced a need that keeps to its words, or quotes hers, gets more
+# of it: not the next need on the list, nor "差不多吧,怎么了?" (her v1 and v4, and a line of ours each)
+t5=$(printf '%s\n' "$v1" | sed -n '/^You> Nine grand, ouch/,/^You>/p')
+[[ "$t5" != *"Diesel"* ]] && ok "v1 turn 5: 'When's the renewal?' is no cue for the fuel need" || fail "v1 turn 5: 'When's the renewal?' is no cue for the fuel need" "$t5"
+v4=$(play pt32c-zhisuo 21 v4)
+t2=$(printf '%s\n' "$v4" | sed -n '/^你> 三四十间,那月底月初/,/^你>/p')
+expect_contains "v4 turn 2: her more: line" "$t2" "月底月初最集中"
+en=$(play pt32c-courier 5 m2-en)
+t2=$(printf '%s\n' "$en" | sed -n '/^You> Ouch. Is the renewal/,/^You>/p')
+[[ "$t2" != *"Why?"* && "$t2" == *"bollard"* ]] && ok "EN: a yes/no question on the renewal gets more of the insurance story" || fail "EN: a yes/no question on the renewal gets more of the insurance story" "$t2"
+zh=$(play pt32c-zhisuo 5 m3-zh)
+expect_contains "ZH: '三四十间,那月初是不是特别集中?' gets her detail" "$zh" "月底月初最集中"
+
 # M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
 out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
 expect_contains "M4: 'Five vans, {time|Monday}. ... at half six' warns" "$out" "a time of its own ('at half six')"
