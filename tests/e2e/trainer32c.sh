@@ -48,6 +48,12 @@ t2=$(printf '%s\n' "$en" | sed -n '/^You> Ouch. Is the renewal/,/^You>/p')
 zh=$(play pt32c-zhisuo 5 m3-zh)
 expect_contains "ZH: '三四十间,那月初是不是特别集中?' gets her detail" "$zh" "月底月初最集中"
 
+# M1: a price cut or a deadline that does not take the worry up answers no worry
+v2=$(play pt32c-courier 12 v2)
+expect_contains "v2: the drivers' worry never answered (turn 4 was a discount)" "$v2" "(turn 2, never answered)"
+en=$(play pt32c-courier 5 m1-en)
+expect_contains "EN: 'pays for itself, and 20% off until Friday' answers no worry" "$en" "(turn 1, never answered)"
+
 # M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
 out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
 expect_contains "M4: 'Five vans, {time|Monday}. ... at half six' warns" "$out" "a time of its own ('at half six')"
