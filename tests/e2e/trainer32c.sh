@@ -54,6 +54,14 @@ expect_contains "v2: the drivers' worry never answered (turn 4 was a discount)" 
 en=$(play pt32c-courier 5 m1-en)
 expect_contains "EN: 'pays for itself, and 20% off until Friday' answers no worry" "$en" "(turn 1, never answered)"
 
+# H2 (docs/authoring.md 13c): a worry she always has gates the top rung by eased() in its condition
+sed 's/    realistic_when: value_acknowledged and trust >= 5$/    realistic_when: value_acknowledged and trust >= 5 and eased("driver_worry")/' \
+  tests/fixtures/pt32c-courier.yaml > "$TMP/h2.yaml"
+out=$("$SALESIM" play "$TMP/h2.yaml" --seed 13 --script "$D/v3.txt" --transcript '' --no-color 2>&1)
+expect_contains "H2: the visit that never met the worry is refused the pilot" "$out" "Outcome: CONTINUATION"
+out=$("$SALESIM" play "$TMP/h2.yaml" --seed 11 --script "$D/v1.txt" --transcript '' --no-color 2>&1)
+expect_contains "H2: the visit that answered it still gets it" "$out" "Outcome: ADVANCE"
+
 # M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
 out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
 expect_contains "M4: 'Five vans, {time|Monday}. ... at half six' warns" "$out" "a time of its own ('at half six')"
