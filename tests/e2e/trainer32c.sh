@@ -62,6 +62,10 @@ expect_contains "H2: the visit that never met the worry is refused the pilot" "$
 out=$("$SALESIM" play "$TMP/h2.yaml" --seed 11 --script "$D/v1.txt" --transcript '' --no-color 2>&1)
 expect_contains "H2: the visit that answered it still gets it" "$out" "Outcome: ADVANCE"
 
+# L2: a Try line from her own example asks once, its due day inside the question
+expect_contains "v2: one ask with its day" "$v2" "the pump, ideally by this Friday?"
+[[ "$v2" != *"Could you confirm by email by this Friday"* ]] && ok "v2: no second ask tacked on" || fail "v2: no second ask tacked on"
+
 # M4: check warns of an accept line that says the trainee's time and an hour of its own, both languages
 out=$("$SALESIM" check tests/fixtures/pt32c-courier.yaml 2>&1)
 expect_contains "M4: 'Five vans, {time|Monday}. ... at half six' warns" "$out" "a time of its own ('at half six')"
