@@ -424,7 +424,14 @@ char *adv_try(const scenario *sc, const char *lang, const char *rule, score_visi
                     : t == ADV_REFERRAL ? (timed_already ? "advice.referral_timed" : "advice.referral")
                     : meeting ? (timed_already ? "advice.ask_timed" : "advice.ask")
                     : timed_already ? "advice.ask_as" : "advice.ask_due";
-    if (ex) {
+    size_t exn = ex ? strlen(ex) : 0;
+    if (ex && strcmp(key, "advice.ask_due") == 0 && exn > 1 && ex[exn - 1] == '?') {
+      /* her own question gets its due day inside it, not a second ask after it ("Could you email
+      ** me ... at the pump? Could you confirm by email by this Friday?": play-test 32c L2) */
+      char *open = xstrndup(ex, exn - 1);
+      out = msg_get(lang, "advice.ask_due_in", "name", name, "example", open, NULL);
+      free(open);
+    } else if (ex) {
       char *k2 = xasprintf("%s_said", key);
       out = msg_get(lang, k2, "name", name, "example", ex, NULL);
       free(k2);

@@ -557,4 +557,15 @@ void cls_late_who_works(cls_result *r);
 ** asks nothing by its form, is no ask. */
 void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 
+/* Play-test 32c (classify_confirm_ask.c): her need played back and closed by a confirmation tag,
+** whose only ask is the rules' question + customer action + time ("so if you can't show the
+** insurer better driving by march it goes up again - have I understood that right?"), asks no
+** commitment.  After the model. */
+void cls_late_confirmed_not_asked(cls_result *r);
+
+/* Play-test 32c (classify_think_over.c): a line whose only request invites her to think it over
+** ("您考虑考虑,我下周再来拜访", "Please think it over, I'll call you next week.") asks nothing.
+** After the model. */
+void cls_late_think_over(cls_result *r);
+
 #endif

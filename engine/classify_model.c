@@ -512,6 +512,8 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_rung_by_meaning(c, out);   /* (before the rules that read an ask as something else) */
     cls_late_sum_cut(out);
     cls_late_situation_playback(out);
+    cls_late_confirmed_not_asked(out);
+    cls_late_think_over(out);
     cls_late_talk_later(out);
     cls_late_answer_check(out);
     cls_late_which(out);

@@ -71,6 +71,36 @@ static const char *const conditions[] = { "if you", "as long as you", "provided 
                                           "\xe5\xa6\x82\xe6\x9e\x9c" /* 如果 */, "\xe5\x8f\xaa\xe8\xa6\x81" /* 只要 */,
                                           "\xe8\xa6\x81\xe6\x98\xaf" /* 要是 */ };
 
+/* 1 when the cut follows the order phrase m as what signing brings, joined by 就, 能, 可以 or 便 within
+** a few characters and no clause break: "今天签合同能打八折", "现在下单就给您打九折" (play-test 32c M5:
+** read as a discount alone, where "今天签合同的话我给您打九折" was an order ask too). */
+static int cut_follows(const cls_result *r, const cls_match *m) {
+  static const char *const then[] = { "\xe5\xb0\xb1" /* 就 */, "\xe8\x83\xbd" /* 能 */,
+                                      "\xe5\x8f\xaf\xe4\xbb\xa5" /* 可以 */, "\xe4\xbe\xbf" /* 便 */ };
+  for (int i = 0; i < r->n_matches; i++) {
+    const cls_match *d = &r->matches[i];
+    if (strcmp(d->label, "discount") != 0 || d->start < m->end || d->start - m->end > 24) continue;
+    const char *gap = r->norm + m->end;
+    size_t len = d->start - m->end;
+    if (memchr(gap, ',', len) || memchr(gap, '.', len) || memchr(gap, '?', len)) continue;
+    for (size_t k = 0; k < N(then); k++) {
+      size_t n = strlen(then[k]);
+      for (size_t p = 0; p + n <= len; p++)
+        if (memcmp(gap + p, then[k], n) == 0) return 1;
+    }
+  }
+  return 0;
+}
+
+/* 1 when the rules read a loss appeal by scarcity and the offer (rule scarcity_offer). */
+static int scarce_offer(const cls_result *r) {
+  for (int i = 0; i < r->n_matches; i++)
+    if (strcmp(r->matches[i].label, "loss_appeal") == 0 && r->matches[i].phrase &&
+        strcmp(r->matches[i].phrase, "rule:scarcity_offer") == 0)
+      return 1;
+  return 0;
+}
+
 void cls_late_cut_if_order(cls_result *r) {
   const uint64_t cut = (uint64_t)1 << CLS_DISCOUNT;
   if (!r->norm || !(r->moves & cut) || (r->moves & CLS_ASK_MOVES) || r->negated) return;
@@ -88,8 +118,16 @@ void cls_late_cut_if_order(cls_result *r) {
     /* after a condition put to her, or before the 的话 that closes one ("今天签合同的话") */
     int after_if = m->start >= cond && m->start - cond < 40;
     int before_dehua = dehua && m->end <= (size_t)(dehua - t) && (size_t)(dehua - t) - m->end < 12;
-    if (!after_if && !before_dehua) continue;
+    if (!after_if && !before_dehua && !cut_follows(r, m)) continue;
     r->moves |= (uint64_t)1 << CLS_ASK_ORDER;
+    /* the offer's end the rules read in it is then the deadline of that order: the model, which saw
+    ** no ask, vetoed it ("我们这个月底活动就结束了,今天签合同能打八折": discount alone, while "这个月
+    ** 底活动就结束了。" alone is a loss appeal: play-test 32c M5) */
+    if (!CLS_HAS(r, CLS_LOSS_APPEAL) && !CLS_HAS(r, CLS_THREAT) && cls_has_label(r, "loss_appeal") && scarce_offer(r)) {
+      r->moves |= (uint64_t)1 << CLS_LOSS_APPEAL;
+      r->model_vetoed &= ~((uint64_t)1 << CLS_LOSS_APPEAL);
+      r->tactic = CLS_TACTIC_LOSS;
+    }
     cls_match_push_packed(r, "ask_order", "rule:cut_if_order", "engine/classify_rebate.c:" CLS_STR(__LINE__),
                           m->start, m->end);
     return;

@@ -171,6 +171,14 @@ static int objection_answered(const session *s, int raised, int j) {
     /* a threat or contempt answers no worry, though it names it ("账上没钱那是您的事,...找律师",
     ** play-test 31b M6: "第 2 轮回应") */
     if (r->moves & ((1ull << CLS_THREAT) | (1ull << CLS_RUDE))) { first = 0; continue; }
+    /* nor does a price cut or a deadline that does not take the worry up: "...And this month we
+    ** have 20% off the first year, ends friday." was "answered at turn 4" of "My drivers aren't
+    ** criminals" (play-test 32c M1) */
+    if ((r->moves & ((1ull << CLS_DISCOUNT) | (1ull << CLS_LOSS_APPEAL))) && !(r->moves & (1ull << CLS_HANDLE_OBJECTION)) &&
+        !names_objection(r, j)) {
+      first = 0;
+      continue;
+    }
     if ((r->moves & CLS_ASK_MOVES) && scn_rung_below(s->sc, r->commitment, refused) &&
         !sess_has_event(&s->turns[i], CUST_EV_REFUSE, NULL))
       return i;

@@ -481,6 +481,54 @@ static int accept_fixed_time(const scenario *s, const cls_classifier *c, const c
   return n;
 }
 
+/* The first hour of the clock in `part` (an accept line's text before or after its {time|...}) that
+** does not open it, as normalised text for the message; NULL when none.  A time that opens the part
+** after the placeholder is accept_time_runs_on's ("{time|Friday} at eight"); a day or a part of the
+** day of its own is another matter ("我下午就打电话", the rest paid "今天"), an hour is what a
+** trainee who named one hears twice. */
+static char *own_time(const cls_classifier *c, const char *part, int after) {
+  cls_result r;
+  cls_classify(c, part, strlen(part), &r);
+  size_t lead = 0;
+  while (after && r.norm && r.norm[lead] && strchr(" ,.;:!-", r.norm[lead])) lead++;
+  char *t = NULL;
+  for (int i = 0; i < r.n_matches && !t; i++) {
+    const cls_match *m = &r.matches[i];
+    if (strcmp(m->label, "time") == 0 && m->phrase && strstr(m->phrase, ".clock") && m->end > m->start &&
+        !(after && m->start <= lead))
+      t = xstrndup(r.norm + m->start, m->end - m->start);
+  }
+  cls_result_free(&r);
+  return t;
+}
+
+/* An accept line that says the trainee's time ({time|...}) and a time of its own besides ("Five
+** vans, {time|Monday}. I'll have Kev in at half six", "{time|下周一},我让老孙早上八点在楼下等你们"):
+** a trainee who proposed 下周三上午九点 heard 9 a.m. and 8 a.m. in one breath (play-test 32c M4; the
+** docs promised a warning that only lines without the placeholder got).  Once per rung. */
+static int accept_second_time(const scenario *s, const cls_classifier *c, const char *file, diag *d) {
+  int n = 0;
+  for (int i = 0; c && i < s->n_commitments; i++) {
+    const scn_commitment *k = &s->commitments[i];
+    for (int a = 0; a < k->accept.n; a++) {
+      const char *line = k->accept.v[a], *p = line ? strstr(line, "{time|") : NULL, *close = p ? strchr(p, '}') : NULL;
+      if (!close) continue;
+      char *before = xstrndup(line, (size_t)(p - line)), *fb = xstrndup(p + 6, (size_t)(close - p - 6));
+      char *t = own_time(c, before, 0);
+      if (!t) t = own_time(c, close + 1, 1);
+      if (t) {
+        warn(d, file, k->pos, "cli.lint.accept_second_time", "id", k->id ? k->id : "?", "time", t, "fallback", fb, NULL);
+        n++;
+      }
+      free(t);
+      free(fb);
+      free(before);
+      if (n && t) break;
+    }
+  }
+  return n;
+}
+
 /* Accept lines that end on a question to the trainee: giving a step ends the visit (an order, the
 ** last rung, or the next visit of a campaign), so the question can never be answered ("行,这个月底报
 ** 明年预算,我把智慧病房单列一项,大概多少钱你给我个参考。" and the next visit began at once: play-test
@@ -549,6 +597,7 @@ int lint_scenario(const scenario *s, diag *d) {
   n += benefit_reads_loss(s, c, file, d);
   n += accept_fixed_time(s, c, file, d);
   n += accept_time_runs_on(s, c, file, d);
+  n += accept_second_time(s, c, file, d);
   n += accept_asks(s, c, file, d);
   n += unrelated_links(s, c, file, d);
   n += reaction_swallows_answers(s, c, file, d);

@@ -84,9 +84,10 @@ static const tx_def en_defs[] = {
   /* "at 6.30" is half past six (play-test 31c H2: read as "at 6"); "at 3.50 a litre" is a price */
   { "en.clock_at", __LINE__, "\\b(?:at|around)\\s+[0-9]{1,2}(?::[0-9]{2}|\\.[0-5][0-9](?![0-9.%])(?!\\s*(?:a|an|each|per|apiece|dollars|pounds|euros|quid|bucks|k|m|percent|%)\\b))?(?![0-9%])(?!\\s*(?:percent|people|users|staff|students|schools|sites|of\\b))", "#" },
   { "en.clock_digits", __LINE__, "\\b[0-9]{1,2}:[0-9]{2}\\b", "#" },
-  { "en.clock_words", __LINE__, "\\b(?:at|around)\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
+  /* "at half six" is half past six, British (play-test 32c M4: "I'll have Kev in at half six" was no time) */
+  { "en.clock_words", __LINE__, "\\b(?:at|around)\\s+(?:half\\s+(?:past\\s+)?)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
                                 "(?:\\s+(?:thirty|fifteen|forty-five))?(?:\\s*o'?clock|\\s*[ap]m)?"
-                                "(?=\\s*$|\\s*[,.?!;]|\\s+(?:on|next|this|tomorrow|today|in|or|and|with|for|sharp)\\b)", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon" },
+                                "(?=\\s*$|\\s*[,.?!;]|\\s+(?:on|next|this|tomorrow|today|in|or|and|with|for|sharp|before|after|when|so|then)\\b)", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon" },
   { "en.clock_oclock", __LINE__, "\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(?:o'?clock|[ap]m)\\b", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon" },
   { "en.date_ordinal", __LINE__, "\\b(?:on\\s+)?(?:the\\s+)?[0-9]{1,2}(?:st|nd|rd|th)\\b(?:\\s+of\\s+" EMONTH "\\b)?", "#" },
   { "en.date_month", __LINE__, "\\b" EMONTH "\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b", "#" },

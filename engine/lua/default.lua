@@ -617,6 +617,20 @@ local function which_worry(turn)
   return true
 end
 
+-- "为什么不行呢?", "why not?" right after she asked what exactly, and when: she turned nothing down,
+-- so she asks again what she is asked to do; no worry, no need comes out of it (play-test 32c M8:
+-- the spare-keys need came out, and +5 for a discovery the trainee did not make).  Only a bare
+-- probe (no need named), with nothing refused in the visit.
+local function why_not_unasked(turn)
+  if turn.moves.probe_refusal ~= true or memo.details_turn ~= memo.turn - 1 or #turn.needs > 0 or
+     refused_any() or C.spoken() > 0 then
+    return false
+  end
+  turn.moves.probe_refusal = nil          -- (no check for concerns either: she was asked nothing)
+  C.say(memo.details_key or "ask_details")
+  return true
+end
+
 -- "What holds you back?" after a refusal: the real objection comes out.
 local function probe(turn, ctx)
   if memo.named_turn == memo.turn then return false end   -- (which_worry answered)
@@ -735,6 +749,50 @@ local function say_more(id)
   C.say_text(n.more[k])
   on_topic(id)
   return true
+end
+
+-- What she last said of need n: its latest `more:` line, else its `said`.
+local function last_said(n)
+  local k = memo.more[n.id] or 0
+  if k > 0 and n.more and n.more[k] then return n.more[k] end
+  return n.said or ""
+end
+
+-- 1 when the text t holds three Chinese characters in a row that `said` holds too ("三四十间,那月底
+-- 月初肯定扎堆吧?" quotes "三四十间" of her line).
+local function echoes(t, said)
+  if said == "" then return false end
+  local run = {}
+  for ch in t:gmatch("[\xE4-\xE9][\x80-\xBF][\x80-\xBF]") do run[#run + 1] = ch end
+  -- (characters of t in order; a window is three that stand next to each other in t)
+  local at = 1
+  for i = 1, #run - 2 do
+    local w = run[i] .. run[i + 1] .. run[i + 2]
+    local p = t:find(w, at, true)
+    if p then
+      at = p + 3
+      if said:find(w, 1, true) then return true end
+    end
+  end
+  return false
+end
+
+-- A question right after she voiced a need, naming no other need, that keeps to it: it names the
+-- need's own words (its keywords or `revealed_by`: "When's the renewal?" after the insurance story)
+-- or quotes three characters of what she just said ("三四十间,那月底月初肯定扎堆吧?").  Asked when no
+-- need is brought out by the line's words, it asks for more of that need: her next `more:` line,
+-- not the next need on the list nor "差不多吧,怎么了?" (play-test 32c M2, M3).  (Pointing back, "what
+-- does that cost you?", is tell_more's, after it.)
+local function keeps_to_topic(turn)
+  if not memo.topic or memo.topic_turn ~= memo.turn - 1 then return false end
+  for _, id in ipairs(turn.needs) do
+    if id ~= memo.topic then return false end
+  end
+  local n = find(C.needs, memo.topic)
+  if not (n and C.revealed(n.id)) then return false end
+  if n.keywords and #n.keywords > 0 and C.mentions(WORDS[n.keywords] or n.keywords) then return true end
+  if n.revealed_by and #n.revealed_by > 0 and C.mentions(WORDS[n.revealed_by] or n.revealed_by) then return true end
+  return echoes(turn.norm or turn.text or "", last_said(n))
 end
 
 local ELSE = { " else", "other", "还有", "别的", "其他", "其它" }
@@ -1067,6 +1125,10 @@ local function discover(turn, ctx)
       local n = find(C.needs, id)
       if n and n.hidden and not C.revealed(id) and C.names_need(id) then return heard(id) end
     end
+  end
+  if (open_q(turn) or mv.closed_question == true) and #turn.objections == 0 and keeps_to_topic(turn) and say_more(memo.topic) then
+    feel_heard()
+    return true
   end
   if tell_more(turn) then return true end
   -- a plain question that names a need already voiced ("when will the client's money come
@@ -1422,7 +1484,12 @@ local function ask(turn, ctx)
   -- a specific ask for a step not on her ladder: she heard what and when, and does not take it
   -- ("could you forward it to Lucia by Friday?" got "Be concrete: what would I do, and by
   -- when?" three times, then "more closes do not mean more success": play-test 24)
-  if not c then C.say(turn.specific and "ask_other_step" or "ask_details") return true end
+  if not c then
+    local key = turn.specific and "ask_other_step" or "ask_details"
+    if key == "ask_details" then memo.details_turn, memo.details_key = memo.turn, key end
+    C.say(key)
+    return true
+  end
   -- a step an earlier visit of the campaign took, asked for again where this visit does not offer
   -- it: she says it is done (its `done:` line), not her refusal from before it was ("现在就去找孙院
   -- 长?预算都还没批下来" on the tender visit, after the briefing: play-test 27d)
@@ -1450,11 +1517,22 @@ local function ask(turn, ctx)
       -- pressed in the same line ("这个价格只到月底,过了就没有了,您要不要先定下来?"), she answers the
       -- pressure alone: "进货的事早着呢,别急。" and "第一次见面就催我下单?" were two replies to one
       -- line (play-test 27d); the no is on record all the same
-      if memo.pressed_turn == memo.turn then C.refuse(c.id, false) else C.refuse(c.id) end
-      -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
-      -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
-      -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
-      if c.objection and find(C.objections, c.objection) then raise(c.objection, true) end
+      -- asked again once she has told the worry behind her no (probed) and nobody answered it,
+      -- she points back to it, not her first no word for word ("先别急着装。有件事我还没想明白..."
+      -- again two turns after she had spelled out the power and network worry: play-test 32c M7)
+      local again = C.refused(c.id) and memo.probed and c.objection and raised(c.objection)
+                    and memo.pressed_turn ~= memo.turn
+      if again then
+        C.refuse(c.id, false)
+        memo.worry, memo.worry_turn = c.objection, memo.turn
+        C.say("objection_again")
+      else
+        if memo.pressed_turn == memo.turn then C.refuse(c.id, false) else C.refuse(c.id) end
+        -- the worry behind the no is on the table, unspoken: an answer to it eases it ("setup is
+        -- ours, Marcus needs maybe 2 hrs. ok?" after "A trial means Marcus loses a week to setup"),
+        -- and "why not?" brings its words out (play-test 9: the answer drew the worry as if new)
+        if c.objection and find(C.objections, c.objection) then raise(c.objection, true) end
+      end
     end
     memo.refused = c.id
     memo.refused_turn = ctx.turn
@@ -1475,6 +1553,7 @@ local function ask(turn, ctx)
         key = "ask_when_yours"
       end
     end
+    memo.details_turn, memo.details_key = memo.turn, key
     C.say(key)
     return true
   end
@@ -1603,7 +1682,7 @@ local function yes_asked(turn)
   return true
 end
 
-local RULES = { tactics, apology, brush_off, which_worry, yes_asked, answer_objection, probe, follow_up, check, recall,
+local RULES = { tactics, apology, brush_off, which_worry, why_not_unasked, yes_asked, answer_objection, probe, follow_up, check, recall,
                 chain, discover, confirm, value, summary, priority }
 local HOSTILE_RULES = { tactics }
 
