@@ -8,11 +8,14 @@ Each round, for each scenario: `lua5.4 -e ''`, one build, `lua5.4 -e ''`, the ot
 with RUNS runs (default 11) on core 0.  A build's ratio is its CPU median over the mean of the
 Lua medians either side of it; printed per scenario: the median of the ROUNDS (default 5) ratios
 of each build, its CPU median in ms, the ratios themselves and the median of the paired
-this/reference ratios.  Both builds read their own tree's scenarios (their build stamps)."""
+this/reference ratios; then each program's median minor page faults (bench_start's, to the
+prompt, all scenarios together: the fork child's copy-on-write faults before exec included).
+Both builds read their own tree's scenarios (their build stamps)."""
 import os, re, statistics, subprocess, sys
 
 HERE = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 BENCH = os.path.join(HERE, 'build/tools/bench_start')
+FAULTS = {}   # (program, tree) -> bench_start's median minor page faults of each call
 
 
 def language(tree, scn):
@@ -25,11 +28,12 @@ def language(tree, scn):
 def bench(cmd, cwd, runs, until=None):
     args = ['taskset', '-c', '0', BENCH, '--runs', str(runs)] + (['--until', until] if until else []) + ['--'] + cmd
     out = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=dict(os.environ, TERM='xterm')).stdout
-    m = re.search(r'seen=(\d+).*cpu_median_ms=([\d.]+)', out)
+    m = re.search(r'seen=(\d+).*cpu_median_ms=([\d.]+) minflt_median=(\d+)', out)
     if not m:
         sys.exit('bench_start: no figures for %s in %s' % (' '.join(cmd), cwd))
     if until and int(m.group(1)) != runs:
         sys.exit('%s: the prompt appeared in %s of %d runs' % (cwd, m.group(1), runs))
+    FAULTS.setdefault(tuple(cmd[:1] + [cwd]), []).append(int(m.group(3)))
     return float(m.group(2))
 
 
@@ -62,6 +66,8 @@ def main():
             paired[s].append(got['this'] / got['ref'])
         print('round', r + 1, 'load', open('/proc/loadavg').read().strip(), flush=True)
     print('lua5.4 -e \'\' CPU ms: min %.2f median %.2f max %.2f' % (min(luas), statistics.median(luas), max(luas)))
+    for (prog, cwd), v in sorted(FAULTS.items()):
+        print('minor faults %s in %s: median %d (min %d, max %d)' % (prog, cwd, statistics.median(v), min(v), max(v)))
     for s in scns:
         cols = []
         for t in trees:

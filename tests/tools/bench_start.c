@@ -7,7 +7,7 @@
 ** writes until TEXT appears (the prompt) or the program exits, then kills it and reads its CPU
 ** time (user + system, from wait4) up to that moment.  Without --until it waits for the exit, so
 ** `bench_start -- lua5.4 -e ''` times a whole run of the comparison program.  Prints one line:
-**   runs=N seen=N wall_mean_ms=... wall_median_ms=... cpu_mean_ms=... cpu_median_ms=...
+**   runs=N seen=N wall_mean_ms=... wall_median_ms=... cpu_mean_ms=... cpu_median_ms=... minflt_median=...
 ** seen counts the runs where TEXT appeared; a run without it is still timed to the exit.
 */
 #define _GNU_SOURCE
@@ -34,8 +34,8 @@ static int cmp_double(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* One run: 1 when the text appeared.  *wall and *cpu in milliseconds. */
-static int run_once(char **cmd, const char *until, double *wall, double *cpu) {
+/* One run: 1 when the text appeared.  *wall and *cpu in milliseconds, *flt its minor page faults. */
+static int run_once(char **cmd, const char *until, double *wall, double *cpu, double *flt) {
   struct winsize ws = { .ws_row = 40, .ws_col = 100 };
   int master;
   double t0 = now_ms();
@@ -70,6 +70,7 @@ static int run_once(char **cmd, const char *until, double *wall, double *cpu) {
   while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {}
   close(master);
   *cpu = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+  *flt = (double)ru.ru_minflt;
   return seen;
 }
 
@@ -88,19 +89,21 @@ int main(int argc, char **argv) {
   }
   char **cmd = argv + i + 1;
   double *wall = calloc((size_t)runs, sizeof *wall), *cpu = calloc((size_t)runs, sizeof *cpu);
-  if (!wall || !cpu) return 2;
-  double w, c;
-  for (int k = 0; k < warmup; k++) run_once(cmd, until, &w, &c);
+  double *flt = calloc((size_t)runs, sizeof *flt);
+  if (!wall || !cpu || !flt) return 2;
+  double w, c, f;
+  for (int k = 0; k < warmup; k++) run_once(cmd, until, &w, &c, &f);
   int seen = 0;
   double wsum = 0, csum = 0;
   for (int k = 0; k < runs; k++) {
-    seen += run_once(cmd, until, &wall[k], &cpu[k]);
+    seen += run_once(cmd, until, &wall[k], &cpu[k], &flt[k]);
     wsum += wall[k]; csum += cpu[k];
   }
   qsort(wall, (size_t)runs, sizeof *wall, cmp_double);
   qsort(cpu, (size_t)runs, sizeof *cpu, cmp_double);
-  printf("runs=%d seen=%d wall_mean_ms=%.3f wall_median_ms=%.3f cpu_mean_ms=%.3f cpu_median_ms=%.3f\n",
-         runs, seen, wsum / runs, wall[runs / 2], csum / runs, cpu[runs / 2]);
-  free(wall); free(cpu);
+  qsort(flt, (size_t)runs, sizeof *flt, cmp_double);
+  printf("runs=%d seen=%d wall_mean_ms=%.3f wall_median_ms=%.3f cpu_mean_ms=%.3f cpu_median_ms=%.3f minflt_median=%.0f\n",
+         runs, seen, wsum / runs, wall[runs / 2], csum / runs, cpu[runs / 2], flt[runs / 2]);
+  free(wall); free(cpu); free(flt);
   return until && seen < runs ? 1 : 0;
 }
