@@ -177,8 +177,99 @@ static const char migrate_5_to_6[] =
   "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
   " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language, ended_by, hints_used);";
 
+/* Version 7: per-trainee-and-scenario sums kept at write time, as PostgreSQL's version 5 keeps
+** them (gb_pg.c, same table and columns), so the unfiltered class report reads one row per group
+** (6,000 at a million sessions) instead of its ordered pass over a million index entries, which
+** had come to take 0.7 s of CPU alone, 1.3-2 s of wall time on a loaded machine (issue 17).  A
+** filtered report still runs the pass over its sessions.  Triggers keep the sums, so every writer
+** keeps them (a recording, SQL by hand), in the visit's own transaction: a visit recorded after
+** its group's latest (a recording, always but for a clock set back) is added to the sums and its
+** score appended to the scores; anything else (a new group, a visit that starts before its
+** group's latest, an UPDATE or DELETE by hand) counts the groups it touched again from their
+** sessions (SQ_GROUP_OF, a few index lookups and one pass over the group's entries).  One
+** writer at a time holds the file, so no lock of ours is needed. */
+
+/* The sums of the groups of the sessions WHERE selects, counted from their sessions as the
+** report's ordered pass counts them: the empty hash is no hash, a missing language the reference
+** one, the scores "{s1,s2,...}" in attempt order (start time, then id: the ORDER BY of a FROM
+** subquery is kept for an order-sensitive aggregate such as group_concat, and the report checks
+** each list's ends against the first and latest attempts). */
+#define SQ_ONE(COL, DESC) \
+  " (SELECT " COL " FROM sessions AS x WHERE x.trainee = s.trainee AND x.scenario = s.scenario" \
+  " ORDER BY x.started" DESC ", x.id" DESC " LIMIT 1),"
+#define SQ_GROUP_OF(WHERE) \
+  " SELECT s.trainee, s.scenario, count(*), sum(pass <> 0)," \
+  " coalesce(sum(s_commitment), 0), coalesce(sum(s_benefits), 0), coalesce(sum(s_tactics), 0)," \
+  " coalesce(sum(s_discovery), 0), count(s_commitment), count(s_benefits), count(s_tactics)," \
+  " count(s_discovery), sum(outcome = 'order'), sum(outcome = 'advance'), sum(outcome = 'continuation')," \
+  " sum(outcome = 'no_sale'), min(nullif(scenario_hash, '')), max(nullif(scenario_hash, ''))," \
+  " min(coalesce(language, '')), max(coalesce(language, '')), min(id)," \
+  SQ_ONE("started", "") SQ_ONE("score", "") SQ_ONE("id", " DESC") SQ_ONE("score", " DESC") \
+  SQ_ONE("outcome", " DESC") SQ_ONE("started", " DESC") SQ_ONE("s_commitment", " DESC") \
+  SQ_ONE("s_benefits", " DESC") SQ_ONE("s_tactics", " DESC") SQ_ONE("s_discovery", " DESC") \
+  " (SELECT '{' || group_concat(score, ',') || '}' FROM (SELECT score FROM sessions AS x" \
+  "  WHERE x.trainee = s.trainee AND x.scenario = s.scenario ORDER BY x.started, x.id))," \
+  SQ_ONE("tier", " DESC") \
+  " sum(coalesce(ended_by, 'customer') <> 'customer'), sum(coalesce(hints_used, 0) > 0)" \
+  " FROM sessions AS s WHERE " WHERE " GROUP BY s.trainee, s.scenario;"
+#define SQ_OF(ROW) "trainee = " ROW ".trainee AND scenario = " ROW ".scenario"
+
+static const char migrate_6_to_7[] =
+  "CREATE TABLE groups("
+  " trainee TEXT NOT NULL, scenario TEXT NOT NULL, n INTEGER NOT NULL, passed INTEGER NOT NULL,"
+  " sum_commitment INTEGER NOT NULL, sum_benefits INTEGER NOT NULL, sum_tactics INTEGER NOT NULL,"
+  " sum_discovery INTEGER NOT NULL, n_commitment INTEGER NOT NULL, n_benefits INTEGER NOT NULL,"
+  " n_tactics INTEGER NOT NULL, n_discovery INTEGER NOT NULL, n_order INTEGER NOT NULL,"
+  " n_advance INTEGER NOT NULL, n_continuation INTEGER NOT NULL, n_no_sale INTEGER NOT NULL,"
+  " hash_min TEXT, hash_max TEXT, lang_min TEXT NOT NULL, lang_max TEXT NOT NULL, min_id INTEGER NOT NULL,"
+  " first_started TEXT NOT NULL, first_score INTEGER NOT NULL, latest_id INTEGER NOT NULL,"
+  " latest_score INTEGER NOT NULL, latest_outcome TEXT NOT NULL, latest_started TEXT NOT NULL,"
+  " latest_commitment INTEGER, latest_benefits INTEGER, latest_tactics INTEGER, latest_discovery INTEGER,"
+  " scores TEXT NOT NULL, latest_tier TEXT, n_interrupted INTEGER NOT NULL, n_hinted INTEGER NOT NULL,"
+  " PRIMARY KEY (trainee, scenario));"
+  "CREATE TRIGGER sessions_group_add AFTER INSERT ON sessions BEGIN"
+  /* after the group's latest attempt: added to the sums */
+  " UPDATE groups SET n = n + 1, passed = passed + (NEW.pass <> 0),"
+  "  sum_commitment = sum_commitment + coalesce(NEW.s_commitment, 0),"
+  "  sum_benefits = sum_benefits + coalesce(NEW.s_benefits, 0),"
+  "  sum_tactics = sum_tactics + coalesce(NEW.s_tactics, 0),"
+  "  sum_discovery = sum_discovery + coalesce(NEW.s_discovery, 0),"
+  "  n_commitment = n_commitment + (NEW.s_commitment IS NOT NULL),"
+  "  n_benefits = n_benefits + (NEW.s_benefits IS NOT NULL),"
+  "  n_tactics = n_tactics + (NEW.s_tactics IS NOT NULL),"
+  "  n_discovery = n_discovery + (NEW.s_discovery IS NOT NULL),"
+  "  n_order = n_order + (NEW.outcome = 'order'), n_advance = n_advance + (NEW.outcome = 'advance'),"
+  "  n_continuation = n_continuation + (NEW.outcome = 'continuation'),"
+  "  n_no_sale = n_no_sale + (NEW.outcome = 'no_sale'),"
+  /* min and max of two values are NULL when either is: a NULL is no hash, so it takes the other */
+  "  hash_min = min(coalesce(hash_min, nullif(NEW.scenario_hash, '')), coalesce(nullif(NEW.scenario_hash, ''), hash_min)),"
+  "  hash_max = max(coalesce(hash_max, nullif(NEW.scenario_hash, '')), coalesce(nullif(NEW.scenario_hash, ''), hash_max)),"
+  "  lang_min = min(lang_min, coalesce(NEW.language, '')), lang_max = max(lang_max, coalesce(NEW.language, '')),"
+  "  min_id = min(min_id, NEW.id), latest_id = NEW.id, latest_score = NEW.score, latest_outcome = NEW.outcome,"
+  "  latest_started = NEW.started, latest_commitment = NEW.s_commitment, latest_benefits = NEW.s_benefits,"
+  "  latest_tactics = NEW.s_tactics, latest_discovery = NEW.s_discovery, latest_tier = NEW.tier,"
+  "  scores = substr(scores, 1, length(scores) - 1) || ',' || NEW.score || '}',"
+  "  n_interrupted = n_interrupted + (coalesce(NEW.ended_by, 'customer') <> 'customer'),"
+  "  n_hinted = n_hinted + (coalesce(NEW.hints_used, 0) > 0)"
+  "  WHERE " SQ_OF("NEW") " AND (latest_started, latest_id) < (NEW.started, NEW.id);"
+  /* before it: counted again, as a new group is */
+  " DELETE FROM groups WHERE " SQ_OF("NEW") " AND (latest_started, latest_id) > (NEW.started, NEW.id);"
+  " INSERT INTO groups" SQ_GROUP_OF(SQ_OF("NEW") " AND NOT EXISTS (SELECT 1 FROM groups WHERE " SQ_OF("NEW") ")")
+  " END;"
+  "CREATE TRIGGER sessions_group_change AFTER UPDATE OF id, trainee, scenario, started, outcome, score, pass,"
+  " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language, ended_by, hints_used, tier"
+  " ON sessions BEGIN"
+  " DELETE FROM groups WHERE (" SQ_OF("OLD") ") OR (" SQ_OF("NEW") ");"
+  " INSERT INTO groups" SQ_GROUP_OF("(s." SQ_OF("OLD") ") OR (s." SQ_OF("NEW") ")")
+  " END;"
+  "CREATE TRIGGER sessions_group_remove AFTER DELETE ON sessions BEGIN"
+  " DELETE FROM groups WHERE " SQ_OF("OLD") ";"
+  " INSERT INTO groups" SQ_GROUP_OF(SQ_OF("OLD"))
+  " END;"
+  "INSERT INTO groups" SQ_GROUP_OF("1");
+
 static const char *const migrations[] = { NULL, migrate_1_to_2, migrate_2_to_3, migrate_3_to_4, migrate_4_to_5,
-                                          migrate_5_to_6 };
+                                          migrate_5_to_6, migrate_6_to_7 };
 _Static_assert(sizeof migrations / sizeof *migrations == GB_VERSION, "migrations[] and GB_VERSION differ");
 
 /* SQLite's message, except for a full disk, which it may report as "disk I/O error" (the

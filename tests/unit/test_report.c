@@ -376,8 +376,12 @@ static char *render_all(const char *path, const rep_filter *f) {
   return sb_take(&out);
 }
 
-/* What versions 4 and 5 added, taken away again: the schema exactly as version 3 left it. */
-static const char back_to_v3[] =
+/* What version 7 added taken away: the per-group sums and their triggers. */
+#define BACK_TO_V6 "DROP TRIGGER sessions_group_add; DROP TRIGGER sessions_group_change;" \
+  " DROP TRIGGER sessions_group_remove; DROP TABLE groups;"
+
+/* What versions 4 to 7 added, taken away again: the schema exactly as version 3 left it. */
+static const char back_to_v3[] = BACK_TO_V6
   "DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions DROP COLUMN tier;"
   "DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;"
   "DROP INDEX sessions_by_day; DROP INDEX sessions_report;"
@@ -385,8 +389,8 @@ static const char back_to_v3[] =
   " s_commitment, s_benefits, s_tactics, s_discovery);"
   "PRAGMA user_version=3;";
 
-/* What version 6 added taken away: the report's covering index as version 5 left it. */
-static const char back_to_v5[] =
+/* What versions 6 and 7 added taken away: the report's covering index as version 5 left it. */
+static const char back_to_v5[] = BACK_TO_V6
   "DROP INDEX sessions_report;"
   "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
   " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);"
@@ -457,10 +461,10 @@ static void test_migrated_version_3_reports_the_same(void **state) {
     free(b);
     free(c);
   }
-  assert_int_equal(tu_sqlite_int(v5, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(v5, "PRAGMA user_version"), 7);
   assert_int_equal(tu_sqlite_int(v5, "SELECT count(*) FROM sessions"), rows);
   assert_int_equal(tu_sqlite_int(v5, "SELECT count(*) FROM pragma_index_info('sessions_report')"), 15);
-  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 7);
   assert_int_equal(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days"), tu_sqlite_int(v4, "SELECT count(*) FROM rule_days"));
   assert_true(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
   assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
@@ -840,6 +844,47 @@ static void test_golden_report(void **state) {
   assert_string_equal(out.s, want);
   free(want);
   sb_free(&out);
+
+  /* the sums read, not the sessions; the ordered pass over them reads the same */
+  g = gb_open_existing(path, err, sizeof err);
+  assert_non_null(g);
+  long long before = gb_rows_read(g);
+  assert_int_equal(rep_load(g, &none, &d, err, sizeof err), 0);
+  assert_true(gb_rows_read(g) - before < 100);
+  rep_free(&d);
+  gb_close(g);
+  char *kept = render_all(path, &none);
+  setenv("SALESIM_REPORT_FROM_SESSIONS", "1", 1);
+  char *pass = render_all(path, &none);
+  unsetenv("SALESIM_REPORT_FROM_SESSIONS");
+  assert_string_equal(kept, pass);
+  free(kept);
+  free(pass);
+
+  /* the sums the triggers kept through the edits are those the upgrade counts from the sessions */
+  char *recount = xasprintf("%s/recount.db", dir);
+  copy_file(path, recount);
+  sqlite_exec(recount, BACK_TO_V6 "PRAGMA user_version=6;");
+  g = gb_open_existing(recount, err, sizeof err);
+  assert_non_null(g);
+  gb_close(g);
+  assert_int_equal(tu_sqlite_int(recount, "PRAGMA user_version"), 7);
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_open(recount, &db), SQLITE_OK);
+  char *attach = xasprintf("ATTACH '%s' AS k", path);
+  assert_int_equal(sqlite3_exec(db, attach, NULL, NULL, NULL), SQLITE_OK);
+  free(attach);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM (SELECT * FROM groups EXCEPT"
+                                      " SELECT * FROM k.groups)) + (SELECT count(*) FROM (SELECT * FROM k.groups"
+                                      " EXCEPT SELECT * FROM groups)), (SELECT count(*) FROM k.groups)",
+                                      -1, &st, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int64(st, 0), 0);
+  assert_int_equal(sqlite3_column_int64(st, 1), 21);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  free(recount);
   free(path);
 }
 
