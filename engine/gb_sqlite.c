@@ -186,7 +186,7 @@ static const char migrate_5_to_6[] =
 ** its group's latest (a recording, always but for a clock set back) is added to the sums and its
 ** score appended to the scores; anything else (a new group, a visit that starts before its
 ** group's latest, an UPDATE or DELETE by hand) counts the groups it touched again from their
-** sessions (SQ_GROUP_OF, a few index lookups and one pass over the group's entries).  One
+** sessions (SQ_GROUP_AT, three index lookups and two passes over the group's entries).  One
 ** writer at a time holds the file, so no lock of ours is needed. */
 
 /* The sums of the groups of the sessions WHERE selects, counted from their sessions as the
@@ -213,6 +213,27 @@ static const char migrate_5_to_6[] =
   " sum(coalesce(ended_by, 'customer') <> 'customer'), sum(coalesce(hints_used, 0) > 0)" \
   " FROM sessions AS s WHERE " WHERE " GROUP BY s.trainee, s.scenario;"
 #define SQ_OF(ROW) "trainee = " ROW ".trainee AND scenario = " ROW ".scenario"
+/* The same for the one group of a trigger's ROW (NEW or OLD), when WHEN holds: its first and
+** latest attempts and its scores read once each rather than a lookup per column.  A trigger's
+** statements are compiled with every statement that fires it (each recording's INSERT), and
+** SQ_GROUP_OF's twelve lookups took twice a recording's own instructions to compile. */
+#define SQ_GROUP_AT(ROW, WHEN) \
+  " SELECT " ROW ".trainee, " ROW ".scenario, g.n, g.passed, g.k0, g.k1, g.k2, g.k3, g.c0, g.c1, g.c2, g.c3," \
+  " g.o0, g.o1, g.o2, g.o3, g.h_min, g.h_max, g.l_min, g.l_max, g.min_id, f.started, f.score, l.id, l.score," \
+  " l.outcome, l.started, l.s_commitment, l.s_benefits, l.s_tactics, l.s_discovery, c.scores, l.tier, g.ni, g.nh" \
+  " FROM (SELECT count(*) AS n, sum(pass <> 0) AS passed, coalesce(sum(s_commitment), 0) AS k0," \
+  "  coalesce(sum(s_benefits), 0) AS k1, coalesce(sum(s_tactics), 0) AS k2, coalesce(sum(s_discovery), 0) AS k3," \
+  "  count(s_commitment) AS c0, count(s_benefits) AS c1, count(s_tactics) AS c2, count(s_discovery) AS c3," \
+  "  sum(outcome = 'order') AS o0, sum(outcome = 'advance') AS o1, sum(outcome = 'continuation') AS o2," \
+  "  sum(outcome = 'no_sale') AS o3, min(nullif(scenario_hash, '')) AS h_min, max(nullif(scenario_hash, '')) AS h_max," \
+  "  min(coalesce(language, '')) AS l_min, max(coalesce(language, '')) AS l_max, min(id) AS min_id," \
+  "  sum(coalesce(ended_by, 'customer') <> 'customer') AS ni, sum(coalesce(hints_used, 0) > 0) AS nh" \
+  "  FROM sessions WHERE " SQ_OF(ROW) ") AS g," \
+  " (SELECT started, score FROM sessions WHERE " SQ_OF(ROW) " ORDER BY started, id LIMIT 1) AS f," \
+  " (SELECT id, score, outcome, started, s_commitment, s_benefits, s_tactics, s_discovery, tier FROM sessions" \
+  "  WHERE " SQ_OF(ROW) " ORDER BY started DESC, id DESC LIMIT 1) AS l," \
+  " (SELECT '{' || group_concat(score, ',') || '}' AS scores FROM (SELECT score FROM sessions" \
+  "  WHERE " SQ_OF(ROW) " ORDER BY started, id)) AS c WHERE " WHEN ";"
 
 static const char migrate_6_to_7[] =
   "CREATE TABLE groups("
@@ -254,17 +275,19 @@ static const char migrate_6_to_7[] =
   "  WHERE " SQ_OF("NEW") " AND (latest_started, latest_id) < (NEW.started, NEW.id);"
   /* before it: counted again, as a new group is */
   " DELETE FROM groups WHERE " SQ_OF("NEW") " AND (latest_started, latest_id) > (NEW.started, NEW.id);"
-  " INSERT INTO groups" SQ_GROUP_OF(SQ_OF("NEW") " AND NOT EXISTS (SELECT 1 FROM groups WHERE " SQ_OF("NEW") ")")
+  " INSERT INTO groups" SQ_GROUP_AT("NEW", "NOT EXISTS (SELECT 1 FROM groups WHERE " SQ_OF("NEW") ")")
   " END;"
   "CREATE TRIGGER sessions_group_change AFTER UPDATE OF id, trainee, scenario, started, outcome, score, pass,"
   " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language, ended_by, hints_used, tier"
   " ON sessions BEGIN"
-  " DELETE FROM groups WHERE (" SQ_OF("OLD") ") OR (" SQ_OF("NEW") ");"
-  " INSERT INTO groups" SQ_GROUP_OF("(s." SQ_OF("OLD") ") OR (s." SQ_OF("NEW") ")")
+  " DELETE FROM groups WHERE " SQ_OF("OLD") ";"
+  " INSERT INTO groups" SQ_GROUP_AT("OLD", "1")
+  " DELETE FROM groups WHERE " SQ_OF("NEW") ";"
+  " INSERT INTO groups" SQ_GROUP_AT("NEW", "1")
   " END;"
   "CREATE TRIGGER sessions_group_remove AFTER DELETE ON sessions BEGIN"
   " DELETE FROM groups WHERE " SQ_OF("OLD") ";"
-  " INSERT INTO groups" SQ_GROUP_OF(SQ_OF("OLD"))
+  " INSERT INTO groups" SQ_GROUP_AT("OLD", "1")
   " END;"
   "INSERT INTO groups" SQ_GROUP_OF("1");
 
@@ -602,30 +625,31 @@ static int insert_findings(sqlite3 *db, long long id, const gb_visit *v) {
 /* One attempt at the whole write; SQLITE_BUSY means "try the transaction again". */
 static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char *err, size_t errlen) {
   sqlite3 *db = DB(g);
-  sqlite3_stmt *st = NULL;
-  int rc = begin_immediate(db);
-  if (rc != SQLITE_OK) goto fail;
-  /* the same visit recorded again (a retry, `salesim record` after all) is one row */
-  rc = sqlite3_prepare_v2(db, "SELECT id FROM sessions WHERE visit_key = ?", -1, &st, NULL);
-  if (rc != SQLITE_OK) goto fail;
-  bind_text(st, 1, v->key);
-  rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW) {
-    *id = sqlite3_column_int64(st, 0);
-    *fresh = 0;
-    sqlite3_finalize(st);
-    rollback(db);
-    return SQLITE_OK;
-  }
-  sqlite3_finalize(st);
-  st = NULL;
-  if (rc != SQLITE_DONE) goto fail;
-  rc = sqlite3_prepare_v2(db,
+  sqlite3_stmt *st = NULL, *key = NULL;
+  /* compiled before the write lock is taken: the insert compiles the triggers it fires (the
+  ** per-group sums' among them), and other writers need not wait for that */
+  int rc = sqlite3_prepare_v2(db,
     "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started, ended,"
     " ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,"
     " hints_used, recorded, debrief, transcript, recorded_by, visit_key, tier)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+  if (rc == SQLITE_OK) rc = begin_immediate(db);
   if (rc != SQLITE_OK) goto fail;
+  /* the same visit recorded again (a retry, `salesim record` after all) is one row */
+  rc = sqlite3_prepare_v2(db, "SELECT id FROM sessions WHERE visit_key = ?", -1, &key, NULL);
+  if (rc != SQLITE_OK) goto fail;
+  bind_text(key, 1, v->key);
+  rc = sqlite3_step(key);
+  if (rc == SQLITE_ROW) {
+    *id = sqlite3_column_int64(key, 0);
+    *fresh = 0;
+    sqlite3_finalize(key);
+    sqlite3_finalize(st);
+    rollback(db);
+    return SQLITE_OK;
+  }
+  sqlite3_finalize(key);
+  if (rc != SQLITE_DONE) goto fail;
   const char *const texts[] = { v->trainee, v->scenario, v->title, v->scenario_hash, v->language };
   for (int i = 0; i < 5; i++) bind_text(st, 1 + i, texts[i]);
   bind_opt(st, 6, v->seed);
@@ -645,6 +669,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   bind_text(st, 23, v->tier);
   rc = sqlite3_step(st);
   sqlite3_finalize(st);
+  st = NULL;
   if (rc != SQLITE_DONE) goto fail;
   *id = sqlite3_last_insert_rowid(db);
   *fresh = 1;
@@ -657,6 +682,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
 fail:
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_ERROR;
   msg_snprint(err, errlen, "cli.sqlite.record", "path", g->label, "error", db_error(db), NULL);
+  sqlite3_finalize(st);   /* (NULL once run) */
   rollback(db);
   return rc;
 }
