@@ -888,6 +888,36 @@ static void test_golden_report(void **state) {
   free(path);
 }
 
+/* rep_tenths writes what printf's "%.1f" writes: averages of integer scores (every k / n for
+** n up to 400), exact ties and their neighbours, random values over six orders of magnitude, and
+** what goes to printf (negative, negative zero, large, infinite, NaN). */
+static void test_tenths(void **state) {
+  (void)state;
+  char want[REP_TENTHS_MAX], got[REP_TENTHS_MAX];
+  long checked = 0;
+#define SAME(v) do { double v_ = (v); snprintf(want, sizeof want, "%.1f", v_); \
+    assert_string_equal(rep_tenths(got, v_), want); checked++; } while (0)
+  for (int n = 1; n <= 400; n++)
+    for (int k = 0; k <= 100 * n; k += 1 + n / 50) SAME((double)k / n);
+  for (int k = 0; k < 200000; k++) {
+    double tie = (k + 0.5) / 10.0;
+    SAME(tie); SAME(nextafter(tie, 0)); SAME(nextafter(tie, 1e9));
+    SAME(k * 0.25); SAME(k * 0.05);
+  }
+  uint64_t rng = 3;
+  for (int i = 0; i < 200000; i++) {
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    double u = (double)(rng >> 11) / 9007199254740992.0;
+    SAME(u * pow(10, (double)(i % 7)));
+  }
+  static const double odd[] = { 0, 999999.94, 999999.95, 999999.96, 1e6, 1e6 + 0.05, 1e300, -0.0, -0.04,
+                                -0.05, -12.25, 0.049999999999999996, 0.05, INFINITY, -INFINITY };
+  for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) SAME(odd[i]);
+  assert_string_equal(rep_tenths(got, NAN), "nan");
+#undef SAME
+  assert_true(checked > 1000000);
+}
+
 /* On a database server the report reads one row per trainee and scenario, not each session
 ** (issue 17: sending a million session rows took longer than grouping them), and computes the
 ** same: the trend, the first and latest attempts, and a scenario file edited twice mid-way
@@ -1012,6 +1042,7 @@ int main(void) {
     cmocka_unit_test(test_filtered_findings_counts),
     cmocka_unit_test(test_migrated_version_3_reports_the_same),
     cmocka_unit_test(test_golden_report),
+    cmocka_unit_test(test_tenths),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
     cmocka_unit_test(test_text_findings_wrap), cmocka_unit_test(test_principle_words),
