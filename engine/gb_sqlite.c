@@ -31,6 +31,13 @@
 
 #define DB(g) ((sqlite3 *)(g)->conn)
 
+/* How a recording inserts its session (kept compiled per connection: insert_session). */
+#define INSERT_SESSION \
+  "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started, ended," \
+  " ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery," \
+  " hints_used, recorded, debrief, transcript, recorded_by, visit_key, tier)" \
+  " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
 /* Schema version 1: sessions with their scores, findings by rule, rule descriptions. */
 static const char schema_v1[] =
   "CREATE TABLE sessions("
@@ -561,6 +568,11 @@ static int sq_open(gb *g, int create, char *err, size_t errlen) {
 
 /* Closes the connection; SQLite checkpoints and removes the -wal file when it is the last. */
 static void sq_close(gb *g) {
+  /* the kept insert (insert_session) first: SQLite closes no connection with statements left */
+  for (sqlite3_stmt *st = DB(g) ? sqlite3_next_stmt(DB(g), NULL) : NULL, *next; st; st = next) {
+    next = sqlite3_next_stmt(DB(g), st);
+    if (strcmp(sqlite3_sql(st), INSERT_SESSION) == 0) sqlite3_finalize(st);
+  }
   sqlite3_close(DB(g));
   g->conn = NULL;
 }
@@ -622,17 +634,31 @@ static int insert_findings(sqlite3 *db, long long id, const gb_visit *v) {
   return rc;
 }
 
+/* The session insert, compiled once per connection and kept until sq_close (found again among
+** the connection's statements by its text).  Compiling it compiles the triggers it fires, the
+** per-group sums' among them (version 7), which cost more instructions than the recording
+** itself: a writer of many visits (a `salesim record` of many files, the benchmarks' gb_writer)
+** pays for it once.  Reset, its values cleared; SQLITE_OK in *rc, else NULL. */
+static sqlite3_stmt *insert_session(sqlite3 *db, int *rc) {
+  for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s)) {
+    if (strcmp(sqlite3_sql(s), INSERT_SESSION) != 0) continue;
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    *rc = SQLITE_OK;
+    return s;
+  }
+  sqlite3_stmt *s = NULL;
+  *rc = sqlite3_prepare_v3(db, INSERT_SESSION, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+  return *rc == SQLITE_OK ? s : NULL;
+}
+
 /* One attempt at the whole write; SQLITE_BUSY means "try the transaction again". */
 static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char *err, size_t errlen) {
   sqlite3 *db = DB(g);
-  sqlite3_stmt *st = NULL, *key = NULL;
-  /* compiled before the write lock is taken: the insert compiles the triggers it fires (the
-  ** per-group sums' among them), and other writers need not wait for that */
-  int rc = sqlite3_prepare_v2(db,
-    "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, seed, started, ended,"
-    " ended_by, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery,"
-    " hints_used, recorded, debrief, transcript, recorded_by, visit_key, tier)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &st, NULL);
+  sqlite3_stmt *key = NULL;
+  /* compiled before the write lock is taken, so other writers need not wait for it */
+  int rc;
+  sqlite3_stmt *st = insert_session(db, &rc);
   if (rc == SQLITE_OK) rc = begin_immediate(db);
   if (rc != SQLITE_OK) goto fail;
   /* the same visit recorded again (a retry, `salesim record` after all) is one row */
@@ -644,7 +670,6 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
     *id = sqlite3_column_int64(key, 0);
     *fresh = 0;
     sqlite3_finalize(key);
-    sqlite3_finalize(st);
     rollback(db);
     return SQLITE_OK;
   }
@@ -668,8 +693,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
   bind_text(st, 22, v->key);
   bind_text(st, 23, v->tier);
   rc = sqlite3_step(st);
-  sqlite3_finalize(st);
-  st = NULL;
+  sqlite3_reset(st);
   if (rc != SQLITE_DONE) goto fail;
   *id = sqlite3_last_insert_rowid(db);
   *fresh = 1;
@@ -682,7 +706,7 @@ static int record_once(gb *g, const gb_visit *v, long long *id, int *fresh, char
 fail:
   if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) rc = SQLITE_ERROR;
   msg_snprint(err, errlen, "cli.sqlite.record", "path", g->label, "error", db_error(db), NULL);
-  sqlite3_finalize(st);   /* (NULL once run) */
+  if (st) sqlite3_reset(st);
   rollback(db);
   return rc;
 }
