@@ -19,7 +19,7 @@
 #include "util.h"
 #include "vocab.h"
 
-#define GB_VERSION 6                /* schema version both backends migrate to */
+#define GB_VERSION 7                /* schema version both backends migrate to */
 #define GB_SKILLS VOCAB_SKILL_COUNT   /* a column each, in vocab.h's order */
 
 /* An optional integer column value. */

@@ -461,7 +461,11 @@ static const char pg_v6[] =
   PG_V6_AGGS " FROM salesim.sessions GROUP BY trainee, scenario) AS c"
   " WHERE g.trainee = c.trainee AND g.scenario = c.scenario;";
 
-static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4, pg_v5, pg_v6 };
+/* Version 7: nothing changes on a server.  SQLite's version 7 keeps the per-group sums that
+** version 5 keeps here (gb_sqlite.c); the backends share their version numbers. */
+static const char pg_v7[] = "SELECT 1;";
+
+static const char *const pg_migrations[GB_VERSION] = { pg_v1, pg_v2, pg_v3, pg_v4, pg_v5, pg_v6, pg_v7 };
 
 /* Version 5, after its SQL: the tier members of the sessions recorded before it, for the latest
 ** attempt of each group (the only one a report reads them from), taken from each debrief by the
@@ -493,7 +497,7 @@ static int fill_tiers(gb *g, char *state, char *err, size_t errlen) {
 }
 
 /* What a migration does after its SQL, by the version it makes (NULL: nothing). */
-static int (*const pg_after[GB_VERSION])(gb *, char *, char *, size_t) = { NULL, NULL, NULL, NULL, fill_tiers, NULL };
+static int (*const pg_after[GB_VERSION])(gb *, char *, char *, size_t) = { NULL, NULL, NULL, NULL, fill_tiers, NULL, NULL };
 
 /* "PATH is not a salesim gradebook: WHY" into err, WHY the catalogue's text of key (with the
 ** first foreign table when there is one). */

@@ -31,7 +31,8 @@ void rep_csv_field(strbuf *out, const char *s) {
 
 /* One decimal, or an empty field when there is no value. */
 static void number(strbuf *out, double v) {
-  if (v >= 0) sb_printf(out, "%.1f", v);
+  char b[REP_TENTHS_MAX];
+  if (v >= 0) sb_puts(out, rep_tenths(b, v));
 }
 
 /* The header row, then one line per trainee and scenario. */

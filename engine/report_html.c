@@ -64,8 +64,8 @@ static void esc_code(const rep_data *d, strbuf *out, const char *key, const char
 
 /* One decimal, or "-" when there is no value. */
 static void num(strbuf *out, double v) {
-  if (v < 0) sb_puts(out, "-");
-  else sb_printf(out, "%.1f", v);
+  char b[REP_TENTHS_MAX];
+  sb_puts(out, v < 0 ? "-" : rep_tenths(b, v));
 }
 
 /* The page fits a 1024-pixel screen and an A4 or Letter page without cutting columns (headings
@@ -171,8 +171,9 @@ static void chart_skills(const rep_data *d, strbuf *out) {
     sb_puts(out, "</text>");
     for (int k = 0; k < REP_SKILLS; k++) {
       double v = r->skill[k] < 0 ? 0 : r->skill[k];
-      sb_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%s\"><title>",
-                label, y + 3 + k * 7, v * scale / 100.0, skill_colour[k]);
+      char w[REP_TENTHS_MAX];
+      sb_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%s\" height=\"6\" fill=\"%s\"><title>",
+                label, y + 3 + k * 7, rep_tenths(w, v * scale / 100.0), skill_colour[k]);
       esc(out, r->trainee);
       sb_puts(out, " ");
       skill_label(d, out, k);

@@ -39,10 +39,8 @@ static void cell(strbuf *out, const char *s, int cols, int right) {
 
 /* A score or average to one decimal, or "-" when absent, right-aligned in cols. */
 static void num(strbuf *out, double v, int cols) {
-  char b[32];
-  if (v < 0) snprintf(b, sizeof b, "-");
-  else snprintf(b, sizeof b, "%.1f", v);
-  sb_printf(out, "%*s", cols, b);
+  char b[REP_TENTHS_MAX];
+  sb_printf(out, "%*s", cols, v < 0 ? "-" : rep_tenths(b, v));
 }
 
 /* The widest display width among the trainee names, capped. */

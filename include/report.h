@@ -147,6 +147,10 @@ int rep_valid_date(const char *s);
 ** number, start, outcome, total, pass and skill scores), ordered by trainee, scenario and start,
 ** streamed from the gradebook; the header row in lang (NULL = English).  Returns 0, or -1 with err. */
 int rep_export_visits(gb *g, const rep_filter *f, const char *lang, strbuf *out, char *err, size_t errlen);
+/* v as printf's "%.1f" writes it, in buf, without printf for the usual values (report_num.c).
+** Returns buf. */
+#define REP_TENTHS_MAX 352   /* "%.1f" of the largest double, with its sign and NUL */
+const char *rep_tenths(char buf[REP_TENTHS_MAX], double v);
 /* One CSV text field: quoted when needed, a formula-like start defused (report_csv.c). */
 void rep_csv_field(strbuf *out, const char *s);
 /* The UTF-8 byte order mark some spreadsheet programs need to read a CSV file as UTF-8. */

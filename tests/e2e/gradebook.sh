@@ -27,7 +27,7 @@ expect_eq "every writer has its 5 rows" "200|5|5" \
   "$(q "$GB" 'SELECT count(*), min(n), max(n) FROM (SELECT count(*) AS n FROM sessions GROUP BY trainee)')"
 expect_eq "integrity_check ok after the concurrent writes" "ok" "$(q "$GB" 'PRAGMA integrity_check')"
 expect_eq "no writer reported an error" "" "$(cat "$TMP/w.err")"
-expect_eq "the gradebook is in WAL mode at schema version 6" "wal|6" \
+expect_eq "the gradebook is in WAL mode at schema version 7" "wal|7" \
   "$(q "$GB" 'PRAGMA journal_mode' | tr -d '\n')|$(q "$GB" 'PRAGMA user_version')"
 csv=$("$SALESIM" report "$GB" --format csv)
 expect_eq "the report sees 200 trainees with 5 attempts each" "200 200" \
@@ -122,8 +122,8 @@ SQL
 out=$("$SALESIM" report "$TMP/v1.db" --format csv); rc=$?
 expect_eq "report reads a version-1 gradebook (its visit ended by /quit counted as interrupted)" "0|ann,visit,1,64,64,64,64.0,60.0,61.0,62.0,63.0,,-,advance,2026-10-01T08:00:00Z,,,1,0" \
   "$rc|$(tail -n 1 <<<"$out" | tr -d '\r')"
-expect_eq "... and migrates it to version 6 (new columns, indexes, counts)" "6|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1" \
-  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')|$(q "$TMP/v1.db" "SELECT scenario, day, rule, n, sessions FROM rule_days" | tr '|' ' ')"
+expect_eq "... and migrates it to version 7 (new columns, indexes, counts, the per-group sums)" "7|1|1|vague_ask 1 1|visit 2026-10-01 vague_ask 1 1|ann visit 1 {64}" \
+  "$(q "$TMP/v1.db" 'PRAGMA user_version')|$(q "$TMP/v1.db" "SELECT count(*) FROM pragma_table_info('sessions') WHERE name='recorded_by'")|$(q "$TMP/v1.db" "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'")|$(q "$TMP/v1.db" "SELECT rule, n, sessions FROM rule_totals" | tr '|' ' ')|$(q "$TMP/v1.db" "SELECT scenario, day, rule, n, sessions FROM rule_days" | tr '|' ' ')|$(q "$TMP/v1.db" "SELECT trainee, scenario, n, scores FROM groups" | tr '|' ' ')"
 
 # --- a version-3 gradebook (before the per-day counts) reports the same once migrated ---
 "$WRITER" "$TMP/v3.db" 400 --trainees 9 --scenarios 3 --seed 5 >/dev/null
@@ -135,24 +135,27 @@ report_forms() {  # GRADEBOOK: every class-report form this checks, one after an
   done
 }
 before=$(report_forms "$TMP/v3.db")
-sqlite3 "$TMP/v3.db" "DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions DROP COLUMN tier;
+# what version 7 added (the per-group sums and their triggers), taken away
+undo_v7="DROP TRIGGER sessions_group_add; DROP TRIGGER sessions_group_change; DROP TRIGGER sessions_group_remove;
+  DROP TABLE groups;"
+sqlite3 "$TMP/v3.db" "$undo_v7 DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions DROP COLUMN tier;
   DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;
   DROP INDEX sessions_by_day; DROP INDEX sessions_report;
   CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery);
   PRAGMA user_version=3;"
 after=$(report_forms "$TMP/v3.db")
-expect_eq "a version-3 gradebook is migrated to version 6 on open" "6" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
+expect_eq "a version-3 gradebook is migrated to version 7 on open" "7" "$(q "$TMP/v3.db" 'PRAGMA user_version')"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 
 # --- a version-5 gradebook (before ended_by and the hints in the covering index): every row kept,
 # the same report in every form, the class's interrupted visits and visits with hints included ---
 "$WRITER" "$TMP/v5.db" 400 --trainees 9 --scenarios 3 --seed 5 >/dev/null
 before=$(report_forms "$TMP/v5.db")
-sqlite3 "$TMP/v5.db" "DROP INDEX sessions_report;
+sqlite3 "$TMP/v5.db" "$undo_v7 DROP INDEX sessions_report;
   CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass, s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);
   PRAGMA user_version=5;"
 after=$(report_forms "$TMP/v5.db")
-expect_eq "a version-5 gradebook is migrated to version 6 on open, its 400 visits kept" "6|400|15" \
+expect_eq "a version-5 gradebook is migrated to version 7 on open, its 400 visits kept" "7|400|15" \
   "$(q "$TMP/v5.db" 'PRAGMA user_version')|$(q "$TMP/v5.db" 'SELECT count(*) FROM sessions')|$(q "$TMP/v5.db" "SELECT count(*) FROM pragma_index_info('sessions_report')")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 expect_contains "... the class's interrupted visits and visits with hints among them" "$after" "Interrupted visits (not ended by the customer): 54 of 400; visits with hints: 84 of 400"
@@ -203,7 +206,7 @@ expect_contains "... names the filter" "$text" "Filter: trainee=trainee-7"
 
 # --- gradebook init on SQLite: creates the file and states the trust model; no roles ---
 out=$("$SALESIM" gradebook init "$TMP/init/new.db"); rc=$?
-expect_eq "gradebook init creates a SQLite gradebook at version 6" "0|6" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
+expect_eq "gradebook init creates a SQLite gradebook at version 7" "0|7" "$rc|$(q "$TMP/init/new.db" 'PRAGMA user_version')"
 expect_contains "... and says plainly who can change it" "$out" "Every trainee who records into this file can also read, change and delete every row in it"
 err=$("$SALESIM" gradebook init "$TMP/init/new.db" --trainee ann 2>&1); rc=$?
 expect_eq "roles on a SQLite gradebook are refused" "2|salesim gradebook: $TMP/init/new.db: a SQLite gradebook has no roles (--trainee and --trainer need a postgresql:// gradebook; see docs/classroom.md)" "$rc|$err"

@@ -64,7 +64,7 @@ q postgres "CREATE DATABASE future"
 "$WRITER" "$(pg_url future)" 1 --trainee x >/dev/null
 q future "UPDATE salesim.meta SET value = '9' WHERE key = 'version'"
 err=$("$SALESIM" report "$(pg_url future)" 2>&1 >/dev/null)
-expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 6)"
+expect_contains "a gradebook from a newer salesim is refused" "$err" "gradebook schema version 9 is newer than this salesim (it reads up to 7)"
 q postgres "CREATE DATABASE empty"
 err=$("$SALESIM" report "$(pg_url empty)" 2>&1 >/dev/null); rc=$?
 expect_eq "report never creates a gradebook" "2|0" "$rc|$(q empty "SELECT count(*) FROM pg_namespace WHERE nspname = 'salesim'")"
@@ -74,7 +74,7 @@ q postgres "CREATE DATABASE fresh"
 for i in $(seq 1 20); do "$WRITER" "$(pg_url fresh)" 1 --trainee "t$i" 2>>"$TMP/m.err" & done
 wait
 expect_eq "20 processes creating the schema at once: no error" "" "$(cat "$TMP/m.err")"
-expect_eq "... 20 rows, schema version 6" "20|6" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "... 20 rows, schema version 7" "20|7" "$(q fresh 'SELECT count(*) FROM salesim.sessions')|$(q fresh "SELECT value FROM salesim.meta WHERE key = 'version'")"
 
 # --- the report suite against PostgreSQL ------------------------------------------------------
 if [ -x "$REPORT_SUITE" ]; then
@@ -243,7 +243,7 @@ wait "$lw"; lrc=$?
 wait "$holder" 2>/dev/null
 expect_eq "a writer whose open lost the server mid-migration opens again: waited, exit 0, no error" "1|0|" \
   "$waiting|$lrc|$(head -3 "$TMP/lo.err")"
-expect_eq "... the schema made once and its 3 sessions recorded" "6|3" \
+expect_eq "... the schema made once and its 3 sessions recorded" "7|3" \
   "$(q lostopen "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q lostopen 'SELECT count(*) FROM salesim.sessions')"
 
 # --- serialisation failures and deadlocks are retried; other errors are not ------------------
@@ -351,12 +351,12 @@ before=$(pg_forms)
 # a version-5 one (before ended_by and the hints in the index and the groups' two counts)
 rows=$(q same 'SELECT count(*) FROM salesim.sessions')
 q same "BEGIN; $undo_v6 UPDATE salesim.meta SET value = '5' WHERE key = 'version'; COMMIT" >/dev/null
-expect_eq "a version-5 PostgreSQL gradebook is migrated to version 6 on open, every visit kept, its groups' counts filled from the visits" "6|$rows|0|15" \
+expect_eq "a version-5 PostgreSQL gradebook is migrated to version 7 on open, every visit kept, its groups' counts filled from the visits" "7|$rows|0|15" \
   "$(pg_forms >"$TMP/forms6"; q same "SELECT value FROM salesim.meta WHERE key = 'version'")|$(q same 'SELECT count(*) FROM salesim.sessions')|$(regroup_diff same)|$(q same "SELECT count(*) FROM pg_attribute WHERE attrelid = 'salesim.sessions_report'::regclass")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$(cat "$TMP/forms6")"
 expect_contains "... the interrupted visits and visits with hints among them" "$before" "Interrupted visits (not ended by the customer): "
 q same "BEGIN; $undo_v6 $undo_v5 UPDATE salesim.meta SET value = '4' WHERE key = 'version'; COMMIT" >/dev/null
-expect_eq "a version-4 PostgreSQL gradebook is migrated to version 6 on open, its sums filled from the sessions" "6|0|$(q same 'SELECT count(DISTINCT (trainee, scenario)) FROM salesim.sessions')" \
+expect_eq "a version-4 PostgreSQL gradebook is migrated to version 7 on open, its sums filled from the sessions" "7|0|$(q same 'SELECT count(DISTINCT (trainee, scenario)) FROM salesim.sessions')" \
   "$(pg_forms >"$TMP/forms5"; q same "SELECT value FROM salesim.meta WHERE key = 'version'")|$(regroup_diff same)|$(q same 'SELECT count(*) FROM salesim.groups')"
 expect_eq "... each group's latest attempt given its debrief's tier members (none from a debrief jansson refuses)" "0|{}" \
   "$(q same 'SELECT count(*) FROM salesim.groups WHERE latest_tier IS NULL')|$(q same "SELECT tier FROM salesim.sessions WHERE id = $lid")"
@@ -379,7 +379,7 @@ q same "BEGIN; $undo_v6 $undo_v5 DROP TABLE salesim.rule_days; DROP INDEX salesi
    END \$f\$;
   UPDATE salesim.meta SET value = '3' WHERE key = 'version'; COMMIT" >/dev/null
 after=$(pg_forms)
-expect_eq "a version-3 PostgreSQL gradebook is migrated to version 6 on open" "6" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
+expect_eq "a version-3 PostgreSQL gradebook is migrated to version 7 on open" "7" "$(q same "SELECT value FROM salesim.meta WHERE key = 'version'")"
 expect_eq "... and every report form, filtered or not, reads the same as before" "$before" "$after"
 "$WRITER" "$SAME" 20 --trainees 3 --scenarios 3 --seed 13 >/dev/null
 expect_eq "... and visits recorded after it are counted per day too" "0" \

@@ -97,7 +97,7 @@ static void test_open_creates_versioned_wal_file(void **state) {
   gb *g = gb_open(p, err, sizeof err);
   assert_non_null(g);
   gb_close(g);
-  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 7);
   assert_int_equal(tu_sqlite_int(p, "PRAGMA application_id"), 0x534c534d);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='session_rules_by_rule'"), 1);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sqlite_master WHERE name='sessions_report'"), 1);
@@ -270,7 +270,7 @@ static void test_migrates_version_1(void **state) {
   assert_int_equal(gb_record(g, "ann", d, NULL, err, sizeof err), 8);
   json_decref(d);
   gb_close(g);
-  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(p, "PRAGMA user_version"), 7);
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM sessions WHERE recorded_by IS NULL"), 1);
   /* version 3 counted the old row's findings per session and rule, and the new row's at write */
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM session_rules WHERE rule='no_ask' AND n=1"), 2);
@@ -297,6 +297,10 @@ static void test_migrates_version_1(void **state) {
   /* version 6 puts how each visit ended and its hints in the report's covering index */
   assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM pragma_index_info('sessions_report')"
                             " WHERE name IN ('ended_by', 'hints_used')"), 2);
+  /* version 7 keeps per-trainee-and-scenario sums: the old row's, counted by the upgrade, and the
+  ** new row's, added by the trigger, its score after the old one's (attempt order) */
+  assert_int_equal(tu_sqlite_int(p, "SELECT count(*) FROM groups WHERE trainee='ann' AND scenario='visit'"
+                            " AND n=2 AND scores='{12,70}' AND first_score=12 AND latest_id=8 AND latest_score=70"), 1);
 
   /* a file from a newer salesim is refused, not downgraded */
   sqlite3_open(p, &db);
@@ -304,7 +308,7 @@ static void test_migrates_version_1(void **state) {
   sqlite3_close(db);
   assert_null(gb_open(p, err, sizeof err));
   char *expect = xasprintf("%s: gradebook schema version 9 is newer than this salesim (it reads "
-                           "up to 6); upgrade salesim", p);
+                           "up to 7); upgrade salesim", p);
   assert_string_equal(err, expect);
   free(expect);
   free(p);

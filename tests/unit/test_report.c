@@ -376,8 +376,12 @@ static char *render_all(const char *path, const rep_filter *f) {
   return sb_take(&out);
 }
 
-/* What versions 4 and 5 added, taken away again: the schema exactly as version 3 left it. */
-static const char back_to_v3[] =
+/* What version 7 added taken away: the per-group sums and their triggers. */
+#define BACK_TO_V6 "DROP TRIGGER sessions_group_add; DROP TRIGGER sessions_group_change;" \
+  " DROP TRIGGER sessions_group_remove; DROP TABLE groups;"
+
+/* What versions 4 to 7 added, taken away again: the schema exactly as version 3 left it. */
+static const char back_to_v3[] = BACK_TO_V6
   "DROP TRIGGER sessions_debrief_edited; ALTER TABLE sessions DROP COLUMN tier;"
   "DROP TRIGGER session_rules_add_day; DROP TRIGGER session_rules_remove_day; DROP TABLE rule_days;"
   "DROP INDEX sessions_by_day; DROP INDEX sessions_report;"
@@ -385,8 +389,8 @@ static const char back_to_v3[] =
   " s_commitment, s_benefits, s_tactics, s_discovery);"
   "PRAGMA user_version=3;";
 
-/* What version 6 added taken away: the report's covering index as version 5 left it. */
-static const char back_to_v5[] =
+/* What versions 6 and 7 added taken away: the report's covering index as version 5 left it. */
+static const char back_to_v5[] = BACK_TO_V6
   "DROP INDEX sessions_report;"
   "CREATE INDEX sessions_report ON sessions(trainee, scenario, started, id, outcome, score, pass,"
   " s_commitment, s_benefits, s_tactics, s_discovery, scenario_hash, language);"
@@ -457,10 +461,10 @@ static void test_migrated_version_3_reports_the_same(void **state) {
     free(b);
     free(c);
   }
-  assert_int_equal(tu_sqlite_int(v5, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(v5, "PRAGMA user_version"), 7);
   assert_int_equal(tu_sqlite_int(v5, "SELECT count(*) FROM sessions"), rows);
   assert_int_equal(tu_sqlite_int(v5, "SELECT count(*) FROM pragma_index_info('sessions_report')"), 15);
-  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 6);
+  assert_int_equal(tu_sqlite_int(v3, "PRAGMA user_version"), 7);
   assert_int_equal(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days"), tu_sqlite_int(v4, "SELECT count(*) FROM rule_days"));
   assert_true(tu_sqlite_int(v3, "SELECT count(*) FROM rule_days") > 100);
   assert_int_equal(tu_sqlite_int(v3, days_disagree), 0);
@@ -753,6 +757,167 @@ static void test_text_cuts_and_sanitises(void **state) {
   sb_free(&out);
 }
 
+/* The hand edits of the golden class: a visit put before all others of its row, one tied on
+** another's start time, a row's scenario file edited (a second hash), unknown and empty hashes,
+** a visit played in Chinese, a missing skill, an outcome the report does not know, a score
+** changed, a visit moved to another trainee, a row's first and latest visits deleted, a debrief
+** edited (its tier members dropped: the report reads the debrief), a visit without ended_by. */
+static const char golden_edits[] =
+  "INSERT INTO sessions(trainee, scenario, title, scenario_hash, language, started, ended_by, outcome, score,"
+  " pass, s_commitment, s_benefits, s_tactics, s_discovery, hints_used, recorded, debrief)"
+  " VALUES ('t1', 'scenario-1', 'x', '0123456789abcdef', 'en', '2026-10-30T08:00:00Z', 'customer', 'order', 97,"
+  " 1, 90, 95, 99, 100, 0, '2026-10-30', '{}'),"
+  " ('t2', 'scenario-2', 'x', 'ffff', 'en', (SELECT started FROM sessions WHERE trainee = 't2' AND"
+  " scenario = 'scenario-2' ORDER BY started LIMIT 1 OFFSET 3), 'quit', 'advance', 61, 1, 60, 61, 62, 63, 2,"
+  " '2026-11-01', '{}');"
+  "UPDATE sessions SET scenario_hash = 'ffff' WHERE trainee = 't0' AND scenario = 'scenario-1'"
+  " AND started > '2026-11-10';"
+  "UPDATE sessions SET scenario_hash = NULL WHERE trainee = 't3' AND scenario = 'scenario-3' AND id % 3 = 0;"
+  "UPDATE sessions SET scenario_hash = '' WHERE trainee = 't4' AND id % 4 = 1;"
+  "UPDATE sessions SET language = 'zh' WHERE trainee = 't5' AND scenario = 'scenario-2';"
+  "UPDATE sessions SET s_tactics = NULL WHERE trainee = 't6';"
+  "UPDATE sessions SET outcome = 'walked_out' WHERE id IN (SELECT id FROM sessions WHERE trainee = 't0' LIMIT 2);"
+  "UPDATE sessions SET score = score + 7 WHERE trainee = 't2' AND scenario = 'scenario-3';"
+  "UPDATE sessions SET trainee = 't6' WHERE id IN (SELECT id FROM sessions WHERE trainee = 't1'"
+  " AND scenario = 'scenario-3' ORDER BY started DESC LIMIT 1);"
+  "CREATE TEMP TABLE gone AS SELECT * FROM (SELECT id FROM sessions WHERE trainee = 't4'"
+  " AND scenario = 'scenario-1' ORDER BY started LIMIT 1) UNION ALL SELECT * FROM (SELECT id FROM sessions"
+  " WHERE trainee = 't3' AND scenario = 'scenario-2' ORDER BY started DESC LIMIT 1);"
+  "DELETE FROM session_rules WHERE session_id IN gone; DELETE FROM findings WHERE session_id IN gone;"
+  "DELETE FROM sessions WHERE id IN gone;"
+  "UPDATE sessions SET debrief = replace(debrief, '\"developing\"', '\"edited\"') WHERE trainee = 't5';"
+  "UPDATE sessions SET ended_by = NULL WHERE trainee = 't2' AND scenario = 'scenario-1';";
+
+/* The golden class: 420 visits of 7 trainees in 3 scenarios (tools/gb_gen.h, seed 11), then the
+** edits above.  Malloc'd path. */
+static char *golden_class(void) {
+  char *path = xasprintf("%s/golden.db", dir), err[256] = "";
+  gb *g = gb_open(path, err, sizeof err);
+  assert_non_null(g);
+  uint64_t rng = 11;
+  for (int i = 0; i < 420; i++) {
+    char trainee[16], scenario[16];
+    snprintf(trainee, sizeof trainee, "t%d", i % 7);
+    snprintf(scenario, sizeof scenario, "scenario-%d", 1 + i % 3);
+    json_t *d = gbg_debrief(&rng, scenario, trainee, 1 + i / 21, 1 + i % 28, (i * 37) % 600, 0);
+    assert_true(gb_record(g, trainee, d, NULL, err, sizeof err) > 0);
+    json_decref(d);
+  }
+  gb_close(g);
+  sqlite_exec(path, golden_edits);
+  return path;
+}
+
+/* The unfiltered report of the golden class in text, CSV and HTML (and in Chinese), byte for byte
+** tests/golden/report-class.expected, written by the ordered pass over the sessions (schema
+** version 6, main a3510e5) before the report read the sums kept per trainee and scenario: the
+** sums must read as the pass did.  With SALESIM_REPORT_FROM_SESSIONS=1 the pass runs again. */
+static void test_golden_report(void **state) {
+  (void)state;
+  char *path = golden_class();
+  static const rep_filter none = { NULL, NULL, NULL };
+  char *got = render_all(path, &none);
+  char err[256] = "";
+  gb *g = gb_open_existing(path, err, sizeof err);
+  assert_non_null(g);
+  rep_data d;
+  assert_int_equal(rep_load(g, &none, &d, err, sizeof err), 0);
+  gb_close(g);
+  free(d.source);
+  d.source = xstrdup("GRADEBOOK");
+  d.lang = "zh";
+  strbuf out = {0};
+  sb_puts(&out, got);
+  rep_render_text(&d, &out);
+  rep_free(&d);
+  free(got);
+  const char *gold = "tests/golden/report-class.expected";
+  if (getenv("SALESIM_WRITE_GOLDEN")) {
+    FILE *f = fopen(gold, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(out.s, 1, out.len, f), out.len);
+    fclose(f);
+  }
+  char rerr[256];
+  char *want = util_read_file(gold, 64u << 20, NULL, rerr, sizeof rerr);
+  assert_non_null(want);
+  assert_string_equal(out.s, want);
+  free(want);
+  sb_free(&out);
+
+  /* the sums read, not the sessions; the ordered pass over them reads the same */
+  g = gb_open_existing(path, err, sizeof err);
+  assert_non_null(g);
+  long long before = gb_rows_read(g);
+  assert_int_equal(rep_load(g, &none, &d, err, sizeof err), 0);
+  assert_true(gb_rows_read(g) - before < 100);
+  rep_free(&d);
+  gb_close(g);
+  char *kept = render_all(path, &none);
+  setenv("SALESIM_REPORT_FROM_SESSIONS", "1", 1);
+  char *pass = render_all(path, &none);
+  unsetenv("SALESIM_REPORT_FROM_SESSIONS");
+  assert_string_equal(kept, pass);
+  free(kept);
+  free(pass);
+
+  /* the sums the triggers kept through the edits are those the upgrade counts from the sessions */
+  char *recount = xasprintf("%s/recount.db", dir);
+  copy_file(path, recount);
+  sqlite_exec(recount, BACK_TO_V6 "PRAGMA user_version=6;");
+  g = gb_open_existing(recount, err, sizeof err);
+  assert_non_null(g);
+  gb_close(g);
+  assert_int_equal(tu_sqlite_int(recount, "PRAGMA user_version"), 7);
+  sqlite3 *db;
+  sqlite3_stmt *st;
+  assert_int_equal(sqlite3_open(recount, &db), SQLITE_OK);
+  char *attach = xasprintf("ATTACH '%s' AS k", path);
+  assert_int_equal(sqlite3_exec(db, attach, NULL, NULL, NULL), SQLITE_OK);
+  free(attach);
+  assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM (SELECT * FROM groups EXCEPT"
+                                      " SELECT * FROM k.groups)) + (SELECT count(*) FROM (SELECT * FROM k.groups"
+                                      " EXCEPT SELECT * FROM groups)), (SELECT count(*) FROM k.groups)",
+                                      -1, &st, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  assert_int_equal(sqlite3_column_int64(st, 0), 0);
+  assert_int_equal(sqlite3_column_int64(st, 1), 21);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  free(recount);
+  free(path);
+}
+
+/* rep_tenths writes what printf's "%.1f" writes: averages of integer scores (every k / n for
+** n up to 400), exact ties and their neighbours, random values over six orders of magnitude, and
+** what goes to printf (negative, negative zero, large, infinite, NaN). */
+static void test_tenths(void **state) {
+  (void)state;
+  char want[REP_TENTHS_MAX], got[REP_TENTHS_MAX];
+  long checked = 0;
+#define SAME(v) do { double v_ = (v); snprintf(want, sizeof want, "%.1f", v_); \
+    assert_string_equal(rep_tenths(got, v_), want); checked++; } while (0)
+  for (int n = 1; n <= 400; n++)
+    for (int k = 0; k <= 100 * n; k += 1 + n / 50) SAME((double)k / n);
+  for (int k = 0; k < 200000; k++) {
+    double tie = (k + 0.5) / 10.0;
+    SAME(tie); SAME(nextafter(tie, 0)); SAME(nextafter(tie, 1e9));
+    SAME(k * 0.25); SAME(k * 0.05);
+  }
+  uint64_t rng = 3;
+  for (int i = 0; i < 200000; i++) {
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    double u = (double)(rng >> 11) / 9007199254740992.0;
+    SAME(u * pow(10, (double)(i % 7)));
+  }
+  static const double odd[] = { 0, 999999.94, 999999.95, 999999.96, 1e6, 1e6 + 0.05, 1e300, -0.0, -0.04,
+                                -0.05, -12.25, 0.049999999999999996, 0.05, INFINITY, -INFINITY };
+  for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) SAME(odd[i]);
+  assert_string_equal(rep_tenths(got, NAN), "nan");
+#undef SAME
+  assert_true(checked > 1000000);
+}
+
 /* On a database server the report reads one row per trainee and scenario, not each session
 ** (issue 17: sending a million session rows took longer than grouping them), and computes the
 ** same: the trend, the first and latest attempts, and a scenario file edited twice mid-way
@@ -876,6 +1041,8 @@ int main(void) {
     cmocka_unit_test(test_findings_cut), cmocka_unit_test(test_load_filters),
     cmocka_unit_test(test_filtered_findings_counts),
     cmocka_unit_test(test_migrated_version_3_reports_the_same),
+    cmocka_unit_test(test_golden_report),
+    cmocka_unit_test(test_tenths),
     cmocka_unit_test(test_valid_date),
     cmocka_unit_test(test_text_aligned_by_width),
     cmocka_unit_test(test_text_findings_wrap), cmocka_unit_test(test_principle_words),
