@@ -557,4 +557,8 @@ void cls_late_who_works(cls_result *r);
 ** asks nothing by its form, is no ask. */
 void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 
+/* Play-test 32b (classify_summary_check.c): a check phrase in one of the last two clauses of a
+** line that states value and asks for nothing is a check, however long the summary before it. */
+void cls_late_summary_check(cls_result *r);
+
 #endif
