@@ -1708,6 +1708,31 @@ static void test_check_after_needs(void **st) {
   drop_scenario(&L);
 }
 
+/* classify_rung_ask.c joins_chain: "护理部要不要一起?" after a question who decides asks whether they
+** are in it too, not for the briefing rung its 孙院长 and 立项 are near by meaning (play-test 32b H2:
+** -45 and "行是行,你说个时间。"); a step proposed for them ("一起过来听听") stays an ask. */
+static void test_chain_join(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  static const char *const chains[] = {
+    "明白，就是评审加分和数据说话这两条。除了孙院长，立项还要过谁？护理部要不要一起？",
+    "除了孙院长，立项还要谁签字？护理部要不要也参与？",
+    "这个项目谁拍板？财务那边需不需要一起？",
+  };
+  for (size_t i = 0; i < sizeof chains / sizeof *chains; i++) {
+    cls_result r = run(L.c, chains[i]);
+    if ((r.moves & CLS_ASK_MOVES) || !CLS_HAS(&r, CLS_ASK_DECISION_CHAIN)) print_error("line: %s\n", chains[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_DECISION_CHAIN));
+    assert_false(r.moves & CLS_ASK_MOVES);
+    cls_result_free(&r);
+  }
+  cls_result r = run(L.c, "除了您还有谁要点头？设备科要不要一起过来听听？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_tail_ask: a long line closed by a bare consent tag ("您看行吗?") that delivers one of the
 ** scenario's benefits, the seller's own free repair, asks her agreement to it, not for the money
 ** (play-test 26: "-15 收款要求没有金额" for the offer); an ask in such a line still stands. */
@@ -2034,7 +2059,7 @@ int main(void) {
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
-    cmocka_unit_test(test_offer_then_tag),
+    cmocka_unit_test(test_offer_then_tag), cmocka_unit_test(test_chain_join),
     cmocka_unit_test(test_restated_gain),
     cmocka_unit_test(test_collection_charge), cmocka_unit_test(test_turn_passing),
   };
