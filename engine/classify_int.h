@@ -560,5 +560,8 @@ void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 /* Play-test 32b (classify_summary_check.c): a check phrase in one of the last two clauses of a
 ** line that states value and asks for nothing is a check, however long the summary before it. */
 void cls_late_summary_check(cls_result *r);
+/* Play-test 32b (classify_pitch_put_off.c): a present_feature whose every feature word stands in
+** a clause putting the telling off ("今天不急着讲新功能", "I won't go into features") goes. */
+void cls_late_pitch_put_off(cls_result *r);
 
 #endif
