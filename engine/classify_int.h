@@ -176,7 +176,7 @@ void cls_late_restated_tag(const cls_classifier *c, cls_result *r);
 /* "what if I/we ..." opening a question proposes: with we (or you), an ask; the seller alone, his
 ** own action ("what if i send you some brochures and we keep in touch?"). */
 void cls_late_what_if_we(cls_result *r);
-/* An ask whose step is only keeping in touch, with no time, is vague. */
+/* An ask whose step is only keeping in touch, with no time, names no day. */
 void cls_late_keep_in_touch(cls_result *r);
 /* Offering to show or send the seller's own papers ("Want to see the price list?") asks for no
 ** step: seller_action. */
@@ -563,5 +563,8 @@ void cls_late_summary_check(cls_result *r);
 /* Play-test 32b (classify_pitch_put_off.c): a present_feature whose every feature word stands in
 ** a clause putting the telling off ("今天不急着讲新功能", "I won't go into features") goes. */
 void cls_late_pitch_put_off(cls_result *r);
+/* Play-test 32b (classify_pay_when.c): a payment ask that asks her when ("大概啥时候能结"), its only
+** time that of the telling ("下周给我个准话"), names no day. */
+void cls_late_pay_when(cls_result *r);
 
 #endif

@@ -546,6 +546,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   cls_late_other_day_payment(c, out);   /* another day: not the rung paid today */
   rung_kind(c, out);
   rung_action(out);
+  if (c->model) cls_late_pay_when(out);   /* (a payment ask by its rung's kind too) */
   out->clauses = NULL;   /* memo ends with this frame */
 }
 

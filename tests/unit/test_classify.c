@@ -1733,6 +1733,32 @@ static void test_chain_join(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_pay_when: a payment ask that asks her when she will pay, its only time that of her
+** answer ("下周能不能给我个准话,大概啥时候能结"), names no day of paying: no time, not specific
+** (play-test 32b H4: "+15 有日期、有金额"); a day the seller offers beside the when stands. */
+static void test_pay_when(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  static const char *const asks_when[] = {
+    "那您看下周能不能给我个准话，大概啥时候能结",
+    "下周您给我个准信，哪天能把四万八结了？",
+    "您这周五前告诉我一下，剩下的两万八大概几号能打过来",
+  };
+  for (size_t i = 0; i < sizeof asks_when / sizeof *asks_when; i++) {
+    cls_result r = run(L.c, asks_when[i]);
+    if (r.slots[CLS_SLOT_TIME] || r.specific) print_error("line: %s\n", asks_when[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
+    assert_null(r.slots[CLS_SLOT_TIME]);
+    assert_false(r.specific);
+    cls_result_free(&r);
+  }
+  cls_result r = run(L.c, "剩下的两万八，下周五还是下下周一，哪天能打过来？");
+  assert_non_null(r.slots[CLS_SLOT_TIME]);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_tail_ask: a long line closed by a bare consent tag ("您看行吗?") that delivers one of the
 ** scenario's benefits, the seller's own free repair, asks her agreement to it, not for the money
 ** (play-test 26: "-15 收款要求没有金额" for the offer); an ask in such a line still stands. */
@@ -2060,6 +2086,7 @@ int main(void) {
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
     cmocka_unit_test(test_offer_then_tag), cmocka_unit_test(test_chain_join),
+    cmocka_unit_test(test_pay_when),
     cmocka_unit_test(test_restated_gain),
     cmocka_unit_test(test_collection_charge), cmocka_unit_test(test_turn_passing),
   };
