@@ -566,5 +566,8 @@ void cls_late_pitch_put_off(cls_result *r);
 /* Play-test 32b (classify_pay_when.c): a payment ask that asks her when ("大概啥时候能结"), its only
 ** time that of the telling ("下周给我个准话"), names no day. */
 void cls_late_pay_when(cls_result *r);
+/* Play-test 32b (classify_let_you_go.c): a line whose every request is "您先忙" or "I'll let you get
+** on" asks nothing and takes leave. */
+void cls_late_let_you_go(cls_result *r);
 
 #endif
