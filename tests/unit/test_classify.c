@@ -1759,6 +1759,23 @@ static void test_pay_when(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_answer_check: "这样讲孙院长那边能过吗?" closing what the seller will present checks it, no
+** ask for the briefing rung (play-test 32b M3: "-15 没有说明时间"); with a day it proposes the step. */
+static void test_pass_check(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  cls_result r = run(L.c, "好的。那汇报我就围着两条讲：一是护理信息化补上评级扣分项，给孙院长算清能加几分；二是拿兄弟医院"
+                          "上线后的数据说话。另外HIS对接方案一起带上。这样讲孙院长那边能过吗？");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  r = run(L.c, "汇报我准备两块：评级加分和兄弟医院的数据。下周二下午这样讲给孙院长听，能过吗？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_tail_ask: a long line closed by a bare consent tag ("您看行吗?") that delivers one of the
 ** scenario's benefits, the seller's own free repair, asks her agreement to it, not for the money
 ** (play-test 26: "-15 收款要求没有金额" for the offer); an ask in such a line still stands. */
@@ -2085,7 +2102,7 @@ int main(void) {
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
-    cmocka_unit_test(test_offer_then_tag), cmocka_unit_test(test_chain_join),
+    cmocka_unit_test(test_offer_then_tag), cmocka_unit_test(test_chain_join), cmocka_unit_test(test_pass_check),
     cmocka_unit_test(test_pay_when),
     cmocka_unit_test(test_restated_gain),
     cmocka_unit_test(test_collection_charge), cmocka_unit_test(test_turn_passing),
