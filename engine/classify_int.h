@@ -569,5 +569,8 @@ void cls_late_pay_when(cls_result *r);
 /* Play-test 32b (classify_let_you_go.c): a line whose every request is "您先忙" or "I'll let you get
 ** on" asks nothing and takes leave. */
 void cls_late_let_you_go(cls_result *r);
+/* Play-test 32b (classify_confirm_tail.c): a need named, then "对不" or "是这个吧" closing the
+** line: confirm_need. */
+void cls_late_confirm_tail(cls_result *r);
 
 #endif

@@ -1776,6 +1776,35 @@ static void test_pass_check(void **st) {
   drop_scenario(&L);
 }
 
+/* cls_late_confirm_tail: a need of hers played back and closed by "对不" or "是这个吧" confirms it
+** (play-test 32b M4: a closed question, an answer to a worry); a fact closed by "对不" stays a question. */
+static void test_confirm_tail(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/dealer-first-visit.yaml");
+  static const char *const dealer[] = {
+    "价格透明了客户就拿手机跟你砍，利润就薄了，您意思是现在最缺的是能挣钱的牌子，对不",
+    "网上一比价利润就薄了，您最头疼的就是毛利，对不？",
+    "仓库压着半仓货，钱就套住了，您最怕的是这个吧",
+  };
+  for (size_t i = 0; i < sizeof dealer / sizeof *dealer; i++) {
+    cls_result r = run(L.c, dealer[i]);
+    if (!CLS_HAS(&r, CLS_CONFIRM_NEED)) print_error("line: %s\n", dealer[i]);
+    assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+    assert_false(CLS_HAS(&r, CLS_CLOSED_QUESTION));
+    cls_result_free(&r);
+  }
+  cls_result r = run(L.c, "您现在代理的是哪两个牌子，对不？");
+  assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  r = run(L.c, "家長都打到校長信箱了學生處才知道，這個確實被動，您最想解決的是這個吧？");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_tail_ask: a long line closed by a bare consent tag ("您看行吗?") that delivers one of the
 ** scenario's benefits, the seller's own free repair, asks her agreement to it, not for the money
 ** (play-test 26: "-15 收款要求没有金额" for the offer); an ask in such a line still stands. */
@@ -2103,6 +2132,7 @@ int main(void) {
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
     cmocka_unit_test(test_offer_then_tag), cmocka_unit_test(test_chain_join), cmocka_unit_test(test_pass_check),
+    cmocka_unit_test(test_confirm_tail),
     cmocka_unit_test(test_pay_when),
     cmocka_unit_test(test_restated_gain),
     cmocka_unit_test(test_collection_charge), cmocka_unit_test(test_turn_passing),
