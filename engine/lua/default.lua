@@ -1208,11 +1208,18 @@ local function confirm(turn)
     return false
   end
   local owner, told = nil, false
+  -- (a worry she raised, played back in the same line, she has said already: "甲方进度款下周才到,
+  -- 工人工资又不能拖,所以您这个月现金是真紧,对吧" after "甲方的进度款下周才到,...还得发工人工资"
+  -- drew the need's own words again, as news, where a yes was due: play-test 32b M7)
+  local worried = false
+  for _, id in ipairs(turn.objections) do
+    if C.raised(id) then worried = true end
+  end
   for _, n in ipairs(targets) do
     -- one she had not voiced yet, asked about, she tells in her own words rather than "Yes,
     -- exactly." to words she never said (play-test 22: the audit confirmed so, then told as news
     -- at the summary); the first such one, when no reaction spoke already
-    if not C.revealed(n.id) and not told and C.spoken() == 0 then
+    if not C.revealed(n.id) and not told and not worried and C.spoken() == 0 then
       if n.voiced_by then C.speaker(n.voiced_by) end
       C.reveal(n.id)
       on_topic(n.id)
