@@ -28,11 +28,15 @@
 /* 1 when clause c of t is a short check of "this" (这样您看行吗?, 这么安排可以吧?). */
 static int checks_this(const char *t, const cl_clause *c) {
   static const char *const this_[] = { "这样", "这么", "这个安排", "这么安排", "这个方案" };
-  static const char *const ok[] = { "行", "可以", "合适", "好", "满意", "放心", "接受" };
+  static const char *const ok[] = { "行", "可以", "合适", "好", "满意", "放心", "接受",
+                                    /* will it pass (play-test 32b M3: "这样讲孙院长那边能过吗?") */
+                                    "能过", "过得去", "通得过", "没问题" };
   static const char *const end[] = { "吗", "吧", "呢", "?" };
   size_t from = c->start, to = c->end;
   while (from < to && t[from] == ' ') from++;
-  if (to - from > 30) return 0;   /* ten characters: a tag, not a clause of its own */
+  /* sixteen characters: a tag, perhaps naming whom it must pass ("这样讲孙院长那边能过吗?"), not a
+  ** clause of its own */
+  if (to - from > 48) return 0;
   return cls_span_has_any(t, from, to, this_, N(this_)) && cls_span_has_any(t, from, to, ok, N(ok)) &&
          cls_span_has_any(t, from, to, end, N(end));   /* (Chinese and "?": anywhere) */
 }

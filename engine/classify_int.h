@@ -176,7 +176,7 @@ void cls_late_restated_tag(const cls_classifier *c, cls_result *r);
 /* "what if I/we ..." opening a question proposes: with we (or you), an ask; the seller alone, his
 ** own action ("what if i send you some brochures and we keep in touch?"). */
 void cls_late_what_if_we(cls_result *r);
-/* An ask whose step is only keeping in touch, with no time, is vague. */
+/* An ask whose step is only keeping in touch, with no time, names no day. */
 void cls_late_keep_in_touch(cls_result *r);
 /* Offering to show or send the seller's own papers ("Want to see the price list?") asks for no
 ** step: seller_action. */
@@ -567,5 +567,20 @@ void cls_late_confirmed_not_asked(cls_result *r);
 ** ("您考虑考虑,我下周再来拜访", "Please think it over, I'll call you next week.") asks nothing.
 ** After the model. */
 void cls_late_think_over(cls_result *r);
+/* Play-test 32b (classify_summary_check.c): a check phrase in one of the last two clauses of a
+** line that states value and asks for nothing is a check, however long the summary before it. */
+void cls_late_summary_check(cls_result *r);
+/* Play-test 32b (classify_pitch_put_off.c): a present_feature whose every feature word stands in
+** a clause putting the telling off ("今天不急着讲新功能", "I won't go into features") goes. */
+void cls_late_pitch_put_off(cls_result *r);
+/* Play-test 32b (classify_pay_when.c): a payment ask that asks her when ("大概啥时候能结"), its only
+** time that of the telling ("下周给我个准话"), names no day. */
+void cls_late_pay_when(cls_result *r);
+/* Play-test 32b (classify_let_you_go.c): a line whose every request is "您先忙" or "I'll let you get
+** on" asks nothing and takes leave. */
+void cls_late_let_you_go(cls_result *r);
+/* Play-test 32b (classify_confirm_tail.c): a need named, then "对不" or "是这个吧" closing the
+** line: confirm_need. */
+void cls_late_confirm_tail(cls_result *r);
 
 #endif

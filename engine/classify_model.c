@@ -531,6 +531,10 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_turn_passing(out);
     cls_late_history_not_scarce(out);
     cls_late_as_is_rung_person(out);
+    cls_late_summary_check(out);
+    cls_late_pitch_put_off(out);
+    cls_late_let_you_go(out);
+    cls_late_confirm_tail(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
     ** gain to the veto and was read as nothing, so the probe she answered went unseen (play-test
@@ -547,6 +551,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   cls_late_other_day_payment(c, out);   /* another day: not the rung paid today */
   rung_kind(c, out);
   rung_action(out);
+  if (c->model) cls_late_pay_when(out);   /* (a payment ask by its rung's kind too) */
   out->clauses = NULL;   /* memo ends with this frame */
 }
 

@@ -104,13 +104,23 @@ static int sentence_asks(const cls_result *r, const cl_clause *cl, int n, int k)
   return 0;
 }
 
+/* 1 when clause c, in a line that asks who decides, only asks whether someone is in it too, with
+** no step of its own: "除了孙院长,立项还要过谁?护理部要不要一起?" names 孙院长 and 立项, the words of
+** the briefing rung, and was read as asking for it (-45 and "行是行,你说个时间。", play-test 32b H2);
+** "...设备科要不要一起过来听听?" proposes a step (过来) and stays a request. */
+static int joins_chain(const cls_result *r, const cl_clause *c) {
+  static const char *const along[] = { "\xe4\xb8\x80\xe8\xb5\xb7" /* 一起 */, "\xe4\xb9\x9f" /* 也 */, "too", "as well", "also" };
+  return CLS_HAS(r, CLS_ASK_DECISION_CHAIN) && !cl_has_label(r, c, "action") && !cl_has_label(r, c, "time") &&
+         cls_span_has_any(r->norm, c->start, c->end, along, N(along));
+}
+
 void cls_late_rung_by_meaning(const cls_classifier *c, cls_result *r) {
   if (!c || !c->links || !c->sc || !r->norm || !r->question || r->negated || (r->moves & CLS_ASK_MOVES)) return;
   cl_clause cl[CL_MAX_CLAUSES];
   int n = cl_read(r, cl), shaped = 0;
   for (int k = 0; k < n && !shaped; k++)
     shaped = (cl[k].mood == CL_MOOD_REQUEST || (cl[k].mood == CL_MOOD_QUESTION && proposes(r, &cl[k]))) &&
-             !asks_to_tell(r, &cl[k]) && sentence_asks(r, cl, n, k);
+             !asks_to_tell(r, &cl[k]) && sentence_asks(r, cl, n, k) && !joins_chain(r, &cl[k]);
   if (!shaped) return;
   lnk_hit h;
   if (lnk_rank(c->links, c->stem, r->norm, strlen(r->norm), LNK_COMMITMENT, &h, 1) != 1 ||

@@ -28,7 +28,7 @@ LINES = {
   en = {
     greeting = { "Hello, come in. I have a little time this morning.",
                  "Good to see you. Have a seat." },
-    greeting_again = { "Good to see you again. Where did we leave things?",
+    greeting_again = { "Good to see you again. Let's carry on from last time.",
                        "Welcome back. Have a seat, let's pick up where we stopped." },
     small_talk = { "Yes, busy weeks here as always.", "Ha, true enough. So, what brings you?" },
     greet_back = { "Hello. Go ahead.", "Hi. So, what have you got for me?" },
@@ -95,7 +95,8 @@ LINES = {
   },
   zh = {
     greeting = { "你好,请坐。今天上午我有点时间。", "来了?坐吧。" },
-    greeting_again = { "又来啦,坐。咱们接着上次说。", "来了?坐吧,上次说到哪儿了?" },
+    -- (not "上次说到哪儿了?": the visit brief has just told what was won last time, play-test 32b L6)
+    greeting_again = { "又来啦,坐。咱们接着上次说。", "来了?坐吧,咱们接着往下谈。" },
     small_talk = { "是啊,最近一直挺忙的。", "哈哈,是这样。你今天来是想聊什么?" },
     greet_back = { "你好。没事,你说吧。", "嗯,你好。说吧,什么事?" },
     answer = { "这个一下子不好说。你具体想了解哪方面?", "问得好,我得查一下。你最关心的是哪一点?" },
@@ -1270,11 +1271,18 @@ local function confirm(turn)
     return false
   end
   local owner, told = nil, false
+  -- (a worry she raised, played back in the same line, she has said already: "甲方进度款下周才到,
+  -- 工人工资又不能拖,所以您这个月现金是真紧,对吧" after "甲方的进度款下周才到,...还得发工人工资"
+  -- drew the need's own words again, as news, where a yes was due: play-test 32b M7)
+  local worried = false
+  for _, id in ipairs(turn.objections) do
+    if C.raised(id) then worried = true end
+  end
   for _, n in ipairs(targets) do
     -- one she had not voiced yet, asked about, she tells in her own words rather than "Yes,
     -- exactly." to words she never said (play-test 22: the audit confirmed so, then told as news
     -- at the summary); the first such one, when no reaction spoke already
-    if not C.revealed(n.id) and not told and C.spoken() == 0 then
+    if not C.revealed(n.id) and not told and not worried and C.spoken() == 0 then
       if n.voiced_by then C.speaker(n.voiced_by) end
       C.reveal(n.id)
       on_topic(n.id)

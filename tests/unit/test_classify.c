@@ -1708,6 +1708,103 @@ static void test_check_after_needs(void **st) {
   drop_scenario(&L);
 }
 
+/* classify_rung_ask.c joins_chain: "护理部要不要一起?" after a question who decides asks whether they
+** are in it too, not for the briefing rung its 孙院长 and 立项 are near by meaning (play-test 32b H2:
+** -45 and "行是行,你说个时间。"); a step proposed for them ("一起过来听听") stays an ask. */
+static void test_chain_join(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  static const char *const chains[] = {
+    "明白，就是评审加分和数据说话这两条。除了孙院长，立项还要过谁？护理部要不要一起？",
+    "除了孙院长，立项还要谁签字？护理部要不要也参与？",
+    "这个项目谁拍板？财务那边需不需要一起？",
+  };
+  for (size_t i = 0; i < sizeof chains / sizeof *chains; i++) {
+    cls_result r = run(L.c, chains[i]);
+    if ((r.moves & CLS_ASK_MOVES) || !CLS_HAS(&r, CLS_ASK_DECISION_CHAIN)) print_error("line: %s\n", chains[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_DECISION_CHAIN));
+    assert_false(r.moves & CLS_ASK_MOVES);
+    cls_result_free(&r);
+  }
+  cls_result r = run(L.c, "除了您还有谁要点头？设备科要不要一起过来听听？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
+/* cls_late_pay_when: a payment ask that asks her when she will pay, its only time that of her
+** answer ("下周能不能给我个准话,大概啥时候能结"), names no day of paying: no time, not specific
+** (play-test 32b H4: "+15 有日期、有金额"); a day the seller offers beside the when stands. */
+static void test_pay_when(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/payment-collection.yaml");
+  static const char *const asks_when[] = {
+    "那您看下周能不能给我个准话，大概啥时候能结",
+    "下周您给我个准信，哪天能把四万八结了？",
+    "您这周五前告诉我一下，剩下的两万八大概几号能打过来",
+  };
+  for (size_t i = 0; i < sizeof asks_when / sizeof *asks_when; i++) {
+    cls_result r = run(L.c, asks_when[i]);
+    if (r.slots[CLS_SLOT_TIME] || r.specific) print_error("line: %s\n", asks_when[i]);
+    assert_true(CLS_HAS(&r, CLS_ASK_PAYMENT));
+    assert_null(r.slots[CLS_SLOT_TIME]);
+    assert_false(r.specific);
+    cls_result_free(&r);
+  }
+  cls_result r = run(L.c, "剩下的两万八，下周五还是下下周一，哪天能打过来？");
+  assert_non_null(r.slots[CLS_SLOT_TIME]);
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
+/* cls_late_answer_check: "这样讲孙院长那边能过吗?" closing what the seller will present checks it, no
+** ask for the briefing rung (play-test 32b M3: "-15 没有说明时间"); with a day it proposes the step. */
+static void test_pass_check(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/hospital-campaign.yaml");
+  cls_result r = run(L.c, "好的。那汇报我就围着两条讲：一是护理信息化补上评级扣分项，给孙院长算清能加几分；二是拿兄弟医院"
+                          "上线后的数据说话。另外HIS对接方案一起带上。这样讲孙院长那边能过吗？");
+  assert_false(r.moves & CLS_ASK_MOVES);
+  assert_true(CLS_HAS(&r, CLS_SUMMARIZE_BENEFITS));
+  cls_result_free(&r);
+  r = run(L.c, "汇报我准备两块：评级加分和兄弟医院的数据。下周二下午这样讲给孙院长听，能过吗？");
+  assert_true(CLS_HAS(&r, CLS_ASK_COMMITMENT));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
+/* cls_late_confirm_tail: a need of hers played back and closed by "对不" or "是这个吧" confirms it
+** (play-test 32b M4: a closed question, an answer to a worry); a fact closed by "对不" stays a question. */
+static void test_confirm_tail(void **st) {
+  (void)st;
+  loaded L;
+  load_scenario(&L, "scenarios/dealer-first-visit.yaml");
+  static const char *const dealer[] = {
+    "价格透明了客户就拿手机跟你砍，利润就薄了，您意思是现在最缺的是能挣钱的牌子，对不",
+    "网上一比价利润就薄了，您最头疼的就是毛利，对不？",
+    "仓库压着半仓货，钱就套住了，您最怕的是这个吧",
+  };
+  for (size_t i = 0; i < sizeof dealer / sizeof *dealer; i++) {
+    cls_result r = run(L.c, dealer[i]);
+    if (!CLS_HAS(&r, CLS_CONFIRM_NEED)) print_error("line: %s\n", dealer[i]);
+    assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+    assert_false(CLS_HAS(&r, CLS_CLOSED_QUESTION));
+    cls_result_free(&r);
+  }
+  cls_result r = run(L.c, "您现在代理的是哪两个牌子，对不？");
+  assert_false(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
+  load_scenario(&L, "scenarios/campus-platform.yaml");
+  r = run(L.c, "家長都打到校長信箱了學生處才知道，這個確實被動，您最想解決的是這個吧？");
+  assert_true(CLS_HAS(&r, CLS_CONFIRM_NEED));
+  cls_result_free(&r);
+  drop_scenario(&L);
+}
+
 /* cls_late_tail_ask: a long line closed by a bare consent tag ("您看行吗?") that delivers one of the
 ** scenario's benefits, the seller's own free repair, asks her agreement to it, not for the money
 ** (play-test 26: "-15 收款要求没有金额" for the offer); an ask in such a line still stands. */
@@ -2034,7 +2131,9 @@ int main(void) {
     cmocka_unit_test(test_addressed_name),
     cmocka_unit_test(test_amounts),
     cmocka_unit_test(test_benefit_free),
-    cmocka_unit_test(test_offer_then_tag),
+    cmocka_unit_test(test_offer_then_tag), cmocka_unit_test(test_chain_join), cmocka_unit_test(test_pass_check),
+    cmocka_unit_test(test_confirm_tail),
+    cmocka_unit_test(test_pay_when),
     cmocka_unit_test(test_restated_gain),
     cmocka_unit_test(test_collection_charge), cmocka_unit_test(test_turn_passing),
   };
