@@ -557,4 +557,8 @@ void cls_late_who_works(cls_result *r);
 ** asks nothing by its form, is no ask. */
 void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 
+/* Play-test 32a (classify_clause_person.c): "..., can Martin sign the rollout today?" after a statement
+** asks the named person, as at the line's start. */
+void cls_late_clause_person(cls_result *r);
+
 #endif

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# e2e: play-test 32a (English scenarios, competent and clumsy visits): what the reader and the
+# debrief make of the lines the tester found misread, in phrasings of the team's own (the tester's
+# exact lines are in /work/notes/pt32a, not here).
+source "$(dirname "$0")/../lib.sh"
+D=tests/data/play/pt32a
+moves() { "$SALESIM" classify --lang en --scenario "scenarios/$1.yaml" --json - | jq -r '.moves | join(" ")'; }
+
+# H1: a request to a named person after a statement is still the ask it would be alone
+while IFS='|' read -r want line; do
+  got=$(moves warehouse-two-buyers <<<"$line")
+  [[ " $got " == *" $want "* ]] && ok "H1: $line ($want)" || fail "H1: $line ($want)" "read as: $got"
+done <<'LINES'
+ask_order|Right so you need fewer errors. Can Martin sign the full rollout today?
+ask_commitment|So what you need is accuracy from day one. Would Martin approve the pilot by Friday?
+ask_order|Right, you need something your temps learn fast. Will Martin sign the order tomorrow? The price rises in March.
+ask_order|So you need PickRight. Can Martin sign the full rollout today? Prices go up next month.
+ask_order|OK so you need fewer mis-picks. Could Martin sign the contract this week?
+ask_commitment|So the night shift is where it hurts. Can Grace start the trial next Monday?
+LINES
+v=$("$SALESIM" play scenarios/warehouse-two-buyers.yaml --seed 4 --script "$D/h1-recap-then-ask.txt" --transcript '' --full --no-color 2>&1)
+[[ "$v" != *"without asking the customer for any commitment"* ]] && ok "H1 visit: the ask after a recap counts" || fail "H1 visit: the ask after a recap counts" "$v"
+expect_contains "H1 visit: judged as over-reaching" "$v" "You asked for the order"
+
+finish
