@@ -561,4 +561,8 @@ void cls_late_model_margin(const cls_classifier *c, cls_result *r);
 ** asks the named person, as at the line's start. */
 void cls_late_clause_person(cls_result *r);
 
+/* Play-test 32a (classify_budget.c): "how would you want to pay for something like this - is there budget
+** set aside?" asks how she funds a purchase, no payment. */
+void cls_late_budget_question(cls_result *r);
+
 #endif
