@@ -565,4 +565,8 @@ void cls_late_clause_person(cls_result *r);
 ** set aside?" asks how she funds a purchase, no payment. */
 void cls_late_budget_question(cls_result *r);
 
+/* Play-test 32a (classify_where_we_are.c): "so where we are: ..." opening a line without a '?' frames a
+** summary, no question. */
+void cls_late_where_we_are(cls_result *r);
+
 #endif
