@@ -22,4 +22,11 @@ v=$("$SALESIM" play scenarios/warehouse-two-buyers.yaml --seed 4 --script "$D/h1
 [[ "$v" != *"without asking the customer for any commitment"* ]] && ok "H1 visit: the ask after a recap counts" || fail "H1 visit: the ask after a recap counts" "$v"
 expect_contains "H1 visit: judged as over-reaching" "$v" "You asked for the order"
 
+# H2: a worry settled before is not "brushed off" by a recap that calls it nothing to worry about,
+# and the recap's other needs (the coffee she praised) are not brushed off by its word about the light
+v=$("$SALESIM" play scenarios/referral-follow-up.yaml --seed 3 --script "$D/h2-settled-then-recap.txt" --transcript '' --full --no-color 2>&1)
+expect_contains "H2 visit: the light settled" "$v" "You settled what the customer had raised"
+[[ "$v" != *"You brushed off"* ]] && ok "H2 visit: nothing brushed off after it was settled" || fail "H2 visit: nothing brushed off after it was settled" "$(grep -A3 'brushed off' <<<"$v")"
+expect_contains "H2 visit: 'so here's where we are: ...' is the summary" "$v" "Sum up benefits against the needs the customer confirmed"
+
 finish
