@@ -569,4 +569,8 @@ void cls_late_budget_question(cls_result *r);
 ** summary, no question. */
 void cls_late_where_we_are(cls_result *r);
 
+/* Play-test 32a (classify_bare_step.c): "shall we just go ahead then?" names no step: vague, no rung.
+** After the link by meaning. */
+void cls_late_bare_step(const cls_classifier *c, cls_result *r);
+
 #endif

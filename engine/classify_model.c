@@ -543,6 +543,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   ** no model) makes its features from the rules' own `specific`, as the reader does */
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
+  if (c->model) cls_late_bare_step(c, out);   /* "shall we go ahead then?": no rung, vague */
   if (c->model) cls_late_samples_not_order(c, out);   /* a few samples: no order by meaning */
   cls_late_other_day_payment(c, out);   /* another day: not the rung paid today */
   rung_kind(c, out);

@@ -29,4 +29,18 @@ expect_contains "H2 visit: the light settled" "$v" "You settled what the custome
 [[ "$v" != *"You brushed off"* ]] && ok "H2 visit: nothing brushed off after it was settled" || fail "H2 visit: nothing brushed off after it was settled" "$(grep -A3 'brushed off' <<<"$v")"
 expect_contains "H2 visit: 'so here's where we are: ...' is the summary" "$v" "Sum up benefits against the needs the customer confirmed"
 
+# M1: a bare "go ahead" names no step: vague, no rung by meaning, and no order she fills in herself
+js() { "$SALESIM" classify --lang en --scenario scenarios/tableware-limited-run.yaml --json - | jq -c '[.vague, .commitment]'; }
+while IFS='|' read -r want line; do
+  expect_eq "M1: $line" "$want" "$(js <<<"$line")"
+done <<'LINES'
+[true,null]|Great, so shall we go ahead then?
+[true,null]|OK, shall we just go for it?
+[true,null]|Lovely, let's get the ball rolling, shall we?
+[false,"spring_order"]|Shall we go ahead with forty sets for the window, delivered next week?
+LINES
+v=$("$SALESIM" play scenarios/tableware-limited-run.yaml --seed 8 --script "$D/m1-bare-go-ahead.txt" --transcript '' --full --no-color 2>&1)
+[[ "$v" != *"agreed to"* ]] && ok "M1 visit: no order for 'shall we go ahead then?'" || fail "M1 visit: no order for 'shall we go ahead then?'" "$v"
+expect_contains "M1 visit: the finding names the bare step" "$v" 'it leans on "go ahead"'
+
 finish
