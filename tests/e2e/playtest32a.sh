@@ -43,4 +43,9 @@ v=$("$SALESIM" play scenarios/tableware-limited-run.yaml --seed 8 --script "$D/m
 [[ "$v" != *"agreed to"* ]] && ok "M1 visit: no order for 'shall we go ahead then?'" || fail "M1 visit: no order for 'shall we go ahead then?'" "$v"
 expect_contains "M1 visit: the finding names the bare step" "$v" 'it leans on "go ahead"'
 
+# M8: /score's 0 before a genuine attempt says why, as the debrief does
+v=$("$SALESIM" play scenarios/warehouse-two-buyers.yaml --seed 9 --script "$D/m8-score-early.txt" --transcript '' --no-color 2>&1)
+expect_contains "M8: /score after a greeting says why 0" "$v" "It is 0 for now: 0 of your 1 lines tried to sell"
+expect_contains "M8: and after one question" "$v" "It is 0 for now: 1 of your 2 lines tried to sell"
+
 finish
