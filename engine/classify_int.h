@@ -573,4 +573,8 @@ void cls_late_where_we_are(cls_result *r);
 ** After the link by meaning. */
 void cls_late_bare_step(const cls_classifier *c, cls_result *r);
 
+/* Play-test 32a (classify_own_approval.c): "what would it take for you to sign off on it?" asks her
+** criteria, not who else decides. */
+void cls_late_own_approval(cls_result *r);
+
 #endif
