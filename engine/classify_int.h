@@ -577,4 +577,8 @@ void cls_late_bare_step(const cls_classifier *c, cls_result *r);
 ** criteria, not who else decides. */
 void cls_late_own_approval(cls_result *r);
 
+/* Play-test 32a (classify_contempt.c): "let the grown-ups talk, bean counters always kill good deals"
+** puts down someone at the table: rude. */
+void cls_late_contempt(cls_result *r);
+
 #endif

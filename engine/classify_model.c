@@ -533,6 +533,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_budget_question(out);
     cls_late_where_we_are(out);
     cls_late_own_approval(out);
+    cls_late_contempt(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
     ** gain to the veto and was read as nothing, so the probe she answered went unseen (play-test
