@@ -582,5 +582,28 @@ void cls_late_let_you_go(cls_result *r);
 /* Play-test 32b (classify_confirm_tail.c): a need named, then "对不" or "是这个吧" closing the
 ** line: confirm_need. */
 void cls_late_confirm_tail(cls_result *r);
+/* Play-test 32a (classify_clause_person.c): "..., can Martin sign the rollout today?" after a statement
+** asks the named person, as at the line's start. */
+void cls_late_clause_person(cls_result *r);
+
+/* Play-test 32a (classify_budget.c): "how would you want to pay for something like this - is there budget
+** set aside?" asks how she funds a purchase, no payment. */
+void cls_late_budget_question(cls_result *r);
+
+/* Play-test 32a (classify_where_we_are.c): "so where we are: ..." opening a line without a '?' frames a
+** summary, no question. */
+void cls_late_where_we_are(cls_result *r);
+
+/* Play-test 32a (classify_bare_step.c): "shall we just go ahead then?" names no step: vague, no rung.
+** After the link by meaning. */
+void cls_late_bare_step(const cls_classifier *c, cls_result *r);
+
+/* Play-test 32a (classify_own_approval.c): "what would it take for you to sign off on it?" asks her
+** criteria, not who else decides. */
+void cls_late_own_approval(cls_result *r);
+
+/* Play-test 32a (classify_contempt.c): "let the grown-ups talk, bean counters always kill good deals"
+** puts down someone at the table: rude. */
+void cls_late_contempt(cls_result *r);
 
 #endif

@@ -535,6 +535,11 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
     cls_late_pitch_put_off(out);
     cls_late_let_you_go(out);
     cls_late_confirm_tail(out);
+    cls_late_clause_person(out);
+    cls_late_budget_question(out);
+    cls_late_where_we_are(out);
+    cls_late_own_approval(out);
+    cls_late_contempt(out);
     /* a question left with no move at all (the model vetoed the rules' only reading) is still the
     ** question it is: "Fair enough. What would you need to see to feel they're worth it?" lost its
     ** gain to the veto and was read as nothing, so the probe she answered went unseen (play-test
@@ -547,6 +552,7 @@ void cls_classify(const cls_classifier *c, const char *line, size_t len, cls_res
   ** no model) makes its features from the rules' own `specific`, as the reader does */
   if (c->model && cls_payment_named(out)) out->specific = 1;
   if (out->moves & ASKS) cls_link_meaning(c, out, 1);   /* the rung an ask names, by meaning */
+  if (c->model) cls_late_bare_step(c, out);   /* "shall we go ahead then?": no rung, vague */
   if (c->model) cls_late_samples_not_order(c, out);   /* a few samples: no order by meaning */
   cls_late_other_day_payment(c, out);   /* another day: not the rung paid today */
   rung_kind(c, out);

@@ -4741,11 +4741,30 @@ static int short_item(const char *t, const cl_clause *c) {
 ** question; no ask, summary or confirmation; with no feature word at all, four short fragments in a
 ** row (short_item), in a line that asks nothing and offers nothing of the seller's.  The line presents features (rule label feature_run,
 ** which the scorer reads as a feature list); a gain or benefit only the model read is dropped. */
+/* 1 when every loss phrase of r (loss_appeal, class:loss, scarcity) lies in one clause. */
+static int loss_in_one_clause(const cls_result *r) {
+  cl_clause cl[CL_MAX_CLAUSES];
+  int n = cl_read(r, cl), at = -1;
+  for (int m = 0; m < r->n_matches; m++) {
+    const cls_match *x = &r->matches[m];
+    if (x->end <= x->start || (strcmp(x->label, "loss_appeal") != 0 && strcmp(x->label, "class:loss") != 0 &&
+                               strcmp(x->label, "scarcity") != 0))
+      continue;
+    int k = cl_at(cl, n, x->start);
+    if (at >= 0 && k != at) return 0;
+    at = k;
+  }
+  return at >= 0;
+}
+
 void cls_late_feature_run(cls_result *r) {
   const uint64_t keep_out = ((uint64_t)1 << CLS_SUMMARIZE_BENEFITS) | ((uint64_t)1 << CLS_CONFIRM_NEED) |
-                            ((uint64_t)1 << CLS_HANDLE_OBJECTION) | ((uint64_t)1 << CLS_LOSS_APPEAL) |
-                            ((uint64_t)1 << CLS_THREAT);
+                            ((uint64_t)1 << CLS_HANDLE_OBJECTION) | ((uint64_t)1 << CLS_THREAT);
   if (!r->norm || (r->moves & (CLS_ASK_MOVES | keep_out))) return;
+  /* a loss stands in the list as one of its items ("..., every set is numbered, only 1000 made,
+  ** dishwasher safe, ..." was the loss alone, the eight features unseen: play-test 32a M4): the
+  ** list is read beside it when every loss word lies in one clause; else the loss is the line's */
+  if (CLS_HAS(r, CLS_LOSS_APPEAL) && !loss_in_one_clause(r)) return;
   /* (the rules read features, or two feature words: "承蒙上次支持,项目已顺利报入预算..." thanks her) */
   int markers = 0;
   for (int m = 0; m < r->n_matches; m++)   /* (the words of a lexicon, the reader's or the scenario's, not a rule's note) */

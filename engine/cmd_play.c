@@ -335,6 +335,16 @@ static void show_score(play *p) {
     char *label = msg_get(msg_lang(p->lang), "ui.score_if_left", "score", nb, NULL);
     score_line(p, label, &r);
     free(label);
+    if (!r.attempt) {   /* why 0 when the skills show more (play-test 32a M8: the reason was the debrief's alone) */
+      const char *said = "0", *tries = "0";
+      for (int a = 0; a < r.reason.n; a++) {
+        if (strcmp(r.reason.args[a].name, "said") == 0) said = r.reason.args[a].value;
+        if (strcmp(r.reason.args[a].name, "tries") == 0) tries = r.reason.args[a].value;
+      }
+      char *why = msg_get(msg_lang(p->lang), "ui.score_if_left_abandoned", "said", said, "tries", tries, NULL);
+      term_wrap(p->t, p->out, "  ", 2, why);
+      free(why);
+    }
     score_result_free(&r);
     term_wrap(p->t, p->out, "  ", 2, msg_text(msg_lang(p->lang), "ui.score_if_left_note"));
     return;

@@ -1852,9 +1852,42 @@ static int dismissal_as_outcome(const cls_result *r) {
 ** repeating her complaint.  "Don't worry, that's only the filter reminder" answers it.  So does
 ** evidence (proof), and a worry ended as the outcome of what the line offers ("写进参数,您就不用担心
 ** 招进来一个接不上的系统", after "HIS对接我们有同厂家同版本的三个案例": "一句带过", play-test 30b F4). */
+/* Bytes between spans [a0, a1) and [b0, b1) (0 when they touch or overlap). */
+static size_t span_gap(size_t a0, size_t a1, size_t b0, size_t b1) {
+  return a1 <= b0 ? b0 - a1 : b1 <= a0 ? a0 - b1 : 0;
+}
+
+/* 1 when r names need i by its keywords and each dismiss word of r lies nearer another need the
+** line names: "the light is nothing to worry about, your coffee tastes better" brushes off the
+** light, not the coffee (play-test 32a H2: the taste she praised was "brushed off" by a summary's
+** word about the light).  0 when the line names it by meaning alone (no span to place). */
+static int dismissed_elsewhere(const ctx *c, const cls_result *r, int i) {
+  int named = 0;
+  for (int m = 0; m < r->n_matches; m++) {
+    const char *l = r->matches[m].label;
+    if (strncmp(l, "need:", 5) == 0 && strcmp(l + 5, c->sc->needs[i].id) == 0 && r->matches[m].end > r->matches[m].start)
+      named = 1;
+  }
+  if (!named) return 0;
+  for (int d = 0; d < r->n_matches; d++) {
+    const cls_match *w = &r->matches[d];
+    if (strcmp(w->label, "dismiss") != 0) continue;
+    const char *nearest = NULL;
+    size_t best = (size_t)-1;
+    for (int m = 0; m < r->n_matches; m++) {
+      const cls_match *n = &r->matches[m];
+      if (strncmp(n->label, "need:", 5) != 0 || n->end <= n->start) continue;
+      size_t g = span_gap(n->start, n->end, w->start, w->end);
+      if (g < best) best = g, nearest = n->label + 5;
+    }
+    if (nearest && strcmp(nearest, c->sc->needs[i].id) == 0) return 0;
+  }
+  return 1;
+}
+
 static int dismisses_need(const ctx *c, const cls_result *r, int i) {
   if (i < 0 || i >= 64 || !says_dismiss(r) || (answered_needs(c, r) & bit(i))) return 0;
-  if (CLS_HAS(r, CLS_PROOF) || dismissal_as_outcome(r)) return 0;
+  if (CLS_HAS(r, CLS_PROOF) || dismissal_as_outcome(r) || dismissed_elsewhere(c, r, i)) return 0;
   for (int k = 0; k < r->n_needs; k++)
     if (r->needs[k] == i) return 1;
   return 0;
@@ -1886,6 +1919,10 @@ static void judge_dismissal(ctx *c, visit_state *vs, const sess_turn *t, const c
           p->events.v[e].index >= 0 && p->events.v[e].index < 64 && p->events.v[e].index < c->sc->n_needs)
         just_said = p->events.v[e].index;
   for (int i = 0; i < c->sc->n_needs && i < 64; i++) {
+    /* a worry a line settled before (she said it eased her) is only told settled again: "So where we
+    ** are: the orange light's nothing to worry about, ..." after "that's a weight off" was "-10 you
+    ** brushed off", the debrief's "+10 you settled" of turn 2 standing beside it (play-test 32a H2) */
+    if (vs->settled & bit(i)) continue;
     if ((vs->dismissed & bit(i)) || !((dismisses_need(c, r, i) && voiced_by_end(t, i)) || i == just_said)) continue;
     vs->dismissed |= bit(i);
     char said[512];
