@@ -34,7 +34,7 @@ void rcv_free(rcv_visit *v);
 ** user says yes on a terminal.  NULL after saying why on stderr. */
 struct json_t *rcv_debrief(const char *cmd, const char *file, struct json_t *tr);
 
-/* Journals of visits that did not end and that no process writes any more, in dir (not
+/* Journals of visits that did not end, with a turn, and that no process writes any more, in dir (not
 ** recursive), newest first: up to max malloc'd paths into out.  Returns how many there are
 ** in all (may exceed max). */
 int rcv_orphans(const char *dir, char **out, int max);
