@@ -347,6 +347,37 @@ static void show_score(play *p) {
   score_result_free(&r);
 }
 
+/* The list of journals written outside the data dir (rcv_note_journal): the state dir's
+** salesim/journals (malloc'd). */
+static char *journal_list(void) {
+  char *state = util_xdg_dir("XDG_STATE_HOME", ".local/state");
+  char *list = xasprintf("%s/journals", state);
+  free(state);
+  return list;
+}
+
+/* Notes the visit's journal in journal_list when it is outside the data dir's transcripts,
+** which the next `play` reads anyway: a visit killed with --transcript elsewhere is named too
+** (play-test 32d M6: Eve's next visit said nothing of it). */
+static void note_journal(const session *s) {
+  if (!s->transcript_path) return;
+  char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
+  char *dir = xasprintf("%s/transcripts", data);
+  char *j = sess_journal_path(s->transcript_path);
+  char *rd = realpath(dir, NULL), *rj = realpath(j, NULL);
+  char *slash = rj ? strrchr(rj, '/') : NULL;
+  if (rj && !(rd && slash && (size_t)(slash - rj) == strlen(rd) && strncmp(rj, rd, strlen(rd)) == 0)) {
+    char *list = journal_list();
+    rcv_note_journal(list, rj);
+    free(list);
+  }
+  free(rj);
+  free(rd);
+  free(j);
+  free(dir);
+  free(data);
+}
+
 /* Names the trainee's earlier visits that were killed before their end and so are in no
 ** gradebook: their journals in the data dir's transcripts, which no running visit writes
 ** (play-test 30c #4: Dave's next visit said nothing and the journal stayed).  Said once.  A play
@@ -356,8 +387,10 @@ static void remind_unrecorded(play *p) {
   enum { SHOWN = 3 };
   char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
   char *dir = xasprintf("%s/transcripts", data);
+  char *list = journal_list();
   char *paths[SHOWN];
-  int n = rcv_orphans(dir, paths, SHOWN);
+  int n = rcv_orphans(dir, list, paths, SHOWN);
+  free(list);
   char *opt = NULL;
   if (n > 0 && p->o.gradebook) {
     char *w = util_shell_word(p->o.gradebook);
@@ -393,7 +426,7 @@ static void remind_unrecorded(play *p) {
 ** end).  When the data dir fails too, the trainee is told that nothing will be kept. */
 static void begin_journal(play *p) {
   session *s = p->s;
-  if (sess_journal_begin(s) == 0) return;
+  if (sess_journal_begin(s) == 0) { note_journal(s); return; }
   char *asked = xstrdup(s->transcript_path), *why = xstrdup(s->save_error);
   char *spare = sess_default_transcript_path(p->sc);
   int moved = 0;

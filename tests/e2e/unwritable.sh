@@ -3,7 +3,7 @@
 # visit is kept where the trainee is told (play-test 32d H1, M1): a path under a file (as a
 # read-only or full folder would be, without needing root to make one), a data dir that fails
 # too, a folder that goes away during the visit; a visit cut off before its first line leaves
-# nothing for the next `play` to name.
+# nothing for the next `play` to name; one killed with its transcript elsewhere is named (M6).
 source "$(dirname "$0")/../lib.sh"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/data XDG_STATE_HOME=$TMP/state LANG=C.UTF-8
 SC=scenarios/examples/clinic-booking.yaml
@@ -70,4 +70,19 @@ kill -KILL "$pid"; wait "$pid" 2>/dev/null
 exec 3>&-
 err=$("$SALESIM" play "$SC" --seed 7 --trainee hal --gradebook "$TMP/hal.db" --script "$TMP/lines.txt" --transcript "" 2>&1 >/dev/null)
 expect_eq "the next play names no earlier visit" "" "$(grep 'earlier visit' <<<"$err")"
+# --- a visit killed with its transcript outside the data dir is named by the next play (M6) ---
+mkdir -p "$TMP/tr"; rm -f "$TMP/in"; mkfifo "$TMP/in"
+"$SALESIM" play "$SC" --seed 20 --trainee eve --gradebook "$TMP/eve.db" --transcript "$TMP/tr/v10.json" --script "$TMP/in" >/dev/null 2>&1 &
+pid=$!
+exec 3>"$TMP/in"
+sed -n 1,2p "$TMP/lines.txt" >&3
+for _ in $(seq 1 100); do [ "$(tr -d '\0' <"$TMP/tr/v10.json.journal" 2>/dev/null | grep -c '"record":"turn"')" = 2 ] && break; sleep 0.1; done
+kill -KILL "$pid"; wait "$pid" 2>/dev/null
+exec 3>&-
+err=$("$SALESIM" play "$SC" --seed 21 --trainee eve --gradebook "$TMP/eve.db" --script "$TMP/lines.txt" 2>&1 >/dev/null)
+expect_contains "the next play names the killed visit's journal outside the data dir" "$err" \
+  "is in no gradebook: $TMP/tr/v10.json.journal; record it with: salesim record $TMP/tr/v10.json.journal --gradebook $TMP/eve.db"
+"$SALESIM" record "$TMP/tr/v10.json.journal" --gradebook "$TMP/eve.db" >/dev/null 2>&1
+err=$("$SALESIM" play "$SC" --seed 22 --trainee eve --gradebook "$TMP/eve.db" --script "$TMP/lines.txt" --transcript "" 2>&1 >/dev/null)
+expect_eq "... and, once recorded, no more" "" "$(grep 'earlier visit' <<<"$err")"
 finish
