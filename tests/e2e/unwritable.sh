@@ -83,6 +83,9 @@ err=$("$SALESIM" play "$SC" --seed 21 --trainee eve --gradebook "$TMP/eve.db" --
 expect_contains "the next play names the killed visit's journal outside the data dir" "$err" \
   "is in no gradebook: $TMP/tr/v10.json.journal; record it with: salesim record $TMP/tr/v10.json.journal --gradebook $TMP/eve.db"
 "$SALESIM" record "$TMP/tr/v10.json.journal" --gradebook "$TMP/eve.db" >/dev/null 2>&1
+out=$("$SALESIM" record "$TMP/tr/v10.json.journal" --gradebook "$TMP/eve.db" 2>&1); rc=$?
+expect_contains "the same record command again says it is recorded (L6)" "$rc|$out" "0|"
+expect_contains "... already in the gradebook" "$out" "already in $TMP/eve.db"
 err=$("$SALESIM" play "$SC" --seed 22 --trainee eve --gradebook "$TMP/eve.db" --script "$TMP/lines.txt" --transcript "" 2>&1 >/dev/null)
 expect_eq "... and, once recorded, no more" "" "$(grep 'earlier visit' <<<"$err")"
 finish
