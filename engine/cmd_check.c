@@ -59,6 +59,23 @@ static json_t *jtext(const char *s) {
   return j ? j : json_string("");
 }
 
+/* Runs the behaviour script's chunk once, as play does when it makes the customer and under the
+** same caps: a script that compiles but cannot run (a loop or an error at its top level) fails
+** check, not the first visit (play-test 32d M3).  Only the script's own problems are kept: the
+** conditions were checked by the loader. */
+static void run_script(const scenario *s, diag *d) {
+  diag mine;
+  diag_init(&mine);
+  cust_limits lim;
+  cust_limits_default(&lim);
+  cust_host *h = cust_new(s, 1, &lim, &mine);
+  cust_free(h);
+  for (int i = 0; i < mine.n; i++)
+    if (mine.v[i].file && strcmp(mine.v[i].file, s->behaviour) == 0)
+      diag_add(d, mine.v[i].level, mine.v[i].file, mine.v[i].line, mine.v[i].col, "%s", mine.v[i].msg);
+  diag_free(&mine);
+}
+
 /* Checks one file; prints its problems (and, with vars, where its state is changed and read).
 ** Returns CLI_OK, CLI_FAIL or CLI_USAGE. */
 static int check_one(const char *path, const check_opts *o, json_t *files) {
@@ -76,7 +93,8 @@ static int check_one(const char *path, const check_opts *o, json_t *files) {
     rc = msg_check_file(path, &d) ? CLI_FAIL : CLI_OK;
   } else {
     s = scc_load(path, &d);
-    if (s && d.errors == 0 && s->behaviour) cust_check_script(s->behaviour, &d);   /* compiles it */
+    if (s && d.errors == 0 && s->behaviour && cust_check_script(s->behaviour, &d) == 0)   /* compiles it */
+      run_script(s, &d);
     if (s) lint_scenario(s, &d);   /* how it will be read: lexicon errors, keyword warnings */
     rc = (s && d.errors == 0) ? CLI_OK : CLI_FAIL;
   }

@@ -53,6 +53,7 @@ typedef struct play {
   cust_host *cust;  /* the first attempt's customer, made with the scenario's checks (owned
                     ** until start_session hands it on), or NULL */
   diag cust_d;      /* what making it said, for start_session to pass on */
+  int gb_failed;    /* the gradebook could not be opened when the visit started */
 } play;
 
 static const char *const slash_commands[] = {
@@ -356,6 +357,37 @@ static void show_score(play *p) {
   score_result_free(&r);
 }
 
+/* The list of journals written outside the data dir (rcv_note_journal): the state dir's
+** salesim/journals (malloc'd). */
+static char *journal_list(void) {
+  char *state = util_xdg_dir("XDG_STATE_HOME", ".local/state");
+  char *list = xasprintf("%s/journals", state);
+  free(state);
+  return list;
+}
+
+/* Notes the visit's journal in journal_list when it is outside the data dir's transcripts,
+** which the next `play` reads anyway: a visit killed with --transcript elsewhere is named too
+** (play-test 32d M6: Eve's next visit said nothing of it). */
+static void note_journal(const session *s) {
+  if (!s->transcript_path) return;
+  char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
+  char *dir = xasprintf("%s/transcripts", data);
+  char *j = sess_journal_path(s->transcript_path);
+  char *rd = realpath(dir, NULL), *rj = realpath(j, NULL);
+  char *slash = rj ? strrchr(rj, '/') : NULL;
+  if (rj && !(rd && slash && (size_t)(slash - rj) == strlen(rd) && strncmp(rj, rd, strlen(rd)) == 0)) {
+    char *list = journal_list();
+    rcv_note_journal(list, rj);
+    free(list);
+  }
+  free(rj);
+  free(rd);
+  free(j);
+  free(dir);
+  free(data);
+}
+
 /* Names the trainee's earlier visits that were killed before their end and so are in no
 ** gradebook: their journals in the data dir's transcripts, which no running visit writes
 ** (play-test 30c #4: Dave's next visit said nothing and the journal stayed).  Said once.  A play
@@ -365,8 +397,10 @@ static void remind_unrecorded(play *p) {
   enum { SHOWN = 3 };
   char *data = util_xdg_dir("XDG_DATA_HOME", ".local/share");
   char *dir = xasprintf("%s/transcripts", data);
+  char *list = journal_list();
   char *paths[SHOWN];
-  int n = rcv_orphans(dir, paths, SHOWN);
+  int n = rcv_orphans(dir, list, paths, SHOWN);
+  free(list);
   char *opt = NULL;
   if (n > 0 && p->o.gradebook) {
     char *w = util_shell_word(p->o.gradebook);
@@ -396,8 +430,53 @@ static void remind_unrecorded(play *p) {
   free(data);
 }
 
+/* Opens the visit's journal before the first turn; a transcript path that cannot be written
+** is said now and left for one in the data dir, where the next `play` names a cut-off visit
+** (play-test 32d H1: a read-only or full folder lost the whole visit, and said so only at its
+** end).  When the data dir fails too, the trainee is told that nothing will be kept. */
+static void begin_journal(play *p) {
+  session *s = p->s;
+  if (sess_journal_begin(s) == 0) { note_journal(s); return; }
+  char *asked = xstrdup(s->transcript_path), *why = xstrdup(s->save_error);
+  char *spare = sess_default_transcript_path(p->sc);
+  int moved = 0;
+  if (strcmp(spare, asked) != 0) {
+    sess_transcript_to(s, spare);
+    moved = sess_journal_begin(s) == 0;
+    if (!moved) sess_transcript_to(s, asked);   /* the end retries, and names the path asked for */
+  }
+  char *m = moved ? msg_get(msg_lang(p->lang), "ui.transcript_moved", "path", asked, "error", why, "spare", spare, NULL)
+                  : msg_get(msg_lang(p->lang), "ui.transcript_nowhere", "path", asked, "error", why, NULL);
+  fprintf(stderr, "salesim play: %s\n", m);
+  free(m);
+  free(spare);
+  free(why);
+  free(asked);
+}
+
+/* Opens the gradebook when the visit starts, so a path that is not one (a typo in a class's
+** profile, a read-only folder) is said before ten minutes of play, not after (play-test 32d M1);
+** the visit is still played and kept for `salesim record`. */
+static void check_gradebook(play *p) {
+  if (!p->o.trainee) return;
+  char *path = p->o.gradebook ? xstrdup(p->o.gradebook) : gb_default_path();
+  char err[1024];
+  gb *g = gb_open(path, err, sizeof err);
+  if (g) {
+    gb_close(g);
+  } else {
+    p->gb_failed = 1;
+    fprintf(stderr, "salesim play: %s\n", err);
+    fprintf(stderr, "salesim play: %s\n", msg_text(msg_lang(p->lang), "ui.gradebook_unusable"));
+  }
+  free(path);
+}
+
 static int start_session(play *p, diag *d) {
-  if (!p->attempt_path) remind_unrecorded(p);   /* a /restart has said it */
+  if (!p->attempt_path) {   /* a /restart has said these */
+    remind_unrecorded(p);
+    check_gradebook(p);
+  }
   sess_options so = { .seed = p->o.seed, .lang = p->o.lang, .trainee = p->o.trainee,
                       .transcript = p->attempt_path ? p->attempt_path : p->o.transcript };
   so.adopt = p->cust;
@@ -406,7 +485,9 @@ static int start_session(play *p, diag *d) {
   p->s = sess_new(p->sc, &so, d);
   diag_free(&p->cust_d);
   if (!p->s) return -1;
-  show_events(p, sess_start(p->s));
+  const cust_events *opening = sess_start(p->s);
+  begin_journal(p);
+  show_events(p, opening);
   return 0;
 }
 
@@ -564,7 +645,7 @@ static sess_end converse(play *p) {
 /* The visit could not be recorded: keep its transcript (saving it to the data dir when the
 ** trainee asked for none) and say how to record it later; role, when not NULL, is the name the
 ** gradebook takes sessions under (a PostgreSQL trainee role), so the command names it. */
-static void keep_for_later(play *p, const json_t *deb, const char *where, const char *role) {
+static void keep_for_later(play *p, const json_t *deb, const char *where, const char *role, const char *key) {
   if (!p->s->transcript_path) {
     p->s->transcript_path = sess_default_transcript_path(p->sc);
     sess_save(p->s, deb);
@@ -580,8 +661,7 @@ static void keep_for_later(play *p, const json_t *deb, const char *where, const 
   char *who = role ? util_shell_word(role) : NULL;
   char *cmd = xasprintf("salesim record %s%s%s%s", t, opt ? opt : "", who ? " --trainee " : "", who ? who : "");
   free(who);
-  char *m = msg_get(msg_lang(p->lang), ui_key_name(UI_GRADEBOOK_LATER), "path", p->s->transcript_path,
-                    "command", cmd, NULL);
+  char *m = msg_get(msg_lang(p->lang), key, "path", p->s->transcript_path, "command", cmd, NULL);
   fprintf(stderr, "salesim play: %s\n", m);
   free(m);
   free(cmd);
@@ -612,7 +692,8 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
   if (!g) {
     fprintf(stderr, "salesim play: %s\n", err);
     char *label = gb_location_label(path);
-    keep_for_later(p, deb, label, NULL);
+    /* the same command now would fail the same way (play-test 32d M1): once it opens */
+    keep_for_later(p, deb, label, NULL, "ui.gradebook_later_fix");
     free(label);
     free(path);
     return -1;
@@ -626,7 +707,7 @@ static int record_gradebook(play *p, json_t *deb, json_t *transcript) {
     fprintf(stderr, "%s\n", m);
     free(m);
     char *role = own_role(g, p->o.trainee);
-    keep_for_later(p, deb, gb_path(g), role);
+    keep_for_later(p, deb, gb_path(g), role, ui_key_name(UI_GRADEBOOK_LATER));
     free(role);
     gb_close(g);
     free(path);
@@ -652,6 +733,26 @@ static int write_rendering(const json_t *deb, char fmt, const char *path) {
   return -1;
 }
 
+/* Saves the transcript; when its path fails at the end (a disk filled during the visit), the
+** document goes to the data dir instead, and the trainee is told where (play-test 32d H1). */
+static void save_transcript(play *p, const json_t *deb) {
+  session *s = p->s;
+  if (sess_save(s, deb) == 0 || !s->transcript_path) return;
+  char *spare = sess_default_transcript_path(p->sc);
+  if (strcmp(spare, s->transcript_path) != 0) {
+    char *asked = xstrdup(s->transcript_path), *why = xstrdup(s->save_error);
+    char err[512];
+    if (sess_save_as(s, deb, spare, err, sizeof err) == 0) {
+      char *m = msg_get(msg_lang(p->lang), "ui.transcript_moved", "path", asked, "error", why, "spare", spare, NULL);
+      fprintf(stderr, "salesim play: %s\n", m);
+      free(m);
+    }
+    free(why);
+    free(asked);
+  }
+  free(spare);
+}
+
 /* The end of the visit: outcome, score, debrief, transcript, gradebook. */
 static int debrief(play *p, sess_end why) {
   int rc = CLI_OK;
@@ -661,7 +762,7 @@ static int debrief(play *p, sess_end why) {
   score_session(p->s, &r);
   json_t *deb = deb_build(p->s, &r);
   score_result_free(&r);
-  sess_save(p->s, deb);   /* the transcript first: nothing after this can lose the session */
+  save_transcript(p, deb);   /* the transcript first: nothing after this can lose the session */
   if (p->o.trainee) {
     json_t *tj = sess_transcript_json(p->s, NULL);
     sess_transcript_outcome(tj, deb);   /* the outcome the debrief scored, as the saved document */

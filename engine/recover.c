@@ -4,6 +4,8 @@
 ** not take the journal of a killed visit, and replay called a killed visit a Ctrl-C).
 */
 #include <dirent.h>
+#include <limits.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +147,14 @@ int rcv_load(const char *cmd, const char *file, size_t max, rcv_visit *v) {
     buf = util_read_file(jpath, max, &len, NULL, 0);
     if (!buf) { free(jpath); jpath = NULL; }
   }
+  size_t k = strlen(".journal"), n = strlen(file);
+  if (!buf && n > k && strcmp(file + n - k, ".journal") == 0 && access(file, F_OK) != 0) {
+    /* a journal `record` already rebuilt: its document is in its place (play-test 32d L6: the
+    ** same command again failed instead of saying "already in ...") */
+    jpath = strip_journal(file);
+    buf = util_read_file(jpath, max, &len, NULL, 0);
+    if (!buf) { free(jpath); jpath = NULL; }
+  }
   if (!buf) {
     msg_eprint(cmd, "cli.path_error", "path", file, "error", err, NULL);
     return -1;
@@ -199,27 +209,83 @@ static int newest_first(const void *a, const void *b) {
   return x->mtime < y->mtime ? 1 : x->mtime > y->mtime ? -1 : strcmp(x->path, y->path);
 }
 
-int rcv_orphans(const char *dir, char **out, int max) {
-  DIR *d = opendir(dir);
-  if (!d) return 0;
+/* 1 when the journal at path holds a turn after its start record: a visit cut off before its
+** first line (the journal is opened when the visit starts, play-test 32d H1) has nothing to
+** record and is not named. */
+static int has_turn(const char *path) {
+  size_t len;
+  char err[256];
+  char *buf = util_read_file(path, (size_t)64 << 20, &len, err, sizeof err);
+  if (!buf) return 1;   /* unreadable here: named, so `record` says why */
+  jrn_records rs;
+  jrn_split(buf, len, &rs);
+  int yes = rs.n > 1 || (rs.n == 1 && rs.truncated);
+  jrn_records_free(&rs);
+  free(buf);
+  return yes;
+}
+
+/* 1 when the journal at p is a cut-off visit's: a regular file whose document was never
+** written, that no process writes, holding a turn. */
+static int is_orphan(const char *p) {
+  struct stat st;
+  char *doc = strip_journal(p);
+  /* a visit whose document exists has ended (its journal outlived a crash after the save) */
+  int yes = lstat(p, &st) == 0 && S_ISREG(st.st_mode) && access(doc, F_OK) != 0 && !jrn_busy(p) && has_turn(p);
+  free(doc);
+  return yes;
+}
+
+/* Adds p (taken) to v when it is an orphan not already there; frees it otherwise. */
+static void add_orphan(orphan **v, int *n, int *cap, char *p) {
+  struct stat st;
+  for (int i = 0; i < *n; i++)
+    if (strcmp((*v)[i].path, p) == 0) { free(p); return; }
+  if (!is_orphan(p) || lstat(p, &st) != 0) { free(p); return; }
+  if (*n == *cap) { *cap = *cap ? *cap * 2 : 8; *v = xrealloc(*v, (size_t)*cap * sizeof **v); }
+  (*v)[(*n)++] = (orphan){ p, (long long)st.st_mtime };
+}
+
+void rcv_note_journal(const char *list, const char *journal) {
+  char *abs = realpath(journal, NULL);
+  if (!abs || strchr(abs, '\n')) { free(abs); return; }
+  char *slash = strrchr(list, '/');
+  if (slash && slash != list) {
+    char *d = xstrndup(list, (size_t)(slash - list));
+    util_mkdirs(d, 0755);
+    free(d);
+  }
+  /* one short append: lines of plays at once never mix (O_APPEND, under PIPE_BUF) */
+  int fd = open(list, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd >= 0) {
+    char *line = xasprintf("%s\n", abs);
+    (void)!write(fd, line, strlen(line));
+    free(line);
+    close(fd);
+  }
+  free(abs);
+}
+
+int rcv_orphans(const char *dir, const char *list, char **out, int max) {
   orphan *v = NULL;
   int n = 0, cap = 0;
+  DIR *d = opendir(dir);
   struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
+  while (d && (e = readdir(d)) != NULL) {
     size_t len = strlen(e->d_name), k = strlen(".journal");
     if (len <= k || strcmp(e->d_name + len - k, ".journal") != 0) continue;
-    char *p = xasprintf("%s/%s", dir, e->d_name), *doc = strip_journal(p);
-    struct stat st;
-    /* a visit whose document exists has ended (its journal outlived a crash after the save) */
-    if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && access(doc, F_OK) != 0 && !jrn_busy(p)) {
-      if (n == cap) { cap = cap ? cap * 2 : 8; v = xrealloc(v, (size_t)cap * sizeof *v); }
-      v[n++] = (orphan){ p, (long long)st.st_mtime };
-      p = NULL;
-    }
-    free(p);
-    free(doc);
+    add_orphan(&v, &n, &cap, xasprintf("%s/%s", dir, e->d_name));
   }
-  closedir(d);
+  if (d) closedir(d);
+  size_t len;
+  char err[256];
+  char *text = list ? util_read_file(list, (size_t)1 << 20, &len, err, sizeof err) : NULL;
+  for (char *line = text, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+    nl = strchr(line, '\n');
+    if (nl) *nl = '\0';
+    if (*line == '/') add_orphan(&v, &n, &cap, xstrdup(line));
+  }
+  free(text);
   if (n > 1) qsort(v, (size_t)n, sizeof *v, newest_first);
   for (int i = 0; i < n; i++) {
     if (i < max) out[i] = v[i].path;

@@ -120,6 +120,17 @@ char *scnfind_resolve(const char *cmd, const char *arg) {
       names[i] = es.v[i].folder ? xasprintf("%s/%s", es.v[i].folder, es.v[i].stem)
                                 : xstrdup(es.v[i].stem);
     near = sug_nearest(arg, (const char *const *)names, (size_t)es.n);
+    /* a name without its folder ("clinic-booking" for examples/clinic-booking) is near by its
+    ** stem alone: the whole name is too far off (play-test 32d L9) */
+    const char **stems = xcalloc((size_t)es.n, sizeof *stems);
+    for (int i = 0; i < es.n; i++) stems[i] = es.v[i].stem;
+    const char *stem = NULL;
+    for (int i = 0; !near && !stem && i < es.n; i++)
+      if (strcmp(stems[i], arg) == 0) stem = stems[i];
+    if (!near && !stem) stem = sug_nearest(arg, stems, (size_t)es.n);
+    for (int i = 0; stem && i < es.n; i++)
+      if (stems[i] == stem) near = names[i];
+    free(stems);
   }
   if (near)
     msg_eprint(cmd, "cli.no_scenario_near", "name", arg, "near", near, NULL);

@@ -480,6 +480,32 @@ int sess_save(session *s, const json_t *debrief) {
   return rc;
 }
 
+int sess_save_as(session *s, const json_t *debrief, const char *path, char *err, size_t errlen) {
+  assert(path && err);
+  json_t *j = sess_transcript_json(s, debrief);
+  char *text = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+  json_decref(j);
+  int rc = text ? util_write_atomic(path, text, strlen(text), err, errlen) : -1;
+  if (!text) msg_snprint(err, errlen, "cli.transcript_encode", NULL);
+  free(text);
+  if (rc != 0) return -1;
+  free(s->transcript_path);
+  s->transcript_path = xstrdup(path);
+  set_save_error(s, NULL);
+  if (sess_over(s) && s->journal) {   /* the turns are in the document at path now */
+    jrn_close(s->journal, 1);
+    s->journal = NULL;
+  }
+  return 0;
+}
+
+void sess_transcript_to(session *s, const char *path) {
+  assert(!s->journal && path);
+  free(s->transcript_path);
+  s->transcript_path = xstrdup(path);
+  set_save_error(s, NULL);
+}
+
 char *sess_journal_path(const char *transcript_path) { return xasprintf("%s.journal", transcript_path); }
 
 /* Appends one record (compact JSON, one line) to buf, and a newline when more follow. */
@@ -497,7 +523,7 @@ static void put_record(strbuf *b, json_t *rec) {
 ** save_error; the next write retries what it missed. */
 static void journal_write(session *s, int with_end) {
   if (!s->transcript_path) return;
-  if (s->journal_turns == s->n_turns && (!with_end || s->journal_end)) return;
+  if (s->journal_head && s->journal_turns == s->n_turns && (!with_end || s->journal_end)) return;
   char err[512];
   if (!s->journal) {
     char *path = sess_journal_path(s->transcript_path);
@@ -536,5 +562,14 @@ static void journal_write(session *s, int with_end) {
     s->journal_turns = s->n_turns;
     if (ending) s->journal_end = 1;
   }
+}
+
+int sess_journal_begin(session *s) {
+  if (!s->transcript_path || s->journal_head) return 0;
+  journal_write(s, 0);
+  if (s->journal_head) return 0;
+  jrn_close(s->journal, 1);   /* made but not written (a full disk): no empty file left behind */
+  s->journal = NULL;
+  return -1;
 }
 /* }=== */

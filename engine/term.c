@@ -137,6 +137,7 @@ static term_status read_plain(term *t, char **line) {
     any = 1;
     if (c == '\n') break;
     if (++seen > TERM_MAX_PLAIN_INPUT) { any = 0; break; }
+    if (c == '\0') c = ' ';   /* C strings end at a NUL: the rest of the line was lost (play-test 32d L5) */
     if (n < TERM_MAX_PLAIN_LINE) {
       if (n + 1 >= cap) { cap *= 2; buf = xrealloc(buf, cap); }
       buf[n++] = (char)c;

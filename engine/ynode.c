@@ -239,10 +239,89 @@ static void check_duplicates(builder *b, const yn_node *map) {
   free(refs);
 }
 
-/* Reports a libyaml failure (syntax, reader or memory) with its position. */
+/* The bytes of line (1-based) of buf: its start, and its length in *n; NULL past the end. */
+static const char *line_at(const char *buf, size_t len, int line, size_t *n) {
+  size_t i = 0;
+  for (int l = 1; l < line; l++) {
+    const char *nl = memchr(buf + i, '\n', len - i);
+    if (!nl) return NULL;
+    i = (size_t)(nl - buf) + 1;
+  }
+  const char *nl = memchr(buf + i, '\n', len - i);
+  *n = nl ? (size_t)(nl - buf) - i : len - i;
+  return buf + i;
+}
+
+/* 1 when the blank run that starts line (1-based) holds a tab at or before column col:
+** libyaml then says "found character that cannot start any token" or speaks of indentation,
+** and a trainer does not guess a tab (play-test 32d M4). */
+static int tab_indents(const char *buf, size_t len, int line, int col) {
+  size_t n;
+  const char *s = line_at(buf, len, line, &n);
+  for (size_t i = 0; s && i < n && (s[i] == ' ' || s[i] == '\t') && (int)i < col; i++)
+    if (s[i] == '\t') return 1;
+  return 0;
+}
+
+/* Where a quoted scalar that ran over lines up to the error began, by scanning the input again
+** up to it: a quote left open swallows the lines after it up to the next quote, and the parser
+** fails there, lines away from the mistake (play-test 32d M4).  1 with its 1-based line and
+** column in *line, *col; 0 when the token before the error is no such scalar. */
+static int open_quote(const char *buf, size_t len, const yaml_mark_t *at, int *line, int *col) {
+  yaml_parser_t p;
+  if (!yaml_parser_initialize(&p)) return 0;
+  yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+  yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+  int found = 0;
+  for (;;) {
+    yaml_token_t t;
+    if (!yaml_parser_scan(&p, &t)) break;
+    int end = t.type == YAML_STREAM_END_TOKEN || t.start_mark.line > at->line ||
+              (t.start_mark.line == at->line && t.start_mark.column >= at->column);
+    if (!end && t.type == YAML_SCALAR_TOKEN) {
+      yaml_scalar_style_t st = t.data.scalar.style;
+      found = (st == YAML_DOUBLE_QUOTED_SCALAR_STYLE || st == YAML_SINGLE_QUOTED_SCALAR_STYLE) &&
+              t.start_mark.line < t.end_mark.line && t.end_mark.line == at->line;
+      *line = (int)t.start_mark.line + 1;
+      *col = (int)t.start_mark.column + 1;
+    } else if (!end && t.type != YAML_VALUE_TOKEN && t.type != YAML_KEY_TOKEN &&
+               t.type != YAML_BLOCK_END_TOKEN) {
+      found = 0;
+    }
+    yaml_token_delete(&t);
+    if (end) break;
+  }
+  yaml_parser_delete(&p);
+  return found;
+}
+
+/* Reports a libyaml failure (syntax, reader or memory) with its position, and what it most
+** likely means when libyaml's words do not say it: a tab in the indentation, a quote left open. */
 static void parser_error(builder *b, const yaml_parser_t *p) {
   const char *file = b->doc->file;
   const char *problem = p->problem ? p->problem : "unknown YAML error";
+  int ql, qc;
+  if (p->error != YAML_MEMORY_ERROR && p->error != YAML_READER_ERROR &&
+      tab_indents(b->buf, b->len, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1)) {
+    diag_add(b->d, DIAG_ERROR, file, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
+             "a tab indents this line: YAML indents with spaces only (%s)", problem);
+    return;
+  }
+  if (p->error == YAML_SCANNER_ERROR && p->context && strcmp(p->context, "while scanning a quoted scalar") == 0 &&
+      p->problem_mark.line > p->context_mark.line) {   /* the quote ran to the end of the file */
+    diag_add(b->d, DIAG_ERROR, file, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1,
+             "this quoted text is never closed: it runs on to %d:%d (%s); close the quote on line %d",
+             (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1, problem,
+             (int)p->context_mark.line + 1);
+    return;
+  }
+  if (p->error == YAML_PARSER_ERROR && open_quote(b->buf, b->len, &p->problem_mark, &ql, &qc)) {
+    diag_add(b->d, DIAG_ERROR, file, ql, qc,
+             "this quoted text is not closed on its line: it runs on to %d:%d, where the YAML "
+             "stops making sense (%s); close the quote on line %d", (int)p->problem_mark.line + 1,
+             (int)p->problem_mark.column + 1, problem, ql);
+    return;
+  }
   if (p->error == YAML_MEMORY_ERROR) {
     diag_add(b->d, DIAG_ERROR, file, 1, 1, "out of memory while reading YAML");
   } else if (p->error == YAML_READER_ERROR) {

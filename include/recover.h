@@ -34,9 +34,14 @@ void rcv_free(rcv_visit *v);
 ** user says yes on a terminal.  NULL after saying why on stderr. */
 struct json_t *rcv_debrief(const char *cmd, const char *file, struct json_t *tr);
 
-/* Journals of visits that did not end and that no process writes any more, in dir (not
-** recursive), newest first: up to max malloc'd paths into out.  Returns how many there are
-** in all (may exceed max). */
-int rcv_orphans(const char *dir, char **out, int max);
+/* Journals of visits that did not end, with a turn, and that no process writes any more, in dir
+** (not recursive) and at the paths listed in the file list (one a line; NULL or a missing file:
+** none), newest first: up to max malloc'd paths into out.  Returns how many there are in all
+** (may exceed max). */
+int rcv_orphans(const char *dir, const char *list, char **out, int max);
+
+/* Adds journal's absolute path to the file list (made with its folder when missing), so a
+** visit cut off with its transcript outside the data dir is named too (play-test 32d M6). */
+void rcv_note_journal(const char *list, const char *journal);
 
 #endif

@@ -93,7 +93,7 @@ typedef struct session {
   int max_turns;
   char *transcript_path;     /* NULL when not saved */
   char *save_error;          /* last transcript save error, or NULL */
-  struct jrn *journal;       /* TRANSCRIPT.journal while the visit runs; NULL before turn 1 */
+  struct jrn *journal;       /* TRANSCRIPT.journal while the visit runs (from sess_journal_begin or turn 1) */
   int journal_head;          /* the start record is in the journal */
   int journal_turns;         /* turns in the journal */
   int journal_end;           /* the end record is in the journal */
@@ -136,6 +136,21 @@ int sess_save(session *s, const struct json_t *debrief);
 ** event keeps the customer's own verdict on the last visit.  sess_transcript_json does it when
 ** given the debrief; a caller that builds the document without one calls it itself. */
 void sess_transcript_outcome(struct json_t *transcript, const struct json_t *debrief);
+
+/* Opens the journal now and writes its start record (call after sess_start), so a transcript
+** path that cannot be written is known before the first turn, not after the visit (play-test
+** 32d H1).  Returns 0 (also with no transcript asked for), or -1 with the reason in
+** s->save_error and no journal file left behind. */
+int sess_journal_begin(session *s);
+
+/* Points the transcript at path before its journal exists (a path that could not be written,
+** left for another): takes a copy, clears save_error. */
+void sess_transcript_to(session *s, const char *path);
+
+/* Writes the document to path instead of the transcript path (which failed); on success the
+** transcript path becomes path and the old journal, whose turns the document now holds, is
+** removed.  Returns 0, or -1 with the reason in err (save_error is left as it was). */
+int sess_save_as(session *s, const struct json_t *debrief, const char *path, char *err, size_t errlen);
 
 /* The journal beside a transcript: "PATH.journal" (malloc'd). */
 char *sess_journal_path(const char *transcript_path);

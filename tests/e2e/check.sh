@@ -367,4 +367,21 @@ out=$(for f in scenarios/*.yaml scenarios/*/*.yaml; do "$SALESIM" check "$f" 2>&
 if [[ "$out" != *"stops the turn"* ]]; then ok "no shipped reaction swallows summaries"; else fail "no shipped reaction swallows summaries" "$out"; fi
 rm -rf "$tmp"
 
+# a behaviour script that compiles but cannot run is refused by check, as play would find it at
+# the start (play-test 32d M3): its main chunk runs once under play's caps
+runs_badly() {  # NAME EXPECTED LUA
+  printf '%s\n' "$3" >"$TMP/sc/$1.lua"
+  sed "s/^minutes: 10\$/minutes: 10\nbehaviour: $1.lua/" scenarios/campus-platform.yaml >"$TMP/sc/$1.yaml"
+  local err; err=$("$SALESIM" check "$TMP/sc/$1.yaml" 2>&1); local rc=$?
+  expect_contains "check runs the script once: $1 fails (exit $rc)" "$rc|$err" "1|$TMP/sc/$1.lua:"
+  expect_contains "... saying why" "$err" "$2"
+}
+runs_badly toploop 'time limit exceeded' 'while true do end'
+runs_badly toperror 'no such table' 'local t = nil
+error("no such table")'
+runs_badly tophoard 'memory limit exceeded' 'local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1 << 20) .. i end'
+printf 'local n = 0\nfor i = 1, 1000 do n = n + i end\nfunction on_turn() end\n' >"$TMP/sc/fine.lua"
+sed 's/^minutes: 10$/minutes: 10\nbehaviour: fine.lua/' scenarios/campus-platform.yaml >"$TMP/sc/fine.yaml"
+out=$("$SALESIM" check "$TMP/sc/fine.yaml" 2>&1); expect_eq "a main chunk that runs to its end passes" "0|" "$?|$(grep 'error' <<<"$out")"
+
 finish

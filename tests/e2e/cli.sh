@@ -175,4 +175,10 @@ for c in play check test classify report replay list init-scenario; do
   done
 done
 expect_eq "man page: every option of every command" "" "$missing"
+# a scenario in a folder named without it: did you mean the folder's? (play-test 32d L9)
+for name in clinic-booking clinic-bokking; do
+  err=$("$SALESIM" play "$name" --script /dev/null 2>&1); rc=$?
+  expect_contains "play $name: did you mean examples/clinic-booking" "$rc|$err" "2|"
+  expect_contains "... named" "$err" "examples/clinic-booking"
+done
 finish

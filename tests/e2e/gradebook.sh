@@ -266,7 +266,7 @@ if [ "$rc" = 0 ]; then
   expect_eq "play with a broken gradebook exits 2" 2 "$rc"
   expect_contains "... with a clear error" "$err" "$TMP/notes.txt is not a salesim gradebook: file is not a database"
   expect_eq "... and the transcript is still saved" "3" "$(jq '.turns | length' "$TMP/kept.json" 2>&1)"
-  expect_contains "... and play says how to record it later" "$err" "the visit is kept in $TMP/kept.json; record it later with: salesim record $TMP/kept.json --gradebook $TMP/notes.txt"
+  expect_contains "... and play says how to record it later" "$err" "the visit is kept in $TMP/kept.json; once the gradebook can be opened, record it with: salesim record $TMP/kept.json --gradebook $TMP/notes.txt"
   out=$("$SALESIM" record "$TMP/kept.json" --gradebook "$TMP/later.db"); rc=$?
   expect_eq "salesim record records the kept visit" "0|1|ann" "$rc|$(q "$TMP/later.db" 'SELECT count(*) FROM sessions')|$(q "$TMP/later.db" 'SELECT trainee FROM sessions')"
   out=$("$SALESIM" record "$TMP/kept.json" --gradebook "$TMP/later.db"); rc=$?

@@ -498,7 +498,7 @@ err=$("$SALESIM" play "$SC" --script "$TMP/en.txt" --seed 4 --trainee ann --grad
 expect_eq "play with the server down exits 2" 2 "$rc"
 expect_contains "... says the server refused the connection" "$err" "the server refused the connection"
 kept=$(sed -n 's/.*the visit is kept in \([^;]*\);.*/\1/p' <<<"$err")
-expect_contains "... keeps the transcript and names the command" "$err" "record it later with: salesim record $kept --gradebook 'postgresql://ann@/roles?host=$PGDIR'"
+expect_contains "... keeps the transcript and names the command" "$err" "once the gradebook can be opened, record it with: salesim record $kept --gradebook 'postgresql://ann@/roles?host=$PGDIR'"
 expect_eq "... the kept transcript holds the debrief" "it-trial" "$(jq -r '.debrief.scenario' "$kept" 2>&1)"
 expect_eq "... and the password is not shown" "" "$(grep -o ann-pw <<<"$err")"
 pg_ctl_do -w -o "-c listen_addresses='' -k $PGDIR -c max_connections=320 -c shared_buffers=64MB" start >/dev/null 2>&1

@@ -108,4 +108,11 @@ for sig in TERM HUP; do
   out=$("$SALESIM" replay "$f" 2>&1)
   expect_contains "SIG$sig: replay rebuilds it as a visit that did not end" "$out" "its terminal closed"
 done
+# a NUL in a script's line is a space, not the end of the line (play-test 32d L5), in both languages
+printf 'So the phones\0 eat her morning, right?\n\0\001\002 How many counsellors sign in each day?\n辅导员\0每天签到要花多少时间?\n' >"$TMP/nul.txt"
+"$SALESIM" play scenarios/it-trial.yaml --script "$TMP/nul.txt" --seed 1 --transcript "$TMP/nul.json" >/dev/null 2>&1
+expect_contains "a NUL inside a line keeps the words after it" "$(jq -r '.turns[0].text' "$TMP/nul.json")" "So the phones  eat her morning, right?"
+expect_contains "a line that starts with a NUL and controls is still a turn" "$(jq -r '.turns[1].text' "$TMP/nul.json")" "How many counsellors sign in each day?"
+"$SALESIM" play "$SC" --script "$TMP/nul.txt" --seed 1 --transcript "$TMP/nulzh.json" >/dev/null 2>&1
+expect_contains "... and in a Chinese visit" "$(jq -r '.turns[2].text' "$TMP/nulzh.json")" "每天签到要花多少时间"
 finish

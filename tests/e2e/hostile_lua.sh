@@ -135,8 +135,9 @@ for sig in TERM HUP; do
     rm -f "$f" "$f.journal"
     "$SALESIM" play "$TMP/sig/s.yaml" --script "$TMP/sig/lines.txt" --seed 1 --transcript "$f" >/dev/null 2>"$TMP/sig/$sig.err" &
     pid=$!
-    # the journal (TRANSCRIPT.journal) holds the visit while it runs; each turn takes a busy 0.25 s
-    for _ in $(seq 1 100); do [ -s "$f.journal" ] && break; sleep 0.1; done
+    # the journal (TRANSCRIPT.journal) holds the visit while it runs (its start record from the
+    # start, play-test 32d H1); each turn takes a busy 0.25 s
+    for _ in $(seq 1 100); do grep -a -q '"record":"turn"' "$f.journal" 2>/dev/null && break; sleep 0.1; done
     sleep 0.6
     kill -$sig $pid
     for _ in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done

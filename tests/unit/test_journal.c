@@ -23,13 +23,14 @@ static void test_busy_while_written(void **st) {
   assert_int_equal(jrn_busy(p), 0);   /* no file */
   jrn *j = jrn_create(p, err, sizeof err);
   assert_non_null(j);
-  assert_int_equal(jrn_append(j, "{}", 2, err, sizeof err), 0);
+  assert_int_equal(jrn_append(j, "{}", 2, err, sizeof err), 0);   /* a start record */
+  assert_int_equal(jrn_append(j, "{}", 2, err, sizeof err), 0);   /* and a turn */
   assert_int_equal(jrn_busy(p), 1);   /* another open file description: the lock is seen */
   char *orphans[4];
-  assert_int_equal(rcv_orphans(dir, orphans, 4), 0);   /* a live visit is not named */
+  assert_int_equal(rcv_orphans(dir, NULL, orphans, 4), 0);   /* a live visit is not named */
   jrn_close(j, 0);
   assert_int_equal(jrn_busy(p), 0);   /* kept, as a killed visit's is, and free */
-  assert_int_equal(rcv_orphans(dir, orphans, 4), 1);
+  assert_int_equal(rcv_orphans(dir, NULL, orphans, 4), 1);
   assert_string_equal(orphans[0], p);
   free(orphans[0]);
   unlink(p);
@@ -63,7 +64,7 @@ static void test_busy_ends_with_a_killed_writer(void **st) {
   assert_non_null(f);
   fclose(f);
   char *orphans[1];
-  assert_int_equal(rcv_orphans(dir, orphans, 1), 0);
+  assert_int_equal(rcv_orphans(dir, NULL, orphans, 1), 0);
   unlink(doc);
   unlink(p);
   free(doc);
@@ -85,10 +86,46 @@ static void test_end_names(void **st) {
 static int setup(void **st) { (void)st; return mkdtemp(dir) ? 0 : -1; }
 static int teardown(void **st) { (void)st; return rmdir(dir); }
 
+/* A journal holding only its start record (a visit cut off before its first line, play-test
+** 32d H1) is not named; one written outside dir is named when the list holds it (M6). */
+static void test_start_only_and_listed(void **st) {
+  (void)st;
+  char err[256];
+  char *p = xasprintf("%s/empty.json.journal", dir);
+  jrn *j = jrn_create(p, err, sizeof err);
+  assert_non_null(j);
+  assert_int_equal(jrn_append(j, "{}", 2, err, sizeof err), 0);
+  jrn_close(j, 0);
+  char *orphans[4];
+  assert_int_equal(rcv_orphans(dir, NULL, orphans, 4), 0);
+  unlink(p);
+  free(p);
+  char *sub = xasprintf("%s/elsewhere", dir), *list = xasprintf("%s/journals", dir);
+  assert_int_equal(util_mkdirs(sub, 0755), 0);
+  p = xasprintf("%s/v10.json.journal", sub);
+  j = jrn_create(p, err, sizeof err);
+  assert_non_null(j);
+  rcv_note_journal(list, p);
+  assert_int_equal(jrn_append(j, "{}\n{}", 5, err, sizeof err), 0);
+  assert_int_equal(rcv_orphans(dir, list, orphans, 4), 0);   /* still written */
+  jrn_close(j, 0);
+  assert_int_equal(rcv_orphans(dir, list, orphans, 4), 1);
+  assert_string_equal(orphans[0], p);
+  free(orphans[0]);
+  unlink(p);
+  assert_int_equal(rcv_orphans(dir, list, orphans, 4), 0);   /* recorded since: gone */
+  unlink(list);
+  rmdir(sub);
+  free(p);
+  free(sub);
+  free(list);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_busy_while_written),
     cmocka_unit_test(test_busy_ends_with_a_killed_writer),
+    cmocka_unit_test(test_start_only_and_listed),
     cmocka_unit_test(test_end_names),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -248,8 +248,39 @@ static void test_syntax_errors(void **st) {
                "t.yaml:3:3: error: did not find expected '-' indicator "
                "(while parsing a block collection at 2:3)");
   expect_error("a: \"open\n",
-               "t.yaml:2:1: error: found unexpected end of stream "
-               "(while scanning a quoted scalar at 1:4)");
+               "t.yaml:1:4: error: this quoted text is never closed: it runs on to 2:1 (found "
+               "unexpected end of stream); close the quote on line 1");
+}
+
+/* A quote left open is reported where it opens, not lines later where the parser fails; a tab
+** in the indentation is called a tab (play-test 32d M4). */
+static void test_open_quote_and_tab(void **st) {
+  (void)st;
+  expect_error("id: x\ntitle: \"Brookside: booking\nlanguage: en\nbrief: \"the phones\"\n",
+               "t.yaml:2:8: error: this quoted text is not closed on its line: it runs on to 4:9, where "
+               "the YAML stops making sense (did not find expected key); close the quote on line 2");
+  expect_error("a:\n  - 'one\n  - two\n  - 'three'\n",
+               "t.yaml:2:5: error: this quoted text is not closed on its line: it runs on to 4:6, where "
+               "the YAML stops making sense (did not find expected '-' indicator); close the quote on line 2");
+  expect_error("a:\n  b: \"x\n  c: 1\n  d: \"y\"\n  e: 2\n",
+               "t.yaml:2:6: error: this quoted text is not closed on its line: it runs on to 4:7, where "
+               "the YAML stops making sense (did not find expected key); close the quote on line 2");
+  /* a quoted text meant to run over lines, and valid, is no error */
+  diag d;
+  diag_init(&d);
+  yn_doc *doc = yn_parse_string("t.yaml", "a: \"one\n  two\"\nb: 1\n", strlen("a: \"one\n  two\"\nb: 1\n"), &d);
+  assert_non_null(doc);
+  yn_free(doc);
+  diag_free(&d);
+  expect_error("a:\n\tb: 1\n",
+               "t.yaml:2:1: error: a tab indents this line: YAML indents with spaces only (found "
+               "character that cannot start any token)");
+  expect_error("a:\n  b:\n  \tc: 1\n",
+               "t.yaml:3:3: error: a tab indents this line: YAML indents with spaces only (found "
+               "character that cannot start any token)");
+  expect_error("people:\n  - name: x\n\t  role: y\n",
+               "t.yaml:3:1: error: a tab indents this line: YAML indents with spaces only (found a "
+               "tab character that violates indentation)");
 }
 
 static void test_load_file(void **st) {
@@ -357,7 +388,7 @@ int main(void) {
     cmocka_unit_test(test_size_cap),
     cmocka_unit_test(test_node_cap),
     cmocka_unit_test(test_documents_and_keys),
-    cmocka_unit_test(test_syntax_errors),
+    cmocka_unit_test(test_syntax_errors), cmocka_unit_test(test_open_quote_and_tab),
     cmocka_unit_test(test_load_file),
     cmocka_unit_test(test_shipped_images),
     cmocka_unit_test(test_image_round_trip),
