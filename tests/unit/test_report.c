@@ -406,6 +406,20 @@ static const char days_disagree[] =
   " FROM session_rules AS r JOIN sessions AS s ON s.id = r.session_id GROUP BY 1, 2, 3 EXCEPT"
   " SELECT scenario, day, rule, n, sessions, pts_n, pts_sum FROM rule_days WHERE sessions > 0))";
 
+/* Records n generated visits of 7 trainees in 3 scenarios into g (tools/gb_gen.h, seeded). */
+static void record_class(gb *g, uint64_t seed, int n) {
+  char err[256] = "";
+  uint64_t rng = seed;
+  for (int i = 0; i < n; i++) {
+    char trainee[16], scenario[16];
+    snprintf(trainee, sizeof trainee, "t%d", i % 7);
+    snprintf(scenario, sizeof scenario, "scenario-%d", 1 + i % 3);
+    json_t *d = gbg_debrief(&rng, scenario, trainee, 1 + i / 21, 1 + i % 28, (i * 37) % 600, 0);
+    assert_true(gb_record(g, trainee, d, NULL, err, sizeof err) > 0);
+    json_decref(d);
+  }
+}
+
 /* A version-3 gradebook (before the per-day counts) and a version-5 one (before ended_by and the
 ** hints in the covering index) are migrated when opened, every row kept, and every report form,
 ** filtered or not, reads the same from them as from the same class recorded at this version, with
@@ -418,15 +432,7 @@ static void test_migrated_version_3_reports_the_same(void **state) {
   char *v5 = xasprintf("%s/v5.db", dir);
   gb *g = gb_open(v4, err, sizeof err);
   assert_non_null(g);
-  uint64_t rng = 7;
-  for (int i = 0; i < 400; i++) {
-    char trainee[16], scenario[16];
-    snprintf(trainee, sizeof trainee, "t%d", i % 7);
-    snprintf(scenario, sizeof scenario, "scenario-%d", 1 + i % 3);
-    json_t *d = gbg_debrief(&rng, scenario, trainee, 1 + i / 21, 1 + i % 28, (i * 37) % 600, 0);
-    assert_true(gb_record(g, trainee, d, NULL, err, sizeof err) > 0);
-    json_decref(d);
-  }
+  record_class(g, 7, 400);
   /* start times a hand or another tool wrote: a date alone, no seconds, too short, and
   ** characters of more than one byte within and after the first ten */
   static const char *const odd[] = { "2026-11-15", "2026-11-15T09:00", "2026-11-1", "2026-11-15\xc3\xa9",
@@ -794,15 +800,7 @@ static char *golden_class(void) {
   char *path = xasprintf("%s/golden.db", dir), err[256] = "";
   gb *g = gb_open(path, err, sizeof err);
   assert_non_null(g);
-  uint64_t rng = 11;
-  for (int i = 0; i < 420; i++) {
-    char trainee[16], scenario[16];
-    snprintf(trainee, sizeof trainee, "t%d", i % 7);
-    snprintf(scenario, sizeof scenario, "scenario-%d", 1 + i % 3);
-    json_t *d = gbg_debrief(&rng, scenario, trainee, 1 + i / 21, 1 + i % 28, (i * 37) % 600, 0);
-    assert_true(gb_record(g, trainee, d, NULL, err, sizeof err) > 0);
-    json_decref(d);
-  }
+  record_class(g, 11, 420);
   gb_close(g);
   sqlite_exec(path, golden_edits);
   return path;
