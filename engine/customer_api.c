@@ -332,7 +332,7 @@ static int api_offered(lua_State *L) {
 static int api_flag(lua_State *L) {
   cust_host *h = host(L);
   int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
-  int ek = kind <= CF_CONFIRMED ? CUST_K_NEED : kind == CF_RAISED || kind == CF_EASED ? CUST_K_OBJECTION
+  int ek = kind <= CF_CONFIRMED || kind == CF_ANSWERED ? CUST_K_NEED : kind == CF_RAISED || kind == CF_EASED ? CUST_K_OBJECTION
                                                                                       : CUST_K_COMMITMENT;
   assert(kind != CF_FIRED);
   int i = cust_find_id(L, h, 1, ek);
@@ -972,6 +972,7 @@ static const luaL_Reg api_fns[] = {
 static const struct { const char *name; int kind; } flag_fns[] = {
   { "revealed", CF_REVEALED }, { "confirmed", CF_CONFIRMED }, { "given", CF_GIVEN },
   { "refused", CF_REFUSED }, { "raised", CF_RAISED }, { "done", CF_DONE }, { "eased", CF_EASED },
+  { "answered", CF_ANSWERED },
 };
 
 /* Sets the flags into the table on top of the stack. */

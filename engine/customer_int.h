@@ -17,8 +17,9 @@
 #include "sandbox.h"
 
 /* Per-entity flags, one byte each, kept in one array so a snapshot is one memcpy. */
-/* CF_DONE: a commitment given on an earlier visit of the campaign (CF_GIVEN is this visit's). */
-enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_DONE, CF_EASED, CF_KINDS };
+/* CF_DONE: a commitment given on an earlier visit of the campaign (CF_GIVEN is this visit's).
+** CF_ANSWERED: a need a benefit the trainee stated answered before she voiced it. */
+enum { CF_REVEALED, CF_CONFIRMED, CF_GIVEN, CF_REFUSED, CF_RAISED, CF_FIRED, CF_DONE, CF_EASED, CF_ANSWERED, CF_KINDS };
 
 struct cust_host {
   const scenario *sc;

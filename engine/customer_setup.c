@@ -330,7 +330,7 @@ static int cust_init(cust_host *h, const scenario *sc, uint64_t seed, const cust
   memcpy(h->val0, h->val, (size_t)h->n_state * sizeof *h->val0);
   cust_people_state_mark(h);
   int sizes[CF_KINDS] = { sc->n_needs, sc->n_needs, sc->n_commitments, sc->n_commitments,
-                          sc->n_objections, sc->n_reactions, sc->n_commitments, sc->n_objections };
+                          sc->n_objections, sc->n_reactions, sc->n_commitments, sc->n_objections, sc->n_needs };
   for (int k = 0; k < CF_KINDS; k++) { h->off[k] = h->n_flags; h->n_flags += sizes[k]; }
   h->flags = xcalloc((size_t)h->n_flags + 1, 1);
   h->ever_fired = xcalloc((size_t)sc->n_reactions + 1, 1);

@@ -555,6 +555,40 @@ static int turn_moved(const cust_host *h, int from) {
   return 0;
 }
 
+/* Marks the needs a benefit of this line answers that she has not voiced (customer.answered): the
+** seller named and settled them first, and she does not bring them up later as news; only a need
+** the line names beside the benefit, and only when the line warmed her (trust or interest up).  After the layers, so a
+** reaction that answered the line (`stop`) does not keep it from the behaviour's later turns
+** ("Oh that orange light - that's just the filter-life reminder" got "that's a weight off" from a
+** reaction, then "Anything else bugging you?" got "The little light on the tap keeps blinking
+** orange. Is something wrong with it?"; play-tests 32 and 32a M7). */
+static void mark_answered(cust_host *h) {
+  static const char *const up[] = { SCN_STATE_TRUST, SCN_STATE_INTEREST };
+  const cls_result *t = h->turn;
+  const scenario *sc = h->sc;
+  if (!t || !t->n_benefits) return;
+  /* (only a benefit she welcomed, trust or interest up this turn: a feature dump before any
+  ** discovery settles nothing, and her needs still come out when asked) */
+  int warmed = 0;
+  for (int i = h->said_at_turn; i < h->out->n && !warmed; i++) {
+    const cust_event *e = &h->out->v[i];
+    if (e->kind != CUST_EV_STATE || !e->name || e->after <= e->before) continue;
+    for (size_t k = 0; k < sizeof up / sizeof *up; k++)
+      if (strcmp(e->name, up[k]) == 0) warmed = 1;
+  }
+  if (!warmed) return;
+  for (int i = 0; i < t->n_benefits; i++) {
+    int b = t->benefits[i];
+    if (b < 0 || b >= sc->n_benefits || !sc->benefits[b].need_index) continue;
+    const scn_benefit *sb = &sc->benefits[b];
+    for (int k = 0; k < sb->answers.n; k++) {
+      int n = sb->need_index[k], named = 0;
+      for (int j = 0; j < t->n_needs && !named; j++) named = t->needs[j] == n;
+      if (named && n >= 0 && n < sc->n_needs && !cust_flag(h, CF_REVEALED, n)) cust_set_flag(h, CF_ANSWERED, n, 1);
+    }
+  }
+}
+
 /* Host side of cust_turn (protected): patience, reactions, behaviour, then what follows.  A turn
 ** that moved the visit on gives its patience back: the customer gives time to a conversation
 ** that goes somewhere (blind trainer, round 10: a buyer at trust 10, who had just agreed with the
@@ -578,6 +612,7 @@ static int turn_cf(lua_State *L) {
   }
   free(err);
   if (!stop && h->outcome == CUST_OUTCOME_NONE) run_layer(L, h, "on_turn", 1, NULL);
+  mark_answered(h);
   /* (the same visit still open; at a table of several, for the one the line was for: a buyer
   ** left out still loses patience) */
   if (h->outcome == CUST_OUTCOME_NONE && h->visit == visit && turn_moved(h, h->said_at_turn))

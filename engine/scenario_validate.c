@@ -171,7 +171,8 @@ static int read_enum(sx_ctx *c, const yn_node *n, const char *what, const char *
 ** facts about the line, helpers, and the sandbox's safe globals and libraries. */
 static const char *const cond_names[] = {
   "specific", "vague", "question", "negated", "tactic", "turn", "visit", "voiced_need",
-  "revealed", "confirmed", "given", "refused", "raised", "eased", "done", "offered", "is_realistic", "mentions",
+  "revealed", "confirmed", "given", "refused", "raised", "eased", "done", "answered", "offered", "is_realistic",
+  "mentions",
   "names", "person",   /* one person's state at a table of several (customer_people.c) */
   "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget",
   "rawlen", "rawset", "select", "tonumber", "tostring", "type", "setmetatable", "xpcall", "load",

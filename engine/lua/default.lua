@@ -928,8 +928,13 @@ local function check(turn)
   -- after the objection that had said the same, and the skirting never came out
   local hid = hinted_hidden()
   if hid then C.reveal(hid) on_topic(hid) return true end
+  -- (not one the seller settled before she voiced it, customer.answered: "Oh that orange light -
+  -- that's just the filter-life reminder", then "Anything else bugging you?" got the light again as
+  -- news; play-test 32)
   for _, n in ipairs(C.needs) do
-    if not n.hidden and not C.revealed(n.id) and not set_aside(n) then C.reveal(n.id) on_topic(n.id) return true end
+    if not n.hidden and not C.revealed(n.id) and not set_aside(n) and not C.answered(n.id) then
+      C.reveal(n.id) on_topic(n.id) return true
+    end
   end
   if tell_more(turn, true) then return true end   -- "anything else about the phones?"
   for _, c in ipairs(C.commitments) do
@@ -1175,15 +1180,16 @@ local function discover(turn, ctx)
       end
       return false
     end
+    -- (a need the seller settled before she voiced it is no news: customer.answered, play-test 32)
     for _, n in ipairs(C.needs) do
-      if not n.hidden and not C.revealed(n.id) and who and n.voiced_by == who then
+      if not n.hidden and not C.revealed(n.id) and who and n.voiced_by == who and not C.answered(n.id) then
         return heard(n.id)
       end
     end
     -- the one talking, with nothing new of their own, tells more before the other cuts in
     if talking and more_of_voiced() then return true end
     for _, n in ipairs(C.needs) do
-      if not n.hidden and not C.revealed(n.id) and (#asked ~= 1 or not n.voiced_by) then
+      if not n.hidden and not C.revealed(n.id) and (#asked ~= 1 or not n.voiced_by) and not C.answered(n.id) then
         return heard(n.id)
       end
     end

@@ -379,7 +379,9 @@ runs_badly() {  # NAME EXPECTED LUA
 runs_badly toploop 'time limit exceeded' 'while true do end'
 runs_badly toperror 'no such table' 'local t = nil
 error("no such table")'
-runs_badly tophoard 'memory limit exceeded' 'local t = {} for i = 1, 1e9 do t[i] = string.rep("x", 1 << 20) .. i end'
+# (one 4 MiB string joined to a number each time: the cap in ~0.03 s of CPU; a new 1 MiB string.rep
+# each time took ~0.15 s, near the 0.25 s time cap, and hit it first on a loaded machine)
+runs_badly tophoard 'memory limit exceeded' 'local t, s = {}, string.rep("x", 1 << 22) for i = 1, 1e9 do t[i] = s .. i end'
 printf 'local n = 0\nfor i = 1, 1000 do n = n + i end\nfunction on_turn() end\n' >"$TMP/sc/fine.lua"
 sed 's/^minutes: 10$/minutes: 10\nbehaviour: fine.lua/' scenarios/campus-platform.yaml >"$TMP/sc/fine.yaml"
 out=$("$SALESIM" check "$TMP/sc/fine.yaml" 2>&1); expect_eq "a main chunk that runs to its end passes" "0|" "$?|$(grep 'error' <<<"$out")"

@@ -613,4 +613,18 @@ printf '%s\n' "Hi Dana, thanks for the time. I heard the scanners went down last
 "$SALESIM" play "$EN" --script "$TMP/in.txt" --seed 8 --transcript "$TMP/am.json" >/dev/null 2>&1
 check "a sentence with \"6 a.m. and\" is said whole, not from its \"and\"" \
   jq -e '[.turns[0].customer[] | select(.kind == "say") | .text] | any(startswith("The scanners went down at 6 a.m. and we found out at 8"))' "$TMP/am.json"
+# --- 52. a need the seller named and settled first, and she welcomed, is no news later: a check
+# after "that's a weight off" got the blinking light as a new complaint (play-test 32, 32a M7;
+# customer.answered). Near case: a check with nothing settled first still brings the light out ---
+printf '%s\n' "Morning Maria, how is the water tasting for cooking and drinking these days?" \
+  "By the way, if you've seen the orange light on the tap flashing, that's only the reminder for the cartridge change, nothing is wrong with it." \
+  "Is there anything else about the system that's bothering you?" >"$TMP/in.txt"
+"$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/in.txt" --seed 6 --transcript "$TMP/settled.json" >/dev/null 2>&1
+check "a need settled first is not raised again as news on a check" \
+  jq -e '[.turns[].customer[] | select(.kind == "reveal") | .need] | index("blinking_light") | not' "$TMP/settled.json"
+printf '%s\n' "Morning Maria, how is the water tasting for cooking and drinking these days?" \
+  "Is there anything else about the system that's bothering you?" >"$TMP/in.txt"
+"$SALESIM" play scenarios/referral-follow-up.yaml --script "$TMP/in.txt" --seed 6 --transcript "$TMP/unsettled.json" >/dev/null 2>&1
+check "... and a check with nothing settled brings it out" \
+  jq -e '[.turns[1].customer[] | select(.kind == "reveal") | .need] | index("blinking_light") != null' "$TMP/unsettled.json"
 finish
