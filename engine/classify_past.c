@@ -78,4 +78,3 @@ void cls_late_past_favour(cls_result *r) {
   if (!(r->moves & ~((uint64_t)1 << CLS_THANK | (uint64_t)1 << CLS_GREET | (uint64_t)1 << CLS_PRAISE)))
     cls_read_question(r);
 }
-

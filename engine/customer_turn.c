@@ -557,11 +557,11 @@ static int turn_moved(const cust_host *h, int from) {
 
 /* Marks the needs a benefit of this line answers that she has not voiced (customer.answered): the
 ** seller named and settled them first, and she does not bring them up later as news; only a need
-** the line names beside the benefit, and only when the line warmed her (trust or interest up).  After the layers, so a
-** reaction that answered the line (`stop`) does not keep it from the behaviour's later turns
-** ("Oh that orange light - that's just the filter-life reminder" got "that's a weight off" from a
-** reaction, then "Anything else bugging you?" got "The little light on the tap keeps blinking
-** orange. Is something wrong with it?"; play-tests 32 and 32a M7). */
+** the line names beside the benefit, and only when the line warmed her (trust or interest up).
+** After the layers, so a reaction that answered the line (`stop`) does not keep it from the
+** behaviour's later turns ("Oh that orange light - that's just the filter-life reminder" got
+** "that's a weight off" from a reaction, then "Anything else bugging you?" got "The little light on
+** the tap keeps blinking orange. Is something wrong with it?"; play-tests 32 and 32a M7). */
 static void mark_answered(cust_host *h) {
   static const char *const up[] = { SCN_STATE_TRUST, SCN_STATE_INTEREST };
   const cls_result *t = h->turn;
