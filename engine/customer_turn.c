@@ -543,16 +543,24 @@ static int reactions_cf(lua_State *L) {
 /* 1 when the events of this turn (from index from) moved the visit on: a need voiced or
 ** confirmed, a commitment given, or trust, interest, the value accepted or the purchase list
 ** going up. */
+/* 1 when an event of this turn from index from raised one of the n variables named. */
+static int rose(const cust_host *h, int from, const char *const *names, size_t n) {
+  for (int i = from; i < h->out->n; i++) {
+    const cust_event *e = &h->out->v[i];
+    if (e->kind != CUST_EV_STATE || !e->name || e->after <= e->before) continue;
+    for (size_t k = 0; k < n; k++)
+      if (strcmp(e->name, names[k]) == 0) return 1;
+  }
+  return 0;
+}
+
 static int turn_moved(const cust_host *h, int from) {
   static const char *const up[] = { SCN_STATE_TRUST, SCN_STATE_INTEREST, SCN_STATE_VALUE_ACK, SCN_STATE_ON_LIST };
   for (int i = from; i < h->out->n; i++) {
     const cust_event *e = &h->out->v[i];
     if (e->kind == CUST_EV_REVEAL || e->kind == CUST_EV_CONFIRM || e->kind == CUST_EV_GIVE) return 1;
-    if (e->kind != CUST_EV_STATE || !e->name || e->after <= e->before) continue;
-    for (size_t k = 0; k < sizeof up / sizeof *up; k++)
-      if (strcmp(e->name, up[k]) == 0) return 1;
   }
-  return 0;
+  return rose(h, from, up, sizeof up / sizeof *up);
 }
 
 /* Marks the needs a benefit of this line answers that she has not voiced (customer.answered): the
@@ -566,17 +574,9 @@ static void mark_answered(cust_host *h) {
   static const char *const up[] = { SCN_STATE_TRUST, SCN_STATE_INTEREST };
   const cls_result *t = h->turn;
   const scenario *sc = h->sc;
-  if (!t || !t->n_benefits) return;
   /* (only a benefit she welcomed, trust or interest up this turn: a feature dump before any
   ** discovery settles nothing, and her needs still come out when asked) */
-  int warmed = 0;
-  for (int i = h->said_at_turn; i < h->out->n && !warmed; i++) {
-    const cust_event *e = &h->out->v[i];
-    if (e->kind != CUST_EV_STATE || !e->name || e->after <= e->before) continue;
-    for (size_t k = 0; k < sizeof up / sizeof *up; k++)
-      if (strcmp(e->name, up[k]) == 0) warmed = 1;
-  }
-  if (!warmed) return;
+  if (!t || !t->n_benefits || !rose(h, h->said_at_turn, up, sizeof up / sizeof *up)) return;
   for (int i = 0; i < t->n_benefits; i++) {
     int b = t->benefits[i];
     if (b < 0 || b >= sc->n_benefits || !sc->benefits[b].need_index) continue;
